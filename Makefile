@@ -1,0 +1,34 @@
+# Two commands for a fresh machine (see README.md):
+#   make lab    install what is missing, then open JupyterLab on the first notebook
+#   make test   install what is missing, then run every test (helpers, data, notebooks under nbval)
+# Others:
+#   make notebooks   re-execute every notebook in place (deterministic outputs, for committing)
+#   make clean       remove the local environment (.venv) and build outputs
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test notebooks install clean
+
+install: $(STAMP)
+
+# Re-installs only when requirements.txt changes (or the environment is missing).
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; see README.md")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+notebooks: $(STAMP)
+	$(BIN)/python -m helpers.run_notebooks
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,34 @@
+"""Helpers for studying one essay closely: load it, find passages, check annotations, draw figures.
+
+    import helpers
+    essay = helpers.load_essay()          # the default reading, seeds/we-are-losing/
+    essay.sections                        # a pandas table
+    essay.search("coup d'etat")           # keyword in context
+    essay.show(14)                        # paragraph ¶14
+"""
+from .errors import AnnotationError, EssayError, HelperError
+from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay
+from .lessons import lessons
+
+__all__ = ["AnnotationError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "SEEDS",
+           "lessons", "load_essay"]
+
+
+def _show_errors_plainly() -> None:
+    """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        import sys
+        print(f"{etype.__name__}: {value}", file=sys.stderr)
+
+    shell.set_custom_exc((HelperError,), handler)
+
+
+_show_errors_plainly()

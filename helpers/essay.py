@@ -1,0 +1,386 @@
+"""Load a reading (the essay and its reading.yml) into pandas tables.
+
+``load_essay()`` reads ``seeds/<reading>/essay.txt`` exactly as received, checks it against the
+checksum in ``reading.yml``, sets aside the web-page residue, and returns an ``Essay`` with three
+tables: ``paragraphs`` (numbered ¶1, ¶2 … in reading order), ``sections`` and ``sentences``.
+Every row keeps character offsets into essay.txt, so anything said about the essay can point at the
+exact text.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import textwrap
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import EssayError
+from .text import count_words, fold, sentence_spans
+
+PROJECT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT / "seeds"
+DEFAULT_READING = "we-are-losing"
+
+# Paragraph kinds, in the words the notebooks use.
+HEADING, BODY, EPIGRAPH, BLOCK_QUOTE, ATTRIBUTION, LIST_ITEM = (
+    "heading", "body", "epigraph", "block quotation", "attribution", "list item")
+KINDS = (HEADING, BODY, EPIGRAPH, BLOCK_QUOTE, ATTRIBUTION, LIST_ITEM)
+
+_LIST_MARKER = re.compile(r"^[ \t]*(?:\d+[.)]|[•▪◦*\-])[ \t]+")
+_DASHES = ("—", "―", "–")
+_OPEN_Q, _CLOSE_Q = ("“", '"'), ("”", '"')
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the files
+# --------------------------------------------------------------------------------------------
+
+def reading_folder(reading: str | Path = DEFAULT_READING) -> Path:
+    """The folder of a reading: a name under seeds/ (``"we-are-losing"``) or a path to a folder."""
+    folder = Path(reading)
+    if not folder.is_dir() and not folder.is_absolute() and len(folder.parts) == 1:
+        folder = SEEDS / folder
+    if not folder.is_dir():
+        known = sorted(p.name for p in SEEDS.iterdir() if p.is_dir()) if SEEDS.is_dir() else []
+        raise EssayError(folder, "no such reading folder.",
+                         f"give the name of a folder in {SEEDS} (there are: {', '.join(known) or 'none'}) "
+                         "or the path of a folder that holds essay.txt and reading.yml.")
+    return folder
+
+
+def read_meta(folder: Path) -> dict:
+    path = folder / "reading.yml"
+    if not path.is_file():
+        raise EssayError(path, "reading.yml is missing.",
+                         "restore it from git (git checkout -- seeds/) or copy it from another reading "
+                         "and fill in the title, text_file, sha256 and bytes.")
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where is not None else ""
+        raise EssayError(path, f"is not valid YAML{line}: {getattr(exc, 'problem', exc)}.",
+                         "fix the line named, or restore the file from git.") from None
+    if not isinstance(meta, dict):
+        raise EssayError(path, "does not hold a mapping of keys (title:, sha256:, …).",
+                         "restore the file from git.")
+    for key in ("title", "text_file"):
+        if not meta.get(key):
+            raise EssayError(path, f"has no '{key}:' entry.", f"add '{key}:' to reading.yml.")
+    return meta
+
+
+def read_text(folder: Path, meta: dict) -> str:
+    """The text of essay.txt, decoded and checked against the size and checksum in reading.yml."""
+    path = folder / meta["text_file"]
+    if not path.is_file():
+        raise EssayError(path, "the essay file is missing.",
+                         "restore it with `git checkout -- seeds/` or put the text back under this name "
+                         "(reading.yml names it as text_file).")
+    data = path.read_bytes()
+    if not data.strip():
+        raise EssayError(path, "the essay file is empty.",
+                         "restore it with `git checkout -- seeds/`.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise EssayError(path, f"is not UTF-8 text (byte {exc.start}, line {line}: {data[exc.start:exc.start + 4]!r}).",
+                         "save the file as UTF-8 (in most editors: Save As → Encoding: UTF-8), "
+                         "or restore it with `git checkout -- seeds/`.") from None
+    expected_bytes = meta.get("bytes")
+    if isinstance(expected_bytes, int) and len(data) < expected_bytes:
+        raise EssayError(path, f"looks truncated: it has {len(data):,} bytes where reading.yml records "
+                               f"{expected_bytes:,} (it ends: {text[-60:]!r}).",
+                         "restore it with `git checkout -- seeds/`; if you shortened it on purpose, "
+                         f"run `python -m helpers accept {folder.name}`.")
+    digest = hashlib.sha256(data).hexdigest()
+    if meta.get("sha256") and digest != meta["sha256"]:
+        raise EssayError(path, f"differs from the text recorded in reading.yml (sha256 {digest[:12]}… "
+                               f"instead of {str(meta['sha256'])[:12]}…); every annotation is checked "
+                               "against the text as received.",
+                         "restore it with `git checkout -- seeds/`; if you edited it on purpose, accept the "
+                         f"edit with `python -m helpers accept {folder.name}` and re-run the tests.")
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Structure
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Block:
+    start: int
+    end: int
+    lines: list[tuple[int, int]]      # (start, end) of each line, end excluding the newline
+    blanks_before: int
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Groups of consecutive non-blank lines, with their offsets and the blank lines before each."""
+    blocks: list[_Block] = []
+    pos, blanks, current = 0, 0, None
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped_end = start + len(line.rstrip("\r \t"))
+        if not line.strip():
+            if current is not None:
+                blocks.append(current)
+                current = None
+            blanks += 1
+            continue
+        if current is None:
+            current = _Block(start, stripped_end, [], blanks if blocks else 0)
+            blanks = 0
+        current.lines.append((start, stripped_end))
+        current.end = stripped_end
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _set_aside(text: str, blocks: list[_Block], meta: dict, meta_path: Path) -> tuple[list[_Block], list[dict]]:
+    """Remove the residue blocks named in reading.yml from the start and end; return the rest and a record."""
+    spec = meta.get("set_aside") or {}
+    head, tail = list(spec.get("head") or []), list(spec.get("tail") or [])
+    record = []
+
+    def block_text(b: _Block) -> str:
+        return "\n".join(text[s:e] for s, e in b.lines)
+
+    for part, expected, order in (("head", head, blocks), ("tail", tail, blocks[::-1])):
+        wanted = expected if part == "head" else expected[::-1]
+        for i, want in enumerate(wanted):
+            got = block_text(order[i]) if i < len(order) else ""
+            if got != want:
+                raise EssayError(meta_path, f"set_aside.{part} expects the block {want!r} "
+                                            f"but the essay has {got[:80]!r} there.",
+                                 f"make set_aside.{part} in reading.yml list the residue blocks exactly as "
+                                 "they stand in the essay file (one entry per block, lines joined by \\n).")
+            b = order[i]
+            record.append({"part": part, "text": got, "start": b.start, "end": b.end})
+    body = blocks[len(head): len(blocks) - len(tail)]
+    if not body:
+        raise EssayError(meta_path, "nothing is left of the essay once the residue is set aside.",
+                         "check set_aside in reading.yml and the essay file.")
+    return body, sorted(record, key=lambda r: r["start"])
+
+
+def _raw_paragraphs(text: str, blocks: list[_Block]) -> list[dict]:
+    """One row per paragraph: a block, or each line of a block made only of list items."""
+    rows = []
+    for b in blocks:
+        lines = [(s, e) for s, e in b.lines]
+        if all(_LIST_MARKER.match(text[s:e]) for s, e in lines):
+            for s, e in lines:
+                m = _LIST_MARKER.match(text[s:e])
+                rows.append({"start": s + m.end(), "end": e, "kind": LIST_ITEM,
+                             "marker": m.group().strip(), "blanks_before": b.blanks_before})
+        else:
+            rows.append({"start": b.start, "end": b.end, "kind": None, "marker": "",
+                         "blanks_before": b.blanks_before, "single_line": len(lines) == 1})
+    for r in rows:
+        r["text"] = text[r["start"]:r["end"]]
+        r["words"] = count_words(r["text"])
+    return rows
+
+
+def _is_quoted(t: str) -> bool:
+    return t.startswith(_OPEN_Q) and t.rstrip().endswith(_CLOSE_Q)
+
+
+def _classify(rows: list[dict]) -> None:
+    """Set each paragraph's kind: quotation and attribution first, then headings, then body."""
+    n = len(rows)
+    for i, r in enumerate(rows):
+        if r["kind"] is None and r["text"].startswith(_DASHES) and r["words"] <= 40:
+            r["kind"] = ATTRIBUTION
+            if i > 0 and rows[i - 1]["kind"] is None:
+                rows[i - 1]["kind"] = "quotation"
+    for i, r in enumerate(rows):
+        if r["kind"] is None and _is_quoted(r["text"]):
+            r["kind"] = "quotation"
+            nxt = rows[i + 1] if i + 1 < n else None
+            if (nxt is not None and nxt["kind"] is None and nxt["words"] <= 30
+                    and "," in nxt["text"] and not _is_quoted(nxt["text"])):
+                nxt["kind"] = ATTRIBUTION
+    for i, r in enumerate(rows):
+        if r["kind"] is None:
+            t = r["text"].rstrip()
+            if r.get("single_line") and r["words"] <= 15 and not t.endswith((".", "?", "!", ":", ",", ";", "”", '"')):
+                r["kind"] = HEADING
+    for i, r in enumerate(rows):
+        if r["kind"] is None:
+            r["kind"] = BODY
+        elif r["kind"] == "quotation":
+            # A quotation the authors lead into ("…about her strategy," / "…the caravans:") is a block
+            # quotation; one that stands on its own at the head of the essay or a part is an epigraph.
+            prev = rows[i - 1] if i > 0 else None
+            introduced = prev is not None and prev["kind"] == BODY and prev["text"].rstrip().endswith((":", ",", "…"))
+            r["kind"] = BLOCK_QUOTE if introduced else EPIGRAPH
+
+
+def _structure(text: str, body: list[_Block], meta: dict):
+    rows = _raw_paragraphs(text, body)
+    _classify(rows)
+    names = meta.get("untitled_sections") or {}
+    section = names.get("before_first_heading", "Introduction")
+    closing = names.get("after_double_blank_line", "Conclusion")
+    sec_no, quote_of = 1, None
+    for i, r in enumerate(rows, start=1):
+        r["paragraph"] = i
+        if r["kind"] == HEADING:
+            section, sec_no = r["text"], sec_no + 1
+        elif r["blanks_before"] >= 2 and i > 1:
+            section, sec_no = closing, sec_no + 1
+        r["section"], r["section_no"] = section, sec_no
+        if r["kind"] in (EPIGRAPH, BLOCK_QUOTE):
+            quote_of = i
+        r["attribution_of"] = quote_of if r["kind"] == ATTRIBUTION else pd.NA
+        r["attribution"] = pd.NA
+        r["introduced_in"] = i - 1 if r["kind"] == BLOCK_QUOTE else pd.NA
+    by_id = {r["paragraph"]: r for r in rows}
+    for r in rows:
+        if r["kind"] == ATTRIBUTION and pd.notna(r["attribution_of"]):
+            by_id[r["attribution_of"]]["attribution"] = r["paragraph"]
+
+    cols = ["paragraph", "section_no", "section", "kind", "marker", "text", "words", "start", "end",
+            "attribution", "attribution_of", "introduced_in"]
+    paragraphs = pd.DataFrame(rows)[cols].set_index("paragraph", drop=False)
+    paragraphs.index.name = None
+    for c in ("attribution", "attribution_of", "introduced_in"):
+        paragraphs[c] = paragraphs[c].astype("Int64")
+
+    wpm = float(meta.get("reading_speed_wpm") or 200)
+    content = paragraphs[paragraphs.kind != HEADING]
+    sections = (content.groupby(["section_no", "section"], sort=True)
+                .agg(first=("paragraph", "min"), last=("paragraph", "max"),
+                     paragraphs=("paragraph", "size"), words=("words", "sum"))
+                .reset_index())
+    sections["reading_minutes"] = (sections["words"] / wpm).round(1)
+    sections = sections.rename(columns={"first": "first_paragraph", "last": "last_paragraph"})
+
+    sent_rows = []
+    for p in content.itertuples():
+        for k, (s, e) in enumerate(sentence_spans(p.text), start=1):
+            sent_rows.append({"paragraph": p.paragraph, "sentence": k, "text": p.text[s:e],
+                              "start": p.start + s, "end": p.start + e})
+    sentences = pd.DataFrame(sent_rows, columns=["paragraph", "sentence", "text", "start", "end"])
+    return paragraphs, sections, sentences
+
+
+# --------------------------------------------------------------------------------------------
+# The Essay object
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class Essay:
+    """A loaded reading: its metadata, full text, and tables of paragraphs, sections and sentences."""
+    reading: str
+    folder: Path
+    meta: dict
+    text: str
+    paragraphs: pd.DataFrame
+    sections: pd.DataFrame
+    sentences: pd.DataFrame
+    set_aside: pd.DataFrame
+    _folded: str = field(repr=False, default="")
+
+    @property
+    def title(self) -> str:
+        return self.meta["title"]
+
+    @property
+    def words(self) -> int:
+        """Words of essay text, headings included, residue excluded."""
+        return int(self.paragraphs["words"].sum())
+
+    def __repr__(self) -> str:
+        return (f"<Essay {self.reading!r}: {len(self.paragraphs)} paragraphs (¶1–¶{len(self.paragraphs)}), "
+                f"{len(self.sections)} sections, {len(self.sentences)} sentences, {self.words:,} words>")
+
+    # -- finding things ---------------------------------------------------------------------
+    def paragraph_at(self, offset: int) -> int | None:
+        """The number of the paragraph that holds character ``offset`` of essay.txt, or None."""
+        p = self.paragraphs
+        hit = p[(p.start <= offset) & (offset < p.end)]
+        return int(hit.paragraph.iloc[0]) if len(hit) else None
+
+    def find(self, span: str, start: int = 0) -> int:
+        """Offset of ``span`` in essay.txt (exact match), or -1."""
+        return self.text.find(span, start)
+
+    def search(self, query: str, context: int = 40, regex: bool = False) -> pd.DataFrame:
+        """Keyword in context: every match of ``query`` in the essay's paragraphs.
+
+        Quotes, dashes, accents and case are folded, so ``coup d'etat`` finds ``coup d’etat`` and
+        ``Hernandez`` finds ``Hernández``. Returns one row per match: paragraph, section, left, match,
+        right (the match as printed in the essay), and its offset in essay.txt.
+        """
+        if not query or not query.strip():
+            raise ValueError("search needs some text to look for, e.g. essay.search('caravan')")
+        pattern = re.compile(fold(query) if regex else re.escape(fold(query)))
+        rows = []
+        for m in pattern.finditer(self._folded):
+            if m.end() == m.start():
+                continue
+            n = self.paragraph_at(m.start())
+            if n is None:
+                continue
+            p = self.paragraphs.loc[n]
+            left = self.text[max(p.start, m.start() - context):m.start()]
+            right = self.text[m.end():min(p.end, m.end() + context)]
+            rows.append({"paragraph": f"¶{n}", "section": p.section,
+                         "left": left.replace("\n", " "), "match": self.text[m.start():m.end()],
+                         "right": right.replace("\n", " "), "offset": m.start()})
+        return pd.DataFrame(rows, columns=["paragraph", "section", "left", "match", "right", "offset"])
+
+    def paragraph(self, n: int, width: int = 100) -> str:
+        """Paragraph ¶n as citable text: its number, section and kind, then the text wrapped."""
+        if n not in self.paragraphs.index:
+            raise ValueError(f"there is no ¶{n}: paragraphs run from ¶1 to ¶{len(self.paragraphs)}")
+        p = self.paragraphs.loc[n]
+        head = f"¶{n} · {p.section} · {p.kind}"
+        if pd.notna(p.attribution):
+            head += f" (attributed in ¶{p.attribution})"
+        if pd.notna(p.introduced_in):
+            head += f" (introduced in ¶{p.introduced_in})"
+        if pd.notna(p.attribution_of):
+            head += f" (attributes ¶{p.attribution_of})"
+        body = "\n".join(textwrap.fill(line, width) for line in p.text.split("\n"))
+        return f"{head}\n{body}"
+
+    def show(self, n: int, width: int = 100) -> None:
+        """Print paragraph ¶n (see ``paragraph``)."""
+        print(self.paragraph(n, width))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(folder: str, mtime_ns: int, meta_mtime_ns: int) -> Essay:
+    path = Path(folder)
+    meta = read_meta(path)
+    text = read_text(path, meta)
+    blocks = _blocks(text)
+    body, record = _set_aside(text, blocks, meta, path / "reading.yml")
+    paragraphs, sections, sentences = _structure(text, body, meta)
+    set_aside = pd.DataFrame(record, columns=["part", "text", "start", "end"])
+    return Essay(path.name, path, meta, text, paragraphs, sections, sentences, set_aside, fold(text))
+
+
+def load_essay(reading: str | Path = DEFAULT_READING) -> Essay:
+    """Load a reading by folder name under seeds/ (default: this essay) or by path.
+
+    Raises ``EssayError`` naming the file and the fix when a file is missing, not UTF-8, empty,
+    truncated, or differs from the checksum recorded in reading.yml.
+    """
+    folder = reading_folder(reading)
+    meta_path, text_path = folder / "reading.yml", folder / "essay.txt"
+    stamp = lambda p: p.stat().st_mtime_ns if p.exists() else -1  # noqa: E731 - reload when a file changes
+    meta = read_meta(folder)
+    text_path = folder / meta["text_file"]
+    return _load_cached(str(folder.resolve()), stamp(text_path), stamp(meta_path))

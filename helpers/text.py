@@ -1,0 +1,66 @@
+"""Small text utilities shared by the loader and the annotation checks.
+
+``fold`` maps each character to one character, so an offset in the folded text is the same offset
+in the original: that is what lets a search match ``coup d'etat`` against ``coup d’etat`` and still
+point at the exact span of essay.txt.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic characters and their plain-keyboard equivalents (one character for one character).
+_PLAIN = {
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",   # ‘ ’ ʼ ′
+    "\u201c": '"', "\u201d": '"', "\u2033": '"',                  # “ ” ″
+    "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",   # – — ― −
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",                  # no-break and thin spaces
+    "\n": " ", "\t": " ", "\r": " ",                              # a line break inside a paragraph
+}
+
+
+def fold_char(ch: str) -> str:
+    """One character, plain: typographic quotes and dashes made plain, accents dropped, lower case."""
+    ch = _PLAIN.get(ch, ch)
+    base = unicodedata.normalize("NFD", ch)[0]
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold(text: str) -> str:
+    """The text with every character folded by ``fold_char``; same length as ``text``."""
+    return "".join(fold_char(ch) for ch in text)
+
+
+# A word: letters or digits, possibly joined by an apostrophe, hyphen or full stop (U.S., re-focus, 60’s).
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?")
+
+
+def count_words(text: str) -> int:
+    """How many words ``text`` has, counting ``U.S.``, ``re-focus`` and ``class’s`` as one word each."""
+    return len(WORD_RE.findall(text))
+
+
+# A sentence ends at . ! ? or … followed by optional closing quotes/brackets, then white space and a
+# capital, a digit or an opening quote. Initialisms such as U.S. or D.C. do not end a sentence unless the
+# full stop is doubled ("in the U.S.. A review").
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘(\[]?[A-Z0-9ÁÉÍÓÚÑ])")
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|No|vs)\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence in ``text``, white space trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        before = text[start:end]
+        if _INITIALISM.search(before) and not before.endswith(".."):
+            continue
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans

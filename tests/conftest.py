@@ -1,0 +1,26 @@
+"""Shared fixtures: the essay as committed, and a throw-away copy of its folder to break on purpose."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+import helpers  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def essay():
+    return helpers.load_essay()
+
+
+@pytest.fixture
+def reading_copy(tmp_path) -> Path:
+    """A copy of seeds/we-are-losing/ in a temporary folder; the committed files are never touched."""
+    dest = tmp_path / "we-are-losing"
+    shutil.copytree(helpers.SEEDS / helpers.DEFAULT_READING, dest)
+    return dest
