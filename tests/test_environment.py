@@ -57,7 +57,7 @@ def test_readme_commands_and_ci():
     makefile = (PROJECT / "Makefile").read_text()
     for target in ("lab", "test", "notebooks"):
         assert re.search(rf"^{target}: \$\(STAMP\)$", makefile, flags=re.M), f"make {target} installs first"
-    assert "notebooks/00_start_here.ipynb" in re.search(r"^lab:.*\n\t(.*)$", makefile, flags=re.M).group(1)
+    assert "/lab/tree/notebooks/00_start_here.ipynb" in re.search(r"^lab:.*\n\t(.*)$", makefile, flags=re.M).group(1)
 
 
 def test_readme_lists_every_notebook_and_the_binder_badge():
