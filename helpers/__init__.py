@@ -9,9 +9,12 @@
 from .errors import AnnotationError, EssayError, HelperError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay
 from .lessons import lessons
+from .display import setup_display
+from .argument import Argument, load_argument
+from .discussion import load_questions, print_questions
 
-__all__ = ["AnnotationError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "SEEDS",
-           "lessons", "load_essay"]
+__all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS",
+           "SEEDS", "lessons", "load_argument", "load_essay", "load_questions", "print_questions", "setup_display"]
 
 
 def _show_errors_plainly() -> None:

@@ -1,7 +1,8 @@
-"""Command line: ``python -m helpers check [READING]`` and ``python -m helpers accept READING``.
+"""Command line: ``python -m helpers check|accept|argdown [READING]``.
 
 check   loads a reading (and, when present, its annotation files) and says what it found, or what is wrong.
 accept  records the current essay file's checksum and size in reading.yml, after a deliberate edit.
+argdown prints the argument map (argument.yml) in Argdown syntax, for other argument-mapping tools.
 """
 from __future__ import annotations
 
@@ -44,11 +45,15 @@ def check(reading: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "accept"])
+    parser.add_argument("command", choices=["check", "accept", "argdown"])
     parser.add_argument("reading", nargs="?", default=DEFAULT_READING)
     args = parser.parse_args(argv)
     try:
-        print(check(args.reading) if args.command == "check" else accept(args.reading))
+        if args.command == "argdown":
+            from .argument import load_argument
+            print(load_argument(load_essay(args.reading)).to_argdown(), end="")
+        else:
+            print(check(args.reading) if args.command == "check" else accept(args.reading))
     except HelperError as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,152 @@
+"""Annotation files beside the essay (CSV and YAML), loaded and checked against the text.
+
+Every annotation that says something about the essay carries an anchor: a paragraph number and an exact
+span copied from essay.txt. ``check_span`` finds the span in that paragraph and, when it is not there,
+fails with the file, the row and the nearest passage, so the fix is one copy-and-paste away.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import AnnotationError
+from .essay import Essay
+from .text import fold
+
+
+def nearest_passage(essay: Essay, span: str, paragraph: int | None = None) -> tuple[int, str]:
+    """The passage of the essay most like ``span``: (paragraph number, text of the same length).
+
+    The named paragraph is searched first, character by character; the rest of the essay only when
+    nothing there is close (the span may have been given the wrong paragraph number).
+    """
+    target = fold(span)
+    size = max(len(span), 1)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(target)
+
+    def best_in(rows, step_of) -> tuple[float, tuple[int, str]]:
+        best, best_score = (None, ""), -1.0
+        for p in rows.itertuples():
+            step = step_of(size)
+            for i in range(0, max(len(p.text) - size, 0) + 1, step):
+                window = p.text[i:i + size]
+                matcher.set_seq1(fold(window))
+                if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
+                    continue
+                score = matcher.ratio()
+                if score > best_score:
+                    best, best_score = (int(p.paragraph), window), score
+        return best_score, best
+
+    paragraphs = essay.paragraphs
+    if paragraph in paragraphs.index:
+        score, best = best_in(paragraphs.loc[[paragraph]], lambda n: 1)
+        if score >= 0.75:
+            return best
+        paragraphs = paragraphs.drop(index=paragraph)
+    _, best = best_in(paragraphs, lambda n: max(n // 8, 1))
+    return best
+
+
+def check_span(essay: Essay, span, paragraph, file: str | Path, row, field: str = "span") -> tuple[int, int]:
+    """Offsets (start, end) in essay.txt of ``span`` inside paragraph ``paragraph``.
+
+    Raises AnnotationError naming the file and row, with the nearest passage, when the span is empty,
+    the paragraph does not exist, or the span is not found exactly in it.
+    """
+    if not isinstance(span, str) or not span.strip():
+        raise AnnotationError(file, f"'{field}' is empty.",
+                              "copy the exact words from the essay into it.", row)
+    try:
+        n = int(paragraph)
+    except (TypeError, ValueError):
+        raise AnnotationError(file, f"'paragraph' is {paragraph!r}, not a paragraph number.",
+                              "give the number of the paragraph the span is in (¶ numbers, as "
+                              "essay.show(N) prints them).", row) from None
+    if n not in essay.paragraphs.index:
+        raise AnnotationError(file, f"there is no ¶{n} (paragraphs run from ¶1 to ¶{len(essay.paragraphs)}).",
+                              "give the number of the paragraph the span is in.", row)
+    p = essay.paragraphs.loc[n]
+    at = p.text.find(span)
+    if at >= 0:
+        return p.start + at, p.start + at + len(span)
+    elsewhere = essay.paragraphs[essay.paragraphs.text.str.contains(span, regex=False)]
+    if len(elsewhere):
+        m = int(elsewhere.paragraph.iloc[0])
+        raise AnnotationError(file, f"'{field}' is in ¶{m}, not in ¶{n}: {span[:70]!r}.",
+                              f"set paragraph to {m}.", row)
+    near_n, near = nearest_passage(essay, span, n)
+    folded = fold(span) in fold(p.text)
+    hint = (" The words match once quotes, dashes, accents or case are ignored: copy the span from the "
+            "essay rather than typing it." if folded else "")
+    raise AnnotationError(file, f"'{field}' is not in the text of ¶{n}: {span[:90]!r}.{hint}",
+                          f"copy the exact words from the essay. The nearest passage is in ¶{near_n}: "
+                          f"{near!r}", row)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading annotation files
+# --------------------------------------------------------------------------------------------
+
+def read_yaml(path: Path) -> dict:
+    if not path.is_file():
+        raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
+                              "save it as UTF-8, or restore it with `git checkout -- seeds/`.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise AnnotationError(path, f"is not valid YAML{line}: {getattr(exc, 'problem', exc)}.",
+                              "fix that line (a span with a colon or quote in it needs \"double quotes\" "
+                              "around it), or restore the file from git.") from None
+    if not isinstance(data, dict):
+        raise AnnotationError(path, "does not hold a mapping of sections.", "restore the file from git.")
+    return data
+
+
+def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
+    """A CSV as strings (nothing guessed), with its row numbers as a spreadsheet shows them."""
+    if not path.is_file():
+        raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
+                              "in a spreadsheet, save as \"CSV UTF-8\"; or restore it with `git checkout -- seeds/`.") from None
+    except pd.errors.ParserError as exc:
+        raise AnnotationError(path, f"cannot be read as CSV: {exc}.",
+                              "a field with a comma or quote in it must be in \"double quotes\", with "
+                              "inner quotes doubled (\"\"); or restore the file from git.") from None
+    except pd.errors.EmptyDataError:
+        raise AnnotationError(path, "is empty.", "restore it with `git checkout -- seeds/`.") from None
+    missing = [c for c in required if c not in table.columns]
+    if missing:
+        raise AnnotationError(path, f"has no column {', '.join(missing)} (it has: {', '.join(table.columns)}).",
+                              "restore the header row; the column names are listed in the file's README.")
+    table.index = range(2, len(table) + 2)  # row 1 is the header, as in a spreadsheet
+    return table
+
+
+def require(value, allowed, file, row, field: str):
+    if value not in allowed:
+        raise AnnotationError(file, f"'{field}' is {value!r}.",
+                              f"use one of: {', '.join(map(str, allowed))}.", row)
+    return value
+
+
+def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
+    """Every annotation file present for this reading, loaded and checked (for `python -m helpers check`)."""
+    from . import argument
+    found = {}
+    if (essay.folder / argument.FILE).is_file():
+        arg = argument.load_argument(essay)
+        found[argument.FILE + " claims"] = arg.claims
+        found[argument.FILE + " counterarguments"] = arg.counterarguments
+    return found

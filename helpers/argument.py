@@ -1,0 +1,250 @@
+"""The essay's argument (seeds/<reading>/argument.yml) as checked pandas tables, and an Argdown export.
+
+``load_argument(essay)`` reads the thesis, the three numbered points, the claims with what each supports,
+the counterarguments with the essay's replies, the framings and the historical parallels; it checks
+every span against the text and every ``supports`` against the ids, and fails with the row and the fix.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .annotations import check_span, read_yaml, require
+from .errors import AnnotationError
+from .essay import Essay
+
+FILE = "argument.yml"
+TYPES = ("premise", "evidence", "conclusion", "recommendation", "concession")
+BASES = ("cited", "own account", "none given", "argued")
+ARGUED_TYPES = ("conclusion", "recommendation", "concession")
+CLAIM_FIELDS = ("id", "type", "basis", "supports", "paragraph", "paraphrase", "span")
+
+
+@dataclass(frozen=True, eq=False)
+class Argument:
+    thesis: pd.DataFrame            # one row per span of the thesis
+    points: pd.DataFrame            # the three numbered strategic points
+    claims: pd.DataFrame            # every claim, with what it supports
+    links: pd.DataFrame             # source -> target, one row per "supports"
+    counterarguments: pd.DataFrame  # objection, concession (if any) and reply, each anchored
+    framings: pd.DataFrame          # the two rejected narratives and the proposed framing
+    parallels: pd.DataFrame         # historical parallels: passages and what each shows
+    thesis_paraphrase: str
+
+    def node(self, id_: str) -> pd.Series:
+        """A thesis, point or claim by id, as a row with id, kind, type, paraphrase, span, paragraph."""
+        return self.nodes().loc[id_]
+
+    def nodes(self) -> pd.DataFrame:
+        t = pd.DataFrame([{"id": "T", "type": "thesis", "paraphrase": self.thesis_paraphrase,
+                           "span": " … ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.iloc[0]),
+                           "supports": None}])
+        p = self.points.assign(type="point", supports="T",
+                               paraphrase=self.points.span)[["id", "type", "paraphrase", "span", "paragraph", "supports"]]
+        c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "supports"]]
+        return pd.concat([t, p, c], ignore_index=True).set_index("id", drop=False)
+
+    def branch(self, root: str) -> pd.DataFrame:
+        """The claims under ``root`` (a point or claim id), in the order they appear in the essay."""
+        below, frontier = set(), {root}
+        while frontier:
+            children = set(self.claims[self.claims.supports.isin(frontier)].id)
+            frontier = children - below
+            below |= children
+        return self.claims[self.claims.id.isin(below)].sort_values("start")
+
+    def evidence_for(self, id_: str) -> pd.DataFrame:
+        """Evidence and premises directly under claim or point ``id_``."""
+        c = self.claims
+        return c[(c.supports == id_) & c.type.isin(["evidence", "premise"])][
+            ["id", "type", "basis", "paragraph", "span"]]
+
+    def point_of(self, id_: str) -> str:
+        """The point (P1–P3) a claim sits under, or "T" for claims that support the thesis directly."""
+        parent = dict(zip(self.claims.id, self.claims.supports))
+        while id_ in parent and parent[id_] not in set(self.points.id) | {"T"}:
+            id_ = parent[id_]
+        return parent.get(id_, id_)
+
+    def by_point(self) -> pd.DataFrame:
+        """How many claims of each type sit under each point (and directly under the thesis)."""
+        c = self.claims.assign(under=[self.point_of(i) for i in self.claims.id])
+        table = pd.crosstab(c.under, c.type).reindex(columns=list(TYPES), fill_value=0)
+        table["total"] = table.sum(axis=1)
+        return table.rename_axis(index="under", columns=None)
+
+    def basis_by_section(self) -> pd.DataFrame:
+        """How the evidence and premises are backed, counted by section: cited, own account, none given."""
+        c = self.claims[self.claims.type.isin(["evidence", "premise"])]
+        table = pd.crosstab([c.section_no, c.section], c.basis).reindex(
+            columns=[b for b in BASES if b != "argued"], fill_value=0)
+        table["total"] = table.sum(axis=1)
+        table.loc[(99, "All sections"), :] = table.sum()
+        return table.astype(int).droplevel(0).rename_axis(index="section", columns=None)
+
+    def to_argdown(self) -> str:
+        """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools."""
+        def stmt(id_, text, indent):
+            return f"{'    ' * indent}<{id_}>: {text}"
+
+        def walk(id_, indent):
+            lines = []
+            for row in self.claims[self.claims.supports == id_].sort_values("start").itertuples():
+                sign = "-" if row.type == "concession" else "+"
+                lines.append(f"{'    ' * indent}{sign} <{row.id}>: {row.paraphrase} #{row.type.replace(' ', '-')} (¶{row.paragraph})")
+                lines.extend(walk(row.id, indent + 1))
+            return lines
+
+        out = ["===", f"title: {self.thesis_paraphrase[:60]}…", "===", "",
+               "// Generated by helpers.argument.Argument.to_argdown(); edit argument.yml, not this text.",
+               "// '+' supports, '-' qualifies (a concession). Tags give the claim type; (¶N) the paragraph.", "",
+               f"[T]: {self.thesis_paraphrase} #thesis (¶{int(self.thesis.paragraph.iloc[0])})"]
+        for row in self.claims[self.claims.supports == "T"].sort_values("start").itertuples():
+            out.append(f"    + <{row.id}>: {row.paraphrase} #{row.type} (¶{row.paragraph})")
+            out.extend(walk(row.id, 2))
+        for p in self.points.itertuples():
+            out.append(f"    + <{p.id}>: {p.span} #point (¶{p.paragraph})")
+            out.extend(walk(p.id, 2))
+        return "\n".join(out) + "\n"
+
+
+def _anchor(essay: Essay, item, path, row, field) -> dict:
+    if not isinstance(item, dict) or "span" not in item or "paragraph" not in item:
+        raise AnnotationError(path, f"'{field}' needs a paragraph and a span.",
+                              f"write it as {field}: {{paragraph: N, span: \"exact words\"}}.", row)
+    start, end = check_span(essay, item["span"], item["paragraph"], path, row, f"{field}.span")
+    return {"paragraph": int(item["paragraph"]), "span": item["span"], "start": start, "end": end}
+
+
+def load_argument(essay: Essay) -> Argument:
+    """Load and check argument.yml for this reading."""
+    path = essay.folder / FILE
+    data = read_yaml(path)
+    for part in ("thesis", "points", "claims"):
+        if part not in data:
+            raise AnnotationError(path, f"has no '{part}:' section.", "restore it from git.")
+    sections = essay.paragraphs.set_index("paragraph")[["section_no", "section"]]
+
+    # thesis
+    th = data["thesis"]
+    thesis = pd.DataFrame([_anchor(essay, s, path, "thesis", "thesis.spans")
+                           for s in (th.get("spans") or [])])
+    if thesis.empty or not th.get("paraphrase"):
+        raise AnnotationError(path, "the thesis needs a paraphrase and at least one span.", "restore it from git.", "thesis")
+
+    # points: exactly the numbered list items, in order
+    points = []
+    numbered = essay.paragraphs[essay.paragraphs.marker.str.match(r"\d")]
+    known_sections = set(essay.sections.section)
+    for k, pt in enumerate(data["points"], start=1):
+        row = f"points[{k}] ({pt.get('id', '?')})"
+        a = _anchor(essay, pt, path, row, "point")
+        item = essay.paragraphs.loc[a["paragraph"]]
+        if item.kind != "list item" or a["span"] != item.text or item.marker != f"{pt.get('number')}.":
+            raise AnnotationError(path, f"point {pt.get('number')} must be the whole numbered list item "
+                                        f"{pt.get('number')}. as the essay gives it.",
+                                  f"copy the full text of ¶{a['paragraph']} into span, with the number it has.", row)
+        for s in pt.get("sections") or []:
+            if s not in known_sections:
+                raise AnnotationError(path, f"names a section {s!r} that the essay does not have.",
+                                      f"use a heading exactly as in essay.sections: {sorted(known_sections)}", row)
+        points.append({"id": pt["id"], "number": int(pt["number"]), **a,
+                       "sections": list(pt.get("sections") or [])})
+    points = pd.DataFrame(points)
+    if list(points.number) != list(range(1, len(numbered) + 1)):
+        raise AnnotationError(path, f"lists points {list(points.number)}; the essay numbers "
+                                    f"{len(numbered)} points.", "list each numbered point once, in order.", "points")
+
+    # claims
+    rows = []
+    for k, c in enumerate(data["claims"], start=1):
+        row = f"claims[{k}] ({c.get('id', '?') if isinstance(c, dict) else '?'})"
+        if not isinstance(c, dict):
+            raise AnnotationError(path, "a claim is not a mapping of fields.", "write it as {id: …, type: …, …}.", row)
+        missing = [f for f in CLAIM_FIELDS if f not in c or c[f] in (None, "")]
+        if missing:
+            raise AnnotationError(path, f"the claim has no {', '.join(missing)}.",
+                                  f"every claim needs: {', '.join(CLAIM_FIELDS)}.", row)
+        require(c["type"], TYPES, path, row, "type")
+        require(c["basis"], BASES, path, row, "basis")
+        if (c["type"] in ARGUED_TYPES) != (c["basis"] == "argued"):
+            raise AnnotationError(path, f"a {c['type']} has basis {c['basis']!r}.",
+                                  "conclusions, recommendations and concessions are 'argued'; premises and "
+                                  "evidence are 'cited', 'own account' or 'none given'.", row)
+        a = _anchor(essay, c, path, row, "claim")
+        sec = sections.loc[a["paragraph"]]
+        rows.append({"id": str(c["id"]), "type": c["type"], "basis": c["basis"], "supports": str(c["supports"]),
+                     "paraphrase": str(c["paraphrase"]).strip(), **a,
+                     "section_no": int(sec.section_no), "section": sec.section})
+    claims = pd.DataFrame(rows)
+
+    ids = ["T", *points.id, *claims.id]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise AnnotationError(path, f"the id {dupes[0]} is used more than once.", "give every claim its own id.",
+                              f"claims ({dupes[0]})")
+    for c in claims.itertuples():
+        if c.supports not in ids:
+            raise AnnotationError(path, f"supports {c.supports!r}, which is not the id of the thesis, a point or "
+                                        "a claim.", "use an existing id (T, P1–P3, or a claim id).", f"claims ({c.id})")
+        # every chain of supports must end at the thesis, with no loops
+        seen, at = [c.id], c.supports
+        parent = dict(zip(claims.id, claims.supports)) | {p: "T" for p in points.id}
+        while at != "T":
+            if at in seen:
+                raise AnnotationError(path, f"the supports chain {' → '.join(seen + [at])} goes round in a loop.",
+                                      "make one of these claims support something further up.", f"claims ({c.id})")
+            seen.append(at)
+            at = parent[at]
+    links = pd.DataFrame({"source": claims.id, "target": claims.supports, "type": claims.type})
+    links = pd.concat([links, pd.DataFrame({"source": points.id, "target": "T", "type": "point"})],
+                      ignore_index=True)
+
+    # counterarguments, framings, parallels
+    counter = []
+    for k, ca in enumerate(data.get("counterarguments") or [], start=1):
+        row = f"counterarguments[{k}] ({ca.get('id', '?')})"
+        rec = {"id": ca.get("id"), "name": ca.get("name"), "held_by": ca.get("held_by", ""), "how": ca.get("how", "")}
+        for part in ("objection", "concession", "reply", "reply_more"):
+            if part in ca:
+                a = _anchor(essay, ca[part], path, row, part)
+                rec[part], rec[f"{part}_paragraph"] = a["span"], a["paragraph"]
+            elif part in ("objection", "reply"):
+                raise AnnotationError(path, f"the counterargument has no {part}.",
+                                      f"add {part}: {{paragraph: N, span: \"…\"}}.", row)
+        counter.append(rec)
+    counter = pd.DataFrame(counter)
+
+    framings = []
+    for k, fr in enumerate(data.get("framings") or [], start=1):
+        row = f"framings[{k}] ({fr.get('id', '?')})"
+        rec = {"id": fr.get("id"), "name": fr.get("name")}
+        for part in ("sees_migrants_as", "leads_to", "authors_assessment"):
+            a = _anchor(essay, fr.get(part), path, row, part)
+            rec[part], rec[f"{part}_paragraph"] = a["span"], a["paragraph"]
+        framings.append(rec)
+    framings = pd.DataFrame(framings)
+
+    parallels = []
+    for k, pa in enumerate(data.get("parallels") or [], start=1):
+        row = f"parallels[{k}] ({pa.get('id', '?')})"
+        src = _anchor(essay, pa.get("source_as_given"), path, row, "source_as_given")
+        passages = [_anchor(essay, s, path, row, "passages") for s in (pa.get("passages") or [])]
+        for target in pa.get("supports") or []:
+            if target not in ids:
+                raise AnnotationError(path, f"supports {target!r}, which is not an id.", "use an existing id.", row)
+        parallels.append({"id": pa.get("id"), "name": pa.get("name"), "source_as_given": src["span"],
+                          "paragraphs": sorted({p["paragraph"] for p in passages}),
+                          "passages": [p["span"] for p in passages],
+                          "used_to_show": " ".join(str(pa.get("used_to_show", "")).split()),
+                          "supports": list(pa.get("supports") or [])})
+    parallels = pd.DataFrame(parallels)
+
+    return Argument(thesis, points, claims, links, counter, framings, parallels,
+                    " ".join(str(th["paraphrase"]).split()))
+
+
+def wrap(text: str, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(text, width))

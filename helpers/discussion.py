@@ -1,0 +1,52 @@
+"""Discussion questions (seeds/<reading>/discussion.yml), each tied to the paragraphs it draws on."""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pandas as pd
+
+from .annotations import check_span, read_yaml
+from .errors import AnnotationError
+from .essay import Essay
+from .text import fold
+
+FILE = "discussion.yml"
+
+
+def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
+    """Questions with their anchors checked; only those of ``notebook`` (e.g. "01_argument_structure")."""
+    path = essay.folder / FILE
+    data = read_yaml(path)
+    rows = []
+    for k, q in enumerate(data.get("questions") or [], start=1):
+        row = f"questions[{k}] ({q.get('id', '?') if isinstance(q, dict) else '?'})"
+        if not isinstance(q, dict) or not all(q.get(f) for f in ("id", "notebook", "question", "anchors")):
+            raise AnnotationError(path, "a question needs id, notebook, question and anchors.",
+                                  "fill in the missing field.", row)
+        paragraphs = []
+        for a in q["anchors"]:
+            check_span(essay, a.get("span"), a.get("paragraph"), path, row, "anchors.span")
+            paragraphs.append(int(a["paragraph"]))
+        # words a question puts "in quotes" must be the essay's own, in one of the paragraphs it cites
+        cited = fold(" ".join(essay.paragraphs.loc[n].text for n in paragraphs))
+        for quoted in re.findall(r'"([^"]+)"', q["question"]):
+            if fold(" ".join(quoted.split())) not in " ".join(cited.split()):
+                raise AnnotationError(path, f"the question quotes {quoted!r}, which is not in "
+                                            f"{', '.join(f'¶{n}' for n in paragraphs)}.",
+                                      "quote the essay exactly, or add the paragraph it comes from to anchors.", row)
+        rows.append({"id": q["id"], "notebook": q["notebook"], "question": " ".join(q["question"].split()),
+                     "paragraphs": paragraphs, "spans": [a["span"] for a in q["anchors"]]})
+    table = pd.DataFrame(rows, columns=["id", "notebook", "question", "paragraphs", "spans"])
+    if table.id.duplicated().any():
+        dup = table.id[table.id.duplicated()].iloc[0]
+        raise AnnotationError(path, f"the id {dup} is used twice.", "give each question its own id.", dup)
+    return table if notebook is None else table[table.notebook == notebook]
+
+
+def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
+    """Each question, numbered, with the paragraphs it draws on."""
+    for q in questions.itertuples():
+        cites = ", ".join(f"¶{n}" for n in dict.fromkeys(q.paragraphs))
+        print(textwrap.fill(f"{q.id}. {q.question}", width, subsequent_indent="     "))
+        print(f"     Read: {cites}\n")
