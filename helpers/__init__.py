@@ -12,9 +12,12 @@ from .lessons import lessons
 from .display import setup_display
 from .argument import Argument, load_argument
 from .discussion import load_questions, print_questions
+from .quotations import load_quotations
+from .figures import load_figures
 
 __all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS",
-           "SEEDS", "lessons", "load_argument", "load_essay", "load_questions", "print_questions", "setup_display"]
+           "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations",
+           "print_questions", "setup_display"]
 
 
 def _show_errors_plainly() -> None:

@@ -6,7 +6,9 @@ fails with the file, the row and the nearest passage, so the fix is one copy-and
 """
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -112,25 +114,42 @@ def read_yaml(path: Path) -> dict:
 
 
 def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
-    """A CSV as strings (nothing guessed), with its row numbers as a spreadsheet shows them."""
+    """A CSV as strings (nothing guessed), indexed by row number as a spreadsheet shows them (header = 1).
+
+    Parsed strictly: a stray quotation mark or a row with too many or too few fields is an error naming
+    the row, never a silent shift of the columns.
+    """
     if not path.is_file():
         raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
                               "in a spreadsheet, save as \"CSV UTF-8\"; or restore it with `git checkout -- seeds/`.") from None
-    except pd.errors.ParserError as exc:
-        raise AnnotationError(path, f"cannot be read as CSV: {exc}.",
-                              "a field with a comma or quote in it must be in \"double quotes\", with "
-                              "inner quotes doubled (\"\"); or restore the file from git.") from None
-    except pd.errors.EmptyDataError:
-        raise AnnotationError(path, "is empty.", "restore it with `git checkout -- seeds/`.") from None
-    missing = [c for c in required if c not in table.columns]
+    fix_quotes = ("a field with a comma, quote or line break in it must be in \"double quotes\", with any quote "
+                  "inside it doubled (\"\"); or restore the file with `git checkout -- seeds/`.")
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
+    rows = []
+    try:
+        for record in reader:
+            rows.append(record)
+    except csv.Error as exc:
+        raise AnnotationError(path, f"cannot be read as CSV: {exc}.", fix_quotes,
+                              f"{len(rows) + 1} (line {reader.line_num} of the file)") from None
+    if not rows:
+        raise AnnotationError(path, "is empty.", "restore it with `git checkout -- seeds/`.")
+    header, records = rows[0], [r for r in rows[1:] if any(field.strip() for field in r)]
+    missing = [c for c in required if c not in header]
     if missing:
-        raise AnnotationError(path, f"has no column {', '.join(missing)} (it has: {', '.join(table.columns)}).",
-                              "restore the header row; the column names are listed in the file's README.")
-    table.index = range(2, len(table) + 2)  # row 1 is the header, as in a spreadsheet
+        raise AnnotationError(path, f"has no column {', '.join(missing)} (it has: {', '.join(header)}).",
+                              "restore the header row (the first line); the columns are described in the "
+                              "module that reads the file.")
+    for n, record in enumerate(records, start=2):
+        if len(record) != len(header):
+            raise AnnotationError(path, f"cannot be read as CSV: the row has {len(record)} fields where the "
+                                        f"header has {len(header)}.", fix_quotes, n)
+    table = pd.DataFrame(records, columns=header, dtype=str)
+    table.index = range(2, len(table) + 2)
     return table
 
 
@@ -143,10 +162,62 @@ def require(value, allowed, file, row, field: str):
 
 def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     """Every annotation file present for this reading, loaded and checked (for `python -m helpers check`)."""
-    from . import argument
-    found = {}
-    if (essay.folder / argument.FILE).is_file():
+    from . import argument, discussion, figures, quotations
+    found: dict[str, pd.DataFrame] = {}
+    present = lambda name: (essay.folder / name).is_file()  # noqa: E731
+    if present(argument.FILE):
         arg = argument.load_argument(essay)
-        found[argument.FILE + " claims"] = arg.claims
-        found[argument.FILE + " counterarguments"] = arg.counterarguments
+        found[argument.FILE + " (claims)"] = arg.claims
+        found[argument.FILE + " (counterarguments)"] = arg.counterarguments
+    quotes = None
+    if present(quotations.FILE):
+        quotes = found[quotations.FILE] = quotations.load_quotations(essay)
+    if present(figures.FILE):
+        found[figures.FILE] = figures.load_figures(essay, quotes)
+    if present(discussion.FILE):
+        found[discussion.FILE] = discussion.load_questions(essay)
     return found
+
+
+def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "span",
+                id_col: str = "id") -> pd.DataFrame:
+    """Check every row's span against its paragraph; add paragraph (int), start and end columns."""
+    starts, ends, paras = [], [], []
+    for line, row in table.iterrows():
+        label = f"{line} ({row[id_col]})" if id_col in table.columns and row[id_col] else line
+        start, end = check_span(essay, row[span_col], row["paragraph"], path, label, span_col)
+        starts.append(start)
+        ends.append(end)
+        paras.append(int(row["paragraph"]))
+    out = table.copy()
+    out["paragraph"], out["start"], out["end"] = paras, starts, ends
+    return out
+
+
+def check_ids(table: pd.DataFrame, path: Path, id_col: str = "id") -> None:
+    empty = table[table[id_col].str.strip() == ""]
+    if len(empty):
+        raise AnnotationError(path, f"'{id_col}' is empty.", "give the row an id like the others.", empty.index[0])
+    dup = table[table[id_col].duplicated()]
+    if len(dup):
+        raise AnnotationError(path, f"the id {dup[id_col].iloc[0]} is used more than once.",
+                              "give every row its own id.", dup.index[0])
+
+
+def check_as_given(essay: Essay, table: pd.DataFrame, path: Path, columns: list[str], id_col: str = "id",
+                   allow: tuple[str, ...] = ()) -> None:
+    """Columns that report what the essay says (speaker, role, source, date "as given") must be its words.
+
+    A value may hold several parts separated by "; ", each found somewhere in the essay (quotes, dashes,
+    accents and case folded, line breaks read as spaces). Values in ``allow`` (e.g. "the authors") pass.
+    """
+    body = " ".join(fold(" ".join(essay.paragraphs.text)).split())
+    for line, row in table.iterrows():
+        for col in columns:
+            for part in filter(None, (p.strip() for p in str(row[col]).split(";"))):
+                if part in allow:
+                    continue
+                if " ".join(fold(part).split()) not in body:
+                    raise AnnotationError(path, f"'{col}' is {part!r}, which is not how the essay puts it.",
+                                          "use the essay's own words (they are checked against the text), or "
+                                          "leave it empty when the essay does not say.", f"{line} ({row[id_col]})")

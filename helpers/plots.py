@@ -139,3 +139,48 @@ def argument_map(argument, root: str = "T", types=None, max_depth: int | None = 
              else f"{root}: {textwrap.shorten(str(nodes.loc[root, 'paraphrase']), 70, placeholder=' …')}")
     ax.set_title(title, loc="left")
     return ax
+
+
+# --------------------------------------------------------------------------------------------
+# Voices along the essay
+# --------------------------------------------------------------------------------------------
+
+HAND_COLOURS = {"first-hand": OKABE_ITO[4], "memoir": OKABE_ITO[6], "interpreter": OKABE_ITO[5],
+                "media": OKABE_ITO[3], "not stated": OKABE_ITO[0], "authors": "#777777"}
+HAND_MARKERS = {"first-hand": "o", "memoir": "s", "interpreter": "D", "media": "^", "not stated": "v",
+                "authors": "x"}
+
+
+def section_guides(essay, ax, label_y: float = 1.0) -> None:
+    """Light vertical lines where sections start, numbered along the top (1 = Introduction …)."""
+    for s in essay.sections.itertuples():
+        ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
+        ax.text(s.first_paragraph - 0.3, label_y, f"§{s.section_no}", transform=ax.get_xaxis_transform(),
+                fontsize=11, color="#555555", va="bottom")
+
+
+def voices_along_the_essay(essay, quotations, ax=None):
+    """Where each voice is quoted, by paragraph: one row per speaker, size for words, colour for how it reached us."""
+    use_style()
+    q = quotations[~quotations.kind.isin(["name"])].copy()
+    q["voice"] = q.speaker.where(q.speaker != "", "the authors' scare quotes")
+    order = list(dict.fromkeys(q.sort_values("paragraph").voice))
+    y = {v: i for i, v in enumerate(order)}
+    if ax is None:
+        _, ax = plt.subplots(figsize=(12, 0.42 * len(order) + 1.8))
+    for hand, rows in q.groupby("hand", sort=False):
+        ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
+                   c=HAND_COLOURS[hand], marker=HAND_MARKERS[hand], alpha=0.85, label=hand,
+                   edgecolors="black" if hand != "authors" else None, linewidths=0.6)
+    ax.set_yticks(range(len(order)), [textwrap.shorten(v, 40, placeholder="…") for v in order])
+    ax.invert_yaxis()
+    ax.set_xlim(0, len(essay.paragraphs) + 1)
+    ax.set_xlabel("paragraph (¶)")
+    section_guides(essay, ax)
+    legend = ax.legend(title="how it reaches us", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+                       fontsize=12, title_fontsize=12)
+    for handle in legend.legend_handles:
+        handle.set_sizes([80])
+    ax.set_title("Who speaks where: quotations by paragraph (size = words quoted)", loc="left", pad=24)
+    ax.figure.tight_layout()
+    return ax

@@ -31,6 +31,18 @@ def notebook_paths(paths: list[str] | None = None) -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) pieces: how printed text is split into messages depends on timing."""
+    merged: list = []
+    for out in outputs:
+        if (out.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == out.name):
+            merged[-1].text += out.text
+        else:
+            merged.append(out)
+    return merged
+
+
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop what changes from run to run or machine to machine; give every cell a stable id."""
     nb.metadata = nbformat.from_dict({**{k: v for k, v in nb.metadata.items()
@@ -38,6 +50,9 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                                       "kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO})
     nb.nbformat, nb.nbformat_minor = 4, 5
     seen: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
     for i, cell in enumerate(nb.cells):
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)

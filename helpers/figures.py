@@ -1,0 +1,62 @@
+"""The numbers the essay uses as evidence (seeds/<reading>/figures.csv), each anchored to its words.
+
+``figure`` is the number as written (``Over 30``, ``700%``, ``hundreds of thousands``); ``span`` the words
+around it that say what it counts. The checks: the span stands in its paragraph, the figure stands in
+its span, and a figure given by a quoted speaker lies inside that speaker's quotation.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .annotations import anchor_rows, check_as_given, check_ids, read_csv, require
+from .errors import AnnotationError
+from .essay import Essay
+
+FILE = "figures.csv"
+COLUMNS = ["id", "figure", "kind", "measures", "event", "span", "paragraph", "given_by", "quotation",
+           "source_as_given"]
+KINDS = ("count of people", "count of things", "count of events", "count of documents", "count of places",
+         "percentage", "share", "money", "duration")
+
+
+def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """figures.csv, checked; ``quotations`` (from load_quotations) lets it check quoted figures too."""
+    path = essay.folder / FILE
+    table = read_csv(path, COLUMNS)
+    check_ids(table, path)
+    for line, row in table.iterrows():
+        label = f"{line} ({row.id})"
+        require(row.kind, KINDS, path, label, "kind")
+        for col in ("figure", "measures", "given_by"):
+            if not row[col].strip():
+                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+        if row.figure not in row.span:
+            raise AnnotationError(path, f"the figure {row.figure!r} is not in its span {row.span!r}.",
+                                  "copy the number exactly as the essay writes it, and a span that contains it.", label)
+    table = anchor_rows(essay, table, path)
+    check_as_given(essay, table, path, ["given_by", "source_as_given"], allow=("the authors",))
+    if quotations is not None:
+        by_id = quotations.set_index("id")
+        for line, row in table.iterrows():
+            label = f"{line} ({row.id})"
+            if row.quotation:
+                if row.quotation not in by_id.index:
+                    raise AnnotationError(path, f"names quotation {row.quotation!r}, which quotations.csv does not have.",
+                                          "use the id of the quotation the figure comes from.", label)
+                q = by_id.loc[row.quotation]
+                if not (q.start <= row.start and row.end <= q.end) or q.speaker != row.given_by:
+                    raise AnnotationError(path, f"the figure is said to come from {row.quotation} ({q.speaker}), "
+                                                "but its span is not inside that quotation, or given_by differs.",
+                                          "check the quotation id, the span and given_by.", label)
+            elif row.given_by != "the authors":
+                raise AnnotationError(path, f"given_by is {row.given_by!r} but no quotation is named.",
+                                      "name the quotation it comes from, or set given_by to 'the authors'.", label)
+    return table
+
+
+def disagreements(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures for the same thing (same ``measures``) that differ, with who gives each."""
+    g = figures.groupby("measures")
+    differing = g.figure.transform("nunique") > 1
+    return figures[differing].sort_values(["measures", "paragraph"])[
+        ["measures", "figure", "given_by", "paragraph", "span"]]
