@@ -14,9 +14,10 @@ from .argument import Argument, load_argument
 from .discussion import load_questions, print_questions
 from .quotations import load_quotations
 from .figures import load_figures
+from .timeline import load_timeline
 
 __all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS",
-           "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations",
+           "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_timeline",
            "print_questions", "setup_display"]
 
 

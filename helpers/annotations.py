@@ -19,6 +19,9 @@ from .essay import Essay
 from .text import fold
 
 
+HEADER = "header"   # a paragraph value for spans in the header of the file (title, series, issue)
+
+
 def nearest_passage(essay: Essay, span: str, paragraph: int | None = None) -> tuple[int, str]:
     """The passage of the essay most like ``span``: (paragraph number, text of the same length).
 
@@ -63,6 +66,14 @@ def check_span(essay: Essay, span, paragraph, file: str | Path, row, field: str 
     if not isinstance(span, str) or not span.strip():
         raise AnnotationError(file, f"'{field}' is empty.",
                               "copy the exact words from the essay into it.", row)
+    if paragraph == HEADER:
+        for part in essay.set_aside[essay.set_aside.part == "head"].itertuples():
+            at = part.text.find(span)
+            if at >= 0:
+                return part.start + at, part.start + at + len(span)
+        raise AnnotationError(file, f"'{field}' is not in the header of the essay file: {span[:90]!r}.",
+                              "copy the exact words from the header (title, series, issue), or give a paragraph "
+                              "number instead of 'header'.", row)
     try:
         n = int(paragraph)
     except (TypeError, ValueError):
@@ -162,7 +173,7 @@ def require(value, allowed, file, row, field: str):
 
 def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     """Every annotation file present for this reading, loaded and checked (for `python -m helpers check`)."""
-    from . import argument, discussion, figures, quotations
+    from . import argument, discussion, figures, quotations, timeline
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731
     if present(argument.FILE):
@@ -174,6 +185,8 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         quotes = found[quotations.FILE] = quotations.load_quotations(essay)
     if present(figures.FILE):
         found[figures.FILE] = figures.load_figures(essay, quotes)
+    if present(timeline.FILE):
+        found[timeline.FILE] = timeline.load_timeline(essay)
     if present(discussion.FILE):
         found[discussion.FILE] = discussion.load_questions(essay)
     return found
@@ -188,7 +201,7 @@ def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "
         start, end = check_span(essay, row[span_col], row["paragraph"], path, label, span_col)
         starts.append(start)
         ends.append(end)
-        paras.append(int(row["paragraph"]))
+        paras.append(row["paragraph"] if row["paragraph"] == HEADER else int(row["paragraph"]))
     out = table.copy()
     out["paragraph"], out["start"], out["end"] = paras, starts, ends
     return out

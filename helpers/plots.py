@@ -184,3 +184,104 @@ def voices_along_the_essay(essay, quotations, ax=None):
     ax.set_title("Who speaks where: quotations by paragraph (size = words quoted)", loc="left", pad=24)
     ax.figure.tight_layout()
     return ax
+
+
+# --------------------------------------------------------------------------------------------
+# The timeline
+# --------------------------------------------------------------------------------------------
+
+THEME_COLOURS = {"Honduran politics": OKABE_ITO[5], "U.S. policy": OKABE_ITO[4],
+                 "migration and caravans": OKABE_ITO[0], "movements and solidarity": OKABE_ITO[2],
+                 "theory and history": OKABE_ITO[6], "publication": "#000000"}
+
+
+def _year(d) -> float:
+    """A date as a decimal year (2009-07-01 -> 2009.49)."""
+    start = type(d)(d.year, 1, 1)
+    days = (type(d)(d.year + 1, 1, 1) - start).days
+    return d.year + (d - start).days / days
+
+
+def _draw_event(ax, row, y, height=0.6):
+    """One event at its precision: a day as a diamond, anything longer as a bar over the whole period."""
+    colour = THEME_COLOURS[row.theme]
+    derived = row.precision == "relative"
+    x0 = _year(row.from_date)
+    x1 = _year(row.to_date) + 1 / 365
+    if row.from_date == row.to_date and not row.open_end:
+        ax.plot([x0], [y], marker="D", markersize=9, color=colour,
+                markeredgecolor="black" if row.source == "context" else colour,
+                markeredgewidth=1.5, linestyle="none", zorder=3)
+    else:
+        ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
+                hatch="//" if derived else None, edgecolor="black" if row.source == "context" else colour,
+                linewidth=1.2, zorder=2)
+    if row.open_end:
+        ax.annotate("", xy=(x0 + 1.2, y), xytext=(x0, y),
+                    arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
+
+
+def _timeline_legend(ax, themes, loc="upper left", anchor=(0, -0.09), ncol=3):
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    handles = [Patch(facecolor=THEME_COLOURS[t], label=t) for t in themes]
+    handles += [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
+                Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
+                Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived from a relative expression"),
+                Patch(facecolor="white", edgecolor="black", label="context (not in the essay)"),
+                Line2D([], [], color="#777777", marker=">", label="no end date given")]
+    ax.legend(handles=handles, loc=loc, bbox_to_anchor=anchor, frameon=False, fontsize=11, ncol=ncol)
+
+
+def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
+    """All events from the earliest on, one lane per theme; the crowded years are shaded (see the zoom)."""
+    use_style()
+    themes = [t for t in THEME_COLOURS if t in set(timeline.theme)]
+    lane = {t: i for i, t in enumerate(themes)}
+    if ax is None:
+        _, ax = plt.subplots(figsize=(14, 1.15 * len(themes) + 3.4))
+    ax.axvspan(zoom[0], zoom[1] + 1, color="#eeeeee", zorder=0)
+    inside = timeline[(timeline.from_date.map(lambda d: d.year) >= zoom[0])]
+    ax.set_yticks(range(len(themes)), themes)
+    ax.set_ylim(-0.5, len(themes) - 0.05)
+    first = min(r.year for r in timeline.from_date)
+    ax.set_xlim(first - 5, zoom[1] + 2)
+    for row in timeline.itertuples():
+        _draw_event(ax, row, lane[row.theme], height=0.42)
+    # Labels for the events before the zoom, stacked in levels above their bar so none overlap.
+    ax.figure.canvas.draw()
+    to_data = ax.transData.inverted()
+    taken: dict[tuple[str, int], float] = {}
+    for row in timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].itertuples():
+        x = _year(row.from_date)
+        level = next(k for k in range(6) if taken.get((row.theme, k), -1e9) < x or k == 5)
+        text = ax.text(x, lane[row.theme] + 0.24 + 0.22 * level, row.label, fontsize=11, ha="left", va="bottom")
+        right = to_data.transform(text.get_window_extent().get_points())[1][0]
+        taken[(row.theme, level)] = right + 1
+    ax.set_xlabel("year")
+    ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
+    _timeline_legend(ax, themes, anchor=(0, -0.16))
+    ax.figure.tight_layout()
+    return ax
+
+
+def timeline_zoom(timeline, years=(2009, 2020), ax=None):
+    """The crowded years, one row per event in date order, each drawn at the precision the essay gives."""
+    use_style()
+    t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
+    t = t.sort_values(["from_date", "to_date"])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(15, 0.36 * len(t) + 3.0))
+    for i, row in enumerate(t.itertuples()):
+        _draw_event(ax, row, i)
+    ax.set_yticks(range(len(t)), [f"{r.id}  {textwrap.shorten(r.label, 42, placeholder='…')}" for r in t.itertuples()],
+                  fontsize=11)
+    ax.invert_yaxis()
+    ax.set_xlim(years[0], years[1] + 1)
+    ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.set_xlabel("year (gridlines at 1 January; ’09 = 2009)")
+    ax.set_title(f"The zoom: {years[0]}–{years[1]}", loc="left")
+    _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], anchor=(-0.3, -0.05), ncol=3)
+    ax.figure.tight_layout()
+    return ax

@@ -1,0 +1,125 @@
+"""timeline.csv: anchored spans, dates no finer than the essay gives, derived dates explained, and an export
+TimelineJS can read."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+import helpers
+from helpers import timeline as tl
+
+# Knight Lab's TimelineJS Google Sheets template, column for column.
+TIMELINEJS_TEMPLATE = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+                       "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+                       "Media Thumbnail", "Type", "Group", "Background"]
+
+
+@pytest.fixture(scope="module")
+def timeline(essay):
+    return helpers.load_timeline(essay)
+
+
+def test_spans_are_exact(essay, timeline):
+    for row in timeline.itertuples():
+        assert essay.text[row.start:row.end] == row.span
+        if row.date_as_given:
+            assert row.date_as_given in row.span
+
+
+def test_dates_are_written_at_their_precision(timeline):
+    for row in timeline.itertuples():
+        form = tl.form_of(row.date)
+        assert form is not None, row.id
+        if row.precision != "relative":
+            assert form == row.precision, row.id
+        else:
+            assert row.derived_by.strip(), row.id
+        assert row.from_date <= row.to_date
+
+
+def test_context_rows_name_a_reference_and_essay_rows_do_not(timeline):
+    context = timeline[timeline.source == "context"]
+    assert len(context) >= 1 and (context.reference.str.strip() != "").all()
+    assert (timeline[timeline.source == "essay"].reference == "").all()
+
+
+def test_the_essay_is_dated_twice(timeline):
+    written = timeline[timeline.label.str.startswith("Essay written")]
+    published = timeline[timeline.label == "Essay published"]
+    assert len(written) == len(published) == 1
+    assert written.iloc[0].precision == "relative" and written.iloc[0].date == "2019"
+    assert published.iloc[0].paragraph == "header" and published.iloc[0].date == "2020-03"
+    assert written.iloc[0].to_date < published.iloc[0].from_date
+
+
+def test_key_dates(timeline):
+    by_date = dict(zip(timeline.date_as_given, timeline.date))
+    assert by_date["June 28th, 2009"] == "2009-06-28"
+    assert by_date["April 2018"] == "2018-04"
+    assert by_date["11/20/2018"] == "2018-11-20"
+    assert by_date["April 9th, 1870"] == "1870-04-09"
+
+
+def test_interval_keeps_precision():
+    assert tl.interval("2017") == (tl.date(2017, 1, 1), tl.date(2017, 12, 31))
+    assert tl.interval("2018-02") == (tl.date(2018, 2, 1), tl.date(2018, 2, 28))
+    assert tl.interval("196X/197X") == (tl.date(1960, 1, 1), tl.date(1979, 12, 31))
+    assert tl.interval("2009-06-28/..") == (tl.date(2009, 6, 28), None)
+    assert tl.form_of("2017-13") == "month" and tl.form_of("17") is None
+
+
+def test_timelinejs_export(timeline, tmp_path):
+    csv_path, json_path = tl.write_timelinejs(timeline, "title", tmp_path)
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == TIMELINEJS_TEMPLATE
+    assert len(rows) == len(timeline) + 1
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert set(data) == {"title", "events"} and len(data["events"]) == len(timeline)
+    for slide, row in zip(data["events"], timeline.itertuples()):
+        assert isinstance(slide["start_date"]["year"], int) and slide["text"]["headline"] == row.label
+        form = tl.form_of(row.date.split("/")[0])
+        assert ("month" in slide["start_date"]) == (form in ("month", "day")), row.id
+        assert ("day" in slide["start_date"]) == (form == "day"), row.id
+        assert f"¶{row.paragraph}" in slide["text"]["text"] or row.paragraph == "header"
+
+
+# ---- bad edits ---------------------------------------------------------------------------------------
+
+def error_after(folder, old, new) -> helpers.AnnotationError:
+    path = folder / "timeline.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as info:
+        helpers.load_timeline(helpers.load_essay(folder))
+    assert info.value.file.endswith("timeline.csv")
+    return info.value
+
+
+def test_a_date_finer_than_its_precision(reading_copy):
+    err = error_after(reading_copy, "2016,year,2016,", "2016-03-02,year,2016,")
+    assert "finer than the essay gives" in err.problem and "(E17)" in str(err.row)
+
+
+def test_a_relative_date_without_derived_by(reading_copy):
+    err = error_after(reading_copy, "42,the January after the caravan that “left last October” (2018) (¶42),", "42,,")
+    assert "a relative date has no derived_by" in err.problem
+
+
+def test_a_context_row_without_reference(reading_copy):
+    err = error_after(reading_copy, "context,\"Wikipedia, “2013 Honduran general election”\"", "context,")
+    assert "no reference" in err.problem
+
+
+def test_a_span_that_stopped_matching(reading_copy):
+    err = error_after(reading_copy, "An initial caravan starting in Southern Mexico in April 2018",
+                      "An initial caravan starting in southern Mexico in April 2018")
+    assert "not in the text of ¶39" in err.problem and "copy the span from the essay" in err.problem
+
+
+def test_an_impossible_date(reading_copy):
+    err = error_after(reading_copy, "2018-04,month,April 2018", "2018-13,month,April 2018")
+    assert "not a real date" in err.problem
