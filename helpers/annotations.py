@@ -193,17 +193,17 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
 
 
 def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "span",
-                id_col: str = "id") -> pd.DataFrame:
+                id_col: str = "id", para_col: str = "paragraph") -> pd.DataFrame:
     """Check every row's span against its paragraph; add paragraph (int), start and end columns."""
     starts, ends, paras = [], [], []
     for line, row in table.iterrows():
         label = f"{line} ({row[id_col]})" if id_col in table.columns and row[id_col] else line
-        start, end = check_span(essay, row[span_col], row["paragraph"], path, label, span_col)
+        start, end = check_span(essay, row[span_col], row[para_col], path, label, span_col)
         starts.append(start)
         ends.append(end)
-        paras.append(row["paragraph"] if row["paragraph"] == HEADER else int(row["paragraph"]))
+        paras.append(row[para_col] if row[para_col] == HEADER else int(row[para_col]))
     out = table.copy()
-    out["paragraph"], out["start"], out["end"] = paras, starts, ends
+    out[para_col], out["start"], out["end"] = paras, starts, ends
     return out
 
 

@@ -285,3 +285,37 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None):
     _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], anchor=(-0.3, -0.05), ncol=3)
     ax.figure.tight_layout()
     return ax
+
+
+# --------------------------------------------------------------------------------------------
+# Who and what is named where
+# --------------------------------------------------------------------------------------------
+
+def mentions_by_section(essay, mentions, top: int = 15, ax=None):
+    """A grid of the most-mentioned terms (rows) by section (columns), each cell the number of mentions.
+
+    The colour scale is cividis, designed to read the same for colour-blind readers; counts are printed in
+    every cell so nothing depends on colour alone.
+    """
+    use_style()
+    totals = mentions.groupby("term").size().sort_values(ascending=False, kind="stable")
+    first = mentions.groupby("term").paragraph.min()
+    order = sorted(totals.index, key=lambda t: (-totals[t], first[t]))[:top]
+    grid = (mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
+            .unstack(fill_value=0).reindex(index=order, columns=list(essay.sections.section_no), fill_value=0))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(12, 0.48 * len(order) + 2.2))
+    image = ax.imshow(grid.to_numpy(), cmap="cividis", aspect="auto")
+    peak = max(int(grid.to_numpy().max()), 1)
+    for (i, j), n in __import__("numpy").ndenumerate(grid.to_numpy()):
+        if n:
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=11,
+                    color="black" if n > peak * 0.55 else "white")
+    ax.set_yticks(range(len(order)), order)
+    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns])
+    ax.set_xlabel("section (§1 = Introduction … see essay.sections)")
+    ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left")
+    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.8)
+    ax.spines[:].set_visible(False)
+    ax.figure.tight_layout()
+    return ax

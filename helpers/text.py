@@ -27,6 +27,20 @@ def fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
+def fold_keep_case(text: str) -> str:
+    """Like ``fold`` but keeping capitals and dashes, for matching names: ``JOH`` is not found inside ``joh``,
+    and an em dash before a name (—Ella Baker) is not mistaken for a hyphen inside a word. Same length."""
+    out = []
+    for ch in text:
+        if ch in "–—―−":
+            out.append(ch)
+            continue
+        f = fold_char(ch)
+        up = f.upper()
+        out.append(up if ch.isupper() and len(up) == 1 else f)
+    return "".join(out)
+
+
 def fold(text: str) -> str:
     """The text with every character folded by ``fold_char``; same length as ``text``."""
     return "".join(fold_char(ch) for ch in text)
