@@ -15,9 +15,10 @@ from .discussion import load_questions, print_questions
 from .quotations import load_quotations
 from .figures import load_figures
 from .timeline import load_timeline
+from .terms import load_terms
 
 __all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS",
-           "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_timeline",
+           "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
            "print_questions", "setup_display"]
 
 

@@ -173,7 +173,7 @@ def require(value, allowed, file, row, field: str):
 
 def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     """Every annotation file present for this reading, loaded and checked (for `python -m helpers check`)."""
-    from . import argument, discussion, figures, quotations, timeline
+    from . import argument, discussion, figures, quotations, terms, timeline
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731
     if present(argument.FILE):
@@ -187,6 +187,8 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         found[figures.FILE] = figures.load_figures(essay, quotes)
     if present(timeline.FILE):
         found[timeline.FILE] = timeline.load_timeline(essay)
+    if present(terms.FILE):
+        found[terms.FILE] = terms.load_terms(essay)
     if present(discussion.FILE):
         found[discussion.FILE] = discussion.load_questions(essay)
     return found

@@ -1,0 +1,129 @@
+"""terms.csv: every name the notebooks use is glossed, mentions are counted once, and bad edits are caught."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+import helpers
+from helpers import terms as tm
+from helpers.text import fold_keep_case
+from notebook_outputs import NOTEBOOKS, output_of
+
+# Capitalised words the notebooks use that are not names: sentence openings, months, adjectives.
+NOT_NAMES = {"English", "January", "July", "October", "Highlights", "Key"}
+
+
+@pytest.fixture(scope="module")
+def terms(essay):
+    return helpers.load_terms(essay)
+
+
+def test_every_name_the_notebooks_use_is_in_the_glossary(essay, terms):
+    names = {fold_keep_case(n) for row in terms.itertuples() for n in tm.names_of(row)}
+    body = fold_keep_case(" ".join(essay.paragraphs[essay.paragraphs.kind != "heading"].text))
+    capitalised = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\w’'.-]*(?:\s+(?:of|the|for|and|de|y|Against|on|in)?\s*"
+                             r"[A-ZÁÉÍÓÚÑ][\w’'.-]*)*")
+    missing = set()
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        for m in capitalised.finditer(text):
+            candidate = fold_keep_case(m.group().strip(" .’'"))
+            if candidate in NOT_NAMES or (" " not in candidate and candidate.lower() in body.lower().split()):
+                continue
+            in_essay = re.search(r"(?<![\w-])" + re.escape(candidate) + r"(?![\w-])", body)
+            covered = any(candidate == n or n in candidate or candidate in n for n in names)
+            if in_essay and not covered:
+                missing.add((path.name, candidate))
+    assert not missing, f"names used in the notebooks but missing from terms.csv: {sorted(missing)}"
+
+
+def test_every_quoted_person_is_in_the_glossary(essay, terms):
+    people = set(terms[terms.kind == "person"].term)
+    quotes = helpers.load_quotations(essay)
+    for speaker in ["Ella Baker", "Karl Marx", "Miguel Angel", "Hillary Clinton", "Bartolo Fuentes",
+                    "Antonio Gramsci", "Donald Trump"]:
+        assert speaker in set(quotes.speaker), speaker
+        assert speaker in people, speaker
+
+
+def test_spans_and_first_mentions(essay, terms):
+    m = tm.mentions(essay, terms)
+    for row in terms.itertuples():
+        assert essay.text[row.start:row.end] == row.span
+        assert m[m.term == row.term].paragraph.min() == row.first_paragraph
+
+
+def test_an_alias_is_never_counted_twice(essay, terms):
+    m = tm.mentions(essay, terms)
+    for term, group in m.groupby("term"):
+        spans = sorted(zip(group.start, group.end))
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), term
+    joh = m[m.term == "Juan Orlando Hernández"]
+    assert set(joh.match) == {"Juan Orlando Hernández", "JOH", "Juan Orlando Hernandez"}
+    full_names = len(re.findall(r"Juan Orlando Hern[aá]ndez", essay.text))
+    initials = len(re.findall(r"(?<![\w-])JOH(?![\w-])", " ".join(essay.paragraphs.text)))
+    assert len(joh) == full_names + initials
+    assert "Hernández" not in set(joh.match), "the surname inside the full name is not a second mention"
+
+
+def test_hyphenated_words_are_not_split(essay, terms):
+    m = tm.mentions(essay, terms)
+    empire = m[m.term == "U.S. Empire"]
+    assert not any(essay.text[s - 1] == "-" for s in empire.start), "imperialism inside anti-imperialism"
+
+
+def test_context_glosses_have_references(terms):
+    context = terms[terms.gloss_source == "context"]
+    assert len(context) >= 1 and (context.reference != "").all()
+    assert (terms[terms.gloss_source == "essay"].reference == "").all()
+
+
+def test_lookup_by_alias(essay, terms, capsys):
+    table = tm.lookup(essay, terms, "OAS")
+    out = capsys.readouterr().out
+    assert out.startswith("Organization of American States (also: OAS)")
+    assert len(table) == len(tm.mentions(essay, terms).query("term == 'Organization of American States'"))
+    assert tm.lookup(essay, terms, "no such name").empty
+    assert "No term matches" in capsys.readouterr().out
+
+
+def test_the_counts_shown_in_the_notebook_match_the_data(essay, terms):
+    shown = output_of("04_people_places_terms.ipynb", "tm.mention_counts(essay, terms).head(15)")
+    for row in tm.mention_counts(essay, terms).head(15).itertuples():
+        assert re.search(rf"{re.escape(row.term)}\s+{row.kind}\s+{row.mentions}\s", shown), row.term
+
+
+# ---- bad edits ---------------------------------------------------------------------------------------
+
+def error_after(folder, old, new) -> helpers.AnnotationError:
+    path = folder / "terms.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as info:
+        helpers.load_terms(helpers.load_essay(folder))
+    assert info.value.file.endswith("terms.csv")
+    return info.value
+
+
+def test_an_alias_listed_under_two_terms(reading_copy):
+    err = error_after(reading_copy, "Salvador Nasralla,person,Nasralla,", "Salvador Nasralla,person,Nasralla;JOH,")
+    assert "'JOH' is listed twice" in err.problem
+
+
+def test_a_span_that_stopped_matching(reading_copy):
+    err = error_after(reading_copy, ",20,Romeo Vásquez Velásquez", ",20,Romeo Vasquez Velasquez")
+    assert "Romeo Vásquez Velásquez" in str(err.row) and "copy the span from the essay" in err.problem
+
+
+def test_a_wrong_first_paragraph(reading_copy):
+    err = error_after(reading_copy, ",37,Heidi Fulton", ",36,Heidi Fulton")
+    assert "is in ¶37, not in ¶36" in err.problem
+
+
+def test_a_context_gloss_without_reference(reading_copy):
+    err = error_after(reading_copy, "context,\"Wikipedia, “Ella Baker”\"", "context,")
+    assert "no reference" in err.problem
