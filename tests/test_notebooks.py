@@ -59,7 +59,7 @@ def test_regenerating_gives_the_committed_file(path):
 def test_shaped_like_a_lesson(path):
     nb = read(path)
     first = nb.cells[0]
-    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert first.cell_type == "markdown" and "\n# " in first.source
     for part in ("**Questions", "**Learning objectives", "**Time:**", "**Assumes:**"):
         assert part in first.source, f"the opening cell needs {part}"
     assert nb.cells[-1].source.startswith("## Key points")
@@ -103,3 +103,28 @@ def test_lessons_table_matches_the_notebooks():
     table = helpers.lessons()
     assert list(table.notebook) == IDS
     assert (table.total_min == table.teaching_min + table.exercises_min).all()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_opens_with_a_binder_badge_for_itself(path):
+    from helpers.launch import badge, settings
+    s = settings()
+    first_line = read(path).cells[0].source.split("\n")[0]
+    assert first_line == badge(path.name, s["repository"], s["branch"])
+    assert f"labpath=notebooks%2F{path.name}" in first_line
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_slide_metadata(path):
+    """Headings start slides; solutions are left out of the slides; facilitator notes become speaker notes."""
+    for cell in read(path).cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        assert kind in ("slide", "subslide", "fragment", "-", "skip", "notes"), cell.id
+        tags = cell.metadata.get("tags", [])
+        body = cell.source.split("\n\n", 1)[-1] if cell.source.startswith("[![") else cell.source
+        if cell.cell_type == "markdown" and body.startswith(("# ", "## ")) and "solution" not in tags:
+            assert kind == "slide", cell.id
+        if "solution" in tags:
+            assert kind == "skip", cell.id
+        if "facilitator" in tags:
+            assert kind == "notes", cell.id
