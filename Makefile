@@ -3,6 +3,8 @@
 #   make test   install what is missing, then run every test (helpers, data, notebooks under nbval)
 # Others:
 #   make notebooks   re-execute every notebook in place (deterministic outputs, for committing)
+#   make handouts    build participant/facilitator editions, slides and the reader's edition into build/
+#   make links REPO=owner/name [BRANCH=main] [HUB=https://hub…]   point every launch link at a fork
 #   make clean       remove the local environment (.venv) and build outputs
 
 PYTHON ?= python3
@@ -10,7 +12,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test notebooks install clean
+.PHONY: lab test notebooks handouts links install clean
 
 install: $(STAMP)
 
@@ -32,6 +34,12 @@ test: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m helpers.run_notebooks
+
+handouts: $(STAMP)
+	$(BIN)/python -m helpers.editions --out build
+
+links: $(STAMP)
+	$(BIN)/python -m helpers.launch $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
 
 clean:
 	rm -rf $(VENV) build

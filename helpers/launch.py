@@ -26,7 +26,8 @@ BADGE_RE = re.compile(r"\[!\[Launch on Binder\]\([^)]*\)\]\(https://mybinder\.or
 _SLUG = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 
 
-def settings(path: Path = LAUNCH) -> dict:
+def settings(path: Path | None = None) -> dict:
+    path = path or LAUNCH
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -77,7 +78,8 @@ def rewrite(repo: str, branch: str) -> list[Path]:
     return changed
 
 
-def record(repo: str, branch: str, path: Path = LAUNCH) -> None:
+def record(repo: str, branch: str, path: Path | None = None) -> None:
+    path = path or LAUNCH
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^repository:.*$", f"repository: {repo}", text)
     text = re.sub(r"(?m)^branch:.*$", f"branch: {branch}", text)
@@ -99,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         if (repo, branch) != (current["repository"], current["branch"]):
             record(repo, branch)
             for path in rewrite(repo, branch):
-                print(f"rewrote {path.relative_to(PROJECT)}")
+                print(f"rewrote {path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path}")
         for path in notebooks():
             print(f"{path.name}\n  Binder: {binder_url(path.name, repo, branch)}")
             if args.hub:

@@ -26,7 +26,14 @@ def conda_pins() -> tuple[dict[str, str], str]:
     env = yaml.safe_load((PROJECT / "environment.yml").read_text())
     pins, python = {}, None
     for dep in env["dependencies"]:
-        assert isinstance(dep, str), "no pip: section; every package is a conda package pinned with ="
+        if isinstance(dep, dict):   # the pip: section, pinned with == as in requirements.txt
+            for line in dep["pip"]:
+                name, _, ver = line.partition("==")
+                assert ver, f"environment.yml pip: {line!r} is not pinned with =="
+                pins[name.lower()] = ver
+            continue
+        if dep == "pip":
+            continue
         name, _, ver = dep.partition("=")
         assert ver and not ver.startswith("="), f"environment.yml: {dep!r} is not pinned as name=version"
         if name == "python":

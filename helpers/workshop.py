@@ -1,0 +1,116 @@
+"""Workshop planning: session plans (sessions.yml) and facilitator notes (facilitation.yml), checked.
+
+The plans are data, so the minutes always add up: ``load_plans`` refuses a meeting whose segments do not
+fill its length, a segment that names a notebook that does not exist, a paragraph the essay does not
+have, or a discussion question that discussion.yml does not hold.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .annotations import read_yaml
+from .discussion import load_questions
+from .errors import AnnotationError
+from .essay import Essay
+from .lessons import NOTEBOOKS
+
+PLANS = "sessions.yml"
+NOTES = "facilitation.yml"
+
+
+def paragraph_numbers(text: str) -> list[int]:
+    """¶ numbers in a field like "¶10–¶13, ¶51" -> [10, 11, 12, 13, 51]."""
+    out: list[int] = []
+    for part in filter(None, (p.strip() for p in str(text or "").split(","))):
+        m = re.fullmatch(r"¶(\d+)(?:\s*[–-]\s*¶?(\d+))?", part)
+        if not m:
+            raise ValueError(part)
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        out += list(range(a, b + 1))
+    return out
+
+
+def load_plans(essay: Essay) -> pd.DataFrame:
+    """One row per segment: plan, meeting, order, start minute, minutes, activity, notebook, paragraphs, …"""
+    path = essay.folder / PLANS
+    data = read_yaml(path)
+    known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    questions = set(load_questions(essay).id)
+    rows = []
+    for plan in data.get("plans") or []:
+        for m, meeting in enumerate(plan.get("meetings") or [], start=1):
+            where = f"plan {plan.get('id')}, meeting {m}"
+            length = meeting.get("length_minutes")
+            segments = meeting.get("segments") or []
+            total = sum(int(s.get("minutes", 0)) for s in segments)
+            if not isinstance(length, int) or total != length:
+                raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
+                                            f"{length} minutes long.",
+                                      "change the minutes of a segment, or the meeting's length_minutes.", where)
+            clock = 0
+            for k, s in enumerate(segments, start=1):
+                label = f"{where}, segment {k}"
+                if not s.get("activity") or not isinstance(s.get("minutes"), int) or s["minutes"] <= 0:
+                    raise AnnotationError(path, "a segment needs an activity and a positive whole number of minutes.",
+                                          "fill in activity and minutes.", label)
+                if s.get("notebook") and s["notebook"] not in known_notebooks:
+                    raise AnnotationError(path, f"names the notebook {s['notebook']!r}, which is not in notebooks/.",
+                                          f"use one of: {', '.join(sorted(known_notebooks))}.", label)
+                try:
+                    paras = paragraph_numbers(s.get("paragraphs"))
+                except ValueError as exc:
+                    raise AnnotationError(path, f"cannot read the paragraphs {exc.args[0]!r}.",
+                                          "write them like ¶10–¶13, ¶51.", label) from None
+                missing = [n for n in paras if n not in essay.paragraphs.index]
+                if missing:
+                    raise AnnotationError(path, f"refers to ¶{missing[0]}, which the essay does not have.",
+                                          f"paragraphs run from ¶1 to ¶{len(essay.paragraphs)}.", label)
+                unknown = [q for q in s.get("discussion") or [] if q not in questions]
+                if unknown:
+                    raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
+                                                "discussion.yml does not have.", "use an id from discussion.yml.", label)
+                rows.append({"plan": plan["id"], "plan_title": plan.get("title", ""), "meeting": m,
+                             "meeting_title": meeting.get("title", ""), "length": length, "segment": k,
+                             "start": clock, "minutes": s["minutes"], "activity": s["activity"],
+                             "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
+                             "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or ""})
+                clock += s["minutes"]
+    return pd.DataFrame(rows)
+
+
+def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
+    """A meeting's agenda with clock times (0:00, 0:10, …), ready to print or project."""
+    a = plans[(plans.plan == plan) & (plans.meeting == meeting)].copy()
+    if a.empty:
+        raise ValueError(f"no meeting {meeting} in plan {plan!r}; plans: {sorted(set(plans.plan))}")
+    a.insert(0, "time", [f"{s // 60}:{s % 60:02d}" for s in a.start])
+    return a[["time", "minutes", "activity", "notebook", "paragraphs", "discussion", "materials"]].set_index("time")
+
+
+def load_notes(essay: Essay) -> dict:
+    """facilitation.yml: per notebook, activities, stumbling points and how to run it without computers."""
+    path = essay.folder / NOTES
+    data = read_yaml(path).get("notebooks") or {}
+    known = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    for name, entry in data.items():
+        if name not in known:
+            raise AnnotationError(path, f"has notes for {name!r}, which is not a notebook in notebooks/.",
+                                  f"use one of: {', '.join(sorted(known))}.", name)
+        for key in ("activities", "stumbling_points", "without_computers"):
+            if not entry.get(key):
+                raise AnnotationError(path, f"the notes for {name} have no {key}.", f"add {key}.", name)
+    return data
+
+
+def lesson_parts(notebook: str) -> dict:
+    """The objectives, questions and time of a notebook, read from its opening cell."""
+    import nbformat
+    nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
+    first = nb.cells[0].source
+    objectives = re.search(r"\*\*Learning objectives\.\*\*\s*(.+)", first)
+    questions = re.findall(r"^- (.+)$", first.split("**Questions", 1)[-1].split("**Learning", 1)[0], flags=re.M)
+    return {"title": nb.metadata["lesson"]["title"], "objectives": objectives.group(1).strip() if objectives else "",
+            "questions": questions, "teaching": nb.metadata["lesson"]["teaching"],
+            "exercises": nb.metadata["lesson"]["exercises"]}

@@ -1,0 +1,143 @@
+"""The workshop kit: plans that add up, editions without answers, launch links that point at each notebook,
+and built HTML and slides that fetch nothing from the network."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import nbformat
+import pytest
+
+import helpers
+from helpers import editions, launch, workshop
+
+NOTEBOOKS = launch.notebooks()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    editions.build(out)
+    return out
+
+
+def test_every_meeting_adds_up(essay):
+    plans = workshop.load_plans(essay)
+    assert {"single-90", "series-3x120"} <= set(plans.plan)
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"]):
+        assert rows.minutes.sum() == rows.length.iloc[0], (plan, meeting)
+        assert list(rows.start) == list(rows.minutes.cumsum().shift(fill_value=0))
+    lengths = plans.groupby(["plan", "meeting"]).length.first()
+    assert lengths["single-90"].tolist() == [90] and lengths["series-3x120"].tolist() == [120, 120, 120]
+
+
+def test_a_plan_that_does_not_add_up(reading_copy):
+    path = reading_copy / "sessions.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{minutes: 5, activity: \"Key points;",
+                                                             "{minutes: 15, activity: \"Key points;"), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match="add up to 100 minutes but the meeting is 90"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+
+
+def test_a_plan_naming_a_missing_question_or_paragraph(reading_copy):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("discussion: [D02]}", "discussion: [D99]}", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match="'D99'"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    path.write_text(text.replace('paragraphs: "¶1–¶13"', 'paragraphs: "¶1–¶99"', 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match="¶63"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+
+
+def test_every_notebook_has_facilitator_notes(essay):
+    notes = workshop.load_notes(essay)
+    assert set(notes) >= {p.stem for p in NOTEBOOKS if not p.stem.startswith("05")}
+    for name in notes:
+        assert workshop.lesson_parts(name)["objectives"], name
+
+
+def test_participant_editions_drop_answers_and_keep_exercises(built):
+    for path in NOTEBOOKS:
+        original = nbformat.read(path, as_version=4)
+        participant = nbformat.read(built / "participant" / path.name, as_version=4)
+        facilitator = nbformat.read(built / "facilitator" / path.name, as_version=4)
+        tags = lambda nb: [set(c.metadata.get("tags", [])) for c in nb.cells]  # noqa: E731
+        assert not any(t & {"solution", "facilitator"} for t in tags(participant)), path.name
+        assert sum("exercise" in t for t in tags(participant)) == sum("exercise" in t for t in tags(original))
+        assert len(facilitator.cells) == len(original.cells)
+        dropped = sum(bool(t & {"solution", "facilitator"}) for t in tags(original))
+        assert len(participant.cells) == len(original.cells) - dropped
+        html = (built / "participant" / path.with_suffix(".html").name).read_text(encoding="utf-8")
+        assert "### Solution" not in html and "Solution</h3>" not in html
+
+
+def test_the_answer_key_is_only_in_the_facilitator_edition(built):
+    name = "02_source_quotations"
+    assert "Answer key (facilitator)" in (built / "facilitator" / f"{name}.html").read_text(encoding="utf-8")
+    assert "Answer key (facilitator)" not in (built / "participant" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_nothing_is_fetched_from_the_network(built):
+    pages = [p for p in built.rglob("*") if p.suffix in (".html", ".css")]
+    assert len([p for p in pages if p.suffix == ".html"]) == 3 * len(NOTEBOOKS) + 1
+    for page in pages:
+        assert editions.remote_references(page.read_text(encoding="utf-8", errors="replace")) == [], page
+    assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()
+    assert (built / "slides" / "reveal.js" / "plugin" / "notes" / "notes.js").is_file()
+
+
+def test_the_remote_check_can_fail():
+    assert editions.remote_references('<script src="https://cdn.example/require.js"></script>')
+    assert editions.remote_references('<link rel="stylesheet" href="//fonts.example/css">')
+    assert editions.remote_references("@import url(https://fonts.example/a.css);")
+    assert not editions.remote_references('<a href="https://argdown.org">Argdown</a>')
+
+
+def test_slides_hide_solutions_and_keep_notes(built):
+    deck = (built / "slides" / "01_argument_structure.slides.html").read_text(encoding="utf-8")
+    assert deck.count("<section") >= 10
+    assert "reveal.js/dist/reveal.js" in deck and "Reveal.initialize" in deck
+    assert "Facilitator note" in deck and 'class="notes"' in deck
+    assert "### Solution" not in deck and "Solution</h3>" not in deck
+
+
+def test_reader_edition_numbers_every_paragraph(essay, built):
+    page = (built / "reader" / "essay.html").read_text(encoding="utf-8")
+    for n in essay.paragraphs.paragraph:
+        assert f'id="p{n}"' in page and f"¶{n}</span>" in page
+    for heading in essay.sections.section:
+        assert heading.replace("&", "&amp;") in page
+
+
+def test_binder_and_nbgitpuller_links():
+    url = launch.binder_url("03_timeline.ipynb", "me/fork", "dev")
+    assert url == "https://mybinder.org/v2/gh/me/fork/dev?labpath=notebooks%2F03_timeline.ipynb"
+    pull = urlparse(launch.nbgitpuller_url("https://hub.example.org/", "03_timeline.ipynb", "me/fork", "dev"))
+    assert pull.netloc == "hub.example.org" and pull.path == "/hub/user-redirect/git-pull"
+    query = parse_qs(pull.query)
+    assert query == {"repo": ["https://github.com/me/fork"], "urlpath": ["lab/tree/fork/notebooks/03_timeline.ipynb"],
+                     "branch": ["dev"]}
+
+
+def test_rewriting_every_link_for_a_fork(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    for path in NOTEBOOKS:
+        shutil.copy(path, project / "notebooks" / path.name)
+    for name in ("README.md", "launch.yml"):
+        shutil.copy(launch.PROJECT / name, project / name)
+    monkeypatch.setattr(launch, "README", project / "README.md")
+    monkeypatch.setattr(launch, "NOTEBOOKS", project / "notebooks")
+    monkeypatch.setattr(launch, "LAUNCH", project / "launch.yml")
+    assert launch.main(["--repo", "my-org/study", "--branch", "workshop"]) == 0
+    assert launch.settings(project / "launch.yml") == {"repository": "my-org/study", "branch": "workshop"}
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert launch.badge("00_start_here.ipynb", "my-org/study", "workshop") in readme
+    for path in (project / "notebooks").glob("*.ipynb"):
+        first = nbformat.read(path, as_version=4).cells[0].source.split("\n")[0]
+        assert first == launch.badge(path.name, "my-org/study", "workshop")
+        original = nbformat.read(launch.PROJECT / "notebooks" / path.name, as_version=4)
+        assert nbformat.read(path, as_version=4).cells[1:] == original.cells[1:], "only the badge changes"
+    assert launch.main(["--repo", "not a slug"]) == 1
