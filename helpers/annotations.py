@@ -15,7 +15,7 @@ import pandas as pd
 import yaml
 
 from .errors import AnnotationError
-from .essay import Essay
+from .essay import SAFE_LOADER, Essay
 from .text import fold
 
 
@@ -75,6 +75,8 @@ def check_span(essay: Essay, span, paragraph, file: str | Path, row, field: str 
                               "copy the exact words from the header (title, series, issue), or give a paragraph "
                               "number instead of 'header'.", row)
     try:
+        if isinstance(paragraph, (bool, float)):
+            raise TypeError
         n = int(paragraph)
     except (TypeError, ValueError):
         raise AnnotationError(file, f"'paragraph' is {paragraph!r}, not a paragraph number.",
@@ -109,7 +111,7 @@ def read_yaml(path: Path) -> dict:
     if not path.is_file():
         raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except UnicodeDecodeError as exc:
         raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
                               "save it as UTF-8, or restore it with `git checkout -- seeds/`.") from None

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .annotations import check_span, read_yaml, require
 from .errors import AnnotationError
+from .schema import expect, field, items
 from .essay import Essay
 
 FILE = "argument.yml"
@@ -110,12 +111,16 @@ class Argument:
         return "\n".join(out) + "\n"
 
 
-def _anchor(essay: Essay, item, path, row, field) -> dict:
+def _anchor(essay: Essay, item, path, row, name) -> dict:
     if not isinstance(item, dict) or "span" not in item or "paragraph" not in item:
-        raise AnnotationError(path, f"'{field}' needs a paragraph and a span.",
-                              f"write it as {field}: {{paragraph: N, span: \"exact words\"}}.", row)
-    start, end = check_span(essay, item["span"], item["paragraph"], path, row, f"{field}.span")
+        raise AnnotationError(path, f"'{name}' needs a paragraph and a span.",
+                              f"write it as {name}: {{paragraph: N, span: \"exact words\"}}.", row)
+    start, end = check_span(essay, item["span"], item["paragraph"], path, row, f"{name}.span")
     return {"paragraph": int(item["paragraph"]), "span": item["span"], "start": start, "end": end}
+
+
+def _label(kind: str, k: int, entry) -> str:
+    return f"{kind}[{k}] ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
 
 
 def load_argument(essay: Essay) -> Argument:
@@ -128,45 +133,48 @@ def load_argument(essay: Essay) -> Argument:
     sections = essay.paragraphs.set_index("paragraph")[["section_no", "section"]]
 
     # thesis
-    th = data["thesis"]
+    th = expect(data["thesis"], dict, path, "thesis", "thesis")
+    paraphrase = field(th, "paraphrase", str, path, "thesis")
     thesis = pd.DataFrame([_anchor(essay, s, path, "thesis", "thesis.spans")
-                           for s in (th.get("spans") or [])])
-    if thesis.empty or not th.get("paraphrase"):
-        raise AnnotationError(path, "the thesis needs a paraphrase and at least one span.", "restore it from git.", "thesis")
+                           for s in field(th, "spans", list, path, "thesis")])
+    if thesis.empty:
+        raise AnnotationError(path, "the thesis needs at least one span.", "restore it from git.", "thesis")
 
     # points: exactly the numbered list items, in order
     points = []
     numbered = essay.paragraphs[essay.paragraphs.marker.str.match(r"\d")]
     known_sections = set(essay.sections.section)
-    for k, pt in enumerate(data["points"], start=1):
-        row = f"points[{k}] ({pt.get('id', '?')})"
+    for k, pt in enumerate(expect(data["points"], list, path, "points", "points"), start=1):
+        row = _label("points", k, pt)
+        expect(pt, dict, path, row, "point")
+        pid, number = field(pt, "id", str, path, row), field(pt, "number", int, path, row)
         a = _anchor(essay, pt, path, row, "point")
         item = essay.paragraphs.loc[a["paragraph"]]
-        if item.kind != "list item" or a["span"] != item.text or item.marker != f"{pt.get('number')}.":
-            raise AnnotationError(path, f"point {pt.get('number')} must be the whole numbered list item "
-                                        f"{pt.get('number')}. as the essay gives it.",
+        if item.kind != "list item" or a["span"] != item.text or item.marker != f"{number}.":
+            raise AnnotationError(path, f"point {number} must be the whole numbered list item {number}. "
+                                        "as the essay gives it.",
                                   f"copy the full text of ¶{a['paragraph']} into span, with the number it has.", row)
-        for s in pt.get("sections") or []:
-            if s not in known_sections:
-                raise AnnotationError(path, f"names a section {s!r} that the essay does not have.",
+        for sec in items(pt, "sections", path, row):
+            if expect(sec, str, path, row, "sections") not in known_sections:
+                raise AnnotationError(path, f"names a section {sec!r} that the essay does not have.",
                                       f"use a heading exactly as in essay.sections: {sorted(known_sections)}", row)
-        points.append({"id": pt["id"], "number": int(pt["number"]), **a,
-                       "sections": list(pt.get("sections") or [])})
-    points = pd.DataFrame(points)
+        points.append({"id": pid, "number": number, **a, "sections": list(pt.get("sections") or [])})
+    points = pd.DataFrame(points, columns=["id", "number", "paragraph", "span", "start", "end", "sections"])
     if list(points.number) != list(range(1, len(numbered) + 1)):
         raise AnnotationError(path, f"lists points {list(points.number)}; the essay numbers "
                                     f"{len(numbered)} points.", "list each numbered point once, in order.", "points")
 
     # claims
     rows = []
-    for k, c in enumerate(data["claims"], start=1):
-        row = f"claims[{k}] ({c.get('id', '?') if isinstance(c, dict) else '?'})"
-        if not isinstance(c, dict):
-            raise AnnotationError(path, "a claim is not a mapping of fields.", "write it as {id: …, type: …, …}.", row)
+    for k, c in enumerate(expect(data["claims"], list, path, "claims", "claims"), start=1):
+        row = _label("claims", k, c)
+        expect(c, dict, path, row, "claim")
         missing = [f for f in CLAIM_FIELDS if f not in c or c[f] in (None, "")]
         if missing:
             raise AnnotationError(path, f"the claim has no {', '.join(missing)}.",
                                   f"every claim needs: {', '.join(CLAIM_FIELDS)}.", row)
+        for name in ("id", "type", "basis", "supports", "paraphrase"):
+            field(c, name, str, path, row)
         require(c["type"], TYPES, path, row, "type")
         require(c["basis"], BASES, path, row, "basis")
         if (c["type"] in ARGUED_TYPES) != (c["basis"] == "argued"):
@@ -175,23 +183,25 @@ def load_argument(essay: Essay) -> Argument:
                                   "evidence are 'cited', 'own account' or 'none given'.", row)
         a = _anchor(essay, c, path, row, "claim")
         sec = sections.loc[a["paragraph"]]
-        rows.append({"id": str(c["id"]), "type": c["type"], "basis": c["basis"], "supports": str(c["supports"]),
-                     "paraphrase": str(c["paraphrase"]).strip(), **a,
+        rows.append({"id": c["id"], "type": c["type"], "basis": c["basis"], "supports": c["supports"],
+                     "paraphrase": c["paraphrase"].strip(), **a,
                      "section_no": int(sec.section_no), "section": sec.section})
-    claims = pd.DataFrame(rows)
+    claims = pd.DataFrame(rows, columns=["id", "type", "basis", "supports", "paraphrase", "paragraph", "span",
+                                         "start", "end", "section_no", "section"])
 
     ids = ["T", *points.id, *claims.id]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise AnnotationError(path, f"the id {dupes[0]} is used more than once.", "give every claim its own id.",
                               f"claims ({dupes[0]})")
+    parent = dict(zip(claims.id, claims.supports)) | {p: "T" for p in points.id}
     for c in claims.itertuples():
         if c.supports not in ids:
             raise AnnotationError(path, f"supports {c.supports!r}, which is not the id of the thesis, a point or "
                                         "a claim.", "use an existing id (T, P1–P3, or a claim id).", f"claims ({c.id})")
+    for c in claims.itertuples():
         # every chain of supports must end at the thesis, with no loops
         seen, at = [c.id], c.supports
-        parent = dict(zip(claims.id, claims.supports)) | {p: "T" for p in points.id}
         while at != "T":
             if at in seen:
                 raise AnnotationError(path, f"the supports chain {' → '.join(seen + [at])} goes round in a loop.",
@@ -204,9 +214,12 @@ def load_argument(essay: Essay) -> Argument:
 
     # counterarguments, framings, parallels
     counter = []
-    for k, ca in enumerate(data.get("counterarguments") or [], start=1):
-        row = f"counterarguments[{k}] ({ca.get('id', '?')})"
-        rec = {"id": ca.get("id"), "name": ca.get("name"), "held_by": ca.get("held_by", ""), "how": ca.get("how", "")}
+    for k, ca in enumerate(items(data, "counterarguments", path, "counterarguments"), start=1):
+        row = _label("counterarguments", k, ca)
+        expect(ca, dict, path, row, "counterargument")
+        rec = {"id": field(ca, "id", str, path, row), "name": field(ca, "name", str, path, row),
+               "held_by": field(ca, "held_by", str, path, row, default=""),
+               "how": field(ca, "how", str, path, row, default="")}
         for part in ("objection", "concession", "reply", "reply_more"):
             if part in ca:
                 a = _anchor(essay, ca[part], path, row, part)
@@ -215,12 +228,15 @@ def load_argument(essay: Essay) -> Argument:
                 raise AnnotationError(path, f"the counterargument has no {part}.",
                                       f"add {part}: {{paragraph: N, span: \"…\"}}.", row)
         counter.append(rec)
-    counter = pd.DataFrame(counter)
+    counter = pd.DataFrame(counter, columns=["id", "name", "held_by", "how", "objection", "objection_paragraph",
+                                             "concession", "concession_paragraph", "reply", "reply_paragraph",
+                                             "reply_more", "reply_more_paragraph"])
 
     framings = []
-    for k, fr in enumerate(data.get("framings") or [], start=1):
-        row = f"framings[{k}] ({fr.get('id', '?')})"
-        rec = {"id": fr.get("id"), "name": fr.get("name")}
+    for k, fr in enumerate(items(data, "framings", path, "framings"), start=1):
+        row = _label("framings", k, fr)
+        expect(fr, dict, path, row, "framing")
+        rec = {"id": field(fr, "id", str, path, row), "name": field(fr, "name", str, path, row)}
         for part in ("sees_migrants_as", "leads_to", "authors_assessment"):
             a = _anchor(essay, fr.get(part), path, row, part)
             rec[part], rec[f"{part}_paragraph"] = a["span"], a["paragraph"]
@@ -228,22 +244,24 @@ def load_argument(essay: Essay) -> Argument:
     framings = pd.DataFrame(framings)
 
     parallels = []
-    for k, pa in enumerate(data.get("parallels") or [], start=1):
-        row = f"parallels[{k}] ({pa.get('id', '?')})"
+    for k, pa in enumerate(items(data, "parallels", path, "parallels"), start=1):
+        row = _label("parallels", k, pa)
+        expect(pa, dict, path, row, "parallel")
         src = _anchor(essay, pa.get("source_as_given"), path, row, "source_as_given")
-        passages = [_anchor(essay, s, path, row, "passages") for s in (pa.get("passages") or [])]
-        for target in pa.get("supports") or []:
+        passages = [_anchor(essay, s, path, row, "passages") for s in items(pa, "passages", path, row)]
+        targets = items(pa, "supports", path, row)
+        for target in targets:
             if target not in ids:
                 raise AnnotationError(path, f"supports {target!r}, which is not an id.", "use an existing id.", row)
-        parallels.append({"id": pa.get("id"), "name": pa.get("name"), "source_as_given": src["span"],
+        parallels.append({"id": field(pa, "id", str, path, row), "name": field(pa, "name", str, path, row),
+                          "source_as_given": src["span"],
                           "paragraphs": sorted({p["paragraph"] for p in passages}),
                           "passages": [p["span"] for p in passages],
-                          "used_to_show": " ".join(str(pa.get("used_to_show", "")).split()),
-                          "supports": list(pa.get("supports") or [])})
+                          "used_to_show": " ".join(field(pa, "used_to_show", str, path, row, default="").split()),
+                          "supports": list(targets)})
     parallels = pd.DataFrame(parallels)
 
-    return Argument(thesis, points, claims, links, counter, framings, parallels,
-                    " ".join(str(th["paraphrase"]).split()))
+    return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()))
 
 
 def wrap(text: str, width: int = 28) -> str:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .annotations import check_span, read_yaml
 from .errors import AnnotationError
+from .schema import expect, field, items
 from .essay import Essay
 from .text import fold
 
@@ -19,13 +20,18 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
     path = essay.folder / FILE
     data = read_yaml(path)
     rows = []
-    for k, q in enumerate(data.get("questions") or [], start=1):
+    for k, q in enumerate(items(data, "questions", path, "questions"), start=1):
         row = f"questions[{k}] ({q.get('id', '?') if isinstance(q, dict) else '?'})"
-        if not isinstance(q, dict) or not all(q.get(f) for f in ("id", "notebook", "question", "anchors")):
-            raise AnnotationError(path, "a question needs id, notebook, question and anchors.",
-                                  "fill in the missing field.", row)
+        expect(q, dict, path, row, "question entry")
+        for name in ("id", "notebook", "question"):
+            field(q, name, str, path, row)
+        anchors = field(q, "anchors", list, path, row)
+        if not anchors:
+            raise AnnotationError(path, "a question needs at least one anchor.",
+                                  "add anchors: - {paragraph: N, span: \"exact words\"}.", row)
         paragraphs = []
-        for a in q["anchors"]:
+        for a in anchors:
+            expect(a, dict, path, row, "anchor")
             check_span(essay, a.get("span"), a.get("paragraph"), path, row, "anchors.span")
             paragraphs.append(int(a["paragraph"]))
         # words a question puts "in quotes" must be the essay's own, in one of the paragraphs it cites

@@ -18,7 +18,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser when present: same rules, faster
+
 from .errors import EssayError
+from .schema import expect
+from .schema import field as entry
 from .text import count_words, fold, sentence_spans
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -59,7 +63,7 @@ def read_meta(folder: Path) -> dict:
                          "restore it from git (git checkout -- seeds/) or copy it from another reading "
                          "and fill in the title, text_file, sha256 and bytes.")
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        meta = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 1})" if where is not None else ""
@@ -71,6 +75,24 @@ def read_meta(folder: Path) -> dict:
     for key in ("title", "text_file"):
         if not meta.get(key):
             raise EssayError(path, f"has no '{key}:' entry.", f"add '{key}:' to reading.yml.")
+        entry(meta, key, str, path, key, EssayError)
+    if Path(meta["text_file"]).name != meta["text_file"]:
+        raise EssayError(path, f"text_file is {meta['text_file']!r}; it must be a file name in the reading's folder.",
+                         "write just the file name, e.g. essay.txt.", "text_file")
+    for key in ("series", "issue", "sha256"):
+        entry(meta, key, str, path, key, EssayError, default="")
+    entry(meta, "bytes", int, path, "bytes", EssayError, default=None)
+    wpm = entry(meta, "reading_speed_wpm", (int, float), path, "reading_speed_wpm", EssayError, default=200)
+    if wpm <= 0:
+        raise EssayError(path, "reading_speed_wpm must be more than 0.", "use about 200 (words a minute).",
+                         "reading_speed_wpm")
+    spec = entry(meta, "set_aside", dict, path, "set_aside", EssayError, default={})
+    for part in ("head", "tail"):
+        for line in entry(spec, part, list, path, f"set_aside.{part}", EssayError, default=[]):
+            expect(line, str, path, f"set_aside.{part}", part, EssayError)
+    names = entry(meta, "untitled_sections", dict, path, "untitled_sections", EssayError, default={})
+    for key in names:
+        entry(names, key, str, path, "untitled_sections", EssayError)
     return meta
 
 

@@ -32,7 +32,8 @@ def settings(path: Path | None = None) -> dict:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise HelperError(path, f"cannot be read ({exc}).", "restore it with `git checkout -- launch.yml`.") from None
-    if not isinstance(data, dict) or not _SLUG.match(str(data.get("repository", ""))) or not data.get("branch"):
+    if (not isinstance(data, dict) or not isinstance(data.get("repository"), str) or not _SLUG.match(data["repository"])
+            or not isinstance(data.get("branch"), str) or not data["branch"].strip()):
         raise HelperError(path, "needs 'repository: owner/name' and 'branch: name'.",
                           "run `python -m helpers.launch --repo OWNER/NAME --branch main`.")
     return data

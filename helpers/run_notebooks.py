@@ -62,12 +62,15 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def render(path: Path, timeout: int = 600) -> str:
-    """Execute the notebook at ``path`` in a fresh kernel and return the file text it should have."""
+def render(path: Path, timeout: int = 600, env: dict | None = None) -> str:
+    """Execute the notebook at ``path`` in a fresh kernel and return the file text it should have.
+
+    ``env``, when given, is the kernel's environment (the offline test uses it to block the network).
+    """
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    client.execute(**({"env": env} if env is not None else {}))
     nb = normalise(nb)
     nbformat.validate(nb)
     text = nbformat.writes(nb)

@@ -34,8 +34,9 @@ def _find(essay: Essay, names: list[str]) -> list[tuple[int, int, int]]:
     Hernández" is one mention, not also a mention of "Hernández".
     """
     found = []
+    whole = fold_keep_case(essay.text)   # folded once, cached: same length, so offsets carry over
     for p in essay.paragraphs[essay.paragraphs.kind != HEADING].itertuples():
-        folded = fold_keep_case(p.text)
+        folded = whole[p.start:p.end]
         spans = []
         for name in sorted({fold_keep_case(n) for n in names}, key=len, reverse=True):
             for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", folded):

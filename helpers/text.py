@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Typographic characters and their plain-keyboard equivalents (one character for one character).
 _PLAIN = {
@@ -19,6 +20,7 @@ _PLAIN = {
 }
 
 
+@lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """One character, plain: typographic quotes and dashes made plain, accents dropped, lower case."""
     ch = _PLAIN.get(ch, ch)
@@ -27,6 +29,7 @@ def fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
+@lru_cache(maxsize=64)
 def fold_keep_case(text: str) -> str:
     """Like ``fold`` but keeping capitals and dashes, for matching names: ``JOH`` is not found inside ``joh``,
     and an em dash before a name (—Ella Baker) is not mistaken for a hyphen inside a word. Same length."""

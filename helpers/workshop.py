@@ -15,6 +15,7 @@ from .discussion import load_questions
 from .errors import AnnotationError
 from .essay import Essay
 from .lessons import NOTEBOOKS
+from .schema import expect, field, items
 
 PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
@@ -39,22 +40,33 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     questions = set(load_questions(essay).id)
     rows = []
-    for plan in data.get("plans") or []:
-        for m, meeting in enumerate(plan.get("meetings") or [], start=1):
-            where = f"plan {plan.get('id')}, meeting {m}"
-            length = meeting.get("length_minutes")
-            segments = meeting.get("segments") or []
-            total = sum(int(s.get("minutes", 0)) for s in segments)
-            if not isinstance(length, int) or total != length:
+    for i, plan in enumerate(items(data, "plans", path, "plans"), start=1):
+        expect(plan, dict, path, f"plans[{i}]", "plan")
+        plan_id = field(plan, "id", str, path, f"plans[{i}]")
+        for m, meeting in enumerate(field(plan, "meetings", list, path, f"plan {plan_id}"), start=1):
+            where = f"plan {plan_id}, meeting {m}"
+            expect(meeting, dict, path, where, "meeting")
+            length = field(meeting, "length_minutes", int, path, where)
+            segments = field(meeting, "segments", list, path, where)
+            for k, seg in enumerate(segments, start=1):
+                expect(seg, dict, path, f"{where}, segment {k}", "segment")
+                field(seg, "minutes", int, path, f"{where}, segment {k}")
+            total = sum(seg["minutes"] for seg in segments)
+            if total != length:
                 raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
                                             f"{length} minutes long.",
                                       "change the minutes of a segment, or the meeting's length_minutes.", where)
             clock = 0
             for k, s in enumerate(segments, start=1):
                 label = f"{where}, segment {k}"
-                if not s.get("activity") or not isinstance(s.get("minutes"), int) or s["minutes"] <= 0:
-                    raise AnnotationError(path, "a segment needs an activity and a positive whole number of minutes.",
-                                          "fill in activity and minutes.", label)
+                field(s, "activity", str, path, label)
+                for name in ("notebook", "paragraphs", "materials"):
+                    field(s, name, str, path, label, default="")
+                for q in items(s, "discussion", path, label):
+                    expect(q, str, path, label, "discussion")
+                if s["minutes"] <= 0:
+                    raise AnnotationError(path, "a segment needs a positive whole number of minutes.",
+                                          "fill in minutes.", label)
                 if s.get("notebook") and s["notebook"] not in known_notebooks:
                     raise AnnotationError(path, f"names the notebook {s['notebook']!r}, which is not in notebooks/.",
                                           f"use one of: {', '.join(sorted(known_notebooks))}.", label)
@@ -71,8 +83,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 if unknown:
                     raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
                                                 "discussion.yml does not have.", "use an id from discussion.yml.", label)
-                rows.append({"plan": plan["id"], "plan_title": plan.get("title", ""), "meeting": m,
-                             "meeting_title": meeting.get("title", ""), "length": length, "segment": k,
+                rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, where, default=""),
+                             "meeting": m, "meeting_title": field(meeting, "title", str, path, where, default=""),
+                             "length": length, "segment": k,
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"],
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or ""})
@@ -92,15 +105,17 @@ def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
 def load_notes(essay: Essay) -> dict:
     """facilitation.yml: per notebook, activities, stumbling points and how to run it without computers."""
     path = essay.folder / NOTES
-    data = read_yaml(path).get("notebooks") or {}
+    data = field(read_yaml(path), "notebooks", dict, path, "notebooks", default={})
     known = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     for name, entry in data.items():
         if name not in known:
             raise AnnotationError(path, f"has notes for {name!r}, which is not a notebook in notebooks/.",
                                   f"use one of: {', '.join(sorted(known))}.", name)
-        for key in ("activities", "stumbling_points", "without_computers"):
-            if not entry.get(key):
-                raise AnnotationError(path, f"the notes for {name} have no {key}.", f"add {key}.", name)
+        expect(entry, dict, path, name, "notes")
+        for key in ("activities", "stumbling_points"):
+            for line in field(entry, key, list, path, name) or [None]:
+                expect(line, str, path, name, key)
+        field(entry, "without_computers", str, path, name)
     return data
 
 

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 import helpers
-from helpers.run_notebooks import normalise, notebook_paths, render
+from helpers.run_notebooks import normalise, notebook_paths
 
 NOTEBOOKS = notebook_paths()
 IDS = [p.name for p in NOTEBOOKS]
@@ -46,13 +46,6 @@ def test_no_volatile_metadata(path):
     ids = [c.id for c in nb.cells]
     assert len(set(ids)) == len(ids)
     assert normalise(read(path)) == nb, "run `make notebooks` to normalise the metadata"
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_regenerating_gives_the_committed_file(path):
-    """`make notebooks` on the committed notebook changes nothing (images aside: fonts may differ)."""
-    strip = lambda s: re.sub(r'"image/png": "[^"]*"', '"image/png": "…"', s)  # noqa: E731
-    assert strip(render(path)) == strip(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)

@@ -1,0 +1,191 @@
+"""Property-based tests: whatever the files hold, the loader and the annotation checks either work or
+raise one of the documented, plainly worded errors (HelperError). The committed files are never touched."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import helpers
+from helpers import annotations
+from helpers.__main__ import accept
+
+SOURCE = helpers.SEEDS / helpers.DEFAULT_READING
+ORIGINAL = (SOURCE / "essay.txt").read_text(encoding="utf-8")
+FILES = sorted(p.name for p in SOURCE.iterdir() if p.is_file())
+# 40 examples per property on every run; PROPERTY_EXAMPLES=500 make test for a deeper search.
+SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "40")), deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+def digest_of_sources() -> dict[str, str]:
+    return {name: hashlib.sha256((SOURCE / name).read_bytes()).hexdigest() for name in FILES}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sources_are_never_modified():
+    before = digest_of_sources()
+    yield
+    assert digest_of_sources() == before, "a test modified the committed seeds"
+
+
+def copy_reading() -> Path:
+    """A fresh copy of the reading in a new temporary folder (a new path, so no cached load applies)."""
+    dest = Path(tempfile.mkdtemp(prefix="reading-")) / "we-are-losing"
+    shutil.copytree(SOURCE, dest)
+    return dest
+
+
+def load_everything(folder: Path):
+    essay = helpers.load_essay(folder)
+    return essay, annotations.load_all(essay)
+
+
+edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), st.text(max_size=30)), min_size=1, max_size=4)
+
+
+def apply(text: str, ops) -> str:
+    for where, cut, insert in ops:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut:]
+    return text
+
+
+@SETTINGS
+@given(st.binary(max_size=3000))
+def test_any_bytes_as_the_essay(data):
+    folder = copy_reading()
+    (folder / "essay.txt").write_bytes(data)
+    try:
+        helpers.load_essay(folder)
+    except helpers.EssayError as err:
+        assert err.file.endswith(("essay.txt", "reading.yml")) and err.fix
+    shutil.rmtree(folder.parent)
+
+
+@SETTINGS
+@given(st.text(max_size=3000))
+def test_any_text_with_no_checksum_recorded(text):
+    folder = copy_reading()
+    (folder / "essay.txt").write_text(text, encoding="utf-8")
+    meta = (folder / "reading.yml").read_text(encoding="utf-8")
+    meta = re.sub(r"(?m)^(sha256|bytes):.*$", "", meta)
+    meta = meta.split("set_aside:")[0] + "reading_speed_wpm: 200\n"
+    (folder / "reading.yml").write_text(meta, encoding="utf-8")
+    try:
+        essay = helpers.load_essay(folder)
+        assert list(essay.paragraphs.paragraph) == list(range(1, len(essay.paragraphs) + 1))
+        for p in essay.paragraphs.itertuples():
+            assert essay.text[p.start:p.end] == p.text
+        assert essay.sections.words.sum() <= essay.words
+    except helpers.EssayError as err:
+        assert err.fix
+    shutil.rmtree(folder.parent)
+
+
+@SETTINGS
+@given(edits)
+def test_edits_of_the_essay_accepted_on_purpose(ops):
+    """An edited essay whose checksum has been accepted loads, or fails plainly; so do the annotations."""
+    folder = copy_reading()
+    (folder / "essay.txt").write_text(apply(ORIGINAL, ops), encoding="utf-8")
+    with pytest.raises(helpers.EssayError):
+        if apply(ORIGINAL, ops) == ORIGINAL:
+            raise helpers.EssayError("-", "unchanged", "-")
+        helpers.load_essay(folder)
+    accept(str(folder))
+    try:
+        load_everything(folder)
+    except helpers.HelperError as err:
+        assert err.fix
+    shutil.rmtree(folder.parent)
+
+
+@pytest.mark.parametrize("name", [n for n in FILES if n.endswith((".csv", ".yml")) and n != "reading.yml"])
+def test_edits_of_each_annotation_file(name):
+    @SETTINGS
+    @given(edits)
+    def check(ops):
+        folder = copy_reading()
+        path = folder / name
+        path.write_text(apply(path.read_text(encoding="utf-8"), ops), encoding="utf-8")
+        try:
+            load_everything(folder)
+        except helpers.HelperError as err:
+            assert err.fix and name in err.file or "reading.yml" not in err.file
+        shutil.rmtree(folder.parent)
+    check()
+
+
+@SETTINGS
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+                    max_leaves=12))
+def test_any_yaml_structure_in_the_annotation_files(value):
+    """Well-formed YAML of the wrong shape (a list where a mapping belongs, numbers for text …)."""
+    for name in ("argument.yml", "discussion.yml", "sessions.yml", "facilitation.yml"):
+        folder = copy_reading()
+        (folder / name).write_text(yaml.safe_dump(value), encoding="utf-8")
+        try:
+            essay = helpers.load_essay(folder)
+            annotations.load_all(essay)
+            from helpers import workshop
+            workshop.load_plans(essay)
+            workshop.load_notes(essay)
+        except helpers.HelperError as err:
+            assert err.fix
+        shutil.rmtree(folder.parent)
+
+
+def paths_in(value, prefix=()):
+    """Every path (keys and indexes) to a node of a YAML document."""
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from paths_in(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from paths_in(v, prefix + (i,))
+
+
+def replaced(value, path, new):
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        return {k: (replaced(v, rest, new) if k == head else v) for k, v in value.items()}
+    return [replaced(v, rest, new) if i == head else v for i, v in enumerate(value)]
+
+
+scalars = st.none() | st.booleans() | st.integers(-5, 100) | st.text(max_size=15) | st.just([]) | st.just({})
+
+
+@pytest.mark.parametrize("name", ["argument.yml", "discussion.yml", "sessions.yml", "facilitation.yml", "reading.yml"])
+def test_any_part_of_a_yaml_file_replaced(name):
+    """Replace one node anywhere in the real file (a claim, a span, a point's number …) with something else."""
+    original = yaml.safe_load((SOURCE / name).read_text(encoding="utf-8"))
+    all_paths = list(paths_in(original))
+
+    @SETTINGS
+    @given(st.sampled_from(all_paths), scalars)
+    def check(path, new):
+        folder = copy_reading()
+        (folder / name).write_text(yaml.safe_dump(replaced(original, path, new), allow_unicode=True), encoding="utf-8")
+        try:
+            essay = helpers.load_essay(folder)
+            annotations.load_all(essay)
+            from helpers import workshop
+            workshop.load_plans(essay)
+            workshop.load_notes(essay)
+        except helpers.HelperError as err:
+            assert err.fix
+        shutil.rmtree(folder.parent)
+    check()
