@@ -5,6 +5,7 @@
 #   make notebooks   re-execute every notebook in place (deterministic outputs, for committing)
 #   make handouts    build participant/facilitator editions, slides and the reader's edition into build/
 #   make links REPO=owner/name [BRANCH=main] [HUB=https://hub…]   point every launch link at a fork
+#   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
 #   make clean       remove the local environment (.venv) and build outputs
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test notebooks handouts links install clean
+.PHONY: lab test notebooks handouts links benchmark install clean
 
 install: $(STAMP)
 
@@ -40,6 +41,9 @@ handouts: $(STAMP)
 
 links: $(STAMP)
 	$(BIN)/python -m helpers.launch $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
+
+benchmark: $(STAMP)
+	$(BIN)/python tools/benchmark.py
 
 clean:
 	rm -rf $(VENV) build

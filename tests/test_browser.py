@@ -1,0 +1,148 @@
+"""The notebooks as users meet them: JupyterLab in a real browser (headless Chromium driven by Playwright).
+
+A JupyterLab server starts from the project's environment on 127.0.0.1, with a token and a fresh HOME, on
+a copy of the project (so nothing is saved over the committed notebooks). Each notebook is opened, run
+with Run → Run All Cells, and checked: every cell ran, no error or stderr output, and every figure the
+committed notebook has is rendered. A screenshot of each is kept in build/screenshots/.
+
+Without Chromium this test skips with the reason; CI installs Debian's chromium and sets
+REQUIRE_BROWSER=1, which turns that skip into a failure.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = PROJECT / "build" / "screenshots"
+NOTEBOOKS = sorted((PROJECT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# the flags that keep Chromium from reaching the network on its own (see the machine notes)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _missing(reason: str):
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"the browser test must run here (REQUIRE_BROWSER=1) but {reason}")
+    pytest.skip(f"{reason}: install Debian's chromium (apt-get install chromium) to run the browser test")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if CHROMIUM is None:
+        _missing("no chromium was found on PATH")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _missing("the playwright package is not installed")
+    root = tmp_path_factory.mktemp("lab")
+    project, home = root / "project", root / "home"
+    for name in ("helpers", "seeds", "notebooks"):
+        shutil.copytree(PROJECT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PROJECT / "launch.yml", project / "launch.yml")
+    home.mkdir()
+    # render every cell (no windowing), so the test can see every prompt, output and figure on the page
+    settings = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    news = settings.parent / "apputils-extension"      # and no "get Jupyter news?" prompt over the page
+    news.mkdir()
+    (news / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local/share"), XDG_CONFIG_HOME=str(home / ".config"),
+               JUPYTERLAB_SETTINGS_DIR=str(home / ".jupyter" / "lab" / "user-settings"))
+    log = open(root / "jupyterlab.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={project}", "--allow-root",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                json.load(r)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"JupyterLab did not start; its log:\n{(root / 'jupyterlab.log').read_text()[-3000:]}")
+            time.sleep(0.5)
+    yield base, token
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def committed_images(path: Path) -> int:
+    nb = nbformat.read(path, as_version=4)
+    return sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_runs_in_jupyterlab(lab, browser, path):
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        # a workspace of its own, reset, so no other notebook is restored beside this one
+        page.goto(f"{base}/lab/workspaces/{path.stem}/tree/notebooks/{path.name}?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        page.wait_for_function(
+            "() => { const s = document.querySelector('.jp-Notebook-ExecutionIndicator');"
+            " return s && s.getAttribute('data-status') === 'idle'; }", timeout=90_000)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+        code_cells = sum(c.cell_type == "code" for c in nbformat.read(path, as_version=4).cells)
+        # done when every code cell shows an execution count and the kernel is idle again
+        page.wait_for_function(
+            """(n) => {
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);
+                const done = prompts.filter(t => /\\[\\d+\\]/.test(t)).length;
+                const s = document.querySelector('.jp-Notebook-ExecutionIndicator');
+                return done === n && !prompts.some(t => t.includes('*')) && s && s.getAttribute('data-status') === 'idle';
+            }""", arg=code_cells, timeout=240_000)
+        errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
+                              ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
+        assert errors.count() == 0, f"{path.name}: {errors.first.inner_text()[:500]}"
+        expected = committed_images(path)
+        page.wait_for_function(
+            "(n) => [...document.querySelectorAll('.jp-RenderedImage img')]"
+            ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=expected, timeout=60_000)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
+        assert (SCREENSHOTS / f"{path.stem}.png").stat().st_size > 10_000
+    finally:
+        page.close()
