@@ -166,6 +166,21 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     return table
 
 
+def read_table(path: Path, columns: list[str], vocabularies: dict[str, tuple] | None = None,
+               filled: tuple[str, ...] = (), id_col: str = "id") -> pd.DataFrame:
+    """An annotation CSV read strictly, its ids unique, its vocabulary columns and required fields checked."""
+    table = read_csv(path, columns)
+    check_ids(table, path, id_col)
+    for line, row in table.iterrows():
+        label = f"{line} ({row[id_col]})"
+        for col, allowed in (vocabularies or {}).items():
+            require(row[col], allowed, path, label, col)
+        for col in filled:
+            if not row[col].strip():
+                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+    return table
+
+
 def require(value, allowed, file, row, field: str):
     if value not in allowed:
         raise AnnotationError(file, f"'{field}' is {value!r}.",
@@ -174,7 +189,7 @@ def require(value, allowed, file, row, field: str):
 
 
 def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
-    """Every annotation file present for this reading, loaded and checked (for `python -m helpers check`)."""
+    """Every annotation and workshop file present for this reading, loaded and checked (``python -m helpers check``)."""
     from . import argument, discussion, figures, quotations, terms, timeline
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731
@@ -193,6 +208,12 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         found[terms.FILE] = terms.load_terms(essay)
     if present(discussion.FILE):
         found[discussion.FILE] = discussion.load_questions(essay)
+    from . import workshop
+    if present(workshop.PLANS):
+        found[workshop.PLANS] = workshop.load_plans(essay)
+    if present(workshop.NOTES):
+        notes = workshop.load_notes(essay)
+        found[workshop.NOTES] = pd.DataFrame({"notebook": list(notes)})
     return found
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .annotations import anchor_rows, check_as_given, check_ids, read_csv, require
+from .annotations import anchor_rows, check_as_given, read_table
 from .errors import AnnotationError
 from .essay import Essay
 
@@ -22,14 +22,9 @@ KINDS = ("count of people", "count of things", "count of events", "count of docu
 def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.DataFrame:
     """figures.csv, checked; ``quotations`` (from load_quotations) lets it check quoted figures too."""
     path = essay.folder / FILE
-    table = read_csv(path, COLUMNS)
-    check_ids(table, path)
+    table = read_table(path, COLUMNS, {"kind": KINDS}, filled=("figure", "measures", "given_by"))
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
-        require(row.kind, KINDS, path, label, "kind")
-        for col in ("figure", "measures", "given_by"):
-            if not row[col].strip():
-                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
         if row.figure not in row.span:
             raise AnnotationError(path, f"the figure {row.figure!r} is not in its span {row.span!r}.",
                                   "copy the number exactly as the essay writes it, and a span that contains it.", label)

@@ -12,7 +12,7 @@ import textwrap
 
 import pandas as pd
 
-from .annotations import anchor_rows, check_as_given, check_ids, read_csv, require
+from .annotations import anchor_rows, check_as_given, read_table
 from .errors import AnnotationError
 from .essay import ATTRIBUTION, BLOCK_QUOTE, EPIGRAPH, HEADING, Essay
 from .text import count_words
@@ -30,12 +30,9 @@ _QUOTED = re.compile(r"“([^”]+)”")
 def load_quotations(essay: Essay) -> pd.DataFrame:
     """quotations.csv as a table, every row checked; adds words, section, start and end."""
     path = essay.folder / FILE
-    table = read_csv(path, COLUMNS)
-    check_ids(table, path)
+    table = read_table(path, COLUMNS, {"kind": KINDS, "hand": HANDS})
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
-        require(row.kind, KINDS, path, label, "kind")
-        require(row.hand, HANDS, path, label, "hand")
         if row.kind in NEEDS_SPEAKER and not row.speaker.strip():
             raise AnnotationError(path, f"a quotation of kind {row.kind!r} has no speaker.",
                                   "name the speaker as the essay does (e.g. 'the Right', 'Bartolo Fuentes').", label)

@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from .annotations import anchor_rows, read_csv, require
+from .annotations import anchor_rows, read_table
 from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .text import fold_keep_case
@@ -49,14 +49,11 @@ def _find(essay: Essay, names: list[str]) -> list[tuple[int, int, int]]:
 def load_terms(essay: Essay) -> pd.DataFrame:
     """terms.csv, checked: kinds, glosses and references, unique names, first mention where the text has it."""
     path = essay.folder / FILE
-    table = read_csv(path, COLUMNS)
+    table = read_table(path, COLUMNS, {"kind": KINDS, "gloss_source": ("essay", "context")},
+                       filled=("gloss",), id_col="term")
     owner: dict[str, str] = {}
     for line, row in table.iterrows():
         label = f"{line} ({row.term})"
-        require(row.kind, KINDS, path, label, "kind")
-        require(row.gloss_source, ("essay", "context"), path, label, "gloss_source")
-        if not row.term.strip() or not row.gloss.strip():
-            raise AnnotationError(path, "a term needs a name and a gloss.", "fill in term and gloss.", label)
         if row.gloss_source == "context" and not row.reference.strip():
             raise AnnotationError(path, "a context gloss has no reference.",
                                   "name the public reference the gloss comes from.", label)

@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from .annotations import HEADER, anchor_rows, check_ids, read_csv, require
+from .annotations import HEADER, anchor_rows, read_table
 from .errors import AnnotationError
 from .essay import Essay
 
@@ -72,16 +72,10 @@ def interval(value: str) -> tuple[date, date | None]:
 def load_timeline(essay: Essay) -> pd.DataFrame:
     """timeline.csv, checked; adds from_date, to_date and open_end (and start, end: offsets in the text)."""
     path = essay.folder / FILE
-    table = read_csv(path, COLUMNS)
-    check_ids(table, path)
+    table = read_table(path, COLUMNS, {"precision": PRECISIONS, "theme": THEMES, "source": SOURCES},
+                       filled=("event", "label", "date"))
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
-        require(row.precision, PRECISIONS, path, label, "precision")
-        require(row.theme, THEMES, path, label, "theme")
-        require(row.source, SOURCES, path, label, "source")
-        for col in ("event", "label", "date"):
-            if not row[col].strip():
-                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
         form = form_of(row.date)
         if form is None:
             raise AnnotationError(path, f"the date {row.date!r} is not written as 2009-06-28, 2018-10, 2017, 196X "

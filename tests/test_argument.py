@@ -10,6 +10,8 @@ import helpers
 from helpers import plots
 from helpers.argument import TYPES, load_argument
 
+from editing import rewrite
+
 matplotlib.use("Agg")
 
 
@@ -93,11 +95,8 @@ def test_map_draws_one_box_per_claim(argument):
 
 # ---- bad edits of argument.yml give clear errors ----------------------------------------------------------
 
-def edit(folder, old, new, count=1):
-    path = folder / "argument.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+def edit(folder, old, new):
+    rewrite(folder, "argument.yml", old, new)
 
 
 def error_for(folder) -> helpers.AnnotationError:

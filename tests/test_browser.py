@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -121,19 +122,38 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
                   wait_until="domcontentloaded")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         page.wait_for_function(
-            "() => { const s = document.querySelector('.jp-Notebook-ExecutionIndicator');"
-            " return s && s.getAttribute('data-status') === 'idle'; }", timeout=90_000)
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+            "() => (document.querySelector('.jp-StatusBar-TextItem[title]') !== null)"
+            " && [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\| Idle/.test(e.textContent))",
+            timeout=120_000)
         code_cells = sum(c.cell_type == "code" for c in nbformat.read(path, as_version=4).cells)
-        # done when every code cell shows an execution count and the kernel is idle again
-        page.wait_for_function(
-            """(n) => {
-                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);
-                const done = prompts.filter(t => /\\[\\d+\\]/.test(t)).length;
-                const s = document.querySelector('.jp-Notebook-ExecutionIndicator');
-                return done === n && !prompts.some(t => t.includes('*')) && s && s.getAttribute('data-status') === 'idle';
-            }""", arg=code_cells, timeout=240_000)
+        state_js = """() => {
+            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim());
+            const s = document.querySelector('.jp-Notebook-ExecutionIndicator');
+            return {prompts, status: s ? s.getAttribute('data-status') : null};
+        }"""
+
+        def run_all():
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+
+        def finished(state):
+            done = [p for p in state["prompts"] if re.fullmatch(r"\[\d+\]:", p)]
+            return len(done) == code_cells and state["status"] == "idle"
+
+        run_all()
+        started, retried, deadline = time.monotonic(), False, time.monotonic() + 300
+        state = page.evaluate(state_js)
+        while not finished(state):
+            if time.monotonic() > deadline:
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-FAILED.png"))
+                pytest.fail(f"{path.name}: not every cell ran within 300 s; prompts {state['prompts']}, "
+                            f"kernel {state['status']}")
+            if not retried and time.monotonic() - started > 60 and not any("[" in p and p != "[ ]:" for p in state["prompts"]):
+                run_all()          # the first click came before the notebook was ready: ask once more
+                retried = True
+            time.sleep(1)
+            state = page.evaluate(state_js)
         errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
                               ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
         assert errors.count() == 0, f"{path.name}: {errors.first.inner_text()[:500]}"

@@ -135,11 +135,7 @@ def test_any_yaml_structure_in_the_annotation_files(value):
         folder = copy_reading()
         (folder / name).write_text(yaml.safe_dump(value), encoding="utf-8")
         try:
-            essay = helpers.load_essay(folder)
-            annotations.load_all(essay)
-            from helpers import workshop
-            workshop.load_plans(essay)
-            workshop.load_notes(essay)
+            load_everything(folder)
         except helpers.HelperError as err:
             assert err.fix
         shutil.rmtree(folder.parent)
@@ -180,11 +176,7 @@ def test_any_part_of_a_yaml_file_replaced(name):
         folder = copy_reading()
         (folder / name).write_text(yaml.safe_dump(replaced(original, path, new), allow_unicode=True), encoding="utf-8")
         try:
-            essay = helpers.load_essay(folder)
-            annotations.load_all(essay)
-            from helpers import workshop
-            workshop.load_plans(essay)
-            workshop.load_notes(essay)
+            load_everything(folder)
         except helpers.HelperError as err:
             assert err.fix
         shutil.rmtree(folder.parent)

@@ -11,6 +11,8 @@ from helpers import quotations as q
 from helpers.figures import disagreements, load_figures
 from notebook_outputs import output_of
 
+from editing import rewrite
+
 
 @pytest.fixture(scope="module")
 def quotes(essay):
@@ -90,13 +92,6 @@ def test_the_two_death_tolls_disagree(figures):
 
 
 # ---- bad edits ---------------------------------------------------------------------------------------
-
-def rewrite(folder, name, old, new):
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 def quotations_error(folder) -> helpers.AnnotationError:
     with pytest.raises(helpers.AnnotationError) as info:

@@ -11,6 +11,8 @@ from helpers import terms as tm
 from helpers.text import fold_keep_case
 from notebook_outputs import NOTEBOOKS, output_of
 
+import editing
+
 # Capitalised words the notebooks use that are not names: sentence openings, months, adjectives.
 NOT_NAMES = {"English", "January", "July", "October", "Highlights", "Key"}
 
@@ -99,14 +101,7 @@ def test_the_counts_shown_in_the_notebook_match_the_data(essay, terms):
 # ---- bad edits ---------------------------------------------------------------------------------------
 
 def error_after(folder, old, new) -> helpers.AnnotationError:
-    path = folder / "terms.csv"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(helpers.AnnotationError) as info:
-        helpers.load_terms(helpers.load_essay(folder))
-    assert info.value.file.endswith("terms.csv")
-    return info.value
+    return editing.error_after(folder, "terms.csv", old, new, helpers.load_terms)
 
 
 def test_an_alias_listed_under_two_terms(reading_copy):

@@ -10,6 +10,8 @@ import pytest
 import helpers
 from helpers import timeline as tl
 
+import editing
+
 # Knight Lab's TimelineJS Google Sheets template, column for column.
 TIMELINEJS_TEMPLATE = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
                        "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -89,14 +91,7 @@ def test_timelinejs_export(timeline, tmp_path):
 # ---- bad edits ---------------------------------------------------------------------------------------
 
 def error_after(folder, old, new) -> helpers.AnnotationError:
-    path = folder / "timeline.csv"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(helpers.AnnotationError) as info:
-        helpers.load_timeline(helpers.load_essay(folder))
-    assert info.value.file.endswith("timeline.csv")
-    return info.value
+    return editing.error_after(folder, "timeline.csv", old, new, helpers.load_timeline)
 
 
 def test_a_date_finer_than_its_precision(reading_copy):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers import annotations, workshop
+from helpers import annotations
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -22,10 +22,7 @@ def readme_messages() -> list[str]:
 
 def message(folder: Path) -> str:
     try:
-        essay = helpers.load_essay(folder)
-        annotations.load_all(essay)
-        workshop.load_plans(essay)
-        workshop.load_notes(essay)
+        annotations.load_all(helpers.load_essay(folder))
     except helpers.HelperError as err:
         return f"{type(err).__name__}: {err}"
     raise AssertionError("no error")
