@@ -6,7 +6,6 @@ every span against the text and every ``supports`` against the ids, and fails wi
 """
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -55,12 +54,6 @@ class Argument:
             frontier = children - below
             below |= children
         return self.claims[self.claims.id.isin(below)].sort_values("start")
-
-    def evidence_for(self, id_: str) -> pd.DataFrame:
-        """Evidence and premises directly under claim or point ``id_``."""
-        c = self.claims
-        return c[(c.supports == id_) & c.type.isin(["evidence", "premise"])][
-            ["id", "type", "basis", "paragraph", "span"]]
 
     def point_of(self, id_: str) -> str:
         """The point (P1–P3) a claim sits under, or "T" for claims that support the thesis directly."""
@@ -262,7 +255,3 @@ def load_argument(essay: Essay) -> Argument:
     parallels = pd.DataFrame(parallels)
 
     return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()))
-
-
-def wrap(text: str, width: int = 28) -> str:
-    return "\n".join(textwrap.wrap(text, width))

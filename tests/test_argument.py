@@ -50,6 +50,9 @@ def test_every_claim_reaches_the_thesis(argument):
     ids = {"T", *argument.points.id, *argument.claims.id}
     assert set(argument.claims.supports) <= ids
     assert {argument.point_of(i) for i in argument.claims.id} <= {"T", "P1", "P2", "P3"}
+    links = argument.links
+    assert len(links) == len(argument.claims) + len(argument.points)
+    assert set(zip(links.source, links.target)) >= set(zip(argument.claims.id, argument.claims.supports))
 
 
 def test_key_counterarguments_and_parallels_are_there(argument):
