@@ -9,7 +9,7 @@
 from .errors import AnnotationError, EssayError, HelperError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay
 from .lessons import lessons
-from .display import setup_display
+from .display import setup_display, table
 from .argument import Argument, load_argument
 from .discussion import load_questions, print_questions
 from .quotations import load_quotations
@@ -19,7 +19,7 @@ from .terms import load_terms
 
 __all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
-           "print_questions", "setup_display"]
+           "print_questions", "setup_display", "table"]
 
 
 def _show_errors_plainly() -> None:

@@ -1,9 +1,21 @@
-"""Notebook display settings: whole spans in tables, and the package's figure style."""
+"""Notebook display: tables a reader can take in, and the package's figure style.
+
+``table(df)`` shows a pandas table the way a reader expects: no index column, no ``dtype`` line, a
+dash where a value is missing (never ``NaN`` or ``<NA>``), long text wrapped rather than cut, and at most
+a screenful of rows with a line saying how to see them all.
+"""
 from __future__ import annotations
+
+import html
+import textwrap
 
 import pandas as pd
 
 from . import plots
+
+MISSING = "—"       # shown where a table has no value
+SCREENFUL = 15      # rows shown by default
+WRAP = 70           # characters per line of a long text cell in the plain-text view
 
 
 def setup_display() -> None:
@@ -12,3 +24,95 @@ def setup_display() -> None:
     pd.set_option("display.max_rows", 120)
     pd.set_option("display.width", 120)
     plots.use_style()
+
+
+def _cell(value) -> str:
+    """One value as text: a dash for a missing value, whole numbers without ``.0``, lists joined."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value) if value else MISSING
+    if value is None:
+        return MISSING
+    try:
+        if pd.isna(value):
+            return MISSING
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
+    text = str(value).strip()
+    return text if text else MISSING
+
+
+class Table:
+    """A table for reading: rendered as HTML in JupyterLab, as aligned plain text elsewhere.
+
+    Parameters: ``data`` a DataFrame or Series; ``rows`` how many rows to show (``None``: all);
+    ``columns`` a list of columns to keep, in order; ``rename`` new names for columns.
+    """
+
+    def __init__(self, data, rows: int | None = SCREENFUL, columns=None, rename=None):
+        if isinstance(data, pd.Series):
+            name = data.name if data.name is not None else "value"
+            data = data.rename(name).reset_index() if not isinstance(data.index, pd.RangeIndex) else data.to_frame()
+        frame = data.copy()
+        if columns is not None:
+            frame = frame[list(columns)]
+        if rename:
+            frame = frame.rename(columns=rename)
+        self.frame = frame
+        self.rows = rows
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        return self.frame if self.rows is None else self.frame.head(self.rows)
+
+    def _note(self) -> str:
+        total = len(self.frame)
+        if self.rows is None or total <= self.rows:
+            return ""
+        return (f"Showing {self.rows} of {total} rows. To see them all, add rows=None: "
+                f"helpers.table(…, rows=None).")
+
+    def text_rows(self) -> list[list[str]]:
+        return [[_cell(v) for v in row] for row in self.shown.itertuples(index=False)]
+
+    def __repr__(self) -> str:
+        headers = [str(c) for c in self.frame.columns]
+        body = self.text_rows()
+        wrapped = [[textwrap.wrap(c, WRAP) or [""] for c in row] for row in body]
+        widths = [max([len(h)] + [max(len(line) for line in row[i]) for row in wrapped])
+                  for i, h in enumerate(headers)]
+        def line(cells):
+            return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+        out = [line(headers), line("-" * w for w in widths)]
+        for row in wrapped:
+            height = max(len(c) for c in row)
+            for k in range(height):
+                out.append(line(c[k] if k < len(c) else "" for c in row))
+        note = self._note()
+        return "\n".join(out + ([note] if note else []))
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th style=\"text-align:left\">{html.escape(str(c))}</th>" for c in self.frame.columns)
+        body = "".join("<tr>" + "".join(f"<td style=\"text-align:left; white-space:normal\">{html.escape(c)}</td>"
+                                         for c in row) + "</tr>" for row in self.text_rows())
+        note = self._note()
+        return (f"<table class=\"reader-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                + (f"<p><em>{html.escape(note)}</em></p>" if note else ""))
+
+
+def table(data, rows: int | None = SCREENFUL, columns=None, rename=None) -> Table:
+    """Show a table for reading: no index, no dtype line, a dash for a missing value, long text wrapped.
+
+    Parameters: ``data`` a pandas DataFrame or Series; ``rows`` how many rows to show (default a
+    screenful, ``None`` for all); ``columns`` the columns to keep, in order; ``rename`` a mapping of new
+    column names. Returns a ``Table``, which a notebook displays when it is the last line of a cell.
+
+    >>> import pandas as pd
+    >>> print(repr(table(pd.DataFrame({"kind": ["prose", None], "words": [120, 8]}))))
+    kind   words
+    -----  -----
+    prose  120
+    —      8
+    """
+    return Table(data, rows=rows, columns=columns, rename=rename)

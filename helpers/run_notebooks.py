@@ -56,10 +56,35 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)
+        if cell.cell_type == "code" and "solution" in cell.metadata.get("tags", []):
+            # a worked solution stays folded in JupyterLab until the learner clicks it open
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
         if not cell.get("id") or cell.id in seen:
             cell.id = f"cell-{i:03d}"
         seen.add(cell.id)
     return nb
+
+
+def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write the opening cell's "**Time:**" sentence from the times computed on the executed notebook."""
+    from .essay import load_essay
+    from .lessons import lesson_row, time_line
+    if "lesson" not in nb.metadata:
+        return
+    first = nb.cells[0]
+    for _ in range(3):   # the sentence is counted too; its length does not depend on its numbers
+        line = time_line(lesson_row(nb, path.name, load_essay(), path))
+        lines = first.source.split("\n")
+        for i, text in enumerate(lines):
+            if text.startswith("**Time:**"):
+                rest = text.split("**Assumes:**", 1)
+                lines[i] = line + (" **Assumes:**" + rest[1] if len(rest) == 2 else "")
+                break
+        else:
+            raise SystemExit(f"{path.name}: the opening cell needs a line starting **Time:** (it is filled in).")
+        if first.source == "\n".join(lines):
+            return
+        first.source = "\n".join(lines)
 
 
 def render(path: Path, timeout: int = 600, env: dict | None = None) -> str:
@@ -72,6 +97,7 @@ def render(path: Path, timeout: int = 600, env: dict | None = None) -> str:
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute(**({"env": env} if env is not None else {}))
     nb = normalise(nb)
+    stamp_time(nb, path)
     nbformat.validate(nb)
     text = nbformat.writes(nb)
     return text if text.endswith("\n") else text + "\n"

@@ -81,3 +81,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def paragraph_numbers(text: str) -> list[int]:
+    """¶ numbers in a field like "¶10–¶13, ¶51" -> [10, 11, 12, 13, 51]."""
+    out: list[int] = []
+    for part in filter(None, (p.strip() for p in str(text or "").split(","))):
+        m = re.fullmatch(r"¶(\d+)(?:\s*[–-]\s*¶?(\d+))?", part)
+        if not m:
+            raise ValueError(part)
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        out += list(range(a, b + 1))
+    return out

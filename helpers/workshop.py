@@ -16,21 +16,10 @@ from .errors import AnnotationError
 from .essay import Essay
 from .lessons import NOTEBOOKS
 from .schema import expect, field, items
+from .text import paragraph_numbers
 
 PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
-
-
-def paragraph_numbers(text: str) -> list[int]:
-    """¶ numbers in a field like "¶10–¶13, ¶51" -> [10, 11, 12, 13, 51]."""
-    out: list[int] = []
-    for part in filter(None, (p.strip() for p in str(text or "").split(","))):
-        m = re.fullmatch(r"¶(\d+)(?:\s*[–-]\s*¶?(\d+))?", part)
-        if not m:
-            raise ValueError(part)
-        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
-        out += list(range(a, b + 1))
-    return out
 
 
 def load_plans(essay: Essay) -> pd.DataFrame:
@@ -126,6 +115,8 @@ def lesson_parts(notebook: str) -> dict:
     first = nb.cells[0].source
     objectives = re.search(r"\*\*Learning objectives\.\*\*\s*(.+)", first)
     questions = re.findall(r"^- (.+)$", first.split("**Questions", 1)[-1].split("**Learning", 1)[0], flags=re.M)
+    from .essay import load_essay
+    from .lessons import lesson_row, time_line
+    time = time_line(lesson_row(nb, f"{notebook}.ipynb", load_essay())).removeprefix("**Time:** ")
     return {"title": nb.metadata["lesson"]["title"], "objectives": objectives.group(1).strip() if objectives else "",
-            "questions": questions, "teaching": nb.metadata["lesson"]["teaching"],
-            "exercises": nb.metadata["lesson"]["exercises"]}
+            "questions": questions, "time": time}
