@@ -40,6 +40,13 @@ BASIS_MEANING = {
     "argued": "a conclusion or recommendation: backed by the claims under it",
 }
 ARGUED_TYPES = ("conclusion", "recommendation")
+TYPE_MEANING = {
+    "premise": "a general statement the argument builds on, not argued for here",
+    "evidence": "a fact, event or case the essay reports",
+    "conclusion": "something the authors argue for: other claims support or explain it",
+    "recommendation": "what the authors say movements should do",
+    "concession": "a point the authors grant, which limits one of their own claims",
+}
 CLAIM_FIELDS = ("id", "type", "relation", "to", "basis", "paragraph", "paraphrase", "span")
 # Paragraph kinds whose text can carry a claim (headings and attribution lines cannot).
 CLAIM_KINDS = ("body", "list item", "block quotation", "epigraph")
@@ -136,6 +143,12 @@ class Argument:
             out.append(f"    <+ <{p.id}>: {p.span} #supports #point (¶{p.paragraph})")
             out.extend(walk(p.id, 2))
         return "\n".join(out) + "\n"
+
+
+def vocabulary(kind: str) -> pd.DataFrame:
+    """The package's words for a claim's "type", "relation" or "basis", each with what it means."""
+    meaning = {"type": TYPE_MEANING, "relation": RELATION_MEANING, "basis": BASIS_MEANING}[kind]
+    return pd.DataFrame({kind: list(meaning), "what it means": list(meaning.values())})
 
 
 def _anchor(essay: Essay, item, path, row, name) -> dict:

@@ -97,6 +97,15 @@ def _relation_phrase(relation: str) -> str:
     return {"explained by": "is explained by"}.get(relation, relation)
 
 
+def _child_text(argument, nodes, id_) -> str:
+    row = nodes.loc[id_]
+    return _box_text(row, 66, below=len(argument.branch(id_)) if row.type != "point" else 0)
+
+
+def _box_height(argument, nodes, id_) -> float:
+    return (_child_text(argument, nodes, id_).count("\n") + 1) * _LINE + 0.3
+
+
 def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 1)) -> str:
     """One or two sentences saying what an argument-map figure shows, for readers who cannot see it."""
     nodes = argument.nodes()
@@ -138,9 +147,8 @@ def _draw_map(argument, root, ids, title, part):
     left_w = 52 if r.type in ("thesis", "point") else 44
     rt = box(0.3, (top + bottom) / 2, _box_text(r, left_w), TYPE_COLOURS[r.type], va="center")
     # the claims under it on the right, one under another, spread over the height
-    texts = [_box_text(nodes.loc[i], 66, below=len(argument.branch(i)) if nodes.loc[i].type != "point" else 0)
-             for i in ids]
-    heights = [(t.count("\n") + 1) * _LINE + 0.3 for t in texts]
+    texts = [_child_text(argument, nodes, i) for i in ids]
+    heights = [_box_height(argument, nodes, i) for i in ids]
     gap = max(0.12, ((top - bottom) - sum(heights)) / max(len(ids), 1))
     y = top - gap / 2
     x_child = 7.0 if r.type in ("thesis", "point") else 6.6
@@ -186,8 +194,17 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
     if ids is None:
         ids = list(argument.points.id) if root == "T" else list(_children(argument, root).id)
     ids = list(ids)
-    chunks = [ids[i:i + per_figure] for i in range(0, len(ids), per_figure)] or [[]]
     nodes = argument.nodes()
+    # fill each figure with as many claims as fit its height, and at most per_figure
+    room = MAP_SIZE[1] - 0.85 - 0.75
+    chunks, height = [[]], 0.0
+    for id_ in ids:
+        h = _box_height(argument, nodes, id_) + 0.12
+        if chunks[-1] and (len(chunks[-1]) >= per_figure or height + h > room):
+            chunks.append([])
+            height = 0.0
+        chunks[-1].append(id_)
+        height += h
     r = nodes.loc[root]
     base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
             else "The thesis and the other claims directly under it",
@@ -378,3 +395,21 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     ax.spines[:].set_visible(False)
     ax.figure.tight_layout()
     return ax
+
+
+# --------------------------------------------------------------------------------------------
+# Argument map (notebook 01): show each figure with its text description
+# --------------------------------------------------------------------------------------------
+
+def show_argument_map(argument, root: str = "T", **kwargs) -> None:
+    """Show the figures of ``argument_map(argument, root, …)``, each followed by its text description.
+
+    The description is printed under the figure and stored as the image's alt text in the notebook
+    (the output's ``image/png`` metadata), so the HTML editions can use it.
+    """
+    from IPython.display import display
+
+    for fig in argument_map(argument, root, **kwargs):
+        display(fig, metadata={"image/png": {"alt": fig.alt_text}})
+        print(fig.alt_text)
+        plt.close(fig)
