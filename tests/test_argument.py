@@ -392,3 +392,76 @@ def test_discussion_questions_quote_the_essay(essay, reading_copy):
                     encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="play into and strengthen each other"):
         helpers.load_questions(helpers.load_essay(reading_copy))
+
+
+# ---- notebook 01 as a learner meets it ------------------------------------------------------------------------
+
+NOTEBOOK = "01_argument_structure.ipynb"
+
+
+def notebook01():
+    import nbformat
+    from notebook_outputs import NOTEBOOKS
+    return nbformat.read(NOTEBOOKS / NOTEBOOK, as_version=4)
+
+
+def output_texts(nb):
+    for k, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            text = out.get("text") or out.get("data", {}).get("text/plain", "")
+            yield k, out, text
+
+
+def test_notebook_01_output_is_for_a_reader():
+    nb = notebook01()
+    for k, out, text in output_texts(nb):
+        for noise in ("dtype:", "NaN", "<NA>", "NaT", "None", "…"):
+            assert noise not in text, f"cell {k} shows {noise!r}"
+    # no passage of 25 words or more printed twice
+    seen = {}
+    for k, out, text in output_texts(nb):
+        if out.output_type != "stream":
+            continue
+        words = text.split()
+        for i in range(0, max(len(words) - 25, 0) + 1, 5):
+            key = " ".join(words[i:i + 25])
+            if len(key.split()) == 25:
+                assert seen.setdefault(key, k) == k, f"cells {seen[key]} and {k} both print: {key}"
+
+
+def test_notebook_01_every_figure_is_described():
+    nb = notebook01()
+    figures = 0
+    for cell in nb.cells:
+        outs = cell.get("outputs", [])
+        for i, out in enumerate(outs):
+            if "image/png" in out.get("data", {}):
+                figures += 1
+                alt = out.metadata["image/png"]["alt"]
+                assert alt.startswith("Argument map")
+                assert outs[i + 1].output_type == "stream" and outs[i + 1].text.startswith(alt)
+    assert figures >= 6
+
+
+def test_notebook_01_exercises_have_a_place_to_write_and_a_folded_solution():
+    nb = notebook01()
+    tags = [c.metadata.get("tags", []) for c in nb.cells]
+    exercises = [k for k, t in enumerate(tags) if "exercise" in t and nb.cells[k].cell_type == "markdown"]
+    assert len(exercises) >= 4
+    reasoned = []
+    for k in exercises:
+        answer = nb.cells[k + 1]
+        assert "answer" in answer.metadata.get("tags", []) and answer.source.startswith("**Your answer:** ")
+        rest = nb.cells[k + 1:]
+        label = next(c for c in rest if "solution" in c.metadata.get("tags", []))
+        assert label.cell_type == "markdown"
+        assert label.source.split("\n")[0] == "### Worked solution: open after you have tried"
+        prose = rest[rest.index(label) + 1]
+        assert prose.source.startswith("<details><summary>Worked solution: open after you have tried</summary>\n\n")
+        assert prose.source.rstrip().endswith("</details>")
+        assert len(prose.source.split()) >= 80, "a worked solution shows its reasoning, not only an answer"
+        reasoned.append("defensible" in prose.source or "Either is" in prose.source or "Some readers" in prose.source)
+    assert sum(reasoned) >= 3, "where two answers are defensible, the solutions say so"
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "solution" in cell.metadata.get("tags", []):
+            assert cell.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
