@@ -328,8 +328,8 @@ def test_a_span_in_the_wrong_paragraph(reading_copy):
 
 
 def test_support_for_an_id_that_does_not_exist(reading_copy):
-    edit(reading_copy, "{id: C35, type: evidence, relation: supports, to: C41",
-         "{id: C35, type: evidence, relation: supports, to: C199")
+    edit(reading_copy, "{id: C35, type: evidence, relation: explains, to: C41",
+         "{id: C35, type: evidence, relation: explains, to: C199")
     err = error_for(reading_copy)
     assert "C35" in str(err.row) and "'C199'" in err.problem
 
@@ -347,7 +347,7 @@ def test_an_unknown_type_or_basis(reading_copy):
 
 
 def test_an_unknown_relation(reading_copy):
-    edit(reading_copy, "{id: C35, type: evidence, relation: supports", "{id: C35, type: evidence, relation: proves")
+    edit(reading_copy, "{id: C35, type: evidence, relation: explains", "{id: C35, type: evidence, relation: proves")
     err = error_for(reading_copy)
     assert "'relation' is 'proves'" in err.problem and "explains" in err.fix and "illustrates" in err.fix
 
