@@ -151,7 +151,8 @@ def test_the_loaded_word_check_can_fail():
 def test_no_adopted_labels_in_the_package_voice(argument):
     texts = {"thesis": argument.thesis_paraphrase,
              **{row.id: row.paraphrase for row in argument.claims.itertuples()},
-             **{row.id: row.how for row in argument.counterarguments.itertuples()},
+             **{row.id: f"{row.name}. {row.held_by}. {row.how}" for row in argument.counterarguments.itertuples()},
+             **{row.id: row.name for row in argument.framings.itertuples()},
              **{row.id: row.used_to_show for row in argument.parallels.itertuples()}}
     bad = {k: adopted_labels(t) for k, t in texts.items() if adopted_labels(t)}
     assert not bad, bad
