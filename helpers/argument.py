@@ -1,8 +1,11 @@
 """The essay's argument (seeds/<reading>/argument.yml) as checked pandas tables, and an Argdown export.
 
-``load_argument(essay)`` reads the thesis, the three numbered points, the claims with what each supports,
-the counterarguments with the essay's replies, the framings and the historical parallels; it checks
-every span against the text and every ``supports`` against the ids, and fails with the row and the fix.
+``load_argument(essay)`` reads the thesis, the three numbered points, the claims with what each does
+(``relation`` to another id: supports, explains, illustrates, qualifies, recommends), the counterarguments
+with the essay's replies, the framings and the historical parallels; it checks every span against the
+text, every ``to`` against the ids, the type, relation and basis vocabularies against each other, and
+that every paragraph carries a claim or is listed under ``narrative_only`` with a reason. It fails with
+the row and the fix.
 """
 from __future__ import annotations
 
@@ -17,21 +20,49 @@ from .essay import Essay
 
 FILE = "argument.yml"
 TYPES = ("premise", "evidence", "conclusion", "recommendation", "concession")
-BASES = ("cited", "own account", "none given", "argued")
-ARGUED_TYPES = ("conclusion", "recommendation", "concession")
-CLAIM_FIELDS = ("id", "type", "basis", "supports", "paragraph", "paraphrase", "span")
+# What a claim does to the id in its `to:`, read "<claim> <relation> <to>". "explained by" is the reverse
+# of "explains": it hangs a fact under the summary that accounts for it (see argument.yml's header).
+RELATIONS = ("supports", "explains", "illustrates", "qualifies", "recommends")
+RELATION_WORDS = (*RELATIONS, "explained by")
+RELATION_MEANING = {
+    "supports": "a reason offered for believing the claim it points to",
+    "explains": "accounts for what the other claim describes (says why or how it came about)",
+    "illustrates": "an example or case of the claim it points to",
+    "qualifies": "a concession that limits the claim it points to",
+    "recommends": "a call to act that puts the claim it points to into practice",
+}
+BASES = ("cited", "attributed", "own account", "none given", "argued")
+BASIS_MEANING = {
+    "cited": "the essay names something a reader could look up: a document, a publication, a dated interview",
+    "attributed": "put to a named actor or an unnamed witness, with no source to look up",
+    "own account": "the authors' own review or experience",
+    "none given": "stated without a source",
+    "argued": "a conclusion or recommendation: backed by the claims under it",
+}
+ARGUED_TYPES = ("conclusion", "recommendation")
+TYPE_MEANING = {
+    "premise": "a general statement the argument builds on, not argued for here",
+    "evidence": "a fact, event or case the essay reports",
+    "conclusion": "something the authors argue for: other claims support or explain it",
+    "recommendation": "what the authors say movements should do",
+    "concession": "a point the authors grant, which limits one of their own claims",
+}
+CLAIM_FIELDS = ("id", "type", "relation", "to", "basis", "paragraph", "paraphrase", "span")
+# Paragraph kinds whose text can carry a claim (headings and attribution lines cannot).
+CLAIM_KINDS = ("body", "list item", "block quotation", "epigraph")
 
 
 @dataclass(frozen=True, eq=False)
 class Argument:
     thesis: pd.DataFrame            # one row per span of the thesis
     points: pd.DataFrame            # the three numbered strategic points
-    claims: pd.DataFrame            # every claim, with what it supports
-    links: pd.DataFrame             # source -> target, one row per "supports"
+    claims: pd.DataFrame            # every claim, with its relation to the id in `to`
+    links: pd.DataFrame             # source -relation-> target, one row per claim and point (explained by reversed)
     counterarguments: pd.DataFrame  # objection, concession (if any) and reply, each anchored
     framings: pd.DataFrame          # the two rejected narratives and the proposed framing
     parallels: pd.DataFrame         # historical parallels: passages and what each shows
     thesis_paraphrase: str
+    narrative_only: pd.DataFrame = None  # paragraphs with no claim, and why
 
     def node(self, id_: str) -> pd.Series:
         """A thesis, point or claim by id, as a row with id, kind, type, paraphrase, span, paragraph."""
@@ -39,25 +70,26 @@ class Argument:
 
     def nodes(self) -> pd.DataFrame:
         t = pd.DataFrame([{"id": "T", "type": "thesis", "paraphrase": self.thesis_paraphrase,
-                           "span": " … ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.iloc[0]),
-                           "supports": None}])
-        p = self.points.assign(type="point", supports="T",
-                               paraphrase=self.points.span)[["id", "type", "paraphrase", "span", "paragraph", "supports"]]
-        c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "supports"]]
+                           "span": " / ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.max()),
+                           "to": None, "relation": None}])
+        p = self.points.assign(type="point", to="T", relation="supports",
+                               paraphrase=self.points.span)[["id", "type", "paraphrase", "span", "paragraph", "to",
+                                                             "relation"]]
+        c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "to", "relation"]]
         return pd.concat([t, p, c], ignore_index=True).set_index("id", drop=False)
 
     def branch(self, root: str) -> pd.DataFrame:
         """The claims under ``root`` (a point or claim id), in the order they appear in the essay."""
         below, frontier = set(), {root}
         while frontier:
-            children = set(self.claims[self.claims.supports.isin(frontier)].id)
+            children = set(self.claims[self.claims.to.isin(frontier)].id)
             frontier = children - below
             below |= children
         return self.claims[self.claims.id.isin(below)].sort_values("start")
 
     def point_of(self, id_: str) -> str:
         """The point (P1–P3) a claim sits under, or "T" for claims that support the thesis directly."""
-        parent = dict(zip(self.claims.id, self.claims.supports))
+        parent = dict(zip(self.claims.id, self.claims.to))
         while id_ in parent and parent[id_] not in set(self.points.id) | {"T"}:
             id_ = parent[id_]
         return parent.get(id_, id_)
@@ -70,8 +102,8 @@ class Argument:
         return table.rename_axis(index="under", columns=None)
 
     def basis_by_section(self) -> pd.DataFrame:
-        """How the evidence and premises are backed, counted by section: cited, own account, none given."""
-        c = self.claims[self.claims.type.isin(["evidence", "premise"])]
+        """How premises, evidence and concessions are backed, by section: cited, attributed, own account, none given."""
+        c = self.claims[self.claims.basis != "argued"]
         table = pd.crosstab([c.section_no, c.section], c.basis).reindex(
             columns=[b for b in BASES if b != "argued"], fill_value=0)
         table["total"] = table.sum(axis=1)
@@ -79,29 +111,44 @@ class Argument:
         return table.astype(int).droplevel(0).rename_axis(index="section", columns=None)
 
     def to_argdown(self) -> str:
-        """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools."""
-        def stmt(id_, text, indent):
-            return f"{'    ' * indent}<{id_}>: {text}"
+        """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools.
+
+        Argdown draws support (+) and attack (-); the package's finer relations travel as tags, so
+        #supports, #explains, #explained-by, #illustrates, #qualifies and #recommends survive the export.
+        "explained by" is written as outgoing support (``+>``): the claim above accounts for the one below.
+        """
+        sign = {"supports": "<+", "explains": "<+", "illustrates": "<+", "recommends": "<+",
+                "qualifies": "<-", "explained by": "+>"}
 
         def walk(id_, indent):
             lines = []
-            for row in self.claims[self.claims.supports == id_].sort_values("start").itertuples():
-                sign = "-" if row.type == "concession" else "+"
-                lines.append(f"{'    ' * indent}{sign} <{row.id}>: {row.paraphrase} #{row.type.replace(' ', '-')} (¶{row.paragraph})")
+            for row in self.claims[self.claims.to == id_].sort_values("start").itertuples():
+                tag = row.relation.replace(" ", "-")
+                lines.append(f"{'    ' * indent}{sign[row.relation]} <{row.id}>: {row.paraphrase} "
+                             f"#{tag} #{row.type} (¶{row.paragraph})")
                 lines.extend(walk(row.id, indent + 1))
             return lines
 
-        out = ["===", f"title: {self.thesis_paraphrase[:60]}…", "===", "",
+        out = ["===", "title: The argument of \"We are losing, but we can win\" (2020)", "===", "",
                "// Generated by helpers.argument.Argument.to_argdown(); edit argument.yml, not this text.",
-               "// '+' supports, '-' qualifies (a concession). Tags give the claim type; (¶N) the paragraph.", "",
-               f"[T]: {self.thesis_paraphrase} #thesis (¶{int(self.thesis.paragraph.iloc[0])})"]
-        for row in self.claims[self.claims.supports == "T"].sort_values("start").itertuples():
-            out.append(f"    + <{row.id}>: {row.paraphrase} #{row.type} (¶{row.paragraph})")
+               "// '<+' the claim below supports, explains, illustrates or recommends the one above (see its tag);",
+               "// '<-' it qualifies it (a concession); '+>' the claim above explains the one below.",
+               "// Tags give the relation and the claim type; (¶N) the paragraph.", "",
+               f"[T]: {self.thesis_paraphrase} #thesis (¶{int(self.thesis.paragraph.max())})"]
+        for row in self.claims[self.claims.to == "T"].sort_values("start").itertuples():
+            out.append(f"    {sign[row.relation]} <{row.id}>: {row.paraphrase} #{row.relation.replace(' ', '-')} "
+                       f"#{row.type} (¶{row.paragraph})")
             out.extend(walk(row.id, 2))
         for p in self.points.itertuples():
-            out.append(f"    + <{p.id}>: {p.span} #point (¶{p.paragraph})")
+            out.append(f"    <+ <{p.id}>: {p.span} #supports #point (¶{p.paragraph})")
             out.extend(walk(p.id, 2))
         return "\n".join(out) + "\n"
+
+
+def vocabulary(kind: str) -> pd.DataFrame:
+    """The package's words for a claim's "type", "relation" or "basis", each with what it means."""
+    meaning = {"type": TYPE_MEANING, "relation": RELATION_MEANING, "basis": BASIS_MEANING}[kind]
+    return pd.DataFrame({kind: list(meaning), "what it means": list(meaning.values())})
 
 
 def _anchor(essay: Essay, item, path, row, name) -> dict:
@@ -166,20 +213,29 @@ def load_argument(essay: Essay) -> Argument:
         if missing:
             raise AnnotationError(path, f"the claim has no {', '.join(missing)}.",
                                   f"every claim needs: {', '.join(CLAIM_FIELDS)}.", row)
-        for name in ("id", "type", "basis", "supports", "paraphrase"):
+        for name in ("id", "type", "relation", "to", "basis", "paraphrase"):
             field(c, name, str, path, row)
         require(c["type"], TYPES, path, row, "type")
+        require(c["relation"], RELATION_WORDS, path, row, "relation")
         require(c["basis"], BASES, path, row, "basis")
         if (c["type"] in ARGUED_TYPES) != (c["basis"] == "argued"):
             raise AnnotationError(path, f"a {c['type']} has basis {c['basis']!r}.",
-                                  "conclusions, recommendations and concessions are 'argued'; premises and "
-                                  "evidence are 'cited', 'own account' or 'none given'.", row)
+                                  "conclusions and recommendations are 'argued'; premises, evidence and "
+                                  "concessions are 'cited', 'attributed', 'own account' or 'none given'.", row)
+        if (c["type"] == "recommendation") != (c["relation"] == "recommends"):
+            raise AnnotationError(path, f"a {c['type']} has relation {c['relation']!r}.",
+                                  "a recommendation 'recommends' (the claim it puts into practice), and only a "
+                                  "recommendation does.", row)
+        if c["relation"] == "qualifies" and c["type"] != "concession":
+            raise AnnotationError(path, f"a {c['type']} 'qualifies' another claim.",
+                                  "only a concession qualifies; make this type: concession, or pick another "
+                                  "relation.", row)
         a = _anchor(essay, c, path, row, "claim")
         sec = sections.loc[a["paragraph"]]
-        rows.append({"id": c["id"], "type": c["type"], "basis": c["basis"], "supports": c["supports"],
-                     "paraphrase": c["paraphrase"].strip(), **a,
+        rows.append({"id": c["id"], "type": c["type"], "relation": c["relation"], "to": c["to"],
+                     "basis": c["basis"], "paraphrase": " ".join(c["paraphrase"].split()), **a,
                      "section_no": int(sec.section_no), "section": sec.section})
-    claims = pd.DataFrame(rows, columns=["id", "type", "basis", "supports", "paraphrase", "paragraph", "span",
+    claims = pd.DataFrame(rows, columns=["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span",
                                          "start", "end", "section_no", "section"])
 
     ids = ["T", *points.id, *claims.id]
@@ -187,23 +243,45 @@ def load_argument(essay: Essay) -> Argument:
     if dupes:
         raise AnnotationError(path, f"the id {dupes[0]} is used more than once.", "give every claim its own id.",
                               f"claims ({dupes[0]})")
-    parent = dict(zip(claims.id, claims.supports)) | {p: "T" for p in points.id}
+    parent = dict(zip(claims.id, claims.to)) | {p: "T" for p in points.id}
+    types = dict(zip(claims.id, claims.type))
     for c in claims.itertuples():
-        if c.supports not in ids:
-            raise AnnotationError(path, f"supports {c.supports!r}, which is not the id of the thesis, a point or "
-                                        "a claim.", "use an existing id (T, P1–P3, or a claim id).", f"claims ({c.id})")
+        if c.to not in ids:
+            raise AnnotationError(path, f"points to {c.to!r}, which is not the id of the thesis, a point or "
+                                        "a claim.", "use an existing id (T, P1–P3, or a claim id) in 'to:'.",
+                                  f"claims ({c.id})")
+        if c.relation == "supports" and types.get(c.to) == "premise":
+            raise AnnotationError(path, f"supports {c.to}, which is typed a premise.",
+                                  f"a claim that other claims support is argued for: make {c.to} a conclusion "
+                                  "(or evidence), or point this claim elsewhere.", f"claims ({c.id})")
     for c in claims.itertuples():
-        # every chain of supports must end at the thesis, with no loops
-        seen, at = [c.id], c.supports
+        # every chain of `to` must end at the thesis, with no loops
+        seen, at = [c.id], c.to
         while at != "T":
             if at in seen:
-                raise AnnotationError(path, f"the supports chain {' → '.join(seen + [at])} goes round in a loop.",
-                                      "make one of these claims support something further up.", f"claims ({c.id})")
+                raise AnnotationError(path, f"the chain {' → '.join(seen + [at])} goes round in a loop.",
+                                      "make one of these claims point to something further up.", f"claims ({c.id})")
             seen.append(at)
             at = parent[at]
-    links = pd.DataFrame({"source": claims.id, "target": claims.supports, "type": claims.type})
-    links = pd.concat([links, pd.DataFrame({"source": points.id, "target": "T", "type": "point"})],
-                      ignore_index=True)
+    explained = claims.relation == "explained by"
+    links = pd.DataFrame({"source": claims.id.where(~explained, claims.to),
+                          "relation": claims.relation.where(~explained, "explains"),
+                          "target": claims.to.where(~explained, claims.id),
+                          "source_type": claims.type.where(~explained, claims.to.map(types))})
+    links = pd.concat([links, pd.DataFrame({"source": points.id, "relation": "supports", "target": "T",
+                                            "source_type": "point"})], ignore_index=True)
+
+    # paragraphs with no claim must say why
+    narrative = []
+    for k, entry in enumerate(items(data, "narrative_only", path, "narrative_only"), start=1):
+        row = f"narrative_only[{k}]"
+        expect(entry, dict, path, row, "narrative_only entry")
+        n = field(entry, "paragraph", int, path, row)
+        if n not in essay.paragraphs.index:
+            raise AnnotationError(path, f"names ¶{n}, which the essay does not have.",
+                                  f"use a paragraph number from 1 to {essay.paragraphs.index.max()}.", row)
+        narrative.append({"paragraph": n, "reason": " ".join(field(entry, "reason", str, path, row).split())})
+    narrative = pd.DataFrame(narrative, columns=["paragraph", "reason"])
 
     # counterarguments, framings, parallels
     counter = []
@@ -254,4 +332,13 @@ def load_argument(essay: Essay) -> Argument:
                           "supports": list(targets)})
     parallels = pd.DataFrame(parallels)
 
-    return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()))
+    return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()),
+                    narrative)
+
+
+def uncovered_paragraphs(essay: Essay, argument: Argument) -> pd.DataFrame:
+    """Paragraphs whose text could carry a claim but has none, and is not listed under ``narrative_only``."""
+    carried = set(argument.claims.paragraph) | set(argument.thesis.paragraph) | set(argument.points.paragraph)
+    excused = set(argument.narrative_only.paragraph) if argument.narrative_only is not None else set()
+    p = essay.paragraphs
+    return p[p.kind.isin(CLAIM_KINDS) & ~p.paragraph.isin(carried | excused)][["paragraph", "kind", "text"]]

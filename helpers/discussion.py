@@ -53,6 +53,6 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
 def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
     """Each question, numbered, with the paragraphs it draws on."""
     for q in questions.itertuples():
-        cites = ", ".join(f"¶{n}" for n in dict.fromkeys(q.paragraphs))
+        cites = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
         print(textwrap.fill(f"{q.id}. {q.question}", width, subsequent_indent="     "))
         print(f"     Read: {cites}\n")

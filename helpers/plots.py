@@ -52,93 +52,169 @@ def words_per_section(essay, ax=None):
 # --------------------------------------------------------------------------------------------
 # The argument map
 # --------------------------------------------------------------------------------------------
+# Drawn for a projector: 16:9 figures, 13 pt text, every box in full (no "…"). A claim and the claims
+# directly under it make one figure; a long list of claims is split over several figures, and each
+# figure comes with a text description (``fig.alt_text``) computed from the same data.
 
 # Each claim type has one Okabe–Ito colour; boxes are filled lightly so black text stays readable.
 TYPE_COLOURS = {
     "thesis": "#000000", "point": OKABE_ITO[4], "conclusion": OKABE_ITO[2], "premise": OKABE_ITO[1],
     "evidence": OKABE_ITO[0], "recommendation": OKABE_ITO[6], "concession": OKABE_ITO[5],
 }
+# Each relation has its own line style as well as its own word on the arrow, so colour is never the only cue.
+RELATION_STYLES = {
+    "supports": dict(color="#333333", linestyle="-"),
+    "explains": dict(color=OKABE_ITO[4], linestyle="--"),
+    "explained by": dict(color=OKABE_ITO[4], linestyle="--"),
+    "illustrates": dict(color=OKABE_ITO[2], linestyle=":"),
+    "qualifies": dict(color=OKABE_ITO[5], linestyle="-."),
+    "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
+}
+MAP_SIZE = (13.33, 7.5)   # inches: 16:9, the shape of a projected slide
+MAP_FONT = 13
+_LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
 
 
-def _tree(nodes, root, keep):
-    """Children of each kept node (in essay order), as a dict id -> [child ids]."""
-    kids = {}
-    order = nodes.sort_values(["paragraph"], kind="stable")
-    for id_ in order.id:
-        parent = nodes.loc[id_, "supports"]
-        if id_ != root and keep(id_) and parent is not None:
-            kids.setdefault(parent, []).append(id_)
-    return kids
+def _children(argument, id_):
+    c = argument.claims
+    return c[c.to == id_].sort_values("start")
 
 
-def argument_map(argument, root: str = "T", types=None, max_depth: int | None = None,
-                 wrap_at: int = 34, max_lines: int = 3, ax=None):
-    """Draw the claims under ``root`` as a left-to-right tree: boxes for claims, arrows for support.
+def _header(row) -> str:
+    kind = {"thesis": "Thesis", "point": f"Point {str(row.id)[1:]}"}.get(row.type, row.type)
+    where = f"¶{row.paragraph}" if row.type != "thesis" else "¶9–¶10"
+    return f"{row.id} · {where} · {kind}"
 
-    ``types`` limits the claim types drawn (the thesis and points are always drawn), ``max_depth`` the
-    number of levels. Each box shows the claim's id, its paragraph and the paraphrase from argument.yml.
-    """
+
+def _box_text(row, width: int, below: int = 0) -> str:
+    lines = [_header(row)] + textwrap.wrap(str(row.paraphrase), width)
+    if below:
+        lines.append(f"[{below} more claim{'s' if below != 1 else ''} below it]")
+    return "\n".join(lines)
+
+
+def _relation_phrase(relation: str) -> str:
+    return {"explained by": "is explained by"}.get(relation, relation)
+
+
+def _child_text(argument, nodes, id_) -> str:
+    row = nodes.loc[id_]
+    return _box_text(row, 66, below=len(argument.branch(id_)) if row.type != "point" else 0)
+
+
+def _box_height(argument, nodes, id_) -> float:
+    return (_child_text(argument, nodes, id_).count("\n") + 1) * _LINE + 0.3
+
+
+def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 1)) -> str:
+    """One or two sentences saying what an argument-map figure shows, for readers who cannot see it."""
+    nodes = argument.nodes()
+    r = nodes.loc[root]
+    name = {"thesis": "the thesis (T, ¶9–¶10)", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
+        r.type, f"{root}, a {r.type} (¶{r.paragraph})")
+    page = f" (figure {part[0]} of {part[1]} for it)" if part[1] > 1 else ""
+    parts = []
+    for id_ in ids:
+        row = nodes.loc[id_]
+        if row.type == "point":
+            parts.append(f"{id_} (point {id_[1:]}, ¶{row.paragraph}) supports it")
+        elif row.relation == "explained by":
+            parts.append(f"it explains {id_} ({row.type}, ¶{row.paragraph})")
+        else:
+            parts.append(f"{id_} ({row.type}, ¶{row.paragraph}) {row.relation} it")
+    return (f"Argument map{page}: {name}, in full, with the {len(ids)} claim{'s' if len(ids) != 1 else ''} "
+            f"drawn directly under it, each in full: " + "; ".join(parts) + ".")
+
+
+def _draw_map(argument, root, ids, title, part):
     use_style()
     nodes = argument.nodes()
-    allowed = set(types) if types else None
-
-    def keep(id_):
-        t = nodes.loc[id_, "type"]
-        return t in ("thesis", "point") or allowed is None or t in allowed
-
-    kids = _tree(nodes, root, keep)
-    pos, leaves = {}, [0]
-
-    def place(id_, depth):
-        children = kids.get(id_, []) if max_depth is None or depth < max_depth else []
-        ys = [place(c, depth + 1) for c in children]
-        y = sum(ys) / len(ys) if ys else leaves[0]
-        if not ys:
-            leaves[0] += 1
-        pos[id_] = (depth, y)
-        return y
-
-    place(root, 0)
-    depth = max(d for d, _ in pos.values()) + 1
-    col_w, row_h = 3.9, 0.95
-    if ax is None:
-        _, ax = plt.subplots(figsize=(col_w * depth + 0.6, row_h * max(leaves[0], 2) + 1.2))
-    ax.set_xlim(-0.15, depth * col_w + 0.3)
-    ax.set_ylim(-(leaves[0] - 0.4), 0.6)
+    W, H = MAP_SIZE
+    fig = plt.figure(figsize=MAP_SIZE)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, W)
+    ax.set_ylim(0, H)
     ax.axis("off")
-    texts = {}
-    for id_, (d, y) in pos.items():
+    ax.text(0.3, H - 0.25, title, ha="left", va="top", fontsize=18, fontweight="bold")
+    top, bottom = H - 0.85, 0.75
+
+    def box(x, y, text, colour, va="top", ha="left"):
+        return ax.text(x, y, text, ha=ha, va=va, fontsize=MAP_FONT, linespacing=1.15, wrap=False,
+                       bbox=dict(boxstyle="round,pad=0.35", facecolor=colour + "26", edgecolor=colour, linewidth=2))
+
+    # the root on the left, vertically centred
+    r = nodes.loc[root]
+    left_w = 52 if r.type in ("thesis", "point") else 44
+    rt = box(0.3, (top + bottom) / 2, _box_text(r, left_w), TYPE_COLOURS[r.type], va="center")
+    # the claims under it on the right, one under another, spread over the height
+    texts = [_child_text(argument, nodes, i) for i in ids]
+    heights = [_box_height(argument, nodes, i) for i in ids]
+    gap = max(0.12, ((top - bottom) - sum(heights)) / max(len(ids), 1))
+    y = top - gap / 2
+    x_child = 7.0 if r.type in ("thesis", "point") else 6.6
+    drawn = {}
+    for id_, text, h in zip(ids, texts, heights):
         row = nodes.loc[id_]
-        lines = textwrap.wrap(str(row.paraphrase), wrap_at)
-        if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            lines[-1] = textwrap.shorten(lines[-1] + " …", wrap_at, placeholder=" …")
-        label = f"{id_} · ¶{row.paragraph}\n" + "\n".join(lines)
-        colour = TYPE_COLOURS[row.type]
-        texts[id_] = ax.text(d * col_w, -y, label, ha="left", va="center", fontsize=11, linespacing=1.15,
-                             bbox=dict(boxstyle="round,pad=0.35", facecolor=colour + "30", edgecolor=colour,
-                                       linewidth=2))
-    # Arrows run from the left edge of a claim's box to the right edge of the box it supports.
-    ax.figure.canvas.draw()
-    to_data = ax.transData.inverted()
-    right = {id_: to_data.transform(t.get_bbox_patch().get_window_extent().get_points())[1][0]
-             for id_, t in texts.items()}
-    for id_, (d, y) in pos.items():
-        row = nodes.loc[id_]
-        if id_ != root and row.supports in pos:
-            _, py = pos[row.supports]
-            ax.annotate("", xy=(right[row.supports] + 0.03, -py), xytext=(d * col_w - 0.12, -y),
-                        arrowprops=dict(arrowstyle="-|>", color="#555555", linewidth=1.2, shrinkA=0, shrinkB=0,
-                                        linestyle="--" if row.type == "concession" else "-"))
-    shown = [t for t in TYPE_COLOURS if t in set(nodes.loc[list(pos), "type"])]
-    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + "30", edgecolor=TYPE_COLOURS[t],
-                             linewidth=2) for t in shown]
-    ax.legend(handles, shown, loc="upper left", bbox_to_anchor=(0, 0.0), ncol=len(shown), frameon=False,
-              fontsize=12, handlelength=1.2)
-    title = ("The argument's spine" if root == "T"
-             else f"{root}: {textwrap.shorten(str(nodes.loc[root, 'paraphrase']), 70, placeholder=' …')}")
-    ax.set_title(title, loc="left")
-    return ax
+        drawn[id_] = (box(x_child, y, text, TYPE_COLOURS[row.type]), y - h / 2 + 0.15)
+        y -= h + gap
+    fig.canvas.draw()
+    inv = ax.transData.inverted()
+    rb = inv.transform(rt.get_bbox_patch().get_window_extent())
+    rx, ry = rb[1][0], (rb[0][1] + rb[1][1]) / 2
+    for id_, (t, _) in drawn.items():
+        cb = inv.transform(t.get_bbox_patch().get_window_extent())
+        cx, cy = cb[0][0], (cb[0][1] + cb[1][1]) / 2
+        rel = nodes.loc[id_].relation or "supports"
+        style = RELATION_STYLES[rel]
+        start, end = ((rx + 0.05, ry), (cx - 0.05, cy)) if rel == "explained by" else ((cx - 0.05, cy), (rx + 0.05, ry))
+        ax.annotate("", xy=end, xytext=start,
+                    arrowprops=dict(arrowstyle="-|>", mutation_scale=18, linewidth=1.8, shrinkA=0, shrinkB=0,
+                                    **style))
+        word = "explains" if rel == "explained by" else rel
+        mx, my = rx + (cx - rx) * 0.62, ry + (cy - ry) * 0.62
+        ax.text(mx, my, word, ha="center", va="center", fontsize=12, color=style["color"], fontstyle="italic",
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+    shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
+    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + "26", edgecolor=TYPE_COLOURS[t], linewidth=2)
+               for t in shown]
+    ax.legend(handles, shown, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=len(shown), frameon=False,
+              fontsize=12, handlelength=1.2, title="Box colour = type of claim; the word on each arrow names the "
+              "relation", title_fontsize=12, alignment="left")
+    fig.alt_text = describe_argument_map(argument, root, ids, part)
+    return fig
+
+
+def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> list:
+    """Figures for ``root`` (the thesis "T", a point or a claim) and the claims directly under it.
+
+    The thesis's own figure (the spine) shows the three points; ``argument_map(argument, "T", ids=[...])``
+    draws the other claims that stand directly under the thesis. Up to ``per_figure`` claims go in one
+    16:9 figure; more are split over several. Every figure has ``fig.alt_text``, a text description.
+    """
+    if ids is None:
+        ids = list(argument.points.id) if root == "T" else list(_children(argument, root).id)
+    ids = list(ids)
+    nodes = argument.nodes()
+    # fill each figure with as many claims as fit its height, and at most per_figure
+    room = MAP_SIZE[1] - 0.85 - 0.75
+    chunks, height = [[]], 0.0
+    for id_ in ids:
+        h = _box_height(argument, nodes, id_) + 0.12
+        if chunks[-1] and (len(chunks[-1]) >= per_figure or height + h > room):
+            chunks.append([])
+            height = 0.0
+        chunks[-1].append(id_)
+        height += h
+    r = nodes.loc[root]
+    base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
+            else "The thesis and the other claims directly under it",
+            "point": f"Point {root[1:]} and what stands directly under it"}.get(
+        r.type, f"{root} (¶{r.paragraph}) and what stands directly under it")
+    figs = []
+    for k, chunk in enumerate(chunks, start=1):
+        title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
+        figs.append(_draw_map(argument, root, chunk, title, (k, len(chunks))))
+    return figs
 
 
 # --------------------------------------------------------------------------------------------
@@ -319,3 +395,21 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     ax.spines[:].set_visible(False)
     ax.figure.tight_layout()
     return ax
+
+
+# --------------------------------------------------------------------------------------------
+# Argument map (notebook 01): show each figure with its text description
+# --------------------------------------------------------------------------------------------
+
+def show_argument_map(argument, root: str = "T", **kwargs) -> None:
+    """Show the figures of ``argument_map(argument, root, …)``, each followed by its text description.
+
+    The description is printed under the figure and stored as the image's alt text in the notebook
+    (the output's ``image/png`` metadata), so the HTML editions can use it.
+    """
+    from IPython.display import display
+
+    for fig in argument_map(argument, root, **kwargs):
+        display(fig, metadata={"image/png": {"alt": fig.alt_text}})
+        print(fig.alt_text)
+        plt.close(fig)

@@ -8,7 +8,7 @@ import pytest
 
 import helpers
 from helpers import plots
-from helpers.argument import TYPES, load_argument
+from helpers.argument import BASES, RELATION_WORDS, RELATIONS, TYPES, load_argument, uncovered_paragraphs
 
 from editing import rewrite
 
@@ -48,31 +48,71 @@ def test_claims_are_a_few_dozen_of_every_type(argument):
 
 def test_every_claim_reaches_the_thesis(argument):
     ids = {"T", *argument.points.id, *argument.claims.id}
-    assert set(argument.claims.supports) <= ids
+    assert set(argument.claims.to) <= ids
     assert {argument.point_of(i) for i in argument.claims.id} <= {"T", "P1", "P2", "P3"}
     links = argument.links
     assert len(links) == len(argument.claims) + len(argument.points)
-    assert set(zip(links.source, links.target)) >= set(zip(argument.claims.id, argument.claims.supports))
+    assert set(links.relation) == set(RELATIONS)
 
 
-def test_key_counterarguments_and_parallels_are_there(argument):
-    objections = " ".join(argument.counterarguments.objection)
-    assert "The Right looks at the caravans and sees a threat." in objections
-    assert "Liberals look at the caravan and see victims and charity cases." in objections
-    assert "far more feasible than cutting off military aid" in objections
-    for row in argument.counterarguments.itertuples():
-        assert row.reply and row.objection
-    names = " ".join(argument.parallels.name)
-    assert "Marx" in names and "Gramsci" in names
-    assert len(argument.framings) == 3
+# ---- the two vocabularies ----------------------------------------------------------------------------------
+
+def test_every_relation_is_used_and_each_fits_its_type(argument):
+    c = argument.claims
+    assert set(c.relation) == set(RELATION_WORDS), "every relation of the vocabulary is used at least once"
+    assert (c[c.type == "recommendation"].relation == "recommends").all()
+    assert (c[c.relation == "recommends"].type == "recommendation").all()
+    assert (c[c.relation == "qualifies"].type == "concession").all()
+    types = dict(zip(c.id, c.type))
+    supported = set(c[c.relation == "supports"].to)
+    assert not [i for i in supported if types.get(i) == "premise"], "a claim that others support is not a premise"
+
+
+def test_a_summary_explains_what_it_sums_up(argument):
+    """¶33 "All of this was made possible by …" accounts for ¶27–¶32: those facts are explained, not reasons."""
+    c = argument.claims.set_index("id")
+    summary = c.index[c.span.str.startswith("All of this was made possible")][0]
+    listed = c[(c.paragraph >= 27) & (c.paragraph <= 32)]
+    assert len(listed) >= 5
+    assert (listed.relation == "explained by").all() and (listed.to == summary).all()
+    explained = argument.links[(argument.links.source == summary) & (argument.links.relation == "explains")]
+    assert set(explained.target) == set(listed.index)
+
+
+def test_examples_illustrate(argument):
+    c = argument.claims.set_index("id")
+    for start in ("When Canada was attempting", "When UFCW workers", "It was after the visit of an organizer"):
+        assert c[c.span.str.startswith(start)].relation.iloc[0] == "illustrates", start
+
+
+def test_basis_vocabulary(argument):
+    c = argument.claims
+    assert set(c.basis) == set(BASES)
+    assert set(c[c.type.isin(["conclusion", "recommendation"])].basis) == {"argued"}
+    assert "argued" not in set(c[~c.type.isin(["conclusion", "recommendation"])].basis)
+    # a named actor or an unnamed witness is not a source a reader could look up
+    for words in ("electoral observers", "The OAS and EU", "A witness in", "“joked”", "declaring that"):
+        row = c[c.span.str.contains(words, regex=False)]
+        assert len(row) == 1 and row.basis.iloc[0] == "attributed", words
+    cited = c[c.basis == "cited"]
+    assert 1 <= len(cited) <= 6, "only a few claims name something a reader could look up"
+    for row in cited.itertuples():
+        paragraph = " ".join(argument_paragraphs(row.paragraph))
+        assert re.search(r"memoir|Fox News|We Believe that We Can Win|prison notebooks", paragraph), row.id
+
+
+def argument_paragraphs(n):
+    """The paragraph, with the one before it (which introduces a block quotation) and its attribution line."""
+    p = helpers.load_essay().paragraphs
+    return [p.loc[k].text for k in (n - 1, n, n + 1) if k in p.index and (k == n or p.loc[k].kind != "heading")]
 
 
 def test_basis_counts_add_up(argument):
     table = argument.basis_by_section()
-    backed = argument.claims[argument.claims.type.isin(["evidence", "premise"])]
+    backed = argument.claims[argument.claims.basis != "argued"]
     assert table.loc["All sections", "total"] == len(backed)
     assert table.drop(index="All sections")["total"].sum() == len(backed)
-    for basis in ("cited", "own account", "none given"):
+    for basis in ("cited", "attributed", "own account", "none given"):
         assert table.loc["All sections", basis] == (backed.basis == basis).sum()
 
 
@@ -80,19 +120,179 @@ def test_by_point_counts_every_claim(argument):
     assert argument.by_point()["total"].sum() == len(argument.claims)
 
 
-def test_argdown_export_has_every_claim_once(argument):
+# ---- faithful paraphrases -----------------------------------------------------------------------------------
+
+# The authors' own labels: the package may report them ("whom the authors call a dictator", or in quotation
+# marks) but never speak them in its own voice.
+LOADED = ("dictator", "dictatorship", "regime", "Empire", "fraud", "fraudulent", "white supremacist",
+          "xenophobic", "ruling class", "bragged", "lured", "martyr", "puppet")
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+REPORTED = re.compile(r"(the authors|they) call\b[^.;:]*$|\bcalls?\b[^.;:]*$")
+
+
+def adopted_labels(text: str) -> list[str]:
+    """Loaded words in ``text`` that stand outside quotation marks and are not reported ("the authors call …")."""
+    bare = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    found = []
+    for word in LOADED:
+        for m in re.finditer(rf"\b{word}\b", bare):
+            if not REPORTED.search(bare[max(0, m.start() - 60):m.start()]):
+                found.append(word)
+    return found
+
+
+def test_the_loaded_word_check_can_fail():
+    assert adopted_labels("The U.S. props up the dictator.") == ["dictator"]
+    assert adopted_labels("The U.S. props up Hernández, whom the authors call a dictator.") == []
+    assert adopted_labels('The U.S. props up "that very dictator".') == []
+    assert adopted_labels("The regime fell; the authors call it a coup.") == ["regime"]
+
+
+def test_no_adopted_labels_in_the_package_voice(argument):
+    texts = {"thesis": argument.thesis_paraphrase,
+             **{row.id: row.paraphrase for row in argument.claims.itertuples()},
+             **{row.id: f"{row.name}. {row.held_by}. {row.how}" for row in argument.counterarguments.itertuples()},
+             **{row.id: row.name for row in argument.framings.itertuples()},
+             **{row.id: row.used_to_show for row in argument.parallels.itertuples()}}
+    bad = {k: adopted_labels(t) for k, t in texts.items() if adopted_labels(t)}
+    assert not bad, bad
+
+
+def test_the_thesis_keeps_both_halves_and_internationalism(argument):
+    t = argument.thesis_paraphrase
+    assert "grassroots base" in t and "framework" in t, "both halves of the ¶9 contradiction"
+    assert "internationalism" in t and "merely" in t and "both necessary and possible" in t
+    assert 9 in set(argument.thesis.paragraph)
+
+
+def test_paraphrases_keep_what_the_issue_found_dropped_or_reversed(argument):
+    c = argument.claims.set_index("id")
+    clinton = c[c.span.str.startswith("We strategized on a plan")].paraphrase.iloc[0]
+    assert "free and fair" in clinton and "legitimately" in clinton
+    bases = c[c.span.str.contains("700 overseas bases")].iloc[0]
+    assert bases.span.startswith("We have to expose") and "enable" in bases.paraphrase
+    assert bases.type == "recommendation"
+    for qualifier, span_start in (("primarily", "Organized and active"), ("perhaps", "other than perhaps"),
+                                  ("largely disproven", "While it has been largely disproven"),
+                                  ("almost complete silence", "there is almost complete silence")):
+        assert qualifier in c[c.span.str.startswith(span_start)].paraphrase.iloc[0], qualifier
+
+
+def test_the_causal_claim_of_paragraph_4_is_not_evidence_for_we_are_losing(argument):
+    c = argument.claims.set_index("id")
+    flee = c[c.span.str.startswith("Military and economic policies promoted by the U.S.")].iloc[0]
+    losing = c.index[c.span == "We are losing."][0]
+    assert flee.to != losing and flee.type != "evidence"
+
+
+def test_the_2017_branch_has_all_three_us_actions(argument):
+    c = argument.claims.set_index("id")
+    swept = c.index[c.span.str.startswith("the U.S. swept in")][0]
+    spans = " ".join(argument.branch(swept).span)
+    for action in ("re-certified Honduras", "faith in the TSE", "lured Alliance candidate"):
+        assert action in spans, action
+
+
+def test_objections_replies_and_framings_are_not_circular(argument):
+    k1 = argument.counterarguments.set_index("id").loc["K1"]
+    assert "ahistorical" in k1.reply, "the reply answers the Right's view rather than restating it"
+    for f in argument.framings.itertuples():
+        assert f.leads_to != f.sees_migrants_as
+        assert "narrative" not in f.leads_to, f"{f.id} leads to something other than itself"
+
+
+# ---- coverage ---------------------------------------------------------------------------------------------
+
+def test_every_paragraph_that_argues_has_a_claim_or_a_reason(essay, argument):
+    missing = uncovered_paragraphs(essay, argument)
+    assert missing.empty, "no claim and no narrative_only reason: " + "; ".join(
+        f"¶{r.paragraph} ({r.kind}): {r.text[:80]}" for r in missing.itertuples())
+    body = essay.paragraphs[essay.paragraphs.kind == "body"].paragraph
+    assert set(body) <= set(argument.claims.paragraph) | set(argument.thesis.paragraph)
+    carried = set(argument.claims.paragraph)
+    for row in argument.narrative_only.itertuples():
+        assert row.paragraph not in carried, f"¶{row.paragraph} is excused but has a claim"
+        assert len(row.reason.split()) >= 5
+
+
+def test_the_we_can_win_half_and_the_wage_concession_are_there(argument):
+    spans = " ".join(argument.claims.span)
+    assert "There is nothing inevitable about the dominance" in spans
+    assert "While it has been largely disproven that immigration actually depresses wages" in spans
+
+
+def test_the_coverage_check_can_fail(reading_copy):
+    edit(reading_copy, "  - {paragraph: 1, reason:", "  - {paragraph: 2, reason:")
+    essay = helpers.load_essay(reading_copy)
+    missing = uncovered_paragraphs(essay, load_argument(essay))
+    assert list(missing.paragraph) == [1]
+
+
+# ---- the export and the map ---------------------------------------------------------------------------------
+
+def test_argdown_export_has_every_claim_once_with_its_relation(argument):
     text = argument.to_argdown()
-    for id_ in [*argument.points.id, *argument.claims.id]:
-        assert len(re.findall(rf"[+-] <{id_}>:", text)) == 1, id_
+    for row in argument.claims.itertuples():
+        line = re.findall(rf"^\s+(?:<\+|<-|\+>) <{row.id}>:.*$", text, flags=re.M)
+        assert len(line) == 1, row.id
+        assert f"#{row.relation.replace(' ', '-')} #{row.type}" in line[0]
     assert text.count("[T]:") == 1
-    assert re.search(r"^\s+- <C\d+>:.*#concession", text, flags=re.M)
+    assert re.search(r"^\s+\+> <C\d+>:.*#explained-by", text, flags=re.M)
+    assert re.search(r"^\s+<- <C\d+>:.*#qualifies #concession", text, flags=re.M)
 
 
-def test_map_draws_one_box_per_claim(argument):
-    ax = plots.argument_map(argument, "C32")
-    boxes = [t for t in ax.texts if t.get_bbox_patch() is not None]
-    assert len(boxes) == 1 + len(argument.branch("C32"))
-    assert {t.get_text().split(" ·")[0] for t in boxes} == {"C32", *argument.branch("C32").id}
+def boxes(fig):
+    """The claim boxes of a map figure (each starts "ID · ¶N · type"), in drawing order: the root first."""
+    return [t for t in fig.axes[0].texts if re.match(r"^[TPC]\d* · ", t.get_text())]
+
+
+def test_the_spine_shows_the_thesis_and_points_in_full(argument):
+    [fig] = plots.argument_map(argument, "T")
+    drawn = " ".join(" ".join(t.get_text().split()) for t in boxes(fig))
+    assert "…" not in drawn
+    for p in argument.points.itertuples():
+        assert p.span in drawn
+    assert " ".join(argument.thesis_paraphrase.split()) in drawn
+    w, h = fig.get_size_inches()
+    assert abs(w / h - 16 / 9) < 0.01
+    matplotlib.pyplot.close("all")
+
+
+def test_a_branch_is_split_and_described(argument):
+    figs = plots.argument_map(argument, "P1", per_figure=4)
+    kids = list(argument.claims[argument.claims.to == "P1"].sort_values("start").id)
+    assert len(figs) >= -(-len(kids) // 4)
+    seen = []
+    for fig in figs:
+        ids = [t.get_text().split(" ·")[0] for t in boxes(fig)]
+        assert ids[0] == "P1" and len(ids) <= 5
+        seen += ids[1:]
+        for i in ids:
+            assert i in fig.alt_text
+        assert "…" not in " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert seen == kids
+    matplotlib.pyplot.close("all")
+
+
+def test_the_map_names_each_relation_on_its_arrow(argument):
+    figs = plots.argument_map(argument, "C28", per_figure=8)
+    words = [t.get_text() for fig in figs for t in fig.axes[0].texts if t.get_text() in plots.RELATION_STYLES]
+    kids = argument.claims[argument.claims.to == "C28"]
+    assert sorted(words) == sorted("explains" if r == "explained by" else r for r in kids.relation)
+    described = " ".join(fig.alt_text for fig in figs)
+    assert "it explains" in described and "supports it" in described
+
+
+def test_every_figure_fits_a_16_by_9_slide(argument):
+    """However many claims stand under a box, the figures split so that each fits the slide."""
+    for root in ("T", "P1", "C28", "C39"):
+        for fig in plots.argument_map(argument, root, per_figure=12):
+            fig.canvas.draw()
+            height = fig.get_size_inches()[1] * fig.dpi
+            for t in fig.axes[0].texts:
+                box = t.get_window_extent()
+                assert box.y0 >= 0 and box.y1 <= height, (root, t.get_text()[:30])
+            matplotlib.pyplot.close(fig)
     matplotlib.pyplot.close("all")
 
 
@@ -123,21 +323,21 @@ def test_a_span_typed_with_straight_quotes(reading_copy):
 
 
 def test_a_span_in_the_wrong_paragraph(reading_copy):
-    edit(reading_copy, "supports: C32, paragraph: 36,", "supports: C32, paragraph: 35,")
+    edit(reading_copy, "to: C41, basis: none given, paragraph: 36,", "to: C41, basis: none given, paragraph: 35,")
     err = error_for(reading_copy)
     assert "is in ¶36, not in ¶35" in err.problem and err.fix == "set paragraph to 36."
 
 
 def test_support_for_an_id_that_does_not_exist(reading_copy):
-    edit(reading_copy, "{id: C35, type: evidence, basis: none given, supports: C32",
-         "{id: C35, type: evidence, basis: none given, supports: C99")
+    edit(reading_copy, "{id: C35, type: evidence, relation: explains, to: C41",
+         "{id: C35, type: evidence, relation: explains, to: C199")
     err = error_for(reading_copy)
-    assert "C35" in str(err.row) and "'C99'" in err.problem
+    assert "C35" in str(err.row) and "'C199'" in err.problem
 
 
 def test_a_loop_of_supports(reading_copy):
-    edit(reading_copy, "{id: C32, type: conclusion, basis: argued, supports: P1",
-         "{id: C32, type: conclusion, basis: argued, supports: C35")
+    edit(reading_copy, "{id: C32, type: conclusion, relation: supports, to: C39",
+         "{id: C32, type: conclusion, relation: supports, to: C37")
     assert "loop" in error_for(reading_copy).problem
 
 
@@ -145,6 +345,24 @@ def test_an_unknown_type_or_basis(reading_copy):
     edit(reading_copy, "{id: C35, type: evidence", "{id: C35, type: anecdote")
     err = error_for(reading_copy)
     assert "'type' is 'anecdote'" in err.problem and "premise" in err.fix
+
+
+def test_an_unknown_relation(reading_copy):
+    edit(reading_copy, "{id: C35, type: evidence, relation: explains", "{id: C35, type: evidence, relation: proves")
+    err = error_for(reading_copy)
+    assert "'relation' is 'proves'" in err.problem and "explains" in err.fix and "illustrates" in err.fix
+
+
+def test_a_concession_must_qualify_and_a_premise_cannot_be_supported(reading_copy):
+    edit(reading_copy, "{id: C50, type: concession, relation: qualifies", "{id: C50, type: evidence, relation: qualifies")
+    assert "only a concession qualifies" in error_for(reading_copy).fix
+
+
+def test_a_supported_premise_is_refused(reading_copy):
+    edit(reading_copy, "{id: C06, type: conclusion, relation: supports, to: C09, basis: argued",
+         "{id: C06, type: premise, relation: supports, to: C09, basis: none given")
+    err = error_for(reading_copy)
+    assert "typed a premise" in err.problem and "C06" in err.fix
 
 
 def test_a_missing_point(reading_copy):
@@ -175,3 +393,76 @@ def test_discussion_questions_quote_the_essay(essay, reading_copy):
                     encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="play into and strengthen each other"):
         helpers.load_questions(helpers.load_essay(reading_copy))
+
+
+# ---- notebook 01 as a learner meets it ------------------------------------------------------------------------
+
+NOTEBOOK = "01_argument_structure.ipynb"
+
+
+def notebook01():
+    import nbformat
+    from notebook_outputs import NOTEBOOKS
+    return nbformat.read(NOTEBOOKS / NOTEBOOK, as_version=4)
+
+
+def output_texts(nb):
+    for k, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            text = out.get("text") or out.get("data", {}).get("text/plain", "")
+            yield k, out, text
+
+
+def test_notebook_01_output_is_for_a_reader():
+    nb = notebook01()
+    for k, out, text in output_texts(nb):
+        for noise in ("dtype:", "NaN", "<NA>", "NaT", "None", "…"):
+            assert noise not in text, f"cell {k} shows {noise!r}"
+    # no passage of 25 words or more printed twice
+    seen = {}
+    for k, out, text in output_texts(nb):
+        if out.output_type != "stream":
+            continue
+        words = text.split()
+        for i in range(0, max(len(words) - 25, 0) + 1, 5):
+            key = " ".join(words[i:i + 25])
+            if len(key.split()) == 25:
+                assert seen.setdefault(key, k) == k, f"cells {seen[key]} and {k} both print: {key}"
+
+
+def test_notebook_01_every_figure_is_described():
+    nb = notebook01()
+    figures = 0
+    for cell in nb.cells:
+        outs = cell.get("outputs", [])
+        for i, out in enumerate(outs):
+            if "image/png" in out.get("data", {}):
+                figures += 1
+                alt = out.metadata["image/png"]["alt"]
+                assert alt.startswith("Argument map")
+                assert outs[i + 1].output_type == "stream" and outs[i + 1].text.startswith(alt)
+    assert figures >= 6
+
+
+def test_notebook_01_exercises_have_a_place_to_write_and_a_folded_solution():
+    nb = notebook01()
+    tags = [c.metadata.get("tags", []) for c in nb.cells]
+    exercises = [k for k, t in enumerate(tags) if "exercise" in t and nb.cells[k].cell_type == "markdown"]
+    assert len(exercises) >= 4
+    reasoned = []
+    for k in exercises:
+        answer = nb.cells[k + 1]
+        assert "answer" in answer.metadata.get("tags", []) and answer.source.startswith("**Your answer:** ")
+        rest = nb.cells[k + 1:]
+        label = next(c for c in rest if "solution" in c.metadata.get("tags", []))
+        assert label.cell_type == "markdown"
+        assert label.source.split("\n")[0] == "### Worked solution: open after you have tried"
+        prose = rest[rest.index(label) + 1]
+        assert prose.source.startswith("<details><summary>Worked solution: open after you have tried</summary>\n\n")
+        assert prose.source.rstrip().endswith("</details>")
+        assert len(prose.source.split()) >= 80, "a worked solution shows its reasoning, not only an answer"
+        reasoned.append("defensible" in prose.source or "Either is" in prose.source or "Some readers" in prose.source)
+    assert sum(reasoned) >= 3, "where two answers are defensible, the solutions say so"
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "solution" in cell.metadata.get("tags", []):
+            assert cell.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
