@@ -35,10 +35,11 @@ def words_per_section(essay, ax=None):
     """Horizontal bars: how many words each section has, in reading order, with its ¶ range."""
     use_style()
     s = essay.sections
-    if ax is None:
-        _, ax = plt.subplots(figsize=(11, 0.55 * len(s) + 1.5))
-    labels = [f"{textwrap.shorten(name, 56, placeholder='…')}  (¶{a}{'' if a == b else f'–¶{b}'})"
+    # long headings are wrapped onto a second line, never cut: every label shows the whole heading
+    labels = [f"{textwrap.fill(name, 48)}  (¶{a}{'' if a == b else f'–¶{b}'})"
               for name, a, b in zip(s.section, s.first_paragraph, s.last_paragraph)]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(12, 0.5 * sum(label.count("\n") + 1 for label in labels) + 2))
     bars = ax.barh(labels, s.words, color=OKABE_ITO[4])
     ax.invert_yaxis()
     ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=12)
@@ -319,3 +320,36 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     ax.spines[:].set_visible(False)
     ax.figure.tight_layout()
     return ax
+
+
+# --- start here (00) ---
+
+def describe_words_per_section(essay) -> str:
+    """The words-per-section figure in words (its text alternative), read from the same table it draws.
+
+    >>> from helpers import load_essay
+    >>> describe_words_per_section(load_essay()).startswith("Bars for the 10 sections")
+    True
+    """
+    s = essay.sections
+    order = s.sort_values("words", ascending=False, kind="stable")
+    top, second, low = order.iloc[0], order.iloc[1], order.iloc[-1]
+
+    def name(row) -> str:
+        span = f"¶{row.first_paragraph}" + ("" if row.first_paragraph == row.last_paragraph else f"–¶{row.last_paragraph}")
+        return f"{row.section} ({span}, {row.words:,} words)"
+
+    return (f"Bars for the {len(s)} sections of the essay, in reading order, {s.words.sum():,} words in all "
+            f"(headings not counted). The longest are {name(top)}, and {name(second)}; "
+            f"the shortest is {name(low)}.")
+
+
+def show_described(fig, description: str) -> None:
+    """Show ``fig`` with ``description`` as its alt text (the HTML editions use it), then print the description.
+
+    The figure is closed afterwards, so JupyterLab does not draw it a second time at the end of the cell.
+    """
+    from IPython.display import display
+    display(fig, metadata={"image/png": {"alt": description}})
+    plt.close(fig)
+    print(description)
