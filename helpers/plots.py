@@ -35,10 +35,11 @@ def words_per_section(essay, ax=None):
     """Horizontal bars: how many words each section has, in reading order, with its ¶ range."""
     use_style()
     s = essay.sections
-    if ax is None:
-        _, ax = plt.subplots(figsize=(11, 0.55 * len(s) + 1.5))
-    labels = [f"{textwrap.shorten(name, 56, placeholder='…')}  (¶{a}{'' if a == b else f'–¶{b}'})"
+    # long headings are wrapped onto a second line, never cut: every label shows the whole heading
+    labels = [f"{textwrap.fill(name, 48)}  (¶{a}{'' if a == b else f'–¶{b}'})"
               for name, a, b in zip(s.section, s.first_paragraph, s.last_paragraph)]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(12, 0.5 * sum(label.count("\n") + 1 for label in labels) + 2))
     bars = ax.barh(labels, s.words, color=OKABE_ITO[4])
     ax.invert_yaxis()
     ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=12)
@@ -413,3 +414,68 @@ def show_argument_map(argument, root: str = "T", **kwargs) -> None:
         display(fig, metadata={"image/png": {"alt": fig.alt_text}})
         print(fig.alt_text)
         plt.close(fig)
+
+
+# --- start here (00) ---
+
+def describe_words_per_section(essay) -> str:
+    """The words-per-section figure in words (its text alternative), read from the same table it draws.
+
+    >>> from helpers import load_essay
+    >>> describe_words_per_section(load_essay()).startswith("Bars for the 10 sections")
+    True
+    """
+    s = essay.sections
+    order = s.sort_values("words", ascending=False, kind="stable")
+    top, second, low = order.iloc[0], order.iloc[1], order.iloc[-1]
+
+    def name(row) -> str:
+        span = f"¶{row.first_paragraph}" + ("" if row.first_paragraph == row.last_paragraph else f"–¶{row.last_paragraph}")
+        return f"{row.section} ({span}, {row.words:,} words)"
+
+    return (f"Bars for the {len(s)} sections of the essay, in reading order, {s.words.sum():,} words in all "
+            f"(headings not counted). The longest are {name(top)}, and {name(second)}; "
+            f"the shortest is {name(low)}.")
+
+
+def show_described(fig, description: str) -> None:
+    """Show ``fig`` with ``description`` as its alt text (the HTML editions use it), then print the description.
+
+    The figure is closed afterwards, so JupyterLab does not draw it a second time at the end of the cell.
+    """
+    from IPython.display import display
+    display(fig, metadata={"image/png": {"alt": description}})
+    plt.close(fig)
+    print(description)
+
+
+class Folded:
+    """A solution's result kept folded under a one-line summary, even after its cell is run again.
+
+    JupyterLab shows a cell's hidden output again whenever the cell runs (Shift + Enter, Run All), so the
+    output itself is an HTML ``<details>`` block: it stays closed until the reader clicks its summary. The
+    plain-text form (for nbval, the lesson word count and plain viewers) is the content as it is.
+    """
+
+    def __init__(self, content, summary: str = "Result of the worked solution: click to open"):
+        self.content, self.summary = content, summary
+
+    def __repr__(self) -> str:
+        return self.content if isinstance(self.content, str) else repr(self.content)
+
+    def _repr_html_(self) -> str:
+        import html
+        inner = getattr(self.content, "_repr_html_", None)
+        body = inner() if inner else f"<pre>{html.escape(repr(self))}</pre>"
+        return f"<details><summary>{html.escape(self.summary)}</summary>\n{body}\n</details>"
+
+
+def folded(content, summary: str = "Result of the worked solution: click to open") -> Folded:
+    """Show ``content`` (a table from helpers.table, or text) folded until the reader opens it.
+
+    >>> print(repr(folded("¶3 We are losing.")))
+    ¶3 We are losing.
+    >>> folded("x")._repr_html_().startswith("<details><summary>")
+    True
+    """
+    return Folded(content, summary)

@@ -3,7 +3,8 @@
 A JupyterLab server starts from the project's environment on 127.0.0.1, with a token and a fresh HOME, on
 a copy of the project (so nothing is saved over the committed notebooks). Each notebook is opened, run
 with Run → Run All Cells, and checked: every cell ran, no error or stderr output, and every figure the
-committed notebook has is rendered. A screenshot of each is kept in build/screenshots/.
+committed notebook has is rendered. A screenshot of each is kept in build/screenshots/. In 00, a folded
+worked solution is shown to open with a click (screenshots before and after).
 
 Without Chromium this test skips with the reason; CI installs Debian's chromium and sets
 REQUIRE_BROWSER=1, which turns that skip into a failure.
@@ -126,8 +127,13 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             " && [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\| Idle/.test(e.textContent))",
             timeout=120_000)
         code_cells = sum(c.cell_type == "code" for c in nbformat.read(path, as_version=4).cells)
+        # one prompt per code cell: its input prompt, or its output prompt when the input is folded (a
+        # worked solution's hidden input shows a placeholder bar with an empty prompt instead)
         state_js = """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim());
+            const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].map(c => {
+                const ps = [...c.querySelectorAll('.jp-InputPrompt, .jp-OutputPrompt')].map(e => e.textContent.trim());
+                return ps.find(p => /^\\[\\d+\\]:$/.test(p)) || ps.find(p => p) || '';
+            });
             const s = document.querySelector('.jp-Notebook-ExecutionIndicator');
             return {prompts, status: s ? s.getAttribute('data-status') : null};
         }"""
@@ -161,8 +167,85 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         page.wait_for_function(
             "(n) => [...document.querySelectorAll('.jp-RenderedImage img')]"
             ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=expected, timeout=60_000)
+        # running a cell shows its hidden output again (JupyterLab does that), so a solution's result is a
+        # closed <details> block: after Run All it is still closed
+        opened = page.locator(".jp-OutputArea-output details[open]")
+        assert opened.count() == 0, f"{path.name}: a folded result is open after Run All"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
         assert (SCREENSHOTS / f"{path.stem}.png").stat().st_size > 10_000
+    finally:
+        page.close()
+
+
+def first_solution_code_cell(path: Path) -> tuple[int, str]:
+    """The index among all cells, and the first line, of the notebook's first code cell tagged solution."""
+    cells = nbformat.read(path, as_version=4).cells
+    for i, c in enumerate(cells):
+        if c.cell_type == "code" and "solution" in c.metadata.get("tags", []):
+            return i, c.source.split("\n")[0]
+    raise AssertionError(f"{path.name} has no code cell tagged solution")
+
+
+FIRST = [p for p in NOTEBOOKS if p.name.startswith("00_")]
+
+
+@pytest.mark.parametrize("path", FIRST, ids=[p.name for p in FIRST])
+def test_folded_solution_opens_with_a_click(lab, browser, path):
+    """A worked solution is out of sight when the notebook opens, and a click on it opens it.
+
+    JupyterLab draws a cell whose input is hidden (jupyter.source_hidden) as a placeholder bar with a ⋯
+    button (.jp-InputPlaceholder), and hidden output (outputs_hidden) as .jp-OutputPlaceholder; a click on
+    either shows what it hides. The prose of the solution is a <details> block: a click on its summary opens it.
+    """
+    base, token = lab
+    index, first_line = first_solution_code_cell(path)
+    # the notebook as committed, beside the one the run test may have run and saved
+    name = f"{path.stem}-as-committed.ipynb"
+    body = json.dumps({"type": "notebook", "format": "json",
+                       "content": json.loads(path.read_text(encoding="utf-8"))}).encode()
+    request = urllib.request.Request(f"{base}/api/contents/notebooks/{name}", data=body, method="PUT",
+                                     headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        assert r.status in (200, 201)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(f"{base}/lab/workspaces/{path.stem}-solution/tree/notebooks/{name}?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
+        cell.scroll_into_view_if_needed()
+        source = cell.locator(".jp-InputArea .cm-content")
+        placeholder = cell.locator(".jp-InputPlaceholder .jp-Placeholder-content")
+        placeholder.wait_for(state="visible", timeout=30_000)
+        assert not source.is_visible(), f"{path.name}: the solution's code is on show before it is opened"
+        outputs = cell.locator(".jp-OutputArea-output")
+        assert not outputs.first.is_visible(), f"{path.name}: the solution's output is on show before it is opened"
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-folded.png"))
+
+        placeholder.click()
+        source.wait_for(state="visible", timeout=10_000)
+        assert first_line in source.inner_text(), f"{path.name}: the opened cell does not show {first_line!r}"
+        cell.locator(".jp-OutputPlaceholder .jp-Placeholder-content").click()
+        outputs.first.wait_for(state="visible", timeout=10_000)
+        result = outputs.first.locator("details")
+        found = result.locator("table", has_text="shot dead")
+        assert not found.is_visible(), f"{path.name}: the solution's result is open before its summary is clicked"
+        result.locator("summary").click()
+        found.wait_for(state="visible", timeout=10_000)
+
+        details = page.locator(".jp-MarkdownCell details", has_text="Worked solution: open after you have tried").first
+        details.scroll_into_view_if_needed()
+        reasoning = details.locator("p", has_text="The phrase occurs twice")
+        assert not reasoning.is_visible(), f"{path.name}: the solution's reasoning is on show before it is opened"
+        details.locator("summary").click()
+        reasoning.wait_for(state="visible", timeout=10_000)
+        cell.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-open.png"))
+        assert (SCREENSHOTS / f"{path.stem}-solution-open.png").stat().st_size > 10_000
+    except Exception:
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-FAILED.png"))
+        raise
     finally:
         page.close()

@@ -148,3 +148,85 @@ def test_slide_metadata(path):
             assert kind == "skip", cell.id
         if "facilitator" in tags:
             assert kind == "notes", cell.id
+
+
+# ---------------------------------------------------------------------------------------------------
+# 00 as a newcomer meets it (issue 14)
+# ---------------------------------------------------------------------------------------------------
+
+START = NOTEBOOKS[0]
+GLOSSED = ("imperialism", "anti-imperialism", "internationalism", "war of position", "hegemony",
+           "primary contradiction", "21st century socialism", "LeftRoots")
+
+
+def cell_output(cell) -> str:
+    return "".join(o.get("text") or o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+
+
+def test_start_names_the_paragraphs_to_read():
+    nb = read(START)
+    assert f"read {nb.metadata['lesson']['read']} of the essay" in nb.cells[0].source.replace("**", "")
+
+
+def test_start_says_the_essay_names_no_author(essay):
+    """The header names no author (reading.yml records none), and 00 says so before it glosses "we"."""
+    assert not essay.meta.get("authors_as_given"), "reading.yml now names authors: say who they are in 00"
+    text = markdown(read(START))
+    assert "The essay names no author." in text
+    assert text.index("names no author") < text.index("What “we” means")
+
+
+def test_start_glosses_terms_before_using_them(essay):
+    """Each key term of the essay is glossed (in bold) in the glossary cell of 00, which points at 04; no
+    Markdown cell before it uses the term outside the essay's title and series name."""
+    nb = read(START)
+    cells = [c for c in nb.cells if c.cell_type == "markdown"]
+    glossary = [i for i, c in enumerate(cells) if "### Words you will meet" in c.source]
+    assert len(glossary) == 1
+    gloss = cells[glossary[0]].source
+    assert "04_people_places_terms" in gloss
+    for term in GLOSSED:
+        assert f"**{term}**" in gloss, f"{term} is not glossed in 00"
+        for c in cells[:glossary[0]]:
+            outside_title = c.source.replace(essay.title, "").replace(essay.meta["series"], "").lower()
+            assert not re.search(rf"(?<![\w-]){re.escape(term.lower())}", outside_title), \
+                f"00 uses “{term}” before glossing it: {c.source[:80]!r}"
+
+
+def test_start_explains_its_two_word_counts(essay):
+    """One count for the whole essay; the section total differs by the headings, and 00 says so."""
+    nb = read(START)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    first = cell_output(code[0])
+    assert f"{essay.words:,} words" in first
+    sections_total = int(essay.sections.words.sum())
+    headings = essay.paragraphs[essay.paragraphs.kind == "heading"]
+    assert sections_total + int(headings.words.sum()) == essay.words
+    said = [cell_output(c) for c in code if f"{sections_total:,}" in cell_output(c)]
+    assert said, "00 never shows the sections' total"
+    for s in said:   # wherever the smaller count appears, the reader is told it leaves the headings out
+        assert "headings" in s, s[:200]
+    assert any(f"{essay.words:,}" in s and f"{int(headings.words.sum()):,}" in s for s in said), \
+        "00 does not reconcile the two counts (sections + headings = the essay's count)"
+
+
+def test_start_series_table_shows_the_computed_times():
+    nb = read(START)
+    [series] = [c for c in nb.cells if "series" in c.metadata.get("tags", [])]
+    lines = cell_output(series).splitlines()
+    for row in helpers.lessons().itertuples():
+        [line] = [ln for ln in lines if ln.startswith(row.notebook)]
+        assert line.rstrip().endswith(f"  {row.total_min}"), line
+        assert row.read in line if row.read else True
+
+
+def test_start_figure_is_described_from_the_data(essay):
+    from helpers.plots import describe_words_per_section
+    nb = read(START)
+    described = [c for c in nb.cells if c.cell_type == "code" and any("image/png" in o.get("data", {}) for o in c.outputs)]
+    assert len(described) == 1
+    assert describe_words_per_section(essay) in cell_output(described[0])
+    s = essay.sections
+    longest = s.loc[s.words.idxmax()]
+    assert f"{longest.section} (¶{longest.first_paragraph}–¶{longest.last_paragraph}, {longest.words:,} words)" \
+        in describe_words_per_section(essay)
