@@ -2,26 +2,36 @@
 #   make lab    install what is missing, then open JupyterLab on the first notebook
 #   make test   install what is missing, then run every test (helpers, data, notebooks under nbval)
 # Others:
-#   make notebooks   re-execute every notebook in place (deterministic outputs, for committing)
+#   make notebooks   re-apply the generated cells (tools/cells.py) and re-execute every notebook in place
 #   make handouts    build participant/facilitator editions, slides and the reader's edition into build/
-#   make links REPO=owner/name [BRANCH=main] [HUB=https://hub…]   point every launch link at a fork
+#   make links [REPO=owner/name] [BRANCH=main] [HUB=https://hub…]   turn the launch links on (default REPO:
+#                    the GitHub repository of `git remote get-url origin`), or point them at a fork
 #   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
 #   make clean       remove the local environment (.venv) and build outputs
+# Without make (Windows): see README.md, "Without make"; the same steps, in plain Python.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 
-.PHONY: lab test notebooks handouts links benchmark install clean
+.PHONY: lab test notebooks handouts links benchmark install install-dev clean
 
 install: $(STAMP)
+install-dev: $(DEV)
 
-# Re-installs only when requirements.txt changes (or the environment is missing).
-$(STAMP): requirements.txt
+# The learner's environment (requirements.txt, which installs helpers/ too). Re-installs only when the
+# requirements change or the environment is missing.
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; see README.md")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# Tests, regeneration and handouts add requirements-dev.txt (which includes requirements.txt).
+$(DEV): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
 # JupyterLab refuses to run as root unless told; only containers usually do that.
@@ -30,19 +40,20 @@ AS_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/python -m pytest
 
-notebooks: $(STAMP)
-	$(BIN)/python -m helpers.run_notebooks
+notebooks: $(DEV)
+	$(BIN)/python -m tools.cells
+	$(BIN)/python -m tools.run_notebooks
 
-handouts: $(STAMP)
-	$(BIN)/python -m helpers.editions --out build
+handouts: $(DEV)
+	$(BIN)/python -m tools.editions --out build
 
-links: $(STAMP)
-	$(BIN)/python -m helpers.launch $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
+links: $(DEV)
+	$(BIN)/python -m tools.launch $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
 
-benchmark: $(STAMP)
+benchmark: $(DEV)
 	$(BIN)/python tools/benchmark.py
 
 clean:

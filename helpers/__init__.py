@@ -5,9 +5,13 @@
     essay.sections                        # a pandas table
     essay.search("coup d'etat")           # keyword in context
     essay.show(14)                        # paragraph ¶14
+    helpers.readings()                    # the readings in seeds/, as a table
+
+Installed with the environment (``pip install -e .``, from requirements.txt), so a notebook needs only
+``import helpers``. The maintainer's commands are in tools/, not here.
 """
 from .errors import AnnotationError, EssayError, HelperError
-from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay
+from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay, readings
 from .lessons import lessons
 from .display import setup_display, table
 from .argument import Argument, load_argument
@@ -19,7 +23,7 @@ from .terms import load_terms
 
 __all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
-           "print_questions", "setup_display", "table"]
+           "print_questions", "readings", "setup_display", "table"]
 
 
 def _show_errors_plainly() -> None:

@@ -9,7 +9,18 @@ from pathlib import Path
 
 
 class HelperError(Exception):
-    """A problem with a file the package reads: names the file, the row (if any), and the fix."""
+    """A problem with a file the package reads: names the file, the row (if any), and the fix.
+
+    Parameters:
+        file: the file (or option) at fault; problem: what is wrong, in a sentence; fix: what to do;
+        row: the row, entry or line, when there is one.
+    Returns:
+        the error, to raise; in a notebook it is shown as its message, without a traceback.
+    Example:
+        >>> print(HelperError("terms.csv", "the gloss is empty.", "write a one-sentence gloss.", row=7))
+        terms.csv, row 7: the gloss is empty.
+          How to fix it: write a one-sentence gloss.
+    """
 
     def __init__(self, file: str | Path, problem: str, fix: str, row: str | int | None = None):
         self.file = str(file)
@@ -24,8 +35,18 @@ class HelperError(Exception):
 
 
 class EssayError(HelperError):
-    """The essay text or its reading.yml is missing, unreadable or not what was recorded."""
+    """The essay text or its reading.yml is missing, unreadable or not what was recorded.
+
+    Example:
+        >>> issubclass(EssayError, HelperError)
+        True
+    """
 
 
 class AnnotationError(HelperError):
-    """An annotation file (CSV or YAML beside the essay) does not match the essay or its own rules."""
+    """An annotation file (CSV or YAML beside the essay) does not match the essay or its own rules.
+
+    Example:
+        >>> AnnotationError("timeline.csv", "the date is empty.", "write it as YYYY-MM-DD.", row=4).row
+        4
+    """

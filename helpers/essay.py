@@ -44,7 +44,16 @@ _OPEN_Q, _CLOSE_Q = ("“", '"'), ("”", '"')
 # --------------------------------------------------------------------------------------------
 
 def reading_folder(reading: str | Path = DEFAULT_READING) -> Path:
-    """The folder of a reading: a name under seeds/ (``"we-are-losing"``) or a path to a folder."""
+    """The folder of a reading: a name under seeds/ (``"we-are-losing"``) or a path to a folder.
+
+    Parameters:
+        reading: the name of a folder in seeds/, or the path of any folder holding essay.txt and reading.yml.
+    Returns:
+        the folder's path; raises EssayError (listing the readings there are) if there is no such folder.
+    Example:
+        >>> reading_folder("we-are-losing").name
+        'we-are-losing'
+    """
     folder = Path(reading)
     if not folder.is_dir() and not folder.is_absolute() and len(folder.parts) == 1:
         folder = SEEDS / folder
@@ -57,6 +66,16 @@ def reading_folder(reading: str | Path = DEFAULT_READING) -> Path:
 
 
 def read_meta(folder: Path) -> dict:
+    """A reading's reading.yml, checked: title, series, issue, credit, checksum and what to set aside.
+
+    Parameters:
+        folder: the reading's folder (see ``reading_folder``).
+    Returns:
+        a dict of the file's entries; raises EssayError naming the line and the fix if it is malformed.
+    Example:
+        >>> read_meta(reading_folder())["issue"]
+        'Issue 2, March 2020'
+    """
     path = folder / "reading.yml"
     if not path.is_file():
         raise EssayError(path, "reading.yml is missing.",
@@ -97,6 +116,16 @@ def read_meta(folder: Path) -> dict:
 
 
 def read_text(folder: Path, meta: dict) -> str:
+    """The reading's text file exactly as received, checked against the size and checksum in reading.yml.
+
+    Parameters:
+        folder: the reading's folder; meta: its reading.yml, as ``read_meta`` returns it.
+    Returns:
+        the whole text, web-page residue included; raises EssayError if it is missing, not UTF-8 or changed.
+    Example:
+        >>> read_text(reading_folder(), read_meta(reading_folder()))[:11]
+        'Now Reading'
+    """
     """The text of essay.txt, decoded and checked against the size and checksum in reading.yml."""
     path = folder / meta["text_file"]
     if not path.is_file():
@@ -302,7 +331,16 @@ def _structure(text: str, body: list[_Block], meta: dict):
 
 @dataclass(frozen=True, eq=False)
 class Essay:
-    """A loaded reading: its metadata, full text, and tables of paragraphs, sections and sentences."""
+    """A loaded reading: its metadata, full text, and tables of paragraphs, sections and sentences.
+
+    Made by ``load_essay()``, not directly. Its tables are pandas DataFrames: ``paragraphs`` (indexed by ¶
+    number), ``sections``, ``sentences`` and ``set_aside`` (the web-page residue); ``text`` is essay.txt.
+
+    Example:
+        >>> essay = load_essay()
+        >>> len(essay.paragraphs), len(essay.sections)
+        (62, 10)
+    """
     reading: str
     folder: Path
     meta: dict
@@ -315,6 +353,14 @@ class Essay:
 
     @property
     def title(self) -> str:
+        """The essay's title, from reading.yml.
+
+        Returns:
+            the title as text.
+        Example:
+            >>> load_essay().title[:13]
+            'We are losing'
+        """
         return self.meta["title"]
 
     @property
@@ -323,6 +369,12 @@ class Essay:
 
         The sections table (``sections.words``) leaves headings out, so its sum is smaller by the words of
         the headings (for this essay 6,381 in all = 6,327 in the sections + 54 in the 8 headings).
+
+        Returns:
+            the number of words.
+        Example:
+            >>> load_essay().words
+            6381
         """
         return int(self.paragraphs["words"].sum())
 
@@ -332,21 +384,49 @@ class Essay:
 
     # -- finding things ---------------------------------------------------------------------
     def paragraph_at(self, offset: int) -> int | None:
-        """The number of the paragraph that holds character ``offset`` of essay.txt, or None."""
+        """The number of the paragraph that holds character ``offset`` of essay.txt.
+
+        Parameters:
+            offset: a position in essay.txt, counted in characters from 0 (``find`` gives one).
+        Returns:
+            the paragraph number (3 for ¶3), or None if the offset is in the residue or between paragraphs.
+        Example:
+            >>> essay = load_essay()
+            >>> essay.paragraph_at(essay.find("We are losing."))
+            3
+        """
         p = self.paragraphs
         hit = p[(p.start <= offset) & (offset < p.end)]
         return int(hit.paragraph.iloc[0]) if len(hit) else None
 
     def find(self, span: str, start: int = 0) -> int:
-        """Offset of ``span`` in essay.txt (exact match), or -1."""
+        """Where ``span`` first occurs in essay.txt, matched exactly (quotes, dashes and capitals count).
+
+        Parameters:
+            span: the exact words to find; start: the offset to search from (default 0).
+        Returns:
+            the offset of the first character, or -1 if the words are not in the text.
+        Example:
+            >>> load_essay().find("no such words in the essay")
+            -1
+        """
         return self.text.find(span, start)
 
     def search(self, query: str, context: int = 40, regex: bool = False) -> pd.DataFrame:
         """Keyword in context: every match of ``query`` in the essay's paragraphs.
 
         Quotes, dashes, accents and case are folded, so ``coup d'etat`` finds ``coup d’etat`` and
-        ``Hernandez`` finds ``Hernández``. Returns one row per match: paragraph, section, left, match,
-        right (the match as printed in the essay), and its offset in essay.txt.
+        ``Hernandez`` finds ``Hernández``.
+
+        Parameters:
+            query: the word or phrase to look for; context: how many characters to show either side
+            (default 40); regex: True to read ``query`` as a regular expression.
+        Returns:
+            a table with one row per match: paragraph, section, left, match, right (the match as printed in
+            the essay), and its offset in essay.txt.
+        Example:
+            >>> load_essay().search("shot dead").paragraph.tolist()
+            ['¶36', '¶40']
         """
         if not query or not query.strip():
             raise ValueError("search needs some text to look for, e.g. essay.search('caravan')")
@@ -367,7 +447,16 @@ class Essay:
         return pd.DataFrame(rows, columns=["paragraph", "section", "left", "match", "right", "offset"])
 
     def paragraph(self, n: int, width: int = 100) -> str:
-        """Paragraph ¶n as citable text: its number, section and kind, then the text wrapped."""
+        """Paragraph ¶n as citable text: its number, section and kind, then the text wrapped.
+
+        Parameters:
+            n: the paragraph number (3 for ¶3); width: the line length to wrap at (default 100).
+        Returns:
+            the text, with a first line such as ``¶3 · Introduction · body``.
+        Example:
+            >>> load_essay().paragraph(3)
+            '¶3 · Introduction · body\\nWe are losing.'
+        """
         if n not in self.paragraphs.index:
             raise ValueError(f"there is no ¶{n}: paragraphs run from ¶1 to ¶{len(self.paragraphs)}")
         p = self.paragraphs.loc[n]
@@ -382,7 +471,17 @@ class Essay:
         return f"{head}\n{body}"
 
     def show(self, n: int, width: int = 100) -> None:
-        """Print paragraph ¶n (see ``paragraph``)."""
+        """Print paragraph ¶n with its number, section and kind (see ``paragraph``).
+
+        Parameters:
+            n: the paragraph number; width: the line length to wrap at (default 100).
+        Returns:
+            nothing: it prints.
+        Example:
+            >>> load_essay().show(3)
+            ¶3 · Introduction · body
+            We are losing.
+        """
         print(self.paragraph(n, width))
 
 
@@ -403,6 +502,14 @@ def load_essay(reading: str | Path = DEFAULT_READING) -> Essay:
 
     Raises ``EssayError`` naming the file and the fix when a file is missing, not UTF-8, empty,
     truncated, or differs from the checksum recorded in reading.yml.
+
+    Parameters:
+        reading: a folder name under seeds/ (see ``readings()``), or a folder's path; default this essay.
+    Returns:
+        an ``Essay`` with its tables of paragraphs, sections and sentences.
+    Example:
+        >>> load_essay()
+        <Essay 'we-are-losing': 62 paragraphs (¶1–¶62), 10 sections, 215 sentences, 6,381 words>
     """
     folder = reading_folder(reading)
     meta_path, text_path = folder / "reading.yml", folder / "essay.txt"
@@ -410,3 +517,20 @@ def load_essay(reading: str | Path = DEFAULT_READING) -> Essay:
     meta = read_meta(folder)
     text_path = folder / meta["text_file"]
     return _load_cached(str(folder.resolve()), stamp(text_path), stamp(meta_path))
+
+
+def readings() -> pd.DataFrame:
+    """The readings available: every folder under seeds/ that has a reading.yml, with its title.
+
+    Returns:
+        a table with one row per reading: reading (the name to give ``load_essay``), title, series, issue.
+    Example:
+        >>> readings().reading.tolist()
+        ['we-are-losing']
+    """
+    rows = []
+    for folder in sorted(p for p in SEEDS.iterdir() if (p / "reading.yml").is_file()) if SEEDS.is_dir() else []:
+        meta = read_meta(folder)
+        rows.append({"reading": folder.name, "title": meta["title"], "series": meta.get("series", ""),
+                     "issue": meta.get("issue", "")})
+    return pd.DataFrame(rows, columns=["reading", "title", "series", "issue"])

@@ -22,7 +22,16 @@ _PLAIN = {
 
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
-    """One character, plain: typographic quotes and dashes made plain, accents dropped, lower case."""
+    """One character, plain: typographic quotes and dashes made plain, accents dropped, lower case.
+
+    Parameters:
+        ch: one character.
+    Returns:
+        one character.
+    Example:
+        >>> fold_char("’"), fold_char("É")
+        ("'", 'e')
+    """
     ch = _PLAIN.get(ch, ch)
     base = unicodedata.normalize("NFD", ch)[0]
     low = base.lower()
@@ -32,7 +41,16 @@ def fold_char(ch: str) -> str:
 @lru_cache(maxsize=64)
 def fold_keep_case(text: str) -> str:
     """Like ``fold`` but keeping capitals and dashes, for matching names: ``JOH`` is not found inside ``joh``,
-    and an em dash before a name (—Ella Baker) is not mistaken for a hyphen inside a word. Same length."""
+    and an em dash before a name (—Ella Baker) is not mistaken for a hyphen inside a word. Same length.
+
+    Parameters:
+        text: any text.
+    Returns:
+        the folded text, as long as ``text``.
+    Example:
+        >>> fold_keep_case("JOH’s")
+        "JOH's"
+    """
     out = []
     for ch in text:
         if ch in "–—―−":
@@ -45,7 +63,16 @@ def fold_keep_case(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The text with every character folded by ``fold_char``; same length as ``text``."""
+    """The text with every character folded by ``fold_char``: plain quotes and dashes, no accents, lower case.
+
+    Parameters:
+        text: any text.
+    Returns:
+        the folded text, as long as ``text`` (so an offset in one is the same offset in the other).
+    Example:
+        >>> fold("Coup d’État")
+        "coup d'etat"
+    """
     return "".join(fold_char(ch) for ch in text)
 
 
@@ -54,7 +81,16 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?")
 
 
 def count_words(text: str) -> int:
-    """How many words ``text`` has, counting ``U.S.``, ``re-focus`` and ``class’s`` as one word each."""
+    """How many words ``text`` has, counting ``U.S.``, ``re-focus`` and ``class’s`` as one word each.
+
+    Parameters:
+        text: any text.
+    Returns:
+        the number of words.
+    Example:
+        >>> count_words("The U.S. re-focus")
+        3
+    """
     return len(WORD_RE.findall(text))
 
 
@@ -66,7 +102,16 @@ _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|No|vs)\.$
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of each sentence in ``text``, white space trimmed."""
+    """(start, end) offsets of each sentence in ``text``, white space trimmed.
+
+    Parameters:
+        text: a paragraph or more of text.
+    Returns:
+        a list of (start, end) pairs, one per sentence; ``text[start:end]`` is the sentence.
+    Example:
+        >>> sentence_spans("We are losing. But we can win.")
+        [(0, 14), (15, 30)]
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):

@@ -57,7 +57,7 @@ def lab(tmp_path_factory):
         _missing("the playwright package is not installed")
     root = tmp_path_factory.mktemp("lab")
     project, home = root / "project", root / "home"
-    for name in ("helpers", "seeds", "notebooks"):
+    for name in ("helpers", "tools", "seeds", "notebooks"):
         shutil.copytree(PROJECT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(PROJECT / "launch.yml", project / "launch.yml")
     home.mkdir()

@@ -8,50 +8,55 @@ from pathlib import Path
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
-CONDA_NAMES = {"matplotlib-base": "matplotlib"}   # conda-forge's name -> PyPI's name
+DEV_ONLY = {"pytest", "nbval", "hypothesis", "sphinx-revealjs", "playwright", "jupyter-repo2docker"}
 
 
-def pip_pins() -> dict[str, str]:
-    pins = {}
-    for line in (PROJECT / "requirements.txt").read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            name, _, ver = line.partition("==")
-            assert ver, f"requirements.txt: {line!r} is not pinned with =="
-            pins[name.lower()] = ver
-    return pins
+def requirement_lines(name: str) -> list[str]:
+    return [line.split("#")[0].strip() for line in (PROJECT / name).read_text().splitlines()
+            if line.split("#")[0].strip()]
 
 
-def conda_pins() -> tuple[dict[str, str], str]:
+def pins(name: str) -> dict[str, str]:
+    """name -> version for every ``name==version`` line of a requirements file (not following -r)."""
+    found = {}
+    for line in requirement_lines(name):
+        if line.startswith("-"):
+            continue
+        pkg, _, ver = line.partition("==")
+        assert ver, f"{name}: {line!r} is not pinned with ==; pin it, e.g. {pkg}==1.2.3"
+        found[pkg.lower()] = ver
+    return found
+
+
+def test_learner_requirements_are_pinned_and_hold_no_test_tools():
+    learner = pins("requirements.txt")
+    assert {"jupyterlab", "ipykernel", "pandas", "matplotlib", "pyyaml"} <= set(learner)
+    assert not DEV_ONLY & set(learner), f"requirements.txt: move {DEV_ONLY & set(learner)} to requirements-dev.txt"
+    assert "-e ." in requirement_lines("requirements.txt"), "requirements.txt installs helpers/ with `-e .`"
+
+
+def test_dev_requirements_include_the_learner_ones():
+    lines = requirement_lines("requirements-dev.txt")
+    assert lines[0] == "-r requirements.txt"
+    assert DEV_ONLY <= set(pins("requirements-dev.txt"))
+    assert not set(pins("requirements-dev.txt")) & set(pins("requirements.txt")), "pin each package once"
+
+
+def test_conda_asks_only_for_python_and_pip_then_the_requirements():
     env = yaml.safe_load((PROJECT / "environment.yml").read_text())
-    pins, python = {}, None
-    for dep in env["dependencies"]:
-        if isinstance(dep, dict):   # the pip: section, pinned with == as in requirements.txt
-            for line in dep["pip"]:
-                name, _, ver = line.partition("==")
-                assert ver, f"environment.yml pip: {line!r} is not pinned with =="
-                pins[name.lower()] = ver
-            continue
-        if dep == "pip":
-            continue
-        name, _, ver = dep.partition("=")
-        assert ver and not ver.startswith("="), f"environment.yml: {dep!r} is not pinned as name=version"
-        if name == "python":
-            python = dep
-        else:
-            pins[CONDA_NAMES.get(name, name).lower()] = ver
-    return pins, python
-
-
-def test_pip_and_conda_pins_agree():
-    conda, python = conda_pins()
-    assert conda == pip_pins()
-    assert python == "python=3.12", "repo2docker reads the python=X.Y form"
+    assert env["dependencies"] == ["python=3.12", "pip", {"pip": ["-r requirements.txt"]}], \
+        "environment.yml: conda installs python=3.12 and pip only; pip installs -r requirements.txt"
 
 
 def test_the_running_environment_is_the_pinned_one():
-    for name, ver in pip_pins().items():
+    for name, ver in {**pins("requirements.txt"), **pins("requirements-dev.txt")}.items():
         assert version(name) == ver, f"{name} {version(name)} is installed, {ver} is pinned: run make test"
+
+
+def test_helpers_is_installed_from_this_folder():
+    import helpers
+    assert Path(helpers.__file__).resolve().parent == PROJECT / "helpers"
+    assert version("we-are-losing-helpers"), "pip install -e . (requirements.txt) installs the helpers"
 
 
 def test_readme_commands_and_ci():
@@ -62,19 +67,10 @@ def test_readme_commands_and_ci():
     ci = (PROJECT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, flags=re.M), ".ci/run must run the README's test command"
     makefile = (PROJECT / "Makefile").read_text()
-    for target in ("lab", "test", "notebooks"):
-        assert re.search(rf"^{target}: \$\(STAMP\)$", makefile, flags=re.M), f"make {target} installs first"
+    assert re.search(r"^lab: \$\(STAMP\)$", makefile, flags=re.M), "make lab installs requirements.txt first"
+    for target in ("test", "notebooks", "handouts", "links", "benchmark"):
+        assert re.search(rf"^{target}: \$\(DEV\)$", makefile, flags=re.M), f"make {target} installs requirements-dev.txt first"
     assert "/lab/tree/notebooks/00_start_here.ipynb" in re.search(r"^lab:.*\n\t(.*)$", makefile, flags=re.M).group(1)
-
-
-def test_readme_lists_every_notebook_and_the_binder_badge():
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    for nb in sorted((PROJECT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        assert f"[{nb.name}](notebooks/{nb.name})" in readme
-    launch = yaml.safe_load((PROJECT / "launch.yml").read_text())
-    badge = (f"https://mybinder.org/v2/gh/{launch['repository']}/{launch['branch']}"
-             "?labpath=notebooks%2F00_start_here.ipynb")
-    assert f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({badge})" in readme
 
 
 def test_essay_is_kept_byte_exact_by_git():

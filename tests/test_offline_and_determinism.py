@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from helpers.run_notebooks import notebook_paths, render
+from tools.run_notebooks import notebook_paths, render
 
 PROJECT = Path(__file__).resolve().parent.parent
 GUARD = Path(__file__).resolve().parent / "offline_guard"
@@ -57,13 +57,16 @@ def test_every_notebook_runs_with_the_network_blocked(path, tmp_path):
 def test_regenerating_twice_gives_identical_files(tmp_path):
     """`make notebooks` on a copy of the project, twice: both runs give the committed files, byte for byte."""
     copy = tmp_path / "project"
-    for name in ("helpers", "seeds", "notebooks"):
+    for name in ("helpers", "tools", "seeds", "notebooks"):
         shutil.copytree(PROJECT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-    shutil.copy(PROJECT / "launch.yml", copy / "launch.yml")
+    for name in ("launch.yml", "README.md", "CITATION.cff"):
+        shutil.copy(PROJECT / name, copy / name)
     runs = []
-    for _ in range(2):
-        subprocess.run([sys.executable, "-m", "helpers.run_notebooks"], cwd=copy, check=True, capture_output=True)
+    for _ in range(2):   # what `make notebooks` runs: the generated cells, then the notebooks
+        for command in ("tools.cells", "tools.run_notebooks"):
+            subprocess.run([sys.executable, "-m", command], cwd=copy, check=True, capture_output=True)
         runs.append({p.name: p.read_bytes() for p in sorted((copy / "notebooks").glob("*.ipynb"))})
     assert runs[0] == runs[1]
     committed = {p.name: p.read_bytes() for p in NOTEBOOKS}
     assert runs[0] == committed, [n for n in committed if runs[0][n] != committed[n]]
+    assert (copy / "README.md").read_bytes() == (PROJECT / "README.md").read_bytes(), "run `make notebooks`"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -69,11 +70,21 @@ def test_the_message_a_user_sees(expected, reading_copy):
     assert "How to fix it:" in shown
 
 
-def test_a_missing_package_and_a_missing_helpers_folder(tmp_path):
-    """Started outside the environment (no site-packages), and a notebook run away from the project."""
+def test_a_missing_package_and_helpers_not_installed(tmp_path):
+    """Started outside the environment (no site-packages), and a notebook run where helpers is not installed:
+    the setup cell's own line tells the learner what to do."""
     outside = subprocess.run([sys.executable, "-S", "-c", f"import sys; sys.path.insert(0, {str(PROJECT)!r}); import helpers"],
                              capture_output=True, text=True)
     assert "ModuleNotFoundError: No module named 'pandas'" in outside.stderr
-    away = subprocess.run([sys.executable, "-c", "import sys, pathlib; sys.path.insert(0, str(pathlib.Path.cwd().parent)); import helpers"],
-                          cwd=tmp_path, capture_output=True, text=True)
-    assert "ModuleNotFoundError: No module named 'helpers'" in away.stderr
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.read(PROJECT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    run = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(setup.source)])
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parent / "helpers_not_installed"))
+    NotebookClient(run, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute(env=env)
+    error = next(o for o in run.cells[0].outputs if o.output_type == "error")
+    shown = "\n".join(error.traceback)
+    assert error.ename == "ModuleNotFoundError" and "No module named 'helpers'" in error.evalue
+    assert "make lab" in shown and "Troubleshooting" in shown, shown

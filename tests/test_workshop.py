@@ -10,7 +10,8 @@ import nbformat
 import pytest
 
 import helpers
-from helpers import editions, launch, workshop
+from helpers import workshop
+from tools import editions, launch
 
 NOTEBOOKS = launch.notebooks()
 
@@ -109,35 +110,3 @@ def test_reader_edition_numbers_every_paragraph(essay, built):
         assert f'id="p{n}"' in page and f"¶{n}</span>" in page
     for heading in essay.sections.section:
         assert heading.replace("&", "&amp;") in page
-
-
-def test_binder_and_nbgitpuller_links():
-    url = launch.binder_url("03_timeline.ipynb", "me/fork", "dev")
-    assert url == "https://mybinder.org/v2/gh/me/fork/dev?labpath=notebooks%2F03_timeline.ipynb"
-    pull = urlparse(launch.nbgitpuller_url("https://hub.example.org/", "03_timeline.ipynb", "me/fork", "dev"))
-    assert pull.netloc == "hub.example.org" and pull.path == "/hub/user-redirect/git-pull"
-    query = parse_qs(pull.query)
-    assert query == {"repo": ["https://github.com/me/fork"], "urlpath": ["lab/tree/fork/notebooks/03_timeline.ipynb"],
-                     "branch": ["dev"]}
-
-
-def test_rewriting_every_link_for_a_fork(tmp_path, monkeypatch):
-    project = tmp_path / "project"
-    (project / "notebooks").mkdir(parents=True)
-    for path in NOTEBOOKS:
-        shutil.copy(path, project / "notebooks" / path.name)
-    for name in ("README.md", "launch.yml"):
-        shutil.copy(launch.PROJECT / name, project / name)
-    monkeypatch.setattr(launch, "README", project / "README.md")
-    monkeypatch.setattr(launch, "NOTEBOOKS", project / "notebooks")
-    monkeypatch.setattr(launch, "LAUNCH", project / "launch.yml")
-    assert launch.main(["--repo", "my-org/study", "--branch", "workshop"]) == 0
-    assert launch.settings(project / "launch.yml") == {"repository": "my-org/study", "branch": "workshop"}
-    readme = (project / "README.md").read_text(encoding="utf-8")
-    assert launch.badge("00_start_here.ipynb", "my-org/study", "workshop") in readme
-    for path in (project / "notebooks").glob("*.ipynb"):
-        first = nbformat.read(path, as_version=4).cells[0].source.split("\n")[0]
-        assert first == launch.badge(path.name, "my-org/study", "workshop")
-        original = nbformat.read(launch.PROJECT / "notebooks" / path.name, as_version=4)
-        assert nbformat.read(path, as_version=4).cells[1:] == original.cells[1:], "only the badge changes"
-    assert launch.main(["--repo", "not a slug"]) == 1

@@ -25,7 +25,7 @@ from nbclient import NotebookClient  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers.essay import _load_cached, reading_folder  # noqa: E402
-from helpers.run_notebooks import notebook_paths  # noqa: E402
+from tools.run_notebooks import notebook_paths  # noqa: E402
 
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(PROJECT / "tests" / "nbval_sanitize.cfg"),
          "-p", "no:cacheprovider", "-q", "-o", "addopts=", "-o", "testpaths="]

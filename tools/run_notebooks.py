@@ -1,4 +1,4 @@
-"""Re-execute the notebooks in place, deterministically: ``python -m helpers.run_notebooks [NOTEBOOK …]``.
+"""Re-execute the notebooks in place, deterministically: ``python -m tools.run_notebooks [NOTEBOOK …]``.
 
 Each notebook runs top to bottom in a fresh kernel (as "Restart Kernel and Run All Cells" does), then is
 written back with no execution timestamps, stable cell ids and plain notebook metadata, so running it
@@ -14,7 +14,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from .essay import PROJECT
+from helpers.essay import PROJECT
 
 NOTEBOOKS = PROJECT / "notebooks"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -110,7 +110,7 @@ def run(path: Path, timeout: int = 600) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.run_notebooks", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.run_notebooks", description=__doc__)
     parser.add_argument("notebooks", nargs="*", help="notebook files (default: every notebooks/NN_*.ipynb)")
     args = parser.parse_args(argv)
     paths = notebook_paths(args.notebooks)

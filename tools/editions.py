@@ -1,4 +1,4 @@
-"""Build the workshop editions from the committed notebooks: ``python -m helpers.editions [--out build]``.
+"""Build the workshop editions from the committed notebooks: ``python -m tools.editions [--out build]``.
 
 - participant/   notebooks and printable HTML without solution and facilitator cells (exercises kept);
 - facilitator/   notebooks and printable HTML with everything;
@@ -21,9 +21,9 @@ from pathlib import Path
 
 import nbformat
 
-from .errors import HelperError
-from .essay import DEFAULT_READING, HEADING, PROJECT, load_essay
-from .launch import BADGE_RE, notebooks
+from helpers.errors import HelperError
+from helpers.essay import DEFAULT_READING, HEADING, PROJECT, load_essay
+from tools.launch import BADGE_RE, notebooks, settings
 
 BUILD = PROJECT / "build"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -38,20 +38,21 @@ def tags(cell) -> set[str]:
 
 
 def edition(nb: nbformat.NotebookNode, participant: bool, note: bool = True) -> nbformat.NotebookNode:
-    """A copy of the notebook for one audience; the Binder badge becomes a plain link (no remote image).
+    """A copy of the notebook for one audience; Binder badges become plain links (no remote image).
 
     The participant edition drops solution and facilitator cells; ``note`` adds a line saying which edition it is.
     """
     nb = copy.deepcopy(nb)
     if participant:
         nb.cells = [c for c in nb.cells if not tags(c) & DROP_FOR_PARTICIPANTS]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = BADGE_RE.sub(lambda m: f"[Open on Binder]({m.group().rsplit('](', 1)[1][:-1]})", cell.source)
     first = nb.cells[0]
-    first.source = BADGE_RE.sub(lambda m: f"[Open this notebook on Binder]({m.group().rsplit('](', 1)[1][:-1]})",
-                                first.source, count=1)
     label = ("Participant edition: worked solutions and facilitator notes are left out."
              if participant else "Facilitator edition: includes worked solutions and facilitator notes.")
-    if note and "\n# " in first.source:
-        first.source = first.source.replace("\n# ", f"\n<div class=\"edition-note\">{label}</div>\n\n# ", 1)
+    if note and re.search(r"(?m)^# ", first.source):
+        first.source = re.sub(r"(?m)^# ", f"<div class=\"edition-note\">{label}</div>\n\n# ", first.source, count=1)
     return nb
 
 
@@ -164,7 +165,7 @@ def remote_references(text: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.editions", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.editions", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(BUILD), help="where to write (default: build/)")
     args = parser.parse_args(argv)
@@ -174,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     root = Path(args.out)
+    if settings()["repository"] is None:
+        print("Launch links are off: launch.yml names no repository, so the editions and slides carry no Binder or "
+              "JupyterHub link. Run `make links` (or `make links REPO=owner/name`) to turn them on, then rebuild.")
     for f in files:
         print(f.relative_to(root) if f.is_relative_to(root) else f)
     print(f"{len(files)} files in {root}/ (open reader/essay.html or any .html in a browser; print from there)")

@@ -1,0 +1,77 @@
+"""The data flows one way (essay.txt -> Essay -> anchored annotations -> plots -> notebooks): no import circle
+in helpers/, helpers imports nothing from tools/, and the annotation primitives import no loader.
+
+Each module is imported alone in a fresh Python, without helpers/__init__.py (which imports everything and so
+would hide a circle), and the graph of the imports each module runs when loaded is checked for cycles.
+"""
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HELPERS = Path(__file__).resolve().parent.parent / "helpers"
+MODULES = sorted(p.stem for p in HELPERS.glob("*.py") if p.stem not in ("__init__", "__main__"))
+LOADERS = {"argument", "quotations", "timeline", "terms", "figures", "discussion", "workshop", "plots", "display",
+           "lessons"}
+ALONE = """
+import sys, types
+pkg = types.ModuleType("helpers"); pkg.__path__ = [{path!r}]; sys.modules["helpers"] = pkg
+import importlib; importlib.import_module("helpers.{name}")
+"""
+
+
+def top_level_imports(name: str) -> set[str]:
+    """The helpers modules ``name`` imports when it is loaded (not those imported inside functions)."""
+    tree = ast.parse((HELPERS / f"{name}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found |= {node.module} if node.module else {a.name for a in node.names}
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            mod = node.module if isinstance(node, ast.ImportFrom) else ""
+            names = [a.name for a in node.names]
+            assert not (mod or "").startswith("tools") and not any(n.startswith("tools") for n in names), \
+                f"helpers/{name}.py imports from tools/: helpers must not depend on the maintainer's commands"
+    return {m.split(".")[0] for m in found}
+
+
+def cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}
+
+    def visit(node, path):
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return path + [node, nxt]
+            if nxt not in state and (found := visit(nxt, path + [node])):
+                return found
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node, [])):
+            return found
+    return None
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_each_module_imports_alone(name):
+    done = subprocess.run([sys.executable, "-c", ALONE.format(path=str(HELPERS), name=name)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, f"helpers/{name}.py cannot be imported on its own:\n{done.stderr[-2000:]}"
+
+
+def test_no_import_circle():
+    graph = {name: top_level_imports(name) for name in MODULES}
+    assert cycle(graph) is None, f"import circle: {' -> '.join(cycle(graph))}"
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"], "the cycle finder works"
+
+
+def test_the_foundations_import_no_loader():
+    for name in ("errors", "text", "schema", "essay", "annotations"):
+        assert not top_level_imports(name) & LOADERS, f"helpers/{name}.py imports {top_level_imports(name) & LOADERS}"
+    assert top_level_imports("essay") <= {"errors", "schema", "text"}

@@ -1,0 +1,96 @@
+"""Navigation generated from the lesson metadata: every notebook's last cell, 00's series map, the README
+table. If a notebook is added, renamed or retitled and `make notebooks` was not run, these fail."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import helpers
+from tools import cells, navigation
+from tools.launch import settings
+
+PROJECT = Path(__file__).resolve().parent.parent
+TABLE = helpers.lessons()
+NAMES = list(TABLE.notebook)
+FIX = "run `make notebooks` (tools/cells.py regenerates it from the lesson metadata)"
+
+
+def read(name: str):
+    return nbformat.read(PROJECT / "notebooks" / name, as_version=4)
+
+
+def links(markdown: str) -> list[str]:
+    return re.findall(r"\]\(([^)\s]+)\)", markdown)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_notebook_ends_with_previous_map_next(name):
+    nb = read(name)
+    last = nb.cells[-1]
+    assert last.id == "nav" and "nav" in last.metadata.get("tags", []), f"{name}: the last cell is not the navigation; {FIX}"
+    assert last.source == navigation.nav_markdown(TABLE, name), f"{name}: the navigation has drifted; {FIX}"
+    i = NAMES.index(name)
+    expected = ([NAMES[i - 1]] if i else []) + [("" if i == 0 else NAMES[0]) + navigation.MAP_ANCHOR] \
+        + ([NAMES[i + 1]] if i + 1 < len(NAMES) else [])
+    assert links(last.source) == expected
+    assert [c.id for c in nb.cells].count("nav") == 1
+
+
+def test_every_link_points_at_a_notebook_and_the_map_heading_exists():
+    for name in NAMES:
+        for target in links(read(name).cells[-1].source):
+            file, _, anchor = target.partition("#")
+            assert (PROJECT / "notebooks" / (file or name)).is_file(), (name, target)
+            if anchor:
+                start = read(file or name)
+                assert any(c.cell_type == "markdown" and re.search(rf"(?m)^{navigation.MAP_HEADING}\s*$", c.source)
+                           for c in start.cells), f"00_start_here has no '{navigation.MAP_HEADING}' heading for {target}"
+
+
+def test_the_series_map_links_every_notebook():
+    nb = read(navigation.MAP_NOTEBOOK)
+    cell = next((c for c in nb.cells if c.get("id") == "series-map"), None)
+    assert cell is not None, f"00_start_here has no series-map cell; {FIX}"
+    assert cell.source == navigation.series_map_markdown(TABLE), f"the series map has drifted; {FIX}"
+    assert links(cell.source) == NAMES
+    before = nb.cells[[c.id for c in nb.cells].index("series-map") - 1]
+    assert "helpers.lessons()" in before.source
+
+
+def test_the_readme_table_is_generated_from_the_same_source():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- notebook-table -->\n(.*?)\n<!-- /notebook-table -->", readme, re.S)
+    assert block, "README.md lost its <!-- notebook-table --> markers; restore them from git"
+    s = settings()
+    assert block.group(1) == navigation.readme_table(TABLE, s["repository"], s["branch"]), f"README table drifted; {FIX}"
+    assert [t for t in links(block.group(1)) if t.startswith("notebooks/")] == [f"notebooks/{n}" for n in NAMES]
+
+
+def test_a_drifted_navigation_is_caught_and_repaired():
+    """The control: change a title in the metadata and the generated cells no longer match; re-applying fixes them."""
+    nb = read("02_source_quotations.ipynb")
+    table = TABLE.copy()
+    table.loc[table.notebook == "03_timeline.ipynb", "title"] = "A renamed lesson"
+    assert nb.cells[-1].source != navigation.nav_markdown(table, "02_source_quotations.ipynb")
+    nb.cells[-1].source = "edited by hand"
+    cells.set_nav(nb, "02_source_quotations.ipynb", table)
+    assert "A renamed lesson" in nb.cells[-1].source and [c.id for c in nb.cells].count("nav") == 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_applying_the_generated_cells_again_changes_nothing(name):
+    s = settings()
+    nb = read(name)
+    again = cells.apply_notebook(read(name), name, TABLE, s["repository"], s["branch"])
+    assert again == nb, f"{name}: {FIX}"
+
+
+def test_credit_cell_ends_00_before_the_navigation():
+    nb = read(navigation.MAP_NOTEBOOK)
+    assert [c.id for c in nb.cells][-2:] == ["credit", "nav"]
+    credit = nb.cells[-2].source
+    assert credit == cells.credit_markdown(), f"the credit cell has drifted from reading.yml / CITATION.cff; {FIX}"
+    assert "rights in the essay stay with its authors" in credit and "CITATION.cff" in credit and "LICENSE" in credit

@@ -1,0 +1,266 @@
+"""The generated parts of the notebooks and README, re-applied idempotently: ``python -m tools.cells``.
+
+``make notebooks`` runs this before re-executing the notebooks, and ``make links`` after changing
+launch.yml, so a notebook edited by hand (or merged from another branch) gets every generated part back
+exactly as the sources say. Running it twice changes nothing the second time. What it manages:
+
+| where | identified by | what it holds | source |
+| --- | --- | --- | --- |
+| every notebook, first cell | its first line, if it is a Binder badge | the notebook's *Launch on Binder* badge, only while links are on | launch.yml |
+| every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
+| every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
+| every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
+| 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons()` | a link to every notebook | lesson metadata |
+| 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
+| 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
+| README.md | `<!-- launch-links -->` … `<!-- /launch-links -->` | the Binder badge, or how to turn links on | launch.yml |
+| README.md | `<!-- notebook-table -->` … `<!-- /notebook-table -->` | the table of notebooks (a badge per notebook when links are on) | lesson metadata |
+
+Everything else in a notebook is left as it is; saved outputs are kept (generated cells are Markdown).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+
+import helpers
+from helpers.essay import PROJECT
+from tools import launch, navigation
+
+SETUP_COMMENT_RE = re.compile(r"(?:let this notebook )?find the project's helpers/(?: folder)?,? (?:then )?")
+SYS_PATH_LINES = re.compile(r"^(?:import sys, pathlib|import pathlib, sys|sys\.path\.(?:insert|append)\(.*\))\s*$")
+IMPORT_HELPERS_RE = re.compile(r"^import helpers\b.*$", re.M)
+FIX_IT = "  # if this says \"No module named 'helpers'\": start JupyterLab with `make lab` (see README, Troubleshooting)"
+MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
+MANAGED_TAGS = {"nav", "series-map", "credit", "launch"}
+
+
+def write_notebook(nb, path: Path) -> None:
+    text = nbformat.writes(nb)
+    path.write_bytes((text if text.endswith("\n") else text + "\n").encode("utf-8"))
+
+
+def markdown_cell(cell_id: str, tag: str, source: str, slide: str = "-"):
+    return nbformat.v4.new_markdown_cell(source, id=cell_id,
+                                         metadata={"slideshow": {"slide_type": slide}, "tags": [tag]})
+
+
+def put(nb, cell, index: int | None = None) -> None:
+    """Replace the cell with ``cell.id`` (keeping its place), or insert it at ``index`` (default: the end)."""
+    for i, c in enumerate(nb.cells):
+        if c.get("id") == cell.id:
+            nb.cells[i] = cell
+            return
+    nb.cells.insert(len(nb.cells) if index is None else index, cell)
+
+
+def drop(nb, cell_id: str) -> None:
+    nb.cells = [c for c in nb.cells if c.get("id") != cell_id]
+
+
+def index_of(nb, test) -> int | None:
+    return next((i for i, c in enumerate(nb.cells) if test(c)), None)
+
+
+# --- every notebook -------------------------------------------------------------------------------------
+
+def set_badge(nb, notebook: str, repo: str | None, branch: str) -> None:
+    """The first cell starts with this notebook's Binder badge while links are on, and with none while off."""
+    first = nb.cells[0]
+    body = first.source
+    while launch.BADGE_RE.match(body):
+        body = launch.BADGE_RE.sub("", body, count=1).lstrip("\n")
+    first.source = f"{launch.badge(notebook, repo, branch)}\n\n{body}" if repo else body
+
+
+def plain_import(nb) -> None:
+    """The setup cell imports helpers plainly (installed with the environment) and touches no sys.path."""
+    setup = next((c for c in nb.cells if c.cell_type == "code"), None)
+    if setup is None:
+        return
+    rest = "\n".join(line for c in nb.cells if c.cell_type == "code"
+                     for line in c.source.split("\n") if not SYS_PATH_LINES.match(line))
+    still_used = [m for m in ("sys", "pathlib") if re.search(rf"\b{m}\.", rest)]   # used elsewhere: keep the import
+    lines = []
+    for line in setup.source.split("\n"):
+        if SYS_PATH_LINES.match(line):
+            if line.startswith("import") and still_used:
+                lines.append(f"import {', '.join(still_used)}")
+            continue
+        lines.append(SETUP_COMMENT_RE.sub("", line) if line.startswith("#") else line)
+    source = "\n".join(lines)
+    setup.source = IMPORT_HELPERS_RE.sub("import helpers" + FIX_IT, source, count=1)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = re.sub(r"(?m)^from helpers import (.+)$", _without_moved, cell.source)
+
+
+def _without_moved(m: re.Match) -> str:
+    names = [n.strip() for n in m.group(1).split(",")]
+    kept = [n for n in names if n.split(" as ")[0].strip() not in MOVED_TO_TOOLS]
+    return f"from helpers import {', '.join(kept)}" if kept else ""
+
+
+def set_nav(nb, notebook: str, table) -> None:
+    drop(nb, "nav")
+    nb.cells.append(markdown_cell("nav", "nav", navigation.nav_markdown(table, notebook), slide="skip"))
+
+
+# --- 00_start_here ---------------------------------------------------------------------------------------
+
+def set_series_map(nb, table, path: Path) -> None:
+    at = index_of(nb, lambda c: c.cell_type == "code" and "helpers.lessons()" in c.source)
+    existing = index_of(nb, lambda c: c.get("id") == "series-map")
+    cell = markdown_cell("series-map", "series-map", navigation.series_map_markdown(table))
+    if existing is not None:
+        nb.cells[existing] = cell
+    elif at is not None:
+        nb.cells.insert(at + 1, cell)
+    else:
+        raise SystemExit(f"{path}: no code cell calls helpers.lessons(), so the series map has no place. "
+                         "How to fix it: put `helpers.lessons()` back under the heading '## The series'.")
+
+
+def credit_markdown(project: Path = PROJECT) -> str:
+    meta = yaml.safe_load((project / "seeds" / helpers.DEFAULT_READING / "reading.yml").read_text(encoding="utf-8"))
+    cff = yaml.safe_load((project / "CITATION.cff").read_text(encoding="utf-8"))
+    authors = meta.get("authors_as_given") or "its header names no author; the essay speaks as *we*"
+    return "\n".join([
+        "## Credit, licences and how to cite",
+        "",
+        f"**The essay.** *{meta['title']}* was published in *{meta['series']}*, {meta['issue']} "
+        f"({authors}). {meta['rights']} The package keeps it, exactly as received, in "
+        f"`seeds/{helpers.DEFAULT_READING}/essay.txt`; its publication details are in `reading.yml` beside it.",
+        "",
+        "**This package.** Its code (helpers/, tools/, tests/) is under the MIT licence; its own annotations, "
+        "notebook prose and figures are under Creative Commons Attribution 4.0 (CC BY 4.0), so you may adapt "
+        "them for your group as long as you say where they came from. The essay is excluded from both. "
+        "See `LICENSE`.",
+        "",
+        f"**To cite the package:** *{cff['title']}*, version {cff['version']}. Full details are in "
+        "`CITATION.cff`; cite the essay by its own title and publication, and by ¶ number.",
+    ])
+
+
+def set_credit(nb, project: Path = PROJECT) -> None:
+    drop(nb, "credit")
+    nb.cells.append(markdown_cell("credit", "credit", credit_markdown(project), slide="slide"))
+
+
+# --- 05_facilitator_guide --------------------------------------------------------------------------------
+
+HUB_NEEDS = ("**What a JupyterHub needs.** Whoever runs the hub installs nbgitpuller on it "
+             "(`pip install nbgitpuller`), and the users' environment needs this package's pinned requirements "
+             "(`pip install -r requirements.txt` in a copy of the repository, which installs the helpers too).")
+
+
+def launch_markdown(table, repo: str | None, branch: str) -> str:
+    if not repo:
+        return "\n\n".join([
+            "**Launch links are off.** `launch.yml` names no published repository yet, so no Binder or JupyterHub "
+            "link is shown: a link to a repository that does not exist would fail in front of your group. To turn "
+            "them on, publish the repository (or fork it) on GitHub, then in a terminal in the project folder run "
+            "`make links` (it finds the GitHub repository your copy was cloned from; or name it with "
+            "`make links REPO=owner/name`), and commit and push the change. A badge for every notebook then "
+            "appears here and in the README.",
+            HUB_NEEDS + " Once links are on, `make links HUB=https://your.hub.address` prints an nbgitpuller "
+            "link for every notebook."])
+    example = launch.nbgitpuller_url("https://hub.example.org", navigation.MAP_NOTEBOOK, repo, branch)
+    return "\n\n".join([
+        f"**Launch links** for `{repo}`, branch `{branch}` (set in `launch.yml`); each opens that notebook on Binder:",
+        navigation.launch_table(table, repo, branch),
+        HUB_NEEDS + " An nbgitpuller link then has this form, with your hub's address in place of "
+        f"`https://hub.example.org`:\n\n`{example}`\n\n"
+        "`make links HUB=https://your.hub.address` prints the link for every notebook."])
+
+
+def set_launch_links(nb, table, repo: str | None, branch: str) -> None:
+    cell = markdown_cell("launch-links", "launch", launch_markdown(table, repo, branch))
+    existing = index_of(nb, lambda c: c.get("id") == "launch-links")
+    if existing is None:
+        existing = index_of(nb, lambda c: c.cell_type == "code" and re.search(r"\blaunch\.", c.source))
+    if existing is not None:
+        nb.cells[existing] = cell
+    else:
+        fork = index_of(nb, lambda c: "**Working from a fork.**" in c.source)
+        put(nb, cell, fork if fork is not None else len(nb.cells))
+
+
+# --- README ----------------------------------------------------------------------------------------------
+
+def replace_block(text: str, name: str, body: str, path: Path) -> str:
+    pattern = re.compile(rf"(<!-- {name} -->\n).*?(<!-- /{name} -->)", re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"{path}: the markers <!-- {name} --> … <!-- /{name} --> are missing. "
+                         "How to fix it: restore them from git (git checkout -- README.md).")
+    return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text, count=1)
+
+
+def readme_launch(repo: str | None, branch: str) -> str:
+    if repo:
+        return launch.badge(navigation.MAP_NOTEBOOK, repo, branch)
+    return ("*Launch links are off until the repository is published: run `make links` (or "
+            "`make links REPO=owner/name`) to add a Binder badge here and for every notebook.*")
+
+
+def apply_readme(path: Path, table, repo: str | None, branch: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    text = replace_block(text, "launch-links", readme_launch(repo, branch), path)
+    return replace_block(text, "notebook-table", navigation.readme_table(table, repo, branch), path)
+
+
+# --- all of it -------------------------------------------------------------------------------------------
+
+def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project: Path = PROJECT):
+    """Every generated part of one notebook, applied to ``nb`` in place; returns ``nb``."""
+    set_badge(nb, name, repo, branch)
+    plain_import(nb)
+    if name == navigation.MAP_NOTEBOOK:
+        set_series_map(nb, table, project / "notebooks" / name)
+        set_credit(nb, project)
+    if name == "05_facilitator_guide.ipynb":
+        set_launch_links(nb, table, repo, branch)
+    set_nav(nb, name, table)
+    return nb
+
+
+def apply_all(project: Path = PROJECT) -> list[Path]:
+    """Apply every generated part to the notebooks and README of ``project``; return the files changed."""
+    folder = project / "notebooks"
+    table = helpers.lessons(folder)
+    s = launch.settings(project / "launch.yml")
+    repo, branch = s["repository"], s["branch"]
+    changed = []
+    for path in launch.notebooks(folder):
+        before = path.read_text(encoding="utf-8")
+        nb = apply_notebook(nbformat.reads(before, as_version=4), path.name, table, repo, branch, project)
+        text = nbformat.writes(nb)
+        text = text if text.endswith("\n") else text + "\n"
+        if text != before:
+            path.write_bytes(text.encode("utf-8"))
+            changed.append(path)
+    readme = project / "README.md"
+    before = readme.read_text(encoding="utf-8")
+    after = apply_readme(readme, table, repo, branch)
+    if after != before:
+        readme.write_text(after, encoding="utf-8")
+        changed.append(readme)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.cells", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args(argv)
+    for path in apply_all():
+        print(f"rewrote {path.relative_to(PROJECT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

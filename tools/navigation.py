@@ -1,0 +1,72 @@
+"""Navigation text generated from one source, the lesson metadata of the notebooks (``helpers.lessons()``).
+
+- ``nav_markdown``: the "previous | series map | next" line at the end of every notebook;
+- ``series_map_markdown``: the linked list of every notebook in 00_start_here's series map;
+- ``readme_table``: the README's notebook table (with one Binder badge per notebook when links are on);
+- ``launch_table``: the facilitator guide's table of launch badges.
+
+tools/cells.py writes them into the notebooks and README; tests/test_navigation.py fails if any drifts.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from tools.launch import badge
+
+MAP_NOTEBOOK = "00_start_here.ipynb"
+MAP_HEADING = "## The series"           # the heading of the series map in 00_start_here
+MAP_ANCHOR = "#The-series"             # JupyterLab's and nbconvert's anchor for that heading
+
+
+def label(row) -> str:
+    """'01 · The argument: …' for a row of helpers.lessons()."""
+    return f"{row.notebook[:2]} · {row.title}"
+
+
+def nav_markdown(table: pd.DataFrame, notebook: str) -> str:
+    """The navigation line for ``notebook``: links to the previous notebook, the series map and the next one."""
+    names = list(table.notebook)
+    i = names.index(notebook)
+    here = "" if notebook == MAP_NOTEBOOK else MAP_NOTEBOOK
+    parts = []
+    if i > 0:
+        prev = table.iloc[i - 1]
+        parts.append(f"[← Previous: {label(prev)}]({prev.notebook})")
+    parts.append(f"[Series map]({here}{MAP_ANCHOR})")
+    if i + 1 < len(names):
+        nxt = table.iloc[i + 1]
+        parts.append(f"[Next: {label(nxt)} →]({nxt.notebook})")
+    return "---\n\n" + " | ".join(parts)
+
+
+def series_map_markdown(table: pd.DataFrame) -> str:
+    """Every notebook as a link, in teaching order, with its time."""
+    lines = ["**Open a notebook** (each link opens it here, in JupyterLab):", ""]
+    for row in table.itertuples():
+        lines.append(f"- [{label(row)}]({row.notebook}): about {row.teaching_min} minutes teaching, "
+                     f"{row.exercises_min} minutes exercises")
+    return "\n".join(lines)
+
+
+def readme_table(table: pd.DataFrame, repo: str | None, branch: str) -> str:
+    """The README's notebook table; a launch column with one Binder badge per notebook when links are on."""
+    head = "| notebook | what it does | time (teaching + exercises) |"
+    rule = "| --- | --- | --- |"
+    if repo:
+        head, rule = head + " launch |", rule + " --- |"
+    lines = [head, rule]
+    for row in table.itertuples():
+        line = (f"| [{row.notebook}](notebooks/{row.notebook}) | {row.title} | "
+                f"{row.teaching_min} + {row.exercises_min} min |")
+        if repo:
+            line += f" {badge(row.notebook, repo, branch)} |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def launch_table(table: pd.DataFrame, repo: str, branch: str) -> str:
+    """One Binder badge per notebook, each opening that notebook (for the facilitator guide)."""
+    lines = ["| notebook | open it on Binder |", "| --- | --- |"]
+    for row in table.itertuples():
+        lines.append(f"| [{label(row)}]({row.notebook}) | {badge(row.notebook, repo, branch)} |")
+    return "\n".join(lines)

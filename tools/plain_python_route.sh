@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's "Without make" route, run once by CI exactly as written there: a fresh venv, pip install -r,
+# then the commands the README shows (JupyterLab is asked for its version instead of opening a browser).
+# tests/test_ci.py checks that these lines are the README's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+python3 -m venv "$dir/.venv"
+"$dir/.venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+"$dir/.venv/bin/jupyter" lab --version
+"$dir/.venv/bin/python" -c "import helpers; print(helpers.load_essay())"
+echo "plain-Python route: ok"
