@@ -145,10 +145,10 @@ def argument_map(argument, root: str = "T", types=None, max_depth: int | None = 
 # Voices along the essay
 # --------------------------------------------------------------------------------------------
 
-HAND_COLOURS = {"first-hand": OKABE_ITO[4], "memoir": OKABE_ITO[6], "interpreter": OKABE_ITO[5],
-                "media": OKABE_ITO[3], "not stated": OKABE_ITO[0], "authors": "#777777"}
-HAND_MARKERS = {"first-hand": "o", "memoir": "s", "interpreter": "D", "media": "^", "not stated": "v",
-                "authors": "x"}
+LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator not named": OKABE_ITO[6],
+                    "interpreted": OKABE_ITO[5], "translated by the authors": OKABE_ITO[2],
+                    "Spanish, as chanted": OKABE_ITO[0], "the authors' words": "#999999", "not stated": OKABE_ITO[1]}
+SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 
 def section_guides(essay, ax, label_y: float = 1.0) -> None:
@@ -159,31 +159,66 @@ def section_guides(essay, ax, label_y: float = 1.0) -> None:
                 fontsize=11, color="#555555", va="bottom")
 
 
+def _voice_rows(quotations):
+    """The rows the voices chart draws: quotations in a voice's own words, and the reported speech."""
+    from .quotations import QUOTED
+    q = quotations[quotations.form.isin(QUOTED + ("reported speech",))].copy()
+    q["voice"] = q.speaker.where(q.speaker != "", "not named")
+    q.loc[q.form == "reported speech", "voice"] = "reported speech (any speaker)"
+    return q
+
+
 def voices_along_the_essay(essay, quotations, ax=None):
-    """Where each voice is quoted, by paragraph: one row per speaker, size for words, colour for how it reached us."""
+    """Where each voice is quoted, by paragraph: size for words, colour for language, shape for source named.
+
+    Reported speech is drawn on one row of its own (it is in the authors' words); scare quotes and names in
+    quotation marks are not drawn (no other voice speaks in them).
+    """
     use_style()
-    q = quotations[~quotations.kind.isin(["name"])].copy()
-    q["voice"] = q.speaker.where(q.speaker != "", "the authors' scare quotes")
-    order = list(dict.fromkeys(q.sort_values("paragraph").voice))
+    q = _voice_rows(quotations)
+    order = list(dict.fromkeys(q[q.form != "reported speech"].sort_values("paragraph").voice))
+    order.append("reported speech (any speaker)")
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 0.42 * len(order) + 1.8))
-    for hand, rows in q.groupby("hand", sort=False):
+        _, ax = plt.subplots(figsize=(12, 0.42 * len(order) + 2.6))
+    for (language, source), rows in q.groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
-                   c=HAND_COLOURS[hand], marker=HAND_MARKERS[hand], alpha=0.85, label=hand,
-                   edgecolors="black" if hand != "authors" else None, linewidths=0.6)
-    ax.set_yticks(range(len(order)), [textwrap.shorten(v, 40, placeholder="…") for v in order])
+                   c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
+                   edgecolors="black", linewidths=0.6, zorder=3)
+    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 38)) for v in order], fontsize=11)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
     ax.set_xlabel("paragraph (¶)")
     section_guides(essay, ax)
-    legend = ax.legend(title="how it reaches us", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-                       fontsize=12, title_fontsize=12)
-    for handle in legend.legend_handles:
-        handle.set_sizes([80])
-    ax.set_title("Who speaks where: quotations by paragraph (size = words quoted)", loc="left", pad=24)
+    from matplotlib.lines import Line2D
+    present = [lang for lang in LANGUAGE_COLOURS if lang in set(q.language)]
+    colours = [Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor=LANGUAGE_COLOURS[lang],
+                      markeredgecolor="black", label=lang) for lang in present]
+    shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
+                     markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q.source_named)]
+    first = ax.legend(handles=colours, title="colour: language", loc="upper left", bbox_to_anchor=(1.01, 1),
+                      frameon=False, fontsize=11, title_fontsize=12)
+    ax.add_artist(first)
+    ax.legend(handles=shapes, title="shape: source the essay names", loc="lower left", bbox_to_anchor=(1.01, 0),
+              frameon=False, fontsize=11, title_fontsize=12)
+    ax.set_title("Who speaks where: quotations and reported speech by paragraph (size = words)", loc="left", pad=24)
     ax.figure.tight_layout()
     return ax
+
+
+def describe_voices(essay, quotations) -> str:
+    """One or two sentences saying what the voices chart shows, computed from the same rows (alt text)."""
+    q = _voice_rows(quotations)
+    own = q[q.form != "reported speech"]
+    sections_quoting = set(essay.paragraphs.loc[q.paragraph, "section"])
+    silent = [s.section for s in essay.sections.itertuples() if s.section not in sections_quoting]
+    top = own.groupby("voice").words.sum().sort_values(ascending=False)
+    text = (f"The chart places {len(own)} quotations by {own.voice.nunique()} voices and "
+            f"{(q.form == 'reported speech').sum()} pieces of reported speech along the essay's "
+            f"{len(essay.paragraphs)} paragraphs. The most words go to {top.index[0]} ({top.iloc[0]}) and "
+            f"{top.index[1]} ({top.iloc[1]}); ")
+    text += ("sections with neither: " + "; ".join(silent) + ".") if silent else "every section has some."
+    return text
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from .annotations import HEADER, anchor_rows, read_table
+from .anchoring import HEADER, anchor_rows, read_table
 from .errors import AnnotationError
 from .essay import Essay
 
