@@ -38,6 +38,10 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         found[figures.FILE] = figures.load_figures(essay, quotes)
     if present(timeline.FILE):
         found[timeline.FILE] = timeline.load_timeline(essay)
+    if present(timeline.DATING):
+        found[timeline.DATING] = timeline.load_dating(essay)
+    if present(timeline.UNDATED):
+        found[timeline.UNDATED] = timeline.load_undated(essay)
     if present(terms.FILE):
         found[terms.FILE] = terms.load_terms(essay)
     if present(discussion.FILE):

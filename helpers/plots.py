@@ -180,7 +180,7 @@ def voices_along_the_essay(essay, quotations, ax=None):
     order.append("reported speech (any speaker)")
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 0.42 * len(order) + 2.6))
+        _, ax = plt.subplots(figsize=(14, 0.42 * len(order) + 2.6))
     for (language, source), rows in q.groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
@@ -201,7 +201,7 @@ def voices_along_the_essay(essay, quotations, ax=None):
     ax.add_artist(first)
     ax.legend(handles=shapes, title="shape: source the essay names", loc="lower left", bbox_to_anchor=(1.01, 0),
               frameon=False, fontsize=11, title_fontsize=12)
-    ax.set_title("Who speaks where: quotations and reported speech by paragraph (size = words)", loc="left", pad=24)
+    ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=24)
     ax.figure.tight_layout()
     return ax
 
@@ -263,7 +263,9 @@ def _timeline_legend(ax, themes, loc="upper left", anchor=(0, -0.09), ncol=3):
     handles += [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
                 Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
                 Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived from a relative expression"),
-                Patch(facecolor="white", edgecolor="black", label="context (not in the essay)"),
+                Patch(facecolor="#777777", edgecolor="#777777", label="the essay's account (its words, its dates)"),
+                Patch(facecolor="white", edgecolor="black", linewidth=1.5,
+                      label="context: checked in a named reference, not in the essay"),
                 Line2D([], [], color="#777777", marker=">", label="no end date given")]
     ax.legend(handles=handles, loc=loc, bbox_to_anchor=anchor, frameon=False, fontsize=11, ncol=ncol)
 
@@ -292,7 +294,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         level = next(k for k in range(6) if taken.get((row.theme, k), -1e9) < x or k == 5)
         text = ax.text(x, lane[row.theme] + 0.24 + 0.22 * level, row.label, fontsize=11, ha="left", va="bottom")
         right = to_data.transform(text.get_window_extent().get_points())[1][0]
-        taken[(row.theme, level)] = right + 1
+        taken[(row.theme, level)] = right + 3
     ax.set_xlabel("year")
     ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
     _timeline_legend(ax, themes, anchor=(0, -0.16))
@@ -306,17 +308,19 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None):
     t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
     t = t.sort_values(["from_date", "to_date"])
     if ax is None:
-        _, ax = plt.subplots(figsize=(15, 0.36 * len(t) + 3.0))
+        _, ax = plt.subplots(figsize=(16, 0.36 * len(t) + 3.4))
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
-    ax.set_yticks(range(len(t)), [f"{r.id}  {textwrap.shorten(r.label, 42, placeholder='…')}" for r in t.itertuples()],
-                  fontsize=11)
+    ax.set_yticks(range(len(t)), [f"{r.id}  {r.label}" for r in t.itertuples()], fontsize=11)
+    for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
+        if row.source == "context":
+            tick.set_fontstyle("italic")
     ax.invert_yaxis()
     ax.set_xlim(years[0], years[1] + 1)
     ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.set_xlabel("year (gridlines at 1 January; ’09 = 2009)")
-    ax.set_title(f"The zoom: {years[0]}–{years[1]}", loc="left")
+    ax.set_title(f"The zoom: {years[0]}–{years[1]} (labels in italics: context rows)", loc="left")
     _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], anchor=(-0.3, -0.05), ncol=3)
     ax.figure.tight_layout()
     return ax
@@ -354,3 +358,22 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     ax.spines[:].set_visible(False)
     ax.figure.tight_layout()
     return ax
+
+
+# --------------------------------------------------------------------------------------------
+# Voices and timeline: text descriptions of the figures (printed under each, used as alt text)
+# --------------------------------------------------------------------------------------------
+
+def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
+    """One or two sentences saying what a timeline figure shows, computed from the same rows."""
+    t = timeline[timeline.from_date.map(lambda d: d.year) >= zoom[0]] if zoomed else timeline
+    essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()
+    derived = (t.precision == "relative").sum()
+    first, last = t.from_date.min(), t.to_date.max()
+    busiest = t.from_date.map(lambda d: d.year).value_counts().sort_index(kind="stable")
+    year = int(busiest.idxmax())
+    what = f"the {len(t)} events from {zoom[0]} on, one row each in date order" if zoomed else \
+        f"all {len(t)} events in one lane per theme"
+    return (f"The figure draws {what}, from {first.year} to {last.year}: {essay_rows} as the essay tells them and "
+            f"{context_rows} context rows checked in named references. {derived} dates are derived from relative "
+            f"expressions (hatched); more events start in {year} than in any other year ({busiest.max()}).")
