@@ -147,7 +147,7 @@ def argument_map(argument, root: str = "T", types=None, max_depth: int | None = 
 
 LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator not named": OKABE_ITO[6],
                     "interpreted": OKABE_ITO[5], "translated by the authors": OKABE_ITO[2],
-                    "Spanish, as chanted": OKABE_ITO[0], "the authors' words": "#999999", "not stated": OKABE_ITO[1]}
+                    "untranslated, as chanted": OKABE_ITO[0], "the authors' words": "#999999", "not stated": OKABE_ITO[1]}
 SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 

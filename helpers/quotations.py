@@ -6,7 +6,7 @@ One row per quotation or piece of reported speech, described on three independen
 - ``source_named``: what the essay names that a reader could look up (a document or publication, an
   event, an interview), or ``none``;
 - ``language``: how the words reached English (original English, translated, interpreted, translated
-  by the authors, Spanish as chanted, the authors' own words for reported speech, or not stated),
+  by the authors, untranslated as chanted, the authors' own words for reported speech, or not stated),
   with ``language_basis`` saying how we know, and marking anything from outside the essay as context.
 
 ``text`` is the exact span: for a quotation, what stands between the quotation marks; for reported
@@ -32,12 +32,12 @@ FORMS = ("epigraph", "block", "inline", "slogan or chant", "scare quote", "repor
          "translation by the authors", "name or title")
 SOURCES_NAMED = ("document or publication", "event", "interview", "none")
 LANGUAGES = ("original English", "translated, translator not named", "interpreted", "translated by the authors",
-             "Spanish, as chanted", "the authors' words", "not stated")
+             "untranslated, as chanted", "the authors' words", "not stated")
 #: forms in which another voice's own words are quoted (they count as that voice's words)
 QUOTED = ("epigraph", "block", "inline", "slogan or chant")
 NEEDS_SPEAKER = QUOTED + ("translation by the authors",)
 #: languages that need language_basis to say how we know
-NEEDS_BASIS = ("translated, translator not named", "interpreted", "translated by the authors", "Spanish, as chanted")
+NEEDS_BASIS = ("translated, translator not named", "interpreted", "translated by the authors", "untranslated, as chanted")
 _MARKS = {"translation by the authors": ("‘", "’")}
 _QUOTED = re.compile(r"“([^”]+)”")
 _SINGLE = re.compile(r"‘([^’]+)’")
