@@ -192,8 +192,11 @@ def voices_along_the_essay(essay, quotations, ax=None):
     section_guides(essay, ax)
     from matplotlib.lines import Line2D
     present = [lang for lang in LANGUAGE_COLOURS if lang in set(q.language)]
+    # a language known only from outside the essay (Marx's German, Gramsci's Italian) says so in the legend
+    from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     colours = [Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor=LANGUAGE_COLOURS[lang],
-                      markeredgecolor="black", label=lang) for lang in present]
+                      markeredgecolor="black", label=lang + (" (partly from context)" if lang in from_context else ""))
+               for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
                      markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q.source_named)]
     first = ax.legend(handles=colours, title="colour: language", loc="upper left", bbox_to_anchor=(1.01, 1),
