@@ -20,7 +20,7 @@ import textwrap
 
 import pandas as pd
 
-from .anchoring import anchor_rows, check_as_given, read_table
+from .anchoring import HEADER, anchor_rows, check_as_given, read_table
 from .errors import AnnotationError
 from .essay import ATTRIBUTION, BLOCK_QUOTE, EPIGRAPH, HEADING, Essay
 from .text import count_words, fold
@@ -82,6 +82,9 @@ def load_quotations(essay: Essay) -> pd.DataFrame:
     paragraphs = essay.paragraphs
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
+        if row.paragraph == HEADER:
+            raise AnnotationError(path, "a quotation stands in a paragraph of the essay, not in the file's header.",
+                                  "give the number of the paragraph the words are in.", label)
         p = paragraphs.loc[row.paragraph]
         if row.form in ("epigraph", "block"):
             whole = p.text[1:-1] if p.text.startswith("“") and p.text.endswith("”") else p.text
