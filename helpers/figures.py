@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .annotations import anchor_rows, check_as_given, read_table
+from .anchoring import anchor_rows, check_as_given, read_table
 from .errors import AnnotationError
 from .essay import Essay
 

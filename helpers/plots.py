@@ -222,10 +222,10 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
 # Voices along the essay
 # --------------------------------------------------------------------------------------------
 
-HAND_COLOURS = {"first-hand": OKABE_ITO[4], "memoir": OKABE_ITO[6], "interpreter": OKABE_ITO[5],
-                "media": OKABE_ITO[3], "not stated": OKABE_ITO[0], "authors": "#777777"}
-HAND_MARKERS = {"first-hand": "o", "memoir": "s", "interpreter": "D", "media": "^", "not stated": "v",
-                "authors": "x"}
+LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator not named": OKABE_ITO[6],
+                    "interpreted": OKABE_ITO[5], "translated by the authors": OKABE_ITO[2],
+                    "untranslated, as chanted": OKABE_ITO[0], "the authors' words": "#999999", "not stated": OKABE_ITO[1]}
+SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 
 def section_guides(essay, ax, label_y: float = 1.0) -> None:
@@ -236,31 +236,69 @@ def section_guides(essay, ax, label_y: float = 1.0) -> None:
                 fontsize=11, color="#555555", va="bottom")
 
 
+def _voice_rows(quotations):
+    """The rows the voices chart draws: quotations in a voice's own words, and the reported speech."""
+    from .quotations import QUOTED
+    q = quotations[quotations.form.isin(QUOTED + ("reported speech",))].copy()
+    q["voice"] = q.speaker.where(q.speaker != "", "not named")
+    q.loc[q.form == "reported speech", "voice"] = "reported speech (any speaker)"
+    return q
+
+
 def voices_along_the_essay(essay, quotations, ax=None):
-    """Where each voice is quoted, by paragraph: one row per speaker, size for words, colour for how it reached us."""
+    """Where each voice is quoted, by paragraph: size for words, colour for language, shape for source named.
+
+    Reported speech is drawn on one row of its own (it is in the authors' words); scare quotes and names in
+    quotation marks are not drawn (no other voice speaks in them).
+    """
     use_style()
-    q = quotations[~quotations.kind.isin(["name"])].copy()
-    q["voice"] = q.speaker.where(q.speaker != "", "the authors' scare quotes")
-    order = list(dict.fromkeys(q.sort_values("paragraph").voice))
+    q = _voice_rows(quotations)
+    order = list(dict.fromkeys(q[q.form != "reported speech"].sort_values("paragraph").voice))
+    order.append("reported speech (any speaker)")
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 0.42 * len(order) + 1.8))
-    for hand, rows in q.groupby("hand", sort=False):
+        _, ax = plt.subplots(figsize=(14, 0.42 * len(order) + 2.6))
+    for (language, source), rows in q.groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
-                   c=HAND_COLOURS[hand], marker=HAND_MARKERS[hand], alpha=0.85, label=hand,
-                   edgecolors="black" if hand != "authors" else None, linewidths=0.6)
-    ax.set_yticks(range(len(order)), [textwrap.shorten(v, 40, placeholder="…") for v in order])
+                   c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
+                   edgecolors="black", linewidths=0.6, zorder=3)
+    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 38)) for v in order], fontsize=11)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
     ax.set_xlabel("paragraph (¶)")
     section_guides(essay, ax)
-    legend = ax.legend(title="how it reaches us", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-                       fontsize=12, title_fontsize=12)
-    for handle in legend.legend_handles:
-        handle.set_sizes([80])
-    ax.set_title("Who speaks where: quotations by paragraph (size = words quoted)", loc="left", pad=24)
+    from matplotlib.lines import Line2D
+    present = [lang for lang in LANGUAGE_COLOURS if lang in set(q.language)]
+    # a language known only from outside the essay (Marx's German, Gramsci's Italian) says so in the legend
+    from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
+    colours = [Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor=LANGUAGE_COLOURS[lang],
+                      markeredgecolor="black", label=lang + (" (partly from context)" if lang in from_context else ""))
+               for lang in present]
+    shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
+                     markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q.source_named)]
+    first = ax.legend(handles=colours, title="colour: language", loc="upper left", bbox_to_anchor=(1.01, 1),
+                      frameon=False, fontsize=11, title_fontsize=12)
+    ax.add_artist(first)
+    ax.legend(handles=shapes, title="shape: source the essay names", loc="lower left", bbox_to_anchor=(1.01, 0),
+              frameon=False, fontsize=11, title_fontsize=12)
+    ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=24)
     ax.figure.tight_layout()
     return ax
+
+
+def describe_voices(essay, quotations) -> str:
+    """One or two sentences saying what the voices chart shows, computed from the same rows (alt text)."""
+    q = _voice_rows(quotations)
+    own = q[q.form != "reported speech"]
+    sections_quoting = set(essay.paragraphs.loc[q.paragraph, "section"])
+    silent = [s.section for s in essay.sections.itertuples() if s.section not in sections_quoting]
+    top = own.groupby("voice").words.sum().sort_values(ascending=False)
+    text = (f"The chart places {len(own)} quotations by {own.voice.nunique()} voices and "
+            f"{(q.form == 'reported speech').sum()} pieces of reported speech along the essay's "
+            f"{len(essay.paragraphs)} paragraphs. The most words go to {top.index[0]} ({top.iloc[0]}) and "
+            f"{top.index[1]} ({top.iloc[1]}); ")
+    text += ("sections with neither: " + "; ".join(silent) + ".") if silent else "every section has some."
+    return text
 
 
 # --------------------------------------------------------------------------------------------
@@ -305,7 +343,9 @@ def _timeline_legend(ax, themes, loc="upper left", anchor=(0, -0.09), ncol=3):
     handles += [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
                 Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
                 Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived from a relative expression"),
-                Patch(facecolor="white", edgecolor="black", label="context (not in the essay)"),
+                Patch(facecolor="#777777", edgecolor="#777777", label="the essay's account (its words, its dates)"),
+                Patch(facecolor="white", edgecolor="black", linewidth=1.5,
+                      label="context: checked in a named reference, not in the essay"),
                 Line2D([], [], color="#777777", marker=">", label="no end date given")]
     ax.legend(handles=handles, loc=loc, bbox_to_anchor=anchor, frameon=False, fontsize=11, ncol=ncol)
 
@@ -334,7 +374,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         level = next(k for k in range(6) if taken.get((row.theme, k), -1e9) < x or k == 5)
         text = ax.text(x, lane[row.theme] + 0.24 + 0.22 * level, row.label, fontsize=11, ha="left", va="bottom")
         right = to_data.transform(text.get_window_extent().get_points())[1][0]
-        taken[(row.theme, level)] = right + 1
+        taken[(row.theme, level)] = right + 3
     ax.set_xlabel("year")
     ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
     _timeline_legend(ax, themes, anchor=(0, -0.16))
@@ -348,17 +388,19 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None):
     t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
     t = t.sort_values(["from_date", "to_date"])
     if ax is None:
-        _, ax = plt.subplots(figsize=(15, 0.36 * len(t) + 3.0))
+        _, ax = plt.subplots(figsize=(16, 0.36 * len(t) + 3.4))
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
-    ax.set_yticks(range(len(t)), [f"{r.id}  {textwrap.shorten(r.label, 42, placeholder='…')}" for r in t.itertuples()],
-                  fontsize=11)
+    ax.set_yticks(range(len(t)), [f"{r.id}  {r.label}" for r in t.itertuples()], fontsize=11)
+    for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
+        if row.source == "context":
+            tick.set_fontstyle("italic")
     ax.invert_yaxis()
     ax.set_xlim(years[0], years[1] + 1)
     ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.set_xlabel("year (gridlines at 1 January; ’09 = 2009)")
-    ax.set_title(f"The zoom: {years[0]}–{years[1]}", loc="left")
+    ax.set_title(f"The zoom: {years[0]}–{years[1]} (labels in italics: context rows)", loc="left")
     _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], anchor=(-0.3, -0.05), ncol=3)
     ax.figure.tight_layout()
     return ax
@@ -479,3 +521,22 @@ def folded(content, summary: str = "Result of the worked solution: click to open
     True
     """
     return Folded(content, summary)
+
+
+# --------------------------------------------------------------------------------------------
+# Voices and timeline: text descriptions of the figures (printed under each, used as alt text)
+# --------------------------------------------------------------------------------------------
+
+def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
+    """One or two sentences saying what a timeline figure shows, computed from the same rows."""
+    t = timeline[timeline.from_date.map(lambda d: d.year) >= zoom[0]] if zoomed else timeline
+    essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()
+    derived = (t.precision == "relative").sum()
+    first, last = t.from_date.min(), t.to_date.max()
+    busiest = t.from_date.map(lambda d: d.year).value_counts().sort_index(kind="stable")
+    year = int(busiest.idxmax())
+    what = f"the {len(t)} events from {zoom[0]} on, one row each in date order" if zoomed else \
+        f"all {len(t)} events in one lane per theme"
+    return (f"The figure draws {what}, from {first.year} to {last.year}: {essay_rows} as the essay tells them and "
+            f"{context_rows} context rows checked in named references. {derived} dates are derived from relative "
+            f"expressions (hatched); more events start in {year} than in any other year ({busiest.max()}).")

@@ -1,8 +1,16 @@
-"""Every voice the essay quotes (seeds/<reading>/quotations.csv), checked against the text.
+"""Every voice the essay quotes or reports (seeds/<reading>/quotations.csv), checked against the text.
 
-One row per quotation: epigraphs, block quotations, inline quotations, slogans and chants, names, the
-labels the essay attributes to others, and the authors' own scare quotes. ``text`` is the exact span
-without the surrounding quotation marks.
+One row per quotation or piece of reported speech, described on three independent axes:
+
+- ``form``: how the words stand in the essay (FORMS below, defined in the reading's README);
+- ``source_named``: what the essay names that a reader could look up (a document or publication, an
+  event, an interview), or ``none``;
+- ``language``: how the words reached English (original English, translated, interpreted, translated
+  by the authors, untranslated as chanted, the authors' own words for reported speech, or not stated),
+  with ``language_basis`` saying how we know, and marking anything from outside the essay as context.
+
+``text`` is the exact span: for a quotation, what stands between the quotation marks; for reported
+speech, the authors' words that report it.
 """
 from __future__ import annotations
 
@@ -12,51 +20,92 @@ import textwrap
 
 import pandas as pd
 
-from .annotations import anchor_rows, check_as_given, read_table
+from .anchoring import HEADER, anchor_rows, check_as_given, read_table
 from .errors import AnnotationError
 from .essay import ATTRIBUTION, BLOCK_QUOTE, EPIGRAPH, HEADING, Essay
-from .text import count_words
+from .text import count_words, fold
 
 FILE = "quotations.csv"
-COLUMNS = ["id", "speaker", "speaker_role", "kind", "text", "paragraph", "source_as_given", "date_as_given",
-           "hand", "function"]
-KINDS = ("epigraph", "block", "inline", "slogan", "label", "name", "scare-quote")
-HANDS = ("first-hand", "interpreter", "memoir", "media", "not stated", "authors")
-SECOND_HAND = ("interpreter", "memoir", "media", "not stated")
-NEEDS_SPEAKER = ("epigraph", "block", "inline", "slogan", "label")
+COLUMNS = ["id", "speaker", "speaker_role", "form", "text", "paragraph", "source_named", "source_as_given",
+           "date_as_given", "language", "language_basis", "function"]
+FORMS = ("epigraph", "block", "inline", "slogan or chant", "scare quote", "reported speech",
+         "translation by the authors", "name or title")
+SOURCES_NAMED = ("document or publication", "event", "interview", "none")
+LANGUAGES = ("original English", "translated, translator not named", "interpreted", "translated by the authors",
+             "untranslated, as chanted", "the authors' words", "not stated")
+#: forms in which another voice's own words are quoted (they count as that voice's words)
+QUOTED = ("epigraph", "block", "inline", "slogan or chant")
+NEEDS_SPEAKER = QUOTED + ("translation by the authors",)
+#: languages that need language_basis to say how we know
+NEEDS_BASIS = ("translated, translator not named", "interpreted", "translated by the authors", "untranslated, as chanted")
+_MARKS = {"translation by the authors": ("‘", "’")}
 _QUOTED = re.compile(r"“([^”]+)”")
+_SINGLE = re.compile(r"‘([^’]+)’")
+
+
+def _at_head(essay: Essay, paragraph: int) -> bool:
+    """True when ``paragraph`` opens the essay or a section (nothing but a heading before it)."""
+    before = essay.paragraphs[essay.paragraphs.paragraph < paragraph]
+    return before.empty or before.kind.iloc[-1] == HEADING
 
 
 def load_quotations(essay: Essay) -> pd.DataFrame:
     """quotations.csv as a table, every row checked; adds words, section, start and end."""
     path = essay.folder / FILE
-    table = read_table(path, COLUMNS, {"kind": KINDS, "hand": HANDS})
+    table = read_table(path, COLUMNS, {"form": FORMS, "source_named": SOURCES_NAMED, "language": LANGUAGES},
+                       filled=("text", "function"))
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
-        if row.kind in NEEDS_SPEAKER and not row.speaker.strip():
-            raise AnnotationError(path, f"a quotation of kind {row.kind!r} has no speaker.",
+        if row.form in NEEDS_SPEAKER and not row.speaker.strip():
+            raise AnnotationError(path, f"a quotation of form {row.form!r} has no speaker.",
                                   "name the speaker as the essay does (e.g. 'the Right', 'Bartolo Fuentes').", label)
-        if row.kind == "scare-quote" and (row.speaker.strip() or row.hand != "authors"):
-            raise AnnotationError(path, "a scare-quote is the authors' own: its speaker is empty and hand is 'authors'.",
-                                  "clear the speaker and set hand to 'authors', or give it another kind.", label)
+        if row.form == "name or title" and row.language != "not stated":
+            raise AnnotationError(path, "a name or title in quotation marks is no one speaking: its language is "
+                                        "'not stated'.", "set language to 'not stated', or give the row another form.",
+                                  label)
+        if (row.source_named == "none") != (not row.source_as_given.strip()):
+            raise AnnotationError(path, f"source_named is {row.source_named!r} but source_as_given is "
+                                        f"{row.source_as_given!r}.",
+                                  "name a source only when the essay gives one: copy its words into source_as_given "
+                                  "and say what it is (document or publication, event, interview); otherwise 'none' "
+                                  "and leave source_as_given empty.", label)
+        if row.language in NEEDS_BASIS and not row.language_basis.strip():
+            raise AnnotationError(path, f"language is {row.language!r} but language_basis is empty.",
+                                  "say how we know (quote the essay, or mark it 'context:' with a named reference).",
+                                  label)
+        if row.form == "reported speech" and row.language != "the authors' words":
+            raise AnnotationError(path, "reported speech is given in the authors' words.",
+                                  "set language to \"the authors' words\", or give the row another form.", label)
     table = anchor_rows(essay, table, path, "text")
-    check_as_given(essay, table, path, ["speaker", "speaker_role", "source_as_given", "date_as_given"])
+    check_as_given(essay, table, path, ["speaker", "speaker_role", "source_as_given", "date_as_given"],
+                   allow=("the authors",))
     paragraphs = essay.paragraphs
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
+        if row.paragraph == HEADER:
+            raise AnnotationError(path, "a quotation stands in a paragraph of the essay, not in the file's header.",
+                                  "give the number of the paragraph the words are in.", label)
         p = paragraphs.loc[row.paragraph]
-        if row.kind in ("epigraph", "block"):
+        if row.form in ("epigraph", "block"):
             whole = p.text[1:-1] if p.text.startswith("“") and p.text.endswith("”") else p.text
             if p.kind not in (EPIGRAPH, BLOCK_QUOTE) or row.text != whole:
-                raise AnnotationError(path, f"an {row.kind} row must hold the whole quotation of its paragraph "
-                                            f"(¶{row.paragraph} is a {p.kind}).",
+                raise AnnotationError(path, f"a {row.form} row must hold the whole quotation set apart in its "
+                                            f"paragraph (¶{row.paragraph} is a {p.kind}).",
                                       "give the paragraph of the quotation and copy all of it, without the outer "
                                       "quotation marks.", label)
-        else:
+            head = _at_head(essay, row.paragraph)
+            if head != (row.form == "epigraph"):
+                where = "opens the essay or a section" if head else "stands inside the run of a section's prose"
+                raise AnnotationError(path, f"¶{row.paragraph} {where}, so it is {'an epigraph' if head else 'a block'}"
+                                            f", not {'a block' if head else 'an epigraph'}.",
+                                      "an epigraph heads the essay or a section; a block is set apart within "
+                                      "a section. Set form accordingly.", label)
+        elif row.form != "reported speech":
+            left, right = _MARKS.get(row.form, ("“", "”"))
             at = row.start - p.start
-            if not (p.text[at - 1:at] == "“" and p.text[at + len(row.text):at + len(row.text) + 1] == "”"):
-                raise AnnotationError(path, f"the text {row.text!r} does not stand between quotation marks “…” "
-                                            f"in ¶{row.paragraph}.",
+            if not (p.text[at - 1:at] == left and p.text[at + len(row.text):at + len(row.text) + 1] == right):
+                raise AnnotationError(path, f"the text {row.text!r} does not stand between quotation marks "
+                                            f"{left}…{right} in ¶{row.paragraph}.",
                                       "copy exactly what is inside the quotation marks.", label)
     table["words"] = table.text.map(count_words)
     table["section"] = paragraphs.loc[table.paragraph, "section"].to_numpy()
@@ -64,39 +113,57 @@ def load_quotations(essay: Essay) -> pd.DataFrame:
 
 
 def unlisted(essay: Essay, quotations: pd.DataFrame) -> list[tuple[int, str]]:
-    """Quoted passages “…” in the essay's own paragraphs that have no row in quotations.csv."""
+    """Quoted passages “…” and ‘…’ in the essay's own paragraphs that have no row in quotations.csv."""
     listed = set(zip(quotations.paragraph, quotations.text))
     missing = []
     for p in essay.paragraphs.itertuples():
         if p.kind in (EPIGRAPH, BLOCK_QUOTE):
             continue
-        for m in _QUOTED.finditer(p.text):
-            if (p.paragraph, m.group(1)) not in listed:
-                missing.append((p.paragraph, m.group(1)))
+        for pattern in (_QUOTED, _SINGLE):
+            for m in pattern.finditer(p.text):
+                if (p.paragraph, m.group(1)) not in listed:
+                    missing.append((p.paragraph, m.group(1)))
     return missing
 
 
+def by_axes(quotations: pd.DataFrame) -> pd.DataFrame:
+    """Rows counted by form, against what source the essay names."""
+    t = pd.crosstab(quotations.form, quotations.source_named)
+    t = t.reindex(index=[f for f in FORMS if f in t.index], columns=[s for s in SOURCES_NAMED if s in t.columns],
+                  fill_value=0)
+    t["total"] = t.sum(axis=1)
+    return t.reset_index().rename_axis(columns=None)
+
+
 def voices(quotations: pd.DataFrame) -> pd.DataFrame:
-    """One row per named voice: how often and how much the essay quotes them, where, and how it reached us."""
-    named = quotations[quotations.speaker.str.strip() != ""]
+    """One row per named voice quoted in its own words: how often and how much, where, and how it reached us.
+
+    Words count only the voice's own quoted words (epigraph, block, inline, slogan or chant), the same words
+    ``words_by_voice`` counts, so the two tables agree.
+    """
+    named = quotations[quotations.form.isin(QUOTED) & (quotations.speaker.str.strip() != "")]
     g = named.groupby("speaker", sort=False)
     table = pd.DataFrame({
         "quotations": g.size(),
         "words": g.words.sum(),
-        "kinds": g.kind.agg(lambda k: ", ".join(dict.fromkeys(k))),
+        "forms": g.form.agg(lambda k: ", ".join(dict.fromkeys(k))),
         "paragraphs": g.paragraph.agg(lambda p: ", ".join(f"¶{n}" for n in dict.fromkeys(p))),
-        "hand": g.hand.agg(lambda h: ", ".join(dict.fromkeys(h))),
+        "source named": g.source_named.agg(lambda h: ", ".join(dict.fromkeys(h))),
+        "language": g.language.agg(lambda h: ", ".join(dict.fromkeys(h))),
         "first": g.paragraph.min(),
     })
-    return table.sort_values(["words", "first"], ascending=[False, True]).drop(columns="first")
+    return (table.sort_values(["words", "first"], ascending=[False, True]).drop(columns="first")
+            .rename_axis("voice").reset_index())
 
 
 def words_by_voice(essay: Essay, quotations: pd.DataFrame) -> pd.DataFrame:
-    """Words given to each named voice against the authors' own words (headings and attribution lines aside)."""
+    """Words given to each named voice against the authors' own words (headings and attribution lines aside).
+
+    Reported speech, scare quotes, names and the authors' translation are in the authors' own words, so they
+    count as the authors'.
+    """
     prose = essay.paragraphs[~essay.paragraphs.kind.isin([HEADING, ATTRIBUTION])]
-    # names and scare quotes are not another voice speaking: their words stay with the authors
-    quoted = quotations[~quotations.kind.isin(["name", "scare-quote"])]
-    # the authors' words: everything in their prose that is not inside another voice's quotation
+    quoted = quotations[quotations.form.isin(QUOTED)]
     authors = int(prose.words.sum()) - int(quoted.words.sum())
     rows = [{"voice": "the authors", "words": authors}]
     rows += [{"voice": s, "words": int(w)} for s, w in quoted.groupby("speaker").words.sum().items() if s]
@@ -105,26 +172,31 @@ def words_by_voice(essay: Essay, quotations: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def who_said_it_cards(quotations: pd.DataFrame, max_words: int = 45) -> pd.DataFrame:
-    """Cards for the "who said it?" activity: quotation without its speaker, in a fixed shuffled order.
+def _same(text: str) -> str:
+    """A quotation folded for comparison: case, quotes, accents and final punctuation ignored."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
 
-    Only quotations of two words or more with a named speaker (epigraphs, block and inline quotations,
-    slogans); long ones are
-    cut to their first ``max_words`` words. The order is fixed by a hash of each id, so every edition
-    prints the same cards in the same order.
+
+def who_said_it_cards(quotations: pd.DataFrame) -> pd.DataFrame:
+    """Cards for the "who said it?" activity: one per distinct quotation, without its speaker, in a fixed order.
+
+    Quotations of two words or more in a voice's own words (epigraph, block, inline, slogan or chant) with a
+    named speaker; the same words quoted twice (the chant “Fuera JOH”) make one card, whose answer lists every
+    place. The text is whole, with no trailing punctuation. The order is fixed by a hash of each id, so every
+    edition prints the same cards in the same order.
     """
-    pool = quotations[quotations.kind.isin(["epigraph", "block", "inline", "slogan"]) & (quotations.speaker != "")
-                      & (quotations.words >= 2)]
-    pool = pool.assign(order=pool.id.map(lambda i: hashlib.sha256(i.encode()).hexdigest())).sort_values("order")
-    cards = []
-    for n, row in enumerate(pool.itertuples(), start=1):
-        words = row.text.split()
-        text = " ".join(words[:max_words])
-        if len(words) > max_words and not text.endswith("…"):
-            text += " …"
-        cards.append({"card": n, "quotation": text, "id": row.id, "speaker": row.speaker,
-                      "paragraph": row.paragraph})
-    return pd.DataFrame(cards)
+    pool = quotations[quotations.form.isin(QUOTED) & (quotations.speaker != "") & (quotations.words >= 2)]
+    pool = pool.assign(key=pool.text.map(_same))
+    groups = []
+    for _, rows in pool.sort_values("start").groupby("key", sort=False):
+        first = rows.iloc[0]
+        groups.append({"id": first.id, "quotation": first.text.rstrip(" ,.;:"),
+                       "speaker": "; ".join(dict.fromkeys(rows.speaker)),
+                       "paragraph": ", ".join(f"¶{n}" for n in rows.paragraph),
+                       "order": hashlib.sha256(first.id.encode()).hexdigest()})
+    cards = pd.DataFrame(groups).sort_values("order", ignore_index=True).drop(columns="order")
+    cards.insert(0, "card", range(1, len(cards) + 1))
+    return cards
 
 
 def print_cards(cards: pd.DataFrame, width: int = 90) -> None:

@@ -3,7 +3,13 @@
 ``date`` is ISO-like at the precision the essay gives: ``2009-06-28`` (day), ``2018-10`` (month),
 ``2017`` (year), ``196X`` (decade), or a range ``A/B`` (``..`` for an open end). A ``relative`` row (as of
 this writing, last year, just arrested) carries the date the text implies and ``derived_by``, which says how.
-A ``context`` row adds a date from outside the essay and names its public ``reference``.
+A ``context`` row adds a date from outside the essay and names its public ``reference``. ``follows`` names
+the rows an event comes after (``E09`` for anything "after the coup"): no event may be drawn starting before
+an event it follows.
+
+Two companion files: ``dating.csv`` holds every clue to when the essay was written, with its reference
+point, the range it implies and which way it pulls (``load_dating``, ``written_between``); ``undated.csv``
+lists the time expressions of the essay that have no timeline row, each with its reason (``uncovered``).
 """
 from __future__ import annotations
 
@@ -14,13 +20,14 @@ from datetime import date
 
 import pandas as pd
 
-from .annotations import HEADER, anchor_rows, read_table
+from .anchoring import HEADER, anchor_rows, read_table
 from .errors import AnnotationError
 from .essay import Essay
 
 FILE = "timeline.csv"
 COLUMNS = ["id", "event", "label", "date", "precision", "date_as_given", "span", "paragraph", "derived_by",
-           "theme", "source", "reference"]
+           "follows", "theme", "source", "reference"]
+ACCOUNT = {"essay": "the essay's account", "context": "context (checked, referenced)"}
 PRECISIONS = ("day", "month", "year", "decade", "range", "relative")
 THEMES = ("Honduran politics", "U.S. policy", "migration and caravans", "movements and solidarity",
           "theory and history", "publication")
@@ -116,7 +123,25 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
     table["from_date"] = [b[0] for b in bounds]
     table["to_date"] = [b[1] if b[1] is not None else b[0] for b in bounds]
     table["open_end"] = [b[1] is None for b in bounds]
+    _check_follows(table, path)
+    table["account"] = table.source.map(ACCOUNT)
     return table.sort_values(["from_date", "to_date", "id"], kind="stable")
+
+
+def _check_follows(table: pd.DataFrame, path) -> None:
+    """Every id in ``follows`` exists, and the row is not drawn starting before the event it follows."""
+    starts = dict(zip(table.id, table.from_date))
+    for line, row in table.iterrows():
+        for other in filter(None, (o.strip() for o in row.follows.split(";"))):
+            label = f"{line} ({row.id})"
+            if other not in starts:
+                raise AnnotationError(path, f"follows {other!r}, which timeline.csv does not have.",
+                                      "give the id of the event this one comes after (ids separated by ';').", label)
+            if row.from_date < starts[other]:
+                raise AnnotationError(path, f"the date {row.date!r} starts before {other} ({starts[other]}), which "
+                                            "the row says it follows.",
+                                      f"start the date at {starts[other]} or later (the essay places it after "
+                                      f"{other}).", label)
 
 
 def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -127,12 +152,14 @@ def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cite(row) -> str:
+    """The event's text for an export: whose account it is, the essay's words, and how the date was reached."""
     where = "the header" if row.paragraph == HEADER else f"¶{row.paragraph}"
-    text = f"{row.event}. The essay ({where}): “{row.span}”."
+    if row.source == "context":
+        text = f"Context, not in the essay (checked in {row.reference}): {row.event}. It dates what the essay says in {where}: “{row.span}”."
+    else:
+        text = f"In the essay's account ({where}): {row.event}. The essay's words: “{row.span}”."
     if row.derived_by:
         text += f" Dated by: {row.derived_by}."
-    if row.source == "context":
-        text += f" Context, not in the essay: {row.reference}."
     return text
 
 
@@ -153,7 +180,8 @@ def to_timelinejs_rows(timeline: pd.DataFrame) -> pd.DataFrame:
     """The timeline in TimelineJS's spreadsheet layout (paste into its Google Sheets template).
 
     Each date keeps its precision: a year fills Year only, a month Year and Month; a decade or a range
-    also fills End Year (End Month, End Day); an open end (``..``) leaves the end empty.
+    also fills End Year (End Month, End Day); an open end (``..``) leaves the end empty. Group says whose
+    account a row is (the essay's, or checked context), and Text begins with it.
     """
     rows = []
     for row in timeline.itertuples():
@@ -167,9 +195,15 @@ def to_timelinejs_rows(timeline: pd.DataFrame) -> pd.DataFrame:
         rec["Display Date"] = row.date_as_given or row.date
         rec["Headline"] = row.label
         rec["Text"] = _cite(row)
-        rec["Group"] = row.theme
+        # TimelineJS draws one band per group: the bands keep the essay's account apart from checked context
+        rec["Group"] = ACCOUNT[row.source]
         rows.append(rec)
     return pd.DataFrame(rows, columns=TIMELINEJS_COLUMNS)
+
+
+def timelinejs_preview(rows: pd.DataFrame) -> pd.DataFrame:
+    """The columns of a TimelineJS sheet that this timeline fills, for showing on screen (the file keeps all 18)."""
+    return rows[[c for c in rows.columns if (rows[c] != "").any()]]
 
 
 def to_timelinejs_json(timeline: pd.DataFrame, title: str) -> dict:
@@ -189,7 +223,7 @@ def to_timelinejs_json(timeline: pd.DataFrame, title: str) -> dict:
         if rec["End Year"]:
             slide["end_date"] = date_obj(rec, "End ")
         events.append(slide)
-    return {"title": {"text": {"headline": title, "text": "Events the essay tells, dated at the precision it gives."}},
+    return {"title": {"text": {"headline": title, "text": "Events as the essay tells them (its account), and dates checked in named public references (context), each at the precision the essay and the reference give."}},
             "events": events}
 
 
@@ -203,3 +237,114 @@ def write_timelinejs(timeline: pd.DataFrame, title: str, folder) -> tuple:
     json_path.write_text(json.dumps(to_timelinejs_json(timeline, title), ensure_ascii=False, indent=1) + "\n",
                          encoding="utf-8")
     return csv_path, json_path
+
+
+# --------------------------------------------------------------------------------------------
+# Coverage: every time expression of the essay has a row, or a reason in undated.csv
+# --------------------------------------------------------------------------------------------
+
+UNDATED = "undated.csv"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: years, decades, month names (case kept: "march" the noun is not a month) and relative time expressions
+TIME_EXPRESSION = re.compile(
+    rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b\d0[’']s\b|\b(?:{_MONTHS})\b|"
+    r"(?i:\b(?:last|this) (?:year|November|October)\b|\bas of this writing\b|\bnewly (?:elected|formed)\b|"
+    r"\bcurrent(?:ly)?\b|\bjust (?:arrested|pointed|three months|in the year)\b|\bnow\b|\bto this day\b|"
+    r"\bever since\b|\bsince (?:the|shortly)\b|\b(?:over the past|after|for) (?:\d+|ten|three|many|hundreds of) "
+    r"(?:years|days|months)\b|\bdecades\b|\bfor months\b|\bsubsequent days\b|\blate the night\b|"
+    r"\bovernight\b|\bthis period\b|\bcentury\b)")
+
+
+def time_expressions(essay: Essay) -> pd.DataFrame:
+    """Every year, decade, month and relative time expression in the essay's paragraphs, with its offsets."""
+    rows = [{"paragraph": int(p.paragraph), "expression": m.group(0), "start": p.start + m.start(),
+             "end": p.start + m.end()}
+            for p in essay.paragraphs.itertuples() for m in TIME_EXPRESSION.finditer(p.text)]
+    return pd.DataFrame(rows, columns=["paragraph", "expression", "start", "end"])
+
+
+def load_undated(essay: Essay) -> pd.DataFrame:
+    """undated.csv: time expressions left without a timeline row, each with the reason (checked)."""
+    path = essay.folder / UNDATED
+    table = _read_undated(path)
+    found = time_expressions(essay)
+    for line, row in table.iterrows():
+        hits = found[(found.paragraph.astype(str) == row.paragraph) & (found.expression == row.expression)]
+        if hits.empty:
+            raise AnnotationError(path, f"the expression {row.expression!r} is not a time expression of "
+                                        f"¶{row.paragraph}.", "copy it exactly as the essay writes it, with its "
+                                        "paragraph number, or delete the row.", line)
+    return table
+
+
+def _read_undated(path):
+    from .anchoring import read_csv
+    table = read_csv(path, ["expression", "paragraph", "reason"])
+    for line, row in table.iterrows():
+        if not row.reason.strip():
+            raise AnnotationError(path, "'reason' is empty.", "say why the expression needs no timeline row.", line)
+    return table
+
+
+def uncovered(essay: Essay, timeline: pd.DataFrame, undated: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Time expressions inside no timeline span and with no reason in undated.csv (should be empty)."""
+    found = time_expressions(essay)
+    spans = list(zip(timeline.start, timeline.end))
+    cited = found.apply(lambda r: any(a <= r.start and r.end <= b for a, b in spans), axis=1) if len(found) else []
+    reasons = set() if undated is None else set(zip(undated.paragraph.astype(str), undated.expression))
+    excused = [(str(p), e) in reasons for p, e in zip(found.paragraph, found.expression)]
+    return found[~pd.Series(cited, index=found.index) & ~pd.Series(excused, index=found.index)]
+
+
+# --------------------------------------------------------------------------------------------
+# Dating the essay: every clue, its reference point, the range it implies and which way it pulls
+# --------------------------------------------------------------------------------------------
+
+DATING = "dating.csv"
+DATING_COLUMNS = ["id", "clue", "span", "paragraph", "reference_point", "implies", "pulls", "reasoning", "source",
+                  "reference"]
+PULLS = ("bounds: not before", "bounds: not after", "bounds: both", "pulls earlier", "pulls later", "no bearing")
+
+
+def load_dating(essay: Essay) -> pd.DataFrame:
+    """dating.csv, checked: spans in the text, ranges well formed, a reference on every context clue."""
+    path = essay.folder / DATING
+    table = read_table(path, DATING_COLUMNS, {"pulls": PULLS, "source": SOURCES},
+                       filled=("clue", "reference_point", "reasoning"))
+    froms, tos = [], []
+    for line, row in table.iterrows():
+        label = f"{line} ({row.id})"
+        if (row.pulls == "no bearing") != (not row.implies.strip()):
+            raise AnnotationError(path, "a clue with 'no bearing' implies no range, and every other clue implies one.",
+                                  "give the range it implies (2019-01/2019-09) or set pulls to 'no bearing'.", label)
+        if row.source == "context" and not row.reference.strip():
+            raise AnnotationError(path, "a context clue has no reference.", "name the public reference.", label)
+        start = end = None
+        if row.implies:
+            a, _, b = row.implies.partition("/")
+            try:
+                start = _bounds(a)[0] if a != ".." else None
+                end = _bounds(b)[1] if b and b != ".." else None
+            except ValueError:
+                raise AnnotationError(path, f"the range {row.implies!r} is not written as A/B (dates like 2019-01, "
+                                            "open ends as ..).", "write it as e.g. 2019-01/2019-09.", label) from None
+        froms.append(start)
+        tos.append(end)
+    table = anchor_rows(essay, table, path)
+    table["from_date"], table["to_date"] = froms, tos
+    return table
+
+
+def written_between(dating: pd.DataFrame) -> tuple[date, date]:
+    """The range every bounding clue allows: the latest 'not before' and the earliest 'not after'."""
+    bounding = dating[dating.pulls.str.startswith("bounds")]
+    start = max(d for d in bounding.from_date if d is not None)
+    end = min(d for d in bounding.to_date if d is not None)
+    return start, end
+
+
+def dating_table(dating: pd.DataFrame) -> pd.DataFrame:
+    """The clues as a reader sees them: paragraph, clue, reference point, range implied, which way it pulls."""
+    shown = dating.assign(where=dating.paragraph.map(lambda p: "header" if p == HEADER else f"¶{p}"),
+                          range=dating.implies.str.replace("/", " to ").str.replace("..", "open"))
+    return shown[["id", "where", "clue", "reference_point", "range", "pulls", "reasoning", "source"]]

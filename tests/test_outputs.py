@@ -15,7 +15,7 @@ from collections import Counter
 import nbformat
 import pytest
 
-from helpers.run_notebooks import notebook_paths
+from tools.run_notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
 CONVERTED_ELSEWHERE = "converted on another branch"

@@ -27,7 +27,7 @@ def figures(essay, quotes):
 def test_every_quotation_is_listed(essay, quotes):
     assert q.unlisted(essay, quotes) == []
     quoted_paragraphs = essay.paragraphs[essay.paragraphs.kind.isin(["epigraph", "block quotation"])]
-    whole = quotes[quotes.kind.isin(["epigraph", "block"])]
+    whole = quotes[quotes.form.isin(["epigraph", "block"])]
     assert sorted(whole.paragraph) == sorted(quoted_paragraphs.paragraph)
 
 
@@ -37,16 +37,48 @@ def test_texts_are_exact_spans(essay, quotes):
         assert not row.text.startswith("“") and not row.text.endswith("”")
 
 
-def test_speakers_and_hands(quotes):
-    by_kind = quotes.groupby("kind")
-    for kind in q.NEEDS_SPEAKER:
-        assert (by_kind.get_group(kind).speaker != "").all(), kind
-    assert (quotes[quotes.kind == "scare-quote"].hand == "authors").all()
-    fuentes = quotes[quotes.speaker == "Bartolo Fuentes"].iloc[0]
-    assert fuentes.kind == "block" and fuentes.hand == "interpreter" and fuentes.date_as_given == "11/20/2018"
-    assert quotes[quotes.speaker == "Hillary Clinton"].hand.iloc[0] == "memoir"
-    assert set(quotes[quotes.kind == "epigraph"].speaker) == {"Ella Baker", "Karl Marx", "Miguel Angel"}
+def test_the_three_axes_use_their_vocabularies(quotes):
+    assert set(quotes.form) == set(q.FORMS)
+    assert set(quotes.source_named) <= set(q.SOURCES_NAMED)
+    assert set(quotes.language) <= set(q.LANGUAGES)
     assert (quotes.function.str.strip() != "").all()
+    # a source is named exactly when the essay's words for it are given
+    assert ((quotes.source_named == "none") == (quotes.source_as_given == "")).all()
+
+
+def test_provenance_of_the_main_voices(quotes):
+    first = quotes.drop_duplicates("speaker").set_index("speaker")
+    fuentes = quotes[(quotes.speaker == "Bartolo Fuentes") & (quotes.form == "block")].iloc[0]
+    assert (fuentes.source_named, fuentes.language, fuentes.date_as_given) == ("interview", "interpreted", "11/20/2018")
+    assert "Ginsberg-Jaeckle" in fuentes.language_basis
+    assert first.loc["Hillary Clinton", ["source_named", "language"]].tolist() == ["document or publication",
+                                                                                   "original English"]
+    # Marx and Gramsci reach us in translation; the basis is context, with a reference
+    for who in ("Karl Marx", "Antonio Gramsci"):
+        row = first.loc[who]
+        assert row.language == "translated, translator not named" and row.language_basis.count("context:") == 1
+    # a named speaker with no source: Miguel Angel, like the chants
+    assert first.loc["Miguel Angel", ["source_named", "language"]].tolist() == ["none", "not stated"]
+    assert first.loc["Ella Baker", "source_named"] == "event"
+
+
+def test_epigraphs_head_the_essay_or_a_section(essay, quotes):
+    epigraphs = quotes[quotes.form == "epigraph"]
+    assert set(epigraphs.speaker) == {"Ella Baker", "Miguel Angel"}
+    assert quotes.loc[quotes.id == "Q02", "form"].item() == "block"   # Marx stands inside the Introduction
+    paragraphs = essay.paragraphs.set_index("paragraph")
+    for n in epigraphs.paragraph:
+        assert n == 1 or paragraphs.loc[n - 1, "kind"] == "heading"
+
+
+def test_reported_speech_is_listed(quotes):
+    reported = quotes[quotes.form == "reported speech"]
+    assert (reported.language == "the authors' words").all()
+    for words in ("The OAS was openly calling for new elections.", "declaring that the U.S. had faith in the TSE",
+                  "His message was that people should stay and fight the dictatorship"):
+        assert reported.text.str.contains(words, regex=False).any(), words
+    translation = quotes[quotes.form == "translation by the authors"]
+    assert translation.text.tolist() == ["out with JOH,"]
 
 
 def test_words_by_voice_adds_up(essay, quotes):
@@ -57,24 +89,33 @@ def test_words_by_voice_adds_up(essay, quotes):
     assert abs(table["share_%"].sum() - 100) < 0.5
 
 
+def test_the_two_word_tables_agree(essay, quotes):
+    by_voice = dict(zip(q.voices(quotes).voice, q.voices(quotes).words))
+    for row in q.words_by_voice(essay, quotes).itertuples():
+        if row.voice != "the authors":
+            assert by_voice[row.voice] == row.words, row.voice
+
+
 def test_the_counts_shown_in_the_notebook_match_the_data(essay, quotes):
-    shown = output_of("02_source_quotations.ipynb", "quotes.kind.value_counts()")
-    for kind, n in quotes.kind.value_counts().items():
-        assert re.search(rf"^{re.escape(kind)}\s+{n}$", shown, flags=re.M), (kind, n)
     shown = output_of("02_source_quotations.ipynb", "q.words_by_voice(essay, quotes)")
     for row in q.words_by_voice(essay, quotes).head(7).itertuples():
         assert re.search(rf"{re.escape(row.voice)}\s+{row.words}\s", shown), row.voice
 
 
-def test_cards_hide_the_speaker_and_keep_their_order(quotes):
+def test_cards_are_distinct_whole_and_hide_the_speaker(quotes):
     cards = q.who_said_it_cards(quotes)
     assert cards.card.tolist() == list(range(1, len(cards) + 1))
     assert cards.equals(q.who_said_it_cards(quotes.sample(frac=1, random_state=1)))
+    folded = cards.quotation.map(q._same)
+    assert not folded.duplicated().any()
+    assert folded.str.contains("fuera joh").sum() == 1                 # one card for the chant quoted twice
     by_id = quotes.set_index("id")
     for c in cards.itertuples():
-        assert c.speaker == by_id.loc[c.id].speaker
-        assert by_id.loc[c.id].text.startswith(c.quotation.rstrip(" …"))
-        assert c.speaker not in c.quotation
+        assert by_id.loc[c.id].text.rstrip(" ,.;:") == c.quotation      # whole, no trailing punctuation
+        assert not c.quotation.endswith((",", ".", ";", ":", "…")) or c.quotation.endswith("…")
+        for speaker in c.speaker.split("; "):
+            assert speaker not in c.quotation
+            assert speaker in set(quotes.speaker)                     # answerable: the essay names the speaker
 
 
 def test_figures_are_in_their_spans(essay, figures):
@@ -120,9 +161,24 @@ def test_a_speaker_role_the_essay_does_not_give(reading_copy):
     assert "'speaker_role' is 'former First Lady'" in err.problem
 
 
-def test_a_scare_quote_given_a_speaker(reading_copy):
-    rewrite(reading_copy, "quotations.csv", "Q09,,,scare-quote,joked", "Q09,the authors,,scare-quote,joked")
-    assert "scare-quote is the authors' own" in quotations_error(reading_copy).problem
+def test_an_epigraph_inside_a_section(reading_copy):
+    rewrite(reading_copy, "quotations.csv", "Q02,Karl Marx,,block,", "Q02,Karl Marx,,epigraph,")
+    err = quotations_error(reading_copy)
+    assert "(Q02)" in str(err.row) and "so it is a block, not an epigraph" in err.problem
+
+
+def test_a_source_named_without_its_words(reading_copy):
+    rewrite(reading_copy, "quotations.csv", ",15,none,,,not stated,", ",15,interview,,,not stated,")
+    err = quotations_error(reading_copy)
+    assert "(Q04)" in str(err.row) and "source_named is 'interview'" in err.problem
+
+
+def test_a_translation_without_its_basis(reading_copy):
+    rewrite(reading_copy, "quotations.csv",
+            '"translated, translator not named","the essay does not say; context: Gramsci wrote the Prison Notebooks '
+            'in Italian (Wikipedia, “Prison Notebooks”)"', '"translated, translator not named",')
+    err = quotations_error(reading_copy)
+    assert "(Q26)" in str(err.row) and "language_basis is empty" in err.problem and "context:" in err.fix
 
 
 def test_a_broken_csv_row(reading_copy):
@@ -140,9 +196,9 @@ def test_a_file_saved_in_another_encoding(reading_copy):
 
 def test_a_missing_column(reading_copy):
     path = reading_copy / "quotations.csv"
-    table = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="hand")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="language")
     table.to_csv(path, index=False)
-    assert "has no column hand" in quotations_error(reading_copy).problem
+    assert "has no column language" in quotations_error(reading_copy).problem
 
 
 def test_a_figure_not_in_its_span(reading_copy):

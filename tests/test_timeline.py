@@ -47,13 +47,79 @@ def test_context_rows_name_a_reference_and_essay_rows_do_not(timeline):
     assert (timeline[timeline.source == "essay"].reference == "").all()
 
 
-def test_the_essay_is_dated_twice(timeline):
+def test_the_essay_is_dated_twice(essay, timeline):
     written = timeline[timeline.label.str.startswith("Essay written")]
     published = timeline[timeline.label == "Essay published"]
     assert len(written) == len(published) == 1
-    assert written.iloc[0].precision == "relative" and written.iloc[0].date == "2019"
+    start, end = tl.written_between(tl.load_dating(essay))
+    assert (written.iloc[0].from_date, written.iloc[0].to_date) == (start, end)
     assert published.iloc[0].paragraph == "header" and published.iloc[0].date == "2020-03"
     assert written.iloc[0].to_date < published.iloc[0].from_date
+
+
+def test_dating_the_essay_weighs_every_clue(essay):
+    dating = tl.load_dating(essay)
+    assert set(dating.pulls) == set(tl.PULLS)                       # bounds, pulls both ways, and no bearing
+    words = " ".join(dating.span)
+    for clue in ("As of this writing", "last year", "last October", "newly elected", "Over the past 14 years",
+                 "just arrested", "After ten years", "this last November"):
+        assert clue in words, clue
+    # "After ten years" counts to the flight of 2018, and "this last November" to the interview: no bearing
+    no_bearing = dating[dating.pulls == "no bearing"].span.str.cat(sep=" ")
+    assert "After ten years" in no_bearing and "this last November" in no_bearing
+    start, end = tl.written_between(dating)
+    assert start < end
+    earlier, later = dating[dating.pulls == "pulls earlier"], dating[dating.pulls == "pulls later"]
+    # the clues conflict: one pulls past the end of another's range
+    assert later.from_date.max() > min(d for d in earlier.to_date if d)
+    assert (dating[dating.source == "context"].reference != "").all()
+
+
+def test_no_event_starts_before_an_event_it_follows(timeline):
+    starts = dict(zip(timeline.id, timeline.from_date))
+    rows = timeline[timeline.follows != ""]
+    assert len(rows) >= 20
+    for row in rows.itertuples():
+        for other in row.follows.split(";"):
+            assert row.from_date >= starts[other.strip()], (row.id, other)
+
+
+def test_dates_after_the_coup_start_at_the_coup(timeline):
+    coup = timeline.loc[timeline.id == "E09", "from_date"].item()
+    after = timeline[timeline.derived_by.str.contains("coup", case=False) & (timeline.follows == "E09")]
+    assert len(after) >= 5 and (after.from_date >= coup).all()
+    # the 2017 election-night sequence is dated to days, not to the whole year
+    for id_ in ("E21", "E22"):
+        row = timeline.set_index("id").loc[id_]
+        assert (row.to_date - row.from_date).days <= 40, id_
+
+
+def test_every_time_expression_is_covered_or_excused(essay, timeline):
+    undated = tl.load_undated(essay)
+    found = tl.time_expressions(essay)
+    assert len(found) >= 60
+    left = tl.uncovered(essay, timeline, undated)
+    assert left.empty, "time expressions with no timeline row and no reason in undated.csv:\n" + left.to_string()
+    # the count: every expression is either inside a row's span or given a reason, none both unaccounted
+    covered = len(found) - len(tl.uncovered(essay, timeline))
+    assert covered + len(undated) >= len(found)
+
+
+def test_an_expression_left_out_is_listed(essay, timeline):
+    undated = tl.load_undated(essay)
+    without_e54 = timeline[~timeline.id.isin(["E54", "E55"])]   # the essay row and its context row
+    left = tl.uncovered(essay, without_e54, undated)
+    assert left.expression.tolist() == ["since the"] and left.paragraph.tolist() == [46]
+
+
+def test_account_and_context_are_kept_apart(timeline):
+    assert set(timeline.account) == set(tl.ACCOUNT.values())
+    rows = tl.to_timelinejs_rows(timeline)
+    assert (rows.Group == timeline.account.to_numpy()).all()
+    for text, source in zip(rows.Text, timeline.source):
+        assert text.startswith("Context, not in the essay" if source == "context" else "In the essay's account")
+    preview = tl.timelinejs_preview(rows)
+    assert "Media" not in preview.columns and "Headline" in preview.columns
 
 
 def test_key_dates(timeline):
@@ -100,7 +166,8 @@ def test_a_date_finer_than_its_precision(reading_copy):
 
 
 def test_a_relative_date_without_derived_by(reading_copy):
-    err = error_after(reading_copy, "42,the January after the caravan that “left last October” (2018) (¶42),", "42,,")
+    err = error_after(reading_copy, "42,the January after the caravan that “left last October” (2018) (¶42),E27,",
+                      "42,,E27,")
     assert "a relative date has no derived_by" in err.problem
 
 
@@ -118,3 +185,14 @@ def test_a_span_that_stopped_matching(reading_copy):
 def test_an_impossible_date(reading_copy):
     err = error_after(reading_copy, "2018-04,month,April 2018", "2018-13,month,April 2018")
     assert "not a real date" in err.problem
+
+
+def test_an_event_drawn_before_what_it_follows(reading_copy):
+    err = error_after(reading_copy, "2009-06-28/2009-07,relative,In the subsequent days", "2009/2009-07,relative,In the subsequent days")
+    assert "(E11)" in str(err.row) and "starts before E09" in err.problem and "2009-06-28" in err.fix
+
+
+def test_a_reason_for_an_expression_the_essay_does_not_have(reading_copy):
+    editing.rewrite(reading_copy, "undated.csv", "for hundreds of years,45,", "for thousands of years,45,")
+    with pytest.raises(helpers.AnnotationError, match="not a time expression of ¶45"):
+        tl.load_undated(helpers.load_essay(reading_copy))

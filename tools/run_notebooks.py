@@ -67,8 +67,8 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
     """Write the opening cell's "**Time:**" sentence from the times computed on the executed notebook."""
-    from .essay import load_essay
-    from .lessons import lesson_row, time_line
+    from helpers.essay import load_essay
+    from helpers.lessons import lesson_row, time_line
     if "lesson" not in nb.metadata:
         return
     first = nb.cells[0]

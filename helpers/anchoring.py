@@ -1,0 +1,235 @@
+"""Anchoring primitives: read annotation tables (CSV, YAML) and check their spans against the text.
+
+This module imports none of the per-file loaders (quotations, timeline, figures, terms, argument …); they
+import it. ``helpers.annotations`` sits above them all with ``load_all``.
+
+Every annotation that says something about the essay carries an anchor: a paragraph number and an exact
+span copied from essay.txt. ``check_span`` finds the span in that paragraph and, when it is not there,
+fails with the file, the row and the nearest passage, so the fix is one copy-and-paste away.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import AnnotationError
+from .essay import SAFE_LOADER, Essay
+from .text import fold
+
+
+HEADER = "header"   # a paragraph value for spans in the header of the file (title, series, issue)
+
+
+def nearest_passage(essay: Essay, span: str, paragraph: int | None = None) -> tuple[int, str]:
+    """The passage of the essay most like ``span``: (paragraph number, text of the same length).
+
+    The named paragraph is searched first, character by character; the rest of the essay only when
+    nothing there is close (the span may have been given the wrong paragraph number).
+    """
+    target = fold(span)
+    size = max(len(span), 1)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(target)
+
+    def best_in(rows, step_of) -> tuple[float, tuple[int, str]]:
+        best, best_score = (None, ""), -1.0
+        for p in rows.itertuples():
+            step = step_of(size)
+            for i in range(0, max(len(p.text) - size, 0) + 1, step):
+                window = p.text[i:i + size]
+                matcher.set_seq1(fold(window))
+                if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
+                    continue
+                score = matcher.ratio()
+                if score > best_score:
+                    best, best_score = (int(p.paragraph), window), score
+        return best_score, best
+
+    paragraphs = essay.paragraphs
+    if paragraph in paragraphs.index:
+        score, best = best_in(paragraphs.loc[[paragraph]], lambda n: 1)
+        if score >= 0.75:
+            return best
+        paragraphs = paragraphs.drop(index=paragraph)
+    _, best = best_in(paragraphs, lambda n: max(n // 8, 1))
+    return best
+
+
+def check_span(essay: Essay, span, paragraph, file: str | Path, row, field: str = "span") -> tuple[int, int]:
+    """Offsets (start, end) in essay.txt of ``span`` inside paragraph ``paragraph``.
+
+    Raises AnnotationError naming the file and row, with the nearest passage, when the span is empty,
+    the paragraph does not exist, or the span is not found exactly in it.
+    """
+    if not isinstance(span, str) or not span.strip():
+        raise AnnotationError(file, f"'{field}' is empty.",
+                              "copy the exact words from the essay into it.", row)
+    if paragraph == HEADER:
+        for part in essay.set_aside[essay.set_aside.part == "head"].itertuples():
+            at = part.text.find(span)
+            if at >= 0:
+                return part.start + at, part.start + at + len(span)
+        raise AnnotationError(file, f"'{field}' is not in the header of the essay file: {span[:90]!r}.",
+                              "copy the exact words from the header (title, series, issue), or give a paragraph "
+                              "number instead of 'header'.", row)
+    try:
+        if isinstance(paragraph, (bool, float)):
+            raise TypeError
+        n = int(paragraph)
+    except (TypeError, ValueError):
+        raise AnnotationError(file, f"'paragraph' is {paragraph!r}, not a paragraph number.",
+                              "give the number of the paragraph the span is in (¶ numbers, as "
+                              "essay.show(N) prints them).", row) from None
+    if n not in essay.paragraphs.index:
+        raise AnnotationError(file, f"there is no ¶{n} (paragraphs run from ¶1 to ¶{len(essay.paragraphs)}).",
+                              "give the number of the paragraph the span is in.", row)
+    p = essay.paragraphs.loc[n]
+    at = p.text.find(span)
+    if at >= 0:
+        return p.start + at, p.start + at + len(span)
+    elsewhere = essay.paragraphs[essay.paragraphs.text.str.contains(span, regex=False)]
+    if len(elsewhere):
+        m = int(elsewhere.paragraph.iloc[0])
+        raise AnnotationError(file, f"'{field}' is in ¶{m}, not in ¶{n}: {span[:70]!r}.",
+                              f"set paragraph to {m}.", row)
+    near_n, near = nearest_passage(essay, span, n)
+    folded = fold(span) in fold(p.text)
+    hint = (" The words match once quotes, dashes, accents or case are ignored: copy the span from the "
+            "essay rather than typing it." if folded else "")
+    raise AnnotationError(file, f"'{field}' is not in the text of ¶{n}: {span[:90]!r}.{hint}",
+                          f"copy the exact words from the essay. The nearest passage is in ¶{near_n}: "
+                          f"{near!r}", row)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading annotation files
+# --------------------------------------------------------------------------------------------
+
+def read_yaml(path: Path) -> dict:
+    if not path.is_file():
+        raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    except UnicodeDecodeError as exc:
+        raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
+                              "save it as UTF-8, or restore it with `git checkout -- seeds/`.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise AnnotationError(path, f"is not valid YAML{line}: {getattr(exc, 'problem', exc)}.",
+                              "fix that line (a span with a colon or quote in it needs \"double quotes\" "
+                              "around it), or restore the file from git.") from None
+    if not isinstance(data, dict):
+        raise AnnotationError(path, "does not hold a mapping of sections.", "restore the file from git.")
+    return data
+
+
+def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
+    """A CSV as strings (nothing guessed), indexed by row number as a spreadsheet shows them (header = 1).
+
+    Parsed strictly: a stray quotation mark or a row with too many or too few fields is an error naming
+    the row, never a silent shift of the columns.
+    """
+    if not path.is_file():
+        raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
+                              "in a spreadsheet, save as \"CSV UTF-8\"; or restore it with `git checkout -- seeds/`.") from None
+    fix_quotes = ("a field with a comma, quote or line break in it must be in \"double quotes\", with any quote "
+                  "inside it doubled (\"\"); or restore the file with `git checkout -- seeds/`.")
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
+    rows = []
+    try:
+        for record in reader:
+            rows.append(record)
+    except csv.Error as exc:
+        raise AnnotationError(path, f"cannot be read as CSV: {exc}.", fix_quotes,
+                              f"{len(rows) + 1} (line {reader.line_num} of the file)") from None
+    if not rows:
+        raise AnnotationError(path, "is empty.", "restore it with `git checkout -- seeds/`.")
+    header, records = rows[0], [r for r in rows[1:] if any(field.strip() for field in r)]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise AnnotationError(path, f"has no column {', '.join(missing)} (it has: {', '.join(header)}).",
+                              "restore the header row (the first line); the columns are described in the "
+                              "module that reads the file.")
+    for n, record in enumerate(records, start=2):
+        if len(record) != len(header):
+            raise AnnotationError(path, f"cannot be read as CSV: the row has {len(record)} fields where the "
+                                        f"header has {len(header)}.", fix_quotes, n)
+    table = pd.DataFrame(records, columns=header, dtype=str)
+    table.index = range(2, len(table) + 2)
+    return table
+
+
+def read_table(path: Path, columns: list[str], vocabularies: dict[str, tuple] | None = None,
+               filled: tuple[str, ...] = (), id_col: str = "id") -> pd.DataFrame:
+    """An annotation CSV read strictly, its ids unique, its vocabulary columns and required fields checked."""
+    table = read_csv(path, columns)
+    check_ids(table, path, id_col)
+    for line, row in table.iterrows():
+        label = f"{line} ({row[id_col]})"
+        for col, allowed in (vocabularies or {}).items():
+            require(row[col], allowed, path, label, col)
+        for col in filled:
+            if not row[col].strip():
+                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+    return table
+
+
+def require(value, allowed, file, row, field: str):
+    if value not in allowed:
+        raise AnnotationError(file, f"'{field}' is {value!r}.",
+                              f"use one of: {', '.join(map(str, allowed))}.", row)
+    return value
+
+
+def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "span",
+                id_col: str = "id", para_col: str = "paragraph") -> pd.DataFrame:
+    """Check every row's span against its paragraph; add paragraph (int), start and end columns."""
+    starts, ends, paras = [], [], []
+    for line, row in table.iterrows():
+        label = f"{line} ({row[id_col]})" if id_col in table.columns and row[id_col] else line
+        start, end = check_span(essay, row[span_col], row[para_col], path, label, span_col)
+        starts.append(start)
+        ends.append(end)
+        paras.append(row[para_col] if row[para_col] == HEADER else int(row[para_col]))
+    out = table.copy()
+    out[para_col], out["start"], out["end"] = paras, starts, ends
+    return out
+
+
+def check_ids(table: pd.DataFrame, path: Path, id_col: str = "id") -> None:
+    empty = table[table[id_col].str.strip() == ""]
+    if len(empty):
+        raise AnnotationError(path, f"'{id_col}' is empty.", "give the row an id like the others.", empty.index[0])
+    dup = table[table[id_col].duplicated()]
+    if len(dup):
+        raise AnnotationError(path, f"the id {dup[id_col].iloc[0]} is used more than once.",
+                              "give every row its own id.", dup.index[0])
+
+
+def check_as_given(essay: Essay, table: pd.DataFrame, path: Path, columns: list[str], id_col: str = "id",
+                   allow: tuple[str, ...] = ()) -> None:
+    """Columns that report what the essay says (speaker, role, source, date "as given") must be its words.
+
+    A value may hold several parts separated by "; ", each found somewhere in the essay (quotes, dashes,
+    accents and case folded, line breaks read as spaces). Values in ``allow`` (e.g. "the authors") pass.
+    """
+    body = " ".join(fold(" ".join(essay.paragraphs.text)).split())
+    for line, row in table.iterrows():
+        for col in columns:
+            for part in filter(None, (p.strip() for p in str(row[col]).split(";"))):
+                if part in allow:
+                    continue
+                if " ".join(fold(part).split()) not in body:
+                    raise AnnotationError(path, f"'{col}' is {part!r}, which is not how the essay puts it.",
+                                          "use the essay's own words (they are checked against the text), or "
+                                          "leave it empty when the essay does not say.", f"{line} ({row[id_col]})")
