@@ -43,21 +43,21 @@ def series_map_markdown(table: pd.DataFrame) -> str:
     """Every notebook as a link, in teaching order, with its time."""
     lines = ["**Open a notebook** (each link opens it here, in JupyterLab):", ""]
     for row in table.itertuples():
-        lines.append(f"- [{label(row)}]({row.notebook}): about {row.teaching_min} minutes teaching, "
-                     f"{row.exercises_min} minutes exercises")
+        read = f"reading {row.read} of the essay" if row.read else "no reading of its own"
+        lines.append(f"- [{label(row)}]({row.notebook}): about {row.total_min} minutes, {read}")
     return "\n".join(lines)
 
 
 def readme_table(table: pd.DataFrame, repo: str | None, branch: str) -> str:
     """The README's notebook table; a launch column with one Binder badge per notebook when links are on."""
-    head = "| notebook | what it does | time (teaching + exercises) |"
-    rule = "| --- | --- | --- |"
+    head = "| notebook | what it does | read in the essay | time in all |"
+    rule = "| --- | --- | --- | --- |"
     if repo:
         head, rule = head + " launch |", rule + " --- |"
     lines = [head, rule]
     for row in table.itertuples():
         line = (f"| [{row.notebook}](notebooks/{row.notebook}) | {row.title} | "
-                f"{row.teaching_min} + {row.exercises_min} min |")
+                f"{row.read or '—'} | about {row.total_min} min |")
         if repo:
             line += f" {badge(row.notebook, repo, branch)} |"
         lines.append(line)
