@@ -46,11 +46,11 @@ def _cell(value) -> str:
 class Table:
     """A table for reading: rendered as HTML in JupyterLab, as aligned plain text elsewhere.
 
-    Parameters: ``data`` a DataFrame or Series; ``rows`` how many rows to show (``None``: all);
+    Parameters: ``data`` a DataFrame or Series; ``rows`` how many rows to show (``"all"`` or ``None``: all);
     ``columns`` a list of columns to keep, in order; ``rename`` new names for columns.
     """
 
-    def __init__(self, data, rows: int | None = SCREENFUL, columns=None, rename=None):
+    def __init__(self, data, rows: int | str | None = SCREENFUL, columns=None, rename=None):
         if isinstance(data, pd.Series):
             name = data.name if data.name is not None else "value"
             data = data.rename(name).reset_index() if not isinstance(data.index, pd.RangeIndex) else data.to_frame()
@@ -60,7 +60,7 @@ class Table:
         if rename:
             frame = frame.rename(columns=rename)
         self.frame = frame
-        self.rows = rows
+        self.rows = None if rows == "all" else rows
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -70,8 +70,8 @@ class Table:
         total = len(self.frame)
         if self.rows is None or total <= self.rows:
             return ""
-        return (f"Showing {self.rows} of {total} rows. To see them all, add rows=None: "
-                f"helpers.table(…, rows=None).")
+        return (f"Showing {self.rows} of {total} rows. To see them all, add rows=\"all\" inside the "
+                f"brackets: helpers.table(…, rows=\"all\").")
 
     def text_rows(self) -> list[list[str]]:
         return [[_cell(v) for v in row] for row in self.shown.itertuples(index=False)]
@@ -101,11 +101,11 @@ class Table:
                 + (f"<p><em>{html.escape(note)}</em></p>" if note else ""))
 
 
-def table(data, rows: int | None = SCREENFUL, columns=None, rename=None) -> Table:
+def table(data, rows: int | str | None = SCREENFUL, columns=None, rename=None) -> Table:
     """Show a table for reading: no index, no dtype line, a dash for a missing value, long text wrapped.
 
     Parameters: ``data`` a pandas DataFrame or Series; ``rows`` how many rows to show (default a
-    screenful, ``None`` for all); ``columns`` the columns to keep, in order; ``rename`` a mapping of new
+    screenful, ``"all"`` for all); ``columns`` the columns to keep, in order; ``rename`` a mapping of new
     column names. Returns a ``Table``, which a notebook displays when it is the last line of a cell.
 
     >>> import pandas as pd

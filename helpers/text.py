@@ -129,7 +129,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def paragraph_numbers(text: str) -> list[int]:
-    """¶ numbers in a field like "¶10–¶13, ¶51" -> [10, 11, 12, 13, 51]."""
+    """The paragraph numbers a field names, ranges spelled out.
+
+    Parameters:
+        text: ¶ numbers and ranges separated by commas, e.g. "¶10–¶13, ¶51" (empty: none).
+    Returns:
+        a list of whole numbers; a part that is not a ¶ number or range raises ValueError naming it.
+    Example:
+        >>> paragraph_numbers("¶10–¶13, ¶51")
+        [10, 11, 12, 13, 51]
+    """
     out: list[int] = []
     for part in filter(None, (p.strip() for p in str(text or "").split(","))):
         m = re.fullmatch(r"¶(\d+)(?:\s*[–-]\s*¶?(\d+))?", part)

@@ -34,7 +34,8 @@ def test_long_text_wrapped_not_cut():
 def test_a_screenful_then_how_to_see_all():
     df = pd.DataFrame({"n": range(40)})
     short = repr(helpers.table(df))
-    assert "Showing 15 of 40 rows" in short and "rows=None" in short
+    assert "Showing 15 of 40 rows" in short and 'rows="all"' in short and "None" not in short
     assert "39" not in short.splitlines()[-2]
-    everything = repr(helpers.table(df, rows=None))
+    everything = repr(helpers.table(df, rows="all"))
+    assert everything == repr(helpers.table(df, rows=None))
     assert "Showing" not in everything and everything.splitlines()[-1].strip() == "39"

@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from helpers.run_notebooks import notebook_paths
+from tools.run_notebooks import notebook_paths
 
 MINE = [p for p in notebook_paths() if p.name in ("02_source_quotations.ipynb", "03_timeline.ipynb")]
 IDS = [p.name for p in MINE]
