@@ -13,7 +13,7 @@ Installed with the environment (``pip install -e .``, from requirements.txt), so
 from .errors import AnnotationError, EssayError, HelperError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay, readings
 from .lessons import lessons
-from .display import setup_display, table
+from .display import folded, setup_display, table
 from .argument import Argument, load_argument
 from .discussion import load_questions, print_questions
 from .quotations import load_quotations
@@ -21,7 +21,7 @@ from .figures import load_figures
 from .timeline import load_timeline
 from .terms import load_terms
 
-__all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS",
+__all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
            "print_questions", "readings", "setup_display", "table"]
 

@@ -491,38 +491,6 @@ def show_described(fig, description: str) -> None:
     print(description)
 
 
-class Folded:
-    """A solution's result kept folded under a one-line summary, even after its cell is run again.
-
-    JupyterLab shows a cell's hidden output again whenever the cell runs (Shift + Enter, Run All), so the
-    output itself is an HTML ``<details>`` block: it stays closed until the reader clicks its summary. The
-    plain-text form (for nbval, the lesson word count and plain viewers) is the content as it is.
-    """
-
-    def __init__(self, content, summary: str = "Result of the worked solution: click to open"):
-        self.content, self.summary = content, summary
-
-    def __repr__(self) -> str:
-        return self.content if isinstance(self.content, str) else repr(self.content)
-
-    def _repr_html_(self) -> str:
-        import html
-        inner = getattr(self.content, "_repr_html_", None)
-        body = inner() if inner else f"<pre>{html.escape(repr(self))}</pre>"
-        return f"<details><summary>{html.escape(self.summary)}</summary>\n{body}\n</details>"
-
-
-def folded(content, summary: str = "Result of the worked solution: click to open") -> Folded:
-    """Show ``content`` (a table from helpers.table, or text) folded until the reader opens it.
-
-    >>> print(repr(folded("¶3 We are losing.")))
-    ¶3 We are losing.
-    >>> folded("x")._repr_html_().startswith("<details><summary>")
-    True
-    """
-    return Folded(content, summary)
-
-
 # --------------------------------------------------------------------------------------------
 # Voices and timeline: text descriptions of the figures (printed under each, used as alt text)
 # --------------------------------------------------------------------------------------------
