@@ -19,7 +19,13 @@ WRAP = 70           # characters per line of a long text cell in the plain-text 
 
 
 def setup_display() -> None:
-    """Show table cells in full (spans are the point) and use the projector-friendly figure style."""
+    """Show table cells in full (spans are the point) and use the projector-friendly figure style.
+
+    Returns:
+        nothing; it changes pandas' and matplotlib's settings for this notebook.
+    Example:
+        >>> setup_display()
+    """
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 120)
     pd.set_option("display.width", 120)
@@ -48,6 +54,9 @@ class Table:
 
     Parameters: ``data`` a DataFrame or Series; ``rows`` how many rows to show (``"all"`` or ``None``: all);
     ``columns`` a list of columns to keep, in order; ``rename`` new names for columns.
+
+    >>> Table(pd.DataFrame({"n": [1, 2, 3]}), rows=2).shown.n.tolist()
+    [1, 2]
     """
 
     def __init__(self, data, rows: int | str | None = SCREENFUL, columns=None, rename=None):
@@ -64,6 +73,14 @@ class Table:
 
     @property
     def shown(self) -> pd.DataFrame:
+        """The rows shown.
+
+        Returns:
+            the first ``rows`` rows of the table (all of them when ``rows`` is ``"all"``).
+        Example:
+            >>> len(Table(pd.DataFrame({"n": range(40)})).shown)
+            15
+        """
         return self.frame if self.rows is None else self.frame.head(self.rows)
 
     def _note(self) -> str:
@@ -73,12 +90,12 @@ class Table:
         return (f"Showing {self.rows} of {total} rows. To see them all, add rows=\"all\" inside the "
                 f"brackets: helpers.table(…, rows=\"all\").")
 
-    def text_rows(self) -> list[list[str]]:
+    def _text_rows(self) -> list[list[str]]:
         return [[_cell(v) for v in row] for row in self.shown.itertuples(index=False)]
 
     def __repr__(self) -> str:
         headers = [str(c) for c in self.frame.columns]
-        body = self.text_rows()
+        body = self._text_rows()
         wrapped = [[textwrap.wrap(c, WRAP) or [""] for c in row] for row in body]
         widths = [max([len(h)] + [max(len(line) for line in row[i]) for row in wrapped])
                   for i, h in enumerate(headers)]
@@ -95,7 +112,7 @@ class Table:
     def _repr_html_(self) -> str:
         head = "".join(f"<th style=\"text-align:left\">{html.escape(str(c))}</th>" for c in self.frame.columns)
         body = "".join("<tr>" + "".join(f"<td style=\"text-align:left; white-space:normal\">{html.escape(c)}</td>"
-                                         for c in row) + "</tr>" for row in self.text_rows())
+                                         for c in row) + "</tr>" for row in self._text_rows())
         note = self._note()
         return (f"<table class=\"reader-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
                 + (f"<p><em>{html.escape(note)}</em></p>" if note else ""))
@@ -106,7 +123,9 @@ def table(data, rows: int | str | None = SCREENFUL, columns=None, rename=None) -
 
     Parameters: ``data`` a pandas DataFrame or Series; ``rows`` how many rows to show (default a
     screenful, ``"all"`` for all); ``columns`` the columns to keep, in order; ``rename`` a mapping of new
-    column names. Returns a ``Table``, which a notebook displays when it is the last line of a cell.
+    column names.
+
+    Returns: a ``Table``, which a notebook displays when it is the last line of a cell.
 
     >>> import pandas as pd
     >>> print(repr(table(pd.DataFrame({"kind": ["prose", None], "words": [120, 8]}))))
@@ -124,6 +143,9 @@ class Folded:
     JupyterLab shows a cell's hidden output again whenever the cell runs (Shift + Enter, Run All), so the
     output itself is an HTML ``<details>`` block: it stays closed until the reader clicks its summary. The
     plain-text form (for nbval, the lesson word count and plain viewers) is the content as it is.
+
+    >>> Folded("text", "open me")._repr_html_().splitlines()[0]
+    '<details><summary>open me</summary>'
     """
 
     def __init__(self, content, summary: str = "Result of the worked solution: click to open"):

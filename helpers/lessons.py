@@ -30,6 +30,14 @@ REQUIRED = {"title", "read", "exercises", "discussion"}
 def notebook_words(nb: dict) -> int:
     """Words a learner reads in a notebook: its Markdown cells and the text its code cells print or show.
 
+    Parameters:
+        nb: a notebook as read from its JSON (a dict).
+    Returns:
+        the number of words.
+    Example:
+        >>> notebook_words({"cells": [{"cell_type": "markdown", "source": ["Read ¶3 first."]}]})
+        3
+
     The output of a cell tagged ``series`` (one that shows this very table) is not counted, so the times
     do not depend on themselves and regenerating the notebooks gives the same numbers every time.
     """
@@ -45,12 +53,29 @@ def notebook_words(nb: dict) -> int:
     return words
 
 
-def _round_up(minutes: float, step: int = 5) -> int:
+def _round_up(minutes: float, step: int = 1) -> int:
     return int(math.ceil(minutes / step) * step) if minutes > 0 else 0
 
 
+def _nearest_five(minutes: float) -> int:
+    """A total as a facilitator says it: the nearest 5 minutes, never less than 5."""
+    return max(5, int(math.floor(minutes / 5 + 0.5)) * 5)
+
+
 def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> dict:
-    """The lesson facts and computed times of one notebook (``nb`` as read from its JSON)."""
+    """The lesson facts and computed times of one notebook (``nb`` as read from its JSON).
+
+    Parameters:
+        nb: the notebook; name: its file name; essay: the reading whose paragraphs it names; path: its
+        path, for error messages.
+    Returns:
+        a dict: notebook, title, read, reading_words, notebook_words, reading_min, notebook_min,
+        exercises_min, discussion_min, total_min, assumes.
+    Example:
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶3", "exercises": 5, "discussion": 0}}}
+        >>> lesson_row(nb, "x.ipynb", load_essay())["total_min"]
+        5
+    """
     path = path or Path(name)
     wpm = float(essay.meta.get("reading_speed_wpm") or 200)
     lesson = nb.get("metadata", {}).get("lesson")
@@ -75,12 +100,22 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
             "reading_min": _round_up(reading_words / wpm, 1),
             "notebook_min": _round_up(own_words / wpm, 1),
             "exercises_min": exercises, "discussion_min": discussion,
-            "total_min": _round_up(reading_words / wpm + own_words / wpm + exercises + discussion),
+            "total_min": _nearest_five(reading_words / wpm + own_words / wpm + exercises + discussion),
             "assumes": lesson.get("assumes", "")}
 
 
 def time_line(row: dict) -> str:
-    """The opening cell's time sentence, written from the computed times (always the same number of words)."""
+    """The opening cell's time sentence, written from the computed times (always the same number of words).
+
+    Parameters:
+        row: a row of ``lessons()`` (or ``lesson_row``'s dict).
+    Returns:
+        the sentence, starting "**Time:**".
+    Example:
+        >>> time_line({"total_min": 40, "read": "¶1–¶13", "reading_min": 5, "notebook_min": 18,
+        ...            "exercises_min": 10, "discussion_min": 5})[:32]
+        '**Time:** about 40 minutes in al'
+    """
     read = row["read"] or "no paragraphs of the essay"
     return (f"**Time:** about {row['total_min']} minutes in all: reading {read} of the essay "
             f"({row['reading_min']} min), working through this notebook ({row['notebook_min']} min), "
@@ -93,9 +128,9 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> pd.DataFram
     Parameters: ``folder`` the notebooks folder (default: the project's); ``essay`` the reading whose
     paragraphs the notebooks name (default: ``load_essay()``).
 
-    Returns a DataFrame: notebook, title, read (the paragraphs to read), reading_min (those paragraphs),
-    notebook_min (the notebook's own text), exercises_min, discussion_min, total_min (the sum, rounded
-    up to 5 minutes), assumes.
+    Returns: a DataFrame: notebook, title, read (the paragraphs to read), reading_min (those paragraphs),
+    notebook_min (the notebook's own text), exercises_min, discussion_min, total_min (the sum, to the
+    nearest 5 minutes), assumes.
 
     >>> lessons().iloc[0].notebook
     '00_start_here.ipynb'

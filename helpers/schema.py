@@ -17,7 +17,17 @@ _MISSING = object()
 
 def expect(value: Any, kind: type | tuple[type, ...], file, row, name: str,
            error: type[HelperError] = AnnotationError) -> Any:
-    """``value`` if it is of ``kind`` (bool is not a number here), else a plain error."""
+    """``value`` if it is of ``kind`` (bool is not a number here), else a plain error.
+
+    Parameters:
+        value: what the file holds; kind: the type (or types) it should have; file, row, name: where it
+        is, for the message; error: the kind of HelperError to raise.
+    Returns:
+        ``value`` itself; raises ``error`` naming the file, the row and the fix when it has the wrong type.
+    Example:
+        >>> expect("Honduras", str, "terms.csv", "row 3", "name")
+        'Honduras'
+    """
     kinds = kind if isinstance(kind, tuple) else (kind,)
     ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
     if int in kinds and isinstance(value, float):
@@ -36,7 +46,17 @@ def expect(value: Any, kind: type | tuple[type, ...], file, row, name: str,
 
 def field(mapping: dict, key: str, kind, file, row, error: type[HelperError] = AnnotationError,
           default: Any = _MISSING) -> Any:
-    """``mapping[key]`` checked with ``expect``; a missing key gives ``default`` when one is given."""
+    """``mapping[key]`` checked with ``expect``; a missing key gives ``default`` when one is given.
+
+    Parameters:
+        mapping: one entry of a YAML file; key: the field to read; kind: its type; file, row: where it
+        is, for the message; error: the kind of HelperError; default: what a missing field means.
+    Returns:
+        the value, checked; raises ``error`` (naming the file, the row and the fix) when it is missing.
+    Example:
+        >>> field({"minutes": 10}, "minutes", int, "sessions.yml", "segment 1")
+        10
+    """
     if key not in mapping or mapping[key] is None or mapping[key] == "":
         if default is not _MISSING:
             return default
@@ -45,5 +65,14 @@ def field(mapping: dict, key: str, kind, file, row, error: type[HelperError] = A
 
 
 def items(mapping: dict, key: str, file, row, error: type[HelperError] = AnnotationError) -> list:
-    """A list under ``key`` (missing means empty)."""
+    """A list under ``key`` (missing means empty).
+
+    Parameters:
+        mapping: one entry of a YAML file; key: the field; file, row: where it is; error: the error kind.
+    Returns:
+        the list, or ``[]`` when the field is missing.
+    Example:
+        >>> items({}, "plans", "sessions.yml", "top")
+        []
+    """
     return field(mapping, key, list, file, row, error, default=[])
