@@ -20,6 +20,11 @@ from .text import paragraph_numbers
 
 PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
+# topics that come back in every meeting by design; any other topic may appear once per plan
+RECURRING = {"welcome", "recap", "break", "back from break", "key points"}
+SETUP_ROUTES = ("before the day", "in the session")
+MIN_SETUP_MINUTES = 20      # Carpentries practice: 20–30 minutes to get a room of newcomers running
+WORDS_PER_MINUTE = 200
 
 
 def load_plans(essay: Essay) -> pd.DataFrame:
@@ -32,10 +37,24 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     for i, plan in enumerate(items(data, "plans", path, "plans"), start=1):
         expect(plan, dict, path, f"plans[{i}]", "plan")
         plan_id = field(plan, "id", str, path, f"plans[{i}]")
+        setup = field(plan, "setup", str, path, f"plan {plan_id}")
+        if setup not in SETUP_ROUTES:
+            raise AnnotationError(path, f"setup is {setup!r}.", f"write one of: {', '.join(SETUP_ROUTES)}.",
+                                  f"plan {plan_id}")
+        seen_topics: dict[str, str] = {}
         for m, meeting in enumerate(field(plan, "meetings", list, path, f"plan {plan_id}"), start=1):
             where = f"plan {plan_id}, meeting {m}"
             expect(meeting, dict, path, where, "meeting")
             length = field(meeting, "length_minutes", int, path, where)
+            pre = field(meeting, "pre_reading", str, path, where)
+            try:
+                pre_paras = paragraph_numbers(pre)
+            except ValueError as exc:
+                raise AnnotationError(path, f"cannot read the pre_reading {exc.args[0]!r}.",
+                                      "write it like ¶1–¶18.", where) from None
+            if any(n not in essay.paragraphs.index for n in pre_paras):
+                raise AnnotationError(path, f"pre_reading names a paragraph the essay does not have ({pre}).",
+                                      f"paragraphs run from ¶1 to ¶{len(essay.paragraphs)}.", where)
             segments = field(meeting, "segments", list, path, where)
             for k, seg in enumerate(segments, start=1):
                 expect(seg, dict, path, f"{where}, segment {k}", "segment")
@@ -49,6 +68,19 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             for k, s in enumerate(segments, start=1):
                 label = f"{where}, segment {k}"
                 field(s, "activity", str, path, label)
+                topic = field(s, "topic", str, path, label)
+                if topic not in RECURRING:
+                    if topic in seen_topics:
+                        raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
+                                              "give this segment a different topic, or drop the repeat.", label)
+                    seen_topics[topic] = label
+                if topic == "setup" and setup == "in the session" and s["minutes"] < MIN_SETUP_MINUTES:
+                    raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
+                                          f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
+                                          "setup to 'before the day'.", label)
+                if topic == "break" and not (k < len(segments) and segments[k].get("topic") == "back from break"):
+                    raise AnnotationError(path, "a break is not followed by a 'back from break' segment.",
+                                          "add a few minutes after it to relaunch Binder and upload saved work.", label)
                 for name in ("notebook", "paragraphs", "materials"):
                     field(s, name, str, path, label, default="")
                 for q in items(s, "discussion", path, label):
@@ -73,6 +105,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
                                                 "discussion.yml does not have.", "use an id from discussion.yml.", label)
                 rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, where, default=""),
+                             "setup": setup, "pre_reading": pre, "topic": topic,
+                             "pre_reading_note": field(meeting, "pre_reading_note", str, path, where, default=""),
                              "meeting": m, "meeting_title": field(meeting, "title", str, path, where, default=""),
                              "length": length, "segment": k,
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"],
@@ -80,6 +114,35 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or ""})
                 clock += s["minutes"]
     return pd.DataFrame(rows)
+
+
+def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:
+    """(words, minutes at 200 words a minute, rounded up) of the paragraphs named like "¶1–¶18"."""
+    numbers = paragraph_numbers(paragraphs)
+    text = essay.paragraphs[essay.paragraphs.paragraph.isin(numbers)].text
+    words = int(text.str.split().str.len().sum())
+    return words, -(-words // WORDS_PER_MINUTE)
+
+
+def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
+    """Per meeting: the paragraphs to read before it in the reader's edition, their words and minutes."""
+    rows = []
+    for (plan, meeting), g in plans.groupby(["plan", "meeting"], sort=False):
+        first = g.iloc[0]
+        words, minutes = reading_time(essay, first.pre_reading)
+        rows.append({"plan": plan, "meeting": meeting, "meeting_title": first.meeting_title,
+                     "read before": first.pre_reading, "words": words, "minutes": minutes,
+                     "note": first.pre_reading_note})
+    return pd.DataFrame(rows)
+
+
+def paragraphs_read(plans: pd.DataFrame, plan: str) -> set[int]:
+    """Every paragraph a plan has participants read: its pre-reading and the paragraphs its segments name."""
+    rows = plans[plans.plan == plan]
+    found = set()
+    for text in list(rows.pre_reading.unique()) + list(rows.paragraphs):
+        found |= set(paragraph_numbers(text))
+    return found
 
 
 def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
