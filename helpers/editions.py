@@ -3,7 +3,11 @@
 - participant/   notebooks and printable HTML without solution and facilitator cells (exercises kept);
 - facilitator/   notebooks and printable HTML with everything;
 - slides/        reveal.js slides, one deck per notebook, with reveal.js copied beside them (no CDN);
-- reader/        the essay as printable HTML, with ¶ numbers in the margin and section headings.
+- reader/        the essay as printable HTML, with ¶ numbers in the margin and section headings;
+- participant/handout.html   content note, group agreements, setup page, pre-reading and discussion
+                 questions, in English and Spanish; participant/cards.html the who-said-it cards (no
+                 answers) and facilitator/cards-answers.html the answers, on their own pages;
+- every .html page is also printed to .pdf beside it with headless Chromium (``--no-pdf`` to skip).
 
 Everything goes to the build folder, which git ignores: nothing is written over anyone's work. The HTML
 and the slides reference no remote URL, so they work at a venue with no network.
@@ -16,7 +20,9 @@ import html
 import importlib.util
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -31,6 +37,58 @@ DROP_FOR_PARTICIPANTS = {"solution", "facilitator"}
 # reveal.js files the slides need, copied from the reveal.js distribution that sphinx-revealjs ships
 REVEAL_FILES = ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js"]
+
+
+# One print style for every page: US Letter (fits A4 too), margins, page numbers at the foot,
+# tables that wrap instead of being clipped, nothing split that should stay whole.
+PRINT_CSS = """
+@page { size: letter; margin: 16mm 15mm 18mm 15mm;
+        @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #555; } }
+@media print {
+  html, body { margin: 0 !important; padding: 0 !important; max-width: none !important; width: auto !important; }
+  table { table-layout: auto; width: auto; max-width: 100% !important; border-collapse: collapse; }
+  th, td { white-space: normal !important; overflow-wrap: anywhere; word-break: normal; }
+  pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+  tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .jp-OutputArea-prompt, .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
+  .newpage { break-before: page; page-break-before: always; }
+}
+"""
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
+
+
+def chromium() -> str:
+    """The browser that prints the PDFs: Debian's chromium (the one the browser tests drive)."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    raise HelperError("chromium", "was not found, so the handouts cannot be printed to PDF.",
+                      "install it (Debian/Ubuntu: `apt-get install chromium`), or build without PDFs: "
+                      "`python -m helpers.editions --no-pdf`, and print the .html pages from a browser.")
+
+
+def print_pdf(page: Path, pdf: Path | None = None, timeout: int = 120) -> Path:
+    """Print one HTML page to PDF with headless Chromium in a fresh, throw-away profile."""
+    pdf = pdf or page.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        cmd = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
+               page.resolve().as_uri()]
+        try:
+            result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise HelperError(page, f"took more than {timeout} seconds to print to PDF.",
+                              "close other Chromium windows and run again; print the .html from a browser.") from None
+    if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        last = (result.stderr or "").strip().splitlines()[-1:] or ["no message"]
+        raise HelperError(page, f"could not be printed to PDF (Chromium said: {last[0]}).",
+                          "check that `chromium --version` runs; or build with --no-pdf and print from a browser.")
+    return pdf
 
 
 def tags(cell) -> set[str]:
@@ -117,13 +175,114 @@ p { position: relative; margin: 0 0 0.9em 0; }
 .attribution { margin-left: 2rem; text-align: right; }
 .list-item { margin-left: 1.5rem; }
 @media print { body { margin: 0 auto; } h2 { break-after: avoid; } p { orphans: 3; widows: 3; } }
-"""
+""" + PRINT_CSS
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(meta['title'])} (reader's edition)</title><style>{style}</style></head>"
             f"<body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
 
-def build(out: Path = BUILD) -> list[Path]:
+def _page(title: str, body: str, style: str = "") -> str:
+    base = """
+body { font-family: Arial, Helvetica, sans-serif; max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem;
+       font-size: 11pt; line-height: 1.4; }
+h1 { font-size: 1.45em; } h2 { font-size: 1.15em; margin-top: 1.4em; border-bottom: 1px solid #aaa; }
+h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; margin: 0.45em 0; }
+.pair > div[lang=es] { color: #222; font-style: italic; }
+.pair > div > p { margin: 0; }
+code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+.lead { border: 1px solid #888; padding: 0.5em 0.8em; }
+table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left;
+       vertical-align: top; }
+"""
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{base}{style}{PRINT_CSS}</style></head>"
+            f"<body>\n{body}\n</body></html>\n")
+
+
+def _md_inline(text: str) -> str:
+    """Escape, then render the two bits of Markdown the handout texts use: `code` and **bold**."""
+    out = html.escape(text)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
+
+
+def _pair(text: dict, tag: str = "p", cls: str = "pair") -> str:
+    return (f'<div class="{cls}"><div lang="en"><{tag}>{_md_inline(text["en"])}</{tag}></div>'
+            f'<div lang="es"><{tag}>{_md_inline(text["es"])}</{tag}></div></div>')
+
+
+def handout_html(reading: str = DEFAULT_READING) -> str:
+    """The participant handout, English beside Spanish: language note, content note, group agreements,
+    pre-reading for each plan, the setup page, and the discussion questions the plans use."""
+    from . import workshop
+    from .discussion import load_questions
+    essay = load_essay(reading)
+    h = workshop.load_handout(essay)
+    plans = workshop.load_plans(essay)
+    es = workshop.load_questions_es(essay, plans)
+    questions = load_questions(essay).set_index("id")
+    title = essay.meta["title"]
+    parts = [f"<h1>Participant handout · Hoja para participantes</h1>",
+             f"<p><em>{html.escape(title)}</em></p>",
+             _pair(h["language_note"], cls="pair lead"),
+             "<h2>Content note · Aviso sobre el contenido</h2>", _pair(h["content_note"]),
+             "<h2>Group agreements · Acuerdos del grupo</h2>"]
+    parts += [_pair(a) for a in h["agreements"]]
+    parts.append("<h2>Reading before each meeting · Lectura antes de cada reunión</h2>"
+                 "<p>In the reader's edition, by ¶ number; about 200 words a minute. · En la edición de lectura, "
+                 "por número de párrafo (¶); unas 200 palabras por minuto.</p>")
+    pre = workshop.pre_reading(essay, plans)
+    rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])}</td><td>{html.escape(r['read before'])}</td>"
+                   f"<td>{r['words']:,} words · palabras, about · unos {r['minutes']} min</td></tr>"
+                   for _, r in pre.iterrows())
+    parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
+                 f"{rows}</table>")
+    setup = h["setup"]
+    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes del día</h2>", _pair(setup["intro"])]
+    for route in setup["routes"]:
+        parts.append(_pair(route["title"], tag="h3"))
+        parts += [_pair(step) for step in route["steps"]]
+    parts += ["<h3>Check · Comprobar</h3>", _pair(setup["check"]),
+              "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])]
+    used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
+    parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
+                 "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "
+                 "comillas son del propio ensayo y por eso quedan en inglés.</p>")
+    for qid in sorted(used):
+        q = questions.loc[qid]
+        read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
+        parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
+                            "es": f"**{qid}** ({read}) {es[qid]}"}))
+    return _page("Participant handout", "\n".join(parts))
+
+
+def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
+    """Who said it? One box per card, never split across pages, no speaker; or (answers=True) the key."""
+    from .quotations import load_quotations, who_said_it_cards
+    essay = load_essay(reading)
+    cards = who_said_it_cards(load_quotations(essay))
+    if answers:
+        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>¶{c.paragraph}</td></tr>"
+                       for c in cards.itertuples())
+        body = ("<h1>Who said it? Answers (facilitator)</h1><p>Hand these out only after the pairs have guessed.</p>"
+                f"<table><tr><th>Card</th><th>Who</th><th>Where</th></tr>{rows}</table>")
+        return _page("Who said it? Answers", body)
+    boxes = "".join(f'<div class="card"><div class="no">Card {c.card}</div>'
+                    f'<p>“{html.escape(c.quotation)}”</p></div>' for c in cards.itertuples())
+    style = """.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
+.card { border: 1.5px dashed #555; padding: 0.6em 0.8em; min-height: 5cm; font-size: 11.5pt; }
+.card .no { font-weight: bold; font-size: 0.85em; color: #444; }"""
+    body = ("<h1>Who said it?</h1><p>Cut along the dashed lines. In pairs: who said it, and what makes you think so? "
+            "The answers are on a separate sheet.</p>" f'<div class="cards">{boxes}</div>')
+    return _page("Who said it? Cards", body, style)
+
+
+def inject_print_css(page_html: str) -> str:
+    return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
+
+
+def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     """Build every edition into ``out``; return the files written."""
     written = []
     slides_dir = out / "slides"
@@ -136,7 +295,7 @@ def build(out: Path = BUILD) -> list[Path]:
             nb_path = folder / path.name
             nbformat.write(ed, nb_path)
             html_path = nb_path.with_suffix(".html")
-            html_path.write_text(_html(ed, "offline_lab"), encoding="utf-8")
+            html_path.write_text(inject_print_css(_html(ed, "offline_lab")), encoding="utf-8")
             written += [nb_path, html_path]
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
@@ -149,6 +308,15 @@ def build(out: Path = BUILD) -> list[Path]:
     reader.parent.mkdir(parents=True, exist_ok=True)
     reader.write_text(reader_html(), encoding="utf-8")
     written.append(reader)
+    extra = {out / "participant" / "handout.html": handout_html(),
+             out / "participant" / "cards.html": cards_html(answers=False),
+             out / "facilitator" / "cards-answers.html": cards_html(answers=True)}
+    for path, text in extra.items():
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    if pdf:
+        pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
+        written += [print_pdf(p) for p in pages]
     return written
 
 
@@ -167,9 +335,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.editions", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(BUILD), help="where to write (default: build/)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip printing the pages to PDF with Chromium")
     args = parser.parse_args(argv)
     try:
-        files = build(Path(args.out))
+        files = build(Path(args.out), pdf=not args.no_pdf)
     except HelperError as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -183,3 +183,58 @@ def lesson_parts(notebook: str) -> dict:
     time = time_line(lesson_row(nb, f"{notebook}.ipynb", load_essay())).removeprefix("**Time:** ")
     return {"title": nb.metadata["lesson"]["title"], "objectives": objectives.group(1).strip() if objectives else "",
             "questions": questions, "time": time}
+
+
+QUESTIONS_ES = "discussion_es.yml"
+LANGUAGES = ("en", "es")
+
+
+def _pair(value, path, where: str) -> dict:
+    """A text given in English and Spanish: {en: …, es: …}, both filled."""
+    expect(value, dict, path, where, "text in two languages")
+    return {lang: field(value, lang, str, path, where) for lang in LANGUAGES}
+
+
+def load_handout(essay: Essay) -> dict:
+    """facilitation.yml's participant handout (content note, agreements, setup), every text in en and es, checked."""
+    path = essay.folder / NOTES
+    data = read_yaml(path)
+    h = field(data, "handout", dict, path, "handout")
+    out = {key: _pair(field(h, key, dict, path, "handout"), path, f"handout.{key}")
+           for key in ("language_note", "content_note")}
+    out["agreements"] = [_pair(a, path, f"handout.agreements[{i}]")
+                         for i, a in enumerate(field(h, "agreements", list, path, "handout"), start=1)]
+    setup = field(h, "setup", dict, path, "handout")
+    out["setup"] = {key: _pair(field(setup, key, dict, path, "handout.setup"), path, f"handout.setup.{key}")
+                    for key in ("intro", "check", "if_not")}
+    routes = []
+    for i, r in enumerate(field(setup, "routes", list, path, "handout.setup"), start=1):
+        where = f"handout.setup.routes[{i}]"
+        expect(r, dict, path, where, "route")
+        routes.append({"title": _pair(field(r, "title", dict, path, where), path, f"{where}.title"),
+                       "steps": [_pair(s, path, f"{where}.steps[{k}]")
+                                 for k, s in enumerate(field(r, "steps", list, path, where), start=1)]})
+    out["setup"]["routes"] = routes
+    out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
+                                 for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
+    return out
+
+
+def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
+    """discussion_es.yml: Spanish versions of the questions, by id; every id must exist in discussion.yml,
+    and (given the plans) every question a plan uses must have one."""
+    path = essay.folder / QUESTIONS_ES
+    data = field(read_yaml(path), "questions", dict, path, "questions")
+    known = set(load_questions(essay).id)
+    for qid, text in data.items():
+        if qid not in known:
+            raise AnnotationError(path, f"has a Spanish question for {qid!r}, which discussion.yml does not have.",
+                                  "use an id from discussion.yml.", qid)
+        expect(text, str, path, qid, "question")
+    if plans is not None:
+        used = {q for cell in plans.discussion for q in cell.split(", ") if q}
+        missing = sorted(used - set(data))
+        if missing:
+            raise AnnotationError(path, f"has no Spanish version of {missing[0]}, which a session plan uses.",
+                                  f"add '{missing[0]}: >-' with the question in Spanish.", missing[0])
+    return {k: " ".join(v.split()) for k, v in data.items()}
