@@ -319,3 +319,23 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     ax.spines[:].set_visible(False)
     ax.figure.tight_layout()
     return ax
+
+
+# ---- people, places and terms (notebook 04) --------------------------------------------------------------
+
+def describe_mentions_by_section(essay, mentions, top: int = 15) -> str:
+    """The text alternative of ``mentions_by_section``, computed from the same counts."""
+    totals = mentions.groupby("term").size()
+    first = mentions.groupby("term").paragraph.min()
+    order = sorted(totals.index, key=lambda t: (-totals[t], first[t]))[:top]
+    by_section = mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
+    lead = order[0]
+    lead_section = int(by_section[lead].idxmax())
+    spread = sorted(order, key=lambda t: (-by_section[t].size, t))
+    single = [t for t in order if by_section[t].size == 1]
+    text = (f"A grid of the {len(order)} most-mentioned names and terms (rows) by the essay's "
+            f"{len(essay.sections)} sections (columns). {lead} is mentioned most ({totals[lead]} times), most "
+            f"often in §{lead_section}; {spread[0]} runs through the most sections ({by_section[spread[0]].size}).")
+    if single:
+        text += f" {len(single)} appear in one section only: {', '.join(single)}."
+    return text

@@ -171,6 +171,11 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str, context: int = 45) -> 
     rows = []
     for n, start, end in _find(essay, terms, t.term):
         p = essay.paragraphs.loc[n]
-        rows.append({"paragraph": f"¶{n}", "left": essay.text[max(p.start, start - context):start].replace("\n", " "),
-                     "match": essay.text[start:end], "right": essay.text[end:min(p.end, end + context)].replace("\n", " ")})
+        a, b = max(p.start, start - context), min(p.end, end + context)
+        left, right = essay.text[a:start].replace("\n", " "), essay.text[end:b].replace("\n", " ")
+        if a > p.start and " " in left:      # whole words only: drop a word cut at the edge
+            left = left.split(" ", 1)[1]
+        if b < p.end and " " in right:
+            right = right.rsplit(" ", 1)[0]
+        rows.append({"paragraph": f"¶{n}", "left": left, "match": essay.text[start:end], "right": right})
     return pd.DataFrame(rows, columns=["paragraph", "left", "match", "right"])
