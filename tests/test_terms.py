@@ -146,7 +146,7 @@ def test_lookup_by_alias(essay, terms, capsys):
 
 
 def test_the_counts_shown_in_the_notebook_match_the_data(essay, terms):
-    shown = output_of("04_people_places_terms.ipynb", "tm.mention_counts(essay, terms).head(15)")
+    shown = output_of("04_people_places_terms.ipynb", "counts = tm.mention_counts(essay, terms)")
     for row in tm.mention_counts(essay, terms).head(15).itertuples():
         assert re.search(rf"{re.escape(row.term)}\s+{row.kind}\s+{row.mentions}\s", shown), row.term
 
