@@ -113,6 +113,123 @@ def edition(nb: nbformat.NotebookNode, participant: bool, note: bool = True) -> 
     return nb
 
 
+# Slides: 16:9 at 1280×720. Every visible cell becomes its own slide, and anything taller than a slide is
+# split: Markdown by paragraphs, printed text by lines, tables by rows (with "rows a–b of n" under each part).
+SLIDE_W, SLIDE_H = 1280, 720
+SLIDE_LINES = 15          # lines of body text a slide holds at the slides' font size
+SLIDE_CHARS = 95          # characters per line across the slide
+
+
+def _lines(text: str, width: int = SLIDE_CHARS) -> int:
+    return sum(max(1, -(-len(line) // width)) for line in text.split("\n"))
+
+
+def _chunks(items: list, cost, budget: int = SLIDE_LINES) -> list[list]:
+    """Consecutive groups of items whose cost stays within the budget (an item over budget goes alone)."""
+    groups, current, used = [], [], 0
+    for item in items:
+        c = cost(item)
+        if current and used + c > budget:
+            groups.append(current)
+            current, used = [], 0
+        current.append(item)
+        used += c
+    return groups + ([current] if current else [])
+
+
+def _split_markdown(source: str) -> list[str]:
+    blocks = [b for b in re.split(r"\n\s*\n", source) if b.strip()]
+    def cost(b):
+        return _lines(b) + (1 if b.lstrip().startswith("#") else 0) + 1
+    return ["\n\n".join(g) for g in _chunks(blocks, cost)]
+
+
+TABLE_RE = re.compile(r'<table[^>]*>\s*<thead>(.*?)</thead>\s*<tbody>(.*?)</tbody>\s*</table>', re.S)
+
+
+def _split_table(markup: str) -> list[str]:
+    m = TABLE_RE.search(markup)
+    if not m:
+        return [markup]
+    head, body = m.groups()
+    head = re.sub(r"<tr[^>]*>\s*<th[^>]*>\s*</th>", "<tr>", head) if "dataframe" in markup else head  # no index
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", body, re.S)
+    if "dataframe" in markup:          # a raw pandas table: drop the row numbers (index cells)
+        rows = [re.sub(r"<th[^>]*>.*?</th>", "", r, count=1, flags=re.S) for r in rows]
+    columns = max(1, head.count("<th"))
+    width = max(10, SLIDE_CHARS * 1.35 // columns)    # table text is smaller than body text
+    def cost(row):
+        cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td.*?</td>", row, re.S)]
+        return max([1] + [-(-len(html.unescape(c)) // int(width)) for c in cells])
+    groups = _chunks(rows, cost, budget=SLIDE_LINES + 2)
+    parts, first = [], 1
+    for g in groups:
+        last = first + len(g) - 1
+        caption = f"<p class=\"rows-note\">rows {first}–{last} of {len(rows)}</p>" if len(groups) > 1 else ""
+        parts.append(f'<table class="reader-table"><thead>{head}</thead><tbody>{"".join(g)}</tbody></table>{caption}')
+        first = last + 1
+    return parts
+
+
+def _split_output(out) -> list:
+    """One output as one or more outputs, each fitting a slide."""
+    if out.output_type == "stream":
+        lines = out.text.rstrip("\n").split("\n")
+        return [nbformat.v4.new_output("stream", name=out.name, text="\n".join(g) + "\n")
+                for g in _chunks(lines, lambda line: _lines(line, 110), budget=SLIDE_LINES + 3)]
+    data = out.get("data", {})
+    if "image/png" in data or "image/svg+xml" in data:
+        return [out]
+    if "text/html" in data and TABLE_RE.search(data["text/html"]):
+        return [nbformat.v4.new_output("display_data", data={"text/html": part}) for part in _split_table(data["text/html"])]
+    if "text/markdown" in data:
+        return [nbformat.v4.new_output("display_data", data={"text/markdown": part})
+                for part in _split_markdown(data["text/markdown"])]
+    if "text/html" in data:
+        return [out]
+    if "text/plain" in data:
+        return [nbformat.v4.new_output("display_data", data={"text/plain": "\n".join(g)})
+                for g in _chunks(data["text/plain"].split("\n"), lambda line: _lines(line, 110), SLIDE_LINES + 3)]
+    return [out]
+
+
+def slides_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook laid out as slides that fit 1280×720: solutions and skipped cells out, facilitator cells
+    as speaker notes, every visible cell a slide of its own, and anything too tall split over several."""
+    nb = edition(nb, participant=False, note=False)
+    cells = []
+    def slide(cell, source=None, outputs=None):
+        new = copy.deepcopy(cell)
+        if source is not None:
+            new.source = source
+        if outputs is not None:
+            new.outputs = outputs
+        new.metadata["slideshow"] = {"slide_type": "slide"}
+        new["id"] = f"slide-{len(cells)}"      # a split cell needs ids of its own
+        cells.append(new)
+    for cell in nb.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type", "")
+        if "solution" in tags(cell) or "answer" in tags(cell) or kind == "skip":
+            continue
+        if kind == "notes" or "facilitator" in tags(cell):
+            note = copy.deepcopy(cell)
+            note.metadata["slideshow"] = {"slide_type": "notes"}
+            note["id"] = f"slide-{len(cells)}"
+            cells.append(note)
+            continue
+        if cell.cell_type == "markdown":
+            for part in _split_markdown(cell.source):
+                slide(cell, source=part)
+        elif cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                if out.output_type == "error":
+                    continue
+                for part in _split_output(out):
+                    slide(cell, outputs=[part])
+    nb.cells = cells
+    return nb
+
+
 def _html(nb, template: str, **config) -> str:
     from nbconvert import HTMLExporter, SlidesExporter
     exporter_class = SlidesExporter if template == "offline_reveal" else HTMLExporter
@@ -300,8 +417,8 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
         # slides: solutions are "skip" and facilitator notes are speaker "notes" in the slide metadata
-        deck.write_text(_html(edition(nb, participant=False, note=False), "offline_reveal", exclude_input=True,
-                              reveal_url_prefix="reveal.js"), encoding="utf-8")
+        deck.write_text(_html(slides_edition(nb), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
+                              exclude_output_prompt=True, reveal_url_prefix="reveal.js"), encoding="utf-8")
         written.append(deck)
     copy_reveal(slides_dir)
     reader = out / "reader" / "essay.html"
