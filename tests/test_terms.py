@@ -13,8 +13,8 @@ from notebook_outputs import NOTEBOOKS, output_of
 
 import editing
 
-# Capitalised words the notebooks use that are not names: sentence openings, months, adjectives.
-NOT_NAMES = {"English", "January", "July", "October", "Highlights", "Key"}
+# Capitalised words the notebooks use that are not names: sentence openings, months, adjectives, languages.
+NOT_NAMES = {"English", "Spanish", "January", "July", "October", "Highlights", "Key"}
 
 
 @pytest.fixture(scope="module")
