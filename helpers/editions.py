@@ -47,7 +47,10 @@ PRINT_CSS = """
 @media print {
   html, body { margin: 0 !important; padding: 0 !important; max-width: none !important; width: auto !important; }
   table { table-layout: auto; width: auto; max-width: 100% !important; border-collapse: collapse; }
-  th, td { white-space: normal !important; overflow-wrap: anywhere; word-break: normal; }
+  table.reader-table { width: 100% !important; table-layout: auto !important; }
+  table.print-sized { table-layout: fixed !important; }
+  .jp-OutputArea-output, .jp-OutputArea-child { width: 100% !important; max-width: 100% !important; }
+  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
   pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
   tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
@@ -395,7 +398,28 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     return _page("Who said it? Cards", body, style)
 
 
+def _colgroup(match: re.Match) -> str:
+    """Column widths for a printed table, from its text: a column of long prose gets room, a column of
+    short numbers does not, and no column is narrower than its longest word."""
+    table = match.group(0)
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S) for r in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    columns = max((len(r) for r in rows), default=0)
+    if not columns:
+        return table
+    weights = []
+    for i in range(columns):
+        texts = [html.unescape(re.sub(r"<[^>]+>", "", r[i])) for r in rows if i < len(r)]
+        longest_word = max((len(w) for t in texts for w in t.split()), default=1)
+        average = sum(len(t) for t in texts) / max(len(texts), 1)
+        weights.append(max(longest_word * 1.3 + 5, min(average, 70) ** 0.85, 8))   # + padding
+    total = sum(weights)
+    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
+    return table.replace('<table class="reader-table">', f'<table class="reader-table print-sized"><colgroup>{cols}</colgroup>', 1)
+
+
 def inject_print_css(page_html: str) -> str:
+    """Add the print style sheet, and column widths to every reader table so none is squeezed or clipped."""
+    page_html = re.sub(r'<table class="reader-table">.*?</table>', _colgroup, page_html, flags=re.S)
     return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
 
 
