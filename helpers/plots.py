@@ -508,3 +508,23 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
     return (f"The figure draws {what}, from {first.year} to {last.year}: {essay_rows} as the essay tells them and "
             f"{context_rows} context rows checked in named references. {derived} dates are derived from relative "
             f"expressions (hatched); more events start in {year} than in any other year ({busiest.max()}).")
+
+
+# ---- people, places and terms (notebook 04) --------------------------------------------------------------
+
+def describe_mentions_by_section(essay, mentions, top: int = 15) -> str:
+    """The text alternative of ``mentions_by_section``, computed from the same counts."""
+    totals = mentions.groupby("term").size()
+    first = mentions.groupby("term").paragraph.min()
+    order = sorted(totals.index, key=lambda t: (-totals[t], first[t]))[:top]
+    by_section = mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
+    lead = order[0]
+    lead_section = int(by_section[lead].idxmax())
+    spread = sorted(order, key=lambda t: (-by_section[t].size, t))
+    single = [t for t in order if by_section[t].size == 1]
+    text = (f"A grid of the {len(order)} most-mentioned names and terms (rows) by the essay's "
+            f"{len(essay.sections)} sections (columns). {lead} is mentioned most ({totals[lead]} times), most "
+            f"often in §{lead_section}; {spread[0]} runs through the most sections ({by_section[spread[0]].size}).")
+    if single:
+        text += f" {len(single)} appear in one section only: {', '.join(single)}."
+    return text

@@ -1,9 +1,14 @@
 """People, organisations, places, events and concepts the essay names (seeds/<reading>/terms.csv).
 
-Each term has its aliases (``JOH`` and ``Juan Orlando Hernández`` are one person), a one-sentence gloss of
-what the essay says about it, and the span of its first mention. A gloss from outside the essay is marked
-``context`` and names its public reference. Mentions are counted with aliases folded together and never
-twice for one place in the text.
+Each term has its aliases (``JOH`` and ``Juan Orlando Hernández`` are one person; an alias is only ever
+another name for the same thing), a neutral ``definition`` of what it is, a sentence on what the essay says
+about it (``in_the_essay``), its Spanish name where it has one, and the span of its first mention. A
+definition from outside the essay is marked ``context`` and names its public reference. Where the essay's
+present has changed since it was written (2019), ``since`` says what changed, with its reference.
+
+Mentions are counted with aliases folded together and never twice for one place in the text: across all
+terms, the longest name wins, so the "Irish" in "Irish question" is a mention of the Irish question, not
+also of Ireland, and "U.S." inside "U.S. Empire" is not also a mention of the United States.
 """
 from __future__ import annotations
 
@@ -17,8 +22,9 @@ from .essay import HEADING, Essay
 from .text import fold_keep_case
 
 FILE = "terms.csv"
-COLUMNS = ["term", "kind", "aliases", "gloss", "gloss_source", "reference", "first_paragraph", "span"]
-KINDS = ("person", "organisation", "place", "event", "concept")
+COLUMNS = ["term", "kind", "aliases", "spanish", "definition", "definition_source", "reference", "in_the_essay",
+           "since", "since_reference", "first_paragraph", "span"]
+KINDS = ("person", "people", "organisation", "place", "event", "concept")
 
 
 def names_of(row) -> list[str]:
@@ -26,40 +32,62 @@ def names_of(row) -> list[str]:
     return [row.term, *[a.strip() for a in row.aliases.split(";") if a.strip()]]
 
 
-def _find(essay: Essay, names: list[str]) -> list[tuple[int, int, int]]:
-    """(paragraph, start, end) of every mention, overlapping matches of different aliases merged into one.
+def _candidates(essay: Essay, names_by_term: dict[str, list[str]]) -> list[tuple[str, int, int, int]]:
+    """(term, paragraph, start, end) of every mention, resolved across all terms: no place is counted twice.
 
     Names match whole words, case kept, accents and quotes folded; a hyphen counts as part of a word, so
-    "imperialism" is not found inside "anti-imperialism". Longer names are matched first, so "Juan Orlando
-    Hernández" is one mention, not also a mention of "Hernández".
+    "imperialism" is not found inside "anti-imperialism". Longer names claim their words first, whatever
+    term they belong to: "Juan Orlando Hernández" is one mention, not also one of "Hernández", and the
+    "Irish" of "Irish question" is not also a mention of Ireland.
     """
-    found = []
     whole = fold_keep_case(essay.text)   # folded once, cached: same length, so offsets carry over
+    patterns = sorted({(fold_keep_case(n), term) for term, names in names_by_term.items() for n in names},
+                      key=lambda x: (-len(x[0]), x[0], x[1]))
+    found = []
     for p in essay.paragraphs[essay.paragraphs.kind != HEADING].itertuples():
         folded = whole[p.start:p.end]
-        spans = []
-        for name in sorted({fold_keep_case(n) for n in names}, key=len, reverse=True):
+        taken: list[tuple[int, int, str]] = []
+        for name, term in patterns:
+            if name not in folded:
+                continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", folded):
-                if not any(s < m.end() and m.start() < e for s, e in spans):
-                    spans.append((m.start(), m.end()))
-        found += [(p.paragraph, p.start + s, p.start + e) for s, e in sorted(spans)]
+                if not any(s < m.end() and m.start() < e for s, e, _ in taken):
+                    taken.append((m.start(), m.end(), term))
+        found += [(term, p.paragraph, p.start + s, p.start + e) for s, e, term in sorted(taken)]
     return found
+
+
+def _find(essay: Essay, terms: pd.DataFrame, term: str) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of every mention of one term, after resolving overlaps across all terms."""
+    return [(n, s, e) for t, n, s, e in _all(essay, terms) if t == term]
+
+
+def _all(essay: Essay, terms: pd.DataFrame) -> list[tuple[str, int, int, int]]:
+    key = tuple((t.term, *names_of(t)) for t in terms.itertuples())
+    cache = essay.__dict__.setdefault("_term_mentions", {})
+    if key not in cache:
+        cache[key] = _candidates(essay, {k[0]: list(k[1:]) for k in key})
+    return cache[key]
 
 
 def load_terms(essay: Essay) -> pd.DataFrame:
     """terms.csv, checked: kinds, glosses and references, unique names, first mention where the text has it."""
     path = essay.folder / FILE
-    table = read_table(path, COLUMNS, {"kind": KINDS, "gloss_source": ("essay", "context")},
-                       filled=("gloss",), id_col="term")
+    table = read_table(path, COLUMNS, {"kind": KINDS, "definition_source": ("essay", "context")},
+                       filled=("definition", "in_the_essay"), id_col="term")
     owner: dict[str, str] = {}
     for line, row in table.iterrows():
         label = f"{line} ({row.term})"
-        if row.gloss_source == "context" and not row.reference.strip():
-            raise AnnotationError(path, "a context gloss has no reference.",
-                                  "name the public reference the gloss comes from.", label)
-        if row.gloss_source == "essay" and row.reference.strip():
-            raise AnnotationError(path, "an essay gloss has a reference.",
-                                  "set gloss_source to 'context', or clear reference.", label)
+        if row.definition_source == "context" and not row.reference.strip():
+            raise AnnotationError(path, "a context definition has no reference.",
+                                  "name the public reference the definition comes from.", label)
+        if row.definition_source == "essay" and row.reference.strip():
+            raise AnnotationError(path, "a definition from the essay has a reference.",
+                                  "set definition_source to 'context', or clear reference.", label)
+        if bool(row.since.strip()) != bool(row.since_reference.strip()):
+            raise AnnotationError(path, "'since' and 'since_reference' go together: one is empty.",
+                                  "say what changed after the essay was written and name the reference, "
+                                  "or leave both empty.", label)
         for name in names_of(row):
             key = fold_keep_case(name)
             if key in owner:
@@ -74,7 +102,7 @@ def load_terms(essay: Essay) -> pd.DataFrame:
         if fold_keep_case(row.span) not in names:
             raise AnnotationError(path, f"the span {row.span!r} is not the term or one of its aliases.",
                                   "copy the first mention of the term exactly as the essay writes it.", label)
-        mentions = _find(essay, names_of(row))
+        mentions = _find(essay, table, row.term)
         if not mentions:
             raise AnnotationError(path, "the term is never mentioned in the essay's paragraphs.",
                                   "check its spelling and aliases against the essay.", label)
@@ -88,9 +116,10 @@ def mentions(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
     """Every mention of every term: term, kind, paragraph, section, the words as printed, offsets."""
     rows = []
     sections = essay.paragraphs.set_index("paragraph")
-    for t in terms.itertuples():
-        for n, start, end in _find(essay, names_of(t)):
-            rows.append({"term": t.term, "kind": t.kind, "paragraph": n, "section_no": sections.loc[n, "section_no"],
+    kinds = dict(zip(terms.term, terms.kind))
+    for term, n, start, end in _all(essay, terms):
+        if True:
+            rows.append({"term": term, "kind": kinds[term], "paragraph": n, "section_no": sections.loc[n, "section_no"],
                          "section": sections.loc[n, "section"], "match": essay.text[start:end],
                          "start": start, "end": end})
     return pd.DataFrame(rows, columns=["term", "kind", "paragraph", "section_no", "section", "match", "start", "end"])
@@ -107,6 +136,17 @@ def mention_counts(essay: Essay, terms: pd.DataFrame, kinds=None) -> pd.DataFram
     return table.sort_values(["mentions", "first"], ascending=[False, True], ignore_index=True)
 
 
+def glossary(terms: pd.DataFrame, kinds=None, sort: str = "term") -> pd.DataFrame:
+    """The glossary to read: alphabetical by default, with what each entry is, what the essay says, the
+    source of the definition, and what has changed since the essay was written."""
+    g = terms if not kinds else terms[terms.kind.isin(kinds)]
+    g = g.assign(source=[("the essay" if r.definition_source == "essay" else r.reference) for r in g.itertuples()],
+                 first=[f"¶{n}" for n in g.first_paragraph],
+                 key=g.term.str.casefold())
+    return g.sort_values("key" if sort == "term" else [sort, "key"], ignore_index=True)[
+        ["term", "kind", "definition", "source", "in_the_essay", "since", "spanish", "first"]]
+
+
 def lookup(essay: Essay, terms: pd.DataFrame, query: str, context: int = 45) -> pd.DataFrame:
     """Find a term by its name or any alias; print its gloss; return its mentions in context."""
     key = fold_keep_case(query.strip()).lower()
@@ -119,13 +159,23 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str, context: int = 45) -> 
     t = hits.iloc[0]
     aliases = f" (also: {t.aliases.replace(';', ', ')})" if t.aliases else ""
     print(f"{t.term}{aliases}: {t.kind}, first mentioned in ¶{t.first_paragraph}")
-    source = "the essay" if t.gloss_source == "essay" else f"context, not the essay: {t.reference}"
-    print(f"{t.gloss}  [{source}]")
+    source = "from the essay" if t.definition_source == "essay" else f"context, not the essay: {t.reference}"
+    print(f"What it is: {t.definition}  [{source}]")
+    if t.spanish:
+        print(f"In Spanish: {t.spanish}")
+    print(f"In the essay: {t.in_the_essay}")
+    if t.since:
+        print(f"Since the essay was written: {t.since}  [context: {t.since_reference}]")
     if len(hits) > 1:
         print(f"(also matching: {', '.join(hits.term.iloc[1:])})")
     rows = []
-    for n, start, end in _find(essay, names_of(t)):
+    for n, start, end in _find(essay, terms, t.term):
         p = essay.paragraphs.loc[n]
-        rows.append({"paragraph": f"¶{n}", "left": essay.text[max(p.start, start - context):start].replace("\n", " "),
-                     "match": essay.text[start:end], "right": essay.text[end:min(p.end, end + context)].replace("\n", " ")})
+        a, b = max(p.start, start - context), min(p.end, end + context)
+        left, right = essay.text[a:start].replace("\n", " "), essay.text[end:b].replace("\n", " ")
+        if a > p.start and " " in left:      # whole words only: drop a word cut at the edge
+            left = left.split(" ", 1)[1]
+        if b < p.end and " " in right:
+            right = right.rsplit(" ", 1)[0]
+        rows.append({"paragraph": f"¶{n}", "left": left, "match": essay.text[start:end], "right": right})
     return pd.DataFrame(rows, columns=["paragraph", "left", "match", "right"])

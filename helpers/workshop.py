@@ -20,6 +20,11 @@ from .text import paragraph_numbers
 
 PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
+# topics that come back in every meeting by design; any other topic may appear once per plan
+RECURRING = {"welcome", "recap", "break", "back from break", "key points"}
+SETUP_ROUTES = ("before the day", "in the session")
+MIN_SETUP_MINUTES = 20      # Carpentries practice: 20–30 minutes to get a room of newcomers running
+WORDS_PER_MINUTE = 200
 
 
 def load_plans(essay: Essay) -> pd.DataFrame:
@@ -32,10 +37,24 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     for i, plan in enumerate(items(data, "plans", path, "plans"), start=1):
         expect(plan, dict, path, f"plans[{i}]", "plan")
         plan_id = field(plan, "id", str, path, f"plans[{i}]")
+        setup = field(plan, "setup", str, path, f"plan {plan_id}")
+        if setup not in SETUP_ROUTES:
+            raise AnnotationError(path, f"setup is {setup!r}.", f"write one of: {', '.join(SETUP_ROUTES)}.",
+                                  f"plan {plan_id}")
+        seen_topics: dict[str, str] = {}
         for m, meeting in enumerate(field(plan, "meetings", list, path, f"plan {plan_id}"), start=1):
             where = f"plan {plan_id}, meeting {m}"
             expect(meeting, dict, path, where, "meeting")
             length = field(meeting, "length_minutes", int, path, where)
+            pre = field(meeting, "pre_reading", str, path, where)
+            try:
+                pre_paras = paragraph_numbers(pre)
+            except ValueError as exc:
+                raise AnnotationError(path, f"cannot read the pre_reading {exc.args[0]!r}.",
+                                      "write it like ¶1–¶18.", where) from None
+            if any(n not in essay.paragraphs.index for n in pre_paras):
+                raise AnnotationError(path, f"pre_reading names a paragraph the essay does not have ({pre}).",
+                                      f"paragraphs run from ¶1 to ¶{len(essay.paragraphs)}.", where)
             segments = field(meeting, "segments", list, path, where)
             for k, seg in enumerate(segments, start=1):
                 expect(seg, dict, path, f"{where}, segment {k}", "segment")
@@ -49,6 +68,19 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             for k, s in enumerate(segments, start=1):
                 label = f"{where}, segment {k}"
                 field(s, "activity", str, path, label)
+                topic = field(s, "topic", str, path, label)
+                if topic not in RECURRING:
+                    if topic in seen_topics:
+                        raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
+                                              "give this segment a different topic, or drop the repeat.", label)
+                    seen_topics[topic] = label
+                if topic == "setup" and setup == "in the session" and s["minutes"] < MIN_SETUP_MINUTES:
+                    raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
+                                          f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
+                                          "setup to 'before the day'.", label)
+                if topic == "break" and not (k < len(segments) and segments[k].get("topic") == "back from break"):
+                    raise AnnotationError(path, "a break is not followed by a 'back from break' segment.",
+                                          "add a few minutes after it to relaunch Binder and upload saved work.", label)
                 for name in ("notebook", "paragraphs", "materials"):
                     field(s, name, str, path, label, default="")
                 for q in items(s, "discussion", path, label):
@@ -73,6 +105,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
                                                 "discussion.yml does not have.", "use an id from discussion.yml.", label)
                 rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, where, default=""),
+                             "setup": setup, "pre_reading": pre, "topic": topic,
+                             "pre_reading_note": field(meeting, "pre_reading_note", str, path, where, default=""),
                              "meeting": m, "meeting_title": field(meeting, "title", str, path, where, default=""),
                              "length": length, "segment": k,
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"],
@@ -80,6 +114,35 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or ""})
                 clock += s["minutes"]
     return pd.DataFrame(rows)
+
+
+def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:
+    """(words, minutes at 200 words a minute, rounded up) of the paragraphs named like "¶1–¶18"."""
+    numbers = paragraph_numbers(paragraphs)
+    text = essay.paragraphs[essay.paragraphs.paragraph.isin(numbers)].text
+    words = int(text.str.split().str.len().sum())
+    return words, -(-words // WORDS_PER_MINUTE)
+
+
+def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
+    """Per meeting: the paragraphs to read before it in the reader's edition, their words and minutes."""
+    rows = []
+    for (plan, meeting), g in plans.groupby(["plan", "meeting"], sort=False):
+        first = g.iloc[0]
+        words, minutes = reading_time(essay, first.pre_reading)
+        rows.append({"plan": plan, "meeting": meeting, "meeting_title": first.meeting_title,
+                     "read before": first.pre_reading, "words": words, "minutes": minutes,
+                     "note": first.pre_reading_note})
+    return pd.DataFrame(rows)
+
+
+def paragraphs_read(plans: pd.DataFrame, plan: str) -> set[int]:
+    """Every paragraph a plan has participants read: its pre-reading and the paragraphs its segments name."""
+    rows = plans[plans.plan == plan]
+    found = set()
+    for text in list(rows.pre_reading.unique()) + list(rows.paragraphs):
+        found |= set(paragraph_numbers(text))
+    return found
 
 
 def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
@@ -120,3 +183,58 @@ def lesson_parts(notebook: str) -> dict:
     time = time_line(lesson_row(nb, f"{notebook}.ipynb", load_essay())).removeprefix("**Time:** ")
     return {"title": nb.metadata["lesson"]["title"], "objectives": objectives.group(1).strip() if objectives else "",
             "questions": questions, "time": time}
+
+
+QUESTIONS_ES = "discussion_es.yml"
+LANGUAGES = ("en", "es")
+
+
+def _pair(value, path, where: str) -> dict:
+    """A text given in English and Spanish: {en: …, es: …}, both filled."""
+    expect(value, dict, path, where, "text in two languages")
+    return {lang: field(value, lang, str, path, where) for lang in LANGUAGES}
+
+
+def load_handout(essay: Essay) -> dict:
+    """facilitation.yml's participant handout (content note, agreements, setup), every text in en and es, checked."""
+    path = essay.folder / NOTES
+    data = read_yaml(path)
+    h = field(data, "handout", dict, path, "handout")
+    out = {key: _pair(field(h, key, dict, path, "handout"), path, f"handout.{key}")
+           for key in ("language_note", "content_note")}
+    out["agreements"] = [_pair(a, path, f"handout.agreements[{i}]")
+                         for i, a in enumerate(field(h, "agreements", list, path, "handout"), start=1)]
+    setup = field(h, "setup", dict, path, "handout")
+    out["setup"] = {key: _pair(field(setup, key, dict, path, "handout.setup"), path, f"handout.setup.{key}")
+                    for key in ("intro", "check", "if_not")}
+    routes = []
+    for i, r in enumerate(field(setup, "routes", list, path, "handout.setup"), start=1):
+        where = f"handout.setup.routes[{i}]"
+        expect(r, dict, path, where, "route")
+        routes.append({"title": _pair(field(r, "title", dict, path, where), path, f"{where}.title"),
+                       "steps": [_pair(s, path, f"{where}.steps[{k}]")
+                                 for k, s in enumerate(field(r, "steps", list, path, where), start=1)]})
+    out["setup"]["routes"] = routes
+    out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
+                                 for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
+    return out
+
+
+def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
+    """discussion_es.yml: Spanish versions of the questions, by id; every id must exist in discussion.yml,
+    and (given the plans) every question a plan uses must have one."""
+    path = essay.folder / QUESTIONS_ES
+    data = field(read_yaml(path), "questions", dict, path, "questions")
+    known = set(load_questions(essay).id)
+    for qid, text in data.items():
+        if qid not in known:
+            raise AnnotationError(path, f"has a Spanish question for {qid!r}, which discussion.yml does not have.",
+                                  "use an id from discussion.yml.", qid)
+        expect(text, str, path, qid, "question")
+    if plans is not None:
+        used = {q for cell in plans.discussion for q in cell.split(", ") if q}
+        missing = sorted(used - set(data))
+        if missing:
+            raise AnnotationError(path, f"has no Spanish version of {missing[0]}, which a session plan uses.",
+                                  f"add '{missing[0]}: >-' with the question in Spanish.", missing[0])
+    return {k: " ".join(v.split()) for k, v in data.items()}

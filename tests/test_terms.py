@@ -13,8 +13,8 @@ from notebook_outputs import NOTEBOOKS, output_of
 
 import editing
 
-# Capitalised words the notebooks use that are not names: sentence openings, months, adjectives.
-NOT_NAMES = {"English", "January", "July", "October", "Highlights", "Key"}
+# Capitalised words the notebooks use that are not names: sentence openings, months, adjectives, languages.
+NOT_NAMES = {"English", "Spanish", "January", "July", "October", "Highlights", "Key"}
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +77,63 @@ def test_hyphenated_words_are_not_split(essay, terms):
     assert not any(essay.text[s - 1] == "-" for s in empire.start), "imperialism inside anti-imperialism"
 
 
-def test_context_glosses_have_references(terms):
-    context = terms[terms.gloss_source == "context"]
+def test_context_definitions_have_references(terms):
+    context = terms[terms.definition_source == "context"]
     assert len(context) >= 1 and (context.reference != "").all()
-    assert (terms[terms.gloss_source == "essay"].reference == "").all()
+    assert (terms[terms.definition_source == "essay"].reference == "").all()
+
+
+def test_every_entry_says_what_it_is_and_what_the_essay_says(terms):
+    assert (terms.definition.str.len() > 15).all() and (terms.in_the_essay.str.len() > 15).all()
+    for name in ["Organization of American States", "School of the Americas", "war of position", "hegemony",
+                 "neoliberal", "imperialism", "civil society"]:
+        row = terms.set_index("term").loc[name]
+        assert row.definition_source == "context" and row.reference, name
+    # a definition is not a pointer to where the term appears
+    assert not terms.definition.str.match(r"^(Named|Where|Its|In the essay)").any()
+
+
+def test_the_glossary_is_alphabetical_and_shows_its_sources(terms):
+    g = tm.glossary(terms)
+    assert list(g.term) == sorted(g.term, key=str.casefold)
+    assert {"term", "definition", "source", "in_the_essay", "since", "spanish"} <= set(g.columns)
+    assert (g.source != "").all()
+    assert g.set_index("term").loc["Miguel Angel", "source"] == "the essay"
+
+
+def test_spanish_names_of_institutions(terms):
+    es = terms.set_index("term").spanish
+    assert es["Supreme Electoral Tribunal"].startswith("Tribunal Supremo Electoral")
+    assert es["National Party"] == "Partido Nacional de Honduras"
+    assert es["Organization of American States"].startswith("Organización de los Estados Americanos")
+    assert es["Military Police"].startswith("Policía Militar")
+
+
+def test_what_changed_since_the_essay_was_written(terms):
+    since = terms.set_index("term")
+    for name in ["Juan Orlando Hernández", "National Party", "Donald Trump", "Supreme Electoral Tribunal"]:
+        assert since.loc[name, "since"] and since.loc[name, "since_reference"], name
+    assert "at the time of writing" in since.loc["National Party", "since"]
+    assert (terms.since.astype(bool) == terms.since_reference.astype(bool)).all()
+
+
+def test_aliases_never_merge_distinct_things(essay, terms):
+    names = {t.term: set(tm.names_of(t)) for t in terms.itertuples()}
+    for a, b in [("IMF", "World Bank"), ("IMF", "World Economic Forum"), ("U.S. Empire", "imperialism"),
+                 ("Fox News Radio", "Fox News Rundown")]:
+        assert a in names and b in names, (a, b)
+        assert b not in names[a] and a not in names[b]
+
+
+def test_no_place_in_the_text_is_counted_twice_across_terms(essay, terms):
+    m = tm.mentions(essay, terms).sort_values("start")
+    assert (m.start.shift(-1).fillna(10**9) >= m.end).all(), "two mentions overlap"
+    irish = m[m.match.str.contains("Irish")]
+    question = irish[irish.term == "Irish question"]
+    assert len(question) == 2
+    for r in question.itertuples():
+        assert not ((m.term == "Ireland") & (m.start < r.end) & (r.start < m.end)).any()
+    assert not m[(m.term == "United States")].match.isin(["U.S. Empire", "U.S. Labor Against the War"]).any()
 
 
 def test_lookup_by_alias(essay, terms, capsys):
@@ -93,7 +146,7 @@ def test_lookup_by_alias(essay, terms, capsys):
 
 
 def test_the_counts_shown_in_the_notebook_match_the_data(essay, terms):
-    shown = output_of("04_people_places_terms.ipynb", "tm.mention_counts(essay, terms).head(15)")
+    shown = output_of("04_people_places_terms.ipynb", "counts = tm.mention_counts(essay, terms)")
     for row in tm.mention_counts(essay, terms).head(15).itertuples():
         assert re.search(rf"{re.escape(row.term)}\s+{row.kind}\s+{row.mentions}\s", shown), row.term
 
@@ -117,6 +170,11 @@ def test_a_span_that_stopped_matching(reading_copy):
 def test_a_wrong_first_paragraph(reading_copy):
     err = error_after(reading_copy, ",37,Heidi Fulton", ",36,Heidi Fulton")
     assert "is in ¶37, not in ¶36" in err.problem
+
+
+def test_a_change_since_writing_without_reference(reading_copy):
+    err = error_after(reading_copy, "Allied Universal in 2021.,\"Wikipedia, “G4S”\"", "Allied Universal in 2021.,")
+    assert "'since' and 'since_reference' go together" in err.problem
 
 
 def test_a_context_gloss_without_reference(reading_copy):

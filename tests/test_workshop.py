@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 import helpers
+import helpers.text
 from helpers import workshop
 from tools import editions, launch
 
@@ -19,7 +20,7 @@ NOTEBOOKS = launch.notebooks()
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build")
-    editions.build(out)
+    editions.build(out, pdf=False)      # the PDFs are checked in test_print.py
     return out
 
 
@@ -35,8 +36,8 @@ def test_every_meeting_adds_up(essay):
 
 def test_a_plan_that_does_not_add_up(reading_copy):
     path = reading_copy / "sessions.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("{minutes: 5, activity: \"Key points;",
-                                                             "{minutes: 15, activity: \"Key points;"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("{minutes: 5, topic: key points, activity: \"Key points; keep",
+                                                             "{minutes: 15, topic: key points, activity: \"Key points; keep"), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="add up to 100 minutes but the meeting is 90"):
         workshop.load_plans(helpers.load_essay(reading_copy))
 
@@ -47,8 +48,60 @@ def test_a_plan_naming_a_missing_question_or_paragraph(reading_copy):
     path.write_text(text.replace("discussion: [D02]}", "discussion: [D99]}", 1), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="'D99'"):
         workshop.load_plans(helpers.load_essay(reading_copy))
-    path.write_text(text.replace('paragraphs: "¶1–¶13"', 'paragraphs: "¶1–¶99"', 1), encoding="utf-8")
+    path.write_text(text.replace('paragraphs: "¶10–¶13"', 'paragraphs: "¶10–¶99"', 1), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="¶63"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+
+
+def test_every_plan_has_time_to_read(essay):
+    plans = workshop.load_plans(essay)
+    pre = workshop.pre_reading(essay, plans)
+    assert len(pre) == 4 and (pre.words > 0).all() and (pre.minutes == -(-pre.words // 200)).all()
+    body = set(essay.paragraphs[essay.paragraphs.kind != "heading"].paragraph)
+    assert body <= workshop.paragraphs_read(plans, "series-3x120"), "every part of the essay is read in the series"
+    assert set(workshop.paragraphs_read(plans, "single-90")) >= body
+    # what a discussion needs has been read before it: pre-reading of this or an earlier meeting
+    anchors = helpers.load_questions(essay).set_index("id").paragraphs
+    for plan, rows in plans.groupby("plan"):
+        read_so_far = set()
+        for meeting, m in rows.groupby("meeting"):
+            read_so_far |= set(helpers.text.paragraph_numbers(m.pre_reading.iloc[0]))
+            for seg in m[m.discussion != ""].itertuples():
+                needed = set(helpers.text.paragraph_numbers(seg.paragraphs))
+                needed |= {n for q in seg.discussion.split(", ") for n in anchors[q]}
+                assert needed <= read_so_far, (plan, meeting, seg.discussion, sorted(needed - read_so_far))
+
+
+def test_war_of_position_setup_breaks_and_no_repeats(essay):
+    plans = workshop.load_plans(essay)
+    for plan, rows in plans.groupby("plan"):
+        wop = rows[rows.topic == "war of position"]
+        assert len(wop) == 1 and 49 in helpers.text.paragraph_numbers(wop.paragraphs.iloc[0]), plan
+        setup = rows[rows.topic == "setup"]
+        assert len(setup) == 1
+        assert rows.setup.iloc[0] == "before the day" or setup.minutes.iloc[0] >= 20, plan
+        once = rows[~rows.topic.isin(workshop.RECURRING)]
+        assert once.topic.is_unique, plan
+        assert not once.discussion.str.split(", ").explode().replace("", None).dropna().duplicated().any(), plan
+        positions = list(rows.topic)
+        for k, topic in enumerate(positions):
+            if topic == "break":
+                assert positions[k + 1] == "back from break"
+                assert "Download" in rows.activity.iloc[k]
+
+
+def test_a_repeated_topic_a_short_setup_and_a_break_without_return(reading_copy):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("topic: feasibility objection", "topic: two death tolls", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match="'two death tolls' comes again"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    path.write_text(text.replace("{minutes: 25, topic: setup", "{minutes: 10, topic: setup", 1)
+                    .replace("{minutes: 10, topic: first notebook", "{minutes: 25, topic: first notebook", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match="gives setup 10 minutes"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    path.write_text(text.replace("topic: back from break", "topic: back to work", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match="not followed by a 'back from break'"):
         workshop.load_plans(helpers.load_essay(reading_copy))
 
 
@@ -82,7 +135,7 @@ def test_the_answer_key_is_only_in_the_facilitator_edition(built):
 
 def test_nothing_is_fetched_from_the_network(built):
     pages = [p for p in built.rglob("*") if p.suffix in (".html", ".css")]
-    assert len([p for p in pages if p.suffix == ".html"]) == 3 * len(NOTEBOOKS) + 1
+    assert len([p for p in pages if p.suffix == ".html"]) == 3 * len(NOTEBOOKS) + 4
     for page in pages:
         assert editions.remote_references(page.read_text(encoding="utf-8", errors="replace")) == [], page
     assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()

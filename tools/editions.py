@@ -3,7 +3,11 @@
 - participant/   notebooks and printable HTML without solution and facilitator cells (exercises kept);
 - facilitator/   notebooks and printable HTML with everything;
 - slides/        reveal.js slides, one deck per notebook, with reveal.js copied beside them (no CDN);
-- reader/        the essay as printable HTML, with ¶ numbers in the margin and section headings.
+- reader/        the essay as printable HTML, with ¶ numbers in the margin and section headings;
+- participant/handout.html   content note, group agreements, setup page, pre-reading and discussion
+                 questions, in English and Spanish; participant/cards.html the who-said-it cards (no
+                 answers) and facilitator/cards-answers.html the answers, on their own pages;
+- every .html page is also printed to .pdf beside it with headless Chromium (``--no-pdf`` to skip).
 
 Everything goes to the build folder, which git ignores: nothing is written over anyone's work. The HTML
 and the slides reference no remote URL, so they work at a venue with no network.
@@ -16,7 +20,9 @@ import html
 import importlib.util
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -31,6 +37,61 @@ DROP_FOR_PARTICIPANTS = {"solution", "facilitator"}
 # reveal.js files the slides need, copied from the reveal.js distribution that sphinx-revealjs ships
 REVEAL_FILES = ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js"]
+
+
+# One print style for every page: US Letter (fits A4 too), margins, page numbers at the foot,
+# tables that wrap instead of being clipped, nothing split that should stay whole.
+PRINT_CSS = """
+@page { size: letter; margin: 16mm 15mm 18mm 15mm;
+        @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #555; } }
+@media print {
+  html, body { margin: 0 !important; padding: 0 !important; max-width: none !important; width: auto !important; }
+  table { table-layout: auto; width: auto; max-width: 100% !important; border-collapse: collapse; }
+  table.reader-table { width: 100% !important; table-layout: auto !important; }
+  table.print-sized { table-layout: fixed !important; }
+  .jp-OutputArea-output, .jp-OutputArea-child { width: 100% !important; max-width: 100% !important; }
+  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
+  pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+  tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .jp-OutputArea-prompt, .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
+  .newpage { break-before: page; page-break-before: always; }
+}
+"""
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
+
+
+def chromium() -> str:
+    """The browser that prints the PDFs: Debian's chromium (the one the browser tests drive)."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    raise HelperError("chromium", "was not found, so the handouts cannot be printed to PDF.",
+                      "install it (Debian/Ubuntu: `apt-get install chromium`), or build without PDFs: "
+                      "`python -m tools.editions --no-pdf`, and print the .html pages from a browser.")
+
+
+def print_pdf(page: Path, pdf: Path | None = None, timeout: int = 120) -> Path:
+    """Print one HTML page to PDF with headless Chromium in a fresh, throw-away profile."""
+    pdf = pdf or page.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        cmd = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
+               page.resolve().as_uri()]
+        try:
+            result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise HelperError(page, f"took more than {timeout} seconds to print to PDF.",
+                              "close other Chromium windows and run again; print the .html from a browser.") from None
+    if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        last = (result.stderr or "").strip().splitlines()[-1:] or ["no message"]
+        raise HelperError(page, f"could not be printed to PDF (Chromium said: {last[0]}).",
+                          "check that `chromium --version` runs; or build with --no-pdf and print from a browser.")
+    return pdf
 
 
 def tags(cell) -> set[str]:
@@ -53,6 +114,123 @@ def edition(nb: nbformat.NotebookNode, participant: bool, note: bool = True) -> 
              if participant else "Facilitator edition: includes worked solutions and facilitator notes.")
     if note and re.search(r"(?m)^# ", first.source):
         first.source = re.sub(r"(?m)^# ", f"<div class=\"edition-note\">{label}</div>\n\n# ", first.source, count=1)
+    return nb
+
+
+# Slides: 16:9 at 1280×720. Every visible cell becomes its own slide, and anything taller than a slide is
+# split: Markdown by paragraphs, printed text by lines, tables by rows (with "rows a–b of n" under each part).
+SLIDE_W, SLIDE_H = 1280, 720
+SLIDE_LINES = 15          # lines of body text a slide holds at the slides' font size
+SLIDE_CHARS = 95          # characters per line across the slide
+
+
+def _lines(text: str, width: int = SLIDE_CHARS) -> int:
+    return sum(max(1, -(-len(line) // width)) for line in text.split("\n"))
+
+
+def _chunks(items: list, cost, budget: int = SLIDE_LINES) -> list[list]:
+    """Consecutive groups of items whose cost stays within the budget (an item over budget goes alone)."""
+    groups, current, used = [], [], 0
+    for item in items:
+        c = cost(item)
+        if current and used + c > budget:
+            groups.append(current)
+            current, used = [], 0
+        current.append(item)
+        used += c
+    return groups + ([current] if current else [])
+
+
+def _split_markdown(source: str) -> list[str]:
+    blocks = [b for b in re.split(r"\n\s*\n", source) if b.strip()]
+    def cost(b):
+        return _lines(b) + (1 if b.lstrip().startswith("#") else 0) + 1
+    return ["\n\n".join(g) for g in _chunks(blocks, cost)]
+
+
+TABLE_RE = re.compile(r'<table[^>]*>\s*<thead>(.*?)</thead>\s*<tbody>(.*?)</tbody>\s*</table>', re.S)
+
+
+def _split_table(markup: str) -> list[str]:
+    m = TABLE_RE.search(markup)
+    if not m:
+        return [markup]
+    head, body = m.groups()
+    head = re.sub(r"<tr[^>]*>\s*<th[^>]*>\s*</th>", "<tr>", head) if "dataframe" in markup else head  # no index
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", body, re.S)
+    if "dataframe" in markup:          # a raw pandas table: drop the row numbers (index cells)
+        rows = [re.sub(r"<th[^>]*>.*?</th>", "", r, count=1, flags=re.S) for r in rows]
+    columns = max(1, head.count("<th"))
+    width = max(10, SLIDE_CHARS * 1.35 // columns)    # table text is smaller than body text
+    def cost(row):
+        cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td.*?</td>", row, re.S)]
+        return max([1] + [-(-len(html.unescape(c)) // int(width)) for c in cells])
+    groups = _chunks(rows, cost, budget=SLIDE_LINES + 2)
+    parts, first = [], 1
+    for g in groups:
+        last = first + len(g) - 1
+        caption = f"<p class=\"rows-note\">rows {first}–{last} of {len(rows)}</p>" if len(groups) > 1 else ""
+        parts.append(f'<table class="reader-table"><thead>{head}</thead><tbody>{"".join(g)}</tbody></table>{caption}')
+        first = last + 1
+    return parts
+
+
+def _split_output(out) -> list:
+    """One output as one or more outputs, each fitting a slide."""
+    if out.output_type == "stream":
+        lines = out.text.rstrip("\n").split("\n")
+        return [nbformat.v4.new_output("stream", name=out.name, text="\n".join(g) + "\n")
+                for g in _chunks(lines, lambda line: _lines(line, 110), budget=SLIDE_LINES + 3)]
+    data = out.get("data", {})
+    if "image/png" in data or "image/svg+xml" in data:
+        return [out]
+    if "text/html" in data and TABLE_RE.search(data["text/html"]):
+        return [nbformat.v4.new_output("display_data", data={"text/html": part}) for part in _split_table(data["text/html"])]
+    if "text/markdown" in data:
+        return [nbformat.v4.new_output("display_data", data={"text/markdown": part})
+                for part in _split_markdown(data["text/markdown"])]
+    if "text/html" in data:
+        return [out]
+    if "text/plain" in data:
+        return [nbformat.v4.new_output("display_data", data={"text/plain": "\n".join(g)})
+                for g in _chunks(data["text/plain"].split("\n"), lambda line: _lines(line, 110), SLIDE_LINES + 3)]
+    return [out]
+
+
+def slides_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook laid out as slides that fit 1280×720: solutions and skipped cells out, facilitator cells
+    as speaker notes, every visible cell a slide of its own, and anything too tall split over several."""
+    nb = edition(nb, participant=False, note=False)
+    cells = []
+    def slide(cell, source=None, outputs=None):
+        new = copy.deepcopy(cell)
+        if source is not None:
+            new.source = source
+        if outputs is not None:
+            new.outputs = outputs
+        new.metadata["slideshow"] = {"slide_type": "slide"}
+        new["id"] = f"slide-{len(cells)}"      # a split cell needs ids of its own
+        cells.append(new)
+    for cell in nb.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type", "")
+        if "solution" in tags(cell) or "answer" in tags(cell) or kind == "skip":
+            continue
+        if kind == "notes" or "facilitator" in tags(cell):
+            note = copy.deepcopy(cell)
+            note.metadata["slideshow"] = {"slide_type": "notes"}
+            note["id"] = f"slide-{len(cells)}"
+            cells.append(note)
+            continue
+        if cell.cell_type == "markdown":
+            for part in _split_markdown(cell.source):
+                slide(cell, source=part)
+        elif cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                if out.output_type == "error":
+                    continue
+                for part in _split_output(out):
+                    slide(cell, outputs=[part])
+    nb.cells = cells
     return nb
 
 
@@ -118,13 +296,135 @@ p { position: relative; margin: 0 0 0.9em 0; }
 .attribution { margin-left: 2rem; text-align: right; }
 .list-item { margin-left: 1.5rem; }
 @media print { body { margin: 0 auto; } h2 { break-after: avoid; } p { orphans: 3; widows: 3; } }
-"""
+""" + PRINT_CSS
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(meta['title'])} (reader's edition)</title><style>{style}</style></head>"
             f"<body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
 
-def build(out: Path = BUILD) -> list[Path]:
+def _page(title: str, body: str, style: str = "") -> str:
+    base = """
+body { font-family: Arial, Helvetica, sans-serif; max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem;
+       font-size: 11pt; line-height: 1.4; }
+h1 { font-size: 1.45em; } h2 { font-size: 1.15em; margin-top: 1.4em; border-bottom: 1px solid #aaa; }
+h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; margin: 0.45em 0; }
+.pair > div[lang=es] { color: #222; font-style: italic; }
+.pair > div > p { margin: 0; }
+code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+.lead { border: 1px solid #888; padding: 0.5em 0.8em; }
+table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left;
+       vertical-align: top; }
+"""
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{base}{style}{PRINT_CSS}</style></head>"
+            f"<body>\n{body}\n</body></html>\n")
+
+
+def _md_inline(text: str) -> str:
+    """Escape, then render the two bits of Markdown the handout texts use: `code` and **bold**."""
+    out = html.escape(text)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
+
+
+def _pair(text: dict, tag: str = "p", cls: str = "pair") -> str:
+    return (f'<div class="{cls}"><div lang="en"><{tag}>{_md_inline(text["en"])}</{tag}></div>'
+            f'<div lang="es"><{tag}>{_md_inline(text["es"])}</{tag}></div></div>')
+
+
+def handout_html(reading: str = DEFAULT_READING) -> str:
+    """The participant handout, English beside Spanish: language note, content note, group agreements,
+    pre-reading for each plan, the setup page, and the discussion questions the plans use."""
+    from helpers import workshop
+    from helpers.discussion import load_questions
+    essay = load_essay(reading)
+    h = workshop.load_handout(essay)
+    plans = workshop.load_plans(essay)
+    es = workshop.load_questions_es(essay, plans)
+    questions = load_questions(essay).set_index("id")
+    title = essay.meta["title"]
+    parts = [f"<h1>Participant handout · Hoja para participantes</h1>",
+             f"<p><em>{html.escape(title)}</em></p>",
+             _pair(h["language_note"], cls="pair lead"),
+             "<h2>Content note · Aviso sobre el contenido</h2>", _pair(h["content_note"]),
+             "<h2>Group agreements · Acuerdos del grupo</h2>"]
+    parts += [_pair(a) for a in h["agreements"]]
+    parts.append("<h2>Reading before each meeting · Lectura antes de cada reunión</h2>"
+                 "<p>In the reader's edition, by ¶ number; about 200 words a minute. · En la edición de lectura, "
+                 "por número de párrafo (¶); unas 200 palabras por minuto.</p>")
+    pre = workshop.pre_reading(essay, plans)
+    rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])}</td><td>{html.escape(r['read before'])}</td>"
+                   f"<td>{r['words']:,} words · palabras, about · unos {r['minutes']} min</td></tr>"
+                   for _, r in pre.iterrows())
+    parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
+                 f"{rows}</table>")
+    setup = h["setup"]
+    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes del día</h2>", _pair(setup["intro"])]
+    for route in setup["routes"]:
+        parts.append(_pair(route["title"], tag="h3"))
+        parts += [_pair(step) for step in route["steps"]]
+    parts += ["<h3>Check · Comprobar</h3>", _pair(setup["check"]),
+              "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])]
+    used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
+    parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
+                 "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "
+                 "comillas son del propio ensayo y por eso quedan en inglés.</p>")
+    for qid in sorted(used):
+        q = questions.loc[qid]
+        read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
+        parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
+                            "es": f"**{qid}** ({read}) {es[qid]}"}))
+    return _page("Participant handout", "\n".join(parts))
+
+
+def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
+    """Who said it? One box per card, never split across pages, no speaker; or (answers=True) the key."""
+    from helpers.quotations import load_quotations, who_said_it_cards
+    essay = load_essay(reading)
+    cards = who_said_it_cards(load_quotations(essay))
+    if answers:
+        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>¶{c.paragraph}</td></tr>"
+                       for c in cards.itertuples())
+        body = ("<h1>Who said it? Answers (facilitator)</h1><p>Hand these out only after the pairs have guessed.</p>"
+                f"<table><tr><th>Card</th><th>Who</th><th>Where</th></tr>{rows}</table>")
+        return _page("Who said it? Answers", body)
+    boxes = "".join(f'<div class="card"><div class="no">Card {c.card}</div>'
+                    f'<p>“{html.escape(c.quotation)}”</p></div>' for c in cards.itertuples())
+    style = """.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
+.card { border: 1.5px dashed #555; padding: 0.6em 0.8em; min-height: 5cm; font-size: 11.5pt; }
+.card .no { font-weight: bold; font-size: 0.85em; color: #444; }"""
+    body = ("<h1>Who said it?</h1><p>Cut along the dashed lines. In pairs: who said it, and what makes you think so? "
+            "The answers are on a separate sheet.</p>" f'<div class="cards">{boxes}</div>')
+    return _page("Who said it? Cards", body, style)
+
+
+def _colgroup(match: re.Match) -> str:
+    """Column widths for a printed table, from its text: a column of long prose gets room, a column of
+    short numbers does not, and no column is narrower than its longest word."""
+    table = match.group(0)
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S) for r in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    columns = max((len(r) for r in rows), default=0)
+    if not columns:
+        return table
+    weights = []
+    for i in range(columns):
+        texts = [html.unescape(re.sub(r"<[^>]+>", "", r[i])) for r in rows if i < len(r)]
+        longest_word = max((len(w) for t in texts for w in t.split()), default=1)
+        average = sum(len(t) for t in texts) / max(len(texts), 1)
+        weights.append(max(longest_word * 1.3 + 5, min(average, 70) ** 0.85, 8))   # + padding
+    total = sum(weights)
+    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
+    return table.replace('<table class="reader-table">', f'<table class="reader-table print-sized"><colgroup>{cols}</colgroup>', 1)
+
+
+def inject_print_css(page_html: str) -> str:
+    """Add the print style sheet, and column widths to every reader table so none is squeezed or clipped."""
+    page_html = re.sub(r'<table class="reader-table">.*?</table>', _colgroup, page_html, flags=re.S)
+    return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
+
+
+def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     """Build every edition into ``out``; return the files written."""
     written = []
     slides_dir = out / "slides"
@@ -137,19 +437,28 @@ def build(out: Path = BUILD) -> list[Path]:
             nb_path = folder / path.name
             nbformat.write(ed, nb_path)
             html_path = nb_path.with_suffix(".html")
-            html_path.write_text(_html(ed, "offline_lab"), encoding="utf-8")
+            html_path.write_text(inject_print_css(_html(ed, "offline_lab")), encoding="utf-8")
             written += [nb_path, html_path]
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
         # slides: solutions are "skip" and facilitator notes are speaker "notes" in the slide metadata
-        deck.write_text(_html(edition(nb, participant=False, note=False), "offline_reveal", exclude_input=True,
-                              reveal_url_prefix="reveal.js"), encoding="utf-8")
+        deck.write_text(_html(slides_edition(nb), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
+                              exclude_output_prompt=True, reveal_url_prefix="reveal.js"), encoding="utf-8")
         written.append(deck)
     copy_reveal(slides_dir)
     reader = out / "reader" / "essay.html"
     reader.parent.mkdir(parents=True, exist_ok=True)
     reader.write_text(reader_html(), encoding="utf-8")
     written.append(reader)
+    extra = {out / "participant" / "handout.html": handout_html(),
+             out / "participant" / "cards.html": cards_html(answers=False),
+             out / "facilitator" / "cards-answers.html": cards_html(answers=True)}
+    for path, text in extra.items():
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    if pdf:
+        pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
+        written += [print_pdf(p) for p in pages]
     return written
 
 
@@ -168,9 +477,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.editions", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(BUILD), help="where to write (default: build/)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip printing the pages to PDF with Chromium")
     args = parser.parse_args(argv)
     try:
-        files = build(Path(args.out))
+        files = build(Path(args.out), pdf=not args.no_pdf)
     except HelperError as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

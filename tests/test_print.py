@@ -1,0 +1,95 @@
+"""Print that works: every edition printed to PDF by headless Chromium (as `make handouts` does), then read
+back with pypdf: the pages are US Letter with page numbers, no table column is clipped (every cell's text is
+on the page and nothing is placed beyond its edge), no code cell is printed, and no who-said-it card is split
+across pages or printed beside its answer."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+import helpers
+from helpers import terms as tm, workshop
+from tools import editions
+from helpers.quotations import load_quotations, who_said_it_cards
+
+LETTER = (612, 792)
+
+
+def squash(text: str) -> str:
+    """Text with all white space removed, so a cell wrapped over several lines still matches."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))   # NFKC: the "ﬀ" ligature is "ff"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("print")
+    editions.build(out, pdf=True)
+    return out
+
+
+def pages(pdf) -> list:
+    return PdfReader(str(pdf)).pages
+
+
+def test_every_page_is_printed_with_page_numbers(built):
+    pdfs = sorted(built.rglob("*.pdf"))
+    htmls = [p for p in built.rglob("*.html") if p.parent.name != "slides"]
+    assert len(pdfs) == len(htmls) >= 15
+    for pdf in pdfs:
+        doc = pages(pdf)
+        for i, page in enumerate(doc, start=1):
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER, pdf.name
+            assert f"Page {i} of {len(doc)}" in page.extract_text(), (pdf.name, i)
+
+
+def test_nothing_is_placed_beyond_the_page_edge(built):
+    for pdf in sorted(built.rglob("*.pdf")):
+        for n, page in enumerate(pages(pdf), start=1):
+            width = float(page.mediabox.width)
+            xs = []
+            page.extract_text(visitor_text=lambda text, cm, tm_, font, size: xs.append(
+                (cm[0] * tm_[4] + cm[2] * tm_[5] + cm[4], text)) if text.strip() else None)
+            outside = [(round(x), t) for x, t in xs if not -1 <= x <= width - 20]
+            assert not outside, (pdf.name, n, outside[:3])
+
+
+def test_no_table_column_is_clipped(essay, built):
+    glossary = squash("".join(p.extract_text() for p in pages(built / "participant" / "04_people_places_terms.pdf")))
+    shown = tm.glossary(helpers.load_terms(essay)).head(15)
+    for row in shown.itertuples():
+        for value in (row.definition, row.source, row.in_the_essay):
+            assert squash(value) in glossary, value
+    guide = squash("".join(p.extract_text() for p in pages(built / "facilitator" / "05_facilitator_guide.pdf")))
+    plans = workshop.load_plans(essay)
+    for value in set(plans.materials) - {""}:
+        assert squash(value) in guide, value
+
+
+def test_no_code_cell_is_printed(built):
+    for pdf in sorted((built / "participant").glob("0*.pdf")) + sorted((built / "facilitator").glob("0*.pdf")):
+        text = "".join(p.extract_text() for p in pages(pdf))
+        assert "helpers.setup_display()" not in text and "sys.path.insert" not in text, pdf.name
+
+
+def test_cards_never_split_and_sit_apart_from_the_answers(essay, built):
+    cards = who_said_it_cards(load_quotations(essay))
+    printed = [squash(p.extract_text()) for p in pages(built / "participant" / "cards.pdf")]
+    for card in cards.itertuples():
+        whole = squash(f"Card {card.card}“{card.quotation}”")
+        assert sum(whole in page for page in printed) == 1, f"card {card.card} is split or missing"
+        assert squash(card.speaker) not in "".join(printed) or card.speaker.split()[-1] in card.quotation
+    answers = squash("".join(p.extract_text() for p in pages(built / "facilitator" / "cards-answers.pdf")))
+    assert all(squash(s) in answers for s in cards.speaker)
+
+
+def test_the_handout_is_in_english_and_spanish(essay, built):
+    text = squash("".join(p.extract_text() for p in pages(built / "participant" / "handout.pdf")))
+    h = workshop.load_handout(essay)
+    for pair in [h["content_note"], *h["agreements"], h["setup"]["check"]]:
+        assert squash(pair["en"]) in text and squash(pair["es"]) in text
+    for qid, question in workshop.load_questions_es(essay).items():
+        assert squash(question) in text, qid
+    assert squash("python -m venv .venv") in text and squash("pip install -r requirements.txt") in text
