@@ -51,7 +51,7 @@ handouts: $(DEV)
 	$(BIN)/python -m tools.editions --out build
 
 links: $(DEV)
-	$(BIN)/python -m tools.launch $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
+	$(BIN)/python -m tools.links $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
 
 benchmark: $(DEV)
 	$(BIN)/python tools/benchmark.py

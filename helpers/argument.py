@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .annotations import check_span, read_yaml, require
+from .anchoring import check_span, read_yaml, require
 from .errors import AnnotationError
 from .schema import expect, field, items
 from .essay import Essay

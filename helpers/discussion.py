@@ -6,7 +6,7 @@ import textwrap
 
 import pandas as pd
 
-from .annotations import check_span, read_yaml
+from .anchoring import check_span, read_yaml
 from .errors import AnnotationError
 from .schema import expect, field, items
 from .essay import Essay

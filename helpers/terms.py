@@ -16,7 +16,7 @@ import re
 
 import pandas as pd
 
-from .annotations import anchor_rows, read_table
+from .anchoring import anchor_rows, read_table
 from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .text import fold_keep_case

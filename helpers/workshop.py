@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from .annotations import read_yaml
+from .anchoring import read_yaml
 from .discussion import load_questions
 from .errors import AnnotationError
 from .essay import Essay

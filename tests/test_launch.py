@@ -168,7 +168,7 @@ def test_make_links_on_a_copy_then_the_notebook_tests_there(tmp_path):
                            cwd=copy, capture_output=True, text=True)
     assert tests.returncode == 0, tests.stdout[-4000:]
     assert re.search(r"\d+ passed", tests.stdout) and "skipped" not in tests.stdout.splitlines()[-1]
-    off = subprocess.run([sys.executable, "-m", "tools.launch", "--off"], cwd=copy, capture_output=True, text=True)
+    off = subprocess.run([sys.executable, "-m", "tools.links", "--off"], cwd=copy, capture_output=True, text=True)
     assert off.returncode == 0 and "off" in off.stdout
     for path in launch.notebooks(copy / "notebooks") + [copy / "README.md"]:   # links off: back as committed
         assert path.read_bytes() == (PROJECT / path.relative_to(copy)).read_bytes(), path.name

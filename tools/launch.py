@@ -2,23 +2,21 @@
 
 The repository and branch live in one place, launch.yml. While it names no repository, links are *off*:
 no badge or launch link is rendered anywhere (a link to a repository that does not exist fails in front
-of a group). ``python -m tools.launch`` (``make links``) turns them on:
+of a group). ``python -m tools.links`` (``make links``) turns them on:
 
     make links                          # the GitHub repository this clone came from (git remote origin)
     make links REPO=owner/name          # or name it (your fork)
     make links BRANCH=dev HUB=https://hub.example.org   # another branch; print nbgitpuller links too
-    python -m tools.launch --off        # links off again
+    python -m tools.links --off         # links off again
 
-It records the repository in launch.yml and re-applies the generated cells and the README table
+``tools.links`` records the repository in launch.yml and re-applies the generated cells and the README table
 (tools/cells.py), which hold every link. No saved notebook output depends on the repository, so the
 committed notebooks stay valid for nbval without re-running them.
 """
 from __future__ import annotations
 
-import argparse
 import re
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
@@ -119,37 +117,3 @@ def choose_repo(given: str | None, current: str | None, origin: str | None) -> s
         raise HelperError("REPO", f"{repo!r} is a placeholder, not a repository.",
                           "give your real GitHub owner/name, e.g. `make links REPO=my-org/we-are-losing-study`.")
     return repo
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.launch", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repo", help="GitHub repository, owner/name (default: this clone's GitHub origin)")
-    parser.add_argument("--branch", help="branch to launch (default: as in launch.yml)")
-    parser.add_argument("--hub", help="a JupyterHub address, to print nbgitpuller links for it")
-    parser.add_argument("--off", action="store_true", help="turn every launch link off")
-    args = parser.parse_args(argv)
-    from tools import cells   # cells renders the links; imported here so cells can import this module
-    try:
-        current = settings()
-        branch = args.branch or current["branch"]
-        repo = None if args.off else choose_repo(args.repo, current["repository"], github_origin())
-        record(repo, branch)
-        for path in cells.apply_all():
-            print(f"rewrote {path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path}")
-        if repo is None:
-            print("Launch links are off (launch.yml names no repository).")
-            return 0
-        print(f"Launch links point at {repo}, branch {branch}. Commit and push to publish them.")
-        for path in notebooks():
-            print(f"{path.name}\n  Binder: {binder_url(path.name, repo, branch)}")
-            if args.hub:
-                print(f"  JupyterHub: {nbgitpuller_url(args.hub, path.name, repo, branch)}")
-    except HelperError as exc:
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
