@@ -87,11 +87,12 @@ class Table:
         total = len(self.frame)
         if self.rows is None or total <= self.rows:
             return ""
-        return (f"Showing {self.rows} of {total} rows. To see them all, add rows=\"all\" inside the "
-                f"brackets: helpers.table(…, rows=\"all\").")
+        return (f"Showing {self.rows} of {total} rows. In JupyterLab, click “Show the other {total - self.rows} "
+                f"rows” under the table; printed editions show them all.")
 
-    def _text_rows(self) -> list[list[str]]:
-        return [[_cell(v) for v in row] for row in self.shown.itertuples(index=False)]
+    def _text_rows(self, frame: pd.DataFrame | None = None) -> list[list[str]]:
+        frame = self.shown if frame is None else frame
+        return [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
 
     def __repr__(self) -> str:
         headers = [str(c) for c in self.frame.columns]
@@ -109,13 +110,20 @@ class Table:
         note = self._note()
         return "\n".join(out + ([note] if note else []))
 
-    def _repr_html_(self) -> str:
+    def _html_table(self, frame: pd.DataFrame) -> str:
         head = "".join(f"<th style=\"text-align:left\">{html.escape(str(c))}</th>" for c in self.frame.columns)
         body = "".join("<tr>" + "".join(f"<td style=\"text-align:left; white-space:normal\">{html.escape(c)}</td>"
-                                         for c in row) + "</tr>" for row in self._text_rows())
-        note = self._note()
-        return (f"<table class=\"reader-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-                + (f"<p><em>{html.escape(note)}</em></p>" if note else ""))
+                                         for c in row) + "</tr>" for row in self._text_rows(frame))
+        return f"<table class=\"reader-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def _repr_html_(self) -> str:
+        """The first rows, then the rest folded under a "Show the other N rows" line: one click, no code."""
+        first = self._html_table(self.shown)
+        if self.rows is None or len(self.frame) <= self.rows:
+            return first
+        rest = self.frame.iloc[self.rows:]
+        return (first + f"<details class=\"more-rows\"><summary>Show the other {len(rest)} rows</summary>\n"
+                + self._html_table(rest) + "\n</details>")
 
 
 def table(data, rows: int | str | None = SCREENFUL, columns=None, rename=None) -> Table:

@@ -34,7 +34,10 @@ def test_long_text_wrapped_not_cut():
 def test_a_screenful_then_how_to_see_all():
     df = pd.DataFrame({"n": range(40)})
     short = repr(helpers.table(df))
-    assert "Showing 15 of 40 rows" in short and 'rows="all"' in short and "None" not in short
+    assert "Showing 15 of 40 rows" in short and "Show the other 25 rows" in short and "None" not in short
+    page = helpers.table(df)._repr_html_()
+    assert page.count("<table") == 2 and '<details class="more-rows"><summary>Show the other 25 rows' in page
+    assert ">39<" in page.split("<details", 1)[1] and ">39<" not in page.split("<details", 1)[0]
     assert "39" not in short.splitlines()[-2]
     everything = repr(helpers.table(df, rows="all"))
     assert everything == repr(helpers.table(df, rows=None))

@@ -45,6 +45,7 @@ PRINT_CSS = """
 @page { size: letter; margin: 16mm 15mm 18mm 15mm;
         @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #555; } }
 @media print {
+  details.more-rows > summary { display: none; }
   html, body { margin: 0 !important; padding: 0 !important; max-width: none !important; width: auto !important; }
   table { table-layout: auto; width: auto; max-width: 100% !important; border-collapse: collapse; }
   table.reader-table { width: 100% !important; table-layout: auto !important; }
@@ -421,6 +422,8 @@ def _colgroup(match: re.Match) -> str:
 def inject_print_css(page_html: str) -> str:
     """Add the print style sheet, and column widths to every reader table so none is squeezed or clipped."""
     page_html = re.sub(r'<table class="reader-table">.*?</table>', _colgroup, page_html, flags=re.S)
+    # a table's further rows are folded on screen (helpers.table); on paper every row is printed
+    page_html = page_html.replace('<details class="more-rows">', '<details class="more-rows" open>')
     return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
 
 
