@@ -70,6 +70,7 @@ RELATION_STYLES = {
     "illustrates": dict(color=OKABE_ITO[2], linestyle=":"),
     "qualifies": dict(color=OKABE_ITO[5], linestyle="-."),
     "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
+    "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
 MAP_SIZE = (13.33, 7.5)   # inches: 16:9, the shape of a projected slide
 MAP_FONT = 13
