@@ -591,3 +591,10 @@ def test_a_concession_that_supports_is_refused(reading_copy):
     edit(reading_copy, "{id: C50, type: concession, relation: qualifies", "{id: C50, type: concession, relation: supports")
     err = error_for(reading_copy)
     assert "a concession has relation 'supports'" in err.problem and "qualifies" in err.fix
+
+
+def test_discussion_d01_d02_keep_the_referent_and_the_sharper_half(essay):
+    q = helpers.load_questions(essay, "01_argument_structure").set_index("id").question
+    assert "for them the national emancipation of Ireland" in q["D01"], "'their' needs its referent"
+    assert "rather than domestic organizing in opposition" in q["D02"], "both halves of the ¶45 concession"
+    assert "The above history" in q["D02"], "the reply's ground, as the map draws it (C39 under C88)"
