@@ -598,3 +598,13 @@ def test_discussion_d01_d02_keep_the_referent_and_the_sharper_half(essay):
     assert "for them the national emancipation of Ireland" in q["D01"], "'their' needs its referent"
     assert "rather than domestic organizing in opposition" in q["D02"], "both halves of the ¶45 concession"
     assert "The above history" in q["D02"], "the reply's ground, as the map draws it (C39 under C88)"
+
+
+def test_the_thesis_has_one_plain_sentence(argument):
+    plain = argument.thesis_plain
+    assert plain.startswith("The authors argue") and plain.endswith(".")
+    sentences = re.split(r"(?<!U\.S)(?<!\bU)\.\s+(?=[A-Z])", plain)   # "U.S." is not a sentence end
+    assert len(sentences) == 1 and "…" not in plain and ";" not in plain, "one sentence"
+    assert len(plain.split()) <= 50, "plain: short enough to say aloud"
+    assert len(plain.split()) < len(argument.thesis_paraphrase.split())
+
