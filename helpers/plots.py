@@ -53,7 +53,7 @@ def words_per_section(essay, ax=None):
 # --------------------------------------------------------------------------------------------
 # The argument map
 # --------------------------------------------------------------------------------------------
-# Drawn for a projector: 16:9 figures, 13 pt text, every box in full (no "…"). A claim and the claims
+# Drawn for a projector: 16:9 figures, 14 pt text, every box in full (no "…"). A claim and the claims
 # directly under it make one figure; a long list of claims is split over several figures, and each
 # figure comes with a text description (``fig.alt_text``) computed from the same data.
 
@@ -75,7 +75,7 @@ RELATION_STYLES = {
     "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
 MAP_SIZE = (13.33, 7.5)   # inches: 16:9, the shape of a projected slide
-MAP_FONT = 13
+MAP_FONT = 14
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
 
 
@@ -103,7 +103,7 @@ def _relation_phrase(relation: str) -> str:
 
 def _child_text(argument, nodes, id_) -> str:
     row = nodes.loc[id_]
-    return _box_text(row, 66, below=len(argument.branch(id_)) if row.type != "point" else 0)
+    return _box_text(row, 60, below=len(argument.branch(id_)) if row.type != "point" else 0)
 
 
 def _box_height(argument, nodes, id_) -> float:
@@ -208,7 +208,7 @@ def _draw_map(argument, root, ids, title, part):
         if word not in rels:
             rels.append(word)
     handles += [plt.Line2D([0], [0], linewidth=1.8, **RELATION_STYLES[w]) for w in rels]
-    ax.legend(handles, shown + [f"— {w}" for w in rels], loc="lower left", bbox_to_anchor=(0.02, 0.0),
+    ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.02, 0.0),
               ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
               title="Box colour = type of claim; line style and the word on each arrow = relation",
               title_fontsize=12, alignment="left")
