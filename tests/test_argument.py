@@ -613,3 +613,42 @@ def test_the_thesis_has_one_plain_sentence(argument):
     assert len(plain.split()) <= 50, "plain: short enough to say aloud"
     assert len(plain.split()) < len(argument.thesis_paraphrase.split())
 
+
+
+def _cells01():
+    return notebook01().cells
+
+
+def test_notebook_01_tables_never_run_fragments_together():
+    """A table cell holds one passage; fragments joined with ", " read as garbage ("Irish proletarians., the …")."""
+    for k, out, text in output_texts(notebook01()):
+        flat = " ".join(text.split())
+        joined = re.findall(r"(?<!U\.S)(?<!\bU)[.…!?”],\s+(?:the|Just|and)\b", flat)
+        assert not joined, f"cell {k} joins fragments: {joined[:3]}"
+
+
+def test_notebook_01_glosses_the_thesis_words_and_the_package_terms():
+    words = next(c.source for c in _cells01() if c.source.startswith("## Words you will meet"))
+    for term in ("popular forces", "formations", "mass based base-building organizations", "neoliberal",
+                 "Ahistorical", "cadre", "OAS", "Primary contradiction", "body", "spine", "branch", "K1–K6"):
+        assert term in words, term
+
+
+def test_notebook_01_every_passage_it_sends_you_to_has_a_cell_to_read_it():
+    cells = _cells01()
+    for k, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and "exercise" in cell.metadata.get("tags", []) and "Read ¶" in cell.source:
+            before_solution = []
+            for c in cells[k + 1:]:
+                if "solution" in c.metadata.get("tags", []):
+                    break
+                before_solution.append(c)
+            assert any(c.cell_type == "code" and "essay.show(" in c.source for c in before_solution), k
+
+
+def test_notebook_01_has_a_stop_point_and_no_invitation_to_edit_without_undo():
+    text = "\n".join(c.source for c in _cells01() if c.cell_type == "markdown")
+    assert "Stop here if you have an hour" in text
+    assert "printable reader's edition" in text
+    if "edit" in text and "argument.yml" in text:
+        assert "git checkout -- seeds/" in text
