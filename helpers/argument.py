@@ -204,6 +204,20 @@ class Argument:
         table.loc[(99, "All sections"), :] = table.sum()
         return table.astype(int).droplevel(0).rename_axis(index="section", columns=None)
 
+    def backed(self) -> pd.DataFrame:
+        """The claims the essay backs with something besides its say-so: cited, attributed or its own account.
+
+        Returns:
+            a table of claims in reading order (id, paragraph, basis, span, paraphrase, …).
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> sorted(set(argument.backed().basis))
+            ['attributed', 'cited', 'own account']
+        """
+        c = self.claims
+        return c[c.basis.isin(["cited", "attributed", "own account"])].sort_values("start")
+
     def to_argdown(self) -> str:
         """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools.
 
