@@ -652,3 +652,13 @@ def test_notebook_01_has_a_stop_point_and_no_invitation_to_edit_without_undo():
     assert "printable reader's edition" in text
     if "edit" in text and "argument.yml" in text:
         assert "git checkout -- seeds/" in text
+
+
+def test_words_a_paraphrase_puts_in_quotes_are_the_essays(essay, argument):
+    from helpers.text import fold
+    text = " ".join(fold(" ".join(essay.text.split())).split())
+    quoted = [(r.id, q) for r in argument.claims.itertuples() for q in re.findall(r'"([^"]+)"', r.paraphrase)]
+    quoted += [("T", q) for q in re.findall(r'"([^"]+)"', argument.thesis_paraphrase)]
+    assert len(quoted) > 50
+    wrong = [(i, q) for i, q in quoted if " ".join(fold(q).split()) not in text]
+    assert not wrong, f"quoted in a paraphrase but not in the essay: {wrong}"
