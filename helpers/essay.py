@@ -416,8 +416,8 @@ class Essay:
         """Keyword in context: every match of ``query`` in the essay's paragraphs.
 
         Quotes, dashes, accents and case are folded, so ``coup d'etat`` finds ``coup d’etat`` and
-        ``Hernandez`` finds ``Hernández``. The text either side is widened to whole words, so no word is
-        shown cut in half.
+        ``Hernandez`` finds ``Hernández``. The match and the text either side are widened to whole words,
+        so ``election`` shows ``elections`` whole, and no word is shown cut in half.
 
         Parameters:
             query: the word or phrase to look for; context: about how many characters to show either side
@@ -425,7 +425,7 @@ class Essay:
             expression.
         Returns:
             a table with one row per match: paragraph, section, left, match, right (the match as printed in
-            the essay), and its offset in essay.txt.
+            the essay, widened to whole words), and its offset in essay.txt (where the match starts).
         Example:
             >>> load_essay().search("shot dead").paragraph.tolist()
             ['¶36', '¶40']
@@ -441,15 +441,20 @@ class Essay:
             if n is None:
                 continue
             p = self.paragraphs.loc[n]
-            lo, hi = max(p.start, m.start() - context), min(p.end, m.end() + context)
+            start, end = m.start(), m.end()
+            while start > p.start and self.text[start - 1].isalnum():   # "election" finds "elections" whole
+                start -= 1
+            while end < p.end and self.text[end].isalnum():
+                end += 1
+            lo, hi = max(p.start, start - context), min(p.end, end + context)
             while lo > p.start and not self.text[lo - 1].isspace():   # widen to the start of a word
                 lo -= 1
             while hi < p.end and not self.text[hi].isspace():         # and to the end of one
                 hi += 1
-            left, right = self.text[lo:m.start()], self.text[m.end():hi]
+            left, right = self.text[lo:start], self.text[end:hi]
             rows.append({"paragraph": f"¶{n}", "section": p.section,
-                         "left": left.replace("\n", " "), "match": self.text[m.start():m.end()],
-                         "right": right.replace("\n", " "), "offset": m.start()})
+                         "left": left.replace("\n", " "), "match": self.text[start:end],
+                         "right": right.replace("\n", " "), "offset": start})
         return pd.DataFrame(rows, columns=["paragraph", "section", "left", "match", "right", "offset"])
 
     def paragraph(self, n: int, width: int = 100) -> str:

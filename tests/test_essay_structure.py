@@ -194,3 +194,10 @@ def test_search_context_never_cuts_a_word(essay):
             lo, hi = h.offset - len(h.left), h.offset + len(h.match) + len(h.right)
             assert lo == p.start or essay.text[lo - 1].isspace(), (query, h.paragraph, h.left[:15])
             assert hi == p.end or essay.text[hi].isspace(), (query, h.paragraph, h.right[-15:])
+
+
+def test_search_shows_a_word_whole_not_its_plural_split_off(essay):
+    hits = essay.search("election")
+    assert "elections" in set(hits.match), "the plural stays with its word"
+    assert not hits.right.str.match(r"^[A-Za-z]").any(), "no letters of the matched word left over on the right"
+    assert set(essay.search("coup d'etat").match) == {"coup d’etat"}
