@@ -22,7 +22,7 @@ FILE = "argument.yml"
 TYPES = ("premise", "evidence", "conclusion", "recommendation", "concession")
 # What a claim does to the id in its `to:`, read "<claim> <relation> <to>". "explained by" is the reverse
 # of "explains": it hangs a fact under the summary that accounts for it (see argument.yml's header).
-RELATIONS = ("supports", "explains", "illustrates", "qualifies", "recommends")
+RELATIONS = ("supports", "explains", "illustrates", "qualifies", "recommends", "extends")
 RELATION_WORDS = (*RELATIONS, "explained by")
 RELATION_MEANING = {
     "supports": "a reason offered for believing the claim it points to",
@@ -30,11 +30,16 @@ RELATION_MEANING = {
     "illustrates": "an example or case of the claim it points to",
     "qualifies": "a concession that limits the claim it points to",
     "recommends": "a call to act that puts the claim it points to into practice",
+    "extends": "says how far the claim it points to reaches (where else it applies): scope, not a reason",
 }
+# "explained by" is not a relation of its own but "explains" read backwards; the table shows it too.
+RELATION_MEANING_ALL = {**RELATION_MEANING,
+                        "explained by": "the reverse of explains: the claim it points to accounts for this one "
+                                        "(facts listed, then summed up with their cause, as in ¶33)"}
 BASES = ("cited", "attributed", "own account", "none given", "argued")
 BASIS_MEANING = {
     "cited": "the essay names something a reader could look up: a document, a publication, a dated interview",
-    "attributed": "put to a named actor or an unnamed witness, with no source to look up",
+    "attributed": "rests on the word of a named actor or an unnamed witness, with no source to look up",
     "own account": "the authors' own review or experience",
     "none given": "stated without a source",
     "argued": "a conclusion or recommendation: backed by the claims under it",
@@ -54,6 +59,17 @@ CLAIM_KINDS = ("body", "list item", "block quotation", "epigraph")
 
 @dataclass(frozen=True, eq=False)
 class Argument:
+    """The essay's argument map: thesis, points, claims and how they connect, as tables.
+
+    Load it with ``load_argument(essay)``; each table is a pandas DataFrame you can show with
+    ``helpers.table(...)``.
+
+    Example:
+        >>> import helpers
+        >>> argument = helpers.load_argument(helpers.load_essay())
+        >>> list(argument.points.id)
+        ['P1', 'P2', 'P3']
+    """
     thesis: pd.DataFrame            # one row per span of the thesis
     points: pd.DataFrame            # the three numbered strategic points
     claims: pd.DataFrame            # every claim, with its relation to the id in `to`
@@ -63,12 +79,34 @@ class Argument:
     parallels: pd.DataFrame         # historical parallels: passages and what each shows
     thesis_paraphrase: str
     narrative_only: pd.DataFrame = None  # paragraphs with no claim, and why
+    thesis_plain: str = ""               # the thesis in one plain sentence (ours), for a first reading
 
     def node(self, id_: str) -> pd.Series:
-        """A thesis, point or claim by id, as a row with id, kind, type, paraphrase, span, paragraph."""
+        """One box of the map (the thesis, a point or a claim), looked up by its id.
+
+        Parameters:
+            id_: the id, such as "T", "P1" or "C20".
+        Returns:
+            a row with its id, type, paraphrase, span (the essay's words), paragraph, and the id it points to.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> int(argument.node("C20").paragraph)
+            20
+        """
         return self.nodes().loc[id_]
 
     def nodes(self) -> pd.DataFrame:
+        """Every box of the map in one table: the thesis, the three points and every claim.
+
+        Returns:
+            a table indexed by id, with type, paraphrase, span, paragraph, to and relation.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> list(argument.nodes().id[:4])
+            ['T', 'P1', 'P2', 'P3']
+        """
         t = pd.DataFrame([{"id": "T", "type": "thesis", "paraphrase": self.thesis_paraphrase,
                            "span": " / ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.max()),
                            "to": None, "relation": None}])
@@ -79,7 +117,18 @@ class Argument:
         return pd.concat([t, p, c], ignore_index=True).set_index("id", drop=False)
 
     def branch(self, root: str) -> pd.DataFrame:
-        """The claims under ``root`` (a point or claim id), in the order they appear in the essay."""
+        """Every claim further down the map from ``root``, however deep, in the order they appear in the essay.
+
+        Parameters:
+            root: the id at the top of the branch ("P2", "C32", …).
+        Returns:
+            a table of claims (id, type, relation, to, basis, paragraph, paraphrase, span, …).
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> argument.branch("C32").id.tolist()
+            ['C36', 'C37', 'C38', 'C86']
+        """
         below, frontier = set(), {root}
         while frontier:
             children = set(self.claims[self.claims.to.isin(frontier)].id)
@@ -87,22 +136,67 @@ class Argument:
             below |= children
         return self.claims[self.claims.id.isin(below)].sort_values("start")
 
+    def under(self, id_: str) -> pd.DataFrame:
+        """The claims drawn directly under ``id_`` (one step down the map), in reading order.
+
+        Parameters:
+            id_: the id above them ("T", "P1", "C28", …).
+        Returns:
+            a table of claims, like ``branch`` but only one level deep.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> argument.under("T").id.tolist()
+            ['C01', 'C82', 'C89', 'C78']
+        """
+        return _children_of(self.claims, id_)
+
     def point_of(self, id_: str) -> str:
-        """The point (P1–P3) a claim sits under, or "T" for claims that support the thesis directly."""
+        """The point (P1–P3) a claim sits under, or "T" for claims that stand directly under the thesis.
+
+        Parameters:
+            id_: a claim id.
+        Returns:
+            "P1", "P2", "P3" or "T".
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> argument.point_of("C20")
+            'P1'
+        """
         parent = dict(zip(self.claims.id, self.claims.to))
         while id_ in parent and parent[id_] not in set(self.points.id) | {"T"}:
             id_ = parent[id_]
         return parent.get(id_, id_)
 
     def by_point(self) -> pd.DataFrame:
-        """How many claims of each type sit under each point (and directly under the thesis)."""
+        """How many claims of each type sit under each point (and directly under the thesis).
+
+        Returns:
+            a table: one row per point (and T), one column per type, and a total.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> int(argument.by_point()["total"].sum()) == len(argument.claims)
+            True
+        """
         c = self.claims.assign(under=[self.point_of(i) for i in self.claims.id])
         table = pd.crosstab(c.under, c.type).reindex(columns=list(TYPES), fill_value=0)
         table["total"] = table.sum(axis=1)
         return table.rename_axis(index="under", columns=None)
 
     def basis_by_section(self) -> pd.DataFrame:
-        """How premises, evidence and concessions are backed, by section: cited, attributed, own account, none given."""
+        """How premises, evidence and concessions are backed, counted by section.
+
+        Returns:
+            a table: one row per section and a last row "All sections"; columns cited, attributed,
+            own account, none given, total.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> argument.basis_by_section().index[-1]
+            'All sections'
+        """
         c = self.claims[self.claims.basis != "argued"]
         table = pd.crosstab([c.section_no, c.section], c.basis).reindex(
             columns=[b for b in BASES if b != "argued"], fill_value=0)
@@ -110,14 +204,36 @@ class Argument:
         table.loc[(99, "All sections"), :] = table.sum()
         return table.astype(int).droplevel(0).rename_axis(index="section", columns=None)
 
+    def backed(self) -> pd.DataFrame:
+        """The claims the essay backs with something besides its say-so: cited, attributed or its own account.
+
+        Returns:
+            a table of claims in reading order (id, paragraph, basis, span, paraphrase, …).
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> sorted(set(argument.backed().basis))
+            ['attributed', 'cited', 'own account']
+        """
+        c = self.claims
+        return c[c.basis.isin(["cited", "attributed", "own account"])].sort_values("start")
+
     def to_argdown(self) -> str:
         """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools.
 
         Argdown draws support (+) and attack (-); the package's finer relations travel as tags, so
-        #supports, #explains, #explained-by, #illustrates, #qualifies and #recommends survive the export.
+        #supports, #explains, #explained-by, #illustrates, #qualifies, #recommends and #extends survive the export.
         "explained by" is written as outgoing support (``+>``): the claim above accounts for the one below.
+
+        Returns:
+            the whole map as Argdown text, one claim per line.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> argument.to_argdown().splitlines()[0]
+            '==='
         """
-        sign = {"supports": "<+", "explains": "<+", "illustrates": "<+", "recommends": "<+",
+        sign = {"supports": "<+", "explains": "<+", "illustrates": "<+", "recommends": "<+", "extends": "<+",
                 "qualifies": "<-", "explained by": "+>"}
 
         def walk(id_, indent):
@@ -131,7 +247,7 @@ class Argument:
 
         out = ["===", "title: The argument of \"We are losing, but we can win\" (2020)", "===", "",
                "// Generated by helpers.argument.Argument.to_argdown(); edit argument.yml, not this text.",
-               "// '<+' the claim below supports, explains, illustrates or recommends the one above (see its tag);",
+               "// '<+' the claim below supports, explains, illustrates, recommends or extends the one above (see its tag);",
                "// '<-' it qualifies it (a concession); '+>' the claim above explains the one below.",
                "// Tags give the relation and the claim type; (¶N) the paragraph.", "",
                f"[T]: {self.thesis_paraphrase} #thesis (¶{int(self.thesis.paragraph.max())})"]
@@ -145,9 +261,22 @@ class Argument:
         return "\n".join(out) + "\n"
 
 
+def _children_of(claims: pd.DataFrame, id_: str) -> pd.DataFrame:
+    return claims[claims.to == id_].sort_values("start")
+
+
 def vocabulary(kind: str) -> pd.DataFrame:
-    """The package's words for a claim's "type", "relation" or "basis", each with what it means."""
-    meaning = {"type": TYPE_MEANING, "relation": RELATION_MEANING, "basis": BASIS_MEANING}[kind]
+    """The package's words for a claim's "type", "relation" or "basis", each with what it means.
+
+    Parameters:
+        kind: "type", "relation" or "basis".
+    Returns:
+        a two-column table: the word, and what it means.
+    Example:
+        >>> vocabulary("basis").basis.tolist()
+        ['cited', 'attributed', 'own account', 'none given', 'argued']
+    """
+    meaning = {"type": TYPE_MEANING, "relation": RELATION_MEANING_ALL, "basis": BASIS_MEANING}[kind]
     return pd.DataFrame({kind: list(meaning), "what it means": list(meaning.values())})
 
 
@@ -164,7 +293,20 @@ def _label(kind: str, k: int, entry) -> str:
 
 
 def load_argument(essay: Essay) -> Argument:
-    """Load and check argument.yml for this reading."""
+    """Load the argument map (argument.yml) and check every span against the essay.
+
+    If something in argument.yml is wrong, it stops with the file, the row and how to fix it.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+    Returns:
+        an ``Argument``: thesis, points, claims, links, counterarguments, framings, parallels.
+    Example:
+        >>> import helpers
+        >>> argument = load_argument(helpers.load_essay())
+        >>> argument.node("T").type
+        'thesis'
+    """
     path = essay.folder / FILE
     data = read_yaml(path)
     for part in ("thesis", "points", "claims"):
@@ -175,6 +317,7 @@ def load_argument(essay: Essay) -> Argument:
     # thesis
     th = expect(data["thesis"], dict, path, "thesis", "thesis")
     paraphrase = field(th, "paraphrase", str, path, "thesis")
+    plain = " ".join(field(th, "plain", str, path, "thesis").split())
     thesis = pd.DataFrame([_anchor(essay, s, path, "thesis", "thesis.spans")
                            for s in field(th, "spans", list, path, "thesis")])
     if thesis.empty:
@@ -226,6 +369,10 @@ def load_argument(essay: Essay) -> Argument:
             raise AnnotationError(path, f"a {c['type']} has relation {c['relation']!r}.",
                                   "a recommendation 'recommends' (the claim it puts into practice), and only a "
                                   "recommendation does.", row)
+        if c["type"] == "concession" and c["relation"] != "qualifies":
+            raise AnnotationError(path, f"a concession has relation {c['relation']!r}.",
+                                  "a concession grants a point that limits one of the authors' own claims: make "
+                                  "its relation 'qualifies', or give it another type (premise, evidence).", row)
         if c["relation"] == "qualifies" and c["type"] != "concession":
             raise AnnotationError(path, f"a {c['type']} 'qualifies' another claim.",
                                   "only a concession qualifies; make this type: concession, or pick another "
@@ -333,11 +480,22 @@ def load_argument(essay: Essay) -> Argument:
     parallels = pd.DataFrame(parallels)
 
     return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()),
-                    narrative)
+                    narrative, plain)
 
 
 def uncovered_paragraphs(essay: Essay, argument: Argument) -> pd.DataFrame:
-    """Paragraphs whose text could carry a claim but has none, and is not listed under ``narrative_only``."""
+    """Paragraphs whose text could carry a claim but has none, and is not listed under ``narrative_only``.
+
+    Parameters:
+        essay: the essay; argument: its argument map.
+    Returns:
+        a table (paragraph, kind, text): empty when every paragraph is accounted for.
+    Example:
+        >>> import helpers
+        >>> essay = helpers.load_essay()
+        >>> uncovered_paragraphs(essay, load_argument(essay)).empty
+        True
+    """
     carried = set(argument.claims.paragraph) | set(argument.thesis.paragraph) | set(argument.points.paragraph)
     excused = set(argument.narrative_only.paragraph) if argument.narrative_only is not None else set()
     p = essay.paragraphs

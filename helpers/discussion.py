@@ -16,7 +16,18 @@ FILE = "discussion.yml"
 
 
 def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
-    """Questions with their anchors checked; only those of ``notebook`` (e.g. "01_argument_structure")."""
+    """The discussion questions (discussion.yml), each with the paragraphs it draws on, checked against the essay.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``; notebook: a notebook name such as
+        "01_argument_structure" to get only its questions (leave it out for all of them).
+    Returns:
+        a table: id, notebook, question, paragraphs (the ¶ numbers to read), spans (the anchoring words).
+    Example:
+        >>> import helpers
+        >>> load_questions(helpers.load_essay(), "01_argument_structure").id.tolist()
+        ['D01', 'D02', 'D03', 'D04', 'D05']
+    """
     path = essay.folder / FILE
     data = read_yaml(path)
     rows = []
@@ -51,7 +62,21 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
 
 
 def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
-    """Each question, numbered, with the paragraphs it draws on."""
+    """Print each question with its id, and under it the paragraphs to read first.
+
+    Parameters:
+        questions: the table from ``load_questions``; width: the line length to wrap at (default 100).
+    Returns:
+        nothing: it prints.
+    Example:
+        >>> import helpers
+        >>> q = load_questions(helpers.load_essay(), "01_argument_structure")
+        >>> print_questions(q[q.id == "D03"], width=60)  # doctest: +ELLIPSIS
+        D03. The finding that movement responses to the caravan made
+        ...
+             Read: ¶44
+        <BLANKLINE>
+    """
     for q in questions.itertuples():
         cites = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
         print(textwrap.fill(f"{q.id}. {q.question}", width, subsequent_indent="     "))

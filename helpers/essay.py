@@ -416,14 +416,16 @@ class Essay:
         """Keyword in context: every match of ``query`` in the essay's paragraphs.
 
         Quotes, dashes, accents and case are folded, so ``coup d'etat`` finds ``coup d’etat`` and
-        ``Hernandez`` finds ``Hernández``.
+        ``Hernandez`` finds ``Hernández``. The match and the text either side are widened to whole words,
+        so ``election`` shows ``elections`` whole, and no word is shown cut in half.
 
         Parameters:
-            query: the word or phrase to look for; context: how many characters to show either side
-            (default 40); regex: True to read ``query`` as a regular expression.
+            query: the word or phrase to look for; context: about how many characters to show either side
+            (default 40; widened to the nearest word boundary); regex: True to read ``query`` as a regular
+            expression.
         Returns:
             a table with one row per match: paragraph, section, left, match, right (the match as printed in
-            the essay), and its offset in essay.txt.
+            the essay, widened to whole words), and its offset in essay.txt (where the match starts).
         Example:
             >>> load_essay().search("shot dead").paragraph.tolist()
             ['¶36', '¶40']
@@ -439,11 +441,20 @@ class Essay:
             if n is None:
                 continue
             p = self.paragraphs.loc[n]
-            left = self.text[max(p.start, m.start() - context):m.start()]
-            right = self.text[m.end():min(p.end, m.end() + context)]
+            start, end = m.start(), m.end()
+            while start > p.start and self.text[start - 1].isalnum():   # "election" finds "elections" whole
+                start -= 1
+            while end < p.end and self.text[end].isalnum():
+                end += 1
+            lo, hi = max(p.start, start - context), min(p.end, end + context)
+            while lo > p.start and not self.text[lo - 1].isspace():   # widen to the start of a word
+                lo -= 1
+            while hi < p.end and not self.text[hi].isspace():         # and to the end of one
+                hi += 1
+            left, right = self.text[lo:start], self.text[end:hi]
             rows.append({"paragraph": f"¶{n}", "section": p.section,
-                         "left": left.replace("\n", " "), "match": self.text[m.start():m.end()],
-                         "right": right.replace("\n", " "), "offset": m.start()})
+                         "left": left.replace("\n", " "), "match": self.text[start:end],
+                         "right": right.replace("\n", " "), "offset": start})
         return pd.DataFrame(rows, columns=["paragraph", "section", "left", "match", "right", "offset"])
 
     def paragraph(self, n: int, width: int = 100) -> str:
@@ -470,19 +481,45 @@ class Essay:
         body = "\n".join(textwrap.fill(line, width) for line in p.text.split("\n"))
         return f"{head}\n{body}"
 
-    def show(self, n: int, width: int = 100) -> None:
-        """Print paragraph ¶n with its number, section and kind (see ``paragraph``).
+    def show(self, n: int | str, last: int | None = None, width: int = 100) -> None:
+        """Print one paragraph, or a range of them, each with its number, section and kind.
+
+        Use it to read the paragraphs a notebook sends you to: ``essay.show(20)`` prints ¶20,
+        ``essay.show(20, 33)`` prints ¶20 to ¶33 one after another, and ``essay.show("¶20–¶33")`` does
+        the same (the way the notebooks write a range).
 
         Parameters:
-            n: the paragraph number; width: the line length to wrap at (default 100).
+            n: the paragraph number (3 for ¶3), or a range written as text: "¶20–¶33", "20-33" or "¶20";
+            last: the last paragraph of a range (leave it out for one paragraph);
+            width: the line length to wrap at (default 100).
         Returns:
             nothing: it prints.
         Example:
             >>> load_essay().show(3)
             ¶3 · Introduction · body
             We are losing.
+            >>> load_essay().show("¶2–¶3")
+            ¶2 · Introduction · attribution (attributes ¶1)
+            —Ella Baker, Puerto Rico Solidarity Rally, 1974
+            <BLANKLINE>
+            ¶3 · Introduction · body
+            We are losing.
         """
-        print(self.paragraph(n, width))
+        first, last = _paragraph_range(n, last)
+        if last < first:
+            raise ValueError(f"the range ¶{first}–¶{last} runs backwards: write the smaller number first")
+        print("\n\n".join(self.paragraph(k, width) for k in range(first, last + 1)))
+
+
+def _paragraph_range(n, last) -> tuple[int, int]:
+    """(first, last) from show()'s arguments: 20 / (20, 33) / "¶20–¶33" / "20-33" / "¶20"."""
+    if isinstance(n, str):
+        m = re.fullmatch(r"\s*¶?\s*(\d+)\s*(?:[–—-]\s*¶?\s*(\d+))?\s*", n)
+        if not m:
+            raise ValueError(f"show() reads a paragraph number or a range such as \"¶20–¶33\", not {n!r}")
+        first, end = int(m.group(1)), int(m.group(2) or m.group(1))
+        return first, end if last is None else int(last)
+    return int(n), int(n if last is None else last)
 
 
 @lru_cache(maxsize=8)

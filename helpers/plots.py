@@ -53,13 +53,15 @@ def words_per_section(essay, ax=None):
 # --------------------------------------------------------------------------------------------
 # The argument map
 # --------------------------------------------------------------------------------------------
-# Drawn for a projector: 16:9 figures, 13 pt text, every box in full (no "…"). A claim and the claims
+# Drawn for a projector: 16:9 figures, 14 pt text, every box in full (no "…"). A claim and the claims
 # directly under it make one figure; a long list of claims is split over several figures, and each
 # figure comes with a text description (``fig.alt_text``) computed from the same data.
 
-# Each claim type has one Okabe–Ito colour; boxes are filled lightly so black text stays readable.
+# Each claim type has one Okabe–Ito colour; boxes are filled lightly so black text stays readable. Points
+# are yellow and filled more strongly, so they never look like the pale blue of a premise.
+FILL = {"point": "80"}
 TYPE_COLOURS = {
-    "thesis": "#000000", "point": OKABE_ITO[4], "conclusion": OKABE_ITO[2], "premise": OKABE_ITO[1],
+    "thesis": "#000000", "point": OKABE_ITO[3], "conclusion": OKABE_ITO[2], "premise": OKABE_ITO[1],
     "evidence": OKABE_ITO[0], "recommendation": OKABE_ITO[6], "concession": OKABE_ITO[5],
 }
 # Each relation has its own line style as well as its own word on the arrow, so colour is never the only cue.
@@ -70,9 +72,10 @@ RELATION_STYLES = {
     "illustrates": dict(color=OKABE_ITO[2], linestyle=":"),
     "qualifies": dict(color=OKABE_ITO[5], linestyle="-."),
     "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
+    "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
 MAP_SIZE = (13.33, 7.5)   # inches: 16:9, the shape of a projected slide
-MAP_FONT = 13
+MAP_FONT = 14
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
 
 
@@ -100,31 +103,49 @@ def _relation_phrase(relation: str) -> str:
 
 def _child_text(argument, nodes, id_) -> str:
     row = nodes.loc[id_]
-    return _box_text(row, 66, below=len(argument.branch(id_)) if row.type != "point" else 0)
+    return _box_text(row, 60, below=len(argument.branch(id_)) if row.type != "point" else 0)
 
 
 def _box_height(argument, nodes, id_) -> float:
     return (_child_text(argument, nodes, id_).count("\n") + 1) * _LINE + 0.3
 
 
+PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion": "conclusions",
+          "recommendation": "recommendations", "concession": "concessions", "point": "points"}
+
+
 def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 1)) -> str:
-    """One or two sentences saying what an argument-map figure shows, for readers who cannot see it."""
+    """One or two sentences saying what an argument-map figure means, for readers who cannot see it.
+
+    It names the box on the left and groups the boxes on the right by what they do to it (support,
+    explain, illustrate, qualify, recommend, extend), so a listener hears the shape of the argument.
+    """
     nodes = argument.nodes()
     r = nodes.loc[root]
     name = {"thesis": "the thesis (T, ¶9–¶10)", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
-        r.type, f"{root}, a {r.type} (¶{r.paragraph})")
-    page = f" (figure {part[0]} of {part[1]} for it)" if part[1] > 1 else ""
-    parts = []
+        r.type, f"{root}, a {r.type} in ¶{r.paragraph}")
+    page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
+    groups: dict[tuple[str, str], list[str]] = {}
     for id_ in ids:
         row = nodes.loc[id_]
-        if row.type == "point":
-            parts.append(f"{id_} (point {id_[1:]}, ¶{row.paragraph}) supports it")
-        elif row.relation == "explained by":
-            parts.append(f"it explains {id_} ({row.type}, ¶{row.paragraph})")
+        groups.setdefault((row.relation or "supports", row.type), []).append(f"{id_} ¶{row.paragraph}")
+    parts = []
+    for (rel, typ), members in groups.items():
+        what = typ if len(members) == 1 else PLURAL.get(typ, typ)
+        if typ == "evidence" and len(members) == 1:
+            what = "a piece of evidence"
+        elif len(members) == 1:
+            what = f"a {typ}"
         else:
-            parts.append(f"{id_} ({row.type}, ¶{row.paragraph}) {row.relation} it")
-    return (f"Argument map{page}: {name}, in full, with the {len(ids)} claim{'s' if len(ids) != 1 else ''} "
-            f"drawn directly under it, each in full: " + "; ".join(parts) + ".")
+            what = f"{len(members)} {what}"
+        listed = ", ".join(members)
+        if rel == "explained by":
+            parts.append(f"it explains {what} ({listed})")
+        else:
+            each = "each " if len(members) > 1 else ""
+            parts.append(f"{what} ({listed}) {each}{rel} it")
+    return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
+            + "; ".join(parts) + ". Each box gives the claim in full.")
 
 
 def _draw_map(argument, root, ids, title, part):
@@ -140,8 +161,9 @@ def _draw_map(argument, root, ids, title, part):
     top, bottom = H - 0.85, 0.75
 
     def box(x, y, text, colour, va="top", ha="left"):
+        fill = colour + ("80" if colour == TYPE_COLOURS["point"] else "26")
         return ax.text(x, y, text, ha=ha, va=va, fontsize=MAP_FONT, linespacing=1.15, wrap=False,
-                       bbox=dict(boxstyle="round,pad=0.35", facecolor=colour + "26", edgecolor=colour, linewidth=2))
+                       bbox=dict(boxstyle="round,pad=0.35", facecolor=fill, edgecolor=colour, linewidth=2))
 
     # the root on the left, vertically centred
     r = nodes.loc[root]
@@ -176,11 +198,20 @@ def _draw_map(argument, root, ids, title, part):
         ax.text(mx, my, word, ha="center", va="center", fontsize=12, color=style["color"], fontstyle="italic",
                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
     shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
-    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + "26", edgecolor=TYPE_COLOURS[t], linewidth=2)
-               for t in shown]
-    ax.legend(handles, shown, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=len(shown), frameon=False,
-              fontsize=12, handlelength=1.2, title="Box colour = type of claim; the word on each arrow names the "
-              "relation", title_fontsize=12, alignment="left")
+    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + FILL.get(t, "26"), edgecolor=TYPE_COLOURS[t],
+                             linewidth=2) for t in shown]
+    # every line style drawn in this figure is in the legend too, with its word
+    rels = []
+    for i in ids:
+        rel = nodes.loc[i].relation or "supports"
+        word = "explains" if rel == "explained by" else rel
+        if word not in rels:
+            rels.append(word)
+    handles += [plt.Line2D([0], [0], linewidth=1.8, **RELATION_STYLES[w]) for w in rels]
+    ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.02, 0.0),
+              ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
+              title="Box colour = type of claim; line style and the word on each arrow = relation",
+              title_fontsize=12, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part)
     return fig
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
+import pytest
 
 import helpers
 
@@ -164,3 +165,39 @@ def test_sentences(essay):
     assert "A review of dozens of fundraising pages" in next(t for t in texts if t.startswith("A review of dozens"))
     assert "We are losing." in texts and "Their math worked out." in texts
     assert set(essay.sentences.paragraph) == set(essay.paragraphs[essay.paragraphs.kind != "heading"].paragraph)
+
+
+def test_show_reads_a_range_of_paragraphs(essay, capsys):
+    essay.show(20, 22)
+    by_numbers = capsys.readouterr().out
+    essay.show("¶20–¶22")
+    assert capsys.readouterr().out == by_numbers
+    essay.show("20-22")
+    assert capsys.readouterr().out == by_numbers
+    assert [line.split(" · ")[0] for line in by_numbers.splitlines() if line.startswith("¶")] == ["¶20", "¶21", "¶22"]
+    essay.show(20)
+    single = capsys.readouterr().out
+    assert single.startswith("¶20 · ") and "¶21" not in single
+    with pytest.raises(ValueError, match="backwards"):
+        essay.show(22, 20)
+    with pytest.raises(ValueError, match="range"):
+        essay.show("twenty")
+
+
+def test_search_context_never_cuts_a_word(essay):
+    for query in ("JOH", "election", "first examining"):
+        hits = essay.search(query)
+        assert len(hits) >= 1
+        for h in hits.itertuples():
+            p = essay.paragraphs.loc[int(h.paragraph[1:])]
+            assert essay.text[h.offset:h.offset + len(h.match)] == h.match, "offsets stay exact"
+            lo, hi = h.offset - len(h.left), h.offset + len(h.match) + len(h.right)
+            assert lo == p.start or essay.text[lo - 1].isspace(), (query, h.paragraph, h.left[:15])
+            assert hi == p.end or essay.text[hi].isspace(), (query, h.paragraph, h.right[-15:])
+
+
+def test_search_shows_a_word_whole_not_its_plural_split_off(essay):
+    hits = essay.search("election")
+    assert "elections" in set(hits.match), "the plural stays with its word"
+    assert not hits.right.str.match(r"^[A-Za-z]").any(), "no letters of the matched word left over on the right"
+    assert set(essay.search("coup d'etat").match) == {"coup d’etat"}
