@@ -62,11 +62,19 @@ def test_dating_the_essay_weighs_every_clue(essay):
     assert set(dating.pulls) == set(tl.PULLS)                       # bounds, pulls both ways, and no bearing
     words = " ".join(dating.span)
     for clue in ("As of this writing", "last year", "last October", "newly elected", "Over the past 14 years",
-                 "just arrested", "After ten years", "this last November"):
+                 "just arrested", "After ten years", "this last November", "is being charged",
+                 "at least the White House", "now serving 24 years", "currently has no U.S. ambassador"):
         assert clue in words, clue
-    # "After ten years" counts to the flight of 2018, and "this last November" to the interview: no bearing
+    # "this last November" counts to the interview: no bearing
     no_bearing = dating[dating.pulls == "no bearing"].span.str.cat(sep=" ")
-    assert "After ten years" in no_bearing and "this last November" in no_bearing
+    assert "this last November" in no_bearing
+    # "After ten years", counted to the time of writing, pulls later: it is weighed, not set aside
+    pulls = dict(zip(dating.span.str[:15], dating.pulls))
+    assert pulls["After ten years"] == "pulls later"
+    # a likely reading from outside the essay pulls; it never fixes a first day
+    assert dating.set_index("id").loc["D03", "pulls"] == "pulls later"
+    # every context clue says so in its reasoning
+    assert dating[dating.source == "context"].reasoning.str.contains("Context, not in the essay").all()
     start, end = tl.written_between(dating)
     assert start < end
     earlier, later = dating[dating.pulls == "pulls earlier"], dating[dating.pulls == "pulls later"]
