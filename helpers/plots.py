@@ -516,6 +516,6 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
     what = f"the {len(t)} events from {zoom[0]} on, one row each in date order" if zoomed else \
         f"all {len(t)} events in one lane per theme"
     return (f"The figure draws {what}, from {first.year} to {last.year}: {essay_rows} as the essay tells them and "
-            f"{context_rows} context rows checked in named references. {derived} dates are derived (hatched: from a "
-            f"relative expression, or narrowed with a context row); a hatched bar is the range a date may fall in, not "
-            f"how long the event lasted. More events start in {year} than in any other year ({busiest.max()}).")
+            f"{context_rows} context rows checked in named references. {derived} dates are derived (hatched)"
+            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "")
+            + f". More events start in {year} than in any other year ({busiest.max()}).")
