@@ -293,7 +293,17 @@ def voices_along_the_essay(essay, quotations, ax=None):
 
 
 def describe_voices(essay, quotations) -> str:
-    """One or two sentences saying what the voices chart shows, computed from the same rows (alt text)."""
+    """One or two sentences saying what the voices chart shows, computed from the same rows (alt text).
+
+    Parameters: ``essay`` the loaded essay; ``quotations`` the table from ``load_quotations``.
+    Returns: a string of one or two sentences, printed under the chart and used as its alt text.
+
+    Example:
+    >>> from helpers import load_essay, load_quotations
+    >>> essay = load_essay()
+    >>> describe_voices(essay, load_quotations(essay)).startswith("The chart")
+    True
+    """
     q = _voice_rows(quotations)
     own = q[q.form != "reported speech"]
     sections_quoting = set(essay.paragraphs.loc[q.paragraph, "section"])
@@ -506,7 +516,17 @@ def show_described(fig, description: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
-    """One or two sentences saying what a timeline figure shows, computed from the same rows."""
+    """One or two sentences saying what a timeline figure shows, computed from the same rows.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``zoom`` the years of the zoom; ``zoomed`` True
+    to describe the zoom, False the long view.
+    Returns: a string of one or two sentences, printed under the figure and used as its alt text.
+
+    Example:
+    >>> from helpers import load_essay, load_timeline
+    >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws all")
+    True
+    """
     t = timeline[timeline.from_date.map(lambda d: d.year) >= zoom[0]] if zoomed else timeline
     essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()
     derived = (t.precision == "relative").sum()
