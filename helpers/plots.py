@@ -313,7 +313,8 @@ def describe_voices(essay, quotations) -> str:
             f"{(q.form == 'reported speech').sum()} pieces of reported speech along the essay's "
             f"{len(essay.paragraphs)} paragraphs. The most words go to {top.index[0]} ({top.iloc[0]}) and "
             f"{top.index[1]} ({top.iloc[1]}); ")
-    text += ("sections with neither: " + "; ".join(silent) + ".") if silent else "every section has some."
+    text += ("sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \
+        "every section has some quotation or reported speech."
     return text
 
 

@@ -234,7 +234,8 @@ def who_said_it_cards(quotations: pd.DataFrame) -> pd.DataFrame:
 
     Quotations of two words or more in a voice's own words (epigraph, block, inline, slogan or chant) with a
     named speaker; the same words quoted twice (the chant “Fuera JOH”) make one card, whose answer lists every
-    place. The text is whole, with no trailing punctuation. The order is fixed by a hash of each id, so every
+    place. Words that also stand inside a longer card (“Irish question” inside Marx's letter) make no card of
+    their own, since the longer card would give the answer away. The text is whole, with no trailing punctuation. The order is fixed by a hash of each id, so every
     edition prints the same cards in the same order.
 
     Parameters: ``quotations`` the table from ``load_quotations``.
@@ -250,6 +251,7 @@ def who_said_it_cards(quotations: pd.DataFrame) -> pd.DataFrame:
     """
     pool = quotations[quotations.form.isin(QUOTED) & (quotations.speaker != "") & (quotations.words >= 2)]
     pool = pool.assign(key=pool.text.map(_same))
+    pool = pool[[not any(k != other and k in other for other in pool.key) for k in pool.key]]
     groups = []
     for _, rows in pool.sort_values("start").groupby("key", sort=False):
         first = rows.iloc[0]
