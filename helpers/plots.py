@@ -386,14 +386,17 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
     ax.figure.canvas.draw()
     to_data = ax.transData.inverted()
     taken: dict[tuple[str, int], float] = {}
-    for row in timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].itertuples():
+    # Context rows are left unlabelled here (black outline; named in the zoom and the tables), so the labels of
+    # the essay's own events have room.
+    early = timeline[(timeline.from_date.map(lambda d: d.year) < zoom[0]) & (timeline.source != "context")]
+    for row in early.itertuples():
         x = _year(row.from_date)
-        level = next(k for k in range(6) if taken.get((row.theme, k), -1e9) < x or k == 5)
-        text = ax.annotate(row.label, xy=(x, lane[row.theme]), xytext=(x, lane[row.theme] + 0.24 + 0.22 * level),
+        level = next(k for k in range(8) if taken.get((row.theme, k), -1e9) < x or k == 7)
+        text = ax.annotate(row.label, xy=(x, lane[row.theme]), xytext=(x, lane[row.theme] + 0.24 + 0.17 * level),
                            fontsize=11, ha="left", va="bottom",
                            arrowprops=dict(arrowstyle="-", color="#555555", linewidth=0.7, shrinkA=0, shrinkB=2))
-        right = to_data.transform(text.get_window_extent().get_points())[1][0]
-        taken[(row.theme, level)] = right + 3
+        right = to_data.transform(text.get_window_extent(renderer=ax.figure.canvas.get_renderer()).get_points())[1][0]
+        taken[(row.theme, level)] = right + 8
     ax.set_xlabel("year")
     ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
     _timeline_legend(ax, themes, anchor=(0, -0.16))
