@@ -30,6 +30,16 @@ def nearest_passage(essay: Essay, span: str, paragraph: int | None = None) -> tu
 
     The named paragraph is searched first, character by character; the rest of the essay only when
     nothing there is close (the span may have been given the wrong paragraph number).
+
+    Parameters: ``essay`` the loaded essay (``load_essay()``); ``span`` the words to look for; ``paragraph`` the
+    paragraph to search first, or None for the whole essay.
+    Returns: a tuple (paragraph number, passage of the essay as long as ``span``) that is most like it.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> nearest_passage(essay, "We are lossing", None)[1]
+    'We are losing.'
     """
     target = fold(span)
     size = max(len(span), 1)
@@ -65,6 +75,17 @@ def check_span(essay: Essay, span, paragraph, file: str | Path, row, field: str 
 
     Raises AnnotationError naming the file and row, with the nearest passage, when the span is empty,
     the paragraph does not exist, or the span is not found exactly in it.
+
+    Parameters: ``essay`` the loaded essay; ``span`` the exact words; ``paragraph`` their paragraph number;
+    ``file`` and ``row`` name the annotation for an error message; ``field`` the column that holds the span.
+    Returns: a tuple (start, end): the offsets of the span in essay.txt.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> start, end = check_span(essay, "thousands of people", 21, "timeline.csv", 2)
+    >>> essay.text[start:end]
+    'thousands of people'
     """
     if not isinstance(span, str) or not span.strip():
         raise AnnotationError(file, f"'{field}' is empty.",
@@ -111,6 +132,18 @@ def check_span(essay: Essay, span, paragraph, file: str | Path, row, field: str 
 # --------------------------------------------------------------------------------------------
 
 def read_yaml(path: Path) -> dict:
+    """A YAML file read safely; an error names the file and the line.
+
+    Parameters: ``path`` the YAML file.
+    Returns: a dict: the file's content (an error names the file and the line if it cannot be read).
+
+    Example:
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.yml"
+    >>> _ = p.write_text("a: 1")
+    >>> read_yaml(p)
+    {'a': 1}
+    """
     if not path.is_file():
         raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
     try:
@@ -134,6 +167,16 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
 
     Parsed strictly: a stray quotation mark or a row with too many or too few fields is an error naming
     the row, never a silent shift of the columns.
+
+    Parameters: ``path`` the CSV file; ``required`` the columns it must have.
+    Returns: a pandas DataFrame of strings, indexed by the row number a spreadsheet shows.
+
+    Example:
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_text(chr(10).join(["id,span", "Q1,We are losing", ""]), encoding="utf-8")
+    >>> read_csv(p, ["id", "span"]).loc[2, "span"]
+    'We are losing'
     """
     if not path.is_file():
         raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
@@ -171,7 +214,19 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
 
 def read_table(path: Path, columns: list[str], vocabularies: dict[str, tuple] | None = None,
                filled: tuple[str, ...] = (), id_col: str = "id") -> pd.DataFrame:
-    """An annotation CSV read strictly, its ids unique, its vocabulary columns and required fields checked."""
+    """An annotation CSV read strictly, its ids unique, its vocabulary columns and required fields checked.
+
+    Parameters: ``path`` the CSV file; ``columns`` the columns it must have; ``vocabularies`` for some columns,
+    the values allowed; ``filled`` the columns no row may leave empty; ``id_col`` the column of unique ids.
+    Returns: a pandas DataFrame of strings, indexed by spreadsheet row number.
+
+    Example:
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_text(chr(10).join(["id,kind", "A,day", "B,year", ""]), encoding="utf-8")
+    >>> read_table(p, ["id", "kind"], {"kind": ("day", "year")}).kind.tolist()
+    ['day', 'year']
+    """
     table = read_csv(path, columns)
     check_ids(table, path, id_col)
     for line, row in table.iterrows():
@@ -185,6 +240,17 @@ def read_table(path: Path, columns: list[str], vocabularies: dict[str, tuple] | 
 
 
 def require(value, allowed, file, row, field: str):
+    """Check that a cell holds one of the allowed values.
+
+    Parameters: ``value`` the value in a cell; ``allowed`` the values allowed; ``file``, ``row`` and ``field``
+    name the cell for the error message.
+    Returns: ``value`` itself; raises AnnotationError naming the file, the row and the allowed values when it is
+    not one of them.
+
+    Example:
+    >>> require("day", ("day", "year"), "timeline.csv", 2, "precision")
+    'day'
+    """
     if value not in allowed:
         raise AnnotationError(file, f"'{field}' is {value!r}.",
                               f"use one of: {', '.join(map(str, allowed))}.", row)
@@ -193,7 +259,21 @@ def require(value, allowed, file, row, field: str):
 
 def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "span",
                 id_col: str = "id", para_col: str = "paragraph") -> pd.DataFrame:
-    """Check every row's span against its paragraph; add paragraph (int), start and end columns."""
+    """Check every row's span against its paragraph; add paragraph (int), start and end columns.
+
+    Parameters: ``essay`` the loaded essay; ``table`` an annotation table (from ``read_table``); ``path`` its
+    file, for error messages; ``span_col``, ``id_col`` and ``para_col`` the columns holding the span, the id and
+    the paragraph.
+    Returns: the table with ``paragraph`` as a number and new ``start`` and ``end`` columns (offsets in the text).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"id": ["X1"], "span": ["thousands of people"], "paragraph": ["21"]}, index=[2])
+    >>> anchor_rows(essay, t, "x.csv").paragraph.tolist()
+    [21]
+    """
     starts, ends, paras = [], [], []
     for line, row in table.iterrows():
         label = f"{line} ({row[id_col]})" if id_col in table.columns and row[id_col] else line
@@ -207,6 +287,16 @@ def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "
 
 
 def check_ids(table: pd.DataFrame, path: Path, id_col: str = "id") -> None:
+    """Every row has an id, and no id is used twice.
+
+    Parameters: ``table`` an annotation table; ``path`` its file, for error messages; ``id_col`` the id column.
+    Returns: None; raises AnnotationError when an id is empty or used twice.
+
+    Example:
+    >>> import pandas as pd
+    >>> check_ids(pd.DataFrame({"id": ["A", "B"]}, index=[2, 3]), "x.csv") is None
+    True
+    """
     empty = table[table[id_col].str.strip() == ""]
     if len(empty):
         raise AnnotationError(path, f"'{id_col}' is empty.", "give the row an id like the others.", empty.index[0])
@@ -222,6 +312,19 @@ def check_as_given(essay: Essay, table: pd.DataFrame, path: Path, columns: list[
 
     A value may hold several parts separated by "; ", each found somewhere in the essay (quotes, dashes,
     accents and case folded, line breaks read as spaces). Values in ``allow`` (e.g. "the authors") pass.
+
+    Parameters: ``essay`` the loaded essay; ``table`` an anchored table; ``path`` its file; ``columns`` the
+    columns that must hold the essay's own words; ``id_col`` the id column; ``allow`` values accepted although
+    not in the essay ("the authors").
+    Returns: None; raises AnnotationError naming the row and column when a value is not the essay's wording.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"id": ["X1"], "speaker": ["Bartolo Fuentes"]}, index=[2])
+    >>> check_as_given(essay, t, "x.csv", ["speaker"]) is None
+    True
     """
     body = " ".join(fold(" ".join(essay.paragraphs.text)).split())
     for line, row in table.iterrows():

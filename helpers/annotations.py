@@ -23,7 +23,19 @@ __all__ = ["HEADER", "anchor_rows", "check_as_given", "check_ids", "check_span",
 
 
 def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
-    """Every annotation and workshop file present for this reading, loaded and checked (``python -m helpers check``)."""
+    """Every annotation and workshop file present for this reading, loaded and checked (``python -m helpers check``).
+
+    Parameters: ``essay`` the loaded essay (``load_essay()``).
+    Returns: a dict from a file name ("quotations.csv", "timeline.csv", …) to its checked table; a file that
+    fails its checks raises AnnotationError naming the file, the row and the fix.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> tables = load_all(essay)
+    >>> {"quotations.csv", "timeline.csv", "figures.csv"} <= set(tables)
+    True
+    """
     from . import argument, discussion, figures, quotations, terms, timeline, workshop
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731

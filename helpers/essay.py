@@ -269,11 +269,11 @@ def _classify(rows: list[dict]) -> None:
         if r["kind"] is None:
             r["kind"] = BODY
         elif r["kind"] == "quotation":
-            # A quotation the authors lead into ("…about her strategy," / "…the caravans:") is a block
-            # quotation; one that stands on its own at the head of the essay or a part is an epigraph.
+            # An epigraph is a quotation at the head of the essay or of a section (nothing but a heading before
+            # it); any other quotation set apart, led into by the authors or not (¶7, Marx), is a block quotation.
             prev = rows[i - 1] if i > 0 else None
-            introduced = prev is not None and prev["kind"] == BODY and prev["text"].rstrip().endswith((":", ",", "…"))
-            r["kind"] = BLOCK_QUOTE if introduced else EPIGRAPH
+            at_head = prev is None or prev["kind"] == HEADING
+            r["kind"] = EPIGRAPH if at_head else BLOCK_QUOTE
 
 
 def _structure(text: str, body: list[_Block], meta: dict):

@@ -20,7 +20,19 @@ KINDS = ("count of people", "count of things", "count of events", "count of docu
 
 
 def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.DataFrame:
-    """figures.csv, checked; ``quotations`` (from load_quotations) lets it check quoted figures too."""
+    """figures.csv, checked; ``quotations`` (from load_quotations) lets it check quoted figures too.
+
+    Parameters: ``essay`` the loaded essay; ``quotations`` the table from ``load_quotations`` (optional), to
+    check figures given inside a quotation.
+    Returns: a pandas DataFrame, one row per number the essay gives, with what it measures, who gives it and where.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> figures = load_figures(essay)
+    >>> figures.loc[figures.id == "N01", "figure"].item()
+    'thousands'
+    """
     path = essay.folder / FILE
     table = read_table(path, COLUMNS, {"kind": KINDS}, filled=("figure", "measures", "given_by"))
     for line, row in table.iterrows():
@@ -50,7 +62,20 @@ def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.Dat
 
 
 def disagreements(figures: pd.DataFrame) -> pd.DataFrame:
-    """Figures for the same thing (same ``measures``) that differ, with who gives each."""
+    """Figures for the same thing (same ``measures``) that differ, with who gives each.
+
+    Parameters: ``figures`` the table from ``load_figures``.
+    Returns: a pandas DataFrame of the figures that measure the same thing but differ, with who gives each and
+    where.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> from helpers import load_quotations
+    >>> d = disagreements(load_figures(essay, load_quotations(essay)))
+    >>> sorted(d.figure)
+    ['Over 30', 'Over 40']
+    """
     g = figures.groupby("measures")
     differing = g.figure.transform("nunique") > 1
     return figures[differing].sort_values(["measures", "paragraph"])[

@@ -255,7 +255,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
 
 LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator not named": OKABE_ITO[6],
                     "interpreted": OKABE_ITO[5], "translated by the authors": OKABE_ITO[2],
-                    "untranslated, as chanted": OKABE_ITO[0], "the authors' words": "#999999", "not stated": OKABE_ITO[1]}
+                    "untranslated, as chanted": OKABE_ITO[3], "the authors' words": "#999999", "not stated": "#ffffff"}
 SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 
@@ -310,15 +310,31 @@ def voices_along_the_essay(essay, quotations, ax=None):
     first = ax.legend(handles=colours, title="colour: language", loc="upper left", bbox_to_anchor=(1.01, 1),
                       frameon=False, fontsize=11, title_fontsize=12)
     ax.add_artist(first)
-    ax.legend(handles=shapes, title="shape: source the essay names", loc="lower left", bbox_to_anchor=(1.01, 0),
-              frameon=False, fontsize=11, title_fontsize=12)
+    second = ax.legend(handles=shapes, title="shape: source the essay names", loc="center left",
+                       bbox_to_anchor=(1.01, 0.42), frameon=False, fontsize=11, title_fontsize=12)
+    ax.add_artist(second)
+    sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
+                    markersize=(30 + 3 * n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
+             for n in (5, 50, 300)]
+    ax.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(1.01, 0), frameon=False,
+              fontsize=11, title_fontsize=12, labelspacing=1.4)
     ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=24)
     ax.figure.tight_layout()
     return ax
 
 
 def describe_voices(essay, quotations) -> str:
-    """One or two sentences saying what the voices chart shows, computed from the same rows (alt text)."""
+    """One or two sentences saying what the voices chart shows, computed from the same rows (alt text).
+
+    Parameters: ``essay`` the loaded essay; ``quotations`` the table from ``load_quotations``.
+    Returns: a string of one or two sentences, printed under the chart and used as its alt text.
+
+    Example:
+    >>> from helpers import load_essay, load_quotations
+    >>> essay = load_essay()
+    >>> describe_voices(essay, load_quotations(essay)).startswith("The chart")
+    True
+    """
     q = _voice_rows(quotations)
     own = q[q.form != "reported speech"]
     sections_quoting = set(essay.paragraphs.loc[q.paragraph, "section"])
@@ -327,8 +343,10 @@ def describe_voices(essay, quotations) -> str:
     text = (f"The chart places {len(own)} quotations by {own.voice.nunique()} voices and "
             f"{(q.form == 'reported speech').sum()} pieces of reported speech along the essay's "
             f"{len(essay.paragraphs)} paragraphs. The most words go to {top.index[0]} ({top.iloc[0]}) and "
-            f"{top.index[1]} ({top.iloc[1]}); ")
-    text += ("sections with neither: " + "; ".join(silent) + ".") if silent else "every section has some."
+            f"{top.index[1]} ({top.iloc[1]}). Colour shows the language the words reached English through, shape "
+            f"the source the essay names, size the number of words; ")
+    text += ("sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \
+        "every section has some quotation or reported speech."
     return text
 
 
@@ -373,7 +391,7 @@ def _timeline_legend(ax, themes, loc="upper left", anchor=(0, -0.09), ncol=3):
     handles = [Patch(facecolor=THEME_COLOURS[t], label=t) for t in themes]
     handles += [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
                 Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
-                Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived from a relative expression"),
+                Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in, not a duration"),
                 Patch(facecolor="#777777", edgecolor="#777777", label="the essay's account (its words, its dates)"),
                 Patch(facecolor="white", edgecolor="black", linewidth=1.5,
                       label="context: checked in a named reference, not in the essay"),
@@ -400,12 +418,17 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
     ax.figure.canvas.draw()
     to_data = ax.transData.inverted()
     taken: dict[tuple[str, int], float] = {}
-    for row in timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].itertuples():
+    # Context rows are left unlabelled here (black outline; named in the zoom and the tables), so the labels of
+    # the essay's own events have room.
+    early = timeline[(timeline.from_date.map(lambda d: d.year) < zoom[0]) & (timeline.source != "context")]
+    for row in early.itertuples():
         x = _year(row.from_date)
-        level = next(k for k in range(6) if taken.get((row.theme, k), -1e9) < x or k == 5)
-        text = ax.text(x, lane[row.theme] + 0.24 + 0.22 * level, row.label, fontsize=11, ha="left", va="bottom")
-        right = to_data.transform(text.get_window_extent().get_points())[1][0]
-        taken[(row.theme, level)] = right + 3
+        level = next(k for k in range(8) if taken.get((row.theme, k), -1e9) < x or k == 7)
+        text = ax.annotate(row.label, xy=(x, lane[row.theme]), xytext=(x, lane[row.theme] + 0.24 + 0.17 * level),
+                           fontsize=11, ha="left", va="bottom",
+                           arrowprops=dict(arrowstyle="-", color="#555555", linewidth=0.7, shrinkA=0, shrinkB=2))
+        right = to_data.transform(text.get_window_extent(renderer=ax.figure.canvas.get_renderer()).get_points())[1][0]
+        taken[(row.theme, level)] = right + 8
     ax.set_xlabel("year")
     ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
     _timeline_legend(ax, themes, anchor=(0, -0.16))
@@ -429,10 +452,12 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None):
     ax.invert_yaxis()
     ax.set_xlim(years[0], years[1] + 1)
     ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
+    ax.tick_params(axis="x", top=True, labeltop=True)
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.set_xlabel("year (gridlines at 1 January; ’09 = 2009)")
-    ax.set_title(f"The zoom: {years[0]}–{years[1]} (labels in italics: context rows)", loc="left")
-    _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], anchor=(-0.3, -0.05), ncol=3)
+    ax.set_xlabel("year (gridlines at 1 January; ’09 = 2009; the years are shown at the top too)")
+    _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], loc="lower left", anchor=(-0.3, 1.03),
+                     ncol=3)
+    ax.set_title(f"The zoom: {years[0]}–{years[1]} (labels in italics: context rows)", loc="left", pad=150)
     ax.figure.tight_layout()
     return ax
 
@@ -527,7 +552,17 @@ def show_described(fig, description: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
-    """One or two sentences saying what a timeline figure shows, computed from the same rows."""
+    """One or two sentences saying what a timeline figure shows, computed from the same rows.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``zoom`` the years of the zoom; ``zoomed`` True
+    to describe the zoom, False the long view.
+    Returns: a string of one or two sentences, printed under the figure and used as its alt text.
+
+    Example:
+    >>> from helpers import load_essay, load_timeline
+    >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws all")
+    True
+    """
     t = timeline[timeline.from_date.map(lambda d: d.year) >= zoom[0]] if zoomed else timeline
     essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()
     derived = (t.precision == "relative").sum()
@@ -537,8 +572,10 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
     what = f"the {len(t)} events from {zoom[0]} on, one row each in date order" if zoomed else \
         f"all {len(t)} events in one lane per theme"
     return (f"The figure draws {what}, from {first.year} to {last.year}: {essay_rows} as the essay tells them and "
-            f"{context_rows} context rows checked in named references. {derived} dates are derived from relative "
-            f"expressions (hatched); more events start in {year} than in any other year ({busiest.max()}).")
+            f"{context_rows} context rows checked in named references. {derived} dates are derived (hatched)"
+            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "")
+            + f". More events start in {year} than in any other year ({busiest.max()}).")
+
 
 
 # ---- people, places and terms (notebook 04) --------------------------------------------------------------

@@ -50,7 +50,19 @@ def _at_head(essay: Essay, paragraph: int) -> bool:
 
 
 def load_quotations(essay: Essay) -> pd.DataFrame:
-    """quotations.csv as a table, every row checked; adds words, section, start and end."""
+    """quotations.csv as a table, every row checked; adds words, section, start and end.
+
+    Parameters: ``essay`` the loaded essay (``load_essay()``).
+    Returns: a pandas DataFrame, one row per quotation or piece of reported speech, with ``words``, ``section``,
+    ``start`` and ``end`` added.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> quotes = load_quotations(essay)
+    >>> quotes.loc[quotes.id == "Q02", "form"].item()
+    'block'
+    """
     path = essay.folder / FILE
     table = read_table(path, COLUMNS, {"form": FORMS, "source_named": SOURCES_NAMED, "language": LANGUAGES},
                        filled=("text", "function"))
@@ -113,7 +125,18 @@ def load_quotations(essay: Essay) -> pd.DataFrame:
 
 
 def unlisted(essay: Essay, quotations: pd.DataFrame) -> list[tuple[int, str]]:
-    """Quoted passages “…” and ‘…’ in the essay's own paragraphs that have no row in quotations.csv."""
+    """Quoted passages “…” and ‘…’ in the essay's own paragraphs that have no row in quotations.csv.
+
+    Parameters: ``essay`` the loaded essay; ``quotations`` the table from ``load_quotations``.
+    Returns: a list of (paragraph, quoted words) for passages in quotation marks that have no row; empty when
+    the file is complete.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> unlisted(essay, load_quotations(essay))
+    []
+    """
     listed = set(zip(quotations.paragraph, quotations.text))
     missing = []
     for p in essay.paragraphs.itertuples():
@@ -127,7 +150,17 @@ def unlisted(essay: Essay, quotations: pd.DataFrame) -> list[tuple[int, str]]:
 
 
 def by_axes(quotations: pd.DataFrame) -> pd.DataFrame:
-    """Rows counted by form, against what source the essay names."""
+    """Rows counted by form, against what source the essay names.
+
+    Parameters: ``quotations`` the table from ``load_quotations``.
+    Returns: a pandas DataFrame: forms down, sources named across, counts in the cells.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> int(by_axes(load_quotations(essay)).set_index("form").loc["epigraph", "total"])
+    2
+    """
     t = pd.crosstab(quotations.form, quotations.source_named)
     t = t.reindex(index=[f for f in FORMS if f in t.index], columns=[s for s in SOURCES_NAMED if s in t.columns],
                   fill_value=0)
@@ -140,6 +173,16 @@ def voices(quotations: pd.DataFrame) -> pd.DataFrame:
 
     Words count only the voice's own quoted words (epigraph, block, inline, slogan or chant), the same words
     ``words_by_voice`` counts, so the two tables agree.
+
+    Parameters: ``quotations`` the table from ``load_quotations``.
+    Returns: a pandas DataFrame, one row per named voice quoted in its own words: quotations, words, paragraphs
+    and the three axes.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> "Bartolo Fuentes" in set(voices(load_quotations(essay)).voice)
+    True
     """
     named = quotations[quotations.form.isin(QUOTED) & (quotations.speaker.str.strip() != "")]
     g = named.groupby("speaker", sort=False)
@@ -161,6 +204,15 @@ def words_by_voice(essay: Essay, quotations: pd.DataFrame) -> pd.DataFrame:
 
     Reported speech, scare quotes, names and the authors' translation are in the authors' own words, so they
     count as the authors'.
+
+    Parameters: ``essay`` the loaded essay; ``quotations`` the table from ``load_quotations``.
+    Returns: a pandas DataFrame with ``voice``, ``words`` and ``share_%``, the authors first.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> words_by_voice(essay, load_quotations(essay)).iloc[0].voice
+    'the authors'
     """
     prose = essay.paragraphs[~essay.paragraphs.kind.isin([HEADING, ATTRIBUTION])]
     quoted = quotations[quotations.form.isin(QUOTED)]
@@ -182,11 +234,24 @@ def who_said_it_cards(quotations: pd.DataFrame) -> pd.DataFrame:
 
     Quotations of two words or more in a voice's own words (epigraph, block, inline, slogan or chant) with a
     named speaker; the same words quoted twice (the chant “Fuera JOH”) make one card, whose answer lists every
-    place. The text is whole, with no trailing punctuation. The order is fixed by a hash of each id, so every
+    place. Words that also stand inside a longer card (“Irish question” inside Marx's letter) make no card of
+    their own, since the longer card would give the answer away. The text is whole, with no trailing punctuation. The order is fixed by a hash of each id, so every
     edition prints the same cards in the same order.
+
+    Parameters: ``quotations`` the table from ``load_quotations``.
+    Returns: a pandas DataFrame with ``card`` (1, 2, …), ``quotation``, ``speaker`` (the answer), ``paragraph``
+    and ``id``.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> cards = who_said_it_cards(load_quotations(essay))
+    >>> cards.card.tolist()[:3]
+    [1, 2, 3]
     """
     pool = quotations[quotations.form.isin(QUOTED) & (quotations.speaker != "") & (quotations.words >= 2)]
     pool = pool.assign(key=pool.text.map(_same))
+    pool = pool[[not any(k != other and k in other for other in pool.key) for k in pool.key]]
     groups = []
     for _, rows in pool.sort_values("start").groupby("key", sort=False):
         first = rows.iloc[0]
@@ -200,7 +265,17 @@ def who_said_it_cards(quotations: pd.DataFrame) -> pd.DataFrame:
 
 
 def print_cards(cards: pd.DataFrame, width: int = 90) -> None:
-    """The cards as a participant sees them: number and quotation, no speaker."""
+    """The cards as a participant sees them: number and quotation, no speaker.
+
+    Parameters: ``cards`` the table from ``who_said_it_cards``; ``width`` the line width to wrap at.
+    Returns: None; prints each card's number and quotation, never its speaker.
+
+    Example:
+    >>> import pandas as pd
+    >>> print_cards(pd.DataFrame({"card": [1], "quotation": ["Fuera JOH"]}))
+    Card 1. “Fuera JOH”
+    <BLANKLINE>
+    """
     for c in cards.itertuples():
         print(textwrap.fill(f"Card {c.card}. “{c.quotation}”", width, subsequent_indent="         "))
         print()

@@ -42,7 +42,15 @@ TIMELINEJS_COLUMNS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "
 
 
 def form_of(value: str) -> str | None:
-    """The precision a date string is written at: day, month, year, decade, range, or None if malformed."""
+    """The precision a date string is written at: day, month, year, decade, range, or None if malformed.
+
+    Parameters: ``value`` a date as written in timeline.csv.
+    Returns: the precision it is written at: "day", "month", "year", "decade", "range", or None if malformed.
+
+    Example:
+    >>> form_of("2009-06-28"), form_of("2018-10"), form_of("196X"), form_of("2019-01/2019-10-18")
+    ('day', 'month', 'decade', 'range')
+    """
     for name, pattern in _FORMS.items():
         if re.fullmatch(pattern, value):
             return name
@@ -67,7 +75,15 @@ def _bounds(point: str) -> tuple[date, date]:
 
 
 def interval(value: str) -> tuple[date, date | None]:
-    """(first day, last day) a date or range can mean; last is None for an open end (``2009-06-28/..``)."""
+    """(first day, last day) a date or range can mean; last is None for an open end (``2009-06-28/..``).
+
+    Parameters: ``value`` a date or a range as written in timeline.csv.
+    Returns: a tuple (first day, last day) as ``datetime.date``; the last day is None for an open end.
+
+    Example:
+    >>> interval("2018-10")
+    (datetime.date(2018, 10, 1), datetime.date(2018, 10, 31))
+    """
     if "/" not in value:
         return _bounds(value)
     a, b = value.split("/")
@@ -77,7 +93,19 @@ def interval(value: str) -> tuple[date, date | None]:
 
 
 def load_timeline(essay: Essay) -> pd.DataFrame:
-    """timeline.csv, checked; adds from_date, to_date and open_end (and start, end: offsets in the text)."""
+    """timeline.csv, checked; adds from_date, to_date and open_end (and start, end: offsets in the text).
+
+    Parameters: ``essay`` the loaded essay (``load_essay()``).
+    Returns: a pandas DataFrame of events in date order, with ``from_date``, ``to_date``, ``open_end`` and
+    ``account`` added.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> timeline = load_timeline(essay)
+    >>> timeline.loc[timeline.id == "E09", "date"].item()
+    '2009-06-28'
+    """
     path = essay.folder / FILE
     table = read_table(path, COLUMNS, {"precision": PRECISIONS, "theme": THEMES, "source": SOURCES},
                        filled=("event", "label", "date"))
@@ -145,7 +173,17 @@ def _check_follows(table: pd.DataFrame, path) -> None:
 
 
 def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
-    """Events counted by theme and precision."""
+    """Events counted by theme and precision.
+
+    Parameters: ``timeline`` the table from ``load_timeline``.
+    Returns: a pandas DataFrame: themes down, precisions across, counts in the cells.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> "Honduran politics" in by_theme(load_timeline(essay)).index
+    True
+    """
     t = pd.crosstab(timeline.theme, timeline.precision).reindex(columns=list(PRECISIONS), fill_value=0)
     t["total"] = t.sum(axis=1)
     return t.reindex([th for th in THEMES if th in t.index]).rename_axis(index="theme", columns=None)
@@ -182,6 +220,15 @@ def to_timelinejs_rows(timeline: pd.DataFrame) -> pd.DataFrame:
     Each date keeps its precision: a year fills Year only, a month Year and Month; a decade or a range
     also fills End Year (End Month, End Day); an open end (``..``) leaves the end empty. Group says whose
     account a row is (the essay's, or checked context), and Text begins with it.
+
+    Parameters: ``timeline`` the table from ``load_timeline``.
+    Returns: a pandas DataFrame with the 18 columns of TimelineJS's Google Sheets template, one row per event.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> len(to_timelinejs_rows(load_timeline(essay)).columns)
+    18
     """
     rows = []
     for row in timeline.itertuples():
@@ -202,12 +249,33 @@ def to_timelinejs_rows(timeline: pd.DataFrame) -> pd.DataFrame:
 
 
 def timelinejs_preview(rows: pd.DataFrame) -> pd.DataFrame:
-    """The columns of a TimelineJS sheet that this timeline fills, for showing on screen (the file keeps all 18)."""
+    """The columns of a TimelineJS sheet that this timeline fills, for showing on screen (the file keeps all 18).
+
+    Parameters: ``rows`` the table from ``to_timelinejs_rows``.
+    Returns: the same rows with only the columns this timeline fills.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> "Headline" in timelinejs_preview(to_timelinejs_rows(load_timeline(essay))).columns
+    True
+    """
     return rows[[c for c in rows.columns if (rows[c] != "").any()]]
 
 
 def to_timelinejs_json(timeline: pd.DataFrame, title: str) -> dict:
-    """The timeline in TimelineJS's JSON format: {"title": slide, "events": [slide, …]}."""
+    """The timeline in TimelineJS's JSON format: {"title": slide, "events": [slide, …]}.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``title`` the title slide's headline.
+    Returns: a dict in TimelineJS's JSON format: {"title": …, "events": […]}.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> data = to_timelinejs_json(load_timeline(essay), "Title")
+    >>> sorted(data)
+    ['events', 'title']
+    """
     def date_obj(rec, prefix=""):
         d = {"year": int(rec[prefix + "Year"])}
         if rec[prefix + "Month"]:
@@ -228,7 +296,19 @@ def to_timelinejs_json(timeline: pd.DataFrame, title: str) -> dict:
 
 
 def write_timelinejs(timeline: pd.DataFrame, title: str, folder) -> tuple:
-    """Write timeline.timelinejs.csv and timeline.timelinejs.json into ``folder``; return the two paths."""
+    """Write timeline.timelinejs.csv and timeline.timelinejs.json into ``folder``; return the two paths.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``title`` the title slide's headline; ``folder``
+    where to write (created if missing).
+    Returns: a tuple of the two paths written (the CSV and the JSON).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> import tempfile
+    >>> [p.suffix for p in write_timelinejs(load_timeline(essay), "Title", tempfile.mkdtemp())]
+    ['.csv', '.json']
+    """
     from pathlib import Path
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -256,7 +336,17 @@ TIME_EXPRESSION = re.compile(
 
 
 def time_expressions(essay: Essay) -> pd.DataFrame:
-    """Every year, decade, month and relative time expression in the essay's paragraphs, with its offsets."""
+    """Every year, decade, month and relative time expression in the essay's paragraphs, with its offsets.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: a pandas DataFrame, one row per time expression, with its paragraph and offsets.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> len(time_expressions(essay)) >= 60
+    True
+    """
     rows = [{"paragraph": int(p.paragraph), "expression": m.group(0), "start": p.start + m.start(),
              "end": p.start + m.end()}
             for p in essay.paragraphs.itertuples() for m in TIME_EXPRESSION.finditer(p.text)]
@@ -264,7 +354,17 @@ def time_expressions(essay: Essay) -> pd.DataFrame:
 
 
 def load_undated(essay: Essay) -> pd.DataFrame:
-    """undated.csv: time expressions left without a timeline row, each with the reason (checked)."""
+    """undated.csv: time expressions left without a timeline row, each with the reason (checked).
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: a pandas DataFrame with ``expression``, ``paragraph`` and ``reason``.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> load_undated(essay).iloc[0].expression
+    'current'
+    """
     path = essay.folder / UNDATED
     table = _read_undated(path)
     found = time_expressions(essay)
@@ -287,7 +387,18 @@ def _read_undated(path):
 
 
 def uncovered(essay: Essay, timeline: pd.DataFrame, undated: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Time expressions inside no timeline span and with no reason in undated.csv (should be empty)."""
+    """Time expressions inside no timeline span and with no reason in undated.csv (should be empty).
+
+    Parameters: ``essay`` the loaded essay; ``timeline`` the table from ``load_timeline``; ``undated`` the table
+    from ``load_undated`` (optional).
+    Returns: a pandas DataFrame of the expressions left unaccounted for; empty when the files are complete.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> uncovered(essay, load_timeline(essay), load_undated(essay)).empty
+    True
+    """
     found = time_expressions(essay)
     spans = list(zip(timeline.start, timeline.end))
     cited = found.apply(lambda r: any(a <= r.start and r.end <= b for a, b in spans), axis=1) if len(found) else []
@@ -307,7 +418,17 @@ PULLS = ("bounds: not before", "bounds: not after", "bounds: both", "pulls earli
 
 
 def load_dating(essay: Essay) -> pd.DataFrame:
-    """dating.csv, checked: spans in the text, ranges well formed, a reference on every context clue."""
+    """dating.csv, checked: spans in the text, ranges well formed, a reference on every context clue.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: a pandas DataFrame of the clues, with ``from_date`` and ``to_date`` added (None for an open end).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> load_dating(essay).set_index("id").loc["D01", "pulls"]
+    'bounds: not before'
+    """
     path = essay.folder / DATING
     table = read_table(path, DATING_COLUMNS, {"pulls": PULLS, "source": SOURCES},
                        filled=("clue", "reference_point", "reasoning"))
@@ -336,7 +457,17 @@ def load_dating(essay: Essay) -> pd.DataFrame:
 
 
 def written_between(dating: pd.DataFrame) -> tuple[date, date]:
-    """The range every bounding clue allows: the latest 'not before' and the earliest 'not after'."""
+    """The range every bounding clue allows: the latest 'not before' and the earliest 'not after'.
+
+    Parameters: ``dating`` the table from ``load_dating``.
+    Returns: a tuple (first day, last day) as ``datetime.date``.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> written_between(load_dating(essay))
+    (datetime.date(2019, 1, 1), datetime.date(2019, 10, 18))
+    """
     bounding = dating[dating.pulls.str.startswith("bounds")]
     start = max(d for d in bounding.from_date if d is not None)
     end = min(d for d in bounding.to_date if d is not None)
@@ -344,7 +475,18 @@ def written_between(dating: pd.DataFrame) -> tuple[date, date]:
 
 
 def dating_table(dating: pd.DataFrame) -> pd.DataFrame:
-    """The clues as a reader sees them: paragraph, clue, reference point, range implied, which way it pulls."""
+    """The clues as a reader sees them: paragraph, clue, reference point, range implied, which way it pulls.
+
+    Parameters: ``dating`` the table from ``load_dating``.
+    Returns: a pandas DataFrame with the columns a reader needs (id, where, clue, reference point, range, pulls,
+    reasoning, source).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> dating_table(load_dating(essay)).iloc[0]["where"]
+    '¶39'
+    """
     shown = dating.assign(where=dating.paragraph.map(lambda p: "header" if p == HEADER else f"¶{p}"),
                           range=dating.implies.str.replace("/", " to ").str.replace("..", "open"))
     return shown[["id", "where", "clue", "reference_point", "range", "pulls", "reasoning", "source"]]

@@ -91,7 +91,7 @@ def test_epigraphs_and_block_quotations_are_tied_to_their_attribution(essay):
     p = essay.paragraphs
     pairs = {
         "You have to reach out to your friends": ("epigraph", "—Ella Baker, Puerto Rico Solidarity Rally, 1974"),
-        "After studying the Irish question": ("epigraph", "Karl Marx, “Letter to Sigfrid Meyer"),
+        "After studying the Irish question": ("block quotation", "Karl Marx, “Letter to Sigfrid Meyer"),
         "If the 2009 coup d’etat had not happened": ("epigraph", "Miguel Angel, Honduran refugee"),
         "Let me first talk about the economic situation": ("block quotation", "—Bartolo Fuentes, Fox News Rundown"),
     }
@@ -102,6 +102,8 @@ def test_epigraphs_and_block_quotations_are_tied_to_their_attribution(essay):
         assert a.kind == "attribution" and a.text.startswith(attribution)
         assert a.attribution_of == q.paragraph
     assert set(p[p.kind == "attribution"].attribution_of) == {para_with(essay, q).paragraph for q in pairs}
+    # an epigraph heads the essay or a section: two of them (Baker, Miguel Angel); Marx's ¶7 is a block
+    assert (p.kind == "epigraph").sum() == 2
 
 
 def test_fuentes_attribution_spans_two_lines(essay):

@@ -214,3 +214,33 @@ def test_a_quoted_figure_outside_its_quotation(reading_copy):
     essay = helpers.load_essay(reading_copy)
     with pytest.raises(helpers.AnnotationError, match="not inside that quotation"):
         load_figures(essay, helpers.load_quotations(essay))
+
+
+def test_paraphrases_keep_the_essays_words(quotes):
+    by_id = quotes.set_index("id")
+    assert "question of Zelaya" in by_id.loc["Q13", "function"]
+    assert "first post-coup president" not in by_id.loc["Q14", "function"]
+    assert by_id.loc["Q54", "text"].endswith("during the 1920s")          # both halves of Gramsci's claim
+    assert "as one of the leading forces" in by_id.loc["Q53", "text"]
+    assert by_id.loc["Q20", "form"] == "scare quote"
+    assert by_id.loc["Q24", "speaker"] == ""                              # a name or title has no speaker
+    reported = quotes[quotes.form == "reported speech"].text.str.cat(sep=" ")
+    for words in ("called for a referendum", "disobeyed orders to keep the vote totals secret",
+                  "the desire to stop immigration", "vote to endorse the BDS movement",
+                  "openly supportive of the BDS movement", "cut off all military and police training",
+                  "the It Takes Roots alliance of alliances"):
+        assert words in reported, words
+
+
+def test_a_quotation_inside_a_longer_one_makes_no_card(quotes):
+    cards = q.who_said_it_cards(quotes)
+    assert not any(c.quotation.startswith("Irish question") for c in cards.itertuples())
+    assert any("the Irish question" in c.quotation for c in cards.itertuples())
+
+
+def test_numbers_the_review_found_missing_are_listed(figures):
+    spans = " ".join(figures.span)
+    for words in ("doubled the minimum wage", "with the vast majority fleeing Honduras",
+                  "leading thousands to believe", "nearly all its holdings", "Most of the young organizers",
+                  "very few in the U.S. social movements"):
+        assert words in spans, words

@@ -62,11 +62,19 @@ def test_dating_the_essay_weighs_every_clue(essay):
     assert set(dating.pulls) == set(tl.PULLS)                       # bounds, pulls both ways, and no bearing
     words = " ".join(dating.span)
     for clue in ("As of this writing", "last year", "last October", "newly elected", "Over the past 14 years",
-                 "just arrested", "After ten years", "this last November"):
+                 "just arrested", "After ten years", "this last November", "is being charged",
+                 "at least the White House", "now serving 24 years", "currently has no U.S. ambassador"):
         assert clue in words, clue
-    # "After ten years" counts to the flight of 2018, and "this last November" to the interview: no bearing
+    # "this last November" counts to the interview: no bearing
     no_bearing = dating[dating.pulls == "no bearing"].span.str.cat(sep=" ")
-    assert "After ten years" in no_bearing and "this last November" in no_bearing
+    assert "this last November" in no_bearing
+    # "After ten years", counted to the time of writing, pulls later: it is weighed, not set aside
+    pulls = dict(zip(dating.span.str[:15], dating.pulls))
+    assert pulls["After ten years"] == "pulls later"
+    # a likely reading from outside the essay pulls; it never fixes a first day
+    assert dating.set_index("id").loc["D03", "pulls"] == "pulls later"
+    # every context clue says so in its reasoning
+    assert dating[dating.source == "context"].reasoning.str.contains("Context, not in the essay").all()
     start, end = tl.written_between(dating)
     assert start < end
     earlier, later = dating[dating.pulls == "pulls earlier"], dating[dating.pulls == "pulls later"]
@@ -196,3 +204,38 @@ def test_a_reason_for_an_expression_the_essay_does_not_have(reading_copy):
     editing.rewrite(reading_copy, "undated.csv", "for hundreds of years,45,", "for thousands of years,45,")
     with pytest.raises(helpers.AnnotationError, match="not a time expression of ¶45"):
         tl.load_undated(helpers.load_essay(reading_copy))
+
+
+def test_events_the_essay_narrates_have_rows(timeline):
+    spans = " ".join(timeline.span)
+    for words in ("to the Tegucigalpa airport", "A march across the entire country", "surround the Brazilian consulate",
+                  "When he called for a referendum", "undid most of the progressive reforms",
+                  "lengthy negotiations in Costa Rica", "As President of the congress under Lobo",
+                  "the first term of Juan Orlando Hernández", "refused to certify the election results",
+                  "forced to withdraw"):
+        assert words in spans, words
+
+
+def test_no_essay_row_borrows_a_context_day_silently(timeline):
+    """An essay row may start on a context row's day only if it names that row (derived_by or follows)."""
+    context_days = {row.from_date: row.id for row in timeline[(timeline.source == "context")
+                                                                & (timeline.precision == "day")].itertuples()}
+    starts = dict(zip(timeline.id, timeline.from_date))
+    for row in timeline[timeline.source == "essay"].itertuples():
+        other = context_days.get(row.from_date)
+        if other and tl.form_of(row.date.split("/")[0]) == "day":
+            followed = [f.strip() for f in row.follows.split(";") if f.strip()]
+            inherited = any(starts[f] == row.from_date for f in followed)   # the day comes through a named row
+            assert other in row.derived_by or other in followed or inherited, (row.id, other)
+
+
+def test_the_written_range_rests_on_bounds_not_on_a_likely_reading(essay, timeline):
+    dating = tl.load_dating(essay)
+    start, end = tl.written_between(dating)
+    bounding = dating[dating.pulls.str.startswith("bounds")]
+    # every bound from context says so, and the start is not the Guaidó day
+    assert bounding[bounding.source == "context"].reasoning.str.startswith("Context, not in the essay").all() \
+        or bounding[bounding.source == "context"].reasoning.str.contains("Context, not in the essay").all()
+    assert str(start) != "2019-01-23"
+    written = timeline[timeline.label.str.startswith("Essay written")].iloc[0]
+    assert "2019-01-23" not in written.date

@@ -100,3 +100,32 @@ def test_the_opening_names_the_reading_and_glosses_terms(path):
     for part in read.split(", "):
         assert part in first, part
     assert "04_people_places_terms.ipynb" in first and "**Words used below.**" in first
+
+
+def test_the_who_said_it_answer_key_is_folded_under_the_cards():
+    nb = nbformat.read(MINE[0], as_version=4)
+    key = [c for c in nb.cells if c.cell_type == "code" and "who_said_it_cards" not in c.source
+           and "cards" in c.source and "speaker" in c.source]
+    assert len(key) == 1
+    html = outputs(key[0])
+    assert html.count("<details>") >= 1 and "Answer key" in html
+
+
+def test_the_timeline_notebook_writes_no_files_and_gives_context_before_exercise_2():
+    nb = nbformat.read(MINE[1], as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "write_timelinejs" not in code and "build" not in code
+    heads = [c.source.split("\n")[0] for c in nb.cells if c.cell_type == "markdown"]
+    assert heads.index("## What happened, in order (the essay's account)") < heads.index("## The long view") \
+        if "## The long view" in heads else True
+    first = next(i for i, h in enumerate(heads) if h.startswith("## Context rows"))
+    exercise = next(i for i, h in enumerate(heads) if h.startswith("## Exercise 2"))
+    assert first < exercise
+
+
+@pytest.mark.parametrize("path", MINE, ids=IDS)
+def test_openings_link_the_notebooks_and_point_to_the_reader_edition(path):
+    opening = nbformat.read(path, as_version=4).cells[0].source
+    assert "](00_start_here.ipynb)" in opening and "](04_people_places_terms.ipynb)" in opening
+    assert "reader's edition" in opening and "make handouts" in opening
+    assert "`00_start_here.ipynb`" not in opening and "`04_people_places_terms.ipynb`" not in opening
