@@ -60,16 +60,49 @@ def test_every_plan_has_time_to_read(essay):
     body = set(essay.paragraphs[essay.paragraphs.kind != "heading"].paragraph)
     assert body <= workshop.paragraphs_read(plans, "series-3x120"), "every part of the essay is read in the series"
     assert set(workshop.paragraphs_read(plans, "single-90")) >= body
-    # what a discussion needs has been read before it: pre-reading of this or an earlier meeting
+    # every segment uses only what has been read: pre-reading of this or an earlier meeting, or read in the
+    # meeting (reads: true); a discussion also needs the paragraphs its questions point to
+    assert workshop.unread_paragraphs(essay, plans) == []
     anchors = helpers.load_questions(essay).set_index("id").paragraphs
     for plan, rows in plans.groupby("plan"):
         read_so_far = set()
         for meeting, m in rows.groupby("meeting"):
             read_so_far |= set(helpers.text.paragraph_numbers(m.pre_reading.iloc[0]))
-            for seg in m[m.discussion != ""].itertuples():
+            for seg in m.itertuples():
                 needed = set(helpers.text.paragraph_numbers(seg.paragraphs))
-                needed |= {n for q in seg.discussion.split(", ") for n in anchors[q]}
-                assert needed <= read_so_far, (plan, meeting, seg.discussion, sorted(needed - read_so_far))
+                if seg.reads:
+                    read_so_far |= needed
+                needed |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                assert needed <= read_so_far, (plan, meeting, seg.activity[:40], sorted(needed - read_so_far))
+
+
+def test_a_segment_using_unread_paragraphs_is_caught(reading_copy):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    assert 'paragraphs: "¶10–¶13, ¶17–¶18"' in text
+    path.write_text(text.replace('paragraphs: "¶10–¶13, ¶17–¶18"', 'paragraphs: "¶10–¶13, ¶35–¶37"', 1), encoding="utf-8")
+    essay = helpers.load_essay(reading_copy)
+    assert workshop.unread_paragraphs(essay, workshop.load_plans(essay)) == [("series-3x120", 1, 6, [35, 36, 37])]
+    path.write_text(text.replace(", reads: true,", ",", 1), encoding="utf-8")
+    essay = helpers.load_essay(reading_copy)
+    assert workshop.unread_paragraphs(essay, workshop.load_plans(essay)) == [("series-3x120", 1, 7, [20, 25, 26])]
+
+
+def test_every_meeting_opens_with_the_content_note_and_room_for_spanish_readers(essay):
+    plans = workshop.load_plans(essay)
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"]):
+        assert "content note" in rows.activity.iloc[0], (plan, meeting)
+        assert "Spanish" in rows.spanish_readers.iloc[0], plan
+    # the Binder advice is the same everywhere: save first (File → Download does not save), keep the tab open
+    for activity in plans.activity[plans.activity.str.contains("Download")]:
+        assert "Ctrl+S, then File → Download" in activity, activity
+
+
+def test_the_exercise_segments_say_which_exercises_fit(essay):
+    """A segment that gives a notebook's exercises less time than the notebook names only the ones that fit."""
+    plans = workshop.load_plans(essay)
+    for seg in plans[plans.topic.str.contains("exercise")].itertuples():
+        assert "only" in seg.activity, seg.activity
 
 
 def test_war_of_position_setup_breaks_and_no_repeats(essay):
