@@ -146,7 +146,11 @@ def test_every_notebook_has_facilitator_notes(essay):
 
 
 def test_participant_editions_drop_answers_and_keep_exercises(built):
+    assert not (built / "participant" / "05_facilitator_guide.html").exists(), "the guide is for facilitators only"
+    assert not (built / "participant" / "05_facilitator_guide.ipynb").exists()
     for path in NOTEBOOKS:
+        if path.stem in editions.FACILITATOR_ONLY:
+            continue
         original = nbformat.read(path, as_version=4)
         participant = nbformat.read(built / "participant" / path.name, as_version=4)
         facilitator = nbformat.read(built / "facilitator" / path.name, as_version=4)
@@ -168,7 +172,7 @@ def test_the_answer_key_is_only_in_the_facilitator_edition(built):
 
 def test_nothing_is_fetched_from_the_network(built):
     pages = [p for p in built.rglob("*") if p.suffix in (".html", ".css")]
-    assert len([p for p in pages if p.suffix == ".html"]) == 3 * len(NOTEBOOKS) + 4
+    assert len([p for p in pages if p.suffix == ".html"]) == 3 * len(NOTEBOOKS) - len(editions.FACILITATOR_ONLY) + 5
     for page in pages:
         assert editions.remote_references(page.read_text(encoding="utf-8", errors="replace")) == [], page
     assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()
@@ -196,3 +200,44 @@ def test_reader_edition_numbers_every_paragraph(essay, built):
         assert f'id="p{n}"' in page and f"¶{n}</span>" in page
     for heading in essay.sections.section:
         assert heading.replace("&", "&amp;") in page
+
+
+def test_the_agreements_deck_holds_the_content_note_and_every_agreement_and_no_facilitator_note(essay, built):
+    deck = (built / "slides" / "agreements.slides.html").read_text(encoding="utf-8")
+    h = workshop.load_handout(essay)
+    import html as html_module
+    text = html_module.unescape(deck)
+    assert h["content_note"]["en"] in text and h["content_note"]["es"] in text
+    for a in h["agreements"]:
+        assert a["en"] in text and a["es"] in text, a["en"]
+    for note in h["facilitator_safety"]:
+        assert note[:60] not in text
+
+
+def test_the_handout_has_a_place_for_the_address(essay):
+    off = editions.address_block({"repository": None, "branch": "main"})
+    assert "write-line" in off and "mybinder.org" not in off
+    on = editions.address_block({"repository": "someone/we-are-losing-study", "branch": "main"})
+    assert "https://mybinder.org/v2/gh/someone/we-are-losing-study/main" in on
+    assert "https://github.com/someone/we-are-losing-study" in on
+    assert editions.address_block() in editions.handout_html()
+
+
+def test_the_setup_check_says_what_the_first_cell_of_00_prints(essay):
+    first = next(c for c in nbformat.read(NOTEBOOKS[0], as_version=4).cells if c.cell_type == "code")
+    printed = "".join(o.get("text", "") for o in first.outputs)
+    assert printed.startswith("The essay is loaded: 62 numbered paragraphs")
+    check = workshop.load_handout(essay)["setup"]["check"]
+    assert '"The essay is loaded: 62 numbered paragraphs"' in check["en"]
+    assert '"The essay is loaded: 62 numbered paragraphs"' in check["es"]
+
+
+def test_every_download_is_saved_first_and_python_install_is_explained(essay):
+    raw = (essay.folder / "facilitation.yml").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if "File → Download" in line:
+            assert "Ctrl+S" in line, line
+    h = workshop.load_handout(essay)
+    steps = " ".join(s["en"] for r in h["setup"]["routes"] for s in r["steps"])
+    assert "python.org" in steps and "Add python.exe to PATH" in steps
+    assert "480 MB" in h["setup"]["intro"]["en"] and "480 MB" in h["setup"]["intro"]["es"]

@@ -29,17 +29,19 @@ import nbformat
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, HEADING, PROJECT, load_essay
-from tools.launch import BADGE_RE, notebooks, settings
+from tools.launch import BADGE_RE, binder_url, notebooks, settings
 
 BUILD = PROJECT / "build"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DROP_FOR_PARTICIPANTS = {"solution", "facilitator"}
+# notebooks for the facilitator only: no participant edition (they hold the safety notes and the card answers)
+FACILITATOR_ONLY = {"05_facilitator_guide"}
 # reveal.js files the slides need, copied from the reveal.js distribution that sphinx-revealjs ships
 REVEAL_FILES = ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js"]
 
 
-# One print style for every page: US Letter (fits A4 too), margins, page numbers at the foot,
+# One print style for every page: US Letter (on A4 paper, print with "fit to page"), margins, page numbers at the foot,
 # tables that wrap instead of being clipped, nothing split that should stay whole.
 PRINT_CSS = """
 @page { size: letter; margin: 16mm 15mm 18mm 15mm;
@@ -51,8 +53,20 @@ PRINT_CSS = """
   table.reader-table { width: 100% !important; table-layout: auto !important; }
   table.print-sized { table-layout: fixed !important; }
   .jp-OutputArea-output, .jp-OutputArea-child { width: 100% !important; max-width: 100% !important; }
-  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
-  pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal !important; hyphens: manual; }
+  table.print-sized { font-size: 9pt !important; }
+  table.print-sized.wide { font-size: 8.5pt !important; }
+  table.print-sized th, table.print-sized td { padding: 0.25em 0.35em !important; overflow-wrap: normal !important; }
+  /* a short table (a run sheet) is never split; a long one never leaves a single row alone */
+  table.keep { break-inside: avoid; page-break-inside: avoid; }
+  tbody tr:first-child, tbody tr:last-child { break-before: avoid; page-break-before: avoid; }
+  /* a heading or a line printed just before a table stays with it */
+  .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) { break-after: avoid; page-break-after: avoid; }
+  .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) + .jp-OutputArea-child { break-before: avoid; }
+  .jp-OutputArea-child:has(h2, h3, h4) { break-after: avoid; page-break-after: avoid; }
+  /* printed text: words break only where a line has no other place to break (JupyterLab breaks anywhere) */
+  pre { white-space: pre-wrap !important; word-break: normal !important; overflow-wrap: anywhere !important;
+        hyphens: manual; }
   tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
@@ -235,6 +249,24 @@ def slides_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode:
+    """A small participant deck to project at the start of every meeting: the content note and the group
+    agreements, English beside Spanish, from facilitation.yml (no facilitator notes)."""
+    from helpers import workshop
+    h = workshop.load_handout(load_essay(reading))
+    cells = [nbformat.v4.new_markdown_cell("# Content note · Aviso sobre el contenido\n\n"
+                                           f"{h['content_note']['en']}\n\n*{h['content_note']['es']}*")]
+    agreements = h["agreements"]
+    for start in range(0, len(agreements), 3):      # three agreements a slide, so every slide fits
+        lines = ["## Group agreements · Acuerdos del grupo", ""]
+        for n, a in enumerate(agreements[start:start + 3], start=start + 1):
+            lines += [f"{n}. {a['en']}  ", f"   *{a['es']}*", ""]
+        cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
 def _html(nb, template: str, **config) -> str:
     from nbconvert import HTMLExporter, SlidesExporter
     exporter_class = SlidesExporter if template == "offline_reveal" else HTMLExporter
@@ -297,7 +329,15 @@ p { position: relative; margin: 0 0 0.9em 0; }
 .attribution { margin-left: 2rem; text-align: right; }
 .list-item { margin-left: 1.5rem; }
 @media print { body { margin: 0 auto; } h2 { break-after: avoid; } p { orphans: 3; widows: 3; } }
-""" + PRINT_CSS
+""" + PRINT_CSS + """
+@media print {
+  /* PRINT_CSS takes the body's padding away: keep a margin column inside each paragraph for its ¶ number */
+  body > p, body > h2 { padding-left: 3.2rem !important; }
+  body > p.epigraph, body > p.block-quotation, body > p.attribution, body > p.list-item { padding-left: 3.2rem !important; }
+  .num { left: 0 !important; width: 2.6rem !important; text-align: left !important; }
+  body > p.epigraph .num, body > p.block-quotation .num, body > p.attribution .num { left: -2rem !important; }
+  body > p.list-item .num { left: -1.5rem !important; }
+}"""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(meta['title'])} (reader's edition)</title><style>{style}</style></head>"
             f"<body>\n" + "\n".join(parts) + "\n</body></html>\n")
@@ -312,6 +352,9 @@ h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; margin: 0.45em 0; }
 .pair > div[lang=es] { color: #222; font-style: italic; }
 .pair > div > p { margin: 0; }
+.address { border: 1.5px solid #555; padding: 0.4em 0.8em; margin: 0.8em 0; overflow-wrap: anywhere; }
+.address .write-line { border-bottom: 1px solid #333; height: 1.6em; margin: 0.2em 0 0.3em; }
+.address .small { font-size: 0.85em; color: #444; margin: 0; }
 code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
 .lead { border: 1px solid #888; padding: 0.5em 0.8em; }
 table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left;
@@ -361,7 +404,8 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
                  f"{rows}</table>")
     setup = h["setup"]
-    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes del día</h2>", _pair(setup["intro"])]
+    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes del día</h2>", _pair(setup["intro"]),
+              address_block()]
     for route in setup["routes"]:
         parts.append(_pair(route["title"], tag="h3"))
         parts += [_pair(step) for step in route["steps"]]
@@ -377,6 +421,22 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
         parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
                             "es": f"**{qid}** ({read}) {es[qid]}"}))
     return _page("Participant handout", "\n".join(parts))
+
+
+def address_block(launch: dict | None = None) -> str:
+    """Where participants find the notebooks: with launch links on (launch.yml names a repository), the
+    Binder link and the repository's address; with them off, a line to write the address on."""
+    launch = launch or settings()
+    if launch["repository"] is None:
+        return ('<div class="address"><p><strong>Binder link or address · Enlace de Binder o dirección:</strong></p>'
+                '<p class="write-line">&nbsp;</p><p class="small">The facilitator writes it here, or sends it before '
+                'the day. · Quien facilita lo escribe aquí o lo envía antes del día.</p></div>')
+    repo, branch = launch["repository"], launch["branch"]
+    binder = binder_url("00_start_here.ipynb", repo, branch)
+    return ('<div class="address"><p><strong>Binder link · Enlace de Binder:</strong> '
+            f'<a href="{html.escape(binder)}">{html.escape(binder)}</a></p>'
+            '<p><strong>The project on GitHub (route B: Code → Download ZIP) · El proyecto en GitHub (vía B):</strong> '
+            f'<a href="https://github.com/{html.escape(repo)}">https://github.com/{html.escape(repo)}</a></p></div>')
 
 
 def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
@@ -400,23 +460,47 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     return _page("Who said it? Cards", body, style)
 
 
+PRINT_WIDTH_PT = 500      # the printed text width (US Letter less the margins, a little to spare), in points
+CHAR_EM = 0.62            # a generous average width of one character, in em
+PAD_CHARS = 2.5           # cell padding and border, in characters
+KEEP_ROWS = 12            # a table with at most this many rows is printed on one page
+
+
+def _cell_words(text: str) -> list[str]:
+    """The words of a cell as the printer may break them: at spaces, and after an underscore (a <wbr>)."""
+    return [w for part in text.split() for w in re.split(r"(?<=_)", part) if w]
+
+
 def _colgroup(match: re.Match) -> str:
-    """Column widths for a printed table, from its text: a column of long prose gets room, a column of
-    short numbers does not, and no column is narrower than its longest word."""
+    """Column widths for a printed table, from its text: no column narrower than its longest word (headers
+    and "0:00" included), the room left over given to the columns of long prose."""
     table = match.group(0)
-    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S) for r in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S) for r in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
     columns = max((len(r) for r in rows), default=0)
     if not columns:
         return table
-    weights = []
+    longest, prose = [], []
     for i in range(columns):
         texts = [html.unescape(re.sub(r"<[^>]+>", "", r[i])) for r in rows if i < len(r)]
-        longest_word = max((len(w) for t in texts for w in t.split()), default=1)
+        longest.append(max((len(w) for t in texts for w in _cell_words(t)), default=1))
         average = sum(len(t) for t in texts) / max(len(texts), 1)
-        weights.append(max(longest_word * 1.3 + 5, min(average, 70) ** 0.85, 8))   # + padding
-    total = sum(weights)
-    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
-    return table.replace('<table class="reader-table">', f'<table class="reader-table print-sized"><colgroup>{cols}</colgroup>', 1)
+        prose.append(max(min(average, 70) - longest[-1], 0) ** 0.85 + 0.5)
+    font = 9.0 if columns < 6 else 8.5
+    while True:
+        chars = PRINT_WIDTH_PT / (font * CHAR_EM)            # characters across the printed width
+        minimum = [(n + PAD_CHARS) / chars for n in longest]
+        if sum(minimum) <= 1 or font <= 7:
+            break
+        font -= 0.5
+    spare = max(1 - sum(minimum), 0)
+    widths = [m + spare * p / sum(prose) for m, p in zip(minimum, prose)]
+    total = sum(widths)
+    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
+    classes = "reader-table print-sized" + (" wide" if columns >= 6 else "") + (" keep" if len(rows) <= KEEP_ROWS + 1 else "")
+    table = re.sub(r"(<td[^>]*>)(.*?)(</td>)", lambda m: m.group(1) + re.sub(r"_(?![^<]*>)", "_<wbr>", m.group(2)) + m.group(3),
+                   table, flags=re.S)
+    return table.replace('<table class="reader-table">',
+                         f'<table class="{classes}" style="font-size:{font}pt"><colgroup>{cols}</colgroup>', 1)
 
 
 def inject_print_css(page_html: str) -> str:
@@ -434,6 +518,8 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     for path in notebooks():
         nb = nbformat.read(path, as_version=4)
         for audience in ("participant", "facilitator"):
+            if audience == "participant" and path.stem in FACILITATOR_ONLY:
+                continue
             folder = out / audience
             folder.mkdir(parents=True, exist_ok=True)
             ed = edition(nb, participant=audience == "participant")
@@ -448,6 +534,11 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
         deck.write_text(_html(slides_edition(nb), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
                               exclude_output_prompt=True, reveal_url_prefix="reveal.js"), encoding="utf-8")
         written.append(deck)
+    deck = slides_dir / "agreements.slides.html"
+    deck.write_text(_html(slides_edition(agreements_notebook()), "offline_reveal", exclude_input=True,
+                          exclude_input_prompt=True, exclude_output_prompt=True, reveal_url_prefix="reveal.js"),
+                    encoding="utf-8")
+    written.append(deck)
     copy_reveal(slides_dir)
     reader = out / "reader" / "essay.html"
     reader.parent.mkdir(parents=True, exist_ok=True)
