@@ -156,11 +156,20 @@ def _chunks(items: list, cost, budget: int = SLIDE_LINES) -> list[list]:
     return groups + ([current] if current else [])
 
 
+LIST_ITEM = re.compile(r"(?m)^(?=(?:[-*]|\d+\.) )")
+
+
 def _split_markdown(source: str) -> list[str]:
-    blocks = [b for b in re.split(r"\n\s*\n", source) if b.strip()]
+    blocks = []
+    for b in (b for b in re.split(r"\n\s*\n", source) if b.strip()):
+        # a long list is split between its items (a slide may end after any item, never inside one)
+        items = [i for i in LIST_ITEM.split(b) if i.strip()]
+        blocks += [i.rstrip("\n") for i in items] if len(items) > 1 and _lines(b) > SLIDE_LINES // 2 else [b]
     def cost(b):
-        return _lines(b) + (1 if b.lstrip().startswith("#") else 0) + 1
-    return ["\n\n".join(g) for g in _chunks(blocks, cost)]
+        # a list item carries its bullet indent (narrower lines) and the space between items
+        item = bool(LIST_ITEM.match(b))
+        return _lines(b, SLIDE_CHARS - 6 if item else SLIDE_CHARS) + (1 if b.lstrip().startswith("#") else 0) + (0.5 if item else 1)
+    return ["\n" .join(g) if all(LIST_ITEM.match(x) for x in g) else "\n\n".join(g) for g in _chunks(blocks, cost)]
 
 
 TABLE_RE = re.compile(r'<table[^>]*>\s*<thead>(.*?)</thead>\s*<tbody>(.*?)</tbody>\s*</table>', re.S)
@@ -175,12 +184,18 @@ def _split_table(markup: str) -> list[str]:
     rows = re.findall(r"<tr[^>]*>.*?</tr>", body, re.S)
     if "dataframe" in markup:          # a raw pandas table: drop the row numbers (index cells)
         rows = [re.sub(r"<th[^>]*>.*?</th>", "", r, count=1, flags=re.S) for r in rows]
-    columns = max(1, head.count("<th"))
-    width = max(10, SLIDE_CHARS * 1.35 // columns)    # table text is smaller than body text
+    def texts(row):
+        return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td.*?</td>", row, re.S)]
+    # the browser gives a column of long text more room: share the line (table text is smaller than body
+    # text) in proportion to each column's average length, at least 8 characters a column
+    table_chars = SLIDE_CHARS * 1.45
+    lengths = [texts(r) for r in rows]
+    columns = max([1] + [len(c) for c in lengths])
+    average = [max(4.0, sum(len(c[i]) for c in lengths if i < len(c)) / max(len(lengths), 1)) for i in range(columns)]
+    widths = [max(8.0, table_chars * a / sum(average)) for a in average]
     def cost(row):
-        cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td.*?</td>", row, re.S)]
-        return max([1] + [-(-len(html.unescape(c)) // int(width)) for c in cells])
-    groups = _chunks(rows, cost, budget=SLIDE_LINES + 2)
+        return 0.4 + max([1] + [-(-len(c) // int(w)) for c, w in zip(texts(row), widths)])
+    groups = _chunks(rows, cost, budget=SLIDE_LINES + 3)
     parts, first = [], 1
     for g in groups:
         last = first + len(g) - 1
@@ -212,7 +227,18 @@ def _split_output(out) -> list:
     return [out]
 
 
-def slides_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def speaker_notes(name: str, reading: str = DEFAULT_READING) -> str:
+    """The facilitator notes of one notebook (facilitation.yml) as Markdown for the speaker-notes window."""
+    from helpers import workshop
+    note = workshop.load_notes(load_essay(reading)).get(name)
+    if not note:
+        return ""
+    lines = ["**For the facilitator**", "", "*Activities:*"] + [f"- {a}" for a in note["activities"]]
+    lines += ["", "*Where people get stuck:*"] + [f"- {s}" for s in note["stumbling_points"]]
+    return "\n".join(lines + ["", f"*Without computers:* {note['without_computers']}"])
+
+
+def slides_edition(nb: nbformat.NotebookNode, name: str = "") -> nbformat.NotebookNode:
     """The notebook laid out as slides that fit 1280×720: solutions and skipped cells out, facilitator cells
     as speaker notes, every visible cell a slide of its own, and anything too tall split over several."""
     nb = edition(nb, participant=False, note=False)
@@ -245,6 +271,12 @@ def slides_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                     continue
                 for part in _split_output(out):
                     slide(cell, outputs=[part])
+    notes = speaker_notes(name) if name else ""
+    if notes and cells:          # the notebook's facilitator notes go with its first slide (press S)
+        note = nbformat.v4.new_markdown_cell(notes)
+        note.metadata["slideshow"] = {"slide_type": "notes"}
+        note["id"] = "slide-notes"
+        cells.insert(1, note)
     nb.cells = cells
     return nb
 
@@ -439,13 +471,18 @@ def address_block(launch: dict | None = None) -> str:
             f'<a href="https://github.com/{html.escape(repo)}">https://github.com/{html.escape(repo)}</a></p></div>')
 
 
+def _pilcrow(where) -> str:
+    """"¶1" for a paragraph given as 1 or as "¶1" (never "¶¶1")."""
+    return ", ".join(p if p.startswith("¶") else f"¶{p}" for p in (s.strip() for s in str(where).split(",")))
+
+
 def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     """Who said it? One box per card, never split across pages, no speaker; or (answers=True) the key."""
     from helpers.quotations import load_quotations, who_said_it_cards
     essay = load_essay(reading)
     cards = who_said_it_cards(load_quotations(essay))
     if answers:
-        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>¶{c.paragraph}</td></tr>"
+        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>{html.escape(_pilcrow(c.paragraph))}</td></tr>"
                        for c in cards.itertuples())
         body = ("<h1>Who said it? Answers (facilitator)</h1><p>Hand these out only after the pairs have guessed.</p>"
                 f"<table><tr><th>Card</th><th>Who</th><th>Where</th></tr>{rows}</table>")
@@ -531,7 +568,7 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
         # slides: solutions are "skip" and facilitator notes are speaker "notes" in the slide metadata
-        deck.write_text(_html(slides_edition(nb), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
+        deck.write_text(_html(slides_edition(nb, path.stem), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
                               exclude_output_prompt=True, reveal_url_prefix="reveal.js"), encoding="utf-8")
         written.append(deck)
     deck = slides_dir / "agreements.slides.html"
