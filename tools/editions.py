@@ -56,7 +56,7 @@ PRINT_CSS = """
   th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal !important; hyphens: manual; }
   table.print-sized { font-size: 9pt !important; }
   table.print-sized.wide { font-size: 8.5pt !important; }
-  table.print-sized th, table.print-sized td { padding: 0.25em 0.35em !important; overflow-wrap: normal !important; }
+  table.print-sized th, table.print-sized td { padding: 0.25em 0.35em !important; }
   /* a short table (a run sheet) is never split; a long one never leaves a single row alone */
   table.keep { break-inside: avoid; page-break-inside: avoid; }
   tbody tr:first-child, tbody tr:last-child { break-before: avoid; page-break-before: avoid; }
