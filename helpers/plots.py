@@ -487,8 +487,12 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
             ax.text(j, i, str(n), ha="center", va="center", fontsize=11,
                     color="black" if n > peak * 0.55 else "white")
     ax.set_yticks(range(len(order)), order)
-    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns])
-    ax.set_xlabel("section (§1 = Introduction … see essay.sections)")
+    import textwrap
+    names = dict(zip(essay.sections.section_no, essay.sections.section))
+    ax.set_xticks(range(len(grid.columns)),
+                  [f"§{n}\n" + "\n".join(textwrap.wrap(textwrap.shorten(names[n], 30, placeholder="…"), 12)[:3])
+                   for n in grid.columns], fontsize=9)
+    ax.set_xlabel("section of the essay (its number and the start of its heading)")
     ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left")
     ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.8)
     ax.spines[:].set_visible(False)
@@ -581,18 +585,43 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
 # ---- people, places and terms (notebook 04) --------------------------------------------------------------
 
 def describe_mentions_by_section(essay, mentions, top: int = 15) -> str:
-    """The text alternative of ``mentions_by_section``, computed from the same counts."""
+    """The text alternative of ``mentions_by_section``, computed from the same counts, naming the sections.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        mentions: every mention, from ``helpers.terms.mentions(essay, terms)``.
+        top: how many of the most-mentioned names the grid shows.
+
+    Returns:
+        One short paragraph: the most-mentioned name and the section(s) where it comes most (every section
+        tied for most is named), the name that runs through the most sections, and the names found in one
+        section only, each section given by its number and its heading.
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> from helpers.terms import mentions
+        >>> essay = load_essay()
+        >>> print(describe_mentions_by_section(essay, mentions(essay, load_terms(essay))))  # doctest: +ELLIPSIS
+        A grid of the 15 most-mentioned names and terms (rows) by the essay's 10 sections (columns)...
+    """
+    names = dict(zip(essay.sections.section_no, essay.sections.section))
+    def named(n):
+        return f"§{n} ({names[n]})"
     totals = mentions.groupby("term").size()
     first = mentions.groupby("term").paragraph.min()
     order = sorted(totals.index, key=lambda t: (-totals[t], first[t]))[:top]
     by_section = mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
     lead = order[0]
-    lead_section = int(by_section[lead].idxmax())
+    peak = by_section[lead].max()
+    lead_sections = [int(n) for n, c in by_section[lead].items() if c == peak]
+    where = (f"most often in {named(lead_sections[0])}" if len(lead_sections) == 1 else
+             f"most often, tied at {peak} each, in " + " and ".join(named(n) for n in lead_sections))
     spread = sorted(order, key=lambda t: (-by_section[t].size, t))
     single = [t for t in order if by_section[t].size == 1]
     text = (f"A grid of the {len(order)} most-mentioned names and terms (rows) by the essay's "
-            f"{len(essay.sections)} sections (columns). {lead} is mentioned most ({totals[lead]} times), most "
-            f"often in §{lead_section}; {spread[0]} runs through the most sections ({by_section[spread[0]].size}).")
+            f"{len(essay.sections)} sections (columns). {lead} is mentioned most ({totals[lead]} times), {where}; "
+            f"{spread[0]} runs through the most sections ({by_section[spread[0]].size}).")
     if single:
-        text += f" {len(single)} appear in one section only: {', '.join(single)}."
+        text += (f" {len(single)} appear in one section only: "
+                 + "; ".join(f"{t} in {named(int(by_section[t].index[0]))}" for t in single) + ".")
     return text

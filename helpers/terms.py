@@ -19,7 +19,7 @@ import pandas as pd
 from .anchoring import anchor_rows, read_table
 from .errors import AnnotationError
 from .essay import HEADING, Essay
-from .text import fold_keep_case
+from .text import sentence_spans, fold_keep_case
 
 FILE = "terms.csv"
 COLUMNS = ["term", "kind", "aliases", "spanish", "definition", "definition_source", "reference", "in_the_essay",
@@ -147,15 +147,37 @@ def glossary(terms: pd.DataFrame, kinds=None, sort: str = "term") -> pd.DataFram
         ["term", "kind", "definition", "source", "in_the_essay", "since", "spanish", "first"]]
 
 
-def lookup(essay: Essay, terms: pd.DataFrame, query: str, context: int = 45) -> pd.DataFrame:
-    """Find a term by its name or any alias; print its gloss; return its mentions in context."""
+def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Find a term by its name or any alias, print its gloss, and return every mention in its whole sentence.
+
+    A whole sentence, never a cut window of words: a snippet cut at a fixed width can put one person's words
+    in another's mouth.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        terms: the glossary, from ``helpers.load_terms(essay)``.
+        query: a name or an alias, e.g. "OAS" (case and accents do not matter).
+
+    Returns:
+        A table with one row per mention: ``paragraph`` ("¶37"), ``name`` (as written there) and ``sentence``
+        (the whole sentence it stands in). Empty, with a hint printed, when nothing matches.
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> essay = load_essay()
+        >>> table = lookup(essay, load_terms(essay), "Heidi Fulton")  # doctest: +ELLIPSIS
+        Heidi Fulton...
+        >>> table.paragraph.tolist()
+        ['¶37']
+    """
+    columns = ["paragraph", "name", "sentence"]
     key = fold_keep_case(query.strip()).lower()
     hits = terms[[any(key == fold_keep_case(n).lower() for n in names_of(t)) for t in terms.itertuples()]]
     if hits.empty:
         hits = terms[[any(key in fold_keep_case(n).lower() for n in names_of(t)) for t in terms.itertuples()]]
     if hits.empty:
         print(f"No term matches {query!r}. Try essay.search({query!r}) to search the whole text.")
-        return pd.DataFrame(columns=["paragraph", "left", "match", "right"])
+        return pd.DataFrame(columns=columns)
     t = hits.iloc[0]
     aliases = f" (also: {t.aliases.replace(';', ', ')})" if t.aliases else ""
     print(f"{t.term}{aliases}: {t.kind}, first mentioned in ¶{t.first_paragraph}")
@@ -171,11 +193,10 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str, context: int = 45) -> 
     rows = []
     for n, start, end in _find(essay, terms, t.term):
         p = essay.paragraphs.loc[n]
-        a, b = max(p.start, start - context), min(p.end, end + context)
-        left, right = essay.text[a:start].replace("\n", " "), essay.text[end:b].replace("\n", " ")
-        if a > p.start and " " in left:      # whole words only: drop a word cut at the edge
-            left = left.split(" ", 1)[1]
-        if b < p.end and " " in right:
-            right = right.rsplit(" ", 1)[0]
-        rows.append({"paragraph": f"¶{n}", "left": left, "match": essay.text[start:end], "right": right})
-    return pd.DataFrame(rows, columns=["paragraph", "left", "match", "right"])
+        text = essay.text[p.start:p.end]
+        spans = sentence_spans(text) or [(0, len(text))]
+        a, b = next(((s, e) for s, e in spans if s <= start - p.start < e), (0, len(text)))
+        b = max(b, next((e for s, e in spans if s < end - p.start <= e), b))
+        rows.append({"paragraph": f"¶{n}", "name": essay.text[start:end],
+                     "sentence": " ".join(text[a:b].split())})
+    return pd.DataFrame(rows, columns=columns)

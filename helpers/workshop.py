@@ -83,6 +83,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                           "add a few minutes after it to relaunch Binder and upload saved work.", label)
                 for name in ("notebook", "paragraphs", "materials"):
                     field(s, name, str, path, label, default="")
+                reads = field(s, "reads", bool, path, label, default=False)
                 for q in items(s, "discussion", path, label):
                     expect(q, str, path, label, "discussion")
                 if s["minutes"] <= 0:
@@ -111,7 +112,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "length": length, "segment": k,
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"],
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
-                             "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or ""})
+                             "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
+                             "reads": reads,
+                             "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
     return pd.DataFrame(rows)
 
@@ -142,6 +145,43 @@ def paragraphs_read(plans: pd.DataFrame, plan: str) -> set[int]:
     found = set()
     for text in list(rows.pre_reading.unique()) + list(rows.paragraphs):
         found |= set(paragraph_numbers(text))
+    return found
+
+
+def unread_paragraphs(essay: Essay, plans: pd.DataFrame) -> list[tuple[str, int, int, list[int]]]:
+    """Segments that use paragraphs nobody has read yet: (plan, meeting, segment, the unread ¶ numbers).
+
+    A paragraph counts as read once it is in the pre-reading of this or an earlier meeting, or in a segment
+    marked ``reads: true`` (read in the meeting) earlier in the plan or in that segment itself. A discussion
+    segment also needs the paragraphs its questions point to.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        plans: the segments, from ``load_plans(essay)``.
+
+    Returns:
+        A list, empty when every segment only uses what has been read.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> unread_paragraphs(essay, load_plans(essay))
+        []
+    """
+    anchors = load_questions(essay).set_index("id").paragraphs
+    found = []
+    for plan, rows in plans.groupby("plan", sort=False):
+        read_so_far: set[int] = set()
+        for meeting, m in rows.groupby("meeting"):
+            read_so_far |= set(paragraph_numbers(m.pre_reading.iloc[0]))
+            for seg in m.itertuples():
+                needed = set(paragraph_numbers(seg.paragraphs))
+                if seg.reads:
+                    read_so_far |= needed
+                needed |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                missing = sorted(needed - read_so_far)
+                if missing:
+                    found.append((plan, meeting, seg.segment, missing))
     return found
 
 

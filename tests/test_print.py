@@ -94,3 +94,48 @@ def test_the_handout_is_in_english_and_spanish(essay, built):
     for qid, question in workshop.load_questions_es(essay).items():
         assert squash(question) in text, qid
     assert squash("python -m venv .venv") in text and squash("pip install -r requirements.txt") in text
+
+
+def words(text: str) -> set[str]:
+    """The words of a text as printed: a word broken mid-word ("tim" / "e") is not among them."""
+    return set(re.findall(r"[A-Za-zÀ-ÿ]+", unicodedata.normalize("NFKC", text)))
+
+
+def test_the_readers_edition_prints_every_paragraph_number(essay, built):
+    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in pages(built / "reader" / "essay.pdf")))
+    printed = {int(n) for n in re.findall(r"¶\s*(\d+)", text)}
+    assert set(essay.paragraphs.paragraph) <= printed, sorted(set(essay.paragraphs.paragraph) - printed)
+
+
+def test_run_sheets_print_times_and_words_whole(essay, built):
+    text = "".join(p.extract_text() for p in pages(built / "facilitator" / "05_facilitator_guide.pdf"))
+    plans = workshop.load_plans(essay)
+    for plan, meeting in plans[["plan", "meeting"]].drop_duplicates().itertuples(index=False):
+        for time in workshop.agenda(plans, plan, meeting).index:
+            assert re.search(rf"(?<![\d:]){time}(?![\d:])", text), (plan, meeting, time)
+    printed = words(text)
+    for header in ("time", "minutes", "activity", "notebook", "paragraphs", "discussion", "materials"):
+        assert header in printed, header
+    for activity in plans.activity:
+        assert words(activity) <= printed, sorted(words(activity) - printed)
+    assert "¶¶" not in "".join(p.extract_text() for p in pages(built / "facilitator" / "cards-answers.pdf"))
+
+
+def test_printed_text_outputs_do_not_break_words(built):
+    import nbformat
+    nb = nbformat.read(built / "participant" / "04_people_places_terms.ipynb", as_version=4)
+    printed = words("".join(p.extract_text() for p in pages(built / "participant" / "04_people_places_terms.pdf")))
+    streams = [o.text for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+               if o.output_type == "stream"]
+    assert streams
+    for text in streams:
+        assert words(text) <= printed, sorted(words(text) - printed)[:5]
+
+
+def test_the_handout_has_the_address_or_a_line_for_it(built):
+    text = "".join(p.extract_text() for p in pages(built / "participant" / "handout.pdf"))
+    assert "Binder link" in text
+    if editions.settings()["repository"] is None:
+        assert "The facilitator writes it here" in text
+    else:
+        assert "mybinder.org" in squash(text)

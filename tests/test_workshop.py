@@ -60,16 +60,49 @@ def test_every_plan_has_time_to_read(essay):
     body = set(essay.paragraphs[essay.paragraphs.kind != "heading"].paragraph)
     assert body <= workshop.paragraphs_read(plans, "series-3x120"), "every part of the essay is read in the series"
     assert set(workshop.paragraphs_read(plans, "single-90")) >= body
-    # what a discussion needs has been read before it: pre-reading of this or an earlier meeting
+    # every segment uses only what has been read: pre-reading of this or an earlier meeting, or read in the
+    # meeting (reads: true); a discussion also needs the paragraphs its questions point to
+    assert workshop.unread_paragraphs(essay, plans) == []
     anchors = helpers.load_questions(essay).set_index("id").paragraphs
     for plan, rows in plans.groupby("plan"):
         read_so_far = set()
         for meeting, m in rows.groupby("meeting"):
             read_so_far |= set(helpers.text.paragraph_numbers(m.pre_reading.iloc[0]))
-            for seg in m[m.discussion != ""].itertuples():
+            for seg in m.itertuples():
                 needed = set(helpers.text.paragraph_numbers(seg.paragraphs))
-                needed |= {n for q in seg.discussion.split(", ") for n in anchors[q]}
-                assert needed <= read_so_far, (plan, meeting, seg.discussion, sorted(needed - read_so_far))
+                if seg.reads:
+                    read_so_far |= needed
+                needed |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                assert needed <= read_so_far, (plan, meeting, seg.activity[:40], sorted(needed - read_so_far))
+
+
+def test_a_segment_using_unread_paragraphs_is_caught(reading_copy):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    assert 'paragraphs: "¶10–¶13, ¶17–¶18"' in text
+    path.write_text(text.replace('paragraphs: "¶10–¶13, ¶17–¶18"', 'paragraphs: "¶10–¶13, ¶35–¶37"', 1), encoding="utf-8")
+    essay = helpers.load_essay(reading_copy)
+    assert workshop.unread_paragraphs(essay, workshop.load_plans(essay)) == [("series-3x120", 1, 6, [35, 36, 37])]
+    path.write_text(text.replace(", reads: true,", ",", 1), encoding="utf-8")
+    essay = helpers.load_essay(reading_copy)
+    assert workshop.unread_paragraphs(essay, workshop.load_plans(essay)) == [("series-3x120", 1, 7, [20, 25, 26])]
+
+
+def test_every_meeting_opens_with_the_content_note_and_room_for_spanish_readers(essay):
+    plans = workshop.load_plans(essay)
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"]):
+        assert "content note" in rows.activity.iloc[0], (plan, meeting)
+        assert "Spanish" in rows.spanish_readers.iloc[0], plan
+    # the Binder advice is the same everywhere: save first (File → Download does not save), keep the tab open
+    for activity in plans.activity[plans.activity.str.contains("Download")]:
+        assert "Ctrl+S, then File → Download" in activity, activity
+
+
+def test_the_exercise_segments_say_which_exercises_fit(essay):
+    """A segment that gives a notebook's exercises less time than the notebook names only the ones that fit."""
+    plans = workshop.load_plans(essay)
+    for seg in plans[plans.topic.str.contains("exercise")].itertuples():
+        assert "only" in seg.activity, seg.activity
 
 
 def test_war_of_position_setup_breaks_and_no_repeats(essay):
@@ -113,7 +146,11 @@ def test_every_notebook_has_facilitator_notes(essay):
 
 
 def test_participant_editions_drop_answers_and_keep_exercises(built):
+    assert not (built / "participant" / "05_facilitator_guide.html").exists(), "the guide is for facilitators only"
+    assert not (built / "participant" / "05_facilitator_guide.ipynb").exists()
     for path in NOTEBOOKS:
+        if path.stem in editions.FACILITATOR_ONLY:
+            continue
         original = nbformat.read(path, as_version=4)
         participant = nbformat.read(built / "participant" / path.name, as_version=4)
         facilitator = nbformat.read(built / "facilitator" / path.name, as_version=4)
@@ -135,7 +172,7 @@ def test_the_answer_key_is_only_in_the_facilitator_edition(built):
 
 def test_nothing_is_fetched_from_the_network(built):
     pages = [p for p in built.rglob("*") if p.suffix in (".html", ".css")]
-    assert len([p for p in pages if p.suffix == ".html"]) == 3 * len(NOTEBOOKS) + 4
+    assert len([p for p in pages if p.suffix == ".html"]) == 3 * len(NOTEBOOKS) - len(editions.FACILITATOR_ONLY) + 5
     for page in pages:
         assert editions.remote_references(page.read_text(encoding="utf-8", errors="replace")) == [], page
     assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()
@@ -163,3 +200,44 @@ def test_reader_edition_numbers_every_paragraph(essay, built):
         assert f'id="p{n}"' in page and f"¶{n}</span>" in page
     for heading in essay.sections.section:
         assert heading.replace("&", "&amp;") in page
+
+
+def test_the_agreements_deck_holds_the_content_note_and_every_agreement_and_no_facilitator_note(essay, built):
+    deck = (built / "slides" / "agreements.slides.html").read_text(encoding="utf-8")
+    h = workshop.load_handout(essay)
+    import html as html_module
+    text = html_module.unescape(deck)
+    assert h["content_note"]["en"] in text and h["content_note"]["es"] in text
+    for a in h["agreements"]:
+        assert a["en"] in text and a["es"] in text, a["en"]
+    for note in h["facilitator_safety"]:
+        assert note[:60] not in text
+
+
+def test_the_handout_has_a_place_for_the_address(essay):
+    off = editions.address_block({"repository": None, "branch": "main"})
+    assert "write-line" in off and "mybinder.org" not in off
+    on = editions.address_block({"repository": "someone/we-are-losing-study", "branch": "main"})
+    assert "https://mybinder.org/v2/gh/someone/we-are-losing-study/main" in on
+    assert "https://github.com/someone/we-are-losing-study" in on
+    assert editions.address_block() in editions.handout_html()
+
+
+def test_the_setup_check_says_what_the_first_cell_of_00_prints(essay):
+    first = next(c for c in nbformat.read(NOTEBOOKS[0], as_version=4).cells if c.cell_type == "code")
+    printed = "".join(o.get("text", "") for o in first.outputs)
+    assert printed.startswith("The essay is loaded: 62 numbered paragraphs")
+    check = workshop.load_handout(essay)["setup"]["check"]
+    assert '"The essay is loaded: 62 numbered paragraphs"' in check["en"]
+    assert '"The essay is loaded: 62 numbered paragraphs"' in check["es"]
+
+
+def test_every_download_is_saved_first_and_python_install_is_explained(essay):
+    raw = (essay.folder / "facilitation.yml").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if "File → Download" in line:
+            assert "Ctrl+S" in line, line
+    h = workshop.load_handout(essay)
+    steps = " ".join(s["en"] for r in h["setup"]["routes"] for s in r["steps"])
+    assert "python.org" in steps and "Add python.exe to PATH" in steps
+    assert "480 MB" in h["setup"]["intro"]["en"] and "480 MB" in h["setup"]["intro"]["es"]

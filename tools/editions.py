@@ -29,17 +29,19 @@ import nbformat
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, HEADING, PROJECT, load_essay
-from tools.launch import BADGE_RE, notebooks, settings
+from tools.launch import BADGE_RE, binder_url, notebooks, settings
 
 BUILD = PROJECT / "build"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DROP_FOR_PARTICIPANTS = {"solution", "facilitator"}
+# notebooks for the facilitator only: no participant edition (they hold the safety notes and the card answers)
+FACILITATOR_ONLY = {"05_facilitator_guide"}
 # reveal.js files the slides need, copied from the reveal.js distribution that sphinx-revealjs ships
 REVEAL_FILES = ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js"]
 
 
-# One print style for every page: US Letter (fits A4 too), margins, page numbers at the foot,
+# One print style for every page: US Letter (on A4 paper, print with "fit to page"), margins, page numbers at the foot,
 # tables that wrap instead of being clipped, nothing split that should stay whole.
 PRINT_CSS = """
 @page { size: letter; margin: 16mm 15mm 18mm 15mm;
@@ -51,8 +53,20 @@ PRINT_CSS = """
   table.reader-table { width: 100% !important; table-layout: auto !important; }
   table.print-sized { table-layout: fixed !important; }
   .jp-OutputArea-output, .jp-OutputArea-child { width: 100% !important; max-width: 100% !important; }
-  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
-  pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal !important; hyphens: manual; }
+  table.print-sized { font-size: 9pt !important; }
+  table.print-sized.wide { font-size: 8.5pt !important; }
+  table.print-sized th, table.print-sized td { padding: 0.25em 0.35em !important; }
+  /* a short table (a run sheet) is never split; a long one never leaves a single row alone */
+  table.keep { break-inside: avoid; page-break-inside: avoid; }
+  tbody tr:first-child, tbody tr:last-child { break-before: avoid; page-break-before: avoid; }
+  /* a heading or a line printed just before a table stays with it */
+  .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) { break-after: avoid; page-break-after: avoid; }
+  .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) + .jp-OutputArea-child { break-before: avoid; }
+  .jp-OutputArea-child:has(h2, h3, h4) { break-after: avoid; page-break-after: avoid; }
+  /* printed text: words break only where a line has no other place to break (JupyterLab breaks anywhere) */
+  pre { white-space: pre-wrap !important; word-break: normal !important; overflow-wrap: anywhere !important;
+        hyphens: manual; }
   tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
@@ -142,11 +156,20 @@ def _chunks(items: list, cost, budget: int = SLIDE_LINES) -> list[list]:
     return groups + ([current] if current else [])
 
 
+LIST_ITEM = re.compile(r"(?m)^(?=(?:[-*]|\d+\.) )")
+
+
 def _split_markdown(source: str) -> list[str]:
-    blocks = [b for b in re.split(r"\n\s*\n", source) if b.strip()]
+    blocks = []
+    for b in (b for b in re.split(r"\n\s*\n", source) if b.strip()):
+        # a long list is split between its items (a slide may end after any item, never inside one)
+        items = [i for i in LIST_ITEM.split(b) if i.strip()]
+        blocks += [i.rstrip("\n") for i in items] if len(items) > 1 and _lines(b) > SLIDE_LINES // 2 else [b]
     def cost(b):
-        return _lines(b) + (1 if b.lstrip().startswith("#") else 0) + 1
-    return ["\n\n".join(g) for g in _chunks(blocks, cost)]
+        # a list item carries its bullet indent (narrower lines) and the space between items
+        item = bool(LIST_ITEM.match(b))
+        return _lines(b, SLIDE_CHARS - 6 if item else SLIDE_CHARS) + (1 if b.lstrip().startswith("#") else 0) + (0.5 if item else 1)
+    return ["\n" .join(g) if all(LIST_ITEM.match(x) for x in g) else "\n\n".join(g) for g in _chunks(blocks, cost)]
 
 
 TABLE_RE = re.compile(r'<table[^>]*>\s*<thead>(.*?)</thead>\s*<tbody>(.*?)</tbody>\s*</table>', re.S)
@@ -161,12 +184,18 @@ def _split_table(markup: str) -> list[str]:
     rows = re.findall(r"<tr[^>]*>.*?</tr>", body, re.S)
     if "dataframe" in markup:          # a raw pandas table: drop the row numbers (index cells)
         rows = [re.sub(r"<th[^>]*>.*?</th>", "", r, count=1, flags=re.S) for r in rows]
-    columns = max(1, head.count("<th"))
-    width = max(10, SLIDE_CHARS * 1.35 // columns)    # table text is smaller than body text
+    def texts(row):
+        return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td.*?</td>", row, re.S)]
+    # the browser gives a column of long text more room: share the line (table text is smaller than body
+    # text) in proportion to each column's average length, at least 8 characters a column
+    table_chars = SLIDE_CHARS * 1.45
+    lengths = [texts(r) for r in rows]
+    columns = max([1] + [len(c) for c in lengths])
+    average = [max(4.0, sum(len(c[i]) for c in lengths if i < len(c)) / max(len(lengths), 1)) for i in range(columns)]
+    widths = [max(8.0, table_chars * a / sum(average)) for a in average]
     def cost(row):
-        cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td.*?</td>", row, re.S)]
-        return max([1] + [-(-len(html.unescape(c)) // int(width)) for c in cells])
-    groups = _chunks(rows, cost, budget=SLIDE_LINES + 2)
+        return 0.4 + max([1] + [-(-len(c) // int(w)) for c, w in zip(texts(row), widths)])
+    groups = _chunks(rows, cost, budget=SLIDE_LINES + 3)
     parts, first = [], 1
     for g in groups:
         last = first + len(g) - 1
@@ -198,7 +227,18 @@ def _split_output(out) -> list:
     return [out]
 
 
-def slides_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def speaker_notes(name: str, reading: str = DEFAULT_READING) -> str:
+    """The facilitator notes of one notebook (facilitation.yml) as Markdown for the speaker-notes window."""
+    from helpers import workshop
+    note = workshop.load_notes(load_essay(reading)).get(name)
+    if not note:
+        return ""
+    lines = ["**For the facilitator**", "", "*Activities:*"] + [f"- {a}" for a in note["activities"]]
+    lines += ["", "*Where people get stuck:*"] + [f"- {s}" for s in note["stumbling_points"]]
+    return "\n".join(lines + ["", f"*Without computers:* {note['without_computers']}"])
+
+
+def slides_edition(nb: nbformat.NotebookNode, name: str = "") -> nbformat.NotebookNode:
     """The notebook laid out as slides that fit 1280×720: solutions and skipped cells out, facilitator cells
     as speaker notes, every visible cell a slide of its own, and anything too tall split over several."""
     nb = edition(nb, participant=False, note=False)
@@ -231,7 +271,31 @@ def slides_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                     continue
                 for part in _split_output(out):
                     slide(cell, outputs=[part])
+    notes = speaker_notes(name) if name else ""
+    if notes and cells:          # the notebook's facilitator notes go with its first slide (press S)
+        note = nbformat.v4.new_markdown_cell(notes)
+        note.metadata["slideshow"] = {"slide_type": "notes"}
+        note["id"] = "slide-notes"
+        cells.insert(1, note)
     nb.cells = cells
+    return nb
+
+
+def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode:
+    """A small participant deck to project at the start of every meeting: the content note and the group
+    agreements, English beside Spanish, from facilitation.yml (no facilitator notes)."""
+    from helpers import workshop
+    h = workshop.load_handout(load_essay(reading))
+    cells = [nbformat.v4.new_markdown_cell("# Content note · Aviso sobre el contenido\n\n"
+                                           f"{h['content_note']['en']}\n\n*{h['content_note']['es']}*")]
+    agreements = h["agreements"]
+    for start in range(0, len(agreements), 3):      # three agreements a slide, so every slide fits
+        lines = ["## Group agreements · Acuerdos del grupo", ""]
+        for n, a in enumerate(agreements[start:start + 3], start=start + 1):
+            lines += [f"{n}. {a['en']}  ", f"   *{a['es']}*", ""]
+        cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["language_info"] = {"name": "python"}
     return nb
 
 
@@ -297,7 +361,15 @@ p { position: relative; margin: 0 0 0.9em 0; }
 .attribution { margin-left: 2rem; text-align: right; }
 .list-item { margin-left: 1.5rem; }
 @media print { body { margin: 0 auto; } h2 { break-after: avoid; } p { orphans: 3; widows: 3; } }
-""" + PRINT_CSS
+""" + PRINT_CSS + """
+@media print {
+  /* PRINT_CSS takes the body's padding away: keep a margin column inside each paragraph for its ¶ number */
+  body > p, body > h2 { padding-left: 3.2rem !important; }
+  body > p.epigraph, body > p.block-quotation, body > p.attribution, body > p.list-item { padding-left: 3.2rem !important; }
+  .num { left: 0 !important; width: 2.6rem !important; text-align: left !important; }
+  body > p.epigraph .num, body > p.block-quotation .num, body > p.attribution .num { left: -2rem !important; }
+  body > p.list-item .num { left: -1.5rem !important; }
+}"""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(meta['title'])} (reader's edition)</title><style>{style}</style></head>"
             f"<body>\n" + "\n".join(parts) + "\n</body></html>\n")
@@ -312,6 +384,9 @@ h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; margin: 0.45em 0; }
 .pair > div[lang=es] { color: #222; font-style: italic; }
 .pair > div > p { margin: 0; }
+.address { border: 1.5px solid #555; padding: 0.4em 0.8em; margin: 0.8em 0; overflow-wrap: anywhere; }
+.address .write-line { border-bottom: 1px solid #333; height: 1.6em; margin: 0.2em 0 0.3em; }
+.address .small { font-size: 0.85em; color: #444; margin: 0; }
 code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
 .lead { border: 1px solid #888; padding: 0.5em 0.8em; }
 table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left;
@@ -361,7 +436,8 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
                  f"{rows}</table>")
     setup = h["setup"]
-    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes del día</h2>", _pair(setup["intro"])]
+    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes del día</h2>", _pair(setup["intro"]),
+              address_block()]
     for route in setup["routes"]:
         parts.append(_pair(route["title"], tag="h3"))
         parts += [_pair(step) for step in route["steps"]]
@@ -379,13 +455,34 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
     return _page("Participant handout", "\n".join(parts))
 
 
+def address_block(launch: dict | None = None) -> str:
+    """Where participants find the notebooks: with launch links on (launch.yml names a repository), the
+    Binder link and the repository's address; with them off, a line to write the address on."""
+    launch = launch or settings()
+    if launch["repository"] is None:
+        return ('<div class="address"><p><strong>Binder link or address · Enlace de Binder o dirección:</strong></p>'
+                '<p class="write-line">&nbsp;</p><p class="small">The facilitator writes it here, or sends it before '
+                'the day. · Quien facilita lo escribe aquí o lo envía antes del día.</p></div>')
+    repo, branch = launch["repository"], launch["branch"]
+    binder = binder_url("00_start_here.ipynb", repo, branch)
+    return ('<div class="address"><p><strong>Binder link · Enlace de Binder:</strong> '
+            f'<a href="{html.escape(binder)}">{html.escape(binder)}</a></p>'
+            '<p><strong>The project on GitHub (route B: Code → Download ZIP) · El proyecto en GitHub (vía B):</strong> '
+            f'<a href="https://github.com/{html.escape(repo)}">https://github.com/{html.escape(repo)}</a></p></div>')
+
+
+def _pilcrow(where) -> str:
+    """"¶1" for a paragraph given as 1 or as "¶1" (never "¶¶1")."""
+    return ", ".join(p if p.startswith("¶") else f"¶{p}" for p in (s.strip() for s in str(where).split(",")))
+
+
 def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     """Who said it? One box per card, never split across pages, no speaker; or (answers=True) the key."""
     from helpers.quotations import load_quotations, who_said_it_cards
     essay = load_essay(reading)
     cards = who_said_it_cards(load_quotations(essay))
     if answers:
-        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>¶{c.paragraph}</td></tr>"
+        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>{html.escape(_pilcrow(c.paragraph))}</td></tr>"
                        for c in cards.itertuples())
         body = ("<h1>Who said it? Answers (facilitator)</h1><p>Hand these out only after the pairs have guessed.</p>"
                 f"<table><tr><th>Card</th><th>Who</th><th>Where</th></tr>{rows}</table>")
@@ -400,23 +497,47 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     return _page("Who said it? Cards", body, style)
 
 
+PRINT_WIDTH_PT = 500      # the printed text width (US Letter less the margins, a little to spare), in points
+CHAR_EM = 0.62            # a generous average width of one character, in em
+PAD_CHARS = 2.5           # cell padding and border, in characters
+KEEP_ROWS = 12            # a table with at most this many rows is printed on one page
+
+
+def _cell_words(text: str) -> list[str]:
+    """The words of a cell as the printer may break them: at spaces, and after an underscore (a <wbr>)."""
+    return [w for part in text.split() for w in re.split(r"(?<=_)", part) if w]
+
+
 def _colgroup(match: re.Match) -> str:
-    """Column widths for a printed table, from its text: a column of long prose gets room, a column of
-    short numbers does not, and no column is narrower than its longest word."""
+    """Column widths for a printed table, from its text: no column narrower than its longest word (headers
+    and "0:00" included), the room left over given to the columns of long prose."""
     table = match.group(0)
-    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S) for r in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S) for r in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
     columns = max((len(r) for r in rows), default=0)
     if not columns:
         return table
-    weights = []
+    longest, prose = [], []
     for i in range(columns):
         texts = [html.unescape(re.sub(r"<[^>]+>", "", r[i])) for r in rows if i < len(r)]
-        longest_word = max((len(w) for t in texts for w in t.split()), default=1)
+        longest.append(max((len(w) for t in texts for w in _cell_words(t)), default=1))
         average = sum(len(t) for t in texts) / max(len(texts), 1)
-        weights.append(max(longest_word * 1.3 + 5, min(average, 70) ** 0.85, 8))   # + padding
-    total = sum(weights)
-    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
-    return table.replace('<table class="reader-table">', f'<table class="reader-table print-sized"><colgroup>{cols}</colgroup>', 1)
+        prose.append(max(min(average, 70) - longest[-1], 0) ** 0.85 + 0.5)
+    font = 9.0 if columns < 6 else 8.5
+    while True:
+        chars = PRINT_WIDTH_PT / (font * CHAR_EM)            # characters across the printed width
+        minimum = [(n + PAD_CHARS) / chars for n in longest]
+        if sum(minimum) <= 1 or font <= 7:
+            break
+        font -= 0.5
+    spare = max(1 - sum(minimum), 0)
+    widths = [m + spare * p / sum(prose) for m, p in zip(minimum, prose)]
+    total = sum(widths)
+    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
+    classes = "reader-table print-sized" + (" wide" if columns >= 6 else "") + (" keep" if len(rows) <= KEEP_ROWS + 1 else "")
+    table = re.sub(r"(<td[^>]*>)(.*?)(</td>)", lambda m: m.group(1) + re.sub(r"_(?![^<]*>)", "_<wbr>", m.group(2)) + m.group(3),
+                   table, flags=re.S)
+    return table.replace('<table class="reader-table">',
+                         f'<table class="{classes}" style="font-size:{font}pt"><colgroup>{cols}</colgroup>', 1)
 
 
 def inject_print_css(page_html: str) -> str:
@@ -434,6 +555,8 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     for path in notebooks():
         nb = nbformat.read(path, as_version=4)
         for audience in ("participant", "facilitator"):
+            if audience == "participant" and path.stem in FACILITATOR_ONLY:
+                continue
             folder = out / audience
             folder.mkdir(parents=True, exist_ok=True)
             ed = edition(nb, participant=audience == "participant")
@@ -445,9 +568,14 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
         # slides: solutions are "skip" and facilitator notes are speaker "notes" in the slide metadata
-        deck.write_text(_html(slides_edition(nb), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
+        deck.write_text(_html(slides_edition(nb, path.stem), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
                               exclude_output_prompt=True, reveal_url_prefix="reveal.js"), encoding="utf-8")
         written.append(deck)
+    deck = slides_dir / "agreements.slides.html"
+    deck.write_text(_html(slides_edition(agreements_notebook()), "offline_reveal", exclude_input=True,
+                          exclude_input_prompt=True, exclude_output_prompt=True, reveal_url_prefix="reveal.js"),
+                    encoding="utf-8")
+    written.append(deck)
     copy_reveal(slides_dir)
     reader = out / "reader" / "essay.html"
     reader.parent.mkdir(parents=True, exist_ok=True)
