@@ -24,7 +24,7 @@ from .text import sentence_spans, fold_keep_case
 FILE = "terms.csv"
 COLUMNS = ["term", "kind", "aliases", "spanish", "definition", "definition_source", "reference", "in_the_essay",
            "since", "since_reference", "first_paragraph", "span"]
-KINDS = ("person", "people", "organisation", "place", "event", "concept")
+KINDS = ("person", "people", "organisation", "place", "event", "concept", "publication")
 
 
 def names_of(row) -> list[str]:
@@ -159,8 +159,8 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
         query: a name or an alias, e.g. "OAS" (case and accents do not matter).
 
     Returns:
-        A table with one row per mention: ``paragraph`` ("¶37"), ``name`` (as written there) and ``sentence``
-        (the whole sentence it stands in). Empty, with a hint printed, when nothing matches.
+        A table with one row per sentence that mentions it: ``paragraph`` ("¶37"), ``name`` (as written
+        there; several, comma-separated, when one sentence names it more than once) and ``sentence``. Empty, with a hint printed, when nothing matches.
 
     Example:
         >>> from helpers import load_essay, load_terms
@@ -197,6 +197,9 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
         spans = sentence_spans(text) or [(0, len(text))]
         a, b = next(((s, e) for s, e in spans if s <= start - p.start < e), (0, len(text)))
         b = max(b, next((e for s, e in spans if s < end - p.start <= e), b))
-        rows.append({"paragraph": f"¶{n}", "name": essay.text[start:end],
-                     "sentence": " ".join(text[a:b].split())})
+        sentence = " ".join(text[a:b].split())
+        if rows and rows[-1]["paragraph"] == f"¶{n}" and rows[-1]["sentence"] == sentence:
+            rows[-1]["name"] += f", {essay.text[start:end]}"   # one sentence, several mentions: one row
+            continue
+        rows.append({"paragraph": f"¶{n}", "name": essay.text[start:end], "sentence": sentence})
     return pd.DataFrame(rows, columns=columns)

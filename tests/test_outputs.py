@@ -88,7 +88,7 @@ def exercises(nb):
 # Output a reader can take in
 # ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", notebooks("04", "05"))
+@pytest.mark.parametrize("path", notebooks())
 def test_no_programmer_noise_in_outputs(path):
     nb = read(path)
     found = [f"{where(nb, i)}: {name} in its {kind} output"
@@ -142,7 +142,7 @@ def test_the_passage_check_sees_a_repeat_however_it_is_wrapped():
 # Exercises: a place to write, and a worked solution folded until opened
 # ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", notebooks("04"))
+@pytest.mark.parametrize("path", notebooks())
 def test_every_exercise_has_an_answer_cell(path):
     nb = read(path)
     problems = []
@@ -165,7 +165,7 @@ def test_every_exercise_has_an_answer_cell(path):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", notebooks("04"))
+@pytest.mark.parametrize("path", notebooks())
 def test_every_exercise_has_a_labelled_worked_solution(path):
     nb = read(path)
     problems = []
@@ -179,7 +179,7 @@ def test_every_exercise_has_a_labelled_worked_solution(path):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", notebooks("04"))
+@pytest.mark.parametrize("path", notebooks())
 def test_solutions_are_folded_until_opened(path):
     """Solution code cells have hidden input and output; prose solutions sit inside <details>."""
     nb = read(path)
@@ -212,7 +212,7 @@ def is_figure(out) -> bool:
     return any(k.startswith("image/") for k in out.get("data", {}))
 
 
-@pytest.mark.parametrize("path", notebooks("04"))
+@pytest.mark.parametrize("path", notebooks())
 def test_every_figure_is_followed_by_a_description(path):
     nb = read(path)
     problems = []

@@ -140,7 +140,9 @@ def test_lookup_by_alias(essay, terms, capsys):
     table = tm.lookup(essay, terms, "OAS")
     out = capsys.readouterr().out
     assert out.startswith("Organization of American States (also: OAS)")
-    assert len(table) == len(tm.mentions(essay, terms).query("term == 'Organization of American States'"))
+    found = tm.mentions(essay, terms).query("term == 'Organization of American States'")
+    assert table.name.str.split(", ").str.len().sum() == len(found)     # every mention, one row a sentence
+    assert not table.duplicated(["paragraph", "sentence"]).any() and len(table) < len(found)
     assert tm.lookup(essay, terms, "no such name").empty
     assert "No term matches" in capsys.readouterr().out
 
