@@ -27,12 +27,39 @@ STYLE = {
 
 
 def use_style() -> None:
-    """Apply the package's figure style (called by every plotting helper)."""
+    """Set matplotlib to the package's figure style: large text for a projector, no top or right border.
+
+    Every plotting helper calls it; call it yourself before drawing your own figure to match them.
+
+    Returns:
+        Nothing; it changes matplotlib's settings (``plt.rcParams``) for the figures drawn after it.
+
+    Example:
+        >>> use_style()
+        >>> plt.rcParams["font.size"]
+        13.0
+    """
     plt.rcParams.update(STYLE)
 
 
 def words_per_section(essay, ax=None):
-    """Horizontal bars: how many words each section has, in reading order, with its ¶ range."""
+    """A bar chart of how many words each section of the essay has, in reading order, with its ¶ range.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+
+    Returns:
+        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_words_per_section`` gives the
+        same chart in words.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> ax = words_per_section(load_essay())
+        >>> ax.get_title(loc="left")
+        'Words per section of the essay'
+        >>> plt.close(ax.figure)
+    """
     use_style()
     s = essay.sections
     # long headings are wrapped onto a second line, never cut: every label shows the whole heading
@@ -119,6 +146,23 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
 
     It names the box on the left and groups the boxes on the right by what they do to it (support,
     explain, illustrate, qualify, recommend, extend), so a listener hears the shape of the argument.
+    ``argument_map`` stores this text on each figure as ``fig.alt_text``.
+
+    Parameters:
+        argument: the argument, from ``helpers.load_argument(essay)``.
+        root: the id of the claim on the left: ``"T"`` for the thesis, ``"P1"`` for point 1, or a claim id.
+        ids: the ids of the claims drawn on the right, e.g. ``["P1", "P2", "P3"]``.
+        part: for a map split over several figures, (this figure's number, how many there are);
+            the default (1, 1) is a map in one figure.
+
+    Returns:
+        The description, as a string.
+
+    Example:
+        >>> from helpers import load_essay, load_argument
+        >>> print(describe_argument_map(load_argument(load_essay()), "T", ["P1", "P2", "P3"]))
+        Argument map: the thesis (T, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points
+        (P1 ¶11, P2 ¶12, P3 ¶13) each supports it. Each box gives the claim in full.
     """
     nodes = argument.nodes()
     r = nodes.loc[root]
@@ -217,11 +261,33 @@ def _draw_map(argument, root, ids, title, part):
 
 
 def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> list:
-    """Figures for ``root`` (the thesis "T", a point or a claim) and the claims directly under it.
+    """Draw the argument map: one claim on the left and, on the right, the claims directly under it.
 
     The thesis's own figure (the spine) shows the three points; ``argument_map(argument, "T", ids=[...])``
     draws the other claims that stand directly under the thesis. Up to ``per_figure`` claims go in one
     16:9 figure; more are split over several. Every figure has ``fig.alt_text``, a text description.
+    In a notebook, ``show_argument_map`` shows the figures with their descriptions.
+
+    Parameters:
+        argument: the argument, from ``helpers.load_argument(essay)``.
+        root: the claim on the left: ``"T"`` for the thesis (the default), ``"P1"`` for point 1, or a
+            claim id such as ``"C02"``.
+        per_figure: at most this many claims on the right of one figure (default 4).
+        ids: optional; the ids of the claims to draw on the right. Leave it out for all the claims directly
+            under ``root`` (for the thesis: its three points).
+
+    Returns:
+        A list of matplotlib figures, each with its text description in ``fig.alt_text``.
+
+    Example:
+        >>> from helpers import load_essay, load_argument
+        >>> figs = argument_map(load_argument(load_essay()), "P1")
+        >>> len(figs)
+        3
+        >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
+        Argument map (part 1 of 3): point 1 (P1, ¶11) on the left; ... Each box gives the claim in full.
+        >>> for fig in figs:
+        ...     plt.close(fig)
     """
     if ids is None:
         ids = list(argument.points.id) if root == "T" else list(_children(argument, root).id)
@@ -259,7 +325,7 @@ LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator no
 SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 
-def section_guides(essay, ax, label_y: float = 1.0) -> None:
+def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     """Light vertical lines where sections start, numbered along the top (1 = Introduction …)."""
     for s in essay.sections.itertuples():
         ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
@@ -277,10 +343,29 @@ def _voice_rows(quotations):
 
 
 def voices_along_the_essay(essay, quotations, ax=None):
-    """Where each voice is quoted, by paragraph: size for words, colour for language, shape for source named.
+    """A chart of who speaks where in the essay: one row per voice, a mark for each time it is quoted.
 
-    Reported speech is drawn on one row of its own (it is in the authors' words); scare quotes and names in
-    quotation marks are not drawn (no other voice speaks in them).
+    Each mark sits at its paragraph; its size shows how many words are quoted, its colour the language the
+    words reached English through, its shape the source the essay names. Reported speech is drawn on one
+    row of its own (it is in the authors' words); scare quotes and names in quotation marks are not drawn
+    (no other voice speaks in them).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        quotations: the quotations, from ``helpers.load_quotations(essay)``.
+        ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+
+    Returns:
+        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_voices`` gives the same chart
+        in words.
+
+    Example:
+        >>> from helpers import load_essay, load_quotations
+        >>> essay = load_essay()
+        >>> ax = voices_along_the_essay(essay, load_quotations(essay))
+        >>> ax.get_title(loc="left")
+        'Who speaks where, by paragraph (size = words)'
+        >>> plt.close(ax.figure)
     """
     use_style()
     q = _voice_rows(quotations)
@@ -297,7 +382,7 @@ def voices_along_the_essay(essay, quotations, ax=None):
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
     ax.set_xlabel("paragraph (¶)")
-    section_guides(essay, ax)
+    _section_guides(essay, ax)
     from matplotlib.lines import Line2D
     present = [lang for lang in LANGUAGE_COLOURS if lang in set(q.language)]
     # a language known only from outside the essay (Marx's German, Gramsci's Italian) says so in the legend
@@ -324,16 +409,20 @@ def voices_along_the_essay(essay, quotations, ax=None):
 
 
 def describe_voices(essay, quotations) -> str:
-    """One or two sentences saying what the voices chart shows, computed from the same rows (alt text).
+    """What the voices chart shows, in words, computed from the same rows (its text alternative).
 
-    Parameters: ``essay`` the loaded essay; ``quotations`` the table from ``load_quotations``.
-    Returns: a string of one or two sentences, printed under the chart and used as its alt text.
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        quotations: the quotations, from ``helpers.load_quotations(essay)``.
+
+    Returns:
+        A few sentences as a string, printed under the chart and used as its alt text.
 
     Example:
-    >>> from helpers import load_essay, load_quotations
-    >>> essay = load_essay()
-    >>> describe_voices(essay, load_quotations(essay)).startswith("The chart")
-    True
+        >>> from helpers import load_essay, load_quotations
+        >>> essay = load_essay()
+        >>> describe_voices(essay, load_quotations(essay)).startswith("The chart")
+        True
     """
     q = _voice_rows(quotations)
     own = q[q.form != "reported speech"]
@@ -400,7 +489,26 @@ def _timeline_legend(ax, themes, loc="upper left", anchor=(0, -0.09), ncol=3):
 
 
 def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
-    """All events from the earliest on, one lane per theme; the crowded years are shaded (see the zoom)."""
+    """The timeline's long view: all events from the earliest on, one lane per theme.
+
+    The crowded years are shaded and left unlabelled here; ``timeline_zoom`` draws them one row per event.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        zoom: the first and last year to shade, as a pair (default 2009 to 2020).
+        ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+
+    Returns:
+        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_timeline`` gives the same
+        figure in words.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> ax = timeline_long_view(load_timeline(load_essay()))
+        >>> ax.get_title(loc="left")
+        'The long view (shaded: 2009–2020, 64 events, drawn in the zoom)'
+        >>> plt.close(ax.figure)
+    """
     use_style()
     themes = [t for t in THEME_COLOURS if t in set(timeline.theme)]
     lane = {t: i for i, t in enumerate(themes)}
@@ -437,7 +545,27 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
 
 
 def timeline_zoom(timeline, years=(2009, 2020), ax=None):
-    """The crowded years, one row per event in date order, each drawn at the precision the essay gives."""
+    """The timeline's zoom: the crowded years, one row per event in date order.
+
+    Each event is drawn as precisely as the essay dates it: a day as a diamond, a month, a year or a range
+    as a bar over the whole period.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        years: the first and last year to show, as a pair (default 2009 to 2020).
+        ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+
+    Returns:
+        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_timeline(timeline,
+        zoomed=True)`` gives the same figure in words.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> ax = timeline_zoom(load_timeline(load_essay()))
+        >>> ax.get_title(loc="left")
+        'The zoom: 2009–2020 (labels in italics: context rows)'
+        >>> plt.close(ax.figure)
+    """
     use_style()
     t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
     t = t.sort_values(["from_date", "to_date"])
@@ -471,6 +599,25 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 
     The colour scale is cividis, designed to read the same for colour-blind readers; counts are printed in
     every cell so nothing depends on colour alone.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        mentions: every mention, from ``helpers.terms.mentions(essay, terms)``.
+        top: how many of the most-mentioned names to show (default 15).
+        ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+
+    Returns:
+        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_mentions_by_section`` gives
+        the same grid in words.
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> from helpers.terms import mentions
+        >>> essay = load_essay()
+        >>> ax = mentions_by_section(essay, mentions(essay, load_terms(essay)), top=5)
+        >>> ax.get_title(loc="left")
+        'Where the 5 most-mentioned names and terms appear'
+        >>> plt.close(ax.figure)
     """
     use_style()
     totals = mentions.groupby("term").size().sort_values(ascending=False, kind="stable")
@@ -505,10 +652,27 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 # --------------------------------------------------------------------------------------------
 
 def show_argument_map(argument, root: str = "T", **kwargs) -> None:
-    """Show the figures of ``argument_map(argument, root, …)``, each followed by its text description.
+    """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
     The description is printed under the figure and stored as the image's alt text in the notebook
-    (the output's ``image/png`` metadata), so the HTML editions can use it.
+    (the output's ``image/png`` metadata), so the HTML editions can use it. The figures are closed after
+    they are shown.
+
+    Parameters:
+        argument: the argument, from ``helpers.load_argument(essay)``.
+        root: the claim on the left: ``"T"`` for the thesis (the default), ``"P1"`` for point 1, or a
+            claim id.
+        **kwargs: passed on to ``argument_map``: ``per_figure`` or ``ids``.
+
+    Returns:
+        Nothing; it shows the figures and prints their descriptions. (Outside a notebook a figure shows
+        only as its size in pixels, as in the example.)
+
+    Example:
+        >>> from helpers import load_essay, load_argument
+        >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
+        Figure(1333x750)
+        Argument map: the thesis (T, ¶9–¶10) on the left; ... Each box gives the claim in full.
     """
     from IPython.display import display
 
@@ -523,9 +687,16 @@ def show_argument_map(argument, root: str = "T", **kwargs) -> None:
 def describe_words_per_section(essay) -> str:
     """The words-per-section figure in words (its text alternative), read from the same table it draws.
 
-    >>> from helpers import load_essay
-    >>> describe_words_per_section(load_essay()).startswith("Bars for the 10 sections")
-    True
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A few sentences as a string: how many sections and words, the two longest sections and the shortest.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> describe_words_per_section(load_essay()).startswith("Bars for the 10 sections")
+        True
     """
     s = essay.sections
     order = s.sort_values("words", ascending=False, kind="stable")
@@ -541,9 +712,25 @@ def describe_words_per_section(essay) -> str:
 
 
 def show_described(fig, description: str) -> None:
-    """Show ``fig`` with ``description`` as its alt text (the HTML editions use it), then print the description.
+    """Show a figure in a notebook with its description printed under it and kept as its alt text.
 
-    The figure is closed afterwards, so JupyterLab does not draw it a second time at the end of the cell.
+    The HTML editions use the alt text. The figure is closed afterwards, so JupyterLab does not draw it a
+    second time at the end of the cell.
+
+    Parameters:
+        fig: a matplotlib figure, e.g. ``words_per_section(essay).figure``.
+        description: the figure in words, e.g. ``describe_words_per_section(essay)``.
+
+    Returns:
+        Nothing; it shows the figure and prints the description. (Outside a notebook a figure shows only as
+        its size in pixels, as in the example.)
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> show_described(words_per_section(essay).figure, describe_words_per_section(essay))  # doctest: +ELLIPSIS
+        Figure(1200x900)
+        Bars for the 10 sections of the essay, ...
     """
     from IPython.display import display
     display(fig, metadata={"image/png": {"alt": description}})
@@ -556,16 +743,21 @@ def show_described(fig, description: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
-    """One or two sentences saying what a timeline figure shows, computed from the same rows.
+    """What a timeline figure shows, in words, computed from the same rows (its text alternative).
 
-    Parameters: ``timeline`` the table from ``load_timeline``; ``zoom`` the years of the zoom; ``zoomed`` True
-    to describe the zoom, False the long view.
-    Returns: a string of one or two sentences, printed under the figure and used as its alt text.
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        zoom: the first and last year of the zoom, as a pair (default 2009 to 2020).
+        zoomed: True to describe the zoom (``timeline_zoom``), False (the default) the long view
+            (``timeline_long_view``).
+
+    Returns:
+        A few sentences as a string, printed under the figure and used as its alt text.
 
     Example:
-    >>> from helpers import load_essay, load_timeline
-    >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws all")
-    True
+        >>> from helpers import load_essay, load_timeline
+        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws all")
+        True
     """
     t = timeline[timeline.from_date.map(lambda d: d.year) >= zoom[0]] if zoomed else timeline
     essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()

@@ -28,7 +28,22 @@ KINDS = ("person", "people", "organisation", "place", "event", "concept", "publi
 
 
 def names_of(row) -> list[str]:
-    """The term and its aliases (separated by ";" in the file)."""
+    """All the names of one term: the term itself first, then its other names (aliases).
+
+    Parameters:
+        row: one row of the glossary table from ``helpers.load_terms(essay)``, as given by
+            ``terms.itertuples()``. In terms.csv the aliases are written in one cell, separated by ";".
+
+    Returns:
+        A list of names, the term first.
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> terms = load_terms(load_essay())
+        >>> row = next(terms[terms.term == "Juan Orlando Hernández"].itertuples())
+        >>> names_of(row)
+        ['Juan Orlando Hernández', 'JOH', 'Hernández']
+    """
     return [row.term, *[a.strip() for a in row.aliases.split(";") if a.strip()]]
 
 
@@ -71,7 +86,26 @@ def _all(essay: Essay, terms: pd.DataFrame) -> list[tuple[str, int, int, int]]:
 
 
 def load_terms(essay: Essay) -> pd.DataFrame:
-    """terms.csv, checked: kinds, glosses and references, unique names, first mention where the text has it."""
+    """Load the glossary of people, places, organisations, events and ideas the essay names (terms.csv).
+
+    Every row is checked before you see it: its kind, its definition and where that definition comes from,
+    that no name is listed under two terms, and that its first mention is where the essay really has it.
+    A problem stops the loading with an ``AnnotationError`` that names the line and says how to fix it.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A table with one row per term: ``term``, ``kind``, ``aliases`` (other names, separated by ";"),
+        ``spanish``, ``definition`` and where it comes from, ``in_the_essay`` (what the essay says about it),
+        ``since`` (what has changed since 2019), ``first_paragraph`` and the ``span`` of its first mention.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> terms = load_terms(load_essay())
+        >>> terms.loc[terms.term == "Honduras", ["kind", "first_paragraph"]].values.tolist()
+        [['place', 4]]
+    """
     path = essay.folder / FILE
     table = read_table(path, COLUMNS, {"kind": KINDS, "definition_source": ("essay", "context")},
                        filled=("definition", "in_the_essay"), id_col="term")
@@ -113,7 +147,26 @@ def load_terms(essay: Essay) -> pd.DataFrame:
 
 
 def mentions(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
-    """Every mention of every term: term, kind, paragraph, section, the words as printed, offsets."""
+    """Every place where the essay names a term, one row per mention, in reading order.
+
+    Other names count as the term ("JOH" is a mention of Juan Orlando Hernández), and no words are counted
+    twice: "U.S. Empire" is a mention of the U.S. Empire, not also of the United States.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        terms: the glossary, from ``helpers.load_terms(essay)``.
+
+    Returns:
+        A table with one row per mention: ``term``, ``kind``, ``paragraph``, ``section_no``, ``section``,
+        ``match`` (the words as the essay prints them) and ``start``/``end`` (their place in the text).
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> essay = load_essay()
+        >>> found = mentions(essay, load_terms(essay))
+        >>> found[found.term == "Ella Baker"].paragraph.tolist()
+        [2]
+    """
     rows = []
     sections = essay.paragraphs.set_index("paragraph")
     kinds = dict(zip(terms.term, terms.kind))
@@ -126,7 +179,24 @@ def mentions(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
 
 
 def mention_counts(essay: Essay, terms: pd.DataFrame, kinds=None) -> pd.DataFrame:
-    """Mentions per term (aliases folded), with the number of paragraphs and sections they appear in."""
+    """How often each term is mentioned, and in how many paragraphs and sections, most-mentioned first.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        terms: the glossary, from ``helpers.load_terms(essay)``.
+        kinds: optional; only count terms of these kinds, e.g. ``["person"]`` or ``["place", "event"]``
+            (the kinds are listed in ``KINDS``). Leave it out to count every term.
+
+    Returns:
+        A table with one row per term: ``term``, ``kind``, ``mentions``, ``paragraphs``, ``sections`` and
+        ``first`` (the paragraph of the first mention), sorted by mentions, then by first mention.
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> essay = load_essay()
+        >>> mention_counts(essay, load_terms(essay), kinds=["person"]).term.iloc[0]
+        'Juan Orlando Hernández'
+    """
     m = mentions(essay, terms)
     if kinds:
         m = m[m.kind.isin(kinds)]
@@ -137,8 +207,24 @@ def mention_counts(essay: Essay, terms: pd.DataFrame, kinds=None) -> pd.DataFram
 
 
 def glossary(terms: pd.DataFrame, kinds=None, sort: str = "term") -> pd.DataFrame:
-    """The glossary to read: alphabetical by default, with what each entry is, what the essay says, the
-    source of the definition, and what has changed since the essay was written."""
+    """The glossary to read: what each term is, what the essay says about it, and where that comes from.
+
+    Parameters:
+        terms: the glossary, from ``helpers.load_terms(essay)``.
+        kinds: optional; only show terms of these kinds, e.g. ``["person"]``. Leave it out to show all.
+        sort: the column to sort by; ``"term"`` (the default) is alphabetical, ``"kind"`` groups people,
+            places and so on, alphabetical within each group.
+
+    Returns:
+        A table with one row per term: ``term``, ``kind``, ``definition``, ``source`` ("the essay" or the
+        public reference the definition comes from), ``in_the_essay``, ``since`` (what has changed since the
+        essay was written), ``spanish`` and ``first`` (the paragraph of the first mention, like "¶4").
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> glossary(load_terms(load_essay()), kinds=["person"]).term.head(3).tolist()
+        ['Antonio Gramsci', 'Atala family', 'August Vogt']
+    """
     g = terms if not kinds else terms[terms.kind.isin(kinds)]
     g = g.assign(source=[("the essay" if r.definition_source == "essay" else r.reference) for r in g.itertuples()],
                  first=[f"¶{n}" for n in g.first_paragraph],

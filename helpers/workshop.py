@@ -28,7 +28,26 @@ WORDS_PER_MINUTE = 200
 
 
 def load_plans(essay: Essay) -> pd.DataFrame:
-    """One row per segment: plan, meeting, order, start minute, minutes, activity, notebook, paragraphs, …"""
+    """Load the session plans for running this essay as a workshop (sessions.yml), every segment checked.
+
+    A plan has one or more meetings, and a meeting is a list of timed segments. Loading stops with an
+    ``AnnotationError`` saying what to fix when a meeting's segments do not add up to its length, or a
+    segment names a notebook, paragraph or discussion question that does not exist.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
+        minute it starts), ``minutes``, ``topic``, ``activity``, ``notebook``, ``paragraphs``,
+        ``discussion``, ``materials``, and the plan's and meeting's titles and pre-reading.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> plans.groupby("plan", sort=False).meeting.nunique().to_dict()
+        {'single-90': 1, 'series-3x120': 3}
+    """
     path = essay.folder / PLANS
     data = read_yaml(path)
     known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
@@ -120,7 +139,20 @@ def load_plans(essay: Essay) -> pd.DataFrame:
 
 
 def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:
-    """(words, minutes at 200 words a minute, rounded up) of the paragraphs named like "¶1–¶18"."""
+    """How long some paragraphs take to read: their words, and minutes at 200 words a minute.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        paragraphs: the paragraphs, written as in the notebooks, e.g. ``"¶1–¶18"`` or ``"¶19–¶42, ¶48"``.
+
+    Returns:
+        A pair of whole numbers: (words, minutes), the minutes rounded up.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> reading_time(load_essay(), "¶1–¶18")
+        (1272, 7)
+    """
     numbers = paragraph_numbers(paragraphs)
     text = essay.paragraphs[essay.paragraphs.paragraph.isin(numbers)].text
     words = int(text.str.split().str.len().sum())
@@ -128,7 +160,22 @@ def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:
 
 
 def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
-    """Per meeting: the paragraphs to read before it in the reader's edition, their words and minutes."""
+    """What to read before each meeting, and how long it takes (at 200 words a minute).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        plans: the session plans, from ``load_plans(essay)``.
+
+    Returns:
+        A table with one row per meeting: ``plan``, ``meeting``, ``meeting_title``, ``read before`` (the
+        paragraphs, like "¶1–¶18"), ``words``, ``minutes`` and ``note`` (what to tell participants).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> pre_reading(essay, load_plans(essay)).minutes.tolist()
+        [32, 7, 14, 14]
+    """
     rows = []
     for (plan, meeting), g in plans.groupby(["plan", "meeting"], sort=False):
         first = g.iloc[0]
@@ -140,7 +187,20 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
 
 
 def paragraphs_read(plans: pd.DataFrame, plan: str) -> set[int]:
-    """Every paragraph a plan has participants read: its pre-reading and the paragraphs its segments name."""
+    """Every paragraph a plan has participants read: its pre-reading and the paragraphs its segments name.
+
+    Parameters:
+        plans: the session plans, from ``load_plans(essay)``.
+        plan: the id of one plan, e.g. ``"single-90"`` (the ids are in ``plans.plan``).
+
+    Returns:
+        A set of paragraph numbers.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> len(paragraphs_read(load_plans(load_essay()), "single-90"))
+        62
+    """
     rows = plans[plans.plan == plan]
     found = set()
     for text in list(rows.pre_reading.unique()) + list(rows.paragraphs):
@@ -186,7 +246,23 @@ def unread_paragraphs(essay: Essay, plans: pd.DataFrame) -> list[tuple[str, int,
 
 
 def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
-    """A meeting's agenda with clock times (0:00, 0:10, …), ready to print or project."""
+    """A meeting's agenda with clock times (0:00, 0:10, …), ready to print or project.
+
+    Parameters:
+        plans: the session plans, from ``load_plans(essay)``.
+        plan: the id of one plan, e.g. ``"single-90"`` (the ids are in ``plans.plan``).
+        meeting: which meeting of the plan, counting from 1 (the default).
+
+    Returns:
+        A table with one row per segment, indexed by the time it starts: ``minutes``, ``activity``,
+        ``notebook``, ``paragraphs``, ``discussion`` and ``materials``. A ``ValueError`` names the plans
+        there are when the plan or meeting does not exist.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> agenda(load_plans(load_essay()), "single-90").index[:3].tolist()
+        ['0:00', '0:10', '0:25']
+    """
     a = plans[(plans.plan == plan) & (plans.meeting == meeting)].copy()
     if a.empty:
         raise ValueError(f"no meeting {meeting} in plan {plan!r}; plans: {sorted(set(plans.plan))}")
@@ -195,7 +271,21 @@ def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
 
 
 def load_notes(essay: Essay) -> dict:
-    """facilitation.yml: per notebook, activities, stumbling points and how to run it without computers."""
+    """The facilitator's notes for each notebook (facilitation.yml), checked.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary keyed by notebook name (like ``"03_timeline"``); each entry holds ``activities`` and
+        ``stumbling_points`` (lists of sentences) and ``without_computers`` (how to run it on paper).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> notes = load_notes(load_essay())
+        >>> notes["03_timeline"]["without_computers"]
+        "Print the two timeline figures; the exercise works with the reader's edition alone."
+    """
     path = essay.folder / NOTES
     data = field(read_yaml(path), "notebooks", dict, path, "notebooks", default={})
     known = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
@@ -212,7 +302,19 @@ def load_notes(essay: Essay) -> dict:
 
 
 def lesson_parts(notebook: str) -> dict:
-    """The objectives, questions and time of a notebook, read from its opening cell."""
+    """A notebook's title, learning objectives, questions and time, read from its opening cell.
+
+    Parameters:
+        notebook: the notebook's name without ".ipynb", e.g. ``"03_timeline"``.
+
+    Returns:
+        A dictionary with ``title``, ``objectives`` (a sentence), ``questions`` (a list) and ``time`` (how
+        long it takes, in words).
+
+    Example:
+        >>> lesson_parts("03_timeline")["title"]
+        'The timeline: events as narrowly dated as the text allows, and dating the essay'
+    """
     import nbformat
     nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
     first = nb.cells[0].source
@@ -236,7 +338,22 @@ def _pair(value, path, where: str) -> dict:
 
 
 def load_handout(essay: Essay) -> dict:
-    """facilitation.yml's participant handout (content note, agreements, setup), every text in en and es, checked."""
+    """The participant handout (from facilitation.yml), every text in English and Spanish, checked.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary with ``language_note``, ``content_note``, ``agreements`` (a list), ``setup`` (its
+        ``intro``, ``check``, ``if_not`` and ``routes``) and ``facilitator_safety``. Each text is a pair
+        ``{"en": …, "es": …}``, except ``facilitator_safety``, which is a list of English notes.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> handout = load_handout(load_essay())
+        >>> handout["agreements"][0]["en"]
+        "Nobody has to share their own story, or their family's. We discuss the text, not each other's lives."
+    """
     path = essay.folder / NOTES
     data = read_yaml(path)
     h = field(data, "handout", dict, path, "handout")
@@ -261,8 +378,25 @@ def load_handout(essay: Essay) -> dict:
 
 
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
-    """discussion_es.yml: Spanish versions of the questions, by id; every id must exist in discussion.yml,
-    and (given the plans) every question a plan uses must have one."""
+    """The Spanish versions of the discussion questions (discussion_es.yml), by question id, checked.
+
+    Every id must be a question of discussion.yml; given the plans, every question a plan uses must have a
+    Spanish version. A problem stops the loading with an ``AnnotationError`` saying what to fix.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        plans: optional; the session plans, from ``load_plans(essay)``, to check that each question they
+            use has a Spanish version.
+
+    Returns:
+        A dictionary from question id (like ``"D01"``) to the question in Spanish, on one line.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> sorted(load_questions_es(essay, load_plans(essay)))
+        ['D01', 'D02', 'D04', 'D05', 'D06', 'D08']
+    """
     path = essay.folder / QUESTIONS_ES
     data = field(read_yaml(path), "questions", dict, path, "questions")
     known = set(load_questions(essay).id)

@@ -18,7 +18,7 @@ MODULES = sorted(m.name for m in pkgutil.iter_modules(helpers.__path__) if m.nam
 # Modules whose public functions all have learner docstrings (Parameters / Returns / Example). Add a module
 # here once its docstrings are written; the doctests of every module run whether it is listed or not.
 DOCUMENTED = {"essay", "text", "errors", "display", "lessons", "schema", "argument", "discussion", "anchoring",
-              "annotations", "figures", "quotations", "timeline"}
+              "annotations", "figures", "quotations", "timeline", "terms", "workshop", "plots"}
 
 
 def public_callables(module):
