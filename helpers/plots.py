@@ -674,12 +674,8 @@ def show_argument_map(argument, root: str = "T", **kwargs) -> None:
         Figure(1333x750)
         Argument map: the thesis (T, ¶9–¶10) on the left; ... Each box gives the claim in full.
     """
-    from IPython.display import display
-
     for fig in argument_map(argument, root, **kwargs):
-        display(fig, metadata={"image/png": {"alt": fig.alt_text}})
-        print(fig.alt_text)
-        plt.close(fig)
+        show_described(fig, fig.alt_text)
 
 
 # --- start here (00) ---
