@@ -127,8 +127,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             " && [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\| Idle/.test(e.textContent))",
             timeout=120_000)
         code_cells = sum(c.cell_type == "code" for c in nbformat.read(path, as_version=4).cells)
-        # one prompt per code cell: its input prompt, or its output prompt when the input is folded (a
-        # worked solution's hidden input shows a placeholder bar with an empty prompt instead)
+        # one prompt per code cell (every cell's code is shown before the run, see below)
         state_js = """() => {
             const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].map(c => {
                 const ps = [...c.querySelectorAll('.jp-InputPrompt, .jp-OutputPrompt')].map(e => e.textContent.trim());
@@ -146,6 +145,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             done = [p for p in state["prompts"] if re.fullmatch(r"\[\d+\]:", p)]
             return len(done) == code_cells and state["status"] == "idle"
 
+        # show every folded worked solution's code first (View → Expand All Code), so that every code cell
+        # shows its own prompt: a folded cell shows none, and a solution that only draws has no Out prompt
+        page.locator(".lm-MenuBar-itemLabel", has_text="View").first.click()
+        page.locator('.lm-Menu-item[data-command="notebook:show-all-cell-code"]').click()
         run_all()
         started, retried, deadline = time.monotonic(), False, time.monotonic() + 300
         state = page.evaluate(state_js)
