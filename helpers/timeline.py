@@ -466,7 +466,7 @@ def written_between(dating: pd.DataFrame) -> tuple[date, date]:
     >>> from helpers import load_essay
     >>> essay = load_essay()
     >>> written_between(load_dating(essay))
-    (datetime.date(2019, 1, 1), datetime.date(2019, 10, 18))
+    (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
     """
     bounding = dating[dating.pulls.str.startswith("bounds")]
     start = max(d for d in bounding.from_date if d is not None)
