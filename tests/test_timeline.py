@@ -266,3 +266,9 @@ def test_no_invented_order_or_end(timeline):
     for row in timeline[timeline.precision == "relative"].itertuples():
         for ref in re.findall(r"context row (E\d+)", row.derived_by):
             assert by_id.loc[ref, "source"] == "context" and by_id.loc[ref, "reference"], (row.id, ref)
+
+
+def test_a_first_name_is_not_a_month(essay):
+    found = tl.time_expressions(essay)
+    assert "August" not in set(found[found.paragraph == 8].expression)        # August Vogt (¶8)
+    assert {"Prior to", "later revealed", "for the time being"} <= set(found.expression)
