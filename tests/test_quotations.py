@@ -130,6 +130,10 @@ def test_the_two_death_tolls_disagree(figures):
     d = disagreements(figures)
     assert set(d.figure) == {"Over 30", "Over 40"}
     assert set(d.given_by) == {"the authors", "Bartolo Fuentes"}
+    dated = disagreements(figures, helpers.load_quotations(helpers.load_essay())).set_index("figure")
+    assert dated.loc["Over 40", "when"] == "11/20/2018"                   # the interview is the earlier text
+    assert dated.loc["Over 30", "text"] == "the essay itself"
+    assert (dated.lower_bound == "yes").all()                             # two lower bounds need not conflict
 
 
 # ---- bad edits ---------------------------------------------------------------------------------------
