@@ -16,7 +16,7 @@ FILE = "figures.csv"
 COLUMNS = ["id", "figure", "kind", "measures", "event", "span", "paragraph", "given_by", "quotation",
            "source_as_given"]
 KINDS = ("count of people", "count of things", "count of events", "count of documents", "count of places",
-         "percentage", "share", "money", "duration")
+         "percentage", "share", "ratio or multiple", "money", "duration")
 
 
 def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -61,22 +61,34 @@ def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.Dat
     return table
 
 
-def disagreements(figures: pd.DataFrame) -> pd.DataFrame:
-    """Figures for the same thing (same ``measures``) that differ, with who gives each.
+def disagreements(figures: pd.DataFrame, quotations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Figures for the same thing (same ``measures``) that differ, with who gives each, in which text and when.
 
-    Parameters: ``figures`` the table from ``load_figures``.
-    Returns: a pandas DataFrame of the figures that measure the same thing but differ, with who gives each and
-    where.
+    Parameters: ``figures`` the table from ``load_figures``; ``quotations`` the table from ``load_quotations``
+    (optional: with it, a figure given inside a quotation says the source and date the essay gives for it).
+    Returns: a pandas DataFrame of the figures that measure the same thing but differ, with who gives each,
+    where, in which text and when, and whether the figure is a lower bound (“Over …”), which need not
+    contradict another lower bound.
 
     Example:
     >>> from helpers import load_essay
     >>> essay = load_essay()
     >>> from helpers import load_quotations
-    >>> d = disagreements(load_figures(essay, load_quotations(essay)))
+    >>> quotes = load_quotations(essay)
+    >>> d = disagreements(load_figures(essay, quotes), quotes)
     >>> sorted(d.figure)
     ['Over 30', 'Over 40']
+    >>> d.set_index("figure").loc["Over 40", "when"]
+    '11/20/2018'
     """
     g = figures.groupby("measures")
     differing = g.figure.transform("nunique") > 1
-    return figures[differing].sort_values(["measures", "paragraph"])[
-        ["measures", "figure", "given_by", "paragraph", "span"]]
+    shown = figures[differing].sort_values(["measures", "paragraph"]).copy()
+    dates = {} if quotations is None else dict(zip(quotations.id, quotations.date_as_given))
+    shown["text"] = [row.source_as_given or ("the essay itself" if row.given_by == "the authors" else "not named")
+                     for row in shown.itertuples()]
+    shown["when"] = [dates.get(row.quotation, "") or ("the time of writing (dating.csv)"
+                                                        if row.given_by == "the authors" else "not given")
+                     for row in shown.itertuples()]
+    shown["lower_bound"] = shown.figure.str.match(r"(?i)(?:over|more than|at least) ").map({True: "yes", False: "no"})
+    return shown[["measures", "figure", "given_by", "paragraph", "text", "when", "lower_bound", "span"]]

@@ -506,7 +506,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_long_view(load_timeline(load_essay()))
         >>> ax.get_title(loc="left")
-        'The long view (shaded: 2009–2020, 64 events, drawn in the zoom)'
+        'The long view (shaded: 2009–2020, 67 events, drawn in the zoom)'
         >>> plt.close(ax.figure)
     """
     use_style()

@@ -325,14 +325,17 @@ def write_timelinejs(timeline: pd.DataFrame, title: str, folder) -> tuple:
 
 UNDATED = "undated.csv"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-#: years, decades, month names (case kept: "march" the noun is not a month) and relative time expressions
+#: years, decades, month names (case kept: "march" the noun is not a month; a month name followed by a capitalised
+#: word is a first name, as "August Vogt") and a fixed list of relative time expressions. It does not look for
+#: tenses, or for time words outside that list: it finds what it lists, not every time expression.
 TIME_EXPRESSION = re.compile(
-    rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b\d0[’']s\b|\b(?:{_MONTHS})\b|"
+    rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b\d0[’']s\b|\b(?:{_MONTHS})\b(?! [A-Z][a-z])|"
     r"(?i:\b(?:last|this) (?:year|November|October)\b|\bas of this writing\b|\bnewly (?:elected|formed)\b|"
     r"\bcurrent(?:ly)?\b|\bjust (?:arrested|pointed|three months|in the year)\b|\bnow\b|\bto this day\b|"
     r"\bever since\b|\bsince (?:the|shortly)\b|\b(?:over the past|after|for) (?:\d+|ten|three|many|hundreds of) "
     r"(?:years|days|months)\b|\bdecades\b|\bfor months\b|\bsubsequent days\b|\blate the night\b|"
-    r"\bovernight\b|\bthis period\b|\bcentury\b)")
+    r"\bovernight\b|\bthis period\b|\bcentury\b|\bfor the time being\b|\bshortly after\b|\blater revealed\b|"
+    r"\bday after day\b|\blongstanding\b|\bprior to\b|\bafter the visit\b)")
 
 
 def time_expressions(essay: Essay) -> pd.DataFrame:
@@ -466,7 +469,7 @@ def written_between(dating: pd.DataFrame) -> tuple[date, date]:
     >>> from helpers import load_essay
     >>> essay = load_essay()
     >>> written_between(load_dating(essay))
-    (datetime.date(2019, 1, 1), datetime.date(2019, 10, 18))
+    (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
     """
     bounding = dating[dating.pulls.str.startswith("bounds")]
     start = max(d for d in bounding.from_date if d is not None)

@@ -130,6 +130,10 @@ def test_the_two_death_tolls_disagree(figures):
     d = disagreements(figures)
     assert set(d.figure) == {"Over 30", "Over 40"}
     assert set(d.given_by) == {"the authors", "Bartolo Fuentes"}
+    dated = disagreements(figures, helpers.load_quotations(helpers.load_essay())).set_index("figure")
+    assert dated.loc["Over 40", "when"] == "11/20/2018"                   # the interview is the earlier text
+    assert dated.loc["Over 30", "text"] == "the essay itself"
+    assert (dated.lower_bound == "yes").all()                             # two lower bounds need not conflict
 
 
 # ---- bad edits ---------------------------------------------------------------------------------------
@@ -228,7 +232,7 @@ def test_paraphrases_keep_the_essays_words(quotes):
     for words in ("called for a referendum", "disobeyed orders to keep the vote totals secret",
                   "the desire to stop immigration", "vote to endorse the BDS movement",
                   "openly supportive of the BDS movement", "cut off all military and police training",
-                  "the It Takes Roots alliance of alliances"):
+                  "produced only scant reference to the Honduran dictatorship"):
         assert words in reported, words
 
 
@@ -244,3 +248,34 @@ def test_numbers_the_review_found_missing_are_listed(figures):
                   "leading thousands to believe", "nearly all its holdings", "Most of the young organizers",
                   "very few in the U.S. social movements"):
         assert words in spans, words
+
+
+def test_original_english_only_where_a_reference_says_so(quotes):
+    # the essay never says in what language unattributed words were first used: "not stated" unless context says
+    english = quotes[quotes.language == "original English"]
+    assert len(english) >= 1
+    for row in english.itertuples():
+        assert "context:" in row.language_basis and "(" in row.language_basis, row.id
+
+
+def test_no_count_or_document_speaks(quotes):
+    by_id = quotes.set_index("id")
+    assert by_id.loc["Q16", "speaker"] == "" and by_id.loc["Q16", "form"] == "scare quote"
+    assert by_id.loc["Q39", "speaker"] == ""
+    assert not quotes.speaker.str.contains(r"\b(?:count|bill)\b", case=False).any()
+
+
+def test_a_source_is_named_only_when_a_reader_could_look_it_up(quotes):
+    by_id = quotes.set_index("id")
+    assert by_id.loc["Q39", "source_named"] == "none"                   # "A bill": unnamed, nothing to look up
+    named = quotes[quotes.source_named != "none"]
+    assert not named.source_as_given.str.match(r"(?:A|An) ").any()
+
+
+def test_one_statement_is_one_row(quotes):
+    # a piece of reported speech inside another row's span of the same paragraph is counted twice
+    rows = list(quotes.itertuples())
+    for a in rows:
+        for b in rows:
+            if a.id != b.id and a.form == b.form == "reported speech":
+                assert not (b.start <= a.start and a.end <= b.end), (a.id, b.id)

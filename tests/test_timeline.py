@@ -3,6 +3,7 @@ TimelineJS can read."""
 from __future__ import annotations
 
 import csv
+import re
 import json
 
 import pytest
@@ -239,3 +240,35 @@ def test_the_written_range_rests_on_bounds_not_on_a_likely_reading(essay, timeli
     assert str(start) != "2019-01-23"
     written = timeline[timeline.label.str.startswith("Essay written")].iloc[0]
     assert "2019-01-23" not in written.date
+
+
+def test_a_bound_is_never_a_likelihood(essay):
+    dating = tl.load_dating(essay)
+    for row in dating.itertuples():
+        if row.pulls.startswith("bounds"):
+            assert not re.search(r"\b(?:likely|probably)\b", row.reasoning, re.I), row.id
+        if row.source == "context":
+            assert row.reasoning.startswith("Context, not in the essay"), row.id
+
+
+def test_every_essay_label_carries_the_account_marker(timeline):
+    claims = timeline[(timeline.source == "essay") & (timeline.theme != "publication")]
+    assert len(claims) > 40
+    for row in claims.itertuples():
+        assert "essay's account" in row.label or "her account" in row.label, row.id
+
+
+def test_no_invented_order_or_end(timeline):
+    by_id = timeline.set_index("id")
+    assert "E08" not in by_id.loc["E67", "follows"]                    # the essay never orders these two
+    ends = set(timeline[timeline.source == "essay"].date.str.split("/").str[-1])
+    assert "2019-10-18" not in ends                                     # a pull (dating.csv D13), not a bound
+    for row in timeline[timeline.precision == "relative"].itertuples():
+        for ref in re.findall(r"context row (E\d+)", row.derived_by):
+            assert by_id.loc[ref, "source"] == "context" and by_id.loc[ref, "reference"], (row.id, ref)
+
+
+def test_a_first_name_is_not_a_month(essay):
+    found = tl.time_expressions(essay)
+    assert "August" not in set(found[found.paragraph == 8].expression)        # August Vogt (¶8)
+    assert {"Prior to", "later revealed", "for the time being"} <= set(found.expression)

@@ -129,3 +129,18 @@ def test_openings_link_the_notebooks_and_point_to_the_reader_edition(path):
     assert "](00_start_here.ipynb)" in opening and "](04_people_places_terms.ipynb)" in opening
     assert "reader's edition" in opening and "make handouts" in opening
     assert "`00_start_here.ipynb`" not in opening and "`04_people_places_terms.ipynb`" not in opening
+
+
+def test_the_notebook_and_the_readme_give_the_same_rules():
+    """Notebook 02's definitions of the source and language axes say what the reading's README says."""
+    from pathlib import Path
+    readme = " ".join(Path("seeds/we-are-losing/README.md").read_text(encoding="utf-8").split())
+    nb = nbformat.read(Path("notebooks/02_source_quotations.ipynb"), as_version=4)
+    text = " ".join(" ".join(c.source for c in nb.cells if c.cell_type == "markdown").split())
+    for rule in ("a briefing or press conference with no name or date counts as",
+                 "A named speaker is not a source"):
+        assert rule in readme and rule.replace("A named", "a named") in text.replace("A named", "a named")
+    assert "an event (a rally, a briefing)" not in text.replace("*", "")
+    assert "only where the essay or a referenced context says" in readme
+    assert "only where the essay or a referenced context says the language" in text
+    assert "gives the words to a vote count" not in text
