@@ -689,6 +689,7 @@ COVERED_2 = [
     (62, "Capital produces its own contradictions"),
     (46, "While important work has always taken place opposing U.S. intervention"),
     (58, "A powerful example of an anti-colonial movement"),
+    (36, "The resistance nonetheless continued shutting down every highway"),
 ]
 
 
