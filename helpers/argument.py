@@ -44,13 +44,12 @@ BASIS_MEANING = {
     # An act the essay reports without a source (even a spoken act, such as a press statement or a "joke") is
     # "none given": the essay rests nothing on that person's word.
     "own account": "the authors' own review or experience",
-    "none given": "stated without a source; also an act (even a spoken one) the essay reports without a source",
+    "none given": "stated without a source, or an act (even a spoken one) reported without one",
     "argued": "a conclusion or recommendation: backed by the claims under it",
 }
 ARGUED_TYPES = ("conclusion", "recommendation")
 TYPE_MEANING = {
-    "premise": "a statement the argument builds on and does not argue for at that point (general, or a "
-               "particular claim the essay takes as given)",
+    "premise": "a statement, general or particular, the argument builds on without arguing for it there",
     "evidence": "a fact, event or case the essay reports",
     "conclusion": "something the authors argue for: other claims support or explain it",
     "recommendation": "what the authors say movements should do",

@@ -62,7 +62,7 @@ def test_one_definition_of_a_block_quotation(nb00, nb01, essay):
 
 
 def test_the_basis_rule_for_unsourced_acts_is_taught_where_the_table_is(nb01):
-    assert "an act (even a spoken one) the essay reports without a source" in BASIS_MEANING["none given"]
+    assert "an act (even a spoken one) reported without one" in BASIS_MEANING["none given"]
     rule = [s for s in nb01 if "an act the essay reports without a source" in s]
     assert rule, "notebook 01 states the rule next to the basis table"
     solution = next(s for s in nb01 if 'who "joked" about coups' in s)
