@@ -38,15 +38,18 @@ RELATION_MEANING_ALL = {**RELATION_MEANING,
                                         "(facts listed, then summed up with their cause, as in ¶33)"}
 BASES = ("cited", "attributed", "own account", "none given", "argued")
 BASIS_MEANING = {
-    "cited": "the essay names something a reader could look up: a document, a publication, a dated interview",
+    "cited": "the essay names something a reader could look up: a document, a publication, a dated interview "
+             "or a dated call",
     "attributed": "rests on the word of a named actor or an unnamed witness, with no source to look up",
+    # An act the essay reports without a source (even a spoken act, such as a press statement or a "joke") is
+    # "none given": the essay rests nothing on that person's word.
     "own account": "the authors' own review or experience",
-    "none given": "stated without a source",
+    "none given": "stated without a source, or an act (even a spoken one) reported without one",
     "argued": "a conclusion or recommendation: backed by the claims under it",
 }
 ARGUED_TYPES = ("conclusion", "recommendation")
 TYPE_MEANING = {
-    "premise": "a general statement the argument builds on, not argued for here",
+    "premise": "a statement, general or particular, the argument builds on without arguing for it there",
     "evidence": "a fact, event or case the essay reports",
     "conclusion": "something the authors argue for: other claims support or explain it",
     "recommendation": "what the authors say movements should do",

@@ -270,7 +270,8 @@ def _classify(rows: list[dict]) -> None:
             r["kind"] = BODY
         elif r["kind"] == "quotation":
             # An epigraph is a quotation at the head of the essay or of a section (nothing but a heading before
-            # it); any other quotation set apart, led into by the authors or not (¶7, Marx), is a block quotation.
+            # it); any other quotation set apart inside a section is a block quotation, whether the authors lead
+            # into it with a sentence of their own (¶26, ¶40) or not (¶7, Marx): see seeds/we-are-losing/README.md.
             prev = rows[i - 1] if i > 0 else None
             at_head = prev is None or prev["kind"] == HEADING
             r["kind"] = EPIGRAPH if at_head else BLOCK_QUOTE
@@ -294,7 +295,12 @@ def _structure(text: str, body: list[_Block], meta: dict):
             quote_of = i
         r["attribution_of"] = quote_of if r["kind"] == ATTRIBUTION else pd.NA
         r["attribution"] = pd.NA
-        r["introduced_in"] = i - 1 if r["kind"] == BLOCK_QUOTE else pd.NA
+        # A block quotation is "introduced" only when the authors' own sentence leads into it: the paragraph
+        # before is body text ending on "," or ":" (¶25 "…about her strategy,", ¶39 "…the caravans:"). ¶7
+        # (Marx) follows a paragraph that ends with a full stop, so it has no introduction.
+        prev = rows[i - 2] if i > 1 else None
+        led_in = (prev is not None and prev["kind"] == BODY and prev["text"].rstrip().endswith((",", ":")))
+        r["introduced_in"] = i - 1 if r["kind"] == BLOCK_QUOTE and led_in else pd.NA
     by_id = {r["paragraph"]: r for r in rows}
     for r in rows:
         if r["kind"] == ATTRIBUTION and pd.notna(r["attribution_of"]):

@@ -112,6 +112,21 @@ def test_fuentes_attribution_spans_two_lines(essay):
                       "(interpreted by LeftRoots cadre Matt Ginsberg-Jaeckle)")
 
 
+def test_only_a_block_quotation_the_authors_lead_into_has_introduced_in(essay):
+    """One definition (seeds/we-are-losing/README.md): a block quotation is a long quotation set apart inside a
+    section; the authors often lead into it with a sentence of their own. Only then is it "introduced"."""
+    p = essay.paragraphs
+    blocks = p[p.kind == "block quotation"]
+    assert list(blocks.paragraph) == [7, 26, 40]
+    marx = para_with(essay, "After studying the Irish question")
+    assert pd.isna(marx.introduced_in), "¶6 ends with a full stop: nothing leads into Marx"
+    assert "introduced" not in essay.paragraph(marx.paragraph).split("\n")[0]
+    for q in blocks[blocks.introduced_in.notna()].itertuples():
+        lead = p.loc[q.introduced_in]
+        assert lead.kind == "body" and lead.text.rstrip().endswith((",", ":")), q.paragraph
+    assert list(blocks[blocks.introduced_in.notna()].paragraph) == [26, 40]
+
+
 def test_clinton_memoir_is_a_block_quotation_introduced_by_the_authors(essay):
     q = para_with(essay, "In the subsequent days I spoke with my counterparts")
     assert q.kind == "block quotation" and pd.isna(q.attribution)

@@ -1,0 +1,78 @@
+"""Notebooks 00 and 01 after the second close reading (issue 12): one meaning for "at the time of writing",
+one definition of a block quotation, the basis rule taught as the data applies it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import pandas as pd
+
+from helpers.argument import BASIS_MEANING
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+DATING = "between January and October 2019"
+
+
+def markdown(name: str) -> list[str]:
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    return [c.source for c in nb.cells if c.cell_type == "markdown"]
+
+
+@pytest.fixture(scope="module")
+def nb00():
+    return markdown("00_start_here.ipynb")
+
+
+@pytest.fixture(scope="module")
+def nb01():
+    return markdown("01_argument_structure.ipynb")
+
+
+def test_notebook_01_says_once_what_the_time_of_writing_is(nb01):
+    defining = [s for s in nb01 if "**At the time of writing**" in s]
+    assert len(defining) == 1
+    assert "when the authors wrote" in defining[0] and "Notebook 03" in defining[0] and DATING in defining[0]
+    assert "March 2020" in defining[0], "published is not written"
+    assert sum(s.count(DATING) for s in nb01) == 1, "the dating is notebook 03's: given once, not repeated"
+
+
+def test_notebook_00_leaves_the_dating_to_notebook_03(nb00):
+    text = "\n".join(nb00)
+    assert "2019" not in text, "notebook 00 does not date the writing"
+    assert "notebook 03 dates the writing" in text
+
+
+def test_the_dating_check_can_fail():
+    assert sum(s.count(DATING) for s in ["a " + DATING, "b " + DATING]) == 2
+
+
+def test_one_definition_of_a_block_quotation(nb00, nb01, essay):
+    definition = next(s for s in nb00 if "a **block quotation** is" in s)
+    assert "a long quotation set apart inside a section" in definition
+    assert "the authors often lead into it with a sentence of their own" in definition
+    assert "¶7" in definition, "Marx is the block quotation nothing leads into"
+    assert not any(re.search(r"Marx[^.;(]*\ban epigraph\b|\ban epigraph in the Introduction", s) for s in nb00 + nb01)
+    marx = essay.paragraphs.loc[7]
+    assert marx.kind == "block quotation" and pd.isna(marx.introduced_in)
+    readme = (Path(__file__).resolve().parents[1] / "seeds/we-are-losing/README.md").read_text()
+    assert "`block`: a long quotation set apart from the prose inside a section" in readme
+
+
+def test_the_basis_rule_for_unsourced_acts_is_taught_where_the_table_is(nb01):
+    assert "an act (even a spoken one) reported without one" in BASIS_MEANING["none given"]
+    rule = [s for s in nb01 if "an act the essay reports without a source" in s]
+    assert rule, "notebook 01 states the rule next to the basis table"
+    solution = next(s for s in nb01 if 'who "joked" about coups' in s)
+    assert "**none given**" in solution.split("joked")[1].split("\n")[0]
+
+
+def test_notebook_01_marks_its_own_causal_readings(nb01):
+    text = "\n".join(nb01)
+    assert "in the authors' account, it had to" not in text
+    assert "the package's reading" in text
+    solution = next(s for s in nb01 if '"All of this" sums up' in s)
+    assert "does not say how far back it reaches" in solution
+    assert "with a Military Police answering" not in solution, "¶32: the Military Police was created, not stacked"
