@@ -13,7 +13,19 @@ import pandas as pd
 from helpers.argument import BASIS_MEANING
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-DATING = "between January and October 2019"
+
+
+def _dating_words() -> str:
+    """How notebook 01 words the range that notebook 03 reasons to, computed from dating.csv (one source)."""
+    import helpers
+    from helpers.timeline import load_dating, written_between
+    start, end = written_between(load_dating(helpers.load_essay()))
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return f"to {start.year}"
+    return f"to between {start:%B %Y} and {end:%B %Y}"
+
+
+DATING = _dating_words()
 
 
 def markdown(name: str) -> list[str]:
