@@ -6,6 +6,7 @@ have, or a discussion question that discussion.yml does not hold.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -260,21 +261,40 @@ def load_handout(essay: Essay) -> dict:
     return out
 
 
+def english_fingerprint(text: str) -> str:
+    """The first 12 hex digits of the sha256 of an English question, whitespace collapsed to single spaces:
+    what discussion_es.yml records as ``from_en`` for the English each Spanish question was translated from."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
     """discussion_es.yml: Spanish versions of the questions, by id; every id must exist in discussion.yml,
-    and (given the plans) every question a plan uses must have one."""
+    every entry must record (``from_en``) the fingerprint of the English it was translated from, and that
+    English must not have changed since; given the plans, every question a plan uses must have one."""
     path = essay.folder / QUESTIONS_ES
     data = field(read_yaml(path), "questions", dict, path, "questions")
-    known = set(load_questions(essay).id)
-    for qid, text in data.items():
-        if qid not in known:
+    english = load_questions(essay).set_index("id").question
+    out = {}
+    for qid, entry in data.items():
+        if qid not in english.index:
             raise AnnotationError(path, f"has a Spanish question for {qid!r}, which discussion.yml does not have.",
                                   "use an id from discussion.yml.", qid)
-        expect(text, str, path, qid, "question")
+        expect(entry, dict, path, qid, "question with from_en and es")
+        text = field(entry, "es", str, path, qid)
+        recorded = field(entry, "from_en", str, path, qid)
+        current = english_fingerprint(english[qid])
+        if recorded != current:
+            raise AnnotationError(path, f"the Spanish {qid} was translated from English whose fingerprint is "
+                                        f"{recorded}, but the English of {qid} in discussion.yml now has {current}: "
+                                        "the English has changed since the translation.",
+                                  f"translate {qid} again from the current English in discussion.yml (same sense, "
+                                  f"qualifiers and questions), then set from_en: {current}.", qid)
+        out[qid] = " ".join(text.split())
     if plans is not None:
         used = {q for cell in plans.discussion for q in cell.split(", ") if q}
-        missing = sorted(used - set(data))
+        missing = sorted(used - set(out))
         if missing:
             raise AnnotationError(path, f"has no Spanish version of {missing[0]}, which a session plan uses.",
-                                  f"add '{missing[0]}: >-' with the question in Spanish.", missing[0])
-    return {k: " ".join(v.split()) for k, v in data.items()}
+                                  f"add '{missing[0]}:' with 'from_en:' and 'es: >-' (the question in Spanish).",
+                                  missing[0])
+    return out

@@ -2,6 +2,7 @@
 and built HTML and slides that fetch nothing from the network."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -10,6 +11,7 @@ import nbformat
 import pytest
 
 import helpers
+import helpers.anchoring
 import helpers.text
 from helpers import workshop
 from tools import editions, launch
@@ -241,3 +243,25 @@ def test_every_download_is_saved_first_and_python_install_is_explained(essay):
     steps = " ".join(s["en"] for r in h["setup"]["routes"] for s in r["steps"])
     assert "python.org" in steps and "Add python.exe to PATH" in steps
     assert "480 MB" in h["setup"]["intro"]["en"] and "480 MB" in h["setup"]["intro"]["es"]
+
+
+def test_every_spanish_question_was_translated_from_the_current_english(essay):
+    english = helpers.load_questions(essay).set_index("id").question
+    raw = helpers.anchoring.read_yaml(essay.folder / workshop.QUESTIONS_ES)["questions"]
+    es = workshop.load_questions_es(essay, workshop.load_plans(essay))
+    assert set(es) == set(raw)
+    for qid, entry in raw.items():
+        assert entry["from_en"] == workshop.english_fingerprint(english[qid]), qid
+    # the same paragraphs are pointed at: every ¶ number the English names, the Spanish names too
+    for qid, text in es.items():
+        assert set(re.findall(r"¶\d+", english[qid])) == set(re.findall(r"¶\d+", text)), qid
+
+
+def test_a_changed_english_question_names_the_spanish_to_retranslate(reading_copy):
+    path = reading_copy / "discussion.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Trace\n      how, using its own examples.", "Trace\n      how, using two of its examples.", 1),
+                    encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)D04.*translate D04 again.*from_en: [0-9a-f]{12}"):
+        workshop.load_questions_es(helpers.load_essay(reading_copy))
