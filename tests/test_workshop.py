@@ -265,3 +265,65 @@ def test_a_changed_english_question_names_the_spanish_to_retranslate(reading_cop
     assert path.read_text(encoding="utf-8") != text
     with pytest.raises(helpers.AnnotationError, match=r"(?s)D04.*translate D04 again.*from_en: [0-9a-f]{12}"):
         workshop.load_questions_es(helpers.load_essay(reading_copy))
+
+
+def test_the_minimum_reading_holds_every_paragraph_the_meeting_uses(essay):
+    plans = workshop.load_plans(essay)
+    anchors = helpers.load_questions(essay).set_index("id").paragraphs
+    for plan, meetings in plans.groupby("plan"):
+        read: set[int] = set()      # the minimum of this meeting and every earlier one
+        for meeting, rows in meetings.groupby("meeting"):
+            minimum = set(helpers.text.paragraph_numbers(rows.pre_reading_minimum.iloc[0]))
+            assert minimum <= set(helpers.text.paragraph_numbers(rows.pre_reading.iloc[0])), (plan, meeting)
+            read |= minimum
+            for seg in rows[~rows.reads].itertuples():
+                needed = set(helpers.text.paragraph_numbers(seg.paragraphs))
+                needed |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                assert needed <= read, (plan, meeting, seg.segment, sorted(needed - read))
+    single = plans[plans.plan == "single-90"]
+    assert {36, 40, 41} <= set(helpers.text.paragraph_numbers(single.pre_reading_minimum.iloc[0]))
+
+
+def paper_stretches(rows):
+    """(first segment, minutes) of every run of consecutive paper segments in one meeting."""
+    runs, first, minutes = [], None, 0
+    for seg in list(rows.itertuples()) + [None]:
+        if seg is not None and seg.paper:
+            first, minutes = (seg if first is None else first), minutes + seg.minutes
+        elif first is not None:
+            runs.append((first, minutes))
+            first, minutes = None, 0
+    return runs
+
+
+def test_every_long_stretch_on_paper_starts_with_saving(essay):
+    plans = workshop.load_plans(essay)
+    long_runs = 0
+    for _, rows in plans.groupby(["plan", "meeting"]):
+        for first, minutes in paper_stretches(rows):
+            if minutes >= workshop.PAPER_STRETCH:
+                long_runs += 1
+                assert first.activity.startswith(f"Save first ({workshop.SAVE_STEP})"), first.activity
+    assert long_runs >= 4      # single 0:25–0:50, Session 2 jigsaw, Session 3 war of position and strategy
+    for seg in plans[(plans.minutes >= workshop.PAPER_STRETCH) & (plans.notebook == "")].itertuples():
+        assert seg.paper, seg.activity
+
+
+def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Save first (Ctrl+S, then File → Download): the next 25 minutes are on paper. Jigsaw",
+                                 "Jigsaw", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)25 minutes on paper.*Save first"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+
+
+def test_materials_never_assume_launch_links_and_d05_has_its_map(essay):
+    plans = workshop.load_plans(essay)
+    for m in plans.materials:
+        assert m.count("Binder links") == m.count("Binder links (if launch links are on) or the bundle"), m
+    d05 = plans[plans.discussion.str.contains("D05")]
+    assert len(d05) and all("argument map of 01" in m for m in d05.materials)
+    # D06 asks about Gramsci's words (¶49): read before the meeting that discusses it
+    for seg in plans[plans.discussion.str.contains("D06")].itertuples():
+        assert 49 in helpers.text.paragraph_numbers(seg.pre_reading) or seg.meeting > 2, seg.pre_reading
