@@ -14,7 +14,7 @@ import helpers
 import helpers.anchoring
 import helpers.text
 from helpers import workshop
-from tools import editions, launch
+from tools import bundle, editions, launch
 
 NOTEBOOKS = launch.notebooks()
 
@@ -327,3 +327,21 @@ def test_materials_never_assume_launch_links_and_d05_has_its_map(essay):
     # D06 asks about Gramsci's words (¶49): read before the meeting that discusses it
     for seg in plans[plans.discussion.str.contains("D06")].itertuples():
         assert 49 in helpers.text.paragraph_numbers(seg.pre_reading) or seg.meeting > 2, seg.pre_reading
+
+
+def test_the_content_note_and_disagreement_guidance_name_every_flashpoint(essay):
+    h = workshop.load_handout(essay)
+    heated = next(s for s in h["facilitator_safety"] if s.startswith("A heated disagreement"))
+    paragraphs = essay.paragraphs.set_index("paragraph").text
+    assert "build the wall" in paragraphs[50] and "BDS" in paragraphs[58]
+    for text in (h["content_note"]["en"], h["content_note"]["es"], heated):
+        assert "BDS" in text and "build the wall" in text and "¶50" in text and "¶58" in text, text
+    assert "Palestin" in h["content_note"]["en"] and "Palestin" in h["content_note"]["es"]
+
+
+def test_the_local_route_starts_from_the_bundle(essay):
+    h = workshop.load_handout(essay)
+    local = next(r for r in h["setup"]["routes"] if r["title"]["en"].startswith("B."))
+    for lang in ("en", "es"):
+        steps = " ".join(s[lang] for s in local["steps"])
+        assert f"{bundle.NAME}.zip" in steps and "USB" in steps, lang

@@ -460,9 +460,12 @@ def address_block(launch: dict | None = None) -> str:
     Binder link and the repository's address; with them off, a line to write the address on."""
     launch = launch or settings()
     if launch["repository"] is None:
-        return ('<div class="address"><p><strong>Binder link or address · Enlace de Binder o dirección:</strong></p>'
+        return ('<div class="address"><p><strong>Where to get the project · Dónde conseguir el proyecto:</strong></p>'
                 '<p class="write-line">&nbsp;</p><p class="small">The facilitator writes it here, or sends it before '
-                'the day. · Quien facilita lo escribe aquí o lo envía antes del día.</p></div>')
+                'the day: where the zip file we-are-losing-study.zip is (USB stick, shared drive), or a Binder link '
+                'or address if the project is published. · Quien facilita lo escribe aquí o lo envía antes del día: '
+                'dónde está el archivo we-are-losing-study.zip (memoria USB, carpeta compartida), o un enlace de '
+                'Binder o una dirección si el proyecto está publicado.</p></div>')
     repo, branch = launch["repository"], launch["branch"]
     binder = binder_url("00_start_here.ipynb", repo, branch)
     return ('<div class="address"><p><strong>Binder link · Enlace de Binder:</strong> '
