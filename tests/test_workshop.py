@@ -345,3 +345,31 @@ def test_the_local_route_starts_from_the_bundle(essay):
     for lang in ("en", "es"):
         steps = " ".join(s[lang] for s in local["steps"])
         assert f"{bundle.NAME}.zip" in steps and "USB" in steps, lang
+
+
+GUIDE = Path(NOTEBOOKS[0]).parent
+
+
+def guide_text() -> str:
+    return "\n".join(c.source for c in nbformat.read(GUIDE / "05_facilitator_guide.ipynb", as_version=4).cells)
+
+
+def test_the_guide_gives_the_route_without_a_public_repository_and_no_false_one():
+    text = guide_text()
+    assert "make bundle" in text and "USB stick or a shared drive" in text
+    assert "redistributes the essay, whose rights stay with its" in text and "use the bundle or paper" in text
+    assert "cannot check that a repository exists or is public" in text
+    assert "keep your copy private" not in text and "keep the fork private" not in text
+    assert "the command below" not in text
+    for block in re.findall(r"```bash\n(.*?)```", text, flags=re.S):
+        assert all(len(line) <= 60 for line in block.splitlines()), block
+
+
+def test_the_guide_computes_preparation_time_from_the_lessons(essay):
+    nb = nbformat.read(GUIDE / "05_facilitator_guide.ipynb", as_version=4)
+    assert "hour or two" not in nb.cells[0].source and "32 minutes" not in nb.cells[0].source
+    prep = next(c for c in nb.cells if c.cell_type == "code" and "helpers.lessons(" in c.source)
+    printed = "".join(o.get("text", "") for o in prep.outputs)
+    lessons = helpers.lessons(essay=essay).set_index("notebook").total_min
+    assert sum(lessons[f"{n}.ipynb"] for n in ("01_argument_structure", "02_source_quotations", "03_timeline",
+                                                "04_people_places_terms")) < int(re.search(r"about (\d+) minutes", printed)[1])
