@@ -373,3 +373,16 @@ def test_the_guide_computes_preparation_time_from_the_lessons(essay):
     lessons = helpers.lessons(essay=essay).set_index("notebook").total_min
     assert sum(lessons[f"{n}.ipynb"] for n in ("01_argument_structure", "02_source_quotations", "03_timeline",
                                                 "04_people_places_terms")) < int(re.search(r"about (\d+) minutes", printed)[1])
+
+
+def test_printed_editions_say_how_to_read_on_paper_not_shift_enter(built):
+    for audience in ("participant", "facilitator"):
+        for page in sorted((built / audience).glob("0*.html")):
+            text = page.read_text(encoding="utf-8")
+            first = text.index("What to do first:")
+            opened = text.rfind('<div class="screen-only">', 0, first)
+            assert opened >= 0 and "</div>" not in text[opened:first], page.name    # shown on screen only
+            assert "On paper:</strong> read down the page" in text, page.name
+            assert ".screen-only { display: none !important; }" in text, page.name
+    # the notebooks themselves (and the editions' .ipynb, which run) keep the instruction
+    assert "Shift + Enter" in nbformat.read(built / "participant" / "01_argument_structure.ipynb", as_version=4).cells[0].source

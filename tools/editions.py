@@ -72,7 +72,11 @@ PRINT_CSS = """
   a { color: inherit; text-decoration: none; }
   .jp-OutputArea-prompt, .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
   .newpage { break-before: page; page-break-before: always; }
+  /* "run the cells with Shift + Enter" means nothing on paper: the printed page says how to read it instead */
+  .screen-only { display: none !important; }
+  .print-only { display: block !important; }
 }
+.print-only { display: none; }
 """
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
@@ -129,6 +133,25 @@ def edition(nb: nbformat.NotebookNode, participant: bool, note: bool = True) -> 
              if participant else "Facilitator edition: includes worked solutions and facilitator notes.")
     if note and re.search(r"(?m)^# ", first.source):
         first.source = re.sub(r"(?m)^# ", f"<div class=\"edition-note\">{label}</div>\n\n# ", first.source, count=1)
+    return nb
+
+
+FIRST_STEP_RE = re.compile(r"(?m)^\*\*What to do first:\*\*.*$")
+PAPER_FIRST_STEP = ("<strong>On paper:</strong> read down the page; the tables, figures and lines of results are what "
+                    "the notebook printed when it was run, so there is nothing to run. Write your answers beside the "
+                    "exercises, and point to the essay by its ¶ numbers in the reader's edition.")
+
+
+def for_print(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The HTML/PDF copy of an edition: its first cell's "What to do first" (Shift + Enter) shows on screen only,
+    and a printed page says instead how to read it on paper."""
+    nb = copy.deepcopy(nb)
+    first = nb.cells[0]
+
+    def swap(m: re.Match) -> str:
+        screen = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', _md_inline(m.group()))
+        return f'<div class="screen-only"><p>{screen}</p></div>\n<div class="print-only"><p>{PAPER_FIRST_STEP}</p></div>'
+    first.source = FIRST_STEP_RE.sub(swap, first.source, count=1)
     return nb
 
 
@@ -566,7 +589,7 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
             nb_path = folder / path.name
             nbformat.write(ed, nb_path)
             html_path = nb_path.with_suffix(".html")
-            html_path.write_text(inject_print_css(_html(ed, "offline_lab")), encoding="utf-8")
+            html_path.write_text(inject_print_css(_html(for_print(ed), "offline_lab")), encoding="utf-8")
             written += [nb_path, html_path]
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
