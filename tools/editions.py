@@ -211,14 +211,18 @@ def _split_table(markup: str) -> list[str]:
         return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td.*?</td>", row, re.S)]
     # the browser gives a column of long text more room: share the line (table text is smaller than body
     # text) in proportion to each column's average length, at least 8 characters a column
-    table_chars = SLIDE_CHARS * 1.45
+    table_chars = SLIDE_CHARS * 1.2      # table text is 0.8 of body text (tools/templates/offline_reveal)
     lengths = [texts(r) for r in rows]
     columns = max([1] + [len(c) for c in lengths])
     average = [max(4.0, sum(len(c[i]) for c in lengths if i < len(c)) / max(len(lengths), 1)) for i in range(columns)]
     widths = [max(8.0, table_chars * a / sum(average)) for a in average]
     def cost(row):
         return 0.4 + max([1] + [-(-len(c) // int(w)) for c, w in zip(texts(row), widths)])
-    groups = _chunks(rows, cost, budget=SLIDE_LINES + 3)
+    groups = _chunks(rows, cost, budget=SLIDE_LINES + 5)
+    # a long identifier (04_people_places_terms) may break after an underscore, never inside a word
+    rows = [re.sub(r"(<td[^>]*>)(.*?)(</td>)", lambda m: m.group(1) + re.sub(r"_(?![^<]*>)", "_<wbr>", m.group(2)) + m.group(3),
+                   r, flags=re.S) for r in rows]
+    groups = [rows[sum(map(len, groups[:k])):sum(map(len, groups[:k + 1]))] for k in range(len(groups))]
     parts, first = [], 1
     for g in groups:
         last = first + len(g) - 1
@@ -312,9 +316,9 @@ def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode
     cells = [nbformat.v4.new_markdown_cell("# Content note · Aviso sobre el contenido\n\n"
                                            f"{h['content_note']['en']}\n\n*{h['content_note']['es']}*")]
     agreements = h["agreements"]
-    for start in range(0, len(agreements), 3):      # three agreements a slide, so every slide fits
+    for start in range(0, len(agreements), 2):      # two agreements a slide: they fill it, and none is left alone
         lines = ["## Group agreements · Acuerdos del grupo", ""]
-        for n, a in enumerate(agreements[start:start + 3], start=start + 1):
+        for n, a in enumerate(agreements[start:start + 2], start=start + 1):
             lines += [f"{n}. {a['en']}  ", f"   *{a['es']}*", ""]
         cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
     nb = nbformat.v4.new_notebook(cells=cells)
