@@ -6,6 +6,7 @@
 #   make handouts    build participant/facilitator editions, slides and the reader's edition into build/
 #   make links [REPO=owner/name] [BRANCH=main] [HUB=https://hub…]   turn the launch links on (default REPO:
 #                    the GitHub repository of `git remote get-url origin`), or point them at a fork
+#   make bundle      write build/we-are-losing-study.zip (the committed files) for a USB stick or shared drive
 #   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
 #   make clean       remove the local environment (.venv) and build outputs
 # Without make (Windows): see README.md, "Without make"; the same steps, in plain Python.
@@ -16,7 +17,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: lab test notebooks handouts links benchmark install install-dev clean
+.PHONY: lab test notebooks handouts links bundle benchmark install install-dev clean
 
 install: $(STAMP)
 install-dev: $(DEV)
@@ -52,6 +53,9 @@ handouts: $(DEV)
 
 links: $(DEV)
 	$(BIN)/python -m tools.links $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
+
+bundle: $(STAMP)
+	$(BIN)/python -m tools.bundle
 
 benchmark: $(DEV)
 	$(BIN)/python tools/benchmark.py

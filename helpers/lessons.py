@@ -39,12 +39,14 @@ def notebook_words(nb: dict) -> int:
         3
 
     The output of a cell tagged ``series`` (one that shows this very table) is not counted, so the times
-    do not depend on themselves and regenerating the notebooks gives the same numbers every time.
+    do not depend on themselves and regenerating the notebooks gives the same numbers every time; nor are
+    the generated navigation and launch-link cells (tags ``nav``, ``launch``), so turning launch links on
+    or off leaves every time as it was.
     """
     words = 0
     for cell in nb.get("cells", []):
-        if cell.get("cell_type") == "markdown":
-            words += count_words("".join(cell.get("source", "")))
+        if cell.get("cell_type") == "markdown" and not {"nav", "launch"} & set(cell.get("metadata", {}).get("tags", [])):
+            words += count_words("".join(cell.get("source", "")))   # links to elsewhere are not lesson text
         if "series" in cell.get("metadata", {}).get("tags", []):
             continue
         for out in cell.get("outputs", []):

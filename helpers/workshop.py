@@ -6,6 +6,7 @@ have, or a discussion question that discussion.yml does not hold.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -22,7 +23,10 @@ PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
 # topics that come back in every meeting by design; any other topic may appear once per plan
 RECURRING = {"welcome", "recap", "break", "back from break", "key points"}
-SETUP_ROUTES = ("before the day", "in the session")
+SETUP_ROUTES = ("before the day", "before the day, or in the first session", "in the session")
+IN_SESSION = ("before the day, or in the first session", "in the session")   # these give setup its minutes
+SAVE_STEP = "Ctrl+S, then File → Download"   # before a break and before 20 minutes or more on paper
+PAPER_STRETCH = 20          # minutes away from the screen after which a Binder session may be gone
 MIN_SETUP_MINUTES = 20      # Carpentries practice: 20–30 minutes to get a room of newcomers running
 WORDS_PER_MINUTE = 200
 
@@ -74,7 +78,14 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             if any(n not in essay.paragraphs.index for n in pre_paras):
                 raise AnnotationError(path, f"pre_reading names a paragraph the essay does not have ({pre}).",
                                       f"paragraphs run from ¶1 to ¶{len(essay.paragraphs)}.", where)
+            minimum = field(meeting, "pre_reading_minimum", str, path, where, default=pre)
+            try:
+                paragraph_numbers(minimum)
+            except ValueError as exc:
+                raise AnnotationError(path, f"cannot read the pre_reading_minimum {exc.args[0]!r}.",
+                                      "write it like ¶1–¶13, ¶36.", where) from None
             segments = field(meeting, "segments", list, path, where)
+            _check_paper_stretches(segments, path, where)
             for k, seg in enumerate(segments, start=1):
                 expect(seg, dict, path, f"{where}, segment {k}", "segment")
                 field(seg, "minutes", int, path, f"{where}, segment {k}")
@@ -93,7 +104,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
                                               "give this segment a different topic, or drop the repeat.", label)
                     seen_topics[topic] = label
-                if topic == "setup" and setup == "in the session" and s["minutes"] < MIN_SETUP_MINUTES:
+                if topic == "setup" and setup in IN_SESSION and s["minutes"] < MIN_SETUP_MINUTES:
                     raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
                                           f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
                                           "setup to 'before the day'.", label)
@@ -126,6 +137,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                                 "discussion.yml does not have.", "use an id from discussion.yml.", label)
                 rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, where, default=""),
                              "setup": setup, "pre_reading": pre, "topic": topic,
+                             "pre_reading_minimum": minimum, "paper": bool(s.get("paper", False)),
                              "pre_reading_note": field(meeting, "pre_reading_note", str, path, where, default=""),
                              "meeting": m, "meeting_title": field(meeting, "title", str, path, where, default=""),
                              "length": length, "segment": k,
@@ -136,6 +148,25 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
     return pd.DataFrame(rows)
+
+
+def _check_paper_stretches(segments: list, path, where: str) -> None:
+    """Every run of segments marked ``paper: true`` lasting PAPER_STRETCH minutes or more opens with the save step."""
+    k = 0
+    while k < len(segments):
+        if not segments[k].get("paper"):
+            k += 1
+            continue
+        first, minutes = k, 0
+        while k < len(segments) and segments[k].get("paper"):
+            field(segments[k], "paper", bool, path, f"{where}, segment {k + 1}")
+            minutes += segments[k]["minutes"]
+            k += 1
+        if minutes >= PAPER_STRETCH and SAVE_STEP not in str(segments[first].get("activity", "")):
+            raise AnnotationError(path, f"segments {first + 1} to {k} are {minutes} minutes on paper, and the first "
+                                        f"does not ask people to save first; an idle Binder session is deleted.",
+                                  f"start the activity of segment {first + 1} with 'Save first ({SAVE_STEP}): …'.",
+                                  f"{where}, segment {first + 1}")
 
 
 def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:
@@ -174,14 +205,16 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
         >>> from helpers import load_essay
         >>> essay = load_essay()
         >>> pre_reading(essay, load_plans(essay)).minutes.tolist()
-        [32, 7, 14, 14]
+        [32, 7, 15, 14]
     """
     rows = []
     for (plan, meeting), g in plans.groupby(["plan", "meeting"], sort=False):
         first = g.iloc[0]
         words, minutes = reading_time(essay, first.pre_reading)
+        least = reading_time(essay, first.pre_reading_minimum)[1]
         rows.append({"plan": plan, "meeting": meeting, "meeting_title": first.meeting_title,
                      "read before": first.pre_reading, "words": words, "minutes": minutes,
+                     "at least": first.pre_reading_minimum, "at least (min)": least,
                      "note": first.pre_reading_note})
     return pd.DataFrame(rows)
 
@@ -377,11 +410,26 @@ def load_handout(essay: Essay) -> dict:
     return out
 
 
+def english_fingerprint(text: str) -> str:
+    """A short fingerprint of an English question: what discussion_es.yml records as ``from_en``.
+
+    Parameters:
+        text: the English question (white space is collapsed to single spaces first).
+    Returns:
+        the first 12 hex digits of its sha256, as text.
+    Example:
+        >>> english_fingerprint("What is   the war of position?") == english_fingerprint("What is the war of position?")
+        True
+    """
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
     """The Spanish versions of the discussion questions (discussion_es.yml), by question id, checked.
 
-    Every id must be a question of discussion.yml; given the plans, every question a plan uses must have a
-    Spanish version. A problem stops the loading with an ``AnnotationError`` saying what to fix.
+    Every id must be a question of discussion.yml; every entry records (``from_en``) the fingerprint of the
+    English it was translated from, and that English must not have changed since; given the plans, every
+    question a plan uses must have a Spanish version. A problem stops the loading with an ``AnnotationError`` saying what to fix.
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
@@ -399,16 +447,28 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
     """
     path = essay.folder / QUESTIONS_ES
     data = field(read_yaml(path), "questions", dict, path, "questions")
-    known = set(load_questions(essay).id)
-    for qid, text in data.items():
-        if qid not in known:
+    english = load_questions(essay).set_index("id").question
+    out = {}
+    for qid, entry in data.items():
+        if qid not in english.index:
             raise AnnotationError(path, f"has a Spanish question for {qid!r}, which discussion.yml does not have.",
                                   "use an id from discussion.yml.", qid)
-        expect(text, str, path, qid, "question")
+        expect(entry, dict, path, qid, "question with from_en and es")
+        text = field(entry, "es", str, path, qid)
+        recorded = field(entry, "from_en", str, path, qid)
+        current = english_fingerprint(english[qid])
+        if recorded != current:
+            raise AnnotationError(path, f"the Spanish {qid} was translated from English whose fingerprint is "
+                                        f"{recorded}, but the English of {qid} in discussion.yml now has {current}: "
+                                        "the English has changed since the translation.",
+                                  f"translate {qid} again from the current English in discussion.yml (same sense, "
+                                  f"qualifiers and questions), then set from_en: {current}.", qid)
+        out[qid] = " ".join(text.split())
     if plans is not None:
         used = {q for cell in plans.discussion for q in cell.split(", ") if q}
-        missing = sorted(used - set(data))
+        missing = sorted(used - set(out))
         if missing:
             raise AnnotationError(path, f"has no Spanish version of {missing[0]}, which a session plan uses.",
-                                  f"add '{missing[0]}: >-' with the question in Spanish.", missing[0])
-    return {k: " ".join(v.split()) for k, v in data.items()}
+                                  f"add '{missing[0]}:' with 'from_en:' and 'es: >-' (the question in Spanish).",
+                                  missing[0])
+    return out

@@ -139,3 +139,18 @@ def test_the_handout_has_the_address_or_a_line_for_it(built):
         assert "The facilitator writes it here" in text
     else:
         assert "mybinder.org" in squash(text)
+
+
+def test_the_first_printed_page_says_how_to_read_on_paper(built):
+    for pdf in sorted((built / "participant").glob("0*.pdf")):
+        first = squash(pages(pdf)[0].extract_text())
+        assert squash("What to do first") not in first, pdf.name
+        # a Shift + Enter left on the page belongs to a sentence addressed to screen readers ("On screen, …")
+        for hit in re.finditer(re.escape(squash("Shift + Enter")), first):
+            assert squash("On screen,") in first[max(0, hit.start() - 450):hit.start()], (pdf.name, first[hit.start() - 80:hit.end()])
+        assert squash("On paper: read down the page") in first, pdf.name
+
+
+def test_the_handout_names_the_bundle_and_the_flashpoints(essay, built):
+    text = squash("".join(p.extract_text() for p in pages(built / "participant" / "handout.pdf")))
+    assert squash("we-are-losing-study.zip") in text and squash("build the wall") in text and "BDS" in text

@@ -64,3 +64,19 @@ def test_the_glossary_is_split_not_pulled_onto_one_slide(decks):
     deck = next(d for d in decks if d.name.startswith("04_"))
     text = deck.read_text(encoding="utf-8")
     assert "rows 1–" in text and re.search(r"rows \d+–15 of 15", text)
+
+
+def test_slide_tables_are_readable_and_never_break_inside_a_word(decks):
+    text = decks[0].read_text(encoding="utf-8")
+    css = text[text.index(".reveal table {"):text.index(".reveal pre")]
+    assert "overflow-wrap: anywhere" not in css and "word-break: break-all" not in css
+    assert float(re.search(r"\.reveal table \{ font-size: ([\d.]+)em", text)[1]) >= 0.8
+    agenda = next(d for d in decks if d.name.startswith("05_")).read_text(encoding="utf-8")
+    assert re.search(r"04_<wbr/?>people_<wbr/?>places_<wbr/?>terms", agenda)     # breaks only after an underscore
+
+
+def test_the_agreements_deck_fills_its_slides(decks):
+    deck = next(d for d in decks if d.name == "agreements.slides.html").read_text(encoding="utf-8")
+    slides = re.findall(r"<section\b[^>]*>(.*?)</section>", deck, flags=re.S)
+    agreement_slides = [s for s in slides if "Group agreements" in s]
+    assert agreement_slides and all(len(re.findall(r"<li\b", s)) >= 2 for s in agreement_slides[:-1])

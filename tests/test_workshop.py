@@ -2,6 +2,7 @@
 and built HTML and slides that fetch nothing from the network."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -10,9 +11,10 @@ import nbformat
 import pytest
 
 import helpers
+import helpers.anchoring
 import helpers.text
 from helpers import workshop
-from tools import editions, launch
+from tools import bundle, editions, launch
 
 NOTEBOOKS = launch.notebooks()
 
@@ -241,3 +243,146 @@ def test_every_download_is_saved_first_and_python_install_is_explained(essay):
     steps = " ".join(s["en"] for r in h["setup"]["routes"] for s in r["steps"])
     assert "python.org" in steps and "Add python.exe to PATH" in steps
     assert "480 MB" in h["setup"]["intro"]["en"] and "480 MB" in h["setup"]["intro"]["es"]
+
+
+def test_every_spanish_question_was_translated_from_the_current_english(essay):
+    english = helpers.load_questions(essay).set_index("id").question
+    raw = helpers.anchoring.read_yaml(essay.folder / workshop.QUESTIONS_ES)["questions"]
+    es = workshop.load_questions_es(essay, workshop.load_plans(essay))
+    assert set(es) == set(raw)
+    for qid, entry in raw.items():
+        assert entry["from_en"] == workshop.english_fingerprint(english[qid]), qid
+    # the same paragraphs are pointed at: every ¶ number the English names, the Spanish names too
+    for qid, text in es.items():
+        assert set(re.findall(r"¶\d+", english[qid])) == set(re.findall(r"¶\d+", text)), qid
+
+
+def test_a_changed_english_question_names_the_spanish_to_retranslate(reading_copy):
+    path = reading_copy / "discussion.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Trace\n      how, using its own examples.", "Trace\n      how, using two of its examples.", 1),
+                    encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)D04.*translate D04 again.*from_en: [0-9a-f]{12}"):
+        workshop.load_questions_es(helpers.load_essay(reading_copy))
+
+
+def test_the_minimum_reading_holds_every_paragraph_the_meeting_uses(essay):
+    plans = workshop.load_plans(essay)
+    anchors = helpers.load_questions(essay).set_index("id").paragraphs
+    for plan, meetings in plans.groupby("plan"):
+        read: set[int] = set()      # the minimum of this meeting and every earlier one
+        for meeting, rows in meetings.groupby("meeting"):
+            minimum = set(helpers.text.paragraph_numbers(rows.pre_reading_minimum.iloc[0]))
+            assert minimum <= set(helpers.text.paragraph_numbers(rows.pre_reading.iloc[0])), (plan, meeting)
+            read |= minimum
+            for seg in rows[~rows.reads].itertuples():
+                needed = set(helpers.text.paragraph_numbers(seg.paragraphs))
+                needed |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                assert needed <= read, (plan, meeting, seg.segment, sorted(needed - read))
+    single = plans[plans.plan == "single-90"]
+    assert {36, 40, 41} <= set(helpers.text.paragraph_numbers(single.pre_reading_minimum.iloc[0]))
+
+
+def paper_stretches(rows):
+    """(first segment, minutes) of every run of consecutive paper segments in one meeting."""
+    runs, first, minutes = [], None, 0
+    for seg in list(rows.itertuples()) + [None]:
+        if seg is not None and seg.paper:
+            first, minutes = (seg if first is None else first), minutes + seg.minutes
+        elif first is not None:
+            runs.append((first, minutes))
+            first, minutes = None, 0
+    return runs
+
+
+def test_every_long_stretch_on_paper_starts_with_saving(essay):
+    plans = workshop.load_plans(essay)
+    long_runs = 0
+    for _, rows in plans.groupby(["plan", "meeting"]):
+        for first, minutes in paper_stretches(rows):
+            if minutes >= workshop.PAPER_STRETCH:
+                long_runs += 1
+                assert first.activity.startswith(f"Save first ({workshop.SAVE_STEP})"), first.activity
+    assert long_runs >= 4      # single 0:25–0:50, Session 2 jigsaw, Session 3 war of position and strategy
+    for seg in plans[(plans.minutes >= workshop.PAPER_STRETCH) & (plans.notebook == "")].itertuples():
+        assert seg.paper, seg.activity
+
+
+def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Save first (Ctrl+S, then File → Download): the next 25 minutes are on paper. Jigsaw",
+                                 "Jigsaw", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)25 minutes on paper.*Save first"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+
+
+def test_materials_never_assume_launch_links_and_d05_has_its_map(essay):
+    plans = workshop.load_plans(essay)
+    for m in plans.materials:
+        assert m.count("Binder links") == m.count("Binder links (if launch links are on) or the bundle"), m
+    d05 = plans[plans.discussion.str.contains("D05")]
+    assert len(d05) and all("argument map of 01" in m for m in d05.materials)
+    # D06 asks about Gramsci's words (¶49): read before the meeting that discusses it
+    for seg in plans[plans.discussion.str.contains("D06")].itertuples():
+        assert 49 in helpers.text.paragraph_numbers(seg.pre_reading) or seg.meeting > 2, seg.pre_reading
+
+
+def test_the_content_note_and_disagreement_guidance_name_every_flashpoint(essay):
+    h = workshop.load_handout(essay)
+    heated = next(s for s in h["facilitator_safety"] if s.startswith("A heated disagreement"))
+    paragraphs = essay.paragraphs.set_index("paragraph").text
+    assert "build the wall" in paragraphs[50] and "BDS" in paragraphs[58]
+    for text in (h["content_note"]["en"], h["content_note"]["es"], heated):
+        assert "BDS" in text and "build the wall" in text and "¶50" in text and "¶58" in text, text
+    assert "Palestin" in h["content_note"]["en"] and "Palestin" in h["content_note"]["es"]
+
+
+def test_the_local_route_starts_from_the_bundle(essay):
+    h = workshop.load_handout(essay)
+    local = next(r for r in h["setup"]["routes"] if r["title"]["en"].startswith("B."))
+    for lang in ("en", "es"):
+        steps = " ".join(s[lang] for s in local["steps"])
+        assert f"{bundle.NAME}.zip" in steps and "USB" in steps, lang
+
+
+GUIDE = Path(NOTEBOOKS[0]).parent
+
+
+def guide_text() -> str:
+    return "\n".join(c.source for c in nbformat.read(GUIDE / "05_facilitator_guide.ipynb", as_version=4).cells)
+
+
+def test_the_guide_gives_the_route_without_a_public_repository_and_no_false_one():
+    text = guide_text()
+    assert "make bundle" in text and "USB stick or a shared drive" in text
+    assert "redistributes the essay, whose rights stay with its" in text and "use the bundle or paper" in text
+    assert "cannot check that a repository exists or is public" in text
+    assert "keep your copy private" not in text and "keep the fork private" not in text
+    assert "the command below" not in text
+    for block in re.findall(r"```bash\n(.*?)```", text, flags=re.S):
+        assert all(len(line) <= 60 for line in block.splitlines()), block
+
+
+def test_the_guide_computes_preparation_time_from_the_lessons(essay):
+    nb = nbformat.read(GUIDE / "05_facilitator_guide.ipynb", as_version=4)
+    assert "hour or two" not in nb.cells[0].source and "32 minutes" not in nb.cells[0].source
+    prep = next(c for c in nb.cells if c.cell_type == "code" and "helpers.lessons(" in c.source)
+    printed = "".join(o.get("text", "") for o in prep.outputs)
+    lessons = helpers.lessons(essay=essay).set_index("notebook").total_min
+    assert sum(lessons[f"{n}.ipynb"] for n in ("01_argument_structure", "02_source_quotations", "03_timeline",
+                                                "04_people_places_terms")) < int(re.search(r"about (\d+) minutes", printed)[1])
+
+
+def test_printed_editions_say_how_to_read_on_paper_not_shift_enter(built):
+    for audience in ("participant", "facilitator"):
+        for page in sorted((built / audience).glob("0*.html")):
+            text = page.read_text(encoding="utf-8")
+            first = text.index("What to do first:")
+            opened = text.rfind('<div class="screen-only">', 0, first)
+            assert opened >= 0 and "</div>" not in text[opened:first], page.name    # shown on screen only
+            assert "On paper:</strong> read down the page" in text, page.name
+            assert ".screen-only { display: none !important; }" in text, page.name
+    # the notebooks themselves (and the editions' .ipynb, which run) keep the instruction
+    assert "Shift + Enter" in nbformat.read(built / "participant" / "01_argument_structure.ipynb", as_version=4).cells[0].source

@@ -72,7 +72,11 @@ PRINT_CSS = """
   a { color: inherit; text-decoration: none; }
   .jp-OutputArea-prompt, .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
   .newpage { break-before: page; page-break-before: always; }
+  /* "run the cells with Shift + Enter" means nothing on paper: the printed page says how to read it instead */
+  .screen-only { display: none !important; }
+  .print-only { display: block !important; }
 }
+.print-only { display: none; }
 """
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
@@ -132,6 +136,25 @@ def edition(nb: nbformat.NotebookNode, participant: bool, note: bool = True) -> 
     return nb
 
 
+FIRST_STEP_RE = re.compile(r"(?m)^\*\*What to do first:\*\*.*$")
+PAPER_FIRST_STEP = ("<strong>On paper:</strong> read down the page; the tables, figures and lines of results are what "
+                    "the notebook printed when it was run, so there is nothing to run. Write your answers beside the "
+                    "exercises, and point to the essay by its ¶ numbers in the reader's edition.")
+
+
+def for_print(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The HTML/PDF copy of an edition: its first cell's "What to do first" (Shift + Enter) shows on screen only,
+    and a printed page says instead how to read it on paper."""
+    nb = copy.deepcopy(nb)
+    first = nb.cells[0]
+
+    def swap(m: re.Match) -> str:
+        screen = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', _md_inline(m.group()))
+        return f'<div class="screen-only"><p>{screen}</p></div>\n<div class="print-only"><p>{PAPER_FIRST_STEP}</p></div>'
+    first.source = FIRST_STEP_RE.sub(swap, first.source, count=1)
+    return nb
+
+
 # Slides: 16:9 at 1280×720. Every visible cell becomes its own slide, and anything taller than a slide is
 # split: Markdown by paragraphs, printed text by lines, tables by rows (with "rows a–b of n" under each part).
 SLIDE_W, SLIDE_H = 1280, 720
@@ -188,14 +211,18 @@ def _split_table(markup: str) -> list[str]:
         return [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td.*?</td>", row, re.S)]
     # the browser gives a column of long text more room: share the line (table text is smaller than body
     # text) in proportion to each column's average length, at least 8 characters a column
-    table_chars = SLIDE_CHARS * 1.45
+    table_chars = SLIDE_CHARS * 1.2      # table text is 0.8 of body text (tools/templates/offline_reveal)
     lengths = [texts(r) for r in rows]
     columns = max([1] + [len(c) for c in lengths])
     average = [max(4.0, sum(len(c[i]) for c in lengths if i < len(c)) / max(len(lengths), 1)) for i in range(columns)]
     widths = [max(8.0, table_chars * a / sum(average)) for a in average]
     def cost(row):
         return 0.4 + max([1] + [-(-len(c) // int(w)) for c, w in zip(texts(row), widths)])
-    groups = _chunks(rows, cost, budget=SLIDE_LINES + 3)
+    groups = _chunks(rows, cost, budget=SLIDE_LINES + 5)
+    # a long identifier (04_people_places_terms) may break after an underscore, never inside a word
+    rows = [re.sub(r"(<td[^>]*>)(.*?)(</td>)", lambda m: m.group(1) + re.sub(r"_(?![^<]*>)", "_<wbr>", m.group(2)) + m.group(3),
+                   r, flags=re.S) for r in rows]
+    groups = [rows[sum(map(len, groups[:k])):sum(map(len, groups[:k + 1]))] for k in range(len(groups))]
     parts, first = [], 1
     for g in groups:
         last = first + len(g) - 1
@@ -289,9 +316,9 @@ def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode
     cells = [nbformat.v4.new_markdown_cell("# Content note · Aviso sobre el contenido\n\n"
                                            f"{h['content_note']['en']}\n\n*{h['content_note']['es']}*")]
     agreements = h["agreements"]
-    for start in range(0, len(agreements), 3):      # three agreements a slide, so every slide fits
+    for start in range(0, len(agreements), 2):      # two agreements a slide: they fill it, and none is left alone
         lines = ["## Group agreements · Acuerdos del grupo", ""]
-        for n, a in enumerate(agreements[start:start + 3], start=start + 1):
+        for n, a in enumerate(agreements[start:start + 2], start=start + 1):
             lines += [f"{n}. {a['en']}  ", f"   *{a['es']}*", ""]
         cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
     nb = nbformat.v4.new_notebook(cells=cells)
@@ -460,9 +487,12 @@ def address_block(launch: dict | None = None) -> str:
     Binder link and the repository's address; with them off, a line to write the address on."""
     launch = launch or settings()
     if launch["repository"] is None:
-        return ('<div class="address"><p><strong>Binder link or address · Enlace de Binder o dirección:</strong></p>'
+        return ('<div class="address"><p><strong>Where to get the project · Dónde conseguir el proyecto:</strong></p>'
                 '<p class="write-line">&nbsp;</p><p class="small">The facilitator writes it here, or sends it before '
-                'the day. · Quien facilita lo escribe aquí o lo envía antes del día.</p></div>')
+                'the day: where the zip file we-are-losing-study.zip is (USB stick, shared drive), or a Binder link '
+                'or address if the project is published. · Quien facilita lo escribe aquí o lo envía antes del día: '
+                'dónde está el archivo we-are-losing-study.zip (memoria USB, carpeta compartida), o un enlace de '
+                'Binder o una dirección si el proyecto está publicado.</p></div>')
     repo, branch = launch["repository"], launch["branch"]
     binder = binder_url("00_start_here.ipynb", repo, branch)
     return ('<div class="address"><p><strong>Binder link · Enlace de Binder:</strong> '
@@ -563,7 +593,7 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
             nb_path = folder / path.name
             nbformat.write(ed, nb_path)
             html_path = nb_path.with_suffix(".html")
-            html_path.write_text(inject_print_css(_html(ed, "offline_lab")), encoding="utf-8")
+            html_path.write_text(inject_print_css(_html(for_print(ed), "offline_lab")), encoding="utf-8")
             written += [nb_path, html_path]
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
