@@ -224,6 +224,9 @@ def test_every_figure_is_followed_by_a_description(path):
             after = [o for o in outs[k + 1:] if o.output_type == "stream" and o.name == "stdout"]
             if not after or len(words(after[0].text)) < 8:
                 problems.append(f"{where(nb, i)}: the figure needs a printed sentence after it saying what it shows")
+            elif out.get("metadata", {}).get("image/png", {}).get("alt") != after[0].text.split("\n")[0].strip():
+                problems.append(f"{where(nb, i)}: the figure's alt text must be the sentence printed under it "
+                                "(show it with plots.show_described)")
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 

@@ -2,6 +2,7 @@
 and built HTML and slides that fetch nothing from the network."""
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -386,3 +387,18 @@ def test_printed_editions_say_how_to_read_on_paper_not_shift_enter(built):
             assert ".screen-only { display: none !important; }" in text, page.name
     # the notebooks themselves (and the editions' .ipynb, which run) keep the instruction
     assert "Shift + Enter" in nbformat.read(built / "participant" / "01_argument_structure.ipynb", as_version=4).cells[0].source
+
+
+def test_every_figure_in_the_html_editions_has_its_description_as_alt_text(built):
+    """The description printed under each figure is also the image's alt text, for readers who cannot see it."""
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        alts = [o.metadata.get("image/png", {}).get("alt") for c in nb.cells if c.cell_type == "code"
+                for o in c.outputs if "image/png" in o.get("data", {})]
+        if not alts:
+            continue
+        assert all(alts), f"{path.name}: a figure has no description in its metadata"
+        page = (built / "facilitator" / path.with_suffix(".html").name).read_text(encoding="utf-8")
+        images = [img for img in re.findall(r"<img [^>]*>", page) if "data:image/png" in img]
+        assert len(images) >= len(alts) and all(' alt="' in img for img in images[:len(alts)]), path.name
+        assert html.escape(alts[0], quote=True)[:60] in page, path.name
