@@ -85,10 +85,10 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 raise AnnotationError(path, f"cannot read the pre_reading_minimum {exc.args[0]!r}.",
                                       "write it like ¶1–¶13, ¶36.", where) from None
             segments = field(meeting, "segments", list, path, where)
-            _check_paper_stretches(segments, path, where)
             for k, seg in enumerate(segments, start=1):
                 expect(seg, dict, path, f"{where}, segment {k}", "segment")
                 field(seg, "minutes", int, path, f"{where}, segment {k}")
+            _check_paper_stretches(segments, path, where)
             total = sum(seg["minutes"] for seg in segments)
             if total != length:
                 raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
