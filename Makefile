@@ -7,6 +7,7 @@
 #   make links [REPO=owner/name] [BRANCH=main] [HUB=https://hub…]   turn the launch links on (default REPO:
 #                    the GitHub repository of `git remote get-url origin`), or point them at a fork
 #   make bundle      write build/we-are-losing-study.zip (the committed files) for a USB stick or shared drive
+#   make release     handouts, their PDFs, each edition zipped and the bundle, into build/release/ (what a tag attaches)
 #   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
 #   make clean       remove the local environment (.venv) and build outputs
 # Without make (Windows): see README.md, "Without make"; the same steps, in plain Python.
@@ -17,7 +18,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: lab test notebooks handouts links bundle benchmark install install-dev clean
+.PHONY: lab test notebooks handouts links bundle release benchmark install install-dev clean
 
 install: $(STAMP)
 install-dev: $(DEV)
@@ -25,7 +26,7 @@ install-dev: $(DEV)
 # The learner's environment (requirements.txt, which installs helpers/ too). Re-installs only when the
 # requirements change or the environment is missing.
 $(STAMP): requirements.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; see README.md")'
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 11) <= v < (3, 15) else f"This is Python {v[0]}.{v[1]}; the package needs Python 3.11 to 3.14. Install one of those (python.org, Downloads) and run make again with PYTHON=python3.14 (or the one you installed); see README.md")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
@@ -56,6 +57,9 @@ links: $(DEV)
 
 bundle: $(STAMP)
 	$(BIN)/python -m tools.bundle
+
+release: $(DEV)
+	$(BIN)/python -m tools.release
 
 benchmark: $(DEV)
 	$(BIN)/python tools/benchmark.py

@@ -55,6 +55,8 @@ def reading_folder(reading: str | Path = DEFAULT_READING) -> Path:
         'we-are-losing'
     """
     folder = Path(reading)
+    if isinstance(reading, str) and "\\" in reading and not folder.is_dir():
+        folder = Path(reading.replace("\\", "/"))  # a Windows-style path ("seeds\\name"), on any system
     if not folder.is_dir() and not folder.is_absolute() and len(folder.parts) == 1:
         folder = SEEDS / folder
     if not folder.is_dir():

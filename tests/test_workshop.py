@@ -243,7 +243,9 @@ def test_every_download_is_saved_first_and_python_install_is_explained(essay):
     h = workshop.load_handout(essay)
     steps = " ".join(s["en"] for r in h["setup"]["routes"] for s in r["steps"])
     assert "python.org" in steps and "Add python.exe to PATH" in steps
-    assert "480 MB" in h["setup"]["intro"]["en"] and "480 MB" in h["setup"]["intro"]["es"]
+    # measured: the learner requirements download 75-96 MB (pip download, per platform) and install to ~482 MB
+    assert "100 MB" in h["setup"]["intro"]["en"] and "100 MB" in h["setup"]["intro"]["es"]
+    assert "500 MB" in h["setup"]["intro"]["en"] and "500 MB" in h["setup"]["intro"]["es"]
 
 
 def test_every_spanish_question_was_translated_from_the_current_english(essay):

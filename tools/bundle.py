@@ -26,7 +26,7 @@ def bundle(out: Path = DEFAULT_OUT, ref: str = "HEAD", project: Path = PROJECT) 
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         subprocess.run(["git", "archive", "--format=zip", f"--prefix={NAME}/", "-o", str(out.resolve()), ref],
-                       cwd=project, check=True, capture_output=True, text=True)
+                       cwd=project, check=True, capture_output=True, text=True, encoding="utf-8")
     except FileNotFoundError:
         raise SystemExit("make bundle needs git (the bundle holds the committed files). Install git, "
                          "or zip the project folder by hand without build/ and .venv/.") from None

@@ -102,7 +102,7 @@ def print_pdf(page: Path, pdf: Path | None = None, timeout: int = 120) -> Path:
         cmd = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
                page.resolve().as_uri()]
         try:
-            result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout)
         except subprocess.TimeoutExpired:
             raise HelperError(page, f"took more than {timeout} seconds to print to PDF.",
                               "close other Chromium windows and run again; print the .html from a browser.") from None

@@ -88,7 +88,7 @@ def github_origin(cwd: Path = PROJECT) -> str | None:
     """owner/name of ``git remote get-url origin`` when it is a GitHub address, else None."""
     try:
         url = subprocess.run(["git", "remote", "get-url", "origin"], cwd=cwd, capture_output=True, text=True,
-                             check=True).stdout.strip()
+                             encoding="utf-8", check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     m = _GITHUB.match(url)

@@ -1,0 +1,70 @@
+"""`make release` gathers what a facilitator downloads from a release page (the release job attaches it on a tag).
+
+The editions themselves are built and printed by the print tests; here the build is replaced by a small fake,
+so what is checked is the gathering: every file named, each zip unzipping into one folder, notes in English and
+Spanish, and a plain error when something was not built. .ci/run runs the real `make release`.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from helpers.errors import HelperError
+from tools import editions, release
+
+
+def fake_build(out: Path, pdf: bool = True) -> list[Path]:
+    assert pdf, "the release needs the PDFs"
+    made = []
+    for _, source, _, _ in release.ASSETS:
+        if source is None:
+            continue
+        path = out / source
+        if path.suffix:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"%PDF-1.4 " + source.encode())
+        else:
+            (path / "inner").mkdir(parents=True, exist_ok=True)
+            (path / "inner" / "page.html").write_text(f"<p>{source}</p>", encoding="utf-8")
+        made.append(path)
+    return made
+
+
+def test_every_release_file_is_gathered_and_described(tmp_path, monkeypatch):
+    monkeypatch.setattr(editions, "build", fake_build)
+    files = release.release(tmp_path)
+    assert [f.name for f in files] == [f"we-are-losing-{name}" for name, *_ in release.ASSETS]
+    assert all(f.parent == tmp_path / "release" and f.stat().st_size > 0 for f in files)
+    for f in files:
+        if f.suffix == ".zip":
+            names = zipfile.ZipFile(f).namelist()
+            assert names and {n.split("/")[0] for n in names} == {f.stem}, (f.name, names[:3])
+    slides = zipfile.ZipFile(tmp_path / "release" / "we-are-losing-slides.zip").namelist()
+    assert slides == ["we-are-losing-slides/inner/page.html"]
+    study = zipfile.ZipFile(tmp_path / "release" / "we-are-losing-study.zip").namelist()
+    assert "we-are-losing-study/README.md" in study and "we-are-losing-study/notebooks/00_start_here.ipynb" in study
+    notes = (tmp_path / "release-notes.md").read_text(encoding="utf-8")
+    for f, (_, _, en, es) in zip(files, release.ASSETS):
+        row = next(line for line in notes.splitlines() if line.startswith(f"| {f.name} |"))
+        assert en in row and es in row and row.endswith("MB |")
+    assert "para qué sirve" in notes and "terminal" in notes
+
+
+def test_a_missing_page_is_named_with_the_fix(tmp_path, monkeypatch):
+    def build_without_cards(out: Path, pdf: bool = True) -> list[Path]:
+        made = fake_build(out, pdf)
+        (out / "participant" / "cards.pdf").unlink()
+        return made
+
+    monkeypatch.setattr(editions, "build", build_without_cards)
+    with pytest.raises(HelperError) as err:
+        release.release(tmp_path)
+    assert "cards.pdf" in str(err.value) and "make handouts" in str(err.value)
+    assert release.main(["--out", str(tmp_path)]) == 1
+
+
+def test_the_readme_says_where_the_release_files_are():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "Releases" in readme and "make release" in readme

@@ -1,0 +1,105 @@
+"""``make release``: what a facilitator downloads from a release page, built into build/release/.
+
+The handouts and their PDFs (``make handouts``), the printable pages on their own, each edition as one zip, and
+the bundle (``make bundle``), with build/release-notes.md saying in plain words what each file is for. On a tag
+``v…``, the release job of .github/workflows/test.yml runs this and attaches build/release/* to the release,
+so a facilitator without a terminal gets everything from the repository's Releases page.
+
+    python -m tools.release [--out build]
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from helpers.errors import HelperError
+from tools import bundle, editions
+
+PREFIX = "we-are-losing"
+# (file in the release, what it is made from under build/, what it is for: English, Spanish)
+ASSETS = [
+    ("handout.pdf", "participant/handout.pdf",
+     "The participant handout, in English and Spanish: content note, group agreements, reading before each meeting, setup, discussion questions (to print, one per person).",
+     "La hoja para participantes, en inglés y español: aviso sobre el contenido, acuerdos del grupo, lectura antes de cada reunión, instalación, preguntas de discusión (para imprimir, una por persona)."),
+    ("reader-edition.pdf", "reader/essay.pdf",
+     "The essay with its paragraph numbers (¶), to print and read on paper.",
+     "El ensayo con sus números de párrafo (¶), para imprimir y leer en papel."),
+    ("cards.pdf", "participant/cards.pdf",
+     "The \"Who said it?\" cards, to print and cut.",
+     "Las tarjetas \"¿Quién lo dijo?\", para imprimir y recortar."),
+    ("facilitator-guide.pdf", "facilitator/05_facilitator_guide.pdf",
+     "The facilitator guide: session plans, timings, notes and answers (for the person leading; not for participants).",
+     "La guía para quien facilita: planes de sesión, tiempos, notas y respuestas (no es para participantes)."),
+    ("participant-edition.zip", "participant",
+     "Every lesson without its solutions, as pages to open in a browser and as PDFs, with the handout and cards.",
+     "Todas las lecciones sin sus soluciones, como páginas para abrir en un navegador y como PDF, con la hoja y las tarjetas."),
+    ("facilitator-edition.zip", "facilitator",
+     "Every lesson with its solutions and facilitator notes, as pages and PDFs, with the cards' answers.",
+     "Todas las lecciones con sus soluciones y notas para quien facilita, como páginas y PDF, con las respuestas de las tarjetas."),
+    ("slides.zip", "slides",
+     "One slide deck per lesson and the group agreements; unzip and open a deck in a browser (works offline).",
+     "Una presentación por lección y los acuerdos del grupo; descompriman y abran una en un navegador (funciona sin conexión)."),
+    ("study.zip", None,
+     "The whole package, to copy to a USB stick or a shared drive: participants unzip it and follow the setup page.",
+     "El paquete completo, para copiar a una memoria USB o una carpeta compartida: se descomprime y se sigue la hoja de instalación."),
+]
+
+
+def zip_folder(folder: Path, out: Path) -> Path:
+    """``folder`` as a zip that unzips into one folder named like the zip."""
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                z.write(path, Path(out.stem) / path.relative_to(folder))
+    return out
+
+
+def release(out: Path) -> list[Path]:
+    """Build the editions (with PDFs) and the bundle into ``out``; gather the release files in ``out``/release."""
+    editions.build(out, pdf=True)
+    folder = out / "release"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    written = []
+    for name, source, _, _ in ASSETS:
+        target = folder / f"{PREFIX}-{name}"
+        if source is None:
+            written.append(bundle.bundle(target))
+        elif (out / source).is_dir():
+            written.append(zip_folder(out / source, target))
+        else:
+            if not (out / source).is_file():
+                raise HelperError(out / source, "was not built.", "run `make handouts` and read what it reports.")
+            written.append(Path(shutil.copyfile(out / source, target)))
+    notes = ["Files for a study session on *We are losing, but we can win*. Download what you need; nothing "
+             "here needs a terminal.", "",
+             "Archivos para una sesión de estudio sobre *We are losing, but we can win*. Descarguen lo que "
+             "necesiten; nada de esto requiere una terminal.", "",
+             "| file | what it is for | para qué sirve | size |", "| --- | --- | --- | --- |"]
+    for (name, _, en, es), path in zip(ASSETS, written):
+        notes.append(f"| {path.name} | {en} | {es} | {max(path.stat().st_size // 2**20, 1)} MB |")
+    (out / "release-notes.md").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.release", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=editions.BUILD, help="where to build (default: build/)")
+    args = parser.parse_args(argv)
+    try:
+        files = release(args.out)
+    except HelperError as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    for path in files:
+        print(f"{path.name}  ({path.stat().st_size // 1024} KB)")
+    print(f"{len(files)} files in {args.out / 'release'}; what each is for: {args.out / 'release-notes.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
