@@ -49,11 +49,17 @@ def _cell(value) -> str:
     return text if text else MISSING
 
 
+# Columns whose text is in another language than English, and that language (an HTML lang code): a screen reader
+# then reads "Policía Militar del Orden Público" with Spanish rules.
+LANGUAGE_OF_COLUMN = {"spanish": "es"}
+
+
 class Table:
     """A table for reading: rendered as HTML in JupyterLab, as aligned plain text elsewhere.
 
     Parameters: ``data`` a DataFrame or Series; ``rows`` how many rows to show (``"all"`` or ``None``: all);
-    ``columns`` a list of columns to keep, in order; ``rename`` new names for columns.
+    ``columns`` a list of columns to keep, in order; ``rename`` new names for columns. A column named in
+    ``LANGUAGE_OF_COLUMN`` (``spanish``) keeps its language in the HTML (``lang="es"``), under any new name.
 
     >>> Table(pd.DataFrame({"n": [1, 2, 3]}), rows=2).shown.n.tolist()
     [1, 2]
@@ -66,6 +72,8 @@ class Table:
         frame = data.copy()
         if columns is not None:
             frame = frame[list(columns)]
+        self.languages = {(rename or {}).get(c, c): LANGUAGE_OF_COLUMN[c] for c in frame.columns
+                          if c in LANGUAGE_OF_COLUMN}
         if rename:
             frame = frame.rename(columns=rename)
         self.frame = frame
@@ -112,8 +120,9 @@ class Table:
 
     def _html_table(self, frame: pd.DataFrame) -> str:
         head = "".join(f"<th style=\"text-align:left\">{html.escape(str(c))}</th>" for c in self.frame.columns)
-        body = "".join("<tr>" + "".join(f"<td style=\"text-align:left; white-space:normal\">{html.escape(c)}</td>"
-                                         for c in row) + "</tr>" for row in self._text_rows(frame))
+        langs = [f' lang="{self.languages[c]}"' if c in self.languages else "" for c in self.frame.columns]
+        body = "".join("<tr>" + "".join(f"<td{lang} style=\"text-align:left; white-space:normal\">{html.escape(c)}</td>"
+                                         for c, lang in zip(row, langs)) + "</tr>" for row in self._text_rows(frame))
         return f"<table class=\"reader-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def _repr_html_(self) -> str:

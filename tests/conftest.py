@@ -18,6 +18,18 @@ def essay():
     return helpers.load_essay()
 
 
+@pytest.fixture(scope="session")
+def editions_built(tmp_path_factory) -> Path:
+    """Every edition, handout, deck and PDF, built once per test run (as `make handouts` does) and only read.
+
+    The print, slide, workshop and accessibility tests share it, so the handouts are built once, not four times.
+    """
+    from tools import editions
+    out = tmp_path_factory.mktemp("editions")
+    editions.build(out, pdf=True)
+    return out
+
+
 @pytest.fixture
 def reading_copy(tmp_path) -> Path:
     """A copy of seeds/we-are-losing/ in a temporary folder; the committed files are never touched."""

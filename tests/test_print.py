@@ -24,10 +24,8 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("print")
-    editions.build(out, pdf=True)
-    return out
+def built(editions_built):
+    return editions_built
 
 
 def pages(pdf) -> list:

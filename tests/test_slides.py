@@ -26,10 +26,8 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
-    out = tmp_path_factory.mktemp("slides")
-    editions.build(out, pdf=False)
-    return sorted((out / "slides").glob("*.slides.html"))
+def decks(editions_built):
+    return sorted((editions_built / "slides").glob("*.slides.html"))
 
 
 def test_every_slide_fits_16_9(decks):

@@ -21,10 +21,8 @@ NOTEBOOKS = launch.notebooks()
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    editions.build(out, pdf=False)      # the PDFs are checked in test_print.py
-    return out
+def built(editions_built) -> Path:
+    return editions_built      # built once for the run (conftest); the PDFs are checked in test_print.py
 
 
 def test_every_meeting_adds_up(essay):

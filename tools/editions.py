@@ -380,7 +380,7 @@ body { font-family: Georgia, 'Times New Roman', serif; max-width: 40rem; margin:
        line-height: 1.5; font-size: 12pt; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.8em; position: relative; }
 .source { font-style: italic; color: #444; }
-h2.untitled { color: #777; font-style: italic; font-weight: normal; }
+h2.untitled { color: #595959; font-style: italic; font-weight: normal; }
 p { position: relative; margin: 0 0 0.9em 0; }
 .num { position: absolute; left: -4.2rem; width: 3.6rem; text-align: right; color: #666; font-size: 0.8em;
        font-family: Arial, sans-serif; top: 0.2em; }
@@ -391,15 +391,15 @@ p { position: relative; margin: 0 0 0.9em 0; }
 """ + PRINT_CSS + """
 @media print {
   /* PRINT_CSS takes the body's padding away: keep a margin column inside each paragraph for its ¶ number */
-  body > p, body > h2 { padding-left: 3.2rem !important; }
-  body > p.epigraph, body > p.block-quotation, body > p.attribution, body > p.list-item { padding-left: 3.2rem !important; }
+  main > p, main > h2 { padding-left: 3.2rem !important; }
+  main > p.epigraph, main > p.block-quotation, main > p.attribution, main > p.list-item { padding-left: 3.2rem !important; }
   .num { left: 0 !important; width: 2.6rem !important; text-align: left !important; }
-  body > p.epigraph .num, body > p.block-quotation .num, body > p.attribution .num { left: -2rem !important; }
-  body > p.list-item .num { left: -1.5rem !important; }
+  main > p.epigraph .num, main > p.block-quotation .num, main > p.attribution .num { left: -2rem !important; }
+  main > p.list-item .num { left: -1.5rem !important; }
 }"""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(meta['title'])} (reader's edition)</title><style>{style}</style></head>"
-            f"<body>\n" + "\n".join(parts) + "\n</body></html>\n")
+            f"<body><main>\n" + "\n".join(parts) + "\n</main></body></html>\n")
 
 
 def _page(title: str, body: str, style: str = "") -> str:
@@ -421,7 +421,7 @@ table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0
 """
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{base}{style}{PRINT_CSS}</style></head>"
-            f"<body>\n{body}\n</body></html>\n")
+            f"<body><main>\n{body}\n</main></body></html>\n")
 
 
 def _md_inline(text: str) -> str:
