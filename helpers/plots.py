@@ -321,7 +321,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
 
 LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator not named": OKABE_ITO[6],
                     "interpreted": OKABE_ITO[5], "translated by the authors": OKABE_ITO[2],
-                    "untranslated, as chanted": OKABE_ITO[3], "the authors' words": "#999999", "not stated": "#ffffff"}
+                    "untranslated, as chanted": OKABE_ITO[3], "the authors' words": "#555555", "not stated": "#ffffff"}
 SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 
