@@ -21,6 +21,10 @@ c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
 c.JupyterHub.cleanup_servers = True
+# what to do when something fails, on top of every hub page (hub/announcement.yml)
+c.JupyterHub.template_vars = {"announcement": os.environ.get("HUB_ANNOUNCEMENT", "")}
+# a participant whose server is not running (first click, or stopped) gets it started without a button
+c.JupyterHub.implicit_spawn_seconds = 0.5
 
 c.ConfigurableHTTPProxy.command = [os.environ["HUB_PROXY"]]
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ['HUB_PROXY_API_PORT']}"

@@ -43,6 +43,13 @@ PAPER_ROUTE = ("run the session on paper meanwhile: `make handouts` prints the r
                "editions (the setup page's routes A to C still work for anyone with a laptop)")
 
 
+def announcement() -> str:
+    """The hub's announcement (hub/announcement.yml) as the HTML JupyterHub shows on top of every page."""
+    import yaml
+    text = yaml.safe_load((HUB_DIR / "announcement.yml").read_text(encoding="utf-8"))
+    return f'<span lang="en">{text["en"]}</span><br><span lang="es">{text["es"]}</span>'
+
+
 def ensure_proxy() -> Path:
     """The proxy JupyterHub needs (configurable-http-proxy, pinned in hub/package-lock.json), installed if missing."""
     if PROXY.exists():
@@ -119,7 +126,7 @@ class LoopbackHub:
         env = {**os.environ, "HUB_STATE_DIR": str(self.state), "HUB_PORT": str(self.port),
                "HUB_INTERNAL_PORT": str(free_port()), "HUB_PROXY_API_PORT": str(free_port()),
                "HUB_PROXY": str(proxy), "HUB_PASSWORD": self.password, "HUB_API_TOKEN": self.token,
-               "HUB_GIT_CONFIG": str(gitconfig), "HUB_START_TIMEOUT": str(self.start_timeout),
+               "HUB_GIT_CONFIG": str(gitconfig), "HUB_ANNOUNCEMENT": announcement(), "HUB_START_TIMEOUT": str(self.start_timeout),
                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
         env.pop("JUPYTERHUB_API_TOKEN", None)
         self.log = (self.workdir / "jupyterhub.log").open("w")

@@ -191,26 +191,36 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def on_hub(hub: LoopbackHub, link: str, users: int, notebooks: tuple[str, ...] = NOTEBOOKS,
+           timeout: float = 900) -> tuple[dict, str]:
+    """N participants follow ``link`` at once on a running hub, memory sampled meanwhile; (summary, report)."""
+    started = time.monotonic()
+    hub.start_sampling()
+    try:
+        outcomes = asyncio.run(crowd(hub, users, link, notebooks, timeout))
+    finally:
+        hub.stop_sampling()
+    summary = summarise(outcomes, hub, time.monotonic() - started)
+    return summary, report(summary, users, notebooks)
+
+
 def check(users: int, notebooks: tuple[str, ...] = NOTEBOOKS, timeout: float = 900,
           workdir: Path | None = None) -> tuple[dict, str]:
-    """Run the whole check; returns (summary, report). Every process the hub started is ended before returning."""
+    """The whole check on a hub of its own; returns (summary, report). Every process the hub started is ended
+    (by its id) before returning; ``summary["processes_left"]`` lists any that were still alive after that."""
     own = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="hub-check-")) if own else workdir
-    started = time.monotonic()
     try:
         hub = LoopbackHub(workdir / "hub", start_timeout=int(timeout))
         copy, bare, links = publish(workdir, hub.url)
         hub.git_redirects = redirects(bare)
         hub.workdir.mkdir()
         with hub:
-            link = links[notebooks[0]]
-            hub.start_sampling()
-            outcomes = asyncio.run(crowd(hub, users, link, notebooks, timeout))
-            hub.stop_sampling()
-        left = hub.running()
-        summary = summarise(outcomes, hub, time.monotonic() - started)
-        summary["processes_left"] = left
-        return summary, report(summary, users, notebooks)
+            summary, text = on_hub(hub, links[notebooks[0]], users, notebooks, timeout)
+        summary["processes_left"] = hub.running()
+        if summary["processes_left"]:
+            text += f"\n  processes still running after the stop: {summary['processes_left']}"
+        return summary, text
     finally:
         if own:
             shutil.rmtree(workdir, ignore_errors=True)
