@@ -30,6 +30,7 @@ from tools.hub import LoopbackHub, Participant, ParticipantError
 REPO = "hub-check/we-are-losing-study"        # the GitHub owner/name the link names; redirected to a local repository
 NAME = REPO.split("/")[1]
 NOTEBOOKS = ("00_start_here.ipynb", "01_argument_structure.ipynb")
+UPSTREAM = "upstream.git"                      # the bare repository standing in for GitHub, inside the work folder
 MB = 1024 * 1024
 
 
@@ -48,7 +49,7 @@ def publish(dest: Path, hub: str) -> tuple[Path, Path, dict[str, str]]:
     """What a facilitator does: a clone of the package whose origin is the GitHub address REPO, `make links
     HUB=…` in it, commit and push (here to a bare repository standing in for GitHub).
     Returns (the clone, the bare repository, notebook -> the JupyterHub link `make links` printed)."""
-    copy, bare = dest / "package", dest / "upstream.git"
+    copy, bare = dest / "package", dest / UPSTREAM
     for path in project_files():
         target = copy / path.relative_to(PROJECT)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -211,11 +212,10 @@ def check(users: int, notebooks: tuple[str, ...] = NOTEBOOKS, timeout: float = 9
     own = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="hub-check-")) if own else workdir
     try:
-        hub = LoopbackHub(workdir / "hub", start_timeout=int(timeout))
-        copy, bare, links = publish(workdir, hub.url)
-        hub.git_redirects = redirects(bare)
-        hub.workdir.mkdir()
+        (workdir / "hub").mkdir()
+        hub = LoopbackHub(workdir / "hub", git_redirects=redirects(workdir / UPSTREAM), start_timeout=int(timeout))
         with hub:
+            copy, bare, links = publish(workdir, hub.url)     # `make links HUB=…` once the hub answers
             summary, text = on_hub(hub, links[notebooks[0]], users, notebooks, timeout)
         summary["processes_left"] = hub.running()
         if summary["processes_left"]:
