@@ -83,6 +83,7 @@ def test_the_link_pulls_the_notebooks_and_lands_on_00_in_jupyterlab(site):
     hub, _, _, links = site
     click = follow(hub, "learner", links[NB00])
     assert click.status == 200 and click.landed == f"/user/learner/lab/tree/{NAME}/notebooks/{NB00}", click.steps
+    assert click.app == "JupyterLab", click.app
     # the way there: the login page, the hub starting the server, nbgitpuller's page, then JupyterLab
     path = " ".join(click.steps)
     assert "/hub/login" in path and "/hub/spawn" in path and "/user/learner/git-pull" in path, path
@@ -97,9 +98,16 @@ def test_a_second_click_after_an_upstream_change_merges_and_keeps_the_participan
     async def edit(person):
         nb = await person.read_notebook(f"{NAME}/notebooks/{NB00}")
         nb["cells"].append({"cell_type": "markdown", "id": "my-note", "metadata": {}, "source": NOTE})
+        title = next(c for c in nb["cells"] if c["source"].startswith("# "))      # the same line upstream changes
+        title["source"] = title["source"].replace("# ", "# (my title) ", 1)
         await person.write_notebook(f"{NAME}/notebooks/{NB00}", nb)
     as_participant(hub, "learner", edit)
-    # upstream: the facilitator corrects notebook 01 and the README, and pushes
+    # upstream: the facilitator corrects the title of 00 (the line the participant changed too), notebook 01 and
+    # the README, and pushes
+    nb00 = copy / "notebooks" / NB00
+    text00 = nb00.read_text(encoding="utf-8")
+    nb00.write_text(text00.replace('"source": [\n    "# ', '"source": [\n    "# (corrected) ', 1), encoding="utf-8")
+    assert nb00.read_text(encoding="utf-8") != text00
     readme = copy / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8") + "\nA correction pushed during the workshop.\n",
                       encoding="utf-8")
@@ -114,6 +122,9 @@ def test_a_second_click_after_an_upstream_change_merges_and_keeps_the_participan
     home = hub.state / "home" / "learner" / NAME
     mine = json.loads((home / "notebooks" / NB00).read_text(encoding="utf-8"))
     assert mine["cells"][-1]["source"] in (NOTE, [NOTE]), "the participant's own note survived the second click"
+    titles = ["".join(c["source"]).split("\n")[0] for c in mine["cells"] if "".join(c["source"]).startswith("# ")]
+    assert titles[0].startswith("# (my title) "), f"where both changed the same line, the participant's stays: {titles}"
+    assert "Automatic commit by nbgitpuller" in click.pull_output or "Merge" in click.pull_output, click.pull_output
     assert "A correction pushed during the workshop." in (home / "README.md").read_text(encoding="utf-8")
     assert "# (corrected) " in (home / "notebooks" / NB01).read_text(encoding="utf-8"), "the upstream change arrived"
 

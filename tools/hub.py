@@ -263,6 +263,7 @@ class Click:
     """What following the link did: where the participant landed and how long each part took (seconds)."""
     landed: str = ""
     status: int = 0
+    app: str = ""                # the application the landing page is (JupyterLab's page names itself)
     steps: list[str] = field(default_factory=list)
     pull_output: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
@@ -386,6 +387,8 @@ class Participant:
         target = attrs["base-url"] + attrs["path"]
         page = await self._get(target, done.steps)
         done.landed, done.status = page.request.url.path, page.status_code
+        app = re.search(r'"appName":\s*"([^"]+)"', page.text)
+        done.app = app.group(1) if app else ""
         done.seconds["landed"] = time.monotonic() - t0
         return done
 
