@@ -8,8 +8,9 @@
 #                    the GitHub repository of `git remote get-url origin`), or point them at a fork
 #   make bundle      write build/we-are-losing-study.zip (the committed files) for a USB stick or shared drive
 #   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
-#   make hub-check [USERS=30]   a real JupyterHub on loopback: N participants log in, follow the nbgitpuller
-#                    link and run notebooks 00 and 01 at once; prints successes, times and memory (hub/README.md)
+#   make hub-check [USERS=30] [RECORD=1]   a real JupyterHub on loopback: N participants log in, follow the
+#                    nbgitpuller link and run notebooks 00 and 01 at once; prints successes, times, memory and
+#                    processor time (about 6 minutes for 30 on 2 cores); RECORD=1 writes hub/measured.yml (hub/README.md)
 #   make hub-proxy   install the hub's proxy (configurable-http-proxy, pinned in hub/package.json) into hub/
 #   make clean       remove the local environment (.venv) and build outputs
 # Without make (Windows): see README.md, "Without make"; the same steps, in plain Python.
@@ -73,7 +74,7 @@ benchmark: $(DEV)
 	$(BIN)/python tools/benchmark.py
 
 hub-check: $(DEV) $(PROXY)
-	$(BIN)/python -m tools.hub_check --users $(USERS)
+	$(BIN)/python -m tools.hub_check --users $(USERS) $(if $(RECORD),--record)
 
 clean:
 	rm -rf $(VENV) build hub/node_modules

@@ -93,7 +93,16 @@ class Memory:
     """Peak resident memory (bytes) seen while sampling: per participant (server, kernels, both) and in all."""
     per_user: dict[str, dict[str, int]] = field(default_factory=dict)
     whole_hub: int = 0
+    hub_and_proxy: int = 0
     samples: int = 0
+    cpu: dict[int, tuple[str | None, float]] = field(default_factory=dict)   # pid -> (participant, CPU seconds)
+
+    def cpu_seconds(self) -> dict[str | None, float]:
+        """CPU seconds used, as last seen, by each participant's processes (None: the hub and its proxy)."""
+        out: dict[str | None, float] = {}
+        for user, seconds in self.cpu.values():
+            out[user] = out.get(user, 0.0) + seconds
+        return out
 
 
 class LoopbackHub:
@@ -215,21 +224,26 @@ class LoopbackHub:
 
     def sample(self) -> None:
         """One look at the resident memory of the hub and everything under it."""
-        total, per_user = 0, {}
+        total, own, per_user = 0, 0, {}
         for proc in self._remember():
             try:
                 rss = proc.memory_info().rss
                 kernel = "ipykernel" in " ".join(proc.cmdline())
+                times = proc.cpu_times()
             except (psutil.Error, OSError):
                 continue
             total += rss
             user = self._user_of(proc)
+            self.memory.cpu[proc.pid] = (user, times.user + times.system)
+            if not user:
+                own += rss
             if user:
                 mine = per_user.setdefault(user, {"server": 0, "kernels": 0})
                 mine["kernels" if kernel else "server"] += rss
         m = self.memory
         m.samples += 1
         m.whole_hub = max(m.whole_hub, total)
+        m.hub_and_proxy = max(m.hub_and_proxy, own)
         for user, mine in per_user.items():
             peak = m.per_user.setdefault(user, {"server": 0, "kernels": 0, "both": 0})
             peak["server"] = max(peak["server"], mine["server"])
@@ -423,7 +437,9 @@ class Participant:
         run.kernel_id = answer.json()["kernel"]["id"]
         self.kernels.append(run.kernel_id)
         ws_url = f"ws://127.0.0.1:{self.hub.port}{self.base}api/kernels/{run.kernel_id}/channels"
-        ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {self.hub.token}"}),
+        # a crowd on a small machine: the connection may take longer than tornado's 20 s default
+        ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {self.hub.token}"},
+                                                 connect_timeout=self.timeout, request_timeout=self.timeout),
                                      max_message_size=256 * 1024 * 1024)
         session = uuid.uuid4().hex
         try:

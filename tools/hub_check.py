@@ -32,6 +32,7 @@ NAME = REPO.split("/")[1]
 NOTEBOOKS = ("00_start_here.ipynb", "01_argument_structure.ipynb")
 UPSTREAM = "upstream.git"                      # the bare repository standing in for GitHub, inside the work folder
 MB = 1024 * 1024
+MEASURED = PROJECT / "hub" / "measured.yml"
 
 
 def project_files(root: Path = PROJECT) -> list[Path]:
@@ -163,14 +164,25 @@ def summarise(outcomes: list[Outcome], hub: LoopbackHub, seconds: float) -> dict
             "server_max": round(max(p["server"] for p in peaks.values()) / MB) if peaks else None,
             "kernels_max": round(max(p["kernels"] for p in peaks.values()) / MB) if peaks else None,
             "whole_hub_peak": round(hub.memory.whole_hub / MB),
+            "hub_and_proxy_peak": round(hub.memory.hub_and_proxy / MB),
         },
+        "cpu_s": _cpu(outcomes, hub),
         "memory_samples": hub.memory.samples,
         "seconds_in_all": round(seconds, 1),
     }
 
 
+def _cpu(outcomes: list[Outcome], hub: LoopbackHub) -> dict:
+    """CPU seconds: per participant (server, kernels, git: median and largest) and the hub with its proxy."""
+    used = hub.memory.cpu_seconds()
+    mine = [used[o.name] for o in outcomes if o.name in used]
+    return {"per_participant_median": round(statistics.median(mine), 1) if mine else None,
+            "per_participant_max": round(max(mine), 1) if mine else None,
+            "hub_and_proxy": round(used.get(None, 0.0), 1)}
+
+
 def report(summary: dict, users: int, notebooks: tuple[str, ...]) -> str:
-    t, m = summary["click_to_first_output_s"], summary["memory_mb"]
+    t, m, c = summary["click_to_first_output_s"], summary["memory_mb"], summary["cpu_s"]
     lines = [f"hub-check: {users} participants at once on a loopback JupyterHub, each following the nbgitpuller "
              f"link to {notebooks[0]} and running {' and '.join(n[:2] for n in notebooks)} in their own kernels",
              f"  succeeded: {summary['succeeded']} of {summary['participants']}",
@@ -179,7 +191,10 @@ def report(summary: dict, users: int, notebooks: tuple[str, ...]) -> str:
              f"  peak memory per participant (server and kernels): median {m['per_participant_median']} MB, "
              f"largest {m['per_participant_max']} MB (server alone up to {m['server_max']} MB, kernels up to "
              f"{m['kernels_max']} MB)",
-             f"  peak memory of the whole hub (hub, proxy, every server and kernel): {m['whole_hub_peak']} MB",
+             f"  peak memory of the whole hub (hub, proxy, every server and kernel): {m['whole_hub_peak']} MB "
+             f"(the hub and its proxy alone: {m['hub_and_proxy_peak']} MB)",
+             f"  processor time per participant: median {c['per_participant_median']} s, largest "
+             f"{c['per_participant_max']} s (the hub and its proxy: {c['hub_and_proxy']} s)",
              f"  machine: {_cores()} cores; {summary['memory_samples']} memory samples; "
              f"{summary['seconds_in_all']} s in all"]
     for name, problem in summary["problems"].items():
@@ -226,12 +241,38 @@ def check(users: int, notebooks: tuple[str, ...] = NOTEBOOKS, timeout: float = 9
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+def record(summary: dict, notebooks: tuple[str, ...], path: Path | None = None) -> None:
+    """Write the run's figures to hub/measured.yml (the date in words, the machine, the numbers)."""
+    import psutil
+    import yaml
+    path = path or MEASURED
+    today = time.gmtime()
+    data = {
+        "measured_on": f"{today.tm_mday} {time.strftime('%B', today)} {today.tm_year}",
+        "machine": {"cores": _cores(), "memory_gb": round(psutil.virtual_memory().total / 1024 ** 3)},
+        "notebooks_run": [n[:2] for n in notebooks],
+        "participants": summary["participants"],
+        "succeeded": summary["succeeded"],
+        "click_to_first_output_s": summary["click_to_first_output_s"],
+        "server_ready_s_median": summary["server_ready_s_median"],
+        "memory_mb": summary["memory_mb"],
+        "cpu_s": summary["cpu_s"],
+        "seconds_in_all": summary["seconds_in_all"],
+    }
+    head = ("# What `make hub-check USERS=30 RECORD=1` measured on a loopback JupyterHub on one machine (written by\n"
+            "# tools/hub_check.py; do not edit by hand). The hub sizing in the facilitator guide and the numbers in\n"
+            "# hub/z2jh-config.yaml are computed from it (tools/hub_sizing.py); tests/test_hub_sizing.py holds them to it.\n")
+    path.write_text(head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.hub_check", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=30, help="participants at once (1 to 60; default 30)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds for the whole crowd (default 900)")
     parser.add_argument("--only-00", action="store_true", help="run notebook 00 only")
+    parser.add_argument("--record", action="store_true",
+                        help=f"write the figures to {MEASURED.relative_to(PROJECT)}, which the hub sizing is computed from")
     args = parser.parse_args(argv)
     if not 1 <= args.users <= 60:
         print("USERS: give a number from 1 to 60 (this check runs on one machine).", file=sys.stderr)
@@ -239,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = NOTEBOOKS[:1] if args.only_00 else NOTEBOOKS
     summary, text = check(args.users, notebooks, args.timeout)
     print(text)
+    if args.record:
+        record(summary, notebooks)
+        print(f"  recorded in {MEASURED.relative_to(PROJECT)}: the hub sizing (facilitator guide, hub/z2jh-config.yaml) "
+              f"follows from it; run `python -m tools.hub_sizing --write` and the sizing test")
     return 0 if summary["succeeded"] == summary["participants"] and not summary["processes_left"] else 1
 
 
