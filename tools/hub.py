@@ -319,7 +319,7 @@ class Participant:
         """GET with redirects followed by hand, so the steps a browser goes through are recorded."""
         for _ in range(limit):
             try:
-                answer = await self.client.get(url)
+                answer = await self._retry(self.client.get, url)
             except httpx.ConnectError:
                 raise ParticipantError(f"nothing answered at {self.hub.url}: the hub is stopped or the address is "
                                        f"wrong; tell the facilitator and continue on paper") from None
@@ -332,11 +332,25 @@ class Participant:
             return answer
         raise ParticipantError(f"too many redirects from {url}")
 
+    @staticmethod
+    async def _retry(send, *args, tries: int = 3, **kwargs) -> httpx.Response:
+        """A request sent again (up to ``tries`` times, a second apart) when a busy proxy drops the connection
+        mid-answer, as a browser's page does; a refused connection (nothing listening) is not retried."""
+        for attempt in range(tries):
+            try:
+                return await send(*args, **kwargs)
+            except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError, httpx.ReadTimeout):
+                if attempt == tries - 1:
+                    raise
+                await asyncio.sleep(1)
+        raise AssertionError("unreachable")
+
     async def _login(self, page: httpx.Response, steps: list[str]) -> httpx.Response:
         xsrf = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text)
         form = {"username": self.name, "password": self.hub.password, **({"_xsrf": xsrf.group(1)} if xsrf else {})}
         url = str(page.request.url)
-        answer = await self.client.post(url[len(self.hub.url):] if url.startswith(self.hub.url) else url, data=form)
+        answer = await self._retry(self.client.post, url[len(self.hub.url):] if url.startswith(self.hub.url) else url,
+                                   data=form)
         steps.append(f"{answer.status_code} POST /hub/login")
         if answer.status_code not in (302, 303):
             raise ParticipantError(f"the login was refused ({answer.status_code})")
@@ -385,15 +399,22 @@ class Participant:
             if key in attrs:
                 query[key] = attrs[key]
         lines, phase = [], ""
-        async with self.client.stream("GET", f"{self.base}git-pull/api?{urlencode(query)}",
-                                      headers={"Accept": "text/event-stream"}, timeout=self.timeout) as stream:
-            async for line in stream.aiter_lines():
-                if line.startswith("data: "):
-                    event = json.loads(line[6:])
-                    phase = event.get("phase", phase)
-                    lines.append(event.get("output") or event.get("message") or "")
-                    if phase in ("finished", "error"):
-                        break
+        for attempt in range(3):        # the page's script asks again if a busy proxy drops the stream
+            try:
+                async with self.client.stream("GET", f"{self.base}git-pull/api?{urlencode(query)}",
+                                              headers={"Accept": "text/event-stream"}, timeout=self.timeout) as stream:
+                    async for line in stream.aiter_lines():
+                        if line.startswith("data: "):
+                            event = json.loads(line[6:])
+                            phase = event.get("phase", phase)
+                            lines.append(event.get("output") or event.get("message") or "")
+                            if phase in ("finished", "error"):
+                                break
+                break
+            except (httpx.ReadError, httpx.RemoteProtocolError, httpx.ReadTimeout):
+                if attempt == 2:
+                    raise
+                await asyncio.sleep(1)
         done.pull_output = "\n".join(x.rstrip() for x in lines if x)
         if phase != "finished":
             raise ParticipantError(f"nbgitpuller could not pull the notebooks: {done.pull_output[-400:]}")
@@ -408,6 +429,9 @@ class Participant:
 
     # -- the server's own API -----------------------------------------------------------------------------------
     async def server_api(self, method: str, path: str, **kwargs) -> httpx.Response:
+        if method in ("GET", "PUT", "DELETE"):                  # idempotent: sent again if the connection drops
+            return await self._retry(self.client.request, method, f"{self.base}api/{path}", **kwargs,
+                                     headers={"Authorization": f"token {self.hub.token}"})
         return await self.client.request(method, f"{self.base}api/{path}", **kwargs,
                                          headers={"Authorization": f"token {self.hub.token}"})
 

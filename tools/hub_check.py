@@ -106,12 +106,14 @@ class Outcome:
 async def participant(hub: LoopbackHub, name: str, link: str, notebooks: tuple[str, ...], timeout: float) -> Outcome:
     out = Outcome(name)
     person = Participant(hub, name, timeout=timeout)
+    stage = "following the link"
     try:
         click = await person.click(link)
         out.landed, out.seconds = click.landed, click.seconds
         if click.status != 200 or not click.landed.endswith(f"/lab/tree/{NAME}/notebooks/{NOTEBOOKS[0]}"):
             raise ParticipantError(f"landed on {click.landed} ({click.status}), not on notebook 00 in JupyterLab")
         for nb in notebooks:
+            stage = f"running {nb[:2]}"
             run = await person.run_notebook(f"{NAME}/notebooks/{nb}")
             out.runs.append(run)
             if run.errors:
@@ -123,7 +125,7 @@ async def participant(hub: LoopbackHub, name: str, link: str, notebooks: tuple[s
     except ParticipantError as exc:
         out.problem = str(exc)
     except Exception as exc:                      # a participant's failure is reported, never the whole check's
-        out.problem = f"{type(exc).__name__}: {exc}"[:300]
+        out.problem = f"while {stage}: {type(exc).__name__} {exc}"[:300]
     finally:
         await person.close()
     return out
