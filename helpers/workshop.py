@@ -498,7 +498,7 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
         ``per_participant`` (memory guarantee and limit in MB, processor guarantee and limit in cores),
         ``cull_idle_minutes``, ``measured`` (the run's figures), ``intro``, ``ask_admin`` (a list) and
         ``config_note`` (texts as ``{"en": …, "es": …}``, numbers filled in), and ``config`` (the Zero to
-        JupyterHub configuration, as text).
+        JupyterHub configuration, as text, without its comment lines).
 
     Example:
         >>> from helpers import load_essay
@@ -513,7 +513,7 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
 
     path = essay.folder / NOTES
     rule = field(read_yaml(path), "hub_sizing", dict, path, "hub_sizing")
-    number = (int, float)
+    number = float                                   # a whole number is a number too
     sizes = [expect(n, int, path, "hub_sizing.group_sizes", "group size")
              for n in field(rule, "group_sizes", list, path, "hub_sizing")]
     headroom = field(rule, "headroom", number, path, "hub_sizing")
