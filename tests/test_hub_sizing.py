@@ -93,3 +93,16 @@ def test_the_hub_image_has_nbgitpuller_from_the_learner_requirements():
     assert re.search(r"^nbgitpuller==\d+\.\d+\.\d+$", requirements, flags=re.M)
     assert "-r requirements.txt" in (PROJECT / "environment.yml").read_text(encoding="utf-8")
     assert "repo2docker" in CONFIG.read_text(encoding="utf-8")
+
+
+def test_the_setup_page_has_a_hub_route_saying_what_the_hub_test_checks():
+    handout = workshop.load_handout(helpers.load_essay())
+    hub = next(r for r in handout["setup"]["routes"] if r["title"]["en"].startswith("D."))
+    assert hub["title"]["es"].startswith("D.")
+    steps = {lang: " ".join(s[lang] for s in hub["steps"]) for lang in ("en", "es")}
+    # what tests/test_hub.py checks: the link opens 00 in JupyterLab; a second click keeps the participant's
+    # changes; a failing page says to tell the facilitator and carry on on paper (the hub's announcement)
+    assert "00" in steps["en"] and "JupyterLab" in steps["en"] and "keeps your own changes" in steps["en"]
+    assert "conserva sus propios cambios" in steps["es"]
+    for lang, words in (("en", ("five minutes", "tell the facilitator")), ("es", ("cinco minutos", "avisen"))):
+        assert all(w in steps[lang] for w in words) and all(w in announcement() for w in words), lang
