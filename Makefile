@@ -9,6 +9,10 @@
 #   make bundle      write build/we-are-losing-study.zip (the committed files) for a USB stick or shared drive
 #   make release     handouts, their PDFs, each edition zipped and the bundle, into build/release/ (what a tag attaches)
 #   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
+#   make hub-check [USERS=30] [RECORD=1]   a real JupyterHub on loopback: N participants log in, follow the
+#                    nbgitpuller link and run notebooks 00 and 01 at once; prints successes, times, memory and
+#                    processor time (about 6 minutes for 30 on 2 cores); RECORD=1 writes hub/measured.yml (hub/README.md)
+#   make hub-proxy   install the hub's proxy (configurable-http-proxy, pinned in hub/package.json) into hub/
 #   make clean       remove the local environment (.venv) and build outputs
 # Without make (Windows): see README.md, "Without make"; the same steps, in plain Python.
 
@@ -17,11 +21,14 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
+PROXY  := hub/node_modules/.bin/configurable-http-proxy
+USERS  ?= 30
 
-.PHONY: lab test notebooks handouts links bundle release benchmark install install-dev clean
+.PHONY: lab test notebooks handouts links bundle release benchmark hub-check hub-proxy install install-dev clean
 
 install: $(STAMP)
 install-dev: $(DEV)
+hub-proxy: $(PROXY)
 
 # The learner's environment (requirements.txt, which installs helpers/ too). Re-installs only when the
 # requirements change or the environment is missing.
@@ -36,13 +43,19 @@ $(DEV): $(STAMP) requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# The test hub's proxy comes from the npm registry, at the version hub/package-lock.json pins (needs Node 20+).
+$(PROXY): hub/package.json hub/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The hub tests need Node.js 20 or newer with npm (https://nodejs.org); see hub/README.md"; exit 1; }
+	npm ci --prefix hub --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # JupyterLab refuses to run as root unless told; only containers usually do that.
 AS_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(DEV)
+test: $(DEV) $(PROXY)
 	$(BIN)/python -m pytest
 
 notebooks: $(DEV)
@@ -64,5 +77,8 @@ release: $(DEV)
 benchmark: $(DEV)
 	$(BIN)/python tools/benchmark.py
 
+hub-check: $(DEV) $(PROXY)
+	$(BIN)/python -m tools.hub_check --users $(USERS) $(if $(RECORD),--record)
+
 clean:
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build hub/node_modules

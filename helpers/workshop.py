@@ -472,3 +472,98 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
                                   f"add '{missing[0]}:' with 'from_en:' and 'es: >-' (the question in Spanish).",
                                   missing[0])
     return out
+
+
+HUB_MEASURED = "hub/measured.yml"            # written by `make hub-check USERS=30 RECORD=1`
+HUB_CONFIG = "hub/z2jh-config.yaml"          # Zero to JupyterHub configuration, with the same numbers
+
+
+def _fill(text: str, values: dict, path, where: str) -> str:
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise AnnotationError(path, f"the text has a blank {exc} that is not a computed number.",
+                              f"use only these names in braces: {', '.join(sorted(values))}.", where) from None
+
+
+def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
+    """How big a JupyterHub a group needs, computed from a measured run and the rule in facilitation.yml.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``; measured: the figures of a run (as in
+        hub/measured.yml, which is read when this is not given).
+
+    Returns:
+        A dictionary: ``table`` (a row per group size: memory in GB and processor cores for the whole hub),
+        ``per_participant`` (memory guarantee and limit in MB, processor guarantee and limit in cores),
+        ``cull_idle_minutes``, ``measured`` (the run's figures), ``intro``, ``ask_admin`` (a list) and
+        ``config_note`` (texts as ``{"en": …, "es": …}``, numbers filled in), and ``config`` (the Zero to
+        JupyterHub configuration, as text, without its comment lines).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> sizing = load_hub_sizing(load_essay())
+        >>> list(sizing["table"].participants)
+        [10, 20, 30]
+        >>> sizing["per_participant"]["memory_limit_mb"] == 2 * sizing["per_participant"]["memory_guarantee_mb"]
+        True
+    """
+    import math
+    from .essay import PROJECT
+
+    path = essay.folder / NOTES
+    rule = field(read_yaml(path), "hub_sizing", dict, path, "hub_sizing")
+    number = float                                   # a whole number is a number too
+    sizes = [expect(n, int, path, "hub_sizing.group_sizes", "group size")
+             for n in field(rule, "group_sizes", list, path, "hub_sizing")]
+    headroom = field(rule, "headroom", number, path, "hub_sizing")
+    step = field(rule, "memory_step_mb", int, path, "hub_sizing")
+    factor = field(rule, "limit_factor", number, path, "hub_sizing")
+    reserve = field(rule, "system_reserve_gb", number, path, "hub_sizing")
+    within = field(rule, "start_within_s", number, path, "hub_sizing")
+    cull = field(rule, "cull_idle_minutes", int, path, "hub_sizing")
+
+    mpath = PROJECT / HUB_MEASURED
+    m = measured if measured is not None else read_yaml(mpath)
+    memory = field(m, "memory_mb", dict, mpath, "memory_mb")
+    peak = field(memory, "per_participant_max", number, mpath, "memory_mb")
+    own = field(memory, "hub_and_proxy_peak", number, mpath, "memory_mb")
+    cpu = field(field(m, "cpu_s", dict, mpath, "cpu_s"), "per_participant_median", number, mpath, "cpu_s")
+    times = field(m, "click_to_first_output_s", dict, mpath, "click_to_first_output_s")
+
+    guarantee = math.ceil(peak * headroom / step) * step
+    limit = int(guarantee * factor)
+    cpu_guarantee = math.ceil(cpu / within * 20) / 20              # to the next 0.05 of a core
+    rows = []
+    for n in sizes:
+        rows.append({"participants": n,
+                     "memory (GB)": math.ceil((own + n * guarantee) / 1024 + reserve),
+                     "processor cores": max(2, math.ceil(n * cpu / within) + 1)})   # one more for the hub itself
+    values = {"measured_cores": field(field(m, "machine", dict, mpath, "machine"), "cores", int, mpath, "machine"),
+              "participants": field(m, "participants", int, mpath, "participants"),
+              "succeeded": field(m, "succeeded", int, mpath, "succeeded"),
+              "median_s": round(field(times, "median", number, mpath, "click_to_first_output_s")),
+              "p95_s": round(field(times, "p95", number, mpath, "click_to_first_output_s")),
+              "per_participant_mb": round(peak),
+              "whole_hub_gb": round(field(memory, "whole_hub_peak", number, mpath, "memory_mb") / 1024, 1),
+              "start_within_s": within, "largest_group": max(sizes), "guarantee_mb": guarantee, "limit_mb": limit,
+              "cpu_guarantee": cpu_guarantee, "cull_idle_minutes": cull}
+    texts = {}
+    for key in ("intro", "config_note"):
+        pair = _pair(field(rule, key, dict, path, "hub_sizing"), path, f"hub_sizing.{key}")
+        texts[key] = {lang: _fill(t, values, path, f"hub_sizing.{key}") for lang, t in pair.items()}
+    texts["ask_admin"] = []
+    for i, item in enumerate(field(rule, "ask_admin", list, path, "hub_sizing"), start=1):
+        pair = _pair(item, path, f"hub_sizing.ask_admin[{i}]")
+        texts["ask_admin"].append({lang: _fill(t, values, path, f"hub_sizing.ask_admin[{i}]")
+                                   for lang, t in pair.items()})
+    config = PROJECT / HUB_CONFIG
+    return {"table": pd.DataFrame(rows), "measured": m, "cull_idle_minutes": cull,
+            "per_participant": {"memory_guarantee_mb": guarantee, "memory_limit_mb": limit,
+                                "cpu_guarantee": cpu_guarantee, "cpu_limit": 1},
+            **texts, "config": _without_comment_lines(config.read_text(encoding="utf-8")) if config.exists() else ""}
+
+
+def _without_comment_lines(text: str) -> str:
+    """A YAML text without its whole-line comments (they are notes for maintainers, naming files)."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#"))

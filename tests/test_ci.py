@@ -46,6 +46,7 @@ def test_the_workflow_and_ci_run_the_same_targets_in_the_same_order():
     assert gh == ci, f".github/workflows/test.yml runs {gh}, .ci/run runs {ci}: make them the same"
     env = {k: v for step in workflow_steps() for k, v in (step.get("env") or {}).items()}
     assert env.get("REQUIRE_BROWSER") == "1" and "export REQUIRE_BROWSER=1" in (PROJECT / ".ci" / "run").read_text()
+    assert env.get("REQUIRE_HUB") == "1" and "export REQUIRE_HUB=1" in (PROJECT / ".ci" / "run").read_text()
     makefile = (PROJECT / "Makefile").read_text()
     for c in ci:
         if c.startswith("make "):

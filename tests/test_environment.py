@@ -68,8 +68,11 @@ def test_readme_commands_and_ci():
     assert re.search(r"^make test$", ci, flags=re.M), ".ci/run must run the README's test command"
     makefile = (PROJECT / "Makefile").read_text()
     assert re.search(r"^lab: \$\(STAMP\)$", makefile, flags=re.M), "make lab installs requirements.txt first"
-    for target in ("test", "notebooks", "handouts", "links", "benchmark"):
+    for target in ("notebooks", "handouts", "links", "benchmark"):
         assert re.search(rf"^{target}: \$\(DEV\)$", makefile, flags=re.M), f"make {target} installs requirements-dev.txt first"
+    # the test target also installs the hub test's proxy (npm), so a fresh clone's `make test` runs the hub test
+    assert re.search(r"^test: \$\(DEV\) \$\(PROXY\)$", makefile, flags=re.M), "make test installs requirements-dev.txt and the hub's proxy first"
+    assert re.search(r"^\$\(PROXY\): hub/package.json hub/package-lock.json\n(\t.*\n)*\tnpm ci --prefix hub", makefile, flags=re.M)
     assert "/lab/tree/notebooks/00_start_here.ipynb" in re.search(r"^lab:.*\n\t(.*)$", makefile, flags=re.M).group(1)
 
 

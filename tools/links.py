@@ -11,6 +11,7 @@ import sys
 from helpers.errors import HelperError
 from helpers.essay import PROJECT
 from tools import cells, launch
+from tools.hub import probe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,10 +33,15 @@ def main(argv: list[str] | None = None) -> int:
             print("Launch links are off (launch.yml names no repository).")
             return 0
         print(f"Launch links point at {repo}, branch {branch}. Commit and push to publish them.")
+        # a hub that does not answer gets no links: the facilitator hears what to do instead
+        hub_problem = probe(args.hub) if args.hub else None
         for path in launch.notebooks():
             print(f"{path.name}\n  Binder: {launch.binder_url(path.name, repo, branch)}")
-            if args.hub:
+            if args.hub and not hub_problem:
                 print(f"  JupyterHub: {launch.nbgitpuller_url(args.hub, path.name, repo, branch)}")
+        if hub_problem:
+            print(f"JupyterHub links not printed. {hub_problem}", file=sys.stderr)
+            return 1
     except HelperError as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
