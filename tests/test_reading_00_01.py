@@ -57,8 +57,10 @@ def test_notebook_00_leaves_the_dating_to_notebook_03(nb00):
     assert "notebook 03 dates the writing" in text
 
 
-def test_the_dating_check_can_fail():
-    assert sum(s.count(DATING) for s in ["a " + DATING, "b " + DATING]) == 2
+def test_the_dating_check_can_fail(nb01):
+    repeated = nb01 + [f"As we said, {DATING}."]
+    with pytest.raises(AssertionError, match="given once, not repeated"):
+        test_notebook_01_says_once_what_the_time_of_writing_is(repeated)
 
 
 def test_one_definition_of_a_block_quotation(nb00, nb01, essay):
