@@ -119,6 +119,25 @@ def test_run_sheets_print_times_and_words_whole(essay, built):
     assert "¶¶" not in "".join(p.extract_text() for p in pages(built / "facilitator" / "cards-answers.pdf"))
 
 
+def test_every_run_sheet_is_one_page_with_its_times_and_questions_in_full(essay, built):
+    plans = workshop.load_plans(essay)
+    questions = helpers.load_questions(essay).set_index("id").question
+    sheets = sorted((built / "facilitator").glob("run-sheet-*.pdf"))
+    assert len(sheets) == len(plans[["plan", "meeting"]].drop_duplicates()) == 4
+    for pdf in sheets:
+        plan, meeting = re.fullmatch(r"run-sheet-(.+)-(\d+)", pdf.stem).groups()
+        assert len(pages(pdf)) == 1, f"{pdf.name} prints on {len(pages(pdf))} pages"
+        text = pages(pdf)[0].extract_text()
+        printed = words(text)
+        table = workshop.agenda(plans, plan, int(meeting))
+        for time, seg in table.iterrows():
+            assert re.search(rf"(?<![\d:]){time}(?![\d:])", text), (pdf.name, time)
+            assert words(seg.activity) <= printed, (pdf.name, sorted(words(seg.activity) - printed))
+            for q in filter(None, seg.discussion.split(", ")):
+                assert words(questions[q]) <= printed, (pdf.name, q)
+        assert "Date:" in text and "Place:" in text
+
+
 def test_printed_text_outputs_do_not_break_words(built):
     import nbformat
     nb = nbformat.read(built / "participant" / "04_people_places_terms.ipynb", as_version=4)

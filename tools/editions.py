@@ -527,6 +527,42 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     return _page("Who said it? Cards", body, style)
 
 
+def run_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """One page per meeting of every plan, for the facilitator's clipboard: clock times, what to do, the ¶s,
+    the materials and each discussion question in full, with blanks for the day. File name -> HTML."""
+    from helpers import load_questions, workshop
+    essay = load_essay(reading)
+    plans = workshop.load_plans(essay)
+    questions = load_questions(essay).set_index("id").question
+    sheets = {}
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+        first = rows.iloc[0]
+        table = workshop.agenda(plans, plan, meeting)
+        body_rows = []
+        for time, seg in table.iterrows():
+            asks = "".join(f'<div class="q">Ask: {html.escape(questions[q])}</div>'
+                           for q in seg.discussion.split(", ") if q)
+            where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
+            body_rows.append(f"<tr><td class=\"t\">{time}</td><td class=\"t\">{seg.minutes}</td>"
+                             f"<td>{html.escape(seg.activity)}{asks}</td><td>{html.escape(where)}</td>"
+                             f"<td>{html.escape(seg.materials)}</td></tr>")
+        title = (f"{first.plan_title}: {first.meeting_title}" if plans[plans.plan == plan].meeting.nunique() > 1
+                 else str(first.plan_title))
+        body = (f"<h1>Run sheet. {html.escape(title)}</h1>"
+                f"<p class=\"blanks\">Date: ________________ Place: ________________ Starts at: ________ "
+                f"({first.length} minutes)</p>"
+                f"<p><b>Read before:</b> {html.escape(first.pre_reading)} in the reader's edition. "
+                f"<b>Bring:</b> the participant handout, printed reader's editions, this sheet.</p>"
+                "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>activity</th><th>where</th>"
+                f"<th>materials</th></tr>{''.join(body_rows)}</table>")
+        style = """body { font-size: 9pt; max-width: none; margin: 0.6rem; } h1 { font-size: 1.25em; margin: 0 0 0.3em; }
+.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.15em 0.35em; } .t { white-space: nowrap; }
+.q { font-style: italic; margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
+@page { size: letter landscape; margin: 10mm; }"""
+        sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", body, style)
+    return sheets
+
+
 PRINT_WIDTH_PT = 500      # the printed text width (US Letter less the margins, a little to spare), in points
 CHAR_EM = 0.62            # a generous average width of one character, in em
 PAD_CHARS = 2.5           # cell padding and border, in characters
@@ -613,7 +649,8 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     written.append(reader)
     extra = {out / "participant" / "handout.html": handout_html(),
              out / "participant" / "cards.html": cards_html(answers=False),
-             out / "facilitator" / "cards-answers.html": cards_html(answers=True)}
+             out / "facilitator" / "cards-answers.html": cards_html(answers=True),
+             **{out / "facilitator" / name: page for name, page in run_sheets().items()}}
     for path, text in extra.items():
         path.write_text(text, encoding="utf-8")
         written.append(path)
