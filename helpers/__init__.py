@@ -10,7 +10,7 @@
 Installed with the environment (``pip install -e .``, from requirements.txt), so a notebook needs only
 ``import helpers``. The maintainer's commands are in tools/, not here.
 """
-from .errors import AnnotationError, EssayError, HelperError
+from .errors import AnnotationError, EssayError, HelperError, UsageError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay, readings
 from .lessons import lessons
 from .display import folded, setup_display, table
@@ -21,7 +21,7 @@ from .figures import load_figures
 from .timeline import load_timeline
 from .terms import load_terms
 
-__all__ = ["AnnotationError", "Argument", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
+__all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
            "print_questions", "readings", "setup_display", "table"]
 
@@ -38,9 +38,12 @@ def _show_errors_plainly() -> None:
 
     def handler(shell, etype, value, tb, tb_offset=None):
         import sys
-        print(f"{etype.__name__}: {value}", file=sys.stderr)
+        if issubclass(etype, UsageError):
+            print(f"Not quite: {value}", file=sys.stderr)
+        else:
+            print(f"{etype.__name__}: {value}", file=sys.stderr)
 
-    shell.set_custom_exc((HelperError,), handler)
+    shell.set_custom_exc((HelperError, UsageError), handler)
 
 
 _show_errors_plainly()

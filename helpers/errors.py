@@ -50,3 +50,13 @@ class AnnotationError(HelperError):
         >>> AnnotationError("timeline.csv", "the date is empty.", "write it as YYYY-MM-DD.", row=4).row
         4
     """
+
+
+class UsageError(ValueError):
+    """A call a reader can correct (a paragraph that does not exist, a claim id mistyped): one plain sentence
+    saying what to type instead. In a notebook, ``helpers`` shows it without the traceback.
+
+    Example:
+        >>> print(UsageError("there is no ¶99: paragraphs run from ¶1 to ¶62"))
+        there is no ¶99: paragraphs run from ¶1 to ¶62
+    """

@@ -20,7 +20,7 @@ import yaml
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser when present: same rules, faster
 
-from .errors import EssayError
+from .errors import EssayError, UsageError
 from .schema import expect
 from .schema import field as entry
 from .text import count_words, fold, sentence_spans
@@ -439,7 +439,7 @@ class Essay:
             ['¶36', '¶40']
         """
         if not query or not query.strip():
-            raise ValueError("search needs some text to look for, e.g. essay.search('caravan')")
+            raise UsageError("search needs some text to look for, e.g. essay.search('caravan')")
         pattern = re.compile(fold(query) if regex else re.escape(fold(query)))
         rows = []
         for m in pattern.finditer(self._folded):
@@ -463,6 +463,8 @@ class Essay:
             rows.append({"paragraph": f"¶{n}", "section": p.section,
                          "left": left.replace("\n", " "), "match": self.text[start:end],
                          "right": right.replace("\n", " "), "offset": start})
+        if not rows:
+            print(f"No match for {query!r} in the essay. Try a shorter word, another spelling, or fewer words.")
         return pd.DataFrame(rows, columns=["paragraph", "section", "left", "match", "right", "offset"])
 
     def paragraph(self, n: int, width: int = 100) -> str:
@@ -477,7 +479,7 @@ class Essay:
             '¶3 · Introduction · body\\nWe are losing.'
         """
         if n not in self.paragraphs.index:
-            raise ValueError(f"there is no ¶{n}: paragraphs run from ¶1 to ¶{len(self.paragraphs)}")
+            raise UsageError(f"there is no ¶{n}: paragraphs run from ¶1 to ¶{len(self.paragraphs)}")
         p = self.paragraphs.loc[n]
         head = f"¶{n} · {p.section} · {p.kind}"
         if pd.notna(p.attribution):
@@ -515,7 +517,7 @@ class Essay:
         """
         first, last = _paragraph_range(n, last)
         if last < first:
-            raise ValueError(f"the range ¶{first}–¶{last} runs backwards: write the smaller number first")
+            raise UsageError(f"the range ¶{first}–¶{last} runs backwards: write the smaller number first")
         print("\n\n".join(self.paragraph(k, width) for k in range(first, last + 1)))
 
 
@@ -524,7 +526,7 @@ def _paragraph_range(n, last) -> tuple[int, int]:
     if isinstance(n, str):
         m = re.fullmatch(r"\s*¶?\s*(\d+)\s*(?:[–—-]\s*¶?\s*(\d+))?\s*", n)
         if not m:
-            raise ValueError(f"show() reads a paragraph number or a range such as \"¶20–¶33\", not {n!r}")
+            raise UsageError(f"show() reads a paragraph number or a range such as \"¶20–¶33\", not {n!r}")
         first, end = int(m.group(1)), int(m.group(2) or m.group(1))
         return first, end if last is None else int(last)
     return int(n), int(n if last is None else last)

@@ -260,6 +260,18 @@ def _draw_map(argument, root, ids, title, part):
     return fig
 
 
+def _known_id(argument, name) -> str:
+    """A claim id as the argument writes it ("c39" is C39); an id it does not have is a UsageError."""
+    from .errors import UsageError
+    known = {"T", *argument.points.id, *argument.claims.id}
+    wanted = str(name).strip().upper()
+    if wanted not in known:
+        raise UsageError(f"the argument has no claim {name!r}. Claims are named T (the thesis), P1 to P3 (the "
+                         "three points) and C01, C02, … (the other claims, as the argument's tables list them); for example "
+                         "plots.show_argument_map(argument, \"C39\").")
+    return wanted
+
+
 def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> list:
     """Draw the argument map: one claim on the left and, on the right, the claims directly under it.
 
@@ -289,6 +301,8 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
         >>> for fig in figs:
         ...     plt.close(fig)
     """
+    root = _known_id(argument, root)
+    ids = None if ids is None else [_known_id(argument, i) for i in ids]
     if ids is None:
         ids = list(argument.points.id) if root == "T" else list(_children(argument, root).id)
     ids = list(ids)

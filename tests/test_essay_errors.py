@@ -152,3 +152,26 @@ def test_search_and_show(essay):
     assert essay.paragraph(3).startswith("¶3 · Introduction · body\nWe are losing.")
     with pytest.raises(ValueError, match="paragraphs run from ¶1"):
         essay.paragraph(10_000)
+
+
+def test_ordinary_mistakes_in_a_notebook_are_one_plain_sentence():
+    """essay.show(99), a claim id in lower case or mistyped, a search with no hit: what a learner sees."""
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.v4.new_notebook()
+    sources = ["import helpers\nfrom helpers import plots\nessay = helpers.load_essay()\n"
+               "argument = helpers.load_argument(essay)",
+               "essay.show(99)", "plots.argument_map(argument, 'c39')[0].alt_text[:40]",
+               "plots.show_argument_map(argument, 'X9')", "len(essay.search('zzzqqq'))"]
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    NotebookClient(nb, kernel_name="python3", allow_errors=True, timeout=120,
+                   resources={"metadata": {"path": str(helpers.SEEDS.parent / "notebooks")}}).execute()
+    outs = [c.outputs for c in nb.cells]
+    for cell in (1, 3):
+        assert [o.output_type for o in outs[cell]] == ["stream"], outs[cell]
+        text = outs[cell][0].text
+        assert text.startswith("Not quite: ") and "Traceback" not in text and len(text.splitlines()) == 1, text
+    assert "paragraphs run from ¶1 to ¶62" in outs[1][0].text
+    assert 'plots.show_argument_map(argument, "C39")' in outs[3][0].text
+    assert "Argument map" in outs[2][0].data["text/plain"], "an id in lower case works"
+    assert "No match for 'zzzqqq'" in outs[4][0].text and outs[4][1].data["text/plain"] == "0"
