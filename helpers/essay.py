@@ -386,6 +386,19 @@ class Essay:
         """
         return int(self.paragraphs["words"].sum())
 
+    @property
+    def reading_speed(self) -> float:
+        """Words a minute, from reading.yml (``reading_speed_wpm``, default 200): the one reading speed every
+        time in the package (lessons, pre-reading, handout) is computed at.
+
+        Returns:
+            words a minute, a number.
+        Example:
+            >>> load_essay().reading_speed
+            200.0
+        """
+        return float(self.meta.get("reading_speed_wpm") or 200)
+
     def __repr__(self) -> str:
         return (f"<Essay {self.reading!r}: {len(self.paragraphs)} paragraphs (¶1–¶{len(self.paragraphs)}), "
                 f"{len(self.sections)} sections, {len(self.sentences)} sentences, {self.words:,} words>")

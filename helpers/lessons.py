@@ -79,7 +79,7 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
         5
     """
     path = path or Path(name)
-    wpm = float(essay.meta.get("reading_speed_wpm") or 200)
+    wpm = essay.reading_speed
     lesson = nb.get("metadata", {}).get("lesson")
     if not isinstance(lesson, dict) or not REQUIRED <= set(lesson):
         raise HelperError(path, "has no complete lesson metadata (title, read, exercises, discussion).",

@@ -7,6 +7,7 @@ have, or a discussion question that discussion.yml does not hold.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 
 import pandas as pd
@@ -28,7 +29,6 @@ IN_SESSION = ("before the day, or in the first session", "in the session")   # t
 SAVE_STEP = "Ctrl+S, then File → Download"   # before a break and before 20 minutes or more on paper
 PAPER_STRETCH = 20          # minutes away from the screen after which a Binder session may be gone
 MIN_SETUP_MINUTES = 20      # Carpentries practice: 20–30 minutes to get a room of newcomers running
-WORDS_PER_MINUTE = 200
 
 
 def load_plans(essay: Essay) -> pd.DataFrame:
@@ -170,7 +170,8 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
 
 
 def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:
-    """How long some paragraphs take to read: their words, and minutes at 200 words a minute.
+    """How long some paragraphs take to read: their words (the essay's own count, ``paragraphs.words``) and the
+    minutes at the essay's reading speed (``essay.reading_speed``, 200 words a minute here).
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
@@ -182,16 +183,15 @@ def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:
     Example:
         >>> from helpers import load_essay
         >>> reading_time(load_essay(), "¶1–¶18")
-        (1272, 7)
+        (1273, 7)
     """
     numbers = paragraph_numbers(paragraphs)
-    text = essay.paragraphs[essay.paragraphs.paragraph.isin(numbers)].text
-    words = int(text.str.split().str.len().sum())
-    return words, -(-words // WORDS_PER_MINUTE)
+    words = int(essay.paragraphs[essay.paragraphs.paragraph.isin(numbers)].words.sum())
+    return words, math.ceil(words / essay.reading_speed)
 
 
 def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
-    """What to read before each meeting, and how long it takes (at 200 words a minute).
+    """What to read before each meeting, and how long it takes (at the essay's reading speed).
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.

@@ -58,6 +58,9 @@ def test_every_plan_has_time_to_read(essay):
     plans = workshop.load_plans(essay)
     pre = workshop.pre_reading(essay, plans)
     assert len(pre) == 4 and (pre.words > 0).all() and (pre.minutes == -(-pre.words // 200)).all()
+    # one word count: the essay's own (paragraphs.words), so the whole essay reads as essay.words
+    whole = workshop.reading_time(essay, f"¶1–¶{len(essay.paragraphs)}")
+    assert whole == (essay.words, -(-essay.words // int(essay.reading_speed)))
     body = set(essay.paragraphs[essay.paragraphs.kind != "heading"].paragraph)
     assert body <= workshop.paragraphs_read(plans, "series-3x120"), "every part of the essay is read in the series"
     assert set(workshop.paragraphs_read(plans, "single-90")) >= body

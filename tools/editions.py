@@ -454,8 +454,8 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
              "<h2>Group agreements · Acuerdos del grupo</h2>"]
     parts += [_pair(a) for a in h["agreements"]]
     parts.append("<h2>Reading before each meeting · Lectura antes de cada reunión</h2>"
-                 "<p>In the reader's edition, by ¶ number; about 200 words a minute. · En la edición de lectura, "
-                 "por número de párrafo (¶); unas 200 palabras por minuto.</p>")
+                 f"<p>In the reader's edition, by ¶ number; about {essay.reading_speed:.0f} words a minute. · En la "
+                 f"edición de lectura, por número de párrafo (¶); unas {essay.reading_speed:.0f} palabras por minuto.</p>")
     pre = workshop.pre_reading(essay, plans)
     rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])}</td><td>{html.escape(r['read before'])}</td>"
                    f"<td>{r['words']:,} words · palabras, about · unos {r['minutes']} min</td></tr>"
