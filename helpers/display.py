@@ -11,25 +11,35 @@ import textwrap
 
 import pandas as pd
 
-from . import plots
 
 MISSING = "—"       # shown where a table has no value
 SCREENFUL = 15      # rows shown by default
 WRAP = 70           # characters per line of a long text cell in the plain-text view
 
 
+_STYLE_WANTED: list[bool] = []
+
+
 def setup_display() -> None:
     """Show table cells in full (spans are the point) and use the projector-friendly figure style.
 
+    matplotlib is loaded only when a figure is drawn (``helpers.plots``, which applies the style itself), so a
+    notebook without figures starts faster; if ``helpers.plots`` is already loaded, its style is set now.
+
     Returns:
-        nothing; it changes pandas' and matplotlib's settings for this notebook.
+        nothing; it changes pandas' (and, once loaded, matplotlib's) settings for this notebook.
     Example:
         >>> setup_display()
     """
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 120)
     pd.set_option("display.width", 120)
-    plots.use_style()
+    import sys
+    plots = sys.modules.get("helpers.plots")
+    if plots is not None:
+        plots.use_style()
+    else:
+        _STYLE_WANTED.append(True)   # helpers.plots applies it when it is first imported
 
 
 def _cell(value) -> str:

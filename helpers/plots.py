@@ -827,3 +827,12 @@ def describe_mentions_by_section(essay, mentions, top: int = 15) -> str:
         text += (f" {len(single)} appear in one section only: "
                  + "; ".join(f"{t} in {named(int(by_section[t].index[0]))}" for t in single) + ".")
     return text
+
+
+def _apply_style_if_asked() -> None:
+    from .display import _STYLE_WANTED
+    if _STYLE_WANTED:
+        use_style()
+
+
+_apply_style_if_asked()

@@ -82,3 +82,17 @@ def test_no_circle_even_through_imports_inside_functions():
     graph = {name: top_level_imports(name, inside_functions=True) for name in MODULES}
     assert cycle(graph) is None, f"import circle: {' -> '.join(cycle(graph))}"
     assert top_level_imports("essay") <= {"errors", "schema", "text"}
+
+
+def test_import_helpers_and_loading_the_essay_leave_matplotlib_unloaded():
+    """A notebook without figures (00's first cells) starts without matplotlib; helpers.plots loads it, styled."""
+    import subprocess
+    import sys
+    code = ("import sys, helpers\nhelpers.setup_display()\nhelpers.load_essay()\n"
+            "print('matplotlib' in sys.modules)\n"
+            "from helpers import plots\nimport matplotlib.pyplot as plt\nprint(plt.rcParams['font.size'])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    loaded, size = done.stdout.split()
+    assert loaded == "False", "import helpers loads matplotlib again: keep helpers.plots out of the eager imports"
+    assert float(size) == 13.0, "the figure style asked for by setup_display is applied when plots is loaded"
