@@ -1,6 +1,7 @@
 """Shared fixtures: the essay as committed, and a throw-away copy of its folder to break on purpose."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ def editions_built(tmp_path_factory) -> Path:
     """
     from tools import editions
     out = tmp_path_factory.mktemp("editions")
-    editions.build(out, pdf=True)
+    editions.build(out, pdf=os.environ.get("EDITIONS_PDF", "1") != "0")   # "0": only a nested run that needs no PDF
     return out
 
 
