@@ -114,6 +114,13 @@ def read_meta(folder: Path) -> dict:
     names = entry(meta, "untitled_sections", dict, path, "untitled_sections", EssayError, default={})
     for key in names:
         entry(names, key, str, path, "untitled_sections", EssayError)
+    others = entry(meta, "other_languages", dict, path, "other_languages", EssayError, default={})
+    for code in others:
+        if not (isinstance(code, str) and re.fullmatch(r"[a-z]{2,3}", code)):
+            raise EssayError(path, f"other_languages has the key {code!r}, which is not a language code.",
+                             "use a two-letter code such as es (Spanish).", "other_languages")
+        for span in entry(others, code, list, path, f"other_languages.{code}", EssayError):
+            expect(span, str, path, f"other_languages.{code}", code, EssayError)
     return meta
 
 
@@ -399,6 +406,20 @@ class Essay:
         """
         return float(self.meta.get("reading_speed_wpm") or 200)
 
+    @property
+    def other_languages(self) -> dict[str, list[str]]:
+        """Words of the essay in a language other than English, by language code, from reading.yml
+        (``other_languages``); each is an exact span of the text. The pages the package builds mark them
+        (``lang="es"``) so a screen reader speaks them in their own language.
+
+        Returns:
+            a dict from language code to the list of spans.
+        Example:
+            >>> load_essay().other_languages["es"][0]
+            'Fuera JOH'
+        """
+        return {code: list(spans) for code, spans in (self.meta.get("other_languages") or {}).items()}
+
     def __repr__(self) -> str:
         return (f"<Essay {self.reading!r}: {len(self.paragraphs)} paragraphs (¶1–¶{len(self.paragraphs)}), "
                 f"{len(self.sections)} sections, {len(self.sentences)} sentences, {self.words:,} words>")
@@ -553,6 +574,13 @@ def _load_cached(folder: str, mtime_ns: int, meta_mtime_ns: int) -> Essay:
     blocks = _blocks(text)
     body, record = _set_aside(text, blocks, meta, path / "reading.yml")
     paragraphs, sections, sentences = _structure(text, body, meta)
+    for code, spans in (meta.get("other_languages") or {}).items():
+        for span in spans:
+            if not span.strip() or span not in text:
+                raise EssayError(path / "reading.yml", f"other_languages.{code} lists {span!r}, which is not in "
+                                 f"{meta['text_file']}.", "copy the words exactly as the essay has them "
+                                 "(same capitals, accents and quotation marks), or remove the line.",
+                                 f"other_languages.{code}")
     set_aside = pd.DataFrame(record, columns=["part", "text", "start", "end"])
     return Essay(path.name, path, meta, text, paragraphs, sections, sentences, set_aside, fold(text))
 

@@ -336,6 +336,10 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
 LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator not named": OKABE_ITO[6],
                     "interpreted": OKABE_ITO[5], "translated by the authors": OKABE_ITO[2],
                     "untranslated, as chanted": OKABE_ITO[3], "the authors' words": "#555555", "not stated": "#ffffff"}
+# Each language also has its own hatch, so colour is never the only cue (tests/test_colours.py holds this).
+LANGUAGE_HATCHES = {"original English": "", "translated, translator not named": "////", "interpreted": "....",
+                    "translated by the authors": "\\\\\\\\", "untranslated, as chanted": "xxxx",
+                    "the authors' words": "----", "not stated": "||||"}
 SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 
@@ -359,8 +363,8 @@ def _voice_rows(quotations):
 def voices_along_the_essay(essay, quotations, ax=None):
     """A chart of who speaks where in the essay: one row per voice, a mark for each time it is quoted.
 
-    Each mark sits at its paragraph; its size shows how many words are quoted, its colour the language the
-    words reached English through, its shape the source the essay names. Reported speech is drawn on one
+    Each mark sits at its paragraph; its size shows how many words are quoted, its colour and hatching the
+    language the words reached English through, its shape the source the essay names. Reported speech is drawn on one
     row of its own (it is in the authors' words); scare quotes and names in quotation marks are not drawn
     (no other voice speaks in them).
 
@@ -391,7 +395,7 @@ def voices_along_the_essay(essay, quotations, ax=None):
     for (language, source), rows in q.groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
-                   edgecolors="black", linewidths=0.6, zorder=3)
+                   hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
     ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 38)) for v in order], fontsize=11)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
@@ -401,12 +405,13 @@ def voices_along_the_essay(essay, quotations, ax=None):
     present = [lang for lang in LANGUAGE_COLOURS if lang in set(q.language)]
     # a language known only from outside the essay (Marx's German, Gramsci's Italian) says so in the legend
     from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
-    colours = [Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor=LANGUAGE_COLOURS[lang],
-                      markeredgecolor="black", label=lang + (" (partly from context)" if lang in from_context else ""))
+    from matplotlib.patches import Patch
+    colours = [Patch(facecolor=LANGUAGE_COLOURS[lang], hatch=LANGUAGE_HATCHES[lang], edgecolor="black",
+                     label=lang + (" (partly from context)" if lang in from_context else ""))
                for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
                      markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q.source_named)]
-    first = ax.legend(handles=colours, title="colour: language", loc="upper left", bbox_to_anchor=(1.01, 1),
+    first = ax.legend(handles=colours, title="colour and hatching: language", loc="upper left", bbox_to_anchor=(1.01, 1),
                       frameon=False, fontsize=11, title_fontsize=12)
     ax.add_artist(first)
     second = ax.legend(handles=shapes, title="shape: source the essay names", loc="center left",
@@ -592,6 +597,12 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None):
         if row.source == "context":
             tick.set_fontstyle("italic")
     ax.invert_yaxis()
+    # The theme in words on the right, so colour is never the only cue.
+    themes = ax.twinx()
+    themes.set_ylim(ax.get_ylim())
+    themes.set_yticks(range(len(t)), [r.theme for r in t.itertuples()], fontsize=11, color="#333333")
+    themes.tick_params(axis="y", length=0)
+    themes.spines["right"].set_visible(False)
     ax.set_xlim(years[0], years[1] + 1)
     ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
     ax.tick_params(axis="x", top=True, labeltop=True)

@@ -86,3 +86,22 @@ def test_every_spanish_name_on_a_page_is_marked_spanish(results, editions_built,
         browser.close()
     assert seen >= len(names), "the glossary's Spanish names should appear in the 04 editions"
     assert found == [], "\n".join(found[:20])
+
+
+def test_the_essays_own_spanish_words_are_marked_spanish_on_every_page(results, editions_built, essay):
+    from playwright.sync_api import sync_playwright
+    words = essay.other_languages["es"]
+    assert "Fuera JOH" in words
+    found, seen = [], {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=a11y.CHROMIUM_ARGS, headless=True)
+        page = browser.new_page()
+        for path in results:
+            page.goto(path.resolve().as_uri())
+            name = str(path.relative_to(editions_built))
+            seen[name] = page.evaluate("ws => ws.filter(w => document.body.textContent.includes(w))", words)
+            found += [f"{name}: {m}" for m in page.evaluate(SPANISH_OUTSIDE_LANG_ES, words)]
+        browser.close()
+    assert set(seen["reader/essay.html"]) == set(words), "the reader's edition holds the whole essay"
+    assert "Fuera JOH" in seen["participant/cards.html"]
+    assert found == [], "\n".join(found[:20])

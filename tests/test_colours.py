@@ -61,3 +61,42 @@ def test_relations_differ_by_line_style_and_sources_by_shape_not_colour_alone():
     colours = [v["color"] for v in plots.RELATION_STYLES.values()]
     assert len(set(zip(colours, styles))) == len(set(colours)), "a colour shared by two relations shares its style"
     assert len(set(plots.SOURCE_MARKERS.values())) == len(plots.SOURCE_MARKERS)
+
+
+def test_languages_differ_by_hatching_as_well_as_colour():
+    assert plots.LANGUAGE_HATCHES.keys() == plots.LANGUAGE_COLOURS.keys()
+    assert len(set(plots.LANGUAGE_HATCHES.values())) == len(plots.LANGUAGE_HATCHES), "two languages share a hatch"
+
+
+def test_the_voices_chart_draws_each_language_with_its_hatch(essay):
+    import matplotlib.pyplot as plt
+    from helpers import load_quotations
+    quotations = load_quotations(essay)
+    ax = plots.voices_along_the_essay(essay, quotations)
+    try:
+        drawn = {c.get_hatch() or "" for c in ax.collections}
+        languages = set(plots._voice_rows(quotations).language)
+        assert drawn == {plots.LANGUAGE_HATCHES[lang] for lang in languages}
+        first = ax.artists[0] if ax.artists else None
+        assert first is not None and "hatching" in first.get_title().get_text()
+        assert {p.get_label().split(" (")[0]: p.get_hatch() or "" for p in first.get_patches()} == \
+            {lang: plots.LANGUAGE_HATCHES[lang] for lang in languages}
+    finally:
+        plt.close(ax.figure)
+
+
+def test_the_timeline_zoom_names_each_rows_theme_in_words(essay):
+    import matplotlib.pyplot as plt
+    from helpers import load_timeline
+    timeline = load_timeline(essay)
+    ax = plots.timeline_zoom(timeline)
+    try:
+        right = [a for a in ax.figure.axes if a is not ax]
+        assert len(right) == 1
+        themes = [t.get_text() for t in right[0].get_yticklabels()]
+        rows = [t.get_text() for t in ax.get_yticklabels()]
+        assert len(themes) == len(rows) > 0
+        by_id = dict(zip(timeline.id, timeline.theme))
+        assert themes == [by_id[r.split()[0]] for r in rows]
+    finally:
+        plt.close(ax.figure)

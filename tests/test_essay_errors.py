@@ -175,3 +175,25 @@ def test_ordinary_mistakes_in_a_notebook_are_one_plain_sentence():
     assert 'plots.show_argument_map(argument, "C39")' in outs[3][0].text
     assert "Argument map" in outs[2][0].data["text/plain"], "an id in lower case works"
     assert "No match for 'zzzqqq'" in outs[4][0].text and outs[4][1].data["text/plain"] == "0"
+
+
+def test_other_language_words_that_are_not_in_the_essay(reading_copy):
+    path = reading_copy / "reading.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('- "Fuera JOH"', '- "Fuera JOH!"'), encoding="utf-8")
+    err = load_error(reading_copy)
+    assert err.file.endswith("reading.yml") and "other_languages.es" in err.problem
+    assert "'Fuera JOH!'" in err.problem and "copy the words exactly" in err.fix
+
+
+def test_other_languages_keyed_by_something_not_a_language_code(reading_copy):
+    path = reading_copy / "reading.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  es:\n", "  Spanish:\n"), encoding="utf-8")
+    err = load_error(reading_copy)
+    assert err.file.endswith("reading.yml") and "'Spanish'" in err.problem and "two-letter code" in err.fix
+
+
+def test_each_other_language_word_stands_in_the_essay(essay):
+    assert essay.other_languages, "reading.yml lists the essay's Spanish words"
+    for code, spans in essay.other_languages.items():
+        for span in spans:
+            assert span in essay.text and essay.paragraph_at(essay.text.index(span)) is not None

@@ -171,3 +171,14 @@ def test_the_first_printed_page_says_how_to_read_on_paper(built):
 def test_the_handout_names_the_bundle_and_the_flashpoints(essay, built):
     text = squash("".join(p.extract_text() for p in pages(built / "participant" / "handout.pdf")))
     assert squash("we-are-losing-study.zip") in text and squash("build the wall") in text and "BDS" in text
+
+
+def test_a_printed_link_to_the_web_shows_its_address(built):
+    import html as h
+    for name, address in (("01_argument_structure", "https://argdown.org"),
+                          ("03_timeline", "https://timeline.knightlab.com")):
+        page = (built / "participant" / f"{name}.html").read_text(encoding="utf-8")
+        assert f'href="{h.escape(address)}"' in page
+        printed = squash("".join(p.extract_text() for p in pages(built / "participant" / f"{name}.pdf")))
+        assert squash(f"({address})") in printed, f"{name}: the printed page should show {address}"
+        assert "(00_start_here.ipynb" not in printed, "links within the kit print no file name"

@@ -70,6 +70,9 @@ PRINT_CSS = """
   tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
+  /* a web address is printed after its link text, since paper cannot be clicked (links within the kit are not:
+     the text already names the notebook) */
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; color: #333; overflow-wrap: anywhere; }
   .jp-OutputArea-prompt, .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
   .newpage { break-before: page; page-break-before: always; }
   /* "run the cells with Shift + Enter" means nothing on paper: the printed page says how to read it instead */
@@ -614,6 +617,38 @@ def inject_print_css(page_html: str) -> str:
     return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
 
 
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_RAW = ("script", "style", "textarea", "title")
+
+
+def mark_languages(page_html: str, reading: str = DEFAULT_READING) -> str:
+    """Wrap the essay's words in another language (reading.yml's ``other_languages``) in ``<span lang="…">``
+    wherever they stand in the text of a page, so a screen reader speaks them in their own language.
+
+    Text already in an element of that language, and text inside tags, scripts and styles, is left alone.
+    """
+    others = load_essay(reading).other_languages
+    if not others:
+        return page_html
+    pattern = re.compile("|".join(re.escape(html.escape(s, quote=False)) for spans in others.values()
+                                  for s in sorted(spans, key=len, reverse=True)))
+    code_of = {html.escape(s, quote=False): code for code, spans in others.items() for s in spans}
+    parts = _TAG.split(page_html)
+    raw = None
+    for i, part in enumerate(parts):
+        if i % 2:                                  # a tag
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _RAW:
+                raw = None if part.startswith("</") else name.group(1).lower()
+            continue
+        if raw or not part:
+            continue
+        before = parts[i - 1] if i else ""
+        parts[i] = pattern.sub(lambda m: m.group(0) if f'lang="{code_of[m.group(0)]}"' in before
+                               else f'<span lang="{code_of[m.group(0)]}">{m.group(0)}</span>', part)
+    return "".join(parts)
+
+
 def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     """Build every edition into ``out``; return the files written."""
     written = []
@@ -629,30 +664,31 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
             nb_path = folder / path.name
             nbformat.write(ed, nb_path)
             html_path = nb_path.with_suffix(".html")
-            html_path.write_text(inject_print_css(_html(for_print(ed), "offline_lab")), encoding="utf-8")
+            html_path.write_text(mark_languages(inject_print_css(_html(for_print(ed), "offline_lab"))), encoding="utf-8")
             written += [nb_path, html_path]
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
         # slides: solutions are "skip" and facilitator notes are speaker "notes" in the slide metadata
-        deck.write_text(_html(slides_edition(nb, path.stem), "offline_reveal", exclude_input=True, exclude_input_prompt=True,
-                              exclude_output_prompt=True, reveal_url_prefix="reveal.js"), encoding="utf-8")
+        deck.write_text(mark_languages(_html(slides_edition(nb, path.stem), "offline_reveal", exclude_input=True,
+                                             exclude_input_prompt=True, exclude_output_prompt=True,
+                                             reveal_url_prefix="reveal.js")), encoding="utf-8")
         written.append(deck)
     deck = slides_dir / "agreements.slides.html"
-    deck.write_text(_html(slides_edition(agreements_notebook()), "offline_reveal", exclude_input=True,
-                          exclude_input_prompt=True, exclude_output_prompt=True, reveal_url_prefix="reveal.js"),
-                    encoding="utf-8")
+    deck.write_text(mark_languages(_html(slides_edition(agreements_notebook()), "offline_reveal", exclude_input=True,
+                                         exclude_input_prompt=True, exclude_output_prompt=True,
+                                         reveal_url_prefix="reveal.js")), encoding="utf-8")
     written.append(deck)
     copy_reveal(slides_dir)
     reader = out / "reader" / "essay.html"
     reader.parent.mkdir(parents=True, exist_ok=True)
-    reader.write_text(reader_html(), encoding="utf-8")
+    reader.write_text(mark_languages(reader_html()), encoding="utf-8")
     written.append(reader)
     extra = {out / "participant" / "handout.html": handout_html(),
              out / "participant" / "cards.html": cards_html(answers=False),
              out / "facilitator" / "cards-answers.html": cards_html(answers=True),
              **{out / "facilitator" / name: page for name, page in run_sheets().items()}}
     for path, text in extra.items():
-        path.write_text(text, encoding="utf-8")
+        path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
     if pdf:
         pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
