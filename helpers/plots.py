@@ -451,7 +451,7 @@ def describe_voices(essay, quotations) -> str:
     text = (f"The chart places {len(own)} quotations by {own.voice.nunique()} voices and "
             f"{(q.form == 'reported speech').sum()} pieces of reported speech along the essay's "
             f"{len(essay.paragraphs)} paragraphs. The most words go to {top.index[0]} ({top.iloc[0]}) and "
-            f"{top.index[1]} ({top.iloc[1]}). Colour shows the language the words reached English through, shape "
+            f"{top.index[1]} ({top.iloc[1]}). Colour and hatching show the language the words reached English through, shape "
             f"the source the essay names, size the number of words; ")
     text += ("sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \
         "every section has some quotation or reported speech."

@@ -7,6 +7,7 @@ the participant and facilitator editions, the handout and cards, the reader's ed
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -101,7 +102,35 @@ def test_the_essays_own_spanish_words_are_marked_spanish_on_every_page(results, 
             name = str(path.relative_to(editions_built))
             seen[name] = page.evaluate("ws => ws.filter(w => document.body.textContent.includes(w))", words)
             found += [f"{name}: {m}" for m in page.evaluate(SPANISH_OUTSIDE_LANG_ES, words)]
+            # markup meant to mark a language, shown as text instead (a screen reader would read it out)
+            # (code and configuration shown as code, in <pre> or <code>, are meant to show their markup)
+            shown = page.evaluate("() => { const b = document.body.cloneNode(true);"
+                                  " b.querySelectorAll('pre, code').forEach(e => e.remove()); return b.textContent; }")
+            found += [f"{name}: markup shown as text: {m}" for m in re.findall(r"<span lang[^\n]{0,40}", shown)]
         browser.close()
     assert set(seen["reader/essay.html"]) == set(words), "the reader's edition holds the whole essay"
     assert "Fuera JOH" in seen["participant/cards.html"]
     assert found == [], "\n".join(found[:20])
+
+
+def test_each_edition_page_names_its_lesson_and_links_to_pages_not_notebook_files(editions_built):
+    import html as h
+    titles = set()
+    for audience in ("participant", "facilitator"):
+        for page in sorted((editions_built / audience).glob("[0-9][0-9]_*.html")):
+            text = page.read_text(encoding="utf-8")
+            title = h.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1)).strip()
+            assert title not in ("", "Notebook"), f"{audience}/{page.name}: title {title!r}"
+            titles.add(title)
+            assert 'class="anchor-link"' not in text, f"{audience}/{page.name}: a ¶ anchor after a heading"
+            for stem in re.findall(r'href="([0-9][0-9]_\w+)\.ipynb', text):
+                assert not (page.parent / f"{stem}.html").exists(), \
+                    f"{audience}/{page.name} links to {stem}.ipynb, not to the page {stem}.html beside it"
+    assert len(titles) == 6, "each lesson's page has a title of its own"
+
+
+def test_the_readers_edition_marks_quotations_set_apart_as_quotations(essay):
+    from tools import editions
+    page = editions.reader_html()
+    quoted = essay.paragraphs[essay.paragraphs.kind.isin(["epigraph", "block quotation"])].paragraph.tolist()
+    assert quoted and sorted(int(n) for n in re.findall(r'<blockquote id="p(\d+)"', page)) == quoted

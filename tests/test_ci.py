@@ -68,7 +68,7 @@ def test_the_workflow_checks_launch_yml_against_its_repository(tmp_path):
 
 def test_the_plain_python_route_is_the_readmes():
     shown = readme_without_make()
-    assert shown[:3] == ["python -m venv .venv", ".venv/bin/python -m pip install -r requirements.txt",
+    assert shown[:3] == ["python3 -m venv .venv", ".venv/bin/python -m pip install -r requirements.txt",
                          ".venv/bin/jupyter lab notebooks/00_start_here.ipynb"]
     assert ".venv/bin/python -m pytest" in shown
     route = ROUTE.read_text()
@@ -100,12 +100,14 @@ def test_the_learner_matrix_runs_the_readmes_commands_on_each_system():
     steps = workflow_steps("learner")
     posix = [line for s in steps if s.get("if") == "runner.os != 'Windows'" for line in step_lines(s)]
     windows = [line for s in steps if s.get("if") == "runner.os == 'Windows'" for line in step_lines(s)]
-    as_windows = lambda line: line.replace(".venv/bin/", ".venv\\Scripts\\")  # noqa: E731
+    # Windows has no python3 (its python.org installer names it python): the README's comment says so
+    as_windows = lambda line: line.replace(".venv/bin/", ".venv\\Scripts\\").replace("python3 -m venv", "python -m venv")  # noqa: E731
     for lines, expected in ((posix, install + check), (windows, [as_windows(x) for x in install + check])):
         found = [line for line in lines if line in expected]
         assert found == expected, f"the learner job runs {lines}; the README (Without make) says {expected}"
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert "on Windows: .venv\\Scripts\\python -m pip" in readme
+    assert "on Windows: python -m venv .venv" in readme
     assert all(not s.get("run") or "if" in s for s in steps), "every learner step says which systems it is for"
     assert not any("make " in line or "bash " in line for line in posix + windows), "the learner route needs no make"
 

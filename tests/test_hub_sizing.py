@@ -106,3 +106,16 @@ def test_the_setup_page_has_a_hub_route_saying_what_the_hub_test_checks():
     assert "conserva sus propios cambios" in steps["es"]
     for lang, words in (("en", ("five minutes", "tell the facilitator")), ("es", ("cinco minutos", "avisen"))):
         assert all(w in steps[lang] for w in words) and all(w in announcement() for w in words), lang
+
+
+def test_participants_storage_never_hides_the_package_in_the_image():
+    """repo2docker installs the package in /home/jovyan (`pip install -e .` points there): storage mounted on
+    /home/jovyan would hide it and every first cell would fail with "No module named 'helpers'"."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    single = config["singleuser"]
+    mount = single["storage"]["homeMountPath"]
+    assert mount.startswith("/home/jovyan/") and mount.rstrip("/") != "/home/jovyan", mount
+    assert single["notebookDir"] == mount, "JupyterLab opens in the kept storage, so nbgitpuller pulls into it"
+    tested = (CONFIG.parent / "jupyterhub_config.py").read_text(encoding="utf-8")
+    seconds = float(re.search(r"implicit_spawn_seconds = ([\d.]+)", tested).group(1))
+    assert config["hub"]["config"]["JupyterHub"]["implicit_spawn_seconds"] == seconds, "as the tested hub does"

@@ -96,3 +96,18 @@ def test_the_ci_matrix_runs_the_lowest_and_the_newest():
     conda = yaml.safe_load((PROJECT / "environment.yml").read_text(encoding="utf-8"))["dependencies"]
     python = next(d for d in conda if isinstance(d, str) and d.startswith("python="))
     assert low <= tuple(map(int, python.split("=")[1].split("."))) <= newest(high)
+
+
+def test_the_download_is_stated_the_same_everywhere():
+    """One figure for what routes B and C download, wherever a facilitator or participant reads it."""
+    import re
+
+    import nbformat
+    from pathlib import Path
+    PROJECT = Path(__file__).resolve().parent.parent
+    texts = {"facilitation.yml": (PROJECT / "seeds" / "we-are-losing" / "facilitation.yml").read_text(encoding="utf-8"),
+             "05": "\n".join(c.source for c in nbformat.read(PROJECT / "notebooks" / "05_facilitator_guide.ipynb",
+                                                              as_version=4).cells)}
+    found = {name: set(re.findall(r"(?:download|descargan)\w* (?:about|unos) (\d+) MB", text)) for name, text in texts.items()}
+    assert all(found.values()), found
+    assert set().union(*found.values()) == {"100"}, found

@@ -22,7 +22,16 @@ def fake_build(out: Path, pdf: bool = True) -> list[Path]:
         if source is None:
             continue
         path = out / source
-        if path.suffix:
+        if "*" in source:
+            from pypdf import PdfWriter
+            for n in (1, 2):
+                writer = PdfWriter()
+                writer.add_blank_page(612, 792)
+                page = path.with_name(path.name.replace("*", f"meeting-{n}"))
+                page.parent.mkdir(parents=True, exist_ok=True)
+                with page.open("wb") as f:
+                    writer.write(f)
+        elif path.suffix:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"%PDF-1.4 " + source.encode())
         else:
@@ -50,6 +59,8 @@ def test_every_release_file_is_gathered_and_described(tmp_path, monkeypatch):
         row = next(line for line in notes.splitlines() if line.startswith(f"| {f.name} |"))
         assert en in row and es in row and row.endswith("MB |")
     assert "para qué sirve" in notes and "terminal" in notes
+    from pypdf import PdfReader
+    assert len(PdfReader(tmp_path / "release" / "we-are-losing-run-sheets.pdf").pages) == 2, "every run sheet, joined"
 
 
 def test_a_missing_page_is_named_with_the_fix(tmp_path, monkeypatch):

@@ -332,9 +332,31 @@ def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode
 def _html(nb, template: str, **config) -> str:
     from nbconvert import HTMLExporter, SlidesExporter
     exporter_class = SlidesExporter if template == "offline_reveal" else HTMLExporter
-    exporter = exporter_class(template_name=template, extra_template_basedirs=[str(TEMPLATES)], **config)
-    body, _ = exporter.from_notebook_node(nb)
+    # no "¶" anchor after each heading: here ¶ means a paragraph of the essay, and a screen reader reads it out
+    exporter = exporter_class(template_name=template, extra_template_basedirs=[str(TEMPLATES)],
+                              exclude_anchor_links=True, **config)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page_title(nb)}})
     return body
+
+
+def page_title(nb) -> str:
+    """The page's title, as a browser tab and a screen reader name it: the notebook's first heading."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            heading = re.search(r"(?m)^#{1,2}\s+(.+?)\s*$", cell.source)
+            if heading:
+                return re.sub(r"[*_`]|<[^>]+>", "", heading.group(1))
+    return "We are losing, but we can win: a study notebook"
+
+
+def link_the_html_pages(page_html: str, folder: Path) -> str:
+    """On a web page, a link to another notebook goes to that notebook's page beside it (X.html), not to the
+    notebook file, which a browser shows as raw text or downloads."""
+    def repoint(m):
+        stem, anchor = m.group(2), m.group(3) or ""
+        return f'{m.group(1)}{stem}.html{anchor}"' if (folder / f"{stem}.html").exists() or \
+            (folder / f"{stem}.ipynb").exists() else m.group(0)
+    return re.sub(r'(<a\s[^>]*?href=")([0-9][0-9]_[A-Za-z0-9_]+)\.ipynb(#[^"]*)?"', repoint, page_html)
 
 
 def reveal_source() -> Path:
@@ -377,14 +399,17 @@ def reader_html(reading: str = DEFAULT_READING) -> str:
         kind = p.kind.replace(" ", "-")
         marker = f"<span class=\"marker\">{html.escape(p.marker)}</span> " if p.marker else ""
         text = html.escape(p.text).replace("\n", "<br>")
-        parts.append(f"<p id=\"p{p.paragraph}\" class=\"{kind}\"><span class=\"num\">¶{p.paragraph}</span>{marker}{text}</p>")
+        # quotations set apart are quotations for a screen reader too (<blockquote>), not plain paragraphs
+        tag = "blockquote" if p.kind in ("epigraph", "block quotation") else "p"
+        parts.append(f"<{tag} id=\"p{p.paragraph}\" class=\"{kind}\"><span class=\"num\">¶{p.paragraph}</span>"
+                     f"{marker}{text}</{tag}>")
     style = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 40rem; margin: 2rem auto; padding: 0 4.5rem;
        line-height: 1.5; font-size: 12pt; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.8em; position: relative; }
 .source { font-style: italic; color: #444; }
 h2.untitled { color: #595959; font-style: italic; font-weight: normal; }
-p { position: relative; margin: 0 0 0.9em 0; }
+p, blockquote { position: relative; margin: 0 0 0.9em 0; }
 .num { position: absolute; left: -4.2rem; width: 3.6rem; text-align: right; color: #666; font-size: 0.8em;
        font-family: Arial, sans-serif; top: 0.2em; }
 .epigraph, .block-quotation { margin-left: 2rem; margin-right: 2rem; font-style: italic; }
@@ -394,10 +419,10 @@ p { position: relative; margin: 0 0 0.9em 0; }
 """ + PRINT_CSS + """
 @media print {
   /* PRINT_CSS takes the body's padding away: keep a margin column inside each paragraph for its ¶ number */
-  main > p, main > h2 { padding-left: 3.2rem !important; }
-  main > p.epigraph, main > p.block-quotation, main > p.attribution, main > p.list-item { padding-left: 3.2rem !important; }
+  main > p, main > blockquote, main > h2 { padding-left: 3.2rem !important; }
+  main > .epigraph, main > .block-quotation, main > p.attribution, main > p.list-item { padding-left: 3.2rem !important; }
   .num { left: 0 !important; width: 2.6rem !important; text-align: left !important; }
-  main > p.epigraph .num, main > p.block-quotation .num, main > p.attribution .num { left: -2rem !important; }
+  main > .epigraph .num, main > .block-quotation .num, main > p.attribution .num { left: -2rem !important; }
   main > p.list-item .num { left: -1.5rem !important; }
 }"""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -664,7 +689,8 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
             nb_path = folder / path.name
             nbformat.write(ed, nb_path)
             html_path = nb_path.with_suffix(".html")
-            html_path.write_text(mark_languages(inject_print_css(_html(for_print(ed), "offline_lab"))), encoding="utf-8")
+            page = mark_languages(inject_print_css(_html(for_print(ed), "offline_lab")))
+            html_path.write_text(page, encoding="utf-8")
             written += [nb_path, html_path]
         slides_dir.mkdir(parents=True, exist_ok=True)
         deck = slides_dir / f"{path.stem}.slides.html"
@@ -679,6 +705,9 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
                                          reveal_url_prefix="reveal.js")), encoding="utf-8")
     written.append(deck)
     copy_reveal(slides_dir)
+    for audience in ("participant", "facilitator"):     # now every page of the folder is written
+        for page in (out / audience).glob("[0-9][0-9]_*.html"):
+            page.write_text(link_the_html_pages(page.read_text(encoding="utf-8"), page.parent), encoding="utf-8")
     reader = out / "reader" / "essay.html"
     reader.parent.mkdir(parents=True, exist_ok=True)
     reader.write_text(mark_languages(reader_html()), encoding="utf-8")

@@ -27,6 +27,9 @@ ASSETS = [
     ("reader-edition.pdf", "reader/essay.pdf",
      "The essay with its paragraph numbers (¶), to print and read on paper.",
      "El ensayo con sus números de párrafo (¶), para imprimir y leer en papel."),
+    ("run-sheets.pdf", "facilitator/run-sheet-*.pdf",
+     "The one-page run sheets, one per meeting of each plan: times, steps and questions (for the person leading).",
+     "Las hojas de ruta de una página, una por reunión de cada plan: tiempos, pasos y preguntas (para quien facilita)."),
     ("cards.pdf", "participant/cards.pdf",
      "The \"Who said it?\" cards, to print and cut.",
      "Las tarjetas \"¿Quién lo dijo?\", para imprimir y recortar."),
@@ -43,8 +46,8 @@ ASSETS = [
      "One slide deck per lesson and the group agreements; unzip and open a deck in a browser (works offline).",
      "Una presentación por lección y los acuerdos del grupo; descompriman y abran una en un navegador (funciona sin conexión)."),
     ("study.zip", None,
-     "The whole package, to copy to a USB stick or a shared drive: participants unzip it and follow the setup page.",
-     "El paquete completo, para copiar a una memoria USB o una carpeta compartida: se descomprime y se sigue la hoja de instalación."),
+     "The whole package, to copy to a USB stick or a shared drive: participants unzip it and follow the setup page in the handout (routes B and C need a terminal).",
+     "El paquete completo, para copiar a una memoria USB o una carpeta compartida: se descomprime y se sigue la página de instalación de la hoja para participantes (las vías B y C requieren una terminal)."),
 ]
 
 
@@ -54,6 +57,19 @@ def zip_folder(folder: Path, out: Path) -> Path:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 z.write(path, Path(out.stem) / path.relative_to(folder))
+    return out
+
+
+def join_pdfs(pages: list[Path], out: Path, wanted: Path) -> Path:
+    """The PDFs ``pages`` as one file, in order (the run sheets, so they print in one go)."""
+    if not pages:
+        raise HelperError(wanted, "was not built.", "run `make handouts` and read what it reports.")
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    for page in pages:
+        writer.append(str(page))
+    with out.open("wb") as f:
+        writer.write(f)
     return out
 
 
@@ -68,16 +84,19 @@ def release(out: Path) -> list[Path]:
         target = folder / f"{PREFIX}-{name}"
         if source is None:
             written.append(bundle.bundle(target))
+        elif "*" in source:
+            written.append(join_pdfs(sorted(out.glob(source)), target, out / source))
         elif (out / source).is_dir():
             written.append(zip_folder(out / source, target))
         else:
             if not (out / source).is_file():
                 raise HelperError(out / source, "was not built.", "run `make handouts` and read what it reports.")
             written.append(Path(shutil.copyfile(out / source, target)))
-    notes = ["Files for a study session on *We are losing, but we can win*. Download what you need; nothing "
-             "here needs a terminal.", "",
+    notes = ["Files for a study session on *We are losing, but we can win*. Download what you need; printing "
+             "them or opening them in a browser needs no terminal (installing the study zip does).", "",
              "Archivos para una sesión de estudio sobre *We are losing, but we can win*. Descarguen lo que "
-             "necesiten; nada de esto requiere una terminal.", "",
+             "necesiten; imprimirlos o abrirlos en un navegador no requiere una terminal (instalar el paquete "
+             "completo sí).", "",
              "| file | what it is for | para qué sirve | size |", "| --- | --- | --- | --- |"]
     for (name, _, en, es), path in zip(ASSETS, written):
         notes.append(f"| {path.name} | {en} | {es} | {max(path.stat().st_size // 2**20, 1)} MB |")
