@@ -378,8 +378,9 @@ def load_handout(essay: Essay) -> dict:
 
     Returns:
         A dictionary with ``language_note``, ``content_note``, ``agreements`` (a list), ``setup`` (its
-        ``intro``, ``check``, ``if_not`` and ``routes``) and ``facilitator_safety``. Each text is a pair
-        ``{"en": …, "es": …}``, except ``facilitator_safety``, which is a list of English notes.
+        ``intro``, ``check``, ``if_not`` and ``routes``), ``facilitator_safety`` and ``flashpoints``. Each text
+        is a pair ``{"en": …, "es": …}``, except ``facilitator_safety``, a list of English notes, and
+        ``flashpoints``, the numbers of the paragraphs that can divide a room.
 
     Example:
         >>> from helpers import load_essay
@@ -407,6 +408,12 @@ def load_handout(essay: Essay) -> dict:
     out["setup"]["routes"] = routes
     out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
                                  for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
+    from .text import paragraph_numbers
+    flash = field(data, "flashpoints", str, path, "flashpoints")
+    out["flashpoints"] = paragraph_numbers(flash)
+    if not out["flashpoints"] or not set(out["flashpoints"]) <= set(essay.paragraphs.paragraph):
+        raise AnnotationError(path, f"flashpoints is {flash!r}; it must name paragraphs of the essay "
+                              f"(¶1 to ¶{len(essay.paragraphs)}).", 'write them as "¶50, ¶55, ¶58–¶61".')
     return out
 
 

@@ -396,3 +396,29 @@ def test_every_figure_in_the_html_editions_has_its_description_as_alt_text(built
         images = [img for img in re.findall(r"<img [^>]*>", page) if "data:image/png" in img]
         assert len(images) >= len(alts) and all(' alt="' in img for img in images[:len(alts)]), path.name
         assert html.escape(alts[0], quote=True)[:60] in page, path.name
+
+
+def test_run_sheets_cue_the_flashpoints_where_the_group_reads_them(essay):
+    from helpers.text import paragraph_numbers
+    from tools import editions
+    handout = workshop.load_handout(essay)
+    flash = set(handout["flashpoints"])
+    named = ", ".join(re.findall(r"¶\d+(?:–¶\d+)?", handout["content_note"]["en"]))
+    assert flash <= set(paragraph_numbers(named)), "the content note names each flashpoint"
+    plans = workshop.load_plans(essay)
+    sheets = editions.run_sheets()
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+        page = sheets[f"run-sheet-{plan}-{meeting}.html"]
+        reads = [p for p in workshop.agenda(plans, plan, meeting).paragraphs if flash & set(paragraph_numbers(p or ""))]
+        reads += [rows.iloc[0].pre_reading] if flash & set(paragraph_numbers(rows.iloc[0].pre_reading)) else []
+        assert page.count('class="cue"') == len(reads), (plan, meeting)
+
+
+def test_flashpoints_outside_the_essay_are_refused(reading_copy):
+    import helpers
+    path = reading_copy / "facilitation.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('flashpoints: "¶50,', 'flashpoints: "¶99,'),
+                    encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_handout(helpers.load_essay(reading_copy))
+    assert "flashpoints" in err.value.problem and "¶50" in err.value.fix

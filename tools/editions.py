@@ -29,6 +29,7 @@ import nbformat
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, HEADING, PROJECT, load_essay
+from helpers.text import paragraph_numbers
 from tools.launch import BADGE_RE, binder_url, notebooks, settings
 
 BUILD = PROJECT / "build"
@@ -442,7 +443,7 @@ h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
 .address { border: 1.5px solid #555; padding: 0.4em 0.8em; margin: 0.8em 0; overflow-wrap: anywhere; }
 .address .write-line { border-bottom: 1px solid #333; height: 1.6em; margin: 0.2em 0 0.3em; }
 .address .small { font-size: 0.85em; color: #444; margin: 0; }
-code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.9em; white-space: nowrap; }  /* a command is never split across lines */
 .lead { border: 1px solid #888; padding: 0.5em 0.8em; }
 table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left;
        vertical-align: top; }
@@ -562,6 +563,20 @@ def run_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
     essay = load_essay(reading)
     plans = workshop.load_plans(essay)
     questions = load_questions(essay).set_index("id").question
+    flashpoints = set(workshop.load_handout(essay)["flashpoints"])
+
+    def cue(paragraphs: str) -> str:
+        """The content note's reminder, where a step reads a passage that can divide the room."""
+        hit = sorted(flashpoints & set(paragraph_numbers(paragraphs or "")))
+        runs: list[list[int]] = []
+        for n in hit:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        named = ", ".join(f"¶{r[0]}" if len(r) == 1 else f"¶{r[0]}–¶{r[-1]}" for r in runs)
+        # short, so every sheet still prints on one page; the guide's notes say how to name them and what to do
+        return f' <span class="cue">Flashpoint: name {named} before reading.</span>' if hit else ""
     sheets = {}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         first = rows.iloc[0]
@@ -572,20 +587,21 @@ def run_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                            for q in seg.discussion.split(", ") if q)
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             body_rows.append(f"<tr><td class=\"t\">{time}</td><td class=\"t\">{seg.minutes}</td>"
-                             f"<td>{html.escape(seg.activity)}{asks}</td><td>{html.escape(where)}</td>"
+                             f"<td>{html.escape(seg.activity)}{cue(seg.paragraphs)}{asks}</td><td>{html.escape(where)}</td>"
                              f"<td>{html.escape(seg.materials)}</td></tr>")
         title = (f"{first.plan_title}: {first.meeting_title}" if plans[plans.plan == plan].meeting.nunique() > 1
                  else str(first.plan_title))
         body = (f"<h1>Run sheet. {html.escape(title)}</h1>"
                 f"<p class=\"blanks\">Date: ________________ Place: ________________ Starts at: ________ "
                 f"({first.length} minutes)</p>"
-                f"<p><b>Read before:</b> {html.escape(first.pre_reading)} in the reader's edition. "
+                f"<p><b>Read before:</b> {html.escape(first.pre_reading)} in the reader's edition.{cue(first.pre_reading)} "
                 f"<b>Bring:</b> the participant handout, printed reader's editions, this sheet.</p>"
                 "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>activity</th><th>where</th>"
                 f"<th>materials</th></tr>{''.join(body_rows)}</table>")
-        style = """body { font-size: 9pt; max-width: none; margin: 0.6rem; } h1 { font-size: 1.25em; margin: 0 0 0.3em; }
+        style = """body { font-size: 8.6pt; max-width: none; margin: 0.5rem; } h1 { font-size: 1.25em; margin: 0 0 0.3em; }
 .sheet { width: 100%; } .sheet td, .sheet th { padding: 0.15em 0.35em; } .t { white-space: nowrap; }
 .q { font-style: italic; margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
+.cue { font-weight: bold; }
 @page { size: letter landscape; margin: 10mm; }"""
         sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", body, style)
     return sheets
