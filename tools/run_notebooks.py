@@ -7,6 +7,11 @@ twice gives byte-identical files and nbval can compare the committed outputs on 
 from __future__ import annotations
 
 import argparse
+import ast
+import contextlib
+import os
+import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -87,17 +92,97 @@ def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
         first.source = "\n".join(lines)
 
 
+# Run silently in the kernel before the first cell (it takes no execution count and prints nothing): every file of
+# the project the notebook's code opens (data, configuration, other notebooks), so a later change to one of them
+# shows which notebooks to run again (``--stale``). Files in .venv/ and Python's own are left out.
+TRACE = """
+import os as _o, sys as _s, importlib.util as _u
+_we_are_losing_read = set()
+_spec = _u.find_spec("helpers")   # the project whose helpers the notebook imports (it reads that project's files)
+_root = _o.path.dirname(_o.path.dirname(_o.path.realpath(_spec.origin))) if _spec and _spec.origin else {root!r}
+def _we_are_losing_hook(event, args, _root=_root):
+    if event == "open" and args and isinstance(args[0], (str, bytes, _o.PathLike)):
+        p = _o.path.realpath(_o.fsdecode(args[0]))
+        if p.startswith(_root + _o.sep) and not p.endswith((".py", ".pyc")):
+            rel = _o.path.relpath(p, _root)
+            if not rel.startswith((".venv", ".git", "build")):
+                _we_are_losing_read.add(rel.replace(_o.sep, "/"))
+_s.addaudithook(_we_are_losing_hook)
+"""
+INPUTS_KEY = "we_are_losing_inputs"     # notebook metadata: {file: first 16 hex digits of its sha256}
+
+
+_RECORDING: list[set] = []
+
+
+def _hook(event: str, args: tuple) -> None:
+    if _RECORDING and event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        p = Path(os.path.realpath(os.fsdecode(args[0])))
+        root = PROJECT.resolve()
+        if p.is_relative_to(root) and p.suffix not in (".py", ".pyc"):
+            rel = p.relative_to(root).as_posix()
+            if not rel.startswith((".venv", ".git", "build")):
+                _RECORDING[-1].add(rel)
+
+
+@contextlib.contextmanager
+def _reads_here():
+    """The project files this process opens inside the block (an audit hook, installed once, records them)."""
+    if not getattr(_hook, "installed", False):
+        sys.addaudithook(_hook)
+        _hook.installed = True
+    _RECORDING.append(set())
+    try:
+        yield _RECORDING[-1]
+    finally:
+        _RECORDING.pop()
+
+
+def digest(path: Path) -> str:
+    """A short digest of a file's content. For another notebook, only what a notebook can read of it (its
+    metadata and cell sources, not its outputs or its own record of inputs), so re-running one notebook does
+    not make the others that list it (00's series map, 05's plans) look out of date."""
+    if path.suffix != ".ipynb":
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    kept = {"metadata": {k: v for k, v in nb.get("metadata", {}).items() if k != INPUTS_KEY},
+            "cells": [[c.get("cell_type"), c.get("source"), c.get("metadata", {})] for c in nb.get("cells", [])]}
+    return hashlib.sha256(json.dumps(kept, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def _silent(client: NotebookClient, code: str, **expressions) -> dict:
+    reply = client.wait_for_reply(client.kc.execute(code, silent=True, store_history=False,
+                                                    user_expressions=expressions))
+    return reply["content"].get("user_expressions", {})
+
+
 def render(path: Path, timeout: int = 600, env: dict | None = None) -> str:
     """Execute the notebook at ``path`` in a fresh kernel and return the file text it should have.
 
-    ``env``, when given, is the kernel's environment (the offline test uses it to block the network).
+    ``env``, when given, is the kernel's environment (the offline test uses it to block the network). The
+    notebook's metadata records each project file its cells read, with a digest of its content.
     """
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute(**({"env": env} if env is not None else {}))
+    with client.setup_kernel(**({"env": env} if env is not None else {})):
+        client.wait_for_reply(client.kc.kernel_info())
+        _silent(client, TRACE.format(root=str(PROJECT.resolve())))
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+        found = _silent(client, "", read="__import__('json').dumps([_root, sorted(_we_are_losing_read)])")["read"]
+    root, read = json.loads(ast.literal_eval(found["data"]["text/plain"]))
+    root, read = Path(root), set(read)
     nb = normalise(nb)
-    stamp_time(nb, path)
+    with _reads_here() as also:            # the "Time:" line is computed here, from files of its own
+        from helpers.essay import _load_cached
+        _load_cached.cache_clear()
+        stamp_time(nb, path)
+    own = path.resolve().relative_to(PROJECT.resolve()).as_posix()
+    # digests of the files as read: from the project the kernel's helpers come from (this one, or the project
+    # whose helpers are installed, when a copy of the notebooks is run)
+    nb.metadata[INPUTS_KEY] = {rel: digest((root if (root / rel).is_file() else PROJECT) / rel)
+                               for rel in sorted(read | also) if rel != own}
     nbformat.validate(nb)
     text = nbformat.writes(nb)
     return text if text.endswith("\n") else text + "\n"
@@ -109,14 +194,34 @@ def run(path: Path, timeout: int = 600) -> None:
     path.write_bytes(text.encode("utf-8"))   # "\n" line ends on every system
 
 
+def changed_inputs(path: Path) -> list[str]:
+    """The project files this notebook read when it was last run that have changed since (or are gone);
+    every input, if the notebook records none."""
+    recorded = nbformat.read(path, as_version=4).metadata.get(INPUTS_KEY)
+    if not recorded:
+        return ["(no record of what it reads: run it once)"]
+    return sorted(rel for rel, old in recorded.items()
+                  if not (PROJECT / rel).is_file() or digest(PROJECT / rel) != old)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.run_notebooks", description=__doc__)
     parser.add_argument("notebooks", nargs="*", help="notebook files (default: every notebooks/NN_*.ipynb)")
+    parser.add_argument("--stale", action="store_true",
+                        help="run only the notebooks whose data files changed since they were last run")
+    parser.add_argument("--list", action="store_true", help="with --stale: say which, run nothing")
     args = parser.parse_args(argv)
     paths = notebook_paths(args.notebooks)
     if not paths:
         print(f"no notebooks found in {NOTEBOOKS}", file=sys.stderr)
         return 1
+    if args.stale:
+        stale = {p: changed_inputs(p) for p in paths}
+        for p, changed in stale.items():
+            print(f"{p.name}: " + (f"changed since it was run: {', '.join(changed)}" if changed else "up to date"))
+        paths = [p for p, changed in stale.items() if changed]
+        if args.list:
+            return 0
     for path in paths:
         print(f"running {path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path} …", flush=True)
         try:

@@ -1,0 +1,71 @@
+"""Regenerate what changed (#24): each executed notebook records the project files its cells read (traced in
+the kernel, not kept by hand), with a digest of each; `python -m tools.run_notebooks --stale` re-runs only the
+notebooks whose files changed since."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools import run_notebooks as rn
+
+PROJECT = Path(__file__).resolve().parent.parent
+SEEDS = "seeds/we-are-losing/"
+
+
+def inputs(name: str) -> set[str]:
+    nb = nbformat.read(PROJECT / "notebooks" / name, as_version=4)
+    return set(nb.metadata.get(rn.INPUTS_KEY, {}))
+
+
+def test_every_notebook_records_what_it_reads():
+    for path in rn.notebook_paths():
+        read = inputs(path.name)
+        assert SEEDS + "essay.txt" in read, path.name
+        assert not any(r.startswith((".venv", "build")) or r.endswith(".py") for r in read), read
+    assert SEEDS + "timeline.csv" in inputs("03_timeline.ipynb")
+    assert SEEDS + "timeline.csv" not in inputs("01_argument_structure.ipynb")
+    assert SEEDS + "argument.yml" in inputs("01_argument_structure.ipynb")
+    assert {SEEDS + "sessions.yml", "hub/measured.yml"} <= inputs("05_facilitator_guide.ipynb")
+
+
+def test_no_committed_notebook_is_out_of_date():
+    stale = {p.name: rn.changed_inputs(p) for p in rn.notebook_paths()}
+    assert not any(stale.values()), (f"{ {k: v for k, v in stale.items() if v} }: run "
+                                     "`python -m tools.run_notebooks --stale` and commit the notebooks")
+
+
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch):
+    for part in ("seeds", "notebooks", "hub"):
+        shutil.copytree(PROJECT / part, tmp_path / part, ignore=shutil.ignore_patterns("node_modules"))
+    monkeypatch.setattr(rn, "PROJECT", tmp_path)
+    monkeypatch.setattr(rn, "NOTEBOOKS", tmp_path / "notebooks")
+    return tmp_path
+
+
+def test_a_changed_data_file_makes_exactly_its_readers_stale(project_copy, capsys):
+    timeline = project_copy / SEEDS / "timeline.csv"
+    timeline.write_bytes(timeline.read_bytes() + b"\n")
+    stale = {p.name for p in rn.notebook_paths() if rn.changed_inputs(p)}
+    readers = {p.name for p in rn.notebook_paths() if SEEDS + "timeline.csv" in inputs(p.name)}
+    assert stale == readers and "03_timeline.ipynb" in stale and "01_argument_structure.ipynb" not in stale
+    assert rn.changed_inputs(project_copy / "notebooks" / "03_timeline.ipynb") == [SEEDS + "timeline.csv"]
+    assert rn.main(["--stale", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "03_timeline.ipynb: changed since it was run: seeds/we-are-losing/timeline.csv" in out
+    assert "01_argument_structure.ipynb: up to date" in out
+
+
+def test_rerunning_a_notebook_does_not_make_the_ones_that_list_it_stale(project_copy):
+    path = project_copy / "notebooks" / "03_timeline.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    next(c for c in nb.cells if c.cell_type == "code" and c.outputs).outputs = []   # as if re-run, other outputs
+    nb.metadata[rn.INPUTS_KEY] = {"seeds/we-are-losing/essay.txt": "0" * 16}
+    nbformat.write(nb, path)
+    assert rn.changed_inputs(project_copy / "notebooks" / "00_start_here.ipynb") == []
+    nb.cells[0].source += "\nA new sentence in the opening cell."
+    nbformat.write(nb, path)
+    assert rn.changed_inputs(project_copy / "notebooks" / "00_start_here.ipynb") == ["notebooks/03_timeline.ipynb"]
