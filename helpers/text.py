@@ -147,3 +147,23 @@ def paragraph_numbers(text: str) -> list[int]:
         a, b = int(m.group(1)), int(m.group(2) or m.group(1))
         out += list(range(a, b + 1))
     return out
+
+
+def paragraph_list(numbers) -> str:
+    """Paragraph numbers written as a reader reads them, runs as ranges: the inverse of ``paragraph_numbers``.
+
+    Parameters:
+        numbers: whole numbers, in any order (repeats are dropped).
+    Returns:
+        text such as "¶50, ¶55, ¶58–¶61" (empty for none).
+    Example:
+        >>> paragraph_list([61, 50, 58, 59, 60, 55])
+        '¶50, ¶55, ¶58–¶61'
+    """
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"¶{r[0]}" if len(r) == 1 else f"¶{r[0]}–¶{r[-1]}" for r in runs)

@@ -29,7 +29,7 @@ import nbformat
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, HEADING, PROJECT, load_essay
-from helpers.text import paragraph_numbers
+from helpers.text import paragraph_list, paragraph_numbers
 from tools.launch import BADGE_RE, binder_url, notebooks, settings
 
 BUILD = PROJECT / "build"
@@ -567,14 +567,8 @@ def run_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
 
     def cue(paragraphs: str) -> str:
         """The content note's reminder, where a step reads a passage that can divide the room."""
-        hit = sorted(flashpoints & set(paragraph_numbers(paragraphs or "")))
-        runs: list[list[int]] = []
-        for n in hit:
-            if runs and n == runs[-1][-1] + 1:
-                runs[-1].append(n)
-            else:
-                runs.append([n])
-        named = ", ".join(f"¶{r[0]}" if len(r) == 1 else f"¶{r[0]}–¶{r[-1]}" for r in runs)
+        hit = flashpoints & set(paragraph_numbers(paragraphs or ""))
+        named = paragraph_list(hit)
         # short, so every sheet still prints on one page; the guide's notes say how to name them and what to do
         return f' <span class="cue">Flashpoint: name {named} before reading.</span>' if hit else ""
     sheets = {}
