@@ -552,7 +552,7 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
 .card { border: 1.5px dashed #555; padding: 0.6em 0.8em; min-height: 5cm; font-size: 11.5pt; }
 .card .no { font-weight: bold; font-size: 0.85em; color: #444; }"""
     body = ("<h1>Who said it?</h1><p>Cut along the dashed lines. In pairs: who said it, and what makes you think so? "
-            "The answers are on a separate sheet.</p>" f'<div class="cards">{boxes}</div>')
+            "The answers are on a separate sheet the facilitator keeps (<i>Who said it? Answers</i>).</p>" f'<div class="cards">{boxes}</div>')
     return _page("Who said it? Cards", body, style)
 
 
