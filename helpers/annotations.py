@@ -36,7 +36,7 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     >>> {"quotations.csv", "timeline.csv", "figures.csv"} <= set(tables)
     True
     """
-    from . import argument, discussion, figures, quotations, terms, timeline, workshop
+    from . import argument, discussion, figures, ledger, quotations, terms, timeline, workshop
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731
     if present(argument.FILE):
@@ -54,6 +54,8 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         found[timeline.DATING] = timeline.load_dating(essay)
     if present(timeline.UNDATED):
         found[timeline.UNDATED] = timeline.load_undated(essay)
+    if present(ledger.FILE) and present(argument.FILE):
+        found[ledger.FILE] = ledger.check_ledger(essay)
     if present(terms.FILE):
         found[terms.FILE] = terms.load_terms(essay)
     if present(discussion.FILE):

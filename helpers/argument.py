@@ -3,9 +3,9 @@
 ``load_argument(essay)`` reads the thesis, the three numbered points, the claims with what each does
 (``relation`` to another id: supports, explains, illustrates, qualifies, recommends), the counterarguments
 with the essay's replies, the framings and the historical parallels; it checks every span against the
-text, every ``to`` against the ids, the type, relation and basis vocabularies against each other, and
-that every paragraph carries a claim or is listed under ``narrative_only`` with a reason. It fails with
-the row and the fix.
+text, every ``to`` against the ids, and the type, relation and basis vocabularies against each other. It fails
+with the row and the fix. That every sentence carries a claim or a reason is the sentence ledger's check
+(``helpers.ledger``, ledger.yml).
 """
 from __future__ import annotations
 
@@ -56,8 +56,6 @@ TYPE_MEANING = {
     "concession": "a point the authors grant, which limits one of their own claims",
 }
 CLAIM_FIELDS = ("id", "type", "relation", "to", "basis", "paragraph", "paraphrase", "span")
-# Paragraph kinds whose text can carry a claim (headings and attribution lines cannot).
-CLAIM_KINDS = ("body", "list item", "block quotation", "epigraph")
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,7 +79,6 @@ class Argument:
     framings: pd.DataFrame          # the two rejected narratives and the proposed framing
     parallels: pd.DataFrame         # historical parallels: passages and what each shows
     thesis_paraphrase: str
-    narrative_only: pd.DataFrame = None  # paragraphs with no claim, and why
     thesis_plain: str = ""               # the thesis in one plain sentence (ours), for a first reading
 
     def node(self, id_: str) -> pd.Series:
@@ -421,17 +418,6 @@ def load_argument(essay: Essay) -> Argument:
     links = pd.concat([links, pd.DataFrame({"source": points.id, "relation": "supports", "target": "T",
                                             "source_type": "point"})], ignore_index=True)
 
-    # paragraphs with no claim must say why
-    narrative = []
-    for k, entry in enumerate(items(data, "narrative_only", path, "narrative_only"), start=1):
-        row = f"narrative_only[{k}]"
-        expect(entry, dict, path, row, "narrative_only entry")
-        n = field(entry, "paragraph", int, path, row)
-        if n not in essay.paragraphs.index:
-            raise AnnotationError(path, f"names ¶{n}, which the essay does not have.",
-                                  f"use a paragraph number from 1 to {essay.paragraphs.index.max()}.", row)
-        narrative.append({"paragraph": n, "reason": " ".join(field(entry, "reason", str, path, row).split())})
-    narrative = pd.DataFrame(narrative, columns=["paragraph", "reason"])
 
     # counterarguments, framings, parallels
     counter = []
@@ -483,23 +469,4 @@ def load_argument(essay: Essay) -> Argument:
     parallels = pd.DataFrame(parallels)
 
     return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()),
-                    narrative, plain)
-
-
-def uncovered_paragraphs(essay: Essay, argument: Argument) -> pd.DataFrame:
-    """Paragraphs whose text could carry a claim but has none, and is not listed under ``narrative_only``.
-
-    Parameters:
-        essay: the essay; argument: its argument map.
-    Returns:
-        a table (paragraph, kind, text): empty when every paragraph is accounted for.
-    Example:
-        >>> import helpers
-        >>> essay = helpers.load_essay()
-        >>> uncovered_paragraphs(essay, load_argument(essay)).empty
-        True
-    """
-    carried = set(argument.claims.paragraph) | set(argument.thesis.paragraph) | set(argument.points.paragraph)
-    excused = set(argument.narrative_only.paragraph) if argument.narrative_only is not None else set()
-    p = essay.paragraphs
-    return p[p.kind.isin(CLAIM_KINDS) & ~p.paragraph.isin(carried | excused)][["paragraph", "kind", "text"]]
+                    thesis_plain=plain)

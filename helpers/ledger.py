@@ -1,0 +1,301 @@
+"""The sentence ledger: every sentence of the essay accounted for (seeds/<reading>/ledger.yml).
+
+Each sentence (and each section heading) either carries an entry of the argument map (argument.yml: a claim,
+the thesis, a point, an objection or reply, a framing, a parallel) or has a row in ``ledger.yml`` saying why
+it carries none: a heading that names its section, a quotation the voices file holds, narration the timeline
+holds, a signpost to what follows. What else is anchored in each sentence (voices, events, numbers, dating
+clues) is found here automatically from the other files' spans, never kept by hand.
+
+Layers: this module sits above the loaders (like ``helpers.annotations.load_all``) and imports them when it is
+called.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .anchoring import check_span, read_yaml
+from .errors import AnnotationError
+from .essay import Essay
+from .schema import expect, items
+
+FILE = "ledger.yml"
+ARGUMENT = "argument.yml"
+# What a ledger kind may require to stand in the sentence: the name used in ledger.yml's `needs`, and the
+# column of ``ledger()`` that holds those rows.
+NEEDS = {"voices": "voices", "timeline": "events", "figures": "numbers", "dating": "dating clues",
+         "claim": "claim"}   # "claim": the row names (`claim:`) a claim anchored in the same paragraph
+LAYERS = ("claims", "voices", "events", "numbers", "dating clues")
+
+
+def units(essay: Essay) -> pd.DataFrame:
+    """The units the ledger accounts for: every sentence of the essay's text, and every section heading.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: a table (paragraph, sentence, text, start, end, heading) in reading order; a heading is one unit.
+
+    Example:
+    >>> import helpers
+    >>> u = units(helpers.load_essay())
+    >>> int(u.heading.sum()), int(u.iloc[0].paragraph)
+    (8, 1)
+    """
+    s = essay.sentences.assign(heading=False)
+    p = essay.paragraphs
+    h = p[p.kind == "heading"]
+    heads = pd.DataFrame({"paragraph": h.paragraph, "sentence": 1, "text": h.text, "start": h.start,
+                          "end": h.end, "heading": True})
+    out = pd.concat([s, heads], ignore_index=True).sort_values("start", kind="stable").reset_index(drop=True)
+    return out[["paragraph", "sentence", "text", "start", "end", "heading"]]
+
+
+def _argument_spans(essay: Essay) -> list[tuple[str, int, int]]:
+    """(id, start, end) of every span in argument.yml (claims, thesis, points, objections, framings, parallels)."""
+    path = essay.folder / ARGUMENT
+    data = read_yaml(path)
+    found: list[tuple[str, int, int]] = []
+
+    def walk(node, owner: str, where: str) -> None:
+        if isinstance(node, dict):
+            owner = str(node.get("id", owner))
+            if isinstance(node.get("span"), str) and "paragraph" in node:
+                start, end = check_span(essay, node["span"], node["paragraph"], path, where)
+                found.append((owner, start, end))
+            for key, value in node.items():
+                walk(value, owner, f"{where}.{key}" if owner == where else owner)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, owner, where)
+
+    for section, value in data.items():
+        walk(value, section, section)
+    return found
+
+
+def _layer_spans(essay: Essay) -> dict[str, list[tuple[str, int, int]]]:
+    """(id, start, end) of every anchored row of the voices, timeline, figures and dating files."""
+    from . import figures, quotations, timeline
+    tables = {"voices": (quotations.FILE, quotations.load_quotations),
+              "events": (timeline.FILE, timeline.load_timeline),
+              "numbers": (figures.FILE, figures.load_figures),
+              "dating clues": (timeline.DATING, timeline.load_dating)}
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for layer, (name, load) in tables.items():
+        if not (essay.folder / name).is_file():
+            out[layer] = []
+            continue
+        t = load(essay)
+        t = t[pd.to_numeric(t["start"], errors="coerce").notna()]
+        out[layer] = [(str(r.id), int(r.start), int(r.end)) for r in t.itertuples()]
+    return out
+
+
+def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
+    """ledger.yml read and checked: its kinds, and its rows (paragraph, opens, kind, reason).
+
+    A row names a sentence by its paragraph and its opening words (``opens``, exact); a row with no ``opens``
+    speaks for every sentence of its paragraph that carries no argument entry.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: (kinds, rows): kinds maps each kind to its meaning and what it needs; rows is a table.
+    Example:
+    >>> import helpers
+    >>> kinds, rows = load_ledger(helpers.load_essay())
+    >>> "heading" in kinds and set(rows.kind) <= set(kinds)
+    True
+    """
+    path = essay.folder / FILE
+    data = read_yaml(path)
+    kinds: dict[str, dict] = {}
+    raw_kinds = data.get("kinds")
+    if not isinstance(raw_kinds, dict) or not raw_kinds:
+        raise AnnotationError(path, "has no 'kinds' section.", "restore the file from git.")
+    for name, spec in raw_kinds.items():
+        expect(spec, dict, path, f"kinds.{name}", "kind")
+        needs = spec.get("needs") or []
+        needs = [needs] if isinstance(needs, str) else needs
+        for n in needs:
+            if n not in NEEDS:
+                raise AnnotationError(path, f"kind '{name}' needs {n!r}, which is not a file the ledger reads.",
+                                      f"use one of: {', '.join(NEEDS)}.", f"kinds.{name}")
+        if not str(spec.get("means", "")).strip():
+            raise AnnotationError(path, f"kind '{name}' does not say what it means.",
+                                  "add `means:` with one plain sentence.", f"kinds.{name}")
+        kinds[str(name)] = {"means": " ".join(str(spec["means"]).split()), "needs": [NEEDS[n] for n in needs]}
+
+    u = units(essay)
+    rows = []
+    for k, entry in enumerate(items(data, "sentences", path, "sentences"), start=1):
+        row = f"sentences[{k}]"
+        expect(entry, dict, path, row, "sentence entry")
+        para = entry.get("paragraph")
+        if not isinstance(para, int) or para not in set(essay.paragraphs.paragraph):
+            raise AnnotationError(path, f"paragraph {para!r} is not a paragraph of the essay.",
+                                  f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", row)
+        kind = entry.get("kind")
+        if kind not in kinds:
+            raise AnnotationError(path, f"'kind' is {kind!r}.", f"use one of: {', '.join(kinds)}.", row)
+        reason = " ".join(str(entry.get("reason") or "").split())
+        if not reason:
+            raise AnnotationError(path, "'reason' is empty.", "say in a few words why the sentence carries no "
+                                  "claim (what it does instead).", row)
+        opens = entry.get("opens")
+        in_para = u[u.paragraph == para]
+        if opens is None:
+            sentence = None
+        else:
+            match = in_para[[t.startswith(str(opens)) for t in in_para.text]]
+            if len(match) != 1:
+                first = "; ".join(f"“{t[:40]}…”" for t in in_para.text)
+                problem = ("no sentence of ¶%d opens with %r." % (para, opens) if match.empty
+                           else f"{len(match)} sentences of ¶{para} open with {opens!r}.")
+                raise AnnotationError(path, problem, "copy the sentence's first words exactly from the essay "
+                                      f"(enough to tell it apart); the sentences of ¶{para} open: {first}", row)
+            sentence = int(match.sentence.iloc[0])
+        claim = entry.get("claim")
+        if ("claim" in kinds[kind]["needs"]) != (claim is not None):
+            raise AnnotationError(path, f"kind '{kind}' " + ("needs" if claim is None else "takes no") + " `claim`.",
+                                  "name the claim whose paraphrase tells the sentence (claim: C…)" if claim is None
+                                  else "remove `claim`, or use the kind 'told in a claim'.", row)
+        rows.append({"row": row, "paragraph": para, "sentence": sentence, "opens": opens, "kind": kind,
+                     "reason": reason, "claim": claim})
+    table = pd.DataFrame(rows, columns=["row", "paragraph", "sentence", "opens", "kind", "reason", "claim"])
+    dup = table[table.duplicated(["paragraph", "sentence"], keep=False) & table.sentence.notna()]
+    if len(dup):
+        raise AnnotationError(path, f"two rows name the same sentence of ¶{int(dup.paragraph.iloc[0])}.",
+                              "keep one row per sentence.", dup.row.iloc[1])
+    return kinds, table
+
+
+def ledger(essay: Essay) -> pd.DataFrame:
+    """Every sentence and heading with what is anchored in it, and for those with no argument entry, the reason.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: a table, one row per unit: paragraph, sentence, text, heading, claims (ids of argument entries),
+    voices, events, numbers, dating clues (ids anchored in it), kind ("argues" when it carries an argument
+    entry, else the ledger's kind, or "" when unaccounted) and reason. An entry counts for a sentence when its
+    span overlaps it.
+    Example:
+    >>> import helpers
+    >>> book = ledger(helpers.load_essay())
+    >>> bool((book.kind != "").all())
+    True
+    """
+    u = units(essay)
+    spans = {"claims": _argument_spans(essay), **_layer_spans(essay)}
+    for layer in LAYERS:
+        u[layer] = [sorted({i for i, s, e in spans[layer] if s < end and e > start}, key=_id_order)
+                    for start, end in zip(u.start, u.end)]
+    _, rows = load_ledger(essay) if (essay.folder / FILE).is_file() else ({}, pd.DataFrame(
+        columns=["row", "paragraph", "sentence", "opens", "kind", "reason", "claim"]))
+    by_sentence = {(r.paragraph, r.sentence): r for r in rows.itertuples() if pd.notna(r.sentence)}
+    by_paragraph = {r.paragraph: r for r in rows.itertuples() if pd.isna(r.sentence)}
+    kinds, reasons = [], []
+    for t in u.itertuples():
+        entry = by_sentence.get((t.paragraph, t.sentence)) or by_paragraph.get(t.paragraph)
+        if t.claims:
+            kinds.append("argues")
+            reasons.append("")
+        elif entry is not None:
+            kinds.append(entry.kind)
+            reasons.append(entry.reason)
+        else:
+            kinds.append("")
+            reasons.append("")
+    u["kind"], u["reason"] = kinds, reasons
+    return u.drop(columns=["start", "end"])
+
+
+def _id_order(i: str):
+    head = i.rstrip("0123456789")
+    tail = i[len(head):]
+    return (head, int(tail) if tail else -1, i)
+
+
+def check_ledger(essay: Essay) -> pd.DataFrame:
+    """The ledger checked whole: every unit accounted for, no row left over, each kind's needs met.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: the ledger (``ledger(essay)``); raises AnnotationError naming ledger.yml, the row and the fix when
+    a sentence carries neither an argument entry nor a ledger row, when a ledger row names a sentence that now
+    carries a claim, or when a row's kind needs a voice, an event or a number that is not anchored there.
+    Example:
+    >>> import helpers
+    >>> len(check_ledger(helpers.load_essay())) > 200
+    True
+    """
+    path = essay.folder / FILE
+    kinds, rows = load_ledger(essay)
+    book = ledger(essay)
+    for r in rows.itertuples():
+        mine = book[(book.paragraph == r.paragraph) & ((book.sentence == r.sentence) if pd.notna(r.sentence)
+                                                       else True)]
+        if pd.notna(r.sentence) and mine.claims.iloc[0]:
+            raise AnnotationError(path, f"the sentence of ¶{r.paragraph} opening “{r.opens}” now carries "
+                                  f"{', '.join(mine.claims.iloc[0])} of the argument map.",
+                                  "remove this ledger row: a sentence with a claim needs no reason.", r.row)
+        covered = mine[[not c for c in mine.claims]]
+        if pd.isna(r.sentence) and covered.empty:
+            raise AnnotationError(path, f"every sentence of ¶{r.paragraph} now carries a claim.",
+                                  "remove this ledger row.", r.row)
+        if r.claim is not None:
+            here = set().union(*book[book.paragraph == r.paragraph].claims)
+            if r.claim not in here:
+                raise AnnotationError(path, f"the row names {r.claim}, which is not a claim anchored in ¶{r.paragraph} "
+                                      f"(those are: {', '.join(sorted(here, key=_id_order)) or 'none'}).",
+                                      "name the claim of this paragraph whose paraphrase tells the sentence, or "
+                                      "choose another kind.", r.row)
+        for need in (n for n in kinds[r.kind]["needs"] if n != "claim"):
+            lacking = covered[[not v for v in covered[need]]]
+            if len(lacking):
+                raise AnnotationError(path, f"the row says '{r.kind}', but no row of the {need} is anchored in "
+                                      f"¶{r.paragraph}, sentence {int(lacking.sentence.iloc[0])} "
+                                      f"(“{lacking.text.iloc[0][:60]}…”).",
+                                      f"add the {need} row it needs, or choose another kind.", r.row)
+    missing = book[book.kind == ""]
+    if len(missing):
+        first = missing.iloc[0]
+        raise AnnotationError(path, f"{len(missing)} sentence(s) carry no argument entry and no reason; the first "
+                              f"is ¶{first.paragraph}, sentence {first.sentence}: “{first.text[:80]}”.",
+                              "add a claim for it to argument.yml if it argues, gives evidence or concedes; "
+                              "otherwise add a ledger row: {paragraph: N, opens: \"its first words\", kind: …, "
+                              "reason: …}.")
+    return book
+
+
+def summary(book: pd.DataFrame) -> pd.DataFrame:
+    """How many sentences argue, narrate (an event of the timeline is anchored in them), do both, or neither.
+
+    Parameters: ``book`` the ledger (``ledger(essay)``).
+    Returns: a small table (what the sentences do, how many), headings counted apart.
+    Example:
+    >>> import helpers
+    >>> s = summary(ledger(helpers.load_essay()))
+    >>> int(s.iloc[-1, 1]) == len(ledger(helpers.load_essay()))
+    True
+    """
+    argues = book.kind == "argues"
+    narrates = book.events.map(bool)
+    head = book.heading
+    lines = [("argue and narrate (a claim of the map and an event of the timeline)", int((argues & narrates).sum())),
+             ("argue only (a claim of the map)", int((argues & ~narrates).sum())),
+             ("narrate only (an event of the timeline, no claim)", int((~argues & narrates & ~head).sum()))]
+    rest = book[~argues & ~(narrates & ~head)]
+    for kind, n in rest.kind.value_counts().sort_index().items():
+        lines.append((f"neither: {kind}", int(n)))
+    lines.append(("every sentence and heading", len(book)))
+    return pd.DataFrame(lines, columns=["what the sentences do", "how many"])
+
+
+def reasons(book: pd.DataFrame) -> pd.DataFrame:
+    """The sentences that carry no argument entry, with what they do instead and why.
+
+    Parameters: ``book`` the ledger (``ledger(essay)``).
+    Returns: a table (¶, sentence opening, kind, reason).
+    Example:
+    >>> import helpers
+    >>> "reason" in reasons(ledger(helpers.load_essay())).columns
+    True
+    """
+    r = book[book.kind != "argues"]
+    return pd.DataFrame({"¶": r.paragraph, "sentence": [t if len(t) <= 70 else t[:67] + "…" for t in r.text],
+                         "kind": r.kind, "reason": r.reason}).reset_index(drop=True)
