@@ -259,6 +259,7 @@ def check_ledger(essay: Essay) -> pd.DataFrame:
                               "add a claim for it to argument.yml if it argues, gives evidence or concedes; "
                               "otherwise add a ledger row: {paragraph: N, opens: \"its first words\", kind: …, "
                               "reason: …}.")
+    check_marks(essay)
     return book
 
 
@@ -299,3 +300,132 @@ def reasons(book: pd.DataFrame) -> pd.DataFrame:
     r = book[book.kind != "argues"]
     return pd.DataFrame({"¶": r.paragraph, "sentence": [t if len(t) <= 70 else t[:67] + "…" for t in r.text],
                          "kind": r.kind, "reason": r.reason}).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Marks: every number or amount, and every word of saying or reporting, held by a row or given a reason
+# --------------------------------------------------------------------------------------------
+
+def load_marks(essay: Essay) -> tuple[dict, pd.DataFrame]:
+    """The ``marks`` of ledger.yml (what to find, and which files must hold it) and its ``unlisted`` reasons.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: (marks, unlisted): marks maps a mark's name to its meaning, its compiled pattern and the layers
+    that hold it; unlisted is a table (row, paragraph, words, mark, reason).
+    Example:
+    >>> import helpers
+    >>> marks, unlisted = load_marks(helpers.load_essay())
+    >>> sorted(marks)
+    ['numbers', 'saying']
+    """
+    import re
+    path = essay.folder / FILE
+    data = read_yaml(path)
+    marks: dict[str, dict] = {}
+    for name, spec in (data.get("marks") or {}).items():
+        where = f"marks.{name}"
+        expect(spec, dict, path, where, "mark")
+        words = spec.get("words") or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise AnnotationError(path, f"the words of mark '{name}' are not a list of words.",
+                                  "write them as words: [two, three, …].", where)
+        held = spec.get("held_by") or []
+        held = [held] if isinstance(held, str) else held
+        unknown = [h for h in held if h not in NEEDS or h == "claim"]
+        if not held or unknown:
+            raise AnnotationError(path, f"mark '{name}' is held by {unknown or 'nothing'}.",
+                                  f"name the files that hold it: {', '.join(n for n in NEEDS if n != 'claim')}.", where)
+        parts = [r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"] if words else []
+        if spec.get("digits"):
+            parts.append(r"\b\d[\d,./]*%?")
+        marks[str(name)] = {"means": " ".join(str(spec.get("means", "")).split()),
+                            "pattern": re.compile("|".join(parts), flags=re.IGNORECASE),
+                            "held_by": [NEEDS[h] for h in held]}
+    rows = []
+    for k, entry in enumerate(data.get("unlisted") or [], start=1):
+        row = f"unlisted[{k}]"
+        expect(entry, dict, path, row, "unlisted entry")
+        para, words, mark = entry.get("paragraph"), entry.get("words"), entry.get("mark")
+        if mark not in marks:
+            raise AnnotationError(path, f"'mark' is {mark!r}.", f"use one of: {', '.join(marks)}.", row)
+        if not isinstance(para, int) or para not in set(essay.paragraphs.paragraph):
+            raise AnnotationError(path, f"paragraph {para!r} is not a paragraph of the essay.",
+                                  f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", row)
+        if not isinstance(words, str) or words not in essay.paragraphs.loc[para, "text"]:
+            raise AnnotationError(path, f"the words {words!r} are not in ¶{para}.",
+                                  "copy them exactly from the essay (the mark and a few words around it).", row)
+        reason = " ".join(str(entry.get("reason") or "").split())
+        if not reason:
+            raise AnnotationError(path, "'reason' is empty.", "say why no row holds it (an idiom, not a count; "
+                                  "the words the row of … already holds …).", row)
+        rows.append({"row": row, "paragraph": para, "words": words, "mark": mark, "reason": reason})
+    return marks, pd.DataFrame(rows, columns=["row", "paragraph", "words", "mark", "reason"])
+
+
+def marks(essay: Essay) -> pd.DataFrame:
+    """Every mark found in the essay's text, with the rows that hold it or the reason none does.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: a table (mark, paragraph, found, held_by (ids), reason, unlisted_row): one row per occurrence.
+    Example:
+    >>> import helpers
+    >>> m = marks(helpers.load_essay())
+    >>> bool(((m.held_by.map(bool)) | (m.reason != "")).all())
+    True
+    """
+    spec, unlisted = load_marks(essay)
+    spans = _layer_spans(essay)
+    out = []
+    for p in essay.paragraphs.itertuples():
+        if p.kind == "heading":
+            continue
+        for name, m in spec.items():
+            for hit in m["pattern"].finditer(p.text):
+                s, e = p.start + hit.start(), p.start + hit.end()
+                held = sorted({i for layer in m["held_by"] for i, a, b in spans[layer] if a < e and b > s},
+                              key=_id_order)
+                reason, which = "", ""
+                if not held:
+                    for u in unlisted[(unlisted.paragraph == p.paragraph) & (unlisted.mark == name)].itertuples():
+                        at = p.text.find(u.words)
+                        while at >= 0 and not (at <= hit.start() and hit.end() <= at + len(u.words)):
+                            at = p.text.find(u.words, at + 1)
+                        if at >= 0:
+                            reason, which = u.reason, u.row
+                            break
+                out.append({"mark": name, "paragraph": p.paragraph, "found": hit.group(0), "held_by": held,
+                            "reason": reason, "unlisted_row": which,
+                            "context": p.text[max(0, hit.start() - 30):hit.end() + 30].replace("\n", " ")})
+    return pd.DataFrame(out, columns=["mark", "paragraph", "found", "held_by", "reason", "unlisted_row", "context"])
+
+
+def check_marks(essay: Essay) -> pd.DataFrame:
+    """Every number and word of saying is held by a row (figures, timeline, dating; voices) or has a reason.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: the table of ``marks(essay)``; raises AnnotationError naming ledger.yml when a mark has neither, or
+    when an ``unlisted`` row no longer speaks for any mark (its words are now held by a row, or hold no mark).
+    Example:
+    >>> import helpers
+    >>> len(check_marks(helpers.load_essay())) > 100
+    True
+    """
+    path = essay.folder / FILE
+    spec, unlisted = load_marks(essay)
+    found = marks(essay)
+    bare = found[(~found.held_by.map(bool)) & (found.reason == "")]
+    if len(bare):
+        first = bare.iloc[0]
+        held = " or ".join(spec[first.mark]["held_by"])
+        raise AnnotationError(path, f"{len(bare)} mark(s) have no row and no reason; the first is “{first.found}” "
+                              f"({first.mark}) in ¶{first.paragraph}: “…{first.context}…”.",
+                              f"add the row of the {held} it belongs to, or, if none should hold it, an `unlisted` "
+                              f"row: {{paragraph: {first.paragraph}, words: \"…{first.found}…\", mark: {first.mark}, "
+                              "reason: …}.")
+    used = set(found.unlisted_row)
+    for u in unlisted.itertuples():
+        if u.row not in used:
+            raise AnnotationError(path, f"the row for “{u.words}” in ¶{u.paragraph} speaks for no {u.mark} mark "
+                                  "without a row.", "remove it: a row of the files now holds that mark, or the words "
+                                  "hold none.", u.row)
+    return found

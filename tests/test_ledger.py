@@ -107,3 +107,50 @@ def test_a_kind_must_say_what_it_means(reading_copy):
 def test_the_check_runs_with_every_other_check():
     from helpers.annotations import load_all
     assert "ledger.yml" in load_all(helpers.load_essay())
+
+
+# ---- marks: numbers and words of saying -------------------------------------------------------------------
+
+def test_every_number_and_word_of_saying_is_held_or_has_a_reason():
+    m = L.check_marks(helpers.load_essay())
+    assert set(m.mark) == {"numbers", "saying"}
+    assert (m.held_by.map(bool) | (m.reason != "")).all()
+    # a figure in digits is found, and held by the figures file
+    over_30 = m[(m.paragraph == 36) & (m.found == "30")].iloc[0]
+    assert over_30.held_by, "“Over 30 people were shot dead” is a row of the figures file"
+    bragged = m[m.found == "bragged"].iloc[0]
+    assert bragged.held_by, "Clinton's lead-in is a row of the voices file"
+
+
+def test_a_mark_with_no_row_and_no_reason_is_refused(reading_copy):
+    err = error_after(reading_copy, L.FILE, '  - {paragraph: 42, words: "asylum claims"',
+                      '  # - {paragraph: 42, words: "asylum claims"', L.check_marks)
+    assert "1 mark(s) have no row and no reason" in err.problem and "“claims” (saying) in ¶42" in err.problem
+    assert "unlisted" in err.fix
+
+
+def test_a_reason_that_speaks_for_nothing_is_refused(reading_copy):
+    rewrite(reading_copy, L.FILE, '  - {paragraph: 42, words: "asylum claims"',
+            '  - {paragraph: 42, words: "The caravan grew", mark: saying, reason: "no mark here"}\n'
+            '  - {paragraph: 42, words: "asylum claims"')
+    with pytest.raises(helpers.AnnotationError) as info:
+        L.check_marks(helpers.load_essay(reading_copy))
+    assert "speaks for no saying mark" in info.value.problem
+
+
+def test_a_reason_must_quote_the_essay(reading_copy):
+    err = error_after(reading_copy, L.FILE, 'words: "asylum claims"', 'words: "asylum requests"', L.check_marks)
+    assert "are not in ¶42" in err.problem
+
+
+def test_a_new_word_in_the_list_is_checked_without_code(reading_copy):
+    # adding a word to the data is enough for the check to look for it
+    rewrite(reading_copy, L.FILE, "outlined, identifies,", "outlined, identifies, spontaneously,")
+    with pytest.raises(helpers.AnnotationError) as info:
+        L.check_marks(helpers.load_essay(reading_copy))
+    assert "“spontaneously” (saying) in ¶21" in info.value.problem
+
+
+def test_a_mark_must_name_files_that_hold_it(reading_copy):
+    err = error_after(reading_copy, L.FILE, "    held_by: [voices]", "    held_by: [newspapers]", L.check_marks)
+    assert "is held by ['newspapers']" in err.problem
