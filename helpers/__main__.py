@@ -39,6 +39,9 @@ def check(reading: str) -> str:
         return "\n".join(lines)
     for name, table in annotations.load_all(essay).items():
         lines.append(f"{name}: {len(table)} rows, checked")
+    from . import negatives
+    if (essay.folder / negatives.FILE).is_file():
+        lines.append(f"{negatives.FILE}: {len(negatives.check_register(essay))} rows, every negative statement registered")
     return "\n".join(lines)
 
 

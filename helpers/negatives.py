@@ -1,0 +1,252 @@
+"""Statements of what the essay does not say, registered and checked (issue #21, item 3).
+
+A sentence such as "the essay gives no date" or "the only link ¶20 draws" is a claim about a whole stretch of
+the text, and it is easy to get wrong. Every such sentence the package writes, in the reading's data files
+and in the notebooks' Markdown cells, is listed in ``negatives.csv`` beside the essay, with the ¶ range it
+speaks for and what in that range makes it true. ``find_statements`` finds them with the patterns below;
+``check_register`` fails on one that is not registered, on a registered one that is no longer there, and on a
+¶ range outside the essay. Words the package quotes from the essay are left out of the search: a negative in
+the essay's own words ("There is nothing …") is the essay's, not the package's.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .anchoring import read_csv, read_yaml, require
+from .errors import AnnotationError
+from .essay import PROJECT, Essay
+from .text import fold, paragraph_numbers, sentence_spans
+
+FILE = "negatives.csv"
+COLUMNS = ["file", "row", "statement", "paragraphs", "verdict", "check"]
+VERDICTS = ("holds", "not about the essay")
+NOTEBOOKS = PROJECT / "notebooks"
+
+# The one place the patterns live: (name, regular expression), matched without regard to case. Each names a
+# way the package says what the essay does not say. They are tuned to statements about a text ("the essay
+# names no author"), so that setup prose ("nothing to install", "never ask about status") is not caught;
+# a new way of saying it belongs here, with its rows in negatives.csv.
+_VERBS = (r"(?:say|name|give|date|state|define|mention|quote|tell|explain|identify|specify|cite|sign|refer|"
+          r"return|list|describe|report|draw|argue)\w*")
+PATTERNS = (
+    ("does not say", rf"\b(?:does|do|did)\s+not\s+(?:\w+ly\s+)?{_VERBS}"),
+    ("doesn't say", rf"\b(?:doesn|don|didn)[’']t\s+(?:\w+ly\s+)?{_VERBS}"),
+    ("gives no, names no", r"\b(?:gives|names|says|states|offers|cites|mentions|quotes|dates|draws|provides|"
+                           r"records|makes)\s+no\b"),
+    ("no reason, no source", r"\bno\s+(?:reason|source|date|day|year|name|translator|author|witness|record|"
+                             r"link|mention|anchor|instance|wording)s?\b"),
+    ("has no (the text)", r"\b(?:essay|text|header|paragraph|¶\d+|sentence|section|quotation|passage|it)\s+"
+                          r"(?:has|carries|holds|contains)\s+no\b"),
+    ("says nothing", r"\b(?:says|states|tells|names|rests|narrows|gives|adds)\s+nothing\b"
+                     r"|\bnothing\s+(?:in|more|named|to look up|a reader|else)\b"),
+    ("the only", r"\bthe only\b|\bonly\s+(?:one|link|mention|time|place|source)\b"),
+    ("never", r"\b(?:essay|text|authors?|it|they|paragraph|¶\d+|sentence|section)\s+(?:\w+\s+)?never\b"),
+    ("neither", r"\bneither\b"),
+    ("not … at all", r"\bnot\b[^.;:!?]{0,60}?\bat all\b"),
+)
+_PATTERN = re.compile("|".join(f"(?:{p})" for _, p in PATTERNS), re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’")
+_ID_KEYS = ("id", "term")
+
+
+def _essays_words(essay_folded: str):
+    """A function that blanks, in a text, the quotations that are the essay's own words."""
+    def is_essays(quoted: str) -> bool:
+        parts = [p.strip(" ,.;:") for p in re.split(r"…|\.\.\.", quoted)]
+        parts = [fold(p) for p in parts if p.strip(" ,.;:")]
+        return bool(parts) and all(p in essay_folded for p in parts)
+
+    def blank(text: str) -> str:
+        if fold(text.strip()) and fold(text.strip()) in essay_folded:
+            return " " * len(text)          # the whole value is a span of the essay
+        return _QUOTED.sub(lambda m: " " * len(m.group()) if is_essays(m.group()[1:-1]) else m.group(), text)
+    return blank
+
+
+def matches(text: str, blank=lambda t: t) -> list[tuple[int, int]]:
+    """Where the patterns find a negative statement in ``text``: (start, end) of each match.
+
+    Parameters: ``text`` any text; ``blank`` a function that blanks the essay's own words (same length).
+    Returns: a list of (start, end) offsets into ``text``.
+    Example:
+    >>> text = "The essay gives no date; nothing to install."
+    >>> [text[a:b] for a, b in matches(text)]
+    ['gives no']
+    """
+    return [m.span() for m in _PATTERN.finditer(blank(text))]
+
+
+def _yaml_values(data, path=(), named=False):
+    """(row, text) for every text in a YAML tree; the row is the nearest id above it (a claim's C84, a
+    question's D06), else the path of keys, with "¶N" for an entry known by its paragraph (narrative_only)."""
+    if isinstance(data, dict):
+        key = next((str(data[k]) for k in _ID_KEYS if isinstance(data.get(k), (str, int))), None)
+        if key:
+            path, named = (key,), True
+        elif not named and isinstance(data.get("paragraph"), int):
+            path = path + (f"¶{data['paragraph']}",)
+        for k, v in data.items():
+            if k in _ID_KEYS:
+                continue
+            yield from _yaml_values(v, path if named else path + (str(k),), named)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _yaml_values(v, path, named)
+    elif isinstance(data, str):
+        yield "/".join(path), data
+
+
+def _sources(folder: Path, notebooks: Path | None) -> list[tuple[str, str, str]]:
+    """(file, row, text) for every text the scan covers: data files of the reading, notebooks' Markdown."""
+    out = []
+    for path in sorted(folder.glob("*.yml")):
+        out += [(path.name, row, text) for row, text in _yaml_values(read_yaml(path))]
+    for path in sorted(folder.glob("*.csv")):
+        if path.name == FILE:
+            continue
+        table = read_csv(path, [])           # the first column names the row (id, term, expression)
+        out += [(path.name, row.iloc[0], cell) for _, row in table.iterrows() for cell in row.iloc[1:]]
+    for path in sorted(notebooks.glob("*.ipynb")) if notebooks and notebooks.is_dir() else []:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        out += [(path.name, "", "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
+                for c in cells if c.get("cell_type") == "markdown"]
+    return out
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a match: within its sentence, from the last semicolon, colon, bracket or line break
+    before it to the next one."""
+    a, b = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
+    left = max([text.rfind(ch, a, start) for ch in ";:()\n"] + [a - 1]) + 1
+    rights = [i for i in (text.find(ch, end, b) for ch in ";:()\n") if i != -1]
+    return text[left:min(rights) if rights else b].strip(" ,\n").rstrip(".")
+
+
+def find_statements(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.DataFrame:
+    """Every negative statement the package writes about the essay, found by ``PATTERNS``.
+
+    Parameters: ``essay`` the loaded essay (its folder's data files are searched); ``notebooks`` the folder of
+    notebooks whose Markdown cells are searched (None: none).
+    Returns: a DataFrame with columns file, row (an id, or the path of keys in a YAML file; empty for a
+    notebook), text (the whole value or cell), start, end (the match in it) and clause (the words around it).
+    Example:
+    >>> from helpers import load_essay
+    >>> found = find_statements(load_essay())
+    >>> {"argument.yml", "quotations.csv"} <= set(found.file)
+    True
+    """
+    blank = _essays_words(fold(essay.text))
+    rows = [{"file": file, "row": row, "text": text, "start": a, "end": b, "clause": _clause(text, a, b)}
+            for file, row, text in _sources(essay.folder, notebooks)
+            for a, b in matches(text, blank)]
+    return pd.DataFrame(rows, columns=["file", "row", "text", "start", "end", "clause"])
+
+
+def _where(text: str, statement: str) -> list[tuple[int, int]]:
+    """Every place ``statement`` stands in ``text``, white space compared loosely."""
+    pattern = r"\s+".join(map(re.escape, statement.split()))
+    return [m.span() for m in re.finditer(pattern, text)] if pattern else []
+
+
+def load_register(essay: Essay) -> pd.DataFrame:
+    """negatives.csv, read and checked: verdicts from the list, each ¶ range inside the essay.
+
+    Parameters: ``essay`` the loaded essay (the register is read from its folder).
+    Returns: the register as a DataFrame of strings, indexed by spreadsheet row, with a column ``numbers``
+    (the ¶ numbers each row speaks for, as a list).
+    Example:
+    >>> from helpers import load_essay
+    >>> register = load_register(load_essay())
+    >>> set(register.verdict) <= set(VERDICTS)
+    True
+    """
+    path = essay.folder / FILE
+    table = read_csv(path, COLUMNS)
+    for line, row in table.iterrows():
+        label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
+        require(row["verdict"], VERDICTS, path, label, "verdict")
+        for col in ("file", "statement", "check"):
+            if not row[col].strip():
+                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+    last = int(essay.paragraphs.paragraph.max())
+    numbers = []
+    for line, row in table.iterrows():
+        label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
+        try:
+            found = paragraph_numbers(row["paragraphs"])
+        except ValueError as exc:
+            raise AnnotationError(path, f"'paragraphs' has {str(exc)!r}, which is not a ¶ number or range.",
+                                  "write it as ¶20 or ¶19–¶26 (several separated by commas).", label) from None
+        outside = [n for n in found if not 1 <= n <= last]
+        if outside:
+            raise AnnotationError(path, f"'paragraphs' names ¶{outside[0]}, outside the essay (¶1 to ¶{last}).",
+                                  "name the paragraphs the statement speaks for, as numbered in the reader's "
+                                  "edition.", label)
+        if not found and row["verdict"] != "not about the essay":
+            raise AnnotationError(path, "'paragraphs' is empty, so nothing says which part of the essay the "
+                                        "statement speaks for.",
+                                  "write the ¶ range it speaks for (the whole essay is ¶1–¶"
+                                  f"{last}), or set verdict to 'not about the essay' if it says nothing of the essay.",
+                                  label)
+        numbers.append(found)
+    table["numbers"] = numbers
+    return table
+
+
+def check_register(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.DataFrame:
+    """The register checked against what the package now writes: nothing unregistered, nothing stale.
+
+    Parameters: ``essay`` the loaded essay; ``notebooks`` the notebooks folder searched with the data files.
+    Returns: the register (``load_register``); raises AnnotationError naming negatives.csv, the row and the fix
+    for a statement no longer where the row says, or a negative statement found that no row covers.
+    Example:
+    >>> from helpers import load_essay
+    >>> len(check_register(load_essay())) > 0
+    True
+    """
+    register = load_register(essay)
+    path = essay.folder / FILE
+    found = find_statements(essay, notebooks)
+    texts = pd.DataFrame(_sources(essay.folder, notebooks), columns=["file", "row", "text"])
+    covered: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    for line, row in register.iterrows():
+        label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
+        same_file = texts[texts.file == row["file"]]
+        if same_file.empty:
+            raise AnnotationError(path, f"'file' is {row['file']!r}, which is not a data file of the reading "
+                                        "or a notebook.", "write the file's name as it is (argument.yml, "
+                                        "01_argument_structure.ipynb …).", label)
+        if row["file"].endswith(".ipynb"):
+            places = same_file[same_file.text.map(lambda t: bool(_where(t.replace("*", ""), row["row"].replace("*", ""))))]
+        else:
+            places = same_file[same_file.row == row["row"]]
+        if places.empty:
+            raise AnnotationError(path, f"there is no {'cell holding' if row['file'].endswith('.ipynb') else 'row'}"
+                                        f" {row['row']!r} in {row['file']}.",
+                                  "write the row's id (a notebook: a few exact words of the Markdown cell); if "
+                                  "the row or cell is gone, delete this register row.", label)
+        hit = False
+        for _, place in places.iterrows():
+            spans = _where(place.text, row["statement"])
+            hit = hit or bool(spans)
+            covered.setdefault((place.file, place.row, place.text), []).extend(spans)
+        if not hit:
+            raise AnnotationError(path, f"the statement {row['statement']!r} is no longer in {row['file']} "
+                                        f"({row['row'] or 'that cell'}): the register is stale.",
+                                  "copy the statement as it now stands, check it again against its ¶ range, "
+                                  "and update this row (or delete the row if the statement is gone).", label)
+    for _, hit in found.iterrows():
+        spans = covered.get((hit.file, hit.row, hit.text), [])
+        if not any(a <= hit.start and hit.end <= b for a, b in spans):
+            where = hit.row or "a Markdown cell, first words: " + " ".join(hit.text.split()[:6])
+            raise AnnotationError(path, f"{hit.file} ({where}) says what the essay does not say, and the "
+                                        f"register has no row for it: {hit.clause!r}.",
+                                  f"read it against the paragraphs it speaks for, then add a row: file "
+                                  f"{hit.file}, row {hit.row or '(a few exact words of the cell)'}, the "
+                                  "statement as written, the ¶ range, a verdict and what in that range makes "
+                                  "it true; or reword it.")
+    return register
