@@ -4,7 +4,8 @@ Each term has its aliases (``JOH`` and ``Juan Orlando Hernández`` are one perso
 another name for the same thing), a neutral ``definition`` of what it is, a sentence on what the essay says
 about it (``in_the_essay``), its Spanish name where it has one, and the span of its first mention. A
 definition from outside the essay is marked ``context`` and names its public reference. Where the essay's
-present has changed since it was written (2019), ``since`` says what changed, with its reference.
+present has changed since it was written, ``since`` says what changed, with its reference and the date the line
+was last checked against it (``since_checked``); events after that date are not covered.
 
 Mentions are counted with aliases folded together and never twice for one place in the text: across all
 terms, the longest name wins, so the "Irish" in "Irish question" is a mention of the Irish question, not
@@ -13,6 +14,7 @@ also of Ireland, and "U.S." inside "U.S. Empire" is not also a mention of the Un
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pandas as pd
 
@@ -23,8 +25,77 @@ from .text import sentence_spans, fold_keep_case
 
 FILE = "terms.csv"
 COLUMNS = ["term", "kind", "aliases", "spanish", "definition", "definition_source", "reference", "in_the_essay",
-           "since", "since_reference", "first_paragraph", "span"]
+           "since", "since_reference", "since_checked", "first_paragraph", "span"]
 KINDS = ("person", "people", "organisation", "place", "event", "concept", "publication")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+NOT_COVERED = "later events are not covered"
+
+
+def day_in_words(day: date) -> str:
+    """A date as a reader writes it, the same in every locale.
+
+    Parameters:
+        day: a ``datetime.date``.
+
+    Returns:
+        The date in words, day first, as the glossary shows it.
+
+    Example:
+        >>> day_in_words(date(2026, 12, 4))
+        '4 December 2026'
+    """
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _checked_on(value: str, path, label: str) -> str:
+    """The date a 'since' line was last checked, from ISO (2026-12-04) or words (4 December 2026), in words.
+
+    It may not lie after today: a check that has not happened yet would claim more than anyone read.
+    """
+    text = value.strip()
+    day = None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text) or re.fullmatch(r"(\d{1,2}) (\w+) (\d{4})", text)
+    if m:
+        try:
+            if "-" in text:
+                day = date(int(m[1]), int(m[2]), int(m[3]))
+            elif m[2] in MONTHS:
+                day = date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]))
+        except ValueError:
+            day = None
+    if day is None:
+        raise AnnotationError(path, f"'since_checked' is {value!r}, which is not a date.",
+                              "write the day the 'since' line was last checked against its reference, "
+                              "as 2026-12-04 or 4 December 2026.", label)
+    today = date.today()
+    if day > today:
+        raise AnnotationError(path, f"'since_checked' is {day_in_words(day)}, after today ({day_in_words(today)}).",
+                              "write the day the 'since' line was really checked against its reference, "
+                              "today or earlier.", label)
+    return day_in_words(day)
+
+
+def since_line(row) -> str:
+    """What has changed since the essay was written, with its reference and the date it was checked; "" if nothing.
+
+    Parameters:
+        row: one row of the glossary from ``helpers.load_terms(essay)`` (``terms.itertuples()``).
+
+    Returns:
+        The ``since`` line followed by "(context: its reference; checked the date; later events are not
+        covered)", or an empty string when nothing is recorded as changed.
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> terms = load_terms(load_essay())
+        >>> row = next(terms[terms.term == "G4S"].itertuples())
+        >>> since_line(row)  # doctest: +ELLIPSIS
+        'It was bought by the U.S. company Allied Universal in 2021. (context: ...; checked ...; later events are not covered)'
+    """
+    if not row.since:
+        return ""
+    return f"{row.since} (context: {row.since_reference}; checked {row.since_checked}; {NOT_COVERED})"
 
 
 def names_of(row) -> list[str]:
@@ -98,7 +169,9 @@ def load_terms(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per term: ``term``, ``kind``, ``aliases`` (other names, separated by ";"),
         ``spanish``, ``definition`` and where it comes from, ``in_the_essay`` (what the essay says about it),
-        ``since`` (what has changed since 2019), ``first_paragraph`` and the ``span`` of its first mention.
+        ``since`` (what has changed since the essay was written), ``since_reference``, ``since_checked`` (the
+        day that line was last checked against its reference, in words: later events are not covered),
+        ``first_paragraph`` and the ``span`` of its first mention.
 
     Example:
         >>> from helpers import load_essay
@@ -122,6 +195,18 @@ def load_terms(essay: Essay) -> pd.DataFrame:
             raise AnnotationError(path, "'since' and 'since_reference' go together: one is empty.",
                                   "say what changed after the essay was written and name the reference, "
                                   "or leave both empty.", label)
+        if row.since.strip() and not row.since_checked.strip():
+            raise AnnotationError(path, "'since' and 'since_checked' go together: the 'since' line does not say "
+                                        "when it was last checked, so a reader cannot tell which later events it "
+                                        "leaves out.",
+                                  "write in since_checked the day you last checked the line against its reference "
+                                  "(as 2026-12-04 or 4 December 2026).", label)
+        if row.since_checked.strip() and not row.since.strip():
+            raise AnnotationError(path, "'since' and 'since_checked' go together: there is a check date but no "
+                                        "'since' line.",
+                                  "write the 'since' line and its reference, or clear since_checked.", label)
+        if row.since_checked.strip():
+            table.loc[line, "since_checked"] = _checked_on(row.since_checked, path, label)
         for name in names_of(row):
             key = fold_keep_case(name)
             if key in owner:
@@ -218,7 +303,8 @@ def glossary(terms: pd.DataFrame, kinds=None, sort: str = "term") -> pd.DataFram
     Returns:
         A table with one row per term: ``term``, ``kind``, ``definition``, ``source`` ("the essay" or the
         public reference the definition comes from), ``in_the_essay``, ``since`` (what has changed since the
-        essay was written), ``spanish`` and ``first`` (the paragraph of the first mention, like "¶4").
+        essay was written, with its reference and the date it was last checked: later events are not covered),
+        ``spanish`` and ``first`` (the paragraph of the first mention, like "¶4").
 
     Example:
         >>> from helpers import load_essay, load_terms
@@ -228,6 +314,7 @@ def glossary(terms: pd.DataFrame, kinds=None, sort: str = "term") -> pd.DataFram
     g = terms if not kinds else terms[terms.kind.isin(kinds)]
     g = g.assign(source=[("the essay" if r.definition_source == "essay" else r.reference) for r in g.itertuples()],
                  first=[f"¶{n}" for n in g.first_paragraph],
+                 since=[since_line(r) for r in g.itertuples()],
                  key=g.term.str.casefold())
     return g.sort_values("key" if sort == "term" else [sort, "key"], ignore_index=True)[
         ["term", "kind", "definition", "source", "in_the_essay", "since", "spanish", "first"]]
@@ -273,7 +360,8 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
         print(f"In Spanish: {t.spanish}")
     print(f"In the essay: {t.in_the_essay}")
     if t.since:
-        print(f"Since the essay was written: {t.since}  [context: {t.since_reference}]")
+        print(f"Since the essay was written: {t.since}  [context: {t.since_reference}; "
+              f"checked {t.since_checked}; {NOT_COVERED}]")
     if len(hits) > 1:
         print(f"(also matching: {', '.join(hits.term.iloc[1:])})")
     rows = []

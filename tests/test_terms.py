@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import nbformat
 import pytest
@@ -111,10 +112,45 @@ def test_spanish_names_of_institutions(terms):
 
 def test_what_changed_since_the_essay_was_written(terms):
     since = terms.set_index("term")
-    for name in ["Juan Orlando Hernández", "National Party", "Donald Trump", "Supreme Electoral Tribunal"]:
+    for name in ["Juan Orlando Hernández", "National Party", "Donald Trump", "Supreme Electoral Tribunal", "LIBRE",
+                 "Honduras", "White House", "Venezuela"]:
         assert since.loc[name, "since"] and since.loc[name, "since_reference"], name
     assert "at the time of writing" in since.loc["National Party", "since"]
     assert (terms.since.astype(bool) == terms.since_reference.astype(bool)).all()
+    assert (terms.since.astype(bool) == terms.since_checked.astype(bool)).all()
+
+
+def test_every_since_line_says_when_it_was_checked_in_words(terms):
+    changed = terms[terms.since != ""]
+    assert len(changed) >= 1
+    words = re.compile(rf"(\d{{1,2}}) ({'|'.join(tm.MONTHS)}) (\d{{4}})")
+    for row in changed.itertuples():
+        m = words.fullmatch(row.since_checked)
+        assert m, (row.term, row.since_checked)
+        checked = date(int(m[3]), tm.MONTHS.index(m[2]) + 1, int(m[1]))
+        assert checked <= date.today(), row.term
+
+
+def test_the_display_says_later_events_are_not_covered(essay, terms, capsys):
+    g = tm.glossary(terms).set_index("term")
+    for row in terms[terms.since != ""].itertuples():
+        shown = g.loc[row.term, "since"]
+        assert shown.startswith(row.since), row.term
+        assert f"checked {row.since_checked}; later events are not covered" in shown, row.term
+        assert row.since_reference in shown, row.term
+    assert (g[g.index.isin(terms[terms.since == ""].term)].since == "").all()
+    tm.lookup(essay, terms, "JOH")
+    out = capsys.readouterr().out
+    joh = terms.set_index("term").loc["Juan Orlando Hernández"]
+    assert f"checked {joh.since_checked}; later events are not covered]" in out
+
+
+def test_the_glossary_says_once_that_later_events_are_not_covered():
+    nb = nbformat.read(NOTEBOOKS / "04_people_places_terms.ipynb", as_version=4)
+    markdown = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
+    readme = " ".join((helpers.SEEDS / helpers.DEFAULT_READING / "README.md").read_text(encoding="utf-8").split())
+    for text in (markdown, readme):
+        assert "events after that date are not covered" in text.lower()
 
 
 def test_aliases_never_merge_distinct_things(essay, terms):
@@ -174,9 +210,51 @@ def test_a_wrong_first_paragraph(reading_copy):
     assert "is in ¶37, not in ¶36" in err.problem
 
 
+G4S_SINCE = "Allied Universal in 2021.,\"Nasdaq.com (Reuters), “Allied Universal to buy G4S after shareholders give final nod”, 16 March 2021\","
+
+
 def test_a_change_since_writing_without_reference(reading_copy):
-    err = error_after(reading_copy, "Allied Universal in 2021.,\"Wikipedia, “G4S”\"", "Allied Universal in 2021.,")
+    err = error_after(reading_copy, G4S_SINCE, "Allied Universal in 2021.,,")
     assert "'since' and 'since_reference' go together" in err.problem
+
+
+def test_a_since_line_without_its_check_date(reading_copy):
+    checked = tm.load_terms(helpers.load_essay()).set_index("term").loc["G4S", "since_checked"]
+    assert checked       # the committed row has one; the edit below takes it away
+    err = error_after(reading_copy, G4S_SINCE + _iso_of(checked) + ",", G4S_SINCE + ",")
+    assert "G4S" in str(err.row)
+    assert "'since' and 'since_checked' go together" in err.problem
+    assert "since_checked" in err.fix and "2026-12-04 or 4 December 2026" in err.fix
+
+
+def test_a_check_date_after_today(reading_copy):
+    checked = tm.load_terms(helpers.load_essay()).set_index("term").loc["G4S", "since_checked"]
+    tomorrow = date.today() + timedelta(days=1)
+    err = error_after(reading_copy, G4S_SINCE + _iso_of(checked) + ",", G4S_SINCE + tomorrow.isoformat() + ",")
+    assert "G4S" in str(err.row)
+    assert f"after today ({tm.day_in_words(date.today())})" in err.problem
+    assert "today or earlier" in err.fix
+
+
+def test_a_check_date_that_is_not_a_date(reading_copy):
+    checked = tm.load_terms(helpers.load_essay()).set_index("term").loc["G4S", "since_checked"]
+    err = error_after(reading_copy, G4S_SINCE + _iso_of(checked) + ",", G4S_SINCE + "last week,")
+    assert "G4S" in str(err.row) and "'since_checked' is 'last week', which is not a date" in err.problem
+
+
+def test_a_check_date_in_words_is_read_as_a_date(reading_copy):
+    checked = tm.load_terms(helpers.load_essay()).set_index("term").loc["G4S", "since_checked"]
+    yesterday = date.today() - timedelta(days=1)
+    editing.rewrite(reading_copy, "terms.csv", G4S_SINCE + _iso_of(checked) + ",",
+                    G4S_SINCE + tm.day_in_words(yesterday) + ",")
+    loaded = tm.load_terms(helpers.load_essay(reading_copy)).set_index("term")
+    assert loaded.loc["G4S", "since_checked"] == tm.day_in_words(yesterday) != checked
+
+
+def _iso_of(words: str) -> str:
+    """The ISO form of a date the loader gives in words ("4 December 2026" -> "2026-12-04"), as terms.csv holds it."""
+    day, month, year = words.split()
+    return date(int(year), tm.MONTHS.index(month) + 1, int(day)).isoformat()
 
 
 def test_a_context_gloss_without_reference(reading_copy):
