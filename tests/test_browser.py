@@ -252,3 +252,52 @@ def test_folded_solution_opens_with_a_click(lab, browser, path):
         raise
     finally:
         page.close()
+
+
+def _dirty_after_opening(lab, browser, path: Path, version: str | None, label: str) -> list[bool]:
+    """Send the committed notebook (with ``language_info.version`` set, if given), open it, let the kernel start,
+    and return the "modified" state of every open tab."""
+    base, token = lab
+    content = json.loads(path.read_text(encoding="utf-8"))
+    assert "version" not in content["metadata"]["language_info"], "the committed notebook names no Python version"
+    if version:
+        content["metadata"]["language_info"]["version"] = version
+    name = f"{path.stem}-{label}.ipynb"
+    body = json.dumps({"type": "notebook", "format": "json", "content": content}).encode()
+    request = urllib.request.Request(f"{base}/api/contents/notebooks/{name}", data=body, method="PUT",
+                                     headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        assert r.status in (200, 201)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/workspaces/{path.stem}-{label}/tree/notebooks/{name}?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\| Idle/.test(e.textContent))",
+            timeout=120_000)
+        page.wait_for_timeout(2500)     # what JupyterLab changes once the kernel reports in, it has changed by now
+        return page.evaluate("() => [...document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab')]"
+                             ".map(t => t.className.includes('jp-mod-dirty'))")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_opening_a_notebook_does_not_mark_it_modified(lab, browser, path):
+    """Open the committed notebook and let its kernel start: its tab must not show the "modified" dot.
+
+    JupyterLab rewrites a notebook on open wherever the file differs from the form it writes itself. The one
+    difference it cannot avoid is the Python version the kernel reports (``language_info.version``), which the
+    committed notebooks leave out because every learner's Python differs; measured here, that is the only
+    change JupyterLab makes (the notebook is sent with this kernel's version filled in). A cell without an id,
+    missing kernel metadata or any other form JupyterLab would rewrite fails this test.
+    """
+    import platform
+    dirty = _dirty_after_opening(lab, browser, path, platform.python_version(), "opened")
+    assert dirty == [False], f"{path.name} is marked modified as soon as it is opened (tabs: {dirty})"
+
+
+def test_the_modified_check_sees_a_change(lab, browser):
+    """The control: without the kernel's Python version, JupyterLab fills it in, and the tab shows it."""
+    assert _dirty_after_opening(lab, browser, NOTEBOOKS[0], None, "control") == [True]
