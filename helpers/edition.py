@@ -224,19 +224,26 @@ def reader_edition(path: str | Path | None = None, reading: str | Path = DEFAULT
     essay = load_essay(reading)
     default = f"{essay.reading}-reader.html"
     given = PurePosixPath(str(path).replace("\\", "/")) if path is not None else PurePosixPath(default)
-    target = Path(os.path.expanduser(str(given)))
-    if target.is_dir():
-        target, given = target / default, given / default
-    shown = _shown(target, given)
     call = f'helpers.reader_edition("~/{default}")'
-    if _inside(target, SEEDS) or _inside(target, essay.folder):
-        raise UsageError(f"the reader's edition is not written among the essay's own files ({shown}); "
+    try:
+        target = Path(os.path.expanduser(str(given)))
+        if target.is_dir():
+            target, given = target / default, given / default
+        shown = _shown(target, given)
+        among_the_essays_files = _inside(target, SEEDS) or _inside(target, essay.folder)
+        folder_exists = target.parent.is_dir()
+    except (OSError, ValueError):       # a name this computer refuses (too long, a character it does not allow)
+        raise UsageError(f"this computer does not accept {str(given)!r} as a place to save the reader's edition; "
+                         f"give another, for example {call}") from None
+    if among_the_essays_files:
+        raise UsageError(f"the reader's edition is not saved among the essay's own files ({shown}); "
                          f"give it another place, for example {call}")
-    if not target.parent.is_dir():
+    page = reader_html(reading)
+    if not folder_exists:
         raise UsageError(f"there is no folder {_shown(target.parent, given.parent)} to save the reader's edition "
                          f"in; create it first, or give a folder that exists, for example {call}")
     try:
-        target.write_text(reader_html(reading), encoding="utf-8")
+        target.write_text(page, encoding="utf-8")
     except OSError:
         raise UsageError(f"the reader's edition could not be saved as {shown}, as that folder cannot be written "
                          f"to here; give a folder you can write to, for example {call}") from None
