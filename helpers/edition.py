@@ -60,6 +60,11 @@ p.list-item .num { left: calc(-1 * var(--gutter) - 1.5rem); }
 """
 
 
+# a tag or a comment; the elements whose text is not text of the page
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_RAW = ("script", "style", "textarea", "title")
+
+
 def mark_languages(page_html: str, reading: str | Path = DEFAULT_READING) -> str:
     """Mark the essay's words in another language (reading.yml's ``other_languages``) as that language.
 
@@ -95,10 +100,6 @@ def mark_languages(page_html: str, reading: str | Path = DEFAULT_READING) -> str
         parts[i] = pattern.sub(lambda m: m.group(0) if f'lang="{code_of[m.group(0)]}"' in before
                                else f'<span lang="{code_of[m.group(0)]}">{m.group(0)}</span>', part)
     return "".join(parts)
-
-
-_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_RAW = ("script", "style", "textarea", "title")
 
 
 def reader_html(reading: str | Path = DEFAULT_READING, extra_css: str = "") -> str:
@@ -199,8 +200,8 @@ class ReaderEdition:
         saved = html.escape(self._saved()).replace(name, f'<a href="{name}">{name}</a>') if self._linkable() \
             else html.escape(self._saved())
         opens = "click the name to open it here. " if self._linkable() else ""
-        return (f"<p>The reader's edition (the essay with every ¶ number) is {saved}: {opens}To print it, right-click it in the file browser on the left, "
-                "choose <b>Open in New Browser Tab</b>, and print from the browser.</p>")
+        return (f"<p>The reader's edition (the essay with every ¶ number) is {saved}: {opens}To print it, right-click "
+                "it in the file browser on the left, choose <b>Open in New Browser Tab</b>, and print from the browser.</p>")
 
 
 def reader_edition(path: str | Path | None = None, reading: str | Path = DEFAULT_READING) -> ReaderEdition:
