@@ -5,6 +5,7 @@
     essay.sections                        # a pandas table
     essay.search("coup d'etat")           # keyword in context
     essay.show(14)                        # paragraph ¶14
+    helpers.reader_edition()              # the essay with every ¶ number, one page to read or print
     helpers.readings()                    # the readings in seeds/, as a table
 
 Installed with the environment (``pip install -e .``, from requirements.txt), so a notebook needs only
@@ -14,6 +15,7 @@ from .errors import AnnotationError, EssayError, HelperError, UsageError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay, readings
 from .lessons import lessons
 from .display import folded, setup_display, table
+from .edition import reader_edition
 from .argument import Argument, load_argument
 from .discussion import load_questions, print_questions
 from .quotations import load_quotations
@@ -23,7 +25,7 @@ from .terms import load_terms
 
 __all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
-           "print_questions", "readings", "setup_display", "table"]
+           "print_questions", "reader_edition", "readings", "setup_display", "table"]
 
 
 def _show_errors_plainly() -> None:

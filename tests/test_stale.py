@@ -69,3 +69,25 @@ def test_rerunning_a_notebook_does_not_make_the_ones_that_list_it_stale(project_
     nb.cells[0].source += "\nA new sentence in the opening cell."
     nbformat.write(nb, path)
     assert rn.changed_inputs(project_copy / "notebooks" / "00_start_here.ipynb") == ["notebooks/03_timeline.ipynb"]
+
+
+def test_a_page_a_notebook_writes_is_not_among_what_it_reads(project_copy):
+    """00 saves the reader's edition beside itself: a file it writes is no input (a fresh clone, without it,
+    would otherwise find 00 out of date), while what it reads still is, in this process and in the kernel's trace."""
+    page = project_copy / "notebooks" / "we-are-losing-reader.html"
+    with rn._reads_here() as seen:
+        page.write_text("a page", encoding="utf-8")
+        (project_copy / SEEDS / "essay.txt").read_bytes()
+        page.read_text(encoding="utf-8")
+    assert seen == {SEEDS + "essay.txt", "notebooks/we-are-losing-reader.html"}, "read: recorded; written: not"
+    import subprocess
+    import sys
+    written = PROJECT / "notebooks" / "trace-test-reader.html"
+    code = (rn.TRACE.format(root=str(PROJECT)) + f"\nopen({str(written)!r}, 'w').write('x')"
+            f"\nopen({str(PROJECT / SEEDS / 'reading.yml')!r}).read()\nprint(sorted(_we_are_losing_read))")
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT)
+    finally:
+        written.unlink(missing_ok=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str([SEEDS + "reading.yml"])

@@ -3,7 +3,8 @@
 - participant/   notebooks and printable HTML without solution and facilitator cells (exercises kept);
 - facilitator/   notebooks and printable HTML with everything;
 - slides/        reveal.js slides, one deck per notebook, with reveal.js copied beside them (no CDN);
-- reader/        the essay as printable HTML, with ¶ numbers in the margin and section headings;
+- reader/        the essay as printable HTML, with ¶ numbers in the margin and section headings (the page
+                 ``helpers.reader_edition()`` writes for a learner, on US Letter);
 - participant/handout.html   content note, group agreements, setup page, pre-reading and discussion
                  questions, in English and Spanish; participant/cards.html the who-said-it cards (no
                  answers) and facilitator/cards-answers.html the answers, on their own pages;
@@ -27,8 +28,10 @@ from pathlib import Path
 
 import nbformat
 
+from helpers import edition as reader_edition
+from helpers.edition import mark_languages
 from helpers.errors import HelperError
-from helpers.essay import DEFAULT_READING, HEADING, PROJECT, load_essay
+from helpers.essay import DEFAULT_READING, PROJECT, load_essay
 from helpers.text import paragraph_list, paragraph_numbers
 from tools.launch import BADGE_RE, binder_url, notebooks, settings
 
@@ -380,55 +383,9 @@ def copy_reveal(dest: Path) -> None:
 
 
 def reader_html(reading: str = DEFAULT_READING) -> str:
-    """The essay for printing: title block, section headings, and each paragraph with its ¶ number in the margin."""
-    essay = load_essay(reading)
-    meta = essay.meta
-    parts = [f"<h1>{html.escape(meta['title'])}</h1>",
-             f"<p class=\"source\">{html.escape(meta.get('series', ''))}, {html.escape(meta.get('issue', ''))}. "
-             "Paragraph numbers (¶) as used throughout the notebooks; the text is exactly as received. "
-             "Names in [brackets] are the package's, for parts the essay leaves untitled.</p>"]
-    current = None
-    for p in essay.paragraphs.itertuples():
-        if p.section != current and p.kind != HEADING:
-            # a part the essay leaves untitled: its name is the package's, so it is bracketed and greyed
-            parts.append(f"<h2 class=\"untitled\">[{html.escape(p.section)}]</h2>")
-            current = p.section
-        if p.kind == HEADING:
-            current = p.section
-            parts.append(f"<h2 id=\"p{p.paragraph}\"><span class=\"num\">¶{p.paragraph}</span>{html.escape(p.text)}</h2>")
-            continue
-        kind = p.kind.replace(" ", "-")
-        marker = f"<span class=\"marker\">{html.escape(p.marker)}</span> " if p.marker else ""
-        text = html.escape(p.text).replace("\n", "<br>")
-        # quotations set apart are quotations for a screen reader too (<blockquote>), not plain paragraphs
-        tag = "blockquote" if p.kind in ("epigraph", "block quotation") else "p"
-        parts.append(f"<{tag} id=\"p{p.paragraph}\" class=\"{kind}\"><span class=\"num\">¶{p.paragraph}</span>"
-                     f"{marker}{text}</{tag}>")
-    style = """
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 40rem; margin: 2rem auto; padding: 0 4.5rem;
-       line-height: 1.5; font-size: 12pt; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.8em; position: relative; }
-.source { font-style: italic; color: #444; }
-h2.untitled { color: #595959; font-style: italic; font-weight: normal; }
-p, blockquote { position: relative; margin: 0 0 0.9em 0; }
-.num { position: absolute; left: -4.2rem; width: 3.6rem; text-align: right; color: #666; font-size: 0.8em;
-       font-family: Arial, sans-serif; top: 0.2em; }
-.epigraph, .block-quotation { margin-left: 2rem; margin-right: 2rem; font-style: italic; }
-.attribution { margin-left: 2rem; text-align: right; }
-.list-item { margin-left: 1.5rem; }
-@media print { body { margin: 0 auto; } h2 { break-after: avoid; } p { orphans: 3; widows: 3; } }
-""" + PRINT_CSS + """
-@media print {
-  /* PRINT_CSS takes the body's padding away: keep a margin column inside each paragraph for its ¶ number */
-  main > p, main > blockquote, main > h2 { padding-left: 3.2rem !important; }
-  main > .epigraph, main > .block-quotation, main > p.attribution, main > p.list-item { padding-left: 3.2rem !important; }
-  .num { left: 0 !important; width: 2.6rem !important; text-align: left !important; }
-  main > .epigraph .num, main > .block-quotation .num, main > p.attribution .num { left: -2rem !important; }
-  main > p.list-item .num { left: -1.5rem !important; }
-}"""
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(meta['title'])} (reader's edition)</title><style>{style}</style></head>"
-            f"<body><main>\n" + "\n".join(parts) + "\n</main></body></html>\n")
+    """The reader's edition as the handouts print it: the learner's own page (helpers.reader_edition), on US
+    Letter like every other handout."""
+    return reader_edition.reader_html(reading, extra_css="@page { size: letter; }")
 
 
 def _page(title: str, body: str, style: str = "") -> str:
@@ -652,38 +609,6 @@ def inject_print_css(page_html: str) -> str:
     return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
 
 
-_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_RAW = ("script", "style", "textarea", "title")
-
-
-def mark_languages(page_html: str, reading: str = DEFAULT_READING) -> str:
-    """Wrap the essay's words in another language (reading.yml's ``other_languages``) in ``<span lang="…">``
-    wherever they stand in the text of a page, so a screen reader speaks them in their own language.
-
-    Text already in an element of that language, and text inside tags, scripts and styles, is left alone.
-    """
-    others = load_essay(reading).other_languages
-    if not others:
-        return page_html
-    pattern = re.compile("|".join(re.escape(html.escape(s, quote=False)) for spans in others.values()
-                                  for s in sorted(spans, key=len, reverse=True)))
-    code_of = {html.escape(s, quote=False): code for code, spans in others.items() for s in spans}
-    parts = _TAG.split(page_html)
-    raw = None
-    for i, part in enumerate(parts):
-        if i % 2:                                  # a tag
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _RAW:
-                raw = None if part.startswith("</") else name.group(1).lower()
-            continue
-        if raw or not part:
-            continue
-        before = parts[i - 1] if i else ""
-        parts[i] = pattern.sub(lambda m: m.group(0) if f'lang="{code_of[m.group(0)]}"' in before
-                               else f'<span lang="{code_of[m.group(0)]}">{m.group(0)}</span>', part)
-    return "".join(parts)
-
-
 def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     """Build every edition into ``out``; return the files written."""
     written = []
@@ -720,7 +645,7 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
             page.write_text(link_the_html_pages(page.read_text(encoding="utf-8"), page.parent), encoding="utf-8")
     reader = out / "reader" / "essay.html"
     reader.parent.mkdir(parents=True, exist_ok=True)
-    reader.write_text(mark_languages(reader_html()), encoding="utf-8")
+    reader.write_text(reader_html(), encoding="utf-8")      # its Spanish words are marked already
     written.append(reader)
     extra = {out / "participant" / "handout.html": handout_html(),
              out / "participant" / "cards.html": cards_html(answers=False),

@@ -93,15 +93,17 @@ def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
 
 
 # Run silently in the kernel before the first cell (it takes no execution count and prints nothing): every file of
-# the project the notebook's code opens (data, configuration, other notebooks), so a later change to one of them
-# shows which notebooks to run again (``--stale``). Files in .venv/ and Python's own are left out.
+# the project the notebook's code opens to read (data, configuration, other notebooks; not a page it writes, such as
+# the reader's edition), so a later change to one of them shows which notebooks to run again (``--stale``). Files in
+# .venv/ and Python's own are left out.
 TRACE = """
 import os as _o, sys as _s, importlib.util as _u
 _we_are_losing_read = set()
 _spec = _u.find_spec("helpers")   # the project whose helpers the notebook imports (it reads that project's files)
 _root = _o.path.dirname(_o.path.dirname(_o.path.realpath(_spec.origin))) if _spec and _spec.origin else {root!r}
 def _we_are_losing_hook(event, args, _root=_root):
-    if event == "open" and args and isinstance(args[0], (str, bytes, _o.PathLike)):
+    if event == "open" and args and isinstance(args[0], (str, bytes, _o.PathLike)) and not (
+            len(args) > 1 and isinstance(args[1], str) and set(args[1]) & set("wax")):
         p = _o.path.realpath(_o.fsdecode(args[0]))
         if p.startswith(_root + _o.sep) and not p.endswith((".py", ".pyc")):
             rel = _o.path.relpath(p, _root)
@@ -115,8 +117,14 @@ INPUTS_KEY = "we_are_losing_inputs"     # notebook metadata: {file: first 16 hex
 _RECORDING: list[set] = []
 
 
+def _writes(args: tuple) -> bool:
+    """An "open" event for writing (a page a notebook saves, such as the reader's edition): not something it reads."""
+    return len(args) > 1 and isinstance(args[1], str) and bool(set(args[1]) & set("wax"))
+
+
 def _hook(event: str, args: tuple) -> None:
-    if _RECORDING and event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+    if _RECORDING and event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)) \
+            and not _writes(args):
         p = Path(os.path.realpath(os.fsdecode(args[0])))
         root = PROJECT.resolve()
         if p.is_relative_to(root) and p.suffix not in (".py", ".pyc"):
