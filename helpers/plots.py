@@ -26,6 +26,10 @@ STYLE = {
 }
 
 
+# A figure for a projected screen: 1280 × 720 px at the style's 100 dpi, the notebook's 0.1 inch margin included.
+SLIDE = (12.6, 7.0)
+
+
 def use_style() -> None:
     """Set matplotlib to the package's figure style: large text for a projector, no top or right border.
 
@@ -63,13 +67,14 @@ def words_per_section(essay, ax=None):
     use_style()
     s = essay.sections
     # long headings are wrapped onto a second line, never cut: every label shows the whole heading
-    labels = [f"{textwrap.fill(name, 48)}  (¶{a}{'' if a == b else f'–¶{b}'})"
+    labels = [f"{textwrap.fill(name, 40)}  (¶{a}{'' if a == b else f'–¶{b}'})"
               for name, a, b in zip(s.section, s.first_paragraph, s.last_paragraph)]
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 0.5 * sum(label.count("\n") + 1 for label in labels) + 2))
+        _, ax = plt.subplots(figsize=SLIDE)
     bars = ax.barh(labels, s.words, color=OKABE_ITO[4])
     ax.invert_yaxis()
-    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=12)
+    ax.tick_params(axis="y", labelsize=13)
+    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=13)
     ax.set_xlabel("words (headings not counted)")
     ax.set_title("Words per section of the essay", loc="left")
     ax.set_xlim(0, s.words.max() * 1.15)
@@ -101,7 +106,8 @@ RELATION_STYLES = {
     "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
     "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
-MAP_SIZE = (13.33, 7.5)   # inches: 16:9, the shape of a projected slide
+MAP_SIZE = (13.33, 7.3)   # inches: with the notebook's 0.1 inch margin all round, 16:9, the shape of a projected slide
+_ROOM = 5.9               # inches of height for the claims on the right
 MAP_FONT = 14
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
 
@@ -202,7 +208,7 @@ def _draw_map(argument, root, ids, title, part):
     ax.set_ylim(0, H)
     ax.axis("off")
     ax.text(0.3, H - 0.25, title, ha="left", va="top", fontsize=18, fontweight="bold")
-    top, bottom = H - 0.85, 0.75
+    top, bottom = H - 0.75, H - 0.75 - _ROOM
 
     def box(x, y, text, colour, va="top", ha="left"):
         fill = colour + ("80" if colour == TYPE_COLOURS["point"] else "26")
@@ -308,7 +314,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
     ids = list(ids)
     nodes = argument.nodes()
     # fill each figure with as many claims as fit its height, and at most per_figure
-    room = MAP_SIZE[1] - 0.85 - 0.75
+    room = _ROOM
     chunks, height = [[]], 0.0
     for id_ in ids:
         h = _box_height(argument, nodes, id_) + 0.12
@@ -348,7 +354,7 @@ def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     for s in essay.sections.itertuples():
         ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
         ax.text(s.first_paragraph - 0.3, label_y, f"§{s.section_no}", transform=ax.get_xaxis_transform(),
-                fontsize=11, color="#555555", va="bottom")
+                fontsize=12, color="#444444", va="bottom")
 
 
 def _voice_rows(quotations):
@@ -391,12 +397,15 @@ def voices_along_the_essay(essay, quotations, ax=None):
     order.append("reported speech (any speaker)")
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        _, ax = plt.subplots(figsize=(14, 0.42 * len(order) + 2.6))
+        fig, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[2.1, 1], layout="constrained")
+    else:
+        key = ax      # drawn into a given Axes: the legends sit beside it, as in the figure's own key
+    key_x = 0 if key is not ax else 1.02
     for (language, source), rows in q.groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
                    hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
-    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 38)) for v in order], fontsize=11)
+    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 30)) for v in order], fontsize=13)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
     ax.set_xlabel("paragraph (¶)")
@@ -407,23 +416,27 @@ def voices_along_the_essay(essay, quotations, ax=None):
     from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     from matplotlib.patches import Patch
     colours = [Patch(facecolor=LANGUAGE_COLOURS[lang], hatch=LANGUAGE_HATCHES[lang], edgecolor="black",
-                     label=lang + (" (partly from context)" if lang in from_context else ""))
+                     label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 28))
                for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
                      markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q.source_named)]
-    first = ax.legend(handles=colours, title="colour and hatching: language", loc="upper left", bbox_to_anchor=(1.01, 1),
-                      frameon=False, fontsize=11, title_fontsize=12)
-    ax.add_artist(first)
-    second = ax.legend(handles=shapes, title="shape: source the essay names", loc="center left",
-                       bbox_to_anchor=(1.01, 0.42), frameon=False, fontsize=11, title_fontsize=12)
-    ax.add_artist(second)
+    if key is not ax:
+        key.axis("off")
+    # the three keys one under another, each told apart by its title
+    first = key.legend(handles=colours, title="colour and hatching: language", loc="upper left",
+                       bbox_to_anchor=(key_x, 1.04), frameon=False, fontsize=12, title_fontsize=13, alignment="left",
+                       labelspacing=0.35, borderaxespad=0, borderpad=0)
+    key.add_artist(first)
+    second = key.legend(handles=shapes, title="shape: source the essay names", loc="upper left", alignment="left",
+                        bbox_to_anchor=(key_x, 0.53), frameon=False, fontsize=12, title_fontsize=13, labelspacing=0.35,
+                        borderaxespad=0, borderpad=0)
+    key.add_artist(second)
     sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
                     markersize=(30 + 3 * n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
              for n in (5, 50, 300)]
-    ax.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(1.01, 0), frameon=False,
-              fontsize=11, title_fontsize=12, labelspacing=1.4)
+    key.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(key_x, 0), frameon=False,
+               fontsize=12, title_fontsize=13, labelspacing=1.0, alignment="left", borderaxespad=0, borderpad=0)
     ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=24)
-    ax.figure.tight_layout()
     return ax
 
 
