@@ -664,24 +664,32 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     grid = (mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
             .unstack(fill_value=0).reindex(index=order, columns=list(essay.sections.section_no), fill_value=0))
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 0.48 * len(order) + 2.2))
+        _, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[1.55, 1], layout="constrained")
+    else:
+        key = None      # drawn into a given Axes: the section names go under the grid instead
     image = ax.imshow(grid.to_numpy(), cmap="cividis", aspect="auto")
     peak = max(int(grid.to_numpy().max()), 1)
     for (i, j), n in __import__("numpy").ndenumerate(grid.to_numpy()):
         if n:
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=11,
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=12,
                     color="black" if n > peak * 0.55 else "white")
-    ax.set_yticks(range(len(order)), order)
-    import textwrap
+    ax.set_yticks(range(len(order)), order, fontsize=13)
     names = dict(zip(essay.sections.section_no, essay.sections.section))
-    ax.set_xticks(range(len(grid.columns)),
-                  [f"§{n}\n" + "\n".join(textwrap.wrap(textwrap.shorten(names[n], 30, placeholder="…"), 12)[:3])
-                   for n in grid.columns], fontsize=9)
-    ax.set_xlabel("section of the essay (its number and the start of its heading)")
+    # the columns are numbered; the key beside the grid gives each section's whole heading, never shortened
+    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=13)
+    ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left")
-    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.8)
+    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.6, location="bottom", aspect=30, pad=0.02)
+    entries = [f"§{n}  " + textwrap.fill(names[n], 34, subsequent_indent="      ") for n in grid.columns]
+    if key is not None:
+        key.axis("off")
+        key.text(0, 1, "The sections of the essay", transform=key.transAxes, va="top", ha="left", fontsize=13,
+                 fontweight="bold")
+        key.text(0, 0.93, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=12,
+                 linespacing=1.25)
+    else:
+        ax.set_xlabel("\n".join(entries), fontsize=12, loc="left")
     ax.spines[:].set_visible(False)
-    ax.figure.tight_layout()
     return ax
 
 
