@@ -506,24 +506,39 @@ def _draw_event(ax, row, y, height=0.6):
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
 
 
-def _timeline_legend(ax, themes, loc="upper left", anchor=(0, -0.09), ncol=3):
+def _timeline_legend(where, loc="outside lower left", ncol=2):
+    """The key to how an event is drawn (themes are named in words beside each row, so they need no key)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
-    handles = [Patch(facecolor=THEME_COLOURS[t], label=t) for t in themes]
-    handles += [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
-                Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
-                Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in, not a duration"),
-                Patch(facecolor="#777777", edgecolor="#777777", label="the essay's account (its words, its dates)"),
-                Patch(facecolor="white", edgecolor="black", linewidth=1.5,
-                      label="context: checked in a named reference, not in the essay"),
-                Line2D([], [], color="#777777", marker=">", label="no end date given")]
-    ax.legend(handles=handles, loc=loc, bbox_to_anchor=anchor, frameon=False, fontsize=11, ncol=ncol)
+    handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
+               Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
+               Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in"),
+               Line2D([], [], color="#777777", marker=">", label="no end date given"),
+               Patch(facecolor="#777777", edgecolor="#777777", label="plain label: the essay's account"),
+               Patch(facecolor="white", edgecolor="black", linewidth=1.5,
+                     label="black outline, label in italics: context (a named reference)")]
+    return where.legend(handles=handles, loc=loc, frameon=False, fontsize=12, ncol=ncol, columnspacing=1.5)
+
+
+def _event_label(row) -> str:
+    """An event's label in a figure. The essay's account is the default, so its marker is left off (the key says
+    so); a context row keeps "(context)" and is set in italics."""
+    return str(row.label).replace(" (essay's account)", "")
+
+
+def _theme_words(ax, rows) -> None:
+    """Each row's theme in words on the right, so colour is never the only cue."""
+    themes = ax.twinx()
+    themes.set_ylim(ax.get_ylim())
+    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=12, color="#333333")
+    themes.tick_params(axis="y", length=0)
+    themes.spines["right"].set_visible(False)
 
 
 def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
-    """The timeline's long view: all events from the earliest on, one lane per theme.
+    """The timeline's long view: the events before the crowded years, one row each, each label beside its mark.
 
-    The crowded years are shaded and left unlabelled here; ``timeline_zoom`` draws them one row per event.
+    The crowded years are shaded here; ``timeline_zoom_panels`` draws them one row per event.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
@@ -542,50 +557,76 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         >>> plt.close(ax.figure)
     """
     use_style()
-    themes = [t for t in THEME_COLOURS if t in set(timeline.theme)]
-    lane = {t: i for i, t in enumerate(themes)}
-    if ax is None:
-        _, ax = plt.subplots(figsize=(14, 1.15 * len(themes) + 3.4))
-    ax.axvspan(zoom[0], zoom[1] + 1, color="#eeeeee", zorder=0)
     inside = timeline[(timeline.from_date.map(lambda d: d.year) >= zoom[0])]
-    ax.set_yticks(range(len(themes)), themes)
-    ax.set_ylim(-0.5, len(themes) - 0.05)
+    early = timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].sort_values(["from_date", "to_date"],
+                                                                                     kind="stable")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=SLIDE, layout="constrained")
+    ax.axvspan(zoom[0], zoom[1] + 1, color="#eeeeee", zorder=0)
     first = min(r.year for r in timeline.from_date)
     ax.set_xlim(first - 5, zoom[1] + 2)
-    for row in timeline.itertuples():
-        _draw_event(ax, row, lane[row.theme], height=0.42)
-    # Labels for the events before the zoom, stacked in levels above their bar so none overlap.
-    ax.figure.canvas.draw()
-    to_data = ax.transData.inverted()
-    taken: dict[tuple[str, int], float] = {}
-    # Context rows are left unlabelled here (black outline; named in the zoom and the tables), so the labels of
-    # the essay's own events have room.
-    early = timeline[(timeline.from_date.map(lambda d: d.year) < zoom[0]) & (timeline.source != "context")]
-    for row in early.itertuples():
-        x = _year(row.from_date)
-        level = next(k for k in range(8) if taken.get((row.theme, k), -1e9) < x or k == 7)
-        text = ax.annotate(row.label, xy=(x, lane[row.theme]), xytext=(x, lane[row.theme] + 0.24 + 0.17 * level),
-                           fontsize=11, ha="left", va="bottom",
-                           arrowprops=dict(arrowstyle="-", color="#555555", linewidth=0.7, shrinkA=0, shrinkB=2))
-        right = to_data.transform(text.get_window_extent(renderer=ax.figure.canvas.get_renderer()).get_points())[1][0]
-        taken[(row.theme, level)] = right + 8
+    ax.set_ylim(len(early) - 0.4, -0.6)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    labels = []
+    for i, row in enumerate(early.itertuples()):
+        _draw_event(ax, row, i)
+        end = _year(row.to_date) + 1 / 365 if not row.open_end else _year(row.from_date) + 1.2
+        # the label just after its mark; moved before it below if it would run past the right-hand edge
+        text = ax.annotate(_event_label(row), xy=(end, i), xytext=(7, 0), textcoords="offset points", ha="left",
+                           va="center", fontsize=13, fontstyle="italic" if row.source == "context" else "normal",
+                           annotation_clip=False)
+        labels.append((text, _year(row.from_date)))
+    _theme_words(ax, early)
     ax.set_xlabel("year")
     ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
-    _timeline_legend(ax, themes, anchor=(0, -0.16))
-    ax.figure.tight_layout()
+    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
+                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left")
+    ax.figure.canvas.draw()
+    right = ax.get_window_extent().x1
+    for text, start in labels:
+        if text.get_window_extent().x1 > right:
+            text.xy = (start, text.xy[1])
+            text.set_position((-7, 0))
+            text.set_horizontalalignment("right")
     return ax
 
 
-def timeline_zoom(timeline, years=(2009, 2020), ax=None):
+ZOOM_ROWS = 17     # rows in one panel of the zoom: 17 rows of 13-point labels fill a 1280 × 720 screen
+
+
+def _zoom_rows(timeline, years):
+    t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
+    return t.sort_values(["from_date", "to_date"], kind="stable")
+
+
+def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list[tuple[int, int]]:
+    """How the zoom is split into panels: (first row, row after the last) of each, as even as they can be.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> zoom_parts(load_timeline(load_essay()))
+        [(0, 17), (17, 34), (34, 50), (50, 67)]
+    """
+    n = len(_zoom_rows(timeline, years))
+    count = max(1, -(-n // per_panel))
+    bounds = [round(k * n / count) for k in range(count + 1)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
     """The timeline's zoom: the crowded years, one row per event in date order.
 
     Each event is drawn as precisely as the essay dates it: a day as a diamond, a month, a year or a range
-    as a bar over the whole period.
+    as a bar over the whole period. All the rows make a figure too tall for one screen, so the notebooks show it
+    in panels (``show_timeline_zoom``); ``part`` draws one of them.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
         years: the first and last year to show, as a pair (default 2009 to 2020).
         ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+        part: optional; (k, n) draws the k-th of n panels (``zoom_parts``). Leave it out for every row.
 
     Returns:
         The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_timeline(timeline,
@@ -593,39 +634,87 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None):
 
     Example:
         >>> from helpers import load_essay, load_timeline
-        >>> ax = timeline_zoom(load_timeline(load_essay()))
+        >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 4))
         >>> ax.get_title(loc="left")
-        'The zoom: 2009–2020 (labels in italics: context rows)'
+        'The zoom, part 1 of 4: events 1 to 17 of 67'
         >>> plt.close(ax.figure)
     """
     use_style()
-    t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
-    t = t.sort_values(["from_date", "to_date"])
+    t = _zoom_rows(timeline, years)
+    total = len(t)
+    if part is not None:
+        start, stop = zoom_parts(timeline, years, -(-total // part[1]))[part[0] - 1]
+        t = t.iloc[start:stop]
+    else:
+        start, stop = 0, total
     if ax is None:
-        _, ax = plt.subplots(figsize=(16, 0.36 * len(t) + 3.4))
+        fig, ax = plt.subplots(figsize=SLIDE if part else (SLIDE[0], 0.3 * len(t) + 1.6), layout="constrained")
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
-    ax.set_yticks(range(len(t)), [f"{r.id}  {r.label}" for r in t.itertuples()], fontsize=11)
+    ax.set_yticks(range(len(t)), [f"{r.id}  {_event_label(r)}" for r in t.itertuples()], fontsize=13)
     for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
         if row.source == "context":
             tick.set_fontstyle("italic")
-    ax.invert_yaxis()
-    # The theme in words on the right, so colour is never the only cue.
-    themes = ax.twinx()
-    themes.set_ylim(ax.get_ylim())
-    themes.set_yticks(range(len(t)), [r.theme for r in t.itertuples()], fontsize=11, color="#333333")
-    themes.tick_params(axis="y", length=0)
-    themes.spines["right"].set_visible(False)
+    ax.set_ylim(len(t) - 0.5, -0.5)
+    _theme_words(ax, t)
     ax.set_xlim(years[0], years[1] + 1)
     ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
-    ax.tick_params(axis="x", top=True, labeltop=True)
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.set_xlabel("year (gridlines at 1 January; ’09 = 2009; the years are shown at the top too)")
-    _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], loc="lower left", anchor=(-0.3, 1.03),
-                     ncol=3)
-    ax.set_title(f"The zoom: {years[0]}–{years[1]} (labels in italics: context rows)", loc="left", pad=150)
-    ax.figure.tight_layout()
+    ax.set_xlabel(f"year (a line at each 1 January; ’{years[0] % 100:02d} = {years[0]})")
+    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
+                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left")
+    ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
+                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left")
     return ax
+
+
+def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list:
+    """The zoom in panels that each fit one 16:9 screen, each with its description in ``fig.alt_text``.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        years: the first and last year to show, as a pair (default 2009 to 2020).
+        per_panel: at most this many rows in one panel.
+
+    Returns:
+        A list of matplotlib figures, in date order.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> figs = timeline_zoom_panels(load_timeline(load_essay()))
+        >>> len(figs), figs[0].alt_text.startswith("The zoom, part 1 of 4")
+        (4, True)
+        >>> for fig in figs:
+        ...     plt.close(fig)
+    """
+    parts = zoom_parts(timeline, years, per_panel)
+    figs = []
+    for k in range(1, len(parts) + 1):
+        fig = timeline_zoom(timeline, years, part=(k, len(parts))).figure
+        fig.alt_text = describe_timeline(timeline, years, zoomed=True, part=(k, len(parts)), per_panel=per_panel)
+        figs.append(fig)
+    return figs
+
+
+def show_timeline_zoom(timeline, years=(2009, 2020)) -> None:
+    """Show the zoom in a notebook: each panel of ``timeline_zoom_panels``, followed by its description.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        years: the first and last year to show, as a pair (default 2009 to 2020).
+
+    Returns:
+        Nothing; it shows the panels and prints their descriptions. (Outside a notebook a figure shows only as
+        its size in pixels, as in the example.)
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
+        Figure(1260x700)
+        The zoom, part 1 of 4, draws events 1 to 17 of the 67 from 2009 on, ...
+    """
+    for fig in timeline_zoom_panels(timeline, years):
+        show_described(fig, fig.alt_text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -784,7 +873,7 @@ def show_described(fig, description: str) -> None:
 # Voices and timeline: text descriptions of the figures (printed under each, used as alt text)
 # --------------------------------------------------------------------------------------------
 
-def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
+def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=None, per_panel: int = ZOOM_ROWS) -> str:
     """What a timeline figure shows, in words, computed from the same rows (its text alternative).
 
     Parameters:
@@ -792,27 +881,49 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
         zoom: the first and last year of the zoom, as a pair (default 2009 to 2020).
         zoomed: True to describe the zoom (``timeline_zoom``), False (the default) the long view
             (``timeline_long_view``).
+        part: optional, with ``zoomed``; (k, n) describes the k-th of the zoom's n panels.
+        per_panel: with ``part``, the most rows in one panel (as ``timeline_zoom_panels`` was given).
 
     Returns:
         A few sentences as a string, printed under the figure and used as its alt text.
 
     Example:
         >>> from helpers import load_essay, load_timeline
-        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws all")
+        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws the 18 events before 2009")
         True
     """
-    t = timeline[timeline.from_date.map(lambda d: d.year) >= zoom[0]] if zoomed else timeline
+    def start_year(rows):
+        return rows.from_date.map(lambda d: d.year)
+
+    inside = _zoom_rows(timeline, zoom)
+    if zoomed:
+        t = inside
+        what = f"The figure draws the {len(inside)} events from {zoom[0]} on, one row each in date order"
+        if part is not None:
+            start, stop = zoom_parts(timeline, zoom, per_panel)[part[0] - 1]
+            t = inside.iloc[start:stop]
+            what = (f"The zoom, part {part[0]} of {part[1]}, draws events {start + 1} to {stop} of the {len(inside)} "
+                    f"from {zoom[0]} on, one row each in date order")
+    else:
+        t = timeline[start_year(timeline) < zoom[0]]
+        what = (f"The figure draws the {len(t)} events before {zoom[0]}, one row each in date order, each label "
+                "beside its mark")
     essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()
     derived = (t.precision == "relative").sum()
-    first, last = t.from_date.min(), t.to_date.max()
-    busiest = t.from_date.map(lambda d: d.year).value_counts().sort_index(kind="stable")
-    year = int(busiest.idxmax())
-    what = f"the {len(t)} events from {zoom[0]} on, one row each in date order" if zoomed else \
-        f"all {len(t)} events in one lane per theme"
-    return (f"The figure draws {what}, from {first.year} to {last.year}: {essay_rows} as the essay tells them and "
-            f"{context_rows} context rows checked in named references. {derived} dates are derived (hatched)"
-            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "")
-            + f". More events start in {year} than in any other year ({busiest.max()}).")
+    first, last = start_year(t).min(), start_year(t).max()
+    when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
+    text = (f"{what}, {when}: {essay_rows} as the essay tells them and {context_rows} context "
+            f"row{'s' if context_rows != 1 else ''} checked in named references. "
+            f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (hatched)"
+            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "") + ".")
+    busiest = start_year(t if zoomed else inside).value_counts().sort_index(kind="stable")
+    top = [int(y) for y, n in busiest.items() if n == busiest.max()]
+    most = (f"more of them start in {top[0]} than in any other year ({busiest.max()})" if len(top) == 1 else
+            f"most of them start in " + " and ".join(map(str, top)) + f" ({busiest.max()} each)")
+    if zoomed:
+        return text + f" {most[0].upper()}{most[1:]}."
+    return text + (f" The {len(inside)} events from {zoom[0]} on fall in the shaded years and are drawn in the zoom; "
+                   f"{most}.")
 
 
 

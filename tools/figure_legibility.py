@@ -64,7 +64,7 @@ FIGURE_CALLS = {
     ],
     "03_timeline.ipynb": [
         "plots.timeline_long_view(timeline)",
-        "plots.timeline_zoom(timeline)",
+        "plots.show_timeline_zoom(timeline)",
     ],
     "04_people_places_terms.ipynb": [
         "plots.mentions_by_section(essay, mentions)",
