@@ -106,7 +106,7 @@ RELATION_STYLES = {
     "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
     "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
-MAP_SIZE = (13.33, 7.3)   # inches: with the notebook's 0.1 inch margin all round, 16:9, the shape of a projected slide
+MAP_SIZE = (13.33, 7.4)   # inches: with the notebook's 0.1 inch margin all round, 16:9, the shape of a projected slide
 _ROOM = 5.9               # inches of height for the claims on the right
 MAP_FONT = 14
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
@@ -604,6 +604,14 @@ def _zoom_rows(timeline, years):
 def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list[tuple[int, int]]:
     """How the zoom is split into panels: (first row, row after the last) of each, as even as they can be.
 
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        years: the first and last year of the zoom, as a pair (default 2009 to 2020).
+        per_panel: at most this many rows in one panel.
+
+    Returns:
+        A list of (start, stop) pairs, one per panel, counting the zoom's rows in date order from 0.
+
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> zoom_parts(load_timeline(load_essay()))
@@ -806,7 +814,7 @@ def show_argument_map(argument, root: str = "T", **kwargs) -> None:
     Example:
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
-        Figure(1333x750)
+        Figure(1333x740)
         Argument map: the thesis (T, ¶9–¶10) on the left; ... Each box gives the claim in full.
     """
     for fig in argument_map(argument, root, **kwargs):
@@ -860,7 +868,7 @@ def show_described(fig, description: str) -> None:
         >>> from helpers import load_essay
         >>> essay = load_essay()
         >>> show_described(words_per_section(essay).figure, describe_words_per_section(essay))  # doctest: +ELLIPSIS
-        Figure(1200x900)
+        Figure(1260x700)
         Bars for the 10 sections of the essay, ...
     """
     from IPython.display import display

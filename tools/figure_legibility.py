@@ -262,7 +262,7 @@ class _Captured:
 def notebook_figures(path: Path) -> list:
     """Run a notebook's code cells in order, here, and return every figure it shows, in order.
 
-    A figure shown with ``plots.show_described`` (or ``show_argument_map``) is kept as shown; a figure left open
+    A figure shown with ``plots.show_described`` (or ``show_argument_map``, ``show_timeline_zoom``) is kept as shown; a figure left open
     at the end of a cell is kept too (the inline backend would show it). Printed output is swallowed.
     """
     import os
