@@ -618,7 +618,11 @@ def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list
         [(0, 17), (17, 34), (34, 50), (50, 67)]
     """
     n = len(_zoom_rows(timeline, years))
-    count = max(1, -(-n // per_panel))
+    return _even_parts(n, max(1, -(-n // per_panel)))
+
+
+def _even_parts(n: int, count: int) -> list[tuple[int, int]]:
+    """n rows split into count runs as even as they can be, as (start, stop) pairs."""
     bounds = [round(k * n / count) for k in range(count + 1)]
     return list(zip(bounds, bounds[1:]))
 
@@ -651,7 +655,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
     t = _zoom_rows(timeline, years)
     total = len(t)
     if part is not None:
-        start, stop = zoom_parts(timeline, years, -(-total // part[1]))[part[0] - 1]
+        start, stop = _even_parts(total, part[1])[part[0] - 1]
         t = t.iloc[start:stop]
     else:
         start, stop = 0, total
@@ -699,7 +703,7 @@ def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROW
     figs = []
     for k in range(1, len(parts) + 1):
         fig = timeline_zoom(timeline, years, part=(k, len(parts))).figure
-        fig.alt_text = describe_timeline(timeline, years, zoomed=True, part=(k, len(parts)), per_panel=per_panel)
+        fig.alt_text = describe_timeline(timeline, years, zoomed=True, part=(k, len(parts)))
         figs.append(fig)
     return figs
 
@@ -881,7 +885,7 @@ def show_described(fig, description: str) -> None:
 # Voices and timeline: text descriptions of the figures (printed under each, used as alt text)
 # --------------------------------------------------------------------------------------------
 
-def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=None, per_panel: int = ZOOM_ROWS) -> str:
+def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=None) -> str:
     """What a timeline figure shows, in words, computed from the same rows (its text alternative).
 
     Parameters:
@@ -890,7 +894,6 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
         zoomed: True to describe the zoom (``timeline_zoom``), False (the default) the long view
             (``timeline_long_view``).
         part: optional, with ``zoomed``; (k, n) describes the k-th of the zoom's n panels.
-        per_panel: with ``part``, the most rows in one panel (as ``timeline_zoom_panels`` was given).
 
     Returns:
         A few sentences as a string, printed under the figure and used as its alt text.
@@ -908,7 +911,7 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
         t = inside
         what = f"The figure draws the {len(inside)} events from {zoom[0]} on, one row each in date order"
         if part is not None:
-            start, stop = zoom_parts(timeline, zoom, per_panel)[part[0] - 1]
+            start, stop = _even_parts(len(inside), part[1])[part[0] - 1]
             t = inside.iloc[start:stop]
             what = (f"The zoom, part {part[0]} of {part[1]}, draws events {start + 1} to {stop} of the {len(inside)} "
                     f"from {zoom[0]} on, one row each in date order")
