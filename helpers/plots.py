@@ -26,6 +26,10 @@ STYLE = {
 }
 
 
+# A figure for a projected screen: 1280 × 720 px at the style's 100 dpi, the notebook's 0.1 inch margin included.
+SLIDE = (12.6, 7.0)
+
+
 def use_style() -> None:
     """Set matplotlib to the package's figure style: large text for a projector, no top or right border.
 
@@ -63,13 +67,14 @@ def words_per_section(essay, ax=None):
     use_style()
     s = essay.sections
     # long headings are wrapped onto a second line, never cut: every label shows the whole heading
-    labels = [f"{textwrap.fill(name, 48)}  (¶{a}{'' if a == b else f'–¶{b}'})"
+    labels = [f"{textwrap.fill(name, 40)}  (¶{a}{'' if a == b else f'–¶{b}'})"
               for name, a, b in zip(s.section, s.first_paragraph, s.last_paragraph)]
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 0.5 * sum(label.count("\n") + 1 for label in labels) + 2))
+        _, ax = plt.subplots(figsize=SLIDE)
     bars = ax.barh(labels, s.words, color=OKABE_ITO[4])
     ax.invert_yaxis()
-    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=12)
+    ax.tick_params(axis="y", labelsize=13)
+    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=13)
     ax.set_xlabel("words (headings not counted)")
     ax.set_title("Words per section of the essay", loc="left")
     ax.set_xlim(0, s.words.max() * 1.15)
@@ -101,7 +106,8 @@ RELATION_STYLES = {
     "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
     "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
-MAP_SIZE = (13.33, 7.5)   # inches: 16:9, the shape of a projected slide
+MAP_SIZE = (13.33, 7.4)   # inches: with the notebook's 0.1 inch margin all round, 16:9, the shape of a projected slide
+_ROOM = 5.9               # inches of height for the claims on the right
 MAP_FONT = 14
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
 
@@ -202,7 +208,7 @@ def _draw_map(argument, root, ids, title, part):
     ax.set_ylim(0, H)
     ax.axis("off")
     ax.text(0.3, H - 0.25, title, ha="left", va="top", fontsize=18, fontweight="bold")
-    top, bottom = H - 0.85, 0.75
+    top, bottom = H - 0.75, H - 0.75 - _ROOM
 
     def box(x, y, text, colour, va="top", ha="left"):
         fill = colour + ("80" if colour == TYPE_COLOURS["point"] else "26")
@@ -308,7 +314,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
     ids = list(ids)
     nodes = argument.nodes()
     # fill each figure with as many claims as fit its height, and at most per_figure
-    room = MAP_SIZE[1] - 0.85 - 0.75
+    room = _ROOM
     chunks, height = [[]], 0.0
     for id_ in ids:
         h = _box_height(argument, nodes, id_) + 0.12
@@ -348,7 +354,7 @@ def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     for s in essay.sections.itertuples():
         ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
         ax.text(s.first_paragraph - 0.3, label_y, f"§{s.section_no}", transform=ax.get_xaxis_transform(),
-                fontsize=11, color="#555555", va="bottom")
+                fontsize=12, color="#444444", va="bottom")
 
 
 def _voice_rows(quotations):
@@ -391,12 +397,15 @@ def voices_along_the_essay(essay, quotations, ax=None):
     order.append("reported speech (any speaker)")
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        _, ax = plt.subplots(figsize=(14, 0.42 * len(order) + 2.6))
+        fig, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[2.1, 1], layout="constrained")
+    else:
+        key = ax      # drawn into a given Axes: the legends sit beside it, as in the figure's own key
+    key_x = 0 if key is not ax else 1.02
     for (language, source), rows in q.groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
                    hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
-    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 38)) for v in order], fontsize=11)
+    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 30)) for v in order], fontsize=13)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
     ax.set_xlabel("paragraph (¶)")
@@ -407,23 +416,27 @@ def voices_along_the_essay(essay, quotations, ax=None):
     from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     from matplotlib.patches import Patch
     colours = [Patch(facecolor=LANGUAGE_COLOURS[lang], hatch=LANGUAGE_HATCHES[lang], edgecolor="black",
-                     label=lang + (" (partly from context)" if lang in from_context else ""))
+                     label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 28))
                for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
                      markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q.source_named)]
-    first = ax.legend(handles=colours, title="colour and hatching: language", loc="upper left", bbox_to_anchor=(1.01, 1),
-                      frameon=False, fontsize=11, title_fontsize=12)
-    ax.add_artist(first)
-    second = ax.legend(handles=shapes, title="shape: source the essay names", loc="center left",
-                       bbox_to_anchor=(1.01, 0.42), frameon=False, fontsize=11, title_fontsize=12)
-    ax.add_artist(second)
+    if key is not ax:
+        key.axis("off")
+    # the three keys one under another, each told apart by its title
+    first = key.legend(handles=colours, title="colour and hatching: language", loc="upper left",
+                       bbox_to_anchor=(key_x, 1.04), frameon=False, fontsize=12, title_fontsize=13, alignment="left",
+                       labelspacing=0.35, borderaxespad=0, borderpad=0)
+    key.add_artist(first)
+    second = key.legend(handles=shapes, title="shape: source the essay names", loc="upper left", alignment="left",
+                        bbox_to_anchor=(key_x, 0.53), frameon=False, fontsize=12, title_fontsize=13, labelspacing=0.35,
+                        borderaxespad=0, borderpad=0)
+    key.add_artist(second)
     sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
                     markersize=(30 + 3 * n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
              for n in (5, 50, 300)]
-    ax.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(1.01, 0), frameon=False,
-              fontsize=11, title_fontsize=12, labelspacing=1.4)
+    key.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(key_x, 0), frameon=False,
+               fontsize=12, title_fontsize=13, labelspacing=1.0, alignment="left", borderaxespad=0, borderpad=0)
     ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=24)
-    ax.figure.tight_layout()
     return ax
 
 
@@ -493,24 +506,39 @@ def _draw_event(ax, row, y, height=0.6):
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
 
 
-def _timeline_legend(ax, themes, loc="upper left", anchor=(0, -0.09), ncol=3):
+def _timeline_legend(where, loc="outside lower left", ncol=2):
+    """The key to how an event is drawn (themes are named in words beside each row, so they need no key)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
-    handles = [Patch(facecolor=THEME_COLOURS[t], label=t) for t in themes]
-    handles += [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
-                Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
-                Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in, not a duration"),
-                Patch(facecolor="#777777", edgecolor="#777777", label="the essay's account (its words, its dates)"),
-                Patch(facecolor="white", edgecolor="black", linewidth=1.5,
-                      label="context: checked in a named reference, not in the essay"),
-                Line2D([], [], color="#777777", marker=">", label="no end date given")]
-    ax.legend(handles=handles, loc=loc, bbox_to_anchor=anchor, frameon=False, fontsize=11, ncol=ncol)
+    handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
+               Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
+               Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in"),
+               Line2D([], [], color="#777777", marker=">", label="no end date given"),
+               Patch(facecolor="#777777", edgecolor="#777777", label="plain label: the essay's account"),
+               Patch(facecolor="white", edgecolor="black", linewidth=1.5,
+                     label="black outline, label in italics: context (a named reference)")]
+    return where.legend(handles=handles, loc=loc, frameon=False, fontsize=12, ncol=ncol, columnspacing=1.5)
+
+
+def _event_label(row) -> str:
+    """An event's label in a figure. The essay's account is the default, so its marker is left off (the key says
+    so); a context row keeps "(context)" and is set in italics."""
+    return str(row.label).replace(" (essay's account)", "")
+
+
+def _theme_words(ax, rows) -> None:
+    """Each row's theme in words on the right, so colour is never the only cue."""
+    themes = ax.twinx()
+    themes.set_ylim(ax.get_ylim())
+    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=12, color="#333333")
+    themes.tick_params(axis="y", length=0)
+    themes.spines["right"].set_visible(False)
 
 
 def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
-    """The timeline's long view: all events from the earliest on, one lane per theme.
+    """The timeline's long view: the events before the crowded years, one row each, each label beside its mark.
 
-    The crowded years are shaded and left unlabelled here; ``timeline_zoom`` draws them one row per event.
+    The crowded years are shaded here; ``timeline_zoom_panels`` draws them one row per event.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
@@ -529,50 +557,88 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         >>> plt.close(ax.figure)
     """
     use_style()
-    themes = [t for t in THEME_COLOURS if t in set(timeline.theme)]
-    lane = {t: i for i, t in enumerate(themes)}
-    if ax is None:
-        _, ax = plt.subplots(figsize=(14, 1.15 * len(themes) + 3.4))
-    ax.axvspan(zoom[0], zoom[1] + 1, color="#eeeeee", zorder=0)
     inside = timeline[(timeline.from_date.map(lambda d: d.year) >= zoom[0])]
-    ax.set_yticks(range(len(themes)), themes)
-    ax.set_ylim(-0.5, len(themes) - 0.05)
+    early = timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].sort_values(["from_date", "to_date"],
+                                                                                     kind="stable")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=SLIDE, layout="constrained")
+    ax.axvspan(zoom[0], zoom[1] + 1, color="#eeeeee", zorder=0)
     first = min(r.year for r in timeline.from_date)
     ax.set_xlim(first - 5, zoom[1] + 2)
-    for row in timeline.itertuples():
-        _draw_event(ax, row, lane[row.theme], height=0.42)
-    # Labels for the events before the zoom, stacked in levels above their bar so none overlap.
-    ax.figure.canvas.draw()
-    to_data = ax.transData.inverted()
-    taken: dict[tuple[str, int], float] = {}
-    # Context rows are left unlabelled here (black outline; named in the zoom and the tables), so the labels of
-    # the essay's own events have room.
-    early = timeline[(timeline.from_date.map(lambda d: d.year) < zoom[0]) & (timeline.source != "context")]
-    for row in early.itertuples():
-        x = _year(row.from_date)
-        level = next(k for k in range(8) if taken.get((row.theme, k), -1e9) < x or k == 7)
-        text = ax.annotate(row.label, xy=(x, lane[row.theme]), xytext=(x, lane[row.theme] + 0.24 + 0.17 * level),
-                           fontsize=11, ha="left", va="bottom",
-                           arrowprops=dict(arrowstyle="-", color="#555555", linewidth=0.7, shrinkA=0, shrinkB=2))
-        right = to_data.transform(text.get_window_extent(renderer=ax.figure.canvas.get_renderer()).get_points())[1][0]
-        taken[(row.theme, level)] = right + 8
+    ax.set_ylim(len(early) - 0.4, -0.6)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    labels = []
+    for i, row in enumerate(early.itertuples()):
+        _draw_event(ax, row, i)
+        end = _year(row.to_date) + 1 / 365 if not row.open_end else _year(row.from_date) + 1.2
+        # the label just after its mark; moved before it below if it would run past the right-hand edge
+        text = ax.annotate(_event_label(row), xy=(end, i), xytext=(7, 0), textcoords="offset points", ha="left",
+                           va="center", fontsize=13, fontstyle="italic" if row.source == "context" else "normal",
+                           annotation_clip=False)
+        labels.append((text, _year(row.from_date)))
+    _theme_words(ax, early)
     ax.set_xlabel("year")
     ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
-    _timeline_legend(ax, themes, anchor=(0, -0.16))
-    ax.figure.tight_layout()
+    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
+                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left")
+    ax.figure.canvas.draw()
+    right = ax.get_window_extent().x1
+    for text, start in labels:
+        if text.get_window_extent().x1 > right:
+            text.xy = (start, text.xy[1])
+            text.set_position((-7, 0))
+            text.set_horizontalalignment("right")
     return ax
 
 
-def timeline_zoom(timeline, years=(2009, 2020), ax=None):
+ZOOM_ROWS = 17     # rows in one panel of the zoom: 17 rows of 13-point labels fill a 1280 × 720 screen
+
+
+def _zoom_rows(timeline, years):
+    t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
+    return t.sort_values(["from_date", "to_date"], kind="stable")
+
+
+def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list[tuple[int, int]]:
+    """How the zoom is split into panels: (first row, row after the last) of each, as even as they can be.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        years: the first and last year of the zoom, as a pair (default 2009 to 2020).
+        per_panel: at most this many rows in one panel.
+
+    Returns:
+        A list of (start, stop) pairs, one per panel, counting the zoom's rows in date order from 0.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> zoom_parts(load_timeline(load_essay()))
+        [(0, 17), (17, 34), (34, 50), (50, 67)]
+    """
+    n = len(_zoom_rows(timeline, years))
+    return _even_parts(n, max(1, -(-n // per_panel)))
+
+
+def _even_parts(n: int, count: int) -> list[tuple[int, int]]:
+    """n rows split into count runs as even as they can be, as (start, stop) pairs."""
+    bounds = [round(k * n / count) for k in range(count + 1)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
     """The timeline's zoom: the crowded years, one row per event in date order.
 
     Each event is drawn as precisely as the essay dates it: a day as a diamond, a month, a year or a range
-    as a bar over the whole period.
+    as a bar over the whole period. All the rows make a figure too tall for one screen, so the notebooks show it
+    in panels (``show_timeline_zoom``); ``part`` draws one of them.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
         years: the first and last year to show, as a pair (default 2009 to 2020).
         ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+        part: optional; (k, n) draws the k-th of n panels (``zoom_parts``). Leave it out for every row.
 
     Returns:
         The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_timeline(timeline,
@@ -580,39 +646,87 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None):
 
     Example:
         >>> from helpers import load_essay, load_timeline
-        >>> ax = timeline_zoom(load_timeline(load_essay()))
+        >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 4))
         >>> ax.get_title(loc="left")
-        'The zoom: 2009–2020 (labels in italics: context rows)'
+        'The zoom, part 1 of 4: events 1 to 17 of 67'
         >>> plt.close(ax.figure)
     """
     use_style()
-    t = timeline[timeline.from_date.map(lambda d: d.year) >= years[0]]
-    t = t.sort_values(["from_date", "to_date"])
+    t = _zoom_rows(timeline, years)
+    total = len(t)
+    if part is not None:
+        start, stop = _even_parts(total, part[1])[part[0] - 1]
+        t = t.iloc[start:stop]
+    else:
+        start, stop = 0, total
     if ax is None:
-        _, ax = plt.subplots(figsize=(16, 0.36 * len(t) + 3.4))
+        fig, ax = plt.subplots(figsize=SLIDE if part else (SLIDE[0], 0.3 * len(t) + 1.6), layout="constrained")
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
-    ax.set_yticks(range(len(t)), [f"{r.id}  {r.label}" for r in t.itertuples()], fontsize=11)
+    ax.set_yticks(range(len(t)), [f"{r.id}  {_event_label(r)}" for r in t.itertuples()], fontsize=13)
     for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
         if row.source == "context":
             tick.set_fontstyle("italic")
-    ax.invert_yaxis()
-    # The theme in words on the right, so colour is never the only cue.
-    themes = ax.twinx()
-    themes.set_ylim(ax.get_ylim())
-    themes.set_yticks(range(len(t)), [r.theme for r in t.itertuples()], fontsize=11, color="#333333")
-    themes.tick_params(axis="y", length=0)
-    themes.spines["right"].set_visible(False)
+    ax.set_ylim(len(t) - 0.5, -0.5)
+    _theme_words(ax, t)
     ax.set_xlim(years[0], years[1] + 1)
     ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
-    ax.tick_params(axis="x", top=True, labeltop=True)
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.set_xlabel("year (gridlines at 1 January; ’09 = 2009; the years are shown at the top too)")
-    _timeline_legend(ax, [th for th in THEME_COLOURS if th in set(t.theme)], loc="lower left", anchor=(-0.3, 1.03),
-                     ncol=3)
-    ax.set_title(f"The zoom: {years[0]}–{years[1]} (labels in italics: context rows)", loc="left", pad=150)
-    ax.figure.tight_layout()
+    ax.set_xlabel(f"year (a line at each 1 January; ’{years[0] % 100:02d} = {years[0]})")
+    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
+                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left")
+    ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
+                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left")
     return ax
+
+
+def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list:
+    """The zoom in panels that each fit one 16:9 screen, each with its description in ``fig.alt_text``.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        years: the first and last year to show, as a pair (default 2009 to 2020).
+        per_panel: at most this many rows in one panel.
+
+    Returns:
+        A list of matplotlib figures, in date order.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> figs = timeline_zoom_panels(load_timeline(load_essay()))
+        >>> len(figs), figs[0].alt_text.startswith("The zoom, part 1 of 4")
+        (4, True)
+        >>> for fig in figs:
+        ...     plt.close(fig)
+    """
+    parts = zoom_parts(timeline, years, per_panel)
+    figs = []
+    for k in range(1, len(parts) + 1):
+        fig = timeline_zoom(timeline, years, part=(k, len(parts))).figure
+        fig.alt_text = describe_timeline(timeline, years, zoomed=True, part=(k, len(parts)))
+        figs.append(fig)
+    return figs
+
+
+def show_timeline_zoom(timeline, years=(2009, 2020)) -> None:
+    """Show the zoom in a notebook: each panel of ``timeline_zoom_panels``, followed by its description.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        years: the first and last year to show, as a pair (default 2009 to 2020).
+
+    Returns:
+        Nothing; it shows the panels and prints their descriptions. (Outside a notebook a figure shows only as
+        its size in pixels, as in the example.)
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
+        Figure(1260x700)
+        The zoom, part 1 of 4, draws events 1 to 17 of the 67 from 2009 on, ...
+    """
+    for fig in timeline_zoom_panels(timeline, years):
+        show_described(fig, fig.alt_text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -651,24 +765,32 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     grid = (mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
             .unstack(fill_value=0).reindex(index=order, columns=list(essay.sections.section_no), fill_value=0))
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 0.48 * len(order) + 2.2))
+        _, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[1.55, 1], layout="constrained")
+    else:
+        key = None      # drawn into a given Axes: the section names go under the grid instead
     image = ax.imshow(grid.to_numpy(), cmap="cividis", aspect="auto")
     peak = max(int(grid.to_numpy().max()), 1)
     for (i, j), n in __import__("numpy").ndenumerate(grid.to_numpy()):
         if n:
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=11,
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=12,
                     color="black" if n > peak * 0.55 else "white")
-    ax.set_yticks(range(len(order)), order)
-    import textwrap
+    ax.set_yticks(range(len(order)), order, fontsize=13)
     names = dict(zip(essay.sections.section_no, essay.sections.section))
-    ax.set_xticks(range(len(grid.columns)),
-                  [f"§{n}\n" + "\n".join(textwrap.wrap(textwrap.shorten(names[n], 30, placeholder="…"), 12)[:3])
-                   for n in grid.columns], fontsize=9)
-    ax.set_xlabel("section of the essay (its number and the start of its heading)")
+    # the columns are numbered; the key beside the grid gives each section's whole heading, never shortened
+    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=13)
+    ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left")
-    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.8)
+    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.6, location="bottom", aspect=30, pad=0.02)
+    entries = [f"§{n}  " + textwrap.fill(names[n], 34, subsequent_indent="      ") for n in grid.columns]
+    if key is not None:
+        key.axis("off")
+        key.text(0, 1, "The sections of the essay", transform=key.transAxes, va="top", ha="left", fontsize=13,
+                 fontweight="bold")
+        key.text(0, 0.93, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=12,
+                 linespacing=1.25)
+    else:
+        ax.set_xlabel("\n".join(entries), fontsize=12, loc="left")
     ax.spines[:].set_visible(False)
-    ax.figure.tight_layout()
     return ax
 
 
@@ -696,7 +818,7 @@ def show_argument_map(argument, root: str = "T", **kwargs) -> None:
     Example:
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
-        Figure(1333x750)
+        Figure(1333x740)
         Argument map: the thesis (T, ¶9–¶10) on the left; ... Each box gives the claim in full.
     """
     for fig in argument_map(argument, root, **kwargs):
@@ -750,7 +872,7 @@ def show_described(fig, description: str) -> None:
         >>> from helpers import load_essay
         >>> essay = load_essay()
         >>> show_described(words_per_section(essay).figure, describe_words_per_section(essay))  # doctest: +ELLIPSIS
-        Figure(1200x900)
+        Figure(1260x700)
         Bars for the 10 sections of the essay, ...
     """
     from IPython.display import display
@@ -763,7 +885,7 @@ def show_described(fig, description: str) -> None:
 # Voices and timeline: text descriptions of the figures (printed under each, used as alt text)
 # --------------------------------------------------------------------------------------------
 
-def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
+def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=None) -> str:
     """What a timeline figure shows, in words, computed from the same rows (its text alternative).
 
     Parameters:
@@ -771,27 +893,48 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False) -> str:
         zoom: the first and last year of the zoom, as a pair (default 2009 to 2020).
         zoomed: True to describe the zoom (``timeline_zoom``), False (the default) the long view
             (``timeline_long_view``).
+        part: optional, with ``zoomed``; (k, n) describes the k-th of the zoom's n panels.
 
     Returns:
         A few sentences as a string, printed under the figure and used as its alt text.
 
     Example:
         >>> from helpers import load_essay, load_timeline
-        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws all")
+        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws the 18 events before 2009")
         True
     """
-    t = timeline[timeline.from_date.map(lambda d: d.year) >= zoom[0]] if zoomed else timeline
+    def start_year(rows):
+        return rows.from_date.map(lambda d: d.year)
+
+    inside = _zoom_rows(timeline, zoom)
+    if zoomed:
+        t = inside
+        what = f"The figure draws the {len(inside)} events from {zoom[0]} on, one row each in date order"
+        if part is not None:
+            start, stop = _even_parts(len(inside), part[1])[part[0] - 1]
+            t = inside.iloc[start:stop]
+            what = (f"The zoom, part {part[0]} of {part[1]}, draws events {start + 1} to {stop} of the {len(inside)} "
+                    f"from {zoom[0]} on, one row each in date order")
+    else:
+        t = timeline[start_year(timeline) < zoom[0]]
+        what = (f"The figure draws the {len(t)} events before {zoom[0]}, one row each in date order, each label "
+                "beside its mark")
     essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()
     derived = (t.precision == "relative").sum()
-    first, last = t.from_date.min(), t.to_date.max()
-    busiest = t.from_date.map(lambda d: d.year).value_counts().sort_index(kind="stable")
-    year = int(busiest.idxmax())
-    what = f"the {len(t)} events from {zoom[0]} on, one row each in date order" if zoomed else \
-        f"all {len(t)} events in one lane per theme"
-    return (f"The figure draws {what}, from {first.year} to {last.year}: {essay_rows} as the essay tells them and "
-            f"{context_rows} context rows checked in named references. {derived} dates are derived (hatched)"
-            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "")
-            + f". More events start in {year} than in any other year ({busiest.max()}).")
+    first, last = start_year(t).min(), start_year(t).max()
+    when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
+    text = (f"{what}, {when}: {essay_rows} as the essay tells them and {context_rows} context "
+            f"row{'s' if context_rows != 1 else ''} checked in named references. "
+            f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (hatched)"
+            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "") + ".")
+    busiest = start_year(t if zoomed else inside).value_counts().sort_index(kind="stable")
+    top = [int(y) for y, n in busiest.items() if n == busiest.max()]
+    most = (f"more of them start in {top[0]} than in any other year ({busiest.max()})" if len(top) == 1 else
+            f"most of them start in " + " and ".join(map(str, top)) + f" ({busiest.max()} each)")
+    if zoomed:
+        return text + f" {most[0].upper()}{most[1:]}."
+    return text + (f" The {len(inside)} events from {zoom[0]} on fall in the shaded years and are drawn in the zoom; "
+                   f"{most}.")
 
 
 

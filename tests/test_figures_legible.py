@@ -1,0 +1,145 @@
+"""Figures a room can read: every figure the notebooks draw, measured as a 1280 × 720 screen shows it.
+
+The measure (tools/figure_legibility.py says exactly how) takes each text's line height from matplotlib's own
+text layout, scaled as JupyterLab scales the embedded PNG on a screen 1280 px wide. The figures are the ones the
+notebooks draw: their code cells are run in order, here, with their own data and arguments.
+"""
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import nbformat
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from tools import figure_legibility as fl  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def measured():
+    return fl.measure_notebooks()
+
+
+def _each(measured):
+    return [m for figures in measured.values() for m in figures]
+
+
+def test_every_drawing_call_in_the_notebooks_is_listed():
+    """A figure added to a notebook is measured only if the list knows it: a call the list lacks fails here."""
+    assert fl.calls_in_notebooks() == fl.FIGURE_CALLS
+
+
+def test_a_call_the_list_lacks_is_found(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "ax = plots.words_per_section(essay)  # a new figure\nplots.show_described(ax.figure, plots.describe_x(essay))")])
+    path = tmp_path / "09_new.ipynb"
+    nbformat.write(nb, path)
+    assert fl.calls_in_notebooks([path]) == {"09_new.ipynb": ["plots.words_per_section(essay)  # a new figure"]}
+
+
+def test_every_notebook_with_a_call_shows_figures(measured):
+    assert set(measured) == set(fl.FIGURE_CALLS)
+    assert all(measured[name] for name in measured)
+    assert len(measured["01_argument_structure.ipynb"]) >= len(fl.FIGURE_CALLS["01_argument_structure.ipynb"])
+
+
+def test_no_text_under_14_px_at_1280_wide(measured):
+    small = {m.name: f"{len(m.small)} texts, smallest {m.smallest.px:.1f} px ({m.smallest.text[:40]!r})"
+             for m in _each(measured) if m.small}
+    assert not small, "text too small to read from the back of a room:\n" + "\n".join(
+        f"{k}: {v}" for k, v in small.items())
+
+
+def test_every_figure_fits_one_16_9_screen(measured):
+    tall = {m.name: f"{m.shown[0]:.0f} × {m.shown[1]:.0f} px" for m in _each(measured) if not m.fits}
+    assert not tall, "taller than a 1280 × 720 screen (split it into panels):\n" + "\n".join(
+        f"{k}: {v}" for k, v in tall.items())
+
+
+def test_no_text_is_cut_or_overlaps_another(measured):
+    problems = {m.name: m.problems() for m in _each(measured) if m.cut or m.overlaps}
+    assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def test_every_label_sits_by_its_mark_and_no_mark_is_hidden(measured):
+    problems = {m.name: m.problems() for m in _each(measured) if m.far or m.hidden}
+    assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+# ---- the measure itself ---------------------------------------------------------------------------------
+
+def _ink_rows(fig) -> int:
+    """How many pixel rows of the PNG the inline backend would embed carry ink (not white)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight")
+    image = plt.imread(io.BytesIO(buffer.getvalue()))
+    return int((image[..., :3].min(axis=2) < 0.6).any(axis=1).sum())
+
+
+def test_the_measure_agrees_with_the_pixels():
+    """One line of text "lp" (ascender to descender) measures as many rows as it inks in the PNG."""
+    fig = plt.figure(figsize=(12.8, 3), dpi=100)
+    fig.text(0.5, 0.5, "lp", fontsize=40)
+    try:
+        m = fl.measure(fig)
+        assert m.png[0] < 1280 and m.scale == 1.0   # a narrow PNG is shown at its own size, not enlarged
+        [text] = m.texts
+        assert abs(text.px - _ink_rows(fig)) <= 2
+        assert abs(text.font_px - 40 * 100 / 72) < 0.01
+    finally:
+        plt.close(fig)
+
+
+def test_the_measure_finds_small_tall_cut_overlapping_far_and_hidden():
+    """Each check fails on a figure made to fail it, and passes on one made to pass."""
+    wide = plt.figure(figsize=(25.6, 4), dpi=100)       # 2560 px wide: shown at half size
+    wide.text(0.05, 0.5, "twenty pixels in the PNG", fontsize=14.4)
+    wide.text(0.05, 0.2, "forty pixels in the PNG", fontsize=28.8)
+    wide.text(0.97, 0.8, "past the right-hand edge")
+    wide.text(0.5, 0.2, "shortened to fit…", fontsize=28.8)
+    tall = plt.figure(figsize=(12.8, 9), dpi=100)
+    ax = tall.add_subplot()
+    ax.barh(0, 10, left=1990, color="#E69F00")
+    ax.barh(0, 1, left=1998, color="#E69F00")      # inside the bar above, same colour: hidden
+    ax.barh(1, 1, left=1998, color="#E69F00")      # a row of its own: seen
+    ax.set_xlim(1900, 2020)
+    ax.annotate("far from its mark", xy=(1900, 0), xytext=(1950, 1.3), fontsize=20)
+    ax.annotate("beside its mark", xy=(1999, 1), xytext=(6, 0), textcoords="offset points", fontsize=20,
+                va="center")
+    ax.text(1960, 0.5, "overlapping", fontsize=20)
+    ax.text(1962, 0.5, "overlapping too", fontsize=20)
+    try:
+        m = fl.measure(wide)
+        assert m.scale == pytest.approx(1280 / m.png[0])
+        sizes = {t.text: t.px for t in m.texts}
+        assert sizes["twenty pixels in the PNG"] < 14 <= sizes["forty pixels in the PNG"]
+        assert [t.text for t in m.small] == ["twenty pixels in the PNG", "past the right-hand edge"]
+        assert {t.text for t in m.cut} == {"past the right-hand edge", "shortened to fit…"}
+        assert m.fits and not m.far and not m.hidden
+        t = fl.measure(tall)
+        assert not t.fits and t.png[1] > 720
+        assert [a for a, _ in t.far] == ["far from its mark"]
+        assert t.overlaps == [("overlapping", "overlapping too")]
+        assert len(t.hidden) == 1 and t.hidden[0].startswith("a bar at x=1998")
+    finally:
+        plt.close(wide)
+        plt.close(tall)
+
+
+def test_a_figure_drawn_twice_gives_the_same_png():
+    """Deterministic figures: the same call draws the same bytes (the notebooks' outputs are compared)."""
+    from helpers import load_essay, plots
+    essay = load_essay()
+    pngs = []
+    for _ in range(2):
+        ax = plots.words_per_section(essay)
+        buffer = io.BytesIO()
+        ax.figure.savefig(buffer, format="png", bbox_inches="tight")
+        pngs.append(buffer.getvalue())
+        plt.close(ax.figure)
+    assert pngs[0] == pngs[1]
+    assert np.frombuffer(pngs[0][:8], dtype=np.uint8).tolist() == [137, 80, 78, 71, 13, 10, 26, 10]

@@ -1,0 +1,328 @@
+"""How legible the notebooks' figures are on a projected screen: ``python -m tools.figure_legibility``.
+
+What a figure looks like in the notebook is the PNG that JupyterLab's inline backend embeds: the figure drawn at
+its own dpi (``figure.dpi``, 100 in the package style) and cropped to what it draws (``bbox_inches="tight"``,
+0.1 inch of margin). JupyterLab shows a PNG at its own size, and scales one wider than the output area down to
+fit; it never enlarges one. "At 1280 px wide" therefore means: the PNG shown on a screen 1280 px wide, scaled
+down to 1280 px if it is wider and at its own size if it is narrower (``scale = min(1, 1280 / PNG width)``).
+That is the most the screen can give it (a JupyterLab output area is narrower still).
+
+For every text the figure draws (titles, tick labels, annotations, legend text, axis labels, table text) the
+measure is its **line height**: the height matplotlib's own text layout gives one line of that font (the
+extent of "lp", ascender to descender, from the renderer), in pixels at that scale. A one-line text's extent is
+exactly this high; a text of several lines is that many of them. It is about 1.16 times the font size.
+
+A figure **fits one 16:9 screen** when, shown as above, it is at most 720 px tall: a 1280 × 720 screen shows it
+whole without scrolling (for a PNG 1280 px wide or wider: height ≤ width × 9/16). A figure split into panels is
+several figures, each measured on its own.
+
+Two texts **overlap** when their extents cross by more than 2 px each way. A label **sits by its mark** when
+the text of an annotation is at most 20 px from the point it annotates. A **mark is hidden** when a bar or a
+diamond lies wholly inside another bar of the same colour in the same axes.
+
+A text is **cut** when its extent reaches past the edge of the figure's canvas (the slide it was drawn for), or
+when it ends in "…" (shortened to fit).
+
+The figures measured are the ones the notebooks draw, with the notebooks' own data and arguments:
+``notebook_figures`` runs each notebook's code cells in order (in this process, without a kernel), keeping
+every figure a cell shows instead of displaying it. ``FIGURE_CALLS`` lists every drawing call the notebooks
+make; tests/test_figures_legible.py fails when a notebook makes a call this list does not have.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCREEN = (1280, 720)      # the projected screen: 16:9, 1280 px wide
+MIN_TEXT_PX = 14          # no text smaller than this, as a line height on that screen
+NEAR_PX = 20              # a label sits by its mark: at most this far from the point it labels, on that screen
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+# Every call in the notebooks' code that draws a figure, by notebook, as the notebook writes it (one line of a
+# code cell). A call added to a notebook and missing here fails tests/test_figures_legible.py, so every figure
+# the notebooks draw is measured.
+FIGURE_CALLS = {
+    "00_start_here.ipynb": [
+        "plots.words_per_section(essay)",
+    ],
+    "01_argument_structure.ipynb": [
+        'plots.show_argument_map(argument, "T")',
+        'plots.show_argument_map(argument, "T", ids=argument.under("T").id)',
+        'plots.show_argument_map(argument, "P1")',
+        'plots.show_argument_map(argument, "C39")',
+        'plots.show_argument_map(argument, "C32")',
+        'plots.show_argument_map(argument, "C20")',
+        'plots.show_argument_map(argument, "C28")',
+    ],
+    "02_source_quotations.ipynb": [
+        "plots.voices_along_the_essay(essay, quotes)",
+    ],
+    "03_timeline.ipynb": [
+        "plots.timeline_long_view(timeline)",
+        "plots.show_timeline_zoom(timeline)",
+    ],
+    "04_people_places_terms.ipynb": [
+        "plots.mentions_by_section(essay, mentions)",
+    ],
+}
+# the helpers that only show or describe a figure another call drew
+NOT_DRAWING = re.compile(r"^(describe_\w*|show_described|use_style)$")
+CALL = re.compile(r"\bplots\.(\w+)\(")
+
+
+def drawing_calls(source: str) -> list[str]:
+    """The lines of a code cell that call a drawing helper of ``helpers.plots``, stripped.
+
+    >>> drawing_calls('ax = plots.words_per_section(essay)\\nplots.show_described(ax.figure, "x")')
+    ['ax = plots.words_per_section(essay)']
+    """
+    return [line.strip() for line in source.splitlines()
+            if any(not NOT_DRAWING.match(name) for name in CALL.findall(line.split("#")[0]))]
+
+
+def calls_in_notebooks(notebooks=None) -> dict[str, list[str]]:
+    """Every drawing call in each notebook's code cells, in order (``ax = `` and the like dropped)."""
+    import nbformat
+    found = {}
+    for path in sorted(notebooks or NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        calls = [re.sub(r"^\w+\s*=\s*", "", line) for c in nb.cells if c.cell_type == "code"
+                 for line in drawing_calls(c.source)]
+        if calls:
+            found[path.name] = calls
+    return found
+
+
+@dataclass
+class TextSize:
+    """One text the figure draws, as shown at 1280 px wide."""
+    text: str
+    px: float              # line height in px on the screen
+    font_px: float         # font size (em) in px on the screen
+    cut: str = ""          # why it is cut, if it is
+
+
+@dataclass
+class Measure:
+    """A figure as a 1280 × 720 screen shows it."""
+    name: str
+    png: tuple[int, int]                   # the PNG the notebook embeds, in px
+    scale: float                           # screen px per PNG px
+    texts: list[TextSize] = field(default_factory=list)
+    overlaps: list[tuple[str, str]] = field(default_factory=list)
+    far: list[tuple[str, float]] = field(default_factory=list)      # labels away from their mark, px
+    hidden: list[str] = field(default_factory=list)                 # marks inside a bar of their colour
+
+    @property
+    def shown(self) -> tuple[float, float]:
+        return self.png[0] * self.scale, self.png[1] * self.scale
+
+    @property
+    def smallest(self) -> TextSize:
+        return min(self.texts, key=lambda t: t.px)
+
+    @property
+    def small(self) -> list[TextSize]:
+        return [t for t in self.texts if t.px < MIN_TEXT_PX - 1e-6]
+
+    @property
+    def cut(self) -> list[TextSize]:
+        return [t for t in self.texts if t.cut]
+
+    @property
+    def fits(self) -> bool:
+        return self.shown[1] <= SCREEN[1] + 0.5
+
+    def problems(self) -> list[str]:
+        out = []
+        small = self.small
+        if small:
+            out.append(f"{len(small)} texts under {MIN_TEXT_PX} px, smallest {self.smallest.px:.1f} px: "
+                       + "; ".join(sorted({repr(t.text[:40]) for t in small})[:6]))
+        if not self.fits:
+            out.append(f"{self.shown[1]:.0f} px tall on a {SCREEN[0]} × {SCREEN[1]} screen (at most {SCREEN[1]})")
+        if self.cut:
+            out.append("cut: " + "; ".join(f"{t.text[:40]!r} ({t.cut})" for t in self.cut[:6]))
+        if self.overlaps:
+            out.append(f"{len(self.overlaps)} pairs of texts overlap: "
+                       + "; ".join(f"{a[:30]!r} and {b[:30]!r}" for a, b in self.overlaps[:4]))
+        if self.far:
+            out.append(f"{len(self.far)} labels away from their mark: "
+                       + "; ".join(f"{t[:30]!r} {d:.0f} px" for t, d in self.far[:4]))
+        if self.hidden:
+            out.append(f"{len(self.hidden)} marks hidden inside a bar of their colour: " + "; ".join(self.hidden[:4]))
+        return out
+
+
+def _png_size(fig) -> tuple[int, int]:
+    """The size of the PNG JupyterLab's inline backend embeds for ``fig`` (IPython's ``print_figure``)."""
+    buffer = io.BytesIO()
+    fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi, bbox_inches="tight",
+                            facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
+    data = buffer.getvalue()
+    return struct.unpack(">II", data[16:24])
+
+
+def _drawn_texts(fig):
+    """Every text artist that draws something when ``fig`` is drawn, with its extent and renderer."""
+    from matplotlib.text import Text
+    seen: dict[int, tuple] = {}
+    original = Text.draw
+
+    def recording(self, renderer):
+        result = original(self, renderer)
+        if self.get_visible() and self.get_text().strip() and id(self) not in seen:
+            seen[id(self)] = (self, Text.get_window_extent(self, renderer), renderer)   # the text alone, no arrow
+        return result
+
+    Text.draw = recording
+    try:
+        fig.canvas.draw()
+    finally:
+        Text.draw = original
+    return list(seen.values())
+
+
+def measure(fig, name: str = "") -> Measure:
+    """Measure one matplotlib figure as a 1280 px wide screen shows it (see the module's docstring)."""
+    png = _png_size(fig)
+    scale = min(1.0, SCREEN[0] / png[0])
+    result = Measure(name or fig.get_label() or "figure", png, scale)
+    edge = fig.bbox
+    for text, extent, renderer in _drawn_texts(fig):
+        _, lp_height, _ = renderer.get_text_width_height_descent("lp", text.get_fontproperties(), ismath=False)
+        cut = ""
+        if (extent.x0 < edge.x0 - 1 or extent.y0 < edge.y0 - 1 or extent.x1 > edge.x1 + 1
+                or extent.y1 > edge.y1 + 1):
+            cut = "reaches past the figure's edge"
+        elif text.get_text().rstrip().endswith("…"):
+            cut = "shortened with …"
+        result.texts.append(TextSize(text.get_text(), lp_height * scale,
+                                     text.get_fontsize() * fig.dpi / 72 * scale, cut))
+    drawn = [(t, e) for t, e, _ in _drawn_texts(fig)]
+    for k, (a, ea) in enumerate(drawn):
+        for b, eb in drawn[k + 1:]:
+            dx = min(ea.x1, eb.x1) - max(ea.x0, eb.x0)
+            dy = min(ea.y1, eb.y1) - max(ea.y0, eb.y0)
+            if dx > 2 / scale and dy > 2 / scale:
+                result.overlaps.append((a.get_text(), b.get_text()))
+    from matplotlib.text import Annotation
+    for a, extent in drawn:
+        if isinstance(a, Annotation):
+            x, y = a.xy if a.xycoords == "data" else (None, None)
+            if x is None:
+                continue
+            px, py = a.axes.transData.transform((x, y))
+            gap = max(extent.x0 - px, px - extent.x1, 0), max(extent.y0 - py, py - extent.y1, 0)
+            distance = (gap[0] ** 2 + gap[1] ** 2) ** 0.5 * scale
+            if distance > NEAR_PX:
+                result.far.append((a.get_text(), distance))
+    result.hidden = _hidden_marks(fig)
+    return result
+
+
+def _hidden_marks(fig) -> list[str]:
+    """Bars and diamonds drawn wholly inside another bar of the same colour (so they cannot be seen)."""
+    from matplotlib.colors import to_hex
+    hidden = []
+    for ax in fig.axes:
+        bars = [p for c in ax.containers for p in getattr(c, "patches", [])]
+        boxes = [(p.get_window_extent(), to_hex(p.get_facecolor(), keep_alpha=False), "a bar") for p in bars]
+        for line in ax.lines:
+            if line.get_marker() in ("D", "d", "o", "s") and len(line.get_xdata()) == 1:
+                x, y = ax.transData.transform((line.get_xdata()[0], line.get_ydata()[0]))
+                from matplotlib.transforms import Bbox
+                r = line.get_markersize() * fig.dpi / 72 / 2
+                boxes.append((Bbox([[x - r, y - r], [x + r, y + r]]), to_hex(line.get_color()), "a diamond"))
+        for k, (inner, colour, kind) in enumerate(boxes):
+            for j, (outer, other, _) in enumerate(boxes[:len(bars)]):
+                if j != k and colour == other and outer.x0 <= inner.x0 and inner.x1 <= outer.x1 \
+                        and outer.y0 - 1 <= inner.y0 and inner.y1 <= outer.y1 + 1 and outer.width > inner.width:
+                    hidden.append(f"{kind} at x={ax.transData.inverted().transform((inner.x0, inner.y0))[0]:.1f}")
+                    break
+    return hidden
+
+
+class _Captured:
+    """Stands in for IPython's display while the notebooks' cells run: keeps each figure instead of showing it."""
+
+    def __init__(self):
+        self.figures = []
+
+    def display(self, *objs, **kwargs):
+        from matplotlib.figure import Figure
+        self.figures += [o for o in objs if isinstance(o, Figure)]
+
+
+def notebook_figures(path: Path) -> list:
+    """Run a notebook's code cells in order, here, and return every figure it shows, in order.
+
+    A figure shown with ``plots.show_described`` (or ``show_argument_map``, ``show_timeline_zoom``) is kept as shown; a figure left open
+    at the end of a cell is kept too (the inline backend would show it). Printed output is swallowed.
+    """
+    import os
+    import IPython.display
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import nbformat
+    nb = nbformat.read(path, as_version=4)
+    captured = _Captured()
+    namespace = {"__name__": "__main__"}
+    last = max((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and drawing_calls(c.source)), default=-1)
+    original_display, original_close = IPython.display.display, plt.close
+    IPython.display.display = captured.display
+    plt.close = lambda fig=None: None      # show_described closes what it showed; keep it to measure
+    cwd = os.getcwd()
+    os.chdir(path.parent)
+    try:
+        for i, cell in enumerate(nb.cells[:last + 1]):
+            if cell.cell_type != "code":
+                continue
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(cell.source, f"{path.name} cell {i}", "exec"), namespace)
+            # what is still open at the end of a cell, the inline backend shows
+            for fig in map(plt.figure, plt.get_fignums()):
+                if all(fig is not f for f in captured.figures):
+                    captured.figures.append(fig)
+            original_close("all")
+    finally:
+        IPython.display.display = original_display
+        plt.close = original_close
+        os.chdir(cwd)
+    return captured.figures
+
+
+def measure_notebooks(notebooks=None) -> dict[str, list[Measure]]:
+    """Every figure the notebooks draw, measured, by notebook."""
+    import matplotlib.pyplot as plt
+    out = {}
+    for name in calls_in_notebooks(notebooks):
+        figures = notebook_figures(NOTEBOOKS / name)
+        out[name] = [measure(fig, f"{name[:2]} figure {k}") for k, fig in enumerate(figures, start=1)]
+        for fig in figures:
+            plt.close(fig)
+    return out
+
+
+def report(measures: dict[str, list[Measure]]) -> str:
+    """A table: per figure, its PNG size, the size shown at 1280 px wide and its smallest text."""
+    lines = ["| figure | PNG (px) | shown at 1280 wide (px) | smallest text (px, line height) | smallest font (px) "
+             "| texts under 14 px | fits 1280×720 | cut texts | overlapping pairs | labels away from mark | hidden marks |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for figures in measures.values():
+        for m in figures:
+            w, h = m.shown
+            lines.append(f"| {m.name} | {m.png[0]}×{m.png[1]} | {w:.0f}×{h:.0f} | {m.smallest.px:.1f} "
+                         f"| {min(t.font_px for t in m.texts):.1f} | {len(m.small)} | {'yes' if m.fits else 'no'} "
+                         f"| {len(m.cut)} | {len(m.overlaps)} | {len(m.far)} | {len(m.hidden)} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report(measure_notebooks()))
