@@ -34,7 +34,13 @@ def _plain(text: str) -> str:
 
 
 class Qualifiers(dict):
-    """{qualifier: (accepted words …)}, with ``ignore``: phrases that hold a listed word but do not qualify."""
+    """{qualifier: (accepted words …)}, with ``ignore``: phrases that hold a listed word but do not qualify.
+
+    Example:
+        >>> import helpers
+        >>> "just as" in load_qualifiers(helpers.load_essay().folder).ignore
+        True
+    """
     ignore: tuple[str, ...] = ()
 
 
@@ -115,6 +121,9 @@ def found_in(text: str, qualifiers: dict[str, tuple[str, ...]]) -> list[str]:
 def kept(paraphrase: str, words: tuple[str, ...]) -> bool:
     """Whether the paraphrase holds any of ``words`` as whole words (quotes, dashes, accents, case ignored).
 
+    Parameters: ``paraphrase`` our text; ``words`` a qualifier and its equivalents (``<number>`` for a number).
+    Returns: True when one of them is there.
+
     Example:
     >>> kept("nearly all of them fled Honduras", ("vast majority", "nearly all"))
     True
@@ -125,6 +134,9 @@ def kept(paraphrase: str, words: tuple[str, ...]) -> bool:
 
 def read_note(note, file, row) -> dict[str, str]:
     """A ``qualifier_note`` as {qualifier: reason}; an error names the row when it is not such a mapping.
+
+    Parameters: ``note`` the row's qualifier_note (or None); ``file``, ``row`` name the row for the message.
+    Returns: a dict from qualifier to reason (empty when there is no note).
 
     Example:
     >>> read_note({"only": "quoted in the next sentence"}, "argument.yml", "C01")
