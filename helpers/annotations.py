@@ -36,13 +36,17 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     >>> {"quotations.csv", "timeline.csv", "figures.csv"} <= set(tables)
     True
     """
-    from . import argument, discussion, figures, ledger, quotations, terms, timeline, workshop
+    from . import argument, discussion, figures, ledger, qualifiers, quotations, terms, timeline, workshop
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731
     if present(argument.FILE):
         arg = argument.load_argument(essay)
         found[argument.FILE + " (claims)"] = arg.claims
         found[argument.FILE + " (counterarguments)"] = arg.counterarguments
+    listed = qualifiers.load_qualifiers(essay.folder)
+    if listed is not None:
+        found[qualifiers.FILE] = pd.DataFrame({"qualifier": list(listed),
+                                               "accepted": [", ".join(w) for w in listed.values()]})
     quotes = None
     if present(quotations.FILE):
         quotes = found[quotations.FILE] = quotations.load_quotations(essay)

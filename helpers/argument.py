@@ -17,6 +17,7 @@ from .anchoring import check_span, read_yaml, require
 from .errors import AnnotationError
 from .schema import expect, field, items
 from .essay import Essay
+from .qualifiers import NOTE as QUALIFIER_NOTE, check_kept, load_qualifiers
 
 FILE = "argument.yml"
 TYPES = ("premise", "evidence", "conclusion", "recommendation", "concession")
@@ -313,6 +314,8 @@ def load_argument(essay: Essay) -> Argument:
         if part not in data:
             raise AnnotationError(path, f"has no '{part}:' section.", "restore it from git.")
     sections = essay.paragraphs.set_index("paragraph")[["section_no", "section"]]
+    # every paraphrase keeps the qualifiers of its span (qualifiers.yml), or says why under qualifier_note
+    qualifiers = load_qualifiers(essay.folder)
 
     # thesis
     th = expect(data["thesis"], dict, path, "thesis", "thesis")
@@ -322,6 +325,7 @@ def load_argument(essay: Essay) -> Argument:
                            for s in field(th, "spans", list, path, "thesis")])
     if thesis.empty:
         raise AnnotationError(path, "the thesis needs at least one span.", "restore it from git.", "thesis")
+    check_kept(qualifiers, " / ".join(thesis.span), paraphrase, th.get(QUALIFIER_NOTE), path, "thesis")
 
     # points: exactly the numbered list items, in order
     points = []
@@ -378,6 +382,7 @@ def load_argument(essay: Essay) -> Argument:
                                   "only a concession qualifies; make this type: concession, or pick another "
                                   "relation.", row)
         a = _anchor(essay, c, path, row, "claim")
+        check_kept(qualifiers, a["span"], c["paraphrase"], c.get(QUALIFIER_NOTE), path, row)
         sec = sections.loc[a["paragraph"]]
         rows.append({"id": c["id"], "type": c["type"], "relation": c["relation"], "to": c["to"],
                      "basis": c["basis"], "paraphrase": " ".join(c["paraphrase"].split()), **a,
@@ -434,6 +439,12 @@ def load_argument(essay: Essay) -> Argument:
             elif part in ("objection", "reply"):
                 raise AnnotationError(path, f"the counterargument has no {part}.",
                                       f"add {part}: {{paragraph: N, span: \"…\"}}.", row)
+        if rec["how"] and "concession" in rec:
+            # `how` restates what the authors grant; the objection and reply it only summarises
+            check_kept(qualifiers, rec["concession"], rec["how"], ca.get(QUALIFIER_NOTE), path, row, "how")
+        elif QUALIFIER_NOTE in ca:
+            raise AnnotationError(path, f"has a '{QUALIFIER_NOTE}' but no concession for `how` to restate.",
+                                  f"remove '{QUALIFIER_NOTE}' (only a counterargument's concession is checked).", row)
         counter.append(rec)
     counter = pd.DataFrame(counter, columns=["id", "name", "held_by", "how", "objection", "objection_paragraph",
                                              "concession", "concession_paragraph", "reply", "reply_paragraph",

@@ -1,0 +1,195 @@
+"""Qualifiers kept by test: a paraphrase keeps the hedges and intensifiers of the span it paraphrases.
+
+The list is data (seeds/<reading>/qualifiers.yml): each qualifier the essay uses, with the words a paraphrase
+may use instead. ``check_kept`` finds the listed qualifiers in a span (whole words, longest phrase first) and
+fails, naming the file, the row and the fix, when the paraphrase keeps neither the word nor an equivalent and
+the row's ``qualifier_note`` gives no reason. A note is checked too: it must name a listed qualifier that the
+span holds and the paraphrase leaves out.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .anchoring import read_yaml
+from .errors import AnnotationError
+from .schema import expect
+from .text import fold
+
+FILE = "qualifiers.yml"
+NOTE = "qualifier_note"
+_NUMBER = r"\d[\d,.]*%?"
+PLACEHOLDER = "<number>"   # in a listed phrase, stands for any number ("over <number>")
+
+
+def _pattern(phrase: str) -> str:
+    """A whole-word regex for a folded phrase; ``<number>`` stands for a number."""
+    words = [_NUMBER if w == PLACEHOLDER else re.escape(w) for w in fold(phrase).split()]
+    return r"(?<![\w'])" + r"\s+".join(words) + r"(?![\w'])"
+
+
+def _plain(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+class Qualifiers(dict):
+    """{qualifier: (accepted words …)}, with ``ignore``: phrases that hold a listed word but do not qualify.
+
+    Example:
+        >>> import helpers
+        >>> "just as" in load_qualifiers(helpers.load_essay().folder).ignore
+        True
+    """
+    ignore: tuple[str, ...] = ()
+
+
+def load_qualifiers(folder: Path) -> Qualifiers | None:
+    """The qualifier list of a reading: {qualifier: (accepted words …)}, or None when the reading has none.
+
+    Parameters: ``folder`` the reading's folder (``essay.folder``).
+    Returns: a dict from each qualifier to the words a paraphrase may keep instead (the qualifier first);
+    raises AnnotationError naming the file, the entry and the fix when the list is malformed.
+
+    Example:
+    >>> import helpers
+    >>> load_qualifiers(helpers.load_essay().folder)["vast majority"][:2]
+    ('vast majority', 'nearly all')
+    """
+    path = Path(folder) / FILE
+    if not path.is_file():
+        return None
+    data = read_yaml(path)
+    listed = data.get("qualifiers")
+    if not isinstance(listed, dict) or not listed:
+        raise AnnotationError(path, "has no 'qualifiers:' mapping.",
+                              "write `qualifiers:` and under it one line per qualifier, such as "
+                              "`  vast majority: [nearly all, almost all]`.")
+    out, seen = Qualifiers(), {}
+    ignore = data.get("not_qualifiers") or []
+    if not isinstance(ignore, list) or not all(isinstance(w, str) and w.strip() for w in ignore):
+        raise AnnotationError(path, "'not_qualifiers' is not a list of phrases.",
+                              "write it as `not_qualifiers: [just as, so that we can]`, or leave it out.")
+    for name, equivalents in listed.items():
+        row = repr(name)
+        expect(name, str, path, row, "qualifier")
+        if equivalents is None:
+            equivalents = []
+        expect(equivalents, list, path, row, f"the equivalents of {name!r}")
+        words = [name]
+        for word in equivalents:
+            words.append(expect(word, str, path, row, f"each equivalent of {name!r}").strip())
+        key = _plain(name)
+        if key in seen:
+            raise AnnotationError(path, f"lists {name!r} twice (also as {seen[key]!r}).",
+                                  "keep one entry and merge their equivalents.", row)
+        seen[key] = name
+        out[name.strip()] = tuple(dict.fromkeys(words))
+    out.ignore = tuple(w.strip() for w in ignore)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _finder(names: tuple[str, ...]) -> tuple[re.Pattern, list[str]]:
+    ordered = sorted(names, key=lambda n: (-len(_plain(n).replace(PLACEHOLDER, "0")), n))
+    return re.compile("|".join(f"(?P<q{i}>{_pattern(n)})" for i, n in enumerate(ordered))), ordered
+
+
+def found_in(text: str, qualifiers: dict[str, tuple[str, ...]]) -> list[str]:
+    """The listed qualifiers a text holds, each once, in order (the longest listed phrase wins where two overlap;
+    a phrase listed under ``not_qualifiers`` hides the words inside it).
+
+    Parameters: ``text`` a span of the essay; ``qualifiers`` the list from ``load_qualifiers``.
+    Returns: the qualifiers, as named in the list.
+
+    Example:
+    >>> found_in("with the vast majority fleeing", {"vast majority": ("vast majority",), "majority": ("majority",)})
+    ['vast majority']
+    """
+    ignore = tuple(getattr(qualifiers, "ignore", ()))
+    regex, ordered = _finder(tuple(qualifiers) + ignore)
+    hits = []
+    for m in regex.finditer(_plain(text)):
+        name = ordered[int(m.lastgroup[1:])]
+        if name not in qualifiers:          # a phrase listed under not_qualifiers ("just as")
+            continue
+        if name not in hits:
+            hits.append(name)
+    return hits
+
+
+def kept(paraphrase: str, words: tuple[str, ...]) -> bool:
+    """Whether the paraphrase holds any of ``words`` as whole words (quotes, dashes, accents, case ignored).
+
+    Parameters: ``paraphrase`` our text; ``words`` a qualifier and its equivalents (``<number>`` for a number).
+    Returns: True when one of them is there.
+
+    Example:
+    >>> kept("nearly all of them fled Honduras", ("vast majority", "nearly all"))
+    True
+    """
+    text = _plain(paraphrase)
+    return any(re.search(_pattern(w), text) for w in words)
+
+
+def read_note(note, file, row) -> dict[str, str]:
+    """A ``qualifier_note`` as {qualifier: reason}; an error names the row when it is not such a mapping.
+
+    Parameters: ``note`` the row's qualifier_note (or None); ``file``, ``row`` name the row for the message.
+    Returns: a dict from qualifier to reason (empty when there is no note).
+
+    Example:
+    >>> read_note({"only": "quoted in the next sentence"}, "argument.yml", "C01")
+    {'only': 'quoted in the next sentence'}
+    """
+    if note is None:
+        return {}
+    fix = (f"write it as {NOTE}: {{\"the qualifier\": \"why the paraphrase leaves it out\"}}, one entry per "
+           "qualifier, named as in qualifiers.yml.")
+    if not isinstance(note, dict) or not note:
+        raise AnnotationError(file, f"'{NOTE}' is not a mapping of qualifier to reason.", fix, row)
+    out = {}
+    for name, reason in note.items():
+        if not isinstance(name, str) or not isinstance(reason, str) or not reason.strip():
+            raise AnnotationError(file, f"'{NOTE}' gives {name!r} no reason.", fix, row)
+        out[name.strip()] = " ".join(reason.split())
+    return out
+
+
+def check_kept(qualifiers: dict[str, tuple[str, ...]] | None, span: str, paraphrase: str, note, file, row,
+               what: str = "paraphrase") -> None:
+    """Fail unless ``paraphrase`` keeps every listed qualifier of ``span``, or ``note`` says why not.
+
+    Parameters: ``qualifiers`` the list (None: the reading has no list, nothing is checked); ``span`` the
+    essay's words (several spans joined); ``paraphrase`` ours; ``note`` the row's ``qualifier_note`` (or None);
+    ``file``, ``row`` name the row for the message; ``what`` names the field that paraphrases ("how", "event").
+    Returns: None; raises AnnotationError naming the file, the row and the fix.
+
+    Example:
+    >>> q = {"intentionally": ("intentionally", "deliberately")}
+    >>> check_kept(q, "has intentionally combined", "deliberately combined", None, "argument.yml", "C44")
+    """
+    if qualifiers is None:
+        return
+    reasons = read_note(note, file, row)
+    inside = found_in(span, qualifiers)
+    for name in reasons:
+        if name not in qualifiers:
+            raise AnnotationError(file, f"'{NOTE}' names {name!r}, which is not in qualifiers.yml.",
+                                  "name a qualifier exactly as qualifiers.yml lists it, or add it to the list "
+                                  "(with its equivalents).", row)
+        if name not in inside:
+            raise AnnotationError(file, f"'{NOTE}' names “{name}”, which the span does not hold.",
+                                  f"remove “{name}” from {NOTE} (the span's qualifiers are: "
+                                  f"{', '.join(inside) or 'none'}).", row)
+        if kept(paraphrase, qualifiers[name]):
+            raise AnnotationError(file, f"'{NOTE}' excuses “{name}”, but the {what} keeps it.",
+                                  f"remove “{name}” from {NOTE}.", row)
+    for name in inside:
+        if name in reasons or kept(paraphrase, qualifiers[name]):
+            continue
+        others = [w for w in qualifiers[name] if w != name]
+        instead = f" (or {', '.join(repr(w) for w in others)})" if others else ""
+        raise AnnotationError(file, f"its span says “{name}”; its {what} drops it.",
+                              f"keep the word{instead} in the {what}, as listed in qualifiers.yml, or record why "
+                              f"under `{NOTE}`: {{\"{name}\": \"the reason\"}}.", row)
