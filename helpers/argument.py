@@ -57,6 +57,11 @@ TYPE_MEANING = {
     "concession": "a point the authors grant, which limits one of their own claims",
 }
 CLAIM_FIELDS = ("id", "type", "relation", "to", "basis", "paragraph", "paraphrase", "span")
+# Who draws a claim's arrow: the essay (its words make the link: "All of this…", "These are just two small
+# examples"), or the package, where the essay leaves the link implicit (`link: the package's reading`; the
+# paraphrase then says so and names the other reading). The map marks the second kind on the arrow itself.
+LINKS = ("the essay's", "the package's reading")
+PACKAGE_LINK = LINKS[1]
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,7 +106,8 @@ class Argument:
         """Every box of the map in one table: the thesis, the three points and every claim.
 
         Returns:
-            a table indexed by id, with type, paraphrase, span, paragraph, to and relation.
+            a table indexed by id, with type, paraphrase, span, paragraph, to, relation and link (who draws the
+            arrow: "the essay's", or "the package's reading" where the essay leaves it implicit).
         Example:
             >>> import helpers
             >>> argument = helpers.load_argument(helpers.load_essay())
@@ -110,11 +116,11 @@ class Argument:
         """
         t = pd.DataFrame([{"id": "T", "type": "thesis", "paraphrase": self.thesis_paraphrase,
                            "span": " / ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.max()),
-                           "to": None, "relation": None}])
-        p = self.points.assign(type="point", to="T", relation="supports",
+                           "to": None, "relation": None, "link": None}])
+        p = self.points.assign(type="point", to="T", relation="supports", link=LINKS[0],
                                paraphrase=self.points.span)[["id", "type", "paraphrase", "span", "paragraph", "to",
-                                                             "relation"]]
-        c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "to", "relation"]]
+                                                             "relation", "link"]]
+        c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "to", "relation", "link"]]
         return pd.concat([t, p, c], ignore_index=True).set_index("id", drop=False)
 
     def branch(self, root: str) -> pd.DataFrame:
@@ -383,12 +389,17 @@ def load_argument(essay: Essay) -> Argument:
                                   "relation.", row)
         a = _anchor(essay, c, path, row, "claim")
         check_kept(qualifiers, a["span"], c["paraphrase"], c.get(QUALIFIER_NOTE), path, row)
+        link = require(c.get("link", LINKS[0]), LINKS, path, row, "link")
+        if link == PACKAGE_LINK and "the package's reading" not in c["paraphrase"]:
+            raise AnnotationError(path, "the link is marked the package's reading, but the paraphrase does not say so.",
+                                  "say in the paraphrase that the link is \"the package's reading\" and name the "
+                                  "other reading (see the header of argument.yml).", row)
         sec = sections.loc[a["paragraph"]]
         rows.append({"id": c["id"], "type": c["type"], "relation": c["relation"], "to": c["to"],
                      "basis": c["basis"], "paraphrase": " ".join(c["paraphrase"].split()), **a,
-                     "section_no": int(sec.section_no), "section": sec.section})
+                     "section_no": int(sec.section_no), "section": sec.section, "link": link})
     claims = pd.DataFrame(rows, columns=["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span",
-                                         "start", "end", "section_no", "section"])
+                                         "start", "end", "section_no", "section", "link"])
 
     ids = ["T", *points.id, *claims.id]
     dupes = sorted({i for i in ids if ids.count(i) > 1})

@@ -173,12 +173,13 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
     nodes = argument.nodes()
     r = nodes.loc[root]
     name = {"thesis": "the thesis (T, ¶9–¶10)", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
-        r.type, f"{root}, a {r.type} in ¶{r.paragraph}")
+        r.type, f"{root}, {'a piece of evidence' if r.type == 'evidence' else 'an ' + r.type if r.type[0] in 'aeiou' else 'a ' + r.type} in ¶{r.paragraph}")
     page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
     groups: dict[tuple[str, str], list[str]] = {}
     for id_ in ids:
         row = nodes.loc[id_]
-        groups.setdefault((row.relation or "supports", row.type), []).append(f"{id_} ¶{row.paragraph}")
+        ours = " (the package's reading)" if row.get("link") == "the package's reading" else ""
+        groups.setdefault((row.relation or "supports", row.type), []).append(f"{id_} ¶{row.paragraph}{ours}")
     parts = []
     for (rel, typ), members in groups.items():
         what = typ if len(members) == 1 else PLURAL.get(typ, typ)
@@ -244,7 +245,11 @@ def _draw_map(argument, root, ids, title, part):
                     arrowprops=dict(arrowstyle="-|>", mutation_scale=18, linewidth=1.8, shrinkA=0, shrinkB=0,
                                     **style))
         word = "explains" if rel == "explained by" else rel
-        mx, my = rx + (cx - rx) * 0.62, ry + (cy - ry) * 0.62
+        at = 0.62
+        if nodes.loc[id_].get("link") == "the package's reading":
+            word += "\n(package's reading)"
+            at = 0.45          # the longer label clear of the box it points from
+        mx, my = rx + (cx - rx) * at, ry + (cy - ry) * at
         ax.text(mx, my, word, ha="center", va="center", fontsize=12, color=style["color"], fontstyle="italic",
                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
     shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
@@ -258,9 +263,11 @@ def _draw_map(argument, root, ids, title, part):
         if word not in rels:
             rels.append(word)
     handles += [plt.Line2D([0], [0], linewidth=1.8, **RELATION_STYLES[w]) for w in rels]
+    ours = any(nodes.loc[i].get("link") == "the package's reading" for i in ids)
     ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.02, 0.0),
               ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
-              title="Box colour = type of claim; line style and the word on each arrow = relation",
+              title="Box colour = type of claim; line style and the word on each arrow = relation"
+                    + ("; “package's reading”: a link the essay leaves unstated" if ours else ""),
               title_fontsize=12, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part)
     return fig

@@ -274,11 +274,26 @@ def test_a_branch_is_split_and_described(argument):
 
 def test_the_map_names_each_relation_on_its_arrow(argument):
     figs = plots.argument_map(argument, "C28", per_figure=8)
-    words = [t.get_text() for fig in figs for t in fig.axes[0].texts if t.get_text() in plots.RELATION_STYLES]
+    labels = [t.get_text() for fig in figs for t in fig.axes[0].texts
+              if t.get_text().split("\n")[0] in plots.RELATION_STYLES]
+    words = [w.split("\n")[0] for w in labels]
     kids = argument.claims[argument.claims.to == "C28"]
     assert sorted(words) == sorted("explains" if r == "explained by" else r for r in kids.relation)
     described = " ".join(fig.alt_text for fig in figs)
     assert "it explains" in described and "supports it" in described
+    # a link the essay leaves unstated is marked on its arrow and in the description, and only such a link
+    ours = set(kids[kids.link == "the package's reading"].id)
+    assert ours == {"C27", "C106"}
+    assert sum(w.endswith("(package's reading)") for w in labels) == len(ours)
+    for i in ours:
+        assert f"{i} ¶27 (the package's reading)" in described
+
+
+def test_a_link_marked_the_packages_reading_must_say_so(reading_copy):
+    edit(reading_copy, 'id: C26, type: evidence, relation: explained by, to: C28, basis: none given,',
+         'id: C26, type: evidence, relation: explained by, to: C28, basis: none given, link: "the package\'s reading",')
+    err = error_for(reading_copy)
+    assert "C26" in str(err.row) and "the paraphrase does not say so" in err.problem
 
 
 def test_every_figure_fits_a_16_by_9_slide(argument):
