@@ -25,8 +25,9 @@ def test_every_notebook_records_what_it_reads():
         read = inputs(path.name)
         assert SEEDS + "essay.txt" in read, path.name
         assert not any(r.startswith((".venv", "build")) or r.endswith(".py") for r in read), read
-    assert SEEDS + "timeline.csv" in inputs("03_timeline.ipynb")
-    assert SEEDS + "timeline.csv" not in inputs("01_argument_structure.ipynb")
+    assert SEEDS + "undated.csv" in inputs("03_timeline.ipynb")
+    assert SEEDS + "undated.csv" not in inputs("01_argument_structure.ipynb")
+    assert SEEDS + "ledger.yml" in inputs("01_argument_structure.ipynb")
     assert SEEDS + "argument.yml" in inputs("01_argument_structure.ipynb")
     assert {SEEDS + "sessions.yml", "hub/measured.yml"} <= inputs("05_facilitator_guide.ipynb")
 
@@ -47,15 +48,16 @@ def project_copy(tmp_path, monkeypatch):
 
 
 def test_a_changed_data_file_makes_exactly_its_readers_stale(project_copy, capsys):
-    timeline = project_copy / SEEDS / "timeline.csv"
-    timeline.write_bytes(timeline.read_bytes() + b"\n")
+    # undated.csv: read by 03 alone (timeline.csv is read by 01 too, through the sentence ledger)
+    undated = project_copy / SEEDS / "undated.csv"
+    undated.write_bytes(undated.read_bytes() + b"\n")
     stale = {p.name for p in rn.notebook_paths() if rn.changed_inputs(p)}
-    readers = {p.name for p in rn.notebook_paths() if SEEDS + "timeline.csv" in inputs(p.name)}
+    readers = {p.name for p in rn.notebook_paths() if SEEDS + "undated.csv" in inputs(p.name)}
     assert stale == readers and "03_timeline.ipynb" in stale and "01_argument_structure.ipynb" not in stale
-    assert rn.changed_inputs(project_copy / "notebooks" / "03_timeline.ipynb") == [SEEDS + "timeline.csv"]
+    assert rn.changed_inputs(project_copy / "notebooks" / "03_timeline.ipynb") == [SEEDS + "undated.csv"]
     assert rn.main(["--stale", "--list"]) == 0
     out = capsys.readouterr().out
-    assert "03_timeline.ipynb: changed since it was run: seeds/we-are-losing/timeline.csv" in out
+    assert "03_timeline.ipynb: changed since it was run: seeds/we-are-losing/undated.csv" in out
     assert "01_argument_structure.ipynb: up to date" in out
 
 
