@@ -106,22 +106,27 @@ class Argument:
         """Every box of the map in one table: the thesis, the three points and every claim.
 
         Returns:
-            a table indexed by id, with type, paraphrase, span, paragraph, to, relation and link (who draws the
-            arrow: "the essay's", or "the package's reading" where the essay leaves it implicit).
+            a table indexed by id, with type, paraphrase, span, paragraph, to, relation, link (who draws the
+            arrow: "the essay's", or "the package's reading" where the essay leaves it implicit) and at (the ¶
+            numbers it stands in: the thesis has several).
         Example:
             >>> import helpers
             >>> argument = helpers.load_argument(helpers.load_essay())
             >>> list(argument.nodes().id[:4])
             ['T', 'P1', 'P2', 'P3']
         """
+        from .text import paragraph_list
         t = pd.DataFrame([{"id": "T", "type": "thesis", "paraphrase": self.thesis_paraphrase,
                            "span": " / ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.max()),
-                           "to": None, "relation": None, "link": None}])
+                           "to": None, "relation": None, "link": None,
+                           "at": paragraph_list(sorted(set(self.thesis.paragraph)))}])
         p = self.points.assign(type="point", to="T", relation="supports", link=LINKS[0],
                                paraphrase=self.points.span)[["id", "type", "paraphrase", "span", "paragraph", "to",
                                                              "relation", "link"]]
         c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "to", "relation", "link"]]
-        return pd.concat([t, p, c], ignore_index=True).set_index("id", drop=False)
+        out = pd.concat([t, p, c], ignore_index=True).set_index("id", drop=False)
+        out["at"] = out["at"].where(out["at"].notna(), "¶" + out.paragraph.astype(str))
+        return out
 
     def branch(self, root: str) -> pd.DataFrame:
         """Every claim further down the map from ``root``, however deep, in the order they appear in the essay.

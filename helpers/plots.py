@@ -119,8 +119,7 @@ def _children(argument, id_):
 
 def _header(row) -> str:
     kind = {"thesis": "Thesis", "point": f"Point {str(row.id)[1:]}"}.get(row.type, row.type)
-    where = f"¶{row.paragraph}" if row.type != "thesis" else "¶9–¶10"
-    return f"{row.id} · {where} · {kind}"
+    return f"{row.id} · {row['at']} · {kind}"
 
 
 def _box_text(row, width: int, below: int = 0) -> str:
@@ -167,12 +166,12 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
     Example:
         >>> from helpers import load_essay, load_argument
         >>> print(describe_argument_map(load_argument(load_essay()), "T", ["P1", "P2", "P3"]))
-        Argument map: the thesis (T, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points
+        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points
         (P1 ¶11, P2 ¶12, P3 ¶13) each supports it. Each box gives the claim in full.
     """
     nodes = argument.nodes()
     r = nodes.loc[root]
-    name = {"thesis": "the thesis (T, ¶9–¶10)", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
+    name = {"thesis": f"the thesis (T, {r['at']})", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
         r.type, f"{root}, {'a piece of evidence' if r.type == 'evidence' else 'an ' + r.type if r.type[0] in 'aeiou' else 'a ' + r.type} in ¶{r.paragraph}")
     page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
     groups: dict[tuple[str, str], list[str]] = {}
@@ -826,7 +825,7 @@ def show_argument_map(argument, root: str = "T", **kwargs) -> None:
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
         Figure(1333x740)
-        Argument map: the thesis (T, ¶9–¶10) on the left; ... Each box gives the claim in full.
+        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... Each box gives the claim in full.
     """
     for fig in argument_map(argument, root, **kwargs):
         show_described(fig, fig.alt_text)
