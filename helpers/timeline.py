@@ -333,6 +333,10 @@ def _cite(row, rests: str = "") -> str:
     if row.dated_by == CONTEXT:
         text = f"Context, not in the essay (checked in {row.reference}): {event}. It dates what the essay says in {where}: “{row.span}”."
     elif row.dated_by == INFERENCE:
+        # the event is told as the essay tells it; its date is not the essay's, so the text never says "in the
+        # essay's account", which is kept for rows the essay's words date
+        event = re.sub(r"(?i)\bin the essay's account\b", lambda m: "As the essay tells it" if m.group(0)[0] == "I"
+                       else "as the essay tells it", event)
         text = (f"Dated by the package's inference, not by the essay's words (it rests on {rests or row.rests_on}). "
                 f"{where}: {event}. The essay's words: “{row.span}”.")
     else:
