@@ -265,7 +265,7 @@ def rests_on_in_words(timeline: pd.DataFrame, dating: pd.DataFrame | None = None
     >>> essay = load_essay()
     >>> t = load_timeline(essay)
     >>> rests_on_in_words(t, load_dating(essay))[t.id == "E42"].item()
-    'the package's inference, from: E43 Lobo's wife arrested (context); D04 “his wife was arrested last year”'
+    "the package's inference, from: E43 Lobo's wife arrested (context); D04 “his wife was arrested last year”"
     """
     labels = dict(zip(timeline.id, timeline.label))
     clues = {} if dating is None else dict(zip(dating.id, dating.clue))
@@ -306,6 +306,23 @@ def shown_label(row, marker: bool = True) -> str:
             tags = [t for t in (whose, "date inferred" if inferred else "") if t]
             return f"{base} ({'; '.join(tags)})" if tags else base
     return f"{label} (date inferred)" if inferred else label
+
+
+def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The timeline for a table: each label as the charts show it and a ``dated by`` column in words.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional).
+    Returns: a copy of ``timeline`` whose ``label`` says "date inferred" on an inferred row, with ``dated by`` added:
+    the essay's words, context and its reference, or the package's inference and what it rests on.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> t = with_account(load_timeline(load_essay()))
+    >>> t.loc[t.id == "E38", "dated by"].item()[:40]
+    "the package's inference, from: dating cl"
+    """
+    return timeline.assign(label=[shown_label(r) for r in timeline.itertuples()],
+                           **{"dated by": rests_on_in_words(timeline, dating)})
 
 
 def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
