@@ -494,22 +494,37 @@ def _year(d) -> float:
 
 
 def _draw_event(ax, row, y, height=0.6):
-    """One event at its precision: a day as a diamond, anything longer as a bar over the whole period."""
+    """One event at its precision: a day as a diamond, anything longer as a bar over the whole period.
+
+    What dates the row shows in the mark as well as in the label (never by colour alone): the essay's words are
+    drawn solid; the package's inference as a hollow diamond or a bar with a dotted outline; context with a
+    black outline. Each mark carries the row's id (``get_gid``).
+    """
+    from .timeline import CONTEXT, INFERENCE
     colour = THEME_COLOURS[row.theme]
     derived = row.precision == "relative"
+    inferred, context = row.dated_by == INFERENCE, row.dated_by == CONTEXT
     x0 = _year(row.from_date)
     x1 = _year(row.to_date) + 1 / 365
     if row.from_date == row.to_date and not row.open_end:
-        ax.plot([x0], [y], marker="D", markersize=9, color=colour,
-                markeredgecolor="black" if row.source == "context" else colour,
-                markeredgewidth=1.5, linestyle="none", zorder=3)
+        ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor="white" if inferred else colour,
+                markeredgecolor="black" if context else colour,
+                markeredgewidth=2 if inferred else 1.5, linestyle="none", zorder=3, gid=row.id)
     else:
         ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
-                hatch="//" if derived else None, edgecolor="black" if row.source == "context" else colour,
-                linewidth=1.2, zorder=2)
+                hatch="//" if derived else None,
+                edgecolor="black" if context else ("#333333" if inferred else colour),
+                linestyle=":" if inferred else "-", linewidth=1.5 if inferred else 1.2, zorder=2, gid=row.id)
     if row.open_end:
         ax.annotate("", xy=(x0 + 1.2, y), xytext=(x0, y),
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
+
+
+#: the key's words for what dates a row; a test holds every figure's key to them
+DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's account, dated by its words",
+                "the package's inference": "“(date inferred)”, hollow diamond or dotted outline: the package's "
+                                           "inference",
+                "context": "black outline, label in italics: context (a named reference)"}
 
 
 def _timeline_legend(where, loc="outside lower left", ncol=2):
@@ -520,16 +535,19 @@ def _timeline_legend(where, loc="outside lower left", ncol=2):
                Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
                Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in"),
                Line2D([], [], color="#777777", marker=">", label="no end date given"),
-               Patch(facecolor="#777777", edgecolor="#777777", label="plain label: the essay's account"),
-               Patch(facecolor="white", edgecolor="black", linewidth=1.5,
-                     label="black outline, label in italics: context (a named reference)")]
+               Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
+               Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
+                      linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
+               Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
     return where.legend(handles=handles, loc=loc, frameon=False, fontsize=12, ncol=ncol, columnspacing=1.5)
 
 
 def _event_label(row) -> str:
-    """An event's label in a figure. The essay's account is the default, so its marker is left off (the key says
-    so); a context row keeps "(context)" and is set in italics."""
-    return str(row.label).replace(" (essay's account)", "")
+    """An event's label in a figure. The essay's account dated by its words is the default, so its marker is left
+    off (the key says so); an inferred date adds "(date inferred)"; a context row keeps "(context)" and is set in
+    italics."""
+    from .timeline import shown_label
+    return shown_label(row, marker=False)
 
 
 def _theme_words(ax, rows) -> None:
@@ -925,11 +943,13 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
         t = timeline[start_year(timeline) < zoom[0]]
         what = (f"The figure draws the {len(t)} events before {zoom[0]}, one row each in date order, each label "
                 "beside its mark")
-    essay_rows, context_rows = (t.source == "essay").sum(), (t.source == "context").sum()
+    words, inferred = (t.dated_by == "the essay's words").sum(), (t.dated_by == "the package's inference").sum()
+    context_rows = (t.dated_by == "context").sum()
     derived = (t.precision == "relative").sum()
     first, last = start_year(t).min(), start_year(t).max()
     when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
-    text = (f"{what}, {when}: {essay_rows} as the essay tells them and {context_rows} context "
+    text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} dated by the "
+            f"package's inference (labelled “date inferred”, hollow or dotted marks) and {context_rows} context "
             f"row{'s' if context_rows != 1 else ''} checked in named references. "
             f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (hatched)"
             + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "") + ".")

@@ -7,6 +7,13 @@ A ``context`` row adds a date from outside the essay and names its public ``refe
 the rows an event comes after (``E09`` for anything "after the coup"): no event may be drawn starting before
 an event it follows.
 
+``dated_by`` says what dates a row (its date, its label's marker and its group in every chart, table and
+export): ``the essay's words`` (the essay gives the date, or its words fix it by counting from another date
+it gives), ``the package's inference`` (a reading of the package's own: a vague date bounded, the time of
+writing, a day taken from context), naming in ``rests_on`` the rows (E…) and dating clues (D…) it rests on,
+or ``context`` (a context row). A row that rests on context or on an inference, directly or through another
+row, is never ``the essay's words``: ``load_timeline`` refuses it.
+
 Two companion files: ``dating.csv`` holds every clue to when the essay was written, with its reference
 point, the range it implies and which way it pulls (``load_dating``, ``written_between``); ``undated.csv``
 lists the time expressions of the essay that have no timeline row, each with its reason (``uncovered``).
@@ -26,8 +33,13 @@ from .essay import Essay
 
 FILE = "timeline.csv"
 COLUMNS = ["id", "event", "label", "date", "precision", "date_as_given", "span", "paragraph", "derived_by",
-           "follows", "theme", "source", "reference"]
-ACCOUNT = {"essay": "the essay's account", "context": "context (checked, referenced)"}
+           "dated_by", "rests_on", "follows", "theme", "source", "reference"]
+WORDS, INFERENCE, CONTEXT = "the essay's words", "the package's inference", "context"
+DATED_BY = (WORDS, INFERENCE, CONTEXT)
+#: the group each kind of row is shown in (tables' ``account`` column, TimelineJS's groups)
+ACCOUNT = {WORDS: "the essay's account, dated by its words",
+           INFERENCE: "dated by the package's inference",
+           CONTEXT: "context (checked, referenced)"}
 PRECISIONS = ("day", "month", "year", "decade", "range", "relative")
 THEMES = ("Honduran politics", "U.S. policy", "migration and caravans", "movements and solidarity",
           "theory and history", "publication")
@@ -107,7 +119,8 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
     '2009-06-28'
     """
     path = essay.folder / FILE
-    table = read_table(path, COLUMNS, {"precision": PRECISIONS, "theme": THEMES, "source": SOURCES},
+    table = read_table(path, COLUMNS, {"precision": PRECISIONS, "theme": THEMES, "source": SOURCES,
+                                       "dated_by": DATED_BY},
                        filled=("event", "label", "date"))
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
@@ -152,7 +165,8 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
     table["to_date"] = [b[1] if b[1] is not None else b[0] for b in bounds]
     table["open_end"] = [b[1] is None for b in bounds]
     _check_follows(table, path)
-    table["account"] = table.source.map(ACCOUNT)
+    _check_dated_by(table, path, _clue_sources(essay))
+    table["account"] = table.dated_by.map(ACCOUNT)
     return table.sort_values(["from_date", "to_date", "id"], kind="stable")
 
 
@@ -172,6 +186,145 @@ def _check_follows(table: pd.DataFrame, path) -> None:
                                       f"{other}).", label)
 
 
+def _ids(cell: str) -> list[str]:
+    return [i.strip() for i in cell.split(";") if i.strip()]
+
+
+def _clue_sources(essay: Essay) -> dict[str, str]:
+    """The dating clues' ids and sources (essay or context), read from dating.csv without anchoring them."""
+    from .anchoring import read_csv
+    path = essay.folder / DATING
+    if not path.is_file():
+        return {}
+    clues = read_csv(path, DATING_COLUMNS)
+    return dict(zip(clues.id, clues.source))
+
+
+def _check_dated_by(table: pd.DataFrame, path, clues: dict[str, str]) -> None:
+    """``dated_by`` agrees with ``source``; an inference names what it rests on; every id in ``rests_on`` exists;
+    and nothing that rests on context or on an inference, directly or through another row, is the essay's words."""
+    kind = dict(zip(table.id, table.dated_by))
+    needs = {row.id: _ids(row.rests_on) for row in table.itertuples()}
+    for line, row in table.iterrows():
+        label = f"{line} ({row.id})"
+        if (row.source == "context") != (row.dated_by == CONTEXT):
+            raise AnnotationError(path, f"source is {row.source!r} but dated_by is {row.dated_by!r}.",
+                                  "a context row is dated by 'context'; a row of the essay is dated by 'the essay's "
+                                  "words' or 'the package's inference'.", label)
+        if row.dated_by == CONTEXT and needs[row.id]:
+            raise AnnotationError(path, "a context row rests on other rows; its date comes from its reference.",
+                                  "clear rests_on (or mark the row as the package's inference).", label)
+        if row.dated_by == INFERENCE and not needs[row.id]:
+            raise AnnotationError(path, "the package's inference names nothing it rests on.",
+                                  "list in rests_on the rows (E…) and dating clues (D…) the date rests on, separated "
+                                  "by ';'.", label)
+        for other in needs[row.id]:
+            if other not in kind and other not in clues:
+                raise AnnotationError(path, f"rests_on names {other!r}, which neither timeline.csv nor dating.csv "
+                                            "has.", "give the id of a timeline row (E…) or a dating clue (D…).", label)
+            if other == row.id:
+                raise AnnotationError(path, "the row rests on itself.", f"remove {other} from rests_on.", label)
+        for named in re.findall(r"context row (E\d+)", row.derived_by):
+            if named not in needs[row.id]:
+                raise AnnotationError(path, f"derived_by names context row {named}, which rests_on does not list.",
+                                      f"add {named} to rests_on, and mark the row as the package's inference.", label)
+        if row.dated_by != WORDS:
+            continue
+        # walk everything the row rests on, through other rows, keeping the path that led there
+        seen, todo = {row.id}, [(o, [row.id, o]) for o in needs[row.id]]
+        while todo:
+            other, trail = todo.pop(0)
+            if other in seen:
+                continue
+            seen.add(other)
+            what = (kind.get(other) if other in kind else
+                    (CONTEXT if clues.get(other) == "context" else None))
+            if what in (CONTEXT, INFERENCE):
+                via = " → ".join(trail)
+                raise AnnotationError(
+                    path, f"the row is marked 'the essay's words' but rests on {other}, "
+                          f"{'a context row or clue' if what == CONTEXT else 'the package inference'} ({via}).",
+                    "set dated_by to 'the package's inference' (a date that needs context or a reading of the "
+                    "package's own is not the essay's words), and keep rests_on.", label)
+            todo += [(o, trail + [o]) for o in needs.get(other, [])]
+        if re.search(r"context row|dating\.csv|time of writing", row.derived_by):
+            raise AnnotationError(path, "the row is marked 'the essay's words' but derived_by reasons from context "
+                                        "or the time of writing.",
+                                  "set dated_by to 'the package's inference' and list what it rests on.", label)
+
+
+def rests_on_in_words(timeline: pd.DataFrame, dating: pd.DataFrame | None = None) -> pd.Series:
+    """What each row's date rests on, in words: the essay's words, or the rows and clues an inference rests on.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional:
+    without it a clue is named by its id).
+    Returns: a pandas Series of strings, one per row of ``timeline`` (same index).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> t = load_timeline(essay)
+    >>> rests_on_in_words(t, load_dating(essay))[t.id == "E42"].item()
+    "the package's inference, from: E43 Lobo's wife arrested (context); D04 “his wife was arrested last year”"
+    """
+    labels = dict(zip(timeline.id, timeline.label))
+    clues = {} if dating is None else dict(zip(dating.id, dating.clue))
+
+    def name(i: str) -> str:
+        return f"{i} {labels[i]}" if i in labels else (f"{i} {clues[i]}" if i in clues else f"dating clue {i}")
+
+    def words(row) -> str:
+        if row.dated_by == CONTEXT:
+            return f"context: {row.reference}"
+        if row.dated_by == WORDS:
+            return WORDS
+        return f"{INFERENCE}, from: " + "; ".join(name(i) for i in _ids(row.rests_on))
+    return pd.Series([words(r) for r in timeline.itertuples()], index=timeline.index)
+
+
+def shown_label(row, marker: bool = True) -> str:
+    """A row's label as every chart and export shows it: an inferred date says so beside the label.
+
+    Parameters: ``row`` a row of the table from ``load_timeline``; ``marker`` False to leave out the default
+    marker "(essay's account)" (a chart whose key says that a plain label is the essay's account).
+    Returns: the label, with "(essay's account)" made "(essay's account; date inferred)" on a row dated by the
+    package's inference.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> t = load_timeline(load_essay()).set_index("id", drop=False)
+    >>> shown_label(t.loc["E32"]), shown_label(t.loc["E32"], marker=False)
+    ("JOH's brother arrested by the DEA (essay's account; date inferred)", "JOH's brother arrested by the DEA (date inferred)")
+    """
+    label = str(row.label)
+    inferred = row.dated_by == INFERENCE and "inference" not in label
+    for mark in (" (essay's account)", " (her account)"):
+        if label.endswith(mark):
+            base, whose = label[: -len(mark)], mark[2:-1]
+            if not marker and whose == "essay's account":
+                whose = ""
+            tags = [t for t in (whose, "date inferred" if inferred else "") if t]
+            return f"{base} ({'; '.join(tags)})" if tags else base
+    return f"{label} (date inferred)" if inferred else label
+
+
+def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The timeline for a table: each label as the charts show it and a ``dated by`` column in words.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional).
+    Returns: a copy of ``timeline`` whose ``label`` says "date inferred" on an inferred row, with ``dated by`` added:
+    the essay's words, context and its reference, or the package's inference and what it rests on.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> t = with_account(load_timeline(load_essay()))
+    >>> t.loc[t.id == "E38", "dated by"].item()[:40]
+    "the package's inference, from: dating cl"
+    """
+    return timeline.assign(label=[shown_label(r) for r in timeline.itertuples()],
+                           **{"dated by": rests_on_in_words(timeline, dating)})
+
+
 def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
     """Events counted by theme and precision.
 
@@ -189,13 +342,22 @@ def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
     return t.reindex([th for th in THEMES if th in t.index]).rename_axis(index="theme", columns=None)
 
 
-def _cite(row) -> str:
-    """The event's text for an export: whose account it is, the essay's words, and how the date was reached."""
+def _cite(row, rests: str = "") -> str:
+    """The event's text for an export: what dates it (the essay's words, the package's inference and what it rests
+    on, or context), the essay's words, and how the date was reached."""
     where = "the header" if row.paragraph == HEADER else f"¶{row.paragraph}"
-    if row.source == "context":
-        text = f"Context, not in the essay (checked in {row.reference}): {row.event}. It dates what the essay says in {where}: “{row.span}”."
+    event = str(row.event).rstrip(".")
+    if row.dated_by == CONTEXT:
+        text = f"Context, not in the essay (checked in {row.reference}): {event}. It dates what the essay says in {where}: “{row.span}”."
+    elif row.dated_by == INFERENCE:
+        # the event is told as the essay tells it; its date is not the essay's, so the text never says "in the
+        # essay's account", which is kept for rows the essay's words date
+        event = re.sub(r"(?i)\bin the essay's account\b", lambda m: "As the essay tells it" if m.group(0)[0] == "I"
+                       else "as the essay tells it", event)
+        text = (f"Dated by the package's inference, not by the essay's words (it rests on {rests or row.rests_on}). "
+                f"{where}: {event}. The essay's words: “{row.span}”.")
     else:
-        text = f"In the essay's account ({where}): {row.event}. The essay's words: “{row.span}”."
+        text = f"In the essay's account ({where}), dated by its words: {event}. The essay's words: “{row.span}”."
     if row.derived_by:
         text += f" Dated by: {row.derived_by}."
     return text
@@ -214,14 +376,15 @@ def _fields(point: str, end: bool = False) -> dict:
     return out
 
 
-def to_timelinejs_rows(timeline: pd.DataFrame) -> pd.DataFrame:
+def to_timelinejs_rows(timeline: pd.DataFrame, dating: pd.DataFrame | None = None) -> pd.DataFrame:
     """The timeline in TimelineJS's spreadsheet layout (paste into its Google Sheets template).
 
     Each date keeps its precision: a year fills Year only, a month Year and Month; a decade or a range
-    also fills End Year (End Month, End Day); an open end (``..``) leaves the end empty. Group says whose
-    account a row is (the essay's, or checked context), and Text begins with it.
+    also fills End Year (End Month, End Day); an open end (``..``) leaves the end empty. Group says what dates a
+    row (the essay's words, the package's inference, or checked context), and Text begins with it.
 
-    Parameters: ``timeline`` the table from ``load_timeline``.
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` optional, the table from ``load_dating``
+    (an inference then names its clues in words, not only by id).
     Returns: a pandas DataFrame with the 18 columns of TimelineJS's Google Sheets template, one row per event.
 
     Example:
@@ -231,7 +394,8 @@ def to_timelinejs_rows(timeline: pd.DataFrame) -> pd.DataFrame:
     18
     """
     rows = []
-    for row in timeline.itertuples():
+    rests = rests_on_in_words(timeline, dating).str.replace(f"{INFERENCE}, from: ", "", regex=False)
+    for row, rest in zip(timeline.itertuples(), rests):
         rec = dict.fromkeys(TIMELINEJS_COLUMNS, "")
         a, b = row.date.split("/") if "/" in row.date else (row.date, row.date if form_of(row.date) == "decade" else "")
         start = _fields(a)
@@ -240,10 +404,11 @@ def to_timelinejs_rows(timeline: pd.DataFrame) -> pd.DataFrame:
             end = _fields(b, end=True)
             rec.update({"End Year": end["Year"], "End Month": end["Month"], "End Day": end["Day"]})
         rec["Display Date"] = row.date_as_given or row.date
-        rec["Headline"] = row.label
-        rec["Text"] = _cite(row)
-        # TimelineJS draws one band per group: the bands keep the essay's account apart from checked context
-        rec["Group"] = ACCOUNT[row.source]
+        rec["Headline"] = shown_label(row)
+        rec["Text"] = _cite(row, rest)
+        # TimelineJS draws one band per group: the essay's account dated by its words, the package's inference,
+        # and checked context each have their own
+        rec["Group"] = ACCOUNT[row.dated_by]
         rows.append(rec)
     return pd.DataFrame(rows, columns=TIMELINEJS_COLUMNS)
 
@@ -291,7 +456,7 @@ def to_timelinejs_json(timeline: pd.DataFrame, title: str) -> dict:
         if rec["End Year"]:
             slide["end_date"] = date_obj(rec, "End ")
         events.append(slide)
-    return {"title": {"text": {"headline": title, "text": "Events as the essay tells them (its account), and dates checked in named public references (context), each at the precision the essay and the reference give."}},
+    return {"title": {"text": {"headline": title, "text": "Each event says what dates it: the essay's words (its account), the package's inference (with the rows and clues it rests on), or context checked in a named public reference. A date is as narrow as the text and the marked context allow; a range is the span a date may fall in, not a duration."}},
             "events": events}
 
 

@@ -125,8 +125,10 @@ def test_account_and_context_are_kept_apart(timeline):
     assert set(timeline.account) == set(tl.ACCOUNT.values())
     rows = tl.to_timelinejs_rows(timeline)
     assert (rows.Group == timeline.account.to_numpy()).all()
-    for text, source in zip(rows.Text, timeline.source):
-        assert text.startswith("Context, not in the essay" if source == "context" else "In the essay's account")
+    opening = {tl.CONTEXT: "Context, not in the essay", tl.INFERENCE: "Dated by the package's inference",
+               tl.WORDS: "In the essay's account"}
+    for text, kind in zip(rows.Text, timeline.dated_by):
+        assert text.startswith(opening[kind])
     preview = tl.timelinejs_preview(rows)
     assert "Media" not in preview.columns and "Headline" in preview.columns
 
@@ -156,7 +158,7 @@ def test_timelinejs_export(timeline, tmp_path):
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert set(data) == {"title", "events"} and len(data["events"]) == len(timeline)
     for slide, row in zip(data["events"], timeline.itertuples()):
-        assert isinstance(slide["start_date"]["year"], int) and slide["text"]["headline"] == row.label
+        assert isinstance(slide["start_date"]["year"], int) and slide["text"]["headline"] == tl.shown_label(row)
         form = tl.form_of(row.date.split("/")[0])
         assert ("month" in slide["start_date"]) == (form in ("month", "day")), row.id
         assert ("day" in slide["start_date"]) == (form == "day"), row.id
@@ -175,8 +177,8 @@ def test_a_date_finer_than_its_precision(reading_copy):
 
 
 def test_a_relative_date_without_derived_by(reading_copy):
-    err = error_after(reading_copy, "42,the January after the caravan that “left last October” (2018) (¶42),E27,",
-                      "42,,E27,")
+    err = error_after(reading_copy, "42,the January after the caravan that “left last October” (2018) (¶42),",
+                      "42,,")
     assert "a relative date has no derived_by" in err.problem
 
 
