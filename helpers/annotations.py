@@ -36,7 +36,7 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     >>> {"quotations.csv", "timeline.csv", "figures.csv"} <= set(tables)
     True
     """
-    from . import argument, discussion, figures, ledger, qualifiers, quotations, terms, timeline, workshop
+    from . import argument, discussion, figures, lead_ins, ledger, qualifiers, quotations, terms, timeline, workshop
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731
     if present(argument.FILE):
@@ -62,6 +62,8 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         found[ledger.FILE] = ledger.check_ledger(essay)
     if present(terms.FILE):
         found[terms.FILE] = terms.load_terms(essay)
+    if present(lead_ins.FILE) and present(quotations.FILE):
+        found[lead_ins.FILE] = lead_ins.check_lead_ins(essay)
     if present(discussion.FILE):
         found[discussion.FILE] = discussion.load_questions(essay)
     if present(workshop.PLANS):

@@ -7,6 +7,12 @@ definition from outside the essay is marked ``context`` and names its public ref
 present has changed since it was written, ``since`` says what changed, with its reference and the date the line
 was last checked against it (``since_checked``); events after that date are not covered.
 
+An alias must name the same thing as its term wherever the essay uses it. The loader refuses an alias that
+is itself another term or another term's alias, one that holds another term's name inside it ("U.S. imperialism"
+holds "imperialism": it names a kind of that thing, not another name for "U.S. Empire"), and one listed in
+not_aliases.csv: the names the essay uses for something related but different ("electoral fraud" is a charge,
+not the 2017 election), each anchored where the essay uses it and with the reason.
+
 Mentions are counted with aliases folded together and never twice for one place in the text: across all
 terms, the longest name wins, so the "Irish" in "Irish question" is a mention of the Irish question, not
 also of Ireland, and "U.S." inside "U.S. Empire" is not also a mention of the United States.
@@ -24,6 +30,8 @@ from .essay import HEADING, Essay
 from .text import sentence_spans, fold_keep_case
 
 FILE = "terms.csv"
+NOT_ALIASES = "not_aliases.csv"
+NOT_ALIAS_COLUMNS = ["name", "term", "paragraph", "span", "reason"]
 COLUMNS = ["term", "kind", "aliases", "spanish", "definition", "definition_source", "reference", "in_the_essay",
            "since", "since_reference", "since_checked", "first_paragraph", "span"]
 KINDS = ("person", "people", "organisation", "place", "event", "concept", "publication")
@@ -210,10 +218,15 @@ def load_terms(essay: Essay) -> pd.DataFrame:
         for name in names_of(row):
             key = fold_keep_case(name)
             if key in owner:
+                if name != row.term and fold_keep_case(owner[key]) == key:
+                    raise AnnotationError(path, f"the alias {name!r} is itself a term of the glossary, a different "
+                                                "thing: an alias is only another name for the same thing.",
+                                          f"remove {name!r} from the aliases of {row.term!r}.", label)
                 raise AnnotationError(path, f"the name {name!r} is listed twice (also under {owner[key]!r}), so its "
                                             "mentions would be counted twice.",
                                       "keep it under one term only.", label)
             owner[key] = row.term
+    _check_aliases_hold_no_other_term(table, path)
     table = anchor_rows(essay, table, path, id_col="term", para_col="first_paragraph")
     for line, row in table.iterrows():
         label = f"{line} ({row.term})"
@@ -228,6 +241,77 @@ def load_terms(essay: Essay) -> pd.DataFrame:
         if mentions[0][0] != row.first_paragraph:
             raise AnnotationError(path, f"the first mention is in ¶{mentions[0][0]}, not ¶{row.first_paragraph}.",
                                   f"set first_paragraph to {mentions[0][0]} and copy the span from there.", label)
+    load_not_aliases(essay, table)
+    return table
+
+
+def _whole(name: str, text: str) -> bool:
+    """True when ``name`` stands in ``text`` as whole words (case kept, accents and quotes folded)."""
+    return re.search(r"(?<![\w-])" + re.escape(fold_keep_case(name)) + r"(?![\w-])", fold_keep_case(text)) is not None
+
+
+def _check_aliases_hold_no_other_term(table: pd.DataFrame, path) -> None:
+    """Refuse an alias that holds another term's name which its own term does not ("U.S. imperialism" under
+    "U.S. Empire" holds "imperialism"): such a name is a kind of that other thing, or something about it."""
+    names = [(r.term, n) for r in table.itertuples() for n in names_of(r)]
+    for line, row in table.iterrows():
+        for alias in names_of(row)[1:]:
+            for other, name in names:
+                if other != row.term and _whole(name, alias) and not _whole(name, row.term):
+                    raise AnnotationError(
+                        path, f"the alias {alias!r} holds {name!r}, a name of another term ({other!r}): it names a "
+                              f"kind of that thing or something about it, not another name for {row.term!r}.",
+                        f"remove {alias!r} from the aliases (its mentions then count for {other!r}), and list it in "
+                        f"{NOT_ALIASES} if a reader might take it for {row.term!r}.", f"{line} ({row.term})")
+
+
+def load_not_aliases(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
+    """Names the essay uses for something related to a term but different, which must never be its aliases.
+
+    not_aliases.csv holds one row per name: the ``name`` as the essay writes it, the ``term`` a reader might
+    merge it with, the ``paragraph`` and ``span`` where the essay uses it, and the ``reason`` it names something
+    else. Each span is checked against the essay and must hold the name; a name listed here that is the term or
+    an alias of any row of the glossary stops the loading, so a merge refused once stays refused. A reading
+    without the file has none.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        terms: the glossary, from ``helpers.load_terms(essay)``.
+
+    Returns:
+        A table with one row per name: ``name``, ``term``, ``paragraph``, ``span``, ``reason`` (and the span's
+        ``start`` and ``end`` in the text).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> related = load_not_aliases(essay, load_terms(essay))
+        >>> related.set_index("name").loc["electoral fraud", "term"]
+        '2017 Honduran election'
+    """
+    path = essay.folder / NOT_ALIASES
+    if not path.exists():
+        return pd.DataFrame(columns=NOT_ALIAS_COLUMNS + ["start", "end"])
+    table = read_table(path, NOT_ALIAS_COLUMNS, filled=("term", "reason"), id_col="name")
+    owners = {fold_keep_case(n): t.term for t in terms.itertuples() for n in names_of(t)}
+    for line, row in table.iterrows():
+        label = f"{line} ({row['name']})"
+        if row.term not in set(terms.term):
+            raise AnnotationError(path, f"the term {row.term!r} is not in {FILE}.",
+                                  f"copy the term exactly as {FILE} writes it.", label)
+        owner = owners.get(fold_keep_case(row["name"]))
+        if owner is not None:
+            raise AnnotationError(path, f"{row['name']!r} is listed here as naming something other than "
+                                        f"{row.term!r}, but {FILE} has it as a name of {owner!r}, so its mentions "
+                                        "would be counted as that term's.",
+                                  f"remove {row['name']!r} from the aliases of {owner!r} in {FILE} (or, if every "
+                                  "mention of it in the essay names that very thing, remove this row).", label)
+    table = anchor_rows(essay, table, path, id_col="name")
+    for line, row in table.iterrows():
+        if not _whole(row["name"], row.span):
+            raise AnnotationError(path, f"the span does not hold the name {row['name']!r} as whole words.",
+                                  "copy a span of the essay in which the name stands as written.",
+                                  f"{line} ({row['name']})")
     return table
 
 
@@ -362,6 +446,9 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
     if t.since:
         print(f"Since the essay was written: {t.since}  [context: {t.since_reference}; "
               f"checked {t.since_checked}; {NOT_COVERED}]")
+    related = load_not_aliases(essay, terms)
+    for r in related[related.term == t.term].itertuples():
+        print(f"Not the same thing: “{r.name}” (¶{r.paragraph}): {r.reason}")
     if len(hits) > 1:
         print(f"(also matching: {', '.join(hits.term.iloc[1:])})")
     rows = []

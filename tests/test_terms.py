@@ -159,6 +159,29 @@ def test_aliases_never_merge_distinct_things(essay, terms):
                  ("Fox News Radio", "Fox News Rundown")]:
         assert a in names and b in names, (a, b)
         assert b not in names[a] and a not in names[b]
+    related = tm.load_not_aliases(essay, terms)
+    for term, name in [("2017 Honduran election", "electoral fraud"), ("U.S. Empire", "U.S. imperialism"),
+                       ("Central American Exodus", "exodus")]:
+        assert ((related.term == term) & (related.name == name)).any(), (term, name)
+        assert name not in names[term]
+    every_name = {fold_keep_case(n) for ns in names.values() for n in ns}
+    assert not set(related.name.map(fold_keep_case)) & every_name
+
+
+def test_a_related_name_is_counted_as_what_it_names(essay, terms):
+    """'U.S. imperialism' counts as imperialism (and the U.S.), 'electoral fraud' as no election."""
+    m = tm.mentions(essay, terms)
+    body = " ".join(essay.paragraphs[essay.paragraphs.kind != "heading"].text)
+    word = len(re.findall(r"(?<![\w-])imperialism(?![\w-])", body))
+    assert word > 1 and len(m[m.term == "imperialism"]) == word
+    assert not m[m.term == "U.S. Empire"].match.str.contains("imperialism").any()
+    assert not m[m.term == "2017 Honduran election"].match.str.contains("fraud").any()
+    assert "exodus" not in set(m[m.term == "Central American Exodus"].match)
+
+
+def test_a_lookup_shows_the_names_that_are_not_the_same(essay, terms, capsys):
+    tm.lookup(essay, terms, "U.S. Empire")
+    assert "Not the same thing: “U.S. imperialism” (¶48)" in capsys.readouterr().out
 
 
 def test_no_place_in_the_text_is_counted_twice_across_terms(essay, terms):
@@ -198,6 +221,39 @@ def error_after(folder, old, new) -> helpers.AnnotationError:
 def test_an_alias_listed_under_two_terms(reading_copy):
     err = error_after(reading_copy, "Salvador Nasralla,person,Nasralla,", "Salvador Nasralla,person,Nasralla;JOH,")
     assert "'JOH' is listed twice" in err.problem
+
+
+def test_an_alias_that_is_itself_a_term(reading_copy):
+    err = error_after(reading_copy, "U.S. Empire,concept,Empire;", "U.S. Empire,concept,imperialism;Empire;")
+    assert "U.S. Empire" in str(err.row) and "'imperialism' is itself a term" in err.problem
+
+
+def test_an_alias_that_holds_another_term(reading_copy):
+    err = error_after(reading_copy, "U.S. Empire,concept,Empire;U.S. empire,",
+                      "U.S. Empire,concept,Empire;U.S. empire;U.S. imperialism,")
+    assert "U.S. Empire" in str(err.row)
+    assert "'U.S. imperialism' holds 'imperialism', a name of another term" in err.problem
+    assert "not_aliases.csv" in err.fix
+
+
+def test_an_alias_the_glossary_lists_as_a_different_thing(reading_copy):
+    editing.rewrite(reading_copy, "terms.csv", "2017 Honduran election,event,the elections;",
+                    "2017 Honduran election,event,electoral fraud;the elections;")
+    with pytest.raises(helpers.AnnotationError) as info:
+        helpers.load_terms(helpers.load_essay(reading_copy))
+    err = info.value
+    assert err.file.endswith("not_aliases.csv") and "electoral fraud" in str(err.row)
+    assert "as a name of '2017 Honduran election'" in err.problem
+    assert "remove 'electoral fraud' from the aliases of '2017 Honduran election'" in err.fix
+
+
+def test_a_related_name_whose_span_does_not_hold_it(reading_copy):
+    editing.rewrite(reading_copy, "not_aliases.csv", "exodus,Central American Exodus,40,is responsible for this exodus",
+                    "exodus,Central American Exodus,40,is responsible for this migration flow")
+    with pytest.raises(helpers.AnnotationError) as info:
+        helpers.load_terms(helpers.load_essay(reading_copy))
+    assert info.value.file.endswith("not_aliases.csv") and "exodus" in str(info.value.row)
+    assert "does not hold the name 'exodus'" in info.value.problem
 
 
 def test_a_span_that_stopped_matching(reading_copy):
