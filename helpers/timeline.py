@@ -271,7 +271,11 @@ def rests_on_in_words(timeline: pd.DataFrame, dating: pd.DataFrame | None = None
     clues = {} if dating is None else dict(zip(dating.id, dating.clue))
 
     def name(i: str) -> str:
-        return f"{i} {labels[i]}" if i in labels else (f"{i} {clues[i]}" if i in clues else f"dating clue {i}")
+        if i in labels:
+            return f"{i} {labels[i]}"
+        if i in clues:
+            return f"{i} {clues[i]}"
+        return f"timeline row {i}" if i.startswith("E") else f"dating clue {i}"
 
     def words(row) -> str:
         if row.dated_by == CONTEXT:

@@ -184,7 +184,7 @@ def test_paraphrases_keep_what_the_issue_found_dropped_or_reversed(argument):
     bases = c[c.span.str.contains("700 overseas bases")].iloc[0]
     assert bases.span.startswith("We have to expose") and "enable" in bases.paraphrase
     assert bases.type == "recommendation"
-    for qualifier, span_start in (("primarily", "Organized and active"), ("perhaps", "other than perhaps"),
+    for qualifier, span_start in (("primarily", "Organized and active"), ("perhaps", "Meanwhile, it is undeniable that other than perhaps"),
                                   ("largely disproven", "While it has been largely disproven"),
                                   ("almost complete silence", "there is almost complete silence")):
         assert qualifier in c[c.span.str.startswith(span_start)].paraphrase.iloc[0], qualifier

@@ -112,9 +112,12 @@ def test_spanish_names_of_institutions(terms):
 
 def test_what_changed_since_the_essay_was_written(terms):
     since = terms.set_index("term")
-    for name in ["Juan Orlando Hernández", "National Party", "Donald Trump", "Supreme Electoral Tribunal", "LIBRE",
+    for name in ["Juan Orlando Hernández", "National Party", "Donald Trump", "LIBRE",
                  "Honduras", "White House", "Venezuela"]:
         assert since.loc[name, "since"] and since.loc[name, "since_reference"], name
+    # the TSE's January 2019 reform falls inside the window in which the essay was written, and the essay speaks
+    # of the TSE only at the 2017 election (¶37): no present tense of the essay's has changed "since"
+    assert not since.loc["Supreme Electoral Tribunal", "since"]
     assert "at the time of writing" in since.loc["National Party", "since"]
     assert (terms.since.astype(bool) == terms.since_reference.astype(bool)).all()
     assert (terms.since.astype(bool) == terms.since_checked.astype(bool)).all()
