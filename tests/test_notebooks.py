@@ -248,3 +248,16 @@ def test_start_figure_is_described_from_the_data(essay):
     longest = s.loc[s.words.idxmax()]
     assert f"{longest.section} (¶{longest.first_paragraph}–¶{longest.last_paragraph}, {longest.words:,} words)" \
         in describe_words_per_section(essay)
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.name.startswith("05_")],
+                         ids=[p.name for p in NOTEBOOKS if not p.name.startswith("05_")])
+def test_the_first_cell_says_how_to_keep_your_own_copy(path):
+    """A learner's first cell says how to keep their work: Save As on their own computer, save then download on
+    Binder, and that the "modified" dot on opening loses nothing (tests/test_browser.py measures why it shows)."""
+    first = read(path).cells[0].source
+    step = next(line for line in first.splitlines() if line.startswith("**What to do first:**"))
+    assert "Save Notebook As" in step and "Ctrl/Cmd + S" in step and "File → Download" in step
+    assert step.index("Ctrl/Cmd + S") < step.index("File → Download"), "save first, then download"
+    assert "closing without saving loses nothing" in step
+    assert "make handouts" not in first, "a learner alone makes the reader's edition with helpers.reader_edition()"
