@@ -47,6 +47,7 @@ PATTERNS = (
     ("never", r"\b(?:essay|text|authors?|it|they|paragraph|¶\d+|sentence|section)\s+(?:\w+\s+)?never\b"),
     ("neither", r"\bneither\b"),
     ("not … at all", r"\bnot\b[^.;:!?]{0,60}?\bat all\b"),
+    ("unnamed, not named", r"\bunnamed\b|\bnot\s+(?:\w+\s+)?named\b|\bwithout\s+(?:a|any)\s+(?:source|name|date|record)\b"),
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for _, p in PATTERNS), re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’")

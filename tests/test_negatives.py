@@ -90,8 +90,10 @@ def test_a_statement_about_the_essay_needs_a_range(reading_copy):
 def test_the_patterns_catch_the_ways_the_package_says_it_and_not_setup_prose():
     said = ["the essay does not say who", "it doesn’t name him", "the essay gives no date", "names no author",
             "no reason for the U.S. acting", "it says nothing of a U.S. role", "the only link ¶20 draws",
-            "which the essay never states", "the essay dates neither", "not named at all"]
+            "which the essay never states", "the essay dates neither", "not named at all",
+            "An unnamed witness", "translator not named", "quoted, not named by title", "given without a source"]
     for text in said:
         assert negatives.matches(text), text
-    for text in ["nothing to install", "Never ask anyone about their status", "Nothing happens when I press Enter"]:
+    for text in ["nothing to install", "Never ask anyone about their status", "Nothing happens when I press Enter",
+                 "a notebook named 00", "without a doubt"]:
         assert not negatives.matches(text), text
