@@ -283,17 +283,17 @@ def test_the_map_names_each_relation_on_its_arrow(argument):
     assert "it explains" in described and "supports it" in described
     # a link the essay leaves unstated is marked on its arrow and in the description, and only such a link
     ours = set(kids[kids.link == "the package's reading"].id)
-    assert ours == {"C27", "C106"}
+    assert ours == {"C26", "C27", "C106"}
     assert sum(w.endswith("(package's reading)") for w in labels) == len(ours)
     for i in ours:
         assert f"{i} ¶27 (the package's reading)" in described
 
 
 def test_a_link_marked_the_packages_reading_must_say_so(reading_copy):
-    edit(reading_copy, 'id: C26, type: evidence, relation: explained by, to: C28, basis: none given,',
-         'id: C26, type: evidence, relation: explained by, to: C28, basis: none given, link: "the package\'s reading",')
+    edit(reading_copy, 'id: C85, type: evidence, relation: explained by, to: C28, basis: none given,',
+         'id: C85, type: evidence, relation: explained by, to: C28, basis: none given, link: "the package\'s reading",')
     err = error_for(reading_copy)
-    assert "C26" in str(err.row) and "the paraphrase does not say so" in err.problem
+    assert "C85" in str(err.row) and "the paraphrase does not say so" in err.problem
 
 
 def test_every_figure_fits_a_16_by_9_slide(argument):

@@ -129,7 +129,7 @@ def test_the_timeline_notebook_writes_no_files_and_gives_context_before_exercise
 def test_openings_link_the_notebooks_and_point_to_the_reader_edition(path):
     opening = nbformat.read(path, as_version=4).cells[0].source
     assert "](00_start_here.ipynb)" in opening and "](04_people_places_terms.ipynb)" in opening
-    assert "reader's edition" in opening and "make handouts" in opening
+    assert "reader's edition" in opening and "helpers.reader_edition()" in opening and "make handouts" not in opening
     assert "`00_start_here.ipynb`" not in opening and "`04_people_places_terms.ipynb`" not in opening
 
 
