@@ -31,7 +31,8 @@ NOTEBOOKS = PROJECT / "notebooks"
 # names no author"), so that setup prose ("nothing to install", "never ask about status") is not caught;
 # a new way of saying it belongs here, with its rows in negatives.csv.
 _VERBS = (r"(?:say|name|give|date|state|define|mention|quote|tell|explain|identify|specify|cite|sign|refer|"
-          r"return|list|describe|report|draw|argue)\w*")
+          r"return|list|describe|report|draw|argue|claim|assign|attribute|show|count|link|connect|use|"
+          r"translate|offer|add|provide|make|call|mark)\w*")
 PATTERNS = (
     ("does not say", rf"\b(?:does|do|did)\s+not\s+(?:\w+ly\s+)?{_VERBS}"),
     ("doesn't say", rf"\b(?:doesn|don|didn)[’']t\s+(?:\w+ly\s+)?{_VERBS}"),
@@ -48,6 +49,9 @@ PATTERNS = (
     ("neither", r"\bneither\b"),
     ("not … at all", r"\bnot\b[^.;:!?]{0,60}?\bat all\b"),
     ("unnamed, not named", r"\bunnamed\b|\bnot\s+(?:\w+\s+)?named\b|\bwithout\s+(?:a|any)\s+(?:source|name|date|record)\b"),
+    ("undefined, untitled", r"\b(?:undefined|undated|untitled|unsourced|unstated|unexplained)\b"),
+    ("without saying", r"\bwithout\s+(?:saying|naming|giving|defining|dating|citing|explaining|stating)\b"),
+    ("is silent", r"\b(?:is|are|stays|remains)\s+silent\b|\bnowhere\b"),
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for _, p in PATTERNS), re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’")
