@@ -1,7 +1,8 @@
 """Launch links: never one to a placeholder or an unpublished repository, all of them right once turned on.
 
 The real check of `make links` runs it on a copy of the project (as a facilitator would in a clone of their
-fork, with no argument: the repository comes from `git remote get-url origin`), then the notebook tests there.
+fork, with no argument: the repository comes from `git remote get-url origin`), then the notebook tests there
+(nbval's part checked in-process: links leave every code cell as committed).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
+import nbformat
 import pytest
 
 from tools import launch
@@ -161,7 +163,17 @@ def test_make_links_on_a_copy_then_the_notebook_tests_there(tmp_path):
         where = {rel for rel, _, nb in links if nb == f"notebooks/{name}"}
         assert {f"notebooks/{name}", "README.md", "notebooks/05_facilitator_guide.ipynb"} <= where, (name, where)
     assert make_links(copy).stdout.count("rewrote") == 0, "make links twice changes nothing the second time"
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "notebooks",
+    # nbval on the linked notebooks gives what it gives on the committed ones (run in this same test run):
+    # links change Markdown only, and nbval compares code cells, which a kernel runs with the helpers installed
+    # in this environment (the project's own, not the copy's). So the code cells are held identical here,
+    # in-process, instead of executing every notebook a second time under a nested nbval.
+    for path in launch.notebooks(copy / "notebooks"):
+        linked, committed = (nbformat.read(p, as_version=4) for p in (path, PROJECT / "notebooks" / path.name))
+        assert linked.metadata == committed.metadata, f"{path.name}: make links changed the notebook's metadata"
+        code = [[c for c in nb.cells if c.cell_type == "code"] for nb in (linked, committed)]
+        assert code[0] == code[1], f"{path.name}: make links changed a code cell (its source, outputs or tags)"
+        assert [c.id for c in linked.cells] == [c.id for c in committed.cells], path.name
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                             "tests/test_notebooks.py", "tests/test_navigation.py",
                             "tests/test_launch.py::test_no_file_in_the_repository_has_a_launch_link_it_should_not",
                             "tests/test_launch.py::test_no_built_handout_has_a_launch_link_it_should_not"],
