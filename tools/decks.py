@@ -163,7 +163,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                   f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
                   + (f'<div class="sensitive"><strong>Sensitive parts today:</strong><ul>{flags}</ul></div>' if flags else ""),
-           notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}")
+           notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
+                 + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else ""))
     cn = h["content_note"]
     _slide(cells, "## Content note · Aviso sobre el contenido\n\n"
                   f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p>')
@@ -334,7 +335,7 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
         body = (f"<h1>Day-of checklist. {html.escape(entry['title'])}</h1>"
                 "<p>Everything the plan's segments name, each thing once, with when it is used. Also bring the run "
                 "sheet and the slides of each meeting.</p>"
-                "<table class=\"sheet\"><tr><th></th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>")
+                "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>")
         pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE)
     return pages
 
