@@ -3,7 +3,8 @@
 #   make test   install what is missing, then run every test (helpers, data, notebooks under nbval)
 # Others:
 #   make notebooks   re-apply the generated cells (tools/cells.py) and re-execute every notebook in place
-#   make handouts    build participant/facilitator editions, slides and the reader's edition into build/
+#   make handouts [START=18:30]   build participant/facilitator editions, slides and the reader's edition into
+#                    build/, with a deck, a one-page run sheet (times from START, default 18:00) per meeting
 #   make links [REPO=owner/name] [BRANCH=main] [HUB=https://hub…]   turn the launch links on (default REPO:
 #                    the GitHub repository of `git remote get-url origin`), or point them at a fork
 #   make bundle      write build/we-are-losing-study.zip (the committed files) for a USB stick or shared drive
@@ -67,7 +68,7 @@ notebooks: $(DEV)
 	$(BIN)/python -m tools.run_notebooks --stale
 
 handouts: $(DEV)
-	$(BIN)/python -m tools.editions --out build
+	$(BIN)/python -m tools.editions --out build $(if $(START),--start $(START))
 
 links: $(DEV)
 	$(BIN)/python -m tools.links $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))

@@ -44,7 +44,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity``, ``notebook``, ``paragraphs``,
-        ``discussion``, ``materials``, and the plan's and meeting's titles and pre-reading.
+        ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), and the plan's and
+        meeting's titles and pre-reading.
 
     Example:
         >>> from helpers import load_essay
@@ -114,6 +115,10 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 for name in ("notebook", "paragraphs", "materials"):
                     field(s, name, str, path, label, default="")
                 reads = field(s, "reads", bool, path, label, default=False)
+                sensitive = field(s, "sensitive", str, path, label, default="").strip()
+                if "sensitive" in s and not sensitive:
+                    raise AnnotationError(path, "has an empty sensitive line.",
+                                          "say in a sentence what may hurt and what to do, or drop 'sensitive:'.", label)
                 for q in items(s, "discussion", path, label):
                     expect(q, str, path, label, "discussion")
                 if s["minutes"] <= 0:
@@ -144,7 +149,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"],
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
-                             "reads": reads,
+                             "reads": reads, "sensitive": sensitive,
                              "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
     return pd.DataFrame(rows)

@@ -1,5 +1,6 @@
-"""Slides that fit: every slide of every deck `make handouts` builds is measured in Chromium (driven by
-Playwright, Debian's browser, no download) and must fit 16:9 at 1280×720; no In/Out prompts or row numbers."""
+"""Slides that fit: every slide of every deck `make handouts` builds (a deck per notebook, the agreements, and a
+deck per meeting from tools/decks.py) is measured in Chromium (driven by Playwright, Debian's browser, no
+download) and must fit 16:9 at 1280×720 with no word broken across lines; no In/Out prompts or row numbers."""
 from __future__ import annotations
 
 import re
@@ -14,15 +15,46 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
+# every slide in turn: its size, and every word (a run of letters or digits) whose pieces sit on two lines
 MEASURE = """() => {
   const out = [];
-  const slides = Reveal.getSlides();
-  slides.forEach((s, i) => {
+  Reveal.getSlides().forEach((s, i) => {
     Reveal.slide(...Object.values(Reveal.getIndices(s)).slice(0, 2));
-    out.push({i: i + 1, h: s.scrollHeight, w: s.scrollWidth, text: s.innerText.slice(0, 60)});
+    const broken = [];
+    const walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+      n.parentElement.closest('aside.notes') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/[\\p{L}\\p{N}’']+/gu)) {
+        const r = document.createRange();
+        r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top / 4)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+    out.push({i: i + 1, h: s.scrollHeight, w: s.scrollWidth, broken, text: s.innerText.slice(0, 60)});
   });
   return {config: [Reveal.getConfig().width, Reveal.getConfig().height], slides: out};
 }"""
+
+
+def measure(deck_paths) -> dict:
+    """Each deck measured slide by slide in Chromium at 1280×720: file name -> MEASURE's result."""
+    from playwright.sync_api import sync_playwright
+    found = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        for deck in deck_paths:
+            page.goto(deck.as_uri())
+            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+            found[deck.name] = page.evaluate(MEASURE)
+        browser.close()
+    return found
+
+
+def session_deck(name: str) -> bool:
+    """A meeting's deck (tools/decks.py), not a notebook's or the agreements'."""
+    return not name[:2].isdigit() and name != "agreements.slides.html"
 
 
 @pytest.fixture(scope="module")
@@ -30,23 +62,32 @@ def decks(editions_built):
     return sorted((editions_built / "slides").glob("*.slides.html"))
 
 
-def test_every_slide_fits_16_9(decks):
-    from playwright.sync_api import sync_playwright
-    assert len(decks) == len(notebooks()) + 1      # one deck per notebook, and the agreements deck
-    too_big = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        for deck in decks:
-            page.goto(deck.as_uri())
-            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-            result = page.evaluate(MEASURE)
-            assert result["config"] == [1280, 720], deck.name
-            assert len(result["slides"]) >= 5, deck.name
-            too_big += [(deck.name, s["i"], s["w"], s["h"], s["text"]) for s in result["slides"]
-                        if s["h"] > 720 or s["w"] > 1280]
-        browser.close()
+def test_every_slide_fits_16_9(decks, essay):
+    from helpers import workshop
+    meetings = len(workshop.load_plans(essay)[["plan", "meeting"]].drop_duplicates())
+    # one deck per notebook, the agreements deck, and one deck per meeting of every plan
+    assert len(decks) == len(notebooks()) + 1 + meetings
+    too_big, broken = [], []
+    for name, result in measure(decks).items():
+        assert result["config"] == [1280, 720], name
+        assert len(result["slides"]) >= 5, name
+        too_big += [(name, s["i"], s["w"], s["h"], s["text"]) for s in result["slides"]
+                    if s["h"] > 720 or s["w"] > 1280]
+        # no deck breaks a word across two lines ("agains|st"): text wraps between words
+        broken += [(name, s["i"], s["broken"]) for s in result["slides"] if s["broken"]]
     assert not too_big, f"{len(too_big)} slides do not fit 1280×720: {too_big[:8]}"
+    assert not broken, f"words broken across lines: {broken[:5]}"
+
+
+def test_the_broken_word_check_can_fail(decks, tmp_path):
+    """A deck whose text is forced to break anywhere, in narrow lines, is caught: the check is not blind."""
+    deck = next(d for d in decks if session_deck(d.name))
+    bad = tmp_path / deck.name
+    (tmp_path / "reveal.js").symlink_to(deck.parent / "reveal.js")
+    bad.write_text(deck.read_text(encoding="utf-8").replace(
+        "</head>", "<style>.reveal section p { word-break: break-all; width: 400px; }</style></head>", 1), encoding="utf-8")
+    result = measure([bad])[bad.name]
+    assert any(s["broken"] for s in result["slides"])
 
 
 def test_no_prompts_or_row_numbers(decks):

@@ -8,6 +8,8 @@
 - participant/handout.html   content note, group agreements, setup page, pre-reading and discussion
                  questions, in English and Spanish; participant/cards.html the who-said-it cards (no
                  answers) and facilitator/cards-answers.html the answers, on their own pages;
+- slides/<plan>-<n>.slides.html, facilitator/run-sheet-<plan>-<n>.html and facilitator/checklist-<plan>.html:
+                 a deck and a one-page run sheet per meeting, a day-of checklist per plan (tools/decks.py);
 - every .html page is also printed to .pdf beside it with headless Chromium (``--no-pdf`` to skip).
 
 Everything goes to the build folder, which git ignores: nothing is written over anyone's work. The HTML
@@ -32,7 +34,6 @@ from helpers import edition as reader_edition
 from helpers.edition import mark_languages
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, PROJECT, load_essay
-from helpers.text import paragraph_list, paragraph_numbers
 from tools.launch import BADGE_RE, binder_url, notebooks, settings
 
 BUILD = PROJECT / "build"
@@ -513,49 +514,10 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     return _page("Who said it? Cards", body, style)
 
 
-def run_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
-    """One page per meeting of every plan, for the facilitator's clipboard: clock times, what to do, the ¶s,
-    the materials and each discussion question in full, with blanks for the day. File name -> HTML."""
-    from helpers import load_questions, workshop
-    essay = load_essay(reading)
-    plans = workshop.load_plans(essay)
-    questions = load_questions(essay).set_index("id").question
-    flashpoints = set(workshop.load_handout(essay)["flashpoints"])
-
-    def cue(paragraphs: str) -> str:
-        """The content note's reminder, where a step reads a passage that can divide the room."""
-        hit = flashpoints & set(paragraph_numbers(paragraphs or ""))
-        named = paragraph_list(hit)
-        # short, so every sheet still prints on one page; the guide's notes say how to name them and what to do
-        return f' <span class="cue">Flashpoint: name {named} before reading.</span>' if hit else ""
-    sheets = {}
-    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
-        first = rows.iloc[0]
-        table = workshop.agenda(plans, plan, meeting)
-        body_rows = []
-        for time, seg in table.iterrows():
-            asks = "".join(f'<div class="q">Ask: {html.escape(questions[q])}</div>'
-                           for q in seg.discussion.split(", ") if q)
-            where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
-            body_rows.append(f"<tr><td class=\"t\">{time}</td><td class=\"t\">{seg.minutes}</td>"
-                             f"<td>{html.escape(seg.activity)}{cue(seg.paragraphs)}{asks}</td><td>{html.escape(where)}</td>"
-                             f"<td>{html.escape(seg.materials)}</td></tr>")
-        title = (f"{first.plan_title}: {first.meeting_title}" if plans[plans.plan == plan].meeting.nunique() > 1
-                 else str(first.plan_title))
-        body = (f"<h1>Run sheet. {html.escape(title)}</h1>"
-                f"<p class=\"blanks\">Date: ________________ Place: ________________ Starts at: ________ "
-                f"({first.length} minutes)</p>"
-                f"<p><b>Read before:</b> {html.escape(first.pre_reading)} in the reader's edition.{cue(first.pre_reading)} "
-                f"<b>Bring:</b> the participant handout, printed reader's editions, this sheet.</p>"
-                "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>activity</th><th>where</th>"
-                f"<th>materials</th></tr>{''.join(body_rows)}</table>")
-        style = """body { font-size: 8.6pt; max-width: none; margin: 0.5rem; } h1 { font-size: 1.25em; margin: 0 0 0.3em; }
-.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.15em 0.35em; } .t { white-space: nowrap; }
-.q { font-style: italic; margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
-.cue { font-weight: bold; }
-@page { size: letter landscape; margin: 10mm; }"""
-        sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", body, style)
-    return sheets
+def run_sheets(reading: str = DEFAULT_READING, start: str | None = None) -> dict[str, str]:
+    """One page per meeting of every plan (tools.decks.run_sheets): file name -> HTML."""
+    from tools import decks
+    return decks.run_sheets(reading, start or decks.DEFAULT_START)
 
 
 PRINT_WIDTH_PT = 500      # the printed text width (US Letter less the margins, a little to spare), in points
@@ -609,8 +571,10 @@ def inject_print_css(page_html: str) -> str:
     return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
 
 
-def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
-    """Build every edition into ``out``; return the files written."""
+def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list[Path]:
+    """Build every edition into ``out``, with the decks, run sheets and checklists of tools.decks (run sheets
+    timed from ``start``, like "18:30"); return the files written."""
+    from tools import decks
     written = []
     slides_dir = out / "slides"
     for path in notebooks():
@@ -650,10 +614,11 @@ def build(out: Path = BUILD, pdf: bool = True) -> list[Path]:
     extra = {out / "participant" / "handout.html": handout_html(),
              out / "participant" / "cards.html": cards_html(answers=False),
              out / "facilitator" / "cards-answers.html": cards_html(answers=True),
-             **{out / "facilitator" / name: page for name, page in run_sheets().items()}}
+             }
     for path, text in extra.items():
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
+    written += decks.build(out, start=start or decks.DEFAULT_START)   # session decks, run sheets, checklists
     if pdf:
         pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
         written += [print_pdf(p) for p in pages]
@@ -676,9 +641,14 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(BUILD), help="where to write (default: build/)")
     parser.add_argument("--no-pdf", action="store_true", help="skip printing the pages to PDF with Chromium")
+    parser.add_argument("--start", default=None, help="the clock time the run sheets start at, like 18:30 "
+                                                      "(default 18:00)")
     args = parser.parse_args(argv)
+    if args.start and not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", args.start):
+        print(f"--start {args.start}: write the time on a 24-hour clock, like 18:30 or 9:00.", file=sys.stderr)
+        return 2
     try:
-        files = build(Path(args.out), pdf=not args.no_pdf)
+        files = build(Path(args.out), pdf=not args.no_pdf, start=args.start)
     except HelperError as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,147 @@
+"""A deck and a one-page run sheet per meeting (tools/decks.py), generated from sessions.yml and the data.
+
+That every slide of these decks fits 1280×720 with no word broken across lines is held by tests/test_slides.py,
+with the other decks. The run sheets and checklists are read back from the PDFs that
+`make handouts` prints: exactly one page each. The sensitive flag of sessions.yml is required where the group
+meets deaths and threats, refused when empty, and shown on the slide and the sheet of exactly those segments.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+import helpers
+from helpers import workshop
+from tools import decks, editions
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@pytest.fixture(scope="module")
+def plans(essay):
+    return workshop.load_plans(essay)
+
+
+@pytest.fixture(scope="module")
+def meetings(plans):
+    return list(plans[["plan", "meeting"]].drop_duplicates().itertuples(index=False))
+
+
+def visible_text(deck: str) -> str:
+    body = deck.split('<div class="slides">', 1)[-1]
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r'<aside class="notes">.*?</aside>', "", body, flags=re.S)))
+
+
+def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetings):
+    questions = helpers.load_questions(essay).set_index("id")
+    h = workshop.load_handout(essay)
+    pre = workshop.pre_reading(essay, plans)
+    for plan, meeting in meetings:
+        deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
+        assert editions.remote_references(deck) == [] and "reveal.js/dist/reveal.js" in deck
+        shown = squash(visible_text(deck))
+        rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
+        assert squash(rows.iloc[0].plan_title) in shown and squash(h["content_note"]["en"]) in shown
+        assert all(squash(a["en"]) in shown and squash(a["es"]) in shown for a in h["agreements"])
+        at = -1
+        for seg in rows.itertuples():           # every segment, in order, with its prompt and its ¶ range
+            head = squash(f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}")
+            at = shown.index(head, at + 1)
+            assert squash(html.escape(decks.plain(seg.activity, decks._short_titles()), quote=False)
+                          .replace("&amp;", "&")) in shown
+            for part in filter(None, (p.strip() for p in seg.paragraphs.split(","))):
+                assert squash(part) in shown[at:], (plan, meeting, seg.activity)
+            for q in filter(None, seg.discussion.split(", ")):       # the question in full
+                assert squash(questions.loc[q].question) in shown, (plan, meeting, q)
+        later = pre[(pre.plan == plan) & (pre.meeting == meeting + 1)]
+        tail = shown[shown.rindex(squash("Key points")):]
+        if not later.empty:
+            assert squash(f"Read {later.iloc[0]['read before']}") in tail, (plan, meeting)
+        assert deck.count('<aside class="notes">') >= len(rows), "speaker notes for the segments"
+
+
+def test_speaker_notes_carry_the_facilitator_notes_of_each_segment(essay, editions_built, plans):
+    notes = workshop.load_notes(essay)
+    deck = html.unescape((editions_built / "slides" / "series-3x120-2.slides.html").read_text(encoding="utf-8"))
+    asides = " ".join(re.findall(r'<aside class="notes">(.*?)</aside>', deck, flags=re.S))
+    assert squash(notes["02_source_quotations"]["stumbling_points"][0]) in squash(re.sub(r"<[^>]+>", "", asides))
+    assert "build/" not in visible_text(deck) + asides and "_quotations" not in visible_text(deck) + asides
+
+
+def test_sensitive_segments_are_flagged_on_slides_and_sheets(editions_built, plans, meetings):
+    must = plans[plans.topic.isin(["two death tolls", "who said it"])]
+    assert len(must) == 3 and all(must.sensitive.str.len() > 40), "the death tolls and the cards carry a flag"
+    for plan, meeting in meetings:
+        rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
+        deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
+        body = re.sub(r'<aside class="notes">.*?</aside>', "", deck, flags=re.S)
+        flagged = (rows.sensitive != "").sum()
+        # a box on each flagged segment's slide, and one list on the title slide when there are any
+        assert body.count('class="sensitive"') == flagged + (flagged > 0), (plan, meeting)
+        for line in rows.sensitive[rows.sensitive != ""]:
+            assert html.escape(line, quote=False) in body
+        text = squash(PdfReader(str(editions_built / "facilitator" / f"run-sheet-{plan}-{meeting}.pdf")).pages[0].extract_text())
+        assert text.count(squash("Sensitive:")) == flagged, (plan, meeting)
+
+
+@pytest.mark.parametrize("value, problem", [("true", "sensitive"), ('""', "empty sensitive")])
+def test_a_bad_sensitive_line_is_refused(reading_copy, value, problem):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'sensitive: "[^"]*"', f"sensitive: {value}", text, count=1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert problem in str(err.value) and "sessions.yml" in str(err.value)
+
+
+def pdf_pages(data: bytes) -> int:
+    """Pages counted from the PDF bytes: /Type /Page objects (not /Pages, the tree above them)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def test_page_count_from_bytes_can_fail(editions_built):
+    assert pdf_pages((editions_built / "reader" / "essay.pdf").read_bytes()) > 1
+
+
+def test_every_run_sheet_and_checklist_is_one_page(essay, editions_built, plans, meetings):
+    questions = helpers.load_questions(essay).set_index("id").question
+    folder = editions_built / "facilitator"
+    for plan, meeting in meetings:
+        pdf = folder / f"run-sheet-{plan}-{meeting}.pdf"
+        assert pdf_pages(pdf.read_bytes()) == 1 == len(PdfReader(str(pdf)).pages), pdf.name
+        text = PdfReader(str(pdf)).pages[0].extract_text()
+        rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
+        for seg in rows.itertuples():          # both clocks: from the default start, and from 0:00
+            assert f"{decks.clock(seg.start, decks.DEFAULT_START)}–{decks.clock(seg.start + seg.minutes, decks.DEFAULT_START)}" in text
+            assert f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}" in text
+            for q in filter(None, seg.discussion.split(", ")):
+                assert squash(questions[q]) in squash(text), (pdf.name, q)
+        for item in decks.bring_list(rows, decks._short_titles()):
+            assert squash(item) in squash(text), (pdf.name, item)
+    for plan in plans.plan.unique():
+        pdf = folder / f"checklist-{plan}.pdf"
+        assert pdf_pages(pdf.read_bytes()) == 1, pdf.name
+        text = squash(PdfReader(str(pdf)).pages[0].extract_text())
+        for m in set(plans[plans.plan == plan].materials):
+            for item in decks.materials(decks.plain(m, decks._short_titles())):
+                assert squash(item) in text, (plan, item)
+
+
+def test_what_a_facilitator_reads_names_no_file(editions_built, meetings):
+    for plan, meeting in meetings:
+        for page in (editions_built / "facilitator" / f"run-sheet-{plan}-{meeting}.html",
+                     editions_built / "slides" / f"{plan}-{meeting}.slides.html"):
+            text = visible_text(page.read_text(encoding="utf-8")) if page.parent.name == "slides" else \
+                html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8").split("<body>", 1)[1]))
+            assert not re.search(r"build/|\.pdf\b|\.ipynb\b|\b\d\d_[a-z]", text), (page.name, re.search(r"build/|\.pdf\b|\.ipynb\b|\b\d\d_[a-z]", text))
+
+
+def test_the_run_sheet_start_time_moves_every_time():
+    sheets = decks.run_sheets(start="9:30")
+    assert "9:30–9:40" in sheets["run-sheet-single-90-1.html"] and "10:55–11:00" in sheets["run-sheet-single-90-1.html"]
+    assert editions.main(["--start", "25:00", "--no-pdf"]) == 2

@@ -1,0 +1,369 @@
+"""A facilitator's kit for each meeting of every plan in sessions.yml, built by ``make handouts``:
+
+- slides/<plan>-<n>.slides.html   one reveal.js deck per meeting (offline, 1280×720): title, content note,
+                                  group agreements, each segment's prompt with its ¶ range, the discussion
+                                  questions in full, and the key points with the reading for next time; the
+                                  facilitator notes of each segment are its speaker notes (press S);
+- facilitator/run-sheet-<plan>-<n>.html   one printed page per meeting: clock times, what to say or do,
+                                  where in the essay, materials, each question in full, what to bring;
+- facilitator/checklist-<plan>.html        one printed page per plan: everything to bring on the day,
+                                  deduplicated, with the meetings and times that use it.
+
+Everything is generated from sessions.yml, discussion.yml and facilitation.yml: nothing here is a second
+copy. What the pages say is for a facilitator, not a programmer: notebooks by number and title, no file names.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import nbformat
+
+from helpers.essay import DEFAULT_READING, load_essay
+from helpers.text import paragraph_list, paragraph_numbers
+
+DEFAULT_START = "18:00"          # the clock time a run sheet counts from, unless told otherwise
+RECAP_SKIP = {"welcome", "recap", "break", "back from break", "key points", "setup", "closing round"}
+
+
+# ---- plain words for a facilitator: notebooks by number and title, no file names -------------------------
+
+def _short_titles() -> dict[str, str]:
+    """"00" -> "Start here": each notebook's title up to its colon (from the lesson metadata)."""
+    from helpers import workshop
+    from helpers.lessons import NOTEBOOKS
+    return {p.stem[:2]: re.split(r"[:,]", workshop.lesson_parts(p.stem)["title"])[0]
+            for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))}
+
+
+def plain(text: str, titles: dict[str, str]) -> str:
+    """A text from the data as a facilitator reads it: a file path is dropped (its words around it say what it
+    is), a notebook is named by number and title ("notebook 02, Voices"), never by its file name.
+
+    >>> plain("Print the cards (build/participant/cards.pdf: one box per card)", {})
+    'Print the cards (one box per card)'
+    >>> plain("opens 00_start_here and runs it; the glossary (participant edition of 04)", {"00": "Start here", "04": "Terms"})
+    'opens notebook 00 (Start here) and runs it; the glossary (participant edition of notebook 04, Terms)'
+    """
+    text = re.sub(r"\s*\(\s*build/[\w./-]+\s*\)", "", text)                 # "(build/x.pdf)": only a path
+    text = re.sub(r"build/[\w./-]+\.\w+(?::\s*|\s*)", "", text)               # "(build/x.pdf: one box …)"
+    text = re.sub(r"\b(\d\d)_[a-z_]+\b(?!\.)",
+                  lambda m: f"notebook {m[1]}" + (f" ({titles[m[1]]})" if m[1] in titles else ""), text)
+    text = re.sub(r"\b(notebook |of )(0\d)\b(?! \()",
+                  lambda m: ("of notebook " if m[1] == "of " else "notebook ") + m[2]
+                  + (f", {titles[m[2]]}" if m[2] in titles else ""), text)
+    return text
+
+
+def clock(minute: int, start: str | None = None) -> str:
+    """A minute of the meeting as a time: elapsed ("1:05"), or on the clock from a start ("19:05").
+
+    >>> clock(65), clock(65, "18:00"), clock(130, "23:00")
+    ('1:05', '19:05', '1:10')
+    """
+    if start:
+        h, m = (int(x) for x in start.split(":"))
+        minute += 60 * h + m
+        return f"{minute // 60 % 24}:{minute % 60:02d}"
+    return f"{minute // 60}:{minute % 60:02d}"
+
+
+def paragraphs_in_words(paragraphs: str) -> str:
+    """"¶10, ¶49–¶50" -> "¶10 and ¶49–¶50", for a sentence; empty stays empty."""
+    parts = [p.strip() for p in (paragraphs or "").split(",") if p.strip()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+
+
+def materials(text: str) -> list[str]:
+    """The separate things a segment's materials name ("a; b; c" -> [a, b, c]), empty ones left out."""
+    return [m.strip() for m in (text or "").split(";") if m.strip()]
+
+
+def _key(item: str) -> str:
+    return re.sub(r"\W+", " ", item.lower()).strip()
+
+
+def meetings(reading: str = DEFAULT_READING):
+    """Everything a meeting's deck and run sheet need, once: (plan, meeting, its segments, context)."""
+    from helpers import load_questions, workshop
+    essay = load_essay(reading)
+    plans = workshop.load_plans(essay)
+    questions = load_questions(essay).set_index("id")
+    context = {"essay": essay, "plans": plans, "questions": questions, "titles": _short_titles(),
+               "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
+               "pre": workshop.pre_reading(essay, plans)}
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+        yield plan, meeting, rows, context
+
+
+def _title(rows, plans) -> str:
+    first = rows.iloc[0]
+    return (f"{first.plan_title}. {first.meeting_title}" if plans[plans.plan == first.plan].meeting.nunique() > 1
+            else str(first.plan_title))
+
+
+def _next_reading(pre, plan: str, meeting: int):
+    """The next meeting's pre-reading row, or None after the last meeting of a plan."""
+    later = pre[(pre.plan == plan) & (pre.meeting == meeting + 1)]
+    return None if later.empty else later.iloc[0]
+
+
+def question_paragraphs(q) -> str:
+    return paragraph_list(sorted(set(q.paragraphs)))
+
+
+# ---- the decks ------------------------------------------------------------------------------------------------
+
+def _slide(cells: list, body: str, notes: str = "") -> None:
+    cell = nbformat.v4.new_markdown_cell(body)
+    cell.metadata["slideshow"] = {"slide_type": "slide"}
+    cells.append(cell)
+    if notes:
+        note = nbformat.v4.new_markdown_cell(notes)
+        note.metadata["slideshow"] = {"slide_type": "notes"}
+        cells.append(note)
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _flag(line: str) -> str:
+    return f'<div class="sensitive"><strong>Sensitive.</strong> {_e(line)}</div>'
+
+
+def _segment_notes(seg, ctx) -> str:
+    """The speaker notes of one segment: the flag, the materials, the notebook's facilitator notes, and at the
+    opening of a meeting the safety notes."""
+    titles = ctx["titles"]
+    lines = ["**For the facilitator**", ""]
+    if seg.sensitive:
+        lines += [f"**Sensitive.** {plain(seg.sensitive, titles)}", ""]
+    if seg.materials:
+        lines += [f"*Materials:* {plain(seg.materials, titles)}", ""]
+    note = ctx["notes"].get(seg.notebook)
+    if note:
+        lines += [f"*Notes for notebook {seg.notebook[:2]} ({titles.get(seg.notebook[:2], '')}), activities:*"]
+        lines += [f"- {plain(a, titles)}" for a in note["activities"]]
+        lines += ["", "*Where people get stuck:*"] + [f"- {plain(s, titles)}" for s in note["stumbling_points"]]
+        lines += ["", f"*Without computers:* {plain(note['without_computers'], titles)}"]
+    if seg.topic in ("welcome", "recap"):
+        lines += ["", "*Safety notes:*"] + [f"- {plain(s, titles)}" for s in ctx["handout"]["facilitator_safety"]]
+    return "\n".join(lines).strip() if len(lines) > 2 else ""
+
+
+def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
+    """One meeting as slides (markdown cells with slide metadata, rendered by the offline reveal template)."""
+    essay, plans, questions, titles, h = ctx["essay"], ctx["plans"], ctx["questions"], ctx["titles"], ctx["handout"]
+    first = rows.iloc[0]
+    cells: list = []
+    flagged = [s for s in rows.itertuples() if s.sensitive]
+    flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}</li>" for s in flagged)
+    _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
+                  f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
+                  f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
+                  + (f'<div class="sensitive"><strong>Sensitive parts today:</strong><ul>{flags}</ul></div>' if flags else ""),
+           notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
+                 + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else ""))
+    cn = h["content_note"]
+    _slide(cells, "## Content note · Aviso sobre el contenido\n\n"
+                  f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p>')
+    agreements = h["agreements"]
+    for start in range(0, len(agreements), 2):
+        items = "".join(f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br>'
+                        f'<span lang="es" class="es">{_e(a["es"])}</span></li>'
+                        for n, a in enumerate(agreements[start:start + 2], start=start + 1))
+        _slide(cells, f"## Group agreements · Acuerdos del grupo\n\n<ol>{items}</ol>")
+    used = []
+    for seg in rows.itertuples():
+        end = clock(seg.start + seg.minutes)
+        head = f"## {clock(seg.start)}–{end} · {_e(seg.topic[:1].upper() + seg.topic[1:])}"
+        meta = [f"{seg.minutes} minutes"]
+        if seg.paragraphs:
+            meta.append(f"the essay: {paragraphs_in_words(seg.paragraphs)}")
+        if seg.notebook:
+            meta.append(f"notebook {seg.notebook[:2]}, {_e(titles.get(seg.notebook[:2], ''))}")
+        if seg.paper:
+            meta.append("on paper")
+        qs = [q for q in seg.discussion.split(", ") if q]
+        if qs:
+            meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs) + " (next slide)")
+        body = (f"{head}\n\n" + (_flag(seg.sensitive) if seg.sensitive else "")
+                + f"<p>{_e(plain(seg.activity, titles))}</p>"
+                + f'<p class="meta">{" · ".join(meta)}</p>')
+        notes = _segment_notes(seg, ctx)
+        if seg.topic == "key points":         # the closing slide: what we worked on; then the reading for next time
+            recap, nxt = closing(plan, meeting, rows, ctx)
+            body += recap
+            notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles)) if x)
+        _slide(cells, body, notes=notes)
+        if seg.topic == "key points":
+            _slide(cells, nxt)
+        for qid in qs:
+            q = questions.loc[qid]
+            used.append(qid)
+            _slide(cells, f"## Question {qid} · {question_paragraphs(q)}\n\n"
+                          f'<p class="question">{_e(" ".join(q.question.split()))}</p>',
+                   notes=f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
+                         "participants answer with ¶ numbers. The Spanish version is on the participant handout.")
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["language_info"] = {"name": "python"}
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"slide-{i}"
+    return nb
+
+
+def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
+    """What the meeting worked on (its topics with their ¶ ranges), and a slide with the reading for next time."""
+    titles = ctx["titles"]
+    recap = [f"<li>{_e(s.topic[:1].upper() + s.topic[1:])}" + (f" ({_e(s.paragraphs)})" if s.paragraphs else "")
+             + "</li>" for s in rows.itertuples() if s.topic not in RECAP_SKIP]
+    later = _next_reading(ctx["pre"], plan, meeting)
+    if later is not None:
+        nxt = (f"## Before next time\n\n<p><strong>{_e(later.meeting_title)}</strong></p>"
+               f"<p>Read {_e(later['read before'])} in the reader's edition: about {later.minutes} minutes.</p>"
+               f"<p>{_e(plain(later.note, titles))}</p>")
+    else:
+        nxt = ("## After today\n\n<p>The notebooks and the reader's edition stay yours. Every notebook ends with its "
+               "own key points, and the exercises we did not do are there for home.</p>")
+    return f"<p><strong>Today we worked on:</strong></p><ul>{''.join(recap)}</ul>", nxt
+
+
+def key_points_notes(rows, titles) -> str:
+    """The key points of the notebooks a meeting used, in full, for the speaker notes of its closing slide."""
+    used = list(dict.fromkeys(s.notebook for s in rows.itertuples() if s.notebook))
+    return "\n\n".join(f"*Key points of notebook {n[:2]} ({titles.get(n[:2], '')}):*\n\n{key_points(n)}"
+                        for n in used if key_points(n))
+
+
+def key_points(notebook: str) -> str:
+    """A notebook's "Key points" section as it stands in the notebook (Markdown), or empty."""
+    from helpers.lessons import NOTEBOOKS
+    nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("## Key points"):
+            return cell.source.split("\n", 1)[1].strip()
+    return ""
+
+
+def session_decks(reading: str = DEFAULT_READING) -> dict[str, nbformat.NotebookNode]:
+    """File name -> the deck of one meeting, for every meeting of every plan."""
+    return {f"{plan}-{meeting}.slides.html": deck_notebook(plan, meeting, rows, ctx)
+            for plan, meeting, rows, ctx in meetings(reading)}
+
+
+# ---- the run sheets and the day-of checklist ----------------------------------------------------------------
+
+SHEET_STYLE = """body { font-size: 8.3pt; max-width: none; margin: 0; line-height: 1.25; }
+h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
+.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.12em 0.3em; } .t { white-space: nowrap !important; }
+.q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
+.cue, .flag { font-weight: bold; } .flag { border-left: 3px solid #000; padding-left: 0.3em; display: block; margin: 0.15em 0; }
+p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right: 0.8em; }
+.small { font-size: 0.9em; color: #333; }"""
+
+
+def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
+    """One page per meeting of every plan, for the facilitator's clipboard: clock times from ``start`` (and
+    from 0:00), what to say or do, where in the essay, materials, each discussion question in full, the
+    sensitive parts flagged, and what to bring. File name -> HTML."""
+    from tools.editions import _page
+    sheets = {}
+    for plan, meeting, rows, ctx in meetings(reading):
+        questions, titles = ctx["questions"].question, ctx["titles"]
+        flashpoints = set(ctx["handout"]["flashpoints"])
+
+        def cue(paragraphs: str) -> str:
+            """The content note's reminder, where a step reads a passage that can divide the room."""
+            hit = flashpoints & set(paragraph_numbers(paragraphs or ""))
+            return f' <span class="cue">Flashpoint: name {paragraph_list(hit)} before reading.</span>' if hit else ""
+        first = rows.iloc[0]
+        body_rows = []
+        for seg in rows.itertuples():
+            asks = "".join(f'<div class="q"><b>Ask ({q}):</b> <i>{html.escape(" ".join(questions[q].split()))}</i></div>'
+                           for q in seg.discussion.split(", ") if q)
+            where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
+            flag = f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>' if seg.sensitive else ""
+            body_rows.append(
+                f'<tr><td><b class="t">{clock(seg.start, start)}–{clock(seg.start + seg.minutes, start)}</b><br>'
+                f'<span class="small t">{clock(seg.start)}–{clock(seg.start + seg.minutes)}</span></td>'
+                f'<td class="t">{seg.minutes}</td>'
+                f"<td>{flag}{html.escape(plain(seg.activity, titles))}{cue(seg.paragraphs)}{asks}</td>"
+                f"<td>{html.escape(where)}</td><td>{html.escape(plain(seg.materials, titles))}</td></tr>")
+        bring = bring_list(rows, titles)
+        title = _title(rows, ctx["plans"])
+        body = (f"<h1>Run sheet. {html.escape(title)}</h1>"
+                f'<p class="blanks">Date: ________________ Place: ________________ Starts at: ________ '
+                f"({first.length} minutes; the bold times assume a start at {start}, the small ones count from the "
+                f"start)</p>"
+                f"<p><b>Read before:</b> {html.escape(first.pre_reading)} in the reader's edition."
+                f"{cue(first.pre_reading)}</p>"
+                "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
+                f"<th>where</th><th>materials</th></tr>{''.join(body_rows)}</table>"
+                '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>")
+        sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", body, SHEET_STYLE)
+    return sheets
+
+
+def bring_list(rows, titles: dict[str, str]) -> list[str]:
+    """What a meeting needs in the room: its segments' materials, each once, then the sheet and the deck."""
+    seen: dict[str, str] = {}
+    for seg in rows.itertuples():
+        for item in materials(plain(seg.materials, titles)):
+            seen.setdefault(_key(item), item)
+    return list(seen.values()) + ["this run sheet", "the slides for this meeting, on a laptop for the projector"]
+
+
+def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """One page per plan: everything its meetings need, each thing once, with the meetings and times using it."""
+    from tools.editions import _page
+    by_plan: dict[str, dict] = {}
+    for plan, meeting, rows, ctx in meetings(reading):
+        entry = by_plan.setdefault(plan, {"title": rows.iloc[0].plan_title, "items": {}, "ctx": ctx, "many": False})
+        entry["many"] = entry["many"] or meeting > 1
+        for seg in rows.itertuples():
+            for item in materials(plain(seg.materials, ctx["titles"])):
+                slot = entry["items"].setdefault(_key(item), {"item": item, "when": []})
+                slot["when"].append((meeting, rows.iloc[0].meeting_title, clock(seg.start), seg.topic))
+    pages = {}
+    for plan, entry in by_plan.items():
+        trs = []
+        for slot in entry["items"].values():
+            when = "; ".join(f"{(t.split(':')[0] + ' ') if entry['many'] else ''}at {c} ({topic})"
+                             for _, t, c, topic in slot["when"])
+            trs.append(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape(when)}</td></tr>")
+        body = (f"<h1>Day-of checklist. {html.escape(entry['title'])}</h1>"
+                "<p>Everything the plan's segments name, each thing once, with when it is used. Also bring the run "
+                "sheet and the slides of each meeting.</p>"
+                "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>")
+        pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE)
+    return pages
+
+
+# a session deck has less on a slide than a notebook's: larger type, for the back of the room
+DECK_CSS = "<style>.reveal .jp-RenderedHTMLCommon { font-size: 26px; }</style>\n"
+
+
+# ---- building -----------------------------------------------------------------------------------------------
+
+def build(out, pdf: bool = True, start: str = DEFAULT_START) -> list:
+    """Write the decks into out/slides and the run sheets and checklists into out/facilitator; return the files
+    (the PDFs are printed by ``tools.editions.build`` with every other page)."""
+    from helpers.edition import mark_languages
+    from tools.editions import _html
+    written = []
+    slides = out / "slides"
+    slides.mkdir(parents=True, exist_ok=True)
+    for name, nb in session_decks().items():
+        path = slides / name
+        page = _html(nb, "offline_reveal", exclude_input=True, exclude_input_prompt=True,
+                     exclude_output_prompt=True, reveal_url_prefix="reveal.js")
+        path.write_text(mark_languages(page.replace("</head>", DECK_CSS + "</head>", 1)), encoding="utf-8")
+        written.append(path)
+    folder = out / "facilitator"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, page in {**run_sheets(start=start), **checklists()}.items():
+        path = folder / name
+        path.write_text(mark_languages(page), encoding="utf-8")
+        written.append(path)
+    return written
