@@ -35,7 +35,10 @@ LANGUAGES = ("original English", "translated, translator not named", "interprete
              "untranslated, as chanted", "the authors' words", "not stated")
 #: forms in which another voice's own words are quoted (they count as that voice's words)
 QUOTED = ("epigraph", "block", "inline", "slogan or chant")
-NEEDS_SPEAKER = QUOTED + ("translation by the authors",)
+#: an inline quotation may stand without a speaker when the essay names none (“irreversible lead”, ¶35)
+NEEDS_SPEAKER = ("epigraph", "block", "slogan or chant", "translation by the authors")
+#: how words_by_voice shows quoted words whose speaker the essay does not name
+UNNAMED = "not named"
 #: languages that need language_basis to say how we know
 NEEDS_BASIS = ("translated, translator not named", "interpreted", "translated by the authors", "untranslated, as chanted")
 _MARKS = {"translation by the authors": ("‘", "’")}
@@ -203,7 +206,7 @@ def words_by_voice(essay: Essay, quotations: pd.DataFrame) -> pd.DataFrame:
     """Words given to each named voice against the authors' own words (headings and attribution lines aside).
 
     Reported speech, scare quotes, names and the authors' translation are in the authors' own words, so they
-    count as the authors'.
+    count as the authors'. Quoted words whose speaker the essay does not name count together as ``UNNAMED``.
 
     Parameters: ``essay`` the loaded essay; ``quotations`` the table from ``load_quotations``.
     Returns: a pandas DataFrame with ``voice``, ``words`` and ``share_%``, the authors first.
@@ -219,6 +222,9 @@ def words_by_voice(essay: Essay, quotations: pd.DataFrame) -> pd.DataFrame:
     authors = int(prose.words.sum()) - int(quoted.words.sum())
     rows = [{"voice": "the authors", "words": authors}]
     rows += [{"voice": s, "words": int(w)} for s, w in quoted.groupby("speaker").words.sum().items() if s]
+    unnamed = int(quoted[quoted.speaker.str.strip() == ""].words.sum())
+    if unnamed:
+        rows.append({"voice": UNNAMED, "words": unnamed})
     table = pd.DataFrame(rows).sort_values("words", ascending=False, ignore_index=True)
     table["share_%"] = (100 * table.words / table.words.sum()).round(1)
     return table

@@ -92,8 +92,34 @@ def test_words_by_voice_adds_up(essay, quotes):
 def test_the_two_word_tables_agree(essay, quotes):
     by_voice = dict(zip(q.voices(quotes).voice, q.voices(quotes).words))
     for row in q.words_by_voice(essay, quotes).itertuples():
-        if row.voice != "the authors":
+        if row.voice not in ("the authors", q.UNNAMED):
             assert by_voice[row.voice] == row.words, row.voice
+
+
+def test_quoted_words_with_no_speaker_named_are_nobody_s_and_not_the_authors(essay, quotes):
+    # "irreversible lead" (¶35): the authors take the lead at face value, so the marks quote someone's words
+    table = q.words_by_voice(essay, quotes).set_index("voice")
+    unnamed = quotes[quotes.form.isin(q.QUOTED) & (quotes.speaker == "")]
+    assert "irreversible lead" in set(unnamed.text)
+    assert table.loc[q.UNNAMED, "words"] == unnamed.words.sum()
+    assert q.UNNAMED not in set(q.voices(quotes).voice)
+
+
+def test_a_source_named_is_one_particular_source_the_words_stand_in(quotes):
+    by_id = quotes.set_index("id")
+    assert by_id.loc["Q13", "source_as_given"] == "her memoir"           # untitled, but one work: named
+    assert by_id.loc["Q39", "source_named"] == "none"                   # "A bill": which one, the essay does not say
+    assert by_id.loc["Q61", "source_named"] == "none"                   # the call is what they crafted, not the source
+    assert by_id.loc["Q52", "source_named"] == "none"                   # "their press conferences": none in particular
+
+
+def test_an_inline_quotation_may_name_no_speaker_but_a_chant_may_not(reading_copy):
+    rewrite(reading_copy, "quotations.csv", "Q10,a program officer from the International Republican Institute,",
+            "Q10,,")
+    assert helpers.load_quotations(helpers.load_essay(reading_copy)).set_index("id").loc["Q10", "speaker"] == ""
+    rewrite(reading_copy, "quotations.csv", "Q27,Donald Trump,", "Q27,,")
+    err = quotations_error(reading_copy)
+    assert "(Q27)" in str(err.row) and "has no speaker" in err.problem
 
 
 def test_the_counts_shown_in_the_notebook_match_the_data(essay, quotes):
@@ -260,7 +286,7 @@ def test_original_english_only_where_a_reference_says_so(quotes):
 
 def test_no_count_or_document_speaks(quotes):
     by_id = quotes.set_index("id")
-    assert by_id.loc["Q16", "speaker"] == "" and by_id.loc["Q16", "form"] == "scare quote"
+    assert by_id.loc["Q16", "speaker"] == "" and by_id.loc["Q16", "form"] == "inline"   # words, no speaker named
     assert by_id.loc["Q39", "speaker"] == ""
     assert not quotes.speaker.str.contains(r"\b(?:count|bill)\b", case=False).any()
 
