@@ -267,7 +267,7 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
     """One page per meeting of every plan, for the facilitator's clipboard: clock times from ``start`` (and
     from 0:00), what to say or do, where in the essay, materials, each discussion question in full, the
     sensitive parts flagged, and what to bring. File name -> HTML."""
-    from tools.editions import _page
+    from tools.pages import _page
     sheets = {}
     for plan, meeting, rows, ctx in meetings(reading):
         questions, titles = ctx["questions"].question, ctx["titles"]
@@ -316,7 +316,7 @@ def bring_list(rows, titles: dict[str, str]) -> list[str]:
 
 def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
     """One page per plan: everything its meetings need, each thing once, with the meetings and times using it."""
-    from tools.editions import _page
+    from tools.pages import _page
     by_plan: dict[str, dict] = {}
     for plan, meeting, rows, ctx in meetings(reading):
         entry = by_plan.setdefault(plan, {"title": rows.iloc[0].plan_title, "items": {}, "ctx": ctx, "many": False})
@@ -350,7 +350,7 @@ def build(out, pdf: bool = True, start: str = DEFAULT_START) -> list:
     """Write the decks into out/slides and the run sheets and checklists into out/facilitator; return the files
     (the PDFs are printed by ``tools.editions.build`` with every other page)."""
     from helpers.edition import mark_languages
-    from tools.editions import _html
+    from tools.pages import _html
     written = []
     slides = out / "slides"
     slides.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,91 @@
+"""The page shell shared by the handouts (tools/editions.py) and the session decks (tools/decks.py): the print
+style, a plain HTML page, and a notebook rendered with one of the templates. Its own module so that the two
+builders import it and not each other."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+PRINT_CSS = """
+@page { size: letter; margin: 16mm 15mm 18mm 15mm;
+        @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #555; } }
+@media print {
+  details.more-rows > summary { display: none; }
+  html, body { margin: 0 !important; padding: 0 !important; max-width: none !important; width: auto !important; }
+  table { table-layout: auto; width: auto; max-width: 100% !important; border-collapse: collapse; }
+  table.reader-table { width: 100% !important; table-layout: auto !important; }
+  table.print-sized { table-layout: fixed !important; }
+  .jp-OutputArea-output, .jp-OutputArea-child { width: 100% !important; max-width: 100% !important; }
+  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal !important; hyphens: manual; }
+  table.print-sized { font-size: 9pt !important; }
+  table.print-sized.wide { font-size: 8.5pt !important; }
+  table.print-sized th, table.print-sized td { padding: 0.25em 0.35em !important; }
+  /* a short table (a run sheet) is never split; a long one never leaves a single row alone */
+  table.keep { break-inside: avoid; page-break-inside: avoid; }
+  tbody tr:first-child, tbody tr:last-child { break-before: avoid; page-break-before: avoid; }
+  /* a heading or a line printed just before a table stays with it */
+  .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) { break-after: avoid; page-break-after: avoid; }
+  .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) + .jp-OutputArea-child { break-before: avoid; }
+  .jp-OutputArea-child:has(h2, h3, h4) { break-after: avoid; page-break-after: avoid; }
+  /* printed text: words break only where a line has no other place to break (JupyterLab breaks anywhere) */
+  pre { white-space: pre-wrap !important; word-break: normal !important; overflow-wrap: anywhere !important;
+        hyphens: manual; }
+  tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  /* a web address is printed after its link text, since paper cannot be clicked (links within the kit are not:
+     the text already names the notebook) */
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; color: #333; overflow-wrap: anywhere; }
+  .jp-OutputArea-prompt, .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
+  .newpage { break-before: page; page-break-before: always; }
+  /* "run the cells with Shift + Enter" means nothing on paper: the printed page says how to read it instead */
+  .screen-only { display: none !important; }
+  .print-only { display: block !important; }
+}
+.print-only { display: none; }
+"""
+
+
+def _html(nb, template: str, **config) -> str:
+    from nbconvert import HTMLExporter, SlidesExporter
+    exporter_class = SlidesExporter if template == "offline_reveal" else HTMLExporter
+    # no "¶" anchor after each heading: here ¶ means a paragraph of the essay, and a screen reader reads it out
+    exporter = exporter_class(template_name=template, extra_template_basedirs=[str(TEMPLATES)],
+                              exclude_anchor_links=True, **config)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page_title(nb)}})
+    return body
+
+
+def page_title(nb) -> str:
+    """The page's title, as a browser tab and a screen reader name it: the notebook's first heading."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            heading = re.search(r"(?m)^#{1,2}\s+(.+?)\s*$", cell.source)
+            if heading:
+                return re.sub(r"[*_`]|<[^>]+>", "", heading.group(1))
+    return "We are losing, but we can win: a study notebook"
+
+
+def _page(title: str, body: str, style: str = "") -> str:
+    base = """
+body { font-family: Arial, Helvetica, sans-serif; max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem;
+       font-size: 11pt; line-height: 1.4; }
+h1 { font-size: 1.45em; } h2 { font-size: 1.15em; margin-top: 1.4em; border-bottom: 1px solid #aaa; }
+h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; margin: 0.45em 0; }
+.pair > div[lang=es] { color: #222; font-style: italic; }
+.pair > div > p { margin: 0; }
+.address { border: 1.5px solid #555; padding: 0.4em 0.8em; margin: 0.8em 0; overflow-wrap: anywhere; }
+.address .write-line { border-bottom: 1px solid #333; height: 1.6em; margin: 0.2em 0 0.3em; }
+.address .small { font-size: 0.85em; color: #444; margin: 0; }
+code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.9em; white-space: nowrap; }  /* a command is never split across lines */
+.lead { border: 1px solid #888; padding: 0.5em 0.8em; }
+table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; text-align: left;
+       vertical-align: top; }
+"""
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{base}{style}{PRINT_CSS}</style></head>"
+            f"<body><main>\n{body}\n</main></body></html>\n")
