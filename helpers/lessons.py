@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,10 @@ NOTEBOOKS = PROJECT / "notebooks"
 REQUIRED = {"title", "read", "exercises", "discussion"}
 
 
+# a linked image, like the "Launch on Binder" badge that `make links` puts atop each notebook's first cell
+IMAGE_LINK = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*")
+
+
 def notebook_words(nb: dict) -> int:
     """Words a learner reads in a notebook: its Markdown cells and the text its code cells print or show.
 
@@ -37,16 +42,19 @@ def notebook_words(nb: dict) -> int:
     Example:
         >>> notebook_words({"cells": [{"cell_type": "markdown", "source": ["Read ¶3 first."]}]})
         3
+        >>> notebook_words({"cells": [{"cell_type": "markdown", "source": ["[![Launch on Binder](b.svg)](https://x) Read ¶3 first."]}]})
+        3
 
     The output of a cell tagged ``series`` (one that shows this very table) is not counted, so the times
     do not depend on themselves and regenerating the notebooks gives the same numbers every time; nor are
-    the generated navigation and launch-link cells (tags ``nav``, ``launch``), so turning launch links on
-    or off leaves every time as it was.
+    the generated navigation and launch-link cells (tags ``nav``, ``launch``), nor a linked image such as the
+    launch badge atop the first cell, so turning launch links on or off leaves every time as it was.
     """
     words = 0
     for cell in nb.get("cells", []):
         if cell.get("cell_type") == "markdown" and not {"nav", "launch"} & set(cell.get("metadata", {}).get("tags", [])):
-            words += count_words("".join(cell.get("source", "")))   # links to elsewhere are not lesson text
+            text = IMAGE_LINK.sub("", "".join(cell.get("source", "")))   # a badge atop a cell is not lesson text
+            words += count_words(text)   # links to elsewhere are not lesson text
         if "series" in cell.get("metadata", {}).get("tags", []):
             continue
         for out in cell.get("outputs", []):

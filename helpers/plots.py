@@ -234,6 +234,9 @@ def _draw_map(argument, root, ids, title, part):
     inv = ax.transData.inverted()
     rb = inv.transform(rt.get_bbox_patch().get_window_extent())
     rx, ry = rb[1][0], (rb[0][1] + rb[1][1]) / 2
+    renderer = fig.canvas.get_renderer()
+    boxes = [rt.get_bbox_patch().get_window_extent()] + [t.get_bbox_patch().get_window_extent()
+                                                          for t, _ in drawn.values()]
     for id_, (t, _) in drawn.items():
         cb = inv.transform(t.get_bbox_patch().get_window_extent())
         cx, cy = cb[0][0], (cb[0][1] + cb[1][1]) / 2
@@ -244,13 +247,17 @@ def _draw_map(argument, root, ids, title, part):
                     arrowprops=dict(arrowstyle="-|>", mutation_scale=18, linewidth=1.8, shrinkA=0, shrinkB=0,
                                     **style))
         word = "explains" if rel == "explained by" else rel
-        at = 0.62
         if nodes.loc[id_].get("link") == "the package's reading":
-            word += "\n(package's reading)"
-            at = 0.45          # the longer label clear of the box it points from
-        mx, my = rx + (cx - rx) * at, ry + (cy - ry) * at
-        ax.text(mx, my, word, ha="center", va="center", fontsize=12, color=style["color"], fontstyle="italic",
-                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+            word += "\n(package's\nreading)"
+        label = ax.text(0, 0, word, ha="center", va="center", fontsize=12, color=style["color"], fontstyle="italic",
+                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+        # along the arrow, the first place where the label is clear of every box and every label drawn so far
+        for at in (0.62, 0.55, 0.7, 0.48, 0.77, 0.41, 0.84, 0.34):
+            label.set_position((rx + (cx - rx) * at, ry + (cy - ry) * at))
+            where = label.get_window_extent(renderer)
+            if not any(where.overlaps(b) for b in boxes):
+                break
+        boxes.append(label.get_window_extent(renderer))
     shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + FILL.get(t, "26"), edgecolor=TYPE_COLOURS[t],
                              linewidth=2) for t in shown]
@@ -577,7 +584,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_long_view(load_timeline(load_essay()))
         >>> ax.get_title(loc="left")
-        'The long view (shaded: 2009–2020, 67 events, drawn in the zoom)'
+        'The long view (shaded: 2009–2020, 77 events, drawn in the zoom)'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -639,7 +646,7 @@ def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> zoom_parts(load_timeline(load_essay()))
-        [(0, 17), (17, 34), (34, 50), (50, 67)]
+        [(0, 15), (15, 31), (31, 46), (46, 62), (62, 77)]
     """
     n = len(_zoom_rows(timeline, years))
     return _even_parts(n, max(1, -(-n // per_panel)))
@@ -670,9 +677,9 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
 
     Example:
         >>> from helpers import load_essay, load_timeline
-        >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 4))
+        >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 5))
         >>> ax.get_title(loc="left")
-        'The zoom, part 1 of 4: events 1 to 17 of 67'
+        'The zoom, part 1 of 5: events 1 to 15 of 77'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -718,8 +725,8 @@ def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROW
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> figs = timeline_zoom_panels(load_timeline(load_essay()))
-        >>> len(figs), figs[0].alt_text.startswith("The zoom, part 1 of 4")
-        (4, True)
+        >>> len(figs), figs[0].alt_text.startswith("The zoom, part 1 of 5")
+        (5, True)
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -747,7 +754,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020)) -> None:
         >>> from helpers import load_essay, load_timeline
         >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
         Figure(1260x700)
-        The zoom, part 1 of 4, draws events 1 to 17 of the 67 from 2009 on, ...
+        The zoom, part 1 of 5, draws events 1 to 15 of the 77 from 2009 on, ...
     """
     for fig in timeline_zoom_panels(timeline, years):
         show_described(fig, fig.alt_text)
@@ -924,7 +931,7 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
 
     Example:
         >>> from helpers import load_essay, load_timeline
-        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws the 18 events before 2009")
+        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws the 23 events before 2009")
         True
     """
     def start_year(rows):

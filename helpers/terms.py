@@ -393,7 +393,7 @@ def glossary(terms: pd.DataFrame, kinds=None, sort: str = "term") -> pd.DataFram
     Example:
         >>> from helpers import load_essay, load_terms
         >>> glossary(load_terms(load_essay()), kinds=["person"]).term.head(3).tolist()
-        ['Antonio Gramsci', 'Atala family', 'August Vogt']
+        ['Antonio Gramsci', 'August Vogt', 'Bartolo Fuentes']
     """
     g = terms if not kinds else terms[terms.kind.isin(kinds)]
     g = g.assign(source=[("the essay" if r.definition_source == "essay" else r.reference) for r in g.itertuples()],

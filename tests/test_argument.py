@@ -284,7 +284,7 @@ def test_the_map_names_each_relation_on_its_arrow(argument):
     # a link the essay leaves unstated is marked on its arrow and in the description, and only such a link
     ours = set(kids[kids.link == "the package's reading"].id)
     assert ours == {"C26", "C27", "C106"}
-    assert sum(w.endswith("(package's reading)") for w in labels) == len(ours)
+    assert sum(" ".join(w.split()).endswith("(package's reading)") for w in labels) == len(ours)
     for i in ours:
         assert f"{i} ¶27 (the package's reading)" in described
 

@@ -99,13 +99,29 @@ def test_a_bad_sensitive_line_is_refused(reading_copy, value, problem):
     assert problem in str(err.value) and "sessions.yml" in str(err.value)
 
 
-def pdf_pages(data: bytes) -> int:
-    """Pages counted from the PDF bytes: /Type /Page objects (not /Pages, the tree above them)."""
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+pdf_pages = decks.pdf_pages
 
 
 def test_page_count_from_bytes_can_fail(editions_built):
     assert pdf_pages((editions_built / "reader" / "essay.pdf").read_bytes()) > 1
+
+
+def test_a_sheet_that_runs_over_is_printed_again_smaller_or_named(tmp_path):
+    page = tmp_path / "run-sheet-x-1.html"
+    page.write_text(f"<style>{decks.SHEET_STYLE}</style><p>the sheet</p>", encoding="utf-8")
+    sizes = []
+
+    def fake_print(path, pages_at):          # a printer that needs two pages above the given size
+        size = re.search(r"body \{ font-size: ([0-9.]+)pt;", path.read_text(encoding="utf-8")).group(1)
+        sizes.append(size)
+        pdf = path.with_suffix(".pdf")
+        pdf.write_bytes(b"/Type /Pages " + b"/Type /Page " * (1 if float(size) <= pages_at else 2))
+        return pdf
+    assert decks.print_one_page(page, lambda p: fake_print(p, 7.5)).name == "run-sheet-x-1.pdf"
+    assert sizes == ["8.3", "7.9", "7.5"] and "font-size: 7.5pt" in page.read_text(encoding="utf-8")
+    page.write_text(f"<style>{decks.SHEET_STYLE}</style><p>the sheet</p>", encoding="utf-8")
+    with pytest.raises(ValueError, match="run-sheet-x-1 needs more than one page.*Fix: shorten"):
+        decks.print_one_page(page, lambda p: fake_print(p, 6.0))
 
 
 def test_every_run_sheet_and_checklist_is_one_page(essay, editions_built, plans, meetings):

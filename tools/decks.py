@@ -254,6 +254,7 @@ def session_decks(reading: str = DEFAULT_READING) -> dict[str, nbformat.Notebook
 
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
 
+SHEET_SIZES = ("8.3pt", "7.9pt", "7.5pt", "7.1pt")   # a sheet that runs over one page is printed again smaller
 SHEET_STYLE = """body { font-size: 8.3pt; max-width: none; margin: 0; line-height: 1.25; }
 h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
 .sheet { width: 100%; } .sheet td, .sheet th { padding: 0.12em 0.3em; } .t { white-space: nowrap !important; }
@@ -303,6 +304,27 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
                 '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>")
         sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", body, SHEET_STYLE)
     return sheets
+
+
+def pdf_pages(data: bytes) -> int:
+    """Pages counted from the PDF bytes: /Type /Page objects (not /Pages, the tree above them)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def print_one_page(page, print_pdf):
+    """Print a run sheet or checklist (``page``, an .html file) with ``print_pdf``; when it runs over one page,
+    print it again in the next smaller type of SHEET_SIZES. Returns the PDF; raises ValueError, naming the
+    sheet and the fix, when even the smallest type needs more than one page."""
+    text = page.read_text(encoding="utf-8")
+    body = f"body {{ font-size: {SHEET_SIZES[0]};"
+    for size in SHEET_SIZES:
+        page.write_text(text.replace(body, f"body {{ font-size: {size};", 1), encoding="utf-8")
+        pdf = print_pdf(page)
+        if pdf_pages(pdf.read_bytes()) <= 1:
+            return pdf
+    raise ValueError(f"The run sheet or checklist {page.stem} needs more than one page even in {SHEET_SIZES[-1]} type. "
+                     "Fix: shorten its discussion questions or activities in sessions.yml / discussion.yml, "
+                     "or split the meeting.")
 
 
 def bring_list(rows, titles: dict[str, str]) -> list[str]:

@@ -541,7 +541,9 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
     written += decks.build(out, start=start or decks.DEFAULT_START)   # session decks, run sheets, checklists
     if pdf:
         pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
-        written += [print_pdf(p) for p in pages]
+        sheets = [p for p in pages if p.name.startswith(("run-sheet-", "checklist-"))]
+        written += [print_pdf(p) for p in pages if p not in sheets]
+        written += [decks.print_one_page(p, print_pdf) for p in sheets]   # smaller type if a sheet runs over
     return written
 
 
