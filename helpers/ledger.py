@@ -316,7 +316,7 @@ def load_marks(essay: Essay) -> tuple[dict, pd.DataFrame]:
     >>> import helpers
     >>> marks, unlisted = load_marks(helpers.load_essay())
     >>> sorted(marks)
-    ['numbers', 'saying']
+    ['amounts', 'numbers', 'saying']
     """
     import re
     path = essay.folder / FILE

@@ -39,7 +39,8 @@ PATTERNS = (
     ("gives no, names no", r"\b(?:gives|names|says|states|offers|cites|mentions|quotes|dates|draws|provides|"
                            r"records|makes)\s+no\b"),
     ("no reason, no source", r"\bno\s+(?:reason|source|date|day|year|name|translator|author|witness|record|"
-                             r"link|mention|anchor|instance|wording)s?\b"),
+                             r"link|mention|anchor|instance|wording|count|number|sum|total|definition)s?\b"),
+    ("is not something", r"\b(?:is|are)\s+not\s+(?:something|anything|a\s+thing)\b"),
     ("has no (the text)", r"\b(?:essay|text|header|paragraph|¶\d+|sentence|section|quotation|passage|it)\s+"
                           r"(?:has|carries|holds|contains)\s+no\b"),
     ("says nothing", r"\b(?:says|states|tells|names|rests|narrows|gives|adds)\s+nothing\b"

@@ -153,9 +153,10 @@ def test_a_row_resting_on_context_marked_as_the_essays_words(reading_copy):
 def test_a_row_resting_on_context_through_another_row(reading_copy):
     # E49 rests on E48, which rests on E24 → E22 → E21 → E20, the 2017 election day (context)
     editing.rewrite(reading_copy, "timeline.csv",
-                    "(D04)\",the package's inference,E48;E38,", "(D04)\",the essay's words,E48,")
+                    "November 2017 (E22)\",the package's inference,E48;E38,", "November 2017 (E22)\",the essay's words,E48,")
     editing.rewrite(reading_copy, "timeline.csv", "the essay gives no date; the time of writing: 2019 by dating.csv: "
-                    "not before January 2019 (D02), and “last year” for an arrest of 2018 (D04)\",the essay's words",
+                    "not before January 2019 (D02), and “last year” for an arrest of 2018 (D04); it starts no earlier "
+                    "than the turn of the count, 29 or 30 November 2017 (E22)\",the essay's words",
                     "the essay gives no date\",the essay's words")
     with pytest.raises(helpers.AnnotationError) as info:
         helpers.load_timeline(helpers.load_essay(reading_copy))

@@ -113,7 +113,7 @@ def test_the_check_runs_with_every_other_check():
 
 def test_every_number_and_word_of_saying_is_held_or_has_a_reason():
     m = L.check_marks(helpers.load_essay())
-    assert set(m.mark) == {"numbers", "saying"}
+    assert set(m.mark) == {"numbers", "amounts", "saying"}
     assert (m.held_by.map(bool) | (m.reason != "")).all()
     # a figure in digits is found, and held by the figures file
     over_30 = m[(m.paragraph == 36) & (m.found == "30")].iloc[0]

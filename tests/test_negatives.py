@@ -93,9 +93,11 @@ def test_the_patterns_catch_the_ways_the_package_says_it_and_not_setup_prose():
             "which the essay never states", "the essay dates neither", "not named at all",
             "An unnamed witness", "translator not named", "quoted, not named by title", "given without a source",
             "The authors do not claim more", "it does not assign its sections", "Civil society, undefined in the essay",
-            "an undated period", "reported without naming any", "the essay is silent on it", "it uses it without defining it"]
+            "an undated period", "reported without naming any", "the essay is silent on it", "it uses it without defining it",
+            "is not something ¶27 states", "no count is given", "no number offered", "with no definition"]
     for text in said:
         assert negatives.matches(text), text
     for text in ["nothing to install", "Never ask anyone about their status", "Nothing happens when I press Enter",
-                 "a notebook named 00", "without a doubt", "use the notebook you opened", "You may call it a day"]:
+                 "a notebook named 00", "without a doubt", "use the notebook you opened", "You may call it a day",
+                 "the count is given in ¶36", "it is something ¶27 states"]:
         assert not negatives.matches(text), text
