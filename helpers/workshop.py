@@ -439,14 +439,18 @@ def english_fingerprint(text: str) -> str:
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
     """The Spanish versions of the discussion questions (discussion_es.yml), by question id, checked.
 
-    Every id must be a question of discussion.yml; every entry records (``from_en``) the fingerprint of the
-    English it was translated from, and that English must not have changed since; given the plans, every
-    question a plan uses must have a Spanish version. A problem stops the loading with an ``AnnotationError`` saying what to fix.
+    Every question of discussion.yml must have a Spanish version, and every id must be one of its questions.
+    Each entry records (``from_en``) the fingerprint of the English it was translated from, and that English
+    must not have changed since. The Spanish keeps the English's paragraphs and quotations: every ¶ the
+    English names is named, and no other than those of the question's anchors (``spanish_problems``); every
+    quotation is the essay's own words, word for word, among the English question's quotations, with its ¶
+    named and, from three words up, a Spanish rendering in [brackets]. A problem stops the loading with an
+    ``AnnotationError`` naming the question and saying what to fix.
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
-        plans: optional; the session plans, from ``load_plans(essay)``, to check that each question they
-            use has a Spanish version.
+        plans: optional; the session plans, from ``load_plans(essay)``: a question a plan uses that has no
+            Spanish version is named as such in the error.
 
     Returns:
         A dictionary from question id (like ``"D01"``) to the question in Spanish, on one line.
@@ -454,12 +458,14 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
     Example:
         >>> from helpers import load_essay
         >>> essay = load_essay()
-        >>> sorted(load_questions_es(essay, load_plans(essay)))
-        ['D01', 'D02', 'D04', 'D05', 'D06', 'D08']
+        >>> es = load_questions_es(essay, load_plans(essay))
+        >>> len(es), es["D16"].startswith("El ensayo llama a Juan Orlando Hernández")
+        (17, True)
     """
     path = essay.folder / QUESTIONS_ES
     data = field(read_yaml(path), "questions", dict, path, "questions")
-    english = load_questions(essay).set_index("id").question
+    questions = load_questions(essay).set_index("id")
+    english = questions.question
     out = {}
     for qid, entry in data.items():
         if qid not in english.index:
@@ -475,15 +481,94 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
                                         "the English has changed since the translation.",
                                   f"translate {qid} again from the current English in discussion.yml (same sense, "
                                   f"qualifiers and questions), then set from_en: {current}.", qid)
-        out[qid] = " ".join(text.split())
-    if plans is not None:
-        used = {q for cell in plans.discussion for q in cell.split(", ") if q}
-        missing = sorted(used - set(out))
-        if missing:
-            raise AnnotationError(path, f"has no Spanish version of {missing[0]}, which a session plan uses.",
-                                  f"add '{missing[0]}:' with 'from_en:' and 'es: >-' (the question in Spanish).",
-                                  missing[0])
+        one_line = " ".join(text.split())
+        problems = spanish_problems(essay, one_line, english[qid], questions.loc[qid].paragraphs)
+        if problems:
+            problem, fix = problems[0]
+            raise AnnotationError(path, f"the Spanish {qid} {problem}", fix, qid)
+        out[qid] = one_line
+    used = {q for cell in plans.discussion for q in cell.split(", ") if q} if plans is not None else set()
+    missing = [q for q in english.index if q not in out]
+    if missing:
+        first = missing[0]
+        why = ", which a session plan uses" if first in used else ""
+        raise AnnotationError(path, f"has no Spanish version of {first}{why}; every discussion question needs one"
+                                    f" ({len(missing)} missing: {', '.join(missing)}).",
+                              f"add '{first}:' with 'from_en: {english_fingerprint(english[first])}' and 'es: >-' "
+                              f"(the question in Spanish, translated in full from the English in discussion.yml).",
+                              first)
     return out
+
+
+QUOTED = re.compile(r'"([^"]+)"')
+RENDERING = re.compile(r'\s*\[[^\]]+\]')      # the Spanish rendering that follows a quotation: [ … ]
+PILCROW = re.compile(r"¶(\d+)")
+
+
+def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int]) -> list[tuple[str, str]]:
+    """What is wrong with a Spanish discussion question, measured against its English: (problem, fix) pairs.
+
+    The Spanish names every ¶ its English names, and no ¶ outside the English and the question's anchors.
+    Words in "double quotes" are the essay's, word for word (only white space may differ), in an anchored
+    paragraph, and quoted in the English too; every quotation of the English is quoted in the Spanish; each
+    quotation's ¶ is named; a quotation of three words or more is followed by its Spanish rendering in
+    [brackets]. Guillemets or curly double quotes around the package's own words would escape these checks,
+    so they are refused.
+
+    Parameters:
+        essay: the essay; spanish: the Spanish question (one line); english: the English question;
+        anchors: the paragraphs the question is anchored to (``load_questions(essay).paragraphs``).
+
+    Returns:
+        A list, empty when the Spanish is sound.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> spanish_problems(load_essay(), 'Lean el "a grave mistake" [un grave error] (¶48).',
+        ...                  'Read "a grave mistake" in ¶48.', [48])
+        []
+        >>> spanish_problems(load_essay(), 'Lean el "a big mistake" [un gran error] (¶48).',
+        ...                  'Read "a grave mistake" in ¶48.', [48])[0][0]
+        "quotes 'a big mistake', which is not word for word in ¶48."
+    """
+    found: list[tuple[str, str]] = []
+    named_en = {int(n) for n in PILCROW.findall(english)}
+    named_es = {int(n) for n in PILCROW.findall(spanish)}
+    allowed = named_en | set(anchors)
+    where = ", ".join(f"¶{n}" for n in sorted(allowed))
+    for n in sorted(named_en - named_es):
+        found.append((f"does not name ¶{n}, which the English names.", f"name ¶{n} where the English does."))
+    for n in sorted(named_es - allowed):
+        found.append((f"names ¶{n}, which is neither in the English nor among the question's anchors ({where}).",
+                      "give the paragraph the English gives, or add an anchor to the question in discussion.yml."))
+    if any(mark in spanish for mark in "«»“”"):
+        found.append(("uses « » or curly double quotes.", 'put the essay\'s words in straight double quotes ("…"), '
+                      "and no other words: use brackets or plain text for Spanish."))
+    quoted_en = {" ".join(q.split()) for q in QUOTED.findall(english)}
+    paragraphs = {n: " ".join(essay.paragraphs.loc[n].text.split()) for n in sorted(set(anchors))}
+    quoted_es = set()
+    for m in QUOTED.finditer(spanish):
+        quote = " ".join(m.group(1).split())
+        quoted_es.add(quote)
+        holding = [n for n, text in paragraphs.items() if quote in text]
+        if not holding:
+            found.append((f"quotes {quote!r}, which is not word for word in {', '.join(f'¶{n}' for n in paragraphs)}.",
+                          "copy the essay's words exactly (as the English question quotes them), or put Spanish "
+                          "words outside the double quotes."))
+            continue
+        if quote not in quoted_en:
+            found.append((f"quotes {quote!r}, which the English question does not quote.",
+                          "quote what the English quotes, no more; say anything else in Spanish."))
+        if not named_es & set(holding):
+            found.append((f"quotes {quote!r} without naming its paragraph ({', '.join(f'¶{n}' for n in holding)}).",
+                          f"add (¶{holding[0]}) after the quotation and its Spanish rendering."))
+        if len(quote.split()) >= 3 and not RENDERING.match(spanish, m.end()):
+            found.append((f"quotes {quote!r} with no Spanish rendering after it.",
+                          f'write the Spanish in brackets right after the closing quote: "{quote[:30]}…" [ … ].'))
+    for quote in sorted(quoted_en - quoted_es):
+        found.append((f"leaves out the English question's quotation {quote!r}.",
+                      "keep every quotation of the English, in English, with its Spanish rendering in brackets."))
+    return found
 
 
 HUB_MEASURED = "hub/measured.yml"            # written by `make hub-check USERS=30 RECORD=1`

@@ -354,7 +354,7 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
     es = workshop.load_questions_es(essay, plans)
     questions = load_questions(essay).set_index("id")
     title = essay.meta["title"]
-    parts = [f"<h1>Participant handout · Hoja para participantes</h1>",
+    parts = [f"<h1>Participant handout · Material para participantes</h1>",
              f"<p><em>{html.escape(title)}</em></p>",
              _pair(h["language_note"], cls="pair lead"),
              "<h2>Content note · Aviso sobre el contenido</h2>", _pair(h["content_note"]),
@@ -370,7 +370,7 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
                  f"{rows}</table>")
     setup = h["setup"]
-    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes del día</h2>", _pair(setup["intro"]),
+    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes de la sesión</h2>", _pair(setup["intro"]),
               address_block()]
     for route in setup["routes"]:
         parts.append(_pair(route["title"], tag="h3"))
@@ -380,7 +380,8 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
     used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
     parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
                  "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "
-                 "comillas son del propio ensayo y por eso quedan en inglés.</p>")
+                 "comillas son del propio ensayo y por eso quedan en inglés; las siguen su traducción entre corchetes "
+                 "[ ] y el párrafo (¶) donde están.</p>")
     for qid in sorted(used):
         q = questions.loc[qid]
         read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
@@ -397,7 +398,7 @@ def address_block(launch: dict | None = None) -> str:
         return ('<div class="address"><p><strong>Where to get the project · Dónde conseguir el proyecto:</strong></p>'
                 '<p class="write-line">&nbsp;</p><p class="small">The facilitator writes it here, or sends it before '
                 'the day: where the zip file we-are-losing-study.zip is (USB stick, shared drive), or a Binder link '
-                'or address if the project is published. · Quien facilita lo escribe aquí o lo envía antes del día: '
+                'or address if the project is published. · Quien facilita lo escribe aquí o lo envía antes de la sesión: '
                 'dónde está el archivo we-are-losing-study.zip (memoria USB, carpeta compartida), o un enlace de '
                 'Binder o una dirección si el proyecto está publicado.</p></div>')
     repo, branch = launch["repository"], launch["branch"]

@@ -1,0 +1,165 @@
+"""The Spanish a Spanish reader gets: every discussion question, translated from the current English, with the
+same paragraphs and the essay's own words; the content note and the agreements complete and no softer than the
+English. The checks of the loader are shown failing on a broken copy of the reading (``reading_copy``)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import helpers
+import helpers.anchoring
+from helpers import workshop
+
+from editing import error_after, rewrite
+
+QUOTE = re.compile(r'"([^"]+)"')
+PILCROW = re.compile(r"¶(\d+)")
+
+
+def load_es(essay):
+    return workshop.load_questions_es(essay)
+
+
+def test_every_question_has_a_spanish_version_not_only_those_a_plan_uses(essay):
+    english = helpers.load_questions(essay)
+    plans = workshop.load_plans(essay)
+    used = {q for cell in plans.discussion for q in cell.split(", ") if q}
+    unused = set(english.id) - used
+    assert unused, "every question is used by a plan, so this test would not show the difference"
+    es = workshop.load_questions_es(essay, plans)
+    assert set(es) == set(english.id)
+    for qid, text in es.items():
+        assert len(text.split()) >= 15 and re.search(r"[¿?]", text), qid        # a question, not a stub
+
+
+def test_a_missing_spanish_question_is_named_with_its_fingerprint(essay, reading_copy):
+    english = helpers.load_questions(essay).set_index("id").question
+    path = reading_copy / workshop.QUESTIONS_ES
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n  D17:\n")
+    path.write_text(text[:start + 1], encoding="utf-8")           # D17 is last: cut it off
+    with pytest.raises(helpers.AnnotationError) as info:
+        load_es(helpers.load_essay(reading_copy))
+    message = str(info.value)
+    assert "D17" in message and workshop.QUESTIONS_ES in message
+    assert f"from_en: {workshop.english_fingerprint(english['D17'])}" in message
+
+
+def test_a_wrong_fingerprint_names_the_question_and_the_fix(essay, reading_copy):
+    english = helpers.load_questions(essay).set_index("id").question
+    current = workshop.english_fingerprint(english["D12"])
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, f'from_en: "{current}"', 'from_en: "0123456789ab"', load_es)
+    message = str(err)
+    assert "D12" in message and "0123456789ab" in message
+    assert f"translate D12 again" in message and f"from_en: {current}" in message
+
+
+def test_every_paragraph_a_spanish_question_names_is_one_its_english_names(essay):
+    questions = helpers.load_questions(essay).set_index("id")
+    for qid, text in load_es(essay).items():
+        english = {int(n) for n in PILCROW.findall(questions.question[qid])}
+        spanish = {int(n) for n in PILCROW.findall(text)}
+        assert english <= spanish, (qid, sorted(english - spanish))
+        assert spanish <= english | set(questions.paragraphs[qid]), (qid, sorted(spanish - english))
+
+
+def test_a_paragraph_the_english_does_not_name_is_refused(reading_copy):
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, "sus secciones a ellos). Los autores dan su propia razón en "
+                      "el ¶55", "sus secciones a ellos). Los autores dan su propia razón en el ¶56", load_es)
+    assert "D05" in str(err) and "¶56" in str(err)
+
+
+def test_a_paragraph_the_english_names_cannot_be_dropped(reading_copy):
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, "describen en el ¶9 (", "describen antes (", load_es)
+    assert "D01" in str(err) and "does not name ¶9" in str(err)
+
+
+def spanish_quotations(essay):
+    """(where, quotation, the text it stands in) for every double-quoted passage of the Spanish a reader gets:
+    the questions, the content note and the agreements (the setup page quotes screens, not the essay)."""
+    handout = workshop.load_handout(essay)
+    texts = [(qid, text) for qid, text in load_es(essay).items()]
+    texts += [("content note", handout["content_note"]["es"])]
+    texts += [(f"agreement {i}", a["es"]) for i, a in enumerate(handout["agreements"], start=1)]
+    return [(where, " ".join(q.split()), text) for where, text in texts for q in QUOTE.findall(text)]
+
+
+def test_every_english_quotation_in_a_spanish_text_is_verbatim_in_the_essay(essay):
+    whole = " ".join(" ".join(essay.paragraphs.text).split())
+    found = spanish_quotations(essay)
+    assert len(found) > 40          # the questions quote the essay often; an empty scan would prove nothing
+    for where, quote, _ in found:
+        assert quote in whole, (where, quote)
+
+
+def test_every_quotation_comes_with_its_paragraph_and_a_rendering(essay):
+    questions = helpers.load_questions(essay).set_index("id")
+    paragraphs = essay.paragraphs.set_index("paragraph").text
+    for qid, text in load_es(essay).items():
+        named = {int(n) for n in PILCROW.findall(text)}
+        for m in QUOTE.finditer(text):
+            quote = " ".join(m.group(1).split())
+            holding = {n for n in questions.paragraphs[qid] if quote in " ".join(paragraphs[n].split())}
+            assert holding & named, (qid, quote)
+            if len(quote.split()) >= 3:
+                assert re.match(r"\s*\[[^\]]+\]", text[m.end():]), (qid, quote)
+        english = {" ".join(q.split()) for q in QUOTE.findall(questions.question[qid])}
+        assert english == {" ".join(q.split()) for q in QUOTE.findall(text)}, qid
+
+
+def test_a_quotation_changed_in_the_spanish_is_refused(reading_copy):
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, '"skyrocketed ever since the 2009 coup"',
+                      '"soared ever since the 2009 coup"', load_es)
+    assert "D14" in str(err) and "not word for word" in str(err) and "soared" in str(err)
+
+
+def test_a_quotation_without_its_paragraph_or_rendering_is_refused(reading_copy):
+    original = (reading_copy / workshop.QUESTIONS_ES).read_text(encoding="utf-8")
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, "se refuerzan mutuamente] (¶18)", "se refuerzan mutuamente]",
+                      load_es)
+    assert "D04" in str(err) and "without naming its paragraph" in str(err) and "(¶18)" in str(err)
+    (reading_copy / workshop.QUESTIONS_ES).write_text(original, encoding="utf-8")
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, '"play into and reinforce each\n      other" [se hacen el '
+                      'juego y se refuerzan mutuamente]', '"play into and reinforce each\n      other"', load_es)
+    assert "D04" in str(err) and "no Spanish rendering" in str(err)
+
+
+def test_a_quotation_the_english_does_not_make_is_refused(reading_copy):
+    rewrite(reading_copy, workshop.QUESTIONS_ES, "solo se enumeran, no se describen.",
+            'solo se enumeran, no se describen ("and others" [y otras], ¶46).')
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)D17.*'and others'.*does not quote"):
+        load_es(helpers.load_essay(reading_copy))
+
+
+# Words of the English content note and agreements that name harm, and the Spanish that keeps their force.
+# "killing" may not become "muerte" (a death, by no one's hand): the review of issue #20 found exactly that.
+KEEP_FORCE = {
+    "killing": ("matanza", "mataron", "mataran", "matar", "asesinato de manifestantes"),   # not Berta Cáceres's
+    "assassination": ("asesinato",),
+    "coup": ("golpe de Estado",),
+    "threats": ("amenazas",),
+    "separation of families": ("separación de familias",),
+    "immigration status": ("situación migratoria",),
+}
+
+
+def softened(pair: dict) -> list[str]:
+    """The English words of harm in a text whose Spanish keeps none of the renderings that hold their force."""
+    return [word for word, keep in KEEP_FORCE.items()
+            if word in pair["en"].lower() and not any(k.lower() in pair["es"].lower() for k in keep)]
+
+
+def test_the_content_note_and_agreements_do_not_soften_the_english(essay):
+    handout = workshop.load_handout(essay)
+    pairs = [handout["content_note"], *handout["agreements"]]
+    assert all(pair["es"].strip() for pair in pairs)
+    assert not [(pair["en"][:40], softened(pair)) for pair in pairs if softened(pair)]
+    note = handout["content_note"]
+    assert softened({"en": note["en"], "es": note["es"].replace("la matanza de", "la muerte de")}) == ["killing"]
+
+
+def test_the_spanish_content_note_keeps_the_english_paragraphs_and_quotations(essay):
+    note = workshop.load_handout(essay)["content_note"]
+    assert set(PILCROW.findall(note["en"])) == set(PILCROW.findall(note["es"]))
+    assert set(QUOTE.findall(note["en"])) == set(QUOTE.findall(note["es"]))
