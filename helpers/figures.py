@@ -16,7 +16,7 @@ FILE = "figures.csv"
 COLUMNS = ["id", "figure", "kind", "measures", "event", "span", "paragraph", "given_by", "quotation",
            "source_as_given"]
 KINDS = ("count of people", "count of things", "count of events", "count of documents", "count of places",
-         "percentage", "share", "ratio or multiple", "money", "duration")
+         "size or extent", "percentage", "share", "ratio or multiple", "money", "duration")
 
 
 def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.DataFrame:

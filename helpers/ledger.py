@@ -89,6 +89,15 @@ def _layer_spans(essay: Essay) -> dict[str, list[tuple[str, int, int]]]:
     return out
 
 
+def _figure_words(essay: Essay) -> dict[str, str]:
+    """id -> the ``figure`` of each row of the figures file, lower case: what a mark with ``in_figure`` must be
+    part of (a row whose span only surrounds the word, counting something else, does not hold it)."""
+    from . import figures
+    if not (essay.folder / figures.FILE).is_file():
+        return {}
+    return {str(r.id): str(r.figure).lower() for r in figures.load_figures(essay).itertuples()}
+
+
 def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
     """ledger.yml read and checked: its kinds, and its rows (paragraph, opens, kind, reason).
 
@@ -340,7 +349,8 @@ def load_marks(essay: Essay) -> tuple[dict, pd.DataFrame]:
             parts.append(r"\b\d[\d,./]*%?")
         marks[str(name)] = {"means": " ".join(str(spec.get("means", "")).split()),
                             "pattern": re.compile("|".join(parts), flags=re.IGNORECASE),
-                            "held_by": [NEEDS[h] for h in held]}
+                            "held_by": [NEEDS[h] for h in held],
+                            "in_figure": bool(spec.get("in_figure"))}
     rows = []
     for k, entry in enumerate(data.get("unlisted") or [], start=1):
         row = f"unlisted[{k}]"
@@ -375,6 +385,7 @@ def marks(essay: Essay) -> pd.DataFrame:
     """
     spec, unlisted = load_marks(essay)
     spans = _layer_spans(essay)
+    figure_words = _figure_words(essay)
     out = []
     for p in essay.paragraphs.itertuples():
         if p.kind == "heading":
@@ -382,7 +393,8 @@ def marks(essay: Essay) -> pd.DataFrame:
         for name, m in spec.items():
             for hit in m["pattern"].finditer(p.text):
                 s, e = p.start + hit.start(), p.start + hit.end()
-                held = sorted({i for layer in m["held_by"] for i, a, b in spans[layer] if a < e and b > s},
+                held = sorted({i for layer in m["held_by"] for i, a, b in spans[layer] if a < e and b > s
+                               and (not m["in_figure"] or hit.group(0).lower() in figure_words.get(i, ""))},
                               key=_id_order)
                 reason, which = "", ""
                 if not held:

@@ -122,6 +122,17 @@ def test_every_number_and_word_of_saying_is_held_or_has_a_reason():
     assert bragged.held_by, "Clinton's lead-in is a row of the voices file"
 
 
+def test_a_vague_amount_is_held_only_by_a_row_that_measures_it(reading_copy):
+    # ¶36 "some of whom are in jail" stands inside N19's span ("Hundreds were arrested"), which counts arrests:
+    # N19 alone does not hold it; without its own row (N81) the check refuses it
+    m = L.marks(helpers.load_essay())
+    some = m[(m.paragraph == 36) & (m.found == "some") & m.context.str.contains("in jail")].iloc[0]
+    assert some.held_by == ["N81"]
+    rewrite(reading_copy, "figures.csv", "N81,some,", "N81,in jail,")       # the row now measures something else
+    err = error_after(reading_copy, L.FILE, "in_figure: true", "in_figure: true", L.check_marks)
+    assert "“some” (amounts) in ¶36" in err.problem
+
+
 def test_a_mark_with_no_row_and_no_reason_is_refused(reading_copy):
     err = error_after(reading_copy, L.FILE, '  - {paragraph: 42, words: "asylum claims"',
                       '  # - {paragraph: 42, words: "asylum claims"', L.check_marks)
