@@ -24,7 +24,7 @@ NUMBERS = {"en": ["no", "one", "two", "three", "four", "five", "six", "seven", "
            "es": ["ninguna", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"]}
 SUMMARY_STYLE = """
 .summary { font-size: 9.5pt; line-height: 1.25; } .summary h1 { font-size: 1.3em; margin: 0 0 0.2em; }
-.summary h2, .summary h3 { margin: 0.6em 0 0.2em; } .summary .pair { margin: 0.25em 0; gap: 1rem; }
+.summary h2, .summary h3, .summary h4 { margin: 0.6em 0 0.2em; } .summary h4 { font-size: 1em; } .summary > h2:first-child { margin-top: 0; font-size: 1.3em; } .summary .pair { margin: 0.25em 0; gap: 1rem; }
 .summary p { margin: 0.2em 0; } .summary .note, .summary .where { font-size: 0.9em; color: #333; }
 """
 AGENDA_STYLE = """
@@ -63,13 +63,11 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
              f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
              _pair({"en": "This page sums up the argument as the package's argument map reads it. ¶ numbers point "
                           "to the paragraphs of the reader's edition. Words in quotation marks are the authors' own. "
-                          "Which sections develop which point is the package's reading: the essay's section titles "
-                          "echo the points, but the essay does not assign its sections to them.",
+                          "Which sections develop which point is the package's reading: the essay does not say.",
                     "es": "Esta página resume el argumento tal como lo lee el mapa del argumento del paquete. Los "
                           "números de párrafo (¶) remiten a la edición de lectura. Las palabras entre comillas son de "
                           "los propios autores, por eso quedan en inglés, con una traducción entre corchetes. Qué "
-                          "secciones desarrollan cada punto es la lectura del paquete: los títulos de las secciones "
-                          "del ensayo hacen eco de los puntos, pero el ensayo no les asigna sus secciones."}, cls="pair note"),
+                          "secciones desarrollan cada punto es la lectura del paquete: el ensayo no lo dice."}, cls="pair note"),
              f"<{sub}>The thesis · La tesis ({_e(s.loc['T', 'stated'])})</{sub}>",
              _pair({"en": s.loc["T", "text"], "es": s.loc["T", "es"]}),
              f"<{sub}>Three points · Tres puntos</{sub}>"]
@@ -224,7 +222,7 @@ def packet_html(reading: str = DEFAULT_READING) -> str:
     handout = re.sub(r"<(/?)h3([ >])", r"<\1h4\2", handout)          # one level down: the packet is the h1
     parts.append(re.sub(r"<(/?)h2([ >])", r"<\1h3\2", handout))
     summary = summary_parts(reading, level=2)
-    parts += [summary[0], '<div class="summary">', *summary[1:], "</div>"]
+    parts += ['<div class="summary newpage">', summary[0].replace(' class="newpage"', ""), *summary[1:], "</div>"]
     return _page("Participant packet", "\n".join(parts), SUMMARY_STYLE + AGENDA_STYLE)
 
 
