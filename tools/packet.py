@@ -188,7 +188,7 @@ def setup_html(reading: str = DEFAULT_READING) -> str:
     from tools.editions import setup_parts
     from tools.pages import _page
     h = workshop.load_handout(load_essay(reading))
-    parts = setup_parts(h["setup"])
+    parts = [re.sub(r"<(/?)h3>", r"<\1h2>", p) for p in setup_parts(h["setup"])]     # one level up: the page's own
     parts[0] = parts[0].replace('<h2 class="newpage">', "<h1>").replace("</h2>", "</h1>")
     return _page("Setup, before the day", "\n".join(parts))
 
