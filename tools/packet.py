@@ -20,6 +20,7 @@ from pathlib import Path
 
 from helpers.essay import DEFAULT_READING, load_essay
 
+PAGES = ("packet.html", "summary.html", "glossary.html", "setup.html")     # written into participant/
 NUMBERS = {"en": ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
            "es": ["ninguna", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"]}
 SUMMARY_STYLE = """
@@ -231,8 +232,8 @@ def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
     from helpers.edition import mark_languages
     folder = out / "participant"
     folder.mkdir(parents=True, exist_ok=True)
-    pages = {"packet.html": packet_html(reading), "summary.html": summary_html(reading),
-             "glossary.html": glossary_html(reading), "setup.html": setup_html(reading)}
+    pages = dict(zip(PAGES, (packet_html(reading), summary_html(reading), glossary_html(reading),
+                              setup_html(reading))))
     written = []
     for name, text in pages.items():
         path = folder / name
