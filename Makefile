@@ -7,8 +7,11 @@
 #                    build/, with a deck, a one-page run sheet (times from START, default 18:00) per meeting
 #   make links [REPO=owner/name] [BRANCH=main] [HUB=https://hub…]   turn the launch links on (default REPO:
 #                    the GitHub repository of `git remote get-url origin`), or point them at a fork
-#   make bundle      write build/we-are-losing-study.zip (the committed files) for a USB stick or shared drive
-#   make release     handouts, their PDFs, each edition zipped and the bundle, into build/release/ (what a tag attaches)
+#   make bundle      build the handouts, then write two zips for a USB stick or shared drive, each one folder with a
+#                    start-here page: build/we-are-losing-study.zip (participants: notebooks without solutions,
+#                    reader's edition, packet, setup page) and build/we-are-losing-facilitator.zip (adds guide, run
+#                    sheets, checklists, decks, answers)
+#   make release     handouts, their PDFs, each edition zipped and both bundles, into build/release/ (what a tag attaches)
 #   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
 #   make hub-check [USERS=30] [RECORD=1]   a real JupyterHub on loopback: N participants log in, follow the
 #                    nbgitpuller link and run notebooks 00 and 01 at once; prints successes, times, memory and
@@ -73,7 +76,8 @@ handouts: $(DEV)
 links: $(DEV)
 	$(BIN)/python -m tools.links $(if $(REPO),--repo $(REPO)) $(if $(BRANCH),--branch $(BRANCH)) $(if $(HUB),--hub $(HUB))
 
-bundle: $(STAMP)
+# the bundles hold the printed handouts, so they need what make handouts needs (and Chromium for the PDFs)
+bundle: $(DEV)
 	$(BIN)/python -m tools.bundle
 
 release: $(DEV)

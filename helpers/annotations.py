@@ -68,6 +68,9 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         found[discussion.FILE] = discussion.load_questions(essay)
     if present(workshop.PLANS):
         found[workshop.PLANS] = workshop.load_plans(essay)
+    from . import summary
+    if present(summary.FILE) and present(argument.FILE):
+        found[summary.FILE] = summary.load_summary(essay)
     if present(workshop.NOTES):
         notes = workshop.load_notes(essay)
         found[workshop.NOTES] = pd.DataFrame({"notebook": list(notes)})

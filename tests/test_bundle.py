@@ -1,29 +1,174 @@
-"""make bundle: the project as one zip for a USB stick or a shared drive, from the committed files only."""
+"""make bundle: a participant bundle and a facilitator bundle, each unzipping into one folder with a start-here page
+at its top. Both are built from the editions the print tests build, unzipped into temporary folders and checked:
+what each holds and must not hold, every link of the start pages, and the participant's local route run from the
+unzipped folder (its helpers, its notebooks, the setup page's check)."""
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
+import nbformat
+import pytest
+
+import helpers
+from helpers import workshop
+from helpers.errors import HelperError
 from tools import bundle
 
+MAINTAINERS = ("tests/", "tools/", ".ci/", ".github/", "build/", ".venv/", "requirements-dev.txt", "launch.yml",
+               ".ipynb_checkpoints/", "__pycache__/")
 
-def test_the_bundle_holds_the_project_and_nothing_local(tmp_path):
-    out = bundle.bundle(tmp_path / "study.zip")
-    names = zipfile.ZipFile(out).namelist()
-    prefix = f"{bundle.NAME}/"
-    assert all(n.startswith(prefix) for n in names), names[:5]
-    inside = {n.removeprefix(prefix) for n in names}
-    for needed in ("requirements.txt", "environment.yml", "README.md", "seeds/we-are-losing/essay.txt",
-                   "notebooks/00_start_here.ipynb", "helpers/__init__.py"):
-        assert needed in inside, needed
-    assert any(n.startswith("notebooks/") for n in inside) and any(n.startswith("seeds/") for n in inside)
-    for local in ("build/", ".venv/", ".ipynb_checkpoints/", "__pycache__/"):
-        assert not any(n.startswith(local) or f"/{local}" in n for n in inside), local
+
+@pytest.fixture(scope="module")
+def kits(editions_built, tmp_path_factory):
+    """{"participant": (zip, unzipped folder), "facilitator": (…)}, from the shared build."""
+    zips = bundle.bundles(tmp_path_factory.mktemp("bundles"), built=editions_built)
+    out = {}
+    for who, path in zips.items():
+        dest = tmp_path_factory.mktemp(f"unzipped-{who}")
+        with zipfile.ZipFile(path) as z:
+            z.extractall(dest)
+        out[who] = (path, dest)
+    return out
+
+
+def inside(kit) -> set[str]:
+    path, _ = kit
+    names = zipfile.ZipFile(path).namelist()
+    return {n.split("/", 1)[1] for n in names}
+
+
+def test_each_bundle_unzips_into_one_folder_with_a_start_page_that_opens_what_it_names(kits):
+    for who, (path, dest) in kits.items():
+        assert [p.name for p in dest.iterdir()] == [path.stem], who           # one folder, named like the zip
+        folder = dest / path.stem
+        start = folder / bundle.START
+        page = start.read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]+)"', page)
+        assert len(links) >= 15, who
+        broken = [link for link in links if not (folder / html.unescape(link)).is_file()]
+        assert not broken, (who, broken)
+        shown = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
+        assert "Open first" in shown and "Start here" in shown, who
+        # plain words: no file names on the page (the links carry them)
+        assert not re.search(r"\b[\w-]+\.(ipynb|html|pdf|zip|yml|txt)\b|\b0\d_[a-z_]+", shown), (who, shown[:200])
+
+
+def test_the_participant_bundle_has_what_a_participant_needs_and_nothing_for_maintainers(kits, editions_built):
+    names = inside(kits["participant"])
+    for needed in ("requirements.txt", "environment.yml", "pyproject.toml", "Makefile", "README.md",
+                   "helpers/__init__.py", "seeds/we-are-losing/essay.txt", "seeds/we-are-losing/summary_es.yml",
+                   "notebooks/00_start_here.ipynb", "notebooks/04_people_places_terms.ipynb",
+                   "print/reader-edition.html", "print/reader-edition.pdf"):
+        assert needed in names, needed
+    for page in ("packet", "handout", "setup", "summary", "glossary"):
+        assert {f"print/{page}.html", f"print/{page}.pdf"} <= names, page
+    for lesson in editions_built.joinpath("participant").glob("0*.html"):
+        assert f"print/{lesson.name}" in names and f"print/{lesson.stem}.pdf" in names, lesson.name
+    for absent in (*MAINTAINERS, "hub/", "facilitator/", "slides/"):
+        assert not any(n.startswith(absent) for n in names), absent
+    for word in ("05_facilitator_guide", "cards-answers", "run-sheet", "checklist"):
+        assert not any(word in n for n in names), word
+    # the notebooks are the participant editions: no worked solution, no facilitator note
+    folder = kits["participant"][1] / bundle.NAME
+    for nb_path in sorted((folder / "notebooks").glob("*.ipynb")):
+        tags = {t for c in nbformat.read(nb_path, as_version=4).cells for t in c.metadata.get("tags", [])}
+        assert not tags & {"solution", "facilitator"}, nb_path.name
+
+
+def test_the_facilitator_bundle_adds_the_guide_run_sheets_checklists_decks_and_answers(kits, essay):
+    names, participant = inside(kits["facilitator"]), inside(kits["participant"])
+    assert {n for n in participant if not n.startswith("notebooks/")} <= names
+    plans = workshop.load_plans(essay)
+    meetings = plans[["plan", "meeting"]].drop_duplicates()
+    for plan, meeting in meetings.itertuples(index=False):
+        assert {f"facilitator/run-sheet-{plan}-{meeting}.pdf", f"slides/{plan}-{meeting}.slides.html"} <= names
+    for plan in plans.plan.unique():
+        assert f"facilitator/checklist-{plan}.pdf" in names
+    for needed in ("facilitator/05_facilitator_guide.html", "facilitator/05_facilitator_guide.pdf",
+                   "facilitator/cards-answers.pdf", "slides/agreements.slides.html", "slides/reveal.js/dist/reveal.js",
+                   "notebooks/05_facilitator_guide.ipynb", "hub/measured.yml"):
+        assert needed in names, needed
+    for absent in MAINTAINERS:
+        assert not any(n.startswith(absent) for n in names), absent
+    folder = kits["facilitator"][1] / bundle.FACILITATOR
+    guide = nbformat.read(folder / "notebooks" / "01_argument_structure.ipynb", as_version=4)
+    assert any("solution" in c.metadata.get("tags", []) for c in guide.cells)
+
+
+LOCAL_ROUTE = r"""
+import json, sys
+from pathlib import Path
+import nbformat
+from nbclient import NotebookClient
+import helpers
+folder = Path(sys.argv[1]).resolve()
+assert Path(helpers.__file__).resolve().is_relative_to(folder), helpers.__file__
+opened = [nbformat.read(p, as_version=4) for p in sorted((folder / "notebooks").glob("*.ipynb"))]
+# the setup page's check: open notebook 00, run its first cell (Shift + Enter)
+nb = nbformat.read(folder / "notebooks" / "00_start_here.ipynb", as_version=4)
+nb.cells = [next(c for c in nb.cells if c.cell_type == "code")]
+NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(folder / "notebooks")}}).execute()
+out = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+print(json.dumps({"notebooks": len(opened), "first_cell": out, "errors": [o for o in nb.cells[0].outputs if o.output_type == "error"]}))
+"""
+
+
+def test_the_participant_bundle_runs_by_its_setup_page_from_the_unzipped_folder(kits, essay, tmp_path):
+    """As far as this machine allows without a network: the project's Python (the environment route B installs)
+    imports the bundle's own helpers, opens every notebook, and runs notebook 00's first cell with the line the
+    setup page's check says to look for."""
+    check = workshop.load_handout(essay)["setup"]["check"]["en"]
+    expected = re.search(r'"([^"]+)"', check).group(1)          # "The essay is loaded: 62 numbered paragraphs"
+    folder = kits["participant"][1] / bundle.NAME
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"PYTHONPATH": str(folder),
+                                                                          "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", LOCAL_ROUTE, str(folder)], cwd=folder / "notebooks", env=env,
+                            capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["notebooks"] == 5 and not report["errors"]
+    assert report["first_cell"].startswith(expected), report["first_cell"]
+
+
+def test_a_missing_build_names_the_fix(tmp_path):
+    (tmp_path / "participant").mkdir()
+    with pytest.raises(HelperError) as info:
+        bundle.participant_files(tmp_path)
+    assert "make handouts" in info.value.fix or "make bundle" in info.value.fix
 
 
 def test_the_bundle_names_the_fix_outside_a_git_clone(tmp_path):
-    try:
-        bundle.bundle(tmp_path / "x.zip", project=tmp_path)
-    except SystemExit as exc:
-        assert "git" in str(exc) and "clone" in str(exc)
-    else:
-        raise AssertionError("bundling a folder that is not a git clone should fail")
+    with pytest.raises(SystemExit) as info:
+        bundle.committed(bundle.PROJECT_FILES, project=tmp_path)
+    assert "git" in str(info.value) and "clone" in str(info.value)
+
+
+def test_the_project_files_are_the_committed_ones(tmp_path):
+    files = bundle.committed(bundle.PROJECT_FILES)
+    assert "seeds/we-are-losing/essay.txt" in files and "helpers/summary.py" in files
+    assert not any(n.startswith(("tests/", "tools/", "notebooks/")) for n in files)
+    assert files["requirements.txt"] == subprocess.run(["git", "show", "HEAD:requirements.txt"], cwd=bundle.PROJECT,
+                                                       capture_output=True, check=True).stdout
+
+
+def test_the_start_pages_pass_the_accessibility_check(kits):
+    import shutil
+    from tools import a11y
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("the accessibility check must run here (REQUIRE_BROWSER=1) but no chromium was found")
+        pytest.skip("no chromium on PATH: install Debian's chromium (apt-get install chromium)")
+    pages = [dest / path.stem / bundle.START for path, dest in kits.values()]
+    results = a11y.check(pages, chromium)
+    assert set(results) == set(pages)
+    bad = [(p.parent.name, v["id"], v["impact"]) for p, found in results.items() for v in found
+           if v["impact"] in ("critical", "serious", "moderate")]
+    assert bad == [], bad

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from helpers.errors import HelperError
-from tools import editions, release
+from tools import bundle, editions, release
 
 
 def fake_build(out: Path, pdf: bool = True) -> list[Path]:
     assert pdf, "the release needs the PDFs"
     made = []
     for _, source, _, _ in release.ASSETS:
-        if source is None:
+        if source.startswith("bundle:"):
             continue
         path = out / source
         if "*" in source:
@@ -41,8 +41,20 @@ def fake_build(out: Path, pdf: bool = True) -> list[Path]:
     return made
 
 
+def fake_bundles(out: Path, built: Path) -> dict[str, Path]:
+    """The two bundles as tools.bundle names them, each a zip of one folder named like it (tests/test_bundle.py
+    builds and checks the real ones)."""
+    made = {}
+    for who, name in (("participant", bundle.NAME), ("facilitator", bundle.FACILITATOR)):
+        made[who] = out / f"{name}.zip"
+        with zipfile.ZipFile(made[who], "w") as z:
+            z.writestr(f"{name}/{bundle.START}", f"<p>{who}</p>")
+    return made
+
+
 def test_every_release_file_is_gathered_and_described(tmp_path, monkeypatch):
     monkeypatch.setattr(editions, "build", fake_build)
+    monkeypatch.setattr(bundle, "bundles", fake_bundles)
     files = release.release(tmp_path)
     assert [f.name for f in files] == [f"we-are-losing-{name}" for name, *_ in release.ASSETS]
     assert all(f.parent == tmp_path / "release" and f.stat().st_size > 0 for f in files)
@@ -52,8 +64,9 @@ def test_every_release_file_is_gathered_and_described(tmp_path, monkeypatch):
             assert names and {n.split("/")[0] for n in names} == {f.stem}, (f.name, names[:3])
     slides = zipfile.ZipFile(tmp_path / "release" / "we-are-losing-slides.zip").namelist()
     assert slides == ["we-are-losing-slides/inner/page.html"]
-    study = zipfile.ZipFile(tmp_path / "release" / "we-are-losing-study.zip").namelist()
-    assert "we-are-losing-study/README.md" in study and "we-are-losing-study/notebooks/00_start_here.ipynb" in study
+    for who, name in (("participant", "study"), ("facilitator", "facilitator")):
+        kit = zipfile.ZipFile(tmp_path / "release" / f"we-are-losing-{name}.zip")
+        assert kit.read(f"we-are-losing-{name}/{bundle.START}") == f"<p>{who}</p>".encode(), who
     notes = (tmp_path / "release-notes.md").read_text(encoding="utf-8")
     for f, (_, _, en, es) in zip(files, release.ASSETS):
         row = next(line for line in notes.splitlines() if line.startswith(f"| {f.name} |"))
@@ -70,6 +83,7 @@ def test_a_missing_page_is_named_with_the_fix(tmp_path, monkeypatch):
         return made
 
     monkeypatch.setattr(editions, "build", build_without_cards)
+    monkeypatch.setattr(bundle, "bundles", fake_bundles)
     with pytest.raises(HelperError) as err:
         release.release(tmp_path)
     assert "cards.pdf" in str(err.value) and "make handouts" in str(err.value)

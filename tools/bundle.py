@@ -1,51 +1,292 @@
-"""``make bundle``: the project as one zip to carry on a USB stick or a shared drive.
+"""``make bundle``: two zips to carry on a USB stick or a shared drive, each unzipping into one folder with a
+start-here page at its top.
 
-Writes build/we-are-losing-study.zip from the committed files (``git archive HEAD``), so nothing local
-(build/, .venv, notebook checkpoints, uncommitted edits) goes in. This is the route that needs no public
-repository: publishing the project (public GitHub, Binder) redistributes the essay, whose rights stay
-with its authors. Participants unzip the bundle and follow the local route of the setup page (B or C).
+- build/we-are-losing-study.zip (the participant bundle; the name the setup page gives participants): the
+  notebooks as participant editions (no worked solutions, no facilitator notes), everything to run them on a
+  computer (helpers/, the essay and its annotations, requirements.txt, environment.yml, pyproject.toml, the
+  Makefile, the README), and, in print/, the reader's edition, the participant packet, the handout, the argument
+  on one page, the glossary, the setup page, the "Who said it?" cards and each lesson's printable page, as HTML
+  and PDF. Nothing for maintainers: no tests, tools, CI, facilitator guide or answers.
+- build/we-are-losing-facilitator.zip (the facilitator bundle): the same, with the facilitator editions as its
+  notebooks, and facilitator/ (the facilitator guide, the run sheets, the day-of checklists, the answers to the
+  cards and each lesson with its solutions, as HTML and PDF) and slides/ (one deck per meeting of each plan and
+  the group agreements, offline).
 
-    python -m tools.bundle [--out build/we-are-losing-study.zip] [--ref HEAD]
+The project files come from the committed files (``git archive``), so nothing local (.venv, checkpoints,
+uncommitted edits) goes in; the editions are built by ``make handouts`` (tools/editions.py, with their PDFs).
+This is the route that needs no public repository: publishing the project (public GitHub, Binder) redistributes
+the essay, whose rights stay with its authors. Participants unzip their bundle and follow the setup page.
+
+    python -m tools.bundle [--out build] [--built build] [--ref HEAD]
 """
 from __future__ import annotations
 
 import argparse
+import html
+import io
 import subprocess
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 
-from helpers.essay import PROJECT
+from helpers.errors import HelperError
+from helpers.essay import DEFAULT_READING, PROJECT, load_essay
 
-NAME = "we-are-losing-study"
-DEFAULT_OUT = PROJECT / "build" / f"{NAME}.zip"
+NAME = "we-are-losing-study"                 # the participant bundle: the zip the setup page names
+FACILITATOR = "we-are-losing-facilitator"
+# the committed files a participant needs to run the notebooks by the setup page's local routes (make lab;
+# python -m venv and pip install -r requirements.txt, which installs helpers/ from pyproject.toml; conda)
+PROJECT_FILES = ["README.md", "LICENSE", "CITATION.cff", "requirements.txt", "environment.yml", "pyproject.toml",
+                 "Makefile", "helpers", "seeds"]
+# the facilitator guide (notebook 05) reads the measured hub run and the hub's configuration for its sizing table
+FACILITATOR_FILES = ["hub/measured.yml", "hub/z2jh-config.yaml"]
+# built pages for participants: build/participant/<name> -> print/<name> (html and pdf)
+PARTICIPANT_PAGES = ["packet", "handout", "summary", "glossary", "setup", "cards"]
+START = "start-here.html"
 
 
-def bundle(out: Path = DEFAULT_OUT, ref: str = "HEAD", project: Path = PROJECT) -> Path:
-    """Write the committed files at ``ref`` to ``out`` as a zip whose files sit in one folder, NAME/."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+def committed(paths: list[str], ref: str = "HEAD", project: Path = PROJECT) -> dict[str, bytes]:
+    """The committed files under ``paths`` at ``ref``, as {path: bytes} (``git archive``: nothing local)."""
     try:
-        subprocess.run(["git", "archive", "--format=zip", f"--prefix={NAME}/", "-o", str(out.resolve()), ref],
-                       cwd=project, check=True, capture_output=True, text=True, encoding="utf-8")
+        result = subprocess.run(["git", "archive", "--format=tar", ref, "--", *paths], cwd=project, check=True,
+                                capture_output=True)
     except FileNotFoundError:
         raise SystemExit("make bundle needs git (the bundle holds the committed files). Install git, "
                          "or zip the project folder by hand without build/ and .venv/.") from None
     except subprocess.CalledProcessError as exc:
-        raise SystemExit(f"git archive failed in {project}: {exc.stderr.strip()}\n"
+        raise SystemExit(f"git archive failed in {project}: {exc.stderr.decode(errors='replace').strip()}\n"
                          "Run it inside a git clone of the project, with at least one commit.") from None
+    with tarfile.open(fileobj=io.BytesIO(result.stdout)) as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+
+def _need(path: Path) -> Path:
+    if not path.is_file():
+        raise HelperError(path, "was not built, so the bundle cannot hold it.",
+                          "run `make handouts` (with Chromium for the PDFs) and then `make bundle`, or run "
+                          "`make bundle` alone, which builds them.")
+    return path
+
+
+def _pages(folder: Path, names: list[str], where: str) -> dict[str, Path]:
+    """{path in the bundle: built file} for the .html and .pdf of each name in ``folder``."""
+    return {f"{where}/{n}.{ext}": _need(folder / f"{n}.{ext}") for n in names for ext in ("html", "pdf")}
+
+
+def _lessons(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def participant_files(built: Path) -> dict[str, Path]:
+    """What the participant bundle holds besides the committed project files: {path in the bundle: built file}."""
+    part = built / "participant"
+    files = {f"notebooks/{n}.ipynb": _need(part / f"{n}.ipynb") for n in _lessons(part)}
+    files |= _pages(part, PARTICIPANT_PAGES + _lessons(part), "print")
+    files |= {"print/reader-edition.html": _need(built / "reader" / "essay.html"),
+              "print/reader-edition.pdf": _need(built / "reader" / "essay.pdf")}
+    return files
+
+
+def facilitator_files(built: Path) -> dict[str, Path]:
+    """The facilitator bundle's built files: the participant's, with the facilitator editions as the notebooks,
+    the facilitator's pages and the session decks."""
+    fac = built / "facilitator"
+    files = {k: v for k, v in participant_files(built).items() if not k.startswith("notebooks/")}
+    files |= {f"notebooks/{n}.ipynb": _need(fac / f"{n}.ipynb") for n in _lessons(fac)}
+    pages = sorted({p.stem for p in fac.glob("*.html")})
+    files |= _pages(fac, pages, "facilitator")
+    slides = built / "slides"
+    decks = sorted(p.name for p in slides.glob("*.slides.html") if not p.name[:2].isdigit())
+    files |= {f"slides/{d}": slides / d for d in decks}
+    files |= {f"slides/{p.relative_to(slides)}": p for p in sorted((slides / "reveal.js").rglob("*")) if p.is_file()}
+    return files
+
+
+# ---- the start-here pages ------------------------------------------------------------------------------------
+
+STYLE = """
+ul.files { padding-left: 1.2em; } ul.files li { margin: 0.35em 0; }
+.first { border: 2px solid #333; padding: 0.5em 0.9em; margin: 0.8em 0; } .first h2 { margin-top: 0.2em; }
+"""
+
+
+def _link(href: str, label: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(label)}</a>'
+
+
+def _item(stem: str, label: str, en: str, es: str = "") -> str:
+    """One line of the list: the page to open in a browser and the PDF to print, in plain words."""
+    spanish = f' <span lang="es"><i>{html.escape(es)}</i></span>' if es else ""
+    what = f": {html.escape(en)}" if en else ""
+    return f"<li>{_link(stem + '.html', label)} ({_link(stem + '.pdf', 'PDF to print')}){what}{spanish}</li>"
+
+
+def _lesson_items(folder: str, lessons: list[str], titles: dict[str, str]) -> str:
+    return "".join(f"<li>{_link(f'{folder}/{n}.html', f'Notebook {n[:2]}, {titles.get(n[:2], n[3:])}')} "
+                   f"({_link(f'{folder}/{n}.pdf', 'PDF')})</li>" for n in lessons)
+
+
+def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
+    """The participant bundle's start-here page: what is in it and what to open first, English and Spanish."""
+    from tools.decks import _short_titles
+    from tools.editions import _pair
+    from tools.pages import _page
+    title = load_essay(reading).meta["title"]
+    lessons = _lessons(built / "participant")
+    items = [
+        _item("print/packet", "The participant packet", "the agenda of each meeting, the group agreements, what to "
+              "read before each meeting, setting up, the discussion questions and the essay's argument on one page.",
+              "El paquete para participantes: programa, acuerdos, lecturas, instalación, preguntas y el argumento en "
+              "una página."),
+        _item("print/reader-edition", "The essay, reader's edition", "the whole essay with its paragraph numbers "
+              "(¶), which everything else points to.", "El ensayo con sus números de párrafo (¶)."),
+        _item("print/handout", "The handout", "the same content note, agreements, reading, setup and questions "
+              "without the agendas.", "La hoja para participantes."),
+        _item("print/summary", "The argument on one page", "the thesis and the three points, English and Spanish.",
+              "El argumento en una página, en inglés y español."),
+        _item("print/glossary", "The glossary", "the people, places, organisations, events and ideas the essay "
+              "names, A to Z.", "El glosario."),
+        _item("print/setup", "The setup page", "how to run the notebooks on your computer.",
+              "Cómo usar los cuadernos en su computadora."),
+        _item("print/cards", "The \"Who said it?\" cards", "to print and cut for the pairs' exercise.",
+              "Las tarjetas \"¿Quién lo dijo?\"."),
+    ]
+    body = ("<h1>Start here · Empiecen aquí</h1>"
+            f"<p>A study kit for the essay <em>{html.escape(title)}</em>, for the participants of a study group.</p>"
+            + _pair({"en": "Everything here works on paper or in a web browser; nothing needs installing to read or "
+                           "print it. The notebooks, to run on a computer, need the setup page first.",
+                     "es": "Todo aquí funciona en papel o en un navegador web; no hay que instalar nada para leerlo o "
+                           "imprimirlo. Los cuadernos, para usar en una computadora, necesitan antes la página de "
+                           "instalación."}, cls="pair lead")
+            + '<div class="first"><h2>Open first · Abran primero</h2>'
+            + _pair({"en": "The participant packet: print it, or open it in a web browser. Then read the essay in "
+                           "the reader's edition, as far as the agenda of your first meeting says.",
+                     "es": "El paquete para participantes: imprímanlo o ábranlo en un navegador web. Luego lean el "
+                           "ensayo en la edición de lectura, hasta donde diga el programa de su primera reunión."})
+            + f"<p>{_link('print/packet.html', 'Open the participant packet')} · "
+              f"{_link('print/packet.pdf', 'the packet as a PDF to print')}</p></div>"
+            + '<h2>To read and print · Para leer e imprimir</h2><ul class="files">' + "".join(items) + "</ul>"
+            + "<h3>Each lesson on paper · Cada lección en papel</h3>"
+            + "<p>The notebooks as they print, with their results, to read without a computer.</p>"
+            + f'<ul class="files">{_lesson_items("print", lessons, _short_titles())}</ul>'
+            + "<h2>To run on a computer · Para usar en una computadora</h2>"
+            + _pair({"en": "Follow the setup page: this folder is the project folder it speaks of. It holds the "
+                           "notebooks (in the folder named notebooks), the essay and what the notebooks need. "
+                           "Start with notebook 00.",
+                     "es": "Sigan la página de instalación: esta carpeta es la carpeta del proyecto de la que habla. "
+                           "Contiene los cuadernos (en la carpeta notebooks), el ensayo y lo que los cuadernos "
+                           "necesitan. Empiecen por el cuaderno 00."})
+            + _pair({"en": "The worked solutions and the facilitator's notes are not in this kit: the facilitator "
+                           "has them.",
+                     "es": "Las soluciones y las notas para quien facilita no están en este paquete: las tiene quien "
+                           "facilita."}))
+    return _page("Start here: the study kit", body, STYLE)
+
+
+def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
+    """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants."""
+    from helpers import workshop
+    from tools import decks
+    from tools.pages import _page
+    essay = load_essay(reading)
+    plans = workshop.load_plans(essay)
+    titles = decks._short_titles()
+    sheets, slides = [], []
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+        name = decks._title(rows, plans)
+        sheets.append(_item(f"facilitator/run-sheet-{plan}-{meeting}", name, ""))
+        slides.append(f"<li>{_link(f'slides/{plan}-{meeting}.slides.html', name)}</li>")
+    checklists = [_item(f"facilitator/checklist-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
+                  for pid in dict.fromkeys(plans.plan)]
+    guide = _lessons(built / "facilitator")
+    body = ("<h1>Start here: the facilitator's kit</h1>"
+            f"<p>Everything to prepare and lead a study group on the essay <em>{html.escape(essay.meta['title'])}"
+            "</em>: the participants' kit, and what is for the person leading only.</p>"
+            '<div class="first"><h2>Open first</h2>'
+            f"<p>{_link('facilitator/05_facilitator_guide.html', 'The facilitator guide')} "
+            f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}): the plans, how to prepare, safety "
+            "and the group agreements, and how participants set up. Then the run sheet of your plan's first meeting, "
+            "below.</p></div>"
+            "<h2>For the person leading</h2><h3>Run sheets, one page per meeting</h3><p>Clock times, what to say or "
+            'do, the questions in full and what to bring, for your clipboard.</p><ul class="files">'
+            + "".join(sheets) + "</ul><h3>Day-of checklists, one page per plan</h3><p>Everything to bring on the "
+            'day, each thing once, with when it is used.</p><ul class="files">' + "".join(checklists) + "</ul>"
+            "<h3>Slides, one deck per meeting</h3><p>Open a deck in a web browser (it works with no connection); "
+            "press F for full screen and S for the speaker notes, which carry the facilitator notes.</p>"
+            f'<ul class="files">{"".join(slides)}'
+            f"<li>{_link('slides/agreements.slides.html', 'The content note and the group agreements')}</li></ul>"
+            f'<h3>Answers</h3><ul class="files">'
+            + _item("facilitator/cards-answers", "\"Who said it?\" answers", "keep these until the pairs have guessed.")
+            + "</ul><h3>Each lesson with its solutions and facilitator notes</h3>"
+            f'<ul class="files">{_lesson_items("facilitator", [n for n in guide if not n.startswith("05")], titles)}</ul>'
+            "<h2>For the participants</h2>"
+            "<p>Give participants the participant kit (the other zip file, made with this one), or print for them "
+            "the packet and the reader's edition below. Their kit is this one without the facilitator's pages, "
+            "the slides and the solutions.</p>"
+            '<ul class="files">'
+            + _item("print/packet", "The participant packet", "agendas with blanks for date, place and your contact; "
+                    "agreements; reading; setup; questions; the argument on one page.")
+            + _item("print/reader-edition", "The essay, reader's edition", "with its paragraph numbers (¶).")
+            + _item("print/glossary", "The glossary", "its own printout.")
+            + _item("print/cards", "The \"Who said it?\" cards", "to print and cut.")
+            + _item("print/setup", "The setup page", "to send before the day.")
+            + "</ul><h2>To run the notebooks</h2>"
+            "<p>This folder is the project folder the setup page speaks of; its notebooks (in the folder named "
+            "notebooks) are the facilitator editions, with the solutions.</p>")
+    return _page("Start here: the facilitator's kit", body, STYLE)
+
+
+# ---- writing the zips -------------------------------------------------------------------------------------
+
+def _write(out: Path, name: str, project: dict[str, bytes], files: dict[str, Path], start: str) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr(f"{name}/{START}", start)
+        for path, data in sorted(project.items()):
+            if path.startswith("notebooks/"):
+                continue                      # the bundle's notebooks are the editions
+            z.writestr(f"{name}/{path}", data)
+        for path, source in sorted(files.items()):
+            z.write(source, f"{name}/{path}")
     return out
+
+
+def bundles(out: Path = PROJECT / "build", built: Path | None = None, ref: str = "HEAD",
+            project: Path = PROJECT) -> dict[str, Path]:
+    """Write the participant and the facilitator bundle into ``out``, from editions built in ``built`` (built now,
+    with their PDFs, into ``out`` when not given). Returns {"participant": zip, "facilitator": zip}."""
+    if built is None:
+        from tools import editions
+        editions.build(out, pdf=True)
+        built = out
+    base = committed(PROJECT_FILES, ref, project)
+    return {"participant": _write(out / f"{NAME}.zip", NAME, base, participant_files(built),
+                                  start_here_participant(built)),
+            "facilitator": _write(out / f"{FACILITATOR}.zip", FACILITATOR,
+                                  base | committed(FACILITATOR_FILES, ref, project), facilitator_files(built),
+                                  start_here_facilitator(built))}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bundle", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the zip")
-    parser.add_argument("--ref", default="HEAD", help="the commit to bundle (default: HEAD)")
+    parser.add_argument("--out", type=Path, default=PROJECT / "build", help="where to write the zips (default: build/)")
+    parser.add_argument("--built", type=Path, default=None,
+                        help="take the editions already built there by `make handouts` (default: build them now)")
+    parser.add_argument("--ref", default="HEAD", help="the commit whose project files go in (default: HEAD)")
     args = parser.parse_args(argv)
-    path = bundle(args.out, args.ref)
-    shown = path.resolve().relative_to(PROJECT) if path.resolve().is_relative_to(PROJECT) else path
-    print(f"wrote {shown} ({path.stat().st_size // 1024} KB): the committed files only. Copy it to a USB "
-          "stick or a shared drive; participants unzip it and follow the local route (B or C) of the setup page.")
+    try:
+        written = bundles(args.out, args.built, args.ref)
+    except HelperError as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    for who, path in written.items():
+        shown = path.resolve().relative_to(PROJECT) if path.resolve().is_relative_to(PROJECT) else path
+        print(f"wrote {shown} ({path.stat().st_size // 1024} KB): the {who} bundle; it unzips into one folder, "
+              f"{path.stem}, with {START} at its top.")
+    print("Copy the participant bundle to a USB stick or a shared drive; participants unzip it and open its start "
+          "page, then follow the setup page. Keep the facilitator bundle for the person leading.")
     return 0
 
 

@@ -10,6 +10,8 @@
                  answers) and facilitator/cards-answers.html the answers, on their own pages;
 - slides/<plan>-<n>.slides.html, facilitator/run-sheet-<plan>-<n>.html and facilitator/checklist-<plan>.html:
                  a deck and a one-page run sheet per meeting, a day-of checklist per plan (tools/decks.py);
+- participant/packet.html (agendas, handout, the argument on one page), participant/summary.html (that page on
+                 its own), participant/glossary.html and participant/setup.html (tools/packet.py);
 - every .html page is also printed to .pdf beside it with headless Chromium (``--no-pdf`` to skip).
 
 Everything goes to the build folder, which git ignores: nothing is written over anyone's work. The HTML
@@ -369,14 +371,7 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
                    for _, r in pre.iterrows())
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
                  f"{rows}</table>")
-    setup = h["setup"]
-    parts += ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes de la sesión</h2>", _pair(setup["intro"]),
-              address_block()]
-    for route in setup["routes"]:
-        parts.append(_pair(route["title"], tag="h3"))
-        parts += [_pair(step) for step in route["steps"]]
-    parts += ["<h3>Check · Comprobar</h3>", _pair(setup["check"]),
-              "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])]
+    parts += setup_parts(h["setup"])
     used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
     parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
                  "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "
@@ -388,6 +383,18 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
         parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
                             "es": f"**{qid}** ({read}) {es[qid]}"}))
     return _page("Participant handout", "\n".join(parts))
+
+
+def setup_parts(setup: dict) -> list[str]:
+    """The setup page (from ``workshop.load_handout(essay)["setup"]``), English beside Spanish, on a page of its
+    own: intro, where to get the project, each route's steps, how to check, what to do if it did not work."""
+    parts = ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes de la sesión</h2>", _pair(setup["intro"]),
+             address_block()]
+    for route in setup["routes"]:
+        parts.append(_pair(route["title"], tag="h3"))
+        parts += [_pair(step) for step in route["steps"]]
+    return parts + ["<h3>Check · Comprobar</h3>", _pair(setup["check"]),
+                    "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])]
 
 
 def address_block(launch: dict | None = None) -> str:
@@ -495,7 +502,7 @@ def inject_print_css(page_html: str) -> str:
 def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list[Path]:
     """Build every edition into ``out``, with the decks, run sheets and checklists of tools.decks (run sheets
     timed from ``start``, like "18:30"); return the files written."""
-    from tools import decks
+    from tools import decks, packet
     written = []
     slides_dir = out / "slides"
     for path in notebooks():
@@ -540,6 +547,7 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
     written += decks.build(out, start=start or decks.DEFAULT_START)   # session decks, run sheets, checklists
+    written += packet.build(out)          # the participant packet, the argument on one page, glossary, setup page
     if pdf:
         pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
         sheets = [p for p in pages if p.name.startswith(("run-sheet-", "checklist-"))]

@@ -1,7 +1,7 @@
 """``make release``: what a facilitator downloads from a release page, built into build/release/.
 
 The handouts and their PDFs (``make handouts``), the printable pages on their own, each edition as one zip, and
-the bundle (``make bundle``), with build/release-notes.md saying in plain words what each file is for. On a tag
+the participant and facilitator bundles (``make bundle``), with build/release-notes.md saying in plain words what each file is for. On a tag
 ``v…``, the release job of .github/workflows/test.yml runs this and attaches build/release/* to the release,
 so a facilitator without a terminal gets everything from the repository's Releases page.
 
@@ -48,9 +48,18 @@ ASSETS = [
     ("slides.zip", "slides",
      "One slide deck per meeting of each plan (prompts, questions, speaker notes), one per lesson, and the group agreements; unzip and open a deck in a browser (works offline).",
      "Una presentación por reunión de cada plan (consignas, preguntas, notas para quien facilita), una por lección y los acuerdos del grupo; descompriman y abran una en un navegador (funciona sin conexión)."),
-    ("study.zip", None,
-     "The whole package, to copy to a USB stick or a shared drive: participants unzip it and follow the setup page in the handout (routes B and C need a terminal).",
-     "El paquete completo, para copiar a una memoria USB o una carpeta compartida: se descomprime y se sigue la página de instalación de la hoja para participantes (las vías B y C requieren una terminal)."),
+    ("packet.pdf", "participant/packet.pdf",
+     "The participant packet: an agenda per meeting (blanks for date, place and contact), the handout, and the essay's argument on one page in English and Spanish (to print, one per person).",
+     "El paquete para participantes: un programa por reunión (con espacios para fecha, lugar y contacto), la hoja y el argumento del ensayo en una página en inglés y español (para imprimir, uno por persona)."),
+    ("glossary.pdf", "participant/glossary.pdf",
+     "The glossary on its own: the people, places, organisations, events and ideas the essay names.",
+     "El glosario aparte: las personas, lugares, organizaciones, hechos e ideas que nombra el ensayo."),
+    ("study.zip", "bundle:participant",
+     "The participant bundle, to copy to a USB stick or a shared drive: unzip it and open its start page; it holds the notebooks without solutions, the reader's edition, the packet and the setup page (running the notebooks needs a terminal).",
+     "El paquete para participantes, para copiar a una memoria USB o una carpeta compartida: se descomprime y se abre su página de inicio; trae los cuadernos sin soluciones, la edición de lectura, el paquete y la página de instalación (usar los cuadernos requiere una terminal)."),
+    ("facilitator.zip", "bundle:facilitator",
+     "The facilitator bundle: the participant bundle with the facilitator guide, run sheets, checklists, slide decks, answers and the lessons with solutions (for the person leading; not for participants).",
+     "El paquete para quien facilita: el de participantes con la guía, las hojas de ruta, las listas, las presentaciones, las respuestas y las lecciones con soluciones (no es para participantes)."),
 ]
 
 
@@ -77,16 +86,17 @@ def join_pdfs(pages: list[Path], out: Path, wanted: Path) -> Path:
 
 
 def release(out: Path) -> list[Path]:
-    """Build the editions (with PDFs) and the bundle into ``out``; gather the release files in ``out``/release."""
+    """Build the editions (with PDFs) and the two bundles into ``out``; gather the release files in ``out``/release."""
     editions.build(out, pdf=True)
+    kits = bundle.bundles(out, built=out)        # {"participant": zip, "facilitator": zip}, as make bundle writes
     folder = out / "release"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     written = []
     for name, source, _, _ in ASSETS:
         target = folder / f"{PREFIX}-{name}"
-        if source is None:
-            written.append(bundle.bundle(target))
+        if source.startswith("bundle:"):
+            written.append(Path(shutil.copyfile(kits[source.removeprefix("bundle:")], target)))
         elif "*" in source:
             written.append(join_pdfs(sorted(out.glob(source)), target, out / source))
         elif (out / source).is_dir():

@@ -1,0 +1,137 @@
+"""The participant packet (tools/packet.py): every part present, the essay's argument on one printed page in English
+and Spanish, the glossary as its own printout, and the Spanish of the summary tied to the English it was translated
+from (summary_es.yml's fingerprints, broken on purpose here)."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+import helpers
+from helpers import summary, workshop
+from editing import rewrite
+from tools import decks, packet
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", html.unescape(text)))
+
+
+def pdf_text(pdf) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(pdf)).pages]
+
+
+def visible(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
+
+
+@pytest.fixture(scope="module")
+def packet_page():
+    return packet.packet_html()
+
+
+def test_the_summary_comes_from_the_argument_map(essay):
+    argument = helpers.load_argument(essay)
+    s = summary.load_summary(essay)
+    assert list(s.index) == ["T", "P1", "P2", "P3"]
+    assert s.loc["T", "text"] == " ".join(argument.thesis_plain.split()) and s.loc["T", "text"].startswith("The authors argue")
+    for p in argument.points.itertuples():
+        assert s.loc[p.id, "text"] == " ".join(p.span.split()) and s.loc[p.id, "stated"] == f"¶{p.paragraph}"
+        # the essay's words stay in English in the Spanish, with a Spanish rendering in brackets after them
+        assert f'"{s.loc[p.id, "text"]}" [' in s.loc[p.id, "es"], p.id
+    assert s.loc["P1", "developed"] == "¶14–¶53" and s.loc["P1", "sections"] == 6
+    assert s.loc["T", "stated"] == "¶6, ¶9–¶10"
+
+
+def test_the_packet_holds_every_part(essay, packet_page):
+    text = squash(visible(packet_page))
+    plans = workshop.load_plans(essay)
+    meetings = plans[["plan", "meeting"]].drop_duplicates()
+    # an agenda per meeting, with blanks for date, place, start and the facilitator's contact
+    assert visible(packet_page).count("Facilitator's contact") == len(meetings) == 4
+    assert visible(packet_page).count("Date · Fecha") == len(meetings)
+    for title in plans.meeting_title.unique():
+        assert squash(title) in text, title
+    for seg in plans.itertuples():
+        assert squash(f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}") in text
+    h = workshop.load_handout(essay)
+    for part in [h["content_note"], *h["agreements"], h["setup"]["intro"], h["setup"]["check"]]:
+        assert squash(part["en"]) in text and squash(part["es"]) in text, part["en"][:40]
+    questions = helpers.load_questions(essay).set_index("id").question
+    for q in {q for cell in plans.discussion for q in cell.split(", ") if q}:
+        assert squash(questions[q]) in text, q
+    s = summary.load_summary(essay)
+    for pid, row in s.iterrows():
+        assert squash(row.text) in text and squash(row.es) in text, pid
+    assert squash("The glossary is printed on its own") in text
+    # plain words for a participant in what the packet adds (the setup page's commands name their files): no file
+    # names, no notebook by its file name
+    added = visible("".join(packet.agenda_parts() + packet.summary_parts()))
+    assert "notebook 02, Voices" in added
+    assert not re.search(r"\b\w+\.(ipynb|yml|csv|py|html|pdf)\b", added), "a file name is on the page"
+    assert not re.search(r"\b0\d_[a-z_]+", added)
+
+
+def test_the_packets_headings_go_down_one_level_at_a_time(packet_page):
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", packet_page)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+
+
+def test_the_summary_prints_on_one_page_and_whole_in_the_packet(essay, editions_built):
+    part = editions_built / "participant"
+    s = summary.load_summary(essay)
+    pages = pdf_text(part / "summary.pdf")
+    assert decks.pdf_pages((part / "summary.pdf").read_bytes()) == len(pages) == 1, f"{len(pages)} pages"
+    for pid, row in s.iterrows():
+        assert squash(row.text) in squash(pages[0]), pid
+    in_packet = [p for p in pdf_text(part / "packet.pdf") if squash("The essay's argument on one page") in squash(p)]
+    assert len(in_packet) == 1 and squash("This is a summary, not the essay") in squash(in_packet[0])
+    assert squash(s.loc["P3", "es"][-40:]) in squash(in_packet[0])
+
+
+def test_the_glossary_prints_on_its_own_with_every_term(essay, editions_built):
+    pdf = editions_built / "participant" / "glossary.pdf"
+    pages = pdf_text(pdf)
+    printed = squash("".join(pages))
+    assert pages[0].count("Glossary") >= 1 and f"Page 1 of {len(pages)}" in pages[0]
+    terms = helpers.load_terms(essay)
+    missing = [t for t in terms.term if squash(t) not in printed]
+    assert not missing, missing[:5]
+    assert squash(terms.spanish.dropna().iloc[0]) in printed
+
+
+def test_a_changed_fingerprint_is_refused_naming_the_part(reading_copy):
+    rewrite(reading_copy, summary.FILE, 'from_en: "27b60aaff993"', 'from_en: "000000000000"')
+    with pytest.raises(helpers.AnnotationError) as info:
+        summary.load_summary(helpers.load_essay(reading_copy))
+    assert info.value.file.endswith(summary.FILE) and info.value.row == "P2"
+    assert "27b60aaff993" in info.value.fix and "translate P2 again" in info.value.fix
+
+
+def test_a_changed_english_fails_the_spanish_until_it_is_translated_again(reading_copy):
+    rewrite(reading_copy, "argument.yml", "create the conditions for 21st century socialism.",
+            "create the conditions for socialism in the 21st century.")
+    essay = helpers.load_essay(reading_copy)
+    with pytest.raises(helpers.AnnotationError) as info:
+        summary.load_summary(essay)
+    assert info.value.file.endswith(summary.FILE) and info.value.row == "T"
+    new = workshop.english_fingerprint(summary.summary_english(essay).loc["T", "text"])
+    assert new in info.value.fix
+    rewrite(reading_copy, summary.FILE, 'from_en: "9b2eb869ee60"', f'from_en: "{new}"')
+    assert summary.load_summary(helpers.load_essay(reading_copy)).loc["T", "es"]
+
+
+def test_a_missing_part_and_a_misquoted_essay_are_refused(reading_copy):
+    rewrite(reading_copy, summary.FILE, '"Anti-imperialism provides our movements', '"Anti-imperialism gives our movements')
+    with pytest.raises(helpers.AnnotationError) as info:
+        summary.load_summary(helpers.load_essay(reading_copy))
+    assert info.value.row == "P3" and "not in the essay" in info.value.problem
+    text = (reading_copy / summary.FILE).read_text(encoding="utf-8")
+    (reading_copy / summary.FILE).write_text(text[:text.index("  P3:")], encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as info:
+        summary.load_summary(helpers.load_essay(reading_copy))
+    assert info.value.row == "P3" and "no Spanish" in info.value.problem

@@ -1,0 +1,242 @@
+"""The participant packet, built by ``make handouts`` beside the other handouts (tools/editions.py):
+
+- participant/packet.html    the agenda of every meeting of each plan (blanks for date, place, start and the
+                             facilitator's contact), the handout (content note, group agreements, reading before
+                             each meeting, the setup page, the discussion questions) and the essay's argument on
+                             one page, English beside Spanish;
+- participant/summary.html   the essay's argument on one page on its own (helpers.summary: the argument map's
+                             thesis and three points, Spanish from summary_es.yml);
+- participant/glossary.html  the glossary as its own printout (helpers.terms.glossary);
+- participant/setup.html     the setup page on its own, to send before the day.
+
+Everything comes from the data (sessions.yml, facilitation.yml, argument.yml, summary_es.yml, terms.csv): nothing
+here is a second copy. The pages speak to a participant: no file names, no ids without a label.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from helpers.essay import DEFAULT_READING, load_essay
+
+PAGES = ("packet.html", "summary.html", "glossary.html", "setup.html")     # written into participant/
+NUMBERS = {"en": ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+           "es": ["ninguna", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"]}
+SUMMARY_STYLE = """
+.summary { font-size: 9.5pt; line-height: 1.25; } .summary h1 { font-size: 1.3em; margin: 0 0 0.2em; }
+.summary h2, .summary h3, .summary h4 { margin: 0.6em 0 0.2em; } .summary h4 { font-size: 1em; } .summary > h2:first-child { margin-top: 0; font-size: 1.3em; } .summary .pair { margin: 0.25em 0; gap: 1rem; }
+.summary p { margin: 0.2em 0; } .summary .note, .summary .where { font-size: 0.9em; color: #333; }
+"""
+AGENDA_STYLE = """
+.agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
+.agenda td.t { white-space: nowrap; } .blanks { line-height: 2.1; }
+.meeting { break-inside: avoid; page-break-inside: avoid; }
+"""
+GLOSSARY_STYLE = """
+body { max-width: none; font-size: 9.5pt; }
+table.glossary { width: 100%; table-layout: fixed; font-size: 9pt; }
+table.glossary td { overflow-wrap: break-word; }
+table.glossary .es { font-style: italic; color: #222; display: block; }
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _count(n: int, lang: str, one: str, many: str) -> str:
+    word = NUMBERS[lang][n] if n < len(NUMBERS[lang]) else str(n)
+    return f"{word} {one if n == 1 else many}"
+
+
+# ---- the essay's argument on one page ----------------------------------------------------------------------
+
+def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
+    """The one-page summary as HTML parts, its title a heading of ``level`` (1 on its own page, 2 in the packet)."""
+    from helpers.summary import load_summary
+    from tools.editions import _pair
+    essay = load_essay(reading)
+    s = load_summary(essay)
+    h, sub, subsub = f"h{level}", f"h{level + 1}", f"h{level + 2}"
+    title = essay.meta["title"]
+    parts = [f'<{h} class="newpage">The essay\'s argument on one page · El argumento del ensayo en una página</{h}>',
+             f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
+             _pair({"en": "This page sums up the argument as the package's argument map reads it. ¶ numbers point "
+                          "to the paragraphs of the reader's edition. Words in quotation marks are the authors' own. "
+                          "Which sections develop which point is the package's reading: the essay does not say.",
+                    "es": "Esta página resume el argumento tal como lo lee el mapa del argumento del paquete. Los "
+                          "números de párrafo (¶) remiten a la edición de lectura. Las palabras entre comillas son de "
+                          "los propios autores, por eso quedan en inglés, con una traducción entre corchetes. Qué "
+                          "secciones desarrollan cada punto es la lectura del paquete: el ensayo no lo dice."}, cls="pair note"),
+             f"<{sub}>The thesis · La tesis ({_e(s.loc['T', 'stated'])})</{sub}>",
+             _pair({"en": s.loc["T", "text"], "es": s.loc["T", "es"]}),
+             f"<{sub}>Three points · Tres puntos</{sub}>"]
+    for n, (pid, row) in enumerate(s.drop(index="T").iterrows(), start=1):
+        parts.append(f"<{subsub}>Point {n} · Punto {n}</{subsub}>")
+        parts.append(f'<p class="where"><span lang="en">Stated in {_e(row.stated)}; in the package\'s reading, developed '
+                     f"in {_e(row.developed)} ({_count(row.sections, 'en', 'section', 'sections')}).</span> · "
+                     f'<span lang="es">Enunciado en el {_e(row.stated)}; según la lectura del paquete, desarrollado en '
+                     f"{_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).</span></p>")
+        parts.append(_pair({"en": f'The authors argue: "{row.text}"', "es": f"Los autores sostienen: {row.es}"}))
+    parts.append(_pair({"en": "This is a summary, not the essay: read the essay itself to weigh the argument, and "
+                              "see each claim and where it stands in notebook 01.",
+                        "es": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y "
+                              "vean cada afirmación y dónde está en el cuaderno 01."}, cls="pair note"))
+    return parts
+
+
+def summary_html(reading: str = DEFAULT_READING) -> str:
+    from tools.pages import _page
+    body = "\n".join(summary_parts(reading)).replace(' class="newpage"', "", 1)
+    return _page("The essay's argument on one page", f'<div class="summary">{body}</div>', SUMMARY_STYLE)
+
+
+# ---- the agendas -------------------------------------------------------------------------------------------
+
+def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
+    """One agenda per meeting of every plan, each plan from a new page: title, blanks for date, place, start
+    time and the facilitator's contact, what to read before, and each segment's time, topic and paragraphs."""
+    from helpers import workshop
+    from tools import decks
+    from tools.editions import _pair
+    essay = load_essay(reading)
+    plans = workshop.load_plans(essay)
+    pre = workshop.pre_reading(essay, plans).set_index(["plan", "meeting"])
+    titles = decks._short_titles()
+    parts, last_plan = [], None
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+        first = rows.iloc[0]
+        if plan != last_plan:
+            parts.append(f'<h2 class="newpage">Agenda: {_e(first.plan_title)}</h2>')
+            parts.append(_pair({"en": "The facilitator says which plan your group follows; the times count from the "
+                                      "start of the meeting.",
+                                "es": "Quien facilita les dice qué plan sigue su grupo; las horas cuentan desde el "
+                                      "comienzo de la reunión."}, cls="pair note"))
+            last_plan = plan
+        r = pre.loc[(plan, meeting)]
+        read = f"{_e(r['read before'])} (about {r.minutes} minutes · unos {r.minutes} minutos)"
+        if r["at least"] != r["read before"]:
+            read += (f"; short of time, at least {_e(r['at least'])} · si les falta tiempo, al menos "
+                     f"{_e(r['at least'])}")
+        trs = []
+        for seg in rows.itertuples():
+            what = [_e(seg.topic[:1].upper() + seg.topic[1:])]
+            if seg.notebook:
+                what.append(f"notebook {seg.notebook[:2]}, {_e(titles.get(seg.notebook[:2], ''))}")
+            if seg.paper:
+                what.append("on paper · en papel")
+            qs = [q for q in seg.discussion.split(", ") if q]
+            if qs:
+                what.append("discussion question " + " and ".join(qs) + " · pregunta de discusión " + " y ".join(qs))
+            if seg.sensitive:
+                what.append("<strong>sensitive: see the content note · tema delicado: vean el aviso sobre el "
+                            "contenido</strong>")
+            trs.append(f'<tr><td class="t">{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}</td>'
+                       f"<td>{' · '.join(what[:1])}{'<br>' + '; '.join(what[1:]) if what[1:] else ''}</td>"
+                       f"<td>{_e(decks.paragraphs_in_words(seg.paragraphs))}</td></tr>")
+        heading = f"{_e(first.meeting_title)} ({first.length} minutes · minutos)"
+        parts.append(f'<div class="meeting"><h3>{heading}</h3>'
+                     '<p class="blanks">Date · Fecha: ________________ Place · Lugar: ________________________ '
+                     "Starts at · Empieza a las: ________<br>Facilitator's contact · Contacto de quien facilita: "
+                     "________________________________________</p>"
+                     f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
+                     "de lectura.</p>"
+                     '<table class="agenda"><tr><th scope="col">Time · Hora</th><th scope="col">What · Qué</th>'
+                     f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
+    return parts
+
+
+# ---- the glossary and the setup page ------------------------------------------------------------------------
+
+def glossary_html(reading: str = DEFAULT_READING) -> str:
+    """The glossary as its own printout: every term A to Z, with its Spanish name, what it is and where that comes
+    from, what the essay says of it, where it first appears and what has changed since."""
+    import helpers
+    from helpers.terms import glossary
+    from tools.editions import _pair
+    from tools.pages import _page
+    essay = load_essay(reading)
+    g = glossary(helpers.load_terms(essay))
+    rows = []
+    for t in g.itertuples():
+        spanish = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
+        source = "" if t.source == "the essay" else f" <small>(Source: {_e(t.source)})</small>"
+        rows.append(f"<tr><td><strong>{_e(t.term)}</strong>{spanish}<small>{_e(t.kind)}</small></td>"
+                    f"<td>{_e(t.definition)}{source}</td>"
+                    f"<td>{_e(t.in_the_essay or '')} <small>(first in {_e(t.first)})</small></td>"
+                    f"<td>{_e(t.since or '')}</td></tr>")
+    body = ("<h1>Glossary · Glosario</h1>"
+            f"<p><em>{_e(essay.meta['title'])}</em>: {len(g)} people, places, organisations, events and ideas the "
+            "essay names, A to Z · personas, lugares, organizaciones, hechos e ideas que nombra el ensayo, de la A a "
+            "la Z.</p>"
+            + _pair({"en": "What each term is comes from the essay, or from the public reference named after it. "
+                           "\"Since\" says what has changed since the essay was written, as checked on the day it names; "
+                           "later events are not covered. The Spanish name is under each term.",
+                     "es": "Lo que es cada término viene del ensayo o de la referencia pública que se nombra después. "
+                           "La última columna (\"Since\", desde entonces) dice qué ha cambiado desde que se escribió el "
+                           "ensayo, según se comprobó el día que indica; no cubre hechos posteriores. El nombre en "
+                           "español está bajo cada término."}, cls="pair note")
+            + '<table class="glossary"><colgroup><col style="width:19%"><col style="width:33%"><col style="width:28%">'
+              '<col style="width:20%"></colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is</th>'
+              '<th scope="col">In the essay</th><th scope="col">Since</th></tr>' + "".join(rows) + "</table>")
+    return _page("Glossary", body, GLOSSARY_STYLE)
+
+
+def setup_html(reading: str = DEFAULT_READING) -> str:
+    """The setup page on its own, English beside Spanish, to send to participants before the day."""
+    from helpers import workshop
+    from tools.editions import setup_parts
+    from tools.pages import _page
+    h = workshop.load_handout(load_essay(reading))
+    parts = [re.sub(r"<(/?)h3>", r"<\1h2>", p) for p in setup_parts(h["setup"])]     # one level up: the page's own
+    parts[0] = parts[0].replace('<h2 class="newpage">', "<h1>").replace("</h2>", "</h1>")
+    return _page("Setup, before the day", "\n".join(parts))
+
+
+# ---- the packet --------------------------------------------------------------------------------------------
+
+def _main_of(page: str) -> str:
+    """The body of a built page (what stands inside its <main>), its first heading and title line left out."""
+    body = re.search(r"<main>\n?(.*)\n?</main>", page, re.S).group(1)
+    body = re.sub(r"^\s*<h1>.*?</h1>\s*(<p><em>[^<]*</em></p>)?", "", body, count=1, flags=re.S)
+    return body
+
+
+def packet_html(reading: str = DEFAULT_READING) -> str:
+    """The participant packet: contents, the agendas, the handout, the argument on one page."""
+    from tools.editions import _pair, handout_html
+    from tools.pages import _page
+    essay = load_essay(reading)
+    contents = _pair({"en": "In this packet: the agenda of each meeting; the content note and the group agreements; "
+                            "what to read before each meeting; setting up a computer before the day; the discussion "
+                            "questions; and the essay's argument on one page. The glossary is printed on its own.",
+                      "es": "En este paquete: el programa de cada reunión; el aviso sobre el contenido y los acuerdos "
+                            "del grupo; qué leer antes de cada reunión; cómo preparar una computadora antes de la sesión; "
+                            "las preguntas de discusión; y el argumento del ensayo en una página. El glosario se "
+                            "imprime aparte."}, cls="pair lead")
+    parts = ["<h1>Participant packet · Paquete para participantes</h1>",
+             f"<p><em>{_e(essay.meta['title'])}</em> ({_e(essay.meta['publication'])})</p>", contents]
+    parts += agenda_parts(reading)
+    parts.append('<h2 class="newpage">Handout · Hoja para participantes</h2>')
+    handout = _main_of(handout_html(reading))
+    handout = re.sub(r"<(/?)h3([ >])", r"<\1h4\2", handout)          # one level down: the packet is the h1
+    parts.append(re.sub(r"<(/?)h2([ >])", r"<\1h3\2", handout))
+    summary = summary_parts(reading, level=2)
+    parts += ['<div class="summary newpage">', summary[0].replace(' class="newpage"', ""), *summary[1:], "</div>"]
+    return _page("Participant packet", "\n".join(parts), SUMMARY_STYLE + AGENDA_STYLE)
+
+
+def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
+    """Write the packet, the summary, the glossary and the setup page into out/participant; return the files."""
+    from helpers.edition import mark_languages
+    folder = out / "participant"
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = dict(zip(PAGES, (packet_html(reading), summary_html(reading), glossary_html(reading),
+                              setup_html(reading))))
+    written = []
+    for name, text in pages.items():
+        path = folder / name
+        path.write_text(mark_languages(text), encoding="utf-8")
+        written.append(path)
+    return written
