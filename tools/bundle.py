@@ -130,7 +130,7 @@ def _lesson_items(folder: str, lessons: list[str], titles: dict[str, str]) -> st
 def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
     """The participant bundle's start-here page: what is in it and what to open first, English and Spanish."""
     from tools.decks import _short_titles
-    from tools.editions import _pair
+    from tools.handout import _pair
     from tools.pages import _page
     title = load_essay(reading).meta["title"]
     lessons = _lessons(built / "participant")

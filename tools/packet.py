@@ -55,7 +55,7 @@ def _count(n: int, lang: str, one: str, many: str) -> str:
 def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
     """The one-page summary as HTML parts, its title a heading of ``level`` (1 on its own page, 2 in the packet)."""
     from helpers.summary import load_summary
-    from tools.editions import _pair
+    from tools.handout import _pair
     essay = load_essay(reading)
     s = load_summary(essay)
     h, sub, subsub = f"h{level}", f"h{level + 1}", f"h{level + 2}"
@@ -99,7 +99,7 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
     time and the facilitator's contact, what to read before, and each segment's time, topic and paragraphs."""
     from helpers import workshop
     from tools import decks
-    from tools.editions import _pair
+    from tools.handout import _pair
     essay = load_essay(reading)
     plans = workshop.load_plans(essay)
     pre = workshop.pre_reading(essay, plans).set_index(["plan", "meeting"])
@@ -154,7 +154,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
     from, what the essay says of it, where it first appears and what has changed since."""
     import helpers
     from helpers.terms import glossary
-    from tools.editions import _pair
+    from tools.handout import _pair
     from tools.pages import _page
     essay = load_essay(reading)
     g = glossary(helpers.load_terms(essay))
@@ -186,7 +186,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
 def setup_html(reading: str = DEFAULT_READING) -> str:
     """The setup page on its own, English beside Spanish, to send to participants before the day."""
     from helpers import workshop
-    from tools.editions import setup_parts
+    from tools.handout import setup_parts
     from tools.pages import _page
     h = workshop.load_handout(load_essay(reading))
     parts = [re.sub(r"<(/?)h3>", r"<\1h2>", p) for p in setup_parts(h["setup"])]     # one level up: the page's own
@@ -205,7 +205,7 @@ def _main_of(page: str) -> str:
 
 def packet_html(reading: str = DEFAULT_READING) -> str:
     """The participant packet: contents, the agendas, the handout, the argument on one page."""
-    from tools.editions import _pair, handout_html
+    from tools.handout import _pair, handout_html
     from tools.pages import _page
     essay = load_essay(reading)
     contents = _pair({"en": "In this packet: the agenda of each meeting; the content note and the group agreements; "

@@ -1,0 +1,95 @@
+"""The participant handout (content note, group agreements, pre-reading, setup page, discussion questions),
+English beside Spanish, and the pieces of it that other pages reuse (the setup page, the bilingual pair). Its own
+module so that the handouts builder (tools/editions.py) and the packet (tools/packet.py) import it, and not each
+other."""
+from __future__ import annotations
+
+import html
+import re
+
+from helpers.essay import DEFAULT_READING, load_essay
+from tools.launch import binder_url, settings
+from tools.pages import _page
+
+
+def _md_inline(text: str) -> str:
+    """Escape, then render the two bits of Markdown the handout texts use: `code` and **bold**."""
+    out = html.escape(text)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
+
+
+def _pair(text: dict, tag: str = "p", cls: str = "pair") -> str:
+    return (f'<div class="{cls}"><div lang="en"><{tag}>{_md_inline(text["en"])}</{tag}></div>'
+            f'<div lang="es"><{tag}>{_md_inline(text["es"])}</{tag}></div></div>')
+
+
+def handout_html(reading: str = DEFAULT_READING) -> str:
+    """The participant handout, English beside Spanish: language note, content note, group agreements,
+    pre-reading for each plan, the setup page, and the discussion questions the plans use."""
+    from helpers import workshop
+    from helpers.discussion import load_questions
+    essay = load_essay(reading)
+    h = workshop.load_handout(essay)
+    plans = workshop.load_plans(essay)
+    es = workshop.load_questions_es(essay, plans)
+    questions = load_questions(essay).set_index("id")
+    title = essay.meta["title"]
+    parts = [f"<h1>Participant handout · Material para participantes</h1>",
+             f"<p><em>{html.escape(title)}</em></p>",
+             _pair(h["language_note"], cls="pair lead"),
+             "<h2>Content note · Aviso sobre el contenido</h2>", _pair(h["content_note"]),
+             "<h2>Group agreements · Acuerdos del grupo</h2>"]
+    parts += [_pair(a) for a in h["agreements"]]
+    parts.append("<h2>Reading before each meeting · Lectura antes de cada reunión</h2>"
+                 f"<p>In the reader's edition, by ¶ number; about {essay.reading_speed:.0f} words a minute. · En la "
+                 f"edición de lectura, por número de párrafo (¶); unas {essay.reading_speed:.0f} palabras por minuto.</p>")
+    pre = workshop.pre_reading(essay, plans)
+    rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])}</td><td>{html.escape(r['read before'])}</td>"
+                   f"<td>{r['words']:,} words · palabras, about · unos {r['minutes']} min</td></tr>"
+                   for _, r in pre.iterrows())
+    parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
+                 f"{rows}</table>")
+    parts += setup_parts(h["setup"])
+    used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
+    parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
+                 "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "
+                 "comillas son del propio ensayo y por eso quedan en inglés; las siguen su traducción entre corchetes "
+                 "[ ] y el párrafo (¶) donde están.</p>")
+    for qid in sorted(used):
+        q = questions.loc[qid]
+        read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
+        parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
+                            "es": f"**{qid}** ({read}) {es[qid]}"}))
+    return _page("Participant handout", "\n".join(parts))
+
+
+def setup_parts(setup: dict) -> list[str]:
+    """The setup page (from ``workshop.load_handout(essay)["setup"]``), English beside Spanish, on a page of its
+    own: intro, where to get the project, each route's steps, how to check, what to do if it did not work."""
+    parts = ["<h2 class=\"newpage\">Setup, before the day · Instalación, antes de la sesión</h2>", _pair(setup["intro"]),
+             address_block()]
+    for route in setup["routes"]:
+        parts.append(_pair(route["title"], tag="h3"))
+        parts += [_pair(step) for step in route["steps"]]
+    return parts + ["<h3>Check · Comprobar</h3>", _pair(setup["check"]),
+                    "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])]
+
+
+def address_block(launch: dict | None = None) -> str:
+    """Where participants find the notebooks: with launch links on (launch.yml names a repository), the
+    Binder link and the repository's address; with them off, a line to write the address on."""
+    launch = launch or settings()
+    if launch["repository"] is None:
+        return ('<div class="address"><p><strong>Where to get the project · Dónde conseguir el proyecto:</strong></p>'
+                '<p class="write-line">&nbsp;</p><p class="small">The facilitator writes it here, or sends it before '
+                'the day: where the zip file we-are-losing-study.zip is (USB stick, shared drive), or a Binder link '
+                'or address if the project is published. · Quien facilita lo escribe aquí o lo envía antes de la sesión: '
+                'dónde está el archivo we-are-losing-study.zip (memoria USB, carpeta compartida), o un enlace de '
+                'Binder o una dirección si el proyecto está publicado.</p></div>')
+    repo, branch = launch["repository"], launch["branch"]
+    binder = binder_url("00_start_here.ipynb", repo, branch)
+    return ('<div class="address"><p><strong>Binder link · Enlace de Binder:</strong> '
+            f'<a href="{html.escape(binder)}">{html.escape(binder)}</a></p>'
+            '<p><strong>The project on GitHub (route B: Code → Download ZIP) · El proyecto en GitHub (vía B):</strong> '
+            f'<a href="https://github.com/{html.escape(repo)}">https://github.com/{html.escape(repo)}</a></p></div>')
