@@ -309,6 +309,26 @@ def test_every_long_stretch_on_paper_starts_with_saving(essay):
         assert seg.paper, seg.activity
 
 
+def test_names_round_closing_round_and_relaunch_after_paper(essay):
+    plans = workshop.load_plans(essay)
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+        rows = rows.sort_values("start")
+        if meeting == 1:            # introductions, and a sign-in that asks for nothing that could harm anyone
+            welcome = rows.iloc[0].activity
+            assert "round of first names" in welcome and "no immigration status" in welcome, plan
+        assert any(a.startswith("Closing round") for a in rows.activity.iloc[-2:]), (plan, meeting)
+        segs = list(rows.itertuples())
+        for k, seg in enumerate(segs[:-1]):     # a long paper stretch ends; the next screen segment relaunches
+            run = 0
+            j = k
+            while j >= 0 and segs[j].paper:
+                run += segs[j].minutes
+                j -= 1
+            after = segs[k + 1]
+            if seg.paper and not after.paper and run >= workshop.PAPER_STRETCH and after.notebook:
+                assert "relaunch" in after.activity, (plan, meeting, after.topic)
+
+
 def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
