@@ -39,7 +39,8 @@ def default_encodings(source: str) -> list[int]:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         method = isinstance(func, ast.Attribute)
-        if name in TEXT_CALLS and (method or name == "open") and not keyword(node, "encoding"):
+        archive = method and getattr(func.value, "id", "") in ("tarfile", "zipfile", "gzip")   # binary by nature
+        if name in TEXT_CALLS and (method or name == "open") and not keyword(node, "encoding") and not archive:
             mode = keyword(node, "mode") or next((a for a in node.args if name == "open" and a is not node.args[0]), None)
             if name == "open" and isinstance(func, ast.Attribute):  # Path.open(mode): the mode is the first argument
                 mode = keyword(node, "mode") or (node.args[0] if node.args else None)
@@ -57,7 +58,7 @@ def test_the_static_check_finds_a_default_encoding():
     sample = ("from pathlib import Path\nimport subprocess\nPath('a').read_text()\nopen('a', 'rb')\nopen('a')\n"
               "Path('a').open('rb')\nPath('a').write_text('x', encoding='utf-8')\n"
               "subprocess.run(['git'], text=True)\nsubprocess.run(['git'], text=True, encoding='utf-8')\n"
-              "read_text(folder, meta)\nPath('a').open()\n")
+              "read_text(folder, meta)\nPath('a').open()\ntarfile.open(fileobj=b)\n")
     assert default_encodings(sample) == [3, 5, 8, 11]
 
 
