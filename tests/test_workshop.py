@@ -37,8 +37,8 @@ def test_every_meeting_adds_up(essay):
 
 def test_a_plan_that_does_not_add_up(reading_copy):
     path = reading_copy / "sessions.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("{minutes: 5, topic: key points, activity: \"Key points; keep",
-                                                             "{minutes: 15, topic: key points, activity: \"Key points; keep"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("{minutes: 5, topic: key points, activity: \"Closing round",
+                                                             "{minutes: 15, topic: key points, activity: \"Closing round", 1), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="add up to 100 minutes but the meeting is 90"):
         workshop.load_plans(helpers.load_essay(reading_copy))
 
