@@ -135,22 +135,24 @@ def _stated_exercise_minutes(lesson: dict, found: pd.DataFrame, path: Path) -> l
     """The ``exercises`` metadata as a list of minutes, one per exercise, each at least what its answer needs."""
     stated = lesson["exercises"]
     titles = list(found.title)
-    example = "[" + ", ".join(str(m) for m in found.floor_min) + "]"
+    example = "[" + ", ".join(str(int(m)) for m in found.floor_min) + "]"
     if not isinstance(stated, list) or not all(isinstance(m, int) and not isinstance(m, bool) and m >= 0
                                                for m in stated):
         raise HelperError(path, f"lesson metadata \"exercises\" is {stated!r}; it must list the minutes for each "
                           f"exercise, in order ({len(titles)} here" + (f": {'; '.join(titles)}" if titles else "") + ").",
-                          f"write a list of whole minutes, one per exercise, such as {example}.")
+                          f"write a list of whole minutes, one per exercise in order, each at least what its answer "
+                          f"needs: {example} at the least.")
     if len(stated) != len(titles):
-        raise HelperError(path, f"lesson metadata \"exercises\" gives {len(stated)} number(s) of minutes, but the "
-                          f"notebook sets {len(titles)} exercise(s)" + (f": {'; '.join(titles)}" if titles else "") + ".",
-                          f"give one number per exercise, in order, such as {example}.")
+        raise HelperError(path, f"lesson metadata \"exercises\" gives minutes for {len(stated)} exercises, but the "
+                          f"notebook sets {len(titles)}" + (f": {'; '.join(titles)}" if titles else "") + ".",
+                          f"give one number per exercise in order, each at least what its answer needs: "
+                          f"{example} at the least.")
     for minutes, row in zip(stated, found.itertuples()):
         if minutes < row.floor_min:
             read = f"rereading {paragraph_list(row.paragraphs)} ({row.reread_words} words) and " if row.paragraphs else ""
-            raise HelperError(path, f"lesson metadata \"exercises\" gives {row.title!r} {minutes} min, less than its "
-                              f"answer needs: {read}{row.answers} answer(s) at {ANSWER_MIN} min each, "
-                              f"{row.floor_min} min in all.",
+            answers = f"{row.answers} answer{'s' if row.answers > 1 else ''}"
+            raise HelperError(path, f"lesson metadata \"exercises\" gives \"{row.title}\" {minutes} min, less than its "
+                              f"answer needs: {read}{answers} at {ANSWER_MIN} min each, {row.floor_min} min in all.",
                               f"give it at least {row.floor_min} minutes, or ask less of it.")
     return stated
 
