@@ -80,7 +80,7 @@ def notebook_words(nb: dict, solutions: bool = False) -> int:
 
 # Minutes to decide and write one answer (two or three sentences) to one question of an exercise. An
 # allowance, not a measurement: the answer is not written yet, so its words cannot be counted. The learner
-# review (a non-programmer working through 00–04) found answering took longer than the notebooks claimed.
+# review (a non-programmer working through 00–04, issue 19) found realistic answering time was never budgeted.
 ANSWER_MIN = 5
 # a paragraph the exercise sends the learner to: "¶20", "¶27–¶33", "¶27 to ¶33"
 _PARAGRAPH_REF = re.compile(r"¶(\d+)(?:\s*(?:[–-]|to)\s*¶?(\d+))?")
