@@ -2,14 +2,16 @@
 
 Each notebook carries its lesson facts in its metadata::
 
-    "lesson": {"title": "...", "read": "¶17–¶26, ¶45", "exercises": 15, "discussion": 10,
+    "lesson": {"title": "...", "read": "¶17–¶26, ¶45", "exercises": [10, 15], "discussion": 10,
                "assumes": "00_start_here"}
 
-``read`` names the paragraphs of the essay the learner reads before or during the notebook. Times are
-never typed in: reading the named paragraphs and the notebook's own text (prose and printed tables) is
-counted at the essay's reading speed (``reading_speed_wpm`` in reading.yml, 200 words a minute), and the
-exercise and discussion minutes are added. So the README, the series map in 00 and the facilitator
-guide, which all read this table, always agree with each other and with the notebooks.
+``read`` names the paragraphs of the essay the learner reads before or during the notebook; ``exercises``
+gives the minutes for answering each exercise, in the order the notebook sets them (``[]`` when it sets
+none). Reading times are never typed in: reading the named paragraphs, the notebook's own text (prose and
+printed tables) and its worked solutions is counted at the essay's reading speed (``reading_speed_wpm`` in
+reading.yml, 200 words a minute), and the exercise and discussion minutes are added. Each exercise's minutes
+are checked against what its answer needs (``exercises``). So the README, the series map in 00 and the
+facilitator guide, which all read this table, always agree with each other and with the notebooks.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import pandas as pd
 
 from .errors import HelperError
 from .essay import PROJECT, Essay, load_essay
-from .text import count_words, paragraph_numbers
+from .text import count_words, paragraph_list, paragraph_numbers
 
 NOTEBOOKS = PROJECT / "notebooks"
 REQUIRED = {"title", "read", "exercises", "discussion"}
@@ -32,11 +34,17 @@ REQUIRED = {"title", "read", "exercises", "discussion"}
 IMAGE_LINK = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*")
 
 
-def notebook_words(nb: dict) -> int:
+def _is_solution(cell: dict) -> bool:
+    return "solution" in cell.get("metadata", {}).get("tags", [])
+
+
+def notebook_words(nb: dict, solutions: bool = False) -> int:
     """Words a learner reads in a notebook: its Markdown cells and the text its code cells print or show.
 
     Parameters:
         nb: a notebook as read from its JSON (a dict).
+        solutions: False (the default) counts the notebook without its worked solutions (cells tagged
+            ``solution``); True counts the worked solutions only, Markdown and results alike, folded or not.
     Returns:
         the number of words.
     Example:
@@ -44,14 +52,21 @@ def notebook_words(nb: dict) -> int:
         3
         >>> notebook_words({"cells": [{"cell_type": "markdown", "source": ["[![Launch on Binder](b.svg)](https://x) Read ¶3 first."]}]})
         3
+        >>> answer = {"cell_type": "markdown", "metadata": {"tags": ["solution"]}, "source": ["Two numbers, two voices."]}
+        >>> notebook_words({"cells": [answer]}), notebook_words({"cells": [answer]}, solutions=True)
+        (0, 4)
 
-    The output of a cell tagged ``series`` (one that shows this very table) is not counted, so the times
+    The two counts never overlap, so a notebook's words are counted once, in one part or the other. The
+    output of a cell tagged ``series`` (one that shows this very table) is not counted, so the times
     do not depend on themselves and regenerating the notebooks gives the same numbers every time; nor are
     the generated navigation and launch-link cells (tags ``nav``, ``launch``), nor a linked image such as the
-    launch badge atop the first cell, so turning launch links on or off leaves every time as it was.
+    launch badge atop the first cell, so turning launch links on or off leaves every time as it was. Code
+    itself is not counted, in the lesson or in its solutions: what a learner reads is the prose and the results.
     """
     words = 0
     for cell in nb.get("cells", []):
+        if _is_solution(cell) != solutions:
+            continue
         if cell.get("cell_type") == "markdown" and not {"nav", "launch"} & set(cell.get("metadata", {}).get("tags", [])):
             text = IMAGE_LINK.sub("", "".join(cell.get("source", "")))   # a badge atop a cell is not lesson text
             words += count_words(text)   # links to elsewhere are not lesson text
@@ -61,6 +76,85 @@ def notebook_words(nb: dict) -> int:
             text = out.get("text") or out.get("data", {}).get("text/plain") or ""
             words += count_words("".join(text))
     return words
+
+
+# Minutes to decide and write one answer (two or three sentences) to one question of an exercise. An
+# allowance, not a measurement: the answer is not written yet, so its words cannot be counted. The learner
+# review (a non-programmer working through 00–04, issue 19) found realistic answering time was never budgeted.
+ANSWER_MIN = 5
+# a paragraph the exercise sends the learner to: "¶20", "¶27–¶33", "¶27 to ¶33"
+_PARAGRAPH_REF = re.compile(r"¶(\d+)(?:\s*(?:[–-]|to)\s*¶?(\d+))?")
+
+
+def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
+    """The exercises a notebook sets, with the minutes each one's answer needs at least.
+
+    An exercise is a Markdown cell tagged ``exercise`` whose first line is a heading "## Exercise…". What its
+    answer needs, at the least (``floor_min``):
+
+    - rereading the paragraphs of the essay its question names (``¶20``, ``¶27–¶33``, ``¶27 to ¶33``), at
+      the essay's reading speed: the answer is found there, so the learner reads them again while writing;
+    - ``ANSWER_MIN`` (5) minutes for each answer it asks for: each numbered item is one answer; without
+      numbered items, each question mark outside brackets and outside the heading; at least one.
+
+    The minutes a notebook states for an exercise (its ``exercises`` metadata) stand for answering it: they
+    must be at least this floor (``lesson_row`` says which exercise is short, and by how much).
+
+    Parameters:
+        nb: the notebook, as read from its JSON; essay: the reading whose paragraphs it names.
+    Returns:
+        a DataFrame, one row per exercise in notebook order: title, paragraphs (the ¶ numbers named),
+        reread_words, answers, floor_min.
+    Example:
+        >>> cell = {"cell_type": "markdown", "metadata": {"tags": ["exercise"]},
+        ...         "source": "## Exercise: two voices\\n\\n1. Who speaks in ¶3?\\n2. Who in ¶4?"}
+        >>> row = exercises({"cells": [cell]}, load_essay()).iloc[0]
+        >>> print(row.answers, "answers;", row.reread_words, "words to reread;", row.floor_min, "min at least")
+        2 answers; 145 words to reread; 11 min at least
+    """
+    rows = []
+    for cell in nb.get("cells", []):
+        source = "".join(cell.get("source", ""))
+        if not (cell.get("cell_type") == "markdown" and "exercise" in cell.get("metadata", {}).get("tags", [])
+                and source.startswith("## Exercise")):
+            continue
+        heading, _, prompt = source.partition("\n")
+        paras = sorted({n for m in _PARAGRAPH_REF.finditer(prompt)
+                        for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)}
+                       & set(essay.paragraphs.index))
+        reread = int(essay.paragraphs.loc[paras, "words"].sum()) if paras else 0
+        items = len(re.findall(r"(?m)^\s*\d+\.\s", prompt))
+        questions = re.sub(r"\([^()]*\)", "", prompt).count("?")
+        answers = items or max(1, questions)
+        rows.append({"title": heading.removeprefix("## ").strip(), "paragraphs": paras, "reread_words": reread,
+                     "answers": answers, "floor_min": _round_up(reread / essay.reading_speed) + ANSWER_MIN * answers})
+    return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "answers", "floor_min"])
+
+
+def _stated_exercise_minutes(lesson: dict, found: pd.DataFrame, path: Path) -> list[int]:
+    """The ``exercises`` metadata as a list of minutes, one per exercise, each at least what its answer needs."""
+    stated = lesson["exercises"]
+    titles = list(found.title)
+    example = "[" + ", ".join(str(int(m)) for m in found.floor_min) + "]"
+    if not isinstance(stated, list) or not all(isinstance(m, int) and not isinstance(m, bool) and m >= 0
+                                               for m in stated):
+        raise HelperError(path, f"lesson metadata \"exercises\" is {stated!r}; it must list the minutes for each "
+                          f"exercise, in order ({len(titles)} here" + (f": {'; '.join(titles)}" if titles else "") + ").",
+                          f"write a list of whole minutes, one per exercise in order, each at least what its answer "
+                          f"needs: {example} at the least.")
+    if len(stated) != len(titles):
+        raise HelperError(path, f"lesson metadata \"exercises\" gives minutes for {len(stated)} exercises, but the "
+                          f"notebook sets {len(titles)}" + (f": {'; '.join(titles)}" if titles else "") + ".",
+                          f"give one number per exercise in order, each at least what its answer needs: "
+                          f"{example} at the least.")
+    for minutes, row in zip(stated, found.itertuples()):
+        if minutes < row.floor_min:
+            read = f"rereading {paragraph_list(row.paragraphs)} ({row.reread_words} words) and " if row.paragraphs else ""
+            answers = f"{row.answers} answer{'s' if row.answers > 1 else ''}"
+            raise HelperError(path, f"lesson metadata \"exercises\" gives \"{row.title}\" {minutes} min, less than its "
+                              f"answer needs: {read}{answers} at {ANSWER_MIN} min each, {row.floor_min} min in all.",
+                              f"give it at least {row.floor_min} minutes, or ask less of it.")
+    return stated
 
 
 def _round_up(minutes: float, step: int = 1) -> int:
@@ -79,12 +173,18 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
         nb: the notebook; name: its file name; essay: the reading whose paragraphs it names; path: its
         path, for error messages.
     Returns:
-        a dict: notebook, title, read, reading_words, notebook_words, reading_min, notebook_min,
-        exercises_min, discussion_min, total_min, assumes.
+        a dict: notebook, title, read, reading_words, notebook_words, solution_words, reading_min,
+        notebook_min, solutions_min, exercises_min, discussion_min, total_min, assumes.
     Example:
-        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶3", "exercises": 5, "discussion": 0}}}
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶3", "exercises": [], "discussion": 5}}}
         >>> lesson_row(nb, "x.ipynb", load_essay())["total_min"]
         5
+
+    Reading the worked solutions is a part of its own (``solutions_min``): their words (Markdown and results,
+    folded until opened) are counted at the same reading speed as the rest, rather than a flat allowance per
+    exercise, because every word of them is in the notebook and they differ a great deal (about 740 words in
+    00, over 2,500 in 03). Answering is the exercises' stated minutes, each checked against what its answer
+    needs (``exercises``); an exercise given less raises HelperError naming it.
     """
     path = path or Path(name)
     wpm = essay.reading_speed
@@ -103,33 +203,40 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
         raise HelperError(path, f"lesson metadata \"read\" names ¶{missing[0]}, which the essay does not have.",
                           f"use ¶1–¶{int(essay.paragraphs.index.max())}.")
     reading_words = int(essay.paragraphs.loc[paras, "words"].sum()) if paras else 0
-    own_words = notebook_words(nb)
-    exercises, discussion = int(lesson["exercises"]), int(lesson["discussion"])
+    own_words, solution_words = notebook_words(nb), notebook_words(nb, solutions=True)
+    answering = sum(_stated_exercise_minutes(lesson, exercises(nb, essay), path))
+    discussion = int(lesson["discussion"])
     return {"notebook": name, "title": lesson["title"], "read": lesson["read"] or "",
-            "reading_words": reading_words, "notebook_words": own_words,
+            "reading_words": reading_words, "notebook_words": own_words, "solution_words": solution_words,
             "reading_min": _round_up(reading_words / wpm, 1),
             "notebook_min": _round_up(own_words / wpm, 1),
-            "exercises_min": exercises, "discussion_min": discussion,
-            "total_min": _nearest_five(reading_words / wpm + own_words / wpm + exercises + discussion),
+            "solutions_min": _round_up(solution_words / wpm, 1),
+            "exercises_min": answering, "discussion_min": discussion,
+            "total_min": _nearest_five((reading_words + own_words + solution_words) / wpm + answering + discussion),
             "assumes": lesson.get("assumes", "")}
 
 
 def time_line(row: dict) -> str:
-    """The opening cell's time sentence, written from the computed times (always the same number of words).
+    """The opening cell's time sentence, written from the computed times, naming every part that takes time.
 
     Parameters:
         row: a row of ``lessons()`` (or ``lesson_row``'s dict).
     Returns:
-        the sentence, starting "**Time:**".
+        the sentence, starting "**Time:**". A part of 0 minutes (no solutions, no exercises, no discussion)
+        is left out. Which parts appear depends on the notebook, never on the minutes' own digits, so the
+        sentence's length (it is counted among the notebook's words) does not change as its numbers settle.
     Example:
-        >>> time_line({"total_min": 40, "read": "¶1–¶13", "reading_min": 5, "notebook_min": 18,
-        ...            "exercises_min": 10, "discussion_min": 5})[:32]
-        '**Time:** about 40 minutes in al'
+        >>> print(time_line({"total_min": 50, "read": "¶1–¶13", "reading_min": 5, "notebook_min": 18,
+        ...                  "solutions_min": 4, "exercises_min": 15, "discussion_min": 10}))
+        **Time:** about 50 minutes in all: reading ¶1–¶13 of the essay (5 min), working through this notebook (18 min), reading the worked solutions (4 min), answering the exercises (15 min) and discussion (10 min).
     """
     read = row["read"] or "no paragraphs of the essay"
-    return (f"**Time:** about {row['total_min']} minutes in all: reading {read} of the essay "
-            f"({row['reading_min']} min), working through this notebook ({row['notebook_min']} min), "
-            f"exercises ({row['exercises_min']} min) and discussion ({row['discussion_min']} min).")
+    parts = [f"reading {read} of the essay ({row['reading_min']} min)",
+             f"working through this notebook ({row['notebook_min']} min)"]
+    parts += [f"{what} ({row[key]} min)" for what, key in (("reading the worked solutions", "solutions_min"),
+                                                          ("answering the exercises", "exercises_min"),
+                                                          ("discussion", "discussion_min")) if row.get(key)]
+    return f"**Time:** about {row['total_min']} minutes in all: {', '.join(parts[:-1])} and {parts[-1]}."
 
 
 def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> pd.DataFrame:
@@ -139,8 +246,9 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> pd.DataFram
     paragraphs the notebooks name (default: ``load_essay()``).
 
     Returns: a DataFrame: notebook, title, read (the paragraphs to read), reading_min (those paragraphs),
-    notebook_min (the notebook's own text), exercises_min, discussion_min, total_min (the sum, to the
-    nearest 5 minutes), assumes.
+    notebook_min (the notebook's own text, without its worked solutions), solutions_min (reading the worked
+    solutions), exercises_min (answering the exercises), discussion_min, total_min (the sum, to the nearest
+    5 minutes), assumes.
 
     >>> lessons().iloc[0].notebook
     '00_start_here.ipynb'
@@ -155,5 +263,5 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> pd.DataFram
                               "restore it from git (git checkout -- notebooks/).") from None
         rows.append(lesson_row(nb, path.name, essay, path))
     return pd.DataFrame(rows, columns=["notebook", "title", "read", "reading_words", "notebook_words",
-                                       "reading_min", "notebook_min", "exercises_min", "discussion_min",
-                                       "total_min", "assumes"])
+                                       "solution_words", "reading_min", "notebook_min", "solutions_min",
+                                       "exercises_min", "discussion_min", "total_min", "assumes"])
