@@ -65,8 +65,8 @@ def test_every_paragraph_a_spanish_question_names_is_one_its_english_names(essay
 
 
 def test_a_paragraph_the_english_does_not_name_is_refused(reading_copy):
-    err = error_after(reading_copy, workshop.QUESTIONS_ES, "sus secciones a ellos). Los autores dan su propia razón en "
-                      "el ¶55", "sus secciones a ellos). Los autores dan su propia razón en el ¶56", load_es)
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, "corresponde a cada punto). Los autores dan su propia razón en "
+                      "el ¶55", "corresponde a cada punto). Los autores dan su propia razón en el ¶56", load_es)
     assert "D05" in str(err) and "¶56" in str(err)
 
 
@@ -156,7 +156,7 @@ def test_the_content_note_and_agreements_do_not_soften_the_english(essay):
     assert all(pair["es"].strip() for pair in pairs)
     assert not [(pair["en"][:40], softened(pair)) for pair in pairs if softened(pair)]
     note = handout["content_note"]
-    assert softened({"en": note["en"], "es": note["es"].replace("la matanza de", "la muerte de")}) == ["killing"]
+    assert softened({"en": note["en"], "es": note["es"].replace("manifestantes a quienes mataron", "la muerte de manifestantes")}) == ["killing"]
 
 
 def test_the_spanish_content_note_keeps_the_english_paragraphs_and_quotations(essay):
