@@ -177,6 +177,27 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def notebook_titles_es(essay: Essay) -> dict[str, str]:
+    """The Spanish short title of every notebook, by its number (sessions.yml, spanish: notebooks_es), for the pages
+    that list the notebooks beside their English titles; a notebook without one stops with what to add.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> notebook_titles_es(load_essay())["01"]
+        'El argumento'
+    """
+    path = essay.folder / PLANS
+    spanish = field(read_yaml(path), "spanish", dict, path, "spanish", default={})
+    titles = {str(k).zfill(2): v for k, v in field(spanish, "notebooks_es", dict, path, "spanish", default={}).items()}
+    for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        title = titles.get(p.stem[:2])
+        if not (isinstance(title, str) and title.strip()):
+            raise AnnotationError(path, f"notebook {p.stem[:2]} has no Spanish title.",
+                                  f"add a line '\"{p.stem[:2]}\": …' (its short title in Spanish) under spanish: "
+                                  "notebooks_es at the end of the file.", "spanish")
+    return {k: v.strip() for k, v in titles.items()}
+
+
 def _spanish_title(entry: dict, path, where: str) -> str:
     """The ``title_es`` of a plan or a meeting: required beside its English ``title``, for the participant packet."""
     title_es = field(entry, "title_es", str, path, where, default="").strip()
