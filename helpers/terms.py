@@ -35,6 +35,9 @@ NOT_ALIAS_COLUMNS = ["name", "term", "paragraph", "span", "reason"]
 COLUMNS = ["term", "kind", "aliases", "spanish", "definition", "definition_source", "reference", "in_the_essay",
            "since", "since_reference", "since_checked", "first_paragraph", "span"]
 KINDS = ("person", "people", "organisation", "place", "event", "concept", "publication")
+# the kinds in Spanish, as the glossary printout shows them beside the English (one for each of KINDS)
+KINDS_ES = {"person": "persona", "people": "pueblo o grupo", "organisation": "organización", "place": "lugar",
+            "event": "hecho", "concept": "concepto", "publication": "publicación"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 NOT_COVERED = "later events are not covered"

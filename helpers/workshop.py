@@ -45,7 +45,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity``, ``notebook``, ``paragraphs``,
         ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), and the plan's and
-        meeting's titles and pre-reading.
+        meeting's titles and pre-reading; and, for the participant packet, the Spanish of the titles
+        (``plan_title_es``, ``meeting_title_es``), of the topic (``topic_es``) and of the notebook's short
+        title (``notebook_es``, empty when the segment names no notebook).
 
     Example:
         >>> from helpers import load_essay
@@ -57,10 +59,14 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     data = read_yaml(path)
     known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     questions = set(load_questions(essay).id)
+    spanish = field(data, "spanish", dict, path, "spanish", default={})
+    topics_es = field(spanish, "topics_es", dict, path, "spanish", default={})
+    notebooks_es = {str(k).zfill(2): v for k, v in field(spanish, "notebooks_es", dict, path, "spanish", default={}).items()}
     rows = []
     for i, plan in enumerate(items(data, "plans", path, "plans"), start=1):
         expect(plan, dict, path, f"plans[{i}]", "plan")
         plan_id = field(plan, "id", str, path, f"plans[{i}]")
+        plan_title_es = _spanish_title(plan, path, f"plan {plan_id}")
         setup = field(plan, "setup", str, path, f"plan {plan_id}")
         if setup not in SETUP_ROUTES:
             raise AnnotationError(path, f"setup is {setup!r}.", f"write one of: {', '.join(SETUP_ROUTES)}.",
@@ -69,6 +75,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         for m, meeting in enumerate(field(plan, "meetings", list, path, f"plan {plan_id}"), start=1):
             where = f"plan {plan_id}, meeting {m}"
             expect(meeting, dict, path, where, "meeting")
+            meeting_title_es = _spanish_title(meeting, path, where)
             length = field(meeting, "length_minutes", int, path, where)
             pre = field(meeting, "pre_reading", str, path, where)
             try:
@@ -105,6 +112,12 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
                                               "give this segment a different topic, or drop the repeat.", label)
                     seen_topics[topic] = label
+                topic_es = topics_es.get(topic)
+                if not (isinstance(topic_es, str) and topic_es.strip()):
+                    raise AnnotationError(path, f"the topic {topic!r} has no Spanish, which the participant packet "
+                                                "prints beside it.",
+                                          f"add a line '{topic}: …' (the topic in Spanish) under spanish: topics_es "
+                                          "at the end of the file.", label)
                 if topic == "setup" and setup in IN_SESSION and s["minutes"] < MIN_SETUP_MINUTES:
                     raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
                                           f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
@@ -136,6 +149,13 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 if missing:
                     raise AnnotationError(path, f"refers to ¶{missing[0]}, which the essay does not have.",
                                           f"paragraphs run from ¶1 to ¶{len(essay.paragraphs)}.", label)
+                notebook_es = ""
+                if s.get("notebook"):
+                    notebook_es = notebooks_es.get(s["notebook"][:2])
+                    if not (isinstance(notebook_es, str) and notebook_es.strip()):
+                        raise AnnotationError(path, f"names notebook {s['notebook'][:2]}, whose title has no Spanish.",
+                                              f"add a line '\"{s['notebook'][:2]}\": …' (its short title in Spanish) "
+                                              "under spanish: notebooks_es at the end of the file.", label)
                 unknown = [q for q in s.get("discussion") or [] if q not in questions]
                 if unknown:
                     raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
@@ -145,6 +165,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "pre_reading_minimum": minimum, "paper": bool(s.get("paper", False)),
                              "pre_reading_note": field(meeting, "pre_reading_note", str, path, where, default=""),
                              "meeting": m, "meeting_title": field(meeting, "title", str, path, where, default=""),
+                             "plan_title_es": plan_title_es, "meeting_title_es": meeting_title_es,
+                             "topic_es": topic_es.strip(), "notebook_es": notebook_es,
                              "length": length, "segment": k,
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"],
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
@@ -153,6 +175,36 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
     return pd.DataFrame(rows)
+
+
+def notebook_titles_es(essay: Essay) -> dict[str, str]:
+    """The Spanish short title of every notebook, by its number (sessions.yml, spanish: notebooks_es), for the pages
+    that list the notebooks beside their English titles; a notebook without one stops with what to add.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> notebook_titles_es(load_essay())["01"]
+        'El argumento'
+    """
+    path = essay.folder / PLANS
+    spanish = field(read_yaml(path), "spanish", dict, path, "spanish", default={})
+    titles = {str(k).zfill(2): v for k, v in field(spanish, "notebooks_es", dict, path, "spanish", default={}).items()}
+    for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        title = titles.get(p.stem[:2])
+        if not (isinstance(title, str) and title.strip()):
+            raise AnnotationError(path, f"notebook {p.stem[:2]} has no Spanish title.",
+                                  f"add a line '\"{p.stem[:2]}\": …' (its short title in Spanish) under spanish: "
+                                  "notebooks_es at the end of the file.", "spanish")
+    return {k: v.strip() for k, v in titles.items()}
+
+
+def _spanish_title(entry: dict, path, where: str) -> str:
+    """The ``title_es`` of a plan or a meeting: required beside its English ``title``, for the participant packet."""
+    title_es = field(entry, "title_es", str, path, where, default="").strip()
+    if entry.get("title") and not title_es:
+        raise AnnotationError(path, f"the title {entry['title']!r} has no Spanish, which the participant packet "
+                                    "prints beside it.", "add title_es: (the title in Spanish) under title.", where)
+    return title_es
 
 
 def _check_paper_stretches(segments: list, path, where: str) -> None:
@@ -203,7 +255,8 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
         plans: the session plans, from ``load_plans(essay)``.
 
     Returns:
-        A table with one row per meeting: ``plan``, ``meeting``, ``meeting_title``, ``read before`` (the
+        A table with one row per meeting: ``plan``, ``meeting``, ``meeting_title`` (and its Spanish,
+        ``meeting_title_es``), ``read before`` (the
         paragraphs, like "¶1–¶18"), ``words``, ``minutes`` and ``note`` (what to tell participants).
 
     Example:
@@ -218,7 +271,7 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
         words, minutes = reading_time(essay, first.pre_reading)
         least = reading_time(essay, first.pre_reading_minimum)[1]
         rows.append({"plan": plan, "meeting": meeting, "meeting_title": first.meeting_title,
-                     "read before": first.pre_reading, "words": words, "minutes": minutes,
+                     "meeting_title_es": first.meeting_title_es, "read before": first.pre_reading, "words": words, "minutes": minutes,
                      "at least": first.pre_reading_minimum, "at least (min)": least,
                      "note": first.pre_reading_note})
     return pd.DataFrame(rows)

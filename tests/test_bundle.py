@@ -172,3 +172,23 @@ def test_the_start_pages_pass_the_accessibility_check(kits):
     bad = [(p.parent.name, v["id"], v["impact"]) for p, found in results.items() for v in found
            if v["impact"] in ("critical", "serious", "moderate")]
     assert bad == [], bad
+
+
+def test_the_start_pages_speak_spanish_where_participants_read(kits, essay):
+    """The native review (#20 item 5): link labels were English only, and the facilitator was not told which pages
+    are bilingual."""
+    def shown(who):
+        path, dest = kits[who]
+        page = (dest / path.stem / bundle.START).read_text(encoding="utf-8")
+        text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
+        return page, " ".join(text.split())
+    page, text = shown("participant")
+    labels = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", label)).split()) for label in re.findall(r"<a [^>]+>(.*?)</a>", page)]
+    english_only = [label for label in labels if " · " not in label and label != "PDF"]
+    assert not english_only, english_only
+    assert "Abrir el cuadernillo para participantes" in text and "Cuaderno 01, El argumento" in text
+    assert "Para usar los cuadernos en una computadora, sigan primero la página de instalación" in text
+    assert "paquete" not in text.lower() and "La hoja" not in text
+    _, text = shown("facilitator")
+    assert "Which pages are in Spanish · Qué páginas están en español" in text
+    assert "definitions only in English" in text and "las definiciones solo en inglés" in text

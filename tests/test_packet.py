@@ -135,3 +135,40 @@ def test_a_missing_part_and_a_misquoted_essay_are_refused(reading_copy):
     with pytest.raises(helpers.AnnotationError) as info:
         summary.load_summary(helpers.load_essay(reading_copy))
     assert info.value.row == "P3" and "no Spanish" in info.value.problem
+
+
+def test_the_agendas_give_every_label_in_spanish_beside_the_english(essay, packet_page):
+    """The native review (#20 item 5): plan titles, meeting titles, activities and notebooks were English only."""
+    agendas = " ".join(visible("".join(packet.agenda_parts())).split())
+    plans = workshop.load_plans(essay)
+    for seg in plans.itertuples():
+        assert f"{seg.topic[:1].upper() + seg.topic[1:]} · {seg.topic_es}" in agendas, seg.topic
+        if seg.notebook:
+            assert f"notebook {seg.notebook[:2]}, " in agendas and f"cuaderno {seg.notebook[:2]}, {seg.notebook_es}" in agendas
+    for row in plans.drop_duplicates(["plan", "meeting"]).itertuples():
+        assert f"Programa: {row.plan_title_es}" in agendas and f"{row.meeting_title} · {row.meeting_title_es}" in agendas
+    # the elapsed times are "Tiempo", not a clock's "Hora"; two questions are plural in both languages
+    assert "Time · Tiempo" in agendas and "Hora" not in agendas
+    assert "discussion questions D01 and D04 · preguntas de discusión D01 y D04" in agendas
+    assert "discussion question D02 · pregunta de discusión D02" in agendas
+    # one Spanish word for each thing: the packet is a "cuadernillo", the handout "material", the package "este
+    # material de estudio"; never "paquete" (the packet, the kit and the package at once) or "hoja"
+    shown = visible(packet_page)
+    assert "Cuadernillo para participantes" in shown and "Material para participantes" in shown
+    assert not re.search(r"[Pp]aquete|Hoja para", shown)
+
+
+def test_the_glossary_printout_has_spanish_headings_kinds_and_names(essay):
+    from helpers.terms import KINDS, KINDS_ES
+    assert set(KINDS_ES) == set(KINDS)
+    page = " ".join(visible(packet.glossary_html()).split())
+    for heading in ("Term · Término", "What it is · Qué es", "In the essay · En el ensayo", "Since · Desde entonces"):
+        assert heading in page, heading
+    terms = helpers.load_terms(essay)
+    for kind in set(terms.kind):
+        assert f"{kind} · {KINDS_ES[kind]}" in page, kind
+    for name in ("Irlanda", "México", "Palestina", "Ciudad de Guatemala", "Pensilvania", "trabajo de base",
+                 "el imperio estadounidense"):
+        assert name in page, name
+    # it says what stays in English
+    assert "Las definiciones y lo que dice el ensayo están solo en inglés" in page

@@ -77,7 +77,7 @@ def test_cards_never_split_and_sit_apart_from_the_answers(essay, built):
     cards = who_said_it_cards(load_quotations(essay))
     printed = [squash(p.extract_text()) for p in pages(built / "participant" / "cards.pdf")]
     for card in cards.itertuples():
-        whole = squash(f"Card {card.card}“{card.quotation}”")
+        whole = squash(f"Card {card.card} · Tarjeta {card.card}“{card.quotation}”")
         assert sum(whole in page for page in printed) == 1, f"card {card.card} is split or missing"
         assert squash(card.speaker) not in "".join(printed) or card.speaker.split()[-1] in card.quotation
     answers = squash("".join(p.extract_text() for p in pages(built / "facilitator" / "cards-answers.pdf")))

@@ -319,3 +319,11 @@ def _iso_of(words: str) -> str:
 def test_a_context_gloss_without_reference(reading_copy):
     err = error_after(reading_copy, "context,\"Wikipedia, “Ella Baker”\"", "context,")
     assert "no reference" in err.problem
+
+
+def test_spanish_names_where_spanish_differs(terms):
+    """The native review (#20 item 5) listed these as missing."""
+    es = terms.set_index("term").spanish
+    assert es["Ireland"] == "Irlanda" and es["Mexico"] == "México" and es["Palestine"] == "Palestina"
+    assert es["Guatemala City"] == "Ciudad de Guatemala" and es["Pennsylvania"] == "Pensilvania"
+    assert es["base-building"] == "trabajo de base" and es["U.S. Empire"] == "el imperio estadounidense"

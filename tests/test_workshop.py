@@ -17,6 +17,8 @@ import helpers.text
 from helpers import workshop
 from tools import bundle, editions, launch
 
+from editing import error_after
+
 NOTEBOOKS = launch.notebooks()
 
 
@@ -115,6 +117,33 @@ def test_war_of_position_setup_breaks_and_no_repeats(essay):
             if topic == "break":
                 assert positions[k + 1] == "back from break"
                 assert "Download" in rows.activity.iloc[k]
+
+
+def test_every_agenda_label_has_its_spanish(essay):
+    plans = workshop.load_plans(essay)
+    for column in ("plan_title_es", "meeting_title_es", "topic_es"):
+        assert plans[column].str.strip().astype(bool).all(), column
+    assert (plans.topic_es != plans.topic).all() and (plans.meeting_title_es != plans.meeting_title).all()
+    named = plans[plans.notebook != ""]
+    assert len(named) and named.notebook_es.str.strip().astype(bool).all()
+    assert (plans[plans.notebook == ""].notebook_es == "").all()
+    pre = workshop.pre_reading(essay, plans)
+    assert pre.meeting_title_es.tolist() == plans.drop_duplicates(["plan", "meeting"]).meeting_title_es.tolist()
+
+
+def test_a_topic_title_or_notebook_without_spanish_is_refused(reading_copy):
+    load = workshop.load_plans
+    original = (reading_copy / "sessions.yml").read_text(encoding="utf-8")
+    err = error_after(reading_copy, "sessions.yml", "    jigsaw reading: Lectura en rompecabezas\n", "", load)
+    assert "'jigsaw reading' has no Spanish" in str(err) and "topics_es" in err.fix and "series-3x120" in str(err.row)
+    (reading_copy / "sessions.yml").write_text(original, encoding="utf-8")
+    err = error_after(reading_copy, "sessions.yml", '        title_es: "Sesión 2: Las voces y el caso hondureño"\n', "",
+                      load)
+    assert "'Session 2: Voices, and the Honduran case' has no Spanish" in str(err) and "title_es" in err.fix
+    assert err.row == "plan series-3x120, meeting 2"
+    (reading_copy / "sessions.yml").write_text(original, encoding="utf-8")
+    err = error_after(reading_copy, "sessions.yml", '    "03": La cronología\n', "", load)
+    assert "notebook 03" in str(err) and "notebooks_es" in err.fix
 
 
 def test_a_repeated_topic_a_short_setup_and_a_break_without_return(reading_copy):

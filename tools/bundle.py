@@ -115,61 +115,77 @@ def _link(href: str, label: str) -> str:
     return f'<a href="{html.escape(href)}">{html.escape(label)}</a>'
 
 
-def _item(stem: str, label: str, en: str, es: str = "") -> str:
-    """One line of the list: the page to open in a browser and the PDF to print, in plain words."""
+def _item(stem: str, label: str, en: str, es: str = "", label_es: str = "") -> str:
+    """One line of the list: the page to open in a browser and the PDF to print, in plain words; with ``label_es``,
+    the link labels in English and Spanish."""
     spanish = f' <span lang="es"><i>{html.escape(es)}</i></span>' if es else ""
     what = f": {html.escape(en)}" if en else ""
-    return f"<li>{_link(stem + '.html', label)} ({_link(stem + '.pdf', 'PDF to print')}){what}{spanish}</li>"
+    if label_es:
+        label, pdf = f"{label} · {label_es}", "PDF to print · PDF para imprimir"
+    else:
+        pdf = "PDF to print"
+    return f"<li>{_link(stem + '.html', label)} ({_link(stem + '.pdf', pdf)}){what}{spanish}</li>"
 
 
-def _lesson_items(folder: str, lessons: list[str], titles: dict[str, str]) -> str:
-    return "".join(f"<li>{_link(f'{folder}/{n}.html', f'Notebook {n[:2]}, {titles.get(n[:2], n[3:])}')} "
+def _lesson_items(folder: str, lessons: list[str], titles: dict[str, str], titles_es: dict[str, str] | None = None) -> str:
+    """One line per lesson page; with ``titles_es``, its label in Spanish too."""
+    def label(n: str) -> str:
+        en = f"Notebook {n[:2]}, {titles.get(n[:2], n[3:])}"
+        return f"{en} · Cuaderno {n[:2]}, {titles_es[n[:2]]}" if titles_es and n[:2] in titles_es else en
+    return "".join(f"<li>{_link(f'{folder}/{n}.html', label(n))} "
                    f"({_link(f'{folder}/{n}.pdf', 'PDF')})</li>" for n in lessons)
 
 
 def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
     """The participant bundle's start-here page: what is in it and what to open first, English and Spanish."""
+    from helpers import workshop
     from tools.decks import _short_titles
     from tools.handout import _pair
     from tools.pages import _page
-    title = load_essay(reading).meta["title"]
+    essay = load_essay(reading)
+    title = essay.meta["title"]
     lessons = _lessons(built / "participant")
     items = [
         _item("print/packet", "The participant packet", "the agenda of each meeting, the group agreements, what to "
               "read before each meeting, setting up, the discussion questions and the essay's argument on one page.",
-              "El paquete para participantes: programa, acuerdos, lecturas, instalación, preguntas y el argumento en "
-              "una página."),
+              "Programa de cada reunión, acuerdos, lecturas, instalación, preguntas y el argumento en una página, "
+              "en inglés y español.", "Cuadernillo para participantes"),
         _item("print/reader-edition", "The essay, reader's edition", "the whole essay with its paragraph numbers "
-              "(¶), which everything else points to.", "El ensayo con sus números de párrafo (¶)."),
+              "(¶), which everything else points to.", "El ensayo completo, en inglés, con sus números de párrafo (¶).",
+              "El ensayo, edición de lectura"),
         _item("print/handout", "The handout", "the same content note, agreements, reading, setup and questions "
-              "without the agendas.", "La hoja para participantes."),
+              "without the agendas.", "Lo mismo que el cuadernillo, sin los programas.", "Material para participantes"),
         _item("print/summary", "The argument on one page", "the thesis and the three points, English and Spanish.",
-              "El argumento en una página, en inglés y español."),
+              "La tesis y los tres puntos, en inglés y español.", "El argumento en una página"),
         _item("print/glossary", "The glossary", "the people, places, organisations, events and ideas the essay "
-              "names, A to Z.", "El glosario."),
+              "names, A to Z.", "Personas, lugares, organizaciones, hechos e ideas que nombra el ensayo, de la A a la "
+              "Z; con su nombre en español, y las definiciones en inglés.", "El glosario"),
         _item("print/setup", "The setup page", "how to run the notebooks on your computer.",
-              "Cómo usar los cuadernos en su computadora."),
+              "Cómo usar los cuadernos en su computadora, en inglés y español.", "La página de instalación"),
         _item("print/cards", "The \"Who said it?\" cards", "to print and cut for the pairs' exercise.",
-              "Las tarjetas \"¿Quién lo dijo?\"."),
+              "Para imprimir y recortar para el ejercicio en parejas; instrucciones en inglés y español, citas en "
+              "inglés.", "Las tarjetas \"¿Quién lo dijo?\""),
     ]
     body = ("<h1>Start here · Empiecen aquí</h1>"
             f"<p>A study kit for the essay <em>{html.escape(title)}</em>, for the participants of a study group.</p>"
             + _pair({"en": "Everything here works on paper or in a web browser; nothing needs installing to read or "
                            "print it. The notebooks, to run on a computer, need the setup page first.",
                      "es": "Todo aquí funciona en papel o en un navegador web; no hay que instalar nada para leerlo o "
-                           "imprimirlo. Los cuadernos, para usar en una computadora, necesitan antes la página de "
+                           "imprimirlo. Para usar los cuadernos en una computadora, sigan primero la página de "
                            "instalación."}, cls="pair lead")
             + '<div class="first"><h2>Open first · Abran primero</h2>'
             + _pair({"en": "The participant packet: print it, or open it in a web browser. Then read the essay in "
                            "the reader's edition, as far as the agenda of your first meeting says.",
-                     "es": "El paquete para participantes: imprímanlo o ábranlo en un navegador web. Luego lean el "
+                     "es": "El cuadernillo para participantes: imprímanlo o ábranlo en un navegador web. Luego lean el "
                            "ensayo en la edición de lectura, hasta donde diga el programa de su primera reunión."})
-            + f"<p>{_link('print/packet.html', 'Open the participant packet')} · "
-              f"{_link('print/packet.pdf', 'the packet as a PDF to print')}</p></div>"
+            + f"<p>{_link('print/packet.html', 'Open the participant packet · Abrir el cuadernillo para participantes')}"
+              f" · {_link('print/packet.pdf', 'the packet as a PDF to print · el cuadernillo en PDF para imprimir')}</p></div>"
             + '<h2>To read and print · Para leer e imprimir</h2><ul class="files">' + "".join(items) + "</ul>"
             + "<h3>Each lesson on paper · Cada lección en papel</h3>"
-            + "<p>The notebooks as they print, with their results, to read without a computer.</p>"
-            + f'<ul class="files">{_lesson_items("print", lessons, _short_titles())}</ul>'
+            + _pair({"en": "The notebooks as they print, with their results, to read without a computer.",
+                     "es": "Los cuadernos tal como se imprimen, con sus resultados, para leerlos sin computadora "
+                           "(en inglés)."})
+            + f'<ul class="files">{_lesson_items("print", lessons, _short_titles(), workshop.notebook_titles_es(essay))}</ul>'
             + "<h2>To run on a computer · Para usar en una computadora</h2>"
             + _pair({"en": "Follow the setup page: this folder is the project folder it speaks of. It holds the "
                            "notebooks (in the folder named notebooks), the essay and what the notebooks need. "
@@ -179,7 +195,7 @@ def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
                            "necesitan. Empiecen por el cuaderno 00."})
             + _pair({"en": "The worked solutions and the facilitator's notes are not in this kit: the facilitator "
                            "has them.",
-                     "es": "Las soluciones y las notas para quien facilita no están en este paquete: las tiene quien "
+                     "es": "Las soluciones y las notas para quien facilita no están en esta carpeta: las tiene quien "
                            "facilita."}))
     return _page("Start here: the study kit", body, STYLE)
 
@@ -188,6 +204,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants."""
     from helpers import workshop
     from tools import decks
+    from tools.handout import _pair
     from tools.pages import _page
     essay = load_essay(reading)
     plans = workshop.load_plans(essay)
@@ -231,7 +248,25 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + _item("print/glossary", "The glossary", "its own printout.")
             + _item("print/cards", "The \"Who said it?\" cards", "to print and cut.")
             + _item("print/setup", "The setup page", "to send before the day.")
-            + "</ul><h2>To run the notebooks</h2>"
+            + "</ul><h3>Which pages are in Spanish · Qué páginas están en español</h3>"
+            + _pair({"en": "In English and Spanish, side by side: the participant packet (the agendas, the handout and "
+                           "the argument on one page), the handout, the setup page, the argument on one page, the "
+                           "participants' start page, and the slides of the content note and the group agreements. "
+                           "The glossary gives each term's Spanish name and its headings in both languages, but its "
+                           "definitions only in English. The \"Who said it?\" cards give their instructions in both "
+                           "languages and the quotations in English, as the essay prints them. In English only: the "
+                           "essay, the notebooks and their printed lessons, the facilitator guide, the run sheets, the "
+                           "checklists, the other slides and the answers.",
+                     "es": "En inglés y español, lado a lado: el cuadernillo para participantes (los programas, el "
+                           "material para participantes y el argumento en una página), el material para "
+                           "participantes, la página de instalación, el argumento en una página, la página de inicio "
+                           "de participantes y las diapositivas del aviso sobre el contenido y los acuerdos del grupo. "
+                           "El glosario da el nombre en español de cada término y sus encabezados en los dos idiomas, "
+                           "pero las definiciones solo en inglés. Las tarjetas \"¿Quién lo dijo?\" dan las "
+                           "instrucciones en los dos idiomas y las citas en inglés, tal como aparecen en el ensayo. "
+                           "Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para quien "
+                           "facilita, las hojas de ruta, las listas, las demás diapositivas y las respuestas."})
+            + "<h2>To run the notebooks</h2>"
             "<p>This folder is the project folder the setup page speaks of; its notebooks (in the folder named "
             "notebooks) are the facilitator editions, with the solutions.</p>")
     return _page("Start here: the facilitator's kit", body, STYLE)

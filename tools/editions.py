@@ -350,13 +350,21 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
         body = ("<h1>Who said it? Answers (facilitator)</h1><p>Hand these out only after the pairs have guessed.</p>"
                 f"<table><tr><th>Card</th><th>Who</th><th>Where</th></tr>{rows}</table>")
         return _page("Who said it? Answers", body)
-    boxes = "".join(f'<div class="card"><div class="no">Card {c.card}</div>'
+    from tools.handout import _pair
+    boxes = "".join(f'<div class="card"><div class="no">Card {c.card} · <span lang="es">Tarjeta {c.card}</span></div>'
                     f'<p>“{html.escape(c.quotation)}”</p></div>' for c in cards.itertuples())
     style = """.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
 .card { border: 1.5px dashed #555; padding: 0.6em 0.8em; min-height: 5cm; font-size: 11.5pt; }
 .card .no { font-weight: bold; font-size: 0.85em; color: #444; }"""
-    body = ("<h1>Who said it?</h1><p>Cut along the dashed lines. In pairs: who said it, and what makes you think so? "
-            "The answers are on a separate sheet the facilitator keeps (<i>Who said it? Answers</i>).</p>" f'<div class="cards">{boxes}</div>')
+    body = ('<h1>Who said it? · <span lang="es">¿Quién lo dijo?</span></h1>'
+            + _pair({"en": "Cut along the dashed lines. In pairs: who said it, and what makes you think so? The answers "
+                           "are on a separate sheet the facilitator keeps (Who said it? Answers). The quotations are in "
+                           "English, as the essay prints them.",
+                     "es": "Corten por las líneas punteadas. En parejas: ¿quién lo dijo y qué les hace pensarlo? Las "
+                           "respuestas están en una hoja aparte que guarda quien facilita. Las citas están en inglés, "
+                           "tal como aparecen en el ensayo: pidan que se las lean en voz alta o se las expliquen."},
+                    cls="pair lead")
+            + f'<div class="cards">{boxes}</div>')
     return _page("Who said it? Cards", body, style)
 
 

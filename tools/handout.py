@@ -45,7 +45,8 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
                  f"<p>In the reader's edition, by ¶ number; about {essay.reading_speed:.0f} words a minute. · En la "
                  f"edición de lectura, por número de párrafo (¶); unas {essay.reading_speed:.0f} palabras por minuto.</p>")
     pre = workshop.pre_reading(essay, plans)
-    rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])}</td><td>{html.escape(r['read before'])}</td>"
+    rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])} · "
+                   f"<span lang=\"es\">{html.escape(r['meeting_title_es'])}</span></td><td>{html.escape(r['read before'])}</td>"
                    f"<td>{r['words']:,} words · palabras, about · unos {r['minutes']} min</td></tr>"
                    for _, r in pre.iterrows())
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"

@@ -65,10 +65,11 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
              _pair({"en": "This page sums up the argument as the package's argument map reads it. ¶ numbers point "
                           "to the paragraphs of the reader's edition. Words in quotation marks are the authors' own. "
                           "Which sections develop which point is the package's reading: the essay does not say.",
-                    "es": "Esta página resume el argumento tal como lo lee el mapa del argumento del paquete. Los "
+                    "es": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este "
+                          "material de estudio. Los "
                           "números de párrafo (¶) remiten a la edición de lectura. Las palabras entre comillas son de "
                           "los propios autores, por eso quedan en inglés, con una traducción entre corchetes. Qué "
-                          "secciones desarrollan cada punto es la lectura del paquete: el ensayo no lo dice."}, cls="pair note"),
+                          "secciones desarrollan cada punto es la lectura de este material de estudio: el ensayo no lo dice."}, cls="pair note"),
              f"<{sub}>The thesis · La tesis ({_e(s.loc['T', 'stated'])})</{sub}>",
              _pair({"en": s.loc["T", "text"], "es": s.loc["T", "es"]}),
              f"<{sub}>Three points · Tres puntos</{sub}>"]
@@ -76,7 +77,7 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
         parts.append(f"<{subsub}>Point {n} · Punto {n}</{subsub}>")
         parts.append(f'<p class="where"><span lang="en">Stated in {_e(row.stated)}; in the package\'s reading, developed '
                      f"in {_e(row.developed)} ({_count(row.sections, 'en', 'section', 'sections')}).</span> · "
-                     f'<span lang="es">Enunciado en el {_e(row.stated)}; según la lectura del paquete, desarrollado en '
+                     f'<span lang="es">Enunciado en el {_e(row.stated)}; según la lectura de este material de estudio, desarrollado en '
                      f"{_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).</span></p>")
         parts.append(_pair({"en": f'The authors argue: "{row.text}"', "es": f"Los autores sostienen: {row.es}"}))
     parts.append(_pair({"en": "This is a summary, not the essay: read the essay itself to weigh the argument, and "
@@ -108,10 +109,11 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         first = rows.iloc[0]
         if plan != last_plan:
-            parts.append(f'<h2 class="newpage">Agenda: {_e(first.plan_title)}</h2>')
+            parts.append(f'<h2 class="newpage">Agenda: {_e(first.plan_title)} · '
+                         f'<span lang="es">Programa: {_e(first.plan_title_es)}</span></h2>')
             parts.append(_pair({"en": "The facilitator says which plan your group follows; the times count from the "
                                       "start of the meeting.",
-                                "es": "Quien facilita les dice qué plan sigue su grupo; las horas cuentan desde el "
+                                "es": "Quien facilita les dice qué plan sigue su grupo; los tiempos cuentan desde el "
                                       "comienzo de la reunión."}, cls="pair note"))
             last_plan = plan
         r = pre.loc[(plan, meeting)]
@@ -121,28 +123,33 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
                      f"{_e(r['at least'])}")
         trs = []
         for seg in rows.itertuples():
-            what = [_e(seg.topic[:1].upper() + seg.topic[1:])]
+            what = [f'{_e(seg.topic[:1].upper() + seg.topic[1:])} · <span lang="es">{_e(seg.topic_es)}</span>']
             if seg.notebook:
-                what.append(f"notebook {seg.notebook[:2]}, {_e(titles.get(seg.notebook[:2], ''))}")
+                n = seg.notebook[:2]
+                what.append(f"notebook {n}, {_e(titles.get(n, ''))} · "
+                            f'<span lang="es">cuaderno {n}, {_e(seg.notebook_es)}</span>')
             if seg.paper:
                 what.append("on paper · en papel")
             qs = [q for q in seg.discussion.split(", ") if q]
             if qs:
-                what.append("discussion question " + " and ".join(qs) + " · pregunta de discusión " + " y ".join(qs))
+                en, es = ("discussion questions", "preguntas de discusión") if len(qs) > 1 else \
+                    ("discussion question", "pregunta de discusión")
+                what.append(f"{en} {' and '.join(qs)} · {es} {' y '.join(qs)}")
             if seg.sensitive:
                 what.append("<strong>sensitive: see the content note · tema delicado: vean el aviso sobre el "
                             "contenido</strong>")
             trs.append(f'<tr><td class="t">{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}</td>'
                        f"<td>{' · '.join(what[:1])}{'<br>' + '; '.join(what[1:]) if what[1:] else ''}</td>"
                        f"<td>{_e(decks.paragraphs_in_words(seg.paragraphs))}</td></tr>")
-        heading = f"{_e(first.meeting_title)} ({first.length} minutes · minutos)"
+        heading = (f'{_e(first.meeting_title)} · <span lang="es">{_e(first.meeting_title_es)}</span> '
+                   f"({first.length} minutes · minutos)")
         parts.append(f'<div class="meeting"><h3>{heading}</h3>'
                      '<p class="blanks">Date · Fecha: ________________ Place · Lugar: ________________________ '
                      "Starts at · Empieza a las: ________<br>Facilitator's contact · Contacto de quien facilita: "
                      "________________________________________</p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
-                     '<table class="agenda"><tr><th scope="col">Time · Hora</th><th scope="col">What · Qué</th>'
+                     '<table class="agenda"><tr><th scope="col">Time · Tiempo</th><th scope="col">What · Qué</th>'
                      f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
     return parts
 
@@ -153,7 +160,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
     """The glossary as its own printout: every term A to Z, with its Spanish name, what it is and where that comes
     from, what the essay says of it, where it first appears and what has changed since."""
     import helpers
-    from helpers.terms import glossary
+    from helpers.terms import KINDS_ES, glossary
     from tools.handout import _pair
     from tools.pages import _page
     essay = load_essay(reading)
@@ -161,10 +168,11 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
     rows = []
     for t in g.itertuples():
         spanish = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
-        source = "" if t.source == "the essay" else f" <small>(Source: {_e(t.source)})</small>"
-        rows.append(f"<tr><td><strong>{_e(t.term)}</strong>{spanish}<small>{_e(t.kind)}</small></td>"
+        source = "" if t.source == "the essay" else f" <small>(Source · Fuente: {_e(t.source)})</small>"
+        rows.append(f"<tr><td><strong>{_e(t.term)}</strong>{spanish}"
+                    f'<small>{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
                     f"<td>{_e(t.definition)}{source}</td>"
-                    f"<td>{_e(t.in_the_essay or '')} <small>(first in {_e(t.first)})</small></td>"
+                    f"<td>{_e(t.in_the_essay or '')} <small>(first in · primera vez en {_e(t.first)})</small></td>"
                     f"<td>{_e(t.since or '')}</td></tr>")
     body = ("<h1>Glossary · Glosario</h1>"
             f"<p><em>{_e(essay.meta['title'])}</em>: {len(g)} people, places, organisations, events and ideas the "
@@ -172,14 +180,17 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
             "la Z.</p>"
             + _pair({"en": "What each term is comes from the essay, or from the public reference named after it. "
                            "\"Since\" says what has changed since the essay was written, as checked on the day it names; "
-                           "later events are not covered. The Spanish name is under each term.",
+                           "later events are not covered. The Spanish name is under each term, where Spanish "
+                           "names it differently.",
                      "es": "Lo que es cada término viene del ensayo o de la referencia pública que se nombra después. "
-                           "La última columna (\"Since\", desde entonces) dice qué ha cambiado desde que se escribió el "
+                           "La última columna (desde entonces) dice qué ha cambiado desde que se escribió el "
                            "ensayo, según se comprobó el día que indica; no cubre hechos posteriores. El nombre en "
-                           "español está bajo cada término."}, cls="pair note")
+                           "español está bajo cada término cuando en español se dice de otro modo. Las definiciones "
+                           "y lo que dice el ensayo están solo en inglés: pidan a quien facilita que les explique "
+                           "cualquier término."}, cls="pair note")
             + '<table class="glossary"><colgroup><col style="width:19%"><col style="width:33%"><col style="width:28%">'
-              '<col style="width:20%"></colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is</th>'
-              '<th scope="col">In the essay</th><th scope="col">Since</th></tr>' + "".join(rows) + "</table>")
+              '<col style="width:20%"></colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
+              '<th scope="col">In the essay · En el ensayo</th><th scope="col">Since · Desde entonces</th></tr>' + "".join(rows) + "</table>")
     return _page("Glossary", body, GLOSSARY_STYLE)
 
 
@@ -211,14 +222,14 @@ def packet_html(reading: str = DEFAULT_READING) -> str:
     contents = _pair({"en": "In this packet: the agenda of each meeting; the content note and the group agreements; "
                             "what to read before each meeting; setting up a computer before the day; the discussion "
                             "questions; and the essay's argument on one page. The glossary is printed on its own.",
-                      "es": "En este paquete: el programa de cada reunión; el aviso sobre el contenido y los acuerdos "
+                      "es": "En este cuadernillo: el programa de cada reunión; el aviso sobre el contenido y los acuerdos "
                             "del grupo; qué leer antes de cada reunión; cómo preparar una computadora antes de la sesión; "
                             "las preguntas de discusión; y el argumento del ensayo en una página. El glosario se "
                             "imprime aparte."}, cls="pair lead")
-    parts = ["<h1>Participant packet · Paquete para participantes</h1>",
+    parts = ["<h1>Participant packet · Cuadernillo para participantes</h1>",
              f"<p><em>{_e(essay.meta['title'])}</em> ({_e(essay.meta['publication'])})</p>", contents]
     parts += agenda_parts(reading)
-    parts.append('<h2 class="newpage">Handout · Hoja para participantes</h2>')
+    parts.append('<h2 class="newpage">Handout · Material para participantes</h2>')
     handout = _main_of(handout_html(reading))
     handout = re.sub(r"<(/?)h3([ >])", r"<\1h4\2", handout)          # one level down: the packet is the h1
     parts.append(re.sub(r"<(/?)h2([ >])", r"<\1h3\2", handout))

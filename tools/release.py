@@ -23,7 +23,7 @@ PREFIX = "we-are-losing"
 ASSETS = [
     ("handout.pdf", "participant/handout.pdf",
      "The participant handout, in English and Spanish: content note, group agreements, reading before each meeting, setup, discussion questions (to print, one per person).",
-     "La hoja para participantes, en inglés y español: aviso sobre el contenido, acuerdos del grupo, lectura antes de cada reunión, instalación, preguntas de discusión (para imprimir, una por persona)."),
+     "El material para participantes, en inglés y español: aviso sobre el contenido, acuerdos del grupo, lectura antes de cada reunión, instalación, preguntas de discusión (para imprimir, una por persona)."),
     ("reader-edition.pdf", "reader/essay.pdf",
      "The essay with its paragraph numbers (¶), to print and read on paper.",
      "El ensayo con sus números de párrafo (¶), para imprimir y leer en papel."),
@@ -41,7 +41,7 @@ ASSETS = [
      "La guía para quien facilita: planes de sesión, tiempos, notas y respuestas (no es para participantes)."),
     ("participant-edition.zip", "participant",
      "Every lesson without its solutions, as pages to open in a browser and as PDFs, with the handout and cards.",
-     "Todas las lecciones sin sus soluciones, como páginas para abrir en un navegador y como PDF, con la hoja y las tarjetas."),
+     "Todas las lecciones sin sus soluciones, como páginas para abrir en un navegador y como PDF, con el material para participantes y las tarjetas."),
     ("facilitator-edition.zip", "facilitator",
      "Every lesson with its solutions and facilitator notes, as pages and PDFs, with the cards' answers.",
      "Todas las lecciones con sus soluciones y notas para quien facilita, como páginas y PDF, con las respuestas de las tarjetas."),
@@ -50,16 +50,16 @@ ASSETS = [
      "Una presentación por reunión de cada plan (consignas, preguntas, notas para quien facilita), una por lección y los acuerdos del grupo; descompriman y abran una en un navegador (funciona sin conexión)."),
     ("packet.pdf", "participant/packet.pdf",
      "The participant packet: an agenda per meeting (blanks for date, place and contact), the handout, and the essay's argument on one page in English and Spanish (to print, one per person).",
-     "El paquete para participantes: un programa por reunión (con espacios para fecha, lugar y contacto), la hoja y el argumento del ensayo en una página en inglés y español (para imprimir, uno por persona)."),
+     "El cuadernillo para participantes: un programa por reunión (con espacios para fecha, lugar y contacto), el material para participantes y el argumento del ensayo en una página en inglés y español (para imprimir, uno por persona)."),
     ("glossary.pdf", "participant/glossary.pdf",
      "The glossary on its own: the people, places, organisations, events and ideas the essay names.",
      "El glosario aparte: las personas, lugares, organizaciones, hechos e ideas que nombra el ensayo."),
     ("study.zip", "bundle:participant",
      "The participant bundle, to copy to a USB stick or a shared drive: unzip it and open its start page; it holds the notebooks without solutions, the reader's edition, the packet and the setup page (running the notebooks needs a terminal).",
-     "El paquete para participantes, para copiar a una memoria USB o una carpeta compartida: se descomprime y se abre su página de inicio; trae los cuadernos sin soluciones, la edición de lectura, el paquete y la página de instalación (usar los cuadernos requiere una terminal)."),
+     "El archivo zip para participantes, para copiar a una memoria USB o una carpeta compartida: se descomprime y se abre su página de inicio; trae los cuadernos sin soluciones, la edición de lectura, el cuadernillo y la página de instalación (usar los cuadernos requiere una terminal)."),
     ("facilitator.zip", "bundle:facilitator",
      "The facilitator bundle: the participant bundle with the facilitator guide, run sheets, checklists, slide decks, answers and the lessons with solutions (for the person leading; not for participants).",
-     "El paquete para quien facilita: el de participantes con la guía, las hojas de ruta, las listas, las presentaciones, las respuestas y las lecciones con soluciones (no es para participantes)."),
+     "El archivo zip para quien facilita: el de participantes con la guía, las hojas de ruta, las listas, las presentaciones, las respuestas y las lecciones con soluciones (no es para participantes)."),
 ]
 
 
@@ -108,8 +108,8 @@ def release(out: Path) -> list[Path]:
     notes = ["Files for a study session on *We are losing, but we can win*. Download what you need; printing "
              "them or opening them in a browser needs no terminal (installing the study zip does).", "",
              "Archivos para una sesión de estudio sobre *We are losing, but we can win*. Descarguen lo que "
-             "necesiten; imprimirlos o abrirlos en un navegador no requiere una terminal (instalar el paquete "
-             "completo sí).", "",
+             "necesiten; imprimirlos o abrirlos en un navegador no requiere una terminal (instalar el archivo "
+             "zip de estudio sí).", "",
              "| file | what it is for | para qué sirve | size |", "| --- | --- | --- | --- |"]
     for (name, _, en, es), path in zip(ASSETS, written):
         notes.append(f"| {path.name} | {en} | {es} | {max(path.stat().st_size // 2**20, 1)} MB |")
