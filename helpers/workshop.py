@@ -181,6 +181,12 @@ def notebook_titles_es(essay: Essay) -> dict[str, str]:
     """The Spanish short title of every notebook, by its number (sessions.yml, spanish: notebooks_es), for the pages
     that list the notebooks beside their English titles; a notebook without one stops with what to add.
 
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary from each notebook's two-digit number (``"00"``, ``"01"``, …) to its short title in Spanish.
+
     Example:
         >>> from helpers import load_essay
         >>> notebook_titles_es(load_essay())["01"]
@@ -489,6 +495,36 @@ def english_fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
+def check_fingerprint(path, key: str, entry: dict, english: str, source: str, keep: str) -> None:
+    """Stop when a Spanish entry's ``from_en`` is not the fingerprint of the English it translates: the English
+    (in ``source``, e.g. discussion.yml) has changed since, so the Spanish must be translated again.
+
+    Parameters:
+        path: the Spanish file, named in the error.
+        key: the entry's id (a question id like ``"D01"``, or a summary part).
+        entry: the entry as read from the file, with its ``from_en``.
+        english: the current English of that entry.
+        source: the file that holds the English, named in the error.
+        keep: what the new translation must keep besides the sense (e.g. ``"same qualifiers"``).
+
+    Returns:
+        None; an ``AnnotationError`` naming the entry and both fingerprints when they differ.
+
+    Example:
+        >>> check_fingerprint("discussion_es.yml", "D01", {"from_en": english_fingerprint("Why?")}, "Why?",
+        ...                   "discussion.yml", "same qualifiers") is None
+        True
+    """
+    recorded = field(entry, "from_en", str, path, key)
+    current = english_fingerprint(english)
+    if recorded != current:
+        raise AnnotationError(path, f"the Spanish {key} was translated from English whose fingerprint is "
+                                    f"{recorded}, but the English of {key} in {source} now has {current}: "
+                                    "the English has changed since the translation.",
+                              f"translate {key} again from the current English in {source} (same sense, "
+                              f"{keep}), then set from_en: {current}.", key)
+
+
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
     """The Spanish versions of the discussion questions (discussion_es.yml), by question id, checked.
 
@@ -526,14 +562,7 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
                                   "use an id from discussion.yml.", qid)
         expect(entry, dict, path, qid, "question with from_en and es")
         text = field(entry, "es", str, path, qid)
-        recorded = field(entry, "from_en", str, path, qid)
-        current = english_fingerprint(english[qid])
-        if recorded != current:
-            raise AnnotationError(path, f"the Spanish {qid} was translated from English whose fingerprint is "
-                                        f"{recorded}, but the English of {qid} in discussion.yml now has {current}: "
-                                        "the English has changed since the translation.",
-                                  f"translate {qid} again from the current English in discussion.yml (same sense, "
-                                  f"qualifiers and questions), then set from_en: {current}.", qid)
+        check_fingerprint(path, qid, entry, english[qid], "discussion.yml", "qualifiers and questions")
         one_line = " ".join(text.split())
         problems = spanish_problems(essay, one_line, english[qid], questions.loc[qid].paragraphs)
         if problems:

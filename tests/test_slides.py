@@ -119,3 +119,20 @@ def test_the_agreements_deck_fills_its_slides(decks):
     slides = re.findall(r"<section\b[^>]*>(.*?)</section>", deck, flags=re.S)
     agreement_slides = [s for s in slides if "Group agreements" in s]
     assert agreement_slides and all(len(re.findall(r"<li\b", s)) >= 2 for s in agreement_slides[:-1])
+
+
+def test_agreements_too_long_for_one_slide_stop_with_the_fix(monkeypatch):
+    from helpers import workshop
+    from helpers.errors import HelperError
+    real = workshop.load_handout
+
+    def longer(essay):
+        h = dict(real(essay))
+        h["agreements"] = list(h["agreements"])
+        h["agreements"][4] = {"en": h["agreements"][4]["en"] * 3, "es": h["agreements"][4]["es"]}
+        return h
+    assert len(editions.agreements_notebook().cells) == 1 + (len(real(editions.load_essay())["agreements"]) + 1) // 2
+    monkeypatch.setattr(workshop, "load_handout", longer)
+    with pytest.raises(HelperError) as err:
+        editions.agreements_notebook()
+    assert "agreements 5 and 6 do not fit" in str(err.value) and "shorten one of them" in str(err.value)

@@ -293,6 +293,11 @@ def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode
         lines = ["## Group agreements · Acuerdos del grupo", ""]
         for n, a in enumerate(agreements[start:start + 2], start=start + 1):
             lines += [f"{n}. {a['en']}  ", f"   *{a['es']}*", ""]
+        if len(_split_markdown("\n".join(lines))) > 1:
+            which = " and ".join(str(n) for n in range(start + 1, min(start + 2, len(agreements)) + 1))
+            raise HelperError("facilitation.yml", f"group agreement{'s' if ' and ' in which else ''} {which} "
+                              "do not fit on one slide of the agreements deck.",
+                              "shorten one of them (in English or in Spanish), then run `make handouts` again.")
         cells.append(nbformat.v4.new_markdown_cell("\n".join(lines)))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
