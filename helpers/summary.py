@@ -19,7 +19,7 @@ from .errors import AnnotationError
 from .essay import Essay
 from .schema import expect, field
 from .text import fold, paragraph_list
-from .workshop import english_fingerprint
+from .workshop import check_fingerprint, english_fingerprint
 
 FILE = "summary_es.yml"
 PARTS = ("T", "P1", "P2", "P3")
@@ -77,14 +77,7 @@ def load_summary(essay: Essay) -> pd.DataFrame:
                                   f"use one of: {', '.join(PARTS)}.", str(pid))
         expect(entry, dict, path, pid, "part with from_en and es")
         es = " ".join(field(entry, "es", str, path, pid).split())
-        recorded = field(entry, "from_en", str, path, pid)
-        current = english_fingerprint(english.loc[pid, "text"])
-        if recorded != current:
-            raise AnnotationError(path, f"the Spanish {pid} was translated from English whose fingerprint is "
-                                        f"{recorded}, but the English of {pid} in argument.yml now has {current}: "
-                                        "the English has changed since the translation.",
-                                  f"translate {pid} again from the current English in argument.yml (same sense, "
-                                  f"same qualifiers), then set from_en: {current}.", pid)
+        check_fingerprint(path, pid, entry, english.loc[pid, "text"], "argument.yml", "same qualifiers")
         for quoted in re.findall(r'"([^"]+)"', es):
             if " ".join(fold(quoted).split()) not in text:
                 raise AnnotationError(path, f"the Spanish {pid} quotes {quoted[:60]!r}, which is not in the essay.",

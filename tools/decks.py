@@ -152,6 +152,19 @@ def _segment_notes(seg, ctx) -> str:
     return "\n".join(lines).strip() if len(lines) > 2 else ""
 
 
+def where_it_happens(seg, titles: dict, spanish: bool = False) -> list[str]:
+    """A segment's notebook (number and short title) and whether it is on paper, as short HTML phrases for a
+    slide or, with ``spanish``, for the participant packet (English · Spanish)."""
+    out = []
+    if seg.notebook:
+        n = seg.notebook[:2]
+        out.append(f"notebook {n}, {_e(titles.get(n, ''))}"
+                   + (f' · <span lang="es">cuaderno {n}, {_e(seg.notebook_es)}</span>' if spanish else ""))
+    if seg.paper:
+        out.append("on paper" + (" · en papel" if spanish else ""))
+    return out
+
+
 def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     """One meeting as slides (markdown cells with slide metadata, rendered by the offline reveal template)."""
     essay, plans, questions, titles, h = ctx["essay"], ctx["plans"], ctx["questions"], ctx["titles"], ctx["handout"]
@@ -181,10 +194,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         meta = [f"{seg.minutes} minutes"]
         if seg.paragraphs:
             meta.append(f"the essay: {paragraphs_in_words(seg.paragraphs)}")
-        if seg.notebook:
-            meta.append(f"notebook {seg.notebook[:2]}, {_e(titles.get(seg.notebook[:2], ''))}")
-        if seg.paper:
-            meta.append("on paper")
+        meta += where_it_happens(seg, titles)
         qs = [q for q in seg.discussion.split(", ") if q]
         if qs:
             meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs) + " (next slide)")

@@ -124,12 +124,7 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
         trs = []
         for seg in rows.itertuples():
             what = [f'{_e(seg.topic[:1].upper() + seg.topic[1:])} · <span lang="es">{_e(seg.topic_es)}</span>']
-            if seg.notebook:
-                n = seg.notebook[:2]
-                what.append(f"notebook {n}, {_e(titles.get(n, ''))} · "
-                            f'<span lang="es">cuaderno {n}, {_e(seg.notebook_es)}</span>')
-            if seg.paper:
-                what.append("on paper · en papel")
+            what += decks.where_it_happens(seg, titles, spanish=True)
             qs = [q for q in seg.discussion.split(", ") if q]
             if qs:
                 en, es = ("discussion questions", "preguntas de discusión") if len(qs) > 1 else \
