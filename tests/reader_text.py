@@ -10,7 +10,8 @@ The rules (issue 19, item 1; DESIGN.md, "Output is for a reader"):
   its own column of a table whose other columns say what the row is. A ``D`` id never appears: the
   dating clues are shown as “clue 5” and the discussion questions as “question 5”.
 - **No file or column names** (``timeline.csv``, ``reading.yml``, ``from_date``, ``authors_as_given``) except
-  in the one Markdown cell per notebook headed “Where the data lives”, written for people who edit the data.
+  in the one section per notebook headed “Where the data lives”, written for people who edit the data (that
+  section may also show the files' ids and date codes, to explain them; it is not scanned).
   Names of functions a reader types (``helpers.reader_edition()``, ``essay.show``) are not column names: a
   ``snake_case`` word after a full stop or before a bracket is allowed.
 
@@ -119,8 +120,8 @@ _HEADING = re.compile(r"^(#+)\s+(.*)$", re.MULTILINE)
 def scan(path: Path) -> list[str]:
     """One line per problem in a notebook: notebook, cell number (from 0, as nbformat counts), rule, words.
 
-    File and column names are allowed from a heading "Where the data lives" up to the next heading of the same
-    or a higher level.
+    The section headed "Where the data lives", up to the next heading of the same or a higher level, is for people
+    who edit the files: it may name them, their columns, their ids and their date codes, so it is not scanned.
     """
     nb = nbformat.read(path, as_version=4)
     lines, data_level = [], None
@@ -142,9 +143,9 @@ def scan(path: Path) -> list[str]:
         else:
             texts = [(t, data_level is not None) for t in seen(cell)]
         for text, exempt in texts:
+            if exempt:
+                continue
             for rule, words in problems(text):
-                if exempt and rule in ("file name", "column name"):
-                    continue
                 lines.append(f"{path.name}, cell {i}: {rule}: {words}")
     return lines
 

@@ -84,11 +84,11 @@ def test_the_scan_reads_outputs_tables_and_alt_text(tmp_path):
     assert all(line.startswith("99_test.ipynb, cell 0:") for line in found)
 
 
-def test_file_names_only_in_the_data_section(tmp_path):
+def test_file_names_and_codes_only_in_the_data_section(tmp_path):
     path = _notebook(tmp_path,
                      nbformat.v4.new_markdown_cell("## Reading\nSee timeline.csv."),
                      nbformat.v4.new_markdown_cell("## Where the data lives\nThe dates are in timeline.csv, "
-                                                   "column `from_date`.\n### Editing\nreading.yml too"),
+                                                   "column `from_date`, as 2009-06-28; E09.\n### Editing\nreading.yml too"),
                      nbformat.v4.new_markdown_cell("dating.csv, still in the section"),
                      nbformat.v4.new_markdown_cell("## Key points\nnot terms.csv, and not E09 or 2009-06-28"))
     found = scan(path)
