@@ -81,6 +81,17 @@ def question_name(question_id: str) -> str:
     return f"question {int(question_id[1:])}"
 
 
+def questions_in_words(text) -> str:
+    """Discussion-question ids in a sentence or list said as "question N": ``D01, D04`` -> ``question 1, question 4``.
+
+    >>> questions_in_words("Discussion (D06 draws on the essay); for D05, compare")
+    'Discussion (question 6 draws on the essay); for question 5, compare'
+    """
+    if not isinstance(text, str):
+        return text
+    return re.sub(r"\bD(\d+)\b", lambda m: f"question {int(m.group(1))}", text)
+
+
 def with_reference(label: str, ref: str) -> str:
     """A label with an id beside it as a small reference: ``Coup (essay's account)`` + ``E09`` ->
     ``Coup (essay's account; E09)``; ``Coup`` -> ``Coup (E09)``.

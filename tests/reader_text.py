@@ -10,8 +10,9 @@ The rules (issue 19, item 1; DESIGN.md, "Output is for a reader"):
   its own column of a table whose other columns say what the row is. A ``D`` id never appears: the
   dating clues are shown as “clue 5” and the discussion questions as “question 5”.
 - **No file or column names** (``timeline.csv``, ``reading.yml``, ``from_date``, ``authors_as_given``) except
-  in the one section per notebook headed “Where the data lives”, written for people who edit the data (that
-  section may also show the files' ids and date codes, to explain them; it is not scanned).
+  in the one section per notebook headed “Where the data lives” (in the facilitator guide, “For the person who
+  sets up the computers”), written for people who edit the data or install the package (that section may also
+  show the files' ids, date codes and configuration, to explain them; it is not scanned).
   Names of functions a reader types (``helpers.reader_edition()``, ``essay.show``) are not column names: a
   ``snake_case`` word after a full stop or before a bracket is allowed.
 
@@ -28,7 +29,9 @@ import nbformat
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
-DATA_SECTION = re.compile(r"^#+\s*where the data lives", re.IGNORECASE | re.MULTILINE)
+# The one section per notebook for people who edit the files or set up the computers.
+DATA_SECTION = re.compile(r"^#+\s*(?:where the data lives|for the person who sets up the computers)",
+                          re.IGNORECASE | re.MULTILINE)
 
 _ISO = r"\b\d{4}-\d{2}(?:-\d{2})?\b"
 _DECADE = r"\b\d{3}X\b"
@@ -37,7 +40,7 @@ RULES = {
     "date code": re.compile(rf"{_POINT}/{_POINT}|{_ISO}|{_DECADE}|(?<![.\w])\.\./|/\.\.(?![.\w])"),
     "id": re.compile(r"(?<![\w(¶§#])[A-Z]\d{1,3}\b(?![.,]\d)"),
     "D id": re.compile(r"\bD\d{1,3}\b"),
-    "file name": re.compile(r"\b[\w-]+\.(?:csv|ya?ml|txt|json)\b"),
+    "file name": re.compile(r"\b[\w-]+\.(?:csv|ya?ml|txt|json|ipynb)\b"),
     "column name": re.compile(r"(?<![.\w])[a-z]+(?:_[a-z]+)+\b(?!\s*\()"),
 }
 ID_LETTERS = set("ECDQNLKP")
