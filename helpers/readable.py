@@ -116,16 +116,16 @@ def prose(text, labels: dict[str, str] | None = None) -> str:
     "context row E20" reads "the context row “2017 election day” (E20)".
     Returns: the text with ``dating.csv`` said as "the dating clues" (its long, oft-repeated summary of the time of
     writing shortened to the clues it names), ``(D02)`` as "(clue 2)", date codes in words, and each bare timeline
-    id given its label.
+    id given its label (without quotation marks, which the package keeps for the essay's own words).
 
     >>> prose("2019 by dating.csv: not before January 2019 (D02), and “last year” for an arrest of 2018 (D04)")
     "2019 by the clues to the essay's date (clue 2 and clue 4)"
     >>> prose("see dating.csv D17 and D05; the file dating.csv")
     'see clue 17 and clue 5; the file the dating clues'
     >>> prose("dated 26 November 2017 by context row E20, from 2009-06-28", {"E20": "2017 election day (context)"})
-    'dated 26 November 2017 by “2017 election day” (context; E20), from 28 June 2009'
+    'dated 26 November 2017 by 2017 election day (context; E20), from 28 June 2009'
     >>> prose("the spike after 1998 is E05", {"E05": "Hurricane Mitch (context)"})
-    'the spike after 1998 is “Hurricane Mitch” (E05)'
+    'the spike after 1998 is Hurricane Mitch (E05)'
     """
     if not isinstance(text, str):
         return text
@@ -145,16 +145,16 @@ def prose(text, labels: dict[str, str] | None = None) -> str:
         return re.sub(r"\s*\([^)]*\)$", "", labels[i])
 
     out = re.sub(r"\b(?:the )?(context row|timeline row|row) (E\d+)\b",
-                 lambda m: (f"“{short(m.group(2))}” ({'context; ' if m.group(1) == 'context row' else ''}"
+                 lambda m: (f"{short(m.group(2))} ({'context; ' if m.group(1) == 'context row' else ''}"
                             f"{m.group(2)})" if m.group(2) in labels else m.group(0)), out)
     out = re.sub(r"\brows (E\d+)–(E\d+)\b",
-                 lambda m: (f"the rows from “{short(m.group(1))}” to “{short(m.group(2))}” ({m.group(1)}–{m.group(2)})"
+                 lambda m: (f"the rows from {short(m.group(1))} to {short(m.group(2))} ({m.group(1)}–{m.group(2)})"
                             if m.group(1) in labels and m.group(2) in labels else m.group(0)), out)
     return _label_bare_ids(out, labels, short)
 
 
 def _label_bare_ids(text: str, labels: dict, short) -> str:
-    """Each timeline id outside brackets, not already followed by one, given its label: ``E05`` -> ``“…” (E05)``."""
+    """Each timeline id outside brackets, not already followed by one, given its label: ``E05`` -> ``… (E05)``."""
     out, depth, k = [], 0, 0
     while k < len(text):
         ch = text[k]
@@ -162,7 +162,7 @@ def _label_bare_ids(text: str, labels: dict, short) -> str:
         depth -= ch == ")" and depth > 0
         m = re.compile(r"(?<![\w(–])(E\d+)\b(?!\s*\()").match(text, k) if not depth else None
         if m and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] in "(–")) and m.group(1) in labels:
-            out.append(f"“{short(m.group(1))}” ({m.group(1)})")
+            out.append(f"{short(m.group(1))} ({m.group(1)})")
             k = m.end()
             continue
         out.append(ch)
