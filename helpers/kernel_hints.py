@@ -15,7 +15,7 @@ from pathlib import Path
 
 CONFIG = Path(__file__).resolve().parent / "kernel" / "ipython_kernel_config.py"
 
-# The names the notebooks' Setup cells make (checked against the notebooks by tests/test_reader_text.py).
+# The names the notebooks' Setup cells make (tests/test_before_setup.py checks them against the notebooks).
 SETUP_NAMES = frozenset({
     "helpers", "essay", "plots", "plt", "pd", "tl", "q", "workshop", "display", "Markdown", "argument", "timeline",
     "dating", "undated", "quotes", "figures", "terms", "lead_ins", "plans", "notes", "handout", "questions",
@@ -25,10 +25,15 @@ SETUP_NAMES = frozenset({
 def before_setup(name: str | None) -> str | None:
     """The sentence for a name the Setup cell makes, or None for any other name.
 
-    >>> print(before_setup("essay"))
-    Not quite: `essay` is made by the Setup cell near the top of this notebook (the grey box that starts with # Setup), which has not run yet. Click in it, press Shift + Enter, then run this cell again.
-    >>> before_setup("my_own_name") is None
-    True
+    Parameters:
+        name: the name Python did not find (``NameError.name``).
+    Returns:
+        one sentence saying to run the Setup cell first, or None when the name is not one Setup makes.
+    Example:
+        >>> print(before_setup("essay"))
+        Not quite: `essay` is made by the Setup cell near the top of this notebook (the grey box that starts with # Setup), which has not run yet. Click in it, press Shift + Enter, then run this cell again.
+        >>> before_setup("my_own_name") is None
+        True
     """
     if name not in SETUP_NAMES:
         return None
@@ -37,7 +42,19 @@ def before_setup(name: str | None) -> str | None:
 
 
 def show_name_error(shell, etype, value, tb, tb_offset=None) -> None:
-    """An IPython custom exception handler: the Setup sentence for a Setup name, else the usual traceback."""
+    """An IPython custom exception handler: the Setup sentence for a Setup name, else the usual traceback.
+
+    Parameters:
+        shell: the running IPython shell; etype, value, tb: the exception; tb_offset: as IPython passes it.
+    Returns:
+        nothing: it prints the sentence (or lets IPython show the traceback).
+    Example:
+        >>> class Shell:
+        ...     def showtraceback(self, *args, **kwargs): print("traceback")
+        >>> show_name_error(Shell(), NameError, NameError("x", name="essay"), None)  # doctest: +ELLIPSIS
+        >>> show_name_error(Shell(), NameError, NameError("x", name="essya"), None)
+        traceback
+    """
     message = before_setup(getattr(value, "name", None))
     if message is None:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
@@ -46,9 +63,18 @@ def show_name_error(shell, etype, value, tb, tb_offset=None) -> None:
 
 
 def load_ipython_extension(shell) -> None:
-    """Called by IPython when the kernel starts. Importing this module imported ``helpers``, which registered its
-    one handler (its own errors and this NameError) with the running shell; IPython keeps a single handler, so
-    the registration lives there, in one place."""
+    """Called by IPython when the kernel starts (``%load_ext helpers.kernel_hints`` does the same by hand).
+
+    Importing this module imported ``helpers``, which registers its one handler (its own errors and this
+    NameError) with the running shell; IPython keeps a single handler, so the registration lives there.
+
+    Parameters:
+        shell: the running IPython shell (IPython passes it).
+    Returns:
+        nothing.
+    Example:
+        >>> load_ipython_extension(None)   # outside IPython it does nothing
+    """
     from . import _show_errors_plainly
     _show_errors_plainly()
 
@@ -57,7 +83,14 @@ def install(prefix: str | Path = sys.prefix) -> Path:
     """Put the kernel configuration in ``<prefix>/etc/ipython`` so that every kernel of this environment loads the
     hint at start. An existing configuration of another origin is left alone (and said).
 
-    Returns: the path of the installed file.
+    Parameters:
+        prefix: the environment's folder (default: the running Python's, ``sys.prefix``).
+    Returns:
+        the path of the configuration file.
+    Example:
+        >>> import tempfile
+        >>> install(tempfile.mkdtemp()).name
+        'ipython_kernel_config.py'
     """
     target = Path(prefix) / "etc" / "ipython" / CONFIG.name
     if target.exists() and "helpers.kernel_hints" not in target.read_text(encoding="utf-8"):

@@ -66,6 +66,9 @@ def date_in_words(code) -> str:
 def clue_name(clue_id: str) -> str:
     """A dating clue's id as a reader sees it: ``D05`` -> ``clue 5``.
 
+    Parameters: ``clue_id`` an id of dating.csv (``D05``).
+    Returns: the clue's name for a reader.
+
     >>> clue_name("D05")
     'clue 5'
     """
@@ -75,6 +78,9 @@ def clue_name(clue_id: str) -> str:
 def question_name(question_id: str) -> str:
     """A discussion question's id as a reader sees it: ``D05`` -> ``question 5``.
 
+    Parameters: ``question_id`` an id of discussion.yml (``D05``).
+    Returns: the question's name for a reader.
+
     >>> question_name("D05")
     'question 5'
     """
@@ -83,6 +89,9 @@ def question_name(question_id: str) -> str:
 
 def questions_in_words(text) -> str:
     """Discussion-question ids in a sentence or list said as "question N": ``D01, D04`` -> ``question 1, question 4``.
+
+    Parameters: ``text`` a sentence or a list of ids (anything else is returned as it is).
+    Returns: the text with each question named in words.
 
     >>> questions_in_words("Discussion (D06 draws on the essay); for D05, compare")
     'Discussion (question 6 draws on the essay); for question 5, compare'
@@ -95,6 +104,9 @@ def questions_in_words(text) -> str:
 def with_reference(label: str, ref: str) -> str:
     """A label with an id beside it as a small reference: ``Coup (essay's account)`` + ``E09`` ->
     ``Coup (essay's account; E09)``; ``Coup`` -> ``Coup (E09)``.
+
+    Parameters: ``label`` a row's label; ``ref`` its id.
+    Returns: the label with the id as a small reference in brackets.
 
     >>> with_reference("Lobo takes office (context)", "E79"), with_reference("The vote", "E25")
     ('Lobo takes office (context; E79)', 'The vote (E25)')
