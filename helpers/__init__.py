@@ -29,7 +29,8 @@ __all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essa
 
 
 def _show_errors_plainly() -> None:
-    """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback."""
+    """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback, and a name the
+    Setup cell makes, used before Setup has run, as one sentence saying to run Setup (helpers.kernel_hints)."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -40,12 +41,15 @@ def _show_errors_plainly() -> None:
 
     def handler(shell, etype, value, tb, tb_offset=None):
         import sys
+        if issubclass(etype, NameError):    # a cell run before Setup (after a restart, say): one sentence
+            from .kernel_hints import show_name_error
+            return show_name_error(shell, etype, value, tb, tb_offset)
         if issubclass(etype, UsageError):
             print(f"Not quite: {value}", file=sys.stderr)
         else:
             print(f"{etype.__name__}: {value}", file=sys.stderr)
 
-    shell.set_custom_exc((HelperError, UsageError), handler)
+    shell.set_custom_exc((HelperError, UsageError, NameError), handler)
 
 
 _show_errors_plainly()

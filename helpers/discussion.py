@@ -11,6 +11,7 @@ from .errors import AnnotationError
 from .schema import expect, field, items
 from .essay import Essay
 from .text import fold
+from .readable import question_name
 
 FILE = "discussion.yml"
 
@@ -62,7 +63,8 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
 
 
 def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
-    """Print each question with its id, and under it the paragraphs to read first.
+    """Print each question with its number ("Question 3", so it is never confused with dating clue 3 of notebook 03),
+    and under it the paragraphs to read first.
 
     Parameters:
         questions: the table from ``load_questions``; width: the line length to wrap at (default 100).
@@ -72,12 +74,12 @@ def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
         >>> import helpers
         >>> q = load_questions(helpers.load_essay(), "01_argument_structure")
         >>> print_questions(q[q.id == "D03"], width=60)  # doctest: +ELLIPSIS
-        D03. The finding that movement responses to the caravan made
+        Question 3. The finding that movement responses to the
         ...
-             Read: ¶44
+            Read: ¶44
         <BLANKLINE>
     """
     for q in questions.itertuples():
         cites = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
-        print(textwrap.fill(f"{q.id}. {q.question}", width, subsequent_indent="     "))
-        print(f"     Read: {cites}\n")
+        print(textwrap.fill(f"{question_name(q.id).capitalize()}. {q.question}", width, subsequent_indent="    "))
+        print(f"    Read: {cites}\n")

@@ -529,8 +529,9 @@ class Essay:
         """Print one paragraph, or a range of them, each with its number, section and kind.
 
         Use it to read the paragraphs a notebook sends you to: ``essay.show(20)`` prints ¶20,
-        ``essay.show(20, 33)`` prints ¶20 to ¶33 one after another, and ``essay.show("¶20–¶33")`` does
-        the same (the way the notebooks write a range).
+        ``essay.show(20, 33)`` prints ¶20 to ¶33 one after another, under a first line that says which
+        (“Showing ¶20 to ¶33 (14 paragraphs):”), and ``essay.show("¶20–¶33")`` does the same (the way the
+        notebooks write a range).
 
         Parameters:
             n: the paragraph number (3 for ¶3), or a range written as text: "¶20–¶33", "20-33" or "¶20";
@@ -543,6 +544,8 @@ class Essay:
             ¶3 · Introduction · body
             We are losing.
             >>> load_essay().show("¶2–¶3")
+            Showing ¶2 to ¶3 (2 paragraphs):
+            <BLANKLINE>
             ¶2 · Introduction · attribution (attributes ¶1)
             —Ella Baker, Puerto Rico Solidarity Rally, 1974
             <BLANKLINE>
@@ -552,7 +555,10 @@ class Essay:
         first, last = _paragraph_range(n, last)
         if last < first:
             raise UsageError(f"the range ¶{first}–¶{last} runs backwards: write the smaller number first")
-        print("\n\n".join(self.paragraph(k, width) for k in range(first, last + 1)))
+        shown = "\n\n".join(self.paragraph(k, width) for k in range(first, last + 1))
+        if last > first:   # say what is shown, so a mistyped range is seen at once
+            shown = f"Showing ¶{first} to ¶{last} ({last - first + 1} paragraphs):\n\n{shown}"
+        print(shown)
 
 
 def _paragraph_range(n, last) -> tuple[int, int]:

@@ -87,7 +87,7 @@ def disagreements(figures: pd.DataFrame, quotations: pd.DataFrame | None = None)
     dates = {} if quotations is None else dict(zip(quotations.id, quotations.date_as_given))
     shown["text"] = [row.source_as_given or ("the essay itself" if row.given_by == "the authors" else "not named")
                      for row in shown.itertuples()]
-    shown["when"] = [dates.get(row.quotation, "") or ("the time of writing (dating.csv)"
+    shown["when"] = [dates.get(row.quotation, "") or ("the time of writing (notebook 03 dates it)"
                                                         if row.given_by == "the authors" else "not given")
                      for row in shown.itertuples()]
     shown["lower_bound"] = shown.figure.str.match(r"(?i)(?:over|more than|at least) ").map({True: "yes", False: "no"})

@@ -172,7 +172,7 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
     nodes = argument.nodes()
     r = nodes.loc[root]
     name = {"thesis": f"the thesis (T, {r['at']})", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
-        r.type, f"{root}, {'a piece of evidence' if r.type == 'evidence' else 'an ' + r.type if r.type[0] in 'aeiou' else 'a ' + r.type} in ¶{r.paragraph}")
+        r.type, f"{'a piece of evidence' if r.type == 'evidence' else 'an ' + r.type if r.type[0] in 'aeiou' else 'a ' + r.type} in ¶{r.paragraph} ({root})")
     page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
     groups: dict[tuple[str, str], list[str]] = {}
     for id_ in ids:

@@ -30,6 +30,7 @@ import pandas as pd
 from .anchoring import HEADER, anchor_rows, read_table
 from .errors import AnnotationError
 from .essay import Essay
+from .readable import clue_name, date_in_words, prose, with_reference
 
 FILE = "timeline.csv"
 COLUMNS = ["id", "event", "label", "date", "precision", "date_as_given", "span", "paragraph", "derived_by",
@@ -265,17 +266,17 @@ def rests_on_in_words(timeline: pd.DataFrame, dating: pd.DataFrame | None = None
     >>> essay = load_essay()
     >>> t = load_timeline(essay)
     >>> rests_on_in_words(t, load_dating(essay))[t.id == "E42"].item()
-    "the package's inference, from: E43 Lobo's wife arrested (context); D04 “his wife was arrested last year”"
+    "the package's inference, from: Lobo's wife arrested (context; E43); clue 4 “his wife was arrested last year”"
     """
     labels = dict(zip(timeline.id, timeline.label))
     clues = {} if dating is None else dict(zip(dating.id, dating.clue))
 
     def name(i: str) -> str:
         if i in labels:
-            return f"{i} {labels[i]}"
+            return with_reference(labels[i], i)
         if i in clues:
-            return f"{i} {clues[i]}"
-        return f"timeline row {i}" if i.startswith("E") else f"dating clue {i}"
+            return f"{clue_name(i)} {clues[i]}"
+        return f"timeline row {i}" if i.startswith("E") else f"dating {clue_name(i)}"
 
     def words(row) -> str:
         if row.dated_by == CONTEXT:
@@ -312,12 +313,15 @@ def shown_label(row, marker: bool = True) -> str:
     return f"{label} (date inferred)" if inferred else label
 
 
-def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None) -> pd.DataFrame:
+def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, only=None) -> pd.DataFrame:
     """The timeline for a table: each label as the charts show it and a ``dated by`` column in words.
 
-    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional).
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional);
+    ``only`` the ids of the rows to keep (default all): the others still lend their labels to the rows kept.
     Returns: a copy of ``timeline`` whose ``label`` says "date inferred" on an inferred row, with ``dated by`` added:
-    the essay's words, context and its reference, or the package's inference and what it rests on.
+    the essay's words, context and its reference, or the package's inference and what it rests on; and, for a
+    reader, ``when`` (the date in words), ``how the date is reached`` (``derived_by`` with dates in words and clues
+    and rows named) and ``the essay's words`` (``date_as_given``).
 
     Example:
     >>> from helpers import load_essay
@@ -325,8 +329,30 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None) -> 
     >>> t.loc[t.id == "E38", "dated by"].item()[:40]
     "the package's inference, from: dating cl"
     """
-    return timeline.assign(label=[shown_label(r) for r in timeline.itertuples()],
-                           **{"dated by": rests_on_in_words(timeline, dating)})
+    labels = dict(zip(timeline.id, timeline.label))
+    shown = timeline.assign(label=[shown_label(r) for r in timeline.itertuples()],
+                            **{"dated by": rests_on_in_words(timeline, dating).map(lambda t: prose(t, labels)),
+                               "when": timeline.date.map(date_in_words),
+                               "how the date is reached": timeline.derived_by.map(lambda t: prose(t, labels)),
+                               "the essay's words": timeline.date_as_given})
+    return shown if only is None else shown[shown.id.isin(list(only))]
+
+
+def undated_table(undated: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
+    """The time expressions that need no timeline row, as a reader sees them: each reason with its dates in words
+    and the rows and clues it names given their labels.
+
+    Parameters: ``undated`` the table from ``load_undated``; ``timeline`` the table from ``load_timeline``.
+    Returns: a copy of ``undated`` whose ``reason`` is readable.
+
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> t = undated_table(load_undated(essay), load_timeline(essay))
+    >>> "dating.csv" in " ".join(t.reason)
+    False
+    """
+    labels = dict(zip(timeline.id, timeline.label))
+    return undated.assign(reason=undated.reason.map(lambda t: prose(t, labels)))
 
 
 def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -659,6 +685,9 @@ def dating_table(dating: pd.DataFrame) -> pd.DataFrame:
     >>> dating_table(load_dating(essay)).iloc[0]["where"]
     '¶39'
     """
-    shown = dating.assign(where=dating.paragraph.map(lambda p: "header" if p == HEADER else f"¶{p}"),
-                          range=dating.implies.str.replace("/", " to ").str.replace("..", "open"))
+    shown = dating.assign(id=dating.id.map(clue_name),
+                          where=dating.paragraph.map(lambda p: "header" if p == HEADER else f"¶{p}"),
+                          range=dating.implies.map(date_in_words),
+                          reference_point=dating.reference_point.map(prose),
+                          reasoning=dating.reasoning.map(prose))
     return shown[["id", "where", "clue", "reference_point", "range", "pulls", "reasoning", "source"]]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .anchoring import read_yaml
 from .discussion import load_questions
+from .readable import questions_in_words
 from .errors import AnnotationError
 from .essay import Essay
 from .lessons import NOTEBOOKS
@@ -365,6 +366,22 @@ def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
         raise ValueError(f"no meeting {meeting} in plan {plan!r}; plans: {sorted(set(plans.plan))}")
     a.insert(0, "time", [f"{s // 60}:{s % 60:02d}" for s in a.start])
     return a[["time", "minutes", "activity", "notebook", "paragraphs", "discussion", "materials"]].set_index("time")
+
+
+def agenda_for_reading(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
+    """``agenda`` as a facilitator reads it on screen: discussion questions named "question 1", not by their ids.
+
+    Parameters: as ``agenda``.
+    Returns: the agenda with the ``activity`` and ``discussion`` columns in words.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> bool(agenda_for_reading(load_plans(load_essay()), "single-90").discussion.str.contains("D0").any())
+        False
+    """
+    shown = agenda(plans, plan, meeting)
+    return shown.assign(activity=shown.activity.map(questions_in_words),
+                        discussion=shown.discussion.map(questions_in_words))
 
 
 def load_notes(essay: Essay) -> dict:

@@ -134,8 +134,8 @@ def credit_markdown(project: Path = PROJECT) -> str:
         "## Credit, licences and how to cite",
         "",
         f"**The essay.** *{meta['title']}* was published in *{meta['series']}*, {meta['issue']} "
-        f"({authors}). {meta['rights']} The package keeps it, exactly as received, in "
-        f"`seeds/{helpers.DEFAULT_READING}/essay.txt`; its publication details are in `reading.yml` beside it.",
+        f"({authors}). {meta['rights']} The package keeps it exactly as received, with its publication details "
+        "beside it (*Where the data lives*, above, names the files).",
         "",
         "**This package.** Its code (helpers/, tools/, tests/) is under the MIT licence; its own annotations, "
         "notebook prose and figures are under Creative Commons Attribution 4.0 (CC BY 4.0), so you may adapt "

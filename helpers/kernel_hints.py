@@ -1,0 +1,106 @@
+"""A cell run before the Setup cell: a plain sentence instead of a ``NameError`` traceback.
+
+Every notebook makes its names (``essay``, ``argument``, ``timeline``, ``plots``…) in its Setup cell. A learner
+who runs a later cell first would meet ``NameError: name 'essay' is not defined`` under a traceback. The kernel
+loads this module as an IPython extension when it starts, before any cell has run: IPython reads
+``<environment>/etc/ipython/ipython_kernel_config.py``, which ``python -m helpers.kernel_hints`` copies there from
+``helpers/kernel/`` (``make install`` and ``make lab`` do it). ``helpers`` keeps the same answer once it is
+imported. Any other NameError keeps Python's own message.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parent / "kernel" / "ipython_kernel_config.py"
+
+# The names the notebooks' Setup cells make (tests/test_before_setup.py checks them against the notebooks).
+SETUP_NAMES = frozenset({
+    "helpers", "essay", "plots", "plt", "pd", "tl", "q", "workshop", "display", "Markdown", "argument", "timeline",
+    "dating", "undated", "quotes", "figures", "terms", "lead_ins", "plans", "notes", "handout", "questions",
+    "disagreements", "lookup", "tm", "totals", "vocabulary"})
+
+
+def before_setup(name: str | None) -> str | None:
+    """The sentence for a name the Setup cell makes, or None for any other name.
+
+    Parameters:
+        name: the name Python did not find (``NameError.name``).
+    Returns:
+        one sentence saying to run the Setup cell first, or None when the name is not one Setup makes.
+    Example:
+        >>> print(before_setup("essay"))
+        Not quite: `essay` is made by the Setup cell near the top of this notebook (the grey box that starts with # Setup), which has not run yet. Click in it, press Shift + Enter, then run this cell again.
+        >>> before_setup("my_own_name") is None
+        True
+    """
+    if name not in SETUP_NAMES:
+        return None
+    return (f"Not quite: `{name}` is made by the Setup cell near the top of this notebook (the grey box that starts "
+            "with # Setup), which has not run yet. Click in it, press Shift + Enter, then run this cell again.")
+
+
+def show_name_error(shell, etype, value, tb, tb_offset=None) -> None:
+    """An IPython custom exception handler: the Setup sentence for a Setup name, else the usual traceback.
+
+    Parameters:
+        shell: the running IPython shell; etype, value, tb: the exception; tb_offset: as IPython passes it.
+    Returns:
+        nothing: it prints the sentence (or lets IPython show the traceback).
+    Example:
+        >>> class Shell:
+        ...     def showtraceback(self, *args, **kwargs): print("traceback")
+        >>> show_name_error(Shell(), NameError, NameError("x", name="essay"), None)  # doctest: +ELLIPSIS
+        >>> show_name_error(Shell(), NameError, NameError("x", name="essya"), None)
+        traceback
+    """
+    message = before_setup(getattr(value, "name", None))
+    if message is None:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+    else:
+        print(message, file=sys.stderr)
+
+
+def load_ipython_extension(shell) -> None:
+    """Called by IPython when the kernel starts (``%load_ext helpers.kernel_hints`` does the same by hand).
+
+    Importing this module imported ``helpers``, which registers its one handler (its own errors and this
+    NameError) with the running shell; IPython keeps a single handler, so the registration lives there.
+
+    Parameters:
+        shell: the running IPython shell (IPython passes it).
+    Returns:
+        nothing.
+    Example:
+        >>> load_ipython_extension(None)   # outside IPython it does nothing
+    """
+    from . import _show_errors_plainly
+    _show_errors_plainly()
+
+
+def install(prefix: str | Path = sys.prefix) -> Path:
+    """Put the kernel configuration in ``<prefix>/etc/ipython`` so that every kernel of this environment loads the
+    hint at start. An existing configuration of another origin is left alone (and said).
+
+    Parameters:
+        prefix: the environment's folder (default: the running Python's, ``sys.prefix``).
+    Returns:
+        the path of the configuration file.
+    Example:
+        >>> import tempfile
+        >>> install(tempfile.mkdtemp()).name
+        'ipython_kernel_config.py'
+    """
+    target = Path(prefix) / "etc" / "ipython" / CONFIG.name
+    if target.exists() and "helpers.kernel_hints" not in target.read_text(encoding="utf-8"):
+        print(f"{target} exists and is not this package's: left as it is; add "
+              "c.InteractiveShellApp.extensions = ['helpers.kernel_hints'] to it by hand.")
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(CONFIG, target)
+    return target
+
+
+if __name__ == "__main__":
+    print(f"Kernels of this environment now say to run Setup first: {install()}")

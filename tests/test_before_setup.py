@@ -1,0 +1,79 @@
+"""Issue 19, item 2: a cell run before Setup says so in a sentence; essay.show says which range it shows."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+import helpers
+from helpers import kernel_hints
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def run(*sources):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    NotebookClient(nb, kernel_name="python3", allow_errors=True, timeout=120,
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    return [c.outputs for c in nb.cells]
+
+
+def printed(outputs) -> str:
+    return "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+
+
+def test_the_kernel_configuration_is_installed_in_this_environment():
+    installed = Path(sys.prefix) / "etc" / "ipython" / kernel_hints.CONFIG.name
+    assert installed.exists(), f"{installed} is missing: run `make install` (or python -m helpers.kernel_hints)"
+    assert installed.read_text(encoding="utf-8") == kernel_hints.CONFIG.read_text(encoding="utf-8"), \
+        f"{installed} differs from helpers/kernel/: run python -m helpers.kernel_hints"
+
+
+def test_a_cell_run_before_setup_says_to_run_setup_first():
+    before, other, setup, after = run("essay.show(36)", "not_a_name_of_ours", "import helpers", "plots.figure")
+    assert [o.output_type for o in before] == ["stream"], before       # no error output, so no traceback
+    text = printed(before)
+    assert text.startswith("Not quite: `essay` is made by the Setup cell") and "Shift + Enter" in text
+    assert "Traceback" not in text and len(text.strip().splitlines()) == 1, text
+    assert [o.output_type for o in other] == ["error"] and other[0].ename == "NameError", "other names: as usual"
+    # once helpers is imported (its own handler), a Setup name still gets the sentence
+    assert printed(after).startswith("Not quite: `plots` is made by the Setup cell"), after
+
+
+def test_every_setup_name_is_one_the_hint_knows():
+    """The names the Setup cells make are the names the hint answers for (a new Setup name is added to both)."""
+    import ast
+    made = set()
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        setup = next(c for c in nb.cells if c.cell_type == "code")
+        for node in ast.walk(ast.parse(setup.source)):
+            if isinstance(node, ast.Assign):
+                made |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                made |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    missing = made - kernel_hints.SETUP_NAMES
+    assert not missing, f"add {sorted(missing)} to SETUP_NAMES in helpers/kernel_hints.py"
+
+
+def test_the_hint_answers_only_setup_names():
+    assert kernel_hints.before_setup("essay").startswith("Not quite: `essay`")
+    assert kernel_hints.before_setup("essya") is None
+
+
+@pytest.mark.parametrize("call, first_line", [
+    (lambda e: e.show(36, 40), "Showing ¶36 to ¶40 (5 paragraphs):"),
+    (lambda e: e.show("¶20–¶22"), "Showing ¶20 to ¶22 (3 paragraphs):"),
+])
+def test_show_says_which_range_it_shows(essay, capsys, call, first_line):
+    call(essay)
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == first_line
+
+
+def test_show_of_one_paragraph_starts_with_it(essay, capsys):
+    essay.show(36)
+    assert capsys.readouterr().out.startswith("¶36 · ")
