@@ -476,15 +476,11 @@ def test_notebook_01_exercises_have_a_place_to_write_and_a_folded_solution():
         label = next(c for c in rest if "solution" in c.metadata.get("tags", []))
         assert label.cell_type == "markdown"
         assert label.source.split("\n")[0] == "### Worked solution: open after you have tried"
-        prose = rest[rest.index(label) + 1]
-        assert prose.source.startswith("<details><summary>Worked solution: open after you have tried</summary>\n\n")
-        assert prose.source.rstrip().endswith("</details>")
+        prose = rest[rest.index(label) + 1]          # how the solution is folded: test_outputs.solution_problems
+        assert prose.cell_type == "markdown" and "solution" in prose.metadata.get("tags", [])
         assert len(prose.source.split()) >= 80, "a worked solution shows its reasoning, not only an answer"
         reasoned.append("defensible" in prose.source or "Either is" in prose.source or "Some readers" in prose.source)
     assert sum(reasoned) >= 3, "where two answers are defensible, the solutions say so"
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "solution" in cell.metadata.get("tags", []):
-            assert cell.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
 
 
 # ---- the second close reading (issue 12, review of notebook 01) ----------------------------------------------

@@ -3,8 +3,8 @@
 A JupyterLab server starts from the project's environment on 127.0.0.1, with a token and a fresh HOME, on
 a copy of the project (so nothing is saved over the committed notebooks). Each notebook is opened, run
 with Run → Run All Cells, and checked: every cell ran, no error or stderr output, and every figure the
-committed notebook has is rendered. A screenshot of each is kept in build/screenshots/. In 00, a folded
-worked solution is shown to open with a click (screenshots before and after).
+committed notebook has is rendered. A screenshot of each is kept in build/screenshots/. In every notebook
+with exercises, a folded worked solution is shown to open with one click (screenshots before and after).
 
 Without Chromium this test skips with the reason; CI installs Debian's chromium and sets
 REQUIRE_BROWSER=1, which turns that skip into a failure.
@@ -170,10 +170,11 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         page.wait_for_function(
             "(n) => [...document.querySelectorAll('.jp-RenderedImage img')]"
             ".filter(i => i.complete && i.naturalWidth > 0).length >= n", arg=expected, timeout=60_000)
-        # running a cell shows its hidden output again (JupyterLab does that), so a solution's result is a
-        # closed <details> block: after Run All it is still closed
-        opened = page.locator(".jp-OutputArea-output details[open]")
-        assert opened.count() == 0, f"{path.name}: a folded result is open after Run All"
+        # the worked solutions are still folded after Run All (running a cell under a folded heading does not
+        # open it)
+        folded = page.locator(".jp-MarkdownCell.jp-MarkdownHeadingCollapsed")
+        assert folded.count() == len(solution_headings(path)), \
+            f"{path.name}: {folded.count()} folded headings after Run All, not {len(solution_headings(path))}"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
         assert (SCREENSHOTS / f"{path.stem}.png").stat().st_size > 10_000
@@ -181,28 +182,29 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         page.close()
 
 
-def first_solution_code_cell(path: Path) -> tuple[int, str]:
-    """The index among all cells, and the first line, of the notebook's first code cell tagged solution."""
-    cells = nbformat.read(path, as_version=4).cells
-    for i, c in enumerate(cells):
-        if c.cell_type == "code" and "solution" in c.metadata.get("tags", []):
-            return i, c.source.split("\n")[0]
-    raise AssertionError(f"{path.name} has no code cell tagged solution")
+def solution_headings(path: Path) -> list[int]:
+    """The indexes of the notebook's worked-solution heading cells (tools.cells.SOLUTION_HEADING)."""
+    from tools.cells import SOLUTION_HEADING
+    return [i for i, c in enumerate(nbformat.read(path, as_version=4).cells)
+            if "solution" in c.metadata.get("tags", []) and c.source.startswith(SOLUTION_HEADING)]
 
 
-FIRST = [p for p in NOTEBOOKS if p.name.startswith("00_")]
+SOLVED = [p for p in NOTEBOOKS if solution_headings(p)]
 
 
-@pytest.mark.parametrize("path", FIRST, ids=[p.name for p in FIRST])
+@pytest.mark.parametrize("path", SOLVED, ids=[p.name for p in SOLVED])
 def test_folded_solution_opens_with_a_click(lab, browser, path):
-    """A worked solution is out of sight when the notebook opens, and a click on it opens it.
+    """A worked solution is out of sight when the notebook opens, and one click opens all of it.
 
-    JupyterLab draws a cell whose input is hidden (jupyter.source_hidden) as a placeholder bar with a ⋯
-    button (.jp-InputPlaceholder), and hidden output (outputs_hidden) as .jp-OutputPlaceholder; a click on
-    either shows what it hides. The prose of the solution is a <details> block: a click on its summary opens it.
+    The solution's heading cell carries JupyterLab's jp-MarkdownHeadingCollapsed mark: JupyterLab hides every
+    cell under the heading and shows a button saying how many cells are hidden (.jp-showHiddenCellsButton);
+    one click on it shows them all, the reasoning and the results alike. The same in every notebook.
     """
     base, token = lab
-    index, first_line = first_solution_code_cell(path)
+    index = solution_headings(path)[0]
+    after = nbformat.read(path, as_version=4).cells[index + 1:]
+    solution = [c for c in after[:next((k for k, c in enumerate(after) if "solution" not in c.metadata.get("tags", [])),
+                                       len(after))]]
     # the notebook as committed, beside the one the run test may have run and saved
     name = f"{path.stem}-as-committed.ipynb"
     body = json.dumps({"type": "notebook", "format": "json",
@@ -217,34 +219,29 @@ def test_folded_solution_opens_with_a_click(lab, browser, path):
         page.goto(f"{base}/lab/workspaces/{path.stem}-solution/tree/notebooks/{name}?reset&token={token}",
                   wait_until="domcontentloaded")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-        cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
-        cell.scroll_into_view_if_needed()
-        source = cell.locator(".jp-InputArea .cm-content")
-        placeholder = cell.locator(".jp-InputPlaceholder .jp-Placeholder-content")
-        placeholder.wait_for(state="visible", timeout=30_000)
-        assert not source.is_visible(), f"{path.name}: the solution's code is on show before it is opened"
-        outputs = cell.locator(".jp-OutputArea-output")
-        assert not outputs.first.is_visible(), f"{path.name}: the solution's output is on show before it is opened"
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        heading = cells.nth(index)
+        heading.scroll_into_view_if_needed()
+        button = heading.locator(".jp-showHiddenCellsButton")
+        button.wait_for(state="visible", timeout=30_000)
+        assert f"{len(solution)} cell" in button.inner_text(), f"{path.name}: the button says {button.inner_text()!r}"
+        for k in range(len(solution)):
+            assert not cells.nth(index + 1 + k).is_visible(), f"{path.name}: a cell of the solution is on show"
+        assert cells.nth(index + 1 + len(solution)).is_visible(), f"{path.name}: the fold hides the next section"
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-folded.png"))
 
-        placeholder.click()
-        source.wait_for(state="visible", timeout=10_000)
-        assert first_line in source.inner_text(), f"{path.name}: the opened cell does not show {first_line!r}"
-        cell.locator(".jp-OutputPlaceholder .jp-Placeholder-content").click()
-        outputs.first.wait_for(state="visible", timeout=10_000)
-        result = outputs.first.locator("details")
-        found = result.locator("table", has_text="shot dead")
-        assert not found.is_visible(), f"{path.name}: the solution's result is open before its summary is clicked"
-        result.locator("summary").click()
-        found.wait_for(state="visible", timeout=10_000)
-
-        details = page.locator(".jp-MarkdownCell details", has_text="Worked solution: open after you have tried").first
-        details.scroll_into_view_if_needed()
-        reasoning = details.locator("p", has_text="The phrase occurs twice")
-        assert not reasoning.is_visible(), f"{path.name}: the solution's reasoning is on show before it is opened"
-        details.locator("summary").click()
-        reasoning.wait_for(state="visible", timeout=10_000)
-        cell.scroll_into_view_if_needed()
+        button.click()                                       # the one click
+        for k in range(len(solution)):
+            cells.nth(index + 1 + k).wait_for(state="visible", timeout=10_000)
+        first = solution[0]
+        shown = cells.nth(index + 1)
+        text = shown.locator(".jp-InputArea .cm-content" if first.cell_type == "code" else ".jp-RenderedMarkdown")
+        expected = first.source.split("\n")[0][:30] if first.cell_type == "code" else \
+            [w for w in re.sub(r"[*_`]", "", first.source).split() if any(ch.isalnum() for ch in w)][:3]
+        seen = text.inner_text()
+        assert (expected in seen) if isinstance(expected, str) else all(w in seen for w in expected), \
+            f"{path.name}: the opened solution does not show {expected!r}"
+        shown.scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-open.png"))
         assert (SCREENSHOTS / f"{path.stem}-solution-open.png").stat().st_size > 10_000
     except Exception:

@@ -9,19 +9,20 @@ no long passage twice), since a strict mark there would fail at once.
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
 import nbformat
 import pytest
 
+from tools.cells import FOLDED, SOLUTION_HEADING, UNFOLD, heading_level
 from tools.run_notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
 CONVERTED_ELSEWHERE = "converted on another branch"
 
-SOLUTION_LABEL = "### Worked solution: open after you have tried"
-DETAILS_OPEN = "<details><summary>Worked solution: open after you have tried</summary>"
+SOLUTION_LABEL = SOLUTION_HEADING
 ANSWER_START = "**Your answer:**"
 LONG_PASSAGE = 40          # words: a passage this long should be printed once per notebook
 NOISE = {"a dtype line": re.compile(r"dtype:"), "NaN": re.compile(r"\bNaN\b"),
@@ -179,29 +180,64 @@ def test_every_exercise_has_a_labelled_worked_solution(path):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
+def solution_problems(nb) -> list[str]:
+    """Every worked solution folded one way, the same in every notebook (the one place this is checked):
+    its heading cell is the standard one and JupyterLab opens it folded (jp-MarkdownHeadingCollapsed, one click
+    on "N cells hidden" opens it); the cells under it are ordinary cells, nothing hidden a second time
+    (no jupyter.source_hidden/outputs_hidden, no <details> in the prose or in a result); every cell tagged
+    solution sits under such a heading; and the fold ends at a heading of level 2 or 3, so it hides nothing
+    after the solution."""
+    problems, under = [], False
+    for i, c in enumerate(nb.cells):
+        solution = "solution" in tags(c)
+        level = heading_level(c)
+        if solution and c.source.split("\n")[0] == SOLUTION_LABEL:
+            if c.source != f"{SOLUTION_LABEL}\n\n{UNFOLD}":
+                problems.append(f"{where(nb, i)}: the heading cell of a solution is the standard one: "
+                                f"{SOLUTION_LABEL!r}, a blank line, then how to open it (make notebooks writes it)")
+            if c.metadata.get(FOLDED) is not True:
+                problems.append(f"{where(nb, i)}: needs {FOLDED}: true, so JupyterLab opens the solution folded")
+            under = True
+            continue
+        if under and not solution:
+            if not 0 < level <= 3:
+                problems.append(f"{where(nb, i)}: follows a solution without a ## or ### heading, so the fold hides it")
+            under = False
+        if solution and not under:
+            problems.append(f"{where(nb, i)}: tagged solution but not under a {SOLUTION_LABEL!r} heading")
+        if solution and (c.metadata.get("jupyter", {}).get("source_hidden") or
+                         c.metadata.get("jupyter", {}).get("outputs_hidden")):
+            problems.append(f"{where(nb, i)}: hidden a second time inside the folded solution (jupyter metadata)")
+        shown = c.source if c.cell_type == "markdown" else "".join(
+            str(o.get("data", {}).get("text/html", "")) for o in c.get("outputs", []))
+        if solution and "<details" in shown:
+            problems.append(f"{where(nb, i)}: a <details> block inside a solution: a second click, and raw HTML "
+                            "in the cell's source")
+    return problems
+
+
 @pytest.mark.parametrize("path", notebooks())
 def test_solutions_are_folded_until_opened(path):
-    """Solution code cells have hidden input and output; prose solutions sit inside <details>."""
-    nb = read(path)
-    problems = []
-    for i, c in enumerate(nb.cells):
-        if "solution" not in tags(c):
-            continue
-        if c.cell_type == "code":
-            hidden = c.metadata.get("jupyter", {})
-            if not (hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True):
-                problems.append(f"{where(nb, i)}: needs jupyter.source_hidden and outputs_hidden (make notebooks sets them)")
-        elif c.source.split("\n")[0] == SOLUTION_LABEL:
-            rest = c.source.split("\n", 1)[1] if "\n" in c.source else ""
-            if len(words(rest)) > 60:
-                problems.append(f"{where(nb, i)}: the label cell says how to open the solution, not the solution "
-                                "itself; put the reasoning in a <details> cell")
-        else:
-            text = c.source.strip()
-            if not (text.startswith(DETAILS_OPEN + "\n\n") and text.endswith("</details>")):
-                problems.append(f"{where(nb, i)}: a prose solution is wrapped in {DETAILS_OPEN!r}, a blank line, "
-                                "…, '</details>'")
+    problems = solution_problems(read(path))
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_solution_check_finds_each_kind_of_break():
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("00_")))
+    assert solution_problems(nb) == []
+    head = next(i for i, c in enumerate(nb.cells) if c.source.startswith(SOLUTION_LABEL))
+    broken = copy.deepcopy(nb)
+    del broken.cells[head].metadata[FOLDED]
+    broken.cells[head + 1].metadata["jupyter"] = {"source_hidden": True}
+    end = next(i for i in range(head + 1, len(broken.cells)) if "solution" not in tags(broken.cells[i]))
+    broken.cells[end].source = "Text after the solution, with no heading."
+    broken.cells[end - 1].source = "<details><summary>x</summary>y</details>"
+    broken.cells[end - 1].cell_type = "markdown"
+    found = "\n".join(solution_problems(broken))
+    assert all(w in found for w in (FOLDED, "hidden a second time", "so the fold hides it", "<details> block"))
+    broken = copy.deepcopy(nb)
+    broken.cells[head].metadata["tags"] = []
+    assert "not under a" in "\n".join(solution_problems(broken))
 
 
 # ---------------------------------------------------------------------------------------------------

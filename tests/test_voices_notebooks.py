@@ -71,11 +71,6 @@ def test_exercises_have_an_answer_cell_and_a_folded_solution(path):
         assert head.cell_type == "markdown" and head.source.split("\n")[0] == SOLUTION_LABEL
     for c in cells:
         t = c.metadata.get("tags", [])
-        if "solution" in t and c.cell_type == "code":
-            assert c.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
-        if "solution" in t and c.cell_type == "markdown" and not c.source.startswith("###"):
-            assert c.source.startswith("<details><summary>Worked solution: open after you have tried</summary>\n\n")
-            assert c.source.rstrip().endswith("</details>")
         if "exercise" in t and c.cell_type == "code":
             assert c.source.strip() and not all(line.startswith("#") for line in c.source.strip().split("\n"))
 

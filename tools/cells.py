@@ -67,6 +67,43 @@ def index_of(nb, test) -> int | None:
     return next((i for i, c in enumerate(nb.cells) if test(c)), None)
 
 
+# --- worked solutions ----------------------------------------------------------------------------------
+SOLUTION_HEADING = "### Worked solution: open after you have tried"
+UNFOLD = ("*Folded.* To open the solution, click the button under this heading that says how many cells are "
+          "hidden. To fold it again, click the heading, then the ▾ arrow to its left.")
+FOLDED = "jp-MarkdownHeadingCollapsed"       # JupyterLab's own mark of a folded heading (collapsible headings)
+
+
+def heading_level(cell) -> int:
+    """The level of a Markdown cell's heading (1 for #, 2 for ##, …), or 0 when the cell does not open with one."""
+    m = re.match(r"(#{1,6}) ", cell.source) if cell.cell_type == "markdown" else None
+    return len(m.group(1)) if m else 0
+
+
+def set_solutions(nb, name: str) -> None:
+    """Every worked solution folded the same way: a heading cell, the same in every notebook, that JupyterLab
+    shows folded (its collapsible headings: one click on "N cells hidden" opens everything under it); under it
+    the solution's reasoning and results as ordinary cells, nothing hidden twice. A solution must end where a
+    heading of its level or higher begins, or the fold would hide the notebook's next section too."""
+    heads = [i for i, c in enumerate(nb.cells) if "solution" in c.metadata.get("tags", []) and
+             c.cell_type == "markdown" and c.source.startswith("#") and "Worked solution" in c.source.split("\n")[0]]
+    for i in heads:
+        cell = nb.cells[i]
+        cell.source = f"{SOLUTION_HEADING}\n\n{UNFOLD}"
+        cell.metadata[FOLDED] = True
+        j = i + 1
+        while j < len(nb.cells) and "solution" in nb.cells[j].metadata.get("tags", []) and not heading_level(nb.cells[j]):
+            jup = nb.cells[j].metadata.get("jupyter", {})
+            jup.pop("source_hidden", None), jup.pop("outputs_hidden", None)
+            if not jup:
+                nb.cells[j].metadata.pop("jupyter", None)
+            j += 1
+        if j < len(nb.cells) and not 0 < heading_level(nb.cells[j]) <= 3:
+            raise SystemExit(f"{name}: the cell after the worked solution at cell {i + 1} is not a heading (## or ###), "
+                             "so folding the solution would hide it too. Start the next section with a heading, "
+                             "or tag the cell 'solution' if it belongs to the solution.")
+
+
 # --- every notebook -------------------------------------------------------------------------------------
 
 def set_badge(nb, notebook: str, repo: str | None, branch: str) -> None:
@@ -226,6 +263,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     if name == "05_facilitator_guide.ipynb":
         set_launch_links(nb, table, repo, branch)
     set_nav(nb, name, table)
+    set_solutions(nb, name)
     return nb
 
 

@@ -61,9 +61,6 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)
-        if cell.cell_type == "code" and "solution" in cell.metadata.get("tags", []):
-            # a worked solution stays folded in JupyterLab until the learner clicks it open
-            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
         if not cell.get("id") or cell.id in seen:
             cell.id = f"cell-{i:03d}"
         seen.add(cell.id)
