@@ -459,7 +459,8 @@ def load_handout(essay: Essay) -> dict:
 
     Returns:
         A dictionary with ``language_note``, ``content_note``, ``agreements`` (a list), ``setup`` (its
-        ``intro``, ``check``, ``if_not`` and ``routes``), ``facilitator_safety`` and ``flashpoints``. Each text
+        ``intro``, ``check``, ``if_not`` and ``routes``), ``sensitive_for_group`` (what the room reads on the
+        slide of a sensitive segment, by the segment's topic), ``facilitator_safety`` and ``flashpoints``. Each text
         is a pair ``{"en": …, "es": …}``, except ``facilitator_safety``, a list of English notes, and
         ``flashpoints``, the numbers of the paragraphs that can divide a room.
 
@@ -487,6 +488,9 @@ def load_handout(essay: Essay) -> dict:
                        "steps": [_pair(s, path, f"{where}.steps[{k}]")
                                  for k, s in enumerate(field(r, "steps", list, path, where), start=1)]})
     out["setup"]["routes"] = routes
+    groups = field(data, "sensitive_for_group", dict, path, "sensitive_for_group")
+    out["sensitive_for_group"] = {str(topic): _pair(line, path, f"sensitive_for_group.{topic}")
+                                  for topic, line in groups.items()}
     out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
                                  for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
     from .text import paragraph_numbers

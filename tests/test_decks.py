@@ -41,6 +41,7 @@ def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetin
     questions = helpers.load_questions(essay).set_index("id")
     h = workshop.load_handout(essay)
     pre = workshop.pre_reading(essay, plans)
+    spanish = workshop.load_questions_es(essay, plans)
     for plan, meeting in meetings:
         deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
         assert editions.remote_references(deck) == [] and "reveal.js/dist/reveal.js" in deck
@@ -56,8 +57,9 @@ def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetin
                           .replace("&amp;", "&")) in shown
             for part in filter(None, (p.strip() for p in seg.paragraphs.split(","))):
                 assert squash(part) in shown[at:], (plan, meeting, seg.activity)
-            for q in filter(None, seg.discussion.split(", ")):       # the question in full
+            for q in filter(None, seg.discussion.split(", ")):       # the question in full, in both languages
                 assert squash(questions.loc[q].question) in shown, (plan, meeting, q)
+                assert squash(spanish[q]) in shown, (plan, meeting, q)
         later = pre[(pre.plan == plan) & (pre.meeting == meeting + 1)]
         tail = shown[shown.rindex(squash("Key points")):]
         if not later.empty:
@@ -83,10 +85,28 @@ def test_sensitive_segments_are_flagged_on_slides_and_sheets(editions_built, pla
         flagged = (rows.sensitive != "").sum()
         # a box on each flagged segment's slide, and one list on the title slide when there are any
         assert body.count('class="sensitive"') == flagged + (flagged > 0), (plan, meeting)
-        for line in rows.sensitive[rows.sensitive != ""]:
-            assert html.escape(line, quote=False) in body
+        asides = " ".join(re.findall(r'<aside class="notes">(.*?)</aside>', deck, flags=re.S))
+        for seg in rows[rows.sensitive != ""].itertuples():
+            # the room reads its own line, in both languages; the facilitator's line is in the notes, not on show
+            group = workshop.load_handout(helpers.load_essay())["sensitive_for_group"][seg.topic]
+            assert html.escape(group["en"], quote=False) in body and html.escape(group["es"], quote=False) in body
+            assert html.escape(seg.sensitive, quote=False) not in body
+            assert squash(seg.sensitive) in squash(html.unescape(re.sub(r"<[^>]+>", "", asides)))
         text = squash(PdfReader(str(editions_built / "facilitator" / f"run-sheet-{plan}-{meeting}.pdf")).pages[0].extract_text())
         assert text.count(squash("Sensitive:")) == flagged, (plan, meeting)
+
+
+def test_a_sensitive_topic_without_a_line_for_the_room_stops_the_decks(monkeypatch):
+    real = workshop.load_handout
+
+    def without(essay):
+        h = dict(real(essay))
+        h["sensitive_for_group"] = {k: v for k, v in h["sensitive_for_group"].items() if k != "who said it"}
+        return h
+    monkeypatch.setattr(workshop, "load_handout", without)
+    with pytest.raises(helpers.HelperError) as err:
+        decks.session_decks()
+    assert "'who said it' is marked sensitive" in str(err.value) and "sensitive_for_group" in str(err.value)
 
 
 @pytest.mark.parametrize("value, problem", [("true", "sensitive"), ('""', "empty sensitive")])

@@ -19,6 +19,7 @@ import re
 
 import nbformat
 
+from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
 from helpers.text import paragraph_list, paragraph_numbers
 
@@ -91,7 +92,7 @@ def meetings(reading: str = DEFAULT_READING):
     questions = load_questions(essay).set_index("id")
     context = {"essay": essay, "plans": plans, "questions": questions, "titles": _short_titles(),
                "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
-               "pre": workshop.pre_reading(essay, plans)}
+               "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         yield plan, meeting, rows, context
 
@@ -114,6 +115,9 @@ def question_paragraphs(q) -> str:
 
 # ---- the decks ------------------------------------------------------------------------------------------------
 
+LONG_QUESTION = 1200      # characters: a question longer than this is set a size smaller to fit its slide
+
+
 def _slide(cells: list, body: str, notes: str = "") -> None:
     cell = nbformat.v4.new_markdown_cell(body)
     cell.metadata["slideshow"] = {"slide_type": "slide"}
@@ -128,8 +132,17 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _flag(line: str) -> str:
-    return f'<div class="sensitive"><strong>Sensitive.</strong> {_e(line)}</div>'
+def _flag(seg, handout: dict) -> str:
+    """The box on a sensitive segment's slide: the line for the room (facilitation.yml, sensitive_for_group),
+    in English and Spanish; the facilitator's own line (sessions.yml) stays in the notes and on the run sheet."""
+    line = handout["sensitive_for_group"].get(seg.topic)
+    if line is None:
+        raise HelperError("facilitation.yml", f"the segment {seg.topic!r} is marked sensitive in sessions.yml, but "
+                          "there is no line for the room to read on its slide.",
+                          f"add under sensitive_for_group a '{seg.topic}:' with en: and es: (what the part is about, "
+                          "that nobody is asked for their story, and that anyone may step out).")
+    return (f'<div class="sensitive"><strong>Sensitive part · Parte delicada.</strong> {_e(line["en"])} '
+            f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
 
 def _segment_notes(seg, ctx) -> str:
@@ -197,8 +210,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         meta += where_it_happens(seg, titles)
         qs = [q for q in seg.discussion.split(", ") if q]
         if qs:
-            meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs) + " (next slide)")
-        body = (f"{head}\n\n" + (_flag(seg.sensitive) if seg.sensitive else "")
+            meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs) + " (next slides, in English then Spanish)")
+        body = (f"{head}\n\n" + (_flag(seg, h) if seg.sensitive else "")
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
                 + f'<p class="meta">{" · ".join(meta)}</p>')
         notes = _segment_notes(seg, ctx)
@@ -215,7 +228,13 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             _slide(cells, f"## Question {qid} · {question_paragraphs(q)}\n\n"
                           f'<p class="question">{_e(" ".join(q.question.split()))}</p>',
                    notes=f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
-                         "participants answer with ¶ numbers. The Spanish version is on the participant handout.")
+                         "participants answer with ¶ numbers. The next slide gives it in Spanish.")
+            es = ctx["questions_es"][qid]
+            size = " long" if len(es) > LONG_QUESTION else ""
+            _slide(cells, f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+                          f'<p lang="es" class="question es{size}">{_e(es)}</p>',
+                   notes="**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
+                         "their ¶, so a reader finds them in the reader's edition.")
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
     for i, cell in enumerate(nb.cells):

@@ -208,9 +208,13 @@ def _split_table(markup: str) -> list[str]:
 def _split_output(out) -> list:
     """One output as one or more outputs, each fitting a slide."""
     if out.output_type == "stream":
-        lines = out.text.rstrip("\n").split("\n")
-        return [nbformat.v4.new_output("stream", name=out.name, text="\n".join(g) + "\n")
-                for g in _chunks(lines, lambda line: _lines(line, 110), budget=SLIDE_LINES + 3)]
+        # printed text is split between its paragraphs (blank lines), so a question or a passage stays whole on
+        # its slide; a paragraph longer than a slide is split between its lines
+        paragraphs = [p.split("\n") for p in re.split(r"\n[ \t]*\n", out.text.strip("\n"))]
+        units = [u for p in paragraphs for u in _chunks(p, lambda line: _lines(line, 110), budget=SLIDE_LINES)]
+        groups = _chunks(units, lambda u: sum(_lines(x, 110) for x in u) + 1, budget=SLIDE_LINES + 2)
+        return [nbformat.v4.new_output("stream", name=out.name,
+                                       text="\n\n".join("\n".join(u) for u in g) + "\n") for g in groups]
     data = out.get("data", {})
     if "image/png" in data or "image/svg+xml" in data:
         return [out]
