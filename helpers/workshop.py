@@ -7,6 +7,7 @@ have, or a discussion question that discussion.yml does not hold.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 
@@ -45,7 +46,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity``, ``notebook``, ``paragraphs``,
-        ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), and the plan's and
+        ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
+        the notebook's figure the segment projects, or 0), and the plan's and
         meeting's titles and pre-reading; and, for the participant packet, the Spanish of the titles
         (``plan_title_es``, ``meeting_title_es``), of the topic (``topic_es``) and of the notebook's short
         title (``notebook_es``, empty when the segment names no notebook).
@@ -157,6 +159,12 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                         raise AnnotationError(path, f"names notebook {s['notebook'][:2]}, whose title has no Spanish.",
                                               f"add a line '\"{s['notebook'][:2]}\": …' (its short title in Spanish) "
                                               "under spanish: notebooks_es at the end of the file.", label)
+                projects = field(s, "projects", int, path, label, default=0)
+                if projects and not (s.get("notebook") and 0 < projects <= len(notebook_figures(s["notebook"]))):
+                    raise AnnotationError(path, f"projects figure {projects} of "
+                                                f"{s.get('notebook') or 'no notebook'}, which it does not have.",
+                                          "name the segment's notebook, and the number of one of its figures "
+                                          "(1 for the first, counting from the top).", label)
                 unknown = [q for q in s.get("discussion") or [] if q not in questions]
                 if unknown:
                     raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
@@ -172,7 +180,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"],
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
-                             "reads": reads, "sensitive": sensitive,
+                             "reads": reads, "sensitive": sensitive, "projects": projects,
                              "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
     return pd.DataFrame(rows)
@@ -500,6 +508,28 @@ def load_handout(essay: Essay) -> dict:
         raise AnnotationError(path, f"flashpoints is {flash!r}; it must name paragraphs of the essay "
                               f"(¶1 to ¶{len(essay.paragraphs)}).", 'write them as "¶50, ¶55, ¶58–¶61".')
     return out
+
+
+def notebook_figures(notebook: str) -> list[str]:
+    """The figures a committed notebook shows, in order, as base64 PNG text (what a slide can show as it is).
+
+    Parameters:
+        notebook: the notebook's name without ``.ipynb``, e.g. ``"01_argument_structure"``.
+
+    Returns:
+        A list with one base64 text per figure (an output with an ``image/png``), from the top; empty for a
+        notebook that does not exist or draws nothing.
+
+    Example:
+        >>> len(notebook_figures("01_argument_structure")) > 0, notebook_figures("no_such_notebook")
+        (True, [])
+    """
+    path = NOTEBOOKS / f"{notebook}.ipynb"
+    if not path.exists():
+        return []
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(out["data"]["image/png"]) for c in cells for out in c.get("outputs", [])
+            if "image/png" in out.get("data", {})]
 
 
 def english_fingerprint(text: str) -> str:

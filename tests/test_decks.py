@@ -119,6 +119,30 @@ def test_a_bad_sensitive_line_is_refused(reading_copy, value, problem):
     assert problem in str(err.value) and "sessions.yml" in str(err.value)
 
 
+def test_a_segment_that_projects_a_figure_shows_it_on_the_next_slide(editions_built, plans, meetings):
+    projecting = plans[plans.projects > 0]
+    assert len(projecting) >= 2, "the argument-map segments project the map"
+    for seg in projecting.itertuples():
+        deck = (editions_built / "slides" / f"{seg.plan}-{seg.meeting}.slides.html").read_text(encoding="utf-8")
+        png = workshop.notebook_figures(seg.notebook)[seg.projects - 1]
+        sections = re.findall(r"<section\b[^>]*>(.*?)</section>", deck, flags=re.S)
+        at = next(i for i, sec in enumerate(sections) if squash(html.escape(decks.plain(seg.activity, decks._short_titles()),
+                                                                            quote=False)) in squash(sec))
+        assert png in sections[at + 1] and 'class="projected"' in sections[at + 1], (seg.plan, seg.meeting)
+
+
+@pytest.mark.parametrize("value, problem", [("99", "projects figure 99 of 01_argument_structure"),
+                                            ('"one"', "projects")])
+def test_a_figure_the_notebook_does_not_have_is_refused(reading_copy, value, problem):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "projects: 1," in text
+    path.write_text(text.replace("projects: 1,", f"projects: {value},", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert problem in str(err.value) and "sessions.yml" in str(err.value)
+
+
 pdf_pages = decks.pdf_pages
 
 

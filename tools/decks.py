@@ -220,6 +220,14 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             body += recap
             notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles)) if x)
         _slide(cells, body, notes=notes)
+        if seg.projects:            # the figure the segment projects, from the committed notebook, on a slide of its own
+            from helpers.workshop import notebook_figures
+            png = notebook_figures(seg.notebook)[seg.projects - 1]
+            what = f"figure {seg.projects} of notebook {seg.notebook[:2]}, {titles.get(seg.notebook[:2], '')}"
+            _slide(cells, f"## {_e(seg.topic[:1].upper() + seg.topic[1:])}\n"
+                          f'<img class="projected" src="data:image/png;base64,{png}" alt="{_e(what)}">',
+                   notes=f"**For the facilitator**\n\nThis is {what}: the notebook explains it in words under "
+                         "the figure.")
         if seg.topic == "key points":
             _slide(cells, nxt)
         for qid in qs:
@@ -392,7 +400,8 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
 
 
 # a session deck has less on a slide than a notebook's: larger type, for the back of the room
-DECK_CSS = "<style>.reveal .jp-RenderedHTMLCommon { font-size: 26px; }</style>\n"
+DECK_CSS = ("<style>.reveal .jp-RenderedHTMLCommon { font-size: 26px; }\n"
+            ".reveal img.projected { display: block; margin: 0 auto; max-width: 1180px; max-height: 600px; }</style>\n")
 
 
 # ---- building -----------------------------------------------------------------------------------------------
