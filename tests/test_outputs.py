@@ -16,7 +16,8 @@ from collections import Counter
 import nbformat
 import pytest
 
-from tools.cells import FOLDED, SOLUTION_HEADING, UNFOLD, heading_level
+from tools.cells import (FOLD_CODE_IN, FOLDED, PANDAS_IDIOM, SOLUTION_HEADING, UNFOLD, heading_level,
+                         set_code_in_sight, teaching)
 from tools.run_notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
@@ -363,3 +364,50 @@ def test_the_answer_check_finds_an_answer_printed_above(prefix, number, patterns
     said.cells.insert(at, nbformat.v4.new_markdown_cell(example))
     for broken in (printed, said):
         assert answers_in_sight(broken, number, patterns), f"{prefix} Exercise {number}: {example!r} not found"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Less code in sight: code shows only where running or changing it teaches something
+# ---------------------------------------------------------------------------------------------------
+
+def code_in_sight_problems(nb) -> list[str]:
+    """Code a learner sees must teach: the Setup cell, a worked solution's cells, or calls of a passage, a search,
+    a lookup (tools.cells.teaching); every other code cell is folded (jupyter.source_hidden). An exercise's code
+    cell is such a call, with no pandas idiom, so changing a word or a number completes it."""
+    first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+    problems = []
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code" or "solution" in tags(c):
+            continue
+        hidden = c.metadata.get("jupyter", {}).get("source_hidden", False)
+        if "exercise" in tags(c) and (not teaching(c) or PANDAS_IDIOM.search(c.source)):
+            problems.append(f"{where(nb, i)}: an exercise cell needs more than a changed word or number")
+        if not hidden and i != first and not teaching(c):
+            problems.append(f"{where(nb, i)}: code in sight that only draws or builds a table; fold it (make notebooks)")
+        if hidden and (i == first or teaching(c)):
+            problems.append(f"{where(nb, i)}: code worth changing is folded")
+    return problems
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in FOLD_CODE_IN], ids=lambda p: p.name)
+def test_code_in_sight_teaches(path):
+    problems = code_in_sight_problems(read(path))
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_code_check_finds_table_code_in_sight_and_pandas_in_an_exercise():
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("02_")))
+    assert code_in_sight_problems(nb) == []
+    broken = copy.deepcopy(nb)
+    table = next(i for i, c in enumerate(broken.cells) if c.metadata.get("jupyter", {}).get("source_hidden"))
+    del broken.cells[table].metadata["jupyter"]
+    exercise = next(i for i, c in enumerate(broken.cells) if c.cell_type == "code" and "exercise" in tags(c))
+    broken.cells[exercise].source = 'who = "Marx"\nhelpers.table(quotes[quotes.speaker.str.contains(who)])'
+    found = "\n".join(code_in_sight_problems(broken))
+    assert f"cell {table} " in found and "only draws or builds a table" in found
+    assert f"cell {exercise} " in found and "changed word or number" in found
+    with pytest.raises(SystemExit, match="exercise code cell"):
+        set_code_in_sight(copy.deepcopy(broken), nb.metadata.get("name", "02_source_quotations.ipynb"))
+    broken.cells[exercise].source = nb.cells[exercise].source
+    set_code_in_sight(broken, "02_source_quotations.ipynb")     # what make notebooks does: folds it again
+    assert code_in_sight_problems(broken) == []
