@@ -216,9 +216,12 @@ class Argument:
         table.loc[(99, "All sections"), :] = table.sum()
         return table.astype(int).droplevel(0).rename_axis(index="section", columns=None)
 
-    def backed(self) -> pd.DataFrame:
+    def backed(self, paragraphs=None, leave_out=()) -> pd.DataFrame:
         """The claims the essay backs with something besides its say-so: cited, attributed or its own account.
 
+        Parameters:
+            paragraphs: paragraph numbers to keep (default all); leave_out: paragraph numbers to leave out
+            (an exercise asks about them).
         Returns:
             a table of claims in reading order (id, paragraph, basis, span, paraphrase, …).
         Example:
@@ -226,9 +229,14 @@ class Argument:
             >>> argument = helpers.load_argument(helpers.load_essay())
             >>> sorted(set(argument.backed().basis))
             ['attributed', 'cited', 'own account']
+            >>> 20 in set(argument.backed(leave_out=range(20, 27)).paragraph)
+            False
         """
         c = self.claims
-        return c[c.basis.isin(["cited", "attributed", "own account"])].sort_values("start")
+        c = c[c.basis.isin(["cited", "attributed", "own account"]) & ~c.paragraph.isin(list(leave_out))]
+        if paragraphs is not None:
+            c = c[c.paragraph.isin(list(paragraphs))]
+        return c.sort_values("start")
 
     def to_argdown(self) -> str:
         """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools.

@@ -21,7 +21,7 @@ import textwrap
 import pandas as pd
 
 from .anchoring import HEADER, anchor_rows, check_as_given, read_table
-from .errors import AnnotationError
+from .errors import AnnotationError, UsageError
 from .essay import ATTRIBUTION, BLOCK_QUOTE, EPIGRAPH, HEADING, Essay
 from .text import count_words, fold
 
@@ -171,13 +171,14 @@ def by_axes(quotations: pd.DataFrame) -> pd.DataFrame:
     return t.reset_index().rename_axis(columns=None)
 
 
-def voices(quotations: pd.DataFrame) -> pd.DataFrame:
+def voices(quotations: pd.DataFrame, withhold=()) -> pd.DataFrame:
     """One row per named voice quoted in its own words: how often and how much, where, and how it reached us.
 
     Words count only the voice's own quoted words (epigraph, block, inline, slogan or chant), the same words
     ``words_by_voice`` counts, so the two tables agree.
 
-    Parameters: ``quotations`` the table from ``load_quotations``.
+    Parameters: ``quotations`` the table from ``load_quotations``; ``withhold`` voices whose source and language
+    an exercise asks for: their cells say so instead of giving the answer.
     Returns: a pandas DataFrame, one row per named voice quoted in its own words: quotations, words, paragraphs
     and the three axes.
 
@@ -198,8 +199,41 @@ def voices(quotations: pd.DataFrame) -> pd.DataFrame:
         "language": g.language.agg(lambda h: ", ".join(dict.fromkeys(h))),
         "first": g.paragraph.min(),
     })
+    table.loc[table.index.isin(list(withhold)), ["source named", "language"]] = WITHHELD
     return (table.sort_values(["words", "first"], ascending=[False, True]).drop(columns="first")
             .rename_axis("voice").reset_index())
+
+
+WITHHELD = "(an exercise asks)"
+
+
+def appearances(quotations: pd.DataFrame, who: str) -> pd.DataFrame:
+    """Every row in which a voice appears: as the speaker, or named in the quoted words or in what they do.
+
+    Capitals, accents and curly quotes do not matter, so "fuentes" finds Bartolo Fuentes.
+
+    Parameters: ``quotations`` the table from ``load_quotations``; ``who`` a name or part of one ("Marx").
+    Returns: a table for reading, in the order of the essay: id, form, speaker, ¶, words and what the quotation
+    does (this package's reading); when nothing is found, a sentence saying so and what to try, and no table.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> quotes = load_quotations(load_essay())
+    >>> print(repr(appearances(quotes, "marx")).splitlines()[2][:40])
+    Q02  block            Karl Marx  7   188
+    """
+    from .display import table
+    if not str(who).strip():
+        raise UsageError('give a name to look for, e.g. appearances(quotes, "Marx")')
+    needle = fold(who)
+    found = quotations[[any(needle in fold(str(v)) for v in (r.speaker, r.text, r.function))
+                        for r in quotations.itertuples()]].sort_values("start")
+    if found.empty:
+        print(f"No quotation, speaker or reading names “{who}”. Try part of the name (a surname, say), "
+              "or another spelling.")
+        return None
+    return table(found, rows="all", columns=["id", "form", "speaker", "paragraph", "words", "function"],
+                 rename={"paragraph": "¶", "function": "what it does (this package's reading)"})
 
 
 def words_by_voice(essay: Essay, quotations: pd.DataFrame) -> pd.DataFrame:

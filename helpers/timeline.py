@@ -28,7 +28,7 @@ from datetime import date
 import pandas as pd
 
 from .anchoring import HEADER, anchor_rows, read_table
-from .errors import AnnotationError
+from .errors import AnnotationError, UsageError
 from .essay import Essay
 from .readable import clue_name, date_in_words, prose, with_reference
 
@@ -313,11 +313,16 @@ def shown_label(row, marker: bool = True) -> str:
     return f"{label} (date inferred)" if inferred else label
 
 
-def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, only=None) -> pd.DataFrame:
+def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, only=None, leave_out=(),
+                 writing: str | None = None) -> pd.DataFrame:
     """The timeline for a table: each label as the charts show it and a ``dated by`` column in words.
 
     Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional);
-    ``only`` the ids of the rows to keep (default all): the others still lend their labels to the rows kept.
+    ``only`` the ids of the rows to keep (default all): the others still lend their labels to the rows kept;
+    ``leave_out`` ids of rows to leave out (an exercise asks about them); ``writing`` the id of the row for the
+    time of writing, to keep that date unsaid in a table shown before the exercise that asks for it: a date that
+    ends at the time of writing ends there in words, and the reasoning says "the time of writing" without the
+    package's year for it.
     Returns: a copy of ``timeline`` whose ``label`` says "date inferred" on an inferred row, with ``dated by`` added:
     the essay's words, context and its reference, or the package's inference and what it rests on; and, for a
     reader, ``when`` (the date in words), ``how the date is reached`` (``derived_by`` with dates in words and clues
@@ -335,7 +340,41 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
                                "when": timeline.date.map(date_in_words),
                                "how the date is reached": timeline.derived_by.map(lambda t: prose(t, labels)),
                                "the essay's words": timeline.date_as_given})
-    return shown if only is None else shown[shown.id.isin(list(only))]
+    if writing is not None:
+        shown = _writing_unsaid(shown, timeline, writing)
+    if only is not None:
+        shown = shown[shown.id.isin(list(only))]
+    return shown[~shown.id.isin(list(leave_out))]
+
+
+_PACKAGE_YEAR = r"\d{4} by the clues to the essay's date \([^()]*\)"
+
+
+def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -> pd.DataFrame:
+    """``shown`` with the package's date for the time of writing (the row ``writing``) left unsaid: see
+    ``with_account``."""
+    rows = timeline.set_index("id")
+    if writing not in rows.index:
+        raise UsageError(f"there is no timeline row {writing}: name the row for the time of writing")
+    w_from, _, w_to = str(rows.loc[writing, "date"]).partition("/")
+
+    def when(row) -> str:
+        start, _, end = str(row.date).partition("/")
+        if row.id == writing or (writing in _ids(row.rests_on) and end == w_to):
+            return "the time of writing" if start in (w_from, "") or row.id == writing else \
+                f"between {date_in_words(start)} and the time of writing"
+        return row.when
+
+    def unsaid(text):
+        if not isinstance(text, str):
+            return text
+        text = re.sub(r" \(" + _PACKAGE_YEAR + r"\)", "", text)
+        return re.sub(r"(?:: |; )" + _PACKAGE_YEAR, "", text)
+
+    out = shown.assign(when=[when(r) for r in shown.itertuples()])
+    for column in ("dated by", "how the date is reached"):
+        out[column] = out[column].map(unsaid)
+    return out
 
 
 def undated_table(undated: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,8 @@ from collections import Counter
 import nbformat
 import pytest
 
-from tools.cells import FOLDED, SOLUTION_HEADING, UNFOLD, heading_level
+from tools.cells import (FOLD_CODE_IN, FOLDED, PANDAS_IDIOM, SOLUTION_HEADING, UNFOLD, heading_level,
+                         set_code_in_sight, teaching)
 from tools.run_notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
@@ -275,3 +276,138 @@ def test_the_start_notebook_gives_its_figure_alt_text():
         alt = out.metadata["image/png"]["alt"]
         printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
         assert alt and alt in printed
+
+
+# ---------------------------------------------------------------------------------------------------
+# Exercises that make the learner look: nothing in sight before the worked solution prints the answer
+# ---------------------------------------------------------------------------------------------------
+
+# For each exercise (notebook, number): patterns that only an answer would match (the package's own reading of
+# the row the exercise asks about, within one line and one sentence; the essay's own words may be in sight, since
+# looking in the essay is the point), and an example of text that prints the answer, which the check must find.
+# "earlier": the notebooks before it are read in full too (03 Exercise 2's answer must not be given in 00-02).
+ANSWERS = [
+    ("01", 1, [r"(?m)^C\d+\s+(?:¶)?2[0-6]\s+(?:cited|attributed|own account)\b"],
+     "C21  20  attributed  a program officer from the International Republican Institute", False),
+    ("02", 3, [r"Miguel Angel[^\n.]*(?:not stated|\bnone\b)",
+               r"Clinton[^\n.]*(?:original English|document or publication)",
+               r"(?:original English|document or publication)[^\n.]*Clinton"],
+     "Hillary Clinton  1  43  block  ¶26  document or publication  original English", False),
+    ("03", 1, [r"This last November”[^\n]*(?:2017|counts from the interview)", r"“last year”[^\n]*\b2018\b",
+               r"Ten years resisting[^\n]*\b20(?:18|19)\b"],
+     "E25  “This last November”: the vote (essay's account)  November 2017  the essay's words", False),
+    ("03", 2, [r"\b2019 by the clues", r"written[^.\n]{0,30}\(?in 2019", r"(?:clues|context date)[^.\n]{0,40} to 2019\b",
+               r"and December 2019", r"Essay written \(package's inference\)\s+(?:between|in)\b", r"\+ 14 = 2019"],
+     "That it was written in 2019 is the package's inference.", True),
+    ("04", 2, [r"Heidi Fulton: person"], "Heidi Fulton: person, first mentioned in ¶37", False),
+]
+
+
+def exercise_number(cell) -> int | None:
+    m = re.match(r"#+ Exercise (\d+)\b", cell.source)
+    return int(m.group(1)) if m else None
+
+
+def in_sight(nb, number: int) -> list[int]:
+    """The cells a learner sees before opening exercise ``number``'s worked solution: every cell above it, and its
+    own cells up to the next exercise (or, for the last, to its solution), solution cells aside."""
+    starts = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "exercise" in tags(c)]
+    at = next(i for i in starts if exercise_number(nb.cells[i]) == number)
+    later = [i for i in starts if i > at]
+    if later:
+        end = later[0]
+    else:
+        end = next((i for i in range(at + 1, len(nb.cells)) if nb.cells[i].source.startswith(SOLUTION_LABEL)),
+                   len(nb.cells))
+    return [i for i in range(end) if "solution" not in tags(nb.cells[i])]
+
+
+def seen(cell) -> list[str]:
+    return [cell.source] if cell.cell_type == "markdown" else shown_once(cell)
+
+
+def answers_in_sight(nb, number: int, patterns, earlier=()) -> list[str]:
+    """Where a pattern of the answer to exercise ``number`` is in sight before its worked solution."""
+    found = []
+    for label, other in earlier:
+        found += [f"{label} {where(other, i)}: {p!r}" for i, c in enumerate(other.cells) for t in seen(c)
+                  for p in patterns if re.search(p, t)]
+    found += [f"{where(nb, i)}: {p!r}" for i in in_sight(nb, number) for t in seen(nb.cells[i])
+              for p in patterns if re.search(p, t)]
+    return found
+
+
+def notebook_numbered(prefix: str):
+    return next(p for p in NOTEBOOKS if p.name.startswith(prefix + "_"))
+
+
+@pytest.mark.parametrize("prefix, number, patterns, example, earlier", ANSWERS,
+                         ids=[f"{a[0]}-exercise-{a[1]}" for a in ANSWERS])
+def test_no_exercise_is_answered_before_its_solution(prefix, number, patterns, example, earlier):
+    nb = read(notebook_numbered(prefix))
+    before = [(p.name, read(p)) for p in NOTEBOOKS if p.name < notebook_numbered(prefix).name] if earlier else []
+    found = answers_in_sight(nb, number, patterns, before)
+    assert not found, (f"{prefix} Exercise {number}: its answer is in sight before the worked solution; leave the "
+                       "row out of the table above, drop the column, or move it into the solution:\n" + "\n".join(found))
+
+
+@pytest.mark.parametrize("prefix, number, patterns, example, earlier", ANSWERS,
+                         ids=[f"{a[0]}-exercise-{a[1]}" for a in ANSWERS])
+def test_the_answer_check_finds_an_answer_printed_above(prefix, number, patterns, example, earlier):
+    nb = read(notebook_numbered(prefix))
+    at = next(i for i, c in enumerate(nb.cells) if "exercise" in tags(c) and exercise_number(c) == number)
+    printed = copy.deepcopy(nb)
+    shows = nbformat.v4.new_code_cell("helpers.table(…)")
+    shows.outputs = [nbformat.v4.new_output("stream", name="stdout", text=example + "\n")]
+    printed.cells.insert(at - 1, shows)
+    said = copy.deepcopy(nb)
+    said.cells.insert(at, nbformat.v4.new_markdown_cell(example))
+    for broken in (printed, said):
+        assert answers_in_sight(broken, number, patterns), f"{prefix} Exercise {number}: {example!r} not found"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Less code in sight: code shows only where running or changing it teaches something
+# ---------------------------------------------------------------------------------------------------
+
+def code_in_sight_problems(nb) -> list[str]:
+    """Code a learner sees must teach: the Setup cell, a worked solution's cells, or calls of a passage, a search,
+    a lookup (tools.cells.teaching); every other code cell is folded (jupyter.source_hidden). An exercise's code
+    cell is such a call, with no pandas idiom, so changing a word or a number completes it."""
+    first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+    problems = []
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code" or "solution" in tags(c):
+            continue
+        hidden = c.metadata.get("jupyter", {}).get("source_hidden", False)
+        if "exercise" in tags(c) and (not teaching(c) or PANDAS_IDIOM.search(c.source)):
+            problems.append(f"{where(nb, i)}: an exercise cell needs more than a changed word or number")
+        if not hidden and i != first and not teaching(c):
+            problems.append(f"{where(nb, i)}: code in sight that only draws or builds a table; fold it (make notebooks)")
+        if hidden and (i == first or teaching(c)):
+            problems.append(f"{where(nb, i)}: code worth changing is folded")
+    return problems
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in FOLD_CODE_IN], ids=lambda p: p.name)
+def test_code_in_sight_teaches(path):
+    problems = code_in_sight_problems(read(path))
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_code_check_finds_table_code_in_sight_and_pandas_in_an_exercise():
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("02_")))
+    assert code_in_sight_problems(nb) == []
+    broken = copy.deepcopy(nb)
+    table = next(i for i, c in enumerate(broken.cells) if c.metadata.get("jupyter", {}).get("source_hidden"))
+    del broken.cells[table].metadata["jupyter"]
+    exercise = next(i for i, c in enumerate(broken.cells) if c.cell_type == "code" and "exercise" in tags(c))
+    broken.cells[exercise].source = 'who = "Marx"\nhelpers.table(quotes[quotes.speaker.str.contains(who)])'
+    found = "\n".join(code_in_sight_problems(broken))
+    assert f"cell {table} " in found and "only draws or builds a table" in found
+    assert f"cell {exercise} " in found and "changed word or number" in found
+    with pytest.raises(SystemExit, match="exercise code cell"):
+        set_code_in_sight(copy.deepcopy(broken), nb.metadata.get("name", "02_source_quotations.ipynb"))
+    broken.cells[exercise].source = nb.cells[exercise].source
+    set_code_in_sight(broken, "02_source_quotations.ipynb")     # what make notebooks does: folds it again
+    assert code_in_sight_problems(broken) == []

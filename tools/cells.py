@@ -10,6 +10,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
+| 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons()` | a link to every notebook | lesson metadata |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
@@ -102,6 +103,49 @@ def set_solutions(nb, name: str) -> None:
             raise SystemExit(f"{name}: the cell after the worked solution at cell {i + 1} is not a heading (## or ###), "
                              "so folding the solution would hide it too. Start the next section with a heading, "
                              "or tag the cell 'solution' if it belongs to the solution.")
+
+
+# --- code in sight ---------------------------------------------------------------------------------------
+# A learner sees code only where running or changing it teaches something: the Setup cell, a worked solution,
+# and cells made only of the calls below (a passage, a search, a lookup, a branch of the argument map, the
+# reader's edition). Every other code cell draws a figure or builds a table: its code is folded and its output
+# stays in sight. An exercise's code cell must be such a call, so a learner completes it by changing a word or a
+# number. The facilitator guide (05) is left as it is.
+TEACHING_CALL = re.compile(r"^(?:helpers\.table\()?(?:essay\.show|essay\.search|tm\.lookup|q\.appearances|"
+                           r"plots\.show_argument_map|helpers\.reader_edition)\(|^print\(\)$")
+PANDAS_IDIOM = re.compile(r"\.str\.|\.isin\(|\.assign\(|\.map\(|lambda\b|\.sort_values\(|\.reset_index\(|"
+                          r"\.value_counts\(|\b\w+\[\w+\.\w+")
+FOLD_CODE_IN = ("00", "01", "02", "03", "04")
+
+
+def teaching(cell) -> bool:
+    """A code cell made only of calls whose running or changing teaches something (TEACHING_CALL); a statement's
+    continuation lines are indented."""
+    lines = [line for line in cell.source.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    statements = [line.split("  #")[0].rstrip() for line in lines if not line[:1].isspace() and not line.startswith(")")]
+    return bool(statements) and all(TEACHING_CALL.match(line) for line in statements) and \
+        not PANDAS_IDIOM.search(cell.source)
+
+
+def set_code_in_sight(nb, name: str) -> None:
+    """Fold the code of every cell that only draws or builds a table; unfold the Setup cell and teaching cells."""
+    if name[:2] not in FOLD_CODE_IN:
+        return
+    first = index_of(nb, lambda c: c.cell_type == "code")
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or "solution" in cell.metadata.get("tags", []):
+            continue
+        if "exercise" in cell.metadata.get("tags", []) and not teaching(cell):
+            raise SystemExit(f"{name}: the exercise code cell {i + 1} ({cell.source.split(chr(10))[0][:50]!r}) must be a "
+                             "call a learner completes by changing a word or a number (essay.show, essay.search, "
+                             "a lookup): move the table-building into a helper in helpers/.")
+        jup = cell.metadata.setdefault("jupyter", {})
+        if i == first or teaching(cell):
+            jup.pop("source_hidden", None)
+        else:
+            jup["source_hidden"] = True
+        if not jup:
+            cell.metadata.pop("jupyter")
 
 
 # --- every notebook -------------------------------------------------------------------------------------
@@ -264,6 +308,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
         set_launch_links(nb, table, repo, branch)
     set_nav(nb, name, table)
     set_solutions(nb, name)
+    set_code_in_sight(nb, name)
     return nb
 
 
