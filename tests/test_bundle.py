@@ -11,7 +11,9 @@ import re
 import subprocess
 import sys
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
@@ -20,6 +22,7 @@ import helpers
 from helpers import workshop
 from helpers.errors import HelperError
 from tools import bundle
+from tools.pages import heading_id
 
 MAINTAINERS = ("tests/", "tools/", ".ci/", ".github/", "build/", ".venv/", "requirements-dev.txt", "launch.yml",
                ".ipynb_checkpoints/", "__pycache__/")
@@ -192,3 +195,69 @@ def test_the_start_pages_speak_spanish_where_participants_read(kits, essay):
     _, text = shown("facilitator")
     assert "Which pages are in Spanish · Qué páginas están en español" in text
     assert "definitions only in English" in text and "las definiciones solo en inglés" in text
+
+
+class _Links(HTMLParser):
+    """The ids (and names) a page defines and the links it makes."""
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.ids |= {attrs[k] for k in ("id", "name") if attrs.get(k)}
+        if tag in ("a", "area") and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def broken_links(folder: Path) -> list[tuple[str, str, str]]:
+    """Every relative link of every page (and notebook) in ``folder`` that does not open inside it: (page, link,
+    why). A link with an #anchor must find that id on the page it opens."""
+    parsed: dict[Path, _Links] = {}
+
+    def page(path: Path) -> _Links:
+        if path not in parsed:
+            parsed[path] = _Links()
+            parsed[path].feed(path.read_text(encoding="utf-8"))
+        return parsed[path]
+
+    def notebook_ids(path: Path) -> set[str]:
+        cells = nbformat.read(path, as_version=4).cells
+        return {heading_id(h) for c in cells if c.cell_type == "markdown"
+                for h in re.findall(r"(?m)^#{1,6}\s+(.+?)\s*$", c.source)}
+
+    found = []
+    pages = [(p, page(p).hrefs) for p in sorted(folder.rglob("*.html")) if "reveal.js" not in p.parts]
+    pages += [(p, [m for c in nbformat.read(p, as_version=4).cells if c.cell_type == "markdown"
+                   for m in re.findall(r"\]\(([^)\s]+)\)", c.source)]) for p in sorted(folder.rglob("*.ipynb"))]
+    for source, hrefs in pages:
+        for href in hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = (source.parent / unquote(parts.path)).resolve() if parts.path else source
+            where = source.relative_to(folder).as_posix()
+            if not target.is_relative_to(folder.resolve()) or not target.is_file():
+                found.append((where, href, "no such file in the bundle"))
+            elif parts.fragment:
+                ids = page(target).ids if target.suffix == ".html" else \
+                    notebook_ids(target) if target.suffix == ".ipynb" else set()
+                if unquote(parts.fragment) not in ids:
+                    found.append((where, href, "no such place on that page"))
+    return found
+
+
+def test_every_link_of_every_page_opens_inside_its_bundle(kits):
+    """#20: the series map's #The-series had no heading to land on, 00 linked to a reader's edition saved beside
+    the notebook (the bundle's is in print/), and the participant pages linked to the facilitator guide."""
+    for who, (path, dest) in kits.items():
+        folder = dest / path.stem
+        assert len(list(folder.rglob("*.html"))) > 10, who
+        assert broken_links(folder) == [], who
+
+
+def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "a.html").write_text('<h2 id="here">x</h2><a href="b.html">b</a> <a href="a.html#there">t</a> '
+                                     '<a href="#here">h</a> <a href="https://example.org/x">web</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == [("a.html", "b.html", "no such file in the bundle"),
+                                      ("a.html", "a.html#there", "no such place on that page")]

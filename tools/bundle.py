@@ -24,6 +24,8 @@ from __future__ import annotations
 import argparse
 import html
 import io
+import posixpath
+import re
 import subprocess
 import sys
 import tarfile
@@ -274,8 +276,24 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
 
 # ---- writing the zips -------------------------------------------------------------------------------------
 
+HREF_RE = re.compile(r'(href=")([^"#:]+)((?:#[^"]*)?")')
+
+
+def relink(page: str, source: Path, where: str, placed: dict[str, str]) -> str:
+    """A built page as it goes into the bundle at ``where``: a link to another built file follows that file to
+    its place in the bundle (``placed``: {built file: path in the bundle}; the build's reader/essay.html is the
+    bundle's print/reader-edition.html)."""
+    def move(m: re.Match) -> str:
+        target = placed.get(str((source.parent / html.unescape(m.group(2))).resolve()))
+        if target is None:
+            return m.group(0)
+        return m.group(1) + html.escape(posixpath.relpath(target, posixpath.dirname(where) or ".")) + m.group(3)
+    return HREF_RE.sub(move, page)
+
+
 def _write(out: Path, name: str, project: dict[str, bytes], files: dict[str, Path], start: str) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
+    placed = {str(source.resolve()): path for path, source in files.items()}
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr(f"{name}/{START}", start)
         for path, data in sorted(project.items()):
@@ -283,7 +301,10 @@ def _write(out: Path, name: str, project: dict[str, bytes], files: dict[str, Pat
                 continue                      # the bundle's notebooks are the editions
             z.writestr(f"{name}/{path}", data)
         for path, source in sorted(files.items()):
-            z.write(source, f"{name}/{path}")
+            if source.suffix == ".html":
+                z.writestr(f"{name}/{path}", relink(source.read_text(encoding="utf-8"), source, path, placed))
+            else:
+                z.write(source, f"{name}/{path}")
     return out
 
 
