@@ -55,7 +55,7 @@ def test_each_bundle_unzips_into_one_folder_with_a_start_page_that_opens_what_it
         page = start.read_text(encoding="utf-8")
         links = re.findall(r'href="([^"]+)"', page)
         assert len(links) >= 15, who
-        broken = [link for link in links if not (folder / html.unescape(link)).is_file()]
+        broken = [link for link in links if not (folder / (html.unescape(link).split("#")[0] or bundle.START)).is_file()]
         assert not broken, (who, broken)
         shown = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
         assert "Open first" in shown and "Start here" in shown, who
@@ -261,3 +261,44 @@ def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
                                      '<a href="#here">h</a> <a href="https://example.org/x">web</a>', encoding="utf-8")
     assert broken_links(tmp_path) == [("a.html", "b.html", "no such file in the bundle"),
                                       ("a.html", "a.html#there", "no such place on that page")]
+
+
+def test_the_facilitator_kit_says_what_to_print_with_the_pages_of_each_pdf(kits, essay):
+    """#20: a per-plan print list, its page counts those of the PDFs in the kit."""
+    from pypdf import PdfReader
+    folder = kits["facilitator"][1] / bundle.FACILITATOR
+    page = (folder / bundle.START).read_text(encoding="utf-8")
+    section = page[page.index('<h2 id="print">'):page.index('<h2 id="leading">')]
+    lists = workshop.load_print_lists(essay)
+    tables = re.findall(r"<h3>(.*?)</h3><table.*?</table><p>Each participant's own copies come to (\d+) pages", section, re.S)
+    assert [html.unescape(t) for t, _ in tables] == list(dict.fromkeys(lists.plan_title))
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(\d+)</td></tr>", section, re.S)
+    assert len(rows) == len(lists)
+    counted = {}
+    for (cell, copies, shown), entry in zip(rows, lists.itertuples()):
+        pdfs = re.findall(r'href="([^"]+)"', cell)
+        assert pdfs and all(p.endswith(".pdf") for p in pdfs), cell
+        pages = sum(len(PdfReader(folder / html.unescape(p)).pages) for p in pdfs)
+        assert int(shown) == pages > 0, (entry.name, shown, pages)
+        assert html.unescape(copies) == entry.copies
+        counted[(entry.plan, entry.printout)] = pages
+    for plan, total in zip(dict.fromkeys(lists.plan), (int(n) for _, n in tables)):
+        mine = lists[(lists.plan == plan) & (lists.copies == "each participant")]
+        assert total == sum(counted[(plan, p)] for p in mine.printout)
+    # the series' three run sheets, one page each
+    assert counted[("series-3x120", "run sheets")] == 3
+
+
+def test_the_facilitator_kit_says_the_guides_commands_are_done_and_names_printouts_by_what_they_are(kits, essay):
+    """#20: a facilitator with only the kit read "run make handouts" and "build/participant/cards.pdf"."""
+    folder = kits["facilitator"][1] / bundle.FACILITATOR
+    page = (folder / bundle.START).read_text(encoding="utf-8")
+    built = page[page.index('<h2 id="built">'):page.index('<h2 id="print">')]
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", built)).split())
+    assert "make handouts" in text and "make bundle" in text and "already in this folder" in text
+    assert {"#participants", "#leading", "#print"} <= set(re.findall(r'href="([^"]+)"', built))
+    notes = workshop.load_notes(essay)
+    said = [t for note in notes.values() for v in note.values() for t in ([v] if isinstance(v, str) else v)]
+    assert not [t for t in said if re.search(r"build/|\.pdf\b|\.html\b", t)]
+    cards = [t for t in said if "cards" in t]
+    assert cards and all("“Who said it?” cards" in t and "start page" in t for t in cards), cards
