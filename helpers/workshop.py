@@ -213,6 +213,54 @@ def notebook_titles_es(essay: Essay) -> dict[str, str]:
     return {k: v.strip() for k, v in titles.items()}
 
 
+COPIES = ("each participant", "each pair", "each person on paper", "the facilitator")
+
+
+def load_print_lists(essay: Essay) -> pd.DataFrame:
+    """What to print for each plan (sessions.yml: each plan's ``print`` list and the ``printouts`` they name),
+    checked: a printout the list names must be described under ``printouts``, and its copies must be one of
+    ``COPIES``.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A table with one row per printout of each plan: ``plan``, ``plan_title``, ``printout`` (its short name),
+        ``name`` (what it is, in plain words), ``file`` (its PDF in the facilitator's kit, with ``{plan}``
+        filled in; a ``*`` gathers several PDFs) and ``copies``.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> lists = load_print_lists(load_essay())
+        >>> lists[lists.plan == "single-90"].file.iloc[0], lists.copies.iloc[0]
+        ('print/packet.pdf', 'each participant')
+    """
+    path = essay.folder / PLANS
+    data = read_yaml(path)
+    printouts = field(data, "printouts", dict, path, "printouts", default={})
+    rows = []
+    for i, plan in enumerate(items(data, "plans", path, "plans"), start=1):
+        plan_id = field(plan, "id", str, path, f"plans[{i}]")
+        for k, entry in enumerate(items(plan, "print", path, f"plan {plan_id}"), start=1):
+            where = f"plan {plan_id}, print, line {k}"
+            expect(entry, dict, path, where, "printout")
+            key = field(entry, "printout", str, path, where)
+            copies = field(entry, "copies", str, path, where)
+            if key not in printouts:
+                raise AnnotationError(path, f"the print list names the printout {key!r}, which printouts does not "
+                                            "describe.", f"write one of: {', '.join(printouts)}; or describe it "
+                                                         "under printouts at the end of the file.", where)
+            if copies not in COPIES:
+                raise AnnotationError(path, f"copies is {copies!r}.", f"write one of: {', '.join(COPIES)}.", where)
+            described = printouts[key]
+            expect(described, dict, path, f"printouts, {key}", "printout")
+            rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, f"plan {plan_id}"),
+                         "printout": key, "name": field(described, "name", str, path, f"printouts, {key}"),
+                         "file": field(described, "file", str, path, f"printouts, {key}").replace("{plan}", plan_id),
+                         "copies": copies})
+    return pd.DataFrame(rows, columns=["plan", "plan_title", "printout", "name", "file", "copies"])
+
+
 def _spanish_title(entry: dict, path, where: str) -> str:
     """The ``title_es`` of a plan or a meeting: required beside its English ``title``, for the participant packet."""
     title_es = field(entry, "title_es", str, path, where, default="").strip()

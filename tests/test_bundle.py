@@ -11,7 +11,9 @@ import re
 import subprocess
 import sys
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
@@ -20,6 +22,7 @@ import helpers
 from helpers import workshop
 from helpers.errors import HelperError
 from tools import bundle
+from tools.pages import heading_id
 
 MAINTAINERS = ("tests/", "tools/", ".ci/", ".github/", "build/", ".venv/", "requirements-dev.txt", "launch.yml",
                ".ipynb_checkpoints/", "__pycache__/")
@@ -52,7 +55,7 @@ def test_each_bundle_unzips_into_one_folder_with_a_start_page_that_opens_what_it
         page = start.read_text(encoding="utf-8")
         links = re.findall(r'href="([^"]+)"', page)
         assert len(links) >= 15, who
-        broken = [link for link in links if not (folder / html.unescape(link)).is_file()]
+        broken = [link for link in links if not (folder / (html.unescape(link).split("#")[0] or bundle.START)).is_file()]
         assert not broken, (who, broken)
         shown = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
         assert "Open first" in shown and "Start here" in shown, who
@@ -192,3 +195,110 @@ def test_the_start_pages_speak_spanish_where_participants_read(kits, essay):
     _, text = shown("facilitator")
     assert "Which pages are in Spanish · Qué páginas están en español" in text
     assert "definitions only in English" in text and "las definiciones solo en inglés" in text
+
+
+class _Links(HTMLParser):
+    """The ids (and names) a page defines and the links it makes."""
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.ids |= {attrs[k] for k in ("id", "name") if attrs.get(k)}
+        if tag in ("a", "area") and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def broken_links(folder: Path) -> list[tuple[str, str, str]]:
+    """Every relative link of every page (and notebook) in ``folder`` that does not open inside it: (page, link,
+    why). A link with an #anchor must find that id on the page it opens."""
+    parsed: dict[Path, _Links] = {}
+
+    def page(path: Path) -> _Links:
+        if path not in parsed:
+            parsed[path] = _Links()
+            parsed[path].feed(path.read_text(encoding="utf-8"))
+        return parsed[path]
+
+    def notebook_ids(path: Path) -> set[str]:
+        cells = nbformat.read(path, as_version=4).cells
+        return {heading_id(h) for c in cells if c.cell_type == "markdown"
+                for h in re.findall(r"(?m)^#{1,6}\s+(.+?)\s*$", c.source)}
+
+    found = []
+    pages = [(p, page(p).hrefs) for p in sorted(folder.rglob("*.html")) if "reveal.js" not in p.parts]
+    pages += [(p, [m for c in nbformat.read(p, as_version=4).cells if c.cell_type == "markdown"
+                   for m in re.findall(r"\]\(([^)\s]+)\)", c.source)]) for p in sorted(folder.rglob("*.ipynb"))]
+    for source, hrefs in pages:
+        for href in hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = (source.parent / unquote(parts.path)).resolve() if parts.path else source
+            where = source.relative_to(folder).as_posix()
+            if not target.is_relative_to(folder.resolve()) or not target.is_file():
+                found.append((where, href, "no such file in the bundle"))
+            elif parts.fragment:
+                ids = page(target).ids if target.suffix == ".html" else \
+                    notebook_ids(target) if target.suffix == ".ipynb" else set()
+                if unquote(parts.fragment) not in ids:
+                    found.append((where, href, "no such place on that page"))
+    return found
+
+
+def test_every_link_of_every_page_opens_inside_its_bundle(kits):
+    """#20: the series map's #The-series had no heading to land on, 00 linked to a reader's edition saved beside
+    the notebook (the bundle's is in print/), and the participant pages linked to the facilitator guide."""
+    for who, (path, dest) in kits.items():
+        folder = dest / path.stem
+        assert len(list(folder.rglob("*.html"))) > 10, who
+        assert broken_links(folder) == [], who
+
+
+def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "a.html").write_text('<h2 id="here">x</h2><a href="b.html">b</a> <a href="a.html#there">t</a> '
+                                     '<a href="#here">h</a> <a href="https://example.org/x">web</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == [("a.html", "b.html", "no such file in the bundle"),
+                                      ("a.html", "a.html#there", "no such place on that page")]
+
+
+def test_the_facilitator_kit_says_what_to_print_with_the_pages_of_each_pdf(kits, essay):
+    """#20: a per-plan print list, its page counts those of the PDFs in the kit."""
+    from pypdf import PdfReader
+    folder = kits["facilitator"][1] / bundle.FACILITATOR
+    page = (folder / bundle.START).read_text(encoding="utf-8")
+    section = page[page.index('<h2 id="print">'):page.index('<h2 id="leading">')]
+    lists = workshop.load_print_lists(essay)
+    tables = re.findall(r"<h3>(.*?)</h3><table.*?</table><p>Each participant's own copies come to (\d+) pages", section, re.S)
+    assert [html.unescape(t) for t, _ in tables] == list(dict.fromkeys(lists.plan_title))
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(\d+)</td></tr>", section, re.S)
+    assert len(rows) == len(lists)
+    counted = {}
+    for (cell, copies, shown), entry in zip(rows, lists.itertuples()):
+        pdfs = re.findall(r'href="([^"]+)"', cell)
+        assert pdfs and all(p.endswith(".pdf") for p in pdfs), cell
+        pages = sum(len(PdfReader(folder / html.unescape(p)).pages) for p in pdfs)
+        assert int(shown) == pages > 0, (entry.name, shown, pages)
+        assert html.unescape(copies) == entry.copies
+        counted[(entry.plan, entry.printout)] = pages
+    for plan, total in zip(dict.fromkeys(lists.plan), (int(n) for _, n in tables)):
+        mine = lists[(lists.plan == plan) & (lists.copies == "each participant")]
+        assert total == sum(counted[(plan, p)] for p in mine.printout)
+    # the series' three run sheets, one page each
+    assert counted[("series-3x120", "run sheets")] == 3
+
+
+def test_the_facilitator_kit_says_the_guides_commands_are_done_and_names_printouts_by_what_they_are(kits, essay):
+    """#20: a facilitator with only the kit read "run make handouts" and "build/participant/cards.pdf"."""
+    folder = kits["facilitator"][1] / bundle.FACILITATOR
+    page = (folder / bundle.START).read_text(encoding="utf-8")
+    built = page[page.index('<h2 id="built">'):page.index('<h2 id="print">')]
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", built)).split())
+    assert "make handouts" in text and "make bundle" in text and "already in this folder" in text
+    assert {"#participants", "#leading", "#print"} <= set(re.findall(r'href="([^"]+)"', built))
+    notes = workshop.load_notes(essay)
+    said = [t for note in notes.values() for v in note.values() for t in ([v] if isinstance(v, str) else v)]
+    assert not [t for t in said if re.search(r"build/|\.pdf\b|\.html\b", t)]
+    cards = [t for t in said if "cards" in t]
+    assert cards and all("“Who said it?” cards" in t and "start page" in t for t in cards), cards

@@ -165,3 +165,18 @@ def test_the_release_job_builds_with_the_same_browser_step_and_attaches_its_file
     attach = release[-1]["run"]
     assert "build/release/*" in attach and "--notes-file build/release-notes.md" in attach
     assert "${{" not in attach, "pass values through env:, never into the script (template injection)"
+
+
+def test_the_workflow_and_the_readme_name_the_two_bundles_the_release_attaches():
+    """#20: `make bundle` writes two bundles (participant and facilitator); the workflow's comments and step names,
+    .ci/run and the README's download section said "the bundle"."""
+    from tools import bundle, release
+    said = WORKFLOW.read_text(encoding="utf-8") + (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    assert not re.search(r"\bthe bundle\b", said, re.I), [line for line in said.splitlines() if "the bundle" in line]
+    build = next(s for s in workflow_steps("release") if "make release" in s.get("run", ""))
+    assert "participant and facilitator bundles" in build["name"], build["name"]
+    attached = [f"{release.PREFIX}-{name}" for name, source, *_ in release.ASSETS if source.startswith("bundle:")]
+    assert attached == [f"{bundle.NAME}.zip", f"{bundle.FACILITATOR}.zip"], attached
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    download = readme[readme.index("**Releases**"):readme.index("## Two commands")]
+    assert all(f"`{name}`" in download for name in attached), download

@@ -45,6 +45,23 @@ def test_a_plan_that_does_not_add_up(reading_copy):
         workshop.load_plans(helpers.load_essay(reading_copy))
 
 
+def test_a_print_list_names_a_described_printout_and_plain_copies(reading_copy, essay):
+    lists = workshop.load_print_lists(essay)
+    assert set(lists.plan) == set(workshop.load_plans(essay).plan)
+    assert set(lists.copies) <= set(workshop.COPIES) and not lists.file.str.contains("{plan}", regex=False).any()
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{printout: glossary, copies: each pair}", "{printout: glosary, copies: each pair}", 1),
+                    encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)'glosary'.*write one of: packet") as err:
+        workshop.load_print_lists(helpers.load_essay(reading_copy))
+    assert err.value.row == "plan single-90, print, line 3"
+    path.write_text(text.replace("{printout: glossary, copies: each pair}", "{printout: glossary, copies: two}", 1),
+                    encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)copies is .two.*each participant, each pair"):
+        workshop.load_print_lists(helpers.load_essay(reading_copy))
+
+
 def test_a_plan_naming_a_missing_question_or_paragraph(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")

@@ -22,8 +22,11 @@ the essay, whose rights stay with its authors. Participants unzip their bundle a
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import html
 import io
+import posixpath
+import re
 import subprocess
 import sys
 import tarfile
@@ -200,6 +203,40 @@ def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
     return _page("Start here: the study kit", body, STYLE)
 
 
+def pdf_pages(path: Path) -> int:
+    """The number of pages of a PDF."""
+    from pypdf import PdfReader
+    return len(PdfReader(path).pages)
+
+
+def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
+    """The facilitator's "What to print": a table per plan (sessions.yml, print) of each printout, its copies and
+    its pages, counted from the PDF the facilitator's kit holds."""
+    from helpers import workshop
+    essay = load_essay(reading)
+    files = facilitator_files(built)
+    parts = ['<h2 id="print">What to print</h2><p>For each plan: every printout once, how many copies, and the '
+             "pages of one copy.</p>"]
+    for plan, rows in workshop.load_print_lists(essay).groupby("plan", sort=False):
+        trs, each = [], 0
+        for r in rows.itertuples():
+            found = sorted(k for k in files if fnmatch.fnmatchcase(k, r.file))
+            if not found:
+                raise HelperError(essay.folder / workshop.PLANS, f"the printout {r.printout!r} of plan {plan} is "
+                                  f"{r.file}, which the facilitator's kit does not hold.",
+                                  "give its file under printouts as a path in the kit (like print/packet.pdf), or "
+                                  "run `make bundle` again if the handouts were not all built.")
+            pages = sum(pdf_pages(files[k]) for k in found)
+            each += pages if r.copies == "each participant" else 0
+            links = _link(found[0], r.name) if len(found) == 1 else html.escape(r.name) + " (" + ", ".join(
+                _link(k, f"meeting {n}") for n, k in enumerate(found, start=1)) + ")"
+            trs.append(f"<tr><td>{links}</td><td>{html.escape(r.copies)}</td><td>{pages}</td></tr>")
+        parts.append(f"<h3>{html.escape(rows.plan_title.iloc[0])}</h3>"
+                     '<table class="print-list"><tr><th>print</th><th>copies</th><th>pages of one copy</th></tr>'
+                     + "".join(trs) + f"</table><p>Each participant's own copies come to {each} pages.</p>")
+    return "".join(parts)
+
+
 def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants."""
     from helpers import workshop
@@ -225,7 +262,16 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}): the plans, how to prepare, safety "
             "and the group agreements, and how participants set up. Then the run sheet of your plan's first meeting, "
             "below.</p></div>"
-            "<h2>For the person leading</h2><h3>Run sheets, one page per meeting</h3><p>Clock times, what to say or "
+            "<h2 id=\"built\">Already built</h2>"
+            "<p>Where the guide says to run <code>make handouts</code> or <code>make bundle</code> in a terminal, you "
+            "can skip it: everything those commands make is already in this folder, and where the guide names a "
+            "place in the build folder, the same thing is here. The handouts, the reader's edition and the cards are "
+            f"listed {_link('#participants', 'for the participants')}; the run sheets, checklists, slides, answers "
+            f"and lessons with solutions {_link('#leading', 'for the person leading')}; what to print for your plan, "
+            f"with its pages, {_link('#print', 'under What to print')}. The participants' own kit is the other zip "
+            "file, made with this one.</p>"
+            + print_lists(built, reading)
+            + "<h2 id=\"leading\">For the person leading</h2><h3>Run sheets, one page per meeting</h3><p>Clock times, what to say or "
             'do, the questions in full and what to bring, for your clipboard.</p><ul class="files">'
             + "".join(sheets) + "</ul><h3>Day-of checklists, one page per plan</h3><p>Everything to bring on the "
             'day, each thing once, with when it is used.</p><ul class="files">' + "".join(checklists) + "</ul>"
@@ -237,7 +283,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + _item("facilitator/cards-answers", "\"Who said it?\" answers", "keep these until the pairs have guessed.")
             + "</ul><h3>Each lesson with its solutions and facilitator notes</h3>"
             f'<ul class="files">{_lesson_items("facilitator", [n for n in guide if not n.startswith("05")], titles)}</ul>'
-            "<h2>For the participants</h2>"
+            "<h2 id=\"participants\">For the participants</h2>"
             "<p>Give participants the participant kit (the other zip file, made with this one), or print for them "
             "the packet and the reader's edition below. Their kit is this one without the facilitator's pages, "
             "the slides and the solutions.</p>"
@@ -248,7 +294,10 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + _item("print/glossary", "The glossary", "its own printout.")
             + _item("print/cards", "The \"Who said it?\" cards", "to print and cut.")
             + _item("print/setup", "The setup page", "to send before the day.")
-            + "</ul><h3>Which pages are in Spanish · Qué páginas están en español</h3>"
+            + "</ul><h3>Each lesson on paper</h3><p>The lessons as participants print them, without the solutions, "
+              "for anyone working without a computer.</p>"
+            f'<ul class="files">{_lesson_items("print", _lessons(built / "participant"), titles)}</ul>'
+            + "<h3>Which pages are in Spanish · Qué páginas están en español</h3>"
             + _pair({"en": "In English and Spanish, side by side: the participant packet (the agendas, the handout and "
                            "the argument on one page), the handout, the setup page, the argument on one page, the "
                            "participants' start page, and the slides of the content note and the group agreements. "
@@ -274,8 +323,24 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
 
 # ---- writing the zips -------------------------------------------------------------------------------------
 
+HREF_RE = re.compile(r'(href=")([^"#:]+)((?:#[^"]*)?")')
+
+
+def relink(page: str, source: Path, where: str, placed: dict[str, str]) -> str:
+    """A built page as it goes into the bundle at ``where``: a link to another built file follows that file to
+    its place in the bundle (``placed``: {built file: path in the bundle}; the build's reader/essay.html is the
+    bundle's print/reader-edition.html)."""
+    def move(m: re.Match) -> str:
+        target = placed.get(str((source.parent / html.unescape(m.group(2))).resolve()))
+        if target is None:
+            return m.group(0)
+        return m.group(1) + html.escape(posixpath.relpath(target, posixpath.dirname(where) or ".")) + m.group(3)
+    return HREF_RE.sub(move, page)
+
+
 def _write(out: Path, name: str, project: dict[str, bytes], files: dict[str, Path], start: str) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
+    placed = {str(source.resolve()): path for path, source in files.items()}
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr(f"{name}/{START}", start)
         for path, data in sorted(project.items()):
@@ -283,7 +348,10 @@ def _write(out: Path, name: str, project: dict[str, bytes], files: dict[str, Pat
                 continue                      # the bundle's notebooks are the editions
             z.writestr(f"{name}/{path}", data)
         for path, source in sorted(files.items()):
-            z.write(source, f"{name}/{path}")
+            if source.suffix == ".html":
+                z.writestr(f"{name}/{path}", relink(source.read_text(encoding="utf-8"), source, path, placed))
+            else:
+                z.write(source, f"{name}/{path}")
     return out
 
 

@@ -23,6 +23,7 @@ import argparse
 import copy
 import html
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -101,12 +102,27 @@ def edition(nb: nbformat.NotebookNode, participant: bool, note: bool = True) -> 
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = BADGE_RE.sub(lambda m: f"[Open on Binder]({m.group().rsplit('](', 1)[1][:-1]})", cell.source)
+            if participant:
+                cell.source = without_facilitator_links(cell.source)
     first = nb.cells[0]
     label = ("Participant edition: worked solutions and facilitator notes are left out."
              if participant else "Facilitator edition: includes worked solutions and facilitator notes.")
     if note and re.search(r"(?m)^# ", first.source):
         first.source = re.sub(r"(?m)^# ", f"<div class=\"edition-note\">{label}</div>\n\n# ", first.source, count=1)
     return nb
+
+
+_ONLY = "|".join(re.escape(n) for n in sorted(FACILITATOR_ONLY))
+FACILITATOR_LINK = re.compile(rf"\[([^\]]*)\]\((?:{_ONLY})\.(?:ipynb|html)(?:#[^)]*)?\)")
+
+
+def without_facilitator_links(source: str) -> str:
+    """Markdown for the participant edition, which has no facilitator guide to open: a list item or a
+    "previous | series map | next" part that links to it is left out, any other such link keeps only its words."""
+    lines = [line for line in source.split("\n")
+             if not (re.match(r"\s*(?:[-*]|\d+\.)\s", line) and FACILITATOR_LINK.search(line))]
+    text = re.sub(rf"\s*\|\s*{FACILITATOR_LINK.pattern}", "", "\n".join(lines))
+    return FACILITATOR_LINK.sub(r"\1", text)
 
 
 FIRST_STEP_RE = re.compile(r"(?m)^\*\*What to do first:\*\*.*$")
@@ -318,6 +334,14 @@ def link_the_html_pages(page_html: str, folder: Path) -> str:
     return re.sub(r'(<a\s[^>]*?href=")([0-9][0-9]_[A-Za-z0-9_]+)\.ipynb(#[^"]*)?"', repoint, page_html)
 
 
+def link_the_reader_edition(page_html: str, page: Path, reader: Path, reading: str = DEFAULT_READING) -> str:
+    """On a printed lesson, the link to the reader's edition that notebook 00 saves beside itself
+    (``helpers.reader_edition()``) goes to the reader's edition built with the handouts (``reader``)."""
+    saved = f"{load_essay(reading).reading}-reader.html"
+    target = Path(os.path.relpath(reader, page.parent)).as_posix()
+    return page_html.replace(f'href="{saved}"', f'href="{target}"')
+
+
 def reveal_source() -> Path:
     spec = importlib.util.find_spec("sphinx_revealjs")
     if spec is None or not spec.submodule_search_locations:
@@ -467,10 +491,11 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
                                          reveal_url_prefix="reveal.js")), encoding="utf-8")
     written.append(deck)
     copy_reveal(slides_dir)
+    reader = out / "reader" / "essay.html"
     for audience in ("participant", "facilitator"):     # now every page of the folder is written
         for page in (out / audience).glob("[0-9][0-9]_*.html"):
-            page.write_text(link_the_html_pages(page.read_text(encoding="utf-8"), page.parent), encoding="utf-8")
-    reader = out / "reader" / "essay.html"
+            text = link_the_html_pages(page.read_text(encoding="utf-8"), page.parent)
+            page.write_text(link_the_reader_edition(text, page, reader), encoding="utf-8")
     reader.parent.mkdir(parents=True, exist_ok=True)
     reader.write_text(reader_html(), encoding="utf-8")      # its Spanish words are marked already
     written.append(reader)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import pandas as pd
 
 from tools.launch import badge
+from tools.pages import heading_id
 
 MAP_NOTEBOOK = "00_start_here.ipynb"
 MAP_HEADING = "## The series"           # the heading of the series map in 00_start_here
-MAP_ANCHOR = "#The-series"             # JupyterLab's and nbconvert's anchor for that heading
+MAP_ANCHOR = "#" + heading_id(MAP_HEADING.lstrip("# "))   # "#The-series": JupyterLab's anchor, and the id the pages give it
 
 
 def label(row) -> str:

@@ -56,7 +56,34 @@ def _html(nb, template: str, **config) -> str:
     exporter = exporter_class(template_name=template, extra_template_basedirs=[str(TEMPLATES)],
                               exclude_anchor_links=True, **config)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page_title(nb)}})
-    return body
+    return heading_ids(body)
+
+
+HEADING_RE = re.compile(r"<(h[1-6])((?:(?!\bid=)[^>])*)>(.*?)</\1>", re.S)
+
+
+def heading_id(text: str) -> str:
+    """The anchor JupyterLab and nbconvert give a heading: its text with spaces as hyphens ("The series" ->
+    "The-series"), so ``[Series map](00_start_here.ipynb#The-series)`` lands on it in both."""
+    return re.sub(r"\s+", "-", html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
+
+
+def heading_ids(page: str) -> str:
+    """Give every heading without an id the anchor of ``heading_id`` (nbconvert adds ids only together with the
+    "¶" link we leave out); a repeated heading gets -2, -3 … so no id is used twice."""
+    used = set(re.findall(r'\bid="([^"]*)"', page))
+
+    def add(m: re.Match) -> str:
+        anchor = heading_id(m.group(3))
+        if not anchor:
+            return m.group(0)
+        unique, n = anchor, 1
+        while unique in used:
+            n += 1
+            unique = f"{anchor}-{n}"
+        used.add(unique)
+        return f'<{m.group(1)} id="{html.escape(unique)}"{m.group(2)}>{m.group(3)}</{m.group(1)}>'
+    return HEADING_RE.sub(add, page)
 
 
 def page_title(nb) -> str:
