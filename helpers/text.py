@@ -73,7 +73,18 @@ def fold(text: str) -> str:
         >>> fold("Coup d’État")
         "coup d'etat"
     """
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_FOLDED)
+
+
+class _FoldTable(dict):
+    """``str.translate``'s table for ``fold``: each character's fold, worked out once, the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = fold_char(chr(code))
+        return self[code]
+
+
+_FOLDED = _FoldTable()
 
 
 # A word: letters or digits, possibly joined by an apostrophe, hyphen or full stop (U.S., re-focus, 60’s).
