@@ -62,7 +62,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 test: $(DEV) $(PROXY)
-	$(BIN)/python -m pytest
+	@# every core: each test file runs whole on one worker, so its module fixtures (a JupyterLab, a hub) start once
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 notebooks: $(DEV)
 	$(BIN)/python -m tools.cells
