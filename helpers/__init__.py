@@ -22,34 +22,11 @@ from .quotations import load_quotations
 from .figures import load_figures
 from .timeline import load_timeline
 from .terms import load_terms
+from .kernel_hints import show_errors_plainly as _show_errors_plainly
 
 __all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
            "print_questions", "reader_edition", "readings", "setup_display", "table"]
 
 
-def _show_errors_plainly() -> None:
-    """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback, and a name the
-    Setup cell makes, used before Setup has run, as one sentence saying to run Setup (helpers.kernel_hints)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is None:
-        return
-
-    def handler(shell, etype, value, tb, tb_offset=None):
-        import sys
-        if issubclass(etype, NameError):    # a cell run before Setup (after a restart, say): one sentence
-            from .kernel_hints import show_name_error
-            return show_name_error(shell, etype, value, tb, tb_offset)
-        if issubclass(etype, UsageError):
-            print(f"Not quite: {value}", file=sys.stderr)
-        else:
-            print(f"{etype.__name__}: {value}", file=sys.stderr)
-
-    shell.set_custom_exc((HelperError, UsageError, NameError), handler)
-
-
-_show_errors_plainly()
+_show_errors_plainly()   # in a notebook: the package's errors as one paragraph, no traceback

@@ -13,6 +13,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from .errors import HelperError, UsageError
+
 CONFIG = Path(__file__).resolve().parent / "kernel" / "ipython_kernel_config.py"
 
 # The names the notebooks' Setup cells make (tests/test_before_setup.py checks them against the notebooks).
@@ -65,8 +67,8 @@ def show_name_error(shell, etype, value, tb, tb_offset=None) -> None:
 def load_ipython_extension(shell) -> None:
     """Called by IPython when the kernel starts (``%load_ext helpers.kernel_hints`` does the same by hand).
 
-    Importing this module imported ``helpers``, which registers its one handler (its own errors and this
-    NameError) with the running shell; IPython keeps a single handler, so the registration lives there.
+    It registers the package's one handler (its own errors and this NameError) with the running shell
+    (``show_errors_plainly``, which ``import helpers`` calls too).
 
     Parameters:
         shell: the running IPython shell (IPython passes it).
@@ -75,8 +77,7 @@ def load_ipython_extension(shell) -> None:
     Example:
         >>> load_ipython_extension(None)   # outside IPython it does nothing
     """
-    from . import _show_errors_plainly
-    _show_errors_plainly()
+    show_errors_plainly()
 
 
 def install(prefix: str | Path = sys.prefix) -> Path:
@@ -104,3 +105,35 @@ def install(prefix: str | Path = sys.prefix) -> Path:
 
 if __name__ == "__main__":
     print(f"Kernels of this environment now say to run Setup first: {install()}")
+
+
+def show_errors_plainly() -> None:
+    """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback, and a name the
+    Setup cell makes, used before Setup has run, as one sentence saying to run Setup (``show_name_error``).
+    ``import helpers`` calls it; IPython keeps a single handler, so this is the one place it is registered.
+
+    Parameters:
+        none.
+    Returns:
+        nothing; outside IPython it does nothing.
+    Example:
+        >>> show_errors_plainly()   # outside IPython it does nothing
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        import sys
+        if issubclass(etype, NameError):    # a cell run before Setup (after a restart, say): one sentence
+            return show_name_error(shell, etype, value, tb, tb_offset)
+        if issubclass(etype, UsageError):
+            print(f"Not quite: {value}", file=sys.stderr)
+        else:
+            print(f"{etype.__name__}: {value}", file=sys.stderr)
+
+    shell.set_custom_exc((HelperError, UsageError, NameError), handler)
