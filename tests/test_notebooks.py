@@ -266,5 +266,5 @@ def test_the_first_cell_says_how_to_keep_your_own_copy(path):
     step = next(line for line in first.splitlines() if line.startswith("**What to do first:**"))
     assert "Save Notebook As" in step and "Ctrl/Cmd + S" in step and "File → Download" in step
     assert step.index("Ctrl/Cmd + S") < step.index("File → Download"), "save first, then download"
-    assert "closing without saving loses nothing" in step
+    assert "closing without saving loses nothing" in step and "saves an open notebook by itself every two minutes" in step
     assert "make handouts" not in first, "a learner alone makes the reader's edition with helpers.reader_edition()"

@@ -71,7 +71,8 @@ def index_of(nb, test) -> int | None:
 # --- worked solutions ----------------------------------------------------------------------------------
 SOLUTION_HEADING = "### Worked solution: open after you have tried"
 UNFOLD = ("*Folded.* To open the solution, click the button under this heading that says how many cells are "
-          "hidden. To fold it again, click the heading, then the ▾ arrow to its left.")
+          "hidden. Shift + Enter on this heading opens it too: to go on without it, click the next heading. To fold it "
+          "again, click the heading, then the ▾ arrow to its left.")
 FOLDED = "jp-MarkdownHeadingCollapsed"       # JupyterLab's own mark of a folded heading (collapsible headings)
 
 
