@@ -289,6 +289,8 @@ def test_the_start_notebook_gives_its_figure_alt_text():
 ANSWERS = [
     ("01", 1, [r"(?m)^C\d+\s+(?:¶)?2[0-6]\s+(?:cited|attributed|own account)\b"],
      "C21  20  attributed  a program officer from the International Republican Institute", False),
+    ("01", 3, [r"summed up with their cause[^\n]{0,20}¶33"],
+     "explained by: the reverse of explains (facts listed, then summed up with their cause, as in ¶33)", False),
     ("02", 3, [r"Miguel Angel[^\n.]*(?:not stated|\bnone\b)",
                r"Clinton[^\n.]*(?:original English|document or publication)",
                r"(?:original English|document or publication)[^\n.]*Clinton"],
