@@ -136,3 +136,15 @@ def test_agreements_too_long_for_one_slide_stop_with_the_fix(monkeypatch):
     with pytest.raises(HelperError) as err:
         editions.agreements_notebook()
     assert "agreements 5 and 6 do not fit" in str(err.value) and "shorten one of them" in str(err.value)
+
+
+def test_every_file_a_deck_loads_is_beside_it(decks):
+    """Each stylesheet and script a deck names (reveal.js, its theme, the notes plugin) is in the folder it is
+    written to, so the slides look the same offline as when they were checked."""
+    missing = []
+    for deck in decks:
+        text = deck.read_text(encoding="utf-8")
+        for ref in re.findall(r'<(?:link[^>]*\bhref|script[^>]*\bsrc)="([^"#?]+)"', text):
+            if not re.match(r"(?:[a-z]+:|data:)", ref) and not (deck.parent / ref).exists():
+                missing.append((deck.name, ref))
+    assert not missing, missing[:5]

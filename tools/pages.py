@@ -52,6 +52,8 @@ PRINT_CSS = """
 def _html(nb, template: str, **config) -> str:
     from nbconvert import HTMLExporter, SlidesExporter
     exporter_class = SlidesExporter if template == "offline_reveal" else HTMLExporter
+    if template == "offline_reveal":       # the theme the decks ship (REVEAL_FILES), not nbconvert's default "simple"
+        config.setdefault("reveal_theme", "white")
     # no "¶" anchor after each heading: here ¶ means a paragraph of the essay, and a screen reader reads it out
     exporter = exporter_class(template_name=template, extra_template_basedirs=[str(TEMPLATES)],
                               exclude_anchor_links=True, **config)
