@@ -493,3 +493,13 @@ def test_flashpoints_outside_the_essay_are_refused(reading_copy):
     with pytest.raises(helpers.AnnotationError) as err:
         workshop.load_handout(helpers.load_essay(reading_copy))
     assert "flashpoints" in err.value.problem and "¶50" in err.value.fix
+
+
+def test_every_meeting_brings_the_support_card_a_named_helper_and_the_agreements(essay):
+    """The safety material is on every meeting's Bring list (run sheet, checklist), not only the first's: later
+    meetings hold the hardest passages (the death tolls, the cards)."""
+    plans = workshop.load_plans(essay)
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"]):
+        brought = " ".join(rows.materials).lower()
+        assert "support services" in brought and "named helper" in brought, (plan, meeting)
+        assert "handout" in brought or "agreements" in brought, (plan, meeting)
