@@ -168,7 +168,11 @@ def test_the_spanish_content_note_keeps_the_english_paragraphs_and_quotations(es
 # Wordings the native review of issue #20 (item 5) found wrong, with what replaced them: none may come back.
 REVIEWED_OUT = {
     "matanza": "massacre, for 'killing': 'manifestantes a quienes mataron'",
-    "minuto de silencio": "a tribute to the dead: 'una pausa de un minuto para calmarnos'",
+    "minuto de silencio": "a tribute to the dead: 'un minuto sin hablar'",
+    # the second native review (issue #20)
+    "servicio público": "a government service, in Central America: 'un sitio web externo (mybinder.org) que este grupo no controla'",
+    "vea de otra manera": "reads as 'differently from the essay': 'quienes discrepen entre sí'",
+    "una pausa: una pausa": "says pause twice: 'una pausa: un minuto sin hablar'",
     "nombre legal": "a calque: 'nombre real (el de sus documentos)'",
     "paquete": "the packet, the kit and the package at once: 'cuadernillo', 'este material de estudio'",
     "organización dentro": "an organization, for organizing: 'trabajo organizativo'",
@@ -216,7 +220,7 @@ def test_no_wording_the_native_review_replaced_comes_back(essay):
 
 
 def test_a_replaced_wording_put_back_is_caught(reading_copy):
-    rewrite(reading_copy, workshop.NOTES, "una pausa de un minuto para calmarnos", "un minuto de silencio")
+    rewrite(reading_copy, workshop.NOTES, "un minuto sin hablar", "un minuto de silencio")
     found = reviewed_out(spanish_texts(helpers.load_essay(reading_copy)))
     assert found == [("handout.agreements[5]", "minuto de silencio")]
 
