@@ -12,7 +12,7 @@
 #                    reader's edition, packet, setup page) and build/we-are-losing-facilitator.zip (adds guide, run
 #                    sheets, checklists, decks, answers)
 #   make release     handouts, their PDFs, each edition zipped and both bundles, into build/release/ (what a tag attaches)
-#   make benchmark   measure the notebook suite against a floor suite, the loader, kernel memory
+#   make benchmark   measure the notebook suite against a floor suite, the first output, the loader, kernel memory
 #   make hub-check [USERS=30] [RECORD=1]   a real JupyterHub on loopback: N participants log in, follow the
 #                    nbgitpuller link and run notebooks 00 and 01 at once; prints successes, times, memory and
 #                    processor time (about 6 minutes for 30 on 2 cores); RECORD=1 writes hub/measured.yml (hub/README.md)

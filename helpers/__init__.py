@@ -13,16 +13,31 @@ Installed with the environment (``pip install -e .``, from requirements.txt), so
 """
 from .errors import AnnotationError, EssayError, HelperError, UsageError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay, readings
-from .lessons import lessons
 from .display import folded, setup_display, table
-from .edition import reader_edition
-from .argument import Argument, load_argument
-from .discussion import load_questions, print_questions
-from .quotations import load_quotations
-from .figures import load_figures
-from .timeline import load_timeline
-from .terms import load_terms
+from .lessons import lessons   # eager: the module shares its name, so importing it later would hide the function
 from .kernel_hints import show_errors_plainly as _show_errors_plainly
+
+# Loaded on first use (PEP 562), so ``import helpers`` and ``load_essay()`` load only the essay's own modules:
+# a notebook that never draws the argument map or the timeline never imports them.
+_LAZY = {
+    "reader_edition": "edition", "Argument": "argument", "load_argument": "argument",
+    "load_questions": "discussion", "print_questions": "discussion", "load_quotations": "quotations",
+    "load_figures": "figures", "load_timeline": "timeline", "load_terms": "terms",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",

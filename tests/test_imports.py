@@ -96,3 +96,26 @@ def test_import_helpers_and_loading_the_essay_leave_matplotlib_unloaded():
     loaded, size = done.stdout.split()
     assert loaded == "False", "import helpers loads matplotlib again: keep helpers.plots out of the eager imports"
     assert float(size) == 13.0, "the figure style asked for by setup_display is applied when plots is loaded"
+
+
+def test_import_helpers_and_loading_the_essay_load_only_the_essay_modules():
+    """The annotation modules (argument, timeline, quotations, terms ...) load on first use, not with the essay."""
+    import subprocess
+    import sys
+    code = ("import sys, helpers\nhelpers.setup_display()\nhelpers.load_essay()\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('helpers.'))))\n"
+            "helpers.load_argument\nprint('helpers.argument' in sys.modules, callable(helpers.lessons))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    first, after = done.stdout.splitlines()
+    loaded = set(first.split())
+    heavy = {"helpers.argument", "helpers.timeline", "helpers.quotations", "helpers.terms", "helpers.figures",
+             "helpers.discussion", "helpers.edition", "helpers.workshop", "helpers.plots", "helpers.ledger"}
+    assert not loaded & heavy, f"import helpers loads {sorted(loaded & heavy)} again: keep them in helpers._LAZY"
+    assert after == "True True", "helpers.load_argument must still load on first use, and helpers.lessons stay a function"
+
+
+def test_every_public_name_is_reachable():
+    import helpers
+    missing = [name for name in helpers.__all__ if not hasattr(helpers, name)]
+    assert not missing, f"helpers.__all__ names {missing}, which helpers no longer provides"

@@ -4,8 +4,11 @@ Reports, in one run:
 - the wall time of the notebook suite under nbval (strict), and of a floor suite of as many notebooks that
   only start a kernel and import pandas and matplotlib, alternating the two; medians and their ratio;
 - the loader's time (load_essay without its cache) against reading and decoding the file; medians, ratio;
+- the first output: a new kernel running 00's first code cell (import helpers, load the essay, print a line)
+  against a new kernel that imports pandas and prints a line (the essay is a pandas table, so that is its floor),
+  alternating the two; medians and their ratio;
 - the peak memory (maximum resident set) of the kernel for each notebook.
-Targets: the suite within 1.5x of the floor, the loader under 50 ms. This is a measurement, not a test.
+Targets: the suite within 1.5x of the floor, the first output within 1.15x of its floor, the loader under 50 ms. This is a measurement, not a test.
 """
 from __future__ import annotations
 
@@ -51,6 +54,21 @@ def peak_kernel_memory(path: Path) -> float:
     return int(nb.cells[-1].outputs[0].text) / 1024
 
 
+def first_output_time(source: str) -> float:
+    """Seconds from asking for a new kernel to the first output of one cell (what a learner waits for)."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(PROJECT / "notebooks")}}).execute()
+    if not nb.cells[0].outputs:
+        raise SystemExit(f"the cell printed nothing: {source!r}")
+    return time.perf_counter() - start
+
+
+def first_code_cell(path: Path) -> str:
+    return next(cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
@@ -75,6 +93,12 @@ def main(argv=None) -> int:
         text_path.read_bytes().decode("utf-8")
         read_times.append(time.perf_counter() - t)
     load, read = statistics.median(load_times), statistics.median(read_times)
+    first_cell = first_code_cell(notebooks[0])
+    ours, bare = [], []
+    for _ in range(max(5, args.repeat)):
+        ours.append(first_output_time(first_cell))
+        bare.append(first_output_time("import pandas\nprint('ready')"))
+    first, first_floor = statistics.median(ours), statistics.median(bare)
     memory = {p.name: peak_kernel_memory(p) for p in notebooks}
 
     print(f"notebook suite under nbval ({len(notebooks)} notebooks): median {suite:.1f} s of {args.repeat} runs "
@@ -84,6 +108,9 @@ def main(argv=None) -> int:
     print(f"ratio suite / floor: {suite / floor:.2f}  (target: 1.5 or less)")
     print(f"loader, load_essay without cache: median {load * 1000:.1f} ms  (target: under 50 ms)")
     print(f"reading and decoding essay.txt: median {read * 1000:.3f} ms; ratio loader / read: {load / read:.0f}")
+    print(f"first output of {notebooks[0].name}: median {first:.2f} s ({', '.join(f'{t:.2f}' for t in ours)}); "
+          f"new kernel + pandas: median {first_floor:.2f} s ({', '.join(f'{t:.2f}' for t in bare)})")
+    print(f"ratio first output / floor: {first / first_floor:.2f}  (target: 1.15 or less)")
     for name, mib in memory.items():
         print(f"peak kernel memory, {name}: {mib:.0f} MiB")
     print(f"peak kernel memory, largest: {max(memory.values()):.0f} MiB")
