@@ -320,6 +320,12 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
         >>> for fig in figs:
         ...     plt.close(fig)
     """
+    return list(_map_figures(argument, root, per_figure, ids))
+
+
+def _map_figures(argument, root: str, per_figure: int, ids):
+    """The figures of ``argument_map``, drawn one at a time as they are asked for (``show_argument_map`` shows
+    and closes each before the next is drawn, so the kernel never holds all of them at once)."""
     root = _known_id(argument, root)
     ids = None if ids is None else [_known_id(argument, i) for i in ids]
     if ids is None:
@@ -341,11 +347,9 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
             else "The thesis and the other claims directly under it",
             "point": f"Point {root[1:]} and what stands directly under it"}.get(
         r.type, f"{root} (¶{r.paragraph}) and what stands directly under it")
-    figs = []
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
-        figs.append(_draw_map(argument, root, chunk, title, (k, len(chunks))))
-    return figs
+        yield _draw_map(argument, root, chunk, title, (k, len(chunks)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -829,18 +833,19 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 # Argument map (notebook 01): show each figure with its text description
 # --------------------------------------------------------------------------------------------
 
-def show_argument_map(argument, root: str = "T", **kwargs) -> None:
+def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> None:
     """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
     The description is printed under the figure and stored as the image's alt text in the notebook
-    (the output's ``image/png`` metadata), so the HTML editions can use it. The figures are closed after
-    they are shown.
+    (the output's ``image/png`` metadata), so the HTML editions can use it. Each figure is drawn, shown and
+    closed before the next is drawn, so a map of five figures needs the memory of one.
 
     Parameters:
         argument: the argument, from ``helpers.load_argument(essay)``.
         root: the claim on the left: ``"T"`` for the thesis (the default), ``"P1"`` for point 1, or a
             claim id.
-        **kwargs: passed on to ``argument_map``: ``per_figure`` or ``ids``.
+        per_figure: at most this many claims on the right of one figure (default 4), as in ``argument_map``.
+        ids: optional; the ids of the claims to draw on the right, as in ``argument_map``.
 
     Returns:
         Nothing; it shows the figures and prints their descriptions. (Outside a notebook a figure shows
@@ -852,7 +857,7 @@ def show_argument_map(argument, root: str = "T", **kwargs) -> None:
         Figure(1333x740)
         Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... Each box gives the claim in full.
     """
-    for fig in argument_map(argument, root, **kwargs):
+    for fig in _map_figures(argument, root, per_figure, ids):
         show_described(fig, fig.alt_text)
 
 

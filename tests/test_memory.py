@@ -1,0 +1,29 @@
+"""What a notebook's kernel holds: the argument map's figures are drawn one at a time (01's largest cost)."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import helpers  # noqa: E402
+from helpers import plots  # noqa: E402
+
+
+def test_show_argument_map_holds_one_figure_at_a_time(monkeypatch):
+    argument = helpers.load_argument(helpers.load_essay())
+    open_when_shown = []
+
+    def shown(fig, description):
+        open_when_shown.append(len(plt.get_fignums()))
+        plt.close(fig)
+
+    plt.close("all")
+    monkeypatch.setattr(plots, "show_described", shown)
+    plots.show_argument_map(argument, "C39")
+    assert len(open_when_shown) > 1, "C39's map should need several figures; pick a larger branch for this test"
+    assert max(open_when_shown) == 1, (
+        f"{max(open_when_shown)} figures were open at once: draw each, show it and close it before the next")
+    assert len(open_when_shown) == len(figs := plots.argument_map(argument, "C39"))
+    for fig in figs:
+        plt.close(fig)
