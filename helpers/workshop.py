@@ -485,15 +485,15 @@ def lesson_parts(notebook: str) -> dict:
         >>> lesson_parts("03_timeline")["title"]
         'The timeline: events as narrowly dated as the text allows, and dating the essay'
     """
-    import nbformat
-    nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
-    first = nb.cells[0].source
+    import json   # the notebook's own JSON: nbformat (and its schema validator) would take seconds to import
+    nb = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    first = "".join(nb["cells"][0]["source"])
     objectives = re.search(r"\*\*Learning objectives\.\*\*\s*(.+)", first)
     questions = re.findall(r"^- (.+)$", first.split("**Questions", 1)[-1].split("**Learning", 1)[0], flags=re.M)
     from .essay import load_essay
     from .lessons import lesson_row, time_line
     time = time_line(lesson_row(nb, f"{notebook}.ipynb", load_essay())).removeprefix("**Time:** ")
-    return {"title": nb.metadata["lesson"]["title"], "objectives": objectives.group(1).strip() if objectives else "",
+    return {"title": nb["metadata"]["lesson"]["title"], "objectives": objectives.group(1).strip() if objectives else "",
             "questions": questions, "time": time}
 
 
