@@ -12,6 +12,7 @@
 #                    reader's edition, packet, setup page) and build/we-are-losing-facilitator.zip (adds guide, run
 #                    sheets, checklists, decks, answers)
 #   make release     handouts, their PDFs, each edition zipped and both bundles, into build/release/ (what a tag attaches)
+#   make mutation-check   break each checker on purpose (tools/mutations.yml), in a copy, and show its tests fail
 #   make benchmark   measure the notebook suite against a floor suite, the first output, the loader, kernel memory
 #   make hub-check [USERS=30] [RECORD=1]   a real JupyterHub on loopback: N participants log in, follow the
 #                    nbgitpuller link and run notebooks 00 and 01 at once; prints successes, times, memory and
@@ -28,7 +29,7 @@ DEV    := $(VENV)/.installed-dev
 PROXY  := hub/node_modules/.bin/configurable-http-proxy
 USERS  ?= 30
 
-.PHONY: lab test notebooks handouts links bundle release benchmark hub-check hub-proxy install install-dev clean
+.PHONY: lab test notebooks handouts links bundle release benchmark mutation-check hub-check hub-proxy install install-dev clean
 
 install: $(STAMP)
 install-dev: $(DEV)
@@ -85,6 +86,9 @@ bundle: $(DEV)
 
 release: $(DEV)
 	$(BIN)/python -m tools.release
+
+mutation-check: $(DEV)
+	$(BIN)/python -m tools.mutation_check
 
 benchmark: $(DEV)
 	$(BIN)/python tools/benchmark.py
