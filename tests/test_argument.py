@@ -427,59 +427,14 @@ def output_texts(nb):
             yield k, out, text
 
 
-def test_notebook_01_output_is_for_a_reader():
+def test_notebook_01_solutions_say_where_two_answers_are_defensible():
+    """An editorial decision of the first close reading: where two answers are defensible, the solutions say so
+    (the structure of exercises and solutions is checked for every notebook in test_outputs.py)."""
     nb = notebook01()
-    essay = helpers.load_essay()
-    own = [p for p in essay.paragraphs.text if "…" in p]   # the essay's own ellipses (¶7, ¶40, ¶49) are its words
-    for k, out, text in output_texts(nb):
-        flat = " ".join(text.split())
-        for p in own:
-            flat = flat.replace(" ".join(p.split()), "")
-        for noise in ("dtype:", "NaN", "<NA>", "NaT", "None", "…"):
-            assert noise not in flat, f"cell {k} shows {noise!r}"
-    # no passage of 25 words or more printed twice
-    seen = {}
-    for k, out, text in output_texts(nb):
-        if out.output_type != "stream":
-            continue
-        words = text.split()
-        for i in range(0, max(len(words) - 25, 0) + 1, 5):
-            key = " ".join(words[i:i + 25])
-            if len(key.split()) == 25:
-                assert seen.setdefault(key, k) == k, f"cells {seen[key]} and {k} both print: {key}"
-
-
-def test_notebook_01_every_figure_is_described():
-    nb = notebook01()
-    figures = 0
-    for cell in nb.cells:
-        outs = cell.get("outputs", [])
-        for i, out in enumerate(outs):
-            if "image/png" in out.get("data", {}):
-                figures += 1
-                alt = out.metadata["image/png"]["alt"]
-                assert alt.startswith("Argument map")
-                assert outs[i + 1].output_type == "stream" and outs[i + 1].text.startswith(alt)
-    assert figures >= 6
-
-
-def test_notebook_01_exercises_have_a_place_to_write_and_a_folded_solution():
-    nb = notebook01()
-    tags = [c.metadata.get("tags", []) for c in nb.cells]
-    exercises = [k for k, t in enumerate(tags) if "exercise" in t and nb.cells[k].cell_type == "markdown"]
-    assert len(exercises) >= 4
-    reasoned = []
-    for k in exercises:
-        answer = nb.cells[k + 1]
-        assert "answer" in answer.metadata.get("tags", []) and answer.source.startswith("**Your answer:** ")
-        rest = nb.cells[k + 1:]
-        label = next(c for c in rest if "solution" in c.metadata.get("tags", []))
-        assert label.cell_type == "markdown"
-        assert label.source.split("\n")[0] == "### Worked solution: open after you have tried"
-        prose = rest[rest.index(label) + 1]          # how the solution is folded: test_outputs.solution_problems
-        assert prose.cell_type == "markdown" and "solution" in prose.metadata.get("tags", [])
-        assert len(prose.source.split()) >= 80, "a worked solution shows its reasoning, not only an answer"
-        reasoned.append("defensible" in prose.source or "Either is" in prose.source or "Some readers" in prose.source)
+    heads = [k for k, c in enumerate(nb.cells) if c.source.split("\n")[0] == "### Worked solution: open after you have tried"]
+    assert len(heads) >= 4
+    prose = [nb.cells[k + 1].source for k in heads]
+    reasoned = ["defensible" in p or "Either is" in p or "Some readers" in p for p in prose]
     assert sum(reasoned) >= 3, "where two answers are defensible, the solutions say so"
 
 

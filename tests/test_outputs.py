@@ -1,11 +1,8 @@
 """What a reader sees in the committed notebooks: clean output, exercises with a place to write, solutions
-folded until opened, and every figure described in words (issue 14).
+folded until opened and showing their reasoning, and every figure described in words (issue 14).
 
-Each check runs on every notebook. Notebooks 01–05 are being converted to these conventions on other
-branches: on this branch a check that the current 01–05 still break is marked ``xfail(strict=True)`` for
-them, so it passes here and fails loudly (XPASS) as soon as a converted notebook is merged; then the mark
-goes. A check a notebook already passes is not marked for it (05 has no exercise and no figure; 04 prints
-no long passage twice), since a strict mark there would fail at once.
+Each check runs on every notebook, and this file is the one place these conventions are checked (the
+per-notebook copies in test_voices_notebooks.py and test_argument.py were merged here, #24).
 """
 from __future__ import annotations
 
@@ -21,7 +18,6 @@ from tools.cells import (FOLD_CODE_IN, FOLDED, PANDAS_IDIOM, SOLUTION_HEADING, U
 from tools.run_notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
-CONVERTED_ELSEWHERE = "converted on another branch"
 
 SOLUTION_LABEL = SOLUTION_HEADING
 ANSWER_START = "**Your answer:**"
@@ -29,14 +25,15 @@ LONG_PASSAGE = 40          # words: a passage this long should be printed once p
 NOISE = {"a dtype line": re.compile(r"dtype:"), "NaN": re.compile(r"\bNaN\b"),
          "<NA>": re.compile(r"<NA>|&lt;NA&gt;"), "NaT": re.compile(r"\bNaT\b"), "None": re.compile(r"\bNone\b"),
          "a raw pandas table (index column and all)": re.compile(r'class="dataframe"'),
-         "an internal offset column": re.compile(r"<th[^>]*>\s*offset\s*</th>")}
+         "an internal offset column": re.compile(r"<th[^>]*>\s*offset\s*</th>"),
+         "a pandas Series footer": re.compile(r"^Name: \w+", re.M), "an unnamed column": re.compile(r"\bUnnamed: \d"),
+         "text cut off with an ellipsis (wrap it; never cut)": re.compile(r"(?: …|\.\.\.)\n")}
+SOLUTION_WORDS = 80        # a worked solution shows its reasoning, not only an answer
 
 
-def notebooks(*pending: str):
-    """Every notebook as a test parameter; those named in ``pending`` (by number) are expected to fail here."""
-    return [pytest.param(p, id=p.name, marks=pytest.mark.xfail(strict=True, reason=CONVERTED_ELSEWHERE)
-                         if p.name[:2] in pending else ())
-            for p in NOTEBOOKS]
+def notebooks():
+    """Every notebook as a test parameter, named by its file."""
+    return [pytest.param(p, id=p.name) for p in NOTEBOOKS]
 
 
 def read(path):
@@ -101,6 +98,17 @@ def test_no_programmer_noise_in_outputs(path):
                        "helpers.table(…) (a dash for a missing value):\n" + "\n".join(found))
 
 
+def test_the_noise_check_finds_each_kind():
+    samples = {"a dtype line": "Name: id, dtype: object", "a pandas Series footer": "0  C01\nName: id",
+               "an unnamed column": "Unnamed: 0", "text cut off with an ellipsis (wrap it; never cut)": "the coup …\n",
+               "None": "paragraph: None", "<NA>": "<NA>", "NaN": "NaN", "NaT": "NaT",
+               "a raw pandas table (index column and all)": '<table class="dataframe">',
+               "an internal offset column": "<th>offset</th>"}
+    assert set(samples) == set(NOISE)
+    assert all(NOISE[name].search(text) for name, text in samples.items())
+    assert not any(p.search("The essay's words … as printed, wrapped\nand whole.") for p in NOISE.values())
+
+
 def words(text: str) -> list[str]:
     """The words of a text, lower case; line breaks and the hyphen of a wrapped word do not matter."""
     return re.findall(r"\w+", text.lower())
@@ -129,6 +137,40 @@ def test_no_long_passage_printed_twice(path):
     repeats = [f"{where(nb, a)} and {where(nb, b)}: “{opening} …”" for a, b, opening in repeated_passages(blocks)]
     assert not repeats, (f"{path.name} prints the same passage of {LONG_PASSAGE}+ words more than once; print it "
                          f"once and point back to it by ¶ number:\n" + "\n".join(repeats))
+
+
+def quotation_repeats(nb, quotations) -> list[str]:
+    """The essay's long quotations (over 30 words) are each printed at most once in a notebook: a run of 12 of
+    their words found in two outputs (or twice in one) is a repeat, however the lines are wrapped."""
+    plain = [" ".join(words(" ".join(shown_once(c)))) for c in nb.cells if c.cell_type == "code"]
+    found = []
+    for text in quotations:
+        w = words(text)
+        if len(text.split()) > 30:
+            probe = " ".join(w[5:17])
+            if sum(p.count(probe) for p in plain) > 1:
+                found.append(f"“{probe} …” is printed {sum(p.count(probe) for p in plain)} times")
+    return found
+
+
+@pytest.fixture(scope="module")
+def long_quotations():
+    import helpers
+    return list(helpers.load_quotations(helpers.load_essay()).text)
+
+
+@pytest.mark.parametrize("path", notebooks())
+def test_each_long_quotation_is_printed_once(path, long_quotations):
+    repeats = quotation_repeats(read(path), long_quotations)
+    assert not repeats, f"{path.name}: print each long quotation once and point back to it by ¶:\n" + "\n".join(repeats)
+
+
+def test_the_quotation_check_sees_a_repeat(long_quotations):
+    quote = next(q for q in long_quotations if len(q.split()) > 30)
+    twice = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text=quote.upper().replace(" ", "\n"))]) for _ in range(2)])
+    assert quotation_repeats(twice, long_quotations)
+    assert not quotation_repeats(nbformat.v4.new_notebook(cells=twice.cells[:1]), long_quotations)
 
 
 def test_the_passage_check_sees_a_repeat_however_it_is_wrapped():
@@ -167,9 +209,8 @@ def test_every_exercise_has_an_answer_cell(path):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", notebooks())
-def test_every_exercise_has_a_labelled_worked_solution(path):
-    nb = read(path)
+def labelled_solution_problems(nb) -> list[str]:
+    """Each exercise has a worked solution under the standard label, with at least SOLUTION_WORDS words of prose."""
     problems = []
     for i, after in exercises(nb):
         labels = [j for j in after if nb.cells[j].cell_type == "markdown" and "solution" in tags(nb.cells[j])
@@ -178,7 +219,31 @@ def test_every_exercise_has_a_labelled_worked_solution(path):
             problems.append(f"{where(nb, i)}: no solution cell whose first line is {SOLUTION_LABEL!r}")
         elif not any("solution" in tags(nb.cells[j]) and j != labels[0] for j in after):
             problems.append(f"{where(nb, i)}: the solution label is followed by no solution")
+        else:
+            reasoning = sum(len(words(nb.cells[j].source)) for j in after if j != labels[0]
+                            and nb.cells[j].cell_type == "markdown" and "solution" in tags(nb.cells[j]))
+            if reasoning < SOLUTION_WORDS:
+                problems.append(f"{where(nb, i)}: the worked solution has {reasoning} words of prose; it shows its "
+                                f"reasoning (at least {SOLUTION_WORDS} words), not only an answer")
+    return problems
+
+
+@pytest.mark.parametrize("path", notebooks())
+def test_every_exercise_has_a_labelled_worked_solution(path):
+    problems = labelled_solution_problems(read(path))
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_solution_check_wants_reasoning():
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("00_")))
+    head = next(i for i, c in enumerate(nb.cells) if c.source.startswith(SOLUTION_LABEL))
+    short = copy.deepcopy(nb)
+    short.cells[head + 1].source = "Yes: ¶9."
+    for c in short.cells[head + 2:]:
+        if "solution" in tags(c) and c.cell_type == "markdown":
+            c.source = "See above."
+    assert labelled_solution_problems(nb) == []
+    assert any("shows its reasoning" in p for p in labelled_solution_problems(short))
 
 
 def solution_problems(nb) -> list[str]:
@@ -259,7 +324,7 @@ def test_every_figure_is_followed_by_a_description(path):
             if not is_figure(out):
                 continue
             after = [o for o in outs[k + 1:] if o.output_type == "stream" and o.name == "stdout"]
-            if not after or len(words(after[0].text)) < 8:
+            if not after or len(words(after[0].text)) < 15:
                 problems.append(f"{where(nb, i)}: the figure needs a printed sentence after it saying what it shows")
             elif out.get("metadata", {}).get("image/png", {}).get("alt") != after[0].text.split("\n")[0].strip():
                 problems.append(f"{where(nb, i)}: the figure's alt text must be the sentence printed under it "
