@@ -84,30 +84,30 @@ def test_no_circle_even_through_imports_inside_functions():
     assert top_level_imports("essay") <= {"errors", "schema", "text"}
 
 
-def test_import_helpers_and_loading_the_essay_leave_matplotlib_unloaded():
-    """A notebook without figures (00's first cells) starts without matplotlib; helpers.plots loads it, styled."""
+def in_a_fresh_python(after_loading: str) -> list[str]:
+    """Run ``import helpers``, setup_display() and load_essay() in a new interpreter, then ``after_loading``;
+    return the lines it printed."""
     import subprocess
     import sys
-    code = ("import sys, helpers\nhelpers.setup_display()\nhelpers.load_essay()\n"
-            "print('matplotlib' in sys.modules)\n"
-            "from helpers import plots\nimport matplotlib.pyplot as plt\nprint(plt.rcParams['font.size'])\n")
+    code = "import sys, helpers\nhelpers.setup_display()\nhelpers.load_essay()\n" + after_loading
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0, done.stderr
-    loaded, size = done.stdout.split()
+    return done.stdout.splitlines()
+
+
+def test_import_helpers_and_loading_the_essay_leave_matplotlib_unloaded():
+    """A notebook without figures (00's first cells) starts without matplotlib; helpers.plots loads it, styled."""
+    loaded, size = in_a_fresh_python("print('matplotlib' in sys.modules)\nfrom helpers import plots\n"
+                                     "import matplotlib.pyplot as plt\nprint(plt.rcParams['font.size'])\n")
     assert loaded == "False", "import helpers loads matplotlib again: keep helpers.plots out of the eager imports"
     assert float(size) == 13.0, "the figure style asked for by setup_display is applied when plots is loaded"
 
 
 def test_import_helpers_and_loading_the_essay_load_only_the_essay_modules():
     """The annotation modules (argument, timeline, quotations, terms ...) load on first use, not with the essay."""
-    import subprocess
-    import sys
-    code = ("import sys, helpers\nhelpers.setup_display()\nhelpers.load_essay()\n"
-            "print(' '.join(sorted(m for m in sys.modules if m.startswith('helpers.'))))\n"
-            "helpers.load_argument\nprint('helpers.argument' in sys.modules, callable(helpers.lessons))\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
-    assert done.returncode == 0, done.stderr
-    first, after = done.stdout.splitlines()
+    first, after = in_a_fresh_python("print(' '.join(sorted(m for m in sys.modules if m.startswith('helpers.'))))\n"
+                                     "helpers.load_argument\n"
+                                     "print('helpers.argument' in sys.modules, callable(helpers.lessons))\n")
     loaded = set(first.split())
     heavy = {"helpers.argument", "helpers.timeline", "helpers.quotations", "helpers.terms", "helpers.figures",
              "helpers.discussion", "helpers.edition", "helpers.workshop", "helpers.plots", "helpers.ledger"}
