@@ -237,6 +237,14 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
     return "".join(parts)
 
 
+def _route_link(step: dict, plan: str) -> str:
+    """Where in the facilitator's kit a step of the preparation route is read."""
+    return {"run sheet": f"facilitator/run-sheet-{plan}-1.html",
+            "safety notes": "facilitator/05_facilitator_guide.html#Content-note-and-group-agreements",
+            "setup page": "print/setup.html", "essay": "print/reader-edition.html", "glossary": "print/glossary.html",
+            "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1.slides.html"}[step["reads"]]
+
+
 def _routes(plans) -> str:
     """The preparation route of each plan that has one (sessions.yml, prepare), for the start page's first box."""
     from tools import decks
@@ -245,7 +253,7 @@ def _routes(plans) -> str:
         title = plans[plans.plan == plan].plan_title.iloc[0]
         out.append(f"<h3>Short of time? Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
                    "<p>Instead of the whole guide: the same route is at the top of its run sheet.</p>"
-                   + decks.route_html(steps))
+                   + decks.route_html(steps, links=[_route_link(step, plan) for step in steps]))
     return "".join(out)
 
 

@@ -492,7 +492,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
     return routes
 
 
-def route_html(steps: list[dict], sheet: bool = False) -> str:
+def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None) -> str:
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; the total. On a
     run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket."""
     total = sum(s["minutes"] for s in steps)
@@ -502,8 +502,11 @@ def route_html(steps: list[dict], sheet: bool = False) -> str:
                           + f" <b>{s['minutes']}</b>" for n, s in enumerate(steps, start=1))
         return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words), in this '
                 f"order: {items}. Then the checklist.</p>")
-    items = "".join(f"<li>{html.escape(s['what'])}" + (f" ({html.escape(s['where'])})" if s["where"] else "")
-                    + f": <b>{s['minutes']} min</b></li>" for s in steps)
+    links = links or [""] * len(steps)
+    items = "".join(f"<li>" + (f'<a href="{html.escape(href)}">{html.escape(s["what"])}</a>' if href
+                                else html.escape(s["what"]))
+                    + (f" ({html.escape(s['where'])})" if s["where"] else "")
+                    + f": <b>{s['minutes']} min</b></li>" for s, href in zip(steps, links))
     intro = (f"<b>Prepare this session in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
              "in this order, from this kit alone; the minutes are counted from the words at a first reading's pace "
              "(a close reading at half that pace). Then test the laptop and projector, fill in the blanks of the "
