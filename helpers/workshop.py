@@ -45,7 +45,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
 
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
-        minute it starts), ``minutes``, ``topic``, ``activity``, ``notebook``, ``paragraphs``,
+        minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``notebook``, ``paragraphs``,
         ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
         the notebook's figure the segment projects, or 0), and the plan's and
         meeting's titles and pre-reading; and, for the participant packet, the Spanish of the titles
@@ -115,6 +115,12 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
                                               "give this segment a different topic, or drop the repeat.", label)
                     seen_topics[topic] = label
+                activity_es = field(s, "activity_es", str, path, label, default="").strip()
+                if not activity_es:
+                    raise AnnotationError(path, f"the segment {topic!r} has no activity_es: its slide shows the room's "
+                                                "prompt in English and Spanish.",
+                                          "add activity_es: \"…\" after its activity (what the room does, in "
+                                          "Spanish, as in discussion_es.yml).", label)
                 topic_es = topics_es.get(topic)
                 if not (isinstance(topic_es, str) and topic_es.strip()):
                     raise AnnotationError(path, f"the topic {topic!r} has no Spanish, which the participant packet "
@@ -177,7 +183,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "plan_title_es": plan_title_es, "meeting_title_es": meeting_title_es,
                              "topic_es": topic_es.strip(), "notebook_es": notebook_es,
                              "length": length, "segment": k,
-                             "start": clock, "minutes": s["minutes"], "activity": s["activity"],
+                             "start": clock, "minutes": s["minutes"], "activity": s["activity"], "activity_es": activity_es,
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
                              "reads": reads, "sensitive": sensitive, "projects": projects,
@@ -287,6 +293,102 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
                                         f"does not ask people to save first; an idle Binder session is deleted.",
                                   f"start the activity of segment {first + 1} with 'Save first ({SAVE_STEP}): …'.",
                                   f"{where}, segment {first + 1}")
+
+
+PREPARE_READS = ("run sheet", "safety notes", "setup page", "essay", "exercise", "glossary", "deck")
+PACES = ("first", "close")
+
+
+def reading_paces(essay: Essay) -> dict[str, float]:
+    """How much slower than a first reading (the essay's reading speed) a close reading and a reading in a second
+    language go (sessions.yml, ``reading_pace``): ``{"close": 2, "second_language": 2}`` here.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary from ``close`` and ``second_language`` to a factor of 1 or more.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> sorted(reading_paces(load_essay()))
+        ['close', 'second_language']
+    """
+    path = essay.folder / PLANS
+    pace = field(read_yaml(path), "reading_pace", dict, path, "reading_pace")
+    out = {}
+    for key in ("close", "second_language"):
+        value = field(pace, key, (int, float), path, "reading_pace")
+        if value < 1:
+            raise AnnotationError(path, f"reading_pace {key} is {value}, faster than a first reading.",
+                                  "give a factor of 1 or more (2 = twice the time of a first reading).", "reading_pace")
+        out[key] = value
+    return out
+
+
+def load_preparation(essay: Essay) -> dict[str, list[dict]]:
+    """Each plan's preparation route (sessions.yml, a plan's ``prepare`` list): what the facilitator reads, in
+    order. The minutes are not in the file: ``tools.decks.preparation_route`` counts each step's words.
+
+    A step names what it ``reads``: one of ``PREPARE_READS``; ``essay`` steps give ``paragraphs`` (or
+    ``session``: every paragraph the plan's segments and questions use), ``exercise`` steps a ``notebook`` and
+    the ``exercise`` number, ``glossary`` steps the ``terms``; ``pace`` is ``first`` (the default) or ``close``.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary from plan id to its steps (dictionaries with ``reads``, ``what``, ``pace`` and the fields
+        of their kind); a plan without a route is left out.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> [step["reads"] for step in load_preparation(load_essay())["single-90"]][:2]
+        ['run sheet', 'safety notes']
+    """
+    path = essay.folder / PLANS
+    known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    out = {}
+    for i, plan in enumerate(items(read_yaml(path), "plans", path, "plans"), start=1):
+        plan_id = field(plan, "id", str, path, f"plans[{i}]")
+        steps = []
+        for k, step in enumerate(items(plan, "prepare", path, f"plan {plan_id}"), start=1):
+            where = f"plan {plan_id}, prepare, step {k}"
+            expect(step, dict, path, where, "step")
+            reads = field(step, "reads", str, path, where)
+            if "minutes" in step:
+                raise AnnotationError(path, "gives the step's minutes by hand; they are counted from the words it reads.",
+                                      "drop minutes: from the step (the run sheet and start page print the count).",
+                                      where)
+            if reads not in PREPARE_READS:
+                raise AnnotationError(path, f"reads {reads!r}.", f"write one of: {', '.join(PREPARE_READS)}.", where)
+            pace = field(step, "pace", str, path, where, default="first")
+            if pace not in PACES:
+                raise AnnotationError(path, f"pace is {pace!r}.", f"write one of: {', '.join(PACES)}.", where)
+            entry = {"reads": reads, "what": field(step, "what", str, path, where), "pace": pace}
+            if reads == "essay":
+                paras = field(step, "paragraphs", str, path, where)
+                if paras != "session":
+                    try:
+                        numbers = paragraph_numbers(paras)
+                    except ValueError:
+                        numbers = []
+                    if not numbers or any(n not in essay.paragraphs.index for n in numbers):
+                        raise AnnotationError(path, f"paragraphs is {paras!r}.", "write them like ¶1–¶62, or "
+                                              "'session' for every paragraph the plan uses.", where)
+                entry["paragraphs"] = paras
+            if reads == "exercise":
+                entry["notebook"] = field(step, "notebook", str, path, where)
+                if entry["notebook"] not in known_notebooks:
+                    raise AnnotationError(path, f"names the notebook {entry['notebook']!r}, which is not in "
+                                                "notebooks/.", f"use one of: {', '.join(sorted(known_notebooks))}.", where)
+                entry["exercise"] = field(step, "exercise", int, path, where)
+            if reads == "glossary":
+                entry["terms"] = [expect(t, str, path, where, "term") for t in field(step, "terms", list, path, where)]
+            steps.append(entry)
+        if steps:
+            out[plan_id] = steps
+    return out
 
 
 def reading_time(essay: Essay, paragraphs: str) -> tuple[int, int]:

@@ -205,3 +205,20 @@ def test_the_run_sheet_start_time_moves_every_time():
     sheets = decks.run_sheets(start="9:30")
     assert "9:30–9:40" in sheets["run-sheet-single-90-1.html"] and "10:55–11:00" in sheets["run-sheet-single-90-1.html"]
     assert editions.main(["--start", "25:00", "--no-pdf"]) == 2
+
+
+def test_every_segment_slide_gives_its_prompt_in_spanish_and_paper_stretches_end_with_a_relaunch(editions_built, plans,
+                                                                                                  meetings):
+    for plan, meeting in meetings:
+        rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
+        deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
+        body = re.sub(r'<aside class="notes">.*?</aside>', "", deck, flags=re.S)
+        for seg in rows.itertuples():
+            assert squash(seg.activity_es) in squash(html.unescape(re.sub(r"<[^>]+>", "", body))), seg.activity_es
+        back = [seg for seg in rows.itertuples() if decks._after_paper(rows, seg)]
+        assert body.count('class="reminder"') == len(back), (plan, meeting)
+        for seg in back:      # the reminder sits on the slide of the segment that comes back to the screens
+            slide = re.split(r"<section", body[:body.index(html.escape(seg.activity_es[:40], quote=False))])[-1]
+            assert html.escape(decks.SAVE_REMINDER["es"], quote=False) in slide, (plan, meeting, seg.topic)
+    single = plans[plans.plan == "single-90"]
+    assert [s.topic for s in single.itertuples() if decks._after_paper(single, s)] == ["argument map"]

@@ -148,7 +148,7 @@ def test_the_agendas_give_every_label_in_spanish_beside_the_english(essay, packe
     for row in plans.drop_duplicates(["plan", "meeting"]).itertuples():
         assert f"Programa: {row.plan_title_es}" in agendas and f"{row.meeting_title} · {row.meeting_title_es}" in agendas
     # the elapsed times are "Tiempo", not a clock's "Hora"; two questions are plural in both languages
-    assert "Time · Tiempo" in agendas and "Hora" not in agendas
+    assert "Time · Hora" in agendas and "Tiempo" not in agendas     # the native review: a clock time is "hora"
     assert "discussion questions D01 and D04 · preguntas de discusión D01 y D04" in agendas
     assert "discussion question D02 · pregunta de discusión D02" in agendas
     # one Spanish word for each thing: the packet is a "cuadernillo", the handout "material", the package "este

@@ -189,3 +189,25 @@ def test_a_printed_link_to_the_web_shows_its_address(built):
         printed = squash("".join(p.extract_text() for p in pages(built / "participant" / f"{name}.pdf")))
         assert squash(f"({address})") in printed, f"{name}: the printed page should show {address}"
         assert "(00_start_here.ipynb" not in printed, "links within the kit print no file name"
+
+
+def test_printed_lessons_give_room_to_write_and_no_screen_only_prompts(built):
+    """On paper nobody double-clicks or clicks a button: answer cells become lines to write on (issue #20)."""
+    for folder in ("participant", "facilitator"):
+        for pdf in sorted((built / folder).glob("0[0-4]*.pdf")):
+            text = squash("".join(p.extract_text() for p in pages(pdf))).lower()
+            assert "youranswer:(double-click" not in text and "youranswer:double-click" not in text, pdf.name
+            assert "folded.toopenthesolution,clickthebutton" not in text, pdf.name
+    lesson = squash("".join(p.extract_text() for p in pages(built / "participant" / "01_argument_structure.pdf")))
+    assert squash("Your answer (write here, with ¶ numbers):") in lesson
+
+
+def test_the_glossary_keeps_each_name_apart_from_its_kind_and_flags_its_since_column(essay, built):
+    text = "".join(p.extract_text() for p in pages(built / "participant" / "glossary.pdf"))
+    terms = helpers.load_terms(essay)
+    # "Isis Obed Murillo" then "person" on the same line with no space between was "Murilloperson"
+    run_together = [r.term for r in terms.itertuples()
+                    if re.search(r"\s+".join(map(re.escape, r.term.split())) + re.escape(r.kind), text)]
+    assert not run_together, run_together[:3]
+    note = workshop.load_handout(essay)["sensitive_for_group"]["glossary"]
+    assert squash(note["en"]) in squash(text) and squash(note["es"]) in squash(text)

@@ -182,6 +182,12 @@ REVIEWED_OUT = {
     "EE. UU.": "'Estados Unidos' throughout",
     "queda en la sala": "'no sale de aquí'",
     "presumió": "'se jactó'",
+    # the third native review (issue #20, review of the s4 kit)
+    "la lectura de este material": "reads as the reading assignment: 'la interpretación de este material de estudio'",
+    "identificado por su nombre": "awkward: 'un mitin con nombre propio'",
+    "algunas personas aquí hayan vivido": "sets people apart, where 'Some of us' includes the speaker: "
+                                          "'algunos y algunas de nosotros hayamos vivido'",
+    "grabaciones ni publicaciones de personas": "read as print: 'publicaciones en redes sociales'",
 }
 
 
@@ -202,6 +208,8 @@ def spanish_texts(essay, folder=None) -> dict[str, str]:
             for i, v in enumerate(node):
                 walk(v, f"{where}[{i}]")
     walk(workshop.load_handout(essay), "handout")
+    texts |= {f"segment {r.plan} {r.meeting}.{r.segment}": r.activity_es
+              for r in workshop.load_plans(essay).itertuples()}
     return texts
 
 
@@ -215,6 +223,7 @@ def test_no_wording_the_native_review_replaced_comes_back(essay):
     assert not reviewed_out(texts)
     es = workshop.load_questions_es(essay)
     assert "en el sentido que tiene la palabra en Estados Unidos" in es["D04"]     # "liberal", not the Partido Liberal
+    assert "no el Partido Liberal de Honduras" in es["D04"]
     assert "al pie de la letra" not in es["D09"]                                   # the gloss gives no answer away
     assert "imperativo estratégico" in es["D01"]
 

@@ -503,3 +503,72 @@ def test_every_meeting_brings_the_support_card_a_named_helper_and_the_agreements
         brought = " ".join(rows.materials).lower()
         assert "support services" in brought and "named helper" in brought, (plan, meeting)
         assert "handout" in brought or "agreements" in brought, (plan, meeting)
+
+
+# ---- the preparation route, Spanish prompts, the save step before the last paper stretch (issue #20) -----------
+
+def test_a_segment_without_its_spanish_prompt_is_refused_naming_it(reading_copy):
+    err = error_after(reading_copy, workshop.PLANS,
+                      ' activity_es: "Descanso. Antes, en Binder: Ctrl+S y luego File → Download (Archivo → Descargar) '
+                      'del cuaderno abierto (una sesión sin actividad se detiene y se borra; mantengan la pestaña '
+                      'abierta y la computadora encendida).",', "", workshop.load_plans)
+    assert "plan series-3x120, meeting 1, segment 4" in str(err) and "'break' has no activity_es" in str(err)
+    assert "add activity_es:" in str(err)
+
+
+def test_every_segment_has_its_prompt_in_spanish(essay):
+    plans = workshop.load_plans(essay)
+    assert plans.activity_es.str.len().min() > 20
+    # the save step is given in Spanish wherever the English gives it
+    for seg in plans[plans.activity.str.contains("Save first")].itertuples():
+        assert seg.activity_es.startswith("Guarden primero (Ctrl+S y luego File → Download"), seg.activity_es
+
+
+def test_the_single_session_saves_before_its_last_paper_stretch(essay):
+    plans = workshop.load_plans(essay)
+    single = plans[plans.plan == "single-90"].reset_index(drop=True)
+    last_screen = max(i for i, seg in single.iterrows() if seg.notebook and not seg.paper)
+    after = single.iloc[last_screen + 1:]
+    stretch = after[after.paper]
+    assert stretch.minutes.sum() >= workshop.PAPER_STRETCH and stretch.index[0] == last_screen + 1
+    assert stretch.activity.iloc[0].startswith(f"Save first ({workshop.SAVE_STEP})")
+
+
+def test_the_preparation_route_of_the_single_session_is_under_two_hours(essay):
+    """Recomputed here from the words of what each step reads; the run sheet and the start page print the same."""
+    from tools import decks
+    route = decks.preparation_routes()["single-90"]
+    speed, paces = essay.reading_speed, workshop.reading_paces(essay)
+    for step in route:
+        factor = paces["close"] if step["pace"] == "close" else 1
+        assert step["minutes"] == -(-step["words"] * factor // speed) and step["words"] > 50, step
+    essay_steps = [s for s in route if s["reads"] == "essay"]
+    assert essay_steps[0]["words"] == workshop.reading_time(essay, "¶1–¶62")[0] == int(essay.paragraphs.words.sum())
+    total = sum(s["minutes"] for s in route)
+    assert total < 120, f"preparing the 90-minute session takes {total} minutes of reading"
+    assert {"run sheet", "essay", "deck", "safety notes"} <= {s["reads"] for s in route}
+    sheet = decks.run_sheets()["run-sheet-single-90-1.html"]
+    assert f"Prepare in {total} minutes of reading" in sheet
+    assert sheet.index("Prepare in") < sheet.index('<table class="sheet">')
+
+
+def test_a_preparation_step_cannot_carry_typed_minutes(reading_copy):
+    err = error_after(reading_copy, workshop.PLANS, '{reads: deck, what:', '{reads: deck, minutes: 5, what:',
+                      workshop.load_preparation)
+    assert "plan single-90, prepare, step 8" in str(err) and "counted from the words" in str(err)
+
+
+def test_the_setup_page_promises_binder_only_with_a_link(essay):
+    routes = workshop.load_handout(essay)["setup"]["routes"]
+    binder = next(r for r in routes if r["title"]["en"].startswith("A. Binder"))
+    assert "only if your facilitator gives you a link" in binder["title"]["en"]
+    assert "solo si quien facilita les da un enlace" in binder["title"]["es"]
+    assert binder["steps"][0]["en"].startswith("If your facilitator gives you a Binder link")
+
+
+def test_the_day_of_checklists_and_run_sheets_name_an_interpreter_and_second_language_reading(essay):
+    from tools import decks
+    for name, page in decks.checklists().items():
+        assert "an interpreter or a bilingual helper" in page, name
+    for name, page in decks.run_sheets().items():
+        assert "for anyone reading English as a second language" in page, name

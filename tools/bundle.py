@@ -237,6 +237,26 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
     return "".join(parts)
 
 
+def _route_link(step: dict, plan: str) -> str:
+    """Where in the facilitator's kit a step of the preparation route is read."""
+    return {"run sheet": f"facilitator/run-sheet-{plan}-1.html",
+            "safety notes": "facilitator/05_facilitator_guide.html#Content-note-and-group-agreements",
+            "setup page": "print/setup.html", "essay": "print/reader-edition.html", "glossary": "print/glossary.html",
+            "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1.slides.html"}[step["reads"]]
+
+
+def _routes(plans) -> str:
+    """The preparation route of each plan that has one (sessions.yml, prepare), for the start page's first box."""
+    from tools import decks
+    out = []
+    for plan, steps in decks.preparation_routes().items():
+        title = plans[plans.plan == plan].plan_title.iloc[0]
+        out.append(f"<h3>Short of time? Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
+                   "<p>Instead of the whole guide: the same route is at the top of its run sheet.</p>"
+                   + decks.route_html(steps, links=[_route_link(step, plan) for step in steps]))
+    return "".join(out)
+
+
 def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants."""
     from helpers import workshop
@@ -261,7 +281,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             f"<p>{_link('facilitator/05_facilitator_guide.html', 'The facilitator guide')} "
             f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}): the plans, how to prepare, safety "
             "and the group agreements, and how participants set up. Then the run sheet of your plan's first meeting, "
-            "below.</p></div>"
+            "below.</p>" + _routes(plans) + "</div>"
             "<h2 id=\"built\">Already built</h2>"
             "<p>Where the guide says to run <code>make handouts</code> or <code>make bundle</code> in a terminal, you "
             "can skip it: everything those commands make is already in this folder, and where the guide names a "
@@ -300,21 +320,23 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + "<h3>Which pages are in Spanish · Qué páginas están en español</h3>"
             + _pair({"en": "In English and Spanish, side by side: the participant packet (the agendas, the handout and "
                            "the argument on one page), the handout, the setup page, the argument on one page, the "
-                           "participants' start page, and the slides of the content note and the group agreements. "
+                           "participants' start page, the slides of the content note and the group agreements, and on each "
+                           "session's slides every prompt, question, sensitive part and save reminder. "
                            "The glossary gives each term's Spanish name and its headings in both languages, but its "
                            "definitions only in English. The \"Who said it?\" cards give their instructions in both "
                            "languages and the quotations in English, as the essay prints them. In English only: the "
                            "essay, the notebooks and their printed lessons, the facilitator guide, the run sheets, the "
-                           "checklists, the other slides and the answers.",
+                           "checklists, the notebooks' own slides and the answers.",
                      "es": "En inglés y español, lado a lado: el cuadernillo para participantes (los programas, el "
                            "material para participantes y el argumento en una página), el material para "
                            "participantes, la página de instalación, el argumento en una página, la página de inicio "
-                           "de participantes y las diapositivas del aviso sobre el contenido y los acuerdos del grupo. "
+                           "de participantes, las diapositivas del aviso sobre el contenido y los acuerdos del grupo y, en las "
+                           "diapositivas de cada sesión, cada consigna, pregunta, parte delicada y recordatorio de guardar. "
                            "El glosario da el nombre en español de cada término y sus encabezados en los dos idiomas, "
                            "pero las definiciones solo en inglés. Las tarjetas \"¿Quién lo dijo?\" dan las "
                            "instrucciones en los dos idiomas y las citas en inglés, tal como aparecen en el ensayo. "
                            "Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para quien "
-                           "facilita, las hojas de ruta, las listas, las demás diapositivas y las respuestas."})
+                           "facilita, las hojas de ruta, las listas, las diapositivas de los cuadernos y las respuestas."})
             + "<h2>To run the notebooks</h2>"
             "<p>This folder is the project folder the setup page speaks of; its notebooks (in the folder named "
             "notebooks) are the facilitator editions, with the solutions.</p>")

@@ -15,6 +15,7 @@ copy. What the pages say is for a facilitator, not a programmer: notebooks by nu
 from __future__ import annotations
 
 import html
+import math
 import re
 
 import nbformat
@@ -116,6 +117,7 @@ def question_paragraphs(q) -> str:
 # ---- the decks ------------------------------------------------------------------------------------------------
 
 LONG_QUESTION = 1200      # characters: a question longer than this is set a size smaller to fit its slide
+DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box counts 400): smaller type
 
 
 def _slide(cells: list, body: str, notes: str = "") -> None:
@@ -165,6 +167,26 @@ def _segment_notes(seg, ctx) -> str:
     return "\n".join(lines).strip() if len(lines) > 2 else ""
 
 
+SAVE_REMINDER = {"en": "Back to the screens. Notebook stopped? Relaunch it from the link (Binder or hub) and drag the "
+                       "notebook you saved into the file browser; not running in two minutes: carry on on paper.",
+                 "es": "De vuelta a las pantallas. ¿Se detuvo el cuaderno? Ábranlo otra vez desde el enlace (Binder o "
+                       "hub) y arrastren el cuaderno que guardaron al explorador de archivos; si en dos minutos no "
+                       "funciona, sigan en papel."}
+
+
+def _after_paper(rows, seg) -> bool:
+    """Whether a segment comes right after a stretch on paper (``paper: true``) and brings the room back to the
+    screens (the closing key points only download what was saved before the stretch)."""
+    before = rows[rows.segment == seg.segment - 1]
+    return (not seg.paper and seg.topic != "key points" and not before.empty and bool(before.paper.iloc[0]))
+
+
+def _back_from_paper() -> str:
+    """The box on the first slide after a paper stretch: relaunch and upload, in English and Spanish."""
+    return (f'<div class="reminder"><strong>Save and relaunch · Guardar y volver a abrir.</strong> '
+            f'{_e(SAVE_REMINDER["en"])}<br><span lang="es" class="es">{_e(SAVE_REMINDER["es"])}</span></div>')
+
+
 def where_it_happens(seg, titles: dict, spanish: bool = False) -> list[str]:
     """A segment's notebook (number and short title) and whether it is on paper, as short HTML phrases for a
     slide or, with ``spanish``, for the participant packet (English · Spanish)."""
@@ -211,9 +233,13 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         qs = [q for q in seg.discussion.split(", ") if q]
         if qs:
             meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs) + " (next slides, in English then Spanish)")
-        body = (f"{head}\n\n" + (_flag(seg, h) if seg.sensitive else "")
+        dense = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0)
+                 + (500 if seg.topic == "key points" else 0)) > DENSE      # the closing slide lists the topics too
+        body = (f"{head}\n\n" + ('<div class="dense">' if dense else "") + (_flag(seg, h) if seg.sensitive else "")
+                + (_back_from_paper() if _after_paper(rows, seg) else "")
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
-                + f'<p class="meta">{" · ".join(meta)}</p>')
+                + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
+                + f'<p class="meta">{" · ".join(meta)}</p>' + ("</div>" if dense else ""))
         notes = _segment_notes(seg, ctx)
         if seg.topic == "key points":         # the closing slide: what we worked on; then the reading for next time
             recap, nxt = closing(plan, meeting, rows, ctx)
@@ -298,23 +324,23 @@ h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
 .cue, .flag { font-weight: bold; } .flag { border-left: 3px solid #000; padding-left: 0.3em; display: block; margin: 0.15em 0; }
 p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right: 0.8em; }
-.small { font-size: 0.9em; color: #333; }"""
+.small { font-size: 0.9em; color: #333; }
+.prep { border: 1px solid #000; padding: 0.1em 0.3em; margin: 0.15em 0; }"""
 
 
-def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
-    """One page per meeting of every plan, for the facilitator's clipboard: clock times from ``start`` (and
-    from 0:00), what to say or do, where in the essay, materials, each discussion question in full, the
-    sensitive parts flagged, and what to bring. File name -> HTML."""
-    from tools.pages import _page
-    sheets = {}
+def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
+    """Each meeting's run sheet without its preparation route: (plan, meeting, rows, ctx, title, head, table)."""
+    from helpers import workshop
+    paces = None
     for plan, meeting, rows, ctx in meetings(reading):
+        paces = paces or workshop.reading_paces(ctx["essay"])
         questions, titles = ctx["questions"].question, ctx["titles"]
         flashpoints = set(ctx["handout"]["flashpoints"])
 
-        def cue(paragraphs: str) -> str:
+        def cue(paragraphs: str, when: str = "before reading") -> str:
             """The content note's reminder, where a step reads a passage that can divide the room."""
             hit = flashpoints & set(paragraph_numbers(paragraphs or ""))
-            return f' <span class="cue">Flashpoint: name {paragraph_list(hit)} before reading.</span>' if hit else ""
+            return f' <span class="cue">Flashpoint: name {paragraph_list(hit)} {when}.</span>' if hit else ""
         first = rows.iloc[0]
         body_rows = []
         for seg in rows.itertuples():
@@ -330,17 +356,162 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
                 f"<td>{html.escape(where)}</td><td>{html.escape(plain(seg.materials, titles))}</td></tr>")
         bring = bring_list(rows, titles)
         title = _title(rows, ctx["plans"])
-        body = (f"<h1>Run sheet. {html.escape(title)}</h1>"
+        pre = ctx["pre"]
+        pre_row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
+        slower = math.ceil(pre_row.minutes * paces["second_language"])
+        head = (f"<h1>Run sheet. {html.escape(title)}</h1>"
                 f'<p class="blanks">Date: ________________ Place: ________________ Starts at: ________ '
                 f"({first.length} minutes; the bold times assume a start at {start}, the small ones count from the "
-                f"start)</p>"
-                f"<p><b>Read before:</b> {html.escape(first.pre_reading)} in the reader's edition."
-                f"{cue(first.pre_reading)}</p>"
-                "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
-                f"<th>where</th><th>materials</th></tr>{''.join(body_rows)}</table>"
-                '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>")
-        sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", body, SHEET_STYLE)
+                f"start)</p>")
+        table = (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's edition: about "
+                 f"{pre_row.minutes} minutes; about {slower} for anyone reading English as a second language "
+                 f'(<span lang="es">unos {slower} minutos si leen en inglés como segunda lengua</span>).'
+
+                 f"{cue(first.pre_reading, 'in the message that sends the reading, with the content note')}</p>"
+                 "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
+                 f"<th>where</th><th>materials</th></tr>{''.join(body_rows)}</table>"
+                 '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>")
+        yield plan, meeting, rows, ctx, title, head, table
+
+
+def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
+    """One page per meeting of every plan, for the facilitator's clipboard: the preparation route (for a plan that
+    has one), clock times from ``start`` (and from 0:00), what to say or do, where in the essay, materials, each
+    discussion question in full, the sensitive parts flagged, and what to bring. File name -> HTML."""
+    from tools.pages import _page
+    parts = list(_sheet_parts(reading, start))
+    routes = preparation_routes(reading, parts)
+    sheets = {}
+    for plan, meeting, rows, ctx, title, head, table in parts:
+        route = route_html(routes[plan], sheet=True) if plan in routes and meeting == 1 else ""
+        sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", head + route + table, SHEET_STYLE)
     return sheets
+
+
+# ---- the preparation route: what the facilitator reads, in order, with minutes counted from the words ---------
+
+TAG = re.compile(r"<[^>]+>|data:image/[^\"')\s]+")
+
+
+def words(text: str) -> int:
+    """The words of a text a person reads (HTML tags and embedded images left out): runs holding a letter or digit.
+
+    >>> words('<p>Read ¶49 aloud; gloss it.</p><img src="data:image/png;base64,AAAA">')
+    4
+    """
+    return sum(1 for w in TAG.sub(" ", text).split() if re.search(r"\w", w))
+
+
+def _exercise_text(notebook: str, number: int) -> str:
+    """An exercise of a notebook with its worked solution, as the facilitator edition prints it: the cells from
+    its "## Exercise N" heading to the next "## " heading, with their text outputs."""
+    from helpers.lessons import NOTEBOOKS
+    nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
+    out, inside = [], False
+    for cell in nb.cells:
+        src = cell.source.lstrip()
+        if cell.cell_type == "markdown" and src.startswith("## "):
+            inside = src.startswith(f"## Exercise {number}:") or src.startswith(f"## Exercise {number} ")
+        if not inside:
+            continue
+        if cell.cell_type == "markdown":
+            out.append(cell.source)
+        for o in cell.get("outputs", []):
+            out.append(o.get("text", "") if o.get("output_type") == "stream"
+                       else o.get("data", {}).get("text/markdown", "") or o.get("data", {}).get("text/plain", ""))
+    if not out:
+        raise HelperError("sessions.yml", f"the preparation route names exercise {number} of notebook "
+                          f"{notebook[:2]}, which has no heading '## Exercise {number}: …'.",
+                          "give the number of one of the notebook's exercises.")
+    return "\n".join(out)
+
+
+def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, list[dict]]:
+    """Each plan's preparation route (sessions.yml, ``prepare``), every step with its ``words`` and ``minutes``,
+    counted from what the step reads at the essay's reading speed (slower by reading_pace for a close reading).
+
+    Returns a dictionary from plan id to its steps: ``what``, ``reads``, ``where`` (the ¶ or part, in words),
+    ``words``, ``minutes`` (rounded up).
+    """
+    from helpers import workshop, load_terms
+    parts = parts if parts is not None else list(_sheet_parts(reading))
+    if not parts:
+        return {}
+    ctx = parts[0][3]
+    essay, plans, h = ctx["essay"], ctx["plans"], ctx["handout"]
+    speed, paces = essay.reading_speed, workshop.reading_paces(essay)
+    anchors = ctx["questions"].paragraphs
+    routes = {}
+    for plan, steps in workshop.load_preparation(essay).items():
+        mine = [p for p in parts if p[0] == plan]
+        rows = plans[plans.plan == plan]
+        out = []
+        for step in steps:
+            where = ""
+            if step["reads"] == "run sheet":
+                text = " ".join(table for *_, table in mine)
+                where = f"{len(mine)} page" + ("s" if len(mine) > 1 else "")
+            elif step["reads"] == "safety notes":
+                text = " ".join([h["content_note"]["en"]] + [a["en"] for a in h["agreements"]] + h["facilitator_safety"])
+            elif step["reads"] == "setup page":
+                su = h["setup"]
+                text = " ".join([su["intro"]["en"], su["check"]["en"], su["if_not"]["en"]]
+                                + [r["title"]["en"] + " " + " ".join(x["en"] for x in r["steps"]) for r in su["routes"]])
+            elif step["reads"] == "essay":
+                if step["paragraphs"] == "session":
+                    numbers = set()
+                    for seg in rows.itertuples():
+                        numbers |= set(paragraph_numbers(seg.paragraphs))
+                        numbers |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                    where = paragraph_list(numbers)
+                else:
+                    where = step["paragraphs"]
+                n = workshop.reading_time(essay, where)[0]
+                text = None
+            elif step["reads"] == "exercise":
+                text = _exercise_text(step["notebook"], step["exercise"])
+            elif step["reads"] == "glossary":
+                terms = load_terms(essay).set_index("term")
+                missing = [t for t in step["terms"] if t not in terms.index]
+                if missing:
+                    raise HelperError("sessions.yml", f"the preparation route of plan {plan} names the term "
+                                      f"{missing[0]!r}, which the glossary does not have.",
+                                      "write the term as the glossary's term column spells it.")
+                text = " ".join(f"{t} {terms.loc[t].definition} {terms.loc[t].in_the_essay} {terms.loc[t].since}"
+                                for t in step["terms"])
+                where = ", ".join(step["terms"])
+            else:   # deck
+                decks = [deck_notebook(plan, m, r, c) for p_, m, r, c, *_ in mine]
+                text = " ".join(cell.source for nb in decks for cell in nb.cells)
+                where = ", ".join(f"{sum(1 for c in nb.cells if c.metadata['slideshow']['slide_type'] == 'slide')} "
+                                  "slides" for nb in decks)
+            n = words(text) if text is not None else n
+            factor = paces["close"] if step["pace"] == "close" else 1
+            out.append({**step, "where": where, "words": n, "minutes": math.ceil(n * factor / speed)})
+        routes[plan] = out
+    return routes
+
+
+def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None) -> str:
+    """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; the total. On a
+    run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket."""
+    total = sum(s["minutes"] for s in steps)
+    if sheet:
+        items = "; ".join(f"{n}. {html.escape(re.split(r'[:(]', s['what'])[0].strip())}"
+                          + (f" ({html.escape(s['where'])})" if s["where"] and s["reads"] == "essay" else "")
+                          + f" <b>{s['minutes']}</b>" for n, s in enumerate(steps, start=1))
+        return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words), in this '
+                f"order: {items}. Then the checklist.</p>")
+    links = links or [""] * len(steps)
+    items = "".join(f"<li>" + (f'<a href="{html.escape(href)}">{html.escape(s["what"])}</a>' if href
+                                else html.escape(s["what"]))
+                    + (f" ({html.escape(s['where'])})" if s["where"] else "")
+                    + f": <b>{s['minutes']} min</b></li>" for s, href in zip(steps, links))
+    intro = (f"<b>Prepare this session in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
+             "in this order, from this kit alone; the minutes are counted from the words at a first reading's pace "
+             "(a close reading at half that pace). Then test the laptop and projector, fill in the blanks of the "
+             "packet, and print (the day-of checklist).")
+    return f'<div class="prep"><p>{intro}</p><ol>{items}</ol></div>'
 
 
 def pdf_pages(data: bytes) -> int:

@@ -141,7 +141,25 @@ def for_print(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         screen = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', _md_inline(m.group()))
         return f'<div class="screen-only"><p>{screen}</p></div>\n<div class="print-only"><p>{PAPER_FIRST_STEP}</p></div>'
     first.source = FIRST_STEP_RE.sub(swap, first.source, count=1)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = ON_SCREEN_ONLY.sub(_on_paper, cell.source)
     return nb
+
+
+# what only makes sense on a screen: "double-click here" in an answer cell, "click the button" over a solution
+ON_SCREEN_ONLY = re.compile(r"^(?:\*\*Your answer:\*\*.*double-click here.*|\*Folded\.\*.*)$", re.M | re.I)
+
+
+def _on_paper(m: re.Match) -> str:
+    """A screen-only line of a printed lesson: kept for the screen; on paper an answer cell becomes lines to write
+    on, and the folded solution's "click the button" is left out (the printed edition shows the solution)."""
+    screen = f'<div class="screen-only"><p>{_md_inline(m.group())}</p></div>'
+    if m.group().startswith("**Your answer"):
+        return (screen + '\n<div class="print-only"><p><strong>Your answer</strong> (write here, with ¶ numbers):</p>'
+                + '<div class="write-here" style="height: 7em; border-bottom: 1px solid #999; '
+                  'background: repeating-linear-gradient(transparent 0 1.7em, #bbb 1.7em 1.75em);"></div></div>')
+    return screen
 
 
 # Slides: 16:9 at 1280×720. Every visible cell becomes its own slide, and anything taller than a slide is

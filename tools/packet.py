@@ -38,6 +38,8 @@ body { max-width: none; font-size: 9.5pt; }
 table.glossary { width: 100%; table-layout: fixed; font-size: 9pt; }
 table.glossary td { overflow-wrap: break-word; }
 table.glossary .es { font-style: italic; color: #222; display: block; }
+table.glossary small.kind { display: block; }
+.flashpoint { border-left: 3px solid #8a1c00; padding-left: 0.5em; }
 """
 
 
@@ -69,7 +71,7 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
                           "material de estudio. Los "
                           "números de párrafo (¶) remiten a la edición de lectura. Las palabras entre comillas son de "
                           "los propios autores, por eso quedan en inglés, con una traducción entre corchetes. Qué "
-                          "secciones desarrollan cada punto es la lectura de este material de estudio: el ensayo no lo dice."}, cls="pair note"),
+                          "secciones desarrollan cada punto es la interpretación de este material de estudio: el ensayo no lo dice."}, cls="pair note"),
              f"<{sub}>The thesis · La tesis ({_e(s.loc['T', 'stated'])})</{sub}>",
              _pair({"en": s.loc["T", "text"], "es": s.loc["T", "es"]}),
              f"<{sub}>Three points · Tres puntos</{sub}>"]
@@ -77,7 +79,7 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
         parts.append(f"<{subsub}>Point {n} · Punto {n}</{subsub}>")
         parts.append(f'<p class="where"><span lang="en">Stated in {_e(row.stated)}; in the package\'s reading, developed '
                      f"in {_e(row.developed)} ({_count(row.sections, 'en', 'section', 'sections')}).</span> · "
-                     f'<span lang="es">Enunciado en el {_e(row.stated)}; según la lectura de este material de estudio, desarrollado en '
+                     f'<span lang="es">Enunciado en el {_e(row.stated)}; según la interpretación de este material de estudio, desarrollado en '
                      f"{_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).</span></p>")
         parts.append(_pair({"en": f'The authors argue: "{row.text}"', "es": f"Los autores sostienen: {row.es}"}))
     parts.append(_pair({"en": "This is a summary, not the essay: read the essay itself to weigh the argument, and "
@@ -144,7 +146,7 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
                      "________________________________________</p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
-                     '<table class="agenda"><tr><th scope="col">Time · Tiempo</th><th scope="col">What · Qué</th>'
+                     '<table class="agenda"><tr><th scope="col">Time · Hora</th><th scope="col">What · Qué</th>'
                      f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
     return parts
 
@@ -155,6 +157,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
     """The glossary as its own printout: every term A to Z, with its Spanish name, what it is and where that comes
     from, what the essay says of it, where it first appears and what has changed since."""
     import helpers
+    from helpers import workshop
     from helpers.terms import KINDS_ES, glossary
     from tools.handout import _pair
     from tools.pages import _page
@@ -165,7 +168,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
         spanish = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
         source = "" if t.source == "the essay" else f" <small>(Source · Fuente: {_e(t.source)})</small>"
         rows.append(f"<tr><td><strong>{_e(t.term)}</strong>{spanish}"
-                    f'<small>{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
+                    f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
                     f"<td>{_e(t.definition)}{source}</td>"
                     f"<td>{_e(t.in_the_essay or '')} <small>(first in · primera vez en {_e(t.first)})</small></td>"
                     f"<td>{_e(t.since or '')}</td></tr>")
@@ -183,6 +186,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
                            "español está bajo cada término cuando en español se dice de otro modo. Las definiciones "
                            "y lo que dice el ensayo están solo en inglés: pidan a quien facilita que les explique "
                            "cualquier término."}, cls="pair note")
+            + _pair(workshop.load_handout(essay)["sensitive_for_group"]["glossary"], cls="pair note flashpoint")
             + '<table class="glossary"><colgroup><col style="width:19%"><col style="width:33%"><col style="width:28%">'
               '<col style="width:20%"></colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
               '<th scope="col">In the essay · En el ensayo</th><th scope="col">Since · Desde entonces</th></tr>' + "".join(rows) + "</table>")
