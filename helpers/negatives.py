@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .anchoring import read_csv, read_yaml, require
+from .rules import SCHEMA
 from .errors import AnnotationError
 from .essay import PROJECT, Essay
 from .text import fold, paragraph_numbers, sentence_spans
@@ -110,6 +111,8 @@ def _sources(folder: Path, notebooks: Path | None) -> list[tuple[str, str, str]]
     """(file, row, text) for every text the scan covers: data files of the reading, notebooks' Markdown."""
     out = []
     for path in sorted(folder.glob("*.yml")):
+        if path.name == SCHEMA:      # rules and their error messages: what a file must hold, never what the essay says
+            continue
         out += [(path.name, row, text) for row, text in _yaml_values(read_yaml(path))]
     for path in sorted(folder.glob("*.csv")):
         if path.name == FILE:
