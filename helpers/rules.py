@@ -34,11 +34,13 @@ def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
 
 
 def _condition(path: Path, name: str, entry: dict, cond, where: str) -> dict:
-    """A rule's ``when`` or ``then``: column -> list of values, or 'filled', or 'empty'."""
+    """A rule's ``when`` or ``then``: column -> list of values, 'filled', 'empty' or {in: another column}."""
     expect(cond, dict, path, name, where)
     _columns_in(path, name, entry, where, cond)
     for col, want in cond.items():
-        if want not in ("filled", "empty"):
+        if isinstance(want, dict):
+            _columns_in(path, name, entry, f"{where}.{col}.in", [field(want, "in", str, path, name)])
+        elif want not in ("filled", "empty"):
             expect(want, list, path, name, f"{where}.{col}")
     return cond
 
@@ -177,8 +179,11 @@ def default_vocabulary(name: str, column: str, table: pd.DataFrame | None = None
 
 
 def _holds(row, cond: dict) -> bool:
-    """True when every column of ``cond`` holds what it asks: one of the listed values, 'filled' or 'empty'."""
+    """True when every column of ``cond`` holds what it asks: one of the values, 'filled', 'empty', or {in: column}
+    (its words stand inside that column's)."""
     for col, want in cond.items():
+        if isinstance(want, dict) and row[col] not in row[want["in"]]:
+            return False
         value = str(row[col]).strip()
         if want == "filled" and not value or want == "empty" and value:
             return False
@@ -192,14 +197,13 @@ def _label(line, row, entry: dict) -> str:
     return f"{line} ({row[entry['id']]})" if entry["id"] else line
 
 
-def load_table(essay: Essay, name: str, anchor: bool = True) -> pd.DataFrame:
+def load_table(essay: Essay, name: str) -> pd.DataFrame:
     """The annotation file ``name`` read strictly and checked against its declaration, its spans anchored.
 
     In order: required columns, ids (given and unique), vocabularies and filled columns, references to other
     files, the declared row rules; then every span in its paragraph and the "as given" columns in the essay.
 
-    Parameters: ``essay`` the loaded essay; ``name`` the file ("figures.csv"); ``anchor`` False to leave the spans
-    unchecked (for a file whose rows need a check of their own first).
+    Parameters: ``essay`` the loaded essay; ``name`` the file ("figures.csv").
     Returns: a pandas DataFrame of strings indexed by spreadsheet row, with ``paragraph`` a number and ``start``
     and ``end`` (offsets in the text) added when the file has spans.
 
@@ -224,6 +228,8 @@ def load_table(essay: Essay, name: str, anchor: bool = True) -> pd.DataFrame:
             if not row[col].strip():
                 raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
     for col, ref in entry["references"].items():
+        if not (essay.folder / ref["file"]).is_file():
+            continue          # a file this reading does not have: nothing to refer to, as load_all skips it
         other = read_csv(essay.folder / ref["file"], [declaration(essay.folder, ref["file"])["id"]])
         known = set(other[declaration(essay.folder, ref["file"])["id"]])
         for line, row in table.iterrows():
@@ -236,7 +242,7 @@ def load_table(essay: Essay, name: str, anchor: bool = True) -> pd.DataFrame:
             if _holds(row, rule.get("when") or {}) and not _holds(row, rule["then"]):
                 raise AnnotationError(path, rule["problem"].format(**row), rule["fix"].format(**row),
                                       _label(line, row, entry))   # templates checked by _checked
-    if anchor and entry["span"]:
+    if entry["span"]:
         table = anchor_rows(essay, table, path, entry["span"], entry["id"] or "id", entry["paragraph"])
     if entry["as_given"]:
         check_as_given(essay, table, path, entry["as_given"], entry["id"] or "id", allow=(AUTHORS,))
