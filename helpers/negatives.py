@@ -16,15 +16,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import read_csv, read_yaml, require
-from .rules import SCHEMA
+from .anchoring import read_csv, read_yaml
+from .rules import SCHEMA, check_row, declaration, default_vocabulary
 from .errors import AnnotationError
 from .essay import PROJECT, Essay
 from .text import fold, paragraph_numbers, sentence_spans
 
 FILE = "negatives.csv"
-COLUMNS = ["file", "row", "statement", "paragraphs", "verdict", "check"]
-VERDICTS = ("holds", "not about the essay")
+
+
+def __getattr__(name: str):
+    """COLUMNS and VERDICTS of the default reading, from its schema.yml."""
+    if name == "VERDICTS":
+        return default_vocabulary(FILE, "verdict")
+    if name == "COLUMNS":
+        from .essay import DEFAULT_READING, SEEDS
+        return declaration(SEEDS / DEFAULT_READING, FILE)["columns"]
+    raise AttributeError(name)
 NOTEBOOKS = PROJECT / "notebooks"
 
 # The one place the patterns live: (name, regular expression), matched without regard to case. Each names a
@@ -170,17 +178,14 @@ def load_register(essay: Essay) -> pd.DataFrame:
     Example:
     >>> from helpers import load_essay
     >>> register = load_register(load_essay())
-    >>> set(register.verdict) <= set(VERDICTS)
+    >>> set(register.verdict) <= {"holds", "not about the essay"}
     True
     """
-    path = essay.folder / FILE
-    table = read_csv(path, COLUMNS)
+    path, entry = essay.folder / FILE, declaration(essay.folder, FILE)
+    table = read_csv(path, entry["columns"])
     for line, row in table.iterrows():
         label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
-        require(row["verdict"], VERDICTS, path, label, "verdict")
-        for col in ("file", "statement", "check"):
-            if not row[col].strip():
-                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+        check_row(path, entry, row, label)
     last = int(essay.paragraphs.paragraph.max())
     numbers = []
     for line, row in table.iterrows():

@@ -197,6 +197,28 @@ def _label(line, row, entry: dict) -> str:
     return f"{line} ({row[entry['id']]})" if entry["id"] else line
 
 
+def check_row(path: Path, entry: dict, row, label) -> None:
+    """One row's vocabulary columns hold allowed words and its filled columns are filled.
+
+    Parameters: ``path`` the data file; ``entry`` its declaration; ``row`` a row of it; ``label`` how errors name it.
+    Returns: None; raises AnnotationError naming the row, the column and the fix (which says where to add a word).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> entry = declaration(load_essay().folder, "dating.csv")
+    >>> check_row("dating.csv", entry, {"pulls": "pulls later", "source": "essay", "clue": "x",
+    ...                                 "reference_point": "x", "reasoning": "x"}, "2 (D01)") is None
+    True
+    """
+    for col, allowed in entry["vocabularies"].items():
+        if row[col] not in allowed:
+            raise AnnotationError(path, f"'{col}' is {row[col]!r}.", f"use one of: {', '.join(allowed)} (or add the "
+                                  f"word to {col} under {Path(path).name} in {SCHEMA}).", label)
+    for col in entry["filled"]:
+        if not row[col].strip():
+            raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+
+
 def load_table(essay: Essay, name: str) -> pd.DataFrame:
     """The annotation file ``name`` read strictly and checked against its declaration, its spans anchored.
 
@@ -218,15 +240,7 @@ def load_table(essay: Essay, name: str) -> pd.DataFrame:
     if entry["id"]:
         check_ids(table, path, entry["id"])
     for line, row in table.iterrows():
-        label = _label(line, row, entry)
-        for col, allowed in entry["vocabularies"].items():
-            if row[col] not in allowed:
-                raise AnnotationError(path, f"'{col}' is {row[col]!r}.",
-                                      f"use one of: {', '.join(allowed)} (or add the word to {col} under {name} "
-                                      f"in {SCHEMA}).", label)
-        for col in entry["filled"]:
-            if not row[col].strip():
-                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+        check_row(path, entry, row, _label(line, row, entry))
     for col, ref in entry["references"].items():
         if not (essay.folder / ref["file"]).is_file():
             continue          # a file this reading does not have: nothing to refer to, as load_all skips it
@@ -250,4 +264,4 @@ def load_table(essay: Essay, name: str) -> pd.DataFrame:
     return table
 
 
-__all__ = ["AUTHORS", "SCHEMA", "declaration", "default_vocabulary", "load_table", "schema", "vocabulary"]
+__all__ = ["AUTHORS", "SCHEMA", "check_row", "declaration", "default_vocabulary", "load_table", "schema", "vocabulary"]
