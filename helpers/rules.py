@@ -58,7 +58,7 @@ def _checked(path: Path, data: dict) -> dict:
             out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
                                     for k, v in expect(entry["values"], dict, path, name, "values").items()}}
             continue
-        e = {"columns": [expect(c, str, path, name, "columns") for c in field(entry, "columns", list, path, name)]}
+        e = {"name": str(name), "columns": [expect(c, str, path, name, "columns") for c in field(entry, "columns", list, path, name)]}
         e["id"] = entry.get("id")
         if e["id"] is not None:
             _columns_in(path, name, e, "id", [expect(e["id"], str, path, name, "id")])
@@ -198,32 +198,37 @@ def _label(line, row, entry: dict) -> str:
 
 
 def check_row(path: Path, entry: dict, row, label) -> None:
-    """One row's vocabulary columns hold allowed words and its filled columns are filled.
+    """One row's vocabulary columns hold allowed words, its filled columns are filled and it keeps the rules.
 
-    Parameters: ``path`` the data file; ``entry`` its declaration; ``row`` a row of it; ``label`` how errors name it.
+    Parameters: ``path`` the data file; ``entry`` its declaration; ``row`` a row of it (a mapping of text);
+    ``label`` how errors name it.
     Returns: None; raises AnnotationError naming the row, the column and the fix (which says where to add a word).
 
     Example:
     >>> from helpers import load_essay
     >>> entry = declaration(load_essay().folder, "dating.csv")
-    >>> check_row("dating.csv", entry, {"pulls": "pulls later", "source": "essay", "clue": "x",
-    ...                                 "reference_point": "x", "reasoning": "x"}, "2 (D01)") is None
+    >>> row = dict.fromkeys(entry["columns"], "x") | {"pulls": "pulls later", "source": "essay"}
+    >>> check_row("dating.csv", entry, row, "2 (D01)") is None
     True
     """
     for col, allowed in entry["vocabularies"].items():
         if row[col] not in allowed:
             raise AnnotationError(path, f"'{col}' is {row[col]!r}.", f"use one of: {', '.join(allowed)} (or add the "
-                                  f"word to {col} under {Path(path).name} in {SCHEMA}).", label)
+                                  f"word to {col} under {entry['name']} in {SCHEMA}).", label)
     for col in entry["filled"]:
         if not row[col].strip():
             raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+    for rule in entry["rules"]:
+        if _holds(row, rule.get("when") or {}) and not _holds(row, rule["then"]):
+            raise AnnotationError(path, _say(path, label, rule["problem"], row), _say(path, label, rule["fix"], row),
+                                  label)
 
 
 def load_table(essay: Essay, name: str) -> pd.DataFrame:
     """The annotation file ``name`` read strictly and checked against its declaration, its spans anchored.
 
-    In order: required columns, ids (given and unique), vocabularies and filled columns, references to other
-    files, the declared row rules; then every span in its paragraph and the "as given" columns in the essay.
+    In order: required columns, ids (given and unique), each row's vocabularies, filled columns and rules,
+    references to other files; then every span in its paragraph and the "as given" columns in the essay.
 
     Parameters: ``essay`` the loaded essay; ``name`` the file ("figures.csv").
     Returns: a pandas DataFrame of strings indexed by spreadsheet row, with ``paragraph`` a number and ``start``
@@ -251,11 +256,6 @@ def load_table(essay: Essay, name: str) -> pd.DataFrame:
                 if value not in known:
                     raise AnnotationError(path, ref["problem"].replace("{ref}", repr(value)), ref["fix"],
                                           _label(line, row, entry))
-    for line, row in table.iterrows():
-        for rule in entry["rules"]:
-            if _holds(row, rule.get("when") or {}) and not _holds(row, rule["then"]):
-                raise AnnotationError(path, rule["problem"].format(**row), rule["fix"].format(**row),
-                                      _label(line, row, entry))   # templates checked by _checked
     if entry["span"]:
         table = anchor_rows(essay, table, path, entry["span"], entry["id"] or "id", entry["paragraph"])
     if entry["as_given"]:
