@@ -16,7 +16,7 @@ import pandas as pd
 
 from .anchoring import check_span, read_yaml
 from .errors import AnnotationError
-from .rules import check_row, declaration, default_vocabulary
+from .rules import check_row, declaration, default_vocabulary, vocabulary as declared
 from .schema import expect, field, items
 from .essay import Essay
 from .qualifiers import NOTE as QUALIFIER_NOTE, check_kept, load_qualifiers
@@ -67,7 +67,7 @@ def __getattr__(name: str):
         return tuple(r for r in default_vocabulary(CLAIMS, "relation") if r != "explained by")
     if name == "CLAIM_FIELDS":
         from .essay import DEFAULT_READING, SEEDS
-        return tuple(declaration(SEEDS / DEFAULT_READING, CLAIMS)["columns"][:-1])
+        return tuple(f for f in declaration(SEEDS / DEFAULT_READING, CLAIMS)["columns"] if f != "link")
     if name not in _DECLARED:
         raise AttributeError(name)
     return default_vocabulary(CLAIMS, _DECLARED[name])
@@ -386,14 +386,14 @@ def load_argument(essay: Essay) -> Argument:
     for k, c in enumerate(expect(data["claims"], list, path, "claims", "claims"), start=1):
         row = _label("claims", k, c)
         expect(c, dict, path, row, "claim")
-        needed = entry["columns"][:-1]      # all but link, which defaults to the first of its words
+        needed = [f for f in entry["columns"] if f != "link"]     # link defaults to the first of its words
         missing = [f for f in needed if f not in c or c[f] in (None, "")]
         if missing:
             raise AnnotationError(path, f"the claim has no {', '.join(missing)}.",
                                   f"every claim needs: {', '.join(needed)}.", row)
         for name in ("id", "type", "relation", "to", "basis", "paraphrase"):
             field(c, name, str, path, row)
-        link = c.get("link") or entry["vocabularies"]["link"][0]
+        link = c.get("link") or declared(essay.folder, CLAIMS, "link")[0]
         check_row(path, entry, {**{k: str(c.get(k, "")) for k in entry["columns"]}, "link": str(link)}, row)
         a = _anchor(essay, c, path, row, "claim")
         check_kept(qualifiers, a["span"], c["paraphrase"], c.get(QUALIFIER_NOTE), path, row)

@@ -8,6 +8,7 @@ anchors its spans; the module that owns a file adds only what is particular to i
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +21,7 @@ from .schema import expect, field, items
 SCHEMA = "schema.yml"
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
 AUTHORS = "the authors"
-_CACHE: dict[tuple[str, float], dict] = {}
+_CACHE: dict[tuple[str, str], dict] = {}
 _KEYS = {"columns", "id", "filled", "vocabularies", "span", "paragraph", "as_given", "references", "rules", "values"}
 
 
@@ -109,7 +110,7 @@ def _say(path: Path, where: str, template: str, values) -> str:
 
 
 def schema(folder: Path) -> dict:
-    """The reading's schema.yml, its shape checked (read once per version of the file).
+    """The reading's schema.yml, its shape checked (parsed once per content of the file).
 
     Parameters: ``folder`` the reading's folder (``essay.folder``).
     Returns: a dict from a file name ("timeline.csv" …) to its declaration.
@@ -120,7 +121,7 @@ def schema(folder: Path) -> dict:
     'id'
     """
     path = Path(folder) / SCHEMA
-    key = (str(path), path.stat().st_mtime if path.is_file() else -1.0)
+    key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "")
     if key not in _CACHE:
         _CACHE[key] = _checked(path, read_yaml(path))
     return _CACHE[key]
@@ -224,13 +225,14 @@ def check_row(path: Path, entry: dict, row, label) -> None:
                                   label)
 
 
-def load_table(essay: Essay, name: str) -> pd.DataFrame:
+def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
     """The annotation file ``name`` read strictly and checked against its declaration, its spans anchored.
 
     In order: required columns, ids (given and unique), each row's vocabularies, filled columns and rules,
     references to other files; then every span in its paragraph and the "as given" columns in the essay.
 
-    Parameters: ``essay`` the loaded essay; ``name`` the file ("figures.csv").
+    Parameters: ``essay`` the loaded essay; ``name`` the file ("figures.csv"); ``spans`` False for a file whose
+    rows carry no span (the code that reads the others relies on its spans being anchored).
     Returns: a pandas DataFrame of strings indexed by spreadsheet row, with ``paragraph`` a number and ``start``
     and ``end`` (offsets in the text) added when the file has spans.
 
@@ -240,6 +242,9 @@ def load_table(essay: Essay, name: str) -> pd.DataFrame:
     'N01'
     """
     entry = declaration(essay.folder, name)
+    if spans and not entry["span"]:
+        raise AnnotationError(essay.folder / SCHEMA, f"declares no span for {name}, whose rows are anchored in the "
+                                                     "essay.", "restore its 'span:' line from git.", name)
     path = essay.folder / name
     table = read_csv(path, entry["columns"])
     if entry["id"]:

@@ -584,7 +584,7 @@ def load_undated(essay: Essay) -> pd.DataFrame:
     'current'
     """
     path = essay.folder / UNDATED
-    table = load_table(essay, UNDATED)
+    table = load_table(essay, UNDATED, spans=False)
     found = time_expressions(essay)
     for line, row in table.iterrows():
         hits = found[(found.paragraph.astype(str) == row.paragraph) & (found.expression == row.expression)]
