@@ -24,13 +24,14 @@ import calendar
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 from .anchoring import HEADER
 from .errors import AnnotationError, UsageError
 from .essay import Essay
-from .rules import declaration, default_vocabulary, load_table
+from .rules import SCHEMA, declaration, default_vocabulary, load_table, vocabulary
 from .readable import clue_name, date_in_words, prose, with_reference
 
 FILE = "timeline.csv"
@@ -540,17 +541,32 @@ def write_timelinejs(timeline: pd.DataFrame, title: str, folder) -> tuple:
 
 UNDATED = "undated.csv"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-#: years, decades, month names (case kept: "march" the noun is not a month; a month name followed by a capitalised
-#: word is a first name, as "August Vogt") and a fixed list of relative time expressions. It does not look for
-#: tenses, or for time words outside that list: it finds what it lists, not every time expression.
-TIME_EXPRESSION = re.compile(
-    rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b\d0[’']s\b|\b(?:{_MONTHS})\b(?! [A-Z][a-z])|"
-    r"(?i:\b(?:last|this) (?:year|November|October)\b|\bas of this writing\b|\bnewly (?:elected|formed)\b|"
-    r"\bcurrent(?:ly)?\b|\bjust (?:arrested|pointed|three months|in the year)\b|\bnow\b|\bto this day\b|"
-    r"\bever since\b|\bsince (?:the|shortly)\b|\b(?:over the past|after|for) (?:\d+|ten|three|many|hundreds of) "
-    r"(?:years|days|months)\b|\bdecades\b|\bfor months\b|\bsubsequent days\b|\blate the night\b|"
-    r"\bovernight\b|\bthis period\b|\bcentury\b|\bfor the time being\b|\bshortly after\b|\blater revealed\b|"
-    r"\bday after day\b|\blongstanding\b|\bprior to\b|\bafter the visit\b)")
+#: years, decades and month names (case kept: "march" the noun is not a month; a month name followed by a capitalised
+#: word is a first name, as "August Vogt"), found in any essay; the reading's own relative time expressions ("last
+#: year", "as of this writing") are listed in its schema.yml. It does not look for tenses, or for time words outside
+#: that list: it finds what it lists, not every time expression.
+_DATES = rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b\d0[’']s\b|\b(?:{_MONTHS})\b(?! [A-Z][a-z])"
+
+
+def time_pattern(folder) -> re.Pattern:
+    """The pattern ``time_expressions`` looks for: dates of any essay, and the reading's relative expressions.
+
+    Parameters: ``folder`` the reading's folder (its schema.yml lists the relative expressions, case ignored).
+    Returns: a compiled regular expression; an expression that is not a valid one is an error naming schema.yml.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> bool(time_pattern(load_essay().folder).search("as of this writing"))
+    True
+    """
+    relative = vocabulary(folder, "time expressions", "relative")
+    try:
+        return re.compile(_DATES + "|(?i:" + "|".join(rf"\b{x}\b" for x in relative) + ")")
+    except re.error as exc:
+        raise AnnotationError(Path(folder) / SCHEMA, f"a relative time expression is not a regular expression "
+                                                     f"({exc}).", "write it as the others are written (a | between "
+                                                     "choices, (?:…) around them), or restore schema.yml from git.",
+                              "time expressions") from None
 
 
 def time_expressions(essay: Essay) -> pd.DataFrame:
@@ -565,9 +581,10 @@ def time_expressions(essay: Essay) -> pd.DataFrame:
     >>> len(time_expressions(essay)) >= 60
     True
     """
+    pattern = time_pattern(essay.folder)
     rows = [{"paragraph": int(p.paragraph), "expression": m.group(0), "start": p.start + m.start(),
              "end": p.start + m.end()}
-            for p in essay.paragraphs.itertuples() for m in TIME_EXPRESSION.finditer(p.text)]
+            for p in essay.paragraphs.itertuples() for m in pattern.finditer(p.text)]
     return pd.DataFrame(rows, columns=["paragraph", "expression", "start", "end"])
 
 

@@ -138,7 +138,7 @@ def replaced(value, path, new):
 LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.load_figures,
            "timeline.csv": tl.load_timeline, "dating.csv": tl.load_dating, "undated.csv": tl.load_undated,
            "terms.csv": helpers.load_terms, "not_aliases.csv": helpers.load_terms,
-           "argument.yml claims": helpers.load_argument}
+           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated}
 
 
 def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
@@ -162,3 +162,16 @@ def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_c
                 assert str(err.problem).strip() and str(err.fix).strip()
                 outcomes.add("schema.yml" if err.file.endswith("schema.yml") else "a data file")
     assert {"loads", "schema.yml"} <= outcomes, outcomes         # both outcomes were reached: the test walks them
+
+
+def test_the_relative_time_expressions_are_the_readings(reading_copy):
+    """The relative expressions the undated check looks for are the reading's words: a new one is found at once
+    (and, being in no timeline span and without a row of undated.csv, is reported as uncovered)."""
+    before = tl.time_expressions(helpers.load_essay(reading_copy))
+    assert "Once again" not in set(before.expression)
+    rewrite(reading_copy, "schema.yml", "longstanding, prior to", "longstanding, prior to, once again")
+    essay = helpers.load_essay(reading_copy)
+    assert "Once again" in set(tl.time_expressions(essay).expression)
+    assert "Once again" in set(tl.uncovered(essay, tl.load_timeline(essay), tl.load_undated(essay)).expression)
+    err = error_after(reading_copy, "schema.yml", "prior to, once again", "(prior to", tl.load_undated)
+    assert "not a regular expression" in err.problem and err.row == "time expressions"
