@@ -175,3 +175,15 @@ def test_the_relative_time_expressions_are_the_readings(reading_copy):
     assert "Once again" in set(tl.uncovered(essay, tl.load_timeline(essay), tl.load_undated(essay)).expression)
     err = error_after(reading_copy, "schema.yml", "prior to, once again", "(prior to", tl.load_undated)
     assert "not a regular expression" in err.problem and err.row == "time expressions"
+
+
+def test_every_declared_word_is_explained_for_people(essay):
+    """The seeds README explains every word of every table's vocabulary (the claims' words: argument.yml's header),
+    so a word added to schema.yml without a line for readers fails here."""
+    readme = " ".join((essay.folder / "README.md").read_text(encoding="utf-8").split())
+    header = " ".join(line for line in (essay.folder / "argument.yml").read_text(encoding="utf-8").splitlines()
+                      if line.startswith("#"))
+    missing = [(name, col, word) for name, entry in rules.schema(essay.folder).items()
+               for col, words in (entry.get("vocabularies") or {}).items() for word in words
+               if word not in (header if name == argument.CLAIMS else readme)]
+    assert not missing, f"explain these words in seeds/{essay.reading}/README.md (or argument.yml's header): {missing}"
