@@ -2,7 +2,7 @@
 
 One row per quotation or piece of reported speech, described on three independent axes:
 
-- ``form``: how the words stand in the essay (FORMS below, defined in the reading's README);
+- ``form``: how the words stand in the essay (declared in the reading's schema.yml, explained in its README);
 - ``source_named``: what the essay names that a reader could look up (a document or publication, an
   event, an interview), or ``none``;
 - ``language``: how the words reached English (original English, translated, interpreted, translated

@@ -73,8 +73,11 @@ def _checked(path: Path, data: dict) -> dict:
         e["references"] = field(entry, "references", dict, path, name, default={})
         for col, ref in e["references"].items():
             expect(ref, dict, path, name, f"references.{col}")
-            for key in ("file", "problem", "fix"):
+            for key in ("problem", "fix"):
                 field(ref, key, str, path, f"{name} references.{col}")
+            files = field(ref, "file", (str, list), path, f"{name} references.{col}")
+            ref["file"] = [expect(f, str, path, f"{name} references.{col}", "file")
+                           for f in (files if isinstance(files, list) else [files])]
         e["rules"] = items(entry, "rules", path, name)
         for n, rule in enumerate(e["rules"], start=1):
             where = f"{name} rule {n}"
@@ -89,10 +92,12 @@ def _checked(path: Path, data: dict) -> dict:
         out[name] = e
     for name, e in out.items():
         for col, ref in e.get("references", {}).items():
-            if not out.get(ref["file"], {}).get("id"):
-                raise AnnotationError(path, f"{name} references.{col} names {ref['file']!r}, which schema.yml "
-                                            "declares with no id column.",
-                                      "name a file declared here with an 'id:', or restore schema.yml from git.", name)
+            for file in ref["file"]:
+                if not out.get(file, {}).get("id"):
+                    raise AnnotationError(path, f"{name} references.{col} names {file!r}, which schema.yml declares "
+                                                "with no id column.",
+                                          "name a file declared here with an 'id:', or restore schema.yml from git.",
+                                          name)
         for n, rule in enumerate(e.get("rules", []), start=1):
             for key in ("problem", "fix"):
                 _say(path, f"{name} rule {n}", rule[key], dict.fromkeys(e["columns"], ""))
@@ -252,10 +257,11 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
     for line, row in table.iterrows():
         check_row(path, entry, row, _label(line, row, entry))
     for col, ref in entry["references"].items():
-        if not (essay.folder / ref["file"]).is_file():
-            continue          # a file this reading does not have: nothing to refer to, as load_all skips it
-        other = read_csv(essay.folder / ref["file"], [declaration(essay.folder, ref["file"])["id"]])
-        known = set(other[declaration(essay.folder, ref["file"])["id"]])
+        present = [f for f in ref["file"] if (essay.folder / f).is_file()]   # a file the reading lacks has no ids
+        if not present:
+            continue
+        ids = [declaration(essay.folder, f)["id"] for f in present]
+        known = {i for f, c in zip(present, ids) for i in read_csv(essay.folder / f, [c])[c]}
         for line, row in table.iterrows():
             for value in filter(None, (v.strip() for v in row[col].split(";"))):
                 if value not in known:

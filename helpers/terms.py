@@ -339,7 +339,7 @@ def mention_counts(essay: Essay, terms: pd.DataFrame, kinds=None) -> pd.DataFram
         essay: the essay, from ``helpers.load_essay()``.
         terms: the glossary, from ``helpers.load_terms(essay)``.
         kinds: optional; only count terms of these kinds, e.g. ``["person"]`` or ``["place", "event"]``
-            (the kinds are listed in ``KINDS``). Leave it out to count every term.
+            (the kinds are declared in the reading's schema.yml). Leave it out to count every term.
 
     Returns:
         A table with one row per term: ``term``, ``kind``, ``mentions``, ``paragraphs``, ``sections`` and

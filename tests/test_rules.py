@@ -187,3 +187,11 @@ def test_every_declared_word_is_explained_for_people(essay):
                for col, words in (entry.get("vocabularies") or {}).items() for word in words
                if word not in (header if name == argument.CLAIMS else readme)]
     assert not missing, f"explain these words in seeds/{essay.reading}/README.md (or argument.yml's header): {missing}"
+
+
+def test_a_reference_to_either_of_two_files(reading_copy):
+    """rests_on names timeline rows or dating clues: an id in neither is refused with the declared message."""
+    err = error_after(reading_copy, "timeline.csv", "the package's inference,E09;E24,", "the package's inference,E09;D99,",
+                      tl.load_timeline)
+    assert err.problem == "rests_on names 'D99', which neither timeline.csv nor dating.csv has."
+    assert err.fix == "give the id of a timeline row (E…) or a dating clue (D…)."
