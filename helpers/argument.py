@@ -130,7 +130,8 @@ class Argument:
                            "span": " / ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.max()),
                            "to": None, "relation": None, "link": None,
                            "at": paragraph_list(sorted(set(self.thesis.paragraph)))}])
-        p = self.points.assign(type="point", to="T", relation="supports", link=default_vocabulary(CLAIMS, "link", self.claims)[0],
+        essays_link = default_vocabulary(CLAIMS, "link", self.claims)[0]
+        p = self.points.assign(type="point", to="T", relation="supports", link=essays_link,
                                paraphrase=self.points.span)[["id", "type", "paraphrase", "span", "paragraph", "to",
                                                              "relation", "link"]]
         c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "to", "relation", "link"]]
@@ -203,7 +204,8 @@ class Argument:
             True
         """
         c = self.claims.assign(under=[self.point_of(i) for i in self.claims.id])
-        table = pd.crosstab(c.under, c.type).reindex(columns=list(default_vocabulary(CLAIMS, "type", c)), fill_value=0)
+        types = default_vocabulary(CLAIMS, "type", c)
+        table = pd.crosstab(c.under, c.type).reindex(columns=list(types), fill_value=0)
         table["total"] = table.sum(axis=1)
         return table.rename_axis(index="under", columns=None)
 

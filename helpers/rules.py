@@ -59,7 +59,8 @@ def _checked(path: Path, data: dict) -> dict:
             out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
                                     for k, v in expect(entry["values"], dict, path, name, "values").items()}}
             continue
-        e = {"name": str(name), "columns": [expect(c, str, path, name, "columns") for c in field(entry, "columns", list, path, name)]}
+        e = {"name": str(name),
+             "columns": [expect(c, str, path, name, "columns") for c in field(entry, "columns", list, path, name)]}
         e["id"] = entry.get("id")
         if e["id"] is not None:
             _columns_in(path, name, e, "id", [expect(e["id"], str, path, name, "id")])

@@ -49,7 +49,7 @@ _DECLARED = {"COLUMNS": ("timeline.csv", None), "PRECISIONS": ("timeline.csv", "
 
 
 def __getattr__(name: str):
-    """The default reading's vocabularies (PRECISIONS, THEMES, SOURCES, DATED_BY, PULLS) and columns, from schema.yml."""
+    """The default reading's vocabularies (PRECISIONS, THEMES, SOURCES, DATED_BY, PULLS) and columns (schema.yml)."""
     if name not in _DECLARED:
         raise AttributeError(name)
     file, column = _DECLARED[name]
