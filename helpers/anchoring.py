@@ -1,7 +1,8 @@
 """Anchoring primitives: read annotation tables (CSV, YAML) and check their spans against the text.
 
 This module imports none of the per-file loaders (quotations, timeline, figures, terms, argument …); they
-import it. ``helpers.annotations`` sits above them all with ``load_all``.
+import it, and ``helpers.rules`` builds the one table loader on it. ``helpers.annotations`` sits above them all
+with ``load_all``.
 
 Every annotation that says something about the essay carries an anchor: a paragraph number and an exact
 span copied from essay.txt. ``check_span`` finds the span in that paragraph and, when it is not there,
@@ -201,41 +202,14 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     missing = [c for c in required if c not in header]
     if missing:
         raise AnnotationError(path, f"has no column {', '.join(missing)} (it has: {', '.join(header)}).",
-                              "restore the header row (the first line); the columns are described in the "
-                              "module that reads the file.")
+                              "restore the header row (the first line); the columns are declared in the "
+                              "reading's schema.yml.")
     for n, record in enumerate(records, start=2):
         if len(record) != len(header):
             raise AnnotationError(path, f"cannot be read as CSV: the row has {len(record)} fields where the "
                                         f"header has {len(header)}.", fix_quotes, n)
     table = pd.DataFrame(records, columns=header, dtype=str)
     table.index = range(2, len(table) + 2)
-    return table
-
-
-def read_table(path: Path, columns: list[str], vocabularies: dict[str, tuple] | None = None,
-               filled: tuple[str, ...] = (), id_col: str = "id") -> pd.DataFrame:
-    """An annotation CSV read strictly, its ids unique, its vocabulary columns and required fields checked.
-
-    Parameters: ``path`` the CSV file; ``columns`` the columns it must have; ``vocabularies`` for some columns,
-    the values allowed; ``filled`` the columns no row may leave empty; ``id_col`` the column of unique ids.
-    Returns: a pandas DataFrame of strings, indexed by spreadsheet row number.
-
-    Example:
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
-    >>> _ = p.write_text(chr(10).join(["id,kind", "A,day", "B,year", ""]), encoding="utf-8")
-    >>> read_table(p, ["id", "kind"], {"kind": ("day", "year")}).kind.tolist()
-    ['day', 'year']
-    """
-    table = read_csv(path, columns)
-    check_ids(table, path, id_col)
-    for line, row in table.iterrows():
-        label = f"{line} ({row[id_col]})"
-        for col, allowed in (vocabularies or {}).items():
-            require(row[col], allowed, path, label, col)
-        for col in filled:
-            if not row[col].strip():
-                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
     return table
 
 
@@ -261,7 +235,7 @@ def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "
                 id_col: str = "id", para_col: str = "paragraph") -> pd.DataFrame:
     """Check every row's span against its paragraph; add paragraph (int), start and end columns.
 
-    Parameters: ``essay`` the loaded essay; ``table`` an annotation table (from ``read_table``); ``path`` its
+    Parameters: ``essay`` the loaded essay; ``table`` an annotation table (from ``read_csv``); ``path`` its
     file, for error messages; ``span_col``, ``id_col`` and ``para_col`` the columns holding the span, the id and
     the paragraph.
     Returns: the table with ``paragraph`` as a number and new ``start`` and ``end`` columns (offsets in the text).

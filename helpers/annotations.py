@@ -2,24 +2,18 @@
 
 The layers, so that nothing imports in a circle:
 
-    helpers.anchoring   reading tables, checking spans (imports no loader)
-    helpers.quotations, timeline, figures, terms, argument, discussion, workshop   (import anchoring)
-    helpers.annotations ``load_all`` (imports the loaders when it is called)
-
-The primitives are re-exported here so ``from .annotations import read_yaml`` (and the others) keeps working
-for modules not yet moved to ``helpers.anchoring``; ``load_all`` imports the loaders inside the function, so
-that importing any loader never starts a circle through this module.
+    helpers.anchoring   reading files, checking spans (imports no loader)
+    helpers.rules       one loader for every table, checked against the reading's schema.yml
+    helpers.quotations, timeline, figures, terms, argument, discussion, workshop   (use rules and anchoring)
+    helpers.annotations ``load_all`` (imports the loaders when it is called, so no loader starts a circle here)
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from .anchoring import (HEADER, anchor_rows, check_as_given, check_ids, check_span, nearest_passage,  # noqa: F401
-                        read_csv, read_table, read_yaml, require)
 from .essay import Essay
 
-__all__ = ["HEADER", "anchor_rows", "check_as_given", "check_ids", "check_span", "load_all", "nearest_passage",
-           "read_csv", "read_table", "read_yaml", "require"]
+__all__ = ["load_all"]
 
 
 def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
@@ -36,42 +30,35 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     >>> {"quotations.csv", "timeline.csv", "figures.csv"} <= set(tables)
     True
     """
-    from . import argument, discussion, figures, lead_ins, ledger, qualifiers, quotations, terms, timeline, workshop
+    from . import argument, discussion, figures, lead_ins, ledger, qualifiers, quotations, summary, terms, timeline, \
+        workshop
     found: dict[str, pd.DataFrame] = {}
-    present = lambda name: (essay.folder / name).is_file()  # noqa: E731
-    if present(argument.FILE):
+
+    def claims(essay):
         arg = argument.load_argument(essay)
-        found[argument.FILE + " (claims)"] = arg.claims
-        found[argument.FILE + " (counterarguments)"] = arg.counterarguments
-    listed = qualifiers.load_qualifiers(essay.folder)
-    if listed is not None:
-        found[qualifiers.FILE] = pd.DataFrame({"qualifier": list(listed),
-                                               "accepted": [", ".join(w) for w in listed.values()]})
-    quotes = None
-    if present(quotations.FILE):
-        quotes = found[quotations.FILE] = quotations.load_quotations(essay)
-    if present(figures.FILE):
-        found[figures.FILE] = figures.load_figures(essay, quotes)
-    if present(timeline.FILE):
-        found[timeline.FILE] = timeline.load_timeline(essay)
-    if present(timeline.DATING):
-        found[timeline.DATING] = timeline.load_dating(essay)
-    if present(timeline.UNDATED):
-        found[timeline.UNDATED] = timeline.load_undated(essay)
-    if present(ledger.FILE) and present(argument.FILE):
-        found[ledger.FILE] = ledger.check_ledger(essay)
-    if present(terms.FILE):
-        found[terms.FILE] = terms.load_terms(essay)
-    if present(lead_ins.FILE) and present(quotations.FILE):
-        found[lead_ins.FILE] = lead_ins.check_lead_ins(essay)
-    if present(discussion.FILE):
-        found[discussion.FILE] = discussion.load_questions(essay)
-    if present(workshop.PLANS):
-        found[workshop.PLANS] = workshop.load_plans(essay)
-    from . import summary
-    if present(summary.FILE) and present(argument.FILE):
-        found[summary.FILE] = summary.load_summary(essay)
-    if present(workshop.NOTES):
-        notes = workshop.load_notes(essay)
-        found[workshop.NOTES] = pd.DataFrame({"notebook": list(notes)})
+        return {argument.FILE + " (claims)": arg.claims, argument.FILE + " (counterarguments)": arg.counterarguments}
+
+    def hedges(essay):
+        listed = qualifiers.load_qualifiers(essay.folder)
+        return None if listed is None else pd.DataFrame({"qualifier": list(listed),
+                                                         "accepted": [", ".join(w) for w in listed.values()]})
+
+    # (the name it is shown under, the files it needs, its loader), in the order `python -m helpers check` reports
+    steps = [(argument.FILE, [argument.FILE], claims), (qualifiers.FILE, [], hedges),
+             (quotations.FILE, [quotations.FILE], quotations.load_quotations),
+             (figures.FILE, [figures.FILE], lambda e: figures.load_figures(e, found.get(quotations.FILE))),
+             (timeline.FILE, [timeline.FILE], timeline.load_timeline),
+             (timeline.DATING, [timeline.DATING], timeline.load_dating),
+             (timeline.UNDATED, [timeline.UNDATED], timeline.load_undated),
+             (ledger.FILE, [ledger.FILE, argument.FILE], ledger.check_ledger),
+             (terms.FILE, [terms.FILE], terms.load_terms),
+             (lead_ins.FILE, [lead_ins.FILE, quotations.FILE], lead_ins.check_lead_ins),
+             (discussion.FILE, [discussion.FILE], discussion.load_questions),
+             (workshop.PLANS, [workshop.PLANS], workshop.load_plans),
+             (summary.FILE, [summary.FILE, argument.FILE], summary.load_summary),
+             (workshop.NOTES, [workshop.NOTES], lambda e: pd.DataFrame({"notebook": list(workshop.load_notes(e))}))]
+    for name, needs, load in steps:
+        if all((essay.folder / n).is_file() for n in needs):
+            loaded = load(essay)
+            found.update(loaded if isinstance(loaded, dict) else {} if loaded is None else {name: loaded})
     return found

@@ -9,22 +9,22 @@ with the row and the fix. That every sentence carries a claim or a reason is the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .anchoring import check_span, read_yaml, require
+from .anchoring import check_span, read_yaml
 from .errors import AnnotationError
+from .rules import check_row, declaration, default_vocabulary, vocabulary as declared
 from .schema import expect, field, items
 from .essay import Essay
 from .qualifiers import NOTE as QUALIFIER_NOTE, check_kept, load_qualifiers
 
 FILE = "argument.yml"
-TYPES = ("premise", "evidence", "conclusion", "recommendation", "concession")
+CLAIMS = "argument.yml claims"          # the claims' declaration in the reading's schema.yml
 # What a claim does to the id in its `to:`, read "<claim> <relation> <to>". "explained by" is the reverse
 # of "explains": it hangs a fact under the summary that accounts for it (see argument.yml's header).
-RELATIONS = ("supports", "explains", "illustrates", "qualifies", "recommends", "extends")
-RELATION_WORDS = (*RELATIONS, "explained by")
 RELATION_MEANING = {
     "supports": "a reason offered for believing the claim it points to",
     "explains": "accounts for what the other claim describes (says why or how it came about)",
@@ -37,7 +37,6 @@ RELATION_MEANING = {
 RELATION_MEANING_ALL = {**RELATION_MEANING,
                         "explained by": "the reverse of explains: the claim it points to accounts for this one "
                                         "(facts listed, then summed up with their cause)"}
-BASES = ("cited", "attributed", "own account", "none given", "argued")
 BASIS_MEANING = {
     "cited": "the essay names something a reader could look up: a document, a publication, a dated interview "
              "or a dated call",
@@ -48,7 +47,6 @@ BASIS_MEANING = {
     "none given": "stated without a source, or an act (even a spoken one) reported without one",
     "argued": "a conclusion or recommendation: backed by the claims under it",
 }
-ARGUED_TYPES = ("conclusion", "recommendation")
 TYPE_MEANING = {
     "premise": "a statement, general or particular, the argument builds on without arguing for it there",
     "evidence": "a fact, event or case the essay reports",
@@ -56,12 +54,23 @@ TYPE_MEANING = {
     "recommendation": "what the authors say movements should do",
     "concession": "a point the authors grant, which limits one of their own claims",
 }
-CLAIM_FIELDS = ("id", "type", "relation", "to", "basis", "paragraph", "paraphrase", "span")
 # Who draws a claim's arrow: the essay (its words make the link: "All of this…", "These are just two small
 # examples"), or the package, where the essay leaves the link implicit (`link: the package's reading`; the
 # paraphrase then says so and names the other reading). The map marks the second kind on the arrow itself.
-LINKS = ("the essay's", "the package's reading")
-PACKAGE_LINK = LINKS[1]
+PACKAGE_LINK = "the package's reading"
+_DECLARED = {"TYPES": "type", "RELATION_WORDS": "relation", "BASES": "basis", "LINKS": "link"}
+
+
+def __getattr__(name: str):
+    """TYPES, RELATIONS, RELATION_WORDS, BASES, LINKS and CLAIM_FIELDS of the default reading, from schema.yml."""
+    if name == "RELATIONS":        # "explained by" is "explains" read backwards, not a relation of its own
+        return tuple(r for r in default_vocabulary(CLAIMS, "relation") if r != "explained by")
+    if name == "CLAIM_FIELDS":
+        from .essay import DEFAULT_READING, SEEDS
+        return tuple(f for f in declaration(SEEDS / DEFAULT_READING, CLAIMS)["columns"] if f != "link")
+    if name not in _DECLARED:
+        raise AttributeError(name)
+    return default_vocabulary(CLAIMS, _DECLARED[name])
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,6 +95,7 @@ class Argument:
     parallels: pd.DataFrame         # historical parallels: passages and what each shows
     thesis_paraphrase: str
     thesis_plain: str = ""               # the thesis in one plain sentence (ours), for a first reading
+    title: str = "The argument"          # the map's title, from reading.yml: the essay's short title and its year
 
     def node(self, id_: str) -> pd.Series:
         """One box of the map (the thesis, a point or a claim), looked up by its id.
@@ -120,7 +130,8 @@ class Argument:
                            "span": " / ".join(self.thesis.span), "paragraph": int(self.thesis.paragraph.max()),
                            "to": None, "relation": None, "link": None,
                            "at": paragraph_list(sorted(set(self.thesis.paragraph)))}])
-        p = self.points.assign(type="point", to="T", relation="supports", link=LINKS[0],
+        essays_link = default_vocabulary(CLAIMS, "link", self.claims)[0]
+        p = self.points.assign(type="point", to="T", relation="supports", link=essays_link,
                                paraphrase=self.points.span)[["id", "type", "paraphrase", "span", "paragraph", "to",
                                                              "relation", "link"]]
         c = self.claims[["id", "type", "paraphrase", "span", "paragraph", "to", "relation", "link"]]
@@ -193,7 +204,8 @@ class Argument:
             True
         """
         c = self.claims.assign(under=[self.point_of(i) for i in self.claims.id])
-        table = pd.crosstab(c.under, c.type).reindex(columns=list(TYPES), fill_value=0)
+        types = default_vocabulary(CLAIMS, "type", c)
+        table = pd.crosstab(c.under, c.type).reindex(columns=list(types), fill_value=0)
         table["total"] = table.sum(axis=1)
         return table.rename_axis(index="under", columns=None)
 
@@ -211,7 +223,7 @@ class Argument:
         """
         c = self.claims[self.claims.basis != "argued"]
         table = pd.crosstab([c.section_no, c.section], c.basis).reindex(
-            columns=[b for b in BASES if b != "argued"], fill_value=0)
+            columns=[b for b in default_vocabulary(CLAIMS, "basis", c) if b != "argued"], fill_value=0)
         table["total"] = table.sum(axis=1)
         table.loc[(99, "All sections"), :] = table.sum()
         return table.astype(int).droplevel(0).rename_axis(index="section", columns=None)
@@ -265,7 +277,7 @@ class Argument:
                 lines.extend(walk(row.id, indent + 1))
             return lines
 
-        out = ["===", "title: The argument of \"We are losing, but we can win\" (2020)", "===", "",
+        out = ["===", f"title: {self.title}", "===", "",
                "// Generated by helpers.argument.Argument.to_argdown(); edit argument.yml, not this text.",
                "// '<+' the claim below supports, explains, illustrates, recommends or extends the one above (see its tag);",
                "// '<-' it qualifies it (a concession); '+>' the claim above explains the one below.",
@@ -370,39 +382,23 @@ def load_argument(essay: Essay) -> Argument:
         raise AnnotationError(path, f"lists points {list(points.number)}; the essay numbers "
                                     f"{len(numbered)} points.", "list each numbered point once, in order.", "points")
 
-    # claims
+    # claims: fields, vocabularies and rules declared in schema.yml ("argument.yml claims")
+    entry = declaration(essay.folder, CLAIMS)
     rows = []
     for k, c in enumerate(expect(data["claims"], list, path, "claims", "claims"), start=1):
         row = _label("claims", k, c)
         expect(c, dict, path, row, "claim")
-        missing = [f for f in CLAIM_FIELDS if f not in c or c[f] in (None, "")]
+        needed = [f for f in entry["columns"] if f != "link"]     # link defaults to the first of its words
+        missing = [f for f in needed if f not in c or c[f] in (None, "")]
         if missing:
             raise AnnotationError(path, f"the claim has no {', '.join(missing)}.",
-                                  f"every claim needs: {', '.join(CLAIM_FIELDS)}.", row)
+                                  f"every claim needs: {', '.join(needed)}.", row)
         for name in ("id", "type", "relation", "to", "basis", "paraphrase"):
             field(c, name, str, path, row)
-        require(c["type"], TYPES, path, row, "type")
-        require(c["relation"], RELATION_WORDS, path, row, "relation")
-        require(c["basis"], BASES, path, row, "basis")
-        if (c["type"] in ARGUED_TYPES) != (c["basis"] == "argued"):
-            raise AnnotationError(path, f"a {c['type']} has basis {c['basis']!r}.",
-                                  "conclusions and recommendations are 'argued'; premises, evidence and "
-                                  "concessions are 'cited', 'attributed', 'own account' or 'none given'.", row)
-        if (c["type"] == "recommendation") != (c["relation"] == "recommends"):
-            raise AnnotationError(path, f"a {c['type']} has relation {c['relation']!r}.",
-                                  "a recommendation 'recommends' (the claim it puts into practice), and only a "
-                                  "recommendation does.", row)
-        if c["type"] == "concession" and c["relation"] != "qualifies":
-            raise AnnotationError(path, f"a concession has relation {c['relation']!r}.",
-                                  "a concession grants a point that limits one of the authors' own claims: make "
-                                  "its relation 'qualifies', or give it another type (premise, evidence).", row)
-        if c["relation"] == "qualifies" and c["type"] != "concession":
-            raise AnnotationError(path, f"a {c['type']} 'qualifies' another claim.",
-                                  "only a concession qualifies; make this type: concession, or pick another "
-                                  "relation.", row)
+        link = c.get("link") or declared(essay.folder, CLAIMS, "link")[0]
+        check_row(path, entry, {**{k: str(c.get(k, "")) for k in entry["columns"]}, "link": str(link)}, row)
         a = _anchor(essay, c, path, row, "claim")
         check_kept(qualifiers, a["span"], c["paraphrase"], c.get(QUALIFIER_NOTE), path, row)
-        link = require(c.get("link", LINKS[0]), LINKS, path, row, "link")
         if link == PACKAGE_LINK and "the package's reading" not in c["paraphrase"]:
             raise AnnotationError(path, "the link is marked the package's reading, but the paraphrase does not say so.",
                                   "say in the paraphrase that the link is \"the package's reading\" and name the "
@@ -413,6 +409,7 @@ def load_argument(essay: Essay) -> Argument:
                      "section_no": int(sec.section_no), "section": sec.section, "link": link})
     claims = pd.DataFrame(rows, columns=["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span",
                                          "start", "end", "section_no", "section", "link"])
+    claims.attrs["reading"] = str(essay.folder)
 
     ids = ["T", *points.id, *claims.id]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -503,5 +500,7 @@ def load_argument(essay: Essay) -> Argument:
                           "supports": list(targets)})
     parallels = pd.DataFrame(parallels)
 
+    year = re.search(r"\d{4}", str(essay.meta.get("issue", "")))
+    title = f'The argument of "{essay.title.split(":")[0]}"' + (f" ({year[0]})" if year else "")
     return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()),
-                    thesis_plain=plain)
+                    thesis_plain=plain, title=title)

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .anchoring import anchor_rows, check_as_given, read_table
 from .errors import AnnotationError
 from .essay import Essay
+from .rules import load_table
 
 FILE = "figures.csv"
-COLUMNS = ["id", "figure", "kind", "measures", "event", "span", "paragraph", "given_by", "quotation",
-           "source_as_given"]
-KINDS = ("count of people", "count of things", "count of events", "count of documents", "count of places",
-         "size or extent", "percentage", "share", "ratio or multiple", "money", "duration")
 
 
 def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -34,30 +30,15 @@ def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.Dat
     'thousands'
     """
     path = essay.folder / FILE
-    table = read_table(path, COLUMNS, {"kind": KINDS}, filled=("figure", "measures", "given_by"))
-    for line, row in table.iterrows():
-        label = f"{line} ({row.id})"
-        if row.figure not in row.span:
-            raise AnnotationError(path, f"the figure {row.figure!r} is not in its span {row.span!r}.",
-                                  "copy the number exactly as the essay writes it, and a span that contains it.", label)
-    table = anchor_rows(essay, table, path)
-    check_as_given(essay, table, path, ["given_by", "source_as_given"], allow=("the authors",))
+    table = load_table(essay, FILE)
     if quotations is not None:
         by_id = quotations.set_index("id")
-        for line, row in table.iterrows():
-            label = f"{line} ({row.id})"
-            if row.quotation:
-                if row.quotation not in by_id.index:
-                    raise AnnotationError(path, f"names quotation {row.quotation!r}, which quotations.csv does not have.",
-                                          "use the id of the quotation the figure comes from.", label)
-                q = by_id.loc[row.quotation]
-                if not (q.start <= row.start and row.end <= q.end) or q.speaker != row.given_by:
-                    raise AnnotationError(path, f"the figure is said to come from {row.quotation} ({q.speaker}), "
-                                                "but its span is not inside that quotation, or given_by differs.",
-                                          "check the quotation id, the span and given_by.", label)
-            elif row.given_by != "the authors":
-                raise AnnotationError(path, f"given_by is {row.given_by!r} but no quotation is named.",
-                                      "name the quotation it comes from, or set given_by to 'the authors'.", label)
+        for line, row in table[table.quotation != ""].iterrows():
+            q = by_id.loc[row.quotation]
+            if not (q.start <= row.start and row.end <= q.end) or q.speaker != row.given_by:
+                raise AnnotationError(path, f"the figure is said to come from {row.quotation} ({q.speaker}), "
+                                            "but its span is not inside that quotation, or given_by differs.",
+                                      "check the quotation id, the span and given_by.", f"{line} ({row.id})")
     return table
 
 

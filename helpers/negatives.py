@@ -16,14 +16,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import read_csv, read_yaml, require
+from .anchoring import read_csv, read_yaml
+from .rules import SCHEMA, check_row, declaration, default_vocabulary
 from .errors import AnnotationError
 from .essay import PROJECT, Essay
 from .text import fold, paragraph_numbers, sentence_spans
 
 FILE = "negatives.csv"
-COLUMNS = ["file", "row", "statement", "paragraphs", "verdict", "check"]
-VERDICTS = ("holds", "not about the essay")
+
+
+def __getattr__(name: str):
+    """COLUMNS and VERDICTS of the default reading, from its schema.yml."""
+    if name == "VERDICTS":
+        return default_vocabulary(FILE, "verdict")
+    if name == "COLUMNS":
+        from .essay import DEFAULT_READING, SEEDS
+        return declaration(SEEDS / DEFAULT_READING, FILE)["columns"]
+    raise AttributeError(name)
 NOTEBOOKS = PROJECT / "notebooks"
 
 # The one place the patterns live: (name, regular expression), matched without regard to case. Each names a
@@ -110,6 +119,8 @@ def _sources(folder: Path, notebooks: Path | None) -> list[tuple[str, str, str]]
     """(file, row, text) for every text the scan covers: data files of the reading, notebooks' Markdown."""
     out = []
     for path in sorted(folder.glob("*.yml")):
+        if path.name == SCHEMA:      # rules and their error messages: what a file must hold, never what the essay says
+            continue
         out += [(path.name, row, text) for row, text in _yaml_values(read_yaml(path))]
     for path in sorted(folder.glob("*.csv")):
         if path.name == FILE:
@@ -167,17 +178,14 @@ def load_register(essay: Essay) -> pd.DataFrame:
     Example:
     >>> from helpers import load_essay
     >>> register = load_register(load_essay())
-    >>> set(register.verdict) <= set(VERDICTS)
+    >>> set(register.verdict) <= {"holds", "not about the essay"}
     True
     """
-    path = essay.folder / FILE
-    table = read_csv(path, COLUMNS)
+    path, entry = essay.folder / FILE, declaration(essay.folder, FILE)
+    table = read_csv(path, entry["columns"])
     for line, row in table.iterrows():
         label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
-        require(row["verdict"], VERDICTS, path, label, "verdict")
-        for col in ("file", "statement", "check"):
-            if not row[col].strip():
-                raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+        check_row(path, entry, row, label)
     last = int(essay.paragraphs.paragraph.max())
     numbers = []
     for line, row in table.iterrows():

@@ -2,7 +2,7 @@
 
 One row per quotation or piece of reported speech, described on three independent axes:
 
-- ``form``: how the words stand in the essay (FORMS below, defined in the reading's README);
+- ``form``: how the words stand in the essay (declared in the reading's schema.yml, explained in its README);
 - ``source_named``: what the essay names that a reader could look up (a document or publication, an
   event, an interview), or ``none``;
 - ``language``: how the words reached English (original English, translated, interpreted, translated
@@ -20,27 +20,31 @@ import textwrap
 
 import pandas as pd
 
-from .anchoring import HEADER, anchor_rows, check_as_given, read_table
+from .anchoring import HEADER
 from .errors import AnnotationError, UsageError
 from .essay import ATTRIBUTION, BLOCK_QUOTE, EPIGRAPH, HEADING, Essay
+from .rules import declaration, default_vocabulary, load_table
 from .text import count_words, fold
 
 FILE = "quotations.csv"
-COLUMNS = ["id", "speaker", "speaker_role", "form", "text", "paragraph", "source_named", "source_as_given",
-           "date_as_given", "language", "language_basis", "function"]
-FORMS = ("epigraph", "block", "inline", "slogan or chant", "scare quote", "reported speech",
-         "translation by the authors", "name or title")
-SOURCES_NAMED = ("document or publication", "event", "interview", "none")
-LANGUAGES = ("original English", "translated, translator not named", "interpreted", "translated by the authors",
-             "untranslated, as chanted", "the authors' words", "not stated")
+#: the vocabularies of quotations.csv, declared in the reading's schema.yml (read as module attributes, e.g. FORMS)
+_VOCABULARIES = {"COLUMNS": None, "FORMS": "form", "SOURCES_NAMED": "source_named", "LANGUAGES": "language"}
 #: forms in which another voice's own words are quoted (they count as that voice's words)
 QUOTED = ("epigraph", "block", "inline", "slogan or chant")
-#: an inline quotation may stand without a speaker when the essay names none (“irreversible lead”, ¶35)
-NEEDS_SPEAKER = ("epigraph", "block", "slogan or chant", "translation by the authors")
 #: how words_by_voice shows quoted words whose speaker the essay does not name
 UNNAMED = "not named"
-#: languages that need language_basis to say how we know
-NEEDS_BASIS = ("translated, translator not named", "interpreted", "translated by the authors", "untranslated, as chanted")
+
+
+def __getattr__(name: str):
+    """FORMS, SOURCES_NAMED, LANGUAGES (and COLUMNS) of the default reading, from its schema.yml."""
+    if name not in _VOCABULARIES:
+        raise AttributeError(name)
+    from .essay import DEFAULT_READING, SEEDS
+    if _VOCABULARIES[name] is None:
+        return declaration(SEEDS / DEFAULT_READING, FILE)["columns"]
+    return default_vocabulary(FILE, _VOCABULARIES[name])
+
+
 _MARKS = {"translation by the authors": ("‘", "’")}
 _QUOTED = re.compile(r"“([^”]+)”")
 _SINGLE = re.compile(r"‘([^’]+)’")
@@ -67,33 +71,7 @@ def load_quotations(essay: Essay) -> pd.DataFrame:
     'block'
     """
     path = essay.folder / FILE
-    table = read_table(path, COLUMNS, {"form": FORMS, "source_named": SOURCES_NAMED, "language": LANGUAGES},
-                       filled=("text", "function"))
-    for line, row in table.iterrows():
-        label = f"{line} ({row.id})"
-        if row.form in NEEDS_SPEAKER and not row.speaker.strip():
-            raise AnnotationError(path, f"a quotation of form {row.form!r} has no speaker.",
-                                  "name the speaker as the essay does (e.g. 'the Right', 'Bartolo Fuentes').", label)
-        if row.form == "name or title" and row.language != "not stated":
-            raise AnnotationError(path, "a name or title in quotation marks is no one speaking: its language is "
-                                        "'not stated'.", "set language to 'not stated', or give the row another form.",
-                                  label)
-        if (row.source_named == "none") != (not row.source_as_given.strip()):
-            raise AnnotationError(path, f"source_named is {row.source_named!r} but source_as_given is "
-                                        f"{row.source_as_given!r}.",
-                                  "name a source only when the essay gives one: copy its words into source_as_given "
-                                  "and say what it is (document or publication, event, interview); otherwise 'none' "
-                                  "and leave source_as_given empty.", label)
-        if row.language in NEEDS_BASIS and not row.language_basis.strip():
-            raise AnnotationError(path, f"language is {row.language!r} but language_basis is empty.",
-                                  "say how we know (quote the essay, or mark it 'context:' with a named reference).",
-                                  label)
-        if row.form == "reported speech" and row.language != "the authors' words":
-            raise AnnotationError(path, "reported speech is given in the authors' words.",
-                                  "set language to \"the authors' words\", or give the row another form.", label)
-    table = anchor_rows(essay, table, path, "text")
-    check_as_given(essay, table, path, ["speaker", "speaker_role", "source_as_given", "date_as_given"],
-                   allow=("the authors",))
+    table = load_table(essay, FILE)
     paragraphs = essay.paragraphs
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
@@ -165,7 +143,8 @@ def by_axes(quotations: pd.DataFrame) -> pd.DataFrame:
     2
     """
     t = pd.crosstab(quotations.form, quotations.source_named)
-    t = t.reindex(index=[f for f in FORMS if f in t.index], columns=[s for s in SOURCES_NAMED if s in t.columns],
+    forms, sources = (default_vocabulary(FILE, col, quotations) for col in ("form", "source_named"))
+    t = t.reindex(index=[f for f in forms if f in t.index], columns=[s for s in sources if s in t.columns],
                   fill_value=0)
     t["total"] = t.sum(axis=1)
     return t.reset_index().rename_axis(columns=None)

@@ -24,17 +24,25 @@ from datetime import date
 
 import pandas as pd
 
-from .anchoring import anchor_rows, read_table
+from .rules import declaration, default_vocabulary, load_table
 from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .text import sentence_spans, fold_keep_case
 
 FILE = "terms.csv"
 NOT_ALIASES = "not_aliases.csv"
-NOT_ALIAS_COLUMNS = ["name", "term", "paragraph", "span", "reason"]
-COLUMNS = ["term", "kind", "aliases", "spanish", "definition", "definition_source", "reference", "in_the_essay",
-           "since", "since_reference", "since_checked", "first_paragraph", "span"]
-KINDS = ("person", "people", "organisation", "place", "event", "concept", "publication")
+
+
+def __getattr__(name: str):
+    """KINDS, COLUMNS and NOT_ALIAS_COLUMNS of the default reading, from its schema.yml."""
+    from .essay import DEFAULT_READING, SEEDS
+    if name == "KINDS":
+        return default_vocabulary(FILE, "kind")
+    if name in ("COLUMNS", "NOT_ALIAS_COLUMNS"):
+        return declaration(SEEDS / DEFAULT_READING, FILE if name == "COLUMNS" else NOT_ALIASES)["columns"]
+    raise AttributeError(name)
+
+
 # the kinds in Spanish, as the glossary printout shows them beside the English (one for each of KINDS)
 KINDS_ES = {"person": "persona", "people": "pueblo o grupo", "organisation": "organización", "place": "lugar",
             "event": "hecho", "concept": "concepto", "publication": "publicación"}
@@ -191,31 +199,10 @@ def load_terms(essay: Essay) -> pd.DataFrame:
         [['place', 4]]
     """
     path = essay.folder / FILE
-    table = read_table(path, COLUMNS, {"kind": KINDS, "definition_source": ("essay", "context")},
-                       filled=("definition", "in_the_essay"), id_col="term")
+    table = load_table(essay, FILE)
     owner: dict[str, str] = {}
     for line, row in table.iterrows():
         label = f"{line} ({row.term})"
-        if row.definition_source == "context" and not row.reference.strip():
-            raise AnnotationError(path, "a context definition has no reference.",
-                                  "name the public reference the definition comes from.", label)
-        if row.definition_source == "essay" and row.reference.strip():
-            raise AnnotationError(path, "a definition from the essay has a reference.",
-                                  "set definition_source to 'context', or clear reference.", label)
-        if bool(row.since.strip()) != bool(row.since_reference.strip()):
-            raise AnnotationError(path, "'since' and 'since_reference' go together: one is empty.",
-                                  "say what changed after the essay was written and name the reference, "
-                                  "or leave both empty.", label)
-        if row.since.strip() and not row.since_checked.strip():
-            raise AnnotationError(path, "'since' and 'since_checked' go together: the 'since' line does not say "
-                                        "when it was last checked, so a reader cannot tell which later events it "
-                                        "leaves out.",
-                                  "write in since_checked the day you last checked the line against its reference "
-                                  "(as 2026-12-04 or 4 December 2026).", label)
-        if row.since_checked.strip() and not row.since.strip():
-            raise AnnotationError(path, "'since' and 'since_checked' go together: there is a check date but no "
-                                        "'since' line.",
-                                  "write the 'since' line and its reference, or clear since_checked.", label)
         if row.since_checked.strip():
             table.loc[line, "since_checked"] = _checked_on(row.since_checked, path, label)
         for name in names_of(row):
@@ -230,7 +217,6 @@ def load_terms(essay: Essay) -> pd.DataFrame:
                                       "keep it under one term only.", label)
             owner[key] = row.term
     _check_aliases_hold_no_other_term(table, path)
-    table = anchor_rows(essay, table, path, id_col="term", para_col="first_paragraph")
     for line, row in table.iterrows():
         label = f"{line} ({row.term})"
         names = {fold_keep_case(n) for n in names_of(row)}
@@ -294,14 +280,11 @@ def load_not_aliases(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
     """
     path = essay.folder / NOT_ALIASES
     if not path.exists():
-        return pd.DataFrame(columns=NOT_ALIAS_COLUMNS + ["start", "end"])
-    table = read_table(path, NOT_ALIAS_COLUMNS, filled=("term", "reason"), id_col="name")
+        return pd.DataFrame(columns=declaration(essay.folder, NOT_ALIASES)["columns"] + ["start", "end"])
+    table = load_table(essay, NOT_ALIASES)
     owners = {fold_keep_case(n): t.term for t in terms.itertuples() for n in names_of(t)}
     for line, row in table.iterrows():
         label = f"{line} ({row['name']})"
-        if row.term not in set(terms.term):
-            raise AnnotationError(path, f"the term {row.term!r} is not in {FILE}.",
-                                  f"copy the term exactly as {FILE} writes it.", label)
         owner = owners.get(fold_keep_case(row["name"]))
         if owner is not None:
             raise AnnotationError(path, f"{row['name']!r} is listed here as naming something other than "
@@ -309,7 +292,6 @@ def load_not_aliases(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
                                         "would be counted as that term's.",
                                   f"remove {row['name']!r} from the aliases of {owner!r} in {FILE} (or, if every "
                                   "mention of it in the essay names that very thing, remove this row).", label)
-    table = anchor_rows(essay, table, path, id_col="name")
     for line, row in table.iterrows():
         if not _whole(row["name"], row.span):
             raise AnnotationError(path, f"the span does not hold the name {row['name']!r} as whole words.",
@@ -357,7 +339,7 @@ def mention_counts(essay: Essay, terms: pd.DataFrame, kinds=None) -> pd.DataFram
         essay: the essay, from ``helpers.load_essay()``.
         terms: the glossary, from ``helpers.load_terms(essay)``.
         kinds: optional; only count terms of these kinds, e.g. ``["person"]`` or ``["place", "event"]``
-            (the kinds are listed in ``KINDS``). Leave it out to count every term.
+            (the kinds are declared in the reading's schema.yml). Leave it out to count every term.
 
     Returns:
         A table with one row per term: ``term``, ``kind``, ``mentions``, ``paragraphs``, ``sections`` and

@@ -24,27 +24,41 @@ import calendar
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import HEADER, anchor_rows, read_table
+from .anchoring import HEADER
 from .errors import AnnotationError, UsageError
 from .essay import Essay
+from .rules import SCHEMA, declaration, default_vocabulary, load_table, vocabulary
 from .readable import clue_name, date_in_words, prose, with_reference
 
 FILE = "timeline.csv"
-COLUMNS = ["id", "event", "label", "date", "precision", "date_as_given", "span", "paragraph", "derived_by",
-           "dated_by", "rests_on", "follows", "theme", "source", "reference"]
+#: the three ways a row is dated, which the checks and charts treat apart (the words of dated_by in schema.yml)
 WORDS, INFERENCE, CONTEXT = "the essay's words", "the package's inference", "context"
-DATED_BY = (WORDS, INFERENCE, CONTEXT)
 #: the group each kind of row is shown in (tables' ``account`` column, TimelineJS's groups)
 ACCOUNT = {WORDS: "the essay's account, dated by its words",
            INFERENCE: "dated by the package's inference",
            CONTEXT: "context (checked, referenced)"}
-PRECISIONS = ("day", "month", "year", "decade", "range", "relative")
-THEMES = ("Honduran politics", "U.S. policy", "migration and caravans", "movements and solidarity",
-          "theory and history", "publication")
-SOURCES = ("essay", "context")
+#: vocabularies and columns of the reading's schema.yml, read as module attributes (THEMES, PULLS …)
+_DECLARED = {"COLUMNS": ("timeline.csv", None), "PRECISIONS": ("timeline.csv", "precision"),
+             "THEMES": ("timeline.csv", "theme"), "SOURCES": ("timeline.csv", "source"),
+             "DATED_BY": ("timeline.csv", "dated_by"), "DATING_COLUMNS": ("dating.csv", None),
+             "PULLS": ("dating.csv", "pulls")}
+
+
+def __getattr__(name: str):
+    """The default reading's vocabularies (PRECISIONS, THEMES, SOURCES, DATED_BY, PULLS) and columns (schema.yml)."""
+    if name not in _DECLARED:
+        raise AttributeError(name)
+    file, column = _DECLARED[name]
+    if column is None:
+        from .essay import DEFAULT_READING, SEEDS
+        return declaration(SEEDS / DEFAULT_READING, file)["columns"]
+    return default_vocabulary(file, column)
+
+
 _FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}", "decade": r"\d{3}X"}
 _POINT = "|".join(f"(?:{f})" for f in _FORMS.values())
 _RANGE = rf"(?:{_POINT}|\.\.)/(?:{_POINT}|\.\.)"
@@ -120,9 +134,7 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
     '2009-06-28'
     """
     path = essay.folder / FILE
-    table = read_table(path, COLUMNS, {"precision": PRECISIONS, "theme": THEMES, "source": SOURCES,
-                                       "dated_by": DATED_BY},
-                       filled=("event", "label", "date"))
+    table = load_table(essay, FILE)
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
         form = form_of(row.date)
@@ -144,23 +156,6 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
         if start is None or (end is not None and end < start):
             raise AnnotationError(path, f"the range {row.date!r} has no start, or ends before it starts.",
                                   "give the earlier date first.", label)
-        if row.precision == "relative" and not row.derived_by.strip():
-            raise AnnotationError(path, "a relative date has no derived_by.",
-                                  "say how the date follows from the text (e.g. “last year” in a text written "
-                                  "in 2019).", label)
-        if row.source == "context" and not row.reference.strip():
-            raise AnnotationError(path, "a context row has no reference.",
-                                  "name the public reference the date comes from.", label)
-        if row.source == "essay" and row.reference.strip():
-            raise AnnotationError(path, "an essay row has a reference; dates from outside the essay go in "
-                                        "context rows.", "set source to 'context', or clear reference.", label)
-        if row.date_as_given and row.date_as_given not in row.span:
-            raise AnnotationError(path, f"date_as_given {row.date_as_given!r} is not in the span.",
-                                  "copy the essay's wording of the date, and a span that contains it.", label)
-        if row.source == "essay" and row.precision != "relative" and not row.date_as_given:
-            raise AnnotationError(path, "a date stated outright needs date_as_given, the essay's own wording.",
-                                  "copy the words that give the date.", label)
-    table = anchor_rows(essay, table, path)
     bounds = table.date.map(interval)
     table["from_date"] = [b[0] for b in bounds]
     table["to_date"] = [b[1] if b[1] is not None else b[0] for b in bounds]
@@ -172,14 +167,11 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
 
 
 def _check_follows(table: pd.DataFrame, path) -> None:
-    """Every id in ``follows`` exists, and the row is not drawn starting before the event it follows."""
+    """No row is drawn starting before an event it follows (that the ids exist, schema.yml declares)."""
     starts = dict(zip(table.id, table.from_date))
     for line, row in table.iterrows():
         for other in filter(None, (o.strip() for o in row.follows.split(";"))):
             label = f"{line} ({row.id})"
-            if other not in starts:
-                raise AnnotationError(path, f"follows {other!r}, which timeline.csv does not have.",
-                                      "give the id of the event this one comes after (ids separated by ';').", label)
             if row.from_date < starts[other]:
                 raise AnnotationError(path, f"the date {row.date!r} starts before {other} ({starts[other]}), which "
                                             "the row says it follows.",
@@ -197,34 +189,19 @@ def _clue_sources(essay: Essay) -> dict[str, str]:
     path = essay.folder / DATING
     if not path.is_file():
         return {}
-    clues = read_csv(path, DATING_COLUMNS)
+    clues = read_csv(path, declaration(essay.folder, DATING)["columns"])
     return dict(zip(clues.id, clues.source))
 
 
 def _check_dated_by(table: pd.DataFrame, path, clues: dict[str, str]) -> None:
-    """``dated_by`` agrees with ``source``; an inference names what it rests on; every id in ``rests_on`` exists;
-    and nothing that rests on context or on an inference, directly or through another row, is the essay's words."""
+    """No row rests on itself, and nothing that rests on context or on an inference, directly or through another
+    row, is the essay's words (that the ids exist and dated_by agrees with source, schema.yml declares)."""
     kind = dict(zip(table.id, table.dated_by))
     needs = {row.id: _ids(row.rests_on) for row in table.itertuples()}
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
-        if (row.source == "context") != (row.dated_by == CONTEXT):
-            raise AnnotationError(path, f"source is {row.source!r} but dated_by is {row.dated_by!r}.",
-                                  "a context row is dated by 'context'; a row of the essay is dated by 'the essay's "
-                                  "words' or 'the package's inference'.", label)
-        if row.dated_by == CONTEXT and needs[row.id]:
-            raise AnnotationError(path, "a context row rests on other rows; its date comes from its reference.",
-                                  "clear rests_on (or mark the row as the package's inference).", label)
-        if row.dated_by == INFERENCE and not needs[row.id]:
-            raise AnnotationError(path, "the package's inference names nothing it rests on.",
-                                  "list in rests_on the rows (E…) and dating clues (D…) the date rests on, separated "
-                                  "by ';'.", label)
-        for other in needs[row.id]:
-            if other not in kind and other not in clues:
-                raise AnnotationError(path, f"rests_on names {other!r}, which neither timeline.csv nor dating.csv "
-                                            "has.", "give the id of a timeline row (E…) or a dating clue (D…).", label)
-            if other == row.id:
-                raise AnnotationError(path, "the row rests on itself.", f"remove {other} from rests_on.", label)
+        if row.id in needs[row.id]:
+            raise AnnotationError(path, "the row rests on itself.", f"remove {row.id} from rests_on.", label)
         for named in re.findall(r"context row (E\d+)", row.derived_by):
             if named not in needs[row.id]:
                 raise AnnotationError(path, f"derived_by names context row {named}, which rests_on does not list.",
@@ -406,9 +383,10 @@ def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
     >>> "Honduran politics" in by_theme(load_timeline(essay)).index
     True
     """
-    t = pd.crosstab(timeline.theme, timeline.precision).reindex(columns=list(PRECISIONS), fill_value=0)
+    precisions, themes = (default_vocabulary(FILE, col, timeline) for col in ("precision", "theme"))
+    t = pd.crosstab(timeline.theme, timeline.precision).reindex(columns=list(precisions), fill_value=0)
     t["total"] = t.sum(axis=1)
-    return t.reindex([th for th in THEMES if th in t.index]).rename_axis(index="theme", columns=None)
+    return t.reindex([th for th in themes if th in t.index]).rename_axis(index="theme", columns=None)
 
 
 def _cite(row, rests: str = "") -> str:
@@ -559,17 +537,32 @@ def write_timelinejs(timeline: pd.DataFrame, title: str, folder) -> tuple:
 
 UNDATED = "undated.csv"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-#: years, decades, month names (case kept: "march" the noun is not a month; a month name followed by a capitalised
-#: word is a first name, as "August Vogt") and a fixed list of relative time expressions. It does not look for
-#: tenses, or for time words outside that list: it finds what it lists, not every time expression.
-TIME_EXPRESSION = re.compile(
-    rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b\d0[’']s\b|\b(?:{_MONTHS})\b(?! [A-Z][a-z])|"
-    r"(?i:\b(?:last|this) (?:year|November|October)\b|\bas of this writing\b|\bnewly (?:elected|formed)\b|"
-    r"\bcurrent(?:ly)?\b|\bjust (?:arrested|pointed|three months|in the year)\b|\bnow\b|\bto this day\b|"
-    r"\bever since\b|\bsince (?:the|shortly)\b|\b(?:over the past|after|for) (?:\d+|ten|three|many|hundreds of) "
-    r"(?:years|days|months)\b|\bdecades\b|\bfor months\b|\bsubsequent days\b|\blate the night\b|"
-    r"\bovernight\b|\bthis period\b|\bcentury\b|\bfor the time being\b|\bshortly after\b|\blater revealed\b|"
-    r"\bday after day\b|\blongstanding\b|\bprior to\b|\bafter the visit\b)")
+#: years, decades and month names (case kept: "march" the noun is not a month; a month name followed by a capitalised
+#: word is a first name, as "August Vogt"), found in any essay; the reading's own relative time expressions ("last
+#: year", "as of this writing") are listed in its schema.yml. It does not look for tenses, or for time words outside
+#: that list: it finds what it lists, not every time expression.
+_DATES = rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b\d0[’']s\b|\b(?:{_MONTHS})\b(?! [A-Z][a-z])"
+
+
+def time_pattern(folder) -> re.Pattern:
+    """The pattern ``time_expressions`` looks for: dates of any essay, and the reading's relative expressions.
+
+    Parameters: ``folder`` the reading's folder (its schema.yml lists the relative expressions, case ignored).
+    Returns: a compiled regular expression; an expression that is not a valid one is an error naming schema.yml.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> bool(time_pattern(load_essay().folder).search("as of this writing"))
+    True
+    """
+    relative = vocabulary(folder, "time expressions", "relative")
+    try:
+        return re.compile(_DATES + "|(?i:" + "|".join(rf"\b{x}\b" for x in relative) + ")")
+    except re.error as exc:
+        raise AnnotationError(Path(folder) / SCHEMA, f"a relative time expression is not a regular expression "
+                                                     f"({exc}).", "write it as the others are written (a | between "
+                                                     "choices, (?:…) around them), or restore schema.yml from git.",
+                              "time expressions") from None
 
 
 def time_expressions(essay: Essay) -> pd.DataFrame:
@@ -584,9 +577,10 @@ def time_expressions(essay: Essay) -> pd.DataFrame:
     >>> len(time_expressions(essay)) >= 60
     True
     """
+    pattern = time_pattern(essay.folder)
     rows = [{"paragraph": int(p.paragraph), "expression": m.group(0), "start": p.start + m.start(),
              "end": p.start + m.end()}
-            for p in essay.paragraphs.itertuples() for m in TIME_EXPRESSION.finditer(p.text)]
+            for p in essay.paragraphs.itertuples() for m in pattern.finditer(p.text)]
     return pd.DataFrame(rows, columns=["paragraph", "expression", "start", "end"])
 
 
@@ -603,7 +597,7 @@ def load_undated(essay: Essay) -> pd.DataFrame:
     'current'
     """
     path = essay.folder / UNDATED
-    table = _read_undated(path)
+    table = load_table(essay, UNDATED, spans=False)
     found = time_expressions(essay)
     for line, row in table.iterrows():
         hits = found[(found.paragraph.astype(str) == row.paragraph) & (found.expression == row.expression)]
@@ -611,15 +605,6 @@ def load_undated(essay: Essay) -> pd.DataFrame:
             raise AnnotationError(path, f"the expression {row.expression!r} is not a time expression of "
                                         f"¶{row.paragraph}.", "copy it exactly as the essay writes it, with its "
                                         "paragraph number, or delete the row.", line)
-    return table
-
-
-def _read_undated(path):
-    from .anchoring import read_csv
-    table = read_csv(path, ["expression", "paragraph", "reason"])
-    for line, row in table.iterrows():
-        if not row.reason.strip():
-            raise AnnotationError(path, "'reason' is empty.", "say why the expression needs no timeline row.", line)
     return table
 
 
@@ -649,9 +634,6 @@ def uncovered(essay: Essay, timeline: pd.DataFrame, undated: pd.DataFrame | None
 # --------------------------------------------------------------------------------------------
 
 DATING = "dating.csv"
-DATING_COLUMNS = ["id", "clue", "span", "paragraph", "reference_point", "implies", "pulls", "reasoning", "source",
-                  "reference"]
-PULLS = ("bounds: not before", "bounds: not after", "bounds: both", "pulls earlier", "pulls later", "no bearing")
 
 
 def load_dating(essay: Essay) -> pd.DataFrame:
@@ -667,28 +649,17 @@ def load_dating(essay: Essay) -> pd.DataFrame:
     'bounds: not before'
     """
     path = essay.folder / DATING
-    table = read_table(path, DATING_COLUMNS, {"pulls": PULLS, "source": SOURCES},
-                       filled=("clue", "reference_point", "reasoning"))
+    table = load_table(essay, DATING)
     froms, tos = [], []
     for line, row in table.iterrows():
-        label = f"{line} ({row.id})"
-        if (row.pulls == "no bearing") != (not row.implies.strip()):
-            raise AnnotationError(path, "a clue with 'no bearing' implies no range, and every other clue implies one.",
-                                  "give the range it implies (2019-01/2019-09) or set pulls to 'no bearing'.", label)
-        if row.source == "context" and not row.reference.strip():
-            raise AnnotationError(path, "a context clue has no reference.", "name the public reference.", label)
-        start = end = None
-        if row.implies:
-            a, _, b = row.implies.partition("/")
-            try:
-                start = _bounds(a)[0] if a != ".." else None
-                end = _bounds(b)[1] if b and b != ".." else None
-            except ValueError:
-                raise AnnotationError(path, f"the range {row.implies!r} is not written as A/B (dates like 2019-01, "
-                                            "open ends as ..).", "write it as e.g. 2019-01/2019-09.", label) from None
-        froms.append(start)
-        tos.append(end)
-    table = anchor_rows(essay, table, path)
+        a, _, b = row.implies.partition("/")
+        try:
+            froms.append(_bounds(a)[0] if row.implies and a != ".." else None)
+            tos.append(_bounds(b)[1] if b and b != ".." else None)
+        except ValueError:
+            raise AnnotationError(path, f"the range {row.implies!r} is not written as A/B (dates like 2019-01, "
+                                        "open ends as ..).", "write it as e.g. 2019-01/2019-09.",
+                                  f"{line} ({row.id})") from None
     table["from_date"], table["to_date"] = froms, tos
     return table
 

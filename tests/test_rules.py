@@ -1,0 +1,197 @@
+"""Rules as data: schema.yml declares each annotation table, and a new column, vocabulary word or rule is an edit
+of the reading's files with no change to the code. Each test edits a copy of the reading and loads it."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+import helpers
+from helpers import argument, rules, timeline as tl
+
+from editing import error_after, rewrite
+
+
+def load_error(folder, load) -> helpers.AnnotationError:
+    with pytest.raises(helpers.AnnotationError) as info:
+        load(helpers.load_essay(folder))
+    return info.value
+
+
+def rewrite_rows(path, change) -> None:
+    """Rewrite a CSV of the copied reading row by row: ``change(header, row)`` edits each row (header included)."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for r in rows:
+        change(rows[0], r)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_a_new_theme_is_a_word_in_schema_yml(reading_copy):
+    changed = []
+
+    def relabel(header, row):
+        if row is not header and not changed and row[header.index("theme")] == "Honduran politics":
+            row[header.index("theme")] = "labour"
+            changed.append(row[0])
+    rewrite_rows(reading_copy / "timeline.csv", relabel)
+
+    # without the word in the schema, the row is refused, and the fix says where the word goes
+    err = load_error(reading_copy, tl.load_timeline)
+    assert err.file.endswith("timeline.csv") and "'theme' is 'labour'" in err.problem
+    assert "add the word to theme under timeline.csv in schema.yml" in err.fix
+
+    rewrite(reading_copy, "schema.yml", "theory and history,\n            publication]",
+            "theory and history,\n            publication, labour]")
+    events = tl.load_timeline(helpers.load_essay(reading_copy))
+    assert events.loc[events.id == changed[0], "theme"].item() == "labour"
+    assert "labour" in tl.by_theme(events).index                       # the new word is listed, last, as declared
+    assert list(tl.by_theme(events).index)[-1] == "labour"
+
+
+def test_a_new_column_is_an_edit_of_the_data(reading_copy):
+    def add(header, row):
+        row.append("checked_by" if row is header else "" if row[0] == "N02" else "a reader")
+    rewrite_rows(reading_copy / "figures.csv", add)
+    rewrite(reading_copy, "schema.yml",
+            "given_by, quotation, source_as_given]\n  id: id\n  filled: [figure, measures, given_by]",
+            "given_by, quotation, source_as_given,\n            checked_by]\n  id: id\n"
+            "  filled: [figure, measures, given_by, checked_by]")
+    err = load_error(reading_copy, helpers.load_figures)
+    assert err.file.endswith("figures.csv") and "(N02)" in str(err.row) and err.problem == "'checked_by' is empty."
+
+    def fill(header, row):
+        if row[0] == "N02":
+            row[header.index("checked_by")] = "a reader"
+    rewrite_rows(reading_copy / "figures.csv", fill)
+    figures = helpers.load_figures(helpers.load_essay(reading_copy))
+    assert set(figures.checked_by) == {"a reader"} and len(figures) > 10
+
+
+def test_a_new_rule_is_declared_with_its_message(reading_copy):
+    rewrite(reading_copy, "schema.yml", "      problem: \"a context clue has no reference.\"\n      fix: \"name the public "
+            "reference.\"\n",
+            "      problem: \"a context clue has no reference.\"\n      fix: \"name the public reference.\"\n"
+            "    - when: {pulls: [pulls later]}\n      then: {source: [context]}\n"
+            "      problem: \"a clue that pulls later is {source!r}.\"\n      fix: \"make it a context clue.\"\n")
+    err = load_error(reading_copy, tl.load_dating)
+    assert err.file.endswith("dating.csv") and "a clue that pulls later is 'essay'." == err.problem
+    assert err.fix == "make it a context clue." and "(D" in str(err.row)
+
+
+def test_a_new_claim_basis_is_a_word_in_schema_yml(reading_copy):
+    rewrite(reading_copy, "argument.yml", "basis: own account", "basis: remembered")
+    err = load_error(reading_copy, helpers.load_argument)
+    assert err.file.endswith("argument.yml") and "'basis' is 'remembered'" in err.problem
+    rewrite(reading_copy, "schema.yml", "basis: [cited, attributed, own account, none given, argued]",
+            "basis: [cited, attributed, own account, none given, argued, remembered]")
+    claims = helpers.load_argument(helpers.load_essay(reading_copy)).claims
+    assert "remembered" in set(claims.basis)
+    assert "remembered" in argument.Argument.basis_by_section(
+        helpers.load_argument(helpers.load_essay(reading_copy))).columns
+
+
+def test_a_schema_that_names_no_such_column_is_blamed(reading_copy):
+    err = error_after(reading_copy, "schema.yml", "  filled: [text, function]", "  filled: [text, functoin]",
+                      helpers.load_quotations)
+    assert "quotations.csv filled names the column 'functoin'" in err.problem and "function" in err.fix
+
+
+def test_a_rule_message_naming_no_column_is_blamed(reading_copy):
+    err = error_after(reading_copy, "schema.yml", 'problem: "a relative date has no derived_by."',
+                      'problem: "a relative date has no {derived}."', tl.load_timeline)
+    assert "names something that is not a column" in err.problem and "timeline.csv rule 1" in str(err.row)
+
+
+def test_a_file_the_schema_does_not_declare_is_blamed_on_the_schema(reading_copy):
+    err = error_after(reading_copy, "schema.yml", "\nundated.csv:\n", "\nundated_old.csv:\n", tl.load_undated)
+    assert "declares nothing for undated.csv" in err.problem
+
+
+def test_the_declared_vocabularies_are_the_module_names(essay):
+    folder = essay.folder
+    assert tl.THEMES == rules.vocabulary(folder, "timeline.csv", "theme")
+    assert argument.RELATION_WORDS == rules.vocabulary(folder, argument.CLAIMS, "relation")
+    assert "explained by" not in argument.RELATIONS and set(argument.RELATIONS) < set(argument.RELATION_WORDS)
+    with pytest.raises(AttributeError):
+        tl.NO_SUCH_VOCABULARY
+
+
+def nodes(value, prefix=()):
+    """Every path (keys and indexes) to a node of a YAML document."""
+    yield prefix
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in children:
+        yield from nodes(v, prefix + (k,))
+
+
+def replaced(value, path, new):
+    if not path:
+        return new
+    if isinstance(value, dict):
+        return {k: (replaced(v, path[1:], new) if k == path[0] else v) for k, v in value.items()}
+    return [replaced(v, path[1:], new) if i == path[0] else v for i, v in enumerate(value)]
+
+
+LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.load_figures,
+           "timeline.csv": tl.load_timeline, "dating.csv": tl.load_dating, "undated.csv": tl.load_undated,
+           "terms.csv": helpers.load_terms, "not_aliases.csv": helpers.load_terms,
+           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated}
+
+
+def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
+    """Every entry of schema.yml, every key of an entry and every rule and reference replaced by nothing or an
+    empty mapping: the schema is refused naming schema.yml, or the file it declares loads (or refuses
+    a row with a plain error), and no other exception escapes."""
+    import yaml
+    path = reading_copy / "schema.yml"
+    original = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(LOADERS) <= set(original), "a declared file has no loader here"
+    essay = helpers.load_essay(reading_copy)
+    outcomes = set()
+    for where in [p for p in nodes(original) if 1 <= len(p) <= 2 or len(p) == 3 and p[1] in ("rules", "references")]:
+        for new in (None, {}):
+            path.write_text(yaml.safe_dump(replaced(original, where, new), allow_unicode=True), encoding="utf-8")
+            try:
+                rules.schema(reading_copy)
+                LOADERS.get(where[0], lambda e: None)(essay)
+                outcomes.add("loads")
+            except helpers.HelperError as err:
+                assert str(err.problem).strip() and str(err.fix).strip()
+                outcomes.add("schema.yml" if err.file.endswith("schema.yml") else "a data file")
+    assert {"loads", "schema.yml"} <= outcomes, outcomes         # both outcomes were reached: the test walks them
+
+
+def test_the_relative_time_expressions_are_the_readings(reading_copy):
+    """The relative expressions the undated check looks for are the reading's words: a new one is found at once
+    (and, being in no timeline span and without a row of undated.csv, is reported as uncovered)."""
+    before = tl.time_expressions(helpers.load_essay(reading_copy))
+    assert "Once again" not in set(before.expression)
+    rewrite(reading_copy, "schema.yml", "longstanding, prior to", "longstanding, prior to, once again")
+    essay = helpers.load_essay(reading_copy)
+    assert "Once again" in set(tl.time_expressions(essay).expression)
+    assert "Once again" in set(tl.uncovered(essay, tl.load_timeline(essay), tl.load_undated(essay)).expression)
+    err = error_after(reading_copy, "schema.yml", "prior to, once again", "(prior to", tl.load_undated)
+    assert "not a regular expression" in err.problem and err.row == "time expressions"
+
+
+def test_every_declared_word_is_explained_for_people(essay):
+    """The seeds README explains every word of every table's vocabulary (the claims' words: argument.yml's header),
+    so a word added to schema.yml without a line for readers fails here."""
+    readme = " ".join((essay.folder / "README.md").read_text(encoding="utf-8").split())
+    header = " ".join(line for line in (essay.folder / "argument.yml").read_text(encoding="utf-8").splitlines()
+                      if line.startswith("#"))
+    missing = [(name, col, word) for name, entry in rules.schema(essay.folder).items()
+               for col, words in (entry.get("vocabularies") or {}).items() for word in words
+               if word not in (header if name == argument.CLAIMS else readme)]
+    assert not missing, f"explain these words in seeds/{essay.reading}/README.md (or argument.yml's header): {missing}"
+
+
+def test_a_reference_to_either_of_two_files(reading_copy):
+    """rests_on names timeline rows or dating clues: an id in neither is refused with the declared message."""
+    err = error_after(reading_copy, "timeline.csv", "the package's inference,E09;E24,", "the package's inference,E09;D99,",
+                      tl.load_timeline)
+    assert err.problem == "rests_on names 'D99', which neither timeline.csv nor dating.csv has."
+    assert err.fix == "give the id of a timeline row (E…) or a dating clue (D…)."
