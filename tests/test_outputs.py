@@ -296,7 +296,7 @@ ANSWERS = [
                r"(?:original English|document or publication)[^\n.]*Clinton"],
      "Hillary Clinton  1  43  block  ¶26  document or publication  original English", False),
     ("03", 1, [r"This last November”[^\n]*(?:2017|counts from the interview)", r"“last year”[^\n]*\b2018\b",
-               r"Ten years resisting[^\n]*\b20(?:18|19)\b"],
+               r"Ten years resisting[^\n]*\b20(?:18|19)\b", r"Lobo's wife arrested \(context\)[^\n]*\b2018\b"],
      "E25  “This last November”: the vote (essay's account)  November 2017  the essay's words", False),
     ("03", 2, [r"\b2019 by the clues", r"written[^.\n]{0,30}\(?in 2019", r"(?:clues|context date)[^.\n]{0,40} to 2019\b",
                r"and December 2019", r"Essay written \(package's inference\)\s+(?:between|in)\b", r"\+ 14 = 2019"],
@@ -312,20 +312,25 @@ def exercise_number(cell) -> int | None:
 
 def in_sight(nb, number: int) -> list[int]:
     """The cells a learner sees before opening exercise ``number``'s worked solution: every cell above it, and its
-    own cells up to the next exercise (or, for the last, to its solution), solution cells aside."""
+    own cells up to its solution (or, with none, to the next exercise), solution cells aside. What comes after the
+    solution is read after it, so it may use the answer."""
     starts = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "exercise" in tags(c)]
     at = next(i for i in starts if exercise_number(nb.cells[i]) == number)
     later = [i for i in starts if i > at]
-    if later:
-        end = later[0]
-    else:
-        end = next((i for i in range(at + 1, len(nb.cells)) if nb.cells[i].source.startswith(SOLUTION_LABEL)),
-                   len(nb.cells))
+    stop = later[0] if later else len(nb.cells)
+    end = next((i for i in range(at + 1, stop) if nb.cells[i].source.startswith(SOLUTION_LABEL)), stop)
     return [i for i in range(end) if "solution" not in tags(nb.cells[i])]
 
 
+def drawn(cell) -> list[str]:
+    """What each figure of a cell says, kept with it by plots.show_described: the text it draws and, in words, what
+    its marks show (a mark's colour, shape or place is an answer too)."""
+    return ["\n".join(out.get("metadata", {}).get("image/png", {}).get("drawn", []))
+            for out in cell.get("outputs", []) if is_figure(out)]
+
+
 def seen(cell) -> list[str]:
-    return [cell.source] if cell.cell_type == "markdown" else shown_once(cell)
+    return [cell.source] if cell.cell_type == "markdown" else shown_once(cell) + drawn(cell)
 
 
 def answers_in_sight(nb, number: int, patterns, earlier=()) -> list[str]:
@@ -351,6 +356,30 @@ def test_no_exercise_is_answered_before_its_solution(prefix, number, patterns, e
     found = answers_in_sight(nb, number, patterns, before)
     assert not found, (f"{prefix} Exercise {number}: its answer is in sight before the worked solution; leave the "
                        "row out of the table above, drop the column, or move it into the solution:\n" + "\n".join(found))
+
+
+@pytest.mark.parametrize("path", notebooks())
+def test_every_figure_keeps_what_it_draws(path):
+    """The answer check reads figures too: each figure carries, in words, everything it shows (its text and what
+    its marks mean), as plots.show_described keeps it."""
+    nb = read(path)
+    bare = [where(nb, i) for i, c in enumerate(nb.cells) for out in c.get("outputs", [])
+            if is_figure(out) and not out.get("metadata", {}).get("image/png", {}).get("drawn")]
+    assert not bare, (f"{path.name}: a figure without what it draws in words; show it with plots.show_described, "
+                      "which keeps its text as the output's metadata:\n" + "\n".join(bare))
+
+
+@pytest.mark.parametrize("prefix, number, patterns, example, earlier", ANSWERS,
+                         ids=[f"{a[0]}-exercise-{a[1]}" for a in ANSWERS])
+def test_the_answer_check_finds_an_answer_drawn_in_a_figure_above(prefix, number, patterns, example, earlier):
+    nb = read(notebook_numbered(prefix))
+    at = next(i for i, c in enumerate(nb.cells) if "exercise" in tags(c) and exercise_number(c) == number)
+    broken = copy.deepcopy(nb)
+    figure = nbformat.v4.new_code_cell("plots.show_described(…)")
+    figure.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="},
+                                             metadata={"image/png": {"alt": "A figure.", "drawn": ["A title", example]}})]
+    broken.cells.insert(at - 1, figure)
+    assert answers_in_sight(broken, number, patterns), f"{prefix} Exercise {number}: {example!r} drawn, not found"
 
 
 @pytest.mark.parametrize("prefix, number, patterns, example, earlier", ANSWERS,
