@@ -155,6 +155,10 @@ def test_every_exercise_has_an_answer_cell(path):
         for j in answers:
             if not nb.cells[j].source.startswith(ANSWER_START + " "):
                 problems.append(f"{where(nb, j)}: an answer cell starts {ANSWER_START!r} and a prompt")
+        ready = [j for j in after if nb.cells[j].cell_type == "code" and "exercise" in tags(nb.cells[j])]
+        if answers and not (ready and min(ready) < min(answers)):
+            problems.append(f"{where(nb, i)}: no ready cell (tagged exercise: a passage, a search, a lookup) before its "
+                            "answer cell, so the learner reads what it asks about without writing code")
         label = [j for j in after if nb.cells[j].source.split("\n")[0] == SOLUTION_LABEL]
         if answers and label and max(answers) > label[0]:
             problems.append(f"{where(nb, i)}: the answer cell comes after the worked solution")
