@@ -10,6 +10,7 @@ no long passage twice), since a strict mark there would fail at once.
 from __future__ import annotations
 
 import copy
+import html
 import re
 from collections import Counter
 
@@ -19,6 +20,7 @@ import pytest
 from tools.cells import (FOLD_CODE_IN, FOLDED, PANDAS_IDIOM, SOLUTION_HEADING, UNFOLD, heading_level,
                          set_code_in_sight, teaching)
 from tools.run_notebooks import notebook_paths
+from helpers.display import SCREENFUL
 
 NOTEBOOKS = notebook_paths()
 CONVERTED_ELSEWHERE = "converted on another branch"
@@ -333,8 +335,21 @@ def drawn(cell) -> list[str]:
             for out in cell.get("outputs", []) if is_figure(out)]
 
 
+def folded_rows(cell) -> list[str]:
+    """The rows a table folds under "Show the other N rows" (one click shows them), as lines of plain text."""
+    texts = []
+    for out in cell.get("outputs", []):
+        for rest in re.findall(r'<details class="more-rows">(.*?)</details>', str(out.get("data", {}).get("text/html", "")),
+                               re.S):
+            rows = re.findall(r"<tr>(.*?)</tr>", rest, re.S)
+            texts.append("\n".join("  ".join(html.unescape(re.sub(r"<[^>]+>", "", td))
+                                              for td in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S))
+                                    for row in rows))
+    return texts
+
+
 def seen(cell) -> list[str]:
-    return [cell.source] if cell.cell_type == "markdown" else shown_once(cell) + drawn(cell)
+    return [cell.source] if cell.cell_type == "markdown" else shown_once(cell) + folded_rows(cell) + drawn(cell)
 
 
 def answers_in_sight(nb, number: int, patterns, earlier=()) -> list[str]:
@@ -399,6 +414,59 @@ def test_the_answer_check_finds_an_answer_printed_above(prefix, number, patterns
     said.cells.insert(at, nbformat.v4.new_markdown_cell(example))
     for broken in (printed, said):
         assert answers_in_sight(broken, number, patterns), f"{prefix} Exercise {number}: {example!r} not found"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Long tables: a line before each says what to look for, and the rows past a screenful are folded
+# ---------------------------------------------------------------------------------------------------
+
+LOOK_FOR = "**What to look for:**"
+
+
+def table_rows(out) -> int:
+    """How many rows a table shows, folded ones included (0 for an output that is not a reader's table)."""
+    return sum(body.count("<tr>") for body in re.findall(r"<tbody>(.*?)</tbody>",
+                                                         str(out.get("data", {}).get("text/html", "")), re.S))
+
+
+def long_table_problems(nb) -> list[str]:
+    """Every table longer than a screenful, outside the worked solutions and facilitator notes, shows a screenful
+    and folds the rest (one click), and the Markdown cell just before its cell says in one line what to look for."""
+    problems = []
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code" or {"solution", "facilitator"} & set(tags(c)):
+            continue
+        for out in c.get("outputs", []):
+            n = table_rows(out)
+            if n <= SCREENFUL:
+                continue
+            if "more-rows" not in str(out.get("data", {}).get("text/html", "")):
+                problems.append(f"{where(nb, i)}: {n} rows in sight; show {SCREENFUL} and fold the rest "
+                                f"(helpers.table(…, rows={SCREENFUL}))")
+            before = nb.cells[i - 1] if i else None
+            if before is None or before.cell_type != "markdown" or LOOK_FOR not in before.source:
+                problems.append(f"{where(nb, i)}: a table of {n} rows with no {LOOK_FOR!r} line in the cell before it")
+    return problems
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in FOLD_CODE_IN], ids=lambda p: p.name)
+def test_long_tables_say_what_to_look_for_and_fold_the_rest(path):
+    problems = long_table_problems(read(path))
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_long_table_check_finds_a_wall_of_rows():
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    broken = copy.deepcopy(nb)
+    at = next(i for i, c in enumerate(broken.cells) if c.cell_type == "markdown" and LOOK_FOR in c.source)
+    broken.cells[at].source = broken.cells[at].source.replace(LOOK_FOR, "Look:")
+    wall = nbformat.v4.new_code_cell("helpers.table(…)")
+    rows = "".join(f"<tr><td>{k}</td></tr>" for k in range(SCREENFUL + 5))
+    wall.outputs = [nbformat.v4.new_output("display_data", data={"text/plain": "…", "text/html":
+                                                                 f"<table><tbody>{rows}</tbody></table>"})]
+    broken.cells.insert(3, wall)
+    found = "\n".join(long_table_problems(broken))
+    assert "rows in sight" in found and found.count(f"no {LOOK_FOR!r} line") == 2
 
 
 # ---------------------------------------------------------------------------------------------------
