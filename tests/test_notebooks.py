@@ -104,8 +104,8 @@ def test_paragraph_references_exist(path, essay):
 def test_lessons_table_matches_the_notebooks():
     table = helpers.lessons()
     assert list(table.notebook) == IDS
-    parts = (table.reading_min + table.notebook_min + table.solutions_min + table.exercises_min
-             + table.discussion_min)
+    parts = (table.reading_min + table.mechanics_min + table.notebook_min + table.solutions_min
+             + table.exercises_min + table.discussion_min)
     # three parts are rounded up to a whole minute (at most 3 minutes over in all), the total to the nearest 5
     assert ((table.total_min >= parts - 3 - 2.5) & (table.total_min <= parts + 2.5)).all()
     assert (table.total_min % 5 == 0).all()
