@@ -978,7 +978,7 @@ def show_described(fig, description: str) -> None:
         description: the figure in words, e.g. ``describe_words_per_section(essay)``.
 
     Returns:
-        Nothing; it shows the figure and prints the description. (Outside a notebook a figure shows only as
+        Nothing; it shows the figure and the description under it (typeset in a notebook, printed elsewhere). (Outside a notebook a figure shows only as
         its size in pixels, as in the example.)
 
     Example:
@@ -989,9 +989,10 @@ def show_described(fig, description: str) -> None:
         Bars for the 10 sections of the essay, ...
     """
     from IPython.display import display
+    from .display import say
     display(fig, metadata={"image/png": {"alt": description, "drawn": drawn_text(fig)}})
     plt.close(fig)
-    print(description)
+    say(description, width=None)   # typeset under the figure: a narrow window never breaks a word
 
 
 def drawn_text(fig) -> list[str]:

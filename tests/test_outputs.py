@@ -264,13 +264,64 @@ def test_every_figure_is_followed_by_a_description(path):
         for k, out in enumerate(outs):
             if not is_figure(out):
                 continue
-            after = [o for o in outs[k + 1:] if o.output_type == "stream" and o.name == "stdout"]
-            if not after or len(words(after[0].text)) < 8:
-                problems.append(f"{where(nb, i)}: the figure needs a printed sentence after it saying what it shows")
-            elif out.get("metadata", {}).get("image/png", {}).get("alt") != after[0].text.split("\n")[0].strip():
+            after = [text for o in outs[k + 1:k + 2] for text in [plain_text(o)] if text]
+            if not after or len(words(after[0])) < 8:
+                problems.append(f"{where(nb, i)}: the figure needs a sentence after it saying what it shows")
+            elif out.get("metadata", {}).get("image/png", {}).get("alt") != after[0].split("\n")[0].strip():
                 problems.append(f"{where(nb, i)}: the figure's alt text must be the sentence printed under it "
                                 "(show it with plots.show_described)")
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def plain_text(out) -> str:
+    """The text of a printed output, or of a typeset one (helpers.display.Passage: its plain-text form)."""
+    if out.output_type == "stream":
+        return out.text
+    data = out.get("data", {})
+    return data.get("text/plain", "") if 'class="reader-passage"' in str(data.get("text/html", "")) else ""
+
+
+PRINTED_LINE = 100     # characters: a printed line longer than this breaks mid-word in a narrow JupyterLab window
+TYPESET_CALLS = re.compile(r"\bessay\.show\(|\bshow_described\(|\bshow_argument_map\(|\bshow_timeline_zoom\(|"
+                           r"\btm\.lookup\(")
+
+
+def unbroken_text_problems(nb) -> list[str]:
+    """Text to read is typeset (helpers.display.Passage: HTML that wraps between words, with a plain-text form),
+    never printed: a cell showing the essay's paragraphs, a figure's description or a lookup prints nothing; and
+    what is still printed keeps each line short enough not to be broken mid-word."""
+    problems = []
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code":
+            continue
+        for out in c.get("outputs", []):
+            if out.output_type != "stream":
+                continue
+            if TYPESET_CALLS.search(c.source):
+                problems.append(f"{where(nb, i)}: prints a passage, a description or a lookup; show it typeset "
+                                "(helpers.display.say)")
+            long = [line for line in out.text.split("\n") if len(line) > PRINTED_LINE]
+            if long:
+                problems.append(f"{where(nb, i)}: a printed line of {len(long[0])} characters breaks mid-word in a "
+                                f"narrow window: {long[0][:50]!r}…; show it with helpers.display.say")
+    return problems
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in FOLD_CODE_IN], ids=lambda p: p.name)
+def test_text_to_read_is_typeset_not_printed(path):
+    problems = unbroken_text_problems(read(path))
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_typeset_check_finds_a_printed_passage_and_a_long_line():
+    nb = nbformat.v4.new_notebook()
+    shown = nbformat.v4.new_code_cell("essay.show(3)")
+    shown.outputs = [nbformat.v4.new_output("stream", name="stdout", text="¶3 · Introduction · body\nWe are losing.\n")]
+    said = nbformat.v4.new_code_cell('print("…")')
+    said.outputs = [nbformat.v4.new_output("stream", name="stdout", text="word " * 30 + "\n")]
+    nb.cells = [shown, said]
+    found = "\n".join(unbroken_text_problems(nb))
+    assert "cell 0 " in found and "prints a passage" in found and "cell 1 " in found and "150 characters" in found
 
 
 def test_the_start_notebook_gives_its_figure_alt_text():
@@ -280,7 +331,7 @@ def test_the_start_notebook_gives_its_figure_alt_text():
     assert figures
     for cell, out in figures:
         alt = out.metadata["image/png"]["alt"]
-        printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
+        printed = "".join(plain_text(o) for o in cell.outputs)
         assert alt and alt in printed
 
 

@@ -83,7 +83,8 @@ def test_every_figure_is_described_in_words(path):
     for c in figures:
         # describe_… gives the sentence; show_timeline_zoom shows each of its panels with its own sentence
         assert "plots.describe_" in c.source or "plots.show_timeline_zoom" in c.source
-        described = [o.text for o in c.outputs if o.output_type == "stream"]
+        described = [o.text if o.output_type == "stream" else o.data["text/plain"] for o in c.outputs
+                     if o.output_type == "stream" or "reader-passage" in str(o.get("data", {}).get("text/html", ""))]
         assert described and described[-1].startswith("The ") and len(described[-1].split()) >= 15
 
 
