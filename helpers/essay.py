@@ -23,7 +23,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser whe
 from .errors import EssayError, UsageError
 from .schema import expect
 from .schema import field as entry
-from .text import count_words, fold, sentence_spans
+from .text import count_words, fold, say, sentence_spans
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -558,7 +558,6 @@ class Essay:
         shown = "\n\n".join(self.paragraph(k, None) for k in range(first, last + 1))
         if last > first:   # say what is shown, so a mistyped range is seen at once
             shown = f"Showing ¶{first} to ¶{last} ({last - first + 1} paragraphs):\n\n{shown}"
-        from .display import say
         say(shown, width)   # typeset in a notebook, so a narrow window never breaks a word
 
 

@@ -124,6 +124,7 @@ def timing(essay: Essay) -> dict:
     ``table_speed_wpm`` (what code cells show: slower, as a newcomer reads a table), ``answer_minutes`` and
     ``first_notebook_minutes``.
 
+    Parameters: ``essay`` the reading, whose reading.yml holds them.
     Returns: a dict with those four keys. Raises HelperError naming reading.yml for a value that is not a number
     (or not above 0, for a speed).
 

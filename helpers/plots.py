@@ -609,7 +609,19 @@ def _held_back(timeline, leave_out=(), writing=None):
 
 def drawn_rows(rows) -> list[str]:
     """What each timeline row drawn says, in words: its id, its label and its date (kept with the figure, so a
-    test can check that a figure shown before an exercise does not give its answer)."""
+    test can check that a figure shown before an exercise does not give its answer).
+
+    Parameters:
+        rows: the rows a timeline figure draws, with ``when`` (as ``_held_back`` gives them).
+    Returns:
+        one line per row.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> rows, _ = _held_back(load_timeline(load_essay()))
+        >>> drawn_rows(rows[rows.id == "E09"])[0].startswith("E09  ")
+        True
+    """
     return [f"{r.id}  {_event_label(r)}  {r.when}" for r in rows.itertuples()]
 
 
@@ -1001,6 +1013,11 @@ def drawn_text(fig) -> list[str]:
 
     ``show_described`` keeps these lines with the figure in the notebook (the output's ``image/png`` metadata,
     ``drawn``), so a test can check that no figure above an exercise shows its answer.
+
+    Parameters:
+        fig: a matplotlib figure drawn by this module.
+    Returns:
+        a list of strings, each piece of text once, then ``fig.drawn``.
 
     Example:
         >>> from helpers import load_essay
