@@ -11,6 +11,8 @@ import textwrap
 
 import pandas as pd
 
+from .text import Passage, say  # noqa: F401  (text to read, typeset: defined beside the text helpers)
+
 
 MISSING = "—"       # shown where a table has no value
 SCREENFUL = 15      # rows shown by default

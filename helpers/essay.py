@@ -23,7 +23,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser whe
 from .errors import EssayError, UsageError
 from .schema import expect
 from .schema import field as entry
-from .text import count_words, fold, sentence_spans
+from .text import count_words, fold, say, sentence_spans
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -501,11 +501,11 @@ class Essay:
             print(f"No match for {query!r} in the essay. Try a shorter word, another spelling, or fewer words.")
         return pd.DataFrame(rows, columns=["paragraph", "section", "left", "match", "right", "offset"])
 
-    def paragraph(self, n: int, width: int = 100) -> str:
+    def paragraph(self, n: int, width: int | None = 100) -> str:
         """Paragraph ¶n as citable text: its number, section and kind, then the text wrapped.
 
         Parameters:
-            n: the paragraph number (3 for ¶3); width: the line length to wrap at (default 100).
+            n: the paragraph number (3 for ¶3); width: the line length to wrap at (default 100; None: unwrapped).
         Returns:
             the text, with a first line such as ``¶3 · Introduction · body``.
         Example:
@@ -522,8 +522,8 @@ class Essay:
             head += f" (introduced in ¶{p.introduced_in})"
         if pd.notna(p.attribution_of):
             head += f" (attributes ¶{p.attribution_of})"
-        body = "\n".join(textwrap.fill(line, width) for line in p.text.split("\n"))
-        return f"{head}\n{body}"
+        return f"{head}\n{p.text}" if width is None else \
+            f"{head}\n" + "\n".join(textwrap.fill(line, width) for line in p.text.split("\n"))
 
     def show(self, n: int | str, last: int | None = None, width: int = 100) -> None:
         """Print one paragraph, or a range of them, each with its number, section and kind.
@@ -538,7 +538,7 @@ class Essay:
             last: the last paragraph of a range (leave it out for one paragraph);
             width: the line length to wrap at (default 100).
         Returns:
-            nothing: it prints.
+            nothing: it shows the text, typeset in a notebook (plain text, wrapped at ``width``, elsewhere).
         Example:
             >>> load_essay().show(3)
             ¶3 · Introduction · body
@@ -555,10 +555,10 @@ class Essay:
         first, last = _paragraph_range(n, last)
         if last < first:
             raise UsageError(f"the range ¶{first}–¶{last} runs backwards: write the smaller number first")
-        shown = "\n\n".join(self.paragraph(k, width) for k in range(first, last + 1))
+        shown = "\n\n".join(self.paragraph(k, None) for k in range(first, last + 1))
         if last > first:   # say what is shown, so a mistyped range is seen at once
             shown = f"Showing ¶{first} to ¶{last} ({last - first + 1} paragraphs):\n\n{shown}"
-        print(shown)
+        say(shown, width)   # typeset in a notebook, so a narrow window never breaks a word
 
 
 def _paragraph_range(n, last) -> tuple[int, int]:

@@ -7,9 +7,11 @@ Each notebook carries its lesson facts in its metadata::
 
 ``read`` names the paragraphs of the essay the learner reads before or during the notebook; ``exercises``
 gives the minutes for answering each exercise, in the order the notebook sets them (``[]`` when it sets
-none). Reading times are never typed in: reading the named paragraphs, the notebook's own text (prose and
-printed tables) and its worked solutions is counted at the essay's reading speed (``reading_speed_wpm`` in
-reading.yml, 200 words a minute), and the exercise and discussion minutes are added. Each exercise's minutes
+none). Reading times are never typed in: reading the named paragraphs and the prose of the notebook and of its
+worked solutions is counted at the essay's reading speed (``reading_speed_wpm`` in reading.yml, 200 words a
+minute); what their code cells show (tables with their folded rows, printed results, the text of figures) at
+``table_speed_wpm`` (130); the first notebook adds ``first_notebook_minutes`` for learning to use a notebook; and
+the exercise and discussion minutes are added (``timing`` reads these constants). Each exercise's minutes
 are checked against what its answer needs (``exercises``). So the README, the series map in 00 and the
 facilitator guide, which all read this table, always agree with each other and with the notebooks.
 """
@@ -38,6 +40,44 @@ def _is_solution(cell: dict) -> bool:
     return "solution" in cell.get("metadata", {}).get("tags", [])
 
 
+def _shown_text(out: dict) -> str:
+    """What a learner reads in one output: the text it prints or shows, the rows a table folds under "Show the
+    other N rows" (one click opens them, and an exercise may send the learner there), and the text a figure
+    draws (kept in its metadata by ``plots.show_described``)."""
+    text = "".join(out.get("text") or out.get("data", {}).get("text/plain") or "")
+    folded = "".join(re.findall(r'<details class="more-rows">(.*?)</details>',
+                                "".join(out.get("data", {}).get("text/html") or ""), re.S))
+    if folded:
+        text += " " + re.sub(r"<summary>.*?</summary>|<th[^>]*>.*?</th>|<[^>]+>", " ", folded, flags=re.S)
+    return text + " " + " ".join(out.get("metadata", {}).get("image/png", {}).get("drawn", []))
+
+
+def notebook_word_parts(nb: dict, solutions: bool = False) -> tuple[int, int]:
+    """A notebook's words in two kinds, read at two speeds: its prose (Markdown cells) and what its code cells
+    show (printed results, tables with their folded rows, the text of figures).
+
+    Parameters: as ``notebook_words``.
+    Returns: (prose words, shown words); their sum is ``notebook_words``.
+
+    Example:
+        >>> prose = {"cell_type": "markdown", "source": ["Read ¶3 first."]}
+        >>> shown = {"cell_type": "code", "outputs": [{"output_type": "stream", "text": "two words"}]}
+        >>> notebook_word_parts({"cells": [prose, shown]})
+        (3, 2)
+    """
+    prose = shown = 0
+    for cell in nb.get("cells", []):
+        if _is_solution(cell) != solutions:
+            continue
+        if cell.get("cell_type") == "markdown" and not {"nav", "launch"} & set(cell.get("metadata", {}).get("tags", [])):
+            text = IMAGE_LINK.sub("", "".join(cell.get("source", "")))   # a badge atop a cell is not lesson text
+            prose += count_words(text)   # links to elsewhere are not lesson text
+        if "series" in cell.get("metadata", {}).get("tags", []):
+            continue
+        shown += sum(count_words(_shown_text(out)) for out in cell.get("outputs", []))
+    return prose, shown
+
+
 def notebook_words(nb: dict, solutions: bool = False) -> int:
     """Words a learner reads in a notebook: its Markdown cells and the text its code cells print or show.
 
@@ -63,25 +103,47 @@ def notebook_words(nb: dict, solutions: bool = False) -> int:
     launch badge atop the first cell, so turning launch links on or off leaves every time as it was. Code
     itself is not counted, in the lesson or in its solutions: what a learner reads is the prose and the results.
     """
-    words = 0
-    for cell in nb.get("cells", []):
-        if _is_solution(cell) != solutions:
-            continue
-        if cell.get("cell_type") == "markdown" and not {"nav", "launch"} & set(cell.get("metadata", {}).get("tags", [])):
-            text = IMAGE_LINK.sub("", "".join(cell.get("source", "")))   # a badge atop a cell is not lesson text
-            words += count_words(text)   # links to elsewhere are not lesson text
-        if "series" in cell.get("metadata", {}).get("tags", []):
-            continue
-        for out in cell.get("outputs", []):
-            text = out.get("text") or out.get("data", {}).get("text/plain") or ""
-            words += count_words("".join(text))
-    return words
+    return sum(notebook_word_parts(nb, solutions))
 
 
-# Minutes to decide and write one answer (two or three sentences) to one question of an exercise. An
-# allowance, not a measurement: the answer is not written yet, so its words cannot be counted. The learner
-# review (a non-programmer working through 00–04, issue 19) found realistic answering time was never budgeted.
+# Minutes to decide and write one answer (two or three sentences) to one question of an exercise, when reading.yml
+# gives none (``answer_minutes``). An allowance, not a measurement: the answer is not written yet, so its words
+# cannot be counted. The learner review (a non-programmer working through 00–04, issue 19) found realistic
+# answering time was never budgeted.
 ANSWER_MIN = 5
+
+# The constants of the times, in reading.yml beside the reading speed, with what each stands for; a value missing
+# there falls back to the default here.
+TIMING = {"table_speed_wpm": ("words a minute for tables, printed results and figure text", None),
+          "answer_minutes": ("minutes for each answer an exercise asks for", ANSWER_MIN),
+          "first_notebook_minutes": ("minutes the first notebook adds for learning to use a notebook", 0)}
+
+
+def timing(essay: Essay) -> dict:
+    """The constants the times are computed from: reading.yml's ``reading_speed_wpm`` (prose and the essay),
+    ``table_speed_wpm`` (what code cells show: slower, as a newcomer reads a table), ``answer_minutes`` and
+    ``first_notebook_minutes``.
+
+    Parameters: ``essay`` the reading, whose reading.yml holds them.
+    Returns: a dict with those four keys. Raises HelperError naming reading.yml for a value that is not a number
+    (or not above 0, for a speed).
+
+    Example:
+        >>> t = timing(load_essay())
+        >>> t["reading_speed_wpm"] > t["table_speed_wpm"] > 0
+        True
+    """
+    meta = essay.meta
+    out = {"reading_speed_wpm": essay.reading_speed}
+    for key, (what, default) in TIMING.items():
+        value = meta.get(key, essay.reading_speed if default is None else default)
+        speed = key.endswith("_wpm")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (speed and value == 0):
+            raise HelperError(essay.folder / "reading.yml", f"{key} is {value!r}; it must be a number"
+                              + (" above 0" if speed else " of 0 or more") + f" ({what}).",
+                              f"write a number, e.g. {key}: {130 if speed else (default or 0)}.")
+        out[key] = value
+    return out
 # a paragraph the exercise sends the learner to: "¶20", "¶27–¶33", "¶27 to ¶33"
 _PARAGRAPH_REF = re.compile(r"¶(\d+)(?:\s*(?:[–-]|to)\s*¶?(\d+))?")
 
@@ -94,7 +156,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
 
     - rereading the paragraphs of the essay its question names (``¶20``, ``¶27–¶33``, ``¶27 to ¶33``), at
       the essay's reading speed: the answer is found there, so the learner reads them again while writing;
-    - ``ANSWER_MIN`` (5) minutes for each answer it asks for: each numbered item is one answer; without
+    - ``answer_minutes`` (reading.yml; 5 here) for each answer it asks for: each numbered item is one answer; without
       numbered items, each question mark outside brackets and outside the heading; at least one.
 
     The minutes a notebook states for an exercise (its ``exercises`` metadata) stand for answering it: they
@@ -127,11 +189,12 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         questions = re.sub(r"\([^()]*\)", "", prompt).count("?")
         answers = items or max(1, questions)
         rows.append({"title": heading.removeprefix("## ").strip(), "paragraphs": paras, "reread_words": reread,
-                     "answers": answers, "floor_min": _round_up(reread / essay.reading_speed) + ANSWER_MIN * answers})
+                     "answers": answers,
+                     "floor_min": _round_up(reread / essay.reading_speed) + timing(essay)["answer_minutes"] * answers})
     return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "answers", "floor_min"])
 
 
-def _stated_exercise_minutes(lesson: dict, found: pd.DataFrame, path: Path) -> list[int]:
+def _stated_exercise_minutes(lesson: dict, found: pd.DataFrame, path: Path, wpm: float = 200) -> list[int]:
     """The ``exercises`` metadata as a list of minutes, one per exercise, each at least what its answer needs."""
     stated = lesson["exercises"]
     titles = list(found.title)
@@ -151,8 +214,9 @@ def _stated_exercise_minutes(lesson: dict, found: pd.DataFrame, path: Path) -> l
         if minutes < row.floor_min:
             read = f"rereading {paragraph_list(row.paragraphs)} ({row.reread_words} words) and " if row.paragraphs else ""
             answers = f"{row.answers} answer{'s' if row.answers > 1 else ''}"
+            each = row.floor_min - _round_up(row.reread_words / wpm) if row.paragraphs else row.floor_min
             raise HelperError(path, f"lesson metadata \"exercises\" gives \"{row.title}\" {minutes} min, less than its "
-                              f"answer needs: {read}{answers} at {ANSWER_MIN} min each, {row.floor_min} min in all.",
+                              f"answer needs: {read}{answers} at {each // row.answers} min each, {row.floor_min} min in all.",
                               f"give it at least {row.floor_min} minutes, or ask less of it.")
     return stated
 
@@ -173,15 +237,18 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
         nb: the notebook; name: its file name; essay: the reading whose paragraphs it names; path: its
         path, for error messages.
     Returns:
-        a dict: notebook, title, read, reading_words, notebook_words, solution_words, reading_min,
-        notebook_min, solutions_min, exercises_min, discussion_min, total_min, assumes.
+        a dict: notebook, title, read, reading_words, notebook_words, solution_words, notebook_shown_words,
+        solution_shown_words (the words code cells show, read at ``table_speed_wpm``), reading_min, mechanics_min
+        (the first notebook's time to learn to use a notebook), notebook_min, solutions_min, exercises_min,
+        discussion_min, total_min, assumes.
     Example:
-        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶3", "exercises": [], "discussion": 5}}}
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶3", "exercises": [], "discussion": 5,
+        ...                               "assumes": "00_start_here"}}}
         >>> lesson_row(nb, "x.ipynb", load_essay())["total_min"]
         5
 
     Reading the worked solutions is a part of its own (``solutions_min``): their words (Markdown and results,
-    folded until opened) are counted at the same reading speed as the rest, rather than a flat allowance per
+    folded until opened) are counted at the same speeds as the rest (prose, and what code cells show), rather than a flat allowance per
     exercise, because every word of them is in the notebook and they differ a great deal (about 740 words in
     00, over 2,500 in 03). Answering is the exercises' stated minutes, each checked against what its answer
     needs (``exercises``); an exercise given less raises HelperError naming it.
@@ -203,16 +270,24 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
         raise HelperError(path, f"lesson metadata \"read\" names ¶{missing[0]}, which the essay does not have.",
                           f"use ¶1–¶{int(essay.paragraphs.index.max())}.")
     reading_words = int(essay.paragraphs.loc[paras, "words"].sum()) if paras else 0
-    own_words, solution_words = notebook_words(nb), notebook_words(nb, solutions=True)
-    answering = sum(_stated_exercise_minutes(lesson, exercises(nb, essay), path))
+    t = timing(essay)
+    own, own_shown = notebook_word_parts(nb)
+    sol, sol_shown = notebook_word_parts(nb, solutions=True)
+    own_min = own / wpm + own_shown / t["table_speed_wpm"]
+    sol_min = sol / wpm + sol_shown / t["table_speed_wpm"]
+    answering = sum(_stated_exercise_minutes(lesson, exercises(nb, essay), path, wpm))
     discussion = int(lesson["discussion"])
+    # the notebook that assumes no other is the first: it adds the time to learn to use a notebook
+    mechanics = 0 if lesson.get("assumes") else t["first_notebook_minutes"]
     return {"notebook": name, "title": lesson["title"], "read": lesson["read"] or "",
-            "reading_words": reading_words, "notebook_words": own_words, "solution_words": solution_words,
+            "reading_words": reading_words, "notebook_words": own + own_shown, "solution_words": sol + sol_shown,
+            "notebook_shown_words": own_shown, "solution_shown_words": sol_shown,
             "reading_min": _round_up(reading_words / wpm, 1),
-            "notebook_min": _round_up(own_words / wpm, 1),
-            "solutions_min": _round_up(solution_words / wpm, 1),
+            "mechanics_min": mechanics,
+            "notebook_min": _round_up(own_min, 1),
+            "solutions_min": _round_up(sol_min, 1),
             "exercises_min": answering, "discussion_min": discussion,
-            "total_min": _nearest_five((reading_words + own_words + solution_words) / wpm + answering + discussion),
+            "total_min": _nearest_five(reading_words / wpm + mechanics + own_min + sol_min + answering + discussion),
             "assumes": lesson.get("assumes", "")}
 
 
@@ -231,8 +306,10 @@ def time_line(row: dict) -> str:
         **Time:** about 50 minutes in all: reading ¶1–¶13 of the essay (5 min), working through this notebook (18 min), reading the worked solutions (4 min), answering the exercises (15 min) and discussion (10 min).
     """
     read = row["read"] or "no paragraphs of the essay"
-    parts = [f"reading {read} of the essay ({row['reading_min']} min)",
-             f"working through this notebook ({row['notebook_min']} min)"]
+    parts = [f"reading {read} of the essay ({row['reading_min']} min)"]
+    if row.get("mechanics_min"):
+        parts.append(f"learning to use a notebook ({row['mechanics_min']} min)")
+    parts.append(f"working through this notebook ({row['notebook_min']} min)")
     parts += [f"{what} ({row[key]} min)" for what, key in (("reading the worked solutions", "solutions_min"),
                                                           ("answering the exercises", "exercises_min"),
                                                           ("discussion", "discussion_min")) if row.get(key)]
@@ -263,5 +340,6 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> pd.DataFram
                               "restore it from git (git checkout -- notebooks/).") from None
         rows.append(lesson_row(nb, path.name, essay, path))
     return pd.DataFrame(rows, columns=["notebook", "title", "read", "reading_words", "notebook_words",
-                                       "solution_words", "reading_min", "notebook_min", "solutions_min",
+                                       "solution_words", "notebook_shown_words", "solution_shown_words",
+                                       "reading_min", "mechanics_min", "notebook_min", "solutions_min",
                                        "exercises_min", "discussion_min", "total_min", "assumes"])

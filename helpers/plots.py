@@ -368,6 +368,10 @@ LANGUAGE_HATCHES = {"original English": "", "translated, translator not named": 
 SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
 
 
+#: the key's words for a mark whose source and language an exercise asks for
+WITHHELD_MARK = "?: source and language left for an exercise"
+
+
 def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     """Light vertical lines where sections start, numbered along the top (1 = Introduction …)."""
     for s in essay.sections.itertuples():
@@ -385,7 +389,7 @@ def _voice_rows(quotations):
     return q
 
 
-def voices_along_the_essay(essay, quotations, ax=None):
+def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     """A chart of who speaks where in the essay: one row per voice, a mark for each time it is quoted.
 
     Each mark sits at its paragraph; its size shows how many words are quoted, its colour and hatching the
@@ -397,10 +401,12 @@ def voices_along_the_essay(essay, quotations, ax=None):
         essay: the essay, from ``helpers.load_essay()``.
         quotations: the quotations, from ``helpers.load_quotations(essay)``.
         ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+        withhold: optional; voices whose source and language an exercise asks for, as in
+            ``quotations.voices(withhold=)``: their marks are a "?" in black, with no colour, hatching or shape.
 
     Returns:
-        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_voices`` gives the same chart
-        in words.
+        The matplotlib Axes drawn in (its figure is ``ax.figure``; ``ax.figure.drawn`` says in words what each
+        mark shows). ``describe_voices`` gives the same chart in words.
 
     Example:
         >>> from helpers import load_essay, load_quotations
@@ -420,17 +426,25 @@ def voices_along_the_essay(essay, quotations, ax=None):
     else:
         key = ax      # drawn into a given Axes: the legends sit beside it, as in the figure's own key
     key_x = 0 if key is not ax else 1.02
-    for (language, source), rows in q.groupby(["language", "source_named"], sort=False):
+    asked = q.speaker.isin(list(withhold))
+    for (language, source), rows in q[~asked].groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
                    hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
+    if asked.any():
+        rows = q[asked]
+        ax.scatter(rows.paragraph, rows.voice.map(y), s=60 + 3 * rows.words.clip(upper=300), c="black",
+                   marker="$?$", zorder=3)
+    ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  {r.form}, {r.words} words: " +
+                       (f"{WITHHELD_MARK}" if r.speaker in set(withhold) else
+                        f"source {r.source_named}, {r.language}") for r in q.sort_values("paragraph").itertuples()]
     ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 30)) for v in order], fontsize=13)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
     ax.set_xlabel("paragraph (¶)")
     _section_guides(essay, ax)
     from matplotlib.lines import Line2D
-    present = [lang for lang in LANGUAGE_COLOURS if lang in set(q.language)]
+    present = [lang for lang in LANGUAGE_COLOURS if lang in set(q[~asked].language)]
     # a language known only from outside the essay (Marx's German, Gramsci's Italian) says so in the legend
     from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     from matplotlib.patches import Patch
@@ -438,7 +452,10 @@ def voices_along_the_essay(essay, quotations, ax=None):
                      label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 28))
                for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
-                     markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q.source_named)]
+                     markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q[~asked].source_named)]
+    if asked.any():
+        shapes.append(Line2D([], [], marker="$?$", linestyle="none", markersize=10, color="black",
+                             label=textwrap.fill(WITHHELD_MARK, 28)))
     if key is not ax:
         key.axis("off")
     # the three keys one under another, each told apart by its title
@@ -459,12 +476,13 @@ def voices_along_the_essay(essay, quotations, ax=None):
     return ax
 
 
-def describe_voices(essay, quotations) -> str:
+def describe_voices(essay, quotations, withhold=()) -> str:
     """What the voices chart shows, in words, computed from the same rows (its text alternative).
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
         quotations: the quotations, from ``helpers.load_quotations(essay)``.
+        withhold: optional; the voices the chart draws as "?" (``voices_along_the_essay(withhold=)``).
 
     Returns:
         A few sentences as a string, printed under the chart and used as its alt text.
@@ -487,6 +505,9 @@ def describe_voices(essay, quotations) -> str:
             f"the source the essay names, size the number of words; ")
     text += ("sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \
         "every section has some quotation or reported speech."
+    if withhold:
+        text += (f" The marks of {' and '.join(withhold)} are a question mark: an exercise asks for their source and "
+                 "language.")
     return text
 
 
@@ -506,7 +527,7 @@ def _year(d) -> float:
     return d.year + (d - start).days / days
 
 
-def _draw_event(ax, row, y, height=0.6):
+def _draw_event(ax, row, y, height=0.6, arrow=1.2):
     """One event at its precision: a day as a diamond, anything longer as a bar over the whole period.
 
     What dates the row shows in the mark as well as in the label (never by colour alone): the essay's words are
@@ -519,6 +540,13 @@ def _draw_event(ax, row, y, height=0.6):
     inferred, context = row.dated_by == INFERENCE, row.dated_by == CONTEXT
     x0 = _year(row.from_date)
     x1 = _year(row.to_date) + 1 / 365
+    if getattr(row, "to_writing", False):
+        # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
+        ax.barh(y, 0.25, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
+                hatch="//" if derived else None, edgecolor="black" if context else colour, zorder=2, gid=row.id)
+        ax.annotate("", xy=(x0 + arrow, y), xytext=(x0, y),
+                    arrowprops=dict(arrowstyle="->", color=colour, linewidth=2, linestyle="--"), zorder=3)
+        return
     if row.from_date == row.to_date and not row.open_end:
         ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor="white" if inferred else colour,
                 markeredgecolor="black" if context else colour,
@@ -540,19 +568,67 @@ DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's accou
                 "context": "black outline, label in italics: context (a named reference)"}
 
 
-def _timeline_legend(where, loc="outside lower left", ncol=2):
+def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
     """The key to how an event is drawn (themes are named in words beside each row, so they need no key)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
                Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
                Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in"),
-               Line2D([], [], color="#777777", marker=">", label="no end date given"),
-               Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
-               Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
-                      linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
-               Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
+               Line2D([], [], color="#777777", marker=">", label="no end date given")]
+    if to_writing:
+        handles.append(Line2D([], [], color="#777777", marker=">", linestyle="--",
+                              label="runs to the time of writing (Exercise 2 asks when)"))
+    handles += [
+        Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
+        Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
+               linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
+        Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
     return where.legend(handles=handles, loc=loc, frameon=False, fontsize=12, ncol=ncol, columnspacing=1.5)
+
+
+def _held_back(timeline, leave_out=(), writing=None):
+    """The rows a timeline figure draws before the exercises that ask about some of them, and a sentence saying
+    what is held back (empty if nothing is).
+
+    ``leave_out``: ids of rows an exercise asks about, left out as the tables leave them out
+    (``timeline.with_account(leave_out=)``). ``writing``: the id of the row for the time of writing, whose date an
+    exercise asks for: rows dated only by it are left out too, and a row that runs to it is drawn from its start
+    with a dashed arrow (``to_writing``), its end unsaid. Every row kept has ``when``, its date in words, unsaid
+    where it ends at the time of writing.
+    """
+    from .timeline import with_account
+    shown = with_account(timeline, writing=writing).set_index("id")["when"]
+    t = timeline.assign(when=timeline.id.map(shown))
+    asked = t.id.isin(list(leave_out))
+    if writing is None:
+        return t[~asked].assign(to_writing=False), ""
+    only_writing = (t.when == "the time of writing") & ~asked
+    t = t[~asked & ~only_writing]
+    t = t.assign(to_writing=t.when.str.endswith("and the time of writing"))
+    parts = [f"{asked.sum()} row{'s' if asked.sum() != 1 else ''} the exercises ask about"] if asked.any() else []
+    if only_writing.any():
+        parts.append(f"{only_writing.sum()} dated only by the time of writing")
+    return t, (f" Left out until the exercises' solutions: {' and '.join(parts)}; a row that runs to the time of "
+               "writing ends in a dashed arrow.")
+
+
+def drawn_rows(rows) -> list[str]:
+    """What each timeline row drawn says, in words: its id, its label and its date (kept with the figure, so a
+    test can check that a figure shown before an exercise does not give its answer).
+
+    Parameters:
+        rows: the rows a timeline figure draws, with ``when`` (as ``_held_back`` gives them).
+    Returns:
+        one line per row.
+
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> rows, _ = _held_back(load_timeline(load_essay()))
+        >>> drawn_rows(rows[rows.id == "E09"])[0].startswith("E09  ")
+        True
+    """
+    return [f"{r.id}  {_event_label(r)}  {r.when}" for r in rows.itertuples()]
 
 
 def _event_label(row) -> str:
@@ -572,7 +648,7 @@ def _theme_words(ax, rows) -> None:
     themes.spines["right"].set_visible(False)
 
 
-def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
+def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writing=None):
     """The timeline's long view: the events before the crowded years, one row each, each label beside its mark.
 
     The crowded years are shaded here; ``timeline_zoom_panels`` draws them one row per event.
@@ -581,10 +657,13 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
         zoom: the first and last year to shade, as a pair (default 2009 to 2020).
         ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
+        leave_out: optional; ids of rows an exercise asks about, left out as the tables leave them out.
+        writing: optional; the id of the row for the time of writing, when an exercise asks for it: rows dated
+            only by it are left out, and a row that runs to it ends in a dashed arrow.
 
     Returns:
-        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_timeline`` gives the same
-        figure in words.
+        The matplotlib Axes drawn in (its figure is ``ax.figure``; ``ax.figure.drawn`` lists each row it draws in
+        words). ``describe_timeline`` gives the same figure in words.
 
     Example:
         >>> from helpers import load_essay, load_timeline
@@ -594,6 +673,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
         >>> plt.close(ax.figure)
     """
     use_style()
+    timeline, _ = _held_back(timeline, leave_out, writing)
     inside = timeline[(timeline.from_date.map(lambda d: d.year) >= zoom[0])]
     early = timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].sort_values(["from_date", "to_date"],
                                                                                      kind="stable")
@@ -608,18 +688,21 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None):
     ax.grid(axis="x", color="#dddddd", zorder=0)
     labels = []
     for i, row in enumerate(early.itertuples()):
-        _draw_event(ax, row, i)
-        end = _year(row.to_date) + 1 / 365 if not row.open_end else _year(row.from_date) + 1.2
+        arrow = 1.2 if row.open_end else 6     # a row that runs to the time of writing: an arrow seen at this scale
+        _draw_event(ax, row, i, arrow=arrow)
+        end = _year(row.to_date) + 1 / 365 if not (row.open_end or row.to_writing) else _year(row.from_date) + arrow
         # the label just after its mark; moved before it below if it would run past the right-hand edge
         text = ax.annotate(_event_label(row), xy=(end, i), xytext=(7, 0), textcoords="offset points", ha="left",
                            va="center", fontsize=13, fontstyle="italic" if row.source == "context" else "normal",
                            annotation_clip=False)
         labels.append((text, _year(row.from_date)))
     _theme_words(ax, early)
+    ax.figure.drawn = drawn_rows(early)
     ax.set_xlabel("year")
     ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
-                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left")
+                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
+                     to_writing=bool(early.to_writing.any()))
     ax.figure.canvas.draw()
     right = ax.get_window_extent().x1
     for text, start in labels:
@@ -638,13 +721,15 @@ def _zoom_rows(timeline, years):
     return t.sort_values(["from_date", "to_date"], kind="stable")
 
 
-def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list[tuple[int, int]]:
+def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS, leave_out=(),
+               writing=None) -> list[tuple[int, int]]:
     """How the zoom is split into panels: (first row, row after the last) of each, as even as they can be.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
         years: the first and last year of the zoom, as a pair (default 2009 to 2020).
         per_panel: at most this many rows in one panel.
+        leave_out, writing: optional; rows held back until an exercise, as in ``timeline_zoom``.
 
     Returns:
         A list of (start, stop) pairs, one per panel, counting the zoom's rows in date order from 0.
@@ -654,7 +739,7 @@ def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list
         >>> zoom_parts(load_timeline(load_essay()))
         [(0, 15), (15, 31), (31, 46), (46, 62), (62, 77)]
     """
-    n = len(_zoom_rows(timeline, years))
+    n = len(_zoom_rows(_held_back(timeline, leave_out, writing)[0], years))
     return _even_parts(n, max(1, -(-n // per_panel)))
 
 
@@ -664,7 +749,7 @@ def _even_parts(n: int, count: int) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
-def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
+def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=(), writing=None):
     """The timeline's zoom: the crowded years, one row per event in date order.
 
     Each event is drawn as precisely as the essay dates it: a day as a diamond, a month, a year or a range
@@ -676,10 +761,13 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
         years: the first and last year to show, as a pair (default 2009 to 2020).
         ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
         part: optional; (k, n) draws the k-th of n panels (``zoom_parts``). Leave it out for every row.
+        leave_out: optional; ids of rows an exercise asks about, left out as the tables leave them out.
+        writing: optional; the id of the row for the time of writing, when an exercise asks for it: rows dated
+            only by it are left out, and a row that runs to it ends in a dashed arrow.
 
     Returns:
-        The matplotlib Axes drawn in (its figure is ``ax.figure``). ``describe_timeline(timeline,
-        zoomed=True)`` gives the same figure in words.
+        The matplotlib Axes drawn in (its figure is ``ax.figure``; ``ax.figure.drawn`` lists each row it draws in
+        words). ``describe_timeline(timeline, zoomed=True)`` gives the same figure in words.
 
     Example:
         >>> from helpers import load_essay, load_timeline
@@ -689,7 +777,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
         >>> plt.close(ax.figure)
     """
     use_style()
-    t = _zoom_rows(timeline, years)
+    t = _zoom_rows(_held_back(timeline, leave_out, writing)[0], years)
     total = len(t)
     if part is not None:
         start, stop = _even_parts(total, part[1])[part[0] - 1]
@@ -706,24 +794,28 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None):
             tick.set_fontstyle("italic")
     ax.set_ylim(len(t) - 0.5, -0.5)
     _theme_words(ax, t)
+    ax.figure.drawn = drawn_rows(t)
     ax.set_xlim(years[0], years[1] + 1)
     ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.set_xlabel(f"year (a line at each 1 January; ’{years[0] % 100:02d} = {years[0]})")
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
-                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left")
+                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
+                     to_writing=bool(t.to_writing.any()))
     ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
                  f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left")
     return ax
 
 
-def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS) -> list:
+def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS, leave_out=(),
+                         writing=None) -> list:
     """The zoom in panels that each fit one 16:9 screen, each with its description in ``fig.alt_text``.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
         years: the first and last year to show, as a pair (default 2009 to 2020).
         per_panel: at most this many rows in one panel.
+        leave_out, writing: optional; rows held back until an exercise, as in ``timeline_zoom``.
 
     Returns:
         A list of matplotlib figures, in date order.
@@ -736,21 +828,23 @@ def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROW
         >>> for fig in figs:
         ...     plt.close(fig)
     """
-    parts = zoom_parts(timeline, years, per_panel)
+    parts = zoom_parts(timeline, years, per_panel, leave_out, writing)
     figs = []
     for k in range(1, len(parts) + 1):
-        fig = timeline_zoom(timeline, years, part=(k, len(parts))).figure
-        fig.alt_text = describe_timeline(timeline, years, zoomed=True, part=(k, len(parts)))
+        fig = timeline_zoom(timeline, years, part=(k, len(parts)), leave_out=leave_out, writing=writing).figure
+        fig.alt_text = describe_timeline(timeline, years, zoomed=True, part=(k, len(parts)), leave_out=leave_out,
+                                         writing=writing)
         figs.append(fig)
     return figs
 
 
-def show_timeline_zoom(timeline, years=(2009, 2020)) -> None:
+def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None) -> None:
     """Show the zoom in a notebook: each panel of ``timeline_zoom_panels``, followed by its description.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
         years: the first and last year to show, as a pair (default 2009 to 2020).
+        leave_out, writing: optional; rows held back until an exercise, as in ``timeline_zoom``.
 
     Returns:
         Nothing; it shows the panels and prints their descriptions. (Outside a notebook a figure shows only as
@@ -762,7 +856,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020)) -> None:
         Figure(1260x700)
         The zoom, part 1 of 5, draws events 1 to 15 of the 77 from 2009 on, ...
     """
-    for fig in timeline_zoom_panels(timeline, years):
+    for fig in timeline_zoom_panels(timeline, years, leave_out=leave_out, writing=writing):
         show_described(fig, fig.alt_text)
 
 
@@ -903,7 +997,7 @@ def show_described(fig, description: str) -> None:
         description: the figure in words, e.g. ``describe_words_per_section(essay)``.
 
     Returns:
-        Nothing; it shows the figure and prints the description. (Outside a notebook a figure shows only as
+        Nothing; it shows the figure and the description under it (typeset in a notebook, printed elsewhere). (Outside a notebook a figure shows only as
         its size in pixels, as in the example.)
 
     Example:
@@ -914,16 +1008,43 @@ def show_described(fig, description: str) -> None:
         Bars for the 10 sections of the essay, ...
     """
     from IPython.display import display
-    display(fig, metadata={"image/png": {"alt": description}})
+    from .display import say
+    display(fig, metadata={"image/png": {"alt": description, "drawn": drawn_text(fig)}})
     plt.close(fig)
-    print(description)
+    say(description, width=None)   # typeset under the figure: a narrow window never breaks a word
+
+
+def drawn_text(fig) -> list[str]:
+    """Everything a figure says, as lines of text: each piece of text drawn (titles, labels, ticks, keys) and,
+    where a mark's colour, shape or place says something (``fig.drawn``), that in words.
+
+    ``show_described`` keeps these lines with the figure in the notebook (the output's ``image/png`` metadata,
+    ``drawn``), so a test can check that no figure above an exercise shows its answer.
+
+    Parameters:
+        fig: a matplotlib figure drawn by this module.
+    Returns:
+        a list of strings, each piece of text once, then ``fig.drawn``.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> fig = words_per_section(load_essay()).figure
+        >>> "Words per section of the essay" in drawn_text(fig)
+        True
+        >>> plt.close(fig)
+    """
+    from matplotlib.text import Text
+    fig.canvas.draw()
+    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return list(dict.fromkeys(texts)) + list(getattr(fig, "drawn", []))
 
 
 # --------------------------------------------------------------------------------------------
 # Voices and timeline: text descriptions of the figures (printed under each, used as alt text)
 # --------------------------------------------------------------------------------------------
 
-def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=None) -> str:
+def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=None, leave_out=(),
+                      writing=None) -> str:
     """What a timeline figure shows, in words, computed from the same rows (its text alternative).
 
     Parameters:
@@ -932,6 +1053,8 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
         zoomed: True to describe the zoom (``timeline_zoom``), False (the default) the long view
             (``timeline_long_view``).
         part: optional, with ``zoomed``; (k, n) describes the k-th of the zoom's n panels.
+        leave_out, writing: optional; rows held back until an exercise, as in ``timeline_zoom``; the
+            description says how many.
 
     Returns:
         A few sentences as a string, printed under the figure and used as its alt text.
@@ -944,6 +1067,7 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
     def start_year(rows):
         return rows.from_date.map(lambda d: d.year)
 
+    timeline, held = _held_back(timeline, leave_out, writing)
     inside = _zoom_rows(timeline, zoom)
     if zoomed:
         t = inside
@@ -972,9 +1096,11 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
     most = (f"more of them start in {top[0]} than in any other year ({busiest.max()})" if len(top) == 1 else
             f"most of them start in " + " and ".join(map(str, top)) + f" ({busiest.max()} each)")
     if zoomed:
-        return text + f" {most[0].upper()}{most[1:]}."
+        first = part is None or part[0] == 1
+        return text + f" {most[0].upper()}{most[1:]}." + (" As in the long view, the rows the exercises ask about are "
+                                                          "held back." if held and first else "")
     return text + (f" The {len(inside)} events from {zoom[0]} on fall in the shaded years and are drawn in the zoom; "
-                   f"{most}.")
+                   f"{most}.") + held
 
 
 

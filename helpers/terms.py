@@ -421,21 +421,24 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
         print(f"No term matches {query!r}. Try essay.search({query!r}) to search the whole text.")
         return pd.DataFrame(columns=columns)
     t = hits.iloc[0]
+    lines = []
     aliases = f" (also: {t.aliases.replace(';', ', ')})" if t.aliases else ""
-    print(f"{t.term}{aliases}: {t.kind}, first mentioned in ¶{t.first_paragraph}")
+    lines.append(f"{t.term}{aliases}: {t.kind}, first mentioned in ¶{t.first_paragraph}")
     source = "from the essay" if t.definition_source == "essay" else f"context, not the essay: {t.reference}"
-    print(f"What it is: {t.definition}  [{source}]")
+    lines.append(f"What it is: {t.definition}  [{source}]")
     if t.spanish:
-        print(f"In Spanish: {t.spanish}")
-    print(f"In the essay: {t.in_the_essay}")
+        lines.append(f"In Spanish: {t.spanish}")
+    lines.append(f"In the essay: {t.in_the_essay}")
     if t.since:
-        print(f"Since the essay was written: {t.since}  [context: {t.since_reference}; "
-              f"checked {t.since_checked}; {NOT_COVERED}]")
+        lines.append(f"Since the essay was written: {t.since}  [context: {t.since_reference}; "
+                     f"checked {t.since_checked}; {NOT_COVERED}]")
     related = load_not_aliases(essay, terms)
     for r in related[related.term == t.term].itertuples():
-        print(f"Not the same thing: “{r.name}” (¶{r.paragraph}): {r.reason}")
+        lines.append(f"Not the same thing: “{r.name}” (¶{r.paragraph}): {r.reason}")
     if len(hits) > 1:
-        print(f"(also matching: {', '.join(hits.term.iloc[1:])})")
+        lines.append(f"(also matching: {', '.join(hits.term.iloc[1:])})")
+    from .display import say
+    say("\n".join(lines), width=None)   # typeset in a notebook: a narrow window never breaks a word
     rows = []
     for n, start, end in _find(essay, terms, t.term):
         p = essay.paragraphs.loc[n]

@@ -6,6 +6,9 @@ point at the exact span of essay.txt.
 """
 from __future__ import annotations
 
+import html
+import textwrap
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -178,3 +181,63 @@ def paragraph_list(numbers) -> str:
         else:
             runs.append([n])
     return ", ".join(f"¶{r[0]}" if len(r) == 1 else f"¶{r[0]}–¶{r[-1]}" for r in runs)
+
+
+# --- text to read, typeset in a notebook (helpers.display re-exports these) ---
+
+class Passage:
+    """Text to read (paragraphs of the essay, a note, a figure's description): typeset in JupyterLab as HTML
+    paragraphs that wrap between words at any window width, and as plain text wrapped at spaces (``width``
+    characters) for print, nbval and plain viewers. A printed line, by contrast, is broken wherever the window
+    ends, even mid-word.
+
+    ``text`` is given unwrapped: paragraphs separated by a blank line, and a line break kept where the text has
+    one (a paragraph's heading line, a list item).
+
+    >>> p = Passage("¶3 · Introduction · body\\nWe are losing.")
+    >>> print(repr(p))
+    ¶3 · Introduction · body
+    We are losing.
+    >>> p._repr_html_()
+    '<div class="reader-passage"><p style="white-space:normal">¶3 · Introduction · body<br>We are losing.</p></div>'
+    """
+
+    def __init__(self, text: str, width: int | None = 100):
+        self.text, self.width = text, width
+
+    def __repr__(self) -> str:
+        if not self.width:
+            return self.text
+        return "\n".join(textwrap.fill(line, self.width, break_on_hyphens=False) if line else ""
+                         for line in self.text.split("\n"))
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        paragraphs = [p for p in self.text.split("\n\n") if p.strip()]
+        body = "".join('<p style="white-space:normal">' + "<br>".join(html.escape(line) for line in p.split("\n"))
+                       + "</p>" for p in paragraphs)
+        return f'<div class="reader-passage">{body}</div>'
+
+
+def say(text, width: int | None = 100) -> None:
+    """Show text to read: as a ``Passage`` in a notebook (typeset, wrapping between words), printed elsewhere.
+
+    Parameters: ``text`` the text, unwrapped (or a ``Passage``); ``width`` the plain text's line length.
+    Returns: nothing; it shows the text.
+
+    Example:
+    >>> say("We are losing.")
+    We are losing.
+    """
+    passage = text if isinstance(text, Passage) else Passage(text, width)
+    try:
+        from IPython import get_ipython
+        shell = get_ipython()
+    except ImportError:
+        shell = None
+    if shell is not None and getattr(shell, "kernel", None) is not None:
+        from IPython.display import display
+        display(passage)
+    else:
+        print(repr(passage))

@@ -104,8 +104,8 @@ def test_paragraph_references_exist(path, essay):
 def test_lessons_table_matches_the_notebooks():
     table = helpers.lessons()
     assert list(table.notebook) == IDS
-    parts = (table.reading_min + table.notebook_min + table.solutions_min + table.exercises_min
-             + table.discussion_min)
+    parts = (table.reading_min + table.mechanics_min + table.notebook_min + table.solutions_min
+             + table.exercises_min + table.discussion_min)
     # three parts are rounded up to a whole minute (at most 3 minutes over in all), the total to the nearest 5
     assert ((table.total_min >= parts - 3 - 2.5) & (table.total_min <= parts + 2.5)).all()
     assert (table.total_min % 5 == 0).all()
@@ -268,3 +268,42 @@ def test_the_first_cell_says_how_to_keep_your_own_copy(path):
     assert step.index("Ctrl/Cmd + S") < step.index("File → Download"), "save first, then download"
     assert "closing without saving loses nothing" in step and "saves an open notebook by itself every two minutes" in step
     assert "make handouts" not in first, "a learner alone makes the reader's edition with helpers.reader_edition()"
+
+
+# Words 00 uses before 01-04 explain them (issue 19): each is glossed in the cell where 00 first shows it, in the
+# essay's own words or as marked context from the glossary (terms.csv), with its public reference.
+FIRST_GLOSSES = {"JOH": "Juan Orlando Hernández", "Gramsci": "Antonio Gramsci", "cadre": "cadre", "Binder": None}
+
+
+def first_glosses_missing(nb, terms) -> list[str]:
+    """For each word of FIRST_GLOSSES, what is missing where 00 first shows it (its prose or a cell's output)."""
+    rows = terms.set_index("term")
+    problems = []
+    for word, term in FIRST_GLOSSES.items():
+        pattern = re.compile(rf"\b{word}\b")
+        first = next((i for i, c in enumerate(nb.cells)
+                      for text in [c.source if c.cell_type == "markdown" else
+                                   "".join(o.get("text", "") or str(o.get("data", {}).get("text/plain", ""))
+                                           for o in c.get("outputs", []))]
+                      if pattern.search(text)), None)
+        if first is None:
+            continue
+        prose = "\n".join(c.source for c in nb.cells[:first + 1] if c.cell_type == "markdown")
+        wanted = (["a free public service that runs notebooks in a web browser"] if term is None else
+                  [rows.loc[term, "definition"].rstrip(".")[1:], rows.loc[term, "reference"]])
+        missing = [w for w in wanted if w not in prose]
+        if missing:
+            problems.append(f"{word}: first shown in cell {first}; the Markdown up to there needs {missing}")
+    return problems
+
+
+def test_start_glosses_each_word_where_it_first_shows_it(essay):
+    terms = helpers.load_terms(essay)
+    problems = first_glosses_missing(read(START), terms)
+    assert not problems, "00 uses a word before saying what it is:\n" + "\n".join(problems)
+
+
+def test_the_first_gloss_check_finds_a_word_left_unexplained(essay):
+    nb = read(START)
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("The interpreter is a LeftRoots cadre."))
+    assert any(p.startswith("cadre:") for p in first_glosses_missing(nb, helpers.load_terms(essay)))

@@ -7,6 +7,7 @@ per-notebook copies in test_voices_notebooks.py and test_argument.py were merged
 from __future__ import annotations
 
 import copy
+import html
 import re
 from collections import Counter
 
@@ -16,6 +17,7 @@ import pytest
 from tools.cells import (FOLD_CODE_IN, FOLDED, PANDAS_IDIOM, SOLUTION_HEADING, UNFOLD, heading_level,
                          set_code_in_sight, teaching)
 from tools.run_notebooks import notebook_paths
+from helpers.display import SCREENFUL
 
 NOTEBOOKS = notebook_paths()
 
@@ -197,6 +199,10 @@ def test_every_exercise_has_an_answer_cell(path):
         for j in answers:
             if not nb.cells[j].source.startswith(ANSWER_START + " "):
                 problems.append(f"{where(nb, j)}: an answer cell starts {ANSWER_START!r} and a prompt")
+        ready = [j for j in after if nb.cells[j].cell_type == "code" and "exercise" in tags(nb.cells[j])]
+        if answers and not (ready and min(ready) < min(answers)):
+            problems.append(f"{where(nb, i)}: no ready cell (tagged exercise: a passage, a search, a lookup) before its "
+                            "answer cell, so the learner reads what it asks about without writing code")
         label = [j for j in after if nb.cells[j].source.split("\n")[0] == SOLUTION_LABEL]
         if answers and label and max(answers) > label[0]:
             problems.append(f"{where(nb, i)}: the answer cell comes after the worked solution")
@@ -323,13 +329,64 @@ def test_every_figure_is_followed_by_a_description(path):
         for k, out in enumerate(outs):
             if not is_figure(out):
                 continue
-            after = [o for o in outs[k + 1:] if o.output_type == "stream" and o.name == "stdout"]
-            if not after or len(words(after[0].text)) < 15:
-                problems.append(f"{where(nb, i)}: the figure needs a printed sentence after it saying what it shows")
-            elif out.get("metadata", {}).get("image/png", {}).get("alt") != after[0].text.split("\n")[0].strip():
+            after = [text for o in outs[k + 1:k + 2] for text in [plain_text(o)] if text]
+            if not after or len(words(after[0])) < 15:
+                problems.append(f"{where(nb, i)}: the figure needs a sentence after it saying what it shows")
+            elif out.get("metadata", {}).get("image/png", {}).get("alt") != after[0].split("\n")[0].strip():
                 problems.append(f"{where(nb, i)}: the figure's alt text must be the sentence printed under it "
                                 "(show it with plots.show_described)")
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def plain_text(out) -> str:
+    """The text of a printed output, or of a typeset one (helpers.display.Passage: its plain-text form)."""
+    if out.output_type == "stream":
+        return out.text
+    data = out.get("data", {})
+    return data.get("text/plain", "") if 'class="reader-passage"' in str(data.get("text/html", "")) else ""
+
+
+PRINTED_LINE = 100     # characters: a printed line longer than this breaks mid-word in a narrow JupyterLab window
+TYPESET_CALLS = re.compile(r"\bessay\.show\(|\bshow_described\(|\bshow_argument_map\(|\bshow_timeline_zoom\(|"
+                           r"\btm\.lookup\(")
+
+
+def unbroken_text_problems(nb) -> list[str]:
+    """Text to read is typeset (helpers.display.Passage: HTML that wraps between words, with a plain-text form),
+    never printed: a cell showing the essay's paragraphs, a figure's description or a lookup prints nothing; and
+    what is still printed keeps each line short enough not to be broken mid-word."""
+    problems = []
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code":
+            continue
+        for out in c.get("outputs", []):
+            if out.output_type != "stream":
+                continue
+            if TYPESET_CALLS.search(c.source):
+                problems.append(f"{where(nb, i)}: prints a passage, a description or a lookup; show it typeset "
+                                "(helpers.display.say)")
+            long = [line for line in out.text.split("\n") if len(line) > PRINTED_LINE]
+            if long:
+                problems.append(f"{where(nb, i)}: a printed line of {len(long[0])} characters breaks mid-word in a "
+                                f"narrow window: {long[0][:50]!r}…; show it with helpers.display.say")
+    return problems
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in FOLD_CODE_IN], ids=lambda p: p.name)
+def test_text_to_read_is_typeset_not_printed(path):
+    problems = unbroken_text_problems(read(path))
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_typeset_check_finds_a_printed_passage_and_a_long_line():
+    nb = nbformat.v4.new_notebook()
+    shown = nbformat.v4.new_code_cell("essay.show(3)")
+    shown.outputs = [nbformat.v4.new_output("stream", name="stdout", text="¶3 · Introduction · body\nWe are losing.\n")]
+    said = nbformat.v4.new_code_cell('print("…")')
+    said.outputs = [nbformat.v4.new_output("stream", name="stdout", text="word " * 30 + "\n")]
+    nb.cells = [shown, said]
+    found = "\n".join(unbroken_text_problems(nb))
+    assert "cell 0 " in found and "prints a passage" in found and "cell 1 " in found and "150 characters" in found
 
 
 def test_the_start_notebook_gives_its_figure_alt_text():
@@ -339,7 +396,7 @@ def test_the_start_notebook_gives_its_figure_alt_text():
     assert figures
     for cell, out in figures:
         alt = out.metadata["image/png"]["alt"]
-        printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
+        printed = "".join(plain_text(o) for o in cell.outputs)
         assert alt and alt in printed
 
 
@@ -361,7 +418,7 @@ ANSWERS = [
                r"(?:original English|document or publication)[^\n.]*Clinton"],
      "Hillary Clinton  1  43  block  ¶26  document or publication  original English", False),
     ("03", 1, [r"This last November”[^\n]*(?:2017|counts from the interview)", r"“last year”[^\n]*\b2018\b",
-               r"Ten years resisting[^\n]*\b20(?:18|19)\b"],
+               r"Ten years resisting[^\n]*\b20(?:18|19)\b", r"Lobo's wife arrested \(context\)[^\n]*\b2018\b"],
      "E25  “This last November”: the vote (essay's account)  November 2017  the essay's words", False),
     ("03", 2, [r"\b2019 by the clues", r"written[^.\n]{0,30}\(?in 2019", r"(?:clues|context date)[^.\n]{0,40} to 2019\b",
                r"and December 2019", r"Essay written \(package's inference\)\s+(?:between|in)\b", r"\+ 14 = 2019"],
@@ -377,20 +434,38 @@ def exercise_number(cell) -> int | None:
 
 def in_sight(nb, number: int) -> list[int]:
     """The cells a learner sees before opening exercise ``number``'s worked solution: every cell above it, and its
-    own cells up to the next exercise (or, for the last, to its solution), solution cells aside."""
+    own cells up to its solution (or, with none, to the next exercise), solution cells aside. What comes after the
+    solution is read after it, so it may use the answer."""
     starts = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "exercise" in tags(c)]
     at = next(i for i in starts if exercise_number(nb.cells[i]) == number)
     later = [i for i in starts if i > at]
-    if later:
-        end = later[0]
-    else:
-        end = next((i for i in range(at + 1, len(nb.cells)) if nb.cells[i].source.startswith(SOLUTION_LABEL)),
-                   len(nb.cells))
+    stop = later[0] if later else len(nb.cells)
+    end = next((i for i in range(at + 1, stop) if nb.cells[i].source.startswith(SOLUTION_LABEL)), stop)
     return [i for i in range(end) if "solution" not in tags(nb.cells[i])]
 
 
+def drawn(cell) -> list[str]:
+    """What each figure of a cell says, kept with it by plots.show_described: the text it draws and, in words, what
+    its marks show (a mark's colour, shape or place is an answer too)."""
+    return ["\n".join(out.get("metadata", {}).get("image/png", {}).get("drawn", []))
+            for out in cell.get("outputs", []) if is_figure(out)]
+
+
+def folded_rows(cell) -> list[str]:
+    """The rows a table folds under "Show the other N rows" (one click shows them), as lines of plain text."""
+    texts = []
+    for out in cell.get("outputs", []):
+        for rest in re.findall(r'<details class="more-rows">(.*?)</details>', str(out.get("data", {}).get("text/html", "")),
+                               re.S):
+            rows = re.findall(r"<tr>(.*?)</tr>", rest, re.S)
+            texts.append("\n".join("  ".join(html.unescape(re.sub(r"<[^>]+>", "", td))
+                                              for td in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S))
+                                    for row in rows))
+    return texts
+
+
 def seen(cell) -> list[str]:
-    return [cell.source] if cell.cell_type == "markdown" else shown_once(cell)
+    return [cell.source] if cell.cell_type == "markdown" else shown_once(cell) + folded_rows(cell) + drawn(cell)
 
 
 def answers_in_sight(nb, number: int, patterns, earlier=()) -> list[str]:
@@ -418,6 +493,30 @@ def test_no_exercise_is_answered_before_its_solution(prefix, number, patterns, e
                        "row out of the table above, drop the column, or move it into the solution:\n" + "\n".join(found))
 
 
+@pytest.mark.parametrize("path", notebooks())
+def test_every_figure_keeps_what_it_draws(path):
+    """The answer check reads figures too: each figure carries, in words, everything it shows (its text and what
+    its marks mean), as plots.show_described keeps it."""
+    nb = read(path)
+    bare = [where(nb, i) for i, c in enumerate(nb.cells) for out in c.get("outputs", [])
+            if is_figure(out) and not out.get("metadata", {}).get("image/png", {}).get("drawn")]
+    assert not bare, (f"{path.name}: a figure without what it draws in words; show it with plots.show_described, "
+                      "which keeps its text as the output's metadata:\n" + "\n".join(bare))
+
+
+@pytest.mark.parametrize("prefix, number, patterns, example, earlier", ANSWERS,
+                         ids=[f"{a[0]}-exercise-{a[1]}" for a in ANSWERS])
+def test_the_answer_check_finds_an_answer_drawn_in_a_figure_above(prefix, number, patterns, example, earlier):
+    nb = read(notebook_numbered(prefix))
+    at = next(i for i, c in enumerate(nb.cells) if "exercise" in tags(c) and exercise_number(c) == number)
+    broken = copy.deepcopy(nb)
+    figure = nbformat.v4.new_code_cell("plots.show_described(…)")
+    figure.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="},
+                                             metadata={"image/png": {"alt": "A figure.", "drawn": ["A title", example]}})]
+    broken.cells.insert(at - 1, figure)
+    assert answers_in_sight(broken, number, patterns), f"{prefix} Exercise {number}: {example!r} drawn, not found"
+
+
 @pytest.mark.parametrize("prefix, number, patterns, example, earlier", ANSWERS,
                          ids=[f"{a[0]}-exercise-{a[1]}" for a in ANSWERS])
 def test_the_answer_check_finds_an_answer_printed_above(prefix, number, patterns, example, earlier):
@@ -431,6 +530,59 @@ def test_the_answer_check_finds_an_answer_printed_above(prefix, number, patterns
     said.cells.insert(at, nbformat.v4.new_markdown_cell(example))
     for broken in (printed, said):
         assert answers_in_sight(broken, number, patterns), f"{prefix} Exercise {number}: {example!r} not found"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Long tables: a line before each says what to look for, and the rows past a screenful are folded
+# ---------------------------------------------------------------------------------------------------
+
+LOOK_FOR = "**What to look for:**"
+
+
+def table_rows(out) -> int:
+    """How many rows a table shows, folded ones included (0 for an output that is not a reader's table)."""
+    return sum(body.count("<tr>") for body in re.findall(r"<tbody>(.*?)</tbody>",
+                                                         str(out.get("data", {}).get("text/html", "")), re.S))
+
+
+def long_table_problems(nb) -> list[str]:
+    """Every table longer than a screenful, outside the worked solutions and facilitator notes, shows a screenful
+    and folds the rest (one click), and the Markdown cell just before its cell says in one line what to look for."""
+    problems = []
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code" or {"solution", "facilitator"} & set(tags(c)):
+            continue
+        for out in c.get("outputs", []):
+            n = table_rows(out)
+            if n <= SCREENFUL:
+                continue
+            if "more-rows" not in str(out.get("data", {}).get("text/html", "")):
+                problems.append(f"{where(nb, i)}: {n} rows in sight; show {SCREENFUL} and fold the rest "
+                                f"(helpers.table(…, rows={SCREENFUL}))")
+            before = nb.cells[i - 1] if i else None
+            if before is None or before.cell_type != "markdown" or LOOK_FOR not in before.source:
+                problems.append(f"{where(nb, i)}: a table of {n} rows with no {LOOK_FOR!r} line in the cell before it")
+    return problems
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in FOLD_CODE_IN], ids=lambda p: p.name)
+def test_long_tables_say_what_to_look_for_and_fold_the_rest(path):
+    problems = long_table_problems(read(path))
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_the_long_table_check_finds_a_wall_of_rows():
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    broken = copy.deepcopy(nb)
+    at = next(i for i, c in enumerate(broken.cells) if c.cell_type == "markdown" and LOOK_FOR in c.source)
+    broken.cells[at].source = broken.cells[at].source.replace(LOOK_FOR, "Look:")
+    wall = nbformat.v4.new_code_cell("helpers.table(…)")
+    rows = "".join(f"<tr><td>{k}</td></tr>" for k in range(SCREENFUL + 5))
+    wall.outputs = [nbformat.v4.new_output("display_data", data={"text/plain": "…", "text/html":
+                                                                 f"<table><tbody>{rows}</tbody></table>"})]
+    broken.cells.insert(3, wall)
+    found = "\n".join(long_table_problems(broken))
+    assert "rows in sight" in found and found.count(f"no {LOOK_FOR!r} line") == 2
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ import nbformat
 import pytest
 
 import helpers
-from helpers.lessons import ANSWER_MIN, exercises, lesson_row, notebook_words, time_line
+from helpers.lessons import (ANSWER_MIN, exercises, lesson_row, notebook_word_parts, notebook_words, time_line,
+                             timing)
+from helpers.text import paragraph_numbers
 from tools.run_notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
@@ -77,7 +79,9 @@ def test_a_bigger_solution_gets_more_minutes(essay):
     smallest = table[table.solution_words > 0].sort_values("solution_words").iloc[0]
     assert biggest.solution_words > 2 * smallest.solution_words
     assert biggest.solutions_min > smallest.solutions_min
-    assert (table.solutions_min == [math.ceil(w / 200) for w in table.solution_words]).all()
+    t = timing(essay)
+    assert (table.solutions_min == [math.ceil((w - shown) / t["reading_speed_wpm"] + shown / t["table_speed_wpm"])
+                                    for w, shown in zip(table.solution_words, table.solution_shown_words)]).all()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -189,3 +193,64 @@ def test_a_plan_that_quotes_a_notebooks_exercise_minutes_quotes_them_right(essay
     rewrite(reading_copy, "sessions.yml", "four exercises 70 minutes in all", "four exercises 35 minutes in all")
     [(notebook, count, minutes)] = plan_claims(workshop.load_plans(helpers.load_essay(reading_copy)))
     assert minutes != table.exercises_min[f"{notebook}.ipynb"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# What the review found uncounted (issue 19): tables and figures read slowly, folded rows, the first notebook
+# ---------------------------------------------------------------------------------------------------
+
+def test_every_committed_total_is_recomputed_from_its_parts(essay):
+    """Each notebook's total is its parts, recomputed here from the notebook at the speeds in reading.yml: prose at
+    the reading speed, what code cells show at the table speed, plus the first notebook's minutes, answering and
+    discussion."""
+    t = timing(essay)
+    assert t["table_speed_wpm"] < t["reading_speed_wpm"], "tables are read more slowly than prose"
+    for path in NOTEBOOKS:
+        nb = load(path)
+        lesson = nb["metadata"]["lesson"]
+        (prose, shown), (sol, sol_shown) = notebook_word_parts(nb), notebook_word_parts(nb, solutions=True)
+        read = int(essay.paragraphs.loc[paragraph_numbers(lesson["read"]), "words"].sum()) \
+            if lesson["read"] else 0
+        minutes = ((read + prose + sol) / t["reading_speed_wpm"] + (shown + sol_shown) / t["table_speed_wpm"]
+                   + sum(lesson["exercises"]) + lesson["discussion"]
+                   + (0 if lesson.get("assumes") else t["first_notebook_minutes"]))
+        row = lesson_row(nb, path.name, essay)
+        assert row["total_min"] == max(5, int(math.floor(minutes / 5 + 0.5)) * 5), path.name
+        assert f"about {row['total_min']} minutes in all" in "".join(nb["cells"][0]["source"]), path.name
+
+
+def test_folded_rows_and_figure_text_are_read_at_table_speed():
+    folded = ('<table><tbody><tr><td>one</td></tr></tbody></table><details class="more-rows"><summary>Show the '
+              'other 2 rows</summary>\n<table><thead><tr><th>col</th></tr></thead><tbody><tr><td>two three</td></tr>'
+              '<tr><td>four</td></tr></tbody></table>\n</details>')
+    nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": words(10)},
+                    {"cell_type": "code", "metadata": {}, "source": "helpers.table(…)", "outputs": [
+                        {"output_type": "display_data", "metadata": {},
+                         "data": {"text/plain": "one", "text/html": folded}},
+                        {"output_type": "display_data", "data": {"text/plain": "<Figure>"},
+                         "metadata": {"image/png": {"drawn": ["A title", "E38  Essay written"]}}}]}]}
+    assert notebook_word_parts(nb) == (10, 1 + 3 + 1 + 2 + 3)   # one; two three four; Figure; A title; E38 Essay written
+
+
+def test_the_first_notebook_counts_learning_to_use_a_notebook(essay):
+    first = load(NOTEBOOKS[0])
+    assert not first["metadata"]["lesson"]["assumes"]
+    row = lesson_row(first, NOTEBOOKS[0].name, essay)
+    assert row["mechanics_min"] == timing(essay)["first_notebook_minutes"] > 0
+    assert f"learning to use a notebook ({row['mechanics_min']} min)" in time_line(row)
+    later = lesson_row(load(NOTEBOOKS[1]), NOTEBOOKS[1].name, essay)
+    assert later["mechanics_min"] == 0 and "learning to use" not in time_line(later)
+
+
+def test_the_speeds_are_data_and_a_bad_one_is_named(reading_copy):
+    meta = reading_copy / "reading.yml"
+    text = meta.read_text(encoding="utf-8")
+    slower = helpers.load_essay(reading_copy)
+    nb = load(NOTEBOOKS[3])
+    before = lesson_row(nb, NOTEBOOKS[3].name, slower)
+    meta.write_text(text.replace("table_speed_wpm: 130", "table_speed_wpm: 65"), encoding="utf-8")
+    after = lesson_row(nb, NOTEBOOKS[3].name, helpers.load_essay(reading_copy))
+    assert after["notebook_min"] > before["notebook_min"] and after["total_min"] > before["total_min"]
+    meta.write_text(text.replace("table_speed_wpm: 130", "table_speed_wpm: fast"), encoding="utf-8")
+    with pytest.raises(helpers.HelperError, match="table_speed_wpm is 'fast'"):
+        lesson_row(nb, NOTEBOOKS[3].name, helpers.load_essay(reading_copy))

@@ -250,6 +250,13 @@ def _split_output(out) -> list:
         return [nbformat.v4.new_output("stream", name=out.name,
                                        text="\n\n".join("\n".join(u) for u in g) + "\n") for g in groups]
     data = out.get("data", {})
+    if 'class="reader-passage"' in str(data.get("text/html", "")):
+        # typeset text (helpers.display.Passage) is split like printed text, and each part typeset again
+        from helpers.display import Passage
+        parts = _split_output(nbformat.v4.new_output("stream", name="stdout", text=data.get("text/plain", "") + "\n"))
+        return [nbformat.v4.new_output("display_data", data={"text/plain": p.text.rstrip("\n"),
+                                                             "text/html": Passage(p.text.rstrip("\n"), None)._repr_html_()})
+                for p in parts]
     if "image/png" in data or "image/svg+xml" in data:
         return [out]
     if "text/html" in data and TABLE_RE.search(data["text/html"]):

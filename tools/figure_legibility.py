@@ -60,11 +60,11 @@ FIGURE_CALLS = {
         'plots.show_argument_map(argument, "C28")',
     ],
     "02_source_quotations.ipynb": [
-        "plots.voices_along_the_essay(essay, quotes)",
+        "plots.voices_along_the_essay(essay, quotes, withhold=asked)",
     ],
     "03_timeline.ipynb": [
-        "plots.timeline_long_view(timeline)",
-        "plots.show_timeline_zoom(timeline)",
+        "plots.timeline_long_view(timeline, leave_out=asked, writing=\"E38\")",
+        "plots.show_timeline_zoom(timeline, leave_out=asked, writing=\"E38\")",
     ],
     "04_people_places_terms.ipynb": [
         "plots.mentions_by_section(essay, mentions)",
