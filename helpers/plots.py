@@ -828,18 +828,24 @@ def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROW
         >>> for fig in figs:
         ...     plt.close(fig)
     """
+    return list(_zoom_figures(timeline, years, per_panel, leave_out, writing))
+
+
+def _zoom_figures(timeline, years, per_panel, leave_out, writing):
+    """The panels of ``timeline_zoom_panels``, drawn one at a time as they are asked for (``show_timeline_zoom``
+    shows and closes each before the next is drawn)."""
     parts = zoom_parts(timeline, years, per_panel, leave_out, writing)
-    figs = []
     for k in range(1, len(parts) + 1):
         fig = timeline_zoom(timeline, years, part=(k, len(parts)), leave_out=leave_out, writing=writing).figure
         fig.alt_text = describe_timeline(timeline, years, zoomed=True, part=(k, len(parts)), leave_out=leave_out,
                                          writing=writing)
-        figs.append(fig)
-    return figs
+        yield fig
 
 
 def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None) -> None:
     """Show the zoom in a notebook: each panel of ``timeline_zoom_panels``, followed by its description.
+
+    Each panel is drawn, shown and closed before the next is drawn, so the kernel holds one panel at a time.
 
     Parameters:
         timeline: the timeline, from ``helpers.load_timeline(essay)``.
@@ -856,7 +862,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
         Figure(1260x700)
         The zoom, part 1 of 5, draws events 1 to 15 of the 77 from 2009 on, ...
     """
-    for fig in timeline_zoom_panels(timeline, years, leave_out=leave_out, writing=writing):
+    for fig in _zoom_figures(timeline, years, ZOOM_ROWS, leave_out, writing):
         show_described(fig, fig.alt_text)
 
 

@@ -10,6 +10,26 @@ import helpers  # noqa: E402
 from helpers import plots  # noqa: E402
 
 
+def _open_when_shown(monkeypatch, show) -> list[int]:
+    """How many figures were open each time ``show()`` showed one."""
+    counts = []
+
+    def shown(fig, description):
+        counts.append(len(plt.get_fignums()))
+        plt.close(fig)
+
+    plt.close("all")
+    monkeypatch.setattr(plots, "show_described", shown)
+    show()
+    return counts
+
+
+def test_show_timeline_zoom_holds_one_panel_at_a_time(monkeypatch):
+    timeline = helpers.load_timeline(helpers.load_essay())
+    counts = _open_when_shown(monkeypatch, lambda: plots.show_timeline_zoom(timeline))
+    assert len(counts) > 1 and max(counts) == 1, f"{max(counts)} panels were open at once: draw, show, close each"
+
+
 def test_show_argument_map_holds_one_figure_at_a_time(monkeypatch):
     argument = helpers.load_argument(helpers.load_essay())
     open_when_shown = []
