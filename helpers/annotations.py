@@ -37,10 +37,11 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     True
     """
     from . import argument, discussion, figures, lead_ins, ledger, qualifiers, quotations, terms, timeline, workshop
+    from .memo import remembered     # each loader runs again only when a file it read has changed (helpers/memo.py)
     found: dict[str, pd.DataFrame] = {}
     present = lambda name: (essay.folder / name).is_file()  # noqa: E731
     if present(argument.FILE):
-        arg = argument.load_argument(essay)
+        arg = remembered(argument.load_argument, essay)
         found[argument.FILE + " (claims)"] = arg.claims
         found[argument.FILE + " (counterarguments)"] = arg.counterarguments
     listed = qualifiers.load_qualifiers(essay.folder)
@@ -49,29 +50,29 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
                                                "accepted": [", ".join(w) for w in listed.values()]})
     quotes = None
     if present(quotations.FILE):
-        quotes = found[quotations.FILE] = quotations.load_quotations(essay)
+        quotes = found[quotations.FILE] = remembered(quotations.load_quotations, essay)
     if present(figures.FILE):
         found[figures.FILE] = figures.load_figures(essay, quotes)
     if present(timeline.FILE):
-        found[timeline.FILE] = timeline.load_timeline(essay)
+        found[timeline.FILE] = remembered(timeline.load_timeline, essay)
     if present(timeline.DATING):
-        found[timeline.DATING] = timeline.load_dating(essay)
+        found[timeline.DATING] = remembered(timeline.load_dating, essay)
     if present(timeline.UNDATED):
-        found[timeline.UNDATED] = timeline.load_undated(essay)
+        found[timeline.UNDATED] = remembered(timeline.load_undated, essay)
     if present(ledger.FILE) and present(argument.FILE):
-        found[ledger.FILE] = ledger.check_ledger(essay)
+        found[ledger.FILE] = remembered(ledger.check_ledger, essay)
     if present(terms.FILE):
-        found[terms.FILE] = terms.load_terms(essay)
+        found[terms.FILE] = remembered(terms.load_terms, essay)
     if present(lead_ins.FILE) and present(quotations.FILE):
-        found[lead_ins.FILE] = lead_ins.check_lead_ins(essay)
+        found[lead_ins.FILE] = remembered(lead_ins.check_lead_ins, essay)
     if present(discussion.FILE):
-        found[discussion.FILE] = discussion.load_questions(essay)
+        found[discussion.FILE] = remembered(discussion.load_questions, essay)
     if present(workshop.PLANS):
-        found[workshop.PLANS] = workshop.load_plans(essay)
+        found[workshop.PLANS] = remembered(workshop.load_plans, essay)
     from . import summary
     if present(summary.FILE) and present(argument.FILE):
-        found[summary.FILE] = summary.load_summary(essay)
+        found[summary.FILE] = remembered(summary.load_summary, essay)
     if present(workshop.NOTES):
-        notes = workshop.load_notes(essay)
+        notes = remembered(workshop.load_notes, essay)
         found[workshop.NOTES] = pd.DataFrame({"notebook": list(notes)})
     return found
