@@ -1,9 +1,11 @@
 """Shared fixtures: the essay as committed, and a throw-away copy of its folder to break on purpose."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -19,16 +21,57 @@ def essay():
     return helpers.load_essay()
 
 
+def inputs_digest(*parts: str) -> str:
+    """A digest of every file under the named project folders and files (what a build reads)."""
+    h = hashlib.sha256()
+    for part in parts:
+        top = PROJECT / part
+        for path in sorted([top] if top.is_file() else top.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and ".ipynb_checkpoints" not in path.parts:
+                h.update(str(path.relative_to(PROJECT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def built_once(tmp_path_factory, name: str, build, wait: float = 1800) -> Path:
+    """``build(folder)`` run once for the whole test run, however many xdist workers ask: the first takes a lock
+    file and builds; the others wait, then read the same folder. A build that fails leaves no mark, so the next
+    worker builds again (and reports the same error in its own tests)."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base   # xdist: the run's folder, shared
+    folder, lock, mark = root / name, root / f"{name}.lock", root / f"{name}.complete"
+    start = time.monotonic()
+    while not mark.exists():
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            if time.monotonic() - start > wait:
+                pytest.fail(f"waited {wait:.0f} s for another test worker to build {name}")
+            time.sleep(0.5)
+            continue
+        try:
+            if not mark.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                build(folder)
+                mark.write_text("built\n", encoding="utf-8")
+        finally:
+            os.close(fd)
+            os.unlink(lock)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def editions_built(tmp_path_factory) -> Path:
     """Every edition, handout, deck and PDF, built once per test run (as `make handouts` does) and only read.
 
-    The print, slide, workshop and accessibility tests share it, so the handouts are built once, not four times.
+    The print, slide, workshop, launch, bundle and accessibility tests share it: built once for the run, even with
+    the test files spread over several xdist workers (built_once), in a folder named by a digest of what it is
+    built from.
     """
     from tools import editions
-    out = tmp_path_factory.mktemp("editions")
-    editions.build(out, pdf=os.environ.get("EDITIONS_PDF", "1") != "0")   # "0": only a nested run that needs no PDF
-    return out
+    pdf = os.environ.get("EDITIONS_PDF", "1") != "0"
+    digest = inputs_digest("helpers", "tools", "seeds", "notebooks", "launch.yml")
+    return built_once(tmp_path_factory, f"editions-{'pdf' if pdf else 'html'}-{digest}",
+                      lambda out: editions.build(out, pdf=pdf))
 
 
 @pytest.fixture
