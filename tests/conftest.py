@@ -16,6 +16,26 @@ sys.path.insert(0, str(PROJECT))
 import helpers  # noqa: E402
 
 
+# What `make test-fast` leaves out (pytest -m "not slow"): the files that start a browser, print PDFs, start a hub or
+# a JupyterLab, execute notebooks or copy the project to run its commands, and every test that uses the built
+# handouts (editions_built); nbval's notebooks are outside tests/, which is all test-fast collects. `make test` and CI
+# run everything. Chosen from `pytest --durations` (README, "For maintainers").
+SLOW = {"test_a11y.py", "test_browser.py", "test_hub.py", "test_hub_sizing.py", "test_binder.py", "test_bundle.py",
+        "test_print.py", "test_launch.py", "test_offline_and_determinism.py", "test_properties.py"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: starts a browser, prints PDFs, starts a hub, builds the handouts or "
+                                       "executes notebooks; `make test-fast` leaves it out (tests/conftest.py, SLOW)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if (item.path.name in SLOW or item.path.suffix == ".ipynb"
+                or "editions_built" in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def essay():
     return helpers.load_essay()
