@@ -22,6 +22,8 @@ import helpers  # noqa: E402
 # run everything. Chosen from `pytest --durations` (README, "For maintainers").
 SLOW = {"test_a11y.py", "test_browser.py", "test_hub.py", "test_hub_sizing.py", "test_binder.py", "test_bundle.py",
         "test_print.py", "test_launch.py", "test_offline_and_determinism.py", "test_properties.py"}
+# and, in other files, the tests that use one of these fixtures: the built handouts; every figure drawn and measured
+SLOW_FIXTURES = {("*", "editions_built"), ("test_figures_legible.py", "measured")}
 
 
 def pytest_configure(config):
@@ -31,8 +33,9 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        uses = set(getattr(item, "fixturenames", ()))
         if (item.path.name in SLOW or item.path.suffix == ".ipynb"
-                or "editions_built" in getattr(item, "fixturenames", ())):
+                or any(where in ("*", item.path.name) and name in uses for where, name in SLOW_FIXTURES)):
             item.add_marker(pytest.mark.slow)
 
 
