@@ -19,7 +19,7 @@ import helpers  # noqa: E402
 # What `make test-fast` leaves out (pytest -m "not slow"): the files that start a browser, print PDFs, start a hub or
 # a JupyterLab, execute notebooks or copy the project to run its commands, and every test that uses the built
 # handouts (editions_built); nbval's notebooks are outside tests/, which is all test-fast collects. `make test` and CI
-# run everything. Chosen from `pytest --durations` (README, "For maintainers").
+# run everything. Chosen from `pytest --durations` (README, "For developers").
 SLOW = {"test_a11y.py", "test_browser.py", "test_hub.py", "test_hub_sizing.py", "test_binder.py", "test_bundle.py",
         "test_print.py", "test_launch.py", "test_offline_and_determinism.py", "test_properties.py"}
 # and, in other files, the tests that use one of these fixtures: the built handouts; every figure drawn and measured
