@@ -2,6 +2,9 @@
 #   make lab    install what is missing, then open JupyterLab on the first notebook
 #   make test   install what is missing, then run every test (helpers, data, notebooks under nbval)
 # Others:
+#   make test-fast   the quick loop while editing (under a minute on two cores): every test not marked slow, that is
+#                    no browser, no PDFs, no hub, no handout build, no lesson executed (tests/conftest.py, SLOW);
+#                    make test and CI still run everything
 #   make notebooks   re-apply the generated cells (tools/cells.py) and re-execute every notebook in place
 #   make handouts [START=18:30]   build participant/facilitator editions, slides and the reader's edition into
 #                    build/, with a deck, a one-page run sheet (times from START, default 18:00) per meeting
@@ -29,7 +32,7 @@ DEV    := $(VENV)/.installed-dev
 PROXY  := hub/node_modules/.bin/configurable-http-proxy
 USERS  ?= 30
 
-.PHONY: lab test notebooks handouts links bundle release benchmark mutation-check hub-check hub-proxy install install-dev clean
+.PHONY: lab test test-fast notebooks handouts links bundle release benchmark mutation-check hub-check hub-proxy install install-dev clean
 
 install: $(STAMP)
 install-dev: $(DEV)
@@ -65,6 +68,9 @@ lab: $(STAMP)
 test: $(DEV) $(PROXY)
 	@# every core: each test file runs whole on one worker, so its module fixtures (a JupyterLab, a hub) start once
 	$(BIN)/python -m pytest -n auto --dist loadfile
+
+test-fast: $(DEV)
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not slow" tests
 
 notebooks: $(DEV)
 	$(BIN)/python -m tools.cells

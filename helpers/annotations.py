@@ -32,10 +32,11 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     """
     from . import argument, discussion, figures, lead_ins, ledger, qualifiers, quotations, summary, terms, timeline, \
         workshop
+    from .memo import remembered     # each loader runs again only when a file it read has changed (helpers/memo.py)
     found: dict[str, pd.DataFrame] = {}
 
     def claims(essay):
-        arg = argument.load_argument(essay)
+        arg = remembered(argument.load_argument, essay)
         return {argument.FILE + " (claims)": arg.claims, argument.FILE + " (counterarguments)": arg.counterarguments}
 
     def hedges(essay):
@@ -43,20 +44,24 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
         return None if listed is None else pd.DataFrame({"qualifier": list(listed),
                                                          "accepted": [", ".join(w) for w in listed.values()]})
 
-    # (the name it is shown under, the files it needs, its loader), in the order `python -m helpers check` reports
+    # (the name it is shown under, the files it needs, its loader), in the order `python -m helpers check` reports;
+    # a module's own loader runs through `remembered` (it runs again only when a file it read has changed); the
+    # local steps, whose results depend on more than the files, call the loaders themselves
+    remember = lambda load: lambda e: remembered(load, e)  # noqa: E731
     steps = [(argument.FILE, [argument.FILE], claims), (qualifiers.FILE, [], hedges),
-             (quotations.FILE, [quotations.FILE], quotations.load_quotations),
+             (quotations.FILE, [quotations.FILE], remember(quotations.load_quotations)),
              (figures.FILE, [figures.FILE], lambda e: figures.load_figures(e, found.get(quotations.FILE))),
-             (timeline.FILE, [timeline.FILE], timeline.load_timeline),
-             (timeline.DATING, [timeline.DATING], timeline.load_dating),
-             (timeline.UNDATED, [timeline.UNDATED], timeline.load_undated),
-             (ledger.FILE, [ledger.FILE, argument.FILE], ledger.check_ledger),
-             (terms.FILE, [terms.FILE], terms.load_terms),
-             (lead_ins.FILE, [lead_ins.FILE, quotations.FILE], lead_ins.check_lead_ins),
-             (discussion.FILE, [discussion.FILE], discussion.load_questions),
-             (workshop.PLANS, [workshop.PLANS], workshop.load_plans),
-             (summary.FILE, [summary.FILE, argument.FILE], summary.load_summary),
-             (workshop.NOTES, [workshop.NOTES], lambda e: pd.DataFrame({"notebook": list(workshop.load_notes(e))}))]
+             (timeline.FILE, [timeline.FILE], remember(timeline.load_timeline)),
+             (timeline.DATING, [timeline.DATING], remember(timeline.load_dating)),
+             (timeline.UNDATED, [timeline.UNDATED], remember(timeline.load_undated)),
+             (ledger.FILE, [ledger.FILE, argument.FILE], remember(ledger.check_ledger)),
+             (terms.FILE, [terms.FILE], remember(terms.load_terms)),
+             (lead_ins.FILE, [lead_ins.FILE, quotations.FILE], remember(lead_ins.check_lead_ins)),
+             (discussion.FILE, [discussion.FILE], remember(discussion.load_questions)),
+             (workshop.PLANS, [workshop.PLANS], remember(workshop.load_plans)),
+             (summary.FILE, [summary.FILE, argument.FILE], remember(summary.load_summary)),
+             (workshop.NOTES, [workshop.NOTES],
+              lambda e: pd.DataFrame({"notebook": list(remembered(workshop.load_notes, e))}))]
     for name, needs, load in steps:
         if all((essay.folder / n).is_file() for n in needs):
             loaded = load(essay)

@@ -1,12 +1,11 @@
 """Launch links: never one to a placeholder or an unpublished repository, all of them right once turned on.
 
 The real check of `make links` runs it on a copy of the project (as a facilitator would in a clone of their
-fork, with no argument: the repository comes from `git remote get-url origin`), then the notebook tests there
-(nbval's part checked in-process: links leave every code cell as committed).
+fork, with no argument: the repository comes from `git remote get-url origin`), then the notebook tests' checks
+there, in this process (links leave every code cell as committed, so nbval's part holds; no pytest inside pytest).
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import nbformat
 import pytest
 
+import helpers
 from tools import launch
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -173,14 +173,39 @@ def test_make_links_on_a_copy_then_the_notebook_tests_there(tmp_path):
         code = [[c for c in nb.cells if c.cell_type == "code"] for nb in (linked, committed)]
         assert code[0] == code[1], f"{path.name}: make links changed a code cell (its source, outputs or tags)"
         assert [c.id for c in linked.cells] == [c.id for c in committed.cells], path.name
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                            "tests/test_notebooks.py", "tests/test_navigation.py",
-                            "tests/test_launch.py::test_no_file_in_the_repository_has_a_launch_link_it_should_not",
-                            "tests/test_launch.py::test_no_built_handout_has_a_launch_link_it_should_not"],
-                           cwd=copy, capture_output=True, text=True, encoding="utf-8",
-                           env={**os.environ, "EDITIONS_PDF": "0"})   # links are in the HTML; no PDFs needed
-    assert tests.returncode == 0, tests.stdout[-4000:]
-    assert re.search(r"\d+ passed", tests.stdout) and "skipped" not in tests.stdout.splitlines()[-1]
+    # The notebook and navigation tests, on the linked copy, in this process (no pytest inside pytest): every check of
+    # test_notebooks.py that takes a notebook, run on each linked notebook; the links-on branch of its badge test;
+    # test_navigation.py's generated cells and README table, with the fork's settings.
+    import test_notebooks
+    from tools import navigation
+    essay, table = helpers.load_essay(), helpers.lessons()
+    per_notebook = [test_notebooks.test_committed_executed_in_order, test_notebooks.test_no_volatile_metadata,
+                    test_notebooks.test_shaped_like_a_lesson, test_notebooks.test_no_notebook_touches_sys_path,
+                    test_notebooks.test_slide_metadata]
+    for path in launch.notebooks(copy / "notebooks"):
+        for check in per_notebook:
+            check(path)
+        test_notebooks.test_quotations_in_the_prose_are_exact(path, essay)
+        test_notebooks.test_paragraph_references_exist(path, essay)
+        if not path.name.startswith("05_"):
+            test_notebooks.test_the_first_cell_says_how_to_keep_your_own_copy(path)
+        nb = nbformat.read(path, as_version=4)
+        assert nb.cells[0].source.split("\n")[0] == launch.badge(path.name, FORK, "main"), path.name
+        assert nb.cells[-1].source == navigation.nav_markdown(table, path.name), f"{path.name}: navigation drifted"
+        if path.name == navigation.MAP_NOTEBOOK:
+            cell = next(c for c in nb.cells if c.get("id") == "series-map")
+            assert cell.source == navigation.series_map_markdown(table)
+    readme = (copy / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- notebook-table -->\n(.*?)\n<!-- /notebook-table -->", readme, re.S)
+    assert block and block.group(1) == navigation.readme_table(table, FORK, "main"), "README table with links on"
+    # the handouts built from the linked copy (`make handouts` without PDFs: links are in the HTML) link to the fork only
+    out = tmp_path / "handouts"
+    built = subprocess.run([sys.executable, "-m", "tools.editions", "--out", str(out), "--no-pdf"], cwd=copy,
+                           capture_output=True, text=True, encoding="utf-8")
+    assert built.returncode == 0, built.stderr[-4000:]
+    pages = [p for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".ipynb")]
+    assert len(pages) > 10
+    check_links(pages, out, FORK)
     off = subprocess.run([sys.executable, "-m", "tools.links", "--off"], cwd=copy, capture_output=True, text=True)
     assert off.returncode == 0 and "off" in off.stdout
     for path in launch.notebooks(copy / "notebooks") + [copy / "README.md"]:   # links off: back as committed

@@ -1,5 +1,5 @@
-"""The notebooks need no network, and regenerating them is deterministic (byte for byte, twice over: once here
-through `make notebooks`, once offline, each compared with the committed files)."""
+"""The notebooks need no network, and regenerating them is deterministic: `make notebooks` on a copy, run once with
+the network blocked, gives the committed files byte for byte and is a fixed point."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tools.run_notebooks import notebook_paths, render
+from tools.run_notebooks import notebook_paths
 
 PROJECT = Path(__file__).resolve().parent.parent
 GUARD = Path(__file__).resolve().parent / "offline_guard"
@@ -45,39 +45,49 @@ def test_the_guard_blocks_the_network(tmp_path):
     assert "203.0.113.7" in log.read_text() and "example.org" in log.read_text()
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_every_notebook_runs_with_the_network_blocked(path, tmp_path):
-    log = tmp_path / "attempts.log"
-    text = render(path, env=guarded_env(log))
-    assert not log.exists(), f"{path.name} tried to reach the network: {log.read_text()}"
-    nb = nbformat.reads(text, as_version=4)
-    assert not any(o.output_type == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-    assert text == path.read_text(encoding="utf-8"), f"{path.name}: run offline, it differs from the committed file"
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    """`make notebooks` on a copy of the project, run once for this file with the network blocked (every notebook
+    executed once here, not once for the offline check and again for the regeneration check).
 
-
-def test_regenerating_gives_the_committed_files(tmp_path):
-    """`make notebooks` on a copy of the project gives the committed files, byte for byte, and is a fixed point.
-
-    The pipeline is run once, as the Makefile runs it: the generated cells, every notebook, the generated cells
-    again (the series map is drawn from the times the run wrote), then only the notebooks that changed. Starting
-    from the committed files, that second pass must find nothing to do and change nothing. Determinism twice over:
-    each notebook is executed a second time, independently, by test_every_notebook_runs_with_the_network_blocked
-    above, which also compares it with the committed file byte for byte; two executions equal to the same bytes
-    are equal to each other (this test used to run the pipeline twice, 12 notebook executions instead of 6).
+    The pipeline is run as the Makefile runs it: the generated cells, every notebook, the generated cells again
+    (the series map is drawn from the times the run wrote), then only the notebooks that changed. Its processes and
+    every kernel they start load the offline guard, which logs any attempt to reach another machine.
     """
-    copy = tmp_path / "project"
+    root = tmp_path_factory.mktemp("regenerate")
+    copy, log = root / "project", root / "attempts.log"
     for name in ("helpers", "tools", "seeds", "notebooks"):
         shutil.copytree(PROJECT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     for name in ("launch.yml", "README.md", "CITATION.cff", "hub/measured.yml", "hub/z2jh-config.yaml"):
         (copy / name).parent.mkdir(parents=True, exist_ok=True)   # hub/: what 05 reads, so --stale sees it unchanged
         shutil.copy(PROJECT / name, copy / name)
-    # what `make notebooks` runs (Makefile): cells, run_notebooks, cells, run_notebooks --stale
     steps = [["tools.cells"], ["tools.run_notebooks"], ["tools.cells"], ["tools.run_notebooks", "--stale"]]
     done = [subprocess.run([sys.executable, "-m", *step], cwd=copy, check=True, capture_output=True, text=True,
-                           encoding="utf-8") for step in steps]
-    regenerated = {p.name: p.read_bytes() for p in sorted((copy / "notebooks").glob("*.ipynb"))}
+                           encoding="utf-8", env=guarded_env(log)) for step in steps]
+    return copy, log, done
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_every_notebook_runs_with_the_network_blocked(path, regenerated):
+    """Each notebook, executed with the network blocked, tried to reach no other machine, raised no error and gives
+    the committed file byte for byte. The committed file is itself the output of an earlier, independent execution
+    (`make notebooks`), so this is determinism across two executions; nbval executes each notebook a third time in
+    the same test run and compares every output."""
+    copy, log, _ = regenerated
+    assert not log.exists(), f"a notebook tried to reach the network: {log.read_text()}"
+    text = (copy / "notebooks" / path.name).read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    assert not any(o.output_type == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert text == path.read_text(encoding="utf-8"), f"{path.name}: run offline, it differs from the committed file"
+
+
+def test_regenerating_gives_the_committed_files(regenerated):
+    """`make notebooks` on a copy of the project gives the committed files, byte for byte, and is a fixed point:
+    starting from the committed files, the second pass must find nothing to do and change nothing."""
+    copy, _, done = regenerated
+    regenerated_files = {p.name: p.read_bytes() for p in sorted((copy / "notebooks").glob("*.ipynb"))}
     committed = {p.name: p.read_bytes() for p in NOTEBOOKS}
-    assert regenerated == committed, [n for n in committed if regenerated.get(n) != committed[n]]
+    assert regenerated_files == committed, [n for n in committed if regenerated_files.get(n) != committed[n]]
     assert (copy / "README.md").read_bytes() == (PROJECT / "README.md").read_bytes(), "run `make notebooks`"
     stale = done[-1].stdout
     assert [line for line in stale.splitlines() if line.startswith("running")] == [], \

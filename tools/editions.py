@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -536,8 +537,11 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
     if pdf:
         pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
         sheets = [p for p in pages if p.name.startswith(("run-sheet-", "checklist-"))]
-        written += [print_pdf(p) for p in pages if p not in sheets]
-        written += [decks.print_one_page(p, print_pdf) for p in sheets]   # smaller type if a sheet runs over
+        # each page in its own Chromium and profile, a few at once (every core: under `make test` the other test
+        # worker often waits for this build)
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            written += list(pool.map(print_pdf, [p for p in pages if p not in sheets]))
+            written += list(pool.map(lambda p: decks.print_one_page(p, print_pdf), sheets))   # smaller type if over
     return written
 
 
