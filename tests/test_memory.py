@@ -32,18 +32,10 @@ def test_show_timeline_zoom_holds_one_panel_at_a_time(monkeypatch):
 
 def test_show_argument_map_holds_one_figure_at_a_time(monkeypatch):
     argument = helpers.load_argument(helpers.load_essay())
-    open_when_shown = []
-
-    def shown(fig, description):
-        open_when_shown.append(len(plt.get_fignums()))
-        plt.close(fig)
-
-    plt.close("all")
-    monkeypatch.setattr(plots, "show_described", shown)
-    plots.show_argument_map(argument, "C39")
-    assert len(open_when_shown) > 1, "C39's map should need several figures; pick a larger branch for this test"
-    assert max(open_when_shown) == 1, (
-        f"{max(open_when_shown)} figures were open at once: draw each, show it and close it before the next")
-    assert len(open_when_shown) == len(figs := plots.argument_map(argument, "C39"))
+    counts = _open_when_shown(monkeypatch, lambda: plots.show_argument_map(argument, "C39"))
+    assert len(counts) > 1, "C39's map should need several figures; pick a larger branch for this test"
+    assert max(counts) == 1, f"{max(counts)} figures were open at once: draw each, show it and close it before the next"
+    figs = plots.argument_map(argument, "C39")
+    assert len(counts) == len(figs)
     for fig in figs:
         plt.close(fig)
