@@ -303,11 +303,13 @@ def test_a_check_date_that_is_not_a_date(reading_copy):
 
 def test_a_check_date_in_words_is_read_as_a_date(reading_copy):
     checked = tm.load_terms(helpers.load_essay()).set_index("term").loc["G4S", "since_checked"]
-    yesterday = date.today() - timedelta(days=1)
+    # a past day that is not the recorded one, whatever today is, so the check cannot pass by leaving the row alone
+    earlier = next(day for day in (date.today() - timedelta(days=n) for n in (1, 2))
+                   if tm.day_in_words(day) != checked)
     editing.rewrite(reading_copy, "terms.csv", G4S_SINCE + _iso_of(checked) + ",",
-                    G4S_SINCE + tm.day_in_words(yesterday) + ",")
+                    G4S_SINCE + tm.day_in_words(earlier) + ",")
     loaded = tm.load_terms(helpers.load_essay(reading_copy)).set_index("term")
-    assert loaded.loc["G4S", "since_checked"] == tm.day_in_words(yesterday) != checked
+    assert loaded.loc["G4S", "since_checked"] == tm.day_in_words(earlier) != checked
 
 
 def _iso_of(words: str) -> str:
