@@ -618,7 +618,9 @@ def load_handout(essay: Essay) -> dict:
     Returns:
         A dictionary with ``language_note``, ``content_note``, ``agreements`` (a list), ``setup`` (its
         ``intro``, ``check``, ``if_not`` and ``routes``), ``sensitive_for_group`` (what the room reads on the
-        slide of a sensitive segment, by the segment's topic), ``facilitator_safety`` and ``flashpoints``. Each text
+        slide of a sensitive segment, by the segment's topic), ``facilitator_safety``, ``flashpoints`` and
+        ``flashpoint_for_group`` (what the room reads on the slide of a segment that touches one; ``{paragraphs}``
+        stands for them). Each text
         is a pair ``{"en": …, "es": …}``, except ``facilitator_safety``, a list of English notes, and
         ``flashpoints``, the numbers of the paragraphs that can divide a room.
 
@@ -657,6 +659,13 @@ def load_handout(essay: Essay) -> dict:
     if not out["flashpoints"] or not set(out["flashpoints"]) <= set(essay.paragraphs.paragraph):
         raise AnnotationError(path, f"flashpoints is {flash!r}; it must name paragraphs of the essay "
                               f"(¶1 to ¶{len(essay.paragraphs)}).", 'write them as "¶50, ¶55, ¶58–¶61".')
+    out["flashpoint_for_group"] = _pair(field(data, "flashpoint_for_group", dict, path, "flashpoint_for_group"),
+                                        path, "flashpoint_for_group")
+    for lang in ("en", "es"):
+        if "{paragraphs}" not in out["flashpoint_for_group"][lang]:
+            raise AnnotationError(path, f"flashpoint_for_group's {lang} line has no {{paragraphs}}, where the slide "
+                                        "names the passages.", "write {paragraphs} where the ¶ numbers go.",
+                                  "flashpoint_for_group")
     return out
 
 

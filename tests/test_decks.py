@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 import helpers
 from helpers import workshop
+from helpers.text import paragraph_list
 from tools import decks, editions
 
 def squash(text: str) -> str:
@@ -83,8 +84,9 @@ def test_sensitive_segments_are_flagged_on_slides_and_sheets(editions_built, pla
         deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
         body = re.sub(r'<aside class="notes">.*?</aside>', "", deck, flags=re.S)
         flagged = (rows.sensitive != "").sum()
+        flash = sum(bool(decks.flashpoints_of(s, CTX)) for s in rows.itertuples())
         # a box on each flagged segment's slide, and one list on the title slide when there are any
-        assert body.count('class="sensitive"') == flagged + (flagged > 0), (plan, meeting)
+        assert body.count('class="sensitive"') == flagged + (flagged + flash > 0), (plan, meeting)
         asides = " ".join(re.findall(r'<aside class="notes">(.*?)</aside>', deck, flags=re.S))
         for seg in rows[rows.sensitive != ""].itertuples():
             # the room reads its own line, in both languages; the facilitator's line is in the notes, not on show
@@ -94,6 +96,39 @@ def test_sensitive_segments_are_flagged_on_slides_and_sheets(editions_built, pla
             assert squash(seg.sensitive) in squash(html.unescape(re.sub(r"<[^>]+>", "", asides)))
         text = squash(PdfReader(str(editions_built / "facilitator" / f"run-sheet-{plan}-{meeting}.pdf")).pages[0].extract_text())
         assert text.count(squash("Sensitive:")) == flagged, (plan, meeting)
+
+
+CTX = next(decks.meetings())[3]
+
+
+def test_every_flashpoint_cued_on_a_run_sheet_is_named_on_the_deck(editions_built, plans, meetings):
+    """The run sheet's "Flashpoint: name ¶50 before reading" is on the same segment's slide (a box for the room, in
+    English and Spanish), in its speaker notes, and in the title slide's list of sensitive parts."""
+    seen = 0
+    for plan, meeting in meetings:
+        rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
+        deck = html.unescape((editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8"))
+        sheet = html.unescape((editions_built / "facilitator" / f"run-sheet-{plan}-{meeting}.html").read_text(encoding="utf-8"))
+        slides = re.split(r"<section\b", deck)
+        for seg in rows.itertuples():
+            hit = decks.flashpoints_of(seg, CTX)
+            row = next(r for r in sheet.split("<tr>") if f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}" in r)
+            cued = re.search(r"Flashpoint: name ([^<]*?) before reading", row)
+            assert bool(cued) == bool(hit), (plan, meeting, seg.topic)
+            if not hit:
+                continue
+            seen += 1
+            named = paragraph_list(hit)
+            assert cued[1] == named
+            mine = [s for s in slides if f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)} ·" in s]
+            assert mine, (plan, meeting, seg.topic)
+            box = re.search(r'class="flashpoint">(.*?)</div>', mine[0], flags=re.S)
+            assert box and named in box[1] and "Punto de tensión" in box[1], (plan, meeting, seg.topic)
+            notes = re.search(r'<aside class="notes">(.*?)</aside>', mine[0], flags=re.S)
+            assert notes and f"name {named} before" in notes[1], (plan, meeting, seg.topic)
+            title = next(s for s in slides if "Sensitive parts today" in s)
+            assert f"{decks.clock(seg.start)}: {seg.topic} (flashpoint: {named})" in title, (plan, meeting)
+    assert seen >= 2, "the war-of-position segments (¶50) touch a flashpoint"
 
 
 def test_a_sensitive_topic_without_a_line_for_the_room_stops_the_decks(monkeypatch):

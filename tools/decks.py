@@ -147,6 +147,20 @@ def _flag(seg, handout: dict) -> str:
             f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
 
+def flashpoints_of(seg, ctx) -> list[int]:
+    """The flashpoints (facilitation.yml) a segment reads or discusses: its paragraphs and its questions'."""
+    touched = set(paragraph_numbers(seg.paragraphs or ""))
+    touched |= {n for q in seg.discussion.split(", ") if q for n in ctx["questions"].paragraphs[q]}
+    return sorted(touched & set(ctx["handout"]["flashpoints"]))
+
+
+def _flashpoint_box(hit: list[int], handout: dict) -> str:
+    """The box on the slide of a segment that touches a flashpoint: the room's line, in English and Spanish."""
+    line = {k: v.replace("{paragraphs}", paragraph_list(hit)) for k, v in handout["flashpoint_for_group"].items()}
+    return (f'<div class="flashpoint"><strong>Flashpoint · Punto de tensión.</strong> {_e(line["en"])} '
+            f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
+
+
 def _segment_notes(seg, ctx) -> str:
     """The speaker notes of one segment: the flag, the materials, the notebook's facilitator notes, and at the
     opening of a meeting the safety notes."""
@@ -154,6 +168,11 @@ def _segment_notes(seg, ctx) -> str:
     lines = ["**For the facilitator**", ""]
     if seg.sensitive:
         lines += [f"**Sensitive.** {plain(seg.sensitive, titles)}", ""]
+    hit = flashpoints_of(seg, ctx)
+    if hit:
+        lines += [f"**Flashpoint: name {paragraph_list(hit)} before the group reads or discusses it** (the content "
+                  "note names it). If it flares: pause, restate both views in a neutral sentence, ask each side for "
+                  "its ¶, and move on if it does not settle.", ""]
     if seg.materials:
         lines += [f"*Materials:* {plain(seg.materials, titles)}", ""]
     note = ctx["notes"].get(seg.notebook)
@@ -205,8 +224,9 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     essay, plans, questions, titles, h = ctx["essay"], ctx["plans"], ctx["questions"], ctx["titles"], ctx["handout"]
     first = rows.iloc[0]
     cells: list = []
-    flagged = [s for s in rows.itertuples() if s.sensitive]
-    flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}</li>" for s in flagged)
+    flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}"
+                    + (f" (flashpoint: {paragraph_list(flashpoints_of(s, ctx))})" if flashpoints_of(s, ctx) else "")
+                    + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
     _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
                   f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
@@ -233,9 +253,11 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         qs = [q for q in seg.discussion.split(", ") if q]
         if qs:
             meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs) + " (next slides, in English then Spanish)")
-        dense = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0)
+        hit = flashpoints_of(seg, ctx)
+        dense = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0) + (300 if hit else 0)
                  + (500 if seg.topic == "key points" else 0)) > DENSE      # the closing slide lists the topics too
         body = (f"{head}\n\n" + ('<div class="dense">' if dense else "") + (_flag(seg, h) if seg.sensitive else "")
+                + (_flashpoint_box(hit, h) if hit else "")
                 + (_back_from_paper() if _after_paper(rows, seg) else "")
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
@@ -337,9 +359,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
         questions, titles = ctx["questions"].question, ctx["titles"]
         flashpoints = set(ctx["handout"]["flashpoints"])
 
-        def cue(paragraphs: str, when: str = "before reading") -> str:
+        def cue(hit, when: str = "before reading") -> str:
             """The content note's reminder, where a step reads a passage that can divide the room."""
-            hit = flashpoints & set(paragraph_numbers(paragraphs or ""))
             return f' <span class="cue">Flashpoint: name {paragraph_list(hit)} {when}.</span>' if hit else ""
         first = rows.iloc[0]
         body_rows = []
@@ -352,7 +373,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
                 f'<tr><td><b class="t">{clock(seg.start, start)}–{clock(seg.start + seg.minutes, start)}</b><br>'
                 f'<span class="small t">{clock(seg.start)}–{clock(seg.start + seg.minutes)}</span></td>'
                 f'<td class="t">{seg.minutes}</td>'
-                f"<td>{flag}{html.escape(plain(seg.activity, titles))}{cue(seg.paragraphs)}{asks}</td>"
+                f"<td>{flag}{html.escape(plain(seg.activity, titles))}{cue(flashpoints_of(seg, ctx))}{asks}</td>"
                 f"<td>{html.escape(where)}</td><td>{html.escape(plain(seg.materials, titles))}</td></tr>")
         bring = bring_list(rows, titles)
         title = _title(rows, ctx["plans"])
@@ -367,7 +388,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
                  f"{pre_row.minutes} minutes; about {slower} for anyone reading English as a second language "
                  f'(<span lang="es">unos {slower} minutos si leen en inglés como segunda lengua</span>).'
 
-                 f"{cue(first.pre_reading, 'in the message that sends the reading, with the content note')}</p>"
+                 f"{cue(sorted(flashpoints & set(paragraph_numbers(first.pre_reading))), 'in the message that sends the reading, with the content note')}</p>"
                  "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
                  f"<th>where</th><th>materials</th></tr>{''.join(body_rows)}</table>"
                  '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>")
