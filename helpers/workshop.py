@@ -47,7 +47,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``notebook``, ``paragraphs``,
         ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
-        the notebook's figure the segment projects, or 0), and the plan's and
+        the notebook's figure the segment projects, or 0), ``if_short`` (the meeting's topic to drop first when
+        time runs short, or empty), and the plan's and
         meeting's titles and pre-reading; and, for the participant packet, the Spanish of the titles
         (``plan_title_es``, ``meeting_title_es``), of the topic (``topic_es``) and of the notebook's short
         title (``notebook_es``, empty when the segment names no notebook).
@@ -96,9 +97,22 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 raise AnnotationError(path, f"cannot read the pre_reading_minimum {exc.args[0]!r}.",
                                       "write it like ¶1–¶13, ¶36.", where) from None
             segments = field(meeting, "segments", list, path, where)
+            if_short = field(meeting, "if_short", str, path, where, default="")
+            droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict)
+                         and seg.get("topic") not in ("welcome", "key points")]
+            if if_short and if_short not in droppable:
+                raise AnnotationError(path, f"if_short names {if_short!r}, which is not one of this meeting's "
+                                            "segments.", f"name the topic of the segment to drop first: one of "
+                                                         f"{', '.join(t for t in droppable if t)}.", where)
             for k, seg in enumerate(segments, start=1):
                 expect(seg, dict, path, f"{where}, segment {k}", "segment")
                 field(seg, "minutes", int, path, f"{where}, segment {k}")
+                for name in ONLINE_FIELDS:
+                    text = str(seg.get(name) or "")
+                    if text.count("[online:") != len(ONLINE.findall(text)):
+                        raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
+                                              "close it with ']' (the words inside are for launch links only).",
+                                              f"{where}, segment {k} ({seg.get('topic')})")
             _check_paper_stretches(segments, path, where)
             total = sum(seg["minutes"] for seg in segments)
             if total != length:
@@ -175,6 +189,10 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 if unknown:
                     raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
                                                 "discussion.yml does not have.", "use an id from discussion.yml.", label)
+                for name in ONLINE_FIELDS:
+                    text = s.get(name) or ""
+                    s = {**s, name: for_links(text, True), f"{name}_offline": for_links(text, False)}
+                activity_es = s["activity_es"].strip()
                 rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, where, default=""),
                              "setup": setup, "pre_reading": pre, "topic": topic,
                              "pre_reading_minimum": minimum, "paper": bool(s.get("paper", False)),
@@ -186,10 +204,37 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "start": clock, "minutes": s["minutes"], "activity": s["activity"], "activity_es": activity_es,
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
-                             "reads": reads, "sensitive": sensitive, "projects": projects,
+                             "reads": reads, "sensitive": sensitive, "projects": projects, "if_short": if_short,
+                             **{f"{name}_offline": s[f"{name}_offline"].strip() for name in ONLINE_FIELDS},
                              "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
     return pd.DataFrame(rows)
+
+
+ONLINE = re.compile(r"\[online: ([^\]]*)\]")
+
+
+def for_links(text: str, on: bool) -> str:
+    """A plan's text with its ``[online: …]`` words (for Binder or hub links only) kept, without the brackets, when
+    launch links are ``on``, and left out when they are off.
+
+    >>> for_links("Save first (Ctrl+S[online: , then File → Download]).", True)
+    'Save first (Ctrl+S, then File → Download).'
+    >>> for_links("Save first (Ctrl+S[online: , then File → Download]).", False)
+    'Save first (Ctrl+S).'
+    """
+    return ONLINE.sub(lambda m: m[1] if on else "", text)
+
+
+def offline(plans: pd.DataFrame) -> pd.DataFrame:
+    """The plans as a kit without launch links shows them: every ``[online: …]`` part left out."""
+    out = plans.copy()
+    for name in ONLINE_FIELDS:
+        out[name] = out[f"{name}_offline"]
+    return out
+
+
+ONLINE_FIELDS = ("activity", "activity_es", "materials")
 
 
 def notebook_titles_es(essay: Essay) -> dict[str, str]:
@@ -288,7 +333,7 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
             field(segments[k], "paper", bool, path, f"{where}, segment {k + 1}")
             minutes += segments[k]["minutes"]
             k += 1
-        if minutes >= PAPER_STRETCH and SAVE_STEP not in str(segments[first].get("activity", "")):
+        if minutes >= PAPER_STRETCH and SAVE_STEP not in for_links(str(segments[first].get("activity", "")), True):
             raise AnnotationError(path, f"segments {first + 1} to {k} are {minutes} minutes on paper, and the first "
                                         f"does not ask people to save first; an idle Binder session is deleted.",
                                   f"start the activity of segment {first + 1} with 'Save first ({SAVE_STEP}): …'.",
@@ -618,8 +663,8 @@ def load_handout(essay: Essay) -> dict:
     Returns:
         A dictionary with ``language_note``, ``content_note``, ``agreements`` (a list), ``setup`` (its
         ``intro``, ``check``, ``if_not`` and ``routes``), ``sensitive_for_group`` (what the room reads on the
-        slide of a sensitive segment, by the segment's topic), ``facilitator_safety``, ``flashpoints`` and
-        ``flashpoint_for_group`` (what the room reads on the slide of a segment that touches one; ``{paragraphs}``
+        slide of a sensitive segment, by the segment's topic), ``facilitator_safety``, ``debrief`` (the last line of a
+        run sheet), ``flashpoints`` and ``flashpoint_for_group`` (what the room reads on the slide of a segment that touches one; ``{paragraphs}``
         stands for them). Each text
         is a pair ``{"en": …, "es": …}``, except ``facilitator_safety``, a list of English notes, and
         ``flashpoints``, the numbers of the paragraphs that can divide a room.
@@ -651,6 +696,7 @@ def load_handout(essay: Essay) -> dict:
     groups = field(data, "sensitive_for_group", dict, path, "sensitive_for_group")
     out["sensitive_for_group"] = {str(topic): _pair(line, path, f"sensitive_for_group.{topic}")
                                   for topic, line in groups.items()}
+    out["debrief"] = field(data, "debrief", str, path, "debrief")
     out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
                                  for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
     from .text import paragraph_numbers

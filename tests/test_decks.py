@@ -242,8 +242,9 @@ def test_the_run_sheet_start_time_moves_every_time():
     assert editions.main(["--start", "25:00", "--no-pdf"]) == 2
 
 
-def test_every_segment_slide_gives_its_prompt_in_spanish_and_paper_stretches_end_with_a_relaunch(editions_built, plans,
+def test_every_segment_slide_gives_its_prompt_in_spanish_and_paper_stretches_end_with_a_relaunch(editions_built, essay,
                                                                                                   meetings):
+    plans = decks.kit_plans(essay)      # the kit is built with launch links off: no [online: …] words
     for plan, meeting in meetings:
         rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
         deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
@@ -251,9 +252,29 @@ def test_every_segment_slide_gives_its_prompt_in_spanish_and_paper_stretches_end
         for seg in rows.itertuples():
             assert squash(seg.activity_es) in squash(html.unescape(re.sub(r"<[^>]+>", "", body))), seg.activity_es
         back = [seg for seg in rows.itertuples() if decks._after_paper(rows, seg)]
-        assert body.count('class="reminder"') == len(back), (plan, meeting)
+        assert body.count('class="reminder"') == (len(back) if decks.links_on() else 0), (plan, meeting)
+        if not decks.links_on():
+            continue
         for seg in back:      # the reminder sits on the slide of the segment that comes back to the screens
             slide = re.split(r"<section", body[:body.index(html.escape(seg.activity_es[:40], quote=False))])[-1]
             assert html.escape(decks.SAVE_REMINDER["es"], quote=False) in slide, (plan, meeting, seg.topic)
     single = plans[plans.plan == "single-90"]
     assert [s.topic for s in single.itertuples() if decks._after_paper(single, s)] == ["argument map"]
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_binder_steps_only_while_launch_links_are_on(monkeypatch, on):
+    """With launch links off (launch.yml names no repository), no deck, run sheet or checklist gives a Binder step
+    or a save-and-relaunch box; with them on, the [online: …] words and the boxes are back."""
+    monkeypatch.setattr(decks, "links_on", lambda: on)
+    # what the room sees of each segment (not the agreements' privacy line, which holds for any online service,
+    # nor the speaker notes' troubleshooting), and every run sheet and checklist whole
+    texts = [html.unescape(c.source) for nb in decks.session_decks().values() for c in nb.cells
+             if c.metadata["slideshow"]["slide_type"] == "slide" and not c.source.startswith("## Group agreements")]
+    texts += [html.unescape(p) for p in {**decks.run_sheets(), **decks.checklists()}.values()]
+    joined = " ".join(texts)
+    assert ("Binder" in joined) == on and ("relaunch" in joined) == on
+    assert ('class="reminder"' in joined) == on
+    assert "[online:" not in joined
+    single = next(t for t in texts if "Run sheet. One 90-minute" in t)
+    assert ("File → Download" in single) == on and "Save first (Ctrl+S" in single

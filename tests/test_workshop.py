@@ -378,16 +378,49 @@ def test_names_round_closing_round_and_relaunch_after_paper(essay):
 def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Save first (Ctrl+S, then File → Download): the next 25 minutes are on paper. Jigsaw",
-                                 "Jigsaw", 1), encoding="utf-8")
+    old = "Save first (Ctrl+S[online: , then File → Download]): the next 25 minutes are on paper. Jigsaw"
+    assert old in text
+    path.write_text(text.replace(old, "Jigsaw", 1), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match=r"(?s)25 minutes on paper.*Save first"):
         workshop.load_plans(helpers.load_essay(reading_copy))
+
+
+def test_an_online_part_left_open_is_caught(reading_copy):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "[online: , then File → Download]): the next 25 minutes are on paper. Jigsaw"
+    assert old in text
+    path.write_text(text.replace(old, "[online: , then File → Download): the next 25 minutes are on paper. Jigsaw", 1),
+                    encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert "without its closing bracket" in err.value.problem and "jigsaw" in str(err.value.row)
+
+
+def test_each_meeting_names_what_to_drop_first_and_a_wrong_name_is_caught(essay, reading_copy):
+    from tools import decks
+    plans = workshop.load_plans(essay)
+    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+        name = rows.if_short.iloc[0]
+        assert name in set(rows.topic) - {"welcome", "key points"}, (plan, meeting)
+        line = decks.running_late(rows, {"titles": {}, "handout": workshop.load_handout(essay)})
+        seg = rows[rows.topic == name].iloc[0]
+        assert f"Drop the {name} segment first ({seg.minutes} minutes at {decks.clock(seg.start)})" in line
+        assert ("no break" in line) == ("break" not in set(rows.topic)), (plan, meeting)
+    path = reading_copy / "sessions.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("if_short: two death tolls", "if_short: two deaths", 1),
+                    encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert "'two deaths'" in err.value.problem and "two death tolls" in err.value.fix
+    assert "single-90, meeting 1" in str(err.value.row)
 
 
 def test_materials_never_assume_launch_links_and_d05_has_its_map(essay):
     plans = workshop.load_plans(essay)
     for m in plans.materials:
-        assert m.count("Binder links") == m.count("Binder links (if launch links are on) or the bundle"), m
+        assert m.count("Binder links") == m.count("Binder links or the bundle"), m
+    assert not workshop.offline(plans).materials.str.contains("Binder").any(), "off: the bundle alone"
     d05 = plans[plans.discussion.str.contains("D05")]
     assert len(d05) and all("argument map of 01" in m for m in d05.materials)
     # D06 asks about Gramsci's words (¶49): read before the meeting that discusses it
@@ -509,9 +542,9 @@ def test_every_meeting_brings_the_support_card_a_named_helper_and_the_agreements
 
 def test_a_segment_without_its_spanish_prompt_is_refused_naming_it(reading_copy):
     err = error_after(reading_copy, workshop.PLANS,
-                      ' activity_es: "Descanso. Antes, en Binder: Ctrl+S y luego File → Download (Archivo → Descargar) '
+                      ' activity_es: "Descanso.[online:  Antes, en Binder: Ctrl+S y luego File → Download (Archivo → Descargar) '
                       'del cuaderno abierto (una sesión sin actividad se detiene y se borra; mantengan la pestaña '
-                      'abierta y la computadora encendida).",', "", workshop.load_plans)
+                      'abierta y la computadora encendida).]",', "", workshop.load_plans)
     assert "plan series-3x120, meeting 1, segment 4" in str(err) and "'break' has no activity_es" in str(err)
     assert "add activity_es:" in str(err)
 

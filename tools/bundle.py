@@ -264,7 +264,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     from tools.handout import _pair
     from tools.pages import _page
     essay = load_essay(reading)
-    plans = workshop.load_plans(essay)
+    plans = decks.kit_plans(essay)
     titles = decks._short_titles()
     sheets, slides = [], []
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):

@@ -85,17 +85,49 @@ def _key(item: str) -> str:
     return re.sub(r"\W+", " ", item.lower()).strip()
 
 
+def links_on() -> bool:
+    """Whether launch links are on (launch.yml names a repository): the kit then keeps the plans' ``[online: …]``
+    words (relaunching, downloading before a stretch on paper) and the save-and-relaunch boxes."""
+    from tools.launch import settings
+    return settings()["repository"] is not None
+
+
+def kit_plans(essay):
+    """The session plans as this kit prints them: with launch links off, every ``[online: …]`` part left out."""
+    from helpers import workshop
+    plans = workshop.load_plans(essay)
+    return plans if links_on() else workshop.offline(plans)
+
+
 def meetings(reading: str = DEFAULT_READING):
     """Everything a meeting's deck and run sheet need, once: (plan, meeting, its segments, context)."""
     from helpers import load_questions, workshop
     essay = load_essay(reading)
-    plans = workshop.load_plans(essay)
+    plans = kit_plans(essay)
     questions = load_questions(essay).set_index("id")
-    context = {"essay": essay, "plans": plans, "questions": questions, "titles": _short_titles(),
+    context = {"essay": essay, "plans": plans, "links": links_on(), "questions": questions, "titles": _short_titles(),
                "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         yield plan, meeting, rows, context
+
+
+def running_late(rows, ctx) -> str:
+    """What to drop first when time runs short (sessions.yml, ``if_short``), and whether the meeting has a break;
+    plain text for a run sheet and the title slide's notes; empty when the meeting names nothing to drop."""
+    name = rows.iloc[0].if_short
+    if not name:
+        return ""
+    seg = rows[rows.topic == name].iloc[0]
+    home = (f"; its work stays in notebook {seg.notebook[:2]} ({ctx['titles'].get(seg.notebook[:2], '')}) for home"
+            if seg.notebook else "")
+    text = (f"Running late (a pause, a heated moment, a slow start)? Drop the {seg.topic} segment first ({seg.minutes} minutes "
+            f"at {clock(seg.start)}){home}; a pause comes out of it, not out of the other segments.")
+    if "break" not in set(rows.topic):
+        step_out = next((n for n, a in enumerate(ctx["handout"]["agreements"], start=1) if "step out" in a["en"]), None)
+        text += (" There is no break in this meeting: anyone may step out at any time"
+                 + (f" (agreement {step_out})." if step_out else "."))
+    return text
 
 
 def _title(rows, plans) -> str:
@@ -232,6 +264,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
                   + (f'<div class="sensitive"><strong>Sensitive parts today:</strong><ul>{flags}</ul></div>' if flags else ""),
            notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
+                 + (f"\n\n{running_late(rows, ctx)}" if running_late(rows, ctx) else "")
                  + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else ""))
     cn = h["content_note"]
     _slide(cells, "## Content note · Aviso sobre el contenido\n\n"
@@ -258,7 +291,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                  + (500 if seg.topic == "key points" else 0)) > DENSE      # the closing slide lists the topics too
         body = (f"{head}\n\n" + ('<div class="dense">' if dense else "") + (_flag(seg, h) if seg.sensitive else "")
                 + (_flashpoint_box(hit, h) if hit else "")
-                + (_back_from_paper() if _after_paper(rows, seg) else "")
+                + (_back_from_paper() if ctx["links"] and _after_paper(rows, seg) else "")
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
                 + f'<p class="meta">{" · ".join(meta)}</p>' + ("</div>" if dense else ""))
@@ -391,7 +424,9 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
                  f"{cue(sorted(flashpoints & set(paragraph_numbers(first.pre_reading))), 'in the message that sends the reading, with the content note')}</p>"
                  "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
                  f"<th>where</th><th>materials</th></tr>{''.join(body_rows)}</table>"
-                 '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>")
+                 + (f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>" if running_late(rows, ctx) else "")
+                 + '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>"
+                 + f"<p><b>After.</b> {html.escape(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
 
 
@@ -517,12 +552,9 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; the total. On a
     run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket."""
     total = sum(s["minutes"] for s in steps)
-    if sheet:
-        items = "; ".join(f"{n}. {html.escape(re.split(r'[:(]', s['what'])[0].strip())}"
-                          + (f" ({html.escape(s['where'])})" if s["where"] and s["reads"] == "essay" else "")
-                          + f" <b>{s['minutes']}</b>" for n, s in enumerate(steps, start=1))
-        return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words), in this '
-                f"order: {items}. Then the checklist.</p>")
+    if sheet:       # the day's page: the figure and where the route is, not the route again
+        return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words): the '
+                "route, step by step, is on the kit's start page. Then the checklist.</p>")
     links = links or [""] * len(steps)
     items = "".join(f"<li>" + (f'<a href="{html.escape(href)}">{html.escape(s["what"])}</a>' if href
                                 else html.escape(s["what"]))
@@ -586,7 +618,8 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
         body = (f"<h1>Day-of checklist. {html.escape(entry['title'])}</h1>"
                 "<p>Everything the plan's segments name, each thing once, with when it is used. Also bring the run "
                 "sheet and the slides of each meeting.</p>"
-                "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>")
+                "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>"
+                f"<p>☐ {html.escape(entry['ctx']['handout']['debrief'])}</p>")
         pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE)
     return pages
 

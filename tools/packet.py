@@ -104,7 +104,7 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
     from tools import decks
     from tools.handout import _pair
     essay = load_essay(reading)
-    plans = workshop.load_plans(essay)
+    plans = decks.kit_plans(essay)
     pre = workshop.pre_reading(essay, plans).set_index(["plan", "meeting"])
     titles = decks._short_titles()
     parts, last_plan = [], None
