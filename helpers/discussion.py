@@ -62,6 +62,49 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
     return table if notebook is None else table[table.notebook == notebook]
 
 
+def load_facilitation(essay: Essay) -> dict[str, dict]:
+    """How to lead each discussion question that has a ``facilitation`` block in discussion.yml: ``prompts`` (what
+    to ask, in order), ``likely`` (answers the room may give, each with the ¶ and the exact words it rests on,
+    checked against the essay) and ``close`` (how to end it). For the run sheet and the deck's speaker notes.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+    Returns:
+        a dictionary from question id to ``{"prompts": [...], "likely": [{"answer", "paragraph", "span"}], "close"}``.
+    Example:
+        >>> import helpers
+        >>> sorted(load_facilitation(helpers.load_essay()))[:1]
+        ['D02']
+    """
+    path = essay.folder / FILE
+    out = {}
+    for k, q in enumerate(items(read_yaml(path), "questions", path, "questions"), start=1):
+        if not isinstance(q, dict) or "facilitation" not in q:
+            continue
+        row = f"questions[{k}] ({q.get('id', '?')}), facilitation"
+        f = field(q, "facilitation", dict, path, row)
+        prompts = [expect(p, str, path, row, "prompt") for p in field(f, "prompts", list, path, row)]
+        likely = []
+        for a in field(f, "likely", list, path, row):
+            expect(a, dict, path, row, "likely answer")
+            field(a, "answer", str, path, row)
+            check_span(essay, a.get("span"), a.get("paragraph"), path, row, "likely.span")
+            likely.append({"answer": a["answer"], "paragraph": int(a["paragraph"]), "span": a["span"]})
+        if not prompts or not likely:
+            raise AnnotationError(path, "a facilitation block needs prompts and likely answers.",
+                                  "add prompts: (what to ask) and likely: (answers, each with paragraph and span).", row)
+        close = field(f, "close", str, path, row)
+        whole = " ".join(fold(" ".join(essay.paragraphs.text)).split())
+        for text in prompts + [a["answer"] for a in likely] + [close]:
+            for quoted in re.findall(r"“([^”]+)”", text):      # curly quotes hold the essay's own words
+                if " ".join(fold(quoted).split()) not in whole:
+                    raise AnnotationError(path, f"puts “{quoted}” in curly quotes, which are for the essay's exact "
+                                                "words, but the essay does not say it.",
+                                          "quote the essay exactly, or use no quotation marks.", row)
+        out[q["id"]] = {"prompts": prompts, "likely": likely, "close": close}
+    return out
+
+
 def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
     """Print each question with its number ("Question 3", so it is never confused with dating clue 3 of notebook 03),
     and under it the paragraphs to read first.

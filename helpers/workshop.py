@@ -218,16 +218,36 @@ def for_links(text: str, on: bool) -> str:
     """A plan's text with its ``[online: …]`` words (for Binder or hub links only) kept, without the brackets, when
     launch links are ``on``, and left out when they are off.
 
-    >>> for_links("Save first (Ctrl+S[online: , then File → Download]).", True)
-    'Save first (Ctrl+S, then File → Download).'
-    >>> for_links("Save first (Ctrl+S[online: , then File → Download]).", False)
-    'Save first (Ctrl+S).'
+    Parameters:
+        text: an activity or materials text from sessions.yml; on: whether launch links are on.
+
+    Returns:
+        The text as a kit with (or without) launch links prints it.
+
+    Example:
+        >>> for_links("Save first (Ctrl+S[online: , then File → Download]).", True)
+        'Save first (Ctrl+S, then File → Download).'
+        >>> for_links("Save first (Ctrl+S[online: , then File → Download]).", False)
+        'Save first (Ctrl+S).'
     """
     return ONLINE.sub(lambda m: m[1] if on else "", text)
 
 
 def offline(plans: pd.DataFrame) -> pd.DataFrame:
-    """The plans as a kit without launch links shows them: every ``[online: …]`` part left out."""
+    """The plans as a kit without launch links shows them: every ``[online: …]`` part left out.
+
+    Parameters:
+        plans: the table from ``load_plans``.
+
+    Returns:
+        A copy whose ``activity``, ``activity_es`` and ``materials`` leave out the words for launch links.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> "Binder" in " ".join(offline(plans).materials), "Binder" in " ".join(plans.materials)
+        (False, True)
+    """
     out = plans.copy()
     for name in ONLINE_FIELDS:
         out[name] = out[f"{name}_offline"]

@@ -25,7 +25,8 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def plans(essay):
-    return workshop.load_plans(essay)
+    """The plans as the kit prints them (launch links off: no [online: …] words)."""
+    return decks.kit_plans(essay)
 
 
 @pytest.fixture(scope="module")
@@ -278,3 +279,48 @@ def test_binder_steps_only_while_launch_links_are_on(monkeypatch, on):
     assert "[online:" not in joined
     single = next(t for t in texts if "Run sheet. One 90-minute" in t)
     assert ("File → Download" in single) == on and "Save first (Ctrl+S" in single
+
+
+def test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_again(essay):
+    """Slide 15's notes were notebook 01's map activities (the segment names notebook 01 for its question): a
+    notebook's notes now go with the meeting's first segment that uses it, and a discussion's notes say how to lead
+    it: the prompts, the likely answers with their ¶, and how to close; the run sheet gives the close."""
+    from helpers.discussion import load_facilitation
+    lead = load_facilitation(essay)
+    single = decks.kit_plans(essay).query("plan == 'single-90'")
+    used = {q for cell in single.discussion for q in cell.split(", ") if q}
+    assert used and used <= set(lead), "every question the 90-minute plan uses says how to lead it"
+    for name, nb in decks.session_decks().items():
+        notes = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "notes"]
+        for n in {c.source.split("*Notes for notebook ")[1][:2] for c in nb.cells if "*Notes for notebook " in c.source}:
+            assert sum(f"*Notes for notebook {n} " in x for x in notes) == 1, (name, n)
+    nb = decks.session_decks()["single-90-1.slides.html"]
+    cells = nb.cells
+    k = next(i for i, c in enumerate(cells) if c.source.startswith("## 1:15"))
+    note = cells[k + 1].source
+    assert "Notes for notebook" not in note and "Leading D02" in note
+    for p in lead["D02"]["prompts"]:
+        assert p in note
+    for a in lead["D02"]["likely"]:
+        assert f"{a['answer']} (¶{a['paragraph']})" in note
+    assert lead["D02"]["close"] in note
+    sheet = html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"])
+    assert f"Close (D02): {lead['D02']['close']}" in sheet
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ('paragraph: 46, span: "very few in the U.S. social movements even know it exists"',
+     'paragraph: 46, span: "very few in the U.S. even know it exists"', "not in the text of ¶46"),
+    ("the sentence that starts “It is undoubtedly true”", "the sentence that starts “It is plainly true”",
+     "“It is plainly true” in curly quotes"),
+])
+def test_a_leading_note_off_the_essay_is_refused(reading_copy, old, new, problem):
+    from helpers.discussion import load_facilitation
+    path = reading_copy / "discussion.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        load_facilitation(helpers.load_essay(reading_copy))
+    assert "discussion.yml" in str(err.value) and "(D02), facilitation" in str(err.value.row)
+    assert problem in str(err.value), str(err.value)

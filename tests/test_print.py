@@ -124,7 +124,8 @@ def test_run_sheets_print_times_and_words_whole(essay, built):
 
 
 def test_every_run_sheet_is_one_page_with_its_times_and_questions_in_full(essay, built):
-    plans = workshop.load_plans(essay)
+    from tools import decks
+    plans = decks.kit_plans(essay)
     questions = helpers.load_questions(essay).set_index("id").question
     sheets = sorted((built / "facilitator").glob("run-sheet-*.pdf"))
     assert len(sheets) == len(plans[["plan", "meeting"]].drop_duplicates()) == 4

@@ -102,10 +102,11 @@ def kit_plans(essay):
 def meetings(reading: str = DEFAULT_READING):
     """Everything a meeting's deck and run sheet need, once: (plan, meeting, its segments, context)."""
     from helpers import load_questions, workshop
+    from helpers.discussion import load_facilitation
     essay = load_essay(reading)
     plans = kit_plans(essay)
     questions = load_questions(essay).set_index("id")
-    context = {"essay": essay, "plans": plans, "links": links_on(), "questions": questions, "titles": _short_titles(),
+    context = {"essay": essay, "plans": plans, "links": links_on(), "facilitation": load_facilitation(essay), "questions": questions, "titles": _short_titles(),
                "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
@@ -193,9 +194,24 @@ def _flashpoint_box(hit: list[int], handout: dict) -> str:
             f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
 
-def _segment_notes(seg, ctx) -> str:
-    """The speaker notes of one segment: the flag, the materials, the notebook's facilitator notes, and at the
-    opening of a meeting the safety notes."""
+def leading(qid: str, ctx, short: bool = False) -> str:
+    """How to lead a discussion question (discussion.yml, ``facilitation``): the prompts, the likely answers with
+    the ¶ each rests on, and how to close; ``short`` gives the run sheet's line (the close only). Empty without."""
+    f = ctx["facilitation"].get(qid)
+    if not f:
+        return ""
+    if short:
+        return f"Close ({qid}): {f['close']}"
+    return "\n".join([f"*Leading {qid}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
+                     + ["", "*Answers the room may give (each rests on the essay):*"]
+                     + [f"- {a['answer']} (¶{a['paragraph']})" for a in f["likely"]]
+                     + ["", f"*To close:* {f['close']}"])
+
+
+def _segment_notes(seg, ctx, first_use: bool = True) -> str:
+    """The speaker notes of one segment: the flag, the materials, how to lead its discussion questions, the
+    notebook's facilitator notes (at the meeting's first segment with that notebook only), and at the opening of
+    a meeting the safety notes."""
     titles = ctx["titles"]
     lines = ["**For the facilitator**", ""]
     if seg.sensitive:
@@ -207,7 +223,10 @@ def _segment_notes(seg, ctx) -> str:
                   "its ¶, and move on if it does not settle.", ""]
     if seg.materials:
         lines += [f"*Materials:* {plain(seg.materials, titles)}", ""]
-    note = ctx["notes"].get(seg.notebook)
+    for qid in (q for q in seg.discussion.split(", ") if q):
+        if leading(qid, ctx):
+            lines += [leading(qid, ctx), ""]
+    note = ctx["notes"].get(seg.notebook) if first_use else None
     if note:
         lines += [f"*Notes for notebook {seg.notebook[:2]} ({titles.get(seg.notebook[:2], '')}), activities:*"]
         lines += [f"- {plain(a, titles)}" for a in note["activities"]]
@@ -275,7 +294,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                         f'<span lang="es" class="es">{_e(a["es"])}</span></li>'
                         for n, a in enumerate(agreements[start:start + 2], start=start + 1))
         _slide(cells, f"## Group agreements · Acuerdos del grupo\n\n<ol>{items}</ol>")
-    used = []
+    used, seen_notebooks = [], set()
     for seg in rows.itertuples():
         end = clock(seg.start + seg.minutes)
         head = f"## {clock(seg.start)}–{end} · {_e(seg.topic[:1].upper() + seg.topic[1:])}"
@@ -295,7 +314,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
                 + f'<p class="meta">{" · ".join(meta)}</p>' + ("</div>" if dense else ""))
-        notes = _segment_notes(seg, ctx)
+        notes = _segment_notes(seg, ctx, first_use=seg.notebook not in seen_notebooks)
+        seen_notebooks.add(seg.notebook)
         if seg.topic == "key points":         # the closing slide: what we worked on; then the reading for next time
             recap, nxt = closing(plan, meeting, rows, ctx)
             body += recap
@@ -398,7 +418,9 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
         first = rows.iloc[0]
         body_rows = []
         for seg in rows.itertuples():
-            asks = "".join(f'<div class="q"><b>Ask ({q}):</b> <i>{html.escape(" ".join(questions[q].split()))}</i></div>'
+            asks = "".join(f'<div class="q"><b>Ask ({q}):</b> <i>{html.escape(" ".join(questions[q].split()))}</i>'
+                           + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the slide's notes)"
+                              if leading(q, ctx) else "") + "</div>"
                            for q in seg.discussion.split(", ") if q)
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             flag = f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>' if seg.sensitive else ""
