@@ -48,7 +48,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``notebook``, ``paragraphs``,
         ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
         the notebook's figure the segment projects, or 0), ``if_short`` (the meeting's topic to drop first when
-        time runs short, or empty), and the plan's and
+        time runs short, or empty), ``spanish_variant`` (the meeting for Spanish readers: ``minutes`` by topic and
+        its ``if_short``, or an empty dictionary; ``spanish_version`` applies it), and the plan's and
         meeting's titles and pre-reading; and, for the participant packet, the Spanish of the titles
         (``plan_title_es``, ``meeting_title_es``), of the topic (``topic_es``) and of the notebook's short
         title (``notebook_es``, empty when the segment names no notebook).
@@ -104,6 +105,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 raise AnnotationError(path, f"if_short names {if_short!r}, which is not one of this meeting's "
                                             "segments.", f"name the topic of the segment to drop first: one of "
                                                          f"{', '.join(t for t in droppable if t)}.", where)
+            variant = _spanish_variant(meeting, segments, length, droppable, path, f"{where}, spanish_variant")
             for k, seg in enumerate(segments, start=1):
                 expect(seg, dict, path, f"{where}, segment {k}", "segment")
                 field(seg, "minutes", int, path, f"{where}, segment {k}")
@@ -205,6 +207,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
                              "reads": reads, "sensitive": sensitive, "projects": projects, "if_short": if_short,
+                             "spanish_variant": variant,
                              **{f"{name}_offline": s[f"{name}_offline"].strip() for name in ONLINE_FIELDS},
                              "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
@@ -339,6 +342,91 @@ def _spanish_title(entry: dict, path, where: str) -> str:
         raise AnnotationError(path, f"the title {entry['title']!r} has no Spanish, which the participant packet "
                                     "prints beside it.", "add title_es: (the title in Spanish) under title.", where)
     return title_es
+
+
+def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list, path, where: str) -> dict:
+    """A meeting's ``spanish_variant`` checked: ``{"minutes": {topic: minutes}, "if_short": topic}``, or {}."""
+    variant = field(meeting, "spanish_variant", dict, path, where, default={})
+    if not variant:
+        return {}
+    minutes = field(variant, "minutes", dict, path, where)
+    topics = [seg.get("topic") for seg in segments]
+    for topic, m in minutes.items():
+        if topic not in topics:
+            raise AnnotationError(path, f"names {topic!r}, which is not one of this meeting's segments.",
+                                  f"use the topic of one of them: {', '.join(t for t in topics if t)}.", where)
+        if not isinstance(m, int) or m < 0 or (m == 0 and topic not in droppable):
+            raise AnnotationError(path, f"gives {topic!r} {m!r} minutes.",
+                                  "write a whole number of minutes (0 drops the segment; the welcome and the key "
+                                  "points stay).", where)
+    total = sum(minutes.get(seg.get("topic"), seg.get("minutes", 0)) for seg in segments)
+    if total != length:
+        raise AnnotationError(path, f"its segments add up to {total} minutes, not the meeting's {length}.",
+                              "give the minutes a dropped segment frees to the segments that get them.", where)
+    kept = [t for t in droppable if minutes.get(t, 1)]
+    if_short = field(variant, "if_short", str, path, where, default="")
+    if if_short and if_short not in kept:
+        raise AnnotationError(path, f"if_short names {if_short!r}, which this version does not keep.",
+                              f"name one of: {', '.join(t for t in kept if t)}.", where)
+    return {"minutes": dict(minutes), "if_short": if_short}
+
+
+def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
+    """One meeting's segments (rows of ``load_plans``) as its ``spanish_variant`` runs them: dropped segments gone,
+    the freed minutes where the variant puts them, start times counted again; None when it has no variant.
+
+    Parameters:
+        rows: the segments of one meeting, from ``load_plans``.
+
+    Returns:
+        The variant's segments (the same columns), with ``if_short`` the variant's; or None.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> version = spanish_version(plans[plans.plan == "single-90"])
+        >>> int(version.minutes.sum()), "two death tolls" in set(version.topic)
+        (90, False)
+    """
+    variant = rows.iloc[0].spanish_variant
+    if not variant:
+        return None
+    out = rows.copy()
+    out["minutes"] = [variant["minutes"].get(t, m) for t, m in zip(out.topic, out.minutes)]
+    out = out[out.minutes > 0].copy()
+    out["start"] = out.minutes.cumsum() - out.minutes
+    out["segment"] = range(1, len(out) + 1)
+    out["if_short"] = variant["if_short"]
+    return paper_minutes_said(out)
+
+
+PAPER_SAID = {"activity": re.compile(r"(the next )(\d+)( minutes)"), "activity_es": re.compile(r"(los próximos )(\d+)( minutos)")}
+
+
+def paper_stretches(rows: pd.DataFrame) -> list[tuple[int, int]]:
+    """A meeting's stretches on paper: (position of its first segment, its minutes), in order."""
+    out, k, paper = [], 0, list(rows.paper)
+    while k < len(paper):
+        if paper[k]:
+            first, minutes = k, 0
+            while k < len(paper) and paper[k]:
+                minutes += int(rows.minutes.iloc[k])
+                k += 1
+            out.append((first, minutes))
+        else:
+            k += 1
+    return out
+
+
+def paper_minutes_said(rows: pd.DataFrame) -> pd.DataFrame:
+    """The segments with "the next N minutes are on paper" (and its Spanish) counting the stretch each opens, as
+    it runs in this version of the meeting."""
+    rows = rows.copy()
+    for first, minutes in paper_stretches(rows):
+        for name, said in PAPER_SAID.items():
+            col = rows.columns.get_loc(name)
+            rows.iat[first, col] = said.sub(lambda m: f"{m[1]}{minutes}{m[3]}", rows.iat[first, col], count=1)
+    return rows
 
 
 def _check_paper_stretches(segments: list, path, where: str) -> None:

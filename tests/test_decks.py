@@ -324,3 +324,59 @@ def test_a_leading_note_off_the_essay_is_refused(reading_copy, old, new, problem
         load_facilitation(helpers.load_essay(reading_copy))
     assert "discussion.yml" in str(err.value) and "(D02), facilitation" in str(err.value.row)
     assert problem in str(err.value), str(err.value)
+
+
+def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, editions_built):
+    """The review: the Spanish readers' plan was only in the guide, and the deck still showed the segment it drops.
+    Now it has its own run sheet and deck, generated from sessions.yml (spanish_variant): the dropped segment gone,
+    the freed minutes where the data puts them, the clock counted again, 90 minutes in all, and the paper stretch's
+    "next N minutes" counted for this version."""
+    plans = decks.kit_plans(essay)
+    single = plans[plans.plan == "single-90"]
+    version = workshop.spanish_version(single)
+    variant = single.iloc[0].spanish_variant
+    dropped = {t for t, m in variant["minutes"].items() if m == 0}
+    assert dropped == {"two death tolls"} and int(version.minutes.sum()) == 90
+    assert not dropped & set(version.topic)
+    for topic, minutes in variant["minutes"].items():
+        if minutes:
+            assert int(version[version.topic == topic].minutes.iloc[0]) == minutes
+    assert list(version.start) == [int(x) for x in version.minutes.cumsum() - version.minutes]
+    for first, minutes in workshop.paper_stretches(version):
+        said = re.search(r"the next (\d+) minutes", version.activity.iloc[first])
+        assert said is None or int(said[1]) == minutes
+    deck = visible_text((editions_built / "slides" / "single-90-1-spanish.slides.html").read_text(encoding="utf-8"))
+    sheet = html.unescape((editions_built / "facilitator" / "run-sheet-single-90-1-spanish.html").read_text(encoding="utf-8"))
+    assert len(PdfReader(str(editions_built / "facilitator" / "run-sheet-single-90-1-spanish.pdf")).pages) == 1
+    for seg in version.itertuples():
+        span = f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}"
+        assert span in deck and span in sheet, (seg.topic, span)
+    assert "Two death tolls" not in deck and "two death tolls" not in sheet.lower().split("this version.")[-1].split("</p>", 1)[1]
+    assert "for a room with Spanish readers" in sheet and "This version." in sheet
+    main = html.unescape((editions_built / "facilitator" / "run-sheet-single-90-1.html").read_text(encoding="utf-8"))
+    assert "Some read Spanish more easily?" in main
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("war of position: 20, feasibility", "war of position: 25, feasibility", "add up to 95 minutes"),
+    ("{two death tolls: 0,", "{two deaths: 0,", "'two deaths'"),
+    ("if_short: argument map}", "if_short: two death tolls}", "does not keep"),
+])
+def test_a_spanish_version_that_does_not_add_up_is_refused(reading_copy, old, new, problem):
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert problem in err.value.problem and "spanish_variant" in str(err.value.row), str(err.value)
+
+
+def test_every_paper_stretch_says_its_own_minutes(essay):
+    plans = workshop.load_plans(essay)
+    for _, rows in plans.groupby(["plan", "meeting"], sort=False):
+        said = workshop.paper_minutes_said(rows)
+        assert list(said.activity) == list(rows.activity) and list(said.activity_es) == list(rows.activity_es)
+    rows = plans[plans.plan == "single-90"].copy()
+    rows.iloc[2, rows.columns.get_loc("activity")] = rows.activity.iloc[2].replace("the next 25", "the next 5")
+    assert "the next 25 minutes" in workshop.paper_minutes_said(rows).activity.iloc[2]

@@ -267,10 +267,10 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     plans = decks.kit_plans(essay)
     titles = decks._short_titles()
     sheets, slides = [], []
-    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
-        name = decks._title(rows, plans)
-        sheets.append(_item(f"facilitator/run-sheet-{plan}-{meeting}", name, ""))
-        slides.append(f"<li>{_link(f'slides/{plan}-{meeting}.slides.html', name)}</li>")
+    for plan, meeting, rows, _ in decks.meetings(reading, versions=True):
+        name, stem = decks._title(rows, plans), decks.name_of(plan, meeting, rows)
+        sheets.append(_item(f"facilitator/run-sheet-{stem}", name, ""))
+        slides.append(f"<li>{_link(f'slides/{stem}.slides.html', name)}</li>")
     checklists = [_item(f"facilitator/checklist-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
                   for pid in dict.fromkeys(plans.plan)]
     guide = _lessons(built / "facilitator")

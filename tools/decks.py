@@ -99,18 +99,33 @@ def kit_plans(essay):
     return plans if links_on() else workshop.offline(plans)
 
 
-def meetings(reading: str = DEFAULT_READING):
-    """Everything a meeting's deck and run sheet need, once: (plan, meeting, its segments, context)."""
+def meetings(reading: str = DEFAULT_READING, versions: bool = False):
+    """Everything a meeting's deck and run sheet need, once: (plan, meeting, its segments, context); with
+    ``versions``, a meeting's Spanish readers' version (sessions.yml, ``spanish_variant``) follows it, its segments
+    marked ``version`` "spanish"."""
     from helpers import load_questions, workshop
     from helpers.discussion import load_facilitation
     essay = load_essay(reading)
     plans = kit_plans(essay)
     questions = load_questions(essay).set_index("id")
-    context = {"essay": essay, "plans": plans, "links": links_on(), "facilitation": load_facilitation(essay), "questions": questions, "titles": _short_titles(),
+    context = {"essay": essay, "plans": plans, "links": links_on(), "facilitation": load_facilitation(essay),
+               "questions": questions, "titles": _short_titles(),
                "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
-        yield plan, meeting, rows, context
+        yield plan, meeting, rows.assign(version=""), context
+        spanish = workshop.spanish_version(rows) if versions else None
+        if spanish is not None:
+            yield plan, meeting, spanish.assign(version="spanish"), context
+
+
+VERSION_TITLES = {"spanish": "for a room with Spanish readers"}
+
+
+def name_of(plan: str, meeting: int, rows) -> str:
+    """The file name stem of a meeting's deck or run sheet: "single-90-1", or "single-90-1-spanish" for its version."""
+    version = rows.iloc[0].version
+    return f"{plan}-{meeting}" + (f"-{version}" if version else "")
 
 
 def running_late(rows, ctx) -> str:
@@ -133,8 +148,10 @@ def running_late(rows, ctx) -> str:
 
 def _title(rows, plans) -> str:
     first = rows.iloc[0]
-    return (f"{first.plan_title}. {first.meeting_title}" if plans[plans.plan == first.plan].meeting.nunique() > 1
-            else str(first.plan_title))
+    title = (f"{first.plan_title}. {first.meeting_title}" if plans[plans.plan == first.plan].meeting.nunique() > 1
+             else str(first.plan_title))
+    version = getattr(first, "version", "")
+    return f"{title}, {VERSION_TITLES[version]}" if version else title
 
 
 def _next_reading(pre, plan: str, meeting: int):
@@ -284,7 +301,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                   + (f'<div class="sensitive"><strong>Sensitive parts today:</strong><ul>{flags}</ul></div>' if flags else ""),
            notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
                  + (f"\n\n{running_late(rows, ctx)}" if running_late(rows, ctx) else "")
-                 + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else ""))
+                 + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else "")
+                 + (" This deck is that version." if first.version else ""))
     cn = h["content_note"]
     _slide(cells, "## Content note · Aviso sobre el contenido\n\n"
                   f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p>')
@@ -386,8 +404,8 @@ def key_points(notebook: str) -> str:
 
 def session_decks(reading: str = DEFAULT_READING) -> dict[str, nbformat.NotebookNode]:
     """File name -> the deck of one meeting, for every meeting of every plan."""
-    return {f"{plan}-{meeting}.slides.html": deck_notebook(plan, meeting, rows, ctx)
-            for plan, meeting, rows, ctx in meetings(reading)}
+    return {f"{name_of(plan, meeting, rows)}.slides.html": deck_notebook(plan, meeting, rows, ctx)
+            for plan, meeting, rows, ctx in meetings(reading, versions=True)}
 
 
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
@@ -403,11 +421,12 @@ p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right:
 .prep { border: 1px solid #000; padding: 0.1em 0.3em; margin: 0.15em 0; }"""
 
 
-def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
-    """Each meeting's run sheet without its preparation route: (plan, meeting, rows, ctx, title, head, table)."""
+def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, versions: bool = False):
+    """Each meeting's run sheet without its preparation route: (plan, meeting, rows, ctx, title, head, table); with
+    ``versions``, the Spanish readers' versions too."""
     from helpers import workshop
     paces = None
-    for plan, meeting, rows, ctx in meetings(reading):
+    for plan, meeting, rows, ctx in meetings(reading, versions):
         paces = paces or workshop.reading_paces(ctx["essay"])
         questions, titles = ctx["questions"].question, ctx["titles"]
         flashpoints = set(ctx["handout"]["flashpoints"])
@@ -429,8 +448,12 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
                 f'<span class="small t">{clock(seg.start)}–{clock(seg.start + seg.minutes)}</span></td>'
                 f'<td class="t">{seg.minutes}</td>'
                 f"<td>{flag}{html.escape(plain(seg.activity, titles))}{cue(flashpoints_of(seg, ctx))}{asks}</td>"
-                f"<td>{html.escape(where)}</td><td>{html.escape(plain(seg.materials, titles))}</td></tr>")
+                f"<td>{html.escape(where)}</td></tr>")
         bring = bring_list(rows, titles)
+        when: dict[str, str] = {}
+        for seg in rows.itertuples():
+            for item in materials(plain(seg.materials, titles)):
+                when.setdefault(_key(item), clock(seg.start))
         title = _title(rows, ctx["plans"])
         pre = ctx["pre"]
         pre_row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
@@ -439,15 +462,22 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START):
                 f'<p class="blanks">Date: ________________ Place: ________________ Starts at: ________ '
                 f"({first.length} minutes; the bold times assume a start at {start}, the small ones count from the "
                 f"start)</p>")
-        table = (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's edition: about "
+        version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
+                   if first.version else
+                   "<p><b>Some read Spanish more easily?</b> Use this meeting's run sheet and deck for a room with "
+                   "Spanish readers instead (the start page lists them).</p>"
+                   if workshop.spanish_version(rows) is not None else "")
+        table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's edition: about "
                  f"{pre_row.minutes} minutes; about {slower} for anyone reading English as a second language "
                  f'(<span lang="es">unos {slower} minutos si leen en inglés como segunda lengua</span>).'
 
                  f"{cue(sorted(flashpoints & set(paragraph_numbers(first.pre_reading))), 'in the message that sends the reading, with the content note')}</p>"
                  "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
-                 f"<th>where</th><th>materials</th></tr>{''.join(body_rows)}</table>"
+                 f"<th>where</th></tr>{''.join(body_rows)}</table>"
                  + (f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>" if running_late(rows, ctx) else "")
-                 + '<p class="bring"><b>Bring:</b> ' + " ".join(f"<span>☐ {html.escape(b)}</span>" for b in bring) + "</p>"
+                 + '<p class="bring"><b>Bring</b> (first used at): ' + " ".join(
+                     f"<span>☐ {html.escape(b)}" + (f" ({when[_key(b)]})" if _key(b) in when else "") + "</span>"
+                     for b in bring) + "</p>"
                  + f"<p><b>After.</b> {html.escape(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
 
@@ -457,12 +487,13 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
     has one), clock times from ``start`` (and from 0:00), what to say or do, where in the essay, materials, each
     discussion question in full, the sensitive parts flagged, and what to bring. File name -> HTML."""
     from tools.pages import _page
-    parts = list(_sheet_parts(reading, start))
-    routes = preparation_routes(reading, parts)
+    parts = list(_sheet_parts(reading, start, versions=True))
+    routes = preparation_routes(reading, [p for p in parts if not p[2].iloc[0].version])
     sheets = {}
     for plan, meeting, rows, ctx, title, head, table in parts:
         route = route_html(routes[plan], sheet=True) if plan in routes and meeting == 1 else ""
-        sheets[f"run-sheet-{plan}-{meeting}.html"] = _page(f"Run sheet: {title}", head + route + table, SHEET_STYLE)
+        sheets[f"run-sheet-{name_of(plan, meeting, rows)}.html"] = _page(f"Run sheet: {title}", head + route + table,
+                                                                         SHEET_STYLE)
     return sheets
 
 
