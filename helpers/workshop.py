@@ -105,7 +105,6 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 raise AnnotationError(path, f"if_short names {if_short!r}, which is not one of this meeting's "
                                             "segments.", f"name the topic of the segment to drop first: one of "
                                                          f"{', '.join(t for t in droppable if t)}.", where)
-            variant = _spanish_variant(meeting, segments, length, droppable, path, f"{where}, spanish_variant")
             for k, seg in enumerate(segments, start=1):
                 expect(seg, dict, path, f"{where}, segment {k}", "segment")
                 field(seg, "minutes", int, path, f"{where}, segment {k}")
@@ -207,10 +206,15 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
                              "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
                              "reads": reads, "sensitive": sensitive, "projects": projects, "if_short": if_short,
-                             "spanish_variant": variant,
+                             "spanish_variant": {},
+                             "if_not_read": field(meeting, "if_not_read", str, path, where, default=""),
                              **{f"{name}_offline": s[f"{name}_offline"].strip() for name in ONLINE_FIELDS},
                              "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
                 clock += s["minutes"]
+            # checked after the meeting itself, so a plan's own mistakes are named first
+            variant = _spanish_variant(meeting, segments, length, droppable, path, f"{where}, spanish_variant")
+            for row in rows[len(rows) - len(segments):]:
+                row["spanish_variant"] = variant
     return pd.DataFrame(rows)
 
 
@@ -404,7 +408,20 @@ PAPER_SAID = {"activity": re.compile(r"(the next )(\d+)( minutes)"), "activity_e
 
 
 def paper_stretches(rows: pd.DataFrame) -> list[tuple[int, int]]:
-    """A meeting's stretches on paper: (position of its first segment, its minutes), in order."""
+    """A meeting's stretches on paper (segments marked ``paper: true`` one after another).
+
+    Parameters:
+        rows: the segments of one meeting, from ``load_plans``.
+
+    Returns:
+        A list of (position of the stretch's first segment in ``rows``, the stretch's minutes), in order.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> paper_stretches(plans[plans.plan == "single-90"])
+        [(2, 25), (5, 20)]
+    """
     out, k, paper = [], 0, list(rows.paper)
     while k < len(paper):
         if paper[k]:
@@ -420,7 +437,21 @@ def paper_stretches(rows: pd.DataFrame) -> list[tuple[int, int]]:
 
 def paper_minutes_said(rows: pd.DataFrame) -> pd.DataFrame:
     """The segments with "the next N minutes are on paper" (and its Spanish) counting the stretch each opens, as
-    it runs in this version of the meeting."""
+    it runs in this version of the meeting.
+
+    Parameters:
+        rows: the segments of one meeting, from ``load_plans`` or ``spanish_version``.
+
+    Returns:
+        A copy whose opening segments of each paper stretch say that stretch's minutes.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> single = plans[plans.plan == "single-90"]
+        >>> paper_minutes_said(single).activity.equals(single.activity)
+        True
+    """
     rows = rows.copy()
     for first, minutes in paper_stretches(rows):
         for name, said in PAPER_SAID.items():
@@ -772,7 +803,8 @@ def load_handout(essay: Essay) -> dict:
         A dictionary with ``language_note``, ``content_note``, ``agreements`` (a list), ``setup`` (its
         ``intro``, ``check``, ``if_not`` and ``routes``), ``sensitive_for_group`` (what the room reads on the
         slide of a sensitive segment, by the segment's topic), ``facilitator_safety``, ``debrief`` (the last line of a
-        run sheet), ``flashpoints`` and ``flashpoint_for_group`` (what the room reads on the slide of a segment that touches one; ``{paragraphs}``
+        run sheet), ``reading_message`` (the message that sends the reading, with {placeholders}),
+        ``over_the_week`` (preparation besides reading), ``flashpoints`` and ``flashpoint_for_group`` (what the room reads on the slide of a segment that touches one; ``{paragraphs}``
         stands for them). Each text
         is a pair ``{"en": …, "es": …}``, except ``facilitator_safety``, a list of English notes, and
         ``flashpoints``, the numbers of the paragraphs that can divide a room.
@@ -805,6 +837,10 @@ def load_handout(essay: Essay) -> dict:
     out["sensitive_for_group"] = {str(topic): _pair(line, path, f"sensitive_for_group.{topic}")
                                   for topic, line in groups.items()}
     out["debrief"] = field(data, "debrief", str, path, "debrief")
+    out["reading_message"] = _pair(field(data, "reading_message", dict, path, "reading_message"), path,
+                                   "reading_message")
+    out["over_the_week"] = [expect(t, str, path, "over_the_week", "task")
+                            for t in field(data, "over_the_week", list, path, "over_the_week")]
     out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
                                  for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
     from .text import paragraph_numbers

@@ -380,3 +380,27 @@ def test_every_paper_stretch_says_its_own_minutes(essay):
     rows = plans[plans.plan == "single-90"].copy()
     rows.iloc[2, rows.columns.get_loc("activity")] = rows.activity.iloc[2].replace("the next 25", "the next 5")
     assert "the next 25 minutes" in workshop.paper_minutes_said(rows).activity.iloc[2]
+
+
+def test_a_reading_message_is_ready_for_every_meeting_in_both_languages(essay):
+    """The review: the run sheet asks for the content note and the flashpoints "in the message that sends the
+    reading", and the kit had no such message. Now one is filled in per meeting, English then Spanish: what to read
+    with its minutes, the minimum, and the content note (which names the flashpoints) in the same language."""
+    page = html.unescape(decks.reading_messages()["reading-message.html"])
+    h = workshop.load_handout(essay)
+    plans = workshop.load_plans(essay)
+    pre = workshop.pre_reading(essay, plans)
+    assert "{" not in page.split("<body>")[1]
+    blocks = re.findall(r'<div class="message" lang="(en|es)">(.*?)</div>', page, flags=re.S)
+    assert [lang for lang, _ in blocks] == ["en", "es"] * len(pre)
+    for k, row in enumerate(pre.to_dict("records")):
+        for lang in ("en", "es"):
+            flat = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", blocks[2 * k + (lang == "es")][1])).split())
+            where = (row["plan"], row["meeting"], lang)
+            assert h["content_note"][lang] in flat, where
+            assert f" {row['minutes']} minut" in flat and f"{row['at least (min)']} minut" in flat, where
+            assert row["read before"] in flat and row["at least"] in flat, where
+    single = plans[plans.plan == "single-90"].iloc[0]
+    assert single.if_not_read
+    sheet = html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"])
+    assert single.if_not_read in sheet and "the kit has it ready" in sheet

@@ -64,9 +64,11 @@ def decks(editions_built):
 
 def test_every_slide_fits_16_9(decks, essay):
     from helpers import workshop
-    meetings = len(workshop.load_plans(essay)[["plan", "meeting"]].drop_duplicates())
-    # one deck per notebook, the agreements deck, and one deck per meeting of every plan
-    assert len(decks) == len(notebooks()) + 1 + meetings
+    plans = workshop.load_plans(essay)
+    meetings = len(plans[["plan", "meeting"]].drop_duplicates())
+    versions = sum(workshop.spanish_version(rows) is not None for _, rows in plans.groupby(["plan", "meeting"]))
+    # one deck per notebook, the agreements deck, one deck per meeting of every plan, and one per Spanish version
+    assert versions >= 1 and len(decks) == len(notebooks()) + 1 + meetings + versions
     too_big, broken = [], []
     for name, result in measure(decks).items():
         assert result["config"] == [1280, 720], name

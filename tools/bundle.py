@@ -252,8 +252,15 @@ def _routes(plans) -> str:
     for plan, steps in decks.preparation_routes().items():
         title = plans[plans.plan == plan].plan_title.iloc[0]
         out.append(f"<h3>Short of time? Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
-                   "<p>Instead of the whole guide: the same route is at the top of its run sheet.</p>"
+                   "<p>Instead of the whole guide; its run sheet gives the same total.</p>"
                    + decks.route_html(steps, links=[_route_link(step, plan) for step in steps]))
+    if out:
+        from helpers import workshop
+        tasks = workshop.load_handout(load_essay())["over_the_week"]
+        out.append("<h3>Over the week, besides reading</h3><p>Not counted in the minutes above: they depend on your "
+                   f"place and group. The {_link('facilitator/reading-message.html', 'reading message')} is ready to "
+                   "send, in English and Spanish.</p><ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in tasks)
+                   + "</ul>")
     return "".join(out)
 
 

@@ -471,7 +471,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  f"{pre_row.minutes} minutes; about {slower} for anyone reading English as a second language "
                  f'(<span lang="es">unos {slower} minutos si leen en inglés como segunda lengua</span>).'
 
-                 f"{cue(sorted(flashpoints & set(paragraph_numbers(first.pre_reading))), 'in the message that sends the reading, with the content note')}</p>"
+                 f"{cue(sorted(flashpoints & set(paragraph_numbers(first.pre_reading))), 'in the message that sends the reading (the kit has it ready)')}"
+                 + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
                  "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
                  f"<th>where</th></tr>{''.join(body_rows)}</table>"
                  + (f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>" if running_late(rows, ctx) else "")
@@ -480,6 +481,45 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                      for b in bring) + "</p>"
                  + f"<p><b>After.</b> {html.escape(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
+
+
+def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """The message that sends each meeting's reading (facilitation.yml, ``reading_message``), filled in, English then
+    Spanish, on one page to copy from: {"reading-message.html": HTML}."""
+    from helpers import workshop
+    from tools.pages import _page
+    parts = []
+    paces = None
+    for plan, meeting, rows, ctx in meetings(reading):
+        paces = paces or workshop.reading_paces(ctx["essay"])
+        pre = ctx["pre"]
+        row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
+        first = rows.iloc[0]
+        values = {"title": ctx["essay"].meta["title"], "pre_reading": first.pre_reading, "minutes": row.minutes,
+                  "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
+                  "minimum": first.pre_reading_minimum, "minimum_minutes": row["at least (min)"]}
+        texts = {}
+        for lang in ("en", "es"):
+            text = ctx["handout"]["reading_message"][lang]
+            text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
+            for key, value in values.items():
+                text = text.replace("{" + key + "}", str(value))
+            left = re.findall(r"\{\w+\}", text)
+            if left:
+                raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
+                                  "does not fill in.", "use only {title}, {pre_reading}, {minutes}, {minutes_l2}, "
+                                  "{minimum}, {minimum_minutes} and {content_note}.")
+            texts[lang] = text
+        parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
+                     + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
+                               f'<div class="message" lang="{lang}">'
+                               + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
+                               + "</div>" for lang, t in texts.items()))
+    body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
+            "e-mail or a chat, fill in the blanks, and attach the reader's edition and the setup page. Send it a "
+            "week before (two weeks if some read Spanish more easily).</p>" + "".join(parts))
+    style = ".message { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; }"
+    return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
 
 def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
@@ -700,7 +740,7 @@ def build(out, pdf: bool = True, start: str = DEFAULT_START) -> list:
         written.append(path)
     folder = out / "facilitator"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, page in {**run_sheets(start=start), **checklists()}.items():
+    for name, page in {**run_sheets(start=start), **checklists(), **reading_messages()}.items():
         path = folder / name
         path.write_text(mark_languages(page), encoding="utf-8")
         written.append(path)
