@@ -172,3 +172,27 @@ def test_the_glossary_printout_has_spanish_headings_kinds_and_names(essay):
         assert name in page, name
     # it says what stays in English
     assert "Las definiciones y lo que dice el ensayo están solo en inglés" in page
+
+
+def test_exercise_2_prints_on_one_page_that_stands_on_its_own(essay, editions_built):
+    """The review: the print list asked for lesson 01's 36 pages for each person on paper, when the 90-minute plan
+    uses one exercise. The exercise sheet carries the exercise, the paragraphs it asks about, the two objections it
+    names and a recap of the words it uses, on one page; the 90-minute plan prints it instead of the lesson."""
+    from pypdf import PdfReader
+    from helpers import load_argument
+    pdf = editions_built / "participant" / "exercise-01-2.pdf"
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    flat = re.sub(r"\s+", "", text)
+    assert "Exercise 2: classify a passage" in text and "cell below" not in text
+    for n in (51, 52):
+        assert re.sub(r"\s+", "", essay.paragraphs.loc[n].text)[:200] in flat
+    counter = load_argument(essay).counterarguments.set_index("id")
+    for k in ("K2", "K4"):
+        assert k in text and re.sub(r"\s+", "", counter.loc[k]["name"]) in flat
+    for word in ("premise", "Evidence", "conclusion", "recommendation", "concession", "supports", "qualifies"):
+        assert word in text, word
+    prints = workshop.load_print_lists(essay)
+    single = prints[prints.plan == "single-90"]
+    assert "exercise 01-2" in set(single.printout) and "lesson 01" not in set(single.printout)

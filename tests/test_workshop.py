@@ -215,7 +215,8 @@ def test_nothing_is_fetched_from_the_network(built):
     from tools import decks, packet
     assert len([p for p in pages if p.suffix == ".html"]) == (3 * len(NOTEBOOKS) - len(editions.FACILITATOR_ONLY) + 5
                                                               + len(editions.run_sheets()) + len(decks.checklists()) + len(decks.reading_messages())
-                                                              + len(decks.session_decks()) + len(packet.PAGES))
+                                                              + len(decks.session_decks()) + len(packet.PAGES)
+                                                              + len(packet.exercise_sheets()))
     for page in pages:
         assert editions.remote_references(page.read_text(encoding="utf-8", errors="replace")) == [], page
     assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()
@@ -535,7 +536,7 @@ def test_every_meeting_brings_the_support_card_a_named_helper_and_the_agreements
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"]):
         brought = " ".join(rows.materials).lower()
         assert "support services" in brought and "named helper" in brought, (plan, meeting)
-        assert "handout" in brought or "agreements" in brought, (plan, meeting)
+        assert "packet" in brought or "agreements" in brought, (plan, meeting)
 
 
 # ---- the preparation route, Spanish prompts, the save step before the last paper stretch (issue #20) -----------

@@ -85,7 +85,8 @@ def participant_files(built: Path) -> dict[str, Path]:
     """What the participant bundle holds besides the committed project files: {path in the bundle: built file}."""
     part = built / "participant"
     files = {f"notebooks/{n}.ipynb": _need(part / f"{n}.ipynb") for n in _lessons(part)}
-    files |= _pages(part, PARTICIPANT_PAGES + _lessons(part), "print")
+    sheets = sorted(p.stem for p in part.glob("exercise-*.html"))        # tools.packet.exercise_sheets
+    files |= _pages(part, PARTICIPANT_PAGES + sheets + _lessons(part), "print")
     files |= {"print/reader-edition.html": _need(built / "reader" / "essay.html"),
               "print/reader-edition.pdf": _need(built / "reader" / "essay.pdf")}
     return files

@@ -237,13 +237,70 @@ def packet_html(reading: str = DEFAULT_READING) -> str:
     return _page("Participant packet", "\n".join(parts), SUMMARY_STYLE + AGENDA_STYLE)
 
 
+def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """Each exercise sheet of facilitation.yml (``exercise_sheets``) as one printable page: the exercise as the
+    participant edition gives it, the paragraphs it asks about, the objections it names and a recap of its words,
+    with room to write. {"exercise-01-2.html": HTML}."""
+    import nbformat
+    from helpers import load_argument
+    from helpers.anchoring import read_yaml
+    from helpers.lessons import NOTEBOOKS
+    from helpers.errors import HelperError
+    from helpers.text import paragraph_numbers
+    from tools.pages import _page
+    essay = load_essay(reading)
+    sheets = read_yaml(essay.folder / "facilitation.yml").get("exercise_sheets") or []
+    counter = load_argument(essay).counterarguments.set_index("id")
+    out = {}
+    for sheet in sheets:
+        nb = nbformat.read(NOTEBOOKS / f"{sheet['notebook']}.ipynb", as_version=4)
+        heading = f"## Exercise {sheet['exercise']}:"
+        cell = next((c for c in nb.cells if c.cell_type == "markdown" and c.source.lstrip().startswith(heading)), None)
+        missing = [k for k in sheet["objections"] if k not in counter.index]
+        if cell is None or missing:
+            raise HelperError("facilitation.yml", f"the exercise sheet names exercise {sheet['exercise']} of "
+                              f"{sheet['notebook']}" + (f" and the objection {missing[0]}" if missing else "")
+                              + ", which the lesson does not have.", "name an exercise and objections the lesson has.")
+        title, body = cell.source.lstrip()[3:].split("\n", 1)
+        body = re.sub(r"\s*\((?:the|see the) cell below[^)]*\)", "", body)
+        questions = re.findall(r"^\d+\. .*$", body, flags=re.M)
+        intro = body.split(questions[0])[0] if questions else body
+        paras = "".join(f'<p class="para"><b>¶{n}</b> {html.escape(essay.paragraphs.loc[n].text)}</p>'
+                        for n in paragraph_numbers(sheet["paragraphs"]))
+        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}</td>"
+                       f"<td>{html.escape(counter.loc[k].objection)}</td><td>{html.escape(counter.loc[k].how)}</td></tr>"
+                       for k in sheet["objections"])
+        asks = "".join(f'<li>{_inline(q.split(". ", 1)[1])}<div class="write"></div></li>' for q in questions)
+        page = (f"<h1>{_inline(title)}</h1>"
+                f'<p class="small">Lesson {sheet["notebook"][:2]} on one page, for anyone working on paper.</p>'
+                f'<div class="recap"><b>The words it uses</b><ul>'
+                + "".join(f"<li>{html.escape(line)}</li>" for line in sheet["recap"]) + "</ul></div>"
+                f"<p>{_inline(intro.strip())}</p>{paras}"
+                "<p><b>The objections it names</b> (the objection in the essay's words; the reply, summed up by us)</p>"
+                f'<table class="keep"><tr><th>id</th><th>name</th><th>objection</th><th>how the authors reply</th></tr>'
+                f"{rows}</table><ol>{asks}</ol>")
+        style = (".write { border-bottom: 1px solid #555; height: 3.2em; } .recap { border: 1px solid #888; "
+                 "padding: 0.2em 0.6em; font-size: 0.92em; } .recap ul { margin: 0.2em 0; } .para { font-size: 0.95em; }"
+                 " body { font-size: 10pt; } .small { color: #444; }")
+        out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style)
+    return out
+
+
+def _inline(text: str) -> str:
+    """Markdown's **bold** and *italic* in one line of an exercise, as HTML (the rest escaped)."""
+    text = html.escape(text, quote=False)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    return re.sub(r"(?<![\w*])\*(?!\s)(.+?)\*(?!\w)", r"<i>\1</i>", text)
+
+
 def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
-    """Write the packet, the summary, the glossary and the setup page into out/participant; return the files."""
+    """Write the packet, the summary, the glossary, the setup page and the exercise sheets into out/participant;
+    return the files."""
     from helpers.edition import mark_languages
     folder = out / "participant"
     folder.mkdir(parents=True, exist_ok=True)
     pages = dict(zip(PAGES, (packet_html(reading), summary_html(reading), glossary_html(reading),
-                              setup_html(reading))))
+                              setup_html(reading)))) | exercise_sheets(reading)
     written = []
     for name, text in pages.items():
         path = folder / name
