@@ -279,9 +279,10 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                 "<p><b>The objections it names</b> (the objection in the essay's words; the reply, summed up by us)</p>"
                 f'<table class="keep"><tr><th>id</th><th>name</th><th>objection</th><th>how the authors reply</th></tr>'
                 f"{rows}</table><ol>{asks}</ol>")
-        style = (".write { border-bottom: 1px solid #555; height: 3.2em; } .recap { border: 1px solid #888; "
-                 "padding: 0.2em 0.6em; font-size: 0.92em; } .recap ul { margin: 0.2em 0; } .para { font-size: 0.95em; }"
-                 " body { font-size: 10pt; } .small { color: #444; }")
+        style = (".write { border-bottom: 1px solid #555; height: 4.2em; } .recap { border: 1px solid #888; "
+                 "padding: 0.1em 0.5em; font-size: 0.92em; } .recap ul { margin: 0.1em 0; } .para { font-size: 0.92em; "
+                 "margin: 0.3em 0; } body { font-size: 9.5pt; line-height: 1.3; } .small { color: #444; margin: 0; } "
+                 "h1 { margin: 0 0 0.2em; } ol { margin: 0.3em 0; } table { font-size: 0.92em; }")
         out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style)
     return out
 
