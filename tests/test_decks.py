@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 import helpers
 from helpers import workshop
+from editing import rewrite
 from helpers.text import paragraph_list
 from tools import decks, editions
 
@@ -316,10 +317,7 @@ def test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_aga
 ])
 def test_a_leading_note_off_the_essay_is_refused(reading_copy, old, new, problem):
     from helpers.discussion import load_facilitation
-    path = reading_copy / "discussion.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    rewrite(reading_copy, "discussion.yml", old, new)
     with pytest.raises(helpers.AnnotationError) as err:
         load_facilitation(helpers.load_essay(reading_copy))
     assert "discussion.yml" in str(err.value) and "(D02), facilitation" in str(err.value.row)
@@ -363,10 +361,7 @@ def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, e
     ("if_short: argument map}", "if_short: two death tolls}", "does not keep"),
 ])
 def test_a_spanish_version_that_does_not_add_up_is_refused(reading_copy, old, new, problem):
-    path = reading_copy / "sessions.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    rewrite(reading_copy, "sessions.yml", old, new)
     with pytest.raises(helpers.AnnotationError) as err:
         workshop.load_plans(helpers.load_essay(reading_copy))
     assert problem in err.value.problem and "spanish_variant" in str(err.value.row), str(err.value)
