@@ -68,12 +68,13 @@ def test_the_workflow_checks_launch_yml_against_its_repository(tmp_path):
 
 def test_the_plain_python_route_is_the_readmes():
     shown = readme_without_make()
-    assert shown[:3] == ["python3 -m venv .venv", ".venv/bin/python -m pip install -r requirements.txt",
-                         ".venv/bin/jupyter lab notebooks/00_start_here.ipynb"]
+    assert shown[:4] == ["python3 -m venv .venv", ".venv/bin/python -m pip install -r requirements.txt",
+                         ".venv/bin/python -m helpers.kernel_hints", ".venv/bin/jupyter lab notebooks/00_start_here.ipynb"]
     assert ".venv/bin/python -m pytest" in shown
     route = ROUTE.read_text()
     assert 'python3 -m venv "$dir/.venv"' in route
     assert '"$dir/.venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt' in route
+    assert '"$dir/.venv/bin/python" -m helpers.kernel_hints' in route
     assert '"$dir/.venv/bin/jupyter" lab --version' in route
     for line in shown[-2:]:
         assert line.replace(".venv/bin/", '"$dir/.venv/bin/').replace(" -m", '" -m', 1) in route, line

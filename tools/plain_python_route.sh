@@ -9,6 +9,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 python3 -m venv "$dir/.venv"
 "$dir/.venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+"$dir/.venv/bin/python" -m helpers.kernel_hints
 "$dir/.venv/bin/jupyter" lab --version
 "$dir/.venv/bin/python" -c "import helpers; print(helpers.load_essay())"
 "$dir/.venv/bin/python" -m pip install pytest==8.4.2 nbval==0.11.0
