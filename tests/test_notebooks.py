@@ -307,3 +307,23 @@ def test_the_first_gloss_check_finds_a_word_left_unexplained(essay):
     nb = read(START)
     nb.cells.insert(1, nbformat.v4.new_markdown_cell("The interpreter is a LeftRoots cadre."))
     assert any(p.startswith("cadre:") for p in first_glosses_missing(nb, helpers.load_terms(essay)))
+
+
+def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
+    """The learner review: "Keep pressing Shift + Enter", as taught, opens each folded worked solution (JupyterLab
+    unfolds a collapsed heading that is run). Every answer cell says to finish with Ctrl + Enter, which stays, and
+    00's first cell says so where it teaches Shift + Enter."""
+    import json
+    seen = 0
+    for path in [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")]:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for k, cell in enumerate(cells):
+            if "answer" in cell["metadata"].get("tags", []):
+                text = "".join(cell["source"])
+                seen += 1
+                assert "**Ctrl + Enter**" in text and "Shift + Enter" not in text, (path.name, k)
+                follows = "".join(cells[k + 1]["source"]) if k + 1 < len(cells) else ""
+                assert "Worked solution" in follows, (path.name, k, "an answer cell comes right before its solution")
+    assert seen >= 10
+    first = "".join(json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))["cells"][0]["source"])
+    assert "At an exercise, write your answer and press **Ctrl + Enter** instead" in first

@@ -286,8 +286,11 @@ def replace_block(text: str, name: str, body: str, path: Path) -> str:
 def readme_launch(repo: str | None, branch: str) -> str:
     if repo:
         return launch.badge(navigation.MAP_NOTEBOOK, repo, branch)
-    return ("*Launch links are off until the repository is published: run `make links` (or "
-            "`make links REPO=owner/name`) to add a Binder badge here and for every notebook.*")
+    return ("**New to this?** If your facilitator gave you a zip file (we-are-losing-study.zip), unzip it and open "
+            "its start-here page in a web browser: it says what to do. Otherwise, the two "
+            "commands under *Two commands* below set everything up.\n\n*For maintainers: launch links are off until "
+            "the repository is published; `make links` (or `make links REPO=owner/name`) then adds a Binder badge here "
+            "and for every notebook.*")
 
 
 def apply_readme(path: Path, table, repo: str | None, branch: str) -> str:
