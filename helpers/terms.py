@@ -44,8 +44,8 @@ def __getattr__(name: str):
 
 
 # the kinds in Spanish, as the glossary printout shows them beside the English (one for each of KINDS)
-KINDS_ES = {"person": "persona", "people": "pueblo o grupo", "organisation": "organización", "place": "lugar",
-            "event": "hecho", "concept": "concepto", "publication": "publicación"}
+KINDS_ES = {"person": "persona", "people": "pueblo", "family": "familia", "organisation": "organización",
+            "place": "lugar", "event": "hecho", "concept": "concepto", "publication": "publicación"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 NOT_COVERED = "later events are not covered"

@@ -326,4 +326,4 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
                 assert "Worked solution" in follows, (path.name, k, "an answer cell comes right before its solution")
     assert seen >= 10
     first = "".join(json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))["cells"][0]["source"])
-    assert "At an exercise, write your answer and press **Ctrl + Enter** instead" in first
+    assert "At an exercise, press **Ctrl + Enter** instead" in first

@@ -173,7 +173,7 @@ REVIEWED_OUT = {
     "servicio público": "a government service, in Central America: 'un sitio web externo (mybinder.org) que este grupo no controla'",
     "vea de otra manera": "reads as 'differently from the essay': 'quienes discrepen entre sí'",
     "una pausa: una pausa": "says pause twice: 'una pausa: un minuto sin hablar'",
-    "nombre legal": "a calque: 'nombre real (el de sus documentos)'",
+    "nombre legal": "a calque; its replacement 'nombre real (el de sus documentos)' was reviewed out too",
     "paquete": "the packet, the kit and the package at once: 'cuadernillo', 'este material de estudio'",
     "organización dentro": "an organization, for organizing: 'trabajo organizativo'",
     "organización opositora": "an organization, for organizing: 'labor organizativa de oposición'",
@@ -188,6 +188,12 @@ REVIEWED_OUT = {
     "algunas personas aquí hayan vivido": "sets people apart, where 'Some of us' includes the speaker: "
                                           "'algunos y algunas de nosotros hayamos vivido'",
     "grabaciones ni publicaciones de personas": "read as print: 'publicaciones en redes sociales'",
+    # the fourth native review (issue #20, review of the s5 kit)
+    "murieron a balazos": "drops who did the killing: 'a más de 30 personas las mataron a balazos'",
+    "aceptamos los acuerdos": "agreements handed down: 'Leemos juntos los acuerdos del grupo y los hacemos nuestros'",
+    "el de sus documentos": "'documentos' means immigration papers: 'para la cuenta pueden usar un apodo'",
+    "pueblo o grupo": "calls an oligarch family a 'pueblo': 'pueblo' for peoples, 'familia' for a family",
+    "que esta sea su respuesta": "hard to follow aloud: 'el ensayo no dice que esto responda a la objeción'",
 }
 
 

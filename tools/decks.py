@@ -109,6 +109,7 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
     plans = kit_plans(essay)
     questions = load_questions(essay).set_index("id")
     context = {"essay": essay, "plans": plans, "links": links_on(), "facilitation": load_facilitation(essay),
+               "paces": workshop.reading_paces(essay),
                "questions": questions, "titles": _short_titles(),
                "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans)}
@@ -298,7 +299,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
                   f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
-                  + (f'<div class="sensitive"><strong>Sensitive parts today:</strong><ul>{flags}</ul></div>' if flags else ""),
+                  + (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Partes delicadas '
+                     f'hoy</span>:</strong><ul>{flags}</ul></div>' if flags else ""),
            notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
                  + (f"\n\n{running_late(rows, ctx)}" if running_late(rows, ctx) else "")
                  + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else "")
@@ -376,13 +378,20 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
              + "</li>" for s in rows.itertuples() if s.topic not in RECAP_SKIP]
     later = _next_reading(ctx["pre"], plan, meeting)
     if later is not None:
-        nxt = (f"## Before next time\n\n<p><strong>{_e(later.meeting_title)}</strong></p>"
+        twice = math.ceil(later.minutes * ctx["paces"]["second_language"])
+        nxt = (f"## Before next time · Para la próxima vez\n\n<p><strong>{_e(later.meeting_title)}</strong> · "
+               f'<span lang="es" class="es">{_e(later.meeting_title_es)}</span></p>'
                f"<p>Read {_e(later['read before'])} in the reader's edition: about {later.minutes} minutes.</p>"
+               f'<p lang="es" class="es">Lean {_e(later["read before"])} en la edición para leer: unos {later.minutes} '
+               f"minutos, o unos {twice} si leen en inglés como segunda lengua.</p>"
                f"<p>{_e(plain(later.note, titles))}</p>")
     else:
-        nxt = ("## After today\n\n<p>The notebooks and the reader's edition stay yours. Every notebook ends with its "
-               "own key points, and the exercises we did not do are there for home.</p>")
-    return f"<p><strong>Today we worked on:</strong></p><ul>{''.join(recap)}</ul>", nxt
+        nxt = ("## After today · Después de hoy\n\n<p>The notebooks and the reader's edition stay yours. Every notebook "
+               "ends with its own key points, and the exercises we did not do are there for home.</p>"
+               '<p lang="es" class="es">Los cuadernos y la edición para leer son suyos. Cada cuaderno termina con sus '
+               "propios puntos clave, y los ejercicios que no hicimos quedan para la casa.</p>")
+    return (f'<p><strong>Today we worked on · <span lang="es" class="es">Hoy trabajamos</span>:</strong></p>'
+            f"<ul>{''.join(recap)}</ul>", nxt)
 
 
 def key_points_notes(rows, titles) -> str:

@@ -5,6 +5,7 @@ other."""
 from __future__ import annotations
 
 import html
+import math
 import re
 
 from helpers.essay import DEFAULT_READING, load_essay
@@ -45,9 +46,12 @@ def handout_html(reading: str = DEFAULT_READING) -> str:
                  f"<p>In the reader's edition, by ¶ number; about {essay.reading_speed:.0f} words a minute. · En la "
                  f"edición de lectura, por número de párrafo (¶); unas {essay.reading_speed:.0f} palabras por minuto.</p>")
     pre = workshop.pre_reading(essay, plans)
+    twice = workshop.reading_paces(essay)["second_language"]
     rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])} · "
                    f"<span lang=\"es\">{html.escape(r['meeting_title_es'])}</span></td><td>{html.escape(r['read before'])}</td>"
-                   f"<td>{r['words']:,} words · palabras, about · unos {r['minutes']} min</td></tr>"
+                   f"<td>{r['words']:,} words, about {r['minutes']} min · <span lang=\"es\">{r['words']:,} palabras, "
+                   f"unos {r['minutes']} min; en inglés como segunda lengua, unos {math.ceil(r['minutes'] * twice)} min"
+                   "</span></td></tr>"
                    for _, r in pre.iterrows())
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
                  f"{rows}</table>")

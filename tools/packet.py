@@ -37,7 +37,7 @@ GLOSSARY_STYLE = """
 body { max-width: none; font-size: 9.5pt; }
 table.glossary { width: 100%; table-layout: fixed; font-size: 9pt; }
 table.glossary td { overflow-wrap: break-word; }
-table.glossary .es { font-style: italic; color: #222; display: block; }
+table.glossary .es { color: #222; display: block; }
 table.glossary small.kind { display: block; }
 .flashpoint { border-left: 3px solid #8a1c00; padding-left: 0.5em; }
 """

@@ -105,7 +105,7 @@ body { font-family: Arial, Helvetica, sans-serif; max-width: 48rem; margin: 1.5r
 h1 { font-size: 1.45em; } h2 { font-size: 1.15em; margin-top: 1.4em; border-bottom: 1px solid #aaa; }
 h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; margin: 0.45em 0; }
-.pair > div[lang=es] { color: #222; font-style: italic; }
+.pair > div[lang=es] { color: #222; }
 .pair > div > p { margin: 0; }
 .address { border: 1.5px solid #555; padding: 0.4em 0.8em; margin: 0.8em 0; overflow-wrap: anywhere; }
 .address .write-line { border-bottom: 1px solid #333; height: 1.6em; margin: 0.2em 0 0.3em; }
