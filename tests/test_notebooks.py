@@ -327,3 +327,6 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
     assert seen >= 10
     first = "".join(json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))["cells"][0]["source"])
     assert "At an exercise, press **Ctrl + Enter** instead" in first
+    for path in NOTEBOOKS:        # no first cell still says to finish an answer with Shift + Enter
+        top = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert not re.search(r"answer cell[^.]*Shift \+ Enter\*\* when you are done", top), path.name
