@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import anchor_rows, check_as_given, check_ids, read_csv, read_yaml
+from .anchoring import anchor_rows, check_as_given, check_ids, check_span, read_csv, read_yaml
 from .errors import AnnotationError
 from .essay import Essay
 from .schema import expect, field, items
@@ -22,7 +22,10 @@ SCHEMA = "schema.yml"
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
 AUTHORS = "the authors"
 _CACHE: dict[tuple[str, str], dict] = {}
-_KEYS = {"columns", "id", "filled", "vocabularies", "span", "paragraph", "as_given", "references", "rules", "values"}
+_KEYS = {"columns", "id", "filled", "vocabularies", "span", "paragraph", "as_given", "references", "rules", "values",
+         "types", "label", "entry", "keyed", "required"}
+#: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
+TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "flag": bool, "words": (str, list), "span": dict, "spans": list}
 
 
 def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
@@ -79,6 +82,14 @@ def _checked(path: Path, data: dict) -> dict:
             files = field(ref, "file", (str, list), path, f"{name} references.{col}")
             ref["file"] = [expect(f, str, path, f"{name} references.{col}", "file")
                            for f in (files if isinstance(files, list) else [files])]
+        e["types"] = field(entry, "types", dict, path, name, default={})
+        for col, kind in e["types"].items():
+            if kind not in TYPES:
+                raise AnnotationError(path, f"{name} types gives {col!r} the type {kind!r}.",
+                                      f"use one of: {', '.join(TYPES)}; or restore schema.yml from git.", name)
+        for key in ("label", "entry"):
+            e[key] = field(entry, key, str, path, name, default=None)
+        e["keyed"], e["required"] = entry.get("keyed") is True, entry.get("required") is True
         e["rules"] = items(entry, "rules", path, name)
         for n, rule in enumerate(e["rules"], start=1):
             where = f"{name} rule {n}"
@@ -87,7 +98,7 @@ def _checked(path: Path, data: dict) -> dict:
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
             field(rule, "problem", str, path, where)
             field(rule, "fix", str, path, where)
-        for key in ("filled", "as_given", "vocabularies", "references"):
+        for key in ("filled", "as_given", "vocabularies", "references", "types"):
             _columns_in(path, name, e, key, e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
         out[name] = e
@@ -219,9 +230,10 @@ def check_row(path: Path, entry: dict, row, label) -> None:
     True
     """
     for col, allowed in entry["vocabularies"].items():
-        if row[col] not in allowed:
-            raise AnnotationError(path, f"'{col}' is {row[col]!r}.", f"use one of: {', '.join(allowed)} (or add the "
-                                  f"word to {col} under {entry['name']} in {SCHEMA}).", label)
+        for word in row[col] if isinstance(row[col], list) else [row[col]]:     # a YAML list: each of its words
+            if word not in allowed:
+                raise AnnotationError(path, f"'{col}' is {word!r}.", f"use one of: {', '.join(allowed)} (or add the "
+                                      f"word to {col} under {entry['name']} in {SCHEMA}).", label)
     for col in entry["filled"]:
         if not row[col].strip():
             raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
@@ -276,4 +288,113 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
     return table
 
 
-__all__ = ["AUTHORS", "SCHEMA", "check_row", "declaration", "default_vocabulary", "load_table", "schema", "vocabulary"]
+def _anchored(essay: Essay, value, path: Path, label: str, col: str) -> dict:
+    """A ``{paragraph: N, span: "exact words"}`` field anchored in the essay: paragraph, span, start, end."""
+    if not isinstance(value, dict) or "span" not in value or "paragraph" not in value:
+        raise AnnotationError(path, f"'{col}' needs a paragraph and a span.",
+                              f"write it as {col}: {{paragraph: N, span: \"exact words\"}}.", label)
+    start, end = check_span(essay, value["span"], value["paragraph"], path, label, f"{col}.span")
+    return {"paragraph": int(value["paragraph"]), "span": value["span"], "start": start, "end": end}
+
+
+def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
+    """The ids of a CSV file or of a YAML list ("ledger.yml kinds"; from ``data`` when it is in ``file``)."""
+    entry = declaration(essay.folder, name)
+    if " " not in name:
+        return list(read_csv(essay.folder / name, [entry["id"]])[entry["id"]])
+    other, _, section = name.partition(" ")
+    raw = (data if other == file else read_yaml(essay.folder / other)).get(section) or []
+    return [str(k) for k in raw] if isinstance(raw, dict) else [str(e.get(entry["id"])) for e in raw
+                                                                if isinstance(e, dict)]
+
+
+def load_entries(essay: Essay, name: str, data: dict | None = None) -> pd.DataFrame:
+    """A list (or mapping) of a YAML file checked against what schema.yml declares for it, as for a table.
+
+    schema.yml names it "<file> <section>" ("ledger.yml sentences") and declares its fields (``columns``), their
+    ``types`` (text unless said: number, list, flag, words, span {paragraph, span} anchored in the essay, spans a
+    list of them), the entry's ``id``, ``filled`` fields, ``vocabularies``, ``references`` (to a file or to another
+    list, "ledger.yml kinds"; the fix may list the ids known: {known}) and ``rules``, and, for YAML: the ``label`` an
+    error names an entry by ({n} its number, {id}), the ``entry`` word for a misshapen one, ``keyed: true`` for a
+    mapping from id to entry and ``required: true`` for a section the file must have. An entry's own ``span`` and
+    ``paragraph`` fields are anchored when ``span:`` is declared.
+
+    Parameters: ``essay`` the loaded essay; ``name`` the declaration ("discussion.yml questions"); ``data`` the
+    file already read (``read_yaml``), to read it once.
+    Returns: a DataFrame, one row per entry: ``row`` (its label), every declared column (text with its spaces
+    folded; a span field's words, with ``<field>_paragraph``; a spans field's list, with ``<field>_paragraphs``),
+    and ``start``/``end`` when the entry is anchored itself.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> load_entries(load_essay(), "ledger.yml kinds").loc[0, "row"]
+    'kinds.heading'
+    """
+    entry = declaration(essay.folder, name)
+    file, _, section = name.partition(" ")
+    path = essay.folder / file
+    data = read_yaml(path) if data is None else data
+    raw = data.get(section)
+    if entry["required"] and not raw:
+        raise AnnotationError(path, f"has no '{section}:' section.", "restore it from git.")
+    raw = expect(raw, dict if entry["keyed"] else list, path, section, section) if raw else []
+    pairs = raw.items() if entry["keyed"] else ((None, e) for e in raw)
+    rows = []
+    for n, (key, item) in enumerate(pairs, start=1):
+        got = item if isinstance(item, dict) else {}
+        label = (entry["label"] or section + ("[{n}]" if not entry["keyed"] else ".{id}") +
+                 (" ({id})" if entry["id"] and not entry["keyed"] else "")).format(n=n, id=got.get(entry["id"], "?")
+                                                                                   if key is None else key)
+        expect(item, dict, path, label, entry["entry"] or f"{section} entry")
+        rec = {"row": label} | ({entry["id"]: str(key)} if entry["keyed"] else {})
+        for col in entry["columns"]:
+            kind, value = entry["types"].get(col, "text"), item.get(col)
+            if col in rec:
+                continue
+            if value is None or value == "" or value == []:
+                rec[col] = [] if kind in ("list", "spans", "words") else None if kind in ("number", "span", "paragraph") \
+                    else False if kind == "flag" else ""
+                if kind == "span":
+                    rec[f"{col}_paragraph"] = None
+                elif kind == "spans":
+                    rec[f"{col}_paragraphs"] = []
+                continue
+            if kind == "span":
+                a = _anchored(essay, value, path, label, col)
+                rec[col], rec[f"{col}_paragraph"] = a["span"], a["paragraph"]
+            elif kind == "spans":
+                found = [_anchored(essay, v, path, label, col) for v in expect(value, list, path, label, col)]
+                rec[col], rec[f"{col}_paragraphs"] = [a["span"] for a in found], [a["paragraph"] for a in found]
+            elif kind == "paragraph" and (not isinstance(value, int) or value not in essay.paragraphs.index):
+                raise AnnotationError(path, f"{col} {value!r} is not a paragraph of the essay.",
+                                      f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", label)
+            else:
+                value = expect(value, TYPES[kind], path, label, col)
+                rec[col] = " ".join(value.split()) if kind == "text" else [value] if kind == "words" and \
+                    isinstance(value, str) else value
+        check_row(path, entry, {c: v if isinstance(v, list) and c in entry["vocabularies"] else "" if v is None or
+                                v == [] else str(v) for c, v in rec.items()}, label)
+        if entry["span"]:
+            start, end = check_span(essay, item.get(entry["span"]), item.get(entry["paragraph"]), path, label,
+                                    entry["span"])
+            rec.update({entry["paragraph"]: int(item[entry["paragraph"]]), "start": start, "end": end})
+        rows.append(rec)
+    table = pd.DataFrame(rows, columns=list(dict.fromkeys(["row", *entry["columns"], *(c for r in rows for c in r)])))
+    if entry["id"] and not entry["keyed"] and table[entry["id"]].duplicated().any():
+        dup = table[entry["id"]][table[entry["id"]].duplicated()].iloc[0]
+        raise AnnotationError(path, f"the id {dup} is used twice.", f"give each {entry['entry'] or 'entry'} its own id.",
+                              table.row[table[entry["id"]].duplicated()].iloc[0])
+    for col, ref in entry["references"].items():
+        known = [i for f in ref["file"] if " " in f or (essay.folder / f).is_file() for i in _ids(essay, f, file, data)]
+        for r in table.itertuples():
+            values = getattr(r, col) if isinstance(getattr(r, col), list) else str(getattr(r, col)).split(";")
+            for value in filter(None, (str(v).strip() for v in values)):
+                if value not in known:
+                    raise AnnotationError(path, ref["problem"].replace("{ref}", repr(value)),
+                                          ref["fix"].replace("{known}", ", ".join(known)), r.row)
+    table.attrs["reading"] = str(essay.folder)
+    return table
+
+
+__all__ = ["AUTHORS", "SCHEMA", "check_row", "declaration", "default_vocabulary", "load_entries", "load_table",
+           "schema", "vocabulary"]
