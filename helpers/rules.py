@@ -25,7 +25,8 @@ _CACHE: dict[tuple[str, str], dict] = {}
 _KEYS = {"columns", "id", "filled", "vocabularies", "span", "paragraph", "as_given", "references", "rules", "values",
          "types", "label", "entry", "keyed", "required"}
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
-TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "flag": bool, "words": (str, list), "span": dict, "spans": list}
+TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
+         "mapping": dict, "span": dict, "spans": list}
 
 
 def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
@@ -308,7 +309,7 @@ def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
                                                                 if isinstance(e, dict)]
 
 
-def load_entries(essay: Essay, name: str, data: dict | None = None) -> pd.DataFrame:
+def load_entries(essay: Essay, name: str, data: dict | None = None, within: str = "") -> pd.DataFrame:
     """A list (or mapping) of a YAML file checked against what schema.yml declares for it, as for a table.
 
     schema.yml names it "<file> <section>" ("ledger.yml sentences") and declares its fields (``columns``), their
@@ -343,16 +344,21 @@ def load_entries(essay: Essay, name: str, data: dict | None = None) -> pd.DataFr
     for n, (key, item) in enumerate(pairs, start=1):
         got = item if isinstance(item, dict) else {}
         label = (entry["label"] or section + ("[{n}]" if not entry["keyed"] else ".{id}") +
-                 (" ({id})" if entry["id"] and not entry["keyed"] else "")).format(n=n, id=got.get(entry["id"], "?")
-                                                                                   if key is None else key)
+                 (" ({id})" if entry["id"] and not entry["keyed"] else "")).format(
+            n=n, within=within, id=got.get(entry["id"], "?") if key is None else key)
         expect(item, dict, path, label, entry["entry"] or f"{section} entry")
         rec = {"row": label} | ({entry["id"]: str(key)} if entry["keyed"] else {})
+        if entry["span"]:
+            start, end = check_span(essay, item.get(entry["span"]), item.get(entry["paragraph"]), path, label,
+                                    entry["span"])
+            rec.update({entry["span"]: item[entry["span"]], entry["paragraph"]: int(item[entry["paragraph"]]),
+                        "start": start, "end": end})
         for col in entry["columns"]:
             kind, value = entry["types"].get(col, "text"), item.get(col)
             if col in rec:
                 continue
-            if value is None or value == "" or value == []:
-                rec[col] = [] if kind in ("list", "spans", "words") else None if kind in ("number", "span", "paragraph") \
+            if value is None or isinstance(value, (str, list, dict)) and not value:
+                rec[col] = [] if kind in ("list", "texts", "spans", "words") else None if kind in ("number", "span", "paragraph") \
                     else False if kind == "flag" else ""
                 if kind == "span":
                     rec[f"{col}_paragraph"] = None
@@ -370,19 +376,17 @@ def load_entries(essay: Essay, name: str, data: dict | None = None) -> pd.DataFr
                                       f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", label)
             else:
                 value = expect(value, TYPES[kind], path, label, col)
+                if kind == "texts":
+                    value = [expect(v, str, path, label, col) for v in value]
                 rec[col] = " ".join(value.split()) if kind == "text" else [value] if kind == "words" and \
                     isinstance(value, str) else value
         check_row(path, entry, {c: v if isinstance(v, list) and c in entry["vocabularies"] else "" if v is None or
-                                v == [] else str(v) for c, v in rec.items()}, label)
-        if entry["span"]:
-            start, end = check_span(essay, item.get(entry["span"]), item.get(entry["paragraph"]), path, label,
-                                    entry["span"])
-            rec.update({entry["paragraph"]: int(item[entry["paragraph"]]), "start": start, "end": end})
+                                isinstance(v, list) and not v else str(v) for c, v in rec.items()}, label)
         rows.append(rec)
     table = pd.DataFrame(rows, columns=list(dict.fromkeys(["row", *entry["columns"], *(c for r in rows for c in r)])))
     if entry["id"] and not entry["keyed"] and table[entry["id"]].duplicated().any():
         dup = table[entry["id"]][table[entry["id"]].duplicated()].iloc[0]
-        raise AnnotationError(path, f"the id {dup} is used twice.", f"give each {entry['entry'] or 'entry'} its own id.",
+        raise AnnotationError(path, f"the id {dup} is used twice.", f"give every entry its own id.",
                               table.row[table[entry["id"]].duplicated()].iloc[0])
     for col, ref in entry["references"].items():
         known = [i for f in ref["file"] if " " in f or (essay.folder / f).is_file() for i in _ids(essay, f, file, data)]
