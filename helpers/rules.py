@@ -23,10 +23,10 @@ SCHEMA = "schema.yml"
 AUTHORS = "the authors"
 _CACHE: dict[tuple[str, str], dict] = {}
 _KEYS = {"columns", "id", "filled", "vocabularies", "span", "paragraph", "as_given", "references", "rules", "values",
-         "types", "label", "entry", "keyed", "required"}
+         "types", "label", "entry", "keyed", "required", "defaults"}
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
-         "mapping": dict, "span": dict, "spans": list}
+         "mapping": dict, "span": dict, "spans": list, "any": object}
 
 
 def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
@@ -91,6 +91,7 @@ def _checked(path: Path, data: dict) -> dict:
         for key in ("label", "entry"):
             e[key] = field(entry, key, str, path, name, default=None)
         e["keyed"], e["required"] = entry.get("keyed") is True, entry.get("required") is True
+        e["defaults"] = field(entry, "defaults", dict, path, name, default={})
         e["rules"] = items(entry, "rules", path, name)
         for n, rule in enumerate(e["rules"], start=1):
             where = f"{name} rule {n}"
@@ -99,7 +100,7 @@ def _checked(path: Path, data: dict) -> dict:
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
             field(rule, "problem", str, path, where)
             field(rule, "fix", str, path, where)
-        for key in ("filled", "as_given", "vocabularies", "references", "types"):
+        for key in ("filled", "as_given", "vocabularies", "references", "types", "defaults"):
             _columns_in(path, name, e, key, e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
         out[name] = e
@@ -230,14 +231,14 @@ def check_row(path: Path, entry: dict, row, label) -> None:
     >>> check_row("dating.csv", entry, row, "2 (D01)") is None
     True
     """
+    for col in entry["filled"]:
+        if not row[col].strip():
+            raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
     for col, allowed in entry["vocabularies"].items():
         for word in row[col] if isinstance(row[col], list) else [row[col]]:     # a YAML list: each of its words
             if word not in allowed:
                 raise AnnotationError(path, f"'{col}' is {word!r}.", f"use one of: {', '.join(allowed)} (or add the "
                                       f"word to {col} under {entry['name']} in {SCHEMA}).", label)
-    for col in entry["filled"]:
-        if not row[col].strip():
-            raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
     for rule in entry["rules"]:
         if _holds(row, rule.get("when") or {}) and not _holds(row, rule["then"]):
             raise AnnotationError(path, _say(path, label, rule["problem"], row), _say(path, label, rule["fix"], row),
@@ -289,8 +290,18 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
     return table
 
 
-def _anchored(essay: Essay, value, path: Path, label: str, col: str) -> dict:
-    """A ``{paragraph: N, span: "exact words"}`` field anchored in the essay: paragraph, span, start, end."""
+def anchored(essay: Essay, value, path: Path, label: str, col: str) -> dict:
+    """A ``{paragraph: N, span: "exact words"}`` field anchored in the essay: paragraph, span, start, end.
+
+    Parameters: ``essay`` the loaded essay; ``value`` the field's value; ``path``, ``label`` name the file and the
+    entry in a message; ``col`` the field.
+    Returns: a dict (paragraph, span, start, end); raises AnnotationError naming the entry and the fix.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> anchored(load_essay(), {"paragraph": 21, "span": "thousands of people"}, "x.yml", "x[1]", "s")["paragraph"]
+    21
+    """
     if not isinstance(value, dict) or "span" not in value or "paragraph" not in value:
         raise AnnotationError(path, f"'{col}' needs a paragraph and a span.",
                               f"write it as {col}: {{paragraph: N, span: \"exact words\"}}.", label)
@@ -354,23 +365,23 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
             rec.update({entry["span"]: item[entry["span"]], entry["paragraph"]: int(item[entry["paragraph"]]),
                         "start": start, "end": end})
         for col in entry["columns"]:
-            kind, value = entry["types"].get(col, "text"), item.get(col)
+            kind, value = entry["types"].get(col, "text"), item.get(col, entry["defaults"].get(col))
             if col in rec:
                 continue
             if value is None or isinstance(value, (str, list, dict)) and not value:
-                rec[col] = [] if kind in ("list", "texts", "spans", "words") else None if kind in ("number", "span", "paragraph") \
-                    else False if kind == "flag" else ""
-                if kind == "span":
-                    rec[f"{col}_paragraph"] = None
-                elif kind == "spans":
-                    rec[f"{col}_paragraphs"] = []
+                if kind != "span":          # a span left out is left out of the row (NaN in the table)
+                    rec[col] = [] if kind in ("list", "texts", "spans", "words") else False if kind == "flag" else \
+                        None if kind in ("number", "paragraph") else ""
+                rec.update({f"{col}_paragraphs": []} if kind == "spans" else {})
                 continue
             if kind == "span":
-                a = _anchored(essay, value, path, label, col)
+                a = anchored(essay, value, path, label, col)
                 rec[col], rec[f"{col}_paragraph"] = a["span"], a["paragraph"]
             elif kind == "spans":
-                found = [_anchored(essay, v, path, label, col) for v in expect(value, list, path, label, col)]
+                found = [anchored(essay, v, path, label, col) for v in expect(value, list, path, label, col)]
                 rec[col], rec[f"{col}_paragraphs"] = [a["span"] for a in found], [a["paragraph"] for a in found]
+            elif kind == "any":
+                rec[col] = value
             elif kind == "paragraph" and (not isinstance(value, int) or value not in essay.paragraphs.index):
                 raise AnnotationError(path, f"{col} {value!r} is not a paragraph of the essay.",
                                       f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", label)
@@ -381,12 +392,16 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
                 rec[col] = " ".join(value.split()) if kind == "text" else [value] if kind == "words" and \
                     isinstance(value, str) else value
         check_row(path, entry, {c: v if isinstance(v, list) and c in entry["vocabularies"] else "" if v is None or
-                                isinstance(v, list) and not v else str(v) for c, v in rec.items()}, label)
+                                isinstance(v, list) and not v else str(v) for c, v in
+                                {**dict.fromkeys(entry["columns"]), **rec}.items()}, label)
         rows.append(rec)
-    table = pd.DataFrame(rows, columns=list(dict.fromkeys(["row", *entry["columns"], *(c for r in rows for c in r)])))
+    also = {"span": "_paragraph", "spans": "_paragraphs"}       # a span field's ¶ numbers follow it
+    columns = [x for c in entry["columns"] for x in dict.fromkeys([c, c + also.get(entry["types"].get(c), "")])]
+    table = pd.DataFrame(rows, columns=["row", *columns, *(["start", "end"] if entry["span"] else [])])
     if entry["id"] and not entry["keyed"] and table[entry["id"]].duplicated().any():
         dup = table[entry["id"]][table[entry["id"]].duplicated()].iloc[0]
-        raise AnnotationError(path, f"the id {dup} is used twice.", f"give every entry its own id.",
+        raise AnnotationError(path, f"the id {dup} is used more than once.",
+                              f"give every {entry['entry'] or 'entry'} its own id.",
                               table.row[table[entry["id"]].duplicated()].iloc[0])
     for col, ref in entry["references"].items():
         known = [i for f in ref["file"] if " " in f or (essay.folder / f).is_file() for i in _ids(essay, f, file, data)]
@@ -400,5 +415,5 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
     return table
 
 
-__all__ = ["AUTHORS", "SCHEMA", "check_row", "declaration", "default_vocabulary", "load_entries", "load_table",
+__all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_table",
            "schema", "vocabulary"]
