@@ -23,7 +23,8 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
         essay: the essay, from ``helpers.load_essay()``; notebook: a notebook name such as
         "01_argument_structure" to get only its questions (leave it out for all of them).
     Returns:
-        a table: id, notebook, question, paragraphs (the ¶ numbers to read), spans (the anchoring words).
+        a table: id, notebook, question, paragraphs (the ¶ numbers to read), spans (the anchoring words), then
+        any other field schema.yml declares for the questions.
     Example:
         >>> import helpers
         >>> load_questions(helpers.load_essay(), "01_argument_structure").id.tolist()
@@ -39,8 +40,10 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
                 raise AnnotationError(path, f"the question quotes {quoted!r}, which is not in "
                                             f"{', '.join(f'¶{n}' for n in q.anchors_paragraphs)}.",
                                       "quote the essay exactly, or add the paragraph it comes from to anchors.", q.row)
-    table = table.rename(columns={"anchors": "spans", "anchors_paragraphs": "paragraphs"})[
-        ["id", "notebook", "question", "paragraphs", "spans"]]
+    first = ["id", "notebook", "question", "paragraphs", "spans"]     # then any other field schema.yml declares
+    table = table.rename(columns={"anchors": "spans", "anchors_paragraphs": "paragraphs"}).drop(
+        columns=["row", "facilitation"])
+    table = table[first + [c for c in table.columns if c not in first]]
     return table if notebook is None else table[table.notebook == notebook]
 
 
