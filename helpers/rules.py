@@ -271,17 +271,7 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
         check_ids(table, path, entry["id"])
     for line, row in table.iterrows():
         check_row(path, entry, row, _label(line, row, entry))
-    for col, ref in entry["references"].items():
-        present = [f for f in ref["file"] if (essay.folder / f).is_file()]   # a file the reading lacks has no ids
-        if not present:
-            continue
-        ids = [declaration(essay.folder, f)["id"] for f in present]
-        known = {i for f, c in zip(present, ids) for i in read_csv(essay.folder / f, [c])[c]}
-        for line, row in table.iterrows():
-            for value in filter(None, (v.strip() for v in row[col].split(";"))):
-                if value not in known:
-                    raise AnnotationError(path, ref["problem"].replace("{ref}", repr(value)), ref["fix"],
-                                          _label(line, row, entry))
+    _references(essay, entry, table, path, [_label(line, row, entry) for line, row in table.iterrows()])
     if entry["span"]:
         table = anchor_rows(essay, table, path, entry["span"], entry["id"] or "id", entry["paragraph"])
     if entry["as_given"]:
@@ -320,6 +310,42 @@ def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
                                                                 if isinstance(e, dict)]
 
 
+def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labels: list, file: str = "",
+                data: dict | None = None) -> None:
+    """Every id a reference column names (one, a list, or several separated by ";") is one of the file's it names."""
+    for col, ref in entry["references"].items():
+        present = [f for f in ref["file"] if (essay.folder / f.partition(" ")[0]).is_file()]   # else it has no ids
+        known = list(dict.fromkeys(i for f in present for i in _ids(essay, f, file, data)))
+        for label, value in zip(labels, table[col] if present else []):
+            for v in filter(None, (str(v).strip() for v in (value if isinstance(value, list) else
+                                                            str(value).split(";")))):
+                if v not in known:
+                    raise AnnotationError(path, ref["problem"].replace("{ref}", repr(v)),
+                                          ref["fix"].replace("{known}", ", ".join(known)), label)
+
+
+def _value(essay: Essay, kind: str, value, path: Path, label: str, col: str) -> dict:
+    """One field of a YAML entry checked as its declared type says: {col: value} (and a span's ¶ numbers)."""
+    if value is None or isinstance(value, (str, list, dict)) and not value:    # a span left out: NaN in the table
+        return {} if kind == "span" else {col: [], f"{col}_paragraphs": []} if kind == "spans" else {col: (
+            [] if kind in ("list", "texts", "words") else False if kind == "flag" else
+            None if kind in ("number", "paragraph") else "")}
+    if kind in ("span", "spans"):
+        found = [anchored(essay, v, path, label, col) for v in
+                 (expect(value, list, path, label, col) if kind == "spans" else [value])]
+        spans, paragraphs = [a["span"] for a in found], [a["paragraph"] for a in found]
+        return {col: spans, f"{col}_paragraphs": paragraphs} if kind == "spans" else \
+            {col: spans[0], f"{col}_paragraph": paragraphs[0]}
+    if kind == "paragraph" and (not isinstance(value, int) or value not in essay.paragraphs.index):
+        raise AnnotationError(path, f"{col} {value!r} is not a paragraph of the essay.",
+                              f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", label)
+    value = value if kind == "any" else expect(value, TYPES[kind], path, label, col)
+    if kind == "texts":
+        value = [expect(v, str, path, label, col) for v in value]
+    return {col: " ".join(value.split()) if kind == "text" else [value] if kind == "words" and
+            isinstance(value, str) else value}
+
+
 def load_entries(essay: Essay, name: str, data: dict | None = None, within: str = "") -> pd.DataFrame:
     """A list (or mapping) of a YAML file checked against what schema.yml declares for it, as for a table.
 
@@ -350,13 +376,11 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
     if entry["required"] and not raw:
         raise AnnotationError(path, f"has no '{section}:' section.", "restore it from git.")
     raw = expect(raw, dict if entry["keyed"] else list, path, section, section) if raw else []
-    pairs = raw.items() if entry["keyed"] else ((None, e) for e in raw)
+    default = f"{section}.{{id}}" if entry["keyed"] else f"{section}[{{n}}]" + (" ({id})" if entry["id"] else "")
     rows = []
-    for n, (key, item) in enumerate(pairs, start=1):
-        got = item if isinstance(item, dict) else {}
-        label = (entry["label"] or section + ("[{n}]" if not entry["keyed"] else ".{id}") +
-                 (" ({id})" if entry["id"] and not entry["keyed"] else "")).format(
-            n=n, within=within, id=got.get(entry["id"], "?") if key is None else key)
+    for n, (key, item) in enumerate(raw.items() if entry["keyed"] else ((None, e) for e in raw), start=1):
+        label = (entry["label"] or default).format(n=n, within=within, id=key if entry["keyed"] else
+                                                   item.get(entry["id"], "?") if isinstance(item, dict) else "?")
         expect(item, dict, path, label, entry["entry"] or f"{section} entry")
         rec = {"row": label} | ({entry["id"]: str(key)} if entry["keyed"] else {})
         if entry["span"]:
@@ -364,33 +388,9 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
                                     entry["span"])
             rec.update({entry["span"]: item[entry["span"]], entry["paragraph"]: int(item[entry["paragraph"]]),
                         "start": start, "end": end})
-        for col in entry["columns"]:
-            kind, value = entry["types"].get(col, "text"), item.get(col, entry["defaults"].get(col))
-            if col in rec:
-                continue
-            if value is None or isinstance(value, (str, list, dict)) and not value:
-                if kind != "span":          # a span left out is left out of the row (NaN in the table)
-                    rec[col] = [] if kind in ("list", "texts", "spans", "words") else False if kind == "flag" else \
-                        None if kind in ("number", "paragraph") else ""
-                rec.update({f"{col}_paragraphs": []} if kind == "spans" else {})
-                continue
-            if kind == "span":
-                a = anchored(essay, value, path, label, col)
-                rec[col], rec[f"{col}_paragraph"] = a["span"], a["paragraph"]
-            elif kind == "spans":
-                found = [anchored(essay, v, path, label, col) for v in expect(value, list, path, label, col)]
-                rec[col], rec[f"{col}_paragraphs"] = [a["span"] for a in found], [a["paragraph"] for a in found]
-            elif kind == "any":
-                rec[col] = value
-            elif kind == "paragraph" and (not isinstance(value, int) or value not in essay.paragraphs.index):
-                raise AnnotationError(path, f"{col} {value!r} is not a paragraph of the essay.",
-                                      f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", label)
-            else:
-                value = expect(value, TYPES[kind], path, label, col)
-                if kind == "texts":
-                    value = [expect(v, str, path, label, col) for v in value]
-                rec[col] = " ".join(value.split()) if kind == "text" else [value] if kind == "words" and \
-                    isinstance(value, str) else value
+        for col in (c for c in entry["columns"] if c not in rec):
+            rec.update(_value(essay, entry["types"].get(col, "text"), item.get(col, entry["defaults"].get(col)),
+                              path, label, col))
         check_row(path, entry, {c: v if isinstance(v, list) and c in entry["vocabularies"] else "" if v is None or
                                 isinstance(v, list) and not v else str(v) for c, v in
                                 {**dict.fromkeys(entry["columns"]), **rec}.items()}, label)
@@ -398,19 +398,9 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
     also = {"span": "_paragraph", "spans": "_paragraphs"}       # a span field's ¶ numbers follow it
     columns = [x for c in entry["columns"] for x in dict.fromkeys([c, c + also.get(entry["types"].get(c), "")])]
     table = pd.DataFrame(rows, columns=["row", *columns, *(["start", "end"] if entry["span"] else [])])
-    if entry["id"] and not entry["keyed"] and table[entry["id"]].duplicated().any():
-        dup = table[entry["id"]][table[entry["id"]].duplicated()].iloc[0]
-        raise AnnotationError(path, f"the id {dup} is used more than once.",
-                              f"give every {entry['entry'] or 'entry'} its own id.",
-                              table.row[table[entry["id"]].duplicated()].iloc[0])
-    for col, ref in entry["references"].items():
-        known = [i for f in ref["file"] if " " in f or (essay.folder / f).is_file() for i in _ids(essay, f, file, data)]
-        for r in table.itertuples():
-            values = getattr(r, col) if isinstance(getattr(r, col), list) else str(getattr(r, col)).split(";")
-            for value in filter(None, (str(v).strip() for v in values)):
-                if value not in known:
-                    raise AnnotationError(path, ref["problem"].replace("{ref}", repr(value)),
-                                          ref["fix"].replace("{known}", ", ".join(known)), r.row)
+    if entry["id"] and not entry["keyed"]:
+        check_ids(table.set_index("row"), path, entry["id"])
+    _references(essay, entry, table, path, list(table.row), file, data)
     table.attrs["reading"] = str(essay.folder)
     return table
 
