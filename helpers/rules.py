@@ -8,6 +8,7 @@ anchors its spans; the module that owns a file adds only what is particular to i
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 from pathlib import Path
 
@@ -16,14 +17,18 @@ import pandas as pd
 from .anchoring import anchor_rows, check_as_given, check_ids, check_span, read_csv, read_yaml
 from .errors import AnnotationError
 from .essay import Essay
-from .schema import expect, field, items
+from .schema import expect, field
 
 SCHEMA = "schema.yml"
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
 AUTHORS = "the authors"
 _CACHE: dict[tuple[str, str], dict] = {}
-_KEYS = {"columns", "id", "filled", "vocabularies", "span", "paragraph", "as_given", "references", "rules", "values",
-         "types", "label", "entry", "keyed", "required", "defaults"}
+#: each key of a declaration (besides "values"): the type it holds and what leaving it out means
+_SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_given": (list, []),
+          "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
+          "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
+          "keyed": (bool, False), "required": (bool, False)}
+_KEYS = set(_SHAPE) | {"values"}
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
          "mapping": dict, "span": dict, "spans": list, "any": object}
@@ -63,19 +68,11 @@ def _checked(path: Path, data: dict) -> dict:
             out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
                                     for k, v in expect(entry["values"], dict, path, name, "values").items()}}
             continue
-        e = {"name": str(name),
-             "columns": [expect(c, str, path, name, "columns") for c in field(entry, "columns", list, path, name)]}
-        e["id"] = entry.get("id")
-        if e["id"] is not None:
-            _columns_in(path, name, e, "id", [expect(e["id"], str, path, name, "id")])
-        e["filled"] = items(entry, "filled", path, name)
-        e["as_given"] = items(entry, "as_given", path, name)
-        e["vocabularies"] = field(entry, "vocabularies", dict, path, name, default={})
-        for col, words in e["vocabularies"].items():
-            e["vocabularies"][col] = tuple(str(w) for w in expect(words, list, path, name, f"vocabularies.{col}"))
-        e["span"] = field(entry, "span", str, path, name, default=None)
-        e["paragraph"] = field(entry, "paragraph", str, path, name, default="paragraph")
-        e["references"] = field(entry, "references", dict, path, name, default={})
+        e = {"name": str(name)} | {key: field(entry, key, kind, path, name, **({} if key == "columns" else {
+            "default": copy.copy(default)})) for key, (kind, default) in _SHAPE.items()}
+        e["columns"] = [expect(c, str, path, name, "columns") for c in e["columns"]]
+        e["vocabularies"] = {col: tuple(str(w) for w in expect(words, list, path, name, f"vocabularies.{col}"))
+                             for col, words in e["vocabularies"].items()}
         for col, ref in e["references"].items():
             expect(ref, dict, path, name, f"references.{col}")
             for key in ("problem", "fix"):
@@ -83,16 +80,10 @@ def _checked(path: Path, data: dict) -> dict:
             files = field(ref, "file", (str, list), path, f"{name} references.{col}")
             ref["file"] = [expect(f, str, path, f"{name} references.{col}", "file")
                            for f in (files if isinstance(files, list) else [files])]
-        e["types"] = field(entry, "types", dict, path, name, default={})
         for col, kind in e["types"].items():
             if kind not in TYPES:
                 raise AnnotationError(path, f"{name} types gives {col!r} the type {kind!r}.",
                                       f"use one of: {', '.join(TYPES)}; or restore schema.yml from git.", name)
-        for key in ("label", "entry"):
-            e[key] = field(entry, key, str, path, name, default=None)
-        e["keyed"], e["required"] = entry.get("keyed") is True, entry.get("required") is True
-        e["defaults"] = field(entry, "defaults", dict, path, name, default={})
-        e["rules"] = items(entry, "rules", path, name)
         for n, rule in enumerate(e["rules"], start=1):
             where = f"{name} rule {n}"
             expect(rule, dict, path, where, "rule")
@@ -100,8 +91,8 @@ def _checked(path: Path, data: dict) -> dict:
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
             field(rule, "problem", str, path, where)
             field(rule, "fix", str, path, where)
-        for key in ("filled", "as_given", "vocabularies", "references", "types", "defaults"):
-            _columns_in(path, name, e, key, e[key])
+        for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults"):
+            _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
         out[name] = e
     for name, e in out.items():
