@@ -4,7 +4,9 @@
 empty, the words each vocabulary column allows, where its span and paragraph stand, which columns must hold the
 essay's own words, which columns name rows of another file, and the rules a row keeps ("a context row names its
 reference"), each with the message it gives. ``load_table`` reads a file, checks it against that declaration and
-anchors its spans; the module that owns a file adds only what is particular to it.
+anchors its spans; the module that owns a file adds only what is particular to it. ``load_entries`` does the same
+for a list (or mapping) of a YAML file, declared as "<file> <section>" ("ledger.yml sentences") with the types of
+its fields.
 """
 from __future__ import annotations
 
