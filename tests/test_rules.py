@@ -8,7 +8,7 @@ import io
 import pytest
 
 import helpers
-from helpers import argument, ledger, rules, timeline as tl
+from helpers import argument, discussion, lead_ins, ledger, rules, timeline as tl
 
 from editing import error_after, rewrite
 
@@ -138,7 +138,12 @@ def replaced(value, path, new):
 LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.load_figures,
            "timeline.csv": tl.load_timeline, "dating.csv": tl.load_dating, "undated.csv": tl.load_undated,
            "terms.csv": helpers.load_terms, "not_aliases.csv": helpers.load_terms,
-           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated}
+           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated,
+           **dict.fromkeys(["ledger.yml kinds", "ledger.yml sentences"], ledger.load_ledger),
+           **dict.fromkeys(["ledger.yml marks", "ledger.yml unlisted"], ledger.load_marks),
+           **dict.fromkeys(["discussion.yml questions", "discussion.yml facilitation", "discussion.yml likely"],
+                           discussion.load_facilitation),
+           "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted}
 
 
 def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
