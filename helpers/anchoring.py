@@ -213,24 +213,6 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     return table
 
 
-def require(value, allowed, file, row, field: str):
-    """Check that a cell holds one of the allowed values.
-
-    Parameters: ``value`` the value in a cell; ``allowed`` the values allowed; ``file``, ``row`` and ``field``
-    name the cell for the error message.
-    Returns: ``value`` itself; raises AnnotationError naming the file, the row and the allowed values when it is
-    not one of them.
-
-    Example:
-    >>> require("day", ("day", "year"), "timeline.csv", 2, "precision")
-    'day'
-    """
-    if value not in allowed:
-        raise AnnotationError(file, f"'{field}' is {value!r}.",
-                              f"use one of: {', '.join(map(str, allowed))}.", row)
-    return value
-
-
 def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "span",
                 id_col: str = "id", para_col: str = "paragraph") -> pd.DataFrame:
     """Check every row's span against its paragraph; add paragraph (int), start and end columns.

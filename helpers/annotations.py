@@ -3,7 +3,8 @@
 The layers, so that nothing imports in a circle:
 
     helpers.anchoring   reading files, checking spans (imports no loader)
-    helpers.rules       one loader for every table, checked against the reading's schema.yml
+    helpers.rules       one loader for every table and every list of a YAML file, checked against the reading's
+                        schema.yml
     helpers.quotations, timeline, figures, terms, argument, discussion, workshop   (use rules and anchoring)
     helpers.annotations ``load_all`` (imports the loaders when it is called, so no loader starts a circle here)
 """

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .anchoring import check_span, read_yaml
+from .anchoring import read_yaml
 from .errors import AnnotationError
-from .rules import check_row, declaration, default_vocabulary, vocabulary as declared
-from .schema import expect, field, items
+from .rules import anchored, declaration, default_vocabulary, load_entries
+from .schema import expect, field
 from .essay import Essay
 from .qualifiers import NOTE as QUALIFIER_NOTE, check_kept, load_qualifiers
 
@@ -67,7 +67,7 @@ def __getattr__(name: str):
         return tuple(r for r in default_vocabulary(CLAIMS, "relation") if r != "explained by")
     if name == "CLAIM_FIELDS":
         from .essay import DEFAULT_READING, SEEDS
-        return tuple(f for f in declaration(SEEDS / DEFAULT_READING, CLAIMS)["columns"] if f != "link")
+        return tuple(f for f in declaration(SEEDS / DEFAULT_READING, CLAIMS)["columns"] if f not in ("link", QUALIFIER_NOTE))
     if name not in _DECLARED:
         raise AttributeError(name)
     return default_vocabulary(CLAIMS, _DECLARED[name])
@@ -312,18 +312,6 @@ def vocabulary(kind: str) -> pd.DataFrame:
     return pd.DataFrame({kind: list(meaning), "what it means": list(meaning.values())})
 
 
-def _anchor(essay: Essay, item, path, row, name) -> dict:
-    if not isinstance(item, dict) or "span" not in item or "paragraph" not in item:
-        raise AnnotationError(path, f"'{name}' needs a paragraph and a span.",
-                              f"write it as {name}: {{paragraph: N, span: \"exact words\"}}.", row)
-    start, end = check_span(essay, item["span"], item["paragraph"], path, row, f"{name}.span")
-    return {"paragraph": int(item["paragraph"]), "span": item["span"], "start": start, "end": end}
-
-
-def _label(kind: str, k: int, entry) -> str:
-    return f"{kind}[{k}] ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
-
-
 def load_argument(essay: Essay) -> Argument:
     """Load the argument map (argument.yml) and check every span against the essay.
 
@@ -341,9 +329,8 @@ def load_argument(essay: Essay) -> Argument:
     """
     path = essay.folder / FILE
     data = read_yaml(path)
-    for part in ("thesis", "points", "claims"):
-        if part not in data:
-            raise AnnotationError(path, f"has no '{part}:' section.", "restore it from git.")
+    if "thesis" not in data:
+        raise AnnotationError(path, "has no 'thesis:' section.", "restore it from git.")
     sections = essay.paragraphs.set_index("paragraph")[["section_no", "section"]]
     # every paraphrase keeps the qualifiers of its span (qualifiers.yml), or says why under qualifier_note
     qualifiers = load_qualifiers(essay.folder)
@@ -352,63 +339,43 @@ def load_argument(essay: Essay) -> Argument:
     th = expect(data["thesis"], dict, path, "thesis", "thesis")
     paraphrase = field(th, "paraphrase", str, path, "thesis")
     plain = " ".join(field(th, "plain", str, path, "thesis").split())
-    thesis = pd.DataFrame([_anchor(essay, s, path, "thesis", "thesis.spans")
+    thesis = pd.DataFrame([anchored(essay, s, path, "thesis", "thesis.spans")
                            for s in field(th, "spans", list, path, "thesis")])
     if thesis.empty:
         raise AnnotationError(path, "the thesis needs at least one span.", "restore it from git.", "thesis")
     check_kept(qualifiers, " / ".join(thesis.span), paraphrase, th.get(QUALIFIER_NOTE), path, "thesis")
 
-    # points: exactly the numbered list items, in order
-    points = []
+    # points: exactly the numbered list items, in order; the sections they name are the essay's
+    points = load_entries(essay, f"{FILE} points", data)
     numbered = essay.paragraphs[essay.paragraphs.marker.str.match(r"\d")]
     known_sections = set(essay.sections.section)
-    for k, pt in enumerate(expect(data["points"], list, path, "points", "points"), start=1):
-        row = _label("points", k, pt)
-        expect(pt, dict, path, row, "point")
-        pid, number = field(pt, "id", str, path, row), field(pt, "number", int, path, row)
-        a = _anchor(essay, pt, path, row, "point")
-        item = essay.paragraphs.loc[a["paragraph"]]
-        if item.kind != "list item" or a["span"] != item.text or item.marker != f"{number}.":
-            raise AnnotationError(path, f"point {number} must be the whole numbered list item {number}. "
+    for pt in points.itertuples():
+        item = essay.paragraphs.loc[pt.paragraph]
+        if item.kind != "list item" or pt.span != item.text or item.marker != f"{pt.number}.":
+            raise AnnotationError(path, f"point {pt.number} must be the whole numbered list item {pt.number}. "
                                         "as the essay gives it.",
-                                  f"copy the full text of ¶{a['paragraph']} into span, with the number it has.", row)
-        for sec in items(pt, "sections", path, row):
-            if expect(sec, str, path, row, "sections") not in known_sections:
+                                  f"copy the full text of ¶{pt.paragraph} into span, with the number it has.", pt.row)
+        for sec in pt.sections:
+            if sec not in known_sections:
                 raise AnnotationError(path, f"names a section {sec!r} that the essay does not have.",
-                                      f"use a heading exactly as in essay.sections: {sorted(known_sections)}", row)
-        points.append({"id": pid, "number": number, **a, "sections": list(pt.get("sections") or [])})
-    points = pd.DataFrame(points, columns=["id", "number", "paragraph", "span", "start", "end", "sections"])
+                                      f"use a heading exactly as in essay.sections: {sorted(known_sections)}", pt.row)
+    points = points[["id", "number", "paragraph", "span", "start", "end", "sections"]]
     if list(points.number) != list(range(1, len(numbered) + 1)):
         raise AnnotationError(path, f"lists points {list(points.number)}; the essay numbers "
                                     f"{len(numbered)} points.", "list each numbered point once, in order.", "points")
 
     # claims: fields, vocabularies and rules declared in schema.yml ("argument.yml claims")
-    entry = declaration(essay.folder, CLAIMS)
-    rows = []
-    for k, c in enumerate(expect(data["claims"], list, path, "claims", "claims"), start=1):
-        row = _label("claims", k, c)
-        expect(c, dict, path, row, "claim")
-        needed = [f for f in entry["columns"] if f != "link"]     # link defaults to the first of its words
-        missing = [f for f in needed if f not in c or c[f] in (None, "")]
-        if missing:
-            raise AnnotationError(path, f"the claim has no {', '.join(missing)}.",
-                                  f"every claim needs: {', '.join(needed)}.", row)
-        for name in ("id", "type", "relation", "to", "basis", "paraphrase"):
-            field(c, name, str, path, row)
-        link = c.get("link") or declared(essay.folder, CLAIMS, "link")[0]
-        check_row(path, entry, {**{k: str(c.get(k, "")) for k in entry["columns"]}, "link": str(link)}, row)
-        a = _anchor(essay, c, path, row, "claim")
-        check_kept(qualifiers, a["span"], c["paraphrase"], c.get(QUALIFIER_NOTE), path, row)
-        if link == PACKAGE_LINK and "the package's reading" not in c["paraphrase"]:
+    claims = load_entries(essay, CLAIMS, data)
+    for c in claims.itertuples():
+        check_kept(qualifiers, c.span, c.paraphrase, c.qualifier_note or None, path, c.row)
+        if c.link == PACKAGE_LINK and "the package's reading" not in c.paraphrase:
             raise AnnotationError(path, "the link is marked the package's reading, but the paraphrase does not say so.",
                                   "say in the paraphrase that the link is \"the package's reading\" and name the "
-                                  "other reading (see the header of argument.yml).", row)
-        sec = sections.loc[a["paragraph"]]
-        rows.append({"id": c["id"], "type": c["type"], "relation": c["relation"], "to": c["to"],
-                     "basis": c["basis"], "paraphrase": " ".join(c["paraphrase"].split()), **a,
-                     "section_no": int(sec.section_no), "section": sec.section, "link": link})
-    claims = pd.DataFrame(rows, columns=["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span",
-                                         "start", "end", "section_no", "section", "link"])
+                                  "other reading (see the header of argument.yml).", c.row)
+    claims["section_no"] = [int(sections.loc[p].section_no) for p in claims.paragraph]
+    claims["section"] = [sections.loc[p].section for p in claims.paragraph]
+    claims = claims[["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span", "start", "end",
+                     "section_no", "section", "link"]]
     claims.attrs["reading"] = str(essay.folder)
 
     ids = ["T", *points.id, *claims.id]
@@ -446,59 +413,24 @@ def load_argument(essay: Essay) -> Argument:
 
 
     # counterarguments, framings, parallels
-    counter = []
-    for k, ca in enumerate(items(data, "counterarguments", path, "counterarguments"), start=1):
-        row = _label("counterarguments", k, ca)
-        expect(ca, dict, path, row, "counterargument")
-        rec = {"id": field(ca, "id", str, path, row), "name": field(ca, "name", str, path, row),
-               "held_by": field(ca, "held_by", str, path, row, default=""),
-               "how": field(ca, "how", str, path, row, default="")}
-        for part in ("objection", "concession", "reply", "reply_more"):
-            if part in ca:
-                a = _anchor(essay, ca[part], path, row, part)
-                rec[part], rec[f"{part}_paragraph"] = a["span"], a["paragraph"]
-            elif part in ("objection", "reply"):
-                raise AnnotationError(path, f"the counterargument has no {part}.",
-                                      f"add {part}: {{paragraph: N, span: \"…\"}}.", row)
-        if rec["how"] and "concession" in rec:
+    counter = load_entries(essay, f"{FILE} counterarguments", data)
+    for ca in counter.itertuples():
+        if ca.how and isinstance(ca.concession, str):
             # `how` restates what the authors grant; the objection and reply it only summarises
-            check_kept(qualifiers, rec["concession"], rec["how"], ca.get(QUALIFIER_NOTE), path, row, "how")
-        elif QUALIFIER_NOTE in ca:
+            check_kept(qualifiers, ca.concession, ca.how, ca.qualifier_note or None, path, ca.row, "how")
+        elif ca.qualifier_note:
             raise AnnotationError(path, f"has a '{QUALIFIER_NOTE}' but no concession for `how` to restate.",
-                                  f"remove '{QUALIFIER_NOTE}' (only a counterargument's concession is checked).", row)
-        counter.append(rec)
-    counter = pd.DataFrame(counter, columns=["id", "name", "held_by", "how", "objection", "objection_paragraph",
-                                             "concession", "concession_paragraph", "reply", "reply_paragraph",
-                                             "reply_more", "reply_more_paragraph"])
-
-    framings = []
-    for k, fr in enumerate(items(data, "framings", path, "framings"), start=1):
-        row = _label("framings", k, fr)
-        expect(fr, dict, path, row, "framing")
-        rec = {"id": field(fr, "id", str, path, row), "name": field(fr, "name", str, path, row)}
-        for part in ("sees_migrants_as", "leads_to", "authors_assessment"):
-            a = _anchor(essay, fr.get(part), path, row, part)
-            rec[part], rec[f"{part}_paragraph"] = a["span"], a["paragraph"]
-        framings.append(rec)
-    framings = pd.DataFrame(framings)
-
-    parallels = []
-    for k, pa in enumerate(items(data, "parallels", path, "parallels"), start=1):
-        row = _label("parallels", k, pa)
-        expect(pa, dict, path, row, "parallel")
-        src = _anchor(essay, pa.get("source_as_given"), path, row, "source_as_given")
-        passages = [_anchor(essay, s, path, row, "passages") for s in items(pa, "passages", path, row)]
-        targets = items(pa, "supports", path, row)
-        for target in targets:
+                                  f"remove '{QUALIFIER_NOTE}' (only a counterargument's concession is checked).", ca.row)
+    counter = counter[["id", "name", "held_by", "how", "objection", "objection_paragraph", "concession",
+                       "concession_paragraph", "reply", "reply_paragraph", "reply_more", "reply_more_paragraph"]]
+    framings = load_entries(essay, f"{FILE} framings", data).drop(columns="row")
+    parallels = load_entries(essay, f"{FILE} parallels", data)
+    for pa in parallels.itertuples():
+        for target in pa.supports:
             if target not in ids:
-                raise AnnotationError(path, f"supports {target!r}, which is not an id.", "use an existing id.", row)
-        parallels.append({"id": field(pa, "id", str, path, row), "name": field(pa, "name", str, path, row),
-                          "source_as_given": src["span"],
-                          "paragraphs": sorted({p["paragraph"] for p in passages}),
-                          "passages": [p["span"] for p in passages],
-                          "used_to_show": " ".join(field(pa, "used_to_show", str, path, row, default="").split()),
-                          "supports": list(targets)})
-    parallels = pd.DataFrame(parallels)
+                raise AnnotationError(path, f"supports {target!r}, which is not an id.", "use an existing id.", pa.row)
+    parallels["paragraphs"] = [sorted(set(p)) for p in parallels.passages_paragraphs]
+    parallels = parallels[["id", "name", "source_as_given", "paragraphs", "passages", "used_to_show", "supports"]]
 
     year = re.search(r"\d{4}", str(essay.meta.get("issue", "")))
     title = f'The argument of "{essay.title.split(":")[0]}"' + (f" ({year[0]})" if year else "")

@@ -6,9 +6,9 @@ import textwrap
 
 import pandas as pd
 
-from .anchoring import check_span, read_yaml
+from .anchoring import read_yaml
 from .errors import AnnotationError
-from .schema import expect, field, items
+from .rules import load_entries
 from .essay import Essay
 from .text import fold
 from .readable import question_name
@@ -23,42 +23,27 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
         essay: the essay, from ``helpers.load_essay()``; notebook: a notebook name such as
         "01_argument_structure" to get only its questions (leave it out for all of them).
     Returns:
-        a table: id, notebook, question, paragraphs (the ¶ numbers to read), spans (the anchoring words).
+        a table: id, notebook, question, paragraphs (the ¶ numbers to read), spans (the anchoring words), then
+        any other field schema.yml declares for the questions.
     Example:
         >>> import helpers
         >>> load_questions(helpers.load_essay(), "01_argument_structure").id.tolist()
         ['D01', 'D02', 'D03', 'D04', 'D05']
     """
     path = essay.folder / FILE
-    data = read_yaml(path)
-    rows = []
-    for k, q in enumerate(items(data, "questions", path, "questions"), start=1):
-        row = f"questions[{k}] ({q.get('id', '?') if isinstance(q, dict) else '?'})"
-        expect(q, dict, path, row, "question entry")
-        for name in ("id", "notebook", "question"):
-            field(q, name, str, path, row)
-        anchors = field(q, "anchors", list, path, row)
-        if not anchors:
-            raise AnnotationError(path, "a question needs at least one anchor.",
-                                  "add anchors: - {paragraph: N, span: \"exact words\"}.", row)
-        paragraphs = []
-        for a in anchors:
-            expect(a, dict, path, row, "anchor")
-            check_span(essay, a.get("span"), a.get("paragraph"), path, row, "anchors.span")
-            paragraphs.append(int(a["paragraph"]))
+    table = load_entries(essay, f"{FILE} questions")
+    for q in table.itertuples():
         # words a question puts "in quotes" must be the essay's own, in one of the paragraphs it cites
-        cited = fold(" ".join(essay.paragraphs.loc[n].text for n in paragraphs))
-        for quoted in re.findall(r'"([^"]+)"', q["question"]):
-            if fold(" ".join(quoted.split())) not in " ".join(cited.split()):
+        cited = " ".join(fold(" ".join(essay.paragraphs.loc[n].text for n in q.anchors_paragraphs)).split())
+        for quoted in re.findall(r'"([^"]+)"', q.question):
+            if fold(" ".join(quoted.split())) not in cited:
                 raise AnnotationError(path, f"the question quotes {quoted!r}, which is not in "
-                                            f"{', '.join(f'¶{n}' for n in paragraphs)}.",
-                                      "quote the essay exactly, or add the paragraph it comes from to anchors.", row)
-        rows.append({"id": q["id"], "notebook": q["notebook"], "question": " ".join(q["question"].split()),
-                     "paragraphs": paragraphs, "spans": [a["span"] for a in q["anchors"]]})
-    table = pd.DataFrame(rows, columns=["id", "notebook", "question", "paragraphs", "spans"])
-    if table.id.duplicated().any():
-        dup = table.id[table.id.duplicated()].iloc[0]
-        raise AnnotationError(path, f"the id {dup} is used twice.", "give each question its own id.", dup)
+                                            f"{', '.join(f'¶{n}' for n in q.anchors_paragraphs)}.",
+                                      "quote the essay exactly, or add the paragraph it comes from to anchors.", q.row)
+    first = ["id", "notebook", "question", "paragraphs", "spans"]     # then any other field schema.yml declares
+    table = table.rename(columns={"anchors": "spans", "anchors_paragraphs": "paragraphs"}).drop(
+        columns=["row", "facilitation"])
+    table = table[first + [c for c in table.columns if c not in first]]
     return table if notebook is None else table[table.notebook == notebook]
 
 
@@ -77,31 +62,24 @@ def load_facilitation(essay: Essay) -> dict[str, dict]:
         ['D02']
     """
     path = essay.folder / FILE
+    data = read_yaml(path)
+    whole = " ".join(fold(" ".join(essay.paragraphs.text)).split())
     out = {}
-    for k, q in enumerate(items(read_yaml(path), "questions", path, "questions"), start=1):
-        if not isinstance(q, dict) or "facilitation" not in q:
+    for q in load_entries(essay, f"{FILE} questions", data).itertuples():
+        if not q.facilitation:
             continue
-        row = f"questions[{k}] ({q.get('id', '?')}), facilitation"
-        f = field(q, "facilitation", dict, path, row)
-        prompts = [expect(p, str, path, row, "prompt") for p in field(f, "prompts", list, path, row)]
-        likely = []
-        for a in field(f, "likely", list, path, row):
-            expect(a, dict, path, row, "likely answer")
-            field(a, "answer", str, path, row)
-            check_span(essay, a.get("span"), a.get("paragraph"), path, row, "likely.span")
-            likely.append({"answer": a["answer"], "paragraph": int(a["paragraph"]), "span": a["span"]})
-        if not prompts or not likely:
-            raise AnnotationError(path, "a facilitation block needs prompts and likely answers.",
-                                  "add prompts: (what to ask) and likely: (answers, each with paragraph and span).", row)
-        close = field(f, "close", str, path, row)
-        whole = " ".join(fold(" ".join(essay.paragraphs.text)).split())
+        row = f"{q.row}, facilitation"
+        f = load_entries(essay, f"{FILE} facilitation", {"facilitation": [q.facilitation]}, row).iloc[0]
+        likely = [{"answer": a.answer, "paragraph": int(a.paragraph), "span": a.span} for a in
+                  load_entries(essay, f"{FILE} likely", {"likely": f.likely}, row).itertuples()]
+        prompts, close = f.prompts, f.close
         for text in prompts + [a["answer"] for a in likely] + [close]:
             for quoted in re.findall(r"“([^”]+)”", text):      # curly quotes hold the essay's own words
                 if " ".join(fold(quoted).split()) not in whole:
                     raise AnnotationError(path, f"puts “{quoted}” in curly quotes, which are for the essay's exact "
                                                 "words, but the essay does not say it.",
                                           "quote the essay exactly, or use no quotation marks.", row)
-        out[q["id"]] = {"prompts": prompts, "likely": likely, "close": close}
+        out[q.id] = {"prompts": prompts, "likely": likely, "close": close}
     return out
 
 

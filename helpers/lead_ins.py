@@ -13,11 +13,12 @@ import re
 
 import pandas as pd
 
-from .anchoring import check_ids, check_span, read_yaml
+from .anchoring import read_yaml
 from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .quotations import load_quotations
-from .schema import field, items
+from .rules import load_entries
+from .schema import items
 from .text import fold
 
 FILE = "lead_ins.yml"
@@ -49,31 +50,14 @@ def load_lead_ins(essay: Essay) -> pd.DataFrame:
         ['Q23', 'pointed squarely']
     """
     path = essay.folder / FILE
-    data = read_yaml(path)
     speakers = load_quotations(essay).set_index("id").speaker
-    rows = []
-    for i, entry in enumerate(items(data, "lead_ins", path, "lead_ins"), start=1):
-        label = f"lead_ins, entry {i}" + (f" ({entry.get('id')})" if isinstance(entry, dict) and entry.get("id") else "")
-        entry = entry if isinstance(entry, dict) else {}
-        span = field(entry, "span", str, path, label)
-        paragraph = field(entry, "paragraph", int, path, label)
-        start, end = check_span(essay, span, paragraph, path, label)
-        voice = field(entry, "voice", str, path, label)
-        if voice not in speakers.index:
-            raise AnnotationError(path, f"the voice {voice!r} is not a row of quotations.csv.",
-                                  "give the id of the quotation or reported speech the lead-in characterises.", label)
-        words = [field({"w": w}, "w", str, path, label) for w in items(entry, "words", path, label)]
-        if not words:
-            raise AnnotationError(path, "'words' is empty.", "list the characterising words, as the span has them.", label)
-        for w in words:
-            if not _at(w, span):
+    table = load_entries(essay, f"{FILE} lead_ins")
+    for r in table.itertuples():
+        for w in r.words:
+            if not _at(w, r.span):
                 raise AnnotationError(path, f"the word {w!r} is not in the span.",
-                                      "copy the characterising words exactly as the span has them.", label)
-        rows.append({"id": field(entry, "id", str, path, label), "paragraph": paragraph, "span": span, "voice": voice,
-                     "speaker": speakers[voice], "words": "; ".join(words),
-                     "says": " ".join(field(entry, "says", str, path, label).split()), "start": start, "end": end})
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    check_ids(table, path)
+                                      "copy the characterising words exactly as the span has them.", r.row)
+    table = table.assign(speaker=[speakers[v] for v in table.voice], words=["; ".join(w) for w in table.words])[COLUMNS]
     return table.sort_values("start", ignore_index=True)
 
 
@@ -100,12 +84,8 @@ def unlisted(essay: Essay, lead: pd.DataFrame | None = None) -> pd.DataFrame:
     covered = []     # (start, end, words) of every place a word may stand
     for r in lead.itertuples():
         covered += [(r.start + s, r.start + e) for w in r.words.split("; ") for s, e in _at(w, r.span)]
-    for i, entry in enumerate(items(data, "not_lead_ins", path, "not_lead_ins"), start=1):
-        label = f"not_lead_ins, entry {i}"
-        entry = entry if isinstance(entry, dict) else {}
-        words = field(entry, "words", str, path, label)
-        field(entry, "reason", str, path, label)
-        covered.append(check_span(essay, words, field(entry, "paragraph", int, path, label), path, label, "words"))
+    not_lead = load_entries(essay, f"{FILE} not_lead_ins", data)
+    covered += list(zip(not_lead.start, not_lead.end))
     missing = []
     for p in essay.paragraphs[essay.paragraphs.kind != HEADING].itertuples():
         text = essay.text[p.start:p.end]

@@ -16,7 +16,7 @@ import pandas as pd
 from .anchoring import check_span, read_yaml
 from .errors import AnnotationError
 from .essay import Essay
-from .schema import expect, items
+from .rules import load_entries
 
 FILE = "ledger.yml"
 ARGUMENT = "argument.yml"
@@ -114,40 +114,12 @@ def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
     """
     path = essay.folder / FILE
     data = read_yaml(path)
-    kinds: dict[str, dict] = {}
-    raw_kinds = data.get("kinds")
-    if not isinstance(raw_kinds, dict) or not raw_kinds:
-        raise AnnotationError(path, "has no 'kinds' section.", "restore the file from git.")
-    for name, spec in raw_kinds.items():
-        expect(spec, dict, path, f"kinds.{name}", "kind")
-        needs = spec.get("needs") or []
-        needs = [needs] if isinstance(needs, str) else needs
-        for n in needs:
-            if n not in NEEDS:
-                raise AnnotationError(path, f"kind '{name}' needs {n!r}, which is not a file the ledger reads.",
-                                      f"use one of: {', '.join(NEEDS)}.", f"kinds.{name}")
-        if not str(spec.get("means", "")).strip():
-            raise AnnotationError(path, f"kind '{name}' does not say what it means.",
-                                  "add `means:` with one plain sentence.", f"kinds.{name}")
-        kinds[str(name)] = {"means": " ".join(str(spec["means"]).split()), "needs": [NEEDS[n] for n in needs]}
-
+    kinds = {k.name: {"means": k.means, "needs": [NEEDS[n] for n in k.needs]}
+             for k in load_entries(essay, f"{FILE} kinds", data).itertuples()}
     u = units(essay)
     rows = []
-    for k, entry in enumerate(items(data, "sentences", path, "sentences"), start=1):
-        row = f"sentences[{k}]"
-        expect(entry, dict, path, row, "sentence entry")
-        para = entry.get("paragraph")
-        if not isinstance(para, int) or para not in set(essay.paragraphs.paragraph):
-            raise AnnotationError(path, f"paragraph {para!r} is not a paragraph of the essay.",
-                                  f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", row)
-        kind = entry.get("kind")
-        if kind not in kinds:
-            raise AnnotationError(path, f"'kind' is {kind!r}.", f"use one of: {', '.join(kinds)}.", row)
-        reason = " ".join(str(entry.get("reason") or "").split())
-        if not reason:
-            raise AnnotationError(path, "'reason' is empty.", "say in a few words why the sentence carries no "
-                                  "claim (what it does instead).", row)
-        opens = entry.get("opens")
+    for entry in load_entries(essay, f"{FILE} sentences", data).itertuples():
+        para, opens, kind, claim, row = entry.paragraph, entry.opens or None, entry.kind, entry.claim or None, entry.row
         in_para = u[u.paragraph == para]
         if opens is None:
             sentence = None
@@ -160,13 +132,12 @@ def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
                 raise AnnotationError(path, problem, "copy the sentence's first words exactly from the essay "
                                       f"(enough to tell it apart); the sentences of ¶{para} open: {first}", row)
             sentence = int(match.sentence.iloc[0])
-        claim = entry.get("claim")
         if ("claim" in kinds[kind]["needs"]) != (claim is not None):
             raise AnnotationError(path, f"kind '{kind}' " + ("needs" if claim is None else "takes no") + " `claim`.",
                                   "name the claim whose paraphrase tells the sentence (claim: C…)" if claim is None
                                   else "remove `claim`, or use the kind 'told in a claim'.", row)
         rows.append({"row": row, "paragraph": para, "sentence": sentence, "opens": opens, "kind": kind,
-                     "reason": reason, "claim": claim})
+                     "reason": entry.reason, "claim": claim})
     table = pd.DataFrame(rows, columns=["row", "paragraph", "sentence", "opens", "kind", "reason", "claim"])
     dup = table[table.duplicated(["paragraph", "sentence"], keep=False) & table.sentence.notna()]
     if len(dup):
@@ -331,45 +302,25 @@ def load_marks(essay: Essay) -> tuple[dict, pd.DataFrame]:
     path = essay.folder / FILE
     data = read_yaml(path)
     marks: dict[str, dict] = {}
-    for name, spec in (data.get("marks") or {}).items():
-        where = f"marks.{name}"
-        expect(spec, dict, path, where, "mark")
-        words = spec.get("words") or []
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise AnnotationError(path, f"the words of mark '{name}' are not a list of words.",
-                                  "write them as words: [two, three, …].", where)
-        held = spec.get("held_by") or []
-        held = [held] if isinstance(held, str) else held
-        unknown = [h for h in held if h not in NEEDS or h == "claim"]
-        if not held or unknown:
-            raise AnnotationError(path, f"mark '{name}' is held by {unknown or 'nothing'}.",
-                                  f"name the files that hold it: {', '.join(n for n in NEEDS if n != 'claim')}.", where)
-        parts = [r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"] if words else []
-        if spec.get("digits"):
-            parts.append(r"\b\d[\d,./]*%?")
-        marks[str(name)] = {"means": " ".join(str(spec.get("means", "")).split()),
-                            "pattern": re.compile("|".join(parts), flags=re.IGNORECASE),
-                            "held_by": [NEEDS[h] for h in held],
-                            "in_figure": bool(spec.get("in_figure"))}
-    rows = []
-    for k, entry in enumerate(data.get("unlisted") or [], start=1):
-        row = f"unlisted[{k}]"
-        expect(entry, dict, path, row, "unlisted entry")
-        para, words, mark = entry.get("paragraph"), entry.get("words"), entry.get("mark")
-        if mark not in marks:
-            raise AnnotationError(path, f"'mark' is {mark!r}.", f"use one of: {', '.join(marks)}.", row)
-        if not isinstance(para, int) or para not in set(essay.paragraphs.paragraph):
-            raise AnnotationError(path, f"paragraph {para!r} is not a paragraph of the essay.",
-                                  f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", row)
-        if not isinstance(words, str) or words not in essay.paragraphs.loc[para, "text"]:
-            raise AnnotationError(path, f"the words {words!r} are not in ¶{para}.",
-                                  "copy them exactly from the essay (the mark and a few words around it).", row)
-        reason = " ".join(str(entry.get("reason") or "").split())
-        if not reason:
-            raise AnnotationError(path, "'reason' is empty.", "say why no row holds it (an idiom, not a count; "
-                                  "the words the row of … already holds …).", row)
-        rows.append({"row": row, "paragraph": para, "words": words, "mark": mark, "reason": reason})
-    return marks, pd.DataFrame(rows, columns=["row", "paragraph", "words", "mark", "reason"])
+    for spec in load_entries(essay, f"{FILE} marks", data).itertuples():
+        if not all(isinstance(w, str) and w.strip() for w in spec.words):
+            raise AnnotationError(path, f"the words of mark '{spec.name}' are not a list of words.",
+                                  "write them as words: [two, three, …].", spec.row)
+        unknown = [h for h in spec.held_by if h not in NEEDS or h == "claim"]
+        if not spec.held_by or unknown:
+            raise AnnotationError(path, f"mark '{spec.name}' is held by {unknown or 'nothing'}.",
+                                  f"name the files that hold it: {', '.join(n for n in NEEDS if n != 'claim')}.",
+                                  spec.row)
+        words = sorted(spec.words, key=len, reverse=True)
+        parts = [r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"] if words else []
+        marks[spec.name] = {"means": spec.means, "in_figure": spec.in_figure, "held_by": [NEEDS[h] for h in spec.held_by],
+                            "pattern": re.compile("|".join(parts + [r"\b\d[\d,./]*%?"] * spec.digits), re.IGNORECASE)}
+    rows = load_entries(essay, f"{FILE} unlisted", data)
+    for r in rows.itertuples():
+        if r.words not in essay.paragraphs.loc[r.paragraph, "text"]:
+            raise AnnotationError(path, f"the words {r.words!r} are not in ¶{r.paragraph}.",
+                                  "copy them exactly from the essay (the mark and a few words around it).", r.row)
+    return marks, rows[["row", "paragraph", "words", "mark", "reason"]]
 
 
 def marks(essay: Essay) -> pd.DataFrame:

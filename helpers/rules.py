@@ -4,25 +4,36 @@
 empty, the words each vocabulary column allows, where its span and paragraph stand, which columns must hold the
 essay's own words, which columns name rows of another file, and the rules a row keeps ("a context row names its
 reference"), each with the message it gives. ``load_table`` reads a file, checks it against that declaration and
-anchors its spans; the module that owns a file adds only what is particular to it.
+anchors its spans; the module that owns a file adds only what is particular to it. ``load_entries`` does the same
+for a list (or mapping) of a YAML file, declared as "<file> <section>" ("ledger.yml sentences") with the types of
+its fields.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import anchor_rows, check_as_given, check_ids, read_csv, read_yaml
+from .anchoring import anchor_rows, check_as_given, check_ids, check_span, read_csv, read_yaml
 from .errors import AnnotationError
 from .essay import Essay
-from .schema import expect, field, items
+from .schema import expect, field
 
 SCHEMA = "schema.yml"
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
 AUTHORS = "the authors"
 _CACHE: dict[tuple[str, str], dict] = {}
-_KEYS = {"columns", "id", "filled", "vocabularies", "span", "paragraph", "as_given", "references", "rules", "values"}
+#: each key of a declaration (besides "values"): the type it holds and what leaving it out means
+_SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_given": (list, []),
+          "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
+          "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
+          "keyed": (bool, False), "required": (bool, False)}
+_KEYS = set(_SHAPE) | {"values"}
+#: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
+TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
+         "mapping": dict, "span": dict, "spans": list, "any": object}
 
 
 def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
@@ -59,19 +70,11 @@ def _checked(path: Path, data: dict) -> dict:
             out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
                                     for k, v in expect(entry["values"], dict, path, name, "values").items()}}
             continue
-        e = {"name": str(name),
-             "columns": [expect(c, str, path, name, "columns") for c in field(entry, "columns", list, path, name)]}
-        e["id"] = entry.get("id")
-        if e["id"] is not None:
-            _columns_in(path, name, e, "id", [expect(e["id"], str, path, name, "id")])
-        e["filled"] = items(entry, "filled", path, name)
-        e["as_given"] = items(entry, "as_given", path, name)
-        e["vocabularies"] = field(entry, "vocabularies", dict, path, name, default={})
-        for col, words in e["vocabularies"].items():
-            e["vocabularies"][col] = tuple(str(w) for w in expect(words, list, path, name, f"vocabularies.{col}"))
-        e["span"] = field(entry, "span", str, path, name, default=None)
-        e["paragraph"] = field(entry, "paragraph", str, path, name, default="paragraph")
-        e["references"] = field(entry, "references", dict, path, name, default={})
+        e = {"name": str(name)} | {key: field(entry, key, kind, path, name, **({} if key == "columns" else {
+            "default": copy.copy(default)})) for key, (kind, default) in _SHAPE.items()}
+        e["columns"] = [expect(c, str, path, name, "columns") for c in e["columns"]]
+        e["vocabularies"] = {col: tuple(str(w) for w in expect(words, list, path, name, f"vocabularies.{col}"))
+                             for col, words in e["vocabularies"].items()}
         for col, ref in e["references"].items():
             expect(ref, dict, path, name, f"references.{col}")
             for key in ("problem", "fix"):
@@ -79,7 +82,10 @@ def _checked(path: Path, data: dict) -> dict:
             files = field(ref, "file", (str, list), path, f"{name} references.{col}")
             ref["file"] = [expect(f, str, path, f"{name} references.{col}", "file")
                            for f in (files if isinstance(files, list) else [files])]
-        e["rules"] = items(entry, "rules", path, name)
+        for col, kind in e["types"].items():
+            if kind not in TYPES:
+                raise AnnotationError(path, f"{name} types gives {col!r} the type {kind!r}.",
+                                      f"use one of: {', '.join(TYPES)}; or restore schema.yml from git.", name)
         for n, rule in enumerate(e["rules"], start=1):
             where = f"{name} rule {n}"
             expect(rule, dict, path, where, "rule")
@@ -87,8 +93,8 @@ def _checked(path: Path, data: dict) -> dict:
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
             field(rule, "problem", str, path, where)
             field(rule, "fix", str, path, where)
-        for key in ("filled", "as_given", "vocabularies", "references"):
-            _columns_in(path, name, e, key, e[key])
+        for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults"):
+            _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
         out[name] = e
     for name, e in out.items():
@@ -218,13 +224,14 @@ def check_row(path: Path, entry: dict, row, label) -> None:
     >>> check_row("dating.csv", entry, row, "2 (D01)") is None
     True
     """
-    for col, allowed in entry["vocabularies"].items():
-        if row[col] not in allowed:
-            raise AnnotationError(path, f"'{col}' is {row[col]!r}.", f"use one of: {', '.join(allowed)} (or add the "
-                                  f"word to {col} under {entry['name']} in {SCHEMA}).", label)
     for col in entry["filled"]:
         if not row[col].strip():
             raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
+    for col, allowed in entry["vocabularies"].items():
+        for word in row[col] if isinstance(row[col], list) else [row[col]]:     # a YAML list: each of its words
+            if word not in allowed:
+                raise AnnotationError(path, f"'{col}' is {word!r}.", f"use one of: {', '.join(allowed)} (or add the "
+                                      f"word to {col} under {entry['name']} in {SCHEMA}).", label)
     for rule in entry["rules"]:
         if _holds(row, rule.get("when") or {}) and not _holds(row, rule["then"]):
             raise AnnotationError(path, _say(path, label, rule["problem"], row), _say(path, label, rule["fix"], row),
@@ -257,17 +264,7 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
         check_ids(table, path, entry["id"])
     for line, row in table.iterrows():
         check_row(path, entry, row, _label(line, row, entry))
-    for col, ref in entry["references"].items():
-        present = [f for f in ref["file"] if (essay.folder / f).is_file()]   # a file the reading lacks has no ids
-        if not present:
-            continue
-        ids = [declaration(essay.folder, f)["id"] for f in present]
-        known = {i for f, c in zip(present, ids) for i in read_csv(essay.folder / f, [c])[c]}
-        for line, row in table.iterrows():
-            for value in filter(None, (v.strip() for v in row[col].split(";"))):
-                if value not in known:
-                    raise AnnotationError(path, ref["problem"].replace("{ref}", repr(value)), ref["fix"],
-                                          _label(line, row, entry))
+    _references(essay, entry, table, path, [_label(line, row, entry) for line, row in table.iterrows()])
     if entry["span"]:
         table = anchor_rows(essay, table, path, entry["span"], entry["id"] or "id", entry["paragraph"])
     if entry["as_given"]:
@@ -276,4 +273,130 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
     return table
 
 
-__all__ = ["AUTHORS", "SCHEMA", "check_row", "declaration", "default_vocabulary", "load_table", "schema", "vocabulary"]
+def anchored(essay: Essay, value, path: Path, label: str, col: str) -> dict:
+    """A ``{paragraph: N, span: "exact words"}`` field anchored in the essay: paragraph, span, start, end.
+
+    Parameters: ``essay`` the loaded essay; ``value`` the field's value; ``path``, ``label`` name the file and the
+    entry in a message; ``col`` the field.
+    Returns: a dict (paragraph, span, start, end); raises AnnotationError naming the entry and the fix.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> anchored(load_essay(), {"paragraph": 21, "span": "thousands of people"}, "x.yml", "x[1]", "s")["paragraph"]
+    21
+    """
+    if not isinstance(value, dict) or "span" not in value or "paragraph" not in value:
+        raise AnnotationError(path, f"'{col}' needs a paragraph and a span.",
+                              f"write it as {col}: {{paragraph: N, span: \"exact words\"}}.", label)
+    start, end = check_span(essay, value["span"], value["paragraph"], path, label, f"{col}.span")
+    return {"paragraph": int(value["paragraph"]), "span": value["span"], "start": start, "end": end}
+
+
+def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
+    """The ids of a CSV file or of a YAML list ("ledger.yml kinds"; from ``data`` when it is in ``file``)."""
+    entry = declaration(essay.folder, name)
+    if " " not in name:
+        return list(read_csv(essay.folder / name, [entry["id"]])[entry["id"]])
+    other, _, section = name.partition(" ")
+    raw = (data if other == file else read_yaml(essay.folder / other)).get(section) or []
+    return [str(k) for k in raw] if isinstance(raw, dict) else [str(e.get(entry["id"])) for e in raw
+                                                                if isinstance(e, dict)]
+
+
+def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labels: list, file: str = "",
+                data: dict | None = None) -> None:
+    """Every id a reference column names (one, a list, or several separated by ";") is one of the file's it names."""
+    for col, ref in entry["references"].items():
+        present = [f for f in ref["file"] if (essay.folder / f.partition(" ")[0]).is_file()]   # else it has no ids
+        known = list(dict.fromkeys(i for f in present for i in _ids(essay, f, file, data)))
+        for label, value in zip(labels, table[col] if present else []):
+            for v in filter(None, (str(v).strip() for v in (value if isinstance(value, list) else
+                                                            str(value).split(";")))):
+                if v not in known:
+                    raise AnnotationError(path, ref["problem"].replace("{ref}", repr(v)),
+                                          ref["fix"].replace("{known}", ", ".join(known)), label)
+
+
+def _value(essay: Essay, kind: str, value, path: Path, label: str, col: str) -> dict:
+    """One field of a YAML entry checked as its declared type says: {col: value} (and a span's ¶ numbers)."""
+    if value is None or isinstance(value, (str, list, dict)) and not value:    # a span left out: NaN in the table
+        return {} if kind == "span" else {col: [], f"{col}_paragraphs": []} if kind == "spans" else {col: (
+            [] if kind in ("list", "texts", "words") else False if kind == "flag" else
+            None if kind in ("number", "paragraph") else "")}
+    if kind in ("span", "spans"):
+        found = [anchored(essay, v, path, label, col) for v in
+                 (expect(value, list, path, label, col) if kind == "spans" else [value])]
+        spans, paragraphs = [a["span"] for a in found], [a["paragraph"] for a in found]
+        return {col: spans, f"{col}_paragraphs": paragraphs} if kind == "spans" else \
+            {col: spans[0], f"{col}_paragraph": paragraphs[0]}
+    if kind == "paragraph" and (not isinstance(value, int) or value not in essay.paragraphs.index):
+        raise AnnotationError(path, f"{col} {value!r} is not a paragraph of the essay.",
+                              f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", label)
+    value = value if kind == "any" else expect(value, TYPES[kind], path, label, col)
+    if kind == "texts":
+        value = [expect(v, str, path, label, col) for v in value]
+    return {col: " ".join(value.split()) if kind == "text" else [value] if kind == "words" and
+            isinstance(value, str) else value}
+
+
+def load_entries(essay: Essay, name: str, data: dict | None = None, within: str = "") -> pd.DataFrame:
+    """A list (or mapping) of a YAML file checked against what schema.yml declares for it, as for a table.
+
+    schema.yml names it "<file> <section>" ("ledger.yml sentences") and declares its fields (``columns``), their
+    ``types`` (text unless said: number, list, flag, words, span {paragraph, span} anchored in the essay, spans a
+    list of them), the entry's ``id``, ``filled`` fields, ``vocabularies``, ``references`` (to a file or to another
+    list, "ledger.yml kinds"; the fix may list the ids known: {known}) and ``rules``, and, for YAML: the ``label`` an
+    error names an entry by ({n} its number, {id}), the ``entry`` word for a misshapen one, ``keyed: true`` for a
+    mapping from id to entry and ``required: true`` for a section the file must have. An entry's own ``span`` and
+    ``paragraph`` fields are anchored when ``span:`` is declared.
+
+    Parameters: ``essay`` the loaded essay; ``name`` the declaration ("discussion.yml questions"); ``data`` the
+    file already read (``read_yaml``), to read it once.
+    Returns: a DataFrame, one row per entry: ``row`` (its label), every declared column (text with its spaces
+    folded; a span field's words, with ``<field>_paragraph``; a spans field's list, with ``<field>_paragraphs``),
+    and ``start``/``end`` when the entry is anchored itself.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> load_entries(load_essay(), "ledger.yml kinds").loc[0, "row"]
+    'kinds.heading'
+    """
+    entry = declaration(essay.folder, name)
+    file, _, section = name.partition(" ")
+    path = essay.folder / file
+    data = read_yaml(path) if data is None else data
+    raw = data.get(section)
+    if entry["required"] and not raw:
+        raise AnnotationError(path, f"has no '{section}:' section.", "restore it from git.")
+    raw = expect(raw, dict if entry["keyed"] else list, path, section, section) if raw else []
+    default = f"{section}.{{id}}" if entry["keyed"] else f"{section}[{{n}}]" + (" ({id})" if entry["id"] else "")
+    rows = []
+    for n, (key, item) in enumerate(raw.items() if entry["keyed"] else ((None, e) for e in raw), start=1):
+        label = (entry["label"] or default).format(n=n, within=within, id=key if entry["keyed"] else
+                                                   item.get(entry["id"], "?") if isinstance(item, dict) else "?")
+        expect(item, dict, path, label, entry["entry"] or f"{section} entry")
+        rec = {"row": label} | ({entry["id"]: str(key)} if entry["keyed"] else {})
+        if entry["span"]:
+            start, end = check_span(essay, item.get(entry["span"]), item.get(entry["paragraph"]), path, label,
+                                    entry["span"])
+            rec.update({entry["span"]: item[entry["span"]], entry["paragraph"]: int(item[entry["paragraph"]]),
+                        "start": start, "end": end})
+        for col in (c for c in entry["columns"] if c not in rec):
+            rec.update(_value(essay, entry["types"].get(col, "text"), item.get(col, entry["defaults"].get(col)),
+                              path, label, col))
+        check_row(path, entry, {c: v if isinstance(v, list) and c in entry["vocabularies"] else "" if v is None or
+                                isinstance(v, list) and not v else str(v) for c, v in
+                                {**dict.fromkeys(entry["columns"]), **rec}.items()}, label)
+        rows.append(rec)
+    also = {"span": "_paragraph", "spans": "_paragraphs"}       # a span field's ¶ numbers follow it
+    columns = [x for c in entry["columns"] for x in dict.fromkeys([c, c + also.get(entry["types"].get(c), "")])]
+    table = pd.DataFrame(rows, columns=["row", *columns, *(["start", "end"] if entry["span"] else [])])
+    if entry["id"] and not entry["keyed"]:
+        check_ids(table.set_index("row"), path, entry["id"])
+    _references(essay, entry, table, path, list(table.row), file, data)
+    table.attrs["reading"] = str(essay.folder)
+    return table
+
+
+__all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_table",
+           "schema", "vocabulary"]

@@ -13,11 +13,10 @@ import re
 
 import pandas as pd
 
-from .anchoring import read_yaml
 from .argument import load_argument
 from .errors import AnnotationError
 from .essay import Essay
-from .schema import expect, field
+from .rules import load_entries
 from .text import fold, paragraph_list
 from .workshop import check_fingerprint, english_fingerprint
 
@@ -68,22 +67,19 @@ def load_summary(essay: Essay) -> pd.DataFrame:
     """
     english = summary_english(essay)
     path = essay.folder / FILE
-    data = field(read_yaml(path), "parts", dict, path, "parts")
     text = " ".join(fold(essay.text).split())
-    spanish = {}
-    for pid, entry in data.items():
+    parts = load_entries(essay, f"{FILE} parts")
+    for pid, fingerprint, es in zip(parts.part, parts.from_en, parts.es):
         if pid not in english.index:
             raise AnnotationError(path, f"has a Spanish part {pid!r}, which the summary does not have.",
                                   f"use one of: {', '.join(PARTS)}.", str(pid))
-        expect(entry, dict, path, pid, "part with from_en and es")
-        es = " ".join(field(entry, "es", str, path, pid).split())
-        check_fingerprint(path, pid, entry, english.loc[pid, "text"], "argument.yml", "same qualifiers")
+        check_fingerprint(path, pid, {"from_en": fingerprint}, english.loc[pid, "text"], "argument.yml", "same qualifiers")
         for quoted in re.findall(r'"([^"]+)"', es):
             if " ".join(fold(quoted).split()) not in text:
                 raise AnnotationError(path, f"the Spanish {pid} quotes {quoted[:60]!r}, which is not in the essay.",
                                       "quote the essay exactly (in English), with the Spanish in [brackets] after it.",
                                       pid)
-        spanish[pid] = es
+    spanish = dict(zip(parts.part, parts.es))
     missing = [pid for pid in english.index if pid not in spanish]
     if missing:
         raise AnnotationError(path, f"has no Spanish for {missing[0]}, a part of the one-page summary.",

@@ -31,21 +31,22 @@ from .text import sentence_spans, fold_keep_case
 
 FILE = "terms.csv"
 NOT_ALIASES = "not_aliases.csv"
+KINDS_IN_SPANISH = "term kinds in Spanish"      # schema.yml: each kind of terms.csv in Spanish
 
 
 def __getattr__(name: str):
-    """KINDS, COLUMNS and NOT_ALIAS_COLUMNS of the default reading, from its schema.yml."""
+    """KINDS, KINDS_ES (the kinds in Spanish, as the glossary printout shows them beside the English), COLUMNS and
+    NOT_ALIAS_COLUMNS of the default reading, from its schema.yml."""
     from .essay import DEFAULT_READING, SEEDS
     if name == "KINDS":
         return default_vocabulary(FILE, "kind")
+    if name == "KINDS_ES":
+        return {kind: default_vocabulary(KINDS_IN_SPANISH, kind)[0] for kind in default_vocabulary(FILE, "kind")}
     if name in ("COLUMNS", "NOT_ALIAS_COLUMNS"):
         return declaration(SEEDS / DEFAULT_READING, FILE if name == "COLUMNS" else NOT_ALIASES)["columns"]
     raise AttributeError(name)
 
 
-# the kinds in Spanish, as the glossary printout shows them beside the English (one for each of KINDS)
-KINDS_ES = {"person": "persona", "people": "pueblo", "family": "familia", "organisation": "organización",
-            "place": "lugar", "event": "hecho", "concept": "concepto", "publication": "publicación"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 NOT_COVERED = "later events are not covered"

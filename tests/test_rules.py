@@ -8,7 +8,7 @@ import io
 import pytest
 
 import helpers
-from helpers import argument, rules, timeline as tl
+from helpers import argument, discussion, lead_ins, ledger, rules, timeline as tl
 
 from editing import error_after, rewrite
 
@@ -138,7 +138,12 @@ def replaced(value, path, new):
 LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.load_figures,
            "timeline.csv": tl.load_timeline, "dating.csv": tl.load_dating, "undated.csv": tl.load_undated,
            "terms.csv": helpers.load_terms, "not_aliases.csv": helpers.load_terms,
-           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated}
+           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated,
+           **dict.fromkeys(["ledger.yml kinds", "ledger.yml sentences"], ledger.load_ledger),
+           **dict.fromkeys(["ledger.yml marks", "ledger.yml unlisted"], ledger.load_marks),
+           **dict.fromkeys(["discussion.yml questions", "discussion.yml facilitation", "discussion.yml likely"],
+                           discussion.load_facilitation),
+           "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted}
 
 
 def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
@@ -195,3 +200,39 @@ def test_a_reference_to_either_of_two_files(reading_copy):
                       tl.load_timeline)
     assert err.problem == "rests_on names 'D99', which neither timeline.csv nor dating.csv has."
     assert err.fix == "give the id of a timeline row (E…) or a dating clue (D…)."
+
+
+def test_a_new_field_of_a_yaml_list_is_an_edit_of_the_data(reading_copy):
+    """discussion.yml's questions are declared in schema.yml like a table: a new field with its vocabulary is checked
+    and loaded, and a new word for it is one more word in schema.yml, with no change to the code."""
+    import yaml
+    path = reading_copy / "discussion.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for q in data["questions"]:
+        q["difficulty"] = "warm-up" if q["id"] == "D01" else "core"
+    data["questions"][1]["difficulty"] = "hard"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rewrite(reading_copy, "schema.yml", "discussion.yml questions:\n  columns: [id, notebook, question, anchors, "
+            "facilitation]\n", "discussion.yml questions:\n  columns: [id, notebook, question, anchors, facilitation,"
+            " difficulty]\n  vocabularies:\n    difficulty: [warm-up, core]\n")
+    err = load_error(reading_copy, helpers.load_questions)
+    assert err.file.endswith("discussion.yml") and err.problem == "'difficulty' is 'hard'."
+    assert "(D02)" in str(err.row) and "add the word to difficulty under discussion.yml questions in schema.yml" in err.fix
+
+    rewrite(reading_copy, "schema.yml", "difficulty: [warm-up, core]", "difficulty: [warm-up, core, hard]")
+    questions = helpers.load_questions(helpers.load_essay(reading_copy)).set_index("id")
+    assert questions.loc["D01", "difficulty"] == "warm-up" and questions.loc["D02", "difficulty"] == "hard"
+    assert set(questions.difficulty) == {"warm-up", "core", "hard"}
+
+
+def test_a_new_ledger_kind_needs_a_declared_word(reading_copy):
+    """What a ledger kind may need is a vocabulary of schema.yml: a kind needing 'figures' loads, one needing a file
+    the schema does not list is refused naming ledger.yml, the kind and where the word goes."""
+    rewrite(reading_copy, "ledger.yml", "  question:\n", "  table:\n    means: a table of numbers\n    needs: maps\n"
+            "  question:\n")
+    err = load_error(reading_copy, lambda e: ledger.load_ledger(e))
+    assert err.file.endswith("ledger.yml") and err.problem == "'needs' is 'maps'." and err.row == "kinds.table"
+    assert "add the word to needs under ledger.yml kinds in schema.yml" in err.fix
+    rewrite(reading_copy, "ledger.yml", "needs: maps", "needs: [figures, timeline]")
+    kinds, _ = ledger.load_ledger(helpers.load_essay(reading_copy))
+    assert kinds["table"] == {"means": "a table of numbers", "needs": ["numbers", "events"]}

@@ -1,0 +1,87 @@
+"""Count the code lines of the annotation loaders (issue 24, item 1: "the loaders' line count falls by a third").
+
+Counted: helpers/anchoring.py, schema.py, rules.py and annotations.py whole, plus every function (at the top of a
+module or in a class) whose name starts with ``load_`` or ``check_`` in the other modules of helpers/. A code line
+is a line of such code that is not blank, not a comment and not inside a docstring. Left out: workshop.py (the
+session plans, counted apart with ``--workshop``), ``essay.load_essay`` (it reads the text, not an annotation) and
+IPython's ``load_ipython_extension`` hook.
+
+    python -m tools.loader_lines            # the total
+    python -m tools.loader_lines --each     # per file and per function, then the total
+    python -m tools.loader_lines --workshop # workshop.py's loaders alone
+"""
+from __future__ import annotations
+
+import ast
+import io
+import sys
+import tokenize
+from pathlib import Path
+
+HELPERS = Path(__file__).resolve().parent.parent / "helpers"
+WHOLE = ("anchoring.py", "schema.py", "rules.py", "annotations.py")
+PREFIXES = ("load_", "check_")
+APART = {"workshop.py"}
+NOT_LOADERS = {"load_essay", "load_ipython_extension"}
+
+
+def code_lines(source: str) -> set[int]:
+    """The numbers of the lines of ``source`` that hold code (not blank, comment or docstring)."""
+    tree = ast.parse(source)
+    docs: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                    and isinstance(first.value.value, str):
+                docs.update(range(first.lineno, first.end_lineno + 1))
+    lines: set[int] = set()
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+            tokenize.ENDMARKER, tokenize.ENCODING}
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type not in skip:
+            lines.update(range(tok.start[0], tok.end[0] + 1))
+    return lines - docs
+
+
+def counted(folder: Path = HELPERS, workshop: bool = False) -> dict[str, int]:
+    """Code lines per counted unit: 'file.py' for a whole file, 'file.py:function' for a function (``workshop``:
+    the files counted apart instead)."""
+    out: dict[str, int] = {}
+    for path in sorted(folder.glob("*.py")):
+        if (path.name in APART) != workshop:
+            continue
+        source = path.read_text(encoding="utf-8")
+        lines = code_lines(source)
+        if path.name in WHOLE:
+            out[path.name] = len(lines)
+            continue
+        tree = ast.parse(source)
+        nodes = [(None, n) for n in tree.body] + [(c.name, n) for c in tree.body if isinstance(c, ast.ClassDef)
+                                                  for n in c.body]
+        for cls, node in nodes:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(PREFIXES) \
+                    and node.name not in NOT_LOADERS:
+                start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                name = f"{cls}.{node.name}" if cls else node.name
+                out[f"{path.name}:{name}"] = len({n for n in lines if start <= n <= node.end_lineno})
+    return out
+
+
+def main(argv: list[str]) -> int:
+    found = counted(workshop="--workshop" in argv)
+    if "--each" in argv:
+        for name, n in found.items():
+            print(f"{n:5d}  {name}")
+        by_file: dict[str, int] = {}
+        for name, n in found.items():
+            by_file[name.split(":")[0]] = by_file.get(name.split(":")[0], 0) + n
+        print()
+        for name, n in by_file.items():
+            print(f"{n:5d}  {name}")
+    print(f"{sum(found.values())} code lines in the loaders" + (" of workshop.py" if "--workshop" in argv else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
