@@ -165,14 +165,20 @@ def prose(text, labels: dict[str, str] | None = None) -> str:
     return _label_bare_ids(out, labels, short)
 
 
+_BARE_ID = re.compile(r"(?<![\w(–])(E\d+)\b(?!\s*\()")
+_ANY_ID = re.compile(r"E\d")
+
+
 def _label_bare_ids(text: str, labels: dict, short) -> str:
     """Each timeline id outside brackets, not already followed by one, given its label: ``E05`` -> ``… (E05)``."""
+    if not labels or not _ANY_ID.search(text):
+        return text  # nothing to label: most sentences, walked a character at a time, were most of prose()'s time
     out, depth, k = [], 0, 0
     while k < len(text):
         ch = text[k]
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        m = re.compile(r"(?<![\w(–])(E\d+)\b(?!\s*\()").match(text, k) if not depth else None
+        m = _BARE_ID.match(text, k) if not depth else None
         if m and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] in "(–")) and m.group(1) in labels:
             out.append(f"{short(m.group(1))} ({m.group(1)})")
             k = m.end()
