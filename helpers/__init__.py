@@ -11,11 +11,12 @@
 Installed with the environment (``pip install -e .``, from requirements.txt), so a notebook needs only
 ``import helpers``. The maintainer's commands are in tools/, not here.
 """
+import sys
+
 from .errors import AnnotationError, EssayError, HelperError, UsageError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay, readings
 from .display import folded, setup_display, table
 from .lessons import lessons   # eager: the module shares its name, so importing it later would hide the function
-from .kernel_hints import show_errors_plainly as _show_errors_plainly
 
 # Loaded on first use (PEP 562), so ``import helpers`` and ``load_essay()`` load only the essay's own modules:
 # a notebook that never draws the argument map or the timeline never imports them.
@@ -44,4 +45,8 @@ __all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essa
            "print_questions", "reader_edition", "readings", "setup_display", "table"]
 
 
-_show_errors_plainly()   # in a notebook: the package's errors as one paragraph, no traceback
+if "IPython" in sys.modules:   # in a notebook: the package's errors as one paragraph, no traceback
+    # (only then: importing kernel_hints here would make `python -m helpers.kernel_hints` warn that the
+    # module was already imported before it ran)
+    from .kernel_hints import show_errors_plainly as _show_errors_plainly
+    _show_errors_plainly()

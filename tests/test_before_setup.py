@@ -1,6 +1,7 @@
 """Issue 19, item 2: a cell run before Setup says so in a sentence; essay.show says which range it shows."""
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -77,3 +78,12 @@ def test_show_says_which_range_it_shows(essay, capsys, call, first_line):
 def test_show_of_one_paragraph_starts_with_it(essay, capsys):
     essay.show(36)
     assert capsys.readouterr().out.startswith("¶36 · ")
+
+
+def test_installing_the_hints_prints_no_warning():
+    """`python -m helpers.kernel_hints` (run by make install, which copies the same file again) says one line and no RuntimeWarning: importing the
+    package must not import kernel_hints outside IPython, or runpy warns that the module ran after its import."""
+    done = subprocess.run([sys.executable, "-W", "default", "-m", "helpers.kernel_hints"],
+                          capture_output=True, text=True, cwd=NOTEBOOKS.parent)
+    assert "RuntimeWarning" not in done.stderr, done.stderr
+    assert "found in sys.modules" not in done.stderr, done.stderr
