@@ -28,7 +28,8 @@ NOTES = "facilitation.yml"
 RECURRING = {"welcome", "recap", "break", "back from break", "key points"}
 SETUP_ROUTES = ("before the day", "before the day, or in the first session", "in the session")
 IN_SESSION = ("before the day, or in the first session", "in the session")   # these give setup its minutes
-SAVE_STEP = "Ctrl+S, then File → Download"   # before a break and before 20 minutes or more on paper
+SAVE_STEP = "Ctrl+S, Cmd+S on a Mac; then File → Download"   # before a break and before 20 minutes or more on paper
+SAVE_STEP_ES = "Ctrl+S, o Cmd+S en una Mac; luego File → Download"   # the same step in the Spanish prompts
 PAPER_STRETCH = 20          # minutes away from the screen after which a Binder session may be gone
 MIN_SETUP_MINUTES = 20      # Carpentries practice: 20–30 minutes to get a room of newcomers running
 
@@ -479,7 +480,8 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
                                   f"{where}, segment {first + 1}")
 
 
-PREPARE_READS = ("run sheet", "safety notes", "setup page", "essay", "exercise", "glossary", "deck")
+PREPARE_READS = ("run sheet", "safety notes", "setup page", "essay", "exercise", "glossary", "checklist",
+                 "reading message", "deck")
 PACES = ("first", "close")
 
 

@@ -320,3 +320,13 @@ def test_the_kit_gives_one_preparation_figure_for_the_single_session(kits):
                                           .read_text(encoding="utf-8"))).split())
     assert not re.search(r"single session[^.]{0,40}\d+ minutes", guide, flags=re.I)
     assert "Series: about" in guide and "its own, shorter route" in guide
+
+
+def test_the_print_list_names_a_meetings_spanish_version_as_a_replacement():
+    """The review: the print table listed the 90-minute session's two run sheets as "meeting 1" and "meeting 2",
+    for a plan of one meeting. A version is now named as what it is, and its pages are not counted again."""
+    labels = bundle.meeting_labels(["facilitator/run-sheet-single-90-1.pdf",
+                                    "facilitator/run-sheet-single-90-1-spanish.pdf",
+                                    "facilitator/run-sheet-series-3x120-2.pdf"])
+    assert labels == ["meeting 1", "meeting 1, for a room with Spanish readers (print it instead, for that room)",
+                      "meeting 2"]

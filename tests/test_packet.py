@@ -50,9 +50,12 @@ def test_the_packet_holds_every_part(essay, packet_page):
     text = squash(visible(packet_page))
     plans = workshop.load_plans(essay)
     meetings = plans[["plan", "meeting"]].drop_duplicates()
-    # an agenda per meeting, with blanks for date, place, start and the facilitator's contact
-    assert visible(packet_page).count("Facilitator's contact") == len(meetings) == 4
-    assert visible(packet_page).count("Date · Fecha") == len(meetings)
+    # an agenda per meeting and per version of a meeting for Spanish readers, with blanks for date, place, start
+    # and the facilitator's contact
+    versions = sum(workshop.spanish_version(rows) is not None for _, rows in plans.groupby(["plan", "meeting"]))
+    assert versions == 1 and len(meetings) == 4
+    assert visible(packet_page).count("Facilitator's contact") == len(meetings) + versions
+    assert visible(packet_page).count("Date · Fecha") == len(meetings) + versions
     for title in plans.meeting_title.unique():
         assert squash(title) in text, title
     for seg in plans.itertuples():
@@ -196,3 +199,14 @@ def test_exercise_2_prints_on_one_page_that_stands_on_its_own(essay, editions_bu
     prints = workshop.load_print_lists(essay)
     single = prints[prints.plan == "single-90"]
     assert "exercise 01-2" in set(single.printout) and "lesson 01" not in set(single.printout)
+
+
+def test_the_packet_has_the_agenda_of_each_meetings_spanish_version(essay):
+    """The review: the run sheet and deck of the 90-minute session's version for Spanish readers had no agenda in
+    the packet, so the room's handout disagreed with the session. Each version now has its agenda, headed as one."""
+    from tools import decks, packet
+    parts = packet.agenda_parts()
+    versions = [p for p in parts if packet.VERSION_TITLES_ES["spanish"] in p]
+    expected = sum(1 for *_, rows, _ in decks.meetings(versions=True) if rows.iloc[0].version)
+    assert expected >= 1 and len(versions) == expected
+    assert all(decks.VERSION_TITLES["spanish"] in p for p in versions)

@@ -108,7 +108,7 @@ def test_every_meeting_opens_with_the_content_note_and_room_for_spanish_readers(
         assert "Spanish" in rows.spanish_readers.iloc[0], plan
     # the Binder advice is the same everywhere: save first (File → Download does not save), keep the tab open
     for activity in plans.activity[plans.activity.str.contains("Download")]:
-        assert "Ctrl+S, then File → Download" in activity, activity
+        assert workshop.SAVE_STEP in activity, activity
 
 
 def test_the_exercise_segments_say_which_exercises_fit(essay):
@@ -379,7 +379,7 @@ def test_names_round_closing_round_and_relaunch_after_paper(essay):
 def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
-    old = "Save first (Ctrl+S[online: , then File → Download]): the next 25 minutes are on paper. Jigsaw"
+    old = "Save first (Ctrl+S, Cmd+S on a Mac[online: ; then File → Download]): the next 25 minutes are on paper. Jigsaw"
     assert old in text
     path.write_text(text.replace(old, "Jigsaw", 1), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match=r"(?s)25 minutes on paper.*Save first"):
@@ -389,9 +389,9 @@ def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
 def test_an_online_part_left_open_is_caught(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
-    old = "[online: , then File → Download]): the next 25 minutes are on paper. Jigsaw"
+    old = "[online: ; then File → Download]): the next 25 minutes are on paper. Jigsaw"
     assert old in text
-    path.write_text(text.replace(old, "[online: , then File → Download): the next 25 minutes are on paper. Jigsaw", 1),
+    path.write_text(text.replace(old, "[online: ; then File → Download): the next 25 minutes are on paper. Jigsaw", 1),
                     encoding="utf-8")
     with pytest.raises(helpers.AnnotationError) as err:
         workshop.load_plans(helpers.load_essay(reading_copy))
@@ -543,7 +543,7 @@ def test_every_meeting_brings_the_support_card_a_named_helper_and_the_agreements
 
 def test_a_segment_without_its_spanish_prompt_is_refused_naming_it(reading_copy):
     err = error_after(reading_copy, workshop.PLANS,
-                      ' activity_es: "Descanso.[online:  Antes, en Binder: Ctrl+S y luego File → Download (Archivo → Descargar) '
+                      ' activity_es: "Descanso.[online:  Antes, en Binder: Ctrl+S, o Cmd+S en una Mac; luego File → Download (Archivo → Descargar) '
                       'del cuaderno abierto (una sesión sin actividad se detiene y se borra; mantengan la pestaña '
                       'abierta y la computadora encendida).]",', "", workshop.load_plans)
     assert "plan series-3x120, meeting 1, segment 4" in str(err) and "'break' has no activity_es" in str(err)
@@ -555,7 +555,7 @@ def test_every_segment_has_its_prompt_in_spanish(essay):
     assert plans.activity_es.str.len().min() > 20
     # the save step is given in Spanish wherever the English gives it
     for seg in plans[plans.activity.str.contains("Save first")].itertuples():
-        assert seg.activity_es.startswith("Guarden primero (Ctrl+S y luego File → Download"), seg.activity_es
+        assert seg.activity_es.startswith(f"Guarden primero ({workshop.SAVE_STEP_ES}"), seg.activity_es
 
 
 def test_the_single_session_saves_before_its_last_paper_stretch(essay):
@@ -589,7 +589,7 @@ def test_the_preparation_route_of_the_single_session_is_under_two_hours(essay):
 def test_a_preparation_step_cannot_carry_typed_minutes(reading_copy):
     err = error_after(reading_copy, workshop.PLANS, '{reads: deck, what:', '{reads: deck, minutes: 5, what:',
                       workshop.load_preparation)
-    assert "plan single-90, prepare, step 8" in str(err) and "counted from the words" in str(err)
+    assert "plan single-90, prepare, step 10" in str(err) and "counted from the words" in str(err)
 
 
 def test_the_setup_page_promises_binder_only_with_a_link(essay):

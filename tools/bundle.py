@@ -210,6 +210,26 @@ def pdf_pages(path: Path) -> int:
     return len(PdfReader(path).pages)
 
 
+def meeting_labels(found: list[str]) -> list[str]:
+    """How the print list names each file of a printout that has one per meeting: "meeting 1", and a meeting's
+    version for a room with Spanish readers as what it is, a replacement for that meeting's page, not another one.
+
+    >>> meeting_labels(["facilitator/run-sheet-single-90-1.pdf", "facilitator/run-sheet-single-90-1-spanish.pdf"])
+    ['meeting 1', 'meeting 1, for a room with Spanish readers (print it instead, for that room)']
+    """
+    from tools.decks import VERSION_TITLES
+    labels = []
+    for n, name in enumerate(found, start=1):
+        m = re.search(r"-(\d+)(?:-([a-z]+))?\.\w+$", name)
+        if not m:
+            labels.append(f"part {n}")
+            continue
+        version = m.group(2)
+        labels.append(f"meeting {m.group(1)}" + (f", {VERSION_TITLES.get(version, version)} (print it instead, for "
+                                                  "that room)" if version else ""))
+    return labels
+
+
 def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
     """The facilitator's "What to print": a table per plan (sessions.yml, print) of each printout, its copies and
     its pages, counted from the PDF the facilitator's kit holds."""
@@ -217,7 +237,8 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
     essay = load_essay(reading)
     files = facilitator_files(built)
     parts = ['<h2 id="print">What to print</h2><p>For each plan: every printout once, how many copies, and the '
-             "pages of one copy.</p>"]
+             "pages of one copy. The pages are US Letter; on A4 paper they print at 100% (actual size) with nothing "
+             "cut off.</p>"]
     for plan, rows in workshop.load_print_lists(essay).groupby("plan", sort=False):
         trs, each = [], 0
         for r in rows.itertuples():
@@ -227,10 +248,12 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
                                   f"{r.file}, which the facilitator's kit does not hold.",
                                   "give its file under printouts as a path in the kit (like print/packet.pdf), or "
                                   "run `make bundle` again if the handouts were not all built.")
-            pages = sum(pdf_pages(files[k]) for k in found)
+            labels = meeting_labels(found) if len(found) > 1 else [r.name]
+            # a version for a room with Spanish readers replaces its meeting's page: not counted again
+            pages = sum(pdf_pages(files[k]) for k, label in zip(found, labels) if "instead" not in label)
             each += pages if r.copies == "each participant" else 0
             links = _link(found[0], r.name) if len(found) == 1 else html.escape(r.name) + " (" + ", ".join(
-                _link(k, f"meeting {n}") for n, k in enumerate(found, start=1)) + ")"
+                _link(k, label) for k, label in zip(found, labels)) + ")"
             trs.append(f"<tr><td>{links}</td><td>{html.escape(r.copies)}</td><td>{pages}</td></tr>")
         parts.append(f"<h3>{html.escape(rows.plan_title.iloc[0])}</h3>"
                      '<table class="print-list"><tr><th>print</th><th>copies</th><th>pages of one copy</th></tr>'
@@ -243,7 +266,9 @@ def _route_link(step: dict, plan: str) -> str:
     return {"run sheet": f"facilitator/run-sheet-{plan}-1.html",
             "safety notes": "facilitator/05_facilitator_guide.html#Content-note-and-group-agreements",
             "setup page": "print/setup.html", "essay": "print/reader-edition.html", "glossary": "print/glossary.html",
-            "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1.slides.html"}[step["reads"]]
+            "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1.slides.html",
+            "checklist": f"facilitator/checklist-{plan}.html",
+            "reading message": "facilitator/reading-message.html"}[step["reads"]]
 
 
 def _routes(plans) -> str:

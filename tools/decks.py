@@ -226,6 +226,14 @@ def leading(qid: str, ctx, short: bool = False) -> str:
                      + ["", f"*To close:* {f['close']}"])
 
 
+# what to do when a flashpoint divides the room: in the speaker notes and on the run sheet, beside the cue
+IF_IT_FLARES = ("If it flares: pause, restate both views in a neutral sentence, ask each side for its ¶, and move on "
+                "if it does not settle.")
+
+# the segments that open a meeting: their slide comes first, then the content note and the group agreements
+OPENINGS = ("welcome", "recap")
+
+
 def _segment_notes(seg, ctx, first_use: bool = True) -> str:
     """The speaker notes of one segment: the flag, the materials, how to lead its discussion questions, the
     notebook's facilitator notes (at the meeting's first segment with that notebook only), and at the opening of
@@ -237,8 +245,7 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
     hit = flashpoints_of(seg, ctx)
     if hit:
         lines += [f"**Flashpoint: name {paragraph_list(hit)} before the group reads or discusses it** (the content "
-                  "note names it). If it flares: pause, restate both views in a neutral sentence, ask each side for "
-                  "its ¶, and move on if it does not settle.", ""]
+                  f"note names it). {IF_IT_FLARES}", ""]
     if seg.materials:
         lines += [f"*Materials:* {plain(seg.materials, titles)}", ""]
     for qid in (q for q in seg.discussion.split(", ") if q):
@@ -246,9 +253,10 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
             lines += [leading(qid, ctx), ""]
     note = ctx["notes"].get(seg.notebook) if first_use else None
     if note:
-        lines += [f"*Notes for notebook {seg.notebook[:2]} ({titles.get(seg.notebook[:2], '')}), activities:*"]
-        lines += [f"- {plain(a, titles)}" for a in note["activities"]]
-        lines += ["", "*Where people get stuck:*"] + [f"- {plain(s, titles)}" for s in note["stumbling_points"]]
+        # where people get stuck in the notebook and what to do without computers; not the notebook's list of
+        # activities, which belongs to other plans and would read as this meeting's to-do list
+        lines += [f"*Notes for notebook {seg.notebook[:2]} ({titles.get(seg.notebook[:2], '')}), where people get "
+                  "stuck:*"] + [f"- {plain(s, titles)}" for s in note["stumbling_points"]]
         lines += ["", f"*Without computers:* {plain(note['without_computers'], titles)}"]
     if seg.topic in ("welcome", "recap"):
         lines += ["", "*Safety notes:*"] + [f"- {plain(s, titles)}" for s in ctx["handout"]["facilitator_safety"]]
@@ -305,15 +313,20 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                  + (f"\n\n{running_late(rows, ctx)}" if running_late(rows, ctx) else "")
                  + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else "")
                  + (" This deck is that version." if first.version else ""))
-    cn = h["content_note"]
-    _slide(cells, "## Content note · Aviso sobre el contenido\n\n"
-                  f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p>')
-    agreements = h["agreements"]
-    for start in range(0, len(agreements), 2):
-        items = "".join(f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br>'
-                        f'<span lang="es" class="es">{_e(a["es"])}</span></li>'
-                        for n, a in enumerate(agreements[start:start + 2], start=start + 1))
-        _slide(cells, f"## Group agreements · Acuerdos del grupo\n\n<ol>{items}</ol>")
+
+    def safety_slides():
+        cn = h["content_note"]
+        _slide(cells, "## Content note · Aviso sobre el contenido\n\n"
+                      f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p>')
+        agreements = h["agreements"]
+        for start in range(0, len(agreements), 2):
+            items = "".join(f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br>'
+                            f'<span lang="es" class="es">{_e(a["es"])}</span></li>'
+                            for n, a in enumerate(agreements[start:start + 2], start=start + 1))
+            _slide(cells, f"## Group agreements · Acuerdos del grupo\n\n<ol>{items}</ol>")
+
+    if rows.iloc[0].topic not in OPENINGS:    # no opening segment: the content note and agreements come first
+        safety_slides()
     used, seen_notebooks = [], set()
     for seg in rows.itertuples():
         end = clock(seg.start + seg.minutes)
@@ -341,6 +354,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             body += recap
             notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles)) if x)
         _slide(cells, body, notes=notes)
+        if seg.Index == rows.index[0] and seg.topic in OPENINGS:   # the welcome says what comes: then the note
+            safety_slides()
         if seg.projects:            # the figure the segment projects, from the committed notebook, on a slide of its own
             from helpers.workshop import notebook_figures
             png = notebook_figures(seg.notebook)[seg.projects - 1]
@@ -394,11 +409,22 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
             f"<ul>{''.join(recap)}</ul>", nxt)
 
 
+# a key point a room can hear: no code, no notebook file, nothing about running cells or Binder
+_NOT_FOR_THE_ROOM = re.compile(r"`|Shift \+ Enter|Binder|\b\d\d_[a-z_]+")
+
+
 def key_points_notes(rows, titles) -> str:
-    """The key points of the notebooks a meeting used, in full, for the speaker notes of its closing slide."""
+    """For the speaker notes of the closing slide: one key point of each notebook the meeting used, the first of
+    its "Key points" that a room can hear (no code, no file names, nothing about running cells), to say aloud."""
     used = list(dict.fromkeys(s.notebook for s in rows.itertuples() if s.notebook))
-    return "\n\n".join(f"*Key points of notebook {n[:2]} ({titles.get(n[:2], '')}):*\n\n{key_points(n)}"
-                        for n in used if key_points(n))
+    said = []
+    for n in used:
+        points = [p.strip()[2:] for p in key_points(n).split("\n") if p.strip().startswith("- ")]
+        point = next((p for p in points if not _NOT_FOR_THE_ROOM.search(p)), None)
+        if point:
+            said.append(f"- Notebook {n[:2]} ({titles.get(n[:2], '')}): {point}")
+    return ("*One key point from each notebook we used, to say aloud (each notebook ends with the rest):*\n\n"
+            + "\n".join(said)) if said else ""
 
 
 def key_points(notebook: str) -> str:
@@ -442,7 +468,10 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
 
         def cue(hit, when: str = "before reading") -> str:
             """The content note's reminder, where a step reads a passage that can divide the room."""
-            return f' <span class="cue">Flashpoint: name {paragraph_list(hit)} {when}.</span>' if hit else ""
+            if not hit:
+                return ""
+            flares = f" {IF_IT_FLARES}" if when == "before reading" else ""
+            return f' <span class="cue">Flashpoint: name {paragraph_list(hit)} {when}.{flares}</span>'
         first = rows.iloc[0]
         body_rows = []
         for seg in rows.itertuples():
@@ -638,6 +667,13 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 text = " ".join(f"{t} {terms.loc[t].definition} {terms.loc[t].in_the_essay} {terms.loc[t].since}"
                                 for t in step["terms"])
                 where = ", ".join(step["terms"])
+            elif step["reads"] == "checklist":
+                text = checklists(reading)[f"checklist-{plan}.html"]
+                where = "1 page"
+            elif step["reads"] == "reading message":     # once per meeting, in English (the Spanish is the same)
+                message = h["reading_message"]["en"].replace("{content_note}", h["content_note"]["en"])
+                text = " ".join([message] * len(mine))
+                where = f"{len(mine)} message" + ("s" if len(mine) > 1 else "")
             else:   # deck
                 decks = [deck_notebook(plan, m, r, c) for p_, m, r, c, *_ in mine]
                 text = " ".join(cell.source for nb in decks for cell in nb.cells)
@@ -645,7 +681,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                                   "slides" for nb in decks)
             n = words(text) if text is not None else n
             factor = paces["close"] if step["pace"] == "close" else 1
-            out.append({**step, "where": where, "words": n, "minutes": math.ceil(n * factor / speed)})
+            out.append({**step, "where": where, "words": n, "minutes": math.ceil(n * factor / speed), "wpm": speed})
         routes[plan] = out
     return routes
 
@@ -663,8 +699,9 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
                     + (f" ({html.escape(s['where'])})" if s["where"] else "")
                     + f": <b>{s['minutes']} min</b></li>" for s, href in zip(steps, links))
     intro = (f"<b>Prepare this session in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
-             "in this order, from this kit alone; the minutes are counted from the words at a first reading's pace "
-             "(a close reading at half that pace). Then test the laptop and projector, fill in the blanks of the "
+             "in this order, from this kit alone; the minutes are counted from the words at "
+             f"{steps[0].get('wpm', 200)} words a minute, a brisk pace (a close reading at half that pace): a slower "
+             "reader needs more. Then test the laptop and projector, fill in the blanks of the "
              "packet, and print (the day-of checklist).")
     return f'<div class="prep"><p>{intro}</p><ol>{items}</ol></div>'
 

@@ -97,6 +97,10 @@ def summary_html(reading: str = DEFAULT_READING) -> str:
 
 # ---- the agendas -------------------------------------------------------------------------------------------
 
+# how the agenda of a meeting's version is headed in Spanish (decks.VERSION_TITLES has the English)
+VERSION_TITLES_ES = {"spanish": "para un grupo que lee mejor en español"}
+
+
 def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
     """One agenda per meeting of every plan, each plan from a new page: title, blanks for date, place, start
     time and the facilitator's contact, what to read before, and each segment's time, topic and paragraphs."""
@@ -108,7 +112,9 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
     pre = workshop.pre_reading(essay, plans).set_index(["plan", "meeting"])
     titles = decks._short_titles()
     parts, last_plan = [], None
-    for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+    # each meeting, then its version for a room with Spanish readers (sessions.yml, spanish_variant), which a
+    # facilitator may run instead: the packet's reader needs its agenda as much as the meeting's
+    for plan, meeting, rows, _ in decks.meetings(reading, versions=True):
         first = rows.iloc[0]
         if plan != last_plan:
             parts.append(f'<h2 class="newpage">Agenda: {_e(first.plan_title)} · '
@@ -138,8 +144,11 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
             trs.append(f'<tr><td class="t">{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}</td>'
                        f"<td>{' · '.join(what[:1])}{'<br>' + '; '.join(what[1:]) if what[1:] else ''}</td>"
                        f"<td>{_e(decks.paragraphs_in_words(seg.paragraphs))}</td></tr>")
+        version = first.version
         heading = (f'{_e(first.meeting_title)} · <span lang="es">{_e(first.meeting_title_es)}</span> '
-                   f"({first.length} minutes · minutos)")
+                   f"({first.length} minutes · minutos)"
+                   + (f'<br><em>{_e(decks.VERSION_TITLES[version])} · <span lang="es">'
+                      f"{_e(VERSION_TITLES_ES[version])}</span></em>" if version else ""))
         parts.append(f'<div class="meeting"><h3>{heading}</h3>'
                      '<p class="blanks">Date · Fecha: ________________ Place · Lugar: ________________________ '
                      "Starts at · Empieza a las: ________<br>Facilitator's contact · Contacto de quien facilita: "
