@@ -1040,7 +1040,8 @@ def drawn_text(fig) -> list[str]:
         >>> plt.close(fig)
     """
     from matplotlib.text import Text
-    fig.draw_without_rendering()  # lays out every text (ticks included) without painting pixels
+    if any(ax.axison for ax in fig.axes):   # tick labels exist only once laid out; the maps draw no axis
+        fig.draw_without_rendering()         # lays out every text (ticks included) without painting pixels
     texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
     return list(dict.fromkeys(texts)) + list(getattr(fig, "drawn", []))
 
