@@ -210,3 +210,18 @@ def test_the_packet_has_the_agenda_of_each_meetings_spanish_version(essay):
     expected = sum(1 for *_, rows, _ in decks.meetings(versions=True) if rows.iloc[0].version)
     assert expected >= 1 and len(versions) == expected
     assert all(decks.VERSION_TITLES["spanish"] in p for p in versions)
+
+
+def test_the_setup_page_gives_each_command_of_the_route_without_make_a_line_of_its_own():
+    """The review: route B's five commands ran together in one paragraph, hard to follow at a terminal. Each now
+    stands on its own numbered line, in English and in Spanish."""
+    from tools import packet
+    page = packet.setup_html()
+    for lang in ("en", "es"):
+        block = page.split(f'<div lang="{lang}"><p>' + ("Without make" if lang == "en" else "Sin make"), 1)[1]
+        block = block.split("</p>", 1)[0]
+        for n, command in enumerate(["python3 -m venv .venv", None, "pip install -r requirements.txt",
+                                     "python -m helpers.kernel_hints", "jupyter lab"], start=1):
+            assert f"<br>{n}. " in block, (lang, n)
+            if command:
+                assert f"<br>{n}. <code>{command}</code>" in block, (lang, n)

@@ -14,10 +14,12 @@ from tools.pages import _page
 
 
 def _md_inline(text: str) -> str:
-    """Escape, then render the two bits of Markdown the handout texts use: `code` and **bold**."""
-    out = html.escape(text)
+    """Escape, then render the bits of Markdown the handout texts use: `code`, **bold**, and lines (a text with
+    numbered steps, one a line, keeps its line breaks, so each command stands on a line of its own)."""
+    out = html.escape(text.strip())
     out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
-    return re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
+    return re.sub(r"\s*\n\s*", "<br>", out)
 
 
 def _pair(text: dict, tag: str = "p", cls: str = "pair") -> str:
