@@ -58,8 +58,8 @@ def load_facilitation(essay: Essay) -> dict[str, dict]:
         a dictionary from question id to ``{"prompts": [...], "likely": [{"answer", "paragraph", "span"}], "close"}``.
     Example:
         >>> import helpers
-        >>> sorted(load_facilitation(helpers.load_essay()))[:1]
-        ['D02']
+        >>> sorted(load_facilitation(helpers.load_essay()))[:2]
+        ['D01', 'D02']
     """
     path = essay.folder / FILE
     data = read_yaml(path)
