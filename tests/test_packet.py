@@ -225,3 +225,23 @@ def test_the_setup_page_gives_each_command_of_the_route_without_make_a_line_of_i
             assert f"<br>{n}. " in block, (lang, n)
             if command:
                 assert f"<br>{n}. <code>{command}</code>" in block, (lang, n)
+
+
+def test_each_plan_has_a_lighter_packet_of_its_own(essay):
+    """The review: every participant of the 90-minute session was to print the whole packet, with the agendas and
+    questions of the three-session series too. Each plan's packet holds its own meetings and questions only."""
+    plans = workshop.load_plans(essay)
+    everything = visible(packet.packet_html())
+    for plan, rows in plans.groupby("plan", sort=False):
+        mine = visible(packet.packet_html(plan=plan))
+        assert len(mine) < len(everything), plan
+        for other in set(plans.plan_title) - {rows.plan_title.iloc[0]}:
+            assert f"Agenda: {other}" not in mine, (plan, other)
+        used = {q for cell in rows.discussion for q in cell.split(", ") if q}
+        others = {q for cell in plans.discussion for q in cell.split(", ") if q} - used
+        for q in used:
+            assert re.search(rf"\b{q}\b\s+\(¶", mine), (plan, q)
+        for q in others:
+            assert not re.search(rf"\b{q}\b\s+\(¶", mine), (plan, q)
+    with pytest.raises(helpers.HelperError, match="no plan 'nine-hours'"):
+        packet.packet_html(plan="nine-hours")

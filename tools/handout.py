@@ -27,15 +27,18 @@ def _pair(text: dict, tag: str = "p", cls: str = "pair") -> str:
             f'<div lang="es"><{tag}>{_md_inline(text["es"])}</{tag}></div></div>')
 
 
-def handout_html(reading: str = DEFAULT_READING) -> str:
+def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
     """The participant handout, English beside Spanish: language note, content note, group agreements,
-    pre-reading for each plan, the setup page, and the discussion questions the plans use."""
+    pre-reading for each plan, the setup page, and the discussion questions the plans use; with ``plan`` (a plan's
+    id), only that plan's meetings and questions, for a lighter printout."""
     from helpers import workshop
     from helpers.discussion import load_questions
     essay = load_essay(reading)
     h = workshop.load_handout(essay)
     plans = workshop.load_plans(essay)
     es = workshop.load_questions_es(essay, plans)
+    if plan is not None:
+        plans = plans[plans.plan == plan]
     questions = load_questions(essay).set_index("id")
     title = essay.meta["title"]
     parts = [f"<h1>Participant handout · Material para participantes</h1>",

@@ -18,6 +18,7 @@ import html
 import re
 from pathlib import Path
 
+from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
 
 PAGES = ("packet.html", "summary.html", "glossary.html", "setup.html")     # written into participant/
@@ -101,9 +102,10 @@ def summary_html(reading: str = DEFAULT_READING) -> str:
 VERSION_TITLES_ES = {"spanish": "para un grupo que lee mejor en español"}
 
 
-def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
-    """One agenda per meeting of every plan, each plan from a new page: title, blanks for date, place, start
-    time and the facilitator's contact, what to read before, and each segment's time, topic and paragraphs."""
+def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
+    """One agenda per meeting of every plan (or of the plan ``plan_id`` only), each plan from a new page: title,
+    blanks for date, place, start time and the facilitator's contact, what to read before, and each segment's time,
+    topic and paragraphs."""
     from helpers import workshop
     from tools import decks
     from tools.handout import _pair
@@ -115,6 +117,8 @@ def agenda_parts(reading: str = DEFAULT_READING) -> list[str]:
     # each meeting, then its version for a room with Spanish readers (sessions.yml, spanish_variant), which a
     # facilitator may run instead: the packet's reader needs its agenda as much as the meeting's
     for plan, meeting, rows, _ in decks.meetings(reading, versions=True):
+        if plan_id is not None and plan != plan_id:
+            continue
         first = rows.iloc[0]
         if plan != last_plan:
             parts.append(f'<h2 class="newpage">Agenda: {_e(first.plan_title)} · '
@@ -222,8 +226,9 @@ def _main_of(page: str) -> str:
     return body
 
 
-def packet_html(reading: str = DEFAULT_READING) -> str:
-    """The participant packet: contents, the agendas, the handout, the argument on one page."""
+def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
+    """The participant packet: contents, the agendas, the handout, the argument on one page; with ``plan`` (a plan's
+    id), the packet for that plan alone: its agendas, its reading and its questions (fewer pages to print)."""
     from tools.handout import _pair, handout_html
     from tools.pages import _page
     essay = load_essay(reading)
@@ -236,9 +241,13 @@ def packet_html(reading: str = DEFAULT_READING) -> str:
                             "imprime aparte."}, cls="pair lead")
     parts = ["<h1>Participant packet · Cuadernillo para participantes</h1>",
              f"<p><em>{_e(essay.meta['title'])}</em> ({_e(essay.meta['publication'])})</p>", contents]
-    parts += agenda_parts(reading)
+    agendas = agenda_parts(reading, plan)
+    if not agendas:
+        raise HelperError("sessions.yml", f"there is no plan {plan!r} to make a packet for.",
+                          "give the id of one of the plans in sessions.yml.")
+    parts += agendas
     parts.append('<h2 class="newpage">Handout · Material para participantes</h2>')
-    handout = _main_of(handout_html(reading))
+    handout = _main_of(handout_html(reading, plan))
     handout = re.sub(r"<(/?)h3([ >])", r"<\1h4\2", handout)          # one level down: the packet is the h1
     parts.append(re.sub(r"<(/?)h2([ >])", r"<\1h3\2", handout))
     summary = summary_parts(reading, level=2)
@@ -316,4 +325,17 @@ def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
         path = folder / name
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
+    (out / "facilitator").mkdir(parents=True, exist_ok=True)
+    for name, text in plan_packets(reading).items():
+        path = out / "facilitator" / name
+        path.write_text(mark_languages(text), encoding="utf-8")
+        written.append(path)
     return written
+
+
+def plan_packets(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """Each plan's own packet, for the facilitator to print (sessions.yml, printouts: packet): only its meetings,
+    by file name (packet-{plan}.html, written into facilitator/)."""
+    from helpers import workshop
+    plans = dict.fromkeys(workshop.load_plans(load_essay(reading)).plan)
+    return {f"packet-{plan}.html": packet_html(reading, plan) for plan in plans}
