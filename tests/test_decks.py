@@ -353,6 +353,14 @@ def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, e
     assert "for a room with Spanish readers" in sheet and "This version." in sheet
     main = html.unescape((editions_built / "facilitator" / "run-sheet-single-90-1.html").read_text(encoding="utf-8"))
     assert "Some read Spanish more easily?" in main
+    # the native Spanish review: the version's title slide was English only, and its sheet gave the question to
+    # read out in English with no word of where its Spanish is
+    title_slide = decks.session_decks()["single-90-1-spanish.slides.html"].cells[0].source
+    assert f"{single.iloc[0].plan_title_es}, {decks.VERSION_TITLES_ES['spanish']}" in html.unescape(title_slide)
+    assert 'lang="es"' not in decks.session_decks()["single-90-1.slides.html"].cells[0].source.split("Sensitive")[0]
+    asks = [q for q in version.discussion if q]
+    assert asks and sheet.count("(En español: en la diapositiva de la pregunta") == len(asks)
+    assert "(En español:" not in main
 
 
 @pytest.mark.parametrize("old, new, problem", [

@@ -192,6 +192,15 @@ REVIEWED_OUT = {
     "murieron a balazos": "drops who did the killing: 'a más de 30 personas las mataron a balazos'",
     "aceptamos los acuerdos": "agreements handed down: 'Leemos juntos los acuerdos del grupo y los hacemos nuestros'",
     "el de sus documentos": "'documentos' means immigration papers: 'para la cuenta pueden usar un apodo'",
+    # the fifth native review (issue #20, review of the s8 kit)
+    "dentro del propio país": "reverses ¶45's 'domestic organizing' for a Honduran reader: 'dentro de Estados Unidos'",
+    "quien apoye a distintos partidos": "one person backing several parties: 'personas que apoyen a partidos distintos'",
+    "nombre completo": "suggests a first name is enough, where the point is no real identity: 'nombre real'",
+    "lo dice en una oración": "makes no sense in Spanish: 'aparece un aviso corto y claro en lugar de un error largo'",
+    "disputa por las mentes": "drops the authors' own term: 'la guerra de posiciones'",
+    "algunos y algunas de nosotros": "a doublet with a masculine 'nosotros': 'algunos de nosotros'",
+    "decimos qué párrafo": "a reading roll-call: 'citamos el párrafo (¶)'",
+    "edición para leer": "one name for the reader's edition: 'edición de lectura'",
     "pueblo o grupo": "calls an oligarch family a 'pueblo': 'pueblo' for peoples, 'familia' for a family",
     "que esta sea su respuesta": "hard to follow aloud: 'el ensayo no dice que esto responda a la objeción'",
 }
@@ -232,6 +241,10 @@ def test_no_wording_the_native_review_replaced_comes_back(essay):
     assert "no el Partido Liberal de Honduras" in es["D04"]
     assert "al pie de la letra" not in es["D09"]                                   # the gloss gives no answer away
     assert "imperativo estratégico" in es["D01"]
+    from helpers.summary import load_summary
+    thesis = load_summary(essay).es["T"]
+    for term in ("antiimperialismo", "internacionalismo", "guerra de posiciones", "within the Empire"):
+        assert term in thesis, term
 
 
 def test_a_replaced_wording_put_back_is_caught(reading_copy):

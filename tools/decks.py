@@ -121,6 +121,8 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
 
 
 VERSION_TITLES = {"spanish": "for a room with Spanish readers"}
+# the same, as a Spanish reader sees it (the version's title slide, the packet's agendas)
+VERSION_TITLES_ES = {"spanish": "para un grupo que lee mejor en español"}
 
 
 def name_of(plan: str, meeting: int, rows) -> str:
@@ -153,6 +155,18 @@ def _title(rows, plans) -> str:
              else str(first.plan_title))
     version = getattr(first, "version", "")
     return f"{title}, {VERSION_TITLES[version]}" if version else title
+
+
+def _title_es(rows, plans) -> str:
+    """The title of a meeting's version in Spanish, for the Spanish readers it is made for ("" for a meeting that
+    is not a version)."""
+    first = rows.iloc[0]
+    version = getattr(first, "version", "")
+    if not version:
+        return ""
+    title = (f"{first.plan_title_es}. {first.meeting_title_es}" if plans[plans.plan == first.plan].meeting.nunique() > 1
+             else str(first.plan_title_es))
+    return f"{title}, {VERSION_TITLES_ES[version]}"
 
 
 def _next_reading(pre, plan: str, meeting: int):
@@ -304,9 +318,13 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}"
                     + (f" (flashpoint: {paragraph_list(flashpoints_of(s, ctx))})" if flashpoints_of(s, ctx) else "")
                     + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
+    title_es = _title_es(rows, plans)
     _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
-                  f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
+                  + (f'<p lang="es" class="es"><strong>{_e(title_es)}</strong></p>' if title_es else "")
+                  + f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
+                  + (f'<p lang="es" class="es">{first.length} minutos. Leemos <em>{_e(essay.meta["title"])}</em> por los '
+                     f'números de párrafo (¶) de la edición de lectura.</p>' if title_es else "")
                   + (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Partes delicadas '
                      f'hoy</span>:</strong><ul>{flags}</ul></div>' if flags else ""),
            notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
@@ -397,13 +415,13 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
         nxt = (f"## Before next time · Para la próxima vez\n\n<p><strong>{_e(later.meeting_title)}</strong> · "
                f'<span lang="es" class="es">{_e(later.meeting_title_es)}</span></p>'
                f"<p>Read {_e(later['read before'])} in the reader's edition: about {later.minutes} minutes.</p>"
-               f'<p lang="es" class="es">Lean {_e(later["read before"])} en la edición para leer: unos {later.minutes} '
+               f'<p lang="es" class="es">Lean {_e(later["read before"])} en la edición de lectura: unos {later.minutes} '
                f"minutos, o unos {twice} si leen en inglés como segunda lengua.</p>"
                f"<p>{_e(plain(later.note, titles))}</p>")
     else:
         nxt = ("## After today · Después de hoy\n\n<p>The notebooks and the reader's edition stay yours. Every notebook "
                "ends with its own key points, and the exercises we did not do are there for home.</p>"
-               '<p lang="es" class="es">Los cuadernos y la edición para leer son suyos. Cada cuaderno termina con sus '
+               '<p lang="es" class="es">Los cuadernos y la edición de lectura son suyos. Cada cuaderno termina con sus '
                "propios puntos clave, y los ejercicios que no hicimos quedan para la casa.</p>")
     return (f'<p><strong>Today we worked on · <span lang="es" class="es">Hoy trabajamos</span>:</strong></p>'
             f"<ul>{''.join(recap)}</ul>", nxt)
@@ -477,7 +495,10 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q"><b>Ask ({q}):</b> <i>{html.escape(" ".join(questions[q].split()))}</i>'
                            + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the slide's notes)"
-                              if leading(q, ctx) else "") + "</div>"
+                              if leading(q, ctx) else "")
+                           # the version for a room with Spanish readers: say where its Spanish is, to read it out
+                           + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
+                              if first.version and q in ctx["questions_es"] else "") + "</div>"
                            for q in seg.discussion.split(", ") if q)
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             flag = f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>' if seg.sensitive else ""

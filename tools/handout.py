@@ -64,8 +64,8 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str
     used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
     parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
                  "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "
-                 "comillas son del propio ensayo y por eso quedan en inglés; las siguen su traducción entre corchetes "
-                 "[ ] y el párrafo (¶) donde están.</p>")
+                 "comillas son del propio ensayo y por eso quedan en inglés; van seguidas de su traducción entre "
+                 "corchetes [ ] y del párrafo (¶) donde están.</p>")
     for qid in sorted(used):
         q = questions.loc[qid]
         read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))

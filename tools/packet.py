@@ -98,8 +98,8 @@ def summary_html(reading: str = DEFAULT_READING) -> str:
 
 # ---- the agendas -------------------------------------------------------------------------------------------
 
-# how the agenda of a meeting's version is headed in Spanish (decks.VERSION_TITLES has the English)
-VERSION_TITLES_ES = {"spanish": "para un grupo que lee mejor en español"}
+# how the agenda of a meeting's version is headed in Spanish (kept with the English in tools.decks)
+from tools.decks import VERSION_TITLES_ES  # noqa: E402
 
 
 def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
