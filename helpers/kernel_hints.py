@@ -64,6 +64,39 @@ def show_name_error(shell, etype, value, tb, tb_offset=None) -> None:
         print(message, file=sys.stderr)
 
 
+CURLY = "“”‘’„«»"
+
+
+def unreadable_quotes(value: BaseException) -> str | None:
+    """The sentence for a cell Python cannot read because of its quotation marks, or None for any other error.
+
+    A learner who copies a suggestion such as “past 14 years” from the prose into a code cell brings its curly
+    quotation marks with it, and Python answers ``SyntaxError: invalid character '“' (U+201C)``; one quotation
+    mark deleted by mistake gives an error that points somewhere else on the line.
+
+    Parameters:
+        value: the exception (a ``SyntaxError`` when the cell could not be read).
+    Returns:
+        one or two sentences saying what to type instead, or None.
+    Example:
+        >>> print(unreadable_quotes(SyntaxError("invalid character '“' (U+201C)", ("<cell>", 1, 15, 'essay.search(“past 14 years”)'))))
+        Not quite: this line has curly quotation marks (“ ” or ‘ ’), which Python does not read as quotes. Type straight ones instead (the " key), like this: essay.search("past 14 years")
+        >>> unreadable_quotes(SyntaxError("invalid syntax", ("<cell>", 1, 4, "1 +* 2"))) is None
+        True
+    """
+    if not isinstance(value, SyntaxError):
+        return None
+    line = (value.text or "").strip()
+    if any(c in line for c in CURLY) or any(c in str(value.msg) for c in CURLY):
+        fixed = line.translate(str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}))
+        return ("Not quite: this line has curly quotation marks (“ ” or ‘ ’), which Python does not read as quotes. "
+                f'Type straight ones instead (the " key), like this: {fixed}')
+    if "unterminated string" in str(value.msg) or "invalid character" in str(value.msg):
+        return (f"Not quite: Python could not read line {value.lineno} of this cell ({line}). Check that every "
+                'quotation mark has its pair and that both are straight ("like this"), then run the cell again.')
+    return None
+
+
 def load_ipython_extension(shell) -> None:
     """Called by IPython when the kernel starts (``%load_ext helpers.kernel_hints`` does the same by hand).
 
@@ -108,8 +141,9 @@ if __name__ == "__main__":
 
 
 def show_errors_plainly() -> None:
-    """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback, and a name the
-    Setup cell makes, used before Setup has run, as one sentence saying to run Setup (``show_name_error``).
+    """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback, a name the
+    Setup cell makes, used before Setup has run, as one sentence saying to run Setup (``show_name_error``), and a
+    line Python cannot read because of its quotation marks as what to type instead (``unreadable_quotes``).
     ``import helpers`` calls it; IPython keeps a single handler, so this is the one place it is registered.
 
     Parameters:
@@ -131,9 +165,14 @@ def show_errors_plainly() -> None:
         import sys
         if issubclass(etype, NameError):    # a cell run before Setup (after a restart, say): one sentence
             return show_name_error(shell, etype, value, tb, tb_offset)
+        if issubclass(etype, SyntaxError):  # curly or unpaired quotation marks: what to type instead
+            message = unreadable_quotes(value)
+            if message is None:
+                return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+            return print(message, file=sys.stderr)
         if issubclass(etype, UsageError):
             print(f"Not quite: {value}", file=sys.stderr)
         else:
             print(f"{etype.__name__}: {value}", file=sys.stderr)
 
-    shell.set_custom_exc((HelperError, UsageError, NameError), handler)
+    shell.set_custom_exc((HelperError, UsageError, NameError, SyntaxError), handler)

@@ -44,6 +44,21 @@ def test_a_cell_run_before_setup_says_to_run_setup_first():
     assert printed(after).startswith("Not quite: `plots` is made by the Setup cell"), after
 
 
+def test_curly_or_unpaired_quotation_marks_say_what_to_type_instead():
+    """The learner review: “past 14 years”, copied from 03's prose into the search cell, gave
+    SyntaxError: invalid character '“' (U+201C); a deleted quotation mark pointed at the ¶ at the end of the line."""
+    curly, unpaired, other, fine = run('import helpers\nlen(“past 14 years”)', 'len("last October, "¶")',
+                                       "1 +* 2", 'len("past 14 years")')
+    for outputs in (curly, unpaired):
+        assert [o.output_type for o in outputs] == ["stream"], outputs
+        text = printed(outputs)
+        assert text.startswith("Not quite:") and "Traceback" not in text and len(text.strip().splitlines()) == 1, text
+    assert 'like this: len("past 14 years")' in printed(curly)
+    assert "line 1 of this cell" in printed(unpaired)
+    assert [o.output_type for o in other] == ["error"] and other[0].ename == "SyntaxError", "other mistakes: as usual"
+    assert fine[0].data["text/plain"] == "13"
+
+
 def test_every_setup_name_is_one_the_hint_knows():
     """The names the Setup cells make are the names the hint answers for (a new Setup name is added to both)."""
     import ast
