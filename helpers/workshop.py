@@ -421,7 +421,7 @@ def paper_stretches(rows: pd.DataFrame) -> list[tuple[int, int]]:
         >>> from helpers import load_essay
         >>> plans = load_plans(load_essay())
         >>> paper_stretches(plans[plans.plan == "single-90"])
-        [(2, 25), (5, 20)]
+        [(2, 30), (5, 20)]
     """
     out, k, paper = [], 0, list(rows.paper)
     while k < len(paper):

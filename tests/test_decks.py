@@ -381,8 +381,10 @@ def test_every_paper_stretch_says_its_own_minutes(essay):
         said = workshop.paper_minutes_said(rows)
         assert list(said.activity) == list(rows.activity) and list(said.activity_es) == list(rows.activity_es)
     rows = plans[plans.plan == "single-90"].copy()
-    rows.iloc[2, rows.columns.get_loc("activity")] = rows.activity.iloc[2].replace("the next 25", "the next 5")
-    assert "the next 25 minutes" in workshop.paper_minutes_said(rows).activity.iloc[2]
+    first, minutes = workshop.paper_stretches(rows)[0]
+    rows.iloc[first, rows.columns.get_loc("activity")] = rows.activity.iloc[first].replace(f"the next {minutes}", "the next 5")
+    assert "the next 5 minutes" in rows.activity.iloc[first]
+    assert f"the next {minutes} minutes" in workshop.paper_minutes_said(rows).activity.iloc[first]
 
 
 def test_a_reading_message_is_ready_for_every_meeting_in_both_languages(essay):
