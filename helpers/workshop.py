@@ -703,7 +703,7 @@ def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
     Example:
         >>> from helpers import load_essay
         >>> agenda(load_plans(load_essay()), "single-90").index[:3].tolist()
-        ['0:00', '0:10', '0:25']
+        ['0:00', '0:10', '0:20']
     """
     a = plans[(plans.plan == plan) & (plans.meeting == meeting)].copy()
     if a.empty:
