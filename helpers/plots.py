@@ -688,7 +688,9 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     ax.grid(axis="x", color="#dddddd", zorder=0)
     labels = []
     for i, row in enumerate(early.itertuples()):
-        arrow = 1.2 if row.open_end else 6     # a row that runs to the time of writing: an arrow seen at this scale
+        # a row that runs to the time of writing: its arrow reaches the shaded years of the zoom, where the writing
+        # falls (how far into them is Exercise 2's question)
+        arrow = 1.2 if row.open_end else max(6, zoom[0] - _year(row.from_date))
         _draw_event(ax, row, i, arrow=arrow)
         end = _year(row.to_date) + 1 / 365 if not (row.open_end or row.to_writing) else _year(row.from_date) + arrow
         # the label just after its mark; moved before it below if it would run past the right-hand edge
