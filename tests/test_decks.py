@@ -8,6 +8,7 @@ meets deaths and threats, refused when empty, and shown on the slide and the she
 from __future__ import annotations
 
 import html
+import math
 import re
 import unicodedata
 
@@ -470,6 +471,11 @@ def test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its
     assert all(s["words"] > 50 for s in route if s["reads"] in ("checklist", "reading message"))
     page = decks.route_html(route)
     assert f"{essay.reading_speed} words a minute, a brisk pace" in page
+    # the facilitator review: the figure understated a careful reader and said nothing of the week's arranging
+    total = sum(s["minutes"] for s in route)
+    careful = math.ceil(total * essay.reading_speed / decks.CAREFUL_WPM)
+    assert careful > total and f"about {careful // 60} h {careful % 60:02d}" in page
+    assert "Not counted here: the week's arranging" in page
 
 
 def test_the_reading_message_has_a_blank_for_where_to_get_the_project():

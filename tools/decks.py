@@ -707,6 +707,11 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
     return routes
 
 
+# a careful reader's pace, beside the brisk one the route is counted at (the facilitator review: 93 minutes at a
+# brisk pace was about two hours at a careful one)
+CAREFUL_WPM = 150
+
+
 def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None) -> str:
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; the total. On a
     run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket."""
@@ -719,11 +724,15 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
                                 else html.escape(s["what"]))
                     + (f" ({html.escape(s['where'])})" if s["where"] else "")
                     + f": <b>{s['minutes']} min</b></li>" for s, href in zip(steps, links))
+    wpm = steps[0].get("wpm", 200)
+    careful = math.ceil(total * wpm / CAREFUL_WPM)
     intro = (f"<b>Prepare this session in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
              "in this order, from this kit alone; the minutes are counted from the words at "
-             f"{steps[0].get('wpm', 200)} words a minute, a brisk pace (a close reading at half that pace): a slower "
-             "reader needs more. Then test the laptop and projector, fill in the blanks of the "
-             "packet, and print (the day-of checklist).")
+             f"{wpm} words a minute, a brisk pace (a close reading at half that pace). At a careful {CAREFUL_WPM} "
+             f"words a minute the same reading takes about {careful // 60} h {careful % 60:02d}. Not counted here: "
+             "the week's arranging (the support contacts, helpers and an interpreter, installing, printing) and, on "
+             "the day, testing the laptop and projector and filling in the blanks of the packet (the day-of "
+             "checklist).")
     return f'<div class="prep"><p>{intro}</p><ol>{items}</ol></div>'
 
 
