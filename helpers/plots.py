@@ -5,6 +5,7 @@ blindness; text is large enough to read on a projected screen.
 """
 from __future__ import annotations
 
+import math
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -797,10 +798,23 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     ax.set_ylim(len(t) - 0.5, -0.5)
     _theme_words(ax, t)
     ax.figure.drawn = drawn_rows(t)
-    ax.set_xlim(years[0], years[1] + 1)
-    ax.set_xticks(range(years[0], years[1] + 2), [f"’{y % 100:02d}" for y in range(years[0], years[1] + 2)])
+    # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
+    # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
+    lo, hi = float(years[0]), float(years[1] + 1)
+    if part is not None and len(t):
+        # from the quarter before the panel's first start to the year after its last end
+        lo = max(lo, math.floor(min(_year(r) for r in t.from_date) * 4) / 4 - 0.25)
+        hi = min(hi, max(r.year for r in t.to_date) + 1)
+        hi = max(hi, math.ceil(lo) + 1)
+    first, last = math.ceil(lo), math.floor(hi)
+    ax.set_xlim(lo, hi)
+    ax.set_xticks(range(first, last + 1), [f"’{y % 100:02d}" for y in range(first, last + 1)])
+    if hi - lo <= 4:      # a few years across the screen: a light line at each quarter too
+        ax.set_xticks([q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4], minor=True)
+        ax.grid(axis="x", which="minor", color="#eeeeee", zorder=0)
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.set_xlabel(f"year (a line at each 1 January; ’{years[0] % 100:02d} = {years[0]})")
+    ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''}; "
+                  f"’{first % 100:02d} = {first})")
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(t.to_writing.any()))
