@@ -344,6 +344,9 @@ def load_argument(essay: Essay) -> Argument:
     if thesis.empty:
         raise AnnotationError(path, "the thesis needs at least one span.", "restore it from git.", "thesis")
     check_kept(qualifiers, " / ".join(thesis.span), paraphrase, th.get(QUALIFIER_NOTE), path, "thesis")
+    # the plain sentence is what the participant packet prints: it keeps them too, or says why (plain_qualifier_note)
+    check_kept(qualifiers, " / ".join(thesis.span), plain, th.get("plain_qualifier_note"), path, "thesis",
+               "plain sentence", "plain_qualifier_note")
 
     # points: exactly the numbered list items, in order; the sections they name are the essay's
     points = load_entries(essay, f"{FILE} points", data)

@@ -62,6 +62,13 @@ PATTERNS = (
     ("undefined, untitled", r"\b(?:undefined|undated|untitled|unsourced|unstated|unexplained)\b"),
     ("without saying", r"\bwithout\s+(?:saying|naming|giving|defining|dating|citing|explaining|stating)\b"),
     ("is silent", r"\b(?:is|are|stays|remains)\s+silent\b|\bnowhere\b"),
+    # found missing by the close reading of the facilitation blocks (its "N-extra")
+    ("cannot check", r"\bcannot\s+check\s+(?:it|its|either|them|this|these|any|whether|what|against)\b"
+                     r"|\bnothing\s+to\s+check\b"),
+    ("only summarizes", r"\bonly\s+summar\w+"),
+    ("not to how, not a record", r"\bnot\s+(?:to|with)\s+how\b|\bnot\s+a\s+record\b"
+                                 r"|\bnot\s+(?:his|her|their|its)\s+(?:own\s+)?words\b"),
+    ("no word of, no outcome", r"\bno\s+(?:word\s+of|outcome|result)\b|\bbut\s+never\b"),
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for _, p in PATTERNS), re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’")

@@ -132,10 +132,11 @@ def kept(paraphrase: str, words: tuple[str, ...]) -> bool:
     return any(re.search(_pattern(w), text) for w in words)
 
 
-def read_note(note, file, row) -> dict[str, str]:
+def read_note(note, file, row, key: str = NOTE) -> dict[str, str]:
     """A ``qualifier_note`` as {qualifier: reason}; an error names the row when it is not such a mapping.
 
-    Parameters: ``note`` the row's qualifier_note (or None); ``file``, ``row`` name the row for the message.
+    Parameters: ``note`` the row's qualifier_note (or None); ``file``, ``row`` name the row for the message;
+    ``key`` the note's name in the file (``qualifier_note``, or the thesis's ``plain_qualifier_note``).
     Returns: a dict from qualifier to reason (empty when there is no note).
 
     Example:
@@ -144,25 +145,26 @@ def read_note(note, file, row) -> dict[str, str]:
     """
     if note is None:
         return {}
-    fix = (f"write it as {NOTE}: {{\"the qualifier\": \"why the paraphrase leaves it out\"}}, one entry per "
+    fix = (f"write it as {key}: {{\"the qualifier\": \"why the paraphrase leaves it out\"}}, one entry per "
            "qualifier, named as in qualifiers.yml.")
     if not isinstance(note, dict) or not note:
-        raise AnnotationError(file, f"'{NOTE}' is not a mapping of qualifier to reason.", fix, row)
+        raise AnnotationError(file, f"'{key}' is not a mapping of qualifier to reason.", fix, row)
     out = {}
     for name, reason in note.items():
         if not isinstance(name, str) or not isinstance(reason, str) or not reason.strip():
-            raise AnnotationError(file, f"'{NOTE}' gives {name!r} no reason.", fix, row)
+            raise AnnotationError(file, f"'{key}' gives {name!r} no reason.", fix, row)
         out[name.strip()] = " ".join(reason.split())
     return out
 
 
 def check_kept(qualifiers: dict[str, tuple[str, ...]] | None, span: str, paraphrase: str, note, file, row,
-               what: str = "paraphrase") -> None:
+               what: str = "paraphrase", key: str = NOTE) -> None:
     """Fail unless ``paraphrase`` keeps every listed qualifier of ``span``, or ``note`` says why not.
 
     Parameters: ``qualifiers`` the list (None: the reading has no list, nothing is checked); ``span`` the
     essay's words (several spans joined); ``paraphrase`` ours; ``note`` the row's ``qualifier_note`` (or None);
-    ``file``, ``row`` name the row for the message; ``what`` names the field that paraphrases ("how", "event").
+    ``file``, ``row`` name the row for the message; ``what`` names the field that paraphrases ("how", "event",
+    "plain sentence"); ``key`` the note's name in the file (default ``qualifier_note``).
     Returns: None; raises AnnotationError naming the file, the row and the fix.
 
     Example:
@@ -171,20 +173,20 @@ def check_kept(qualifiers: dict[str, tuple[str, ...]] | None, span: str, paraphr
     """
     if qualifiers is None:
         return
-    reasons = read_note(note, file, row)
+    reasons = read_note(note, file, row, key)
     inside = found_in(span, qualifiers)
     for name in reasons:
         if name not in qualifiers:
-            raise AnnotationError(file, f"'{NOTE}' names {name!r}, which is not in qualifiers.yml.",
+            raise AnnotationError(file, f"'{key}' names {name!r}, which is not in qualifiers.yml.",
                                   "name a qualifier exactly as qualifiers.yml lists it, or add it to the list "
                                   "(with its equivalents).", row)
         if name not in inside:
-            raise AnnotationError(file, f"'{NOTE}' names “{name}”, which the span does not hold.",
-                                  f"remove “{name}” from {NOTE} (the span's qualifiers are: "
+            raise AnnotationError(file, f"'{key}' names “{name}”, which the span does not hold.",
+                                  f"remove “{name}” from {key} (the span's qualifiers are: "
                                   f"{', '.join(inside) or 'none'}).", row)
         if kept(paraphrase, qualifiers[name]):
-            raise AnnotationError(file, f"'{NOTE}' excuses “{name}”, but the {what} keeps it.",
-                                  f"remove “{name}” from {NOTE}.", row)
+            raise AnnotationError(file, f"'{key}' excuses “{name}”, but the {what} keeps it.",
+                                  f"remove “{name}” from {key}.", row)
     for name in inside:
         if name in reasons or kept(paraphrase, qualifiers[name]):
             continue
@@ -192,4 +194,4 @@ def check_kept(qualifiers: dict[str, tuple[str, ...]] | None, span: str, paraphr
         instead = f" (or {', '.join(repr(w) for w in others)})" if others else ""
         raise AnnotationError(file, f"its span says “{name}”; its {what} drops it.",
                               f"keep the word{instead} in the {what}, as listed in qualifiers.yml, or record why "
-                              f"under `{NOTE}`: {{\"{name}\": \"the reason\"}}.", row)
+                              f"under `{key}`: {{\"{name}\": \"the reason\"}}.", row)

@@ -104,6 +104,16 @@ def test_the_thesis_and_a_concession_are_checked_too(reading_copy, essay):
     assert err.row == "thesis" and "merely" in str(err)
 
 
+def test_the_thesis_plain_sentence_keeps_ultimately(reading_copy, essay):
+    """The plain sentence is the one the participant packet prints: it is held to the thesis's qualifiers too
+    (the close reading of the facilitation blocks, T-1, found it had dropped "ultimately")."""
+    assert "ultimately" in load_argument(essay).thesis_plain
+    err = error_after(reading_copy, "argument.yml", "war of position and ultimately create the conditions",
+                      "war of position and create the conditions", load_argument)
+    assert err.row == "thesis" and "“ultimately”" in str(err) and "plain sentence drops it" in str(err)
+    assert "plain_qualifier_note" in err.fix
+
+
 def test_a_counterarguments_how_keeps_its_concessions_qualifier(reading_copy):
     err = error_after(reading_copy, "argument.yml", "how: The authors grant as \"undoubtedly true\" the record",
                       "how: The authors grant the record", load_argument)
