@@ -19,6 +19,7 @@ from .readable import questions_in_words
 from .errors import AnnotationError
 from .essay import Essay
 from .lessons import NOTEBOOKS
+from .rules import LANGUAGES, load_entries, load_one
 from .schema import expect, field, items
 from .text import paragraph_numbers
 
@@ -745,18 +746,15 @@ def load_notes(essay: Essay) -> dict:
         "Print the two timeline figures; the exercise works with the reader's edition alone."
     """
     path = essay.folder / NOTES
-    data = field(read_yaml(path), "notebooks", dict, path, "notebooks", default={})
+    data = read_yaml(path)
     known = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
-    for name, entry in data.items():
+    for name in data.get("notebooks") or {}:
         if name not in known:
             raise AnnotationError(path, f"has notes for {name!r}, which is not a notebook in notebooks/.",
                                   f"use one of: {', '.join(sorted(known))}.", name)
-        expect(entry, dict, path, name, "notes")
-        for key in ("activities", "stumbling_points"):
-            for line in field(entry, key, list, path, name) or [None]:
-                expect(line, str, path, name, key)
-        field(entry, "without_computers", str, path, name)
-    return data
+    return {n.notebook: {"activities": n.activities, "stumbling_points": n.stumbling_points,
+                         "without_computers": n.without_computers}
+            for n in load_entries(essay, f"{NOTES} notebooks", data).itertuples()}
 
 
 def lesson_parts(notebook: str) -> dict:
@@ -786,13 +784,6 @@ def lesson_parts(notebook: str) -> dict:
 
 
 QUESTIONS_ES = "discussion_es.yml"
-LANGUAGES = ("en", "es")
-
-
-def _pair(value, path, where: str) -> dict:
-    """A text given in English and Spanish: {en: …, es: …}, both filled."""
-    expect(value, dict, path, where, "text in two languages")
-    return {lang: field(value, lang, str, path, where) for lang in LANGUAGES}
 
 
 def load_handout(essay: Essay) -> dict:
@@ -819,46 +810,22 @@ def load_handout(essay: Essay) -> dict:
     """
     path = essay.folder / NOTES
     data = read_yaml(path)
-    h = field(data, "handout", dict, path, "handout")
-    out = {key: _pair(field(h, key, dict, path, "handout"), path, f"handout.{key}")
-           for key in ("language_note", "content_note")}
-    out["agreements"] = [_pair(a, path, f"handout.agreements[{i}]")
-                         for i, a in enumerate(field(h, "agreements", list, path, "handout"), start=1)]
-    setup = field(h, "setup", dict, path, "handout")
-    out["setup"] = {key: _pair(field(setup, key, dict, path, "handout.setup"), path, f"handout.setup.{key}")
-                    for key in ("intro", "check", "if_not")}
-    routes = []
-    for i, r in enumerate(field(setup, "routes", list, path, "handout.setup"), start=1):
-        where = f"handout.setup.routes[{i}]"
-        expect(r, dict, path, where, "route")
-        routes.append({"title": _pair(field(r, "title", dict, path, where), path, f"{where}.title"),
-                       "steps": [_pair(s, path, f"{where}.steps[{k}]")
-                                 for k, s in enumerate(field(r, "steps", list, path, where), start=1)]})
-    out["setup"]["routes"] = routes
-    groups = field(data, "sensitive_for_group", dict, path, "sensitive_for_group")
-    out["sensitive_for_group"] = {str(topic): _pair(line, path, f"sensitive_for_group.{topic}")
-                                  for topic, line in groups.items()}
-    out["debrief"] = field(data, "debrief", str, path, "debrief")
-    out["reading_message"] = _pair(field(data, "reading_message", dict, path, "reading_message"), path,
-                                   "reading_message")
-    out["over_the_week"] = [expect(t, str, path, "over_the_week", "task")
-                            for t in field(data, "over_the_week", list, path, "over_the_week")]
-    out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
-                                 for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
-    from .text import paragraph_numbers
-    flash = field(data, "flashpoints", str, path, "flashpoints")
-    out["flashpoints"] = paragraph_numbers(flash)
-    if not out["flashpoints"] or not set(out["flashpoints"]) <= set(essay.paragraphs.paragraph):
-        raise AnnotationError(path, f"flashpoints is {flash!r}; it must name paragraphs of the essay "
-                              f"(¶1 to ¶{len(essay.paragraphs)}).", 'write them as "¶50, ¶55, ¶58–¶61".')
-    out["flashpoint_for_group"] = _pair(field(data, "flashpoint_for_group", dict, path, "flashpoint_for_group"),
-                                        path, "flashpoint_for_group")
-    for lang in ("en", "es"):
-        if "{paragraphs}" not in out["flashpoint_for_group"][lang]:
+    top = load_one(essay, f"{NOTES} (file)", data)
+    h = load_one(essay, f"{NOTES} handout", data)
+    setup = load_one(essay, f"{NOTES} setup", {"setup": h["setup"]})
+    groups = load_entries(essay, f"{NOTES} sensitive_for_group", data)
+    for lang in LANGUAGES:
+        if "{paragraphs}" not in top["flashpoint_for_group"][lang]:
             raise AnnotationError(path, f"flashpoint_for_group's {lang} line has no {{paragraphs}}, where the slide "
                                         "names the passages.", "write {paragraphs} where the ¶ numbers go.",
                                   "flashpoint_for_group")
-    return out
+    routes = load_entries(essay, f"{NOTES} routes", {"routes": setup["routes"]})
+    return {**{k: h[k] for k in ("language_note", "content_note", "agreements")},
+            "setup": {**{k: setup[k] for k in ("intro", "check", "if_not")},
+                      "routes": routes[["title", "steps"]].to_dict("records")},
+            "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
+            **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety")},
+            "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
 
 
 def notebook_figures(notebook: str) -> list[str]:
@@ -1093,16 +1060,11 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
     from .essay import PROJECT
 
     path = essay.folder / NOTES
-    rule = field(read_yaml(path), "hub_sizing", dict, path, "hub_sizing")
+    rule = load_one(essay, f"{NOTES} hub_sizing")
     number = float                                   # a whole number is a number too
-    sizes = [expect(n, int, path, "hub_sizing.group_sizes", "group size")
-             for n in field(rule, "group_sizes", list, path, "hub_sizing")]
-    headroom = field(rule, "headroom", number, path, "hub_sizing")
-    step = field(rule, "memory_step_mb", int, path, "hub_sizing")
-    factor = field(rule, "limit_factor", number, path, "hub_sizing")
-    reserve = field(rule, "system_reserve_gb", number, path, "hub_sizing")
-    within = field(rule, "start_within_s", number, path, "hub_sizing")
-    cull = field(rule, "cull_idle_minutes", int, path, "hub_sizing")
+    sizes, headroom, step, factor, reserve, within, cull = (rule[k] for k in (
+        "group_sizes", "headroom", "memory_step_mb", "limit_factor", "system_reserve_gb", "start_within_s",
+        "cull_idle_minutes"))
 
     mpath = PROJECT / HUB_MEASURED
     m = measured if measured is not None else read_yaml(mpath)
@@ -1129,15 +1091,10 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
               "whole_hub_gb": round(field(memory, "whole_hub_peak", number, mpath, "memory_mb") / 1024, 1),
               "start_within_s": within, "largest_group": max(sizes), "guarantee_mb": guarantee, "limit_mb": limit,
               "cpu_guarantee": cpu_guarantee, "cull_idle_minutes": cull}
-    texts = {}
-    for key in ("intro", "config_note"):
-        pair = _pair(field(rule, key, dict, path, "hub_sizing"), path, f"hub_sizing.{key}")
-        texts[key] = {lang: _fill(t, values, path, f"hub_sizing.{key}") for lang, t in pair.items()}
-    texts["ask_admin"] = []
-    for i, item in enumerate(field(rule, "ask_admin", list, path, "hub_sizing"), start=1):
-        pair = _pair(item, path, f"hub_sizing.ask_admin[{i}]")
-        texts["ask_admin"].append({lang: _fill(t, values, path, f"hub_sizing.ask_admin[{i}]")
-                                   for lang, t in pair.items()})
+    texts = {key: {lang: _fill(t, values, path, f"hub_sizing.{key}") for lang, t in rule[key].items()}
+             for key in ("intro", "config_note")}
+    texts["ask_admin"] = [{lang: _fill(t, values, path, f"hub_sizing.ask_admin[{i}]") for lang, t in pair.items()}
+                          for i, pair in enumerate(rule["ask_admin"], start=1)]
     config = PROJECT / HUB_CONFIG
     return {"table": pd.DataFrame(rows), "measured": m, "cull_idle_minutes": cull,
             "per_participant": {"memory_guarantee_mb": guarantee, "memory_limit_mb": limit,

@@ -8,7 +8,7 @@ import io
 import pytest
 
 import helpers
-from helpers import argument, discussion, lead_ins, ledger, rules, timeline as tl
+from helpers import argument, discussion, lead_ins, ledger, rules, timeline as tl, workshop
 
 from editing import error_after, rewrite
 
@@ -143,7 +143,10 @@ LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.loa
            **dict.fromkeys(["ledger.yml marks", "ledger.yml unlisted"], ledger.load_marks),
            **dict.fromkeys(["discussion.yml questions", "discussion.yml facilitation", "discussion.yml likely"],
                            discussion.load_facilitation),
-           "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted}
+           "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted,
+           "facilitation.yml notebooks": workshop.load_notes, "facilitation.yml hub_sizing": workshop.load_hub_sizing,
+           **dict.fromkeys(["facilitation.yml (file)", "facilitation.yml handout", "facilitation.yml setup",
+                            "facilitation.yml routes", "facilitation.yml sensitive_for_group"], workshop.load_handout)}
 
 
 def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
