@@ -100,6 +100,10 @@ def _checked(path: Path, data: dict) -> dict:
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
             field(rule, "problem", str, path, where)
             field(rule, "fix", str, path, where)
+        if e["keyed"] and not e["id"]:
+            raise AnnotationError(path, f"{name} is keyed by id but names no id.",
+                                  "add 'id:' with the column that holds each entry's key, or restore schema.yml "
+                                  "from git.", name)
         for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults"):
             _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
@@ -307,7 +311,7 @@ def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
     if " " not in name:
         return list(read_csv(essay.folder / name, [entry["id"]])[entry["id"]])
     other, _, section = name.partition(" ")
-    raw = (data if other == file else read_yaml(essay.folder / other)).get(section) or []
+    raw = (data if other == file and section in data else read_yaml(essay.folder / other)).get(section) or []
     return [str(k) for k in raw] if isinstance(raw, dict) else [str(e.get(entry["id"])) for e in raw
                                                                 if isinstance(e, dict)]
 
@@ -443,7 +447,7 @@ def load_one(essay: Essay, name: str, data: dict | None = None) -> dict:
     >>> load_one(load_essay(), "facilitation.yml hub_sizing")["group_sizes"]
     [10, 20, 30]
     """
-    return (load_entries(essay, name, data).to_dict("records") or [{}])[0]
+    return (load_entries(essay, name, data).drop(columns="row").to_dict("records") or [{}])[0]
 
 
 __all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_one", "load_table",

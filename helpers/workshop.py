@@ -921,23 +921,17 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
         (17, True)
     """
     path = essay.folder / QUESTIONS_ES
-    data = field(read_yaml(path), "questions", dict, path, "questions")
     questions = load_questions(essay).set_index("id")
     english = questions.question
     out = {}
-    for qid, entry in data.items():
-        if qid not in english.index:
-            raise AnnotationError(path, f"has a Spanish question for {qid!r}, which discussion.yml does not have.",
-                                  "use an id from discussion.yml.", qid)
-        expect(entry, dict, path, qid, "question with from_en and es")
-        text = field(entry, "es", str, path, qid)
-        check_fingerprint(path, qid, entry, english[qid], "discussion.yml", "qualifiers and questions")
-        one_line = " ".join(text.split())
-        problems = spanish_problems(essay, one_line, english[qid], questions.loc[qid].paragraphs)
+    for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
+        check_fingerprint(path, q.question, {"from_en": q.from_en}, english[q.question], "discussion.yml",
+                          "qualifiers and questions")
+        problems = spanish_problems(essay, q.es, english[q.question], questions.loc[q.question].paragraphs)
         if problems:
             problem, fix = problems[0]
-            raise AnnotationError(path, f"the Spanish {qid} {problem}", fix, qid)
-        out[qid] = one_line
+            raise AnnotationError(path, f"the Spanish {q.question} {problem}", fix, q.question)
+        out[q.question] = q.es
     used = {q for cell in plans.discussion for q in cell.split(", ") if q} if plans is not None else set()
     missing = [q for q in english.index if q not in out]
     if missing:

@@ -146,7 +146,8 @@ LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.loa
            "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted,
            "facilitation.yml notebooks": workshop.load_notes, "facilitation.yml hub_sizing": workshop.load_hub_sizing,
            **dict.fromkeys(["facilitation.yml (file)", "facilitation.yml handout", "facilitation.yml setup",
-                            "facilitation.yml routes", "facilitation.yml sensitive_for_group"], workshop.load_handout)}
+                            "facilitation.yml routes", "facilitation.yml sensitive_for_group"], workshop.load_handout),
+           "discussion_es.yml questions": workshop.load_questions_es}
 
 
 def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
