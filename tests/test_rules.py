@@ -147,7 +147,11 @@ LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.loa
            "facilitation.yml notebooks": workshop.load_notes, "facilitation.yml hub_sizing": workshop.load_hub_sizing,
            **dict.fromkeys(["facilitation.yml (file)", "facilitation.yml handout", "facilitation.yml setup",
                             "facilitation.yml routes", "facilitation.yml sensitive_for_group"], workshop.load_handout),
-           "discussion_es.yml questions": workshop.load_questions_es}
+           "discussion_es.yml questions": workshop.load_questions_es,
+           **dict.fromkeys(["sessions.yml plans", "sessions.yml meetings", "sessions.yml segments", "sessions.yml spanish"],
+                           workshop.load_plans),
+           **dict.fromkeys(["sessions.yml print", "sessions.yml printouts"], workshop.load_print_lists),
+           "sessions.yml prepare": workshop.load_preparation, "sessions.yml reading_pace": workshop.reading_paces}
 
 
 def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
