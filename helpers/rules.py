@@ -29,11 +29,14 @@ _CACHE: dict[tuple[str, str], dict] = {}
 _SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_given": (list, []),
           "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
           "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
-          "keyed": (bool, False), "required": (bool, False)}
+          "keyed": (bool, False), "required": (bool, False), "one": (bool, False)}
 _KEYS = set(_SHAPE) | {"values"}
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
-         "mapping": dict, "span": dict, "spans": list, "any": object}
+         "mapping": dict, "span": dict, "spans": list, "any": object, "decimal": float, "numbers": list, "pair": dict,
+         "pairs": list, "paragraphs": str}
+LANGUAGES = ("en", "es")      # a pair's two texts
+WHOLE = "(file)"              # "<file> (file)" declares the file's own top-level keys, as one entry
 
 
 def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
@@ -73,7 +76,11 @@ def _checked(path: Path, data: dict) -> dict:
         e = {"name": str(name)} | {key: field(entry, key, kind, path, name, **({} if key == "columns" else {
             "default": copy.copy(default)})) for key, (kind, default) in _SHAPE.items()}
         e["columns"] = [expect(c, str, path, name, "columns") for c in e["columns"]]
-        e["vocabularies"] = {col: tuple(str(w) for w in expect(words, list, path, name, f"vocabularies.{col}"))
+        said = {col: v for col, v in e["vocabularies"].items() if isinstance(v, dict)}   # a vocabulary's own message
+        e["said"] = {col: tuple(field(v, k, str, path, f"{name} vocabularies.{col}") for k in ("problem", "fix"))
+                     for col, v in said.items()}
+        e["vocabularies"] = {col: tuple(str(w) for w in expect(field(words, "words", list, path, name) if col in said
+                                                               else words, list, path, name, f"vocabularies.{col}"))
                              for col, words in e["vocabularies"].items()}
         for col, ref in e["references"].items():
             expect(ref, dict, path, name, f"references.{col}")
@@ -93,6 +100,10 @@ def _checked(path: Path, data: dict) -> dict:
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
             field(rule, "problem", str, path, where)
             field(rule, "fix", str, path, where)
+        if e["keyed"] and not e["id"]:
+            raise AnnotationError(path, f"{name} is keyed by id but names no id.",
+                                  "add 'id:' with the column that holds each entry's key, or restore schema.yml "
+                                  "from git.", name)
         for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults"):
             _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
@@ -230,8 +241,10 @@ def check_row(path: Path, entry: dict, row, label) -> None:
     for col, allowed in entry["vocabularies"].items():
         for word in row[col] if isinstance(row[col], list) else [row[col]]:     # a YAML list: each of its words
             if word not in allowed:
-                raise AnnotationError(path, f"'{col}' is {word!r}.", f"use one of: {', '.join(allowed)} (or add the "
-                                      f"word to {col} under {entry['name']} in {SCHEMA}).", label)
+                problem, fix = entry.get("said", {}).get(col) or (f"'{col}' is {{ref}}.", "use one of: {known} (or "
+                                                                  f"add the word to {col} under {entry['name']} in {SCHEMA}).")
+                raise AnnotationError(path, problem.replace("{ref}", repr(word)),
+                                      fix.replace("{known}", ", ".join(allowed)), label)
     for rule in entry["rules"]:
         if _holds(row, rule.get("when") or {}) and not _holds(row, rule["then"]):
             raise AnnotationError(path, _say(path, label, rule["problem"], row), _say(path, label, rule["fix"], row),
@@ -298,7 +311,7 @@ def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
     if " " not in name:
         return list(read_csv(essay.folder / name, [entry["id"]])[entry["id"]])
     other, _, section = name.partition(" ")
-    raw = (data if other == file else read_yaml(essay.folder / other)).get(section) or []
+    raw = (data if other == file and section in data else read_yaml(essay.folder / other)).get(section) or []
     return [str(k) for k in raw] if isinstance(raw, dict) else [str(e.get(entry["id"])) for e in raw
                                                                 if isinstance(e, dict)]
 
@@ -317,12 +330,27 @@ def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labe
                                           ref["fix"].replace("{known}", ", ".join(known)), label)
 
 
+def _paragraphs(essay: Essay, value: str, path: Path, label: str, col: str) -> list[int]:
+    """The ¶ numbers a text names ("¶10–¶13, ¶51"), every one a paragraph of the essay."""
+    from .text import paragraph_numbers
+    last = int(essay.paragraphs.paragraph.max())
+    fix = f"write ¶ numbers of the essay (¶1 to ¶{last}), like ¶10–¶13, ¶50."
+    try:
+        numbers = paragraph_numbers(value)
+    except ValueError as exc:
+        raise AnnotationError(path, f"cannot read the {col} {exc.args[0]!r}.", fix, label) from None
+    missing = [n for n in numbers if n not in essay.paragraphs.index] or ([] if numbers else ["?"])
+    if missing:
+        raise AnnotationError(path, f"{col} {value!r} names ¶{missing[0]}, which the essay does not have.", fix, label)
+    return numbers
+
+
 def _value(essay: Essay, kind: str, value, path: Path, label: str, col: str) -> dict:
     """One field of a YAML entry checked as its declared type says: {col: value} (and a span's ¶ numbers)."""
     if value is None or isinstance(value, (str, list, dict)) and not value:    # a span left out: NaN in the table
         return {} if kind == "span" else {col: [], f"{col}_paragraphs": []} if kind == "spans" else {col: (
-            [] if kind in ("list", "texts", "words") else False if kind == "flag" else
-            None if kind in ("number", "paragraph") else "")}
+            [] if kind in ("list", "texts", "words", "numbers", "pairs") else False if kind == "flag" else
+            None if kind in ("number", "paragraph", "decimal") else "")}
     if kind in ("span", "spans"):
         found = [anchored(essay, v, path, label, col) for v in
                  (expect(value, list, path, label, col) if kind == "spans" else [value])]
@@ -332,9 +360,16 @@ def _value(essay: Essay, kind: str, value, path: Path, label: str, col: str) -> 
     if kind == "paragraph" and (not isinstance(value, int) or value not in essay.paragraphs.index):
         raise AnnotationError(path, f"{col} {value!r} is not a paragraph of the essay.",
                               f"use a ¶ number from 1 to {int(essay.paragraphs.paragraph.max())}.", label)
+    if kind == "paragraphs":
+        _paragraphs(essay, expect(value, str, path, label, col), path, label, col)
+    if kind in ("pair", "pairs"):      # {en: …, es: …}, both filled: a text in English and Spanish
+        value = [{lang: field(expect(v, dict, path, label, col), lang, str, path, f"{label}, {col}" + (
+            f"[{i}]" if kind == "pairs" else "")) for lang in LANGUAGES}
+                 for i, v in enumerate(expect(value, list, path, label, col) if kind == "pairs" else [value], start=1)]
+        return {col: value if kind == "pairs" else value[0]}
     value = value if kind == "any" else expect(value, TYPES[kind], path, label, col)
-    if kind == "texts":
-        value = [expect(v, str, path, label, col) for v in value]
+    if kind in ("texts", "numbers"):
+        value = [expect(v, str if kind == "texts" else int, path, label, col) for v in value]
     return {col: " ".join(value.split()) if kind == "text" else [value] if kind == "words" and
             isinstance(value, str) else value}
 
@@ -365,11 +400,13 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
     file, _, section = name.partition(" ")
     path = essay.folder / file
     data = read_yaml(path) if data is None else data
-    raw = data.get(section)
+    raw = data if section == WHOLE else data.get(section)
     if entry["required"] and not raw:
         raise AnnotationError(path, f"has no '{section}:' section.", "restore it from git.")
-    raw = expect(raw, dict if entry["keyed"] else list, path, section, section) if raw else []
-    default = f"{section}.{{id}}" if entry["keyed"] else f"{section}[{{n}}]" + (" ({id})" if entry["id"] else "")
+    raw = expect(raw, dict if entry["keyed"] or entry["one"] else list, path, section, section) if raw else []
+    raw = [raw] if entry["one"] and raw else raw                # a mapping that holds one entry
+    default = section if entry["one"] else f"{section}.{{id}}" if entry["keyed"] else f"{section}[{{n}}]" + (
+        " ({id})" if entry["id"] else "")
     rows = []
     for n, (key, item) in enumerate(raw.items() if entry["keyed"] else ((None, e) for e in raw), start=1):
         label = (entry["label"] or default).format(n=n, within=within, id=key if entry["keyed"] else
@@ -398,5 +435,20 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
     return table
 
 
-__all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_table",
+def load_one(essay: Essay, name: str, data: dict | None = None) -> dict:
+    """``load_entries`` for a mapping declared ``one: true``: its one entry, as a dict of plain Python values.
+
+    Parameters: ``essay`` the loaded essay; ``name`` the declaration ("facilitation.yml hub_sizing"); ``data`` the
+    file already read, or a mapping that holds the entry under the declared section.
+    Returns: a dict from each declared field to its checked value (empty when the section is absent).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> load_one(load_essay(), "facilitation.yml hub_sizing")["group_sizes"]
+    [10, 20, 30]
+    """
+    return (load_entries(essay, name, data).drop(columns="row").to_dict("records") or [{}])[0]
+
+
+__all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_one", "load_table",
            "schema", "vocabulary"]

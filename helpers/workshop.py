@@ -19,15 +19,28 @@ from .readable import questions_in_words
 from .errors import AnnotationError
 from .essay import Essay
 from .lessons import NOTEBOOKS
-from .schema import expect, field, items
+from .rules import LANGUAGES, _paragraphs, load_entries, load_one
+from .schema import field, items
 from .text import paragraph_numbers
 
 PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
 # topics that come back in every meeting by design; any other topic may appear once per plan
 RECURRING = {"welcome", "recap", "break", "back from break", "key points"}
-SETUP_ROUTES = ("before the day", "before the day, or in the first session", "in the session")
 IN_SESSION = ("before the day, or in the first session", "in the session")   # these give setup its minutes
+#: the vocabularies of sessions.yml, declared in schema.yml (read from the default reading on first use)
+_DECLARED = {"SETUP_ROUTES": ("plans", "setup"), "COPIES": ("print", "copies"), "PREPARE_READS": ("prepare", "reads"),
+             "PACES": ("prepare", "pace")}
+
+
+def __getattr__(name: str):
+    """SETUP_ROUTES, COPIES, PREPARE_READS and PACES of the default reading, from schema.yml."""
+    if name not in _DECLARED:
+        raise AttributeError(name)
+    from .rules import default_vocabulary
+    return default_vocabulary(f"{PLANS} {_DECLARED[name][0]}", _DECLARED[name][1])
+
+
 SAVE_STEP = "Ctrl+S, Cmd+S on a Mac; then File → Download"   # before a break and before 20 minutes or more on paper
 SAVE_STEP_ES = "Ctrl+S, o Cmd+S en una Mac; luego File → Download"   # the same step in the Spanish prompts
 PAPER_STRETCH = 20          # minutes away from the screen after which a Binder session may be gone
@@ -64,159 +77,106 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     path = essay.folder / PLANS
     data = read_yaml(path)
     known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
-    questions = set(load_questions(essay).id)
-    spanish = field(data, "spanish", dict, path, "spanish", default={})
-    topics_es = field(spanish, "topics_es", dict, path, "spanish", default={})
-    notebooks_es = {str(k).zfill(2): v for k, v in field(spanish, "notebooks_es", dict, path, "spanish", default={}).items()}
+    spanish = load_one(essay, f"{PLANS} spanish", data)
+    topics_es = spanish.get("topics_es") or {}
+    notebooks_es = {str(k).zfill(2): v for k, v in (spanish.get("notebooks_es") or {}).items()}
     rows = []
-    for i, plan in enumerate(items(data, "plans", path, "plans"), start=1):
-        expect(plan, dict, path, f"plans[{i}]", "plan")
-        plan_id = field(plan, "id", str, path, f"plans[{i}]")
-        plan_title_es = _spanish_title(plan, path, f"plan {plan_id}")
-        setup = field(plan, "setup", str, path, f"plan {plan_id}")
-        if setup not in SETUP_ROUTES:
-            raise AnnotationError(path, f"setup is {setup!r}.", f"write one of: {', '.join(SETUP_ROUTES)}.",
-                                  f"plan {plan_id}")
+    for plan in load_entries(essay, f"{PLANS} plans", data).itertuples():
         seen_topics: dict[str, str] = {}
-        for m, meeting in enumerate(field(plan, "meetings", list, path, f"plan {plan_id}"), start=1):
-            where = f"plan {plan_id}, meeting {m}"
-            expect(meeting, dict, path, where, "meeting")
-            meeting_title_es = _spanish_title(meeting, path, where)
-            length = field(meeting, "length_minutes", int, path, where)
-            pre = field(meeting, "pre_reading", str, path, where)
-            try:
-                pre_paras = paragraph_numbers(pre)
-            except ValueError as exc:
-                raise AnnotationError(path, f"cannot read the pre_reading {exc.args[0]!r}.",
-                                      "write it like ¶1–¶18.", where) from None
-            if any(n not in essay.paragraphs.index for n in pre_paras):
-                raise AnnotationError(path, f"pre_reading names a paragraph the essay does not have ({pre}).",
-                                      f"paragraphs run from ¶1 to ¶{len(essay.paragraphs)}.", where)
-            minimum = field(meeting, "pre_reading_minimum", str, path, where, default=pre)
-            try:
-                paragraph_numbers(minimum)
-            except ValueError as exc:
-                raise AnnotationError(path, f"cannot read the pre_reading_minimum {exc.args[0]!r}.",
-                                      "write it like ¶1–¶13, ¶36.", where) from None
-            segments = field(meeting, "segments", list, path, where)
-            if_short = field(meeting, "if_short", str, path, where, default="")
+        for meeting, raw in zip(_within(essay, "meetings", plan.meetings, f"plan {plan.id}"), plan.meetings):
+            where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
             droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict)
                          and seg.get("topic") not in ("welcome", "key points")]
-            if if_short and if_short not in droppable:
-                raise AnnotationError(path, f"if_short names {if_short!r}, which is not one of this meeting's "
+            if meeting["if_short"] and meeting["if_short"] not in droppable:
+                raise AnnotationError(path, f"if_short names {meeting['if_short']!r}, which is not one of this meeting's "
                                             "segments.", f"name the topic of the segment to drop first: one of "
                                                          f"{', '.join(t for t in droppable if t)}.", where)
-            for k, seg in enumerate(segments, start=1):
-                expect(seg, dict, path, f"{where}, segment {k}", "segment")
-                field(seg, "minutes", int, path, f"{where}, segment {k}")
+            table = _within(essay, "segments", segments, where)
+            for s, seg in zip(table, segments):
                 for name in ONLINE_FIELDS:
-                    text = str(seg.get(name) or "")
-                    if text.count("[online:") != len(ONLINE.findall(text)):
+                    if s[name].count("[online:") != len(ONLINE.findall(s[name])):
                         raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
                                               "close it with ']' (the words inside are for launch links only).",
-                                              f"{where}, segment {k} ({seg.get('topic')})")
+                                              f"{s['row']} ({s['topic']})")
             _check_paper_stretches(segments, path, where)
-            total = sum(seg["minutes"] for seg in segments)
+            total = sum(s["minutes"] for s in table)
             if total != length:
                 raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
                                             f"{length} minutes long.",
                                       "change the minutes of a segment, or the meeting's length_minutes.", where)
             clock = 0
-            for k, s in enumerate(segments, start=1):
-                label = f"{where}, segment {k}"
-                field(s, "activity", str, path, label)
-                topic = field(s, "topic", str, path, label)
+            for k, (s, seg) in enumerate(zip(table, segments), start=1):
+                label, topic, notebook = s["row"], s["topic"], s["notebook"]
                 if topic not in RECURRING:
                     if topic in seen_topics:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
                                               "give this segment a different topic, or drop the repeat.", label)
                     seen_topics[topic] = label
-                activity_es = field(s, "activity_es", str, path, label, default="").strip()
-                if not activity_es:
-                    raise AnnotationError(path, f"the segment {topic!r} has no activity_es: its slide shows the room's "
-                                                "prompt in English and Spanish.",
-                                          "add activity_es: \"…\" after its activity (what the room does, in "
-                                          "Spanish, as in discussion_es.yml).", label)
                 topic_es = topics_es.get(topic)
                 if not (isinstance(topic_es, str) and topic_es.strip()):
                     raise AnnotationError(path, f"the topic {topic!r} has no Spanish, which the participant packet "
                                                 "prints beside it.",
                                           f"add a line '{topic}: …' (the topic in Spanish) under spanish: topics_es "
                                           "at the end of the file.", label)
-                if topic == "setup" and setup in IN_SESSION and s["minutes"] < MIN_SETUP_MINUTES:
+                if topic == "setup" and plan.setup in IN_SESSION and s["minutes"] < MIN_SETUP_MINUTES:
                     raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
                                           f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
                                           "setup to 'before the day'.", label)
-                if topic == "break" and not (k < len(segments) and segments[k].get("topic") == "back from break"):
+                if topic == "break" and not (k < len(table) and table[k]["topic"] == "back from break"):
                     raise AnnotationError(path, "a break is not followed by a 'back from break' segment.",
                                           "add a few minutes after it to relaunch Binder and upload saved work.", label)
-                for name in ("notebook", "paragraphs", "materials"):
-                    field(s, name, str, path, label, default="")
-                reads = field(s, "reads", bool, path, label, default=False)
-                sensitive = field(s, "sensitive", str, path, label, default="").strip()
-                if "sensitive" in s and not sensitive:
+                sensitive = str(seg.get("sensitive") or "").strip()
+                if "sensitive" in seg and not sensitive:
                     raise AnnotationError(path, "has an empty sensitive line.",
                                           "say in a sentence what may hurt and what to do, or drop 'sensitive:'.", label)
-                for q in items(s, "discussion", path, label):
-                    expect(q, str, path, label, "discussion")
                 if s["minutes"] <= 0:
                     raise AnnotationError(path, "a segment needs a positive whole number of minutes.",
                                           "fill in minutes.", label)
-                if s.get("notebook") and s["notebook"] not in known_notebooks:
-                    raise AnnotationError(path, f"names the notebook {s['notebook']!r}, which is not in notebooks/.",
+                if notebook and notebook not in known_notebooks:
+                    raise AnnotationError(path, f"names the notebook {notebook!r}, which is not in notebooks/.",
                                           f"use one of: {', '.join(sorted(known_notebooks))}.", label)
-                try:
-                    paras = paragraph_numbers(s.get("paragraphs"))
-                except ValueError as exc:
-                    raise AnnotationError(path, f"cannot read the paragraphs {exc.args[0]!r}.",
-                                          "write them like ¶10–¶13, ¶51.", label) from None
-                missing = [n for n in paras if n not in essay.paragraphs.index]
-                if missing:
-                    raise AnnotationError(path, f"refers to ¶{missing[0]}, which the essay does not have.",
-                                          f"paragraphs run from ¶1 to ¶{len(essay.paragraphs)}.", label)
-                notebook_es = ""
-                if s.get("notebook"):
-                    notebook_es = notebooks_es.get(s["notebook"][:2])
-                    if not (isinstance(notebook_es, str) and notebook_es.strip()):
-                        raise AnnotationError(path, f"names notebook {s['notebook'][:2]}, whose title has no Spanish.",
-                                              f"add a line '\"{s['notebook'][:2]}\": …' (its short title in Spanish) "
-                                              "under spanish: notebooks_es at the end of the file.", label)
-                projects = field(s, "projects", int, path, label, default=0)
-                if projects and not (s.get("notebook") and 0 < projects <= len(notebook_figures(s["notebook"]))):
-                    raise AnnotationError(path, f"projects figure {projects} of "
-                                                f"{s.get('notebook') or 'no notebook'}, which it does not have.",
+                notebook_es = notebooks_es.get(notebook[:2]) if notebook else ""
+                if notebook and not (isinstance(notebook_es, str) and notebook_es.strip()):
+                    raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
+                                          f"add a line '\"{notebook[:2]}\": …' (its short title in Spanish) "
+                                          "under spanish: notebooks_es at the end of the file.", label)
+                projects = seg.get("projects") or 0     # checked a whole number (a blank one is NaN in the table)
+                if projects and not (notebook and 0 < projects <= len(notebook_figures(notebook))):
+                    raise AnnotationError(path, f"projects figure {projects} of {notebook or 'no notebook'}, which it "
+                                                "does not have.",
                                           "name the segment's notebook, and the number of one of its figures "
                                           "(1 for the first, counting from the top).", label)
-                unknown = [q for q in s.get("discussion") or [] if q not in questions]
-                if unknown:
-                    raise AnnotationError(path, f"names the discussion question {unknown[0]!r}, which "
-                                                "discussion.yml does not have.", "use an id from discussion.yml.", label)
-                for name in ONLINE_FIELDS:
-                    text = s.get(name) or ""
-                    s = {**s, name: for_links(text, True), f"{name}_offline": for_links(text, False)}
-                activity_es = s["activity_es"].strip()
-                rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, where, default=""),
-                             "setup": setup, "pre_reading": pre, "topic": topic,
-                             "pre_reading_minimum": minimum, "paper": bool(s.get("paper", False)),
-                             "pre_reading_note": field(meeting, "pre_reading_note", str, path, where, default=""),
-                             "meeting": m, "meeting_title": field(meeting, "title", str, path, where, default=""),
-                             "plan_title_es": plan_title_es, "meeting_title_es": meeting_title_es,
-                             "topic_es": topic_es.strip(), "notebook_es": notebook_es,
-                             "length": length, "segment": k,
-                             "start": clock, "minutes": s["minutes"], "activity": s["activity"], "activity_es": activity_es,
-                             "notebook": s.get("notebook") or "", "paragraphs": s.get("paragraphs") or "",
-                             "discussion": ", ".join(s.get("discussion") or []), "materials": s.get("materials") or "",
-                             "reads": reads, "sensitive": sensitive, "projects": projects, "if_short": if_short,
-                             "spanish_variant": {},
-                             "if_not_read": field(meeting, "if_not_read", str, path, where, default=""),
-                             **{f"{name}_offline": s[f"{name}_offline"].strip() for name in ONLINE_FIELDS},
-                             "spanish_readers": field(plan, "spanish_readers", str, path, f"plan {plan_id}", default="")})
+                rows.append({"plan": plan.id, "plan_title": plan.title, "setup": plan.setup,
+                             "pre_reading": meeting["pre_reading"], "topic": topic,
+                             "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
+                             "paper": bool(seg.get("paper", False)), "pre_reading_note": meeting["pre_reading_note"],
+                             "meeting": meeting["n"], "meeting_title": meeting["title"],
+                             "plan_title_es": plan.title_es, "meeting_title_es": meeting["title_es"],
+                             "topic_es": topic_es.strip(), "notebook_es": notebook_es, "length": length, "segment": k,
+                             "start": clock, "minutes": s["minutes"],
+                             **{name: for_links(seg.get(name) or "", True) for name in ("activity", "activity_es")},
+                             "notebook": notebook, "paragraphs": seg.get("paragraphs") or "",
+                             "discussion": ", ".join(s["discussion"]),
+                             "materials": for_links(seg.get("materials") or "", True),
+                             "reads": s["reads"], "sensitive": sensitive, "projects": projects,
+                             "if_short": meeting["if_short"], "spanish_variant": {},
+                             "if_not_read": meeting["if_not_read"],
+                             **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
+                                for name in ONLINE_FIELDS},
+                             "spanish_readers": plan.spanish_readers})
                 clock += s["minutes"]
             # checked after the meeting itself, so a plan's own mistakes are named first
-            variant = _spanish_variant(meeting, segments, length, droppable, path, f"{where}, spanish_variant")
+            variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant")
             for row in rows[len(rows) - len(segments):]:
                 row["spanish_variant"] = variant
     return pd.DataFrame(rows)
+
+
+def _within(essay: Essay, section: str, entries: list, within: str) -> list[dict]:
+    """A list inside a plan or a meeting (sessions.yml meetings, segments, print, prepare) checked as schema.yml
+    declares it: one dict per entry, with ``row`` (its label) and ``n`` (its number)."""
+    table = load_entries(essay, f"{PLANS} {section}", {section: entries}, within).to_dict("records")
+    return [{**r, "n": n} for n, r in enumerate(table, start=1)]
 
 
 ONLINE = re.compile(r"\[online: ([^\]]*)\]")
@@ -281,8 +241,7 @@ def notebook_titles_es(essay: Essay) -> dict[str, str]:
         'El argumento'
     """
     path = essay.folder / PLANS
-    spanish = field(read_yaml(path), "spanish", dict, path, "spanish", default={})
-    titles = {str(k).zfill(2): v for k, v in field(spanish, "notebooks_es", dict, path, "spanish", default={}).items()}
+    titles = {str(k).zfill(2): v for k, v in (load_one(essay, f"{PLANS} spanish").get("notebooks_es") or {}).items()}
     for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         title = titles.get(p.stem[:2])
         if not (isinstance(title, str) and title.strip()):
@@ -292,7 +251,6 @@ def notebook_titles_es(essay: Essay) -> dict[str, str]:
     return {k: v.strip() for k, v in titles.items()}
 
 
-COPIES = ("each participant", "each pair", "each person on paper", "the facilitator")
 
 
 def load_print_lists(essay: Essay) -> pd.DataFrame:
@@ -316,37 +274,15 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
     """
     path = essay.folder / PLANS
     data = read_yaml(path)
-    printouts = field(data, "printouts", dict, path, "printouts", default={})
+    printouts = load_entries(essay, f"{PLANS} printouts", data).set_index("printout")
     rows = []
-    for i, plan in enumerate(items(data, "plans", path, "plans"), start=1):
-        plan_id = field(plan, "id", str, path, f"plans[{i}]")
-        for k, entry in enumerate(items(plan, "print", path, f"plan {plan_id}"), start=1):
-            where = f"plan {plan_id}, print, line {k}"
-            expect(entry, dict, path, where, "printout")
-            key = field(entry, "printout", str, path, where)
-            copies = field(entry, "copies", str, path, where)
-            if key not in printouts:
-                raise AnnotationError(path, f"the print list names the printout {key!r}, which printouts does not "
-                                            "describe.", f"write one of: {', '.join(printouts)}; or describe it "
-                                                         "under printouts at the end of the file.", where)
-            if copies not in COPIES:
-                raise AnnotationError(path, f"copies is {copies!r}.", f"write one of: {', '.join(COPIES)}.", where)
-            described = printouts[key]
-            expect(described, dict, path, f"printouts, {key}", "printout")
-            rows.append({"plan": plan_id, "plan_title": field(plan, "title", str, path, f"plan {plan_id}"),
-                         "printout": key, "name": field(described, "name", str, path, f"printouts, {key}"),
-                         "file": field(described, "file", str, path, f"printouts, {key}").replace("{plan}", plan_id),
-                         "copies": copies})
+    for plan in load_entries(essay, f"{PLANS} plans", data).itertuples():
+        for entry in _within(essay, "print", plan.print, f"plan {plan.id}"):
+            described = printouts.loc[entry["printout"]]
+            rows.append({"plan": plan.id, "plan_title": plan.title, "printout": entry["printout"],
+                         "name": described["name"], "file": described.file.replace("{plan}", plan.id),
+                         "copies": entry["copies"]})
     return pd.DataFrame(rows, columns=["plan", "plan_title", "printout", "name", "file", "copies"])
-
-
-def _spanish_title(entry: dict, path, where: str) -> str:
-    """The ``title_es`` of a plan or a meeting: required beside its English ``title``, for the participant packet."""
-    title_es = field(entry, "title_es", str, path, where, default="").strip()
-    if entry.get("title") and not title_es:
-        raise AnnotationError(path, f"the title {entry['title']!r} has no Spanish, which the participant packet "
-                                    "prints beside it.", "add title_es: (the title in Spanish) under title.", where)
-    return title_es
 
 
 def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list, path, where: str) -> dict:
@@ -480,11 +416,6 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
                                   f"{where}, segment {first + 1}")
 
 
-PREPARE_READS = ("run sheet", "safety notes", "setup page", "essay", "exercise", "glossary", "checklist",
-                 "reading message", "deck")
-PACES = ("first", "close")
-
-
 def reading_paces(essay: Essay) -> dict[str, float]:
     """How much slower than a first reading (the essay's reading speed) a close reading and a reading in a second
     language go (sessions.yml, ``reading_pace``): ``{"close": 2, "second_language": 2}`` here.
@@ -501,15 +432,12 @@ def reading_paces(essay: Essay) -> dict[str, float]:
         ['close', 'second_language']
     """
     path = essay.folder / PLANS
-    pace = field(read_yaml(path), "reading_pace", dict, path, "reading_pace")
-    out = {}
-    for key in ("close", "second_language"):
-        value = field(pace, key, (int, float), path, "reading_pace")
+    pace = load_one(essay, f"{PLANS} reading_pace")
+    for key, value in pace.items():
         if value < 1:
             raise AnnotationError(path, f"reading_pace {key} is {value}, faster than a first reading.",
                                   "give a factor of 1 or more (2 = twice the time of a first reading).", "reading_pace")
-        out[key] = value
-    return out
+    return pace
 
 
 def load_preparation(essay: Essay) -> dict[str, list[dict]]:
@@ -535,45 +463,24 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
     path = essay.folder / PLANS
     known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     out = {}
-    for i, plan in enumerate(items(read_yaml(path), "plans", path, "plans"), start=1):
-        plan_id = field(plan, "id", str, path, f"plans[{i}]")
+    for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         steps = []
-        for k, step in enumerate(items(plan, "prepare", path, f"plan {plan_id}"), start=1):
-            where = f"plan {plan_id}, prepare, step {k}"
-            expect(step, dict, path, where, "step")
-            reads = field(step, "reads", str, path, where)
-            if "minutes" in step:
-                raise AnnotationError(path, "gives the step's minutes by hand; they are counted from the words it reads.",
-                                      "drop minutes: from the step (the run sheet and start page print the count).",
-                                      where)
-            if reads not in PREPARE_READS:
-                raise AnnotationError(path, f"reads {reads!r}.", f"write one of: {', '.join(PREPARE_READS)}.", where)
-            pace = field(step, "pace", str, path, where, default="first")
-            if pace not in PACES:
-                raise AnnotationError(path, f"pace is {pace!r}.", f"write one of: {', '.join(PACES)}.", where)
-            entry = {"reads": reads, "what": field(step, "what", str, path, where), "pace": pace}
-            if reads == "essay":
-                paras = field(step, "paragraphs", str, path, where)
-                if paras != "session":
-                    try:
-                        numbers = paragraph_numbers(paras)
-                    except ValueError:
-                        numbers = []
-                    if not numbers or any(n not in essay.paragraphs.index for n in numbers):
-                        raise AnnotationError(path, f"paragraphs is {paras!r}.", "write them like ¶1–¶62, or "
-                                              "'session' for every paragraph the plan uses.", where)
-                entry["paragraphs"] = paras
-            if reads == "exercise":
-                entry["notebook"] = field(step, "notebook", str, path, where)
-                if entry["notebook"] not in known_notebooks:
-                    raise AnnotationError(path, f"names the notebook {entry['notebook']!r}, which is not in "
-                                                "notebooks/.", f"use one of: {', '.join(sorted(known_notebooks))}.", where)
-                entry["exercise"] = field(step, "exercise", int, path, where)
-            if reads == "glossary":
-                entry["terms"] = [expect(t, str, path, where, "term") for t in field(step, "terms", list, path, where)]
-            steps.append(entry)
+        for step in _within(essay, "prepare", plan.prepare, f"plan {plan.id}"):
+            reads, where = step["reads"], step["row"]
+            try:
+                if reads == "essay" and step["paragraphs"] != "session":
+                    _paragraphs(essay, step["paragraphs"], path, where, "paragraphs")
+            except AnnotationError:
+                raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, or "
+                                      "'session' for every paragraph the plan uses.", where) from None
+            if reads == "exercise" and step["notebook"] not in known_notebooks:
+                raise AnnotationError(path, f"names the notebook {step['notebook']!r}, which is not in notebooks/.",
+                                      f"use one of: {', '.join(sorted(known_notebooks))}.", where)
+            kind = {"essay": ["paragraphs"], "exercise": ["notebook", "exercise"], "glossary": ["terms"]}
+            steps.append({k: int(step[k]) if k == "exercise" else step[k]
+                          for k in ["reads", "what", "pace", *kind.get(reads, [])]})
         if steps:
-            out[plan_id] = steps
+            out[plan.id] = steps
     return out
 
 
@@ -745,18 +652,15 @@ def load_notes(essay: Essay) -> dict:
         "Print the two timeline figures; the exercise works with the reader's edition alone."
     """
     path = essay.folder / NOTES
-    data = field(read_yaml(path), "notebooks", dict, path, "notebooks", default={})
+    data = read_yaml(path)
     known = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
-    for name, entry in data.items():
+    for name in data.get("notebooks") or {}:
         if name not in known:
             raise AnnotationError(path, f"has notes for {name!r}, which is not a notebook in notebooks/.",
                                   f"use one of: {', '.join(sorted(known))}.", name)
-        expect(entry, dict, path, name, "notes")
-        for key in ("activities", "stumbling_points"):
-            for line in field(entry, key, list, path, name) or [None]:
-                expect(line, str, path, name, key)
-        field(entry, "without_computers", str, path, name)
-    return data
+    return {n.notebook: {"activities": n.activities, "stumbling_points": n.stumbling_points,
+                         "without_computers": n.without_computers}
+            for n in load_entries(essay, f"{NOTES} notebooks", data).itertuples()}
 
 
 def lesson_parts(notebook: str) -> dict:
@@ -786,13 +690,6 @@ def lesson_parts(notebook: str) -> dict:
 
 
 QUESTIONS_ES = "discussion_es.yml"
-LANGUAGES = ("en", "es")
-
-
-def _pair(value, path, where: str) -> dict:
-    """A text given in English and Spanish: {en: …, es: …}, both filled."""
-    expect(value, dict, path, where, "text in two languages")
-    return {lang: field(value, lang, str, path, where) for lang in LANGUAGES}
 
 
 def load_handout(essay: Essay) -> dict:
@@ -819,46 +716,22 @@ def load_handout(essay: Essay) -> dict:
     """
     path = essay.folder / NOTES
     data = read_yaml(path)
-    h = field(data, "handout", dict, path, "handout")
-    out = {key: _pair(field(h, key, dict, path, "handout"), path, f"handout.{key}")
-           for key in ("language_note", "content_note")}
-    out["agreements"] = [_pair(a, path, f"handout.agreements[{i}]")
-                         for i, a in enumerate(field(h, "agreements", list, path, "handout"), start=1)]
-    setup = field(h, "setup", dict, path, "handout")
-    out["setup"] = {key: _pair(field(setup, key, dict, path, "handout.setup"), path, f"handout.setup.{key}")
-                    for key in ("intro", "check", "if_not")}
-    routes = []
-    for i, r in enumerate(field(setup, "routes", list, path, "handout.setup"), start=1):
-        where = f"handout.setup.routes[{i}]"
-        expect(r, dict, path, where, "route")
-        routes.append({"title": _pair(field(r, "title", dict, path, where), path, f"{where}.title"),
-                       "steps": [_pair(s, path, f"{where}.steps[{k}]")
-                                 for k, s in enumerate(field(r, "steps", list, path, where), start=1)]})
-    out["setup"]["routes"] = routes
-    groups = field(data, "sensitive_for_group", dict, path, "sensitive_for_group")
-    out["sensitive_for_group"] = {str(topic): _pair(line, path, f"sensitive_for_group.{topic}")
-                                  for topic, line in groups.items()}
-    out["debrief"] = field(data, "debrief", str, path, "debrief")
-    out["reading_message"] = _pair(field(data, "reading_message", dict, path, "reading_message"), path,
-                                   "reading_message")
-    out["over_the_week"] = [expect(t, str, path, "over_the_week", "task")
-                            for t in field(data, "over_the_week", list, path, "over_the_week")]
-    out["facilitator_safety"] = [expect(s, str, path, "facilitator_safety", "note")
-                                 for s in field(data, "facilitator_safety", list, path, "facilitator_safety")]
-    from .text import paragraph_numbers
-    flash = field(data, "flashpoints", str, path, "flashpoints")
-    out["flashpoints"] = paragraph_numbers(flash)
-    if not out["flashpoints"] or not set(out["flashpoints"]) <= set(essay.paragraphs.paragraph):
-        raise AnnotationError(path, f"flashpoints is {flash!r}; it must name paragraphs of the essay "
-                              f"(¶1 to ¶{len(essay.paragraphs)}).", 'write them as "¶50, ¶55, ¶58–¶61".')
-    out["flashpoint_for_group"] = _pair(field(data, "flashpoint_for_group", dict, path, "flashpoint_for_group"),
-                                        path, "flashpoint_for_group")
-    for lang in ("en", "es"):
-        if "{paragraphs}" not in out["flashpoint_for_group"][lang]:
+    top = load_one(essay, f"{NOTES} (file)", data)
+    h = load_one(essay, f"{NOTES} handout", data)
+    setup = load_one(essay, f"{NOTES} setup", {"setup": h["setup"]})
+    groups = load_entries(essay, f"{NOTES} sensitive_for_group", data)
+    for lang in LANGUAGES:
+        if "{paragraphs}" not in top["flashpoint_for_group"][lang]:
             raise AnnotationError(path, f"flashpoint_for_group's {lang} line has no {{paragraphs}}, where the slide "
                                         "names the passages.", "write {paragraphs} where the ¶ numbers go.",
                                   "flashpoint_for_group")
-    return out
+    routes = load_entries(essay, f"{NOTES} routes", {"routes": setup["routes"]})
+    return {**{k: h[k] for k in ("language_note", "content_note", "agreements")},
+            "setup": {**{k: setup[k] for k in ("intro", "check", "if_not")},
+                      "routes": routes[["title", "steps"]].to_dict("records")},
+            "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
+            **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety")},
+            "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
 
 
 def notebook_figures(notebook: str) -> list[str]:
@@ -954,23 +827,17 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
         (17, True)
     """
     path = essay.folder / QUESTIONS_ES
-    data = field(read_yaml(path), "questions", dict, path, "questions")
     questions = load_questions(essay).set_index("id")
     english = questions.question
     out = {}
-    for qid, entry in data.items():
-        if qid not in english.index:
-            raise AnnotationError(path, f"has a Spanish question for {qid!r}, which discussion.yml does not have.",
-                                  "use an id from discussion.yml.", qid)
-        expect(entry, dict, path, qid, "question with from_en and es")
-        text = field(entry, "es", str, path, qid)
-        check_fingerprint(path, qid, entry, english[qid], "discussion.yml", "qualifiers and questions")
-        one_line = " ".join(text.split())
-        problems = spanish_problems(essay, one_line, english[qid], questions.loc[qid].paragraphs)
+    for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
+        check_fingerprint(path, q.question, {"from_en": q.from_en}, english[q.question], "discussion.yml",
+                          "qualifiers and questions")
+        problems = spanish_problems(essay, q.es, english[q.question], questions.loc[q.question].paragraphs)
         if problems:
             problem, fix = problems[0]
-            raise AnnotationError(path, f"the Spanish {qid} {problem}", fix, qid)
-        out[qid] = one_line
+            raise AnnotationError(path, f"the Spanish {q.question} {problem}", fix, q.question)
+        out[q.question] = q.es
     used = {q for cell in plans.discussion for q in cell.split(", ") if q} if plans is not None else set()
     missing = [q for q in english.index if q not in out]
     if missing:
@@ -1093,16 +960,11 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
     from .essay import PROJECT
 
     path = essay.folder / NOTES
-    rule = field(read_yaml(path), "hub_sizing", dict, path, "hub_sizing")
+    rule = load_one(essay, f"{NOTES} hub_sizing")
     number = float                                   # a whole number is a number too
-    sizes = [expect(n, int, path, "hub_sizing.group_sizes", "group size")
-             for n in field(rule, "group_sizes", list, path, "hub_sizing")]
-    headroom = field(rule, "headroom", number, path, "hub_sizing")
-    step = field(rule, "memory_step_mb", int, path, "hub_sizing")
-    factor = field(rule, "limit_factor", number, path, "hub_sizing")
-    reserve = field(rule, "system_reserve_gb", number, path, "hub_sizing")
-    within = field(rule, "start_within_s", number, path, "hub_sizing")
-    cull = field(rule, "cull_idle_minutes", int, path, "hub_sizing")
+    sizes, headroom, step, factor, reserve, within, cull = (rule[k] for k in (
+        "group_sizes", "headroom", "memory_step_mb", "limit_factor", "system_reserve_gb", "start_within_s",
+        "cull_idle_minutes"))
 
     mpath = PROJECT / HUB_MEASURED
     m = measured if measured is not None else read_yaml(mpath)
@@ -1129,15 +991,10 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
               "whole_hub_gb": round(field(memory, "whole_hub_peak", number, mpath, "memory_mb") / 1024, 1),
               "start_within_s": within, "largest_group": max(sizes), "guarantee_mb": guarantee, "limit_mb": limit,
               "cpu_guarantee": cpu_guarantee, "cull_idle_minutes": cull}
-    texts = {}
-    for key in ("intro", "config_note"):
-        pair = _pair(field(rule, key, dict, path, "hub_sizing"), path, f"hub_sizing.{key}")
-        texts[key] = {lang: _fill(t, values, path, f"hub_sizing.{key}") for lang, t in pair.items()}
-    texts["ask_admin"] = []
-    for i, item in enumerate(field(rule, "ask_admin", list, path, "hub_sizing"), start=1):
-        pair = _pair(item, path, f"hub_sizing.ask_admin[{i}]")
-        texts["ask_admin"].append({lang: _fill(t, values, path, f"hub_sizing.ask_admin[{i}]")
-                                   for lang, t in pair.items()})
+    texts = {key: {lang: _fill(t, values, path, f"hub_sizing.{key}") for lang, t in rule[key].items()}
+             for key in ("intro", "config_note")}
+    texts["ask_admin"] = [{lang: _fill(t, values, path, f"hub_sizing.ask_admin[{i}]") for lang, t in pair.items()}
+                          for i, pair in enumerate(rule["ask_admin"], start=1)]
     config = PROJECT / HUB_CONFIG
     return {"table": pd.DataFrame(rows), "measured": m, "cull_idle_minutes": cull,
             "per_participant": {"memory_guarantee_mb": guarantee, "memory_limit_mb": limit,

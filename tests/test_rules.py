@@ -8,7 +8,7 @@ import io
 import pytest
 
 import helpers
-from helpers import argument, discussion, lead_ins, ledger, rules, timeline as tl
+from helpers import argument, discussion, lead_ins, ledger, rules, timeline as tl, workshop
 
 from editing import error_after, rewrite
 
@@ -143,7 +143,15 @@ LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.loa
            **dict.fromkeys(["ledger.yml marks", "ledger.yml unlisted"], ledger.load_marks),
            **dict.fromkeys(["discussion.yml questions", "discussion.yml facilitation", "discussion.yml likely"],
                            discussion.load_facilitation),
-           "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted}
+           "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted,
+           "facilitation.yml notebooks": workshop.load_notes, "facilitation.yml hub_sizing": workshop.load_hub_sizing,
+           **dict.fromkeys(["facilitation.yml (file)", "facilitation.yml handout", "facilitation.yml setup",
+                            "facilitation.yml routes", "facilitation.yml sensitive_for_group"], workshop.load_handout),
+           "discussion_es.yml questions": workshop.load_questions_es,
+           **dict.fromkeys(["sessions.yml plans", "sessions.yml meetings", "sessions.yml segments", "sessions.yml spanish"],
+                           workshop.load_plans),
+           **dict.fromkeys(["sessions.yml print", "sessions.yml printouts"], workshop.load_print_lists),
+           "sessions.yml prepare": workshop.load_preparation, "sessions.yml reading_pace": workshop.reading_paces}
 
 
 def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_copy):
@@ -236,3 +244,50 @@ def test_a_new_ledger_kind_needs_a_declared_word(reading_copy):
     rewrite(reading_copy, "ledger.yml", "needs: maps", "needs: [figures, timeline]")
     kinds, _ = ledger.load_ledger(helpers.load_essay(reading_copy))
     assert kinds["table"] == {"means": "a table of numbers", "needs": ["numbers", "events"]}
+
+
+def test_a_new_word_and_a_new_column_of_the_session_plans_are_edits_of_the_data(reading_copy):
+    """sessions.yml is declared in schema.yml like the tables: a new word for a print list's copies is refused with the
+    declared message until schema.yml lists it, and a new field of the printouts is loaded, with no change to the code."""
+    rewrite(reading_copy, "sessions.yml", "{printout: glossary, copies: each pair}", "{printout: glossary, copies: each table}")
+    err = load_error(reading_copy, workshop.load_print_lists)
+    assert err.file.endswith("sessions.yml") and err.problem == "copies is 'each table'." and "each pair" in err.fix
+    assert err.row == "plan single-90, print, line 3"
+    rewrite(reading_copy, "schema.yml", "words: [each participant, each pair,", "words: [each participant, each pair, each table,")
+    rewrite(reading_copy, "sessions.yml", "file: print/glossary.pdf}", "file: print/glossary.pdf, pages: 4}")
+    rewrite(reading_copy, "schema.yml", "  columns: [printout, name, file]\n", "  columns: [printout, name, file, pages]\n"
+            "  types: {pages: number}\n")
+    essay = helpers.load_essay(reading_copy)
+    lists = workshop.load_print_lists(essay)
+    assert "each table" in set(lists.copies)
+    printouts = rules.load_entries(essay, "sessions.yml printouts").set_index("printout")
+    assert printouts.loc["glossary", "pages"] == 4
+
+
+@pytest.mark.parametrize("kind, value, out", [
+    ("decimal", 1.5, 1.5), ("decimal", 2, 2), ("numbers", [10, 20], [10, 20]), ("paragraphs", "¶10–¶13, ¶50", "¶10–¶13, ¶50"),
+    ("pair", {"en": "Hello", "es": "Hola"}, {"en": "Hello", "es": "Hola"}),
+    ("pairs", [{"en": "a", "es": "b"}], [{"en": "a", "es": "b"}])])
+def test_the_new_field_types_load_their_values(essay, kind, value, out):
+    assert rules._value(essay, kind, value, "x.yml", "entry 1", "f") == {"f": out}
+
+
+@pytest.mark.parametrize("kind, value, problem", [
+    ("decimal", "fast", "'f' should be a number"), ("numbers", [10, "x"], "'f' should be a whole number"),
+    ("paragraphs", "¶10–¶99", "names ¶63, which the essay does not have"), ("paragraphs", "ten", "cannot read the f"),
+    ("pair", {"en": "Hello"}, "'es' is missing"), ("pairs", {"en": "a", "es": "b"}, "'f' should be a list")])
+def test_the_new_field_types_refuse_the_wrong_value(essay, kind, value, problem):
+    with pytest.raises(helpers.AnnotationError) as err:
+        rules._value(essay, kind, value, "x.yml", "entry 1", "f")
+    assert problem in err.value.problem and err.value.fix and err.value.row.startswith("entry 1")
+
+
+def test_one_entry_and_a_vocabulary_with_its_own_message(reading_copy):
+    """'one: true' reads a mapping as its one entry (a list there is refused); a vocabulary's own message names the word."""
+    pace = rules.load_one(helpers.load_essay(reading_copy), "sessions.yml reading_pace")
+    assert pace == {"close": 2, "second_language": 2}
+    err = error_after(reading_copy, "sessions.yml", "reading_pace:\n", "reading_pace:\n  - close: 2\nx_pace:\n",
+                      workshop.reading_paces)
+    assert err.file.endswith("sessions.yml") and "'reading_pace' should be a mapping" in err.problem
+    err = error_after(reading_copy, "sessions.yml", "pace: close,", "pace: slow,", workshop.load_preparation)
+    assert err.problem == "pace is 'slow'." and err.fix == "write one of: first, close."

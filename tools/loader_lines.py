@@ -1,14 +1,15 @@
 """Count the code lines of the annotation loaders (issue 24, item 1: "the loaders' line count falls by a third").
 
 Counted: helpers/anchoring.py, schema.py, rules.py and annotations.py whole, plus every function (at the top of a
-module or in a class) whose name starts with ``load_`` or ``check_`` in the other modules of helpers/. A code line
-is a line of such code that is not blank, not a comment and not inside a docstring. Left out: workshop.py (the
-session plans, counted apart with ``--workshop``), ``essay.load_essay`` (it reads the text, not an annotation) and
-IPython's ``load_ipython_extension`` hook.
+module or in a class) whose name starts with ``load_`` or ``check_`` in the other modules of helpers/ (workshop.py's
+loaders of the session plans and facilitator notes included, as the issue counts all loaders). A code line is a line
+of such code that is not blank, not a comment and not inside a docstring. Left out: ``essay.load_essay`` (it reads
+the text, not an annotation) and IPython's ``load_ipython_extension`` hook.
 
     python -m tools.loader_lines            # the total
     python -m tools.loader_lines --each     # per file and per function, then the total
-    python -m tools.loader_lines --workshop # workshop.py's loaders alone
+    python -m tools.loader_lines --apart    # the total without workshop.py, then workshop.py's loaders alone
+    python -m tools.loader_lines --base DIR # count another checkout's helpers/ (DIR holds helpers/)
 """
 from __future__ import annotations
 
@@ -44,12 +45,12 @@ def code_lines(source: str) -> set[int]:
     return lines - docs
 
 
-def counted(folder: Path = HELPERS, workshop: bool = False) -> dict[str, int]:
-    """Code lines per counted unit: 'file.py' for a whole file, 'file.py:function' for a function (``workshop``:
-    the files counted apart instead)."""
+def counted(folder: Path = HELPERS, only: bool | None = None) -> dict[str, int]:
+    """Code lines per counted unit: 'file.py' for a whole file, 'file.py:function' for a function (``only``: True
+    for workshop.py alone, False for the rest, None for all)."""
     out: dict[str, int] = {}
     for path in sorted(folder.glob("*.py")):
-        if (path.name in APART) != workshop:
+        if only is not None and (path.name in APART) != only:
             continue
         source = path.read_text(encoding="utf-8")
         lines = code_lines(source)
@@ -68,9 +69,9 @@ def counted(folder: Path = HELPERS, workshop: bool = False) -> dict[str, int]:
     return out
 
 
-def main(argv: list[str]) -> int:
-    found = counted(workshop="--workshop" in argv)
-    if "--each" in argv:
+def report(found: dict[str, int], each: bool, what: str) -> None:
+    """Print the count (and with ``each``, per function and per file)."""
+    if each:
         for name, n in found.items():
             print(f"{n:5d}  {name}")
         by_file: dict[str, int] = {}
@@ -79,7 +80,15 @@ def main(argv: list[str]) -> int:
         print()
         for name, n in by_file.items():
             print(f"{n:5d}  {name}")
-    print(f"{sum(found.values())} code lines in the loaders" + (" of workshop.py" if "--workshop" in argv else ""))
+    print(f"{sum(found.values())} code lines in the loaders{what}")
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[argv.index("--base") + 1]) / "helpers" if "--base" in argv else HELPERS
+    if "--apart" in argv:
+        report(counted(folder, only=False), "--each" in argv, " besides workshop.py")
+        report(counted(folder, only=True), "--each" in argv, " of workshop.py")
+    report(counted(folder), "--each" in argv and "--apart" not in argv, "")
     return 0
 
 
