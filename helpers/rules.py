@@ -403,7 +403,8 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
     raw = data if section == WHOLE else data.get(section)
     if entry["required"] and not raw:
         raise AnnotationError(path, f"has no '{section}:' section.", "restore it from git.")
-    raw = expect(raw, dict if entry["keyed"] or entry["one"] else list, path, section, section) if raw else []
+    raw = (expect(raw, dict if entry["keyed"] or entry["one"] else list, path, section, section) if raw
+           else {} if entry["keyed"] else [])   # an empty keyed section is an empty mapping (a property test found it)
     raw = [raw] if entry["one"] and raw else raw                # a mapping that holds one entry
     default = section if entry["one"] else f"{section}.{{id}}" if entry["keyed"] else f"{section}[{{n}}]" + (
         " ({id})" if entry["id"] else "")

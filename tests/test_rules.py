@@ -291,3 +291,10 @@ def test_one_entry_and_a_vocabulary_with_its_own_message(reading_copy):
     assert err.file.endswith("sessions.yml") and "'reading_pace' should be a mapping" in err.problem
     err = error_after(reading_copy, "sessions.yml", "pace: close,", "pace: slow,", workshop.load_preparation)
     assert err.problem == "pace is 'slow'." and err.fix == "write one of: first, close."
+
+
+@pytest.mark.parametrize("empty", [{}, []])
+def test_an_empty_keyed_section_is_no_entries_not_a_crash(essay, empty):
+    """CI's property test found it: an empty keyed section (facilitation.yml `notebooks: {}`) raised AttributeError
+    deep in the loader instead of loading as no entries."""
+    assert len(rules.load_entries(essay, "facilitation.yml notebooks", data={"notebooks": empty})) == 0
