@@ -20,6 +20,7 @@ from pathlib import Path
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
+from tools.decks import VERSION_TITLES_ES   # how a meeting version's agenda is headed in Spanish
 
 PAGES = ("packet.html", "summary.html", "glossary.html", "setup.html")     # written into participant/
 NUMBERS = {"en": ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
@@ -98,8 +99,6 @@ def summary_html(reading: str = DEFAULT_READING) -> str:
 
 # ---- the agendas -------------------------------------------------------------------------------------------
 
-# how the agenda of a meeting's version is headed in Spanish (kept with the English in tools.decks)
-from tools.decks import VERSION_TITLES_ES  # noqa: E402
 
 
 def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
