@@ -90,7 +90,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             if meeting["if_short"] and meeting["if_short"] not in droppable:
                 raise AnnotationError(path, f"if_short names {meeting['if_short']!r}, which is not one of this meeting's "
                                             "segments.", f"name the topic of the segment to drop first: one of "
-                                                         f"{', '.join(t for t in droppable if t)}.", where)
+                                                         f"{', '.join(str(t) for t in droppable if t)}.", where)
             table = _within(essay, "segments", segments, where)
             for s, seg in zip(table, segments):
                 for name in ONLINE_FIELDS:

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import helpers
+from editing import fast_dump, fast_load
 from helpers import annotations
 from helpers.__main__ import accept
 
@@ -167,7 +168,7 @@ def test_any_yaml_structure_in_the_annotation_files(value):
     """Well-formed YAML of the wrong shape (a list where a mapping belongs, numbers for text …)."""
     for name in ("argument.yml", "discussion.yml", "sessions.yml", "facilitation.yml"):
         folder = copy_reading()
-        (folder / name).write_text(yaml.safe_dump(value), encoding="utf-8")
+        (folder / name).write_text(fast_dump(value), encoding="utf-8")
         try:
             load_everything(folder)
         except helpers.HelperError as err:
@@ -201,14 +202,14 @@ scalars = st.none() | st.booleans() | st.integers(-5, 100) | st.text(max_size=15
 @pytest.mark.parametrize("name", ["argument.yml", "discussion.yml", "sessions.yml", "facilitation.yml", "reading.yml"])
 def test_any_part_of_a_yaml_file_replaced(name):
     """Replace one node anywhere in the real file (a claim, a span, a point's number …) with something else."""
-    original = yaml.safe_load((SOURCE / name).read_text(encoding="utf-8"))
+    original = fast_load((SOURCE / name).read_text(encoding="utf-8"))
     all_paths = list(paths_in(original))
 
     @SETTINGS      # 40: here 40 examples find more than 20 do (19 distinct outcomes for sessions.yml, not 14)
     @given(st.sampled_from(all_paths), scalars)
     def check(path, new):
         folder = copy_reading()
-        (folder / name).write_text(yaml.safe_dump(replaced(original, path, new), allow_unicode=True), encoding="utf-8")
+        (folder / name).write_text(fast_dump(replaced(original, path, new), allow_unicode=True), encoding="utf-8")
         try:
             load_everything(folder)
         except helpers.HelperError as err:

@@ -10,7 +10,7 @@ import pytest
 import helpers
 from helpers import argument, discussion, lead_ins, ledger, rules, timeline as tl, workshop
 
-from editing import error_after, rewrite
+from editing import error_after, rewrite, fast_dump, fast_load
 
 
 def load_error(folder, load) -> helpers.AnnotationError:
@@ -160,13 +160,13 @@ def test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error(reading_c
     a row with a plain error), and no other exception escapes."""
     import yaml
     path = reading_copy / "schema.yml"
-    original = yaml.safe_load(path.read_text(encoding="utf-8"))
+    original = fast_load(path.read_text(encoding="utf-8"))
     assert set(LOADERS) <= set(original), "a declared file has no loader here"
     essay = helpers.load_essay(reading_copy)
     outcomes = set()
     for where in [p for p in nodes(original) if 1 <= len(p) <= 2 or len(p) == 3 and p[1] in ("rules", "references")]:
         for new in (None, {}):
-            path.write_text(yaml.safe_dump(replaced(original, where, new), allow_unicode=True), encoding="utf-8")
+            path.write_text(fast_dump(replaced(original, where, new), allow_unicode=True), encoding="utf-8")
             try:
                 rules.schema(reading_copy)
                 LOADERS.get(where[0], lambda e: None)(essay)
@@ -215,11 +215,11 @@ def test_a_new_field_of_a_yaml_list_is_an_edit_of_the_data(reading_copy):
     and loaded, and a new word for it is one more word in schema.yml, with no change to the code."""
     import yaml
     path = reading_copy / "discussion.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = fast_load(path.read_text(encoding="utf-8"))
     for q in data["questions"]:
         q["difficulty"] = "warm-up" if q["id"] == "D01" else "core"
     data["questions"][1]["difficulty"] = "hard"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(fast_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     rewrite(reading_copy, "schema.yml", "discussion.yml questions:\n  columns: [id, notebook, question, anchors, "
             "facilitation]\n", "discussion.yml questions:\n  columns: [id, notebook, question, anchors, facilitation,"
             " difficulty]\n  vocabularies:\n    difficulty: [warm-up, core]\n")

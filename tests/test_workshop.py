@@ -417,6 +417,18 @@ def test_each_meeting_names_what_to_drop_first_and_a_wrong_name_is_caught(essay,
     assert "single-90, meeting 1" in str(err.value.row)
 
 
+
+def test_a_wrong_if_short_is_a_plain_error_even_when_a_topic_is_not_text(reading_copy):
+    """A topic that YAML reads as true/false or a number (``topic: yes``) beside a wrong if_short: the error lists
+    the topics, it does not crash joining them (the property test found a TypeError here)."""
+    path = reading_copy / "sessions.yml"
+    text = path.read_text(encoding="utf-8").replace("if_short: two death tolls", "if_short: two deaths", 1)
+    path.write_text(text.replace("{minutes: 15, topic: war of position,", "{minutes: 15, topic: yes,", 1),
+                    encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert "'two deaths'" in err.value.problem and "True" in err.value.fix
+
 def test_materials_never_assume_launch_links_and_d05_has_its_map(essay):
     plans = workshop.load_plans(essay)
     for m in plans.materials:
