@@ -79,6 +79,35 @@ def test_speaker_notes_carry_the_facilitator_notes_of_each_segment(essay, editio
     assert "build/" not in visible_text(deck) + asides and "_quotations" not in visible_text(deck) + asides
 
 
+
+def test_the_speaker_notes_print_in_slide_order_with_the_worked_solutions(editions_built, plans, meetings):
+    """For a projector that mirrors the laptop: every meeting's speaker notes on paper, in the deck's order, and the
+    worked solution of each exercise a segment names beside it (a reviewer found the solutions only deep in a
+    42-page edition); the run sheet and the kit's start page point to them."""
+    def text(page: str) -> str:
+        return squash(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    for plan, meeting in meetings:
+        deck = html.unescape((editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8"))
+        printed = (editions_built / "facilitator" / f"notes-{plan}-{meeting}.html").read_text(encoding="utf-8")
+        assert (editions_built / "facilitator" / f"notes-{plan}-{meeting}.pdf").stat().st_size > 0
+        shown, at = text(printed), -1
+        for aside in re.findall(r'<aside class="notes">(.*?)</aside>', deck, flags=re.S):
+            words = text(aside).replace(squash("For the facilitator"), "", 1)[:80]
+            at = shown.index(words, at + 1) if words else at         # each slide's notes, in the deck's order
+        rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
+        for seg in rows.itertuples():
+            for n in dict.fromkeys(decks.EXERCISE_NAMED.findall(seg.activity)) if seg.notebook else ():
+                solution = decks.worked_solution(seg.notebook, int(n))
+                assert solution and shown.count(squash(f"The worked solution: Exercise {n} of notebook")) >= 1
+                start = text(re.sub(r"(?m)^\s*(\d+\.|[-+])\s|[*#]", "", solution))[:60]   # as printed: no list marks
+                assert start in shown and shown.count(start) == 1, (plan, seg.topic)
+        body = printed.split("<body", 1)[1]
+        assert "*Folded.*" not in body and "<em>Folded.</em>" not in body, "the screen's unfolding note is left out"
+        sheet = (editions_built / "facilitator" / f"run-sheet-{plan}-{meeting}.html").read_text(encoding="utf-8")
+        assert "facilitator&#x27;s notes" in sheet or "facilitator's notes" in sheet
+    single = text((editions_built / "facilitator" / "notes-single-90-1.html").read_text(encoding="utf-8"))
+    assert squash("The worked solution: Exercise 2 of notebook 01") in single, "the argument-map segment's exercise"
+
 def test_sensitive_segments_are_flagged_on_slides_and_sheets(editions_built, plans, meetings):
     must = plans[plans.topic.isin(["two death tolls", "who said it"])]
     assert len(must) == 3 and all(must.sensitive.str.len() > 40), "the death tolls and the cards carry a flag"

@@ -70,7 +70,8 @@ def test_every_release_file_is_gathered_and_described(tmp_path, monkeypatch):
     notes = (tmp_path / "release-notes.md").read_text(encoding="utf-8")
     for f, (_, _, en, es) in zip(files, release.ASSETS):
         row = next(line for line in notes.splitlines() if line.startswith(f"| {f.name} |"))
-        assert en in row and es in row and row.endswith("MB |")
+        assert en in row and es in row and row.endswith(f" {release.size(f.stat().st_size)} |"), row
+        assert release.size(f.stat().st_size) != "1 MB" or f.stat().st_size >= 950_000, "a small file is not 1 MB"
     assert "para qué sirve" in notes and "terminal" in notes
     from pypdf import PdfReader
     assert len(PdfReader(tmp_path / "release" / "we-are-losing-run-sheets.pdf").pages) == 2, "every run sheet, joined"
@@ -93,3 +94,24 @@ def test_a_missing_page_is_named_with_the_fix(tmp_path, monkeypatch):
 def test_the_readme_says_where_the_release_files_are():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "Releases" in readme and "make release" in readme
+
+
+def test_a_new_build_of_the_pages_removes_the_kits_and_release_an_earlier_build_made(tmp_path, monkeypatch):
+    """A facilitator who rebuilds the pages must not find, beside them, kits and release files from an earlier build
+    that disagree with them (a reviewer found two versions of a session side by side in build/)."""
+    assert set(editions.DERIVED) == {f"{bundle.NAME}.zip", f"{bundle.FACILITATOR}.zip", "release", "release-notes.md"}
+    for name in editions.DERIVED:
+        target = tmp_path / name
+        if name == "release":
+            target.mkdir()
+            (target / "we-are-losing-packet.pdf").write_bytes(b"old")
+        else:
+            target.write_bytes(b"old")
+    (tmp_path / "reader").mkdir()
+    (tmp_path / "reader" / "essay.html").write_text("mine", encoding="utf-8")
+    assert sorted(editions.forget_derived(tmp_path)) == sorted(editions.DERIVED)
+    assert not any((tmp_path / name).exists() for name in editions.DERIVED)
+    assert (tmp_path / "reader" / "essay.html").read_text(encoding="utf-8") == "mine", "only the derived files go"
+    assert editions.forget_derived(tmp_path) == []
+    import inspect
+    assert "forget_derived(out)" in inspect.getsource(editions.build), "build() removes them before it writes"

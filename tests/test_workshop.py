@@ -214,7 +214,7 @@ def test_nothing_is_fetched_from_the_network(built):
     pages = [p for p in built.rglob("*") if p.suffix in (".html", ".css")]
     from tools import decks, packet
     assert len([p for p in pages if p.suffix == ".html"]) == (3 * len(NOTEBOOKS) - len(editions.FACILITATOR_ONLY) + 5
-                                                              + len(editions.run_sheets()) + len(decks.checklists()) + len(decks.reading_messages())
+                                                              + len(editions.run_sheets()) + len(decks.checklists()) + len(decks.reading_messages()) + len(decks.notes_pages())
                                                               + len(decks.session_decks()) + len(packet.PAGES)
                                                               + len(packet.exercise_sheets()) + len(packet.plan_packets()))
     for page in pages:

@@ -41,7 +41,7 @@ FACILITATOR = "we-are-losing-facilitator"
 # the committed files a participant needs to run the notebooks by the setup page's local routes (make lab;
 # python -m venv and pip install -r requirements.txt, which installs helpers/ from pyproject.toml; conda)
 PROJECT_FILES = ["README.md", "LICENSE", "CITATION.cff", "requirements.txt", "environment.yml", "pyproject.toml",
-                 "Makefile", "helpers", "seeds"]
+                 "Makefile", "helpers", "seeds", "notebooks/we-are-losing-reader.html"]
 # the facilitator guide (notebook 05) reads the measured hub run and the hub's configuration for its sizing table
 FACILITATOR_FILES = ["hub/measured.yml", "hub/z2jh-config.yaml"]
 # built pages for participants: build/participant/<name> -> print/<name> (html and pdf)
@@ -299,10 +299,11 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     essay = load_essay(reading)
     plans = decks.kit_plans(essay)
     titles = decks._short_titles()
-    sheets, slides = [], []
+    sheets, slides, notes = [], [], []
     for plan, meeting, rows, _ in decks.meetings(reading, versions=True):
         name, stem = decks._title(rows, plans), decks.name_of(plan, meeting, rows)
         sheets.append(_item(f"facilitator/run-sheet-{stem}", name, ""))
+        notes.append(_item(f"facilitator/notes-{stem}", name, ""))
         slides.append(f"<li>{_link(f'slides/{stem}.slides.html', name)}</li>")
     checklists = [_item(f"facilitator/checklist-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
                   for pid in dict.fromkeys(plans.plan)]
@@ -328,6 +329,9 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             'do, the questions in full and what to bring, for your clipboard.</p><ul class="files">'
             + "".join(sheets) + "</ul><h3>Day-of checklists, one page per plan</h3><p>Everything to bring on the "
             'day, each thing once, with when it is used.</p><ul class="files">' + "".join(checklists) + "</ul>"
+            "<h3>Facilitator's notes on paper, one per meeting</h3><p>The slides' speaker notes in order, with "
+            "the worked solution of each exercise beside its segment: print them when the projector mirrors your "
+            f'laptop, so the notes stay off the wall.</p><ul class="files">{"".join(notes)}</ul>'
             "<h3>Slides, one deck per meeting</h3><p>Open a deck in a web browser (it works with no connection); "
             "press F for full screen and S for the speaker notes, which carry the facilitator notes.</p>"
             f'<ul class="files">{"".join(slides)}'

@@ -461,6 +461,77 @@ def session_decks(reading: str = DEFAULT_READING) -> dict[str, nbformat.Notebook
             for plan, meeting, rows, ctx in meetings(reading, versions=True)}
 
 
+
+# ---- the speaker notes on paper -------------------------------------------------------------------------------
+
+EXERCISE_NAMED = re.compile(r"\bExercise (\d+)\b")
+
+
+def worked_solution(notebook: str, number: int) -> str:
+    """The worked solution of a notebook's Exercise ``number`` as markdown: the cells under its "### Worked
+    solution" heading, without the note on how to unfold it (which is for the screen)."""
+    text = _exercise_text(notebook, number)
+    at = text.find("### Worked solution")
+    if at < 0:
+        return ""
+    lines = text[at:].split("\n", 1)[1] if "\n" in text[at:] else ""
+    lines = re.sub(r'<div class="screen-only">.*?</div>', "", lines, flags=re.S)      # how to unfold it on screen
+    return "\n".join(p for p in lines.split("\n") if not p.startswith("*Folded.*")).strip()
+
+
+def _heading(body: str) -> str:
+    """A slide's heading as text (its first markdown heading, else its first words)."""
+    found = re.search(r"^#+ (.+)$", body, re.MULTILINE)
+    text = found.group(1) if found else TAG.sub(" ", body)
+    return html.unescape(" ".join(TAG.sub(" ", text).split()))[:90]
+
+
+def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """Each meeting's speaker notes on paper, in slide order, with the worked solution of every exercise a segment
+    names (``Exercise N`` of its notebook) beside that segment's notes: for a facilitator whose projector mirrors
+    the laptop, so the notes cannot be read on screen without projecting them. File name -> HTML."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune as render
+    from tools.pages import _page
+    pages = {}
+    for plan, meeting, rows, ctx in meetings(reading, versions=True):
+        nb = deck_notebook(plan, meeting, rows, ctx)
+        answers = {}
+        for seg in rows.itertuples():
+            for n in dict.fromkeys(EXERCISE_NAMED.findall(seg.activity)) if seg.notebook else ():
+                solution = worked_solution(seg.notebook, int(n))
+                if solution:
+                    key = f"{clock(seg.start)}–{clock(seg.start + seg.minutes)}"
+                    answers.setdefault(key, []).append((f"Exercise {n} of notebook {seg.notebook[:2]} "
+                                                        f"({ctx['titles'].get(seg.notebook[:2], '')})", solution))
+        title, parts, number, heading = _title(rows, ctx["plans"]), [], 0, ""
+        for cell in nb.cells:
+            kind = cell.metadata.get("slideshow", {}).get("slide_type")
+            if kind == "slide":
+                number, heading = number + 1, _heading(cell.source)
+                for key, found in answers.items():
+                    if heading.startswith(key):
+                        parts.append(f"<h2>Slide {number}: {html.escape(heading)}</h2>"
+                                     + "".join(f'<div class="answer"><h3>The worked solution: {html.escape(name)}</h3>'
+                                               f"{render(text)}</div>" for name, text in found))
+                        heading = ""
+            elif kind == "notes":
+                notes = cell.source.replace("**For the facilitator**", "", 1).strip()
+                if notes:
+                    parts.append((f"<h2>Slide {number}: {html.escape(heading)}</h2>" if heading else "")
+                                 + render(notes))
+                    heading = ""
+        body = (f"<h1>Facilitator's notes. {html.escape(title)}</h1>"
+                "<p>The speaker notes of this meeting's slides, in order, with the worked solution of each exercise "
+                "beside its segment: for a projector that mirrors the laptop, where the notes cannot be read on "
+                "screen. Not for the participants.</p>" + "".join(parts))
+        pages[f"notes-{name_of(plan, meeting, rows)}.html"] = _page(f"Facilitator's notes: {title}", body, NOTES_STYLE)
+    return pages
+
+
+NOTES_STYLE = """body { font-size: 10.5pt; line-height: 1.3; } h1 { font-size: 1.3em; } h2 { font-size: 1.05em;
+margin: 0.9em 0 0.2em; border-top: 1px solid #999; padding-top: 0.3em; break-after: avoid; } h3 { font-size: 1em; }
+.answer { border-left: 3px solid #000; padding-left: 0.5em; } li, p { break-inside: avoid; }"""
+
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
 
 SHEET_SIZES = ("8.3pt", "7.9pt", "7.5pt", "7.1pt")   # a sheet that runs over one page is printed again smaller
@@ -494,7 +565,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q"><b>Ask ({q}):</b> <i>{html.escape(" ".join(questions[q].split()))}</i>'
-                           + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the slide's notes)"
+                           + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the slide's notes, also printed as this meeting's facilitator's notes)"
                               if leading(q, ctx) else "")
                            # the version for a room with Spanish readers: say where its Spanish is, to read it out
                            + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
@@ -763,7 +834,8 @@ def bring_list(rows, titles: dict[str, str]) -> list[str]:
     for seg in rows.itertuples():
         for item in materials(plain(seg.materials, titles)):
             seen.setdefault(_key(item), item)
-    return list(seen.values()) + ["this run sheet", "the slides for this meeting, on a laptop for the projector"]
+    return list(seen.values()) + ["this run sheet", "the slides for this meeting, on a laptop for the projector",
+                                  "this meeting's facilitator's notes, printed, if the projector mirrors the laptop"]
 
 
 def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
@@ -816,7 +888,7 @@ def build(out, pdf: bool = True, start: str = DEFAULT_START) -> list:
         written.append(path)
     folder = out / "facilitator"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, page in {**run_sheets(start=start), **checklists(), **reading_messages()}.items():
+    for name, page in {**run_sheets(start=start), **checklists(), **reading_messages(), **notes_pages()}.items():
         path = folder / name
         path.write_text(mark_languages(page), encoding="utf-8")
         written.append(path)

@@ -484,10 +484,34 @@ def inject_print_css(page_html: str) -> str:
     return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
 
 
+# made from the editions by tools.bundle and tools.release: a new build of the editions makes them stale
+DERIVED = ("we-are-losing-study.zip", "we-are-losing-facilitator.zip", "release", "release-notes.md")
+
+
+def forget_derived(out: Path) -> list[str]:
+    """Remove from ``out`` the kits and release files an earlier build made (a facilitator who rebuilt the pages
+    would otherwise find two versions of a session side by side); return the names removed."""
+    removed = []
+    for name in DERIVED:
+        path = Path(out) / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+        else:
+            continue
+        removed.append(name)
+    return removed
+
+
 def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list[Path]:
     """Build every edition into ``out``, with the decks, run sheets and checklists of tools.decks (run sheets
     timed from ``start``, like "18:30"); return the files written."""
     from tools import decks, packet
+    stale = forget_derived(out)
+    if stale:
+        print(f"Removed {', '.join(stale)}: made from an earlier build, they would disagree with these pages. "
+              "`make bundle` or `make release` makes them again from this one.")
     written = []
     slides_dir = out / "slides"
     for path in notebooks():

@@ -85,6 +85,17 @@ def join_pdfs(pages: list[Path], out: Path, wanted: Path) -> Path:
     return out
 
 
+def size(n: int) -> str:
+    """A file's size as people read it: kilobytes under a megabyte (a 40 KB page is not "1 MB").
+
+    >>> size(40_000), size(470_000), size(2_500_000), size(100)
+    ('40 KB', '470 KB', '2.5 MB', '1 KB')
+    """
+    if n < 1_000_000:
+        return f"{max(round(n / 1000), 1)} KB"
+    return f"{n / 1_000_000:.1f} MB"
+
+
 def release(out: Path) -> list[Path]:
     """Build the editions (with PDFs) and the two bundles into ``out``; gather the release files in ``out``/release."""
     editions.build(out, pdf=True)
@@ -112,7 +123,7 @@ def release(out: Path) -> list[Path]:
              "zip de estudio sí).", "",
              "| file | what it is for | para qué sirve | size |", "| --- | --- | --- | --- |"]
     for (name, _, en, es), path in zip(ASSETS, written):
-        notes.append(f"| {path.name} | {en} | {es} | {max(path.stat().st_size // 2**20, 1)} MB |")
+        notes.append(f"| {path.name} | {en} | {es} | {size(path.stat().st_size)} |")
     (out / "release-notes.md").write_text("\n".join(notes) + "\n", encoding="utf-8")
     return written
 
