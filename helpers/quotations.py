@@ -186,12 +186,14 @@ def voices(quotations: pd.DataFrame, withhold=()) -> pd.DataFrame:
 WITHHELD = "(an exercise asks)"
 
 
-def appearances(quotations: pd.DataFrame, who: str) -> pd.DataFrame:
+def appearances(quotations: pd.DataFrame, who: str, answers: bool = True) -> pd.DataFrame:
     """Every row in which a voice appears: as the speaker, or named in the quoted words or in what they do.
 
     Capitals, accents and curly quotes do not matter, so "fuentes" finds Bartolo Fuentes.
 
-    Parameters: ``quotations`` the table from ``load_quotations``; ``who`` a name or part of one ("Marx").
+    Parameters: ``quotations`` the table from ``load_quotations``; ``who`` a name or part of one ("Marx");
+    ``answers`` False for an exercise: the form and what the quotation does are left out (they are what the learner
+    works out: read the paragraphs to see them).
     Returns: a table for reading, in the order of the essay: id, form, speaker, ¶, words and what the quotation
     does (this package's reading); when nothing is found, a sentence saying so and what to try, and no table.
 
@@ -200,6 +202,8 @@ def appearances(quotations: pd.DataFrame, who: str) -> pd.DataFrame:
     >>> quotes = load_quotations(load_essay())
     >>> print(repr(appearances(quotes, "marx")).splitlines()[2][:40])
     Q02  block            Karl Marx  7   188
+    >>> "block" in repr(appearances(quotes, "marx", answers=False))
+    False
     """
     from .display import table
     if not str(who).strip():
@@ -211,6 +215,8 @@ def appearances(quotations: pd.DataFrame, who: str) -> pd.DataFrame:
         print(f"No quotation, speaker or reading names “{who}”. Try part of the name (a surname, say), "
               "or another spelling.")
         return None
+    if not answers:
+        return table(found, rows="all", columns=["id", "speaker", "paragraph", "words"], rename={"paragraph": "¶"})
     return table(found, rows="all", columns=["id", "form", "speaker", "paragraph", "words", "function"],
                  rename={"paragraph": "¶", "function": "what it does (this package's reading)"})
 

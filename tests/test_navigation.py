@@ -94,3 +94,22 @@ def test_credit_cell_ends_00_before_the_navigation():
     credit = nb.cells[-2].source
     assert credit == cells.credit_markdown(), f"the credit cell has drifted from reading.yml / CITATION.cff; {FIX}"
     assert "rights in the essay stay with its authors" in credit and "CITATION.cff" in credit and "LICENSE" in credit
+
+
+def test_the_last_lesson_does_not_send_a_learner_on_as_if_the_guide_were_a_lesson():
+    """The learner review: 04's Next link led to the facilitator guide like a fifth lesson. A link to a notebook
+    for the facilitator only says who it is for; links between lessons do not."""
+    from tools.editions import FACILITATOR_ONLY
+    table = helpers.lessons()
+    said = {}
+    for name in table.notebook:
+        nxt = re.search(r"\[Next([^:]*):", navigation.nav_markdown(table, name))
+        if nxt:
+            said[name] = nxt.group(1)
+    names = list(table.notebook)
+    for name, who in said.items():
+        following = names[names.index(name) + 1].removesuffix(".ipynb")
+        assert (who == " (for whoever leads a group)") == (following in FACILITATOR_ONLY), (name, who)
+    assert any(who for who in said.values()), "the series has a facilitator-only notebook after a lesson"
+    last = read("04_people_places_terms.ipynb").cells[-1].source
+    assert "Next (for whoever leads a group): 05" in last

@@ -245,4 +245,27 @@ def test_notebook_00_makes_it_where_it_speaks_of_reading_by_number():
     assert len(calls) == 1
     before = nb.cells[calls[0] - 1]
     assert before.cell_type == "markdown" and "¶ number" in before.source and "reader's edition" in before.source
-    assert "helpers.reader_edition()" in nb.cells[0].source, "the opening says where to make it"
+    assert "[reader's edition](we-are-losing-reader.html)" in nb.cells[0].source, "the opening links to it"
+
+
+def test_the_reader_edition_the_notebooks_link_to_is_committed_and_current(tmp_path):
+    """The learner review: the link to the reader's edition did nothing until a cell had made the page. The page
+    is committed beside the notebooks (tools.cells writes it), each first cell links to it, and it is the page
+    ``helpers.reader_edition()`` makes now; a stale page is rewritten by tools.cells."""
+    import json
+    import subprocess
+    from helpers.edition import reader_html
+    from tools import cells
+    project = Path(__file__).resolve().parent.parent
+    page = project / "notebooks" / "we-are-losing-reader.html"
+    assert page.read_text(encoding="utf-8") == reader_html(), "run `make notebooks` (tools.cells rewrites it)"
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(page)], cwd=project, capture_output=True)
+    assert tracked.returncode == 0, "the page is committed, not ignored"
+    for path in sorted((project / "notebooks").glob("0[0-4]_*.ipynb")):
+        first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert "[reader's edition](we-are-losing-reader.html)" in first, path.name
+    (tmp_path / "we-are-losing-reader.html").write_text("old", encoding="utf-8")
+    assert cells.reader_page(tmp_path) == tmp_path / "we-are-losing-reader.html"
+    assert cells.reader_page(tmp_path) is None, "an unchanged page is not rewritten"
+    from tools import bundle
+    assert "notebooks/we-are-losing-reader.html" in bundle.PROJECT_FILES, "the kits carry it beside the notebooks"

@@ -63,7 +63,7 @@ def test_the_timeline_notebook_writes_no_files_and_gives_context_before_exercise
 def test_openings_link_the_notebooks_and_point_to_the_reader_edition(path):
     opening = nbformat.read(path, as_version=4).cells[0].source
     assert "](00_start_here.ipynb)" in opening and "](04_people_places_terms.ipynb)" in opening
-    assert "reader's edition" in opening and "helpers.reader_edition()" in opening and "make handouts" not in opening
+    assert "reader's edition](we-are-losing-reader.html)" in opening and "make handouts" not in opening
     assert "`00_start_here.ipynb`" not in opening and "`04_people_places_terms.ipynb`" not in opening
 
 
@@ -80,3 +80,23 @@ def test_the_notebook_and_the_readme_give_the_same_rules():
     assert "only where the essay or a referenced context says" in readme
     assert "only where the essay or a referenced context says the language" in text
     assert "gives the words to a vote count" not in text
+
+
+def test_the_exercise_on_one_voice_does_not_print_its_answer_above_the_answer_cell():
+    """The learner review: 02 Exercise 2 asks for each row's form and what it does, and its ready example printed
+    both. The example now prints where each appearance stands and how it begins; the solution prints the rest."""
+    import json
+    from pathlib import Path
+    cells = json.loads((Path(__file__).parent.parent / "notebooks" / "02_source_quotations.ipynb")
+                       .read_text(encoding="utf-8"))["cells"]
+    start = next(k for k, c in enumerate(cells) if "".join(c["source"]).startswith("## Exercise 2:"))
+    answer = next(k for k in range(start, len(cells)) if "answer" in cells[k]["metadata"].get("tags", []))
+
+    def shown(cell):
+        return " ".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("text", ""))
+                        for o in cell.get("outputs", []))
+    above = " ".join(shown(c) for c in cells[start:answer])
+    assert "Karl Marx" in above and "Q02" in above, "the example still finds the rows"
+    assert "what it does" not in above and "block" not in above and "reported speech" not in above
+    after = " ".join(shown(c) for c in cells[answer:answer + 4] if "solution" in c["metadata"].get("tags", []))
+    assert "what it does" in after and "block" in after, "the worked solution shows the package's reading"

@@ -340,12 +340,25 @@ def apply_all(project: Path = PROJECT) -> list[Path]:
     return changed
 
 
+def reader_page(folder: Path | None = None) -> Path | None:
+    """Write the reader's edition beside the notebooks (committed, so the notebooks' links to it work before any
+    cell runs); return its path when it changed, else None."""
+    from helpers.edition import reader_html
+    target = (folder or PROJECT / "notebooks") / f"{helpers.DEFAULT_READING}-reader.html"
+    page = reader_html()
+    if target.is_file() and target.read_text(encoding="utf-8") == page:
+        return None
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.cells", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.parse_args(argv)
-    for path in apply_all():
-        print(f"rewrote {path.relative_to(PROJECT)}")
+    for path in [*apply_all(), reader_page()]:
+        if path is not None:
+            print(f"rewrote {path.relative_to(PROJECT)}")
     return 0
 
 

@@ -36,7 +36,10 @@ def nav_markdown(table: pd.DataFrame, notebook: str) -> str:
     parts.append(f"[Series map]({here}{MAP_ANCHOR})")
     if i + 1 < len(names):
         nxt = table.iloc[i + 1]
-        parts.append(f"[Next: {label(nxt)} →]({nxt.notebook})")
+        from tools.editions import FACILITATOR_ONLY
+        # a learner at the last lesson is not sent on to the facilitator's guide as if it were the next lesson
+        who = " (for whoever leads a group)" if nxt.notebook.removesuffix(".ipynb") in FACILITATOR_ONLY else ""
+        parts.append(f"[Next{who}: {label(nxt)} →]({nxt.notebook})")
     return "---\n\n" + " | ".join(parts)
 
 
