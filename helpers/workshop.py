@@ -727,7 +727,7 @@ def load_handout(essay: Essay) -> dict:
                                   "flashpoint_for_group")
     routes = load_entries(essay, f"{NOTES} routes", {"routes": setup["routes"]})
     return {**{k: h[k] for k in ("language_note", "content_note", "agreements")},
-            "setup": {**{k: setup[k] for k in ("intro", "check", "if_not")},
+            "setup": {**{k: setup[k] for k in ("intro", "check", "if_not", "problems")},
                       "routes": routes[["title", "steps"]].to_dict("records")},
             "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
             **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety")},

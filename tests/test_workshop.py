@@ -618,3 +618,22 @@ def test_the_day_of_checklists_and_run_sheets_name_an_interpreter_and_second_lan
         assert "an interpreter or a bilingual helper" in page, name
     for name, page in decks.run_sheets().items():
         assert "for anyone reading English as a second language" in page, name
+
+
+def test_the_setup_page_answers_the_common_setup_failures_in_both_languages(essay):
+    """The facilitator review: the setup page sent failures to the README's table of data-file errors. It now
+    lists the setup failures people meet (Windows PowerShell's script policy, python not found, no venv module on
+    Debian or Ubuntu, jupyter not found, an unsupported Python, a blocked download), each in English and Spanish,
+    quoting the message as the computer prints it."""
+    from tools.handout import setup_parts
+    setup = workshop.load_handout(essay)["setup"]
+    page = " ".join(setup_parts(setup))
+    for message in ("running scripts is disabled on this system", "ensurepip is not available",
+                    "No matching distribution found", "Add python.exe to PATH", "No module named jupyter"):
+        hits = [p for p in setup["problems"] if message in p["en"]]
+        assert hits and all(message in p["es"] for p in hits), message
+    shown = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
+    for message in ("running scripts is disabled on this system", "sudo apt install python3-venv",
+                    "No matching distribution found", "try another connection"):
+        assert message in shown, message
+    assert "README" not in setup["if_not"]["en"] and "README" not in setup["if_not"]["es"]

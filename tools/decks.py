@@ -734,7 +734,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 text = " ".join([h["content_note"]["en"]] + [a["en"] for a in h["agreements"]] + h["facilitator_safety"])
             elif step["reads"] == "setup page":
                 su = h["setup"]
-                text = " ".join([su["intro"]["en"], su["check"]["en"], su["if_not"]["en"]]
+                text = " ".join([su["intro"]["en"], su["check"]["en"], su["if_not"]["en"]] + [x["en"] for x in su["problems"]]
                                 + [r["title"]["en"] + " " + " ".join(x["en"] for x in r["steps"]) for r in su["routes"]])
             elif step["reads"] == "essay":
                 if step["paragraphs"] == "session":

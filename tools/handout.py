@@ -83,7 +83,8 @@ def setup_parts(setup: dict) -> list[str]:
         parts.append(_pair(route["title"], tag="h3"))
         parts += [_pair(step) for step in route["steps"]]
     return parts + ["<h3>Check · Comprobar</h3>", _pair(setup["check"]),
-                    "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])]
+                    "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])] \
+        + [_pair(problem) for problem in setup["problems"]]
 
 
 def address_block(launch: dict | None = None) -> str:
