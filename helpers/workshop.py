@@ -225,6 +225,30 @@ def offline(plans: pd.DataFrame) -> pd.DataFrame:
 ONLINE_FIELDS = ("activity", "activity_es", "materials")
 
 
+def as_the_kit_prints(plans: pd.DataFrame, project=None) -> pd.DataFrame:
+    """The plans as the facilitator's kit prints them: with launch links off (launch.yml names no repository), without
+    the words for Binder or hub links (``offline``), so the guide and the run sheets read the same.
+
+    Parameters:
+        plans: the table from ``load_plans``; project: the project folder (default: this package's).
+
+    Returns:
+        ``plans`` itself when launch links are on, else ``offline(plans)``.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> "Binder" in " ".join(as_the_kit_prints(load_plans(load_essay())).materials)   # links are off here
+        False
+    """
+    from .essay import PROJECT
+    path = (project or PROJECT) / "launch.yml"
+    try:
+        repository = (read_yaml(path) or {}).get("repository")
+    except AnnotationError:
+        repository = None
+    return plans if repository else offline(plans)
+
+
 def notebook_titles_es(essay: Essay) -> dict[str, str]:
     """The Spanish short title of every notebook, by its number (sessions.yml, spanish: notebooks_es), for the pages
     that list the notebooks beside their English titles; a notebook without one stops with what to add.

@@ -637,3 +637,17 @@ def test_the_setup_page_answers_the_common_setup_failures_in_both_languages(essa
                     "No matching distribution found", "try another connection"):
         assert message in shown, message
     assert "README" not in setup["if_not"]["en"] and "README" not in setup["if_not"]["es"]
+
+
+def test_the_guide_shows_the_plans_as_the_kit_prints_them(essay, tmp_path):
+    """The facilitator review: with launch links off, the guide's plan table still said "then File → Download" and
+    "an idle Binder session is deleted" while the run sheet did not. The guide loads the plans as the kit prints
+    them; with a repository named, the Binder words come back."""
+    from tools import decks
+    plans = workshop.load_plans(essay)
+    shown = workshop.as_the_kit_prints(plans)
+    assert ("Binder" in " ".join(shown.activity + shown.materials)) == decks.links_on()
+    (tmp_path / "launch.yml").write_text("repository: someone/something\nbranch: main\n", encoding="utf-8")
+    assert "Binder" in " ".join(workshop.as_the_kit_prints(plans, project=tmp_path).materials)
+    guide = nbformat.read(Path(__file__).parent.parent / "notebooks" / "05_facilitator_guide.ipynb", as_version=4)
+    assert "workshop.as_the_kit_prints(workshop.load_plans(essay))" in guide.cells[1].source
