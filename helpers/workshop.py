@@ -933,7 +933,20 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
 
 
 def essay_title_es(essay: Essay) -> str:
-    """The essay's title in Spanish, the package's own translation (sessions.yml, ``spanish: essay_title_es``), or ""."""
+    """The essay's title in Spanish: the package's own translation (sessions.yml, ``spanish: essay_title_es``), which
+    a page prints after the English title, marked "[traducción]"; the English title stays the essay's.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        The Spanish title, or "" when sessions.yml gives none.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay_title_es(load_essay()).startswith("Estamos perdiendo, pero podemos ganar")
+        True
+    """
     return str((read_yaml(essay.folder / PLANS).get("spanish") or {}).get("essay_title_es") or "").strip()
 
 

@@ -19,6 +19,7 @@ import math
 import re
 
 import nbformat
+import pandas as pd
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
@@ -656,9 +657,12 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
     from tools.pages import _page
     parts = list(_sheet_parts(reading, start, versions=True))
     routes = preparation_routes(reading, [p for p in parts if not p[2].iloc[0].version])
+    versions = preparation_routes(reading, [p for p in parts if p[2].iloc[0].version])
     sheets = {}
     for plan, meeting, rows, ctx, title, head, table in parts:
-        route = route_html(routes[plan], sheet=True) if plan in routes and meeting == 1 else ""
+        mine = versions if rows.iloc[0].version else routes
+        route = (route_html(mine[plan], sheet=True, version=bool(rows.iloc[0].version))
+                 if plan in mine and meeting == 1 else "")
         sheets[f"run-sheet-{name_of(plan, meeting, rows)}.html"] = _page(f"Run sheet: {title}", head + route + table,
                                                                          SHEET_STYLE)
     return sheets
@@ -720,7 +724,9 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
     routes = {}
     for plan, steps in workshop.load_preparation(essay).items():
         mine = [p for p in parts if p[0] == plan]
-        rows = plans[plans.plan == plan]
+        if not mine:
+            continue
+        rows = pd.concat([p[2] for p in mine])      # the plan's meetings as these parts run them (or a version)
         out = []
         for step in steps:
             where = ""
@@ -780,11 +786,16 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
 CAREFUL_WPM = 150
 
 
-def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None) -> str:
+def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False) -> str:
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; the total. On a
-    run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket."""
+    run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket. With
+    ``version``, the route of a meeting's version for Spanish readers (its own run sheet, deck and paragraphs)."""
     total = sum(s["minutes"] for s in steps)
     if sheet:       # the day's page: the figure and where the route is, not the route again
+        if version:
+            return (f'<p class="prep"><b>Prepare this version in {total} minutes of reading</b> (counted from the '
+                    "words): its own route, with this run sheet, its deck and its paragraphs, is on the kit's start "
+                    "page, under the plan's. Then the checklist (its times for this version too).</p>")
         return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words): the '
                 "route, step by step, is on the kit's start page. Then the checklist.</p>")
     links = links or [""] * len(steps)
@@ -794,7 +805,7 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
                     + f": <b>{s['minutes']} min</b></li>" for s, href in zip(steps, links))
     wpm = steps[0].get("wpm", 200)
     careful = math.ceil(total * wpm / CAREFUL_WPM)
-    intro = (f"<b>Prepare this session in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
+    intro = (f"<b>Prepare {'this version' if version else 'this session'} in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
              "in this order, from this kit alone; the minutes are counted from the words at "
              f"{wpm} words a minute, a brisk pace (a close reading at half that pace). At a careful {CAREFUL_WPM} "
              f"words a minute the same reading takes about {careful // 60} h {careful % 60:02d}. Not counted here: "
@@ -838,23 +849,31 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
     """One page per plan: everything its meetings need, each thing once, with the meetings and times using it."""
     from tools.pages import _page
     by_plan: dict[str, dict] = {}
-    for plan, meeting, rows, ctx in meetings(reading):
-        entry = by_plan.setdefault(plan, {"title": rows.iloc[0].plan_title, "items": {}, "ctx": ctx, "many": False})
+    for plan, meeting, rows, ctx in meetings(reading, versions=True):
+        entry = by_plan.setdefault(plan, {"title": rows.iloc[0].plan_title, "items": {}, "ctx": ctx, "many": False,
+                                          "version": False})
         entry["many"] = entry["many"] or meeting > 1
+        version = bool(rows.iloc[0].version)
+        entry["version"] = entry["version"] or version
         for seg in rows.itertuples():
             for item in materials(plain(seg.materials, ctx["titles"])):
                 slot = entry["items"].setdefault(_key(item), {"item": item, "when": []})
-                slot["when"].append((meeting, rows.iloc[0].meeting_title, clock(seg.start), seg.topic))
+                # a version's times come after the meeting's, marked: "for Spanish readers at 0:55"
+                slot["when"].append((meeting, rows.iloc[0].meeting_title, clock(seg.start), seg.topic, version))
     pages = {}
     for plan, entry in by_plan.items():
         trs = []
         for slot in entry["items"].values():
-            when = "; ".join(f"{(t.split(':')[0] + ' ') if entry['many'] else ''}at {c} ({topic})"
-                             for _, t, c, topic in slot["when"])
+            when = "; ".join(f"{(t.split(':')[0] + ' ') if entry['many'] else ''}"
+                             f"{'for Spanish readers ' if version else ''}at {c} ({topic})"
+                             for _, t, c, topic, version in slot["when"])
             trs.append(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape(when)}</td></tr>")
         body = (f"<h1>Day-of checklist. {html.escape(entry['title'])}</h1>"
                 "<p>Everything the plan's segments name, each thing once, with when it is used. Also bring the run "
-                "sheet and the slides of each meeting.</p>"
+                "sheet and the slides of each meeting."
+                + (" The times marked “for Spanish readers” are those of the version for a room with Spanish "
+                   "readers (its own run sheet and deck); a thing with none is not used in that version."
+                   if entry["version"] else "") + "</p>"
                 "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>"
                 f"<p>☐ {html.escape(entry['ctx']['handout']['debrief'])}</p>")
         pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE)
