@@ -793,9 +793,8 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
     total = sum(s["minutes"] for s in steps)
     if sheet:       # the day's page: the figure and where the route is, not the route again
         if version:
-            return (f'<p class="prep"><b>Prepare this version in {total} minutes of reading</b> (counted from the '
-                    "words): its own route, with this run sheet, its deck and its paragraphs, is on the kit's start "
-                    "page, under the plan's. Then the checklist (its times for this version too).</p>")
+            return (f'<p class="prep"><b>Prepare this version in {total} minutes of reading</b>: its own route is on '
+                    "the kit's start page. Then the checklist.</p>")
         return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words): the '
                 "route, step by step, is on the kit's start page. Then the checklist.</p>")
     links = links or [""] * len(steps)
