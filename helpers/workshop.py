@@ -310,7 +310,9 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
 
 
 def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list, path, where: str) -> dict:
-    """A meeting's ``spanish_variant`` checked: ``{"minutes": {topic: minutes}, "if_short": topic}``, or {}."""
+    """A meeting's ``spanish_variant`` checked: ``{"minutes": {topic: minutes}, "if_short": topic, "activities":
+    {topic: {"activity": …, "activity_es": …}}}`` (``activities``: a kept segment's prompt as this version runs it,
+    for instance a reading time doubled for a second language), or {}."""
     variant = field(meeting, "spanish_variant", dict, path, where, default={})
     if not variant:
         return {}
@@ -333,7 +335,20 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
     if if_short and if_short not in kept:
         raise AnnotationError(path, f"if_short names {if_short!r}, which this version does not keep.",
                               f"name one of: {', '.join(t for t in kept if t)}.", where)
-    return {"minutes": dict(minutes), "if_short": if_short}
+    activities = field(variant, "activities", dict, path, where, default={})
+    for topic, texts in activities.items():
+        if topic not in kept + ["welcome", "key points"]:
+            raise AnnotationError(path, f"gives an activity for {topic!r}, which this version does not keep.",
+                                  f"name one of its segments: {', '.join(t for t in topics if t and minutes.get(t, 1))}.",
+                                  where)
+        for name in ("activity", "activity_es"):
+            text = field(texts, name, str, path, f"{where}, activities, {topic}")
+            if "[online:" in text:
+                raise AnnotationError(path, f"the {name} of {topic!r} has words for launch links ('[online: …]').",
+                                      "keep a version's activity free of them (it replaces the segment's text in "
+                                      "every kit), or leave the segment's own activity.", f"{where}, activities")
+    return {"minutes": dict(minutes), "if_short": if_short,
+            "activities": {t: {k: " ".join(str(v).split()) for k, v in texts.items()} for t, texts in activities.items()}}
 
 
 def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
@@ -359,6 +374,9 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
     out = rows.copy()
     out["minutes"] = [variant["minutes"].get(t, m) for t, m in zip(out.topic, out.minutes)]
     out = out[out.minutes > 0].copy()
+    for topic, texts in variant.get("activities", {}).items():
+        for name, text in texts.items():
+            out.loc[out.topic == topic, name] = text
     out["start"] = out.minutes.cumsum() - out.minutes
     out["segment"] = range(1, len(out) + 1)
     out["if_short"] = variant["if_short"]
@@ -755,6 +773,9 @@ def load_handout(essay: Essay) -> dict:
                       "routes": routes[["title", "steps"]].to_dict("records")},
             "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
             **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety")},
+            "hard_moments": [{"when": str(m["when"]), "en": str(m["en"]), "es": str(m["es"])}
+                             for m in (top.get("hard_moments") or [])],
+            "interpreter": top.get("interpreter") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
 
 
@@ -873,6 +894,84 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
                               f"(the question in Spanish, translated in full from the English in discussion.yml).",
                               first)
     return out
+
+
+def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
+    """The Spanish sheet of each meeting that has one (sessions.yml, ``spanish: sheet``), checked: the package's own
+    Spanish of the paragraphs, glossary entries and key points the meeting's Spanish readers' version works on.
+
+    Every entry records (``from_en``) the fingerprint of the English it renders (a paragraph's text; a term's
+    definition and in_the_essay, joined by a space), and that English must not have changed since; a term must be
+    one of the glossary's; a key point has ``en`` and ``es``, and the words its Spanish puts in "double quotes"
+    are the essay's, with their ¶ and a [rendering] (``spanish_problems``, against its English).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        By meeting ("single-90-1"): ``{"paragraphs": {49: "…"}, "terms": {term: {"spanish", "definition",
+        "in_the_essay", "definition_en", "in_the_essay_en", "source"}}, "key_points": [{"en", "es"}]}``.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> sheet = load_spanish_sheet(load_essay())["single-90-1"]
+        >>> list(sheet["paragraphs"]), sorted(sheet["terms"])
+        ([49], ['Antonio Gramsci', 'civil society', 'war of position'])
+    """
+    from .terms import glossary, load_terms
+    path = essay.folder / PLANS
+    sheets = (read_yaml(path).get("spanish") or {}).get("sheet") or {}
+    terms = glossary(load_terms(essay)).set_index("term")
+    out = {}
+    for meeting, sheet in sheets.items():
+        where = f"spanish: sheet: {meeting}"
+        paragraphs = {}
+        for n, entry in (sheet.get("paragraphs") or {}).items():
+            if int(n) not in essay.paragraphs.index:
+                raise AnnotationError(path, f"renders ¶{n}, which the essay does not have.",
+                                      "give the ¶ number of the reader's edition.", where)
+            check_fingerprint(path, f"¶{n}", entry, essay.paragraphs.loc[int(n)].text, "essay.txt",
+                              "every sentence, nothing added")
+            paragraphs[int(n)] = " ".join(field(entry, "es", str, path, f"{where}, ¶{n}").split())
+        rendered = {}
+        for term, entry in (sheet.get("terms") or {}).items():
+            if term not in terms.index:
+                raise AnnotationError(path, f"renders the glossary entry {term!r}, which the glossary does not have.",
+                                      "write the term as terms.csv writes it.", where)
+            t = terms.loc[term]
+            check_fingerprint(path, term, entry, f"{t.definition} {t.in_the_essay or ''}", "terms.csv",
+                              "the same definition and what the essay says")
+            rendered[term] = {"spanish": t.spanish or term, "source": t.source,
+                              "definition_en": t.definition, "in_the_essay_en": t.in_the_essay or "",
+                              **{k: " ".join(field(entry, k, str, path, f"{where}, {term}").split())
+                                 for k in ("definition", "in_the_essay")}}
+        points = []
+        for i, point in enumerate(sheet.get("key_points") or [], start=1):
+            en, es = (" ".join(field(point, k, str, path, f"{where}, key point {i}").split()) for k in ("en", "es"))
+            problems = spanish_problems(essay, es, en, [int(n) for n in PILCROW.findall(en)])
+            if problems:
+                raise AnnotationError(path, f"the Spanish of key point {i} {problems[0][0]}", problems[0][1], where)
+            points.append({"en": en, "es": es})
+        out[str(meeting)] = {"paragraphs": paragraphs, "terms": rendered, "key_points": points}
+    return out
+
+
+def essay_title_es(essay: Essay) -> str:
+    """The essay's title in Spanish: the package's own translation (sessions.yml, ``spanish: essay_title_es``), which
+    a page prints after the English title, marked "[traducción]"; the English title stays the essay's.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        The Spanish title, or "" when sessions.yml gives none.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay_title_es(load_essay()).startswith("Estamos perdiendo, pero podemos ganar")
+        True
+    """
+    return str((read_yaml(essay.folder / PLANS).get("spanish") or {}).get("essay_title_es") or "").strip()
 
 
 QUOTED = re.compile(r'"([^"]+)"')

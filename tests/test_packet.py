@@ -150,8 +150,9 @@ def test_the_agendas_give_every_label_in_spanish_beside_the_english(essay, packe
             assert f"notebook {seg.notebook[:2]}, " in agendas and f"cuaderno {seg.notebook[:2]}, {seg.notebook_es}" in agendas
     for row in plans.drop_duplicates(["plan", "meeting"]).itertuples():
         assert f"Programa: {row.plan_title_es}" in agendas and f"{row.meeting_title} · {row.meeting_title_es}" in agendas
-    # the elapsed times are "Tiempo", not a clock's "Hora"; two questions are plural in both languages
-    assert "Time · Hora" in agendas and "Tiempo" not in agendas     # the native review: a clock time is "hora"
+    # the elapsed times: the sixth native review (review10) found "Hora" read as a clock time ("0:20" as 12:20 a.m.);
+    # the column counts minutes from the start, "Minuto". Two questions are plural in both languages
+    assert "Time · Minuto" in agendas and "Hora" not in agendas and "Tiempo" not in agendas
     assert "discussion questions D01 and D04 · preguntas de discusión D01 y D04" in agendas
     assert "discussion question D02 · pregunta de discusión D02" in agendas
     # one Spanish word for each thing: the packet is a "cuadernillo", the handout "material", the package "este

@@ -203,6 +203,25 @@ REVIEWED_OUT = {
     "edición para leer": "one name for the reader's edition: 'edición de lectura'",
     "pueblo o grupo": "calls an oligarch family a 'pueblo': 'pueblo' for peoples, 'familia' for a family",
     "que esta sea su respuesta": "hard to follow aloud: 'el ensayo no dice que esto responda a la objeción'",
+    # the sixth native review (review10: the Spanish readers' version of the 90-minute session)
+    "con nombre propio": "means 'distinctive', not 'named': 'un acto que el ensayo identifica por su nombre y año'",
+    "dentro del país que interviene": "put 'Estados Unidos' inside the authors' words: '[… en el propio país] (es "
+                                      "decir, en Estados Unidos)'",
+    "labor organizativa": "breaks the file's own rule: 'trabajo organizativo'",
+    "han sido contados": "reads as 'have been counted': 'han sido escasos y esporádicos'",
+    "lidiar con": "weaker than 'grapple with': 'hacer frente a'",
+    "formando estrategias": "a gerund calque whose subject drifts: 'y formular estrategias globales que respondan'",
+    "nombrar esos pasajes": "'nombrar' reads as appoint or give names to: 'Vamos a avisar antes de leer juntos esos pasajes'",
+    "cómo salir de la sala": "reads as directions to the exit: 'explica que cualquiera puede salir cuando lo necesite'",
+    "contadas 1, 2, 3": "a calque of 'counted off': 'numeramos las parejas 1, 2, 3'",
+    "cada pareja toma ese punto": "'ese punto' had no antecedent: 'cada pareja toma el punto de su número'",
+    "contamos las parejas": "a calque of 'count off': 'numeramos las parejas'",
+    "una por persona": "'material' is masculine: 'un ejemplar por persona'",
+    "lo que es cada término viene": "a calque: 'La definición de cada término viene … de la fuente pública que se cita'",
+    "parte delicada": "unusual: 'Tema sensible'",
+    "partes delicadas": "unusual: 'Temas sensibles de hoy'",
+    "más fáciles de ganar": "one name for one thing: 'más viables', as D02 renders 'far more feasible'",
+    "derechos de los inmigrantes": "one name for one thing: 'las personas inmigrantes', as the activities say",
 }
 
 
@@ -258,3 +277,131 @@ def test_the_who_said_it_cards_give_their_instructions_in_spanish_too():
     page = editions.cards_html(answers=False)
     assert "¿Quién lo dijo?" in page and "Corten por las líneas punteadas" in page and "Tarjeta 1" in page
     assert "Las citas están en inglés, tal como aparecen en el ensayo" in page
+
+
+# ---- the sixth native review (review10): what the Spanish readers' version of the 90-minute session works on ----
+
+def tool_texts() -> dict[str, str]:
+    """The Spanish the tools write around the data: the glossary's intro, the agendas, the release notes, the
+    Spanish readers' deck and the reading message (their text, tags left out)."""
+    from tools import decks, packet, release
+    strip = lambda page: re.sub(r"<[^>]+>", " ", page)
+    texts = {"glossary": strip(packet.glossary_html()), "agendas": strip(" ".join(packet.agenda_parts())),
+             "release notes": " ".join(es for *_, es in release.ASSETS),
+             "reading message": strip(decks.reading_messages()["reading-message.html"])}
+    deck = decks.session_decks()["single-90-1-spanish.slides.html"]
+    texts |= {f"spanish deck, cell {i}": strip(c.source) for i, c in enumerate(deck.cells)}
+    return texts
+
+
+def test_no_wording_the_review_replaced_comes_back_in_what_the_tools_write():
+    """The review's wordings that stood in code, not data (the glossary's intro, the agendas' "Hora", the release
+    notes, the deck's boxes and title slide) are checked where they are printed."""
+    texts = tool_texts()
+    assert not reviewed_out(texts)
+    agendas = " ".join(texts["agendas"].split())
+    assert "Time · Minuto" in agendas and "Hora" not in agendas        # elapsed minutes, not the clock
+    assert "¶10 and ¶49–¶50 · ¶10 y ¶49–¶50" in agendas
+
+
+def test_the_spanish_sheet_gives_the_room_its_material_in_spanish(essay):
+    """The review's first finding: the Spanish version put Spanish prompts around English-only material. The plan's
+    packet now ends with a Spanish sheet: ¶49 in English beside the package's own Spanish (marked as its
+    translation, not a published edition), the three glossary entries the segment glosses, and the key points."""
+    from tools import packet
+    sheet = workshop.load_spanish_sheet(essay)["single-90-1"]
+    page = packet.plan_packets()["packet-single-90.html"]
+    text = " ".join(html_text(page).split())
+    assert "Hoja en español" in text and "[traducción]" in text and "no una edición publicada" in text
+    assert " ".join(essay.paragraphs.loc[49].text.split()) in text           # the English stays, with its ¶
+    assert "trinchera" in sheet["paragraphs"][49]
+    assert sheet["paragraphs"][49] in text
+    for term in ("war of position", "civil society", "Antonio Gramsci"):
+        assert sheet["terms"][term]["definition"] in text, term
+    assert workshop.essay_title_es(essay) in text
+    assert len(sheet["key_points"]) >= 3 and all(k["es"] in text for k in sheet["key_points"])
+    assert "Aliases only join" not in " ".join(k["en"] for k in sheet["key_points"])
+    assert "Hoja en español" not in packet.plan_packets()["packet-series-3x120.html"]
+
+
+def html_text(page: str) -> str:
+    import html as _html
+    return _html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_the_exercise_2_sheet_gives_its_instructions_and_the_five_kinds_in_spanish():
+    from tools import packet
+    text = " ".join(html_text(packet.exercise_sheets()["exercise-01-2.html"]).split())
+    for words in ("Una premisa", "Evidencia", "Una conclusión", "Una recomendación", "Una concesión",
+                  "¿A qué objeción responde", "Las palabras que usa"):
+        assert words in text, words
+    assert '"Even less successful have been appeals to peoples’ moral conscience." [Aún menos' in text
+
+
+@pytest.mark.parametrize("old, new, named", [
+    ('from_en: "eb937284e521"', 'from_en: "0123456789ab"', "¶49"),
+    ('from_en: "88d7e8c57859"', 'from_en: "0123456789ab"', "civil society"),
+    ('"not a question merely of ethical principle, but of strategic imperative" [no solo',
+     '"not merely a question of ethical principle" [no solo', "not word for word"),
+])
+def test_the_spanish_sheet_is_checked_against_the_english_it_renders(reading_copy, old, new, named):
+    rewrite(reading_copy, workshop.PLANS, old, new)
+    with pytest.raises(helpers.AnnotationError) as info:
+        workshop.load_spanish_sheet(helpers.load_essay(reading_copy))
+    assert named in str(info.value), str(info.value)
+
+
+def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_spanish_first(essay):
+    """The review's tenth finding: English labels where Spanish existed (slide titles and time lines, "Today we
+    worked on", the title slide's list), the essay's title never in Spanish, and D02 in Spanish after the English."""
+    from tools import decks
+    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    slides = [html_text(c.source) for c in cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+    assert f"[{workshop.essay_title_es(essay)}] [traducción]" in slides[0]
+    assert "Temas sensibles de hoy" in slides[0] and "Guerra de posiciones" in slides[0]
+    assert "guiándonos por los números de párrafo (¶)" in slides[0]          # "Leemos … por los números" was a calque
+    heads = [s.split("\n", 1)[0] for s in slides if re.match(r"## \d:\d\d–", s)]
+    assert heads and all(" · " in h.split("–", 1)[1].split(" · ", 1)[1] for h in heads), heads
+    assert any("20 minutos" in s and "el ensayo: ¶10 y ¶49–¶50" in s for s in slides)
+    closing = next(s for s in slides if "Hoy trabajamos" in s)
+    assert "La tesis" in closing and "Guerra de posiciones" in closing
+    order = [s[:13] for s in slides if s.startswith(("## Pregunta D02", "## Question D02"))]
+    assert order == ["## Pregunta D", "## Question D"]
+    notes = " ".join(c.source for c in cells if c.metadata["slideshow"]["slide_type"] == "notes")
+    assert "Aliases only join" not in notes and "*Español:* La guerra de posiciones (¶49)" in notes
+    standard = decks.session_decks()["single-90-1.slides.html"].cells
+    assert [html_text(c.source)[:13] for c in standard if c.source.startswith(("## Pregunta D02", "## Question D02"))] \
+        == ["## Question D", "## Pregunta D"]
+
+
+def test_the_spanish_version_budgets_interpretation(essay):
+    """The review's third finding: the welcome reads the content note and agreements in two languages, and "two
+    minutes" of re-reading ¶45 and ¶48 is a first-language pace."""
+    plans = workshop.load_plans(essay)
+    version = workshop.spanish_version(plans[plans.plan == "single-90"]).set_index("topic")
+    assert int(version.minutes.sum()) == 90 and version.minutes["welcome"] == 15
+    assert "four minutes" in version.activity["feasibility objection"]
+    assert "cuatro minutos" in version.activity_es["feasibility objection"]
+    standard = plans[plans.plan == "single-90"].set_index("topic")
+    assert "two minutes" in standard.activity["feasibility objection"]        # the standard session keeps its own
+
+
+def test_the_spanish_run_sheet_gives_the_hard_moments_in_both_languages():
+    """The review's fifth finding: the facilitator's lines for a heated moment or a disclosure existed only in English,
+    and nothing said what the interpreter does or that the agreements bind the interpreter too."""
+    from tools import decks
+    sheets = decks.run_sheets()
+    spanish = html_text(sheets["run-sheet-single-90-1-spanish.html"])
+    assert "Hablamos del texto, no del valor de las personas" in spanish and "Gracias por contarnos" in spanish
+    assert "the agreements bind the interpreter and the helpers too" in spanish
+    assert "Gracias por contarnos" not in html_text(sheets["run-sheet-single-90-1.html"])
+    notes = " ".join(c.source for c in decks.session_decks()["single-90-1-spanish.slides.html"].cells)
+    assert "Quien interpreta traduce todo con fidelidad" in notes
+
+
+def test_the_reading_message_warns_against_group_chats_in_both_languages():
+    from tools import decks
+    page = html_text(decks.reading_messages()["reading-message.html"])
+    assert "never send it to a group" in page and "nunca lo envíen a un grupo" in page
+    assert "lista de difusión" in page and "broadcast list" in page
+    assert re.search(r"Lean por lo menos [^)]*o unos \d+ si leen en inglés como segunda lengua", page)

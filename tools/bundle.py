@@ -261,12 +261,13 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
     return "".join(parts)
 
 
-def _route_link(step: dict, plan: str) -> str:
-    """Where in the facilitator's kit a step of the preparation route is read."""
-    return {"run sheet": f"facilitator/run-sheet-{plan}-1.html",
+def _route_link(step: dict, plan: str, version: str = "") -> str:
+    """Where in the facilitator's kit a step of the preparation route is read (``version``: "-spanish" for the
+    route of a meeting's version for Spanish readers, whose run sheet and deck are its own)."""
+    return {"run sheet": f"facilitator/run-sheet-{plan}-1{version}.html",
             "safety notes": "facilitator/05_facilitator_guide.html#Content-note-and-group-agreements",
             "setup page": "print/setup.html", "essay": "print/reader-edition.html", "glossary": "print/glossary.html",
-            "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1.slides.html",
+            "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1{version}.slides.html",
             "checklist": f"facilitator/checklist-{plan}.html",
             "reading message": "facilitator/reading-message.html"}[step["reads"]]
 
@@ -275,11 +276,20 @@ def _routes(plans) -> str:
     """The preparation route of each plan that has one (sessions.yml, prepare), for the start page's first box."""
     from tools import decks
     out = []
+    parts = list(decks._sheet_parts(versions=True))
+    versions = decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version])
     for plan, steps in decks.preparation_routes().items():
         title = plans[plans.plan == plan].plan_title.iloc[0]
         out.append(f"<h3>Short of time? Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
                    "<p>Instead of the whole guide; its run sheet gives the same total.</p>"
                    + decks.route_html(steps, links=[_route_link(step, plan) for step in steps]))
+        version = versions.get(plan)
+        if version:
+            out.append("<h3>For a room with Spanish readers: this version's own route</h3><p>Its run sheet, its deck "
+                       "and only the paragraphs it uses (the packet's last page, the Spanish sheet, is worth reading "
+                       "too: ¶49, three glossary entries and the key points in Spanish).</p>"
+                       + decks.route_html(version, links=[_route_link(step, plan, "-spanish") for step in version],
+                                          version=True))
     if out:
         from helpers import workshop
         tasks = workshop.load_handout(load_essay())["over_the_week"]

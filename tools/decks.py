@@ -19,6 +19,7 @@ import math
 import re
 
 import nbformat
+import pandas as pd
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
@@ -70,10 +71,11 @@ def clock(minute: int, start: str | None = None) -> str:
     return f"{minute // 60}:{minute % 60:02d}"
 
 
-def paragraphs_in_words(paragraphs: str) -> str:
-    """"¶10, ¶49–¶50" -> "¶10 and ¶49–¶50", for a sentence; empty stays empty."""
+def paragraphs_in_words(paragraphs: str, spanish: bool = False) -> str:
+    """"¶10, ¶49–¶50" -> "¶10 and ¶49–¶50" (with ``spanish``, "¶10 y ¶49–¶50"), for a sentence; empty stays empty."""
     parts = [p.strip() for p in (paragraphs or "").split(",") if p.strip()]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+    joined = " y " if spanish else " and "
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + joined + parts[-1] if parts else ""
 
 
 def materials(text: str) -> list[str]:
@@ -112,7 +114,8 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
                "paces": workshop.reading_paces(essay),
                "questions": questions, "titles": _short_titles(),
                "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
-               "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans)}
+               "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans),
+               "sheet": workshop.load_spanish_sheet(essay)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         yield plan, meeting, rows.assign(version=""), context
         spanish = workshop.spanish_version(rows) if versions else None
@@ -208,7 +211,7 @@ def _flag(seg, handout: dict) -> str:
                           "there is no line for the room to read on its slide.",
                           f"add under sensitive_for_group a '{seg.topic}:' with en: and es: (what the part is about, "
                           "that nobody is asked for their story, and that anyone may step out).")
-    return (f'<div class="sensitive"><strong>Sensitive part · Parte delicada.</strong> {_e(line["en"])} '
+    return (f'<div class="sensitive"><strong>Sensitive part · Tema sensible.</strong> {_e(line["en"])} '
             f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
 
@@ -274,6 +277,11 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
         lines += ["", f"*Without computers:* {plain(note['without_computers'], titles)}"]
     if seg.topic in ("welcome", "recap"):
         lines += ["", "*Safety notes:*"] + [f"- {plain(s, titles)}" for s in ctx["handout"]["facilitator_safety"]]
+        if getattr(seg, "version", "") and ctx["handout"].get("hard_moments"):   # the version for Spanish readers
+            said = ctx["handout"]["interpreter"]
+            lines += ["", f"*Say at the welcome (the interpreter's role):* {said['en']}", f"  *Español:* {said['es']}",
+                      "", "*Hard moments, your lines in both languages:*"]
+            lines += [f"- {m['when']}: “{m['en']}” · *“{m['es']}”*" for m in ctx["handout"]["hard_moments"]]
     return "\n".join(lines).strip() if len(lines) > 2 else ""
 
 
@@ -310,23 +318,32 @@ def where_it_happens(seg, titles: dict, spanish: bool = False) -> list[str]:
     return out
 
 
+def workshop_essay_title_es(essay) -> str:
+    from helpers.workshop import essay_title_es
+    return essay_title_es(essay)
+
+
 def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     """One meeting as slides (markdown cells with slide metadata, rendered by the offline reveal template)."""
     essay, plans, questions, titles, h = ctx["essay"], ctx["plans"], ctx["questions"], ctx["titles"], ctx["handout"]
     first = rows.iloc[0]
     cells: list = []
-    flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}"
-                    + (f" (flashpoint: {paragraph_list(flashpoints_of(s, ctx))})" if flashpoints_of(s, ctx) else "")
-                    + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
     title_es = _title_es(rows, plans)
+    flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}"
+                    + (f' · <span lang="es" class="es">{_e(s.topic_es)}</span>' if title_es else "")
+                    + (f" (flashpoint: {paragraph_list(flashpoints_of(s, ctx))}"
+                       + (" · punto de tensión" if title_es else "") + ")" if flashpoints_of(s, ctx) else "")
+                    + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
+    essay_es = workshop_essay_title_es(essay) if title_es else ""
     _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
                   + (f'<p lang="es" class="es"><strong>{_e(title_es)}</strong></p>' if title_es else "")
                   + f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
-                  + (f'<p lang="es" class="es">{first.length} minutos. Leemos <em>{_e(essay.meta["title"])}</em> por los '
-                     f'números de párrafo (¶) de la edición de lectura.</p>' if title_es else "")
-                  + (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Partes delicadas '
-                     f'hoy</span>:</strong><ul>{flags}</ul></div>' if flags else ""),
+                  + (f'<p lang="es" class="es">{first.length} minutos. Leemos <em>{_e(essay.meta["title"])}</em>'
+                     + (f" [{_e(essay_es)}] [traducción]" if essay_es else "")
+                     + ' guiándonos por los números de párrafo (¶) de la edición de lectura.</p>' if title_es else "")
+                  + (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Temas sensibles '
+                     f'de hoy</span>:</strong><ul>{flags}</ul></div>' if flags else ""),
            notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
                  + (f"\n\n{running_late(rows, ctx)}" if running_late(rows, ctx) else "")
                  + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else "")
@@ -348,14 +365,20 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     used, seen_notebooks = [], set()
     for seg in rows.itertuples():
         end = clock(seg.start + seg.minutes)
-        head = f"## {clock(seg.start)}–{end} · {_e(seg.topic[:1].upper() + seg.topic[1:])}"
-        meta = [f"{seg.minutes} minutes"]
+        spanish = bool(first.version)          # the version for Spanish readers labels its slides in both languages
+        head = (f"## {clock(seg.start)}–{end} · {_e(seg.topic[:1].upper() + seg.topic[1:])}"
+                + (f' · <span lang="es">{_e(seg.topic_es)}</span>' if spanish else ""))
+        meta = [f"{seg.minutes} minutes" + (f" · {seg.minutes} minutos" if spanish else "")]
         if seg.paragraphs:
-            meta.append(f"the essay: {paragraphs_in_words(seg.paragraphs)}")
-        meta += where_it_happens(seg, titles)
+            meta.append(f"the essay: {paragraphs_in_words(seg.paragraphs)}"
+                        + (f' · <span lang="es">el ensayo: {paragraphs_in_words(seg.paragraphs, True)}</span>'
+                           if spanish else ""))
+        meta += where_it_happens(seg, titles, spanish=spanish)
         qs = [q for q in seg.discussion.split(", ") if q]
         if qs:
-            meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs) + " (next slides, in English then Spanish)")
+            meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs)
+                        + (" (next slides, in Spanish then English · en las diapositivas siguientes, en español y luego "
+                           "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
         dense = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0) + (300 if hit else 0)
                  + (500 if seg.topic == "key points" else 0)) > DENSE      # the closing slide lists the topics too
@@ -364,13 +387,14 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                 + (_back_from_paper() if ctx["links"] and _after_paper(rows, seg) else "")
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
-                + f'<p class="meta">{" · ".join(meta)}</p>' + ("</div>" if dense else ""))
+                + f'<p class="meta">{("; " if spanish else " · ").join(meta)}</p>' + ("</div>" if dense else ""))
         notes = _segment_notes(seg, ctx, first_use=seg.notebook not in seen_notebooks)
         seen_notebooks.add(seg.notebook)
         if seg.topic == "key points":         # the closing slide: what we worked on; then the reading for next time
             recap, nxt = closing(plan, meeting, rows, ctx)
             body += recap
-            notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles)) if x)
+            notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles, ctx.get("sheet", {}).get(
+                f"{plan}-{meeting}"), spanish)) if x)
         _slide(cells, body, notes=notes)
         if seg.Index == rows.index[0] and seg.topic in OPENINGS:   # the welcome says what comes: then the note
             safety_slides()
@@ -387,16 +411,21 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         for qid in qs:
             q = questions.loc[qid]
             used.append(qid)
-            _slide(cells, f"## Question {qid} · {question_paragraphs(q)}\n\n"
-                          f'<p class="question">{_e(" ".join(q.question.split()))}</p>',
-                   notes=f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
-                         "participants answer with ¶ numbers. The next slide gives it in Spanish.")
+            english = (f"## Question {qid} · {question_paragraphs(q)}\n\n"
+                       f'<p class="question">{_e(" ".join(q.question.split()))}</p>',
+                       f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
+                       "participants answer with ¶ numbers. "
+                       + ("The slide before gives it in Spanish." if spanish else "The next slide gives it in Spanish."))
             es = ctx["questions_es"][qid]
             size = " long" if len(es) > LONG_QUESTION else ""
-            _slide(cells, f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+            in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
                           f'<p lang="es" class="question es{size}">{_e(es)}</p>',
-                   notes="**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
-                         "their ¶, so a reader finds them in the reader's edition.")
+                          "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
+                          "their ¶, so a reader finds them in the reader's edition."
+                          + (" In this version the Spanish comes first; the English follows." if spanish else ""))
+            # a room of Spanish readers reads the question in Spanish first
+            for body_, notes_ in ((in_spanish, english) if spanish else (english, in_spanish)):
+                _slide(cells, body_, notes=notes_)
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
     for i, cell in enumerate(nb.cells):
@@ -407,7 +436,10 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
 def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
     """What the meeting worked on (its topics with their ¶ ranges), and a slide with the reading for next time."""
     titles = ctx["titles"]
-    recap = [f"<li>{_e(s.topic[:1].upper() + s.topic[1:])}" + (f" ({_e(s.paragraphs)})" if s.paragraphs else "")
+    spanish = bool(rows.iloc[0].version)
+    recap = [f"<li>{_e(s.topic[:1].upper() + s.topic[1:])}"
+             + (f' · <span lang="es" class="es">{_e(s.topic_es)}</span>' if spanish else "")
+             + (f" ({_e(s.paragraphs)})" if s.paragraphs else "")
              + "</li>" for s in rows.itertuples() if s.topic not in RECAP_SKIP]
     later = _next_reading(ctx["pre"], plan, meeting)
     if later is not None:
@@ -431,9 +463,17 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
 _NOT_FOR_THE_ROOM = re.compile(r"`|Shift \+ Enter|Binder|\b\d\d_[a-z_]+")
 
 
-def key_points_notes(rows, titles) -> str:
-    """For the speaker notes of the closing slide: one key point of each notebook the meeting used, the first of
-    its "Key points" that a room can hear (no code, no file names, nothing about running cells), to say aloud."""
+def key_points_notes(rows, titles, sheet: dict | None = None, spanish: bool = False) -> str:
+    """For the speaker notes of the closing slide: the meeting's own key points when its Spanish sheet gives them
+    (sessions.yml, ``spanish: sheet``; in Spanish too in the version for Spanish readers); otherwise one key point of
+    each notebook the meeting used, the first of its "Key points" that a room can hear (no code, no file names,
+    nothing about running cells), to say aloud."""
+    if sheet and sheet["key_points"]:
+        return ("*The key points of this meeting, to say aloud"
+                + (" (in Spanish on the packet's Spanish sheet; read the Spanish too, or ask the interpreter to)"
+                   if spanish else "") + ":*\n\n"
+                + "\n".join(f"- {k['en']}" + (f"\n  - *Español:* {k['es']}" if spanish else "")
+                            for k in sheet["key_points"]))
     used = list(dict.fromkeys(s.notebook for s in rows.itertuples() if s.notebook))
     said = []
     for n in used:
@@ -609,8 +649,33 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  + '<p class="bring"><b>Bring</b> (first used at): ' + " ".join(
                      f"<span>☐ {html.escape(b)}" + (f" ({when[_key(b)]})" if _key(b) in when else "") + "</span>"
                      for b in bring) + "</p>"
+                 + (hard_moments_html(ctx["handout"]) if first.version else "")
                  + f"<p><b>After.</b> {html.escape(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
+
+
+def hard_moments_html(handout: dict) -> str:
+    """For the run sheet of a version for Spanish readers: the interpreter's role, to read out at the welcome, and
+    the facilitator's lines for the hardest moments in English and Spanish (facilitation.yml), to say without waiting
+    for the interpreter."""
+    if not handout.get("hard_moments"):
+        return ""
+    return ('<div class="prep"><b>The interpreter</b> (say it at the welcome, in both languages: the welcome slide\'s '
+            "notes): interprets faithfully, both ways, keeping to what was said; calming a heated moment is yours; the "
+            "agreements bind the interpreter and the helpers too.<br><b>Hard moments, your lines in both languages:</b> "
+            + " ".join(f'<b>{html.escape(m["when"])}:</b> “{html.escape(m["en"])}” '
+                       f'<span lang="es"><i>“{html.escape(m["es"])}”</i></span>' for m in handout["hard_moments"])
+            + "</div>")
+
+
+# how to send the reading message without showing anyone's address or number to the others: e-mail in BCC, and in a
+# chat app never a group (participants may be undocumented; a group chat shows every member's phone number)
+CHAT_PRIVACY = {"en": "By e-mail, put every address in BCC (blind copy). In WhatsApp or another chat app, never send it "
+                      "to a group: a group chat shows every member's phone number to everyone. Use a broadcast list "
+                      "or individual messages.",
+                "es": "Por correo electrónico, pongan todas las direcciones en CCO (copia oculta). En WhatsApp u otra "
+                      "aplicación de mensajes, nunca lo envíen a un grupo: un chat de grupo muestra el número de "
+                      "teléfono de cada miembro a todos los demás. Usen una lista de difusión o mensajes individuales."}
 
 
 def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
@@ -627,7 +692,8 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         first = rows.iloc[0]
         values = {"title": ctx["essay"].meta["title"], "pre_reading": first.pre_reading, "minutes": row.minutes,
                   "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
-                  "minimum": first.pre_reading_minimum, "minimum_minutes": row["at least (min)"]}
+                  "minimum": first.pre_reading_minimum, "minimum_minutes": row["at least (min)"],
+                  "minimum_minutes_l2": math.ceil(row["at least (min)"] * paces["second_language"])}
         texts = {}
         for lang in ("en", "es"):
             text = ctx["handout"]["reading_message"][lang]
@@ -638,7 +704,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
                                   "does not fill in.", "use only {title}, {pre_reading}, {minutes}, {minutes_l2}, "
-                                  "{minimum}, {minimum_minutes} and {content_note}.")
+                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2} and {content_note}.")
             texts[lang] = text
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
@@ -647,8 +713,11 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                + "</div>" for lang, t in texts.items()))
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
             "e-mail or a chat, fill in the blanks, and attach the reader's edition and the setup page. Send it a "
-            "week before (two weeks if some read Spanish more easily).</p>" + "".join(parts))
-    style = ".message { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; }"
+            "week before (two weeks if some read Spanish more easily).</p>"
+            f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
+            f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
+    style = (".message { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
+             ".privacy { border-left: 3px solid #000; padding-left: 0.5em; }")
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
 
@@ -659,9 +728,12 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
     from tools.pages import _page
     parts = list(_sheet_parts(reading, start, versions=True))
     routes = preparation_routes(reading, [p for p in parts if not p[2].iloc[0].version])
+    versions = preparation_routes(reading, [p for p in parts if p[2].iloc[0].version])
     sheets = {}
     for plan, meeting, rows, ctx, title, head, table in parts:
-        route = route_html(routes[plan], sheet=True) if plan in routes and meeting == 1 else ""
+        mine = versions if rows.iloc[0].version else routes
+        route = (route_html(mine[plan], sheet=True, version=bool(rows.iloc[0].version))
+                 if plan in mine and meeting == 1 else "")
         sheets[f"run-sheet-{name_of(plan, meeting, rows)}.html"] = _page(f"Run sheet: {title}", head + route + table,
                                                                          SHEET_STYLE)
     return sheets
@@ -723,7 +795,9 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
     routes = {}
     for plan, steps in workshop.load_preparation(essay).items():
         mine = [p for p in parts if p[0] == plan]
-        rows = plans[plans.plan == plan]
+        if not mine:
+            continue
+        rows = pd.concat([p[2] for p in mine])      # the plan's meetings as these parts run them (or a version)
         out = []
         for step in steps:
             where = ""
@@ -783,11 +857,15 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
 CAREFUL_WPM = 150
 
 
-def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None) -> str:
+def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False) -> str:
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; the total. On a
-    run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket."""
+    run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket. With
+    ``version``, the route of a meeting's version for Spanish readers (its own run sheet, deck and paragraphs)."""
     total = sum(s["minutes"] for s in steps)
     if sheet:       # the day's page: the figure and where the route is, not the route again
+        if version:
+            return (f'<p class="prep"><b>Prepare this version in {total} minutes of reading</b>: its own route is on '
+                    "the kit's start page. Then the checklist.</p>")
         return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words): the '
                 "route, step by step, is on the kit's start page. Then the checklist.</p>")
     links = links or [""] * len(steps)
@@ -797,7 +875,7 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
                     + f": <b>{s['minutes']} min</b></li>" for s, href in zip(steps, links))
     wpm = steps[0].get("wpm", 200)
     careful = math.ceil(total * wpm / CAREFUL_WPM)
-    intro = (f"<b>Prepare this session in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
+    intro = (f"<b>Prepare {'this version' if version else 'this session'} in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
              "in this order, from this kit alone; the minutes are counted from the words at "
              f"{wpm} words a minute, a brisk pace (a close reading at half that pace). At a careful {CAREFUL_WPM} "
              f"words a minute the same reading takes about {careful // 60} h {careful % 60:02d}. Not counted here: "
@@ -842,23 +920,31 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
     """One page per plan: everything its meetings need, each thing once, with the meetings and times using it."""
     from tools.pages import _page
     by_plan: dict[str, dict] = {}
-    for plan, meeting, rows, ctx in meetings(reading):
-        entry = by_plan.setdefault(plan, {"title": rows.iloc[0].plan_title, "items": {}, "ctx": ctx, "many": False})
+    for plan, meeting, rows, ctx in meetings(reading, versions=True):
+        entry = by_plan.setdefault(plan, {"title": rows.iloc[0].plan_title, "items": {}, "ctx": ctx, "many": False,
+                                          "version": False})
         entry["many"] = entry["many"] or meeting > 1
+        version = bool(rows.iloc[0].version)
+        entry["version"] = entry["version"] or version
         for seg in rows.itertuples():
             for item in materials(plain(seg.materials, ctx["titles"])):
                 slot = entry["items"].setdefault(_key(item), {"item": item, "when": []})
-                slot["when"].append((meeting, rows.iloc[0].meeting_title, clock(seg.start), seg.topic))
+                # a version's times come after the meeting's, marked: "for Spanish readers at 0:55"
+                slot["when"].append((meeting, rows.iloc[0].meeting_title, clock(seg.start), seg.topic, version))
     pages = {}
     for plan, entry in by_plan.items():
         trs = []
         for slot in entry["items"].values():
-            when = "; ".join(f"{(t.split(':')[0] + ' ') if entry['many'] else ''}at {c} ({topic})"
-                             for _, t, c, topic in slot["when"])
+            when = "; ".join(f"{(t.split(':')[0] + ' ') if entry['many'] else ''}"
+                             f"{'for Spanish readers ' if version else ''}at {c} ({topic})"
+                             for _, t, c, topic, version in slot["when"])
             trs.append(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape(when)}</td></tr>")
         body = (f"<h1>Day-of checklist. {html.escape(entry['title'])}</h1>"
                 "<p>Everything the plan's segments name, each thing once, with when it is used. Also bring the run "
-                "sheet and the slides of each meeting.</p>"
+                "sheet and the slides of each meeting."
+                + (" The times marked “for Spanish readers” are those of the version for a room with Spanish "
+                   "readers (its own run sheet and deck); a thing with none is not used in that version."
+                   if entry["version"] else "") + "</p>"
                 "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>"
                 f"<p>☐ {html.escape(entry['ctx']['handout']['debrief'])}</p>")
         pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE)

@@ -146,7 +146,9 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
                             "contenido</strong>")
             trs.append(f'<tr><td class="t">{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}</td>'
                        f"<td>{' · '.join(what[:1])}{'<br>' + '; '.join(what[1:]) if what[1:] else ''}</td>"
-                       f"<td>{_e(decks.paragraphs_in_words(seg.paragraphs))}</td></tr>")
+                       f"<td>{_e(decks.paragraphs_in_words(seg.paragraphs))}"
+                       + (f' · <span lang="es">{_e(decks.paragraphs_in_words(seg.paragraphs, True))}</span>'
+                          if " and " in decks.paragraphs_in_words(seg.paragraphs) else "") + "</td></tr>")
         version = first.version
         heading = (f'{_e(first.meeting_title)} · <span lang="es">{_e(first.meeting_title_es)}</span> '
                    f"({first.length} minutes · minutos)"
@@ -158,9 +160,61 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
                      "________________________________________</p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
-                     '<table class="agenda"><tr><th scope="col">Time · Hora</th><th scope="col">What · Qué</th>'
+                     '<table class="agenda"><tr><th scope="col">Time · Minuto</th><th scope="col">What · Qué</th>'
                      f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
     return parts
+
+
+# ---- the Spanish sheet --------------------------------------------------------------------------------------
+
+SHEET_NOTE = {"en": "For a room where some read Spanish more easily. The Spanish on this page is this study kit's own "
+                    "translation, not a published edition; the essay's English, with its ¶, is what the essay says.",
+              "es": "Para un grupo que lee mejor en español. El español de esta página es traducción de este material "
+                    "de estudio, no una edición publicada; lo que dice el ensayo es su inglés, con su ¶."}
+
+
+def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
+    """The Spanish sheet of each meeting that has one (sessions.yml, ``spanish: sheet``), as packet pages: the
+    paragraphs its Spanish readers' version centres on, English beside the package's Spanish; the glossary entries
+    it glosses, in Spanish; and its key points, in Spanish with the English under them."""
+    from helpers import workshop
+    from tools.handout import _pair
+    essay = load_essay(reading)
+    title_es = workshop.essay_title_es(essay)
+    parts = []
+    for meeting, sheet in workshop.load_spanish_sheet(essay).items():
+        if plan_id is not None and not meeting.startswith(f"{plan_id}-"):
+            continue
+        out = [f'<div class="spanish-sheet newpage"><h2><span lang="es">Hoja en español</span> · Spanish sheet</h2>',
+               f"<p><em>{_e(essay.meta['title'])}</em>"
+               + (f' <span lang="es">[{_e(title_es)}] [traducción]</span>' if title_es else "") + "</p>",
+               _pair(SHEET_NOTE, cls="pair note")]
+        for n, es in sheet["paragraphs"].items():
+            out.append(_pair({"en": f"**¶{n}** {essay.paragraphs.loc[n].text}",
+                                                  "es": f"**¶{n}** [traducción] {es}"}, cls="pair para"))
+        out.append('<h3><span lang="es">Tres términos del glosario</span> · Three glossary entries</h3>'
+                   '<table class="terms"><tr><th scope="col">Término · Term</th><th scope="col" lang="es">Qué es</th>'
+                   '<th scope="col" lang="es">En el ensayo</th></tr>')
+        for term, t in sheet["terms"].items():
+            name = f"{_e(t['spanish'])}<br><small>{_e(term)}</small>" if t["spanish"] != term else _e(term)
+            source = "" if t["source"] == "the essay" else f" <small>(Fuente: {_e(t['source'])})</small>"
+            out.append(f'<tr><td><strong lang="es">{name}</strong></td><td lang="es">{_e(t["definition"])}{source}</td>'
+                       f'<td lang="es">{_e(t["in_the_essay"])}</td></tr>')
+        out.append("</table>")
+        if sheet["key_points"]:
+            out.append('<h3><span lang="es">Puntos clave</span> · Key points</h3><ul class="points">'
+                       + "".join(f'<li><span lang="es">{_e(k["es"])}</span><br><small lang="en">{_e(k["en"])}</small></li>'
+                                 for k in sheet["key_points"]) + "</ul>")
+        parts.append("".join(out) + "</div>")
+    return parts
+
+
+SPANISH_SHEET_STYLE = """
+.spanish-sheet { font-size: 8.8pt; line-height: 1.2; } .spanish-sheet h2 { margin: 0 0 0.2em; }
+.spanish-sheet h3 { margin: 0.5em 0 0.15em; font-size: 1.05em; } .spanish-sheet .para { font-size: 0.95em; }
+.spanish-sheet table.terms { width: 100%; font-size: 0.95em; } .spanish-sheet ul.points { margin: 0.2em 0; }
+.spanish-sheet ul.points li { margin: 0.15em 0; } .spanish-sheet .pair { margin: 0.3em 0; } .spanish-sheet small { color: #333; }
+"""
 
 
 # ---- the glossary and the setup page ------------------------------------------------------------------------
@@ -192,7 +246,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
                            "\"Since\" says what has changed since the essay was written, as checked on the day it names; "
                            "later events are not covered. The Spanish name is under each term, where Spanish "
                            "names it differently.",
-                     "es": "Lo que es cada término viene del ensayo o de la referencia pública que se nombra después. "
+                     "es": "La definición de cada término viene del ensayo o de la fuente pública que se cita después. "
                            "La última columna (desde entonces) dice qué ha cambiado desde que se escribió el "
                            "ensayo, según se comprobó el día que indica; no cubre hechos posteriores. El nombre en "
                            "español está bajo cada término cuando en español se dice de otro modo. Las definiciones "
@@ -238,6 +292,13 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
                             "del grupo; qué leer antes de cada reunión; cómo preparar una computadora antes de la sesión; "
                             "las preguntas de discusión; y el argumento del ensayo en una página. El glosario se "
                             "imprime aparte."}, cls="pair lead")
+    sheets = spanish_sheet_parts(reading, plan)
+    if sheets:
+        contents += _pair({"en": "Last, for a room where some read Spanish more easily: the Spanish sheet (¶49 in "
+                                 "English and Spanish, three glossary entries and the key points in Spanish).",
+                           "es": "Al final, para un grupo que lee mejor en español: la hoja en español (el ¶49 en "
+                                 "inglés y en español, tres términos del glosario y los puntos clave en español)."},
+                          cls="pair lead")
     parts = ["<h1>Participant packet · Cuadernillo para participantes</h1>",
              f"<p><em>{_e(essay.meta['title'])}</em> ({_e(essay.meta['publication'])})</p>", contents]
     agendas = agenda_parts(reading, plan)
@@ -251,7 +312,8 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
     parts.append(re.sub(r"<(/?)h2([ >])", r"<\1h3\2", handout))
     summary = summary_parts(reading, level=2)
     parts += ['<div class="summary newpage">', summary[0].replace(' class="newpage"', ""), *summary[1:], "</div>"]
-    return _page("Participant packet", "\n".join(parts), SUMMARY_STYLE + AGENDA_STYLE)
+    parts += sheets        # the Spanish readers' version's own page, last
+    return _page("Participant packet", "\n".join(parts), SUMMARY_STYLE + AGENDA_STYLE + SPANISH_SHEET_STYLE)
 
 
 def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
@@ -287,21 +349,54 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
         rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}</td>"
                        f"<td>{html.escape(counter.loc[k].objection)}</td><td>{html.escape(counter.loc[k].how)}</td></tr>"
                        for k in sheet["objections"])
-        asks = "".join(f'<li>{_inline(q.split(". ", 1)[1])}<div class="write"></div></li>' for q in questions)
+        es = _sheet_spanish(sheet, cell.source, questions)
+
+        def also(text: str) -> str:      # a line's Spanish under it, when the sheet has Spanish
+            return f'<br><span lang="es" class="es">{html.escape(text, quote=False)}</span>' if text else ""
+        asks = "".join(f'<li>{_inline(q.split(". ", 1)[1])}{also(es["questions"][i])}<div class="write"></div></li>'
+                       for i, q in enumerate(questions))
         page = (f"<h1>{_inline(title)}</h1>"
-                f'<p class="small">Lesson {sheet["notebook"][:2]} on one page, for anyone working on paper.</p>'
-                f'<div class="recap"><b>The words it uses</b><ul>'
-                + "".join(f"<li>{html.escape(line)}</li>" for line in sheet["recap"]) + "</ul></div>"
-                f"<p>{_inline(intro.strip())}</p>{paras}"
-                "<p><b>The objections it names</b> (the objection in the essay's words; the reply, summed up by us)</p>"
+                f'<p class="small">Lesson {sheet["notebook"][:2]} on one page, for anyone working on paper.'
+                + (' <span lang="es">Las instrucciones también en español (traducción de este material de estudio); '
+                   "el ensayo, en inglés, tal como está.</span>" if es["intro"] else "") + "</p>"
+                f'<div class="recap"><b>The words it uses</b>' + (' · <b lang="es">Las palabras que usa</b>' if es["intro"] else "")
+                + "<ul>" + "".join(f"<li>{html.escape(line)}{also(es['recap'][i])}</li>"
+                                   for i, line in enumerate(sheet["recap"])) + "</ul></div>"
+                f"<p>{_inline(intro.strip())}{also(es['intro'])}</p>{paras}"
+                "<p><b>The objections it names</b> (the objection in the essay's words; the reply, summed up by us)"
+                + (' · <span lang="es"><b>Las objeciones que nombra</b> (la objeción con las palabras del ensayo; la '
+                   "respuesta, resumida por nosotros)</span>" if es["intro"] else "") + "</p>"
                 f'<table class="keep"><tr><th>id</th><th>name</th><th>objection</th><th>how the authors reply</th></tr>'
                 f"{rows}</table><ol>{asks}</ol>")
         style = (".write { border-bottom: 1px solid #555; height: 4.2em; } .recap { border: 1px solid #888; "
                  "padding: 0.1em 0.5em; font-size: 0.92em; } .recap ul { margin: 0.1em 0; } .para { font-size: 0.92em; "
                  "margin: 0.3em 0; } body { font-size: 9.5pt; line-height: 1.3; } .small { color: #444; margin: 0; } "
-                 "h1 { margin: 0 0 0.2em; } ol { margin: 0.3em 0; } table { font-size: 0.92em; }")
+                 "h1 { margin: 0 0 0.2em; } ol { margin: 0.3em 0; } table { font-size: 0.92em; } .es { color: #222; }"
+                 # with the Spanish under every line, a size smaller and less room to write, to stay on one page
+                 + (" body { font-size: 8.6pt; line-height: 1.22; } .write { height: 2.8em; } .recap li .es "
+                    "{ font-style: italic; }" if es["intro"] else ""))
         out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style)
     return out
+
+
+def _sheet_spanish(sheet: dict, source: str, questions: list[str]) -> dict:
+    """An exercise sheet's Spanish (facilitation.yml, the sheet's ``spanish``), checked against the English it was
+    translated from: {"intro": str, "recap": [str], "questions": [str]}, every line "" when the sheet has none."""
+    from helpers import workshop
+    es = sheet.get("spanish") or {}
+    n_recap, n_questions = len(sheet["recap"]), len(questions)
+    if not es:
+        return {"intro": "", "recap": [""] * n_recap, "questions": [""] * n_questions}
+    where = f"exercise_sheets, {sheet['notebook']} exercise {sheet['exercise']}"
+    english = " ".join([source, *sheet["recap"]])
+    workshop.check_fingerprint("facilitation.yml", where, es, english, f"the lesson {sheet['notebook']} and the "
+                               "sheet's recap", "the same instructions, line for line")
+    if len(es.get("recap") or []) != n_recap or len(es.get("questions") or []) != n_questions:
+        raise HelperError("facilitation.yml", f"the Spanish of {where} has {len(es.get('recap') or [])} recap lines "
+                          f"and {len(es.get('questions') or [])} questions; the English has {n_recap} and "
+                          f"{n_questions}.", "give one Spanish line for each English line, in the same order.")
+    return {"intro": " ".join(str(es.get("intro") or "").split()), "recap": [str(x) for x in es["recap"]],
+            "questions": [str(x) for x in es["questions"]]}
 
 
 def _inline(text: str) -> str:

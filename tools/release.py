@@ -23,7 +23,7 @@ PREFIX = "we-are-losing"
 ASSETS = [
     ("handout.pdf", "participant/handout.pdf",
      "The participant handout, in English and Spanish: content note, group agreements, reading before each meeting, setup, discussion questions (to print, one per person).",
-     "El material para participantes, en inglés y español: aviso sobre el contenido, acuerdos del grupo, lectura antes de cada reunión, instalación, preguntas de discusión (para imprimir, una por persona)."),
+     "El material para participantes, en inglés y español: aviso sobre el contenido, acuerdos del grupo, lectura antes de cada reunión, instalación, preguntas de discusión (para imprimir, un ejemplar por persona)."),
     ("reader-edition.pdf", "reader/essay.pdf",
      "The essay with its paragraph numbers (¶), to print and read on paper.",
      "El ensayo con sus números de párrafo (¶), para imprimir y leer en papel."),
