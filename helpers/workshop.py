@@ -772,7 +772,7 @@ def load_handout(essay: Essay) -> dict:
             "setup": {**{k: setup[k] for k in ("intro", "check", "if_not", "problems")},
                       "routes": routes[["title", "steps"]].to_dict("records")},
             "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
-            **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety")},
+            **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety", "day_of")},
             "hard_moments": [{"when": str(m["when"]), "en": str(m["en"]), "es": str(m["es"])}
                              for m in (top.get("hard_moments") or [])],
             "interpreter": top.get("interpreter") or {},

@@ -510,3 +510,19 @@ def test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its
 def test_the_reading_message_has_a_blank_for_where_to_get_the_project():
     page = html.unescape(decks.reading_messages()["reading-message.html"])
     assert "Get the project here: ____" in page and "Consigan el proyecto aquí: ____" in page
+
+
+def test_the_checklist_starts_with_what_any_meeting_needs_and_latecomers_are_met(essay):
+    """The facilitator review: no arrival time, no pens or name cards, no timer, and nothing for someone who comes
+    after the content note and the agreements. facilitation.yml's day_of list heads every checklist, and the
+    safety notes say how a latecomer hears the agreements."""
+    h = workshop.load_handout(essay)
+    assert any("Arrive 30 minutes early" in item for item in h["day_of"])
+    assert any("late" in item for item in h["day_of"]) and any("arrives after the content note" in s
+                                                               for s in h["facilitator_safety"])
+    for name, page in decks.checklists().items():
+        shown = html.unescape(page)
+        at = [shown.index(item) for item in h["day_of"]]
+        assert at == sorted(at), name
+        first_segment_item = re.search(r"<tr><td>☐</td><td>([^<]*)</td><td>(?!every meeting)", shown)
+        assert first_segment_item and shown.index(first_segment_item.group(1)) > at[-1], name

@@ -42,6 +42,7 @@ def test_no_committed_notebook_is_out_of_date():
 def project_copy(tmp_path, monkeypatch):
     for part in ("seeds", "notebooks", "hub"):
         shutil.copytree(PROJECT / part, tmp_path / part, ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copyfile(PROJECT / "launch.yml", tmp_path / "launch.yml")     # the guide reads it (links on or off)
     monkeypatch.setattr(rn, "PROJECT", tmp_path)
     monkeypatch.setattr(rn, "NOTEBOOKS", tmp_path / "notebooks")
     return tmp_path

@@ -605,7 +605,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q"><b>Ask ({q}):</b> <i>{html.escape(" ".join(questions[q].split()))}</i>'
-                           + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the slide's notes, also printed as this meeting's facilitator's notes)"
+                           + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the facilitator's notes)"
                               if leading(q, ctx) else "")
                            # the version for a room with Spanish readers: say where its Spanish is, to read it out
                            + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
@@ -913,7 +913,7 @@ def bring_list(rows, titles: dict[str, str]) -> list[str]:
         for item in materials(plain(seg.materials, titles)):
             seen.setdefault(_key(item), item)
     return list(seen.values()) + ["this run sheet", "the slides for this meeting, on a laptop for the projector",
-                                  "this meeting's facilitator's notes, printed, if the projector mirrors the laptop"]
+                                  "the facilitator's notes, printed"]
 
 
 def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
@@ -940,12 +940,15 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
                              for _, t, c, topic, version in slot["when"])
             trs.append(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape(when)}</td></tr>")
         body = (f"<h1>Day-of checklist. {html.escape(entry['title'])}</h1>"
-                "<p>Everything the plan's segments name, each thing once, with when it is used. Also bring the run "
+                "<p>What any meeting needs in the room, then everything the plan's segments name, each thing once, with when it is used. Also bring the run "
                 "sheet and the slides of each meeting."
                 + (" The times marked “for Spanish readers” are those of the version for a room with Spanish "
                    "readers (its own run sheet and deck); a thing with none is not used in that version."
                    if entry["version"] else "") + "</p>"
-                "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>" + "".join(trs) + "</table>"
+                "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>"
+                + "".join(f"<tr><td>☐</td><td>{html.escape(item)}</td><td>every meeting</td></tr>"
+                          for item in entry["ctx"]["handout"]["day_of"])
+                + "".join(trs) + "</table>"
                 f"<p>☐ {html.escape(entry['ctx']['handout']['debrief'])}</p>")
         pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE)
     return pages
