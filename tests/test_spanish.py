@@ -203,6 +203,8 @@ REVIEWED_OUT = {
     "edición para leer": "one name for the reader's edition: 'edición de lectura'",
     "pueblo o grupo": "calls an oligarch family a 'pueblo': 'pueblo' for peoples, 'familia' for a family",
     "que esta sea su respuesta": "hard to follow aloud: 'el ensayo no dice que esto responda a la objeción'",
+    # the tenth close reading (P1), of the English it translates: the thesis lost ¶10's "possible"
+    "movimientos sociales debe incorporar": "the thesis as necessity alone: 'es a la vez necesario y posible'",
 }
 
 
