@@ -307,7 +307,7 @@ def test_every_spanish_question_was_translated_from_the_current_english(essay):
 def test_a_changed_english_question_names_the_spanish_to_retranslate(reading_copy):
     path = reading_copy / "discussion.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Trace\n      how, using its own examples.", "Trace\n      how, using two of its examples.", 1),
+    path.write_text(text.replace("Trace\n      how, and say where", "Trace\n      how, and say exactly where", 1),
                     encoding="utf-8")
     assert path.read_text(encoding="utf-8") != text
     with pytest.raises(helpers.AnnotationError, match=r"(?s)D04.*translate D04 again.*from_en: [0-9a-f]{12}"):
