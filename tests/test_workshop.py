@@ -534,11 +534,11 @@ def test_run_sheets_cue_the_flashpoints_where_the_group_reads_them(essay):
 def test_flashpoints_outside_the_essay_are_refused(reading_copy):
     import helpers
     path = reading_copy / "facilitation.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace('flashpoints: "¶50,', 'flashpoints: "¶99,'),
+    path.write_text(path.read_text(encoding="utf-8").replace('flashpoints: "¶4–¶5,', 'flashpoints: "¶99,'),
                     encoding="utf-8")
     with pytest.raises(helpers.AnnotationError) as err:
         workshop.load_handout(helpers.load_essay(reading_copy))
-    assert "flashpoints" in err.value.problem and "¶50" in err.value.fix
+    assert "flashpoints" in err.value.problem and "¶1 to ¶62" in err.value.fix
 
 
 def test_every_meeting_brings_the_support_card_a_named_helper_and_the_agreements(essay):
