@@ -69,6 +69,14 @@ PATTERNS = (
     ("not to how, not a record", r"\bnot\s+(?:to|with)\s+how\b|\bnot\s+a\s+record\b"
                                  r"|\bnot\s+(?:his|her|their|its)\s+(?:own\s+)?words\b"),
     ("no word of, no outcome", r"\bno\s+(?:word\s+of|outcome|result)\b|\bbut\s+never\b"),
+    # found missing by the tenth close reading (its register section: six statements no pattern caught)
+    ("only its year", r"\bonly\s+(?:its|the|a)\s+(?:year|month|day|name|title|date)\b"),
+    ("listed, not described", r"\b(?:listed|named|stated|told|reported),?\s+not\s+(?:described|argued|shown|"
+                              r"quoted|explained)\b"),
+    ("only through", r"\bonly\s+through\b"),
+    ("not on the space, not a choice", r"\bnot\s+on\s+the\s+(?:space|evidence)\b|\bnot\s+a\s+choice\s+between\b"),
+    ("quotes none", r"\b(?:quotes|names|gives|cites)\s+none\b"),
+    ("no sentence", r"\bno\s+(?:other\s+)?(?:sentence|heading)\s+(?:says|assigns|names|states|gives)\b"),
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for _, p in PATTERNS), re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’")

@@ -173,7 +173,7 @@ def test_discussion_d01_d02_keep_the_referent_and_the_sharper_half(essay):
     assert "The above history" in q["D02"], "the reply's ground, as the map draws it (C39 under C88)"
 
 
-def test_the_thesis_has_one_plain_sentence(argument):
+def test_the_thesis_has_one_plain_sentence(argument, essay):
     plain = argument.thesis_plain
     assert plain.startswith("The authors argue") and plain.endswith(".")
     sentences = re.split(r"(?<!U\.S)(?<!\bU)\.\s+(?=[A-Z])", plain)   # "U.S." is not a sentence end
@@ -184,6 +184,11 @@ def test_the_thesis_has_one_plain_sentence(argument):
     # "the contest over minds" for the war of position took the authors' own terms out of their argument
     for term in ("anti-imperialism", "internationalism", "the war of position", "within the Empire", "merely"):
         assert term in plain, term
+    # the tenth close reading (P1): ¶10's claim has two halves, "both necessary and possible"; a plain sentence
+    # with "must" alone kept the first and lost the one that carries the title's "but we can win"
+    assert "both necessary and possible" in plain
+    from helpers.summary import load_summary
+    assert "a la vez necesario y posible" in " ".join(load_summary(essay).loc["T", "es"].split())
 
 
 

@@ -65,13 +65,15 @@ def test_every_paragraph_a_spanish_question_names_is_one_its_english_names(essay
 
 
 def test_a_paragraph_the_english_does_not_name_is_refused(reading_copy):
-    err = error_after(reading_copy, workshop.QUESTIONS_ES, "corresponde a cada punto). Los autores dan su propia razón en "
-                      "el ¶55", "corresponde a cada punto). Los autores dan su propia razón en el ¶56", load_es)
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, "secciones a los puntos). En el ¶55 los autores",
+                      "secciones a los puntos). En el ¶56 los autores", load_es)
     assert "D05" in str(err) and "¶56" in str(err)
 
 
 def test_a_paragraph_the_english_names_cannot_be_dropped(reading_copy):
-    err = error_after(reading_copy, workshop.QUESTIONS_ES, "describen en el ¶9 (", "describen antes (", load_es)
+    # D01 names ¶9 three times since the tenth close reading (P3: the "wedge" is the other reading): drop all three
+    rewrite(reading_copy, workshop.QUESTIONS_ES, "describen en el ¶9: la falta", "describen antes: la falta")
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, "(¶9) que el ¶9 menciona antes", "que menciona antes", load_es)
     assert "D01" in str(err) and "does not name ¶9" in str(err)
 
 
@@ -109,8 +111,8 @@ def test_every_quotation_comes_with_its_paragraph_and_a_rendering(essay):
 
 
 def test_a_quotation_changed_in_the_spanish_is_refused(reading_copy):
-    err = error_after(reading_copy, workshop.QUESTIONS_ES, '"skyrocketed ever since the 2009 coup"',
-                      '"soared ever since the 2009 coup"', load_es)
+    err = error_after(reading_copy, workshop.QUESTIONS_ES, '"skyrocketed ever since the 2009 coup',
+                      '"soared ever since the 2009 coup', load_es)
     assert "D14" in str(err) and "not word for word" in str(err) and "soared" in str(err)
 
 
@@ -222,6 +224,8 @@ REVIEWED_OUT = {
     "partes delicadas": "unusual: 'Temas sensibles de hoy'",
     "más fáciles de ganar": "one name for one thing: 'más viables', as D02 renders 'far more feasible'",
     "derechos de los inmigrantes": "one name for one thing: 'las personas inmigrantes', as the activities say",
+    # the tenth close reading (P1), of the English it translates: the thesis lost ¶10's "possible"
+    "movimientos sociales debe incorporar": "the thesis as necessity alone: 'es a la vez necesario y posible'",
 }
 
 

@@ -307,7 +307,7 @@ def test_every_spanish_question_was_translated_from_the_current_english(essay):
 def test_a_changed_english_question_names_the_spanish_to_retranslate(reading_copy):
     path = reading_copy / "discussion.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Trace\n      how, using its own examples.", "Trace\n      how, using two of its examples.", 1),
+    path.write_text(text.replace("Trace\n      how, and say where", "Trace\n      how, and say exactly where", 1),
                     encoding="utf-8")
     assert path.read_text(encoding="utf-8") != text
     with pytest.raises(helpers.AnnotationError, match=r"(?s)D04.*translate D04 again.*from_en: [0-9a-f]{12}"):
@@ -534,11 +534,11 @@ def test_run_sheets_cue_the_flashpoints_where_the_group_reads_them(essay):
 def test_flashpoints_outside_the_essay_are_refused(reading_copy):
     import helpers
     path = reading_copy / "facilitation.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace('flashpoints: "¶50,', 'flashpoints: "¶99,'),
+    path.write_text(path.read_text(encoding="utf-8").replace('flashpoints: "¶4–¶5,', 'flashpoints: "¶99,'),
                     encoding="utf-8")
     with pytest.raises(helpers.AnnotationError) as err:
         workshop.load_handout(helpers.load_essay(reading_copy))
-    assert "flashpoints" in err.value.problem and "¶50" in err.value.fix
+    assert "flashpoints" in err.value.problem and "¶1 to ¶62" in err.value.fix
 
 
 def test_every_meeting_brings_the_support_card_a_named_helper_and_the_agreements(essay):

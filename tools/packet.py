@@ -68,12 +68,12 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
              f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
              _pair({"en": "This page sums up the argument as the package's argument map reads it. ¶ numbers point "
                           "to the paragraphs of the reader's edition. Words in quotation marks are the authors' own. "
-                          "Which sections develop which point is the package's reading: the essay does not say.",
+                          "Which sections develop which point is the package's reading (apart from ¶57's “Finally”).",
                     "es": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este "
                           "material de estudio. Los "
                           "números de párrafo (¶) remiten a la edición de lectura. Las palabras entre comillas son de "
                           "los propios autores, por eso quedan en inglés, con una traducción entre corchetes. Qué "
-                          "secciones desarrollan cada punto es la interpretación de este material de estudio: el ensayo no lo dice."}, cls="pair note"),
+                          "secciones desarrollan cada punto es la interpretación de este material de estudio (salvo el “Finally” [por último] del ¶57)."}, cls="pair note"),
              f"<{sub}>The thesis · La tesis ({_e(s.loc['T', 'stated'])})</{sub}>",
              _pair({"en": s.loc["T", "text"], "es": s.loc["T", "es"]}),
              f"<{sub}>Three points · Tres puntos</{sub}>"]

@@ -1,0 +1,113 @@
+"""The tenth close reading (fidelity) of the discussion questions, the facilitation notes and the summary: each
+test pins one fix, and fails on the wording the review found (review10, close.md)."""
+from __future__ import annotations
+
+import re
+
+import helpers
+from helpers import workshop
+from helpers.argument import load_argument
+from helpers.text import paragraph_numbers
+
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _discussion_texts(essay) -> dict[str, str]:
+    """Every text of discussion.yml a participant or facilitator reads: questions, prompts, likely answers, close."""
+    import yaml
+    data = yaml.safe_load((essay.folder / "discussion.yml").read_text(encoding="utf-8"))
+    texts = {}
+    for q in data["questions"]:
+        texts[f"{q['id']} question"] = q["question"]
+        f = q.get("facilitation") or {}
+        texts |= {f"{q['id']} prompt {i}": p for i, p in enumerate(f.get("prompts", []))}
+        texts |= {f"{q['id']} likely {i}": a["answer"] for i, a in enumerate(f.get("likely", []))}
+        if f.get("close"):
+            texts[f"{q['id']} close"] = f["close"]
+    return texts
+
+
+def test_the_authors_charge_of_fraud_is_never_the_packages_own_word(essay):
+    """P2: "fraud" is the authors' (or Fuentes's) charge: in the package's prose it stands only inside quotation
+    marks (argument.yml's header rule; not_aliases.csv: "A charge, not a name of the election")."""
+    spoken = {where: text for where, text in _discussion_texts(essay).items()
+              if "fraud" in QUOTED.sub("", text).lower()}
+    assert not spoken, spoken
+
+
+def test_d14_gives_all_three_time_frames_including_the_cause_that_is_not_us_policy(essay):
+    """P4: ¶39 names a spike after Hurricane Mitch (1998) before the coup, and a rise that "has continued"."""
+    q = helpers.load_questions(essay, "03_timeline").set_index("id").question
+    for words in ("Hurricane Mitch in 1998", "has continued to rise steadily since", "three time frames"):
+        assert words in " ".join(q["D14"].split()), words
+
+
+def test_d11_gives_the_clues_on_both_sides_and_no_range_the_essay_excludes(essay):
+    """T1: the dating question named only the clues pulling one way, read two-reading clues as pulls, said
+    "towards late 2018" (excluded by "a second caravan that departed in January") and "published"."""
+    q = " ".join(helpers.load_questions(essay, "03_timeline").set_index("id").question["D11"].split())
+    assert "late 2018" not in q and "published" not in q and "dated March 2020 (its issue)" in q
+    for clue in ("As of this writing", "at least the White House", "last October", "more than one way"):
+        assert clue in q, clue
+
+
+def test_this_contradiction_is_read_as_the_package_reads_it(essay):
+    """P3: which words "this contradiction" points back to is the package's reading, and the "wedge" another."""
+    q = " ".join(helpers.load_questions(essay, "01_argument_structure").set_index("id").question["D01"].split())
+    paraphrase = " ".join(load_argument(essay).thesis_paraphrase.split())
+    for text in (q, paraphrase):
+        before = text.split("is \"not a question merely")[0]
+        assert "the package's reading" in before and "\"wedge\"" in before, before
+
+
+def test_the_death_tolls_are_not_dated_narrower_than_the_text(essay):
+    """T2: ¶36 and ¶40 date no death, and the blockades "went on for months": not "in 2017"."""
+    line = workshop.load_handout(essay)["sensitive_for_group"]["two death tolls"]
+    assert "in 2017" not in line["en"] and "after the 2017 election" in line["en"]
+    assert "en 2017" not in line["es"] and "después de las elecciones de 2017" in line["es"]
+
+
+def test_every_passage_that_takes_a_side_in_party_politics_is_a_flashpoint(essay):
+    """N1: the flashpoints named only Trump (¶50) and BDS; the rule is the same for every side: each paragraph
+    naming a U.S. president or party, Venezuela's government, the White House, Israel or BDS is flagged."""
+    handout = workshop.load_handout(essay)
+    flash = set(handout["flashpoints"])
+    text = essay.paragraphs.set_index("paragraph").text
+    partisan = {n for n, t in text.items()
+                if re.search(r"Trump|Clinton|Democrat|Venezuela|White House|Israel|BDS", t)}
+    assert {4, 5, 17, 25, 33, 45, 48, 50, 53, 58} <= partisan        # the rule finds both sides
+    assert partisan <= flash, sorted(partisan - flash)
+    for note in (handout["content_note"]["en"], handout["content_note"]["es"]):
+        assert partisan <= set(paragraph_numbers(", ".join(re.findall(r"¶\d+(?:–¶\d+)?", note))))
+    anyone = next(s for s in handout["facilitator_safety"] if "stop it at once" in s)
+    assert "Palestinian, Israeli or Jewish" in anyone and "supporters of a party" in anyone
+
+
+def test_bds_is_not_placed_in_55(essay):
+    """P9: ¶55 is about Palestinian activists and the Canadian postal workers; BDS first appears in ¶58."""
+    h = workshop.load_handout(essay)
+    for text in (h["content_note"]["en"], h["content_note"]["es"],
+                 next(s for s in h["facilitator_safety"] if s.startswith("A heated disagreement"))):
+        assert "BDS, ¶55" not in text and "(BDS) as a model (¶55" not in text, text
+
+
+def test_the_facilitation_notes_use_the_packages_own_terms_for_evidence(essay):
+    """F1 and B1: no "second hand" (README retired it), and "sourced" is defined where groups sort figures."""
+    import yaml
+    notes = yaml.safe_load((essay.folder / "facilitation.yml").read_text(encoding="utf-8"))["notebooks"]
+    flat = " ".join(" ".join(v) if isinstance(v, list) else str(v) for nb in notes.values() for v in nb.values())
+    assert "second hand" not in flat.lower()
+    sort = next(a for a in notes["04_people_places_terms"]["activities"] if a.startswith("Sourced or not"))
+    assert "where the words stand" in sort and "where the count comes from" in sort
+    rebuild = next(a for a in notes["01_argument_structure"]["activities"] if a.startswith("Rebuild a branch"))
+    assert "claims under the conclusion" not in rebuild and "explains" in rebuild    # R1: support vs explanation
+
+
+def test_the_summary_page_does_not_say_the_essay_never_assigns_a_section_to_a_point():
+    """D05 register row and the summary page: ¶57 opens the last section with "Finally" and point 3, so "the
+    essay does not say" which sections develop which point overstated."""
+    from tools import packet
+    page = " ".join(packet.summary_parts())
+    assert "the essay does not say." not in page and "el ensayo no lo dice." not in page
+    assert "apart from ¶57" in page and "del ¶57" in page
+
