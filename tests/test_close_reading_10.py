@@ -111,3 +111,14 @@ def test_the_summary_page_does_not_say_the_essay_never_assigns_a_section_to_a_po
     assert "the essay does not say." not in page and "el ensayo no lo dice." not in page
     assert "apart from ¶57" in page and "del ¶57" in page
 
+
+
+def test_the_session_plans_also_drop_second_hand_and_the_2017_death_toll(essay):
+    """What the tenth close reading fixed in facilitation.yml (F1, T2) holds for the plans too: sessions.yml no
+    longer calls voices "second hand" nor dates the death tolls "in 2017" (the essay: blockades that "went on for
+    months" after the election)."""
+    text = (essay.folder / "sessions.yml").read_text(encoding="utf-8")
+    for wording in ("second hand", "second-hand", "segunda mano", "2017 death toll", "2017 protests",
+                    "protesters in 2017", "protestas de 2017", "muertos de 2017"):
+        assert wording not in text.lower(), wording
+    assert "after the 2017 election" in text and "después de las elecciones de 2017" in text

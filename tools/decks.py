@@ -575,6 +575,8 @@ margin: 0.9em 0 0.2em; border-top: 1px solid #999; padding-top: 0.3em; break-aft
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
 
 SHEET_SIZES = ("8.3pt", "7.9pt", "7.5pt", "7.1pt")   # a sheet that runs over one page is printed again smaller
+# a one-page sheet needs no page number, and narrower margins leave its type larger (after the print style sheet)
+SHEET_PAGE = "@page { margin: 9mm 10mm 9mm 10mm; @bottom-center { content: none; } }"
 SHEET_STYLE = """body { font-size: 8.3pt; max-width: none; margin: 0; line-height: 1.25; }
 h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
 .sheet { width: 100%; } .sheet td, .sheet th { padding: 0.12em 0.3em; } .t { white-space: nowrap !important; }
@@ -656,14 +658,16 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
 
 def hard_moments_html(handout: dict) -> str:
     """For the run sheet of a version for Spanish readers: the interpreter's role, to read out at the welcome, and
-    the facilitator's lines for the hardest moments in English and Spanish (facilitation.yml), to say without waiting
-    for the interpreter."""
+    the facilitator's lines for the hardest moments in Spanish (facilitation.yml), to say without waiting for the
+    interpreter; their English is in the printed facilitator's notes (the welcome slide's notes), which keeps the
+    sheet to one page."""
     if not handout.get("hard_moments"):
         return ""
     return ('<div class="prep"><b>The interpreter</b> (say it at the welcome, in both languages: the welcome slide\'s '
             "notes): interprets faithfully, both ways, keeping to what was said; calming a heated moment is yours; the "
-            "agreements bind the interpreter and the helpers too.<br><b>Hard moments, your lines in both languages:</b> "
-            + " ".join(f'<b>{html.escape(m["when"])}:</b> “{html.escape(m["en"])}” '
+            "agreements bind the interpreter and the helpers too.<br><b>Hard moments, your lines in Spanish</b> (in "
+            "English too in the printed facilitator's notes, under the welcome): "
+            + " ".join(f'<b>{html.escape(m["when"])}:</b> '
                        f'<span lang="es"><i>“{html.escape(m["es"])}”</i></span>' for m in handout["hard_moments"])
             + "</div>")
 
@@ -735,7 +739,7 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
         route = (route_html(mine[plan], sheet=True, version=bool(rows.iloc[0].version))
                  if plan in mine and meeting == 1 else "")
         sheets[f"run-sheet-{name_of(plan, meeting, rows)}.html"] = _page(f"Run sheet: {title}", head + route + table,
-                                                                         SHEET_STYLE)
+                                                                         SHEET_STYLE, SHEET_PAGE)
     return sheets
 
 
@@ -950,7 +954,7 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
                           for item in entry["ctx"]["handout"]["day_of"])
                 + "".join(trs) + "</table>"
                 f"<p>☐ {html.escape(entry['ctx']['handout']['debrief'])}</p>")
-        pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE)
+        pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE, SHEET_PAGE)
     return pages
 
 

@@ -98,7 +98,9 @@ def page_title(nb) -> str:
     return "We are losing, but we can win: a study notebook"
 
 
-def _page(title: str, body: str, style: str = "") -> str:
+def _page(title: str, body: str, style: str = "", page_style: str = "") -> str:
+    """A printable page: the base style, then ``style``, then the print style sheet, then ``page_style`` (which can
+    therefore change what the print style sets, such as the @page margins of a one-page sheet)."""
     base = """
 body { font-family: Arial, Helvetica, sans-serif; max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem;
        font-size: 11pt; line-height: 1.4; }
@@ -116,5 +118,5 @@ table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0
        vertical-align: top; }
 """
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(title)}</title><style>{base}{style}{PRINT_CSS}</style></head>"
+            f"<title>{html.escape(title)}</title><style>{base}{style}{PRINT_CSS}{page_style}</style></head>"
             f"<body><main>\n{body}\n</main></body></html>\n")
