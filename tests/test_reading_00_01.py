@@ -91,3 +91,18 @@ def test_notebook_01_marks_its_own_causal_readings(nb01):
     solution = next(s for s in nb01 if '"All of this" sums up' in s)
     assert "does not say how far back it reaches" in solution
     assert "with a Military Police answering" not in solution, "¶32: the Military Police was created, not stacked"
+
+
+def test_exercise_1s_solution_map_shows_the_facts_its_text_discusses():
+    """The learner review: 01 Exercise 1's solution said its map showed what each fact does for C127, and the map
+    showed only C127 under C20. The map now draws the facts the solution goes through (C21–C24) under C127."""
+    import json
+    from pathlib import Path
+    cells = json.loads((Path(__file__).parent.parent / "notebooks" / "01_argument_structure.ipynb")
+                       .read_text(encoding="utf-8"))["cells"]
+    start = next(k for k, c in enumerate(cells) if "".join(c["source"]).startswith("## Exercise 1:"))
+    end = next(k for k in range(start + 1, len(cells)) if "".join(cells[k]["source"]).startswith("## "))
+    said = " ".join("".join(o.get("data", {}).get("text/plain", "")) for c in cells[start:end]
+                    if c["cell_type"] == "code" and "show_argument_map" in "".join(c["source"]) for o in c["outputs"])
+    for claim in ("C127", "C21", "C22", "C23", "C24"):
+        assert claim in said, claim
