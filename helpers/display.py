@@ -36,12 +36,44 @@ def setup_display() -> None:
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 120)
     pd.set_option("display.width", 120)
+    _readable_frames()
     import sys
     plots = sys.modules.get("helpers.plots")
     if plots is not None:
         plots.use_style()
     else:
         _STYLE_WANTED.append(True)   # helpers.plots applies it when it is first imported
+
+
+# columns that say where a row sits in essay.txt (character offsets): for the package, never for a reader
+WHERE_IN_THE_FILE = ("offset", "start", "end")
+
+
+def readable(frame: pd.DataFrame) -> "Table":
+    """A table a learner typed without ``helpers.table`` (``essay.search("coup")`` alone), shown as ``table`` shows
+    it: no index, no character offsets, a dash for a missing value, long text wrapped.
+
+    >>> print(repr(readable(pd.DataFrame({"paragraph": ["¶3"], "match": ["coup"], "offset": [746]}))))
+    paragraph  match
+    ---------  -----
+    ¶3         coup
+    """
+    keep = [c for c in frame.columns if str(c) not in WHERE_IN_THE_FILE] or list(frame.columns)
+    return table(frame, columns=keep)
+
+
+def _readable_frames() -> None:
+    """In a notebook, show every bare pandas table through ``readable`` (a learner's own cell included)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatters = shell.display_formatter.formatters
+    formatters["text/html"].for_type(pd.DataFrame, lambda frame: readable(frame)._repr_html_())
+    formatters["text/plain"].for_type(pd.DataFrame, lambda frame, p, cycle: p.text(repr(readable(frame))))
 
 
 def _cell(value) -> str:

@@ -102,3 +102,15 @@ def test_installing_the_hints_prints_no_warning():
                           capture_output=True, text=True, cwd=NOTEBOOKS.parent)
     assert "RuntimeWarning" not in done.stderr, done.stderr
     assert "found in sys.modules" not in done.stderr, done.stderr
+
+
+def test_a_table_typed_without_helpers_table_is_shown_for_reading():
+    """The learner review: 00's key points teach essay.search("…"); typed alone in a new cell it showed a raw
+    pandas table, with an index column and the match's character offset. After setup_display, every bare table
+    shows as helpers.table shows it: no index, no offsets."""
+    setup, bare = run("import helpers\nhelpers.setup_display()\nessay = helpers.load_essay()", 'essay.search("shot dead")')
+    result = next(o for o in bare if o.output_type == "execute_result")
+    plain, page = result.data["text/plain"], result.data["text/html"]
+    assert plain.splitlines()[0].split()[:2] == ["paragraph", "section"], plain       # no index column first
+    assert "offset" not in plain and "offset" not in page and "¶36" in plain and "¶40" in plain
+    assert "<th></th>" not in page and "dtype" not in plain
