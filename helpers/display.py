@@ -53,6 +53,10 @@ def readable(frame: pd.DataFrame) -> "Table":
     """A table a learner typed without ``helpers.table`` (``essay.search("coup")`` alone), shown as ``table`` shows
     it: no index, no character offsets, a dash for a missing value, long text wrapped.
 
+    Parameters: ``frame`` a pandas DataFrame.
+    Returns: a ``Table`` of its columns, less those that give a place in essay.txt (offset, start, end).
+
+    Example:
     >>> print(repr(readable(pd.DataFrame({"paragraph": ["¶3"], "match": ["coup"], "offset": [746]}))))
     paragraph  match
     ---------  -----

@@ -361,9 +361,10 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     from tools import decks
     cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
     slides = [html_text(c.source) for c in cells if c.metadata["slideshow"]["slide_type"] == "slide"]
-    assert f"[{workshop.essay_title_es(essay)}] [traducción]" in slides[0]
+    assert f"[{workshop.essay_title_es(essay)}, traducción del título]" in slides[0]
     assert "Temas sensibles de hoy" in slides[0] and "Guerra de posiciones" in slides[0]
     assert "guiándonos por los números de párrafo (¶)" in slides[0]          # "Leemos … por los números" was a calque
+    assert slides[0].count(essay.meta["title"]) == 1, "the English title once: the Spanish line translates it"
     heads = [s.split("\n", 1)[0] for s in slides if re.match(r"## \d:\d\d–", s)]
     assert heads and all(" · " in h.split("–", 1)[1].split(" · ", 1)[1] for h in heads), heads
     assert any("20 minutos" in s and "el ensayo: ¶10 y ¶49–¶50" in s for s in slides)

@@ -339,8 +339,9 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                   + (f'<p lang="es" class="es"><strong>{_e(title_es)}</strong></p>' if title_es else "")
                   + f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
-                  + (f'<p lang="es" class="es">{first.length} minutos. Leemos <em>{_e(essay.meta["title"])}</em>'
-                     + (f" [{_e(essay_es)}] [traducción]" if essay_es else "")
+                  # the English title once, on the line above: the Spanish line gives its translation, not the title again
+                  + (f'<p lang="es" class="es">{first.length} minutos. Leemos este ensayo'
+                     + (f" [{_e(essay_es)}, traducción del título]" if essay_es else "")
                      + ' guiándonos por los números de párrafo (¶) de la edición de lectura.</p>' if title_es else "")
                   + (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Temas sensibles '
                      f'de hoy</span>:</strong><ul>{flags}</ul></div>' if flags else ""),
