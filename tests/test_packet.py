@@ -246,3 +246,16 @@ def test_each_plan_has_a_lighter_packet_of_its_own(essay):
             assert not re.search(rf"\b{q}\b\s+\(¶", mine), (plan, q)
     with pytest.raises(helpers.HelperError, match="no plan 'nine-hours'"):
         packet.packet_html(plan="nine-hours")
+
+
+def test_the_agenda_gives_the_reading_time_in_a_second_language_too(essay):
+    """The native re-review: the Spanish line of the agenda said 'unos 32 minutos' for a reader the guide itself
+    gives twice that. Each agenda's reading line gives both times."""
+    import math
+    from helpers import workshop
+    from tools import packet
+    page = html.unescape(packet.packet_html(plan="single-90"))
+    pre = workshop.pre_reading(essay, workshop.load_plans(essay))
+    r = pre[pre.plan == "single-90"].iloc[0]
+    slower = math.ceil(r.minutes * workshop.reading_paces(essay)["second_language"])
+    assert f"unos {r.minutes} minutos, o unos {slower} si leen en inglés como segunda lengua" in page

@@ -15,6 +15,7 @@ here is a second copy. The pages speak to a participant: no file names, no ids w
 from __future__ import annotations
 
 import html
+import math
 import re
 from pathlib import Path
 
@@ -128,7 +129,9 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
                                       "comienzo de la reunión."}, cls="pair note"))
             last_plan = plan
         r = pre.loc[(plan, meeting)]
-        read = f"{_e(r['read before'])} (about {r.minutes} minutes · unos {r.minutes} minutos)"
+        slower = math.ceil(r.minutes * workshop.reading_paces(essay)["second_language"])
+        read = (f"{_e(r['read before'])} (about {r.minutes} minutes · unos {r.minutes} minutos, o unos {slower} si "
+                "leen en inglés como segunda lengua)")
         if r["at least"] != r["read before"]:
             read += (f"; short of time, at least {_e(r['at least'])} · si les falta tiempo, al menos "
                      f"{_e(r['at least'])}")
