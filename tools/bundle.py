@@ -413,8 +413,8 @@ def _write(out: Path, name: str, project: dict[str, bytes], files: dict[str, Pat
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr(f"{name}/{START}", start)
         for path, data in sorted(project.items()):
-            if path.startswith("notebooks/"):
-                continue                      # the bundle's notebooks are the editions
+            if path.startswith("notebooks/") and not path.endswith("-reader.html"):
+                continue                      # the bundle's notebooks are the editions (the reader's edition stays)
             z.writestr(f"{name}/{path}", data)
         for path, source in sorted(files.items()):
             if source.suffix == ".html":

@@ -336,6 +336,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                     + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
     essay_es = workshop_essay_title_es(essay) if title_es else ""
     _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
+                  + ('<div class="dense">' if title_es else "")     # two languages on one title slide: smaller type
                   + (f'<p lang="es" class="es"><strong>{_e(title_es)}</strong></p>' if title_es else "")
                   + f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
                   f"({_e(essay.meta['publication'])}), by its ¶ numbers in the reader's edition.</p>"
@@ -344,7 +345,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                      + (f" [{_e(essay_es)}, traducción del título]" if essay_es else "")
                      + ' guiándonos por los números de párrafo (¶) de la edición de lectura.</p>' if title_es else "")
                   + (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Temas sensibles '
-                     f'de hoy</span>:</strong><ul>{flags}</ul></div>' if flags else ""),
+                     f'de hoy</span>:</strong><ul>{flags}</ul></div>' if flags else "")
+                  + ("</div>" if title_es else ""),
            notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
                  + (f"\n\n{running_late(rows, ctx)}" if running_late(rows, ctx) else "")
                  + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else "")
