@@ -651,3 +651,14 @@ def test_the_guide_shows_the_plans_as_the_kit_prints_them(essay, tmp_path):
     assert "Binder" in " ".join(workshop.as_the_kit_prints(plans, project=tmp_path).materials)
     guide = nbformat.read(Path(__file__).parent.parent / "notebooks" / "05_facilitator_guide.ipynb", as_version=4)
     assert "workshop.as_the_kit_prints(workshop.load_plans(essay))" in guide.cells[1].source
+
+
+def test_the_exercise_segment_says_where_the_exercise_is_on_screen_and_gives_the_sheet_to_every_pair(essay):
+    """The second facilitator and native readings: laptop users were never told where Exercise 2 is, and the
+    two-language sheet went only to people on paper while the Spanish slide said everyone had it."""
+    plans = workshop.load_plans(essay)
+    seg = plans[(plans.plan == "single-90") & (plans.topic == "argument map")].iloc[0]
+    assert "in notebook 01 under its heading, or on the sheet" in seg.activity
+    assert "en el cuaderno 01, bajo su título, o en la hoja" in seg.activity_es
+    assert "Exercise 2 sheet (English and Spanish) for every pair" in seg.materials
+    assert "printed facilitator's notes for the solution" in seg.materials
