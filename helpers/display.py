@@ -68,11 +68,8 @@ def readable(frame: pd.DataFrame) -> "Table":
 
 def _readable_frames() -> None:
     """In a notebook, show every bare pandas table through ``readable`` (a learner's own cell included)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
+    from .errors import ipython_shell
+    shell = ipython_shell()
     if shell is None:
         return
     formatters = shell.display_formatter.formatters

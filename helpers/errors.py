@@ -60,3 +60,21 @@ class UsageError(ValueError):
         >>> print(UsageError("there is no ¶99: paragraphs run from ¶1 to ¶62"))
         there is no ¶99: paragraphs run from ¶1 to ¶62
     """
+
+
+def ipython_shell():
+    """The running IPython shell (a notebook's kernel, or IPython in a terminal), or None outside IPython.
+
+    Parameters:
+        none.
+    Returns:
+        the shell, or None in a plain Python script, a test or a doctest.
+    Example:
+        >>> ipython_shell() is None   # a doctest runs outside IPython
+        True
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()

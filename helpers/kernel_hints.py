@@ -153,11 +153,8 @@ def show_errors_plainly() -> None:
     Example:
         >>> show_errors_plainly()   # outside IPython it does nothing
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
+    from .errors import ipython_shell
+    shell = ipython_shell()
     if shell is None:
         return
 

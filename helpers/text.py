@@ -231,11 +231,8 @@ def say(text, width: int | None = 100) -> None:
     We are losing.
     """
     passage = text if isinstance(text, Passage) else Passage(text, width)
-    try:
-        from IPython import get_ipython
-        shell = get_ipython()
-    except ImportError:
-        shell = None
+    from .errors import ipython_shell
+    shell = ipython_shell()
     if shell is not None and getattr(shell, "kernel", None) is not None:
         from IPython.display import display
         display(passage)
