@@ -40,11 +40,12 @@ hub-proxy: $(PROXY)
 
 # The learner's environment (requirements.txt, which installs helpers/ too). Re-installs only when the
 # requirements change or the environment is missing.
-$(STAMP): requirements.txt pyproject.toml helpers/kernel/ipython_kernel_config.py
+$(STAMP): requirements.txt pyproject.toml helpers/kernel/ipython_kernel_config.py helpers/kernel/overrides.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 11) <= v < (3, 15) else f"This is Python {v[0]}.{v[1]}; the package needs Python 3.11 to 3.14. Install one of those (python.org, Downloads) and run make again with PYTHON=python3.14 (or the one you installed); see README.md")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@# every kernel of the environment: a cell run before Setup says, in a sentence, to run Setup (helpers/kernel_hints.py)
+	@# every kernel of the environment: a cell run before Setup says, in a sentence, to run Setup (helpers/kernel_hints.py);
+	@# and JupyterLab's settings for the environment (helpers/kernel/overrides.json)
 	$(BIN)/python -m helpers.kernel_hints
 	@touch $@
 

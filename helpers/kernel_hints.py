@@ -9,6 +9,7 @@ imported. Any other NameError keeps Python's own message.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -16,6 +17,11 @@ from pathlib import Path
 from .errors import HelperError, UsageError
 
 CONFIG = Path(__file__).resolve().parent / "kernel" / "ipython_kernel_config.py"
+# JupyterLab's settings for this environment (<environment>/share/jupyter/lab/settings/overrides.json): notebooks
+# render every cell ("defer", not JupyterLab's default "full" windowing, under which a link to a heading such as
+# the series map lands below the window), and no "get Jupyter news?" prompt covers the page. A learner's own
+# settings still win.
+LAB_SETTINGS = Path(__file__).resolve().parent / "kernel" / "overrides.json"
 
 # The names the notebooks' Setup cells make (tests/test_before_setup.py checks them against the notebooks).
 SETUP_NAMES = frozenset({
@@ -115,7 +121,9 @@ def load_ipython_extension(shell) -> None:
 
 def install(prefix: str | Path = sys.prefix) -> Path:
     """Put the kernel configuration in ``<prefix>/etc/ipython`` so that every kernel of this environment loads the
-    hint at start. An existing configuration of another origin is left alone (and said).
+    hint at start, and JupyterLab's settings (``LAB_SETTINGS``) into ``<prefix>/share/jupyter/lab/settings/
+    overrides.json`` (merged: its other settings are kept). An existing kernel configuration of another origin is
+    left alone (and said).
 
     Parameters:
         prefix: the environment's folder (default: the running Python's, ``sys.prefix``).
@@ -130,14 +138,27 @@ def install(prefix: str | Path = sys.prefix) -> Path:
     if target.exists() and "helpers.kernel_hints" not in target.read_text(encoding="utf-8"):
         print(f"{target} exists and is not this package's: left as it is; add "
               "c.InteractiveShellApp.extensions = ['helpers.kernel_hints'] to it by hand.")
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(CONFIG, target)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(CONFIG, target)
+    # JupyterLab's settings: merged into an existing overrides.json (its other settings are kept)
+    lab = Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    try:
+        settings = json.loads(lab.read_text(encoding="utf-8")) if lab.exists() else {}
+    except ValueError:
+        settings = None
+    if not isinstance(settings, dict):
+        print(f"{lab} is not a JSON object: left as it is; add the settings of {LAB_SETTINGS.name} to it by hand.")
+    else:
+        for plugin, values in json.loads(LAB_SETTINGS.read_text(encoding="utf-8")).items():
+            settings.setdefault(plugin, {}).update(values)
+        lab.parent.mkdir(parents=True, exist_ok=True)
+        lab.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     return target
 
 
 if __name__ == "__main__":
-    print(f"Kernels of this environment now say to run Setup first: {install()}")
+    print(f"Kernels of this environment now say to run Setup first: {install()}")  # and JupyterLab's settings
 
 
 def show_errors_plainly() -> None:

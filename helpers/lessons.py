@@ -5,6 +5,9 @@ Each notebook carries its lesson facts in its metadata::
     "lesson": {"title": "...", "read": "¶17–¶26, ¶45", "exercises": [10, 15], "discussion": 10,
                "assumes": "00_start_here"}
 
+A notebook written for whoever leads a group, not for learners, adds ``"audience": "facilitators"``: the
+participant editions leave it out, and ``lessons(learners=True)`` (00's table of the series) does not list it.
+
 ``read`` names the paragraphs of the essay the learner reads before or during the notebook; ``exercises``
 gives the minutes for answering each exercise, in the order the notebook sets them (``[]`` when it sets
 none). Reading times are never typed in: reading the named paragraphs and the prose of the notebook and of its
@@ -316,11 +319,28 @@ def time_line(row: dict) -> str:
     return f"**Time:** about {row['total_min']} minutes in all: {', '.join(parts[:-1])} and {parts[-1]}."
 
 
-def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> pd.DataFrame:
+def for_facilitators(nb: dict) -> bool:
+    """Whether a notebook is written for whoever leads a group rather than for learners.
+
+    Parameters:
+        nb: the notebook as parsed JSON (a dict).
+    Returns:
+        True when its lesson metadata says ``"audience": "facilitators"``.
+    Example:
+        >>> for_facilitators({"metadata": {"lesson": {"audience": "facilitators"}}})
+        True
+        >>> for_facilitators({"metadata": {"lesson": {"title": "T"}}})
+        False
+    """
+    return nb.get("metadata", {}).get("lesson", {}).get("audience") == "facilitators"
+
+
+def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool = False) -> pd.DataFrame:
     """One row per notebooks/NN_*.ipynb, in teaching order, with its times in minutes.
 
     Parameters: ``folder`` the notebooks folder (default: the project's); ``essay`` the reading whose
-    paragraphs the notebooks name (default: ``load_essay()``).
+    paragraphs the notebooks name (default: ``load_essay()``); ``learners`` True leaves out the notebooks
+    written for facilitators (``"audience": "facilitators"`` in their lesson metadata).
 
     Returns: a DataFrame: notebook, title, read (the paragraphs to read), reading_min (those paragraphs),
     notebook_min (the notebook's own text, without its worked solutions), solutions_min (reading the worked
@@ -338,6 +358,8 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> pd.DataFram
         except ValueError as exc:
             raise HelperError(path, f"is not a readable notebook ({exc}).",
                               "restore it from git (git checkout -- notebooks/).") from None
+        if learners and for_facilitators(nb):
+            continue
         rows.append(lesson_row(nb, path.name, essay, path))
     return pd.DataFrame(rows, columns=["notebook", "title", "read", "reading_words", "notebook_words",
                                        "solution_words", "notebook_shown_words", "solution_shown_words",

@@ -33,6 +33,37 @@ def test_the_kernel_configuration_is_installed_in_this_environment():
         f"{installed} differs from helpers/kernel/: run python -m helpers.kernel_hints"
 
 
+def test_jupyterlab_settings_are_installed_in_this_environment():
+    """JupyterLab reads <environment>/share/jupyter/lab/settings/overrides.json: notebooks render every cell, so a
+    link to a heading (the series map) lands on it, and no news prompt covers the page (learner review)."""
+    import json
+    installed = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert installed.exists(), f"{installed} is missing: run `make install` (or python -m helpers.kernel_hints)"
+    ours = json.loads(kernel_hints.LAB_SETTINGS.read_text(encoding="utf-8"))
+    have = json.loads(installed.read_text(encoding="utf-8"))
+    assert ours["@jupyterlab/notebook-extension:tracker"]["windowingMode"] in ("defer", "none")
+    for plugin, values in ours.items():
+        assert {k: have.get(plugin, {}).get(k) for k in values} == values, f"{installed}: run python -m helpers.kernel_hints"
+
+
+def test_installing_keeps_other_jupyterlab_settings(tmp_path):
+    """An environment's own overrides.json keeps its other settings; ours are merged in, and a second install
+    changes nothing."""
+    import json
+    lab = tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    lab.parent.mkdir(parents=True)
+    lab.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
+                               "@jupyterlab/notebook-extension:tracker": {"windowingMode": "full", "other": 1}}))
+    kernel_hints.install(tmp_path)
+    first = lab.read_text(encoding="utf-8")
+    have = json.loads(first)
+    assert have["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+    assert have["@jupyterlab/notebook-extension:tracker"] == {"windowingMode": "defer", "other": 1}
+    assert have["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false"}
+    kernel_hints.install(tmp_path)
+    assert lab.read_text(encoding="utf-8") == first
+
+
 def test_a_cell_run_before_setup_says_to_run_setup_first():
     before, other, setup, after = run("essay.show(36)", "not_a_name_of_ours", "import helpers", "plots.figure")
     assert [o.output_type for o in before] == ["stream"], before       # no error output, so no traceback

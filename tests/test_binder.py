@@ -38,6 +38,10 @@ def test_binder_builds_from_environment_yml_with_python_312_and_the_pinned_requi
     update = plan.index('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
     assert copied < update, "environment.yml must be installed after the repository is copied (it reads requirements.txt)"
     assert "requirements-dev.txt" not in plan, "Binder installs only what a learner needs"
+    # then postBuild puts the kernel's Setup hint and JupyterLab's settings in place, as `make lab` does
+    post = plan.index("./postBuild")
+    assert update < post, "postBuild runs once the environment (and helpers) is installed"
+    assert "python -m helpers.kernel_hints" in (PROJECT / "postBuild").read_text(encoding="utf-8")
     env = yaml.safe_load((PROJECT / "environment.yml").read_text())
     assert env["dependencies"] == ["python=3.12", "pip", {"pip": ["-r requirements.txt"]}]
 

@@ -37,6 +37,8 @@ def test_every_notebook_ends_with_previous_map_next(name):
         + ([NAMES[i + 1]] if i + 1 < len(NAMES) else [])
     assert links(last.source) == expected
     assert [c.id for c in nb.cells].count("nav") == 1
+    # JupyterLab opens another notebook at its top whatever the #heading: the words say where the map is
+    assert ("(in 00, under the heading *The series*)" in last.source) == (name != navigation.MAP_NOTEBOOK), last.source
 
 
 def test_every_link_points_at_a_notebook_and_the_map_heading_exists():
@@ -57,7 +59,7 @@ def test_the_series_map_links_every_notebook():
     assert cell.source == navigation.series_map_markdown(TABLE), f"the series map has drifted; {FIX}"
     assert links(cell.source) == NAMES
     before = nb.cells[[c.id for c in nb.cells].index("series-map") - 1]
-    assert "helpers.lessons()" in before.source
+    assert "helpers.lessons(learners=True)" in before.source
 
 
 def test_the_readme_table_is_generated_from_the_same_source():
@@ -113,3 +115,19 @@ def test_the_last_lesson_does_not_send_a_learner_on_as_if_the_guide_were_a_lesso
     assert any(who for who in said.values()), "the series has a facilitator-only notebook after a lesson"
     last = read("04_people_places_terms.ipynb").cells[-1].source
     assert "Next (for whoever leads a group): 05" in last
+
+
+def test_the_participant_start_page_names_no_notebook_it_does_not_have():
+    """00's series table lists the lessons only, and the participant edition drops the series map's line for the
+    facilitator guide, so a participant is never shown a notebook their edition leaves out (learner review)."""
+    import json
+    from tools import editions
+    only = {n for n in NAMES if n.removesuffix(".ipynb") in editions.FACILITATOR_ONLY}
+    assert only == {f"{p}.ipynb" for p in editions.FACILITATOR_ONLY} and only, "no notebook is marked for facilitators"
+    titles = [r.title for r in TABLE.itertuples() if r.notebook in only]
+    assert list(helpers.lessons(learners=True).notebook) == [n for n in NAMES if n not in only]
+    full = json.dumps(read(navigation.MAP_NOTEBOOK))
+    assert all(t in full for t in titles), "the full edition's series map lists the facilitator guide"
+    participant = json.dumps(editions.edition(read(navigation.MAP_NOTEBOOK), participant=True))
+    for title in titles:
+        assert title not in participant, f"the participant edition of 00 still names {title!r}"

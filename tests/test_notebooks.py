@@ -237,6 +237,10 @@ def test_start_series_table_shows_the_computed_times():
     [series] = [c for c in nb.cells if "series" in c.metadata.get("tags", [])]
     lines = cell_output(series).splitlines()
     for row in helpers.lessons().itertuples():
+        if row not in helpers.lessons(learners=True).itertuples():
+            # a notebook for facilitators is not in the learners' table (the participant edition does not have it)
+            assert not any(ln.startswith(textwrap.wrap(row.title, 70)[0]) for ln in lines), row.title
+            continue
         # the table names each notebook by its title (no file names for a reader); a long title wraps at 70
         [line] = [ln for ln in lines if ln.startswith(textwrap.wrap(row.title, 70)[0])]
         assert line.rstrip().endswith(f"  {row.total_min}"), line

@@ -11,7 +11,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
 | 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
-| 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons()` | a link to every notebook | lesson metadata |
+| 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
 | README.md | `<!-- launch-links -->` … `<!-- /launch-links -->` | the Binder badge, or how to turn links on | launch.yml |
@@ -196,7 +196,7 @@ def set_nav(nb, notebook: str, table) -> None:
 # --- 00_start_here ---------------------------------------------------------------------------------------
 
 def set_series_map(nb, table, path: Path) -> None:
-    at = index_of(nb, lambda c: c.cell_type == "code" and "helpers.lessons()" in c.source)
+    at = index_of(nb, lambda c: c.cell_type == "code" and "helpers.lessons(" in c.source)
     existing = index_of(nb, lambda c: c.get("id") == "series-map")
     cell = markdown_cell("series-map", "series-map", navigation.series_map_markdown(table))
     if existing is not None:
@@ -205,7 +205,7 @@ def set_series_map(nb, table, path: Path) -> None:
         nb.cells.insert(at + 1, cell)
     else:
         raise SystemExit(f"{path}: no code cell calls helpers.lessons(), so the series map has no place. "
-                         "How to fix it: put `helpers.lessons()` back under the heading '## The series'.")
+                         "How to fix it: put `helpers.lessons(learners=True)` back under the heading '## The series'.")
 
 
 def credit_markdown(project: Path = PROJECT) -> str:

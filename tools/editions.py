@@ -23,6 +23,7 @@ import argparse
 import copy
 import html
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -38,14 +39,16 @@ from helpers import edition as reader_edition
 from helpers.edition import mark_languages
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, PROJECT, load_essay
+from helpers.lessons import for_facilitators
 from tools.launch import BADGE_RE, notebooks, settings
 
 BUILD = PROJECT / "build"
 from tools.pages import PRINT_CSS, TEMPLATES, _html, _page, page_title  # noqa: F401 (used here and by tests)
 from tools.handout import _md_inline, _pair, address_block, handout_html, setup_parts  # noqa: F401 (and by tests)
 DROP_FOR_PARTICIPANTS = {"solution", "facilitator"}
-# notebooks for the facilitator only: no participant edition (they hold the safety notes and the card answers)
-FACILITATOR_ONLY = {"05_facilitator_guide"}
+# notebooks for the facilitator only (``"audience": "facilitators"`` in their lesson metadata): no participant
+# edition (they hold the safety notes and the card answers)
+FACILITATOR_ONLY = {p.stem for p in notebooks() if for_facilitators(json.loads(p.read_text(encoding="utf-8")))}
 # reveal.js files the slides need, copied from the reveal.js distribution that sphinx-revealjs ships
 REVEAL_FILES = ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js"]

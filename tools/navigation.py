@@ -33,7 +33,10 @@ def nav_markdown(table: pd.DataFrame, notebook: str) -> str:
     if i > 0:
         prev = table.iloc[i - 1]
         parts.append(f"[← Previous: {label(prev)}]({prev.notebook})")
-    parts.append(f"[Series map]({here}{MAP_ANCHOR})")
+    # JupyterLab opens another notebook at its top, whatever the link's #heading (the HTML pages do scroll to it),
+    # so from the other notebooks the words say where the map is
+    where = "" if notebook == MAP_NOTEBOOK else f" (in 00, under the heading *{MAP_HEADING.lstrip('# ')}*)"
+    parts.append(f"[Series map]({here}{MAP_ANCHOR}){where}")
     if i + 1 < len(names):
         nxt = table.iloc[i + 1]
         from tools.editions import FACILITATOR_ONLY
@@ -45,10 +48,12 @@ def nav_markdown(table: pd.DataFrame, notebook: str) -> str:
 
 def series_map_markdown(table: pd.DataFrame) -> str:
     """Every notebook as a link, in teaching order, with its time."""
+    from tools.editions import FACILITATOR_ONLY
     lines = ["**Open a notebook** (each link opens it here, in JupyterLab):", ""]
     for row in table.itertuples():
         read = f"reading {row.read} of the essay" if row.read else "no reading of its own"
-        lines.append(f"- [{label(row)}]({row.notebook}): about {row.total_min} minutes, {read}")
+        who = " (for whoever leads a group)" if row.notebook.removesuffix(".ipynb") in FACILITATOR_ONLY else ""
+        lines.append(f"- [{label(row)}]({row.notebook}){who}: about {row.total_min} minutes, {read}")
     return "\n".join(lines)
 
 
