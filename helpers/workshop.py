@@ -76,7 +76,6 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     """
     path = essay.folder / PLANS
     data = read_yaml(path)
-    known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     spanish = load_one(essay, f"{PLANS} spanish", data)
     topics_es = spanish.get("topics_es") or {}
     notebooks_es = {str(k).zfill(2): v for k, v in (spanish.get("notebooks_es") or {}).items()}
@@ -132,9 +131,6 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 if s["minutes"] <= 0:
                     raise AnnotationError(path, "a segment needs a positive whole number of minutes.",
                                           "fill in minutes.", label)
-                if notebook and notebook not in known_notebooks:
-                    raise AnnotationError(path, f"names the notebook {notebook!r}, which is not in notebooks/.",
-                                          f"use one of: {', '.join(sorted(known_notebooks))}.", label)
                 notebook_es = notebooks_es.get(notebook[:2]) if notebook else ""
                 if notebook and not (isinstance(notebook_es, str) and notebook_es.strip()):
                     raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
@@ -503,7 +499,6 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
         ['run sheet', 'safety notes']
     """
     path = essay.folder / PLANS
-    known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     out = {}
     for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         steps = []
@@ -515,9 +510,6 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
             except AnnotationError:
                 raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, or "
                                       "'session' for every paragraph the plan uses.", where) from None
-            if reads == "exercise" and step["notebook"] not in known_notebooks:
-                raise AnnotationError(path, f"names the notebook {step['notebook']!r}, which is not in notebooks/.",
-                                      f"use one of: {', '.join(sorted(known_notebooks))}.", where)
             kind = {"essay": ["paragraphs"], "exercise": ["notebook", "exercise"], "glossary": ["terms"]}
             steps.append({k: int(step[k]) if k == "exercise" else step[k]
                           for k in ["reads", "what", "pace", *kind.get(reads, [])]})
@@ -693,16 +685,9 @@ def load_notes(essay: Essay) -> dict:
         >>> notes["03_timeline"]["without_computers"]
         "Print the two timeline figures; the exercise works with the reader's edition alone."
     """
-    path = essay.folder / NOTES
-    data = read_yaml(path)
-    known = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
-    for name in data.get("notebooks") or {}:
-        if name not in known:
-            raise AnnotationError(path, f"has notes for {name!r}, which is not a notebook in notebooks/.",
-                                  f"use one of: {', '.join(sorted(known))}.", name)
     return {n.notebook: {"activities": n.activities, "stumbling_points": n.stumbling_points,
                          "without_computers": n.without_computers}
-            for n in load_entries(essay, f"{NOTES} notebooks", data).itertuples()}
+            for n in load_entries(essay, f"{NOTES} notebooks").itertuples()}
 
 
 def lesson_parts(notebook: str) -> dict:
