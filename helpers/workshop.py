@@ -103,7 +103,11 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
                                             f"{length} minutes long.",
                                       "change the minutes of a segment, or the meeting's length_minutes.", where)
-            clock = 0
+            here = {"plan": plan.id, "plan_title": plan.title, "setup": plan.setup, "plan_title_es": plan.title_es,
+                    "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
+                    "meeting_title_es": meeting["title_es"], "length": length,
+                    "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
+                    **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
                 if topic not in RECURRING:
@@ -142,25 +146,14 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                                 "does not have.",
                                           "name the segment's notebook, and the number of one of its figures "
                                           "(1 for the first, counting from the top).", label)
-                rows.append({"plan": plan.id, "plan_title": plan.title, "setup": plan.setup,
-                             "pre_reading": meeting["pre_reading"], "topic": topic,
-                             "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
-                             "paper": bool(seg.get("paper", False)), "pre_reading_note": meeting["pre_reading_note"],
-                             "meeting": meeting["n"], "meeting_title": meeting["title"],
-                             "plan_title_es": plan.title_es, "meeting_title_es": meeting["title_es"],
-                             "topic_es": topic_es.strip(), "notebook_es": notebook_es, "length": length, "segment": k,
-                             "start": clock, "minutes": s["minutes"],
-                             **{name: for_links(seg.get(name) or "", True) for name in ("activity", "activity_es")},
-                             "notebook": notebook, "paragraphs": seg.get("paragraphs") or "",
-                             "discussion": ", ".join(s["discussion"]),
-                             "materials": for_links(seg.get("materials") or "", True),
-                             "reads": s["reads"], "sensitive": sensitive, "projects": projects,
-                             "if_short": meeting["if_short"], "spanish_variant": {},
-                             "if_not_read": meeting["if_not_read"],
+                rows.append({**here, "topic": topic, "topic_es": topic_es.strip(), "notebook": notebook,
+                             "notebook_es": notebook_es, "segment": k, "minutes": s["minutes"],
+                             "start": sum(t["minutes"] for t in table[:k - 1]), "paper": bool(seg.get("paper", False)),
+                             "paragraphs": seg.get("paragraphs") or "", "discussion": ", ".join(s["discussion"]),
+                             "reads": s["reads"], "sensitive": sensitive, "projects": projects, "spanish_variant": {},
+                             **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
-                                for name in ONLINE_FIELDS},
-                             "spanish_readers": plan.spanish_readers})
-                clock += s["minutes"]
+                                for name in ONLINE_FIELDS}})
             # checked after the meeting itself, so a plan's own mistakes are named first
             variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant")
             for row in rows[len(rows) - len(segments):]:
