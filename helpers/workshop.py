@@ -1025,6 +1025,12 @@ def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int
 
 HUB_MEASURED = "hub/measured.yml"            # written by `make hub-check USERS=30 RECORD=1`
 HUB_CONFIG = "hub/z2jh-config.yaml"          # Zero to JupyterHub configuration, with the same numbers
+#: the figures of hub/measured.yml the sizing reads, in the order they are checked: (section, or "" for the top of
+#: the file; figure; its type: float takes a whole number too); an error names the section (or the figure)
+MEASURED = (("memory_mb", "per_participant_max", float), ("memory_mb", "hub_and_proxy_peak", float),
+            ("cpu_s", "per_participant_median", float), ("machine", "cores", int), ("", "participants", int),
+            ("", "succeeded", int), ("click_to_first_output_s", "median", float),
+            ("click_to_first_output_s", "p95", float), ("memory_mb", "whole_hub_peak", float))
 
 
 def _fill(text: str, values: dict, path, where: str) -> str:
@@ -1062,18 +1068,15 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
 
     path = essay.folder / NOTES
     rule = load_one(essay, f"{NOTES} hub_sizing")
-    number = float                                   # a whole number is a number too
     sizes, headroom, step, factor, reserve, within, cull = (rule[k] for k in (
         "group_sizes", "headroom", "memory_step_mb", "limit_factor", "system_reserve_gb", "start_within_s",
         "cull_idle_minutes"))
 
     mpath = PROJECT / HUB_MEASURED
     m = measured if measured is not None else read_yaml(mpath)
-    memory = field(m, "memory_mb", dict, mpath, "memory_mb")
-    peak = field(memory, "per_participant_max", number, mpath, "memory_mb")
-    own = field(memory, "hub_and_proxy_peak", number, mpath, "memory_mb")
-    cpu = field(field(m, "cpu_s", dict, mpath, "cpu_s"), "per_participant_median", number, mpath, "cpu_s")
-    times = field(m, "click_to_first_output_s", dict, mpath, "click_to_first_output_s")
+    got = {key: field(field(m, sec, dict, mpath, sec) if sec else m, key, kind, mpath, sec or key)
+           for sec, key, kind in MEASURED}
+    peak, own, cpu = got["per_participant_max"], got["hub_and_proxy_peak"], got["per_participant_median"]
 
     guarantee = math.ceil(peak * headroom / step) * step
     limit = int(guarantee * factor)
@@ -1083,13 +1086,9 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
         rows.append({"participants": n,
                      "memory (GB)": math.ceil((own + n * guarantee) / 1024 + reserve),
                      "processor cores": max(2, math.ceil(n * cpu / within) + 1)})   # one more for the hub itself
-    values = {"measured_cores": field(field(m, "machine", dict, mpath, "machine"), "cores", int, mpath, "machine"),
-              "participants": field(m, "participants", int, mpath, "participants"),
-              "succeeded": field(m, "succeeded", int, mpath, "succeeded"),
-              "median_s": round(field(times, "median", number, mpath, "click_to_first_output_s")),
-              "p95_s": round(field(times, "p95", number, mpath, "click_to_first_output_s")),
-              "per_participant_mb": round(peak),
-              "whole_hub_gb": round(field(memory, "whole_hub_peak", number, mpath, "memory_mb") / 1024, 1),
+    values = {"measured_cores": got["cores"], "participants": got["participants"], "succeeded": got["succeeded"],
+              "median_s": round(got["median"]), "p95_s": round(got["p95"]), "per_participant_mb": round(peak),
+              "whole_hub_gb": round(got["whole_hub_peak"] / 1024, 1),
               "start_within_s": within, "largest_group": max(sizes), "guarantee_mb": guarantee, "limit_mb": limit,
               "cpu_guarantee": cpu_guarantee, "cull_idle_minutes": cull}
     texts = {key: {lang: _fill(t, values, path, f"hub_sizing.{key}") for lang, t in rule[key].items()}
