@@ -18,7 +18,7 @@ import pandas as pd
 
 from .anchoring import anchor_rows, check_as_given, check_ids, check_span, read_csv, read_yaml
 from .errors import AnnotationError
-from .essay import Essay
+from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
 
 SCHEMA = "schema.yml"
@@ -198,7 +198,6 @@ def default_vocabulary(name: str, column: str, table: pd.DataFrame | None = None
     >>> default_vocabulary("dating.csv", "source")
     ('essay', 'context')
     """
-    from .essay import DEFAULT_READING, SEEDS
     folder = table.attrs.get("reading") if table is not None else None
     return vocabulary(Path(folder) if folder else SEEDS / DEFAULT_READING, name, column)
 
@@ -310,7 +309,6 @@ def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
     """The ids of a CSV file, of a YAML list ("ledger.yml kinds"; from ``data`` when it is in ``file``) or of the
     project's files a pattern with a "/" matches ("notebooks/[0-9][0-9]_*.ipynb": each file's name, no suffix)."""
     if "/" in name:
-        from .essay import PROJECT
         return sorted(p.stem for p in PROJECT.glob(name))
     entry = declaration(essay.folder, name)
     if " " not in name:
