@@ -428,10 +428,6 @@ def load_argument(essay: Essay) -> Argument:
                        "concession_paragraph", "reply", "reply_paragraph", "reply_more", "reply_more_paragraph"]]
     framings = load_entries(essay, f"{FILE} framings", data).drop(columns="row")
     parallels = load_entries(essay, f"{FILE} parallels", data)
-    for pa in parallels.itertuples():
-        for target in pa.supports:
-            if target not in ids:
-                raise AnnotationError(path, f"supports {target!r}, which is not an id.", "use an existing id.", pa.row)
     parallels["paragraphs"] = [sorted(set(p)) for p in parallels.passages_paragraphs]
     parallels = parallels[["id", "name", "source_as_given", "paragraphs", "passages", "used_to_show", "supports"]]
 

@@ -303,9 +303,6 @@ def load_marks(essay: Essay) -> tuple[dict, pd.DataFrame]:
     data = read_yaml(path)
     marks: dict[str, dict] = {}
     for spec in load_entries(essay, f"{FILE} marks", data).itertuples():
-        if not all(isinstance(w, str) and w.strip() for w in spec.words):
-            raise AnnotationError(path, f"the words of mark '{spec.name}' are not a list of words.",
-                                  "write them as words: [two, three, …].", spec.row)
         unknown = [h for h in spec.held_by if h not in NEEDS or h == "claim"]
         if not spec.held_by or unknown:
             raise AnnotationError(path, f"mark '{spec.name}' is held by {unknown or 'nothing'}.",

@@ -198,13 +198,11 @@ def load_register(essay: Essay) -> pd.DataFrame:
     """
     path, entry = essay.folder / FILE, declaration(essay.folder, FILE)
     table = read_csv(path, entry["columns"])
-    for line, row in table.iterrows():
-        label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
-        check_row(path, entry, row, label)
     last = int(essay.paragraphs.paragraph.max())
     numbers = []
     for line, row in table.iterrows():
         label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
+        check_row(path, entry, row, label)
         try:
             found = paragraph_numbers(row["paragraphs"])
         except ValueError as exc:

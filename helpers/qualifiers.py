@@ -73,12 +73,9 @@ def load_qualifiers(folder: Path) -> Qualifiers | None:
     for name, equivalents in listed.items():
         row = repr(name)
         expect(name, str, path, row, "qualifier")
-        if equivalents is None:
-            equivalents = []
-        expect(equivalents, list, path, row, f"the equivalents of {name!r}")
-        words = [name]
-        for word in equivalents:
-            words.append(expect(word, str, path, row, f"each equivalent of {name!r}").strip())
+        equivalents = expect([] if equivalents is None else equivalents, list, path, row,
+                             f"the equivalents of {name!r}")
+        words = [name, *(expect(w, str, path, row, f"each equivalent of {name!r}").strip() for w in equivalents)]
         key = _plain(name)
         if key in seen:
             raise AnnotationError(path, f"lists {name!r} twice (also as {seen[key]!r}).",

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .anchoring import anchor_rows, check_as_given, check_ids, check_span, read_csv, read_yaml
 from .errors import AnnotationError
-from .essay import Essay
+from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
 
 SCHEMA = "schema.yml"
@@ -89,6 +89,7 @@ def _checked(path: Path, data: dict) -> dict:
             files = field(ref, "file", (str, list), path, f"{name} references.{col}")
             ref["file"] = [expect(f, str, path, f"{name} references.{col}", "file")
                            for f in (files if isinstance(files, list) else [files])]
+            ref["also"] = [str(i) for i in field(ref, "also", list, path, f"{name} references.{col}", default=[])]
         for col, kind in e["types"].items():
             if kind not in TYPES:
                 raise AnnotationError(path, f"{name} types gives {col!r} the type {kind!r}.",
@@ -111,7 +112,7 @@ def _checked(path: Path, data: dict) -> dict:
     for name, e in out.items():
         for col, ref in e.get("references", {}).items():
             for file in ref["file"]:
-                if not out.get(file, {}).get("id"):
+                if "/" not in file and not out.get(file, {}).get("id"):
                     raise AnnotationError(path, f"{name} references.{col} names {file!r}, which schema.yml declares "
                                                 "with no id column.",
                                           "name a file declared here with an 'id:', or restore schema.yml from git.",
@@ -197,7 +198,6 @@ def default_vocabulary(name: str, column: str, table: pd.DataFrame | None = None
     >>> default_vocabulary("dating.csv", "source")
     ('essay', 'context')
     """
-    from .essay import DEFAULT_READING, SEEDS
     folder = table.attrs.get("reading") if table is not None else None
     return vocabulary(Path(folder) if folder else SEEDS / DEFAULT_READING, name, column)
 
@@ -306,7 +306,10 @@ def anchored(essay: Essay, value, path: Path, label: str, col: str) -> dict:
 
 
 def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
-    """The ids of a CSV file or of a YAML list ("ledger.yml kinds"; from ``data`` when it is in ``file``)."""
+    """The ids of a CSV file, of a YAML list ("ledger.yml kinds"; from ``data`` when it is in ``file``) or of the
+    project's files a pattern with a "/" matches ("notebooks/[0-9][0-9]_*.ipynb": each file's name, no suffix)."""
+    if "/" in name:
+        return sorted(p.stem for p in PROJECT.glob(name))
     entry = declaration(essay.folder, name)
     if " " not in name:
         return list(read_csv(essay.folder / name, [entry["id"]])[entry["id"]])
@@ -318,10 +321,11 @@ def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
 
 def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labels: list, file: str = "",
                 data: dict | None = None) -> None:
-    """Every id a reference column names (one, a list, or several separated by ";") is one of the file's it names."""
+    """Every id a reference column names (one, a list, or several separated by ";") is one of the file's it names
+    (or one of the ids the reference names ``also``)."""
     for col, ref in entry["references"].items():
-        present = [f for f in ref["file"] if (essay.folder / f.partition(" ")[0]).is_file()]   # else it has no ids
-        known = list(dict.fromkeys(i for f in present for i in _ids(essay, f, file, data)))
+        present = [f for f in ref["file"] if "/" in f or (essay.folder / f.partition(" ")[0]).is_file()]
+        known = list(dict.fromkeys([*ref["also"], *(i for f in present for i in _ids(essay, f, file, data))]))
         for label, value in zip(labels, table[col] if present else []):
             for v in filter(None, (str(v).strip() for v in (value if isinstance(value, list) else
                                                             str(value).split(";")))):

@@ -293,11 +293,9 @@ def load_not_aliases(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
                                         "would be counted as that term's.",
                                   f"remove {row['name']!r} from the aliases of {owner!r} in {FILE} (or, if every "
                                   "mention of it in the essay names that very thing, remove this row).", label)
-    for line, row in table.iterrows():
         if not _whole(row["name"], row.span):
             raise AnnotationError(path, f"the span does not hold the name {row['name']!r} as whole words.",
-                                  "copy a span of the essay in which the name stands as written.",
-                                  f"{line} ({row['name']})")
+                                  "copy a span of the essay in which the name stands as written.", label)
     return table
 
 

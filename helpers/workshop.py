@@ -76,7 +76,6 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     """
     path = essay.folder / PLANS
     data = read_yaml(path)
-    known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     spanish = load_one(essay, f"{PLANS} spanish", data)
     topics_es = spanish.get("topics_es") or {}
     notebooks_es = {str(k).zfill(2): v for k, v in (spanish.get("notebooks_es") or {}).items()}
@@ -104,7 +103,11 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
                                             f"{length} minutes long.",
                                       "change the minutes of a segment, or the meeting's length_minutes.", where)
-            clock = 0
+            here = {"plan": plan.id, "plan_title": plan.title, "setup": plan.setup, "plan_title_es": plan.title_es,
+                    "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
+                    "meeting_title_es": meeting["title_es"], "length": length,
+                    "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
+                    **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
                 if topic not in RECURRING:
@@ -132,9 +135,6 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 if s["minutes"] <= 0:
                     raise AnnotationError(path, "a segment needs a positive whole number of minutes.",
                                           "fill in minutes.", label)
-                if notebook and notebook not in known_notebooks:
-                    raise AnnotationError(path, f"names the notebook {notebook!r}, which is not in notebooks/.",
-                                          f"use one of: {', '.join(sorted(known_notebooks))}.", label)
                 notebook_es = notebooks_es.get(notebook[:2]) if notebook else ""
                 if notebook and not (isinstance(notebook_es, str) and notebook_es.strip()):
                     raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
@@ -146,25 +146,14 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                                 "does not have.",
                                           "name the segment's notebook, and the number of one of its figures "
                                           "(1 for the first, counting from the top).", label)
-                rows.append({"plan": plan.id, "plan_title": plan.title, "setup": plan.setup,
-                             "pre_reading": meeting["pre_reading"], "topic": topic,
-                             "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
-                             "paper": bool(seg.get("paper", False)), "pre_reading_note": meeting["pre_reading_note"],
-                             "meeting": meeting["n"], "meeting_title": meeting["title"],
-                             "plan_title_es": plan.title_es, "meeting_title_es": meeting["title_es"],
-                             "topic_es": topic_es.strip(), "notebook_es": notebook_es, "length": length, "segment": k,
-                             "start": clock, "minutes": s["minutes"],
-                             **{name: for_links(seg.get(name) or "", True) for name in ("activity", "activity_es")},
-                             "notebook": notebook, "paragraphs": seg.get("paragraphs") or "",
-                             "discussion": ", ".join(s["discussion"]),
-                             "materials": for_links(seg.get("materials") or "", True),
-                             "reads": s["reads"], "sensitive": sensitive, "projects": projects,
-                             "if_short": meeting["if_short"], "spanish_variant": {},
-                             "if_not_read": meeting["if_not_read"],
+                rows.append({**here, "topic": topic, "topic_es": topic_es.strip(), "notebook": notebook,
+                             "notebook_es": notebook_es, "segment": k, "minutes": s["minutes"],
+                             "start": sum(t["minutes"] for t in table[:k - 1]), "paper": bool(seg.get("paper", False)),
+                             "paragraphs": seg.get("paragraphs") or "", "discussion": ", ".join(s["discussion"]),
+                             "reads": s["reads"], "sensitive": sensitive, "projects": projects, "spanish_variant": {},
+                             **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
-                                for name in ONLINE_FIELDS},
-                             "spanish_readers": plan.spanish_readers})
-                clock += s["minutes"]
+                                for name in ONLINE_FIELDS}})
             # checked after the meeting itself, so a plan's own mistakes are named first
             variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant")
             for row in rows[len(rows) - len(segments):]:
@@ -503,7 +492,6 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
         ['run sheet', 'safety notes']
     """
     path = essay.folder / PLANS
-    known_notebooks = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     out = {}
     for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         steps = []
@@ -515,9 +503,6 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
             except AnnotationError:
                 raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, or "
                                       "'session' for every paragraph the plan uses.", where) from None
-            if reads == "exercise" and step["notebook"] not in known_notebooks:
-                raise AnnotationError(path, f"names the notebook {step['notebook']!r}, which is not in notebooks/.",
-                                      f"use one of: {', '.join(sorted(known_notebooks))}.", where)
             kind = {"essay": ["paragraphs"], "exercise": ["notebook", "exercise"], "glossary": ["terms"]}
             steps.append({k: int(step[k]) if k == "exercise" else step[k]
                           for k in ["reads", "what", "pace", *kind.get(reads, [])]})
@@ -693,16 +678,9 @@ def load_notes(essay: Essay) -> dict:
         >>> notes["03_timeline"]["without_computers"]
         "Print the two timeline figures; the exercise works with the reader's edition alone."
     """
-    path = essay.folder / NOTES
-    data = read_yaml(path)
-    known = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
-    for name in data.get("notebooks") or {}:
-        if name not in known:
-            raise AnnotationError(path, f"has notes for {name!r}, which is not a notebook in notebooks/.",
-                                  f"use one of: {', '.join(sorted(known))}.", name)
     return {n.notebook: {"activities": n.activities, "stumbling_points": n.stumbling_points,
                          "without_computers": n.without_computers}
-            for n in load_entries(essay, f"{NOTES} notebooks", data).itertuples()}
+            for n in load_entries(essay, f"{NOTES} notebooks").itertuples()}
 
 
 def lesson_parts(notebook: str) -> dict:
@@ -1047,6 +1025,12 @@ def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int
 
 HUB_MEASURED = "hub/measured.yml"            # written by `make hub-check USERS=30 RECORD=1`
 HUB_CONFIG = "hub/z2jh-config.yaml"          # Zero to JupyterHub configuration, with the same numbers
+#: the figures of hub/measured.yml the sizing reads, in the order they are checked: (section, or "" for the top of
+#: the file; figure; its type: float takes a whole number too); an error names the section (or the figure)
+MEASURED = (("memory_mb", "per_participant_max", float), ("memory_mb", "hub_and_proxy_peak", float),
+            ("cpu_s", "per_participant_median", float), ("machine", "cores", int), ("", "participants", int),
+            ("", "succeeded", int), ("click_to_first_output_s", "median", float),
+            ("click_to_first_output_s", "p95", float), ("memory_mb", "whole_hub_peak", float))
 
 
 def _fill(text: str, values: dict, path, where: str) -> str:
@@ -1084,18 +1068,15 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
 
     path = essay.folder / NOTES
     rule = load_one(essay, f"{NOTES} hub_sizing")
-    number = float                                   # a whole number is a number too
     sizes, headroom, step, factor, reserve, within, cull = (rule[k] for k in (
         "group_sizes", "headroom", "memory_step_mb", "limit_factor", "system_reserve_gb", "start_within_s",
         "cull_idle_minutes"))
 
     mpath = PROJECT / HUB_MEASURED
     m = measured if measured is not None else read_yaml(mpath)
-    memory = field(m, "memory_mb", dict, mpath, "memory_mb")
-    peak = field(memory, "per_participant_max", number, mpath, "memory_mb")
-    own = field(memory, "hub_and_proxy_peak", number, mpath, "memory_mb")
-    cpu = field(field(m, "cpu_s", dict, mpath, "cpu_s"), "per_participant_median", number, mpath, "cpu_s")
-    times = field(m, "click_to_first_output_s", dict, mpath, "click_to_first_output_s")
+    got = {key: field(field(m, sec, dict, mpath, sec) if sec else m, key, kind, mpath, sec or key)
+           for sec, key, kind in MEASURED}
+    peak, own, cpu = got["per_participant_max"], got["hub_and_proxy_peak"], got["per_participant_median"]
 
     guarantee = math.ceil(peak * headroom / step) * step
     limit = int(guarantee * factor)
@@ -1105,13 +1086,9 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
         rows.append({"participants": n,
                      "memory (GB)": math.ceil((own + n * guarantee) / 1024 + reserve),
                      "processor cores": max(2, math.ceil(n * cpu / within) + 1)})   # one more for the hub itself
-    values = {"measured_cores": field(field(m, "machine", dict, mpath, "machine"), "cores", int, mpath, "machine"),
-              "participants": field(m, "participants", int, mpath, "participants"),
-              "succeeded": field(m, "succeeded", int, mpath, "succeeded"),
-              "median_s": round(field(times, "median", number, mpath, "click_to_first_output_s")),
-              "p95_s": round(field(times, "p95", number, mpath, "click_to_first_output_s")),
-              "per_participant_mb": round(peak),
-              "whole_hub_gb": round(field(memory, "whole_hub_peak", number, mpath, "memory_mb") / 1024, 1),
+    values = {"measured_cores": got["cores"], "participants": got["participants"], "succeeded": got["succeeded"],
+              "median_s": round(got["median"]), "p95_s": round(got["p95"]), "per_participant_mb": round(peak),
+              "whole_hub_gb": round(got["whole_hub_peak"] / 1024, 1),
               "start_within_s": within, "largest_group": max(sizes), "guarantee_mb": guarantee, "limit_mb": limit,
               "cpu_guarantee": cpu_guarantee, "cull_idle_minutes": cull}
     texts = {key: {lang: _fill(t, values, path, f"hub_sizing.{key}") for lang, t in rule[key].items()}
