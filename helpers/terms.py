@@ -19,6 +19,7 @@ also of Ireland, and "U.S." inside "U.S. Empire" is not also a mention of the Un
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 
@@ -199,6 +200,18 @@ def load_terms(essay: Essay) -> pd.DataFrame:
         >>> terms.loc[terms.term == "Honduras", ["kind", "first_paragraph"]].values.tolist()
         [['place', 4]]
     """
+    # loaded once per content of the reading's files (the glossary, its schema, the related names), kept with the
+    # essay like its mentions (_all): the Spanish sheet, the packet and the decks each ask for it again
+    key = hashlib.sha256(b"".join(p.name.encode() + b"\0" + p.read_bytes() + b"\0"
+                                  for p in sorted(essay.folder.iterdir()) if p.is_file())).hexdigest()
+    cache = essay.__dict__.setdefault("_terms_loaded", {})
+    if key not in cache:
+        cache.clear()
+        cache[key] = _load_terms(essay)
+    return cache[key].copy()
+
+
+def _load_terms(essay: Essay) -> pd.DataFrame:
     path = essay.folder / FILE
     table = load_table(essay, FILE)
     owner: dict[str, str] = {}

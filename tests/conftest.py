@@ -44,6 +44,7 @@ def pytest_collection_modifyitems(config, items):
 SPREAD = {"tests/test_rules.py::test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error"}
 
 
+@pytest.hookimpl(optionalhook=True)      # a hook of pytest-xdist, unknown when it is not loaded
 def pytest_xdist_make_scheduler(config, log):
     """loadfile's scheduler, except that each test of a function in SPREAD is its own unit of work."""
     if config.getvalue("dist") != "loadfile":
