@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -147,8 +149,14 @@ def read_yaml(path: Path) -> dict:
     """
     if not path.is_file():
         raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
+    raw = path.read_bytes()
+    key = (str(path), hashlib.sha256(raw).digest())
+    if key in _YAML:                      # parsed before with these very bytes: a fresh copy of what it gave
+        return pickle.loads(_YAML[key])
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        # decoded as read_text does (UTF-8, universal newlines)
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except UnicodeDecodeError as exc:
         raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
                               "save it as UTF-8, or restore it with `git checkout -- seeds/`.") from None
@@ -160,7 +168,15 @@ def read_yaml(path: Path) -> dict:
                               "around it), or restore the file from git.") from None
     if not isinstance(data, dict):
         raise AnnotationError(path, "does not hold a mapping of sections.", "restore the file from git.")
-    return data
+    if len(_YAML) >= 64:                  # the oldest goes first; a reading has about ten YAML files
+        del _YAML[next(iter(_YAML))]
+    _YAML[key] = pickle.dumps(data)
+    return pickle.loads(_YAML[key])
+
+
+# read_yaml's files by path and content (sha256 of the bytes), pickled: the loaders read sessions.yml, schema.yml
+# and the others again and again while one handout is built, and PyYAML's constructor is Python
+_YAML: dict[tuple[str, bytes], bytes] = {}
 
 
 def read_csv(path: Path, required: list[str]) -> pd.DataFrame:

@@ -19,6 +19,7 @@ also of Ireland, and "U.S." inside "U.S. Empire" is not also a mention of the Un
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 
@@ -199,6 +200,18 @@ def load_terms(essay: Essay) -> pd.DataFrame:
         >>> terms.loc[terms.term == "Honduras", ["kind", "first_paragraph"]].values.tolist()
         [['place', 4]]
     """
+    # loaded once per content of the reading's files (the glossary, its schema, the related names), kept with the
+    # essay like its mentions (_all): the Spanish sheet, the packet and the decks each ask for it again
+    key = hashlib.sha256(b"".join(p.name.encode() + b"\0" + p.read_bytes() + b"\0"
+                                  for p in sorted(essay.folder.iterdir()) if p.is_file())).hexdigest()
+    cache = essay.__dict__.setdefault("_terms_loaded", {})
+    if key not in cache:
+        cache.clear()
+        cache[key] = _load_terms(essay)
+    return cache[key].copy()
+
+
+def _load_terms(essay: Essay) -> pd.DataFrame:
     path = essay.folder / FILE
     table = load_table(essay, FILE)
     owner: dict[str, str] = {}
@@ -218,13 +231,16 @@ def load_terms(essay: Essay) -> pd.DataFrame:
                                       "keep it under one term only.", label)
             owner[key] = row.term
     _check_aliases_hold_no_other_term(table, path)
+    mentioned: dict[str, list[tuple[int, int, int]]] = {}      # _find for every term, from one pass over _all
+    for term, n, s, e in _all(essay, table):
+        mentioned.setdefault(term, []).append((n, s, e))
     for line, row in table.iterrows():
         label = f"{line} ({row.term})"
         names = {fold_keep_case(n) for n in names_of(row)}
         if fold_keep_case(row.span) not in names:
             raise AnnotationError(path, f"the span {row.span!r} is not the term or one of its aliases.",
                                   "copy the first mention of the term exactly as the essay writes it.", label)
-        mentions = _find(essay, table, row.term)
+        mentions = mentioned.get(row.term, [])
         if not mentions:
             raise AnnotationError(path, "the term is never mentioned in the essay's paragraphs.",
                                   "check its spelling and aliases against the essay.", label)
@@ -237,7 +253,9 @@ def load_terms(essay: Essay) -> pd.DataFrame:
 
 def _whole(name: str, text: str) -> bool:
     """True when ``name`` stands in ``text`` as whole words (case kept, accents and quotes folded)."""
-    return re.search(r"(?<![\w-])" + re.escape(fold_keep_case(name)) + r"(?![\w-])", fold_keep_case(text)) is not None
+    name, text = fold_keep_case(name), fold_keep_case(text)
+    # the substring test first: the search can only succeed where it does, and it is most of the pairs' answer
+    return name in text and re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
 
 
 def _check_aliases_hold_no_other_term(table: pd.DataFrame, path) -> None:

@@ -41,7 +41,7 @@ def fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8192)   # names and aliases are folded again and again (terms._whole, pairs of names): keep them all
 def fold_keep_case(text: str) -> str:
     """Like ``fold`` but keeping capitals and dashes, for matching names: ``JOH`` is not found inside ``joh``,
     and an em dash before a name (—Ella Baker) is not mistaken for a hyphen inside a word. Same length.

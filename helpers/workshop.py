@@ -774,9 +774,16 @@ def notebook_figures(notebook: str) -> list[str]:
     path = NOTEBOOKS / f"{notebook}.ipynb"
     if not path.exists():
         return []
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return ["".join(out["data"]["image/png"]) for c in cells for out in c.get("outputs", [])
-            if "image/png" in out.get("data", {})]
+    stat = path.stat()     # read once per version of the file: load_plans asks for every notebook a plan names
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _FIGURES:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        _FIGURES[key] = tuple("".join(out["data"]["image/png"]) for c in cells for out in c.get("outputs", [])
+                              if "image/png" in out.get("data", {}))
+    return list(_FIGURES[key])
+
+
+_FIGURES: dict[tuple[str, int, int], tuple[str, ...]] = {}
 
 
 def english_fingerprint(text: str) -> str:
