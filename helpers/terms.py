@@ -202,8 +202,10 @@ def load_terms(essay: Essay) -> pd.DataFrame:
     """
     # loaded once per content of the reading's files (the glossary, its schema, the related names), kept with the
     # essay like its mentions (_all): the Spanish sheet, the packet and the decks each ask for it again
-    key = hashlib.sha256(b"".join(p.name.encode() + b"\0" + p.read_bytes() + b"\0"
-                                  for p in sorted(essay.folder.iterdir()) if p.is_file())).hexdigest()
+    # (only the files it reads, so a notebook that loads the glossary records no other file as its input)
+    key = hashlib.sha256(b"".join(p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"") + b"\0"
+                                  for p in (essay.folder / n for n in (FILE, "schema.yml", NOT_ALIASES)))
+                         ).hexdigest()
     cache = essay.__dict__.setdefault("_terms_loaded", {})
     if key not in cache:
         cache.clear()
