@@ -259,3 +259,17 @@ def test_the_agenda_gives_the_reading_time_in_a_second_language_too(essay):
     r = pre[pre.plan == "single-90"].iloc[0]
     slower = math.ceil(r.minutes * workshop.reading_paces(essay)["second_language"])
     assert f"unos {r.minutes} minutos, o unos {slower} si leen en inglés como segunda lengua" in page
+
+
+def test_a_setup_line_with_a_long_command_prints_its_languages_one_above_the_other(essay):
+    """A command is never split across lines; beside its Spanish, a long one ran past the paper's edge and Chromium
+    shrank the whole packet to fit (the Spanish review's 6 pt). Such a line stacks its English above its Spanish."""
+    from tools import handout
+    setup = workshop.load_handout(essay)["setup"]
+    lines = [step for route in setup["routes"] for step in route["steps"]] + setup["problems"]
+    long = [s for s in lines if handout._long_command(s)]
+    assert long, "the setup page has no long command: the test has nothing to check"
+    page = packet.setup_html()
+    for step in long:
+        assert f'<div class="pair stack"><div lang="en"><p>{handout._md_inline(step["en"])}' in page
+    assert not handout._long_command({"en": "run `make lab`", "es": "ejecuten `make lab`"})
