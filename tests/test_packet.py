@@ -36,7 +36,7 @@ def packet_page():
 def test_the_summary_comes_from_the_argument_map(essay):
     argument = helpers.load_argument(essay)
     s = summary.load_summary(essay)
-    assert list(s.index) == ["T", "P1", "P2", "P3"]
+    assert list(s.index)[:4] == ["T", "P1", "P2", "P3"]
     assert s.loc["T", "text"] == " ".join(argument.thesis_plain.split()) and s.loc["T", "text"].startswith("The authors argue")
     for p in argument.points.itertuples():
         assert s.loc[p.id, "text"] == " ".join(p.span.split()) and s.loc[p.id, "stated"] == f"¶{p.paragraph}"
@@ -84,16 +84,63 @@ def test_the_packets_headings_go_down_one_level_at_a_time(packet_page):
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
 
 
-def test_the_summary_prints_on_one_page_and_whole_in_the_packet(essay, editions_built):
+def test_the_summary_prints_each_language_on_one_page_and_whole_in_the_packet(essay, editions_built):
+    """Each language's summary on one page, English then Spanish on the next (back to back on one sheet printed
+    double-sided): with the diagnosis, the cause, the concession and the conclusion added, the two side by side no
+    longer fit one page in readable type."""
+    from test_print import type_sizes
     part = editions_built / "participant"
     s = summary.load_summary(essay)
     pages = pdf_text(part / "summary.pdf")
-    assert decks.pdf_pages((part / "summary.pdf").read_bytes()) == len(pages) == 1, f"{len(pages)} pages"
+    assert decks.pdf_pages((part / "summary.pdf").read_bytes()) == len(pages) == 2, f"{len(pages)} pages"
     for pid, row in s.iterrows():
-        assert squash(row.text) in squash(pages[0]), pid
-    in_packet = [p for p in pdf_text(part / "packet.pdf") if squash("The essay's argument on one page") in squash(p)]
-    assert len(in_packet) == 1 and squash("This is a summary, not the essay") in squash(in_packet[0])
-    assert squash(s.loc["P3", "es"][-40:]) in squash(in_packet[0])
+        assert squash(row.text) in squash(pages[0]) and squash(row.es) not in squash(pages[0]), pid
+        assert squash(row.es) in squash(pages[1]), pid
+    for page in PdfReader(str(part / "summary.pdf")).pages:
+        sizes = type_sizes(page)
+        body = max(sizes, key=sizes.get)
+        assert body >= 9.5 and min(pt for pt, n in sizes.items() if n > 50) >= 8.5, sizes
+    in_packet = pdf_text(part / "packet.pdf")
+    english = [p for p in in_packet if squash("The essay's argument on one page") in squash(p)]
+    spanish = [p for p in in_packet if squash("El argumento del ensayo en una página") in squash(p)]
+    assert len(english) == len(spanish) == 1 and squash("This is a summary, not the essay") in squash(english[0])
+    assert squash(s.loc["P3", "es"][-40:]) in squash(spanish[0]) and squash("Esto es un resumen") in squash(spanish[0])
+
+
+def test_the_summary_gives_the_diagnosis_the_cause_the_concession_and_the_conclusion(essay):
+    """The close reading (review10): the page held only the thesis and the three points, so its reader never met
+    the diagnosis (¶3), the cause the authors name (¶48), their own limit on their case (¶45) or their conclusion
+    (¶62). Each now comes from the argument map's claim, placed by the map, in English and Spanish."""
+    argument = helpers.load_argument(essay)
+    claims = argument.claims.set_index("id")
+    s = summary.load_summary(essay)
+    expected = {"C01": (3, "before"), "C39": (48, "P1"), "C51": (45, "P1"), "C78": (62, "after")}
+    for cid, (paragraph, place) in expected.items():
+        assert s.loc[cid, "stated"] == f"¶{paragraph}" and s.loc[cid, "place"] == place, cid
+        paraphrase = " ".join(claims.loc[cid].paraphrase.split())
+        assert paraphrase[1:] in s.loc[cid, "text"], cid           # whole, its first letter lower after a lead
+        assert re.search(r"\bthe authors\b(?!')", s.loc[cid, "text"], re.I), cid        # the teacher's voice
+    assert claims.loc["C51", "type"] == "concession" and "We are losing." == claims.loc["C01", "span"]
+    assert "the primary contradiction that creates immigration in the first place" in s.loc["C39", "es"]
+    assert s.loc["C78", "text"].startswith("The authors conclude: if movements")
+    page = " ".join(visible("".join(packet.summary_parts())).split())
+    english, spanish = page.split("El argumento del ensayo en una página", 1)
+    for heading in ("Where the essay starts (¶3)", "A concession under it (¶45)", "A conclusion under it (¶48)",
+                    "Where the essay ends (¶62)"):
+        assert heading in english, heading
+    for heading in ("Dónde empieza el ensayo (¶3)", "Una concesión bajo este punto (¶45)",
+                    "Una conclusión bajo este punto (¶48)", "Dónde termina el ensayo (¶62)"):
+        assert heading in spanish, heading
+    # in the essay's order: the diagnosis, the thesis, point 1 with its concession then its cause, the conclusion
+    order = [english.index(x) for x in ("(¶3)", "The thesis", "Point 1", "(¶45)", "(¶48)", "Point 2", "(¶62)")]
+    assert order == sorted(order)
+
+
+def test_a_summary_claim_the_map_does_not_have_is_refused(reading_copy):
+    rewrite(reading_copy, summary.FILE, "  C01:\n", "  C999:\n")
+    with pytest.raises(helpers.AnnotationError) as info:
+        summary.load_summary(helpers.load_essay(reading_copy))
+    assert info.value.row == "C999" and "a claim of the argument map" in info.value.problem
 
 
 def test_the_glossary_prints_on_its_own_with_every_term(essay, editions_built):

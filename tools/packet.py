@@ -3,9 +3,12 @@
 - participant/packet.html    the agenda of every meeting of each plan (blanks for date, place, start and the
                              facilitator's contact), the handout (content note, group agreements, reading before
                              each meeting, the setup page, the discussion questions) and the essay's argument on
-                             one page, English beside Spanish;
+                             one page, in English, then the same page in Spanish;
 - participant/summary.html   the essay's argument on one page on its own (helpers.summary: the argument map's
-                             thesis and three points, Spanish from summary_es.yml);
+                             thesis and three points, and the claims of the map summary_es.yml translates: the
+                             diagnosis, the cause and the concession under point 1, the conclusion), English on one
+                             page and Spanish on the next: side by side the two no longer fit one page in type of
+                             at least 9.5 pt;
 - participant/glossary.html  the glossary as its own printout (helpers.terms.glossary);
 - participant/setup.html     the setup page on its own, to send before the day.
 
@@ -30,6 +33,7 @@ SUMMARY_STYLE = """
 .summary { font-size: 9.5pt; line-height: 1.25; } .summary h1 { font-size: 1.3em; margin: 0 0 0.2em; }
 .summary h2, .summary h3, .summary h4 { margin: 0.6em 0 0.2em; } .summary h4 { font-size: 1em; } .summary > h2:first-child { margin-top: 0; font-size: 1.3em; } .summary .pair { margin: 0.25em 0; gap: 1rem; }
 .summary p { margin: 0.2em 0; } .summary .note, .summary .where { font-size: 0.9em; color: #333; }
+.summary .claim { margin-left: 1em; } .summary-page > :is(h1, h2):first-child { margin-top: 0; font-size: 1.3em; }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -57,44 +61,88 @@ def _count(n: int, lang: str, one: str, many: str) -> str:
 
 # ---- the essay's argument on one page ----------------------------------------------------------------------
 
+SUMMARY_WORDS = {
+    "en": {"title": "The essay's argument on one page", "thesis": "The thesis", "points": "Three points",
+           "point": "Point", "before": "Where the essay starts", "after": "Where the essay ends",
+           "conclusion": "A conclusion under it", "concession": "A concession under it", "premise": "A premise under it",
+           "evidence": "Evidence under it", "recommendation": "A recommendation under it",
+           "argue": "The authors argue:",
+           "note": "This page sums up the argument as the package's argument map reads it. ¶ numbers point to the "
+                   "paragraphs of the reader's edition. Words in quotation marks are the authors' own. Which sections "
+                   "develop which point, and which claims stand under a point, is the package's reading (apart from "
+                   "¶57's “Finally”). The same page in Spanish follows.",
+           "end": "This is a summary, not the essay: read the essay itself to weigh the argument, and see each claim "
+                  "and where it stands in notebook 01."},
+    "es": {"title": "El argumento del ensayo en una página", "thesis": "La tesis", "points": "Tres puntos",
+           "point": "Punto", "before": "Dónde empieza el ensayo", "after": "Dónde termina el ensayo",
+           "conclusion": "Una conclusión bajo este punto", "concession": "Una concesión bajo este punto",
+           "premise": "Una premisa bajo este punto", "evidence": "Una prueba bajo este punto",
+           "recommendation": "Una recomendación bajo este punto", "argue": "Los autores sostienen:",
+           "note": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este material de "
+                   "estudio; es la misma página que la anterior, en español. Los números de párrafo (¶) remiten a la "
+                   "edición de lectura. Las palabras entre comillas son de los propios autores, por eso quedan en "
+                   "inglés, con una traducción entre corchetes. Qué secciones desarrollan cada punto, y qué "
+                   "afirmaciones quedan bajo un punto, es la interpretación de este material de estudio (salvo el "
+                   "“Finally” [por último] del ¶57).",
+           "end": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y vean cada "
+                  "afirmación y dónde está en el cuaderno 01."},
+}
+
+
 def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
-    """The one-page summary as HTML parts, its title a heading of ``level`` (1 on its own page, 2 in the packet)."""
+    """The one-page summary as HTML parts, its title a heading of ``level`` (1 on its own page, 2 in the packet):
+    the English on one page, then the same page in Spanish on the next (each language whole on its own page, in
+    type as large as the rest of the packet; side by side the two no longer fit one page)."""
     from helpers.summary import load_summary
-    from tools.handout import _pair
+    from tools.handout import _md_inline
     essay = load_essay(reading)
     s = load_summary(essay)
     h, sub, subsub = f"h{level}", f"h{level + 1}", f"h{level + 2}"
     title = essay.meta["title"]
-    parts = [f'<{h} class="newpage">The essay\'s argument on one page · El argumento del ensayo en una página</{h}>',
-             f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
-             _pair({"en": "This page sums up the argument as the package's argument map reads it. ¶ numbers point "
-                          "to the paragraphs of the reader's edition. Words in quotation marks are the authors' own. "
-                          "Which sections develop which point is the package's reading (apart from ¶57's “Finally”).",
-                    "es": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este "
-                          "material de estudio. Los "
-                          "números de párrafo (¶) remiten a la edición de lectura. Las palabras entre comillas son de "
-                          "los propios autores, por eso quedan en inglés, con una traducción entre corchetes. Qué "
-                          "secciones desarrollan cada punto es la interpretación de este material de estudio (salvo el “Finally” [por último] del ¶57)."}, cls="pair note"),
-             f"<{sub}>The thesis · La tesis ({_e(s.loc['T', 'stated'])})</{sub}>",
-             _pair({"en": s.loc["T", "text"], "es": s.loc["T", "es"]}),
-             f"<{sub}>Three points · Tres puntos</{sub}>"]
-    for n, (pid, row) in enumerate(s.drop(index="T").iterrows(), start=1):
-        parts.append(f"<{subsub}>Point {n} · Punto {n}</{subsub}>")
-        parts.append(f'<p class="where"><span lang="en">Stated in {_e(row.stated)}; in the package\'s reading, developed '
-                     f"in {_e(row.developed)} ({_count(row.sections, 'en', 'section', 'sections')}).</span> · "
-                     f'<span lang="es">Enunciado en el {_e(row.stated)}; según la interpretación de este material de estudio, desarrollado en '
-                     f"{_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).</span></p>")
-        parts.append(_pair({"en": f'The authors argue: "{row.text}"', "es": f"Los autores sostienen: {row.es}"}))
-    parts.append(_pair({"en": "This is a summary, not the essay: read the essay itself to weigh the argument, and "
-                              "see each claim and where it stands in notebook 01.",
-                        "es": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y "
-                              "vean cada afirmación y dónde está en el cuaderno 01."}, cls="pair note"))
+    parts = []
+    for lang, col in (("en", "text"), ("es", "es")):
+        w = SUMMARY_WORDS[lang]
+
+        def says(row, lead: bool = False) -> str:
+            text = row[col]
+            if lead:
+                text = f'{w["argue"]} "{text}"' if lang == "en" else f"{w['argue']} {text}"
+            return f"<p>{_md_inline(text)}</p>"
+
+        def claims(place: str) -> list[str]:
+            """The map's claims the summary places before or after the thesis and points (each under a heading
+            of its own), or under a point (each led by what it is)."""
+            out = []
+            for cid, row in s[(s.place == place) & ~s.type.isin(["thesis", "point"])].iterrows():
+                if place in ("before", "after"):
+                    out += [f"<{sub}>{_e(w[place])} ({_e(row.stated)})</{sub}>", f"<p>{_md_inline(row[col])}</p>"]
+                else:
+                    out.append(f'<p class="claim"><strong>{_e(w[row.type])} ({_e(row.stated)}).</strong> '
+                               f"{_md_inline(row[col])}</p>")
+            return out
+
+        page = [f'<div class="summary-page" lang="{lang}">',
+                f'<{h} class="newpage">{_e(w["title"])}</{h}>',
+                f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
+                f'<p class="note">{_e(w["note"])}</p>', *claims("before"),
+                f"<{sub}>{_e(w['thesis'])} ({_e(s.loc['T', 'stated'])})</{sub}>", says(s.loc["T"]),
+                f"<{sub}>{_e(w['points'])}</{sub}>"]
+        for n, (pid, row) in enumerate(s[s.type == "point"].iterrows(), start=1):
+            page.append(f"<{subsub}>{w['point']} {n}</{subsub}>")
+            where = (f"Stated in {_e(row.stated)}; in the package's reading, developed in {_e(row.developed)} "
+                     f"({_count(row.sections, 'en', 'section', 'sections')})." if lang == "en" else
+                     f"Enunciado en el {_e(row.stated)}; según la interpretación de este material de estudio, "
+                     f"desarrollado en {_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).")
+            page += [f'<p class="where">{where}</p>', says(row, lead=True), *claims(pid)]
+        page += claims("after")
+        page += [f'<p class="note">{_e(w["end"])}</p>', "</div>"]
+        parts += page
     return parts
 
 
 def summary_html(reading: str = DEFAULT_READING) -> str:
     from tools.pages import _page
-    body = "\n".join(summary_parts(reading)).replace(' class="newpage"', "", 1)
+    body = "\n".join(summary_parts(reading)).replace(' class="newpage"', "", 1)     # the first page needs no break
     return _page("The essay's argument on one page", f'<div class="summary">{body}</div>', SUMMARY_STYLE)
 
 
