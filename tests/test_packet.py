@@ -320,3 +320,18 @@ def test_a_setup_line_with_a_long_command_prints_its_languages_one_above_the_oth
     for step in long:
         assert f'<div class="pair stack"><div lang="en"><p>{handout._md_inline(step["en"])}' in page
     assert not handout._long_command({"en": "run `make lab`", "es": "ejecuten `make lab`"})
+
+
+def test_the_spanish_sheet_prints_in_readable_type_on_at_most_two_pages(editions_built):
+    """The Spanish review measured the sheet made for the Spanish readers at about 6 pt (its English key-point lines
+    at 5.5 pt), the least legible page of the packet. It now keeps its own type (10 pt, 9 pt for the English lines
+    under it) and may take a second page."""
+    from test_print import type_sizes
+    doc = PdfReader(str(editions_built / "facilitator" / "packet-single-90.pdf")).pages
+    first = next(i for i, p in enumerate(doc) if "Hoja en español" in p.extract_text())
+    sheet = doc[first:]
+    assert 1 <= len(sheet) <= 2, f"the Spanish sheet prints on {len(sheet)} pages"
+    assert "Puntos clave" in "".join(p.extract_text() for p in sheet)
+    for n, page in enumerate(sheet, start=1):
+        small = {pt: count for pt, count in type_sizes(page).items() if pt < packet.SPANISH_SHEET_MIN_PT}
+        assert not small, (n, small)

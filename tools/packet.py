@@ -225,7 +225,8 @@ SHEET_NOTE = {"en": "For a room where some read Spanish more easily. The Spanish
 
 
 def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
-    """The Spanish sheet of each meeting that has one (sessions.yml, ``spanish: sheet``), as packet pages: the
+    """The Spanish sheet of each meeting that has one (sessions.yml, ``spanish: sheet``), as packet pages (one or
+    two, in type no smaller than SPANISH_SHEET_MIN_PT): the
     paragraphs its Spanish readers' version centres on, English beside the package's Spanish; the glossary entries
     it glosses, in Spanish; and its key points, in Spanish with the English under them."""
     from helpers import workshop
@@ -261,11 +262,16 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
 
 
 SPANISH_SHEET_STYLE = """
-.spanish-sheet { font-size: 8.8pt; line-height: 1.2; } .spanish-sheet h2 { margin: 0 0 0.2em; }
-.spanish-sheet h3 { margin: 0.5em 0 0.15em; font-size: 1.05em; } .spanish-sheet .para { font-size: 0.95em; }
-.spanish-sheet table.terms { width: 100%; font-size: 0.95em; } .spanish-sheet ul.points { margin: 0.2em 0; }
-.spanish-sheet ul.points li { margin: 0.15em 0; } .spanish-sheet .pair { margin: 0.3em 0; } .spanish-sheet small { color: #333; }
+.spanish-sheet { font-size: 10pt; line-height: 1.3; } .spanish-sheet h2 { margin: 0 0 0.2em; }
+.spanish-sheet h3 { margin: 0.6em 0 0.2em; font-size: 1.05em; }
+.spanish-sheet table.terms { width: 100%; } .spanish-sheet ul.points { margin: 0.2em 0; }
+.spanish-sheet ul.points li { margin: 0.3em 0; } .spanish-sheet .pair { margin: 0.35em 0; }
+.spanish-sheet small { font-size: 0.9em; color: #333; }
 """
+# The sheet's type: 10 pt, 9 pt for the English under each key point and a glossary entry's English name; in the
+# packet's own 11 pt the ¶ beside its Spanish runs long, and the sheet may take a second page (it did, squeezed
+# onto one, print at about 6 pt: the Spanish review). tests/test_packet.py checks the printed sizes.
+SPANISH_SHEET_MIN_PT = 8.5
 
 
 # ---- the glossary and the setup page ------------------------------------------------------------------------
