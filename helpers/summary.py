@@ -31,8 +31,17 @@ LEADS = {"conclusion": "The authors conclude:", "premise": "The authors argue:",
 
 
 def summary_claims(essay: Essay) -> list[str]:
-    """The ids of the map's claims the summary holds besides the thesis and the points: those summary_es.yml
-    translates, in its order."""
+    """The ids of the map's claims the one-page summary holds besides the thesis and the points.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+    Returns:
+        the claim ids summary_es.yml translates (a claim is on the page when it has its Spanish), in its order.
+    Example:
+        >>> from helpers import load_essay
+        >>> summary_claims(load_essay())
+        ['C01', 'C51', 'C39', 'C78']
+    """
     return [pid for pid in load_entries(essay, f"{FILE} parts").part if pid not in PARTS]
 
 

@@ -60,7 +60,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``notebook``, ``paragraphs``,
-        ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
+        ``discussion``, ``glossary`` (the glossary entries the segment uses, a tuple of terms: the plan's packet
+        prints them as its glossary excerpt), ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
         the notebook's figure the segment projects, or 0), ``if_short`` (the meeting's topic to drop first when
         time runs short, or empty), ``spanish_variant`` (the meeting for Spanish readers: ``minutes`` by topic and
         its ``if_short``, or an empty dictionary; ``spanish_version`` applies it), and the plan's and
@@ -156,7 +157,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "start": clock, "minutes": s["minutes"],
                              **{name: for_links(seg.get(name) or "", True) for name in ("activity", "activity_es")},
                              "notebook": notebook, "paragraphs": seg.get("paragraphs") or "",
-                             "discussion": ", ".join(s["discussion"]),
+                             "discussion": ", ".join(s["discussion"]), "glossary": tuple(s["glossary"]),
                              "materials": for_links(seg.get("materials") or "", True),
                              "reads": s["reads"], "sensitive": sensitive, "projects": projects,
                              "if_short": meeting["if_short"], "spanish_variant": {},

@@ -335,3 +335,69 @@ def test_the_spanish_sheet_prints_in_readable_type_on_at_most_two_pages(editions
     for n, page in enumerate(sheet, start=1):
         small = {pt: count for pt, count in type_sizes(page).items() if pt < packet.SPANISH_SHEET_MIN_PT}
         assert not small, (n, small)
+
+
+EXCERPT = ["war of position", "Antonio Gramsci", "civil society"]
+
+
+def test_the_90_minute_plan_prints_a_glossary_excerpt_not_the_whole_glossary(essay):
+    """The facilitator reviews (review10, review10b): for a segment that uses three entries, the 90-minute plan
+    printed the whole glossary for each pair (about 16 pages, with a Since column on current Honduran politics). The
+    plan now prints an excerpt of the entries its segments name, in English and Spanish; the whole glossary stays a
+    printout of its own, which the series' glossary segment uses."""
+    from helpers.terms import glossary
+    assert packet.glossary_excerpts() == {"single-90": EXCERPT}
+    page = " ".join(visible(packet.glossary_excerpt_html(plan="single-90")).split())
+    g = glossary(helpers.load_terms(essay)).set_index("term")
+    sheet = workshop.load_spanish_sheet(essay)["single-90-1"]["terms"]
+    for term in EXCERPT:
+        for text in (g.loc[term].definition, g.loc[term].in_the_essay, sheet[term]["definition"],
+                     sheet[term]["in_the_essay"]):
+            assert " ".join(text.split()) in page, (term, text[:40])
+    assert re.findall(r"<td><strong>(.*?)</strong>", packet.glossary_excerpt_html(plan="single-90")) == EXCERPT
+    assert "Since" not in page and "Hernández" not in page          # none of the three has a Since column
+    assert "The whole glossary, A to Z, is a printout of its own" in page
+    with pytest.raises(helpers.HelperError, match="names glossary entries"):
+        packet.glossary_excerpt_html(plan="series-3x120")
+
+
+def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_the_copies(essay):
+    """What the war-of-position segment hands out (its activity, its sensitive note, its materials, so the run sheet
+    and the day-of checklist) is the excerpt, one per pair, as the print list says; the Exercise 2 sheet goes to
+    every pair in the segment and in the print list alike."""
+    plans = workshop.load_plans(essay)
+    seg = plans[(plans.plan == "single-90") & (plans.topic == "war of position")].iloc[0]
+    assert list(seg.glossary) == EXCERPT
+    for text in (seg.activity, seg.sensitive, seg.materials):
+        assert "glossary excerpt" in text, text[:60]
+    assert "extracto impreso del glosario" in seg.activity_es
+    assert "one per pair" in seg.materials and "glossary (printed)" not in seg.materials
+    prints = workshop.load_print_lists(essay)
+    single = prints[prints.plan == "single-90"].set_index("printout")
+    assert "glossary" not in single.index and single.loc["glossary excerpt", "copies"] == "each pair"
+    assert single.loc["glossary excerpt", "file"] == "facilitator/glossary-single-90.pdf"
+    exercise = plans[(plans.plan == "single-90") & plans.materials.str.contains("Exercise 2 sheet")]
+    assert any("for every pair" in m for m in exercise.materials) and single.loc["exercise 01-2", "copies"] == "each pair"
+    series = prints[prints.plan == "series-3x120"].set_index("printout")
+    assert series.loc["glossary", "copies"] == "each pair"             # its glossary segment uses the whole of it
+    checklist = " ".join(visible(decks.checklists()["checklist-single-90.html"]).split())
+    assert "the glossary excerpt (printed, one per pair)" in checklist and "glossary (printed)" not in checklist
+    room = workshop.load_handout(essay)["sensitive_for_group"]["war of position"]
+    assert "Since" not in room["en"] and "three glossary entries" in room["en"] and "tres entradas" in room["es"]
+
+
+def test_a_segment_naming_an_entry_the_glossary_lacks_is_refused(reading_copy):
+    rewrite(reading_copy, "sessions.yml", "glossary: [war of position, Antonio Gramsci, civil society], sensitive",
+            "glossary: [war of position, Antonio Gramscy, civil society], sensitive")
+    with pytest.raises(helpers.AnnotationError) as info:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert "Antonio Gramscy" in info.value.problem and "terms.csv" in info.value.problem
+
+
+def test_the_glossary_excerpt_prints_on_one_page_in_readable_type(editions_built):
+    from test_print import type_sizes
+    doc = PdfReader(str(editions_built / "facilitator" / "glossary-single-90.pdf")).pages
+    assert len(doc) == 1
+    sizes = type_sizes(doc[0])
+    assert min(sizes) >= 8.5 and max(sizes, key=sizes.get) >= 10, sizes
+    assert all(squash(t) in squash(doc[0].extract_text()) for t in EXCERPT)

@@ -51,9 +51,9 @@ def test_a_print_list_names_a_described_printout_and_plain_copies(reading_copy, 
     assert set(lists.copies) <= set(workshop.COPIES) and not lists.file.str.contains("{plan}", regex=False).any()
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("{printout: glossary, copies: each pair}", "{printout: glosary, copies: each pair}", 1),
-                    encoding="utf-8")
-    with pytest.raises(helpers.AnnotationError, match=r"(?s)'glosary'.*write one of: packet") as err:
+    path.write_text(text.replace("{printout: glossary excerpt, copies: each pair}",
+                                 "{printout: glosary excerpt, copies: each pair}", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)'glosary excerpt'.*write one of: packet") as err:
         workshop.load_print_lists(helpers.load_essay(reading_copy))
     assert err.value.row == "plan single-90, print, line 3"
     path.write_text(text.replace("{printout: glossary, copies: each pair}", "{printout: glossary, copies: two}", 1),
@@ -662,3 +662,4 @@ def test_the_exercise_segment_says_where_the_exercise_is_on_screen_and_gives_the
     assert "en el cuaderno 01, bajo su título, o en la hoja" in seg.activity_es
     assert "Exercise 2 sheet (English and Spanish) for every pair" in seg.materials
     assert "printed facilitator's notes for the solution" in seg.materials
+

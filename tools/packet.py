@@ -10,6 +10,8 @@
                              page and Spanish on the next: side by side the two no longer fit one page in type of
                              at least 9.5 pt;
 - participant/glossary.html  the glossary as its own printout (helpers.terms.glossary);
+- facilitator/glossary-{plan}.html  a plan's glossary excerpt: only the entries its segments name (sessions.yml, a
+                             segment's ``glossary``), in English and Spanish, on one page;
 - participant/setup.html     the setup page on its own, to send before the day.
 
 Everything comes from the data (sessions.yml, facilitation.yml, argument.yml, summary_es.yml, terms.csv): nothing
@@ -316,6 +318,85 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
     return _page("Glossary", body, GLOSSARY_STYLE)
 
 
+EXCERPT_STYLE = """
+body { font-size: 10.5pt; line-height: 1.3; } table.glossary { width: 100%; table-layout: fixed; font-size: 10pt; }
+table.glossary small { font-size: 0.9em; }
+table.glossary td { overflow-wrap: break-word; } table.glossary .es { display: block; color: #222; margin-top: 0.3em; }
+table.glossary small.kind { display: block; }
+"""
+
+
+def glossary_excerpts(reading: str = DEFAULT_READING) -> dict[str, list[str]]:
+    """The glossary entries each plan's segments name (sessions.yml, a segment's ``glossary``), in the order they
+    first come: {plan: [term, …]}, for the plans that name any."""
+    from helpers import workshop
+    plans = workshop.load_plans(load_essay(reading))
+    out: dict[str, list[str]] = {}
+    for seg in plans.itertuples():
+        for term in seg.glossary:
+            out.setdefault(seg.plan, [])
+            if term not in out[seg.plan]:
+                out[seg.plan].append(term)
+    return out
+
+
+def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90") -> str:
+    """A plan's glossary excerpt, one page: only the entries its segments use, each with its Spanish name, what it
+    is and what the essay says of it in English and, where the plan's Spanish sheet renders them, in Spanish (the
+    whole glossary, with its Since column on later events, stays a printout of its own)."""
+    import helpers
+    from helpers import workshop
+    from helpers.terms import KINDS_ES, glossary
+    from tools.handout import _pair
+    from tools.pages import _page
+    essay = load_essay(reading)
+    terms = glossary_excerpts(reading).get(plan)
+    if not terms:
+        raise HelperError("sessions.yml", f"no segment of the plan {plan!r} names glossary entries.",
+                          "add glossary: [the terms] to the segments that use them.")
+    g = glossary(helpers.load_terms(essay)).set_index("term")
+    spanish = {}
+    for meeting, sheet in workshop.load_spanish_sheet(essay).items():
+        if meeting.startswith(f"{plan}-"):
+            spanish.update(sheet["terms"])
+    title = workshop.load_plans(essay).set_index("plan").plan_title.loc[plan]
+    title = title.iloc[0] if hasattr(title, "iloc") else title
+    rows = []
+    for term in terms:
+        t, es = g.loc[term], spanish.get(term, {})
+
+        def both(en: str, key: str) -> str:
+            return _e(en) + (f'<span class="es" lang="es">{_e(es[key])}</span>' if es.get(key) else "")
+        name = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
+        source = "" if t.source == "the essay" else f" <small>(Source · Fuente: {_e(t.source)})</small>"
+        rows.append(f"<tr><td><strong>{_e(term)}</strong>{name}"
+                    f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
+                    f"<td>{both(t.definition, 'definition')}{source}</td>"
+                    f"<td>{both(t.in_the_essay or '', 'in_the_essay')} <small>(first in · primera vez en "
+                    f"{_e(t['first'])})</small></td>"
+                    + (f"<td>{_e(t.since or '')}</td>" if any(g.loc[x].since for x in terms) else "") + "</tr>")
+    since = any(g.loc[x].since for x in terms)
+    n = len(terms)
+    body = ("<h1>Glossary excerpt · Extracto del glosario</h1>"
+            f"<p><em>{_e(essay.meta['title'])}</em>: {_e(title)}</p>"
+            + _pair({"en": f"The {_count(n, 'en', 'entry', 'entries')} of the glossary this session uses, in English "
+                           "and Spanish. What each term is comes from the essay, or from the public reference named "
+                           "after it. The whole glossary, A to Z, is a printout of its own.",
+                     "es": f"Las {_count(n, 'es', 'entrada', 'entradas')} del glosario que usa esta sesión, en inglés "
+                           "y en español (el español es traducción de este material de estudio). La definición de "
+                           "cada término viene del ensayo o de la fuente pública que se cita después. El glosario "
+                           "completo, de la A a la Z, se imprime aparte."}, cls="pair note")
+            + (_pair(workshop.load_handout(essay)["sensitive_for_group"]["glossary"], cls="pair note flashpoint")
+               if since else "")
+            + '<table class="glossary">'
+            + ('<colgroup><col style="width:16%"><col style="width:30%"><col style="width:30%"><col style="width:24%">'
+               if since else '<colgroup><col style="width:18%"><col style="width:41%"><col style="width:41%">')
+            + '</colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
+              '<th scope="col">In the essay · En el ensayo</th>'
+            + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
+    return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE)
+
+
 def setup_html(reading: str = DEFAULT_READING) -> str:
     """The setup page on its own, English beside Spanish, to send to participants before the day."""
     from helpers import workshop
@@ -464,8 +545,8 @@ def _inline(text: str) -> str:
 
 
 def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
-    """Write the packet, the summary, the glossary, the setup page and the exercise sheets into out/participant;
-    return the files."""
+    """Write the packet, the summary, the glossary, the setup page and the exercise sheets into out/participant,
+    and each plan's packet and glossary excerpt into out/facilitator; return the files."""
     from helpers.edition import mark_languages
     folder = out / "participant"
     folder.mkdir(parents=True, exist_ok=True)
@@ -477,7 +558,8 @@ def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
     (out / "facilitator").mkdir(parents=True, exist_ok=True)
-    for name, text in plan_packets(reading).items():
+    excerpts = {f"glossary-{plan}.html": glossary_excerpt_html(reading, plan) for plan in glossary_excerpts(reading)}
+    for name, text in (plan_packets(reading) | excerpts).items():
         path = out / "facilitator" / name
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
