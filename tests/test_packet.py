@@ -370,7 +370,7 @@ def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_t
     assert list(seg.glossary) == EXCERPT
     for text in (seg.activity, seg.sensitive, seg.materials):
         assert "glossary excerpt" in text, text[:60]
-    assert "extracto impreso del glosario" in seg.activity_es
+    assert "con el extracto del glosario" in seg.activity_es
     assert "one per pair" in seg.materials and "glossary (printed)" not in seg.materials
     prints = workshop.load_print_lists(essay)
     single = prints[prints.plan == "single-90"].set_index("printout")
