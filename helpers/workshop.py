@@ -60,7 +60,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``notebook``, ``paragraphs``,
-        ``discussion``, ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
+        ``discussion``, ``glossary`` (the glossary entries the segment uses, a tuple of terms: the plan's packet
+        prints them as its glossary excerpt), ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
         the notebook's figure the segment projects, or 0), ``if_short`` (the meeting's topic to drop first when
         time runs short, or empty), ``spanish_variant`` (the meeting for Spanish readers: ``minutes`` by topic and
         its ``if_short``, or an empty dictionary; ``spanish_version`` applies it), and the plan's and
@@ -150,6 +151,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "notebook_es": notebook_es, "segment": k, "minutes": s["minutes"],
                              "start": sum(t["minutes"] for t in table[:k - 1]), "paper": bool(seg.get("paper", False)),
                              "paragraphs": seg.get("paragraphs") or "", "discussion": ", ".join(s["discussion"]),
+                             "glossary": tuple(s["glossary"]),
                              "reads": s["reads"], "sensitive": sensitive, "projects": projects, "spanish_variant": {},
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()

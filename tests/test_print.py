@@ -217,3 +217,35 @@ def test_the_glossary_keeps_each_name_apart_from_its_kind_and_flags_its_since_co
     assert not run_together, run_together[:3]
     note = workshop.load_handout(essay)["sensitive_for_group"]["glossary"]
     assert squash(note["en"]) in squash(text) and squash(note["es"]) in squash(text)
+
+
+def type_sizes(page) -> dict[float, int]:
+    """The type sizes a printed page sets its text in, in points, with how many characters each: the font size
+    times the text matrix's scale (Chromium shrinks a page whose content is wider than the paper this way)."""
+    sizes: dict[float, int] = {}
+
+    def visit(text, cm, tm_, font, size):
+        if text.strip() and size:
+            pt = round(size * abs(tm_[3] * cm[3]), 1)
+            sizes[pt] = sizes.get(pt, 0) + len(text.strip())
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def body_size(pdf) -> float:
+    """The size most of a printout's characters are set in."""
+    total: dict[float, int] = {}
+    for page in pages(pdf):
+        for pt, n in type_sizes(page).items():
+            total[pt] = total.get(pt, 0) + n
+    return max(total, key=total.get)
+
+
+def test_no_printout_is_shrunk_to_fit_the_paper(built):
+    """The Spanish review measured the packet's Spanish sheet at about 6 pt and its summary at 6.5-7 pt: a setup
+    command too long for its column (a command is never split) made the page wider than the paper, and Chromium
+    shrank every page of the packet, the handout and the setup page to 78%. A line with a long command now prints
+    its English above its Spanish, at full width, and each page keeps the type its style sets (11 pt)."""
+    for name in ("participant/packet.pdf", "participant/handout.pdf", "participant/setup.pdf",
+                 "facilitator/packet-single-90.pdf"):
+        assert body_size(built / name) == 11.0, (name, body_size(built / name))

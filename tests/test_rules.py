@@ -265,7 +265,8 @@ def test_a_new_ledger_kind_needs_a_declared_word(reading_copy):
 def test_a_new_word_and_a_new_column_of_the_session_plans_are_edits_of_the_data(reading_copy):
     """sessions.yml is declared in schema.yml like the tables: a new word for a print list's copies is refused with the
     declared message until schema.yml lists it, and a new field of the printouts is loaded, with no change to the code."""
-    rewrite(reading_copy, "sessions.yml", "{printout: glossary, copies: each pair}", "{printout: glossary, copies: each table}")
+    rewrite(reading_copy, "sessions.yml", "{printout: glossary excerpt, copies: each pair}",
+            "{printout: glossary excerpt, copies: each table}")
     err = load_error(reading_copy, workshop.load_print_lists)
     assert err.file.endswith("sessions.yml") and err.problem == "copies is 'each table'." and "each pair" in err.fix
     assert err.row == "plan single-90, print, line 3"

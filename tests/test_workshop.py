@@ -51,9 +51,9 @@ def test_a_print_list_names_a_described_printout_and_plain_copies(reading_copy, 
     assert set(lists.copies) <= set(workshop.COPIES) and not lists.file.str.contains("{plan}", regex=False).any()
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("{printout: glossary, copies: each pair}", "{printout: glosary, copies: each pair}", 1),
-                    encoding="utf-8")
-    with pytest.raises(helpers.AnnotationError, match=r"(?s)'glosary'.*write one of: packet") as err:
+    path.write_text(text.replace("{printout: glossary excerpt, copies: each pair}",
+                                 "{printout: glosary excerpt, copies: each pair}", 1), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)'glosary excerpt'.*write one of: packet") as err:
         workshop.load_print_lists(helpers.load_essay(reading_copy))
     assert err.value.row == "plan single-90, print, line 3"
     path.write_text(text.replace("{printout: glossary, copies: each pair}", "{printout: glossary, copies: two}", 1),
@@ -662,3 +662,24 @@ def test_the_exercise_segment_says_where_the_exercise_is_on_screen_and_gives_the
     assert "en el cuaderno 01, bajo su título, o en la hoja" in seg.activity_es
     assert "Exercise 2 sheet (English and Spanish) for every pair" in seg.materials
     assert "printed facilitator's notes for the solution" in seg.materials
+
+
+def test_the_guide_says_where_the_spanish_readers_run_sheet_deck_and_notes_are(essay, editions_built):
+    """The facilitator review: the guide never mentioned the run sheet, the deck and the facilitator's notes that
+    `make handouts` writes for the version of a meeting for Spanish readers. Its paragraph for a room with Spanish
+    readers now names them, where they are and how they are named; the built files are there under those names."""
+    from tools import decks
+    text = " ".join(guide_text().split())
+    for thing in ("run sheet for Spanish readers", "deck for Spanish readers",
+                  "facilitator's notes for Spanish readers", "Spanish sheet", "glossary excerpt"):
+        assert f"**{thing}**" in text, thing
+    assert "with *spanish* at the end" in text and "`build/slides/`" in text and "`build/facilitator/`" in text
+    versions = [(plan, meeting, rows) for plan, meeting, rows, _ in decks.meetings(versions=True)
+                if rows.iloc[0].version == "spanish"]
+    assert versions and "The 90-minute session has a version for such a room" in text
+    assert {plan for plan, *_ in versions} == {"single-90"}
+    for plan, meeting, rows in versions:
+        stem = decks.name_of(plan, meeting, rows)
+        assert stem.endswith("-spanish")
+        for path in (f"facilitator/run-sheet-{stem}.pdf", f"facilitator/notes-{stem}.pdf", f"slides/{stem}.slides.html"):
+            assert (editions_built / path).is_file(), path

@@ -159,8 +159,10 @@ def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
               "El ensayo, edición de lectura"),
         _item("print/handout", "The handout", "the same content note, agreements, reading, setup and questions "
               "without the agendas.", "Lo mismo que el cuadernillo, sin los programas.", "Material para participantes"),
-        _item("print/summary", "The argument on one page", "the thesis and the three points, English and Spanish.",
-              "La tesis y los tres puntos, en inglés y español.", "El argumento en una página"),
+        _item("print/summary", "The argument on one page", "where the essay starts, the thesis and the three points, "
+              "and where it ends: a page in English, then the same page in Spanish.",
+              "Dónde empieza el ensayo, la tesis y los tres puntos, y dónde termina: una página en inglés y la misma "
+              "en español.", "El argumento en una página"),
         _item("print/glossary", "The glossary", "the people, places, organisations, events and ideas the essay "
               "names, A to Z.", "Personas, lugares, organizaciones, hechos e ideas que nombra el ensayo, de la A a la "
               "Z; con su nombre en español, y las definiciones en inglés.", "El glosario"),
@@ -266,10 +268,17 @@ def _route_link(step: dict, plan: str, version: str = "") -> str:
     route of a meeting's version for Spanish readers, whose run sheet and deck are its own)."""
     return {"run sheet": f"facilitator/run-sheet-{plan}-1{version}.html",
             "safety notes": "facilitator/05_facilitator_guide.html#Content-note-and-group-agreements",
-            "setup page": "print/setup.html", "essay": "print/reader-edition.html", "glossary": "print/glossary.html",
+            "setup page": "print/setup.html", "essay": "print/reader-edition.html",
+            # the plan's glossary excerpt when its segments name entries (tools.packet.glossary_excerpts)
+            "glossary": f"facilitator/glossary-{plan}.html" if plan in _excerpt_plans() else "print/glossary.html",
             "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1{version}.slides.html",
             "checklist": f"facilitator/checklist-{plan}.html",
             "reading message": "facilitator/reading-message.html"}[step["reads"]]
+
+
+def _excerpt_plans() -> set[str]:
+    from tools import packet
+    return set(packet.glossary_excerpts())
 
 
 def _routes(plans) -> str:
@@ -286,7 +295,7 @@ def _routes(plans) -> str:
         version = versions.get(plan)
         if version:
             out.append("<h3>For a room with Spanish readers: this version's own route</h3><p>Its run sheet, its deck "
-                       "and only the paragraphs it uses (the packet's last page, the Spanish sheet, is worth reading "
+                       "and only the paragraphs it uses (the packet's last pages, the Spanish sheet, are worth reading "
                        "too: ¶49, three glossary entries and the key points in Spanish).</p>"
                        + decks.route_html(version, links=[_route_link(step, plan, "-spanish") for step in version],
                                           version=True))
@@ -317,6 +326,8 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
         slides.append(f"<li>{_link(f'slides/{stem}.slides.html', name)}</li>")
     checklists = [_item(f"facilitator/checklist-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
                   for pid in dict.fromkeys(plans.plan)]
+    excerpts = [_item(f"facilitator/glossary-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
+                for pid in dict.fromkeys(plans.plan) if pid in _excerpt_plans()]
     guide = _lessons(built / "facilitator")
     body = ("<h1>Start here: the facilitator's kit</h1>"
             f"<p>Everything to prepare and lead a study group on the essay <em>{html.escape(essay.meta['title'])}"
@@ -339,7 +350,10 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             'do, the questions in full and what to bring, for your clipboard.</p><ul class="files">'
             + "".join(sheets) + "</ul><h3>Day-of checklists, one page per plan</h3><p>Everything to bring on the "
             'day, each thing once, with when it is used.</p><ul class="files">' + "".join(checklists) + "</ul>"
-            "<h3>Facilitator's notes on paper, one per meeting</h3><p>The slides' speaker notes in order, with "
+            + ("<h3>Glossary excerpts, one page per plan</h3><p>Only the glossary entries the plan's segments use, "
+               "in English and Spanish: a plan that glosses a few terms hands out this page instead of the whole "
+               f'glossary.</p><ul class="files">{"".join(excerpts)}</ul>' if excerpts else "")
+            + "<h3>Facilitator's notes on paper, one per meeting</h3><p>The slides' speaker notes in order, with "
             "the worked solution of each exercise beside its segment: print them when the projector mirrors your "
             f'laptop, so the notes stay off the wall.</p><ul class="files">{"".join(notes)}</ul>'
             "<h3>Slides, one deck per meeting</h3><p>Open a deck in a web browser (it works with no connection); "
@@ -366,8 +380,9 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             f'<ul class="files">{_lesson_items("print", _lessons(built / "participant"), titles)}</ul>'
             + "<h3>Which pages are in Spanish · Qué páginas están en español</h3>"
             + _pair({"en": "In English and Spanish, side by side: the participant packet (the agendas, the handout and "
-                           "the argument on one page), the handout, the setup page, the argument on one page, the "
-                           "participants' start page, the slides of the content note and the group agreements, and on each "
+                           "the argument on one page), the handout, the setup page, the argument on one page (a page "
+                           "in English, then the same page in Spanish), a plan's glossary excerpt (its entries in "
+                           "full in both languages), the participants' start page, the slides of the content note and the group agreements, and on each "
                            "session's slides every prompt, question, sensitive part and save reminder. "
                            "The glossary gives each term's Spanish name and its headings in both languages, but its "
                            "definitions only in English. The \"Who said it?\" cards give their instructions in both "
@@ -376,7 +391,9 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
                            "checklists, the notebooks' own slides and the answers.",
                      "es": "En inglés y español, lado a lado: el cuadernillo para participantes (los programas, el "
                            "material para participantes y el argumento en una página), el material para "
-                           "participantes, la página de instalación, el argumento en una página, la página de inicio "
+                           "participantes, la página de instalación, el argumento en una página (una página en "
+                           "inglés y la misma en español), el extracto del glosario de un plan (sus entradas completas "
+                           "en los dos idiomas), la página de inicio "
                            "de participantes, las diapositivas del aviso sobre el contenido y los acuerdos del grupo y, en las "
                            "diapositivas de cada sesión, cada consigna, pregunta, parte delicada y recordatorio de guardar. "
                            "El glosario da el nombre en español de cada término y sus encabezados en los dos idiomas, "

@@ -81,10 +81,25 @@ def setup_parts(setup: dict) -> list[str]:
              address_block()]
     for route in setup["routes"]:
         parts.append(_pair(route["title"], tag="h3"))
-        parts += [_pair(step) for step in route["steps"]]
-    return parts + ["<h3>Check · Comprobar</h3>", _pair(setup["check"]),
-                    "<h3>If it did not work · Si no funcionó</h3>", _pair(setup["if_not"])] \
-        + [_pair(problem) for problem in setup["problems"]]
+        parts += [_step(step) for step in route["steps"]]
+    return parts + ["<h3>Check · Comprobar</h3>", _step(setup["check"]),
+                    "<h3>If it did not work · Si no funcionó</h3>", _step(setup["if_not"])] \
+        + [_step(problem) for problem in setup["problems"]]
+
+
+def _step(text: dict) -> str:
+    """A setup line, English beside Spanish, or English above Spanish when it holds a long command."""
+    return _pair(text, cls="pair stack" if _long_command(text) else "pair")
+
+
+LONG_COMMAND = 30     # characters: a command this long, never split, does not fit half the printed page's width
+
+
+def _long_command(step: dict) -> bool:
+    """Whether a setup step holds a command too long for a column beside its Spanish: such a step prints its
+    English above its Spanish, at full width (a command is never split, and a line wider than the page makes
+    Chromium shrink every page of the printout, to about 6 pt in the packet)."""
+    return any(len(code) >= LONG_COMMAND for text in step.values() for code in re.findall(r"`([^`]+)`", str(text)))
 
 
 def address_block(launch: dict | None = None) -> str:

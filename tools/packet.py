@@ -3,10 +3,15 @@
 - participant/packet.html    the agenda of every meeting of each plan (blanks for date, place, start and the
                              facilitator's contact), the handout (content note, group agreements, reading before
                              each meeting, the setup page, the discussion questions) and the essay's argument on
-                             one page, English beside Spanish;
+                             one page, in English, then the same page in Spanish;
 - participant/summary.html   the essay's argument on one page on its own (helpers.summary: the argument map's
-                             thesis and three points, Spanish from summary_es.yml);
+                             thesis and three points, and the claims of the map summary_es.yml translates: the
+                             diagnosis, the cause and the concession under point 1, the conclusion), English on one
+                             page and Spanish on the next: side by side the two no longer fit one page in type of
+                             at least 9.5 pt;
 - participant/glossary.html  the glossary as its own printout (helpers.terms.glossary);
+- facilitator/glossary-{plan}.html  a plan's glossary excerpt: only the entries its segments name (sessions.yml, a
+                             segment's ``glossary``), in English and Spanish, on one page;
 - participant/setup.html     the setup page on its own, to send before the day.
 
 Everything comes from the data (sessions.yml, facilitation.yml, argument.yml, summary_es.yml, terms.csv): nothing
@@ -30,6 +35,7 @@ SUMMARY_STYLE = """
 .summary { font-size: 9.5pt; line-height: 1.25; } .summary h1 { font-size: 1.3em; margin: 0 0 0.2em; }
 .summary h2, .summary h3, .summary h4 { margin: 0.6em 0 0.2em; } .summary h4 { font-size: 1em; } .summary > h2:first-child { margin-top: 0; font-size: 1.3em; } .summary .pair { margin: 0.25em 0; gap: 1rem; }
 .summary p { margin: 0.2em 0; } .summary .note, .summary .where { font-size: 0.9em; color: #333; }
+.summary .claim { margin-left: 1em; } .summary-page > :is(h1, h2):first-child { margin-top: 0; font-size: 1.3em; }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -57,44 +63,88 @@ def _count(n: int, lang: str, one: str, many: str) -> str:
 
 # ---- the essay's argument on one page ----------------------------------------------------------------------
 
+SUMMARY_WORDS = {
+    "en": {"title": "The essay's argument on one page", "thesis": "The thesis", "points": "Three points",
+           "point": "Point", "before": "Where the essay starts", "after": "Where the essay ends",
+           "conclusion": "A conclusion under it", "concession": "A concession under it", "premise": "A premise under it",
+           "evidence": "Evidence under it", "recommendation": "A recommendation under it",
+           "argue": "The authors argue:",
+           "note": "This page sums up the argument as the package's argument map reads it. ¶ numbers point to the "
+                   "paragraphs of the reader's edition. Words in quotation marks are the authors' own. Which sections "
+                   "develop which point, and which claims stand under a point, is the package's reading (apart from "
+                   "¶57's “Finally”). The same page in Spanish follows.",
+           "end": "This is a summary, not the essay: read the essay itself to weigh the argument, and see each claim "
+                  "and where it stands in notebook 01."},
+    "es": {"title": "El argumento del ensayo en una página", "thesis": "La tesis", "points": "Tres puntos",
+           "point": "Punto", "before": "Dónde empieza el ensayo", "after": "Dónde termina el ensayo",
+           "conclusion": "Una conclusión bajo este punto", "concession": "Una concesión bajo este punto",
+           "premise": "Una premisa bajo este punto", "evidence": "Una prueba bajo este punto",
+           "recommendation": "Una recomendación bajo este punto", "argue": "Los autores sostienen:",
+           "note": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este material de "
+                   "estudio; es la misma página que la anterior, en español. Los números de párrafo (¶) remiten a la "
+                   "edición de lectura. Las palabras entre comillas son de los propios autores, por eso quedan en "
+                   "inglés, con una traducción entre corchetes. Qué secciones desarrollan cada punto, y qué "
+                   "afirmaciones quedan bajo un punto, es la interpretación de este material de estudio (salvo el "
+                   "“Finally” [por último] del ¶57).",
+           "end": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y vean cada "
+                  "afirmación y dónde está en el cuaderno 01."},
+}
+
+
 def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
-    """The one-page summary as HTML parts, its title a heading of ``level`` (1 on its own page, 2 in the packet)."""
+    """The one-page summary as HTML parts, its title a heading of ``level`` (1 on its own page, 2 in the packet):
+    the English on one page, then the same page in Spanish on the next (each language whole on its own page, in
+    type as large as the rest of the packet; side by side the two no longer fit one page)."""
     from helpers.summary import load_summary
-    from tools.handout import _pair
+    from tools.handout import _md_inline
     essay = load_essay(reading)
     s = load_summary(essay)
     h, sub, subsub = f"h{level}", f"h{level + 1}", f"h{level + 2}"
     title = essay.meta["title"]
-    parts = [f'<{h} class="newpage">The essay\'s argument on one page · El argumento del ensayo en una página</{h}>',
-             f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
-             _pair({"en": "This page sums up the argument as the package's argument map reads it. ¶ numbers point "
-                          "to the paragraphs of the reader's edition. Words in quotation marks are the authors' own. "
-                          "Which sections develop which point is the package's reading (apart from ¶57's “Finally”).",
-                    "es": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este "
-                          "material de estudio. Los "
-                          "números de párrafo (¶) remiten a la edición de lectura. Las palabras entre comillas son de "
-                          "los propios autores, por eso quedan en inglés, con una traducción entre corchetes. Qué "
-                          "secciones desarrollan cada punto es la interpretación de este material de estudio (salvo el “Finally” [por último] del ¶57)."}, cls="pair note"),
-             f"<{sub}>The thesis · La tesis ({_e(s.loc['T', 'stated'])})</{sub}>",
-             _pair({"en": s.loc["T", "text"], "es": s.loc["T", "es"]}),
-             f"<{sub}>Three points · Tres puntos</{sub}>"]
-    for n, (pid, row) in enumerate(s.drop(index="T").iterrows(), start=1):
-        parts.append(f"<{subsub}>Point {n} · Punto {n}</{subsub}>")
-        parts.append(f'<p class="where"><span lang="en">Stated in {_e(row.stated)}; in the package\'s reading, developed '
-                     f"in {_e(row.developed)} ({_count(row.sections, 'en', 'section', 'sections')}).</span> · "
-                     f'<span lang="es">Enunciado en el {_e(row.stated)}; según la interpretación de este material de estudio, desarrollado en '
-                     f"{_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).</span></p>")
-        parts.append(_pair({"en": f'The authors argue: "{row.text}"', "es": f"Los autores sostienen: {row.es}"}))
-    parts.append(_pair({"en": "This is a summary, not the essay: read the essay itself to weigh the argument, and "
-                              "see each claim and where it stands in notebook 01.",
-                        "es": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y "
-                              "vean cada afirmación y dónde está en el cuaderno 01."}, cls="pair note"))
+    parts = []
+    for lang, col in (("en", "text"), ("es", "es")):
+        w = SUMMARY_WORDS[lang]
+
+        def says(row, lead: bool = False) -> str:
+            text = row[col]
+            if lead:
+                text = f'{w["argue"]} "{text}"' if lang == "en" else f"{w['argue']} {text}"
+            return f"<p>{_md_inline(text)}</p>"
+
+        def claims(place: str) -> list[str]:
+            """The map's claims the summary places before or after the thesis and points (each under a heading
+            of its own), or under a point (each led by what it is)."""
+            out = []
+            for cid, row in s[(s.place == place) & ~s.type.isin(["thesis", "point"])].iterrows():
+                if place in ("before", "after"):
+                    out += [f"<{sub}>{_e(w[place])} ({_e(row.stated)})</{sub}>", f"<p>{_md_inline(row[col])}</p>"]
+                else:
+                    out.append(f'<p class="claim"><strong>{_e(w[row.type])} ({_e(row.stated)}).</strong> '
+                               f"{_md_inline(row[col])}</p>")
+            return out
+
+        page = [f'<div class="summary-page" lang="{lang}">',
+                f'<{h} class="newpage">{_e(w["title"])}</{h}>',
+                f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
+                f'<p class="note">{_e(w["note"])}</p>', *claims("before"),
+                f"<{sub}>{_e(w['thesis'])} ({_e(s.loc['T', 'stated'])})</{sub}>", says(s.loc["T"]),
+                f"<{sub}>{_e(w['points'])}</{sub}>"]
+        for n, (pid, row) in enumerate(s[s.type == "point"].iterrows(), start=1):
+            page.append(f"<{subsub}>{w['point']} {n}</{subsub}>")
+            where = (f"Stated in {_e(row.stated)}; in the package's reading, developed in {_e(row.developed)} "
+                     f"({_count(row.sections, 'en', 'section', 'sections')})." if lang == "en" else
+                     f"Enunciado en el {_e(row.stated)}; según la interpretación de este material de estudio, "
+                     f"desarrollado en {_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).")
+            page += [f'<p class="where">{where}</p>', says(row, lead=True), *claims(pid)]
+        page += claims("after")
+        page += [f'<p class="note">{_e(w["end"])}</p>', "</div>"]
+        parts += page
     return parts
 
 
 def summary_html(reading: str = DEFAULT_READING) -> str:
     from tools.pages import _page
-    body = "\n".join(summary_parts(reading)).replace(' class="newpage"', "", 1)
+    body = "\n".join(summary_parts(reading)).replace(' class="newpage"', "", 1)     # the first page needs no break
     return _page("The essay's argument on one page", f'<div class="summary">{body}</div>', SUMMARY_STYLE)
 
 
@@ -177,7 +227,8 @@ SHEET_NOTE = {"en": "For a room where some read Spanish more easily. The Spanish
 
 
 def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
-    """The Spanish sheet of each meeting that has one (sessions.yml, ``spanish: sheet``), as packet pages: the
+    """The Spanish sheet of each meeting that has one (sessions.yml, ``spanish: sheet``), as packet pages (one or
+    two, in type no smaller than SPANISH_SHEET_MIN_PT): the
     paragraphs its Spanish readers' version centres on, English beside the package's Spanish; the glossary entries
     it glosses, in Spanish; and its key points, in Spanish with the English under them."""
     from helpers import workshop
@@ -213,11 +264,16 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
 
 
 SPANISH_SHEET_STYLE = """
-.spanish-sheet { font-size: 8.8pt; line-height: 1.2; } .spanish-sheet h2 { margin: 0 0 0.2em; }
-.spanish-sheet h3 { margin: 0.5em 0 0.15em; font-size: 1.05em; } .spanish-sheet .para { font-size: 0.95em; }
-.spanish-sheet table.terms { width: 100%; font-size: 0.95em; } .spanish-sheet ul.points { margin: 0.2em 0; }
-.spanish-sheet ul.points li { margin: 0.15em 0; } .spanish-sheet .pair { margin: 0.3em 0; } .spanish-sheet small { color: #333; }
+.spanish-sheet { font-size: 10pt; line-height: 1.3; } .spanish-sheet h2 { margin: 0 0 0.2em; }
+.spanish-sheet h3 { margin: 0.6em 0 0.2em; font-size: 1.05em; }
+.spanish-sheet table.terms { width: 100%; } .spanish-sheet ul.points { margin: 0.2em 0; }
+.spanish-sheet ul.points li { margin: 0.3em 0; } .spanish-sheet .pair { margin: 0.35em 0; }
+.spanish-sheet small { font-size: 0.9em; color: #333; }
 """
+# The sheet's type: 10 pt, 9 pt for the English under each key point and a glossary entry's English name; in the
+# packet's own 11 pt the ¶ beside its Spanish runs long, and the sheet may take a second page (it did, squeezed
+# onto one, print at about 6 pt: the Spanish review). tests/test_packet.py checks the printed sizes.
+SPANISH_SHEET_MIN_PT = 8.5
 
 
 # ---- the glossary and the setup page ------------------------------------------------------------------------
@@ -260,6 +316,85 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
               '<col style="width:20%"></colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
               '<th scope="col">In the essay · En el ensayo</th><th scope="col">Since · Desde entonces</th></tr>' + "".join(rows) + "</table>")
     return _page("Glossary", body, GLOSSARY_STYLE)
+
+
+EXCERPT_STYLE = """
+body { font-size: 10.5pt; line-height: 1.3; } table.glossary { width: 100%; table-layout: fixed; font-size: 10pt; }
+table.glossary small { font-size: 0.9em; }
+table.glossary td { overflow-wrap: break-word; } table.glossary .es { display: block; color: #222; margin-top: 0.3em; }
+table.glossary small.kind { display: block; }
+"""
+
+
+def glossary_excerpts(reading: str = DEFAULT_READING) -> dict[str, list[str]]:
+    """The glossary entries each plan's segments name (sessions.yml, a segment's ``glossary``), in the order they
+    first come: {plan: [term, …]}, for the plans that name any."""
+    from helpers import workshop
+    plans = workshop.load_plans(load_essay(reading))
+    out: dict[str, list[str]] = {}
+    for seg in plans.itertuples():
+        for term in seg.glossary:
+            out.setdefault(seg.plan, [])
+            if term not in out[seg.plan]:
+                out[seg.plan].append(term)
+    return out
+
+
+def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90") -> str:
+    """A plan's glossary excerpt, one page: only the entries its segments use, each with its Spanish name, what it
+    is and what the essay says of it in English and, where the plan's Spanish sheet renders them, in Spanish (the
+    whole glossary, with its Since column on later events, stays a printout of its own)."""
+    import helpers
+    from helpers import workshop
+    from helpers.terms import KINDS_ES, glossary
+    from tools.handout import _pair
+    from tools.pages import _page
+    essay = load_essay(reading)
+    terms = glossary_excerpts(reading).get(plan)
+    if not terms:
+        raise HelperError("sessions.yml", f"no segment of the plan {plan!r} names glossary entries.",
+                          "add glossary: [the terms] to the segments that use them.")
+    g = glossary(helpers.load_terms(essay)).set_index("term")
+    spanish = {}
+    for meeting, sheet in workshop.load_spanish_sheet(essay).items():
+        if meeting.startswith(f"{plan}-"):
+            spanish.update(sheet["terms"])
+    title = workshop.load_plans(essay).set_index("plan").plan_title.loc[plan]
+    title = title.iloc[0] if hasattr(title, "iloc") else title
+    rows = []
+    for term in terms:
+        t, es = g.loc[term], spanish.get(term, {})
+
+        def both(en: str, key: str) -> str:
+            return _e(en) + (f'<span class="es" lang="es">{_e(es[key])}</span>' if es.get(key) else "")
+        name = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
+        source = "" if t.source == "the essay" else f" <small>(Source · Fuente: {_e(t.source)})</small>"
+        rows.append(f"<tr><td><strong>{_e(term)}</strong>{name}"
+                    f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
+                    f"<td>{both(t.definition, 'definition')}{source}</td>"
+                    f"<td>{both(t.in_the_essay or '', 'in_the_essay')} <small>(first in · primera vez en "
+                    f"{_e(t['first'])})</small></td>"
+                    + (f"<td>{_e(t.since or '')}</td>" if any(g.loc[x].since for x in terms) else "") + "</tr>")
+    since = any(g.loc[x].since for x in terms)
+    n = len(terms)
+    body = ("<h1>Glossary excerpt · Extracto del glosario</h1>"
+            f"<p><em>{_e(essay.meta['title'])}</em>: {_e(title)}</p>"
+            + _pair({"en": f"The {_count(n, 'en', 'entry', 'entries')} of the glossary this session uses, in English "
+                           "and Spanish. What each term is comes from the essay, or from the public reference named "
+                           "after it. The whole glossary, A to Z, is a printout of its own.",
+                     "es": f"Las {_count(n, 'es', 'entrada', 'entradas')} del glosario que usa esta sesión, en inglés "
+                           "y en español (el español es traducción de este material de estudio). La definición de "
+                           "cada término viene del ensayo o de la fuente pública que se cita después. El glosario "
+                           "completo, de la A a la Z, se imprime aparte."}, cls="pair note")
+            + (_pair(workshop.load_handout(essay)["sensitive_for_group"]["glossary"], cls="pair note flashpoint")
+               if since else "")
+            + '<table class="glossary">'
+            + ('<colgroup><col style="width:16%"><col style="width:30%"><col style="width:30%"><col style="width:24%">'
+               if since else '<colgroup><col style="width:18%"><col style="width:41%"><col style="width:41%">')
+            + '</colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
+              '<th scope="col">In the essay · En el ensayo</th>'
+            + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
+    return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE)
 
 
 def setup_html(reading: str = DEFAULT_READING) -> str:
@@ -410,8 +545,8 @@ def _inline(text: str) -> str:
 
 
 def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
-    """Write the packet, the summary, the glossary, the setup page and the exercise sheets into out/participant;
-    return the files."""
+    """Write the packet, the summary, the glossary, the setup page and the exercise sheets into out/participant,
+    and each plan's packet and glossary excerpt into out/facilitator; return the files."""
     from helpers.edition import mark_languages
     folder = out / "participant"
     folder.mkdir(parents=True, exist_ok=True)
@@ -423,7 +558,8 @@ def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
     (out / "facilitator").mkdir(parents=True, exist_ok=True)
-    for name, text in plan_packets(reading).items():
+    excerpts = {f"glossary-{plan}.html": glossary_excerpt_html(reading, plan) for plan in glossary_excerpts(reading)}
+    for name, text in (plan_packets(reading) | excerpts).items():
         path = out / "facilitator" / name
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
