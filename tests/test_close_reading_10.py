@@ -132,3 +132,19 @@ def test_the_session_plans_also_drop_second_hand_and_the_2017_death_toll(essay):
                     "protesters in 2017", "protestas de 2017", "muertos de 2017"):
         assert wording not in text.lower(), wording
     assert "after the 2017 election" in text and "después de las elecciones de 2017" in text
+
+
+def test_the_paragraphs_no_question_covered_now_have_questions(essay):
+    """Issue #20: no discussion question was anchored in ¶6, ¶21–¶24 or ¶29–¶32, and none had ¶52–¶53 for its own.
+    Each question that closes a gap is led like the others (prompts, likely answers, a close) and has its Spanish."""
+    from helpers.discussion import load_facilitation
+    questions = helpers.load_questions(essay)
+    anchored = {n for ps in questions.paragraphs for n in ps}
+    assert {6, 21, 22, 23, 24, 29, 30, 31, 32} <= anchored, sorted({6, 21, 22, 23, 24, 29, 30, 31, 32} - anchored)
+    closing = questions[questions.paragraphs.map(lambda ps: bool({6, 21, 22, 23, 24, 29, 30, 31, 32} & set(ps))
+                                                 or {52, 53} <= set(ps))]
+    assert any({52, 53} <= set(ps) for ps in closing.paragraphs)
+    led, spanish = load_facilitation(essay), workshop.load_questions_es(essay)
+    for qid in closing.id:
+        assert qid in led and led[qid]["prompts"] and led[qid]["likely"] and led[qid]["close"], qid
+        assert qid in spanish, qid
