@@ -28,7 +28,7 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
     Example:
         >>> import helpers
         >>> load_questions(helpers.load_essay(), "01_argument_structure").id.tolist()
-        ['D01', 'D02', 'D03', 'D04', 'D05']
+        ['D01', 'D02', 'D03', 'D04', 'D05', 'D20']
     """
     path = essay.folder / FILE
     table = load_entries(essay, f"{FILE} questions")

@@ -856,7 +856,7 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
         >>> essay = load_essay()
         >>> es = load_questions_es(essay, load_plans(essay))
         >>> len(es), es["D16"].startswith("El ensayo llama a Juan Orlando Hernández")
-        (17, True)
+        (20, True)
     """
     path = essay.folder / QUESTIONS_ES
     questions = load_questions(essay).set_index("id")

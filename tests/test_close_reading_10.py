@@ -67,17 +67,27 @@ def test_the_death_tolls_are_not_dated_narrower_than_the_text(essay):
     assert "en 2017" not in line["es"] and "después de las elecciones de 2017" in line["es"]
 
 
+# Honduran presidents, parties and candidates, as the essay names them: Hernández (by name, initials, "the dictator",
+# his "dictatorship" or "regime"), Lobo, Zelaya, Nasralla, LIBRE, the National Party, the "ruling party" (issue #20)
+HONDURAN = r"JOH|Juan Orlando|Hern[aá]ndez|Lobo|Zelaya|Nasralla|LIBRE|National Party|ruling party|dictator|regime"
+
+
 def test_every_passage_that_takes_a_side_in_party_politics_is_a_flashpoint(essay):
     """N1: the flashpoints named only Trump (¶50) and BDS; the rule is the same for every side: each paragraph
-    naming a U.S. president or party, Venezuela's government, the White House, Israel or BDS is flagged."""
+    naming a U.S. president or party, Venezuela's government (Chávez too, ¶20), the White House, Israel or BDS is
+    flagged, and (issue #20) each paragraph naming a Honduran president, party or candidate."""
     handout = workshop.load_handout(essay)
     flash = set(handout["flashpoints"])
     text = essay.paragraphs.set_index("paragraph").text
-    partisan = {n for n, t in text.items()
-                if re.search(r"Trump|Clinton|Democrat|Venezuela|White House|Israel|BDS", t)}
-    assert {4, 5, 17, 25, 33, 45, 48, 50, 53, 58} <= partisan        # the rule finds both sides
+    international = {n for n, t in text.items()
+                     if re.search(r"Trump|Clinton|Democrat|Venezuela|Chávez|White House|Israel|BDS", t)}
+    honduran = {n for n, t in text.items() if re.search(HONDURAN, t)}
+    assert {4, 5, 17, 25, 33, 45, 48, 50, 53, 58} <= international        # the rule finds both sides
+    assert {4, 15, 20, 27, 28, 32, 35, 37, 39, 52} <= honduran             # Hernández, LIBRE, the National Party, Zelaya
+    partisan = international | honduran
     assert partisan <= flash, sorted(partisan - flash)
-    for note in (handout["content_note"]["en"], handout["content_note"]["es"]):
+    heated = next(s for s in handout["facilitator_safety"] if s.startswith("A heated disagreement"))
+    for note in (handout["content_note"]["en"], handout["content_note"]["es"], heated):
         assert partisan <= set(paragraph_numbers(", ".join(re.findall(r"¶\d+(?:–¶\d+)?", note))))
     anyone = next(s for s in handout["facilitator_safety"] if "stop it at once" in s)
     assert "Palestinian, Israeli or Jewish" in anyone and "supporters of a party" in anyone
@@ -122,3 +132,19 @@ def test_the_session_plans_also_drop_second_hand_and_the_2017_death_toll(essay):
                     "protesters in 2017", "protestas de 2017", "muertos de 2017"):
         assert wording not in text.lower(), wording
     assert "after the 2017 election" in text and "después de las elecciones de 2017" in text
+
+
+def test_the_paragraphs_no_question_covered_now_have_questions(essay):
+    """Issue #20: no discussion question was anchored in ¶6, ¶21–¶24 or ¶29–¶32, and none had ¶52–¶53 for its own.
+    Each question that closes a gap is led like the others (prompts, likely answers, a close) and has its Spanish."""
+    from helpers.discussion import load_facilitation
+    questions = helpers.load_questions(essay)
+    anchored = {n for ps in questions.paragraphs for n in ps}
+    assert {6, 21, 22, 23, 24, 29, 30, 31, 32} <= anchored, sorted({6, 21, 22, 23, 24, 29, 30, 31, 32} - anchored)
+    closing = questions[questions.paragraphs.map(lambda ps: bool({6, 21, 22, 23, 24, 29, 30, 31, 32} & set(ps))
+                                                 or {52, 53} <= set(ps))]
+    assert any({52, 53} <= set(ps) for ps in closing.paragraphs)
+    led, spanish = load_facilitation(essay), workshop.load_questions_es(essay)
+    for qid in closing.id:
+        assert qid in led and led[qid]["prompts"] and led[qid]["likely"] and led[qid]["close"], qid
+        assert qid in spanish, qid

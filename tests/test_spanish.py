@@ -38,7 +38,7 @@ def test_a_missing_spanish_question_is_named_with_its_fingerprint(essay, reading
     path = reading_copy / workshop.QUESTIONS_ES
     text = path.read_text(encoding="utf-8")
     start = text.index("\n  D17:\n")
-    path.write_text(text[:start + 1], encoding="utf-8")           # D17 is last: cut it off
+    path.write_text(text[:start + 1], encoding="utf-8")           # D17 and the questions after it: cut them off
     with pytest.raises(helpers.AnnotationError) as info:
         load_es(helpers.load_essay(reading_copy))
     message = str(info.value)

@@ -186,6 +186,7 @@ def question_paragraphs(q) -> str:
 
 LONG_QUESTION = 1200      # characters: a question longer than this is set a size smaller to fit its slide
 DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box counts 400): smaller type
+DENSER = 1500             # ... and past this (a long prompt with both a sensitive and a flashpoint box): smaller again
 
 
 def _slide(cells: list, body: str, notes: str = "") -> None:
@@ -354,8 +355,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
 
     def safety_slides():
         cn = h["content_note"]
-        _slide(cells, "## Content note · Aviso sobre el contenido\n\n"
-                      f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p>')
+        _slide(cells, "## Content note · Aviso sobre el contenido\n\n"      # two languages: the smaller type
+                      f'<div class="dense"><p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p></div>')
         agreements = h["agreements"]
         for start in range(0, len(agreements), 2):
             items = "".join(f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br>'
@@ -383,9 +384,11 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                         + (" (next slides, in Spanish then English · en las diapositivas siguientes, en español y luego "
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
-        dense = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0) + (300 if hit else 0)
-                 + (500 if seg.topic == "key points" else 0)) > DENSE      # the closing slide lists the topics too
-        body = (f"{head}\n\n" + ('<div class="dense">' if dense else "") + (_flag(seg, h) if seg.sensitive else "")
+        weight = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0) + (300 if hit else 0)
+                  + (500 if seg.topic == "key points" else 0))           # the closing slide lists the topics too
+        dense = weight > DENSE
+        body = (f"{head}\n\n" + (f'<div class="dense{" denser" if weight > DENSER else ""}">' if dense else "")
+                + (_flag(seg, h) if seg.sensitive else "")
                 + (_flashpoint_box(hit, h) if hit else "")
                 + (_back_from_paper() if ctx["links"] and _after_paper(rows, seg) else "")
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
