@@ -276,6 +276,20 @@ SPANISH_SHEET_STYLE = """
 SPANISH_SHEET_MIN_PT = 8.5
 
 
+def _glossary_row(term: str, t, first: str, definition: str, in_the_essay: str, since: bool) -> str:
+    """One glossary entry as a table row (the whole glossary and a plan's excerpt): the term with its Spanish name
+    and kind, the definition (HTML) with its source, what the essay says (HTML) with where it first comes, and,
+    with ``since``, what has happened since."""
+    from helpers.terms import KINDS_ES
+    name = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
+    source = "" if t.source == "the essay" else f" <small>(Source · Fuente: {_e(t.source)})</small>"
+    return (f"<tr><td><strong>{_e(term)}</strong>{name}"
+            f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
+            f"<td>{definition}{source}</td>"
+            f"<td>{in_the_essay} <small>(first in · primera vez en {_e(first)})</small></td>"
+            + (f"<td>{_e(t.since or '')}</td>" if since else "") + "</tr>")
+
+
 # ---- the glossary and the setup page ------------------------------------------------------------------------
 
 def glossary_html(reading: str = DEFAULT_READING) -> str:
@@ -283,20 +297,14 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
     from, what the essay says of it, where it first appears and what has changed since."""
     import helpers
     from helpers import workshop
-    from helpers.terms import KINDS_ES, glossary
+    from helpers.terms import glossary
     from tools.handout import _pair
     from tools.pages import _page
     essay = load_essay(reading)
     g = glossary(helpers.load_terms(essay))
     rows = []
     for t in g.itertuples():
-        spanish = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
-        source = "" if t.source == "the essay" else f" <small>(Source · Fuente: {_e(t.source)})</small>"
-        rows.append(f"<tr><td><strong>{_e(t.term)}</strong>{spanish}"
-                    f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
-                    f"<td>{_e(t.definition)}{source}</td>"
-                    f"<td>{_e(t.in_the_essay or '')} <small>(first in · primera vez en {_e(t.first)})</small></td>"
-                    f"<td>{_e(t.since or '')}</td></tr>")
+        rows.append(_glossary_row(t.term, t, t.first, _e(t.definition), _e(t.in_the_essay or ""), since=True))
     body = ("<h1>Glossary · Glosario</h1>"
             f"<p><em>{_e(essay.meta['title'])}</em>: {len(g)} people, places, organisations, events and ideas the "
             "essay names, A to Z · personas, lugares, organizaciones, hechos e ideas que nombra el ensayo, de la A a "
@@ -346,7 +354,7 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
     whole glossary, with its Since column on later events, stays a printout of its own)."""
     import helpers
     from helpers import workshop
-    from helpers.terms import KINDS_ES, glossary
+    from helpers.terms import glossary
     from tools.handout import _pair
     from tools.pages import _page
     essay = load_essay(reading)
@@ -367,14 +375,8 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
 
         def both(en: str, key: str) -> str:
             return _e(en) + (f'<span class="es" lang="es">{_e(es[key])}</span>' if es.get(key) else "")
-        name = f'<span class="es" lang="es">{_e(t.spanish)}</span>' if t.spanish else ""
-        source = "" if t.source == "the essay" else f" <small>(Source · Fuente: {_e(t.source)})</small>"
-        rows.append(f"<tr><td><strong>{_e(term)}</strong>{name}"
-                    f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
-                    f"<td>{both(t.definition, 'definition')}{source}</td>"
-                    f"<td>{both(t.in_the_essay or '', 'in_the_essay')} <small>(first in · primera vez en "
-                    f"{_e(t['first'])})</small></td>"
-                    + (f"<td>{_e(t.since or '')}</td>" if any(g.loc[x].since for x in terms) else "") + "</tr>")
+        rows.append(_glossary_row(term, t, t["first"], both(t.definition, "definition"),
+                                  both(t.in_the_essay or "", "in_the_essay"), since=any(g.loc[x].since for x in terms)))
     since = any(g.loc[x].since for x in terms)
     n = len(terms)
     body = ("<h1>Glossary excerpt · Extracto del glosario</h1>"
