@@ -216,7 +216,8 @@ def test_nothing_is_fetched_from_the_network(built):
     assert len([p for p in pages if p.suffix == ".html"]) == (3 * len(NOTEBOOKS) - len(editions.FACILITATOR_ONLY) + 5
                                                               + len(editions.run_sheets()) + len(decks.checklists()) + len(decks.reading_messages()) + len(decks.notes_pages())
                                                               + len(decks.session_decks()) + len(packet.PAGES)
-                                                              + len(packet.exercise_sheets()) + len(packet.plan_packets()))
+                                                              + len(packet.exercise_sheets()) + len(packet.plan_packets())
+                                                              + len(packet.glossary_excerpts()))
     for page in pages:
         assert editions.remote_references(page.read_text(encoding="utf-8", errors="replace")) == [], page
     assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()
