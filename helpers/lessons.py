@@ -335,12 +335,14 @@ def for_facilitators(nb: dict) -> bool:
     return nb.get("metadata", {}).get("lesson", {}).get("audience") == "facilitators"
 
 
-def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool = False) -> pd.DataFrame:
+def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool = False,
+            solutions: bool = True) -> pd.DataFrame:
     """One row per notebooks/NN_*.ipynb, in teaching order, with its times in minutes.
 
     Parameters: ``folder`` the notebooks folder (default: the project's); ``essay`` the reading whose
     paragraphs the notebooks name (default: ``load_essay()``); ``learners`` True leaves out the notebooks
-    written for facilitators (``"audience": "facilitators"`` in their lesson metadata).
+    written for facilitators (``"audience": "facilitators"`` in their lesson metadata); ``solutions`` False counts
+    no time for reading worked solutions (the participant edition, which leaves them out).
 
     Returns: a DataFrame: notebook, title, read (the paragraphs to read), reading_min (those paragraphs),
     notebook_min (the notebook's own text, without its worked solutions), solutions_min (reading the worked
@@ -360,7 +362,12 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool
                               "restore it from git (git checkout -- notebooks/).") from None
         if learners and for_facilitators(nb):
             continue
-        rows.append(lesson_row(nb, path.name, essay, path))
+        row = lesson_row(nb, path.name, essay, path)
+        if not solutions:
+            row["total_min"] = _nearest_five(row["reading_min"] + row["mechanics_min"] + row["notebook_min"]
+                                             + row["exercises_min"] + row["discussion_min"])
+            row["solutions_min"] = 0
+        rows.append(row)
     return pd.DataFrame(rows, columns=["notebook", "title", "read", "reading_words", "notebook_words",
                                        "solution_words", "notebook_shown_words", "solution_shown_words",
                                        "reading_min", "mechanics_min", "notebook_min", "solutions_min",

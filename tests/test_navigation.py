@@ -131,3 +131,28 @@ def test_the_participant_start_page_names_no_notebook_it_does_not_have():
     participant = json.dumps(editions.edition(read(navigation.MAP_NOTEBOOK), participant=True))
     for title in titles:
         assert title not in participant, f"the participant edition of 00 still names {title!r}"
+
+
+def test_the_participant_edition_says_nothing_of_solutions_it_leaves_out():
+    """Learner review: the participant edition said its worked solutions were left out, then told the reader how to
+    open them and counted time for reading them. Its prose no longer mentions them, and its times (each notebook's
+    time line, 00's table and map of the series) count none, the same in all three places."""
+    import json
+    from helpers.lessons import time_line
+    from tools import editions
+    table = editions.participant_lessons().set_index("notebook")
+    full = helpers.lessons(learners=True).set_index("notebook")
+    assert (table.solutions_min == 0).all() and (table.total_min <= full.total_min).all()
+    assert (table.total_min < full.total_min).any(), "the participant times should drop the solutions' reading"
+    for name in table.index:
+        nb = editions.edition(read(name), participant=True)
+        prose = [c.source for c in nb.cells if c.cell_type == "markdown"]
+        said = [s for text in prose for s in re.split(r"(?<=[.!?])\s+", text)
+                if re.search(r"solution", s, re.I) and "edition-note" not in s]
+        assert not said, f"{name}: the participant edition still speaks of worked solutions: {said[:2]}"
+        assert time_line(table.loc[name].to_dict()) in prose[0], name
+        if name == navigation.MAP_NOTEBOOK:
+            shown = json.dumps([c.get("outputs", []) for c in nb.cells if "series" in c.metadata.get("tags", [])])
+            for row in table.itertuples():
+                assert f"about {row.total_min} minutes" in next(c.source for c in nb.cells if c.get("id") == "series-map")
+            assert all(f"  {row.total_min}" in shown for row in table.itertuples()), "00's table keeps the full times"

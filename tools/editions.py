@@ -107,7 +107,9 @@ def edition(nb: nbformat.NotebookNode, participant: bool, note: bool = True) -> 
         if cell.cell_type == "markdown":
             cell.source = BADGE_RE.sub(lambda m: f"[Open on Binder]({m.group().rsplit('](', 1)[1][:-1]})", cell.source)
             if participant:
-                cell.source = without_facilitator_links(cell.source)
+                cell.source = without_solutions(without_facilitator_links(cell.source), nb)
+    if participant:
+        participant_series_table(nb)
     first = nb.cells[0]
     label = ("Participant edition: worked solutions and facilitator notes are left out."
              if participant else "Facilitator edition: includes worked solutions and facilitator notes.")
@@ -127,6 +129,53 @@ def without_facilitator_links(source: str) -> str:
              if not (re.match(r"\s*(?:[-*]|\d+\.)\s", line) and FACILITATOR_LINK.search(line))]
     text = re.sub(rf"\s*\|\s*{FACILITATOR_LINK.pattern}", "", "\n".join(lines))
     return FACILITATOR_LINK.sub(r"\1", text)
+
+
+# What the notebooks say of their worked solutions, which the participant edition leaves out (learner review: the
+# edition said it had none, then told the reader how to open them): each pattern, and what it becomes there
+WITHOUT_SOLUTIONS = [
+    (r" At an exercise, press \*\*Ctrl \+ Enter\*\* instead: Shift \+ Enter would open its folded solution\.", ""),
+    (r"(?m)^- \*\*Worked solutions\*\*.*(?:\n(?![-*] |\n).+)*\n?", ""),
+    (r", so the worked solution below stays folded until you open it\.", "."),
+    (r", and its worked solution lists them\)", ")"),
+    (r" \(their worked solutions show them\)", ""),
+    (r"The worked solution below names the year [^.]*\. ?", ""),
+]
+TIME_LINE_RE = re.compile(r"\*\*Time:\*\* about \d+ minutes in all:[^\n]*")
+
+
+def without_solutions(source: str, nb: nbformat.NotebookNode) -> str:
+    """Markdown for the participant edition, which has no worked solutions: what the notebook says of them is left
+    out (``WITHOUT_SOLUTIONS``), and its time line counts no time for reading them."""
+    for pattern, replacement in WITHOUT_SOLUTIONS:
+        source = re.sub(pattern, replacement, source)
+    title = nb.metadata.get("lesson", {}).get("title")
+    if TIME_LINE_RE.search(source) and title:
+        from helpers.lessons import time_line
+        row = participant_lessons().set_index("title").loc[title].to_dict()
+        source = TIME_LINE_RE.sub(lambda m: time_line(row), source)
+    return source
+
+
+def participant_lessons():
+    """The lessons as the participant edition counts them: no facilitator notebook, no time for worked solutions."""
+    import helpers
+    return helpers.lessons(learners=True, solutions=False)
+
+
+def participant_series_table(nb: nbformat.NotebookNode) -> None:
+    """00's table and map of the series, in the participant edition, show the participant edition's times."""
+    import helpers
+    from tools.navigation import series_map_markdown
+    for cell in nb.cells:
+        if cell.get("id") == "series-map":
+            cell.source = series_map_markdown(participant_lessons())
+        if cell.cell_type == "code" and "series" in tags(cell) and "helpers.lessons(learners=True)" in cell.source:
+            shown = helpers.table(participant_lessons(), columns=["title", "read", "total_min"],
+                                  rename={"read": "read in the essay", "total_min": "minutes"})
+            for out in cell.outputs:
+                if out.get("output_type") == "execute_result":
+                    out["data"] = {"text/html": shown._repr_html_(), "text/plain": repr(shown)}
 
 
 FIRST_STEP_RE = re.compile(r"(?m)^\*\*What to do first:\*\*.*$")
