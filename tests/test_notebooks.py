@@ -337,3 +337,15 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
     for path in NOTEBOOKS:        # no first cell still says to finish an answer with Shift + Enter
         top = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
         assert not re.search(r"answer cell[^.]*Shift \+ Enter\*\* when you are done", top), path.name
+
+
+def test_each_notebook_counts_the_paragraphs_its_questions_send_you_to():
+    """Learner review: a notebook's discussion questions sent readers to paragraphs its "read in the essay" list (and
+    so its time) left out. Every paragraph a question of the notebook is anchored in is in the list."""
+    from helpers.text import paragraph_numbers
+    essay = helpers.load_essay()
+    questions = helpers.load_questions(essay)
+    for row in helpers.lessons().itertuples():
+        anchored = {n for ps in questions[questions.notebook == row.notebook.removesuffix(".ipynb")].paragraphs for n in ps}
+        missing = sorted(anchored - set(paragraph_numbers(row.read)))
+        assert not missing, f"{row.notebook}: its questions use ¶{missing} but its lesson metadata does not list them"
