@@ -40,7 +40,7 @@ def summary_claims(essay: Essay) -> list[str]:
     Example:
         >>> from helpers import load_essay
         >>> summary_claims(load_essay())
-        ['C01', 'C51', 'C39', 'C78']
+        ['C01', 'C51', 'C88', 'C39', 'C78']
     """
     return [pid for pid in load_entries(essay, f"{FILE} parts").part if pid not in PARTS]
 

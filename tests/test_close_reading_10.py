@@ -84,13 +84,42 @@ def test_every_passage_that_takes_a_side_in_party_politics_is_a_flashpoint(essay
     honduran = {n for n, t in text.items() if re.search(HONDURAN, t)}
     assert {4, 5, 17, 25, 33, 45, 48, 50, 53, 58} <= international        # the rule finds both sides
     assert {4, 15, 20, 27, 28, 32, 35, 37, 39, 52} <= honduran             # Hernández, LIBRE, the National Party, Zelaya
-    partisan = international | honduran
+    # close reading 11: the U.S. camps the essay argues against are sides too (¶18 the Right and "Liberals", ¶51
+    # "conservatives" and "their party leaders"), and so is the charge of fraud, in a heading or a quoted voice
+    # (¶19, ¶34, ¶40: Fuentes is treated as Miguel Angel, ¶15, is)
+    camps = {n for n, t in text.items() if re.search(r"\bLiberals\b|\bconservatives\b|party leaders", t)}
+    charged = {n for n, t in text.items() if re.search(r"[Ff]raud", t)}
+    assert {18, 51} <= camps and {19, 34, 40} <= charged
+    partisan = international | honduran | camps | charged
     assert partisan <= flash, sorted(partisan - flash)
     heated = next(s for s in handout["facilitator_safety"] if s.startswith("A heated disagreement"))
     for note in (handout["content_note"]["en"], handout["content_note"]["es"], heated):
         assert partisan <= set(paragraph_numbers(", ".join(re.findall(r"¶\d+(?:–¶\d+)?", note))))
+    assert "restate each view" in heated and "Palestinian activists (¶55)" not in heated
     anyone = next(s for s in handout["facilitator_safety"] if "stop it at once" in s)
     assert "Palestinian, Israeli or Jewish" in anyone and "supporters of a party" in anyone
+
+
+def test_a_list_is_a_flashpoint_whole_or_not_at_all(essay):
+    """Close reading 11: ¶22–¶24 were flagged without their lead-in ¶21 (the file's rule: a list's items go with
+    its lead-in). Each list (a run of list items and the paragraph that leads into it) is flagged whole or not
+    at all; and a quoted voice is flagged as a quoted voice is (¶15 and ¶40 both, or neither)."""
+    flash = set(workshop.load_handout(essay)["flashpoints"])
+    kind = essay.paragraphs.set_index("paragraph").kind
+    lists, current = [], None
+    for n, k in kind.items():
+        if k == "list item":
+            if current is None:
+                current = [n - 1]
+                lists.append(current)
+            current.append(n)
+        else:
+            current = None
+    assert [21, 22, 23, 24] in lists and [27, 28, 29, 30, 31] in lists
+    for paragraphs in lists:
+        flagged = set(paragraphs) & flash
+        assert not flagged or flagged == set(paragraphs), (paragraphs, sorted(flagged))
+    assert {15, 40} <= flash
 
 
 def test_bds_is_not_placed_in_55(essay):

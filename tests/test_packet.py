@@ -125,10 +125,10 @@ def test_the_summary_gives_the_diagnosis_the_cause_the_concession_and_the_conclu
     assert s.loc["C78", "text"].startswith("The authors conclude: if movements")
     page = " ".join(visible("".join(packet.summary_parts())).split())
     english, spanish = page.split("El argumento del ensayo en una página", 1)
-    for heading in ("Where the essay starts (¶3)", "A concession under it (¶45)", "A conclusion under it (¶48)",
+    for heading in ("Where the argument starts (¶3)", "A concession under it (¶45)", "A conclusion under it (¶48)",
                     "Where the essay ends (¶62)"):
         assert heading in english, heading
-    for heading in ("Dónde empieza el ensayo (¶3)", "Una concesión bajo este punto (¶45)",
+    for heading in ("Dónde empieza el argumento (¶3)", "Una concesión bajo este punto (¶45)",
                     "Una conclusión bajo este punto (¶48)", "Dónde termina el ensayo (¶62)"):
         assert heading in spanish, heading
     # in the essay's order: the diagnosis, the thesis, point 1 with its concession then its cause, the conclusion

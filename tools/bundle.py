@@ -159,9 +159,9 @@ def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
               "El ensayo, edición de lectura"),
         _item("print/handout", "The handout", "the same content note, agreements, reading, setup and questions "
               "without the agendas.", "Lo mismo que el cuadernillo, sin los programas.", "Material para participantes"),
-        _item("print/summary", "The argument on one page", "where the essay starts, the thesis and the three points, "
+        _item("print/summary", "The argument on one page", "where the argument starts, the thesis and the three points, "
               "and where it ends: a page in English, then the same page in Spanish.",
-              "Dónde empieza el ensayo, la tesis y los tres puntos, y dónde termina: una página en inglés y la misma "
+              "Dónde empieza el argumento, la tesis y los tres puntos, y dónde termina: una página en inglés y la misma "
               "en español.", "El argumento en una página"),
         _item("print/glossary", "The glossary", "the people, places, organisations, events and ideas the essay "
               "names, A to Z.", "Personas, lugares, organizaciones, hechos e ideas que nombra el ensayo, de la A a la "

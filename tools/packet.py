@@ -65,7 +65,7 @@ def _count(n: int, lang: str, one: str, many: str) -> str:
 
 SUMMARY_WORDS = {
     "en": {"title": "The essay's argument on one page", "thesis": "The thesis", "points": "Three points",
-           "point": "Point", "before": "Where the essay starts", "after": "Where the essay ends",
+           "point": "Point", "before": "Where the argument starts", "after": "Where the essay ends",
            "conclusion": "A conclusion under it", "concession": "A concession under it", "premise": "A premise under it",
            "evidence": "Evidence under it", "recommendation": "A recommendation under it",
            "argue": "The authors argue:",
@@ -76,7 +76,7 @@ SUMMARY_WORDS = {
            "end": "This is a summary, not the essay: read the essay itself to weigh the argument, and see each claim "
                   "and where it stands in notebook 01."},
     "es": {"title": "El argumento del ensayo en una página", "thesis": "La tesis", "points": "Tres puntos",
-           "point": "Punto", "before": "Dónde empieza el ensayo", "after": "Dónde termina el ensayo",
+           "point": "Punto", "before": "Dónde empieza el argumento", "after": "Dónde termina el ensayo",
            "conclusion": "Una conclusión bajo este punto", "concession": "Una concesión bajo este punto",
            "premise": "Una premisa bajo este punto", "evidence": "Una prueba bajo este punto",
            "recommendation": "Una recomendación bajo este punto", "argue": "Los autores sostienen:",
