@@ -229,6 +229,9 @@ REVIEWED_OUT = {
     "derechos de los inmigrantes": "one name for one thing: 'las personas inmigrantes', as the activities say",
     # the tenth close reading (P1), of the English it translates: the thesis lost ¶10's "possible"
     "movimientos sociales debe incorporar": "the thesis as necessity alone: 'es a la vez necesario y posible'",
+    # the eighth native review (review11, point 3)
+    "primer nombre": "the first of one's given names, and a real one: 'solo el nombre con el que quieran que les "
+                     "llamemos, sin apellidos'",
 }
 
 
@@ -415,3 +418,15 @@ def test_the_reading_message_warns_against_group_chats_in_both_languages():
     assert "never send it to a group" in page and "nunca lo envíen a un grupo" in page
     assert "lista de difusión" in page and "broadcast list" in page
     assert re.search(r"Lean por lo menos [^)]*o unos \d+ si leen en inglés como segunda lengua", page)
+
+
+# ---- the eighth native review (review11, point 3) ----
+
+def test_the_round_of_names_asks_for_the_name_people_want_to_be_called(essay):
+    """'primer nombre' is the first of one's given names (José in José Luis), and a real one: the round asks for any
+    name people want to be called by, without surnames, in every plan's welcome and its sign-in sheet."""
+    welcomes = [r.activity_es for r in workshop.load_plans(essay).itertuples() if r.topic == "welcome"]
+    assert welcomes
+    for text in welcomes:
+        assert "el nombre con el que quieran que les llamemos, sin apellidos" in text, text[:80]
+        assert "solo con ese nombre" in text and "primer nombre" not in text
