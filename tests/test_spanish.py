@@ -230,6 +230,7 @@ REVIEWED_OUT = {
     # the tenth close reading (P1), of the English it translates: the thesis lost ¶10's "possible"
     "movimientos sociales debe incorporar": "the thesis as necessity alone: 'es a la vez necesario y posible'",
     # the eighth native review (review11, point 3)
+    "evidencia:": "one name for one thing, as D02 says 'pruebas': 'Una prueba (evidencia):'",
     "primer nombre": "the first of one's given names, and a real one: 'solo el nombre con el que quieran que les "
                      "llamemos, sin apellidos'",
 }
@@ -298,7 +299,8 @@ def tool_texts() -> dict[str, str]:
     strip = lambda page: re.sub(r"<[^>]+>", " ", page)
     texts = {"glossary": strip(packet.glossary_html()), "agendas": strip(" ".join(packet.agenda_parts())),
              "release notes": " ".join(es for *_, es in release.ASSETS),
-             "reading message": strip(decks.reading_messages()["reading-message.html"])}
+             "reading message": strip(decks.reading_messages()["reading-message.html"]),
+             "exercise 2 sheet": strip(packet.exercise_sheets()["exercise-01-2.html"])}
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
     texts |= {f"spanish deck, cell {i}": strip(c.source) for i, c in enumerate(deck.cells)}
     return texts
@@ -342,7 +344,7 @@ def html_text(page: str) -> str:
 def test_the_exercise_2_sheet_gives_its_instructions_and_the_five_kinds_in_spanish():
     from tools import packet
     text = " ".join(html_text(packet.exercise_sheets()["exercise-01-2.html"]).split())
-    for words in ("Una premisa", "Evidencia", "Una conclusión", "Una recomendación", "Una concesión",
+    for words in ("Una premisa", "Una prueba (evidencia)", "Una conclusión", "Una recomendación", "Una concesión",
                   "¿A qué objeción responde", "Las palabras que usa"):
         assert words in text, words
     assert '"Even less successful have been appeals to peoples’ moral conscience." [Aún menos' in text
@@ -430,3 +432,28 @@ def test_the_round_of_names_asks_for_the_name_people_want_to_be_called(essay):
     for text in welcomes:
         assert "el nombre con el que quieran que les llamemos, sin apellidos" in text, text[:80]
         assert "solo con ese nombre" in text and "primer nombre" not in text
+
+
+def test_the_exercise_2_sheet_gives_its_objections_table_in_spanish_upright_and_not_small():
+    """Question 3 in Spanish sends readers to the table of objections, which was English only: its headers, each
+    objection's name, a rendering of the essay's words and the package's reply are in Spanish too; the title has
+    its Spanish; and the Spanish is upright (no gloss) and no smaller than 9.2 pt (it was 7.9 pt grey italics)."""
+    from tools import packet
+    page = packet.exercise_sheets()["exercise-01-2.html"]
+    text = " ".join(html_text(page).split())
+    assert "Ejercicio 2: clasificar un pasaje" in text
+    for words in ("nombre", "objeción", "cómo responden los autores", "La narrativa liberal de las víctimas y la caridad",
+                  "Las personas inmigrantes hacen bajar los salarios y quitan empleos", "borra el protagonismo",
+                  '"has been largely disproven" [ha sido desmentido en gran medida]',
+                  "[la inmigración en realidad hace bajar los salarios o quita empleos]"):
+        assert words in text, words
+    assert "font-style: italic" not in page
+    size = float(re.search(r"\.es, \.recap \.es[^{]*\{ font-size: ([\d.]+)pt; font-style: normal", page).group(1))
+    assert size >= 9.2
+
+
+def test_an_objection_the_table_names_without_its_spanish_is_refused(reading_copy):
+    from tools import packet
+    rewrite(reading_copy, workshop.NOTES, "        K4:\n          name:", "        K9:\n          name:")
+    with pytest.raises(helpers.HelperError, match=r"(?s)objections.*K9.*K4"):
+        packet.exercise_sheets(str(reading_copy))

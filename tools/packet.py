@@ -42,6 +42,7 @@ AGENDA_STYLE = """
 .agenda td.t { white-space: nowrap; } .blanks { line-height: 2.1; }
 .meeting { break-inside: avoid; page-break-inside: avoid; }
 """
+EXERCISE_EN_PT, EXERCISE_ES_PT = 8.6, 9.2      # an exercise sheet with Spanish: the English; the Spanish, the largest that fits
 GLOSSARY_STYLE = """
 body { max-width: none; font-size: 9.5pt; }
 table.glossary { width: 100%; table-layout: fixed; font-size: 9pt; }
@@ -486,57 +487,88 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
         intro = body.split(questions[0])[0] if questions else body
         paras = "".join(f'<p class="para"><b>¶{n}</b> {html.escape(essay.paragraphs.loc[n].text)}</p>'
                         for n in paragraph_numbers(sheet["paragraphs"]))
-        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}</td>"
-                       f"<td>{html.escape(counter.loc[k].objection)}</td><td>{html.escape(counter.loc[k].how)}</td></tr>"
-                       for k in sheet["objections"])
-        es = _sheet_spanish(sheet, cell.source, questions)
+        es = _sheet_spanish(sheet, cell.source, questions, counter)
 
         def also(text: str) -> str:      # a line's Spanish under it, when the sheet has Spanish
             return f'<br><span lang="es" class="es">{html.escape(text, quote=False)}</span>' if text else ""
+        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}{also(es['objections'][k]['name'])}</td>"
+                       f"<td>{html.escape(counter.loc[k].objection)}{also(es['objections'][k]['objection'])}</td>"
+                       f"<td>{html.escape(counter.loc[k].how)}</td>"
+                       + (f'<td lang="es" class="es">{html.escape(es["objections"][k]["how"], quote=False)}</td>'
+                          if es["intro"] else "") + "</tr>"          # the reply's Spanish beside it: less height
+                       for k in sheet["objections"])
+        head = "".join(f"<th>{en}" + (f' · <span lang="es">{sp}</span>' if es["intro"] and sp else "") + "</th>"
+                       for en, sp in (("id", ""), ("name", "nombre"), ("objection", "objeción"),
+                                      ("how the authors reply", ""))) + \
+            ('<th lang="es">cómo responden los autores</th>' if es["intro"] else "")
         asks = "".join(f'<li>{_inline(q.split(". ", 1)[1])}{also(es["questions"][i])}<div class="write"></div></li>'
                        for i, q in enumerate(questions))
-        page = (f"<h1>{_inline(title)}</h1>"
+        page = (f"<h1>{_inline(title)}" + (f' · <span lang="es">{html.escape(es["title"])}</span>' if es["title"] else "")
+                + "</h1>"
                 f'<p class="small">Lesson {sheet["notebook"][:2]} on one page, for anyone working on paper.'
-                + (' <span lang="es">Las instrucciones también en español (traducción de este material de estudio); '
-                   "el ensayo, en inglés, tal como está.</span>" if es["intro"] else "") + "</p>"
+                + (' <span lang="es">Instrucciones también en español (traducción de este material de estudio); '
+                   "el ensayo, en inglés.</span>" if es["intro"] else "") + "</p>"
                 f'<div class="recap"><b>The words it uses</b>' + (' · <b lang="es">Las palabras que usa</b>' if es["intro"] else "")
-                + "<ul>" + "".join(f"<li>{html.escape(line)}{also(es['recap'][i])}</li>"
-                                   for i, line in enumerate(sheet["recap"])) + "</ul></div>"
+                + ("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in sheet["recap"]) + "</ul>"
+                   if not es["intro"] else     # with Spanish: English and Spanish side by side, line for line
+                   '<div class="recap-pairs">' + "".join(f'<div>{html.escape(line)}</div><div lang="es" class="es">'
+                                                         f'{html.escape(es["recap"][i], quote=False)}</div>'
+                                                         for i, line in enumerate(sheet["recap"])) + "</div>")
+                + "</div>"
                 f"<p>{_inline(intro.strip())}{also(es['intro'])}</p>{paras}"
                 "<p><b>The objections it names</b> (the objection in the essay's words; the reply, summed up by us)"
-                + (' · <span lang="es"><b>Las objeciones que nombra</b> (la objeción con las palabras del ensayo; la '
-                   "respuesta, resumida por nosotros)</span>" if es["intro"] else "") + "</p>"
-                f'<table class="keep"><tr><th>id</th><th>name</th><th>objection</th><th>how the authors reply</th></tr>'
-                f"{rows}</table><ol>{asks}</ol>")
+                + (' · <span lang="es"><b>Las objeciones que nombra</b> (la objeción, con las palabras del ensayo; '
+                   "la respuesta, resumida por nosotros)</span>" if es["intro"] else "") + "</p>"
+                f'<table class="keep objections"><colgroup><col class="id"><col class="name"><col class="objection"><col class="how">'
+                + ('<col class="how-es">' if es["intro"] else "")
+                + f'</colgroup><tr>{head}</tr>{rows}</table><ol>{asks}</ol>')
         style = (".write { border-bottom: 1px solid #555; height: 4.2em; } .recap { border: 1px solid #888; "
                  "padding: 0.1em 0.5em; font-size: 0.92em; } .recap ul { margin: 0.1em 0; } .para { font-size: 0.92em; "
                  "margin: 0.3em 0; } body { font-size: 9.5pt; line-height: 1.3; } .small { color: #444; margin: 0; } "
                  "h1 { margin: 0 0 0.2em; } ol { margin: 0.3em 0; } table { font-size: 0.92em; } .es { color: #222; }"
-                 # with the Spanish under every line, a size smaller and less room to write, to stay on one page
-                 + (" body { font-size: 8.6pt; line-height: 1.22; } .write { height: 2.8em; } .recap li .es "
-                    "{ font-style: italic; }" if es["intro"] else ""))
-        out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style)
+                 # with the Spanish under every line: the English a size smaller, less room to write and narrower
+                 # margins, to stay on one page; the Spanish, which is no gloss, upright and at 9.2 pt (9.5 runs over)
+                 # (review11: the Spanish recap was 7.9 pt grey italics, the hardest text of the plan to read)
+                 + (f" body {{ font-size: {EXERCISE_EN_PT}pt; line-height: 1.12; }} .write {{ height: 1.8em; }} "
+                    f".es, .recap .es, .para .es, table .es {{ font-size: {EXERCISE_ES_PT}pt; font-style: normal; }}"
+                    " table.objections { width: 100% !important; table-layout: fixed !important; } "
+                    " .recap-pairs { display: grid; grid-template-columns: 5fr 6fr; gap: 0.15em 1em; margin: 0.15em 0; }"
+                    " .recap-pairs > div { break-inside: avoid; } col.id { width: 2.4em; } col.name { width: 15%; } col.objection { width: 16%; } col.how { width: 25%; }"
+                    if es["intro"] else ""))
+        margins = ("@page { margin: 9mm 11mm 9mm 11mm; @bottom-center { content: none; } }" if es["intro"] else "")
+        out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style, margins)
     return out
 
 
-def _sheet_spanish(sheet: dict, source: str, questions: list[str]) -> dict:
+def _sheet_spanish(sheet: dict, source: str, questions: list[str], counter) -> dict:
     """An exercise sheet's Spanish (facilitation.yml, the sheet's ``spanish``), checked against the English it was
-    translated from: {"intro": str, "recap": [str], "questions": [str]}, every line "" when the sheet has none."""
+    translated from (the lesson's exercise, the recap, and the name, words and reply of each objection the table
+    names, from ``counter``, argument.yml's counterarguments by id): {"title": str, "intro": str, "recap": [str],
+    "questions": [str], "objections": {id: {"name", "objection", "how"}}}, every line "" when the sheet has none."""
     from helpers import workshop
     es = sheet.get("spanish") or {}
     n_recap, n_questions = len(sheet["recap"]), len(questions)
+    parts = ("name", "objection", "how")
     if not es:
-        return {"intro": "", "recap": [""] * n_recap, "questions": [""] * n_questions}
+        return {"title": "", "intro": "", "recap": [""] * n_recap, "questions": [""] * n_questions,
+                "objections": {k: dict.fromkeys(parts, "") for k in sheet["objections"]}}
     where = f"exercise_sheets, {sheet['notebook']} exercise {sheet['exercise']}"
-    english = " ".join([source, *sheet["recap"]])
-    workshop.check_fingerprint("facilitation.yml", where, es, english, f"the lesson {sheet['notebook']} and the "
-                               "sheet's recap", "the same instructions, line for line")
+    english = " ".join([source, *sheet["recap"], *(str(counter.loc[k][p]) for k in sheet["objections"] for p in parts)])
+    workshop.check_fingerprint("facilitation.yml", where, es, english, f"the lesson {sheet['notebook']}, the "
+                               "sheet's recap and argument.yml's objections", "the same instructions, line for line")
+    objections = es.get("objections") or {}
+    if set(objections) != set(sheet["objections"]) or any(not str(objections[k].get(p) or "").strip()
+                                                           for k in objections for p in parts):
+        raise HelperError("facilitation.yml", f"the Spanish of {where} gives the objections "
+                          f"{sorted(objections) or 'none'}; the table names {sheet['objections']}.",
+                          "give each objection the table names its Spanish name, objection and how.")
     if len(es.get("recap") or []) != n_recap or len(es.get("questions") or []) != n_questions:
         raise HelperError("facilitation.yml", f"the Spanish of {where} has {len(es.get('recap') or [])} recap lines "
                           f"and {len(es.get('questions') or [])} questions; the English has {n_recap} and "
                           f"{n_questions}.", "give one Spanish line for each English line, in the same order.")
-    return {"intro": " ".join(str(es.get("intro") or "").split()), "recap": [str(x) for x in es["recap"]],
-            "questions": [str(x) for x in es["questions"]]}
+    return {"title": str(es.get("title") or ""), "intro": " ".join(str(es.get("intro") or "").split()),
+            "recap": [str(x) for x in es["recap"]], "questions": [str(x) for x in es["questions"]],
+            "objections": {k: {p: str(objections[k][p]) for p in parts} for k in sheet["objections"]}}
 
 
 def _inline(text: str) -> str:
