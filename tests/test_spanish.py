@@ -457,3 +457,20 @@ def test_an_objection_the_table_names_without_its_spanish_is_refused(reading_cop
     rewrite(reading_copy, workshop.NOTES, "        K4:\n          name:", "        K9:\n          name:")
     with pytest.raises(helpers.HelperError, match=r"(?s)objections.*K9.*K4"):
         packet.exercise_sheets(str(reading_copy))
+
+
+def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_readers_to_the_packet(essay):
+    """D02 in Spanish was one slide of about 260 words at 19 px: the Spanish readers' deck now projects only its
+    closing questions, in large type, and says where the whole is; the notes keep the whole Spanish."""
+    from tools import decks
+    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta D02"))
+    slide, notes = cells[i].source, cells[i + 1].source
+    es = " ".join(workshop.load_questions_es(essay)["D02"].split())
+    assert 'class="question es closing"' in slide and decks.QUOTATIONS_ON_PAPER in slide
+    text = " ".join(html_text(slide).split())
+    assert "¿La respuesta enfrenta la objeción en su propio terreno" in text and "¿Qué pruebas resolverían" in text
+    assert '"The argument could be made"' not in text and len(text) < len(es) / 2
+    assert es in " ".join(html_text(notes).split())
+    standard = decks.session_decks()["single-90-1.slides.html"].cells           # the standard deck keeps the whole
+    assert any(es in " ".join(html_text(c.source).split()) for c in standard if c.source.startswith("## Pregunta D02"))

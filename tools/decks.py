@@ -185,6 +185,24 @@ def question_paragraphs(q) -> str:
 # ---- the decks ------------------------------------------------------------------------------------------------
 
 LONG_QUESTION = 1200      # characters: a question longer than this is set a size smaller to fit its slide
+# Under a long question's closing questions, on the Spanish readers' deck: where the rest of it is
+QUOTATIONS_ON_PAPER = ("La pregunta completa, con las palabras del ensayo y sus párrafos (¶), está en el cuadernillo "
+                       "para participantes (Preguntas de discusión).")
+
+
+def closing_questions(text: str) -> str:
+    """A long Spanish question's closing questions: the sentences after the one with its last quotation of the
+    essay, when they ask at least two questions ("" otherwise, and the slide keeps the whole question: a single
+    question at the end often leans on what came before, "ese vínculo"). A long question is mostly the essay's words
+    and their renderings; on the Spanish readers' deck the slide projects only what it asks, large, and the packet
+    keeps the whole (review11: D02 was about 260 words at 19 px on a 1280×720 slide)."""
+    text = " ".join(text.split())
+    last = text.rfind('"')
+    ends = [m.end() for m in re.finditer(r"[.?!]\)? (?=[¿A-ZÁÉÍÓÚÑ])", text) if m.start() > last] if last >= 0 else []
+    rest = text[ends[0]:] if ends else ""
+    return rest if rest.count("¿") >= 2 else ""     # one question alone often leans on what came before ("eso")
+
+
 DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box counts 400): smaller type
 DENSER = 1500             # ... and past this (a long prompt with both a sensitive and a flashpoint box): smaller again
 
@@ -424,11 +442,22 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                        + ("The slide before gives it in Spanish." if spanish else "The next slide gives it in Spanish."))
             es = ctx["questions_es"][qid]
             size = " long" if len(es) > LONG_QUESTION else ""
-            in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
-                          f'<p lang="es" class="question es{size}">{_e(es)}</p>',
-                          "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
-                          "their ¶, so a reader finds them in the reader's edition."
-                          + (" In this version the Spanish comes first; the English follows." if spanish else ""))
+            asks = closing_questions(es) if spanish and size else ""
+            if asks:      # the room's own language, projected: the questions large, the quotations on paper
+                in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+                              f'<p lang="es" class="question es closing">{_e(asks)}</p>'
+                              f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>',
+                              "**For the facilitator**\n\nThe slide projects only the question's closing questions, "
+                              "in large type; the whole Spanish, with the essay's words and their ¶, is in the "
+                              "participant packet. Read it out if the room asks:\n\n"
+                              f'<span lang="es">{_e(es)}</span>\n\n'
+                              "In this version the Spanish comes first; the English follows.")
+            else:
+                in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+                              f'<p lang="es" class="question es{size}">{_e(es)}</p>',
+                              "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
+                              "their ¶, so a reader finds them in the reader's edition."
+                              + (" In this version the Spanish comes first; the English follows." if spanish else ""))
             # a room of Spanish readers reads the question in Spanish first
             for body_, notes_ in ((in_spanish, english) if spanish else (english, in_spanish)):
                 _slide(cells, body_, notes=notes_)
