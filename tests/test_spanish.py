@@ -230,6 +230,18 @@ REVIEWED_OUT = {
     # the tenth close reading (P1), of the English it translates: the thesis lost ¶10's "possible"
     "movimientos sociales debe incorporar": "the thesis as necessity alone: 'es a la vez necesario y posible'",
     # the eighth native review (review11, point 3)
+    "en primer lugar": "a list ordinal, for 'in the first place': 'la contradicción principal que da origen a la "
+                       "inmigración', as in D02",
+    "según dicen": "hearsay: 'según los autores'",
+    "organización de oposición": "an organization, for organizing: 'trabajo organizativo de oposición', as in D02",
+    "sin duda cierto": "one name for one thing: 'indudablemente cierto', as in D02",
+    "bajo los dos partidos": "amnesties come under governments: 'con gobiernos de los dos partidos'",
+    "van a conquistar": "reads as a prediction: 'si los movimientos quieren conquistar'",
+    "bajo este punto": "a calque of 'under it': 'Dentro de este punto, una concesión (¶45)'",
+    "bajo cada punto": "a calque of 'under': 'agrupa en cada punto'",
+    "quedan bajo un punto": "a calque of 'under': 'se agrupan en cada punto'",
+    "encuadre": "media-studies jargon: 'marco', as D17 and the key points say",
+    "desarrollado en ¶": "needs its article: 'desarrollado en los ¶14–¶53'",
     "evidencia:": "one name for one thing, as D02 says 'pruebas': 'Una prueba (evidencia):'",
     "primer nombre": "the first of one's given names, and a real one: 'solo el nombre con el que quieran que les "
                      "llamemos, sin apellidos'",
@@ -300,7 +312,8 @@ def tool_texts() -> dict[str, str]:
     texts = {"glossary": strip(packet.glossary_html()), "agendas": strip(" ".join(packet.agenda_parts())),
              "release notes": " ".join(es for *_, es in release.ASSETS),
              "reading message": strip(decks.reading_messages()["reading-message.html"]),
-             "exercise 2 sheet": strip(packet.exercise_sheets()["exercise-01-2.html"])}
+             "exercise 2 sheet": strip(packet.exercise_sheets()["exercise-01-2.html"]),
+             "summary": strip(packet.summary_html())}
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
     texts |= {f"spanish deck, cell {i}": strip(c.source) for i, c in enumerate(deck.cells)}
     return texts
@@ -474,3 +487,17 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     assert es in " ".join(html_text(notes).split())
     standard = decks.session_decks()["single-90-1.slides.html"].cells           # the standard deck keeps the whole
     assert any(es in " ".join(html_text(c.source).split()) for c in standard if c.source.startswith("## Pregunta D02"))
+
+
+def test_the_spanish_summary_page_has_its_own_title_footer_and_larger_type(essay):
+    """The Spanish page of the summary: the essay's title in Spanish too, its footer in Spanish, the points'
+    labels without the calque 'bajo este punto', and type no smaller than 9.5 pt, notes included."""
+    from tools import packet
+    page = packet.summary_html()
+    text = " ".join(html_text(page).split())
+    assert f"[{workshop.essay_title_es(essay)}] (traducción del título)" in text
+    assert "Dentro de este punto, una concesión (¶45)" in text and "desarrollado en los ¶14–¶53" in text
+    assert '"Página " counter(page) " de " counter(pages)' in page and "page: es;" in page
+    size = float(re.search(r"\.summary-page\[lang=es\] \{ font-size: ([\d.]+)pt", page).group(1))
+    notes = float(re.search(r"\.summary-page\[lang=es\] :is\(\.note, \.where\) \{\s*font-size: ([\d.]+)em", page).group(1))
+    assert size >= 9.5 and size * notes >= 9.5

@@ -36,6 +36,13 @@ SUMMARY_STYLE = """
 .summary h2, .summary h3, .summary h4 { margin: 0.6em 0 0.2em; } .summary h4 { font-size: 1em; } .summary > h2:first-child { margin-top: 0; font-size: 1.3em; } .summary .pair { margin: 0.25em 0; gap: 1rem; }
 .summary p { margin: 0.2em 0; } .summary .note, .summary .where { font-size: 0.9em; color: #333; }
 .summary .claim { margin-left: 1em; } .summary-page > :is(h1, h2):first-child { margin-top: 0; font-size: 1.3em; }
+/* the Spanish page: every quotation doubled, so the densest page of the packet, and read by second-language readers
+   of English: larger type, notes no smaller than 9.5 pt, and its own footer (review11) */
+.summary .summary-page[lang=es] { font-size: 9.6pt; page: es; } .summary .summary-page[lang=es] :is(.note, .where) {
+  font-size: 1em; color: #222; }
+.summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.4em 0 0.1em; } .summary .summary-page[lang=es] {
+  line-height: 1.2; }
+@page es { @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -78,14 +85,14 @@ SUMMARY_WORDS = {
                   "and where it stands in notebook 01."},
     "es": {"title": "El argumento del ensayo en una página", "thesis": "La tesis", "points": "Tres puntos",
            "point": "Punto", "before": "Dónde empieza el ensayo", "after": "Dónde termina el ensayo",
-           "conclusion": "Una conclusión bajo este punto", "concession": "Una concesión bajo este punto",
-           "premise": "Una premisa bajo este punto", "evidence": "Una prueba bajo este punto",
-           "recommendation": "Una recomendación bajo este punto", "argue": "Los autores sostienen:",
+           "conclusion": "Dentro de este punto, una conclusión", "concession": "Dentro de este punto, una concesión",
+           "premise": "Dentro de este punto, una premisa", "evidence": "Dentro de este punto, una prueba",
+           "recommendation": "Dentro de este punto, una recomendación", "argue": "Los autores sostienen:",
            "note": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este material de "
                    "estudio; es la misma página que la anterior, en español. Los números de párrafo (¶) remiten a la "
                    "edición de lectura. Las palabras entre comillas son de los propios autores, por eso quedan en "
                    "inglés, con una traducción entre corchetes. Qué secciones desarrollan cada punto, y qué "
-                   "afirmaciones quedan bajo un punto, es la interpretación de este material de estudio (salvo el "
+                   "afirmaciones se agrupan en cada punto, es la interpretación de este material de estudio (salvo el "
                    "“Finally” [por último] del ¶57).",
            "end": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y vean cada "
                   "afirmación y dónde está en el cuaderno 01."},
@@ -102,6 +109,8 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
     s = load_summary(essay)
     h, sub, subsub = f"h{level}", f"h{level + 1}", f"h{level + 2}"
     title = essay.meta["title"]
+    from helpers.workshop import essay_title_es
+    title_es = essay_title_es(essay)
     parts = []
     for lang, col in (("en", "text"), ("es", "es")):
         w = SUMMARY_WORDS[lang]
@@ -126,7 +135,8 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
 
         page = [f'<div class="summary-page" lang="{lang}">',
                 f'<{h} class="newpage">{_e(w["title"])}</{h}>',
-                f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
+                f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})"
+                + (f" [{_e(title_es)}] (traducción del título)" if lang == "es" and title_es else "") + "</p>",
                 f'<p class="note">{_e(w["note"])}</p>', *claims("before"),
                 f"<{sub}>{_e(w['thesis'])} ({_e(s.loc['T', 'stated'])})</{sub}>", says(s.loc["T"]),
                 f"<{sub}>{_e(w['points'])}</{sub}>"]
@@ -135,7 +145,8 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
             where = (f"Stated in {_e(row.stated)}; in the package's reading, developed in {_e(row.developed)} "
                      f"({_count(row.sections, 'en', 'section', 'sections')})." if lang == "en" else
                      f"Enunciado en el {_e(row.stated)}; según la interpretación de este material de estudio, "
-                     f"desarrollado en {_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).")
+                     f"desarrollado en {'los' if '–' in row.developed or ',' in row.developed else 'el'} "
+                     f"{_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).")
             page += [f'<p class="where">{where}</p>', says(row, lead=True), *claims(pid)]
         page += claims("after")
         page += [f'<p class="note">{_e(w["end"])}</p>', "</div>"]
