@@ -242,6 +242,20 @@ REVIEWED_OUT = {
     "quedan bajo un punto": "a calque of 'under': 'se agrupan en cada punto'",
     "encuadre": "media-studies jargon: 'marco', as D17 and the key points say",
     "desarrollado en ¶": "needs its article: 'desarrollado en los ¶14–¶53'",
+    "algunos de nosotros": "the generic masculine in the one sentence addressed to survivors: 'a algunas de las "
+                           "personas aquí presentes nos haya tocado vivir estos hechos'",
+    "aquí hay un pasaje": "singular, filled with several ¶: 'Esta parte incluye pasajes que pueden dividir al grupo'",
+    "escucho dos lecturas": "a calque of 'I hear two readings': 'Veo que hay dos lecturas'",
+    "acompañarle": "leísmo, the Spain norm, foreign in Mexico and Central America: 'puede ir con usted'",
+    "citamos el párrafo": "'citar' is to quote: 'señalamos el párrafo (¶) que estamos leyendo'",
+    "tema delicado": "one word for 'sensitive': 'tema sensible', as the deck says",
+    "de antonio gramsci, él": "a redundant 'él', an English calque: 'En sus cuadernos de la cárcel, Antonio Gramsci "
+                              "describe'",
+    "[traducción]</": "dangled after the title: '(traducción del título)'",
+    "primera vez en ¶": "'aparece por primera vez en el ¶10'",
+    "es lectura nuestra": "'que el ¶48 responda o no a la objeción es una lectura nuestra'",
+    "quedan para la casa": "'quedan para hacer en casa'",
+    "un ¶ y una frase": "one word for 'sentence': 'un ¶ y una oración', as the key points say",
     "evidencia:": "one name for one thing, as D02 says 'pruebas': 'Una prueba (evidencia):'",
     "primer nombre": "the first of one's given names, and a real one: 'solo el nombre con el que quieran que les "
                      "llamemos, sin apellidos'",
@@ -501,3 +515,22 @@ def test_the_spanish_summary_page_has_its_own_title_footer_and_larger_type(essay
     size = float(re.search(r"\.summary-page\[lang=es\] \{ font-size: ([\d.]+)pt", page).group(1))
     notes = float(re.search(r"\.summary-page\[lang=es\] :is\(\.note, \.where\) \{\s*font-size: ([\d.]+)em", page).group(1))
     assert size >= 9.5 and size * notes >= 9.5
+
+
+def test_the_reading_message_explains_the_paragraph_sign_and_gives_the_title_in_spanish(essay):
+    """The first Spanish text participants receive: '¶' (calderón) is rarely known outside publishing, and the
+    essay's title was in English only."""
+    from tools import decks
+    page = decks.reading_messages()["reading-message.html"]
+    text = " ".join(html_text(page).split())
+    assert "el signo ¶ marca el número de párrafo" in text
+    assert f"[{workshop.essay_title_es(essay)}] (en inglés)" in text
+
+
+def test_the_spanish_deck_says_today_we_worked_on_and_puts_the_spanish_before_the_paragraph():
+    from tools import decks
+    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    slides = [" ".join(html_text(c.source).split()) for c in cells]
+    assert any("Hoy trabajamos en :" in s for s in slides)
+    assert any("(flashpoint · punto de tensión: ¶" in s for s in slides)
+    assert not any("¶50 · punto de tensión" in s for s in slides)

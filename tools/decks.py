@@ -350,8 +350,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     title_es = _title_es(rows, plans)
     flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}"
                     + (f' · <span lang="es" class="es">{_e(s.topic_es)}</span>' if title_es else "")
-                    + (f" (flashpoint: {paragraph_list(flashpoints_of(s, ctx))}"
-                       + (" · punto de tensión" if title_es else "") + ")" if flashpoints_of(s, ctx) else "")
+                    + (" (flashpoint" + (" · punto de tensión" if title_es else "")    # the Spanish before the ¶
+                       + f": {paragraph_list(flashpoints_of(s, ctx))})" if flashpoints_of(s, ctx) else "")
                     + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
     essay_es = workshop_essay_title_es(essay) if title_es else ""
     _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
@@ -489,8 +489,8 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
         nxt = ("## After today · Después de hoy\n\n<p>The notebooks and the reader's edition stay yours. Every notebook "
                "ends with its own key points, and the exercises we did not do are there for home.</p>"
                '<p lang="es" class="es">Los cuadernos y la edición de lectura son suyos. Cada cuaderno termina con sus '
-               "propios puntos clave, y los ejercicios que no hicimos quedan para la casa.</p>")
-    return (f'<p><strong>Today we worked on · <span lang="es" class="es">Hoy trabajamos</span>:</strong></p>'
+               "propios puntos clave, y los ejercicios que no hicimos quedan para hacer en casa.</p>")
+    return (f'<p><strong>Today we worked on · <span lang="es" class="es">Hoy trabajamos en</span>:</strong></p>'
             f"<ul>{''.join(recap)}</ul>", nxt)
 
 
@@ -729,7 +729,8 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
         first = rows.iloc[0]
-        values = {"title": ctx["essay"].meta["title"], "pre_reading": first.pre_reading, "minutes": row.minutes,
+        values = {"title": ctx["essay"].meta["title"], "title_es": workshop.essay_title_es(ctx["essay"]),
+                  "pre_reading": first.pre_reading, "minutes": row.minutes,
                   "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
                   "minimum": first.pre_reading_minimum, "minimum_minutes": row["at least (min)"],
                   "minimum_minutes_l2": math.ceil(row["at least (min)"] * paces["second_language"])}
@@ -742,7 +743,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             left = re.findall(r"\{\w+\}", text)
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
-                                  "does not fill in.", "use only {title}, {pre_reading}, {minutes}, {minutes_l2}, "
+                                  "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
                                   "{minimum}, {minimum_minutes}, {minimum_minutes_l2} and {content_note}.")
             texts[lang] = text
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"

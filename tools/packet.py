@@ -207,7 +207,7 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
                     ("discussion question", "pregunta de discusión")
                 what.append(f"{en} {' and '.join(qs)} · {es} {' y '.join(qs)}")
             if seg.sensitive:
-                what.append("<strong>sensitive: see the content note · tema delicado: vean el aviso sobre el "
+                what.append("<strong>sensitive: see the content note · tema sensible: vean el aviso sobre el "
                             "contenido</strong>")
             trs.append(f'<tr><td class="t">{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}</td>'
                        f"<td>{' · '.join(what[:1])}{'<br>' + '; '.join(what[1:]) if what[1:] else ''}</td>"
@@ -253,7 +253,7 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
             continue
         out = [f'<div class="spanish-sheet newpage"><h2><span lang="es">Hoja en español</span> · Spanish sheet</h2>',
                f"<p><em>{_e(essay.meta['title'])}</em>"
-               + (f' <span lang="es">[{_e(title_es)}] [traducción]</span>' if title_es else "") + "</p>",
+               + (f' <span lang="es">[{_e(title_es)}] (traducción del título)</span>' if title_es else "") + "</p>",
                _pair(SHEET_NOTE, cls="pair note")]
         for n, es in sheet["paragraphs"].items():
             out.append(_pair({"en": f"**¶{n}** {essay.paragraphs.loc[n].text}",
@@ -298,7 +298,8 @@ def _glossary_row(term: str, t, first: str, definition: str, in_the_essay: str, 
     return (f"<tr><td><strong>{_e(term)}</strong>{name}"
             f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
             f"<td>{definition}{source}</td>"
-            f"<td>{in_the_essay} <small>(first in · primera vez en {_e(first)})</small></td>"
+            f'<td>{in_the_essay} <small>(first in {_e(first)} · <span lang="es">aparece por primera vez en el '
+            f"{_e(first)}</span>)</small></td>"
             + (f"<td>{_e(t.since or '')}</td>" if since else "") + "</tr>")
 
 
