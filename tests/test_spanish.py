@@ -251,7 +251,9 @@ REVIEWED_OUT = {
     "tema delicado": "one word for 'sensitive': 'tema sensible', as the deck says",
     "de antonio gramsci, él": "a redundant 'él', an English calque: 'En sus cuadernos de la cárcel, Antonio Gramsci "
                               "describe'",
-    "[traducción]</": "dangled after the title: '(traducción del título)'",
+    "dirigente del partido comunista (1891": "the dates attach to the Party: 'Pensador marxista italiano "
+                                             "(1891–1937) y dirigente del Partido Comunista de Italia'",
+    "] [traducción]": "dangled after the title: '(traducción del título)'",
     "primera vez en ¶": "'aparece por primera vez en el ¶10'",
     "es lectura nuestra": "'que el ¶48 responda o no a la objeción es una lectura nuestra'",
     "quedan para la casa": "'quedan para hacer en casa'",
@@ -327,7 +329,8 @@ def tool_texts() -> dict[str, str]:
              "release notes": " ".join(es for *_, es in release.ASSETS),
              "reading message": strip(decks.reading_messages()["reading-message.html"]),
              "exercise 2 sheet": strip(packet.exercise_sheets()["exercise-01-2.html"]),
-             "summary": strip(packet.summary_html())}
+             "summary": strip(packet.summary_html()),
+             "90-minute packet": strip(packet.plan_packets()["packet-single-90.html"])}
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
     texts |= {f"spanish deck, cell {i}": strip(c.source) for i, c in enumerate(deck.cells)}
     return texts
