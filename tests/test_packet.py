@@ -128,8 +128,8 @@ def test_the_summary_gives_the_diagnosis_the_cause_the_concession_and_the_conclu
     for heading in ("Where the argument starts (¶3)", "A concession under it (¶45)", "A conclusion under it (¶48)",
                     "Where the essay ends (¶62)"):
         assert heading in english, heading
-    for heading in ("Dónde empieza el argumento (¶3)", "Una concesión bajo este punto (¶45)",
-                    "Una conclusión bajo este punto (¶48)", "Dónde termina el ensayo (¶62)"):
+    for heading in ("Dónde empieza el argumento (¶3)", "Dentro de este punto, una concesión (¶45)",
+                    "Dentro de este punto, una conclusión (¶48)", "Dónde termina el ensayo (¶62)"):
         assert heading in spanish, heading
     # in the essay's order: the diagnosis, the thesis, point 1 with its concession then its cause, the conclusion
     order = [english.index(x) for x in ("(¶3)", "The thesis", "Point 1", "(¶45)", "(¶48)", "Point 2", "(¶62)")]

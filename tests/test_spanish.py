@@ -229,6 +229,38 @@ REVIEWED_OUT = {
     "derechos de los inmigrantes": "one name for one thing: 'las personas inmigrantes', as the activities say",
     # the tenth close reading (P1), of the English it translates: the thesis lost ¶10's "possible"
     "movimientos sociales debe incorporar": "the thesis as necessity alone: 'es a la vez necesario y posible'",
+    # the eighth native review (review11, point 3)
+    "en primer lugar": "a list ordinal, for 'in the first place': 'la contradicción principal que da origen a la "
+                       "inmigración', as in D02",
+    "según dicen": "hearsay: 'según los autores'",
+    "organización de oposición": "an organization, for organizing: 'trabajo organizativo de oposición', as in D02",
+    "sin duda cierto": "one name for one thing: 'indudablemente cierto', as in D02",
+    "bajo los dos partidos": "amnesties come under governments: 'con gobiernos de los dos partidos'",
+    "van a conquistar": "reads as a prediction: 'si los movimientos quieren conquistar'",
+    "bajo este punto": "a calque of 'under it': 'Dentro de este punto, una concesión (¶45)'",
+    "bajo cada punto": "a calque of 'under': 'agrupa en cada punto'",
+    "quedan bajo un punto": "a calque of 'under': 'se agrupan en cada punto'",
+    "encuadre": "media-studies jargon: 'marco', as D17 and the key points say",
+    "desarrollado en ¶": "needs its article: 'desarrollado en los ¶14–¶53'",
+    "algunos de nosotros": "the generic masculine in the one sentence addressed to survivors: 'a algunas de las "
+                           "personas aquí presentes nos haya tocado vivir estos hechos'",
+    "aquí hay un pasaje": "singular, filled with several ¶: 'Esta parte incluye pasajes que pueden dividir al grupo'",
+    "escucho dos lecturas": "a calque of 'I hear two readings': 'Veo que hay dos lecturas'",
+    "acompañarle": "leísmo, the Spain norm, foreign in Mexico and Central America: 'puede ir con usted'",
+    "citamos el párrafo": "'citar' is to quote: 'señalamos el párrafo (¶) que estamos leyendo'",
+    "tema delicado": "one word for 'sensitive': 'tema sensible', as the deck says",
+    "de antonio gramsci, él": "a redundant 'él', an English calque: 'En sus cuadernos de la cárcel, Antonio Gramsci "
+                              "describe'",
+    "dirigente del partido comunista (1891": "the dates attach to the Party: 'Pensador marxista italiano "
+                                             "(1891–1937) y dirigente del Partido Comunista de Italia'",
+    "] [traducción]": "dangled after the title: '(traducción del título)'",
+    "primera vez en ¶": "'aparece por primera vez en el ¶10'",
+    "es lectura nuestra": "'que el ¶48 responda o no a la objeción es una lectura nuestra'",
+    "quedan para la casa": "'quedan para hacer en casa'",
+    "un ¶ y una frase": "one word for 'sentence': 'un ¶ y una oración', as the key points say",
+    "evidencia:": "one name for one thing, as D02 says 'pruebas': 'Una prueba (evidencia):'",
+    "primer nombre": "the first of one's given names, and a real one: 'solo el nombre con el que quieran que les "
+                     "llamemos, sin apellidos'",
 }
 
 
@@ -295,7 +327,10 @@ def tool_texts() -> dict[str, str]:
     strip = lambda page: re.sub(r"<[^>]+>", " ", page)
     texts = {"glossary": strip(packet.glossary_html()), "agendas": strip(" ".join(packet.agenda_parts())),
              "release notes": " ".join(es for *_, es in release.ASSETS),
-             "reading message": strip(decks.reading_messages()["reading-message.html"])}
+             "reading message": strip(decks.reading_messages()["reading-message.html"]),
+             "exercise 2 sheet": strip(packet.exercise_sheets()["exercise-01-2.html"]),
+             "summary": strip(packet.summary_html()),
+             "90-minute packet": strip(packet.plan_packets()["packet-single-90.html"])}
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
     texts |= {f"spanish deck, cell {i}": strip(c.source) for i, c in enumerate(deck.cells)}
     return texts
@@ -339,7 +374,7 @@ def html_text(page: str) -> str:
 def test_the_exercise_2_sheet_gives_its_instructions_and_the_five_kinds_in_spanish():
     from tools import packet
     text = " ".join(html_text(packet.exercise_sheets()["exercise-01-2.html"]).split())
-    for words in ("Una premisa", "Evidencia", "Una conclusión", "Una recomendación", "Una concesión",
+    for words in ("Una premisa", "Una prueba (evidencia)", "Una conclusión", "Una recomendación", "Una concesión",
                   "¿A qué objeción responde", "Las palabras que usa"):
         assert words in text, words
     assert '"Even less successful have been appeals to peoples’ moral conscience." [Aún menos' in text
@@ -415,3 +450,90 @@ def test_the_reading_message_warns_against_group_chats_in_both_languages():
     assert "never send it to a group" in page and "nunca lo envíen a un grupo" in page
     assert "lista de difusión" in page and "broadcast list" in page
     assert re.search(r"Lean por lo menos [^)]*o unos \d+ si leen en inglés como segunda lengua", page)
+
+
+# ---- the eighth native review (review11, point 3) ----
+
+def test_the_round_of_names_asks_for_the_name_people_want_to_be_called(essay):
+    """'primer nombre' is the first of one's given names (José in José Luis), and a real one: the round asks for any
+    name people want to be called by, without surnames, in every plan's welcome and its sign-in sheet."""
+    welcomes = [r.activity_es for r in workshop.load_plans(essay).itertuples() if r.topic == "welcome"]
+    assert welcomes
+    for text in welcomes:
+        assert "el nombre con el que quieran que les llamemos, sin apellidos" in text, text[:80]
+        assert "solo con ese nombre" in text and "primer nombre" not in text
+
+
+def test_the_exercise_2_sheet_gives_its_objections_table_in_spanish_upright_and_not_small():
+    """Question 3 in Spanish sends readers to the table of objections, which was English only: its headers, each
+    objection's name, a rendering of the essay's words and the package's reply are in Spanish too; the title has
+    its Spanish; and the Spanish is upright (no gloss) and no smaller than 9.2 pt (it was 7.9 pt grey italics)."""
+    from tools import packet
+    page = packet.exercise_sheets()["exercise-01-2.html"]
+    text = " ".join(html_text(page).split())
+    assert "Ejercicio 2: clasificar un pasaje" in text
+    for words in ("nombre", "objeción", "cómo responden los autores", "La narrativa liberal de las víctimas y la caridad",
+                  "Las personas inmigrantes hacen bajar los salarios y quitan empleos", "borra el protagonismo",
+                  '"has been largely disproven" [ha sido desmentido en gran medida]',
+                  "[la inmigración en realidad hace bajar los salarios o quita empleos]"):
+        assert words in text, words
+    assert "font-style: italic" not in page
+    size = float(re.search(r"\.es, \.recap \.es[^{]*\{ font-size: ([\d.]+)pt; font-style: normal", page).group(1))
+    assert size >= 9.2
+
+
+def test_an_objection_the_table_names_without_its_spanish_is_refused(reading_copy):
+    from tools import packet
+    rewrite(reading_copy, workshop.NOTES, "        K4:\n          name:", "        K9:\n          name:")
+    with pytest.raises(helpers.HelperError, match=r"(?s)objections.*K9.*K4"):
+        packet.exercise_sheets(str(reading_copy))
+
+
+def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_readers_to_the_packet(essay):
+    """D02 in Spanish was one slide of about 260 words at 19 px: the Spanish readers' deck now projects only its
+    closing questions, in large type, and says where the whole is; the notes keep the whole Spanish."""
+    from tools import decks
+    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta D02"))
+    slide, notes = cells[i].source, cells[i + 1].source
+    es = " ".join(workshop.load_questions_es(essay)["D02"].split())
+    assert 'class="question es closing"' in slide and decks.QUOTATIONS_ON_PAPER in slide
+    text = " ".join(html_text(slide).split())
+    assert "¿La respuesta enfrenta la objeción en su propio terreno" in text and "¿Qué pruebas resolverían" in text
+    assert '"The argument could be made"' not in text and len(text) < len(es) / 2
+    assert es in " ".join(html_text(notes).split())
+    standard = decks.session_decks()["single-90-1.slides.html"].cells           # the standard deck keeps the whole
+    assert any(es in " ".join(html_text(c.source).split()) for c in standard if c.source.startswith("## Pregunta D02"))
+
+
+def test_the_spanish_summary_page_has_its_own_title_footer_and_larger_type(essay):
+    """The Spanish page of the summary: the essay's title in Spanish too, its footer in Spanish, the points'
+    labels without the calque 'bajo este punto', and type no smaller than 9.5 pt, notes included."""
+    from tools import packet
+    page = packet.summary_html()
+    text = " ".join(html_text(page).split())
+    assert f"[{workshop.essay_title_es(essay)}] (traducción del título)" in text
+    assert "Dentro de este punto, una concesión (¶45)" in text and "desarrollado en los ¶14–¶53" in text
+    assert '"Página " counter(page) " de " counter(pages)' in page and "page: es;" in page
+    size = float(re.search(r"\.summary-page\[lang=es\] \{ font-size: ([\d.]+)pt", page).group(1))
+    notes = float(re.search(r"\.summary-page\[lang=es\] :is\(\.note, \.where\) \{\s*font-size: ([\d.]+)em", page).group(1))
+    assert size >= 9.5 and size * notes >= 9.5
+
+
+def test_the_reading_message_explains_the_paragraph_sign_and_gives_the_title_in_spanish(essay):
+    """The first Spanish text participants receive: '¶' (calderón) is rarely known outside publishing, and the
+    essay's title was in English only."""
+    from tools import decks
+    page = decks.reading_messages()["reading-message.html"]
+    text = " ".join(html_text(page).split())
+    assert "el signo ¶ marca el número de párrafo" in text
+    assert f"[{workshop.essay_title_es(essay)}] (en inglés)" in text
+
+
+def test_the_spanish_deck_says_today_we_worked_on_and_puts_the_spanish_before_the_paragraph():
+    from tools import decks
+    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    slides = [" ".join(html_text(c.source).split()) for c in cells]
+    assert any("Hoy trabajamos en :" in s for s in slides)
+    assert any("(flashpoint · punto de tensión: ¶" in s for s in slides)
+    assert not any("¶50 · punto de tensión" in s for s in slides)

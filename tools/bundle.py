@@ -395,7 +395,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
                            "inglés y la misma en español), el extracto del glosario de un plan (sus entradas completas "
                            "en los dos idiomas), la página de inicio "
                            "de participantes, las diapositivas del aviso sobre el contenido y los acuerdos del grupo y, en las "
-                           "diapositivas de cada sesión, cada consigna, pregunta, parte delicada y recordatorio de guardar. "
+                           "diapositivas de cada sesión, cada consigna, pregunta, tema sensible y recordatorio de guardar. "
                            "El glosario da el nombre en español de cada término y sus encabezados en los dos idiomas, "
                            "pero las definiciones solo en inglés. Las tarjetas \"¿Quién lo dijo?\" dan las "
                            "instrucciones en los dos idiomas y las citas en inglés, tal como aparecen en el ensayo. "

@@ -185,6 +185,24 @@ def question_paragraphs(q) -> str:
 # ---- the decks ------------------------------------------------------------------------------------------------
 
 LONG_QUESTION = 1200      # characters: a question longer than this is set a size smaller to fit its slide
+# Under a long question's closing questions, on the Spanish readers' deck: where the rest of it is
+QUOTATIONS_ON_PAPER = ("La pregunta completa, con las palabras del ensayo y sus párrafos (¶), está en el cuadernillo "
+                       "para participantes (Preguntas de discusión).")
+
+
+def closing_questions(text: str) -> str:
+    """A long Spanish question's closing questions: the sentences after the one with its last quotation of the
+    essay, when they ask at least two questions ("" otherwise, and the slide keeps the whole question: a single
+    question at the end often leans on what came before, "ese vínculo"). A long question is mostly the essay's words
+    and their renderings; on the Spanish readers' deck the slide projects only what it asks, large, and the packet
+    keeps the whole (review11: D02 was about 260 words at 19 px on a 1280×720 slide)."""
+    text = " ".join(text.split())
+    last = text.rfind('"')
+    ends = [m.end() for m in re.finditer(r"[.?!]\)? (?=[¿A-ZÁÉÍÓÚÑ])", text) if m.start() > last] if last >= 0 else []
+    rest = text[ends[0]:] if ends else ""
+    return rest if rest.count("¿") >= 2 else ""     # one question alone often leans on what came before ("eso")
+
+
 DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box counts 400): smaller type
 DENSER = 1500             # ... and past this (a long prompt with both a sensitive and a flashpoint box): smaller again
 
@@ -332,8 +350,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     title_es = _title_es(rows, plans)
     flags = "".join(f"<li>{clock(s.start)}: {_e(s.topic)}"
                     + (f' · <span lang="es" class="es">{_e(s.topic_es)}</span>' if title_es else "")
-                    + (f" (flashpoint: {paragraph_list(flashpoints_of(s, ctx))}"
-                       + (" · punto de tensión" if title_es else "") + ")" if flashpoints_of(s, ctx) else "")
+                    + (" (flashpoint" + (" · punto de tensión" if title_es else "")    # the Spanish before the ¶
+                       + f": {paragraph_list(flashpoints_of(s, ctx))})" if flashpoints_of(s, ctx) else "")
                     + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
     essay_es = workshop_essay_title_es(essay) if title_es else ""
     _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
@@ -424,11 +442,22 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                        + ("The slide before gives it in Spanish." if spanish else "The next slide gives it in Spanish."))
             es = ctx["questions_es"][qid]
             size = " long" if len(es) > LONG_QUESTION else ""
-            in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
-                          f'<p lang="es" class="question es{size}">{_e(es)}</p>',
-                          "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
-                          "their ¶, so a reader finds them in the reader's edition."
-                          + (" In this version the Spanish comes first; the English follows." if spanish else ""))
+            asks = closing_questions(es) if spanish and size else ""
+            if asks:      # the room's own language, projected: the questions large, the quotations on paper
+                in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+                              f'<p lang="es" class="question es closing">{_e(asks)}</p>'
+                              f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>',
+                              "**For the facilitator**\n\nThe slide projects only the question's closing questions, "
+                              "in large type; the whole Spanish, with the essay's words and their ¶, is in the "
+                              "participant packet. Read it out if the room asks:\n\n"
+                              f'<span lang="es">{_e(es)}</span>\n\n'
+                              "In this version the Spanish comes first; the English follows.")
+            else:
+                in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+                              f'<p lang="es" class="question es{size}">{_e(es)}</p>',
+                              "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
+                              "their ¶, so a reader finds them in the reader's edition."
+                              + (" In this version the Spanish comes first; the English follows." if spanish else ""))
             # a room of Spanish readers reads the question in Spanish first
             for body_, notes_ in ((in_spanish, english) if spanish else (english, in_spanish)):
                 _slide(cells, body_, notes=notes_)
@@ -460,8 +489,8 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
         nxt = ("## After today · Después de hoy\n\n<p>The notebooks and the reader's edition stay yours. Every notebook "
                "ends with its own key points, and the exercises we did not do are there for home.</p>"
                '<p lang="es" class="es">Los cuadernos y la edición de lectura son suyos. Cada cuaderno termina con sus '
-               "propios puntos clave, y los ejercicios que no hicimos quedan para la casa.</p>")
-    return (f'<p><strong>Today we worked on · <span lang="es" class="es">Hoy trabajamos</span>:</strong></p>'
+               "propios puntos clave, y los ejercicios que no hicimos quedan para hacer en casa.</p>")
+    return (f'<p><strong>Today we worked on · <span lang="es" class="es">Hoy trabajamos en</span>:</strong></p>'
             f"<ul>{''.join(recap)}</ul>", nxt)
 
 
@@ -700,7 +729,8 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
         first = rows.iloc[0]
-        values = {"title": ctx["essay"].meta["title"], "pre_reading": first.pre_reading, "minutes": row.minutes,
+        values = {"title": ctx["essay"].meta["title"], "title_es": workshop.essay_title_es(ctx["essay"]),
+                  "pre_reading": first.pre_reading, "minutes": row.minutes,
                   "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
                   "minimum": first.pre_reading_minimum, "minimum_minutes": row["at least (min)"],
                   "minimum_minutes_l2": math.ceil(row["at least (min)"] * paces["second_language"])}
@@ -713,7 +743,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             left = re.findall(r"\{\w+\}", text)
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
-                                  "does not fill in.", "use only {title}, {pre_reading}, {minutes}, {minutes_l2}, "
+                                  "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
                                   "{minimum}, {minimum_minutes}, {minimum_minutes_l2} and {content_note}.")
             texts[lang] = text
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"

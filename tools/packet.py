@@ -36,12 +36,20 @@ SUMMARY_STYLE = """
 .summary h2, .summary h3, .summary h4 { margin: 0.6em 0 0.2em; } .summary h4 { font-size: 1em; } .summary > h2:first-child { margin-top: 0; font-size: 1.3em; } .summary .pair { margin: 0.25em 0; gap: 1rem; }
 .summary p { margin: 0.2em 0; } .summary .note, .summary .where { font-size: 0.9em; color: #333; }
 .summary .claim { margin-left: 1em; } .summary-page > :is(h1, h2):first-child { margin-top: 0; font-size: 1.3em; }
+/* the Spanish page: every quotation doubled, so the densest page of the packet, and read by second-language readers
+   of English: larger type, notes no smaller than 9.5 pt, and its own footer (review11) */
+.summary .summary-page[lang=es] { font-size: 9.6pt; page: es; } .summary .summary-page[lang=es] :is(.note, .where) {
+  font-size: 1em; color: #222; }
+.summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.4em 0 0.1em; } .summary .summary-page[lang=es] {
+  line-height: 1.2; }
+@page es { @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
 .agenda td.t { white-space: nowrap; } .blanks { line-height: 2.1; }
 .meeting { break-inside: avoid; page-break-inside: avoid; }
 """
+EXERCISE_EN_PT, EXERCISE_ES_PT = 8.6, 9.2      # an exercise sheet with Spanish: the English; the Spanish, the largest that fits
 GLOSSARY_STYLE = """
 body { max-width: none; font-size: 9.5pt; }
 table.glossary { width: 100%; table-layout: fixed; font-size: 9pt; }
@@ -77,14 +85,14 @@ SUMMARY_WORDS = {
                   "and where it stands in notebook 01."},
     "es": {"title": "El argumento del ensayo en una página", "thesis": "La tesis", "points": "Tres puntos",
            "point": "Punto", "before": "Dónde empieza el argumento", "after": "Dónde termina el ensayo",
-           "conclusion": "Una conclusión bajo este punto", "concession": "Una concesión bajo este punto",
-           "premise": "Una premisa bajo este punto", "evidence": "Una prueba bajo este punto",
-           "recommendation": "Una recomendación bajo este punto", "argue": "Los autores sostienen:",
+           "conclusion": "Dentro de este punto, una conclusión", "concession": "Dentro de este punto, una concesión",
+           "premise": "Dentro de este punto, una premisa", "evidence": "Dentro de este punto, una prueba",
+           "recommendation": "Dentro de este punto, una recomendación", "argue": "Los autores sostienen:",
            "note": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este material de "
                    "estudio; es la misma página que la anterior, en español. Los números de párrafo (¶) remiten a la "
                    "edición de lectura. Las palabras entre comillas son de los propios autores, por eso quedan en "
                    "inglés, con una traducción entre corchetes. Qué secciones desarrollan cada punto, y qué "
-                   "afirmaciones quedan bajo un punto, es la interpretación de este material de estudio (salvo el "
+                   "afirmaciones se agrupan en cada punto, es la interpretación de este material de estudio (salvo el "
                    "“Finally” [por último] del ¶57).",
            "end": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y vean cada "
                   "afirmación y dónde está en el cuaderno 01."},
@@ -101,6 +109,8 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
     s = load_summary(essay)
     h, sub, subsub = f"h{level}", f"h{level + 1}", f"h{level + 2}"
     title = essay.meta["title"]
+    from helpers.workshop import essay_title_es
+    title_es = essay_title_es(essay)
     parts = []
     for lang, col in (("en", "text"), ("es", "es")):
         w = SUMMARY_WORDS[lang]
@@ -125,7 +135,8 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
 
         page = [f'<div class="summary-page" lang="{lang}">',
                 f'<{h} class="newpage">{_e(w["title"])}</{h}>',
-                f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})</p>",
+                f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})"
+                + (f" [{_e(title_es)}] (traducción del título)" if lang == "es" and title_es else "") + "</p>",
                 f'<p class="note">{_e(w["note"])}</p>', *claims("before"),
                 f"<{sub}>{_e(w['thesis'])} ({_e(s.loc['T', 'stated'])})</{sub}>", says(s.loc["T"]),
                 f"<{sub}>{_e(w['points'])}</{sub}>"]
@@ -134,7 +145,8 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
             where = (f"Stated in {_e(row.stated)}; in the package's reading, developed in {_e(row.developed)} "
                      f"({_count(row.sections, 'en', 'section', 'sections')})." if lang == "en" else
                      f"Enunciado en el {_e(row.stated)}; según la interpretación de este material de estudio, "
-                     f"desarrollado en {_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).")
+                     f"desarrollado en {'los' if '–' in row.developed or ',' in row.developed else 'el'} "
+                     f"{_e(row.developed)} ({_count(row.sections, 'es', 'sección', 'secciones')}).")
             page += [f'<p class="where">{where}</p>', says(row, lead=True), *claims(pid)]
         page += claims("after")
         page += [f'<p class="note">{_e(w["end"])}</p>', "</div>"]
@@ -195,7 +207,7 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
                     ("discussion question", "pregunta de discusión")
                 what.append(f"{en} {' and '.join(qs)} · {es} {' y '.join(qs)}")
             if seg.sensitive:
-                what.append("<strong>sensitive: see the content note · tema delicado: vean el aviso sobre el "
+                what.append("<strong>sensitive: see the content note · tema sensible: vean el aviso sobre el "
                             "contenido</strong>")
             trs.append(f'<tr><td class="t">{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}</td>'
                        f"<td>{' · '.join(what[:1])}{'<br>' + '; '.join(what[1:]) if what[1:] else ''}</td>"
@@ -241,7 +253,7 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
             continue
         out = [f'<div class="spanish-sheet newpage"><h2><span lang="es">Hoja en español</span> · Spanish sheet</h2>',
                f"<p><em>{_e(essay.meta['title'])}</em>"
-               + (f' <span lang="es">[{_e(title_es)}] [traducción]</span>' if title_es else "") + "</p>",
+               + (f' <span lang="es">[{_e(title_es)}] (traducción del título)</span>' if title_es else "") + "</p>",
                _pair(SHEET_NOTE, cls="pair note")]
         for n, es in sheet["paragraphs"].items():
             out.append(_pair({"en": f"**¶{n}** {essay.paragraphs.loc[n].text}",
@@ -286,7 +298,8 @@ def _glossary_row(term: str, t, first: str, definition: str, in_the_essay: str, 
     return (f"<tr><td><strong>{_e(term)}</strong>{name}"
             f'<small class="kind">{_e(t.kind)} · <span lang="es">{_e(KINDS_ES[t.kind])}</span></small></td>'
             f"<td>{definition}{source}</td>"
-            f"<td>{in_the_essay} <small>(first in · primera vez en {_e(first)})</small></td>"
+            f'<td>{in_the_essay} <small>(first in {_e(first)} · <span lang="es">aparece por primera vez en el '
+            f"{_e(first)}</span>)</small></td>"
             + (f"<td>{_e(t.since or '')}</td>" if since else "") + "</tr>")
 
 
@@ -486,57 +499,88 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
         intro = body.split(questions[0])[0] if questions else body
         paras = "".join(f'<p class="para"><b>¶{n}</b> {html.escape(essay.paragraphs.loc[n].text)}</p>'
                         for n in paragraph_numbers(sheet["paragraphs"]))
-        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}</td>"
-                       f"<td>{html.escape(counter.loc[k].objection)}</td><td>{html.escape(counter.loc[k].how)}</td></tr>"
-                       for k in sheet["objections"])
-        es = _sheet_spanish(sheet, cell.source, questions)
+        es = _sheet_spanish(sheet, cell.source, questions, counter)
 
         def also(text: str) -> str:      # a line's Spanish under it, when the sheet has Spanish
             return f'<br><span lang="es" class="es">{html.escape(text, quote=False)}</span>' if text else ""
+        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}{also(es['objections'][k]['name'])}</td>"
+                       f"<td>{html.escape(counter.loc[k].objection)}{also(es['objections'][k]['objection'])}</td>"
+                       f"<td>{html.escape(counter.loc[k].how)}</td>"
+                       + (f'<td lang="es" class="es">{html.escape(es["objections"][k]["how"], quote=False)}</td>'
+                          if es["intro"] else "") + "</tr>"          # the reply's Spanish beside it: less height
+                       for k in sheet["objections"])
+        head = "".join(f"<th>{en}" + (f' · <span lang="es">{sp}</span>' if es["intro"] and sp else "") + "</th>"
+                       for en, sp in (("id", ""), ("name", "nombre"), ("objection", "objeción"),
+                                      ("how the authors reply", ""))) + \
+            ('<th lang="es">cómo responden los autores</th>' if es["intro"] else "")
         asks = "".join(f'<li>{_inline(q.split(". ", 1)[1])}{also(es["questions"][i])}<div class="write"></div></li>'
                        for i, q in enumerate(questions))
-        page = (f"<h1>{_inline(title)}</h1>"
+        page = (f"<h1>{_inline(title)}" + (f' · <span lang="es">{html.escape(es["title"])}</span>' if es["title"] else "")
+                + "</h1>"
                 f'<p class="small">Lesson {sheet["notebook"][:2]} on one page, for anyone working on paper.'
-                + (' <span lang="es">Las instrucciones también en español (traducción de este material de estudio); '
-                   "el ensayo, en inglés, tal como está.</span>" if es["intro"] else "") + "</p>"
+                + (' <span lang="es">Instrucciones también en español (traducción de este material de estudio); '
+                   "el ensayo, en inglés.</span>" if es["intro"] else "") + "</p>"
                 f'<div class="recap"><b>The words it uses</b>' + (' · <b lang="es">Las palabras que usa</b>' if es["intro"] else "")
-                + "<ul>" + "".join(f"<li>{html.escape(line)}{also(es['recap'][i])}</li>"
-                                   for i, line in enumerate(sheet["recap"])) + "</ul></div>"
+                + ("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in sheet["recap"]) + "</ul>"
+                   if not es["intro"] else     # with Spanish: English and Spanish side by side, line for line
+                   '<div class="recap-pairs">' + "".join(f'<div>{html.escape(line)}</div><div lang="es" class="es">'
+                                                         f'{html.escape(es["recap"][i], quote=False)}</div>'
+                                                         for i, line in enumerate(sheet["recap"])) + "</div>")
+                + "</div>"
                 f"<p>{_inline(intro.strip())}{also(es['intro'])}</p>{paras}"
                 "<p><b>The objections it names</b> (the objection in the essay's words; the reply, summed up by us)"
-                + (' · <span lang="es"><b>Las objeciones que nombra</b> (la objeción con las palabras del ensayo; la '
-                   "respuesta, resumida por nosotros)</span>" if es["intro"] else "") + "</p>"
-                f'<table class="keep"><tr><th>id</th><th>name</th><th>objection</th><th>how the authors reply</th></tr>'
-                f"{rows}</table><ol>{asks}</ol>")
+                + (' · <span lang="es"><b>Las objeciones que nombra</b> (la objeción, con las palabras del ensayo; '
+                   "la respuesta, resumida por nosotros)</span>" if es["intro"] else "") + "</p>"
+                f'<table class="keep objections"><colgroup><col class="id"><col class="name"><col class="objection"><col class="how">'
+                + ('<col class="how-es">' if es["intro"] else "")
+                + f'</colgroup><tr>{head}</tr>{rows}</table><ol>{asks}</ol>')
         style = (".write { border-bottom: 1px solid #555; height: 4.2em; } .recap { border: 1px solid #888; "
                  "padding: 0.1em 0.5em; font-size: 0.92em; } .recap ul { margin: 0.1em 0; } .para { font-size: 0.92em; "
                  "margin: 0.3em 0; } body { font-size: 9.5pt; line-height: 1.3; } .small { color: #444; margin: 0; } "
                  "h1 { margin: 0 0 0.2em; } ol { margin: 0.3em 0; } table { font-size: 0.92em; } .es { color: #222; }"
-                 # with the Spanish under every line, a size smaller and less room to write, to stay on one page
-                 + (" body { font-size: 8.6pt; line-height: 1.22; } .write { height: 2.8em; } .recap li .es "
-                    "{ font-style: italic; }" if es["intro"] else ""))
-        out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style)
+                 # with the Spanish under every line: the English a size smaller, less room to write and narrower
+                 # margins, to stay on one page; the Spanish, which is no gloss, upright and at 9.2 pt (9.5 runs over)
+                 # (review11: the Spanish recap was 7.9 pt grey italics, the hardest text of the plan to read)
+                 + (f" body {{ font-size: {EXERCISE_EN_PT}pt; line-height: 1.12; }} .write {{ height: 1.8em; }} "
+                    f".es, .recap .es, .para .es, table .es {{ font-size: {EXERCISE_ES_PT}pt; font-style: normal; }}"
+                    " table.objections { width: 100% !important; table-layout: fixed !important; } "
+                    " .recap-pairs { display: grid; grid-template-columns: 5fr 6fr; gap: 0.15em 1em; margin: 0.15em 0; }"
+                    " .recap-pairs > div { break-inside: avoid; } col.id { width: 2.4em; } col.name { width: 15%; } col.objection { width: 16%; } col.how { width: 25%; }"
+                    if es["intro"] else ""))
+        margins = ("@page { margin: 9mm 11mm 9mm 11mm; @bottom-center { content: none; } }" if es["intro"] else "")
+        out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style, margins)
     return out
 
 
-def _sheet_spanish(sheet: dict, source: str, questions: list[str]) -> dict:
+def _sheet_spanish(sheet: dict, source: str, questions: list[str], counter) -> dict:
     """An exercise sheet's Spanish (facilitation.yml, the sheet's ``spanish``), checked against the English it was
-    translated from: {"intro": str, "recap": [str], "questions": [str]}, every line "" when the sheet has none."""
+    translated from (the lesson's exercise, the recap, and the name, words and reply of each objection the table
+    names, from ``counter``, argument.yml's counterarguments by id): {"title": str, "intro": str, "recap": [str],
+    "questions": [str], "objections": {id: {"name", "objection", "how"}}}, every line "" when the sheet has none."""
     from helpers import workshop
     es = sheet.get("spanish") or {}
     n_recap, n_questions = len(sheet["recap"]), len(questions)
+    parts = ("name", "objection", "how")
     if not es:
-        return {"intro": "", "recap": [""] * n_recap, "questions": [""] * n_questions}
+        return {"title": "", "intro": "", "recap": [""] * n_recap, "questions": [""] * n_questions,
+                "objections": {k: dict.fromkeys(parts, "") for k in sheet["objections"]}}
     where = f"exercise_sheets, {sheet['notebook']} exercise {sheet['exercise']}"
-    english = " ".join([source, *sheet["recap"]])
-    workshop.check_fingerprint("facilitation.yml", where, es, english, f"the lesson {sheet['notebook']} and the "
-                               "sheet's recap", "the same instructions, line for line")
+    english = " ".join([source, *sheet["recap"], *(str(counter.loc[k][p]) for k in sheet["objections"] for p in parts)])
+    workshop.check_fingerprint("facilitation.yml", where, es, english, f"the lesson {sheet['notebook']}, the "
+                               "sheet's recap and argument.yml's objections", "the same instructions, line for line")
+    objections = es.get("objections") or {}
+    if set(objections) != set(sheet["objections"]) or any(not str(objections[k].get(p) or "").strip()
+                                                           for k in objections for p in parts):
+        raise HelperError("facilitation.yml", f"the Spanish of {where} gives the objections "
+                          f"{sorted(objections) or 'none'}; the table names {sheet['objections']}.",
+                          "give each objection the table names its Spanish name, objection and how.")
     if len(es.get("recap") or []) != n_recap or len(es.get("questions") or []) != n_questions:
         raise HelperError("facilitation.yml", f"the Spanish of {where} has {len(es.get('recap') or [])} recap lines "
                           f"and {len(es.get('questions') or [])} questions; the English has {n_recap} and "
                           f"{n_questions}.", "give one Spanish line for each English line, in the same order.")
-    return {"intro": " ".join(str(es.get("intro") or "").split()), "recap": [str(x) for x in es["recap"]],
-            "questions": [str(x) for x in es["questions"]]}
+    return {"title": str(es.get("title") or ""), "intro": " ".join(str(es.get("intro") or "").split()),
+            "recap": [str(x) for x in es["recap"]], "questions": [str(x) for x in es["questions"]],
+            "objections": {k: {p: str(objections[k][p]) for p in parts} for k in sheet["objections"]}}
 
 
 def _inline(text: str) -> str:
