@@ -261,6 +261,14 @@ REVIEWED_OUT = {
     "evidencia:": "one name for one thing, as D02 says 'pruebas': 'Una prueba (evidencia):'",
     "primer nombre": "the first of one's given names, and a real one: 'solo el nombre con el que quieran que les "
                      "llamemos, sin apellidos'",
+    # the fourth native review (session 11), on D18–D20
+    "especialmente propici": "favourable, for 'compelling': 'especialmente convincente'",
+    "el consiguiente aumento": "claims a cause the English does not ('corresponding'): 'el aumento correspondiente'",
+    "cuentan la resistencia": "sounds like counting: 'relatan la resistencia'",
+    "le sirve a esa parte": "sounds sceptical: '¿apoya esa parte del argumento…?'",
+    "gracias al apoyo": "sounds grateful: 'por el apoyo'",
+    "valdría igual el caso": "unclear: '¿funcionaría igual de bien ese argumento…?'",
+    "un testigo de un juicio que el ensayo nombra": "ambiguous: 'en un juicio que el ensayo identifica, un testigo que'",
 }
 
 
