@@ -157,7 +157,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
             # checked after the meeting itself, so a plan's own mistakes are named first
-            variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant")
+            variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant", essay)
             for row in rows[len(rows) - len(segments):]:
                 row["spanish_variant"] = variant
     return pd.DataFrame(rows)
@@ -300,10 +300,13 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["plan", "plan_title", "printout", "name", "file", "copies"])
 
 
-def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list, path, where: str) -> dict:
+def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list, path, where: str,
+                     essay: Essay) -> dict:
     """A meeting's ``spanish_variant`` checked: ``{"minutes": {topic: minutes}, "if_short": topic, "activities":
-    {topic: {"activity": …, "activity_es": …}}}`` (``activities``: a kept segment's prompt as this version runs it,
-    for instance a reading time doubled for a second language), or {}."""
+    {topic: {"activity": …, "activity_es": …}}, "pre_reading_minimum": ¶s, "pre_reading_note": text}``
+    (``activities``: a kept segment's prompt as this version runs it, for instance a reading time doubled for a second
+    language; the last two, when given, replace the meeting's: a dropped segment's paragraphs leave the minimum), or
+    {}."""
     variant = field(meeting, "spanish_variant", dict, path, where, default={})
     if not variant:
         return {}
@@ -338,7 +341,14 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
                 raise AnnotationError(path, f"the {name} of {topic!r} has words for launch links ('[online: …]').",
                                       "keep a version's activity free of them (it replaces the segment's text in "
                                       "every kit), or leave the segment's own activity.", f"{where}, activities")
-    return {"minutes": dict(minutes), "if_short": if_short,
+    reading = {}
+    for name in ("pre_reading_minimum", "pre_reading_note"):
+        value = field(variant, name, str, path, where, default="")
+        if value and name == "pre_reading_minimum":
+            _paragraphs(essay, value, path, where, name)
+        if value:
+            reading[name] = " ".join(value.split())
+    return {"minutes": dict(minutes), "if_short": if_short, **reading,
             "activities": {t: {k: " ".join(str(v).split()) for k, v in texts.items()} for t, texts in activities.items()}}
 
 
@@ -371,6 +381,8 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
     out["start"] = out.minutes.cumsum() - out.minutes
     out["segment"] = range(1, len(out) + 1)
     out["if_short"] = variant["if_short"]
+    for name in ("pre_reading_minimum", "pre_reading_note"):
+        out[name] = variant.get(name) or out[name]
     return paper_minutes_said(out)
 
 
@@ -896,14 +908,15 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
         essay: the essay, from ``helpers.load_essay()``.
 
     Returns:
-        By meeting ("single-90-1"): ``{"paragraphs": {49: "…"}, "terms": {term: {"spanish", "definition",
+        By meeting ("single-90-1"): ``{"paragraphs": {49: "…"}, "spanish_only": [¶ printed without their English
+        beside them (``beside_english: false``; the reader's edition has it)], "terms": {term: {"spanish", "definition",
         "in_the_essay", "definition_en", "in_the_essay_en", "source"}}, "key_points": [{"en", "es"}]}``.
 
     Example:
         >>> from helpers import load_essay
         >>> sheet = load_spanish_sheet(load_essay())["single-90-1"]
-        >>> list(sheet["paragraphs"]), sorted(sheet["terms"])
-        ([49], ['Antonio Gramsci', 'civil society', 'war of position'])
+        >>> list(sheet["paragraphs"]), sheet["spanish_only"], sorted(sheet["terms"])
+        ([45, 48, 49], [45, 48], ['Antonio Gramsci', 'civil society', 'war of position'])
     """
     from .terms import glossary, load_terms
     path = essay.folder / PLANS
@@ -912,7 +925,7 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
     out = {}
     for meeting, sheet in sheets.items():
         where = f"spanish: sheet: {meeting}"
-        paragraphs = {}
+        paragraphs, alone = {}, []
         for n, entry in (sheet.get("paragraphs") or {}).items():
             if int(n) not in essay.paragraphs.index:
                 raise AnnotationError(path, f"renders ¶{n}, which the essay does not have.",
@@ -920,6 +933,8 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
             check_fingerprint(path, f"¶{n}", entry, essay.paragraphs.loc[int(n)].text, "essay.txt",
                               "every sentence, nothing added")
             paragraphs[int(n)] = " ".join(field(entry, "es", str, path, f"{where}, ¶{n}").split())
+            if not field(entry, "beside_english", bool, path, f"{where}, ¶{n}", default=True):
+                alone.append(int(n))
         rendered = {}
         for term, entry in (sheet.get("terms") or {}).items():
             if term not in terms.index:
@@ -939,7 +954,7 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
             if problems:
                 raise AnnotationError(path, f"the Spanish of key point {i} {problems[0][0]}", problems[0][1], where)
             points.append({"en": en, "es": es})
-        out[str(meeting)] = {"paragraphs": paragraphs, "terms": rendered, "key_points": points}
+        out[str(meeting)] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
     return out
 
 

@@ -145,7 +145,7 @@ def test_every_flashpoint_cued_on_a_run_sheet_is_named_on_the_deck(editions_buil
         for seg in rows.itertuples():
             hit = decks.flashpoints_of(seg, CTX)
             row = next(r for r in sheet.split("<tr>") if f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}" in r)
-            cued = re.search(r"Flashpoint: name ([^<]*?) before reading", row)
+            cued = re.search(r"Flashpoint:(?:</b>)? name ([^<]*?) before reading", row)
             assert bool(cued) == bool(hit), (plan, meeting, seg.topic)
             if not hit:
                 continue
@@ -427,14 +427,25 @@ def test_a_reading_message_is_ready_for_every_meeting_in_both_languages(essay):
     pre = workshop.pre_reading(essay, plans)
     assert "{" not in page.split("<body>")[1]
     blocks = re.findall(r'<div class="message" lang="(en|es)">(.*?)</div>', page, flags=re.S)
-    assert [lang for lang, _ in blocks] == ["en", "es"] * len(pre)
-    for k, row in enumerate(pre.to_dict("records")):
+    # one message per meeting, and one more for a meeting's version for Spanish readers with a minimum of its own
+    # (sessions.yml, spanish_variant: no death-tolls segment, so its paragraphs are not the least to read)
+    expected = []
+    for row in pre.to_dict("records"):
+        expected.append(row)
+        rows = plans[(plans.plan == row["plan"]) & (plans.meeting == row["meeting"])]
+        version = workshop.spanish_version(rows)
+        if version is not None and version.pre_reading_minimum.iloc[0] != row["at least"]:
+            least = version.pre_reading_minimum.iloc[0]
+            expected.append({**row, "at least": least, "at least (min)": workshop.reading_time(essay, least)[1]})
+    assert len(expected) > len(pre)
+    assert [lang for lang, _ in blocks] == ["en", "es"] * len(expected)
+    for k, row in enumerate(expected):
         for lang in ("en", "es"):
             flat = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", blocks[2 * k + (lang == "es")][1])).split())
             where = (row["plan"], row["meeting"], lang)
             assert h["content_note"][lang] in flat, where
             assert f" {row['minutes']} minut" in flat and f"{row['at least (min)']} minut" in flat, where
-            assert row["read before"] in flat and row["at least"] in flat, where
+            assert f"{row['read before']} " in flat and f"{row['at least']} " in flat, where
     single = plans[plans.plan == "single-90"].iloc[0]
     assert single.if_not_read
     sheet = html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"])
@@ -526,3 +537,23 @@ def test_the_checklist_starts_with_what_any_meeting_needs_and_latecomers_are_met
         assert at == sorted(at), name
         first_segment_item = re.search(r"<tr><td>☐</td><td>([^<]*)</td><td>(?!every meeting)", shown)
         assert first_segment_item and shown.index(first_segment_item.group(1)) > at[-1], name
+
+
+def test_the_notes_paper_route_is_the_plans_own_print_list(essay):
+    """Facilitator review 11: the notes' "Without computers" pointers came from each notebook's general advice, and
+    told the facilitator to print the facilitator edition's map figures (the worked solutions with them), cards the
+    plan does not print and a 33-page lesson. Now a meeting's notes point at its plan's print list and nothing else."""
+    lists = workshop.load_print_lists(essay)
+    general = [n["without_computers"] for n in workshop.load_notes(essay).values()]
+    for name, page in decks.notes_pages().items():
+        plan = next(p for p in lists.plan.unique() if name.startswith(f"notes-{p}-"))
+        flat = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+        lines = re.findall(r"Without computers: (.*?\.) The figure", flat)
+        assert lines, name
+        for line in lines:
+            assert "facilitator edition" not in line, name
+            for r in lists[lists.plan == plan].itertuples():
+                short = re.split(r" \(|: ", r.name)[0]
+                assert (short[:1].lower() + short[1:] in line) == (r.printout not in decks.FACILITATOR_PRINTOUTS), \
+                    (name, r.printout)
+        assert not any(" ".join(g.split()) in flat for g in general), name

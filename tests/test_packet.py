@@ -329,10 +329,16 @@ def test_the_spanish_sheet_prints_in_readable_type_on_at_most_two_pages(editions
     from test_print import type_sizes
     doc = PdfReader(str(editions_built / "facilitator" / "packet-single-90.pdf")).pages
     first = next(i for i, p in enumerate(doc) if "Hoja en español" in p.extract_text())
-    sheet = doc[first:]
+    again = next(i for i, p in enumerate(doc) if "Relectura en español" in p.extract_text())
+    sheet = doc[first:again]
     assert 1 <= len(sheet) <= 2, f"the Spanish sheet prints on {len(sheet)} pages"
     assert "Puntos clave" in "".join(p.extract_text() for p in sheet)
-    for n, page in enumerate(sheet, start=1):
+    # then ¶45 and ¶48 in Spanish for the version's re-reading (facilitator review 11: only ¶49 was in Spanish),
+    # on one page of their own, the packet's last
+    assert again == len(doc) - 1
+    last = " ".join(doc[again].extract_text().split())
+    assert "¶45 [traducción]" in last and "¶48 [traducción]" in last and "Se podría argumentar" in last
+    for n, page in enumerate(doc[first:], start=1):
         small = {pt: count for pt, count in type_sizes(page).items() if pt < packet.SPANISH_SHEET_MIN_PT}
         assert not small, (n, small)
 

@@ -318,18 +318,28 @@ def test_a_changed_english_question_names_the_spanish_to_retranslate(reading_cop
 def test_the_minimum_reading_holds_every_paragraph_the_meeting_uses(essay):
     plans = workshop.load_plans(essay)
     anchors = helpers.load_questions(essay).set_index("id").paragraphs
+    versions = 0
     for plan, meetings in plans.groupby("plan"):
-        read: set[int] = set()      # the minimum of this meeting and every earlier one
+        read = {"": set(), "spanish": set()}    # the minimum of this meeting and every earlier one, per version
         for meeting, rows in meetings.groupby("meeting"):
-            minimum = set(helpers.text.paragraph_numbers(rows.pre_reading_minimum.iloc[0]))
-            assert minimum <= set(helpers.text.paragraph_numbers(rows.pre_reading.iloc[0])), (plan, meeting)
-            read |= minimum
-            for seg in rows[~rows.reads].itertuples():
-                needed = set(helpers.text.paragraph_numbers(seg.paragraphs))
-                needed |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
-                assert needed <= read, (plan, meeting, seg.segment, sorted(needed - read))
+            spanish = workshop.spanish_version(rows)
+            versions += spanish is not None
+            for version, these in (("", rows), ("spanish", rows if spanish is None else spanish)):
+                minimum = set(helpers.text.paragraph_numbers(these.pre_reading_minimum.iloc[0]))
+                assert minimum <= set(helpers.text.paragraph_numbers(these.pre_reading.iloc[0])), (plan, meeting)
+                read[version] |= minimum
+                for seg in these[~these.reads].itertuples():
+                    needed = set(helpers.text.paragraph_numbers(seg.paragraphs))
+                    needed |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                    assert needed <= read[version], (plan, meeting, version, seg.segment, sorted(needed - read[version]))
+    assert versions
     single = plans[plans.plan == "single-90"]
     assert {36, 40, 41} <= set(helpers.text.paragraph_numbers(single.pre_reading_minimum.iloc[0]))
+    # the version for Spanish readers drops the death tolls, and sends no one to them as the least to read
+    spanish = workshop.spanish_version(single)
+    assert "two death tolls" not in set(spanish.topic)
+    assert not {36, 40, 41} & set(helpers.text.paragraph_numbers(spanish.pre_reading_minimum.iloc[0]))
+    assert "death toll" not in spanish.pre_reading_note.iloc[0]
 
 
 def paper_stretches(rows):

@@ -263,11 +263,28 @@ def leading(qid: str, ctx, short: bool = False) -> str:
 
 
 # what to do when a flashpoint divides the room: in the speaker notes and on the run sheet, beside the cue
-IF_IT_FLARES = ("If it flares: pause, restate both views in a neutral sentence, ask each side for its ¶, and move on "
-                "if it does not settle.")
+IF_IT_FLARES = "If it flares: pause, restate both views neutrally, ask each side for its ¶, move on if it does not settle."
 
 # the segments that open a meeting: their slide comes first, then the content note and the group agreements
 OPENINGS = ("welcome", "recap")
+
+
+# printouts for the facilitator alone, which a participant on paper does not work from
+FACILITATOR_PRINTOUTS = {"run sheets", "checklist"}
+
+
+def paper_route(plan: str, ctx) -> str:
+    """What a participant without a computer works from in this plan: its print list (sessions.yml, ``print``),
+    without the facilitator's own sheets, in plain words."""
+    lists = ctx.get("print")
+    if lists is None:
+        from helpers import workshop
+        lists = ctx["print"] = workshop.load_print_lists(ctx["essay"])
+    short = [re.split(r" \(|: ", r.name)[0] for r in lists[lists.plan == plan].itertuples()
+             if r.printout not in FACILITATOR_PRINTOUTS]
+    names = [n[:1].lower() + n[1:] for n in short]
+    return ("work from what this plan prints (the kit's start page lists it): " + "; ".join(names) + ". The "
+            "figure a segment projects is on the slide after it.")
 
 
 def _segment_notes(seg, ctx, first_use: bool = True) -> str:
@@ -293,7 +310,9 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
         # activities, which belongs to other plans and would read as this meeting's to-do list
         lines += [f"*Notes for notebook {seg.notebook[:2]} ({titles.get(seg.notebook[:2], '')}), where people get "
                   "stuck:*"] + [f"- {plain(s, titles)}" for s in note["stumbling_points"]]
-        lines += ["", f"*Without computers:* {plain(note['without_computers'], titles)}"]
+        # on paper, the plan's own printouts, never the notebook's general advice (which may name a facilitator
+        # edition, with its solutions, or a printout this plan does not make)
+        lines += ["", f"*Without computers:* {paper_route(seg.plan, ctx)}"]
     if seg.topic in ("welcome", "recap"):
         lines += ["", "*Safety notes:*"] + [f"- {plain(s, titles)}" for s in ctx["handout"]["facilitator_safety"]]
         if getattr(seg, "version", "") and ctx["handout"].get("hard_moments"):   # the version for Spanish readers
@@ -403,7 +422,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
         weight = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0) + (300 if hit else 0)
-                  + (500 if seg.topic == "key points" else 0))           # the closing slide lists the topics too
+                  + (500 if seg.topic == "key points" else 0)            # the closing slide lists the topics too
+                  + (200 if spanish else 0))          # a version's heading and meta line are in both languages
         dense = weight > DENSE
         body = (f"{head}\n\n" + (f'<div class="dense{" denser" if weight > DENSER else ""}">' if dense else "")
                 + (_flag(seg, h) if seg.sensitive else "")
@@ -616,7 +636,7 @@ SHEET_STYLE = """body { font-size: 8.3pt; max-width: none; margin: 0; line-heigh
 h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
 .sheet { width: 100%; } .sheet td, .sheet th { padding: 0.12em 0.3em; } .t { white-space: nowrap !important; }
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
-.cue, .flag { font-weight: bold; } .flag { border-left: 3px solid #000; padding-left: 0.3em; display: block; margin: 0.15em 0; }
+.flag { font-weight: bold; } .cue { font-style: italic; } .flag { border-left: 3px solid #000; padding-left: 0.3em; display: block; margin: 0.15em 0; }
 p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right: 0.8em; }
 .small { font-size: 0.9em; color: #333; }
 .prep { border: 1px solid #000; padding: 0.1em 0.3em; margin: 0.15em 0; }"""
@@ -637,7 +657,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             if not hit:
                 return ""
             flares = f" {IF_IT_FLARES}" if when == "before reading" else ""
-            return f' <span class="cue">Flashpoint: name {paragraph_list(hit)} {when}.{flares}</span>'
+            return f' <span class="cue"><b>Flashpoint:</b> name {paragraph_list(hit)} {when}.{flares}</span>'
         first = rows.iloc[0]
         body_rows = []
         for seg in rows.itertuples():
@@ -671,8 +691,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                 f"start)</p>")
         version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
                    if first.version else
-                   "<p><b>Some read Spanish more easily?</b> Use this meeting's run sheet and deck for a room with "
-                   "Spanish readers instead (the start page lists them).</p>"
+                   "<p><b>Some read Spanish more easily?</b> Use the run sheet and deck for a room with Spanish "
+                   "readers.</p>"
                    if workshop.spanish_version(rows) is not None else "")
         table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's edition: about "
                  f"{pre_row.minutes} minutes; about {slower} for anyone reading English as a second language "
@@ -724,16 +744,20 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     from tools.pages import _page
     parts = []
     paces = None
-    for plan, meeting, rows, ctx in meetings(reading):
+    # a meeting's version for Spanish readers gets a message of its own when its minimum reading is its own
+    for plan, meeting, rows, ctx in meetings(reading, versions=True):
         paces = paces or workshop.reading_paces(ctx["essay"])
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
         first = rows.iloc[0]
+        if first.version and first.pre_reading_minimum == row["at least"]:
+            continue
+        least = workshop.reading_time(ctx["essay"], first.pre_reading_minimum)[1]
         values = {"title": ctx["essay"].meta["title"], "title_es": workshop.essay_title_es(ctx["essay"]),
                   "pre_reading": first.pre_reading, "minutes": row.minutes,
                   "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
-                  "minimum": first.pre_reading_minimum, "minimum_minutes": row["at least (min)"],
-                  "minimum_minutes_l2": math.ceil(row["at least (min)"] * paces["second_language"])}
+                  "minimum": first.pre_reading_minimum, "minimum_minutes": least,
+                  "minimum_minutes_l2": math.ceil(least * paces["second_language"])}
         texts = {}
         for lang in ("en", "es"):
             text = ctx["handout"]["reading_message"][lang]

@@ -194,9 +194,9 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
         slower = math.ceil(r.minutes * workshop.reading_paces(essay)["second_language"])
         read = (f"{_e(r['read before'])} (about {r.minutes} minutes · unos {r.minutes} minutos, o unos {slower} si "
                 "leen en inglés como segunda lengua)")
-        if r["at least"] != r["read before"]:
-            read += (f"; short of time, at least {_e(r['at least'])} · si les falta tiempo, al menos "
-                     f"{_e(r['at least'])}")
+        least = first.pre_reading_minimum       # a version's own minimum (sessions.yml, spanish_variant) or the meeting's
+        if least != r["read before"]:
+            read += f"; short of time, at least {_e(least)} · si les falta tiempo, al menos {_e(least)}"
         trs = []
         for seg in rows.itertuples():
             what = [f'{_e(seg.topic[:1].upper() + seg.topic[1:])} · <span lang="es">{_e(seg.topic_es)}</span>']
@@ -255,9 +255,11 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
                f"<p><em>{_e(essay.meta['title'])}</em>"
                + (f' <span lang="es">[{_e(title_es)}] (traducción del título)</span>' if title_es else "") + "</p>",
                _pair(SHEET_NOTE, cls="pair note")]
+        alone = [n for n in sheet["paragraphs"] if n in sheet["spanish_only"]]
         for n, es in sheet["paragraphs"].items():
-            out.append(_pair({"en": f"**¶{n}** {essay.paragraphs.loc[n].text}",
-                                                  "es": f"**¶{n}** [traducción] {es}"}, cls="pair para"))
+            if n not in alone:
+                out.append(_pair({"en": f"**¶{n}** {essay.paragraphs.loc[n].text}",
+                                  "es": f"**¶{n}** [traducción] {es}"}, cls="pair para"))
         out.append('<h3><span lang="es">Tres términos del glosario</span> · Three glossary entries</h3>'
                    '<table class="terms"><tr><th scope="col">Término · Term</th><th scope="col" lang="es">Qué es</th>'
                    '<th scope="col" lang="es">En el ensayo</th></tr>')
@@ -271,7 +273,20 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
             out.append('<h3><span lang="es">Puntos clave</span> · Key points</h3><ul class="points">'
                        + "".join(f'<li><span lang="es">{_e(k["es"])}</span><br><small lang="en">{_e(k["en"])}</small></li>'
                                  for k in sheet["key_points"]) + "</ul>")
-        parts.append("".join(out) + "</div>")
+        out.append("</div>")
+        if alone:
+            # paragraphs in Spanish alone (beside_english: false), on a page of their own, for a re-reading
+            en, es = " and ".join(f"¶{n}" for n in alone), " y ".join(f"¶{n}" for n in alone)
+            out.append(f'<div class="spanish-sheet newpage"><h2><span lang="es">Relectura en español: {es}</span> · '
+                       f"Re-reading in Spanish: {en}</h2>"
+                       + _pair({"en": "The Spanish on this page is this study kit's own translation, not a published "
+                                      f"edition; the essay's English ({en}) is in the reader's edition.",
+                                "es": "El español de esta página es traducción de este material de estudio, no una "
+                                      f"edición publicada; el inglés del ensayo ({es}) está en la edición de "
+                                      "lectura."}, cls="pair note")
+                       + "".join(f'<div class="para" lang="es"><p><strong>¶{n}</strong> [traducción] '
+                                 f"{_e(sheet['paragraphs'][n])}</p></div>" for n in alone) + "</div>")
+        parts.append("".join(out))
     return parts
 
 
