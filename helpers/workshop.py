@@ -61,7 +61,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``notebook``, ``paragraphs``,
         ``discussion``, ``glossary`` (the glossary entries the segment uses, a tuple of terms: the plan's packet
-        prints them as its glossary excerpt), ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
+        prints them as its glossary excerpt), ``lead`` (how to lead it: likely answers, for the speaker notes, or
+        empty), ``worked`` (a notebook's exercise whose worked solution the notes print beside it, as
+        "00_start_here: its title", or empty), ``materials``, ``sensitive`` (the flag's line, or empty), ``projects`` (the number of
         the notebook's figure the segment projects, or 0), ``if_short`` (the meeting's topic to drop first when
         time runs short, or empty), ``spanish_variant`` (the meeting for Spanish readers: ``minutes`` by topic and
         its ``if_short``, or an empty dictionary; ``spanish_version`` applies it), and the plan's and
@@ -153,6 +155,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "paragraphs": seg.get("paragraphs") or "", "discussion": ", ".join(s["discussion"]),
                              "glossary": tuple(s["glossary"]),
                              "reads": s["reads"], "sensitive": sensitive, "projects": projects, "spanish_variant": {},
+                             "lead": " ".join(str(seg.get("lead") or "").split()),
+                             "worked": " ".join(str(seg.get("worked") or "").split()),
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
@@ -402,7 +406,7 @@ def paper_stretches(rows: pd.DataFrame) -> list[tuple[int, int]]:
         >>> from helpers import load_essay
         >>> plans = load_plans(load_essay())
         >>> paper_stretches(plans[plans.plan == "single-90"])
-        [(2, 30), (5, 20)]
+        [(2, 26), (5, 20)]
     """
     out, k, paper = [], 0, list(rows.paper)
     while k < len(paper):
@@ -651,7 +655,7 @@ def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
     Example:
         >>> from helpers import load_essay
         >>> agenda(load_plans(load_essay()), "single-90").index[:3].tolist()
-        ['0:00', '0:10', '0:20']
+        ['0:00', '0:14', '0:24']
     """
     a = plans[(plans.plan == plan) & (plans.meeting == meeting)].copy()
     if a.empty:
@@ -844,6 +848,39 @@ def check_fingerprint(path, key: str, entry: dict, english: str, source: str, ke
                               f"{keep}), then set from_en: {current}.", key)
 
 
+def load_slide_leads_es(essay: Essay) -> dict[str, str]:
+    """The Spanish lead-ins of the long questions' slides (discussion_es.yml, ``slide``), by question id, checked as
+    a part of the question: its quotations are the essay's words that the English question quotes, each with its ¶
+    and, from three words up, a [rendering] (``spanish_problems`` with ``part``). The Spanish readers' deck projects
+    a long question's closing questions under this lead-in, so they do not lean on words that are not on screen.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary from question id to its lead-in, on one line (only the questions that have one).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> list(load_slide_leads_es(load_essay()))
+        ['D02']
+    """
+    path = essay.folder / QUESTIONS_ES
+    questions = load_questions(essay).set_index("id")
+    out = {}
+    for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
+        lead = " ".join(str(getattr(q, "slide", "") or "").split())
+        if not lead:
+            continue
+        problems = spanish_problems(essay, lead, questions.question[q.question], questions.loc[q.question].paragraphs,
+                                    part=True)
+        if problems:
+            problem, fix = problems[0]
+            raise AnnotationError(path, f"the slide's lead-in of {q.question} {problem}", fix, q.question)
+        out[q.question] = lead
+    return out
+
+
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
     """The Spanish versions of the discussion questions (discussion_es.yml), by question id, checked.
 
@@ -981,7 +1018,8 @@ RENDERING = re.compile(r'\s*\[[^\]]+\]')      # the Spanish rendering that follo
 PILCROW = re.compile(r"¶(\d+)")
 
 
-def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int]) -> list[tuple[str, str]]:
+def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int],
+                     part: bool = False) -> list[tuple[str, str]]:
     """What is wrong with a Spanish discussion question, measured against its English: (problem, fix) pairs.
 
     The Spanish names every ¶ its English names, and no ¶ outside the English and the question's anchors.
@@ -993,7 +1031,9 @@ def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int
 
     Parameters:
         essay: the essay; spanish: the Spanish question (one line); english: the English question;
-        anchors: the paragraphs the question is anchored to (``load_questions(essay).paragraphs``).
+        anchors: the paragraphs the question is anchored to (``load_questions(essay).paragraphs``);
+        part: the Spanish is a part of the question (a slide's lead-in), which need not name every ¶ or keep every
+        quotation of the English.
 
     Returns:
         A list, empty when the Spanish is sound.
@@ -1012,7 +1052,7 @@ def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int
     named_es = {int(n) for n in PILCROW.findall(spanish)}
     allowed = named_en | set(anchors)
     where = ", ".join(f"¶{n}" for n in sorted(allowed))
-    for n in sorted(named_en - named_es):
+    for n in sorted(set() if part else named_en - named_es):
         found.append((f"does not name ¶{n}, which the English names.", f"name ¶{n} where the English does."))
     for n in sorted(named_es - allowed):
         found.append((f"names ¶{n}, which is neither in the English nor among the question's anchors ({where}).",
@@ -1041,7 +1081,7 @@ def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int
         if len(quote.split()) >= 3 and not RENDERING.match(spanish, m.end()):
             found.append((f"quotes {quote!r} with no Spanish rendering after it.",
                           f'write the Spanish in brackets right after the closing quote: "{quote[:30]}…" [ … ].'))
-    for quote in sorted(quoted_en - quoted_es):
+    for quote in sorted(set() if part else quoted_en - quoted_es):
         found.append((f"leaves out the English question's quotation {quote!r}.",
                       "keep every quotation of the English, in English, with its Spanish rendering in brackets."))
     return found

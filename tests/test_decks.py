@@ -270,7 +270,7 @@ def test_what_a_facilitator_reads_names_no_file(editions_built, meetings):
 
 def test_the_run_sheet_start_time_moves_every_time():
     sheets = decks.run_sheets(start="9:30")
-    assert "9:30–9:40" in sheets["run-sheet-single-90-1.html"] and "10:55–11:00" in sheets["run-sheet-single-90-1.html"]
+    assert "9:30–9:44" in sheets["run-sheet-single-90-1.html"] and "10:55–11:00" in sheets["run-sheet-single-90-1.html"]
     assert editions.main(["--start", "25:00", "--no-pdf"]) == 2
 
 
@@ -557,3 +557,24 @@ def test_the_notes_paper_route_is_the_plans_own_print_list(essay):
                 assert (short[:1].lower() + short[1:] in line) == (r.printout not in decks.FACILITATOR_PRINTOUTS), \
                     (name, r.printout)
         assert not any(" ".join(g.split()) in flat for g in general), name
+
+
+def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_answer_to(essay):
+    """Native review 12: the Spanish D02 slide projected only its closing questions ("¿La respuesta enfrenta la
+    objeción…?"), which lean on an objection and a reply that were not on screen. A lead-in (discussion_es.yml,
+    ``slide``) now states them, with the essay's words and their ¶, above the questions."""
+    leads = workshop.load_slide_leads_es(essay)
+    assert "D02" in leads and "La objeción (¶45)" in leads["D02"] and "(¶48" in leads["D02"]
+    deck = decks.session_decks()["single-90-1-spanish.slides.html"]
+    slide = next(c.source for c in deck.cells if c.source.startswith("## Pregunta D02"))
+    assert slide.index(html.escape(leads["D02"], quote=False)) < slide.index('class="question es closing"')
+
+
+def test_a_slide_lead_in_that_misquotes_the_essay_is_refused(reading_copy):
+    path = reading_copy / "discussion_es.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"a grave mistake" [un grave error] (¶48) tratar', '"a big mistake" [un gran error] (¶48) tratar', 1),
+                    encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    with pytest.raises(helpers.AnnotationError, match=r"lead-in of D02 quotes 'a big mistake'"):
+        workshop.load_slide_leads_es(helpers.load_essay(reading_copy))

@@ -389,12 +389,12 @@ def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_t
     checklist = " ".join(visible(decks.checklists()["checklist-single-90.html"]).split())
     assert "the glossary excerpt (printed, one per pair)" in checklist and "glossary (printed)" not in checklist
     room = workshop.load_handout(essay)["sensitive_for_group"]["war of position"]
-    assert "Since" not in room["en"] and "three glossary entries" in room["en"] and "tres entradas" in room["es"]
+    assert "Since" not in room["en"] and "glossary entries" in room["en"] and "entradas del glosario" in room["es"]
 
 
 def test_a_segment_naming_an_entry_the_glossary_lacks_is_refused(reading_copy):
-    rewrite(reading_copy, "sessions.yml", "glossary: [war of position, Antonio Gramsci, civil society], sensitive",
-            "glossary: [war of position, Antonio Gramscy, civil society], sensitive")
+    rewrite(reading_copy, "sessions.yml", "glossary: [war of position, Antonio Gramsci, civil society], lead",
+            "glossary: [war of position, Antonio Gramscy, civil society], lead")
     with pytest.raises(helpers.AnnotationError) as info:
         workshop.load_plans(helpers.load_essay(reading_copy))
     assert "Antonio Gramscy" in info.value.problem and "terms.csv" in info.value.problem

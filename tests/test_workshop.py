@@ -434,8 +434,9 @@ def test_a_wrong_if_short_is_a_plain_error_even_when_a_topic_is_not_text(reading
     the topics, it does not crash joining them (the property test found a TypeError here)."""
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8").replace("if_short: two death tolls", "if_short: two deaths", 1)
-    path.write_text(text.replace("{minutes: 15, topic: war of position,", "{minutes: 15, topic: yes,", 1),
-                    encoding="utf-8")
+    broken = re.sub(r"(\{minutes: \d+, topic: )war of position,", r"\1yes,", text, count=1)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
     with pytest.raises(helpers.AnnotationError) as err:
         workshop.load_plans(helpers.load_essay(reading_copy))
     assert "'two deaths'" in err.value.problem and "True" in err.value.fix
@@ -669,8 +670,8 @@ def test_the_exercise_segment_says_where_the_exercise_is_on_screen_and_gives_the
     two-language sheet went only to people on paper while the Spanish slide said everyone had it."""
     plans = workshop.load_plans(essay)
     seg = plans[(plans.plan == "single-90") & (plans.topic == "argument map")].iloc[0]
-    assert "in notebook 01 under its heading, or on the sheet" in seg.activity
-    assert "en el cuaderno 01, bajo su título, o en la hoja" in seg.activity_es
+    assert "in notebook 01, after Run → Run All Cells, under its heading; or on the sheet" in seg.activity
+    assert "en el cuaderno 01, después de Run → Run All Cells [Ejecutar → Ejecutar todas las celdas], bajo su título; o en la hoja" in seg.activity_es
     assert "Exercise 2 sheet (English and Spanish) for every pair" in seg.materials
     assert "printed facilitator's notes for the solution" in seg.materials
 

@@ -115,6 +115,7 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
                "questions": questions, "titles": _short_titles(),
                "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans),
+               "leads_es": workshop.load_slide_leads_es(essay),
                "sheet": workshop.load_spanish_sheet(essay)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         yield plan, meeting, rows.assign(version=""), context
@@ -301,6 +302,8 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
                   f"note names it). {IF_IT_FLARES}", ""]
     if seg.materials:
         lines += [f"*Materials:* {plain(seg.materials, titles)}", ""]
+    if getattr(seg, "lead", ""):        # sessions.yml, lead: likely answers for a segment with no question
+        lines += [f"**Leading it.** {plain(seg.lead, titles)}", ""]
     for qid in (q for q in seg.discussion.split(", ") if q):
         if leading(qid, ctx):
             lines += [leading(qid, ctx), ""]
@@ -423,7 +426,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         hit = flashpoints_of(seg, ctx)
         weight = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0) + (300 if hit else 0)
                   + (500 if seg.topic == "key points" else 0)            # the closing slide lists the topics too
-                  + (200 if spanish else 0))          # a version's heading and meta line are in both languages
+                  + (200 if spanish else 0)           # a version's heading and meta line are in both languages
+                  + (200 if seg.sensitive and hit else 0))    # two boxes, each with its heading and two languages
         dense = weight > DENSE
         body = (f"{head}\n\n" + (f'<div class="dense{" denser" if weight > DENSER else ""}">' if dense else "")
                 + (_flag(seg, h) if seg.sensitive else "")
@@ -464,11 +468,14 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             size = " long" if len(es) > LONG_QUESTION else ""
             asks = closing_questions(es) if spanish and size else ""
             if asks:      # the room's own language, projected: the questions large, the quotations on paper
+                lead = ctx["leads_es"].get(qid, "")     # what the closing questions lean on (discussion_es.yml, slide)
                 in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
-                              f'<p lang="es" class="question es closing">{_e(asks)}</p>'
+                              + (f'<p lang="es" class="es lead">{_e(lead)}</p>' if lead else "")
+                              + f'<p lang="es" class="question es closing">{_e(asks)}</p>'
                               f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>',
-                              "**For the facilitator**\n\nThe slide projects only the question's closing questions, "
-                              "in large type; the whole Spanish, with the essay's words and their ¶, is in the "
+                              "**For the facilitator**\n\nThe slide projects the question's closing questions, "
+                              "in large type" + (", under a short lead-in saying what they answer to" if lead else "")
+                              + "; the whole Spanish, with the essay's words and their ¶, is in the "
                               "participant packet. Read it out if the room asks:\n\n"
                               f'<span lang="es">{_e(es)}</span>\n\n'
                               "In this version the Spanish comes first; the English follows.")
@@ -562,7 +569,7 @@ def session_decks(reading: str = DEFAULT_READING) -> dict[str, nbformat.Notebook
 EXERCISE_NAMED = re.compile(r"\bExercise (\d+)\b")
 
 
-def worked_solution(notebook: str, number: int) -> str:
+def worked_solution(notebook: str, number: int | str) -> str:
     """The worked solution of a notebook's Exercise ``number`` as markdown: the cells under its "### Worked
     solution" heading, without the note on how to unfold it (which is for the screen)."""
     text = _exercise_text(notebook, number)
@@ -592,12 +599,22 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
         nb = deck_notebook(plan, meeting, rows, ctx)
         answers = {}
         for seg in rows.itertuples():
-            for n in dict.fromkeys(EXERCISE_NAMED.findall(seg.activity)) if seg.notebook else ():
-                solution = worked_solution(seg.notebook, int(n))
+            named = [(seg.notebook, int(n)) for n in dict.fromkeys(EXERCISE_NAMED.findall(seg.activity))
+                     ] if seg.notebook else []
+            if seg.worked:      # sessions.yml, worked: an exercise of another notebook the segment runs on paper
+                book, title = (x.strip() for x in seg.worked.split(":", 1))
+                named.append((book, title))
+            for book, n in named:
+                solution = worked_solution(book, n)
+                if not solution and isinstance(n, str):
+                    raise HelperError("sessions.yml", f"the segment {seg.topic!r} names the worked solution of "
+                                      f"'{n}' in notebook {book[:2]}, which has none.",
+                                      "write worked: as '00_start_here: the exercise's title after \"Exercise:\"'.")
                 if solution:
                     key = f"{clock(seg.start)}–{clock(seg.start + seg.minutes)}"
-                    answers.setdefault(key, []).append((f"Exercise {n} of notebook {seg.notebook[:2]} "
-                                                        f"({ctx['titles'].get(seg.notebook[:2], '')})", solution))
+                    name = f"Exercise {n}" if isinstance(n, int) else f"the exercise '{n}'"
+                    answers.setdefault(key, []).append((f"{name} of notebook {book[:2]} "
+                                                        f"({ctx['titles'].get(book[:2], '')})", solution))
         title, parts, number, heading = _title(rows, ctx["plans"]), [], 0, ""
         for cell in nb.cells:
             kind = cell.metadata.get("slideshow", {}).get("slide_type")
@@ -776,7 +793,8 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
                                + "</div>" for lang, t in texts.items()))
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
-            "e-mail or a chat, fill in the blanks, and attach the reader's edition and the setup page. Send it a "
+            "e-mail or a chat, fill in the blanks, and attach the reader's edition, the setup page and the "
+            "argument on one page (in English and Spanish). Send it a "
             "week before (two weeks if some read Spanish more easily).</p>"
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
             f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
@@ -817,16 +835,18 @@ def words(text: str) -> int:
     return sum(1 for w in TAG.sub(" ", text).split() if re.search(r"\w", w))
 
 
-def _exercise_text(notebook: str, number: int) -> str:
+def _exercise_text(notebook: str, number: int | str) -> str:
     """An exercise of a notebook with its worked solution, as the facilitator edition prints it: the cells from
-    its "## Exercise N" heading to the next "## " heading, with their text outputs."""
+    its "## Exercise N" heading (or, for ``number`` a title, "## Exercise: title") to the next "## " heading, with
+    their text outputs."""
     from helpers.lessons import NOTEBOOKS
     nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
     out, inside = [], False
     for cell in nb.cells:
         src = cell.source.lstrip()
         if cell.cell_type == "markdown" and src.startswith("## "):
-            inside = src.startswith(f"## Exercise {number}:") or src.startswith(f"## Exercise {number} ")
+            inside = (src.startswith(f"## Exercise: {number}") if isinstance(number, str)
+                      else src.startswith(f"## Exercise {number}:") or src.startswith(f"## Exercise {number} "))
         if not inside:
             continue
         if cell.cell_type == "markdown":

@@ -519,7 +519,9 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
         def also(text: str) -> str:      # a line's Spanish under it, when the sheet has Spanish
             return f'<br><span lang="es" class="es">{html.escape(text, quote=False)}</span>' if text else ""
         rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}{also(es['objections'][k]['name'])}</td>"
-                       f"<td>{html.escape(counter.loc[k].objection)}{also(es['objections'][k]['objection'])}</td>"
+                       # the objection's ¶ after its words (¶18 is not printed on the sheet); its Spanish is right under it
+                       f"<td>{html.escape(counter.loc[k].objection)} (¶{counter.loc[k].objection_paragraph})"
+                       f"{also(es['objections'][k]['objection'])}</td>"
                        f"<td>{html.escape(counter.loc[k].how)}</td>"
                        + (f'<td lang="es" class="es">{html.escape(es["objections"][k]["how"], quote=False)}</td>'
                           if es["intro"] else "") + "</tr>"          # the reply's Spanish beside it: less height
