@@ -39,21 +39,25 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
-# `--dist loadfile` keeps each test file on one worker (its module fixtures start once); these long parametrized
-# tests are cut out of their file, one unit of work per parameter, so both workers share them (pytest --durations).
-SPREAD = {"tests/test_rules.py::test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error"}
+# `--dist loadfile` keeps each test file on one worker (its module fixtures start once); these long tests are cut out
+# of their file, one unit of work per test (a parametrized test: per parameter), so both workers share them (pytest
+# --durations). A file named here is cut into all its tests: test_properties.py, whose module fixture only reads, was
+# one worker's five minutes under `make test`.
+SPREAD = {"tests/test_rules.py::test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error",
+          "tests/test_properties.py"}
 
 
 @pytest.hookimpl(optionalhook=True)      # a hook of pytest-xdist, unknown when it is not loaded
 def pytest_xdist_make_scheduler(config, log):
-    """loadfile's scheduler, except that each test of a function in SPREAD is its own unit of work."""
+    """loadfile's scheduler, except that each test of a function or file in SPREAD is its own unit of work."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
 
     class Spread(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return nodeid if nodeid.split("[", 1)[0] in SPREAD else super()._split_scope(nodeid)
+            spread = nodeid.split("[", 1)[0] in SPREAD or nodeid.split("::", 1)[0] in SPREAD
+            return nodeid if spread else super()._split_scope(nodeid)
 
     return Spread(config, log)
 

@@ -4,6 +4,7 @@ on the page and nothing is placed beyond its edge), no code cell is printed, and
 across pages or printed beside its answer."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,8 +30,32 @@ def built(editions_built):
     return editions_built
 
 
-def pages(pdf) -> list:
-    return PdfReader(str(pdf)).pages
+class Printed:
+    """One printed page, read once (pypdf's text extraction is most of this file's time): its size, its text, and
+    each piece of text with where it starts across the page and the type size it is set in."""
+
+    def __init__(self, page):
+        self.mediabox = page.mediabox
+        self.runs: list[tuple[float, float | None, str]] = []     # (x, size in points or None, text)
+
+        def visit(text, cm, tm_, font, size):
+            if text.strip():
+                self.runs.append((cm[0] * tm_[4] + cm[2] * tm_[5] + cm[4],
+                                  round(size * abs(tm_[3] * cm[3]), 1) if size else None, text))
+        self.text = page.extract_text(visitor_text=visit)
+
+    def extract_text(self) -> str:
+        return self.text
+
+
+@functools.cache
+def _read(pdf: str) -> tuple[Printed, ...]:
+    return tuple(Printed(page) for page in PdfReader(pdf).pages)
+
+
+def pages(pdf) -> tuple[Printed, ...]:
+    """The pages of a built PDF, each read once for the whole test file (the built files are only read)."""
+    return _read(str(pdf))
 
 
 def test_every_page_is_printed_with_page_numbers(built):
@@ -55,10 +80,7 @@ def test_nothing_is_placed_beyond_the_page_edge(built):
     for pdf in sorted(built.rglob("*.pdf")):
         for n, page in enumerate(pages(pdf), start=1):
             width = float(page.mediabox.width)
-            xs = []
-            page.extract_text(visitor_text=lambda text, cm, tm_, font, size: xs.append(
-                (cm[0] * tm_[4] + cm[2] * tm_[5] + cm[4], text)) if text.strip() else None)
-            outside = [(round(x), t) for x, t in xs if not -1 <= x <= width - 20]
+            outside = [(round(x), t) for x, _, t in page.runs if not -1 <= x <= width - 20]
             assert not outside, (pdf.name, n, outside[:3])
 
 
@@ -228,12 +250,9 @@ def type_sizes(page) -> dict[float, int]:
     """The type sizes a printed page sets its text in, in points, with how many characters each: the font size
     times the text matrix's scale (Chromium shrinks a page whose content is wider than the paper this way)."""
     sizes: dict[float, int] = {}
-
-    def visit(text, cm, tm_, font, size):
-        if text.strip() and size:
-            pt = round(size * abs(tm_[3] * cm[3]), 1)
+    for _, pt, text in (page if isinstance(page, Printed) else Printed(page)).runs:
+        if pt is not None:
             sizes[pt] = sizes.get(pt, 0) + len(text.strip())
-    page.extract_text(visitor_text=visit)
     return sizes
 
 

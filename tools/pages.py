@@ -3,6 +3,7 @@ style, a plain HTML page, and a notebook rendered with one of the templates. Its
 builders import it and not each other."""
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -49,14 +50,41 @@ PRINT_CSS = """
 """
 
 
-def _html(nb, template: str, **config) -> str:
+def _keep_relaxed_validators() -> None:
+    """nbformat (5.10) compiles a new schema validator each time a notebook is validated with
+    ``relax_add_props=True``, which nbconvert does after every preprocessor of every page: about a third of a
+    build's time. The relaxed validator of a notebook version is the same every time, so it is kept, once."""
+    import nbformat.validator as validator
+    if getattr(validator.get_validator, "keeps_relaxed", False):
+        return
+    original, kept = validator.get_validator, {}
+
+    def get_validator(version=None, version_minor=None, relax_add_props=False, name=None):
+        if not relax_add_props:
+            return original(version, version_minor, relax_add_props, name)
+        key = (version, version_minor, name, validator.get_current_validator().name)
+        if key not in kept:
+            kept[key] = original(version, version_minor, True, name)
+        return kept[key]
+    get_validator.keeps_relaxed = True
+    validator.get_validator = get_validator
+
+
+@functools.lru_cache(maxsize=None)
+def _exporter(template: str, config: tuple):
+    """One nbconvert exporter per template and settings, made once (each new one compiles its templates again)."""
     from nbconvert import HTMLExporter, SlidesExporter
     exporter_class = SlidesExporter if template == "offline_reveal" else HTMLExporter
+    # no "¶" anchor after each heading: here ¶ means a paragraph of the essay, and a screen reader reads it out
+    return exporter_class(template_name=template, extra_template_basedirs=[str(TEMPLATES)],
+                          exclude_anchor_links=True, **dict(config))
+
+
+def _html(nb, template: str, **config) -> str:
     if template == "offline_reveal":       # the theme the decks ship (REVEAL_FILES), not nbconvert's default "simple"
         config.setdefault("reveal_theme", "white")
-    # no "¶" anchor after each heading: here ¶ means a paragraph of the essay, and a screen reader reads it out
-    exporter = exporter_class(template_name=template, extra_template_basedirs=[str(TEMPLATES)],
-                              exclude_anchor_links=True, **config)
+    _keep_relaxed_validators()
+    exporter = _exporter(template, tuple(sorted(config.items())))
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page_title(nb)}})
     return heading_ids(body)
 
