@@ -138,7 +138,8 @@ def replaced(value, path, new):
 LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.load_figures,
            "timeline.csv": tl.load_timeline, "dating.csv": tl.load_dating, "undated.csv": tl.load_undated,
            "terms.csv": helpers.load_terms, "not_aliases.csv": helpers.load_terms,
-           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated,
+           "argument.yml claims": helpers.load_argument, "argument.yml thesis": helpers.load_argument,
+           "time expressions": tl.load_undated,
            **dict.fromkeys(["ledger.yml kinds", "ledger.yml sentences"], ledger.load_ledger),
            **dict.fromkeys(["ledger.yml marks", "ledger.yml unlisted"], ledger.load_marks),
            **dict.fromkeys(["discussion.yml questions", "discussion.yml facilitation", "discussion.yml likely"],
@@ -291,7 +292,8 @@ def test_the_new_field_types_load_their_values(essay, kind, value, out):
 
 @pytest.mark.parametrize("kind, value, problem", [
     ("decimal", "fast", "'f' should be a number"), ("numbers", [10, "x"], "'f' should be a whole number"),
-    ("paragraphs", "¶10–¶99", "names ¶63, which the essay does not have"), ("paragraphs", "ten", "cannot read the f"),
+    ("paragraphs", "¶10–¶99", "'f' names ¶63, outside the essay (¶1 to ¶62)"),
+    ("paragraphs", "ten", "'f' has 'ten', which is not a ¶ number or range"),
     ("pair", {"en": "Hello"}, "'es' is missing"), ("pairs", {"en": "a", "es": "b"}, "'f' should be a list")])
 def test_the_new_field_types_refuse_the_wrong_value(essay, kind, value, problem):
     with pytest.raises(helpers.AnnotationError) as err:
