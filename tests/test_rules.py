@@ -317,3 +317,22 @@ def test_an_empty_keyed_section_is_no_entries_not_a_crash(essay, empty):
     """CI's property test found it: an empty keyed section (facilitation.yml `notebooks: {}`) raised AttributeError
     deep in the loader instead of loading as no entries."""
     assert len(rules.load_entries(essay, "facilitation.yml notebooks", data={"notebooks": empty})) == 0
+
+
+def test_a_quotes_declaration_checks_a_column_without_code(reading_copy):
+    """schema.yml's `quotes:` alone makes a column's quoted words the essay's (here undated.csv's reasons, which no
+    code checks): words the essay does not have are refused with the declared message (the first row, which quotes
+    the essay, passes before the edit), and marks that are not an opening and
+    a closing one are refused naming schema.yml."""
+    rewrite(reading_copy, "schema.yml", "  columns: [expression, paragraph, reason]\n",
+            "  columns: [expression, paragraph, reason]\n  quotes:\n    reason:\n      marks: \"“”\"\n"
+            "      problem: \"quotes “{quoted}”, which the essay does not say.\"\n      fix: \"quote the essay exactly.\"\n")
+    try:
+        tl.load_undated(helpers.load_essay(reading_copy))
+    except helpers.AnnotationError as before:
+        assert before.row != 2, before
+    err = error_after(reading_copy, "undated.csv", "“the current series of caravans”", "“the recent series of caravans”",
+                      tl.load_undated)
+    assert err.problem == "quotes “the recent series of caravans”, which the essay does not say." and err.row == 2
+    err = error_after(reading_copy, "schema.yml", 'marks: "“”"', 'marks: "“"', tl.load_undated)
+    assert "gives the marks '“'" in err.problem and "restore schema.yml" in err.fix
