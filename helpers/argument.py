@@ -16,8 +16,7 @@ import pandas as pd
 
 from .anchoring import read_yaml
 from .errors import AnnotationError
-from .rules import anchored, declaration, default_vocabulary, load_entries
-from .schema import expect, field
+from .rules import anchored, declaration, default_vocabulary, load_entries, load_one
 from .essay import Essay
 from .qualifiers import NOTE as QUALIFIER_NOTE, check_kept, load_qualifiers
 
@@ -329,23 +328,16 @@ def load_argument(essay: Essay) -> Argument:
     """
     path = essay.folder / FILE
     data = read_yaml(path)
-    if "thesis" not in data:
-        raise AnnotationError(path, "has no 'thesis:' section.", "restore it from git.")
     sections = essay.paragraphs.set_index("paragraph")[["section_no", "section"]]
     # every paraphrase keeps the qualifiers of its span (qualifiers.yml), or says why under qualifier_note
     qualifiers = load_qualifiers(essay.folder)
 
     # thesis
-    th = expect(data["thesis"], dict, path, "thesis", "thesis")
-    paraphrase = field(th, "paraphrase", str, path, "thesis")
-    plain = " ".join(field(th, "plain", str, path, "thesis").split())
-    thesis = pd.DataFrame([anchored(essay, s, path, "thesis", "thesis.spans")
-                           for s in field(th, "spans", list, path, "thesis")])
-    if thesis.empty:
-        raise AnnotationError(path, "the thesis needs at least one span.", "restore it from git.", "thesis")
-    check_kept(qualifiers, " / ".join(thesis.span), paraphrase, th.get(QUALIFIER_NOTE), path, "thesis")
+    th = load_one(essay, f"{FILE} thesis", data)
+    thesis = pd.DataFrame([anchored(essay, s, path, "thesis", "thesis.spans") for s in th["spans"]])
+    check_kept(qualifiers, " / ".join(thesis.span), th["paraphrase"], th[QUALIFIER_NOTE] or None, path, "thesis")
     # the plain sentence is what the participant packet prints: it keeps them too, or says why (plain_qualifier_note)
-    check_kept(qualifiers, " / ".join(thesis.span), plain, th.get("plain_qualifier_note"), path, "thesis",
+    check_kept(qualifiers, " / ".join(thesis.span), th["plain"], th["plain_qualifier_note"] or None, path, "thesis",
                "plain sentence", "plain_qualifier_note")
 
     # points: exactly the numbered list items, in order; the sections they name are the essay's
@@ -389,10 +381,6 @@ def load_argument(essay: Essay) -> Argument:
     parent = dict(zip(claims.id, claims.to)) | {p: "T" for p in points.id}
     types = dict(zip(claims.id, claims.type))
     for c in claims.itertuples():
-        if c.to not in ids:
-            raise AnnotationError(path, f"points to {c.to!r}, which is not the id of the thesis, a point or "
-                                        "a claim.", "use an existing id (T, P1–P3, or a claim id) in 'to:'.",
-                                  f"claims ({c.id})")
         if c.relation == "supports" and types.get(c.to) == "premise":
             raise AnnotationError(path, f"supports {c.to}, which is typed a premise.",
                                   f"a claim that other claims support is argued for: make {c.to} a conclusion "
@@ -421,9 +409,6 @@ def load_argument(essay: Essay) -> Argument:
         if ca.how and isinstance(ca.concession, str):
             # `how` restates what the authors grant; the objection and reply it only summarises
             check_kept(qualifiers, ca.concession, ca.how, ca.qualifier_note or None, path, ca.row, "how")
-        elif ca.qualifier_note:
-            raise AnnotationError(path, f"has a '{QUALIFIER_NOTE}' but no concession for `how` to restate.",
-                                  f"remove '{QUALIFIER_NOTE}' (only a counterargument's concession is checked).", ca.row)
     counter = counter[["id", "name", "held_by", "how", "objection", "objection_paragraph", "concession",
                        "concession_paragraph", "reply", "reply_paragraph", "reply_more", "reply_more_paragraph"]]
     framings = load_entries(essay, f"{FILE} framings", data).drop(columns="row")
@@ -433,5 +418,5 @@ def load_argument(essay: Essay) -> Argument:
 
     year = re.search(r"\d{4}", str(essay.meta.get("issue", "")))
     title = f'The argument of "{essay.title.split(":")[0]}"' + (f" ({year[0]})" if year else "")
-    return Argument(thesis, points, claims, links, counter, framings, parallels, " ".join(paraphrase.split()),
-                    thesis_plain=plain, title=title)
+    return Argument(thesis, points, claims, links, counter, framings, parallels, th["paraphrase"],
+                    thesis_plain=th["plain"], title=title)

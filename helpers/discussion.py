@@ -1,16 +1,13 @@
 """Discussion questions (seeds/<reading>/discussion.yml), each tied to the paragraphs it draws on."""
 from __future__ import annotations
 
-import re
 import textwrap
 
 import pandas as pd
 
 from .anchoring import read_yaml
-from .errors import AnnotationError
 from .rules import load_entries
 from .essay import Essay
-from .text import fold
 from .readable import question_name
 
 FILE = "discussion.yml"
@@ -30,16 +27,8 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
         >>> load_questions(helpers.load_essay(), "01_argument_structure").id.tolist()
         ['D01', 'D02', 'D03', 'D04', 'D05', 'D20']
     """
-    path = essay.folder / FILE
+    # words a question puts "in quotes" are the essay's own, in a paragraph it cites (schema.yml: quotes)
     table = load_entries(essay, f"{FILE} questions")
-    for q in table.itertuples():
-        # words a question puts "in quotes" must be the essay's own, in one of the paragraphs it cites
-        cited = " ".join(fold(" ".join(essay.paragraphs.loc[n].text for n in q.anchors_paragraphs)).split())
-        for quoted in re.findall(r'"([^"]+)"', q.question):
-            if fold(" ".join(quoted.split())) not in cited:
-                raise AnnotationError(path, f"the question quotes {quoted!r}, which is not in "
-                                            f"{', '.join(f'¶{n}' for n in q.anchors_paragraphs)}.",
-                                      "quote the essay exactly, or add the paragraph it comes from to anchors.", q.row)
     first = ["id", "notebook", "question", "paragraphs", "spans"]     # then any other field schema.yml declares
     table = table.rename(columns={"anchors": "spans", "anchors_paragraphs": "paragraphs"}).drop(
         columns=["row", "facilitation"])
@@ -61,9 +50,7 @@ def load_facilitation(essay: Essay) -> dict[str, dict]:
         >>> sorted(load_facilitation(helpers.load_essay()))[:2]
         ['D01', 'D02']
     """
-    path = essay.folder / FILE
-    data = read_yaml(path)
-    whole = " ".join(fold(" ".join(essay.paragraphs.text)).split())
+    data = read_yaml(essay.folder / FILE)
     out = {}
     for q in load_entries(essay, f"{FILE} questions", data).itertuples():
         if not q.facilitation:
@@ -72,14 +59,7 @@ def load_facilitation(essay: Essay) -> dict[str, dict]:
         f = load_entries(essay, f"{FILE} facilitation", {"facilitation": [q.facilitation]}, row).iloc[0]
         likely = [{"answer": a.answer, "paragraph": int(a.paragraph), "span": a.span} for a in
                   load_entries(essay, f"{FILE} likely", {"likely": f.likely}, row).itertuples()]
-        prompts, close = f.prompts, f.close
-        for text in prompts + [a["answer"] for a in likely] + [close]:
-            for quoted in re.findall(r"“([^”]+)”", text):      # curly quotes hold the essay's own words
-                if " ".join(fold(quoted).split()) not in whole:
-                    raise AnnotationError(path, f"puts “{quoted}” in curly quotes, which are for the essay's exact "
-                                                "words, but the essay does not say it.",
-                                          "quote the essay exactly, or use no quotation marks.", row)
-        out[q.id] = {"prompts": prompts, "likely": likely, "close": close}
+        out[q.id] = {"prompts": f.prompts, "likely": likely, "close": f.close}
     return out
 
 

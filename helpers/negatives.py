@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .anchoring import read_csv, read_yaml
-from .rules import SCHEMA, check_row, declaration, default_vocabulary
+from .rules import SCHEMA, declaration, default_vocabulary, load_table
 from .errors import AnnotationError
 from .essay import PROJECT, Essay
 from .text import fold, paragraph_numbers, sentence_spans
@@ -196,31 +196,8 @@ def load_register(essay: Essay) -> pd.DataFrame:
     >>> set(register.verdict) <= {"holds", "not about the essay"}
     True
     """
-    path, entry = essay.folder / FILE, declaration(essay.folder, FILE)
-    table = read_csv(path, entry["columns"])
-    last = int(essay.paragraphs.paragraph.max())
-    numbers = []
-    for line, row in table.iterrows():
-        label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
-        check_row(path, entry, row, label)
-        try:
-            found = paragraph_numbers(row["paragraphs"])
-        except ValueError as exc:
-            raise AnnotationError(path, f"'paragraphs' has {str(exc)!r}, which is not a ¶ number or range.",
-                                  "write it as ¶20 or ¶19–¶26 (several separated by commas).", label) from None
-        outside = [n for n in found if not 1 <= n <= last]
-        if outside:
-            raise AnnotationError(path, f"'paragraphs' names ¶{outside[0]}, outside the essay (¶1 to ¶{last}).",
-                                  "name the paragraphs the statement speaks for, as numbered in the reader's "
-                                  "edition.", label)
-        if not found and row["verdict"] != "not about the essay":
-            raise AnnotationError(path, "'paragraphs' is empty, so nothing says which part of the essay the "
-                                        "statement speaks for.",
-                                  "write the ¶ range it speaks for (the whole essay is ¶1–¶"
-                                  f"{last}), or set verdict to 'not about the essay' if it says nothing of the essay.",
-                                  label)
-        numbers.append(found)
-    table["numbers"] = numbers
+    table = load_table(essay, FILE, spans=False)
+    table["numbers"] = table.paragraphs.map(paragraph_numbers)
     return table
 
 
@@ -241,7 +218,7 @@ def check_register(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.DataF
     texts = pd.DataFrame(_sources(essay.folder, notebooks), columns=["file", "row", "text"])
     covered: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
     for line, row in register.iterrows():
-        label = f"{line} ({row['file']}, {row['row'] or 'Markdown cell'})"
+        label = f"{line} ({row['file']}, {row['row']})"
         same_file = texts[texts.file == row["file"]]
         if same_file.empty:
             raise AnnotationError(path, f"'file' is {row['file']!r}, which is not a data file of the reading "

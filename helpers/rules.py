@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,7 @@ from .anchoring import anchor_rows, check_as_given, check_ids, check_span, read_
 from .errors import AnnotationError
 from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
+from .text import fold
 
 SCHEMA = "schema.yml"
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
@@ -29,13 +31,14 @@ _CACHE: dict[tuple[str, str], dict] = {}
 _SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_given": (list, []),
           "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
           "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
-          "keyed": (bool, False), "required": (bool, False), "one": (bool, False)}
+          "keyed": (bool, False), "required": (bool, False), "one": (bool, False), "quotes": (dict, {})}
 _KEYS = set(_SHAPE) | {"values"}
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
          "mapping": dict, "span": dict, "spans": list, "any": object, "decimal": float, "numbers": list, "pair": dict,
          "pairs": list, "paragraphs": str}
 LANGUAGES = ("en", "es")      # a pair's two texts
+_QUOTED = ("quoted", "paragraphs")   # what a ``quotes`` message may name besides the entry's fields
 WHOLE = "(file)"              # "<file> (file)" declares the file's own top-level keys, as one entry
 
 
@@ -101,11 +104,20 @@ def _checked(path: Path, data: dict) -> dict:
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
             field(rule, "problem", str, path, where)
             field(rule, "fix", str, path, where)
+        for col, q in e["quotes"].items():
+            where = f"{name} quotes.{col}"
+            if len(field(expect(q, dict, path, where, "quotes"), "marks", str, path, where)) != 2:
+                raise AnnotationError(path, f"{where} gives the marks {q['marks']!r}.",
+                                      "write the opening and the closing mark, like '“”'; or restore schema.yml from "
+                                      "git.", name)
+            for key in ("problem", "fix"):
+                _say(path, where, field(q, key, str, path, where), dict.fromkeys([*e["columns"], *_QUOTED], ""))
+            _columns_in(path, name, e, f"quotes.{col}.within", [q["within"]] if q.get("within") else [])
         if e["keyed"] and not e["id"]:
             raise AnnotationError(path, f"{name} is keyed by id but names no id.",
                                   "add 'id:' with the column that holds each entry's key, or restore schema.yml "
                                   "from git.", name)
-        for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults"):
+        for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults", "quotes"):
             _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
         out[name] = e
@@ -217,7 +229,10 @@ def _holds(row, cond: dict) -> bool:
 
 
 def _label(line, row, entry: dict) -> str:
-    """How an error names a row: its spreadsheet line and, when the file has ids, its id."""
+    """How an error names a row: its spreadsheet line and, when the file has ids, its id (or as ``label`` says:
+    {line} and the row's columns)."""
+    if entry["label"]:
+        return entry["label"].format(line=line, **row)
     return f"{line} ({row[entry['id']]})" if entry["id"] else line
 
 
@@ -236,7 +251,7 @@ def check_row(path: Path, entry: dict, row, label) -> None:
     True
     """
     for col in entry["filled"]:
-        if not row[col].strip():
+        if not (row[col] if isinstance(row[col], list) else row[col].strip()):    # a YAML list: empty or not
             raise AnnotationError(path, f"'{col}' is empty.", f"fill in {col}.", label)
     for col, allowed in entry["vocabularies"].items():
         for word in row[col] if isinstance(row[col], list) else [row[col]]:     # a YAML list: each of its words
@@ -275,9 +290,13 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
     table = read_csv(path, entry["columns"])
     if entry["id"]:
         check_ids(table, path, entry["id"])
-    for line, row in table.iterrows():
-        check_row(path, entry, row, _label(line, row, entry))
-    _references(essay, entry, table, path, [_label(line, row, entry) for line, row in table.iterrows()])
+    labels = [_label(line, row, entry) for line, row in table.iterrows()]
+    for label, (_, row) in zip(labels, table.iterrows()):
+        check_row(path, entry, row, label)
+        for col, kind in entry["types"].items():
+            _value(essay, kind, row[col], path, label, col)
+        _quotes(essay, entry, row, path, label)
+    _references(essay, entry, table, path, labels)
     if entry["span"]:
         table = anchor_rows(essay, table, path, entry["span"], entry["id"] or "id", entry["paragraph"])
     if entry["as_given"]:
@@ -334,18 +353,36 @@ def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labe
                                           ref["fix"].replace("{known}", ", ".join(known)), label)
 
 
+def _quotes(essay: Essay, entry: dict, rec: dict, path: Path, label: str) -> None:
+    """What a field puts between its declared quotation marks (``quotes``) is the essay's own words: in the
+    paragraphs of its ``within`` spans, when declared, else anywhere in the essay (quotes, dashes, case folded)."""
+    for col, q in entry["quotes"].items():
+        left, right = map(re.escape, q["marks"])
+        texts = rec[col] if isinstance(rec[col], list) else [rec[col]]
+        numbers = rec[f"{q['within']}_paragraphs"] if q.get("within") else list(essay.paragraphs.index)
+        words = " ".join(fold(" ".join(essay.paragraphs.loc[numbers].text)).split())
+        for quoted in (w for t in texts for w in re.findall(f"{left}([^{right}]+){right}", str(t))):
+            if " ".join(fold(quoted).split()) not in words:
+                values = {**rec, "quoted": quoted, "paragraphs": ", ".join(f"¶{n}" for n in numbers)}
+                raise AnnotationError(path, _say(path, label, q["problem"], values),
+                                      _say(path, label, q["fix"], values), label)
+
+
 def _paragraphs(essay: Essay, value: str, path: Path, label: str, col: str) -> list[int]:
     """The ¶ numbers a text names ("¶10–¶13, ¶51"), every one a paragraph of the essay."""
     from .text import paragraph_numbers
     last = int(essay.paragraphs.paragraph.max())
-    fix = f"write ¶ numbers of the essay (¶1 to ¶{last}), like ¶10–¶13, ¶50."
+    fix = f"write ¶ numbers of the essay (¶1 to ¶{last}), like ¶20 or ¶19–¶26, several separated by commas."
     try:
         numbers = paragraph_numbers(value)
+        if not numbers:
+            raise ValueError(value)
     except ValueError as exc:
-        raise AnnotationError(path, f"cannot read the {col} {exc.args[0]!r}.", fix, label) from None
-    missing = [n for n in numbers if n not in essay.paragraphs.index] or ([] if numbers else ["?"])
-    if missing:
-        raise AnnotationError(path, f"{col} {value!r} names ¶{missing[0]}, which the essay does not have.", fix, label)
+        raise AnnotationError(path, f"'{col}' has {exc.args[0]!r}, which is not a ¶ number or range.", fix,
+                              label) from None
+    outside = [n for n in numbers if n not in essay.paragraphs.index]
+    if outside:
+        raise AnnotationError(path, f"'{col}' names ¶{outside[0]}, outside the essay (¶1 to ¶{last}).", fix, label)
     return numbers
 
 
@@ -429,6 +466,7 @@ def load_entries(essay: Essay, name: str, data: dict | None = None, within: str 
         check_row(path, entry, {c: v if isinstance(v, list) and c in entry["vocabularies"] else "" if v is None or
                                 isinstance(v, list) and not v else str(v) for c, v in
                                 {**dict.fromkeys(entry["columns"]), **rec}.items()}, label)
+        _quotes(essay, entry, rec, path, label)
         rows.append(rec)
     also = {"span": "_paragraph", "spans": "_paragraphs"}       # a span field's ¶ numbers follow it
     columns = [x for c in entry["columns"] for x in dict.fromkeys([c, c + also.get(entry["types"].get(c), "")])]

@@ -151,7 +151,7 @@ def test_a_reason_that_speaks_for_nothing_is_refused(reading_copy):
 
 def test_a_reason_must_quote_the_essay(reading_copy):
     err = error_after(reading_copy, L.FILE, 'words: "asylum claims"', 'words: "asylum requests"', L.check_marks)
-    assert "are not in ¶42" in err.problem
+    assert "'words' is not in the text of ¶42: 'asylum requests'" in err.problem and "copy the exact words" in err.fix
 
 
 def test_a_new_word_in_the_list_is_checked_without_code(reading_copy):
@@ -164,4 +164,4 @@ def test_a_new_word_in_the_list_is_checked_without_code(reading_copy):
 
 def test_a_mark_must_name_files_that_hold_it(reading_copy):
     err = error_after(reading_copy, L.FILE, "    held_by: [voices]", "    held_by: [newspapers]", L.check_marks)
-    assert "is held by ['newspapers']" in err.problem
+    assert err.problem == "the mark is held by 'newspapers'." and "voices, timeline, figures, dating" in err.fix

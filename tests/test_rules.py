@@ -138,7 +138,8 @@ def replaced(value, path, new):
 LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.load_figures,
            "timeline.csv": tl.load_timeline, "dating.csv": tl.load_dating, "undated.csv": tl.load_undated,
            "terms.csv": helpers.load_terms, "not_aliases.csv": helpers.load_terms,
-           "argument.yml claims": helpers.load_argument, "time expressions": tl.load_undated,
+           "argument.yml claims": helpers.load_argument, "argument.yml thesis": helpers.load_argument,
+           "time expressions": tl.load_undated,
            **dict.fromkeys(["ledger.yml kinds", "ledger.yml sentences"], ledger.load_ledger),
            **dict.fromkeys(["ledger.yml marks", "ledger.yml unlisted"], ledger.load_marks),
            **dict.fromkeys(["discussion.yml questions", "discussion.yml facilitation", "discussion.yml likely"],
@@ -291,7 +292,8 @@ def test_the_new_field_types_load_their_values(essay, kind, value, out):
 
 @pytest.mark.parametrize("kind, value, problem", [
     ("decimal", "fast", "'f' should be a number"), ("numbers", [10, "x"], "'f' should be a whole number"),
-    ("paragraphs", "¶10–¶99", "names ¶63, which the essay does not have"), ("paragraphs", "ten", "cannot read the f"),
+    ("paragraphs", "¶10–¶99", "'f' names ¶63, outside the essay (¶1 to ¶62)"),
+    ("paragraphs", "ten", "'f' has 'ten', which is not a ¶ number or range"),
     ("pair", {"en": "Hello"}, "'es' is missing"), ("pairs", {"en": "a", "es": "b"}, "'f' should be a list")])
 def test_the_new_field_types_refuse_the_wrong_value(essay, kind, value, problem):
     with pytest.raises(helpers.AnnotationError) as err:
@@ -315,3 +317,22 @@ def test_an_empty_keyed_section_is_no_entries_not_a_crash(essay, empty):
     """CI's property test found it: an empty keyed section (facilitation.yml `notebooks: {}`) raised AttributeError
     deep in the loader instead of loading as no entries."""
     assert len(rules.load_entries(essay, "facilitation.yml notebooks", data={"notebooks": empty})) == 0
+
+
+def test_a_quotes_declaration_checks_a_column_without_code(reading_copy):
+    """schema.yml's `quotes:` alone makes a column's quoted words the essay's (here undated.csv's reasons, which no
+    code checks): words the essay does not have are refused with the declared message (the first row, which quotes
+    the essay, passes before the edit), and marks that are not an opening and
+    a closing one are refused naming schema.yml."""
+    rewrite(reading_copy, "schema.yml", "  columns: [expression, paragraph, reason]\n",
+            "  columns: [expression, paragraph, reason]\n  quotes:\n    reason:\n      marks: \"“”\"\n"
+            "      problem: \"quotes “{quoted}”, which the essay does not say.\"\n      fix: \"quote the essay exactly.\"\n")
+    try:
+        tl.load_undated(helpers.load_essay(reading_copy))
+    except helpers.AnnotationError as before:
+        assert before.row != 2, before
+    err = error_after(reading_copy, "undated.csv", "“the current series of caravans”", "“the recent series of caravans”",
+                      tl.load_undated)
+    assert err.problem == "quotes “the recent series of caravans”, which the essay does not say." and err.row == 2
+    err = error_after(reading_copy, "schema.yml", 'marks: "“”"', 'marks: "“"', tl.load_undated)
+    assert "gives the marks '“'" in err.problem and "restore schema.yml" in err.fix
