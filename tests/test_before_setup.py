@@ -75,6 +75,67 @@ def test_a_cell_run_before_setup_says_to_run_setup_first():
     assert printed(after).startswith("Not quite: `plots` is made by the Setup cell"), after
 
 
+# Resuming a notebook after a restart (the learner review, round 12): Setup run, then a cell further down whose
+# names an earlier cell makes. (notebook, the cell's id, the name it misses); the cells' code is folded, so a
+# traceback there is all the learner would see.
+RESUMED = {
+    "01_argument_structure.ipynb": [("ledger-more", "ledger")],    # the code its text suggests typing in a new cell
+    "02_source_quotations.ipynb": [("v02-038", "cards")],           # the answer key
+    "03_timeline.ipynb": [("v03-005", "asked"), ("v03-011", "election")],   # the zoom; stated and derived dates
+    "04_people_places_terms.ipynb": [("b662bec2", "glossary"), ("f89a5862", "mentions")],  # Spanish names; the grid
+}
+
+
+def resumed_source(cell) -> str:
+    """The code a cell runs, or for a Markdown cell the code it suggests typing (its first `…(…)` in backticks)."""
+    if cell.cell_type == "code":
+        return cell.source
+    import re
+    return re.search(r"`([^`]*\([^`]*\))`", cell.source).group(1)
+
+
+def resume(name, cell_ids):
+    """Setup of notebook ``name`` run in a fresh kernel, then each cell of ``cell_ids`` alone; their outputs."""
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    by_id = {c.get("id"): c for c in nb.cells}
+    return run(setup.source, *(resumed_source(by_id[i]) for i in cell_ids))[1:]
+
+
+def a_plain_paragraph(outputs, name) -> str:
+    assert [o.output_type for o in outputs] == ["stream"], outputs      # no error output, so no traceback
+    text = printed(outputs)
+    assert text.startswith(f"Not quite: this cell uses `{name}`, which a cell above it makes"), text
+    assert "Run All Above Selected Cell" in text and "Traceback" not in text and "Error" not in text, text
+    assert len(text.strip().splitlines()) <= 8, text
+    return text
+
+
+@pytest.mark.parametrize("name", sorted(RESUMED))
+def test_a_notebook_resumed_after_a_restart_says_to_run_the_cells_above(name):
+    """After a restart (a second sitting, say), Setup and then a cell further down: a plain paragraph saying to run
+    the cells above, not a NameError traceback under a cell whose code is folded."""
+    cases = RESUMED[name]
+    for (cell_id, missing), outputs in zip(cases, resume(name, [i for i, _ in cases])):
+        a_plain_paragraph(outputs, missing)
+
+
+def test_the_earlier_cell_hint_reads_the_kernels_own_notebook(tmp_path, monkeypatch):
+    """In JupyterLab the kernel knows its notebook (JPY_SESSION_NAME): a name its Setup does not make but a later
+    cell does gets the earlier-cell paragraph, even where another notebook's Setup makes it (00 makes `plots`
+    under the words-per-section chart, 01 in its Setup); a name no cell makes keeps Python's message."""
+    start = NOTEBOOKS / "00_start_here.ipynb"
+    assert kernel_hints.made_earlier("plots", notebooks=[start]).startswith("Not quite: this cell uses `plots`")
+    assert kernel_hints.made_earlier("plots", notebooks=sorted(NOTEBOOKS.glob("*.ipynb"))) is None   # a Setup name
+    assert kernel_hints.made_earlier("essay", notebooks=[start]) is None
+    assert kernel_hints.made_earlier("not_a_name_of_ours", notebooks=[start]) is None
+    monkeypatch.setenv("JPY_SESSION_NAME", str(start))
+    monkeypatch.chdir(tmp_path)
+    assert kernel_hints.notebooks_here() == [start]
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    assert kernel_hints.notebooks_here() == []
+
+
 def test_curly_or_unpaired_quotation_marks_say_what_to_type_instead():
     """The learner review: “past 14 years”, copied from 03's prose into the search cell, gave
     SyntaxError: invalid character '“' (U+201C); a deleted quotation mark pointed at the ¶ at the end of the line."""
