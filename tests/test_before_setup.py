@@ -200,9 +200,23 @@ def test_a_table_typed_without_helpers_table_is_shown_for_reading():
     """The learner review: 00's key points teach essay.search("…"); typed alone in a new cell it showed a raw
     pandas table, with an index column and the match's character offset. After setup_display, every bare table
     shows as helpers.table shows it: no index, no offsets."""
-    setup, bare = run("import helpers\nhelpers.setup_display()\nessay = helpers.load_essay()", 'essay.search("shot dead")')
+    # 00's own Setup (round 12: it did not call setup_display, so 00, where a learner first tries a search, showed
+    # the raw table), then what 00 teaches: a search alone (cell 27, the key points) and essay.sections
+    start = nbformat.read(NOTEBOOKS / "00_start_here.ipynb", as_version=4)
+    setup, bare, sections = run(next(c for c in start.cells if c.cell_type == "code").source,
+                                'essay.search("shot dead")', "essay.sections")
     result = next(o for o in bare if o.output_type == "execute_result")
     plain, page = result.data["text/plain"], result.data["text/html"]
     assert plain.splitlines()[0].split()[:2] == ["paragraph", "section"], plain       # no index column first
     assert "offset" not in plain and "offset" not in page and "¶36" in plain and "¶40" in plain
     assert "<th></th>" not in page and "dtype" not in plain
+    shown = next(o for o in sections if o.output_type == "execute_result").data
+    assert "offset" not in shown["text/plain"] and "U.S.-backed Coups and Fraud in Honduras" in shown["text/plain"]
+    assert "<th></th>" not in shown["text/html"]   # section names in full, no index column
+
+
+def test_every_learners_setup_shows_bare_tables_for_reading():
+    """00 to 04: each Setup cell calls helpers.setup_display(), so a table typed alone reads as helpers.table shows it."""
+    for path in sorted(NOTEBOOKS.glob("0[0-4]_*.ipynb")):
+        setup = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert "helpers.setup_display()" in setup.source, f"{path.name}: its Setup cell does not call helpers.setup_display()"
