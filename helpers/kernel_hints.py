@@ -22,8 +22,9 @@ from .errors import HelperError, UsageError
 CONFIG = Path(__file__).resolve().parent / "kernel" / "ipython_kernel_config.py"
 # JupyterLab's settings for this environment (<environment>/share/jupyter/lab/settings/overrides.json): notebooks
 # render every cell ("defer", not JupyterLab's default "full" windowing, under which a link to a heading such as
-# the series map lands below the window), and no "get Jupyter news?" prompt covers the page. A learner's own
-# settings still win.
+# the series map lands below the window), and neither a "get Jupyter news?" prompt nor a "newer version of
+# JupyterLab is available" notice covers the page (JupyterLab checks for updates whatever its news setting says,
+# so checkForUpdates is off too). A learner's own settings still win.
 LAB_SETTINGS = Path(__file__).resolve().parent / "kernel" / "overrides.json"
 
 # The names the notebooks' Setup cells make (tests/test_before_setup.py checks them against the notebooks).

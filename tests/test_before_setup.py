@@ -42,6 +42,9 @@ def test_jupyterlab_settings_are_installed_in_this_environment():
     ours = json.loads(kernel_hints.LAB_SETTINGS.read_text(encoding="utf-8"))
     have = json.loads(installed.read_text(encoding="utf-8"))
     assert ours["@jupyterlab/notebook-extension:tracker"]["windowingMode"] in ("defer", "none")
+    # no "A newer version of JupyterLab is available" notice over the notebook (learner review, round 12): the
+    # check runs whatever fetchNews says, so it is turned off by its own setting
+    assert ours["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
     for plugin, values in ours.items():
         assert {k: have.get(plugin, {}).get(k) for k in values} == values, f"{installed}: run python -m helpers.kernel_hints"
 
@@ -59,7 +62,7 @@ def test_installing_keeps_other_jupyterlab_settings(tmp_path):
     have = json.loads(first)
     assert have["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
     assert have["@jupyterlab/notebook-extension:tracker"] == {"windowingMode": "defer", "other": 1}
-    assert have["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false"}
+    assert have["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
     kernel_hints.install(tmp_path)
     assert lab.read_text(encoding="utf-8") == first
 
