@@ -35,7 +35,7 @@ RELATION_MEANING = {
 # "explained by" is not a relation of its own but "explains" read backwards; the table shows it too.
 RELATION_MEANING_ALL = {**RELATION_MEANING,
                         "explained by": "the reverse of explains: the claim it points to accounts for this one "
-                                        "(facts listed, then summed up with their cause)"}
+                                        "(the arrow runs from the explanation to what it explains)"}
 BASIS_MEANING = {
     "cited": "the essay names something a reader could look up: a document, a publication, a dated interview "
              "or a dated call",

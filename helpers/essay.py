@@ -468,12 +468,26 @@ class Essay:
         Returns:
             a table with one row per match: paragraph, section, left, match, right (the match as printed in
             the essay, widened to whole words), and its offset in essay.txt (where the match starts).
+        Spaces at the start or end of ``query`` are left out, and the search says so: "shot dead " (a space typed
+        after it) would otherwise miss "shot dead." at the end of a sentence.
+
         Example:
             >>> load_essay().search("shot dead").paragraph.tolist()
+            ['¶36', '¶40']
+            >>> load_essay().search("shot dead ").paragraph.tolist()
+            Looking for 'shot dead': the space at the end of 'shot dead ' is left out, so a match next to a full stop, a comma or a quotation mark is found too.
             ['¶36', '¶40']
         """
         if not query or not query.strip():
             raise UsageError("search needs some text to look for, e.g. essay.search('caravan')")
+        if not regex and query != query.strip():
+            ends = [where for where, extra in (("start", query != query.lstrip()), ("end", query != query.rstrip()))
+                    if extra]
+            spaces = "the spaces" if len(query) - len(query.strip()) > 1 else "the space"
+            print(f"Looking for {query.strip()!r}: {spaces} at the {' and the '.join(ends)} of {query!r} "
+                  f"{'are' if spaces == 'the spaces' else 'is'} left out, so a match next to a full stop, a comma or a "
+                  "quotation mark is found too.")
+            query = query.strip()
         pattern = re.compile(fold(query) if regex else re.escape(fold(query)))
         rows = []
         for m in pattern.finditer(self._folded):

@@ -5,11 +5,14 @@ who runs a later cell first would meet ``NameError: name 'essay' is not defined`
 loads this module as an IPython extension when it starts, before any cell has run: IPython reads
 ``<environment>/etc/ipython/ipython_kernel_config.py``, which ``python -m helpers.kernel_hints`` copies there from
 ``helpers/kernel/`` (``make install`` and ``make lab`` do it). ``helpers`` keeps the same answer once it is
-imported. Any other NameError keeps Python's own message.
+imported. A name that a later cell makes (``asked``, ``ledger``…), used after a restart with only Setup run, gets
+one paragraph saying to run the cells above first (``made_earlier``). Any other NameError keeps Python's own message.
 """
 from __future__ import annotations
 
+import ast
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -19,8 +22,9 @@ from .errors import HelperError, UsageError
 CONFIG = Path(__file__).resolve().parent / "kernel" / "ipython_kernel_config.py"
 # JupyterLab's settings for this environment (<environment>/share/jupyter/lab/settings/overrides.json): notebooks
 # render every cell ("defer", not JupyterLab's default "full" windowing, under which a link to a heading such as
-# the series map lands below the window), and no "get Jupyter news?" prompt covers the page. A learner's own
-# settings still win.
+# the series map lands below the window), and neither a "get Jupyter news?" prompt nor a "newer version of
+# JupyterLab is available" notice covers the page (JupyterLab checks for updates whatever its news setting says,
+# so checkForUpdates is off too). A learner's own settings still win.
 LAB_SETTINGS = Path(__file__).resolve().parent / "kernel" / "overrides.json"
 
 # The names the notebooks' Setup cells make (tests/test_before_setup.py checks them against the notebooks).
@@ -49,8 +53,106 @@ def before_setup(name: str | None) -> str | None:
             "with # Setup), which has not run yet. Click in it, press Shift + Enter, then run this cell again.")
 
 
+def names_made(source: str) -> set[str]:
+    r"""The names a cell's code makes (assigns, imports, defines, or uses as a loop variable), read without running it.
+
+    Parameters:
+        source: the code of one cell.
+    Returns:
+        the names, as a set (empty when the code is not Python, a cell magic say).
+    Example:
+        >>> sorted(names_made("from helpers import ledger\nbook = ledger.ledger(essay)\nfor row in book: pass"))
+        ['book', 'ledger', 'row']
+        >>> names_made("%%time")
+        set()
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    made = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            made.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            made |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            made.add(node.name)
+    return made
+
+
+_MADE: dict[Path, tuple[float, frozenset, frozenset]] = {}   # a notebook's names, kept until the file changes
+
+
+def notebooks_here() -> list[Path]:
+    """The notebooks a running kernel may belong to: the one JupyterLab started it for (``JPY_SESSION_NAME``),
+    else every notebook in the folder it runs in (a notebook's kernel runs in the notebook's folder).
+
+    Parameters:
+        none.
+    Returns:
+        the notebooks' paths (none outside a notebook folder).
+    Example:
+        >>> isinstance(notebooks_here(), list)
+        True
+    """
+    session = os.environ.get("JPY_SESSION_NAME", "")
+    if session.endswith(".ipynb") and Path(session).is_file():
+        return [Path(session)]
+    try:
+        return sorted(Path.cwd().glob("*.ipynb"))
+    except OSError:
+        return []
+
+
+def _names_of(path: Path) -> tuple[frozenset, frozenset]:
+    """The names a notebook's Setup cell (its first code cell) makes, and those its other code cells make."""
+    stamp = path.stat().st_mtime
+    if path not in _MADE or _MADE[path][0] != stamp:
+        sources = []
+        for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
+            if cell.get("cell_type") == "code":
+                source = cell.get("source", "")
+                sources.append("".join(source) if isinstance(source, list) else source)
+        setup = names_made(sources[0]) if sources else set()
+        later = set().union(*(names_made(s) for s in sources[1:])) if len(sources) > 1 else set()
+        _MADE[path] = (stamp, frozenset(setup), frozenset(later))
+    return _MADE[path][1], _MADE[path][2]
+
+
+def made_earlier(name: str | None, notebooks: list[Path] | None = None) -> str | None:
+    """The paragraph for a name that a cell after Setup makes (a notebook resumed after a restart, with only Setup
+    run, then a cell further down), or None for any other name, and for a name a Setup cell makes (``before_setup``
+    answers for those).
+
+    Parameters:
+        name: the name Python did not find (``NameError.name``).
+        notebooks: the notebooks to read (default: ``notebooks_here()``: the kernel's own notebook).
+    Returns:
+        one paragraph saying to run the cells above first, or None.
+    Example:
+        >>> made_earlier("anything", notebooks=[]) is None
+        True
+    """
+    if not name:
+        return None
+    in_setup = in_later = False
+    for path in notebooks_here() if notebooks is None else notebooks:
+        try:
+            setup, later = _names_of(path)
+        except (OSError, ValueError, AttributeError, TypeError):
+            continue
+        in_setup, in_later = in_setup or name in setup, in_later or name in later
+    if in_setup or not in_later:
+        return None
+    return (f"Not quite: this cell uses `{name}`, which a cell above it makes, and that cell has not run since the "
+            "notebook was opened or restarted. Run the cells above this one first (menu Run → Run All Above Selected "
+            "Cell), then run this cell again.")
+
+
 def show_name_error(shell, etype, value, tb, tb_offset=None) -> None:
-    """An IPython custom exception handler: the Setup sentence for a Setup name, else the usual traceback.
+    """An IPython custom exception handler: the Setup sentence for a Setup name, the earlier-cell paragraph for a
+    name another cell of the notebook makes, else the usual traceback.
 
     Parameters:
         shell: the running IPython shell; etype, value, tb: the exception; tb_offset: as IPython passes it.
@@ -63,7 +165,8 @@ def show_name_error(shell, etype, value, tb, tb_offset=None) -> None:
         >>> show_name_error(Shell(), NameError, NameError("x", name="essya"), None)
         traceback
     """
-    message = before_setup(getattr(value, "name", None))
+    name = getattr(value, "name", None)
+    message = made_earlier(name) or before_setup(name)
     if message is None:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
     else:
@@ -163,7 +266,8 @@ if __name__ == "__main__":
 
 def show_errors_plainly() -> None:
     """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback, a name the
-    Setup cell makes, used before Setup has run, as one sentence saying to run Setup (``show_name_error``), and a
+    Setup cell makes, used before Setup has run, as one sentence saying to run Setup, and a name a later cell makes,
+    used before that cell has run, as one paragraph saying to run the cells above (``show_name_error``), and a
     line Python cannot read because of its quotation marks as what to type instead (``unreadable_quotes``).
     ``import helpers`` calls it; IPython keeps a single handler, so this is the one place it is registered.
 

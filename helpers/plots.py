@@ -134,20 +134,27 @@ def _relation_phrase(relation: str) -> str:
     return {"explained by": "is explained by"}.get(relation, relation)
 
 
-def _child_text(argument, nodes, id_) -> str:
+HELD_BACK = ("(the essay's words only: the package's reading of this claim is held back until the exercise that "
+             "asks about it)")
+
+
+def _child_text(argument, nodes, id_, held_back=()) -> str:
     row = nodes.loc[id_]
+    if id_ in held_back:   # an exercise asks about this claim: its box gives the essay's words, not the package's reading
+        row = row.copy()
+        row["paraphrase"] = f"“{row.span}” {HELD_BACK}"
     return _box_text(row, 60, below=len(argument.branch(id_)) if row.type != "point" else 0)
 
 
-def _box_height(argument, nodes, id_) -> float:
-    return (_child_text(argument, nodes, id_).count("\n") + 1) * _LINE + 0.3
+def _box_height(argument, nodes, id_, held_back=()) -> float:
+    return (_child_text(argument, nodes, id_, held_back).count("\n") + 1) * _LINE + 0.3
 
 
 PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion": "conclusions",
           "recommendation": "recommendations", "concession": "concessions", "point": "points"}
 
 
-def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 1)) -> str:
+def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 1), held_back=()) -> str:
     """One or two sentences saying what an argument-map figure means, for readers who cannot see it.
 
     It names the box on the left and groups the boxes on the right by what they do to it (support,
@@ -160,6 +167,7 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         ids: the ids of the claims drawn on the right, e.g. ``["P1", "P2", "P3"]``.
         part: for a map split over several figures, (this figure's number, how many there are);
             the default (1, 1) is a map in one figure.
+        held_back: optional; ids of claims whose box gives the essay's words only (an exercise asks about them).
 
     Returns:
         The description, as a string.
@@ -195,11 +203,14 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         else:
             each = "each " if len(members) > 1 else ""
             parts.append(f"{what} ({listed}) {each}{rel} it")
+    held = [i for i in ids if i in held_back]
+    full = (" Each box gives the claim in full, except the box of the claim an exercise asks about ("
+            + ", ".join(held) + "), which gives the essay's words only." if held else " Each box gives the claim in full.")
     return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
-            + "; ".join(parts) + ". Each box gives the claim in full.")
+            + "; ".join(parts) + "." + full)
 
 
-def _draw_map(argument, root, ids, title, part):
+def _draw_map(argument, root, ids, title, part, held_back=()):
     use_style()
     nodes = argument.nodes()
     W, H = MAP_SIZE
@@ -221,8 +232,8 @@ def _draw_map(argument, root, ids, title, part):
     left_w = 52 if r.type in ("thesis", "point") else 44
     rt = box(0.3, (top + bottom) / 2, _box_text(r, left_w), TYPE_COLOURS[r.type], va="center")
     # the claims under it on the right, one under another, spread over the height
-    texts = [_child_text(argument, nodes, i) for i in ids]
-    heights = [_box_height(argument, nodes, i) for i in ids]
+    texts = [_child_text(argument, nodes, i, held_back) for i in ids]
+    heights = [_box_height(argument, nodes, i, held_back) for i in ids]
     gap = max(0.12, ((top - bottom) - sum(heights)) / max(len(ids), 1))
     y = top - gap / 2
     x_child = 7.0 if r.type in ("thesis", "point") else 6.6
@@ -278,7 +289,7 @@ def _draw_map(argument, root, ids, title, part):
               title="Box colour = type of claim; line style and the word on each arrow = relation"
                     + ("; “package's reading”: a link the essay leaves unstated" if ours else ""),
               title_fontsize=12, alignment="left")
-    fig.alt_text = describe_argument_map(argument, root, ids, part)
+    fig.alt_text = describe_argument_map(argument, root, ids, part, held_back)
     return fig
 
 
@@ -294,7 +305,7 @@ def _known_id(argument, name) -> str:
     return wanted
 
 
-def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> list:
+def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=()) -> list:
     """Draw the argument map: one claim on the left and, on the right, the claims directly under it.
 
     The thesis's own figure (the spine) shows the three points; ``argument_map(argument, "T", ids=[...])``
@@ -309,6 +320,8 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
         per_figure: at most this many claims on the right of one figure (default 4).
         ids: optional; the ids of the claims to draw on the right. Leave it out for all the claims directly
             under ``root`` (for the thesis: its three points).
+        held_back: optional; ids of claims on the right whose box gives only the essay's words (their span), not
+            the package's paraphrase, because an exercise further on asks what the package's reading would say.
 
     Returns:
         A list of matplotlib figures, each with its text description in ``fig.alt_text``.
@@ -323,10 +336,10 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> li
         >>> for fig in figs:
         ...     plt.close(fig)
     """
-    return list(_map_figures(argument, root, per_figure, ids))
+    return list(_map_figures(argument, root, per_figure, ids, held_back))
 
 
-def _map_figures(argument, root: str, per_figure: int, ids):
+def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
     """The figures of ``argument_map``, drawn one at a time as they are asked for (``show_argument_map`` shows
     and closes each before the next is drawn, so the kernel never holds all of them at once)."""
     root = _known_id(argument, root)
@@ -334,12 +347,13 @@ def _map_figures(argument, root: str, per_figure: int, ids):
     if ids is None:
         ids = list(argument.points.id) if root == "T" else list(_children(argument, root).id)
     ids = list(ids)
+    held_back = {_known_id(argument, i) for i in held_back}
     nodes = argument.nodes()
     # fill each figure with as many claims as fit its height, and at most per_figure
     room = _ROOM
     chunks, height = [[]], 0.0
     for id_ in ids:
-        h = _box_height(argument, nodes, id_) + 0.12
+        h = _box_height(argument, nodes, id_, held_back) + 0.12
         if chunks[-1] and (len(chunks[-1]) >= per_figure or height + h > room):
             chunks.append([])
             height = 0.0
@@ -352,7 +366,7 @@ def _map_figures(argument, root: str, per_figure: int, ids):
         r.type, f"{root} (¶{r.paragraph}) and what stands directly under it")
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
-        yield _draw_map(argument, root, chunk, title, (k, len(chunks)))
+        yield _draw_map(argument, root, chunk, title, (k, len(chunks)), held_back)
 
 
 # --------------------------------------------------------------------------------------------
@@ -951,7 +965,7 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 # Argument map (notebook 01): show each figure with its text description
 # --------------------------------------------------------------------------------------------
 
-def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) -> None:
+def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=()) -> None:
     """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
     The description is printed under the figure and stored as the image's alt text in the notebook
@@ -964,6 +978,7 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) 
             claim id.
         per_figure: at most this many claims on the right of one figure (default 4), as in ``argument_map``.
         ids: optional; the ids of the claims to draw on the right, as in ``argument_map``.
+        held_back: optional; ids of claims whose box gives the essay's words only, as in ``argument_map``.
 
     Returns:
         Nothing; it shows the figures and prints their descriptions. (Outside a notebook a figure shows
@@ -975,7 +990,7 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None) 
         Figure(1333x740)
         Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... Each box gives the claim in full.
     """
-    for fig in _map_figures(argument, root, per_figure, ids):
+    for fig in _map_figures(argument, root, per_figure, ids, held_back):
         show_described(fig, fig.alt_text)
 
 

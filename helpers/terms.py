@@ -422,6 +422,7 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
     Returns:
         A table with one row per sentence that mentions it: ``paragraph`` ("¶37"), ``name`` (as written
         there; several, comma-separated, when one sentence names it more than once) and ``sentence``. Empty, with a hint printed, when nothing matches.
+        An empty ``query`` ("" or spaces) is a ``UsageError`` saying to type a name (it would match every term).
 
     Example:
         >>> from helpers import load_essay, load_terms
@@ -432,6 +433,10 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
         ['¶37']
     """
     columns = ["paragraph", "name", "sentence"]
+    if not str(query).strip():
+        from .errors import UsageError
+        raise UsageError("the lookup is empty: put a name or a term between the quotation marks, for example "
+                         'tm.lookup(essay, terms, "OAS")')
     key = fold_keep_case(query.strip()).lower()
     hits = terms[[any(key == fold_keep_case(n).lower() for n in names_of(t)) for t in terms.itertuples()]]
     if hits.empty:

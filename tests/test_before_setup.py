@@ -42,6 +42,9 @@ def test_jupyterlab_settings_are_installed_in_this_environment():
     ours = json.loads(kernel_hints.LAB_SETTINGS.read_text(encoding="utf-8"))
     have = json.loads(installed.read_text(encoding="utf-8"))
     assert ours["@jupyterlab/notebook-extension:tracker"]["windowingMode"] in ("defer", "none")
+    # no "A newer version of JupyterLab is available" notice over the notebook (learner review, round 12): the
+    # check runs whatever fetchNews says, so it is turned off by its own setting
+    assert ours["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
     for plugin, values in ours.items():
         assert {k: have.get(plugin, {}).get(k) for k in values} == values, f"{installed}: run python -m helpers.kernel_hints"
 
@@ -59,7 +62,7 @@ def test_installing_keeps_other_jupyterlab_settings(tmp_path):
     have = json.loads(first)
     assert have["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
     assert have["@jupyterlab/notebook-extension:tracker"] == {"windowingMode": "defer", "other": 1}
-    assert have["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false"}
+    assert have["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
     kernel_hints.install(tmp_path)
     assert lab.read_text(encoding="utf-8") == first
 
@@ -73,6 +76,67 @@ def test_a_cell_run_before_setup_says_to_run_setup_first():
     assert [o.output_type for o in other] == ["error"] and other[0].ename == "NameError", "other names: as usual"
     # once helpers is imported (its own handler), a Setup name still gets the sentence
     assert printed(after).startswith("Not quite: `plots` is made by the Setup cell"), after
+
+
+# Resuming a notebook after a restart (the learner review, round 12): Setup run, then a cell further down whose
+# names an earlier cell makes. (notebook, the cell's id, the name it misses); the cells' code is folded, so a
+# traceback there is all the learner would see.
+RESUMED = {
+    "01_argument_structure.ipynb": [("ledger-more", "ledger")],    # the code its text suggests typing in a new cell
+    "02_source_quotations.ipynb": [("v02-038", "cards")],           # the answer key
+    "03_timeline.ipynb": [("v03-005", "asked"), ("v03-011", "election")],   # the zoom; stated and derived dates
+    "04_people_places_terms.ipynb": [("b662bec2", "glossary"), ("f89a5862", "mentions")],  # Spanish names; the grid
+}
+
+
+def resumed_source(cell) -> str:
+    """The code a cell runs, or for a Markdown cell the code it suggests typing (its first `…(…)` in backticks)."""
+    if cell.cell_type == "code":
+        return cell.source
+    import re
+    return re.search(r"`([^`]*\([^`]*\))`", cell.source).group(1)
+
+
+def resume(name, cell_ids):
+    """Setup of notebook ``name`` run in a fresh kernel, then each cell of ``cell_ids`` alone; their outputs."""
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    by_id = {c.get("id"): c for c in nb.cells}
+    return run(setup.source, *(resumed_source(by_id[i]) for i in cell_ids))[1:]
+
+
+def a_plain_paragraph(outputs, name) -> str:
+    assert [o.output_type for o in outputs] == ["stream"], outputs      # no error output, so no traceback
+    text = printed(outputs)
+    assert text.startswith(f"Not quite: this cell uses `{name}`, which a cell above it makes"), text
+    assert "Run All Above Selected Cell" in text and "Traceback" not in text and "Error" not in text, text
+    assert len(text.strip().splitlines()) <= 8, text
+    return text
+
+
+@pytest.mark.parametrize("name", sorted(RESUMED))
+def test_a_notebook_resumed_after_a_restart_says_to_run_the_cells_above(name):
+    """After a restart (a second sitting, say), Setup and then a cell further down: a plain paragraph saying to run
+    the cells above, not a NameError traceback under a cell whose code is folded."""
+    cases = RESUMED[name]
+    for (cell_id, missing), outputs in zip(cases, resume(name, [i for i, _ in cases])):
+        a_plain_paragraph(outputs, missing)
+
+
+def test_the_earlier_cell_hint_reads_the_kernels_own_notebook(tmp_path, monkeypatch):
+    """In JupyterLab the kernel knows its notebook (JPY_SESSION_NAME): a name its Setup does not make but a later
+    cell does gets the earlier-cell paragraph, even where another notebook's Setup makes it (00 makes `plots`
+    under the words-per-section chart, 01 in its Setup); a name no cell makes keeps Python's message."""
+    start = NOTEBOOKS / "00_start_here.ipynb"
+    assert kernel_hints.made_earlier("plots", notebooks=[start]).startswith("Not quite: this cell uses `plots`")
+    assert kernel_hints.made_earlier("plots", notebooks=sorted(NOTEBOOKS.glob("*.ipynb"))) is None   # a Setup name
+    assert kernel_hints.made_earlier("essay", notebooks=[start]) is None
+    assert kernel_hints.made_earlier("not_a_name_of_ours", notebooks=[start]) is None
+    monkeypatch.setenv("JPY_SESSION_NAME", str(start))
+    monkeypatch.chdir(tmp_path)
+    assert kernel_hints.notebooks_here() == [start]
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    assert kernel_hints.notebooks_here() == []
 
 
 def test_curly_or_unpaired_quotation_marks_say_what_to_type_instead():
@@ -139,9 +203,23 @@ def test_a_table_typed_without_helpers_table_is_shown_for_reading():
     """The learner review: 00's key points teach essay.search("…"); typed alone in a new cell it showed a raw
     pandas table, with an index column and the match's character offset. After setup_display, every bare table
     shows as helpers.table shows it: no index, no offsets."""
-    setup, bare = run("import helpers\nhelpers.setup_display()\nessay = helpers.load_essay()", 'essay.search("shot dead")')
+    # 00's own Setup (round 12: it did not call setup_display, so 00, where a learner first tries a search, showed
+    # the raw table), then what 00 teaches: a search alone (cell 27, the key points) and essay.sections
+    start = nbformat.read(NOTEBOOKS / "00_start_here.ipynb", as_version=4)
+    setup, bare, sections = run(next(c for c in start.cells if c.cell_type == "code").source,
+                                'essay.search("shot dead")', "essay.sections")
     result = next(o for o in bare if o.output_type == "execute_result")
     plain, page = result.data["text/plain"], result.data["text/html"]
     assert plain.splitlines()[0].split()[:2] == ["paragraph", "section"], plain       # no index column first
     assert "offset" not in plain and "offset" not in page and "¶36" in plain and "¶40" in plain
     assert "<th></th>" not in page and "dtype" not in plain
+    shown = next(o for o in sections if o.output_type == "execute_result").data
+    assert "offset" not in shown["text/plain"] and "U.S.-backed Coups and Fraud in Honduras" in shown["text/plain"]
+    assert "<th></th>" not in shown["text/html"]   # section names in full, no index column
+
+
+def test_every_learners_setup_shows_bare_tables_for_reading():
+    """00 to 04: each Setup cell calls helpers.setup_display(), so a table typed alone reads as helpers.table shows it."""
+    for path in sorted(NOTEBOOKS.glob("0[0-4]_*.ipynb")):
+        setup = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert "helpers.setup_display()" in setup.source, f"{path.name}: its Setup cell does not call helpers.setup_display()"

@@ -154,6 +154,28 @@ def test_search_and_show(essay):
         essay.paragraph(10_000)
 
 
+@pytest.mark.parametrize("typed", ["shot dead ", " Shot Dead", "  shot dead  "])
+def test_a_search_with_a_space_at_either_end_finds_every_hit_and_says_so(essay, capsys, typed):
+    """The learner review (round 12): "shot dead " with a space typed after it found ¶40 only and silently lost
+    ¶36, which reads "shot dead." with a full stop: 00's exercise (two numbers for one event) then made no sense."""
+    assert essay.search(typed).paragraph.tolist() == ["¶36", "¶40"]
+    said = capsys.readouterr().out
+    assert said.startswith("Looking for 'shot dead" if typed.strip().islower() else "Looking for 'Shot Dead"), said
+    assert f"of {typed!r}" in said and "left out" in said and len(said.strip().splitlines()) == 1, said
+    essay.search("shot dead")
+    assert capsys.readouterr().out == "", "a search typed without spaces at its ends says nothing more"
+
+
+def test_an_empty_lookup_says_to_type_a_name(essay):
+    """The learner review (round 12): tm.lookup(essay, terms, "") showed "2009 coup" and then every term of the
+    glossary as "also matching"; it says instead that the lookup is empty."""
+    from helpers import terms as tm
+    terms = helpers.load_terms(essay)
+    for empty in ("", "   "):
+        with pytest.raises(helpers.UsageError, match="the lookup is empty"):
+            tm.lookup(essay, terms, empty)
+
+
 def test_ordinary_mistakes_in_a_notebook_are_one_plain_sentence():
     """essay.show(99), a claim id in lower case or mistyped, a search with no hit: what a learner sees."""
     import nbformat

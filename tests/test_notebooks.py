@@ -349,3 +349,35 @@ def test_each_notebook_counts_the_paragraphs_its_questions_send_you_to():
         anchored = {n for ps in questions[questions.notebook == row.notebook.removesuffix(".ipynb")].paragraphs for n in ps}
         missing = sorted(anchored - set(paragraph_numbers(row.read)))
         assert not missing, f"{row.notebook}: its questions use ¶{missing} but its lesson metadata does not list them"
+
+
+# --- round 12 of the learner review --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")],
+                         ids=lambda p: p.name)
+def test_an_exercise_names_the_key_the_top_of_the_notebook_names(path):
+    """The top of every notebook says: at an exercise, press Ctrl + Enter (Shift + Enter would open its folded
+    solution). An exercise or answer cell that said "press Shift + Enter" contradicted it (00's search, 04's lookup)."""
+    nb = read(path)
+    assert "At an exercise, press **Ctrl + Enter**" in nb.cells[0].source
+    said = [f"cell {i}: {c.source[:60]!r}" for i, c in enumerate(nb.cells)
+            if {"exercise", "answer"} & set(c.metadata.get("tags", [])) and c.cell_type == "markdown"
+            and re.search(r"(?:press|run it \(|run it with)\W*Shift \+ Enter", c.source)]
+    assert not said, f"{path.name}: say Ctrl + Enter at an exercise, as the notebook's first cell does:\n" + "\n".join(said)
+
+
+def test_the_start_notebook_gives_the_content_note_before_the_reading_and_glosses_the_paragraph_sign():
+    """The learner review (round 12): 00's first cell sent the learner to read ¶1–¶13 (¶4: the border and family
+    separation) before the content note, which came after the Setup cell, under the essay's title; and it used the
+    ¶ sign before saying what it is."""
+    nb = read(NOTEBOOKS[0])
+    first = nb.cells[0].source
+    assert first.index("content note") < first.index("read ¶1–¶13 of the essay")
+    sign = first.index("¶")
+    assert "paragraph sign" in first[sign:sign + 60], first[sign:sign + 60]
+    ids = [c.get("id") for c in nb.cells]
+    setup = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+    note = ids.index("content-note")
+    assert note < ids.index("what-the-essay-is") and all(
+        nb.cells[i].cell_type == "markdown" for i in range(setup + 1, note - 1)), "the note comes straight after Setup"
+    assert "*Before you read*" in first and nb.cells[note - 1].source.startswith("## Before you read")
