@@ -219,7 +219,7 @@ def test_the_glossary_printout_has_spanish_headings_kinds_and_names(essay):
     for kind in set(terms.kind):
         assert f"{kind} · {KINDS_ES[kind]}" in page, kind
     for name in ("Irlanda", "México", "Palestina", "Ciudad de Guatemala", "Pensilvania", "trabajo de base",
-                 "el imperio estadounidense"):
+                 "el Imperio estadounidense"):
         assert name in page, name
     # it says what stays in English
     assert "Las definiciones y lo que dice el ensayo están solo en inglés" in page
