@@ -225,14 +225,14 @@ def test_the_glossary_gives_the_uses_the_session_asks_about(essay):
     wop, gramsci, cs = (_squash(terms[t]["in_the_essay"]) for t in ("war of position", "Antonio Gramsci", "civil society"))
     for n in ("¶10", "¶49", "¶50", "¶55"):
         assert n in wop, n
-    assert "“both necessary and possible”" in wop and "“both necessary and possible”" in gramsci and "¶50" in gramsci
+    assert "“both necessary and possible”" in wop and "to movements (¶10) and to Trump (¶50)" in gramsci
     assert "¶58" in cs and "behind the state's outer ditch" not in cs
     assert re.search(r"“fortresses and earthworks”[^)]*is the package's reading\)", cs)
     assert workshop.load_spanish_sheet(essay)      # the Spanish renders the current English (its fingerprints)
     text = _squash((essay.folder / "sessions.yml").read_text(encoding="utf-8"))
     assert "guerra de movimiento» (o de maniobra)" in text and "la dirección en la sociedad civil" in text
     assert "identificarla también con las" in text and "que sean las fortalezas" not in text
-    assert '"against the Right" [contra la derecha] (¶55)' in text and "perturbación económica" in text
+    assert "de ganarla contra la derecha (¶55)" in text and "de Trump (¶50)" in text and "perturbación económica" in text
 
 
 # ---- the Spanish: one rendering for the same words ----------------------------------------------------------------

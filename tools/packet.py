@@ -423,11 +423,14 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
                if since else "")
             + '<table class="glossary">'
             + ('<colgroup><col style="width:16%"><col style="width:30%"><col style="width:30%"><col style="width:24%">'
-               if since else '<colgroup><col style="width:18%"><col style="width:41%"><col style="width:41%">')
+               # what the essay says runs longer than what a term is (review12's uses of the war of position)
+               if since else '<colgroup><col style="width:15%"><col style="width:39%"><col style="width:46%">')
             + '</colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
               '<th scope="col">In the essay · En el ensayo</th>'
             + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
-    return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE)
+    # a little more of the sheet for what the essay says of the war of position (review12): still one page
+    return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE,
+                 page_style="@page { margin: 13mm 15mm 15mm 15mm; }")
 
 
 def setup_html(reading: str = DEFAULT_READING) -> str:
