@@ -684,7 +684,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_long_view(load_timeline(load_essay()))
         >>> ax.get_title(loc="left")
-        'The long view (shaded: 2009–2020, 77 events, drawn in the zoom)'
+        'The long view (shaded: 2009–2020, 79 events, drawn in the zoom)'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -754,7 +754,7 @@ def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS, leave_o
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> zoom_parts(load_timeline(load_essay()))
-        [(0, 15), (15, 31), (31, 46), (46, 62), (62, 77)]
+        [(0, 16), (16, 32), (32, 47), (47, 63), (63, 79)]
     """
     n = len(_zoom_rows(_held_back(timeline, leave_out, writing)[0], years))
     return _even_parts(n, max(1, -(-n // per_panel)))
@@ -790,7 +790,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 5))
         >>> ax.get_title(loc="left")
-        'The zoom, part 1 of 5: events 1 to 15 of 77'
+        'The zoom, part 1 of 5: events 1 to 16 of 79'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -890,7 +890,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
         >>> from helpers import load_essay, load_timeline
         >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
         Figure(1260x700)
-        The zoom, part 1 of 5, draws events 1 to 15 of the 77 from 2009 on, ...
+        The zoom, part 1 of 5, draws events 1 to 16 of the 79 from 2009 on, ...
     """
     for fig in _zoom_figures(timeline, years, ZOOM_ROWS, leave_out, writing):
         show_described(fig, fig.alt_text)

@@ -178,7 +178,8 @@ def test_the_thesis_has_one_plain_sentence(argument, essay):
     assert plain.startswith("The authors argue") and plain.endswith(".")
     sentences = re.split(r"(?<!U\.S)(?<!\bU)\.\s+(?=[A-Z])", plain)   # "U.S." is not a sentence end
     assert len(sentences) == 1 and "…" not in plain and ";" not in plain, "one sentence"
-    assert len(plain.split()) <= 50, "plain: short enough to say aloud"
+    # 56, not 50, since review12 (S1): the sentence keeps both lacks of ¶9, a two-part claim the package's rule keeps whole
+    assert len(plain.split()) <= 56, "plain: short enough to say aloud"
     assert len(plain.split()) < len(argument.thesis_paraphrase.split())
     # the native Spanish review: a plain thesis that said "opposition to U.S. power abroad" for anti-imperialism and
     # "the contest over minds" for the war of position took the authors' own terms out of their argument

@@ -328,4 +328,4 @@ def test_spanish_names_where_spanish_differs(terms):
     es = terms.set_index("term").spanish
     assert es["Ireland"] == "Irlanda" and es["Mexico"] == "México" and es["Palestine"] == "Palestina"
     assert es["Guatemala City"] == "Ciudad de Guatemala" and es["Pennsylvania"] == "Pensilvania"
-    assert es["base-building"] == "trabajo de base" and es["U.S. Empire"] == "el imperio estadounidense"
+    assert es["base-building"] == "trabajo de base" and es["U.S. Empire"] == "el Imperio estadounidense"

@@ -42,7 +42,9 @@ SUMMARY_STYLE = """
   font-size: 1em; color: #222; }
 .summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.4em 0 0.1em; } .summary .summary-page[lang=es] {
   line-height: 1.2; }
-@page es { @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
+/* and a little more of the sheet (review12: both halves of the thesis, ¶48's "essential" and the marks of the
+   package's reading added): the footer still has its own margin */
+@page es { margin: 12mm 13mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -79,8 +81,10 @@ SUMMARY_WORDS = {
            "argue": "The authors argue:",
            "note": "This page sums up the argument as the package's argument map reads it. ¶ numbers point to the "
                    "paragraphs of the reader's edition. Words in quotation marks are the authors' own. Which sections "
-                   "develop which point, and which claims stand under a point, is the package's reading (apart from "
-                   "¶57's “Finally”). The same page in Spanish follows.",
+                   "develop which point, and which claims stand under a point, is the package's reading, apart from "
+                   "¶57's “Finally”, ¶55's “equally important” and the section headings that repeat the points' "
+                   "words (notebook 01's map hangs ¶46 and ¶49 on the diagnosis and the thesis). The same page in "
+                   "Spanish follows.",
            "end": "This is a summary, not the essay: read the essay itself to weigh the argument, and see each claim "
                   "and where it stands in notebook 01."},
     "es": {"title": "El argumento del ensayo en una página", "thesis": "La tesis", "points": "Tres puntos",
@@ -88,14 +92,13 @@ SUMMARY_WORDS = {
            "conclusion": "Dentro de este punto, una conclusión", "concession": "Dentro de este punto, una concesión",
            "premise": "Dentro de este punto, una premisa", "evidence": "Dentro de este punto, una prueba",
            "recommendation": "Dentro de este punto, una recomendación", "argue": "Los autores sostienen:",
-           "note": "Esta página resume el argumento tal como lo interpreta el mapa del argumento de este material de "
-                   "estudio; es la misma página que la anterior, en español. Los números de párrafo (¶) remiten a la "
-                   "edición de lectura. Las palabras entre comillas son de los propios autores, por eso quedan en "
-                   "inglés, con una traducción entre corchetes. Qué secciones desarrollan cada punto, y qué "
-                   "afirmaciones se agrupan en cada punto, es la interpretación de este material de estudio (salvo el "
-                   "“Finally” [por último] del ¶57).",
-           "end": "Esto es un resumen, no el ensayo: lean el propio ensayo para sopesar el argumento, y vean cada "
-                  "afirmación y dónde está en el cuaderno 01."},
+           "note": "La página anterior, en español: los ¶ remiten a la edición de lectura, y las palabras de los "
+                   "autores quedan en inglés, entre comillas, con su traducción. Qué secciones desarrollan cada punto "
+                   "y qué afirmaciones van en él es la interpretación de este material de estudio, salvo el "
+                   "“Finally” [por último] del ¶57, el “equally important” [igualmente importante] del ¶55 y los títulos que repiten las palabras de los puntos (el mapa del cuaderno 01 "
+                   "asigna los ¶46 y ¶49 al diagnóstico y a la tesis).",
+           "end": "Esto es un resumen, no el ensayo: lean el ensayo para sopesar el argumento (cada afirmación, en el "
+                  "cuaderno 01)."},
 }
 
 
@@ -420,11 +423,14 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
                if since else "")
             + '<table class="glossary">'
             + ('<colgroup><col style="width:16%"><col style="width:30%"><col style="width:30%"><col style="width:24%">'
-               if since else '<colgroup><col style="width:18%"><col style="width:41%"><col style="width:41%">')
+               # what the essay says runs longer than what a term is (review12's uses of the war of position)
+               if since else '<colgroup><col style="width:15%"><col style="width:39%"><col style="width:46%">')
             + '</colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
               '<th scope="col">In the essay · En el ensayo</th>'
             + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
-    return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE)
+    # a little more of the sheet for what the essay says of the war of position (review12): still one page
+    return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE,
+                 page_style="@page { margin: 13mm 15mm 15mm 15mm; }")
 
 
 def setup_html(reading: str = DEFAULT_READING) -> str:
