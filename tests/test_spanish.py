@@ -250,6 +250,9 @@ REVIEWED_OUT = {
     "a nosotras mismas": "feminine only in a mixed group: 'o cuyas familias los vivieron'",
     "que les llamemos": "leísmo, the Spain norm: 'solo el nombre que prefieran usar aquí'",
     "borra el protagonismo": "one Spanish for 'agency', as D18 has it: 'borra la capacidad de acción'",
+    "del año pasado]": "settles the dating D11 asks for: \"last October\" is '[el pasado octubre]'",
+    "en modo alguno secundario": "reads as 'in no way secondary', the opposite of ¶48's 'in any way secondary'",
+    "guerra de maniobras": "not the term of Spanish editions of Gramsci: 'guerra de movimiento (o de maniobra)'",
 
     "aquí hay un pasaje": "singular, filled with several ¶: 'Esta parte incluye pasajes que pueden dividir al grupo'",
     "escucho dos lecturas": "a calque of 'I hear two readings': 'Veo que hay dos lecturas'",
