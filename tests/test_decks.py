@@ -571,10 +571,7 @@ def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_an
 
 
 def test_a_slide_lead_in_that_misquotes_the_essay_is_refused(reading_copy):
-    path = reading_copy / "discussion_es.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"a grave mistake" [un grave error] (¶48) tratar', '"a big mistake" [un gran error] (¶48) tratar', 1),
-                    encoding="utf-8")
-    assert path.read_text(encoding="utf-8") != text
+    rewrite(reading_copy, "discussion_es.yml", '"a grave mistake" [un grave error] (¶48) tratar',
+            '"a big mistake" [un gran error] (¶48) tratar')
     with pytest.raises(helpers.AnnotationError, match=r"lead-in of D02 quotes 'a big mistake'"):
         workshop.load_slide_leads_es(helpers.load_essay(reading_copy))
