@@ -407,3 +407,14 @@ def test_the_glossary_excerpt_prints_on_one_page_in_readable_type(editions_built
     sizes = type_sizes(doc[0])
     assert min(sizes) >= 8.5 and max(sizes, key=sizes.get) >= 10, sizes
     assert all(squash(t) in squash(doc[0].extract_text()) for t in EXCERPT)
+
+
+def test_the_print_list_holds_the_notes_the_run_sheet_asks_for(essay):
+    """Facilitator review 12: the run sheets ask for "the facilitator's notes, printed" (the worked solution at the
+    exercise), and no plan's print list named them."""
+    prints = workshop.load_print_lists(essay)
+    for plan, rows in prints.groupby("plan"):
+        notes = rows[rows.printout == "notes"]
+        assert len(notes) == 1 and notes.copies.iloc[0] == "the facilitator", plan
+        assert notes.file.iloc[0] == f"facilitator/notes-{plan}-*.pdf"
+    assert set(decks.notes_pages()) == {f"notes-{name[len('run-sheet-'):]}" for name in decks.run_sheets()}

@@ -271,7 +271,7 @@ OPENINGS = ("welcome", "recap")
 
 
 # printouts for the facilitator alone, which a participant on paper does not work from
-FACILITATOR_PRINTOUTS = {"run sheets", "checklist"}
+FACILITATOR_PRINTOUTS = {"run sheets", "checklist", "notes"}
 
 
 def paper_route(plan: str, ctx) -> str:
