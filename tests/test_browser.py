@@ -189,100 +189,78 @@ def solution_headings(path: Path) -> list[int]:
             if "solution" in c.metadata.get("tags", []) and c.source.startswith(SOLUTION_HEADING)]
 
 
-SOLVED = [p for p in NOTEBOOKS if solution_headings(p)]
-
-
-@pytest.mark.parametrize("path", SOLVED, ids=[p.name for p in SOLVED])
-def test_folded_solution_opens_with_a_click(lab, browser, path):
-    """A worked solution is out of sight when the notebook opens, and one click opens all of it.
-
-    The solution's heading cell carries JupyterLab's jp-MarkdownHeadingCollapsed mark: JupyterLab hides every
-    cell under the heading and shows a button saying how many cells are hidden (.jp-showHiddenCellsButton);
-    one click on it shows them all, the reasoning and the results alike. The same in every notebook.
-    """
-    base, token = lab
-    index = solution_headings(path)[0]
-    after = nbformat.read(path, as_version=4).cells[index + 1:]
-    solution = [c for c in after[:next((k for k, c in enumerate(after) if "solution" not in c.metadata.get("tags", [])),
-                                       len(after))]]
-    # the notebook as committed, beside the one the run test may have run and saved
-    name = f"{path.stem}-as-committed.ipynb"
-    body = json.dumps({"type": "notebook", "format": "json",
-                       "content": json.loads(path.read_text(encoding="utf-8"))}).encode()
-    request = urllib.request.Request(f"{base}/api/contents/notebooks/{name}", data=body, method="PUT",
-                                     headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as r:
-        assert r.status in (200, 201)
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    try:
-        page.goto(f"{base}/lab/workspaces/{path.stem}-solution/tree/notebooks/{name}?reset&token={token}",
-                  wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-        cells = page.locator(".jp-Notebook .jp-Cell")
-        heading = cells.nth(index)
-        heading.scroll_into_view_if_needed()
-        button = heading.locator(".jp-showHiddenCellsButton")
-        button.wait_for(state="visible", timeout=30_000)
-        assert f"{len(solution)} cell" in button.inner_text(), f"{path.name}: the button says {button.inner_text()!r}"
-        for k in range(len(solution)):
-            assert not cells.nth(index + 1 + k).is_visible(), f"{path.name}: a cell of the solution is on show"
-        assert cells.nth(index + 1 + len(solution)).is_visible(), f"{path.name}: the fold hides the next section"
-        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-folded.png"))
-
-        button.click()                                       # the one click
-        for k in range(len(solution)):
-            cells.nth(index + 1 + k).wait_for(state="visible", timeout=10_000)
-        first = solution[0]
-        shown = cells.nth(index + 1)
-        text = shown.locator(".jp-InputArea .cm-content" if first.cell_type == "code" else ".jp-RenderedMarkdown")
-        expected = first.source.split("\n")[0][:30] if first.cell_type == "code" else \
-            [w for w in re.sub(r"[*_`]", "", first.source).split() if any(ch.isalnum() for ch in w)][:3]
-        seen = text.inner_text()
-        assert (expected in seen) if isinstance(expected, str) else all(w in seen for w in expected), \
-            f"{path.name}: the opened solution does not show {expected!r}"
-        shown.scroll_into_view_if_needed()
-        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-open.png"))
-        assert (SCREENSHOTS / f"{path.stem}-solution-open.png").stat().st_size > 10_000
-    except Exception:
-        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-FAILED.png"))
-        raise
-    finally:
-        page.close()
-
-
-def _dirty_after_opening(lab, browser, path: Path, version: str | None, label: str) -> list[bool]:
-    """Send the committed notebook (with ``language_info.version`` set, if given), open it, let the kernel start,
-    and return the "modified" state of every open tab."""
+def _send(lab, path: Path, name: str, version: str | None = None) -> None:
+    """Put the committed notebook (with ``language_info.version`` set, if given) into the server as ``name``."""
     base, token = lab
     content = json.loads(path.read_text(encoding="utf-8"))
     assert "version" not in content["metadata"]["language_info"], "the committed notebook names no Python version"
     if version:
         content["metadata"]["language_info"]["version"] = version
-    name = f"{path.stem}-{label}.ipynb"
     body = json.dumps({"type": "notebook", "format": "json", "content": content}).encode()
     request = urllib.request.Request(f"{base}/api/contents/notebooks/{name}", data=body, method="PUT",
                                      headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as r:
         assert r.status in (200, 201)
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    try:
-        page.goto(f"{base}/lab/workspaces/{path.stem}-{label}/tree/notebooks/{name}?reset&token={token}",
-                  wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\| Idle/.test(e.textContent))",
-            timeout=120_000)
-        page.wait_for_timeout(2500)     # what JupyterLab changes once the kernel reports in, it has changed by now
-        return page.evaluate("() => [...document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab')]"
-                             ".map(t => t.className.includes('jp-mod-dirty'))")
-    finally:
-        page.close()
+
+
+def _open_and_wait(lab, page, name: str, workspace: str) -> list[bool]:
+    """Open ``name`` in a workspace of its own, let its kernel start and report in, and return the "modified"
+    state of every open tab."""
+    base, token = lab
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={token}",
+              wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\| Idle/.test(e.textContent))",
+        timeout=120_000)
+    page.wait_for_timeout(2500)     # what JupyterLab changes once the kernel reports in, it has changed by now
+    return page.evaluate("() => [...document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab')]"
+                         ".map(t => t.className.includes('jp-mod-dirty'))")
+
+
+def _solution_opens_with_one_click(page, path: Path) -> None:
+    """On the open notebook: its first worked solution is out of sight, and one click opens all of it.
+
+    The solution's heading cell carries JupyterLab's jp-MarkdownHeadingCollapsed mark: JupyterLab hides every
+    cell under the heading and shows a button saying how many cells are hidden (.jp-showHiddenCellsButton);
+    one click on it shows them all, the reasoning and the results alike. The same in every notebook.
+    """
+    index = solution_headings(path)[0]
+    after = nbformat.read(path, as_version=4).cells[index + 1:]
+    solution = after[:next((k for k, c in enumerate(after) if "solution" not in c.metadata.get("tags", [])),
+                           len(after))]
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    heading = cells.nth(index)
+    heading.scroll_into_view_if_needed()
+    button = heading.locator(".jp-showHiddenCellsButton")
+    button.wait_for(state="visible", timeout=30_000)
+    assert f"{len(solution)} cell" in button.inner_text(), f"{path.name}: the button says {button.inner_text()!r}"
+    for k in range(len(solution)):
+        assert not cells.nth(index + 1 + k).is_visible(), f"{path.name}: a cell of the solution is on show"
+    assert cells.nth(index + 1 + len(solution)).is_visible(), f"{path.name}: the fold hides the next section"
+    page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-folded.png"))
+
+    button.click()                                       # the one click
+    for k in range(len(solution)):
+        cells.nth(index + 1 + k).wait_for(state="visible", timeout=10_000)
+    first = solution[0]
+    shown = cells.nth(index + 1)
+    text = shown.locator(".jp-InputArea .cm-content" if first.cell_type == "code" else ".jp-RenderedMarkdown")
+    expected = first.source.split("\n")[0][:30] if first.cell_type == "code" else \
+        [w for w in re.sub(r"[*_`]", "", first.source).split() if any(ch.isalnum() for ch in w)][:3]
+    seen = text.inner_text()
+    assert (expected in seen) if isinstance(expected, str) else all(w in seen for w in expected), \
+        f"{path.name}: the opened solution does not show {expected!r}"
+    shown.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-solution-open.png"))
+    assert (SCREENSHOTS / f"{path.stem}-solution-open.png").stat().st_size > 10_000
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_opening_a_notebook_does_not_mark_it_modified(lab, browser, path):
-    """Open the committed notebook and let its kernel start: its tab must not show the "modified" dot.
+def test_opening_a_notebook_leaves_it_unmodified_and_a_solution_opens_with_a_click(lab, browser, path):
+    """Open the committed notebook and let its kernel start: its tab must not show the "modified" dot. Then, in a
+    notebook with exercises, its first worked solution is folded and one click opens it (one page for both: each
+    opening of a notebook costs a kernel start).
 
     JupyterLab rewrites a notebook on open wherever the file differs from the form it writes itself. The one
     difference it cannot avoid is the Python version the kernel reports (``language_info.version``), which the
@@ -291,13 +269,35 @@ def test_opening_a_notebook_does_not_mark_it_modified(lab, browser, path):
     missing kernel metadata or any other form JupyterLab would rewrite fails this test.
     """
     import platform
-    dirty = _dirty_after_opening(lab, browser, path, platform.python_version(), "opened")
-    assert dirty == [False], f"{path.name} is marked modified as soon as it is opened (tabs: {dirty})"
+    name = f"{path.stem}-opened.ipynb"
+    _send(lab, path, name, platform.python_version())
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        dirty = _open_and_wait(lab, page, name, f"{path.stem}-opened")
+        assert dirty == [False], f"{path.name} is marked modified as soon as it is opened (tabs: {dirty})"
+        if solution_headings(path):
+            _solution_opens_with_one_click(page, path)
+    except Exception:
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-opened-FAILED.png"))
+        raise
+    finally:
+        page.close()
+
+
+def test_every_notebook_with_exercises_has_a_folded_solution():
+    """The check above opens a solution wherever a notebook has one: every notebook but the guide has one."""
+    assert [p.name for p in NOTEBOOKS if not solution_headings(p)] == ["05_facilitator_guide.ipynb"]
 
 
 def test_the_modified_check_sees_a_change(lab, browser):
     """The control: without the kernel's Python version, JupyterLab fills it in, and the tab shows it."""
-    assert _dirty_after_opening(lab, browser, NOTEBOOKS[0], None, "control") == [True]
+    _send(lab, NOTEBOOKS[0], f"{NOTEBOOKS[0].stem}-control.ipynb")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        assert _open_and_wait(lab, page, f"{NOTEBOOKS[0].stem}-control.ipynb", f"{NOTEBOOKS[0].stem}-control") == [True]
+    finally:
+        page.close()
 
 
 def test_the_series_map_link_lands_on_the_series(lab, browser):
@@ -314,15 +314,27 @@ def test_the_series_map_link_lands_on_the_series(lab, browser):
         for notebook in ("01_argument_structure.ipynb", navigation.MAP_NOTEBOOK):
             page.goto(f"{base}/lab/workspaces/map-{notebook[:2]}/tree/notebooks/{notebook}?reset&token={token}",
                       wait_until="domcontentloaded")
-            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-            page.wait_for_timeout(4000)
+            cells = len(nbformat.read(PROJECT / "notebooks" / notebook, as_version=4).cells)
+            page.wait_for_function("(n) => document.querySelectorAll('.jp-Notebook .jp-Cell').length >= n",
+                                   arg=cells, timeout=90_000)      # every cell is on the page, the footer's link too
             link = page.locator(".jp-Notebook .jp-RenderedMarkdown a", has_text="Series map").last
             link.scroll_into_view_if_needed()
             link.click()
-            page.wait_for_timeout(5000)
-        top = page.evaluate("""(title) => { const h = [...document.querySelectorAll('.jp-Notebook h2')]
+            if notebook != navigation.MAP_NOTEBOOK:                # 01's link opens 00 in a tab of its own
+                page.wait_for_function(
+                    "(name) => [...document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current')]"
+                    ".some(t => t.textContent.includes(name))", arg=navigation.MAP_NOTEBOOK, timeout=30_000)
+        top_js = """(title) => { const h = [...document.querySelectorAll('.jp-Notebook h2')]
             .find(e => e.textContent.startsWith(title) && e.getBoundingClientRect().height > 0);
-            return h ? h.getBoundingClientRect().top : null; }""", navigation.MAP_HEADING.lstrip("# "))
+            return h ? h.getBoundingClientRect().top : null; }"""
+        title = navigation.MAP_HEADING.lstrip("# ")
+        try:                                                       # in 00, the link scrolls to the heading
+            page.wait_for_function(f"(title) => {{ const top = ({top_js})(title); return top !== null && top >= 0"
+                                   f" && top < 768 - 100; }}", arg=title, timeout=10_000)
+        except Exception:
+            pass                                                   # measured and reported just below
+        page.wait_for_timeout(500)                                 # where the scroll comes to rest
+        top = page.evaluate(top_js, title)
         page.screenshot(path=str(SCREENSHOTS / "series-map-link.png"))
         assert top is not None and 0 <= top < 768 - 100, f"the heading is at {top} px in a 768 px window"
     finally:
