@@ -29,6 +29,30 @@ SLOW_FIXTURES = {("*", "editions_built"), ("test_figures_legible.py", "measured"
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: starts a browser, prints PDFs, starts a hub, builds the handouts or "
                                        "executes notebooks; `make test-fast` leaves it out (tests/conftest.py, SLOW)")
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False      # xdist: hand out the files in the order work_order() gives
+
+
+# The order in which `--dist loadfile` hands the files to the two workers (pytest --durations): the longest file
+# first, then the first file that uses the built handouts, which builds them (about 80 s) while the other worker
+# runs files that do not need them; every other file that uses them after those; last, the small units of SPREAD,
+# which fill the gaps at the end. Before this order, xdist's own (the files with most tests first) put two users
+# of the handouts on the two workers at once, and one of them waited 70 s for the other's build.
+FIRST = ("test_browser.py", "test_a11y.py")
+
+
+def work_order(items) -> list:
+    """``items`` sorted (stably) by when their file should start: see FIRST."""
+    editions = {item.path for item in items if "editions_built" in getattr(item, "fixturenames", ())}
+
+    def rank(item) -> tuple:
+        name = item.path.name
+        if name in FIRST:
+            return (0, FIRST.index(name))
+        if item.nodeid.split("[", 1)[0] in SPREAD or item.nodeid.split("::", 1)[0] in SPREAD:
+            return (3, 0)
+        return (2 if item.path in editions else 1, 0)
+    return sorted(items, key=rank)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -37,6 +61,7 @@ def pytest_collection_modifyitems(config, items):
         if (item.path.name in SLOW or item.path.suffix == ".ipynb"
                 or any(where in ("*", item.path.name) and name in uses for where, name in SLOW_FIXTURES)):
             item.add_marker(pytest.mark.slow)
+    items[:] = work_order(items)
 
 
 # `--dist loadfile` keeps each test file on one worker (its module fixtures start once); these long tests are cut out

@@ -1,0 +1,48 @@
+"""The order in which the two test workers get the files (tests/conftest.py, work_order): the longest file first,
+the first user of the built handouts second (it builds them while the other worker runs files that do not need
+them), the other users after every file that does not need them, and the small spread units last."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import conftest
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def item(name: str, test: str = "test_x", uses=()):
+    return SimpleNamespace(path=PROJECT / "tests" / name, nodeid=f"tests/{name}::{test}", fixturenames=list(uses))
+
+
+def test_the_work_order_puts_the_build_early_and_its_other_users_late():
+    items = [item("test_print.py", uses=["editions_built"]), item("test_account.py"),
+             item("test_properties.py", "test_a"), item("test_a11y.py", uses=["editions_built"]),
+             item("test_decks.py", "test_b"), item("test_decks.py", "test_a", uses=["editions_built"]),
+             item("test_browser.py"), item("test_zebra.py")]
+    order = [(i.path.name, i.nodeid.rsplit("::", 1)[1]) for i in conftest.work_order(items)]
+    assert order == [("test_browser.py", "test_x"), ("test_a11y.py", "test_x"), ("test_account.py", "test_x"),
+                     ("test_zebra.py", "test_x"), ("test_print.py", "test_x"), ("test_decks.py", "test_b"),
+                     ("test_decks.py", "test_a"), ("test_properties.py", "test_a")]
+
+
+@pytest.mark.slow
+def test_the_real_collection_follows_the_work_order():
+    """Collected as pytest collects (the hook in tests/conftest.py reorders), given the files in the worst order:
+    the users of the handouts first, the longest file last."""
+    names = ["test_slides.py", "test_properties.py", "test_account.py", "test_a11y.py", "test_timeline.py",
+             "test_browser.py"]
+    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:randomly",
+                          *[f"tests/{name}" for name in names]],
+                         cwd=PROJECT, capture_output=True, text=True, encoding="utf-8").stdout
+    files = []
+    for line in out.splitlines():
+        if "::" in line:
+            name = line.split("::", 1)[0].rsplit("/", 1)[-1]
+            if not files or files[-1] != name:
+                files.append(name)
+    assert files == ["test_browser.py", "test_a11y.py", "test_account.py", "test_timeline.py", "test_slides.py",
+                     "test_properties.py"], out[-2000:]
