@@ -41,13 +41,16 @@ _QUOTED = ("quoted", "paragraphs")   # what a ``quotes`` message may name beside
 WHOLE = "(file)"              # "<file> (file)" declares the file's own top-level keys, as one entry
 
 
+def _bad(path: Path, name, problem: str, fix: str) -> AnnotationError:
+    """The error for a declaration of schema.yml that is misshapen: its problem, and the fix or restoring the file."""
+    return AnnotationError(path, problem, f"{fix}; or restore schema.yml from git.", name)
+
+
 def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
     """Every column the declaration names under ``key`` is one of its ``columns``."""
-    for col in cols:
-        if col not in entry["columns"]:
-            raise AnnotationError(path, f"{name} {key} names the column {col!r}, which is not in its columns.",
-                                  f"use one of: {', '.join(entry['columns'])}; or restore schema.yml from git.",
-                                  name)
+    for col in (c for c in cols if c not in entry["columns"]):
+        raise _bad(path, name, f"{name} {key} names the column {col!r}, which is not in its columns.",
+                   f"use one of: {', '.join(entry['columns'])}")
 
 
 def _condition(path: Path, name: str, entry: dict, cond, where: str) -> dict:
@@ -69,8 +72,8 @@ def _checked(path: Path, data: dict) -> dict:
         expect(entry, dict, path, str(name), str(name))
         unknown = set(entry) - _KEYS
         if unknown:
-            raise AnnotationError(path, f"{name} has an unknown key {sorted(unknown)[0]!r}.",
-                                  f"use only: {', '.join(sorted(_KEYS))}; or restore schema.yml from git.", name)
+            raise _bad(path, name, f"{name} has an unknown key {sorted(unknown)[0]!r}.",
+                       f"use only: {', '.join(sorted(_KEYS))}")
         if "values" in entry:       # a vocabulary kept for code that reads no table (not a CSV file)
             out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
                                     for k, v in expect(entry["values"], dict, path, name, "values").items()}}
@@ -89,10 +92,8 @@ def _checked(path: Path, data: dict) -> dict:
             files = field(ref, "file", (str, list), path, where)
             ref["file"] = [expect(f, str, path, where, "file") for f in (files if isinstance(files, list) else [files])]
             ref["also"] = [str(i) for i in field(ref, "also", list, path, where, default=[])]
-        for col, kind in e["types"].items():
-            if kind not in TYPES:
-                raise AnnotationError(path, f"{name} types gives {col!r} the type {kind!r}.",
-                                      f"use one of: {', '.join(TYPES)}; or restore schema.yml from git.", name)
+        for col, kind in ((c, k) for c, k in e["types"].items() if k not in TYPES):
+            raise _bad(path, name, f"{name} types gives {col!r} the type {kind!r}.", f"use one of: {', '.join(TYPES)}")
         for n, rule in enumerate(e["rules"], start=1):
             where = f"{name} rule {n}"
             expect(rule, dict, path, where, "rule")
@@ -102,15 +103,13 @@ def _checked(path: Path, data: dict) -> dict:
         for col, q in e["quotes"].items():
             where = f"{name} quotes.{col}"
             if len(field(expect(q, dict, path, where, "quotes"), "marks", str, path, where)) != 2:
-                raise AnnotationError(path, f"{where} gives the marks {q['marks']!r}.",
-                                      "write the opening and the closing mark, like '“”'; or restore schema.yml from "
-                                      "git.", name)
+                raise _bad(path, name, f"{where} gives the marks {q['marks']!r}.",
+                           "write the opening and the closing mark, like '“”'")
             _said(path, where, q, [*e["columns"], *_QUOTED])
             _columns_in(path, name, e, f"quotes.{col}.within", [q["within"]] if q.get("within") else [])
         if e["keyed"] and not e["id"]:
-            raise AnnotationError(path, f"{name} is keyed by id but names no id.",
-                                  "add 'id:' with the column that holds each entry's key, or restore schema.yml "
-                                  "from git.", name)
+            raise AnnotationError(path, f"{name} is keyed by id but names no id.", "add 'id:' with the column that "
+                                  "holds each entry's key, or restore schema.yml from git.", name)
         for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults", "quotes"):
             _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
@@ -120,9 +119,8 @@ def _checked(path: Path, data: dict) -> dict:
             for file in ref["file"]:
                 if "/" not in file and not out.get(file, {}).get("id"):
                     raise AnnotationError(path, f"{name} references.{col} names {file!r}, which schema.yml declares "
-                                                "with no id column.",
-                                          "name a file declared here with an 'id:', or restore schema.yml from git.",
-                                          name)
+                                                "with no id column.", "name a file declared here with an 'id:', or "
+                                          "restore schema.yml from git.", name)
     return out
 
 
