@@ -147,19 +147,13 @@ def read_yaml(path: Path) -> dict:
     >>> read_yaml(p)
     {'a': 1}
     """
-    if not path.is_file():
-        raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
-    raw = path.read_bytes()
+    raw = _bytes(path)
     key = (str(path), hashlib.sha256(raw).digest())
     if key in _YAML:                      # parsed before with these very bytes: a fresh copy of what it gave
         return pickle.loads(_YAML[key])
+    text = _text(path, raw, "save it as UTF-8,").replace("\r\n", "\n").replace("\r", "\n")   # as read_text reads it
     try:
-        # decoded as read_text does (UTF-8, universal newlines)
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
         data = yaml.load(text, Loader=SAFE_LOADER)
-    except UnicodeDecodeError as exc:
-        raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
-                              "save it as UTF-8, or restore it with `git checkout -- seeds/`.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -172,6 +166,22 @@ def read_yaml(path: Path) -> dict:
         del _YAML[next(iter(_YAML))]
     _YAML[key] = pickle.dumps(data)
     return pickle.loads(_YAML[key])
+
+
+def _bytes(path: Path) -> bytes:
+    """An annotation file's bytes; a missing file names the fix."""
+    if not path.is_file():
+        raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
+    return path.read_bytes()
+
+
+def _text(path: Path, raw: bytes, save: str) -> str:
+    """``raw`` decoded as UTF-8; when it is not, the fix says how to ``save`` it (or restore it)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
+                              f"{save} or restore it with `git checkout -- seeds/`.") from None
 
 
 # read_yaml's files by path and content (sha256 of the bytes), pickled: the loaders read sessions.yml, schema.yml
@@ -195,13 +205,7 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     >>> read_csv(p, ["id", "span"]).loc[2, "span"]
     'We are losing'
     """
-    if not path.is_file():
-        raise AnnotationError(path, "the annotation file is missing.", "restore it with `git checkout -- seeds/`.")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise AnnotationError(path, f"is not UTF-8 text (byte {exc.start}).",
-                              "in a spreadsheet, save as \"CSV UTF-8\"; or restore it with `git checkout -- seeds/`.") from None
+    text = _text(path, _bytes(path), "in a spreadsheet, save as \"CSV UTF-8\";")
     fix_quotes = ("a field with a comma, quote or line break in it must be in \"double quotes\", with any quote "
                   "inside it doubled (\"\"); or restore the file with `git checkout -- seeds/`.")
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
@@ -246,15 +250,11 @@ def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "
     >>> anchor_rows(essay, t, "x.csv").paragraph.tolist()
     [21]
     """
-    starts, ends, paras = [], [], []
-    for line, row in table.iterrows():
-        label = f"{line} ({row[id_col]})" if id_col in table.columns and row[id_col] else line
-        start, end = check_span(essay, row[span_col], row[para_col], path, label, span_col)
-        starts.append(start)
-        ends.append(end)
-        paras.append(row[para_col] if row[para_col] == HEADER else int(row[para_col]))
+    found = [check_span(essay, row[span_col], row[para_col], path, f"{line} ({row[id_col]})" if row.get(id_col) else
+                        line, span_col) for line, row in table.iterrows()]
     out = table.copy()
-    out[para_col], out["start"], out["end"] = paras, starts, ends
+    out[para_col] = [p if p == HEADER else int(p) for p in table[para_col]]
+    out["start"], out["end"] = [s for s, _ in found], [e for _, e in found]
     return out
 
 
@@ -278,6 +278,14 @@ def check_ids(table: pd.DataFrame, path: Path, id_col: str = "id") -> None:
                               "give every row its own id.", dup.index[0])
 
 
+def folded(what, numbers=None) -> str:
+    """Words with quotes, dashes, accents and case folded and line breaks read as spaces: a text, or an essay's
+    paragraphs (``numbers``: those alone), so that one may be looked for in the other."""
+    if isinstance(what, Essay):
+        what = " ".join(what.paragraphs.text if numbers is None else what.paragraphs.loc[numbers].text)
+    return " ".join(fold(what).split())
+
+
 def check_as_given(essay: Essay, table: pd.DataFrame, path: Path, columns: list[str], id_col: str = "id",
                    allow: tuple[str, ...] = ()) -> None:
     """Columns that report what the essay says (speaker, role, source, date "as given") must be its words.
@@ -298,13 +306,11 @@ def check_as_given(essay: Essay, table: pd.DataFrame, path: Path, columns: list[
     >>> check_as_given(essay, t, "x.csv", ["speaker"]) is None
     True
     """
-    body = " ".join(fold(" ".join(essay.paragraphs.text)).split())
+    body = folded(essay)
     for line, row in table.iterrows():
         for col in columns:
             for part in filter(None, (p.strip() for p in str(row[col]).split(";"))):
-                if part in allow:
-                    continue
-                if " ".join(fold(part).split()) not in body:
+                if part not in allow and folded(part) not in body:
                     raise AnnotationError(path, f"'{col}' is {part!r}, which is not how the essay puts it.",
                                           "use the essay's own words (they are checked against the text), or "
                                           "leave it empty when the essay does not say.", f"{line} ({row[id_col]})")

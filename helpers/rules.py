@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import anchor_rows, check_as_given, check_ids, check_span, read_csv, read_yaml
+from .anchoring import anchor_rows, check_as_given, check_ids, check_span, folded, read_csv, read_yaml
 from .errors import AnnotationError
 from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
-from .text import fold
 
 SCHEMA = "schema.yml"
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
@@ -42,13 +41,16 @@ _QUOTED = ("quoted", "paragraphs")   # what a ``quotes`` message may name beside
 WHOLE = "(file)"              # "<file> (file)" declares the file's own top-level keys, as one entry
 
 
+def _bad(path: Path, name, problem: str, fix: str) -> AnnotationError:
+    """The error for a declaration of schema.yml that is misshapen: its problem, and the fix or restoring the file."""
+    return AnnotationError(path, problem, f"{fix}; or restore schema.yml from git.", name)
+
+
 def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
     """Every column the declaration names under ``key`` is one of its ``columns``."""
-    for col in cols:
-        if col not in entry["columns"]:
-            raise AnnotationError(path, f"{name} {key} names the column {col!r}, which is not in its columns.",
-                                  f"use one of: {', '.join(entry['columns'])}; or restore schema.yml from git.",
-                                  name)
+    for col in (c for c in cols if c not in entry["columns"]):
+        raise _bad(path, name, f"{name} {key} names the column {col!r}, which is not in its columns.",
+                   f"use one of: {', '.join(entry['columns'])}")
 
 
 def _condition(path: Path, name: str, entry: dict, cond, where: str) -> dict:
@@ -70,8 +72,8 @@ def _checked(path: Path, data: dict) -> dict:
         expect(entry, dict, path, str(name), str(name))
         unknown = set(entry) - _KEYS
         if unknown:
-            raise AnnotationError(path, f"{name} has an unknown key {sorted(unknown)[0]!r}.",
-                                  f"use only: {', '.join(sorted(_KEYS))}; or restore schema.yml from git.", name)
+            raise _bad(path, name, f"{name} has an unknown key {sorted(unknown)[0]!r}.",
+                       f"use only: {', '.join(sorted(_KEYS))}")
         if "values" in entry:       # a vocabulary kept for code that reads no table (not a CSV file)
             out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
                                     for k, v in expect(entry["values"], dict, path, name, "values").items()}}
@@ -80,43 +82,34 @@ def _checked(path: Path, data: dict) -> dict:
             "default": copy.copy(default)})) for key, (kind, default) in _SHAPE.items()}
         e["columns"] = [expect(c, str, path, name, "columns") for c in e["columns"]]
         said = {col: v for col, v in e["vocabularies"].items() if isinstance(v, dict)}   # a vocabulary's own message
-        e["said"] = {col: tuple(field(v, k, str, path, f"{name} vocabularies.{col}") for k in ("problem", "fix"))
-                     for col, v in said.items()}
+        e["said"] = {col: _said(path, f"{name} vocabularies.{col}", v) for col, v in said.items()}
         e["vocabularies"] = {col: tuple(str(w) for w in expect(field(words, "words", list, path, name) if col in said
                                                                else words, list, path, name, f"vocabularies.{col}"))
                              for col, words in e["vocabularies"].items()}
         for col, ref in e["references"].items():
-            expect(ref, dict, path, name, f"references.{col}")
-            for key in ("problem", "fix"):
-                field(ref, key, str, path, f"{name} references.{col}")
-            files = field(ref, "file", (str, list), path, f"{name} references.{col}")
-            ref["file"] = [expect(f, str, path, f"{name} references.{col}", "file")
-                           for f in (files if isinstance(files, list) else [files])]
-            ref["also"] = [str(i) for i in field(ref, "also", list, path, f"{name} references.{col}", default=[])]
-        for col, kind in e["types"].items():
-            if kind not in TYPES:
-                raise AnnotationError(path, f"{name} types gives {col!r} the type {kind!r}.",
-                                      f"use one of: {', '.join(TYPES)}; or restore schema.yml from git.", name)
+            where = f"{name} references.{col}"
+            _said(path, where, expect(ref, dict, path, name, f"references.{col}"))
+            files = field(ref, "file", (str, list), path, where)
+            ref["file"] = [expect(f, str, path, where, "file") for f in (files if isinstance(files, list) else [files])]
+            ref["also"] = [str(i) for i in field(ref, "also", list, path, where, default=[])]
+        for col, kind in ((c, k) for c, k in e["types"].items() if k not in TYPES):
+            raise _bad(path, name, f"{name} types gives {col!r} the type {kind!r}.", f"use one of: {', '.join(TYPES)}")
         for n, rule in enumerate(e["rules"], start=1):
             where = f"{name} rule {n}"
             expect(rule, dict, path, where, "rule")
             _condition(path, where, e, field(rule, "when", dict, path, where, default={}), "when")
             _condition(path, where, e, field(rule, "then", dict, path, where), "then")
-            field(rule, "problem", str, path, where)
-            field(rule, "fix", str, path, where)
+            _said(path, where, rule, e["columns"])
         for col, q in e["quotes"].items():
             where = f"{name} quotes.{col}"
             if len(field(expect(q, dict, path, where, "quotes"), "marks", str, path, where)) != 2:
-                raise AnnotationError(path, f"{where} gives the marks {q['marks']!r}.",
-                                      "write the opening and the closing mark, like '“”'; or restore schema.yml from "
-                                      "git.", name)
-            for key in ("problem", "fix"):
-                _say(path, where, field(q, key, str, path, where), dict.fromkeys([*e["columns"], *_QUOTED], ""))
+                raise _bad(path, name, f"{where} gives the marks {q['marks']!r}.",
+                           "write the opening and the closing mark, like '“”'")
+            _said(path, where, q, [*e["columns"], *_QUOTED])
             _columns_in(path, name, e, f"quotes.{col}.within", [q["within"]] if q.get("within") else [])
         if e["keyed"] and not e["id"]:
-            raise AnnotationError(path, f"{name} is keyed by id but names no id.",
-                                  "add 'id:' with the column that holds each entry's key, or restore schema.yml "
-                                  "from git.", name)
+            raise AnnotationError(path, f"{name} is keyed by id but names no id.", "add 'id:' with the column that "
+                                  "holds each entry's key, or restore schema.yml from git.", name)
         for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults", "quotes"):
             _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
@@ -126,13 +119,15 @@ def _checked(path: Path, data: dict) -> dict:
             for file in ref["file"]:
                 if "/" not in file and not out.get(file, {}).get("id"):
                     raise AnnotationError(path, f"{name} references.{col} names {file!r}, which schema.yml declares "
-                                                "with no id column.",
-                                          "name a file declared here with an 'id:', or restore schema.yml from git.",
-                                          name)
-        for n, rule in enumerate(e.get("rules", []), start=1):
-            for key in ("problem", "fix"):
-                _say(path, f"{name} rule {n}", rule[key], dict.fromkeys(e["columns"], ""))
+                                                "with no id column.", "name a file declared here with an 'id:', or "
+                                          "restore schema.yml from git.", name)
     return out
+
+
+def _said(path: Path, where: str, declared: dict, names: list | None = None) -> tuple[str, str]:
+    """A declaration's own message, its problem and fix: text, and (given ``names``) naming no other {field}."""
+    said = tuple(field(declared, k, str, path, where) for k in ("problem", "fix"))
+    return said if names is None else tuple(_say(path, where, t, dict.fromkeys(names, "")) for t in said)
 
 
 def _say(path: Path, where: str, template: str, values) -> str:
@@ -360,9 +355,9 @@ def _quotes(essay: Essay, entry: dict, rec: dict, path: Path, label: str) -> Non
         left, right = map(re.escape, q["marks"])
         texts = rec[col] if isinstance(rec[col], list) else [rec[col]]
         numbers = rec[f"{q['within']}_paragraphs"] if q.get("within") else list(essay.paragraphs.index)
-        words = " ".join(fold(" ".join(essay.paragraphs.loc[numbers].text)).split())
+        words = folded(essay, numbers)
         for quoted in (w for t in texts for w in re.findall(f"{left}([^{right}]+){right}", str(t))):
-            if " ".join(fold(quoted).split()) not in words:
+            if folded(quoted) not in words:
                 values = {**rec, "quoted": quoted, "paragraphs": ", ".join(f"¶{n}" for n in numbers)}
                 raise AnnotationError(path, _say(path, label, q["problem"], values),
                                       _say(path, label, q["fix"], values), label)

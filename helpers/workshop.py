@@ -962,35 +962,31 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
     out = {}
     for meeting, sheet in sheets.items():
         where = f"spanish: sheet: {meeting}"
-        paragraphs, alone = {}, []
-        for n, entry in (sheet.get("paragraphs") or {}).items():
-            if int(n) not in essay.paragraphs.index:
-                raise AnnotationError(path, f"renders ¶{n}, which the essay does not have.",
-                                      "give the ¶ number of the reader's edition.", where)
-            check_fingerprint(path, f"¶{n}", entry, essay.paragraphs.loc[int(n)].text, "essay.txt",
+        paragraphs, alone, rendered, points = {}, [], {}, []
+        part = {k: load_entries(essay, f"{PLANS} {k}", {k: sheet.get(k)}, where).itertuples()
+                for k in ("paragraphs", "terms", "key_points")}
+        for p in part["paragraphs"]:
+            n = int(p.paragraph) if p.paragraph.isdigit() else 0
+            if n not in essay.paragraphs.index:
+                raise AnnotationError(path, f"renders ¶{p.paragraph}, which the essay does not have.",
+                                      "give the ¶ number of the reader's edition.", p.row)
+            check_fingerprint(path, f"¶{n}", p._asdict(), essay.paragraphs.loc[n].text, "essay.txt",
                               "every sentence, nothing added")
-            paragraphs[int(n)] = " ".join(field(entry, "es", str, path, f"{where}, ¶{n}").split())
-            if not field(entry, "beside_english", bool, path, f"{where}, ¶{n}", default=True):
-                alone.append(int(n))
-        rendered = {}
-        for term, entry in (sheet.get("terms") or {}).items():
-            if term not in terms.index:
-                raise AnnotationError(path, f"renders the glossary entry {term!r}, which the glossary does not have.",
-                                      "write the term as terms.csv writes it.", where)
-            t = terms.loc[term]
-            check_fingerprint(path, term, entry, f"{t.definition} {t.in_the_essay or ''}", "terms.csv",
+            paragraphs[n] = p.es
+            alone += [] if p.beside_english else [n]
+        for r in part["terms"]:
+            t = terms.loc[r.term]
+            check_fingerprint(path, r.term, r._asdict(), f"{t.definition} {t.in_the_essay or ''}", "terms.csv",
                               "the same definition and what the essay says")
-            rendered[term] = {"spanish": t.spanish or term, "source": t.source,
-                              "definition_en": t.definition, "in_the_essay_en": t.in_the_essay or "",
-                              **{k: " ".join(field(entry, k, str, path, f"{where}, {term}").split())
-                                 for k in ("definition", "in_the_essay")}}
-        points = []
-        for i, point in enumerate(sheet.get("key_points") or [], start=1):
-            en, es = (" ".join(field(point, k, str, path, f"{where}, key point {i}").split()) for k in ("en", "es"))
-            problems = spanish_problems(essay, es, en, [int(n) for n in PILCROW.findall(en)])
+            rendered[r.term] = {"spanish": t.spanish or r.term, "source": t.source, "definition_en": t.definition,
+                                "in_the_essay_en": t.in_the_essay or "", "definition": r.definition,
+                                "in_the_essay": r.in_the_essay}
+        for i, point in enumerate(part["key_points"], start=1):
+            problems = spanish_problems(essay, point.es, point.en, [int(n) for n in PILCROW.findall(point.en)])
             if problems:
-                raise AnnotationError(path, f"the Spanish of key point {i} {problems[0][0]}", problems[0][1], where)
-            points.append({"en": en, "es": es})
+                raise AnnotationError(path, f"the Spanish of key point {i} {problems[0][0]}", problems[0][1],
+                                      point.row)
+            points.append({"en": point.en, "es": point.es})
         out[str(meeting)] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
     return out
 

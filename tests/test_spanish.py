@@ -411,6 +411,23 @@ def test_the_spanish_sheet_is_checked_against_the_english_it_renders(reading_cop
     assert named in str(info.value), str(info.value)
 
 
+@pytest.mark.parametrize("old, new, problem, row", [
+    ("        civil society:\n          from_en", "        civil societies:\n          from_en",
+     "renders the glossary entry 'civil societies', which the glossary does not have.", "civil societies"),
+    ('          from_en: "6cea236eaabf"\n          beside_english: false\n          es: >-',
+     '          from_en: "6cea236eaabf"\n          beside_english: no way\n          es: >-',
+     "'beside_english' should be", "¶45"),
+])
+def test_the_spanish_sheet_is_declared_in_schema_yml(reading_copy, old, new, problem, row):
+    """The sheet's paragraphs, terms and key points are declared (schema.yml, "sessions.yml paragraphs", "terms",
+    "key_points"): a term the glossary lacks is refused by the declared reference, a field of the wrong type by its
+    declared type, and the error names the entry (the meeting and the ¶ or the term), not the meeting alone."""
+    rewrite(reading_copy, workshop.PLANS, old, new)
+    with pytest.raises(helpers.AnnotationError) as info:
+        workshop.load_spanish_sheet(helpers.load_essay(reading_copy))
+    assert problem in info.value.problem and str(info.value.row) == f"spanish: sheet: single-90-1, {row}", info.value
+
+
 def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_spanish_first(essay):
     """The review's tenth finding: English labels where Spanish existed (slide titles and time lines, "Today we
     worked on", the title slide's list), the essay's title never in Spanish, and D02 in Spanish after the English."""
