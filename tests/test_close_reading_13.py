@@ -48,7 +48,8 @@ def test_the_spanish_sheet_keeps_callous_specifically_and_the_time_of_writing(es
 
 # What the note names (its words, then the ¶ it gives) and the words that find it in the essay: a ¶ the note gives
 # must hold the words; a ¶ that holds them must be among those the note gives. ¶26 is Clinton's memoir ("We
-# strategized"), quoted in ¶25; the International Republican Institute (¶20) is not a party.
+# strategized"), quoted in ¶25; the International Republican Institute (¶20) is not a party; ¶29 and ¶30 are items of
+# ¶27's "Highlights of the first term of Juan Orlando Hernández".
 NAMED = {
     "en": [
         (r"the killing of protesters", r"shooting and killing|shot dead", None),
@@ -66,7 +67,7 @@ NAMED = {
         (r"Venezuela", r"Venezuela", None),
         (r"BDS", r"Palestin|Israel|BDS", None),
         (r"electoral fraud", r"Hernández|Hernandez|JOH|dictator|National Party|Zelaya|LIBRE|Nasralla|Lobo|President|"
-                      r"subsequent administrations|vote out a government|[Ff]raud", None),
+                      r"subsequent administrations|vote out a government|[Ff]raud|land struggles|drug trafficking", None),
     ],
 }
 NAMED["es"] = list(zip(
