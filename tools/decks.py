@@ -204,8 +204,16 @@ def closing_questions(text: str) -> str:
     return rest if rest.count("¿") >= 2 else ""     # one question alone often leans on what came before ("eso")
 
 
-DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box counts 400): smaller type
-DENSER = 1500             # ... and past this (a long prompt with both a sensitive and a flashpoint box): smaller again
+DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box: its lines, >= 400): smaller type
+DENSER = 1450             # ... and past this (a long prompt with both a sensitive and a flashpoint box): smaller again
+DENSEST = 1900            # ... and past this (the Spanish readers' version of such a slide): the smallest type
+CONTENT_NOTE_DENSER = 2200   # characters of the content note in both languages: past this, its slide's smaller type
+CONTENT_NOTE_DENSEST = 2800  # ... and past this, the smallest
+
+
+def _denser(weight: int, denser: int, densest: int) -> str:
+    """The classes that set a dense slide's type smaller again, by its weight in characters."""
+    return " denser densest" if weight > densest else " denser" if weight > denser else ""
 
 
 def _slide(cells: list, body: str, notes: str = "") -> None:
@@ -396,7 +404,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     def safety_slides():
         cn = h["content_note"]
         _slide(cells, "## Content note · Aviso sobre el contenido\n\n"      # two languages: the smaller type
-                      f'<div class="dense"><p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p></div>')
+                      f'<div class="dense{_denser(len(cn["en"]) + len(cn["es"]), CONTENT_NOTE_DENSER, CONTENT_NOTE_DENSEST)}">'
+                      f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p></div>')
         agreements = h["agreements"]
         for start in range(0, len(agreements), 2):
             items = "".join(f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br>'
@@ -424,12 +433,14 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                         + (" (next slides, in Spanish then English · en las diapositivas siguientes, en español y luego "
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
-        weight = (len(seg.activity) + len(seg.activity_es) + (400 if seg.sensitive else 0) + (300 if hit else 0)
+        room = h["sensitive_for_group"].get(seg.topic) or {} if seg.sensitive else {}
+        weight = (len(seg.activity) + len(seg.activity_es) + (300 if hit else 0)
+                  + (max(400, len(room.get("en", "")) + len(room.get("es", ""))) if seg.sensitive else 0)
                   + (500 if seg.topic == "key points" else 0)            # the closing slide lists the topics too
                   + (200 if spanish else 0)           # a version's heading and meta line are in both languages
                   + (200 if seg.sensitive and hit else 0))    # two boxes, each with its heading and two languages
         dense = weight > DENSE
-        body = (f"{head}\n\n" + (f'<div class="dense{" denser" if weight > DENSER else ""}">' if dense else "")
+        body = (f"{head}\n\n" + (f'<div class="dense{_denser(weight, DENSER, DENSEST)}">' if dense else "")
                 + (_flag(seg, h) if seg.sensitive else "")
                 + (_flashpoint_box(hit, h) if hit else "")
                 + (_back_from_paper() if ctx["links"] and _after_paper(rows, seg) else "")
