@@ -323,7 +323,7 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         for k, cell in enumerate(cells):
             if "answer" in cell["metadata"].get("tags", []):
-                text = "".join(cell["source"])
+                text = "".join(cells[k - 1]["source"])      # the label over the answer cell
                 seen += 1
                 assert "**Ctrl + Enter**" in text and "Shift + Enter" not in text, (path.name, k)
                 follows = "".join(cells[k + 1]["source"]) if k + 1 < len(cells) else ""
@@ -381,3 +381,42 @@ def test_the_start_notebook_gives_the_content_note_before_the_reading_and_glosse
     assert note < ids.index("what-the-essay-is") and all(
         nb.cells[i].cell_type == "markdown" for i in range(setup + 1, note - 1)), "the note comes straight after Setup"
     assert "*Before you read*" in first and nb.cells[note - 1].source.startswith("## Before you read")
+
+
+# --- round 13: the learner review of round 12 ----------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")],
+                         ids=lambda p: p.name)
+def test_an_answer_cell_holds_only_a_line_to_replace_under_a_label_that_says_how(path):
+    """The learner review (round 12): the answer cell opened as raw Markdown with the cursor at its start, and the
+    learner's sentence landed in front of "**Your answer:**". Every answer cell now holds only the short placeholder
+    line, and the cell above it (made by tools.cells from the exercise's prompt) says what to write, how to replace
+    the line (double-click, Ctrl + A, type) and how to finish (Ctrl + Enter); the same in every notebook."""
+    from tools.cells import ANSWER_HOW, ANSWER_PLACEHOLDER
+    nb = read(path)
+    answers = [i for i, c in enumerate(nb.cells) if "answer" in c.metadata.get("tags", [])]
+    assert answers, path.name
+    for i in answers:
+        assert nb.cells[i].cell_type == "markdown" and nb.cells[i].source == ANSWER_PLACEHOLDER, (path.name, i)
+        label = nb.cells[i - 1]
+        assert "answer-label" in label.metadata.get("tags", []), (path.name, i - 1)
+        assert re.fullmatch(r"\*\*Your answer:\*\* [A-Z][^\n]+\. " + re.escape(ANSWER_HOW), label.source), (path.name, label.source)
+    labels = [i for i, c in enumerate(nb.cells) if "answer-label" in c.metadata.get("tags", [])]
+    assert [i + 1 for i in labels] == answers, f"{path.name}: a label with no answer cell under it"
+
+
+def test_the_generator_splits_an_old_answer_cell_and_is_idempotent():
+    """tools.cells makes the label and the placeholder from an answer cell that still holds its instructions, and
+    running it again changes nothing."""
+    import copy
+    from tools.cells import ANSWER_PLACEHOLDER, set_answers
+    old = nbformat.v4.new_markdown_cell("**Your answer:** double-click here and write your three answers. When you "
+                                        "are done, press **Ctrl + Enter**: it shows your answer.", id="ans1",
+                                        metadata={"tags": ["answer"]})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## Exercise", id="ex"), old])
+    set_answers(nb, "test")
+    assert [c.source for c in nb.cells][2] == ANSWER_PLACEHOLDER
+    assert nb.cells[1].source.startswith("**Your answer:** Write your three answers. To write it, double-click")
+    again = copy.deepcopy(nb)
+    set_answers(again, "test")
+    assert again == nb

@@ -10,6 +10,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
+| every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
 | 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
@@ -104,6 +105,57 @@ def set_solutions(nb, name: str) -> None:
             raise SystemExit(f"{name}: the cell after the worked solution at cell {i + 1} is not a heading (## or ###), "
                              "so folding the solution would hide it too. Start the next section with a heading, "
                              "or tag the cell 'solution' if it belongs to the solution.")
+
+
+# --- answer cells ----------------------------------------------------------------------------------------
+# The learner review (round 12): an answer cell that held its own instructions opened as raw Markdown with the
+# cursor at its start, so the learner's first sentence landed in front of "**Your answer:**". Now every exercise
+# has two cells, made here from the prompt: a label (tag `answer-label`) that says what to write and how, and under
+# it the answer cell (tag `answer`) holding only one short line to replace.
+ANSWER_PLACEHOLDER = "✎ *Write here.*"
+ANSWER_HOW = ("To write it, double-click the line ✎ *Write here* in the cell below, press **Ctrl + A** to select "
+              "that line, and type: your words replace it. When you are done, press **Ctrl + Enter**: it shows your "
+              "answer and keeps you here, so the worked solution below stays folded until you open it.")
+ANSWER_LABEL_RE = re.compile(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. " + re.escape(ANSWER_HOW) + "$", re.S)
+ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<prompt>.+?)\. When you are done, press "
+                           r"\*\*Ctrl \+ Enter\*\*.*$", re.S)
+
+
+def answer_label(prompt: str) -> str:
+    """The label over an answer cell: what to write (the exercise's own prompt), then the same how-to everywhere."""
+    return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}. {ANSWER_HOW}"
+
+
+def set_answers(nb, name: str) -> None:
+    """Every answer cell holds only ANSWER_PLACEHOLDER, under a label cell made from the exercise's prompt. An answer
+    cell in the old form (instructions inside it) is split into the two; a label is rewritten to the current how-to."""
+    i = 0
+    while i < len(nb.cells):
+        cell = nb.cells[i]
+        if cell.cell_type != "markdown" or "answer" not in cell.metadata.get("tags", []):
+            i += 1
+            continue
+        above = nb.cells[i - 1] if i else None
+        if above is not None and "answer-label" in above.metadata.get("tags", []):
+            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:To write it|Double-click)", above.source, re.S)
+            if not m:
+                raise SystemExit(f"{name}: the answer label at cell {i} should start '**Your answer:** ' and the prompt "
+                                 "(what to write), ending with a full stop.")
+            prompt = m.group("prompt")
+        else:
+            m = ANSWER_OLD_RE.match(cell.source)
+            if not m:
+                raise SystemExit(f"{name}: the answer cell {i + 1} is neither the placeholder {ANSWER_PLACEHOLDER!r} under "
+                                 "a label (tag answer-label) nor '**Your answer:** double-click here and <what to "
+                                 "write>. When you are done, press **Ctrl + Enter**…'.")
+            prompt = m.group("prompt")
+            above = markdown_cell(f"{cell.id}-label"[:64], "answer-label", "")
+            above.metadata = {k: v for k, v in cell.metadata.items() if k != "tags"} | {"tags": ["answer-label"]}
+            nb.cells.insert(i, above)
+            i += 1
+        above.source = answer_label(prompt)
+        cell.source = ANSWER_PLACEHOLDER
+        i += 1
 
 
 # --- code in sight ---------------------------------------------------------------------------------------
@@ -311,6 +363,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     if name == "05_facilitator_guide.ipynb":
         set_launch_links(nb, table, repo, branch)
     set_nav(nb, name, table)
+    set_answers(nb, name)
     set_solutions(nb, name)
     set_code_in_sight(nb, name)
     return nb
