@@ -420,3 +420,72 @@ def test_the_generator_splits_an_old_answer_cell_and_is_idempotent():
     again = copy.deepcopy(nb)
     set_answers(again, "test")
     assert again == nb
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")],
+                         ids=lambda p: p.name)
+def test_the_opening_cell_names_every_paragraph_the_time_counts(path):
+    """The learner review (round 12): "Before you start, read" in 02, 03 and 04 named fewer paragraphs than the time
+    counts (lesson metadata ``read``). The bold list and the "**Later**" sentence after it name them all, no more."""
+    from helpers.text import paragraph_numbers
+    nb = read(path)
+    first = nb.cells[0].source
+    before = re.search(r"\*\*Before you start, read .*?\*\*", first)
+    later = re.search(r"\*\*Later\*\*, the notebook also sends you to ([^;]*);", first)
+    named = [n for text in (before.group(), later.group(1) if later else "")
+             for a, b in re.findall(r"¶(\d+)(?:–¶(\d+))?", text) for n in range(int(a), int(b or a) + 1)]
+    assert sorted(named) == paragraph_numbers(nb.metadata["lesson"]["read"]), path.name
+
+
+def test_the_second_sitting_of_01_says_again_only_of_what_the_first_sent_you_to_read():
+    """The learner review (round 12): 01's "Stop here" line said "read ¶17–¶18 and ¶44–¶55 again", though the first
+    sitting never sent the learner to ¶44–¶55. What it calls reading again was in ``read_first``."""
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("01_")))
+    stop = next(c.source for c in nb.cells if "**Stop here if you have an hour.**" in c.source)
+    again = re.search(r"read ([^.]*?) again", stop)
+    first = set(paragraph_numbers_in(nb.metadata["lesson"]["read_first"]))
+    assert again and set(paragraph_numbers_in(again.group(1))) <= first, again and again.group(1)
+
+
+def paragraph_numbers_in(text: str) -> list[int]:
+    """Every ¶ number or range (¶3–¶13) written in a stretch of prose, spelled out."""
+    return [n for a, b in re.findall(r"¶(\d+)(?:–¶(\d+))?", text) for n in range(int(a), int(b or a) + 1)]
+
+
+def test_the_start_says_what_the_package_is_where_it_first_names_it():
+    """The learner review (round 12): "the package" runs through every notebook, and a learner who never programmed
+    was never told it means these notebooks and their files. 00 says so where it first uses the word."""
+    nb = read(NOTEBOOKS[0])
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    first = re.search(r"\bpackage\b", prose)
+    assert "*the package* means these notebooks and the files that come with them" in prose[first.start():first.start() + 200]
+
+
+def test_words_the_essay_leaves_undefined_get_the_glossarys_context_in_00(essay):
+    """The learner review (round 12): 00's "Words you will meet" left *primary contradiction* and *21st century
+    socialism* at "the essay does not define it", though the glossary (terms.csv) gives both a marked context with
+    its reference. A word 00 leaves undefined carries the glossary's context, as it stands there."""
+    terms = helpers.load_terms(essay).set_index("term")
+    words = next(c.source for c in read(NOTEBOOKS[0]).cells if c.source.startswith("### Words you will meet"))
+    checked = 0
+    for m in re.finditer(r"^- \*\*([^*]+)\*\*: (.*)$", words, re.M):
+        term, gloss = m.groups()
+        if "does not define it" in gloss:
+            assert "context" in gloss or "our gloss" in gloss, f"{term}: only 'the essay does not define it'"
+            checked += 1
+        if term in ("primary contradiction", "21st century socialism"):
+            definition = terms.loc[term, "definition"].rstrip(".")
+            straight = str.maketrans("“”", '""')       # curly quotes in prose are kept for the essay's own words
+            assert definition[1:].translate(straight) in gloss and terms.loc[term, "reference"].translate(straight) \
+                in gloss, term
+    assert checked >= 3
+
+
+def test_03_shows_its_precision_table_after_saying_what_precision_is():
+    """The learner review (round 12): 03's Setup cell printed a table by day / month / year / decade / range /
+    relative two cells before any words said what those columns mean."""
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    defined = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "`relative` means" in c.source)
+    shown = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                 and any("relative" in str(o.get("data", {}).get("text/plain", "")) for o in c.get("outputs", [])))
+    assert shown > defined, f"the precision table (cell {shown}) comes before the words that define it (cell {defined})"

@@ -10,6 +10,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
+| every notebook, first cell | `**Before you start, read ¶…**` and the `**Later**` sentence after it | the paragraphs to read first, and the rest of those the time counts | lesson metadata (`read_first`, `read`) |
 | every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
 | 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
@@ -32,6 +33,7 @@ import yaml
 
 import helpers
 from helpers.essay import PROJECT
+from helpers.text import paragraph_list, paragraph_numbers
 from tools import launch, navigation
 
 SETUP_COMMENT_RE = re.compile(r"(?:let this notebook )?find the project's helpers/(?: folder)?,? (?:then )?")
@@ -105,6 +107,41 @@ def set_solutions(nb, name: str) -> None:
             raise SystemExit(f"{name}: the cell after the worked solution at cell {i + 1} is not a heading (## or ###), "
                              "so folding the solution would hide it too. Start the next section with a heading, "
                              "or tag the cell 'solution' if it belongs to the solution.")
+
+
+# --- what to read ---------------------------------------------------------------------------------------
+# The learner review (round 12): the opening cell's "Before you start, read" list and the paragraphs the time
+# counts (lesson metadata ``read``) disagreed. Both now come from the metadata: ``read_first`` fills the bold list,
+# and the rest of ``read`` is named in one sentence after it.
+BEFORE_RE = re.compile(r"\*\*Before you start, read ¶[^*]*\*\*")
+LATER_RE = re.compile(r" \*\*Later\*\*, the (?:exercises and the discussion|notebook) (?:also )?sends? you to [^;]*; read "
+                      r"those when you get there \(the time counts them\)\.")
+
+
+def later_sentence(rest: list[int]) -> str:
+    return (f" **Later**, the notebook also sends you to {paragraph_list(rest)}; read those when you get there (the "
+            "time counts them).")
+
+
+def set_reading(nb, name: str) -> None:
+    """The opening cell's "**Before you start, read …**" is the lesson's ``read_first``; the paragraphs of ``read``
+    not in it are named in the "**Later**" sentence at the end of that paragraph."""
+    lesson = nb.metadata.get("lesson", {})
+    if "read_first" not in lesson:
+        return
+    first_paras = paragraph_numbers(lesson["read_first"])
+    rest = [n for n in paragraph_numbers(lesson["read"]) if n not in first_paras]
+    if set(first_paras) - set(paragraph_numbers(lesson["read"])):
+        raise SystemExit(f"{name}: lesson read_first names paragraphs its read leaves out.")
+    cell = nb.cells[0]
+    text = LATER_RE.sub("", cell.source)
+    m = BEFORE_RE.search(text)
+    if not m:
+        raise SystemExit(f"{name}: the opening cell needs '**Before you start, read ¶…**' (the lesson has read_first).")
+    text = text[:m.start()] + f"**Before you start, read {paragraph_list(first_paras)}**" + text[m.end():]
+    end = text.find("\n\n", m.start())
+    end = len(text) if end < 0 else end
+    cell.source = text[:end] + (later_sentence(rest) if rest else "") + text[end:]
 
 
 # --- answer cells ----------------------------------------------------------------------------------------
@@ -363,6 +400,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     if name == "05_facilitator_guide.ipynb":
         set_launch_links(nb, table, repo, branch)
     set_nav(nb, name, table)
+    set_reading(nb, name)
     set_answers(nb, name)
     set_solutions(nb, name)
     set_code_in_sight(nb, name)
