@@ -90,6 +90,14 @@ def words_per_section(essay, ax=None):
 # directly under it make one figure; a long list of claims is split over several figures, and each
 # figure comes with a text description (``fig.alt_text``) computed from the same data.
 
+# which way every arrow of an argument map points, said in its legend (the learner review, round 12: "supports"
+# arrows pointed in to the claim, "explains" arrows out from it, and nothing said why)
+def arrow_direction(words) -> str:
+    """The legend's line on which way the arrows of a map point, naming the relations drawn in it."""
+    words = list(words)
+    said = " or ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " or " + words[-1]
+    return f"Each arrow points from a claim to the claim it {said}"
+
 # Each claim type has one Okabe–Ito colour; boxes are filled lightly so black text stays readable. Points
 # are yellow and filled more strongly, so they never look like the pale blue of a premise.
 FILL = {"point": "80"}
@@ -287,7 +295,8 @@ def _draw_map(argument, root, ids, title, part, held_back=()):
     ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.02, 0.0),
               ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
               title="Box colour = type of claim; line style and the word on each arrow = relation"
-                    + ("; “package's reading”: a link the essay leaves unstated" if ours else ""),
+                    + ("; “package's reading”: a link the essay leaves unstated" if ours else "")
+                    + "\n" + arrow_direction(rels),
               title_fontsize=12, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part, held_back)
     return fig
