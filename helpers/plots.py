@@ -92,7 +92,7 @@ def words_per_section(essay, ax=None):
 
 # which way every arrow of an argument map points, said in its legend (the learner review, round 12: "supports"
 # arrows pointed in to the claim, "explains" arrows out from it, and nothing said why)
-def arrow_direction(words) -> str:
+def _arrow_direction(words) -> str:
     """The legend's line on which way the arrows of a map point, naming the relations drawn in it."""
     words = list(words)
     said = " or ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " or " + words[-1]
@@ -296,7 +296,7 @@ def _draw_map(argument, root, ids, title, part, held_back=()):
               ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
               title="Box colour = type of claim; line style and the word on each arrow = relation"
                     + ("; “package's reading”: a link the essay leaves unstated" if ours else "")
-                    + "\n" + arrow_direction(rels),
+                    + "\n" + _arrow_direction(rels),
               title_fontsize=12, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part, held_back)
     return fig

@@ -489,3 +489,33 @@ def test_03_shows_its_precision_table_after_saying_what_precision_is():
     shown = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                  and any("relative" in str(o.get("data", {}).get("text/plain", "")) for o in c.get("outputs", [])))
     assert shown > defined, f"the precision table (cell {shown}) comes before the words that define it (cell {defined})"
+
+
+@pytest.mark.parametrize("name, heading", [("01_", "## Every sentence accounted for"),
+                                           ("03_", "## Every time expression accounted for"),
+                                           ("04_", "### What has changed since the essay was written")])
+def test_the_sections_where_the_package_checks_itself_are_marked_optional(name, heading):
+    """The learner review (round 12): sections where the package checks itself read as lessons; a learner short of
+    time could not tell they may skip them. Each heading says (optional), and its first line says why and that
+    nothing later depends on it."""
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith(name)))
+    cell = next(c for c in nb.cells if c.source.startswith(heading))
+    title, first = cell.source.split("\n\n")[:2]
+    assert title == heading + " (optional)" and first.startswith("*Optional:") and "nothing later depends on it" in first
+
+
+def test_00_says_what_the_essay_argues_from_the_argument_map(essay):
+    """The learner review (round 12): 00 ended with definitions and section lengths but no plain paragraph on what
+    the essay argues. A cell before *Where the data lives* gives the thesis's plain sentence and the three points in
+    the essay's words, each with its ¶, as the argument map (argument.yml) states them."""
+    from helpers.argument import load_argument
+    argument = load_argument(essay)
+    nb = read(NOTEBOOKS[0])
+    ids = [c.get("id") for c in nb.cells]
+    assert "in-brief" in ids, "00 has no cell saying what the essay argues"
+    data = next(i for i, c in enumerate(nb.cells) if c.source.startswith("## Where the data lives"))
+    assert ids.index("in-brief") == data - 1
+    text = nb.cells[ids.index("in-brief")].source
+    assert argument.thesis_plain.rstrip(".") in text
+    for p in argument.points.itertuples():
+        assert f"“{' '.join(p.span.split())}” (¶{p.paragraph})" in text, p.id

@@ -14,6 +14,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
 | 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
+| 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
 | README.md | `<!-- launch-links -->` … `<!-- /launch-links -->` | the Binder badge, or how to turn links on | launch.yml |
@@ -41,7 +42,7 @@ SYS_PATH_LINES = re.compile(r"^(?:import sys, pathlib|import pathlib, sys|sys\.p
 IMPORT_HELPERS_RE = re.compile(r"^import helpers\b.*$", re.M)
 FIX_IT = "  # if this says \"No module named 'helpers'\": start JupyterLab with `make lab` (see README, Troubleshooting)"
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
-MANAGED_TAGS = {"nav", "series-map", "credit", "launch"}
+MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief"}
 
 
 def write_notebook(nb, path: Path) -> None:
@@ -318,6 +319,21 @@ def credit_markdown(project: Path = PROJECT) -> str:
     ])
 
 
+IN_BRIEF_HEADING = "## What the essay argues, in brief"
+
+
+def set_in_brief(nb) -> None:
+    """The learner review (round 12): 00 ended with definitions and section lengths but no word on what the essay
+    argues. A cell before *Where the data lives* says it, made from the argument map (helpers.summary.in_brief)."""
+    from helpers.summary import in_brief
+    drop(nb, "in-brief")
+    at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
+    if at is None:
+        raise SystemExit("00_start_here: no '## Where the data lives' heading, so the argument in brief has no place.")
+    cell = markdown_cell("in-brief", "in-brief", f"{IN_BRIEF_HEADING}\n\n{in_brief(helpers.load_essay())}", slide="slide")
+    nb.cells.insert(at, cell)
+
+
 def set_credit(nb, project: Path = PROJECT) -> None:
     drop(nb, "credit")
     nb.cells.append(markdown_cell("credit", "credit", credit_markdown(project), slide="slide"))
@@ -396,6 +412,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     plain_import(nb)
     if name == navigation.MAP_NOTEBOOK:
         set_series_map(nb, table, project / "notebooks" / name)
+        set_in_brief(nb)
         set_credit(nb, project)
     if name == "05_facilitator_guide.ipynb":
         set_launch_links(nb, table, repo, branch)
