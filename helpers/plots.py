@@ -568,7 +568,8 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
         # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
         ax.barh(y, 0.25, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
                 hatch="//" if derived else None, edgecolor="black" if context else colour, zorder=2, gid=row.id)
-        ax.annotate("", xy=(x0 + arrow, y), xytext=(x0, y),
+        # the arrow runs on to the panel's right edge (learner review, round 12: a one-year stub read as an end date)
+        ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2, linestyle="--"), zorder=3)
         return
     if row.from_date == row.to_date and not row.open_end:
@@ -581,7 +582,7 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
                 edgecolor="black" if context else ("#333333" if inferred else colour),
                 linestyle=":" if inferred else "-", linewidth=1.5 if inferred else 1.2, zorder=2, gid=row.id)
     if row.open_end:
-        ax.annotate("", xy=(x0 + 1.2, y), xytext=(x0, y),
+        ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
 
 
