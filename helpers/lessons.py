@@ -8,7 +8,9 @@ Each notebook carries its lesson facts in its metadata::
 A notebook written for whoever leads a group, not for learners, adds ``"audience": "facilitators"``: the
 participant editions leave it out, and ``lessons(learners=True)`` (00's table of the series) does not list it.
 
-``read`` names the paragraphs of the essay the learner reads before or during the notebook; ``exercises``
+``read`` names the paragraphs of the essay the learner reads before or during the notebook (an optional
+``read_first`` names those to read before starting: the opening cell's "**Before you start, read …**" and its
+"**Later**" sentence for the rest are written from these two by ``python -m tools.cells``); ``exercises``
 gives the minutes for answering each exercise, in the order the notebook sets them (``[]`` when it sets
 none). Reading times are never typed in: reading the named paragraphs and the prose of the notebook and of its
 worked solutions is counted at the essay's reading speed (``reading_speed_wpm`` in reading.yml, 200 words a

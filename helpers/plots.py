@@ -90,6 +90,14 @@ def words_per_section(essay, ax=None):
 # directly under it make one figure; a long list of claims is split over several figures, and each
 # figure comes with a text description (``fig.alt_text``) computed from the same data.
 
+# which way every arrow of an argument map points, said in its legend (the learner review, round 12: "supports"
+# arrows pointed in to the claim, "explains" arrows out from it, and nothing said why)
+def _arrow_direction(words) -> str:
+    """The legend's line on which way the arrows of a map point, naming the relations drawn in it."""
+    words = list(words)
+    said = " or ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " or " + words[-1]
+    return f"Each arrow points from a claim to the claim it {said}"
+
 # Each claim type has one Okabe–Ito colour; boxes are filled lightly so black text stays readable. Points
 # are yellow and filled more strongly, so they never look like the pale blue of a premise.
 FILL = {"point": "80"}
@@ -287,7 +295,8 @@ def _draw_map(argument, root, ids, title, part, held_back=()):
     ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.02, 0.0),
               ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
               title="Box colour = type of claim; line style and the word on each arrow = relation"
-                    + ("; “package's reading”: a link the essay leaves unstated" if ours else ""),
+                    + ("; “package's reading”: a link the essay leaves unstated" if ours else "")
+                    + "\n" + _arrow_direction(rels),
               title_fontsize=12, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part, held_back)
     return fig
@@ -559,7 +568,8 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
         # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
         ax.barh(y, 0.25, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
                 hatch="//" if derived else None, edgecolor="black" if context else colour, zorder=2, gid=row.id)
-        ax.annotate("", xy=(x0 + arrow, y), xytext=(x0, y),
+        # the arrow runs on to the panel's right edge (learner review, round 12: a one-year stub read as an end date)
+        ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2, linestyle="--"), zorder=3)
         return
     if row.from_date == row.to_date and not row.open_end:
@@ -572,7 +582,7 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
                 edgecolor="black" if context else ("#333333" if inferred else colour),
                 linestyle=":" if inferred else "-", linewidth=1.5 if inferred else 1.2, zorder=2, gid=row.id)
     if row.open_end:
-        ax.annotate("", xy=(x0 + 1.2, y), xytext=(x0, y),
+        ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
 
 

@@ -212,7 +212,9 @@ def appearances(quotations: pd.DataFrame, who: str, answers: bool = True) -> pd.
     found = quotations[[any(needle in fold(str(v)) for v in (r.speaker, r.text, r.function))
                         for r in quotations.itertuples()]].sort_values("start")
     if found.empty:
-        print(f"No quotation, speaker or reading names “{who}”. Try part of the name (a surname, say), "
+        from .text import did_you_mean
+        near = did_you_mean(str(who).strip(), quotations.speaker.dropna().unique())
+        print(f"No quotation, speaker or reading names “{who}”.{near} Try part of the name (a surname, say), "
               "or another spelling.")
         return None
     if not answers:

@@ -98,6 +98,27 @@ def summary_english(essay: Essay) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("id")
 
 
+def in_brief(essay: Essay) -> str:
+    """What the essay argues, in one Markdown paragraph for the end of 00: the thesis's plain sentence and the three
+    numbered points in the essay's own words, each with its ¶, straight from the argument map (no new prose).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+    Returns:
+        the paragraph, as Markdown.
+    Example:
+        >>> from helpers import load_essay
+        >>> "(¶11)" in in_brief(load_essay())
+        True
+    """
+    parts = summary_english(essay)
+    points = parts[parts.type == "point"]
+    said = "; ".join(f"({k}) “{row.text}” ({row.stated})" for k, row in enumerate(points.itertuples(), 1))
+    count = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}.get(len(points), str(len(points)))
+    return (f"{parts.loc['T', 'text'].rstrip('.')} ({parts.loc['T', 'stated']}). They give {count} numbered points "
+            f"for it, in their own words: {said}. Notebook 01 maps how the essay carries each of them.")
+
+
 def load_summary(essay: Essay) -> pd.DataFrame:
     """The one-page summary in both languages, checked against the argument map and the essay.
 

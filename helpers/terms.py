@@ -442,7 +442,9 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
     if hits.empty:
         hits = terms[[any(key in fold_keep_case(n).lower() for n in names_of(t)) for t in terms.itertuples()]]
     if hits.empty:
-        print(f"No term matches {query!r}. Try essay.search({query!r}) to search the whole text.")
+        from .text import did_you_mean
+        near = did_you_mean(query.strip(), [n for t in terms.itertuples() for n in names_of(t)])
+        print(f"No term matches {query!r}.{near} Try essay.search({query!r}) to search the whole text.")
         return pd.DataFrame(columns=columns)
     t = hits.iloc[0]
     lines = []

@@ -142,6 +142,55 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def nearest_names(query: str, names, n: int = 3) -> list[str]:
+    """The names closest to a name that was not found (a typo, another spelling), nearest first, for "did you mean".
+
+    Capitals and accents do not matter; a name is also matched by any one of its words ("Fuentez" finds "Bartolo
+    Fuentes").
+
+    Parameters:
+        query: what was typed; names: the names that can be found.
+        n: at most this many names.
+    Returns:
+        a list of names as given in ``names`` (empty when none is close).
+    Example:
+        >>> nearest_names("Fuentez", ["Bartolo Fuentes", "Karl Marx", "Hillary Clinton"])
+        ['Bartolo Fuentes']
+    """
+    import difflib
+    def sound(text: str) -> str:          # "Marks" and "Marx" sound alike
+        return fold(str(text)).strip().replace("x", "ks")
+    key = sound(query)
+    keys: dict[str, str] = {}
+    for name in names:
+        for k in [sound(name), *(w for w in sound(name).split() if len(w) >= 4)]:   # no guess from "on", "and"
+            keys.setdefault(k, str(name))
+    out: list[str] = []
+    for k in difflib.get_close_matches(key, list(keys), n=n * 3, cutoff=0.75):
+        if keys[k] not in out:
+            out.append(keys[k])
+    return out[:n]
+
+
+def did_you_mean(query: str, names, n: int = 3) -> str:
+    """" Did you mean …?" naming the nearest names (``nearest_names``), or "" when none is close.
+
+    Parameters:
+        query: what was typed; names: the names that can be found; n: at most this many suggested.
+    Returns:
+        the sentence, with a leading space, ready to add to a "not found" message; "" when no name is close.
+    Example:
+        >>> did_you_mean("Marks", ["Karl Marx", "Hillary Clinton"])
+        ' Did you mean “Karl Marx”?'
+    """
+    near = nearest_names(query, names, n)
+    if not near:
+        return ""
+    quoted = [f"“{name}”" for name in near]
+    said = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f" Did you mean {said}?"
+
+
 def paragraph_numbers(text: str) -> list[int]:
     """The paragraph numbers a field names, ranges spelled out.
 

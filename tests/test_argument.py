@@ -412,3 +412,16 @@ def test_a_concession_that_supports_is_refused(reading_copy):
     edit(reading_copy, "{id: C50, type: concession, relation: qualifies", "{id: C50, type: concession, relation: supports")
     err = error_for(reading_copy)
     assert "a concession has relation 'supports'" in err.problem and "qualifies" in err.fix
+
+
+def test_every_map_says_which_way_its_arrows_point(argument):
+    """The learner review (round 12): "supports" arrows point in to the claim at the left, "explains" arrows out
+    from it (C28's map), and the legend did not say which way an arrow points. Every map's legend says so."""
+    said = []
+    for root in ("T", "C28"):
+        for fig in plots.argument_map(argument, root, per_figure=8):
+            title = fig.axes[0].get_legend().get_title().get_text()
+            assert "Each arrow points from a claim to the claim it" in title, (root, title)
+            said.append(title.split("\n")[-1])
+            matplotlib.pyplot.close(fig)
+    assert any("explains" in line for line in said), said

@@ -323,7 +323,7 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         for k, cell in enumerate(cells):
             if "answer" in cell["metadata"].get("tags", []):
-                text = "".join(cell["source"])
+                text = "".join(cells[k - 1]["source"])      # the label over the answer cell
                 seen += 1
                 assert "**Ctrl + Enter**" in text and "Shift + Enter" not in text, (path.name, k)
                 follows = "".join(cells[k + 1]["source"]) if k + 1 < len(cells) else ""
@@ -381,3 +381,141 @@ def test_the_start_notebook_gives_the_content_note_before_the_reading_and_glosse
     assert note < ids.index("what-the-essay-is") and all(
         nb.cells[i].cell_type == "markdown" for i in range(setup + 1, note - 1)), "the note comes straight after Setup"
     assert "*Before you read*" in first and nb.cells[note - 1].source.startswith("## Before you read")
+
+
+# --- round 13: the learner review of round 12 ----------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")],
+                         ids=lambda p: p.name)
+def test_an_answer_cell_holds_only_a_line_to_replace_under_a_label_that_says_how(path):
+    """The learner review (round 12): the answer cell opened as raw Markdown with the cursor at its start, and the
+    learner's sentence landed in front of "**Your answer:**". Every answer cell now holds only the short placeholder
+    line, and the cell above it (made by tools.cells from the exercise's prompt) says what to write, how to replace
+    the line (double-click, Ctrl + A, type) and how to finish (Ctrl + Enter); the same in every notebook."""
+    from tools.cells import ANSWER_HOW, ANSWER_PLACEHOLDER
+    nb = read(path)
+    answers = [i for i, c in enumerate(nb.cells) if "answer" in c.metadata.get("tags", [])]
+    assert answers, path.name
+    for i in answers:
+        assert nb.cells[i].cell_type == "markdown" and nb.cells[i].source == ANSWER_PLACEHOLDER, (path.name, i)
+        label = nb.cells[i - 1]
+        assert "answer-label" in label.metadata.get("tags", []), (path.name, i - 1)
+        assert re.fullmatch(r"\*\*Your answer:\*\* [A-Z][^\n]+\. " + re.escape(ANSWER_HOW), label.source), (path.name, label.source)
+    labels = [i for i, c in enumerate(nb.cells) if "answer-label" in c.metadata.get("tags", [])]
+    assert [i + 1 for i in labels] == answers, f"{path.name}: a label with no answer cell under it"
+
+
+def test_the_generator_splits_an_old_answer_cell_and_is_idempotent():
+    """tools.cells makes the label and the placeholder from an answer cell that still holds its instructions, and
+    running it again changes nothing."""
+    import copy
+    from tools.cells import ANSWER_PLACEHOLDER, set_answers
+    old = nbformat.v4.new_markdown_cell("**Your answer:** double-click here and write your three answers. When you "
+                                        "are done, press **Ctrl + Enter**: it shows your answer.", id="ans1",
+                                        metadata={"tags": ["answer"]})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## Exercise", id="ex"), old])
+    set_answers(nb, "test")
+    assert [c.source for c in nb.cells][2] == ANSWER_PLACEHOLDER
+    assert nb.cells[1].source.startswith("**Your answer:** Write your three answers. To write it, double-click")
+    again = copy.deepcopy(nb)
+    set_answers(again, "test")
+    assert again == nb
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")],
+                         ids=lambda p: p.name)
+def test_the_opening_cell_names_every_paragraph_the_time_counts(path):
+    """The learner review (round 12): "Before you start, read" in 02, 03 and 04 named fewer paragraphs than the time
+    counts (lesson metadata ``read``). The bold list and the "**Later**" sentence after it name them all, no more."""
+    from helpers.text import paragraph_numbers
+    nb = read(path)
+    first = nb.cells[0].source
+    before = re.search(r"\*\*Before you start, read .*?\*\*", first)
+    later = re.search(r"\*\*Later\*\*, the notebook also sends you to ([^;]*);", first)
+    named = [n for text in (before.group(), later.group(1) if later else "")
+             for a, b in re.findall(r"¶(\d+)(?:–¶(\d+))?", text) for n in range(int(a), int(b or a) + 1)]
+    assert sorted(named) == paragraph_numbers(nb.metadata["lesson"]["read"]), path.name
+
+
+def test_the_second_sitting_of_01_says_again_only_of_what_the_first_sent_you_to_read():
+    """The learner review (round 12): 01's "Stop here" line said "read ¶17–¶18 and ¶44–¶55 again", though the first
+    sitting never sent the learner to ¶44–¶55. What it calls reading again was in ``read_first``."""
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("01_")))
+    stop = next(c.source for c in nb.cells if "**Stop here if you have an hour.**" in c.source)
+    again = re.search(r"read ([^.]*?) again", stop)
+    first = set(paragraph_numbers_in(nb.metadata["lesson"]["read_first"]))
+    assert again and set(paragraph_numbers_in(again.group(1))) <= first, again and again.group(1)
+
+
+def paragraph_numbers_in(text: str) -> list[int]:
+    """Every ¶ number or range (¶3–¶13) written in a stretch of prose, spelled out."""
+    return [n for a, b in re.findall(r"¶(\d+)(?:–¶(\d+))?", text) for n in range(int(a), int(b or a) + 1)]
+
+
+def test_the_start_says_what_the_package_is_where_it_first_names_it():
+    """The learner review (round 12): "the package" runs through every notebook, and a learner who never programmed
+    was never told it means these notebooks and their files. 00 says so where it first uses the word."""
+    nb = read(NOTEBOOKS[0])
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    first = re.search(r"\bpackage\b", prose)
+    assert "*the package* means these notebooks and the files that come with them" in prose[first.start():first.start() + 200]
+
+
+def test_words_the_essay_leaves_undefined_get_the_glossarys_context_in_00(essay):
+    """The learner review (round 12): 00's "Words you will meet" left *primary contradiction* and *21st century
+    socialism* at "the essay does not define it", though the glossary (terms.csv) gives both a marked context with
+    its reference. A word 00 leaves undefined carries the glossary's context, as it stands there."""
+    terms = helpers.load_terms(essay).set_index("term")
+    words = next(c.source for c in read(NOTEBOOKS[0]).cells if c.source.startswith("### Words you will meet"))
+    checked = 0
+    for m in re.finditer(r"^- \*\*([^*]+)\*\*: (.*)$", words, re.M):
+        term, gloss = m.groups()
+        if "does not define it" in gloss:
+            assert "context" in gloss or "our gloss" in gloss, f"{term}: only 'the essay does not define it'"
+            checked += 1
+        if term in ("primary contradiction", "21st century socialism"):
+            definition = terms.loc[term, "definition"].rstrip(".")
+            straight = str.maketrans("“”", '""')       # curly quotes in prose are kept for the essay's own words
+            assert definition[1:].translate(straight) in gloss and terms.loc[term, "reference"].translate(straight) \
+                in gloss, term
+    assert checked >= 3
+
+
+def test_03_shows_its_precision_table_after_saying_what_precision_is():
+    """The learner review (round 12): 03's Setup cell printed a table by day / month / year / decade / range /
+    relative two cells before any words said what those columns mean."""
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    defined = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "`relative` means" in c.source)
+    shown = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                 and any("relative" in str(o.get("data", {}).get("text/plain", "")) for o in c.get("outputs", [])))
+    assert shown > defined, f"the precision table (cell {shown}) comes before the words that define it (cell {defined})"
+
+
+@pytest.mark.parametrize("name, heading", [("01_", "## Every sentence accounted for"),
+                                           ("03_", "## Every time expression accounted for"),
+                                           ("04_", "### What has changed since the essay was written")])
+def test_the_sections_where_the_package_checks_itself_are_marked_optional(name, heading):
+    """The learner review (round 12): sections where the package checks itself read as lessons; a learner short of
+    time could not tell they may skip them. Each heading says (optional), and its first line says why and that
+    nothing later depends on it."""
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith(name)))
+    cell = next(c for c in nb.cells if c.source.startswith(heading))
+    title, first = cell.source.split("\n\n")[:2]
+    assert title == heading + " (optional)" and first.startswith("*Optional:") and "nothing later depends on it" in first
+
+
+def test_00_says_what_the_essay_argues_from_the_argument_map(essay):
+    """The learner review (round 12): 00 ended with definitions and section lengths but no plain paragraph on what
+    the essay argues. A cell before *Where the data lives* gives the thesis's plain sentence and the three points in
+    the essay's words, each with its ¶, as the argument map (argument.yml) states them."""
+    from helpers.argument import load_argument
+    argument = load_argument(essay)
+    nb = read(NOTEBOOKS[0])
+    ids = [c.get("id") for c in nb.cells]
+    assert "in-brief" in ids, "00 has no cell saying what the essay argues"
+    data = next(i for i, c in enumerate(nb.cells) if c.source.startswith("## Where the data lives"))
+    assert ids.index("in-brief") == data - 1
+    text = nb.cells[ids.index("in-brief")].source
+    assert argument.thesis_plain.rstrip(".") in text
+    for p in argument.points.itertuples():
+        assert f"“{' '.join(p.span.split())}” (¶{p.paragraph})" in text, p.id

@@ -228,8 +228,10 @@ def test_every_exercise_has_an_answer_cell(path):
         if not answers:
             problems.append(f"{where(nb, i)}: no Markdown cell tagged answer after it")
         for j in answers:
-            if not nb.cells[j].source.startswith(ANSWER_START + " "):
-                problems.append(f"{where(nb, j)}: an answer cell starts {ANSWER_START!r} and a prompt")
+            label = nb.cells[j - 1]
+            if not ("answer-label" in tags(label) and label.source.startswith(ANSWER_START + " ")):
+                problems.append(f"{where(nb, j)}: an answer cell sits under a label (tag answer-label) that starts "
+                                f"{ANSWER_START!r} and a prompt")
         ready = [j for j in after if nb.cells[j].cell_type == "code" and "exercise" in tags(nb.cells[j])]
         if answers and not (ready and min(ready) < min(answers)):
             problems.append(f"{where(nb, i)}: no ready cell (tagged exercise: a passage, a search, a lookup) before its "

@@ -329,3 +329,17 @@ def test_spanish_names_where_spanish_differs(terms):
     assert es["Ireland"] == "Irlanda" and es["Mexico"] == "México" and es["Palestine"] == "Palestina"
     assert es["Guatemala City"] == "Ciudad de Guatemala" and es["Pennsylvania"] == "Pensilvania"
     assert es["base-building"] == "trabajo de base" and es["U.S. Empire"] == "el Imperio estadounidense"
+
+
+def test_a_name_not_found_suggests_the_nearest(essay, capsys):
+    """The learner review (round 12): a lookup that found nothing only said so. A typo now gets "did you mean"
+    with the nearest names; a word near nothing gets no guess."""
+    from helpers import quotations as q
+    from helpers import terms as tm
+    terms = helpers.load_terms(essay)
+    assert tm.lookup(essay, terms, "Fuentez").empty
+    assert "Did you mean “Bartolo Fuentes”?" in capsys.readouterr().out
+    tm.lookup(essay, terms, "xyzzy")
+    assert "Did you mean" not in capsys.readouterr().out
+    assert q.appearances(helpers.load_quotations(essay), "Marks") is None
+    assert "Did you mean “Karl Marx”?" in capsys.readouterr().out

@@ -274,3 +274,21 @@ def test_a_first_name_is_not_a_month(essay):
     found = tl.time_expressions(essay)
     assert "August" not in set(found[found.paragraph == 8].expression)        # August Vogt (¶8)
     assert {"Prior to", "later revealed", "for the time being"} <= set(found.expression)
+
+
+def test_an_arrow_that_runs_to_the_time_of_writing_reaches_the_panels_edge(essay):
+    """The learner review (round 12): the arrows of rows with no end ("ever since", the time of writing) were
+    one-year stubs, read as end dates (E40 seemed to end in 2011). Every such arrow now runs to the panel's right
+    edge."""
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Annotation
+    from helpers import plots
+    timeline = helpers.load_timeline(essay)
+    arrows = 0
+    for fig in plots.timeline_zoom_panels(timeline, leave_out=["E25", "E35", "E42", "E43", "E36", "E38"], writing="E38"):
+        for ax in fig.axes:
+            for a in [t for t in ax.texts if isinstance(t, Annotation) and t.arrow_patch is not None]:
+                arrows += 1
+                assert a.xy[0] == 1.0 and a.xycoords is not None and a.xycoords != "data", a.xy
+        plt.close(fig)
+    assert arrows >= 3

@@ -10,8 +10,11 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
+| every notebook, first cell | `**Before you start, read ¶…**` and the `**Later**` sentence after it | the paragraphs to read first, and the rest of those the time counts | lesson metadata (`read_first`, `read`) |
+| every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
 | 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
+| 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
 | README.md | `<!-- launch-links -->` … `<!-- /launch-links -->` | the Binder badge, or how to turn links on | launch.yml |
@@ -31,6 +34,7 @@ import yaml
 
 import helpers
 from helpers.essay import PROJECT
+from helpers.text import paragraph_list, paragraph_numbers
 from tools import launch, navigation
 
 SETUP_COMMENT_RE = re.compile(r"(?:let this notebook )?find the project's helpers/(?: folder)?,? (?:then )?")
@@ -38,7 +42,7 @@ SYS_PATH_LINES = re.compile(r"^(?:import sys, pathlib|import pathlib, sys|sys\.p
 IMPORT_HELPERS_RE = re.compile(r"^import helpers\b.*$", re.M)
 FIX_IT = "  # if this says \"No module named 'helpers'\": start JupyterLab with `make lab` (see README, Troubleshooting)"
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
-MANAGED_TAGS = {"nav", "series-map", "credit", "launch"}
+MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief"}
 
 
 def write_notebook(nb, path: Path) -> None:
@@ -104,6 +108,92 @@ def set_solutions(nb, name: str) -> None:
             raise SystemExit(f"{name}: the cell after the worked solution at cell {i + 1} is not a heading (## or ###), "
                              "so folding the solution would hide it too. Start the next section with a heading, "
                              "or tag the cell 'solution' if it belongs to the solution.")
+
+
+# --- what to read ---------------------------------------------------------------------------------------
+# The learner review (round 12): the opening cell's "Before you start, read" list and the paragraphs the time
+# counts (lesson metadata ``read``) disagreed. Both now come from the metadata: ``read_first`` fills the bold list,
+# and the rest of ``read`` is named in one sentence after it.
+BEFORE_RE = re.compile(r"\*\*Before you start, read ¶[^*]*\*\*")
+LATER_RE = re.compile(r" \*\*Later\*\*, the (?:exercises and the discussion|notebook) (?:also )?sends? you to [^;]*; read "
+                      r"those when you get there \(the time counts them\)\.")
+
+
+def later_sentence(rest: list[int]) -> str:
+    return (f" **Later**, the notebook also sends you to {paragraph_list(rest)}; read those when you get there (the "
+            "time counts them).")
+
+
+def set_reading(nb, name: str) -> None:
+    """The opening cell's "**Before you start, read …**" is the lesson's ``read_first``; the paragraphs of ``read``
+    not in it are named in the "**Later**" sentence at the end of that paragraph."""
+    lesson = nb.metadata.get("lesson", {})
+    if "read_first" not in lesson:
+        return
+    first_paras = paragraph_numbers(lesson["read_first"])
+    rest = [n for n in paragraph_numbers(lesson["read"]) if n not in first_paras]
+    if set(first_paras) - set(paragraph_numbers(lesson["read"])):
+        raise SystemExit(f"{name}: lesson read_first names paragraphs its read leaves out.")
+    cell = nb.cells[0]
+    text = LATER_RE.sub("", cell.source)
+    m = BEFORE_RE.search(text)
+    if not m:
+        raise SystemExit(f"{name}: the opening cell needs '**Before you start, read ¶…**' (the lesson has read_first).")
+    text = text[:m.start()] + f"**Before you start, read {paragraph_list(first_paras)}**" + text[m.end():]
+    end = text.find("\n\n", m.start())
+    end = len(text) if end < 0 else end
+    cell.source = text[:end] + (later_sentence(rest) if rest else "") + text[end:]
+
+
+# --- answer cells ----------------------------------------------------------------------------------------
+# The learner review (round 12): an answer cell that held its own instructions opened as raw Markdown with the
+# cursor at its start, so the learner's first sentence landed in front of "**Your answer:**". Now every exercise
+# has two cells, made here from the prompt: a label (tag `answer-label`) that says what to write and how, and under
+# it the answer cell (tag `answer`) holding only one short line to replace.
+ANSWER_PLACEHOLDER = "✎ *Write here.*"
+ANSWER_HOW = ("To write it, double-click the line ✎ *Write here* in the cell below, press **Ctrl + A** to select "
+              "that line, and type: your words replace it. When you are done, press **Ctrl + Enter**: it shows your "
+              "answer and keeps you here, so the worked solution below stays folded until you open it.")
+ANSWER_LABEL_RE = re.compile(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. " + re.escape(ANSWER_HOW) + "$", re.S)
+ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<prompt>.+?)\. When you are done, press "
+                           r"\*\*Ctrl \+ Enter\*\*.*$", re.S)
+
+
+def answer_label(prompt: str) -> str:
+    """The label over an answer cell: what to write (the exercise's own prompt), then the same how-to everywhere."""
+    return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}. {ANSWER_HOW}"
+
+
+def set_answers(nb, name: str) -> None:
+    """Every answer cell holds only ANSWER_PLACEHOLDER, under a label cell made from the exercise's prompt. An answer
+    cell in the old form (instructions inside it) is split into the two; a label is rewritten to the current how-to."""
+    i = 0
+    while i < len(nb.cells):
+        cell = nb.cells[i]
+        if cell.cell_type != "markdown" or "answer" not in cell.metadata.get("tags", []):
+            i += 1
+            continue
+        above = nb.cells[i - 1] if i else None
+        if above is not None and "answer-label" in above.metadata.get("tags", []):
+            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:To write it|Double-click)", above.source, re.S)
+            if not m:
+                raise SystemExit(f"{name}: the answer label at cell {i} should start '**Your answer:** ' and the prompt "
+                                 "(what to write), ending with a full stop.")
+            prompt = m.group("prompt")
+        else:
+            m = ANSWER_OLD_RE.match(cell.source)
+            if not m:
+                raise SystemExit(f"{name}: the answer cell {i + 1} is neither the placeholder {ANSWER_PLACEHOLDER!r} under "
+                                 "a label (tag answer-label) nor '**Your answer:** double-click here and <what to "
+                                 "write>. When you are done, press **Ctrl + Enter**…'.")
+            prompt = m.group("prompt")
+            above = markdown_cell(f"{cell.id}-label"[:64], "answer-label", "")
+            above.metadata = {k: v for k, v in cell.metadata.items() if k != "tags"} | {"tags": ["answer-label"]}
+            nb.cells.insert(i, above)
+            i += 1
+        above.source = answer_label(prompt)
+        cell.source = ANSWER_PLACEHOLDER
+        i += 1
 
 
 # --- code in sight ---------------------------------------------------------------------------------------
@@ -229,6 +319,21 @@ def credit_markdown(project: Path = PROJECT) -> str:
     ])
 
 
+IN_BRIEF_HEADING = "## What the essay argues, in brief"
+
+
+def set_in_brief(nb) -> None:
+    """The learner review (round 12): 00 ended with definitions and section lengths but no word on what the essay
+    argues. A cell before *Where the data lives* says it, made from the argument map (helpers.summary.in_brief)."""
+    from helpers.summary import in_brief
+    drop(nb, "in-brief")
+    at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
+    if at is None:
+        raise SystemExit("00_start_here: no '## Where the data lives' heading, so the argument in brief has no place.")
+    cell = markdown_cell("in-brief", "in-brief", f"{IN_BRIEF_HEADING}\n\n{in_brief(helpers.load_essay())}", slide="slide")
+    nb.cells.insert(at, cell)
+
+
 def set_credit(nb, project: Path = PROJECT) -> None:
     drop(nb, "credit")
     nb.cells.append(markdown_cell("credit", "credit", credit_markdown(project), slide="slide"))
@@ -307,10 +412,13 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     plain_import(nb)
     if name == navigation.MAP_NOTEBOOK:
         set_series_map(nb, table, project / "notebooks" / name)
+        set_in_brief(nb)
         set_credit(nb, project)
     if name == "05_facilitator_guide.ipynb":
         set_launch_links(nb, table, repo, branch)
     set_nav(nb, name, table)
+    set_reading(nb, name)
+    set_answers(nb, name)
     set_solutions(nb, name)
     set_code_in_sight(nb, name)
     return nb

@@ -200,8 +200,9 @@ def for_print(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-# what only makes sense on a screen: "double-click here" in an answer cell, "click the button" over a solution
-ON_SCREEN_ONLY = re.compile(r"^(?:\*\*Your answer:\*\*.*double-click here.*|\*Folded\.\*.*)$", re.M | re.I)
+# what only makes sense on a screen: "double-click" over an answer cell and its "Write here" line, "click the
+# button" over a solution
+ON_SCREEN_ONLY = re.compile(r"^(?:\*\*Your answer:\*\*.*double-click.*|✎ \*Write here\.\*|\*Folded\.\*.*)$", re.M | re.I)
 
 
 def _on_paper(m: re.Match) -> str:
@@ -352,7 +353,7 @@ def slides_edition(nb: nbformat.NotebookNode, name: str = "") -> nbformat.Notebo
         cells.append(new)
     for cell in nb.cells:
         kind = cell.metadata.get("slideshow", {}).get("slide_type", "")
-        if "solution" in tags(cell) or "answer" in tags(cell) or kind == "skip":
+        if {"solution", "answer", "answer-label"} & set(tags(cell)) or kind == "skip":
             continue
         if kind == "notes" or "facilitator" in tags(cell):
             note = copy.deepcopy(cell)
