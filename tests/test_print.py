@@ -173,9 +173,22 @@ def test_every_run_sheet_is_one_page_with_its_times_and_questions_in_full(essay,
             # as a facilitator reads it: notebooks by number and title, no file names (tools.decks.plain)
             activity = decks.plain(seg.activity, titles)
             assert words(activity) <= printed, (pdf.name, sorted(words(activity) - printed))
-            for q in filter(None, seg.discussion.split(", ")):
-                assert words(questions[q]) <= printed, (pdf.name, q)
-        assert "Date:" in text and "Place:" in text
+            for q in filter(None, seg.discussion.split(", ")):    # a long question in short (its slide has it all)
+                assert words(decks.sheet_question(questions[q]) or questions[q]) <= printed, (pdf.name, q)
+        assert "Date:" in text and "Place:" in text and "18:00" not in text
+        html_ = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        assert html_.count('<span class="line') == 3 and "___" not in html_     # real write-in lines
+        assert 'class="clock"' in html_           # an empty column to write the clock in by hand
+
+
+def test_every_run_sheet_prints_in_legible_type(built):
+    """Review12: the run sheets printed at 7.1-7.5 pt, as the flare-up script repeated in every cued row, the D02
+    question printed in full (170 words) and the bring list repeated the day-of checklist. The sheet a facilitator
+    leads from now prints at 8.5 pt at least (9 pt or more for every sheet but the Spanish readers' version)."""
+    sizes = {p.stem: body_size(p) for p in sorted((built / "facilitator").glob("run-sheet-*.pdf"))}
+    assert len(sizes) == 5
+    assert all(size >= 8.5 for size in sizes.values()), sizes
+    assert sum(size >= 9 for size in sizes.values()) >= 4, sizes
 
 
 def test_printed_text_outputs_do_not_break_words(built):
