@@ -286,3 +286,24 @@ def test_no_printout_is_shrunk_to_fit_the_paper(built):
     for name in ("participant/packet.pdf", "participant/handout.pdf", "participant/setup.pdf",
                  "facilitator/packet-single-90.pdf"):
         assert body_size(built / name) == 11.0, (name, body_size(built / name))
+
+
+def test_the_packets_print_no_near_blank_page(built):
+    """Review12: the single-90 packet printed page 2 (a plan's heading alone) and page 11 (the discussion questions'
+    heading alone) near blank, the series packet page 7 (the reading table's last rows). Now a plan's heading sits in
+    its first meeting's block, a long question may run on, and the setup follows the reading table: every page after
+    the first holds at least a fifth of a full page's text, and the packets are shorter (single-90: 18 pages, 16)."""
+    for name in ("participant/packet.pdf", "facilitator/packet-single-90.pdf", "facilitator/packet-series-3x120.pdf"):
+        doc = pages(built / name)
+        sparse = [i for i, page in enumerate(doc[1:], start=2) if len(squash(page.extract_text())) < 700]
+        assert not sparse, (name, sparse)
+    assert len(pages(built / "facilitator" / "packet-single-90.pdf")) <= 16
+
+
+def test_a_glossary_table_that_runs_on_prints_its_header_again(built):
+    """Review12: the Spanish sheet's glossary table split across two pages without its header."""
+    doc = pages(built / "facilitator" / "packet-single-90.pdf")
+    pages_with_terms = [p for p in doc if "Tres términos" in p.extract_text()]
+    first = doc.index(pages_with_terms[0])
+    follows = doc[first + 1].extract_text()
+    assert "Tres términos" not in follows and "Término" in follows and "En el ensayo" in follows
