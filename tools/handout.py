@@ -72,14 +72,14 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str
     for qid in sorted(used):
         q = questions.loc[qid]
         read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
-        # a long question may run on to the next page (review12: kept whole, it left a near-blank page before it)
+        # a long question a size smaller (review12: a page tall, it left its heading alone on a near-blank page)
         parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
                             "es": f"**{qid}** ({read}) {es[qid]}"},
                            cls="pair long" if len(es[qid]) > LONG_PAIR else "pair"))
     return _page("Participant handout", "\n".join(parts))
 
 
-LONG_PAIR = 1200      # characters of a question's Spanish: longer, and its pair may break across pages
+LONG_PAIR = 1200      # characters of a question's Spanish: longer, and its pair is set a size smaller
 
 
 def setup_parts(setup: dict) -> list[str]:
