@@ -868,14 +868,15 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
 
 # ---- the preparation route: what the facilitator reads, in order, with minutes counted from the words ---------
 
-TAG = re.compile(r"<[^>]+>|data:image/[^\"')\s]+")
+TAG = re.compile(r"<style\b.*?</style>|<[^>]+>|data:image/[^\"')\s]+", re.S)   # a style sheet is not read
 
 
 def words(text: str) -> int:
-    """The words of a text a person reads (HTML tags and embedded images left out): runs holding a letter or digit.
+    """The words of a text a person reads (HTML tags, style sheets and embedded images left out): runs holding a
+    letter or digit.
 
-    >>> words('<p>Read ¶49 aloud; gloss it.</p><img src="data:image/png;base64,AAAA">')
-    4
+    >>> words('<style>p { color: red; }</style><p>Read ¶49 aloud; gloss it.</p><img src="data:image/png;base64,AAAA">')
+    5
     """
     return sum(1 for w in TAG.sub(" ", text).split() if re.search(r"\w", w))
 
@@ -969,9 +970,9 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 message = h["reading_message"]["en"].replace("{content_note}", h["content_note"]["en"])
                 text = " ".join([message] * len(mine))
                 where = f"{len(mine)} message" + ("s" if len(mine) > 1 else "")
-            else:   # deck
+            else:   # deck: its speaker notes and the slides not read in an earlier step (review12: read twice)
                 decks = [deck_notebook(plan, m, r, c) for p_, m, r, c, *_ in mine]
-                text = " ".join(cell.source for nb in decks for cell in nb.cells)
+                text = " ".join(cell.source for nb in decks for cell in nb.cells if not READ_BEFORE.match(cell.source))
                 where = ", ".join(f"{sum(1 for c in nb.cells if c.metadata['slideshow']['slide_type'] == 'slide')} "
                                   "slides" for nb in decks)
             n = words(text) if text is not None else n
@@ -980,6 +981,10 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
         routes[plan] = out
     return routes
 
+
+# the slides a facilitator has read by the deck's step of the route: a segment's slide is its run sheet row (and its
+# Spanish), the content note and the agreements are the safety step's, a question's Spanish slide its English one's
+READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Group agreements|Pregunta )")
 
 # a careful reader's pace, beside the brisk one the route is counted at (the facilitator review: 93 minutes at a
 # brisk pace was about two hours at a careful one)
