@@ -291,7 +291,7 @@ def test_no_printout_is_shrunk_to_fit_the_paper(built):
 def test_the_packets_print_no_near_blank_page(built):
     """Review12: the single-90 packet printed page 2 (a plan's heading alone) and page 11 (the discussion questions'
     heading alone) near blank, the series packet page 7 (the reading table's last rows). Now a plan's heading sits in
-    its first meeting's block, a long question may run on, and the setup follows the reading table: every page after
+    its first meeting's block, a long question is set a size smaller, and the setup follows the reading table: every page after
     the first holds at least a fifth of a full page's text, and the packets are shorter (single-90: 18 pages, 16)."""
     for name in ("participant/packet.pdf", "facilitator/packet-single-90.pdf", "facilitator/packet-series-3x120.pdf"):
         doc = pages(built / name)
