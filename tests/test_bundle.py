@@ -333,3 +333,22 @@ def test_the_print_list_names_a_meetings_spanish_version_as_a_replacement():
                                     "facilitator/run-sheet-series-3x120-2.pdf"])
     assert labels == ["meeting 1", "meeting 1, for a room with Spanish readers (print it instead, for that room)",
                       "meeting 2"]
+
+
+def test_the_facilitator_start_page_says_computers_are_optional_and_which_python(kits, essay):
+    """Review12 (finding 3): single-90 asked everyone to install Python for one 15-minute segment, and Python 3.15,
+    the default download, does not work. The start page now says how many minutes use the computers, that the
+    whole session runs on paper, and which Pythons to choose, read from pyproject.toml's range (which
+    tests/test_python_range.py holds to the pins)."""
+    import tomllib
+    from tools import decks
+    spec = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    a, b, c, d = map(int, re.findall(r"\d+", spec["project"]["requires-python"]))
+    page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", (kits["facilitator"][1] / bundle.FACILITATOR / bundle.START)
+                                          .read_text(encoding="utf-8"))).split())
+    plans = decks.kit_plans(essay)
+    single = plans[plans.plan == "single-90"]
+    screen = single[(single.notebook != "") & ~single.paper.astype(bool) & (single.topic != "setup")]
+    assert f"uses the computers for {screen.minutes.sum()} of its 90 minutes" in page
+    assert "The whole session can run on paper" in page
+    assert f"they choose Python {a}.{b} to {c}.{d - 1}: the newest, {c}.{d}, does not work" in page

@@ -173,9 +173,22 @@ def test_every_run_sheet_is_one_page_with_its_times_and_questions_in_full(essay,
             # as a facilitator reads it: notebooks by number and title, no file names (tools.decks.plain)
             activity = decks.plain(seg.activity, titles)
             assert words(activity) <= printed, (pdf.name, sorted(words(activity) - printed))
-            for q in filter(None, seg.discussion.split(", ")):
-                assert words(questions[q]) <= printed, (pdf.name, q)
-        assert "Date:" in text and "Place:" in text
+            for q in filter(None, seg.discussion.split(", ")):    # a long question in short (its slide has it all)
+                assert words(decks.sheet_question(questions[q]) or questions[q]) <= printed, (pdf.name, q)
+        assert "Date:" in text and "Place:" in text and "18:00" not in text
+        html_ = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        assert html_.count('<span class="line') == 3 and "___" not in html_     # real write-in lines
+        assert 'class="clock"' in html_           # an empty column to write the clock in by hand
+
+
+def test_every_run_sheet_prints_in_legible_type(built):
+    """Review12: the run sheets printed at 7.1-7.5 pt, as the flare-up script repeated in every cued row, the D02
+    question printed in full (170 words) and the bring list repeated the day-of checklist. The sheet a facilitator
+    leads from now prints at 8.5 pt at least (9 pt or more for every sheet but the Spanish readers' version)."""
+    sizes = {p.stem: body_size(p) for p in sorted((built / "facilitator").glob("run-sheet-*.pdf"))}
+    assert len(sizes) == 5
+    assert all(size >= 8.5 for size in sizes.values()), sizes
+    assert sum(size >= 9 for size in sizes.values()) >= 4, sizes
 
 
 def test_printed_text_outputs_do_not_break_words(built):
@@ -273,3 +286,24 @@ def test_no_printout_is_shrunk_to_fit_the_paper(built):
     for name in ("participant/packet.pdf", "participant/handout.pdf", "participant/setup.pdf",
                  "facilitator/packet-single-90.pdf"):
         assert body_size(built / name) == 11.0, (name, body_size(built / name))
+
+
+def test_the_packets_print_no_near_blank_page(built):
+    """Review12: the single-90 packet printed page 2 (a plan's heading alone) and page 11 (the discussion questions'
+    heading alone) near blank, the series packet page 7 (the reading table's last rows). Now a plan's heading sits in
+    its first meeting's block, a long question is set a size smaller, and the setup follows the reading table: every page after
+    the first holds at least a fifth of a full page's text, and the packets are shorter (single-90: 18 pages, 16)."""
+    for name in ("participant/packet.pdf", "facilitator/packet-single-90.pdf", "facilitator/packet-series-3x120.pdf"):
+        doc = pages(built / name)
+        sparse = [i for i, page in enumerate(doc[1:], start=2) if len(squash(page.extract_text())) < 700]
+        assert not sparse, (name, sparse)
+    assert len(pages(built / "facilitator" / "packet-single-90.pdf")) <= 16
+
+
+def test_a_glossary_table_that_runs_on_prints_its_header_again(built):
+    """Review12: the Spanish sheet's glossary table split across two pages without its header."""
+    doc = pages(built / "facilitator" / "packet-single-90.pdf")
+    pages_with_terms = [p for p in doc if "Tres términos" in p.extract_text()]
+    first = doc.index(pages_with_terms[0])
+    follows = doc[first + 1].extract_text()
+    assert "Tres términos" not in follows and "Término" in follows and "En el ensayo" in follows

@@ -610,6 +610,21 @@ def test_the_preparation_route_of_the_single_session_is_under_two_hours(essay):
     assert sheet.index("Prepare in") < sheet.index('<table class="sheet">')
 
 
+def test_the_preparation_route_reads_nothing_twice():
+    """Review12 (finding 7): the route came to 108 minutes (about 2 h 24 at a careful pace). Its deck step counted
+    every slide again: each segment's slide (its run sheet row, in English and Spanish), the content note and the
+    agreements (the safety step), the question's Spanish slide; and its checklist step counted the page's style
+    sheet as words. Now the deck step counts the speaker notes and the slides read nowhere before (91 minutes)."""
+    from tools import decks
+    route = {s["reads"]: s for s in decks.preparation_routes()["single-90"]}
+    nb = decks.session_decks()["single-90-1.slides.html"]
+    again = [c.source for c in nb.cells if decks.READ_BEFORE.match(c.source)]
+    assert sum("## Content note" in a or "## Group agreements" in a for a in again) >= 2 and len(again) >= 10
+    assert route["deck"]["words"] == sum(decks.words(c.source) for c in nb.cells) - sum(decks.words(a) for a in again)
+    page = decks.checklists()["checklist-single-90.html"]
+    assert abs(route["checklist"]["words"] - decks.words(page.split("</style>")[-1])) <= 10   # the page's title
+
+
 def test_a_preparation_step_cannot_carry_typed_minutes(reading_copy):
     err = error_after(reading_copy, workshop.PLANS, '{reads: deck, what:', '{reads: deck, minutes: 5, what:',
                       workshop.load_preparation)

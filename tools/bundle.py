@@ -309,6 +309,34 @@ def _routes(plans) -> str:
     return "".join(out)
 
 
+def python_range() -> tuple[str, str, str]:
+    """(lowest, newest, first that does not work) of the Pythons the pins install on, read from pyproject.toml's
+    requires-python (tests/test_python_range.py holds it to the pins)."""
+    import tomllib
+    spec = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    low, high = re.fullmatch(r">=(\d+\.\d+),<(\d+\.\d+)", spec.replace(" ", "")).groups()
+    major, minor = high.split(".")
+    return low, f"{major}.{int(minor) - 1}", high
+
+
+def computers_optional(plans) -> str:
+    """Review12: single-90 asked everyone to install Python for one screen segment. Say, per plan with one meeting,
+    how many minutes use the computers, that the whole session runs on paper, and which Python to choose."""
+    low, newest, broken = python_range()
+    said = []
+    for pid, rows in plans.groupby("plan", sort=False):
+        if rows.meeting.nunique() != 1:
+            continue
+        screen = rows[(rows.notebook != "") & ~rows.paper.astype(bool) & (rows.topic != "setup")]
+        said.append(f"{html.escape(rows.plan_title.iloc[0])} uses the computers for {int(screen.minutes.sum())} of its "
+                    f"{int(rows.length.iloc[0])} minutes ({html.escape(', '.join(screen.topic))})")
+    return ("<p><b>Computers are optional.</b> " + ("; ".join(said) + ". " if said else "")
+            + "The whole session can run on paper: every segment has a paper route (the plan's packet, the reader's "
+            "edition and the printed exercise sheets), and a figure a screen segment shows is on its slide. If "
+            f"participants do install, they choose Python {low} to {newest}: the newest, {broken}, does not work with "
+            f"this kit yet (on python.org's Downloads page, pick a {newest} release; the setup page says so too).</p>")
+
+
 def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants."""
     from helpers import workshop
@@ -336,7 +364,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             f"<p>{_link('facilitator/05_facilitator_guide.html', 'The facilitator guide')} "
             f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}): the plans, how to prepare, safety "
             "and the group agreements, and how participants set up. Then the run sheet of your plan's first meeting, "
-            "below.</p>" + _routes(plans) + "</div>"
+            "below.</p>" + _routes(plans) + computers_optional(plans) + "</div>"
             "<h2 id=\"built\">Already built</h2>"
             "<p>Where the guide says to run <code>make handouts</code> or <code>make bundle</code> in a terminal, you "
             "can skip it: everything those commands make is already in this folder, and where the guide names a "
@@ -346,8 +374,10 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             f"with its pages, {_link('#print', 'under What to print')}. The participants' own kit is the other zip "
             "file, made with this one.</p>"
             + print_lists(built, reading)
-            + "<h2 id=\"leading\">For the person leading</h2><h3>Run sheets, one page per meeting</h3><p>Clock times, what to say or "
-            'do, the questions in full and what to bring, for your clipboard.</p><ul class="files">'
+            + "<h2 id=\"leading\">For the person leading</h2><h3>Run sheets, one page per meeting</h3><p>Times from 0:00 with a column to "
+            "write the clock in, what to say or do, each question (a long one in short, with its slide), the "
+            "sensitive parts flagged, for your clipboard; what to bring is on the day-of checklist.</p>"
+            '<ul class="files">'
             + "".join(sheets) + "</ul><h3>Day-of checklists, one page per plan</h3><p>Everything to bring on the "
             'day, each thing once, with when it is used.</p><ul class="files">' + "".join(checklists) + "</ul>"
             + ("<h3>Glossary excerpts, one page per plan</h3><p>Only the glossary entries the plan's segments use, "

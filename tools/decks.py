@@ -4,8 +4,8 @@
                                   group agreements, each segment's prompt with its ¶ range, the discussion
                                   questions in full, and the key points with the reading for next time; the
                                   facilitator notes of each segment are its speaker notes (press S);
-- facilitator/run-sheet-<plan>-<n>.html   one printed page per meeting: clock times, what to say or do,
-                                  where in the essay, materials, each question in full, what to bring;
+- facilitator/run-sheet-<plan>-<n>.html   one printed page per meeting: times from 0:00 and a column for the
+                                  clock, what to say or do, where in the essay, each question (a long one in short);
 - facilitator/checklist-<plan>.html        one printed page per plan: everything to bring on the day,
                                   deduplicated, with the meetings and times that use it.
 
@@ -25,7 +25,7 @@ from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
 from helpers.text import paragraph_list, paragraph_numbers
 
-DEFAULT_START = "18:00"          # the clock time a run sheet counts from, unless told otherwise
+DEFAULT_START = None             # a run sheet counts from 0:00, with a column to write the clock in, unless given a start
 RECAP_SKIP = {"welcome", "recap", "break", "back from break", "key points", "setup", "closing round"}
 
 
@@ -271,8 +271,40 @@ def leading(qid: str, ctx, short: bool = False) -> str:
                      + ["", f"*To close:* {f['close']}"])
 
 
-# what to do when a flashpoint divides the room: in the speaker notes and on the run sheet, beside the cue
+# what to do when a flashpoint divides the room: in the speaker notes and on the run sheet, once, in a box the cues point to
 IF_IT_FLARES = "If it flares: pause, restate both views neutrally, ask each side for its ¶, move on if it does not settle."
+FLARES_SEE_BOX = "If it flares: the box above."
+SHORT_AT = 80      # words: a discussion question longer than this prints on the run sheet as what it asks
+
+
+def sheet_question(text: str) -> str:
+    """A long question's closing questions, as the run sheet prints it (the full text is on its slide and in the
+    packet): the sentences after the one with its last quotation of the essay, when they ask at least two
+    questions; "" for a question of at most SHORT_AT words, or one whose end leans on what came before.
+
+    >>> sheet_question('A short one: "x"? Why?')
+    ''
+    >>> sheet_question(" ".join(["word"] * 90) + ' "quoted" (a gloss). Does it hold? Why?')
+    'Does it hold? Why?'
+    """
+    text = " ".join(text.split())
+    if len(text.split()) <= SHORT_AT:
+        return ""
+    last = text.rfind('"')
+    ends = [m.end() for m in re.finditer(r"[.?!]\)? (?=[A-Z])", text) if m.start() > last] if last >= 0 else []
+    rest = text[ends[0]:] if ends else ""
+    return rest if rest.count("?") >= 2 else ""
+
+
+def slide_number(nb, heading: str) -> int | None:
+    """The number a deck's slide has when projected (1 for the title), found by the heading it starts with."""
+    n = 0
+    for cell in nb.cells:
+        if cell.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide"):
+            n += 1
+            if cell.source.startswith(heading):
+                return n
+    return None
 
 # the segments that open a meeting: their slide comes first, then the content note and the group agreements
 OPENINGS = ("welcome", "recap")
@@ -657,15 +689,17 @@ margin: 0.9em 0 0.2em; border-top: 1px solid #999; padding-top: 0.3em; break-aft
 
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
 
-SHEET_SIZES = ("8.3pt", "7.9pt", "7.5pt", "7.1pt")   # a sheet that runs over one page is printed again smaller
+SHEET_SIZES = ("10pt", "9.5pt", "9pt", "8.75pt", "8.5pt")   # a sheet that runs over one page is printed again smaller, never under 8.5 pt (review12: 7.1)
 # a one-page sheet needs no page number, and narrower margins leave its type larger (after the print style sheet)
-SHEET_PAGE = "@page { margin: 9mm 10mm 9mm 10mm; @bottom-center { content: none; } }"
-SHEET_STYLE = """body { font-size: 8.3pt; max-width: none; margin: 0; line-height: 1.25; }
+SHEET_PAGE = "@page { margin: 8mm 9mm 8mm 9mm; @bottom-center { content: none; } }"
+SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.12; }
 h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
-.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.12em 0.3em; } .t { white-space: nowrap !important; }
+.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.08em 0.3em; } .t { white-space: nowrap !important; }
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
+.line { display: inline-block; width: 13em; border-bottom: 1px solid #000; } .line.short { width: 5em; }
+.sheet td.clock { width: 3.2em; } .where { font-size: 0.9em; }
 .flag { font-weight: bold; } .cue { font-style: italic; } .flag { border-left: 3px solid #000; padding-left: 0.3em; display: block; margin: 0.15em 0; }
-p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right: 0.8em; }
+p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right: 0.5em; }
 .small { font-size: 0.9em; color: #333; }
 .prep { border: 1px solid #000; padding: 0.1em 0.3em; margin: 0.15em 0; }"""
 
@@ -674,9 +708,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
     """Each meeting's run sheet without its preparation route: (plan, meeting, rows, ctx, title, head, table); with
     ``versions``, the Spanish readers' versions too."""
     from helpers import workshop
-    paces = None
     for plan, meeting, rows, ctx in meetings(reading, versions):
-        paces = paces or workshop.reading_paces(ctx["essay"])
         questions, titles = ctx["questions"].question, ctx["titles"]
         flashpoints = set(ctx["handout"]["flashpoints"])
 
@@ -684,12 +716,25 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             """The content note's reminder, where a step reads a passage that can divide the room."""
             if not hit:
                 return ""
-            flares = f" {IF_IT_FLARES}" if when == "before reading" else ""
+            flares = f" {FLARES_SEE_BOX}" if when == "before reading" else ""
             return f' <span class="cue"><b>Flashpoint:</b> name {paragraph_list(hit)} {when}.{flares}</span>'
+        deck = []        # the meeting's deck, made only when a question is printed in short (to name its slide)
+
+        def ask(q: str) -> str:
+            """A question as the run sheet prints it: in full, or a long one in short with where its full text is."""
+            full = " ".join(questions[q].split())
+            short = sheet_question(full)
+            if not short:
+                return f"<b>Ask ({q}):</b> <i>{html.escape(full)}</i>"
+            deck[:] = deck or [deck_notebook(plan, meeting, rows, ctx)]
+            slide = slide_number(deck[0], f"## Question {q}")
+            where = f"deck slide {slide}, and the packet" if slide else "its deck slide, and the packet"
+            return (f"<b>Ask ({q}, on {question_paragraphs(ctx['questions'].loc[q])}), in short:</b> "
+                    f"<i>{html.escape(short)}</i> <span class=\"small\">(full text: {where})</span>")
         first = rows.iloc[0]
         body_rows = []
         for seg in rows.itertuples():
-            asks = "".join(f'<div class="q"><b>Ask ({q}):</b> <i>{html.escape(" ".join(questions[q].split()))}</i>'
+            asks = "".join(f'<div class="q">{ask(q)}'
                            + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the facilitator's notes)"
                               if leading(q, ctx) else "")
                            # the version for a room with Spanish readers: say where its Spanish is, to read it out
@@ -699,41 +744,40 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             flag = f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>' if seg.sensitive else ""
             body_rows.append(
-                f'<tr><td><b class="t">{clock(seg.start, start)}–{clock(seg.start + seg.minutes, start)}</b><br>'
-                f'<span class="small t">{clock(seg.start)}–{clock(seg.start + seg.minutes)}</span></td>'
-                f'<td class="t">{seg.minutes}</td>'
-                f"<td>{flag}{html.escape(plain(seg.activity, titles))}{cue(flashpoints_of(seg, ctx))}{asks}</td>"
-                f"<td>{html.escape(where)}</td></tr>")
-        bring = bring_list(rows, titles)
-        when: dict[str, str] = {}
-        for seg in rows.itertuples():
-            for item in materials(plain(seg.materials, titles)):
-                when.setdefault(_key(item), clock(seg.start))
+                f'<tr><td><b class="t">{clock(seg.start)}–{clock(seg.start + seg.minutes)}</b><br>'
+                f'<span class="small">{seg.minutes} min</span>'
+                + (f'<br><span class="where">{html.escape(where)}</span>' if where else "") + "</td>"
+                + (f'<td class="t">{clock(seg.start, start)}</td>' if start else '<td class="clock"></td>') +
+                f"<td>{flag}{html.escape(plain(seg.activity, titles))}{cue(flashpoints_of(seg, ctx))}{asks}</td></tr>")
         title = _title(rows, ctx["plans"])
         pre = ctx["pre"]
         pre_row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
-        slower = math.ceil(pre_row.minutes * paces["second_language"])
+        slower = math.ceil(pre_row.minutes * workshop.reading_paces(ctx["essay"])["second_language"])
         head = (f"<h1>Run sheet. {html.escape(title)}</h1>"
-                f'<p class="blanks">Date: ________________ Place: ________________ Starts at: ________ '
-                f"({first.length} minutes; the bold times assume a start at {start}, the small ones count from the "
-                f"start)</p>")
+                f'<p class="blanks">Date: <span class="line"></span> Place: <span class="line"></span> '
+                f'Starts at: <span class="line short"></span> ({first.length} minutes; the times count from the '
+                + (f"start; the clock column assumes a start at {start})</p>" if start else
+                   "start: write the clock time of each row in its clock column)</p>"))
         version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
                    if first.version else
                    "<p><b>Some read Spanish more easily?</b> Use the run sheet and deck for a room with Spanish "
                    "readers.</p>"
                    if workshop.spanish_version(rows) is not None else "")
-        table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's edition: about "
-                 f"{pre_row.minutes} minutes; about {slower} for anyone reading English as a second language "
-                 f'(<span lang="es">unos {slower} minutos si leen en inglés como segunda lengua</span>).'
-
-                 f"{cue(sorted(flashpoints & set(paragraph_numbers(first.pre_reading))), 'in the message that sends the reading (the kit has it ready)')}"
-                 + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
-                 "<table class=\"sheet\"><tr><th>time</th><th>minutes</th><th>what to say or do</th>"
-                 f"<th>where</th></tr>{''.join(body_rows)}</table>"
+        # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
+        sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
+                "ready).</span>" if flashpoints & set(paragraph_numbers(first.pre_reading)) else "")
+        table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's "
+                 f"edition: about {pre_row.minutes} minutes; about {slower} for anyone reading English as a second "
+                 f"language.{sent}" + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
+                 + (f'<p class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}</p>'
+                    if any(flashpoints_of(seg, ctx) for seg in rows.itertuples()) else "")
+                 + "<table class=\"sheet\"><tr><th>time</th><th>clock</th><th>what to say or do</th></tr>"
+                 f"{''.join(body_rows)}</table>"
                  + (f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>" if running_late(rows, ctx) else "")
-                 + '<p class="bring"><b>Bring</b> (first used at): ' + " ".join(
-                     f"<span>☐ {html.escape(b)}" + (f" ({when[_key(b)]})" if _key(b) in when else "") + "</span>"
-                     for b in bring) + "</p>"
+                 # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
+                 # printed the same list again, and its type shrank to fit)
+                 + '<p class="bring"><b>Bring</b> what the day-of checklist lists (its own page), each thing with '
+                   "when it is first used.</p>"
                  + (hard_moments_html(ctx["handout"]) if first.version else "")
                  + f"<p><b>After.</b> {html.escape(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
@@ -816,8 +860,9 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
 
 def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
     """One page per meeting of every plan, for the facilitator's clipboard: the preparation route (for a plan that
-    has one), clock times from ``start`` (and from 0:00), what to say or do, where in the essay, materials, each
-    discussion question in full, the sensitive parts flagged, and what to bring. File name -> HTML."""
+    has one), times from 0:00 with a clock column (filled in from ``start``, else left to write in), what to say or
+    do, where in the essay, each discussion question (a long one in short, with its slide), the sensitive parts
+    flagged, and the flare-up script once. File name -> HTML."""
     from tools.pages import _page
     parts = list(_sheet_parts(reading, start, versions=True))
     routes = preparation_routes(reading, [p for p in parts if not p[2].iloc[0].version])
@@ -834,14 +879,15 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
 
 # ---- the preparation route: what the facilitator reads, in order, with minutes counted from the words ---------
 
-TAG = re.compile(r"<[^>]+>|data:image/[^\"')\s]+")
+TAG = re.compile(r"<style\b.*?</style>|<[^>]+>|data:image/[^\"')\s]+", re.S)   # a style sheet is not read
 
 
 def words(text: str) -> int:
-    """The words of a text a person reads (HTML tags and embedded images left out): runs holding a letter or digit.
+    """The words of a text a person reads (HTML tags, style sheets and embedded images left out): runs holding a
+    letter or digit.
 
-    >>> words('<p>Read ¶49 aloud; gloss it.</p><img src="data:image/png;base64,AAAA">')
-    4
+    >>> words('<style>p { color: red; }</style><p>Read ¶49 aloud; gloss it.</p><img src="data:image/png;base64,AAAA">')
+    5
     """
     return sum(1 for w in TAG.sub(" ", text).split() if re.search(r"\w", w))
 
@@ -935,9 +981,9 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 message = h["reading_message"]["en"].replace("{content_note}", h["content_note"]["en"])
                 text = " ".join([message] * len(mine))
                 where = f"{len(mine)} message" + ("s" if len(mine) > 1 else "")
-            else:   # deck
+            else:   # deck: its speaker notes and the slides not read in an earlier step (review12: read twice)
                 decks = [deck_notebook(plan, m, r, c) for p_, m, r, c, *_ in mine]
-                text = " ".join(cell.source for nb in decks for cell in nb.cells)
+                text = " ".join(cell.source for nb in decks for cell in nb.cells if not READ_BEFORE.match(cell.source))
                 where = ", ".join(f"{sum(1 for c in nb.cells if c.metadata['slideshow']['slide_type'] == 'slide')} "
                                   "slides" for nb in decks)
             n = words(text) if text is not None else n
@@ -946,6 +992,10 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
         routes[plan] = out
     return routes
 
+
+# the slides a facilitator has read by the deck's step of the route: a segment's slide is its run sheet row (and its
+# Spanish), the content note and the agreements are the safety step's, a question's Spanish slide its English one's
+READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Group agreements|Pregunta )")
 
 # a careful reader's pace, beside the brisk one the route is counted at (the facilitator review: 93 minutes at a
 # brisk pace was about two hours at a careful one)
@@ -999,16 +1049,6 @@ def print_one_page(page, print_pdf):
     raise ValueError(f"The run sheet or checklist {page.stem} needs more than one page even in {SHEET_SIZES[-1]} type. "
                      "Fix: shorten its discussion questions or activities in sessions.yml / discussion.yml, "
                      "or split the meeting.")
-
-
-def bring_list(rows, titles: dict[str, str]) -> list[str]:
-    """What a meeting needs in the room: its segments' materials, each once, then the sheet and the deck."""
-    seen: dict[str, str] = {}
-    for seg in rows.itertuples():
-        for item in materials(plain(seg.materials, titles)):
-            seen.setdefault(_key(item), item)
-    return list(seen.values()) + ["this run sheet", "the slides for this meeting, on a laptop for the projector",
-                                  "the facilitator's notes, printed"]
 
 
 def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:

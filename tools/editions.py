@@ -639,7 +639,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(BUILD), help="where to write (default: build/)")
     parser.add_argument("--no-pdf", action="store_true", help="skip printing the pages to PDF with Chromium")
     parser.add_argument("--start", default=None, help="the clock time the run sheets start at, like 18:30 "
-                                                      "(default 18:00)")
+                                                      "(default: none; the run sheets count from 0:00 with a column to write the clock in)")
     args = parser.parse_args(argv)
     if args.start and not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", args.start):
         print(f"--start {args.start}: write the time on a 24-hour clock, like 18:30 or 9:00.", file=sys.stderr)

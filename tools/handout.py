@@ -60,7 +60,10 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str
                    for _, r in pre.iterrows())
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"
                  f"{rows}</table>")
-    parts += setup_parts(h["setup"])
+    # the setup follows the reading table on its page (review12: from a page of its own, it left the table's last
+    # rows alone on a near-blank page); the setup page printed alone (setup.html) still opens a page
+    parts += [p.replace('<h2 class="newpage">', "<h2>", 1) if i == 0 else p
+              for i, p in enumerate(setup_parts(h["setup"]))]
     used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
     parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
                  "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "
@@ -69,9 +72,14 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str
     for qid in sorted(used):
         q = questions.loc[qid]
         read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
+        # a long question a size smaller (review12: a page tall, it left its heading alone on a near-blank page)
         parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
-                            "es": f"**{qid}** ({read}) {es[qid]}"}))
+                            "es": f"**{qid}** ({read}) {es[qid]}"},
+                           cls="pair long" if len(es[qid]) > LONG_PAIR else "pair"))
     return _page("Participant handout", "\n".join(parts))
+
+
+LONG_PAIR = 1200      # characters of a question's Spanish: longer, and its pair is set a size smaller
 
 
 def setup_parts(setup: dict) -> list[str]:

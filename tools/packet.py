@@ -48,7 +48,9 @@ SUMMARY_STYLE = """
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
-.agenda td.t { white-space: nowrap; } .blanks { line-height: 2.1; }
+.agenda td.t { white-space: nowrap !important; } .blanks { line-height: 2; }
+.blanks .line { display: inline-block; width: 11em; border-bottom: 1px solid #000; }
+.blanks .line.short { width: 5em; } .blanks .line.contact { width: 18em; } .blanks .line.long { width: 24em; }
 .meeting { break-inside: avoid; page-break-inside: avoid; }
 """
 EXERCISE_EN_PT, EXERCISE_ES_PT = 8.6, 9.2      # an exercise sheet with Spanish: the English; the Spanish, the largest that fits
@@ -185,10 +187,11 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
         if plan_id is not None and plan != plan_id:
             continue
         first = rows.iloc[0]
-        if plan != last_plan:
-            parts.append(f'<h2 class="newpage">Agenda: {_e(first.plan_title)} · '
-                         f'<span lang="es">Programa: {_e(first.plan_title_es)}</span></h2>')
-            parts.append(_pair({"en": "The facilitator says which plan your group follows; the times count from the "
+        opening = ""        # a plan's heading and note go inside its first meeting's block, which they stay with
+        if plan != last_plan:   # (review12: alone, they left the packet's page 2 near blank)
+            opening = (f'<h2>Agenda: {_e(first.plan_title)} · '
+                       f'<span lang="es">Programa: {_e(first.plan_title_es)}</span></h2>')
+            opening += (_pair({"en": "The facilitator says which plan your group follows; the times count from the "
                                       "start of the meeting.",
                                 "es": "Quien facilita les dice qué plan sigue su grupo; los tiempos cuentan desde el "
                                       "comienzo de la reunión."}, cls="pair note"))
@@ -222,10 +225,11 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
                    f"({first.length} minutes · minutos)"
                    + (f'<br><em>{_e(decks.VERSION_TITLES[version])} · <span lang="es">'
                       f"{_e(VERSION_TITLES_ES[version])}</span></em>" if version else ""))
-        parts.append(f'<div class="meeting"><h3>{heading}</h3>'
-                     '<p class="blanks">Date · Fecha: ________________ Place · Lugar: ________________________ '
-                     "Starts at · Empieza a las: ________<br>Facilitator's contact · Contacto de quien facilita: "
-                     "________________________________________</p>"
+        parts.append(f'<div class="meeting{" newpage" if opening else ""}">{opening}<h3>{heading}</h3>'
+                     # write-in lines (a bottom border), not runs of underscores: a kit user fills them by hand
+                     '<p class="blanks">Date · Fecha: <span class="line"></span> Starts at · Empieza a las: '
+                     '<span class="line short"></span><br>Place · Lugar: <span class="line long"></span><br>'
+                     "Facilitator's contact · Contacto de quien facilita: <span class=\"line contact\"></span></p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
                      '<table class="agenda"><tr><th scope="col">Time · Minuto</th><th scope="col">What · Qué</th>'
@@ -264,14 +268,15 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
                 out.append(_pair({"en": f"**¶{n}** {essay.paragraphs.loc[n].text}",
                                   "es": f"**¶{n}** [traducción] {es}"}, cls="pair para"))
         out.append('<h3><span lang="es">Tres términos del glosario</span> · Three glossary entries</h3>'
-                   '<table class="terms"><tr><th scope="col">Término · Term</th><th scope="col" lang="es">Qué es</th>'
-                   '<th scope="col" lang="es">En el ensayo</th></tr>')
+                   # a thead: a table that runs on to the next page prints its header again (review12)
+                   '<table class="terms"><thead><tr><th scope="col">Término · Term</th><th scope="col" lang="es">Qué es</th>'
+                   '<th scope="col" lang="es">En el ensayo</th></tr></thead><tbody>')
         for term, t in sheet["terms"].items():
             name = f"{_e(t['spanish'])}<br><small>{_e(term)}</small>" if t["spanish"] != term else _e(term)
             source = "" if t["source"] == "the essay" else f" <small>(Fuente: {_e(t['source'])})</small>"
             out.append(f'<tr><td><strong lang="es">{name}</strong></td><td lang="es">{_e(t["definition"])}{source}</td>'
                        f'<td lang="es">{_e(t["in_the_essay"])}</td></tr>')
-        out.append("</table>")
+        out.append("</tbody></table>")
         if sheet["key_points"]:
             out.append('<h3><span lang="es">Puntos clave</span> · Key points</h3><ul class="points">'
                        + "".join(f'<li><span lang="es">{_e(k["es"])}</span><br><small lang="en">{_e(k["en"])}</small></li>'

@@ -35,6 +35,7 @@ PRINT_CSS = """
   pre { white-space: pre-wrap !important; word-break: normal !important; overflow-wrap: anywhere !important;
         hyphens: manual; }
   tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
+  .pair.long { font-size: 0.88em; }   /* a long question: a size smaller, to fit one page with its heading */
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   /* a web address is printed after its link text, since paper cannot be clicked (links within the kit are not:
