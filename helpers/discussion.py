@@ -63,6 +63,24 @@ def load_facilitation(essay: Essay) -> dict[str, dict]:
     return out
 
 
+def _runs(numbers: list[int]) -> str:
+    """Numbers as runs, in words: [1, 2, 3, 20] -> '1 to 3 and 20'.
+
+    >>> _runs([1, 2, 3, 4, 5, 20])
+    '1 to 5 and 20'
+    >>> _runs([6, 7, 9])
+    '6, 7 and 9'
+    """
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]} to {r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
     """Print each question with its number ("Question 3", so it is never confused with dating clue 3 of notebook 03),
     and under it the paragraphs to read first.
@@ -80,6 +98,10 @@ def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
             Read: ¶44
         <BLANKLINE>
     """
+    numbers = [int(i[1:]) for i in questions.id]
+    if numbers and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        print(textwrap.fill("The questions are numbered across the whole series, as in the facilitator's plans "
+                            f"and the packet, so the numbers here are {_runs(numbers)}.", width) + "\n")
     for q in questions.itertuples():
         cites = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
         print(textwrap.fill(f"{question_name(q.id).capitalize()}. {q.question}", width, subsequent_indent="    "))

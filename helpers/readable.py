@@ -75,30 +75,33 @@ def clue_name(clue_id: str) -> str:
     return f"clue {int(clue_id[1:])}"
 
 
-def question_name(question_id: str) -> str:
-    """A discussion question's id as a reader sees it: ``D05`` -> ``question 5``.
+def question_name(question_id: str, spanish: bool = False) -> str:
+    """A discussion question's id as a reader sees it: ``D05`` -> ``question 5`` (``pregunta 5`` in Spanish).
 
-    Parameters: ``question_id`` an id of discussion.yml (``D05``).
+    Parameters: ``question_id`` an id of discussion.yml (``D05``); ``spanish``: the Spanish name.
     Returns: the question's name for a reader.
 
-    >>> question_name("D05")
-    'question 5'
+    >>> question_name("D05"), question_name("D05", spanish=True)
+    ('question 5', 'pregunta 5')
     """
-    return f"question {int(question_id[1:])}"
+    return f"{'pregunta' if spanish else 'question'} {int(question_id[1:])}"
 
 
-def questions_in_words(text) -> str:
-    """Discussion-question ids in a sentence or list said as "question N": ``D01, D04`` -> ``question 1, question 4``.
+def questions_in_words(text, spanish: bool = False) -> str:
+    """Discussion-question ids in a sentence or list said as "question N": ``D01, D04`` -> ``question 1, question 4``
+    (``pregunta 1`` in Spanish).
 
-    Parameters: ``text`` a sentence or a list of ids (anything else is returned as it is).
+    Parameters: ``text`` a sentence or a list of ids (anything else is returned as it is); ``spanish``: Spanish names.
     Returns: the text with each question named in words.
 
     >>> questions_in_words("Discussion (D06 draws on the essay); for D05, compare")
     'Discussion (question 6 draws on the essay); for question 5, compare'
+    >>> questions_in_words("para D05, comparen", spanish=True)
+    'para pregunta 5, comparen'
     """
     if not isinstance(text, str):
         return text
-    return re.sub(r"\bD(\d+)\b", lambda m: f"question {int(m.group(1))}", text)
+    return re.sub(r"\bD(\d+)\b", lambda m: question_name(m.group(), spanish), text)
 
 
 def with_reference(label: str, ref: str) -> str:

@@ -336,14 +336,14 @@ def test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_aga
     cells = nb.cells
     k = next(i for i, c in enumerate(cells) if c.source.startswith("## 1:15"))
     note = cells[k + 1].source
-    assert "Notes for notebook" not in note and "Leading D02" in note
+    assert "Notes for notebook" not in note and "Leading question 2" in note
     for p in lead["D02"]["prompts"]:
         assert p in note
     for a in lead["D02"]["likely"]:
         assert f"{a['answer']} (¶{a['paragraph']})" in note
     assert lead["D02"]["close"] in note
     sheet = html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"])
-    assert f"Close (D02): {lead['D02']['close']}" in sheet
+    assert f"Close (question 2): {lead['D02']['close']}" in sheet
 
 
 @pytest.mark.parametrize("old, new, problem", [
@@ -574,7 +574,7 @@ def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_an
     leads = workshop.load_slide_leads_es(essay)
     assert "D02" in leads and "La objeción (¶45)" in leads["D02"] and "(¶48" in leads["D02"]
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
-    slide = next(c.source for c in deck.cells if c.source.startswith("## Pregunta D02"))
+    slide = next(c.source for c in deck.cells if c.source.startswith("## Pregunta 2 "))
     assert slide.index(html.escape(leads["D02"], quote=False)) < slide.index('class="question es closing"')
 
 
@@ -583,3 +583,19 @@ def test_a_slide_lead_in_that_misquotes_the_essay_is_refused(reading_copy):
             '"a big mistake" [un gran error] (¶48) tratar')
     with pytest.raises(helpers.AnnotationError, match=r"lead-in of D02 quotes 'a big mistake'"):
         workshop.load_slide_leads_es(helpers.load_essay(reading_copy))
+
+
+def test_the_kit_names_discussion_questions_as_the_room_says_them(editions_built):
+    """Decks, run sheets, notes, packets, handout and checklists say "question 2" (or "pregunta 2"), never the
+    question's id "D02", which means nothing to a room (and in notebook 03 would be read as a dating clue). The
+    pages made from the notebooks are left to tests/reader_text.py, which allows ids in their "Where the data
+    lives" section."""
+    pages = [p for p in editions_built.rglob("*.html") if not re.match(r"\d\d_", p.name)]
+    assert len(pages) > 20
+    found = {}
+    for page in pages:
+        text = re.sub(r"<img[^>]*>|data:image/[^\"')]*", " ", page.read_text(encoding="utf-8"))
+        hits = re.findall(r".{0,40}\bD\d\d\b.{0,20}", html.unescape(re.sub(r"<[^>]+>", " ", text)))
+        if hits:
+            found[page.relative_to(editions_built).as_posix()] = hits[:2]
+    assert not found, found

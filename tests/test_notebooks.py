@@ -519,3 +519,14 @@ def test_00_says_what_the_essay_argues_from_the_argument_map(essay):
     assert argument.thesis_plain.rstrip(".") in text
     for p in argument.points.itertuples():
         assert f"“{' '.join(p.span.split())}” (¶{p.paragraph})" in text, p.id
+
+
+def test_question_numbers_that_jump_are_explained(essay, capsys):
+    """A notebook whose questions are numbered 1 to 5 and 20 (numbers that run across the series) says why, once,
+    above them; a notebook whose numbers run on says nothing (learner review 12: "01 goes 1–5, then 20")."""
+    questions = helpers.load_questions(essay, "01_argument_structure")
+    helpers.print_questions(questions)
+    jumping = capsys.readouterr().out
+    assert "numbered across the whole series" in jumping and "1 to 5 and 20" in " ".join(jumping.split())
+    helpers.print_questions(questions[questions.id.isin(["D01", "D02", "D03"])])
+    assert "numbered across" not in capsys.readouterr().out

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 import helpers
 from helpers import summary, workshop
+from helpers.readable import question_name
 from editing import rewrite
 from tools import decks, packet
 
@@ -202,8 +203,8 @@ def test_the_agendas_give_every_label_in_spanish_beside_the_english(essay, packe
     # the elapsed times: the sixth native review (review10) found "Hora" read as a clock time ("0:20" as 12:20 a.m.);
     # the column counts minutes from the start, "Minuto". Two questions are plural in both languages
     assert "Time · Minuto" in agendas and "Hora" not in agendas and "Tiempo" not in agendas
-    assert "discussion questions D01 and D04 · preguntas de discusión D01 y D04" in agendas
-    assert "discussion question D02 · pregunta de discusión D02" in agendas
+    assert "discussion questions 1 and 4 · preguntas de discusión 1 y 4" in agendas
+    assert "discussion question 2 · pregunta de discusión 2" in agendas
     # one Spanish word for each thing: the packet is a "cuadernillo", the handout "material", the package "este
     # material de estudio"; never "paquete" (the packet, the kit and the package at once) or "hoja"
     shown = visible(packet_page)
@@ -290,9 +291,9 @@ def test_each_plan_has_a_lighter_packet_of_its_own(essay):
         used = {q for cell in rows.discussion for q in cell.split(", ") if q}
         others = {q for cell in plans.discussion for q in cell.split(", ") if q} - used
         for q in used:
-            assert re.search(rf"\b{q}\b\s+\(¶", mine), (plan, q)
+            assert re.search(rf"\b{question_name(q).capitalize()}\s+\(¶", mine), (plan, q)
         for q in others:
-            assert not re.search(rf"\b{q}\b\s+\(¶", mine), (plan, q)
+            assert not re.search(rf"\b{question_name(q).capitalize()}\s+\(¶", mine), (plan, q)
     with pytest.raises(helpers.HelperError, match="no plan 'nine-hours'"):
         packet.packet_html(plan="nine-hours")
 

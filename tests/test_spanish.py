@@ -446,13 +446,13 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     assert any("20 minutos" in s and "el ensayo: ¶10 y ¶49–¶50" in s for s in slides)
     closing = next(s for s in slides if "Hoy trabajamos" in s)
     assert "La tesis" in closing and "Guerra de posiciones" in closing
-    order = [s[:13] for s in slides if s.startswith(("## Pregunta D02", "## Question D02"))]
-    assert order == ["## Pregunta D", "## Question D"]
+    order = [s[:14] for s in slides if s.startswith(("## Pregunta 2 ", "## Question 2 "))]
+    assert order == ["## Pregunta 2 ", "## Question 2 "]
     notes = " ".join(c.source for c in cells if c.metadata["slideshow"]["slide_type"] == "notes")
     assert "Aliases only join" not in notes and "*Español:* La guerra de posiciones (¶49)" in notes
     standard = decks.session_decks()["single-90-1.slides.html"].cells
-    assert [html_text(c.source)[:13] for c in standard if c.source.startswith(("## Pregunta D02", "## Question D02"))] \
-        == ["## Question D", "## Pregunta D"]
+    assert [html_text(c.source)[:14] for c in standard if c.source.startswith(("## Pregunta 2 ", "## Question 2 "))] \
+        == ["## Question 2 ", "## Pregunta 2 "]
 
 
 def test_the_spanish_version_budgets_interpretation(essay):
@@ -532,7 +532,7 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     closing questions, in large type, and says where the whole is; the notes keep the whole Spanish."""
     from tools import decks
     cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
-    i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta D02"))
+    i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta 2 "))
     slide, notes = cells[i].source, cells[i + 1].source
     es = " ".join(workshop.load_questions_es(essay)["D02"].split())
     assert 'class="question es closing"' in slide and decks.QUOTATIONS_ON_PAPER in slide
@@ -544,7 +544,7 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     assert len(lead) < len(es) / 2
     assert es in " ".join(html_text(notes).split())
     standard = decks.session_decks()["single-90-1.slides.html"].cells           # the standard deck keeps the whole
-    assert any(es in " ".join(html_text(c.source).split()) for c in standard if c.source.startswith("## Pregunta D02"))
+    assert any(es in " ".join(html_text(c.source).split()) for c in standard if c.source.startswith("## Pregunta 2 "))
 
 
 def test_the_spanish_summary_page_has_its_own_title_footer_and_larger_type(essay):

@@ -23,6 +23,7 @@ import pandas as pd
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
+from helpers.readable import question_name, questions_in_words
 from helpers.text import paragraph_list, paragraph_numbers
 
 DEFAULT_START = None             # a run sheet counts from 0:00, with a column to write the clock in, unless given a start
@@ -98,7 +99,10 @@ def kit_plans(essay):
     """The session plans as this kit prints them: with launch links off, every ``[online: …]`` part left out."""
     from helpers import workshop
     plans = workshop.load_plans(essay)
-    return plans if links_on() else workshop.offline(plans)
+    plans = plans if links_on() else workshop.offline(plans)
+    # discussion questions named as the room says them ("question 8"), not by their ids
+    return plans.assign(activity=plans.activity.map(questions_in_words),
+                        activity_es=plans.activity_es.map(lambda t: questions_in_words(t, spanish=True)))
 
 
 def meetings(reading: str = DEFAULT_READING, versions: bool = False):
@@ -264,8 +268,8 @@ def leading(qid: str, ctx, short: bool = False) -> str:
     if not f:
         return ""
     if short:
-        return f"Close ({qid}): {f['close']}"
-    return "\n".join([f"*Leading {qid}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
+        return f"Close ({question_name(qid)}): {f['close']}"
+    return "\n".join([f"*Leading {question_name(qid)}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
                      + ["", "*Answers the room may give (each rests on the essay):*"]
                      + [f"- {a['answer']} (¶{a['paragraph']})" for a in f["likely"]]
                      + ["", f"*To close:* {f['close']}"])
@@ -461,7 +465,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         meta += where_it_happens(seg, titles, spanish=spanish)
         qs = [q for q in seg.discussion.split(", ") if q]
         if qs:
-            meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(qs)
+            meta.append("question" + ("s " if len(qs) > 1 else " ") + " and ".join(str(int(q[1:])) for q in qs)
                         + (" (next slides, in Spanish then English · en las diapositivas siguientes, en español y luego "
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
@@ -502,7 +506,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         for qid in qs:
             q = questions.loc[qid]
             used.append(qid)
-            english = (f"## Question {qid} · {question_paragraphs(q)}\n\n"
+            english = (f"## {question_name(qid).capitalize()} · {question_paragraphs(q)}\n\n"
                        f'<p class="question">{_e(" ".join(q.question.split()))}</p>',
                        f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
                        "participants answer with ¶ numbers. "
@@ -512,7 +516,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             asks = closing_questions(es) if spanish and size else ""
             if asks:      # the room's own language, projected: the questions large, the quotations on paper
                 lead = ctx["leads_es"].get(qid, "")     # what the closing questions lean on (discussion_es.yml, slide)
-                in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+                in_spanish = (f"## {question_name(qid, spanish=True).capitalize()} · {question_paragraphs(q)}\n\n"
                               + (f'<p lang="es" class="es lead">{_e(lead)}</p>' if lead else "")
                               + f'<p lang="es" class="question es closing">{_e(asks)}</p>'
                               f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>',
@@ -523,7 +527,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                               f'<span lang="es">{_e(es)}</span>\n\n'
                               "In this version the Spanish comes first; the English follows.")
             else:
-                in_spanish = (f"## Pregunta {qid} · {question_paragraphs(q)}\n\n"
+                in_spanish = (f"## {question_name(qid, spanish=True).capitalize()} · {question_paragraphs(q)}\n\n"
                               f'<p lang="es" class="question es{size}">{_e(es)}</p>',
                               "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
                               "their ¶, so a reader finds them in the reader's edition."
@@ -725,11 +729,11 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             full = " ".join(questions[q].split())
             short = sheet_question(full)
             if not short:
-                return f"<b>Ask ({q}):</b> <i>{html.escape(full)}</i>"
+                return f"<b>Ask ({question_name(q)}):</b> <i>{html.escape(full)}</i>"
             deck[:] = deck or [deck_notebook(plan, meeting, rows, ctx)]
-            slide = slide_number(deck[0], f"## Question {q}")
+            slide = slide_number(deck[0], f"## {question_name(q).capitalize()} ")
             where = f"deck slide {slide}, and the packet" if slide else "its deck slide, and the packet"
-            return (f"<b>Ask ({q}, on {question_paragraphs(ctx['questions'].loc[q])}), in short:</b> "
+            return (f"<b>Ask ({question_name(q)}, on {question_paragraphs(ctx['questions'].loc[q])}), in short:</b> "
                     f"<i>{html.escape(short)}</i> <span class=\"small\">(full text: {where})</span>")
         first = rows.iloc[0]
         body_rows = []

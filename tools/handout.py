@@ -9,6 +9,7 @@ import math
 import re
 
 from helpers.essay import DEFAULT_READING, load_essay
+from helpers.readable import question_name
 from tools.launch import binder_url, settings
 from tools.pages import _page
 
@@ -73,8 +74,8 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str
         q = questions.loc[qid]
         read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
         # a long question a size smaller (review12: a page tall, it left its heading alone on a near-blank page)
-        parts.append(_pair({"en": f"**{qid}** ({read}) {' '.join(q.question.split())}",
-                            "es": f"**{qid}** ({read}) {es[qid]}"},
+        parts.append(_pair({"en": f"**{question_name(qid).capitalize()}** ({read}) {' '.join(q.question.split())}",
+                            "es": f"**{question_name(qid, spanish=True).capitalize()}** ({read}) {es[qid]}"},
                            cls="pair long" if len(es[qid]) > LONG_PAIR else "pair"))
     return _page("Participant handout", "\n".join(parts))
 

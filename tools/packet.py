@@ -211,7 +211,8 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
             if qs:
                 en, es = ("discussion questions", "preguntas de discusión") if len(qs) > 1 else \
                     ("discussion question", "pregunta de discusión")
-                what.append(f"{en} {' and '.join(qs)} · {es} {' y '.join(qs)}")
+                numbers = [str(int(q[1:])) for q in qs]          # "question 2", as the room says it, not its id
+                what.append(f"{en} {' and '.join(numbers)} · {es} {' y '.join(numbers)}")
             if seg.sensitive:
                 what.append("<strong>sensitive: see the content note · tema sensible: vean el aviso sobre el "
                             "contenido</strong>")
