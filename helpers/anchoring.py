@@ -280,7 +280,16 @@ def check_ids(table: pd.DataFrame, path: Path, id_col: str = "id") -> None:
 
 def folded(what, numbers=None) -> str:
     """Words with quotes, dashes, accents and case folded and line breaks read as spaces: a text, or an essay's
-    paragraphs (``numbers``: those alone), so that one may be looked for in the other."""
+    paragraphs (``numbers``: those alone), so that one may be looked for in the other.
+
+    Parameters:
+        what: a text, or an Essay; numbers: with an Essay, the paragraphs to read (default: all).
+    Returns:
+        the folded words, one space between each.
+    Example:
+        >>> folded("“We Are”   Losing")
+        '"we are" losing'
+    """
     if isinstance(what, Essay):
         what = " ".join(what.paragraphs.text if numbers is None else what.paragraphs.loc[numbers].text)
     return " ".join(fold(what).split())

@@ -599,3 +599,14 @@ def test_the_kit_names_discussion_questions_as_the_room_says_them(editions_built
         if hits:
             found[page.relative_to(editions_built).as_posix()] = hits[:2]
     assert not found, found
+
+
+def test_a_worked_solution_in_the_notes_prints_its_tables_as_tables():
+    """A solution's search result printed as a table, not as the plain text of one set as Markdown (review13: in
+    the printed notes the death-tolls solution was half a page blank, then a run-on line; its dashes became a rule)."""
+    from tools import decks
+    page = decks.notes_pages()["notes-single-90-1.html"]
+    start = page.index("two numbers for one event")
+    solution = page[start:page.index("<h2", start)]
+    assert "<table" in solution and "shot dead" in solution
+    assert "<hr" not in solution and not re.search(r"paragraph\s{2,}left", solution), solution[:600]

@@ -133,7 +133,7 @@ def test_agreements_too_long_for_one_slide_stop_with_the_fix(monkeypatch):
         h["agreements"] = list(h["agreements"])
         h["agreements"][4] = {"en": h["agreements"][4]["en"] * 3, "es": h["agreements"][4]["es"]}
         return h
-    assert len(editions.agreements_notebook().cells) == 1 + (len(real(editions.load_essay())["agreements"]) + 1) // 2
+    assert len(editions.agreements_notebook().cells) == 2 + (len(real(editions.load_essay())["agreements"]) + 1) // 2
     monkeypatch.setattr(workshop, "load_handout", longer)
     with pytest.raises(HelperError) as err:
         editions.agreements_notebook()

@@ -361,9 +361,13 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             f"<p>Everything to prepare and lead a study group on the essay <em>{html.escape(essay.meta['title'])}"
             "</em>: the participants' kit, and what is for the person leading only.</p>"
             '<div class="first"><h2>Open first</h2>'
-            f"<p>{_link('facilitator/05_facilitator_guide.html', 'The facilitator guide')} "
+            # one way in per plan (review13: "open the guide first" sent a single session's facilitator to a guide
+            # whose first lines ask for every notebook, 14 hours, against the route's hour and a half)
+            "<p><strong>If your plan has a preparation route</strong> (just below), follow it: it reads what the "
+            "session uses, in order, and nothing else. <strong>For a plan without one:</strong> "
+            f"{_link('facilitator/05_facilitator_guide.html', 'the facilitator guide')} "
             f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}): the plans, how to prepare, safety "
-            "and the group agreements, and how participants set up. Then the run sheet of your plan's first meeting, "
+            "and the group agreements, and how participants set up; then the run sheet of your plan's first meeting, "
             "below.</p>" + _routes(plans) + computers_optional(plans) + "</div>"
             "<h2 id=\"built\">Already built</h2>"
             "<p>Where the guide says to run <code>make handouts</code> or <code>make bundle</code> in a terminal, you "

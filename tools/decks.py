@@ -912,9 +912,12 @@ def _exercise_text(notebook: str, number: int | str) -> str:
             continue
         if cell.cell_type == "markdown":
             out.append(cell.source)
-        for o in cell.get("outputs", []):
-            out.append(o.get("text", "") if o.get("output_type") == "stream"
-                       else o.get("data", {}).get("text/markdown", "") or o.get("data", {}).get("text/plain", ""))
+        for o in cell.get("outputs", []):       # a table as its HTML: its plain text, set as Markdown, was mangled
+            data = o.get("data", {})              # (review13: a search result ran on for half a page of the notes)
+            text = (o.get("text", "") if o.get("output_type") == "stream"
+                    else data.get("text/markdown", "") or data.get("text/html", "") or data.get("text/plain", ""))
+            out.append(f"\n```text\n{text.rstrip()}\n```\n" if text.strip() and (
+                o.get("output_type") == "stream" or not (data.get("text/markdown") or data.get("text/html"))) else text)
     if not out:
         raise HelperError("sessions.yml", f"the preparation route names exercise {number} of notebook "
                           f"{notebook[:2]}, which has no heading '## Exercise {number}: …'.",

@@ -385,8 +385,11 @@ def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode
     agreements, English beside Spanish, from facilitation.yml (no facilitator notes)."""
     from helpers import workshop
     h = workshop.load_handout(load_essay(reading))
-    cells = [nbformat.v4.new_markdown_cell("# Content note · Aviso sobre el contenido\n\n"
-                                           f"{h['content_note']['en']}\n\n*{h['content_note']['es']}*")]
+    # the content note a slide per language: both on one slide ran past it (review13: about 260 words each)
+    # (each in the decks' smaller type: at the full size it still ran over the slide)
+    cells = [nbformat.v4.new_markdown_cell(f"## Content note\n<div class=\"dense\">{html.escape(h['content_note']['en'], quote=False)}</div>"),
+             nbformat.v4.new_markdown_cell(f"## Aviso sobre el contenido\n<div class=\"dense\" lang=\"es\"><em>"
+                                           f"{html.escape(h['content_note']['es'], quote=False)}</em></div>")]
     agreements = h["agreements"]
     for start in range(0, len(agreements), 2):      # two agreements a slide: they fill it, and none is left alone
         lines = ["## Group agreements · Acuerdos del grupo", ""]

@@ -45,7 +45,8 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str
     parts = [f"<h1>Participant handout · Material para participantes</h1>",
              f"<p><em>{html.escape(title)}</em></p>",
              _pair(h["language_note"], cls="pair lead"),
-             "<h2>Content note · Aviso sobre el contenido</h2>", _pair(h["content_note"]),
+             # the content note a size smaller: long (review13), it left the page above it near blank
+             "<h2>Content note · Aviso sobre el contenido</h2>", _pair(h["content_note"], cls="pair long"),
              "<h2>Group agreements · Acuerdos del grupo</h2>"]
     parts += [_pair(a) for a in h["agreements"]]
     parts.append("<h2>Reading before each meeting · Lectura antes de cada reunión</h2>"
