@@ -610,3 +610,14 @@ def test_a_worked_solution_in_the_notes_prints_its_tables_as_tables():
     solution = page[start:page.index("<h2", start)]
     assert "<table" in solution and "shot dead" in solution
     assert "<hr" not in solution and not re.search(r"paragraph\s{2,}left", solution), solution[:600]
+
+
+def test_an_english_room_has_ready_lines_for_hard_moments(essay):
+    """The notes of an English room give the facilitator's lines for hard moments, in English, under the welcome
+    (review13: only the version for Spanish readers had ready lines; on the run sheet they cost a type size)."""
+    from tools import decks
+    lines = workshop.load_handout(essay)["hard_moments"]
+    notes = html.unescape(decks.notes_pages()["notes-single-90-1.html"])
+    assert "Hard moments, your lines:" in notes
+    for m in lines:
+        assert m["en"] in notes, m["when"]

@@ -367,6 +367,9 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
             lines += ["", f"*Say at the welcome (the interpreter's role):* {said['en']}", f"  *Español:* {said['es']}",
                       "", "*Hard moments, your lines in both languages:*"]
             lines += [f"- {m['when']}: “{m['en']}” · *“{m['es']}”*" for m in ctx["handout"]["hard_moments"]]
+        elif ctx["handout"].get("hard_moments"):       # an English room has ready lines too (review13)
+            lines += ["", "*Hard moments, your lines:*"]
+            lines += [f"- {m['when']}: “{m['en']}”" for m in ctx["handout"]["hard_moments"]]
     return "\n".join(lines).strip() if len(lines) > 2 else ""
 
 
