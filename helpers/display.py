@@ -148,6 +148,8 @@ class Table:
         return [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
 
     def __repr__(self) -> str:
+        if self.frame.empty:    # nothing found: the helper has said so in a sentence; no bare header row under it
+            return ""
         headers = [str(c) for c in self.frame.columns]
         body = self._text_rows()
         wrapped = [[textwrap.wrap(c, WRAP) or [""] for c in row] for row in body]
@@ -171,7 +173,11 @@ class Table:
         return f"<table class=\"reader-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def _repr_html_(self) -> str:
-        """The first rows, then the rest folded under a "Show the other N rows" line: one click, no code."""
+        """The first rows, then the rest folded under a "Show the other N rows" line: one click, no code. A table
+        with no rows shows nothing (the learner review, round 13: a misspelt lookup printed its "Did you mean …?"
+        and then an empty table with only its header row, which looked like a broken result)."""
+        if self.frame.empty:
+            return ""
         first = self._html_table(self.shown)
         if self.rows is None or len(self.frame) <= self.rows:
             return first

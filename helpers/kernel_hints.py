@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -206,6 +207,56 @@ def unreadable_quotes(value: BaseException) -> str | None:
     return None
 
 
+CALL_RE = re.compile(r"^(?P<name>[A-Za-z_][\w.]*)\((?P<args>.*)\)$")
+
+
+def unreadable_call(value: BaseException) -> str | None:
+    """The paragraph for a call Python cannot read because a learner typed it as the prose writes it, or None.
+
+    The learner review (round 13): the tables show paragraphs as "¶36", so a newcomer types ``essay.show(¶36)``
+    (Python: ``invalid character '¶'``, which the quotation-mark hint took for a quote problem); and words to search
+    for typed without quotation marks, ``essay.search(shot dead)``, gave a red "invalid syntax" traceback. Each now
+    gets one paragraph saying what to type instead. A line that has quotation marks is left to ``unreadable_quotes``.
+
+    Parameters:
+        value: the exception (a ``SyntaxError`` when the cell could not be read).
+    Returns:
+        a paragraph saying what to type instead, or None.
+    Example:
+        >>> print(unreadable_call(SyntaxError("invalid character '¶' (U+00B6)", ("<cell>", 1, 12, "essay.show(¶36)"))))
+        Not quite: in code, a paragraph is its number alone, without the ¶ sign (Python cannot read the sign outside quotation marks). Type this instead: essay.show(36)
+        >>> print(unreadable_call(SyntaxError("invalid syntax. Perhaps you forgot a comma?", ("<cell>", 1, 14, "essay.search(shot dead)"))))
+        Not quite: words to search for go between straight quotation marks (the " key), or Python tries to read them as code. Type this instead: essay.search("shot dead")
+        >>> unreadable_call(SyntaxError("invalid syntax", ("<cell>", 1, 4, "1 +* 2"))) is None
+        True
+    """
+    if not isinstance(value, SyntaxError):
+        return None
+    line = (value.text or "").strip()
+    call = CALL_RE.match(line)
+    if not call or any(c in line for c in "\"'" + CURLY):
+        return None
+    args = [a.strip() for a in call.group("args").split(",")]
+    if "¶" in line:
+        fixed = [f'"{a}"' if re.search(r"¶\s*\d+\s*[–-]", a) else re.sub(r"^¶\s*(\d+)$", r"\1", a) for a in args]
+        if any("¶" in a and not a.startswith('"') for a in fixed):
+            return None
+        if any(a.startswith('"') for a in fixed):
+            said = ('in code, a range of paragraphs goes between straight quotation marks (the " key): Python cannot '
+                    "read the ¶ sign outside them")
+        else:
+            said = ("in code, a paragraph is its number alone, without the ¶ sign (Python cannot read the sign "
+                    "outside quotation marks)")
+        return f"Not quite: {said}. Type this instead: {call.group('name')}({', '.join(fixed)})"
+    if str(value.msg).startswith("invalid syntax") and any(re.fullmatch(r"[^\W\d]\w*(?:\s+\w+)+", a) for a in args):
+        fixed = [f'"{a}"' if re.fullmatch(r"[^\W\d]\w*(?:\s+\w+)+", a) else a for a in args]
+        what = "a name to look up goes" if call.group("name").endswith("lookup") else "words to search for go"
+        them = "it" if call.group("name").endswith("lookup") else "them"
+        return (f"Not quite: {what} between straight quotation marks (the \" key), or Python tries to read {them} as "
+                f"code. Type this instead: {call.group('name')}({', '.join(fixed)})")
+    return None
+
+
 def load_ipython_extension(shell) -> None:
     """Called by IPython when the kernel starts (``%load_ext helpers.kernel_hints`` does the same by hand).
 
@@ -268,7 +319,8 @@ def show_errors_plainly() -> None:
     """In a notebook, show a HelperError as its message (file, problem, fix) without a traceback, a name the
     Setup cell makes, used before Setup has run, as one sentence saying to run Setup, and a name a later cell makes,
     used before that cell has run, as one paragraph saying to run the cells above (``show_name_error``), and a
-    line Python cannot read because of its quotation marks as what to type instead (``unreadable_quotes``).
+    line Python cannot read because of its quotation marks, a ¶ sign or words left without quotation marks as what
+    to type instead (``unreadable_quotes``, ``unreadable_call``).
     ``import helpers`` calls it; IPython keeps a single handler, so this is the one place it is registered.
 
     Parameters:
@@ -287,8 +339,8 @@ def show_errors_plainly() -> None:
         import sys
         if issubclass(etype, NameError):    # a cell run before Setup (after a restart, say): one sentence
             return show_name_error(shell, etype, value, tb, tb_offset)
-        if issubclass(etype, SyntaxError):  # curly or unpaired quotation marks: what to type instead
-            message = unreadable_quotes(value)
+        if issubclass(etype, SyntaxError):  # a ¶ sign, missing or curly or unpaired quotation marks: what to type
+            message = unreadable_call(value) or unreadable_quotes(value)
             if message is None:
                 return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
             return print(message, file=sys.stderr)

@@ -443,8 +443,15 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
         hits = terms[[any(key in fold_keep_case(n).lower() for n in names_of(t)) for t in terms.itertuples()]]
     if hits.empty:
         from .text import did_you_mean
-        near = did_you_mean(query.strip(), [n for t in terms.itertuples() for n in names_of(t)])
-        print(f"No term matches {query!r}.{near} Try essay.search({query!r}) to search the whole text.")
+        from .text import nearest_names
+        names = [n for t in terms.itertuples() for n in names_of(t)]
+        near = did_you_mean(query.strip(), names)
+        if near:    # the learner review (round 13): after a suggestion, suggest the suggested name, not the typo
+            first = nearest_names(query.strip(), names, 1)[0]
+            print(f"No term matches {query!r}.{near} Put that name between the quotation marks and run the cell "
+                  f'again, for example tm.lookup(essay, terms, "{first}").')
+        else:
+            print(f"No term matches {query!r}. Try essay.search({query!r}) to search the whole text.")
         return pd.DataFrame(columns=columns)
     t = hits.iloc[0]
     lines = []

@@ -154,6 +154,23 @@ def test_curly_or_unpaired_quotation_marks_say_what_to_type_instead():
     assert fine[0].data["text/plain"] == "13"
 
 
+def test_a_paragraph_sign_or_words_without_quotation_marks_say_what_to_type_instead():
+    """The learner review (round 13): `essay.show(¶36)` (the tables show paragraphs as "¶36") was told to check its
+    quotation marks, and `essay.search(shot dead)` gave a red "invalid syntax" traceback. Each is one paragraph in a
+    kernel, saying what to type instead."""
+    sign, words, name, ranged = run('import helpers\nessay.show(¶36)', "essay.search(shot dead)",
+                                    "tm.lookup(essay, terms, Heidi Fulton)", "essay.show(¶36–¶40)")
+    for outputs in (sign, words, name, ranged):
+        assert [o.output_type for o in outputs] == ["stream"], outputs
+        text = printed(outputs)
+        assert text.startswith("Not quite:") and "Traceback" not in text and len(text.strip().splitlines()) == 1, text
+        assert "quotation mark has its pair" not in text, text
+    assert printed(sign).rstrip().endswith("Type this instead: essay.show(36)") and "¶ sign" in printed(sign)
+    assert printed(words).rstrip().endswith('Type this instead: essay.search("shot dead")')
+    assert printed(name).rstrip().endswith('Type this instead: tm.lookup(essay, terms, "Heidi Fulton")')
+    assert printed(ranged).rstrip().endswith('Type this instead: essay.show("¶36–¶40")')
+
+
 def test_every_setup_name_is_one_the_hint_knows():
     """The names the Setup cells make are the names the hint answers for (a new Setup name is added to both)."""
     import ast

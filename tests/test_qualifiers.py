@@ -108,8 +108,8 @@ def test_the_thesis_plain_sentence_keeps_ultimately(reading_copy, essay):
     """The plain sentence is the one the participant packet prints: it is held to the thesis's qualifiers too
     (the close reading of the facilitation blocks, T-1, found it had dropped "ultimately")."""
     assert "ultimately" in load_argument(essay).thesis_plain
-    err = error_after(reading_copy, "argument.yml", "war of position and ultimately 21st century",
-                      "war of position and 21st century", load_argument)
+    err = error_after(reading_copy, "argument.yml", "the war of position and ultimately create",
+                      "the war of position and create", load_argument)
     assert err.row == "thesis" and "“ultimately”" in str(err) and "plain sentence drops it" in str(err)
     assert "plain_qualifier_note" in err.fix
 

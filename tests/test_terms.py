@@ -343,3 +343,18 @@ def test_a_name_not_found_suggests_the_nearest(essay, capsys):
     assert "Did you mean" not in capsys.readouterr().out
     assert q.appearances(helpers.load_quotations(essay), "Marks") is None
     assert "Did you mean “Karl Marx”?" in capsys.readouterr().out
+
+
+def test_after_a_suggestion_the_lookup_suggests_that_name_and_shows_no_empty_table(essay, capsys):
+    """The learner review (round 13): tm.lookup(essay, terms, "Heidi Fultin") said "Did you mean “Heidi Fulton”?",
+    then "Try essay.search('Heidi Fultin')", a search for the typo that finds nothing, and the cell's
+    helpers.table(…) showed an empty table with only its header row under the message. Now the suggested name is
+    what it says to type, and a table of no rows shows nothing."""
+    terms = helpers.load_terms(essay)
+    shown = helpers.table(tm.lookup(essay, terms, "Heidi Fultin"))
+    out = capsys.readouterr().out
+    assert "Did you mean “Heidi Fulton”?" in out and 'tm.lookup(essay, terms, "Heidi Fulton")' in out, out
+    assert "Heidi Fultin')" not in out, out
+    assert repr(shown) == "" and shown._repr_html_() == ""
+    tm.lookup(essay, terms, "xyzzy")                  # near no name: searching the text is still the advice
+    assert "Try essay.search('xyzzy')" in capsys.readouterr().out

@@ -151,9 +151,16 @@ def set_reading(nb, name: str) -> None:
 # has two cells, made here from the prompt: a label (tag `answer-label`) that says what to write and how, and under
 # it the answer cell (tag `answer`) holding only one short line to replace.
 ANSWER_PLACEHOLDER = "✎ *Write here.*"
-ANSWER_HOW = ("To write it, double-click the line ✎ *Write here* in the cell below, press **Ctrl + A** to select "
-              "that line, and type: your words replace it. When you are done, press **Ctrl + Enter**: it shows your "
-              "answer and keeps you here, so the worked solution below stays folded until you open it.")
+# The learner review (round 13): "double-click, then Ctrl + A" wrecked the notebook when the double-click missed:
+# in command mode Ctrl + A selects every cell and the next key ("1") turns them all into headings. The how-to now
+# uses only keys that are harmless in command mode (a click, Enter, Ctrl + Enter), and says first to stop here:
+# Shift + Enter past the answer cell lands on the folded solution and opens it.
+ANSWER_STOP = ("Stop here and write before you go on: one more Shift + Enter from here would open the worked "
+               "solution below.")
+ANSWER_HOW = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the cell below and press **Enter**: the "
+              "cell opens for writing. Write your answer there (delete the ✎ line if you like). When you are done, "
+              "press **Ctrl + Enter**: it shows your answer and keeps you here, so the worked solution below stays "
+              "folded until you open it.")
 ANSWER_LABEL_RE = re.compile(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. " + re.escape(ANSWER_HOW) + "$", re.S)
 ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<prompt>.+?)\. When you are done, press "
                            r"\*\*Ctrl \+ Enter\*\*.*$", re.S)
@@ -175,7 +182,7 @@ def set_answers(nb, name: str) -> None:
             continue
         above = nb.cells[i - 1] if i else None
         if above is not None and "answer-label" in above.metadata.get("tags", []):
-            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:To write it|Double-click)", above.source, re.S)
+            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:Stop here|To write it|Double-click)", above.source, re.S)
             if not m:
                 raise SystemExit(f"{name}: the answer label at cell {i} should start '**Your answer:** ' and the prompt "
                                  "(what to write), ending with a full stop.")

@@ -134,9 +134,12 @@ def without_facilitator_links(source: str) -> str:
 # What the notebooks say of their worked solutions, which the participant edition leaves out (learner review: the
 # edition said it had none, then told the reader how to open them): each pattern, and what it becomes there
 WITHOUT_SOLUTIONS = [
-    (r" At an exercise, press \*\*Ctrl \+ Enter\*\* instead: Shift \+ Enter would open its folded solution\.", ""),
+    (r" At an exercise, stop and write your answer first, and there press \*\*Ctrl \+ Enter\*\* instead: Shift \+ Enter "
+     r"past its answer cell would open its folded solution\.", ""),
     (r"(?m)^- \*\*Worked solutions\*\*.*(?:\n(?![-*] |\n).+)*\n?", ""),
     (r", so the worked solution below stays folded until you open it\.", "."),
+    (r" ?Stop here and write before you go on: one more Shift \+ Enter from here would open the worked solution below\.",
+     ""),
     (r", and its worked solution lists them\)", ")"),
     (r" \(their worked solutions show them\)", ""),
     (r"The worked solution below names the year [^.]*\. ?", ""),
@@ -200,9 +203,9 @@ def for_print(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-# what only makes sense on a screen: "double-click" over an answer cell and its "Write here" line, "click the
+# what only makes sense on a screen: the how-to over an answer cell (click, Enter, Ctrl + Enter) and its "Write here" line, "click the
 # button" over a solution
-ON_SCREEN_ONLY = re.compile(r"^(?:\*\*Your answer:\*\*.*double-click.*|✎ \*Write here\.\*|\*Folded\.\*.*)$", re.M | re.I)
+ON_SCREEN_ONLY = re.compile(r"^(?:\*\*Your answer:\*\*.*(?:double-click|Ctrl \+ Enter).*|✎ \*Write here\.\*|\*Folded\.\*.*)$", re.M | re.I)
 
 
 def _on_paper(m: re.Match) -> str:
