@@ -191,3 +191,23 @@ def test_civil_society_behind_the_ditch_is_marked_the_packages_reading(essay):
                 assert marked.search(sentence), (where, sentence)
     points = workshop.load_spanish_sheet(essay)["single-90-1"]["key_points"][1]
     assert "“only an outer ditch”" in fold(points["en"]) or '"only an outer ditch"' in points["en"]
+
+
+def test_the_notebooks_mark_this_contradiction_as_the_packages_reading():
+    """Close review 13: 01 said the thesis "answers a 'contradiction' set out in the last sentence of ¶9". That ¶10's
+    "this contradiction" is ¶9's last sentence is the package's reading (discussion question 1 names the "wedge" as
+    another): every notebook sentence that ties the contradiction to ¶9 says so."""
+    import nbformat
+    from pathlib import Path
+    ties = re.compile(r"contradiction\W+(?:\w+\W+){0,12}?¶9|¶9\W+(?:\w+\W+){0,12}?contradiction", re.I)
+    marked = re.compile(r"package reads|package's reading|the package's inference", re.I)
+    found = 0
+    for path in sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("0[0-4]_*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for sentence in re.split(r"(?<=[.?!])\s+", " ".join(cell.source.split())):
+                if ties.search(sentence):
+                    found += 1
+                    assert marked.search(sentence), (path.name, sentence)
+    assert found
