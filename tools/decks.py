@@ -195,6 +195,29 @@ QUOTATIONS_ON_PAPER = ("La pregunta completa, con las palabras del ensayo y sus 
                        "para participantes (Preguntas de discusión).")
 
 
+# The words by which a question marks a reading as the package's own, in English and Spanish: a question printed
+# or projected in short keeps every one of them (close reading 13: D02 in short dropped "the package's reading")
+HEDGE = re.compile(r"package's reading|our reading|interpretación de este material|lectura nuestra|así lo leemos",
+                   re.I)
+
+
+def keep_hedges(text: str, rest: str, sentence_end: str) -> str:
+    r"""``rest``, the end of ``text`` printed in short, begun earlier when ``text`` marks a reading as the package's
+    (HEDGE) where ``rest`` does not: from the sentence that holds its first such mark, so that the short form keeps
+    every one.
+
+    >>> keep_hedges("One. Two (the package's reading). Why? How?", "Why? How?", r"[.?!]\)? (?=[A-Z])")
+    "Two (the package's reading). Why? How?"
+    >>> keep_hedges("One. Why? How?", "Why? How?", r"[.?!]\)? (?=[A-Z])")
+    'Why? How?'
+    """
+    marks = [m.start() for m in HEDGE.finditer(text)]
+    if not rest or len(HEDGE.findall(rest)) >= len(marks):
+        return rest
+    starts = [m.end() for m in re.finditer(sentence_end, text) if m.end() <= marks[0]]
+    return text[starts[-1] if starts else 0:]
+
+
 def closing_questions(text: str) -> str:
     """A long Spanish question's closing questions: the sentences after the one with its last quotation of the
     essay, when they ask at least two questions ("" otherwise, and the slide keeps the whole question: a single
@@ -203,9 +226,11 @@ def closing_questions(text: str) -> str:
     keeps the whole (review11: D02 was about 260 words at 19 px on a 1280×720 slide)."""
     text = " ".join(text.split())
     last = text.rfind('"')
-    ends = [m.end() for m in re.finditer(r"[.?!]\)? (?=[¿A-ZÁÉÍÓÚÑ])", text) if m.start() > last] if last >= 0 else []
+    end = r"[.?!]\)? (?=[¿A-ZÁÉÍÓÚÑ])"
+    ends = [m.end() for m in re.finditer(end, text) if m.start() > last] if last >= 0 else []
     rest = text[ends[0]:] if ends else ""
-    return rest if rest.count("¿") >= 2 else ""     # one question alone often leans on what came before ("eso")
+    # one question alone often leans on what came before ("eso"); a reading marked as ours stays marked
+    return keep_hedges(text, rest, end) if rest.count("¿") >= 2 else ""
 
 
 DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box: its lines, >= 400): smaller type
@@ -284,7 +309,7 @@ SHORT_AT = 80      # words: a discussion question longer than this prints on the
 def sheet_question(text: str) -> str:
     """A long question's closing questions, as the run sheet prints it (the full text is on its slide and in the
     packet): the sentences after the one with its last quotation of the essay, when they ask at least two
-    questions; "" for a question of at most SHORT_AT words, or one whose end leans on what came before.
+    questions, begun earlier if need be to keep every mark of the package's reading (``keep_hedges``); "" for a question of at most SHORT_AT words, or one whose end leans on what came before.
 
     >>> sheet_question('A short one: "x"? Why?')
     ''
@@ -295,9 +320,10 @@ def sheet_question(text: str) -> str:
     if len(text.split()) <= SHORT_AT:
         return ""
     last = text.rfind('"')
-    ends = [m.end() for m in re.finditer(r"[.?!]\)? (?=[A-Z])", text) if m.start() > last] if last >= 0 else []
+    end = r"[.?!]\)? (?=[A-Z])"
+    ends = [m.end() for m in re.finditer(end, text) if m.start() > last] if last >= 0 else []
     rest = text[ends[0]:] if ends else ""
-    return rest if rest.count("?") >= 2 else ""
+    return keep_hedges(text, rest, end) if rest.count("?") >= 2 else ""     # a reading marked as ours stays marked
 
 
 def slide_number(nb, heading: str) -> int | None:

@@ -240,10 +240,15 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
 
 # ---- the Spanish sheet --------------------------------------------------------------------------------------
 
+# the sheet's one convention for the package's own words inside a translated paragraph (close reading 13, 9)
+NOTE_MARK = {"en": "In square brackets, “nota:” marks this study kit's own note, not the essay's words.",
+             "es": "Entre corchetes, «nota:» marca una nota de este material de estudio, no palabras del ensayo."}
 SHEET_NOTE = {"en": "For a room where some read Spanish more easily. The Spanish on this page is this study kit's own "
-                    "translation, not a published edition; the essay's English, with its ¶, is what the essay says.",
+                    "translation, not a published edition; the essay's English, with its ¶, is what the essay says. "
+                    + NOTE_MARK["en"],
               "es": "Para un grupo que lee mejor en español. El español de esta página es traducción de este material "
-                    "de estudio, no una edición publicada; lo que dice el ensayo es su inglés, con su ¶."}
+                    "de estudio, no una edición publicada; lo que dice el ensayo es su inglés, con su ¶. "
+                    + NOTE_MARK["es"]}
 
 
 def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
@@ -289,10 +294,10 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
             out.append(f'<div class="spanish-sheet newpage"><h2><span lang="es">Relectura en español: {es}</span> · '
                        f"Re-reading in Spanish: {en}</h2>"
                        + _pair({"en": "The Spanish on this page is this study kit's own translation, not a published "
-                                      f"edition; the essay's English ({en}) is in the reader's edition.",
+                                      f"edition; the essay's English ({en}) is in the reader's edition. " + NOTE_MARK["en"],
                                 "es": "El español de esta página es traducción de este material de estudio, no una "
                                       f"edición publicada; el inglés del ensayo ({es}) está en la edición de "
-                                      "lectura."}, cls="pair note")
+                                      "lectura. " + NOTE_MARK["es"]}, cls="pair note")
                        + "".join(f'<div class="para" lang="es"><p><strong>¶{n}</strong> [traducción] '
                                  f"{_e(sheet['paragraphs'][n])}</p></div>" for n in alone) + "</div>")
         parts.append("".join(out))
