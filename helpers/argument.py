@@ -57,6 +57,12 @@ TYPE_MEANING = {
 # examples"), or the package, where the essay leaves the link implicit (`link: the package's reading`; the
 # paraphrase then says so and names the other reading). The map marks the second kind on the arrow itself.
 PACKAGE_LINK = "the package's reading"
+# What each span of the thesis is (argument.yml, `role:` on a span; "thesis" when left out). A text that anchors the
+# thesis cites the ¶ of the spans it draws on: "stated in" the ¶ of the "thesis" spans, the plain sentence the ¶ of
+# every span but the aim (``Argument.thesis_at``).
+THESIS_ROLES = {"thesis": "the authors' own statement of the thesis",
+                "contradiction": "the lacks that \"this contradiction\" names, in the package's reading",
+                "aim": "the aim the essay announces for itself; the paraphrase starts from it, the plain sentence does not"}
 _DECLARED = {"TYPES": "type", "RELATION_WORDS": "relation", "BASES": "basis", "LINKS": "link"}
 
 
@@ -95,6 +101,23 @@ class Argument:
     thesis_paraphrase: str
     thesis_plain: str = ""               # the thesis in one plain sentence (ours), for a first reading
     title: str = "The argument"          # the map's title, from reading.yml: the essay's short title and its year
+
+    def thesis_at(self, *roles: str) -> str:
+        """The ¶ numbers of the thesis's spans of the given roles (all but the aim when none is given), as "¶9–¶10".
+
+        Parameters:
+            roles: roles of ``THESIS_ROLES`` ("thesis", "contradiction", "aim").
+        Returns:
+            the paragraphs, listed as a reader cites them.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> argument.thesis_at("thesis"), argument.thesis_at()
+            ('¶10', '¶9–¶10')
+        """
+        from .text import paragraph_list
+        spans = self.thesis[self.thesis.role.isin(roles)] if roles else self.thesis[self.thesis.role != "aim"]
+        return paragraph_list(sorted(set(spans.paragraph)))
 
     def node(self, id_: str) -> pd.Series:
         """One box of the map (the thesis, a point or a claim), looked up by its id.
@@ -335,6 +358,11 @@ def load_argument(essay: Essay) -> Argument:
     # thesis
     th = load_one(essay, f"{FILE} thesis", data)
     thesis = pd.DataFrame([anchored(essay, s, path, "thesis", "thesis.spans") for s in th["spans"]])
+    thesis["role"] = [s.get("role") or "thesis" for s in th["spans"]]
+    for role in thesis.role:
+        if role not in THESIS_ROLES:
+            raise AnnotationError(path, f"a thesis span has role {role!r}.",
+                                  f"use one of: {', '.join(THESIS_ROLES)} (or leave it out for 'thesis').", "thesis")
     check_kept(qualifiers, " / ".join(thesis.span), th["paraphrase"], th[QUALIFIER_NOTE] or None, path, "thesis")
     # the plain sentence is what the participant packet prints: it keeps them too, or says why (plain_qualifier_note)
     check_kept(qualifiers, " / ".join(thesis.span), th["plain"], th["plain_qualifier_note"] or None, path, "thesis",

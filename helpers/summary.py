@@ -66,7 +66,7 @@ def summary_english(essay: Essay) -> pd.DataFrame:
         essay: the essay, from ``helpers.load_essay()``.
     Returns:
         a table indexed by id (T, P1, P2, P3): ``text`` (the thesis's plain sentence, or the point's own words),
-        ``stated`` (the ¶ numbers it stands in, like "¶6, ¶9–¶10"), ``developed`` (for a point, the ¶ range of the
+        ``stated`` (the ¶ numbers it stands in: for the thesis, those its plain sentence draws on, "¶9–¶10"), ``developed`` (for a point, the ¶ range of the
         sections the package's map hangs under it; empty for the thesis) and ``sections`` (how many); then the
         claims of ``summary_claims``: ``text`` (the claim's paraphrase, led by "The authors …" when it does not name
         them), ``stated`` (its ¶), ``type`` and ``place`` ("before", "after" or the point it stands under).
@@ -77,7 +77,7 @@ def summary_english(essay: Essay) -> pd.DataFrame:
     """
     argument = load_argument(essay)
     rows = [{"id": "T", "text": argument.thesis_plain,
-             "stated": paragraph_list(sorted(set(argument.thesis.paragraph))), "developed": "", "sections": 0}]
+             "stated": argument.thesis_at(), "developed": "", "sections": 0}]
     paragraphs = essay.paragraphs
     for p in argument.points.itertuples():
         own = paragraphs[paragraphs.section.isin(p.sections)]          # headings and epigraphs included

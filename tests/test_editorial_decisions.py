@@ -181,7 +181,11 @@ def test_the_thesis_has_one_plain_sentence(argument, essay):
     # 56, not 50, since review12 (S1): the sentence keeps both lacks of ¶9, a two-part claim the package's rule keeps whole
     # 70 since review13 (close 4): it marks "this contradiction" as the package's reading and keeps ¶9's "U.S.-based"
     # and ¶10's "create the conditions necessary to build"
-    assert len(plain.split()) <= 70, "plain: short enough to say aloud"
+    # 80 since review14 (close P1): ¶10's third sentence (what "it is imperative" governs: anti-imperialism and
+    # internationalism in the organizations' framing and strategy) is a clause of its own, so internationalism no
+    # longer falls under the purpose "to win what Gramsci calls the war of position", whose "what Gramsci calls"
+    # the sentence now keeps (79 words; nothing else in it could go without losing a qualifier or a half of ¶9 or ¶10)
+    assert len(plain.split()) <= 80, "plain: short enough to say aloud"
     assert "in the package's reading" in plain and "U.S.-based" in plain, "review13 close 4"
     assert "create the conditions necessary to build 21st century socialism" in plain, "¶10's qualifier"
     assert len(plain.split()) < len(argument.thesis_paraphrase.split())
