@@ -41,9 +41,10 @@ SUMMARY_STYLE = """
 .summary .summary-page[lang=es] { font-size: 9.6pt; page: es; } .summary .summary-page[lang=es] :is(.note, .where) {
   font-size: 1em; color: #222; }
 .summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.4em 0 0.1em; } .summary .summary-page[lang=es] {
-  line-height: 1.2; }
+  line-height: 1.18; }
 /* and a little more of the sheet (review12: both halves of the thesis, ¶48's "essential" and the marks of the
-   package's reading added): the footer still has its own margin */
+   package's reading added): the footer still has its own margin; line height 1.18, not 1.2, since the thesis gives
+   ¶10's "it is imperative" its own clause (review14 P1: at 1.2 the closing note ran to a third page) */
 @page es { margin: 12mm 13mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
 """
 AGENDA_STYLE = """
