@@ -59,7 +59,7 @@ def test_the_plain_thesis_keeps_internationalism_apart_from_the_war_of_position(
     es = _squash(load_summary(essay).es["T"])
     purpose = es.index("lo que Gramsci llama la guerra de posiciones")
     assert "internacionalismo" not in es[es.index(":"):purpose]
-    imperative = es.index("es imperativo llevar el antiimperialismo y el internacionalismo")
+    imperative = es.index("es imperativo llevar antiimperialismo e internacionalismo")
     assert imperative > purpose and "la estrategia de sus organizaciones" in es[imperative:]
 
 
