@@ -54,11 +54,17 @@ def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
 
 
 def _condition(path: Path, name: str, entry: dict, cond, where: str) -> dict:
-    """A rule's ``when`` or ``then``: column -> list of values, 'filled', 'empty' or {in: another column}."""
+    """A rule's ``when`` or ``then``: column -> list of values, 'filled', 'empty', {in: another column}, {has: words}
+    or {at_least: a number}."""
     expect(cond, dict, path, name, where)
     _columns_in(path, name, entry, where, cond)
     for col, want in cond.items():
-        if isinstance(want, dict):
+        if isinstance(want, dict) and set(want) - {"in"}:
+            if len(want) != 1 or not set(want) <= {"has", "at_least"}:
+                raise _bad(path, name, f"{name} {where}.{col} holds {want!r}.", "write {in: a column}, {has: words} "
+                           "or {at_least: a number}")
+            expect(*want.values(), str if "has" in want else (int, float), path, name, f"{where}.{col}.{[*want][0]}")
+        elif isinstance(want, dict):
             _columns_in(path, name, entry, f"{where}.{col}.in", [field(want, "in", str, path, name)])
         elif want not in ("filled", "empty"):
             expect(want, list, path, name, f"{where}.{col}")
@@ -210,10 +216,11 @@ def default_vocabulary(name: str, column: str, table: pd.DataFrame | None = None
 
 
 def _holds(row, cond: dict) -> bool:
-    """True when every column of ``cond`` holds what it asks: one of the values, 'filled', 'empty', or {in: column}
-    (its words stand inside that column's)."""
+    """True when every column of ``cond`` holds what it asks: one of the values, 'filled', 'empty', {in: column}
+    (its words stand inside that column's), {has: words} (it holds them) or {at_least: N} (empty, or N or more)."""
     for col, want in cond.items():
-        if isinstance(want, dict) and row[col] not in row[want["in"]]:
+        if isinstance(want, dict) and not (row[col] in row[want["in"]] if "in" in want else want["has"] in row[col]
+                                           if "has" in want else _at_least(row[col], want["at_least"])):
             return False
         value = str(row[col]).strip()
         if want == "filled" and not value or want == "empty" and value:
@@ -221,6 +228,14 @@ def _holds(row, cond: dict) -> bool:
         if isinstance(want, list) and value not in [str(w) for w in want]:
             return False
     return True
+
+
+def _at_least(value, least) -> bool:
+    """A rule's {at_least: N}: the value is empty (``filled`` asks for one) or a number of N or more."""
+    try:
+        return not str(value).strip() or float(value) >= least
+    except ValueError:
+        return False
 
 
 def _label(line, row, entry: dict) -> str:
