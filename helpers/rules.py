@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import anchor_rows, check_as_given, check_ids, check_span, folded, read_csv, read_yaml
+from .anchoring import HEADER, check_ids, check_span, folded, read_csv, read_yaml
 from .errors import AnnotationError
 from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
@@ -307,10 +307,18 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
             _value(essay, kind, row[col], path, label, col)
         _quotes(essay, entry, row, path, label)
     _references(essay, entry, table, path, labels)
-    if entry["span"]:
-        table = anchor_rows(essay, table, path, entry["span"], entry["id"] or "id", entry["paragraph"])
-    if entry["as_given"]:
-        check_as_given(essay, table, path, entry["as_given"], entry["id"] or "id", allow=(AUTHORS,))
+    if entry["span"]:     # every span in its paragraph: the paragraph as a number, and the span's offsets
+        at = [check_span(essay, row[entry["span"]], row[entry["paragraph"]], path, label, entry["span"])
+              for label, (_, row) in zip(labels, table.iterrows())]
+        table[entry["paragraph"]] = [p if p == HEADER else int(p) for p in table[entry["paragraph"]]]
+        table["start"], table["end"] = [s for s, _ in at], [e for _, e in at]
+    body = folded(essay) if entry["as_given"] else ""
+    for label, (_, row), col in ((la, r, c) for la, r in zip(labels, table.iterrows()) for c in entry["as_given"]):
+        for part in filter(None, (p.strip() for p in str(row[col]).split(";"))):    # each part the essay's words
+            if part != AUTHORS and folded(part) not in body:
+                raise AnnotationError(path, f"'{col}' is {part!r}, which is not how the essay puts it.",
+                                      "use the essay's own words (they are checked against the text), or leave it "
+                                      "empty when the essay does not say.", label)
     table.attrs["reading"] = str(essay.folder)
     return table
 
