@@ -140,20 +140,18 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
                                           f"add a line '\"{notebook[:2]}\": …' (its short title in Spanish) "
                                           "under spanish: notebooks_es at the end of the file.", label)
-                projects = seg.get("projects") or 0     # checked a whole number (a blank one is NaN in the table)
+                projects = s["projects"] or 0     # checked a whole number (None when left out)
                 if projects and not (notebook and 0 < projects <= len(notebook_figures(notebook))):
                     raise AnnotationError(path, f"projects figure {projects} of {notebook or 'no notebook'}, which it "
                                                 "does not have.",
                                           "name the segment's notebook, and the number of one of its figures "
                                           "(1 for the first, counting from the top).", label)
-                rows.append({**here, "topic": topic, "topic_es": topic_es.strip(), "notebook": notebook,
+                rows.append({**here, "topic": topic, "topic_es": topic_es.strip(), "notebook": notebook,   # as checked
                              "notebook_es": notebook_es, "segment": k, "minutes": s["minutes"],
-                             "start": sum(t["minutes"] for t in table[:k - 1]), "paper": bool(seg.get("paper", False)),
-                             "paragraphs": seg.get("paragraphs") or "", "discussion": ", ".join(s["discussion"]),
-                             "glossary": tuple(s["glossary"]),
-                             "reads": s["reads"], "sensitive": sensitive, "projects": projects, "spanish_variant": {},
-                             "lead": " ".join(str(seg.get("lead") or "").split()),
-                             "worked": " ".join(str(seg.get("worked") or "").split()),
+                             "start": sum(t["minutes"] for t in table[:k - 1]), "paper": s["paper"],
+                             "paragraphs": s["paragraphs"], "discussion": ", ".join(s["discussion"]),
+                             "glossary": tuple(s["glossary"]), "reads": s["reads"], "sensitive": sensitive,
+                             "projects": projects, "spanish_variant": {}, "lead": s["lead"], "worked": s["worked"],
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})

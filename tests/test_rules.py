@@ -359,7 +359,12 @@ def test_a_condition_on_a_value_is_declared_without_code(reading_copy):
 def test_the_checks_declared_as_conditions_keep_their_messages(reading_copy):
     """The checks a loader made by hand and schema.yml now declares as conditions keep their words: a claim whose
     link is the package's reading says so, a segment has a positive number of minutes, a reading pace is 1 or
-    more."""
+    more, a quotation is not in the file's header."""
+    err = error_after(reading_copy, "quotations.csv", "Q09,,,scare quote,joked,20,", "Q09,,,scare quote,joked,header,",
+                      helpers.load_quotations)
+    assert err.problem == "a quotation stands in a paragraph of the essay, not in the file's header."
+    assert err.row == "10 (Q09)"
+    assert err.fix == "give the number of the paragraph the words are in."
     err = error_after(reading_copy, "argument.yml", "(¶3) is the package's reading: ¶9 does not name ¶3",
                       "(¶3) is our reading: ¶9 does not name ¶3", argument.load_argument)
     assert err.problem == "the link is marked the package's reading, but the paraphrase does not say so."
