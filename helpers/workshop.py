@@ -140,7 +140,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
                                           f"add a line '\"{notebook[:2]}\": …' (its short title in Spanish) "
                                           "under spanish: notebooks_es at the end of the file.", label)
-                projects = s["projects"] or 0     # checked a whole number (None when left out)
+                projects = seg.get("projects") or 0     # checked a whole number (a blank one is NaN in the table)
                 if projects and not (notebook and 0 < projects <= len(notebook_figures(notebook))):
                     raise AnnotationError(path, f"projects figure {projects} of {notebook or 'no notebook'}, which it "
                                                 "does not have.",
