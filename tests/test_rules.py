@@ -374,3 +374,20 @@ def test_the_checks_declared_as_conditions_keep_their_messages(reading_copy):
     rewrite(reading_copy, "sessions.yml", "- {minutes: 14, topic: welcome,", "- {minutes: 0, topic: welcome,")
     err = load_error(reading_copy, workshop.load_plans)
     assert err.problem == "a segment needs a positive whole number of minutes." and err.fix == "fill in minutes."
+
+
+def test_an_as_given_column_holds_the_essays_words(reading_copy):
+    """load_table checks the columns schema.yml declares `as_given` against the essay, each part separated by "; "
+    (Q23's role has two, the second the essay's); "the authors" passes although the essay never writes it."""
+    err = error_after(reading_copy, "quotations.csv", "Q23,Bartolo Fuentes,Journalist; a member of the Honduran",
+                      "Q23,Bartholomew Fuentes,Journalist; a member of the Honduran", helpers.load_quotations)
+    assert err.problem == "'speaker' is 'Bartholomew Fuentes', which is not how the essay puts it."
+    assert err.row == "24 (Q23)"
+    assert err.fix == ("use the essay's own words (they are checked against the text), or leave it empty when the "
+                       "essay does not say.")
+    rewrite(reading_copy, "quotations.csv", "Q23,Bartholomew Fuentes,Journalist; a member of the Honduran",
+            "Q23,Bartolo Fuentes,Journalist; a member of the Hondurian")
+    err = load_error(reading_copy, helpers.load_quotations)
+    assert err.problem.startswith("'speaker_role' is 'a member of the Hondurian") and err.row == "24 (Q23)"
+    rewrite(reading_copy, "quotations.csv", "of the Hondurian", "of the Honduran")
+    assert "the authors" in set(helpers.load_figures(helpers.load_essay(reading_copy)).given_by)
