@@ -17,7 +17,7 @@ from .anchoring import read_yaml
 from .discussion import load_questions
 from .readable import questions_in_words
 from .errors import AnnotationError
-from .essay import Essay
+from .essay import PROJECT, Essay
 from .lessons import NOTEBOOKS
 from .rules import LANGUAGES, _paragraphs, load_entries, load_one
 from .schema import field, items
@@ -230,7 +230,6 @@ def as_the_kit_prints(plans: pd.DataFrame, project=None) -> pd.DataFrame:
         >>> "Binder" in " ".join(as_the_kit_prints(load_plans(load_essay())).materials)   # links are off here
         False
     """
-    from .essay import PROJECT
     path = (project or PROJECT) / "launch.yml"
     try:
         repository = (read_yaml(path) or {}).get("repository")
@@ -1112,9 +1111,6 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
         >>> sizing["per_participant"]["memory_limit_mb"] == 2 * sizing["per_participant"]["memory_guarantee_mb"]
         True
     """
-    import math
-    from .essay import PROJECT
-
     path = essay.folder / NOTES
     rule = load_one(essay, f"{NOTES} hub_sizing")
     sizes, headroom, step, factor, reserve, within, cull = (rule[k] for k in (
