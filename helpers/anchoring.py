@@ -233,31 +233,6 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     return table
 
 
-def anchor_rows(essay: Essay, table: pd.DataFrame, path: Path, span_col: str = "span",
-                id_col: str = "id", para_col: str = "paragraph") -> pd.DataFrame:
-    """Check every row's span against its paragraph; add paragraph (int), start and end columns.
-
-    Parameters: ``essay`` the loaded essay; ``table`` an annotation table (from ``read_csv``); ``path`` its
-    file, for error messages; ``span_col``, ``id_col`` and ``para_col`` the columns holding the span, the id and
-    the paragraph.
-    Returns: the table with ``paragraph`` as a number and new ``start`` and ``end`` columns (offsets in the text).
-
-    Example:
-    >>> from helpers import load_essay
-    >>> essay = load_essay()
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"id": ["X1"], "span": ["thousands of people"], "paragraph": ["21"]}, index=[2])
-    >>> anchor_rows(essay, t, "x.csv").paragraph.tolist()
-    [21]
-    """
-    found = [check_span(essay, row[span_col], row[para_col], path, f"{line} ({row[id_col]})" if row.get(id_col) else
-                        line, span_col) for line, row in table.iterrows()]
-    out = table.copy()
-    out[para_col] = [p if p == HEADER else int(p) for p in table[para_col]]
-    out["start"], out["end"] = [s for s, _ in found], [e for _, e in found]
-    return out
-
-
 def check_ids(table: pd.DataFrame, path: Path, id_col: str = "id") -> None:
     """Every row has an id, and no id is used twice.
 
@@ -293,33 +268,3 @@ def folded(what, numbers=None) -> str:
     if isinstance(what, Essay):
         what = " ".join(what.paragraphs.text if numbers is None else what.paragraphs.loc[numbers].text)
     return " ".join(fold(what).split())
-
-
-def check_as_given(essay: Essay, table: pd.DataFrame, path: Path, columns: list[str], id_col: str = "id",
-                   allow: tuple[str, ...] = ()) -> None:
-    """Columns that report what the essay says (speaker, role, source, date "as given") must be its words.
-
-    A value may hold several parts separated by "; ", each found somewhere in the essay (quotes, dashes,
-    accents and case folded, line breaks read as spaces). Values in ``allow`` (e.g. "the authors") pass.
-
-    Parameters: ``essay`` the loaded essay; ``table`` an anchored table; ``path`` its file; ``columns`` the
-    columns that must hold the essay's own words; ``id_col`` the id column; ``allow`` values accepted although
-    not in the essay ("the authors").
-    Returns: None; raises AnnotationError naming the row and column when a value is not the essay's wording.
-
-    Example:
-    >>> from helpers import load_essay
-    >>> essay = load_essay()
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"id": ["X1"], "speaker": ["Bartolo Fuentes"]}, index=[2])
-    >>> check_as_given(essay, t, "x.csv", ["speaker"]) is None
-    True
-    """
-    body = folded(essay)
-    for line, row in table.iterrows():
-        for col in columns:
-            for part in filter(None, (p.strip() for p in str(row[col]).split(";"))):
-                if part not in allow and folded(part) not in body:
-                    raise AnnotationError(path, f"'{col}' is {part!r}, which is not how the essay puts it.",
-                                          "use the essay's own words (they are checked against the text), or "
-                                          "leave it empty when the essay does not say.", f"{line} ({row[id_col]})")

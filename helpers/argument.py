@@ -391,10 +391,6 @@ def load_argument(essay: Essay) -> Argument:
     claims = load_entries(essay, CLAIMS, data)
     for c in claims.itertuples():
         check_kept(qualifiers, c.span, c.paraphrase, c.qualifier_note or None, path, c.row)
-        if c.link == PACKAGE_LINK and "the package's reading" not in c.paraphrase:
-            raise AnnotationError(path, "the link is marked the package's reading, but the paraphrase does not say so.",
-                                  "say in the paraphrase that the link is \"the package's reading\" and name the "
-                                  "other reading (see the header of argument.yml).", c.row)
     claims["section_no"] = [int(sections.loc[p].section_no) for p in claims.paragraph]
     claims["section"] = [sections.loc[p].section for p in claims.paragraph]
     claims = claims[["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span", "start", "end",

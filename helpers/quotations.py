@@ -20,7 +20,6 @@ import textwrap
 
 import pandas as pd
 
-from .anchoring import HEADER
 from .errors import AnnotationError, UsageError
 from .essay import ATTRIBUTION, BLOCK_QUOTE, EPIGRAPH, HEADING, Essay
 from .rules import declaration, default_vocabulary, load_table
@@ -75,9 +74,6 @@ def load_quotations(essay: Essay) -> pd.DataFrame:
     paragraphs = essay.paragraphs
     for line, row in table.iterrows():
         label = f"{line} ({row.id})"
-        if row.paragraph == HEADER:
-            raise AnnotationError(path, "a quotation stands in a paragraph of the essay, not in the file's header.",
-                                  "give the number of the paragraph the words are in.", label)
         p = paragraphs.loc[row.paragraph]
         if row.form in ("epigraph", "block"):
             whole = p.text[1:-1] if p.text.startswith("“") and p.text.endswith("”") else p.text

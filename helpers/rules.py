@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .anchoring import anchor_rows, check_as_given, check_ids, check_span, folded, read_csv, read_yaml
+from .anchoring import HEADER, check_ids, check_span, folded, read_csv, read_yaml
 from .errors import AnnotationError
 from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
@@ -54,11 +54,17 @@ def _columns_in(path: Path, name: str, entry: dict, key: str, cols) -> None:
 
 
 def _condition(path: Path, name: str, entry: dict, cond, where: str) -> dict:
-    """A rule's ``when`` or ``then``: column -> list of values, 'filled', 'empty' or {in: another column}."""
+    """A rule's ``when`` or ``then``: column -> list of values, 'filled', 'empty', {in: another column}, {has: words}
+    or {at_least: a number}."""
     expect(cond, dict, path, name, where)
     _columns_in(path, name, entry, where, cond)
     for col, want in cond.items():
-        if isinstance(want, dict):
+        if isinstance(want, dict) and set(want) - {"in"}:
+            if len(want) != 1 or not set(want) <= {"has", "at_least"}:
+                raise _bad(path, name, f"{name} {where}.{col} holds {want!r}.", "write {in: a column}, {has: words} "
+                           "or {at_least: a number}")
+            expect(*want.values(), str if "has" in want else (int, float), path, name, f"{where}.{col}.{[*want][0]}")
+        elif isinstance(want, dict):
             _columns_in(path, name, entry, f"{where}.{col}.in", [field(want, "in", str, path, name)])
         elif want not in ("filled", "empty"):
             expect(want, list, path, name, f"{where}.{col}")
@@ -210,10 +216,11 @@ def default_vocabulary(name: str, column: str, table: pd.DataFrame | None = None
 
 
 def _holds(row, cond: dict) -> bool:
-    """True when every column of ``cond`` holds what it asks: one of the values, 'filled', 'empty', or {in: column}
-    (its words stand inside that column's)."""
+    """True when every column of ``cond`` holds what it asks: one of the values, 'filled', 'empty', {in: column}
+    (its words stand inside that column's), {has: words} (it holds them) or {at_least: N} (empty, or N or more)."""
     for col, want in cond.items():
-        if isinstance(want, dict) and row[col] not in row[want["in"]]:
+        if isinstance(want, dict) and not (row[col] in row[want["in"]] if "in" in want else want["has"] in row[col]
+                                           if "has" in want else _at_least(row[col], want["at_least"])):
             return False
         value = str(row[col]).strip()
         if want == "filled" and not value or want == "empty" and value:
@@ -221,6 +228,14 @@ def _holds(row, cond: dict) -> bool:
         if isinstance(want, list) and value not in [str(w) for w in want]:
             return False
     return True
+
+
+def _at_least(value, least) -> bool:
+    """A rule's {at_least: N}: the value is empty (``filled`` asks for one) or a number of N or more."""
+    try:
+        return not str(value).strip() or float(value) >= least
+    except ValueError:
+        return False
 
 
 def _label(line, row, entry: dict) -> str:
@@ -292,10 +307,18 @@ def load_table(essay: Essay, name: str, spans: bool = True) -> pd.DataFrame:
             _value(essay, kind, row[col], path, label, col)
         _quotes(essay, entry, row, path, label)
     _references(essay, entry, table, path, labels)
-    if entry["span"]:
-        table = anchor_rows(essay, table, path, entry["span"], entry["id"] or "id", entry["paragraph"])
-    if entry["as_given"]:
-        check_as_given(essay, table, path, entry["as_given"], entry["id"] or "id", allow=(AUTHORS,))
+    if entry["span"]:     # every span in its paragraph: the paragraph as a number, and the span's offsets
+        at = [check_span(essay, row[entry["span"]], row[entry["paragraph"]], path, label, entry["span"])
+              for label, (_, row) in zip(labels, table.iterrows())]
+        table[entry["paragraph"]] = [p if p == HEADER else int(p) for p in table[entry["paragraph"]]]
+        table["start"], table["end"] = [s for s, _ in at], [e for _, e in at]
+    body = folded(essay) if entry["as_given"] else ""
+    for label, (_, row), col in ((la, r, c) for la, r in zip(labels, table.iterrows()) for c in entry["as_given"]):
+        for part in filter(None, (p.strip() for p in str(row[col]).split(";"))):    # each part the essay's words
+            if part != AUTHORS and folded(part) not in body:
+                raise AnnotationError(path, f"'{col}' is {part!r}, which is not how the essay puts it.",
+                                      "use the essay's own words (they are checked against the text), or leave it "
+                                      "empty when the essay does not say.", label)
     table.attrs["reading"] = str(essay.folder)
     return table
 

@@ -336,3 +336,58 @@ def test_a_quotes_declaration_checks_a_column_without_code(reading_copy):
     assert err.problem == "quotes “the recent series of caravans”, which the essay does not say." and err.row == 2
     err = error_after(reading_copy, "schema.yml", 'marks: "“”"', 'marks: "“"', tl.load_undated)
     assert "gives the marks '“'" in err.problem and "restore schema.yml" in err.fix
+
+
+def test_a_condition_on_a_value_is_declared_without_code(reading_copy):
+    """A rule's `then` may ask more of a value than its words or 'filled': {has: words} (the text holds them) and
+    {at_least: N} (the number is N or more). Declared for a file no code checks that way (dating.csv's reasoning),
+    each refuses the row that breaks it with the declared message; a misspelt condition names schema.yml."""
+    rewrite(reading_copy, "schema.yml", "      problem: \"a context clue has no reference.\"\n      fix: \"name the public "
+            "reference.\"\n",
+            "      problem: \"a context clue has no reference.\"\n      fix: \"name the public reference.\"\n"
+            "    - when: {id: [D01]}\n      then: {reasoning: {has: \"no such words\"}}\n"
+            "      problem: \"the reasoning of {id} does not say it.\"\n      fix: \"say it.\"\n")
+    err = load_error(reading_copy, tl.load_dating)
+    assert err.problem == "the reasoning of D01 does not say it." and "(D01)" in str(err.row)
+    rewrite(reading_copy, "schema.yml", '{has: "no such words"}', "{at_least: 3}")
+    err = load_error(reading_copy, tl.load_dating)
+    assert err.problem == "the reasoning of D01 does not say it."      # words are not a number of 3 or more
+    err = error_after(reading_copy, "schema.yml", "{at_least: 3}", "{at_most: 3}", tl.load_dating)
+    assert err.file.endswith("schema.yml") and "at_most" in err.problem and "has" in err.fix
+
+
+def test_the_checks_declared_as_conditions_keep_their_messages(reading_copy):
+    """The checks a loader made by hand and schema.yml now declares as conditions keep their words: a claim whose
+    link is the package's reading says so, a segment has a positive number of minutes, a reading pace is 1 or
+    more, a quotation is not in the file's header."""
+    err = error_after(reading_copy, "quotations.csv", "Q09,,,scare quote,joked,20,", "Q09,,,scare quote,joked,header,",
+                      helpers.load_quotations)
+    assert err.problem == "a quotation stands in a paragraph of the essay, not in the file's header."
+    assert err.row == "10 (Q09)"
+    assert err.fix == "give the number of the paragraph the words are in."
+    err = error_after(reading_copy, "argument.yml", "(¶3) is the package's reading: ¶9 does not name ¶3",
+                      "(¶3) is our reading: ¶9 does not name ¶3", argument.load_argument)
+    assert err.problem == "the link is marked the package's reading, but the paraphrase does not say so."
+    assert "(see the header of argument.yml)" in err.fix and "C07" in str(err.row)
+    err = error_after(reading_copy, "sessions.yml", "  close: 2 ", "  close: 0.5 ", workshop.reading_paces)
+    assert err.problem == "reading_pace close is 0.5, faster than a first reading." and err.row == "reading_pace"
+    rewrite(reading_copy, "sessions.yml", "- {minutes: 14, topic: welcome,", "- {minutes: 0, topic: welcome,")
+    err = load_error(reading_copy, workshop.load_plans)
+    assert err.problem == "a segment needs a positive whole number of minutes." and err.fix == "fill in minutes."
+
+
+def test_an_as_given_column_holds_the_essays_words(reading_copy):
+    """load_table checks the columns schema.yml declares `as_given` against the essay, each part separated by "; "
+    (Q23's role has two, the second the essay's); "the authors" passes although the essay never writes it."""
+    err = error_after(reading_copy, "quotations.csv", "Q23,Bartolo Fuentes,Journalist; a member of the Honduran",
+                      "Q23,Bartholomew Fuentes,Journalist; a member of the Honduran", helpers.load_quotations)
+    assert err.problem == "'speaker' is 'Bartholomew Fuentes', which is not how the essay puts it."
+    assert err.row == "24 (Q23)"
+    assert err.fix == ("use the essay's own words (they are checked against the text), or leave it empty when the "
+                       "essay does not say.")
+    rewrite(reading_copy, "quotations.csv", "Q23,Bartholomew Fuentes,Journalist; a member of the Honduran",
+            "Q23,Bartolo Fuentes,Journalist; a member of the Hondurian")
+    err = load_error(reading_copy, helpers.load_quotations)
+    assert err.problem.startswith("'speaker_role' is 'a member of the Hondurian") and err.row == "24 (Q23)"
+    rewrite(reading_copy, "quotations.csv", "of the Hondurian", "of the Honduran")
+    assert "the authors" in set(helpers.load_figures(helpers.load_essay(reading_copy)).given_by)
