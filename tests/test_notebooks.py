@@ -576,3 +576,22 @@ def test_the_reading_lists_hold_what_the_exercises_and_branches_need(essay):
     assert {51} <= marx and {4, 50} <= clues and romeo == {20}
     for nb, paragraphs in needed.items():
         assert not paragraphs - read[nb], f"{nb}: its reading list leaves out ¶{sorted(paragraphs - read[nb])}"
+    # close review 13b (R1, R2): 01's Exercise 1 solution sends the reader to ¶15 and ¶40 and its glossary to ¶41, 03's
+    # setup cites ¶28–¶31, neither in a list; 03's Exercise 2 says "Read ¶5, …, ¶48, ¶52 and ¶59 first", and ¶48
+    # was only under Later. Every ¶ a notebook's prose cites (a heading aside: "the heading of the section (¶19)") is
+    # in its list, and what an exercise says to read first is in "Before you start".
+    headings = set(essay.paragraphs[essay.paragraphs.kind == "heading"].paragraph)
+    for path in NOTEBOOKS:
+        nb = path.name[:2]
+        if nb not in ("01", "02", "03", "04"):
+            continue
+        cells = nbformat.read(path, as_version=4)
+        first = set(paragraph_numbers(cells.metadata["lesson"]["read_first"]))
+        for i, cell in enumerate(cells.cells[1:], start=1):
+            if cell.cell_type != "markdown":
+                continue
+            cited = set(paragraph_numbers_in(cell.source)) - headings
+            assert not cited - read[nb], f"{nb}, cell {i}: its reading list leaves out ¶{sorted(cited - read[nb])}"
+            for m in re.finditer(r"\bRead ((?:¶\d+(?:–¶\d+)?(?:, | and )?)+) first", cell.source):
+                asked = set(paragraph_numbers_in(m.group(1)))
+                assert not asked - first, f"{nb}, cell {i}: “Before you start” leaves out ¶{sorted(asked - first)}"

@@ -279,9 +279,24 @@ def flashpoints_of(seg, ctx) -> list[int]:
     return sorted(touched & set(ctx["handout"]["flashpoints"]))
 
 
-def _flashpoint_box(hit: list[int], handout: dict) -> str:
-    """The box on the slide of a segment that touches a flashpoint: the room's line, in English and Spanish."""
+def _beside_sensitive(line: str) -> str:
+    """A flashpoint line under a sensitive box, which says already how the room discusses the part: its first
+    sentence (the passages) and the last clause of the rest (the pause), without the ground rule between them.
+
+    >>> _beside_sensitive("Passages: ¶45. We discuss the text, not each other; anyone may ask for a pause.")
+    'Passages: ¶45. Anyone may ask for a pause.'
+    """
+    first, _, rest = line.partition(". ")
+    pause = rest.rpartition("; ")[2]
+    return f"{first}. {pause[:1].upper()}{pause[1:]}" if rest else line
+
+
+def _flashpoint_box(hit: list[int], handout: dict, beside_sensitive: bool = False) -> str:
+    """The box on the slide of a segment that touches a flashpoint: the room's line, in English and Spanish (under
+    a sensitive box, without the ground rule that box gives: review13b made the ¶45 slides too long for 1280×720)."""
     line = {k: v.replace("{paragraphs}", paragraph_list(hit)) for k, v in handout["flashpoint_for_group"].items()}
+    if beside_sensitive:
+        line = {k: _beside_sensitive(v) for k, v in line.items()}
     return (f'<div class="flashpoint"><strong>Flashpoint · Punto de tensión.</strong> {_e(line["en"])} '
             f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
@@ -507,7 +522,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         dense = weight > DENSE
         body = (f"{head}\n\n" + (f'<div class="dense{_denser(weight, DENSER, DENSEST)}">' if dense else "")
                 + (_flag(seg, h) if seg.sensitive else "")
-                + (_flashpoint_box(hit, h) if hit else "")
+                + (_flashpoint_box(hit, h, beside_sensitive=bool(seg.sensitive)) if hit else "")
                 + (_back_from_paper() if ctx["links"] and _after_paper(rows, seg) else "")
                 + f"<p>{_e(plain(seg.activity, titles))}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
