@@ -165,7 +165,7 @@ def test_d02_names_the_sentences_of_48_the_map_links(essay):
     """Q1 (fixed on main in f4934da, held here): D02 said the package reads "its second sentence as the reason for
     its first", sentences of ¶48 that are the LeftRoots identification and "fights … are essential"; the map's link
     is the last sentence ("The above history", C39) as the reason for the one before ("a grave mistake", C88). The
-    full and the short forms, English and Spanish, say "the next sentence … the one before"."""
+    full and the short forms, English and Spanish, say "its last sentence … the one before" (the reviewer's wording, s14-concession)."""
     from tools import decks
     argument = helpers.load_argument(essay)
     claims = argument.claims.set_index("id")
@@ -173,15 +173,16 @@ def test_d02_names_the_sentences_of_48_the_map_links(essay):
     sentences = essay.sentences[essay.sentences.paragraph == 48].text.tolist() if hasattr(essay, "sentences") else []
     if sentences:
         first = next(i for i, s in enumerate(sentences) if claims.loc["C88", "span"][:40] in s)
-        assert claims.loc["C39", "span"][:40] in sentences[first + 1]          # "the next sentence"
+        assert claims.loc["C39", "span"][:40] in sentences[first + 1]          # "the one before"
+        assert first + 1 == len(sentences) - 1                                  # "its last sentence"
     en = _squash(helpers.load_questions(essay).set_index("id").question["D02"])
     es = _squash(workshop.load_questions_es(essay)["D02"])
     forms = {"en": en, "en short": decks.sheet_question(en), "es": es, "es short": decks.closing_questions(es)}
     wrong = re.compile(r"second sentence|its first\b|segunda frase|de la primera\b", re.I)
     for name, text in forms.items():
         assert not wrong.search(text), (name, wrong.search(text).group(0))
-    assert "taking the next sentence as the reason for the one before" in en
-    assert "tomar la frase siguiente por la razón de la anterior" in es
+    assert "taking its last sentence as the reason for the one before" in en
+    assert "tomar la última frase del ¶48 por la razón de la anterior" in es
     for name in ("en short", "es short"):
         if "package's reading" in forms[name] or "lectura nuestra" in forms[name]:
-            assert "the next sentence" in forms[name] or "la frase siguiente" in forms[name], name
+            assert "its last sentence" in forms[name] or "la última frase del ¶48" in forms[name], name
