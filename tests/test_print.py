@@ -114,6 +114,15 @@ def test_cards_never_split_and_sit_apart_from_the_answers(essay, built):
     assert all(squash(s) in answers for s in cards.speaker)
 
 
+def test_the_cards_print_on_two_pages_in_legible_type(built):
+    """Facilitator review 13: the "Who said it?" cards printed four pages per pair, each row of the grid as tall as
+    its longest card (card 7, "build the wall", in a box a column high). They now fill two columns, each card its
+    own height, on two pages per pair at 11 pt (no card split: the test above)."""
+    pdf = built / "participant" / "cards.pdf"
+    assert len(pages(pdf)) <= 2
+    assert body_size(pdf) >= 10.5, body_size(pdf)
+
+
 def test_the_handout_is_in_english_and_spanish(essay, built):
     text = squash("".join(p.extract_text() for p in pages(built / "participant" / "handout.pdf")))
     h = workshop.load_handout(essay)
