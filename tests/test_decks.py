@@ -681,3 +681,34 @@ def test_the_single_sessions_run_sheet_says_computers_are_optional(essay):
     assert "15 of its 90 minutes (argument map)" in line
     assert line in sheets["run-sheet-single-90-1.html"] and line in sheets["run-sheet-single-90-1-spanish.html"]
     assert not any("Computers are optional" in v for k, v in sheets.items() if "series" in k)
+
+
+def test_the_series_decks_show_the_table_of_voices_and_the_dating_exercise(essay):
+    """Facilitator review 13, section 7: session 2 said "the table of voices is projected" but its deck had no table;
+    session 3's dating exercise was not in its deck. Each now has a slide after its segment's: the notebook's table
+    (sessions.yml, projects_table) and the exercise's prompt (exercise), with no sentence about the notebook's cells;
+    the printed notes give the exercise's worked solution beside the segment."""
+    found = {}
+    for name, nb in decks.session_decks().items():
+        slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+        for k, s in enumerate(slides):
+            if s.startswith(("## The table of voices", "## Exercise 2: when was the essay written?")):
+                found[s.split("\n")[0]] = (name, slides[k - 1].split("\n")[0], s)
+    name, before, table = found["## The table of voices"]
+    assert name == "series-3x120-2.slides.html" and "Table of voices" in before
+    assert "<table" in table and "Bartolo Fuentes" in table and "Hillary Clinton" in table
+    name, before, exercise = found["## Exercise 2: when was the essay written?"]
+    assert name == "series-3x120-3.slides.html" and "Dating the essay" in before
+    assert "as a <strong>range</strong>" in exercise and "cell below" not in exercise and "`" not in exercise
+    notes = decks.notes_pages()["notes-series-3x120-3.html"]
+    assert "The worked solution: Exercise 2 of notebook 03" in notes
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("projects_table: The table of voices,", "projects_table: The table of names,", "projects_table names"),
+    ("exercise: 2, paragraphs:", "exercise: 7, paragraphs:", "shows exercise 7"),
+])
+def test_a_table_or_exercise_the_notebook_does_not_have_is_refused(reading_copy, old, new, problem):
+    rewrite(reading_copy, "sessions.yml", old, new)
+    with pytest.raises(helpers.AnnotationError, match=problem):
+        workshop.load_plans(helpers.load_essay(reading_copy))

@@ -728,3 +728,21 @@ def test_the_guide_says_where_the_spanish_readers_run_sheet_deck_and_notes_are(e
         assert stem.endswith("-spanish")
         for path in (f"facilitator/run-sheet-{stem}.pdf", f"facilitator/notes-{stem}.pdf", f"slides/{stem}.slides.html"):
             assert (editions_built / path).is_file(), path
+
+
+def test_session_3_says_when_the_glossary_goes_out_and_that_its_since_column_is_context(essay):
+    """Facilitator review 13, section 7: session 3 never said when the full glossary goes round, and flagged its Since
+    column (present-day Honduran politics) as sensitive without saying it is the package's context, not the essay.
+    The war of position hands it out, for the rest of the meeting (in English, Spanish and on the slide); the
+    facilitator's lines and the room's say the column is context the package adds."""
+    plans = workshop.load_plans(essay)
+    s3 = plans[(plans.plan == "series-3x120") & (plans.meeting == 3)].set_index("topic")
+    war = s3.loc["war of position"]
+    assert "Hand out the printed glossary now, one per pair, for the rest of the meeting" in war.activity
+    assert "Repartimos ahora el glosario impreso, uno por pareja, para el resto de la reunión" in war.activity_es
+    assert "We hand out the printed glossary now" in war.room
+    for topic in ("war of position", "glossary"):
+        assert "context the package adds" in s3.loc[topic].sensitive, topic
+    room = workshop.load_handout(essay)["sensitive_for_group"]["glossary"]
+    assert "context this study kit adds from outside the essay" in room["en"]
+    assert "contexto que este material de estudio agrega desde fuera del ensayo" in room["es"]
