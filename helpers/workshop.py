@@ -59,7 +59,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
 
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
-        minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``notebook``, ``paragraphs``,
+        minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``room`` (the English
+        the room reads on the segment's slide when the activity speaks to the facilitator, or empty), ``notebook``, ``paragraphs``,
         ``discussion``, ``glossary`` (the glossary entries the segment uses, a tuple of terms: the plan's packet
         prints them as its glossary excerpt), ``lead`` (how to lead it: likely answers, for the speaker notes, or
         empty), ``worked`` (a notebook's exercise whose worked solution the notes print beside it, as
@@ -96,6 +97,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             table = _within(essay, "segments", segments, where)
             for s, seg in zip(table, segments):
                 for name in ONLINE_FIELDS:
+                    s[name] = str(s.get(name) or "")       # room is optional
                     if s[name].count("[online:") != len(ONLINE.findall(s[name])):
                         raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
                                               "close it with ']' (the words inside are for launch links only).",
@@ -146,12 +148,24 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                                 "does not have.",
                                           "name the segment's notebook, and the number of one of its figures "
                                           "(1 for the first, counting from the top).", label)
+                table_heading = str(seg.get("projects_table") or "").strip()
+                if table_heading and not (notebook and notebook_section(notebook, table_heading)["table"]):
+                    raise AnnotationError(path, f"projects_table names '{table_heading}', which {notebook or 'no notebook'} "
+                                                "does not have as a '## ' heading with a table under it.",
+                                          "name the segment's notebook, and a heading of it, as the notebook writes it "
+                                          "after '## ', whose first output is a table.", label)
+                exercise = seg.get("exercise") or 0
+                if exercise and not (notebook and notebook_section(notebook, f"Exercise {exercise}:")["text"]):
+                    raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
+                                                "not have.", "name the segment's notebook, and the number of one of its "
+                                                "exercises ('## Exercise N: …').", label)
                 rows.append({**here, "topic": topic, "topic_es": topic_es.strip(), "notebook": notebook,   # as checked
                              "notebook_es": notebook_es, "segment": k, "minutes": s["minutes"],
                              "start": sum(t["minutes"] for t in table[:k - 1]), "paper": s["paper"],
                              "paragraphs": s["paragraphs"], "discussion": ", ".join(s["discussion"]),
                              "glossary": tuple(s["glossary"]), "reads": s["reads"], "sensitive": sensitive,
-                             "projects": projects, "spanish_variant": {}, "lead": s["lead"], "worked": s["worked"],
+                             "projects": projects, "spanish_variant": {}, "projects_table": table_heading,
+                             "exercise": int(exercise), "lead": s["lead"], "worked": s["worked"],
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
@@ -198,7 +212,7 @@ def offline(plans: pd.DataFrame) -> pd.DataFrame:
         plans: the table from ``load_plans``.
 
     Returns:
-        A copy whose ``activity``, ``activity_es`` and ``materials`` leave out the words for launch links.
+        A copy whose ``activity``, ``activity_es``, ``room`` and ``materials`` leave out the words for launch links.
 
     Example:
         >>> from helpers import load_essay
@@ -212,7 +226,7 @@ def offline(plans: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-ONLINE_FIELDS = ("activity", "activity_es", "materials")
+ONLINE_FIELDS = ("activity", "activity_es", "room", "materials")
 
 
 def as_the_kit_prints(plans: pd.DataFrame, project=None) -> pd.DataFrame:
@@ -440,8 +454,12 @@ def paper_minutes_said(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+BACK_TO_SCREENS = "Back to the screens"
+
+
 def _check_paper_stretches(segments: list, path, where: str) -> None:
-    """Every run of segments marked ``paper: true`` lasting PAPER_STRETCH minutes or more opens with the save step."""
+    """Every run of segments marked ``paper: true`` lasting PAPER_STRETCH minutes or more opens with the save step,
+    and the screen segment after it (one with a notebook) opens by going back to the screens, with a relaunch."""
     k = 0
     while k < len(segments):
         if not segments[k].get("paper"):
@@ -457,6 +475,17 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
                                         f"does not ask people to save first; an idle Binder session is deleted.",
                                   f"start the activity of segment {first + 1} with 'Save first ({SAVE_STEP}): …'.",
                                   f"{where}, segment {first + 1}")
+        # the screen segment after a long stretch on paper gives its first minutes to coming back: laptops wake, a
+        # stopped session is relaunched (review13: every plan, not only the 90-minute session)
+        back = segments[k] if k < len(segments) else None
+        if (minutes >= PAPER_STRETCH and back is not None and back.get("notebook") and back.get("topic") != "key points"
+                and not (str(back.get("activity", "")).startswith(BACK_TO_SCREENS)
+                         and "relaunch" in for_links(str(back.get("activity", "")), True))):
+            raise AnnotationError(path, f"segments {first + 1} to {k} are {minutes} minutes on paper, and segment "
+                                        f"{k + 1} goes back to the screens without time to wake the laptops and "
+                                        "relaunch a stopped session.",
+                                  f"start its activity with '{BACK_TO_SCREENS}[online:  after the paper stretch: anyone "
+                                  "whose session stopped relaunches it from the link]'.", f"{where}, segment {k + 1}")
 
 
 def reading_paces(essay: Essay) -> dict[str, float]:
@@ -761,6 +790,76 @@ def load_handout(essay: Essay) -> dict:
                              for m in (top.get("hard_moments") or [])],
             "interpreter": top.get("interpreter") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
+
+
+def computers_optional(rows: pd.DataFrame) -> str:
+    """One line for a plan that meets once (rows of ``load_plans`` for one plan, or one meeting's version): that
+    computers are optional, the minutes its screen segments use them, and that every segment has a paper route; ""
+    for a plan of several meetings (their setup grows over the series).
+
+    Parameters:
+        rows: the segments of one plan or one meeting.
+
+    Returns:
+        The line, in English.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> computers_optional(plans[plans.plan == "single-90"])
+        'Computers are optional: the session uses them for 15 of its 90 minutes (argument map); every segment has a paper route.'
+    """
+    if rows.meeting.nunique() != 1:
+        return ""
+    screen = rows[(rows.notebook != "") & ~rows.paper.astype(bool) & (rows.topic != "setup")]
+    return (f"Computers are optional: the session uses them for {int(screen.minutes.sum())} of its "
+            f"{int(rows.length.iloc[0])} minutes ({', '.join(screen.topic)}); every segment has a paper route.")
+
+
+def notebook_section(notebook: str, heading: str) -> dict[str, str]:
+    """A section of a committed notebook, by the start of its "## " heading (``"The table of voices"``,
+    ``"Exercise 2:"``): ``text``, the Markdown of its first cell without the heading (the lines about a code cell
+    below left out: a slide or a sheet has none), and ``table``, the HTML of the first table its cells output; each
+    empty when the notebook or the heading is not there.
+
+    Parameters:
+        notebook: the notebook's name without ``.ipynb``; heading: the start of the section's heading.
+
+    Returns:
+        A dictionary with ``title`` (the whole heading), ``text`` and ``table``.
+
+    Example:
+        >>> "<table" in notebook_section("02_source_quotations", "The table of voices")["table"]
+        True
+        >>> notebook_section("03_timeline", "Exercise 9:")["text"]
+        ''
+    """
+    path = NOTEBOOKS / f"{notebook}.ipynb"
+    out = {"title": "", "text": "", "table": ""}
+    if not path.exists():
+        return out
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    inside = False
+    for cell in cells:
+        src = "".join(cell["source"]).lstrip()
+        if cell["cell_type"] == "markdown" and src.startswith("## "):
+            if inside:
+                break
+            inside = src[3:].startswith(heading)
+            if inside:
+                title, _, body = src[3:].partition("\n")
+                code = re.compile(r"cell below|Shift \+ Enter|`")       # a sentence about the notebook's cells
+                keep = [" ".join(s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", para.strip()) if not code.search(s))
+                        for para in body.strip().split("\n\n")]
+                out.update(title=title.strip(), text="\n\n".join(k for k in keep if k).strip())
+            continue
+        if inside and not out["table"]:
+            for o in cell.get("outputs", []):
+                html_ = "".join(o.get("data", {}).get("text/html", ""))
+                if "<table" in html_:
+                    out["table"] = html_
+                    break
+    return out
 
 
 def notebook_figures(notebook: str) -> list[str]:

@@ -57,8 +57,8 @@ def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetin
         for seg in rows.itertuples():           # every segment, in order, with its prompt and its ¶ range
             head = squash(f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}")
             at = shown.index(head, at + 1)
-            assert squash(html.escape(decks.plain(seg.activity, decks._short_titles()), quote=False)
-                          .replace("&amp;", "&")) in shown
+            assert squash(html.escape(decks.plain(seg.room or seg.activity, decks._short_titles()), quote=False)
+                          .replace("&amp;", "&")) in shown      # the room's words, where the activity is the facilitator's
             for part in filter(None, (p.strip() for p in seg.paragraphs.split(","))):
                 assert squash(part) in shown[at:], (plan, meeting, seg.activity)
             for q in filter(None, seg.discussion.split(", ")):       # the question in full, in both languages
@@ -299,6 +299,17 @@ def test_every_segment_slide_gives_its_prompt_in_spanish_and_paper_stretches_end
             assert html.escape(decks.SAVE_REMINDER["es"], quote=False) in slide, (plan, meeting, seg.topic)
     single = plans[plans.plan == "single-90"]
     assert [s.topic for s in single.itertuples() if decks._after_paper(single, s)] == ["argument map"]
+    # every plan, as the single session (review13): each screen segment after a stretch on paper goes back to the
+    # screens with a relaunch, and it is the segment the deck's save-and-relaunch box sits on
+    online = workshop.load_plans(essay)
+    for (plan, meeting), rows in online.groupby(["plan", "meeting"], sort=False):
+        back = [s for s in rows.itertuples() if decks._after_paper(rows, s) and s.notebook]
+        for seg in back:
+            assert seg.activity.startswith(workshop.BACK_TO_SCREENS) and "relaunch" in seg.activity, (plan, meeting,
+                                                                                                   seg.topic)
+    series = online[online.plan == "series-3x120"]
+    assert {(s.meeting, s.topic) for s in series.itertuples() if decks._after_paper(
+        series[series.meeting == s.meeting], s) and s.notebook} == {(2, "table of voices"), (3, "dating the essay")}
 
 
 @pytest.mark.parametrize("on", [False, True])
@@ -471,7 +482,7 @@ def test_a_meeting_opens_with_its_welcome_then_the_content_note_and_agreements()
         note = next(i for i, s in enumerate(slides) if s.startswith("## Content note"))
         agreements = [i for i, s in enumerate(slides) if s.startswith("## Group agreements")]
         opening = next((i for i, s in enumerate(slides) if re.match(r"## \d+:\d+–\d+:\d+ · (Welcome|Recap)", s)), None)
-        assert agreements and min(agreements) == note + 1, name
+        assert agreements and min(agreements) == note + 2, name      # the content note in English, then in Spanish
         if opening is not None:
             assert opening == 1 and note == 2, (name, opening, note)
         else:
@@ -621,3 +632,83 @@ def test_an_english_room_has_ready_lines_for_hard_moments(essay):
     assert "Hard moments, your lines:" in notes
     for m in lines:
         assert m["en"] in notes, m["when"]
+
+
+# a facilitator's stage direction, which the room should not read on a slide (review13: "Welcome. Read out the
+# content note (if you do not read Spanish, the interpreter …)", "Point at boxes and ask")
+STAGE_DIRECTION = re.compile(r"\bRead out\b|if you do not read Spanish|\bPoint at\b|\bgloss (?:it|the term)\b|"
+                             r"\bhand them out\b|\bSay who\b|\bname the way\b|\bAgree the group agreements\b")
+
+
+def test_the_content_note_is_a_slide_per_language_and_the_room_reads_no_stage_directions(essay):
+    """Facilitator review 13, item 6: the session decks' content-note slide held about 260 words per language at
+    16 px, and the segment slides projected the facilitator's own stage directions. The content note is now a slide
+    per language (as in the agreements deck), each in one language only; a segment whose activity speaks to the
+    facilitator shows the room its ``room`` words, and the activity goes to the slide's speaker notes."""
+    cn = workshop.load_handout(essay)["content_note"]
+    for name, nb in decks.session_decks().items():
+        slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+        notes = " ".join(c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "notes")
+        english = [s for s in slides if s.startswith("## Content note")]
+        spanish = [s for s in slides if s.startswith("## Aviso sobre el contenido")]
+        assert len(english) == len(spanish) == 1, name
+        assert html.escape(cn["en"], quote=False) in english[0] and cn["es"][:60] not in english[0], name
+        assert html.escape(cn["es"], quote=False) in spanish[0] and cn["en"][:60] not in spanish[0], name
+        assert slides.index(spanish[0]) == slides.index(english[0]) + 1, name
+        shown = [STAGE_DIRECTION.search(html.unescape(s)) for s in slides]
+        assert not any(shown), (name, [m.group(0) for m in shown if m])
+        assert "*What to do:* Welcome. Read out the content note" in notes or "recap" in name or "-2" in name \
+            or "-3" in name, name
+    plans = decks.kit_plans(essay)
+    assert (plans.room != "").sum() >= 8
+
+
+def test_the_stage_direction_check_can_fail(essay, monkeypatch):
+    """Without the room's words, the welcome's "Read out the content note" is back on the slide, and caught."""
+    plans = decks.kit_plans(essay)
+    monkeypatch.setattr(decks, "kit_plans", lambda essay: plans.assign(room=""))
+    nb = decks.session_decks()["single-90-1.slides.html"]
+    slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+    assert any(STAGE_DIRECTION.search(html.unescape(s)) for s in slides)
+
+
+def test_the_single_sessions_run_sheet_says_computers_are_optional(essay):
+    """Review13: the start page said computers are optional in the 90-minute session; the plan itself did not. Its
+    run sheets (and the version for Spanish readers) say it in one line, with the minutes, and the series' do not
+    (its setup grows over the meetings)."""
+    sheets = {k: html.unescape(v) for k, v in decks.run_sheets().items()}
+    line = workshop.computers_optional(workshop.load_plans(essay).query("plan == 'single-90'"))
+    assert "15 of its 90 minutes (argument map)" in line
+    assert line in sheets["run-sheet-single-90-1.html"] and line in sheets["run-sheet-single-90-1-spanish.html"]
+    assert not any("Computers are optional" in v for k, v in sheets.items() if "series" in k)
+
+
+def test_the_series_decks_show_the_table_of_voices_and_the_dating_exercise(essay):
+    """Facilitator review 13, section 7: session 2 said "the table of voices is projected" but its deck had no table;
+    session 3's dating exercise was not in its deck. Each now has a slide after its segment's: the notebook's table
+    (sessions.yml, projects_table) and the exercise's prompt (exercise), with no sentence about the notebook's cells;
+    the printed notes give the exercise's worked solution beside the segment."""
+    found = {}
+    for name, nb in decks.session_decks().items():
+        slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+        for k, s in enumerate(slides):
+            if s.startswith(("## The table of voices", "## Exercise 2: when was the essay written?")):
+                found[s.split("\n")[0]] = (name, slides[k - 1].split("\n")[0], s)
+    name, before, table = found["## The table of voices"]
+    assert name == "series-3x120-2.slides.html" and "Table of voices" in before
+    assert "<table" in table and "Bartolo Fuentes" in table and "Hillary Clinton" in table
+    name, before, exercise = found["## Exercise 2: when was the essay written?"]
+    assert name == "series-3x120-3.slides.html" and "Dating the essay" in before
+    assert "as a <strong>range</strong>" in exercise and "cell below" not in exercise and "`" not in exercise
+    notes = decks.notes_pages()["notes-series-3x120-3.html"]
+    assert "The worked solution: Exercise 2 of notebook 03" in notes
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("projects_table: The table of voices,", "projects_table: The table of names,", "projects_table names"),
+    ("exercise: 2, paragraphs:", "exercise: 7, paragraphs:", "shows exercise 7"),
+])
+def test_a_table_or_exercise_the_notebook_does_not_have_is_refused(reading_copy, old, new, problem):
+    rewrite(reading_copy, "sessions.yml", old, new)
+    with pytest.raises(helpers.AnnotationError, match=problem):
+        workshop.load_plans(helpers.load_essay(reading_copy))

@@ -228,16 +228,17 @@ def test_the_glossary_printout_has_spanish_headings_kinds_and_names(essay):
     assert "Las definiciones y lo que dice el ensayo están solo en inglés" in page
 
 
-def test_exercise_2_prints_on_one_page_that_stands_on_its_own(essay, editions_built):
+def test_exercise_2_prints_on_a_sheet_that_stands_on_its_own(essay, editions_built):
     """The review: the print list asked for lesson 01's 36 pages for each person on paper, when the 90-minute plan
     uses one exercise. The exercise sheet carries the exercise, the paragraphs it asks about, the two objections it
-    names and a recap of the words it uses, on one page; the 90-minute plan prints it instead of the lesson."""
+    names and a recap of the words it uses, on at most two pages (one page was 7.9 pt with no room to write,
+    review13); the 90-minute plan prints it instead of the lesson."""
     from pypdf import PdfReader
     from helpers import load_argument
     pdf = editions_built / "participant" / "exercise-01-2.pdf"
     reader = PdfReader(str(pdf))
-    assert len(reader.pages) == 1
-    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) <= 2
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     flat = re.sub(r"\s+", "", text)
     assert "Exercise 2: classify a passage" in text and "cell below" not in text
     for n in (51, 52):

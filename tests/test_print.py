@@ -64,8 +64,8 @@ def test_every_page_is_printed_with_page_numbers(built):
     assert len(pdfs) == len(htmls) >= 15
     for pdf in pdfs:
         doc = pages(pdf)
-        # one page by construction: no number, more room (the Exercise 2 sheet: for its Spanish at 9.2 pt, review11)
-        sheet = pdf.name.startswith(("run-sheet-", "checklist-", "exercise-"))
+        # one page by construction: no number, more room (the Exercise 2 sheet is two numbered pages since review13)
+        sheet = pdf.name.startswith(("run-sheet-", "checklist-"))
         assert not sheet or len(doc) == 1, pdf.name
         for i, page in enumerate(doc, start=1):
             assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER, pdf.name
@@ -112,6 +112,15 @@ def test_cards_never_split_and_sit_apart_from_the_answers(essay, built):
         assert squash(card.speaker) not in "".join(printed) or card.speaker.split()[-1] in card.quotation
     answers = squash("".join(p.extract_text() for p in pages(built / "facilitator" / "cards-answers.pdf")))
     assert all(squash(s) in answers for s in cards.speaker)
+
+
+def test_the_cards_print_on_two_pages_in_legible_type(built):
+    """Facilitator review 13: the "Who said it?" cards printed four pages per pair, each row of the grid as tall as
+    its longest card (card 7, "build the wall", in a box a column high). They now fill two columns, each card its
+    own height, on two pages per pair at 11 pt (no card split: the test above)."""
+    pdf = built / "participant" / "cards.pdf"
+    assert len(pages(pdf)) <= 2
+    assert body_size(pdf) >= 10.5, body_size(pdf)
 
 
 def test_the_handout_is_in_english_and_spanish(essay, built):
@@ -286,6 +295,26 @@ def test_no_printout_is_shrunk_to_fit_the_paper(built):
     for name in ("participant/packet.pdf", "participant/handout.pdf", "participant/setup.pdf",
                  "facilitator/packet-single-90.pdf"):
         assert body_size(built / name) == 11.0, (name, body_size(built / name))
+
+
+def test_the_exercise_sheet_prints_legibly_with_room_to_write(built):
+    """Facilitator review 13, item 7: the Exercise 2 sheet printed its English, the ¶51–¶52 text and the table at
+    about 7.5-7.9 pt, with one answer line touching the next question. Every part of it now prints at 9 pt or more
+    (the size floor of the printouts a pair works from), on at most two pages, with about four lines to write under
+    each question."""
+    pdf = built / "participant" / "exercise-01-2.pdf"
+    doc = pages(pdf)
+    assert len(doc) <= 2
+    sizes: dict[float, int] = {}
+    for page in doc:
+        for pt, n in type_sizes(page).items():
+            sizes[pt] = sizes.get(pt, 0) + n
+    text = sum(sizes.values())
+    small = {pt: n for pt, n in sizes.items() if pt < 9}
+    assert body_size(pdf) >= 9 and sum(small.values()) < 0.02 * text, small      # the page number aside
+    page = (built / "participant" / "exercise-01-2.html").read_text(encoding="utf-8")
+    room = float(re.search(r"\.write \{[^}]*height: ([\d.]+)em", page).group(1))
+    assert room >= 4.5, room
 
 
 def test_the_packets_print_no_near_blank_page(built):

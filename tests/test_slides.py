@@ -150,3 +150,27 @@ def test_every_file_a_deck_loads_is_beside_it(decks):
             if not re.match(r"(?:[a-z]+:|data:)", ref) and not (deck.parent / ref).exists():
                 missing.append((deck.name, ref))
     assert not missing, missing[:5]
+
+
+CONTENT_NOTE = """() => Reveal.getSlides().filter(s => /^(Content note|Aviso sobre el contenido)/i.test(
+    (s.querySelector('h2') || {}).textContent || '')).map(s => {
+  const p = [...s.querySelectorAll('p')].filter(p => !p.closest('aside.notes'));
+  return {size: Math.min(...p.map(x => parseFloat(getComputedStyle(x).fontSize))), lang: p.map(x => x.lang).join(' ')};
+})"""
+
+
+def test_the_session_decks_show_the_content_note_in_type_a_room_can_read(decks):
+    """Facilitator review 13, item 6: the session decks' content-note slide held about 260 words per language at
+    16.6 px. Each deck now gives it a slide per language, as the agreements deck does, set at 22 px or more."""
+    from playwright.sync_api import sync_playwright
+    session = [d for d in decks if session_deck(d.name)]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        for deck in session:
+            page.goto(deck.as_uri())
+            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+            notes = page.evaluate(CONTENT_NOTE)
+            assert [n["lang"] for n in notes] == ["en", "es"], (deck.name, notes)
+            assert all(n["size"] >= 22 for n in notes), (deck.name, notes)
+        browser.close()

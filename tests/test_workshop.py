@@ -17,7 +17,7 @@ import helpers.text
 from helpers import workshop
 from tools import bundle, editions, launch
 
-from editing import error_after
+from editing import error_after, rewrite
 
 NOTEBOOKS = launch.notebooks()
 
@@ -387,6 +387,20 @@ def test_names_round_closing_round_and_relaunch_after_paper(essay):
                 assert "relaunch" in after.activity, (plan, meeting, after.topic)
 
 
+@pytest.mark.parametrize("old, new", [
+    ("activity: \"Back to the screens[online:  after the paper stretch: anyone whose Binder stopped relaunches and "
+     "uploads the saved notebook]. When was", "activity: \"When was"),
+    ("activity: \"Back to the screens after the jigsaw[online: : anyone whose Binder stopped relaunches and uploads the "
+     "saved notebook] while", "activity: \"Back to the screens after the jigsaw while"),
+])
+def test_a_screen_segment_after_a_paper_stretch_without_a_relaunch_is_caught(reading_copy, old, new):
+    """Review13: after every stretch on paper in sessions 2 and 3, as in the single session, the screen segment
+    goes back to the screens with a relaunch; one that does not is refused, naming the segment."""
+    rewrite(reading_copy, "sessions.yml", old, new)
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)minutes on paper.*relaunch.*Back to the screens"):
+        workshop.load_plans(helpers.load_essay(reading_copy))
+
+
 def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
@@ -620,7 +634,11 @@ def test_the_preparation_route_reads_nothing_twice():
     nb = decks.session_decks()["single-90-1.slides.html"]
     again = [c.source for c in nb.cells if decks.READ_BEFORE.match(c.source)]
     assert sum("## Content note" in a or "## Group agreements" in a for a in again) >= 2 and len(again) >= 10
-    assert route["deck"]["words"] == sum(decks.words(c.source) for c in nb.cells) - sum(decks.words(a) for a in again)
+    # a segment's activity in its notes, where the slide shows the room's words, is its run sheet row (review13)
+    rows = [line for c in nb.cells for line in c.source.split("\n") if line.startswith("*What to do:*")]
+    assert rows and not any(decks.READ_BEFORE.match(c.source) for c in nb.cells if "*What to do:*" in c.source)
+    assert route["deck"]["words"] == (sum(decks.words(c.source) for c in nb.cells) - sum(decks.words(a) for a in again)
+                                      - sum(decks.words(r) for r in rows))
     page = decks.checklists()["checklist-single-90.html"]
     assert abs(route["checklist"]["words"] - decks.words(page.split("</style>")[-1])) <= 10   # the page's title
 
@@ -710,3 +728,21 @@ def test_the_guide_says_where_the_spanish_readers_run_sheet_deck_and_notes_are(e
         assert stem.endswith("-spanish")
         for path in (f"facilitator/run-sheet-{stem}.pdf", f"facilitator/notes-{stem}.pdf", f"slides/{stem}.slides.html"):
             assert (editions_built / path).is_file(), path
+
+
+def test_session_3_says_when_the_glossary_goes_out_and_that_its_since_column_is_context(essay):
+    """Facilitator review 13, section 7: session 3 never said when the full glossary goes round, and flagged its Since
+    column (present-day Honduran politics) as sensitive without saying it is the package's context, not the essay.
+    The war of position hands it out, for the rest of the meeting (in English, Spanish and on the slide); the
+    facilitator's lines and the room's say the column is context the package adds."""
+    plans = workshop.load_plans(essay)
+    s3 = plans[(plans.plan == "series-3x120") & (plans.meeting == 3)].set_index("topic")
+    war = s3.loc["war of position"]
+    assert "Hand out the printed glossary now, one per pair, for the rest of the meeting" in war.activity
+    assert "Repartimos ahora el glosario impreso, uno por pareja, para el resto de la reunión" in war.activity_es
+    assert "We hand out the printed glossary now" in war.room
+    for topic in ("war of position", "glossary"):
+        assert "context the package adds" in s3.loc[topic].sensitive, topic
+    room = workshop.load_handout(essay)["sensitive_for_group"]["glossary"]
+    assert "context this study kit adds from outside the essay" in room["en"]
+    assert "contexto que este material de estudio agrega desde fuera del ensayo" in room["es"]

@@ -236,8 +236,6 @@ def closing_questions(text: str) -> str:
 DENSE = 700               # characters of a segment's prompt in both languages (a sensitive box: its lines, >= 400): smaller type
 DENSER = 1450             # ... and past this (a long prompt with both a sensitive and a flashpoint box): smaller again
 DENSEST = 1900            # ... and past this (the Spanish readers' version of such a slide): the smallest type
-CONTENT_NOTE_DENSER = 2200   # characters of the content note in both languages: past this, its slide's smaller type
-CONTENT_NOTE_DENSEST = 2800  # ... and past this, the smallest
 
 
 def _denser(weight: int, denser: int, densest: int) -> str:
@@ -379,6 +377,8 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
     a meeting the safety notes."""
     titles = ctx["titles"]
     lines = ["**For the facilitator**", ""]
+    if getattr(seg, "room", ""):      # the slide shows the room's words; what to do is the run sheet's, and here
+        lines += [f"*What to do:* {plain(seg.activity, titles)}", ""]
     if seg.sensitive:
         lines += [f"**Sensitive.** {plain(seg.sensitive, titles)}", ""]
     hit = flashpoints_of(seg, ctx)
@@ -482,10 +482,12 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                  + (" This deck is that version." if first.version else ""))
 
     def safety_slides():
+        # the content note a slide per language, in type the room can read (review13: both on one slide, about 260
+        # words each, were 16.6 px); the agreements deck does the same
         cn = h["content_note"]
-        _slide(cells, "## Content note · Aviso sobre el contenido\n\n"      # two languages: the smaller type
-                      f'<div class="dense{_denser(len(cn["en"]) + len(cn["es"]), CONTENT_NOTE_DENSER, CONTENT_NOTE_DENSEST)}">'
-                      f'<p lang="en">{_e(cn["en"])}</p><p lang="es" class="es">{_e(cn["es"])}</p></div>')
+        _slide(cells, f'## Content note\n\n<div class="note-slide"><p lang="en">{_e(cn["en"])}</p></div>')
+        _slide(cells, f'## Aviso sobre el contenido\n\n<div class="note-slide" lang="es"><p lang="es" class="es">'
+                      f'{_e(cn["es"])}</p></div>')
         agreements = h["agreements"]
         for start in range(0, len(agreements), 2):
             items = "".join(f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br>'
@@ -514,7 +516,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
         room = h["sensitive_for_group"].get(seg.topic) or {} if seg.sensitive else {}
-        weight = (len(seg.activity) + len(seg.activity_es) + (300 if hit else 0)
+        shown = plain(seg.room or seg.activity, titles)    # what the room reads: the facilitator's words go to the notes
+        weight = (len(shown) + len(seg.activity_es) + (300 if hit else 0)
                   + (max(400, len(room.get("en", "")) + len(room.get("es", ""))) if seg.sensitive else 0)
                   + (500 if seg.topic == "key points" else 0)            # the closing slide lists the topics too
                   + (200 if spanish else 0)           # a version's heading and meta line are in both languages
@@ -524,7 +527,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                 + (_flag(seg, h) if seg.sensitive else "")
                 + (_flashpoint_box(hit, h, beside_sensitive=bool(seg.sensitive)) if hit else "")
                 + (_back_from_paper() if ctx["links"] and _after_paper(rows, seg) else "")
-                + f"<p>{_e(plain(seg.activity, titles))}</p>"
+                + f"<p>{_e(shown)}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
                 + f'<p class="meta">{("; " if spanish else " · ").join(meta)}</p>' + ("</div>" if dense else ""))
         notes = _segment_notes(seg, ctx, first_use=seg.notebook not in seen_notebooks)
@@ -545,6 +548,24 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                           f'<img class="projected" src="data:image/png;base64,{png}" alt="{_e(what)}">',
                    notes=f"**For the facilitator**\n\nThis is {what}: the notebook explains it in words under "
                          "the figure.")
+        if getattr(seg, "projects_table", ""):     # the table the segment projects (review13: "the table of voices is
+            from helpers.workshop import notebook_section    # projected", and the deck had no table)
+            found = notebook_section(seg.notebook, seg.projects_table)
+            _slide(cells, f"## {_e(found['title'])}\n\n"
+                          f'<div class="projected-table">{found["table"]}</div>',
+                   notes=f"**For the facilitator**\n\nThis is the table under “{found['title']}” in notebook "
+                         f"{seg.notebook[:2]}, {titles.get(seg.notebook[:2], '')}, as the participant edition shows it "
+                         "(the voices an exercise asks about are left for the exercise).")
+        if getattr(seg, "exercise", 0):     # the exercise the segment does, for the room to read (review13: session
+            from helpers.workshop import notebook_section    # 3's dating exercise was not in its deck)
+            found = notebook_section(seg.notebook, f"Exercise {seg.exercise}:")
+            _slide(cells, f"## {_e(found['title'])}\n\n"
+                          + "".join("<p>" + re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", _e(p)) + "</p>"
+                                    for p in found["text"].split("\n\n"))
+                          + f'<p class="meta">notebook {seg.notebook[:2]}, {_e(titles.get(seg.notebook[:2], ""))}: '
+                          "the exercise, with the cells to search the essay; on paper, the reader's edition</p>",
+                   notes="**For the facilitator**\n\nThe worked solution is in the printed facilitator's notes, beside "
+                         "this segment; show it only after the pairs have written their range.")
         if seg.topic == "key points":
             _slide(cells, nxt)
         for qid in qs:
@@ -690,8 +711,8 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
         nb = deck_notebook(plan, meeting, rows, ctx)
         answers = {}
         for seg in rows.itertuples():
-            named = [(seg.notebook, int(n)) for n in dict.fromkeys(EXERCISE_NAMED.findall(seg.activity))
-                     ] if seg.notebook else []
+            numbers = list(EXERCISE_NAMED.findall(seg.activity)) + ([str(seg.exercise)] if seg.exercise else [])
+            named = [(seg.notebook, int(n)) for n in dict.fromkeys(numbers)] if seg.notebook else []
             if seg.worked:      # sessions.yml, worked: an exercise of another notebook the segment runs on paper
                 book, title = (x.strip() for x in seg.worked.split(":", 1))
                 named.append((book, title))
@@ -803,9 +824,9 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         slower = math.ceil(pre_row.minutes * workshop.reading_paces(ctx["essay"])["second_language"])
         head = (f"<h1>Run sheet. {html.escape(title)}</h1>"
                 f'<p class="blanks">Date: <span class="line"></span> Place: <span class="line"></span> '
-                f'Starts at: <span class="line short"></span> ({first.length} minutes; the times count from the '
-                + (f"start; the clock column assumes a start at {start})</p>" if start else
-                   "start: write the clock time of each row in its clock column)</p>"))
+                f'Starts at: <span class="line short"></span> ({first.length} minutes'    # one line (review13: two)
+                + (f"; the clock column assumes a start at {start})</p>" if start else
+                   "; fill in the clock column)</p>"))
         version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
                    if first.version else
                    "<p><b>Some read Spanish more easily?</b> Use the run sheet and deck for a room with Spanish "
@@ -814,6 +835,10 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
         sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
                 "ready).</span>" if flashpoints & set(paragraph_numbers(first.pre_reading)) else "")
+        once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
+        said = workshop.computers_optional(rows) if once else ""   # the start page says it; the plan too (review13)
+        if said:       # in the paragraph above, not one of its own: the sheet keeps its type size
+            version = (version[:-4] + f" {html.escape(said)}</p>") if version else f"<p>{html.escape(said)}</p>"
         table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's "
                  f"edition: about {pre_row.minutes} minutes; about {slower} for anyone reading English as a second "
                  f"language.{sent}" + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
@@ -1034,7 +1059,8 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 where = f"{len(mine)} message" + ("s" if len(mine) > 1 else "")
             else:   # deck: its speaker notes and the slides not read in an earlier step (review12: read twice)
                 decks = [deck_notebook(plan, m, r, c) for p_, m, r, c, *_ in mine]
-                text = " ".join(cell.source for nb in decks for cell in nb.cells if not READ_BEFORE.match(cell.source))
+                text = " ".join(re.sub(r"^\*What to do:\*.*$", "", cell.source, flags=re.M)    # the run sheet's line
+                                for nb in decks for cell in nb.cells if not READ_BEFORE.match(cell.source))
                 where = ", ".join(f"{sum(1 for c in nb.cells if c.metadata['slideshow']['slide_type'] == 'slide')} "
                                   "slides" for nb in decks)
             n = words(text) if text is not None else n
@@ -1046,7 +1072,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
 
 # the slides a facilitator has read by the deck's step of the route: a segment's slide is its run sheet row (and its
 # Spanish), the content note and the agreements are the safety step's, a question's Spanish slide its English one's
-READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Group agreements|Pregunta )")
+READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Aviso sobre el contenido|Group agreements|Pregunta )")
 
 # a careful reader's pace, beside the brisk one the route is counted at (the facilitator review: 93 minutes at a
 # brisk pace was about two hours at a careful one)

@@ -471,8 +471,12 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
     from tools.handout import _pair
     boxes = "".join(f'<div class="card"><div class="no">Card {c.card} · <span lang="es">Tarjeta {c.card}</span></div>'
                     f'<p>“{html.escape(c.quotation)}”</p></div>' for c in cards.itertuples())
-    style = """.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
-.card { border: 1.5px dashed #555; padding: 0.6em 0.8em; min-height: 5cm; font-size: 11.5pt; }
+    # two columns that each card fills to its own length, never split (review13: a grid of equal rows printed four
+    # pages per pair, a two-word card in a box the height of the longest); a box is at least tall enough to cut
+    style = """.cards { column-count: 2; column-gap: 7mm; }
+.card { border: 1.5px dashed #555; padding: 0.5em 0.7em; min-height: 2.5cm; font-size: 11pt; line-height: 1.3;
+        break-inside: avoid; margin: 0 0 5mm; box-sizing: border-box; }
+.card p { margin: 0.3em 0 0; }
 .card .no { font-weight: bold; font-size: 0.85em; color: #444; }"""
     body = ('<h1>Who said it? · <span lang="es">¿Quién lo dijo?</span></h1>'
             + _pair({"en": "Cut along the dashed lines. In pairs: who said it, and what makes you think so? The answers "

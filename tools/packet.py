@@ -54,7 +54,11 @@ AGENDA_STYLE = """
 .blanks .line.short { width: 5em; } .blanks .line.contact { width: 18em; } .blanks .line.long { width: 24em; }
 .meeting { break-inside: avoid; page-break-inside: avoid; }
 """
-EXERCISE_EN_PT, EXERCISE_ES_PT = 8.6, 9.2      # an exercise sheet with Spanish: the English; the Spanish, the largest that fits
+# an exercise sheet with Spanish: the English and the Spanish, every part of it (the paragraphs, the table, the recap)
+# in the same legible type, over two pages (review13: on one page it was 7.9 pt, one answer line touching the next
+# question)
+EXERCISE_EN_PT, EXERCISE_ES_PT = 9.5, 9.5
+EXERCISE_WRITE_EM = 5.5      # the room to write under each question: about four handwritten lines
 GLOSSARY_STYLE = """
 body { max-width: none; font-size: 9.5pt; }
 table.glossary { width: 100%; table-layout: fixed; font-size: 9pt; }
@@ -503,7 +507,7 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
 
 
 def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
-    """Each exercise sheet of facilitation.yml (``exercise_sheets``) as one printable page: the exercise as the
+    """Each exercise sheet of facilitation.yml (``exercise_sheets``) as a printout of one or two pages: the exercise as the
     participant edition gives it, the paragraphs it asks about, the objections it names and a recap of its words,
     with room to write. {"exercise-01-2.html": HTML}."""
     import nbformat
@@ -552,7 +556,7 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                        for i, q in enumerate(questions))
         page = (f"<h1>{_inline(title)}" + (f' · <span lang="es">{html.escape(es["title"])}</span>' if es["title"] else "")
                 + "</h1>"
-                f'<p class="small">Lesson {sheet["notebook"][:2]} on one page, for anyone working on paper.'
+                f'<p class="small">From lesson {sheet["notebook"][:2]}, for anyone working on paper.'
                 + (' <span lang="es">Instrucciones también en español (traducción de este material de estudio); '
                    "el ensayo, en inglés.</span>" if es["intro"] else "") + "</p>"
                 f'<div class="recap"><b>The words it uses</b>' + (' · <b lang="es">Las palabras que usa</b>' if es["intro"] else "")
@@ -569,21 +573,22 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                 f'<table class="keep objections"><colgroup><col class="id"><col class="name"><col class="objection"><col class="how">'
                 + ('<col class="how-es">' if es["intro"] else "")
                 + f'</colgroup><tr>{head}</tr>{rows}</table><ol>{asks}</ol>')
-        style = (".write { border-bottom: 1px solid #555; height: 4.2em; } .recap { border: 1px solid #888; "
-                 "padding: 0.1em 0.5em; font-size: 0.92em; } .recap ul { margin: 0.1em 0; } .para { font-size: 0.92em; "
+        style = (f".write {{ border-bottom: 1px solid #555; height: {EXERCISE_WRITE_EM}em; margin-bottom: 0.6em; }} "
+                 ".recap { border: 1px solid #888; "
+                 "padding: 0.1em 0.5em; } .recap ul { margin: 0.1em 0; } .para { "
                  "margin: 0.3em 0; } body { font-size: 9.5pt; line-height: 1.3; } .small { color: #444; margin: 0; } "
-                 "h1 { margin: 0 0 0.2em; } ol { margin: 0.3em 0; } table { font-size: 0.92em; } .es { color: #222; }"
-                 # with the Spanish under every line: the English a size smaller, less room to write and narrower
-                 # margins, to stay on one page; the Spanish, which is no gloss, upright and at 9.2 pt (9.5 runs over)
-                 # (review11: the Spanish recap was 7.9 pt grey italics, the hardest text of the plan to read)
-                 + (f" body {{ font-size: {EXERCISE_EN_PT}pt; line-height: 1.12; }} .write {{ height: 1.8em; }} "
+                 "h1 { margin: 0 0 0.2em; } ol { margin: 0.3em 0; } ol li { break-inside: avoid; } .es { color: #222; }"
+                 # with the Spanish under every line: one legible size for both languages (review13: 7.9 pt on one
+                 # page), a real space to write under each question, and a second page when it needs one; the
+                 # Spanish, which is no gloss, upright (review11: 7.9 pt grey italics)
+                 + (f" body {{ font-size: {EXERCISE_EN_PT}pt; line-height: 1.2; }} "
                     f".es, .recap .es, .para .es, table .es {{ font-size: {EXERCISE_ES_PT}pt; font-style: normal; }}"
                     " table.objections { width: 100% !important; table-layout: fixed !important; } "
                     " .recap-pairs { display: grid; grid-template-columns: 5fr 6fr; gap: 0.15em 1em; margin: 0.15em 0; }"
                     " .recap-pairs > div { break-inside: avoid; } col.id { width: 2.4em; } col.name { width: 15%; } col.objection { width: 16%; } col.how { width: 25%; }"
                     if es["intro"] else ""))
-        margins = ("@page { margin: 9mm 11mm 9mm 11mm; @bottom-center { content: none; } }" if es["intro"] else "")
-        out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style, margins)
+        # two pages, numbered like every other printout (review13: one page meant 7.9 pt and no room to write)
+        out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style)
     return out
 
 
