@@ -127,8 +127,24 @@ def _children(argument, id_):
 
 
 def _header(row) -> str:
-    kind = {"thesis": "Thesis", "point": f"Point {str(row.id)[1:]}"}.get(row.type, row.type)
-    return f"{row.id} · {row['at']} · {kind}"
+    """A box's first line: what the claim is and where it stands, its id last as a small reference
+    ("Conclusion · ¶48 (C39)"), so a reader meets words before a code."""
+    kind = {"thesis": "Thesis", "point": f"Point {str(row.id)[1:]}"}.get(row.type, str(row.type).capitalize())
+    return f"{kind} · {row['at']} ({row.id})"
+
+
+def _a(typ: str) -> str:
+    """"a conclusion", "an recommendation" made right, "a piece of evidence"."""
+    return "a piece of evidence" if typ == "evidence" else ("an " if typ[0] in "aeiou" else "a ") + typ
+
+
+def _first_words(row, held_back=(), words: int = 10) -> str:
+    """The first words of a claim, to name it in a sentence: the package's paraphrase, or the essay's words for a
+    claim an exercise asks about (whose reading is held back)."""
+    text = str(row.span if row.name in held_back else row.paraphrase)
+    cut = text.split()
+    short = " ".join(cut[:words]).rstrip(",;:")
+    return f"“{short}{'…' if len(cut) > words else ''}”"
 
 
 def _box_text(row, width: int, below: int = 0) -> str:
@@ -183,37 +199,35 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
     Example:
         >>> from helpers import load_essay, load_argument
         >>> print(describe_argument_map(load_argument(load_essay()), "T", ["P1", "P2", "P3"]))
-        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points
-        (P1 ¶11, P2 ¶12, P3 ¶13) each supports it. Each box gives the claim in full.
+        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
+        “Anti-imperialism allows us to re-focus the debate about immigration…” (¶11, P1), “Anti-imperialism allows our
+        movements to grapple with the transnational nature of…” (¶12, P2) and “Anti-imperialism provides our movements
+        opportunities to learn from more advanced struggles…” (¶13, P3), each supports it. Each box gives the claim in full.
     """
     nodes = argument.nodes()
     r = nodes.loc[root]
-    name = {"thesis": f"the thesis (T, {r['at']})", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
-        r.type, f"{'a piece of evidence' if r.type == 'evidence' else 'an ' + r.type if r.type[0] in 'aeiou' else 'a ' + r.type} in ¶{r.paragraph} ({root})")
+    name = {"thesis": f"the thesis (T, {r['at']})",
+            "point": f"point {root[1:]}, {_first_words(r)} (¶{r.paragraph}, {root})"}.get(
+        r.type, f"{_a(r.type)} in ¶{r.paragraph}, {_first_words(r, held_back)} ({root})")
     page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
     groups: dict[tuple[str, str], list[str]] = {}
     for id_ in ids:
         row = nodes.loc[id_]
-        ours = " (the package's reading)" if row.get("link") == "the package's reading" else ""
-        groups.setdefault((row.relation or "supports", row.type), []).append(f"{id_} ¶{row.paragraph}{ours}")
+        ours = "; the package's reading" if row.get("link") == "the package's reading" else ""
+        groups.setdefault((row.relation or "supports", row.type), []).append(
+            f"{_first_words(row, held_back)} (¶{row.paragraph}, {id_}{ours})")
     parts = []
     for (rel, typ), members in groups.items():
-        what = typ if len(members) == 1 else PLURAL.get(typ, typ)
-        if typ == "evidence" and len(members) == 1:
-            what = "a piece of evidence"
-        elif len(members) == 1:
-            what = f"a {typ}"
-        else:
-            what = f"{len(members)} {what}"
-        listed = ", ".join(members)
+        what = _a(typ) if len(members) == 1 else f"{len(members)} {PLURAL.get(typ, typ)}"
+        listed = ", ".join(members[:-1]) + " and " + members[-1] if len(members) > 1 else members[0]
         if rel == "explained by":
-            parts.append(f"it explains {what} ({listed})")
+            parts.append(f"it explains {what}, {listed}")
         else:
-            each = "each " if len(members) > 1 else ""
-            parts.append(f"{what} ({listed}) {each}{rel} it")
+            each = ", each" if len(members) > 1 else ""
+            parts.append(f"{what}, {listed}{each} {rel} it" if len(members) > 1 else f"{what}, {listed}, {rel} it")
     held = [i for i in ids if i in held_back]
-    full = (" Each box gives the claim in full, except the box of the claim an exercise asks about ("
-            + ", ".join(held) + "), which gives the essay's words only." if held else " Each box gives the claim in full.")
+    full = (" Each box gives the claim in full, except the box of the claim an exercise asks about, which gives "
+            "the essay's words only (" + ", ".join(held) + ")." if held else " Each box gives the claim in full.")
     return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
             + "; ".join(parts) + "." + full)
 
@@ -341,7 +355,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> len(figs)
         3
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 3): point 1 (P1, ¶11) on the left; ... Each box gives the claim in full.
+        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration…” (¶11, P1) on the left; ... Each box gives the claim in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -372,7 +386,7 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
     base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
             else "The thesis and the other claims directly under it",
             "point": f"Point {root[1:]} and what stands directly under it"}.get(
-        r.type, f"{root} (¶{r.paragraph}) and what stands directly under it")
+        r.type, f"{_a(r.type).capitalize()} of ¶{r.paragraph} ({root}) and what stands directly under it")
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
         yield _draw_map(argument, root, chunk, title, (k, len(chunks)), held_back)
@@ -587,7 +601,7 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
 
 
 #: the key's words for what dates a row; a test holds every figure's key to them
-DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's account, dated by its words",
+DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's account, its date in its words",
                 "the package's inference": "“(date inferred)”, hollow diamond or dotted outline: the package's "
                                            "inference",
                 "context": "black outline, label in italics: context (a named reference)"}
@@ -1134,8 +1148,8 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
     derived = (t.precision == "relative").sum()
     first, last = start_year(t).min(), start_year(t).max()
     when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
-    text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} dated by the "
-            f"package's inference (labelled “date inferred”, hollow or dotted marks) and {context_rows} context "
+    text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} with a date the "
+            f"package infers (labelled “date inferred”, hollow or dotted marks) and {context_rows} context "
             f"row{'s' if context_rows != 1 else ''} checked in named references. "
             f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (hatched)"
             + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "") + ".")
