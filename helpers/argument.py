@@ -208,6 +208,7 @@ class Argument:
         c = self.claims.assign(under=[named(self.point_of(i)) for i in self.claims.id])
         types = default_vocabulary(CLAIMS, "type", c)
         table = pd.crosstab(c.under, c.type).reindex(columns=list(types), fill_value=0)
+        table = table.reindex(sorted(table.index, key=lambda name: (name.endswith("(T)"), name)))   # the points first
         table["total"] = table.sum(axis=1)
         return table.rename_axis(index="under", columns=None)
 
