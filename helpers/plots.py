@@ -143,7 +143,7 @@ def _first_words(row, held_back=(), words: int = 10) -> str:
     claim an exercise asks about (whose reading is held back)."""
     text = str(row.span if row.name in held_back else row.paraphrase)
     cut = text.split()
-    short = " ".join(cut[:words]).rstrip(",;:")
+    short = " ".join(cut[:words]).rstrip(",;:").replace('"', "'")   # quotation marks inside a quotation: single
     return f"“{short}{'…' if len(cut) > words else ''}”"
 
 
