@@ -218,16 +218,20 @@ class Argument:
         """How many claims of each type sit under each point (and directly under the thesis).
 
         Returns:
-            a table: one row per point (and T), one column per type, and a total.
+            a table: one row per point ("point 1 (P1)" …) and one for the claims directly under the thesis
+            ("directly under the thesis (T)"), one column per type, and a total.
         Example:
             >>> import helpers
             >>> argument = helpers.load_argument(helpers.load_essay())
             >>> int(argument.by_point()["total"].sum()) == len(argument.claims)
             True
         """
-        c = self.claims.assign(under=[self.point_of(i) for i in self.claims.id])
+        def named(i: str) -> str:      # words first, the id as a small reference (issue 19, item 1)
+            return "directly under the thesis (T)" if i == "T" else f"point {i[1:]} ({i})"
+        c = self.claims.assign(under=[named(self.point_of(i)) for i in self.claims.id])
         types = default_vocabulary(CLAIMS, "type", c)
         table = pd.crosstab(c.under, c.type).reindex(columns=list(types), fill_value=0)
+        table = table.reindex(sorted(table.index, key=lambda name: (name.endswith("(T)"), name)))   # the points first
         table["total"] = table.sum(axis=1)
         return table.rename_axis(index="under", columns=None)
 

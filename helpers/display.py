@@ -99,11 +99,16 @@ def _cell(value) -> str:
 LANGUAGE_OF_COLUMN = {"spanish": "es"}
 
 
+#: the header of a table's id column, which ``Table`` puts last: the words of the row come first
+ID_HEADER = "ref."
+
+
 class Table:
     """A table for reading: rendered as HTML in JupyterLab, as aligned plain text elsewhere.
 
     Parameters: ``data`` a DataFrame or Series; ``rows`` how many rows to show (``"all"`` or ``None``: all);
-    ``columns`` a list of columns to keep, in order; ``rename`` new names for columns. A column named in
+    ``columns`` a list of columns to keep, in order (a column ``id`` goes last, headed "ref.": an id is a
+    small reference beside what the row says); ``rename`` new names for columns. A column named in
     ``LANGUAGE_OF_COLUMN`` (``spanish``) keeps its language in the HTML (``lang="es"``), under any new name.
 
     >>> Table(pd.DataFrame({"n": [1, 2, 3]}), rows=2).shown.n.tolist()
@@ -117,6 +122,10 @@ class Table:
         frame = data.copy()
         if columns is not None:
             frame = frame[list(columns)]
+        if "id" in frame.columns and len(frame.columns) > 1:
+            # an id is a small reference beside what the row says, never its head (issue 19, item 1)
+            frame = frame[[c for c in frame.columns if c != "id"] + ["id"]]
+            rename = {"id": ID_HEADER, **(rename or {})}
         self.languages = {(rename or {}).get(c, c): LANGUAGE_OF_COLUMN[c] for c in frame.columns
                           if c in LANGUAGE_OF_COLUMN}
         if rename:

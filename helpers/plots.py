@@ -127,8 +127,24 @@ def _children(argument, id_):
 
 
 def _header(row) -> str:
-    kind = {"thesis": "Thesis", "point": f"Point {str(row.id)[1:]}"}.get(row.type, row.type)
-    return f"{row.id} · {row['at']} · {kind}"
+    """A box's first line: what the claim is and where it stands, its id last as a small reference
+    ("Conclusion · ¶48 (C39)"), so a reader meets words before a code."""
+    kind = {"thesis": "Thesis", "point": f"Point {str(row.id)[1:]}"}.get(row.type, str(row.type).capitalize())
+    return f"{kind} · {row['at']} ({row.id})"
+
+
+def _a(typ: str) -> str:
+    """"a conclusion", "an recommendation" made right, "a piece of evidence"."""
+    return "a piece of evidence" if typ == "evidence" else ("an " if typ[0] in "aeiou" else "a ") + typ
+
+
+def _first_words(row, held_back=(), words: int = 10) -> str:
+    """The first words of a claim, to name it in a sentence: the package's paraphrase, or the essay's words for a
+    claim an exercise asks about (whose reading is held back)."""
+    text = str(row.span if row.name in held_back else row.paraphrase)
+    cut = text.split()
+    short = " ".join(cut[:words]).rstrip(",;:").replace('"', "'")   # quotation marks inside a quotation: single
+    return f"“{short}{'…' if len(cut) > words else ''}”"
 
 
 def _box_text(row, width: int, below: int = 0) -> str:
@@ -162,7 +178,7 @@ PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion":
           "recommendation": "recommendations", "concession": "concessions", "point": "points"}
 
 
-def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 1), held_back=()) -> str:
+def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 1), held_back=(), nodes=None) -> str:
     """One or two sentences saying what an argument-map figure means, for readers who cannot see it.
 
     It names the box on the left and groups the boxes on the right by what they do to it (support,
@@ -176,6 +192,7 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         part: for a map split over several figures, (this figure's number, how many there are);
             the default (1, 1) is a map in one figure.
         held_back: optional; ids of claims whose box gives the essay's words only (an exercise asks about them).
+        nodes: optional; ``argument.nodes()``, if the caller has it already (a map of several figures builds it once).
 
     Returns:
         The description, as a string.
@@ -183,44 +200,41 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
     Example:
         >>> from helpers import load_essay, load_argument
         >>> print(describe_argument_map(load_argument(load_essay()), "T", ["P1", "P2", "P3"]))
-        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points
-        (P1 ¶11, P2 ¶12, P3 ¶13) each supports it. Each box gives the claim in full.
+        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
+        “Anti-imperialism allows us to re-focus the debate about immigration…” (¶11, P1), “Anti-imperialism allows our
+        movements to grapple with the transnational nature of…” (¶12, P2) and “Anti-imperialism provides our movements
+        opportunities to learn from more advanced struggles…” (¶13, P3), each supports it. Each box gives the claim in full.
     """
-    nodes = argument.nodes()
+    nodes = argument.nodes() if nodes is None else nodes
     r = nodes.loc[root]
-    name = {"thesis": f"the thesis (T, {r['at']})", "point": f"point {root[1:]} ({root}, ¶{r.paragraph})"}.get(
-        r.type, f"{'a piece of evidence' if r.type == 'evidence' else 'an ' + r.type if r.type[0] in 'aeiou' else 'a ' + r.type} in ¶{r.paragraph} ({root})")
+    name = {"thesis": f"the thesis (T, {r['at']})",
+            "point": f"point {root[1:]}, {_first_words(r)} (¶{r.paragraph}, {root})"}.get(
+        r.type, f"{_a(r.type)} in ¶{r.paragraph}, {_first_words(r, held_back)} ({root})")
     page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
     groups: dict[tuple[str, str], list[str]] = {}
     for id_ in ids:
         row = nodes.loc[id_]
-        ours = " (the package's reading)" if row.get("link") == "the package's reading" else ""
-        groups.setdefault((row.relation or "supports", row.type), []).append(f"{id_} ¶{row.paragraph}{ours}")
+        ours = "; the package's reading" if row.get("link") == "the package's reading" else ""
+        groups.setdefault((row.relation or "supports", row.type), []).append(
+            f"{_first_words(row, held_back)} (¶{row.paragraph}, {id_}{ours})")
     parts = []
     for (rel, typ), members in groups.items():
-        what = typ if len(members) == 1 else PLURAL.get(typ, typ)
-        if typ == "evidence" and len(members) == 1:
-            what = "a piece of evidence"
-        elif len(members) == 1:
-            what = f"a {typ}"
-        else:
-            what = f"{len(members)} {what}"
-        listed = ", ".join(members)
+        what = _a(typ) if len(members) == 1 else f"{len(members)} {PLURAL.get(typ, typ)}"
+        listed = ", ".join(members[:-1]) + " and " + members[-1] if len(members) > 1 else members[0]
         if rel == "explained by":
-            parts.append(f"it explains {what} ({listed})")
+            parts.append(f"it explains {what}, {listed}")
         else:
-            each = "each " if len(members) > 1 else ""
-            parts.append(f"{what} ({listed}) {each}{rel} it")
+            each = ", each" if len(members) > 1 else ""
+            parts.append(f"{what}, {listed}{each} {rel} it" if len(members) > 1 else f"{what}, {listed}, {rel} it")
     held = [i for i in ids if i in held_back]
-    full = (" Each box gives the claim in full, except the box of the claim an exercise asks about ("
-            + ", ".join(held) + "), which gives the essay's words only." if held else " Each box gives the claim in full.")
+    full = (" Each box gives the claim in full, except the box of the claim an exercise asks about, which gives "
+            "the essay's words only (" + ", ".join(held) + ")." if held else " Each box gives the claim in full.")
     return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
             + "; ".join(parts) + "." + full)
 
 
-def _draw_map(argument, root, ids, title, part, held_back=()):
+def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     use_style()
-    nodes = argument.nodes()
     W, H = MAP_SIZE
     fig = plt.figure(figsize=MAP_SIZE)
     ax = fig.add_axes([0, 0, 1, 1])
@@ -298,7 +312,8 @@ def _draw_map(argument, root, ids, title, part, held_back=()):
                     + ("; “package's reading”: a link the essay leaves unstated" if ours else "")
                     + "\n" + _arrow_direction(rels),
               title_fontsize=12, alignment="left")
-    fig.alt_text = describe_argument_map(argument, root, ids, part, held_back)
+    fig.alt_text = describe_argument_map(argument, root, ids, part, held_back, nodes=nodes)
+    fig.fills_canvas = True    # every text stays inside the figure (test_every_figure_fits_a_16_by_9_slide)
     return fig
 
 
@@ -341,7 +356,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> len(figs)
         3
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 3): point 1 (P1, ¶11) on the left; ... Each box gives the claim in full.
+        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration…” (¶11, P1) on the left; ... Each box gives the claim in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -372,10 +387,10 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
     base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
             else "The thesis and the other claims directly under it",
             "point": f"Point {root[1:]} and what stands directly under it"}.get(
-        r.type, f"{root} (¶{r.paragraph}) and what stands directly under it")
+        r.type, f"{_a(r.type).capitalize()} of ¶{r.paragraph} ({root}) and what stands directly under it")
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
-        yield _draw_map(argument, root, chunk, title, (k, len(chunks)), held_back)
+        yield _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
 
 
 # --------------------------------------------------------------------------------------------
@@ -587,7 +602,7 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
 
 
 #: the key's words for what dates a row; a test holds every figure's key to them
-DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's account, dated by its words",
+DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's account, its date in its words",
                 "the package's inference": "“(date inferred)”, hollow diamond or dotted outline: the package's "
                                            "inference",
                 "context": "black outline, label in italics: context (a named reference)"}
@@ -1054,11 +1069,80 @@ def show_described(fig, description: str) -> None:
         Figure(1260x700)
         Bars for the 10 sections of the essay, ...
     """
+    from IPython import get_ipython
     from IPython.display import display
+    from matplotlib.figure import Figure
     from .display import say
+    shell = get_ipython()
+    if shell is not None:   # in a notebook: the figure's picture as figure_png draws it (once, quickly)
+        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
     display(fig, metadata={"image/png": {"alt": description, "drawn": drawn_text(fig)}})
     plt.close(fig)
+    if not plt.fignum_exists(getattr(fig, "number", -1)):   # really closed (a measuring harness may keep it open)
+        _release(fig)
     say(description, width=None)   # typeset under the figure: a narrow window never breaks a word
+
+
+def figure_png(fig) -> str:
+    """The picture of a figure that a notebook shows, as base64 PNG: what IPython's inline backend makes, faster.
+
+    Like the inline backend, the picture is the figure's tight bounding box with a margin of
+    ``savefig.pad_inches`` (0.1 inch) all round. A figure that says it fills its canvas (``fig.fills_canvas``:
+    the argument maps, whose texts stay inside the figure) is drawn once with that box given, instead of being
+    laid out a second time to find it; the PNG is compressed at zlib level 1, which for these flat-coloured
+    pictures is about as small as the default level and takes a fraction of its time.
+
+    Parameters:
+        fig: a matplotlib figure.
+    Returns:
+        the PNG, base64-encoded (what a notebook stores).
+    Example:
+        >>> from helpers import load_essay
+        >>> fig = words_per_section(load_essay()).figure
+        >>> import base64; base64.b64decode(figure_png(fig))[:4]
+        b'\x89PNG'
+        >>> plt.close(fig)
+    """
+    import base64
+    import io
+    from matplotlib.transforms import Bbox
+    pad = plt.rcParams["savefig.pad_inches"]
+    w, h = fig.get_size_inches()
+    box = Bbox.from_extents(-pad, -pad, w + pad, h + pad) if getattr(fig, "fills_canvas", False) else "tight"
+    out = io.BytesIO()
+    fig.canvas.print_figure(out, format="png", dpi=fig.dpi, facecolor=fig.get_facecolor(),
+                            edgecolor=fig.get_edgecolor(), bbox_inches=box, pad_inches=pad,
+                            pil_kwargs={"compress_level": 1})
+    return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _release(fig) -> None:
+    """Let go of a shown and closed figure's artists and pixel buffer now. A closed figure is freed only when
+    Python's cycle collector next runs (which, with a map's thousands of objects, takes longer than drawing it),
+    and until then each holds its renderer's buffer and its texts' layouts: 01's twenty maps held about 80 MB."""
+    canvas = fig.canvas
+    if hasattr(canvas, "_lastKey"):        # an Agg canvas: a later draw would make a new renderer
+        canvas._lastKey = None
+        canvas.renderer = None
+    fig.clear()
+    _trim()
+
+
+def _trim() -> None:
+    """Hand the memory freed by drawing back to the system (glibc keeps a freed pixel buffer for reuse, so each
+    map drawn raised the kernel's resident memory by a few MB, for good). Elsewhere than glibc: nothing."""
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        try:
+            import ctypes
+            _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM = None
 
 
 def drawn_text(fig) -> list[str]:
@@ -1080,10 +1164,18 @@ def drawn_text(fig) -> list[str]:
         True
         >>> plt.close(fig)
     """
+    from matplotlib.axis import Axis
     from matplotlib.text import Text
     if any(ax.axison for ax in fig.axes):   # tick labels exist only once laid out; the maps draw no axis
         fig.draw_without_rendering()         # lays out every text (ticks included) without painting pixels
-    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+    def found(artist):                       # as fig.findobj(Text), without walking into an axis that is off
+        for child in artist.get_children():  # (asking one for its children makes its ticks: a third of a map's cost)
+            if not (isinstance(child, Axis) and not child.axes.axison):
+                yield from found(child)
+        if isinstance(artist, Text):
+            yield artist
+    texts = [t.get_text() for t in found(fig) if t.get_visible() and t.get_text().strip()]
     return list(dict.fromkeys(texts)) + list(getattr(fig, "drawn", []))
 
 
@@ -1134,8 +1226,8 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
     derived = (t.precision == "relative").sum()
     first, last = start_year(t).min(), start_year(t).max()
     when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
-    text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} dated by the "
-            f"package's inference (labelled “date inferred”, hollow or dotted marks) and {context_rows} context "
+    text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} with a date the "
+            f"package infers (labelled “date inferred”, hollow or dotted marks) and {context_rows} context "
             f"row{'s' if context_rows != 1 else ''} checked in named references. "
             f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (hatched)"
             + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "") + ".")

@@ -243,7 +243,7 @@ def rests_on_in_words(timeline: pd.DataFrame, dating: pd.DataFrame | None = None
     >>> essay = load_essay()
     >>> t = load_timeline(essay)
     >>> rests_on_in_words(t, load_dating(essay))[t.id == "E42"].item()
-    "the package's inference, from: Lobo's wife arrested (context; E43); clue 4 “his wife was arrested last year”"
+    "the package's inference, from: Lobo's wife arrested (context; E43); the dating clue “his wife was arrested last year” (clue 4)"
     """
     labels = dict(zip(timeline.id, timeline.label))
     clues = {} if dating is None else dict(zip(dating.id, dating.clue))
@@ -252,7 +252,7 @@ def rests_on_in_words(timeline: pd.DataFrame, dating: pd.DataFrame | None = None
         if i in labels:
             return with_reference(labels[i], i)
         if i in clues:
-            return f"{clue_name(i)} {clues[i]}"
+            return f"the dating clue {clues[i]} ({clue_name(i)})"
         return f"timeline row {i}" if i.startswith("E") else f"dating {clue_name(i)}"
 
     def words(row) -> str:
@@ -290,9 +290,13 @@ def shown_label(row, marker: bool = True) -> str:
     return f"{label} (date inferred)" if inferred else label
 
 
+#: the column of ``with_account`` that says what a date rests on (the file's ``dated_by``), in a reader's words
+HOW_KNOWN = "how the date is known"
+
+
 def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, only=None, leave_out=(),
                  writing: str | None = None) -> pd.DataFrame:
-    """The timeline for a table: each label as the charts show it and a ``dated by`` column in words.
+    """The timeline for a table: each label as the charts show it and a ``how the date is known`` column in words.
 
     Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional);
     ``only`` the ids of the rows to keep (default all): the others still lend their labels to the rows kept;
@@ -300,7 +304,8 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
     time of writing, to keep that date unsaid in a table shown before the exercise that asks for it: a date that
     ends at the time of writing ends there in words, and the reasoning says "the time of writing" without the
     package's year for it.
-    Returns: a copy of ``timeline`` whose ``label`` says "date inferred" on an inferred row, with ``dated by`` added:
+    Returns: a copy of ``timeline`` whose ``label`` says "date inferred" on an inferred row, with ``how the date is
+    known`` added (the file's ``dated_by``, in words):
     the essay's words, context and its reference, or the package's inference and what it rests on; and, for a
     reader, ``when`` (the date in words), ``how the date is reached`` (``derived_by`` with dates in words and clues
     and rows named) and ``the essay's words`` (``date_as_given``).
@@ -308,12 +313,12 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
     Example:
     >>> from helpers import load_essay
     >>> t = with_account(load_timeline(load_essay()))
-    >>> t.loc[t.id == "E38", "dated by"].item()[:40]
+    >>> t.loc[t.id == "E38", HOW_KNOWN].item()[:40]
     "the package's inference, from: dating cl"
     """
     labels = dict(zip(timeline.id, timeline.label))
     shown = timeline.assign(label=[shown_label(r) for r in timeline.itertuples()],
-                            **{"dated by": rests_on_in_words(timeline, dating).map(lambda t: prose(t, labels)),
+                            **{HOW_KNOWN: rests_on_in_words(timeline, dating).map(lambda t: prose(t, labels)),
                                "when": timeline.date.map(date_in_words),
                                "how the date is reached": timeline.derived_by.map(lambda t: prose(t, labels)),
                                "the essay's words": timeline.date_as_given})
@@ -349,7 +354,7 @@ def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -
         return re.sub(r"(?:: |; )" + _PACKAGE_YEAR, "", text)
 
     out = shown.assign(when=[when(r) for r in shown.itertuples()])
-    for column in ("dated by", "how the date is reached"):
+    for column in (HOW_KNOWN, "how the date is reached"):
         out[column] = out[column].map(unsaid)
     return out
 

@@ -44,7 +44,7 @@ RULES = {
     "column name": re.compile(r"(?<![.\w])[a-z]+(?:_[a-z]+)+\b(?!\s*\()"),
 }
 ID_LETTERS = set("ECDQNLKP")
-_WHOLE_CELL_ID = re.compile(r"(<td[^>]*>)\s*([A-Z]\d{1,3})\s*(</td>)")
+_WHOLE_CELL_ID = re.compile(r"(<td[^>]*>)\s*([A-Z]\d{1,3}|T)\s*(</td>)")
 
 
 def _outside_brackets(text: str) -> str:
@@ -157,3 +157,102 @@ def data_sections(path: Path) -> int:
     """How many sections of a notebook are headed "Where the data lives"."""
     nb = nbformat.read(path, as_version=4)
     return sum(len(DATA_SECTION.findall(c.source)) for c in nb.cells if c.cell_type == "markdown")
+
+
+# --- the learner's path: 01 and 03 up to their first exercise (review 13, item 3) ---------------------------------
+# There a newcomer meets the package's coding for the first time, so the rule is stricter: lead with the claim's or
+# the event's words or name, and keep an id at most as a small reference after them: inside round brackets, one id
+# (or one range of ids, “E26–E31”) to a bracket, never at the head of a text or of a table row. The thesis's id
+# (“T”) and the dating clues' numbers (“clue 17”) are ids too. Code a reader types (`plots.show_argument_map(argument,
+# "C39")`) is not read. The package's coding words are not used: “dated by” says how a date is known.
+LEARNER_PATH = ("01_argument_structure.ipynb", "03_timeline.ipynb")
+_ONE_ID = r"(?:[ECDQNLKP]\d{1,3}|T(?=\s*[,:;)])|clue \d+)"
+PATH_ID = re.compile(rf"(?<![\w¶§#’']){_ONE_ID}(?:\s*[–-]\s*{_ONE_ID})?(?![\w.,]\d)")
+# “dated by” as the package's term (a column, a word in italics); as an ordinary verb (“dated by the coup”) it is English
+PATH_WORDS = re.compile(r"\*+dated by\*+|\bdated by\s+(?:column|says)\b|^\s*dated by\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _bracket_around(text: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of the innermost round bracket around position ``at`` of ``text``, or None."""
+    depth, start = 0, None
+    for i in range(at - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                start = i
+                break
+            depth -= 1
+    if start is None:
+        return None
+    depth = 0
+    for j in range(start, len(text)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return start, j + 1
+    return start, len(text)
+
+
+def path_problems(text: str) -> list[tuple[str, str]]:
+    """(rule, words) for each place on the learner's path where an id or the package's coding leads.
+
+    >>> path_problems("the conclusion that U.S. imperialism is the primary contradiction (C39), see clue 17")
+    [('id in place of words', 'clue 17')]
+    >>> path_problems("2 conclusions (C83 ¶17, C15 ¶17) support it; K2 (the liberal narrative) is answered")
+    [('ids in place of words', '(C83 ¶17, C15 ¶17)'), ('id in place of words', 'K2')]
+    >>> path_problems("(E54) between 1973 and now; *dated by* context; type `plots.show_argument_map(argument, \\"C39\\")`")
+    [('id in place of words', 'E54'), ('coding word', '*dated by*')]
+    >>> path_problems("on election night (E21, dated by 2017 election day (context; E20))")
+    []
+    """
+    text = re.sub(r"\]\([^)]*\)", "]", text)                # a Markdown link's target is not read
+    text = re.sub(r"`[^`]*`", lambda m: " " * len(m.group(0)), text)   # nor code a reader types
+    found, counted = [], set()
+    for m in PATH_ID.finditer(text):
+        bracket = _bracket_around(text, m.start())
+        if bracket is None or not text[:bracket[0]].strip():
+            found.append(("id in place of words", m.group(0)))
+            continue
+        if bracket in counted:
+            continue
+        inside = _outside_brackets(text[bracket[0] + 1:bracket[1] - 1])     # a bracket inside is its own
+        if len(PATH_ID.findall(inside)) > 1:
+            counted.add(bracket)
+            found.append(("ids in place of words", text[bracket[0]:bracket[1]]))
+    found += [("coding word", m.group(0)) for m in PATH_WORDS.finditer(text)]
+    return found
+
+
+def path_texts(cell) -> list[str]:
+    """What a reader sees in one cell, for the learner's path: an HTML table row by row, so that an id alone in
+    the first cell of a row (bracketed by ``html_text``) is found at the head of a text."""
+    if cell.cell_type != "code":
+        return seen(cell)
+    texts = []
+    for out in cell.get("outputs", []):
+        html_out = out.get("data", {}).get("text/html") if out.output_type in ("display_data", "execute_result") else None
+        if html_out:
+            texts += [html_text(row) for row in re.findall(r"<tr>.*?</tr>", html_out, re.S)] or [html_text(html_out)]
+            texts += re.findall(r"<th[^>]*>([^<]*)</th>", html_out)     # each header alone: a column's name
+            alt = out.get("metadata", {}).get("image/png", {}).get("alt")
+            if alt:
+                texts.append(alt)
+        else:
+            texts += seen(nbformat.v4.new_code_cell(outputs=[out]))
+    return texts
+
+
+def scan_learner_path(path: Path) -> list[str]:
+    """One line per problem in a notebook's cells up to its first exercise (and the exercise's own text)."""
+    nb = nbformat.read(path, as_version=4)
+    lines = []
+    for i, cell in enumerate(nb.cells):
+        for text in path_texts(cell):
+            for rule, words in path_problems(text):
+                lines.append(f"{path.name}, cell {i}: {rule}: {words}")
+        if "exercise" in cell.metadata.get("tags", []):
+            break
+    return lines

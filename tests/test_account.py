@@ -135,7 +135,7 @@ def test_the_figure_descriptions_count_the_three_apart(timeline):
     text = plots.describe_timeline(timeline, zoomed=True)
     inside = timeline[timeline.from_date.map(lambda d: d.year) >= 2009]
     n = (inside.dated_by == tl.INFERENCE).sum()
-    assert f"{n} dated by the package's inference" in text
+    assert f"{n} with a date the package infers" in text
 
 
 # ---- the loader refuses a broken copy --------------------------------------------------------------------

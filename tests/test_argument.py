@@ -237,9 +237,16 @@ def test_argdown_export_has_every_claim_once_with_its_relation(argument):
     assert re.search(r"^\s+<- <C\d+>:.*#qualifies #concession", text, flags=re.M)
 
 
+BOX_HEADER = re.compile(r"^[A-Z][a-z]*(?: \d)? · [^\n]*\(([TPC]\d*)\)$", re.M)
+
+
 def boxes(fig):
-    """The claim boxes of a map figure (each starts "ID · ¶N · type"), in drawing order: the root first."""
-    return [t for t in fig.axes[0].texts if re.match(r"^[TPC]\d* · ", t.get_text())]
+    """The claim boxes of a map figure (each starts "Type · ¶N (ID)"), in drawing order: the root first."""
+    return [t for t in fig.axes[0].texts if BOX_HEADER.match(t.get_text().split("\n")[0])]
+
+
+def box_id(text) -> str:
+    return BOX_HEADER.match(text.get_text().split("\n")[0]).group(1)
 
 
 def test_the_spine_shows_the_thesis_and_points_in_full(argument):
@@ -262,7 +269,7 @@ def test_a_branch_is_split_and_described(argument):
     assert len(figs) >= -(-len(kids) // 4)
     seen = []
     for fig in figs:
-        ids = [t.get_text().split(" ·")[0] for t in boxes(fig)]
+        ids = [box_id(t) for t in boxes(fig)]
         assert ids[0] == "P1" and len(ids) <= 5
         seen += ids[1:]
         for i in ids:
@@ -286,7 +293,7 @@ def test_the_map_names_each_relation_on_its_arrow(argument):
     assert ours == {"C26", "C27", "C106"}
     assert sum(" ".join(w.split()).endswith("(package's reading)") for w in labels) == len(ours)
     for i in ours:
-        assert f"{i} ¶27 (the package's reading)" in described
+        assert f"(¶27, {i}; the package's reading)" in described
 
 
 def test_a_link_marked_the_packages_reading_must_say_so(reading_copy):
@@ -425,3 +432,18 @@ def test_every_map_says_which_way_its_arrows_point(argument):
             said.append(title.split("\n")[-1])
             matplotlib.pyplot.close(fig)
     assert any("explains" in line for line in said), said
+
+
+def test_every_map_names_its_claims_by_their_words_first(argument):
+    """Review 13, item 3: the maps 01 projects before its first exercise (the spine, point 1's branches, the
+    primary-contradiction conclusion) name each claim by what it is and its words; its id is at most a small
+    reference in brackets at the end of a box's first line, in the title and in the description. (The paraphrases
+    in the boxes are data: a few of them name another claim by its id, which is for the data's keepers.)"""
+    from reader_text import path_problems
+    for root, held in (("T", ()), ("P1", ()), ("C39", ("C28",))):
+        for fig in plots.argument_map(argument, root, held_back=held):
+            title = fig.axes[0].texts[0].get_text()
+            texts = [title, fig.alt_text] + [t.get_text().split("\n")[0] for t in fig.axes[0].texts[1:]]
+            found = [(root, w) for t in texts for _, w in path_problems(t)]
+            assert not found, found
+            matplotlib.pyplot.close(fig)

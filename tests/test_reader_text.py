@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from reader_text import NOTEBOOKS, data_sections, problems, scan
+from reader_text import LEARNER_PATH, NOTEBOOKS, data_sections, path_problems, problems, scan, scan_learner_path
 
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("*.ipynb"))
 
@@ -15,6 +15,36 @@ def test_a_reader_meets_no_codes_ids_or_file_names(path):
     found = scan(path)
     assert not found, (f"{len(found)} places read like a database (say the date in words, put the id in brackets "
                        f"after what it is, or move the file name to “Where the data lives”):\n" + "\n".join(found))
+
+
+@pytest.mark.parametrize("name", LEARNER_PATH)
+def test_the_learners_path_leads_with_words_not_ids(name):
+    """Review 13, item 3: up to the first exercise of 01 and 03 (and in its own text), a claim or an event is named
+    by its words, and its id is at most a small reference in brackets after them; no "dated by"."""
+    found = scan_learner_path(NOTEBOOKS / name)
+    assert not found, (f"{len(found)} places on the way to the first exercise name a claim or an event by its id, "
+                       "or use the package's coding words (lead with the words; keep the id in brackets after "
+                       "them, one to a bracket):\n" + "\n".join(found))
+
+
+@pytest.mark.parametrize("text, words", {
+    "the thesis (T, ¶6, ¶9–¶10) on the left": None,
+    "(T) 7 13 7 1 2 30": "T",
+    "(P1) 13 51 13 3 4 84": "P1",
+    "a conclusion in ¶48 (C39)": None,
+    "C39 · ¶48 · conclusion": "C39",
+    "3 points (P1 ¶11, P2 ¶12, P3 ¶13) each supports it": "(P1 ¶11, P2 ¶12, P3 ¶13)",
+    "the dating clues (clue 17)": None,
+    "clue 17 and the like": "clue 17",
+    "the rows from the first caravan to the second (E26–E31)": None,
+    "- **dated by** says what dates each event": "**dated by**",
+    "the *dated by* column": "*dated by*",
+    "dated by": "dated by",
+    "the row is dated by the coup (E09)": None,
+    "Marx's letter (Q02)": None,
+}.items())
+def test_the_learners_path_check(text, words):
+    assert [w for _, w in path_problems(text)] == ([words] if words else []), text
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.stem)
