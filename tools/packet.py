@@ -310,10 +310,10 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
 
 
 SPANISH_SHEET_STYLE = """
-.spanish-sheet { font-size: 10pt; line-height: 1.3; } .spanish-sheet h2 { margin: 0 0 0.2em; }
+.spanish-sheet { font-size: 10pt; line-height: 1.2; } .spanish-sheet h2 { margin: 0 0 0.2em; }
 .spanish-sheet h3 { margin: 0.6em 0 0.2em; font-size: 1.05em; }
 .spanish-sheet table.terms { width: 100%; } .spanish-sheet ul.points { margin: 0.2em 0; }
-.spanish-sheet ul.points li { margin: 0.3em 0; } .spanish-sheet .pair { margin: 0.35em 0; }
+.spanish-sheet ul.points li { margin: 0.2em 0; } .spanish-sheet .pair { margin: 0.25em 0; }
 .spanish-sheet small { font-size: 0.9em; color: #333; }
 """
 # The sheet's type: 10 pt, 9 pt for the English under each key point and a glossary entry's English name; in the
