@@ -12,6 +12,7 @@ import yaml
 
 from helpers import workshop
 from helpers.text import paragraph_list
+from test_close_reading_14 import _cited
 
 
 def _squash(text: str) -> str:
@@ -34,11 +35,6 @@ def _segment(essay, plan: str, topic: str) -> dict:
     raise KeyError((plan, topic))
 
 
-def _cited(text: str) -> set[int]:
-    out = set()
-    for a, b in re.findall(r"¶(\d+)(?:–¶(\d+))?", text):
-        out |= set(range(int(a), int(b or a) + 1))
-    return out
 
 
 def _room(essay) -> dict:

@@ -37,8 +37,9 @@ MEASURE = """() => {
 }"""
 
 
-def measure(deck_paths) -> dict:
-    """Each deck measured slide by slide in Chromium at 1280×720: file name -> MEASURE's result."""
+def measure(deck_paths, script: str | None = None) -> dict:
+    """Each deck measured slide by slide in Chromium at 1280×720: file name -> the result of ``script`` (MEASURE if
+    not given)."""
     from playwright.sync_api import sync_playwright
     found = {}
     with sync_playwright() as p:
@@ -47,7 +48,7 @@ def measure(deck_paths) -> dict:
         for deck in deck_paths:
             page.goto(deck.as_uri())
             page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-            found[deck.name] = page.evaluate(MEASURE)
+            found[deck.name] = page.evaluate(script or MEASURE)
         browser.close()
     return found
 
@@ -162,15 +163,8 @@ CONTENT_NOTE = """() => Reveal.getSlides().filter(s => /^(Content note|Aviso sob
 def test_the_session_decks_show_the_content_note_in_type_a_room_can_read(decks):
     """Facilitator review 13, item 6: the session decks' content-note slide held about 260 words per language at
     16.6 px. Each deck now gives it a slide per language, as the agreements deck does, set at 22 px or more."""
-    from playwright.sync_api import sync_playwright
-    session = [d for d in decks if session_deck(d.name)]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        for deck in session:
-            page.goto(deck.as_uri())
-            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-            notes = page.evaluate(CONTENT_NOTE)
-            assert [n["lang"] for n in notes] == ["en", "es"], (deck.name, notes)
-            assert all(n["size"] >= 22 for n in notes), (deck.name, notes)
-        browser.close()
+    found = measure([d for d in decks if session_deck(d.name)], CONTENT_NOTE)
+    assert found
+    for name, notes in found.items():
+        assert [n["lang"] for n in notes] == ["en", "es"], (name, notes)
+        assert all(n["size"] >= 22 for n in notes), (name, notes)
