@@ -390,8 +390,8 @@ def test_names_round_closing_round_and_relaunch_after_paper(essay):
 @pytest.mark.parametrize("old, new", [
     ("activity: \"Back to the screens[online:  after the paper stretch: anyone whose Binder stopped relaunches and "
      "uploads the saved notebook]. When was", "activity: \"When was"),
-    ("activity: \"Back to the screens after the jigsaw[online: : anyone whose Binder stopped relaunches and uploads the "
-     "saved notebook] while", "activity: \"Back to the screens after the jigsaw while"),
+    ("activity: \"Back to the screens after the jigsaw and the cards[online: : anyone whose Binder stopped relaunches and "
+     "uploads the saved notebook] while", "activity: \"Back to the screens after the jigsaw and the cards while"),
 ])
 def test_a_screen_segment_after_a_paper_stretch_without_a_relaunch_is_caught(reading_copy, old, new):
     """Review13: after every stretch on paper in sessions 2 and 3, as in the single session, the screen segment
@@ -404,19 +404,19 @@ def test_a_screen_segment_after_a_paper_stretch_without_a_relaunch_is_caught(rea
 def test_a_long_paper_stretch_without_saving_is_caught(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
-    old = "Save first (Ctrl+S, Cmd+S on a Mac[online: ; then File → Download]): the next 25 minutes are on paper. Jigsaw"
+    old = "Save first (Ctrl+S, Cmd+S on a Mac[online: ; then File → Download]): the next 35 minutes are on paper. Jigsaw"
     assert old in text
     path.write_text(text.replace(old, "Jigsaw", 1), encoding="utf-8")
-    with pytest.raises(helpers.AnnotationError, match=r"(?s)25 minutes on paper.*Save first"):
+    with pytest.raises(helpers.AnnotationError, match=r"(?s)35 minutes on paper.*Save first"):
         workshop.load_plans(helpers.load_essay(reading_copy))
 
 
 def test_an_online_part_left_open_is_caught(reading_copy):
     path = reading_copy / "sessions.yml"
     text = path.read_text(encoding="utf-8")
-    old = "[online: ; then File → Download]): the next 25 minutes are on paper. Jigsaw"
+    old = "[online: ; then File → Download]): the next 35 minutes are on paper. Jigsaw"
     assert old in text
-    path.write_text(text.replace(old, "[online: ; then File → Download): the next 25 minutes are on paper. Jigsaw", 1),
+    path.write_text(text.replace(old, "[online: ; then File → Download): the next 35 minutes are on paper. Jigsaw", 1),
                     encoding="utf-8")
     with pytest.raises(helpers.AnnotationError) as err:
         workshop.load_plans(helpers.load_essay(reading_copy))
@@ -733,16 +733,36 @@ def test_the_guide_says_where_the_spanish_readers_run_sheet_deck_and_notes_are(e
 def test_session_3_says_when_the_glossary_goes_out_and_that_its_since_column_is_context(essay):
     """Facilitator review 13, section 7: session 3 never said when the full glossary goes round, and flagged its Since
     column (present-day Honduran politics) as sensitive without saying it is the package's context, not the essay.
-    The war of position hands it out, for the rest of the meeting (in English, Spanish and on the slide); the
-    facilitator's lines and the room's say the column is context the package adds."""
+    The glossary segment hands it out, for the rest of the meeting (in English and Spanish); the war of position
+    glosses the term from the facilitator's copy; the facilitator's lines and the room's say the column is context the
+    package adds."""
     plans = workshop.load_plans(essay)
     s3 = plans[(plans.plan == "series-3x120") & (plans.meeting == 3)].set_index("topic")
-    war = s3.loc["war of position"]
-    assert "Hand out the printed glossary now, one per pair, for the rest of the meeting" in war.activity
-    assert "Repartimos ahora el glosario impreso, uno por pareja, para el resto de la reunión" in war.activity_es
-    assert "We hand out the printed glossary now" in war.room
+    # facilitator review 14, E2: handed out at the war of position, the glossary's Since column (later events) sat on
+    # the tables 50 minutes before the segment that frames it; it now goes round at the glossary segment itself
+    war, gloss = s3.loc["war of position"], s3.loc["glossary"]
+    assert "Hand out the printed glossary now, one per pair, for the rest of the meeting" in gloss.activity
+    assert "Repartimos ahora el glosario impreso, uno por pareja, para el resto de la reunión" in gloss.activity_es
+    for text in (war.activity, war.activity_es, war.room):
+        assert "Hand out the printed glossary" not in text and "Repartimos ahora el glosario" not in text
+        assert "hand out the printed glossary" not in text
+    assert "later, at the glossary segment" in war.activity and "glossary (printed)" not in war.materials
     for topic in ("war of position", "glossary"):
         assert "context the package adds" in s3.loc[topic].sensitive, topic
     room = workshop.load_handout(essay)["sensitive_for_group"]["glossary"]
     assert "context this study kit adds from outside the essay" in room["en"]
     assert "contexto que este material de estudio agrega desde fuera del ensayo" in room["es"]
+
+
+def test_the_cards_come_before_the_table_that_answers_them(essay):
+    """Facilitator review 14, E1: session 2 projected the table of voices (every speaker, with the words of each) just
+    before "Who said it?", whose cards it answers one to one. In every meeting with both, the cards come first."""
+    plans = workshop.load_plans(essay)
+    both = 0
+    for (plan, meeting), segs in plans.groupby(["plan", "meeting"]):
+        topics = list(segs.sort_values("segment").topic)
+        table = [k for k, s in enumerate(segs.sort_values("segment").itertuples()) if s.projects_table == "The table of voices"]
+        if "who said it" in topics and table:
+            both += 1
+            assert topics.index("who said it") < table[0], (plan, meeting, topics)
+    assert both
