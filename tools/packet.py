@@ -556,7 +556,7 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                        for i, q in enumerate(questions))
         page = (f"<h1>{_inline(title)}" + (f' · <span lang="es">{html.escape(es["title"])}</span>' if es["title"] else "")
                 + "</h1>"
-                f'<p class="small">From lesson {sheet["notebook"][:2]}, for anyone working on paper.'
+                f'<p class="small">From lesson {sheet["notebook"][:2]}, for every pair, on paper or beside a screen.'
                 + (' <span lang="es">Instrucciones también en español (traducción de este material de estudio); '
                    "el ensayo, en inglés.</span>" if es["intro"] else "") + "</p>"
                 f'<div class="recap"><b>The words it uses</b>' + (' · <b lang="es">Las palabras que usa</b>' if es["intro"] else "")
