@@ -134,3 +134,41 @@ def test_01s_reading_list_holds_the_heading_its_exercise_sends_you_to(essay):
         if c.cell_type == "markdown":
             cited |= set(paragraph_numbers(", ".join(re.findall(r"¶\d+(?:–¶\d+)?", c.source))))
     assert not cited - read, f"01's reading list leaves out ¶{sorted(cited - read)}"
+
+
+# ---- F15–F18: notebook 03 ----------------------------------------------------------------------------------------
+
+def test_03s_story_dates_the_2017_aftermath_as_the_essay_does():
+    """F15: item 5 of "What happened, in order" was headed "November 2017", though the essay dates the fraud "late
+    2017" (¶39) and the blockades went on "for months" (¶36); the month comes from context."""
+    text = _cell("03", "## What happened, in order")
+    item = text.split("5. ")[1].split("6. ")[0]
+    assert not item.startswith("**November 2017.**"), item
+    assert item.startswith("**Late 2017 and after.**") and "context" in item and "“for months”" in item, item
+
+
+def test_03s_exercise_1_solution_dates_the_programme_and_rounds_both_readings_alike():
+    """F16: "spoken in an interview dated “11/20/2018”": ¶41 dates the programme, not the interview, and ¶39 puts
+    the interview after the October 2018 caravan. F17: ten years was rounded on one reading and counted to the day on
+    the other ("ten full years from June 2009 is late June 2019")."""
+    text = _cell("03", "**1.** “this last November”")
+    assert "an interview dated" not in text and "programme dated “11/20/2018”" in text and "a later interview" in text
+    assert "ten full years" not in text and "mid-2019" in text and "rounded as in the first reading" in text
+
+
+def test_03s_first_cell_keeps_the_essays_word_as_its_own_and_marks_context():
+    """F18: "the caravans are the groups of refugees" took the essay's word into the package's voice (the essay also
+    says "migrants" and "asylum seekers"); "from 2009 to 2019" and "in 2018 and 2019" gave away the year Exercise 2
+    asks for; the IRI's and Chapo Guzmán's glosses were outside facts unmarked; and item 4 of the story gave
+    context dates without saying where they are checked."""
+    text = _cell("03", "**Words used below.**")
+    caravans = _sentence(text, "*caravans*")
+    assert "the essay calls them refugees" in caravans and "asylum" in caravans, caravans
+    assert "2019" not in text.split("**Questions this notebook answers**")[0].replace("January 2019", ""), \
+        "the first cell gives away the year of writing"
+    for name in ("the *IRI*", "*Chapo Guzmán*"):
+        gloss = text.split(name)[1].split(";")[0]
+        assert "context" in gloss, (name, gloss)
+    story = _cell("03", "## What happened, in order")
+    term = story.split("4. ")[1].split("5. ")[0]
+    assert "context dates it from January 2014 to January 2018)" not in term and "reference" in term, term
