@@ -201,9 +201,9 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         >>> from helpers import load_essay, load_argument
         >>> print(describe_argument_map(load_argument(load_essay()), "T", ["P1", "P2", "P3"]))
         Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
-        “Anti-imperialism allows us to re-focus the debate about immigration…” (¶11, P1), “Anti-imperialism allows our
-        movements to grapple with the transnational nature of…” (¶12, P2) and “Anti-imperialism provides our movements
-        opportunities to learn from more advanced struggles…” (¶13, P3), each supports it. Each box gives the claim in full.
+        “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1), “Anti-imperialism allows
+        our movements to grapple with the transnational nature…” (¶12, P2) and “Anti-imperialism provides our movements
+        opportunities to learn from more advanced…” (¶13, P3), each supports it. Each box gives the claim in full.
     """
     nodes = argument.nodes() if nodes is None else nodes
     r = nodes.loc[root]
@@ -356,7 +356,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> len(figs)
         3
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration…” (¶11, P1) on the left; ... Each box gives the claim in full.
+        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... Each box gives the claim in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -709,7 +709,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_long_view(load_timeline(load_essay()))
         >>> ax.get_title(loc="left")
-        'The long view (shaded: 2009–2020, 79 events, drawn in the zoom)'
+        'The long view (shaded: 2009–2020, 80 events, drawn in the zoom)'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -779,7 +779,7 @@ def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS, leave_o
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> zoom_parts(load_timeline(load_essay()))
-        [(0, 16), (16, 32), (32, 47), (47, 63), (63, 79)]
+        [(0, 16), (16, 32), (32, 48), (48, 64), (64, 80)]
     """
     n = len(_zoom_rows(_held_back(timeline, leave_out, writing)[0], years))
     return _even_parts(n, max(1, -(-n // per_panel)))
@@ -815,7 +815,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 5))
         >>> ax.get_title(loc="left")
-        'The zoom, part 1 of 5: events 1 to 16 of 79'
+        'The zoom, part 1 of 5: events 1 to 16 of 80'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -915,7 +915,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
         >>> from helpers import load_essay, load_timeline
         >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
         Figure(1260x700)
-        The zoom, part 1 of 5, draws events 1 to 16 of the 79 from 2009 on, ...
+        The zoom, part 1 of 5, draws events 1 to 16 of the 80 from 2009 on, ...
     """
     for fig in _zoom_figures(timeline, years, ZOOM_ROWS, leave_out, writing):
         show_described(fig, fig.alt_text)

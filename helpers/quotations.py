@@ -196,8 +196,8 @@ def appearances(quotations: pd.DataFrame, who: str, answers: bool = True) -> pd.
     Example:
     >>> from helpers import load_essay
     >>> quotes = load_quotations(load_essay())
-    >>> print(repr(appearances(quotes, "marx")).splitlines()[2][:40])
-    Q02  block            Karl Marx  7   188
+    >>> print(repr(appearances(quotes, "marx")).splitlines()[2][:38])
+    block            Karl Marx  7   188
     >>> "block" in repr(appearances(quotes, "marx", answers=False))
     False
     """
