@@ -296,6 +296,63 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
             "assumes": lesson.get("assumes", "")}
 
 
+STOP_LINE = "**Stop here: the first sitting ends here.**"
+SITTINGS_RE = re.compile(r"\*\*Two sittings\.\*\* [^\n]*")
+
+
+def first_sitting_min(nb: dict, essay: Essay) -> int | None:
+    """The minutes of a long notebook's first sitting: the cells above its STOP_LINE, counted as ``lesson_row``
+    counts the whole (prose, what code cells show, worked solutions, the stated minutes of the exercises above the
+    line), plus the paragraphs to read before starting (``read_first``); None for a notebook without the line.
+
+    The learner review (round 14) timed 01's first sitting at 90 to 110 minutes, against the "about an hour" the
+    notebook said by hand: the number now comes from the same counts as the notebook's total.
+
+    Parameters:
+        nb: the notebook, as read from its JSON; essay: the reading whose paragraphs it names.
+    Returns:
+        the minutes, to the nearest 5, or None.
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": "word " * 400}, {"cell_type": "markdown", "source": STOP_LINE}]
+        >>> first_sitting_min({"metadata": {"lesson": {"exercises": []}}, "cells": cells}, load_essay())
+        5
+    """
+    cells = nb.get("cells", [])
+    stop = next((k for k, c in enumerate(cells) if _is_stop("".join(c.get("source", "")))), None)
+    if stop is None:
+        return None
+    lesson = nb.get("metadata", {}).get("lesson", {})
+    part = {"cells": cells[:stop]}
+    wpm, t = essay.reading_speed, timing(essay)
+    own, own_shown = notebook_word_parts(part)
+    sol, sol_shown = notebook_word_parts(part, solutions=True)
+    first = paragraph_numbers(lesson.get("read_first") or "")
+    reading = int(essay.paragraphs.loc[first, "words"].sum()) if first else 0
+    answering = sum(lesson.get("exercises", [])[:len(exercises(part, essay))])
+    return _nearest_five(reading / wpm + (own + sol) / wpm + (own_shown + sol_shown) / t["table_speed_wpm"]
+                         + answering)
+
+
+def _is_stop(source: str) -> bool:
+    """Whether a cell is the stop line's own (it opens with the line, after a rule if it has one)."""
+    return source.removeprefix("---").lstrip().startswith(STOP_LINE)
+
+
+def sittings_line(minutes: int) -> str:
+    """The opening cell's "**Two sittings.**" sentence, with the first sitting's computed minutes.
+
+    Parameters:
+        minutes: the first sitting's minutes (``first_sitting_min``).
+    Returns:
+        the sentence, starting "**Two sittings.**".
+    Example:
+        >>> print(sittings_line(95))
+        **Two sittings.** This notebook is long. The first sitting, down to the line **Stop here: the first sitting ends here.**, takes about 95 minutes with its reading; do the rest another day.
+    """
+    return (f"**Two sittings.** This notebook is long. The first sitting, down to the line {STOP_LINE}, takes about "
+            f"{minutes} minutes with its reading; do the rest another day.")
+
+
 def time_line(row: dict) -> str:
     """The opening cell's time sentence, written from the computed times, naming every part that takes time.
 

@@ -234,7 +234,7 @@ def test_notebook_01_every_passage_it_sends_you_to_has_a_cell_to_read_it():
 
 def test_notebook_01_has_a_stop_point_and_no_invitation_to_edit_without_undo():
     text = "\n".join(c.source for c in _cells01() if c.cell_type == "markdown")
-    assert "Stop here if you have an hour" in text
+    assert "Stop here: the first sitting ends here" in text
     assert "[reader's edition](we-are-losing-reader.html)" in text
     if "edit" in text and "argument.yml" in text:
         assert "git checkout -- seeds/" in text

@@ -8,6 +8,7 @@ import nbformat
 import pytest
 
 import helpers
+from helpers.lessons import _is_stop
 from tools.cells import MANAGED_TAGS
 from tools.run_notebooks import normalise, notebook_paths
 
@@ -459,7 +460,7 @@ def test_the_second_sitting_of_01_says_again_only_of_what_the_first_sent_you_to_
     """The learner review (round 12): 01's "Stop here" line said "read ¶17–¶18 and ¶44–¶55 again", though the first
     sitting never sent the learner to ¶44–¶55. What it calls reading again was in ``read_first``."""
     nb = read(next(p for p in NOTEBOOKS if p.name.startswith("01_")))
-    stop = next(c.source for c in nb.cells if "**Stop here if you have an hour.**" in c.source)
+    stop = next(c.source for c in nb.cells if _is_stop(c.source))
     again = re.search(r"read ([^.]*?) again", stop)
     first = set(paragraph_numbers_in(nb.metadata["lesson"]["read_first"]))
     assert again and set(paragraph_numbers_in(again.group(1))) <= first, again and again.group(1)
@@ -595,3 +596,17 @@ def test_the_reading_lists_hold_what_the_exercises_and_branches_need(essay):
             for m in re.finditer(r"\bRead ((?:¶\d+(?:–¶\d+)?(?:, | and )?)+) first", cell.source):
                 asked = set(paragraph_numbers_in(m.group(1)))
                 assert not asked - first, f"{nb}, cell {i}: “Before you start” leaves out ¶{sorted(asked - first)}"
+
+
+def test_01_says_how_long_its_first_sitting_takes_from_the_counts():
+    """The learner review (round 14): 01 said "If you have about an hour, work down to the line Stop here if you have
+    an hour", but by the package's own counts that first sitting takes 90 minutes or more. The opening cell now gives
+    the first sitting's minutes, computed as the notebook's total is (``first_sitting_min``), and the stop line says
+    where the first sitting ends, not how long it takes."""
+    from helpers.lessons import first_sitting_min, sittings_line
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("01_")))
+    minutes = first_sitting_min(nb, helpers.load_essay())
+    assert minutes and minutes > 60
+    assert sittings_line(minutes) in nb.cells[0].source
+    assert "an hour" not in nb.cells[0].source
+    assert sum(_is_stop(c.source) for c in nb.cells) == 1

@@ -70,7 +70,7 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
     """Write the opening cell's "**Time:**" sentence from the times computed on the executed notebook."""
     from helpers.essay import load_essay
-    from helpers.lessons import lesson_row, time_line
+    from helpers.lessons import SITTINGS_RE, STOP_LINE, first_sitting_min, lesson_row, sittings_line, time_line
     if "lesson" not in nb.metadata:
         return
     first = nb.cells[0]
@@ -84,9 +84,16 @@ def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
                 break
         else:
             raise SystemExit(f"{path.name}: the opening cell needs a line starting **Time:** (it is filled in).")
-        if first.source == "\n".join(lines):
+        text = "\n".join(lines)
+        sitting = first_sitting_min(nb, load_essay())
+        if sitting is not None:
+            if not SITTINGS_RE.search(text):
+                raise SystemExit(f"{path.name}: the notebook has the line {STOP_LINE} but its opening cell no line "
+                                 "starting **Two sittings.** (it is filled in).")
+            text = SITTINGS_RE.sub(lambda m: sittings_line(sitting), text)
+        if first.source == text:
             return
-        first.source = "\n".join(lines)
+        first.source = text
 
 
 # Run silently in the kernel before the first cell (it takes no execution count and prints nothing): every file of
