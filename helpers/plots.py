@@ -830,7 +830,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         fig, ax = plt.subplots(figsize=SLIDE if part else (SLIDE[0], 0.3 * len(t) + 1.6), layout="constrained")
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
-    ax.set_yticks(range(len(t)), [f"{r.id}  {_event_label(r)}" for r in t.itertuples()], fontsize=13)
+    ax.set_yticks(range(len(t)), [f"{_event_label(r)}  ({r.id})" for r in t.itertuples()], fontsize=13)
     for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
         if row.source == "context":
             tick.set_fontstyle("italic")

@@ -98,6 +98,6 @@ def test_the_timeline_zoom_names_each_rows_theme_in_words(essay):
         rows = [t.get_text() for t in ax.get_yticklabels()]
         assert len(themes) == len(rows) > 0
         by_id = dict(zip(timeline.id, timeline.theme))
-        assert themes == [by_id[r.split()[0]] for r in rows]
+        assert themes == [by_id[r.rsplit("(", 1)[1].rstrip(")")] for r in rows]       # the id in brackets, last
     finally:
         plt.close(ax.figure)
