@@ -60,7 +60,8 @@ def test_the_plain_thesis_keeps_internationalism_apart_from_the_war_of_position(
     purpose = es.index("lo que Gramsci llama la guerra de posiciones")
     assert "internacionalismo" not in es[es.index(":"):purpose]
     imperative = es.index("es imperativo llevar antiimperialismo e internacionalismo")
-    assert imperative > purpose and "la estrategia de sus organizaciones" in es[imperative:]
+    # review14 close F20: the organizations are the movements', not the authors' ("de las organizaciones de los movimientos")
+    assert imperative > purpose and "la estrategia de las organizaciones" in es[imperative:]
 
 
 # ---- P2: one anchor for the thesis, from the data -----------------------------------------------------------------
