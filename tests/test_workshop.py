@@ -741,8 +741,10 @@ def test_session_3_says_when_the_glossary_goes_out_and_that_its_since_column_is_
     # facilitator review 14, E2: handed out at the war of position, the glossary's Since column (later events) sat on
     # the tables 50 minutes before the segment that frames it; it now goes round at the glossary segment itself
     war, gloss = s3.loc["war of position"], s3.loc["glossary"]
-    assert "Hand out the printed glossary now, one per pair, for the rest of the meeting" in gloss.activity
-    assert "Repartimos ahora el glosario impreso, uno por pareja, para el resto de la reunión" in gloss.activity_es
+    assert "Hand out the printed glossary now, one per pair" in gloss.activity
+    assert "Repartimos ahora el glosario impreso, uno por pareja" in gloss.activity_es
+    for event in ("pardon", "2025 election", "Maduro", "Trump"):
+        assert event in gloss.sensitive, event
     for text in (war.activity, war.activity_es, war.room):
         assert "Hand out the printed glossary" not in text and "Repartimos ahora el glosario" not in text
         assert "hand out the printed glossary" not in text
