@@ -581,12 +581,14 @@ def test_the_notes_paper_route_is_the_plans_own_print_list(essay):
 def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_answer_to(essay):
     """Native review 12: the Spanish D02 slide projected only its closing questions ("¿La respuesta enfrenta la
     objeción…?"), which lean on an objection and a reply that were not on screen. A lead-in (discussion_es.yml,
-    ``slide``) now states them, with the essay's words and their ¶, above the questions."""
+    ``slide``) now states them, with the essay's words and their ¶, just before the questions: on a slide of its
+    own since review 14's fixes made the two together run past 720 px."""
     leads = workshop.load_slide_leads_es(essay)
     assert "D02" in leads and "La objeción (¶45)" in leads["D02"] and "(¶48" in leads["D02"]
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
-    slide = next(c.source for c in deck.cells if c.source.startswith("## Pregunta 2 "))
-    assert slide.index(html.escape(leads["D02"], quote=False)) < slide.index('class="question es closing"')
+    slides = [c.source for c in deck.cells if c.source.startswith("## Pregunta 2 ")]
+    lead = next(k for k, s in enumerate(slides) if html.escape(leads["D02"], quote=False) in s)
+    assert 'class="question es closing"' in slides[lead + 1]
 
 
 def test_a_slide_lead_in_that_misquotes_the_essay_is_refused(reading_copy):

@@ -579,26 +579,30 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             es = ctx["questions_es"][qid]
             size = " long" if len(es) > LONG_QUESTION else ""
             asks = closing_questions(es) if spanish and size else ""
+            heading_es = f"## {question_name(qid, spanish=True).capitalize()} · {question_paragraphs(q)}\n\n"
             if asks:      # the room's own language, projected: the questions large, the quotations on paper
                 lead = ctx["leads_es"].get(qid, "")     # what the closing questions lean on (discussion_es.yml, slide)
-                in_spanish = (f"## {question_name(qid, spanish=True).capitalize()} · {question_paragraphs(q)}\n\n"
-                              + (f'<p lang="es" class="es lead">{_e(lead)}</p>' if lead else "")
-                              + f'<p lang="es" class="question es closing">{_e(asks)}</p>'
-                              f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>',
-                              "**For the facilitator**\n\nThe slide projects the question's closing questions, "
-                              "in large type" + (", under a short lead-in saying what they answer to" if lead else "")
-                              + "; the whole Spanish, with the essay's words and their ¶, is in the "
-                              "participant packet. Read it out if the room asks:\n\n"
-                              f'<span lang="es">{_e(es)}</span>\n\n'
-                              "In this version the Spanish comes first; the English follows.")
+                # the lead-in on a slide of its own, before the questions (with both, the question 2 slide ran 160 px
+                # past 720 once the lead kept the whole concession and the questions the whole comparison)
+                in_spanish = ([(heading_es + f'<p lang="es" class="es lead">{_e(lead)}</p>'
+                                f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>',
+                                "**For the facilitator**\n\nWhat the closing questions on the next slide answer to; "
+                                "read it out, then move on to the questions.")] if lead else []) + [
+                              (heading_es + f'<p lang="es" class="question es closing">{_e(asks)}</p>'
+                               + ("" if lead else f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>'),
+                               "**For the facilitator**\n\nThe slide projects the question's closing questions, "
+                               "in large type" + (", after a slide saying what they answer to" if lead else "")
+                               + "; the whole Spanish, with the essay's words and their ¶, is in the "
+                               "participant packet. Read it out if the room asks:\n\n"
+                               f'<span lang="es">{_e(es)}</span>\n\n'
+                               "In this version the Spanish comes first; the English follows.")]
             else:
-                in_spanish = (f"## {question_name(qid, spanish=True).capitalize()} · {question_paragraphs(q)}\n\n"
-                              f'<p lang="es" class="question es{size}">{_e(es)}</p>',
-                              "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
-                              "their ¶, so a reader finds them in the reader's edition."
-                              + (" In this version the Spanish comes first; the English follows." if spanish else ""))
+                in_spanish = [(heading_es + f'<p lang="es" class="question es{size}">{_e(es)}</p>',
+                               "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
+                               "their ¶, so a reader finds them in the reader's edition."
+                               + (" In this version the Spanish comes first; the English follows." if spanish else ""))]
             # a room of Spanish readers reads the question in Spanish first
-            for body_, notes_ in ((in_spanish, english) if spanish else (english, in_spanish)):
+            for body_, notes_ in (in_spanish + [english] if spanish else [english] + in_spanish):
                 _slide(cells, body_, notes=notes_)
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
