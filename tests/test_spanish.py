@@ -447,7 +447,7 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     closing = next(s for s in slides if "Hoy trabajamos" in s)
     assert "La tesis" in closing and "Guerra de posiciones" in closing
     order = [s[:14] for s in slides if s.startswith(("## Pregunta 2 ", "## Question 2 "))]
-    assert order == ["## Pregunta 2 ", "## Question 2 "]
+    assert order == ["## Pregunta 2 ", "## Pregunta 2 ", "## Question 2 "]      # its lead-in, its questions, English
     notes = " ".join(c.source for c in cells if c.metadata["slideshow"]["slide_type"] == "notes")
     assert "Aliases only join" not in notes and "*Español:* La guerra de posiciones (¶49)" in notes
     standard = decks.session_decks()["single-90-1.slides.html"].cells
@@ -532,10 +532,11 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     closing questions, in large type, and says where the whole is; the notes keep the whole Spanish."""
     from tools import decks
     cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
-    i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta 2 "))
+    i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta 2 ") and "es closing" in c.source)
     slide, notes = cells[i].source, cells[i + 1].source
+    before = [c.source for c in cells[:i] if c.source.startswith("## Pregunta 2 ")]   # the lead-in's own slide
     es = " ".join(workshop.load_questions_es(essay)["D02"].split())
-    assert 'class="question es closing"' in slide and decks.QUOTATIONS_ON_PAPER in slide
+    assert 'class="question es closing"' in slide and before and decks.QUOTATIONS_ON_PAPER in before[-1]
     text = " ".join(html_text(slide).split())
     assert "¿enfrenta la objeción en su propio terreno" in text and "¿Qué pruebas resolverían" in text
     # under a short lead-in (what the questions answer to: review12), not the whole question again
