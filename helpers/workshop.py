@@ -95,13 +95,11 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                             "segments.", f"name the topic of the segment to drop first: one of "
                                                          f"{', '.join(str(t) for t in droppable if t)}.", where)
             table = _within(essay, "segments", segments, where)
-            for s, seg in zip(table, segments):
-                for name in ONLINE_FIELDS:
-                    s[name] = str(s.get(name) or "")       # room is optional
-                    if s[name].count("[online:") != len(ONLINE.findall(s[name])):
-                        raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
-                                              "close it with ']' (the words inside are for launch links only).",
-                                              f"{s['row']} ({s['topic']})")
+            for s in table:     # the fields as checked: text with its spaces folded ("" when left out)
+                for name in (n for n in ONLINE_FIELDS if s[n].count("[online:") != len(ONLINE.findall(s[n]))):
+                    raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
+                                          "close it with ']' (the words inside are for launch links only).",
+                                          f"{s['row']} ({s['topic']})")
             _check_paper_stretches(segments, path, where)
             total = sum(s["minutes"] for s in table)
             if total != length:
@@ -110,11 +108,12 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                       "change the minutes of a segment, or the meeting's length_minutes.", where)
             here = {"plan": plan.id, "plan_title": plan.title, "setup": plan.setup, "plan_title_es": plan.title_es,
                     "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
-                    "meeting_title_es": meeting["title_es"], "length": length,
+                    "meeting_title_es": meeting["title_es"], "length": length, "spanish_variant": {},
                     "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
                     **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
+                projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
                 if topic not in RECURRING:
                     if topic in seen_topics:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
@@ -133,8 +132,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 if topic == "break" and not (k < len(table) and table[k]["topic"] == "back from break"):
                     raise AnnotationError(path, "a break is not followed by a 'back from break' segment.",
                                           "add a few minutes after it to relaunch Binder and upload saved work.", label)
-                sensitive = str(seg.get("sensitive") or "").strip()
-                if "sensitive" in seg and not sensitive:
+                if "sensitive" in seg and not s["sensitive"]:
                     raise AnnotationError(path, "has an empty sensitive line.",
                                           "say in a sentence what may hurt and what to do, or drop 'sensitive:'.", label)
                 notebook_es = notebooks_es.get(notebook[:2]) if notebook else ""
@@ -142,30 +140,24 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
                                           f"add a line '\"{notebook[:2]}\": …' (its short title in Spanish) "
                                           "under spanish: notebooks_es at the end of the file.", label)
-                projects = seg.get("projects") or 0     # checked a whole number (a blank one is NaN in the table)
                 if projects and not (notebook and 0 < projects <= len(notebook_figures(notebook))):
                     raise AnnotationError(path, f"projects figure {projects} of {notebook or 'no notebook'}, which it "
                                                 "does not have.",
                                           "name the segment's notebook, and the number of one of its figures "
                                           "(1 for the first, counting from the top).", label)
-                table_heading = str(seg.get("projects_table") or "").strip()
-                if table_heading and not (notebook and notebook_section(notebook, table_heading)["table"]):
-                    raise AnnotationError(path, f"projects_table names '{table_heading}', which {notebook or 'no notebook'} "
+                if s["projects_table"] and not (notebook and notebook_section(notebook, s["projects_table"])["table"]):
+                    raise AnnotationError(path, f"projects_table names '{s['projects_table']}', which {notebook or 'no notebook'} "
                                                 "does not have as a '## ' heading with a table under it.",
                                           "name the segment's notebook, and a heading of it, as the notebook writes it "
                                           "after '## ', whose first output is a table.", label)
-                exercise = seg.get("exercise") or 0
                 if exercise and not (notebook and notebook_section(notebook, f"Exercise {exercise}:")["text"]):
                     raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
                                                 "not have.", "name the segment's notebook, and the number of one of its "
                                                 "exercises ('## Exercise N: …').", label)
-                rows.append({**here, "topic": topic, "topic_es": topic_es.strip(), "notebook": notebook,   # as checked
-                             "notebook_es": notebook_es, "segment": k, "minutes": s["minutes"],
-                             "start": sum(t["minutes"] for t in table[:k - 1]), "paper": s["paper"],
-                             "paragraphs": s["paragraphs"], "discussion": ", ".join(s["discussion"]),
-                             "glossary": tuple(s["glossary"]), "reads": s["reads"], "sensitive": sensitive,
-                             "projects": projects, "spanish_variant": {}, "projects_table": table_heading,
-                             "exercise": int(exercise), "lead": s["lead"], "worked": s["worked"],
+                rows.append({**here, **{f: s[f] for f in SEGMENT_FIELDS}, "topic_es": topic_es.strip(),   # as checked
+                             "notebook_es": notebook_es, "segment": k, "start": sum(t["minutes"] for t in table[:k - 1]),
+                             "discussion": ", ".join(s["discussion"]), "glossary": tuple(s["glossary"]),
+                             "projects": projects, "exercise": int(exercise),
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
@@ -227,6 +219,9 @@ def offline(plans: pd.DataFrame) -> pd.DataFrame:
 
 
 ONLINE_FIELDS = ("activity", "activity_es", "room", "materials")
+#: a segment's fields that load_plans keeps as sessions.yml gives them (checked as schema.yml declares)
+SEGMENT_FIELDS = ("topic", "notebook", "minutes", "paper", "paragraphs", "reads", "sensitive", "projects_table", "lead",
+                  "worked")
 
 
 def as_the_kit_prints(plans: pd.DataFrame, project=None) -> pd.DataFrame:
