@@ -154,7 +154,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
                                                 "not have.", "name the segment's notebook, and the number of one of its "
                                                 "exercises ('## Exercise N: …').", label)
-                rows.append({**here, **{f: s[f] for f in SEGMENT_FIELDS}, "topic_es": topic_es.strip(),   # as checked
+                kept = ("topic", "notebook", "minutes", "paper", "paragraphs", "reads", "sensitive", "projects_table",
+                        "lead", "worked")      # as load_entries checked them
+                rows.append({**here, **{f: s[f] for f in kept}, "topic_es": topic_es.strip(),   # as checked
                              "notebook_es": notebook_es, "segment": k, "start": sum(t["minutes"] for t in table[:k - 1]),
                              "discussion": ", ".join(s["discussion"]), "glossary": tuple(s["glossary"]),
                              "projects": projects, "exercise": int(exercise),
@@ -219,9 +221,6 @@ def offline(plans: pd.DataFrame) -> pd.DataFrame:
 
 
 ONLINE_FIELDS = ("activity", "activity_es", "room", "materials")
-#: a segment's fields that load_plans keeps as sessions.yml gives them (checked as schema.yml declares)
-SEGMENT_FIELDS = ("topic", "notebook", "minutes", "paper", "paragraphs", "reads", "sensitive", "projects_table", "lead",
-                  "worked")
 
 
 def as_the_kit_prints(plans: pd.DataFrame, project=None) -> pd.DataFrame:
@@ -930,6 +929,22 @@ def check_fingerprint(path, key: str, entry: dict, english: str, source: str, ke
                               f"{keep}), then set from_en: {current}.", key)
 
 
+def check_spanish(path, problems: list[tuple[str, str]], what: str, label: str) -> None:
+    """Stop at the first of the problems ``spanish_problems`` found: "<what> <its problem>", with its fix.
+
+    Parameters:
+        path: the Spanish file, named in the error; problems: from ``spanish_problems``; what: the text checked
+        ("the Spanish D01"); label: the entry the error names.
+    Returns:
+        None when there is no problem; otherwise an ``AnnotationError``.
+    Example:
+        >>> check_spanish("discussion_es.yml", [], "the Spanish D01", "D01") is None
+        True
+    """
+    if problems:
+        raise AnnotationError(path, f"{what} {problems[0][0]}", problems[0][1], label)
+
+
 def load_slide_leads_es(essay: Essay) -> dict[str, str]:
     """The Spanish lead-ins of the long questions' slides (discussion_es.yml, ``slide``), by question id, checked as
     a part of the question: its quotations are the essay's words that the English question quotes, each with its ¶
@@ -954,11 +969,9 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
         lead = " ".join(str(getattr(q, "slide", "") or "").split())
         if not lead:
             continue
-        problems = spanish_problems(essay, lead, questions.question[q.question], questions.loc[q.question].paragraphs,
-                                    part=True)
-        if problems:
-            problem, fix = problems[0]
-            raise AnnotationError(path, f"the slide's lead-in of {q.question} {problem}", fix, q.question)
+        check_spanish(path, spanish_problems(essay, lead, questions.question[q.question],
+                                             questions.loc[q.question].paragraphs, part=True),
+                      f"the slide's lead-in of {q.question}", q.question)
         out[q.question] = lead
     return out
 
@@ -996,10 +1009,8 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
     for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
         check_fingerprint(path, q.question, {"from_en": q.from_en}, english[q.question], "discussion.yml",
                           "qualifiers and questions")
-        problems = spanish_problems(essay, q.es, english[q.question], questions.loc[q.question].paragraphs)
-        if problems:
-            problem, fix = problems[0]
-            raise AnnotationError(path, f"the Spanish {q.question} {problem}", fix, q.question)
+        check_spanish(path, spanish_problems(essay, q.es, english[q.question], questions.loc[q.question].paragraphs),
+                      f"the Spanish {q.question}", q.question)
         out[q.question] = q.es
     used = {q for cell in plans.discussion for q in cell.split(", ") if q} if plans is not None else set()
     missing = [q for q in english.index if q not in out]
@@ -1064,10 +1075,8 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
                                 "in_the_essay_en": t.in_the_essay or "", "definition": r.definition,
                                 "in_the_essay": r.in_the_essay}
         for i, point in enumerate(part["key_points"], start=1):
-            problems = spanish_problems(essay, point.es, point.en, [int(n) for n in PILCROW.findall(point.en)])
-            if problems:
-                raise AnnotationError(path, f"the Spanish of key point {i} {problems[0][0]}", problems[0][1],
-                                      point.row)
+            check_spanish(path, spanish_problems(essay, point.es, point.en, [int(n) for n in PILCROW.findall(point.en)]),
+                          f"the Spanish of key point {i}", point.row)
             points.append({"en": point.en, "es": point.es})
         out[str(meeting)] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
     return out
