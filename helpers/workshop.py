@@ -79,12 +79,11 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         {'single-90': 1, 'series-3x120': 3}
     """
     path = essay.folder / PLANS
-    data = read_yaml(path)
-    spanish = load_one(essay, f"{PLANS} spanish", data)
+    spanish = load_one(essay, f"{PLANS} spanish")
     topics_es = spanish.get("topics_es") or {}
     notebooks_es = {str(k).zfill(2): v for k, v in (spanish.get("notebooks_es") or {}).items()}
     rows = []
-    for plan in load_entries(essay, f"{PLANS} plans", data).itertuples():
+    for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         seen_topics: dict[str, str] = {}
         for meeting, raw in zip(_within(essay, "meetings", plan.meetings, f"plan {plan.id}"), plan.meetings):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
@@ -293,11 +292,9 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
         >>> lists[lists.plan == "single-90"].file.iloc[0], lists.copies.iloc[0]
         ('facilitator/packet-single-90.pdf', 'each participant')
     """
-    path = essay.folder / PLANS
-    data = read_yaml(path)
-    printouts = load_entries(essay, f"{PLANS} printouts", data).set_index("printout")
+    printouts = load_entries(essay, f"{PLANS} printouts").set_index("printout")
     rows = []
-    for plan in load_entries(essay, f"{PLANS} plans", data).itertuples():
+    for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         for entry in _within(essay, "print", plan.print, f"plan {plan.id}"):
             described = printouts.loc[entry["printout"]]
             rows.append({"plan": plan.id, "plan_title": plan.title, "printout": entry["printout"],
@@ -764,11 +761,10 @@ def load_handout(essay: Essay) -> dict:
         "Nobody has to share their own story, or their family's. We discuss the text, not each other's lives."
     """
     path = essay.folder / NOTES
-    data = read_yaml(path)
-    top = load_one(essay, f"{NOTES} (file)", data)
-    h = load_one(essay, f"{NOTES} handout", data)
+    top = load_one(essay, f"{NOTES} (file)")
+    h = load_one(essay, f"{NOTES} handout")
     setup = load_one(essay, f"{NOTES} setup", {"setup": h["setup"]})
-    groups = load_entries(essay, f"{NOTES} sensitive_for_group", data)
+    groups = load_entries(essay, f"{NOTES} sensitive_for_group")
     for lang in LANGUAGES:
         if "{paragraphs}" not in top["flashpoint_for_group"][lang]:
             raise AnnotationError(path, f"flashpoint_for_group's {lang} line has no {{paragraphs}}, where the slide "
