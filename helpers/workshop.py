@@ -776,8 +776,7 @@ def load_handout(essay: Essay) -> dict:
                       "routes": routes[["title", "steps"]].to_dict("records")},
             "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
             **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety", "day_of")},
-            "hard_moments": [{"when": str(m["when"]), "en": str(m["en"]), "es": str(m["es"])}
-                             for m in (top.get("hard_moments") or [])],
+            "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
             "interpreter": top.get("interpreter") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
 
