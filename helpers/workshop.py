@@ -1045,13 +1045,12 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
     """
     from .terms import glossary, load_terms
     path = essay.folder / PLANS
-    sheets = (read_yaml(path).get("spanish") or {}).get("sheet") or {}
+    sheets = load_entries(essay, f"{PLANS} sheet", {"sheet": load_one(essay, f"{PLANS} spanish")["sheet"]})
     terms = glossary(load_terms(essay)).set_index("term")
     out = {}
-    for meeting, sheet in sheets.items():
-        where = f"spanish: sheet: {meeting}"
+    for sheet in sheets.itertuples():
         paragraphs, alone, rendered, points = {}, [], {}, []
-        part = {k: load_entries(essay, f"{PLANS} {k}", {k: sheet.get(k)}, where).itertuples()
+        part = {k: load_entries(essay, f"{PLANS} {k}", {k: getattr(sheet, k)}, sheet.row).itertuples()
                 for k in ("paragraphs", "terms", "key_points")}
         for p in part["paragraphs"]:
             n = int(p.paragraph) if p.paragraph.isdigit() else 0
@@ -1073,7 +1072,7 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
             check_spanish(path, spanish_problems(essay, point.es, point.en, [int(n) for n in PILCROW.findall(point.en)]),
                           f"the Spanish of key point {i}", point.row)
             points.append({"en": point.en, "es": point.es})
-        out[str(meeting)] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
+        out[sheet.meeting] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
     return out
 
 
