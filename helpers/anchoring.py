@@ -49,10 +49,9 @@ def nearest_passage(essay: Essay, span: str, paragraph: int | None = None) -> tu
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(target)
 
-    def best_in(rows, step_of) -> tuple[float, tuple[int, str]]:
+    def best_in(rows, step: int) -> tuple[float, tuple[int, str]]:
         best, best_score = (None, ""), -1.0
         for p in rows.itertuples():
-            step = step_of(size)
             for i in range(0, max(len(p.text) - size, 0) + 1, step):
                 window = p.text[i:i + size]
                 matcher.set_seq1(fold(window))
@@ -65,11 +64,11 @@ def nearest_passage(essay: Essay, span: str, paragraph: int | None = None) -> tu
 
     paragraphs = essay.paragraphs
     if paragraph in paragraphs.index:
-        score, best = best_in(paragraphs.loc[[paragraph]], lambda n: 1)
+        score, best = best_in(paragraphs.loc[[paragraph]], 1)
         if score >= 0.75:
             return best
         paragraphs = paragraphs.drop(index=paragraph)
-    _, best = best_in(paragraphs, lambda n: max(n // 8, 1))
+    _, best = best_in(paragraphs, max(size // 8, 1))
     return best
 
 

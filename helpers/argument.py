@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .anchoring import read_yaml
 from .errors import AnnotationError
 from .rules import anchored, declaration, default_vocabulary, load_entries, load_one
 from .essay import Essay
@@ -354,13 +353,12 @@ def load_argument(essay: Essay) -> Argument:
         'thesis'
     """
     path = essay.folder / FILE
-    data = read_yaml(path)
     sections = essay.paragraphs.set_index("paragraph")[["section_no", "section"]]
     # every paraphrase keeps the qualifiers of its span (qualifiers.yml), or says why under qualifier_note
     qualifiers = load_qualifiers(essay.folder)
 
     # thesis
-    th = load_one(essay, f"{FILE} thesis", data)
+    th = load_one(essay, f"{FILE} thesis")
     thesis = pd.DataFrame([anchored(essay, s, path, "thesis", "thesis.spans") for s in th["spans"]])
     thesis["role"] = [s.get("role") or "thesis" for s in th["spans"]]
     for role in thesis.role:
@@ -373,7 +371,7 @@ def load_argument(essay: Essay) -> Argument:
                "plain sentence", "plain_qualifier_note")
 
     # points: exactly the numbered list items, in order; the sections they name are the essay's
-    points = load_entries(essay, f"{FILE} points", data)
+    points = load_entries(essay, f"{FILE} points")
     numbered = essay.paragraphs[essay.paragraphs.marker.str.match(r"\d")]
     known_sections = set(essay.sections.section)
     for pt in points.itertuples():
@@ -392,7 +390,7 @@ def load_argument(essay: Essay) -> Argument:
                                     f"{len(numbered)} points.", "list each numbered point once, in order.", "points")
 
     # claims: fields, vocabularies and rules declared in schema.yml ("argument.yml claims")
-    claims = load_entries(essay, CLAIMS, data)
+    claims = load_entries(essay, CLAIMS)
     for c in claims.itertuples():
         check_kept(qualifiers, c.span, c.paraphrase, c.qualifier_note or None, path, c.row)
     claims["section_no"] = [int(sections.loc[p].section_no) for p in claims.paragraph]
@@ -432,15 +430,15 @@ def load_argument(essay: Essay) -> Argument:
 
 
     # counterarguments, framings, parallels
-    counter = load_entries(essay, f"{FILE} counterarguments", data)
+    counter = load_entries(essay, f"{FILE} counterarguments")
     for ca in counter.itertuples():
         if ca.how and isinstance(ca.concession, str):
             # `how` restates what the authors grant; the objection and reply it only summarises
             check_kept(qualifiers, ca.concession, ca.how, ca.qualifier_note or None, path, ca.row, "how")
     counter = counter[["id", "name", "held_by", "how", "objection", "objection_paragraph", "concession",
                        "concession_paragraph", "reply", "reply_paragraph", "reply_more", "reply_more_paragraph"]]
-    framings = load_entries(essay, f"{FILE} framings", data).drop(columns="row")
-    parallels = load_entries(essay, f"{FILE} parallels", data)
+    framings = load_entries(essay, f"{FILE} framings").drop(columns="row")
+    parallels = load_entries(essay, f"{FILE} parallels")
     parallels["paragraphs"] = [sorted(set(p)) for p in parallels.passages_paragraphs]
     parallels = parallels[["id", "name", "source_as_given", "paragraphs", "passages", "used_to_show", "supports"]]
 

@@ -5,7 +5,6 @@ import textwrap
 
 import pandas as pd
 
-from .anchoring import read_yaml
 from .rules import load_entries
 from .essay import Essay
 from .readable import question_name
@@ -50,9 +49,8 @@ def load_facilitation(essay: Essay) -> dict[str, dict]:
         >>> sorted(load_facilitation(helpers.load_essay()))[:2]
         ['D01', 'D02']
     """
-    data = read_yaml(essay.folder / FILE)
     out = {}
-    for q in load_entries(essay, f"{FILE} questions", data).itertuples():
+    for q in load_entries(essay, f"{FILE} questions").itertuples():
         if not q.facilitation:
             continue
         row = f"{q.row}, facilitation"

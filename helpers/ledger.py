@@ -113,12 +113,11 @@ def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
     True
     """
     path = essay.folder / FILE
-    data = read_yaml(path)
     kinds = {k.name: {"means": k.means, "needs": [NEEDS[n] for n in k.needs]}
-             for k in load_entries(essay, f"{FILE} kinds", data).itertuples()}
+             for k in load_entries(essay, f"{FILE} kinds").itertuples()}
     u = units(essay)
     rows = []
-    for entry in load_entries(essay, f"{FILE} sentences", data).itertuples():
+    for entry in load_entries(essay, f"{FILE} sentences").itertuples():
         para, opens, kind, claim, row = entry.paragraph, entry.opens or None, entry.kind, entry.claim or None, entry.row
         in_para = u[u.paragraph == para]
         if opens is None:
@@ -299,14 +298,13 @@ def load_marks(essay: Essay) -> tuple[dict, pd.DataFrame]:
     ['amounts', 'numbers', 'saying']
     """
     import re
-    data = read_yaml(essay.folder / FILE)
     marks: dict[str, dict] = {}
-    for spec in load_entries(essay, f"{FILE} marks", data).itertuples():
+    for spec in load_entries(essay, f"{FILE} marks").itertuples():
         words = sorted(spec.words, key=len, reverse=True)
         parts = [r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"] if words else []
         marks[spec.name] = {"means": spec.means, "in_figure": spec.in_figure, "held_by": [NEEDS[h] for h in spec.held_by],
                             "pattern": re.compile("|".join(parts + [r"\b\d[\d,./]*%?"] * spec.digits), re.IGNORECASE)}
-    rows = load_entries(essay, f"{FILE} unlisted", data)
+    rows = load_entries(essay, f"{FILE} unlisted")
     return marks, rows[["row", "paragraph", "words", "mark", "reason"]]
 
 

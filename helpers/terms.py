@@ -200,17 +200,10 @@ def load_terms(essay: Essay) -> pd.DataFrame:
         >>> terms.loc[terms.term == "Honduras", ["kind", "first_paragraph"]].values.tolist()
         [['place', 4]]
     """
-    # loaded once per content of the reading's files (the glossary, its schema, the related names), kept with the
-    # essay like its mentions (_all): the Spanish sheet, the packet and the decks each ask for it again
-    # (only the files it reads, so a notebook that loads the glossary records no other file as its input)
-    key = hashlib.sha256(b"".join(p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"") + b"\0"
-                                  for p in (essay.folder / n for n in (FILE, "schema.yml", NOT_ALIASES)))
-                         ).hexdigest()
-    cache = essay.__dict__.setdefault("_terms_loaded", {})
-    if key not in cache:
-        cache.clear()
-        cache[key] = _load_terms(essay)
-    return cache[key].copy()
+    # the Spanish sheet, the packet and the decks each ask for it again: remembered by the bytes of the files it
+    # reads (the glossary, schema.yml, the related names), like every loader (helpers/memo.py, the one memo)
+    from .memo import remembered
+    return remembered(_load_terms, essay)
 
 
 def _load_terms(essay: Essay) -> pd.DataFrame:

@@ -79,12 +79,11 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         {'single-90': 1, 'series-3x120': 3}
     """
     path = essay.folder / PLANS
-    data = read_yaml(path)
-    spanish = load_one(essay, f"{PLANS} spanish", data)
+    spanish = load_one(essay, f"{PLANS} spanish")
     topics_es = spanish.get("topics_es") or {}
     notebooks_es = {str(k).zfill(2): v for k, v in (spanish.get("notebooks_es") or {}).items()}
     rows = []
-    for plan in load_entries(essay, f"{PLANS} plans", data).itertuples():
+    for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         seen_topics: dict[str, str] = {}
         for meeting, raw in zip(_within(essay, "meetings", plan.meetings, f"plan {plan.id}"), plan.meetings):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
@@ -95,13 +94,11 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                             "segments.", f"name the topic of the segment to drop first: one of "
                                                          f"{', '.join(str(t) for t in droppable if t)}.", where)
             table = _within(essay, "segments", segments, where)
-            for s, seg in zip(table, segments):
-                for name in ONLINE_FIELDS:
-                    s[name] = str(s.get(name) or "")       # room is optional
-                    if s[name].count("[online:") != len(ONLINE.findall(s[name])):
-                        raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
-                                              "close it with ']' (the words inside are for launch links only).",
-                                              f"{s['row']} ({s['topic']})")
+            for s in table:     # the fields as checked: text with its spaces folded ("" when left out)
+                for name in (n for n in ONLINE_FIELDS if s[n].count("[online:") != len(ONLINE.findall(s[n]))):
+                    raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
+                                          "close it with ']' (the words inside are for launch links only).",
+                                          f"{s['row']} ({s['topic']})")
             _check_paper_stretches(segments, path, where)
             total = sum(s["minutes"] for s in table)
             if total != length:
@@ -110,11 +107,12 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                       "change the minutes of a segment, or the meeting's length_minutes.", where)
             here = {"plan": plan.id, "plan_title": plan.title, "setup": plan.setup, "plan_title_es": plan.title_es,
                     "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
-                    "meeting_title_es": meeting["title_es"], "length": length,
+                    "meeting_title_es": meeting["title_es"], "length": length, "spanish_variant": {},
                     "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
                     **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
+                projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
                 if topic not in RECURRING:
                     if topic in seen_topics:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
@@ -133,8 +131,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 if topic == "break" and not (k < len(table) and table[k]["topic"] == "back from break"):
                     raise AnnotationError(path, "a break is not followed by a 'back from break' segment.",
                                           "add a few minutes after it to relaunch Binder and upload saved work.", label)
-                sensitive = str(seg.get("sensitive") or "").strip()
-                if "sensitive" in seg and not sensitive:
+                if "sensitive" in seg and not s["sensitive"]:
                     raise AnnotationError(path, "has an empty sensitive line.",
                                           "say in a sentence what may hurt and what to do, or drop 'sensitive:'.", label)
                 notebook_es = notebooks_es.get(notebook[:2]) if notebook else ""
@@ -142,30 +139,26 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
                                           f"add a line '\"{notebook[:2]}\": …' (its short title in Spanish) "
                                           "under spanish: notebooks_es at the end of the file.", label)
-                projects = seg.get("projects") or 0     # checked a whole number (a blank one is NaN in the table)
                 if projects and not (notebook and 0 < projects <= len(notebook_figures(notebook))):
                     raise AnnotationError(path, f"projects figure {projects} of {notebook or 'no notebook'}, which it "
                                                 "does not have.",
                                           "name the segment's notebook, and the number of one of its figures "
                                           "(1 for the first, counting from the top).", label)
-                table_heading = str(seg.get("projects_table") or "").strip()
-                if table_heading and not (notebook and notebook_section(notebook, table_heading)["table"]):
-                    raise AnnotationError(path, f"projects_table names '{table_heading}', which {notebook or 'no notebook'} "
+                if s["projects_table"] and not (notebook and notebook_section(notebook, s["projects_table"])["table"]):
+                    raise AnnotationError(path, f"projects_table names '{s['projects_table']}', which {notebook or 'no notebook'} "
                                                 "does not have as a '## ' heading with a table under it.",
                                           "name the segment's notebook, and a heading of it, as the notebook writes it "
                                           "after '## ', whose first output is a table.", label)
-                exercise = seg.get("exercise") or 0
                 if exercise and not (notebook and notebook_section(notebook, f"Exercise {exercise}:")["text"]):
                     raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
                                                 "not have.", "name the segment's notebook, and the number of one of its "
                                                 "exercises ('## Exercise N: …').", label)
-                rows.append({**here, "topic": topic, "topic_es": topic_es.strip(), "notebook": notebook,   # as checked
-                             "notebook_es": notebook_es, "segment": k, "minutes": s["minutes"],
-                             "start": sum(t["minutes"] for t in table[:k - 1]), "paper": s["paper"],
-                             "paragraphs": s["paragraphs"], "discussion": ", ".join(s["discussion"]),
-                             "glossary": tuple(s["glossary"]), "reads": s["reads"], "sensitive": sensitive,
-                             "projects": projects, "spanish_variant": {}, "projects_table": table_heading,
-                             "exercise": int(exercise), "lead": s["lead"], "worked": s["worked"],
+                kept = ("topic", "notebook", "minutes", "paper", "paragraphs", "reads", "sensitive", "projects_table",
+                        "lead", "worked")      # as load_entries checked them
+                rows.append({**here, **{f: s[f] for f in kept}, "topic_es": topic_es.strip(),   # as checked
+                             "notebook_es": notebook_es, "segment": k, "start": sum(t["minutes"] for t in table[:k - 1]),
+                             "discussion": ", ".join(s["discussion"]), "glossary": tuple(s["glossary"]),
+                             "projects": projects, "exercise": int(exercise),
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
@@ -299,11 +292,9 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
         >>> lists[lists.plan == "single-90"].file.iloc[0], lists.copies.iloc[0]
         ('facilitator/packet-single-90.pdf', 'each participant')
     """
-    path = essay.folder / PLANS
-    data = read_yaml(path)
-    printouts = load_entries(essay, f"{PLANS} printouts", data).set_index("printout")
+    printouts = load_entries(essay, f"{PLANS} printouts").set_index("printout")
     rows = []
-    for plan in load_entries(essay, f"{PLANS} plans", data).itertuples():
+    for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         for entry in _within(essay, "print", plan.print, f"plan {plan.id}"):
             described = printouts.loc[entry["printout"]]
             rows.append({"plan": plan.id, "plan_title": plan.title, "printout": entry["printout"],
@@ -770,11 +761,10 @@ def load_handout(essay: Essay) -> dict:
         "Nobody has to share their own story, or their family's. We discuss the text, not each other's lives."
     """
     path = essay.folder / NOTES
-    data = read_yaml(path)
-    top = load_one(essay, f"{NOTES} (file)", data)
-    h = load_one(essay, f"{NOTES} handout", data)
+    top = load_one(essay, f"{NOTES} (file)")
+    h = load_one(essay, f"{NOTES} handout")
     setup = load_one(essay, f"{NOTES} setup", {"setup": h["setup"]})
-    groups = load_entries(essay, f"{NOTES} sensitive_for_group", data)
+    groups = load_entries(essay, f"{NOTES} sensitive_for_group")
     for lang in LANGUAGES:
         if "{paragraphs}" not in top["flashpoint_for_group"][lang]:
             raise AnnotationError(path, f"flashpoint_for_group's {lang} line has no {{paragraphs}}, where the slide "
@@ -786,8 +776,7 @@ def load_handout(essay: Essay) -> dict:
                       "routes": routes[["title", "steps"]].to_dict("records")},
             "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
             **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety", "day_of")},
-            "hard_moments": [{"when": str(m["when"]), "en": str(m["en"]), "es": str(m["es"])}
-                             for m in (top.get("hard_moments") or [])],
+            "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
             "interpreter": top.get("interpreter") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
 
@@ -935,6 +924,22 @@ def check_fingerprint(path, key: str, entry: dict, english: str, source: str, ke
                               f"{keep}), then set from_en: {current}.", key)
 
 
+def check_spanish(path, problems: list[tuple[str, str]], what: str, label: str) -> None:
+    """Stop at the first of the problems ``spanish_problems`` found: "<what> <its problem>", with its fix.
+
+    Parameters:
+        path: the Spanish file, named in the error; problems: from ``spanish_problems``; what: the text checked
+        ("the Spanish D01"); label: the entry the error names.
+    Returns:
+        None when there is no problem; otherwise an ``AnnotationError``.
+    Example:
+        >>> check_spanish("discussion_es.yml", [], "the Spanish D01", "D01") is None
+        True
+    """
+    if problems:
+        raise AnnotationError(path, f"{what} {problems[0][0]}", problems[0][1], label)
+
+
 def load_slide_leads_es(essay: Essay) -> dict[str, str]:
     """The Spanish lead-ins of the long questions' slides (discussion_es.yml, ``slide``), by question id, checked as
     a part of the question: its quotations are the essay's words that the English question quotes, each with its ¶
@@ -959,11 +964,9 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
         lead = " ".join(str(getattr(q, "slide", "") or "").split())
         if not lead:
             continue
-        problems = spanish_problems(essay, lead, questions.question[q.question], questions.loc[q.question].paragraphs,
-                                    part=True)
-        if problems:
-            problem, fix = problems[0]
-            raise AnnotationError(path, f"the slide's lead-in of {q.question} {problem}", fix, q.question)
+        check_spanish(path, spanish_problems(essay, lead, questions.question[q.question],
+                                             questions.loc[q.question].paragraphs, part=True),
+                      f"the slide's lead-in of {q.question}", q.question)
         out[q.question] = lead
     return out
 
@@ -1001,10 +1004,8 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
     for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
         check_fingerprint(path, q.question, {"from_en": q.from_en}, english[q.question], "discussion.yml",
                           "qualifiers and questions")
-        problems = spanish_problems(essay, q.es, english[q.question], questions.loc[q.question].paragraphs)
-        if problems:
-            problem, fix = problems[0]
-            raise AnnotationError(path, f"the Spanish {q.question} {problem}", fix, q.question)
+        check_spanish(path, spanish_problems(essay, q.es, english[q.question], questions.loc[q.question].paragraphs),
+                      f"the Spanish {q.question}", q.question)
         out[q.question] = q.es
     used = {q for cell in plans.discussion for q in cell.split(", ") if q} if plans is not None else set()
     missing = [q for q in english.index if q not in out]
@@ -1044,13 +1045,12 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
     """
     from .terms import glossary, load_terms
     path = essay.folder / PLANS
-    sheets = (read_yaml(path).get("spanish") or {}).get("sheet") or {}
+    sheets = load_entries(essay, f"{PLANS} sheet", {"sheet": load_one(essay, f"{PLANS} spanish")["sheet"]})
     terms = glossary(load_terms(essay)).set_index("term")
     out = {}
-    for meeting, sheet in sheets.items():
-        where = f"spanish: sheet: {meeting}"
+    for sheet in sheets.itertuples():
         paragraphs, alone, rendered, points = {}, [], {}, []
-        part = {k: load_entries(essay, f"{PLANS} {k}", {k: sheet.get(k)}, where).itertuples()
+        part = {k: load_entries(essay, f"{PLANS} {k}", {k: getattr(sheet, k)}, sheet.row).itertuples()
                 for k in ("paragraphs", "terms", "key_points")}
         for p in part["paragraphs"]:
             n = int(p.paragraph) if p.paragraph.isdigit() else 0
@@ -1069,12 +1069,10 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
                                 "in_the_essay_en": t.in_the_essay or "", "definition": r.definition,
                                 "in_the_essay": r.in_the_essay}
         for i, point in enumerate(part["key_points"], start=1):
-            problems = spanish_problems(essay, point.es, point.en, [int(n) for n in PILCROW.findall(point.en)])
-            if problems:
-                raise AnnotationError(path, f"the Spanish of key point {i} {problems[0][0]}", problems[0][1],
-                                      point.row)
+            check_spanish(path, spanish_problems(essay, point.es, point.en, [int(n) for n in PILCROW.findall(point.en)]),
+                          f"the Spanish of key point {i}", point.row)
             points.append({"en": point.en, "es": point.es})
-        out[str(meeting)] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
+        out[sheet.meeting] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
     return out
 
 

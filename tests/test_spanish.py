@@ -579,3 +579,14 @@ def test_the_spanish_deck_says_today_we_worked_on_and_puts_the_spanish_before_th
     assert any("Hoy trabajamos en :" in s for s in slides)
     assert any("(flashpoint · punto de tensión: ¶" in s for s in slides)
     assert not any("¶50 · punto de tensión" in s for s in slides)
+
+
+def test_a_spanish_sheet_that_is_not_a_mapping_is_named(reading_copy):
+    """Each meeting's Spanish sheet is declared in schema.yml ("sessions.yml sheet"): one written as a list is refused
+    naming sessions.yml and the sheet (it raised a bare AttributeError before)."""
+    rewrite(reading_copy, workshop.PLANS, "    single-90-1:\n      paragraphs:\n",
+            "    single-90-1: [paragraphs]\n    unused:\n      paragraphs:\n")
+    with pytest.raises(helpers.AnnotationError) as info:
+        workshop.load_spanish_sheet(helpers.load_essay(reading_copy))
+    assert info.value.file.endswith(workshop.PLANS) and str(info.value.row) == "spanish: sheet: single-90-1"
+    assert "should be a mapping" in info.value.problem, info.value

@@ -768,3 +768,17 @@ def test_the_cards_come_before_the_table_that_answers_them(essay):
             both += 1
             assert topics.index("who said it") < table[0], (plan, meeting, topics)
     assert both
+
+
+def test_a_hard_moment_without_its_spanish_is_named(reading_copy):
+    """facilitation.yml's hard_moments are declared in schema.yml like the other lists: a line without its Spanish
+    is refused naming the file, the entry and the field (it raised a bare KeyError before), and a field that is not
+    text is named too."""
+    es = '    es: "Hagamos una pausa de un minuto. Hablamos del texto; aquí no se discute la dignidad de nadie."\n'
+    err = error_after(reading_copy, workshop.NOTES, es, "", workshop.load_handout)
+    assert str(err.row) == "hard_moments[1]" and "'es' is empty" in err.problem and "es" in err.fix
+    rewrite(reading_copy, workshop.NOTES, '  - when: "A heated moment: pause"\n', '  - when: "A heated moment: pause"\n'
+            + es)
+    err = error_after(reading_copy, workshop.NOTES, '  - when: "A heated moment: pause"\n', "  - when: [pause]\n",
+                      workshop.load_handout)
+    assert str(err.row) == "hard_moments[1]" and "'when' should be text" in err.problem
