@@ -166,6 +166,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "glossary": tuple(s["glossary"]), "reads": s["reads"], "sensitive": sensitive,
                              "projects": projects, "spanish_variant": {}, "projects_table": table_heading,
                              "exercise": int(exercise), "lead": s["lead"], "worked": s["worked"],
+                             "clues": tuple(s["clues"]),
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})

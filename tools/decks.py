@@ -556,7 +556,17 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                    notes=f"**For the facilitator**\n\nThis is the table under “{found['title']}” in notebook "
                          f"{seg.notebook[:2]}, {titles.get(seg.notebook[:2], '')}, as the participant edition shows it "
                          "(the voices an exercise asks about are left for the exercise).")
-        if getattr(seg, "exercise", 0):     # the exercise the segment does, for the room to read (review13: session
+        if getattr(seg, "clues", ()):       # a few of the exercise's clues, for the room (review14 E3: the whole
+            listed, context = room_clues_html(essay, seg.clues)     # exercise, 17 clues, in 15 minutes, and a
+            _slide(cells, f"## {ROOM_CLUES['title']}\n\n{listed}",  # "context table above" the room never saw)
+                   notes="**For the facilitator**\n\nThe room's clues, with their ¶; the slide after gives the "
+                         "context dates they need. The solution for these clues is in the printed facilitator's "
+                         "notes, beside this segment; show it only after the pairs have written their range.")
+            if context:
+                _slide(cells, f"## {ROOM_CLUES['context_title']}\n\n{context}",
+                       notes="**For the facilitator**\n\nThe dates from outside the essay that the clues on the "
+                             "slide before need, each with its reference (the package's timeline, context rows).")
+        elif getattr(seg, "exercise", 0):     # the exercise the segment does, for the room to read (review13: session
             from helpers.workshop import notebook_section    # 3's dating exercise was not in its deck)
             found = notebook_section(seg.notebook, f"Exercise {seg.exercise}:")
             _slide(cells, f"## {_e(found['title'])}\n\n"
@@ -609,6 +619,61 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"slide-{i}"
     return nb
+
+
+# the room's part of a dating exercise (sessions.yml, a segment's clues): on the slide and in the plan's packet
+ROOM_CLUES = {
+    "title": "When was the essay written? Our clues",
+    "intro": "Each pair takes a clue and reads its ¶: from when does it count, what does it imply, does it set a "
+             "limit or only pull? Together: a range. The outside date a clue needs follows the clues: say so when "
+             "you use it.",
+    "intro_es": "Cada pareja toma una pista y lee su ¶: ¿desde cuándo cuenta, qué implica, pone un límite o solo "
+                "inclina la fecha? Entre todos: un rango. La fecha de fuera del ensayo que necesita una pista viene "
+                "después de las pistas: díganlo cuando la usen.",
+    "title_es": "¿Cuándo se escribió el ensayo? Nuestras pistas",
+    "context_title": "Dates from outside the essay that our clues need",
+    "context_title_es": "Fechas de fuera del ensayo que necesitan nuestras pistas",
+    "context_intro": "Context, not the essay's evidence: checked dates, each with its reference.",
+    "context_intro_es": "Contexto, no evidencia del ensayo: fechas comprobadas, cada una con su fuente. Las pistas y "
+                        "las fechas van en inglés, como en el cuaderno 03.",
+    "rest": "The other clues: notebook 03, Exercise 2, at home.",
+}
+
+
+def room_clues_html(essay, ids, intro: bool = True) -> tuple[str, str]:
+    """The room's clues (dating.csv, by id, as a list with each clue's ¶) and the context rows of timeline.csv
+    they need (a table: the date in words, the event, its named reference, the clue that needs it), as HTML;
+    the context part is "" when the clues need none. Without ``intro``, the list and the table alone."""
+    from helpers.timeline import room_clues
+    clues, context = room_clues(essay, ids)
+    listed = ((f"<p>{_e(ROOM_CLUES['intro'])}</p>" if intro else "")
+              + "<ul class=\"clues\">" + "".join(f"<li><b>{_e(c.id.capitalize())}</b> ({_e(c.where)}): {_e(c.clue)}</li>"
+                                             for c in clues.itertuples()) + "</ul>"
+              + f'<p class="meta">{_e(ROOM_CLUES["rest"])}</p>')
+    if context.empty:
+        return listed, ""
+    names = {i: f"clue {int(i[1:])}" for i in ids}
+    table = ('<table class="context"><tr><th>when</th><th>what</th><th>reference</th><th>for</th></tr>'
+             + "".join(f"<tr><td>{_e(r.when)}</td><td>{_e(r.event)}</td><td>{_e(r.reference)}</td>"
+                       f"<td>{_e(', '.join(names[c] for c in r.clues.split(', ')))}</td></tr>"
+                       for r in context.itertuples()) + "</table>")
+    return listed, (f"<p>{_e(ROOM_CLUES['context_intro'])}</p>" if intro else "") + table
+
+
+def room_solution(essay, ids) -> str:
+    """The worked solution of the room's clues, as markdown, for the printed notes: each clue's reasoning
+    (dating.csv), and the range the clues that set a limit allow together."""
+    from helpers.timeline import load_dating, room_clues, written_between
+    clues, _ = room_clues(essay, ids)
+    chosen = load_dating(essay).set_index("id", drop=False).loc[list(ids)]
+    lines = [f"- **{c.id.capitalize()}** ({c.where}, {c.pulls}): {c.reasoning}" for c in clues.itertuples()]
+    bounding = chosen[chosen.pulls.str.startswith("bounds")]
+    if bounding.from_date.notna().any() and bounding.to_date.notna().any():
+        start, end = written_between(chosen)
+        lines.append(f"\n**Together:** the clues that set a limit allow {start:%B %Y} to {end:%B %Y}; the others "
+                     "pull within it. The rest of the clues, and the full worked solution, are in notebook 03 "
+                     "(Exercise 2), for home.")
+    return "\n".join(lines)
 
 
 def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
@@ -721,14 +786,16 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
                 book, title = (x.strip() for x in seg.worked.split(":", 1))
                 named.append((book, title))
             for book, n in named:
-                solution = worked_solution(book, n)
+                solution = (room_solution(ctx["essay"], seg.clues) if getattr(seg, "clues", ()) and n == seg.exercise
+                            else worked_solution(book, n))
                 if not solution and isinstance(n, str):
                     raise HelperError("sessions.yml", f"the segment {seg.topic!r} names the worked solution of "
                                       f"'{n}' in notebook {book[:2]}, which has none.",
                                       "write worked: as '00_start_here: the exercise's title after \"Exercise:\"'.")
                 if solution:
                     key = f"{clock(seg.start)}–{clock(seg.start + seg.minutes)}"
-                    name = f"Exercise {n}" if isinstance(n, int) else f"the exercise '{n}'"
+                    name = ((f"the room's clues of Exercise {n}" if getattr(seg, "clues", ()) and n == seg.exercise
+                             else f"Exercise {n}") if isinstance(n, int) else f"the exercise '{n}'")
                     answers.setdefault(key, []).append((f"{name} of notebook {book[:2]} "
                                                         f"({ctx['titles'].get(book[:2], '')})", solution))
         title, parts, number, heading = _title(rows, ctx["plans"]), [], 0, ""
