@@ -648,12 +648,12 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
         return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
     sheets = decks.run_sheets()
     sheet = sheets["run-sheet-single-90-1.html"]
-    assert f"Prepare: {phrase};" in text(sheet) and sheet.index("Prepare:") < sheet.index('<table class="sheet">')
+    assert f"Prepare: {phrase} (" in text(sheet) and sheet.index("Prepare:") < sheet.index('<table class="sheet">')
     start = text(bundle._routes(workshop.load_plans(essay)))
     assert f"Prepare this session: {phrase}, in this order" in start
     version = decks.preparation_routes(parts=[p for p in decks._sheet_parts(versions=True) if p[2].iloc[0].version])
     said = decks.preparation_phrase(version["single-90"])
-    assert f"Prepare this version: {said};" in text(sheets["run-sheet-single-90-1-spanish.html"])
+    assert f"Prepare this version: {said} (" in text(sheets["run-sheet-single-90-1-spanish.html"])
     assert f"Prepare this version: {said}, in this order" in start
     for page in (start, *map(text, sheets.values())):
         assert "minutes of reading" not in page

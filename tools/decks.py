@@ -1220,10 +1220,10 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
     phrase = preparation_phrase(steps)
     if sheet:       # the day's page: the figures and where the route is, not the route again
         if version:
-            return (f'<p class="prep"><b>Prepare this version: {phrase}</b>; its own route is on the kit\'s start '
-                    "page. Then the checklist.</p>")
-        return (f'<p class="prep"><b>Prepare: {phrase}</b>; the route, step by step, is on the kit\'s start page. '
-                "Then the checklist.</p>")
+            return (f'<p class="prep"><b>Prepare this version: {phrase}</b> (its own route: the kit\'s start '
+                    "page).</p>")
+        return f'<p class="prep"><b>Prepare: {phrase}</b> (the route, step by step: the kit\'s start page).</p>'
+
     links = links or [""] * len(steps)
 
     def item(s, href):
