@@ -706,3 +706,39 @@ def dating_table(dating: pd.DataFrame) -> pd.DataFrame:
                           reference_point=dating.reference_point.map(prose),
                           reasoning=dating.reasoning.map(prose))
     return shown[["id", "where", "clue", "reference_point", "range", "pulls", "reasoning", "source"]]
+
+
+CITED_ROW = re.compile(r"\btimeline rows? (E\d+)")
+
+
+def room_clues(essay: Essay, ids) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A few clues of dating.csv, for a room that works them in a meeting (sessions.yml, a segment's ``clues``),
+    and the context rows of timeline.csv their reasoning cites ("timeline row E43"): the dates from outside the
+    essay those clues need, each with its named reference.
+
+    Parameters: ``essay`` the loaded essay; ``ids`` clue ids of dating.csv, in the order the room takes them.
+    Returns: (the clues as ``dating_table`` shows them, in that order; the context rows they cite, with ``when``
+    (the date in words), ``event``, ``reference`` and ``clues``, the ids of the clues that need the row).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> clues, context = room_clues(load_essay(), ["D01", "D04"])
+    >>> list(clues["where"]), list(context.index), context.loc["E43", "clues"]
+    (['¶39', '¶27'], ['E43'], 'D04')
+    """
+    dating = load_dating(essay).set_index("id", drop=False)
+    missing = [i for i in ids if i not in dating.index]
+    if missing:
+        raise UsageError(f"dating.csv has no clue {missing[0]}.", "name clues by their id (D01, D02, …).")
+    chosen = dating.loc[list(ids)]
+    timeline = load_timeline(essay).set_index("id", drop=False)
+    needs: dict[str, list[str]] = {}
+    for clue in chosen.itertuples():
+        for row in CITED_ROW.findall(clue.reasoning):
+            if row in timeline.index and timeline.loc[row, "source"] == "context":
+                needs.setdefault(row, []).append(clue.id)
+    context = timeline.loc[list(needs)] if needs else timeline.iloc[0:0]
+    context = pd.DataFrame({"when": [date_in_words(d) for d in context.date], "event": list(context.event),
+                            "reference": list(context.reference), "clues": [", ".join(needs[i]) for i in needs]},
+                           index=pd.Index(list(needs), name="id"))
+    return dating_table(chosen.reset_index(drop=True)), context

@@ -158,7 +158,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 rows.append({**here, **{f: s[f] for f in kept}, "topic_es": topic_es.strip(),   # as checked
                              "notebook_es": notebook_es, "segment": k, "start": sum(t["minutes"] for t in table[:k - 1]),
                              "discussion": ", ".join(s["discussion"]), "glossary": tuple(s["glossary"]),
-                             "projects": projects, "exercise": int(exercise),
+                             "projects": projects, "exercise": int(exercise), "clues": tuple(s["clues"]),
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
@@ -497,13 +497,19 @@ def reading_paces(essay: Essay) -> dict[str, float]:
     return load_one(essay, f"{PLANS} reading_pace")      # each 1 or more (schema.yml's rules)
 
 
+#: preparation steps that are done, not read: their minutes are stated in sessions.yml; ``arrange`` is totalled apart
+DONE = ("install", "rehearse", "arrange")
+
+
 def load_preparation(essay: Essay) -> dict[str, list[dict]]:
     """Each plan's preparation route (sessions.yml, a plan's ``prepare`` list): what the facilitator reads, in
     order. The minutes are not in the file: ``tools.decks.preparation_route`` counts each step's words.
 
     A step names what it ``reads``: one of ``PREPARE_READS``; ``essay`` steps give ``paragraphs`` (or
-    ``session``: every paragraph the plan's segments and questions use), ``exercise`` steps a ``notebook`` and
-    the ``exercise`` number, ``glossary`` steps the ``terms``; ``pace`` is ``first`` (the default) or ``close``.
+    ``session``: every paragraph the plan's segments and questions use; or ``answers``: those their likely answers
+    and leading notes cite besides), ``exercise`` steps a ``notebook`` and the ``exercise`` number, ``glossary``
+    steps the ``terms``; ``pace`` is ``first`` (the default) or ``close``. The steps done rather than read
+    (``DONE``: install, rehearse, arrange) give their ``minutes``.
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
@@ -524,13 +530,14 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
         for step in _within(essay, "prepare", plan.prepare, f"plan {plan.id}"):
             reads, where = step["reads"], step["row"]
             try:
-                if reads == "essay" and step["paragraphs"] != "session":
+                if reads == "essay" and step["paragraphs"] not in ("session", "answers"):
                     _paragraphs(essay, step["paragraphs"], path, where, "paragraphs")
             except AnnotationError:
-                raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, or "
-                                      "'session' for every paragraph the plan uses.", where) from None
-            kind = {"essay": ["paragraphs"], "exercise": ["notebook", "exercise"], "glossary": ["terms"]}
-            steps.append({k: int(step[k]) if k == "exercise" else step[k]
+                raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, "
+                                      "'session' for every paragraph the plan uses, or 'answers'.", where) from None
+            kind = {"essay": ["paragraphs"], "exercise": ["notebook", "exercise"], "glossary": ["terms"],
+                    **dict.fromkeys(DONE, ["minutes"])}
+            steps.append({k: int(step[k]) if k in ("exercise", "minutes") else step[k]
                           for k in ["reads", "what", "pace", *kind.get(reads, [])]})
         if steps:
             out[plan.id] = steps

@@ -523,18 +523,20 @@ def test_speaker_notes_carry_no_other_plans_activities_and_a_short_closing():
 
 def test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its_pace(essay):
     """The review took 145 minutes against the route's figure: the route now counts the checklist and the reading
-    message too, and says the pace it counts at."""
+    message too, and says the pace it counts at; review14: the arranging comes last, listed and totalled apart."""
     route = decks.preparation_routes()["single-90"]
     reads = [s["reads"] for s in route]
-    assert {"checklist", "reading message"} <= set(reads) and reads[-1] == "deck"
+    assert {"checklist", "reading message"} <= set(reads) and reads[-1] == "arrange"
     assert all(s["words"] > 50 for s in route if s["reads"] in ("checklist", "reading message"))
     page = decks.route_html(route)
     assert f"{essay.reading_speed} words a minute, a brisk pace" in page
     # the facilitator review: the figure understated a careful reader and said nothing of the week's arranging
-    total = sum(s["minutes"] for s in route)
-    careful = math.ceil(total * essay.reading_speed / decks.CAREFUL_WPM)
-    assert careful > total and f"about {careful // 60} h {careful % 60:02d}" in page
-    assert "Not counted here: the week's arranging" in page
+    read = sum(s["minutes"] for s in route if s["words"])
+    done = sum(s["minutes"] for s in route if not s["words"] and s["reads"] != "arrange")
+    careful = -(-(math.ceil(read * essay.reading_speed / decks.CAREFUL_WPM) + done) // 5) * 5
+    assert careful > decks.preparation_totals(route)[0] and f"take about {decks.in_hours(careful)}." in page
+    arranging = page.split("Arranging, over the week")[1]
+    assert arranging.count("<li>") == reads.count("arrange") and "support services" in arranging
 
 
 def test_the_reading_message_has_a_blank_for_where_to_get_the_project():
@@ -694,16 +696,17 @@ def test_the_series_decks_show_the_table_of_voices_and_the_dating_exercise(essay
     for name, nb in decks.session_decks().items():
         slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
         for k, s in enumerate(slides):
-            if s.startswith(("## The table of voices", "## Exercise 2: when was the essay written?")):
+            if s.startswith(("## The table of voices", f"## {decks.ROOM_CLUES['title']}")):
                 found[s.split("\n")[0]] = (name, slides[k - 1].split("\n")[0], s)
     name, before, table = found["## The table of voices"]
     assert name == "series-3x120-2.slides.html" and "Table of voices" in before
     assert "<table" in table and "Bartolo Fuentes" in table and "Hillary Clinton" in table
-    name, before, exercise = found["## Exercise 2: when was the essay written?"]
+    # review14 (E3): the room's clues of the exercise, not the whole exercise (the test further down has the rest)
+    name, before, exercise = found[f"## {decks.ROOM_CLUES['title']}"]
     assert name == "series-3x120-3.slides.html" and "Dating the essay" in before
-    assert "as a <strong>range</strong>" in exercise and "cell below" not in exercise and "`" not in exercise
-    notes = decks.notes_pages()["notes-series-3x120-3.html"]
-    assert "The worked solution: Exercise 2 of notebook 03" in notes
+    assert "a range" in exercise and "cell below" not in exercise and "`" not in exercise
+    notes = html.unescape(decks.notes_pages()["notes-series-3x120-3.html"])
+    assert "The worked solution: the room's clues of Exercise 2 of notebook 03" in notes
 
 
 @pytest.mark.parametrize("old, new, problem", [
@@ -714,3 +717,72 @@ def test_a_table_or_exercise_the_notebook_does_not_have_is_refused(reading_copy,
     rewrite(reading_copy, "sessions.yml", old, new)
     with pytest.raises(helpers.AnnotationError, match=problem):
         workshop.load_plans(helpers.load_essay(reading_copy))
+
+
+# ---- session 3's dating exercise: the room's clues and the context they need (review14, E3) ----------------------
+
+# a pointer to a table or section somewhere else on the page ("the context table above", "the section *…*, just
+# before this exercise"): it must point at something the room has in front of it
+ELSEWHERE = re.compile(r"\b(?:tables?|sections?|rows?)\b[^.<]{0,120}?\b(above|just before this exercise)\b", re.I)
+SECTION = re.compile(r"the section \*([^*]+)\*")
+
+
+def _slides(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def test_the_series_dating_segment_gives_the_room_a_few_clues_and_the_context_they_need(essay):
+    """Review14 (E3): the 15-minute dating segment asked for what an 8-page, 17-clue worked solution covers. Its
+    clues are now named in sessions.yml (``clues``); the slides and the series packet give those clues with their ¶
+    and the context rows of timeline.csv they need, each with its reference; the notes say which and why."""
+    from helpers.timeline import load_dating, room_clues
+    from tools import packet
+    plans = workshop.load_plans(essay)
+    seg = plans[(plans.plan == "series-3x120") & (plans.topic == "dating the essay")].iloc[0]
+    dating = load_dating(essay).set_index("id")
+    assert 3 <= len(seg.clues) <= 6 < len(dating), seg.clues        # a few, for 15 minutes; the rest for home
+    assert seg.exercise == 2 and seg.notebook == "03_timeline" and "notebook 03, at home" in seg.activity
+    clues, context = room_clues(essay, seg.clues)
+    needing = [c for c in seg.clues if dating.loc[c].source == "context"]
+    assert needing and set(needing) <= {c for cs in context.clues for c in cs.split(", ")}
+    assert not context.empty and context.reference.str.len().min() > 10
+    for c in seg.clues:         # the notes say which clues and why: each by its name, with the kind of reasoning
+        assert f"clue {int(c[1:])}, " in seg.lead, c
+    nb = decks.session_decks()["series-3x120-3.slides.html"]
+    deck = _plain(" ".join(_slides(nb)))
+    paper = _plain(packet.plan_packets()["packet-series-3x120.html"])
+    for where in (deck, paper):
+        for c in clues.itertuples():
+            assert f"{c.id.capitalize()} ({c.where}): {_plain(c.clue)}" in where, (c.id, where[:80])
+        for r in context.itertuples():
+            assert r.when in where and _plain(r.event) in where and _plain(r.reference) in where, r.Index
+    for slide in _slides(nb):       # the clues' slides hold what a projected slide can (about 120 words)
+        if "clue 4" in _plain(slide).lower():
+            assert decks.words(slide) <= 120, slide[:80]
+    notes = _plain(decks.notes_pages()["notes-series-3x120-3.html"])
+    solution = decks.room_solution(essay, seg.clues)        # half a page beside the segment, not eight
+    assert "The worked solution: the room's clues of Exercise 2" in notes and _plain(solution.split("\n")[0][2:].replace("**", "")) in notes
+    assert "allow January 2019 to December 2019" in solution and len(solution.split()) < 300
+
+
+def test_every_table_or_section_a_room_is_pointed_to_is_where_it_reads():
+    """Review14 (E3): the dating slide said "the context table above", and no table was above it on the slide or
+    on paper. On every session deck and plan packet, a table or section said to be "above" (or "just before") must
+    be there: a table earlier on the same slide or on the one before (in a packet, earlier in the same part), and
+    a section named "the section *…*" a heading of the same deck or packet."""
+    from tools import packet
+    pages = {name: _slides(nb) for name, nb in decks.session_decks().items()}
+    pages |= {name: re.split(r"(?=<h[23][ >])", page) for name, page in packet.plan_packets().items()}
+    for name, parts in pages.items():
+        headings = {_plain(h) for part in parts for h in re.findall(r"^#+ (.+)$|<h\d[^>]*>(.*?)</h\d>", part, re.M)
+                    for h in h if h}
+        for k, part in enumerate(parts):
+            for found in SECTION.finditer(part):
+                assert _plain(found[1]) in headings, (name, k + 1, found[0])
+            for found in ELSEWHERE.finditer(part):
+                before = part[:found.start()] + (parts[k - 1] if k and name.endswith(".slides.html") else "")
+                assert "<table" in before, (name, k + 1, found[0])

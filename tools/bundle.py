@@ -273,7 +273,9 @@ def _route_link(step: dict, plan: str, version: str = "") -> str:
             "glossary": f"facilitator/glossary-{plan}.html" if plan in _excerpt_plans() else "print/glossary.html",
             "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1{version}.slides.html",
             "checklist": f"facilitator/checklist-{plan}.html",
-            "reading message": "facilitator/reading-message.html"}[step["reads"]]
+            "reading message": "facilitator/reading-message.html",
+            "notes": f"facilitator/notes-{plan}-1{version}.html", "install": "print/setup.html",
+            "rehearse": f"facilitator/notes-{plan}-1{version}.html", "arrange": ""}[step["reads"]]
 
 
 def _excerpt_plans() -> set[str]:
@@ -289,8 +291,8 @@ def _routes(plans) -> str:
     versions = decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version])
     for plan, steps in decks.preparation_routes().items():
         title = plans[plans.plan == plan].plan_title.iloc[0]
-        out.append(f"<h3>Short of time? Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
-                   "<p>Instead of the whole guide; its run sheet gives the same total.</p>"
+        out.append(f"<h3>Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
+                   "<p>Instead of the whole guide; its run sheet gives the same totals.</p>"
                    + decks.route_html(steps, links=[_route_link(step, plan) for step in steps]))
         version = versions.get(plan)
         if version:
@@ -302,8 +304,9 @@ def _routes(plans) -> str:
     if out:
         from helpers import workshop
         tasks = workshop.load_handout(load_essay())["over_the_week"]
-        out.append("<h3>Over the week, besides reading</h3><p>Not counted in the minutes above: they depend on your "
-                   f"place and group. The {_link('facilitator/reading-message.html', 'reading message')} is ready to "
+        out.append("<h3>Over the week, task by task</h3><p>The route above counts the reading, the rehearsal and "
+                   "the arranging; here is each task of the week in full (the minutes of the arranging vary with your "
+                   f"place and group). The {_link('facilitator/reading-message.html', 'reading message')} is ready to "
                    "send, in English and Spanish.</p><ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in tasks)
                    + "</ul>")
     return "".join(out)

@@ -556,7 +556,17 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                    notes=f"**For the facilitator**\n\nThis is the table under “{found['title']}” in notebook "
                          f"{seg.notebook[:2]}, {titles.get(seg.notebook[:2], '')}, as the participant edition shows it "
                          "(the voices an exercise asks about are left for the exercise).")
-        if getattr(seg, "exercise", 0):     # the exercise the segment does, for the room to read (review13: session
+        if getattr(seg, "clues", ()):       # a few of the exercise's clues, for the room (review14 E3: the whole
+            listed, context = room_clues_html(essay, seg.clues)     # exercise, 17 clues, in 15 minutes, and a
+            _slide(cells, f"## {ROOM_CLUES['title']}\n\n{listed}",  # "context table above" the room never saw)
+                   notes="**For the facilitator**\n\nThe room's clues, with their ¶; the slide after gives the "
+                         "context dates they need. The solution for these clues is in the printed facilitator's "
+                         "notes, beside this segment; show it only after the pairs have written their range.")
+            if context:
+                _slide(cells, f"## {ROOM_CLUES['context_title']}\n\n{context}",
+                       notes="**For the facilitator**\n\nThe dates from outside the essay that the clues on the "
+                             "slide before need, each with its reference (the package's timeline, context rows).")
+        elif getattr(seg, "exercise", 0):     # the exercise the segment does, for the room to read (review13: session
             from helpers.workshop import notebook_section    # 3's dating exercise was not in its deck)
             found = notebook_section(seg.notebook, f"Exercise {seg.exercise}:")
             _slide(cells, f"## {_e(found['title'])}\n\n"
@@ -609,6 +619,61 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"slide-{i}"
     return nb
+
+
+# the room's part of a dating exercise (sessions.yml, a segment's clues): on the slide and in the plan's packet
+ROOM_CLUES = {
+    "title": "When was the essay written? Our clues",
+    "intro": "Each pair takes a clue and reads its ¶: from when does it count, what does it imply, does it set a "
+             "limit or only pull? Together: a range. The outside date a clue needs follows the clues: say so when "
+             "you use it.",
+    "intro_es": "Cada pareja toma una pista y lee su ¶: ¿desde cuándo cuenta, qué implica, pone un límite o solo "
+                "inclina la fecha? Entre todos: un rango. La fecha de fuera del ensayo que necesita una pista viene "
+                "después de las pistas: díganlo cuando la usen.",
+    "title_es": "¿Cuándo se escribió el ensayo? Nuestras pistas",
+    "context_title": "Dates from outside the essay that our clues need",
+    "context_title_es": "Fechas de fuera del ensayo que necesitan nuestras pistas",
+    "context_intro": "Context, not the essay's evidence: checked dates, each with its reference.",
+    "context_intro_es": "Contexto, no evidencia del ensayo: fechas comprobadas, cada una con su fuente. Las pistas y "
+                        "las fechas van en inglés, como en el cuaderno 03.",
+    "rest": "The other clues: notebook 03, Exercise 2, at home.",
+}
+
+
+def room_clues_html(essay, ids, intro: bool = True) -> tuple[str, str]:
+    """The room's clues (dating.csv, by id, as a list with each clue's ¶) and the context rows of timeline.csv
+    they need (a table: the date in words, the event, its named reference, the clue that needs it), as HTML;
+    the context part is "" when the clues need none. Without ``intro``, the list and the table alone."""
+    from helpers.timeline import room_clues
+    clues, context = room_clues(essay, ids)
+    listed = ((f"<p>{_e(ROOM_CLUES['intro'])}</p>" if intro else "")
+              + "<ul class=\"clues\">" + "".join(f"<li><b>{_e(c.id.capitalize())}</b> ({_e(c.where)}): {_e(c.clue)}</li>"
+                                             for c in clues.itertuples()) + "</ul>"
+              + f'<p class="meta">{_e(ROOM_CLUES["rest"])}</p>')
+    if context.empty:
+        return listed, ""
+    names = {i: f"clue {int(i[1:])}" for i in ids}
+    table = ('<table class="context"><tr><th>when</th><th>what</th><th>reference</th><th>for</th></tr>'
+             + "".join(f"<tr><td>{_e(r.when)}</td><td>{_e(r.event)}</td><td>{_e(r.reference)}</td>"
+                       f"<td>{_e(', '.join(names[c] for c in r.clues.split(', ')))}</td></tr>"
+                       for r in context.itertuples()) + "</table>")
+    return listed, (f"<p>{_e(ROOM_CLUES['context_intro'])}</p>" if intro else "") + table
+
+
+def room_solution(essay, ids) -> str:
+    """The worked solution of the room's clues, as markdown, for the printed notes: each clue's reasoning
+    (dating.csv), and the range the clues that set a limit allow together."""
+    from helpers.timeline import load_dating, room_clues, written_between
+    clues, _ = room_clues(essay, ids)
+    chosen = load_dating(essay).set_index("id", drop=False).loc[list(ids)]
+    lines = [f"- **{c.id.capitalize()}** ({c.where}, {c.pulls}): {c.reasoning}" for c in clues.itertuples()]
+    bounding = chosen[chosen.pulls.str.startswith("bounds")]
+    if bounding.from_date.notna().any() and bounding.to_date.notna().any():
+        start, end = written_between(chosen)
+        lines.append(f"\n**Together:** the clues that set a limit allow {start:%B %Y} to {end:%B %Y}; the others "
+                     "pull within it. The rest of the clues, and the full worked solution, are in notebook 03 "
+                     "(Exercise 2), for home.")
+    return "\n".join(lines)
 
 
 def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
@@ -721,14 +786,16 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
                 book, title = (x.strip() for x in seg.worked.split(":", 1))
                 named.append((book, title))
             for book, n in named:
-                solution = worked_solution(book, n)
+                solution = (room_solution(ctx["essay"], seg.clues) if getattr(seg, "clues", ()) and n == seg.exercise
+                            else worked_solution(book, n))
                 if not solution and isinstance(n, str):
                     raise HelperError("sessions.yml", f"the segment {seg.topic!r} names the worked solution of "
                                       f"'{n}' in notebook {book[:2]}, which has none.",
                                       "write worked: as '00_start_here: the exercise's title after \"Exercise:\"'.")
                 if solution:
                     key = f"{clock(seg.start)}–{clock(seg.start + seg.minutes)}"
-                    name = f"Exercise {n}" if isinstance(n, int) else f"the exercise '{n}'"
+                    name = ((f"the room's clues of Exercise {n}" if getattr(seg, "clues", ()) and n == seg.exercise
+                             else f"Exercise {n}") if isinstance(n, int) else f"the exercise '{n}'")
                     answers.setdefault(key, []).append((f"{name} of notebook {book[:2]} "
                                                         f"({ctx['titles'].get(book[:2], '')})", solution))
         title, parts, number, heading = _title(rows, ctx["plans"]), [], 0, ""
@@ -1031,12 +1098,23 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 su = h["setup"]
                 text = " ".join([su["intro"]["en"], su["check"]["en"], su["if_not"]["en"]] + [x["en"] for x in su["problems"]]
                                 + [r["title"]["en"] + " " + " ".join(x["en"] for x in r["steps"]) for r in su["routes"]])
+            elif step["reads"] in workshop.DONE:     # done, not read: its minutes are stated in sessions.yml
+                out.append({**step, "where": "", "words": 0, "minutes": step["minutes"], "wpm": speed})
+                continue
+            elif step["reads"] == "notes":       # the printed facilitator's notes of the plan's meetings (review14:
+                pages = notes_pages(reading)     # 4,563 words, where the deck step counted 18 minutes), but what
+                text = " ".join(pages[f"notes-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)  # a step reads:
+                text = NOTES_READ_BEFORE.sub(" ", text)        # the run sheet's rows
+                for other in steps:                            # and the worked solution of the route's exercise
+                    if other["reads"] == "exercise":
+                        text = re.sub(rf'<div class="answer"><h3>The worked solution: Exercise {other["exercise"]} of '
+                                      rf'notebook {other["notebook"][:2]} .*?</div>', " ", text, flags=re.S)
+                where = f"{len(mine)} meeting" + ("s" if len(mine) > 1 else "")
             elif step["reads"] == "essay":
-                if step["paragraphs"] == "session":
-                    numbers = set()
-                    for seg in rows.itertuples():
-                        numbers |= set(paragraph_numbers(seg.paragraphs))
-                        numbers |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+                if step["paragraphs"] in ("session", "answers"):
+                    numbers = session_paragraphs(rows, anchors)
+                    if step["paragraphs"] == "answers":
+                        numbers = answer_paragraphs(rows, ctx) - numbers
                     where = paragraph_list(numbers)
                 else:
                     where = step["paragraphs"]
@@ -1074,6 +1152,34 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
     return routes
 
 
+def session_paragraphs(rows, anchors) -> set[int]:
+    """Every paragraph a plan's segments read or name and its discussion questions rest on."""
+    numbers = set()
+    for seg in rows.itertuples():
+        numbers |= set(paragraph_numbers(seg.paragraphs))
+        numbers |= {n for q in seg.discussion.split(", ") if q for n in anchors[q]}
+    return numbers
+
+
+CITED = re.compile(r"¶(\d+)(?:\s*[–-]\s*¶?(\d+))?")
+
+
+def answer_paragraphs(rows, ctx) -> set[int]:
+    """Every paragraph the likely answers and leading notes of a plan's segments (sessions.yml ``lead``) and of its
+    discussion questions (discussion.yml ``facilitation``) cite: where the room may be sent, which the facilitator
+    should have read (review14: the route left out ¶17–¶18, ¶19–¶42, ¶52–¶53, ¶55, ¶57–¶61)."""
+    texts = [seg.lead for seg in rows.itertuples() if getattr(seg, "lead", "")]
+    texts += [leading(q, ctx) for seg in rows.itertuples() for q in seg.discussion.split(", ") if q]
+    numbers = set()
+    for found in CITED.finditer(" ".join(texts)):
+        first = int(found[1])
+        numbers |= set(range(first, int(found[2] or first) + 1))
+    return numbers
+
+
+# in the printed notes, what the run sheet step has read: a segment's activity, where its slide shows the room's words
+NOTES_READ_BEFORE = re.compile(r"<p><em>What to do:</em>.*?</p>", re.S)
+
 # the slides a facilitator has read by the deck's step of the route: a segment's slide is its run sheet row (and its
 # Spanish), the content note and the agreements are the safety step's, a question's Spanish slide its English one's
 READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Aviso sobre el contenido|Group agreements|Pregunta )")
@@ -1083,32 +1189,62 @@ READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Aviso sobr
 CAREFUL_WPM = 150
 
 
+def preparation_totals(steps: list[dict]) -> tuple[int, int]:
+    """A preparation route's two totals in minutes, each rounded up to five: (reading and rehearsal: every step
+    but the arranging, the installing included; arranging: the ``arrange`` steps)."""
+    arranging = sum(s["minutes"] for s in steps if s["reads"] == "arrange")
+    reading = sum(s["minutes"] for s in steps) - arranging
+    return -(-reading // 5) * 5, -(-arranging // 5) * 5
+
+
+def in_hours(minutes: int) -> str:
+    """Minutes as a facilitator reads a duration: ``165`` -> ``2 h 45``, ``120`` -> ``2 h``, ``40`` -> ``40 min``."""
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h" + (f" {minutes % 60:02d}" if minutes % 60 else "")
+
+
+def preparation_phrase(steps: list[dict]) -> str:
+    """The route's totals as the kit prints them: "about 2 h 45 of reading and rehearsal, and about 2 h 10 of
+    arranging"."""
+    reading, arranging = preparation_totals(steps)
+    return (f"about {in_hours(reading)} of reading and rehearsal"
+            + (f", and about {in_hours(arranging)} of arranging" if arranging else ""))
+
+
 def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False) -> str:
-    """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; the total. On a
-    run sheet (``sheet``) it is one compact paragraph, each step named up to its first colon or bracket. With
-    ``version``, the route of a meeting's version for Spanish readers (its own run sheet, deck and paragraphs)."""
-    total = sum(s["minutes"] for s in steps)
-    if sheet:       # the day's page: the figure and where the route is, not the route again
+    """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; both totals
+    (reading and rehearsal; arranging, listed apart). On a run sheet (``sheet``) it is one compact paragraph with
+    the totals. With ``version``, the route of a meeting's version for Spanish readers (its own run sheet, deck
+    and paragraphs)."""
+    phrase = preparation_phrase(steps)
+    if sheet:       # the day's page: the figures and where the route is, not the route again
         if version:
-            return (f'<p class="prep"><b>Prepare this version in {total} minutes of reading</b>: its own route is on '
-                    "the kit's start page. Then the checklist.</p>")
-        return (f'<p class="prep"><b>Prepare in {total} minutes of reading</b> (counted from the words): the '
-                "route, step by step, is on the kit's start page. Then the checklist.</p>")
+            return (f'<p class="prep"><b>Prepare this version: {phrase}</b> (its own route: the kit\'s start '
+                    "page).</p>")
+        return f'<p class="prep"><b>Prepare: {phrase}</b> (the route, step by step: the kit\'s start page).</p>'
+
     links = links or [""] * len(steps)
-    items = "".join(f"<li>" + (f'<a href="{html.escape(href)}">{html.escape(s["what"])}</a>' if href
-                                else html.escape(s["what"]))
-                    + (f" ({html.escape(s['where'])})" if s["where"] else "")
-                    + f": <b>{s['minutes']} min</b></li>" for s, href in zip(steps, links))
+
+    def item(s, href):
+        return ("<li>" + (f'<a href="{html.escape(href)}">{html.escape(s["what"])}</a>' if href
+                          else html.escape(s["what"]))
+                + (f" ({html.escape(s['where'])})" if s["where"] else "") + f": <b>{s['minutes']} min</b></li>")
+    doing = "".join(item(s, h) for s, h in zip(steps, links) if s["reads"] != "arrange")
+    arranging = "".join(item(s, h) for s, h in zip(steps, links) if s["reads"] == "arrange")
     wpm = steps[0].get("wpm", 200)
-    careful = math.ceil(total * wpm / CAREFUL_WPM)
-    intro = (f"<b>Prepare {'this version' if version else 'this session'} in {total} minutes of reading</b> (about {total // 60} h {total % 60:02d}), "
-             "in this order, from this kit alone; the minutes are counted from the words at "
-             f"{wpm} words a minute, a brisk pace (a close reading at half that pace). At a careful {CAREFUL_WPM} "
-             f"words a minute the same reading takes about {careful // 60} h {careful % 60:02d}. Not counted here: "
-             "the week's arranging (the support contacts, helpers and an interpreter, installing, printing) and, on "
-             "the day, testing the laptop and projector and filling in the blanks of the packet (the day-of "
-             "checklist).")
-    return f'<div class="prep"><p>{intro}</p><ol>{items}</ol></div>'
+    read = sum(s["minutes"] for s in steps if s["words"])
+    careful = math.ceil(read * wpm / CAREFUL_WPM) + sum(s["minutes"] for s in steps if not s["words"]
+                                                        and s["reads"] != "arrange")
+    intro = (f"<b>Prepare {'this version' if version else 'this session'}: {phrase}</b>, in this order, from this "
+             "kit alone. What you read is counted from its words at "
+             f"{wpm} words a minute, a brisk pace (a close reading at half that pace); at a careful {CAREFUL_WPM} "
+             f"words a minute, the reading and rehearsal take about {in_hours(-(-careful // 5) * 5)}. What you do "
+             "(installing, rehearsing aloud, arranging) has the minutes it takes a first-time facilitator. Not "
+             "counted: on the day, setting up the room and filling in the blanks of the packet (the day-of checklist).")
+    return (f'<div class="prep"><p>{intro}</p><ol>{doing}</ol>'
+            + (f"<p><b>Arranging, over the week: about {in_hours(preparation_totals(steps)[1])}</b></p><ol>{arranging}</ol>"
+               if arranging else "") + "</div>")
 
 
 def pdf_pages(data: bytes) -> int:

@@ -496,6 +496,7 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
         raise HelperError("sessions.yml", f"there is no plan {plan!r} to make a packet for.",
                           "give the id of one of the plans in sessions.yml.")
     parts += agendas
+    parts += clue_parts(reading, plan)
     parts.append('<h2 class="newpage">Handout · Material para participantes</h2>')
     handout = _main_of(handout_html(reading, plan))
     handout = re.sub(r"<(/?)h3([ >])", r"<\1h4\2", handout)          # one level down: the packet is the h1
@@ -504,6 +505,32 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
     parts += ['<div class="summary newpage">', summary[0].replace(' class="newpage"', ""), *summary[1:], "</div>"]
     parts += sheets        # the Spanish readers' version's own page, last
     return _page("Participant packet", "\n".join(parts), SUMMARY_STYLE + AGENDA_STYLE + SPANISH_SHEET_STYLE)
+
+
+def clue_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
+    """For each segment that works a few dating clues in the room (sessions.yml, ``clues``), the paper the room
+    holds: the clues with their ¶ and the context rows of timeline.csv they need, with their references (the
+    same as the segment's slides), in English and Spanish."""
+    from helpers import workshop
+    from tools import decks
+    from tools.handout import _pair
+    essay = load_essay(reading)
+    plans = workshop.load_plans(essay)
+    parts = []
+    for seg in plans.itertuples():
+        if not seg.clues or (plan_id is not None and seg.plan != plan_id):
+            continue
+        listed, context = decks.room_clues_html(essay, seg.clues, intro=False)
+        when = f"{seg.meeting_title}, {decks.clock(seg.start)}"
+        r = decks.ROOM_CLUES
+        parts += [f'<div class="clues-page"><h2>{_e(r["title"])} · <span lang="es">{_e(r["title_es"])}</span></h2>',
+                  f"<p><em>{_e(when)}</em></p>", _pair({"en": r["intro"], "es": r["intro_es"]}, cls="pair"),
+                  listed]
+        if context:
+            parts += [f'<h3>{_e(r["context_title"])} · <span lang="es">{_e(r["context_title_es"])}</span></h3>',
+                      _pair({"en": r["context_intro"], "es": r["context_intro_es"]}, cls="pair"), context]
+        parts.append("</div>")
+    return parts
 
 
 def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
