@@ -115,10 +115,17 @@ RELATION_STYLES = {
     "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
     "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
-MAP_SIZE = (13.33, 7.4)   # inches: with the notebook's 0.1 inch margin all round, 16:9, the shape of a projected slide
-_ROOM = 5.9               # inches of height for the claims on the right
-MAP_FONT = 14
+# Drawn for the width JupyterLab gives a figure on a 1280 × 720 screen (an output area of 848 px with the side panel
+# open, tools/figure_legibility.py): a PNG of 848 px is shown at its own size, so 11-point text is 15 px there (and on
+# a projector), never scaled down. (Round 14's maps were 1,353 px wide, shown at 63 %: 14-point text came out 12 px.)
+MAP_SIZE = (8.28, 4.66)   # inches: with the notebook's 0.1 inch margin all round, 848 × 486 px, about 16:9
+_ROOM = 4.05              # inches of height for the claims on the right
+MAP_FONT = 11             # box text: 15.3 px
+MAP_SMALL = 10.5          # legend and the words on the arrows: 14.6 px
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
+BOX_WORDS = 12            # a box on the right gives the claim's first words; the table under the figure gives it in full
+ROOT_LINES = 7            # the box on the left: at most this many lines of the claim (the thesis: its first sentences)
+_CHILD_WIDTH, _ROOT_WIDTH = 40, 34   # characters per line of box text
 
 
 def _children(argument, id_):
@@ -147,8 +154,40 @@ def _first_words(row, held_back=(), words: int = 10) -> str:
     return f"“{short}{'…' if len(cut) > words else ''}”"
 
 
-def _box_text(row, width: int, below: int = 0) -> str:
-    lines = [_header(row)] + textwrap.wrap(str(row.paraphrase), width)
+def _short(text: str, words: int) -> str:
+    """The first ``words`` words of a text, "…" marking that it goes on (the table under the map gives it in full)."""
+    cut = str(text).split()
+    return " ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "")
+
+
+def _within(text: str, width: int, lines: int) -> list[str]:
+    """A text wrapped at ``width``, kept to ``lines`` lines: cut at a word and marked "…" if it is longer."""
+    wrapped = textwrap.wrap(str(text), width)
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = textwrap.wrap(" ".join(wrapped[:lines]), width - 1)[:lines]
+    return kept[:-1] + [kept[-1].rstrip(",;:") + "…"]
+
+
+def _root_words(argument, row) -> str:
+    """What the box on the left says: for the thesis, the sentences of ¶10 that state it, in the essay's words (as
+    many whole sentences as fit in ``ROOT_LINES``: the package's paraphrase is long and hedged, and is in the table
+    under the figure); for any other claim, its paraphrase (cut at ``ROOT_LINES`` lines)."""
+    if row.type != "thesis":
+        return str(row.paraphrase)
+    said = ""
+    for span in argument.thesis[argument.thesis.role == "thesis"].span:
+        longer = f"{said[:-1]} {span}”" if said else f"“{span}”"
+        if said and len(textwrap.wrap(longer, _ROOT_WIDTH)) > ROOT_LINES:
+            break
+        said = longer
+    return said
+
+
+def _box_text(row, width: int, below: int = 0, words: int | None = BOX_WORDS, text: str | None = None) -> str:
+    said = str(row.paraphrase) if text is None else text
+    body = textwrap.wrap(_short(said, words), width) if words else _within(said, width, ROOT_LINES)
+    lines = [_header(row)] + body
     if below:
         lines.append(f"[{below} more claim{'s' if below != 1 else ''} below it]")
     return "\n".join(lines)
@@ -164,14 +203,42 @@ HELD_BACK = ("(the essay's words only: the package's reading of this claim is he
 
 def _child_text(argument, nodes, id_, held_back=()) -> str:
     row = nodes.loc[id_]
-    if id_ in held_back:   # an exercise asks about this claim: its box gives the essay's words, not the package's reading
-        row = row.copy()
-        row["paraphrase"] = f"“{row.span}” {HELD_BACK}"
-    return _box_text(row, 60, below=len(argument.branch(id_)) if row.type != "point" else 0)
+    # an exercise asks about this claim: its box gives the essay's words (in quotation marks), not the package's reading
+    text = f"“{_short(row.span, BOX_WORDS)}”" if id_ in held_back else None
+    return _box_text(row, _CHILD_WIDTH, below=len(argument.branch(id_)) if row.type != "point" else 0,
+                     words=None if text else BOX_WORDS, text=text)
+
+
+def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: bool = True):
+    """The wording of each box of a map in full, as the table under the figure gives it: the boxes show a claim's
+    first words, so a reader (and a projected room) can read them; the table has the rest.
+
+    Parameters:
+        argument: the argument, from ``helpers.load_argument(essay)``.
+        root: the claim on the left; ids: the claims on the right.
+        held_back: optional; claims whose box gives the essay's words only (the table too).
+        nodes: optional; ``argument.nodes()``, if the caller has it. with_root: False leaves the left box out.
+    Returns:
+        A table (pandas DataFrame): ``box`` (each box's first line) and ``in full`` (the claim's full wording:
+        the package's paraphrase, or the essay's words for a claim an exercise asks about).
+
+    Example:
+        >>> from helpers import load_essay, load_argument
+        >>> box_wording(load_argument(load_essay()), "T", ["P1"]).box.tolist()
+        ['Thesis · ¶6, ¶9–¶10 (T)', 'Point 1 · ¶11 (P1)']
+    """
+    import pandas as pd
+    nodes = argument.nodes() if nodes is None else nodes
+    rows = []
+    for id_ in ([root] if with_root else []) + list(ids):
+        row = nodes.loc[id_]
+        full = f"“{row.span}” {HELD_BACK}" if id_ in held_back else str(row.paraphrase)
+        rows.append({"box": _header(row), "in full": full})
+    return pd.DataFrame(rows, columns=["box", "in full"])
 
 
 def _box_height(argument, nodes, id_, held_back=()) -> float:
-    return (_child_text(argument, nodes, id_, held_back).count("\n") + 1) * _LINE + 0.3
+    return (_child_text(argument, nodes, id_, held_back).count("\n") + 1) * _LINE + 0.18
 
 
 PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion": "conclusions",
@@ -203,7 +270,9 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
         “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1), “Anti-imperialism allows
         our movements to grapple with the transnational nature…” (¶12, P2) and “Anti-imperialism provides our movements
-        opportunities to learn from more advanced…” (¶13, P3), each supports it. Each box gives the claim in full.
+        opportunities to learn from more advanced…” (¶13, P3), each supports it. Each box gives the first words of its
+        claim (the thesis: its opening sentence in ¶10, in the essay's words); the table under the figure gives each in
+        full.
     """
     nodes = argument.nodes() if nodes is None else nodes
     r = nodes.loc[root]
@@ -227,13 +296,19 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
             each = ", each" if len(members) > 1 else ""
             parts.append(f"{what}, {listed}{each} {rel} it" if len(members) > 1 else f"{what}, {listed}, {rel} it")
     held = [i for i in ids if i in held_back]
-    full = (" Each box gives the claim in full, except the box of the claim an exercise asks about, which gives "
-            "the essay's words only (" + ", ".join(held) + ")." if held else " Each box gives the claim in full.")
+    full = SHORT_NOTE + (" The box of the claim an exercise asks about gives the essay's words only ("
+                         + ", ".join(held) + ")." if held else "")
     return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
             + "; ".join(parts) + "." + full)
 
 
+SHORT_NOTE = (" Each box gives the first words of its claim (the thesis: its opening sentence in ¶10, in the essay's "
+              "words); the table under the figure gives each in full.")
+
+
 def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
+    """One figure of a map: the claim on the left, at the top, with the key under it; the claims under it on the
+    right, one under another; an arrow from each to it, with the relation's word on the arrow."""
     use_style()
     W, H = MAP_SIZE
     fig = plt.figure(figsize=MAP_SIZE)
@@ -241,24 +316,24 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     ax.set_xlim(0, W)
     ax.set_ylim(0, H)
     ax.axis("off")
-    ax.text(0.3, H - 0.25, title, ha="left", va="top", fontsize=18, fontweight="bold")
-    top, bottom = H - 0.75, H - 0.75 - _ROOM
+    ax.text(0.12, H - 0.1, title, ha="left", va="top", fontsize=13, fontweight="bold")
+    top, bottom = H - 0.5, H - 0.5 - _ROOM
 
     def box(x, y, text, colour, va="top", ha="left"):
         fill = colour + ("80" if colour == TYPE_COLOURS["point"] else "26")
         return ax.text(x, y, text, ha=ha, va=va, fontsize=MAP_FONT, linespacing=1.15, wrap=False,
-                       bbox=dict(boxstyle="round,pad=0.35", facecolor=fill, edgecolor=colour, linewidth=2))
+                       bbox=dict(boxstyle="round,pad=0.3", facecolor=fill, edgecolor=colour, linewidth=1.8))
 
-    # the root on the left, vertically centred
+    # the root on the left, at the top (the key goes under it)
     r = nodes.loc[root]
-    left_w = 52 if r.type in ("thesis", "point") else 44
-    rt = box(0.3, (top + bottom) / 2, _box_text(r, left_w), TYPE_COLOURS[r.type], va="center")
+    rt = box(0.17, top - 0.08, _box_text(r, _ROOT_WIDTH, words=None, text=_root_words(argument, r)),
+             TYPE_COLOURS[r.type])
     # the claims under it on the right, one under another, spread over the height
     texts = [_child_text(argument, nodes, i, held_back) for i in ids]
     heights = [_box_height(argument, nodes, i, held_back) for i in ids]
-    gap = max(0.12, ((top - bottom) - sum(heights)) / max(len(ids), 1))
+    gap = max(0.1, ((top - bottom) - sum(heights)) / max(len(ids), 1))
     y = top - gap / 2
-    x_child = 7.0 if r.type in ("thesis", "point") else 6.6
+    x_child = 4.3
     drawn = {}
     for id_, text, h in zip(ids, texts, heights):
         row = nodes.loc[id_]
@@ -278,17 +353,18 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
         cx, cy = cb[0][0], (cb[0][1] + cb[1][1]) / 2
         rel = nodes.loc[id_].relation or "supports"
         style = RELATION_STYLES[rel]
-        start, end = ((rx + 0.05, ry), (cx - 0.05, cy)) if rel == "explained by" else ((cx - 0.05, cy), (rx + 0.05, ry))
+        start, end = ((rx + 0.04, ry), (cx - 0.04, cy)) if rel == "explained by" else ((cx - 0.04, cy), (rx + 0.04, ry))
         ax.annotate("", xy=end, xytext=start,
-                    arrowprops=dict(arrowstyle="-|>", mutation_scale=18, linewidth=1.8, shrinkA=0, shrinkB=0,
+                    arrowprops=dict(arrowstyle="-|>", mutation_scale=14, linewidth=1.5, shrinkA=0, shrinkB=0,
                                     **style))
         word = "explains" if rel == "explained by" else rel
         if nodes.loc[id_].get("link") == "the package's reading":
             word += "\n(package's\nreading)"
-        label = ax.text(0, 0, word, ha="center", va="center", fontsize=12, color=style["color"], fontstyle="italic",
-                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+        label = ax.text(0, 0, word, ha="center", va="center", fontsize=MAP_SMALL, color=style["color"],
+                        fontstyle="italic", linespacing=1.0,
+                        bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
         # along the arrow, the first place where the label is clear of every box and every label drawn so far
-        for at in (0.62, 0.55, 0.7, 0.48, 0.77, 0.41, 0.84, 0.34):
+        for at in (0.62, 0.55, 0.7, 0.48, 0.77, 0.41, 0.84, 0.34, 0.9, 0.27):
             label.set_position((rx + (cx - rx) * at, ry + (cy - ry) * at))
             where = label.get_window_extent(renderer)
             if not any(where.overlaps(b) for b in boxes):
@@ -296,7 +372,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
         boxes.append(label.get_window_extent(renderer))
     shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + FILL.get(t, "26"), edgecolor=TYPE_COLOURS[t],
-                             linewidth=2) for t in shown]
+                             linewidth=1.8) for t in shown]
     # every line style drawn in this figure is in the legend too, with its word
     rels = []
     for i in ids:
@@ -304,15 +380,16 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
         word = "explains" if rel == "explained by" else rel
         if word not in rels:
             rels.append(word)
-    handles += [plt.Line2D([0], [0], linewidth=1.8, **RELATION_STYLES[w]) for w in rels]
+    handles += [plt.Line2D([0], [0], linewidth=1.5, **RELATION_STYLES[w]) for w in rels]
     ours = any(nodes.loc[i].get("link") == "the package's reading" for i in ids)
-    ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.02, 0.0),
-              ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
-              title="Box colour = type of claim; line style and the word on each arrow = relation"
-                    + ("; “package's reading”: a link the essay leaves unstated" if ours else "")
-                    + "\n" + _arrow_direction(rels),
-              title_fontsize=12, alignment="left")
+    key = textwrap.fill("Box colour: type of claim. Line style and the word on an arrow: relation. "
+                        + _arrow_direction(rels) + "."
+                        + (" “Package's reading”: a link the essay leaves unstated." if ours else ""), 38)
+    ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncol=2, frameon=False,
+              fontsize=MAP_SMALL, handlelength=1.4, columnspacing=0.8, labelspacing=0.25, borderaxespad=0.2,
+              title=key, title_fontsize=MAP_SMALL, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part, held_back, nodes=nodes)
+    fig.full_wording = True    # a box's "…" is not a cut: the table under the figure gives each claim in full
     fig.fills_canvas = True    # every text stays inside the figure (test_every_figure_fits_a_16_by_9_slide)
     return fig
 
@@ -356,7 +433,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> len(figs)
         3
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... Each box gives the claim in full.
+        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... the table under the figure gives each in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -377,7 +454,7 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
     room = _ROOM
     chunks, height = [[]], 0.0
     for id_ in ids:
-        h = _box_height(argument, nodes, id_, held_back) + 0.12
+        h = _box_height(argument, nodes, id_, held_back) + 0.1
         if chunks[-1] and (len(chunks[-1]) >= per_figure or height + h > room):
             chunks.append([])
             height = 0.0
@@ -390,7 +467,9 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
         r.type, f"{_a(r.type).capitalize()} of ¶{r.paragraph} ({root}) and what stands directly under it")
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
-        yield _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
+        fig = _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
+        fig.wording = box_wording(argument, root, chunk, held_back, nodes=nodes, with_root=k == 1)
+        yield fig
 
 
 # --------------------------------------------------------------------------------------------
@@ -993,8 +1072,9 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=()) -> None:
     """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
-    The description is printed under the figure and stored as the image's alt text in the notebook
-    (the output's ``image/png`` metadata), so the HTML editions can use it. Each figure is drawn, shown and
+    The description is printed under the figure and stored as the image's alt text in the notebook (the output's
+    ``image/png`` metadata), so the HTML editions can use it; a table under it gives each box's claim in full
+    (``box_wording``: the boxes give a claim's first words). Each figure is drawn, shown and
     closed before the next is drawn, so a map of five figures needs the memory of one.
 
     Parameters:
@@ -1013,10 +1093,15 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
         Figure(1333x740)
-        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... Each box gives the claim in full.
+        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... the table under the figure gives each in full.
+        box ... in full
+        ...
     """
+    from IPython.display import display
+    from .display import table
     for fig in _map_figures(argument, root, per_figure, ids, held_back):
         show_described(fig, fig.alt_text)
+        display(table(fig.wording, rows="all"))
 
 
 # --- start here (00) ---

@@ -27,7 +27,8 @@ the text of an annotation is at most 20 px from the point it annotates. A **mark
 diamond lies wholly inside another bar of the same colour in the same axes.
 
 A text is **cut** when its extent reaches past the edge of the figure's canvas (the slide it was drawn for), or
-when it ends in "…" (shortened to fit).
+when it ends in "…" (shortened to fit), unless the figure gives every text in full under it (``fig.full_wording``:
+the argument maps, whose boxes give a claim's first words and whose table under the figure gives it in full).
 
 The figures measured are the ones the notebooks draw, with the notebooks' own data and arguments:
 ``notebook_figures`` runs each notebook's code cells in order (in this process, without a kernel), keeping
@@ -207,7 +208,7 @@ def measure(fig, name: str = "") -> Measure:
         if (extent.x0 < edge.x0 - 1 or extent.y0 < edge.y0 - 1 or extent.x1 > edge.x1 + 1
                 or extent.y1 > edge.y1 + 1):
             cut = "reaches past the figure's edge"
-        elif text.get_text().rstrip().endswith("…"):
+        elif text.get_text().rstrip().endswith("…") and not getattr(fig, "full_wording", False):
             cut = "shortened with …"
         result.texts.append(TextSize(text.get_text(), lp_height * scale,
                                      text.get_fontsize() * fig.dpi / 72 * scale, cut))
