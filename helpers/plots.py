@@ -921,9 +921,11 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     lo, hi = float(years[0]), float(years[1] + 1)
     if part is not None and len(t):
         # from the quarter before the panel's first start to the year after its last end
+        # to the quarter after its last start: a long period or range runs on past the edge (round 14: panel 1's
+        # 14 events, all starting in 2009-2010, were squeezed into 50 px of a 2009-2020 axis by their long ranges)
         lo = max(lo, math.floor(min(_year(r) for r in t.from_date) * 4) / 4 - 0.25)
-        hi = min(hi, max(r.year for r in t.to_date) + 1)
-        hi = max(hi, math.ceil(lo) + 1)
+        hi = min(hi, math.ceil(max(_year(r) for r in t.from_date) * 4) / 4 + 0.5)
+        hi = max(hi, lo + 1.5)
     first, last = math.ceil(lo), math.floor(hi)
     ax.set_xlim(lo, hi)
     ax.set_xticks(range(first, last + 1), [f"’{y % 100:02d}" for y in range(first, last + 1)])
