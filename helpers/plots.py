@@ -646,11 +646,13 @@ def _year(d) -> float:
 
 
 def _draw_event(ax, row, y, height=0.6, arrow=1.2):
-    """One event at its precision: a day as a diamond, anything longer as a bar over the whole period.
+    """One event at its precision: a day as a diamond, a month, a year or a period as a bar over all of it, and a
+    derived date (one the essay places only between two others) as a thin whisker with an end bar at each side: a
+    date somewhere in that range, not something that lasted (round 14: hatched ranges were read as durations).
 
     What dates the row shows in the mark as well as in the label (never by colour alone): the essay's words are
-    drawn solid; the package's inference as a hollow diamond or a bar with a dotted outline; context with a
-    black outline. Each mark carries the row's id (``get_gid``).
+    drawn solid; the package's inference as a hollow diamond or a mark with a dotted outline (and "*" after the
+    label); context with a black outline. Each mark carries the row's id (``get_gid``).
     """
     from .timeline import CONTEXT, INFERENCE
     colour = THEME_COLOURS[row.theme]
@@ -660,8 +662,10 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
     x1 = _year(row.to_date) + 1 / 365
     if getattr(row, "to_writing", False):
         # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
-        ax.barh(y, 0.25, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
-                hatch="//" if derived else None, edgecolor="black" if context else colour, zorder=2, gid=row.id)
+        ax.barh(y, 0.25, left=x0, height=0.14 if derived else height, color=colour, alpha=0.9,
+                edgecolor="black" if context else colour, zorder=2, gid=row.id)
+        if derived:     # a derived start: the whisker's end bar, as in the key
+            ax.plot([x0, x0], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
         # the arrow runs on to the panel's right edge (learner review, round 12: a one-year stub read as an end date)
         ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2, linestyle="--"), zorder=3)
@@ -670,6 +674,13 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
         ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor="white" if inferred else colour,
                 markeredgecolor="black" if context else colour,
                 markeredgewidth=2 if inferred else 1.5, linestyle="none", zorder=3, gid=row.id)
+    elif derived and not row.open_end:
+        # a whisker: a thin bar (its outline dotted when the date is inferred) between two end bars
+        ax.barh(y, x1 - x0, left=x0, height=0.14, color=colour, alpha=0.9,
+                edgecolor="black" if context else ("#333333" if inferred else colour),
+                linestyle=":" if inferred else "-", linewidth=1.2, zorder=2, gid=row.id)
+        for x in (x0, x1):
+            ax.plot([x, x], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
     else:
         ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
                 hatch="//" if derived else None,
@@ -681,10 +692,11 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
 
 
 #: the key's words for what dates a row; a test holds every figure's key to them
-DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's account, its date in its words",
-                "the package's inference": "“(date inferred)”, hollow diamond or dotted outline: the package's "
-                                           "inference",
-                "context": "black outline, label in italics: context (a named reference)"}
+DATED_BY_KEY = {"the essay's words": "solid: dated by the essay's words",
+                "the package's inference": "hollow or dotted, *: date the package infers",
+                "context": "black outline, italics: context (a reference)"}
+INFERRED_MARK = " *"      # after the label of a row whose date the package infers (the key says so once)
+TIMELINE_KEY_FONT = 10.5  # 14.6 px: the figures are drawn for JupyterLab's 848 px output area
 
 
 def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
@@ -692,18 +704,20 @@ def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
-               Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
-               Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in"),
+               Patch(facecolor="#777777", label="a month, year or period"),
+               Line2D([], [], color="#777777", marker="|", markersize=11, markeredgewidth=2.2, linewidth=2,
+                      label="a date in this range (not a duration)"),
                Line2D([], [], color="#777777", marker=">", label="no end date given")]
     if to_writing:
         handles.append(Line2D([], [], color="#777777", marker=">", linestyle="--",
-                              label="runs to the time of writing (Exercise 2 asks when)"))
+                              label="to the time of writing (Exercise 2)"))
     handles += [
         Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
         Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
                linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
         Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
-    return where.legend(handles=handles, loc=loc, frameon=False, fontsize=12, ncol=ncol, columnspacing=1.5)
+    return where.legend(handles=handles, loc=loc, frameon=False, fontsize=TIMELINE_KEY_FONT, ncol=ncol,
+                        columnspacing=1.0, handlelength=1.8, labelspacing=0.3)
 
 
 def _held_back(timeline, leave_out=(), writing=None):
@@ -752,17 +766,22 @@ def drawn_rows(rows) -> list[str]:
 
 def _event_label(row) -> str:
     """An event's label in a figure. The essay's account dated by its words is the default, so its marker is left
-    off (the key says so); an inferred date adds "(date inferred)"; a context row keeps "(context)" and is set in
-    italics."""
+    off (the key says so); an inferred date adds " *" (the key says once what it means: round 14's labels ended
+    "(date inferred)" on most rows); a context row keeps "(context)" and is set in italics."""
     from .timeline import shown_label
-    return shown_label(row, marker=False)
+    label = shown_label(row, marker=False)
+    for said, short in ((" (date inferred)", INFERRED_MARK), ("; date inferred)", ")" + INFERRED_MARK)):
+        if label.endswith(said):
+            return label[: -len(said)] + short
+    return label
 
 
 def _theme_words(ax, rows) -> None:
     """Each row's theme in words on the right, so colour is never the only cue."""
     themes = ax.twinx()
     themes.set_ylim(ax.get_ylim())
-    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=12, color="#333333")
+    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=TIMELINE_KEY_FONT,
+                      color="#333333")
     themes.tick_params(axis="y", length=0)
     themes.spines["right"].set_visible(False)
 
@@ -834,7 +853,9 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     return ax
 
 
-ZOOM_ROWS = 17     # rows in one panel of the zoom: 17 rows of 13-point labels fill a 1280 × 720 screen
+ZOOM_ROWS = 17     # rows in one panel of the zoom: 16 or 17 rows of 11-point labels fill a panel
+ZOOM_SIZE = (8.2, 6.9)   # inches: a panel 840 px wide (JupyterLab's 848 px output area shows it at its own size)
+ZOOM_FONT = 11           # the rows' labels: 15.3 px
 
 
 def _zoom_rows(timeline, years):
@@ -906,10 +927,12 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     else:
         start, stop = 0, total
     if ax is None:
-        fig, ax = plt.subplots(figsize=SLIDE if part else (SLIDE[0], 0.3 * len(t) + 1.6), layout="constrained")
+        fig, ax = plt.subplots(figsize=ZOOM_SIZE if part else (ZOOM_SIZE[0], 0.3 * len(t) + 1.6),
+                               layout="constrained")
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
-    ax.set_yticks(range(len(t)), [f"{_event_label(r)}  ({r.id})" for r in t.itertuples()], fontsize=13)
+    # the label alone (round 14: an id before every label; the long view has none), the id kept in ``fig.drawn``
+    ax.set_yticks(range(len(t)), [_event_label(r) for r in t.itertuples()], fontsize=ZOOM_FONT)
     for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
         if row.source == "context":
             tick.set_fontstyle("italic")
@@ -933,13 +956,14 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         ax.set_xticks([q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4], minor=True)
         ax.grid(axis="x", which="minor", color="#eeeeee", zorder=0)
     ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.tick_params(axis="x", labelsize=ZOOM_FONT)
     ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''}; "
-                  f"’{first % 100:02d} = {first})")
+                  f"’{first % 100:02d} = {first})", fontsize=ZOOM_FONT)
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(t.to_writing.any()))
     ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
-                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left")
+                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=13)
     return ax
 
 
@@ -1314,10 +1338,11 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
     first, last = start_year(t).min(), start_year(t).max()
     when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
     text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} with a date the "
-            f"package infers (labelled “date inferred”, hollow or dotted marks) and {context_rows} context "
+            f"package infers (a * after the label, hollow or dotted marks) and {context_rows} context "
             f"row{'s' if context_rows != 1 else ''} checked in named references. "
-            f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (hatched)"
-            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "") + ".")
+            f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (a whisker with an end bar at "
+            "each side" + ("; a whisker is the range a date falls in, not how long the event lasted" if zoomed else "")
+            + ").")
     busiest = start_year(t if zoomed else inside).value_counts().sort_index(kind="stable")
     top = [int(y) for y, n in busiest.items() if n == busiest.max()]
     most = (f"more of them start in {top[0]} than in any other year ({busiest.max()})" if len(top) == 1 else
