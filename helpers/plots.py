@@ -28,7 +28,11 @@ STYLE = {
 
 
 # A figure for a projected screen: 1280 × 720 px at the style's 100 dpi, the notebook's 0.1 inch margin included.
+# JupyterLab at 1280 × 720 shows it in an 848 px output area, at two thirds of its size (tools/figure_legibility.py):
+# the figures still drawn this size have text under 14 px there (tests/test_figures_legible.py lists them).
 SLIDE = (12.6, 7.0)
+# A figure drawn for that output area: 848 px wide with the margin, shown at its own size.
+NARROW = (8.2, 6.8)
 
 
 def use_style() -> None:
@@ -68,16 +72,17 @@ def words_per_section(essay, ax=None):
     use_style()
     s = essay.sections
     # long headings are wrapped onto a second line, never cut: every label shows the whole heading
-    labels = [f"{textwrap.fill(name, 40)}  (¶{a}{'' if a == b else f'–¶{b}'})"
+    labels = [f"{textwrap.fill(name, 32)}  (¶{a}{'' if a == b else f'–¶{b}'})"
               for name, a, b in zip(s.section, s.first_paragraph, s.last_paragraph)]
-    if ax is None:
-        _, ax = plt.subplots(figsize=SLIDE)
+    if ax is None:    # drawn for JupyterLab's 848 px output area: 11-point labels are 15 px there
+        _, ax = plt.subplots(figsize=NARROW)
     bars = ax.barh(labels, s.words, color=OKABE_ITO[4])
     ax.invert_yaxis()
-    ax.tick_params(axis="y", labelsize=13)
-    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=13)
-    ax.set_xlabel("words (headings not counted)")
-    ax.set_title("Words per section of the essay", loc="left")
+    ax.tick_params(axis="y", labelsize=11)
+    ax.tick_params(axis="x", labelsize=11)
+    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=11)
+    ax.set_xlabel("words (headings not counted)", fontsize=12)
+    ax.set_title("Words per section of the essay", loc="left", fontsize=14)
     ax.set_xlim(0, s.words.max() * 1.15)
     ax.figure.tight_layout()
     return ax
@@ -123,7 +128,7 @@ _ROOM = 4.05              # inches of height for the claims on the right
 MAP_FONT = 11             # box text: 15.3 px
 MAP_SMALL = 10.5          # legend and the words on the arrows: 14.6 px
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
-BOX_WORDS = 12            # a box on the right gives the claim's first words; the table under the figure gives it in full
+BOX_WORDS = 10            # a box on the right gives the claim's first words; the table under the figure gives it in full
 ROOT_LINES = 7            # the box on the left: at most this many lines of the claim (the thesis: its first sentences)
 _CHILD_WIDTH, _ROOT_WIDTH = 40, 34   # characters per line of box text
 
@@ -963,7 +968,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(t.to_writing.any()))
     ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
-                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=13)
+                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=12)
     return ax
 
 
@@ -1019,7 +1024,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
-        Figure(1260x700)
+        Figure(820x690)
         The zoom, part 1 of 5, draws events 1 to 16 of the 80 from 2009 on, ...
     """
     for fig in _zoom_figures(timeline, years, ZOOM_ROWS, leave_out, writing):
@@ -1118,10 +1123,10 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
     Example:
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
-        Figure(1333x740)
+        Figure(828x466)
         Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... the table under the figure gives each in full.
-        box ... in full
-        ...
+        box ...
+        Thesis · ¶6, ¶9–¶10 (T)  The essay states its aim in ¶6: ...
     """
     from IPython.display import display
     from .display import table
@@ -1177,7 +1182,7 @@ def show_described(fig, description: str) -> None:
         >>> from helpers import load_essay
         >>> essay = load_essay()
         >>> show_described(words_per_section(essay).figure, describe_words_per_section(essay))  # doctest: +ELLIPSIS
-        Figure(1260x700)
+        Figure(820x680)
         Bars for the 10 sections of the essay, ...
     """
     from IPython import get_ipython
