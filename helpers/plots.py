@@ -28,10 +28,10 @@ STYLE = {
 
 
 # A figure for a projected screen: 1280 × 720 px at the style's 100 dpi, the notebook's 0.1 inch margin included.
-# JupyterLab at 1280 × 720 shows it in an 848 px output area, at two thirds of its size (tools/figure_legibility.py):
-# the figures still drawn this size have text under 14 px there (tests/test_figures_legible.py lists them).
+# JupyterLab at 1280 × 720 shows it in an 848 px output area, at two thirds of its size (tools/figure_legibility.py),
+# so the notebooks' figures are drawn NARROW instead (SLIDE is kept for figures of your own).
 SLIDE = (12.6, 7.0)
-# A figure drawn for that output area: 848 px wide with the margin, shown at its own size.
+# A figure drawn for that output area: 840 px wide with the margin, shown at its own size (11-point text: 15 px).
 NARROW = (8.2, 6.8)
 
 
@@ -436,9 +436,9 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> from helpers import load_essay, load_argument
         >>> figs = argument_map(load_argument(load_essay()), "P1")
         >>> len(figs)
-        3
+        2
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... the table under the figure gives each in full.
+        Argument map (part 1 of 2): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... the table under the figure gives each in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -497,10 +497,15 @@ WITHHELD_MARK = "?: source and language left for an exercise"
 
 def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     """Light vertical lines where sections start, numbered along the top (1 = Introduction …)."""
+    last, raised = -99, False
     for s in essay.sections.itertuples():
         ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
-        ax.text(s.first_paragraph - 0.3, label_y, f"§{s.section_no}", transform=ax.get_xaxis_transform(),
-                fontsize=12, color="#444444", va="bottom")
+        # a section that starts a few paragraphs after the one before has its number a line higher
+        raised = s.first_paragraph - last < 4 and not raised
+        ax.annotate(f"§{s.section_no}", (s.first_paragraph - 0.3, label_y), xycoords=ax.get_xaxis_transform(),
+                    xytext=(0, 13 if raised else 0), textcoords="offset points", fontsize=10.5, color="#444444",
+                    va="bottom", annotation_clip=False)
+        last = s.first_paragraph
 
 
 def _voice_rows(quotations):
@@ -545,7 +550,8 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     order.append("reported speech (any speaker)")
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        fig, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[2.1, 1], layout="constrained")
+        # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
+        fig, (ax, key) = plt.subplots(1, 2, figsize=(NARROW[0], 6.9), width_ratios=[1.4, 1], layout="constrained")
     else:
         key = ax      # drawn into a given Axes: the legends sit beside it, as in the figure's own key
     key_x = 0 if key is not ax else 1.02
@@ -561,10 +567,11 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  {r.form}, {r.words} words: " +
                        (f"{WITHHELD_MARK}" if r.speaker in set(withhold) else
                         f"source {r.source_named}, {r.language}") for r in q.sort_values("paragraph").itertuples()]
-    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 30)) for v in order], fontsize=13)
+    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 26)) for v in order], fontsize=10.5)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
-    ax.set_xlabel("paragraph (¶)")
+    ax.tick_params(axis="x", labelsize=10.5)
+    ax.set_xlabel("paragraph (¶)", fontsize=11)
     _section_guides(essay, ax)
     from matplotlib.lines import Line2D
     present = [lang for lang in LANGUAGE_COLOURS if lang in set(q[~asked].language)]
@@ -572,30 +579,30 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     from matplotlib.patches import Patch
     colours = [Patch(facecolor=LANGUAGE_COLOURS[lang], hatch=LANGUAGE_HATCHES[lang], edgecolor="black",
-                     label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 28))
+                     label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 21))
                for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
                      markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q[~asked].source_named)]
     if asked.any():
         shapes.append(Line2D([], [], marker="$?$", linestyle="none", markersize=10, color="black",
-                             label=textwrap.fill(WITHHELD_MARK, 28)))
+                             label=textwrap.fill(WITHHELD_MARK, 21)))
     if key is not ax:
         key.axis("off")
     # the three keys one under another, each told apart by its title
-    first = key.legend(handles=colours, title="colour and hatching: language", loc="upper left",
-                       bbox_to_anchor=(key_x, 1.04), frameon=False, fontsize=12, title_fontsize=13, alignment="left",
+    first = key.legend(handles=colours, title="colour and hatching:\nlanguage", loc="upper left",
+                       bbox_to_anchor=(key_x, 1.04), frameon=False, fontsize=10.5, title_fontsize=11, alignment="left",
                        labelspacing=0.35, borderaxespad=0, borderpad=0)
     key.add_artist(first)
-    second = key.legend(handles=shapes, title="shape: source the essay names", loc="upper left", alignment="left",
-                        bbox_to_anchor=(key_x, 0.53), frameon=False, fontsize=12, title_fontsize=13, labelspacing=0.35,
+    second = key.legend(handles=shapes, title="shape: source the\nessay names", loc="upper left", alignment="left",
+                        bbox_to_anchor=(key_x, 0.5), frameon=False, fontsize=10.5, title_fontsize=11, labelspacing=0.35,
                         borderaxespad=0, borderpad=0)
     key.add_artist(second)
     sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
                     markersize=(30 + 3 * n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
              for n in (5, 50, 300)]
     key.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(key_x, 0), frameon=False,
-               fontsize=12, title_fontsize=13, labelspacing=1.0, alignment="left", borderaxespad=0, borderpad=0)
-    ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=24)
+               fontsize=10.5, title_fontsize=11, labelspacing=0.8, alignment="left", borderaxespad=0, borderpad=0)
+    ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=32, fontsize=13)
     return ax
 
 
@@ -820,8 +827,8 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     inside = timeline[(timeline.from_date.map(lambda d: d.year) >= zoom[0])]
     early = timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].sort_values(["from_date", "to_date"],
                                                                                      kind="stable")
-    if ax is None:
-        fig, ax = plt.subplots(figsize=SLIDE, layout="constrained")
+    if ax is None:    # drawn for JupyterLab's 848 px output area, as the zoom's panels are
+        fig, ax = plt.subplots(figsize=ZOOM_SIZE, layout="constrained")
     ax.axvspan(zoom[0], zoom[1] + 1, color="#eeeeee", zorder=0)
     first = min(r.year for r in timeline.from_date)
     ax.set_xlim(first - 5, zoom[1] + 2)
@@ -838,13 +845,16 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         end = _year(row.to_date) + 1 / 365 if not (row.open_end or row.to_writing) else _year(row.from_date) + arrow
         # the label just after its mark; moved before it below if it would run past the right-hand edge
         text = ax.annotate(_event_label(row), xy=(end, i), xytext=(7, 0), textcoords="offset points", ha="left",
-                           va="center", fontsize=13, fontstyle="italic" if row.source == "context" else "normal",
+                           va="center", fontsize=ZOOM_FONT,
+                           fontstyle="italic" if row.source == "context" else "normal",
                            annotation_clip=False)
         labels.append((text, _year(row.from_date)))
     _theme_words(ax, early)
     ax.figure.drawn = drawn_rows(early)
-    ax.set_xlabel("year")
-    ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
+    ax.set_xlabel("year", fontsize=ZOOM_FONT)
+    ax.tick_params(axis="x", labelsize=ZOOM_FONT)
+    ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left",
+                 fontsize=12)
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(early.to_writing.any()))
@@ -1067,31 +1077,34 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     grid = (mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
             .unstack(fill_value=0).reindex(index=order, columns=list(essay.sections.section_no), fill_value=0))
     if ax is None:
-        _, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[1.55, 1], layout="constrained")
+        # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
+        _, (ax, key) = plt.subplots(1, 2, figsize=(NARROW[0], 6.6), width_ratios=[1.3, 1], layout="constrained")
     else:
         key = None      # drawn into a given Axes: the section names go under the grid instead
     image = ax.imshow(grid.to_numpy(), cmap="cividis", aspect="auto")
     peak = max(int(grid.to_numpy().max()), 1)
     for (i, j), n in __import__("numpy").ndenumerate(grid.to_numpy()):
         if n:
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=12,
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=10.5,
                     color="black" if n > peak * 0.55 else "white")
-    ax.set_yticks(range(len(order)), order, fontsize=13)
+    ax.set_yticks(range(len(order)), order, fontsize=11)
     names = dict(zip(essay.sections.section_no, essay.sections.section))
     # the columns are numbered; the key beside the grid gives each section's whole heading, never shortened
-    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=13)
+    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=10.5)
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
-    ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left")
-    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.6, location="bottom", aspect=30, pad=0.02)
-    entries = [f"§{n}  " + textwrap.fill(names[n], 34, subsequent_indent="      ") for n in grid.columns]
+    ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left", fontsize=13, pad=24)
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, location="bottom", aspect=25, pad=0.02)
+    bar.set_label("mentions", fontsize=11)
+    bar.ax.tick_params(labelsize=10.5)
+    entries = [f"§{n}  " + textwrap.fill(names[n], 30, subsequent_indent="      ") for n in grid.columns]
     if key is not None:
         key.axis("off")
-        key.text(0, 1, "The sections of the essay", transform=key.transAxes, va="top", ha="left", fontsize=13,
+        key.text(0, 1, "The sections of the essay", transform=key.transAxes, va="top", ha="left", fontsize=11,
                  fontweight="bold")
-        key.text(0, 0.93, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=12,
-                 linespacing=1.25)
+        key.text(0, 0.95, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=10.5,
+                 linespacing=1.2)
     else:
-        ax.set_xlabel("\n".join(entries), fontsize=12, loc="left")
+        ax.set_xlabel("\n".join(entries), fontsize=10.5, loc="left")
     ax.spines[:].set_visible(False)
     return ax
 
