@@ -473,7 +473,10 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
         fig = _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
-        fig.wording = box_wording(argument, root, chunk, held_back, nodes=nodes, with_root=k == 1)
+        # the box on the left in full under the first figure only; the thesis's only under the spine (the thesis and
+        # its three points), so a notebook that draws both does not print its long paraphrase twice
+        spine = r.type != "thesis" or ids == list(argument.points.id)
+        fig.wording = box_wording(argument, root, chunk, held_back, nodes=nodes, with_root=k == 1 and spine)
         yield fig
 
 
