@@ -353,7 +353,8 @@ def test_the_measure_scales_figures_as_jupyterlab_shows_them(lab, browser):
     measure_js = """() => {
         const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
         const out = nb.querySelector('.jp-OutputArea-output');
-        const imgs = [...nb.querySelectorAll('.jp-RenderedImage img')].filter(i => i.complete && i.width > 0)
+        const imgs = [...nb.querySelectorAll('.jp-RenderedImage img')]
+            .filter(i => i.complete && i.getBoundingClientRect().width > 0)
             .map(i => [i.naturalWidth, i.getBoundingClientRect().width]);
         return {output: out.getBoundingClientRect().width, imgs, dpr: window.devicePixelRatio};
     }"""
