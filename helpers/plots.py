@@ -689,7 +689,7 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
         ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor="white" if inferred else colour,
                 markeredgecolor="black" if context else colour,
                 markeredgewidth=2 if inferred else 1.5, linestyle="none", zorder=3, gid=row.id)
-    elif derived and not row.open_end:
+    elif derived:
         # a whisker: a thin bar (its outline dotted when the date is inferred) between two end bars
         ax.barh(y, x1 - x0, left=x0, height=0.14, color=colour, alpha=0.9,
                 edgecolor="black" if context else ("#333333" if inferred else colour),
@@ -697,8 +697,7 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
         for x in (x0, x1):
             ax.plot([x, x], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
     else:
-        ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
-                hatch="//" if derived else None,
+        ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.9,
                 edgecolor="black" if context else ("#333333" if inferred else colour),
                 linestyle=":" if inferred else "-", linewidth=1.5 if inferred else 1.2, zorder=2, gid=row.id)
     if row.open_end:
