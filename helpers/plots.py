@@ -28,7 +28,11 @@ STYLE = {
 
 
 # A figure for a projected screen: 1280 × 720 px at the style's 100 dpi, the notebook's 0.1 inch margin included.
+# JupyterLab at 1280 × 720 shows it in an 848 px output area, at two thirds of its size (tools/figure_legibility.py),
+# so the notebooks' figures are drawn NARROW instead (SLIDE is kept for figures of your own).
 SLIDE = (12.6, 7.0)
+# A figure drawn for that output area: 840 px wide with the margin, shown at its own size (11-point text: 15 px).
+NARROW = (8.2, 6.8)
 
 
 def use_style() -> None:
@@ -68,16 +72,17 @@ def words_per_section(essay, ax=None):
     use_style()
     s = essay.sections
     # long headings are wrapped onto a second line, never cut: every label shows the whole heading
-    labels = [f"{textwrap.fill(name, 40)}  (¶{a}{'' if a == b else f'–¶{b}'})"
+    labels = [f"{textwrap.fill(name, 32)}  (¶{a}{'' if a == b else f'–¶{b}'})"
               for name, a, b in zip(s.section, s.first_paragraph, s.last_paragraph)]
-    if ax is None:
-        _, ax = plt.subplots(figsize=SLIDE)
+    if ax is None:    # drawn for JupyterLab's 848 px output area: 11-point labels are 15 px there
+        _, ax = plt.subplots(figsize=NARROW)
     bars = ax.barh(labels, s.words, color=OKABE_ITO[4])
     ax.invert_yaxis()
-    ax.tick_params(axis="y", labelsize=13)
-    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=13)
-    ax.set_xlabel("words (headings not counted)")
-    ax.set_title("Words per section of the essay", loc="left")
+    ax.tick_params(axis="y", labelsize=11)
+    ax.tick_params(axis="x", labelsize=11)
+    ax.bar_label(bars, labels=[f"{w:,}" for w in s.words], padding=4, fontsize=11)
+    ax.set_xlabel("words (headings not counted)", fontsize=12)
+    ax.set_title("Words per section of the essay", loc="left", fontsize=14)
     ax.set_xlim(0, s.words.max() * 1.15)
     ax.figure.tight_layout()
     return ax
@@ -115,10 +120,17 @@ RELATION_STYLES = {
     "recommends": dict(color=OKABE_ITO[6], linestyle="-"),
     "extends": dict(color=OKABE_ITO[1], linestyle=(0, (6, 2, 1, 2, 1, 2))),
 }
-MAP_SIZE = (13.33, 7.4)   # inches: with the notebook's 0.1 inch margin all round, 16:9, the shape of a projected slide
-_ROOM = 5.9               # inches of height for the claims on the right
-MAP_FONT = 14
+# Drawn for the width JupyterLab gives a figure on a 1280 × 720 screen (an output area of 848 px with the side panel
+# open, tools/figure_legibility.py): a PNG of 848 px is shown at its own size, so 11-point text is 15 px there (and on
+# a projector), never scaled down. (Round 14's maps were 1,353 px wide, shown at 63 %: 14-point text came out 12 px.)
+MAP_SIZE = (8.28, 4.66)   # inches: with the notebook's 0.1 inch margin all round, 848 × 486 px, about 16:9
+_ROOM = 4.05              # inches of height for the claims on the right
+MAP_FONT = 11             # box text: 15.3 px
+MAP_SMALL = 10.5          # legend and the words on the arrows: 14.6 px
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
+BOX_WORDS = 10            # a box on the right gives the claim's first words; the table under the figure gives it in full
+ROOT_LINES = 7            # the box on the left: at most this many lines of the claim (the thesis: its first sentences)
+_CHILD_WIDTH, _ROOT_WIDTH = 40, 34   # characters per line of box text
 
 
 def _children(argument, id_):
@@ -147,8 +159,40 @@ def _first_words(row, held_back=(), words: int = 10) -> str:
     return f"“{short}{'…' if len(cut) > words else ''}”"
 
 
-def _box_text(row, width: int, below: int = 0) -> str:
-    lines = [_header(row)] + textwrap.wrap(str(row.paraphrase), width)
+def _short(text: str, words: int) -> str:
+    """The first ``words`` words of a text, "…" marking that it goes on (the table under the map gives it in full)."""
+    cut = str(text).split()
+    return " ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "")
+
+
+def _within(text: str, width: int, lines: int) -> list[str]:
+    """A text wrapped at ``width``, kept to ``lines`` lines: cut at a word and marked "…" if it is longer."""
+    wrapped = textwrap.wrap(str(text), width)
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = textwrap.wrap(" ".join(wrapped[:lines]), width - 1)[:lines]
+    return kept[:-1] + [kept[-1].rstrip(",;:") + "…"]
+
+
+def _root_words(argument, row) -> str:
+    """What the box on the left says: for the thesis, the sentences of ¶10 that state it, in the essay's words (as
+    many whole sentences as fit in ``ROOT_LINES``: the package's paraphrase is long and hedged, and is in the table
+    under the figure); for any other claim, its paraphrase (cut at ``ROOT_LINES`` lines)."""
+    if row.type != "thesis":
+        return str(row.paraphrase)
+    said = ""
+    for span in argument.thesis[argument.thesis.role == "thesis"].span:
+        longer = f"{said[:-1]} {span}”" if said else f"“{span}”"
+        if said and len(textwrap.wrap(longer, _ROOT_WIDTH)) > ROOT_LINES:
+            break
+        said = longer
+    return said
+
+
+def _box_text(row, width: int, below: int = 0, words: int | None = BOX_WORDS, text: str | None = None) -> str:
+    said = str(row.paraphrase) if text is None else text
+    body = textwrap.wrap(_short(said, words), width) if words else _within(said, width, ROOT_LINES)
+    lines = [_header(row)] + body
     if below:
         lines.append(f"[{below} more claim{'s' if below != 1 else ''} below it]")
     return "\n".join(lines)
@@ -164,14 +208,42 @@ HELD_BACK = ("(the essay's words only: the package's reading of this claim is he
 
 def _child_text(argument, nodes, id_, held_back=()) -> str:
     row = nodes.loc[id_]
-    if id_ in held_back:   # an exercise asks about this claim: its box gives the essay's words, not the package's reading
-        row = row.copy()
-        row["paraphrase"] = f"“{row.span}” {HELD_BACK}"
-    return _box_text(row, 60, below=len(argument.branch(id_)) if row.type != "point" else 0)
+    # an exercise asks about this claim: its box gives the essay's words (in quotation marks), not the package's reading
+    text = f"“{_short(row.span, BOX_WORDS)}”" if id_ in held_back else None
+    return _box_text(row, _CHILD_WIDTH, below=len(argument.branch(id_)) if row.type != "point" else 0,
+                     words=None if text else BOX_WORDS, text=text)
+
+
+def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: bool = True):
+    """The wording of each box of a map in full, as the table under the figure gives it: the boxes show a claim's
+    first words, so a reader (and a projected room) can read them; the table has the rest.
+
+    Parameters:
+        argument: the argument, from ``helpers.load_argument(essay)``.
+        root: the claim on the left; ids: the claims on the right.
+        held_back: optional; claims whose box gives the essay's words only (the table too).
+        nodes: optional; ``argument.nodes()``, if the caller has it. with_root: False leaves the left box out.
+    Returns:
+        A table (pandas DataFrame): ``box`` (each box's first line) and ``in full`` (the claim's full wording:
+        the package's paraphrase, or the essay's words for a claim an exercise asks about).
+
+    Example:
+        >>> from helpers import load_essay, load_argument
+        >>> box_wording(load_argument(load_essay()), "T", ["P1"]).box.tolist()
+        ['Thesis · ¶6, ¶9–¶10 (T)', 'Point 1 · ¶11 (P1)']
+    """
+    import pandas as pd
+    nodes = argument.nodes() if nodes is None else nodes
+    rows = []
+    for id_ in ([root] if with_root else []) + list(ids):
+        row = nodes.loc[id_]
+        full = f"“{row.span}” {HELD_BACK}" if id_ in held_back else str(row.paraphrase)
+        rows.append({"box": _header(row), "in full": full})
+    return pd.DataFrame(rows, columns=["box", "in full"])
 
 
 def _box_height(argument, nodes, id_, held_back=()) -> float:
-    return (_child_text(argument, nodes, id_, held_back).count("\n") + 1) * _LINE + 0.3
+    return (_child_text(argument, nodes, id_, held_back).count("\n") + 1) * _LINE + 0.18
 
 
 PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion": "conclusions",
@@ -203,7 +275,9 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
         “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1), “Anti-imperialism allows
         our movements to grapple with the transnational nature…” (¶12, P2) and “Anti-imperialism provides our movements
-        opportunities to learn from more advanced…” (¶13, P3), each supports it. Each box gives the claim in full.
+        opportunities to learn from more advanced…” (¶13, P3), each supports it. Each box gives the first words of its
+        claim (the thesis: its opening sentence in ¶10, in the essay's words); the table under the figure gives each in
+        full.
     """
     nodes = argument.nodes() if nodes is None else nodes
     r = nodes.loc[root]
@@ -227,13 +301,19 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
             each = ", each" if len(members) > 1 else ""
             parts.append(f"{what}, {listed}{each} {rel} it" if len(members) > 1 else f"{what}, {listed}, {rel} it")
     held = [i for i in ids if i in held_back]
-    full = (" Each box gives the claim in full, except the box of the claim an exercise asks about, which gives "
-            "the essay's words only (" + ", ".join(held) + ")." if held else " Each box gives the claim in full.")
+    full = SHORT_NOTE + (" The box of the claim an exercise asks about gives the essay's words only ("
+                         + ", ".join(held) + ")." if held else "")
     return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
             + "; ".join(parts) + "." + full)
 
 
+SHORT_NOTE = (" Each box gives the first words of its claim (the thesis: its opening sentence in ¶10, in the essay's "
+              "words); the table under the figure gives each in full.")
+
+
 def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
+    """One figure of a map: the claim on the left, at the top, with the key under it; the claims under it on the
+    right, one under another; an arrow from each to it, with the relation's word on the arrow."""
     use_style()
     W, H = MAP_SIZE
     fig = plt.figure(figsize=MAP_SIZE)
@@ -241,24 +321,24 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     ax.set_xlim(0, W)
     ax.set_ylim(0, H)
     ax.axis("off")
-    ax.text(0.3, H - 0.25, title, ha="left", va="top", fontsize=18, fontweight="bold")
-    top, bottom = H - 0.75, H - 0.75 - _ROOM
+    ax.text(0.12, H - 0.1, title, ha="left", va="top", fontsize=13, fontweight="bold")
+    top, bottom = H - 0.5, H - 0.5 - _ROOM
 
     def box(x, y, text, colour, va="top", ha="left"):
         fill = colour + ("80" if colour == TYPE_COLOURS["point"] else "26")
         return ax.text(x, y, text, ha=ha, va=va, fontsize=MAP_FONT, linespacing=1.15, wrap=False,
-                       bbox=dict(boxstyle="round,pad=0.35", facecolor=fill, edgecolor=colour, linewidth=2))
+                       bbox=dict(boxstyle="round,pad=0.3", facecolor=fill, edgecolor=colour, linewidth=1.8))
 
-    # the root on the left, vertically centred
+    # the root on the left, at the top (the key goes under it)
     r = nodes.loc[root]
-    left_w = 52 if r.type in ("thesis", "point") else 44
-    rt = box(0.3, (top + bottom) / 2, _box_text(r, left_w), TYPE_COLOURS[r.type], va="center")
+    rt = box(0.17, top - 0.08, _box_text(r, _ROOT_WIDTH, words=None, text=_root_words(argument, r)),
+             TYPE_COLOURS[r.type])
     # the claims under it on the right, one under another, spread over the height
     texts = [_child_text(argument, nodes, i, held_back) for i in ids]
     heights = [_box_height(argument, nodes, i, held_back) for i in ids]
-    gap = max(0.12, ((top - bottom) - sum(heights)) / max(len(ids), 1))
+    gap = max(0.1, ((top - bottom) - sum(heights)) / max(len(ids), 1))
     y = top - gap / 2
-    x_child = 7.0 if r.type in ("thesis", "point") else 6.6
+    x_child = 4.3
     drawn = {}
     for id_, text, h in zip(ids, texts, heights):
         row = nodes.loc[id_]
@@ -278,17 +358,18 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
         cx, cy = cb[0][0], (cb[0][1] + cb[1][1]) / 2
         rel = nodes.loc[id_].relation or "supports"
         style = RELATION_STYLES[rel]
-        start, end = ((rx + 0.05, ry), (cx - 0.05, cy)) if rel == "explained by" else ((cx - 0.05, cy), (rx + 0.05, ry))
+        start, end = ((rx + 0.04, ry), (cx - 0.04, cy)) if rel == "explained by" else ((cx - 0.04, cy), (rx + 0.04, ry))
         ax.annotate("", xy=end, xytext=start,
-                    arrowprops=dict(arrowstyle="-|>", mutation_scale=18, linewidth=1.8, shrinkA=0, shrinkB=0,
+                    arrowprops=dict(arrowstyle="-|>", mutation_scale=14, linewidth=1.5, shrinkA=0, shrinkB=0,
                                     **style))
         word = "explains" if rel == "explained by" else rel
         if nodes.loc[id_].get("link") == "the package's reading":
             word += "\n(package's\nreading)"
-        label = ax.text(0, 0, word, ha="center", va="center", fontsize=12, color=style["color"], fontstyle="italic",
-                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+        label = ax.text(0, 0, word, ha="center", va="center", fontsize=MAP_SMALL, color=style["color"],
+                        fontstyle="italic", linespacing=1.0,
+                        bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
         # along the arrow, the first place where the label is clear of every box and every label drawn so far
-        for at in (0.62, 0.55, 0.7, 0.48, 0.77, 0.41, 0.84, 0.34):
+        for at in (0.62, 0.55, 0.7, 0.48, 0.77, 0.41, 0.84, 0.34, 0.9, 0.27):
             label.set_position((rx + (cx - rx) * at, ry + (cy - ry) * at))
             where = label.get_window_extent(renderer)
             if not any(where.overlaps(b) for b in boxes):
@@ -296,7 +377,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
         boxes.append(label.get_window_extent(renderer))
     shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + FILL.get(t, "26"), edgecolor=TYPE_COLOURS[t],
-                             linewidth=2) for t in shown]
+                             linewidth=1.8) for t in shown]
     # every line style drawn in this figure is in the legend too, with its word
     rels = []
     for i in ids:
@@ -304,15 +385,16 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
         word = "explains" if rel == "explained by" else rel
         if word not in rels:
             rels.append(word)
-    handles += [plt.Line2D([0], [0], linewidth=1.8, **RELATION_STYLES[w]) for w in rels]
+    handles += [plt.Line2D([0], [0], linewidth=1.5, **RELATION_STYLES[w]) for w in rels]
     ours = any(nodes.loc[i].get("link") == "the package's reading" for i in ids)
-    ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.02, 0.0),
-              ncol=len(shown) + len(rels), frameon=False, fontsize=12, handlelength=1.6,
-              title="Box colour = type of claim; line style and the word on each arrow = relation"
-                    + ("; “package's reading”: a link the essay leaves unstated" if ours else "")
-                    + "\n" + _arrow_direction(rels),
-              title_fontsize=12, alignment="left")
+    key = textwrap.fill("Box colour: type of claim. Line style and the word on an arrow: relation. "
+                        + _arrow_direction(rels) + "."
+                        + (" “Package's reading”: a link the essay leaves unstated." if ours else ""), 38)
+    ax.legend(handles, shown + rels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncol=2, frameon=False,
+              fontsize=MAP_SMALL, handlelength=1.4, columnspacing=0.8, labelspacing=0.25, borderaxespad=0.2,
+              title=key, title_fontsize=MAP_SMALL, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part, held_back, nodes=nodes)
+    fig.full_wording = True    # a box's "…" is not a cut: the table under the figure gives each claim in full
     fig.fills_canvas = True    # every text stays inside the figure (test_every_figure_fits_a_16_by_9_slide)
     return fig
 
@@ -354,9 +436,9 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> from helpers import load_essay, load_argument
         >>> figs = argument_map(load_argument(load_essay()), "P1")
         >>> len(figs)
-        3
+        2
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 3): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... Each box gives the claim in full.
+        Argument map (part 1 of 2): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... the table under the figure gives each in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -377,7 +459,7 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
     room = _ROOM
     chunks, height = [[]], 0.0
     for id_ in ids:
-        h = _box_height(argument, nodes, id_, held_back) + 0.12
+        h = _box_height(argument, nodes, id_, held_back) + 0.1
         if chunks[-1] and (len(chunks[-1]) >= per_figure or height + h > room):
             chunks.append([])
             height = 0.0
@@ -390,7 +472,12 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
         r.type, f"{_a(r.type).capitalize()} of ¶{r.paragraph} ({root}) and what stands directly under it")
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
-        yield _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
+        fig = _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
+        # the box on the left in full under the first figure only; the thesis's only under the spine (the thesis and
+        # its three points), so a notebook that draws both does not print its long paraphrase twice
+        spine = r.type != "thesis" or ids == list(argument.points.id)
+        fig.wording = box_wording(argument, root, chunk, held_back, nodes=nodes, with_root=k == 1 and spine)
+        yield fig
 
 
 # --------------------------------------------------------------------------------------------
@@ -413,10 +500,15 @@ WITHHELD_MARK = "?: source and language left for an exercise"
 
 def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     """Light vertical lines where sections start, numbered along the top (1 = Introduction …)."""
+    last, raised = -99, False
     for s in essay.sections.itertuples():
         ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
-        ax.text(s.first_paragraph - 0.3, label_y, f"§{s.section_no}", transform=ax.get_xaxis_transform(),
-                fontsize=12, color="#444444", va="bottom")
+        # a section that starts a few paragraphs after the one before has its number a line higher
+        raised = s.first_paragraph - last < 4 and not raised
+        ax.annotate(f"§{s.section_no}", (s.first_paragraph - 0.3, label_y), xycoords=ax.get_xaxis_transform(),
+                    xytext=(0, 13 if raised else 0), textcoords="offset points", fontsize=10.5, color="#444444",
+                    va="bottom", annotation_clip=False)
+        last = s.first_paragraph
 
 
 def _voice_rows(quotations):
@@ -461,7 +553,8 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     order.append("reported speech (any speaker)")
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        fig, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[2.1, 1], layout="constrained")
+        # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
+        fig, (ax, key) = plt.subplots(1, 2, figsize=(NARROW[0], 6.9), width_ratios=[1.4, 1], layout="constrained")
     else:
         key = ax      # drawn into a given Axes: the legends sit beside it, as in the figure's own key
     key_x = 0 if key is not ax else 1.02
@@ -477,10 +570,11 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  {r.form}, {r.words} words: " +
                        (f"{WITHHELD_MARK}" if r.speaker in set(withhold) else
                         f"source {r.source_named}, {r.language}") for r in q.sort_values("paragraph").itertuples()]
-    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 30)) for v in order], fontsize=13)
+    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 26)) for v in order], fontsize=10.5)
     ax.invert_yaxis()
     ax.set_xlim(0, len(essay.paragraphs) + 1)
-    ax.set_xlabel("paragraph (¶)")
+    ax.tick_params(axis="x", labelsize=10.5)
+    ax.set_xlabel("paragraph (¶)", fontsize=11)
     _section_guides(essay, ax)
     from matplotlib.lines import Line2D
     present = [lang for lang in LANGUAGE_COLOURS if lang in set(q[~asked].language)]
@@ -488,30 +582,30 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     from matplotlib.patches import Patch
     colours = [Patch(facecolor=LANGUAGE_COLOURS[lang], hatch=LANGUAGE_HATCHES[lang], edgecolor="black",
-                     label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 28))
+                     label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 21))
                for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
                      markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q[~asked].source_named)]
     if asked.any():
         shapes.append(Line2D([], [], marker="$?$", linestyle="none", markersize=10, color="black",
-                             label=textwrap.fill(WITHHELD_MARK, 28)))
+                             label=textwrap.fill(WITHHELD_MARK, 21)))
     if key is not ax:
         key.axis("off")
     # the three keys one under another, each told apart by its title
-    first = key.legend(handles=colours, title="colour and hatching: language", loc="upper left",
-                       bbox_to_anchor=(key_x, 1.04), frameon=False, fontsize=12, title_fontsize=13, alignment="left",
+    first = key.legend(handles=colours, title="colour and hatching:\nlanguage", loc="upper left",
+                       bbox_to_anchor=(key_x, 1.04), frameon=False, fontsize=10.5, title_fontsize=11, alignment="left",
                        labelspacing=0.35, borderaxespad=0, borderpad=0)
     key.add_artist(first)
-    second = key.legend(handles=shapes, title="shape: source the essay names", loc="upper left", alignment="left",
-                        bbox_to_anchor=(key_x, 0.53), frameon=False, fontsize=12, title_fontsize=13, labelspacing=0.35,
+    second = key.legend(handles=shapes, title="shape: source the\nessay names", loc="upper left", alignment="left",
+                        bbox_to_anchor=(key_x, 0.5), frameon=False, fontsize=10.5, title_fontsize=11, labelspacing=0.35,
                         borderaxespad=0, borderpad=0)
     key.add_artist(second)
     sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
                     markersize=(30 + 3 * n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
              for n in (5, 50, 300)]
     key.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(key_x, 0), frameon=False,
-               fontsize=12, title_fontsize=13, labelspacing=1.0, alignment="left", borderaxespad=0, borderpad=0)
-    ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=24)
+               fontsize=10.5, title_fontsize=11, labelspacing=0.8, alignment="left", borderaxespad=0, borderpad=0)
+    ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=32, fontsize=13)
     return ax
 
 
@@ -567,11 +661,13 @@ def _year(d) -> float:
 
 
 def _draw_event(ax, row, y, height=0.6, arrow=1.2):
-    """One event at its precision: a day as a diamond, anything longer as a bar over the whole period.
+    """One event at its precision: a day as a diamond, a month, a year or a period as a bar over all of it, and a
+    derived date (one the essay places only between two others) as a thin whisker with an end bar at each side: a
+    date somewhere in that range, not something that lasted (round 14: hatched ranges were read as durations).
 
     What dates the row shows in the mark as well as in the label (never by colour alone): the essay's words are
-    drawn solid; the package's inference as a hollow diamond or a bar with a dotted outline; context with a
-    black outline. Each mark carries the row's id (``get_gid``).
+    drawn solid; the package's inference as a hollow diamond or a mark with a dotted outline (and "*" after the
+    label); context with a black outline. Each mark carries the row's id (``get_gid``).
     """
     from .timeline import CONTEXT, INFERENCE
     colour = THEME_COLOURS[row.theme]
@@ -581,8 +677,10 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
     x1 = _year(row.to_date) + 1 / 365
     if getattr(row, "to_writing", False):
         # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
-        ax.barh(y, 0.25, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
-                hatch="//" if derived else None, edgecolor="black" if context else colour, zorder=2, gid=row.id)
+        ax.barh(y, 0.25, left=x0, height=0.14 if derived else height, color=colour, alpha=0.9,
+                edgecolor="black" if context else colour, zorder=2, gid=row.id)
+        if derived:     # a derived start: the whisker's end bar, as in the key
+            ax.plot([x0, x0], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
         # the arrow runs on to the panel's right edge (learner review, round 12: a one-year stub read as an end date)
         ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2, linestyle="--"), zorder=3)
@@ -591,9 +689,15 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
         ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor="white" if inferred else colour,
                 markeredgecolor="black" if context else colour,
                 markeredgewidth=2 if inferred else 1.5, linestyle="none", zorder=3, gid=row.id)
+    elif derived:
+        # a whisker: a thin bar (its outline dotted when the date is inferred) between two end bars
+        ax.barh(y, x1 - x0, left=x0, height=0.14, color=colour, alpha=0.9,
+                edgecolor="black" if context else ("#333333" if inferred else colour),
+                linestyle=":" if inferred else "-", linewidth=1.2, zorder=2, gid=row.id)
+        for x in (x0, x1):
+            ax.plot([x, x], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
     else:
-        ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.45 if derived else 0.9,
-                hatch="//" if derived else None,
+        ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.9,
                 edgecolor="black" if context else ("#333333" if inferred else colour),
                 linestyle=":" if inferred else "-", linewidth=1.5 if inferred else 1.2, zorder=2, gid=row.id)
     if row.open_end:
@@ -602,10 +706,11 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
 
 
 #: the key's words for what dates a row; a test holds every figure's key to them
-DATED_BY_KEY = {"the essay's words": "plain label, solid mark: the essay's account, its date in its words",
-                "the package's inference": "“(date inferred)”, hollow diamond or dotted outline: the package's "
-                                           "inference",
-                "context": "black outline, label in italics: context (a named reference)"}
+DATED_BY_KEY = {"the essay's words": "solid: dated by the essay's words",
+                "the package's inference": "hollow or dotted, *: date the package infers",
+                "context": "black outline, italics: context (a reference)"}
+INFERRED_MARK = " *"      # after the label of a row whose date the package infers (the key says so once)
+TIMELINE_KEY_FONT = 10.5  # 14.6 px: the figures are drawn for JupyterLab's 848 px output area
 
 
 def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
@@ -613,18 +718,20 @@ def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
-               Patch(facecolor="#777777", label="a month, year, decade or range: the whole period"),
-               Patch(facecolor="#777777", alpha=0.45, hatch="//", label="derived: the range the date may fall in"),
+               Patch(facecolor="#777777", label="a month, year or period"),
+               Line2D([], [], color="#777777", marker="|", markersize=11, markeredgewidth=2.2, linewidth=2,
+                      label="a date in this range (not a duration)"),
                Line2D([], [], color="#777777", marker=">", label="no end date given")]
     if to_writing:
         handles.append(Line2D([], [], color="#777777", marker=">", linestyle="--",
-                              label="runs to the time of writing (Exercise 2 asks when)"))
+                              label="to the time of writing (Exercise 2)"))
     handles += [
         Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
         Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
                linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
         Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
-    return where.legend(handles=handles, loc=loc, frameon=False, fontsize=12, ncol=ncol, columnspacing=1.5)
+    return where.legend(handles=handles, loc=loc, frameon=False, fontsize=TIMELINE_KEY_FONT, ncol=ncol,
+                        columnspacing=1.0, handlelength=1.8, labelspacing=0.3)
 
 
 def _held_back(timeline, leave_out=(), writing=None):
@@ -673,17 +780,22 @@ def drawn_rows(rows) -> list[str]:
 
 def _event_label(row) -> str:
     """An event's label in a figure. The essay's account dated by its words is the default, so its marker is left
-    off (the key says so); an inferred date adds "(date inferred)"; a context row keeps "(context)" and is set in
-    italics."""
+    off (the key says so); an inferred date adds " *" (the key says once what it means: round 14's labels ended
+    "(date inferred)" on most rows); a context row keeps "(context)" and is set in italics."""
     from .timeline import shown_label
-    return shown_label(row, marker=False)
+    label = shown_label(row, marker=False)
+    for said, short in ((" (date inferred)", INFERRED_MARK), ("; date inferred)", ")" + INFERRED_MARK)):
+        if label.endswith(said):
+            return label[: -len(said)] + short
+    return label
 
 
 def _theme_words(ax, rows) -> None:
     """Each row's theme in words on the right, so colour is never the only cue."""
     themes = ax.twinx()
     themes.set_ylim(ax.get_ylim())
-    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=12, color="#333333")
+    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=TIMELINE_KEY_FONT,
+                      color="#333333")
     themes.tick_params(axis="y", length=0)
     themes.spines["right"].set_visible(False)
 
@@ -717,8 +829,8 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     inside = timeline[(timeline.from_date.map(lambda d: d.year) >= zoom[0])]
     early = timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].sort_values(["from_date", "to_date"],
                                                                                      kind="stable")
-    if ax is None:
-        fig, ax = plt.subplots(figsize=SLIDE, layout="constrained")
+    if ax is None:    # drawn for JupyterLab's 848 px output area, as the zoom's panels are
+        fig, ax = plt.subplots(figsize=ZOOM_SIZE, layout="constrained")
     ax.axvspan(zoom[0], zoom[1] + 1, color="#eeeeee", zorder=0)
     first = min(r.year for r in timeline.from_date)
     ax.set_xlim(first - 5, zoom[1] + 2)
@@ -735,13 +847,16 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         end = _year(row.to_date) + 1 / 365 if not (row.open_end or row.to_writing) else _year(row.from_date) + arrow
         # the label just after its mark; moved before it below if it would run past the right-hand edge
         text = ax.annotate(_event_label(row), xy=(end, i), xytext=(7, 0), textcoords="offset points", ha="left",
-                           va="center", fontsize=13, fontstyle="italic" if row.source == "context" else "normal",
+                           va="center", fontsize=ZOOM_FONT,
+                           fontstyle="italic" if row.source == "context" else "normal",
                            annotation_clip=False)
         labels.append((text, _year(row.from_date)))
     _theme_words(ax, early)
     ax.figure.drawn = drawn_rows(early)
-    ax.set_xlabel("year")
-    ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left")
+    ax.set_xlabel("year", fontsize=ZOOM_FONT)
+    ax.tick_params(axis="x", labelsize=ZOOM_FONT)
+    ax.set_title(f"The long view (shaded: {zoom[0]}–{zoom[1]}, {len(inside)} events, drawn in the zoom)", loc="left",
+                 fontsize=12)
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(early.to_writing.any()))
@@ -755,7 +870,9 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     return ax
 
 
-ZOOM_ROWS = 17     # rows in one panel of the zoom: 17 rows of 13-point labels fill a 1280 × 720 screen
+ZOOM_ROWS = 17     # rows in one panel of the zoom: 16 or 17 rows of 11-point labels fill a panel
+ZOOM_SIZE = (8.2, 6.9)   # inches: a panel 840 px wide (JupyterLab's 848 px output area shows it at its own size)
+ZOOM_FONT = 11           # the rows' labels: 15.3 px
 
 
 def _zoom_rows(timeline, years):
@@ -827,10 +944,12 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     else:
         start, stop = 0, total
     if ax is None:
-        fig, ax = plt.subplots(figsize=SLIDE if part else (SLIDE[0], 0.3 * len(t) + 1.6), layout="constrained")
+        fig, ax = plt.subplots(figsize=ZOOM_SIZE if part else (ZOOM_SIZE[0], 0.3 * len(t) + 1.6),
+                               layout="constrained")
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
-    ax.set_yticks(range(len(t)), [f"{_event_label(r)}  ({r.id})" for r in t.itertuples()], fontsize=13)
+    # the label alone (round 14: an id before every label; the long view has none), the id kept in ``fig.drawn``
+    ax.set_yticks(range(len(t)), [_event_label(r) for r in t.itertuples()], fontsize=ZOOM_FONT)
     for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
         if row.source == "context":
             tick.set_fontstyle("italic")
@@ -842,9 +961,11 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     lo, hi = float(years[0]), float(years[1] + 1)
     if part is not None and len(t):
         # from the quarter before the panel's first start to the year after its last end
+        # to the quarter after its last start: a long period or range runs on past the edge (round 14: panel 1's
+        # 14 events, all starting in 2009-2010, were squeezed into 50 px of a 2009-2020 axis by their long ranges)
         lo = max(lo, math.floor(min(_year(r) for r in t.from_date) * 4) / 4 - 0.25)
-        hi = min(hi, max(r.year for r in t.to_date) + 1)
-        hi = max(hi, math.ceil(lo) + 1)
+        hi = min(hi, math.ceil(max(_year(r) for r in t.from_date) * 4) / 4 + 0.5)
+        hi = max(hi, lo + 1.5)
     first, last = math.ceil(lo), math.floor(hi)
     ax.set_xlim(lo, hi)
     ax.set_xticks(range(first, last + 1), [f"’{y % 100:02d}" for y in range(first, last + 1)])
@@ -852,13 +973,14 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         ax.set_xticks([q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4], minor=True)
         ax.grid(axis="x", which="minor", color="#eeeeee", zorder=0)
     ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.tick_params(axis="x", labelsize=ZOOM_FONT)
     ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''}; "
-                  f"’{first % 100:02d} = {first})")
+                  f"’{first % 100:02d} = {first})", fontsize=ZOOM_FONT)
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(t.to_writing.any()))
     ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
-                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left")
+                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=12)
     return ax
 
 
@@ -914,7 +1036,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
-        Figure(1260x700)
+        Figure(820x690)
         The zoom, part 1 of 5, draws events 1 to 16 of the 80 from 2009 on, ...
     """
     for fig in _zoom_figures(timeline, years, ZOOM_ROWS, leave_out, writing):
@@ -957,31 +1079,34 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     grid = (mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
             .unstack(fill_value=0).reindex(index=order, columns=list(essay.sections.section_no), fill_value=0))
     if ax is None:
-        _, (ax, key) = plt.subplots(1, 2, figsize=SLIDE, width_ratios=[1.55, 1], layout="constrained")
+        # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
+        _, (ax, key) = plt.subplots(1, 2, figsize=(NARROW[0], 6.6), width_ratios=[1.3, 1], layout="constrained")
     else:
         key = None      # drawn into a given Axes: the section names go under the grid instead
     image = ax.imshow(grid.to_numpy(), cmap="cividis", aspect="auto")
     peak = max(int(grid.to_numpy().max()), 1)
     for (i, j), n in __import__("numpy").ndenumerate(grid.to_numpy()):
         if n:
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=12,
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=10.5,
                     color="black" if n > peak * 0.55 else "white")
-    ax.set_yticks(range(len(order)), order, fontsize=13)
+    ax.set_yticks(range(len(order)), order, fontsize=11)
     names = dict(zip(essay.sections.section_no, essay.sections.section))
     # the columns are numbered; the key beside the grid gives each section's whole heading, never shortened
-    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=13)
+    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=10.5)
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
-    ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left")
-    ax.figure.colorbar(image, ax=ax, label="mentions", shrink=0.6, location="bottom", aspect=30, pad=0.02)
-    entries = [f"§{n}  " + textwrap.fill(names[n], 34, subsequent_indent="      ") for n in grid.columns]
+    ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left", fontsize=13, pad=24)
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, location="bottom", aspect=25, pad=0.02)
+    bar.set_label("mentions", fontsize=11)
+    bar.ax.tick_params(labelsize=10.5)
+    entries = [f"§{n}  " + textwrap.fill(names[n], 30, subsequent_indent="      ") for n in grid.columns]
     if key is not None:
         key.axis("off")
-        key.text(0, 1, "The sections of the essay", transform=key.transAxes, va="top", ha="left", fontsize=13,
+        key.text(0, 1, "The sections of the essay", transform=key.transAxes, va="top", ha="left", fontsize=11,
                  fontweight="bold")
-        key.text(0, 0.93, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=12,
-                 linespacing=1.25)
+        key.text(0, 0.95, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=10.5,
+                 linespacing=1.2)
     else:
-        ax.set_xlabel("\n".join(entries), fontsize=12, loc="left")
+        ax.set_xlabel("\n".join(entries), fontsize=10.5, loc="left")
     ax.spines[:].set_visible(False)
     return ax
 
@@ -993,8 +1118,9 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=()) -> None:
     """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
-    The description is printed under the figure and stored as the image's alt text in the notebook
-    (the output's ``image/png`` metadata), so the HTML editions can use it. Each figure is drawn, shown and
+    The description is printed under the figure and stored as the image's alt text in the notebook (the output's
+    ``image/png`` metadata), so the HTML editions can use it; a table under it gives each box's claim in full
+    (``box_wording``: the boxes give a claim's first words). Each figure is drawn, shown and
     closed before the next is drawn, so a map of five figures needs the memory of one.
 
     Parameters:
@@ -1012,11 +1138,16 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
     Example:
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
-        Figure(1333x740)
-        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... Each box gives the claim in full.
+        Figure(828x466)
+        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... the table under the figure gives each in full.
+        box ...
+        Thesis · ¶6, ¶9–¶10 (T)  The essay states its aim in ¶6: ...
     """
+    from IPython.display import display
+    from .display import table
     for fig in _map_figures(argument, root, per_figure, ids, held_back):
         show_described(fig, fig.alt_text)
+        display(table(fig.wording, rows="all"))
 
 
 # --- start here (00) ---
@@ -1066,7 +1197,7 @@ def show_described(fig, description: str) -> None:
         >>> from helpers import load_essay
         >>> essay = load_essay()
         >>> show_described(words_per_section(essay).figure, describe_words_per_section(essay))  # doctest: +ELLIPSIS
-        Figure(1260x700)
+        Figure(820x680)
         Bars for the 10 sections of the essay, ...
     """
     from IPython import get_ipython
@@ -1227,10 +1358,11 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
     first, last = start_year(t).min(), start_year(t).max()
     when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
     text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} with a date the "
-            f"package infers (labelled “date inferred”, hollow or dotted marks) and {context_rows} context "
+            f"package infers (a * after the label, hollow or dotted marks) and {context_rows} context "
             f"row{'s' if context_rows != 1 else ''} checked in named references. "
-            f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (hatched)"
-            + ("; a hatched bar is the range a date may fall in, not how long the event lasted" if zoomed else "") + ".")
+            f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (a whisker with an end bar at "
+            "each side" + ("; a whisker is the range a date falls in, not how long the event lasted" if zoomed else "")
+            + ").")
     busiest = start_year(t if zoomed else inside).value_counts().sort_index(kind="stable")
     top = [int(y) for y, n in busiest.items() if n == busiest.max()]
     most = (f"more of them start in {top[0]} than in any other year ({busiest.max()})" if len(top) == 1 else

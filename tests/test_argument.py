@@ -249,18 +249,39 @@ def box_id(text) -> str:
     return BOX_HEADER.match(text.get_text().split("\n")[0]).group(1)
 
 
-def test_the_spine_shows_the_thesis_and_points_in_full(argument):
+def test_the_spine_shows_the_thesis_and_points_by_their_words_and_the_table_gives_them_in_full(argument):
+    """Round 14's reviews: the thesis box held 23 lines of hedged paraphrase, too small to read in JupyterLab or
+    projected. The box now gives ¶10's opening sentence in the essay's words; each point's box its first words
+    (the essay's words too); the table under the figure gives every box in full."""
     [fig] = plots.argument_map(argument, "T")
-    drawn = " ".join(" ".join(t.get_text().split()) for t in boxes(fig))
-    assert "…" not in drawn
+    drawn = {box_id(t): " ".join(t.get_text().split("\n", 1)[1].split()) for t in boxes(fig)}
+    first = argument.thesis[argument.thesis.role == "thesis"].span.iloc[0]
+    assert drawn["T"].startswith(f"“{first}") and drawn["T"].endswith("”")
     for p in argument.points.itertuples():
-        assert p.span in drawn
-    assert " ".join(argument.thesis_paraphrase.split()) in drawn
-    # the picture the notebook shows (the figure and its 0.1 inch margin) is a 16:9 slide, whole on a 1280×720 screen
-    from tools.figure_legibility import measure
+        shown = drawn[p.id].rstrip("…")
+        assert " ".join(p.span.split()).startswith(shown) and len(shown.split()) >= 8, (p.id, shown)
+    full = dict(zip(fig.wording.box.str.extract(r"\((\w+)\)$")[0], fig.wording["in full"]))
+    assert full["T"] == argument.thesis_paraphrase
+    assert all(full[p.id] == p.span for p in argument.points.itertuples())
+    # the picture the notebook shows (the figure and its 0.1 inch margin) is shown at its own size in JupyterLab's
+    # output area at 1280 × 720, about 16:9
+    from tools.figure_legibility import DISPLAY_WIDTH, measure
     shown = measure(fig)
-    assert abs(shown.png[0] / shown.png[1] - 16 / 9) < 0.01 and shown.fits
+    assert shown.png[0] <= DISPLAY_WIDTH and shown.scale == 1 and shown.fits
+    assert abs(shown.png[0] / shown.png[1] - 16 / 9) < 0.05
     matplotlib.pyplot.close("all")
+
+
+def test_no_box_of_a_map_is_a_wall_of_text(argument):
+    """Round 14: boxes of 5 to 23 lines. The thesis box is at most 8 lines with its first line, the others at
+    most 4 (first line, the claim's first words, and the count of claims below it)."""
+    for root, held in (("T", ()), ("P1", ()), ("C39", ("C28",))):
+        for fig in plots.argument_map(argument, root, held_back=held):
+            for t in boxes(fig):
+                lines = t.get_text().count("\n") + 1
+                limit = 8 if t is boxes(fig)[0] else 4
+                assert lines <= limit, (root, box_id(t), lines)
+            matplotlib.pyplot.close(fig)
 
 
 def test_a_branch_is_split_and_described(argument):
@@ -274,7 +295,12 @@ def test_a_branch_is_split_and_described(argument):
         seen += ids[1:]
         for i in ids:
             assert i in fig.alt_text
-        assert "…" not in " ".join(t.get_text() for t in fig.axes[0].texts)
+        # a box cut with "…" gives the first words of its claim, and the table under the figure gives it in full
+        full = dict(zip(fig.wording.box.str.extract(r"\((\w+)\)$")[0], fig.wording["in full"]))
+        for t in boxes(fig)[1:]:
+            words = " ".join(t.get_text().split("\n", 1)[1].split()).rstrip("…")
+            words = words.rsplit(" [", 1)[0] if words.endswith("below it]") else words
+            assert " ".join(full[box_id(t)].split()).startswith(words.rstrip("…")), (box_id(t), words)
     assert seen == kids
     matplotlib.pyplot.close("all")
 
@@ -427,9 +453,9 @@ def test_every_map_says_which_way_its_arrows_point(argument):
     said = []
     for root in ("T", "C28"):
         for fig in plots.argument_map(argument, root, per_figure=8):
-            title = fig.axes[0].get_legend().get_title().get_text()
+            title = " ".join(fig.axes[0].get_legend().get_title().get_text().split())
             assert "Each arrow points from a claim to the claim it" in title, (root, title)
-            said.append(title.split("\n")[-1])
+            said.append(title.split("Each arrow points")[-1])
             matplotlib.pyplot.close(fig)
     assert any("explains" in line for line in said), said
 

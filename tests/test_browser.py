@@ -348,3 +348,41 @@ def test_the_series_map_link_lands_on_the_series(lab, browser):
         assert top is not None and 0 <= top < 768 - 100, f"the heading is at {top} px in a 768 px window"
     finally:
         page.close()
+
+
+def test_the_measure_scales_figures_as_jupyterlab_shows_them(lab, browser):
+    """tools/figure_legibility.py measures a figure as JupyterLab shows it on a 1280 × 720 screen: in the output
+    area, ``DISPLAY_WIDTH`` px wide with the side panel open as JupyterLab opens (wider with it closed), a PNG
+    wider than that scaled down to it and a narrower one at its own size. Checked here in the real JupyterLab,
+    on the argument maps of 01 (the learner review, round 14: the test said 14 px where a reader saw 9–10)."""
+    from tools import figure_legibility as fl
+    base, token = lab
+    name = "01_argument_structure.ipynb"
+    page = browser.new_page(viewport={"width": fl.SCREEN[0], "height": fl.SCREEN[1]})
+    measure_js = """() => {
+        const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+        const out = nb.querySelector('.jp-OutputArea-output');
+        const imgs = [...nb.querySelectorAll('.jp-RenderedImage img')]
+            .filter(i => i.complete && i.getBoundingClientRect().width > 0)
+            .map(i => [i.naturalWidth, i.getBoundingClientRect().width]);
+        return {output: out.getBoundingClientRect().width, imgs, dpr: window.devicePixelRatio};
+    }"""
+    try:
+        page.goto(f"{base}/lab/workspaces/legibility/tree/notebooks/{name}?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-RenderedImage img", state="attached", timeout=90_000)
+        page.wait_for_function("() => [...document.querySelectorAll('.jp-RenderedImage img')]"
+                               ".some(i => i.complete && i.width > 0)", timeout=60_000)
+        opened = page.evaluate(measure_js)
+        assert opened["dpr"] == 1
+        assert abs(opened["output"] - fl.DISPLAY_WIDTH) <= 2, \
+            f"JupyterLab's output area is {opened['output']:.0f} px wide at 1280 × 720, not {fl.DISPLAY_WIDTH}"
+        assert opened["imgs"]
+        for natural, shown in opened["imgs"]:
+            assert abs(shown - natural * min(1.0, fl.DISPLAY_WIDTH / natural)) <= 1.5, (natural, shown)
+        page.keyboard.press("Control+b")            # the side panel closed: the output area widens
+        page.wait_for_timeout(1000)
+        closed = page.evaluate(measure_js)
+        assert closed["output"] > opened["output"] + 100
+    finally:
+        page.close()

@@ -98,6 +98,8 @@ def test_the_timeline_zoom_names_each_rows_theme_in_words(essay):
         rows = [t.get_text() for t in ax.get_yticklabels()]
         assert len(themes) == len(rows) > 0
         by_id = dict(zip(timeline.id, timeline.theme))
-        assert themes == [by_id[r.rsplit("(", 1)[1].rstrip(")")] for r in rows]       # the id in brackets, last
+        # the labels carry no id since round 15 (the long view has none either); the figure keeps each row's id,
+        # in order, in ``fig.drawn``
+        assert themes == [by_id[line.split()[0]] for line in ax.figure.drawn]
     finally:
         plt.close(ax.figure)

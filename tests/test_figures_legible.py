@@ -1,7 +1,8 @@
-"""Figures a room can read: every figure the notebooks draw, measured as a 1280 × 720 screen shows it.
+"""Figures a room can read: every figure the notebooks draw, measured as JupyterLab on a 1280 × 720 screen shows it.
 
-The measure (tools/figure_legibility.py says exactly how) takes each text's line height from matplotlib's own
-text layout, scaled as JupyterLab scales the embedded PNG on a screen 1280 px wide. The figures are the ones the
+The measure (tools/figure_legibility.py says exactly how) takes each text's font size from matplotlib's own
+text layout, scaled as JupyterLab scales the embedded PNG into its 848 px output area on a screen 1280 px wide
+(tests/test_browser.py checks that width in the real JupyterLab). The figures are the ones the
 notebooks draw: their code cells are run in order, here, with their own data and arguments.
 """
 from __future__ import annotations
@@ -48,10 +49,19 @@ def test_every_notebook_with_a_call_shows_figures(measured):
 
 
 def test_no_text_under_14_px_at_1280_wide(measured):
-    small = {m.name: f"{len(m.small)} texts, smallest {m.smallest.px:.1f} px ({m.smallest.text[:40]!r})"
+    """Round 15: with the measure taking JupyterLab's real output area (848 px at 1280 × 720) and the font size,
+    every figure of round 14 failed (text of 10.4 to 11.4 px); each is now drawn for that width."""
+    small = {m.name: f"{len(m.small)} texts, smallest {m.smallest.font_px:.1f} px ({m.smallest.text[:40]!r})"
              for m in _each(measured) if m.small}
     assert not small, "text too small to read from the back of a room:\n" + "\n".join(
         f"{k}: {v}" for k, v in small.items())
+
+
+def test_every_figure_is_shown_at_its_own_size_in_jupyterlab(measured):
+    """A figure wider than the output area is scaled down, and its text with it: every figure is drawn at most
+    848 px wide, so JupyterLab at 1280 × 720 shows it at its own size."""
+    wide = {m.name: m.png for m in _each(measured) if m.scale < 1}
+    assert not wide, f"wider than JupyterLab's {fl.DISPLAY_WIDTH} px output area: {wide}"
 
 
 def test_every_figure_fits_one_16_9_screen(measured):
@@ -82,11 +92,11 @@ def _ink_rows(fig) -> int:
 
 def test_the_measure_agrees_with_the_pixels():
     """One line of text "lp" (ascender to descender) measures as many rows as it inks in the PNG."""
-    fig = plt.figure(figsize=(12.8, 3), dpi=100)
+    fig = plt.figure(figsize=(8, 3), dpi=100)
     fig.text(0.5, 0.5, "lp", fontsize=40)
     try:
         m = fl.measure(fig)
-        assert m.png[0] < 1280 and m.scale == 1.0   # a narrow PNG is shown at its own size, not enlarged
+        assert m.png[0] < fl.DISPLAY_WIDTH and m.scale == 1.0   # a narrow PNG is shown at its own size, not enlarged
         [text] = m.texts
         assert abs(text.px - _ink_rows(fig)) <= 2
         assert abs(text.font_px - 40 * 100 / 72) < 0.01
@@ -94,14 +104,30 @@ def test_the_measure_agrees_with_the_pixels():
         plt.close(fig)
 
 
+def test_the_scale_is_jupyterlabs_output_area_not_the_whole_screen():
+    """A map 1,353 px wide is shown 848 px wide (measured in JupyterLab at 1280 × 720), so its 14-point box text
+    (19.4 px in the PNG) is 12.2 px on the screen: too small, though its line height in the PNG is 21 px."""
+    fig = plt.figure(figsize=(13.33, 7.4), dpi=100)
+    fig.text(0.0, 0.5, "box text", fontsize=14)
+    fig.text(1.0, 0.5, "edge", ha="right")
+    try:
+        m = fl.measure(fig)
+        assert abs(m.png[0] - 1353) <= 2 and m.scale == pytest.approx(848 / m.png[0])
+        sizes = {t.text: t.font_px for t in m.texts}
+        assert sizes["box text"] == pytest.approx(14 * 100 / 72 * 848 / 1353, abs=0.1)
+        assert "box text" in [t.text for t in m.small]
+    finally:
+        plt.close(fig)
+
+
 def test_the_measure_finds_small_tall_cut_overlapping_far_and_hidden():
     """Each check fails on a figure made to fail it, and passes on one made to pass."""
-    wide = plt.figure(figsize=(25.6, 4), dpi=100)       # 2560 px wide: shown at half size
+    wide = plt.figure(figsize=(16.96, 4), dpi=100)      # 1,716 px wide: shown at half size in the output area
     wide.text(0.05, 0.5, "twenty pixels in the PNG", fontsize=14.4)
     wide.text(0.05, 0.2, "forty pixels in the PNG", fontsize=28.8)
-    wide.text(0.97, 0.8, "past the right-hand edge")
+    wide.text(0.97, 0.8, "past the right-hand edge", fontsize=28.8)
     wide.text(0.5, 0.2, "shortened to fit…", fontsize=28.8)
-    tall = plt.figure(figsize=(12.8, 9), dpi=100)
+    tall = plt.figure(figsize=(8, 9), dpi=100)
     ax = tall.add_subplot()
     ax.barh(0, 10, left=1990, color="#E69F00")
     ax.barh(0, 1, left=1998, color="#E69F00")      # inside the bar above, same colour: hidden
@@ -114,10 +140,10 @@ def test_the_measure_finds_small_tall_cut_overlapping_far_and_hidden():
     ax.text(1962, 0.5, "overlapping too", fontsize=20)
     try:
         m = fl.measure(wide)
-        assert m.scale == pytest.approx(1280 / m.png[0])
-        sizes = {t.text: t.px for t in m.texts}
+        assert m.scale == pytest.approx(fl.DISPLAY_WIDTH / m.png[0])
+        sizes = {t.text: t.font_px for t in m.texts}
         assert sizes["twenty pixels in the PNG"] < 14 <= sizes["forty pixels in the PNG"]
-        assert [t.text for t in m.small] == ["twenty pixels in the PNG", "past the right-hand edge"]
+        assert [t.text for t in m.small] == ["twenty pixels in the PNG"]
         assert {t.text for t in m.cut} == {"past the right-hand edge", "shortened to fit…"}
         assert m.fits and not m.far and not m.hidden
         t = fl.measure(tall)

@@ -292,3 +292,48 @@ def test_an_arrow_that_runs_to_the_time_of_writing_reaches_the_panels_edge(essay
                 assert a.xy[0] == 1.0 and a.xycoords is not None and a.xycoords != "data", a.xy
         plt.close(fig)
     assert arrows >= 3
+
+
+def _zoom_panels(timeline):
+    from helpers import plots
+    return plots.timeline_zoom_panels(timeline, leave_out=["E25", "E35", "E42", "E43", "E36", "E38"], writing="E38")
+
+
+def test_each_zoom_panel_spreads_its_own_events(timeline):
+    """Round 14: panel 1's events all start in 2009-2010 but its axis ran to 2020, so they sat in about 50 px. A
+    panel's axis now runs from just before its first start to half a year after its last."""
+    import matplotlib.pyplot as plt
+    from helpers import plots
+    by_id = timeline.set_index("id")
+    for k, fig in enumerate(_zoom_panels(timeline), start=1):
+        ax = fig.axes[0]
+        starts = [plots._year(by_id.loc[line.split()[0], "from_date"]) for line in fig.drawn]
+        lo, hi = ax.get_xlim()
+        assert lo <= min(starts) and max(starts) < hi, k
+        assert hi - lo <= max(starts) - min(starts) + 1.5, (k, lo, hi, min(starts), max(starts))
+        plt.close(fig)
+
+
+def test_a_derived_date_is_drawn_as_a_range_not_a_duration_and_an_inferred_one_with_a_short_mark(timeline):
+    """Round 14: hatched bars for the range a derived date may fall in were read as durations, and most labels
+    ended "(date inferred)". A derived date is now a thin whisker with an end bar at each side, which the key
+    calls "not a duration"; an inferred date is a "*" after the label, which the key explains once."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+    from helpers import plots
+    by_id = timeline.set_index("id")
+    whiskers = 0
+    for fig in _zoom_panels(timeline):
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert not any("date inferred" in label for label in labels)
+        inferred = [line.split()[0] for line in fig.drawn if by_id.loc[line.split()[0], "dated_by"] == tl.INFERENCE]
+        assert sum(label.endswith("*") for label in labels) == len(inferred)
+        keys = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+        assert any("not a duration" in key for key in keys) and any("*" in key for key in keys)
+        for bar in [p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid()]:
+            if by_id.loc[bar.get_gid(), "precision"] == "relative":
+                whiskers += 1
+                assert bar.get_height() <= 0.2 and not bar.get_hatch(), bar.get_gid()
+        plt.close(fig)
+    assert whiskers >= 10

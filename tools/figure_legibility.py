@@ -3,17 +3,23 @@
 What a figure looks like in the notebook is the PNG that JupyterLab's inline backend embeds: the figure drawn at
 its own dpi (``figure.dpi``, 100 in the package style) and cropped to what it draws (``bbox_inches="tight"``,
 0.1 inch of margin). JupyterLab shows a PNG at its own size, and scales one wider than the output area down to
-fit; it never enlarges one. "At 1280 px wide" therefore means: the PNG shown on a screen 1280 px wide, scaled
-down to 1280 px if it is wider and at its own size if it is narrower (``scale = min(1, 1280 / PNG width)``).
-That is the most the screen can give it (a JupyterLab output area is narrower still).
+fit; it never enlarges one. "At 1280 px wide" means what a learner sees on a screen 1280 px wide: JupyterLab 4
+in a 1280 × 720 window, as it opens (the file browser open on the left), gives a notebook's output area
+**848 px** (``DISPLAY_WIDTH``; 1,100 px with the side panel closed), measured in Chromium by
+tests/test_browser.py (``test_the_measure_scales_figures_as_jupyterlab_shows_them``). So the scale is
+``min(1, 848 / PNG width)``. (Until round 15 the measure took the whole 1,280 px, and a 1,353 px map it said was
+shown at 95 % was shown at 63 %.)
 
 For every text the figure draws (titles, tick labels, annotations, legend text, axis labels, table text) the
-measure is its **line height**: the height matplotlib's own text layout gives one line of that font (the
-extent of "lp", ascender to descender, from the renderer), in pixels at that scale. A one-line text's extent is
-exactly this high; a text of several lines is that many of them. It is about 1.16 times the font size.
+measure is its **font size** in screen pixels: its size in points at the figure's dpi, times that scale. That is
+what "14 px text" means in a browser (CSS ``font-size: 14px``, the size of JupyterLab's own prose beside the
+figure), so a figure passes when none of its text is smaller than the notebook's text around it. (Until round 15
+the measure took the line height of "lp", about 1.09 times the font size, which let a font of 13 px pass; a
+reader measuring capital letters on a screenshot sees about 0.73 of the font size.) The line height is kept
+beside it (``TextSize.px``): one line of text inks that many rows.
 
 A figure **fits one 16:9 screen** when, shown as above, it is at most 720 px tall: a 1280 × 720 screen shows it
-whole without scrolling (for a PNG 1280 px wide or wider: height ≤ width × 9/16). A figure split into panels is
+whole without scrolling (a figure shown 848 px wide may be up to 720 px tall). A figure split into panels is
 several figures, each measured on its own.
 
 Two texts **overlap** when their extents cross by more than 2 px each way. A label **sits by its mark** when
@@ -21,7 +27,8 @@ the text of an annotation is at most 20 px from the point it annotates. A **mark
 diamond lies wholly inside another bar of the same colour in the same axes.
 
 A text is **cut** when its extent reaches past the edge of the figure's canvas (the slide it was drawn for), or
-when it ends in "…" (shortened to fit).
+when it ends in "…" (shortened to fit), unless the figure gives every text in full under it (``fig.full_wording``:
+the argument maps, whose boxes give a claim's first words and whose table under the figure gives it in full).
 
 The figures measured are the ones the notebooks draw, with the notebooks' own data and arguments:
 ``notebook_figures`` runs each notebook's code cells in order (in this process, without a kernel), keeping
@@ -37,8 +44,9 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCREEN = (1280, 720)      # the projected screen: 16:9, 1280 px wide
-MIN_TEXT_PX = 14          # no text smaller than this, as a line height on that screen
+SCREEN = (1280, 720)      # the screen: 16:9, 1280 px wide
+DISPLAY_WIDTH = 848       # JupyterLab's output area on that screen, side panel open (measured in Chromium)
+MIN_TEXT_PX = 14          # no text smaller than this, as a font size on that screen (CSS px)
 NEAR_PX = 20              # a label sits by its mark: at most this far from the point it labels, on that screen
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -102,14 +110,14 @@ def calls_in_notebooks(notebooks=None) -> dict[str, list[str]]:
 class TextSize:
     """One text the figure draws, as shown at 1280 px wide."""
     text: str
-    px: float              # line height in px on the screen
-    font_px: float         # font size (em) in px on the screen
+    px: float              # line height in px on the screen (one line inks this many rows)
+    font_px: float         # font size (em) in px on the screen: what the 14 px rule holds
     cut: str = ""          # why it is cut, if it is
 
 
 @dataclass
 class Measure:
-    """A figure as a 1280 × 720 screen shows it."""
+    """A figure as JupyterLab shows it on a 1280 × 720 screen."""
     name: str
     png: tuple[int, int]                   # the PNG the notebook embeds, in px
     scale: float                           # screen px per PNG px
@@ -124,11 +132,11 @@ class Measure:
 
     @property
     def smallest(self) -> TextSize:
-        return min(self.texts, key=lambda t: t.px)
+        return min(self.texts, key=lambda t: t.font_px)
 
     @property
     def small(self) -> list[TextSize]:
-        return [t for t in self.texts if t.px < MIN_TEXT_PX - 1e-6]
+        return [t for t in self.texts if t.font_px < MIN_TEXT_PX - 1e-6]
 
     @property
     def cut(self) -> list[TextSize]:
@@ -142,7 +150,7 @@ class Measure:
         out = []
         small = self.small
         if small:
-            out.append(f"{len(small)} texts under {MIN_TEXT_PX} px, smallest {self.smallest.px:.1f} px: "
+            out.append(f"{len(small)} texts under {MIN_TEXT_PX} px, smallest {self.smallest.font_px:.1f} px: "
                        + "; ".join(sorted({repr(t.text[:40]) for t in small})[:6]))
         if not self.fits:
             out.append(f"{self.shown[1]:.0f} px tall on a {SCREEN[0]} × {SCREEN[1]} screen (at most {SCREEN[1]})")
@@ -189,9 +197,9 @@ def _drawn_texts(fig):
 
 
 def measure(fig, name: str = "") -> Measure:
-    """Measure one matplotlib figure as a 1280 px wide screen shows it (see the module's docstring)."""
+    """Measure one matplotlib figure as JupyterLab on a 1280 px wide screen shows it (see the module's docstring)."""
     png = _png_size(fig)
-    scale = min(1.0, SCREEN[0] / png[0])
+    scale = min(1.0, DISPLAY_WIDTH / png[0])
     result = Measure(name or fig.get_label() or "figure", png, scale)
     edge = fig.bbox
     for text, extent, renderer in _drawn_texts(fig):
@@ -200,7 +208,7 @@ def measure(fig, name: str = "") -> Measure:
         if (extent.x0 < edge.x0 - 1 or extent.y0 < edge.y0 - 1 or extent.x1 > edge.x1 + 1
                 or extent.y1 > edge.y1 + 1):
             cut = "reaches past the figure's edge"
-        elif text.get_text().rstrip().endswith("…"):
+        elif text.get_text().rstrip().endswith("…") and not getattr(fig, "full_wording", False):
             cut = "shortened with …"
         result.texts.append(TextSize(text.get_text(), lp_height * scale,
                                      text.get_fontsize() * fig.dpi / 72 * scale, cut))
@@ -311,14 +319,14 @@ def measure_notebooks(notebooks=None) -> dict[str, list[Measure]]:
 
 
 def report(measures: dict[str, list[Measure]]) -> str:
-    """A table: per figure, its PNG size, the size shown at 1280 px wide and its smallest text."""
-    lines = ["| figure | PNG (px) | shown at 1280 wide (px) | smallest text (px, line height) | smallest font (px) "
+    """A table: per figure, its PNG size, the size JupyterLab shows at 1280 px wide and its smallest text."""
+    lines = ["| figure | PNG (px) | shown in JupyterLab at 1280 wide (px) | smallest line height (px) | smallest font (px) "
              "| texts under 14 px | fits 1280×720 | cut texts | overlapping pairs | labels away from mark | hidden marks |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for figures in measures.values():
         for m in figures:
             w, h = m.shown
-            lines.append(f"| {m.name} | {m.png[0]}×{m.png[1]} | {w:.0f}×{h:.0f} | {m.smallest.px:.1f} "
+            lines.append(f"| {m.name} | {m.png[0]}×{m.png[1]} | {w:.0f}×{h:.0f} | {min(t.px for t in m.texts):.1f} "
                          f"| {min(t.font_px for t in m.texts):.1f} | {len(m.small)} | {'yes' if m.fits else 'no'} "
                          f"| {len(m.cut)} | {len(m.overlaps)} | {len(m.far)} | {len(m.hidden)} |")
     return "\n".join(lines)
