@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 import helpers
-from helpers.lessons import _is_stop
+from helpers.lessons import _is_stop, opening_text
 from tools.cells import MANAGED_TAGS
 from tools.run_notebooks import normalise, notebook_paths
 
@@ -54,8 +54,9 @@ def test_no_volatile_metadata(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_shaped_like_a_lesson(path):
     nb = read(path)
-    first = nb.cells[0]
-    assert first.cell_type == "markdown" and re.search(r"(?m)^# ", first.source)
+    assert nb.cells[0].cell_type == "markdown" and re.search(r"(?m)^# ", nb.cells[0].source)
+    # the opening: the first cell, or for 00 the cells down to its "About this notebook" under Setup (round 14)
+    first = nbformat.v4.new_markdown_cell(opening_text(nb))
     for part in ("**Questions", "**Learning objectives", "**Time:**", "**Assumes:**"):
         assert part in first.source, f"the opening cell needs {part}"
     authored = [c for c in nb.cells if not set(c.metadata.get("tags", [])) & MANAGED_TAGS]
@@ -188,7 +189,7 @@ def cell_output(cell) -> str:
 
 def test_start_names_the_paragraphs_to_read():
     nb = read(START)
-    assert f"read {nb.metadata['lesson']['read']} of the essay" in nb.cells[0].source.replace("**", "")
+    assert f"read {nb.metadata['lesson']['read']} of the essay" in opening_text(nb).replace("**", "")
 
 
 def test_start_says_the_essay_names_no_author(essay):
@@ -372,16 +373,18 @@ def test_the_start_notebook_gives_the_content_note_before_the_reading_and_glosse
     separation) before the content note, which came after the Setup cell, under the essay's title; and it used the
     ¶ sign before saying what it is."""
     nb = read(NOTEBOOKS[0])
-    first = nb.cells[0].source
-    assert first.index("content note") < first.index("read ¶1–¶13 of the essay")
-    sign = first.index("¶")
-    assert "paragraph sign" in first[sign:sign + 60], first[sign:sign + 60]
+    first = opening_text(nb)
+    assert first.index("content note") < first.index("read ¶1–¶13** of the essay")
+    prose = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    sign = prose.index("¶")
+    assert "paragraph sign" in prose[sign:sign + 60], prose[sign:sign + 60]
     ids = [c.get("id") for c in nb.cells]
     setup = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
     note = ids.index("content-note")
-    assert note < ids.index("what-the-essay-is") and all(
+    # round 14: the note comes under Setup, before the cell that sends the reader to the essay's text
+    assert setup < note < ids.index("read-first") < ids.index("what-the-essay-is") and all(
         nb.cells[i].cell_type == "markdown" for i in range(setup + 1, note - 1)), "the note comes straight after Setup"
-    assert "*Before you read*" in first and nb.cells[note - 1].source.startswith("## Before you read")
+    assert nb.cells[note - 1].source.startswith("## Before you read")
 
 
 # --- round 13: the learner review of round 12 ----------------------------------------------------------------
@@ -448,7 +451,7 @@ def test_the_opening_cell_names_every_paragraph_the_time_counts(path):
     counts (lesson metadata ``read``). The bold list and the "**Later**" sentence after it name them all, no more."""
     from helpers.text import paragraph_numbers
     nb = read(path)
-    first = nb.cells[0].source
+    first = opening_text(nb)
     before = re.search(r"\*\*Before you start, read .*?\*\*", first)
     later = re.search(r"\*\*Later\*\*, the notebook also sends you to ([^;]*);", first)
     named = [n for text in (before.group(), later.group(1) if later else "")
