@@ -613,3 +613,80 @@ def test_01_says_how_long_its_first_sitting_takes_from_the_counts():
     assert sittings_line(minutes) in nb.cells[0].source
     assert "an hour" not in nb.cells[0].source
     assert sum(_is_stop(c.source) for c in nb.cells) == 1
+
+
+# --- round 14: the newcomer's first screen of 00, its content note, 03's road to Exercise 1 --------------------
+
+FIRST_CELL_WORDS = 170      # 00's first cell had 589 words, and Setup was about 1½ screens down (learner review)
+
+
+def test_00_opens_with_a_short_cell_then_setup():
+    """The learner review (round 14): the first screen did not show the Setup cell it told the learner to click.
+    The first cell says what this is, what to click and how to keep a copy; Setup comes straight after it
+    (tests/test_browser.py measures it on a 1280×720 screen)."""
+    nb = read(START)
+    first = nb.cells[0].source
+    assert len(first.split()) <= FIRST_CELL_WORDS, f"00's first cell has {len(first.split())} words"
+    assert nb.cells[1].cell_type == "code" and nb.cells[1].source.startswith("# Setup")
+    assert "Setup" in first and "Shift + Enter" in first and "Save Notebook As" in first
+    from tools.launch import settings
+    if not settings()["repository"]:
+        assert "Binder" not in first, "launch links are off: no Binder in the first cell"
+
+
+def test_00_lays_out_the_shared_content_note_one_topic_a_line_and_keeps_every_word(essay):
+    """The learner review (round 14): the content note, about 300 words and 60 ¶ numbers in one paragraph, could not
+    be read. 00 shows the note the decks and handouts share (facilitation.yml) as lists, one topic a line with its
+    ¶ numbers; every word and every ¶ number of the note is kept, the ¶ numbers in their order (only the "and" that
+    joins a list's last item goes, as the list's layout does that)."""
+    from collections import Counter
+    from helpers import workshop
+    note = workshop.load_handout(essay)["content_note"]["en"]
+    cell = next(c for c in read(START).cells if c.get("id") == "content-note")
+    assert cell.cell_type == "markdown", "the note is on the page before anything runs"
+    items = [line for line in cell.source.splitlines() if re.match(r"\s*- ", line)]
+    assert len(items) >= 12 and all(len(line) < 260 for line in items), "one topic a line"
+    refs = r"¶\d+(?:–¶\d+)?"
+    assert re.findall(refs, cell.source) == re.findall(refs, note)
+
+    def words(text):
+        return Counter(w for w in re.findall(r"[\w'’]+", re.sub(refs, "", text).lower()) if w != "and")
+    assert words(cell.source) == words(note)
+
+
+def test_the_series_map_gives_the_series_total_from_the_same_times():
+    """The learner review (round 14): the series takes about 14 hours, and no page a learner reads said so."""
+    from helpers.lessons import series_line
+    table = helpers.lessons(learners=True)
+    shown = next(c.source for c in read(START).cells if c.get("id") == "series-map")
+    assert series_line(table) in shown
+    assert f"({int(table.total_min.sum())} minutes)" in shown and "hours" in shown
+
+
+def test_03_stops_for_a_break_after_exercise_1_with_its_minutes_computed():
+    """The learner review (round 14): 03 had no break, though Exercise 1 came about 80 minutes in. Its first sitting
+    ends after Exercise 1's worked solution, and the opening gives that sitting's minutes, computed."""
+    from helpers.lessons import first_sitting_min, sittings_line
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    minutes = first_sitting_min(nb, helpers.load_essay())
+    assert minutes and sittings_line(minutes) in opening_text(nb)
+    stops = [i for i, c in enumerate(nb.cells) if _is_stop(c.source)]
+    heads = [i for i, c in enumerate(nb.cells) if c.source.startswith("## Exercise")]
+    assert len(stops) == 1 and heads[0] < stops[0] < heads[1], (stops, heads)
+    assert nb.cells[stops[0] - 1].metadata.get("tags") == ["solution"], "the break comes after Exercise 1's solution"
+
+
+def test_03_marks_each_table_row_with_a_short_mark_said_once_before_the_tables():
+    """The learner review (round 14): the 03 tables repeated "(essay's account; date inferred)" and "(essay's account;
+    E09)" in cell after cell. A short column *mark* says whose each row is (a star for an inferred date); what the
+    marks mean is said once, before the first table."""
+    from helpers import timeline as tl
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    tables = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "tl.with_account(" in c.source]
+    key = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
+               and all(meaning in c.source for meaning in tl.MARKS.values()))
+    assert key < tables[0]
+    for i in tables:
+        shown = "".join(o.get("data", {}).get("text/plain", "") for o in nb.cells[i].outputs)
+        assert re.search(r"(?m)^\S.*\bmark\b", shown), f"cell {i}: no mark column"
+        assert "(essay's account" not in shown and "date inferred" not in shown, f"cell {i}"
