@@ -319,6 +319,10 @@ def opening_index(nb: dict) -> int:
 def opening_text(nb: dict) -> str:
     """The Markdown of a notebook's opening: every Markdown cell from the first down to ``opening_index``'s.
 
+    Parameters:
+        nb: the notebook, as read from its JSON (or by nbformat).
+    Returns:
+        the cells' Markdown, joined by blank lines.
     Example:
         >>> opening_text({"cells": [{"cell_type": "markdown", "source": ["# T"]}, {"cell_type": "code", "source": ""},
         ...                         {"cell_type": "markdown", "source": "**Time:** about 5 minutes"}]})

@@ -308,6 +308,10 @@ def bare_label(label: str) -> str:
     """A label without its closing bracket of whose account it is ("(essay's account)", "(her account)",
     "(context)"), which a table's ``mark`` column carries instead.
 
+    Parameters: ``label`` a row's label (timeline.csv).
+    Returns: the label without that bracket; any other label as it is.
+
+    Example:
     >>> bare_label("Coup against Zelaya (essay's account)"), bare_label("Essay written (package's inference)")
     ('Coup against Zelaya', "Essay written (package's inference)")
     """
@@ -322,6 +326,10 @@ def row_mark(row) -> str:
     """A row's short mark for a table: whose account (``essay``, ``her account``, ``context``), with ``*`` when the
     date is the package's inference (``MARKS`` says what each means).
 
+    Parameters: ``row`` a row of the table from ``load_timeline``.
+    Returns: the mark: ``essay``, ``essay*``, ``her account*``, ``context`` (or ``her account``).
+
+    Example:
     >>> from helpers import load_essay
     >>> t = load_timeline(load_essay()).set_index("id", drop=False)
     >>> row_mark(t.loc["E09"]), row_mark(t.loc["E32"]), row_mark(t.loc["E78"]), row_mark(t.loc["E11"])
@@ -336,6 +344,10 @@ def row_mark(row) -> str:
 def marks_key(shown: pd.DataFrame | None = None) -> str:
     """The tables' marks in one paragraph, to say once before them; only the marks ``shown`` uses, when given.
 
+    Parameters: ``shown`` a table from ``with_account`` (optional).
+    Returns: one sentence of Markdown.
+
+    Example:
     >>> print(marks_key(pd.DataFrame({MARK: ["essay", "context"]})))
     The column *mark* says whose each row is: **essay** = the essay's account, dated by its words; **context** = from outside the essay, checked in the reference the column *how the date is known* names.
     """
