@@ -296,6 +296,64 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
             "assumes": lesson.get("assumes", "")}
 
 
+def opening_index(nb: dict) -> int:
+    """Where a notebook's lesson opening is (questions, objectives, the "**Time:**" line): the first Markdown cell
+    with a line starting "**Time:**", else the first cell. Most notebooks open with it; 00 opens with a short cell
+    that says what to click, and gives the rest under its Setup cell (the learner review, round 14).
+
+    Parameters:
+        nb: the notebook, as read from its JSON (or by nbformat).
+    Returns:
+        the cell's index.
+    Example:
+        >>> opening_index({"cells": [{"cell_type": "markdown", "source": "# T"}, {"cell_type": "code", "source": ""},
+        ...                          {"cell_type": "markdown", "source": "**Time:** about 5 minutes"}]})
+        2
+    """
+    for k, c in enumerate(nb.get("cells", [])):
+        if c.get("cell_type") == "markdown" and re.search(r"(?m)^\*\*Time:\*\*", "".join(c.get("source", ""))):
+            return k
+    return 0
+
+
+def opening_text(nb: dict) -> str:
+    """The Markdown of a notebook's opening: every Markdown cell from the first down to ``opening_index``'s.
+
+    Parameters:
+        nb: the notebook, as read from its JSON (or by nbformat).
+    Returns:
+        the cells' Markdown, joined by blank lines.
+    Example:
+        >>> opening_text({"cells": [{"cell_type": "markdown", "source": ["# T"]}, {"cell_type": "code", "source": ""},
+        ...                         {"cell_type": "markdown", "source": "**Time:** about 5 minutes"}]})
+        '# T\\n\\n**Time:** about 5 minutes'
+    """
+    cells = nb.get("cells", [])[:opening_index(nb) + 1]
+    return "\n\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
+
+
+def series_line(table: pd.DataFrame) -> str:
+    """The whole series' time for a learner, in one sentence: the learners' notebooks' times (``total_min`` of
+    ``lessons()``, the minutes the series map gives each) added up, in hours. The learner review (round 14): the
+    series takes about 14 hours, and no page a learner reads said so.
+
+    Parameters:
+        table: ``lessons(learners=True)``, or its rows for learners.
+    Returns:
+        the sentence, starting "**The whole series**".
+    Example:
+        >>> print(series_line(pd.DataFrame({"notebook": ["00_a.ipynb", "01_b.ipynb"], "total_min": [70, 250]})))
+        **The whole series** for a learner, 00 to 01: about 5½ hours (320 minutes), the times above added up, to take over several sittings.
+    """
+    rows = table
+    minutes = int(rows.total_min.sum())
+    halves = round(minutes / 30)
+    hours = f"{halves // 2}{'½' if halves % 2 else ''}"
+    first, last = rows.notebook.iloc[0][:2], rows.notebook.iloc[-1][:2]
+    return (f"**The whole series** for a learner, {first} to {last}: about {hours} hours ({minutes} minutes), the times "
+            "above added up, to take over several sittings.")
+
+
 STOP_LINE = "**Stop here: the first sitting ends here.**"
 SITTINGS_RE = re.compile(r"\*\*Two sittings\.\*\* [^\n]*")
 
@@ -334,8 +392,11 @@ def first_sitting_min(nb: dict, essay: Essay) -> int | None:
 
 
 def _is_stop(source: str) -> bool:
-    """Whether a cell is the stop line's own (it opens with the line, after a rule if it has one)."""
-    return source.removeprefix("---").lstrip().startswith(STOP_LINE)
+    """Whether a cell is the stop line's own (it opens with the line, after a rule or a heading if it has one)."""
+    source = source.removeprefix("---").lstrip()
+    if source.startswith("## "):
+        source = source.partition("\n")[2].lstrip()
+    return source.startswith(STOP_LINE)
 
 
 def sittings_line(minutes: int) -> str:

@@ -292,11 +292,74 @@ def shown_label(row, marker: bool = True) -> str:
 
 #: the column of ``with_account`` that says what a date rests on (the file's ``dated_by``), in a reader's words
 HOW_KNOWN = "how the date is known"
+#: the column of ``with_account`` that marks each row, short, in place of the label's bracket (the learner review,
+#: round 14: "(essay's account; date inferred)" repeated on every row of every table)
+MARK = "mark"
+#: what each mark means, said once above the tables (the notebook prints it with ``marks_key``)
+MARKS = {"essay": "the essay's account, dated by its words",
+         "essay*": "the essay's account; the date is the package's inference (the column *how the date is known* "
+                   "says from what)",
+         "her account*": "what the essay reports as Clinton's own account; the date is the package's inference",
+         "context": "from outside the essay, checked in the reference the column *how the date is known* names"}
+_WHOSE = {" (essay's account)": "essay", " (her account)": "her account", " (context)": "context"}
+
+
+def bare_label(label: str) -> str:
+    """A label without its closing bracket of whose account it is ("(essay's account)", "(her account)",
+    "(context)"), which a table's ``mark`` column carries instead.
+
+    Parameters: ``label`` a row's label (timeline.csv).
+    Returns: the label without that bracket; any other label as it is.
+
+    Example:
+    >>> bare_label("Coup against Zelaya (essay's account)"), bare_label("Essay written (package's inference)")
+    ('Coup against Zelaya', "Essay written (package's inference)")
+    """
+    label = str(label)
+    for tail in _WHOSE:
+        if label.endswith(tail):
+            return label[: -len(tail)]
+    return label
+
+
+def row_mark(row) -> str:
+    """A row's short mark for a table: whose account (``essay``, ``her account``, ``context``), with ``*`` when the
+    date is the package's inference (``MARKS`` says what each means).
+
+    Parameters: ``row`` a row of the table from ``load_timeline``.
+    Returns: the mark: ``essay``, ``essay*``, ``her account*``, ``context`` (or ``her account``).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> t = load_timeline(load_essay()).set_index("id", drop=False)
+    >>> row_mark(t.loc["E09"]), row_mark(t.loc["E32"]), row_mark(t.loc["E78"]), row_mark(t.loc["E11"])
+    ('essay', 'essay*', 'context', 'her account*')
+    """
+    label = str(row.label)
+    whose = next((w for tail, w in _WHOSE.items() if label.endswith(tail)),
+                 "context" if row.dated_by == CONTEXT else "essay")
+    return whose + ("*" if row.dated_by == INFERENCE else "")
+
+
+def marks_key(shown: pd.DataFrame | None = None) -> str:
+    """The tables' marks in one paragraph, to say once before them; only the marks ``shown`` uses, when given.
+
+    Parameters: ``shown`` a table from ``with_account`` (optional).
+    Returns: one sentence of Markdown.
+
+    Example:
+    >>> print(marks_key(pd.DataFrame({MARK: ["essay", "context"]})))
+    The column *mark* says whose each row is: **essay** = the essay's account, dated by its words; **context** = from outside the essay, checked in the reference the column *how the date is known* names.
+    """
+    used = set(shown[MARK]) if shown is not None else set(MARKS)
+    parts = [f"**{m}** = {meaning}" for m, meaning in MARKS.items() if m in used]
+    return "The column *mark* says whose each row is: " + "; ".join(parts) + "."
 
 
 def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, only=None, leave_out=(),
                  writing: str | None = None) -> pd.DataFrame:
-    """The timeline for a table: each label as the charts show it and a ``how the date is known`` column in words.
+    """The timeline for a table: each label short, its mark in a column, and a ``how the date is known`` column in
+    words.
 
     Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating`` (optional);
     ``only`` the ids of the rows to keep (default all): the others still lend their labels to the rows kept;
@@ -304,21 +367,27 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
     time of writing, to keep that date unsaid in a table shown before the exercise that asks for it: a date that
     ends at the time of writing ends there in words, and the reasoning says "the time of writing" without the
     package's year for it.
-    Returns: a copy of ``timeline`` whose ``label`` says "date inferred" on an inferred row, with ``how the date is
-    known`` added (the file's ``dated_by``, in words):
-    the essay's words, context and its reference, or the package's inference and what it rests on; and, for a
-    reader, ``when`` (the date in words), ``how the date is reached`` (``derived_by`` with dates in words and clues
-    and rows named) and ``the essay's words`` (``date_as_given``).
+    Returns: a copy of ``timeline`` whose ``label`` is the label without its bracket of whose account it is, with
+    ``mark`` (``row_mark``: essay, essay*, her account*, context) and ``how the date is known`` added (the file's
+    ``dated_by``, in words): the essay's words, context and its reference, or the package's inference and what it
+    rests on (a row it names is marked "(context)" when it is context, and bare when it is the essay's account);
+    and, for a reader, ``when`` (the date in words), ``how the date is reached`` (``derived_by`` with dates in words
+    and clues and rows named) and ``the essay's words`` (``date_as_given``).
 
     Example:
     >>> from helpers import load_essay
-    >>> t = with_account(load_timeline(load_essay()))
-    >>> t.loc[t.id == "E38", HOW_KNOWN].item()[:40]
-    "the package's inference, from: dating cl"
+    >>> t = with_account(load_timeline(load_essay())).set_index("id")
+    >>> t.loc["E38", HOW_KNOWN][:40], t.loc["E67", "label"], t.loc["E67", MARK]
+    ("the package's inference, from: dating cl", 'Zelaya calls for a referendum', 'essay*')
+    >>> t.loc["E67", HOW_KNOWN]
+    "the package's inference, from: Zelaya takes office (context; E78); Coup against Zelaya (E09)"
     """
-    labels = dict(zip(timeline.id, timeline.label))
-    shown = timeline.assign(label=[shown_label(r) for r in timeline.itertuples()],
-                            **{HOW_KNOWN: rests_on_in_words(timeline, dating).map(lambda t: prose(t, labels)),
+    named = timeline.assign(label=[bare_label(r.label) + (" (context)" if row_mark(r) == "context" else "")
+                                   for r in timeline.itertuples()])
+    labels = dict(zip(named.id, named.label))
+    shown = timeline.assign(label=timeline.label.map(bare_label),
+                            **{MARK: [row_mark(r) for r in timeline.itertuples()],
+                               HOW_KNOWN: rests_on_in_words(named, dating).map(lambda t: prose(t, labels)),
                                "when": timeline.date.map(date_in_words),
                                "how the date is reached": timeline.derived_by.map(lambda t: prose(t, labels)),
                                "the essay's words": timeline.date_as_given})

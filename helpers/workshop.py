@@ -732,7 +732,8 @@ def lesson_parts(notebook: str) -> dict:
     """
     import json   # the notebook's own JSON: nbformat (and its schema validator) would take seconds to import
     nb = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))
-    first = "".join(nb["cells"][0]["source"])
+    from .lessons import opening_index
+    first = "".join(nb["cells"][opening_index(nb)]["source"])
     objectives = re.search(r"\*\*Learning objectives\.\*\*\s*(.+)", first)
     questions = re.findall(r"^- (.+)$", first.split("**Questions", 1)[-1].split("**Learning", 1)[0], flags=re.M)
     from .essay import load_essay
@@ -1254,3 +1255,76 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
 def _without_comment_lines(text: str) -> str:
     """A YAML text without its whole-line comments (they are notes for maintainers, naming files)."""
     return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#"))
+
+
+_REFS = r"¶\d+(?:–¶\d+)?(?:, ¶\d+(?:–¶\d+)?)*"
+_NOTE_RE = re.compile(r"^(?P<head>[^:]+): the essay describes (?P<describes>.+?)\. It also takes sides on (?P<sides_intro>"
+                      r"[^:]+): (?P<sides>.+?\))\. (?P<close>.+)$", re.S)
+
+
+def _top_level_items(text: str) -> list[str]:
+    """``text`` cut after each bracket closed at the top level and followed by ", " or ", and " (the note's list)."""
+    items, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        depth += (ch == "(") - (ch == ")")
+        if ch == ")" and depth == 0:
+            rest = text[i + 1:]
+            sep = next((s for s in (", and ", ", ") if rest.startswith(s)), None)
+            if sep or not rest:
+                items.append(text[start:i + 1])
+                i += 1 + len(sep or "")
+                start = i
+                continue
+        i += 1
+    if text[start:].strip():
+        items.append(text[start:])
+    return items
+
+
+def _item_line(item: str) -> list[str]:
+    """One topic of the content note as Markdown list lines: the topic in bold, then where (its ¶ numbers)."""
+    topic, inner = item[:item.index(" (")], item[item.index(" (") + 2:-1]
+    if re.fullmatch(_REFS, inner):
+        return [f"- **{topic}**: {inner}"]
+    if ": ¶" in inner:
+        what, refs = inner.rsplit(": ", 1)
+        return [f"- **{topic}** ({what}): {refs}"]
+    subs = [re.sub(r", (" + _REFS + r")(?=,|$)", r" (\1)", s) for s in inner.split("; ")]
+    return [f"- **{topic}**:"] + [f"  - {s}" for s in subs]
+
+
+def content_note_list(note: str) -> str:
+    """The content note (``load_handout(essay)["content_note"]["en"]``, one paragraph shared with the decks and the
+    handouts) laid out for a reader on their own: what the essay describes and where it takes sides, one topic a
+    line with its ¶ numbers, then the note's closing sentences. Every word and ¶ number of the note is kept, in its
+    order; only the layout changes (the learner review, round 14: about 300 words and 60 ¶ numbers in one paragraph
+    could not be read). A note not shaped like that paragraph is returned as it is.
+
+    Parameters: ``note`` the content note's English text.
+    Returns: Markdown: two short lists and a closing paragraph.
+
+    Example:
+    >>> print(content_note_list("Content note: the essay describes war (¶3), and loss (¶4–¶5). It also takes sides "
+    ...                         "on questions that can divide a room: taxes (¶6). You may step out."))
+    **Content note.** The essay describes:
+    <BLANKLINE>
+    - **war**: ¶3
+    - **loss**: ¶4–¶5
+    <BLANKLINE>
+    It also takes sides on questions that can divide a room:
+    <BLANKLINE>
+    - **taxes**: ¶6
+    <BLANKLINE>
+    You may step out.
+    """
+    m = _NOTE_RE.match(note.strip())
+    if not m:
+        return note
+    try:
+        describes = [line for item in _top_level_items(m["describes"]) for line in _item_line(item)]
+        sides = [line for item in _top_level_items(m["sides"]) for line in _item_line(item)]
+    except ValueError:      # an item without its bracket of ¶ numbers
+        return note
+    return "\n".join([f"**{m['head']}.** The essay describes:", "", *describes, "",
+                      f"It also takes sides on {m['sides_intro']}:", "", *sides, "", m["close"]])

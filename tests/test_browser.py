@@ -386,3 +386,23 @@ def test_the_measure_scales_figures_as_jupyterlab_shows_them(lab, browser):
         assert closed["output"] > opened["output"] + 100
     finally:
         page.close()
+
+
+def test_the_setup_cell_of_00_is_on_the_first_screen(lab, browser):
+    """The learner review (round 14): at 1280×720 (a projector), 00's first screen showed only the title and its
+    instructions; the Setup cell it told the learner to click was about 1½ screens down. Opened as a learner opens
+    it (the file browser open beside it), the top of the Setup cell and its first lines are in the window."""
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(f"{base}/lab/workspaces/first-screen/tree/notebooks/00_start_here.ipynb?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-CodeCell .cm-content", timeout=90_000)
+        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown h1", timeout=30_000)
+        page.wait_for_timeout(1500)                                # the first cell's text laid out
+        top = page.evaluate("() => document.querySelector('.jp-Notebook .jp-CodeCell').getBoundingClientRect().top")
+        page.screenshot(path=str(SCREENSHOTS / "00-first-screen-1280x720.png"))
+        assert top + 60 <= 720, f"the Setup cell starts at {top:.0f} px in a 720 px window"
+    finally:
+        page.close()

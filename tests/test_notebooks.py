@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 import helpers
-from helpers.lessons import _is_stop
+from helpers.lessons import _is_stop, opening_text
 from tools.cells import MANAGED_TAGS
 from tools.run_notebooks import normalise, notebook_paths
 
@@ -54,8 +54,9 @@ def test_no_volatile_metadata(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_shaped_like_a_lesson(path):
     nb = read(path)
-    first = nb.cells[0]
-    assert first.cell_type == "markdown" and re.search(r"(?m)^# ", first.source)
+    assert nb.cells[0].cell_type == "markdown" and re.search(r"(?m)^# ", nb.cells[0].source)
+    # the opening: the first cell, or for 00 the cells down to its "About this notebook" under Setup (round 14)
+    first = nbformat.v4.new_markdown_cell(opening_text(nb))
     for part in ("**Questions", "**Learning objectives", "**Time:**", "**Assumes:**"):
         assert part in first.source, f"the opening cell needs {part}"
     authored = [c for c in nb.cells if not set(c.metadata.get("tags", [])) & MANAGED_TAGS]
@@ -188,7 +189,7 @@ def cell_output(cell) -> str:
 
 def test_start_names_the_paragraphs_to_read():
     nb = read(START)
-    assert f"read {nb.metadata['lesson']['read']} of the essay" in nb.cells[0].source.replace("**", "")
+    assert f"read {nb.metadata['lesson']['read']} of the essay" in opening_text(nb).replace("**", "")
 
 
 def test_start_says_the_essay_names_no_author(essay):
@@ -372,16 +373,18 @@ def test_the_start_notebook_gives_the_content_note_before_the_reading_and_glosse
     separation) before the content note, which came after the Setup cell, under the essay's title; and it used the
     ¶ sign before saying what it is."""
     nb = read(NOTEBOOKS[0])
-    first = nb.cells[0].source
-    assert first.index("content note") < first.index("read ¶1–¶13 of the essay")
-    sign = first.index("¶")
-    assert "paragraph sign" in first[sign:sign + 60], first[sign:sign + 60]
+    first = opening_text(nb)
+    assert first.index("content note") < first.index("read ¶1–¶13** of the essay")
+    prose = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    sign = prose.index("¶")
+    assert "paragraph sign" in prose[sign:sign + 60], prose[sign:sign + 60]
     ids = [c.get("id") for c in nb.cells]
     setup = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
     note = ids.index("content-note")
-    assert note < ids.index("what-the-essay-is") and all(
+    # round 14: the note comes under Setup, before the cell that sends the reader to the essay's text
+    assert setup < note < ids.index("read-first") < ids.index("what-the-essay-is") and all(
         nb.cells[i].cell_type == "markdown" for i in range(setup + 1, note - 1)), "the note comes straight after Setup"
-    assert "*Before you read*" in first and nb.cells[note - 1].source.startswith("## Before you read")
+    assert nb.cells[note - 1].source.startswith("## Before you read")
 
 
 # --- round 13: the learner review of round 12 ----------------------------------------------------------------
@@ -448,7 +451,7 @@ def test_the_opening_cell_names_every_paragraph_the_time_counts(path):
     counts (lesson metadata ``read``). The bold list and the "**Later**" sentence after it name them all, no more."""
     from helpers.text import paragraph_numbers
     nb = read(path)
-    first = nb.cells[0].source
+    first = opening_text(nb)
     before = re.search(r"\*\*Before you start, read .*?\*\*", first)
     later = re.search(r"\*\*Later\*\*, the notebook also sends you to ([^;]*);", first)
     named = [n for text in (before.group(), later.group(1) if later else "")
@@ -610,3 +613,80 @@ def test_01_says_how_long_its_first_sitting_takes_from_the_counts():
     assert sittings_line(minutes) in nb.cells[0].source
     assert "an hour" not in nb.cells[0].source
     assert sum(_is_stop(c.source) for c in nb.cells) == 1
+
+
+# --- round 14: the newcomer's first screen of 00, its content note, 03's road to Exercise 1 --------------------
+
+FIRST_CELL_WORDS = 170      # 00's first cell had 589 words, and Setup was about 1½ screens down (learner review)
+
+
+def test_00_opens_with_a_short_cell_then_setup():
+    """The learner review (round 14): the first screen did not show the Setup cell it told the learner to click.
+    The first cell says what this is, what to click and how to keep a copy; Setup comes straight after it
+    (tests/test_browser.py measures it on a 1280×720 screen)."""
+    nb = read(START)
+    first = nb.cells[0].source
+    assert len(first.split()) <= FIRST_CELL_WORDS, f"00's first cell has {len(first.split())} words"
+    assert nb.cells[1].cell_type == "code" and nb.cells[1].source.startswith("# Setup")
+    assert "Setup" in first and "Shift + Enter" in first and "Save Notebook As" in first
+    from tools.launch import settings
+    if not settings()["repository"]:
+        assert "Binder" not in first, "launch links are off: no Binder in the first cell"
+
+
+def test_00_lays_out_the_shared_content_note_one_topic_a_line_and_keeps_every_word(essay):
+    """The learner review (round 14): the content note, about 300 words and 60 ¶ numbers in one paragraph, could not
+    be read. 00 shows the note the decks and handouts share (facilitation.yml) as lists, one topic a line with its
+    ¶ numbers; every word and every ¶ number of the note is kept, the ¶ numbers in their order (only the "and" that
+    joins a list's last item goes, as the list's layout does that)."""
+    from collections import Counter
+    from helpers import workshop
+    note = workshop.load_handout(essay)["content_note"]["en"]
+    cell = next(c for c in read(START).cells if c.get("id") == "content-note")
+    assert cell.cell_type == "markdown", "the note is on the page before anything runs"
+    items = [line for line in cell.source.splitlines() if re.match(r"\s*- ", line)]
+    assert len(items) >= 12 and all(len(line) < 260 for line in items), "one topic a line"
+    refs = r"¶\d+(?:–¶\d+)?"
+    assert re.findall(refs, cell.source) == re.findall(refs, note)
+
+    def words(text):
+        return Counter(w for w in re.findall(r"[\w'’]+", re.sub(refs, "", text).lower()) if w != "and")
+    assert words(cell.source) == words(note)
+
+
+def test_the_series_map_gives_the_series_total_from_the_same_times():
+    """The learner review (round 14): the series takes about 14 hours, and no page a learner reads said so."""
+    from helpers.lessons import series_line
+    table = helpers.lessons(learners=True)
+    shown = next(c.source for c in read(START).cells if c.get("id") == "series-map")
+    assert series_line(table) in shown
+    assert f"({int(table.total_min.sum())} minutes)" in shown and "hours" in shown
+
+
+def test_03_stops_for_a_break_after_exercise_1_with_its_minutes_computed():
+    """The learner review (round 14): 03 had no break, though Exercise 1 came about 80 minutes in. Its first sitting
+    ends after Exercise 1's worked solution, and the opening gives that sitting's minutes, computed."""
+    from helpers.lessons import first_sitting_min, sittings_line
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    minutes = first_sitting_min(nb, helpers.load_essay())
+    assert minutes and sittings_line(minutes) in opening_text(nb)
+    stops = [i for i, c in enumerate(nb.cells) if _is_stop(c.source)]
+    heads = [i for i, c in enumerate(nb.cells) if c.source.startswith("## Exercise")]
+    assert len(stops) == 1 and heads[0] < stops[0] < heads[1], (stops, heads)
+    assert nb.cells[stops[0] - 1].metadata.get("tags") == ["solution"], "the break comes after Exercise 1's solution"
+
+
+def test_03_marks_each_table_row_with_a_short_mark_said_once_before_the_tables():
+    """The learner review (round 14): the 03 tables repeated "(essay's account; date inferred)" and "(essay's account;
+    E09)" in cell after cell. A short column *mark* says whose each row is (a star for an inferred date); what the
+    marks mean is said once, before the first table."""
+    from helpers import timeline as tl
+    nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
+    tables = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "tl.with_account(" in c.source]
+    key = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
+               and all(meaning in c.source for meaning in tl.MARKS.values()))
+    assert key < tables[0]
+    for i in tables:
+        shown = "".join(o.get("data", {}).get("text/plain", "") for o in nb.cells[i].outputs)
+        assert re.search(r"(?m)^\S.*\bmark\b", shown), f"cell {i}: no mark column"
+        assert "(essay's account" not in shown and "date inferred" not in shown, f"cell {i}"

@@ -17,6 +17,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from helpers.lessons import opening_text
+
 import helpers
 from helpers.edition import QUOTED
 
@@ -245,7 +247,7 @@ def test_notebook_00_makes_it_where_it_speaks_of_reading_by_number():
     assert len(calls) == 1
     before = nb.cells[calls[0] - 1]
     assert before.cell_type == "markdown" and "¶ number" in before.source and "reader's edition" in before.source
-    assert "[reader's edition](we-are-losing-reader.html)" in nb.cells[0].source, "the opening links to it"
+    assert "[reader's edition](we-are-losing-reader.html)" in opening_text(nb), "the opening links to it"
 
 
 def test_the_reader_edition_the_notebooks_link_to_is_committed_and_current(tmp_path):
@@ -262,7 +264,7 @@ def test_the_reader_edition_the_notebooks_link_to_is_committed_and_current(tmp_p
     tracked = subprocess.run(["git", "ls-files", "--error-unmatch", str(page)], cwd=project, capture_output=True)
     assert tracked.returncode == 0, "the page is committed, not ignored"
     for path in sorted((project / "notebooks").glob("0[0-4]_*.ipynb")):
-        first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        first = opening_text(json.loads(path.read_text(encoding="utf-8")))
         assert "[reader's edition](we-are-losing-reader.html)" in first, path.name
     (tmp_path / "we-are-losing-reader.html").write_text("old", encoding="utf-8")
     assert cells.reader_page(tmp_path) == tmp_path / "we-are-losing-reader.html"

@@ -337,3 +337,18 @@ def test_a_derived_date_is_drawn_as_a_range_not_a_duration_and_an_inferred_one_w
                 assert bar.get_height() <= 0.2 and not bar.get_hatch(), bar.get_gid()
         plt.close(fig)
     assert whiskers >= 10
+
+
+def test_a_table_marks_each_row_in_a_short_column_not_in_its_label(timeline, essay):
+    """The learner review (round 14): every label in 03's tables ended in "(essay's account; date inferred)". The
+    label is bare; the column ``mark`` says whose it is (essay, her account, context) and stars an inferred date; a
+    row named in another row's cell is marked only when it is context."""
+    shown = tl.with_account(timeline, tl.load_dating(essay)).set_index("id")
+    assert set(shown[tl.MARK]) == set(tl.MARKS)
+    for row in timeline.itertuples():
+        mark = shown.loc[row.id, tl.MARK]
+        assert mark.endswith("*") == (row.dated_by == tl.INFERENCE), row.id
+        assert (mark == "context") == (row.source == "context"), row.id
+        assert not re.search(r"\((?:essay's|her) account\)$|\(context\)$", shown.loc[row.id, "label"]), row.id
+    assert "(essay's account" not in " ".join(shown[tl.HOW_KNOWN]) + " ".join(shown["how the date is reached"])
+    assert "(context; E78)" in shown.loc["E67", tl.HOW_KNOWN]

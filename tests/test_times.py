@@ -10,8 +10,8 @@ import nbformat
 import pytest
 
 import helpers
-from helpers.lessons import (ANSWER_MIN, exercises, lesson_row, notebook_word_parts, notebook_words, time_line,
-                             timing)
+from helpers.lessons import (ANSWER_MIN, exercises, lesson_row, notebook_word_parts, notebook_words, opening_text,
+                             time_line, timing)
 from helpers.text import paragraph_numbers
 from tools.run_notebooks import notebook_paths
 
@@ -26,7 +26,7 @@ def load(path) -> dict:
 
 def stale(nb: dict, name: str, essay) -> bool:
     """The check test_notebooks.test_shaped_like_a_lesson makes: the opening cell holds the line computed now."""
-    return time_line(lesson_row(nb, name, essay)) not in "".join(nb["cells"][0]["source"])
+    return time_line(lesson_row(nb, name, essay)) not in opening_text(nb)
 
 
 def words(n: int) -> str:
@@ -216,7 +216,7 @@ def test_every_committed_total_is_recomputed_from_its_parts(essay):
                    + (0 if lesson.get("assumes") else t["first_notebook_minutes"]))
         row = lesson_row(nb, path.name, essay)
         assert row["total_min"] == max(5, int(math.floor(minutes / 5 + 0.5)) * 5), path.name
-        assert f"about {row['total_min']} minutes in all" in "".join(nb["cells"][0]["source"]), path.name
+        assert f"about {row['total_min']} minutes in all" in opening_text(nb), path.name
 
 
 def test_folded_rows_and_figure_text_are_read_at_table_speed():

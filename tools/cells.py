@@ -15,6 +15,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
+| 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
 | README.md | `<!-- launch-links -->` … `<!-- /launch-links -->` | the Binder badge, or how to turn links on | launch.yml |
@@ -42,7 +43,7 @@ SYS_PATH_LINES = re.compile(r"^(?:import sys, pathlib|import pathlib, sys|sys\.p
 IMPORT_HELPERS_RE = re.compile(r"^import helpers\b.*$", re.M)
 FIX_IT = "  # if this says \"No module named 'helpers'\": start JupyterLab with `make lab` (see README, Troubleshooting)"
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
-MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief"}
+MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note"}
 
 
 def write_notebook(nb, path: Path) -> None:
@@ -134,11 +135,11 @@ def set_reading(nb, name: str) -> None:
     rest = [n for n in paragraph_numbers(lesson["read"]) if n not in first_paras]
     if set(first_paras) - set(paragraph_numbers(lesson["read"])):
         raise SystemExit(f"{name}: lesson read_first names paragraphs its read leaves out.")
-    cell = nb.cells[0]
+    cell = next((c for c in nb.cells if c.cell_type == "markdown" and BEFORE_RE.search(c.source)), nb.cells[0])
     text = LATER_RE.sub("", cell.source)
     m = BEFORE_RE.search(text)
     if not m:
-        raise SystemExit(f"{name}: the opening cell needs '**Before you start, read ¶…**' (the lesson has read_first).")
+        raise SystemExit(f"{name}: a Markdown cell needs '**Before you start, read ¶…**' (the lesson has read_first).")
     text = text[:m.start()] + f"**Before you start, read {paragraph_list(first_paras)}**" + text[m.end():]
     end = text.find("\n\n", m.start())
     end = len(text) if end < 0 else end
@@ -341,6 +342,19 @@ def set_in_brief(nb) -> None:
     nb.cells.insert(at, cell)
 
 
+def set_content_note(nb) -> None:
+    """The learner review (round 14): 00's content note was one paragraph of about 300 words and 60 ¶ numbers. The cell
+    with id ``content-note`` (first time: the code cell that printed the note) shows the same note, the one the decks
+    and handouts share (facilitation.yml), laid out one topic a line (helpers.workshop.content_note_list)."""
+    from helpers import workshop
+    at = index_of(nb, lambda c: c.get("id") == "content-note")
+    if at is None:
+        raise SystemExit("00_start_here: no cell with id 'content-note' under '## Before you read', so the content "
+                         "note has no place.")
+    note = workshop.load_handout(helpers.load_essay())["content_note"]["en"]
+    nb.cells[at] = markdown_cell("content-note", "content-note", workshop.content_note_list(note))
+
+
 def set_credit(nb, project: Path = PROJECT) -> None:
     drop(nb, "credit")
     nb.cells.append(markdown_cell("credit", "credit", credit_markdown(project), slide="slide"))
@@ -420,6 +434,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     if name == navigation.MAP_NOTEBOOK:
         set_series_map(nb, table, project / "notebooks" / name)
         set_in_brief(nb)
+        set_content_note(nb)
         set_credit(nb, project)
     if name == "05_facilitator_guide.ipynb":
         set_launch_links(nb, table, repo, branch)

@@ -47,14 +47,16 @@ def nav_markdown(table: pd.DataFrame, notebook: str) -> str:
 
 
 def series_map_markdown(table: pd.DataFrame) -> str:
-    """Every notebook as a link, in teaching order, with its time."""
+    """Every notebook as a link, in teaching order, with its time; then the whole series' time for a learner."""
+    from helpers.lessons import series_line
     from tools.editions import FACILITATOR_ONLY
     lines = ["**Open a notebook** (each link opens it here, in JupyterLab):", ""]
     for row in table.itertuples():
         read = f"reading {row.read} of the essay" if row.read else "no reading of its own"
         who = " (for whoever leads a group)" if row.notebook.removesuffix(".ipynb") in FACILITATOR_ONLY else ""
         lines.append(f"- [{label(row)}]({row.notebook}){who}: about {row.total_min} minutes, {read}")
-    return "\n".join(lines)
+    learners = table[~table.notebook.str.removesuffix(".ipynb").isin(FACILITATOR_ONLY)]
+    return "\n".join(lines + ["", series_line(learners)])
 
 
 def readme_table(table: pd.DataFrame, repo: str | None, branch: str) -> str:

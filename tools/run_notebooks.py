@@ -70,10 +70,11 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
     """Write the opening cell's "**Time:**" sentence from the times computed on the executed notebook."""
     from helpers.essay import load_essay
-    from helpers.lessons import SITTINGS_RE, STOP_LINE, first_sitting_min, lesson_row, sittings_line, time_line
+    from helpers.lessons import (SITTINGS_RE, STOP_LINE, first_sitting_min, lesson_row, opening_index,
+                                 sittings_line, time_line)
     if "lesson" not in nb.metadata:
         return
-    first = nb.cells[0]
+    first = nb.cells[opening_index(nb)]
     for _ in range(3):   # the sentence is counted too; its length does not depend on its numbers
         line = time_line(lesson_row(nb, path.name, load_essay(), path))
         lines = first.source.split("\n")
