@@ -504,17 +504,18 @@ def test_the_round_of_names_asks_for_the_name_people_want_to_be_called(essay):
 
 def test_the_exercise_2_sheet_gives_its_objections_table_in_spanish_upright_and_not_small():
     """Question 3 in Spanish sends readers to the table of objections, which was English only: its headers, each
-    objection's name, a rendering of the essay's words and the package's reply are in Spanish too; the title has
-    its Spanish; and the Spanish is upright (no gloss) and no smaller than 9.2 pt (it was 7.9 pt grey italics)."""
+    objection's name and a rendering of the essay's words are in Spanish too; the title has its Spanish; and the
+    Spanish is upright (no gloss) and no smaller than 9.2 pt (it was 7.9 pt grey italics). The package's reply,
+    which answered question 3 (review14 A5), is no longer on the participants' sheet, in either language."""
     from tools import packet
     page = packet.exercise_sheets()["exercise-01-2.html"]
     text = " ".join(html_text(page).split())
     assert "Ejercicio 2: clasificar un pasaje" in text
-    for words in ("nombre", "objeción", "cómo responden los autores", "La narrativa liberal de las víctimas y la caridad",
-                  "La afirmación de que la inmigración hace bajar los salarios y quita empleos", "borra la capacidad de acción",
-                  '"has been largely disproven" [ha sido desmentido en gran medida]',
+    for words in ("nombre", "objeción", "La narrativa liberal de las víctimas y la caridad",
+                  "La afirmación de que la inmigración hace bajar los salarios y quita empleos",
                   "[la inmigración en realidad hace bajar los salarios o quita empleos]"):
         assert words in text, words
+    assert "cómo responden los autores" not in text and "borra la capacidad de acción" not in text
     assert "font-style: italic" not in page
     size = float(re.search(r"\.es, \.recap \.es[^{]*\{ font-size: ([\d.]+)pt; font-style: normal", page).group(1))
     assert size >= 9.2
@@ -579,3 +580,34 @@ def test_the_spanish_deck_says_today_we_worked_on_and_puts_the_spanish_before_th
     assert any("Hoy trabajamos en :" in s for s in slides)
     assert any("(flashpoint · punto de tensión: ¶" in s for s in slides)
     assert not any("¶50 · punto de tensión" in s for s in slides)
+
+
+# ---- review 14: the room with Spanish readers (B1, B3) -----------------------------------------------------------
+
+def test_the_exercise_2_sheet_gives_51_and_52_in_spanish_under_their_english(essay):
+    """Review 14, B1: the Exercise 2 sheet printed ¶51–¶52 in English only (only the target sentence had a Spanish
+    rendering), for Spanish readers asked to classify a sentence of them. Each paragraph now has the package's
+    Spanish under its English, marked "[traducción]", checked against the fingerprint of the paragraph it renders."""
+    from tools import packet
+    page = " ".join(html_text(packet.exercise_sheets()["exercise-01-2.html"]).split())
+    for n, opening in ((51, "¿Dónde encuentran, en esta situación"), (52, "La única opción para volver contra")):
+        english = " ".join(essay.paragraphs.loc[n].text.split())
+        assert english[:80] in page and f"[traducción] {opening}" in page, n
+        assert page.index(english[:80]) < page.index(f"[traducción] {opening}"), n
+    assert "Aún menos éxito han tenido los llamados a la conciencia moral de la gente." in page
+
+
+def test_a_spanish_paragraph_of_the_exercise_sheet_whose_english_changed_is_refused(reading_copy):
+    from tools import packet
+    rewrite(reading_copy, workshop.NOTES, 'from_en: "3ae5ee858d32"', 'from_en: "0123456789ab"')
+    with pytest.raises(helpers.AnnotationError) as info:
+        packet.exercise_sheets(str(reading_copy))
+    assert "¶51" in str(info.value)
+
+
+def test_the_spanish_sheet_marks_45s_note_as_the_packages_reading(essay):
+    """Review 14, item 6: ¶45's "[nota: Estados Unidos]" on the packet's Spanish sheet read as the essay's; like
+    every other place, it now says it is this material's reading."""
+    es = workshop.load_spanish_sheet(essay)["single-90-1"]["paragraphs"][45]
+    assert "[nota: en Estados Unidos, según la interpretación de este material]" in es
+    assert "[nota: Estados Unidos]" not in es
