@@ -780,3 +780,19 @@ def test_a_slide_lead_in_that_misquotes_the_essay_in_english_is_refused(reading_
     with pytest.raises(AnnotationError) as err:
         helpers.load_questions(helpers.load_essay(reading_copy))
     assert "the slide's lead-in quotes 'a big mistake'" in str(err.value), str(err.value)
+
+
+def test_the_deck_projects_the_claims_exercise_2s_question_2_asks_about():
+    """Review 14, A5: question 2 of Exercise 2 asks "to which claim?", and the projected map showed only the thesis
+    and its three points, not ¶52's claim the sentence acts on. After the map, both versions' decks now project the
+    claims the exercise sheet names (facilitation.yml, projected_claims), in the essay's words with their ¶, and no
+    relation, which would answer the question."""
+    from helpers import load_argument
+    claims = load_argument(helpers.load_essay()).claims.set_index("id")
+    for name in ("single-90-1.slides.html", "single-90-1-spanish.slides.html"):
+        slides = _slides_of(decks.session_decks()[name])
+        at = next(i for i, s in enumerate(slides) if 'class="projected"' in s and s.startswith("## Argument map"))
+        shown = html.unescape(slides[at + 1])
+        assert "which claim?" in shown, name
+        assert f"“{' '.join(claims.loc['C55'].span.split())}” (¶52)" in shown, name
+        assert not re.search(r"\b(supports|explains|illustrates|qualifies)\b", TAGS.sub(" ", shown)), name

@@ -495,6 +495,37 @@ def where_it_happens(seg, titles: dict, spanish: bool = False) -> list[str]:
     return out
 
 
+def claims_to_project(seg, ctx) -> str:
+    """The slide with the claims an exercise's question 2 asks about (facilitation.yml, exercise_sheets,
+    ``projected_claims``), for a segment that projects a figure and does that exercise ("Exercise 2" in its activity,
+    of its notebook): each claim in the essay's words with its ¶, no relation; "" for any other segment."""
+    if not (seg.projects and seg.notebook):
+        return ""
+    from helpers import load_argument
+    from helpers.anchoring import read_yaml
+    named = {int(n) for n in EXERCISE_NAMED.findall(seg.activity)}
+    sheets = [s for s in read_yaml(ctx["essay"].folder / "facilitation.yml").get("exercise_sheets") or []
+              if s["notebook"] == seg.notebook and s["exercise"] in named and s.get("projected_claims")]
+    if not sheets:
+        return ""
+    argument = load_argument(ctx["essay"])
+    spans = {**{p.id: (p.span, p.paragraph) for p in argument.points.itertuples()},
+             **{c.id: (c.span, c.paragraph) for c in argument.claims.itertuples()}}
+    items = []
+    for cid in sheets[0]["projected_claims"]:
+        if cid not in spans:
+            raise HelperError("facilitation.yml", f"projected_claims names {cid!r}, which argument.yml does not have.",
+                              "name a point (P1…) or a claim (C…) of argument.yml.")
+        span, n = spans[cid]
+        items.append((int(n), f'<li>“{_e(" ".join(str(span).split()))}” (¶{int(n)})</li>'))
+    number = sheets[0]["exercise"]
+    return (f"## Exercise {number}, question 2: which claim? · "
+            f'<span lang="es">Ejercicio {number}, pregunta 2: ¿qué afirmación?</span>\n\n'
+            f"<ul>{''.join(li for _, li in sorted(items))}</ul>"
+            f'<p lang="es" class="es">Las afirmaciones, con las palabras del ensayo; en español, ¶51–¶52 están en la '
+            f"hoja del Ejercicio {number}.</p>")
+
+
 def workshop_essay_title_es(essay) -> str:
     from helpers.workshop import essay_title_es
     return essay_title_es(essay)
@@ -619,6 +650,11 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                           f'<img class="projected" src="data:image/png;base64,{png}" alt="{_e(what)}">',
                    notes=f"**For the facilitator**\n\nThis is {what}: the notebook explains it in words under "
                          "the figure.")
+        claims = claims_to_project(seg, ctx)
+        if claims:                  # what the exercise's "to which claim?" needs, after the map (review14 A5)
+            _slide(cells, claims, notes="**For the facilitator**\n\nThe claims the exercise's question 2 may point to, "
+                                        "in the essay's words, in the order of the essay; which one the sentence acts "
+                                        "on, and how, is the pairs' to say (the worked solution is in the notes).")
         if getattr(seg, "projects_table", ""):     # the table the segment projects (review13: "the table of voices is
             from helpers.workshop import notebook_section    # projected", and the deck had no table)
             found = notebook_section(seg.notebook, seg.projects_table)
