@@ -445,16 +445,19 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     assert slides[0].count(essay.meta["title"]) == 1, "the English title once: the Spanish line translates it"
     heads = [s.split("\n", 1)[0] for s in slides if re.match(r"## \d:\d\d–", s)]
     assert heads and all(" · " in h.split("–", 1)[1].split(" · ", 1)[1] for h in heads), heads
-    assert any("20 minutos" in s and "el ensayo: ¶10 y ¶49–¶50" in s for s in slides)
+    # the meta line in both languages, once (review14 A3), with this version's minutes (review14 B1)
+    flat = [re.sub(r"\s+", "", s) for s in slides]
+    assert any("15minutes·minutos" in s and "theessay·elensayo:¶10,¶49–¶50" in s for s in flat)
     closing = next(s for s in slides if "Hoy trabajamos" in s)
     assert "La tesis" in closing and "Guerra de posiciones" in closing
     order = [s[:14] for s in slides if s.startswith(("## Pregunta 2 ", "## Question 2 "))]
-    assert order == ["## Pregunta 2 ", "## Pregunta 2 ", "## Question 2 "]      # its lead-in, its questions, English
+    # its lead-in, its questions, then the English the same way (review14: the English in short too)
+    assert order == ["## Pregunta 2 ", "## Pregunta 2 ", "## Question 2 ", "## Question 2 "]
     notes = " ".join(c.source for c in cells if c.metadata["slideshow"]["slide_type"] == "notes")
     assert "Aliases only join" not in notes and "*Español:* La guerra de posiciones (¶49)" in notes
     standard = decks.session_decks()["single-90-1.slides.html"].cells
     assert [html_text(c.source)[:14] for c in standard if c.source.startswith(("## Pregunta 2 ", "## Question 2 "))] \
-        == ["## Question 2 ", "## Pregunta 2 "]
+        == ["## Question 2 ", "## Question 2 ", "## Pregunta 2 ", "## Pregunta 2 "]
 
 
 def test_the_spanish_version_budgets_interpretation(essay):
@@ -548,8 +551,10 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     assert '"The argument could be made"' not in text and len(text.replace(lead, "")) < len(es) / 2
     assert len(lead) < len(es) / 2
     assert es in " ".join(html_text(notes).split())
-    standard = decks.session_decks()["single-90-1.slides.html"].cells           # the standard deck keeps the whole
-    assert any(es in " ".join(html_text(c.source).split()) for c in standard if c.source.startswith("## Pregunta 2 "))
+    # the standard deck projects it in short too since review14 (380 words on one slide), the whole in its notes
+    standard = decks.session_decks()["single-90-1.slides.html"].cells
+    assert any(es in " ".join(html_text(c.source).split()) for c in standard
+               if c.metadata["slideshow"]["slide_type"] == "notes")
 
 
 def test_the_spanish_summary_page_has_its_own_title_footer_and_larger_type(essay):
