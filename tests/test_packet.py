@@ -422,3 +422,19 @@ def test_the_print_list_holds_the_notes_the_run_sheet_asks_for(essay):
         assert len(notes) == 1 and notes.copies.iloc[0] == "the facilitator", plan
         assert notes.file.iloc[0] == f"facilitator/notes-{plan}-*.pdf"
     assert set(decks.notes_pages()) == {f"notes-{name[len('run-sheet-'):]}" for name in decks.run_sheets()}
+
+
+def test_the_exercise_2_sheet_does_not_answer_question_3():
+    """Review 14, A5: the sheet's objections table gave the package's reply to each objection, and K2's ("by appealing
+    to conscience, confirms the Right's framing") answered question 3 for a third of the pairs. The table now comes
+    after the questions and gives each objection in the essay's words only; the replies are the facilitator's (the
+    worked solution in the notes)."""
+    from helpers import load_argument
+    page = packet.exercise_sheets()["exercise-01-2.html"]
+    counter = load_argument(helpers.load_essay()).counterarguments.set_index("id")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(page)).split())
+    for k in ("K2", "K4"):
+        assert " ".join(counter.loc[k].how.split())[:60] not in text, k
+        assert " ".join(counter.loc[k]["name"].split()) in text, k
+    assert "how the authors reply" not in text
+    assert page.index("<ol>") < page.index('class="keep objections"')

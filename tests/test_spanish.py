@@ -438,21 +438,26 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
     slides = [html_text(c.source) for c in cells if c.metadata["slideshow"]["slide_type"] == "slide"]
     assert f"[{workshop.essay_title_es(essay)}, traducción del título]" in slides[0]
-    assert "Temas sensibles de hoy" in slides[0] and "Guerra de posiciones" in slides[0]
+    # the day's sensitive parts on the title slide, or on the next when it would pass the words a slide may hold
+    listed = slides[0] + (slides[1] if slides[1].startswith("## Today · Hoy") else "")
+    assert "Temas sensibles de hoy" in listed and "Guerra de posiciones" in listed
     assert "guiándonos por los números de párrafo (¶)" in slides[0]          # "Leemos … por los números" was a calque
     assert slides[0].count(essay.meta["title"]) == 1, "the English title once: the Spanish line translates it"
     heads = [s.split("\n", 1)[0] for s in slides if re.match(r"## \d:\d\d–", s)]
     assert heads and all(" · " in h.split("–", 1)[1].split(" · ", 1)[1] for h in heads), heads
-    assert any("20 minutos" in s and "el ensayo: ¶10 y ¶49–¶50" in s for s in slides)
+    # the meta line in both languages, once (review14 A3), with this version's minutes (review14 B1)
+    flat = [re.sub(r"\s+", "", s) for s in slides]
+    assert any("15minutes·minutos" in s and "theessay·elensayo:¶10,¶49–¶50" in s for s in flat)
     closing = next(s for s in slides if "Hoy trabajamos" in s)
     assert "La tesis" in closing and "Guerra de posiciones" in closing
     order = [s[:14] for s in slides if s.startswith(("## Pregunta 2 ", "## Question 2 "))]
-    assert order == ["## Pregunta 2 ", "## Pregunta 2 ", "## Question 2 "]      # its lead-in, its questions, English
+    # its lead-in, its questions, then the English the same way (review14: the English in short too)
+    assert order == ["## Pregunta 2 ", "## Pregunta 2 ", "## Question 2 ", "## Question 2 "]
     notes = " ".join(c.source for c in cells if c.metadata["slideshow"]["slide_type"] == "notes")
     assert "Aliases only join" not in notes and "*Español:* La guerra de posiciones (¶49)" in notes
     standard = decks.session_decks()["single-90-1.slides.html"].cells
     assert [html_text(c.source)[:14] for c in standard if c.source.startswith(("## Pregunta 2 ", "## Question 2 "))] \
-        == ["## Question 2 ", "## Pregunta 2 "]
+        == ["## Question 2 ", "## Question 2 ", "## Pregunta 2 ", "## Pregunta 2 "]
 
 
 def test_the_spanish_version_budgets_interpretation(essay):
@@ -504,17 +509,18 @@ def test_the_round_of_names_asks_for_the_name_people_want_to_be_called(essay):
 
 def test_the_exercise_2_sheet_gives_its_objections_table_in_spanish_upright_and_not_small():
     """Question 3 in Spanish sends readers to the table of objections, which was English only: its headers, each
-    objection's name, a rendering of the essay's words and the package's reply are in Spanish too; the title has
-    its Spanish; and the Spanish is upright (no gloss) and no smaller than 9.2 pt (it was 7.9 pt grey italics)."""
+    objection's name and a rendering of the essay's words are in Spanish too; the title has its Spanish; and the
+    Spanish is upright (no gloss) and no smaller than 9.2 pt (it was 7.9 pt grey italics). The package's reply,
+    which answered question 3 (review14 A5), is no longer on the participants' sheet, in either language."""
     from tools import packet
     page = packet.exercise_sheets()["exercise-01-2.html"]
     text = " ".join(html_text(page).split())
     assert "Ejercicio 2: clasificar un pasaje" in text
-    for words in ("nombre", "objeción", "cómo responden los autores", "La narrativa liberal de las víctimas y la caridad",
-                  "La afirmación de que la inmigración hace bajar los salarios y quita empleos", "borra la capacidad de acción",
-                  '"has been largely disproven" [ha sido desmentido en gran medida]',
+    for words in ("nombre", "objeción", "La narrativa liberal de las víctimas y la caridad",
+                  "La afirmación de que la inmigración hace bajar los salarios y quita empleos",
                   "[la inmigración en realidad hace bajar los salarios o quita empleos]"):
         assert words in text, words
+    assert "cómo responden los autores" not in text and "borra la capacidad de acción" not in text
     assert "font-style: italic" not in page
     size = float(re.search(r"\.es, \.recap \.es[^{]*\{ font-size: ([\d.]+)pt; font-style: normal", page).group(1))
     assert size >= 9.2
@@ -536,7 +542,8 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     slide, notes = cells[i].source, cells[i + 1].source
     before = [c.source for c in cells[:i] if c.source.startswith("## Pregunta 2 ")]   # the lead-in's own slide
     es = " ".join(workshop.load_questions_es(essay)["D02"].split())
-    assert 'class="question es closing"' in slide and before and decks.QUOTATIONS_ON_PAPER in before[-1]
+    # where the whole is: under the closing questions, since the lead-in slide needs its words (review14 A3)
+    assert 'class="question es closing"' in slide and before and decks.SHORT_ON_PAPER in slide
     text = " ".join(html_text(slide).split())
     assert "¿enfrenta la objeción en su propio terreno" in text and "¿Qué pruebas resolverían" in text
     # under a short lead-in (what the questions answer to: review12), not the whole question again
@@ -544,8 +551,10 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     assert '"The argument could be made"' not in text and len(text.replace(lead, "")) < len(es) / 2
     assert len(lead) < len(es) / 2
     assert es in " ".join(html_text(notes).split())
-    standard = decks.session_decks()["single-90-1.slides.html"].cells           # the standard deck keeps the whole
-    assert any(es in " ".join(html_text(c.source).split()) for c in standard if c.source.startswith("## Pregunta 2 "))
+    # the standard deck projects it in short too since review14 (380 words on one slide), the whole in its notes
+    standard = decks.session_decks()["single-90-1.slides.html"].cells
+    assert any(es in " ".join(html_text(c.source).split()) for c in standard
+               if c.metadata["slideshow"]["slide_type"] == "notes")
 
 
 def test_the_spanish_summary_page_has_its_own_title_footer_and_larger_type(essay):
@@ -590,3 +599,34 @@ def test_a_spanish_sheet_that_is_not_a_mapping_is_named(reading_copy):
         workshop.load_spanish_sheet(helpers.load_essay(reading_copy))
     assert info.value.file.endswith(workshop.PLANS) and str(info.value.row) == "spanish: sheet: single-90-1"
     assert "should be a mapping" in info.value.problem, info.value
+
+
+# ---- review 14: the room with Spanish readers (B1, B3) -----------------------------------------------------------
+
+def test_the_exercise_2_sheet_gives_51_and_52_in_spanish_under_their_english(essay):
+    """Review 14, B1: the Exercise 2 sheet printed ¶51–¶52 in English only (only the target sentence had a Spanish
+    rendering), for Spanish readers asked to classify a sentence of them. Each paragraph now has the package's
+    Spanish under its English, marked "[traducción]", checked against the fingerprint of the paragraph it renders."""
+    from tools import packet
+    page = " ".join(html_text(packet.exercise_sheets()["exercise-01-2.html"]).split())
+    for n, opening in ((51, "¿Dónde encuentran, en esta situación"), (52, "La única opción para volver contra")):
+        english = " ".join(essay.paragraphs.loc[n].text.split())
+        assert english[:80] in page and f"[traducción] {opening}" in page, n
+        assert page.index(english[:80]) < page.index(f"[traducción] {opening}"), n
+    assert "Aún menos éxito han tenido los llamados a la conciencia moral de la gente." in page
+
+
+def test_a_spanish_paragraph_of_the_exercise_sheet_whose_english_changed_is_refused(reading_copy):
+    from tools import packet
+    rewrite(reading_copy, workshop.NOTES, 'from_en: "3ae5ee858d32"', 'from_en: "0123456789ab"')
+    with pytest.raises(helpers.AnnotationError) as info:
+        packet.exercise_sheets(str(reading_copy))
+    assert "¶51" in str(info.value)
+
+
+def test_the_spanish_sheet_marks_45s_note_as_the_packages_reading(essay):
+    """Review 14, item 6: ¶45's "[nota: Estados Unidos]" on the packet's Spanish sheet read as the essay's; like
+    every other place, it now says it is this material's reading."""
+    es = workshop.load_spanish_sheet(essay)["single-90-1"]["paragraphs"][45]
+    assert "[nota: en Estados Unidos, según la interpretación de este material]" in es
+    assert "[nota: Estados Unidos]" not in es

@@ -822,3 +822,83 @@ def test_a_hard_moment_without_its_spanish_is_named(reading_copy):
     err = error_after(reading_copy, workshop.NOTES, '  - when: "A heated moment: pause"\n', "  - when: [pause]\n",
                       workshop.load_handout)
     assert str(err.row) == "hard_moments[1]" and "'when' should be text" in err.problem
+
+
+# ---- the single 90-minute session, after facilitator review 14 (items 3, 4, 8, 9) ------------------------------
+
+def _single(essay):
+    plans = workshop.load_plans(essay)
+    english = plans[plans.plan == "single-90"]
+    return english, workshop.spanish_version(english)
+
+
+def test_the_feasibility_discussion_has_the_time_it_needs_in_both_versions(essay):
+    """Review 14, A2: the most sensitive question (¶45: "armed resistance … rather than domestic organizing") had
+    10 minutes for a 199-word question, five prompts and five likely answers. It gets at least 15 in the English
+    room and more in the room with Spanish readers (every contribution interpreted), and the segment says where
+    its minutes came from (the setup check)."""
+    english, spanish = _single(essay)
+    seg = english[english.topic == "feasibility objection"].iloc[0]
+    es = spanish[spanish.topic == "feasibility objection"].iloc[0]
+    assert seg.minutes >= 15 and es.minutes > seg.minutes, (seg.minutes, es.minutes)
+    assert english.minutes.sum() == spanish.minutes.sum() == 90
+    assert english[english.topic == "setup"].iloc[0].minutes == 5
+    assert re.search(r"\d+ of its", seg.activity) and "setup check" in seg.activity, seg.activity
+
+
+def test_the_spanish_readers_version_gives_the_interpreted_pair_work_more_time(essay):
+    """Review 14, B1: in the room with Spanish readers the thesis and Exercise 2 (the argument map) kept the
+    English room's minutes although every contribution is interpreted and both search English passages."""
+    english, spanish = _single(essay)
+    for topic in ("thesis", "argument map"):
+        assert (spanish[spanish.topic == topic].iloc[0].minutes > english[english.topic == topic].iloc[0].minutes), topic
+    said = english.iloc[0].spanish_readers
+    for topic in ("thesis", "argument map", "war of position", "feasibility objection", "welcome"):
+        m = spanish[spanish.topic == topic].iloc[0].minutes
+        assert re.search(rf"\b{m}\b", said), (topic, m, said)
+
+
+LATER_EVENTS = re.compile(r"\b20[2-9]\d\b|pardon|capture|Maduro|Trump's return|return to the presidency|"
+                          r"conviction|Venezuela's president", re.I)
+
+
+def test_a_plan_that_hands_out_no_since_column_names_no_later_event_on_its_sheets(essay):
+    """Review 14, A6: the 90-minute run sheet's bold sensitive box told the facilitator to name contested events
+    after the essay (the capture of Venezuela's president, Trump's return) in a session whose only glossary is the
+    one-page excerpt, which has no Since column. In every plan that prints no whole glossary, no segment's
+    sensitive line (run sheet, speaker notes) or room line (slide) names a later event."""
+    plans = workshop.load_plans(essay)
+    prints = workshop.load_print_lists(essay)
+    room = workshop.load_handout(essay)["sensitive_for_group"]
+    checked = 0
+    for plan, rows in plans.groupby("plan"):
+        if "glossary" in set(prints[prints.plan == plan].printout):
+            continue          # the whole glossary, with its Since column, goes out in this plan
+        for versions in (rows, workshop.spanish_version(rows)):
+            for seg in (versions.itertuples() if versions is not None else []):
+                for line in (seg.sensitive, *(room.get(seg.topic, {}).values() if seg.sensitive else ())):
+                    checked += 1
+                    assert not LATER_EVENTS.search(line), (plan, seg.topic, LATER_EVENTS.search(line)[0])
+    assert checked >= 4
+
+
+def test_the_thesis_pairs_get_their_points_paragraphs_from_the_summary(essay):
+    """Review 14, A4: pairs had about 7 minutes to find where the essay shows their point across ¶19–¶61, with no ¶
+    range given. Each point's range is the one the one-page summary gives it: the ¶ of the claims it sums up under
+    the point, or else the ¶ range the point is developed in; the thesis segment names it for each pair, in both
+    languages, in both versions."""
+    from helpers.summary import summary_english
+    from helpers.text import paragraph_list
+    summary = summary_english(essay)
+    ranges = {}
+    for n, pid in enumerate(("P1", "P2", "P3"), start=1):
+        under = summary[summary.place == pid].drop(index=pid, errors="ignore")
+        ranges[n] = (paragraph_list(sorted({int(s[1:]) for s in under.stated})) if not under.empty
+                     else summary.loc[pid, "developed"])
+    english, spanish = _single(essay)
+    for rows in (english, spanish):
+        seg = rows[rows.topic == "thesis"].iloc[0]
+        for text, joined in ((seg.room or seg.activity, " and "), (seg.activity, " and "), (seg.activity_es, " y ")):
+            flat = " ".join(text.split())
+            for n, where in ranges.items():
+                assert f"point {n}, {where.replace(', ', joined)}" in flat.replace("punto", "point"), (n, where, flat)

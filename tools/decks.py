@@ -193,6 +193,8 @@ LONG_QUESTION = 1200      # characters: a question longer than this is set a siz
 # Under a long question's closing questions, on the Spanish readers' deck: where the rest of it is
 QUOTATIONS_ON_PAPER = ("La pregunta completa, con las palabras del ensayo y sus párrafos (¶), está en el cuadernillo "
                        "para participantes (Preguntas de discusión).")
+SHORT_ON_PAPER = "La pregunta completa está en el cuadernillo."     # under a lead-in, where words are few
+FULL_ON_PAPER = "The full question, with the essay's words and their ¶, is in the participant packet."
 
 
 # The words by which a question marks a reading as the package's own, in English and Spanish: a question printed
@@ -241,6 +243,52 @@ DENSEST = 1900            # ... and past this (the Spanish readers' version of s
 def _denser(weight: int, denser: int, densest: int) -> str:
     """The classes that set a dense slide's type smaller again, by its weight in characters."""
     return " denser densest" if weight > densest else " denser" if weight > denser else ""
+
+
+SLIDE_WORDS = 120         # words a projected slide may hold, heading and all (review14 A3: 200-380-word slides were
+                          # unreadable from the back of the room); the single 90-minute plan's decks keep to it (tested)
+
+
+def in_parts(text: str, limit: int) -> list[str]:
+    """``text`` cut at sentence ends (and, inside a sentence too long, after a closing bracket and its comma) into
+    parts of at most ``limit`` words where it can, each part as many whole sentences as fit.
+
+    >>> in_parts("One two. Three four five. Six.", 3)
+    ['One two.', 'Three four five.', 'Six.']
+    >>> in_parts("One two. Three.", 5)
+    ['One two. Three.']
+    """
+    pieces = []
+    for sentence in re.split(r"(?<=[.?!])\s+(?=[A-ZÁÉÍÓÚÑ¿])", " ".join(text.split())):
+        if words(sentence) <= limit:
+            pieces.append(sentence)
+            continue
+        pieces += [x for x in re.split(r"(?<=\)[,;]) ", sentence) if x]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and words(parts[-1]) + words(piece) <= limit:
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _box_slides(cells: list, head: str, boxes: list[str]) -> None:
+    """A segment's boxes (sensitive, flashpoint) on slides of their own, under the segment's heading: together when
+    they fit SLIDE_WORDS, else a box per slide, and a box too long for one slide in two, English then Spanish (the
+    Spanish half marked ``continued``, the same box)."""
+    if words(head + "".join(boxes)) <= SLIDE_WORDS:
+        _slide(cells, f"{head}\n\n" + "".join(boxes))
+        return
+    for box in boxes:
+        if words(head + box) <= SLIDE_WORDS:
+            _slide(cells, f"{head}\n\n{box}")
+            continue
+        english, _, rest = box.partition('<br><span lang="es" class="es">')
+        opening = re.match(r'<div class="(\w+)"><strong>(.*?)</strong>', box)
+        _slide(cells, f"{head}\n\n{english}</div>")
+        _slide(cells, f'{head}\n\n<div class="{opening[1]} continued"><strong>{opening[2]}</strong> '
+                      f'<span lang="es" class="es">{rest}')
 
 
 def _slide(cells: list, body: str, notes: str = "") -> None:
@@ -447,6 +495,37 @@ def where_it_happens(seg, titles: dict, spanish: bool = False) -> list[str]:
     return out
 
 
+def claims_to_project(seg, ctx) -> str:
+    """The slide with the claims an exercise's question 2 asks about (facilitation.yml, exercise_sheets,
+    ``projected_claims``), for a segment that projects a figure and does that exercise ("Exercise 2" in its activity,
+    of its notebook): each claim in the essay's words with its ¶, no relation; "" for any other segment."""
+    if not (seg.projects and seg.notebook):
+        return ""
+    from helpers import load_argument
+    from helpers.anchoring import read_yaml
+    named = {int(n) for n in EXERCISE_NAMED.findall(seg.activity)}
+    sheets = [s for s in read_yaml(ctx["essay"].folder / "facilitation.yml").get("exercise_sheets") or []
+              if s["notebook"] == seg.notebook and s["exercise"] in named and s.get("projected_claims")]
+    if not sheets:
+        return ""
+    argument = load_argument(ctx["essay"])
+    spans = {**{p.id: (p.span, p.paragraph) for p in argument.points.itertuples()},
+             **{c.id: (c.span, c.paragraph) for c in argument.claims.itertuples()}}
+    items = []
+    for cid in sheets[0]["projected_claims"]:
+        if cid not in spans:
+            raise HelperError("facilitation.yml", f"projected_claims names {cid!r}, which argument.yml does not have.",
+                              "name a point (P1…) or a claim (C…) of argument.yml.")
+        span, n = spans[cid]
+        items.append((int(n), f'<li>“{_e(" ".join(str(span).split()))}” (¶{int(n)})</li>'))
+    number = sheets[0]["exercise"]
+    return (f"## Exercise {number}, question 2: which claim? · "
+            f'<span lang="es">Ejercicio {number}, pregunta 2: ¿qué afirmación?</span>\n\n'
+            f"<ul>{''.join(li for _, li in sorted(items))}</ul>"
+            f'<p lang="es" class="es">Las afirmaciones, con las palabras del ensayo; en español, ¶51–¶52 están en la '
+            f"hoja del Ejercicio {number}.</p>")
+
+
 def workshop_essay_title_es(essay) -> str:
     from helpers.workshop import essay_title_es
     return essay_title_es(essay)
@@ -464,7 +543,9 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                        + f": {paragraph_list(flashpoints_of(s, ctx))})" if flashpoints_of(s, ctx) else "")
                     + "</li>" for s in rows.itertuples() if s.sensitive or flashpoints_of(s, ctx))
     essay_es = workshop_essay_title_es(essay) if title_es else ""
-    _slide(cells, f"# {_e(_title(rows, plans))}\n\n"
+    listed = (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Temas sensibles '
+              f'de hoy</span>:</strong><ul>{flags}</ul></div>' if flags else "")
+    title_body = (f"# {_e(_title(rows, plans))}\n\n"
                   + ('<div class="dense">' if title_es else "")     # two languages on one title slide: smaller type
                   + (f'<p lang="es" class="es"><strong>{_e(title_es)}</strong></p>' if title_es else "")
                   + f"<p>{first.length} minutes. We read <em>{_e(essay.meta['title'])}</em> "
@@ -473,27 +554,40 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                   + (f'<p lang="es" class="es">{first.length} minutos. Leemos este ensayo'
                      + (f" [{_e(essay_es)}, traducción del título]" if essay_es else "")
                      + ' guiándonos por los números de párrafo (¶) de la edición de lectura.</p>' if title_es else "")
-                  + (f'<div class="sensitive"><strong>Sensitive parts today · <span lang="es" class="es">Temas sensibles '
-                     f'de hoy</span>:</strong><ul>{flags}</ul></div>' if flags else "")
-                  + ("</div>" if title_es else ""),
+                  + "{listed}" + ("</div>" if title_es else ""))
+    # the day's sensitive parts on a slide of their own when the title slide would pass SLIDE_WORDS (review14 A3)
+    apart = bool(listed) and words(title_body.replace("{listed}", listed)) > SLIDE_WORDS
+    _slide(cells, title_body.replace("{listed}", "" if apart else listed),
            notes=f"**For the facilitator**\n\nRead before: {first.pre_reading}. {plain(first.pre_reading_note, titles)}"
                  + (f"\n\n{running_late(rows, ctx)}" if running_late(rows, ctx) else "")
                  + (f"\n\n{plain(first.spanish_readers, titles)}" if first.spanish_readers else "")
                  + (" This deck is that version." if first.version else ""))
+    if apart:
+        _slide(cells, f"## Today · Hoy\n\n{listed}")
 
     def safety_slides():
         # the content note a slide per language, in type the room can read (review13: both on one slide, about 260
         # words each, were 16.6 px); the agreements deck does the same
+        # and each language over as many slides as its words need (review14 A3: 222 and 265 words on one slide)
         cn = h["content_note"]
-        _slide(cells, f'## Content note\n\n<div class="note-slide"><p lang="en">{_e(cn["en"])}</p></div>')
-        _slide(cells, f'## Aviso sobre el contenido\n\n<div class="note-slide" lang="es"><p lang="es" class="es">'
-                      f'{_e(cn["es"])}</p></div>')
+        for lang, heading in (("en", "Content note"), ("es", "Aviso sobre el contenido")):
+            parts = in_parts(cn[lang], SLIDE_WORDS - 8)
+            for n, part in enumerate(parts, start=1):
+                count = f" ({n}/{len(parts)})" if len(parts) > 1 else ""
+                attrs = '<p lang="en">' if lang == "en" else '<p lang="es" class="es">'
+                _slide(cells, f'## {heading}{count}\n\n<div class="note-slide"' + (' lang="es"' if lang == "es" else "")
+                              + f'>{attrs}{_e(part)}</p></div>')
         agreements = h["agreements"]
-        for start in range(0, len(agreements), 2):
-            items = "".join(f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br>'
-                            f'<span lang="es" class="es">{_e(a["es"])}</span></li>'
-                            for n, a in enumerate(agreements[start:start + 2], start=start + 1))
-            _slide(cells, f"## Group agreements · Acuerdos del grupo\n\n<ol>{items}</ol>")
+        item = [f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br><span lang="es" class="es">{_e(a["es"])}'
+                "</span></li>" for n, a in enumerate(agreements, start=1)]
+        heading, groups = "## Group agreements · Acuerdos del grupo\n\n", []
+        for li in item:      # two a slide, or one when two would pass SLIDE_WORDS (review14 A3)
+            if groups and len(groups[-1]) < 2 and words(heading + "".join(groups[-1]) + li) <= SLIDE_WORDS:
+                groups[-1].append(li)
+            else:
+                groups.append([li])
+        for group in groups:
+            _slide(cells, f"{heading}<ol>{''.join(group)}</ol>")
 
     if rows.iloc[0].topic not in OPENINGS:    # no opening segment: the content note and agreements come first
         safety_slides()
@@ -503,11 +597,10 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         spanish = bool(first.version)          # the version for Spanish readers labels its slides in both languages
         head = (f"## {clock(seg.start)}–{end} · {_e(seg.topic[:1].upper() + seg.topic[1:])}"
                 + (f' · <span lang="es">{_e(seg.topic_es)}</span>' if spanish else ""))
-        meta = [f"{seg.minutes} minutes" + (f" · {seg.minutes} minutos" if spanish else "")]
-        if seg.paragraphs:
-            meta.append(f"the essay: {paragraphs_in_words(seg.paragraphs)}"
-                        + (f' · <span lang="es">el ensayo: {paragraphs_in_words(seg.paragraphs, True)}</span>'
-                           if spanish else ""))
+        meta = [f"{seg.minutes} minutes" + (' · <span lang="es">minutos</span>' if spanish else "")]
+        if seg.paragraphs:      # in both languages, once (review14 A3: the words a slide may hold)
+            meta.append((f'the essay · <span lang="es">el ensayo</span>: {seg.paragraphs}' if spanish
+                         else f"the essay: {paragraphs_in_words(seg.paragraphs)}"))
         meta += where_it_happens(seg, titles, spanish=spanish)
         qs = [q for q in seg.discussion.split(", ") if q]
         if qs:
@@ -523,10 +616,19 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                   + (200 if spanish else 0)           # a version's heading and meta line are in both languages
                   + (200 if seg.sensitive and hit else 0))    # two boxes, each with its heading and two languages
         dense = weight > DENSE
+        boxes = [b for b in ((_flag(seg, h) if seg.sensitive else ""),
+                             (_flashpoint_box(hit, h, beside_sensitive=bool(seg.sensitive)) if hit else "")) if b]
+        reminder = _back_from_paper() if ctx["links"] and _after_paper(rows, seg) else ""
+        prompt = (reminder + f"<p>{_e(shown)}</p>" + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
+                  + f'<p class="meta">{("; " if spanish else " · ").join(meta)}</p>')
+        if boxes and words(head + "".join(boxes) + prompt) > SLIDE_WORDS:
+            # too much for one slide the back of the room can read (review14 A3): the boxes first, on a slide of
+            # their own (a box per slide, a language per slide, if need be), then the prompt, in larger type
+            _box_slides(cells, head, boxes)
+            boxes, weight = [], len(shown) + len(seg.activity_es)
+            dense = weight > DENSE
         body = (f"{head}\n\n" + (f'<div class="dense{_denser(weight, DENSER, DENSEST)}">' if dense else "")
-                + (_flag(seg, h) if seg.sensitive else "")
-                + (_flashpoint_box(hit, h, beside_sensitive=bool(seg.sensitive)) if hit else "")
-                + (_back_from_paper() if ctx["links"] and _after_paper(rows, seg) else "")
+                + "".join(boxes) + reminder
                 + f"<p>{_e(shown)}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
                 + f'<p class="meta">{("; " if spanish else " · ").join(meta)}</p>' + ("</div>" if dense else ""))
@@ -548,6 +650,11 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                           f'<img class="projected" src="data:image/png;base64,{png}" alt="{_e(what)}">',
                    notes=f"**For the facilitator**\n\nThis is {what}: the notebook explains it in words under "
                          "the figure.")
+        claims = claims_to_project(seg, ctx)
+        if claims:                  # what the exercise's "to which claim?" needs, after the map (review14 A5)
+            _slide(cells, claims, notes="**For the facilitator**\n\nThe claims the exercise's question 2 may point to, "
+                                        "in the essay's words, in the order of the essay; which one the sentence acts "
+                                        "on, and how, is the pairs' to say (the worked solution is in the notes).")
         if getattr(seg, "projects_table", ""):     # the table the segment projects (review13: "the table of voices is
             from helpers.workshop import notebook_section    # projected", and the deck had no table)
             found = notebook_section(seg.notebook, seg.projects_table)
@@ -581,38 +688,54 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         for qid in qs:
             q = questions.loc[qid]
             used.append(qid)
-            english = (f"## {question_name(qid).capitalize()} · {question_paragraphs(q)}\n\n"
-                       f'<p class="question">{_e(" ".join(q.question.split()))}</p>',
-                       f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
-                       "participants answer with ¶ numbers. "
-                       + ("The slide before gives it in Spanish." if spanish else "The next slide gives it in Spanish."))
+            full = " ".join(q.question.split())
+            heading_en = f"## {question_name(qid).capitalize()} · {question_paragraphs(q)}\n\n"
+            lead_en = " ".join(str(getattr(q, "slide", "") or "").split())    # discussion.yml, slide
+            asks_en = sheet_question(full) if lead_en else ""
+            elsewhere = ("The slides before give it in Spanish." if spanish else "The next slides give it in Spanish.")
+            if asks_en:   # the room reads it in short, as the Spanish readers' deck does (review14 A2, A3: 235 words)
+                english = [(heading_en + f'<p class="lead">{_e(lead_en)}</p><p>{FULL_ON_PAPER}</p>',
+                            "**For the facilitator**\n\nWhat the closing questions on the next slide answer to; "
+                            "read it out, then move on to the questions."),
+                           (heading_en + f'<p class="question closing">{_e(asks_en)}</p>',
+                            f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; participants "
+                            "answer with ¶ numbers. The slide projects its closing questions, in large type, after a "
+                            "slide saying what they answer to; the whole question, with the essay's words and their "
+                            f"¶, is in the participant packet. Read it out if the room asks:\n\n{_e(full)}\n\n"
+                            + elsewhere)]
+            else:
+                english = [(heading_en + f'<p class="question">{_e(full)}</p>',
+                            f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
+                            "participants answer with ¶ numbers. "
+                            + ("The slide before gives it in Spanish." if spanish else "The next slide gives it in Spanish."))]
             es = ctx["questions_es"][qid]
             size = " long" if len(es) > LONG_QUESTION else ""
-            asks = closing_questions(es) if spanish and size else ""
+            asks = closing_questions(es) if size else ""     # in every deck (review14 A3: 380 words on one slide)
             heading_es = f"## {question_name(qid, spanish=True).capitalize()} · {question_paragraphs(q)}\n\n"
             if asks:      # the room's own language, projected: the questions large, the quotations on paper
                 lead = ctx["leads_es"].get(qid, "")     # what the closing questions lean on (discussion_es.yml, slide)
                 # the lead-in on a slide of its own, before the questions (with both, the question 2 slide ran 160 px
                 # past 720 once the lead kept the whole concession and the questions the whole comparison)
                 in_spanish = ([(heading_es + f'<p lang="es" class="es lead">{_e(lead)}</p>'
-                                f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>',
+                                "",
                                 "**For the facilitator**\n\nWhat the closing questions on the next slide answer to; "
                                 "read it out, then move on to the questions.")] if lead else []) + [
                               (heading_es + f'<p lang="es" class="question es closing">{_e(asks)}</p>'
-                               + ("" if lead else f'<p lang="es" class="es">{QUOTATIONS_ON_PAPER}</p>'),
+                               + f'<p lang="es" class="es">{SHORT_ON_PAPER if lead else QUOTATIONS_ON_PAPER}</p>',
                                "**For the facilitator**\n\nThe slide projects the question's closing questions, "
                                "in large type" + (", after a slide saying what they answer to" if lead else "")
                                + "; the whole Spanish, with the essay's words and their ¶, is in the "
                                "participant packet. Read it out if the room asks:\n\n"
                                f'<span lang="es">{_e(es)}</span>\n\n'
-                               "In this version the Spanish comes first; the English follows.")]
+                               + ("In this version the Spanish comes first; the English follows." if spanish
+                                  else "The English came first."))]
             else:
                 in_spanish = [(heading_es + f'<p lang="es" class="question es{size}">{_e(es)}</p>',
                                "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
                                "their ¶, so a reader finds them in the reader's edition."
                                + (" In this version the Spanish comes first; the English follows." if spanish else ""))]
             # a room of Spanish readers reads the question in Spanish first
-            for body_, notes_ in (in_spanish + [english] if spanish else [english] + in_spanish):
+            for body_, notes_ in (in_spanish + english if spanish else english + in_spanish):
                 _slide(cells, body_, notes=notes_)
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
@@ -803,8 +926,9 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
             kind = cell.metadata.get("slideshow", {}).get("slide_type")
             if kind == "slide":
                 number, heading = number + 1, _heading(cell.source)
-                for key, found in answers.items():
-                    if heading.startswith(key):
+                for key in [k for k in answers if heading.startswith(k)]:   # once: a segment may have 2 slides
+                    found = answers.pop(key)
+                    if found:
                         parts.append(f"<h2>Slide {number}: {html.escape(heading)}</h2>"
                                      + "".join(f'<div class="answer"><h3>The worked solution: {html.escape(name)}</h3>'
                                                f"{render(text)}</div>" for name, text in found))

@@ -561,24 +561,26 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
         body = re.sub(r"\s*\((?:the|see the) cell below[^)]*\)", "", body)
         questions = re.findall(r"^\d+\. .*$", body, flags=re.M)
         intro = body.split(questions[0])[0] if questions else body
-        paras = "".join(f'<p class="para"><b>¶{n}</b> {html.escape(essay.paragraphs.loc[n].text)}</p>'
-                        for n in paragraph_numbers(sheet["paragraphs"]))
         es = _sheet_spanish(sheet, cell.source, questions, counter)
+        es_paras = _sheet_paragraphs_es(sheet, essay)
+        # each paragraph in English, the essay's words, and under it the package's Spanish when the sheet has it
+        # (review14 B1: Spanish readers classified ¶51–¶52 in English only)
+        paras = "".join(f'<p class="para"><b>¶{n}</b> {html.escape(essay.paragraphs.loc[n].text)}'
+                        + (f'<br><span lang="es" class="es">[traducción] {html.escape(es_paras[n], quote=False)}</span>'
+                           if n in es_paras else "") + "</p>"
+                        for n in paragraph_numbers(sheet["paragraphs"]))
 
         def also(text: str) -> str:      # a line's Spanish under it, when the sheet has Spanish
             return f'<br><span lang="es" class="es">{html.escape(text, quote=False)}</span>' if text else ""
+        # the objections without the authors' replies, which answered question 3 (review14 A5: K2's reply "by
+        # appealing to conscience" gave it away); the worked solution in the facilitator's notes has them
         rows = "".join(f"<tr><td>{k}</td><td>{html.escape(counter.loc[k]['name'])}{also(es['objections'][k]['name'])}</td>"
                        # the objection's ¶ after its words (¶18 is not printed on the sheet); its Spanish is right under it
                        f"<td>{html.escape(counter.loc[k].objection)} (¶{counter.loc[k].objection_paragraph})"
-                       f"{also(es['objections'][k]['objection'])}</td>"
-                       f"<td>{html.escape(counter.loc[k].how)}</td>"
-                       + (f'<td lang="es" class="es">{html.escape(es["objections"][k]["how"], quote=False)}</td>'
-                          if es["intro"] else "") + "</tr>"          # the reply's Spanish beside it: less height
+                       f"{also(es['objections'][k]['objection'])}</td></tr>"
                        for k in sheet["objections"])
         head = "".join(f"<th>{en}" + (f' · <span lang="es">{sp}</span>' if es["intro"] and sp else "") + "</th>"
-                       for en, sp in (("id", ""), ("name", "nombre"), ("objection", "objeción"),
-                                      ("how the authors reply", ""))) + \
-            ('<th lang="es">cómo responden los autores</th>' if es["intro"] else "")
+                       for en, sp in (("id", ""), ("name", "nombre"), ("objection", "objeción")))
         asks = "".join(f'<li>{_inline(q.split(". ", 1)[1])}{also(es["questions"][i])}<div class="write"></div></li>'
                        for i, q in enumerate(questions))
         page = (f"<h1>{_inline(title)}" + (f' · <span lang="es">{html.escape(es["title"])}</span>' if es["title"] else "")
@@ -593,13 +595,12 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                                                          f'{html.escape(es["recap"][i], quote=False)}</div>'
                                                          for i, line in enumerate(sheet["recap"])) + "</div>")
                 + "</div>"
-                f"<p>{_inline(intro.strip())}{also(es['intro'])}</p>{paras}"
-                "<p><b>The objections it names</b> (the objection in the essay's words; the reply, summed up by us)"
-                + (' · <span lang="es"><b>Las objeciones que nombra</b> (la objeción, con las palabras del ensayo; '
-                   "la respuesta, resumida por nosotros)</span>" if es["intro"] else "") + "</p>"
-                f'<table class="keep objections"><colgroup><col class="id"><col class="name"><col class="objection"><col class="how">'
-                + ('<col class="how-es">' if es["intro"] else "")
-                + f'</colgroup><tr>{head}</tr>{rows}</table><ol>{asks}</ol>')
+                f"<p>{_inline(intro.strip())}{also(es['intro'])}</p>{paras}<ol>{asks}</ol>"
+                "<p><b>The objections question 3 names</b> (in the essay's words)"
+                + (' · <span lang="es"><b>Las objeciones que nombra la pregunta 3</b> (con las palabras del ensayo)'
+                   "</span>" if es["intro"] else "") + "</p>"
+                f'<table class="keep objections"><colgroup><col class="id"><col class="name"><col class="objection">'
+                f'</colgroup><tr>{head}</tr>{rows}</table>')
         style = (f".write {{ border-bottom: 1px solid #555; height: {EXERCISE_WRITE_EM}em; margin-bottom: 0.6em; }} "
                  ".recap { border: 1px solid #888; "
                  "padding: 0.1em 0.5em; } .recap ul { margin: 0.1em 0; } .para { "
@@ -612,10 +613,29 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                     f".es, .recap .es, .para .es, table .es {{ font-size: {EXERCISE_ES_PT}pt; font-style: normal; }}"
                     " table.objections { width: 100% !important; table-layout: fixed !important; } "
                     " .recap-pairs { display: grid; grid-template-columns: 5fr 6fr; gap: 0.15em 1em; margin: 0.15em 0; }"
-                    " .recap-pairs > div { break-inside: avoid; } col.id { width: 2.4em; } col.name { width: 15%; } col.objection { width: 16%; } col.how { width: 25%; }"
+                    " .recap-pairs > div { break-inside: avoid; } col.id { width: 2.4em; } col.name { width: 40%; } col.objection { width: 55%; }"
                     if es["intro"] else ""))
         # two pages, numbered like every other printout (review13: one page meant 7.9 pt and no room to write)
         out[f"exercise-{sheet['notebook'][:2]}-{sheet['exercise']}.html"] = _page(title, page, style)
+    return out
+
+
+def _sheet_paragraphs_es(sheet: dict, essay) -> dict[int, str]:
+    """The package's Spanish of the paragraphs an exercise sheet prints (facilitation.yml, the sheet's ``spanish:
+    paragraphs``, by ¶ number), each checked against the fingerprint of the paragraph it renders: {¶: Spanish}."""
+    from helpers import workshop
+    from helpers.text import paragraph_numbers
+    given = ((sheet.get("spanish") or {}).get("paragraphs")) or {}
+    where = f"exercise_sheets, {sheet['notebook']} exercise {sheet['exercise']}"
+    out = {}
+    for n, entry in given.items():
+        n = int(n)
+        if n not in paragraph_numbers(sheet["paragraphs"]):
+            raise HelperError("facilitation.yml", f"the Spanish of {where} renders ¶{n}, which the sheet does not print.",
+                              f"render only its paragraphs ({sheet['paragraphs']}).")
+        workshop.check_fingerprint("facilitation.yml", f"{where}, ¶{n}", entry, essay.paragraphs.loc[n].text,
+                                   "essay.txt", "the paragraph, sentence for sentence")
+        out[n] = " ".join(str(entry.get("es") or "").split())
     return out
 
 
