@@ -155,8 +155,12 @@ def _first_words(row, held_back=(), words: int = 10) -> str:
     claim an exercise asks about (whose reading is held back)."""
     text = str(row.span if row.name in held_back else row.paraphrase)
     cut = text.split()
-    short = " ".join(cut[:words]).rstrip(",;:").replace('"', "'")   # quotation marks inside a quotation: single
-    return f"“{short}{'…' if len(cut) > words else ''}”"
+    short = " ".join(cut[:words]).rstrip(",;:")
+    more = "…" if len(cut) > words else ""
+    if row.name in held_back or " ".join(text.split()) in " ".join(str(row.span).split()):
+        return f"“{short.replace(chr(34), chr(39))}{more}”"         # the essay's words: in quotation marks
+    # the package's paraphrase, never in quotation marks (review15 close B1: a reader took it for the essay's words)
+    return f"[{short}{more}]"
 
 
 def _short(text: str, words: int) -> str:
@@ -301,14 +305,19 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
             each = ", each" if len(members) > 1 else ""
             parts.append(f"{what}, {listed}{each} {rel} it" if len(members) > 1 else f"{what}, {listed}, {rel} it")
     held = [i for i in ids if i in held_back]
-    full = SHORT_NOTE + (" The box of the claim an exercise asks about gives the essay's words only ("
+    full = (SHORT_NOTE if "T" in [root, *ids] else SHORT_NOTE_NO_THESIS) + (" The box of the claim an exercise asks about gives the essay's words only ("
                          + ", ".join(held) + ")." if held else "")
     return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
             + "; ".join(parts) + "." + full)
 
 
-SHORT_NOTE = (" Each box gives the first words of its claim (the thesis: its opening sentence in ¶10, in the essay's "
-              "words); the table under the figure gives each in full.")
+SHORT_NOTE = (" Each box gives the first words of its claim: the points in the essay's words (and the thesis, its "
+              "opening sentence in ¶10); the rest, in square brackets here, in the package's paraphrase of what the "
+              "authors say. The table under the figure gives each in full.")
+SHORT_NOTE_NO_THESIS = (" Each box gives the first words of its claim: a point in the essay's words; the rest, in square "
+                        "brackets here, in the package's paraphrase of what the authors say. The table under the "
+                        "figure gives each in full.")
+FULL_COLUMN = "in full (points: the essay's words; the rest: our paraphrase of the authors' claims)"
 
 
 def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
@@ -1147,7 +1156,7 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
     from .display import table
     for fig in _map_figures(argument, root, per_figure, ids, held_back):
         show_described(fig, fig.alt_text)
-        display(table(fig.wording, rows="all"))
+        display(table(fig.wording.rename(columns={"in full": FULL_COLUMN}), rows="all"))
 
 
 # --- start here (00) ---

@@ -329,8 +329,10 @@ def test_the_glossary_warnings_name_every_divisive_event_the_since_column_report
         since = {r["term"] for r in csv.DictReader(f) if r["since"].strip()}
     assert {"Venezuela", "Donald Trump", "Juan Orlando Hernández"} <= since
     room = _yaml(essay, "facilitation.yml")["sensitive_for_group"]["glossary"]
-    line = _segment(essay, "single-90", "war of position")["sensitive"]
-    for text in (_squash(room["en"]), _squash(room["es"]), line):
+    # review15: the single-90 war-of-position line no longer names later events, since that plan hands out the
+    # glossary excerpt without its Since column (tests/test_workshop.py holds that rule for every such plan); the
+    # warnings that go with the whole glossary still name every flashpoint its Since column reports
+    for text in (_squash(room["en"]), _squash(room["es"])):
         assert "Venezuela" in text and "Trump" in text and "Hernández" in text, text[:80]
 
 

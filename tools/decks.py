@@ -793,9 +793,23 @@ def room_solution(essay, ids) -> str:
     bounding = chosen[chosen.pulls.str.startswith("bounds")]
     if bounding.from_date.notna().any() and bounding.to_date.notna().any():
         start, end = written_between(chosen)
-        lines.append(f"\n**Together:** the clues that set a limit allow {start:%B %Y} to {end:%B %Y}; the others "
-                     "pull within it. The rest of the clues, and the full worked solution, are in notebook 03 "
-                     "(Exercise 2), for home.")
+        together = f"the clues that set a limit allow {start:%B %Y} to {end:%B %Y}"
+        essays = chosen[chosen.source == "essay"]
+        if len(essays) < len(chosen) and essays.pulls.str.startswith("bounds").any():
+            # review15 close C2: say what rests on context, so the room does not take the whole range as the essay's
+            e_start, e_end = written_between(essays)
+            if (e_start, e_end) != (start, end):
+                together = (f"on the essay's words alone, {e_start:%B %Y} to {e_end:%B %Y}; with the checked outside "
+                            f"date, {start:%B %Y} to {end:%B %Y}")
+        home = load_dating(essay)
+        home = home[~home.id.isin(list(ids))]
+        pulls = {w: int((home.pulls == f"pulls {w}").sum()) for w in ("earlier", "later")}
+        room_pulls = sorted({p.split()[1] for p in chosen.pulls if p.startswith("pulls ")})
+        lines.append(f"\n**Together:** {together}. "
+                     + (f"In the room, the clues that only pull pull {' and '.join(room_pulls)}; of the clues left for "
+                        f"home, {pulls['earlier']} pull earlier and {pulls['later']} later: the pulls disagree, the "
+                        "limits do not. " if room_pulls else "")
+                     + "The rest of the clues, and the full worked solution, are in notebook 03 (Exercise 2), for home.")
     return "\n".join(lines)
 
 
