@@ -6,6 +6,7 @@ blindness; text is large enough to read on a projected screen.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -218,6 +219,22 @@ def _child_text(argument, nodes, id_, held_back=()) -> str:
                      words=None if text else BOX_WORDS, text=text)
 
 
+_BARE_ID = re.compile(r"\b([CPK]\d{1,3})\b")
+
+
+def _ids_in_words(text: str, nodes) -> str:
+    """A paraphrase as a reader meets it in the table: a claim it names by its bare id ("Like C31, …") is named by
+    where it stands, the id after it in brackets ("Like the claim of ¶33 (C31), …"); an id already in brackets is
+    a reference and stays (review15: the table under each map showed the data's ids to the learner)."""
+    def named(m):
+        id_ = m.group(1)
+        before = text[:m.start()]
+        if id_ not in nodes.index or before.count("(") > before.count(")"):    # inside brackets: a reference
+            return id_
+        return f"the claim of {nodes.loc[id_]['at'].split(',')[0]} ({id_})"
+    return _BARE_ID.sub(named, text)
+
+
 def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: bool = True):
     """The wording of each box of a map in full, as the table under the figure gives it: the boxes show a claim's
     first words, so a reader (and a projected room) can read them; the table has the rest.
@@ -241,7 +258,7 @@ def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: b
     rows = []
     for id_ in ([root] if with_root else []) + list(ids):
         row = nodes.loc[id_]
-        full = f"“{row.span}” {HELD_BACK}" if id_ in held_back else str(row.paraphrase)
+        full = f"“{row.span}” {HELD_BACK}" if id_ in held_back else _ids_in_words(str(row.paraphrase), nodes)
         rows.append({"box": _header(row), "in full": full})
     return pd.DataFrame(rows, columns=["box", "in full"])
 
@@ -279,9 +296,9 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
         “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1), “Anti-imperialism allows
         our movements to grapple with the transnational nature…” (¶12, P2) and “Anti-imperialism provides our movements
-        opportunities to learn from more advanced…” (¶13, P3), each supports it. Each box gives the first words of its
-        claim (the thesis: its opening sentence in ¶10, in the essay's words); the table under the figure gives each in
-        full.
+        opportunities to learn from more advanced…” (¶13, P3), each supports it. Quotation marks: the essay's words (the
+        thesis box: ¶10's opening sentence); square brackets: the package's paraphrase. The table under the figure
+        gives each box in full.
     """
     nodes = argument.nodes() if nodes is None else nodes
     r = nodes.loc[root]
@@ -311,13 +328,10 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
             + "; ".join(parts) + "." + full)
 
 
-SHORT_NOTE = (" Each box gives the first words of its claim: the points in the essay's words (and the thesis, its "
-              "opening sentence in ¶10); the rest, in square brackets here, in the package's paraphrase of what the "
-              "authors say. The table under the figure gives each in full.")
-SHORT_NOTE_NO_THESIS = (" Each box gives the first words of its claim: a point in the essay's words; the rest, in square "
-                        "brackets here, in the package's paraphrase of what the authors say. The table under the "
-                        "figure gives each in full.")
-FULL_COLUMN = "in full (points: the essay's words; the rest: our paraphrase of the authors' claims)"
+SHORT_NOTE = (" Quotation marks: the essay's words (the thesis box: ¶10's opening sentence); square brackets: the "
+              "package's paraphrase. The table under the figure gives each box in full.")
+SHORT_NOTE_NO_THESIS = (" Quotation marks: the essay's words; square brackets: the package's paraphrase. The table "
+                        "under the figure gives each box in full.")
 
 
 def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
@@ -447,7 +461,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> len(figs)
         2
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 2): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... the table under the figure gives each in full.
+        Argument map (part 1 of 2): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... The table under the figure gives each box in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -1148,7 +1162,7 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
         Figure(828x466)
-        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... the table under the figure gives each in full.
+        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... The table under the figure gives each box in full.
         box ...
         Thesis · ¶6, ¶9–¶10 (T)  The essay states its aim in ¶6: ...
     """
@@ -1156,7 +1170,7 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
     from .display import table
     for fig in _map_figures(argument, root, per_figure, ids, held_back):
         show_described(fig, fig.alt_text)
-        display(table(fig.wording.rename(columns={"in full": FULL_COLUMN}), rows="all"))
+        display(table(fig.wording, rows="all"))
 
 
 # --- start here (00) ---

@@ -405,7 +405,7 @@ def paper_stretches(rows: pd.DataFrame) -> list[tuple[int, int]]:
         >>> from helpers import load_essay
         >>> plans = load_plans(load_essay())
         >>> paper_stretches(plans[plans.plan == "single-90"])
-        [(2, 26), (5, 20)]
+        [(2, 26), (5, 25)]
     """
     out, k, paper = [], 0, list(rows.paper)
     while k < len(paper):
@@ -670,7 +670,7 @@ def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
     Example:
         >>> from helpers import load_essay
         >>> agenda(load_plans(load_essay()), "single-90").index[:3].tolist()
-        ['0:00', '0:14', '0:24']
+        ['0:00', '0:14', '0:19']
     """
     a = plans[(plans.plan == plan) & (plans.meeting == meeting)].copy()
     if a.empty:

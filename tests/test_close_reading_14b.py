@@ -138,7 +138,14 @@ def test_the_objection_keeps_some_on_the_activity_lines(essay):
     objection that immigrant-rights aims are more winnable", dropping ¶45's "some of the policy aims"."""
     segment = _segment(essay, "single-90", "feasibility objection")
     variant = _plan(essay, "single-90")["meetings"][0]["spanish_variant"]["activities"]["feasibility objection"]
-    assert "objection" in variant["activity"]      # the standard line now names only the question (its short form does)
+    # review15: both activity lines now name only question 2 (the room reads it in short, 120 words a slide at most);
+    # the short form the room reads names the objection, with "some", in both languages
+    from tools import decks
+    import helpers
+    short = decks.sheet_question(" ".join(helpers.load_questions(essay).set_index("id").question["D02"].split()))
+    short_es = decks.closing_questions(" ".join(workshop.load_questions_es(essay)["D02"].split()))
+    assert "the objection that some immigrant-rights aims are far more feasible" in short, short[:120]
+    assert "la objeción de que algunos objetivos" in short_es, short_es[:120]
     for row in (segment, variant):
         if "objection" in row["activity"] or "objeción" in row["activity_es"]:
             # review14 close F3: with ¶45's "far" and what the aims are compared against

@@ -44,7 +44,7 @@ def test_the_text_under_each_map_quotes_only_the_essays_words():
     for q in quoted:
         words = _squash(q).rstrip("…").replace("'", "\"")
         assert words.replace("\"", "'") in text or words in text, q
-    assert any("[" in d and "square brackets" in d for d in descriptions)
+    assert any("[" in d and "square brackets: the package's paraphrase" in d for d in descriptions)
 
 
 def test_the_thesis_note_is_printed_only_under_maps_that_show_the_thesis():
@@ -52,7 +52,7 @@ def test_the_thesis_note_is_printed_only_under_maps_that_show_the_thesis():
     descriptions = _map_descriptions()
     assert any("(T," in d for d in descriptions) and not all("(T," in d for d in descriptions)
     for d in descriptions:
-        assert ("opening sentence in ¶10" in d) == ("(T," in d), d[:90]
+        assert ("¶10's opening sentence" in d) == ("(T," in d), d[:90]
 
 
 def test_a_paraphrase_is_never_quoted_in_a_description(essay):

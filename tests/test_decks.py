@@ -782,7 +782,7 @@ def test_the_series_dating_segment_gives_the_room_a_few_clues_and_the_context_th
     notes = _plain(decks.notes_pages()["notes-series-3x120-3.html"])
     solution = decks.room_solution(essay, seg.clues)        # half a page beside the segment, not eight
     assert "The worked solution: the room's clues of Exercise 2" in notes and _plain(solution.split("\n")[0][2:].replace("**", "")) in notes
-    assert "allow January 2019 to December 2019" in solution and len(solution.split()) < 300
+    assert "with the checked outside date, January 2019 to December 2019" in solution and len(solution.split()) < 300
 
 
 def test_every_table_or_section_a_room_is_pointed_to_is_where_it_reads():
