@@ -3,7 +3,8 @@
 #   make test   install what is missing, then run every test (helpers, data, notebooks under nbval)
 # Others:
 #   make test-fast   the quick loop while editing (under a minute on two cores): every test not marked slow, that is
-#                    no browser, no PDFs, no hub, no handout build, no lesson executed (tests/conftest.py, SLOW);
+#                    no browser, no PDFs, no hub, no handout build, no lesson executed, no single test that takes
+#                    a second or more (tests/conftest.py, SLOW and SLOW_TESTS);
 #                    make test and CI still run everything
 #   make notebooks   re-apply the generated cells (tools/cells.py) and re-execute every notebook in place
 #   make handouts [START=18:30]   build participant/facilitator editions, slides and the reader's edition into

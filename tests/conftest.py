@@ -17,13 +17,65 @@ import helpers  # noqa: E402
 
 
 # What `make test-fast` leaves out (pytest -m "not slow"): the files that start a browser, print PDFs, start a hub or
-# a JupyterLab, execute notebooks or copy the project to run its commands, and every test that uses the built
-# handouts (editions_built); nbval's notebooks are outside tests/, which is all test-fast collects. `make test` and CI
-# run everything. Chosen from `pytest --durations` (README, "For developers").
+# a JupyterLab, execute notebooks or copy the project to run its commands, every test that uses the built handouts
+# (editions_built), and the single tests named in SLOW_TESTS; nbval's notebooks are outside tests/, which is all
+# test-fast collects. `make test` and CI run everything. Chosen from `pytest --durations` (README, "For developers").
 SLOW = {"test_a11y.py", "test_browser.py", "test_hub.py", "test_hub_sizing.py", "test_binder.py", "test_bundle.py",
         "test_print.py", "test_launch.py", "test_offline_and_determinism.py", "test_properties.py"}
 # and, in other files, the tests that use one of these fixtures: the built handouts; every figure drawn and measured
 SLOW_FIXTURES = {("*", "editions_built"), ("test_figures_legible.py", "measured")}
+# and the single tests of the other files that took a second or more of processor time each under `make test-fast`
+# (measured per test, user + system, its kernels and subprocesses included): they build every deck, run sheet,
+# checklist or packet, walk every node of schema.yml, start a kernel or a Python, or draw every figure of a module's
+# examples. Together about 110 of test-fast's 210 s of processor time (1,148 tests on two workers). A name without
+# [...] marks every parameter of the test.
+SLOW_TESTS = {
+    "test_argument.py::test_every_figure_fits_a_16_by_9_slide",
+    "test_before_setup.py::test_a_notebook_resumed_after_a_restart_says_to_run_the_cells_above",
+    "test_decks.py::test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_again",
+    "test_decks.py::test_a_reading_message_is_ready_for_every_meeting_in_both_languages",
+    "test_decks.py::test_binder_steps_only_while_launch_links_are_on",
+    "test_decks.py::test_the_flare_up_script_stands_beside_every_flashpoint_cue_on_the_run_sheets",
+    "test_decks.py::test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its_pace",
+    "test_decks.py::test_the_run_sheet_start_time_moves_every_time",
+    "test_decks.py::test_the_series_decks_show_the_table_of_voices_and_the_dating_exercise",
+    "test_decks.py::test_the_single_sessions_run_sheet_says_computers_are_optional",
+    "test_docstrings.py::test_the_examples_in_the_docstrings_run[annotations]",
+    "test_docstrings.py::test_the_examples_in_the_docstrings_run[argument]",
+    "test_docstrings.py::test_the_examples_in_the_docstrings_run[ledger]",
+    "test_docstrings.py::test_the_examples_in_the_docstrings_run[negatives]",
+    "test_docstrings.py::test_the_examples_in_the_docstrings_run[plots]",
+    "test_essay_errors.py::test_cli_check_reports_errors_plainly",
+    "test_essay_errors.py::test_ordinary_mistakes_in_a_notebook_are_one_plain_sentence",
+    "test_memo.py::test_a_file_added_to_the_reading_is_noticed",
+    "test_memory.py::test_a_map_drawn_once_is_the_picture_the_inline_backend_draws",
+    "test_negatives.py::test_every_negative_statement_is_registered_and_checked",
+    "test_negatives.py::test_the_essays_own_words_in_quotation_marks_are_not_the_packages",
+    "test_packet.py::test_each_plan_has_a_lighter_packet_of_its_own",
+    "test_packet.py::test_the_packet_holds_every_part",
+    "test_packet.py::test_the_print_list_holds_the_notes_the_run_sheet_asks_for",
+    "test_portability.py::test_annotation_files_saved_with_crlf_load_the_same",
+    "test_portability.py::test_loading_everything_never_falls_back_to_the_default_encoding",
+    "test_reader_edition.py::test_in_a_notebook_a_link_the_same_on_every_computer_and_mistakes_in_one_sentence",
+    "test_reader_edition.py::test_made_with_only_the_learners_packages",
+    "test_rules.py::test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error",
+    "test_spanish.py::test_no_wording_the_review_replaced_comes_back_in_what_the_tools_write",
+    "test_spanish.py::test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_spanish_first",
+    "test_spanish.py::test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_readers_to_the_packet",
+    "test_spanish.py::test_the_spanish_run_sheet_gives_the_hard_moments_in_both_languages",
+    "test_spanish.py::test_the_spanish_sheet_gives_the_room_its_material_in_spanish",
+    "test_terms.py::test_every_name_the_notebooks_use_is_in_the_glossary",
+    "test_workshop.py::test_run_sheets_cue_the_flashpoints_where_the_group_reads_them",
+    "test_workshop.py::test_the_day_of_checklists_and_run_sheets_name_an_interpreter_and_second_language_reading",
+    "test_workshop.py::test_the_preparation_route_of_the_single_session_is_under_two_hours",
+    "test_workshop.py::test_the_preparation_route_reads_nothing_twice",
+}
+
+
+def slow_test(item) -> bool:
+    """``item`` is named in SLOW_TESTS, itself or (for a parametrized test) by its function."""
+    name = f"{item.path.name}::{item.name}"
+    return name in SLOW_TESTS or name.split("[", 1)[0] in SLOW_TESTS
 
 
 def pytest_configure(config):
@@ -58,7 +110,7 @@ def work_order(items) -> list:
 def pytest_collection_modifyitems(config, items):
     for item in items:
         uses = set(getattr(item, "fixturenames", ()))
-        if (item.path.name in SLOW or item.path.suffix == ".ipynb"
+        if (item.path.name in SLOW or item.path.suffix == ".ipynb" or slow_test(item)
                 or any(where in ("*", item.path.name) and name in uses for where, name in SLOW_FIXTURES)):
             item.add_marker(pytest.mark.slow)
     items[:] = work_order(items)

@@ -46,3 +46,33 @@ def test_the_real_collection_follows_the_work_order():
                 files.append(name)
     assert files == ["test_browser.py", "test_a11y.py", "test_account.py", "test_timeline.py", "test_slides.py",
                      "test_properties.py"], out[-2000:]
+
+
+def test_a_test_named_in_slow_tests_is_marked_slow_and_its_neighbours_are_not():
+    """SLOW_TESTS marks the test it names (every parameter of it when named without [...]), and no other."""
+    def one(name: str, test: str):
+        return SimpleNamespace(path=PROJECT / "tests" / name, name=test)
+    assert conftest.slow_test(one("test_decks.py", "test_the_run_sheet_start_time_moves_every_time"))
+    assert conftest.slow_test(one("test_decks.py", "test_binder_steps_only_while_launch_links_are_on[True]"))
+    assert conftest.slow_test(one("test_docstrings.py", "test_the_examples_in_the_docstrings_run[plots]"))
+    assert not conftest.slow_test(one("test_docstrings.py", "test_the_examples_in_the_docstrings_run[anchoring]"))
+    assert not conftest.slow_test(one("test_spanish.py", "test_the_run_sheet_start_time_moves_every_time"))
+
+
+def test_every_name_in_slow_tests_is_a_test_that_exists():
+    """A test renamed or removed leaves a name in SLOW_TESTS that marks nothing: each names a test function of its
+    file, and a name with [...] one of the parameters that function is given (test_docstrings: a helpers module)."""
+    import ast
+    import test_docstrings
+    params = {"test_docstrings.py::test_the_examples_in_the_docstrings_run": set(test_docstrings.MODULES)}
+    missing = []
+    for entry in sorted(conftest.SLOW_TESTS):
+        file, test = entry.split("::", 1)
+        function, _, param = test.partition("[")
+        path = PROJECT / "tests" / file
+        tree = ast.parse(path.read_text(encoding="utf-8")) if path.is_file() else ast.Module(body=[], type_ignores=[])
+        if not any(isinstance(node, ast.FunctionDef) and node.name == function for node in tree.body):
+            missing.append(entry)
+        elif param and param.removesuffix("]") not in params.get(f"{file}::{function}", ()):
+            missing.append(entry)
+    assert missing == [], f"SLOW_TESTS names tests that do not exist: {missing}"
