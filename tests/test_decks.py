@@ -256,7 +256,7 @@ def test_every_run_sheet_and_checklist_is_one_page(essay, editions_built, plans,
             for q in filter(None, seg.discussion.split(", ")):     # a long one in short, pointing at its full text
                 short = decks.sheet_question(questions[q])
                 assert squash(short or questions[q]) in squash(text), (pdf.name, q)
-                assert not short or "fulltext:deckslide" in squash(text), (pdf.name, q)
+                assert not short or "fulltext:packetandspeakernotes" in squash(text), (pdf.name, q)
         assert "day-of checklist" in text.replace("\n", " "), pdf.name   # what to bring: the checklist, not again
     for plan in plans.plan.unique():
         pdf = folder / f"checklist-{plan}.pdf"
@@ -868,3 +868,12 @@ def test_the_deck_projects_the_claims_exercise_2s_question_2_asks_about():
         assert "which claim?" in shown, name
         assert f"“{' '.join(claims.loc['C55'].span.split())}” (¶52)" in shown, name
         assert not re.search(r"\b(supports|explains|illustrates|qualifies)\b", TAGS.sub(" ", shown)), name
+
+
+def test_the_room_never_sees_the_plans_bookkeeping():
+    """Review 15 (facilitator, 4): the English deck showed the room "15 minutes: the setup check gave 5 of its 10",
+    a note for the facilitator. Where a segment's activity carries such a note, the slide shows its `room:` line; no
+    slide of any deck says where a segment's minutes came from."""
+    found = [(name, n) for name, nb in decks.session_decks().items()
+             for n, s in enumerate(_slides_of(nb), start=1) if re.search(r"gave \d+ of its \d+", s)]
+    assert not found, found

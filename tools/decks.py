@@ -387,16 +387,6 @@ def sheet_question(text: str) -> str:
     return keep_hedges(text, rest, end) if rest.count("?") >= 2 else ""     # a reading marked as ours stays marked
 
 
-def slide_number(nb, heading: str) -> int | None:
-    """The number a deck's slide has when projected (1 for the title), found by the heading it starts with."""
-    n = 0
-    for cell in nb.cells:
-        if cell.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide"):
-            n += 1
-            if cell.source.startswith(heading):
-                return n
-    return None
-
 # the segments that open a meeting: their slide comes first, then the content note and the group agreements
 OPENINGS = ("welcome", "recap")
 
@@ -996,7 +986,6 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                 return ""
             flares = f" {FLARES_SEE_BOX}" if when == "before reading" else ""
             return f' <span class="cue"><b>Flashpoint:</b> name {paragraph_list(hit)} {when}.{flares}</span>'
-        deck = []        # the meeting's deck, made only when a question is printed in short (to name its slide)
 
         def ask(q: str) -> str:
             """A question as the run sheet prints it: in full, or a long one in short with where its full text is."""
@@ -1004,9 +993,9 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             short = sheet_question(full)
             if not short:
                 return f"<b>Ask ({question_name(q)}):</b> <i>{html.escape(full)}</i>"
-            deck[:] = deck or [deck_notebook(plan, meeting, rows, ctx)]
-            slide = slide_number(deck[0], f"## {question_name(q).capitalize()} ")
-            where = f"deck slide {slide}, and the packet" if slide else "its deck slide, and the packet"
+            # named by the slides' heading, not a number: the rendered deck adds slides (content note, boxes) that
+            # the notebook deck does not count (review15 facilitator, 10: "deck slide 30" was the wrong slide)
+            where = "packet and speaker notes"
             return (f"<b>Ask ({question_name(q)}, on {question_paragraphs(ctx['questions'].loc[q])}), in short:</b> "
                     f"<i>{html.escape(short)}</i> <span class=\"small\">(full text: {where})</span>")
         first = rows.iloc[0]

@@ -581,7 +581,10 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                        for k in sheet["objections"])
         head = "".join(f"<th>{en}" + (f' · <span lang="es">{sp}</span>' if es["intro"] and sp else "") + "</th>"
                        for en, sp in (("id", ""), ("name", "nombre"), ("objection", "objeción")))
-        asks = "".join(f'<li>{_inline(q.split(". ", 1)[1])}{also(es["questions"][i])}<div class="write"></div></li>'
+        # the sheet prints the objections after the questions (the lesson, before them): a pointer "above" turns
+        # round (review15 facilitator, 8)
+        asks = "".join(f'<li>{_inline(q.split(". ", 1)[1].replace("table of objections above", "table of objections below"))}'
+                       f'{also(es["questions"][i])}<div class="write"></div></li>'
                        for i, q in enumerate(questions))
         page = (f"<h1>{_inline(title)}" + (f' · <span lang="es">{html.escape(es["title"])}</span>' if es["title"] else "")
                 + "</h1>"
