@@ -129,6 +129,7 @@ _ROOM = 4.05              # inches of height for the claims on the right
 MAP_FONT = 11             # box text: 15.3 px
 MAP_SMALL = 10.5          # legend and the words on the arrows: 14.6 px
 _LINE = MAP_FONT / 72 * 1.22   # inches per line of box text
+POINT_WORDS = 16          # a point's box: its first 16 words (point 3, 14 words, whole; the table gives 1 and 2 whole)
 BOX_WORDS = 10            # a box on the right gives the claim's first words; the table under the figure gives it in full
 ROOT_LINES = 7            # the box on the left: at most this many lines of the claim (the thesis: its first sentences)
 _CHILD_WIDTH, _ROOT_WIDTH = 40, 34   # characters per line of box text
@@ -215,8 +216,10 @@ def _child_text(argument, nodes, id_, held_back=()) -> str:
     row = nodes.loc[id_]
     # an exercise asks about this claim: its box gives the essay's words (in quotation marks), not the package's reading
     text = f"“{_short(row.span, BOX_WORDS)}”" if id_ in held_back else None
+    # a point is the essay's own sentence: its box gives more of it, so a projected map shows what each point says
+    # (review15 learner, 5: point 3, 14 words, read "…learn from more advanced…")
     return _box_text(row, _CHILD_WIDTH, below=len(argument.branch(id_)) if row.type != "point" else 0,
-                     words=None if text else BOX_WORDS, text=text)
+                     words=None if text else (POINT_WORDS if row.type == "point" else BOX_WORDS), text=text)
 
 
 _BARE_ID = re.compile(r"\b([CPK]\d{1,3})\b")
