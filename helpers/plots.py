@@ -746,11 +746,11 @@ def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
     handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
                Patch(facecolor="#777777", label="a month, year or period"),
                Line2D([], [], color="#777777", marker="|", markersize=11, markeredgewidth=2.2, linewidth=2,
-                      label="a date in this range (not a duration)"),
+                      label="within these limits; closer dates unknown"),
                Line2D([], [], color="#777777", marker=">", label="no end date given")]
     if to_writing:
         handles.append(Line2D([], [], color="#777777", marker=">", linestyle="--",
-                              label="to the time of writing (Exercise 2)"))
+                              label="up to the time of writing, or before (Exercise 2)"))
     handles += [
         Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
         Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
@@ -1387,7 +1387,7 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
             f"package infers (a * after the label, hollow or dotted marks) and {context_rows} context "
             f"row{'s' if context_rows != 1 else ''} checked in named references. "
             f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (a whisker with an end bar at "
-            "each side" + ("; a whisker is the range a date falls in, not how long the event lasted" if zoomed else "")
+            "each side" + ("; a whisker marks the limits the event falls within, not when it began and ended" if zoomed else "")
             + ").")
     busiest = start_year(t if zoomed else inside).value_counts().sort_index(kind="stable")
     top = [int(y) for y, n in busiest.items() if n == busiest.max()]
