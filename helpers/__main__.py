@@ -37,9 +37,10 @@ def check(reading: str) -> str:
         from . import annotations
     except ImportError:  # annotations arrive with later notebooks
         return "\n".join(lines)
-    for name, table in annotations.load_all(essay).items():
-        lines.append(f"{name}: {len(table)} rows, checked")
     from . import negatives
+    for name, table in annotations.load_all(essay).items():
+        if name != negatives.FILE:       # reported below, with what the register covers
+            lines.append(f"{name}: {len(table)} rows, checked")
     if (essay.folder / negatives.FILE).is_file():
         lines.append(f"{negatives.FILE}: {len(negatives.check_register(essay))} rows, every negative statement registered")
     return "\n".join(lines)

@@ -31,8 +31,8 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     >>> {"quotations.csv", "timeline.csv", "figures.csv"} <= set(tables)
     True
     """
-    from . import argument, discussion, figures, lead_ins, ledger, qualifiers, quotations, summary, terms, timeline, \
-        workshop
+    from . import argument, discussion, figures, lead_ins, ledger, negatives, qualifiers, quotations, summary, terms, \
+        timeline, workshop
     from .memo import remembered     # each loader runs again only when a file it read has changed (helpers/memo.py)
     found: dict[str, pd.DataFrame] = {}
 
@@ -60,6 +60,12 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
              (lead_ins.FILE, [lead_ins.FILE, quotations.FILE], remember(lead_ins.check_lead_ins)),
              (discussion.FILE, [discussion.FILE], remember(discussion.load_questions)),
              (workshop.PLANS, [workshop.PLANS], remember(workshop.load_plans)),
+             # the Spanish questions (with the plans, so a question a plan uses and lacks its Spanish is named) and the
+             # register of negative statements: read here too, so an edit of either is caught by what checks the rest
+             (workshop.QUESTIONS_ES, [workshop.QUESTIONS_ES, discussion.FILE],
+              lambda e: pd.DataFrame(list(workshop.load_questions_es(
+                  e, found.get(workshop.PLANS)).items()), columns=["question", "spanish"])),
+             (negatives.FILE, [negatives.FILE], remember(negatives.load_register)),
              (summary.FILE, [summary.FILE, argument.FILE], remember(summary.load_summary)),
              (workshop.NOTES, [workshop.NOTES],
               lambda e: pd.DataFrame({"notebook": list(remembered(workshop.load_notes, e))}))]

@@ -78,6 +78,22 @@ def test_the_blame_check_can_fail():
     blame_is_right(helpers.HelperError("seeds/we-are-losing/quotations.csv", "is broken.", "restore it."), "quotations.csv")
 
 
+DATA_FILES = [n for n in FILES if n.endswith((".csv", ".yml")) and n != "reading.yml"]
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_every_data_file_is_read_by_what_the_properties_load(name):
+    """The properties below edit each data file and check what ``load_everything`` says: that proves nothing for a
+    file it never reads (an edit could not fail). A file made unreadable must stop the loading, blamed on itself."""
+    folder = copy_reading()
+    path = folder / name
+    path.write_text(path.read_text(encoding="utf-8") + '\n"unterminated , : [\n', encoding="utf-8")
+    with pytest.raises(helpers.HelperError) as caught:
+        load_everything(folder)
+    blame_is_right(caught.value, name)
+    shutil.rmtree(folder.parent)
+
+
 edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), st.text(max_size=30)), min_size=1, max_size=4)
 
 
@@ -144,7 +160,7 @@ def test_edits_of_the_essay_accepted_on_purpose(ops):
     shutil.rmtree(folder.parent)
 
 
-@pytest.mark.parametrize("name", [n for n in FILES if n.endswith((".csv", ".yml")) and n != "reading.yml"])
+@pytest.mark.parametrize("name", DATA_FILES)
 def test_edits_of_each_annotation_file(name):
     @LOADS_ALL
     @given(edits)
