@@ -13,7 +13,8 @@ start-here page at its top.
   the group agreements, offline).
 
 The project files come from the committed files (``git archive``), so nothing local (.venv, checkpoints,
-uncommitted edits) goes in; the editions are built by ``make handouts`` (tools/editions.py, with their PDFs).
+uncommitted edits) goes in; in a folder that is not a git clone (a GitHub zip download), from the files on disk,
+without what .gitignore leaves out; the editions are built by ``make handouts`` (tools/editions.py, with their PDFs).
 This is the route that needs no public repository: publishing the project (public GitHub, Binder) redistributes
 the essay, whose rights stay with its authors. Participants unzip their bundle and follow the setup page.
 
@@ -50,18 +51,67 @@ START = "start-here.html"
 
 
 def committed(paths: list[str], ref: str = "HEAD", project: Path = PROJECT) -> dict[str, bytes]:
-    """The committed files under ``paths`` at ``ref``, as {path: bytes} (``git archive``: nothing local)."""
+    """The committed files under ``paths`` at ``ref``, as {path: bytes} (``git archive``: nothing local).
+
+    Outside a git clone (a copy made by ``git archive``, or the zip GitHub offers for download), the same files
+    are read from disk, leaving out what the project's .gitignore leaves out (a local environment, caches,
+    checkpoints, builds): ``on_disk``."""
+    if not (project / ".git").exists():
+        return on_disk(paths, project)
     try:
         result = subprocess.run(["git", "archive", "--format=tar", ref, "--", *paths], cwd=project, check=True,
                                 capture_output=True)
     except FileNotFoundError:
-        raise SystemExit("make bundle needs git (the bundle holds the committed files). Install git, "
-                         "or zip the project folder by hand without build/ and .venv/.") from None
+        return on_disk(paths, project)      # a clone, but no git on this computer: the files as they are on disk
     except subprocess.CalledProcessError as exc:
         raise SystemExit(f"git archive failed in {project}: {exc.stderr.decode(errors='replace').strip()}\n"
                          "Run it inside a git clone of the project, with at least one commit.") from None
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as tar:
         return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+
+# what .gitignore leaves out when the project has none (a copy that lost it)
+IGNORED = [".venv", "__pycache__/", "*.pyc", ".pytest_cache/", ".ipynb_checkpoints/", "build/", ".hypothesis/",
+           "*.egg-info/", "hub/node_modules/"]
+
+
+def ignored(path: str, patterns: list[str]) -> bool:
+    """``path`` (relative, with /) is left out by the .gitignore ``patterns`` (the forms the project's file uses:
+    a name or glob, a trailing / for a folder, a leading ! to keep a path a pattern before left out)."""
+    parts = path.split("/")
+    out = False
+    for pattern in patterns:
+        keep = pattern.startswith("!")
+        pattern = pattern.lstrip("!").rstrip("/")
+        if "/" in pattern:
+            hit = any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts) + 1))
+        else:
+            hit = any(fnmatch.fnmatch(part, pattern) for part in parts)
+        if hit:
+            out = not keep
+    return out
+
+
+def on_disk(paths: list[str], project: Path = PROJECT) -> dict[str, bytes]:
+    """The files under ``paths`` as they are on disk in ``project``, as {path: bytes}, without what .gitignore
+    leaves out: what ``committed`` gives in a project folder that is not a git clone."""
+    gitignore = project / ".gitignore"
+    patterns = IGNORED
+    if gitignore.is_file():
+        lines = gitignore.read_text(encoding="utf-8").splitlines()
+        patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    files: dict[str, bytes] = {}
+    for name in paths:
+        where = project / name
+        if not where.exists():
+            raise SystemExit(f"{where} is missing, so the bundle cannot hold it. Download or copy the whole "
+                             "project again (or clone it with git), then run make bundle.")
+        found = [where] if where.is_file() else sorted(p for p in where.rglob("*") if p.is_file())
+        for path in found:
+            rel = path.relative_to(project).as_posix()
+            if not ignored(rel, patterns):
+                files[rel] = path.read_bytes()
+    return files
 
 
 def _need(path: Path) -> Path:
