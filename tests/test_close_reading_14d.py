@@ -153,7 +153,8 @@ def test_03s_exercise_1_solution_dates_the_programme_and_rounds_both_readings_al
     the other ("ten full years from June 2009 is late June 2019")."""
     text = _cell("03", "**1.** “this last November”")
     assert "an interview dated" not in text and "programme dated “11/20/2018”" in text and "a later interview" in text
-    assert "ten full years" not in text and "mid-2019" in text and "rounded as in the first reading" in text
+    # session 16: the year is no longer computed here (it is Exercise 2's answer; tests/test_review_16.py)
+    assert "ten full years" not in text and "ten years after June 2009" in text and "rounded as in the first reading" in text
 
 
 def test_03s_first_cell_keeps_the_essays_word_as_its_own_and_marks_context():

@@ -1,0 +1,42 @@
+"""Session 16: what the fifteenth reviews left (close reading, learner, facilitator), each test failing on the
+package they read (ae1e45a)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def _nb(notebook: str):
+    return nbformat.read(next(NOTEBOOKS.glob(f"{notebook}_*.ipynb")), as_version=4)
+
+
+def _shown(cell) -> str:
+    """What a reader meets in a cell: its source and every text it prints."""
+    parts = [cell.source]
+    for out in cell.get("outputs", []):
+        parts.append(out.get("text", "") + out.get("data", {}).get("text/plain", ""))
+    return "\n".join(parts)
+
+
+def _index(cells, starts: str) -> int:
+    found = [i for i, c in enumerate(cells) if c.source.startswith(starts)]
+    assert len(found) == 1, f"{len(found)} cells start with {starts!r}"
+    return found[0]
+
+
+def test_03s_exercise_1_and_its_solution_do_not_give_exercise_2s_year():
+    """Learner review 15: Exercise 1's worked solution printed the year the essay was written (2019), in its table
+    (the rows of ¶39's ten years and ¶27's "last year") and in its answer 3, though Exercise 2, after the break,
+    asks for it. Nothing from Exercise 1's heading to the break may say it; the held-back rows are shown in
+    Exercise 2's solution instead."""
+    cells = _nb("03").cells
+    start, end = _index(cells, "## Exercise 1"), _index(cells, "## A break")
+    leaks = [i for i in range(start, end) if "2019" in _shown(cells[i])]
+    assert leaks == [], f"cells {leaks} of 03 say 2019 before Exercise 2"
+    ex2 = _index(cells, "## Exercise 2")
+    later = "\n".join(_shown(c) for c in cells[ex2:] if "solution" in c.metadata.get("tags", []))
+    for label in ("Ten years resisting, then flight", "Lobo's wife arrested “last year”"):
+        assert label in later, f"the row {label!r} is shown in no worked solution of Exercise 2"
