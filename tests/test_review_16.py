@@ -40,3 +40,28 @@ def test_03s_exercise_1_and_its_solution_do_not_give_exercise_2s_year():
     later = "\n".join(_shown(c) for c in cells[ex2:] if "solution" in c.metadata.get("tags", []))
     for label in ("Ten years resisting, then flight", "Lobo's wife arrested “last year”"):
         assert label in later, f"the row {label!r} is shown in no worked solution of Exercise 2"
+
+
+def test_a_clue_that_bounds_from_the_essays_words_quotes_the_words_that_give_the_bound():
+    """Close review 15: clue 1 set its bound (not before 20 November 2018) from the date in ¶41 but quoted and cited
+    ¶39 ("In a later interview with Fox News Radio"), which holds no date. A clue of the essay's own that bounds the
+    date quotes, in its span and paragraph, the words that give its bound: the date as the essay writes it
+    (11/20/2018), or its month."""
+    import calendar
+    import csv
+
+    import helpers
+    rows = list(csv.DictReader((helpers.SEEDS / helpers.DEFAULT_READING / "dating.csv").open(encoding="utf-8")))
+    checked = 0
+    for row in rows:
+        if row["source"] != "essay" or not row["pulls"].startswith("bounds"):
+            continue
+        start, _, end = row["implies"].partition("/")
+        bound = end if row["pulls"] == "bounds: not after" else start
+        parts = [int(p) for p in bound.split("-")]
+        forms = {calendar.month_name[parts[1]]} if len(parts) > 1 else {str(parts[0])}
+        if len(parts) == 3:
+            forms.add(f"{parts[1]}/{parts[2]}/{parts[0]}")
+        assert any(f in row["span"] for f in forms), f"{row['id']}: its span {row['span']!r} holds none of {forms}"
+        checked += 1
+    assert checked >= 3
