@@ -44,7 +44,7 @@ def test_the_explaining_links_named_in_01s_prose_are_the_datas(essay):
     explaining the claim the marking sentence names, and every claim of the paragraphs it names is that claim."""
     argument = helpers.load_argument(essay)
     claims = argument.claims.set_index("id")
-    text = _cell("01", "The difference between *supports* and *explains*")
+    text = _cell("01", "## A harder case")       # session 16: after Exercise 1, where ¶25 has been read
     sentences = _sentences(text)
     i = next(i for i, s in enumerate(sentences) if re.search(r"marks (?:it|them) as \*explaining\*", s))
     subject, marking = sentences[i - 1], sentences[i]

@@ -2,6 +2,7 @@
 package they read (ae1e45a)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -65,3 +66,31 @@ def test_a_clue_that_bounds_from_the_essays_words_quotes_the_words_that_give_the
         assert any(f in row["span"] for f in forms), f"{row['id']}: its span {row['span']!r} holds none of {forms}"
         checked += 1
     assert checked >= 3
+
+
+def test_01s_exercise_1_solution_maps_every_fact_the_data_offers_for_the_sections_claim(essay):
+    """Close review 15: the solution's map of the facts offered for the section's claim (the heading, C127) left
+    out C115 (Zelaya's enemies included the oligarchy's "backers in the United States", ¶20), which the data files
+    under it. The map's boxes are every claim of ¶20–¶26 the data links to C127, and the solution's list names each
+    one's paragraph words."""
+    import re
+
+    import helpers
+    claims = helpers.load_argument(essay).claims
+    cells = _nb("01").cells
+    start = _index(cells, "## Exercise 1")
+    drawn = next(c.source for c in cells[start:] if c.cell_type == "code" and '"C127"' in c.source)
+    ids = set(re.findall(r'"(C\d+)"', drawn.split("ids=", 1)[1]))
+    under = set(claims[(claims.to == "C127") & claims.paragraph.between(20, 26)].id)
+    assert ids == under, f"the map draws {sorted(ids)}, the data files {sorted(under)} under the section's claim"
+    assert "backers in the United States" in cells[_index(cells, "**What counts is whether you could check it.**")].source
+
+
+def test_01_names_its_harder_case_only_after_the_learner_has_read_25():
+    """Learner review 15: "A harder case: ¶25" discussed ¶25's sentences before the notebook printed ¶25 (Exercise 1
+    prints it). The section that discusses it comes after the cell that prints ¶25."""
+    cells = _nb("01").cells
+    shown = min(i for i, c in enumerate(cells) if c.cell_type == "code" and re.search(r"essay\.show\(25\b", c.source))
+    discussed = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and "“acted strategically" in
+                 c.source.replace('"acted strategically', "“acted strategically")]
+    assert discussed and min(discussed) > shown, (discussed, shown)

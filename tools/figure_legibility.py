@@ -64,7 +64,7 @@ FIGURE_CALLS = {
         'plots.show_argument_map(argument, "P1")',
         'plots.show_argument_map(argument, "C39", held_back=["C28"])',
         'plots.show_argument_map(argument, "C32")',
-        'plots.show_argument_map(argument, "C127", ids=["C21", "C22", "C23", "C24"])',
+        'plots.show_argument_map(argument, "C127", ids=["C115", "C21", "C22", "C23", "C24"])',
         'plots.show_argument_map(argument, "C28")',
     ],
     "02_source_quotations.ipynb": [
