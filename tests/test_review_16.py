@@ -94,3 +94,14 @@ def test_01_names_its_harder_case_only_after_the_learner_has_read_25():
     discussed = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and "“acted strategically" in
                  c.source.replace('"acted strategically', "“acted strategically")]
     assert discussed and min(discussed) > shown, (discussed, shown)
+
+
+def test_05_states_no_hand_written_time_for_the_short_route():
+    """Facilitator review 15: 05 said "the single session in under two hours of reading", a hand-written figure the
+    computed route contradicted (about 2 h 45 of reading and rehearsal, and 2 h 10 of arranging, on the run sheet).
+    The paragraph on the short route states no time of its own: the route's totals are counted where it is printed."""
+    cells = _nb("05").cells
+    text = next(c.source for c in cells if "shorter route" in c.source)
+    para = next(p for p in text.split("\n\n") if "shorter route" in p)
+    stated = re.search(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:hours?|h)\b|\b\d+\s+minutes\b", para, re.I)
+    assert not stated, stated
