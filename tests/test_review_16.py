@@ -105,3 +105,19 @@ def test_05_states_no_hand_written_time_for_the_short_route():
     para = next(p for p in text.split("\n\n") if "shorter route" in p)
     stated = re.search(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:hours?|h)\b|\b\d+\s+minutes\b", para, re.I)
     assert not stated, stated
+
+
+SETUP_WIDTH = 100     # characters a code cell shows whole at JupyterLab's width on a 1280 px screen (about 108 at its
+                      # default code font; learner review 15 found the Setup comment of 122 running off the edge)
+
+
+def test_every_setup_cell_fits_the_width_of_a_code_cell():
+    """The first code cell of each notebook (Setup, the one every learner runs first) has no line wider than a code
+    cell shows on a 1280 px screen: nothing the learner must read runs off the edge."""
+    wide = {}
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        setup = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        lines = [line for line in setup.source.split("\n") if len(line) > SETUP_WIDTH]
+        if lines:
+            wide[path.name] = lines
+    assert wide == {}, wide

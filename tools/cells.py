@@ -41,7 +41,10 @@ from tools import launch, navigation
 SETUP_COMMENT_RE = re.compile(r"(?:let this notebook )?find the project's helpers/(?: folder)?,? (?:then )?")
 SYS_PATH_LINES = re.compile(r"^(?:import sys, pathlib|import pathlib, sys|sys\.path\.(?:insert|append)\(.*\))\s*$")
 IMPORT_HELPERS_RE = re.compile(r"^import helpers\b.*$", re.M)
-FIX_IT = "  # if this says \"No module named 'helpers'\": start JupyterLab with `make lab` (see README, Troubleshooting)"
+# above the import, on lines short enough for a code cell at JupyterLab's width on a 1280 px screen (learner review 15:
+# the one-line comment after the import ran off the cell's edge)
+FIX_IT = ["# If the next line says \"No module named 'helpers'\": start JupyterLab",
+          "# with `make lab` (see README, Troubleshooting)."]
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
 MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note"}
 
@@ -272,9 +275,11 @@ def plain_import(nb) -> None:
             if line.startswith("import") and still_used:
                 lines.append(f"import {', '.join(still_used)}")
             continue
+        if line in FIX_IT:
+            continue                     # written again just above the import
         lines.append(SETUP_COMMENT_RE.sub("", line) if line.startswith("#") else line)
     source = "\n".join(lines)
-    setup.source = IMPORT_HELPERS_RE.sub("import helpers" + FIX_IT, source, count=1)
+    setup.source = IMPORT_HELPERS_RE.sub("\n".join(FIX_IT + ["import helpers"]), source, count=1)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.source = re.sub(r"(?m)^from helpers import (.+)$", _without_moved, cell.source)

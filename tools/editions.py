@@ -142,7 +142,7 @@ WITHOUT_SOLUTIONS = [
      ""),
     (r", and its worked solution lists them\)", ")"),
     (r" \(their worked solutions show them\)", ""),
-    (r"The worked solution below names the year [^.]*\. ?", ""),
+    (r"The worked solution below says what each counts from and stops there: when ([^.]*)\.", r"When \1."),
 ]
 TIME_LINE_RE = re.compile(r"\*\*Time:\*\* about \d+ minutes in all:[^\n]*")
 
