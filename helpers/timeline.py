@@ -767,7 +767,7 @@ def dating_table(dating: pd.DataFrame) -> pd.DataFrame:
     >>> from helpers import load_essay
     >>> essay = load_essay()
     >>> dating_table(load_dating(essay)).iloc[0]["where"]
-    '¶39'
+    '¶41'
     """
     shown = dating.assign(id=dating.id.map(clue_name),
                           where=dating.paragraph.map(lambda p: "header" if p == HEADER else f"¶{p}"),
@@ -793,7 +793,7 @@ def room_clues(essay: Essay, ids) -> tuple[pd.DataFrame, pd.DataFrame]:
     >>> from helpers import load_essay
     >>> clues, context = room_clues(load_essay(), ["D01", "D04"])
     >>> list(clues["where"]), list(context.index), context.loc["E43", "clues"]
-    (['¶39', '¶27'], ['E43'], 'D04')
+    (['¶41', '¶27'], ['E43'], 'D04')
     """
     dating = load_dating(essay).set_index("id", drop=False)
     missing = [i for i in ids if i not in dating.index]
