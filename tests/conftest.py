@@ -30,6 +30,7 @@ SLOW_FIXTURES = {("*", "editions_built"), ("test_figures_legible.py", "measured"
 # examples. Together about 110 of test-fast's 210 s of processor time (1,148 tests on two workers). A name without
 # [...] marks every parameter of the test.
 SLOW_TESTS = {
+    "test_review_16.py::test_one_browser_prints_what_a_browser_per_page_printed",
     "test_argument.py::test_every_figure_fits_a_16_by_9_slide",
     "test_before_setup.py::test_a_notebook_resumed_after_a_restart_says_to_run_the_cells_above",
     "test_decks.py::test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_again",

@@ -121,3 +121,34 @@ def test_every_setup_cell_fits_the_width_of_a_code_cell():
         if lines:
             wide[path.name] = lines
     assert wide == {}, wide
+
+
+def test_one_browser_prints_what_a_browser_per_page_printed(tmp_path):
+    """The build prints every page from one Chromium (tools.editions.Printer) instead of one per page (print_pdf):
+    the same pages, the same text, at the page size the print style sets."""
+    import os
+    import shutil
+
+    import pytest
+
+    from tools import editions
+    from tools.pages import _page
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("the print test must run here (REQUIRE_BROWSER=1) but no chromium was found")
+        pytest.skip("no chromium on PATH: install Debian's chromium (apt-get install chromium)")
+    body = "".join(f"<h2>Part {i}</h2><p>{'The essay is the authority. ' * 60}</p>" for i in range(6))
+    page = tmp_path / "page.html"
+    page.write_text(_page("A test page", body), encoding="utf-8")
+    one = editions.print_pdf(page, tmp_path / "one.pdf")
+    with editions.Printer() as printer:
+        other = printer(page, tmp_path / "other.pdf")
+
+    def info(pdf):
+        from pypdf import PdfReader
+        reader = PdfReader(str(pdf))
+        return ([(round(float(pg.mediabox.width)), round(float(pg.mediabox.height))) for pg in reader.pages],
+                [pg.extract_text() for pg in reader.pages])
+
+    assert info(one) == info(other)
+    assert len(info(other)[0]) > 1, "the test page should run over more than one page"

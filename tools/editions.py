@@ -91,6 +91,39 @@ def print_pdf(page: Path, pdf: Path | None = None, timeout: int = 120) -> Path:
     return pdf
 
 
+class Printer:
+    """One headless Chromium, driven by Playwright, that prints every page of a build to PDF (``print_pdf``'s output,
+    page for page: the same print engine, the CSS @page size and margins, no header or footer), instead of a
+    browser started for each page. Use as a context manager; ``printer(page)`` prints one page, like ``print_pdf``.
+    Without Playwright (a learner's environment), ``printers()`` falls back to ``print_pdf``."""
+
+    def __init__(self, timeout: int = 120):
+        self.timeout = timeout
+
+    def __enter__(self):
+        from playwright.sync_api import sync_playwright
+        self._playwright = sync_playwright().start()
+        flags = [f for f in CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-header-footer")]
+        self._browser = self._playwright.chromium.launch(executable_path=chromium(), args=flags, headless=True)
+        self._page = self._browser.new_page()
+        return self
+
+    def __exit__(self, *exc):
+        self._browser.close()
+        self._playwright.stop()
+
+    def __call__(self, page: Path, pdf: Path | None = None) -> Path:
+        pdf = pdf or page.with_suffix(".pdf")
+        try:
+            self._page.goto(page.resolve().as_uri(), wait_until="load", timeout=self.timeout * 1000)
+            self._page.pdf(path=str(pdf), prefer_css_page_size=True, display_header_footer=False)
+        except Exception as exc:  # noqa: BLE001 (Playwright's errors: said in a sentence, not a traceback)
+            raise HelperError(page, f"could not be printed to PDF (Chromium said: {str(exc).splitlines()[0]}).",
+                              "check that `chromium --version` runs; or build with --no-pdf and print from a "
+                              "browser.") from None
+        return pdf
+
+
 def tags(cell) -> set[str]:
     return set(cell.metadata.get("tags", []))
 
@@ -624,11 +657,17 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
     if pdf:
         pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
         sheets = [p for p in pages if p.name.startswith(("run-sheet-", "checklist-"))]
-        # each page in its own Chromium and profile, a few at once (every core: under `make test` the other test
-        # worker often waits for this build)
-        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            written += list(pool.map(print_pdf, [p for p in pages if p not in sheets]))
-            written += list(pool.map(lambda p: decks.print_one_page(p, print_pdf), sheets))   # smaller type if over
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:      # each page in its own Chromium and profile, a few at once
+            with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+                written += list(pool.map(print_pdf, [p for p in pages if p not in sheets]))
+                written += list(pool.map(lambda p: decks.print_one_page(p, print_pdf), sheets))  # smaller type if over
+        else:                    # one Chromium for every page (a browser per page cost about a second of processor each)
+            with Printer() as printer:
+                written += [printer(p) for p in pages if p not in sheets]
+                written += [decks.print_one_page(p, printer) for p in sheets]
+
     return written
 
 
