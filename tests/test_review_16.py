@@ -152,3 +152,16 @@ def test_one_browser_prints_what_a_browser_per_page_printed(tmp_path):
 
     assert info(one) == info(other)
     assert len(info(other)[0]) > 1, "the test page should run over more than one page"
+
+
+LESSON_FIRST_CELL_WORDS = 600    # 02's first cell had 783 words and 03's 826 (learner review 15): what to do, what to
+                                 # read, the questions and the time; the glossary of the notebook now has its own cell
+
+
+def test_each_notebooks_first_cell_fits_what_a_learner_reads_before_starting():
+    long = {}
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        words = len(nbformat.read(path, as_version=4).cells[0].source.split())
+        if words > LESSON_FIRST_CELL_WORDS:
+            long[path.name] = words
+    assert long == {}, long
