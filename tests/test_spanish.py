@@ -282,6 +282,13 @@ REVIEWED_OUT = {
     "gracias al apoyo": "sounds grateful: 'por el apoyo'",
     "valdría igual el caso": "unclear: '¿funcionaría igual de bien ese argumento…?'",
     "un testigo de un juicio que el ensayo nombra": "ambiguous: 'en un juicio que el ensayo identifica, un testigo que'",
+    # the fifth native review (session 16)
+    "si acaso": "'si acaso' reads as 'maybe, at most' and softens ¶51's 'If anything': 'Más bien,'",
+    "lectura nuestra": "'nuestra' puts the package's reading in the room's mouth: 'según la interpretación de este "
+                       "material de estudio'",
+    "en esa lectura, limita": "nothing for 'esa' to point to: 'Así leída (según esa interpretación), limita'",
+    "sobre todo por la resistencia armada": "'por … más que al' does not agree: 'debidos sobre todo a la resistencia "
+                                            "armada … más que al trabajo organizativo'",
 }
 
 
