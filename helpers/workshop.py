@@ -60,7 +60,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``room`` (the English
-        the room reads on the segment's slide when the activity speaks to the facilitator, or empty), ``notebook``, ``paragraphs``,
+        the room reads on the segment's slide when the activity speaks to the facilitator, or empty), ``notebook``, ``paragraphs``
+        (what the room reads), ``points_to`` (paragraphs the activity sends pairs to without the room reading them: they
+        count for the flashpoint cue, not for the reading, or empty),
         ``discussion``, ``glossary`` (the glossary entries the segment uses, a tuple of terms: the plan's packet
         prints them as its glossary excerpt), ``lead`` (how to lead it: likely answers, for the speaker notes, or
         empty), ``worked`` (a notebook's exercise whose worked solution the notes print beside it, as
@@ -153,7 +155,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
                                                 "not have.", "name the segment's notebook, and the number of one of its "
                                                 "exercises ('## Exercise N: …').", label)
-                kept = ("topic", "notebook", "minutes", "paper", "paragraphs", "reads", "sensitive", "projects_table",
+                kept = ("topic", "notebook", "minutes", "paper", "paragraphs", "points_to", "reads", "sensitive", "projects_table",
                         "lead", "worked")      # as load_entries checked them
                 rows.append({**here, **{f: s[f] for f in kept}, "topic_es": topic_es.strip(),   # as checked
                              "notebook_es": notebook_es, "segment": k, "start": sum(t["minutes"] for t in table[:k - 1]),
@@ -509,7 +511,8 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
     ``session``: every paragraph the plan's segments and questions use; or ``answers``: those their likely answers
     and leading notes cite besides), ``exercise`` steps a ``notebook`` and the ``exercise`` number, ``glossary``
     steps the ``terms``; ``pace`` is ``first`` (the default) or ``close``. The steps done rather than read
-    (``DONE``: install, rehearse, arrange) give their ``minutes``.
+    (``DONE``: install, rehearse, arrange) give their ``minutes``. ``only`` is ``every version`` (the default) or
+    ``version for Spanish readers`` (a step of that version's route alone, such as briefing the interpreter).
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
@@ -538,7 +541,7 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
             kind = {"essay": ["paragraphs"], "exercise": ["notebook", "exercise"], "glossary": ["terms"],
                     **dict.fromkeys(DONE, ["minutes"])}
             steps.append({k: int(step[k]) if k in ("exercise", "minutes") else step[k]
-                          for k in ["reads", "what", "pace", *kind.get(reads, [])]})
+                          for k in ["reads", "what", "pace", "only", *kind.get(reads, [])]})
         if steps:
             out[plan.id] = steps
     return out

@@ -164,4 +164,4 @@ def test_d02_in_short_says_what_the_objection_is(essay):
     assert short.startswith("If ¶48 is their reply to the objection that some immigrant-rights aims are far more feasible")
     assert decks.HEDGE.search(short) and "its last sentence" in short
     es = decks.closing_questions(" ".join(workshop.load_questions_es(essay)["D02"].split()))
-    assert es.startswith("Si el ¶48 es su respuesta a la objeción de que algunos objetivos") and decks.HEDGE.search(es)
+    assert es.startswith("Si el ¶48 responde a la objeción de que algunos objetivos") and decks.HEDGE.search(es)

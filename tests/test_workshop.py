@@ -552,7 +552,9 @@ def test_run_sheets_cue_the_flashpoints_where_the_group_reads_them(essay):
     sheets = editions.run_sheets()
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         page = sheets[f"run-sheet-{plan}-{meeting}.html"]
-        reads = [p for p in workshop.agenda(plans, plan, meeting).paragraphs if flash & set(paragraph_numbers(p or ""))]
+        # a segment is cued where its room reads a flashpoint or its activity sends pairs to one (points_to)
+        reads = [r for r in rows.itertuples()
+                 if flash & set(paragraph_numbers(r.paragraphs or "") + paragraph_numbers(r.points_to or ""))]
         reads += [rows.iloc[0].pre_reading] if flash & set(paragraph_numbers(rows.iloc[0].pre_reading)) else []
         assert page.count('class="cue"') == len(reads), (plan, meeting)
 
@@ -902,3 +904,23 @@ def test_the_thesis_pairs_get_their_points_paragraphs_from_the_summary(essay):
             flat = " ".join(text.split())
             for n, where in ranges.items():
                 assert f"point {n}, {where.replace(', ', joined)}" in flat.replace("punto", "point"), (n, where, flat)
+
+
+def test_the_spanish_readers_route_briefs_the_interpreter_and_every_route_sends_the_reading():
+    """Issue #20: the preparation stated left out sending the reading message and, for the version for Spanish
+    readers, briefing the interpreter (what to send them and when); each is a step with its minutes, in the data,
+    and the totals are the sum of the steps."""
+    from tools import decks
+    english = decks.preparation_routes()["single-90"]
+    version = decks.preparation_routes(parts=[p for p in decks._sheet_parts(versions=True)
+                                              if p[2].iloc[0].version])["single-90"]
+    briefing = [s for s in version if "interpreter" in s["what"] and s["what"].startswith("Brief")]
+    assert len(briefing) == 1 and briefing[0]["minutes"] > 0
+    for what in ("questions in Spanish", "glossary", "sensitive paragraphs", "weeks before"):
+        assert what in briefing[0]["what"], what
+    assert not [s for s in english if s["what"].startswith("Brief")]
+    for route in (english, version):
+        assert [s for s in route if s["reads"] == "arrange" and s["what"].startswith("Send the reading message")]
+        reading, arranging = decks.preparation_totals(route)
+        assert reading + arranging >= sum(s["minutes"] for s in route) > reading + arranging - 10
+    assert decks.preparation_totals(version)[1] >= decks.preparation_totals(english)[1] + briefing[0]["minutes"]

@@ -319,8 +319,9 @@ def _flag(seg, handout: dict) -> str:
 
 
 def flashpoints_of(seg, ctx) -> list[int]:
-    """The flashpoints (facilitation.yml) a segment reads or discusses: its paragraphs and its questions'."""
-    touched = set(paragraph_numbers(seg.paragraphs or ""))
+    """The flashpoints (facilitation.yml) a segment reads, points pairs to or discusses: its paragraphs, its
+    points_to and its questions'."""
+    touched = set(paragraph_numbers(seg.paragraphs or "")) | set(paragraph_numbers(getattr(seg, "points_to", "") or ""))
     touched |= {n for q in seg.discussion.split(", ") if q for n in ctx["questions"].paragraphs[q]}
     return sorted(touched & set(ctx["handout"]["flashpoints"]))
 
@@ -1214,7 +1215,10 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
             continue
         rows = pd.concat([p[2] for p in mine])      # the plan's meetings as these parts run them (or a version)
         out = []
+        spanish = "version" in rows and bool(rows["version"].iloc[0])       # the version for Spanish readers' route
         for step in steps:
+            if step.get("only", "every version") == "version for Spanish readers" and not spanish:
+                continue
             where = ""
             if step["reads"] == "run sheet":
                 text = " ".join(table for *_, table in mine)
