@@ -60,11 +60,11 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
              (lead_ins.FILE, [lead_ins.FILE, quotations.FILE], remember(lead_ins.check_lead_ins)),
              (discussion.FILE, [discussion.FILE], remember(discussion.load_questions)),
              (workshop.PLANS, [workshop.PLANS], remember(workshop.load_plans)),
-             # the Spanish questions (with the plans, so a question a plan uses and lacks its Spanish is named) and the
-             # register of negative statements: read here too, so an edit of either is caught by what checks the rest
+             # the Spanish questions and the register of negative statements: read here too, so an edit of either is
+             # caught by what checks the rest (remembered: the property tests load every file hundreds of times)
              (workshop.QUESTIONS_ES, [workshop.QUESTIONS_ES, discussion.FILE],
-              lambda e: pd.DataFrame(list(workshop.load_questions_es(
-                  e, found.get(workshop.PLANS)).items()), columns=["question", "spanish"])),
+              lambda e: pd.DataFrame(list(remembered(workshop.load_questions_es, e).items()),
+                                     columns=["question", "spanish"])),
              (negatives.FILE, [negatives.FILE], remember(negatives.load_register)),
              (summary.FILE, [summary.FILE, argument.FILE], remember(summary.load_summary)),
              (workshop.NOTES, [workshop.NOTES],
