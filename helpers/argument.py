@@ -373,17 +373,12 @@ def load_argument(essay: Essay) -> Argument:
     # points: exactly the numbered list items, in order; the sections they name are the essay's
     points = load_entries(essay, f"{FILE} points")
     numbered = essay.paragraphs[essay.paragraphs.marker.str.match(r"\d")]
-    known_sections = set(essay.sections.section)
     for pt in points.itertuples():
         item = essay.paragraphs.loc[pt.paragraph]
         if item.kind != "list item" or pt.span != item.text or item.marker != f"{pt.number}.":
             raise AnnotationError(path, f"point {pt.number} must be the whole numbered list item {pt.number}. "
                                         "as the essay gives it.",
                                   f"copy the full text of ¶{pt.paragraph} into span, with the number it has.", pt.row)
-        for sec in pt.sections:
-            if sec not in known_sections:
-                raise AnnotationError(path, f"names a section {sec!r} that the essay does not have.",
-                                      f"use a heading exactly as in essay.sections: {sorted(known_sections)}", pt.row)
     points = points[["id", "number", "paragraph", "span", "start", "end", "sections"]]
     if list(points.number) != list(range(1, len(numbered) + 1)):
         raise AnnotationError(path, f"lists points {list(points.number)}; the essay numbers "

@@ -39,6 +39,7 @@ TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": li
 LANGUAGES = ("en", "es")      # a pair's two texts
 _QUOTED = ("quoted", "paragraphs")   # what a ``quotes`` message may name besides the entry's fields
 WHOLE = "(file)"              # "<file> (file)" declares the file's own top-level keys, as one entry
+SECTIONS = "essay sections"     # a reference to the essay's headings (argument.yml points name them)
 
 
 def _bad(path: Path, name, problem: str, fix: str) -> AnnotationError:
@@ -123,7 +124,7 @@ def _checked(path: Path, data: dict) -> dict:
     for name, e in out.items():
         for col, ref in e.get("references", {}).items():
             for file in ref["file"]:
-                if "/" not in file and not out.get(file, {}).get("id"):
+                if "/" not in file and file != SECTIONS and not out.get(file, {}).get("id"):
                     raise AnnotationError(path, f"{name} references.{col} names {file!r}, which schema.yml declares "
                                                 "with no id column.", "name a file declared here with an 'id:', or "
                                           "restore schema.yml from git.", name)
@@ -344,9 +345,12 @@ def anchored(essay: Essay, value, path: Path, label: str, col: str) -> dict:
 
 def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
     """The ids of a CSV file, of a YAML list ("ledger.yml kinds"; from ``data`` when it is in ``file``) or of the
-    project's files a pattern with a "/" matches ("notebooks/[0-9][0-9]_*.ipynb": each file's name, no suffix)."""
+    project's files a pattern with a "/" matches ("notebooks/[0-9][0-9]_*.ipynb": each file's name, no suffix), or the
+    essay's headings ("essay sections")."""
     if "/" in name:
         return sorted(p.stem for p in PROJECT.glob(name))
+    if name == SECTIONS:
+        return list(essay.sections.section)
     entry = declaration(essay.folder, name)
     if " " not in name:
         return list(read_csv(essay.folder / name, [entry["id"]])[entry["id"]])
@@ -361,7 +365,8 @@ def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labe
     """Every id a reference column names (one, a list, or several separated by ";") is one of the file's it names
     (or one of the ids the reference names ``also``)."""
     for col, ref in entry["references"].items():
-        present = [f for f in ref["file"] if "/" in f or (essay.folder / f.partition(" ")[0]).is_file()]
+        present = [f for f in ref["file"] if "/" in f or f == SECTIONS or
+                   (essay.folder / f.partition(" ")[0]).is_file()]
         known = list(dict.fromkeys([*ref["also"], *(i for f in present for i in _ids(essay, f, file, data))]))
         for label, value in zip(labels, table[col] if present else []):
             for v in filter(None, (str(v).strip() for v in (value if isinstance(value, list) else

@@ -473,3 +473,15 @@ def test_every_map_names_its_claims_by_their_words_first(argument):
             found = [(root, w) for t in texts for _, w in path_problems(t)]
             assert not found, found
             matplotlib.pyplot.close(fig)
+
+
+def test_a_point_naming_a_section_the_essay_lacks_is_refused_as_schema_yml_says(reading_copy):
+    """The sections a point names are a reference declared in schema.yml ("essay sections": the essay's headings),
+    not a check in the loader's code: a test edits the declared message, and the error says the new words."""
+    edit(reading_copy, "      - Birth of Migrant Caravans\n", "      - Birth of the Caravans\n")
+    err = error_for(reading_copy)
+    assert err.problem == "names a section 'Birth of the Caravans' that the essay does not have."
+    assert "Birth of Migrant Caravans" in err.fix and "P1" in str(err.row)
+    rewrite(reading_copy, "schema.yml", "names a section {ref} that the essay does not have.",
+            "names {ref}, which is not a heading of the essay.")
+    assert error_for(reading_copy).problem == "names 'Birth of the Caravans', which is not a heading of the essay."
