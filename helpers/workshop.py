@@ -290,7 +290,7 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
         >>> from helpers import load_essay
         >>> lists = load_print_lists(load_essay())
         >>> lists[lists.plan == "single-90"].file.iloc[0], lists.copies.iloc[0]
-        ('facilitator/packet-single-90.pdf', 'each participant')
+        ('facilitator/packet-single-90*.pdf', 'each participant')
     """
     printouts = load_entries(essay, f"{PLANS} printouts").set_index("printout")
     rows = []

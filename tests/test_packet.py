@@ -331,7 +331,7 @@ def test_the_spanish_sheet_prints_in_readable_type_on_at_most_two_pages(editions
     at 5.5 pt), the least legible page of the packet. It now keeps its own type (10 pt, 9 pt for the English lines
     under it) and may take a second page."""
     from test_print import type_sizes
-    doc = PdfReader(str(editions_built / "facilitator" / "packet-single-90.pdf")).pages
+    doc = PdfReader(str(editions_built / "facilitator" / "packet-single-90-spanish.pdf")).pages
     first = next(i for i, p in enumerate(doc) if "Hoja en español" in p.extract_text())
     again = next(i for i, p in enumerate(doc) if "Relectura en español" in p.extract_text())
     sheet = doc[first:again]
@@ -438,3 +438,34 @@ def test_the_exercise_2_sheet_does_not_answer_question_3():
         assert " ".join(counter.loc[k]["name"].split()) in text, k
     assert "how the authors reply" not in text
     assert page.index("<ol>") < page.index('class="keep objections"')
+
+
+def test_each_version_of_a_plan_has_a_packet_of_its_own_with_one_agenda_a_meeting(essay):
+    """Facilitator review 16: the 90-minute packet printed 16 pages: the agendas of both versions (as planned, and
+    for a room with Spanish readers), the setup pages the plan sends before the day, and the Spanish sheet for
+    every room. A room runs one version: each version has its own packet, with its own agenda only, the Spanish
+    sheet only in the Spanish readers' one, and the setup pages only where the plan sets up on the day."""
+    from tools import bundle, packet
+    packets = packet.plan_packets()
+    plans = workshop.load_plans(essay)
+    meetings = plans.groupby("plan").meeting.nunique()
+    assert set(packets) == {"packet-single-90.html", "packet-single-90-spanish.html", "packet-series-3x120.html"}
+    for name, page in packets.items():
+        plan = next(p for p in meetings.index if name.startswith(f"packet-{p}"))
+        assert page.count("Read before · Leer antes") == meetings[plan], name
+        spanish = name.endswith("-spanish.html")
+        assert ("para un grupo que lee mejor en español</span></em>" in page) == spanish, name
+        assert ("Hoja en español" in page) == spanish, name
+        before = (plans[plans.plan == plan].setup == "before the day").all()
+        assert ("Setup, before the day · Instalación, antes de la sesión" in page) != before, name
+        assert (packet.SETUP_SENT["en"] in page) == before, name
+    # the print list names the Spanish readers' packet as a replacement, counted once, after the packet it replaces
+    found = bundle._as_printed(["facilitator/packet-single-90-spanish.pdf", "facilitator/packet-single-90.pdf"])
+    assert found == ["facilitator/packet-single-90.pdf", "facilitator/packet-single-90-spanish.pdf"]
+    assert bundle.meeting_labels(found, "single-90") == [
+        "as planned", "for a room with Spanish readers (print it instead, for that room)"]
+    lists = workshop.load_print_lists(essay)
+    packet_file = lists[(lists.plan == "single-90") & (lists.printout == "packet")].file.iloc[0]
+    import fnmatch
+    assert all(fnmatch.fnmatchcase(f, packet_file) for f in found)
+    assert not fnmatch.fnmatchcase("facilitator/packet-series-3x120.pdf", packet_file)

@@ -293,8 +293,16 @@ def test_no_printout_is_shrunk_to_fit_the_paper(built):
     shrank every page of the packet, the handout and the setup page to 78%. A line with a long command now prints
     its English above its Spanish, at full width, and each page keeps the type its style sets (11 pt)."""
     for name in ("participant/packet.pdf", "participant/handout.pdf", "participant/setup.pdf",
-                 "facilitator/packet-single-90.pdf"):
+                 "facilitator/packet-series-3x120.pdf"):
         assert body_size(built / name) == 11.0, (name, body_size(built / name))
+    # a version's packet (no setup pages when the plan sets up before the day) has more of the summary's and the
+    # Spanish sheet's smaller type than of the 11-pt body; shrunk, it would have no 11-pt type at all
+    for name in ("facilitator/packet-single-90.pdf", "facilitator/packet-single-90-spanish.pdf"):
+        sizes: dict[float, int] = {}
+        for page in pages(built / name):
+            for pt, n in type_sizes(page).items():
+                sizes[pt] = sizes.get(pt, 0) + n
+        assert sizes.get(11.0, 0) >= 5000 and min(sizes) >= 7, (name, sorted(sizes.items()))
 
 
 def test_the_exercise_sheet_prints_legibly_with_room_to_write(built):
@@ -322,16 +330,20 @@ def test_the_packets_print_no_near_blank_page(built):
     heading alone) near blank, the series packet page 7 (the reading table's last rows). Now a plan's heading sits in
     its first meeting's block, a long question is set a size smaller, and the setup follows the reading table: every page after
     the first holds at least a fifth of a full page's text, and the packets are shorter (single-90: 18 pages, 16)."""
-    for name in ("participant/packet.pdf", "facilitator/packet-single-90.pdf", "facilitator/packet-series-3x120.pdf"):
+    for name in ("participant/packet.pdf", "facilitator/packet-single-90.pdf", "facilitator/packet-single-90-spanish.pdf",
+                 "facilitator/packet-series-3x120.pdf"):
         doc = pages(built / name)
         sparse = [i for i, page in enumerate(doc[1:], start=2) if len(squash(page.extract_text())) < 700]
         assert not sparse, (name, sparse)
-    assert len(pages(built / "facilitator" / "packet-single-90.pdf")) <= 16
+    # review 16: the 90-minute packet printed 16 pages, both versions' agendas and the setup pages sent before the
+    # day; each version's packet now holds its own agenda, and the setup only where the plan sets up on the day
+    assert len(pages(built / "facilitator" / "packet-single-90.pdf")) <= 8
+    assert len(pages(built / "facilitator" / "packet-single-90-spanish.pdf")) <= 11
 
 
 def test_a_glossary_table_that_runs_on_prints_its_header_again(built):
     """Review12: the Spanish sheet's glossary table split across two pages without its header."""
-    doc = pages(built / "facilitator" / "packet-single-90.pdf")
+    doc = pages(built / "facilitator" / "packet-single-90-spanish.pdf")
     pages_with_terms = [p for p in doc if "Tres términos" in p.extract_text()]
     first = doc.index(pages_with_terms[0])
     follows = doc[first + 1].extract_text()

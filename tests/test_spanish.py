@@ -358,7 +358,7 @@ def tool_texts() -> dict[str, str]:
              "reading message": strip(decks.reading_messages()["reading-message.html"]),
              "exercise 2 sheet": strip(packet.exercise_sheets()["exercise-01-2.html"]),
              "summary": strip(packet.summary_html()),
-             "90-minute packet": strip(packet.plan_packets()["packet-single-90.html"])}
+             "90-minute packet": strip(packet.plan_packets()["packet-single-90-spanish.html"])}
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
     texts |= {f"spanish deck, cell {i}": strip(c.source) for i, c in enumerate(deck.cells)}
     return texts
@@ -380,7 +380,7 @@ def test_the_spanish_sheet_gives_the_room_its_material_in_spanish(essay):
     translation, not a published edition), the three glossary entries the segment glosses, and the key points."""
     from tools import packet
     sheet = workshop.load_spanish_sheet(essay)["single-90-1"]
-    page = packet.plan_packets()["packet-single-90.html"]
+    page = packet.plan_packets()["packet-single-90-spanish.html"]
     text = " ".join(html_text(page).split())
     assert "Hoja en español" in text and "[traducción]" in text and "no una edición publicada" in text
     assert " ".join(essay.paragraphs.loc[49].text.split()) in text           # the English stays, with its ¶

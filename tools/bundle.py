@@ -262,24 +262,33 @@ def pdf_pages(path: Path) -> int:
     return len(PdfReader(path).pages)
 
 
-def meeting_labels(found: list[str]) -> list[str]:
+def meeting_labels(found: list[str], plan: str | None = None) -> list[str]:
     """How the print list names each file of a printout that has one per meeting: "meeting 1", and a meeting's
-    version for a room with Spanish readers as what it is, a replacement for that meeting's page, not another one.
+    version for a room with Spanish readers as what it is, a replacement for that meeting's page, not another one;
+    with ``plan``, a file with no meeting number after the plan's id (a plan's packet) is "as planned" or its version.
 
     >>> meeting_labels(["facilitator/run-sheet-single-90-1.pdf", "facilitator/run-sheet-single-90-1-spanish.pdf"])
     ['meeting 1', 'meeting 1, for a room with Spanish readers (print it instead, for that room)']
+    >>> meeting_labels(["facilitator/packet-single-90.pdf", "facilitator/packet-single-90-spanish.pdf"], "single-90")
+    ['as planned', 'for a room with Spanish readers (print it instead, for that room)']
     """
     from tools.decks import VERSION_TITLES
     labels = []
     for n, name in enumerate(found, start=1):
-        m = re.search(r"-(\d+)(?:-([a-z]+))?\.\w+$", name)
-        if not m:
-            labels.append(f"part {n}")
-            continue
-        version = m.group(2)
-        labels.append(f"meeting {m.group(1)}" + (f", {VERSION_TITLES.get(version, version)} (print it instead, for "
-                                                  "that room)" if version else ""))
+        version = next((v for v in VERSION_TITLES if re.search(rf"-{v}\.\w+$", name)), "")
+        instead = f"{VERSION_TITLES[version]} (print it instead, for that room)" if version else ""
+        m = re.search(rf"-{re.escape(plan)}-(\d+)" if plan else r"-(\d+)(?:-[a-z]+)?\.\w+$", name)
+        if m:
+            labels.append(f"meeting {m.group(1)}" + (f", {instead}" if instead else ""))
+        else:
+            labels.append(instead or ("as planned" if plan else f"part {n}"))
     return labels
+
+
+def _as_printed(found: list[str]) -> list[str]:
+    """The files of a printout in print-list order: each version right after what it replaces."""
+    plain = {k: re.sub(r"-[a-z]+(?=\.\w+$)", "", k) for k in found}
+    return sorted(found, key=lambda k: (plain[k], plain[k] != k, k))
 
 
 def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
@@ -294,13 +303,13 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
     for plan, rows in workshop.load_print_lists(essay).groupby("plan", sort=False):
         trs, each = [], 0
         for r in rows.itertuples():
-            found = sorted(k for k in files if fnmatch.fnmatchcase(k, r.file))
+            found = _as_printed([k for k in files if fnmatch.fnmatchcase(k, r.file)])
             if not found:
                 raise HelperError(essay.folder / workshop.PLANS, f"the printout {r.printout!r} of plan {plan} is "
                                   f"{r.file}, which the facilitator's kit does not hold.",
                                   "give its file under printouts as a path in the kit (like print/packet.pdf), or "
                                   "run `make bundle` again if the handouts were not all built.")
-            labels = meeting_labels(found) if len(found) > 1 else [r.name]
+            labels = meeting_labels(found, plan) if len(found) > 1 else [r.name]
             # a version for a room with Spanish readers replaces its meeting's page: not counted again
             pages = sum(pdf_pages(files[k]) for k, label in zip(found, labels) if "instead" not in label)
             each += pages if r.copies == "each participant" else 0
@@ -347,7 +356,7 @@ def _routes(plans) -> str:
         version = versions.get(plan)
         if version:
             out.append("<h3>For a room with Spanish readers: this version's own route</h3><p>Its run sheet, its deck "
-                       "and only the paragraphs it uses (the packet's last pages, the Spanish sheet, are worth reading "
+                       "and only the paragraphs it uses (its own packet's last pages, the Spanish sheet, are worth reading "
                        "too: ¶49, three glossary entries and the key points in Spanish).</p>"
                        + decks.route_html(version, links=[_route_link(step, plan, "-spanish") for step in version],
                                           version=True))

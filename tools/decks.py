@@ -1368,7 +1368,7 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
                                                         and s["reads"] != "arrange")
     intro = (f"<b>Prepare {'this version' if version else 'this session'}: {phrase}</b>, in this order, from this "
              "kit alone. What you read is counted from its words at "
-             f"{wpm} words a minute, a brisk pace (a close reading at half that pace); at a careful {CAREFUL_WPM} "
+             f"{wpm:g} words a minute, a brisk pace (a close reading at half that pace); at a careful {CAREFUL_WPM:g} "
              f"words a minute, the reading and rehearsal take about {in_hours(-(-careful // 5) * 5)}. What you do "
              "(installing, rehearsing aloud, arranging) has the minutes it takes a first-time facilitator. Not "
              "counted: on the day, setting up the room and filling in the blanks of the packet (the day-of checklist).")

@@ -60,17 +60,34 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
                   "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
 
 
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+BROWSER_PATHS = ("/usr/bin/chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                 "/Applications/Chromium.app/Contents/MacOS/Chromium",
+                 "C:/Program Files/Google/Chrome/Application/chrome.exe")
+
+
 def chromium() -> str:
-    """The browser that prints the PDFs: Debian's chromium (the one the browser tests drive)."""
-    for name in ("chromium", "chromium-browser"):
+    """The browser that prints the PDFs: the one named by the CHROMIUM environment variable, else Debian's chromium
+    (the one the browser tests drive), else Google Chrome where it is usually installed (it prints the same way)."""
+    named = os.environ.get("CHROMIUM", "").strip()
+    if named:
+        if shutil.which(named) or Path(named).is_file():
+            return shutil.which(named) or named
+        raise HelperError("CHROMIUM", f"names {named!r}, which is not a program on this computer.",
+                          "give the full path of Chromium or Google Chrome, or unset CHROMIUM to let the build look "
+                          "for one.")
+    for name in BROWSERS:
         found = shutil.which(name)
         if found:
             return found
-    if Path("/usr/bin/chromium").exists():
-        return "/usr/bin/chromium"
+    for path in BROWSER_PATHS:
+        if Path(path).exists():
+            return path
     raise HelperError("chromium", "was not found, so the handouts cannot be printed to PDF.",
-                      "install it (Debian/Ubuntu: `apt-get install chromium`), or build without PDFs: "
-                      "`python -m tools.editions --no-pdf`, and print the .html pages from a browser.")
+                      "install Chromium or Google Chrome (Debian/Ubuntu: `apt-get install chromium`; macOS and "
+                      "Windows: Google Chrome, from google.com/chrome) and run the build again; if it is installed "
+                      "somewhere else, give its path: `CHROMIUM=/path/to/chrome make handouts`. Or build without "
+                      "PDFs (`python -m tools.editions --no-pdf`) and print the .html pages from a browser.")
 
 
 def print_pdf(page: Path, pdf: Path | None = None, timeout: int = 120) -> Path:

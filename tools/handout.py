@@ -28,10 +28,11 @@ def _pair(text: dict, tag: str = "p", cls: str = "pair") -> str:
             f'<div lang="es"><{tag}>{_md_inline(text["es"])}</{tag}></div></div>')
 
 
-def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
+def handout_html(reading: str = DEFAULT_READING, plan: str | None = None, setup: bool = True) -> str:
     """The participant handout, English beside Spanish: language note, content note, group agreements,
     pre-reading for each plan, the setup page, and the discussion questions the plans use; with ``plan`` (a plan's
-    id), only that plan's meetings and questions, for a lighter printout."""
+    id), only that plan's meetings and questions, for a lighter printout; without ``setup``, no setup page (a plan's
+    packet when the setup page went out on its own before the day)."""
     from helpers import workshop
     from helpers.discussion import load_questions
     essay = load_essay(reading)
@@ -64,8 +65,9 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str
                  f"{rows}</table>")
     # the setup follows the reading table on its page (review12: from a page of its own, it left the table's last
     # rows alone on a near-blank page); the setup page printed alone (setup.html) still opens a page
-    parts += [p.replace('<h2 class="newpage">', "<h2>", 1) if i == 0 else p
-              for i, p in enumerate(setup_parts(h["setup"]))]
+    if setup:
+        parts += [p.replace('<h2 class="newpage">', "<h2>", 1) if i == 0 else p
+                  for i, p in enumerate(setup_parts(h["setup"]))]
     used = list(dict.fromkeys(q for cell in plans.discussion for q in cell.split(", ") if q))
     parts.append("<h2 class=\"newpage\">Discussion questions · Preguntas de discusión</h2>"
                  "<p>Words in quotation marks are the essay's own, so they stay in English. · Las palabras entre "

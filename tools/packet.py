@@ -174,10 +174,11 @@ def summary_html(reading: str = DEFAULT_READING) -> str:
 
 
 
-def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
+def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, version: str | None = None) -> list[str]:
     """One agenda per meeting of every plan (or of the plan ``plan_id`` only), each plan from a new page: title,
     blanks for date, place, start time and the facilitator's contact, what to read before, and each segment's time,
-    topic and paragraphs."""
+    topic and paragraphs. With ``version`` ("" for the meetings as planned, "spanish" for their Spanish readers'
+    version), only that version's agendas."""
     from helpers import workshop
     from tools import decks
     from tools.handout import _pair
@@ -188,8 +189,9 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> 
     parts, last_plan = [], None
     # each meeting, then its version for a room with Spanish readers (sessions.yml, spanish_variant), which a
     # facilitator may run instead: the packet's reader needs its agenda as much as the meeting's
+    wanted = version
     for plan, meeting, rows, _ in decks.meetings(reading, versions=True):
-        if plan_id is not None and plan != plan_id:
+        if plan_id is not None and plan != plan_id or wanted is not None and rows.iloc[0].version != wanted:
             continue
         first = rows.iloc[0]
         opening = ""        # a plan's heading and note go inside its first meeting's block, which they stay with
@@ -469,20 +471,38 @@ def _main_of(page: str) -> str:
     return body
 
 
-def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
+SETUP_SENT = {"en": "Setting up a computer: follow the setup page you were sent before the day (the facilitator has "
+                    "copies).",
+              "es": "Para preparar una computadora: sigan la página de instalación que recibieron antes de la sesión "
+                    "(quien facilita tiene copias)."}
+
+
+def packet_html(reading: str = DEFAULT_READING, plan: str | None = None, version: str | None = None) -> str:
     """The participant packet: contents, the agendas, the handout, the argument on one page; with ``plan`` (a plan's
-    id), the packet for that plan alone: its agendas, its reading and its questions (fewer pages to print)."""
+    id), the packet for that plan alone: its agendas, its reading and its questions (fewer pages to print); with
+    ``version`` too ("" or "spanish", as in ``agenda_parts``), for that version of the plan alone: one agenda, the
+    Spanish sheet only in the Spanish readers' version, and no setup pages when the plan sets up before the day (the
+    setup page is sent on its own before then: sessions.yml, the plan's ``setup``)."""
+    from helpers import workshop
     from tools.handout import _pair, handout_html
     from tools.pages import _page
     essay = load_essay(reading)
-    contents = _pair({"en": "In this packet: the agenda of each meeting; the content note and the group agreements; "
-                            "what to read before each meeting; setting up a computer before the day; the discussion "
-                            "questions; and the essay's argument on one page. The glossary is printed on its own.",
-                      "es": "En este cuadernillo: el programa de cada reunión; el aviso sobre el contenido y los acuerdos "
-                            "del grupo; qué leer antes de cada reunión; cómo preparar una computadora antes de la sesión; "
-                            "las preguntas de discusión; y el argumento del ensayo en una página. El glosario se "
-                            "imprime aparte."}, cls="pair lead")
-    sheets = spanish_sheet_parts(reading, plan)
+    plans = workshop.load_plans(essay)
+    setup_sent = version is not None and bool((plans[plans.plan == plan].setup == "before the day").any())
+    setup_words = {"en": "" if setup_sent else "setting up a computer before the day; ",
+                   "es": "" if setup_sent else "cómo preparar una computadora antes de la sesión; "}
+    one = version is not None
+    contents = _pair({"en": f"In this packet: the agenda{'' if one else ' of each meeting'}; the content note and the "
+                            f"group agreements; what to read before{'' if one else ' each meeting'}; "
+                            f"{setup_words['en']}the discussion questions; and the essay's argument on one page. The "
+                            "glossary is printed on its own.",
+                      "es": f"En este cuadernillo: el programa{'' if one else ' de cada reunión'}; el aviso sobre el "
+                            f"contenido y los acuerdos del grupo; qué leer antes{'' if one else ' de cada reunión'}; "
+                            f"{setup_words['es']}las preguntas de discusión; y el argumento del ensayo en una página. El "
+                            "glosario se imprime aparte."}, cls="pair lead")
+    if setup_sent:
+        contents += _pair(SETUP_SENT, cls="pair lead")
+    sheets = spanish_sheet_parts(reading, plan) if version in (None, "spanish") else []
     if sheets:
         contents += _pair({"en": "Last, for a room where some read Spanish more easily: the Spanish sheet (¶49 in "
                                  "English and Spanish, three glossary entries and the key points in Spanish).",
@@ -491,14 +511,16 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None) -> str:
                           cls="pair lead")
     parts = ["<h1>Participant packet · Cuadernillo para participantes</h1>",
              f"<p><em>{_e(essay.meta['title'])}</em> ({_e(essay.meta['publication'])})</p>", contents]
-    agendas = agenda_parts(reading, plan)
+    agendas = agenda_parts(reading, plan, version)
     if not agendas:
         raise HelperError("sessions.yml", f"there is no plan {plan!r} to make a packet for.",
                           "give the id of one of the plans in sessions.yml.")
+    if one:     # one agenda: it follows the contents on the first page, which it alone would leave near blank
+        agendas[0] = agendas[0].replace('<div class="meeting newpage">', '<div class="meeting">', 1)
     parts += agendas
     parts += clue_parts(reading, plan)
     parts.append('<h2 class="newpage">Handout · Material para participantes</h2>')
-    handout = _main_of(handout_html(reading, plan))
+    handout = _main_of(handout_html(reading, plan, setup=not setup_sent))
     handout = re.sub(r"<(/?)h3([ >])", r"<\1h4\2", handout)          # one level down: the packet is the h1
     parts.append(re.sub(r"<(/?)h2([ >])", r"<\1h3\2", handout))
     summary = summary_parts(reading, level=2)
@@ -703,8 +725,11 @@ def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
 
 
 def plan_packets(reading: str = DEFAULT_READING) -> dict[str, str]:
-    """Each plan's own packet, for the facilitator to print (sessions.yml, printouts: packet): only its meetings,
-    by file name (packet-{plan}.html, written into facilitator/)."""
-    from helpers import workshop
-    plans = dict.fromkeys(workshop.load_plans(load_essay(reading)).plan)
-    return {f"packet-{plan}.html": packet_html(reading, plan) for plan in plans}
+    """Each plan's own packet, for the facilitator to print (sessions.yml, printouts: packet): only its meetings, as
+    planned (packet-{plan}.html), and for a plan with a version for Spanish readers, that version's packet
+    (packet-{plan}-spanish.html, printouts: spanish packet), by file name, written into facilitator/. One agenda a
+    meeting in each: a room runs one version (facilitator review 16: the 90-minute packet printed both, 16 pages)."""
+    from tools import decks
+    versions = dict.fromkeys((plan, rows.iloc[0].version) for plan, _, rows, _ in decks.meetings(reading, versions=True))
+    return {f"packet-{plan}{'-' + version if version else ''}.html": packet_html(reading, plan, version)
+            for plan, version in versions}

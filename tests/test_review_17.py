@@ -1,0 +1,53 @@
+"""Review 17 (facilitator and learner readers of 5 December's main): what they found that a test can hold."""
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+import pytest
+
+from helpers.errors import HelperError
+
+
+def test_the_browser_that_prints_can_be_named_or_found_beyond_debian(tmp_path, monkeypatch):
+    """Facilitator review 17 (5): a facilitator building the kit on a Mac or Windows was told only Debian's
+    `apt-get install chromium`. The build now takes the browser named by CHROMIUM, else looks for Chromium or Google
+    Chrome, and the message says how to name one; a CHROMIUM that names nothing is said in a sentence."""
+    from tools import editions
+    fake = tmp_path / "chrome"
+    fake.write_text("#!/bin/sh\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("CHROMIUM", str(fake))
+    assert editions.chromium() == str(fake)
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "nothing-here"))
+    with pytest.raises(HelperError) as err:
+        editions.chromium()
+    assert "nothing-here" in str(err.value) and "full path" in err.value.fix
+    monkeypatch.delenv("CHROMIUM")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(editions, "BROWSER_PATHS", ())
+    with pytest.raises(HelperError) as err:
+        editions.chromium()
+    assert "Google Chrome" in err.value.fix and "CHROMIUM=" in err.value.fix and "macOS" in err.value.fix
+    assert "google-chrome" in editions.BROWSERS
+
+
+def test_the_preparation_route_says_its_reading_pace_as_a_whole_number():
+    """Facilitator review 17: the start page said "200.0 words a minute" (the pace is a number in reading.yml)."""
+    from tools import decks
+    for steps in decks.preparation_routes().values():
+        text = decks.route_html(steps)
+        assert re.search(r"\b\d+ words a minute", text) and not re.search(r"\d\.0 words a minute", text)
+
+
+def test_the_print_list_gives_each_page_before_the_version_that_replaces_it():
+    """Facilitator review 17 (7): the start page's print list linked the Spanish readers' run sheet and notes before
+    the English ones ("-spanish.pdf" sorts before ".pdf"), so it was easy to print the wrong set."""
+    from tools import bundle
+    found = bundle._as_printed(["facilitator/run-sheet-single-90-1-spanish.pdf", "facilitator/run-sheet-single-90-1.pdf",
+                                "facilitator/notes-series-3x120-2.pdf", "facilitator/notes-series-3x120-1.pdf"])
+    assert found == ["facilitator/notes-series-3x120-1.pdf", "facilitator/notes-series-3x120-2.pdf",
+                     "facilitator/run-sheet-single-90-1.pdf", "facilitator/run-sheet-single-90-1-spanish.pdf"]
+    assert bundle.meeting_labels(found[2:], "single-90") == [
+        "meeting 1", "meeting 1, for a room with Spanish readers (print it instead, for that room)"]
