@@ -391,3 +391,15 @@ def test_an_as_given_column_holds_the_essays_words(reading_copy):
     assert err.problem.startswith("'speaker_role' is 'a member of the Hondurian") and err.row == "24 (Q23)"
     rewrite(reading_copy, "quotations.csv", "of the Hondurian", "of the Honduran")
     assert "the authors" in set(helpers.load_figures(helpers.load_essay(reading_copy)).given_by)
+
+
+def test_a_new_thesis_role_is_a_word_in_schema_yml(reading_copy):
+    """The roles a thesis span may take are a vocabulary of schema.yml ('argument.yml spans'): a new role is refused
+    with its message, which lists the declared roles, until schema.yml lists it; then it loads, with no code change."""
+    err = error_after(reading_copy, "argument.yml", "      role: contradiction\n", "      role: tension\n",
+                      argument.load_argument)
+    assert err.problem == "a thesis span has role 'tension'." and err.row == "thesis"
+    assert err.fix == "use one of: thesis, contradiction, aim (or leave it out for 'thesis')."
+    rewrite(reading_copy, "schema.yml", "words: [thesis, contradiction, aim]", "words: [thesis, contradiction, aim, tension]")
+    thesis = argument.load_argument(helpers.load_essay(reading_copy)).thesis
+    assert list(thesis.role)[:3] == ["aim", "tension", "thesis"] and set(thesis.role) == {"aim", "tension", "thesis"}
