@@ -389,7 +389,6 @@ def load_argument(essay: Essay) -> Argument:
     claims["section"] = [sections.loc[p].section for p in claims.paragraph]
     claims = claims[["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span", "start", "end",
                      "section_no", "section", "link"]]
-    claims.attrs["reading"] = str(essay.folder)
 
     ids = ["T", *points.id, *claims.id]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -427,8 +426,7 @@ def load_argument(essay: Essay) -> Argument:
         if ca.how and isinstance(ca.concession, str):
             # `how` restates what the authors grant; the objection and reply it only summarises
             check_kept(qualifiers, ca.concession, ca.how, ca.qualifier_note or None, path, ca.row, "how")
-    counter = counter[["id", "name", "held_by", "how", "objection", "objection_paragraph", "concession",
-                       "concession_paragraph", "reply", "reply_paragraph", "reply_more", "reply_more_paragraph"]]
+    counter = counter.drop(columns=["row", "qualifier_note"])
     framings = load_entries(essay, f"{FILE} framings").drop(columns="row")
     parallels = load_entries(essay, f"{FILE} parallels")
     parallels["paragraphs"] = [sorted(set(p)) for p in parallels.passages_paragraphs]
