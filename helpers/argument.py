@@ -56,9 +56,10 @@ TYPE_MEANING = {
 # examples"), or the package, where the essay leaves the link implicit (`link: the package's reading`; the
 # paraphrase then says so and names the other reading). The map marks the second kind on the arrow itself.
 PACKAGE_LINK = "the package's reading"
-# What each span of the thesis is (argument.yml, `role:` on a span; "thesis" when left out). A text that anchors the
-# thesis cites the ¶ of the spans it draws on: "stated in" the ¶ of the "thesis" spans, the plain sentence the ¶ of
-# every span but the aim (``Argument.thesis_at``).
+# What each span of the thesis is (argument.yml, `role:` on a span; "thesis" when left out; the words are declared in
+# schema.yml, 'argument.yml spans', and explained here). A text that anchors the thesis cites the ¶ of the spans it
+# draws on: "stated in" the ¶ of the "thesis" spans, the plain sentence the ¶ of every span but the aim
+# (``Argument.thesis_at``).
 THESIS_ROLES = {"thesis": "the authors' own statement of the thesis",
                 "contradiction": "the lacks that \"this contradiction\" names, in the package's reading",
                 "aim": "the aim the essay announces for itself; the paraphrase starts from it, the plain sentence does not"}
@@ -360,11 +361,7 @@ def load_argument(essay: Essay) -> Argument:
     # thesis
     th = load_one(essay, f"{FILE} thesis")
     thesis = pd.DataFrame([anchored(essay, s, path, "thesis", "thesis.spans") for s in th["spans"]])
-    thesis["role"] = [s.get("role") or "thesis" for s in th["spans"]]
-    for role in thesis.role:
-        if role not in THESIS_ROLES:
-            raise AnnotationError(path, f"a thesis span has role {role!r}.",
-                                  f"use one of: {', '.join(THESIS_ROLES)} (or leave it out for 'thesis').", "thesis")
+    thesis["role"] = load_entries(essay, f"{FILE} spans", th).role       # roles declared in schema.yml
     check_kept(qualifiers, " / ".join(thesis.span), th["paraphrase"], th[QUALIFIER_NOTE] or None, path, "thesis")
     # the plain sentence is what the participant packet prints: it keeps them too, or says why (plain_qualifier_note)
     check_kept(qualifiers, " / ".join(thesis.span), th["plain"], th["plain_qualifier_note"] or None, path, "thesis",
@@ -392,7 +389,6 @@ def load_argument(essay: Essay) -> Argument:
     claims["section"] = [sections.loc[p].section for p in claims.paragraph]
     claims = claims[["id", "type", "relation", "to", "basis", "paraphrase", "paragraph", "span", "start", "end",
                      "section_no", "section", "link"]]
-    claims.attrs["reading"] = str(essay.folder)
 
     ids = ["T", *points.id, *claims.id]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -430,8 +426,7 @@ def load_argument(essay: Essay) -> Argument:
         if ca.how and isinstance(ca.concession, str):
             # `how` restates what the authors grant; the objection and reply it only summarises
             check_kept(qualifiers, ca.concession, ca.how, ca.qualifier_note or None, path, ca.row, "how")
-    counter = counter[["id", "name", "held_by", "how", "objection", "objection_paragraph", "concession",
-                       "concession_paragraph", "reply", "reply_paragraph", "reply_more", "reply_more_paragraph"]]
+    counter = counter.drop(columns=["row", "qualifier_note"])
     framings = load_entries(essay, f"{FILE} framings").drop(columns="row")
     parallels = load_entries(essay, f"{FILE} parallels")
     parallels["paragraphs"] = [sorted(set(p)) for p in parallels.passages_paragraphs]

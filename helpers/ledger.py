@@ -116,28 +116,24 @@ def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
     kinds = {k.name: {"means": k.means, "needs": [NEEDS[n] for n in k.needs]}
              for k in load_entries(essay, f"{FILE} kinds").itertuples()}
     u = units(essay)
-    rows = []
-    for entry in load_entries(essay, f"{FILE} sentences").itertuples():
-        para, opens, kind, claim, row = entry.paragraph, entry.opens or None, entry.kind, entry.claim or None, entry.row
+    table = load_entries(essay, f"{FILE} sentences")
+    table[["opens", "claim"]] = table[["opens", "claim"]].where(table[["opens", "claim"]] != "", None)
+    sentences = []
+    for para, opens, kind, claim, row in table[["paragraph", "opens", "kind", "claim", "row"]].itertuples(index=False):
         in_para = u[u.paragraph == para]
-        if opens is None:
-            sentence = None
-        else:
-            match = in_para[[t.startswith(str(opens)) for t in in_para.text]]
-            if len(match) != 1:
-                first = "; ".join(f"“{t[:40]}…”" for t in in_para.text)
-                problem = ("no sentence of ¶%d opens with %r." % (para, opens) if match.empty
-                           else f"{len(match)} sentences of ¶{para} open with {opens!r}.")
-                raise AnnotationError(path, problem, "copy the sentence's first words exactly from the essay "
-                                      f"(enough to tell it apart); the sentences of ¶{para} open: {first}", row)
-            sentence = int(match.sentence.iloc[0])
+        match = in_para[[t.startswith(str(opens)) for t in in_para.text]]
+        if opens is not None and len(match) != 1:
+            first = "; ".join(f"“{t[:40]}…”" for t in in_para.text)
+            problem = ("no sentence of ¶%d opens with %r." % (para, opens) if match.empty
+                       else f"{len(match)} sentences of ¶{para} open with {opens!r}.")
+            raise AnnotationError(path, problem, "copy the sentence's first words exactly from the essay "
+                                  f"(enough to tell it apart); the sentences of ¶{para} open: {first}", row)
+        sentences.append(None if opens is None else int(match.sentence.iloc[0]))
         if ("claim" in kinds[kind]["needs"]) != (claim is not None):
             raise AnnotationError(path, f"kind '{kind}' " + ("needs" if claim is None else "takes no") + " `claim`.",
                                   "name the claim whose paraphrase tells the sentence (claim: C…)" if claim is None
                                   else "remove `claim`, or use the kind 'told in a claim'.", row)
-        rows.append({"row": row, "paragraph": para, "sentence": sentence, "opens": opens, "kind": kind,
-                     "reason": entry.reason, "claim": claim})
-    table = pd.DataFrame(rows, columns=["row", "paragraph", "sentence", "opens", "kind", "reason", "claim"])
+    table.insert(2, "sentence", sentences)
     dup = table[table.duplicated(["paragraph", "sentence"], keep=False) & table.sentence.notna()]
     if len(dup):
         raise AnnotationError(path, f"two rows name the same sentence of ¶{int(dup.paragraph.iloc[0])}.",

@@ -391,3 +391,58 @@ def test_an_as_given_column_holds_the_essays_words(reading_copy):
     assert err.problem.startswith("'speaker_role' is 'a member of the Hondurian") and err.row == "24 (Q23)"
     rewrite(reading_copy, "quotations.csv", "of the Hondurian", "of the Honduran")
     assert "the authors" in set(helpers.load_figures(helpers.load_essay(reading_copy)).given_by)
+
+
+def test_a_new_thesis_role_is_a_word_in_schema_yml(reading_copy):
+    """The roles a thesis span may take are a vocabulary of schema.yml ('argument.yml spans'): a new role is refused
+    with its message, which lists the declared roles, until schema.yml lists it; then it loads, with no code change."""
+    err = error_after(reading_copy, "argument.yml", "      role: contradiction\n", "      role: tension\n",
+                      argument.load_argument)
+    assert err.problem == "a thesis span has role 'tension'." and err.row == "thesis"
+    assert err.fix == "use one of: thesis, contradiction, aim (or leave it out for 'thesis')."
+    rewrite(reading_copy, "schema.yml", "words: [thesis, contradiction, aim]", "words: [thesis, contradiction, aim, tension]")
+    thesis = argument.load_argument(helpers.load_essay(reading_copy)).thesis
+    assert list(thesis.role)[:3] == ["aim", "tension", "thesis"] and set(thesis.role) == {"aim", "tension", "thesis"}
+
+
+def test_a_new_quotation_language_and_a_new_column_are_edits_of_the_data(reading_copy):
+    """quotations.csv: a language word schema.yml does not list is refused with the fix naming where it goes; once
+    listed, it loads; a new column declared filled is loaded and an empty cell in it refused, with no code change."""
+    err = error_after(reading_copy, "quotations.csv", ",1974,original English,", ",1974,spoken in English,",
+                      helpers.load_quotations)
+    assert err.problem == "'language' is 'spoken in English'." and err.row == "2 (Q01)"
+    assert "add the word to language under quotations.csv in schema.yml" in err.fix
+    rewrite(reading_copy, "schema.yml", "the authors' words, not stated]", "the authors' words, not stated,\n"
+            "               spoken in English]")
+    quotes = helpers.load_quotations(helpers.load_essay(reading_copy)).set_index("id")
+    assert quotes.loc["Q01", "language"] == "spoken in English"
+
+    rewrite_rows(reading_copy / "quotations.csv",
+                 lambda header, row: row.append("checked_by" if row is header else "" if row[0] == "Q05" else "a reader"))
+    rewrite(reading_copy, "schema.yml", "  filled: [text, function]", "  filled: [text, function, checked_by]")
+    rewrite(reading_copy, "schema.yml", "language, language_basis, function]", "language, language_basis, function,\n"
+            "            checked_by]")
+    err = load_error(reading_copy, helpers.load_quotations)
+    assert err.problem == "'checked_by' is empty." and "(Q05)" in str(err.row)
+
+
+def test_a_new_verdict_and_a_new_kind_of_term_are_words_in_schema_yml(reading_copy):
+    """negatives.csv's verdicts and terms.csv's kinds are vocabularies of schema.yml: a new word is refused until
+    schema.yml lists it (a kind with its Spanish), then loads, with no code change."""
+    from helpers import negatives, terms
+    rewrite(reading_copy, "negatives.csv", "¶18,holds,", "¶18,holds in part,")
+    err = load_error(reading_copy, negatives.load_register)
+    assert err.problem == "'verdict' is 'holds in part'." and "negatives.csv in schema.yml" in err.fix
+    rewrite(reading_copy, "schema.yml", "verdict: [holds, not about the essay]", "verdict: [holds, holds in part, "
+            "not about the essay]")
+    assert "holds in part" in set(negatives.load_register(helpers.load_essay(reading_copy)).verdict)
+
+    rewrite(reading_copy, "terms.csv", "2009 coup,event,", "2009 coup,coup,")
+    err = load_error(reading_copy, terms.load_terms)
+    assert err.problem == "'kind' is 'coup'." and err.row == "2 (2009 coup)"
+    rewrite(reading_copy, "schema.yml", "concept, publication]\n    definition_source:",
+            "concept, publication, coup]\n    definition_source:")
+    rewrite(reading_copy, "schema.yml", "    publication: [publicación]\n", "    publication: [publicación]\n"
+            "    coup: [golpe]\n")
+    glossary = terms.load_terms(helpers.load_essay(reading_copy)).set_index("term")
+    assert glossary.loc["2009 coup", "kind"] == "coup"
