@@ -273,6 +273,11 @@ def test_the_first_cell_says_how_to_keep_your_own_copy(path):
     assert "Save Notebook As" in step and "Ctrl/Cmd + S" in step and "File → Download" in step
     assert step.index("Ctrl/Cmd + S") < step.index("File → Download"), "save first, then download"
     assert "closing without saving loses nothing" in step and "saves an open notebook by itself every two minutes" in step
+    # learner review 17: "loses nothing, but JupyterLab saves … by itself" read as a contradiction; the autosave is
+    # what writing does to the file you opened, said after the dot's harmlessness, in a sentence of its own
+    assert "loses nothing, but" not in step and "Once you write" in step
+    # and Binder, named to a learner who has never heard of it, says what it is
+    assert "Binder" not in step or "a free website that runs these notebooks" in step
     assert "make handouts" not in first, "a learner alone makes the reader's edition with helpers.reader_edition()"
 
 
