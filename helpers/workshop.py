@@ -115,7 +115,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
-                projects, exercise = s["projects"], s["exercise"]     # 0 when left out (schema.yml's defaults)
+                projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
                 if topic not in recurring:
                     if topic in seen_topics:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
@@ -159,7 +159,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 rows.append({**here, **{f: v for f, v in s.items() if f not in ("row", "n")},   # as checked
                              "topic_es": topic_es.strip(), "notebook_es": notebook_es, "segment": k,
                              "start": sum(t["minutes"] for t in table[:k - 1]), "discussion": ", ".join(s["discussion"]),
-                             "glossary": tuple(s["glossary"]), "clues": tuple(s["clues"]),
+                             "glossary": tuple(s["glossary"]), "clues": tuple(s["clues"]), "projects": projects,
+                             "exercise": int(exercise),
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
@@ -537,7 +538,7 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
             except AnnotationError:
                 raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, "
                                       "'session' for every paragraph the plan uses, or 'answers'.", where) from None
-            steps.append({k: int(v) if isinstance(v, float) else v for k, v in step.items()   # a number, or NaN
+            steps.append({k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in step.items()
                           if k not in ("row", "n") and v == v and v not in ("", None, [])})
         if steps:
             out[plan.id] = steps
@@ -956,18 +957,14 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
         >>> list(load_slide_leads_es(load_essay()))
         ['D02']
     """
-    path = essay.folder / QUESTIONS_ES
     questions = load_questions(essay).set_index("id")
-    out = {}
-    for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
-        lead = " ".join(str(getattr(q, "slide", "") or "").split())
-        if not lead:
-            continue
-        check_spanish(path, spanish_problems(essay, lead, questions.question[q.question],
-                                             questions.loc[q.question].paragraphs, part=True),
-                      f"the slide's lead-in of {q.question}", q.question)
-        out[q.question] = lead
-    return out
+    leads = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question").slide    # folded, "" if none
+    leads = leads[leads != ""]
+    for qid, lead in leads.items():
+        check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, lead, questions.question[qid],
+                                                                   questions.paragraphs[qid], part=True),
+                      f"the slide's lead-in of {qid}", qid)
+    return leads.to_dict()
 
 
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
