@@ -93,3 +93,26 @@ def test_the_flashpoint_line_without_its_paragraphs_keeps_its_message(reading_co
     assert err.value.file.endswith("facilitation.yml") and err.value.row == "flashpoint_for_group"
     assert err.value.problem == f"flashpoint_for_group's {lang} line has no {{paragraphs}}, where the slide names the passages."
     assert err.value.fix == "write {paragraphs} where the ¶ numbers go."
+
+
+@pytest.mark.parametrize("entry, load", [("session topics", workshop.load_plans),
+                                         ("facilitation.yml flashpoint_for_group", workshop.load_handout)])
+def test_the_new_declarations_of_the_wrong_shape_give_a_plain_error(reading_copy, entry, load):
+    """Each key of these declarations (and the declaration itself) replaced by nothing or an empty mapping: the
+    schema is refused naming schema.yml, or the file loads (the rules left out) or refuses with a plain error, and no
+    other exception escapes."""
+    from editing import fast_dump, fast_load
+    path = reading_copy / "schema.yml"
+    original = fast_load(path.read_text(encoding="utf-8"))
+    outcomes = set()
+    for key in [None, *original[entry]]:
+        for new in (None, {}):
+            changed = {**original, entry: new if key is None else {**original[entry], key: new}}
+            path.write_text(fast_dump(changed, allow_unicode=True), encoding="utf-8")
+            try:
+                load(helpers.load_essay(reading_copy))
+                outcomes.add("loads")
+            except helpers.HelperError as err:
+                assert str(err.problem).strip() and str(err.fix).strip(), err
+                outcomes.add("schema.yml" if err.file.endswith("schema.yml") else "a data file")
+    assert "schema.yml" in outcomes
