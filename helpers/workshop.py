@@ -19,26 +19,29 @@ from .readable import questions_in_words
 from .errors import AnnotationError
 from .essay import PROJECT, Essay
 from .lessons import NOTEBOOKS
-from .rules import LANGUAGES, _paragraphs, load_entries, load_one
+from .rules import _paragraphs, load_entries, load_one, vocabulary
 from .schema import field, items
 from .text import paragraph_numbers
 
 PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
-# topics that come back in every meeting by design; any other topic may appear once per plan
-RECURRING = {"welcome", "recap", "break", "back from break", "key points"}
-IN_SESSION = ("before the day, or in the first session", "in the session")   # these give setup its minutes
+#: schema.yml's vocabulary of the segments' topics the plans treat apart: those that come back in every meeting by
+#: design (any other topic may appear once per plan), those a meeting keeps when time runs short, and the plans'
+#: setup routes that give setup its minutes in the session
+TOPICS = "session topics"
 #: the vocabularies of sessions.yml, declared in schema.yml (read from the default reading on first use)
-_DECLARED = {"SETUP_ROUTES": ("plans", "setup"), "COPIES": ("print", "copies"), "PREPARE_READS": ("prepare", "reads"),
-             "PACES": ("prepare", "pace")}
+_DECLARED = {"SETUP_ROUTES": (f"{PLANS} plans", "setup"), "COPIES": (f"{PLANS} print", "copies"),
+             "PREPARE_READS": (f"{PLANS} prepare", "reads"), "PACES": (f"{PLANS} prepare", "pace"),
+             "RECURRING": (TOPICS, "recurring"), "KEPT": (TOPICS, "kept"), "IN_SESSION": (TOPICS, "in_session")}
 
 
 def __getattr__(name: str):
-    """SETUP_ROUTES, COPIES, PREPARE_READS and PACES of the default reading, from schema.yml."""
+    """SETUP_ROUTES, COPIES, PREPARE_READS, PACES, RECURRING, KEPT and IN_SESSION of the default reading, from
+    schema.yml."""
     if name not in _DECLARED:
         raise AttributeError(name)
     from .rules import default_vocabulary
-    return default_vocabulary(f"{PLANS} {_DECLARED[name][0]}", _DECLARED[name][1])
+    return default_vocabulary(*_DECLARED[name])
 
 
 SAVE_STEP = "Ctrl+S, Cmd+S on a Mac; then File → Download"   # before a break and before 20 minutes or more on paper
@@ -82,13 +85,13 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     spanish = load_one(essay, f"{PLANS} spanish")
     topics_es = spanish.get("topics_es") or {}
     notebooks_es = {str(k).zfill(2): v for k, v in (spanish.get("notebooks_es") or {}).items()}
+    recurring, kept, in_session = (vocabulary(essay.folder, TOPICS, k) for k in ("recurring", "kept", "in_session"))
     rows = []
     for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         seen_topics: dict[str, str] = {}
         for meeting, raw in zip(_within(essay, "meetings", plan.meetings, f"plan {plan.id}"), plan.meetings):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
-            droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict)
-                         and seg.get("topic") not in ("welcome", "key points")]
+            droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict) and seg.get("topic") not in kept]
             if meeting["if_short"] and meeting["if_short"] not in droppable:
                 raise AnnotationError(path, f"if_short names {meeting['if_short']!r}, which is not one of this meeting's "
                                             "segments.", f"name the topic of the segment to drop first: one of "
@@ -113,7 +116,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
                 projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
-                if topic not in RECURRING:
+                if topic not in recurring:
                     if topic in seen_topics:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
                                               "give this segment a different topic, or drop the repeat.", label)
@@ -124,7 +127,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                                 "prints beside it.",
                                           f"add a line '{topic}: …' (the topic in Spanish) under spanish: topics_es "
                                           "at the end of the file.", label)
-                if topic == "setup" and plan.setup in IN_SESSION and s["minutes"] < MIN_SETUP_MINUTES:
+                if topic == "setup" and plan.setup in in_session and s["minutes"] < MIN_SETUP_MINUTES:
                     raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
                                           f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
                                           "setup to 'before the day'.", label)
@@ -153,12 +156,11 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
                                                 "not have.", "name the segment's notebook, and the number of one of its "
                                                 "exercises ('## Exercise N: …').", label)
-                kept = ("topic", "notebook", "minutes", "paper", "paragraphs", "reads", "sensitive", "projects_table",
-                        "lead", "worked")      # as load_entries checked them
-                rows.append({**here, **{f: s[f] for f in kept}, "topic_es": topic_es.strip(),   # as checked
-                             "notebook_es": notebook_es, "segment": k, "start": sum(t["minutes"] for t in table[:k - 1]),
-                             "discussion": ", ".join(s["discussion"]), "glossary": tuple(s["glossary"]),
-                             "projects": projects, "exercise": int(exercise), "clues": tuple(s["clues"]),
+                rows.append({**here, **{f: v for f, v in s.items() if f not in ("row", "n")},   # as checked
+                             "topic_es": topic_es.strip(), "notebook_es": notebook_es, "segment": k,
+                             "start": sum(t["minutes"] for t in table[:k - 1]), "discussion": ", ".join(s["discussion"]),
+                             "glossary": tuple(s["glossary"]), "clues": tuple(s["clues"]), "projects": projects,
+                             "exercise": int(exercise),
                              **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
                              **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
                                 for name in ONLINE_FIELDS}})
@@ -334,7 +336,7 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
                               f"name one of: {', '.join(t for t in kept if t)}.", where)
     activities = field(variant, "activities", dict, path, where, default={})
     for topic, texts in activities.items():
-        if topic not in kept + ["welcome", "key points"]:
+        if topic not in kept + list(vocabulary(essay.folder, TOPICS, "kept")):
             raise AnnotationError(path, f"gives an activity for {topic!r}, which this version does not keep.",
                                   f"name one of its segments: {', '.join(t for t in topics if t and minutes.get(t, 1))}.",
                                   where)
@@ -516,8 +518,8 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
         essay: the essay, from ``helpers.load_essay()``.
 
     Returns:
-        A dictionary from plan id to its steps (dictionaries with ``reads``, ``what``, ``pace`` and the fields
-        of their kind); a plan without a route is left out.
+        A dictionary from plan id to its steps (dictionaries with ``reads``, ``what``, ``pace``, ``only`` and
+        every other field schema.yml declares that the step fills in); a plan without a route is left out.
 
     Example:
         >>> from helpers import load_essay
@@ -536,10 +538,8 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
             except AnnotationError:
                 raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, "
                                       "'session' for every paragraph the plan uses, or 'answers'.", where) from None
-            kind = {"essay": ["paragraphs"], "exercise": ["notebook", "exercise"], "glossary": ["terms"],
-                    **dict.fromkeys(DONE, ["minutes"])}
-            steps.append({k: int(step[k]) if k in ("exercise", "minutes") else step[k]
-                          for k in ["reads", "what", "pace", "only", *kind.get(reads, [])]})
+            steps.append({k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in step.items()
+                          if k not in ("row", "n") and v == v and v not in ("", None, [])})
         if steps:
             out[plan.id] = steps
     return out
@@ -704,7 +704,8 @@ def load_notes(essay: Essay) -> dict:
 
     Returns:
         A dictionary keyed by notebook name (like ``"03_timeline"``); each entry holds ``activities`` and
-        ``stumbling_points`` (lists of sentences) and ``without_computers`` (how to run it on paper).
+        ``stumbling_points`` (lists of sentences), ``without_computers`` (how to run it on paper) and any other
+        field schema.yml declares for the notes.
 
     Example:
         >>> from helpers import load_essay
@@ -712,9 +713,7 @@ def load_notes(essay: Essay) -> dict:
         >>> notes["03_timeline"]["without_computers"]
         "Print the two timeline figures; the exercise works with the reader's edition alone."
     """
-    return {n.notebook: {"activities": n.activities, "stumbling_points": n.stumbling_points,
-                         "without_computers": n.without_computers}
-            for n in load_entries(essay, f"{NOTES} notebooks").itertuples()}
+    return load_entries(essay, f"{NOTES} notebooks").drop(columns="row").set_index("notebook").to_dict("index")
 
 
 def lesson_parts(notebook: str) -> dict:
@@ -761,7 +760,8 @@ def load_handout(essay: Essay) -> dict:
         ``over_the_week`` (preparation besides reading), ``flashpoints`` and ``flashpoint_for_group`` (what the room reads on the slide of a segment that touches one; ``{paragraphs}``
         stands for them). Each text
         is a pair ``{"en": …, "es": …}``, except ``facilitator_safety``, a list of English notes, and
-        ``flashpoints``, the numbers of the paragraphs that can divide a room.
+        ``flashpoints``, the numbers of the paragraphs that can divide a room. Every other top-level field
+        schema.yml declares for facilitation.yml ("facilitation.yml (file)") is there too, as checked.
 
     Example:
         >>> from helpers import load_essay
@@ -769,25 +769,16 @@ def load_handout(essay: Essay) -> dict:
         >>> handout["agreements"][0]["en"]
         "Nobody has to share their own story, or their family's. We discuss the text, not each other's lives."
     """
-    path = essay.folder / NOTES
     top = load_one(essay, f"{NOTES} (file)")
     h = load_one(essay, f"{NOTES} handout")
     setup = load_one(essay, f"{NOTES} setup", {"setup": h["setup"]})
-    groups = load_entries(essay, f"{NOTES} sensitive_for_group")
-    for lang in LANGUAGES:
-        if "{paragraphs}" not in top["flashpoint_for_group"][lang]:
-            raise AnnotationError(path, f"flashpoint_for_group's {lang} line has no {{paragraphs}}, where the slide "
-                                        "names the passages.", "write {paragraphs} where the ¶ numbers go.",
-                                  "flashpoint_for_group")
-    routes = load_entries(essay, f"{NOTES} routes", {"routes": setup["routes"]})
-    return {**{k: h[k] for k in ("language_note", "content_note", "agreements")},
-            "setup": {**{k: setup[k] for k in ("intro", "check", "if_not", "problems")},
-                      "routes": routes[["title", "steps"]].to_dict("records")},
-            "sensitive_for_group": {g.topic: {"en": g.en, "es": g.es} for g in groups.itertuples()},
-            **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety", "day_of")},
+    groups = load_entries(essay, f"{NOTES} sensitive_for_group").drop(columns="row").set_index("topic")
+    load_one(essay, f"{NOTES} flashpoint_for_group", top)      # {paragraphs} in both languages (schema.yml)
+    routes = load_entries(essay, f"{NOTES} routes", {"routes": setup["routes"]}).drop(columns="row")
+    return {**top, **h, "setup": {**setup, "routes": routes.to_dict("records")},
+            "sensitive_for_group": groups.to_dict("index"), "interpreter": top["interpreter"] or {},
             "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
-            "interpreter": top.get("interpreter") or {},
-            "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
+            "flashpoints": paragraph_numbers(top["flashpoints"])}
 
 
 def computers_optional(rows: pd.DataFrame) -> str:
@@ -966,18 +957,14 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
         >>> list(load_slide_leads_es(load_essay()))
         ['D02']
     """
-    path = essay.folder / QUESTIONS_ES
     questions = load_questions(essay).set_index("id")
-    out = {}
-    for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
-        lead = " ".join(str(getattr(q, "slide", "") or "").split())
-        if not lead:
-            continue
-        check_spanish(path, spanish_problems(essay, lead, questions.question[q.question],
-                                             questions.loc[q.question].paragraphs, part=True),
-                      f"the slide's lead-in of {q.question}", q.question)
-        out[q.question] = lead
-    return out
+    leads = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question").slide    # folded, "" if none
+    leads = leads[leads != ""]
+    for qid, lead in leads.items():
+        check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, lead, questions.question[qid],
+                                                                   questions.paragraphs[qid], part=True),
+                      f"the slide's lead-in of {qid}", qid)
+    return leads.to_dict()
 
 
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
