@@ -60,7 +60,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``room`` (the English
-        the room reads on the segment's slide when the activity speaks to the facilitator, or empty), ``notebook``, ``paragraphs``,
+        the room reads on the segment's slide when the activity speaks to the facilitator, or empty), ``notebook``, ``paragraphs``
+        (what the room reads), ``points_to`` (paragraphs the activity sends pairs to without the room reading them: they
+        count for the flashpoint cue, not for the reading, or empty),
         ``discussion``, ``glossary`` (the glossary entries the segment uses, a tuple of terms: the plan's packet
         prints them as its glossary excerpt), ``lead`` (how to lead it: likely answers, for the speaker notes, or
         empty), ``worked`` (a notebook's exercise whose worked solution the notes print beside it, as
@@ -153,7 +155,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
                                                 "not have.", "name the segment's notebook, and the number of one of its "
                                                 "exercises ('## Exercise N: …').", label)
-                kept = ("topic", "notebook", "minutes", "paper", "paragraphs", "reads", "sensitive", "projects_table",
+                kept = ("topic", "notebook", "minutes", "paper", "paragraphs", "points_to", "reads", "sensitive", "projects_table",
                         "lead", "worked")      # as load_entries checked them
                 rows.append({**here, **{f: s[f] for f in kept}, "topic_es": topic_es.strip(),   # as checked
                              "notebook_es": notebook_es, "segment": k, "start": sum(t["minutes"] for t in table[:k - 1]),

@@ -319,8 +319,9 @@ def _flag(seg, handout: dict) -> str:
 
 
 def flashpoints_of(seg, ctx) -> list[int]:
-    """The flashpoints (facilitation.yml) a segment reads or discusses: its paragraphs and its questions'."""
-    touched = set(paragraph_numbers(seg.paragraphs or ""))
+    """The flashpoints (facilitation.yml) a segment reads, points pairs to or discusses: its paragraphs, its
+    points_to and its questions'."""
+    touched = set(paragraph_numbers(seg.paragraphs or "")) | set(paragraph_numbers(getattr(seg, "points_to", "") or ""))
     touched |= {n for q in seg.discussion.split(", ") if q for n in ctx["questions"].paragraphs[q]}
     return sorted(touched & set(ctx["handout"]["flashpoints"]))
 
