@@ -289,6 +289,10 @@ REVIEWED_OUT = {
     "en esa lectura, limita": "nothing for 'esa' to point to: 'Así leída (según esa interpretación), limita'",
     "sobre todo por la resistencia armada": "'por … más que al' does not agree: 'debidos sobre todo a la resistencia "
                                             "armada … más que al trabajo organizativo'",
+    # session 17 (issue #20): the agency's initials as Spanish writes them, and 'policy aims' as public policy
+    "la D.E.A.": "Spanish writes the agency's initials without full stops: 'la DEA' (the essay's English quotation "
+                 "keeps its 'D.E.A.')",
+    "metas de política]": "'política' alone reads as politics: '[algunas de las metas de política pública]'",
 }
 
 
