@@ -552,7 +552,9 @@ def test_run_sheets_cue_the_flashpoints_where_the_group_reads_them(essay):
     sheets = editions.run_sheets()
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         page = sheets[f"run-sheet-{plan}-{meeting}.html"]
-        reads = [p for p in workshop.agenda(plans, plan, meeting).paragraphs if flash & set(paragraph_numbers(p or ""))]
+        # a segment is cued where its room reads a flashpoint or its activity sends pairs to one (points_to)
+        reads = [r for r in rows.itertuples()
+                 if flash & set(paragraph_numbers(r.paragraphs or "") + paragraph_numbers(r.points_to or ""))]
         reads += [rows.iloc[0].pre_reading] if flash & set(paragraph_numbers(rows.iloc[0].pre_reading)) else []
         assert page.count('class="cue"') == len(reads), (plan, meeting)
 
