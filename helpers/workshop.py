@@ -789,6 +789,7 @@ def load_handout(essay: Essay) -> dict:
             **{k: top[k] for k in ("debrief", "reading_message", "over_the_week", "facilitator_safety", "day_of")},
             "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
             "interpreter": top.get("interpreter") or {},
+            "reading_message_sheet": top.get("reading_message_sheet") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"]), "flashpoint_for_group": top["flashpoint_for_group"]}
 
 

@@ -893,3 +893,24 @@ def test_a_segment_that_sends_pairs_to_a_flashpoint_cues_it(plans):
     assert sent - set(helpers.text.paragraph_numbers(seg.paragraphs)) <= set(helpers.text.paragraph_numbers(seg.points_to))
     assert sent & fp <= set(decks.flashpoints_of(seg, CTX))
     assert set(helpers.text.paragraph_numbers(seg.paragraphs)) == set(range(10, 14)), "the room still reads ¶10–¶13"
+
+
+def test_the_spanish_readers_reading_message_carries_the_spanish_of_what_the_room_reads(essay):
+    """Session 17 (issue #20): the version for Spanish readers re-reads ¶45 and ¶48 and reads ¶49 aloud, and the
+    package's Spanish of them was only in the packet handed out on the day, after the reading. The message that sends
+    that version's reading now says, in both languages, that their Spanish is attached, and the page prints each
+    paragraph's Spanish under it (from sessions.yml, spanish: sheet); no other meeting's message names them."""
+    page = html.unescape(decks.reading_messages()["reading-message.html"])
+    sheet = workshop.load_spanish_sheet(essay)["single-90-1"]["paragraphs"]
+    assert set(sheet) == {45, 48, 49}
+    sections = dict(re.findall(r"<h2>(.*?)</h2>(.*?)(?=<h2>|$)", page, flags=re.S))
+    version = next(v for k, v in sections.items() if k.endswith("for a room with Spanish readers"))
+    flat = lambda t: " ".join(re.sub(r"<[^>]+>", " ", t).split())
+    messages = dict(re.findall(r'<div class="message" lang="(en|es)">(.*?)</div>', version, flags=re.S))
+    assert "The Spanish of ¶45, ¶48 and ¶49, which we read together, is attached too" in flat(messages["en"])
+    assert "También va adjunto el español de los ¶45, ¶48 y ¶49" in flat(messages["es"])
+    attached = flat(version.split('<div class="attach" lang="es">', 1)[1])
+    for n, es in sheet.items():
+        assert f"¶{n} {' '.join(es.split())}" in attached, n
+    others = [v for k, v in sections.items() if not k.endswith("for a room with Spanish readers")]
+    assert len(others) == 4 and not any('class="attach"' in v or "Spanish of ¶" in v for v in others)

@@ -1081,15 +1081,26 @@ CHAT_PRIVACY = {"en": "By e-mail, put every address in BCC (blind copy). In What
                       "teléfono de cada miembro a todos los demás. Usen una lista de difusión o mensajes individuales."}
 
 
+def _listed(numbers, lang: str = "en") -> str:
+    """Paragraph numbers as a sentence names them, each apart: "¶45, ¶48 and ¶49" ("¶45, ¶48 y ¶49" in Spanish).
+
+    >>> _listed([49, 45, 48]), _listed([49], "es")
+    ('¶45, ¶48 and ¶49', '¶49')
+    """
+    named = [f"¶{n}" for n in sorted(numbers)]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {'y' if lang == 'es' else 'and'} {named[-1]}"
+
+
 def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     """The message that sends each meeting's reading (facilitation.yml, ``reading_message``), filled in, English then
     Spanish, on one page to copy from: {"reading-message.html": HTML}."""
     from helpers import workshop
     from tools.pages import _page
     parts = []
-    paces = None
+    paces = sheets = None
     # a meeting's version for Spanish readers gets a message of its own when its minimum reading is its own
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
+        sheets = sheets if sheets is not None else workshop.load_spanish_sheet(ctx["essay"])
         paces = paces or workshop.reading_paces(ctx["essay"])
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
@@ -1102,9 +1113,15 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                   "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
                   "minimum": first.pre_reading_minimum, "minimum_minutes": least,
                   "minimum_minutes_l2": math.ceil(least * paces["second_language"])}
+        # the version for Spanish readers: the package's Spanish of the paragraphs read together goes with it
+        # (review: the ¶45, ¶48 and ¶49 pages were in the packet, handed out on the day, after the reading)
+        sheet = (sheets.get(f"{plan}-{meeting}", {}).get("paragraphs", {})
+                 if first.version and ctx["handout"]["reading_message_sheet"] else {})
         texts = {}
         for lang in ("en", "es"):
             text = ctx["handout"]["reading_message"][lang]
+            said = ctx["handout"]["reading_message_sheet"][lang].replace("{sheet}", _listed(sheet, lang)) if sheet else ""
+            text = text.replace("{spanish_sheet}", f" {said}" if said else "")
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             for key, value in values.items():
                 text = text.replace("{" + key + "}", str(value))
@@ -1112,20 +1129,23 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
                                   "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
-                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2} and {content_note}.")
+                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet} and {content_note}.")
             texts[lang] = text
+        attach = ("" if not sheet else
+                  f'<h3>To attach: the Spanish of {_listed(sheet, "en")}</h3><div class="attach" lang="es">'
+                  + "".join(f"<p><b>¶{n}</b> {html.escape(es)}</p>" for n, es in sorted(sheet.items())) + "</div>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
-                               + "</div>" for lang, t in texts.items()))
+                               + "</div>" for lang, t in texts.items()) + attach)
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
             "e-mail or a chat, fill in the blanks, and attach the reader's edition, the setup page and the "
             "argument on one page (in English and Spanish). Send it a "
             "week before (two weeks if some read Spanish more easily).</p>"
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
             f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
-    style = (".message { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
+    style = (".message, .attach { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
              ".privacy { border-left: 3px solid #000; padding-left: 0.5em; }")
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
