@@ -354,12 +354,31 @@ def leading(qid: str, ctx, short: bool = False) -> str:
     f = ctx["facilitation"].get(qid)
     if not f:
         return ""
-    if short:
-        return f"Close ({question_name(qid)}): {f['close']}"
-    return "\n".join([f"*Leading {question_name(qid)}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
+    n = f.get("in_short", len(f["prompts"]))
+    if short:      # a slot of 15 minutes: the first prompts' questions (discussion.yml, in_short), then the close
+        first = (f"First ask: {' '.join(first_sentence(p) for p in f['prompts'][:n])} "
+                 if n < len(f["prompts"]) else "")
+        return f"{first}Close ({question_name(qid)}): {f['close']}"
+    # the notes keep every prompt; those a 15-minute slot can use come first, the rest for a longer discussion
+    asks = ([f"*Leading {question_name(qid)}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
+            if n >= len(f["prompts"]) else
+            [f"*Leading {question_name(qid)} in 15 minutes: ask these, in order:*"] + [f"- {p}" for p in f["prompts"][:n]]
+            + ["", "*With more time, then:*"] + [f"- {p}" for p in f["prompts"][n:]])
+    return "\n".join(asks
                      + ["", "*Answers the room may give (each rests on the essay):*"]
                      + [f"- {a['answer']} (¶{a['paragraph']})" for a in f["likely"]]
                      + ["", f"*To close:* {f['close']}"])
+
+
+def first_sentence(text: str) -> str:
+    """A prompt's first sentence, its question: up to the first "?" or "." followed by a space and a capital (or the
+    end); what follows it (a parenthesis, a second step) is the notes'.
+
+    >>> first_sentence("Who raises the objection in ¶45? (The authors themselves.) Read aloud what they grant.")
+    'Who raises the objection in ¶45?'
+    """
+    found = re.search(r"[?.](?=\s+[(A-Z“]|$)", text)
+    return text[:found.end()] if found else text
 
 
 # what to do when a flashpoint divides the room: in the speaker notes and on the run sheet, once, in a box the cues point to
@@ -1003,7 +1022,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q">{ask(q)}'
-                           + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the facilitator's notes)"
+                           + (f" {html.escape(leading(q, ctx, short=True))} (the rest: the facilitator's notes)"
                               if leading(q, ctx) else "")
                            # the version for a room with Spanish readers: say where its Spanish is, to read it out
                            + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
