@@ -863,7 +863,11 @@ def test_the_deck_projects_the_claims_exercise_2s_question_2_asks_about():
     relation, which would answer the question."""
     from helpers import load_argument
     claims = load_argument(helpers.load_essay()).claims.set_index("id")
-    for name in ("single-90-1.slides.html", "single-90-1-spanish.slides.html"):
+    # session 17: the version for Spanish readers cuts Exercise 2 (interpreted, 90 minutes hold 60 of the English
+    # room's), so its deck projects neither the map nor the claims
+    spanish = _slides_of(decks.session_decks()["single-90-1-spanish.slides.html"])
+    assert not any(s.startswith("## Argument map") or "which claim?" in s for s in spanish)
+    for name in ("single-90-1.slides.html",):
         slides = _slides_of(decks.session_decks()[name])
         at = next(i for i, s in enumerate(slides) if 'class="projected"' in s and s.startswith("## Argument map"))
         shown = html.unescape(slides[at + 1])
