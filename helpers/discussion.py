@@ -38,12 +38,14 @@ def load_questions(essay: Essay, notebook: str | None = None) -> pd.DataFrame:
 def load_facilitation(essay: Essay) -> dict[str, dict]:
     """How to lead each discussion question that has a ``facilitation`` block in discussion.yml: ``prompts`` (what
     to ask, in order), ``likely`` (answers the room may give, each with the ¶ and the exact words it rests on,
-    checked against the essay) and ``close`` (how to end it). For the run sheet and the deck's speaker notes.
+    checked against the essay), ``close`` (how to end it) and ``in_short`` (how many of the prompts, from the first,
+    a slot of 15 minutes can use; all of them when not given). For the run sheet and the deck's speaker notes.
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
     Returns:
-        a dictionary from question id to ``{"prompts": [...], "likely": [{"answer", "paragraph", "span"}], "close"}``.
+        a dictionary from question id to ``{"prompts": [...], "likely": [{"answer", "paragraph", "span"}], "close",
+        "in_short"}``.
     Example:
         >>> import helpers
         >>> sorted(load_facilitation(helpers.load_essay()))[:2]
@@ -57,7 +59,10 @@ def load_facilitation(essay: Essay) -> dict[str, dict]:
         f = load_entries(essay, f"{FILE} facilitation", {"facilitation": [q.facilitation]}, row).iloc[0]
         likely = [{"answer": a.answer, "paragraph": int(a.paragraph), "span": a.span} for a in
                   load_entries(essay, f"{FILE} likely", {"likely": f.likely}, row).itertuples()]
-        out[q.id] = {"prompts": f.prompts, "likely": likely, "close": f.close}
+        short = f.get("in_short")
+        given = short is not None and short == short and short != ""      # not given: a blank (None, NaN or "")
+        out[q.id] = {"prompts": f.prompts, "likely": likely, "close": f.close,
+                     "in_short": min(int(short), len(f.prompts)) if given else len(f.prompts)}
     return out
 
 

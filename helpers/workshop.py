@@ -63,7 +63,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per segment: ``plan``, ``meeting``, ``segment`` (its order), ``start`` (the
         minute it starts), ``minutes``, ``topic``, ``activity`` (and its Spanish, ``activity_es``), ``room`` (the English
-        the room reads on the segment's slide when the activity speaks to the facilitator, or empty), ``notebook``, ``paragraphs``,
+        the room reads on the segment's slide when the activity speaks to the facilitator, or empty), ``notebook``, ``paragraphs``
+        (what the room reads), ``points_to`` (paragraphs the activity sends pairs to without the room reading them: they
+        count for the flashpoint cue, not for the reading, or empty),
         ``discussion``, ``glossary`` (the glossary entries the segment uses, a tuple of terms: the plan's packet
         prints them as its glossary excerpt), ``lead`` (how to lead it: likely answers, for the speaker notes, or
         empty), ``worked`` (a notebook's exercise whose worked solution the notes print beside it, as
@@ -483,20 +485,48 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
 
 def reading_paces(essay: Essay) -> dict[str, float]:
     """How much slower than a first reading (the essay's reading speed) a close reading and a reading in a second
-    language go (sessions.yml, ``reading_pace``): ``{"close": 2, "second_language": 2}`` here.
+    language go, and how much longer a segment takes when everything said in it is interpreted (sessions.yml,
+    ``reading_pace``): ``{"close": 2, "second_language": 2, "interpreted": 1.5}`` here.
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
 
     Returns:
-        A dictionary from ``close`` and ``second_language`` to a factor of 1 or more.
+        A dictionary from ``close``, ``second_language`` and ``interpreted`` to a factor of 1 or more.
 
     Example:
         >>> from helpers import load_essay
         >>> sorted(reading_paces(load_essay()))
-        ['close', 'second_language']
+        ['close', 'interpreted', 'second_language']
     """
     return load_one(essay, f"{PLANS} reading_pace")      # each 1 or more (schema.yml's rules)
+
+
+def interpreted_minutes(minutes: list[int], factor: float) -> list[int]:
+    """The minutes segments take when everything said in them is interpreted: each segment's minutes times
+    ``factor`` (sessions.yml, ``reading_pace: interpreted``; the guide's "about half as much time again" is 1.5),
+    in whole minutes that add up to the whole of the exact total: each rounded down, and the minutes left over go to
+    the largest remainders, a tie to the later segment (the discussion and the closing round, where everyone speaks).
+    The version for Spanish readers gives its kept segments these minutes (tests/test_workshop.py holds it).
+
+    Parameters:
+        minutes: the segments' minutes in the English room, in order.
+        factor: how many times longer an interpreted segment takes.
+
+    Returns:
+        The interpreted minutes, in the same order.
+
+    Example:
+        >>> interpreted_minutes([14, 13, 13, 15, 5], 1.5)
+        [21, 19, 19, 23, 8]
+    """
+    exact = [m * factor for m in minutes]
+    out = [math.floor(x + 1e-9) for x in exact]
+    left = round(sum(exact)) - sum(out)
+    order = sorted(range(len(exact)), key=lambda i: (exact[i] - out[i], i), reverse=True)
+    for i in order[:max(left, 0)]:
+        out[i] += 1
+    return out
 
 
 #: preparation steps that are done, not read: their minutes are stated in sessions.yml; ``arrange`` is totalled apart
@@ -778,6 +808,7 @@ def load_handout(essay: Essay) -> dict:
     return {**top, **h, "setup": {**setup, "routes": routes.to_dict("records")},
             "sensitive_for_group": groups.to_dict("index"), "interpreter": top["interpreter"] or {},
             "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
+            "reading_message_sheet": top.get("reading_message_sheet") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"])}
 
 
@@ -801,6 +832,8 @@ def computers_optional(rows: pd.DataFrame) -> str:
     if rows.meeting.nunique() != 1:
         return ""
     screen = rows[(rows.notebook != "") & ~rows.paper.astype(bool) & (rows.topic != "setup")]
+    if screen.empty:       # the version for Spanish readers cuts its one screen segment (sessions.yml)
+        return "No computers: every segment of this version is on paper."
     return (f"Computers are optional: the session uses them for {int(screen.minutes.sum())} of its "
             f"{int(rows.length.iloc[0])} minutes ({', '.join(screen.topic)}); every segment has a paper route.")
 

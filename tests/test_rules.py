@@ -304,7 +304,7 @@ def test_the_new_field_types_refuse_the_wrong_value(essay, kind, value, problem)
 def test_one_entry_and_a_vocabulary_with_its_own_message(reading_copy):
     """'one: true' reads a mapping as its one entry (a list there is refused); a vocabulary's own message names the word."""
     pace = rules.load_one(helpers.load_essay(reading_copy), "sessions.yml reading_pace")
-    assert pace == {"close": 2, "second_language": 2}
+    assert pace == {"close": 2, "second_language": 2, "interpreted": 1.5}
     err = error_after(reading_copy, "sessions.yml", "reading_pace:\n", "reading_pace:\n  - close: 2\nx_pace:\n",
                       workshop.reading_paces)
     assert err.file.endswith("sessions.yml") and "'reading_pace' should be a mapping" in err.problem

@@ -319,8 +319,9 @@ def _flag(seg, handout: dict) -> str:
 
 
 def flashpoints_of(seg, ctx) -> list[int]:
-    """The flashpoints (facilitation.yml) a segment reads or discusses: its paragraphs and its questions'."""
-    touched = set(paragraph_numbers(seg.paragraphs or ""))
+    """The flashpoints (facilitation.yml) a segment reads, points pairs to or discusses: its paragraphs, its
+    points_to and its questions'."""
+    touched = set(paragraph_numbers(seg.paragraphs or "")) | set(paragraph_numbers(getattr(seg, "points_to", "") or ""))
     touched |= {n for q in seg.discussion.split(", ") if q for n in ctx["questions"].paragraphs[q]}
     return sorted(touched & set(ctx["handout"]["flashpoints"]))
 
@@ -353,12 +354,31 @@ def leading(qid: str, ctx, short: bool = False) -> str:
     f = ctx["facilitation"].get(qid)
     if not f:
         return ""
-    if short:
-        return f"Close ({question_name(qid)}): {f['close']}"
-    return "\n".join([f"*Leading {question_name(qid)}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
+    n = f.get("in_short", len(f["prompts"]))
+    if short:      # a slot of 15 minutes: the first prompts' questions (discussion.yml, in_short), then the close
+        first = (f"First ask: {' '.join(first_sentence(p) for p in f['prompts'][:n])} "
+                 if n < len(f["prompts"]) else "")
+        return f"{first}Close ({question_name(qid)}): {f['close']}"
+    # the notes keep every prompt; those a 15-minute slot can use come first, the rest for a longer discussion
+    asks = ([f"*Leading {question_name(qid)}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
+            if n >= len(f["prompts"]) else
+            [f"*Leading {question_name(qid)} in 15 minutes: ask these, in order:*"] + [f"- {p}" for p in f["prompts"][:n]]
+            + ["", "*With more time, then:*"] + [f"- {p}" for p in f["prompts"][n:]])
+    return "\n".join(asks
                      + ["", "*Answers the room may give (each rests on the essay):*"]
                      + [f"- {a['answer']} (¶{a['paragraph']})" for a in f["likely"]]
                      + ["", f"*To close:* {f['close']}"])
+
+
+def first_sentence(text: str) -> str:
+    """A prompt's first sentence, its question: up to the first "?" or "." followed by a space and a capital (or the
+    end); what follows it (a parenthesis, a second step) is the notes'.
+
+    >>> first_sentence("Who raises the objection in ¶45? (The authors themselves.) Read aloud what they grant.")
+    'Who raises the objection in ¶45?'
+    """
+    found = re.search(r"[?.](?=\s+[(A-Z“]|$)", text)
+    return text[:found.end()] if found else text
 
 
 # what to do when a flashpoint divides the room: in the speaker notes and on the run sheet, once, in a box the cues point to
@@ -1002,7 +1022,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q">{ask(q)}'
-                           + (f" {html.escape(leading(q, ctx, short=True))} (prompts and likely answers: the facilitator's notes)"
+                           + (f" {html.escape(leading(q, ctx, short=True))} (the rest: the facilitator's notes)"
                               if leading(q, ctx) else "")
                            # the version for a room with Spanish readers: say where its Spanish is, to read it out
                            + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
@@ -1080,15 +1100,26 @@ CHAT_PRIVACY = {"en": "By e-mail, put every address in BCC (blind copy). In What
                       "teléfono de cada miembro a todos los demás. Usen una lista de difusión o mensajes individuales."}
 
 
+def _listed(numbers, lang: str = "en") -> str:
+    """Paragraph numbers as a sentence names them, each apart: "¶45, ¶48 and ¶49" ("¶45, ¶48 y ¶49" in Spanish).
+
+    >>> _listed([49, 45, 48]), _listed([49], "es")
+    ('¶45, ¶48 and ¶49', '¶49')
+    """
+    named = [f"¶{n}" for n in sorted(numbers)]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {'y' if lang == 'es' else 'and'} {named[-1]}"
+
+
 def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     """The message that sends each meeting's reading (facilitation.yml, ``reading_message``), filled in, English then
     Spanish, on one page to copy from: {"reading-message.html": HTML}."""
     from helpers import workshop
     from tools.pages import _page
     parts = []
-    paces = None
+    paces = sheets = None
     # a meeting's version for Spanish readers gets a message of its own when its minimum reading is its own
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
+        sheets = sheets if sheets is not None else workshop.load_spanish_sheet(ctx["essay"])
         paces = paces or workshop.reading_paces(ctx["essay"])
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
@@ -1101,9 +1132,15 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                   "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
                   "minimum": first.pre_reading_minimum, "minimum_minutes": least,
                   "minimum_minutes_l2": math.ceil(least * paces["second_language"])}
+        # the version for Spanish readers: the package's Spanish of the paragraphs read together goes with it
+        # (review: the ¶45, ¶48 and ¶49 pages were in the packet, handed out on the day, after the reading)
+        sheet = (sheets.get(f"{plan}-{meeting}", {}).get("paragraphs", {})
+                 if first.version and ctx["handout"]["reading_message_sheet"] else {})
         texts = {}
         for lang in ("en", "es"):
             text = ctx["handout"]["reading_message"][lang]
+            said = ctx["handout"]["reading_message_sheet"][lang].replace("{sheet}", _listed(sheet, lang)) if sheet else ""
+            text = text.replace("{spanish_sheet}", f" {said}" if said else "")
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             for key, value in values.items():
                 text = text.replace("{" + key + "}", str(value))
@@ -1111,20 +1148,23 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
                                   "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
-                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2} and {content_note}.")
+                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet} and {content_note}.")
             texts[lang] = text
+        attach = ("" if not sheet else
+                  f'<h3>To attach: the Spanish of {_listed(sheet, "en")}</h3><div class="attach" lang="es">'
+                  + "".join(f"<p><b>¶{n}</b> {html.escape(es)}</p>" for n, es in sorted(sheet.items())) + "</div>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
-                               + "</div>" for lang, t in texts.items()))
+                               + "</div>" for lang, t in texts.items()) + attach)
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
             "e-mail or a chat, fill in the blanks, and attach the reader's edition, the setup page and the "
             "argument on one page (in English and Spanish). Send it a "
             "week before (two weeks if some read Spanish more easily).</p>"
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
             f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
-    style = (".message { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
+    style = (".message, .attach { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
              ".privacy { border-left: 3px solid #000; padding-left: 0.5em; }")
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
