@@ -456,6 +456,14 @@ def test_shift_enter_down_the_notebook_leaves_the_solution_folded(lab, browser):
             f"Shift+Enter opened the worked solution (cell {heading}); the walk went through cells {walk}"
         assert not cells.nth(heading + 1).is_visible(), "a cell of the solution is on show"
         assert walk[-1] == following, f"after the folded solution the walk went to cell {walk[-1]}, not {following}"
+        folded.locator(".jp-RenderedMarkdown").click()             # the heading open for writing (Enter), then
+        page.keyboard.press("Enter")                               # Shift+Enter: the same step over the solution
+        page.wait_for_function("() => document.querySelector('.jp-Notebook.jp-mod-editMode') !== null", timeout=10_000)
+        page.keyboard.press("Shift+Enter")
+        page.wait_for_timeout(500)
+        assert "jp-MarkdownHeadingCollapsed" in (folded.get_attribute("class") or ""), \
+            "Shift+Enter in the heading, open for writing, opened the worked solution"
+        assert page.evaluate(active_js) == following
         button = folded.locator(".jp-showHiddenCellsButton")       # still one click opens it
         button.click()
         cells.nth(heading + 1).wait_for(state="visible", timeout=10_000)
