@@ -47,10 +47,12 @@ def test_jupyterlab_settings_are_installed_in_this_environment():
     assert ours["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
     # Shift+Enter on a folded heading steps over the folded cells instead of opening them (learner review, round
     # 17; seen in the browser by test_browser.py::test_shift_enter_down_the_notebook_leaves_the_solution_folded)
-    steps = [s for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"] if s["keys"] == ["Shift Enter"]]
-    assert {s["selector"].split()[0] for s in steps} == {".jp-Notebook.jp-mod-commandMode", ".jp-Notebook.jp-mod-editMode"}
-    assert all("jp-MarkdownHeadingCollapsed" in s["selector"] and s["args"]["commands"][-1] == "notebook:move-cursor-down"
-               for s in steps)
+    shortcuts = ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    steps = [s for s in shortcuts if s["keys"] == ["Shift Enter"]]
+    modes = {s["selector"].split()[0] for s in steps}
+    assert modes == {".jp-Notebook.jp-mod-commandMode", ".jp-Notebook.jp-mod-editMode"}, modes
+    assert all("jp-MarkdownHeadingCollapsed" in s["selector"]
+               and s["args"]["commands"][-1] == "notebook:move-cursor-down" for s in steps), steps
     for plugin, values in ours.items():
         assert {k: have.get(plugin, {}).get(k) for k in values} == values, f"{installed}: run python -m helpers.kernel_hints"
 
