@@ -25,7 +25,10 @@ CONFIG = Path(__file__).resolve().parent / "kernel" / "ipython_kernel_config.py"
 # render every cell ("defer", not JupyterLab's default "full" windowing, under which a link to a heading such as
 # the series map lands below the window), and neither a "get Jupyter news?" prompt nor a "newer version of
 # JupyterLab is available" notice covers the page (JupyterLab checks for updates whatever its news setting says,
-# so checkForUpdates is off too). A learner's own settings still win.
+# so checkForUpdates is off too), and Shift+Enter on a folded heading (a worked solution) runs it and selects the next
+# cell on show, stepping over the folded cells: JupyterLab's own Shift+Enter selects the next cell, the solution's
+# first, and JupyterLab unfolds a heading whenever a cell under it becomes the selected one (learner review, round 17).
+# A learner's own settings still win.
 LAB_SETTINGS = Path(__file__).resolve().parent / "kernel" / "overrides.json"
 
 # The names the notebooks' Setup cells make (tests/test_before_setup.py checks them against the notebooks).

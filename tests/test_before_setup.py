@@ -45,6 +45,14 @@ def test_jupyterlab_settings_are_installed_in_this_environment():
     # no "A newer version of JupyterLab is available" notice over the notebook (learner review, round 12): the
     # check runs whatever fetchNews says, so it is turned off by its own setting
     assert ours["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+    # Shift+Enter on a folded heading steps over the folded cells instead of opening them (learner review, round
+    # 17; seen in the browser by test_browser.py::test_shift_enter_down_the_notebook_leaves_the_solution_folded)
+    shortcuts = ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    steps = [s for s in shortcuts if s["keys"] == ["Shift Enter"]]
+    modes = {s["selector"].split()[0] for s in steps}
+    assert modes == {".jp-Notebook.jp-mod-commandMode", ".jp-Notebook.jp-mod-editMode"}, modes
+    assert all("jp-MarkdownHeadingCollapsed" in s["selector"]
+               and s["args"]["commands"][-1] == "notebook:move-cursor-down" for s in steps), steps
     for plugin, values in ours.items():
         assert {k: have.get(plugin, {}).get(k) for k in values} == values, f"{installed}: run python -m helpers.kernel_hints"
 
@@ -63,6 +71,8 @@ def test_installing_keeps_other_jupyterlab_settings(tmp_path):
     assert have["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
     assert have["@jupyterlab/notebook-extension:tracker"] == {"windowingMode": "defer", "other": 1}
     assert have["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+    assert have["@jupyterlab/shortcuts-extension:shortcuts"] == \
+        json.loads(kernel_hints.LAB_SETTINGS.read_text(encoding="utf-8"))["@jupyterlab/shortcuts-extension:shortcuts"]
     kernel_hints.install(tmp_path)
     assert lab.read_text(encoding="utf-8") == first
 

@@ -63,11 +63,17 @@ def lab(tmp_path_factory):
     home.mkdir()
     # JupyterLab runs with the settings the environment gives every learner (helpers/kernel/overrides.json, put
     # in place by `make install`): every cell rendered, so the test sees every prompt, output and figure on the
-    # page, and no "get Jupyter news?" prompt over it. A fresh, empty user-settings folder adds nothing.
+    # page, no "get Jupyter news?" prompt over it, and Shift+Enter on a folded solution's heading steps over the
+    # solution. A fresh, empty user-settings folder adds nothing. The settings are this checkout's, merged into the
+    # environment's as `make install` merges them, in a folder of the test's own (the environment is not changed).
     from helpers import kernel_hints
     installed = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     assert installed.is_file() and "windowingMode" in installed.read_text(encoding="utf-8"), \
         f"{installed} is missing: run `make install` (or python -m helpers.kernel_hints); see {kernel_hints.LAB_SETTINGS.name}"
+    settings = root / "env" / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True)
+    shutil.copy(installed, settings / "overrides.json")
+    kernel_hints.install(root / "env")
     port, token = _free_port(), secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local/share"), XDG_CONFIG_HOME=str(home / ".config"),
@@ -76,6 +82,7 @@ def lab(tmp_path_factory):
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={project}", "--allow-root",
+         f"--LabApp.app_settings_dir={settings}",
          "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -404,5 +411,64 @@ def test_the_setup_cell_of_00_is_on_the_first_screen(lab, browser):
         top = page.evaluate("() => document.querySelector('.jp-Notebook .jp-CodeCell').getBoundingClientRect().top")
         page.screenshot(path=str(SCREENSHOTS / "00-first-screen-1280x720.png"))
         assert top + 60 <= 720, f"the Setup cell starts at {top:.0f} px in a 720 px window"
+    finally:
+        page.close()
+
+
+def test_shift_enter_down_the_notebook_leaves_the_solution_folded(lab, browser):
+    """The learner review (round 17, issue #19): pressing Shift+Enter down 00 from the Setup cell, with no answer
+    typed, opened the worked solution. Shift+Enter (run the cell and select the next) on the folded solution's
+    heading selects the next cell, which is the solution's first, hidden cell; JupyterLab unfolds a heading whenever
+    a cell under it becomes the active cell. The environment's settings (helpers/kernel/overrides.json) give
+    Shift+Enter on a folded heading JupyterLab's own "select the cell below", which steps over hidden cells: the
+    walk goes on after the solution, which stays folded, and its button still opens it with one click."""
+    base, token = lab
+    path = PROJECT / "notebooks" / "00_start_here.ipynb"
+    heading = solution_headings(path)[0]
+    cells_nb = nbformat.read(path, as_version=4).cells
+    setup = next(i for i, c in enumerate(cells_nb) if c.cell_type == "code")
+    following = next(i for i in range(heading + 1, len(cells_nb))
+                     if "solution" not in cells_nb[i].metadata.get("tags", []))
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    active_js = ("() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')]"
+                 ".findIndex(c => c.classList.contains('jp-mod-active'))")
+    try:
+        page.goto(f"{base}/lab/workspaces/shift-enter/tree/notebooks/{path.name}?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_function("(n) => document.querySelectorAll('.jp-Notebook .jp-Cell').length >= n",
+                               arg=len(cells_nb), timeout=90_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\| Idle/.test(e.textContent))",
+            timeout=120_000)
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        cells.nth(setup).locator(".cm-content").click()            # the learner clicks into the Setup cell
+        walk = [page.evaluate(active_js)]
+        while walk[-1] <= heading and len(walk) < 3 * len(cells_nb):
+            page.keyboard.press("Shift+Enter")
+            page.wait_for_timeout(150)
+            walk.append(page.evaluate(active_js))
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(SCREENSHOTS / "00-shift-enter-walk.png"))
+        assert walk[0] == setup and heading in walk, f"the walk went through cells {walk}"
+        folded = cells.nth(heading)
+        assert "jp-MarkdownHeadingCollapsed" in (folded.get_attribute("class") or ""), \
+            f"Shift+Enter opened the worked solution (cell {heading}); the walk went through cells {walk}"
+        assert not cells.nth(heading + 1).is_visible(), "a cell of the solution is on show"
+        assert walk[-1] == following, f"after the folded solution the walk went to cell {walk[-1]}, not {following}"
+        folded.locator(".jp-RenderedMarkdown").click()             # the heading open for writing (Enter), then
+        page.keyboard.press("Enter")                               # Shift+Enter: the same step over the solution
+        page.wait_for_function("() => document.querySelector('.jp-Notebook.jp-mod-editMode') !== null", timeout=10_000)
+        page.keyboard.press("Shift+Enter")
+        page.wait_for_timeout(500)
+        assert "jp-MarkdownHeadingCollapsed" in (folded.get_attribute("class") or ""), \
+            "Shift+Enter in the heading, open for writing, opened the worked solution"
+        assert page.evaluate(active_js) == following
+        button = folded.locator(".jp-showHiddenCellsButton")       # still one click opens it
+        button.click()
+        cells.nth(heading + 1).wait_for(state="visible", timeout=10_000)
+    except Exception:
+        page.screenshot(path=str(SCREENSHOTS / "00-shift-enter-FAILED.png"))
+        raise
     finally:
         page.close()
