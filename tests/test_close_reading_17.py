@@ -1,0 +1,105 @@
+"""The seventeenth close reading (issue #19, the findings left from session 16's close review): the dating clues'
+pull labels follow the limits (D03, D14, D09), "After ten years" weighed the same way everywhere (D10, notebook 03's
+two solutions), C24's and C127's paraphrases held to their spans, and 02's "her memoir". Each test pins one fix and
+fails on the package before it (5576a5f)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+import helpers
+from helpers import timeline as tl
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def _squash(text: str) -> str:
+    return " ".join(str(text).replace("’", "'").replace("‘", "'").split())
+
+
+def _cell(notebook: str, starts: str) -> str:
+    """The source of the one markdown cell of a notebook that starts with ``starts``."""
+    nb = nbformat.read(next(NOTEBOOKS.glob(f"{notebook}_*.ipynb")), as_version=4)
+    found = [c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(starts)]
+    assert len(found) == 1, (notebook, starts, len(found))
+    return _squash(found[0])
+
+
+def _markdown(notebook: str) -> str:
+    nb = nbformat.read(next(NOTEBOOKS.glob(f"{notebook}_*.ipynb")), as_version=4)
+    return _squash(" ".join(c.source for c in nb.cells if c.cell_type == "markdown"))
+
+
+def test_a_clue_that_pulls_later_goes_past_the_limits(essay):
+    """Item 1: D03 (Venezuela, from 23 January 2019) and D14 (the House, from November 2018) were labelled *pulls
+    later*, though neither floor goes past clue 2's 'not before January 2019': they add nothing later. The package
+    computes what each clue's range adds to the limits, at the precision of the limit it is held against; a clue
+    labelled *pulls later* must add something later, and one that adds nothing either way is not called a pull
+    in the direction of a floor or ceiling it does not have."""
+    dating = tl.load_dating(essay).set_index("id", drop=False)
+    beyond = tl.beyond_limits(dating)
+    assert beyond["D10"] == "later" and beyond["D05"] == "earlier" and beyond["D01"] == ""
+    later = dating[dating.pulls == "pulls later"]
+    assert len(later) >= 2
+    for clue in later.itertuples():
+        assert beyond[clue.id] == "later", (clue.id, clue.implies)
+    for clue in ("D03", "D14"):
+        assert dating.loc[clue, "pulls"] != "pulls later", clue
+        assert "D02" in dating.loc[clue, "reasoning"], clue             # says what it adds nothing to
+
+
+def test_exercise_2s_solution_files_the_clues_as_the_data_does(essay):
+    """Item 1: 03's Exercise 2 solution listed Venezuela (¶5) and "at least the White House" (¶48) under *What pulls
+    later*; they now stand where dating.csv files them."""
+    solution = _cell("03", "**What sets a limit, from the essay.**")
+    later = solution.split("**What pulls later.**")[1].split("**What has no bearing.**")[0]
+    none = solution.split("**What has no bearing.**")[1].split("**An answer.**")[0]
+    for words in ("As of this writing", "at least the White House"):
+        assert words not in later and words in none, words
+    dating = tl.load_dating(essay)
+    said = {"Over the past 14 years": "pulls later", "After ten years": "pulls later"}
+    for words, pulls in said.items():
+        assert words in later and dating[dating.span.str.startswith(words)].pulls.item() == pulls
+
+
+def test_ten_years_is_weighed_the_same_everywhere(essay):
+    """Item 2: counted to the time of writing, "After ten years" pulled later "only weakly" in Exercise 1's
+    solution, plainly ("like D09") in clue 10, and with no weight at all in Exercise 2's. One description, the
+    clue's own: a weak pull later, since "ten" may be rounded."""
+    reasoning = tl.load_dating(essay).set_index("id").loc["D10", "reasoning"]
+    assert "a weak pull" in reasoning and "like D09" not in reasoning
+    ex1 = _cell("03", "**1.** “this last November”").split("**2.**")[1].split("**3.**")[0]
+    ex2 = _cell("03", "**What sets a limit, from the essay.**").split("**What pulls later.**")[1]
+    ten = next(s for s in re.split(r"(?<=\.) (?=“)", ex2) if s.startswith("“After ten years"))
+    for text in (ex1, ten):
+        assert "a weak pull" in text, text
+
+
+def test_c24_says_only_what_its_span_says(essay):
+    """Item 3: C24's paraphrase opened "When the coup government seemed likely to fall", which is ¶25's sentence
+    before (C129), read into C24 through "But": that reading is the package's, and C129 already holds it."""
+    argument = helpers.load_argument(essay).claims.set_index("id")
+    paraphrase = argument.loc["C24", "paraphrase"]
+    assert "likely to fall" not in paraphrase and "When the coup" not in paraphrase
+    assert paraphrase.startswith("The U.S., under the personal leadership of then Secretary of State Hillary Clinton")
+
+
+def test_c127_is_backed_by_the_coup_half_and_keeps_the_scare_quotes(essay):
+    """Item 4: C127's reasons (¶20–¶26) are all about the coup of 2009 and the elections after it; the heading's
+    "Fraud" is not what they back. And the officer "joked" in the essay's quotation marks, not a plain "joke"."""
+    argument = helpers.load_argument(essay).claims.set_index("id")
+    paraphrase = argument.loc["C127", "paraphrase"]
+    assert "joke," not in paraphrase and "“joked”" in paraphrase.replace('"joked"', "“joked”")
+    assert "\"U.S.-backed Coups\"" in paraphrase and "not the \"Fraud\"" in paraphrase
+    backers = argument[argument.to == "C127"]
+    assert set(backers.paragraph.astype(int)) <= set(range(20, 27))
+
+
+def test_her_memoir_is_not_called_one_work_only():
+    """Item 5: 02 said "her memoir" is "a phrase that fits one work only". The essay's words name the kind of work
+    and its author, and give no title; which book is not in them."""
+    prose = _markdown("02")
+    assert "fits one work only" not in prose
+    assert "“In her memoir” (¶25), which gives the kind of work and its author with no title" in prose
