@@ -103,3 +103,37 @@ def test_her_memoir_is_not_called_one_work_only():
     prose = _markdown("02")
     assert "fits one work only" not in prose
     assert "“In her memoir” (¶25), which gives the kind of work and its author with no title" in prose
+
+
+GLOSS_FORMS = (r"(?<![*\w])\*{w}\*(?:, in the essay|, as the essay| is | the | \(Latin)",   # 02 and 03's run-in glosses
+               r"\*\*{w}\*\* is an? ")                                                       # 02's second LeftRoots
+
+
+def _gloss_lines(folder: Path, word: str) -> dict[str, list[str]]:
+    """Each notebook's lines that gloss ``word``: a list line "- **<word>…" (any case), or a run-in gloss."""
+    found: dict[str, list[str]] = {}
+    forms = [re.compile(f.format(w=re.escape(word)), re.I) for f in GLOSS_FORMS]
+    for path in sorted(folder.glob("0[0-4]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in (c for c in nb.cells if c.cell_type == "markdown"):
+            for line in cell.source.split("\n"):
+                if re.match(rf"- \*\*{re.escape(word)}(?!\w)", line, re.I) or any(f.search(line) for f in forms):
+                    found.setdefault(path.stem, []).append(line)
+    return found
+
+
+def test_each_word_has_one_gloss_and_every_notebook_that_glosses_it_uses_it(essay, folder: Path = NOTEBOOKS):
+    """Item 6: *We*, *imperialism*, *LeftRoots*, the IRI (with or without its context mark) and *[sic]* were glossed
+    differently from notebook to notebook (02: imperialism "names U.S. power … through “military and economic
+    intervention” (¶17)"; 00: "the essay does not define it"). Each now has one gloss, in glosses.yml, which
+    tools.cells writes into every notebook that glosses the word; no notebook glosses it any other way."""
+    from helpers.terms import load_glosses
+    glosses = load_glosses(essay)
+    assert set(glosses.word) == {"We", "imperialism", "LeftRoots", "IRI", "[sic]"}
+    for g in glosses.itertuples():
+        lines = _gloss_lines(folder, g.word)
+        assert set(lines) == set(g.notebooks), (g.word, sorted(lines))
+        for notebook, said in lines.items():
+            assert said == [f"- **{g.word}**: {g.gloss}"], (g.word, notebook, said)
+    iri = glosses.set_index("word").loc["IRI", "gloss"]
+    assert "context, not from the essay" in iri and "Wikipedia" in iri
