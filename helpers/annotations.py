@@ -57,6 +57,7 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
              (timeline.UNDATED, [timeline.UNDATED], remember(timeline.load_undated)),
              (ledger.FILE, [ledger.FILE, argument.FILE], remember(ledger.check_ledger)),
              (terms.FILE, [terms.FILE], remember(terms.load_terms)),
+             (terms.GLOSSES, [terms.GLOSSES], remember(terms.load_glosses)),
              (lead_ins.FILE, [lead_ins.FILE, quotations.FILE], remember(lead_ins.check_lead_ins)),
              (discussion.FILE, [discussion.FILE], remember(discussion.load_questions)),
              (workshop.PLANS, [workshop.PLANS], remember(workshop.load_plans)),

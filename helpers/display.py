@@ -225,8 +225,8 @@ class Folded:
     '<details><summary>open me</summary>'
     """
 
-    def __init__(self, content, summary: str = "Result of the worked solution: click to open"):
-        self.content, self.summary = content, summary
+    def __init__(self, content, summary: str = "Result of the worked solution: click to open", css_class: str = ""):
+        self.content, self.summary, self.css_class = content, summary, css_class
 
     def __repr__(self) -> str:
         return self.content if isinstance(self.content, str) else repr(self.content)
@@ -235,13 +235,15 @@ class Folded:
         import html
         inner = getattr(self.content, "_repr_html_", None)
         body = inner() if inner else f"<pre>{html.escape(repr(self))}</pre>"
-        return f"<details><summary>{html.escape(self.summary)}</summary>\n{body}\n</details>"
+        opening = f'<details class="{html.escape(self.css_class)}">' if self.css_class else "<details>"
+        return f"{opening}<summary>{html.escape(self.summary)}</summary>\n{body}\n</details>"
 
 
-def folded(content, summary: str = "Result of the worked solution: click to open") -> Folded:
+def folded(content, summary: str = "Result of the worked solution: click to open", css_class: str = "") -> Folded:
     """Show ``content`` (a table from helpers.table, or text) folded until the reader opens it.
 
-    Parameters: ``content`` a table (from ``table``) or text; ``summary`` the line shown while it is folded.
+    Parameters: ``content`` a table (from ``table``) or text; ``summary`` the line shown while it is folded;
+    ``css_class`` optional, the ``<details>`` block's class ("more-rows": the print editions open it on paper).
     Returns: a ``Folded`` object, which a notebook displays when it is the last line of a cell.
 
     >>> print(repr(folded("¶3 We are losing.")))
@@ -249,4 +251,4 @@ def folded(content, summary: str = "Result of the worked solution: click to open
     >>> folded("x")._repr_html_().startswith("<details><summary>")
     True
     """
-    return Folded(content, summary)
+    return Folded(content, summary, css_class)

@@ -1141,13 +1141,14 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 # Argument map (notebook 01): show each figure with its text description
 # --------------------------------------------------------------------------------------------
 
-def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=()) -> None:
+def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=(), fold: bool = True) -> None:
     """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
     The description is printed under the figure and stored as the image's alt text in the notebook (the output's
     ``image/png`` metadata), so the HTML editions can use it; a table under it gives each box's claim in full
     (``box_wording``: the boxes give a claim's first words). Each figure is drawn, shown and
-    closed before the next is drawn, so a map of five figures needs the memory of one.
+    closed before the next is drawn, so a map of five figures needs the memory of one. The table is folded under a
+    one-line summary until the reader opens it (the print editions open it on paper).
 
     Parameters:
         argument: the argument, from ``helpers.load_argument(essay)``.
@@ -1156,6 +1157,8 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
         per_figure: at most this many claims on the right of one figure (default 4), as in ``argument_map``.
         ids: optional; the ids of the claims to draw on the right, as in ``argument_map``.
         held_back: optional; ids of claims whose box gives the essay's words only, as in ``argument_map``.
+        fold: fold each table of boxes in full under its summary line (the default); ``False`` inside a worked
+            solution, which is folded already (a second click would hide it again).
 
     Returns:
         Nothing; it shows the figures and prints their descriptions. (Outside a notebook a figure shows
@@ -1170,10 +1173,13 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
         Thesis · ¶6, ¶9–¶10 (T)  The essay states its aim in ¶6: ...
     """
     from IPython.display import display
-    from .display import table
+    from .display import folded, table
     for fig in _map_figures(argument, root, per_figure, ids, held_back):
         show_described(fig, fig.alt_text)
-        display(table(fig.wording, rows="all"))
+        # folded on screen (01's first sitting printed about 5,800 words, most of them these tables); opened on paper
+        wording = table(fig.wording, rows="all")
+        display(folded(wording, "Each box of this map in full, as a table: click to open", css_class="in-full")
+                if fold else wording)
 
 
 # --- start here (00) ---

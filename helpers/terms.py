@@ -25,12 +25,13 @@ from datetime import date
 
 import pandas as pd
 
-from .rules import declaration, default_vocabulary, load_table
+from .rules import declaration, default_vocabulary, load_entries, load_table
 from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .text import sentence_spans, fold_keep_case
 
 FILE = "terms.csv"
+GLOSSES = "glosses.yml"
 NOT_ALIASES = "not_aliases.csv"
 KINDS_IN_SPANISH = "term kinds in Spanish"      # schema.yml: each kind of terms.csv in Spanish
 
@@ -478,3 +479,21 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
             continue
         rows.append({"paragraph": f"¶{n}", "name": essay.text[start:end], "sentence": sentence})
     return pd.DataFrame(rows, columns=columns)
+
+
+def load_glosses(essay: Essay) -> pd.DataFrame:
+    """glosses.yml, checked: one gloss for each word that more than one notebook glosses, with the notebooks that do.
+
+    ``python -m tools.cells`` writes each gloss into the line "- **<word>**: …" of every notebook it names, so the
+    notebooks cannot gloss one word in different ways; its quotations are checked against the essay on load.
+
+    Parameters: ``essay`` the loaded essay.
+    Returns: a pandas DataFrame, one row per word: ``word``, ``gloss``, ``notebooks`` (a list of notebook names).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> glosses = load_glosses(load_essay()).set_index("word")
+    >>> glosses.loc["IRI", "notebooks"]
+    ['02_source_quotations', '03_timeline']
+    """
+    return load_entries(essay, f"{GLOSSES} glosses")

@@ -756,6 +756,37 @@ def written_between(dating: pd.DataFrame) -> tuple[date, date]:
     return start, end
 
 
+def beyond_limits(dating: pd.DataFrame) -> pd.Series:
+    """Which way each clue's range goes past the limits the bounding clues set: 'later', 'earlier', 'both' or ''.
+
+    A limit is held at its own precision: "not before January 2019" is the whole of January, so a floor of
+    23 January adds nothing later to it. What a pull label may claim follows from this: a clue that adds nothing
+    later does not pull later (its reasoning may still say where in the limits it fits best).
+
+    Parameters: ``dating`` the table from ``load_dating``.
+    Returns: a pandas Series of those words, indexed like ``dating``.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> beyond = beyond_limits(load_dating(load_essay()).set_index("id"))
+    >>> beyond["D10"], beyond["D05"], beyond["D01"]
+    ('later', 'earlier', '')
+    """
+    bounding = dating[dating.pulls.str.startswith("bounds")]
+    floors = [_bounds(r.implies.partition("/")[0]) for r in bounding.itertuples()
+              if r.implies.partition("/")[0] not in ("", "..")]
+    ceilings = [_bounds(r.implies.partition("/")[2]) for r in bounding.itertuples()
+                if r.implies.partition("/")[2] not in ("", "..")]
+    floor_ends = max(floors)[1]                     # the last day the latest floor can mean
+    ceiling_starts = min(ceilings)[0]               # the first day the earliest ceiling can mean
+
+    def way(row) -> str:
+        later = row.from_date is not None and row.from_date > floor_ends
+        earlier = row.to_date is not None and row.to_date < ceiling_starts
+        return {(True, True): "both", (True, False): "later", (False, True): "earlier"}.get((later, earlier), "")
+    return dating.apply(way, axis=1)
+
+
 def dating_table(dating: pd.DataFrame) -> pd.DataFrame:
     """The clues as a reader sees them: paragraph, clue, reference point, range implied, which way it pulls.
 

@@ -72,8 +72,9 @@ def test_dating_the_essay_weighs_every_clue(essay):
     # "After ten years", counted to the time of writing, pulls later: it is weighed, not set aside
     pulls = dict(zip(dating.span.str[:15], dating.pulls))
     assert pulls["After ten years"] == "pulls later"
-    # a likely reading from outside the essay pulls; it never fixes a first day
-    assert dating.set_index("id").loc["D03", "pulls"] == "pulls later"
+    # a likely reading from outside the essay never fixes a first day; Venezuela's (¶5) adds nothing to the limits
+    assert dating.set_index("id").loc["D03", "pulls"] == "no bearing"
+    assert "not a first day" in dating.set_index("id").loc["D03", "reasoning"]
     # every context clue says so in its reasoning
     assert dating[dating.source == "context"].reasoning.str.contains("Context, not in the essay").all()
     start, end = tl.written_between(dating)

@@ -18,6 +18,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
+| 00–03, a Markdown cell's list of words | the line `- **<word>**: …` | the word's one gloss | glosses.yml |
 | README.md | `<!-- launch-links -->` … `<!-- /launch-links -->` | the Binder badge, or how to turn links on | launch.yml |
 | README.md | `<!-- notebook-table -->` … `<!-- /notebook-table -->` | the table of notebooks (a badge per notebook when links are on) | lesson metadata |
 
@@ -35,6 +36,7 @@ import yaml
 
 import helpers
 from helpers.essay import PROJECT
+from helpers.terms import GLOSSES, load_glosses
 from helpers.text import paragraph_list, paragraph_numbers
 from tools import launch, navigation
 
@@ -432,8 +434,27 @@ def apply_readme(path: Path, table, repo: str | None, branch: str) -> str:
 
 # --- all of it -------------------------------------------------------------------------------------------
 
-def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project: Path = PROJECT):
+def set_glosses(nb, name: str, glosses) -> None:
+    """Every word glosses.yml glosses in this notebook: its line "- **<word>**: …" holds that one gloss, so no two
+    notebooks gloss a word in different ways (close review of session 16). A notebook glosses.yml names without
+    such a line stops the run, with what to add."""
+    stem = name.removesuffix(".ipynb")
+    for g in glosses.itertuples():
+        if stem not in g.notebooks:
+            continue
+        line = re.compile(rf"^- \*\*{re.escape(g.word)}\*\*: .*$", re.M)
+        cells = [c for c in nb.cells if c.cell_type == "markdown" and line.search(c.source)]
+        if len(cells) != 1 or len(line.findall(cells[0].source)) != 1:
+            raise SystemExit(f"{name}: glosses.yml glosses {g.word!r} here, but {len(cells)} Markdown cells have a "
+                             f"line '- **{g.word}**: …' to hold it; keep one such line in the notebook's list of "
+                             "words, or take the notebook off the word's list in glosses.yml.")
+        cells[0].source = line.sub(lambda m: f"- **{g.word}**: {g.gloss}", cells[0].source)
+
+
+def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project: Path = PROJECT, glosses=None):
     """Every generated part of one notebook, applied to ``nb`` in place; returns ``nb``."""
+    if glosses is not None:
+        set_glosses(nb, name, glosses)
     set_badge(nb, name, repo, branch)
     plain_import(nb)
     if name == navigation.MAP_NOTEBOOK:
@@ -458,9 +479,11 @@ def apply_all(project: Path = PROJECT) -> list[Path]:
     s = launch.settings(project / "launch.yml")
     repo, branch = s["repository"], s["branch"]
     changed = []
+    essay = helpers.load_essay()
+    glosses = load_glosses(essay) if (essay.folder / GLOSSES).is_file() else None
     for path in launch.notebooks(folder):
         before = path.read_text(encoding="utf-8")
-        nb = apply_notebook(nbformat.reads(before, as_version=4), path.name, table, repo, branch, project)
+        nb = apply_notebook(nbformat.reads(before, as_version=4), path.name, table, repo, branch, project, glosses)
         text = nbformat.writes(nb)
         text = text if text.endswith("\n") else text + "\n"
         if text != before:

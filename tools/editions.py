@@ -594,6 +594,8 @@ def inject_print_css(page_html: str) -> str:
     page_html = re.sub(r'<table class="reader-table">.*?</table>', _colgroup, page_html, flags=re.S)
     # a table's further rows are folded on screen (helpers.table); on paper every row is printed
     page_html = page_html.replace('<details class="more-rows">', '<details class="more-rows" open>')
+    # so is each argument map's table of boxes in full, folded on screen (helpers.plots.show_argument_map)
+    page_html = page_html.replace('<details class="in-full">', '<details class="in-full" open>')
     return page_html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
 
 
