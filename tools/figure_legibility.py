@@ -64,8 +64,8 @@ FIGURE_CALLS = {
         'plots.show_argument_map(argument, "P1")',
         'plots.show_argument_map(argument, "C39", held_back=["C28"])',
         'plots.show_argument_map(argument, "C32")',
-        'plots.show_argument_map(argument, "C127", ids=["C115", "C21", "C22", "C23", "C24"])',
-        'plots.show_argument_map(argument, "C28")',
+        'plots.show_argument_map(argument, "C127", ids=["C115", "C21", "C22", "C23", "C24"], fold=False)',
+        'plots.show_argument_map(argument, "C28", fold=False)',
     ],
     "02_source_quotations.ipynb": [
         "plots.voices_along_the_essay(essay, quotes, withhold=asked)",
