@@ -338,8 +338,8 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
     assert seen >= 10
     for path in [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")]:   # the same words in each
         first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
-        assert "At an exercise, stop and write your answer first, and there press **Ctrl + Enter** instead: Shift + " \
-            "Enter past its answer cell would open its folded solution" in first, path.name
+        assert "At an exercise, stop and write your answer first, and there press **Ctrl + Enter**: the worked " \
+            "solution below it stays folded until you click to open it." in first, path.name
         assert "Python version" not in first and "is harmless" in first, path.name
     for path in NOTEBOOKS:        # no first cell still says to finish an answer with Shift + Enter
         top = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
@@ -428,8 +428,8 @@ def test_the_answer_how_to_uses_no_key_that_acts_on_every_cell(path):
     for text in labels:
         assert "Ctrl + A" not in text and "double-click" not in text.lower(), (path.name, text)
         assert "click the line ✎ *Write here* in the cell below and press **Enter**" in text, (path.name, text)
-        assert "Stop here and write before you go on: one more Shift + Enter from here would open the worked " \
-               "solution below." in text, (path.name, text)
+        assert "Stop here and write before you go on: the worked solution below stays folded until you click to " \
+               "open it." in text, (path.name, text)
 
 
 def test_the_generator_splits_an_old_answer_cell_and_is_idempotent():

@@ -51,3 +51,16 @@ def test_the_print_list_gives_each_page_before_the_version_that_replaces_it():
                      "facilitator/run-sheet-single-90-1.pdf", "facilitator/run-sheet-single-90-1-spanish.pdf"]
     assert bundle.meeting_labels(found[2:], "single-90") == [
         "meeting 1", "meeting 1, for a room with Spanish readers (print it instead, for that room)"]
+
+
+def test_no_notebook_says_shift_enter_opens_a_solution():
+    """Learner review 17 (5): Shift + Enter, the gesture taught first, opened each folded solution; the package's
+    JupyterLab settings now make it step over a folded heading (helpers/kernel/overrides.json, tested in a browser by
+    tests/test_browser.py). The notebooks said the opposite in three places (the first cells, every answer label, every
+    solution heading): they now say the solution opens when it is clicked, and nothing else."""
+    import json
+    from pathlib import Path
+    for path in sorted((Path(__file__).parent.parent / "notebooks").glob("0*.ipynb")):
+        for k, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            text = " ".join("".join(cell["source"]).split())
+            assert not re.search(r"Shift \+ Enter[^.]*(?:would open|opens it)", text), (path.name, k)

@@ -80,9 +80,10 @@ def index_of(nb, test) -> int | None:
 
 # --- worked solutions ----------------------------------------------------------------------------------
 SOLUTION_HEADING = "### Worked solution: open after you have tried"
+# Shift + Enter steps over a folded solution (helpers/kernel/overrides.json, s17-fold): only the button opens it
 UNFOLD = ("*Folded.* To open the solution, click the button under this heading that says how many cells are "
-          "hidden. Shift + Enter on this heading opens it too: to go on without it, click the next heading. To fold it "
-          "again, click the heading, then the ▾ arrow to its left.")
+          "hidden. To go on without it, click the next heading. To fold it again, click the heading, then the ▾ arrow "
+          "to its left.")
 FOLDED = "jp-MarkdownHeadingCollapsed"       # JupyterLab's own mark of a folded heading (collapsible headings)
 
 
@@ -161,8 +162,8 @@ ANSWER_PLACEHOLDER = "✎ *Write here.*"
 # in command mode Ctrl + A selects every cell and the next key ("1") turns them all into headings. The how-to now
 # uses only keys that are harmless in command mode (a click, Enter, Ctrl + Enter), and says first to stop here:
 # Shift + Enter past the answer cell lands on the folded solution and opens it.
-ANSWER_STOP = ("Stop here and write before you go on: one more Shift + Enter from here would open the worked "
-               "solution below.")
+ANSWER_STOP = ("Stop here and write before you go on: the worked solution below stays folded until you click to "
+               "open it.")
 ANSWER_HOW = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the cell below and press **Enter**: the "
               "cell opens for writing. Write your answer there (delete the ✎ line if you like). When you are done, "
               "press **Ctrl + Enter**: it shows your answer and keeps you here, so the worked solution below stays "

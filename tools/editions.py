@@ -184,11 +184,11 @@ def without_facilitator_links(source: str) -> str:
 # What the notebooks say of their worked solutions, which the participant edition leaves out (learner review: the
 # edition said it had none, then told the reader how to open them): each pattern, and what it becomes there
 WITHOUT_SOLUTIONS = [
-    (r" At an exercise, stop and write your answer first, and there press \*\*Ctrl \+ Enter\*\* instead: Shift \+ Enter "
-     r"past its answer cell would open its folded solution\.", ""),
+    (r" At an exercise, stop and write your answer first, and there press \*\*Ctrl \+ Enter\*\*: the worked solution "
+     r"below it stays folded until you click to open it\.", ""),
     (r"(?m)^- \*\*Worked solutions\*\*.*(?:\n(?![-*] |\n).+)*\n?", ""),
     (r", so the worked solution below stays folded until you open it\.", "."),
-    (r" ?Stop here and write before you go on: one more Shift \+ Enter from here would open the worked solution below\.",
+    (r" ?Stop here and write before you go on: the worked solution below stays folded until you click to open it\.",
      ""),
     (r", and its worked solution lists them\)", ")"),
     (r" \(their worked solutions show them\)", ""),
