@@ -48,6 +48,8 @@ SLOW_TESTS = {
     "test_docstrings.py::test_the_examples_in_the_docstrings_run[plots]",
     "test_essay_errors.py::test_cli_check_reports_errors_plainly",
     "test_essay_errors.py::test_ordinary_mistakes_in_a_notebook_are_one_plain_sentence",
+    "test_kit_memo.py::test_a_run_sheet_built_again_after_an_edit_shows_the_edit",
+    "test_kit_memo.py::test_a_stand_in_loader_is_called_each_time",
     "test_memo.py::test_a_file_added_to_the_reading_is_noticed",
     "test_memory.py::test_a_map_drawn_once_is_the_picture_the_inline_backend_draws",
     "test_negatives.py::test_every_negative_statement_is_registered_and_checked",

@@ -24,7 +24,7 @@ ORIGINAL = (SOURCE / "essay.txt").read_text(encoding="utf-8")
 FILES = sorted(p.name for p in SOURCE.iterdir() if p.is_file())
 # The same examples on every run (derandomized), so CI is repeatable; PROPERTY_EXAMPLES=500 make test runs a
 # deeper, random search of every property.
-# 40 examples (SETTINGS) for the properties of the essay, the edits of it accepted on purpose included.
+# 40 examples (SETTINGS) for the properties of the essay; 25 (ACCEPTED, below) for the edits of it accepted on purpose.
 # Every example of the annotation properties loads every annotation file (about a second): together they were two
 # thirds of the whole suite's time, so each is sized to what it finds. 20 examples per file for random edits of
 # each file and for any YAML structure in place of a whole file: on this derandomized search, 20 reach the same
@@ -36,6 +36,11 @@ _COMMON = dict(deadline=None, database=None, derandomize=not DEEP,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "40")), **_COMMON)
 LOADS_ALL = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "20")), **_COMMON)
+# Edits of the essay, accepted on purpose: each example re-anchors every annotation file (nothing is remembered for a
+# new text), the longest property. 25 examples reach the 5 distinct outcomes 40 reach (it loads; reading.yml's
+# set-aside block moved; a span of argument.yml or of quotations.csv no longer in its paragraph's text; a span in
+# another paragraph), the last at the 18th; 40 found nothing more (session 17, derandomized).
+ACCEPTED = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "25")), **_COMMON)
 
 
 def digest_of_sources() -> dict[str, str]:
@@ -142,7 +147,7 @@ def test_any_text_with_no_checksum_recorded(text):
     shutil.rmtree(folder.parent)
 
 
-@SETTINGS
+@ACCEPTED
 @given(edits)
 def test_edits_of_the_essay_accepted_on_purpose(ops):
     """An edited essay whose checksum has been accepted loads, or fails plainly; so do the annotations."""

@@ -88,6 +88,15 @@ def _key(item: str) -> str:
     return re.sub(r"\W+", " ", item.lower()).strip()
 
 
+def _remembered(loader, essay):
+    """``loader(essay)`` through the package's memo (helpers/memo.py): a deck, a run sheet, a checklist and the
+    preparation route each ask for the same tables (a kit build asked about 30 times, 5 s of processor time a
+    build), and the memo runs the loader again only when a file it read has changed. A loader replaced by a
+    function of its own (a test's stand-in, its name not unique) is called directly."""
+    from helpers.memo import remembered
+    return loader(essay) if "<locals>" in loader.__qualname__ else remembered(loader, essay)
+
+
 def links_on() -> bool:
     """Whether launch links are on (launch.yml names a repository): the kit then keeps the plans' ``[online: …]``
     words (relaunching, downloading before a stretch on paper) and the save-and-relaunch boxes."""
@@ -98,7 +107,7 @@ def links_on() -> bool:
 def kit_plans(essay):
     """The session plans as this kit prints them: with launch links off, every ``[online: …]`` part left out."""
     from helpers import workshop
-    plans = workshop.load_plans(essay)
+    plans = _remembered(workshop.load_plans, essay)
     plans = plans if links_on() else workshop.offline(plans)
     # discussion questions named as the room says them ("question 8"), not by their ids
     return plans.assign(activity=plans.activity.map(questions_in_words),
@@ -113,14 +122,16 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
     from helpers.discussion import load_facilitation
     essay = load_essay(reading)
     plans = kit_plans(essay)
-    questions = load_questions(essay).set_index("id")
-    context = {"essay": essay, "plans": plans, "links": links_on(), "facilitation": load_facilitation(essay),
+    questions = _remembered(load_questions, essay).set_index("id")
+    context = {"essay": essay, "plans": plans, "links": links_on(),
+               "facilitation": _remembered(load_facilitation, essay),
                "paces": workshop.reading_paces(essay),
                "questions": questions, "titles": _short_titles(),
-               "handout": workshop.load_handout(essay), "notes": workshop.load_notes(essay),
+               "handout": _remembered(workshop.load_handout, essay),
+               "notes": _remembered(workshop.load_notes, essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans),
-               "leads_es": workshop.load_slide_leads_es(essay),
-               "sheet": workshop.load_spanish_sheet(essay)}
+               "leads_es": _remembered(workshop.load_slide_leads_es, essay),
+               "sheet": _remembered(workshop.load_spanish_sheet, essay)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         yield plan, meeting, rows.assign(version=""), context
         spanish = workshop.spanish_version(rows) if versions else None
@@ -518,7 +529,7 @@ def claims_to_project(seg, ctx) -> str:
               if s["notebook"] == seg.notebook and s["exercise"] in named and s.get("projected_claims")]
     if not sheets:
         return ""
-    argument = load_argument(ctx["essay"])
+    argument = _remembered(load_argument, ctx["essay"])
     spans = {**{p.id: (p.span, p.paragraph) for p in argument.points.itertuples()},
              **{c.id: (c.span, c.paragraph) for c in argument.claims.itertuples()}}
     items = []
