@@ -64,3 +64,14 @@ def test_no_notebook_says_shift_enter_opens_a_solution():
         for k, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
             text = " ".join("".join(cell["source"]).split())
             assert not re.search(r"Shift \+ Enter[^.]*(?:would open|opens it)", text), (path.name, k)
+
+
+def test_every_setup_route_installs_the_notebooks_jupyterlab_settings(essay):
+    """s17-fold: the JupyterLab settings that keep a folded solution folded under Shift + Enter (and make a cell run
+    before Setup say so) are installed by `python -m helpers.kernel_hints`; the setup page's conda route never ran it."""
+    from helpers import workshop
+    routes = workshop.load_handout(essay)["setup"]["routes"]
+    for route in routes:
+        steps = " ".join(s["en"] if isinstance(s, dict) else str(s) for s in route["steps"])
+        if "jupyter lab" in steps or "make lab" in steps:
+            assert "helpers.kernel_hints" in steps or "make lab" in steps, route["title"]
