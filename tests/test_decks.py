@@ -541,7 +541,7 @@ def test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its
     assert {"checklist", "reading message"} <= set(reads) and reads[-1] == "arrange"
     assert all(s["words"] > 50 for s in route if s["reads"] in ("checklist", "reading message"))
     page = decks.route_html(route)
-    assert f"{essay.reading_speed} words a minute, a brisk pace" in page
+    assert f"{essay.reading_speed:g} words a minute, a brisk pace" in page
     # the facilitator review: the figure understated a careful reader and said nothing of the week's arranging
     read = sum(s["minutes"] for s in route if s["words"])
     done = sum(s["minutes"] for s in route if not s["words"] and s["reads"] != "arrange")
