@@ -183,7 +183,7 @@ def test_d02_names_the_sentences_of_48_the_map_links(essay):
     for name, text in forms.items():
         assert not wrong.search(text), (name, wrong.search(text).group(0))
     assert "taking its last sentence as the reason for the one before" in en
-    assert "tomar la última frase del ¶48 por la razón de la anterior" in es
+    assert "leer la última frase del ¶48 como la razón de la anterior" in es
     for name in ("en short", "es short"):
         if "package's reading" in forms[name] or "lectura nuestra" in forms[name]:
             assert "its last sentence" in forms[name] or "la última frase del ¶48" in forms[name], name
