@@ -75,3 +75,16 @@ def test_every_setup_route_installs_the_notebooks_jupyterlab_settings(essay):
         steps = " ".join(s["en"] if isinstance(s, dict) else str(s) for s in route["steps"])
         if "jupyter lab" in steps or "make lab" in steps:
             assert "helpers.kernel_hints" in steps or "make lab" in steps, route["title"]
+
+
+def test_the_plain_thesis_names_what_is_lacking_as_a_lack(essay):
+    """Close reading 17 (T1): "the two lacks of ¶9: an anti-imperialist framework among popular forces, and a
+    grassroots base …" listed what is missing, so a first reader could take the framework itself for the
+    contradiction; ¶9 says "This lack of an anti-imperialist framework … and corresponding lack of a grassroots base".
+    English and Spanish."""
+    import helpers
+    from helpers.summary import load_summary
+    plain = " ".join(helpers.load_argument(essay).thesis_plain.split())
+    assert "two lacks: of an anti-imperialist framework among popular forces, and of a grassroots base" in plain
+    es = " ".join(load_summary(essay).es["T"].split())
+    assert "carencias del ¶9: la de un marco antiimperialista" in es and "y la de una base popular organizada" in es
