@@ -488,7 +488,7 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None, version
     from tools.pages import _page
     essay = load_essay(reading)
     plans = workshop.load_plans(essay)
-    setup_sent = version is not None and bool((plans[plans.plan == plan].setup == "before the day").any())
+    setup_sent = version is not None and not plans[plans.plan == plan].setup.isin(workshop.IN_SESSION).any()
     setup_words = {"en": "" if setup_sent else "setting up a computer before the day; ",
                    "es": "" if setup_sent else "cómo preparar una computadora antes de la sesión; "}
     one = version is not None
@@ -515,8 +515,6 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None, version
     if not agendas:
         raise HelperError("sessions.yml", f"there is no plan {plan!r} to make a packet for.",
                           "give the id of one of the plans in sessions.yml.")
-    if one:     # one agenda: it follows the contents on the first page, which it alone would leave near blank
-        agendas[0] = agendas[0].replace('<div class="meeting newpage">', '<div class="meeting">', 1)
     parts += agendas
     parts += clue_parts(reading, plan)
     parts.append('<h2 class="newpage">Handout · Material para participantes</h2>')
@@ -727,7 +725,7 @@ def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
 def plan_packets(reading: str = DEFAULT_READING) -> dict[str, str]:
     """Each plan's own packet, for the facilitator to print (sessions.yml, printouts: packet): only its meetings, as
     planned (packet-{plan}.html), and for a plan with a version for Spanish readers, that version's packet
-    (packet-{plan}-spanish.html, printouts: spanish packet), by file name, written into facilitator/. One agenda a
+    (packet-{plan}-spanish.html; the print list's packet file matches both), by file name, written into facilitator/. One agenda a
     meeting in each: a room runs one version (facilitator review 16: the 90-minute packet printed both, 16 pages)."""
     from tools import decks
     versions = dict.fromkeys((plan, rows.iloc[0].version) for plan, _, rows, _ in decks.meetings(reading, versions=True))
