@@ -51,11 +51,11 @@ def test_we_is_glossed_as_the_essay_uses_it(essay):
 
 def test_the_imperialism_gloss_keeps_45s_concession_and_marks_its_reading(essay):
     """G2: the gloss quoted ¶45's "in any way curtailing U.S. imperialism" as something movements could curtail,
-    without "The argument could be made" around it or the next sentence's "few and far between"; and its line on
-    *U.S. Empire* was the package's reading, unmarked."""
+    without the objection around it ("The argument could be made that …") or the next sentence's "few and far
+    between"; and its line on *U.S. Empire* was the package's reading, unmarked."""
     gloss = _gloss(essay, "imperialism")
     assert "as something movements could curtail" not in gloss
-    assert "“The argument could be made”" in gloss and "few and far between”" in gloss
+    assert "“The argument could be made that" in gloss and "few and far between”" in gloss
     empire = gloss.split("*U.S. Empire*")[1]
     assert "the package's reading" in empire, empire
 
