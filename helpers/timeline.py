@@ -739,7 +739,10 @@ def load_dating(essay: Essay) -> pd.DataFrame:
     return table
 
 
-PULL_WAYS = {"pulls earlier": ("earlier", "end", "ends before"), "pulls later": ("later", "start", "starts after")}
+PULL_WAYS = {"pulls earlier": ("earlier", "does not end before the limits' end", "end it where the pull ends "
+                                                                                    "(2019-06 for 'the first half of 2019')"),
+             "pulls later": ("later", "does not start after the limits' start", "start it where the pull starts "
+                                                                               "(2019-07/.. for 'from July 2019')")}
 
 
 def _check_pulls(table: pd.DataFrame, path: Path) -> None:
@@ -747,22 +750,21 @@ def _check_pulls(table: pd.DataFrame, path: Path) -> None:
     before the limits the bounding clues set, one labelled *pulls later* a range that starts after them
     (``beyond_limits``). A pull in the reasoning's words only, with a range that adds nothing past the limits, is
     no pull: the clue is labelled *no bearing*, and its reasoning may still say where in the limits it fits best."""
-    if not table.pulls.str.startswith("bounds").any():
-        return
+    bounding = table[table.pulls.str.startswith("bounds")]
+    if bounding.from_date.isna().all() or bounding.to_date.isna().all():
+        return                                  # no limit on one side: nothing for a pull to go past
     beyond = beyond_limits(table)
     start, end = written_between(table)
     for line, row in table.iterrows():
         if row.pulls not in PULL_WAYS:
             continue
-        way, side, goes = PULL_WAYS[row.pulls]
+        way, fails, fix = PULL_WAYS[row.pulls]
         if beyond[line] not in (way, "both"):
-            limits = f"{start:%B %Y} to {end:%B %Y}"
             raise AnnotationError(
-                path, f"the clue is labelled {row.pulls!r}, but its range {row.implies!r} goes no {way} than the "
-                      f"limits the bounding clues set ({limits}): the pull is in its reasoning only.",
-                f"give the range the {side} the pull implies, so that it {goes} the limits (e.g. 2019-06 for "
-                f"'the first half of 2019'), or, if the clue narrows nothing, set pulls to 'no bearing' and clear "
-                f"implies.", f"{line} ({row.id})")
+                path, f"the clue is labelled {row.pulls!r}, but its range {row.implies!r} {fails} (the bounding clues "
+                      f"allow {start:%B %Y} to {end:%B %Y}): the pull is in its reasoning only.",
+                f"{fix}, or, if the clue narrows nothing, set pulls to 'no bearing' and clear implies.",
+                f"{line} ({row.id})")
 
 
 def written_between(dating: pd.DataFrame) -> tuple[date, date]:
