@@ -735,7 +735,36 @@ def load_dating(essay: Essay) -> pd.DataFrame:
                                         "open ends as ..).", "write it as e.g. 2019-01/2019-09.",
                                   f"{line} ({row.id})") from None
     table["from_date"], table["to_date"] = froms, tos
+    _check_pulls(table, path)
     return table
+
+
+PULL_WAYS = {"pulls earlier": ("earlier", "does not end before the limits' end", "end it where the pull ends "
+                                                                                    "(2019-06 for 'the first half of 2019')"),
+             "pulls later": ("later", "does not start after the limits' start", "start it where the pull starts "
+                                                                               "(2019-07/.. for 'from July 2019')")}
+
+
+def _check_pulls(table: pd.DataFrame, path: Path) -> None:
+    """The one rule for a pull (close reading 17, D1): a clue labelled *pulls earlier* implies a range that ends
+    before the limits the bounding clues set, one labelled *pulls later* a range that starts after them
+    (``beyond_limits``). A pull in the reasoning's words only, with a range that adds nothing past the limits, is
+    no pull: the clue is labelled *no bearing*, and its reasoning may still say where in the limits it fits best."""
+    bounding = table[table.pulls.str.startswith("bounds")]
+    if bounding.from_date.isna().all() or bounding.to_date.isna().all():
+        return                                  # no limit on one side: nothing for a pull to go past
+    beyond = beyond_limits(table)
+    start, end = written_between(table)
+    for line, row in table.iterrows():
+        if row.pulls not in PULL_WAYS:
+            continue
+        way, fails, fix = PULL_WAYS[row.pulls]
+        if beyond[line] not in (way, "both"):
+            raise AnnotationError(
+                path, f"the clue is labelled {row.pulls!r}, but its range {row.implies!r} {fails} (the bounding clues "
+                      f"allow {start:%B %Y} to {end:%B %Y}): the pull is in its reasoning only.",
+                f"{fix}, or, if the clue narrows nothing, set pulls to 'no bearing' and clear implies.",
+                f"{line} ({row.id})")
 
 
 def written_between(dating: pd.DataFrame) -> tuple[date, date]:
@@ -769,7 +798,7 @@ def beyond_limits(dating: pd.DataFrame) -> pd.Series:
     Example:
     >>> from helpers import load_essay
     >>> beyond = beyond_limits(load_dating(load_essay()).set_index("id"))
-    >>> beyond["D10"], beyond["D05"], beyond["D01"]
+    >>> beyond["D09"], beyond["D05"], beyond["D01"]
     ('later', 'earlier', '')
     """
     bounding = dating[dating.pulls.str.startswith("bounds")]

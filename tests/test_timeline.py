@@ -69,9 +69,9 @@ def test_dating_the_essay_weighs_every_clue(essay):
     # "this last November" counts to the interview: no bearing
     no_bearing = dating[dating.pulls == "no bearing"].span.str.cat(sep=" ")
     assert "this last November" in no_bearing
-    # "After ten years", counted to the time of writing, pulls later: it is weighed, not set aside
+    # "After ten years" counts, in its own past tense, to the flight (close reading 17, D2): no bearing
     pulls = dict(zip(dating.span.str[:15], dating.pulls))
-    assert pulls["After ten years"] == "pulls later"
+    assert pulls["After ten years"] == "no bearing" and pulls["Over the past 1"] == "pulls later"
     # a likely reading from outside the essay never fixes a first day; Venezuela's (¶5) adds nothing to the limits
     assert dating.set_index("id").loc["D03", "pulls"] == "no bearing"
     assert "not a first day" in dating.set_index("id").loc["D03", "reasoning"]
