@@ -57,7 +57,7 @@ def test_the_summary_shows_both_halves_of_paragraph_48_and_the_whole_objection(e
     assert "lucha por los derechos de las personas inmigrantes" in c51 and "metas de las personas" not in c51
     assert "con gobiernos republicanos y demócratas" in c51
     assert not [pid for pid, es in s.es.items() if "en modo alguno" in es]
-    assert "de algún modo secundario a ellas" in _squash(s.loc["C88", "es"])
+    assert "de algún modo secundario frente a ellas" in _squash(s.loc["C88", "es"])
 
 
 def test_links_the_essay_does_not_draw_are_marked_the_packages_reading(essay):
@@ -232,7 +232,9 @@ def test_the_glossary_gives_the_uses_the_session_asks_about(essay):
     text = _squash((essay.folder / "sessions.yml").read_text(encoding="utf-8"))
     assert "guerra de movimiento» (o de maniobra)" in text and "la dirección en la sociedad civil" in text
     assert "identificarla también con las" in text and "que sean las fortalezas" not in text
-    assert "de ganarla contra la derecha (¶55)" in text and "de Trump (¶50)" in text and "perturbación económica" in text
+    # review 18 (Spanish, #7): the essay's own words are quoted with their Spanish, so a reader can find them
+    assert '"against the Right" [contra la derecha] (¶55)' in text and "de Trump] (¶50)" in text
+    assert "perturbación económica" in text
 
 
 # ---- the Spanish: one rendering for the same words ----------------------------------------------------------------

@@ -92,7 +92,7 @@ def test_d02_keeps_the_qualifiers_of_the_grave_mistake(essay):
     any way"."""
     en, es = _d02(essay)
     assert "to treat a focus on U.S. imperialism as a distraction from, or in any way secondary to, those fights" in en
-    assert "como una distracción de esas luchas o como de algún modo secundario a ellas" in es
+    assert "como una distracción de esas luchas o como de algún modo secundario frente a ellas" in es
     assert "tratar el imperialismo como" not in es
     assert "tratar el imperialismo como" not in _squash(workshop.load_slide_leads_es(essay)["D02"])
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 import pytest
 
 import helpers
@@ -310,6 +312,20 @@ REVIEWED_OUT = {
                          "concesión limita'",
     "[lo quieren matar]": "the refugee speaks in the first person (¶15): '[me quieren matar]'",
     "[supremacistas blancos]": "names people where the essay has an adjective: '[supremacista blanco]'",
+    # the seventh native review (review18, issue #20 item 5)
+    "se enfrenta entre sí": "still loses ¶52's agent ('face each other'): 'a las fuerzas dirigentes, que a menudo "
+                            "son enfrentadas unas con otras'",
+    "secundario a ellas": "'secundario a' reads as a medical 'caused by': 'de algún modo secundario frente a ellas'",
+    "en corto": "Mexican slang for 'in private': 'la pregunta 2 (versión breve)'",
+    "sitio web externo (mybinder.org)": "drops 'public' (the agreement's point): 'un sitio web público y externo "
+                                        "(mybinder.org)'",
+    "Más bien, esos llamados": "¶51's 'If anything': 'En todo caso, esos llamados'",
+    "particularmente convincente": "one Spanish for ¶52's 'particularly compelling', as in D20: 'especialmente "
+                                   "convincente'",
+    "algunos objetivos de las luchas": "one Spanish for ¶45's 'policy aims': 'metas de política pública'",
+    "algunas metas de la lucha": "one Spanish for ¶45's 'policy aims': 'metas de política pública'",
+    "no ha dejado de crecer": "drops ¶39's 'steadily': 'ha seguido creciendo de forma constante'",
+    "de ¶45 y ¶48": "needs the article: 'de los ¶45 y ¶48'",
 }
 
 
@@ -330,8 +346,24 @@ def spanish_texts(essay, folder=None) -> dict[str, str]:
             for i, v in enumerate(node):
                 walk(v, f"{where}[{i}]")
     walk(workshop.load_handout(essay), "handout")
-    texts |= {f"segment {r.plan} {r.meeting}.{r.segment}": r.activity_es
-              for r in workshop.load_plans(essay).itertuples()}
+    plans = workshop.load_plans(essay)
+    texts |= {f"segment {r.plan} {r.meeting}.{r.segment}": r.activity_es for r in plans.itertuples()}
+
+    def every_string(node, where):
+        if isinstance(node, str):
+            texts[where] = node
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                every_string(v, f"{where}.{k}")
+        elif isinstance(node, (list, tuple)):
+            for i, v in enumerate(node):
+                every_string(v, f"{where}[{i}]")
+    # the Spanish sheet (its paragraphs and glossary), the Spanish readers' meetings, the exercise sheet's Spanish
+    every_string(workshop.load_spanish_sheet(essay), "sheet")
+    for r in plans.drop_duplicates(["plan", "meeting"]).itertuples():
+        every_string(r.spanish_variant.get("activities", {}), f"spanish variant {r.plan} {r.meeting}")
+    notes = yaml.safe_load((essay.folder / workshop.NOTES).read_text(encoding="utf-8"))
+    walk(notes.get("exercise_sheets", []), "exercise sheets")
     return texts
 
 
