@@ -79,3 +79,114 @@ def test_02_has_a_break_with_its_first_sitting_computed(essay):
     total = lesson_row(nb, NOTEBOOKS["02"].name, essay)["total_min"]
     assert sitting is not None and 0.3 * total <= sitting <= 0.7 * total
     assert f"takes about {sitting} minutes with its reading" in opening_text(nb)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. Solution cells show short named calls, not pandas code (00 promises "the code left in sight is the code worth
+#    changing")
+# ---------------------------------------------------------------------------------------------------------------
+
+PANDAS = re.compile(r"\w\[|\.str\.|\.isin\(|\bf\"|\bf'|columns=|rename=|:%B|\.sort_values\(|\.assign\(")
+
+
+@pytest.mark.parametrize("key", ["02", "03"])
+def test_solution_cells_call_helpers_without_pandas_code(key):
+    nb = load(key)
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code" and "solution" in c["metadata"].get("tags", [])]
+    assert cells
+    for cell in cells:
+        code = "\n".join(ln for ln in "".join(cell["source"]).splitlines() if not ln.lstrip().startswith("#"))
+        assert not PANDAS.search(code), f"{key}: a solution cell shows pandas code: {code!r}"
+        assert len(code.splitlines()) <= 2, code
+
+
+def test_the_helpers_find_what_the_solutions_ask_for(essay):
+    from helpers import quotations as q, timeline as tl
+    quotes = helpers.load_quotations(essay)
+    shown = repr(q.sources(quotes, "calling for new elections", "HAD FAITH in the TSE", "stay and fight"))
+    assert all(name in shown for name in ("OAS", "Heidi Fulton", "Fuentes")), shown
+    with pytest.raises(helpers.UsageError, match="no quotation or reported speech has the words"):
+        q.sources(quotes, "words the essay never quotes")
+    axes = repr(q.on_three_axes(quotes, 15, 26))
+    assert "Miguel Angel" in axes and "Hillary Clinton" in axes and "epigraph" in axes and "block" in axes
+    with pytest.raises(helpers.UsageError, match="quotes no one"):
+        q.on_three_axes(quotes, 3)
+    timeline, dating = helpers.load_timeline(essay), tl.load_dating(essay)
+    assert tl.limits_in_words(dating).endswith("January 2019 to December 2019.")
+    assert "E25" in repr(tl.how_dated(timeline, dating, "E25"))
+    with pytest.raises(helpers.UsageError, match="no row E999"):
+        tl.how_dated(timeline, dating, "E999")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. The "Words used below" lists: no false claim about the glossary; "the Alliance" explained in 03
+# ---------------------------------------------------------------------------------------------------------------
+
+def glossary_names(essay) -> set[str]:
+    terms = helpers.load_terms(essay) if hasattr(helpers, "load_terms") else None
+    import pandas as pd
+    table = terms if terms is not None else pd.read_csv(essay.folder / "terms.csv", dtype=str).fillna("")
+    return {n.strip().lower() for r in table.itertuples() for n in [r.term, *str(r.aliases or "").split(";")]
+            if n.strip()}
+
+
+@pytest.mark.parametrize("key", ["02", "03"])
+def test_a_claim_that_the_glossary_has_every_word_is_true(key, essay):
+    """02 and 03 said "the glossary in 04 has them all" (and "explains them all"), but it lacks Guaidó, chargé
+    d'affaires, [sic] and more: a claim of completeness holds only if every word listed is a glossary entry."""
+    nb = load(key)
+    words_cell = next(c for c in nb["cells"] if "".join(c["source"]).startswith("## Words used below"))
+    listed = re.findall(r"(?m)^- \*\*(.+?)\*\*", "".join(words_cell["source"]))
+    assert len(listed) >= 10, "the words are a list, one a line"
+    names = glossary_names(essay)
+    claims = [c for c in nb["cells"] if re.search(r"(?:has|explains) them all", "".join(c["source"]))]
+    missing = [w for w in listed if w.lower() not in names]
+    assert not (claims and missing), f"{key} says the glossary has them all, but it lacks {missing}"
+
+
+def test_03_explains_the_alliance_it_names():
+    nb = load("03")
+    words = "".join(next(c for c in nb["cells"] if "".join(c["source"]).startswith("## Words used below"))["source"])
+    assert "Alliance" in words
+    assert re.search(r"(?m)^- \*\*the Alliance\*\*: .*Alliance Against the Dictatorship", words)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. 03: what is "held back until now" was not shown before; no column of dashes
+# ---------------------------------------------------------------------------------------------------------------
+
+def output_text(cell: dict) -> str:
+    return "\n".join("".join(o.get("text") or o.get("data", {}).get("text/plain") or "") for o in cell.get("outputs", []))
+
+
+def test_rows_held_back_until_now_were_not_shown_before():
+    nb = load("03")
+    cells = nb["cells"]
+    k = next(i for i, c in enumerate(cells) if "held back until now" in "".join(c["source"]))
+    call = next(c for c in cells[k + 1:] if c["cell_type"] == "code")
+    held = re.findall(r"E\d+", "".join(call["source"]))
+    assert held
+    earlier = [c for c in cells[:k] if c["cell_type"] == "code"]
+    shown = set(re.findall(r"(?m)\b(E\d+)\s*$", "\n".join(output_text(c) for c in earlier)))
+    html = "".join("".join(o.get("data", {}).get("text/html") or "") for c in earlier for o in c.get("outputs", []))
+    shown |= set(re.findall(r">(E\d+)</td></tr>", html))   # a row's reference, last in its row, folded rows too
+    assert not set(held) & shown, f"held back until now, yet shown above: {sorted(set(held) & shown)}"
+
+
+def test_no_table_in_03_shows_a_column_of_dashes():
+    """The column "the essay's words" showed "—" in most rows: every column a table of 03 shows is filled in at
+    least half its rows (counting the first line of each row)."""
+    nb = load("03")
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            text = "".join(out.get("data", {}).get("text/plain") or "")
+            lines = text.splitlines()
+            rule = next((i for i, ln in enumerate(lines) if ln and set(ln) <= {"-", " "}), None)
+            if rule is None or "the essay's words" not in lines[rule - 1]:
+                continue
+            spans = [m.span() for m in re.finditer(r"-+", lines[rule])]
+            header = lines[rule - 1]
+            column = next(s for s in spans if s[0] == header.index("the essay's words"))
+            rows = [ln for ln in lines[rule + 1:] if ln[:1].strip()]   # a row's first line; the rest are indented
+            dashes = sum(ln[column[0]:column[1]].strip() == "—" for ln in rows)
+            assert rows and dashes == 0, f"{dashes} of {len(rows)} rows show — under the essay's words"
