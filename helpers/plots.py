@@ -546,6 +546,17 @@ def _voice_rows(quotations):
     return q
 
 
+#: the smallest mark's area in the voices chart (points squared): a quotation of a few words is a dot of 9.5 pt, 13 px
+#: in JupyterLab, which a projector still shows (the learner review 17: at 30, 9 px, the five-word dots vanished)
+DOT_FLOOR = 90
+
+
+def _dot_area(words):
+    """A mark's area for a quotation of ``words`` words (a number or a Series): DOT_FLOOR plus 3 per word, to 300."""
+    clipped = words.clip(upper=300) if hasattr(words, "clip") else min(words, 300)
+    return DOT_FLOOR + 3 * clipped
+
+
 def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     """A chart of who speaks where in the essay: one row per voice, a mark for each time it is quoted.
 
@@ -586,12 +597,12 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     key_x = 0 if key is not ax else 1.02
     asked = q.speaker.isin(list(withhold))
     for (language, source), rows in q[~asked].groupby(["language", "source_named"], sort=False):
-        ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
+        ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
                    hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
     if asked.any():
         rows = q[asked]
-        ax.scatter(rows.paragraph, rows.voice.map(y), s=60 + 3 * rows.words.clip(upper=300), c="black",
+        ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words) + 30, c="black",
                    marker="$?$", zorder=3)
     ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  {r.form}, {r.words} words: " +
                        (f"{WITHHELD_MARK}" if r.speaker in set(withhold) else
@@ -627,7 +638,7 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
                         borderaxespad=0, borderpad=0)
     key.add_artist(second)
     sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
-                    markersize=(30 + 3 * n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
+                    markersize=_dot_area(n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
              for n in (5, 50, 300)]
     key.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(key_x, 0), frameon=False,
                fontsize=10.5, title_fontsize=11, labelspacing=0.8, alignment="left", borderaxespad=0, borderpad=0)
@@ -752,7 +763,10 @@ def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
         handles.append(Line2D([], [], color="#777777", marker=">", linestyle="--",
                               label="up to the time of writing, or before (Exercise 2)"))
     handles += [
-        Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
+        # a filled diamond on a solid line, beside the hollow one on a dotted line: the grey bar above already means
+        # "a month, year or period" (the learner review 17 read the two alike)
+        Line2D([], [], marker="D", color="#333333", markerfacecolor="#333333", markeredgewidth=2, linestyle="-",
+               linewidth=2, markersize=8, label=DATED_BY_KEY["the essay's words"]),
         Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
                linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
         Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
@@ -994,14 +1008,19 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         hi = max(hi, lo + 1.5)
     first, last = math.ceil(lo), math.floor(hi)
     ax.set_xlim(lo, hi)
-    ax.set_xticks(range(first, last + 1), [f"’{y % 100:02d}" for y in range(first, last + 1)])
+    # the whole year at each 1 January (the learner review 17: "’18 ’19" read as nothing)
+    ax.set_xticks(range(first, last + 1), [str(y) for y in range(first, last + 1)])
     if hi - lo <= 4:      # a few years across the screen: a light line at each quarter too
-        ax.set_xticks([q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4], minor=True)
+        quarters = [q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4]
+        # "Jul" at each mid-year when the panel spans two years or so (at every quarter the names touch the years)
+        ax.set_xticks(quarters, ["Jul" if hi - lo <= 2.5 and round(q * 4) % 4 == 2 else "" for q in quarters],
+                      minor=True)
+        ax.tick_params(axis="x", which="minor", labelsize=ZOOM_FONT, colors="#555555")
         ax.grid(axis="x", which="minor", color="#eeeeee", zorder=0)
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.tick_params(axis="x", labelsize=ZOOM_FONT)
-    ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''}; "
-                  f"’{first % 100:02d} = {first})", fontsize=ZOOM_FONT)
+    ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''})",
+                  fontsize=ZOOM_FONT)
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(t.to_writing.any()))

@@ -190,3 +190,54 @@ def test_no_table_in_03_shows_a_column_of_dashes():
             rows = [ln for ln in lines[rule + 1:] if ln[:1].strip()]   # a row's first line; the rest are indented
             dashes = sum(ln[column[0]:column[1]].strip() == "—" for ln in rows)
             assert rows and dashes == 0, f"{dashes} of {len(rows)} rows show — under the essay's words"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 5. Figures: 02's smallest dots visible on a projector; 03's zoom says its years; its key tells solid from a period
+# ---------------------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def drawn(essay):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    figures = []
+    yield figures
+    for fig in figures:
+        plt.close(fig)
+
+
+def test_the_voices_chart_has_no_mark_too_small_for_a_projector(essay, drawn):
+    from helpers import plots
+    from tools.figure_legibility import MIN_MARK_PX, measure
+    ax = plots.voices_along_the_essay(essay, helpers.load_quotations(essay), withhold=["Miguel Angel", "Hillary Clinton"])
+    drawn.append(ax.figure)
+    m = measure(ax.figure, "voices")
+    assert not m.tiny, f"marks under {MIN_MARK_PX} px: {sorted(m.tiny)[:3]}"
+    assert not m.problems()
+
+
+def test_the_measure_finds_a_tiny_mark(drawn):
+    import matplotlib.pyplot as plt
+    from tools.figure_legibility import measure
+    fig, ax = plt.subplots(figsize=(4, 3))
+    drawn.append(fig)
+    ax.scatter([1, 2], [1, 2], s=[45, 400])
+    assert len(measure(fig).tiny) == 1
+
+
+def test_the_zoom_names_whole_years_and_its_key_tells_solid_from_a_period(essay, drawn):
+    from matplotlib.patches import Patch
+    from helpers import plots
+    timeline = helpers.load_timeline(essay)
+    ax = plots.timeline_zoom(timeline, part=(4, 5), leave_out=["E25", "E35", "E42", "E43", "E36", "E38"],
+                             writing="E38")
+    drawn.append(ax.figure)
+    years = [t.get_text() for t in ax.get_xticklabels()]
+    assert years and all(re.fullmatch(r"20\d\d", y) for y in years), years
+    assert "Jul" in [t.get_text() for t in ax.get_xticklabels(minor=True)]
+    legend = ax.figure.legends[0]
+    handles = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles))
+    solid = handles[plots.DATED_BY_KEY["the essay's words"]]
+    period = handles["a month, year or period"]
+    assert not (isinstance(solid, Patch) and isinstance(period, Patch)), "the key draws both as the same grey bar"
