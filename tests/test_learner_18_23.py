@@ -241,3 +241,23 @@ def test_the_zoom_names_whole_years_and_its_key_tells_solid_from_a_period(essay,
     solid = handles[plots.DATED_BY_KEY["the essay's words"]]
     period = handles["a month, year or period"]
     assert not (isinstance(solid, Patch) and isinstance(period, Patch)), "the key draws both as the same grey bar"
+
+
+def test_a_plan_that_quotes_one_exercises_minutes_quotes_them_right(essay, reading_copy):
+    """The single session says how many of 01's exercise minutes go to Exercise 1: they follow the stated minutes
+    (10 before the list task was timed by its items; a stale copy is caught)."""
+    from helpers import workshop
+    from tests.editing import rewrite
+    pattern = re.compile(r"(\d+) of them to Exercise (\d+)")
+
+    def claims(e):
+        return [(row.notebook, int(m[1]), int(m[2])) for row in workshop.load_plans(e).itertuples()
+                for m in pattern.finditer(row.activity)]
+    found = claims(essay)
+    assert found
+    for notebook, minutes, k in found:
+        stated = json.loads(next(p for p in NOTEBOOKS.values() if p.stem == notebook).read_text(encoding="utf-8"))
+        assert stated["metadata"]["lesson"]["exercises"][k - 1] == minutes, (notebook, k)
+    rewrite(reading_copy, "sessions.yml", "33 of them to Exercise 1", "10 of them to Exercise 1")
+    [(notebook, minutes, k)] = claims(helpers.load_essay(reading_copy))
+    assert minutes == 10 != json.loads(NOTEBOOKS["01"].read_text(encoding="utf-8"))["metadata"]["lesson"]["exercises"][0]
