@@ -830,12 +830,20 @@ def _event_label(row) -> str:
     return label
 
 
-def _theme_words(ax, rows) -> None:
-    """Each row's theme in words on the right, so colour is never the only cue."""
+def _two_lines(label: str) -> str:
+    """A zoom label on lines of at most ZOOM_WRAP characters, its " *" kept on the last word's line."""
+    star = label.endswith(INFERRED_MARK)
+    text = textwrap.fill(label[: -len(INFERRED_MARK)] if star else label, ZOOM_WRAP)
+    return text + (INFERRED_MARK if star else "")
+
+
+def _theme_words(ax, rows, wrap: int | None = None) -> None:
+    """Each row's theme in words on the right, so colour is never the only cue (on lines of ``wrap`` characters at
+    most, if given)."""
     themes = ax.twinx()
     themes.set_ylim(ax.get_ylim())
-    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=TIMELINE_KEY_FONT,
-                      color="#333333")
+    themes.set_yticks(range(len(rows)), [textwrap.fill(r.theme, wrap) if wrap else r.theme for r in rows.itertuples()],
+                      fontsize=TIMELINE_KEY_FONT, color="#333333", linespacing=1.0)
     themes.tick_params(axis="y", length=0)
     themes.spines["right"].set_visible(False)
 
@@ -913,6 +921,8 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
 ZOOM_ROWS = 17     # rows in one panel of the zoom: 16 or 17 rows of 11-point labels fill a panel
 ZOOM_SIZE = (8.2, 6.9)   # inches: a panel 840 px wide (JupyterLab's 848 px output area shows it at its own size)
 ZOOM_FONT = 11           # the rows' labels: 15.3 px
+ZOOM_WRAP = 26           # a zoom label longer than this many characters goes on two lines
+THEME_WRAP = 13          # and so does a theme name ("migration and / caravans")
 
 
 def _zoom_rows(timeline, years):
@@ -989,12 +999,15 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
     # the label alone (round 14: an id before every label; the long view has none), the id kept in ``fig.drawn``
-    ax.set_yticks(range(len(t)), [_event_label(r) for r in t.itertuples()], fontsize=ZOOM_FONT)
+    # long labels on two lines, and the themes too, so the plot between them gets half the width, not a third (the
+    # learner review 17)
+    ax.set_yticks(range(len(t)), [_two_lines(_event_label(r)) for r in t.itertuples()],
+                  fontsize=ZOOM_FONT, linespacing=1.0)
     for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
         if row.source == "context":
             tick.set_fontstyle("italic")
     ax.set_ylim(len(t) - 0.5, -0.5)
-    _theme_words(ax, t)
+    _theme_words(ax, t, wrap=THEME_WRAP)
     ax.figure.drawn = drawn_rows(t)
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest

@@ -261,3 +261,17 @@ def test_a_plan_that_quotes_one_exercises_minutes_quotes_them_right(essay, readi
     rewrite(reading_copy, "sessions.yml", "33 of them to Exercise 1", "10 of them to Exercise 1")
     [(notebook, minutes, k)] = claims(helpers.load_essay(reading_copy))
     assert minutes == 10 != json.loads(NOTEBOOKS["01"].read_text(encoding="utf-8"))["metadata"]["lesson"]["exercises"][0]
+
+
+@pytest.mark.parametrize("k", [1, 4])
+def test_the_zoom_gives_its_plot_half_the_width(k, essay, drawn):
+    """The plot between the labels and the themes took about 30% of the zoom's width (the learner review 17)."""
+    from helpers import plots
+    from tools.figure_legibility import _png_size, measure
+    ax = plots.timeline_zoom(helpers.load_timeline(essay), part=(k, 5),
+                             leave_out=["E25", "E35", "E42", "E43", "E36", "E38"], writing="E38")
+    drawn.append(ax.figure)
+    assert not measure(ax.figure).problems()
+    ax.figure.canvas.draw()
+    assert ax.get_window_extent().width >= 0.45 * _png_size(ax.figure)[0]
+    assert not any(line.strip() == "*" for t in ax.get_yticklabels() for line in t.get_text().splitlines())
