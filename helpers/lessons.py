@@ -162,7 +162,12 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
     - rereading the paragraphs of the essay its question names (``¶20``, ``¶27–¶33``, ``¶27 to ¶33``), at
       the essay's reading speed: the answer is found there, so the learner reads them again while writing;
     - ``answer_minutes`` (reading.yml; 5 here) for each answer it asks for: each numbered item is one answer; without
-      numbered items, each question mark outside brackets and outside the heading; at least one.
+      numbered items, each question mark outside brackets and outside the heading; at least one;
+    - a list task ("list the facts…", "find the expressions…") declares its kind in the heading cell's metadata,
+      ``"exercise": {"list_items": N}``: its answer is a list of N items, each one answer, and its prompt must say
+      how many it asks for (N in words or digits), so the learner knows when the list is done. Counted from the
+      prompt, "list the facts… For each, how is it backed?" would be one answer, whatever the list's length (the
+      learner review 17, issue 19: 01's Exercise 1 was given 10 minutes, 03's Exercise 2 25 minutes).
 
     The minutes a notebook states for an exercise (its ``exercises`` metadata) stand for answering it: they
     must be at least this floor (``lesson_row`` says which exercise is short, and by how much).
@@ -171,7 +176,8 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         nb: the notebook, as read from its JSON; essay: the reading whose paragraphs it names.
     Returns:
         a DataFrame, one row per exercise in notebook order: title, paragraphs (the ¶ numbers named),
-        reread_words, answers, floor_min.
+        reread_words, list_items (0 unless a list task), answers, floor_min. Raises HelperError for a list task whose
+        declaration is not a whole number of at least 1, or whose prompt does not say how many items it asks for.
     Example:
         >>> cell = {"cell_type": "markdown", "metadata": {"tags": ["exercise"]},
         ...         "source": "## Exercise: two voices\\n\\n1. Who speaks in ¶3?\\n2. Who in ¶4?"}
@@ -192,11 +198,37 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         reread = int(essay.paragraphs.loc[paras, "words"].sum()) if paras else 0
         items = len(re.findall(r"(?m)^\s*\d+\.\s", prompt))
         questions = re.sub(r"\([^()]*\)", "", prompt).count("?")
-        answers = items or max(1, questions)
-        rows.append({"title": heading.removeprefix("## ").strip(), "paragraphs": paras, "reread_words": reread,
+        title = heading.removeprefix("## ").strip()
+        listed = _list_items(cell, title, prompt)
+        # a list task's questions ("For each, how is it backed?") are asked of each item; its numbered items are more
+        answers = listed + items if listed else items or max(1, questions)
+        rows.append({"title": title, "paragraphs": paras, "reread_words": reread, "list_items": listed,
                      "answers": answers,
                      "floor_min": _round_up(reread / essay.reading_speed) + timing(essay)["answer_minutes"] * answers})
-    return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "answers", "floor_min"])
+    return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "list_items", "answers", "floor_min"])
+
+
+NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                "sixteen seventeen eighteen nineteen twenty").split()
+
+
+def _list_items(cell: dict, title: str, prompt: str) -> int:
+    """The items a list task asks for (its cell's ``"exercise": {"list_items": N}``), or 0 for another exercise."""
+    declared = cell.get("metadata", {}).get("exercise") or {}
+    if "list_items" not in declared:
+        return 0
+    n = declared["list_items"]
+    where = f"the exercise \"{title}\""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise HelperError(where, f"declares \"list_items\": {n!r} in its cell metadata; it must be the number of items "
+                          "the list asks for.", "write a whole number of 1 or more, e.g. \"list_items\": 6.")
+    said = {str(n)} | ({NUMBER_WORDS[n]} if n < len(NUMBER_WORDS) else set())
+    if not any(re.search(rf"\b{w}\b", prompt, re.I) for w in said):
+        raise HelperError(where, f"is a list task of {n} items (its cell metadata), but its prompt does not say how "
+                          "many items it asks for, so a learner cannot tell when the list is done.",
+                          f"say it in the prompt, e.g. \"List {NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else n} …\", "
+                          "or change list_items to the number the prompt asks for.")
+    return n
 
 
 def _stated_exercise_minutes(lesson: dict, found: pd.DataFrame, path: Path, wpm: float = 200) -> list[int]:

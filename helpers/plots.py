@@ -546,6 +546,17 @@ def _voice_rows(quotations):
     return q
 
 
+#: the smallest mark's area in the voices chart (points squared): a quotation of a few words is a dot of 9.5 pt, 13 px
+#: in JupyterLab, which a projector still shows (the learner review 17: at 30, 9 px, the five-word dots vanished)
+DOT_FLOOR = 90
+
+
+def _dot_area(words):
+    """A mark's area for a quotation of ``words`` words (a number or a Series): DOT_FLOOR plus 3 per word, to 300."""
+    clipped = words.clip(upper=300) if hasattr(words, "clip") else min(words, 300)
+    return DOT_FLOOR + 3 * clipped
+
+
 def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     """A chart of who speaks where in the essay: one row per voice, a mark for each time it is quoted.
 
@@ -586,12 +597,12 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     key_x = 0 if key is not ax else 1.02
     asked = q.speaker.isin(list(withhold))
     for (language, source), rows in q[~asked].groupby(["language", "source_named"], sort=False):
-        ax.scatter(rows.paragraph, rows.voice.map(y), s=30 + 3 * rows.words.clip(upper=300),
+        ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
                    hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
     if asked.any():
         rows = q[asked]
-        ax.scatter(rows.paragraph, rows.voice.map(y), s=60 + 3 * rows.words.clip(upper=300), c="black",
+        ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words) + 30, c="black",
                    marker="$?$", zorder=3)
     ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  {r.form}, {r.words} words: " +
                        (f"{WITHHELD_MARK}" if r.speaker in set(withhold) else
@@ -627,7 +638,7 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
                         borderaxespad=0, borderpad=0)
     key.add_artist(second)
     sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
-                    markersize=(30 + 3 * n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
+                    markersize=_dot_area(n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
              for n in (5, 50, 300)]
     key.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(key_x, 0), frameon=False,
                fontsize=10.5, title_fontsize=11, labelspacing=0.8, alignment="left", borderaxespad=0, borderpad=0)
@@ -752,7 +763,10 @@ def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
         handles.append(Line2D([], [], color="#777777", marker=">", linestyle="--",
                               label="up to the time of writing, or before (Exercise 2)"))
     handles += [
-        Patch(facecolor="#777777", edgecolor="#777777", label=DATED_BY_KEY["the essay's words"]),
+        # a filled diamond on a solid line, beside the hollow one on a dotted line: the grey bar above already means
+        # "a month, year or period" (the learner review 17 read the two alike)
+        Line2D([], [], marker="D", color="#333333", markerfacecolor="#333333", markeredgewidth=2, linestyle="-",
+               linewidth=2, markersize=8, label=DATED_BY_KEY["the essay's words"]),
         Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
                linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
         Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
@@ -816,12 +830,20 @@ def _event_label(row) -> str:
     return label
 
 
-def _theme_words(ax, rows) -> None:
-    """Each row's theme in words on the right, so colour is never the only cue."""
+def _two_lines(label: str) -> str:
+    """A zoom label on lines of at most ZOOM_WRAP characters, its " *" kept on the last word's line."""
+    star = label.endswith(INFERRED_MARK)
+    text = textwrap.fill(label[: -len(INFERRED_MARK)] if star else label, ZOOM_WRAP)
+    return text + (INFERRED_MARK if star else "")
+
+
+def _theme_words(ax, rows, wrap: int | None = None) -> None:
+    """Each row's theme in words on the right, so colour is never the only cue (on lines of ``wrap`` characters at
+    most, if given)."""
     themes = ax.twinx()
     themes.set_ylim(ax.get_ylim())
-    themes.set_yticks(range(len(rows)), [r.theme for r in rows.itertuples()], fontsize=TIMELINE_KEY_FONT,
-                      color="#333333")
+    themes.set_yticks(range(len(rows)), [textwrap.fill(r.theme, wrap) if wrap else r.theme for r in rows.itertuples()],
+                      fontsize=TIMELINE_KEY_FONT, color="#333333", linespacing=1.0)
     themes.tick_params(axis="y", length=0)
     themes.spines["right"].set_visible(False)
 
@@ -899,6 +921,8 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
 ZOOM_ROWS = 17     # rows in one panel of the zoom: 16 or 17 rows of 11-point labels fill a panel
 ZOOM_SIZE = (8.2, 6.9)   # inches: a panel 840 px wide (JupyterLab's 848 px output area shows it at its own size)
 ZOOM_FONT = 11           # the rows' labels: 15.3 px
+ZOOM_WRAP = 26           # a zoom label longer than this many characters goes on two lines
+THEME_WRAP = 13          # and so does a theme name ("migration and / caravans")
 
 
 def _zoom_rows(timeline, years):
@@ -975,12 +999,15 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i)
     # the label alone (round 14: an id before every label; the long view has none), the id kept in ``fig.drawn``
-    ax.set_yticks(range(len(t)), [_event_label(r) for r in t.itertuples()], fontsize=ZOOM_FONT)
+    # long labels on two lines, and the themes too, so the plot between them gets half the width, not a third (the
+    # learner review 17)
+    ax.set_yticks(range(len(t)), [_two_lines(_event_label(r)) for r in t.itertuples()],
+                  fontsize=ZOOM_FONT, linespacing=1.0)
     for tick, row in zip(ax.get_yticklabels(), t.itertuples()):
         if row.source == "context":
             tick.set_fontstyle("italic")
     ax.set_ylim(len(t) - 0.5, -0.5)
-    _theme_words(ax, t)
+    _theme_words(ax, t, wrap=THEME_WRAP)
     ax.figure.drawn = drawn_rows(t)
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
@@ -994,14 +1021,19 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         hi = max(hi, lo + 1.5)
     first, last = math.ceil(lo), math.floor(hi)
     ax.set_xlim(lo, hi)
-    ax.set_xticks(range(first, last + 1), [f"’{y % 100:02d}" for y in range(first, last + 1)])
+    # the whole year at each 1 January (the learner review 17: "’18 ’19" read as nothing)
+    ax.set_xticks(range(first, last + 1), [str(y) for y in range(first, last + 1)])
     if hi - lo <= 4:      # a few years across the screen: a light line at each quarter too
-        ax.set_xticks([q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4], minor=True)
+        quarters = [q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4]
+        # "Jul" at each mid-year when the panel spans two years or so (at every quarter the names touch the years)
+        ax.set_xticks(quarters, ["Jul" if hi - lo <= 2.5 and round(q * 4) % 4 == 2 else "" for q in quarters],
+                      minor=True)
+        ax.tick_params(axis="x", which="minor", labelsize=ZOOM_FONT, colors="#555555")
         ax.grid(axis="x", which="minor", color="#eeeeee", zorder=0)
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.tick_params(axis="x", labelsize=ZOOM_FONT)
-    ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''}; "
-                  f"’{first % 100:02d} = {first})", fontsize=ZOOM_FONT)
+    ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''})",
+                  fontsize=ZOOM_FONT)
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(t.to_writing.any()))

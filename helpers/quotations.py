@@ -219,6 +219,65 @@ def appearances(quotations: pd.DataFrame, who: str, answers: bool = True) -> pd.
                  rename={"paragraph": "¶", "function": "what it does (this package's reading)"})
 
 
+def sources(quotations: pd.DataFrame, *words: str):
+    """What the essay gives a reader to check a few quotations or pieces of reported speech, each found by a few of
+    its words: who speaks, where, and the source the essay names for it. A worked solution's one call, so the code
+    left in sight is the question, not the table-making (the learner review 17, issue 19).
+
+    Capitals, accents and curly quotes do not matter.
+
+    Parameters: ``quotations`` the table from ``load_quotations``; ``words`` a few words of each row's text (its
+    quoted words, or the authors' words for reported speech).
+    Returns: a table for reading, in the order of the essay: speaker, ¶, source named, source as the essay gives it,
+    and the row's reference. Raises UsageError when no row has the words given (it names them).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> quotes = load_quotations(load_essay())
+    >>> print(repr(sources(quotes, "had faith in the TSE")).splitlines()[2].split()[:4])
+    ['Heidi', 'Fulton', '37', 'none']
+    """
+    from .display import table
+    if not words or not all(str(w).strip() for w in words):
+        raise UsageError('give a few words of each quotation, e.g. sources(quotes, "had faith in the TSE")')
+    texts = quotations.text.fillna("").map(fold)
+    hits = {w: texts.str.contains(fold(str(w).strip()), regex=False) for w in words}
+    missing = [w for w, hit in hits.items() if not hit.any()]
+    if missing:
+        raise UsageError(f"no quotation or reported speech has the words “{missing[0]}”: copy a few words exactly "
+                         "as the essay gives them")
+    found = quotations[pd.concat(hits.values(), axis=1).any(axis=1)].sort_values("start")
+    return table(found, rows="all", columns=["id", "speaker", "paragraph", "source_named", "source_as_given"],
+                 rename={"paragraph": "¶", "source_named": "source named", "source_as_given": "source, as given"})
+
+
+def on_three_axes(quotations: pd.DataFrame, *paragraphs: int):
+    """The quotations of the paragraphs given (epigraphs, blocks, inline quotations, chants), described on the three
+    axes: form, source named, language, with the speaker's role and how the language is known. A worked solution's
+    one call (the learner review 17, issue 19).
+
+    Parameters: ``quotations`` the table from ``load_quotations``; ``paragraphs`` ¶ numbers (15, 26).
+    Returns: a table for reading, in the order of the essay. Raises UsageError for a paragraph that quotes no one.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> quotes = load_quotations(load_essay())
+    >>> print(repr(on_three_axes(quotes, 15)).splitlines()[2].split()[:3])
+    ['Miguel', 'Angel', 'Honduran']
+    """
+    from .display import table
+    quoted = quotations[quotations.form.isin(QUOTED)]
+    empty = [n for n in paragraphs if not (quoted.paragraph == n).any()]
+    if not paragraphs or empty:
+        raise UsageError(f"¶{empty[0]} quotes no one in its own words: give the ¶ of a quotation, e.g. 15"
+                         if empty else "give the ¶ of a quotation, e.g. on_three_axes(quotes, 15, 26)")
+    found = quoted[quoted.paragraph.isin(paragraphs)].sort_values("start")
+    return table(found, rows="all", columns=["speaker", "speaker_role", "form", "source_named", "source_as_given",
+                                             "language", "language_basis"],
+                 rename={"speaker_role": "role", "source_named": "source named", "source_as_given": "source, as given",
+                         "language_basis": "how we know"})
+
+
 def words_by_voice(essay: Essay, quotations: pd.DataFrame) -> pd.DataFrame:
     """Words given to each named voice against the authors' own words (headings and attribution lines aside).
 

@@ -837,6 +837,88 @@ def dating_table(dating: pd.DataFrame) -> pd.DataFrame:
     return shown[["id", "where", "clue", "reference_point", "range", "pulls", "reasoning", "source"]]
 
 
+def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, words: bool = True, leave_out=(),
+                  writing: str | None = None) -> pd.DataFrame:
+    """The derived dates (precision ``relative``) in two kinds, one table each: those the essay gives in time words
+    of its own ("since", "last year", "just three months before the coup"), with those words in a column, and those
+    it gives in none, dated only by what they follow or by a date from outside the essay, without that column (the
+    learner review 17, issue 19: one table with the column showed "—" in most rows).
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating``; ``words``
+    True for the rows with time words of their own, False for the others; ``leave_out``, ``writing`` as in
+    ``with_account``.
+    Returns: a DataFrame for ``helpers.table``: id, when, label, mark, (the essay's words,) how the date is reached.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> t = load_timeline(load_essay())
+    >>> with_words, without = derived_dates(t), derived_dates(t, words=False)
+    >>> bool(with_words["the essay's words"].str.len().gt(0).all()), "the essay's words" in without.columns
+    (True, False)
+    """
+    relative = timeline[timeline.precision == "relative"]
+    said = relative.date_as_given.fillna("").str.strip() != ""
+    shown = with_account(timeline, dating, only=relative.id[said if words else ~said], leave_out=leave_out,
+                         writing=writing)
+    return shown[["id", "when", "label", MARK] + (["the essay's words"] if words else []) + ["how the date is reached"]]
+
+
+def clues_table(dating: pd.DataFrame) -> pd.DataFrame:
+    """``dating_table`` with the headers a reader needs (what the clue is, counts from, range it implies…), the
+    clue's name last: the worked solution's table of every clue, in one short call.
+
+    Parameters: ``dating`` the table from ``load_dating``.
+    Returns: a pandas DataFrame for ``helpers.table``.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> list(clues_table(load_dating(load_essay())).columns)[:3]
+    ['¶', 'what the clue is', 'counts from']
+    """
+    shown = dating_table(dating)
+    shown = shown[[c for c in shown.columns if c != "id"] + ["id"]]
+    return shown.rename(columns={"id": "clue", "clue": "what the clue is", "where": "¶",
+                                 "reference_point": "counts from", "range": "range it implies"})
+
+
+def limits_in_words(dating: pd.DataFrame) -> str:
+    """The range every clue that sets a limit allows (``written_between``), as a sentence.
+
+    Parameters: ``dating`` the table from ``load_dating``.
+    Returns: the sentence.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> limits_in_words(load_dating(load_essay()))
+    'Every clue that sets a limit allows: January 2019 to December 2019.'
+    """
+    start, end = written_between(dating)
+    return f"Every clue that sets a limit allows: {start:%B %Y} to {end:%B %Y}."
+
+
+def how_dated(timeline: pd.DataFrame, dating: pd.DataFrame | None, *ids: str):
+    """A few rows of the timeline with how each is dated: label, mark, when, how the date is known and how it is
+    reached. A worked solution's one call (the learner review 17, issue 19: its column lists were code in sight).
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating``; ``ids``
+    the rows' references (E25 …), shown in the timeline's order.
+    Returns: a table for reading. Raises UsageError for a reference the timeline does not have.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> essay = load_essay()
+    >>> print(repr(how_dated(load_timeline(essay), load_dating(essay), "E09")).splitlines()[2].split()[:3])
+    ['Coup', 'against', 'Zelaya']
+    """
+    from .display import table
+    unknown = [i for i in ids if i not in set(timeline.id)]
+    if not ids or unknown:
+        raise UsageError(f"the timeline has no row {unknown[0]}: give a reference from its tables, e.g. E09"
+                         if unknown else "give the reference of a row, e.g. how_dated(timeline, dating, \"E09\")")
+    return table(with_account(timeline, dating, only=ids), rows="all",
+                 columns=["id", "label", MARK, "when", HOW_KNOWN, "how the date is reached"])
+
+
 CITED_ROW = re.compile(r"\btimeline rows? (E\d+)")
 
 

@@ -94,7 +94,7 @@ def test_the_timeline_zoom_names_each_rows_theme_in_words(essay):
     try:
         right = [a for a in ax.figure.axes if a is not ax]
         assert len(right) == 1
-        themes = [t.get_text() for t in right[0].get_yticklabels()]
+        themes = [t.get_text().replace("\n", " ") for t in right[0].get_yticklabels()]   # a long theme on two lines
         rows = [t.get_text() for t in ax.get_yticklabels()]
         assert len(themes) == len(rows) > 0
         by_id = dict(zip(timeline.id, timeline.theme))

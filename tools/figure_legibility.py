@@ -22,6 +22,9 @@ A figure **fits one 16:9 screen** when, shown as above, it is at most 720 px tal
 whole without scrolling (a figure shown 848 px wide may be up to 720 px tall). A figure split into panels is
 several figures, each measured on its own.
 
+A scatter mark is **too small** when it is narrower than 12 px on that screen (``MIN_MARK_PX``): the learner review
+17 found the voices chart's five-word dots, 9 px, gone on a projector.
+
 Two texts **overlap** when their extents cross by more than 2 px each way. A label **sits by its mark** when
 the text of an annotation is at most 20 px from the point it annotates. A **mark is hidden** when a bar or a
 diamond lies wholly inside another bar of the same colour in the same axes.
@@ -48,6 +51,7 @@ SCREEN = (1280, 720)      # the screen: 16:9, 1280 px wide
 DISPLAY_WIDTH = 848       # JupyterLab's output area on that screen, side panel open (measured in Chromium)
 MIN_TEXT_PX = 14          # no text smaller than this, as a font size on that screen (CSS px)
 NEAR_PX = 20              # a label sits by its mark: at most this far from the point it labels, on that screen
+MIN_MARK_PX = 12          # no scatter mark narrower than this on that screen (learner review 17: 9 px dots vanished)
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -125,6 +129,7 @@ class Measure:
     overlaps: list[tuple[str, str]] = field(default_factory=list)
     far: list[tuple[str, float]] = field(default_factory=list)      # labels away from their mark, px
     hidden: list[str] = field(default_factory=list)                 # marks inside a bar of their colour
+    tiny: list[float] = field(default_factory=list)                 # widths of scatter marks under MIN_MARK_PX, px
 
     @property
     def shown(self) -> tuple[float, float]:
@@ -164,6 +169,8 @@ class Measure:
                        + "; ".join(f"{t[:30]!r} {d:.0f} px" for t, d in self.far[:4]))
         if self.hidden:
             out.append(f"{len(self.hidden)} marks hidden inside a bar of their colour: " + "; ".join(self.hidden[:4]))
+        if self.tiny:
+            out.append(f"{len(self.tiny)} marks under {MIN_MARK_PX} px wide, smallest {min(self.tiny):.1f} px")
         return out
 
 
@@ -231,7 +238,16 @@ def measure(fig, name: str = "") -> Measure:
             if distance > NEAR_PX:
                 result.far.append((a.get_text(), distance))
     result.hidden = _hidden_marks(fig)
+    result.tiny = _tiny_marks(fig, scale)
     return result
+
+
+def _tiny_marks(fig, scale: float) -> list[float]:
+    """The width on screen (px) of every scatter mark narrower than MIN_MARK_PX: a scatter's size is its area in
+    points squared, so its width is the square root, in points, at the figure's dpi, times the scale."""
+    widths = [size ** 0.5 * fig.dpi / 72 * scale for ax in fig.axes for c in ax.collections
+              if hasattr(c, "get_sizes") for size in c.get_sizes() if size > 0]
+    return [w for w in widths if w < MIN_MARK_PX - 1e-6]
 
 
 def _hidden_marks(fig) -> list[str]:
