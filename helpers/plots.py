@@ -213,14 +213,33 @@ HELD_BACK = ("(the essay's words only: the package's reading of this claim is he
              "asks about it)")
 
 
-def _child_text(argument, nodes, id_, held_back=()) -> str:
+def _child_text(argument, nodes, id_, held_back=(), words: int = BOX_WORDS) -> str:
     row = nodes.loc[id_]
     # an exercise asks about this claim: its box gives the essay's words (in quotation marks), not the package's reading
-    text = f"“{_short(row.span, BOX_WORDS)}”" if id_ in held_back else None
+    text = f"“{_short(row.span, words)}”" if id_ in held_back else None
     # a point is the essay's own sentence: its box gives more of it, so a projected map shows what each point says
     # (review15 learner, 5: point 3, 14 words, read "…learn from more advanced…")
     return _box_text(row, _CHILD_WIDTH, below=len(argument.branch(id_)) if row.type != "point" else 0,
-                     words=None if text else (POINT_WORDS if row.type == "point" else BOX_WORDS), text=text)
+                     words=None if text else (max(POINT_WORDS, words) if row.type == "point" else words), text=text)
+
+
+MORE_WORDS = 26        # a figure with room to spare gives each box up to this many words (review17 learner: "…")
+BOX_LINES = 4          # but never more lines than this in a box on the right (round 14: boxes of 5 to 23 lines)
+_ARROW_ROOM = 0.25     # inches kept free between boxes for each arrow and the word on it
+
+
+def _words_that_fit(argument, nodes, ids, held_back=()) -> int:
+    """How many words each box on the right of one figure can give: ``BOX_WORDS``, or more (up to ``MORE_WORDS``)
+    while every box stays within ``BOX_LINES`` lines and the boxes, with room for their arrows, still fit the
+    figure's height; so a map of two or three claims is less cut than one of four."""
+    words = BOX_WORDS
+    while words < MORE_WORDS:
+        more = [_child_text(argument, nodes, i, held_back, words + 2) for i in ids]
+        taller = sum((t.count("\n") + 1) * _LINE + 0.18 + 0.1 + _ARROW_ROOM for t in more)
+        if taller > _ROOM or any(t.count("\n") + 1 > BOX_LINES for t in more):
+            break
+        words += 2
+    return words
 
 
 _BARE_ID = re.compile(r"\b([CPK]\d{1,3})\b")
@@ -267,8 +286,8 @@ def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: b
     return pd.DataFrame(rows, columns=["box", "in full"])
 
 
-def _box_height(argument, nodes, id_, held_back=()) -> float:
-    return (_child_text(argument, nodes, id_, held_back).count("\n") + 1) * _LINE + 0.18
+def _box_height(argument, nodes, id_, held_back=(), words: int = BOX_WORDS) -> float:
+    return (_child_text(argument, nodes, id_, held_back, words).count("\n") + 1) * _LINE + 0.18
 
 
 PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion": "conclusions",
@@ -361,8 +380,9 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     rt = box(0.17, top - 0.08, _box_text(r, _ROOT_WIDTH, words=None, text=_root_words(argument, r)),
              TYPE_COLOURS[r.type])
     # the claims under it on the right, one under another, spread over the height
-    texts = [_child_text(argument, nodes, i, held_back) for i in ids]
-    heights = [_box_height(argument, nodes, i, held_back) for i in ids]
+    words = _words_that_fit(argument, nodes, ids, held_back)
+    texts = [_child_text(argument, nodes, i, held_back, words) for i in ids]
+    heights = [_box_height(argument, nodes, i, held_back, words) for i in ids]
     gap = max(0.1, ((top - bottom) - sum(heights)) / max(len(ids), 1))
     y = top - gap / 2
     x_child = 4.3

@@ -211,3 +211,20 @@ def test_no_word_on_an_arrow_lies_across_another_arrow(argument):
                 found[f"{root} part {k + 1}"] = arrows_under_labels(fig)
             plt.close(fig)
     assert not found, found
+
+
+def _box_words(fig, header: str) -> int:
+    text = next(t.get_text() for t in fig.axes[0].texts if t.get_text().startswith(header))
+    return len(" ".join(text.split("\n")[1:]).split())
+
+
+def test_a_map_with_room_gives_its_boxes_more_words(argument):
+    """Review 17, 5: box text "cut off with '…'" at ten words, however few boxes a figure held: the harder case's map
+    of two claims cut ¶25's first sentence after "and under…". A figure with room gives more words (a box still at most four
+    lines); a full one keeps ten, and still fits (tests/test_figures_legible.py, test_argument.py)."""
+    [small] = plots.argument_map(argument, "C24")
+    full = plots.argument_map(argument, "C28")[0]
+    assert _box_words(small, "Evidence · ¶25 (C129)") >= 14
+    assert _box_words(full, "Evidence · ¶27 (C26)") <= 11
+    plt.close(small)
+    plt.close(full)
