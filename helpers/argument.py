@@ -36,8 +36,9 @@ RELATION_MEANING_ALL = {**RELATION_MEANING,
                         "explained by": "the reverse of explains: the claim it points to accounts for this one "
                                         "(the arrow runs from the explanation to what it explains)"}
 BASIS_MEANING = {
-    "cited": "the essay names something a reader could look up: a document, a publication, a dated interview "
-             "or a dated call",
+    # "her memoir" (¶25) names a publication by its author and kind, without a title: a reader can find it, so cited
+    "cited": "the essay names something a reader could look up: a document or a publication (by its title, or by "
+             "its author and kind, as \"her memoir\"), a dated interview or a dated call",
     "attributed": "rests on the word of a named actor or an unnamed witness, with no source to look up",
     # An act the essay reports without a source (even a spoken act, such as a press statement or a "joke") is
     # "none given": the essay rests nothing on that person's word.
@@ -275,6 +276,69 @@ class Argument:
         if paragraphs is not None:
             c = c[c.paragraph.isin(list(paragraphs))]
         return c.sort_values("start")
+
+    def show_backed(self, paragraphs=None, leave_out=None):
+        """Show, in the essay's words, the claims backed by more than the authors' say-so (cited, attributed or
+        their own account): ``backed`` as a table to read, one row per claim.
+
+        Parameters:
+            paragraphs: optional; the paragraphs to keep, written as ``essay.show`` reads them: "¶20–¶26" or 25.
+            leave_out: optional; paragraphs to leave out, written the same way (an exercise asks about them).
+        Returns:
+            a table (``helpers.table``) that a notebook shows: ¶, basis, the essay's words, the claim's reference.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> print(repr(argument.show_backed("¶26")).splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+            paragraph  basis  in the essay's words  ref.
+        """
+        from .display import table
+        from .essay import _paragraph_range
+
+        def numbers(which):
+            if which is None:
+                return None
+            if isinstance(which, (int, str)):
+                first, last = _paragraph_range(which, None)
+                return range(first, last + 1)
+            return which
+        rows = self.backed(paragraphs=numbers(paragraphs), leave_out=numbers(leave_out) or ())
+        return table(rows, columns=["id", "paragraph", "basis", "span"], rows="all",
+                     rename={"span": "in the essay's words"})
+
+    def narratives(self, essay: Essay) -> pd.DataFrame:
+        """The two narratives the essay rejects and the framing it proposes, side by side, to read: how each sees
+        migrants and what it leads to, in the essay's words, each with its ¶. What a narrative leads to is given as
+        the whole sentence its span stands in (the span alone, "left the only policy questions on the table", is
+        a fragment); a sentence said of two narratives together is printed once, and the next row says so.
+
+        Parameters:
+            essay: the essay, from ``helpers.load_essay()`` (for the sentences).
+        Returns:
+            a table: "narrative", "how it sees migrants", "what it leads to".
+        Example:
+            >>> import helpers
+            >>> essay = helpers.load_essay()
+            >>> helpers.load_argument(essay).narratives(essay).columns.tolist()
+            ['narrative', 'how it sees migrants', 'what it leads to']
+        """
+        s = essay.sentences
+
+        def sentence(paragraph: int, span: str) -> str:
+            found = s[(s.paragraph == paragraph) & s.text.str.contains(span, regex=False)].text
+            return found.iloc[0] if len(found) else span
+
+        rows, said = [], {}
+        for f in self.framings.itertuples():
+            whole = sentence(f.leads_to_paragraph, f.leads_to)
+            if whole in said:
+                leads = f"the same sentence as for {said[whole]} (¶{f.leads_to_paragraph} says it of both together)"
+            else:
+                said[whole] = f.name[0].lower() + f.name[1:]
+                leads = f"{whole} (¶{f.leads_to_paragraph})"
+            rows.append({"narrative": f.name, "how it sees migrants": f"{f.sees_migrants_as} (¶{f.sees_migrants_as_paragraph})",
+                         "what it leads to": leads})
+        return pd.DataFrame(rows, columns=["narrative", "how it sees migrants", "what it leads to"])
 
     def to_argdown(self) -> str:
         """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools.

@@ -10,6 +10,7 @@ import re
 import textwrap
 
 import matplotlib.pyplot as plt
+from matplotlib.transforms import Bbox
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours safe for colour-blind readers.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -212,14 +213,33 @@ HELD_BACK = ("(the essay's words only: the package's reading of this claim is he
              "asks about it)")
 
 
-def _child_text(argument, nodes, id_, held_back=()) -> str:
+def _child_text(argument, nodes, id_, held_back=(), words: int = BOX_WORDS) -> str:
     row = nodes.loc[id_]
     # an exercise asks about this claim: its box gives the essay's words (in quotation marks), not the package's reading
-    text = f"“{_short(row.span, BOX_WORDS)}”" if id_ in held_back else None
+    text = f"“{_short(row.span, words)}”" if id_ in held_back else None
     # a point is the essay's own sentence: its box gives more of it, so a projected map shows what each point says
     # (review15 learner, 5: point 3, 14 words, read "…learn from more advanced…")
     return _box_text(row, _CHILD_WIDTH, below=len(argument.branch(id_)) if row.type != "point" else 0,
-                     words=None if text else (POINT_WORDS if row.type == "point" else BOX_WORDS), text=text)
+                     words=None if text else (max(POINT_WORDS, words) if row.type == "point" else words), text=text)
+
+
+MORE_WORDS = 26        # a figure with room to spare gives each box up to this many words (review17 learner: "…")
+BOX_LINES = 4          # but never more lines than this in a box on the right (round 14: boxes of 5 to 23 lines)
+_ARROW_ROOM = 0.25     # inches kept free between boxes for each arrow and the word on it
+
+
+def _words_that_fit(argument, nodes, ids, held_back=()) -> int:
+    """How many words each box on the right of one figure can give: ``BOX_WORDS``, or more (up to ``MORE_WORDS``)
+    while every box stays within ``BOX_LINES`` lines and the boxes, with room for their arrows, still fit the
+    figure's height; so a map of two or three claims is less cut than one of four."""
+    words = BOX_WORDS
+    while words < MORE_WORDS:
+        more = [_child_text(argument, nodes, i, held_back, words + 2) for i in ids]
+        taller = sum((t.count("\n") + 1) * _LINE + 0.18 + 0.1 + _ARROW_ROOM for t in more)
+        if taller > _ROOM or any(t.count("\n") + 1 > BOX_LINES for t in more):
+            break
+        words += 2
+    return words
 
 
 _BARE_ID = re.compile(r"\b([CPK]\d{1,3})\b")
@@ -266,8 +286,8 @@ def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: b
     return pd.DataFrame(rows, columns=["box", "in full"])
 
 
-def _box_height(argument, nodes, id_, held_back=()) -> float:
-    return (_child_text(argument, nodes, id_, held_back).count("\n") + 1) * _LINE + 0.18
+def _box_height(argument, nodes, id_, held_back=(), words: int = BOX_WORDS) -> float:
+    return (_child_text(argument, nodes, id_, held_back, words).count("\n") + 1) * _LINE + 0.18
 
 
 PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion": "conclusions",
@@ -360,8 +380,9 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     rt = box(0.17, top - 0.08, _box_text(r, _ROOT_WIDTH, words=None, text=_root_words(argument, r)),
              TYPE_COLOURS[r.type])
     # the claims under it on the right, one under another, spread over the height
-    texts = [_child_text(argument, nodes, i, held_back) for i in ids]
-    heights = [_box_height(argument, nodes, i, held_back) for i in ids]
+    words = _words_that_fit(argument, nodes, ids, held_back)
+    texts = [_child_text(argument, nodes, i, held_back, words) for i in ids]
+    heights = [_box_height(argument, nodes, i, held_back, words) for i in ids]
     gap = max(0.1, ((top - bottom) - sum(heights)) / max(len(ids), 1))
     y = top - gap / 2
     x_child = 4.3
@@ -379,27 +400,58 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     rx, ry = rb[1][0], (rb[0][1] + rb[1][1]) / 2
     boxes = [rt.get_bbox_patch().get_window_extent()] + [t.get_bbox_patch().get_window_extent()
                                                           for t, _ in drawn.values()]
-    for id_, (t, _) in drawn.items():
+    arrows = {}
+    # each arrow meets the box on the left at its own height, spread down its right edge in the order of the boxes on
+    # the right, so the arrows fan out less and each label has room beside its own arrow
+    low, high = rb[0][1] + 0.15, rb[1][1] - 0.15
+    count = len(drawn)
+    for k, (id_, (t, _)) in enumerate(drawn.items()):
         cb = inv.transform(t.get_bbox_patch().get_window_extent())
         cx, cy = cb[0][0], (cb[0][1] + cb[1][1]) / 2
+        ry = (high - (high - low) * k / (count - 1)) if count > 1 and high > low else (rb[0][1] + rb[1][1]) / 2
         rel = nodes.loc[id_].relation or "supports"
         style = RELATION_STYLES[rel]
         start, end = ((rx + 0.04, ry), (cx - 0.04, cy)) if rel == "explained by" else ((cx - 0.04, cy), (rx + 0.04, ry))
         ax.annotate("", xy=end, xytext=start,
                     arrowprops=dict(arrowstyle="-|>", mutation_scale=14, linewidth=1.5, shrinkA=0, shrinkB=0,
                                     **style))
+        arrows[id_] = (cx, cy, ry, start, end, rel, style)
+    # the arrows' heads, as small boxes a label must not cover
+    heads = [ax.transData.transform([(e[0] - 0.13, e[1] - 0.07), (e[0] + 0.13, e[1] + 0.07)])
+             for *_, e, _, _ in arrows.values()]
+    boxes += [Bbox(h) for h in heads]
+    for id_, (cx, cy, ry, start, end, rel, style) in arrows.items():
         word = "explains" if rel == "explained by" else rel
         if nodes.loc[id_].get("link") == "the package's reading":
             word += "\n(package's\nreading)"
         label = ax.text(0, 0, word, ha="center", va="center", fontsize=MAP_SMALL, color=style["color"],
                         fontstyle="italic", linespacing=1.0,
                         bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
-        # along the arrow, the first place where the label is clear of every box and every label drawn so far
-        for at in (0.62, 0.55, 0.7, 0.48, 0.77, 0.41, 0.84, 0.34, 0.9, 0.27):
-            label.set_position((rx + (cx - rx) * at, ry + (cy - ry) * at))
-            where = label.get_window_extent(renderer)
-            if not any(where.overlaps(b) for b in boxes):
+        others = [(s_, e_) for i, (*_, s_, e_, _, _) in arrows.items() if i != id_]
+
+        def clashes(where) -> int:
+            """How many boxes, labels, arrow heads and other arrows the label would cover (review17 learner: in
+            the last map of 01 the labels lay across the arrows beside theirs)."""
+            box_in = inv.transform(where.padded(2))
+            crossed = sum(any(box_in[0][0] <= a[0] + (b[0] - a[0]) * k / 40 <= box_in[1][0]
+                              and box_in[0][1] <= a[1] + (b[1] - a[1]) * k / 40 <= box_in[1][1] for k in range(41))
+                          for a, b in others)
+            return sum(where.overlaps(b) for b in boxes) * 10 + crossed
+        # along the arrow, the place where the label is clear of every box, label, arrow head and other arrow; where
+        # none is clear, the place that covers least
+        best = None
+        for shift in (0, 0.1, -0.1):     # on the arrow; failing that, just above or below it
+            for at in (0.62, 0.7, 0.55, 0.77, 0.48, 0.84, 0.41, 0.34, 0.9, 0.27):
+                label.set_position((rx + (cx - rx) * at, ry + (cy - ry) * at + shift))
+                score = clashes(label.get_window_extent(renderer))
+                if best is None or score < best[0]:
+                    best = (score, at, shift)
+                if score == 0:
+                    break
+            if best[0] == 0:
                 break
+        _, at, shift = best
+        label.set_position((rx + (cx - rx) * at, ry + (cy - ry) * at + shift))
         boxes.append(label.get_window_extent(renderer))
     shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + FILL.get(t, "26"), edgecolor=TYPE_COLOURS[t],
@@ -437,7 +489,7 @@ def _known_id(argument, name) -> str:
     return wanted
 
 
-def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=()) -> list:
+def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=(), points: bool = True) -> list:
     """Draw the argument map: one claim on the left and, on the right, the claims directly under it.
 
     The thesis's own figure (the spine) shows the three points; ``argument_map(argument, "T", ids=[...])``
@@ -454,6 +506,9 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
             under ``root`` (for the thesis: its three points).
         held_back: optional; ids of claims on the right whose box gives only the essay's words (their span), not
             the package's paraphrase, because an exercise further on asks what the package's reading would say.
+            One id may be given as it is (``held_back="C28"``).
+        points: for the thesis only: ``False`` draws the claims directly under the thesis other than its three
+            points (the opening diagnosis, the conclusion…) instead of the points.
 
     Returns:
         A list of matplotlib figures, each with its text description in ``fig.alt_text``.
@@ -468,29 +523,49 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> for fig in figs:
         ...     plt.close(fig)
     """
-    return list(_map_figures(argument, root, per_figure, ids, held_back))
+    return list(_map_figures(argument, root, per_figure, ids, held_back, points))
 
 
-def _map_figures(argument, root: str, per_figure: int, ids, held_back=()):
+def _chunks(heights, per_figure: int, room: float) -> list[list[int]]:
+    """Split boxes of these heights into as few figures as fit (at most ``per_figure`` boxes and ``room`` inches of
+    height each), then share them out as evenly as still fits, so no figure is drawn for one box while the one
+    before holds four (review17 learner: part 2 of a map was a whole figure for one box)."""
+    def fits(sizes):
+        k, out = 0, []
+        for n in sizes:
+            part = list(range(k, k + n))
+            if n > per_figure or sum(heights[i] for i in part) > room and n > 1:
+                return None
+            out.append(part)
+            k += n
+        return out
+    greedy, height = [[]], 0.0
+    for i, h in enumerate(heights):
+        if greedy[-1] and (len(greedy[-1]) >= per_figure or height + h > room):
+            greedy.append([])
+            height = 0.0
+        greedy[-1].append(i)
+        height += h
+    count = len(greedy)
+    base, extra = divmod(len(heights), count)
+    even = fits([base + 1] * extra + [base] * (count - extra))
+    return even or greedy
+
+
+def _map_figures(argument, root: str, per_figure: int, ids, held_back=(), points: bool = True):
     """The figures of ``argument_map``, drawn one at a time as they are asked for (``show_argument_map`` shows
     and closes each before the next is drawn, so the kernel never holds all of them at once)."""
     root = _known_id(argument, root)
     ids = None if ids is None else [_known_id(argument, i) for i in ids]
     if ids is None:
-        ids = list(argument.points.id) if root == "T" else list(_children(argument, root).id)
+        ids = (list(argument.points.id) if points else list(argument.under("T").id)) if root == "T" \
+            else list(_children(argument, root).id)
     ids = list(ids)
-    held_back = {_known_id(argument, i) for i in held_back}
+    held_back = {_known_id(argument, i) for i in ([held_back] if isinstance(held_back, str) else held_back)}
     nodes = argument.nodes()
-    # fill each figure with as many claims as fit its height, and at most per_figure
-    room = _ROOM
-    chunks, height = [[]], 0.0
-    for id_ in ids:
-        h = _box_height(argument, nodes, id_, held_back) + 0.1
-        if chunks[-1] and (len(chunks[-1]) >= per_figure or height + h > room):
-            chunks.append([])
-            height = 0.0
-        chunks[-1].append(id_)
-        height += h
+    # as few figures as hold the claims (at most per_figure each, and as many as fit its height), shared out evenly
+    heights = [_box_height(argument, nodes, id_, held_back) + 0.1 for id_ in ids]
+    chunks = [[ids[i] for i in part] for part in _chunks(heights, per_figure, _ROOM)]
     r = nodes.loc[root]
     base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
             else "The thesis and the other claims directly under it",
@@ -1173,7 +1248,8 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 # Argument map (notebook 01): show each figure with its text description
 # --------------------------------------------------------------------------------------------
 
-def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=(), fold: bool = True) -> None:
+def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=(), fold: bool = True,
+                      points: bool = True, left_in_full: bool = True) -> None:
     """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
     The description is printed under the figure and stored as the image's alt text in the notebook (the output's
@@ -1191,6 +1267,9 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
         held_back: optional; ids of claims whose box gives the essay's words only, as in ``argument_map``.
         fold: fold each table of boxes in full under its summary line (the default); ``False`` inside a worked
             solution, which is folded already (a second click would hide it again).
+        points: for the thesis only, as in ``argument_map``: ``False`` draws the other claims directly under it.
+        left_in_full: ``False`` leaves the box on the left out of the table under the map, for a claim the notebook
+            has given in full already (a long paraphrase is printed once).
 
     Returns:
         Nothing; it shows the figures and prints their descriptions. (Outside a notebook a figure shows
@@ -1206,10 +1285,12 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
     """
     from IPython.display import display
     from .display import folded, table
-    for fig in _map_figures(argument, root, per_figure, ids, held_back):
+    for fig in _map_figures(argument, root, per_figure, ids, held_back, points):
         show_described(fig, fig.alt_text)
         # folded on screen (01's first sitting printed about 5,800 words, most of them these tables); opened on paper
-        wording = table(fig.wording, rows="all")
+        shown = fig.wording if left_in_full else fig.wording[fig.wording.box != _header(argument.nodes().loc[
+            _known_id(argument, root)])]
+        wording = table(shown, rows="all")
         display(folded(wording, "Each box of this map in full, as a table: click to open", css_class="in-full")
                 if fold else wording)
 

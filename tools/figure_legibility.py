@@ -64,11 +64,12 @@ FIGURE_CALLS = {
     ],
     "01_argument_structure.ipynb": [
         'plots.show_argument_map(argument, "T")',
-        'plots.show_argument_map(argument, "T", ids=argument.under("T").id)',
+        'plots.show_argument_map(argument, "T", points=False)   # points=True: the three points instead',
         'plots.show_argument_map(argument, "P1")',
-        'plots.show_argument_map(argument, "C39", held_back=["C28"])',
+        'plots.show_argument_map(argument, "C39", held_back="C28")   # ¶33\'s "All of this": Exercise 3 asks what it covers',
         'plots.show_argument_map(argument, "C32")',
-        'plots.show_argument_map(argument, "C127", ids=["C115", "C21", "C22", "C23", "C24"], fold=False)',
+        'plots.show_argument_map(argument, "C127", fold=False)',
+        'plots.show_argument_map(argument, "C24", left_in_full=False)   # the U.S. action: in full in Exercise 1\'s solution',
         'plots.show_argument_map(argument, "C28", fold=False)',
     ],
     "02_source_quotations.ipynb": [
