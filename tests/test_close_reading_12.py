@@ -54,7 +54,7 @@ def test_the_summary_shows_both_halves_of_paragraph_48_and_the_whole_objection(e
     assert "in any way curbing" in s.loc["C51", "text"] and "in any way secondary" in s.loc["C88", "text"]
     c51 = _squash(s.loc["C51", "es"])
     assert '[mucho más viables] que cortar la ayuda militar' in c51 and "en el mundo" in c51
-    assert "luchas (por los derechos de las personas inmigrantes" in c51 and "metas de las personas" not in c51
+    assert '"these struggles" [estas luchas]' in c51 and "metas de las personas" not in c51
     assert "con gobiernos republicanos y demócratas" in c51
     assert not [pid for pid, es in s.es.items() if "en modo alguno" in es]
     assert "de algún modo secundario frente a ellas" in _squash(s.loc["C88", "es"])
@@ -233,7 +233,8 @@ def test_the_glossary_gives_the_uses_the_session_asks_about(essay):
     assert "guerra de movimiento» (o de maniobra)" in text and "la dirección en la sociedad civil" in text
     assert "identificarla también con las" in text and "que sean las fortalezas" not in text
     # review 18 (Spanish, #7): the essay's own words are quoted with their Spanish, so a reader can find them
-    assert '"against the Right" [contra la derecha] (¶55)' in text and "de Trump] (¶50)" in text
+    assert "de ganarla contra la derecha (¶55)" in text and "de Trump (¶50)" in text
+    assert '"both necessary and possible" [a la vez necesario y posible]' in text     # review 18 (Spanish, #7)
     assert "perturbación económica" in text
 
 

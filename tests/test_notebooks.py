@@ -302,7 +302,9 @@ def first_glosses_missing(nb, terms) -> list[str]:
         prose = "\n".join(c.source for c in nb.cells[:first + 1] if c.cell_type == "markdown")
         wanted = (["a free public service that runs notebooks in a web browser"] if term is None else
                   [rows.loc[term, "definition"].rstrip(".")[1:], rows.loc[term, "reference"]])
-        missing = [w for w in wanted if w not in prose]
+        # a reference's title is in straight quotes in the prose (curly ones are kept for the essay's words)
+        straight = str.maketrans({"“": '"', "”": '"'})
+        missing = [w for w in wanted if w.translate(straight) not in prose.translate(straight)]
         if missing:
             problems.append(f"{word}: first shown in cell {first}; the Markdown up to there needs {missing}")
     return problems
