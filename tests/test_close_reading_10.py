@@ -148,7 +148,7 @@ def test_the_summary_page_does_not_say_the_essay_never_assigns_a_section_to_a_po
     from tools import packet
     page = " ".join(packet.summary_parts())
     assert "the essay does not say." not in page and "el ensayo no lo dice." not in page
-    assert "apart from ¶57" in page and "del ¶57" in page
+    assert "apart from ¶57" in page and "[por último] (¶57)" in page      # review17: the quotation rule's (¶N)
 
 
 

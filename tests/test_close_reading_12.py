@@ -80,7 +80,8 @@ def test_the_summary_note_names_the_essays_own_signals_and_the_authors_belong_to
     from tools import packet
     page = " ".join(re.sub(r"<[^>]+>", " ", "".join(packet.summary_parts())).split())
     assert "¶55's “equally important”" in page and "section headings that repeat the points' words" in page
-    assert "“equally important” [igualmente importante] del ¶55" in page and "los títulos que repiten" in page
+    # review17: the Spanish keeps the essay's words in straight quotes with a [rendering] and their (¶N)
+    assert '"equally important" [igualmente importante] (¶55)' in page and "los títulos que repiten" in page
     assert "hangs ¶46 and ¶49 on the diagnosis and the thesis" in page and "asigna los ¶46 y ¶49" in page
     s = summary.load_summary(essay)
     assert "they belong to and address" in s.loc["C01", "text"] and "pertenecen" in s.loc["C01", "es"]
@@ -230,7 +231,7 @@ def test_the_glossary_gives_the_uses_the_session_asks_about(essay):
     assert re.search(r"“fortresses and earthworks”[^)]*is the package's reading\)", cs)
     assert workshop.load_spanish_sheet(essay)      # the Spanish renders the current English (its fingerprints)
     text = _squash((essay.folder / "sessions.yml").read_text(encoding="utf-8"))
-    assert "guerra de movimiento» (o de maniobra)" in text and "la dirección en la sociedad civil" in text
+    assert "guerra de movimiento' (o de maniobra)" in text and "la dirección en la sociedad civil" in text  # review17
     assert "identificarla también con las" in text and "que sean las fortalezas" not in text
     # review 18 (Spanish, #7): the essay's own words are quoted with their Spanish, so a reader can find them
     assert "de ganarla contra la derecha (¶55)" in text and "de Trump (¶50)" in text

@@ -52,7 +52,8 @@ def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetin
         shown = squash(visible_text(deck))
         rows = plans[(plans.plan == plan) & (plans.meeting == meeting)]
         assert squash(rows.iloc[0].plan_title) in shown      # the content note, over a slide or more (review14)
-        assert all(squash(part) in shown for part in decks.in_parts(h["content_note"]["en"], decks.SLIDE_WORDS - 8))
+        # the note as it is read aloud (review17: no ¶ list; that stays in the packet)
+        assert all(squash(part) in shown for part in decks.in_parts(h["content_note_spoken"]["en"], decks.SLIDE_WORDS - 8))
         assert all(squash(a["en"]) in shown and squash(a["es"]) in shown for a in h["agreements"])
         at = -1
         for seg in rows.itertuples():           # every segment, in order, with its prompt and its ¶ range
@@ -662,7 +663,7 @@ def test_the_content_note_is_a_slide_per_language_and_the_room_reads_no_stage_di
     16 px, and the segment slides projected the facilitator's own stage directions. The content note is now a slide
     per language (as in the agreements deck), each in one language only; a segment whose activity speaks to the
     facilitator shows the room its ``room`` words, and the activity goes to the slide's speaker notes."""
-    cn = workshop.load_handout(essay)["content_note"]
+    cn = workshop.load_handout(essay)["content_note_spoken"]      # read aloud (review17), the ¶ list on paper
     for name, nb in decks.session_decks().items():
         slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
         notes = " ".join(c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "notes")

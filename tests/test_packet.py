@@ -202,8 +202,9 @@ def test_the_agendas_give_every_label_in_spanish_beside_the_english(essay, packe
     for row in plans.drop_duplicates(["plan", "meeting"]).itertuples():
         assert f"Programa: {row.plan_title_es}" in agendas and f"{row.meeting_title} · {row.meeting_title_es}" in agendas
     # the elapsed times: the sixth native review (review10) found "Hora" read as a clock time ("0:20" as 12:20 a.m.);
-    # the column counts minutes from the start, "Minuto". Two questions are plural in both languages
-    assert "Time · Minuto" in agendas and "Hora" not in agendas and "Tiempo" not in agendas
+    # the column counts time from the start: "Minuto", then (review17, the Spanish reader) "Tiempo". Two questions
+    # are plural in both languages
+    assert "Time · Tiempo" in agendas and "Hora" not in agendas and "Minuto" not in agendas
     assert "discussion questions 1 and 4 · preguntas de discusión 1 y 4" in agendas
     assert "discussion question 2 · pregunta de discusión 2" in agendas
     # one Spanish word for each thing: the packet is a "cuadernillo", the handout "material", the package "este
@@ -373,13 +374,13 @@ def test_the_90_minute_plan_prints_a_glossary_excerpt_not_the_whole_glossary(ess
 
 
 def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_the_copies(essay):
-    """What the war-of-position segment hands out (its activity, its sensitive note, its materials, so the run sheet
+    """What the war-of-position segment hands out (its activity and its materials, so the run sheet
     and the day-of checklist) is the excerpt, one per pair, as the print list says; the Exercise 2 sheet goes to
     every pair in the segment and in the print list alike."""
     plans = workshop.load_plans(essay)
     seg = plans[(plans.plan == "single-90") & (plans.topic == "war of position")].iloc[0]
     assert list(seg.glossary) == EXCERPT
-    for text in (seg.activity, seg.sensitive, seg.materials):
+    for text in (seg.activity, seg.materials):     # not its sensitive line: no logistics there (review17)
         assert "glossary excerpt" in text, text[:60]
     assert "con el extracto del glosario" in seg.activity_es
     assert "one per pair" in seg.materials and "glossary (printed)" not in seg.materials

@@ -84,7 +84,7 @@ def spanish_quotations(essay):
     the questions, the content note and the agreements (the setup page quotes screens, not the essay)."""
     handout = workshop.load_handout(essay)
     texts = [(qid, text) for qid, text in load_es(essay).items()]
-    texts += [("content note", handout["content_note"]["es"])]
+    texts += [("content note", handout["content_note"]["es"]), ("spoken note", handout["content_note_spoken"]["es"])]
     texts += [(f"agreement {i}", a["es"]) for i, a in enumerate(handout["agreements"], start=1)]
     return [(where, " ".join(q.split()), text) for where, text in texts for q in QUOTE.findall(text)]
 
@@ -156,7 +156,7 @@ def softened(pair: dict) -> list[str]:
 
 def test_the_content_note_and_agreements_do_not_soften_the_english(essay):
     handout = workshop.load_handout(essay)
-    pairs = [handout["content_note"], *handout["agreements"]]
+    pairs = [handout["content_note"], handout["content_note_spoken"], *handout["agreements"]]
     assert all(pair["es"].strip() for pair in pairs)
     assert not [(pair["en"][:40], softened(pair)) for pair in pairs if softened(pair)]
     note = handout["content_note"]
@@ -423,7 +423,8 @@ def test_no_wording_the_review_replaced_comes_back_in_what_the_tools_write():
     texts = tool_texts()
     assert not reviewed_out(texts)
     agendas = " ".join(texts["agendas"].split())
-    assert "Time · Minuto" in agendas and "Hora" not in agendas        # elapsed minutes, not the clock
+    # elapsed time, not the clock; review17: "Tiempo", not "Minuto"
+    assert "Time · Tiempo" in agendas and "Hora" not in agendas and "Minuto" not in agendas
     assert "¶10 and ¶49–¶50 · ¶10 y ¶49–¶50" in agendas
 
 

@@ -589,8 +589,10 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     def safety_slides():
         # the content note a slide per language, in type the room can read (review13: both on one slide, about 260
         # words each, were 16.6 px); the agreements deck does the same
-        # and each language over as many slides as its words need (review14 A3: 222 and 265 words on one slide)
-        cn = h["content_note"]
+        # and each language over as many slides as its words need (review14 A3: 222 and 265 words on one slide);
+        # the note as it is read aloud, with no ¶ numbers (review17: about 290 words and 60 ¶ numbers a language could
+        # not be read at a welcome); its ¶ list stays on paper, in the packet
+        cn = h["content_note_spoken"]
         for lang, heading in (("en", "Content note"), ("es", "Aviso sobre el contenido")):
             parts = in_parts(cn[lang], SLIDE_WORDS - 8)
             for n, part in enumerate(parts, start=1):
@@ -667,7 +669,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             from helpers.workshop import notebook_figures
             png = notebook_figures(seg.notebook)[seg.projects - 1]
             what = f"figure {seg.projects} of notebook {seg.notebook[:2]}, {titles.get(seg.notebook[:2], '')}"
-            _slide(cells, f"## {_e(seg.topic[:1].upper() + seg.topic[1:])}\n"
+            _slide(cells, f"## {_e(seg.topic[:1].upper() + seg.topic[1:])}"     # a version's title in both (review17)
+                          + (f' · <span lang="es">{_e(seg.topic_es)}</span>' if spanish else "") + "\n"
                           f'<img class="projected" src="data:image/png;base64,{png}" alt="{_e(what)}">',
                    notes=f"**For the facilitator**\n\nThis is {what}: the notebook explains it in words under "
                          "the figure.")
@@ -997,7 +1000,7 @@ h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
 .line { display: inline-block; width: 13em; border-bottom: 1px solid #000; } .line.short { width: 5em; }
 .sheet td.clock { width: 3.2em; } .where { font-size: 0.9em; }
-.flag { font-weight: bold; } .cue { font-style: italic; } .flag { border-left: 3px solid #000; padding-left: 0.3em; display: block; margin: 0.15em 0; }
+.flag { font-weight: bold; } .cue { font-style: italic; } .flag { border-left: 3px solid #000; padding-left: 0.3em; display: block; margin: 0.05em 0; }
 p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right: 0.5em; }
 .small { font-size: 0.9em; color: #333; }
 .prep { border: 1px solid #000; padding: 0.1em 0.3em; margin: 0.15em 0; }"""
@@ -1079,10 +1082,22 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
                  # printed the same list again, and its type shrank to fit)
                  + '<p class="bring"><b>Bring</b> what the day-of checklist lists (its own page), each thing with '
-                   "when it is first used.</p>"
-                 + (hard_moments_html(ctx["handout"]) if first.version else "")
-                 + f"<p><b>After.</b> {html.escape(ctx['handout']['debrief'])}</p>")
+                   "when it is first used."
+                 # the debrief in the same paragraph where nothing comes between (review17: a line saved on the
+                 # series' third sheet), labelled once ("After. After the session:" said it twice)
+                 + ("</p>" + hard_moments_html(ctx["handout"]) + "<p>" if first.version else " ")
+                 + f"{_after(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
+
+
+def _after(debrief: str) -> str:
+    """The run sheet's debrief line, its opening words ("After the session:") as its label.
+
+    >>> _after("After the session: rest."), _after("Rest.")
+    ('<b>After the session:</b> rest.', '<b>After.</b> Rest.')
+    """
+    m = re.match(r"(After[^:]{0,30}:)\s*(.*)", debrief, flags=re.S)
+    return f"<b>{html.escape(m[1])}</b> {html.escape(m[2])}" if m else f"<b>After.</b> {html.escape(debrief)}"
 
 
 def hard_moments_html(handout: dict) -> str:
@@ -1119,6 +1134,20 @@ def _listed(numbers, lang: str = "en") -> str:
     """
     named = [f"¶{n}" for n in sorted(numbers)]
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {'y' if lang == 'es' else 'and'} {named[-1]}"
+
+
+def attachments(handout: dict, sheet=()) -> str:
+    """What goes with the reading message, as a sentence lists it: facilitation.yml's ``reading_message_attach``,
+    and, for a version for Spanish readers with a Spanish sheet, the Spanish of its paragraphs (``sheet``, their
+    numbers). One list for the message's page and the preparation route (review17: one file there, three here).
+
+    >>> attachments({"reading_message_attach": ["a", "b"]}), attachments({"reading_message_attach": ["a"]}, [49])
+    ('a and b', 'a and the Spanish sheet (the Spanish of ¶49, printed under the message)')
+    """
+    items = list(handout["reading_message_attach"])
+    if sheet:
+        items.append(f"the Spanish sheet (the Spanish of {_listed(sheet)}, printed under the message)")
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
@@ -1162,16 +1191,17 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                   "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet} and {content_note}.")
             texts[lang] = text
         attach = ("" if not sheet else
-                  f'<h3>To attach: the Spanish of {_listed(sheet, "en")}</h3><div class="attach" lang="es">'
+                  f'<h3>The Spanish sheet: the Spanish of {_listed(sheet, "en")}, to attach or paste</h3>'
+                  '<div class="attach" lang="es">'
                   + "".join(f"<p><b>¶{n}</b> {html.escape(es)}</p>" for n, es in sorted(sheet.items())) + "</div>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
+                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet))}.</p>"
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
                                + "</div>" for lang, t in texts.items()) + attach)
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
-            "e-mail or a chat, fill in the blanks, and attach the reader's edition, the setup page and the "
-            "argument on one page (in English and Spanish). Send it a "
+            "e-mail or a chat, fill in the blanks, and attach what it says above it. Send it a "
             "week before (two weeks if some read Spanish more easily).</p>"
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
             f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
@@ -1266,9 +1296,16 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
         rows = pd.concat([p[2] for p in mine])      # the plan's meetings as these parts run them (or a version)
         out = []
         spanish = "version" in rows and bool(rows["version"].iloc[0])       # the version for Spanish readers' route
+        done = exercises_done(rows)
         for step in steps:
             if step.get("only", "every version") == "version for Spanish readers" and not spanish:
                 continue
+            if step["reads"] == "exercise" and (step["notebook"], int(step["exercise"])) not in done:
+                continue        # an exercise the route's meetings cut (review17: the Spanish readers' version, for home)
+            if "{attachments}" in step["what"]:      # the reading message's attachments, from their one list
+                sheet = [n for p_, m, r, *_ in mine for n in workshop.load_spanish_sheet(essay).get(f"{p_}-{m}", {})
+                         .get("paragraphs", {})] if spanish and h["reading_message_sheet"] else []
+                step = {**step, "what": step["what"].replace("{attachments}", attachments(h, sheet))}
             where = ""
             if step["reads"] == "run sheet":
                 text = " ".join(table for *_, table in mine)
@@ -1331,6 +1368,17 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
             out.append({**step, "where": where, "words": n, "minutes": math.ceil(n * factor / speed), "wpm": speed})
         routes[plan] = out
     return routes
+
+
+def exercises_done(rows) -> set[tuple[str, int]]:
+    """The exercises the meetings' segments (``rows``) do, as (notebook, number): a segment's ``exercise``, or an
+    exercise its activity names ("Exercise 2") in the segment's own notebook."""
+    done = set()
+    for seg in rows.itertuples():
+        if seg.notebook:
+            numbers = list(EXERCISE_NAMED.findall(seg.activity)) + ([str(seg.exercise)] if seg.exercise else [])
+            done |= {(seg.notebook, int(n)) for n in numbers}
+    return done
 
 
 def session_paragraphs(rows, anchors) -> set[int]:

@@ -438,11 +438,18 @@ def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode
     agreements, English beside Spanish, from facilitation.yml (no facilitator notes)."""
     from helpers import workshop
     h = workshop.load_handout(load_essay(reading))
-    # the content note a slide per language: both on one slide ran past it (review13: about 260 words each)
-    # (each in the decks' smaller type: at the full size it still ran over the slide)
-    cells = [nbformat.v4.new_markdown_cell(f"## Content note\n<div class=\"dense\">{html.escape(h['content_note']['en'], quote=False)}</div>"),
-             nbformat.v4.new_markdown_cell(f"## Aviso sobre el contenido\n<div class=\"dense\" lang=\"es\"><em>"
-                                           f"{html.escape(h['content_note']['es'], quote=False)}</em></div>")]
+    # the content note as it is read aloud (no ¶ numbers; its ¶ list is in the packet), a language per slide and each
+    # over as many slides as its words need, in the session decks' type (review17: the whole note on one slide, in
+    # about 16 px italic, could not be read when projected)
+    from tools.decks import SLIDE_WORDS, in_parts
+    cells = []
+    for lang, heading in (("en", "Content note"), ("es", "Aviso sobre el contenido")):
+        parts = in_parts(h["content_note_spoken"][lang], SLIDE_WORDS - 8)
+        for n, part in enumerate(parts, start=1):
+            count = f" ({n}/{len(parts)})" if len(parts) > 1 else ""
+            cells.append(nbformat.v4.new_markdown_cell(
+                f'## {heading}{count}\n\n<div class="note-slide" lang="{lang}"><p lang="{lang}"'
+                + (' class="es"' if lang == "es" else "") + f">{html.escape(part, quote=False)}</p></div>"))
     agreements = h["agreements"]
     for start in range(0, len(agreements), 2):      # two agreements a slide: they fill it, and none is left alone
         lines = ["## Group agreements · Acuerdos del grupo", ""]
@@ -457,6 +464,16 @@ def agreements_notebook(reading: str = DEFAULT_READING) -> nbformat.NotebookNode
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
     return nb
+
+
+def agreements_deck(reading: str = DEFAULT_READING) -> str:
+    """The agreements deck's page, in the session decks' type (tools.decks.DECK_CSS: review17 measured its content
+    note at about 16 px, too small to project)."""
+    from helpers.edition import mark_languages
+    from tools.decks import DECK_CSS
+    page = _html(slides_edition(agreements_notebook(reading)), "offline_reveal", exclude_input=True,
+                 exclude_input_prompt=True, exclude_output_prompt=True, reveal_url_prefix="reveal.js")
+    return mark_languages(page.replace("</head>", DECK_CSS + "</head>", 1))
 
 
 def link_the_html_pages(page_html: str, folder: Path) -> str:
@@ -651,9 +668,7 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
                                              reveal_url_prefix="reveal.js")), encoding="utf-8")
         written.append(deck)
     deck = slides_dir / "agreements.slides.html"
-    deck.write_text(mark_languages(_html(slides_edition(agreements_notebook()), "offline_reveal", exclude_input=True,
-                                         exclude_input_prompt=True, exclude_output_prompt=True,
-                                         reveal_url_prefix="reveal.js")), encoding="utf-8")
+    deck.write_text(agreements_deck(), encoding="utf-8")
     written.append(deck)
     copy_reveal(slides_dir)
     reader = out / "reader" / "essay.html"

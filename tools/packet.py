@@ -102,7 +102,7 @@ SUMMARY_WORDS = {
            "note": "La página anterior, en español: los ¶ remiten a la edición de lectura, y las palabras de los "
                    "autores quedan en inglés, entre comillas, con su traducción. Qué secciones desarrollan cada punto "
                    "y qué afirmaciones van en él es la interpretación de este material de estudio, salvo el "
-                   "“Finally” [por último] del ¶57, el “equally important” [igualmente importante] del ¶55 y los títulos que repiten las palabras de los puntos (el mapa del cuaderno 01 "
+                   "\"Finally\" [por último] (¶57), el \"equally important\" [igualmente importante] (¶55) y los títulos que repiten las palabras de los puntos (el mapa del cuaderno 01 "
                    "asigna los ¶46 y ¶49 al diagnóstico y a la tesis).",
            "end": "Esto es un resumen, no el ensayo: lean el ensayo para sopesar el argumento (cada afirmación, en el "
                   "cuaderno 01)."},
@@ -240,7 +240,7 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
                      "Facilitator's contact · Contacto de quien facilita: <span class=\"line contact\"></span></p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
-                     '<table class="agenda"><tr><th scope="col">Time · Minuto</th><th scope="col">What · Qué</th>'
+                     '<table class="agenda"><tr><th scope="col">Time · Tiempo</th><th scope="col">What · Qué</th>'
                      f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
     return parts
 
@@ -249,7 +249,7 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
 
 # the sheet's one convention for the package's own words inside a translated paragraph (close reading 13, 9)
 NOTE_MARK = {"en": "In square brackets, “nota:” marks this study kit's own note, not the essay's words.",
-             "es": "Entre corchetes, «nota:» marca una nota de este material de estudio, no palabras del ensayo."}
+             "es": "Entre corchetes, 'nota:' marca una nota de este material de estudio, no palabras del ensayo."}
 SHEET_NOTE = {"en": "For a room where some read Spanish more easily. The Spanish on this page is this study kit's own "
                     "translation, not a published edition; the essay's English, with its ¶, is what the essay says. "
                     + NOTE_MARK["en"],

@@ -1,0 +1,249 @@
+"""Session 18 (issue #20): what the facilitator's and the Spanish reviews of round 17 left. The content note read
+aloud in a short spoken form (no ¶ numbers) on every welcome's slides and the agreements deck, in type a room can
+read; every English run sheet at 9 pt or more; a version's preparation route counts only the exercises it does;
+"no computers" said once; sensitive boxes hold no logistics; the reading message's attachments from one list;
+one quotation-mark rule in the Spanish texts; "Tiempo"; a version's projected map titled in Spanish too."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from helpers import workshop
+from tools import decks, editions, packet
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "we-are-losing"
+TAGS = re.compile(r"<[^>]+>")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", html.unescape(text)))
+
+
+def _slides(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+
+
+def _note_slides(slides: list[str]) -> dict[str, str]:
+    """The content note's slides, by language: their text without headings or tags."""
+    out = {}
+    for lang, heading in (("en", "## Content note"), ("es", "## Aviso sobre el contenido")):
+        out[lang] = " ".join(TAGS.sub(" ", s.split("\n", 1)[1]) for s in slides if s.startswith(heading))
+    return out
+
+
+# ---- 1. the content note, spoken ----------------------------------------------------------------------------------
+
+def test_the_welcome_reads_the_spoken_content_note_and_the_packet_keeps_its_paragraph_list(essay):
+    """Review17 (facilitator, 6): the welcome slides (3-8) held the whole note, about 290 words and 60 ¶ numbers in
+    each language. They now hold its spoken form, short and without ¶ numbers, in both languages; the full note,
+    with its ¶ list, stays on paper (handout, packet)."""
+    h = workshop.load_handout(essay)
+    spoken, full = h["content_note_spoken"], h["content_note"]
+    for lang in ("en", "es"):
+        assert "¶" not in spoken[lang]
+        assert decks.words(spoken[lang]) <= 0.7 * decks.words(full[lang]), lang
+        # what is described, where roughly, that people may step out, and where the full list is
+    assert all(w in spoken["en"] for w in ("Honduras", "middle sections", "step out", "packet"))
+    assert all(w in spoken["es"] for w in ("Honduras", "secciones centrales", "salir de la sala", "cuadernillo"))
+    # nothing softened: the Spanish keeps every quotation of the English, and the same named things
+    assert re.findall(r'"([^"]+)"', spoken["en"]) == re.findall(r'"([^"]+)"', spoken["es"])
+    for en, es in (("killed", "mataron"), ("tear-gassed", "gases lacrimógenos"), ("beaten", "golpearon"),
+                   ("assassinations", "asesinatos"), ("Berta Cáceres", "Berta Cáceres"), ("fake medicine",
+                   "medicamentos falsos"), ("armed resistance", "resistencia armada"), ("deportations",
+                   "deportaciones"), ("separation of families", "separación de familias"), ("electoral fraud",
+                   "fraude electoral"), ("Palestine", "Palestina"), ("Venezuela", "Venezuela")):
+        assert en in spoken["en"] and es in spoken["es"], (en, es)
+    decks_ = decks.session_decks()
+    for name, nb in decks_.items():
+        shown = _note_slides(_slides(nb))
+        for lang in ("en", "es"):
+            assert squash(shown[lang]) == squash(html.escape(spoken[lang], quote=False)), (name, lang)
+            assert "¶" not in shown[lang], name
+    handout = html.unescape(re.sub(r"\s+", " ", TAGS.sub(" ", packet.packet_html(plan="single-90"))))
+    assert " ".join(full["en"].split()) in handout and " ".join(full["es"].split()) in handout
+
+
+def test_the_agreements_deck_gives_the_spoken_note_a_slide_per_language():
+    nb = editions.agreements_notebook()
+    slides = [c.source for c in nb.cells]
+    h = workshop.load_handout(editions.load_essay())
+    shown = _note_slides(slides)
+    for lang in ("en", "es"):
+        assert squash(shown[lang]) == squash(html.escape(h["content_note_spoken"][lang], quote=False)), lang
+    assert all(decks.words(s) <= decks.SLIDE_WORDS for s in slides if "## Content note" in s or "## Aviso" in s)
+
+
+NOTE_SIZES = """() => Reveal.getSlides().filter(s => /^(Content note|Aviso sobre el contenido)/i.test(
+    (s.querySelector('h2') || {}).textContent || '')).map(s => {
+  const all = [...s.querySelectorAll('*')].filter(x => !x.closest('aside.notes') && x.tagName !== 'H2'
+      && [...x.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+  Reveal.slide(...Object.values(Reveal.getIndices(s)).slice(0, 2));
+  return {size: Math.min(...all.map(x => parseFloat(getComputedStyle(x).fontSize))), h: s.scrollHeight};
+})"""
+
+
+def test_the_agreements_deck_projects_the_content_note_in_the_session_decks_type(tmp_path):
+    """Review17 (facilitator, 9): agreements.slides.html put the whole note on one slide in about 16 px italic. Its
+    note slides are now set as the session decks' (22 px or more, tests/test_slides.py) and fit 1280×720."""
+    from test_slides import measure
+    deck = tmp_path / "agreements.slides.html"
+    deck.write_text(editions.agreements_deck(), encoding="utf-8")
+    editions.copy_reveal(tmp_path)
+    found = measure([deck], NOTE_SIZES)[deck.name]
+    assert len(found) >= 2
+    assert all(n["size"] >= 22 and n["h"] <= 720 for n in found), found
+
+
+# ---- 3. the run sheets' type -----------------------------------------------------------------------------------------
+
+def test_every_english_run_sheet_prints_at_9_pt_or_more(tmp_path):
+    """Review17 (facilitator, 2): the series' third run sheet printed at 8.7 pt. Every run sheet but the Spanish
+    readers' version now prints at 9 pt or more (words cut, not content); the version keeps test_print's floor."""
+    from test_print import body_size
+    sizes = {}
+    for name, page in decks.run_sheets().items():
+        if name.endswith("-spanish.html"):
+            continue
+        path = tmp_path / name
+        path.write_text(page, encoding="utf-8")
+        pdf = decks.print_one_page(path, editions.print_pdf)
+        sizes[name] = body_size(pdf)
+    assert len(sizes) == 4 and all(size >= 9 for size in sizes.values()), sizes
+
+
+def test_a_run_sheet_labels_its_debrief_once():
+    """Review17 (facilitator, 10: text on the day sheet): "After. After the session: ..."; the debrief now shares the
+    bring line's paragraph where nothing comes between (a line saved on the series' third sheet)."""
+    for name, page in decks.run_sheets().items():
+        text = " ".join(TAGS.sub(" ", page).split())
+        assert "After. After" not in text and text.count("After the session:") == 1, name
+
+
+# ---- 4. the version's preparation route, and "no computers" once -----------------------------------------------------
+
+def _routes():
+    parts = list(decks._sheet_parts(versions=True))
+    english = decks.preparation_routes(parts=[p for p in parts if not p[2].iloc[0].version])
+    version = decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version])
+    return english, version
+
+
+def test_the_versions_route_reads_only_the_exercises_the_version_does():
+    """Review17 (Spanish, 4): the Spanish readers' route still counted Exercise 2 of lesson 01, which the version
+    cuts (for home). A route's exercise step is kept only where one of its meetings' segments does that exercise;
+    the totals follow, computed."""
+    english, version = _routes()
+    for plan, steps in version.items():
+        rows = [p[2] for p in decks._sheet_parts(versions=True) if p[0] == plan and p[2].iloc[0].version]
+        done = decks.exercises_done(rows[0])
+        assert all((s["notebook"], int(s["exercise"])) in done for s in steps if s["reads"] == "exercise"), plan
+    assert any(s["reads"] == "exercise" for s in english["single-90"])
+    assert not any(s["reads"] == "exercise" for s in version["single-90"])
+    # the totals are computed from the steps: the version's reading and rehearsal no longer include the exercise's
+    assert decks.preparation_totals(version["single-90"])[0] < decks.preparation_totals(english["single-90"])[0]
+
+
+def test_the_versions_run_sheet_says_no_computers_once():
+    """Review17 (Spanish, 4): the version's line said "so no computers", then the computed "No computers: every
+    segment of this version is on paper"."""
+    sheet = decks.run_sheets()["run-sheet-single-90-1-spanish.html"]
+    assert len(re.findall(r"no computers", TAGS.sub(" ", sheet), flags=re.I)) == 1
+
+
+# ---- 5. logistics out of the sensitive boxes; the reading message's attachments -------------------------------------
+
+LOGISTICS = re.compile(r"\bhand(?:s|ed)?\s+(?:\w+\s+){0,3}out\b|\bkeep\s+(?:\w+\s+){0,3}back\b|\bprint(?:s|ed)?\b|"
+                       r"\bcopies\b|\bgoes\s+round\b|\b(?:excerpt|sheet|packet|cards?|glossary)\s+only\b|"
+                       r"\bone\s+per\s+(?:pair|person)\b", re.I)
+
+
+def test_sensitive_lines_hold_no_logistics(essay):
+    """Review17 (facilitator, 10): a "Sensitive" box said "The glossary excerpt only (no Since column)" (the
+    series': "Keep the glossary back"), logistics that weakened the flag. What to hand out, print or keep back
+    goes in the activity; a sensitive line says what is sensitive and how to hold it."""
+    plans = decks.kit_plans(essay)
+    lines = plans[plans.sensitive != ""]
+    assert len(lines) >= 5
+    found = [(s.plan, s.topic, m.group(0)) for s in lines.itertuples() for m in [LOGISTICS.search(s.sensitive)] if m]
+    assert not found, found
+
+
+def test_the_logistics_check_can_fail():
+    assert LOGISTICS.search("The glossary excerpt only (no Since column).")
+    assert LOGISTICS.search("Keep the glossary back: its Since column reports later events.")
+    assert not LOGISTICS.search("Later events (the glossary's Since column) may come up: keep to the essay.")
+
+
+def test_the_reading_message_attachments_are_one_list(essay):
+    """Review17 (facilitator, 4): the preparation route sent the reading message with one file, the guide's step 3
+    with three. Both, and the message's page, now read one list (facilitation.yml, reading_message_attach); the
+    Spanish readers' message attaches its Spanish sheet, in its route too."""
+    h = workshop.load_handout(essay)
+    items = h["reading_message_attach"]
+    assert len(items) >= 3
+    english, version = _routes()
+    page = html.unescape(TAGS.sub(" ", decks.reading_messages()["reading-message.html"]))
+    for routes, spanish in ((english, False), (version, True)):
+        step = next(s["what"] for s in routes["single-90"] if "reading message, filled in" in s["what"])
+        assert all(item in step for item in items), step
+        assert ("Spanish sheet" in step) == spanish, step
+    assert page.count(f"Attach {decks.attachments(h)}.") >= 4
+    assert "Attach " + decks.attachments(h, [45, 48, 49]) in page
+    guide = (SEEDS.parent.parent / "notebooks" / "05_facilitator_guide.ipynb").read_text(encoding="utf-8")
+    assert "three files attached" not in guide and "what its page says to attach" in guide
+
+
+# ---- 6. Spanish -------------------------------------------------------------------------------------------------------
+
+def _spanish_strings(node, path=(), spanish=False):
+    """Every Spanish text of a YAML tree (under an ``es`` key, a key ending ``_es`` or ``spanish``), except the
+    package's translations of whole paragraphs (``paragraphs``), where «…» stands for the essay's own quotation marks."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if str(k) != "paragraphs":
+                yield from _spanish_strings(v, path + (str(k),),
+                                            spanish or k == "es" or str(k).endswith("_es") or k == "spanish")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _spanish_strings(v, path + (str(i),), spanish)
+    elif isinstance(node, str) and spanish:
+        yield "/".join(path), node
+
+
+def test_the_spanish_texts_keep_one_quotation_mark_rule():
+    """Review17 (Spanish, 8): four systems of quotation marks. The rule discussion_es.yml states: the essay's words
+    in straight double quotes with a [rendering]; the package's own words in single quotes; no “…” or «…»
+    (except inside a whole paragraph's translation, where «…» stands for the essay's quotation marks)."""
+    texts = []
+    for name in ("facilitation.yml", "sessions.yml", "summary_es.yml", "discussion_es.yml"):
+        data = yaml.safe_load((SEEDS / name).read_text(encoding="utf-8"))
+        texts += [(f"{name}: {w}", t) for w, t in _spanish_strings(data, spanish=name.endswith("_es.yml"))]
+    texts += [("packet summary", t) for t in packet.SUMMARY_WORDS["es"].values()]
+    texts += [("packet note mark", packet.NOTE_MARK["es"]), ("packet sheet note", packet.SHEET_NOTE["es"])]
+    assert len(texts) > 200
+    wrong = [(w, re.findall(r".{0,20}[“”«»].{0,20}", t)[0]) for w, t in texts if re.search(r"[“”«»]", t)]
+    assert not wrong, wrong
+
+
+def test_the_agendas_time_column_is_tiempo():
+    """Review17 (Spanish): "Time · Minuto" read oddly; the column is "Tiempo" (elapsed time, not "Hora")."""
+    agendas = " ".join(TAGS.sub(" ", "".join(packet.agenda_parts())).split())
+    assert "Time · Tiempo" in agendas and "Minuto" not in agendas and "Hora" not in agendas
+
+
+def test_a_versions_projected_figure_is_titled_in_spanish_too(essay):
+    """Review17 (Spanish): the projected argument map's slide was titled in English only. On a version's deck a
+    projected figure's heading has its Spanish ("· Mapa del argumento"), as every other heading there."""
+    plan, meeting, rows, ctx = next(m for m in decks.meetings(versions=True) if m[0] == "single-90")
+    assert "argument map" in set(rows.topic)
+    spanish_rows = rows.assign(version="spanish")
+    slides = _slides(decks.deck_notebook(plan, meeting, spanish_rows, ctx))
+    mapped = [s for s in slides if 'class="projected"' in s]
+    assert mapped and all("Mapa del argumento" in s.split("\n", 1)[0] for s in mapped), [s[:80] for s in mapped]
+    english = [s for s in _slides(decks.deck_notebook(plan, meeting, rows, ctx)) if 'class="projected"' in s]
+    assert english and not any("Mapa" in s for s in english)
+
