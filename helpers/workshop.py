@@ -163,11 +163,21 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                              "start": sum(t["minutes"] for t in table[:k - 1]), "discussion": ", ".join(s["discussion"]),
                              "glossary": tuple(s["glossary"]), "clues": tuple(s["clues"]), "projects": projects,
                              "exercise": int(exercise),
-                             **{name: for_links(seg.get(name) or "", True) for name in ONLINE_FIELDS},
-                             **{f"{name}_offline": for_links(seg.get(name) or "", False).strip()
+                             # the meeting as planned prints no Spanish sheet: its [sheet: …] words go
+                             **{name: for_sheet(for_links(seg.get(name) or "", True), False) for name in ONLINE_FIELDS},
+                             **{f"{name}_offline": for_sheet(for_links(seg.get(name) or "", False), False).strip()
                                 for name in ONLINE_FIELDS}})
             # checked after the meeting itself, so a plan's own mistakes are named first
             variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant", essay)
+            sheets = load_one(essay, f"{PLANS} spanish").get("sheet") or {}
+            if variant:      # its packet ends with the meeting's Spanish sheet, if it has one: the [sheet: …] words stay
+                held = f"{plan.id}-{meeting['n']}" in sheets
+                for seg in segments:
+                    texts = variant["activities"].get(seg.get("topic"), {})
+                    for name in ONLINE_FIELDS:
+                        if name not in texts and SHEET.search(seg.get(name) or "") and "[online:" not in seg[name] and variant["minutes"].get(seg.get("topic"), 1):
+                            variant["activities"].setdefault(seg["topic"], {})[name] = " ".join(
+                                for_sheet(seg[name], held).split())
             for row in rows[len(rows) - len(segments):]:
                 row["spanish_variant"] = variant
     return pd.DataFrame(rows)
@@ -200,6 +210,27 @@ def for_links(text: str, on: bool) -> str:
         'Save first (Ctrl+S).'
     """
     return ONLINE.sub(lambda m: m[1] if on else "", text)
+
+
+SHEET = re.compile(r"\[sheet: ([^\]]*)\]")
+
+
+def for_sheet(text: str, held: bool) -> str:
+    """A plan's text with its ``[sheet: …]`` words (what a packet's Spanish sheet holds) kept, without the brackets,
+    when the room's packet ends with the meeting's Spanish sheet (its version for Spanish readers), and left out for
+    a packet without one (the meeting as planned): the room is promised only the pages it has (review 18).
+
+    Parameters:
+        text: a segment's text from sessions.yml; held: whether the room's packet holds the Spanish sheet.
+
+    Returns:
+        The text as that room's run sheet, deck and notes print it.
+
+    Example:
+        >>> for_sheet("Read ¶49 aloud[sheet:  (also in Spanish on the packet's Spanish sheet)].", False)
+        'Read ¶49 aloud.'
+    """
+    return SHEET.sub(lambda m: m[1] if held else "", text)
 
 
 def offline(plans: pd.DataFrame) -> pd.DataFrame:
@@ -288,7 +319,9 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
     Returns:
         A table with one row per printout of each plan: ``plan``, ``plan_title``, ``printout`` (its short name),
         ``name`` (what it is, in plain words), ``file`` (its PDF in the facilitator's kit, with ``{plan}``
-        filled in; a ``*`` gathers several PDFs) and ``copies``.
+        filled in; a ``*`` gathers several PDFs), ``copies``, ``only`` (``every version``, ``as planned`` or
+        ``version for Spanish readers``) and ``version`` (how a version for Spanish readers names its own copy of
+        the printout, printed instead; "" when it prints the plan's).
 
     Example:
         >>> from helpers import load_essay
@@ -303,8 +336,47 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
             described = printouts.loc[entry["printout"]]
             rows.append({"plan": plan.id, "plan_title": plan.title, "printout": entry["printout"],
                          "name": described["name"], "file": described.file.replace("{plan}", plan.id),
-                         "copies": entry["copies"]})
-    return pd.DataFrame(rows, columns=["plan", "plan_title", "printout", "name", "file", "copies"])
+                         "copies": entry["copies"], "only": entry["only"], "version": described.version or ""})
+    return pd.DataFrame(rows, columns=["plan", "plan_title", "printout", "name", "file", "copies", "only", "version"])
+
+
+def version_print_list(lists: pd.DataFrame, plan: str) -> pd.DataFrame:
+    """What a plan's version for Spanish readers prints: the plan's print list without the lines printed only as
+    planned (``only: as planned``, for a segment the version drops); a printout with a ``version`` is its own.
+
+    Parameters:
+        lists: the print lists (``load_print_lists``); plan: the plan's id.
+
+    Returns:
+        The plan's rows of ``lists`` that its version prints.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> own = version_print_list(load_print_lists(load_essay()), "single-90")
+        >>> own[own.version != ""].version.iloc[0]
+        'packet (with the Spanish sheet)'
+    """
+    rows = lists[lists.plan == plan]
+    return rows[rows.only != "as planned"]
+
+
+def version_own(lists: pd.DataFrame, plan: str) -> str:
+    """The printouts a plan's version for Spanish readers replaces with its own, in one phrase, from the print list
+    (``printouts``, ``version``): what its run sheet, checklist and the guide tell the facilitator to print.
+
+    Parameters:
+        lists: the print lists (``load_print_lists``); plan: the plan's id.
+
+    Returns:
+        One phrase ("its own participant packet …, its own run sheet and …"), or "" when nothing has a version.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> version_own(load_print_lists(load_essay()), "single-90")
+        "its own packet (with the Spanish sheet), run sheet and facilitator's notes"
+    """
+    own = [v for v in version_print_list(lists, plan).version if v]
+    return f"its own {_and(own)}" if own else ""
 
 
 def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list, path, where: str,
@@ -342,7 +414,8 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
             raise AnnotationError(path, f"gives an activity for {topic!r}, which this version does not keep.",
                                   f"name one of its segments: {', '.join(t for t in topics if t and minutes.get(t, 1))}.",
                                   where)
-        for name in ("activity", "activity_es"):
+        # an entry may give only the version's own ``materials`` (what its checklist names), keeping the activity
+        for name in ("activity", "activity_es") if set(texts) - {"materials"} else ("materials",):
             text = field(texts, name, str, path, f"{where}, activities, {topic}")
             if "[online:" in text:
                 raise AnnotationError(path, f"the {name} of {topic!r} has words for launch links ('[online: …]').",
@@ -355,8 +428,114 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
             _paragraphs(essay, value, path, where, name)
         if value:
             reading[name] = " ".join(value.split())
+    # a version's closing round says a person's turn interpreted (sessions.yml, closing_round)
+    person = str(_round_seconds(essay, True))
     return {"minutes": dict(minutes), "if_short": if_short, **reading,
-            "activities": {t: {k: " ".join(str(v).split()) for k, v in texts.items()} for t, texts in activities.items()}}
+            "activities": {t: {k: " ".join(str(v).split()).replace("{seconds_a_person}", person)
+                               for k, v in texts.items()} for t, texts in activities.items()}}
+
+
+def version_in_brief(essay: Essay, plans: pd.DataFrame) -> str:
+    """For the guide: each version for a room with Spanish readers in a paragraph, from the data: when to decide,
+    the segments it drops, what it prints instead of the plan's (the print list, ``version_own``) and what it does
+    not print (``only: as planned``), and the interpreter and the named helper as two people. Markdown.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``; plans: the plans, from ``load_plans``.
+
+    Returns:
+        One Markdown paragraph per plan with a version, "" when none has one.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> "its own packet (with the Spanish sheet)" in version_in_brief(load_essay(), load_plans(load_essay()))
+        True
+    """
+    lists = load_print_lists(essay)
+    out = []
+    for (plan, title), rows in plans.groupby(["plan", "plan_title"], sort=False):
+        versions = [(r, spanish_version(r)) for _, r in rows.groupby("meeting")]
+        versions = [(r, v) for r, v in versions if v is not None]
+        if not versions:
+            continue
+        dropped = [f"{s.topic} ({s.minutes} minutes)" for r, v in versions for s in r.itertuples()
+                   if s.topic not in set(v.topic)]
+        mine = lists[lists.plan == plan]
+        left = [n.split(" (")[0] for n in mine[mine.only == "as planned"].name]
+        said = (f"**{title}, for a room with Spanish readers.** Decide on it two weeks ahead: its reading message goes "
+                "out then, the interpreter is asked and briefed, and its own packet is printed. It drops "
+                + _and(dropped) + f"; it prints {version_own(lists, plan)} instead of the plan's, and projects its "
+                "own deck" + (f"; it does not print {_and([n[:1].lower() + n[1:] for n in left])}" if left else "")
+                + ". Ask an interpreter and, besides, a named helper who speaks Spanish, to step out with anyone who "
+                "needs it: two people, since the interpreter stays with the room.")
+        out.append(said)
+    return "\n\n".join(out)
+
+
+def _and(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def kept_key_points(points: list[dict], rows: pd.DataFrame) -> list[dict]:
+    """The key points of a meeting's Spanish sheet (``load_spanish_sheet``) that its segments worked on: a point whose
+    ``topic`` names a segment these rows do not hold (one a version drops) is neither said nor printed.
+
+    Parameters:
+        points: the sheet's ``key_points``; rows: the segments of the meeting, or of its version.
+
+    Returns:
+        The points to say and print, in order.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> plans = load_plans(essay)
+        >>> points = load_spanish_sheet(essay)["single-90-1"]["key_points"]
+        >>> len(points), len(kept_key_points(points, spanish_version(plans[plans.plan == "single-90"])))
+        (4, 3)
+    """
+    topics = set(rows.topic)
+    return [k for k in points if not k.get("topic") or k["topic"] in topics]
+
+
+def closing_fit(essay: Essay, rows: pd.DataFrame) -> dict:
+    """Whether a meeting's closing (its ``key points`` segment) holds what it says and hears: the key points said
+    aloud (the sheet's, ``kept_key_points``; in a version for Spanish readers once, in Spanish, the English under it
+    on the packet's sheet) at ``closing_round: speaking_wpm``, and a round of a ``group`` at ``seconds_a_person``,
+    interpreted in the version (``reading_pace: interpreted``).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+        rows: one meeting's segments (``load_plans``), or its version (``spanish_version``, marked ``version``).
+
+    Returns:
+        ``{"key_points", "words", "seconds_a_person", "group", "seconds", "minutes"}``: ``seconds`` is what the
+        closing needs, ``minutes`` what the meeting gives it.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> fit = closing_fit(load_essay(), spanish_version(plans[plans.plan == "single-90"]).assign(version="spanish"))
+        >>> fit["key_points"], fit["seconds_a_person"], fit["seconds"] <= fit["minutes"] * 60
+        (3, 23, True)
+    """
+    pace = load_one(essay, f"{PLANS} closing_round")
+    version = bool("version" in rows and rows.version.iloc[0])
+    sheet = load_spanish_sheet(essay).get(f"{rows.plan.iloc[0]}-{rows.meeting.iloc[0]}", {})
+    points = kept_key_points(sheet.get("key_points", []), rows)
+    words = sum(len(k["es" if version else "en"].split()) for k in points)
+    person = _round_seconds(essay, version)
+    return {"key_points": len(points), "words": words, "seconds_a_person": person, "group": pace["group"],
+            "seconds": math.ceil(words * 60 / pace["speaking_wpm"]) + pace["group"] * person,
+            "minutes": int(rows[rows.topic == "key points"].minutes.sum())}
+
+
+def _round_seconds(essay: Essay, interpreted: bool) -> int:
+    """A person's turn in a closing round, in whole seconds (``closing_round: seconds_a_person``), times
+    ``reading_pace: interpreted`` (rounded up) when every sentence is interpreted."""
+    seconds = load_one(essay, f"{PLANS} closing_round")["seconds_a_person"]
+    return math.ceil(seconds * reading_paces(essay)["interpreted"] - 1e-9) if interpreted else seconds
 
 
 def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
@@ -812,6 +991,29 @@ def load_handout(essay: Essay) -> dict:
             "flashpoints": paragraph_numbers(top["flashpoints"])}
 
 
+def _screen(rows: pd.DataFrame) -> pd.DataFrame:
+    """The segments that use the computers: a notebook, not on paper, not the setup check."""
+    return rows[(rows.notebook != "") & ~rows.paper.astype(bool) & (rows.topic != "setup")]
+
+
+def uses_computers(rows: pd.DataFrame) -> bool:
+    """Whether a meeting (or its version) has a segment on the computers, beyond the setup check.
+
+    Parameters:
+        rows: the segments of one meeting, from ``load_plans``, or its ``spanish_version``.
+
+    Returns:
+        True when a segment uses the computers.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> plans = load_plans(load_essay())
+        >>> uses_computers(plans[plans.plan == "single-90"]), uses_computers(spanish_version(plans[plans.plan == "single-90"]))
+        (True, False)
+    """
+    return not _screen(rows).empty
+
+
 def computers_optional(rows: pd.DataFrame) -> str:
     """One line for a plan that meets once (rows of ``load_plans`` for one plan, or one meeting's version): that
     computers are optional, the minutes its screen segments use them, and that every segment has a paper route; ""
@@ -831,7 +1033,7 @@ def computers_optional(rows: pd.DataFrame) -> str:
     """
     if rows.meeting.nunique() != 1:
         return ""
-    screen = rows[(rows.notebook != "") & ~rows.paper.astype(bool) & (rows.topic != "setup")]
+    screen = _screen(rows)
     if screen.empty:       # the version for Spanish readers cuts its one screen segment (sessions.yml)
         return "No computers: every segment of this version is on paper."
     return (f"Computers are optional: the session uses them for {int(screen.minutes.sum())} of its "
@@ -1100,7 +1302,7 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
         for i, point in enumerate(part["key_points"], start=1):
             check_spanish(path, spanish_problems(essay, point.es, point.en, [int(n) for n in PILCROW.findall(point.en)]),
                           f"the Spanish of key point {i}", point.row)
-            points.append({"en": point.en, "es": point.es})
+            points.append({"en": point.en, "es": point.es, "topic": point.topic or ""})
         out[sheet.meeting] = {"paragraphs": paragraphs, "spanish_only": alone, "terms": rendered, "key_points": points}
     return out
 

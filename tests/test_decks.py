@@ -583,7 +583,8 @@ def test_the_notes_paper_route_is_the_plans_own_print_list(essay):
         plan = next(p for p in lists.plan.unique() if name.startswith(f"notes-{p}-"))
         flat = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
         lines = re.findall(r"Without computers: (.*?\.) The figure", flat)
-        assert lines, name
+        # review 18: the version for Spanish readers uses no computers, so its notes have no such pointer
+        assert bool(lines) != name.endswith("-spanish.html"), name
         for line in lines:
             assert "facilitator edition" not in line, name
             for r in lists[lists.plan == plan].itertuples():
@@ -936,9 +937,10 @@ def test_question_2_leads_with_what_15_minutes_can_use():
     sheet = " ".join(html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"]).split())
     assert f"First ask: {first[0]} {first[1]} Close (question 2): {lead['close']}" in sheet
     assert first[2] not in sheet
-    for name in ("single-90-1.slides.html", "single-90-1-spanish.slides.html"):
+    # the version gives the question its interpreted minutes (review 18: its notes said 15 where it gives 23)
+    for name, minutes in (("single-90-1.slides.html", 15), ("single-90-1-spanish.slides.html", 23)):
         notes = next(c.source for c in decks.session_decks()[name].cells if "Leading question 2" in c.source)
         short, more = notes.split("*With more time, then:*")
-        assert "*Leading question 2 in 15 minutes: ask these, in order:*" in short
+        assert f"*Leading question 2 in {minutes} minutes: ask these, in order:*" in short
         assert all(p in short for p in lead["prompts"][:2]) and not any(p in short for p in lead["prompts"][2:])
         assert all(p in more for p in lead["prompts"][2:]) and lead["close"] in more

@@ -273,7 +273,7 @@ def test_a_new_word_and_a_new_column_of_the_session_plans_are_edits_of_the_data(
     assert err.row == "plan single-90, print, line 3"
     rewrite(reading_copy, "schema.yml", "words: [each participant, each pair,", "words: [each participant, each pair, each table,")
     rewrite(reading_copy, "sessions.yml", "file: print/glossary.pdf}", "file: print/glossary.pdf, pages: 4}")
-    rewrite(reading_copy, "schema.yml", "  columns: [printout, name, file]\n", "  columns: [printout, name, file, pages]\n"
+    rewrite(reading_copy, "schema.yml", "  columns: [printout, name, file, version]\n", "  columns: [printout, name, file, version, pages]\n"
             "  types: {pages: number}\n")
     essay = helpers.load_essay(reading_copy)
     lists = workshop.load_print_lists(essay)

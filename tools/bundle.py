@@ -319,7 +319,28 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
         parts.append(f"<h3>{html.escape(rows.plan_title.iloc[0])}</h3>"
                      '<table class="print-list"><tr><th>print</th><th>copies</th><th>pages of one copy</th></tr>'
                      + "".join(trs) + f"</table><p>Each participant's own copies come to {each} pages.</p>")
+        if any(k.endswith("-spanish.pdf") for r in rows.itertuples() for k in files if fnmatch.fnmatchcase(k, r.file)):
+            parts.append(_version_print_list(files, workshop.version_print_list(rows, plan)))
     return "".join(parts)
+
+
+def _version_print_list(files: dict, rows) -> str:
+    """The print list of a plan's version for a room with Spanish readers: its own copy of each printout that has
+    one (sessions.yml printouts, ``version``), the plan's of the rest, without what only the plan as planned prints
+    (``only: as planned``); pages counted from the PDFs."""
+    trs, each = [], 0
+    for r in rows.itertuples():
+        found = [k for k in _as_printed([k for k in files if fnmatch.fnmatchcase(k, r.file)])
+                 if k.endswith("-spanish.pdf") == bool(r.version)]
+        pages = sum(pdf_pages(files[k]) for k in found)
+        each += pages if r.copies == "each participant" else 0
+        name = f"{r.name.split(' (')[0]}: its own {r.version}" if r.version else r.name
+        links = (_link(found[0], name) if len(found) == 1 else
+                 html.escape(name) + " (" + ", ".join(_link(k, f"part {n}") for n, k in enumerate(found, 1)) + ")")
+        trs.append(f"<tr><td>{links}</td><td>{html.escape(r.copies)}</td><td>{pages}</td></tr>")
+    return ("<h4>For a room with Spanish readers: this version's print list, instead of the one above</h4>"
+            '<table class="print-list"><tr><th>print</th><th>copies</th><th>pages of one copy</th></tr>'
+            + "".join(trs) + f"</table><p>Each participant's own copies come to {each} pages.</p>")
 
 
 def _route_link(step: dict, plan: str, version: str = "") -> str:

@@ -359,7 +359,7 @@ def _flashpoint_box(hit: list[int], handout: dict, beside_sensitive: bool = Fals
             f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
 
-def leading(qid: str, ctx, short: bool = False) -> str:
+def leading(qid: str, ctx, short: bool = False, minutes: int = 15) -> str:
     """How to lead a discussion question (discussion.yml, ``facilitation``): the prompts, the likely answers with
     the ¶ each rests on, and how to close; ``short`` gives the run sheet's line (the close only). Empty without."""
     f = ctx["facilitation"].get(qid)
@@ -373,7 +373,7 @@ def leading(qid: str, ctx, short: bool = False) -> str:
     # the notes keep every prompt; those a 15-minute slot can use come first, the rest for a longer discussion
     asks = ([f"*Leading {question_name(qid)}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
             if n >= len(f["prompts"]) else
-            [f"*Leading {question_name(qid)} in 15 minutes: ask these, in order:*"] + [f"- {p}" for p in f["prompts"][:n]]
+            [f"*Leading {question_name(qid)} in {minutes} minutes: ask these, in order:*"] + [f"- {p}" for p in f["prompts"][:n]]
             + ["", "*With more time, then:*"] + [f"- {p}" for p in f["prompts"][n:]])
     return "\n".join(asks
                      + ["", "*Answers the room may give (each rests on the essay):*"]
@@ -426,6 +426,17 @@ OPENINGS = ("welcome", "recap")
 FACILITATOR_PRINTOUTS = {"run sheets", "checklist", "notes"}
 
 
+def version_printouts(plan: str, ctx) -> str:
+    """What a plan's version for Spanish readers prints instead of the plan's own (sessions.yml, printouts,
+    ``version``), in one phrase: for the run sheet's header, the checklist's legend and the guide."""
+    lists = ctx.get("print")
+    if lists is None:
+        from helpers import workshop
+        lists = ctx["print"] = workshop.load_print_lists(ctx["essay"])
+    from helpers import workshop
+    return workshop.version_own(lists, plan)
+
+
 def paper_route(plan: str, ctx) -> str:
     """What a participant without a computer works from in this plan: its print list (sessions.yml, ``print``),
     without the facilitator's own sheets, in plain words."""
@@ -440,7 +451,7 @@ def paper_route(plan: str, ctx) -> str:
             "figure a segment projects is on the slide after it.")
 
 
-def _segment_notes(seg, ctx, first_use: bool = True) -> str:
+def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> str:
     """The speaker notes of one segment: the flag, the materials, how to lead its discussion questions, the
     notebook's facilitator notes (at the meeting's first segment with that notebook only), and at the opening of
     a meeting the safety notes."""
@@ -460,8 +471,9 @@ def _segment_notes(seg, ctx, first_use: bool = True) -> str:
         lines += [f"**Leading it.** {plain(seg.lead, titles)}", ""]
     for qid in (q for q in seg.discussion.split(", ") if q):
         if leading(qid, ctx):
-            lines += [leading(qid, ctx), ""]
-    note = ctx["notes"].get(seg.notebook) if first_use else None
+            lines += [leading(qid, ctx, minutes=seg.minutes), ""]
+    # a version with no computers (no screen segment left) has no notebook to get stuck in, and nothing to do without
+    note = ctx["notes"].get(seg.notebook) if first_use and computers else None
     if note:
         # where people get stuck in the notebook and what to do without computers; not the notebook's list of
         # activities, which belongs to other plans and would read as this meeting's to-do list
@@ -554,6 +566,7 @@ def workshop_essay_title_es(essay) -> str:
 
 def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
     """One meeting as slides (markdown cells with slide metadata, rendered by the offline reveal template)."""
+    from helpers.workshop import uses_computers
     essay, plans, questions, titles, h = ctx["essay"], ctx["plans"], ctx["questions"], ctx["titles"], ctx["handout"]
     first = rows.iloc[0]
     cells: list = []
@@ -655,7 +668,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                 + f"<p>{_e(shown)}</p>"
                 + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
                 + f'<p class="meta">{("; " if spanish else " · ").join(meta)}</p>' + ("</div>" if dense else ""))
-        notes = _segment_notes(seg, ctx, first_use=seg.notebook not in seen_notebooks)
+        notes = _segment_notes(seg, ctx, first_use=seg.notebook not in seen_notebooks,
+                               computers=uses_computers(rows))
         seen_notebooks.add(seg.notebook)
         if seg.topic == "key points":         # the closing slide: what we worked on; then the reading for next time
             recap, nxt = closing(plan, meeting, rows, ctx)
@@ -872,12 +886,14 @@ def key_points_notes(rows, titles, sheet: dict | None = None, spanish: bool = Fa
     (sessions.yml, ``spanish: sheet``; in Spanish too in the version for Spanish readers); otherwise one key point of
     each notebook the meeting used, the first of its "Key points" that a room can hear (no code, no file names,
     nothing about running cells), to say aloud."""
-    if sheet and sheet["key_points"]:
+    from helpers.workshop import kept_key_points
+    points = kept_key_points(sheet["key_points"], rows) if sheet else []
+    if points:       # only those of segments this meeting (or version) holds; a version says them once, in Spanish
         return ("*The key points of this meeting, to say aloud"
-                + (" (in Spanish on the packet's Spanish sheet; read the Spanish too, or ask the interpreter to)"
-                   if spanish else "") + ":*\n\n"
-                + "\n".join(f"- {k['en']}" + (f"\n  - *Español:* {k['es']}" if spanish else "")
-                            for k in sheet["key_points"]))
+                + (" once, in Spanish (the interpreter reads them; the English is under each on the packet's Spanish "
+                   "sheet, and here for you)" if spanish else "") + ":*\n\n"
+                + "\n".join((f"- *Español:* {k['es']}\n  - {k['en']}" if spanish else f"- {k['en']}")
+                            for k in points))
     used = list(dict.fromkeys(s.notebook for s in rows.itertuples() if s.notebook))
     said = []
     for n in used:
@@ -960,6 +976,7 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
                     answers.setdefault(key, []).append((f"{name} of notebook {book[:2]} "
                                                         f"({ctx['titles'].get(book[:2], '')})", solution))
         title, parts, number, heading = _title(rows, ctx["plans"]), [], 0, ""
+        solved = bool(answers)      # a meeting (or version) that runs no exercise has no worked solution to carry
         for cell in nb.cells:
             kind = cell.metadata.get("slideshow", {}).get("slide_type")
             if kind == "slide":
@@ -978,8 +995,10 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                  + render(notes))
                     heading = ""
         body = (f"<h1>Facilitator's notes. {html.escape(title)}</h1>"
-                "<p>The speaker notes of this meeting's slides, in order, with the worked solution of each exercise "
-                "beside its segment: for a projector that mirrors the laptop, where the notes cannot be read on "
+                "<p>The speaker notes of this meeting's slides, in order"
+                + (", with the worked solution of each exercise beside its segment" if solved else
+                   " (it runs no exercise, so no worked solution)")
+                + ": for a projector that mirrors the laptop, where the notes cannot be read on "
                 "screen. Not for the participants.</p>" + "".join(parts))
         pages[f"notes-{name_of(plan, meeting, rows)}.html"] = _page(f"Facilitator's notes: {title}", body, NOTES_STYLE)
     return pages
@@ -1061,8 +1080,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                    "; fill in the clock column)</p>"))
         version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
                    if first.version else
-                   "<p><b>Some read Spanish more easily?</b> Use the run sheet and deck for a room with Spanish "
-                   "readers.</p>"
+                   "<p><b>Some read Spanish more easily?</b> Use the version for Spanish readers: print "
+                   f"{html.escape(version_printouts(plan, ctx))}, and project its deck.</p>"
                    if workshop.spanish_version(rows) is not None else "")
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
         sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
@@ -1181,6 +1200,9 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             text = ctx["handout"]["reading_message"][lang]
             said = ctx["handout"]["reading_message_sheet"][lang].replace("{sheet}", _listed(sheet, lang)) if sheet else ""
             text = text.replace("{spanish_sheet}", f" {said}" if said else "")
+            # a meeting with no segment on the computers (the version for Spanish readers) asks nobody to install
+            which = "computers" if workshop.uses_computers(rows) else "paper"
+            text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             for key, value in values.items():
                 text = text.replace("{" + key + "}", str(value))
@@ -1188,7 +1210,8 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
                                   "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
-                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet} and {content_note}.")
+                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet}, {computers} "
+                                  "and {content_note}.")
             texts[lang] = text
         attach = ("" if not sheet else
                   f'<h3>The Spanish sheet: the Spanish of {_listed(sheet, "en")}, to attach or paste</h3>'
@@ -1524,8 +1547,9 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
                 "<p>What any meeting needs in the room, then everything the plan's segments name, each thing once, with when it is used. Also bring the run "
                 "sheet and the slides of each meeting."
                 + (" The times marked “for Spanish readers” are those of the version for a room with Spanish "
-                   "readers (its own run sheet and deck); a thing with none is not used in that version."
-                   if entry["version"] else "") + "</p>"
+                   f"readers, decided two weeks ahead: it prints {html.escape(version_printouts(plan, entry['ctx']))} "
+                   "instead of the plan's, and projects its own deck; a thing with no such time is not used in that "
+                   "version." if entry["version"] else "") + "</p>"
                 "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>"
                 + "".join(f"<tr><td>☐</td><td>{html.escape(item)}</td><td>every meeting</td></tr>"
                           for item in entry["ctx"]["handout"]["day_of"])

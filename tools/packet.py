@@ -290,10 +290,15 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
             out.append(f'<tr><td><strong lang="es">{name}</strong></td><td lang="es">{_e(t["definition"])}{source}</td>'
                        f'<td lang="es">{_e(t["in_the_essay"])}</td></tr>')
         out.append("</tbody></table>")
-        if sheet["key_points"]:
+        # the sheet is the version's: only the key points of the segments it keeps (sessions.yml, key_points topic)
+        plans = workshop.load_plans(essay)
+        rows = plans[(plans.plan + "-" + plans.meeting.astype(str)) == meeting]
+        version = workshop.spanish_version(rows) if len(rows) else None
+        points = workshop.kept_key_points(sheet["key_points"], version if version is not None else rows)
+        if points:
             out.append('<h3><span lang="es">Puntos clave</span> · Key points</h3><ul class="points">'
                        + "".join(f'<li><span lang="es">{_e(k["es"])}</span><br><small lang="en">{_e(k["en"])}</small></li>'
-                                 for k in sheet["key_points"]) + "</ul>")
+                                 for k in points) + "</ul>")
         out.append("</div>")
         if alone:
             # paragraphs in Spanish alone (beside_english: false), on a page of their own, for a re-reading
@@ -500,7 +505,11 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None, version
                             f"contenido y los acuerdos del grupo; qué leer antes{'' if one else ' de cada reunión'}; "
                             f"{setup_words['es']}las preguntas de discusión; y el argumento del ensayo en una página. El "
                             "glosario se imprime aparte."}, cls="pair lead")
-    if setup_sent:
+    # a version with no segment on the computers (the one for Spanish readers) asks nobody to set one up (review 18)
+    versions = ([workshop.spanish_version(rows) for _, rows in plans[plans.plan == plan].groupby("meeting")]
+                if version else [])
+    paper_only = bool(versions) and all(v is not None and not workshop.uses_computers(v) for v in versions)
+    if setup_sent and not paper_only:
         contents += _pair(SETUP_SENT, cls="pair lead")
     sheets = spanish_sheet_parts(reading, plan) if version in (None, "spanish") else []
     if sheets:
