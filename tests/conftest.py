@@ -27,8 +27,10 @@ SLOW_FIXTURES = {("*", "editions_built"), ("test_figures_legible.py", "measured"
 # and the single tests of the other files that took a second or more of processor time each under `make test-fast`
 # (measured per test, user + system, its kernels and subprocesses included): they build every deck, run sheet,
 # checklist or packet, walk every node of schema.yml, start a kernel or a Python, or draw every figure of a module's
-# examples. Together about 110 of test-fast's 210 s of processor time (1,148 tests on two workers). A name without
-# [...] marks every parameter of the test.
+# examples. Together about 110 of test-fast's 210 s of processor time (1,148 tests on two workers). Session 18 added
+# the tests that had come to take a second or more since (each builds every deck, packet, run sheet or preparation
+# route, or loads every table of a copied reading: 17 s of test-fast's 139 s, 1,199 tests). A name without [...]
+# marks every parameter of the test.
 SLOW_TESTS = {
     "test_review_16.py::test_one_browser_prints_what_a_browser_per_page_printed",
     "test_argument.py::test_every_figure_fits_a_16_by_9_slide",
@@ -36,9 +38,13 @@ SLOW_TESTS = {
     "test_decks.py::test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_again",
     "test_decks.py::test_a_reading_message_is_ready_for_every_meeting_in_both_languages",
     "test_decks.py::test_binder_steps_only_while_launch_links_are_on",
+    "test_decks.py::test_every_table_or_section_a_room_is_pointed_to_is_where_it_reads",
+    "test_decks.py::test_question_2_leads_with_what_15_minutes_can_use",
     "test_decks.py::test_the_flare_up_script_stands_beside_every_flashpoint_cue_on_the_run_sheets",
+    "test_decks.py::test_the_notes_paper_route_is_the_plans_own_print_list",
     "test_decks.py::test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its_pace",
     "test_decks.py::test_the_run_sheet_start_time_moves_every_time",
+    "test_decks.py::test_the_series_dating_segment_gives_the_room_a_few_clues_and_the_context_they_need",
     "test_decks.py::test_the_series_decks_show_the_table_of_voices_and_the_dating_exercise",
     "test_decks.py::test_the_single_sessions_run_sheet_says_computers_are_optional",
     "test_docstrings.py::test_the_examples_in_the_docstrings_run[annotations]",
@@ -50,17 +56,20 @@ SLOW_TESTS = {
     "test_essay_errors.py::test_ordinary_mistakes_in_a_notebook_are_one_plain_sentence",
     "test_kit_memo.py::test_a_run_sheet_built_again_after_an_edit_shows_the_edit",
     "test_kit_memo.py::test_a_stand_in_loader_is_called_each_time",
+    "test_memo.py::test_a_copy_gets_the_same_tables_as_the_loaders_give",
     "test_memo.py::test_a_file_added_to_the_reading_is_noticed",
     "test_memory.py::test_a_map_drawn_once_is_the_picture_the_inline_backend_draws",
     "test_negatives.py::test_every_negative_statement_is_registered_and_checked",
     "test_negatives.py::test_the_essays_own_words_in_quotation_marks_are_not_the_packages",
     "test_packet.py::test_each_plan_has_a_lighter_packet_of_its_own",
+    "test_packet.py::test_each_version_of_a_plan_has_a_packet_of_its_own_with_one_agenda_a_meeting",
     "test_packet.py::test_the_packet_holds_every_part",
     "test_packet.py::test_the_print_list_holds_the_notes_the_run_sheet_asks_for",
     "test_portability.py::test_annotation_files_saved_with_crlf_load_the_same",
     "test_portability.py::test_loading_everything_never_falls_back_to_the_default_encoding",
     "test_reader_edition.py::test_in_a_notebook_a_link_the_same_on_every_computer_and_mistakes_in_one_sentence",
     "test_reader_edition.py::test_made_with_only_the_learners_packages",
+    "test_review_17.py::test_the_preparation_route_says_its_reading_pace_as_a_whole_number",
     "test_rules.py::test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error",
     "test_spanish.py::test_no_wording_the_review_replaced_comes_back_in_what_the_tools_write",
     "test_spanish.py::test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_spanish_first",
@@ -72,6 +81,7 @@ SLOW_TESTS = {
     "test_workshop.py::test_the_day_of_checklists_and_run_sheets_name_an_interpreter_and_second_language_reading",
     "test_workshop.py::test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals",
     "test_workshop.py::test_the_preparation_route_reads_nothing_twice",
+    "test_workshop.py::test_the_spanish_readers_route_briefs_the_interpreter_and_every_route_sends_the_reading",
 }
 
 

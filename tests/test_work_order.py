@@ -59,13 +59,15 @@ def test_every_name_in_slow_tests_is_a_test_that_exists():
     import ast
     import test_docstrings
     params = {"test_docstrings.py::test_the_examples_in_the_docstrings_run": set(test_docstrings.MODULES)}
-    missing = []
+    missing, defined = [], {}        # file -> the names of its test functions (each file parsed once)
     for entry in sorted(conftest.SLOW_TESTS):
         file, test = entry.split("::", 1)
         function, _, param = test.partition("[")
-        path = PROJECT / "tests" / file
-        tree = ast.parse(path.read_text(encoding="utf-8")) if path.is_file() else ast.Module(body=[], type_ignores=[])
-        if not any(isinstance(node, ast.FunctionDef) and node.name == function for node in tree.body):
+        if file not in defined:
+            path = PROJECT / "tests" / file
+            tree = ast.parse(path.read_text(encoding="utf-8")) if path.is_file() else ast.Module(body=[], type_ignores=[])
+            defined[file] = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+        if function not in defined[file]:
             missing.append(entry)
         elif param and param.removesuffix("]") not in params.get(f"{file}::{function}", ()):
             missing.append(entry)
