@@ -123,12 +123,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
                                               "give this segment a different topic, or drop the repeat.", label)
                     seen_topics[topic] = label
-                topic_es = topics_es.get(topic)
-                if not (isinstance(topic_es, str) and topic_es.strip()):
-                    raise AnnotationError(path, f"the topic {topic!r} has no Spanish, which the participant packet "
-                                                "prints beside it.",
-                                          f"add a line '{topic}: …' (the topic in Spanish) under spanish: topics_es "
-                                          "at the end of the file.", label)
+                topic_es = str(topics_es[topic])    # there (schema.yml: segments' topic → spanish.topics_es)
                 if topic == "setup" and plan.setup in in_session and s["minutes"] < MIN_SETUP_MINUTES:
                     raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
                                           f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
