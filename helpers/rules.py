@@ -389,17 +389,14 @@ def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labe
 def _chains(path: Path, entry: dict, table: pd.DataFrame, labels: list) -> None:
     """Following the declared ``chain`` column from row to row (while it names a row of the file) never comes back to
     a row it passed: the chain ends outside the file (argument.yml: at a point or the thesis)."""
-    if not entry["chain"]:
-        return
-    parent = dict(zip(table[entry["id"]], table[entry["chain"]["column"]]))
-    for label, first in zip(labels, table[entry["id"]]):
+    parent = dict(zip(table[entry["id"]], table[entry["chain"]["column"]])) if entry["chain"] else {}
+    for label, first in zip(labels, parent):     # the ids are unique (checked before)
         seen, at = [first], parent[first]
         while at in parent:
             if at in seen:
                 raise AnnotationError(path, entry["chain"]["problem"].replace("{chain}", " → ".join(seen + [at])),
                                       entry["chain"]["fix"], label)
-            seen.append(at)
-            at = parent[at]
+            seen, at = seen + [at], parent[at]
 
 
 def _quotes(essay: Essay, entry: dict, rec: dict, path: Path, label: str) -> None:

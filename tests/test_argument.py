@@ -394,7 +394,8 @@ def test_the_chain_to_the_thesis_is_declared(reading_copy):
     edit(reading_copy, "{id: C32, type: conclusion, relation: supports, to: C39",
          "{id: C32, type: conclusion, relation: supports, to: C37")
     err = error_for(reading_copy)
-    assert re.fullmatch(r"the claims C\d+( → C\d+)+ loop\.", err.problem) and "C32 → C37" in err.problem, err.problem
+    assert re.fullmatch(r"the claims C\d+( → C\d+)+ loop\.", err.problem), err.problem
+    assert "C32 → C37" in err.problem
     assert err.fix == "make one of these claims point to something further up."
 
 
