@@ -18,7 +18,7 @@ from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .quotations import load_quotations
 from .rules import load_entries
-from .schema import items
+from .schema import field
 from .text import fold
 
 FILE = "lead_ins.yml"
@@ -80,7 +80,7 @@ def unlisted(essay: Essay, lead: pd.DataFrame | None = None) -> pd.DataFrame:
     path = essay.folder / FILE
     data = read_yaml(path)
     lead = load_lead_ins(essay) if lead is None else lead
-    vocabulary = [str(w) for w in items(data, "vocabulary", path, "vocabulary")]
+    vocabulary = [str(w) for w in field(data, "vocabulary", list, path, "vocabulary", default=[])]
     covered = []     # (start, end, words) of every place a word may stand
     for r in lead.itertuples():
         covered += [(r.start + s, r.start + e) for w in r.words.split("; ") for s, e in _at(w, r.span)]

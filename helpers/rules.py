@@ -30,7 +30,8 @@ _CACHE: dict[tuple[str, str], dict] = {}
 _SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_given": (list, []),
           "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
           "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
-          "keyed": (bool, False), "required": (bool, False), "one": (bool, False), "quotes": (dict, {})}
+          "keyed": (bool, False), "required": (bool, False), "one": (bool, False), "quotes": (dict, {}),
+          "chain": (dict, {})}
 _KEYS = set(_SHAPE) | {"values"}
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
@@ -114,9 +115,13 @@ def _checked(path: Path, data: dict) -> dict:
                            "write the opening and the closing mark, like '“”'")
             _said(path, where, q, [*e["columns"], *_QUOTED])
             _columns_in(path, name, e, f"quotes.{col}.within", [q["within"]] if q.get("within") else [])
-        if e["keyed"] and not e["id"]:
-            raise AnnotationError(path, f"{name} is keyed by id but names no id.", "add 'id:' with the column that "
-                                  "holds each entry's key, or restore schema.yml from git.", name)
+        if e["chain"]:      # a column that names another row of the file: following it never comes round again
+            _said(path, f"{name} chain", e["chain"])
+            _columns_in(path, name, e, "chain", [field(e["chain"], "column", str, path, f"{name} chain")])
+        if (e["keyed"] or e["chain"]) and not e["id"]:
+            raise AnnotationError(path, f"{name} {'is keyed by id' if e['keyed'] else 'declares a chain'} but names "
+                                  "no id.", "add 'id:' with the column that holds each entry's key, or restore "
+                                  "schema.yml from git.", name)
         for key in ("id", "filled", "as_given", "vocabularies", "references", "types", "defaults", "quotes"):
             _columns_in(path, name, e, key, [e["id"]] if key == "id" and e["id"] else [] if key == "id" else e[key])
         _columns_in(path, name, e, "span", [c for c in (e["span"], e["paragraph"]) if e["span"]])
@@ -124,7 +129,8 @@ def _checked(path: Path, data: dict) -> dict:
     for name, e in out.items():
         for col, ref in e.get("references", {}).items():
             for file in ref["file"]:
-                if "/" not in file and file != SECTIONS and not out.get(file, {}).get("id"):
+                if not ("/" in file or file == SECTIONS or "." in file.partition(" ")[2]     # a mapping's keys
+                        or out.get(file, {}).get("id")):
                     raise AnnotationError(path, f"{name} references.{col} names {file!r}, which schema.yml declares "
                                                 "with no id column.", "name a file declared here with an 'id:', or "
                                           "restore schema.yml from git.", name)
@@ -351,19 +357,22 @@ def _ids(essay: Essay, name: str, file: str, data: dict) -> list[str]:
         return sorted(p.stem for p in PROJECT.glob(name))
     if name == SECTIONS:
         return list(essay.sections.section)
-    entry = declaration(essay.folder, name)
-    if " " not in name:
-        return list(read_csv(essay.folder / name, [entry["id"]])[entry["id"]])
     other, _, section = name.partition(" ")
-    raw = (data if other == file and section in data else read_yaml(essay.folder / other)).get(section) or []
-    return [str(k) for k in raw] if isinstance(raw, dict) else [str(e.get(entry["id"])) for e in raw
-                                                                if isinstance(e, dict)]
+    if not section:
+        column = declaration(essay.folder, name)["id"]
+        return list(read_csv(essay.folder / name, [column])[column])
+    raw = data if other == file and section in data else read_yaml(essay.folder / other)
+    for key in section.split("."):      # "sessions.yml spanish.topics_es": a mapping inside another
+        raw = raw.get(key) if isinstance(raw, dict) else None
+    if isinstance(raw, dict):           # a mapping: its keys that hold something
+        return [str(k) for k, v in raw.items() if v is not None and str(v).strip()]
+    return [str(e.get(declaration(essay.folder, name)["id"])) for e in raw or [] if isinstance(e, dict)]
 
 
 def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labels: list, file: str = "",
                 data: dict | None = None) -> None:
     """Every id a reference column names (one, a list, or several separated by ";") is one of the file's it names
-    (or one of the ids the reference names ``also``)."""
+    (or one of the ids the reference names ``also``); then the declared chain (``_chains``)."""
     for col, ref in entry["references"].items():
         present = [f for f in ref["file"] if "/" in f or f == SECTIONS or
                    (essay.folder / f.partition(" ")[0]).is_file()]
@@ -371,9 +380,23 @@ def _references(essay: Essay, entry: dict, table: pd.DataFrame, path: Path, labe
         for label, value in zip(labels, table[col] if present else []):
             for v in filter(None, (str(v).strip() for v in (value if isinstance(value, list) else
                                                             str(value).split(";")))):
-                if v not in known:
+                if v not in known:      # {ref} the value quoted, {value} as written, {known} the ids there are
                     raise AnnotationError(path, ref["problem"].replace("{ref}", repr(v)),
-                                          ref["fix"].replace("{known}", ", ".join(known)), label)
+                                          ref["fix"].replace("{known}", ", ".join(known)).replace("{value}", v), label)
+    _chains(path, entry, table, labels)
+
+
+def _chains(path: Path, entry: dict, table: pd.DataFrame, labels: list) -> None:
+    """Following the declared ``chain`` column from row to row (while it names a row of the file) never comes back to
+    a row it passed: the chain ends outside the file (argument.yml: at a point or the thesis)."""
+    parent = dict(zip(table[entry["id"]], table[entry["chain"]["column"]])) if entry["chain"] else {}
+    for label, first in zip(labels, parent):     # the ids are unique (checked before)
+        seen, at = [first], parent[first]
+        while at in parent:
+            if at in seen:
+                raise AnnotationError(path, entry["chain"]["problem"].replace("{chain}", " → ".join(seen + [at])),
+                                      entry["chain"]["fix"], label)
+            seen, at = seen + [at], parent[at]
 
 
 def _quotes(essay: Essay, entry: dict, rec: dict, path: Path, label: str) -> None:

@@ -63,16 +63,3 @@ def field(mapping: dict, key: str, kind, file, row, error: type[HelperError] = A
         raise error(file, f"'{key}' is missing.", f"add '{key}:' to this entry.", row)
     return expect(mapping[key], kind, file, row, key, error)
 
-
-def items(mapping: dict, key: str, file, row, error: type[HelperError] = AnnotationError) -> list:
-    """A list under ``key`` (missing means empty).
-
-    Parameters:
-        mapping: one entry of a YAML file; key: the field; file, row: where it is; error: the error kind.
-    Returns:
-        the list, or ``[]`` when the field is missing.
-    Example:
-        >>> items({}, "plans", "sessions.yml", "top")
-        []
-    """
-    return field(mapping, key, list, file, row, error, default=[])

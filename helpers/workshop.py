@@ -20,7 +20,7 @@ from .errors import AnnotationError
 from .essay import PROJECT, Essay
 from .lessons import NOTEBOOKS
 from .rules import _paragraphs, load_entries, load_one, vocabulary
-from .schema import field, items
+from .schema import field
 from .text import paragraph_numbers
 
 PLANS = "sessions.yml"
@@ -123,12 +123,6 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                         raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
                                               "give this segment a different topic, or drop the repeat.", label)
                     seen_topics[topic] = label
-                topic_es = topics_es.get(topic)
-                if not (isinstance(topic_es, str) and topic_es.strip()):
-                    raise AnnotationError(path, f"the topic {topic!r} has no Spanish, which the participant packet "
-                                                "prints beside it.",
-                                          f"add a line '{topic}: …' (the topic in Spanish) under spanish: topics_es "
-                                          "at the end of the file.", label)
                 if topic == "setup" and plan.setup in in_session and s["minutes"] < MIN_SETUP_MINUTES:
                     raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
                                           f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
@@ -158,8 +152,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
                                                 "not have.", "name the segment's notebook, and the number of one of its "
                                                 "exercises ('## Exercise N: …').", label)
-                rows.append({**here, **{f: v for f, v in s.items() if f not in ("row", "n")},   # as checked
-                             "topic_es": topic_es.strip(), "notebook_es": notebook_es, "segment": k,
+                # as checked (a topic's Spanish is there: schema.yml's reference of segments' topic to topics_es)
+                rows.append({**here, **{f: v for f, v in s.items() if f not in ("row", "n")},
+                             "topic_es": str(topics_es[topic]).strip(), "notebook_es": notebook_es, "segment": k,
                              "start": sum(t["minutes"] for t in table[:k - 1]), "discussion": ", ".join(s["discussion"]),
                              "glossary": tuple(s["glossary"]), "clues": tuple(s["clues"]), "projects": projects,
                              "exercise": int(exercise),

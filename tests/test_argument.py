@@ -387,6 +387,18 @@ def test_a_loop_of_supports(reading_copy):
     assert "loop" in error_for(reading_copy).problem
 
 
+def test_the_chain_to_the_thesis_is_declared(reading_copy):
+    """The loop check follows the column schema.yml names (argument.yml claims: chain), with its message: the
+    declaration's words, the ids followed in {chain}."""
+    rewrite(reading_copy, "schema.yml", '"the chain {chain} goes round in a loop."', '"the claims {chain} loop."')
+    edit(reading_copy, "{id: C32, type: conclusion, relation: supports, to: C39",
+         "{id: C32, type: conclusion, relation: supports, to: C37")
+    err = error_for(reading_copy)
+    assert re.fullmatch(r"the claims C\d+( → C\d+)+ loop\.", err.problem), err.problem
+    assert "C32 → C37" in err.problem
+    assert err.fix == "make one of these claims point to something further up."
+
+
 def test_an_unknown_type_or_basis(reading_copy):
     edit(reading_copy, "{id: C35, type: evidence", "{id: C35, type: anecdote")
     err = error_for(reading_copy)

@@ -173,7 +173,8 @@ def test_a_repeated_topic_a_short_setup_and_a_break_without_return(reading_copy)
                     .replace("{minutes: 10, topic: first notebook", "{minutes: 25, topic: first notebook", 1), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="gives setup 10 minutes"):
         workshop.load_plans(helpers.load_essay(reading_copy))
-    path.write_text(text.replace("topic: back from break", "topic: back to work", 1), encoding="utf-8")
+    # a topic that has its Spanish (one without is refused first, by schema.yml's reference to topics_es)
+    path.write_text(text.replace("topic: back from break", "topic: recap", 1), encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match="not followed by a 'back from break'"):
         workshop.load_plans(helpers.load_essay(reading_copy))
 

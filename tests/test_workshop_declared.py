@@ -116,3 +116,22 @@ def test_the_new_declarations_of_the_wrong_shape_give_a_plain_error(reading_copy
                 assert str(err.problem).strip() and str(err.fix).strip(), err
                 outcomes.add("schema.yml" if err.file.endswith("schema.yml") else "a data file")
     assert "schema.yml" in outcomes
+
+
+def test_a_topics_spanish_is_a_declared_reference(reading_copy):
+    """Every segment's topic has its Spanish under spanish: topics_es, as schema.yml declares (a reference to the keys
+    of a mapping): a new topic with its Spanish line loads with no code change, and a topic without one is refused with
+    the declaration's own message."""
+    rewrite(reading_copy, "sessions.yml", "topic: two narratives", "topic: two stories")
+    rewrite(reading_copy, "sessions.yml", "    welcome: Bienvenida\n",
+            "    welcome: Bienvenida\n    two stories: Dos relatos\n")
+    plans = workshop.load_plans(helpers.load_essay(reading_copy))
+    assert plans[plans.topic == "two stories"].topic_es.tolist() == ["Dos relatos"]
+    rewrite(reading_copy, "schema.yml", '"the topic {ref} has no Spanish, which',
+            '"the topic {ref} lacks its Spanish, which')
+    rewrite(reading_copy, "sessions.yml", "    two stories: Dos relatos\n", "    two stories: \"  \"\n")
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_plans(helpers.load_essay(reading_copy))
+    assert err.value.problem == ("the topic 'two stories' lacks its Spanish, which the participant packet prints "
+                                 "beside it.")
+    assert err.value.fix.startswith("add a line 'two stories: …' (the topic in Spanish) under spanish: topics_es")
