@@ -477,7 +477,7 @@ def kept_key_points(points: list[dict], rows: pd.DataFrame) -> list[dict]:
     ``topic`` names a segment these rows do not hold (one a version drops) is neither said nor printed.
 
     Parameters:
-        points: the sheet's ``key_points``; rows: the segments of the meeting, or of its version.
+        points: the sheet's ``key_points``; rows: the segments of the meeting, or of its version (None: every point).
 
     Returns:
         The points to say and print, in order.
@@ -490,6 +490,8 @@ def kept_key_points(points: list[dict], rows: pd.DataFrame) -> list[dict]:
         >>> len(points), len(kept_key_points(points, spanish_version(plans[plans.plan == "single-90"])))
         (4, 3)
     """
+    if rows is None:                        # no meeting given: every point
+        return list(points)
     topics = set(rows.topic)
     return [k for k in points if not k.get("topic") or k["topic"] in topics]
 

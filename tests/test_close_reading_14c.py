@@ -15,7 +15,8 @@ NOTE_US = "[nota: en Estados Unidos, según la interpretación de este material]
 
 
 def _key_point(essay, n: int) -> dict:
-    return {k: _squash(v) for k, v in workshop.load_spanish_sheet(essay)["single-90-1"]["key_points"][n].items()}
+    return {k: _squash(v) for k, v in workshop.load_spanish_sheet(essay)["single-90-1"]["key_points"][n].items()
+            if k in ("en", "es")}                       # a point also names the segment it sums up (its topic)
 
 
 def _d02(essay) -> tuple[str, str]:
