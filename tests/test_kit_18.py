@@ -247,3 +247,14 @@ def test_a_versions_projected_figure_is_titled_in_spanish_too(essay):
     english = [s for s in _slides(decks.deck_notebook(plan, meeting, rows, ctx)) if 'class="projected"' in s]
     assert english and not any("Mapa" in s for s in english)
 
+
+
+def test_a_route_whose_meetings_use_no_computer_installs_nothing():
+    """Facilitator review 18 (#2): the Spanish readers' version uses no computer, yet its preparation route kept
+    'Install the kit yourself' (30 minutes) and reading the setup page. A route keeps those steps only where one of
+    its meetings' segments is on the computers (helpers.workshop.uses_computers)."""
+    english, version = _routes()
+    assert version, "the single session has a version for Spanish readers"
+    for plan, steps in version.items():
+        assert not {s["reads"] for s in steps} & {"install", "setup page"}, plan
+    assert {"install", "setup page"} <= {s["reads"] for s in english["single-90"]}

@@ -1320,11 +1320,14 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
         out = []
         spanish = "version" in rows and bool(rows["version"].iloc[0])       # the version for Spanish readers' route
         done = exercises_done(rows)
+        on_computers = workshop.uses_computers(rows)
         for step in steps:
             if step.get("only", "every version") == "version for Spanish readers" and not spanish:
                 continue
             if step["reads"] == "exercise" and (step["notebook"], int(step["exercise"])) not in done:
                 continue        # an exercise the route's meetings cut (review17: the Spanish readers' version, for home)
+            if step["reads"] in ("install", "setup page") and not on_computers:
+                continue        # a route whose meetings use no computer installs nothing (review18, #2)
             if "{attachments}" in step["what"]:      # the reading message's attachments, from their one list
                 sheet = [n for p_, m, r, *_ in mine for n in workshop.load_spanish_sheet(essay).get(f"{p_}-{m}", {})
                          .get("paragraphs", {})] if spanish and h["reading_message_sheet"] else []
