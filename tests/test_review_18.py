@@ -16,19 +16,7 @@ from helpers.terms import load_glosses
 
 import editing
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-
-
-def _squash(text: str) -> str:
-    return " ".join(str(text).replace("’", "'").replace("‘", "'").split())
-
-
-def _cell(notebook: str, starts: str) -> str:
-    """The source of the one markdown cell of a notebook that starts with ``starts``."""
-    nb = nbformat.read(next(NOTEBOOKS.glob(f"{notebook}_*.ipynb")), as_version=4)
-    found = [c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(starts)]
-    assert len(found) == 1, (notebook, starts, len(found))
-    return _squash(found[0])
+from test_close_reading_17 import NOTEBOOKS, _cell, _squash
 
 
 def _gloss(essay, word: str) -> str:
