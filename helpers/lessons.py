@@ -431,19 +431,21 @@ def _is_stop(source: str) -> bool:
     return source.startswith(STOP_LINE)
 
 
-def sittings_line(minutes: int) -> str:
-    """The opening cell's "**Two sittings.**" sentence, with the first sitting's computed minutes.
+def sittings_line(minutes: int, total: int) -> str:
+    """The opening cell's "**Two sittings.**" sentence, with both sittings' computed minutes (learner review 18:
+    the second sitting, the longer one in 01 and 03, had no time of its own).
 
     Parameters:
-        minutes: the first sitting's minutes (``first_sitting_min``).
+        minutes: the first sitting's minutes (``first_sitting_min``); total: the notebook's (``total_min``).
     Returns:
-        the sentence, starting "**Two sittings.**".
+        the sentence, starting "**Two sittings.**"; the second sitting is the rest, rounded to 5 minutes.
     Example:
-        >>> print(sittings_line(95))
-        **Two sittings.** This notebook is long. The first sitting, down to the line **Stop here: the first sitting ends here.**, takes about 95 minutes with its reading; do the rest another day.
+        >>> print(sittings_line(95, 235))
+        **Two sittings.** This notebook is long. The first sitting, down to the line **Stop here: the first sitting ends here.**, takes about 95 minutes with its reading; the second, the rest, about 140 minutes another day.
     """
+    rest = max(5, 5 * round((total - minutes) / 5))
     return (f"**Two sittings.** This notebook is long. The first sitting, down to the line {STOP_LINE}, takes about "
-            f"{minutes} minutes with its reading; do the rest another day.")
+            f"{minutes} minutes with its reading; the second, the rest, about {rest} minutes another day.")
 
 
 def time_line(row: dict) -> str:

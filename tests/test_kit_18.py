@@ -189,10 +189,11 @@ def test_the_reading_message_attachments_are_one_list(essay):
     page = html.unescape(TAGS.sub(" ", decks.reading_messages()["reading-message.html"]))
     for routes, spanish in ((english, False), (version, True)):
         step = next(s["what"] for s in routes["single-90"] if "reading message, filled in" in s["what"])
-        assert all(item in step for item in items), step
+        # the version uses no computer, so it attaches no setup page (review 18; test below)
+        assert all(item in step for item in items if not spanish or item not in h["reading_message_attach_computers"]), step
         assert ("Spanish sheet" in step) == spanish, step
     assert page.count(f"Attach {decks.attachments(h)}.") >= 4
-    assert "Attach " + decks.attachments(h, [45, 48, 49]) in page
+    assert "Attach " + decks.attachments(h, [45, 48, 49], computers=False) in page
     guide = (SEEDS.parent.parent / "notebooks" / "05_facilitator_guide.ipynb").read_text(encoding="utf-8")
     assert "three files attached" not in guide and "what its page says to attach" in guide
 
@@ -258,3 +259,18 @@ def test_a_route_whose_meetings_use_no_computer_installs_nothing():
     for plan, steps in version.items():
         assert not {s["reads"] for s in steps} & {"install", "setup page"}, plan
     assert {"install", "setup page"} <= {s["reads"] for s in english["single-90"]}
+
+
+def test_a_meeting_on_paper_attaches_no_setup_page(essay):
+    """Facilitator review 18 (#2): the version for Spanish readers uses no computer, yet its reading message and its
+    route's step said to attach the setup page. What only a meeting on the computers attaches is declared
+    (facilitation.yml, reading_message_attach_computers) and left out of a paper meeting's list."""
+    h = workshop.load_handout(essay)
+    assert "the setup page" in decks.attachments(h) and "the setup page" not in decks.attachments(h, computers=False)
+    page = decks.reading_messages()["reading-message.html"]
+    attach = re.findall(r"<p>Attach (.*?)\.</p>", html.unescape(page))
+    assert any("the setup page" in a for a in attach) and any("the setup page" not in a for a in attach), attach
+    english, version = _routes()
+    for steps in version.values():
+        sends = [s["what"] for s in steps if s["what"].startswith("Send the reading message")]
+        assert sends and not any("the setup page" in w for w in sends), sends

@@ -620,7 +620,10 @@ def test_01_says_how_long_its_first_sitting_takes_from_the_counts():
     nb = read(next(p for p in NOTEBOOKS if p.name.startswith("01_")))
     minutes = first_sitting_min(nb, helpers.load_essay())
     assert minutes and minutes > 60
-    assert sittings_line(minutes) in nb.cells[0].source
+    total = helpers.lessons().set_index("notebook").total_min["01_argument_structure.ipynb"]
+    assert sittings_line(minutes, total) in nb.cells[0].source
+    # learner review 18: the second sitting, the longer one, has its minutes too
+    assert f"the second, the rest, about {5 * round((total - minutes) / 5)} minutes" in nb.cells[0].source
     assert "an hour" not in nb.cells[0].source
     assert sum(_is_stop(c.source) for c in nb.cells) == 1
 
@@ -679,7 +682,8 @@ def test_03_stops_for_a_break_after_exercise_1_with_its_minutes_computed():
     from helpers.lessons import first_sitting_min, sittings_line
     nb = read(next(p for p in NOTEBOOKS if p.name.startswith("03_")))
     minutes = first_sitting_min(nb, helpers.load_essay())
-    assert minutes and sittings_line(minutes) in opening_text(nb)
+    total = helpers.lessons().set_index("notebook").total_min["03_timeline.ipynb"]
+    assert minutes and sittings_line(minutes, total) in opening_text(nb)
     stops = [i for i, c in enumerate(nb.cells) if _is_stop(c.source)]
     heads = [i for i, c in enumerate(nb.cells) if c.source.startswith("## Exercise")]
     assert len(stops) == 1 and heads[0] < stops[0] < heads[1], (stops, heads)

@@ -1155,15 +1155,17 @@ def _listed(numbers, lang: str = "en") -> str:
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {'y' if lang == 'es' else 'and'} {named[-1]}"
 
 
-def attachments(handout: dict, sheet=()) -> str:
+def attachments(handout: dict, sheet=(), computers: bool = True) -> str:
     """What goes with the reading message, as a sentence lists it: facilitation.yml's ``reading_message_attach``,
     and, for a version for Spanish readers with a Spanish sheet, the Spanish of its paragraphs (``sheet``, their
     numbers). One list for the message's page and the preparation route (review17: one file there, three here).
+    A meeting with no segment on the computers (``computers`` False) leaves out ``reading_message_attach_computers``.
 
     >>> attachments({"reading_message_attach": ["a", "b"]}), attachments({"reading_message_attach": ["a"]}, [49])
     ('a and b', 'a and the Spanish sheet (the Spanish of ¶49, printed under the message)')
     """
-    items = list(handout["reading_message_attach"])
+    items = [a for a in handout["reading_message_attach"]
+             if computers or a not in handout.get("reading_message_attach_computers", [])]
     if sheet:
         items.append(f"the Spanish sheet (the Spanish of {_listed(sheet)}, printed under the message)")
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
@@ -1218,7 +1220,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                   '<div class="attach" lang="es">'
                   + "".join(f"<p><b>¶{n}</b> {html.escape(es)}</p>" for n, es in sorted(sheet.items())) + "</div>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
-                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet))}.</p>"
+                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, workshop.uses_computers(rows)))}.</p>"
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
@@ -1331,7 +1333,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
             if "{attachments}" in step["what"]:      # the reading message's attachments, from their one list
                 sheet = [n for p_, m, r, *_ in mine for n in workshop.load_spanish_sheet(essay).get(f"{p_}-{m}", {})
                          .get("paragraphs", {})] if spanish and h["reading_message_sheet"] else []
-                step = {**step, "what": step["what"].replace("{attachments}", attachments(h, sheet))}
+                step = {**step, "what": step["what"].replace("{attachments}", attachments(h, sheet, on_computers))}
             where = ""
             if step["reads"] == "run sheet":
                 text = " ".join(table for *_, table in mine)

@@ -76,7 +76,8 @@ def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
         return
     first = nb.cells[opening_index(nb)]
     for _ in range(3):   # the sentence is counted too; its length does not depend on its numbers
-        line = time_line(lesson_row(nb, path.name, load_essay(), path))
+        row = lesson_row(nb, path.name, load_essay(), path)
+        line = time_line(row)
         lines = first.source.split("\n")
         for i, text in enumerate(lines):
             if text.startswith("**Time:**"):
@@ -91,7 +92,7 @@ def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
             if not SITTINGS_RE.search(text):
                 raise SystemExit(f"{path.name}: the notebook has the line {STOP_LINE} but its opening cell no line "
                                  "starting **Two sittings.** (it is filled in).")
-            text = SITTINGS_RE.sub(lambda m: sittings_line(sitting), text)
+            text = SITTINGS_RE.sub(lambda m: sittings_line(sitting, row["total_min"]), text)
         if first.source == text:
             return
         first.source = text
