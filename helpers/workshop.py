@@ -409,6 +409,7 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
             raise AnnotationError(path, f"gives an activity for {topic!r}, which this version does not keep.",
                                   f"name one of its segments: {', '.join(t for t in topics if t and minutes.get(t, 1))}.",
                                   where)
+        texts = field(activities, topic, dict, path, f"{where}, activities")
         # an entry may give only the version's own ``materials`` (what its checklist names), keeping the activity
         for name in ("activity", "activity_es") if set(texts) - {"materials"} else ("materials",):
             text = field(texts, name, str, path, f"{where}, activities, {topic}")

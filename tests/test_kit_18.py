@@ -274,3 +274,19 @@ def test_a_meeting_on_paper_attaches_no_setup_page(essay):
     for steps in version.values():
         sends = [s["what"] for s in steps if s["what"].startswith("Send the reading message")]
         assert sends and not any("the setup page" in w for w in sends), sends
+
+
+def test_an_empty_activity_in_a_version_is_named_not_a_type_error(essay):
+    """Found by test_properties in CI (issue #24's 'kind to bad input'): an activities entry of a spanish_variant left
+    empty ('feasibility objection:' with nothing under it) ended in "TypeError: 'NoneType' object is not iterable";
+    it is now an AnnotationError naming the file, the place and the fix."""
+    from helpers.errors import AnnotationError
+    meeting = {"spanish_variant": {"minutes": {}, "activities": {"welcome": None}}}
+    segments = [{"topic": "welcome", "minutes": 90}]
+    try:
+        workshop._spanish_variant(meeting, segments, 90, [], "sessions.yml", "plan p, meeting 1, spanish_variant", essay)
+    except AnnotationError as err:
+        text = str(err)
+        assert "sessions.yml" in text and "welcome" in text and "activities" in text, text
+    else:
+        raise AssertionError("an empty activity was accepted")
