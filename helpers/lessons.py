@@ -209,6 +209,11 @@ def discussion_minutes(essay: Essay, notebook: str) -> tuple[int, int] | None:
 def exercise_time_line(minutes: int, answers: int, reread: bool) -> str:
     """The line an exercise's cell shows under its heading: its own minutes, computed (``exercises``' floor_min).
 
+    Parameters:
+        minutes: the exercise's minutes; answers: how many answers it asks for; reread: whether it names paragraphs
+        to reread.
+    Returns:
+        the line, in italics (not a quotation of the essay).
     Example:
         >>> print(exercise_time_line(18, 3, True))
         *Time for this exercise: about 18 minutes (rereading the paragraphs it names, and 3 answers).*
@@ -224,6 +229,10 @@ EXERCISE_TIME_RE = re.compile(r"(?m)^\*Time for this exercise: [^\n]*\*$")
 def discussion_time_line(questions: int, minutes: int) -> str:
     """The line the "Discussion questions" heading cell shows: the minutes ``discussion_minutes`` computes.
 
+    Parameters:
+        questions: how many questions the notebook sets; minutes: their minutes (``discussion_minutes``).
+    Returns:
+        the line, in italics.
     Example:
         >>> print(discussion_time_line(5, 35))
         *Time for the discussion: about 35 minutes for these 5 questions, the longer ones given longer.*
@@ -233,6 +242,26 @@ def discussion_time_line(questions: int, minutes: int) -> str:
 
 
 DISCUSSION_TIME_RE = re.compile(r"(?m)^\*Time for the discussion: [^\n]*\*$")
+
+
+def without_time_lines(source: str) -> str:
+    """A cell's Markdown without the self-study time lines ``tools.cells`` writes into it (an exercise's, the
+    discussion's): what a workshop's sheet, slide or facilitator edition takes from the cell, since a meeting has its
+    own minutes (sessions.yml), and what a translation's fingerprint is taken of.
+
+    Parameters:
+        source: a cell's Markdown.
+    Returns:
+        the Markdown, each time line removed with the blank line after it.
+    Example:
+        >>> without_time_lines("## Exercise 1: x\\n\\n" + exercise_time_line(18, 3, True) + "\\n\\nRead ¶3.")
+        '## Exercise 1: x\\n\\nRead ¶3.'
+    """
+    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE):
+        source = re.sub(pattern.pattern + r"\n?\n?", "", source)
+    return source
+
+
 # a paragraph the exercise sends the learner to: "¶20", "¶27–¶33", "¶27 to ¶33"
 _PARAGRAPH_REF = re.compile(r"¶(\d+)(?:\s*(?:[–-]|to)\s*¶?(\d+))?")
 

@@ -125,3 +125,15 @@ def test_exercise_instructions_cannot_be_typed_into_but_answers_can(path):
             assert "editable" not in cell["metadata"], "".join(cell["source"])[:60]
     if path.name[:2] in ("00", "01", "02", "03", "04"):
         assert answers
+
+
+def test_a_meetings_sheets_and_slides_leave_out_the_self_study_time_lines():
+    """A workshop's slide, exercise sheet and facilitator notes take an exercise's text from the notebook; a meeting
+    has its own minutes (sessions.yml), so the self-study line "Time for this exercise" is not carried over (nor into
+    the Spanish sheet's fingerprint, which would call its translation stale)."""
+    from helpers.workshop import notebook_section
+    section = notebook_section("01_argument_structure", "Exercise 2:")
+    assert section["text"] and "Time for this exercise" not in section["text"]
+    assert "Time for this exercise" in "".join(
+        c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+        for c in load(named("01_"))["cells"])
