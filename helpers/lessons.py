@@ -12,12 +12,15 @@ participant editions leave it out, and ``lessons(learners=True)`` (00's table of
 ``read_first`` names those to read before starting: the opening cell's "**Before you start, read …**" and its
 "**Later**" sentence for the rest are written from these two by ``python -m tools.cells``); ``exercises``
 gives the minutes for answering each exercise, in the order the notebook sets them (``[]`` when it sets
-none). Reading times are never typed in: reading the named paragraphs and the prose of the notebook and of its
-worked solutions is counted at the essay's reading speed (``reading_speed_wpm`` in reading.yml, 200 words a
-minute); what their code cells show (tables with their folded rows, printed results, the text of figures) at
-``table_speed_wpm`` (130); the first notebook adds ``first_notebook_minutes`` for learning to use a notebook; and
-the exercise and discussion minutes are added (``timing`` reads these constants). Each exercise's minutes
-are checked against what its answer needs (``exercises``). So the README, the series map in 00 and the
+none), and ``discussion`` the discussion's minutes: in a learners' notebook both are written by ``python -m
+tools.cells`` from ``exercises`` and ``discussion_minutes`` (computed, never typed; each exercise's cell and the
+"Discussion questions" cell show them). Reading times are never typed in: reading the named paragraphs and the
+prose of the notebook and of its worked solutions is counted at the essay's reading speed (``reading_speed_wpm`` in
+reading.yml); what their code cells show (tables with their folded rows, printed results, the text of figures) at
+``table_speed_wpm``; in a learners' notebook both slowed by ``self_study_pace``, a newcomer's pace
+(``study_speeds``); the first notebook adds ``first_notebook_minutes`` for learning to use a notebook; and the
+exercise and discussion minutes are added (``timing`` reads these constants). Each exercise's minutes are checked
+against what its answer needs (``exercises``). So the README, the series map in 00 and the
 facilitator guide, which all read this table, always agree with each other and with the notebooks.
 """
 from __future__ import annotations
@@ -121,17 +124,22 @@ ANSWER_MIN = 5
 # there falls back to the default here.
 TIMING = {"table_speed_wpm": ("words a minute for tables, printed results and figure text", None),
           "answer_minutes": ("minutes for each answer an exercise asks for", ANSWER_MIN),
-          "first_notebook_minutes": ("minutes the first notebook adds for learning to use a notebook", 0)}
+          "first_notebook_minutes": ("minutes the first notebook adds for learning to use a notebook", 0),
+          "self_study_pace": ("how many times longer a newcomer reads than the speeds above, 1 or more", 1),
+          "discussion_question_minutes": ("minutes to talk over one discussion question", 5),
+          "discussion_words_a_minute": ("words of a discussion question that add a minute of talk", 40)}
+AT_LEAST_ONE = {"self_study_pace", "discussion_words_a_minute"}   # a factor of 1 or more; a divisor above 0
 
 
 def timing(essay: Essay) -> dict:
     """The constants the times are computed from: reading.yml's ``reading_speed_wpm`` (prose and the essay),
-    ``table_speed_wpm`` (what code cells show: slower, as a newcomer reads a table), ``answer_minutes`` and
-    ``first_notebook_minutes``.
+    ``table_speed_wpm`` (what code cells show: slower, as a newcomer reads a table), ``answer_minutes``,
+    ``first_notebook_minutes``, ``self_study_pace`` (how many times longer a newcomer working alone takes to read
+    than those fluent speeds) and the discussion rule (``discussion_question_minutes``, ``discussion_words_a_minute``).
 
     Parameters: ``essay`` the reading, whose reading.yml holds them.
-    Returns: a dict with those four keys. Raises HelperError naming reading.yml for a value that is not a number
-    (or not above 0, for a speed).
+    Returns: a dict with those seven keys. Raises HelperError naming reading.yml for a value that is not a number
+    (or not above 0, for a speed; or below 1, for the pace).
 
     Example:
         >>> t = timing(load_essay())
@@ -143,12 +151,117 @@ def timing(essay: Essay) -> dict:
     for key, (what, default) in TIMING.items():
         value = meta.get(key, essay.reading_speed if default is None else default)
         speed = key.endswith("_wpm")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (speed and value == 0):
+        least = key in AT_LEAST_ONE and not speed
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (speed and value == 0) \
+                or (least and value < 1) or (key == "discussion_words_a_minute" and value == 0):
             raise HelperError(essay.folder / "reading.yml", f"{key} is {value!r}; it must be a number"
-                              + (" above 0" if speed else " of 0 or more") + f" ({what}).",
+                              + (" above 0" if speed or key == "discussion_words_a_minute" else " of 1 or more"
+                                 if least else " of 0 or more") + f" ({what}).",
                               f"write a number, e.g. {key}: {130 if speed else (default or 0)}.")
         out[key] = value
     return out
+
+
+def study_speeds(essay: Essay, facilitators: bool = False) -> tuple[float, float]:
+    """The two speeds a notebook's times are counted at, in words a minute: prose and the essay's paragraphs, and
+    what code cells show. For the learners' notebooks, reading.yml's fluent speeds slowed by ``self_study_pace``
+    (a newcomer working alone: learner review 18, issue 19); for a notebook written for facilitators
+    (``facilitators=True``), the fluent speeds themselves, as the workshop plans use.
+
+    Parameters: ``essay`` the reading; ``facilitators`` True for a facilitators' notebook.
+    Returns: (prose words a minute, shown words a minute).
+
+    Example:
+        >>> prose, shown = study_speeds(load_essay())
+        >>> prose < load_essay().reading_speed and shown < prose
+        True
+    """
+    t = timing(essay)
+    pace = 1 if facilitators else t["self_study_pace"]
+    return t["reading_speed_wpm"] / pace, t["table_speed_wpm"] / pace
+
+
+def discussion_minutes(essay: Essay, notebook: str) -> tuple[int, int] | None:
+    """A learners' notebook's discussion time, from its questions in discussion.yml by reading.yml's rule: each
+    question ``discussion_question_minutes``, and a minute more for every ``discussion_words_a_minute`` words it
+    has, the sum to the nearest 5 minutes (learner review 18: 35 minutes for 01's six questions, one of 230 words).
+
+    Parameters: ``essay`` the reading; ``notebook`` the notebook's name, with or without ".ipynb".
+    Returns: (number of questions, minutes), or None when discussion.yml gives the notebook no question.
+
+    Example:
+        >>> n, minutes = discussion_minutes(load_essay(), "02_source_quotations")
+        >>> n, minutes >= 5 * n
+        (5, True)
+    """
+    from .discussion import load_questions
+    if not (essay.folder / "discussion.yml").is_file():
+        return None
+    questions = load_questions(essay, notebook.removesuffix(".ipynb"))
+    if questions.empty:
+        return None
+    t = timing(essay)
+    words = sum(count_words(q) for q in questions.question)
+    return len(questions), _nearest_five(len(questions) * t["discussion_question_minutes"]
+                                          + words / t["discussion_words_a_minute"])
+
+
+def exercise_time_line(minutes: int, answers: int, reread: bool) -> str:
+    """The line an exercise's cell shows under its heading: its own minutes, computed (``exercises``' floor_min).
+
+    Parameters:
+        minutes: the exercise's minutes; answers: how many answers it asks for; reread: whether it names paragraphs
+        to reread.
+    Returns:
+        the line, in italics (not a quotation of the essay).
+    Example:
+        >>> print(exercise_time_line(18, 3, True))
+        *Time for this exercise: about 18 minutes (rereading the paragraphs it names, and 3 answers).*
+    """
+    what = f"{answers} answer{'s' if answers != 1 else ''}"
+    return (f"*Time for this exercise: about {minutes} minutes ("
+            + ("rereading the paragraphs it names, and " if reread else "") + f"{what}).*")
+
+
+EXERCISE_TIME_RE = re.compile(r"(?m)^\*Time for this exercise: [^\n]*\*$")
+
+
+def discussion_time_line(questions: int, minutes: int) -> str:
+    """The line the "Discussion questions" heading cell shows: the minutes ``discussion_minutes`` computes.
+
+    Parameters:
+        questions: how many questions the notebook sets; minutes: their minutes (``discussion_minutes``).
+    Returns:
+        the line, in italics.
+    Example:
+        >>> print(discussion_time_line(5, 35))
+        *Time for the discussion: about 35 minutes for these 5 questions, the longer ones given longer.*
+    """
+    return (f"*Time for the discussion: about {minutes} minutes for these {questions} questions, the longer ones "
+            "given longer.*")
+
+
+DISCUSSION_TIME_RE = re.compile(r"(?m)^\*Time for the discussion: [^\n]*\*$")
+
+
+def without_time_lines(source: str) -> str:
+    """A cell's Markdown without the self-study time lines ``tools.cells`` writes into it (an exercise's, the
+    discussion's): what a workshop's sheet, slide or facilitator edition takes from the cell, since a meeting has its
+    own minutes (sessions.yml), and what a translation's fingerprint is taken of.
+
+    Parameters:
+        source: a cell's Markdown.
+    Returns:
+        the Markdown, each time line removed with the blank line after it.
+    Example:
+        >>> without_time_lines("## Exercise 1: x\\n\\n" + exercise_time_line(18, 3, True) + "\\n\\nRead ¶3.")
+        '## Exercise 1: x\\n\\nRead ¶3.'
+    """
+    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE):
+        source = re.sub(pattern.pattern + r"\n?\n?", "", source)
+    return source
+
+
 # a paragraph the exercise sends the learner to: "¶20", "¶27–¶33", "¶27 to ¶33"
 _PARAGRAPH_REF = re.compile(r"¶(\d+)(?:\s*(?:[–-]|to)\s*¶?(\d+))?")
 
@@ -160,7 +273,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
     answer needs, at the least (``floor_min``):
 
     - rereading the paragraphs of the essay its question names (``¶20``, ``¶27–¶33``, ``¶27 to ¶33``), at
-      the essay's reading speed: the answer is found there, so the learner reads them again while writing;
+      the notebook's prose speed (``study_speeds``): the answer is found there, so the learner reads them again;
     - ``answer_minutes`` (reading.yml; 5 here) for each answer it asks for: each numbered item is one answer; without
       numbered items, each question mark outside brackets and outside the heading; at least one;
     - a list task ("list the facts…", "find the expressions…") declares its kind in the heading cell's metadata,
@@ -186,6 +299,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         2 answers; 145 words to reread; 11 min at least
     """
     rows = []
+    prose_wpm = study_speeds(essay, for_facilitators(nb))[0]
     for cell in nb.get("cells", []):
         source = "".join(cell.get("source", ""))
         if not (cell.get("cell_type") == "markdown" and "exercise" in cell.get("metadata", {}).get("tags", [])
@@ -204,7 +318,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         answers = listed + items if listed else items or max(1, questions)
         rows.append({"title": title, "paragraphs": paras, "reread_words": reread, "list_items": listed,
                      "answers": answers,
-                     "floor_min": _round_up(reread / essay.reading_speed) + timing(essay)["answer_minutes"] * answers})
+                     "floor_min": _round_up(reread / prose_wpm) + timing(essay)["answer_minutes"] * answers})
     return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "list_items", "answers", "floor_min"])
 
 
@@ -291,7 +405,6 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
     needs (``exercises``); an exercise given less raises HelperError naming it.
     """
     path = path or Path(name)
-    wpm = essay.reading_speed
     lesson = nb.get("metadata", {}).get("lesson")
     if not isinstance(lesson, dict) or not REQUIRED <= set(lesson):
         raise HelperError(path, "has no complete lesson metadata (title, read, exercises, discussion).",
@@ -308,10 +421,11 @@ def lesson_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> d
                           f"use ¶1–¶{int(essay.paragraphs.index.max())}.")
     reading_words = int(essay.paragraphs.loc[paras, "words"].sum()) if paras else 0
     t = timing(essay)
+    wpm, table_wpm = study_speeds(essay, for_facilitators(nb))
     own, own_shown = notebook_word_parts(nb)
     sol, sol_shown = notebook_word_parts(nb, solutions=True)
-    own_min = own / wpm + own_shown / t["table_speed_wpm"]
-    sol_min = sol / wpm + sol_shown / t["table_speed_wpm"]
+    own_min = own / wpm + own_shown / table_wpm
+    sol_min = sol / wpm + sol_shown / table_wpm
     answering = sum(_stated_exercise_minutes(lesson, exercises(nb, essay), path, wpm))
     discussion = int(lesson["discussion"])
     # the notebook that assumes no other is the first: it adds the time to learn to use a notebook
@@ -413,14 +527,13 @@ def first_sitting_min(nb: dict, essay: Essay) -> int | None:
         return None
     lesson = nb.get("metadata", {}).get("lesson", {})
     part = {"cells": cells[:stop]}
-    wpm, t = essay.reading_speed, timing(essay)
+    wpm, table_wpm = study_speeds(essay, for_facilitators(nb))
     own, own_shown = notebook_word_parts(part)
     sol, sol_shown = notebook_word_parts(part, solutions=True)
     first = paragraph_numbers(lesson.get("read_first") or "")
     reading = int(essay.paragraphs.loc[first, "words"].sum()) if first else 0
     answering = sum(lesson.get("exercises", [])[:len(exercises(part, essay))])
-    return _nearest_five(reading / wpm + (own + sol) / wpm + (own_shown + sol_shown) / t["table_speed_wpm"]
-                         + answering)
+    return _nearest_five(reading / wpm + (own + sol) / wpm + (own_shown + sol_shown) / table_wpm + answering)
 
 
 def _is_stop(source: str) -> bool:

@@ -1060,10 +1060,11 @@ def notebook_section(notebook: str, heading: str) -> dict[str, str]:
     out = {"title": "", "text": "", "table": ""}
     if not path.exists():
         return out
+    from .lessons import without_time_lines     # a meeting has its own minutes: not the self-study time lines
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     inside = False
     for cell in cells:
-        src = "".join(cell["source"]).lstrip()
+        src = without_time_lines("".join(cell["source"])).lstrip()
         if cell["cell_type"] == "markdown" and src.startswith("## "):
             if inside:
                 break

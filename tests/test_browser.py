@@ -472,3 +472,37 @@ def test_shift_enter_down_the_notebook_leaves_the_solution_folded(lab, browser):
         raise
     finally:
         page.close()
+
+
+def test_an_exercise_instruction_cannot_be_typed_into_but_its_answer_cell_can(lab, browser):
+    """Learner review 18 (issue #19): the instruction cell above an answer cell was editable; a learner clicked it,
+    pressed Enter and typed into it. Its metadata now says ``editable: false`` (tools.cells): JupyterLab opens it
+    read-only, so typing leaves the notebook unmodified; the answer cell under it still takes what is typed."""
+    import platform
+    path = PROJECT / "notebooks" / "00_start_here.ipynb"
+    cells_nb = nbformat.read(path, as_version=4).cells
+    label = next(i for i, c in enumerate(cells_nb) if "answer-label" in c.metadata.get("tags", []))
+    assert "answer" in cells_nb[label + 1].metadata.get("tags", [])
+    name = "00_start_here-typing.ipynb"
+    _send(lab, path, name, platform.python_version())
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        assert _open_and_wait(lab, page, name, "typing") == [False]
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        for index, typed in ((label, False), (label + 1, True)):
+            cells.nth(index).scroll_into_view_if_needed()
+            cells.nth(index).locator(".jp-RenderedMarkdown").click()
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(500)
+            page.keyboard.type("zqz typed here")
+            page.wait_for_timeout(800)
+            dirty = page.evaluate("() => [...document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab')]"
+                                  ".map(t => t.className.includes('jp-mod-dirty'))")
+            assert dirty == [typed], f"cell {index}: typing {'did not change' if typed else 'changed'} the notebook"
+            page.keyboard.press("Escape")
+    except Exception:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "00-typing-FAILED.png"))
+        raise
+    finally:
+        page.close()

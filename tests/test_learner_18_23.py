@@ -258,7 +258,7 @@ def test_a_plan_that_quotes_one_exercises_minutes_quotes_them_right(essay, readi
     for notebook, minutes, k in found:
         stated = json.loads(next(p for p in NOTEBOOKS.values() if p.stem == notebook).read_text(encoding="utf-8"))
         assert stated["metadata"]["lesson"]["exercises"][k - 1] == minutes, (notebook, k)
-    rewrite(reading_copy, "sessions.yml", "34 of them to Exercise 1", "10 of them to Exercise 1")
+    rewrite(reading_copy, "sessions.yml", "35 of them to Exercise 1", "10 of them to Exercise 1")
     [(notebook, minutes, k)] = claims(helpers.load_essay(reading_copy))
     assert minutes == 10 != json.loads(NOTEBOOKS["01"].read_text(encoding="utf-8"))["metadata"]["lesson"]["exercises"][0]
 

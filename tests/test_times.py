@@ -11,7 +11,7 @@ import pytest
 
 import helpers
 from helpers.lessons import (ANSWER_MIN, exercises, lesson_row, notebook_word_parts, notebook_words, opening_text,
-                             time_line, timing)
+                             study_speeds, time_line, timing)
 from helpers.text import paragraph_numbers
 from tools.run_notebooks import notebook_paths
 
@@ -41,8 +41,9 @@ def test_the_committed_time_lines_are_current(essay):
 
 @pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=[p.name for p in WITH_SOLUTIONS])
 def test_a_longer_solution_makes_the_time_line_stale_and_the_notebook_longer(path, essay):
-    """1,000 more words in a folded solution is 5 more minutes at 200 words a minute: in the solutions' part and
-    in the total, not in the notebook's own part; the committed line no longer matches."""
+    """1,000 more words in a folded solution is 5 more minutes at 200 words a minute, 6.5 at a newcomer's pace
+    (reading.yml's self_study_pace, 1.3): in the solutions' part and in the total (5 or 10 more, to the nearest 5),
+    not in the notebook's own part; the committed line no longer matches."""
     nb = load(path)
     before = lesson_row(nb, path.name, essay)
     assert before["solution_words"] > 0
@@ -53,9 +54,10 @@ def test_a_longer_solution_makes_the_time_line_stale_and_the_notebook_longer(pat
     after = lesson_row(longer, path.name, essay)
     assert essay.reading_speed == 200
     assert after["solution_words"] == before["solution_words"] + 1000
-    assert after["solutions_min"] - before["solutions_min"] in (4, 5, 6)   # each part is rounded up on its own
+    assert study_speeds(essay)[0] == 200 / 1.3
+    assert after["solutions_min"] - before["solutions_min"] in (6, 7, 8)   # each part is rounded up on its own
     assert after["notebook_min"] == before["notebook_min"]
-    assert after["total_min"] == before["total_min"] + 5
+    assert after["total_min"] - before["total_min"] in (5, 10)
     assert stale(longer, path.name, essay), "the recomputed line should differ from the committed one"
     assert f"({after['solutions_min']} min)" in time_line(after)
 
@@ -79,8 +81,8 @@ def test_a_bigger_solution_gets_more_minutes(essay):
     smallest = table[table.solution_words > 0].sort_values("solution_words").iloc[0]
     assert biggest.solution_words > 2 * smallest.solution_words
     assert biggest.solutions_min > smallest.solutions_min
-    t = timing(essay)
-    assert (table.solutions_min == [math.ceil((w - shown) / t["reading_speed_wpm"] + shown / t["table_speed_wpm"])
+    prose, table_wpm = study_speeds(essay)
+    assert (table.solutions_min == [math.ceil((w - shown) / prose + shown / table_wpm)
                                     for w, shown in zip(table.solution_words, table.solution_shown_words)]).all()
 
 
@@ -135,7 +137,7 @@ def test_an_exercise_that_sends_the_learner_to_more_paragraphs_needs_more_time(e
     after = exercises(nb, essay)
     added = int(essay.paragraphs.loc[41:50, "words"].sum())
     assert after.reread_words[1] == before.reread_words[1] + added
-    assert after.floor_min[1] == math.ceil(after.reread_words[1] / essay.reading_speed) + ANSWER_MIN * after.answers[1]
+    assert after.floor_min[1] == math.ceil(after.reread_words[1] / study_speeds(essay)[0]) + ANSWER_MIN * after.answers[1]
     assert after.floor_min[1] > before.floor_min[1]
     assert list(after.floor_min.drop(1)) == list(before.floor_min.drop(1))
 
@@ -190,7 +192,7 @@ def test_a_plan_that_quotes_a_notebooks_exercise_minutes_quotes_them_right(essay
         nb = load(next(p for p in NOTEBOOKS if p.stem == notebook))
         assert (count, minutes) == (len(nb["metadata"]["lesson"]["exercises"]), table.exercises_min[f"{notebook}.ipynb"])
     # the check catches the stale figure the plan carried before the exercises were timed one by one
-    rewrite(reading_copy, "sessions.yml", "four exercises 94 minutes in all", "four exercises 35 minutes in all")
+    rewrite(reading_copy, "sessions.yml", "four exercises 87 minutes in all", "four exercises 35 minutes in all")
     [(notebook, count, minutes)] = plan_claims(workshop.load_plans(helpers.load_essay(reading_copy)))
     assert minutes != table.exercises_min[f"{notebook}.ipynb"]
 
@@ -201,17 +203,18 @@ def test_a_plan_that_quotes_a_notebooks_exercise_minutes_quotes_them_right(essay
 
 def test_every_committed_total_is_recomputed_from_its_parts(essay):
     """Each notebook's total is its parts, recomputed here from the notebook at the speeds in reading.yml: prose at
-    the reading speed, what code cells show at the table speed, plus the first notebook's minutes, answering and
-    discussion."""
+    the reading speed, what code cells show at the table speed (both slowed by self_study_pace in a learners'
+    notebook, not in the facilitators' guide), plus the first notebook's minutes, answering and discussion."""
     t = timing(essay)
     assert t["table_speed_wpm"] < t["reading_speed_wpm"], "tables are read more slowly than prose"
     for path in NOTEBOOKS:
         nb = load(path)
         lesson = nb["metadata"]["lesson"]
+        pace = 1 if lesson.get("audience") == "facilitators" else t["self_study_pace"]
         (prose, shown), (sol, sol_shown) = notebook_word_parts(nb), notebook_word_parts(nb, solutions=True)
         read = int(essay.paragraphs.loc[paragraph_numbers(lesson["read"]), "words"].sum()) \
             if lesson["read"] else 0
-        minutes = ((read + prose + sol) / t["reading_speed_wpm"] + (shown + sol_shown) / t["table_speed_wpm"]
+        minutes = (pace * ((read + prose + sol) / t["reading_speed_wpm"] + (shown + sol_shown) / t["table_speed_wpm"])
                    + sum(lesson["exercises"]) + lesson["discussion"]
                    + (0 if lesson.get("assumes") else t["first_notebook_minutes"]))
         row = lesson_row(nb, path.name, essay)

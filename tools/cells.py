@@ -12,6 +12,9 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
 | every notebook, first cell | `**Before you start, read ¶…**` and the `**Later**` sentence after it | the paragraphs to read first, and the rest of those the time counts | lesson metadata (`read_first`, `read`) |
 | every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
+| every notebook, exercise and answer-label cells | tags `exercise`, `answer-label` | cell metadata `editable: false`, `deletable: false` (JupyterLab opens them read-only); answer cells stay editable | this file |
+| 00–04, exercise cells | the line `*Time for this exercise: …*` under the heading; lesson metadata `exercises` | each exercise's minutes, computed (helpers.lessons.exercises) | the prompt, reading.yml |
+| 01–04, "Discussion questions" cell | the line `*Time for the discussion: …*` under the heading; lesson metadata `discussion` | the discussion's minutes, by reading.yml's rule (helpers.lessons.discussion_minutes) | discussion.yml, reading.yml |
 | 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
@@ -176,6 +179,58 @@ ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<pro
 def answer_label(prompt: str) -> str:
     """The label over an answer cell: what to write (the exercise's own prompt), then the same how-to everywhere."""
     return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}. {ANSWER_HOW}"
+
+
+READ_ONLY_TAGS = {"exercise", "answer-label"}
+
+
+def set_read_only(nb) -> None:
+    """An exercise's instructions (its heading cell, tag ``exercise``, and the label over its answer cell, tag
+    ``answer-label``) cannot be typed into or deleted: cell metadata ``editable: false`` and ``deletable: false``,
+    which JupyterLab honours (a read-only cell; learner review 18: a learner clicked one, pressed Enter and typed
+    into it). Answer cells, and every other cell, are left editable."""
+    for cell in nb.cells:
+        tags = set(cell.metadata.get("tags", []))
+        if cell.cell_type == "markdown" and tags & READ_ONLY_TAGS and "answer" not in tags:
+            cell.metadata["editable"] = False
+            cell.metadata["deletable"] = False
+
+
+def _put_line(source: str, pattern: re.Pattern, line: str) -> str:
+    """``source`` with its line matching ``pattern`` replaced by ``line``, or ``line`` added after the heading."""
+    if pattern.search(source):
+        return pattern.sub(lambda m: line, source, count=1)
+    heading, sep, rest = source.partition("\n")
+    return f"{heading}\n\n{line}\n\n{rest.lstrip(chr(10))}" if sep else f"{heading}\n\n{line}"
+
+
+def set_exercise_times(nb, name: str, essay) -> None:
+    """Each exercise shows its own minutes under its heading, and the lesson metadata's ``exercises`` holds the
+    same numbers: both computed by ``helpers.lessons.exercises`` (rereading what the prompt names, at a newcomer's
+    pace, and reading.yml's minutes per answer), never typed. A learners' notebook with discussion questions in
+    discussion.yml shows the discussion's minutes under "## Discussion questions", and its lesson metadata's
+    ``discussion`` holds them (``helpers.lessons.discussion_minutes``). Learner review 18 (issue 19)."""
+    from helpers.lessons import (DISCUSSION_TIME_RE, EXERCISE_TIME_RE, discussion_minutes, discussion_time_line,
+                                 exercise_time_line, exercises, for_facilitators)
+    lesson = nb.metadata.get("lesson")
+    if lesson is None or for_facilitators(nb):
+        return
+    found = exercises(nb, essay)
+    cells = [c for c in nb.cells if c.cell_type == "markdown" and "exercise" in c.metadata.get("tags", [])
+             and c.source.startswith("## Exercise")]
+    for cell, row in zip(cells, found.itertuples()):
+        cell.source = _put_line(cell.source, EXERCISE_TIME_RE,
+                                exercise_time_line(int(row.floor_min), int(row.answers), bool(row.paragraphs)))
+    lesson["exercises"] = [int(m) for m in found.floor_min]
+    talk = discussion_minutes(essay, name)
+    if talk is None:
+        return
+    cell = next((c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Discussion questions")),
+                None)
+    if cell is None:
+        raise SystemExit(f"{name}: discussion.yml has questions for it, but no cell starts '## Discussion questions'.")
+    cell.source = _put_line(cell.source, DISCUSSION_TIME_RE, discussion_time_line(*talk))
+    lesson["discussion"] = talk[1]
 
 
 def set_answers(nb, name: str) -> None:
@@ -452,7 +507,8 @@ def set_glosses(nb, name: str, glosses) -> None:
         cells[0].source = line.sub(lambda m: f"- **{g.word}**: {g.gloss}", cells[0].source)
 
 
-def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project: Path = PROJECT, glosses=None):
+def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project: Path = PROJECT, glosses=None,
+                   essay=None):
     """Every generated part of one notebook, applied to ``nb`` in place; returns ``nb``."""
     if glosses is not None:
         set_glosses(nb, name, glosses)
@@ -468,6 +524,9 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     set_nav(nb, name, table)
     set_reading(nb, name)
     set_answers(nb, name)
+    set_read_only(nb)
+    if essay is not None:
+        set_exercise_times(nb, name, essay)
     set_solutions(nb, name)
     set_code_in_sight(nb, name)
     return nb
@@ -476,20 +535,32 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
 def apply_all(project: Path = PROJECT) -> list[Path]:
     """Apply every generated part to the notebooks and README of ``project``; return the files changed."""
     folder = project / "notebooks"
-    table = helpers.lessons(folder)
-    s = launch.settings(project / "launch.yml")
-    repo, branch = s["repository"], s["branch"]
-    changed = []
     essay = helpers.load_essay()
-    glosses = load_glosses(essay) if (essay.folder / GLOSSES).is_file() else None
+    changed = []
+    # the exercises' and discussion's minutes first: the table of times reads them from the lesson metadata
     for path in launch.notebooks(folder):
         before = path.read_text(encoding="utf-8")
-        nb = apply_notebook(nbformat.reads(before, as_version=4), path.name, table, repo, branch, project, glosses)
+        nb = nbformat.reads(before, as_version=4)
+        set_exercise_times(nb, path.name, essay)
         text = nbformat.writes(nb)
         text = text if text.endswith("\n") else text + "\n"
         if text != before:
             path.write_bytes(text.encode("utf-8"))
             changed.append(path)
+    table = helpers.lessons(folder)
+    s = launch.settings(project / "launch.yml")
+    repo, branch = s["repository"], s["branch"]
+    glosses = load_glosses(essay) if (essay.folder / GLOSSES).is_file() else None
+    for path in launch.notebooks(folder):
+        before = path.read_text(encoding="utf-8")
+        nb = apply_notebook(nbformat.reads(before, as_version=4), path.name, table, repo, branch, project, glosses,
+                            essay)
+        text = nbformat.writes(nb)
+        text = text if text.endswith("\n") else text + "\n"
+        if text != before:
+            path.write_bytes(text.encode("utf-8"))
+            if path not in changed:
+                changed.append(path)
     readme = project / "README.md"
     before = readme.read_text(encoding="utf-8")
     after = apply_readme(readme, table, repo, branch)

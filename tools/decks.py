@@ -1273,7 +1273,7 @@ def _exercise_text(notebook: str, number: int | str) -> str:
     """An exercise of a notebook with its worked solution, as the facilitator edition prints it: the cells from
     its "## Exercise N" heading (or, for ``number`` a title, "## Exercise: title") to the next "## " heading, with
     their text outputs."""
-    from helpers.lessons import NOTEBOOKS
+    from helpers.lessons import NOTEBOOKS, without_time_lines
     nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
     out, inside = [], False
     for cell in nb.cells:
@@ -1284,7 +1284,7 @@ def _exercise_text(notebook: str, number: int | str) -> str:
         if not inside:
             continue
         if cell.cell_type == "markdown":
-            out.append(cell.source)
+            out.append(without_time_lines(cell.source))   # the room has its own minutes
         for o in cell.get("outputs", []):       # a table as its HTML: its plain text, set as Markdown, was mangled
             data = o.get("data", {})              # (review13: a search result ran on for half a page of the notes)
             text = (o.get("text", "") if o.get("output_type") == "stream"

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
+from helpers.lessons import without_time_lines
 from tools.decks import VERSION_TITLES_ES   # how a meeting version's agenda is headed in Spanish
 
 PAGES = ("packet.html", "summary.html", "glossary.html", "setup.html")     # written into participant/
@@ -586,11 +587,12 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
             raise HelperError("facilitation.yml", f"the exercise sheet names exercise {sheet['exercise']} of "
                               f"{sheet['notebook']}" + (f" and the objection {missing[0]}" if missing else "")
                               + ", which the lesson does not have.", "name an exercise and objections the lesson has.")
-        title, body = cell.source.lstrip()[3:].split("\n", 1)
+        source = without_time_lines(cell.source)     # the self-study time line: not the room's, not translated
+        title, body = source.lstrip()[3:].split("\n", 1)
         body = re.sub(r"\s*\((?:the|see the) cell below[^)]*\)", "", body)
         questions = re.findall(r"^\d+\. .*$", body, flags=re.M)
         intro = body.split(questions[0])[0] if questions else body
-        es = _sheet_spanish(sheet, cell.source, questions, counter)
+        es = _sheet_spanish(sheet, source, questions, counter)
         es_paras = _sheet_paragraphs_es(sheet, essay)
         # each paragraph in English, the essay's words, and under it the package's Spanish when the sheet has it
         # (review14 B1: Spanish readers classified ¶51–¶52 in English only)
