@@ -21,7 +21,7 @@ MEASURED = PROJECT / workshop.HUB_MEASURED
 
 @pytest.fixture(scope="module")
 def sizing():
-    return workshop.load_hub_sizing(helpers.load_essay())
+    return workshop.hub_sizing(helpers.load_essay())
 
 
 def test_the_measured_run_had_thirty_participants_and_all_succeeded():
@@ -62,7 +62,7 @@ def test_the_numbers_are_computed_from_the_measurement_not_written_by_hand(sizin
     bigger = copy.deepcopy(sizing["measured"])
     bigger["memory_mb"]["per_participant_max"] *= 2
     bigger["cpu_s"]["per_participant_median"] *= 2
-    again = workshop.load_hub_sizing(helpers.load_essay(), measured=bigger)
+    again = workshop.hub_sizing(helpers.load_essay(), measured=bigger)
     assert again["per_participant"]["memory_guarantee_mb"] > sizing["per_participant"]["memory_guarantee_mb"]
     assert (again["table"]["memory (GB)"] > sizing["table"]["memory (GB)"]).all()
     assert (again["table"]["processor cores"] >= sizing["table"]["processor cores"]).all()
