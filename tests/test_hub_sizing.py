@@ -119,3 +119,16 @@ def test_participants_storage_never_hides_the_package_in_the_image():
     tested = (CONFIG.parent / "jupyterhub_config.py").read_text(encoding="utf-8")
     seconds = float(re.search(r"implicit_spawn_seconds = ([\d.]+)", tested).group(1))
     assert config["hub"]["config"]["JupyterHub"]["implicit_spawn_seconds"] == seconds, "as the tested hub does"
+
+
+def test_the_loader_checks_the_run_and_the_sizing_is_computed_apart(sizing):
+    """Issue #24: load_hub_sizing loads and checks (the rule of facilitation.yml, the figures of the run) and computes
+    nothing; hub_sizing computes from what it loaded. A run without a figure is refused naming hub/measured.yml."""
+    rule, run, figures = workshop.load_hub_sizing(helpers.load_essay(), measured=sizing["measured"])
+    assert rule["group_sizes"] == list(sizing["table"].participants) and run is sizing["measured"]
+    assert figures["per_participant_max"] == sizing["measured"]["memory_mb"]["per_participant_max"]
+    broken = copy.deepcopy(sizing["measured"])
+    del broken["machine"]["cores"]
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_hub_sizing(helpers.load_essay(), measured=broken)
+    assert err.value.file.endswith("measured.yml") and "'cores' is missing." in str(err.value)
