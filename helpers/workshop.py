@@ -1416,7 +1416,30 @@ def _fill(text: str, values: dict, path, where: str) -> str:
                               f"use only these names in braces: {', '.join(sorted(values))}.", where) from None
 
 
-def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
+def load_hub_sizing(essay: Essay, measured: dict | None = None) -> tuple[dict, dict, dict]:
+    """The sizing rule of facilitation.yml and the figures of a measured run, both checked (``hub_sizing`` computes).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``; measured: the figures of a run (as in
+        hub/measured.yml, which is read when this is not given).
+
+    Returns:
+        A tuple (rule, measured, figures): the ``hub_sizing`` entry of facilitation.yml as a dictionary, the run as
+        read, and the figures the sizing uses (``per_participant_max``, ``cores`` …), each checked for its type.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> rule, measured, figures = load_hub_sizing(load_essay())
+        >>> rule["group_sizes"], "cores" in figures
+        ([10, 20, 30], True)
+    """
+    rule, mpath = load_one(essay, f"{NOTES} hub_sizing"), PROJECT / HUB_MEASURED
+    m = measured if measured is not None else read_yaml(mpath)
+    return rule, m, {key: field(field(m, sec, dict, mpath, sec) if sec else m, key, kind, mpath, sec or key)
+                     for sec, key, kind in MEASURED}
+
+
+def hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
     """How big a JupyterHub a group needs, computed from a measured run and the rule in facilitation.yml.
 
     Parameters:
@@ -1432,22 +1455,17 @@ def load_hub_sizing(essay: Essay, measured: dict | None = None) -> dict:
 
     Example:
         >>> from helpers import load_essay
-        >>> sizing = load_hub_sizing(load_essay())
+        >>> sizing = hub_sizing(load_essay())
         >>> list(sizing["table"].participants)
         [10, 20, 30]
         >>> sizing["per_participant"]["memory_limit_mb"] == 2 * sizing["per_participant"]["memory_guarantee_mb"]
         True
     """
     path = essay.folder / NOTES
-    rule = load_one(essay, f"{NOTES} hub_sizing")
+    rule, m, got = load_hub_sizing(essay, measured)
     sizes, headroom, step, factor, reserve, within, cull = (rule[k] for k in (
         "group_sizes", "headroom", "memory_step_mb", "limit_factor", "system_reserve_gb", "start_within_s",
         "cull_idle_minutes"))
-
-    mpath = PROJECT / HUB_MEASURED
-    m = measured if measured is not None else read_yaml(mpath)
-    got = {key: field(field(m, sec, dict, mpath, sec) if sec else m, key, kind, mpath, sec or key)
-           for sec, key, kind in MEASURED}
     peak, own, cpu = got["per_participant_max"], got["hub_and_proxy_peak"], got["per_participant_median"]
 
     guarantee = math.ceil(peak * headroom / step) * step

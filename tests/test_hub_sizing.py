@@ -21,7 +21,7 @@ MEASURED = PROJECT / workshop.HUB_MEASURED
 
 @pytest.fixture(scope="module")
 def sizing():
-    return workshop.load_hub_sizing(helpers.load_essay())
+    return workshop.hub_sizing(helpers.load_essay())
 
 
 def test_the_measured_run_had_thirty_participants_and_all_succeeded():
@@ -62,7 +62,7 @@ def test_the_numbers_are_computed_from_the_measurement_not_written_by_hand(sizin
     bigger = copy.deepcopy(sizing["measured"])
     bigger["memory_mb"]["per_participant_max"] *= 2
     bigger["cpu_s"]["per_participant_median"] *= 2
-    again = workshop.load_hub_sizing(helpers.load_essay(), measured=bigger)
+    again = workshop.hub_sizing(helpers.load_essay(), measured=bigger)
     assert again["per_participant"]["memory_guarantee_mb"] > sizing["per_participant"]["memory_guarantee_mb"]
     assert (again["table"]["memory (GB)"] > sizing["table"]["memory (GB)"]).all()
     assert (again["table"]["processor cores"] >= sizing["table"]["processor cores"]).all()
@@ -119,3 +119,16 @@ def test_participants_storage_never_hides_the_package_in_the_image():
     tested = (CONFIG.parent / "jupyterhub_config.py").read_text(encoding="utf-8")
     seconds = float(re.search(r"implicit_spawn_seconds = ([\d.]+)", tested).group(1))
     assert config["hub"]["config"]["JupyterHub"]["implicit_spawn_seconds"] == seconds, "as the tested hub does"
+
+
+def test_the_loader_checks_the_run_and_the_sizing_is_computed_apart(sizing):
+    """Issue #24: load_hub_sizing loads and checks (the rule of facilitation.yml, the figures of the run) and computes
+    nothing; hub_sizing computes from what it loaded. A run without a figure is refused naming hub/measured.yml."""
+    rule, run, figures = workshop.load_hub_sizing(helpers.load_essay(), measured=sizing["measured"])
+    assert rule["group_sizes"] == list(sizing["table"].participants) and run is sizing["measured"]
+    assert figures["per_participant_max"] == sizing["measured"]["memory_mb"]["per_participant_max"]
+    broken = copy.deepcopy(sizing["measured"])
+    del broken["machine"]["cores"]
+    with pytest.raises(helpers.AnnotationError) as err:
+        workshop.load_hub_sizing(helpers.load_essay(), measured=broken)
+    assert err.value.file.endswith("measured.yml") and "'cores' is missing." in str(err.value)

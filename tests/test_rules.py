@@ -145,7 +145,7 @@ LOADERS = {"quotations.csv": helpers.load_quotations, "figures.csv": helpers.loa
            **dict.fromkeys(["discussion.yml questions", "discussion.yml facilitation", "discussion.yml likely"],
                            discussion.load_facilitation),
            "lead_ins.yml lead_ins": lead_ins.load_lead_ins, "lead_ins.yml not_lead_ins": lead_ins.unlisted,
-           "facilitation.yml notebooks": workshop.load_notes, "facilitation.yml hub_sizing": workshop.load_hub_sizing,
+           "facilitation.yml notebooks": workshop.load_notes, "facilitation.yml hub_sizing": workshop.hub_sizing,
            **dict.fromkeys(["facilitation.yml (file)", "facilitation.yml handout", "facilitation.yml setup",
                             "facilitation.yml routes", "facilitation.yml sensitive_for_group"], workshop.load_handout),
            "discussion_es.yml questions": workshop.load_questions_es,

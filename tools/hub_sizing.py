@@ -2,7 +2,7 @@
 hub/z2jh-config.yaml checked against it (``--write`` rewrites them there).
 
 The rule and the texts are ``hub_sizing`` in seeds/we-are-losing/facilitation.yml; the computation is
-``helpers.workshop.load_hub_sizing``. Prints the table for the group sizes and what differs in the configuration.
+``helpers.workshop.hub_sizing``. Prints the table for the group sizes and what differs in the configuration.
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="rewrite the numbers in hub/z2jh-config.yaml")
     args = parser.parse_args(argv)
     try:
-        sizing = workshop.load_hub_sizing(load_essay())
+        sizing = workshop.hub_sizing(load_essay())
     except HelperError as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

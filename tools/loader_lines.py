@@ -10,6 +10,11 @@ the text, not an annotation) and IPython's ``load_ipython_extension`` hook.
     python -m tools.loader_lines --each     # per file and per function, then the total
     python -m tools.loader_lines --apart    # the total without workshop.py, then workshop.py's loaders alone
     python -m tools.loader_lines --base DIR # count another checkout's helpers/ (DIR holds helpers/)
+    python -m tools.loader_lines --called   # also: the private helpers the counted loaders call (not in the total)
+
+The total counts a loader's own body only: a check moved into a private helper of its module (a name starting with
+``_``, such as ``timeline._check_follows``) leaves it. ``--called`` lists those helpers, followed from each counted
+function of a module that is not counted whole, so that a fall of the total can be told from a move of code.
 """
 from __future__ import annotations
 
@@ -69,6 +74,26 @@ def counted(folder: Path = HELPERS, only: bool | None = None) -> dict[str, int]:
     return out
 
 
+def called(folder: Path = HELPERS) -> dict[str, int]:
+    """Code lines per private helper ('file.py:_name') that a counted loader of a module not counted whole calls,
+    directly or through another such helper: code the total leaves out."""
+    out: dict[str, int] = {}
+    for path in sorted(folder.glob("*.py")):
+        if path.name in WHOLE:
+            continue
+        source = path.read_text(encoding="utf-8")
+        lines, tree = code_lines(source), ast.parse(source)
+        private = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        todo = [n for name, n in private.items() if name.startswith(PREFIXES) and name not in NOT_LOADERS]
+        while todo:
+            for name in {c.id for c in ast.walk(todo.pop()) if isinstance(c, ast.Name)}:
+                if name.startswith("_") and name in private and f"{path.name}:{name}" not in out:
+                    node = private[name]
+                    out[f"{path.name}:{name}"] = len({n for n in lines if node.lineno <= n <= node.end_lineno})
+                    todo.append(node)
+    return dict(sorted(out.items()))
+
+
 def report(found: dict[str, int], each: bool, what: str) -> None:
     """Print the count (and with ``each``, per function and per file)."""
     if each:
@@ -89,6 +114,11 @@ def main(argv: list[str]) -> int:
         report(counted(folder, only=False), "--each" in argv, " besides workshop.py")
         report(counted(folder, only=True), "--each" in argv, " of workshop.py")
     report(counted(folder), "--each" in argv and "--apart" not in argv, "")
+    if "--called" in argv:
+        helpers = called(folder)
+        for name, n in helpers.items():
+            print(f"{n:5d}  {name}")
+        print(f"{sum(helpers.values())} code lines in private helpers the loaders call (not in the total)")
     return 0
 
 
