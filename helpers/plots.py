@@ -578,7 +578,17 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=(), points
         # its three points), so a notebook that draws both does not print its long paraphrase twice
         spine = r.type != "thesis" or ids == list(argument.points.id)
         fig.wording = box_wording(argument, root, chunk, held_back, nodes=nodes, with_root=k == 1 and spine)
+        if not spine:      # the sentence under the figure says where the box left out of its table is (review 18)
+            fig.alt_text = fig.alt_text.replace(IN_FULL, IN_FULL_BUT_THESIS)
+        elif k > 1:
+            fig.alt_text = fig.alt_text.replace(IN_FULL, IN_FULL_BUT_LEFT)
         yield fig
+
+
+IN_FULL = "The table under the figure gives each box in full."
+IN_FULL_BUT_THESIS = ("The table under the figure gives each box on the right in full; the thesis is in full under the "
+                      "map of the thesis and its three points.")
+IN_FULL_BUT_LEFT = "The table under the figure gives each box on the right in full; the box on the left is in full under part 1."
 
 
 # --------------------------------------------------------------------------------------------
@@ -1249,7 +1259,7 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
 # --------------------------------------------------------------------------------------------
 
 def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=(), fold: bool = True,
-                      points: bool = True, left_in_full: bool = True) -> None:
+                      points: bool = True, in_full_below: str | None = None) -> None:
     """Show the argument map in a notebook: each figure of ``argument_map``, followed by its description.
 
     The description is printed under the figure and stored as the image's alt text in the notebook (the output's
@@ -1268,8 +1278,9 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
         fold: fold each table of boxes in full under its summary line (the default); ``False`` inside a worked
             solution, which is folded already (a second click would hide it again).
         points: for the thesis only, as in ``argument_map``: ``False`` draws the other claims directly under it.
-        left_in_full: ``False`` leaves the box on the left out of the table under the map, for a claim the notebook
-            has given in full already (a long paraphrase is printed once).
+        in_full_below: optional; the id of a claim on the right whose box the table leaves out, because the next
+            map of the notebook gives it in full (a long paraphrase is printed once); the sentence under the
+            figure says so.
 
     Returns:
         Nothing; it shows the figures and prints their descriptions. (Outside a notebook a figure shows
@@ -1285,11 +1296,16 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
     """
     from IPython.display import display
     from .display import folded, table
+    later = None if in_full_below is None else _header(argument.nodes().loc[_known_id(argument, in_full_below)])
     for fig in _map_figures(argument, root, per_figure, ids, held_back, points):
+        shown = fig.wording[fig.wording.box != later]
+        if len(shown) < len(fig.wording):
+            fig.alt_text = fig.alt_text.replace(IN_FULL, f"The table under the figure gives each box in full but one, "
+                                                         f"{later}: the next map gives it in full.").replace(
+                IN_FULL_BUT_LEFT, f"The table under the figure gives each box on the right in full but one, {later}, "
+                                  "which the next map gives in full; the box on the left is in full under part 1.")
         show_described(fig, fig.alt_text)
         # folded on screen (01's first sitting printed about 5,800 words, most of them these tables); opened on paper
-        shown = fig.wording if left_in_full else fig.wording[fig.wording.box != _header(argument.nodes().loc[
-            _known_id(argument, root)])]
         wording = table(shown, rows="all")
         display(folded(wording, "Each box of this map in full, as a table: click to open", css_class="in-full")
                 if fold else wording)

@@ -415,6 +415,28 @@ def test_the_setup_cell_of_00_is_on_the_first_screen(lab, browser):
         page.close()
 
 
+def test_what_to_do_and_the_time_of_01_are_on_the_first_screen(lab, browser):
+    """The learner review (round 18, issue 19): at 1366×768, 01's **Time** paragraph was below the first screen,
+    after the reading, the overview, the questions and the objectives. Opened as a learner opens it, what to do and
+    the time, which now follows it, are both inside the window."""
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(f"{base}/lab/workspaces/first-screen-01/tree/notebooks/01_argument_structure.ipynb?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown h1", timeout=90_000)
+        page.wait_for_timeout(1500)                                # the first cell's text laid out
+        bottom = page.evaluate("""() => {
+            const strong = [...document.querySelectorAll('.jp-Notebook .jp-RenderedMarkdown strong')]
+                .find(s => s.textContent.startsWith('Time:'));
+            return strong ? strong.parentElement.getBoundingClientRect().bottom : null; }""")
+        page.screenshot(path=str(SCREENSHOTS / "01-first-screen-1366x768.png"))
+        assert bottom is not None and bottom <= 768, f"the Time paragraph ends at {bottom} px in a 768 px window"
+    finally:
+        page.close()
+
+
 def test_shift_enter_down_the_notebook_leaves_the_solution_folded(lab, browser):
     """The learner review (round 17, issue #19): pressing Shift+Enter down 00 from the Setup cell, with no answer
     typed, opened the worked solution. Shift+Enter (run the cell and select the next) on the folded solution's

@@ -102,9 +102,10 @@ def test_01s_exercise_1_says_what_its_table_shows(essay):
     backed = helpers.load_argument(essay).backed(paragraphs=range(20, 27))
     text = _cell("01", "**What counts is whether you could check it.**")
     assert "lists each basis" not in text
-    words = {1: "a single claim", 2: "two claims", 3: "three claims"}
-    said = _sentence(text, "The table after the map")
-    assert f"lists {words[len(backed)]} of ¶20–¶26" in said, said
+    # review 18 (issue 19) dropped the one-row table, which repeated the line above it: the solution says it in words
+    words = {1: "only one is backed", 2: "only two are backed", 3: "only three are backed"}
+    said = _sentence(text, "Of the claims of ¶20–¶26")
+    assert words[len(backed)] in said, said
     assert all(f"({i})" in said or f"{i})" in said for i in backed.id), said
     assert "none given" in said
 

@@ -68,8 +68,8 @@ FIGURE_CALLS = {
         'plots.show_argument_map(argument, "P1")',
         'plots.show_argument_map(argument, "C39", held_back="C28")   # ¶33\'s "All of this": Exercise 3 asks what it covers',
         'plots.show_argument_map(argument, "C32")',
-        'plots.show_argument_map(argument, "C127", fold=False)',
-        'plots.show_argument_map(argument, "C24", left_in_full=False)   # the U.S. action: in full in Exercise 1\'s solution',
+        'plots.show_argument_map(argument, "C127", fold=False, in_full_below="C24")',
+        'plots.show_argument_map(argument, "C24")',
         'plots.show_argument_map(argument, "C28", fold=False)',
     ],
     "02_source_quotations.ipynb": [
