@@ -912,19 +912,30 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     return shown[["id", "when", "label", MARK] + (["the essay's words"] if words else []) + ["how the date is reached"]]
 
 
-def clues_table(dating: pd.DataFrame) -> pd.DataFrame:
+def clues_table(dating: pd.DataFrame, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
     """``dating_table`` with the headers a reader needs (what the clue is, counts from, range it implies…), the
     clue's name last: the worked solution's table of every clue, in one short call.
 
-    Parameters: ``dating`` the table from ``load_dating``.
+    Parameters: ``dating`` the table from ``load_dating``; ``timeline`` the table from ``load_timeline``
+    (optional): with it, a row the reasoning cites ("timeline row E43") is named by its label, not its code
+    (learner review 18).
     Returns: a pandas DataFrame for ``helpers.table``.
 
     Example:
     >>> from helpers import load_essay
-    >>> list(clues_table(load_dating(load_essay())).columns)[:3]
+    >>> essay = load_essay()
+    >>> list(clues_table(load_dating(essay)).columns)[:3]
     ['¶', 'what the clue is', 'counts from']
+    >>> shown = clues_table(load_dating(essay), load_timeline(essay))
+    >>> "E43" in " ".join(shown.reasoning), "(the timeline's row Lobo's wife arrested)" in " ".join(shown.reasoning)
+    (False, True)
     """
     shown = dating_table(dating)
+    if timeline is not None:
+        labels = {i: re.sub(r"\s*\([^)]*\)$", "", bare_label(label)) for i, label in zip(timeline.id, timeline.label)}
+        shown = shown.assign(reasoning=shown.reasoning.map(lambda t: re.sub(
+            r"\btimeline rows? (E\d+)\b", lambda m: (f"the timeline's row {labels[m[1]]}" if m[1] in labels
+                                                    else m[0]), t) if isinstance(t, str) else t))
     shown = shown[[c for c in shown.columns if c != "id"] + ["id"]]
     return shown.rename(columns={"id": "clue", "clue": "what the clue is", "where": "¶",
                                  "reference_point": "counts from", "range": "range it implies"})

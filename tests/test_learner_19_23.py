@@ -214,3 +214,12 @@ def test_the_notebooks_say_what_the_bottom_row_shows():
     assert "The bottom row counts the reported speech" in nb.cells[index(nb, "## Where each voice appears")].source
     drawn = json.dumps([o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])])
     assert "count the pieces of reported speech in each paragraph" in drawn
+
+
+def test_03s_clue_table_names_the_rows_it_cites_in_words():
+    """Exercise 2's solution table cited "(timeline row E43)", "(timeline row E33)"… for the context dates."""
+    nb = load("03")
+    texts = [html_text(c) for c in nb.cells if c.cell_type == "code"]
+    assert not [m for t in texts for m in re.findall(r"timeline rows? E\d+", t)]
+    assert any("(the timeline's row Lobo's wife arrested)" in t for t in texts)
+    assert "the coup (E09)" not in nb.cells[index(nb, "## Reading the tables")].source
