@@ -617,7 +617,7 @@ def _section_guides(essay, ax, label_y: float = 1.0) -> None:
         # a section that starts a few paragraphs after the one before has its number a line higher
         raised = s.first_paragraph - last < 4 and not raised
         ax.annotate(f"§{s.section_no}", (s.first_paragraph - 0.3, label_y), xycoords=ax.get_xaxis_transform(),
-                    xytext=(0, 13 if raised else 0), textcoords="offset points", fontsize=10.5, color="#444444",
+                    xytext=(0, 17 if raised else 0), textcoords="offset points", fontsize=10.5, color="#444444",
                     va="bottom", annotation_clip=False)
         last = s.first_paragraph
 
@@ -629,6 +629,11 @@ def _voice_rows(quotations):
     q["voice"] = q.speaker.where(q.speaker != "", "not named")
     q.loc[q.form == "reported speech", "voice"] = "reported speech (any speaker)"
     return q
+
+
+#: the voices chart's last row, and the height of one piece of reported speech in its bars (a row is 1)
+REPORTED_ROW = "reported speech (any speaker): pieces per ¶"
+REPORTED_STEP = 0.2
 
 
 #: the smallest mark's area in the voices chart (points squared): a quotation of a few words is a dot of 9.5 pt, 13 px
@@ -646,9 +651,9 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     """A chart of who speaks where in the essay: one row per voice, a mark for each time it is quoted.
 
     Each mark sits at its paragraph; its size shows how many words are quoted, its colour and hatching the
-    language the words reached English through, its shape the source the essay names. Reported speech is drawn on one
-    row of its own (it is in the authors' words); scare quotes and names in quotation marks are not drawn
-    (no other voice speaks in them).
+    language the words reached English through, its shape the source the essay names. Reported speech is counted on one
+    row of its own (it is in the authors' words): a bar at each paragraph, as tall as the pieces it reports; scare
+    quotes and names in quotation marks are not drawn (no other voice speaks in them).
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
@@ -672,7 +677,7 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     use_style()
     q = _voice_rows(quotations)
     order = list(dict.fromkeys(q[q.form != "reported speech"].sort_values("paragraph").voice))
-    order.append("reported speech (any speaker)")
+    order.append(REPORTED_ROW)
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
         # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
@@ -681,12 +686,19 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
         key = ax      # drawn into a given Axes: the legends sit beside it, as in the figure's own key
     key_x = 0 if key is not ax else 1.02
     asked = q.speaker.isin(list(withhold))
-    for (language, source), rows in q[~asked].groupby(["language", "source_named"], sort=False):
+    reported = q.form == "reported speech"
+    # reported speech, 50 pieces in the authors' words, is counted, not dotted: one bar at each paragraph, as tall as
+    # the pieces it reports (learner review 18: fifty dots on one row were a crowded band); fig.drawn keeps each one
+    per = q[reported].groupby("paragraph").size()
+    ax.bar(per.index, -per.values * REPORTED_STEP, bottom=y[order[-1]] + 0.5, width=0.8,
+           color=LANGUAGE_COLOURS["the authors' words"], hatch=LANGUAGE_HATCHES["the authors' words"],
+           edgecolor="black", linewidth=0.6, zorder=3)
+    for (language, source), rows in q[~asked & ~reported].groupby(["language", "source_named"], sort=False):
         ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words),
                    c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
                    hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
-    if asked.any():
-        rows = q[asked]
+    if (asked & ~reported).any():
+        rows = q[asked & ~reported]
         ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words) + 30, c="black",
                    marker="$?$", zorder=3)
     ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  {r.form}, {r.words} words: " +
@@ -700,6 +712,7 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
     _section_guides(essay, ax)
     from matplotlib.lines import Line2D
     present = [lang for lang in LANGUAGE_COLOURS if lang in set(q[~asked].language)]
+    ax.set_ylim(y[order[-1]] + 0.65, -0.6)
     # a language known only from outside the essay (Marx's German, Gramsci's Italian) says so in the legend
     from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     from matplotlib.patches import Patch
@@ -707,7 +720,8 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
                      label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 21))
                for lang in present]
     shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
-                     markeredgecolor="black", label=s) for s in SOURCE_MARKERS if s in set(q[~asked].source_named)]
+                     markeredgecolor="black", label=s) for s in SOURCE_MARKERS
+              if s in set(q[~asked & ~reported].source_named)]
     if asked.any():
         shapes.append(Line2D([], [], marker="$?$", linestyle="none", markersize=10, color="black",
                              label=textwrap.fill(WITHHELD_MARK, 21)))
@@ -757,7 +771,8 @@ def describe_voices(essay, quotations, withhold=()) -> str:
             f"{(q.form == 'reported speech').sum()} pieces of reported speech along the essay's "
             f"{len(essay.paragraphs)} paragraphs. The most words go to {top.index[0]} ({top.iloc[0]}) and "
             f"{top.index[1]} ({top.iloc[1]}). Colour and hatching show the language the words reached English through, shape "
-            f"the source the essay names, size the number of words; ")
+            f"the source the essay names, size the number of words; the bars of the bottom row count the pieces of "
+            f"reported speech in each paragraph; ")
     text += ("sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \
         "every section has some quotation or reported speech."
     if withhold:
@@ -831,12 +846,15 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
 DATED_BY_KEY = {"the essay's words": "solid: dated by the essay's words",
                 "the package's inference": "hollow or dotted, *: date the package infers",
                 "context": "black outline, italics: context (a reference)"}
+#: the title of the timeline's key: colour stands for the theme, which each row names on the right
+THEME_KEY_TITLE = "Colour: the event's theme, named at the right of its row. The marks:"
 INFERRED_MARK = " *"      # after the label of a row whose date the package infers (the key says so once)
 TIMELINE_KEY_FONT = 10.5  # 14.6 px: the figures are drawn for JupyterLab's 848 px output area
 
 
 def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
-    """The key to how an event is drawn (themes are named in words beside each row, so they need no key)."""
+    """The key to how an event is drawn. Its title says what colour stands for, the theme (learner review 18: the
+    key did not say so); the themes are named in words beside each row, so they need no swatches."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
@@ -856,7 +874,8 @@ def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
                linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
         Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
     return where.legend(handles=handles, loc=loc, frameon=False, fontsize=TIMELINE_KEY_FONT, ncol=ncol,
-                        columnspacing=1.0, handlelength=1.8, labelspacing=0.3)
+                        columnspacing=1.0, handlelength=1.8, labelspacing=0.3, title=THEME_KEY_TITLE,
+                        title_fontsize=TIMELINE_KEY_FONT, alignment="left")
 
 
 def _held_back(timeline, leave_out=(), writing=None):

@@ -380,7 +380,7 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
     >>> t.loc["E38", HOW_KNOWN][:40], t.loc["E67", "label"], t.loc["E67", MARK]
     ("the package's inference, from: dating cl", 'Zelaya calls for a referendum', 'essay*')
     >>> t.loc["E67", HOW_KNOWN]
-    "the package's inference, from: Zelaya takes office (context; E78); Coup against Zelaya (E09)"
+    "the package's inference, from: Zelaya takes office (context); Coup against Zelaya"
     """
     named = timeline.assign(label=[bare_label(r.label) + (" (context)" if row_mark(r) == "context" else "")
                                    for r in timeline.itertuples()])
@@ -393,12 +393,58 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
                                "the essay's words": timeline.date_as_given})
     if writing is not None:
         shown = _writing_unsaid(shown, timeline, writing)
+    plain = {i: bare_label(label) for i, label in zip(timeline.id, timeline.label)}
+    for column in (HOW_KNOWN, "how the date is reached"):
+        shown[column] = shown[column].map(lambda t: refs_in_words(t, plain))
     if only is not None:
         shown = shown[shown.id.isin(list(only))]
     return shown[~shown.id.isin(list(leave_out))]
 
 
 _PACKAGE_YEAR = r"\d{4} by the clues to the essay's date \([^()]*\)"
+_REF = re.compile(r" \((context; )?(E\d+)\)|\((E\d+)\)| \(E\d+–E\d+\)|(?<=”) \(clue \d+\)|\b(E\d+)\b|(; E\d+\))")
+
+
+def refs_in_words(text, labels: dict[str, str]) -> str:
+    """A table cell of the timeline with its rows named in words only (learner review 18: "Vietnam War ends
+    (context; E55)" inside a bracket, brackets inside brackets): a row named by its label loses its code, a context
+    row says "(context)", or ", from context" inside a bracket; a code left alone becomes its row's label; a dating
+    clue quoted in its words loses its number. The table's ``ref.`` column keeps each row's own code.
+
+    Parameters: ``text`` a cell from ``prose``; ``labels`` timeline ids and their labels without the bracket.
+    Returns: the text without row codes.
+
+    >>> refs_in_words("rests on Zelaya takes office (context; E78); Coup (E09)", {"E78": "Zelaya takes office"})
+    'rests on Zelaya takes office (context); Coup'
+    >>> refs_in_words("in 1975 (Vietnam War ends (context; E55)), “after the visit” (E91)", {"E91": "The visit"})
+    'in 1975 (Vietnam War ends, from context), “after the visit” (The visit)'
+    >>> refs_in_words("the dating clue “last year” (clue 4); see clue 17", {})
+    'the dating clue “last year”; see clue 17'
+    """
+    if not isinstance(text, str):
+        return text
+
+    def depth(k: int) -> int:
+        return text[:k].count("(") - text[:k].count(")")
+
+    def short(i: str) -> str:      # a label named in a sentence, without a bracket of its own
+        return re.sub(r"\s*\([^)]*\)$", "", labels[i])
+
+    def word(m) -> str:
+        if m.group(2) and m.group(1):
+            return ", from context" if depth(m.start()) > 0 else " (context)"
+        if m.group(2):
+            label = labels.get(m.group(2), "")
+            named = label and text[:m.start()].endswith((label, re.sub(r"\s*\([^)]*\)$", "", label)))
+            return "" if named or not label else f" ({label})"
+        if m.group(3):
+            return f"({short(m.group(3))})" if m.group(3) in labels else m.group(0)
+        if m.group(4):
+            return short(m.group(4)) if m.group(4) in labels else m.group(0)
+        return ")" if m.group(5) else ""
+    text = re.sub(r"by the clues to the essay's date \(clue (\d+) and clue (\d+)\)",
+                  r"by clues \1 and \2 to the essay's date", text)
+    return _REF.sub(word, text)
 
 
 def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -> pd.DataFrame:
@@ -420,7 +466,9 @@ def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -
         if not isinstance(text, str):
             return text
         text = re.sub(r" \(" + _PACKAGE_YEAR + r"\)", "", text)
-        return re.sub(r"(?:: |; )" + _PACKAGE_YEAR, "", text)
+        text = re.sub(r"(?:: |; )" + _PACKAGE_YEAR, "", text)
+        # a clause that only named the year ("…; the time of writing: 2019 by …") says nothing once it is unsaid
+        return re.sub(r"; the time of writing$", "", text) if "to the time of writing" in text else text
 
     out = shown.assign(when=[when(r) for r in shown.itertuples()])
     for column in (HOW_KNOWN, "how the date is reached"):
@@ -442,7 +490,8 @@ def undated_table(undated: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
     False
     """
     labels = dict(zip(timeline.id, timeline.label))
-    return undated.assign(reason=undated.reason.map(lambda t: prose(t, labels)))
+    plain = {i: bare_label(label) for i, label in labels.items()}
+    return undated.assign(reason=undated.reason.map(lambda t: refs_in_words(prose(t, labels), plain)))
 
 
 def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -863,19 +912,30 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     return shown[["id", "when", "label", MARK] + (["the essay's words"] if words else []) + ["how the date is reached"]]
 
 
-def clues_table(dating: pd.DataFrame) -> pd.DataFrame:
+def clues_table(dating: pd.DataFrame, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
     """``dating_table`` with the headers a reader needs (what the clue is, counts from, range it implies…), the
     clue's name last: the worked solution's table of every clue, in one short call.
 
-    Parameters: ``dating`` the table from ``load_dating``.
+    Parameters: ``dating`` the table from ``load_dating``; ``timeline`` the table from ``load_timeline``
+    (optional): with it, a row the reasoning cites ("timeline row E43") is named by its label, not its code
+    (learner review 18).
     Returns: a pandas DataFrame for ``helpers.table``.
 
     Example:
     >>> from helpers import load_essay
-    >>> list(clues_table(load_dating(load_essay())).columns)[:3]
+    >>> essay = load_essay()
+    >>> list(clues_table(load_dating(essay)).columns)[:3]
     ['¶', 'what the clue is', 'counts from']
+    >>> shown = clues_table(load_dating(essay), load_timeline(essay))
+    >>> "E43" in " ".join(shown.reasoning), "(the timeline's row Lobo's wife arrested)" in " ".join(shown.reasoning)
+    (False, True)
     """
     shown = dating_table(dating)
+    if timeline is not None:
+        labels = {i: re.sub(r"\s*\([^)]*\)$", "", bare_label(label)) for i, label in zip(timeline.id, timeline.label)}
+        shown = shown.assign(reasoning=shown.reasoning.map(lambda t: re.sub(
+            r"\btimeline rows? (E\d+)\b", lambda m: (f"the timeline's row {labels[m[1]]}" if m[1] in labels
+                                                    else m[0]), t) if isinstance(t, str) else t))
     shown = shown[[c for c in shown.columns if c != "id"] + ["id"]]
     return shown.rename(columns={"id": "clue", "clue": "what the clue is", "where": "¶",
                                  "reference_point": "counts from", "range": "range it implies"})

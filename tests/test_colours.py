@@ -74,7 +74,7 @@ def test_the_voices_chart_draws_each_language_with_its_hatch(essay):
     quotations = load_quotations(essay)
     ax = plots.voices_along_the_essay(essay, quotations)
     try:
-        drawn = {c.get_hatch() or "" for c in ax.collections}
+        drawn = {c.get_hatch() or "" for c in ax.collections} | {b.get_hatch() or "" for b in ax.patches}
         languages = set(plots._voice_rows(quotations).language)
         assert drawn == {plots.LANGUAGE_HATCHES[lang] for lang in languages}
         keys = [artist for axes in ax.figure.axes for artist in axes.artists]   # the key may sit beside the chart

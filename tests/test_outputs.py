@@ -289,7 +289,8 @@ def solution_problems(nb) -> list[str]:
     """Every worked solution folded one way, the same in every notebook (the one place this is checked):
     its heading cell is the standard one and JupyterLab opens it folded (jp-MarkdownHeadingCollapsed, one click
     on "N cells hidden" opens it); the cells under it are ordinary cells, nothing hidden a second time
-    (no jupyter.source_hidden/outputs_hidden, no <details> in the prose or in a result); every cell tagged
+    (no jupyter.outputs_hidden, no source_hidden on prose, no <details> in the prose or in a result; a code cell's
+    code may be folded as anywhere else, learner review 18, its result staying in sight); every cell tagged
     solution sits under such a heading; and the fold ends at a heading of level 2 or 3, so it hides nothing
     after the solution."""
     problems, under = [], False
@@ -310,7 +311,7 @@ def solution_problems(nb) -> list[str]:
             under = False
         if solution and not under:
             problems.append(f"{where(nb, i)}: tagged solution but not under a {SOLUTION_LABEL!r} heading")
-        if solution and (c.metadata.get("jupyter", {}).get("source_hidden") or
+        if solution and ((c.cell_type != "code" and c.metadata.get("jupyter", {}).get("source_hidden")) or
                          c.metadata.get("jupyter", {}).get("outputs_hidden")):
             problems.append(f"{where(nb, i)}: hidden a second time inside the folded solution (jupyter metadata)")
         shown = c.source if c.cell_type == "markdown" else "".join(
@@ -333,7 +334,7 @@ def test_the_solution_check_finds_each_kind_of_break():
     head = next(i for i, c in enumerate(nb.cells) if c.source.startswith(SOLUTION_LABEL))
     broken = copy.deepcopy(nb)
     del broken.cells[head].metadata[FOLDED]
-    broken.cells[head + 1].metadata["jupyter"] = {"source_hidden": True}
+    broken.cells[head + 1].metadata["jupyter"] = {"outputs_hidden": True}
     end = next(i for i in range(head + 1, len(broken.cells)) if "solution" not in tags(broken.cells[i]))
     broken.cells[end].source = "Text after the solution, with no heading."
     broken.cells[end - 1].source = "<details><summary>x</summary>y</details>"

@@ -15,7 +15,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, exercise and answer-label cells | tags `exercise`, `answer-label` | cell metadata `editable: false`, `deletable: false` (JupyterLab opens them read-only); answer cells stay editable | this file |
 | 00–04, exercise cells | the line `*Time for this exercise: …*` under the heading; lesson metadata `exercises` | each exercise's minutes, computed (helpers.lessons.exercises) | the prompt, reading.yml |
 | 01–04, "Discussion questions" cell | the line `*Time for the discussion: …*` under the heading; lesson metadata `discussion` | the discussion's minutes, by reading.yml's rule (helpers.lessons.discussion_minutes) | discussion.yml, reading.yml |
-| 00–04, every code cell | the cell's code | code folded unless Setup, a worked solution or a teaching call (a passage, a search, a lookup) | this file (TEACHING_CALL) |
+| 00–04, every code cell | the cell's code | code folded unless Setup or a teaching call (a passage, a search, a lookup), in a worked solution too | this file (TEACHING_CALL) |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
@@ -99,7 +99,8 @@ def heading_level(cell) -> int:
 def set_solutions(nb, name: str) -> None:
     """Every worked solution folded the same way: a heading cell, the same in every notebook, that JupyterLab
     shows folded (its collapsible headings: one click on "N cells hidden" opens everything under it); under it
-    the solution's reasoning and results as ordinary cells, nothing hidden twice. A solution must end where a
+    the solution's reasoning and results as ordinary cells, nothing hidden twice (a code cell's code may be folded,
+    by set_code_in_sight, as anywhere else: its result stays in sight). A solution must end where a
     heading of its level or higher begins, or the fold would hide the notebook's next section too."""
     heads = [i for i, c in enumerate(nb.cells) if "solution" in c.metadata.get("tags", []) and
              c.cell_type == "markdown" and c.source.startswith("#") and "Worked solution" in c.source.split("\n")[0]]
@@ -110,7 +111,9 @@ def set_solutions(nb, name: str) -> None:
         j = i + 1
         while j < len(nb.cells) and "solution" in nb.cells[j].metadata.get("tags", []) and not heading_level(nb.cells[j]):
             jup = nb.cells[j].metadata.get("jupyter", {})
-            jup.pop("source_hidden", None), jup.pop("outputs_hidden", None)
+            jup.pop("outputs_hidden", None)
+            if nb.cells[j].cell_type != "code":
+                jup.pop("source_hidden", None)
             if not jup:
                 nb.cells[j].metadata.pop("jupyter", None)
             j += 1
@@ -266,8 +269,8 @@ def set_answers(nb, name: str) -> None:
 
 
 # --- code in sight ---------------------------------------------------------------------------------------
-# A learner sees code only where running or changing it teaches something: the Setup cell, a worked solution,
-# and cells made only of the calls below (a passage, a search, a lookup, a branch of the argument map, the
+# A learner sees code only where running or changing it teaches something: the Setup cell and cells made only
+# of the calls below, in a worked solution too (learner review 18: a solution's visible code added little) (a passage, a search, a lookup, a branch of the argument map, the
 # reader's edition). Every other code cell draws a figure or builds a table: its code is folded and its output
 # stays in sight. An exercise's code cell must be such a call, so a learner completes it by changing a word or a
 # number. The facilitator guide (05) is left as it is.
@@ -293,7 +296,7 @@ def set_code_in_sight(nb, name: str) -> None:
         return
     first = index_of(nb, lambda c: c.cell_type == "code")
     for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code" or "solution" in cell.metadata.get("tags", []):
+        if cell.cell_type != "code":
             continue
         if "exercise" in cell.metadata.get("tags", []) and not teaching(cell):
             raise SystemExit(f"{name}: the exercise code cell {i + 1} ({cell.source.split(chr(10))[0][:50]!r}) must be a "
