@@ -45,7 +45,7 @@ SUMMARY_STYLE = """
 /* and a little more of the sheet (review12: both halves of the thesis, ¶48's "essential" and the marks of the
    package's reading added): the footer still has its own margin; line height 1.18, not 1.2, since the thesis gives
    ¶10's "it is imperative" its own clause (review14 P1: at 1.2 the closing note ran to a third page) */
-@page es { margin: 12mm 13mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
+@page es { margin: 12mm 16mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -453,7 +453,7 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
             + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
     # a little more of the sheet for what the essay says of the war of position (review12): still one page
     return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE,
-                 page_style="@page { margin: 13mm 15mm 15mm 15mm; }")
+                 page_style="@page { margin: 13mm 16mm 15mm 15mm; }")
 
 
 def setup_html(reading: str = DEFAULT_READING) -> str:
