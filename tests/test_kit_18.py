@@ -191,7 +191,7 @@ def test_the_reading_message_attachments_are_one_list(essay):
         step = next(s["what"] for s in routes["single-90"] if "reading message, filled in" in s["what"])
         # the version uses no computer, so it attaches no setup page (review 18; test below)
         assert all(item in step for item in items if not spanish or item not in h["reading_message_attach_computers"]), step
-        assert ("Spanish sheet" in step) == spanish, step
+        assert ("Spanish of ¶" in step) == spanish, step
     assert page.count(f"Attach {decks.attachments(h)}.") >= 4
     assert "Attach " + decks.attachments(h, [45, 48, 49], computers=False) in page
     guide = (SEEDS.parent.parent / "notebooks" / "05_facilitator_guide.ipynb").read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
-"""Session 19 (issue #20): what the facilitator's and the Spanish reviews of round 18 left. Every one-page print
-keeps about 10 mm of paper around its ink on US Letter and on A4."""
+"""Session 19 (issue #20): what the facilitator's and the Spanish reviews of round 18 left. The Spanish of ¶45, ¶48
+and ¶49 a page of its own, which the reading message attaches, with every attachment a file the build writes and
+both kits hold; every one-page print keeps about 10 mm of paper around its ink on US Letter and on A4."""
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import tempfile
@@ -9,6 +11,60 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
+
+from helpers import workshop
+from tools import bundle, decks, packet
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "we-are-losing"
+TAGS = re.compile(r"<[^>]+>")
+
+
+def flat(text: str) -> str:
+    return " ".join(html.unescape(TAGS.sub(" ", text)).split())
+
+
+# ---- 1. the Spanish the version reads together, a file to attach ----------------------------------------------------
+
+def _attach_lists(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each meeting's "Attach …" sentence on the reading message's page and the links of the line under it."""
+    found = re.findall(r'<p>Attach (.*?)\.</p><p class="files">(.*?)</p>', page, flags=re.S)
+    return [(html.unescape(said), re.findall(r'<a href="([^"]+)">(.*?)</a>', files)) for said, files in found]
+
+
+def test_the_reading_message_attaches_only_files_the_build_writes_and_both_kits_hold(editions_built, essay):
+    """Facilitator review 18 (3, 10): the message of the version for Spanish readers said the Spanish of ¶45, ¶48 and
+    ¶49 was "attached too", but it was only a page inside the message's own page, and pasted it lost its
+    "[traducción]" labels and the key to "[nota: …]". It is now a page of its own (HTML and PDF, beside the setup
+    page and the summary), and every meeting's list of attachments links each thing it names to a PDF the build
+    writes, which both kits hold in their print folder."""
+    page = (editions_built / "facilitator" / "reading-message.html").read_text(encoding="utf-8")
+    lists = _attach_lists(page)
+    assert len(lists) == 5, lists
+    sheet = workshop.load_spanish_sheet(essay)["single-90-1"]["paragraphs"]
+    placed = {str(source.resolve()): where for files in (bundle.participant_files(editions_built),
+                                                          bundle.facilitator_files(editions_built))
+              for where, source in files.items()}
+    for said, links in lists:
+        # the sentence and the links name the same things, in the same order
+        assert said == decks.attachments({"reading_message_attach": [html.unescape(t) for _, t in links]}), said
+        for href, _ in links:
+            target = (editions_built / "facilitator" / href).resolve()
+            assert target.is_file() and target.suffix == ".pdf", href
+            assert placed.get(str(target), "").startswith("print/"), href
+    version = [links for said, links in lists if "Spanish of ¶45, ¶48 and ¶49" in said]
+    assert len(version) == 1 and not any("setup" in href for href, _ in version[0])
+    # the page itself: each paragraph labelled as the kit's translation, and the key to its notes
+    spanish = (editions_built / "participant" / "spanish-single-90-1.html").read_text(encoding="utf-8")
+    text = flat(spanish)
+    for n, es in sheet.items():
+        assert f"¶{n} [traducción] {' '.join(es.split())}" in text, n
+    assert packet.NOTE_MARK["es"] in text and packet.NOTE_MARK["en"] in text and "[nota:" in text
+    assert (editions_built / "participant" / "spanish-single-90-1.pdf").is_file()
+    # the page is no longer printed under the message (one copy, the attachable one)
+    assert 'class="attach"' not in page and "to attach or paste" not in page
+    # both kits' start pages list it
+    for start in (bundle.start_here_participant(editions_built), bundle.start_here_facilitator(editions_built)):
+        assert 'href="print/spanish-single-90-1.pdf"' in start
 
 
 # ---- 2. print margins on Letter and on A4 ---------------------------------------------------------------------------

@@ -316,6 +316,42 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
     return parts
 
 
+def spanish_attachments(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """The Spanish of the paragraphs each meeting's version for Spanish readers reads together (sessions.yml,
+    ``spanish: sheet``), as a page of its own to attach to the reading message: ``{"spanish-single-90-1.html": page}``,
+    written into participant/ beside the other pages the message attaches. Each paragraph keeps its "[traducción]"
+    label, and the page says what "[nota: …]" marks (facilitator review 18: the message said this Spanish was attached,
+    but it was only a page inside the message's own page, and pasted it lost both)."""
+    from helpers import workshop
+    from tools.decks import _listed
+    from tools.handout import _pair
+    from tools.pages import _page
+    essay = load_essay(reading)
+    title_es = workshop.essay_title_es(essay)
+    pages = {}
+    for meeting, sheet in workshop.load_spanish_sheet(essay).items():
+        numbers = sorted(sheet["paragraphs"])
+        en, es = _listed(numbers), _listed(numbers, "es")
+        body = (f'<h1><span lang="es">El español de los {es}</span> · The Spanish of {en}</h1>'
+                f"<p><em>{_e(essay.meta['title'])}</em>"
+                + (f' <span lang="es">[{_e(title_es)}] (traducción del título)</span>' if title_es else "") + "</p>"
+                + _pair({"en": "For a room where some read Spanish more easily. The Spanish on this page is this study "
+                               "kit's own translation, not a published edition; what the essay says is its English "
+                               f"({en}), in the reader's edition. " + NOTE_MARK["en"],
+                         "es": "Para un grupo que lee mejor en español. El español de esta página es traducción de este "
+                               "material de estudio, no una edición publicada; lo que dice el ensayo es su inglés "
+                               f"(los {es}), en la edición de lectura. " + NOTE_MARK["es"]}, cls="pair note")
+                + "".join(f'<div class="para" lang="es"><p><strong>¶{n}</strong> [traducción] '
+                          f"{_e(sheet['paragraphs'][n])}</p></div>" for n in numbers))
+        pages[f"spanish-{meeting}.html"] = _page(f"The Spanish of {en}", body, SPANISH_ATTACHMENT_STYLE)
+    return pages
+
+
+SPANISH_ATTACHMENT_STYLE = """
+body { font-size: 11pt; line-height: 1.35; } .para p { margin: 0.6em 0; } .note { font-size: 0.95em; }
+"""
+
+
 SPANISH_SHEET_STYLE = """
 .spanish-sheet { font-size: 10pt; line-height: 1.2; } .spanish-sheet h2 { margin: 0 0 0.2em; }
 .spanish-sheet h3 { margin: 0.6em 0 0.2em; font-size: 1.05em; }
@@ -710,13 +746,14 @@ def _inline(text: str) -> str:
 
 
 def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
-    """Write the packet, the summary, the glossary, the setup page and the exercise sheets into out/participant,
+    """Write the packet, the summary, the glossary, the setup page, the exercise sheets and the Spanish the reading
+    message of a version for Spanish readers attaches into out/participant,
     and each plan's packet and glossary excerpt into out/facilitator; return the files."""
     from helpers.edition import mark_languages
     folder = out / "participant"
     folder.mkdir(parents=True, exist_ok=True)
     pages = dict(zip(PAGES, (packet_html(reading), summary_html(reading), glossary_html(reading),
-                              setup_html(reading)))) | exercise_sheets(reading)
+                              setup_html(reading)))) | exercise_sheets(reading) | spanish_attachments(reading)
     written = []
     for name, text in pages.items():
         path = folder / name
