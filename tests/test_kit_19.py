@@ -1,6 +1,8 @@
 """Session 19 (issue #20): what the facilitator's and the Spanish reviews of round 18 left. The Spanish of ¶45, ¶48
 and ¶49 a page of its own, which the reading message attaches, with every attachment a file the build writes and
-both kits hold; every one-page print keeps about 10 mm of paper around its ink on US Letter and on A4."""
+both kits hold; every one-page print keeps about 10 mm of paper around its ink on US Letter and on A4; and the
+Spanish points: "proyectada en versión breve", ¶52's restrictive clause, the Binder agreement the same in both
+languages, "Horario"."""
 from __future__ import annotations
 
 import html
@@ -10,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import yaml
 from PIL import Image
 
 from helpers import workshop
@@ -124,3 +127,28 @@ def test_every_one_page_print_keeps_10_mm_on_letter_and_on_a4(editions_built):
                         if mm < MARGIN:
                             short[f"{pdf.name} p{n} {name}{' centred' if centred else ''} {side}"] = round(mm, 1)
     assert not short, short
+
+
+# ---- 3. the Spanish points -------------------------------------------------------------------------------------------
+
+def test_the_spanish_review_18_points(essay):
+    """Spanish review 18 and a close reader: the version's "question 2, projected in short" said "versión breve"
+    without "projected"; ¶52's Spanish put a comma before "que a menudo son enfrentadas", which makes the English's
+    restrictive "leading forces that are often pitted against each other" say all leading forces are; the Binder
+    agreement's Spanish said "que este grupo no controla" and the English did not (the English now says it too:
+    it is why nothing personal goes there); the agendas' elapsed-time column is "Horario"."""
+    plans = yaml.safe_load((SEEDS / "sessions.yml").read_text(encoding="utf-8"))
+    meeting = plans["plans"][0]["meetings"][0]
+    version = meeting["spanish_variant"]["activities"]["feasibility objection"]
+    assert "projected in short" in version["activity"]
+    assert "la pregunta 2, proyectada en versión breve, primero en español y después en inglés" in version["activity_es"]
+    facilitation = yaml.safe_load((SEEDS / "facilitation.yml").read_text(encoding="utf-8"))
+    p52 = next(s for s in facilitation["exercise_sheets"] if s["exercise"] == 2)["spanish"]["paragraphs"][52]["es"]
+    assert "particularly leading forces that are often pitted" in essay.paragraphs.loc[52].text
+    assert "en particular a las fuerzas dirigentes que a menudo son enfrentadas unas con otras," in " ".join(p52.split())
+    binder = [a for a in workshop.load_handout(essay)["agreements"] if "Binder" in a["en"]]
+    assert len(binder) == 1
+    assert "(mybinder.org) that this group does not control" in binder[0]["en"]
+    assert "(mybinder.org) que este grupo no controla" in binder[0]["es"]
+    agendas = flat("".join(packet.agenda_parts()))
+    assert "Time · Horario" in agendas and "Tiempo" not in agendas and "Minuto" not in agendas

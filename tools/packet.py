@@ -240,7 +240,7 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
                      "Facilitator's contact · Contacto de quien facilita: <span class=\"line contact\"></span></p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
-                     '<table class="agenda"><tr><th scope="col">Time · Tiempo</th><th scope="col">What · Qué</th>'
+                     '<table class="agenda"><tr><th scope="col">Time · Horario</th><th scope="col">What · Qué</th>'
                      f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
     return parts
 
