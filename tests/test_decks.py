@@ -19,7 +19,7 @@ import helpers
 from helpers import workshop
 from editing import rewrite
 from helpers.text import paragraph_list
-from tools import decks, editions
+from tools import decks, editions, packet
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
@@ -907,7 +907,8 @@ def test_the_spanish_readers_reading_message_carries_the_spanish_of_what_the_roo
     """Session 17 (issue #20): the version for Spanish readers re-reads ¶45 and ¶48 and reads ¶49 aloud, and the
     package's Spanish of them was only in the packet handed out on the day, after the reading. The message that sends
     that version's reading now says, in both languages, that their Spanish is attached, and the page prints each
-    paragraph's Spanish under it (from sessions.yml, spanish: sheet); no other meeting's message names them."""
+    paragraph's Spanish under it (from sessions.yml, spanish: sheet); no other meeting's message names them. Since
+    review 18 that Spanish is a page of its own to attach, with its labels (test_kit_19), linked from the page."""
     page = html.unescape(decks.reading_messages()["reading-message.html"])
     sheet = workshop.load_spanish_sheet(essay)["single-90-1"]["paragraphs"]
     assert set(sheet) == {45, 48, 49}
@@ -917,11 +918,12 @@ def test_the_spanish_readers_reading_message_carries_the_spanish_of_what_the_roo
     messages = dict(re.findall(r'<div class="message" lang="(en|es)">(.*?)</div>', version, flags=re.S))
     assert "The Spanish of ¶45, ¶48 and ¶49, which we read together, is attached too" in flat(messages["en"])
     assert "También va adjunto el español de los ¶45, ¶48 y ¶49" in flat(messages["es"])
-    attached = flat(version.split('<div class="attach" lang="es">', 1)[1])
+    assert '<a href="../participant/spanish-single-90-1.pdf">' in version
+    attached = flat(packet.spanish_attachments()["spanish-single-90-1.html"])
     for n, es in sheet.items():
-        assert f"¶{n} {' '.join(es.split())}" in attached, n
+        assert f"¶{n} [traducción] {' '.join(es.split())}" in attached, n
     others = [v for k, v in sections.items() if not k.endswith("for a room with Spanish readers")]
-    assert len(others) == 4 and not any('class="attach"' in v or "Spanish of ¶" in v for v in others)
+    assert len(others) == 4 and not any("spanish-" in v or "Spanish of ¶" in v for v in others)
 
 
 def test_question_2_leads_with_what_15_minutes_can_use():

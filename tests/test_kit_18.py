@@ -191,7 +191,7 @@ def test_the_reading_message_attachments_are_one_list(essay):
         step = next(s["what"] for s in routes["single-90"] if "reading message, filled in" in s["what"])
         # the version uses no computer, so it attaches no setup page (review 18; test below)
         assert all(item in step for item in items if not spanish or item not in h["reading_message_attach_computers"]), step
-        assert ("Spanish sheet" in step) == spanish, step
+        assert ("Spanish of ¶" in step) == spanish, step
     assert page.count(f"Attach {decks.attachments(h)}.") >= 4
     assert "Attach " + decks.attachments(h, [45, 48, 49], computers=False) in page
     guide = (SEEDS.parent.parent / "notebooks" / "05_facilitator_guide.ipynb").read_text(encoding="utf-8")
@@ -231,9 +231,10 @@ def test_the_spanish_texts_keep_one_quotation_mark_rule():
 
 
 def test_the_agendas_time_column_is_tiempo():
-    """Review17 (Spanish): "Time · Minuto" read oddly; the column is "Tiempo" (elapsed time, not "Hora")."""
+    """Review17 (Spanish): "Time · Minuto" read oddly; the column was "Tiempo" (elapsed time, not "Hora"), and since
+    review 18 "Horario" (test_kit_19)."""
     agendas = " ".join(TAGS.sub(" ", "".join(packet.agenda_parts())).split())
-    assert "Time · Tiempo" in agendas and "Minuto" not in agendas and "Hora" not in agendas
+    assert "Time · Horario" in agendas and "Minuto" not in agendas and not re.search(r"\bHora\b", agendas)
 
 
 def test_a_versions_projected_figure_is_titled_in_spanish_too(essay):

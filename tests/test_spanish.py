@@ -423,8 +423,8 @@ def test_no_wording_the_review_replaced_comes_back_in_what_the_tools_write():
     texts = tool_texts()
     assert not reviewed_out(texts)
     agendas = " ".join(texts["agendas"].split())
-    # elapsed time, not the clock; review17: "Tiempo", not "Minuto"
-    assert "Time · Tiempo" in agendas and "Hora" not in agendas and "Minuto" not in agendas
+    # elapsed time, not the clock; review17: "Tiempo", not "Minuto"; review18: "Horario" (never "Hora" alone)
+    assert "Time · Horario" in agendas and not re.search(r"\bHora\b", agendas) and "Minuto" not in agendas
     assert "¶10 and ¶49–¶50 · ¶10 y ¶49–¶50" in agendas
 
 

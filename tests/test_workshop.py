@@ -218,7 +218,7 @@ def test_nothing_is_fetched_from_the_network(built):
                                                               + len(editions.run_sheets()) + len(decks.checklists()) + len(decks.reading_messages()) + len(decks.notes_pages())
                                                               + len(decks.session_decks()) + len(packet.PAGES)
                                                               + len(packet.exercise_sheets()) + len(packet.plan_packets())
-                                                              + len(packet.glossary_excerpts()))
+                                                              + len(packet.glossary_excerpts()) + len(packet.spanish_attachments()))
     for page in pages:
         assert editions.remote_references(page.read_text(encoding="utf-8", errors="replace")) == [], page
     assert (built / "slides" / "reveal.js" / "dist" / "reveal.js").is_file()

@@ -131,12 +131,35 @@ def _lessons(folder: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
+def _spanish_pages(built: Path) -> list[str]:
+    """The built pages of the Spanish a version for Spanish readers reads together (tools.packet.spanish_attachments),
+    which its reading message attaches: in print/ with the message's other attachments, in both kits."""
+    return sorted(p.stem for p in (built / "participant").glob("spanish-*.html"))
+
+
+def _spanish_items(built: Path, reading: str = DEFAULT_READING) -> str:
+    """One line of a start page's list for each page of the Spanish a version for Spanish readers reads together."""
+    from helpers import workshop
+    from tools.decks import _listed
+    sheets = workshop.load_spanish_sheet(load_essay(reading))
+    items = []
+    for stem in _spanish_pages(built):
+        numbers = sorted(sheets[stem.removeprefix("spanish-")]["paragraphs"])
+        items.append(_item(f"print/{stem}", f"The Spanish of {_listed(numbers)}", "for a session's version for "
+                           "Spanish readers: the paragraphs it reads together, in this kit's own Spanish; its reading "
+                           "message attaches it.", "Para la versión de una sesión para quienes leen mejor en español: "
+                           "los párrafos que se leen juntos, en la traducción de este material; va adjunto al mensaje "
+                           "con la lectura.", f"El español de los {_listed(numbers, 'es')}"))
+    return "".join(items)
+
+
 def participant_files(built: Path) -> dict[str, Path]:
     """What the participant bundle holds besides the committed project files: {path in the bundle: built file}."""
     part = built / "participant"
     files = {f"notebooks/{n}.ipynb": _need(part / f"{n}.ipynb") for n in _lessons(part)}
     sheets = sorted(p.stem for p in part.glob("exercise-*.html"))        # tools.packet.exercise_sheets
-    files |= _pages(part, PARTICIPANT_PAGES + sheets + _lessons(part), "print")
+    spanish = _spanish_pages(built)         # what the reading message of a version for Spanish readers attaches
+    files |= _pages(part, PARTICIPANT_PAGES + sheets + spanish + _lessons(part), "print")
     files |= {"print/reader-edition.html": _need(built / "reader" / "essay.html"),
               "print/reader-edition.pdf": _need(built / "reader" / "essay.pdf")}
     return files
@@ -221,6 +244,7 @@ def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
         _item("print/cards", "The \"Who said it?\" cards", "to print and cut for the pairs' exercise.",
               "Para imprimir y recortar para el ejercicio en parejas; instrucciones en inglés y español, citas en "
               "inglés.", "Las tarjetas \"¿Quién lo dijo?\""),
+        _spanish_items(built),
     ]
     body = ("<h1>Start here · Empiecen aquí</h1>"
             f"<p>A study kit for the essay <em>{html.escape(title)}</em>, for the participants of a study group.</p>"
@@ -363,7 +387,7 @@ def _excerpt_plans() -> set[str]:
     return set(packet.glossary_excerpts())
 
 
-def _routes(plans) -> str:
+def _routes(plans, built: Path | None = None) -> str:
     """The preparation route of each plan that has one (sessions.yml, prepare), for the start page's first box."""
     from tools import decks
     out = []
@@ -375,10 +399,14 @@ def _routes(plans) -> str:
                    "<p>Instead of the whole guide; its run sheet gives the same totals.</p>"
                    + decks.route_html(steps, links=[_route_link(step, plan) for step in steps]))
         version = versions.get(plan)
+        spanish = [stem for stem in _spanish_pages(built) if stem.startswith(f"spanish-{plan}-")] if built else []
         if version:
             out.append("<h3>For a room with Spanish readers: this version's own route</h3><p>Its run sheet, its deck "
                        "and only the paragraphs it uses (its own packet's last pages, the Spanish sheet, are worth reading "
-                       "too: ¶49, three glossary entries and the key points in Spanish).</p>"
+                       "too: ¶49, three glossary entries and the key points in Spanish)."
+                       + (" Its reading message attaches the Spanish of the paragraphs it reads together, a page of "
+                          f"its own ({', '.join(_link(f'print/{stem}.pdf', 'PDF') for stem in spanish)})."
+                          if spanish else "") + "</p>"
                        + decks.route_html(version, links=[_route_link(step, plan, "-spanish") for step in version],
                                           version=True))
     if out:
@@ -451,7 +479,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             f"{_link('facilitator/05_facilitator_guide.html', 'the facilitator guide')} "
             f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}): the plans, how to prepare, safety "
             "and the group agreements, and how participants set up; then the run sheet of your plan's first meeting, "
-            "below.</p>" + _routes(plans) + computers_optional(plans) + "</div>"
+            "below.</p>" + _routes(plans, built) + computers_optional(plans) + "</div>"
             "<h2 id=\"built\">Already built</h2>"
             "<p>Where the guide says to run <code>make handouts</code> or <code>make bundle</code> in a terminal, you "
             "can skip it: everything those commands make is already in this folder, and where the guide names a "
@@ -492,6 +520,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + _item("print/glossary", "The glossary", "its own printout.")
             + _item("print/cards", "The \"Who said it?\" cards", "to print and cut.")
             + _item("print/setup", "The setup page", "to send before the day.")
+            + _spanish_items(built)
             + "</ul><h3>Each lesson on paper</h3><p>The lessons as participants print them, without the solutions, "
               "for anyone working without a computer.</p>"
             f'<ul class="files">{_lesson_items("print", _lessons(built / "participant"), titles)}</ul>'

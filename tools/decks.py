@@ -1011,9 +1011,12 @@ margin: 0.9em 0 0.2em; border-top: 1px solid #999; padding-top: 0.3em; break-aft
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
 
 SHEET_SIZES = ("10pt", "9.5pt", "9pt", "8.75pt", "8.5pt")   # a sheet that runs over one page is printed again smaller, never under 8.5 pt (review12: 7.1)
-# a one-page sheet needs no page number, and narrower margins leave its type larger (after the print style sheet)
-SHEET_PAGE = "@page { margin: 8mm 9mm 8mm 9mm; @bottom-center { content: none; } }"
-SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.12; }
+# a one-page sheet needs no page number, and narrower margins leave its type larger (after the print style sheet);
+# but at least 10 mm of paper on US Letter and on A4 printed at 100% (review 18: the ink ran to 3.5 mm from an A4
+# sheet's edge): 16 mm on the right, since A4 is 5.9 mm narrower, 13 mm on the left for an A4 printer that centres
+# the page; the type kept by a line height of 1.1 and paragraphs 0.4 em apart (tests/test_kit_19.py)
+SHEET_PAGE = "@page { margin: 10mm 16mm 10mm 13mm; @bottom-center { content: none; } }"
+SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.1; } p { margin: 0.4em 0; }
 h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
 .sheet { width: 100%; } .sheet td, .sheet th { padding: 0.08em 0.3em; } .t { white-space: nowrap !important; }
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
@@ -1162,13 +1165,42 @@ def attachments(handout: dict, sheet=(), computers: bool = True) -> str:
     A meeting with no segment on the computers (``computers`` False) leaves out ``reading_message_attach_computers``.
 
     >>> attachments({"reading_message_attach": ["a", "b"]}), attachments({"reading_message_attach": ["a"]}, [49])
-    ('a and b', 'a and the Spanish sheet (the Spanish of ¶49, printed under the message)')
+    ('a and b', 'a and the Spanish of ¶49 (a page of its own)')
     """
-    items = [a for a in handout["reading_message_attach"]
-             if computers or a not in handout.get("reading_message_attach_computers", [])]
-    if sheet:
-        items.append(f"the Spanish sheet (the Spanish of {_listed(sheet)}, printed under the message)")
+    items = [what for what, _ in attachment_pages(handout, sheet, computers, pages=False)]
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+# the built page (in the build folder, without .html or .pdf) of each thing the reading message attaches, found by
+# what facilitation.yml's reading_message_attach calls it; the Spanish of a version's paragraphs is tools.packet's
+# spanish-<meeting> page. In the kits every one of them is in the folder named print (tools.bundle).
+ATTACHED_PAGES = {"reader's edition": "reader/essay", "setup page": "participant/setup",
+                  "argument on one page": "participant/summary"}
+
+
+def attachment_pages(handout: dict, sheet=(), computers: bool = True, meeting: str = "",
+                     pages: bool = True) -> list[tuple[str, str]]:
+    """(what, built page) for each thing the reading message attaches, in the order ``attachments`` names them: the
+    page's path in the build folder, without its .html or .pdf (``meeting``, like "single-90-1", names the page of
+    the Spanish of its version's paragraphs, ``sheet``). With ``pages`` False, the page is not looked up ("").
+
+    >>> attachment_pages({"reading_message_attach": ["the setup page"]}, [49], meeting="single-90-1")
+    [('the setup page', 'participant/setup'), ('the Spanish of ¶49 (a page of its own)', 'participant/spanish-single-90-1')]
+    """
+    out = []
+    for item in handout["reading_message_attach"]:
+        if not computers and item in handout.get("reading_message_attach_computers", []):
+            continue
+        page = [v for k, v in ATTACHED_PAGES.items() if k in item]
+        if pages and len(page) != 1:
+            raise HelperError("facilitation.yml", f"reading_message_attach names {item!r}, which is none of the pages "
+                              "the kit builds.", f"name one of: {', '.join(ATTACHED_PAGES)} (the words the kit "
+                              "looks for), or add the page to tools/decks.py's ATTACHED_PAGES.")
+        out.append((item, page[0] if pages else ""))
+    if sheet:
+        out.append((f"the Spanish of {_listed(sheet)} (a page of its own)",
+                    f"participant/spanish-{meeting}" if pages else ""))
+    return out
 
 
 def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
@@ -1215,16 +1247,18 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                   "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet}, {computers} "
                                   "and {content_note}.")
             texts[lang] = text
-        attach = ("" if not sheet else
-                  f'<h3>The Spanish sheet: the Spanish of {_listed(sheet, "en")}, to attach or paste</h3>'
-                  '<div class="attach" lang="es">'
-                  + "".join(f"<p><b>¶{n}</b> {html.escape(es)}</p>" for n, es in sorted(sheet.items())) + "</div>")
+        # each thing to attach as a file of its own, linked (review 18: the Spanish was only printed under the
+        # message, and pasted it lost its [traducción] labels and the key to [nota: …])
+        files = attachment_pages(ctx["handout"], sheet, workshop.uses_computers(rows), f"{plan}-{meeting}")
+        attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
+                  + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
                      + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, workshop.uses_computers(rows)))}.</p>"
+                     + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
-                               + "</div>" for lang, t in texts.items()) + attach)
+                               + "</div>" for lang, t in texts.items()))
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
             "e-mail or a chat, fill in the blanks, and attach what it says above it. Send it a "
             "week before (two weeks if some read Spanish more easily).</p>"

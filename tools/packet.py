@@ -46,7 +46,7 @@ SUMMARY_STYLE = """
 /* and a little more of the sheet (review12: both halves of the thesis, ¶48's "essential" and the marks of the
    package's reading added): the footer still has its own margin; line height 1.18, not 1.2, since the thesis gives
    ¶10's "it is imperative" its own clause (review14 P1: at 1.2 the closing note ran to a third page) */
-@page es { margin: 12mm 13mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
+@page es { margin: 12mm 16mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -241,7 +241,7 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
                      "Facilitator's contact · Contacto de quien facilita: <span class=\"line contact\"></span></p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
-                     '<table class="agenda"><tr><th scope="col">Time · Tiempo</th><th scope="col">What · Qué</th>'
+                     '<table class="agenda"><tr><th scope="col">Time · Horario</th><th scope="col">What · Qué</th>'
                      f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
     return parts
 
@@ -315,6 +315,42 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
                                  f"{_e(sheet['paragraphs'][n])}</p></div>" for n in alone) + "</div>")
         parts.append("".join(out))
     return parts
+
+
+def spanish_attachments(reading: str = DEFAULT_READING) -> dict[str, str]:
+    """The Spanish of the paragraphs each meeting's version for Spanish readers reads together (sessions.yml,
+    ``spanish: sheet``), as a page of its own to attach to the reading message: ``{"spanish-single-90-1.html": page}``,
+    written into participant/ beside the other pages the message attaches. Each paragraph keeps its "[traducción]"
+    label, and the page says what "[nota: …]" marks (facilitator review 18: the message said this Spanish was attached,
+    but it was only a page inside the message's own page, and pasted it lost both)."""
+    from helpers import workshop
+    from tools.decks import _listed
+    from tools.handout import _pair
+    from tools.pages import _page
+    essay = load_essay(reading)
+    title_es = workshop.essay_title_es(essay)
+    pages = {}
+    for meeting, sheet in workshop.load_spanish_sheet(essay).items():
+        numbers = sorted(sheet["paragraphs"])
+        en, es = _listed(numbers), _listed(numbers, "es")
+        body = (f'<h1><span lang="es">El español de los {es}</span> · The Spanish of {en}</h1>'
+                f"<p><em>{_e(essay.meta['title'])}</em>"
+                + (f' <span lang="es">[{_e(title_es)}] (traducción del título)</span>' if title_es else "") + "</p>"
+                + _pair({"en": "For a room where some read Spanish more easily. The Spanish on this page is this study "
+                               "kit's own translation, not a published edition; what the essay says is its English "
+                               f"({en}), in the reader's edition. " + NOTE_MARK["en"],
+                         "es": "Para un grupo que lee mejor en español. El español de esta página es traducción de este "
+                               "material de estudio, no una edición publicada; lo que dice el ensayo es su inglés "
+                               f"(los {es}), en la edición de lectura. " + NOTE_MARK["es"]}, cls="pair note")
+                + "".join(f'<div class="para" lang="es"><p><strong>¶{n}</strong> [traducción] '
+                          f"{_e(sheet['paragraphs'][n])}</p></div>" for n in numbers))
+        pages[f"spanish-{meeting}.html"] = _page(f"The Spanish of {en}", body, SPANISH_ATTACHMENT_STYLE)
+    return pages
+
+
+SPANISH_ATTACHMENT_STYLE = """
+body { font-size: 11pt; line-height: 1.35; } .para p { margin: 0.6em 0; } .note { font-size: 0.95em; }
+"""
 
 
 SPANISH_SHEET_STYLE = """
@@ -454,7 +490,7 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
             + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
     # a little more of the sheet for what the essay says of the war of position (review12): still one page
     return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE,
-                 page_style="@page { margin: 13mm 15mm 15mm 15mm; }")
+                 page_style="@page { margin: 13mm 16mm 15mm 15mm; }")
 
 
 def setup_html(reading: str = DEFAULT_READING) -> str:
@@ -712,13 +748,14 @@ def _inline(text: str) -> str:
 
 
 def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
-    """Write the packet, the summary, the glossary, the setup page and the exercise sheets into out/participant,
+    """Write the packet, the summary, the glossary, the setup page, the exercise sheets and the Spanish the reading
+    message of a version for Spanish readers attaches into out/participant,
     and each plan's packet and glossary excerpt into out/facilitator; return the files."""
     from helpers.edition import mark_languages
     folder = out / "participant"
     folder.mkdir(parents=True, exist_ok=True)
     pages = dict(zip(PAGES, (packet_html(reading), summary_html(reading), glossary_html(reading),
-                              setup_html(reading)))) | exercise_sheets(reading)
+                              setup_html(reading)))) | exercise_sheets(reading) | spanish_attachments(reading)
     written = []
     for name, text in pages.items():
         path = folder / name
