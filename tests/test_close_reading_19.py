@@ -130,3 +130,20 @@ def test_c50_names_the_three_struggles_of_its_sentence(essay):
     three: the same narrowing as D02 and C112 (item 3). It now names all three, as ¶45 does."""
     c50 = helpers.load_argument(essay).claims.set_index("id").loc["C50", "paraphrase"]
     assert "immigrant rights, against the border wall and border militarization, and against mass deportation" in c50
+
+
+def test_the_feasibility_key_point_keeps_the_struggles_of_45(essay):
+    """Item 3, where else it stood: the Spanish sheet's key point on the feasibility objection (sessions.yml) had
+    the same narrowing as D02 ("immigrant-rights struggles", "las luchas por los derechos de las personas
+    inmigrantes"). (Its "there have been periods of amnesty …, while setbacks …" stays as review 14 (F1) set it,
+    though close2's item 7 read ¶45's "while" as concessive in C51: the two reviews differ, and this one is left.)"""
+    import yaml
+    from helpers.essay import reading_folder
+    sessions = yaml.safe_load((reading_folder() / "sessions.yml").read_text(encoding="utf-8"))
+    points = [p for meeting in sessions["spanish"]["sheet"].values()
+              for p in meeting.get("key_points", []) if p.get("topic") == "feasibility objection"]
+    assert points
+    for point in points:
+        en, es = _squash(point["en"]), _squash(point["es"])
+        assert "immigrant-rights struggles" not in en and "of these struggles (for immigrant rights" in en
+        assert "de estas luchas (por los derechos de las personas inmigrantes" in es
