@@ -62,7 +62,7 @@ def test_exercise_2s_solution_files_the_clues_as_the_data_does(essay):
     said = {"Over the past 14 years": "pulls later"}     # review 18 (D2): "After ten years" has no bearing
     for words, pulls in said.items():
         assert words in later and dating[dating.span.str.startswith(words)].pulls.item() == pulls
-    assert "After ten years" in none and "After ten years" not in later
+    assert "After ten years" in none     # review 19 (item 2): and in *later*, on the reading the package does not weigh
 
 
 def test_ten_years_is_weighed_the_same_everywhere(essay):

@@ -600,7 +600,9 @@ def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_an
     ``slide``) now states them, with the essay's words and their ¶, just before the questions: on a slide of its
     own since review 14's fixes made the two together run past 720 px."""
     leads = workshop.load_slide_leads_es(essay)
-    assert "D02" in leads and "La objeción (¶45)" in leads["D02"] and "(¶48" in leads["D02"]
+    # review 19 (close): the objection in a sentence, not the bare fragment "La objeción (¶45)." the slide opened with
+    assert "D02" in leads and "la objeción (¶45)" in leads["D02"].lower() and "(¶48" in leads["D02"]
+    assert not leads["D02"].startswith("La objeción (¶45).")
     deck = decks.session_decks()["single-90-1-spanish.slides.html"]
     slides = [c.source for c in deck.cells if c.source.startswith("## Pregunta 2 ")]
     lead = next(k for k, s in enumerate(slides) if html.escape(leads["D02"], quote=False) in s)

@@ -111,7 +111,13 @@ def test_exercise_2s_solution_lists_the_pulls_the_data_lists(essay):
     dating = tl.load_dating(essay).set_index("id")
     for clue, words in (("D20", "the current series of caravans"), ("D10", "After ten years")):
         assert dating.loc[clue, "pulls"] == "no bearing"
-        assert words not in earlier and words not in later and words in none, words
+        assert words not in earlier and words in none, words
+        # review 19 (close, item 2): "After ten years" also stands under *later*, on the reading the package does
+        # not weigh (counted to the time of writing); the current series of caravans does not
+        if clue == "D10":
+            assert "does not weigh" in later.split(words)[1].split("**")[0], later
+        else:
+            assert words not in later, words
 
 
 def test_ten_years_is_read_by_its_own_past_tense(essay):
