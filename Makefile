@@ -68,11 +68,12 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 test: $(DEV) $(PROXY)
+	@# tests/quick_imports.py first: no test process builds jsonschema's IRI parsers (1.5 to 3.5 s of processor time each)
 	@# every core: each test file runs whole on one worker, so its module fixtures (a JupyterLab, a hub) start once
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -p tests.quick_imports -n auto --dist loadfile
 
 test-fast: $(DEV)
-	$(BIN)/python -m pytest -n auto --dist loadfile -m "not slow" tests
+	$(BIN)/python -m pytest -p tests.quick_imports -n auto --dist loadfile -m "not slow" tests
 
 notebooks: $(DEV)
 	$(BIN)/python -m tools.cells

@@ -11,6 +11,7 @@ import html
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 import pytest
 from pypdf import PdfReader
@@ -34,6 +35,23 @@ def plans(essay):
 @pytest.fixture(scope="module")
 def meetings(plans):
     return list(plans[["plan", "meeting"]].drop_duplicates().itertuples(index=False))
+
+
+# Every deck, run sheet and notes page, built once for this file and only read by the tests that use these (a build
+# takes about a second); a test that changes what a build reads (monkeypatch, a copied reading) calls decks itself.
+@lru_cache(maxsize=None)
+def _decks() -> dict:
+    return decks.session_decks()
+
+
+@lru_cache(maxsize=None)
+def _sheets() -> dict[str, str]:
+    return decks.run_sheets()
+
+
+@lru_cache(maxsize=None)
+def _notes() -> dict[str, str]:
+    return decks.notes_pages()
 
 
 def visible_text(deck: str) -> str:
@@ -282,7 +300,7 @@ def test_the_run_sheet_start_time_moves_every_time():
     assert '<td class="t">9:30</td>' in sheets["run-sheet-single-90-1.html"]
     assert '<td class="t">10:55</td>' in sheets["run-sheet-single-90-1.html"]
     # review12: without one (a kit user cannot run make), the sheet counts from 0:00 and leaves the clock to write in
-    plain = decks.run_sheets()["run-sheet-single-90-1.html"]
+    plain = _sheets()["run-sheet-single-90-1.html"]
     assert "18:00" not in plain and plain.count('<td class="clock"></td>') == 8 and "<th>clock</th>" in plain
     assert "<b class=\"t\">1:25–1:30</b>" in plain
     assert editions.main(["--start", "25:00", "--no-pdf"]) == 2
@@ -346,11 +364,11 @@ def test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_aga
     single = decks.kit_plans(essay).query("plan == 'single-90'")
     used = {q for cell in single.discussion for q in cell.split(", ") if q}
     assert used and used <= set(lead), "every question the 90-minute plan uses says how to lead it"
-    for name, nb in decks.session_decks().items():
+    for name, nb in _decks().items():
         notes = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "notes"]
         for n in {c.source.split("*Notes for notebook ")[1][:2] for c in nb.cells if "*Notes for notebook " in c.source}:
             assert sum(f"*Notes for notebook {n} " in x for x in notes) == 1, (name, n)
-    nb = decks.session_decks()["single-90-1.slides.html"]
+    nb = _decks()["single-90-1.slides.html"]
     cells = nb.cells
     seg = single[single.topic == "feasibility objection"].iloc[0]      # its prompt: the segment's last slide
     k = max(i for i, c in enumerate(cells) if c.source.startswith(f"## {decks.clock(seg.start)}–"))
@@ -361,7 +379,7 @@ def test_a_discussion_segment_carries_how_to_lead_it_not_the_notebooks_notes_aga
     for a in lead["D02"]["likely"]:
         assert f"{a['answer']} (¶{a['paragraph']})" in note
     assert lead["D02"]["close"] in note
-    sheet = html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"])
+    sheet = html.unescape(_sheets()["run-sheet-single-90-1.html"])
     assert f"Close (question 2): {lead['D02']['close']}" in sheet
 
 
@@ -413,9 +431,9 @@ def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, e
     assert "Some read Spanish more easily?" in main
     # the native Spanish review: the version's title slide was English only, and its sheet gave the question to
     # read out in English with no word of where its Spanish is
-    title_slide = decks.session_decks()["single-90-1-spanish.slides.html"].cells[0].source
+    title_slide = _decks()["single-90-1-spanish.slides.html"].cells[0].source
     assert f"{single.iloc[0].plan_title_es}, {decks.VERSION_TITLES_ES['spanish']}" in html.unescape(title_slide)
-    assert 'lang="es"' not in decks.session_decks()["single-90-1.slides.html"].cells[0].source.split("Sensitive")[0]
+    assert 'lang="es"' not in _decks()["single-90-1.slides.html"].cells[0].source.split("Sensitive")[0]
     asks = [q for q in version.discussion if q]
     assert asks and sheet.count("(En español: en la diapositiva de la pregunta") == len(asks)
     assert "(En español:" not in main
@@ -476,18 +494,18 @@ def test_a_reading_message_is_ready_for_every_meeting_in_both_languages(essay):
             assert f"{row['read before']} " in flat and f"{row['at least']} " in flat, where
     single = plans[plans.plan == "single-90"].iloc[0]
     assert single.if_not_read
-    sheet = html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"])
+    sheet = html.unescape(_sheets()["run-sheet-single-90-1.html"])
     assert single.if_not_read in sheet and "the kit has it ready" in sheet
 
 
 def _deck_cells(name: str):
-    return decks.session_decks()[name].cells
+    return _decks()[name].cells
 
 
 def test_a_meeting_opens_with_its_welcome_then_the_content_note_and_agreements():
     """The facilitator review: the deck showed the content note and four slides of agreements before the welcome
     that announces them. A meeting that opens with a welcome or a recap now shows that slide first."""
-    for name, nb in decks.session_decks().items():
+    for name, nb in _decks().items():
         slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
         note = next(i for i, s in enumerate(slides) if s.startswith("## Content note"))
         agreements = [i for i, s in enumerate(slides) if s.startswith("## Group agreements")]
@@ -505,7 +523,7 @@ def test_a_meeting_opens_with_its_welcome_then_the_content_note_and_agreements()
 def test_the_flare_up_script_stands_beside_every_flashpoint_cue_on_the_run_sheets():
     """The review: what to do if a flashpoint flares was only in the speaker notes, which a facilitator does not
     read mid-discussion. Each run sheet's cue now carries it, and so do the notes."""
-    sheets = {k: html.unescape(v) for k, v in decks.run_sheets().items()}
+    sheets = {k: html.unescape(v) for k, v in _sheets().items()}
     cued = [k for k, v in sheets.items() if "before reading." in v]
     assert cued, "some meeting reads a flashpoint"
     for name in cued:      # review12: printed once, in a box the cues point to (it was in every cued row)
@@ -513,7 +531,7 @@ def test_the_flare_up_script_stands_beside_every_flashpoint_cue_on_the_run_sheet
         for cue in re.findall(r'<span class="cue">(.*?)</span>', sheets[name]):
             if "before reading." in cue:
                 assert cue.endswith(decks.FLARES_SEE_BOX), (name, cue)
-    notes = [c.source for nb in decks.session_decks().values() for c in nb.cells if "**Flashpoint:" in c.source]
+    notes = [c.source for nb in _decks().values() for c in nb.cells if "**Flashpoint:" in c.source]
     assert notes and all(decks.IF_IT_FLARES in n for n in notes)
 
 
@@ -521,7 +539,7 @@ def test_speaker_notes_carry_no_other_plans_activities_and_a_short_closing():
     """The review: the notes pasted each notebook's list of activities (other plans' to-do lists) and 707 words of
     key points, code included, on the closing slide. Now: where people get stuck, and one key point per notebook
     used, without code, short enough to say aloud."""
-    for name, nb in decks.session_decks().items():
+    for name, nb in _decks().items():
         notes = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "notes"]
         assert not any("activities:*" in n for n in notes), name
         closing = [n for n in notes if "One key point from each notebook" in n]
@@ -579,7 +597,7 @@ def test_the_notes_paper_route_is_the_plans_own_print_list(essay):
     plan does not print and a 33-page lesson. Now a meeting's notes point at its plan's print list and nothing else."""
     lists = workshop.load_print_lists(essay)
     general = [n["without_computers"] for n in workshop.load_notes(essay).values()]
-    for name, page in decks.notes_pages().items():
+    for name, page in _notes().items():
         plan = next(p for p in lists.plan.unique() if name.startswith(f"notes-{p}-"))
         flat = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
         lines = re.findall(r"Without computers: (.*?\.) The figure", flat)
@@ -603,7 +621,7 @@ def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_an
     # review 19 (close): the objection in a sentence, not the bare fragment "La objeción (¶45)." the slide opened with
     assert "D02" in leads and "la objeción (¶45)" in leads["D02"].lower() and "(¶48" in leads["D02"]
     assert not leads["D02"].startswith("La objeción (¶45).")
-    deck = decks.session_decks()["single-90-1-spanish.slides.html"]
+    deck = _decks()["single-90-1-spanish.slides.html"]
     slides = [c.source for c in deck.cells if c.source.startswith("## Pregunta 2 ")]
     lead = next(k for k, s in enumerate(slides) if html.escape(leads["D02"], quote=False) in s)
     assert 'class="question es closing"' in slides[lead + 1]
@@ -636,7 +654,7 @@ def test_a_worked_solution_in_the_notes_prints_its_tables_as_tables():
     """A solution's search result printed as a table, not as the plain text of one set as Markdown (review13: in
     the printed notes the death-tolls solution was half a page blank, then a run-on line; its dashes became a rule)."""
     from tools import decks
-    page = decks.notes_pages()["notes-single-90-1.html"]
+    page = _notes()["notes-single-90-1.html"]
     start = page.index("two numbers for one event")
     solution = page[start:page.index("<h2", start)]
     assert "<table" in solution and "shot dead" in solution
@@ -648,7 +666,7 @@ def test_an_english_room_has_ready_lines_for_hard_moments(essay):
     (review13: only the version for Spanish readers had ready lines; on the run sheet they cost a type size)."""
     from tools import decks
     lines = workshop.load_handout(essay)["hard_moments"]
-    notes = html.unescape(decks.notes_pages()["notes-single-90-1.html"])
+    notes = html.unescape(_notes()["notes-single-90-1.html"])
     assert "Hard moments, your lines:" in notes
     for m in lines:
         assert m["en"] in notes, m["when"]
@@ -667,7 +685,7 @@ def test_the_content_note_is_a_slide_per_language_and_the_room_reads_no_stage_di
     per language (as in the agreements deck), each in one language only; a segment whose activity speaks to the
     facilitator shows the room its ``room`` words, and the activity goes to the slide's speaker notes."""
     cn = workshop.load_handout(essay)["content_note_spoken"]      # read aloud (review17), the ¶ list on paper
-    for name, nb in decks.session_decks().items():
+    for name, nb in _decks().items():
         slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
         notes = " ".join(c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "notes")
         english = [s for s in slides if s.startswith("## Content note")]
@@ -699,7 +717,7 @@ def test_the_single_sessions_run_sheet_says_computers_are_optional(essay):
     """Review13: the start page said computers are optional in the 90-minute session; the plan itself did not. Its
     run sheets (and the version for Spanish readers) say it in one line, with the minutes, and the series' do not
     (its setup grows over the meetings)."""
-    sheets = {k: html.unescape(v) for k, v in decks.run_sheets().items()}
+    sheets = {k: html.unescape(v) for k, v in _sheets().items()}
     single = workshop.load_plans(essay).query("plan == 'single-90'")
     line = workshop.computers_optional(single)
     assert "15 of its 90 minutes (argument map)" in line
@@ -715,7 +733,7 @@ def test_the_series_decks_show_the_table_of_voices_and_the_dating_exercise(essay
     (sessions.yml, projects_table) and the exercise's prompt (exercise), with no sentence about the notebook's cells;
     the printed notes give the exercise's worked solution beside the segment."""
     found = {}
-    for name, nb in decks.session_decks().items():
+    for name, nb in _decks().items():
         slides = [c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
         for k, s in enumerate(slides):
             if s.startswith(("## The table of voices", f"## {decks.ROOM_CLUES['title']}")):
@@ -727,7 +745,7 @@ def test_the_series_decks_show_the_table_of_voices_and_the_dating_exercise(essay
     name, before, exercise = found[f"## {decks.ROOM_CLUES['title']}"]
     assert name == "series-3x120-3.slides.html" and "Dating the essay" in before
     assert "a range" in exercise and "cell below" not in exercise and "`" not in exercise
-    notes = html.unescape(decks.notes_pages()["notes-series-3x120-3.html"])
+    notes = html.unescape(_notes()["notes-series-3x120-3.html"])
     assert "The worked solution: the room's clues of Exercise 2 of notebook 03" in notes
 
 
@@ -774,7 +792,7 @@ def test_the_series_dating_segment_gives_the_room_a_few_clues_and_the_context_th
     assert not context.empty and context.reference.str.len().min() > 10
     for c in seg.clues:         # the notes say which clues and why: each by its name, with the kind of reasoning
         assert f"clue {int(c[1:])}, " in seg.lead, c
-    nb = decks.session_decks()["series-3x120-3.slides.html"]
+    nb = _decks()["series-3x120-3.slides.html"]
     deck = _plain(" ".join(_slides(nb)))
     paper = _plain(packet.packet_html(helpers.DEFAULT_READING, "series-3x120", ""))   # plan_packets' packet-series-3x120.html
     for where in (deck, paper):
@@ -785,7 +803,7 @@ def test_the_series_dating_segment_gives_the_room_a_few_clues_and_the_context_th
     for slide in _slides(nb):       # the clues' slides hold what a projected slide can (about 120 words)
         if "clue 4" in _plain(slide).lower():
             assert decks.words(slide) <= 120, slide[:80]
-    notes = _plain(decks.notes_pages()["notes-series-3x120-3.html"])
+    notes = _plain(_notes()["notes-series-3x120-3.html"])
     solution = decks.room_solution(essay, seg.clues)        # half a page beside the segment, not eight
     assert "The worked solution: the room's clues of Exercise 2" in notes and _plain(solution.split("\n")[0][2:].replace("**", "")) in notes
     assert "with the checked outside date, January 2019 to December 2019" in solution and len(solution.split()) < 300
@@ -797,7 +815,7 @@ def test_every_table_or_section_a_room_is_pointed_to_is_where_it_reads():
     be there: a table earlier on the same slide or on the one before (in a packet, earlier in the same part), and
     a section named "the section *…*" a heading of the same deck or packet."""
     from tools import packet
-    pages = {name: _slides(nb) for name, nb in decks.session_decks().items()}
+    pages = {name: _slides(nb) for name, nb in _decks().items()}
     pages |= {name: re.split(r"(?=<h[23][ >])", page) for name, page in packet.plan_packets().items()}
     for name, parts in pages.items():
         headings = {_plain(h) for part in parts for h in re.findall(r"^#+ (.+)$|<h\d[^>]*>(.*?)</h\d>", part, re.M)
@@ -821,7 +839,7 @@ def test_no_slide_of_the_single_session_holds_more_than_a_room_can_read():
     feasibility segments, question 2 in both languages) at about 17 px. Every slide of both versions' decks now
     holds at most SLIDE_WORDS words, heading, boxes and all."""
     assert decks.SLIDE_WORDS <= 120
-    found = {name: nb for name, nb in decks.session_decks().items() if name.startswith("single-90-")}
+    found = {name: nb for name, nb in _decks().items() if name.startswith("single-90-")}
     assert set(found) == {"single-90-1.slides.html", "single-90-1-spanish.slides.html"}
     over = [(name, n, decks.words(s), decks._heading(s)) for name, nb in found.items()
             for n, s in enumerate(_slides_of(nb), start=1) if decks.words(s) > decks.SLIDE_WORDS]
@@ -836,7 +854,7 @@ def test_the_english_deck_projects_question_2_in_short_after_its_lead_in():
     essay = helpers.load_essay()
     q = helpers.load_questions(essay).set_index("id").loc["D02"]
     full = " ".join(q.question.split())
-    for name, nb in decks.session_decks().items():
+    for name, nb in _decks().items():
         if not name.startswith("single-90-"):
             continue
         cells = nb.cells
@@ -869,10 +887,10 @@ def test_the_deck_projects_the_claims_exercise_2s_question_2_asks_about():
     claims = load_argument(helpers.load_essay()).claims.set_index("id")
     # session 17: the version for Spanish readers cuts Exercise 2 (interpreted, 90 minutes hold 60 of the English
     # room's), so its deck projects neither the map nor the claims
-    spanish = _slides_of(decks.session_decks()["single-90-1-spanish.slides.html"])
+    spanish = _slides_of(_decks()["single-90-1-spanish.slides.html"])
     assert not any(s.startswith("## Argument map") or "which claim?" in s for s in spanish)
     for name in ("single-90-1.slides.html",):
-        slides = _slides_of(decks.session_decks()[name])
+        slides = _slides_of(_decks()[name])
         at = next(i for i, s in enumerate(slides) if 'class="projected"' in s and s.startswith("## Argument map"))
         shown = html.unescape(slides[at + 1])
         assert "which claim?" in shown, name
@@ -884,7 +902,7 @@ def test_the_room_never_sees_the_plans_bookkeeping():
     """Review 15 (facilitator, 4): the English deck showed the room "15 minutes: the setup check gave 5 of its 10",
     a note for the facilitator. Where a segment's activity carries such a note, the slide shows its `room:` line; no
     slide of any deck says where a segment's minutes came from."""
-    found = [(name, n) for name, nb in decks.session_decks().items()
+    found = [(name, n) for name, nb in _decks().items()
              for n, s in enumerate(_slides_of(nb), start=1) if re.search(r"gave \d+ of its \d+", s)]
     assert not found, found
 
@@ -938,11 +956,11 @@ def test_question_2_leads_with_what_15_minutes_can_use():
     assert lead["in_short"] == 2 < len(lead["prompts"])
     first = [decks.first_sentence(p) for p in lead["prompts"]]
     assert first[0] == "Who raises the objection in ¶45?"
-    sheet = " ".join(html.unescape(decks.run_sheets()["run-sheet-single-90-1.html"]).split())
+    sheet = " ".join(html.unescape(_sheets()["run-sheet-single-90-1.html"]).split())
     assert f"First ask: {first[0]} {first[1]} Close (question 2): {lead['close']}" in sheet
     assert first[2] not in sheet
     # the version gives the question its interpreted minutes (review 18: its notes said 15 where it gives 23)
-    built = decks.session_decks()                   # every deck, built once for both versions
+    built = _decks()                   # every deck, built once for both versions
     for name, minutes in (("single-90-1.slides.html", 15), ("single-90-1-spanish.slides.html", 23)):
         notes = next(c.source for c in built[name].cells if "Leading question 2" in c.source)
         short, more = notes.split("*With more time, then:*")

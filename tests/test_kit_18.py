@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -100,32 +101,37 @@ def test_the_agreements_deck_projects_the_content_note_in_the_session_decks_type
 
 # ---- 3. the run sheets' type -----------------------------------------------------------------------------------------
 
-def test_every_english_run_sheet_prints_at_9_pt_or_more(tmp_path):
+def test_every_english_run_sheet_prints_at_9_pt_or_more(editions_built):
     """Review17 (facilitator, 2): the series' third run sheet printed at 8.7 pt. Every run sheet but the Spanish
-    readers' version now prints at 9 pt or more (words cut, not content); the version keeps test_print's floor."""
+    readers' version now prints at 9 pt or more (words cut, not content); the version keeps test_print's floor.
+    Read from the run's one build of the handouts (conftest.py, editions_built), which prints each sheet as `make
+    handouts` does (decks.print_one_page), instead of printing the four sheets a second time."""
     from test_print import body_size
-    sizes = {}
-    for name, page in decks.run_sheets().items():
-        if name.endswith("-spanish.html"):
-            continue
-        path = tmp_path / name
-        path.write_text(page, encoding="utf-8")
-        pdf = decks.print_one_page(path, editions.print_pdf)
-        sizes[name] = body_size(pdf)
+    sheets = sorted((editions_built / "facilitator").glob("run-sheet-*.pdf"))
+    sizes = {pdf.name: body_size(pdf) for pdf in sheets if not pdf.stem.endswith("-spanish")}
+    assert {f"{name[:-5]}.pdf" for name in _sheets() if not name.endswith("-spanish.html")} == set(sizes), sizes
     assert len(sizes) == 4 and all(size >= 9 for size in sizes.values()), sizes
+
+
+@lru_cache(maxsize=None)
+def _sheets() -> dict[str, str]:
+    """decks.run_sheets(), built once for this file (about two seconds a build; the tests only read it)."""
+    return decks.run_sheets()
 
 
 def test_a_run_sheet_labels_its_debrief_once():
     """Review17 (facilitator, 10: text on the day sheet): "After. After the session: ..."; the debrief now shares the
     bring line's paragraph where nothing comes between (a line saved on the series' third sheet)."""
-    for name, page in decks.run_sheets().items():
+    for name, page in _sheets().items():
         text = " ".join(TAGS.sub(" ", page).split())
         assert "After. After" not in text and text.count("After the session:") == 1, name
 
 
 # ---- 4. the version's preparation route, and "no computers" once -----------------------------------------------------
 
+@lru_cache(maxsize=None)
 def _routes():
+    """The preparation routes, English and the versions', built once for this file (about two seconds a build)."""
     parts = list(decks._sheet_parts(versions=True))
     english = decks.preparation_routes(parts=[p for p in parts if not p[2].iloc[0].version])
     version = decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version])
@@ -150,7 +156,7 @@ def test_the_versions_route_reads_only_the_exercises_the_version_does():
 def test_the_versions_run_sheet_says_no_computers_once():
     """Review17 (Spanish, 4): the version's line said "so no computers", then the computed "No computers: every
     segment of this version is on paper"."""
-    sheet = decks.run_sheets()["run-sheet-single-90-1-spanish.html"]
+    sheet = _sheets()["run-sheet-single-90-1-spanish.html"]
     assert len(re.findall(r"no computers", TAGS.sub(" ", sheet), flags=re.I)) == 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 
 import pytest
 
@@ -12,6 +13,16 @@ from helpers import load_essay, workshop
 from tools import decks, packet
 
 PLAN = "single-90"
+
+
+def once(build):
+    """``build()`` (a whole kit's packets, run sheets, notes pages …) made once for this file: the tests only read
+    what it returns, and each build takes a second or two."""
+    return lru_cache(maxsize=None)(build)
+
+
+plan_packets, run_sheets, checklists, notes_pages, reading_messages = map(once, (
+    packet.plan_packets, decks.run_sheets, decks.checklists, decks.notes_pages, decks.reading_messages))
 
 
 def text_of(page: str) -> str:
@@ -38,15 +49,15 @@ def test_the_version_prints_its_own_packet_by_the_print_list(essay, own):
     assert own.startswith("its own packet") and "Spanish sheet" in own
     version = workshop.version_print_list(workshop.load_print_lists(essay), PLAN)
     assert "exercise 01-2" not in set(version.printout)
-    pages = packet.plan_packets()
+    pages = plan_packets()
     assert 'class="spanish-sheet' in pages[f"packet-{PLAN}-spanish.html"] and 'class="spanish-sheet' not in pages[f"packet-{PLAN}.html"]
 
 
 def test_the_english_run_sheet_and_the_checklist_lead_to_the_versions_own_packet(own):
     """Review 18, #1: the English run sheet said to swap only the "run sheet and deck", and the checklist's legend
     named no packet; followed, they printed the plan's packet, which has no Spanish sheet."""
-    sheet = text_of(decks.run_sheets()[f"run-sheet-{PLAN}-1.html"])
-    checklist = text_of(decks.checklists()[f"checklist-{PLAN}.html"])
+    sheet = text_of(run_sheets()[f"run-sheet-{PLAN}-1.html"])
+    checklist = text_of(checklists()[f"checklist-{PLAN}.html"])
     for page in (sheet, checklist):
         assert own in page
     assert "two weeks ahead" in checklist
@@ -71,7 +82,7 @@ def test_the_guide_says_what_the_version_prints_from_the_print_list(own):
 def test_the_rooms_are_promised_the_spanish_of_49_only_where_their_packet_has_it():
     """Review 18, #4: the English room's run sheet (0:32), slide and notes said ¶49 is "also in Spanish, en el
     cuadernillo", which its packet does not hold; the version's packet does, and its texts still say so."""
-    pages = packet.plan_packets()
+    pages = plan_packets()
     held = {"": 'class="spanish-sheet' in pages[f"packet-{PLAN}.html"],
             "spanish": 'class="spanish-sheet' in pages[f"packet-{PLAN}-spanish.html"]}
     for plan, meeting, rows, ctx in decks.meetings(versions=True):
@@ -80,7 +91,7 @@ def test_the_rooms_are_promised_the_spanish_of_49_only_where_their_packet_has_it
         seg = rows[rows.topic == "war of position"].iloc[0]
         said = "Spanish sheet" in seg.activity or "en español, en el cuadernillo" in seg.activity_es
         assert said == held[rows.iloc[0].version], rows.iloc[0].version
-    english = text_of(decks.run_sheets()[f"run-sheet-{PLAN}-1.html"])
+    english = text_of(run_sheets()[f"run-sheet-{PLAN}-1.html"])
     assert "also in Spanish on the packet's Spanish sheet" not in english
 
 
@@ -89,7 +100,7 @@ def test_the_rooms_are_promised_the_spanish_of_49_only_where_their_packet_has_it
 def test_the_version_with_no_computers_asks_nobody_to_install():
     """Review 18, #2: the version's reading message said "Bringing a laptop? … follow the setup page (attached)" and
     its packet's first page "Setting up a computer", for a session with no computers."""
-    page = decks.reading_messages()["reading-message.html"]
+    page = reading_messages()["reading-message.html"]
     parts = re.split(r"<h2>", page)
     version = [p for p in parts if p.startswith("One 90-minute study session, for a room with Spanish readers")]
     english = [p for p in parts if p.startswith("One 90-minute study session</h2>")]
@@ -97,7 +108,7 @@ def test_the_version_with_no_computers_asks_nobody_to_install():
     assert "Bringing a laptop" not in version[0] and "Traen computadora" not in version[0]
     assert "No computer is needed" in version[0]
     assert "Bringing a laptop" in english[0]
-    pages = packet.plan_packets()
+    pages = plan_packets()
     assert "Setting up a computer" not in pages[f"packet-{PLAN}-spanish.html"]
     assert "Setting up a computer" in pages[f"packet-{PLAN}.html"]
 
@@ -115,7 +126,7 @@ def test_the_versions_closing_says_only_what_it_kept_and_fits_its_minutes(essay)
     with no interpreting. Now: the key points of the segments it keeps, said once in Spanish; the round's turn times
     the interpreting factor; the spoken words and the round of the group it is sized for fit its minutes."""
     rows = _version_rows(essay)
-    notes = text_of(decks.notes_pages()[f"notes-{PLAN}-1-spanish.html"])
+    notes = text_of(notes_pages()[f"notes-{PLAN}-1-spanish.html"])
     said = notes[notes.index("The key points of this meeting"):]
     spanish = " ".join(packet.spanish_sheet_parts(plan_id=PLAN))
     # Exercise 2's key point (the argument map segment, which the version drops): neither said nor printed
@@ -149,8 +160,8 @@ def test_the_versions_closing_says_only_what_it_kept_and_fits_its_minutes(essay)
 def test_the_versions_notes_carry_its_own_instructions():
     """Review 18, #9: the version's notes said "Leading question 2 in 15 minutes" (it gives 23), "Without computers:
     … exercise 2", the notebook 01 and 04 stuck points, "keep your work", and claimed a worked solution."""
-    notes = text_of(decks.notes_pages()[f"notes-{PLAN}-1-spanish.html"])
-    english = text_of(decks.notes_pages()[f"notes-{PLAN}-1.html"])
+    notes = text_of(notes_pages()[f"notes-{PLAN}-1-spanish.html"])
+    english = text_of(notes_pages()[f"notes-{PLAN}-1.html"])
     assert "Leading question 2 in 23 minutes" in notes and "in 15 minutes" not in notes
     for leftover in ("Without computers", "where people get stuck", "keep your work",
                      "with the worked solution of each exercise"):
@@ -184,7 +195,7 @@ def test_the_start_page_prints_the_versions_own_list_with_its_pages(editions_bui
 def test_the_checklist_shows_what_the_version_uses_and_two_people_for_interpreting_and_helping():
     """Review 18, #8 and #5: the legend made the projector read as unused in the version (it projects question 2);
     nothing set the interpreter apart from the named helper, or asked for a helper who speaks Spanish."""
-    page = decks.checklists()[f"checklist-{PLAN}.html"]
+    page = checklists()[f"checklist-{PLAN}.html"]
     rows = {text_of(a): text_of(b) for a, b in re.findall(r"<tr><td>☐</td><td>(.*?)</td><td>(.*?)</td></tr>", page)}
     assert any(item.startswith("projector") and "for Spanish readers" in when for item, when in rows.items())
     helper = [item for item, when in rows.items() if "helper who speaks Spanish" in item and "for Spanish readers" in when]

@@ -72,3 +72,25 @@ def test_every_name_in_slow_tests_is_a_test_that_exists():
         elif param and param.removesuffix("]") not in params.get(f"{file}::{function}", ()):
             missing.append(entry)
     assert missing == [], f"SLOW_TESTS names tests that do not exist: {missing}"
+
+
+# ---- what every test process imports: tests/quick_imports.py, loaded first by the Makefile's test commands ----------
+
+PROBE = ("import sys, tests.quick_imports, nbformat\n"
+         "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]))\n"
+         "print(sorted(m for m in sys.modules if m.startswith(('jsonschema._format', 'rfc3987_syntax.'))))")
+
+
+def test_the_test_commands_load_quick_imports_and_nbformat_then_builds_no_iri_parsers():
+    """Issue #24 (item 5): each test process (the controller and every xdist worker: nbval's plugin imports nbformat)
+    spent 1.5 to 3.5 s of processor time importing rfc3987_syntax, whose parsers check a format no notebook uses.
+    `make test` and `make test-fast` load tests/quick_imports.py before the other plugins; a Python that loads it,
+    then imports nbformat and validates a notebook, has imported jsonschema's format checks but built no parser."""
+    import subprocess
+    import sys
+    make = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    for target in ("test", "test-fast"):
+        recipe = make.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
+        assert "-m pytest -p tests.quick_imports " in recipe, (target, recipe)
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=PROJECT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["['jsonschema._format']"], done.stdout
