@@ -394,6 +394,10 @@ def credit_markdown(project: Path = PROJECT) -> str:
 
 
 IN_BRIEF_HEADING = "## What the essay argues, in brief"
+# the thesis's two words 00's in-brief uses before 01 glosses them (learner review 19): the same words as 01's
+# list "The thesis's own words", which tests/test_learner_19b_01.py holds to these
+THESIS_WORDS = ("*popular forces*: the broad mass of working people and their movements; "
+                "*formations*: organizations and groups")
 
 
 def set_in_brief(nb) -> None:
@@ -404,7 +408,9 @@ def set_in_brief(nb) -> None:
     at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
     if at is None:
         raise SystemExit("00_start_here: no '## Where the data lives' heading, so the argument in brief has no place.")
-    cell = markdown_cell("in-brief", "in-brief", f"{IN_BRIEF_HEADING}\n\n{in_brief(helpers.load_essay())}", slide="slide")
+    words = f"*Two of the thesis's words, glossed as in 01 (our glosses, in ordinary usage):* {THESIS_WORDS}."
+    cell = markdown_cell("in-brief", "in-brief", f"{IN_BRIEF_HEADING}\n\n{in_brief(helpers.load_essay())}\n\n{words}",
+                         slide="slide")
     nb.cells.insert(at, cell)
 
 
