@@ -112,3 +112,14 @@ def test_named_puts_words_first_and_the_code_beside_them(essay):
     assert argument.named("P2") == "point 2 (P2)"
     some = argument.claims.id.iloc[0]
     assert argument.named(some).endswith(f" ({some})") and len(argument.named(some)) > len(some) + 10
+
+
+@pytest.mark.parametrize("name", [p.stem for p in sorted(NOTEBOOKS.glob("0[0-5]_*.ipynb"))])
+def test_the_setup_comment_speaks_to_a_learner_in_words(name):
+    """The Setup cell said "`make lab` (see README, Troubleshooting)": a command and a file name, which meant nothing to
+    the learner of review 19. Its comment says what to do in words."""
+    setup = next(c for c in read(name).cells if c.cell_type == "code")
+    comments = " ".join(line for line in setup.source.splitlines() if line.startswith("#"))
+    assert "No module named 'helpers'" in comments and "whoever leads your group" in comments, comments
+    assert not re.search(r"`|README|make ", comments), comments
+    assert all(len(line) <= 79 for line in setup.source.splitlines() if line.startswith("#")), setup.source

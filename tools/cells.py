@@ -48,8 +48,11 @@ SYS_PATH_LINES = re.compile(r"^(?:import sys, pathlib|import pathlib, sys|sys\.p
 IMPORT_HELPERS_RE = re.compile(r"^import helpers\b.*$", re.M)
 # above the import, on lines short enough for a code cell at JupyterLab's width on a 1280 px screen (learner review 15:
 # the one-line comment after the import ran off the cell's edge)
-FIX_IT = ["# If the next line says \"No module named 'helpers'\": start JupyterLab",
-          "# with `make lab` (see README, Troubleshooting)."]
+# in words a learner can act on (learner review 19: "`make lab` (see README, Troubleshooting)" meant nothing to them)
+FIX_IT = ["# If the next line says \"No module named 'helpers'\", JupyterLab was",
+          "# not started with this package's setup: ask whoever leads your group."]
+OLD_FIX_IT = {"# If the next line says \"No module named 'helpers'\": start JupyterLab",
+              "# with `make lab` (see README, Troubleshooting)."}
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
 MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note"}
 
@@ -336,7 +339,7 @@ def plain_import(nb) -> None:
             if line.startswith("import") and still_used:
                 lines.append(f"import {', '.join(still_used)}")
             continue
-        if line in FIX_IT:
+        if line in FIX_IT or line in OLD_FIX_IT:
             continue                     # written again just above the import
         lines.append(SETUP_COMMENT_RE.sub("", line) if line.startswith("#") else line)
     source = "\n".join(lines)
