@@ -167,6 +167,11 @@ class Argument:
         bare ids told a reader nothing): "the thesis (T)", "point 2 (P2)", or the first ``words`` words of a
         claim's paraphrase (the package's line, not the essay's words) and its id.
 
+        Parameters:
+            id_: the id of a box ("T", "P1", "C20", …);
+            words: how many words of a claim's paraphrase to keep ("…" marks that it goes on).
+        Returns:
+            the name, as text.
         Example:
             >>> import helpers
             >>> argument = helpers.load_argument(helpers.load_essay())
