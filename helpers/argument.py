@@ -162,11 +162,36 @@ class Argument:
         out["at"] = out["at"].where(out["at"].notna(), "¶" + out.paragraph.astype(str))
         return out
 
-    def branch(self, root: str) -> pd.DataFrame:
+    def named(self, id_: str, words: int = 8) -> str:
+        """A box of the map named in words, its id beside them as a small reference (learner review 19: a column of
+        bare ids told a reader nothing): "the thesis (T)", "point 2 (P2)", or the first ``words`` words of a
+        claim's paraphrase (the package's line, not the essay's words) and its id.
+
+        Parameters:
+            id_: the id of a box ("T", "P1", "C20", …);
+            words: how many words of a claim's paraphrase to keep ("…" marks that it goes on).
+        Returns:
+            the name, as text.
+        Example:
+            >>> import helpers
+            >>> argument = helpers.load_argument(helpers.load_essay())
+            >>> argument.named("P2")
+            'point 2 (P2)'
+        """
+        if id_ == "T":
+            return "the thesis (T)"
+        if id_ in set(self.points.id):
+            return f"point {id_[1:]} ({id_})"
+        cut = str(self.node(id_).paraphrase).split()
+        return " ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "") + f" ({id_})"
+
+    def branch(self, root: str, to_in_words: bool = False) -> pd.DataFrame:
         """Every claim further down the map from ``root``, however deep, in the order they appear in the essay.
 
         Parameters:
-            root: the id at the top of the branch ("P2", "C32", …).
+            root: the id at the top of the branch ("P2", "C32", …);
+            to_in_words: give the box each claim points to in words, with its id beside them (``named``), in a
+                column "points to" in place of ``to``.
         Returns:
             a table of claims (id, type, relation, to, basis, paragraph, paraphrase, span, …).
         Example:
@@ -180,7 +205,10 @@ class Argument:
             children = set(self.claims[self.claims.to.isin(frontier)].id)
             frontier = children - below
             below |= children
-        return self.claims[self.claims.id.isin(below)].sort_values("start")
+        out = self.claims[self.claims.id.isin(below)].sort_values("start")
+        if to_in_words:
+            out = out.assign(to=out.to.map(self.named)).rename(columns={"to": "points to"})
+        return out
 
     def under(self, id_: str) -> pd.DataFrame:
         """The claims drawn directly under ``id_`` (one step down the map), in reading order.

@@ -48,8 +48,11 @@ SYS_PATH_LINES = re.compile(r"^(?:import sys, pathlib|import pathlib, sys|sys\.p
 IMPORT_HELPERS_RE = re.compile(r"^import helpers\b.*$", re.M)
 # above the import, on lines short enough for a code cell at JupyterLab's width on a 1280 px screen (learner review 15:
 # the one-line comment after the import ran off the cell's edge)
-FIX_IT = ["# If the next line says \"No module named 'helpers'\": start JupyterLab",
-          "# with `make lab` (see README, Troubleshooting)."]
+# in words a learner can act on (learner review 19: "`make lab` (see README, Troubleshooting)" meant nothing to them)
+FIX_IT = ["# If the next line says \"No module named 'helpers'\", JupyterLab was",
+          "# not started with this package's setup: ask whoever leads your group."]
+OLD_FIX_IT = {"# If the next line says \"No module named 'helpers'\": start JupyterLab",
+              "# with `make lab` (see README, Troubleshooting)."}
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
 MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note"}
 
@@ -336,7 +339,7 @@ def plain_import(nb) -> None:
             if line.startswith("import") and still_used:
                 lines.append(f"import {', '.join(still_used)}")
             continue
-        if line in FIX_IT:
+        if line in FIX_IT or line in OLD_FIX_IT:
             continue                     # written again just above the import
         lines.append(SETUP_COMMENT_RE.sub("", line) if line.startswith("#") else line)
     source = "\n".join(lines)
@@ -394,6 +397,10 @@ def credit_markdown(project: Path = PROJECT) -> str:
 
 
 IN_BRIEF_HEADING = "## What the essay argues, in brief"
+# the thesis's two words 00's in-brief uses before 01 glosses them (learner review 19): the same words as 01's
+# list "The thesis's own words", which tests/test_learner_19b_01.py holds to these
+THESIS_WORDS = ("*popular forces*: the broad mass of working people and their movements; "
+                "*formations*: organizations and groups")
 
 
 def set_in_brief(nb) -> None:
@@ -404,7 +411,9 @@ def set_in_brief(nb) -> None:
     at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
     if at is None:
         raise SystemExit("00_start_here: no '## Where the data lives' heading, so the argument in brief has no place.")
-    cell = markdown_cell("in-brief", "in-brief", f"{IN_BRIEF_HEADING}\n\n{in_brief(helpers.load_essay())}", slide="slide")
+    words = f"*Two of the thesis's words, glossed as in 01 (our glosses, in ordinary usage):* {THESIS_WORDS}."
+    cell = markdown_cell("in-brief", "in-brief", f"{IN_BRIEF_HEADING}\n\n{in_brief(helpers.load_essay())}\n\n{words}",
+                         slide="slide")
     nb.cells.insert(at, cell)
 
 
