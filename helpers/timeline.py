@@ -478,7 +478,15 @@ def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -
 
 def clue_expressions(undated: pd.DataFrame) -> pd.Series:
     """Which of the time expressions that need no timeline row are filed as clues to when the essay was written
-    (their reason names a dating clue): True or False for each row of ``undated``."""
+    (their reason names a dating clue), so a table shown before the exercise on dating can hold them back.
+
+    Parameters: ``undated`` the table from ``load_undated``.
+    Returns: a pandas Series of True or False, one for each row of ``undated``.
+
+    >>> from helpers import load_essay
+    >>> int(clue_expressions(load_undated(load_essay())).sum()) >= 2
+    True
+    """
     return undated.reason.str.contains(r"\bdating\.csv D\d+", regex=True)
 
 

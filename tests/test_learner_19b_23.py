@@ -117,3 +117,49 @@ def test_03_says_how_many_time_expressions_it_holds_back_for_exercise_2():
     said = next(t for c in nb["cells"][at:] if c["cell_type"] == "code" for t in plain_outputs(c) if "time expressions" in t)
     said = " ".join(said.split())
     assert re.search(r"the other \d+ are clues to when the essay was written, held back because Exercise 2", said), said
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. 03's zoom: a bar that runs on past a panel's edge says where it ends; the description starts with the events
+# ---------------------------------------------------------------------------------------------------------------
+
+ASKED_03 = ["E25", "E35", "E42", "E43", "E36", "E38"]   # as 03's zoom holds them back (writing="E38")
+
+
+@pytest.fixture(scope="module")
+def zoom_part_1(essay):
+    import matplotlib.pyplot as plt
+    from helpers import plots
+    ax = plots.timeline_zoom(tl.load_timeline(essay), part=(1, 5), leave_out=ASKED_03, writing="E38")
+    yield ax
+    plt.close(ax.figure)
+
+
+def test_every_bar_past_the_panels_edge_is_marked_with_where_it_ends(zoom_part_1):
+    """Part 1 ends in mid-2010; "LIBRE newly formed" runs to November 2013 and stopped at the edge with no sign
+    (the learner read LIBRE as formed by mid-2010)."""
+    ax = zoom_part_1
+    hi = ax.get_xlim()[1]
+    past = {p.get_gid() for p in ax.patches if p.get_gid() and p.get_x() + p.get_width() > hi + 1e-6}
+    assert "E44" in past
+    marked = {t.get_gid().removesuffix("-runs-on"): t for t in ax.texts if (t.get_gid() or "").endswith("-runs-on")}
+    assert past <= set(marked), f"bars past the edge with no mark: {sorted(past - set(marked))}"
+    assert marked["E44"].get_text() == "→ Nov 2013" and abs(marked["E44"].xy[0] - hi) < 1e-6
+    assert any(d.startswith("E44  LIBRE newly formed") and "to November 2013" in d for d in ax.figure.drawn)
+
+
+def test_the_continuation_marks_are_legible_and_overlap_nothing(zoom_part_1):
+    from tools.figure_legibility import measure
+    m = measure(zoom_part_1.figure, "zoom part 1")
+    arrows = [t for t in m.texts if t.text.startswith("→ ")]
+    assert len(arrows) >= 2 and not any(t.cut for t in arrows)
+    assert not [o for o in m.overlaps if any(s.startswith("→ ") for s in o)], m.overlaps
+
+
+def test_the_zoom_panels_description_starts_with_what_happened_not_with_kinds_of_mark(essay):
+    from helpers import plots
+    text = plots.describe_timeline(tl.load_timeline(essay), zoomed=True, part=(1, 5), leave_out=ASKED_03,
+                                   writing="E38")
+    first = text.split(". ")[0]
+    assert first.startswith("Part 1 of the zoom shows what happened from IRI officer “jokes” about coups"), first
+    assert "LIBRE newly formed (to November 2013)" in text
