@@ -1115,16 +1115,11 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     ax.figure.drawn = drawn_rows(t)
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
-    lo, hi = float(years[0]), float(years[1] + 1)
-    if part is not None and len(t):
-        # from the quarter before the panel's first start to the year after its last end
-        # to the quarter after its last start: a long period or range runs on past the edge (round 14: panel 1's
-        # 14 events, all starting in 2009-2010, were squeezed into 50 px of a 2009-2020 axis by their long ranges)
-        lo = max(lo, math.floor(min(_year(r) for r in t.from_date) * 4) / 4 - 0.25)
-        hi = min(hi, math.ceil(max(_year(r) for r in t.from_date) * 4) / 4 + 0.5)
-        hi = max(hi, lo + 1.5)
+    lo, hi = _panel_span(t, years, part is not None)
     first, last = math.ceil(lo), math.floor(hi)
     ax.set_xlim(lo, hi)
+    runs_on = _runs_on(ax, t, hi)
+    ax.figure.drawn = [line + runs_on.get(line.split()[0], "") for line in ax.figure.drawn]
     # the whole year at each 1 January (the learner review 17: "’18 ’19" read as nothing)
     ax.set_xticks(range(first, last + 1), [str(y) for y in range(first, last + 1)])
     if hi - lo <= 4:      # a few years across the screen: a light line at each quarter too
@@ -1146,6 +1141,43 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     return ax
 
 
+def _panel_span(t, years, part: bool) -> tuple[float, float]:
+    """The years a zoom panel spans, as decimal years (left edge, right edge)."""
+    lo, hi = float(years[0]), float(years[1] + 1)
+    if part and len(t):
+        # from the quarter before the panel's first start to the year after its last end
+        # to the quarter after its last start: a long period or range runs on past the edge (round 14: panel 1's
+        # 14 events, all starting in 2009-2010, were squeezed into 50 px of a 2009-2020 axis by their long ranges)
+        lo = max(lo, math.floor(min(_year(r) for r in t.from_date) * 4) / 4 - 0.25)
+        hi = min(hi, math.ceil(max(_year(r) for r in t.from_date) * 4) / 4 + 0.5)
+        hi = max(hi, lo + 1.5)
+    return lo, hi
+
+
+def _running_on(rows, hi: float):
+    """The rows whose bar runs on past a panel's right edge ``hi`` (not those that run to the time of writing or
+    have no end: they end in an arrow of their own)."""
+    return [(y, row) for y, row in enumerate(rows.itertuples())
+            if not (getattr(row, "to_writing", False) or row.open_end) and _year(row.to_date) + 1 / 365 > hi]
+
+
+def _runs_on(ax, rows, hi: float) -> dict[str, str]:
+    """Mark each bar that runs on past a panel's right edge with where it ends ("→ Nov 2013") at the edge, and say
+    so in words, for the row's line in ``fig.drawn`` (learner review 19: "LIBRE newly formed", a range to November
+    2013, stopped at the edge of a panel ending in 2010 and was read as formed by mid-2010). A row that runs to the
+    time of writing or has no end keeps its arrow instead. Returns the words to add, by row id."""
+    said = {}
+    for y, row in _running_on(rows, hi):
+        end = row.to_date
+        short = f"{end:%b %Y}"
+        ax.annotate(f"→ {short}", xy=(hi, y), xycoords="data", ha="right", va="center", fontsize=ZOOM_FONT,
+                    fontweight="bold", color="black", zorder=5, gid=f"{row.id}-runs-on",
+                    bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
+        words = f"{end:%B %Y}"
+        said[row.id] = f"  (runs on past the panel's right edge, to {words}: → {short})"
+    return said
+
+
 def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS, leave_out=(),
                          writing=None) -> list:
     """The zoom in panels that each fit one 16:9 screen, each with its description in ``fig.alt_text``.
@@ -1162,7 +1194,7 @@ def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROW
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> figs = timeline_zoom_panels(load_timeline(load_essay()))
-        >>> len(figs), figs[0].alt_text.startswith("The zoom, part 1 of 5")
+        >>> len(figs), figs[0].alt_text.startswith("Part 1 of the zoom shows what happened")
         (5, True)
         >>> for fig in figs:
         ...     plt.close(fig)
@@ -1199,7 +1231,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
         >>> from helpers import load_essay, load_timeline
         >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
         Figure(820x690)
-        The zoom, part 1 of 5, draws events 1 to 16 of the 80 from 2009 on, ...
+        Part 1 of the zoom shows what happened from ...
     """
     for fig in _zoom_figures(timeline, years, ZOOM_ROWS, leave_out, writing):
         show_described(fig, fig.alt_text)
@@ -1526,7 +1558,17 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
         if part is not None:
             start, stop = _even_parts(len(inside), part[1])[part[0] - 1]
             t = inside.iloc[start:stop]
-            what = (f"The zoom, part {part[0]} of {part[1]}, draws events {start + 1} to {stop} of the {len(inside)} "
+            # what the panel shows first, then its marks (learner review 19: the sentences counted kinds of mark)
+            head, tail = t.iloc[0], t.iloc[-1]
+            def named(r):
+                return _event_label(r).removesuffix(INFERRED_MARK)
+            runs = [f"{named(r)} (to {r.to_date:%B %Y})" for _, r in _running_on(t, _panel_span(t, zoom, True)[1])]
+            shows = (f"Part {part[0]} of the zoom shows what happened from {named(head)} ({head.when}) to "
+                     f"{named(tail)} ({tail.when}). "
+                     + (f"{'A bar runs' if len(runs) == 1 else 'Bars run'} on past the panel's right edge, an arrow "
+                        f"at the edge saying where {'it ends' if len(runs) == 1 else 'each ends'}: "
+                        + "; ".join(runs) + ". " if runs else ""))
+            what = (f"{shows}The panel draws events {start + 1} to {stop} of the {len(inside)} "
                     f"from {zoom[0]} on, one row each in date order")
     else:
         t = timeline[start_year(timeline) < zoom[0]]

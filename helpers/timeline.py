@@ -476,11 +476,28 @@ def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -
     return out
 
 
-def undated_table(undated: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
+def clue_expressions(undated: pd.DataFrame) -> pd.Series:
+    """Which of the time expressions that need no timeline row are filed as clues to when the essay was written
+    (their reason names a dating clue), so a table shown before the exercise on dating can hold them back.
+
+    Parameters: ``undated`` the table from ``load_undated``.
+    Returns: a pandas Series of True or False, one for each row of ``undated``.
+
+    >>> from helpers import load_essay
+    >>> int(clue_expressions(load_undated(load_essay())).sum()) >= 2
+    True
+    """
+    return undated.reason.str.contains(r"\bdating\.csv D\d+", regex=True)
+
+
+def undated_table(undated: pd.DataFrame, timeline: pd.DataFrame, hold_back_clues: bool = False) -> pd.DataFrame:
     """The time expressions that need no timeline row, as a reader sees them: each reason with its dates in words
     and the rows and clues it names given their labels.
 
-    Parameters: ``undated`` the table from ``load_undated``; ``timeline`` the table from ``load_timeline``.
+    Parameters: ``undated`` the table from ``load_undated``; ``timeline`` the table from ``load_timeline``;
+    ``hold_back_clues`` True to leave out the expressions filed as dating clues (``clue_expressions``), for a table
+    shown before the exercise that asks the reader to find the clues (learner review 19: a reason saying "a dating
+    clue (clue 20)" pointed at an answer).
     Returns: a copy of ``undated`` whose ``reason`` is readable.
 
     >>> from helpers import load_essay
@@ -488,9 +505,13 @@ def undated_table(undated: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
     >>> t = undated_table(load_undated(essay), load_timeline(essay))
     >>> "dating.csv" in " ".join(t.reason)
     False
+    >>> "clue" in " ".join(undated_table(load_undated(essay), load_timeline(essay), hold_back_clues=True).reason)
+    False
     """
     labels = dict(zip(timeline.id, timeline.label))
     plain = {i: bare_label(label) for i, label in labels.items()}
+    if hold_back_clues:
+        undated = undated[~clue_expressions(undated)]
     return undated.assign(reason=undated.reason.map(lambda t: refs_in_words(prose(t, labels), plain)))
 
 
