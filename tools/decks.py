@@ -1016,9 +1016,9 @@ SHEET_SIZES = ("10pt", "9.5pt", "9pt", "8.75pt", "8.5pt")   # a sheet that runs 
 # sheet's edge): 16 mm on the right, since A4 is 5.9 mm narrower, 13 mm on the left for an A4 printer that centres
 # the page; the type kept by a line height of 1.1 and paragraphs 0.4 em apart (tests/test_kit_19.py)
 SHEET_PAGE = "@page { margin: 10mm 16mm 10mm 13mm; @bottom-center { content: none; } }"
-SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.1; } p { margin: 0.4em 0; }
-h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
-.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.08em 0.3em; } .t { white-space: nowrap !important; }
+SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.07; } p { margin: 0.25em 0; }
+h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.35em 0 0.1em; }
+.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.04em 0.25em; } .t { white-space: nowrap !important; }
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
 .line { display: inline-block; width: 13em; border-bottom: 1px solid #000; } .line.short { width: 5em; }
 .sheet td.clock { width: 3.2em; } .where { font-size: 0.9em; }
