@@ -91,7 +91,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     rows = []
     for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         seen_topics: dict[str, str] = {}
-        for meeting, raw in zip(_within(essay, "meetings", plan.meetings, f"plan {plan.id}"), plan.meetings):
+        raws = _with_next_reading(plan.meetings, path, f"plan {plan.id}")
+        for meeting, raw in zip(_within(essay, "meetings", raws, f"plan {plan.id}"), raws):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
             droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict) and seg.get("topic") not in kept]
             if meeting["if_short"] and meeting["if_short"] not in droppable:
@@ -176,6 +177,31 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             for row in rows[len(rows) - len(segments):]:
                 row["spanish_variant"] = variant
     return pd.DataFrame(rows)
+
+
+NEXT_READING = "{next_reading}"
+
+
+def _with_next_reading(meetings: list, path, where: str) -> list:
+    """A plan's meetings with ``{next_reading}`` in their texts filled in with the next meeting's ``pre_reading``, so
+    the closing line that names the reading for next time says what the reading message sends (facilitator review
+    19: Session 1's closing line said ¶19–¶42, the message ¶19–¶42 and ¶48–¶49)."""
+    def fill(value, reading):
+        if isinstance(value, str):
+            return value.replace(NEXT_READING, reading)
+        if isinstance(value, dict):
+            return {k: fill(v, reading) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v, reading) for v in value]
+        return value
+    out = []
+    for n, meeting in enumerate(meetings or [], start=1):
+        following = meetings[n] if n < len(meetings) and isinstance(meetings[n], dict) else None
+        if NEXT_READING in str(meeting) and not (following and following.get("pre_reading")):
+            raise AnnotationError(path, f"meeting {n} says {NEXT_READING}, but no meeting after it has a pre_reading.",
+                                  "write the reading out, or give the next meeting its pre_reading.", where)
+        out.append(fill(meeting, str(following["pre_reading"])) if following and following.get("pre_reading") else meeting)
+    return out
 
 
 def _within(essay: Essay, section: str, entries: list, within: str) -> list[dict]:
@@ -986,6 +1012,7 @@ def load_handout(essay: Essay) -> dict:
             "sensitive_for_group": groups.to_dict("index"), "interpreter": top["interpreter"] or {},
             "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
             "reading_message_sheet": top.get("reading_message_sheet") or {},
+            "reading_message_spanish_page": top.get("reading_message_spanish_page") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"])}
 
 

@@ -198,7 +198,9 @@ def test_the_reading_message_attachments_are_one_list(essay):
         # the version uses no computer, so it attaches no setup page (review 18; test below)
         assert all(item in step for item in items if not spanish or item not in h["reading_message_attach_computers"]), step
         assert ("Spanish of ¶" in step) == spanish, step
-    assert page.count(f"Attach {decks.attachments(h)}.") >= 4
+    # review 19: the series' Sessions 2 and 3 attach the Spanish of ¶45, ¶48 and ¶49 too (test_kit_19b)
+    assert page.count(f"Attach {decks.attachments(h)}.") >= 2
+    assert page.count(f"Attach {decks.attachments(h, [45, 48, 49])}.") == 2
     assert "Attach " + decks.attachments(h, [45, 48, 49], computers=False) in page
     guide = (SEEDS.parent.parent / "notebooks" / "05_facilitator_guide.ipynb").read_text(encoding="utf-8")
     assert "three files attached" not in guide and "what its page says to attach" in guide

@@ -1016,9 +1016,9 @@ SHEET_SIZES = ("10pt", "9.5pt", "9pt", "8.75pt", "8.5pt")   # a sheet that runs 
 # sheet's edge): 16 mm on the right, since A4 is 5.9 mm narrower, 13 mm on the left for an A4 printer that centres
 # the page; the type kept by a line height of 1.1 and paragraphs 0.4 em apart (tests/test_kit_19.py)
 SHEET_PAGE = "@page { margin: 10mm 16mm 10mm 13mm; @bottom-center { content: none; } }"
-SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.1; } p { margin: 0.4em 0; }
-h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.5em 0 0.2em; }
-.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.08em 0.3em; } .t { white-space: nowrap !important; }
+SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.07; } p { margin: 0.25em 0; }
+h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.35em 0 0.1em; }
+.sheet { width: 100%; } .sheet td, .sheet th { padding: 0.04em 0.25em; } .t { white-space: nowrap !important; }
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
 .line { display: inline-block; width: 13em; border-bottom: 1px solid #000; } .line.short { width: 5em; }
 .sheet td.clock { width: 3.2em; } .where { font-size: 0.9em; }
@@ -1229,10 +1229,16 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         # (review: the ¶45, ¶48 and ¶49 pages were in the packet, handed out on the day, after the reading)
         sheet = (sheets.get(f"{plan}-{meeting}", {}).get("paragraphs", {})
                  if first.version and ctx["handout"]["reading_message_sheet"] else {})
+        page, sentence = f"{plan}-{meeting}", ctx["handout"]["reading_message_sheet"]
+        # another version's Spanish page, attached for this meeting's Spanish readers (facilitator review 19)
+        other = ctx["handout"]["reading_message_spanish_page"]
+        if not sheet and f"{plan}-{meeting}" in (other.get("meetings") or {}):
+            page, sentence = other["meetings"][f"{plan}-{meeting}"], other
+            sheet = sheets[page]["paragraphs"]
         texts = {}
         for lang in ("en", "es"):
             text = ctx["handout"]["reading_message"][lang]
-            said = ctx["handout"]["reading_message_sheet"][lang].replace("{sheet}", _listed(sheet, lang)) if sheet else ""
+            said = sentence[lang].replace("{sheet}", _listed(sheet, lang)) if sheet else ""
             text = text.replace("{spanish_sheet}", f" {said}" if said else "")
             # a meeting with no segment on the computers (the version for Spanish readers) asks nobody to install
             which = "computers" if workshop.uses_computers(rows) else "paper"
@@ -1249,7 +1255,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             texts[lang] = text
         # each thing to attach as a file of its own, linked (review 18: the Spanish was only printed under the
         # message, and pasted it lost its [traducción] labels and the key to [nota: …])
-        files = attachment_pages(ctx["handout"], sheet, workshop.uses_computers(rows), f"{plan}-{meeting}")
+        files = attachment_pages(ctx["handout"], sheet, workshop.uses_computers(rows), page)
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"

@@ -41,12 +41,12 @@ SUMMARY_STYLE = """
    of English: larger type, notes no smaller than 9.5 pt, and its own footer (review11) */
 .summary .summary-page[lang=es] { font-size: 9.6pt; page: es; } .summary .summary-page[lang=es] :is(.note, .where) {
   font-size: 1em; color: #222; }
-.summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.4em 0 0.1em; } .summary .summary-page[lang=es] {
-  line-height: 1.18; }
+.summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.3em 0 0.05em; } .summary .summary-page[lang=es] {
+  line-height: 1.14; } .summary .summary-page[lang=es] p { margin: 0.15em 0; }
 /* and a little more of the sheet (review12: both halves of the thesis, ¶48's "essential" and the marks of the
    package's reading added): the footer still has its own margin; line height 1.18, not 1.2, since the thesis gives
    ¶10's "it is imperative" its own clause (review14 P1: at 1.2 the closing note ran to a third page) */
-@page es { margin: 12mm 16mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
+@page es { margin: 10mm 16mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -348,8 +348,11 @@ def spanish_attachments(reading: str = DEFAULT_READING) -> dict[str, str]:
     return pages
 
 
+# one page, and a paragraph never split between pages (facilitator review 19: at 11 pt it ran to a second page, ¶49
+# broken in the middle of the Gramsci quotation and the page after it four-fifths blank)
 SPANISH_ATTACHMENT_STYLE = """
-body { font-size: 11pt; line-height: 1.35; } .para p { margin: 0.6em 0; } .note { font-size: 0.95em; }
+body { font-size: 10pt; line-height: 1.25; } .para p { margin: 0.45em 0; } .note { font-size: 0.95em; }
+.para { break-inside: avoid; page-break-inside: avoid; }
 """
 
 
@@ -418,7 +421,7 @@ def glossary_html(reading: str = DEFAULT_READING) -> str:
 
 
 EXCERPT_STYLE = """
-body { font-size: 10.5pt; line-height: 1.3; } table.glossary { width: 100%; table-layout: fixed; font-size: 10pt; }
+body { font-size: 10.5pt; line-height: 1.2; } table.glossary { width: 100%; table-layout: fixed; font-size: 10pt; }
 table.glossary small { font-size: 0.9em; }
 table.glossary td { overflow-wrap: break-word; } table.glossary .es { display: block; color: #222; margin-top: 0.3em; }
 table.glossary small.kind { display: block; }
@@ -484,13 +487,13 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
             + '<table class="glossary">'
             + ('<colgroup><col style="width:16%"><col style="width:30%"><col style="width:30%"><col style="width:24%">'
                # what the essay says runs longer than what a term is (review12's uses of the war of position)
-               if since else '<colgroup><col style="width:15%"><col style="width:39%"><col style="width:46%">')
+               if since else '<colgroup><col style="width:14%"><col style="width:40%"><col style="width:46%">')
             + '</colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
               '<th scope="col">In the essay · En el ensayo</th>'
             + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
     # a little more of the sheet for what the essay says of the war of position (review12): still one page
     return _page("Glossary excerpt", body, GLOSSARY_STYLE + EXCERPT_STYLE,
-                 page_style="@page { margin: 13mm 16mm 15mm 15mm; }")
+                 page_style="@page { margin: 11mm 16mm 15mm 13mm; }")
 
 
 def setup_html(reading: str = DEFAULT_READING) -> str:
