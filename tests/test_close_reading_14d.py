@@ -133,7 +133,8 @@ def test_01s_reading_list_holds_the_heading_its_exercise_sends_you_to(essay):
     read = set(paragraph_numbers(nb.metadata["lesson"]["read"]))
     cited = set()
     for c in nb.cells[1:]:
-        if c.cell_type == "markdown":
+        if c.cell_type == "markdown" and not c.source.startswith("## Words you will meet"):
+            # 01's glossed words (learner review 19) say where each word stands; they are not reading asked for
             cited |= set(paragraph_numbers(", ".join(re.findall(r"¶\d+(?:–¶\d+)?", c.source))))
     assert not cited - read, f"01's reading list leaves out ¶{sorted(cited - read)}"
 

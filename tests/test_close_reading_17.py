@@ -135,7 +135,9 @@ def test_each_word_has_one_gloss_and_every_notebook_that_glosses_it_uses_it(essa
     from helpers.terms import load_glosses
     glosses = load_glosses(essay)
     assert set(glosses.word) == {"We", "imperialism", "LeftRoots", "IRI", "[sic]", "cadre",   # cadre: review 18 (K1)
-                                 "chargé d'affaires"}   # learner review 18 (s19-nb23): 02 and 03
+                                 "chargé d'affaires",   # learner review 18 (s19-nb23): 02 and 03
+                                 # learner review 19 (s19-r2a): 01 glosses the words 02 and 03 use, from one entry each
+                                 "BDS", "UFCW", "JBS", "the Alliance", "Nasralla", "D.E.A.", "Chapo Guzmán"}
     for g in glosses.itertuples():
         lines = _gloss_lines(folder, g.word)
         assert set(lines) == set(g.notebooks), (g.word, sorted(lines))
