@@ -484,7 +484,7 @@ def glossary_excerpt_html(reading: str = DEFAULT_READING, plan: str = "single-90
             + '<table class="glossary">'
             + ('<colgroup><col style="width:16%"><col style="width:30%"><col style="width:30%"><col style="width:24%">'
                # what the essay says runs longer than what a term is (review12's uses of the war of position)
-               if since else '<colgroup><col style="width:12%"><col style="width:39%"><col style="width:49%">')
+               if since else '<colgroup><col style="width:15%"><col style="width:39%"><col style="width:46%">')
             + '</colgroup><tr><th scope="col">Term · Término</th><th scope="col">What it is · Qué es</th>'
               '<th scope="col">In the essay · En el ensayo</th>'
             + ('<th scope="col">Since · Desde entonces</th>' if since else "") + "</tr>" + "".join(rows) + "</table>")
