@@ -234,7 +234,7 @@ def test_the_glossary_gives_the_uses_the_session_asks_about(essay):
     assert "guerra de movimiento' (o de maniobra)" in text and "la dirección en la sociedad civil" in text  # review17
     assert "identificarla también con las" in text and "que sean las fortalezas" not in text
     # review 18 (Spanish, #7): the essay's own words are quoted with their Spanish, so a reader can find them
-    assert "de ganarla contra la derecha (¶55)" in text and "de Trump] (¶50)" in text   # review 19: quoted
+    assert "de ganarla \"against the Right\" [contra la derecha] (¶55)" in text and "de Trump] (¶50)" in text   # close19b: quoted, as the English
     assert '"both necessary and possible" [a la vez necesario y posible]' in text     # review 18 (Spanish, #7)
     assert "perturbación económica" in text
 

@@ -121,7 +121,7 @@ def test_c51_hangs_where_the_essays_words_put_it(essay):
     from helpers import summary
     es = _squash(summary.load_summary(essay).loc["C51", "es"])
     assert '"possible"' not in es and "no la nombra" in es
-    assert "por los derechos de inmigrantes, contra el muro y la deportación" in es
+    assert "por los derechos de inmigrantes, contra el muro fronterizo y la militarización de la frontera" in es
 
 
 def test_c50_names_the_three_struggles_of_its_sentence(essay):
