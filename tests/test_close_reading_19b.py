@@ -72,7 +72,8 @@ def test_in_opposition_is_kept(essay):
     organizativo en el propio país"; the summary also had "la ocupación" for "the occupying forces"."""
     from helpers import summary
     c51 = helpers.load_argument(essay).claims.set_index("id").loc["C51", "paraphrase"]
-    assert '"domestic organizing in opposition"' in c51
+    # the essay's words quoted whole, "rather than" with them (test_editorial_decisions keeps both halves of the span)
+    assert '"rather than domestic organizing in opposition"' in c51
     es = _squash(summary.load_summary(essay).loc["C51", "es"])
     assert "trabajo organizativo de oposición" in es and "contra las fuerzas de ocupación" in es
     slide = _squash(_d02()[1]["slide"])
