@@ -1534,6 +1534,9 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
         text = (f"The long view runs from {named(t.iloc[0])} ({t.iloc[0].when}) to {named(t.iloc[-1])} "
                 f"({t.iloc[-1].when}): the {len(t)} events before {zoom[0]}, {theme(t)}. The {len(inside)} events "
                 f"from {zoom[0]} on fall in the shaded years and are drawn in the zoom; {most}.")
+    if zoomed and part is not None:     # a panel says what happened; the long view says once who dates the rows
+        return text + (" As in the long view, the rows the exercises ask about are held back." if held and part[0] == 1
+                       else "")
     words, inferred = (t.dated_by == "the essay's words").sum(), (t.dated_by == "the package's inference").sum()
     context_rows = (t.dated_by == "context").sum()
     text += (f" Of its rows, {words} {'is' if words == 1 else 'are'} dated by the essay's words, {inferred} with a date "
@@ -1541,8 +1544,7 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
              + ("is context from a named reference" if context_rows == 1 else "are context from named references")
              + " (in italics).")
     if zoomed:
-        return text + (" As in the long view, the rows the exercises ask about are held back."
-                       if held and (part is None or part[0] == 1) else "")
+        return text + (" As in the long view, the rows the exercises ask about are held back." if held else "")
     return text + held
 
 

@@ -154,3 +154,13 @@ def test_the_sentence_under_02s_chart_says_who_is_quoted_not_how_it_is_drawn(ess
     assert text.startswith("The essay quotes 12 voices in their own words"), text[:100]
     for drawing in ("Colour", "hatching", "shape", "size"):
         assert drawing not in text, drawing
+
+
+def test_a_zoom_panels_sentence_says_what_happened_and_counts_no_labels(essay):
+    """Learner review 19: a sentence under a figure says what it shows; a count of marks or labels the learner must
+    then find ("3 as the essay tells and dates them…, 11 dates are derived") is not its point."""
+    timeline = tl.load_timeline(essay)
+    for k in range(1, 6):
+        text = plots.describe_timeline(timeline, zoomed=True, part=(k, 5), leave_out=ASKED_03, writing="E38")
+        assert text.startswith(f"Part {k} of the zoom shows what happened from ")
+        assert "with a date the package infers" not in text and "derived" not in text, text
