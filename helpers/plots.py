@@ -595,18 +595,12 @@ IN_FULL_BUT_LEFT = "The table under the figure gives each box on the right in fu
 # Voices along the essay
 # --------------------------------------------------------------------------------------------
 
-LANGUAGE_COLOURS = {"original English": OKABE_ITO[4], "translated, translator not named": OKABE_ITO[6],
-                    "interpreted": OKABE_ITO[5], "translated by the authors": OKABE_ITO[2],
-                    "untranslated, as chanted": OKABE_ITO[3], "the authors' words": "#555555", "not stated": "#ffffff"}
-# Each language also has its own hatch, so colour is never the only cue (tests/test_colours.py holds this).
-LANGUAGE_HATCHES = {"original English": "", "translated, translator not named": "////", "interpreted": "....",
-                    "translated by the authors": "\\\\\\\\", "untranslated, as chanted": "xxxx",
-                    "the authors' words": "----", "not stated": "||||"}
-SOURCE_MARKERS = {"document or publication": "s", "event": "^", "interview": "D", "none": "o"}
-
-
-#: the key's words for a mark whose source and language an exercise asks for
-WITHHELD_MARK = "?: source and language left for an exercise"
+#: the voices chart's two kinds of mark (learner review 19: size, colour, hatching and shape were four encodings in one
+#: chart): a dot for a quotation in a voice's own words, a grey block for each piece of reported speech
+QUOTED_COLOUR = OKABE_ITO[4]
+REPORTED_COLOUR = "#555555"
+QUOTED_KEY = "quoted: the voice's own words, in quotation marks (beside it, how many words)"
+REPORTED_KEY = "reported: what was said, in the authors' words (a bar as tall as the pieces in its ¶)"
 
 
 def _section_guides(essay, ax, label_y: float = 1.0) -> None:
@@ -636,31 +630,28 @@ REPORTED_ROW = "reported speech (any speaker): pieces per ¶"
 REPORTED_STEP = 0.2
 
 
-#: the smallest mark's area in the voices chart (points squared): a quotation of a few words is a dot of 9.5 pt, 13 px
-#: in JupyterLab, which a projector still shows (the learner review 17: at 30, 9 px, the five-word dots vanished)
-DOT_FLOOR = 90
+#: a quotation's dot in the voices chart (points squared): 11 pt across, 15 px in JupyterLab, which a projector shows
+#: (the learner review 17: at 30, 9 px, the smallest dots vanished); every dot is one size, the words are written
+DOT_AREA = 120
 
 
-def _dot_area(words):
-    """A mark's area for a quotation of ``words`` words (a number or a Series): DOT_FLOOR plus 3 per word, to 300."""
-    clipped = words.clip(upper=300) if hasattr(words, "clip") else min(words, 300)
-    return DOT_FLOOR + 3 * clipped
+def _words(n: int) -> str:
+    return f"{n} word{'s' if n != 1 else ''}"
 
 
-def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
-    """A chart of who speaks where in the essay: one row per voice, a mark for each time it is quoted.
+def voices_along_the_essay(essay, quotations, ax=None):
+    """A chart of who is quoted where in the essay: one row per voice, a dot each time it is quoted in its own words.
 
-    Each mark sits at its paragraph; its size shows how many words are quoted, its colour and hatching the
-    language the words reached English through, its shape the source the essay names. Reported speech is counted on one
-    row of its own (it is in the authors' words): a bar at each paragraph, as tall as the pieces it reports; scare
-    quotes and names in quotation marks are not drawn (no other voice speaks in them).
+    Each dot sits at its paragraph, the number of words quoted written beside it. Reported speech (in the authors'
+    words) is counted on one row of its own: a bar at each paragraph, as tall as the pieces it reports. Two kinds of
+    mark, no more (learner review 19: size, colour, hatching and shape were too many to read); the source and the
+    language of each quotation are in the tables and Exercise 3. Scare quotes and names in quotation marks are not
+    drawn (no other voice speaks in them).
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
         quotations: the quotations, from ``helpers.load_quotations(essay)``.
         ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
-        withhold: optional; voices whose source and language an exercise asks for, as in
-            ``quotations.voices(withhold=)``: their marks are a "?" in black, with no colour, hatching or shape.
 
     Returns:
         The matplotlib Axes drawn in (its figure is ``ax.figure``; ``ax.figure.drawn`` says in words what each
@@ -671,87 +662,55 @@ def voices_along_the_essay(essay, quotations, ax=None, withhold=()):
         >>> essay = load_essay()
         >>> ax = voices_along_the_essay(essay, load_quotations(essay))
         >>> ax.get_title(loc="left")
-        'Who speaks where, by paragraph (size = words)'
+        'Who is quoted where, by paragraph'
         >>> plt.close(ax.figure)
     """
     use_style()
     q = _voice_rows(quotations)
-    order = list(dict.fromkeys(q[q.form != "reported speech"].sort_values("paragraph").voice))
-    order.append(REPORTED_ROW)
+    reported = q.form == "reported speech"
+    own = q[~reported]
+    order = list(dict.fromkeys(own.sort_values("paragraph").voice)) + [REPORTED_ROW]
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
         # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
-        fig, (ax, key) = plt.subplots(1, 2, figsize=(NARROW[0], 6.9), width_ratios=[1.4, 1], layout="constrained")
-    else:
-        key = ax      # drawn into a given Axes: the legends sit beside it, as in the figure's own key
-    key_x = 0 if key is not ax else 1.02
-    asked = q.speaker.isin(list(withhold))
-    reported = q.form == "reported speech"
+        fig, ax = plt.subplots(figsize=(NARROW[0], 6.9), layout="constrained")
     # reported speech, 50 pieces in the authors' words, is counted, not dotted: one bar at each paragraph, as tall as
     # the pieces it reports (learner review 18: fifty dots on one row were a crowded band); fig.drawn keeps each one
     per = q[reported].groupby("paragraph").size()
-    ax.bar(per.index, -per.values * REPORTED_STEP, bottom=y[order[-1]] + 0.5, width=0.8,
-           color=LANGUAGE_COLOURS["the authors' words"], hatch=LANGUAGE_HATCHES["the authors' words"],
+    ax.bar(per.index, -per.values * REPORTED_STEP, bottom=y[order[-1]] + 0.5, width=0.8, color=REPORTED_COLOUR,
            edgecolor="black", linewidth=0.6, zorder=3)
-    for (language, source), rows in q[~asked & ~reported].groupby(["language", "source_named"], sort=False):
-        ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words),
-                   c=LANGUAGE_COLOURS[language], marker=SOURCE_MARKERS[source], alpha=0.85,
-                   hatch=LANGUAGE_HATCHES[language], edgecolors="black", linewidths=0.6, zorder=3)
-    if (asked & ~reported).any():
-        rows = q[asked & ~reported]
-        ax.scatter(rows.paragraph, rows.voice.map(y), s=_dot_area(rows.words) + 30, c="black",
-                   marker="$?$", zorder=3)
-    ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  {r.form}, {r.words} words: " +
-                       (f"{WITHHELD_MARK}" if r.speaker in set(withhold) else
-                        f"source {r.source_named}, {r.language}") for r in q.sort_values("paragraph").itertuples()]
+    ax.scatter(own.paragraph, own.voice.map(y), s=DOT_AREA, c=QUOTED_COLOUR, marker="o", edgecolors="black",
+               linewidths=0.8, zorder=3)
+    for r in own.itertuples():
+        ax.annotate(_words(r.words), (r.paragraph, y[r.voice]), xytext=(9, 0), textcoords="offset points",
+                    va="center", fontsize=10.5, color="#333333", zorder=4)
+    # what the chart shows of each row, and no more: a quotation's source and language are Exercise 3's to find
+    ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  " + ("reported" if r.form == "reported speech" else
+                                                          f"quoted, {_words(r.words)}")
+                       for r in q.sort_values("paragraph").itertuples()]
     ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 26)) for v in order], fontsize=10.5)
-    ax.invert_yaxis()
+    ax.set_ylim(y[order[-1]] + 0.65, -0.6)
     ax.set_xlim(0, len(essay.paragraphs) + 1)
     ax.tick_params(axis="x", labelsize=10.5)
     ax.set_xlabel("paragraph (¶)", fontsize=11)
     _section_guides(essay, ax)
     from matplotlib.lines import Line2D
-    present = [lang for lang in LANGUAGE_COLOURS if lang in set(q[~asked].language)]
-    ax.set_ylim(y[order[-1]] + 0.65, -0.6)
-    # a language known only from outside the essay (Marx's German, Gramsci's Italian) says so in the legend
-    from_context = {lang for lang in present if q[q.language == lang].language_basis.str.contains("context:").any()}
     from matplotlib.patches import Patch
-    colours = [Patch(facecolor=LANGUAGE_COLOURS[lang], hatch=LANGUAGE_HATCHES[lang], edgecolor="black",
-                     label=textwrap.fill(lang + (" (partly from context)" if lang in from_context else ""), 21))
-               for lang in present]
-    shapes = [Line2D([], [], marker=SOURCE_MARKERS[s], linestyle="none", markersize=10, markerfacecolor="white",
-                     markeredgecolor="black", label=s) for s in SOURCE_MARKERS
-              if s in set(q[~asked & ~reported].source_named)]
-    if asked.any():
-        shapes.append(Line2D([], [], marker="$?$", linestyle="none", markersize=10, color="black",
-                             label=textwrap.fill(WITHHELD_MARK, 21)))
-    if key is not ax:
-        key.axis("off")
-    # the three keys one under another, each told apart by its title
-    first = key.legend(handles=colours, title="colour and hatching:\nlanguage", loc="upper left",
-                       bbox_to_anchor=(key_x, 1.04), frameon=False, fontsize=10.5, title_fontsize=11, alignment="left",
-                       labelspacing=0.35, borderaxespad=0, borderpad=0)
-    key.add_artist(first)
-    second = key.legend(handles=shapes, title="shape: source the\nessay names", loc="upper left", alignment="left",
-                        bbox_to_anchor=(key_x, 0.5), frameon=False, fontsize=10.5, title_fontsize=11, labelspacing=0.35,
-                        borderaxespad=0, borderpad=0)
-    key.add_artist(second)
-    sizes = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="#dddddd", markeredgecolor="black",
-                    markersize=_dot_area(n) ** 0.5, label=f"{n} words" + (" or more" if n == 300 else ""))
-             for n in (5, 50, 300)]
-    key.legend(handles=sizes, title="size: words quoted", loc="lower left", bbox_to_anchor=(key_x, 0), frameon=False,
-               fontsize=10.5, title_fontsize=11, labelspacing=0.8, alignment="left", borderaxespad=0, borderpad=0)
-    ax.set_title("Who speaks where, by paragraph (size = words)", loc="left", pad=32, fontsize=13)
+    handles = [Line2D([], [], marker="o", linestyle="none", markersize=DOT_AREA ** 0.5, markerfacecolor=QUOTED_COLOUR,
+                      markeredgecolor="black", label=QUOTED_KEY),
+               Patch(facecolor=REPORTED_COLOUR, edgecolor="black", label=REPORTED_KEY)]
+    ax.figure.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=10.5, alignment="left",
+                     labelspacing=0.4, handlelength=1.5)
+    ax.set_title("Who is quoted where, by paragraph", loc="left", pad=32, fontsize=13)
     return ax
 
 
-def describe_voices(essay, quotations, withhold=()) -> str:
+def describe_voices(essay, quotations) -> str:
     """What the voices chart shows, in words, computed from the same rows (its text alternative).
 
     Parameters:
         essay: the essay, from ``helpers.load_essay()``.
         quotations: the quotations, from ``helpers.load_quotations(essay)``.
-        withhold: optional; the voices the chart draws as "?" (``voices_along_the_essay(withhold=)``).
 
     Returns:
         A few sentences as a string, printed under the chart and used as its alt text.
@@ -759,25 +718,24 @@ def describe_voices(essay, quotations, withhold=()) -> str:
     Example:
         >>> from helpers import load_essay, load_quotations
         >>> essay = load_essay()
-        >>> describe_voices(essay, load_quotations(essay)).startswith("The chart")
+        >>> describe_voices(essay, load_quotations(essay)).startswith("The essay quotes")
         True
     """
     q = _voice_rows(quotations)
-    own = q[q.form != "reported speech"]
+    own = q[q.form != "reported speech"].sort_values("paragraph", kind="stable")
+    reported = q[q.form == "reported speech"]
     sections_quoting = set(essay.paragraphs.loc[q.paragraph, "section"])
     silent = [s.section for s in essay.sections.itertuples() if s.section not in sections_quoting]
-    top = own.groupby("voice").words.sum().sort_values(ascending=False)
-    text = (f"The chart places {len(own)} quotations by {own.voice.nunique()} voices and "
-            f"{(q.form == 'reported speech').sum()} pieces of reported speech along the essay's "
-            f"{len(essay.paragraphs)} paragraphs. The most words go to {top.index[0]} ({top.iloc[0]}) and "
-            f"{top.index[1]} ({top.iloc[1]}). Colour and hatching show the language the words reached English through, shape "
-            f"the source the essay names, size the number of words; the bars of the bottom row count the pieces of "
-            f"reported speech in each paragraph; ")
-    text += ("sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \
-        "every section has some quotation or reported speech."
-    if withhold:
-        text += (f" The marks of {' and '.join(withhold)} are a question mark: an exercise asks for their source and "
-                 "language.")
+    top = own.groupby("voice").words.sum().sort_values(ascending=False, kind="stable")
+    first = own.drop_duplicates("voice").head(2)
+    busiest = essay.paragraphs.loc[reported.paragraph, "section"].value_counts()
+    text = (f"The essay quotes {own.voice.nunique()} voices in their own words, {len(own)} times: "
+            f"{' and '.join(f'{r.voice} (¶{r.paragraph})' for r in first.itertuples())} open it, and the most words "
+            f"go to {top.index[0]} ({top.iloc[0]}) and {top.index[1]} ({top.iloc[1]}). It also reports speech in its own "
+            f"words: the bars of the bottom row count the pieces of reported speech in each paragraph, {len(reported)} "
+            f"in all, the most in {busiest.index[0]} ({busiest.iloc[0]}). ")
+    text += ("Sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \
+        "Every section has some quotation or reported speech."
     return text
 
 
@@ -800,81 +758,72 @@ def _year(d) -> float:
 def _draw_event(ax, row, y, height=0.6, arrow=1.2):
     """One event at its precision: a day as a diamond, a month, a year or a period as a bar over all of it, and a
     derived date (one the essay places only between two others) as a thin whisker with an end bar at each side: a
-    date somewhere in that range, not something that lasted (round 14: hatched ranges were read as durations).
+    date somewhere in that range, not something that lasted (round 14: hatched ranges were read as durations). A row
+    with no end given, or one that runs to the time of writing, goes on in an arrow.
 
-    What dates the row shows in the mark as well as in the label (never by colour alone): the essay's words are
-    drawn solid; the package's inference as a hollow diamond or a mark with a dotted outline (and "*" after the
-    label); context with a black outline. Each mark carries the row's id (``get_gid``).
+    Four kinds of mark, each in the key (learner review 19: eight were too many): who dates the row is in its label,
+    not in its mark (a " *" after it for the package's inference, italics and "(context)" for context). Each mark
+    carries the row's id (``get_gid``).
     """
-    from .timeline import CONTEXT, INFERENCE
     colour = THEME_COLOURS[row.theme]
     derived = row.precision == "relative"
-    inferred, context = row.dated_by == INFERENCE, row.dated_by == CONTEXT
     x0 = _year(row.from_date)
     x1 = _year(row.to_date) + 1 / 365
     if getattr(row, "to_writing", False):
         # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
-        ax.barh(y, 0.25, left=x0, height=0.14 if derived else height, color=colour, alpha=0.9,
-                edgecolor="black" if context else colour, zorder=2, gid=row.id)
+        ax.barh(y, 0.25, left=x0, height=0.14 if derived else height, color=colour, alpha=0.9, edgecolor=colour,
+                zorder=2, gid=row.id)
         if derived:     # a derived start: the whisker's end bar, as in the key
             ax.plot([x0, x0], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
         # the arrow runs on to the panel's right edge (learner review, round 12: a one-year stub read as an end date)
         ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
-                    arrowprops=dict(arrowstyle="->", color=colour, linewidth=2, linestyle="--"), zorder=3)
+                    arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
         return
     if row.from_date == row.to_date and not row.open_end:
-        ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor="white" if inferred else colour,
-                markeredgecolor="black" if context else colour,
-                markeredgewidth=2 if inferred else 1.5, linestyle="none", zorder=3, gid=row.id)
+        ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor=colour, markeredgecolor=colour,
+                markeredgewidth=1.5, linestyle="none", zorder=3, gid=row.id)
     elif derived:
-        # a whisker: a thin bar (its outline dotted when the date is inferred) between two end bars
-        ax.barh(y, x1 - x0, left=x0, height=0.14, color=colour, alpha=0.9,
-                edgecolor="black" if context else ("#333333" if inferred else colour),
-                linestyle=":" if inferred else "-", linewidth=1.2, zorder=2, gid=row.id)
+        # a whisker: a thin bar between two end bars
+        ax.barh(y, x1 - x0, left=x0, height=0.14, color=colour, alpha=0.9, edgecolor=colour, linewidth=1.2, zorder=2,
+                gid=row.id)
         for x in (x0, x1):
             ax.plot([x, x], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
     else:
-        ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.9,
-                edgecolor="black" if context else ("#333333" if inferred else colour),
-                linestyle=":" if inferred else "-", linewidth=1.5 if inferred else 1.2, zorder=2, gid=row.id)
+        ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.9, edgecolor=colour, linewidth=1.2,
+                zorder=2, gid=row.id)
     if row.open_end:
         ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
                     arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
 
 
-#: the key's words for what dates a row; a test holds every figure's key to them
-DATED_BY_KEY = {"the essay's words": "solid: dated by the essay's words",
-                "the package's inference": "hollow or dotted, *: date the package infers",
-                "context": "black outline, italics: context (a reference)"}
-#: the title of the timeline's key: colour stands for the theme, which each row names on the right
-THEME_KEY_TITLE = "Colour: the event's theme, named at the right of its row. The marks:"
+#: the key's words for what dates a row, said by the row's label (a test holds every figure's key to them)
+DATED_BY_KEY = {"the essay's words": "A plain label: dated by the essay's words",
+                "the package's inference": "* after a label: a date the package infers",
+                "context": "in italics, (context): from a named reference"}
+#: the title of the timeline's key: colour stands for the theme, which each row names on the right, and the label says
+#: who dates the row; the marks (its entries) say only when
+THEME_KEY_TITLE = "Colour: the event's theme, named at the right of its row."
 INFERRED_MARK = " *"      # after the label of a row whose date the package infers (the key says so once)
 TIMELINE_KEY_FONT = 10.5  # 14.6 px: the figures are drawn for JupyterLab's 848 px output area
 
 
 def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
-    """The key to how an event is drawn. Its title says what colour stands for, the theme (learner review 18: the
-    key did not say so); the themes are named in words beside each row, so they need no swatches."""
+    """The key to how an event is drawn: four kinds of mark (learner review 19: eight were too many). Its title says
+    what colour stands for, the theme (learner review 18: the key did not say so), and what the label says of who
+    dates the row; the themes are named in words beside each row, so they need no swatches."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
+    plain, inferred, context = DATED_BY_KEY.values()
+    title = f"{THEME_KEY_TITLE}\n{plain}; {inferred};\n{context}. The marks:"
     handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
                Patch(facecolor="#777777", label="a month, year or period"),
                Line2D([], [], color="#777777", marker="|", markersize=11, markeredgewidth=2.2, linewidth=2,
                       label="within these limits; closer dates unknown"),
-               Line2D([], [], color="#777777", marker=">", label="no end date given")]
-    if to_writing:
-        handles.append(Line2D([], [], color="#777777", marker=">", linestyle="--",
-                              label="up to the time of writing, or before (Exercise 2)"))
-    handles += [
-        # a filled diamond on a solid line, beside the hollow one on a dotted line: the grey bar above already means
-        # "a month, year or period" (the learner review 17 read the two alike)
-        Line2D([], [], marker="D", color="#333333", markerfacecolor="#333333", markeredgewidth=2, linestyle="-",
-               linewidth=2, markersize=8, label=DATED_BY_KEY["the essay's words"]),
-        Line2D([], [], marker="D", color="#333333", markerfacecolor="white", markeredgewidth=2,
-               linestyle=":", markersize=8, label=DATED_BY_KEY["the package's inference"]),
-        Patch(facecolor="white", edgecolor="black", linewidth=1.5, label=DATED_BY_KEY["context"])]
+               Line2D([], [], color="#777777", marker=">",
+                      label="goes on: no end date given" + (", or up to the time of writing (Exercise 2)"
+                                                            if to_writing else ""))]
     return where.legend(handles=handles, loc=loc, frameon=False, fontsize=TIMELINE_KEY_FONT, ncol=ncol,
-                        columnspacing=1.0, handlelength=1.8, labelspacing=0.3, title=THEME_KEY_TITLE,
+                        columnspacing=1.0, handlelength=1.8, labelspacing=0.3, title=title,
                         title_fontsize=TIMELINE_KEY_FONT, alignment="left")
 
 
@@ -885,7 +834,7 @@ def _held_back(timeline, leave_out=(), writing=None):
     ``leave_out``: ids of rows an exercise asks about, left out as the tables leave them out
     (``timeline.with_account(leave_out=)``). ``writing``: the id of the row for the time of writing, whose date an
     exercise asks for: rows dated only by it are left out too, and a row that runs to it is drawn from its start
-    with a dashed arrow (``to_writing``), its end unsaid. Every row kept has ``when``, its date in words, unsaid
+    with an arrow (``to_writing``), its end unsaid. Every row kept has ``when``, its date in words, unsaid
     where it ends at the time of writing.
     """
     from .timeline import with_account
@@ -901,7 +850,7 @@ def _held_back(timeline, leave_out=(), writing=None):
     if only_writing.any():
         parts.append(f"{only_writing.sum()} dated only by the time of writing")
     return t, (f" Left out until the exercises' solutions: {' and '.join(parts)}; a row that runs to the time of "
-               "writing ends in a dashed arrow.")
+               "writing ends in an arrow, as a row with no end date does.")
 
 
 def drawn_rows(rows) -> list[str]:
@@ -963,7 +912,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         ax: optional; a matplotlib Axes to draw in. Leave it out to draw a new figure.
         leave_out: optional; ids of rows an exercise asks about, left out as the tables leave them out.
         writing: optional; the id of the row for the time of writing, when an exercise asks for it: rows dated
-            only by it are left out, and a row that runs to it ends in a dashed arrow.
+            only by it are left out, and a row that runs to it ends in an arrow.
 
     Returns:
         The matplotlib Axes drawn in (its figure is ``ax.figure``; ``ax.figure.drawn`` lists each row it draws in
@@ -1076,7 +1025,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         part: optional; (k, n) draws the k-th of n panels (``zoom_parts``). Leave it out for every row.
         leave_out: optional; ids of rows an exercise asks about, left out as the tables leave them out.
         writing: optional; the id of the row for the time of writing, when an exercise asks for it: rows dated
-            only by it are left out, and a row that runs to it ends in a dashed arrow.
+            only by it are left out, and a row that runs to it ends in an arrow.
 
     Returns:
         The matplotlib Axes drawn in (its figure is ``ax.figure``; ``ax.figure.drawn`` lists each row it draws in
@@ -1544,58 +1493,59 @@ def describe_timeline(timeline, zoom=(2009, 2020), zoomed: bool = False, part=No
 
     Example:
         >>> from helpers import load_essay, load_timeline
-        >>> describe_timeline(load_timeline(load_essay())).startswith("The figure draws the 23 events before 2009")
+        >>> describe_timeline(load_timeline(load_essay())).startswith("The long view runs from Marx's letter on Ireland")
         True
     """
     def start_year(rows):
         return rows.from_date.map(lambda d: d.year)
 
+    def named(r):
+        return _event_label(r).removesuffix(INFERRED_MARK)
+
+    def theme(rows):
+        counts = rows.theme.value_counts(sort=True)
+        return f"{counts.iloc[0]} of them about {counts.index[0]}"
+
+    # what happened first, and last, and the theme most rows share; then who dates them (learner review 19: the
+    # sentences counted kinds of mark instead of saying what happened)
     timeline, held = _held_back(timeline, leave_out, writing)
     inside = _zoom_rows(timeline, zoom)
-    if zoomed:
-        t = inside
-        what = f"The figure draws the {len(inside)} events from {zoom[0]} on, one row each in date order"
-        if part is not None:
-            start, stop = _even_parts(len(inside), part[1])[part[0] - 1]
-            t = inside.iloc[start:stop]
-            # what the panel shows first, then its marks (learner review 19: the sentences counted kinds of mark)
-            head, tail = t.iloc[0], t.iloc[-1]
-            def named(r):
-                return _event_label(r).removesuffix(INFERRED_MARK)
-            runs = [f"{named(r)} (to {r.to_date:%B %Y})" for _, r in _running_on(t, _panel_span(t, zoom, True)[1])]
-            shows = (f"Part {part[0]} of the zoom shows what happened from {named(head)} ({head.when}) to "
-                     f"{named(tail)} ({tail.when}). "
-                     + (f"{'A bar runs' if len(runs) == 1 else 'Bars run'} on past the panel's right edge, an arrow "
-                        f"at the edge saying where {'it ends' if len(runs) == 1 else 'each ends'}: "
-                        + "; ".join(runs) + ". " if runs else ""))
-            what = (f"{shows}The panel draws events {start + 1} to {stop} of the {len(inside)} "
-                    f"from {zoom[0]} on, one row each in date order")
-    else:
-        t = timeline[start_year(timeline) < zoom[0]]
-        what = (f"The figure draws the {len(t)} events before {zoom[0]}, one row each in date order, each label "
-                "beside its mark")
-    words, inferred = (t.dated_by == "the essay's words").sum(), (t.dated_by == "the package's inference").sum()
-    context_rows = (t.dated_by == "context").sum()
-    derived = (t.precision == "relative").sum()
-    first, last = start_year(t).min(), start_year(t).max()
-    when = f"starting in {first}" if first == last else f"starting between {first} and {last}"
-    text = (f"{what}, {when}: {words} as the essay tells and dates them (its words), {inferred} with a date the "
-            f"package infers (a * after the label, hollow or dotted marks) and {context_rows} context "
-            f"row{'s' if context_rows != 1 else ''} checked in named references. "
-            f"{derived or 'No'} date{'s are' if derived != 1 else ' is'} derived (a whisker with an end bar at "
-            "each side" + ("; a whisker marks the limits the event falls within, not when it began and ended" if zoomed else "")
-            + ").")
-    busiest = start_year(t if zoomed else inside).value_counts().sort_index(kind="stable")
+    busiest = start_year(inside).value_counts().sort_index(kind="stable")
     top = [int(y) for y, n in busiest.items() if n == busiest.max()]
     most = (f"more of them start in {top[0]} than in any other year ({busiest.max()})" if len(top) == 1 else
             f"most of them start in " + " and ".join(map(str, top)) + f" ({busiest.max()} each)")
+    if zoomed and part is not None:
+        start, stop = _even_parts(len(inside), part[1])[part[0] - 1]
+        t = inside.iloc[start:stop]
+        head, tail = t.iloc[0], t.iloc[-1]
+        runs = [f"{named(r)} (to {r.to_date:%B %Y})" for _, r in _running_on(t, _panel_span(t, zoom, True)[1])]
+        text = (f"Part {part[0]} of the zoom shows what happened from {named(head)} ({head.when}) to "
+                f"{named(tail)} ({tail.when}). "
+                + (f"{'A bar runs' if len(runs) == 1 else 'Bars run'} on past the panel's right edge, an arrow "
+                   f"at the edge saying where {'it ends' if len(runs) == 1 else 'each ends'}: "
+                   + "; ".join(runs) + ". " if runs else "")
+                + f"The panel draws events {start + 1} to {stop} of the {len(inside)} from {zoom[0]} on, {theme(t)}.")
+    elif zoomed:
+        t = inside
+        text = (f"The zoom draws the {len(inside)} events from {zoom[0]} on, one row each in date order, from "
+                f"{named(t.iloc[0])} ({t.iloc[0].when}) to {named(t.iloc[-1])} ({t.iloc[-1].when}); {most}.")
+    else:
+        t = timeline[start_year(timeline) < zoom[0]].sort_values(["from_date", "to_date"], kind="stable")
+        text = (f"The long view runs from {named(t.iloc[0])} ({t.iloc[0].when}) to {named(t.iloc[-1])} "
+                f"({t.iloc[-1].when}): the {len(t)} events before {zoom[0]}, {theme(t)}. The {len(inside)} events "
+                f"from {zoom[0]} on fall in the shaded years and are drawn in the zoom; {most}.")
+    if zoomed and part is not None:     # a panel says what happened; the long view says once who dates the rows
+        return text + (" As in the long view, the rows the exercises ask about are held back." if held and part[0] == 1
+                       else "")
+    words, inferred = (t.dated_by == "the essay's words").sum(), (t.dated_by == "the package's inference").sum()
+    context_rows = (t.dated_by == "context").sum()
+    text += (f" Of its rows, {words} {'is' if words == 1 else 'are'} dated by the essay's words, {inferred} with a date "
+             f"the package infers (a * after the label) and {context_rows} "
+             + ("is context from a named reference" if context_rows == 1 else "are context from named references")
+             + " (in italics).")
     if zoomed:
-        first = part is None or part[0] == 1
-        return text + f" {most[0].upper()}{most[1:]}." + (" As in the long view, the rows the exercises ask about are "
-                                                          "held back." if held and first else "")
-    return text + (f" The {len(inside)} events from {zoom[0]} on fall in the shaded years and are drawn in the zoom; "
-                   f"{most}.") + held
-
+        return text + (" As in the long view, the rows the exercises ask about are held back." if held else "")
+    return text + held
 
 
 # ---- people, places and terms (notebook 04) --------------------------------------------------------------

@@ -20,7 +20,9 @@ MIN_DISTANCE = 10
 DEFICIENCIES = [None, "protanomaly", "deuteranomaly", "tritanomaly"]
 PALETTES = {
     "claim types (argument map, 01)": plots.TYPE_COLOURS,
-    "languages (quotation map, 02)": plots.LANGUAGE_COLOURS,
+    # 02's voices chart: a quotation's dot against the bars of reported speech (s20-fig: its languages are no longer
+    # drawn, four encodings were too many for the learner)
+    "quoted or reported (voices chart, 02)": {"quoted": plots.QUOTED_COLOUR, "reported": plots.REPORTED_COLOUR},
     "themes (timeline, 03)": plots.THEME_COLOURS,
     "relations (argument map, 01)": {k: v["color"] for k, v in plots.RELATION_STYLES.items()},
 }
@@ -56,32 +58,21 @@ def test_the_check_can_fail():
     assert closest_pair({"a": "#d62728", "b": "#2ca02c"}, "deuteranomaly")[0] < MIN_DISTANCE
 
 
-def test_relations_differ_by_line_style_and_sources_by_shape_not_colour_alone():
+def test_relations_differ_by_line_style_not_colour_alone():
     styles = [v["linestyle"] for v in plots.RELATION_STYLES.values()]
     colours = [v["color"] for v in plots.RELATION_STYLES.values()]
     assert len(set(zip(colours, styles))) == len(set(colours)), "a colour shared by two relations shares its style"
-    assert len(set(plots.SOURCE_MARKERS.values())) == len(plots.SOURCE_MARKERS)
 
 
-def test_languages_differ_by_hatching_as_well_as_colour():
-    assert plots.LANGUAGE_HATCHES.keys() == plots.LANGUAGE_COLOURS.keys()
-    assert len(set(plots.LANGUAGE_HATCHES.values())) == len(plots.LANGUAGE_HATCHES), "two languages share a hatch"
-
-
-def test_the_voices_chart_draws_each_language_with_its_hatch(essay):
+def test_the_voices_chart_tells_a_quotation_from_reported_speech_by_shape_not_colour_alone(essay):
+    """s20-fig: the chart keeps two kinds of mark, a dot for a quotation and a bar for reported speech."""
     import matplotlib.pyplot as plt
+    from matplotlib.collections import PathCollection
     from helpers import load_quotations
-    quotations = load_quotations(essay)
-    ax = plots.voices_along_the_essay(essay, quotations)
+    ax = plots.voices_along_the_essay(essay, load_quotations(essay))
     try:
-        drawn = {c.get_hatch() or "" for c in ax.collections} | {b.get_hatch() or "" for b in ax.patches}
-        languages = set(plots._voice_rows(quotations).language)
-        assert drawn == {plots.LANGUAGE_HATCHES[lang] for lang in languages}
-        keys = [artist for axes in ax.figure.axes for artist in axes.artists]   # the key may sit beside the chart
-        first = keys[0] if keys else None
-        assert first is not None and "hatching" in first.get_title().get_text()
-        assert {" ".join(p.get_label().split()).split(" (")[0]: p.get_hatch() or "" for p in first.get_patches()} == \
-            {lang: plots.LANGUAGE_HATCHES[lang] for lang in languages}
+        assert [type(c) for c in ax.collections] == [PathCollection]
+        assert ax.patches and all(p.get_width() < 1 for p in ax.patches)
     finally:
         plt.close(ax.figure)
 

@@ -73,7 +73,7 @@ FIGURE_CALLS = {
         'plots.show_argument_map(argument, "C28", fold=False)',
     ],
     "02_source_quotations.ipynb": [
-        "plots.voices_along_the_essay(essay, quotes, withhold=asked)",
+        "plots.voices_along_the_essay(essay, quotes)",
     ],
     "03_timeline.ipynb": [
         "plots.timeline_long_view(timeline, leave_out=asked, writing=\"E38\")",
