@@ -1006,7 +1006,8 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
 
 NOTES_STYLE = """body { font-size: 10.5pt; line-height: 1.3; } h1 { font-size: 1.3em; } h2 { font-size: 1.05em;
 margin: 0.9em 0 0.2em; border-top: 1px solid #999; padding-top: 0.3em; break-after: avoid; } h3 { font-size: 1em; }
-.answer { border-left: 3px solid #000; padding-left: 0.5em; } li, p { break-inside: avoid; }"""
+.answer { border-left: 3px solid #000; padding-left: 0.5em; } li, p { break-inside: avoid; }
+img.figure { max-width: 100%; max-height: 9cm; display: block; break-inside: avoid; }"""
 
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
 
@@ -1309,6 +1310,15 @@ def words(text: str) -> int:
     return sum(1 for w in TAG.sub(" ", text).split() if re.search(r"\w", w))
 
 
+def _figure_alt(cell) -> str:
+    """A figure's text alternative on paper: the sentence the solution prints under it, else a plain label."""
+    for o in cell.get("outputs", []):
+        text = o.get("text", "") if o.get("output_type") == "stream" else o.get("data", {}).get("text/markdown", "")
+        if text.strip():
+            return " ".join(TAG.sub(" ", text).split())[:300]
+    return "A figure of the worked solution."
+
+
 def _exercise_text(notebook: str, number: int | str) -> str:
     """An exercise of a notebook with its worked solution, as the facilitator edition prints it: the cells from
     its "## Exercise N" heading (or, for ``number`` a title, "## Exercise: title") to the next "## " heading, with
@@ -1327,6 +1337,10 @@ def _exercise_text(notebook: str, number: int | str) -> str:
             out.append(without_time_lines(cell.source))   # the room has its own minutes
         for o in cell.get("outputs", []):       # a table as its HTML: its plain text, set as Markdown, was mangled
             data = o.get("data", {})              # (review13: a search result ran on for half a page of the notes)
+            if "image/png" in data:   # a figure as the picture, not its Python name (facilitator review 20)
+                out.append(f'\n<img class="figure" src="data:image/png;base64,{"".join(data["image/png"]).strip()}" '
+                           f'alt="{html.escape(_figure_alt(cell), quote=True)}">\n')
+                continue
             text = (o.get("text", "") if o.get("output_type") == "stream"
                     else data.get("text/markdown", "") or data.get("text/html", "") or data.get("text/plain", ""))
             out.append(f"\n```text\n{text.rstrip()}\n```\n" if text.strip() and (
