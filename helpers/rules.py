@@ -31,8 +31,9 @@ _SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_
           "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
           "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
           "keyed": (bool, False), "required": (bool, False), "one": (bool, False), "quotes": (dict, {}),
-          "chain": (dict, {})}
+          "chain": (dict, {}), "messages": (dict, {})}
 _KEYS = set(_SHAPE) | {"values"}
+_WORDS_ONLY = {"values", "messages"}      # an entry that holds only these declares no table: words kept for code
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
          "mapping": dict, "span": dict, "spans": list, "any": object, "decimal": float, "numbers": list, "pair": dict,
@@ -82,13 +83,15 @@ def _checked(path: Path, data: dict) -> dict:
         if unknown:
             raise _bad(path, name, f"{name} has an unknown key {sorted(unknown)[0]!r}.",
                        f"use only: {', '.join(sorted(_KEYS))}")
-        if "values" in entry:       # a vocabulary kept for code that reads no table (not a CSV file)
-            out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
-                                    for k, v in expect(entry["values"], dict, path, name, "values").items()}}
+        messages = {k: _said(path, f"{name} messages.{k}", expect(m, dict, path, name, f"messages.{k}"))
+                    for k, m in field(entry, "messages", dict, path, name, default={}).items()}
+        if entry and set(entry) <= _WORDS_ONLY:     # a vocabulary or messages kept for code that reads no table
+            out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)] for k, v in field(
+                entry, "values", dict, path, name, default={}).items()}, "messages": messages}
             continue
         e = {"name": str(name)} | {key: field(entry, key, kind, path, name, **({} if key == "columns" else {
             "default": copy.copy(default)})) for key, (kind, default) in _SHAPE.items()}
-        e["columns"] = [expect(c, str, path, name, "columns") for c in e["columns"]]
+        e["columns"], e["messages"] = [expect(c, str, path, name, "columns") for c in e["columns"]], messages
         said = {col: v for col, v in e["vocabularies"].items() if isinstance(v, dict)}   # a vocabulary's own message
         e["said"] = {col: _said(path, f"{name} vocabularies.{col}", v) for col, v in said.items()}
         e["vocabularies"] = {col: tuple(str(w) for w in expect(field(words, "words", list, path, name) if col in said
@@ -187,6 +190,28 @@ def declaration(folder: Path, name: str) -> dict:
         raise AnnotationError(Path(folder) / SCHEMA, f"declares nothing for {name}.",
                               f"add an entry '{name}:' with its columns, or restore schema.yml from git.")
     return found[name]
+
+
+def said(folder: Path, name: str, key: str, label=None, path: Path | None = None, /, **values) -> AnnotationError:
+    """The error schema.yml words as ``key`` of ``name``'s ``messages``, with ``values`` put in its {names}: what a
+    loader raises for a check particular to its file (``raise said(essay.folder, "timeline.csv", "bad date", label,
+    date=row.date)``), so the wording is declared beside the file's other messages, not written in the code.
+
+    Parameters: ``folder`` the reading's folder; ``name`` the declaration; ``key`` the message; ``label`` the row;
+    ``path`` the file the error names (default: the declaration's own file); ``values`` what its {names} stand for.
+    Returns: the AnnotationError (naming schema.yml when it words no such message, or the message a name not given).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> said(load_essay().folder, "undated.csv", "not an expression", 3, expression="then", paragraph=9).problem
+    "the expression 'then' is not a time expression of ¶9."
+    """
+    words, where = declaration(folder, name)["messages"].get(key), f"{name} messages.{key}"
+    if words is None:
+        return AnnotationError(Path(folder) / SCHEMA, f"{name} words no message {key!r}.",
+                               "restore schema.yml from git.", name)
+    return AnnotationError(path or Path(folder) / name.partition(" ")[0],
+                           *(_say(Path(folder) / SCHEMA, where, t, values) for t in words), label)
 
 
 def vocabulary(folder: Path, name: str, column: str) -> tuple:
@@ -540,4 +565,4 @@ def load_one(essay: Essay, name: str, data: dict | None = None) -> dict:
 
 
 __all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_one", "load_table",
-           "schema", "vocabulary"]
+           "said", "schema", "vocabulary"]
