@@ -23,6 +23,7 @@ from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
 
 SCHEMA = "schema.yml"
+MESSAGES = "messages.yml"     # the wording of the errors of checks particular to one file (``said``)
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
 AUTHORS = "the authors"
 _CACHE: dict[tuple[str, str], dict] = {}
@@ -31,9 +32,8 @@ _SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_
           "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
           "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
           "keyed": (bool, False), "required": (bool, False), "one": (bool, False), "quotes": (dict, {}),
-          "chain": (dict, {}), "messages": (dict, {})}
+          "chain": (dict, {})}
 _KEYS = set(_SHAPE) | {"values"}
-_WORDS_ONLY = {"values", "messages"}      # an entry that holds only these declares no table: words kept for code
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
          "mapping": dict, "span": dict, "spans": list, "any": object, "decimal": float, "numbers": list, "pair": dict,
@@ -83,15 +83,13 @@ def _checked(path: Path, data: dict) -> dict:
         if unknown:
             raise _bad(path, name, f"{name} has an unknown key {sorted(unknown)[0]!r}.",
                        f"use only: {', '.join(sorted(_KEYS))}")
-        messages = {k: _said(path, f"{name} messages.{k}", expect(m, dict, path, name, f"messages.{k}"))
-                    for k, m in field(entry, "messages", dict, path, name, default={}).items()}
-        if entry and set(entry) <= _WORDS_ONLY:     # a vocabulary or messages kept for code that reads no table
-            out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)] for k, v in field(
-                entry, "values", dict, path, name, default={}).items()}, "messages": messages}
+        if "values" in entry:       # a vocabulary kept for code that reads no table (not a CSV file)
+            out[name] = {"values": {k: [str(v) for v in expect(v, list, path, name, k)]
+                                    for k, v in expect(entry["values"], dict, path, name, "values").items()}}
             continue
         e = {"name": str(name)} | {key: field(entry, key, kind, path, name, **({} if key == "columns" else {
             "default": copy.copy(default)})) for key, (kind, default) in _SHAPE.items()}
-        e["columns"], e["messages"] = [expect(c, str, path, name, "columns") for c in e["columns"]], messages
+        e["columns"] = [expect(c, str, path, name, "columns") for c in e["columns"]]
         said = {col: v for col, v in e["vocabularies"].items() if isinstance(v, dict)}   # a vocabulary's own message
         e["said"] = {col: _said(path, f"{name} vocabularies.{col}", v) for col, v in said.items()}
         e["vocabularies"] = {col: tuple(str(w) for w in expect(field(words, "words", list, path, name) if col in said
@@ -147,13 +145,13 @@ def _said(path: Path, where: str, declared: dict, names: list | None = None) -> 
 
 
 def _say(path: Path, where: str, template: str, values) -> str:
-    """A rule's message with the row's values put in ({column} or {column!r}); a broken template names schema.yml."""
+    """A rule's message with the row's values put in ({column} or {column!r}); a broken template names its file."""
     try:
         return template.format(**{str(k): v for k, v in dict(values).items()})
     except (KeyError, IndexError, ValueError, AttributeError):
         raise AnnotationError(path, f"the message {template[:60]!r} names something that is not a column of the file.",
-                              "write column names in {braces} ({speaker} or {speaker!r}), or restore schema.yml "
-                              "from git.", where) from None
+                              "write column names in {braces} ({speaker} or {speaker!r}), or restore "
+                              f"{Path(path).name} from git.", where) from None
 
 
 def schema(folder: Path) -> dict:
@@ -193,25 +191,26 @@ def declaration(folder: Path, name: str) -> dict:
 
 
 def said(folder: Path, name: str, key: str, label=None, path: Path | None = None, /, **values) -> AnnotationError:
-    """The error schema.yml words as ``key`` of ``name``'s ``messages``, with ``values`` put in its {names}: what a
-    loader raises for a check particular to its file (``raise said(essay.folder, "timeline.csv", "bad date", label,
-    date=row.date)``), so the wording is declared beside the file's other messages, not written in the code.
+    """The error messages.yml words as ``key`` under ``name``, with ``values`` put in its {names}: what a loader raises
+    for a check particular to its file (``raise said(essay.folder, "timeline.csv", "no such date", label,
+    date=row.date)``), so the wording is data beside the file's declaration, not written in the code. messages.yml is
+    read only here, when a check fails: rewording a message makes no notebook stale.
 
     Parameters: ``folder`` the reading's folder; ``name`` the declaration; ``key`` the message; ``label`` the row;
     ``path`` the file the error names (default: the declaration's own file); ``values`` what its {names} stand for.
-    Returns: the AnnotationError (naming schema.yml when it words no such message, or the message a name not given).
+    Returns: the AnnotationError (naming messages.yml when it words no such message, or one naming what is not given).
 
     Example:
     >>> from helpers import load_essay
     >>> said(load_essay().folder, "undated.csv", "not an expression", 3, expression="then", paragraph=9).problem
     "the expression 'then' is not a time expression of ¶9."
     """
-    words, where = declaration(folder, name)["messages"].get(key), f"{name} messages.{key}"
+    file, where = Path(folder) / MESSAGES, f"{name}: {key}"
+    words = expect(read_yaml(file).get(name) or {}, dict, file, name, name).get(key)
     if words is None:
-        return AnnotationError(Path(folder) / SCHEMA, f"{name} words no message {key!r}.",
-                               "restore schema.yml from git.", name)
-    return AnnotationError(path or Path(folder) / name.partition(" ")[0],
-                           *(_say(Path(folder) / SCHEMA, where, t, values) for t in words), label)
+        return AnnotationError(file, f"words no message {key!r} for {name}.", "restore messages.yml from git.", name)
+    problem, fix = (_say(file, where, t, values) for t in _said(file, where, expect(words, dict, file, where, key)))
+    return AnnotationError(path or Path(folder) / name.partition(" ")[0], problem, fix, label)
 
 
 def vocabulary(folder: Path, name: str, column: str) -> tuple:
@@ -565,4 +564,4 @@ def load_one(essay: Essay, name: str, data: dict | None = None) -> dict:
 
 
 __all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_one", "load_table",
-           "said", "schema", "vocabulary"]
+           "MESSAGES", "said", "schema", "vocabulary"]
