@@ -171,10 +171,9 @@ def check_kept(qualifiers: dict[str, tuple[str, ...]] | None, span: str, paraphr
     inside = found_in(span, qualifiers)
     says = {"key": key, "what": what, "inside": ", ".join(inside) or "none"}
     for name in reasons:
-        problem = "not listed" if name not in qualifiers else "not in the span" if name not in inside else \
-            "kept" if kept(paraphrase, qualifiers[name]) else None
-        if problem:
-            raise said(Path(file).parent, FILE, problem, row, file, **says, name=name)
+        if name not in qualifiers or name not in inside or kept(paraphrase, qualifiers[name]):
+            raise said(Path(file).parent, FILE, "not listed" if name not in qualifiers else "not in the span" if
+                       name not in inside else "kept", row, file, **says, name=name)
     for name in (n for n in inside if n not in reasons and not kept(paraphrase, qualifiers[n])):
         others = [w for w in qualifiers[name] if w != name]
         instead = f" (or {', '.join(repr(w) for w in others)})" if others else ""
