@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers import lead_ins, negatives, rules, terms, timeline
+from helpers import lead_ins, ledger, negatives, qualifiers, rules, summary, terms, timeline
 from helpers.anchoring import read_yaml
 from tests.editing import error_after, rewrite
 
@@ -41,6 +41,23 @@ PINNED = [  # (file, old, new, loader, row, problem, fix): each a message that n
      lambda e: terms.load_not_aliases(e, terms.load_terms(e)), "2 (electoral frau)",
      "the span does not hold the name 'electoral frau' as whole words.",
      "copy a span of the essay in which the name stands as written."),
+    ("qualifiers.yml", "  majority: [most, more than half]", "  majority: [most, more than half]\n  Majority: [most]",
+     lambda e: qualifiers.load_qualifiers(e.folder), "'Majority'", "lists 'Majority' twice (also as 'majority').",
+     "keep one entry and merge their equivalents."),
+    ("qualifiers.yml", "\nqualifiers:", "\nqualifierz:", lambda e: qualifiers.load_qualifiers(e.folder), None,
+     "has no 'qualifiers:' mapping.",
+     "write `qualifiers:` and under it one line per qualifier, such as `  vast majority: [nearly all, almost all]`."),
+    ("qualifiers.yml", "\nnot_qualifiers:", "\nnot_qualifiers: 3\nold_not_qualifiers:",
+     lambda e: qualifiers.load_qualifiers(e.folder), None, "'not_qualifiers' is not a list of phrases.",
+     "write it as `not_qualifiers: [just as, so that we can]`, or leave it out."),
+    ("ledger.yml", '{paragraph: 10, opens: "The strategic importance", kind: signpost,',
+     '{paragraph: 10, opens: "The strategic", kind: signpost, claim: C01,', ledger.load_ledger, "sentences[4]",
+     "kind 'signpost' takes no `claim`.", "remove `claim`, or use the kind 'told in a claim'."),
+    ("ledger.yml", '{paragraph: 10, opens: "The strategic importance",', '{paragraph: 10, opens: "T",',
+     ledger.load_ledger, "sentences[4]", "2 sentences of ¶10 open with 'T'.",
+     "copy the sentence's first words exactly from the essay (enough to tell it apart); the sentences of ¶10 open: "
+     "“The overcoming of this contradiction is …”; “It is both necessary and possible to emb…”; “As social movement "
+     "leftists it is impera…”; “The strategic importance of doing so can…”"),
 ]
 
 
@@ -63,6 +80,19 @@ def test_the_lead_in_words_unlisted_word_for_word(reading_copy):
               "about the U.S.…”) is a characterising word with no lead-in and no reason (1 such in all).",
         "add a lead_ins row (span, voice, words, says) if it characterises a voice, or a not_lead_ins row saying why "
         "it does not.")
+
+
+def test_a_missing_spanish_part_word_for_word(reading_copy):
+    """load_summary's message when a part of the one-page summary has no Spanish, whole."""
+    import re
+    path = reading_copy / "summary_es.yml"
+    path.write_text(re.sub(r"\n  P3:.*?(?=\n  [A-Z0-9]+:)", "", path.read_text(encoding="utf-8"), count=1, flags=re.S),
+                    encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as info:
+        summary.load_summary(helpers.load_essay(reading_copy))
+    assert (info.value.row, info.value.problem, info.value.fix[:23], info.value.fix[-29:]) == (
+        "P3", "has no Spanish for P3, a part of the one-page summary.", "add 'P3:' with 'from_en",
+        "' and 'es: >-' (the Spanish).")
 
 
 def test_a_message_is_reworded_in_the_data(reading_copy):
