@@ -190,6 +190,23 @@ def declaration(folder: Path, name: str) -> dict:
     return found[name]
 
 
+def messages(folder: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """The reading's messages.yml, its shape checked: declaration -> message key -> (problem, fix).
+
+    Parameters: ``folder`` the reading's folder.
+    Returns: a dict of dicts of pairs of text; an error names messages.yml and the message that is misshapen.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> messages(load_essay().folder)["timeline.csv"]["no such date"][1]
+    'check the month and day.'
+    """
+    file = Path(folder) / MESSAGES
+    return {name: {key: _said(file, f"{name}: {key}", expect(words, dict, file, f"{name}: {key}", key))
+                   for key, words in expect(said, dict, file, name, name).items()}
+            for name, said in read_yaml(file).items()}
+
+
 def said(folder: Path, name: str, key: str, label=None, path: Path | None = None, /, **values) -> AnnotationError:
     """The error messages.yml words as ``key`` under ``name``, with ``values`` put in its {names}: what a loader raises
     for a check particular to its file (``raise said(essay.folder, "timeline.csv", "no such date", label,
@@ -206,10 +223,10 @@ def said(folder: Path, name: str, key: str, label=None, path: Path | None = None
     "the expression 'then' is not a time expression of ¶9."
     """
     file, where = Path(folder) / MESSAGES, f"{name}: {key}"
-    words = expect(read_yaml(file).get(name) or {}, dict, file, name, name).get(key)
+    words = messages(folder).get(name, {}).get(key)
     if words is None:
         return AnnotationError(file, f"words no message {key!r} for {name}.", "restore messages.yml from git.", name)
-    problem, fix = (_say(file, where, t, values) for t in _said(file, where, expect(words, dict, file, where, key)))
+    problem, fix = (_say(file, where, t, values) for t in words)
     return AnnotationError(path or Path(folder) / name.partition(" ")[0], problem, fix, label)
 
 
@@ -564,4 +581,4 @@ def load_one(essay: Essay, name: str, data: dict | None = None) -> dict:
 
 
 __all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_one", "load_table",
-           "MESSAGES", "said", "schema", "vocabulary"]
+           "MESSAGES", "messages", "said", "schema", "vocabulary"]

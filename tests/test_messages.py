@@ -117,7 +117,9 @@ def test_a_broken_message_names_messages_yml(reading_copy):
     rewrite(reading_copy, "messages.yml", "  no such date:", "  no date at all:")
     with pytest.raises(helpers.AnnotationError) as info:
         timeline.load_timeline(helpers.load_essay(reading_copy))
-    assert info.value.file.endswith("messages.yml") and "'no such date'" in info.value.problem
+    assert (info.value.file, info.value.problem, info.value.fix) == (
+        str(reading_copy / "messages.yml"), "words no message 'no such date' for timeline.csv.",
+        "restore messages.yml from git.")
 
 
 def _said_keys() -> set[str]:
@@ -139,3 +141,14 @@ def test_every_message_is_used_and_every_used_message_worded(essay):
     assert used, "no helper calls rules.said"
     assert used - worded == set(), "messages.yml words none of these"
     assert worded - used == set(), "no loader raises these any more: remove them from messages.yml"
+
+
+def test_a_misshapen_message_stops_the_check(reading_copy):
+    """`python -m helpers check` (load_all) checks messages.yml's shape, though a loader reads it only to fail: a
+    message without its fix is named at once."""
+    from helpers.annotations import load_all
+    rewrite(reading_copy, "messages.yml", '    fix: "check the month and day."\n', "")
+    with pytest.raises(helpers.AnnotationError) as info:
+        load_all(helpers.load_essay(reading_copy))
+    assert (Path(info.value.file).name, info.value.row, info.value.problem) == (
+        "messages.yml", "timeline.csv: no such date", "'fix' is missing.")
