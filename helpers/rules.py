@@ -211,7 +211,8 @@ def said(folder: Path, name: str, key: str, label=None, path: Path | None = None
     """The error messages.yml words as ``key`` under ``name``, with ``values`` put in its {names}: what a loader raises
     for a check particular to its file (``raise said(essay.folder, "timeline.csv", "no such date", label,
     date=row.date)``), so the wording is data beside the file's declaration, not written in the code. messages.yml is
-    read only here, when a check fails: rewording a message makes no notebook stale.
+    read here, when a check fails, and by ``python -m helpers check``; never by a notebook, which rewording leaves
+    up to date.
 
     Parameters: ``folder`` the reading's folder; ``name`` the declaration; ``key`` the message; ``label`` the row;
     ``path`` the file the error names (default: the declaration's own file); ``values`` what its {names} stand for.
