@@ -31,8 +31,8 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
     >>> {"quotations.csv", "timeline.csv", "figures.csv"} <= set(tables)
     True
     """
-    from . import argument, discussion, figures, lead_ins, ledger, negatives, qualifiers, quotations, summary, terms, \
-        timeline, workshop
+    from . import argument, discussion, figures, lead_ins, ledger, negatives, qualifiers, quotations, rules, summary, \
+        terms, timeline, workshop
     from .memo import remembered     # each loader runs again only when a file it read has changed (helpers/memo.py)
     found: dict[str, pd.DataFrame] = {}
 
@@ -69,7 +69,10 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
              (negatives.FILE, [negatives.FILE], remember(negatives.load_register)),
              (summary.FILE, [summary.FILE, argument.FILE], remember(summary.load_summary)),
              (workshop.NOTES, [workshop.NOTES],
-              lambda e: pd.DataFrame({"notebook": list(remembered(workshop.load_notes, e))}))]
+              lambda e: pd.DataFrame({"notebook": list(remembered(workshop.load_notes, e))})),
+             # the wording of the loaders' own errors: its shape checked here, though a loader reads it only to fail
+             (rules.MESSAGES, [rules.MESSAGES], lambda e: pd.DataFrame(
+                 [(n, k) for n, said in rules.messages(e.folder).items() for k in said], columns=["file", "message"]))]
     for name, needs, load in steps:
         if all((essay.folder / n).is_file() for n in needs):
             loaded = load(essay)

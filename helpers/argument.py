@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .errors import AnnotationError
-from .rules import anchored, declaration, default_vocabulary, load_entries, load_one
+from .rules import anchored, declaration, default_vocabulary, load_entries, load_one, said
 from .essay import Essay
 from .qualifiers import NOTE as QUALIFIER_NOTE, check_kept, load_qualifiers
 
@@ -465,13 +464,11 @@ def load_argument(essay: Essay) -> Argument:
     for pt in points.itertuples():
         item = essay.paragraphs.loc[pt.paragraph]
         if item.kind != "list item" or pt.span != item.text or item.marker != f"{pt.number}.":
-            raise AnnotationError(path, f"point {pt.number} must be the whole numbered list item {pt.number}. "
-                                        "as the essay gives it.",
-                                  f"copy the full text of ¶{pt.paragraph} into span, with the number it has.", pt.row)
+            raise said(essay.folder, f"{FILE} points", "not the item", pt.row, **pt._asdict())
     points = points[["id", "number", "paragraph", "span", "start", "end", "sections"]]
     if list(points.number) != list(range(1, len(numbered) + 1)):
-        raise AnnotationError(path, f"lists points {list(points.number)}; the essay numbers "
-                                    f"{len(numbered)} points.", "list each numbered point once, in order.", "points")
+        raise said(essay.folder, f"{FILE} points", "not the list", "points", listed=list(points.number),
+                   n=len(numbered))
 
     # claims: fields, vocabularies and rules declared in schema.yml ("argument.yml claims")
     claims = load_entries(essay, CLAIMS)
@@ -485,14 +482,11 @@ def load_argument(essay: Essay) -> Argument:
     ids = ["T", *points.id, *claims.id]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
-        raise AnnotationError(path, f"the id {dupes[0]} is used more than once.", "give every claim its own id.",
-                              f"claims ({dupes[0]})")
+        raise said(essay.folder, CLAIMS, "id twice", f"claims ({dupes[0]})", id=dupes[0])
     types = dict(zip(claims.id, claims.type))
     for c in claims.itertuples():
         if c.relation == "supports" and types.get(c.to) == "premise":
-            raise AnnotationError(path, f"supports {c.to}, which is typed a premise.",
-                                  f"a claim that other claims support is argued for: make {c.to} a conclusion "
-                                  "(or evidence), or point this claim elsewhere.", f"claims ({c.id})")
+            raise said(essay.folder, CLAIMS, "supports a premise", f"claims ({c.id})", to=c.to)
     # every chain of `to` ends at a point or the thesis, with no loops: checked as schema.yml declares (chain)
     explained = claims.relation == "explained by"
     links = pd.DataFrame({"source": claims.id.where(~explained, claims.to),

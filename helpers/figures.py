@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import AnnotationError
 from .essay import Essay
-from .rules import load_table
+from .rules import load_table, said
 
 FILE = "figures.csv"
 
@@ -29,16 +28,13 @@ def load_figures(essay: Essay, quotations: pd.DataFrame | None = None) -> pd.Dat
     >>> figures.loc[figures.id == "N01", "figure"].item()
     'thousands'
     """
-    path = essay.folder / FILE
     table = load_table(essay, FILE)
     if quotations is not None:
         by_id = quotations.set_index("id")
         for line, row in table[table.quotation != ""].iterrows():
             q = by_id.loc[row.quotation]
             if not (q.start <= row.start and row.end <= q.end) or q.speaker != row.given_by:
-                raise AnnotationError(path, f"the figure is said to come from {row.quotation} ({q.speaker}), "
-                                            "but its span is not inside that quotation, or given_by differs.",
-                                      "check the quotation id, the span and given_by.", f"{line} ({row.id})")
+                raise said(essay.folder, FILE, "not inside", f"{line} ({row.id})", **row, speaker=q.speaker)
     return table
 
 

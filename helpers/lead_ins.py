@@ -14,10 +14,9 @@ import re
 import pandas as pd
 
 from .anchoring import read_yaml
-from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .quotations import load_quotations
-from .rules import load_entries
+from .rules import load_entries, said
 from .schema import field
 from .text import fold
 
@@ -49,14 +48,12 @@ def load_lead_ins(essay: Essay) -> pd.DataFrame:
         >>> lead.set_index("id").loc["L08", ["voice", "words"]].tolist()
         ['Q23', 'pointed squarely']
     """
-    path = essay.folder / FILE
     speakers = load_quotations(essay).set_index("id").speaker
     table = load_entries(essay, f"{FILE} lead_ins")
     for r in table.itertuples():
         for w in r.words:
             if not _at(w, r.span):
-                raise AnnotationError(path, f"the word {w!r} is not in the span.",
-                                      "copy the characterising words exactly as the span has them.", r.row)
+                raise said(essay.folder, f"{FILE} lead_ins", "not in the span", r.row, word=w)
     table = table.assign(speaker=[speakers[v] for v in table.voice], words=["; ".join(w) for w in table.words])[COLUMNS]
     return table.sort_values("start", ignore_index=True)
 
@@ -116,11 +113,7 @@ def check_lead_ins(essay: Essay) -> pd.DataFrame:
     left = unlisted(essay, lead)
     if not left.empty:
         first = left.iloc[0]
-        raise AnnotationError(essay.folder / FILE,
-                              f"“{first.word}” in ¶{first.paragraph} (“…{first.context}…”) is a characterising word "
-                              f"with no lead-in and no reason ({len(left)} such in all).",
-                              "add a lead_ins row (span, voice, words, says) if it characterises a voice, or a "
-                              "not_lead_ins row saying why it does not.", f"¶{first.paragraph}")
+        raise said(essay.folder, f"{FILE} lead_ins", "unlisted", f"¶{first.paragraph}", **first, n=len(left))
     return lead
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .anchoring import check_span, read_yaml
-from .errors import AnnotationError
 from .essay import Essay
-from .rules import load_entries
+from .rules import load_entries, said
 
 FILE = "ledger.yml"
+SENTENCES = f"{FILE} sentences"
 ARGUMENT = "argument.yml"
 # What a ledger kind may require to stand in the sentence: the name used in ledger.yml's `needs`, and the
 # column of ``ledger()`` that holds those rows.
@@ -112,7 +112,6 @@ def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
     >>> "heading" in kinds and set(rows.kind) <= set(kinds)
     True
     """
-    path = essay.folder / FILE
     kinds = {k.name: {"means": k.means, "needs": [NEEDS[n] for n in k.needs]}
              for k in load_entries(essay, f"{FILE} kinds").itertuples()}
     u = units(essay)
@@ -123,21 +122,15 @@ def load_ledger(essay: Essay) -> tuple[dict, pd.DataFrame]:
         in_para = u[u.paragraph == para]
         match = in_para[[t.startswith(str(opens)) for t in in_para.text]]
         if opens is not None and len(match) != 1:
-            first = "; ".join(f"“{t[:40]}…”" for t in in_para.text)
-            problem = ("no sentence of ¶%d opens with %r." % (para, opens) if match.empty
-                       else f"{len(match)} sentences of ¶{para} open with {opens!r}.")
-            raise AnnotationError(path, problem, "copy the sentence's first words exactly from the essay "
-                                  f"(enough to tell it apart); the sentences of ¶{para} open: {first}", row)
+            raise said(essay.folder, SENTENCES, "no such opening" if match.empty else "openings", row, n=len(match),
+                       paragraph=para, opens=opens, first="; ".join(f"“{t[:40]}…”" for t in in_para.text))
         sentences.append(None if opens is None else int(match.sentence.iloc[0]))
         if ("claim" in kinds[kind]["needs"]) != (claim is not None):
-            raise AnnotationError(path, f"kind '{kind}' " + ("needs" if claim is None else "takes no") + " `claim`.",
-                                  "name the claim whose paraphrase tells the sentence (claim: C…)" if claim is None
-                                  else "remove `claim`, or use the kind 'told in a claim'.", row)
+            raise said(essay.folder, SENTENCES, "needs a claim" if claim is None else "takes no claim", row, kind=kind)
     table.insert(2, "sentence", sentences)
     dup = table[table.duplicated(["paragraph", "sentence"], keep=False) & table.sentence.notna()]
     if len(dup):
-        raise AnnotationError(path, f"two rows name the same sentence of ¶{int(dup.paragraph.iloc[0])}.",
-                              "keep one row per sentence.", dup.row.iloc[1])
+        raise said(essay.folder, SENTENCES, "twice", dup.row.iloc[1], paragraph=int(dup.paragraph.iloc[0]))
     return kinds, table
 
 
@@ -198,42 +191,29 @@ def check_ledger(essay: Essay) -> pd.DataFrame:
     >>> len(check_ledger(helpers.load_essay())) > 200
     True
     """
-    path = essay.folder / FILE
     kinds, rows = load_ledger(essay)
     book = ledger(essay)
     for r in rows.itertuples():
         mine = book[(book.paragraph == r.paragraph) & ((book.sentence == r.sentence) if pd.notna(r.sentence)
                                                        else True)]
         if pd.notna(r.sentence) and mine.claims.iloc[0]:
-            raise AnnotationError(path, f"the sentence of ¶{r.paragraph} opening “{r.opens}” now carries "
-                                  f"{', '.join(mine.claims.iloc[0])} of the argument map.",
-                                  "remove this ledger row: a sentence with a claim needs no reason.", r.row)
+            raise said(essay.folder, SENTENCES, "now claimed", r.row, **r._asdict(), claims=", ".join(mine.claims.iloc[0]))
         covered = mine[[not c for c in mine.claims]]
         if pd.isna(r.sentence) and covered.empty:
-            raise AnnotationError(path, f"every sentence of ¶{r.paragraph} now carries a claim.",
-                                  "remove this ledger row.", r.row)
-        if r.claim is not None:
-            here = set().union(*book[book.paragraph == r.paragraph].claims)
-            if r.claim not in here:
-                raise AnnotationError(path, f"the row names {r.claim}, which is not a claim anchored in ¶{r.paragraph} "
-                                      f"(those are: {', '.join(sorted(here, key=_id_order)) or 'none'}).",
-                                      "name the claim of this paragraph whose paraphrase tells the sentence, or "
-                                      "choose another kind.", r.row)
+            raise said(essay.folder, SENTENCES, "all claimed", r.row, paragraph=r.paragraph)
+        here = set().union(*book[book.paragraph == r.paragraph].claims)
+        if r.claim is not None and r.claim not in here:
+            raise said(essay.folder, SENTENCES, "claim elsewhere", r.row, **r._asdict(),
+                       here=", ".join(sorted(here, key=_id_order)) or "none")
         for need in (n for n in kinds[r.kind]["needs"] if n != "claim"):
             lacking = covered[[not v for v in covered[need]]]
             if len(lacking):
-                raise AnnotationError(path, f"the row says '{r.kind}', but no row of the {need} is anchored in "
-                                      f"¶{r.paragraph}, sentence {int(lacking.sentence.iloc[0])} "
-                                      f"(“{lacking.text.iloc[0][:60]}…”).",
-                                      f"add the {need} row it needs, or choose another kind.", r.row)
+                raise said(essay.folder, SENTENCES, "lacking", r.row, **{**r._asdict(), "need": need, "sentence": int(
+                    lacking.sentence.iloc[0]), "text": lacking.text.iloc[0][:60]})
     missing = book[book.kind == ""]
     if len(missing):
-        first = missing.iloc[0]
-        raise AnnotationError(path, f"{len(missing)} sentence(s) carry no argument entry and no reason; the first "
-                              f"is ¶{first.paragraph}, sentence {first.sentence}: “{first.text[:80]}”.",
-                              "add a claim for it to argument.yml if it argues, gives evidence or concedes; "
-                              "otherwise add a ledger row: {paragraph: N, opens: \"its first words\", kind: …, "
-                              "reason: …}.")
+        raise said(essay.folder, SENTENCES, "no reason", None, n=len(missing), **{**missing.iloc[0], "text": (
+            missing.iloc[0].text[:80])})
     check_marks(essay)
     return book
 
@@ -354,22 +334,15 @@ def check_marks(essay: Essay) -> pd.DataFrame:
     >>> len(check_marks(helpers.load_essay())) > 100
     True
     """
-    path = essay.folder / FILE
     spec, unlisted = load_marks(essay)
     found = marks(essay)
     bare = found[(~found.held_by.map(bool)) & (found.reason == "")]
     if len(bare):
         first = bare.iloc[0]
         held = " or ".join(spec[first.mark]["held_by"])
-        raise AnnotationError(path, f"{len(bare)} mark(s) have no row and no reason; the first is “{first.found}” "
-                              f"({first.mark}) in ¶{first.paragraph}: “…{first.context}…”.",
-                              f"add the row of the {held} it belongs to, or, if none should hold it, an `unlisted` "
-                              f"row: {{paragraph: {first.paragraph}, words: \"…{first.found}…\", mark: {first.mark}, "
-                              "reason: …}.")
+        raise said(essay.folder, f"{FILE} unlisted", "bare mark", None, **first, n=len(bare), held=held)
     used = set(found.unlisted_row)
     for u in unlisted.itertuples():
         if u.row not in used:
-            raise AnnotationError(path, f"the row for “{u.words}” in ¶{u.paragraph} speaks for no {u.mark} mark "
-                                  "without a row.", "remove it: a row of the files now holds that mark, or the words "
-                                  "hold none.", u.row)
+            raise said(essay.folder, f"{FILE} unlisted", "stale", u.row, **u._asdict())
     return found

@@ -17,8 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .anchoring import read_csv, read_yaml
-from .rules import SCHEMA, declaration, default_vocabulary, load_table
-from .errors import AnnotationError
+from .rules import MESSAGES, SCHEMA, declaration, default_vocabulary, load_table, said
 from .essay import PROJECT, Essay
 from .text import fold, paragraph_numbers, sentence_spans
 
@@ -134,7 +133,7 @@ def _sources(folder: Path, notebooks: Path | None) -> list[tuple[str, str, str]]
     """(file, row, text) for every text the scan covers: data files of the reading, notebooks' Markdown."""
     out = []
     for path in sorted(folder.glob("*.yml")):
-        if path.name == SCHEMA:      # rules and their error messages: what a file must hold, never what the essay says
+        if path.name in (SCHEMA, MESSAGES):      # rules and error messages: what a file must hold, not what the essay says
             continue
         out += [(path.name, row, text) for row, text in _yaml_values(read_yaml(path))]
     for path in sorted(folder.glob("*.csv")):
@@ -213,7 +212,6 @@ def check_register(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.DataF
     True
     """
     register = load_register(essay)
-    path = essay.folder / FILE
     found = find_statements(essay, notebooks)
     texts = pd.DataFrame(_sources(essay.folder, notebooks), columns=["file", "row", "text"])
     covered: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
@@ -221,36 +219,25 @@ def check_register(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.DataF
         label = f"{line} ({row['file']}, {row['row']})"
         same_file = texts[texts.file == row["file"]]
         if same_file.empty:
-            raise AnnotationError(path, f"'file' is {row['file']!r}, which is not a data file of the reading "
-                                        "or a notebook.", "write the file's name as it is (argument.yml, "
-                                        "01_argument_structure.ipynb …).", label)
+            raise said(essay.folder, FILE, "no such file", label, **row)
         if row["file"].endswith(".ipynb"):
             places = same_file[same_file.text.map(lambda t: bool(_where(t.replace("*", ""), row["row"].replace("*", ""))))]
         else:
             places = same_file[same_file.row == row["row"]]
         if places.empty:
-            raise AnnotationError(path, f"there is no {'cell holding' if row['file'].endswith('.ipynb') else 'row'}"
-                                        f" {row['row']!r} in {row['file']}.",
-                                  "write the row's id (a notebook: a few exact words of the Markdown cell); if "
-                                  "the row or cell is gone, delete this register row.", label)
+            raise said(essay.folder, FILE, "no such place", label, **row, what="cell holding" if row["file"].endswith(
+                ".ipynb") else "row")
         hit = False
         for _, place in places.iterrows():
             spans = _where(place.text, row["statement"])
             hit = hit or bool(spans)
             covered.setdefault((place.file, place.row, place.text), []).extend(spans)
         if not hit:
-            raise AnnotationError(path, f"the statement {row['statement']!r} is no longer in {row['file']} "
-                                        f"({row['row'] or 'that cell'}): the register is stale.",
-                                  "copy the statement as it now stands, check it again against its ¶ range, "
-                                  "and update this row (or delete the row if the statement is gone).", label)
+            raise said(essay.folder, FILE, "stale", label, **{**row, "row": row["row"] or "that cell"})
     for _, hit in found.iterrows():
         spans = covered.get((hit.file, hit.row, hit.text), [])
         if not any(a <= hit.start and hit.end <= b for a, b in spans):
-            where = hit.row or "a Markdown cell, first words: " + " ".join(hit.text.split()[:6])
-            raise AnnotationError(path, f"{hit.file} ({where}) says what the essay does not say, and the "
-                                        f"register has no row for it: {hit.clause!r}.",
-                                  f"read it against the paragraphs it speaks for, then add a row: file "
-                                  f"{hit.file}, row {hit.row or '(a few exact words of the cell)'}, the "
-                                  "statement as written, the ¶ range, a verdict and what in that range makes "
-                                  "it true; or reword it.")
+            raise said(essay.folder, FILE, "no row", None, file=hit.file, clause=hit.clause, row=hit.row or
+                       "(a few exact words of the cell)", where=hit.row or "a Markdown cell, first words: " + " ".join(
+                           hit.text.split()[:6]))
     return register

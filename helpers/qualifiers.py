@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .anchoring import read_yaml
+from .rules import said
 from .errors import AnnotationError
 from .schema import expect
 from .text import fold
@@ -62,14 +63,11 @@ def load_qualifiers(folder: Path) -> Qualifiers | None:
     data = read_yaml(path)
     listed = data.get("qualifiers")
     if not isinstance(listed, dict) or not listed:
-        raise AnnotationError(path, "has no 'qualifiers:' mapping.",
-                              "write `qualifiers:` and under it one line per qualifier, such as "
-                              "`  vast majority: [nearly all, almost all]`.")
+        raise said(folder, FILE, "no mapping")
     out, seen = Qualifiers(), {}
     ignore = data.get("not_qualifiers") or []
     if not isinstance(ignore, list) or not all(isinstance(w, str) and w.strip() for w in ignore):
-        raise AnnotationError(path, "'not_qualifiers' is not a list of phrases.",
-                              "write it as `not_qualifiers: [just as, so that we can]`, or leave it out.")
+        raise said(folder, FILE, "not a list")
     for name, equivalents in listed.items():
         row = repr(name)
         expect(name, str, path, row, "qualifier")
@@ -78,8 +76,7 @@ def load_qualifiers(folder: Path) -> Qualifiers | None:
         words = [name, *(expect(w, str, path, row, f"each equivalent of {name!r}").strip() for w in equivalents)]
         key = _plain(name)
         if key in seen:
-            raise AnnotationError(path, f"lists {name!r} twice (also as {seen[key]!r}).",
-                                  "keep one entry and merge their equivalents.", row)
+            raise said(folder, FILE, "twice", row, name=name, seen=seen[key])
         seen[key] = name
         out[name.strip()] = tuple(dict.fromkeys(words))
     out.ignore = tuple(w.strip() for w in ignore)
@@ -172,23 +169,12 @@ def check_kept(qualifiers: dict[str, tuple[str, ...]] | None, span: str, paraphr
         return
     reasons = read_note(note, file, row, key)
     inside = found_in(span, qualifiers)
+    says = {"key": key, "what": what, "inside": ", ".join(inside) or "none"}
     for name in reasons:
-        if name not in qualifiers:
-            raise AnnotationError(file, f"'{key}' names {name!r}, which is not in qualifiers.yml.",
-                                  "name a qualifier exactly as qualifiers.yml lists it, or add it to the list "
-                                  "(with its equivalents).", row)
-        if name not in inside:
-            raise AnnotationError(file, f"'{key}' names “{name}”, which the span does not hold.",
-                                  f"remove “{name}” from {key} (the span's qualifiers are: "
-                                  f"{', '.join(inside) or 'none'}).", row)
-        if kept(paraphrase, qualifiers[name]):
-            raise AnnotationError(file, f"'{key}' excuses “{name}”, but the {what} keeps it.",
-                                  f"remove “{name}” from {key}.", row)
-    for name in inside:
-        if name in reasons or kept(paraphrase, qualifiers[name]):
-            continue
+        if name not in qualifiers or name not in inside or kept(paraphrase, qualifiers[name]):
+            raise said(Path(file).parent, FILE, "not listed" if name not in qualifiers else "not in the span" if
+                       name not in inside else "kept", row, file, **says, name=name)
+    for name in (n for n in inside if n not in reasons and not kept(paraphrase, qualifiers[n])):
         others = [w for w in qualifiers[name] if w != name]
         instead = f" (or {', '.join(repr(w) for w in others)})" if others else ""
-        raise AnnotationError(file, f"its span says “{name}”; its {what} drops it.",
-                              f"keep the word{instead} in the {what}, as listed in qualifiers.yml, or record why "
-                              f"under `{key}`: {{\"{name}\": \"the reason\"}}.", row)
+        raise said(Path(file).parent, FILE, "dropped", row, file, **says, name=name, instead=instead)

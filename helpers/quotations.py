@@ -20,9 +20,9 @@ import textwrap
 
 import pandas as pd
 
-from .errors import AnnotationError, UsageError
+from .errors import UsageError
 from .essay import ATTRIBUTION, BLOCK_QUOTE, EPIGRAPH, HEADING, Essay
-from .rules import declaration, default_vocabulary, load_table
+from .rules import declaration, default_vocabulary, load_table, said
 from .text import count_words, fold
 
 FILE = "quotations.csv"
@@ -69,7 +69,6 @@ def load_quotations(essay: Essay) -> pd.DataFrame:
     >>> quotes.loc[quotes.id == "Q02", "form"].item()
     'block'
     """
-    path = essay.folder / FILE
     table = load_table(essay, FILE)
     paragraphs = essay.paragraphs
     for line, row in table.iterrows():
@@ -78,24 +77,15 @@ def load_quotations(essay: Essay) -> pd.DataFrame:
         if row.form in ("epigraph", "block"):
             whole = p.text[1:-1] if p.text.startswith("“") and p.text.endswith("”") else p.text
             if p.kind not in (EPIGRAPH, BLOCK_QUOTE) or row.text != whole:
-                raise AnnotationError(path, f"a {row.form} row must hold the whole quotation set apart in its "
-                                            f"paragraph (¶{row.paragraph} is a {p.kind}).",
-                                      "give the paragraph of the quotation and copy all of it, without the outer "
-                                      "quotation marks.", label)
+                raise said(essay.folder, FILE, "not set apart", label, **row, kind=p.kind)
             head = _at_head(essay, row.paragraph)
             if head != (row.form == "epigraph"):
-                where = "opens the essay or a section" if head else "stands inside the run of a section's prose"
-                raise AnnotationError(path, f"¶{row.paragraph} {where}, so it is {'an epigraph' if head else 'a block'}"
-                                            f", not {'a block' if head else 'an epigraph'}.",
-                                      "an epigraph heads the essay or a section; a block is set apart within "
-                                      "a section. Set form accordingly.", label)
+                raise said(essay.folder, FILE, "an epigraph" if head else "a block", label, **row)
         elif row.form != "reported speech":
             left, right = _MARKS.get(row.form, ("“", "”"))
             at = row.start - p.start
             if not (p.text[at - 1:at] == left and p.text[at + len(row.text):at + len(row.text) + 1] == right):
-                raise AnnotationError(path, f"the text {row.text!r} does not stand between quotation marks "
-                                            f"{left}…{right} in ¶{row.paragraph}.",
-                                      "copy exactly what is inside the quotation marks.", label)
+                raise said(essay.folder, FILE, "not between marks", label, **row, left=left, right=right)
     table["words"] = table.text.map(count_words)
     table["section"] = paragraphs.loc[table.paragraph, "section"].to_numpy()
     return table

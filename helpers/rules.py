@@ -23,6 +23,7 @@ from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .schema import expect, field
 
 SCHEMA = "schema.yml"
+MESSAGES = "messages.yml"     # the wording of the errors of checks particular to one file (``said``)
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
 AUTHORS = "the authors"
 _CACHE: dict[tuple[str, str], dict] = {}
@@ -144,13 +145,13 @@ def _said(path: Path, where: str, declared: dict, names: list | None = None) -> 
 
 
 def _say(path: Path, where: str, template: str, values) -> str:
-    """A rule's message with the row's values put in ({column} or {column!r}); a broken template names schema.yml."""
+    """A rule's message with the row's values put in ({column} or {column!r}); a broken template names its file."""
     try:
         return template.format(**{str(k): v for k, v in dict(values).items()})
     except (KeyError, IndexError, ValueError, AttributeError):
         raise AnnotationError(path, f"the message {template[:60]!r} names something that is not a column of the file.",
-                              "write column names in {braces} ({speaker} or {speaker!r}), or restore schema.yml "
-                              "from git.", where) from None
+                              "write column names in {braces} ({speaker} or {speaker!r}), or restore "
+                              f"{Path(path).name} from git.", where) from None
 
 
 def schema(folder: Path) -> dict:
@@ -187,6 +188,47 @@ def declaration(folder: Path, name: str) -> dict:
         raise AnnotationError(Path(folder) / SCHEMA, f"declares nothing for {name}.",
                               f"add an entry '{name}:' with its columns, or restore schema.yml from git.")
     return found[name]
+
+
+def messages(folder: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """The reading's messages.yml, its shape checked: declaration -> message key -> (problem, fix).
+
+    Parameters: ``folder`` the reading's folder.
+    Returns: a dict of dicts of pairs of text; an error names messages.yml and the message that is misshapen.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> messages(load_essay().folder)["timeline.csv"]["no such date"][1]
+    'check the month and day.'
+    """
+    file = Path(folder) / MESSAGES
+    return {name: {key: _said(file, f"{name}: {key}", expect(words, dict, file, f"{name}: {key}", key))
+                   for key, words in expect(said, dict, file, name, name).items()}
+            for name, said in read_yaml(file).items()}
+
+
+def said(folder: Path, name: str, key: str, label=None, path: Path | None = None, /, **values) -> AnnotationError:
+    """The error messages.yml words as ``key`` under ``name``, with ``values`` put in its {names}: what a loader raises
+    for a check particular to its file (``raise said(essay.folder, "timeline.csv", "no such date", label,
+    date=row.date)``), so the wording is data beside the file's declaration, not written in the code. messages.yml is
+    read here, when a check fails, and by ``python -m helpers check``; never by a notebook, which rewording leaves
+    up to date.
+
+    Parameters: ``folder`` the reading's folder; ``name`` the declaration; ``key`` the message; ``label`` the row;
+    ``path`` the file the error names (default: the declaration's own file); ``values`` what its {names} stand for.
+    Returns: the AnnotationError (naming messages.yml when it words no such message, or one naming what is not given).
+
+    Example:
+    >>> from helpers import load_essay
+    >>> said(load_essay().folder, "undated.csv", "not an expression", 3, expression="then", paragraph=9).problem
+    "the expression 'then' is not a time expression of ¶9."
+    """
+    file, where = Path(folder) / MESSAGES, f"{name}: {key}"
+    words = messages(folder).get(name, {}).get(key)
+    if words is None:
+        return AnnotationError(file, f"words no message {key!r} for {name}.", "restore messages.yml from git.", name)
+    problem, fix = (_say(file, where, t, values) for t in words)
+    return AnnotationError(path or Path(folder) / name.partition(" ")[0], problem, fix, label)
 
 
 def vocabulary(folder: Path, name: str, column: str) -> tuple:
@@ -540,4 +582,4 @@ def load_one(essay: Essay, name: str, data: dict | None = None) -> dict:
 
 
 __all__ = ["AUTHORS", "SCHEMA", "anchored", "check_row", "declaration", "default_vocabulary", "load_entries", "load_one", "load_table",
-           "schema", "vocabulary"]
+           "MESSAGES", "messages", "said", "schema", "vocabulary"]

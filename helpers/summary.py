@@ -17,9 +17,8 @@ import re
 import pandas as pd
 
 from .argument import load_argument
-from .errors import AnnotationError
 from .essay import Essay
-from .rules import load_entries
+from .rules import load_entries, said
 from .text import paragraph_list
 from .workshop import check_fingerprint, english_fingerprint
 
@@ -143,7 +142,6 @@ def load_summary(essay: Essay) -> pd.DataFrame:
     spanish = dict(zip(parts.part, parts.es))
     missing = [pid for pid in english.index if pid not in spanish]
     if missing:
-        raise AnnotationError(path, f"has no Spanish for {missing[0]}, a part of the one-page summary.",
-                              f"add '{missing[0]}:' with 'from_en: {english_fingerprint(english.loc[missing[0], 'text'])}' "
-                              "and 'es: >-' (the Spanish).", missing[0])
+        raise said(essay.folder, f"{FILE} parts", "no Spanish", missing[0], part=missing[0],
+                   fingerprint=english_fingerprint(english.loc[missing[0], "text"]))
     return english.assign(es=[spanish[pid] for pid in english.index])

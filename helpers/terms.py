@@ -25,7 +25,7 @@ from datetime import date
 
 import pandas as pd
 
-from .rules import declaration, default_vocabulary, load_entries, load_table
+from .rules import declaration, default_vocabulary, load_entries, load_table, said
 from .errors import AnnotationError
 from .essay import HEADING, Essay
 from .text import sentence_spans, fold_keep_case
@@ -302,14 +302,9 @@ def load_not_aliases(essay: Essay, terms: pd.DataFrame) -> pd.DataFrame:
         label = f"{line} ({row['name']})"
         owner = owners.get(fold_keep_case(row["name"]))
         if owner is not None:
-            raise AnnotationError(path, f"{row['name']!r} is listed here as naming something other than "
-                                        f"{row.term!r}, but {FILE} has it as a name of {owner!r}, so its mentions "
-                                        "would be counted as that term's.",
-                                  f"remove {row['name']!r} from the aliases of {owner!r} in {FILE} (or, if every "
-                                  "mention of it in the essay names that very thing, remove this row).", label)
+            raise said(essay.folder, NOT_ALIASES, "an alias", label, **row, owner=owner)
         if not _whole(row["name"], row.span):
-            raise AnnotationError(path, f"the span does not hold the name {row['name']!r} as whole words.",
-                                  "copy a span of the essay in which the name stands as written.", label)
+            raise said(essay.folder, NOT_ALIASES, "not whole", label, **row)
     return table
 
 

@@ -31,7 +31,7 @@ import pandas as pd
 from .anchoring import HEADER
 from .errors import AnnotationError, UsageError
 from .essay import Essay
-from .rules import SCHEMA, declaration, default_vocabulary, load_table, vocabulary
+from .rules import SCHEMA, declaration, default_vocabulary, load_table, said, vocabulary
 from .readable import clue_name, date_in_words, prose, with_reference
 
 FILE = "timeline.csv"
@@ -139,23 +139,17 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
         label = f"{line} ({row.id})"
         form = form_of(row.date)
         if form is None:
-            raise AnnotationError(path, f"the date {row.date!r} is not written as 2009-06-28, 2018-10, 2017, 196X "
-                                        "or a range A/B.", "write it in one of those forms.", label)
+            raise said(essay.folder, FILE, "date form", label, date=row.date)
         if row.precision != "relative" and form != row.precision:
-            finer = list(_FORMS).index(form) < list(_FORMS).index(row.precision) if (
-                form in _FORMS and row.precision in _FORMS) else False
-            raise AnnotationError(path, f"the date {row.date!r} is written at {form} precision but the row says "
-                                        f"{row.precision!r}" + (" (finer than the essay gives)." if finer else "."),
-                                  "write the date at the precision the essay gives: a year stays a year unless a "
-                                  "context row with a reference says more.", label)
+            finer = form in _FORMS and row.precision in _FORMS and list(_FORMS).index(form) < list(_FORMS).index(
+                row.precision)
+            raise said(essay.folder, FILE, "finer" if finer else "precision", label, **row, form=form)
         try:
             start, end = interval(row.date)
         except ValueError:
-            raise AnnotationError(path, f"the date {row.date!r} is not a real date.", "check the month and day.",
-                                  label) from None
+            raise said(essay.folder, FILE, "no such date", label, date=row.date) from None
         if start is None or (end is not None and end < start):
-            raise AnnotationError(path, f"the range {row.date!r} has no start, or ends before it starts.",
-                                  "give the earlier date first.", label)
+            raise said(essay.folder, FILE, "range order", label, date=row.date)
     bounds = table.date.map(interval)
     table["from_date"] = [b[0] for b in bounds]
     table["to_date"] = [b[1] if b[1] is not None else b[0] for b in bounds]
@@ -740,15 +734,12 @@ def load_undated(essay: Essay) -> pd.DataFrame:
     >>> load_undated(essay).iloc[0].expression
     'current'
     """
-    path = essay.folder / UNDATED
     table = load_table(essay, UNDATED, spans=False)
     found = time_expressions(essay)
     for line, row in table.iterrows():
         hits = found[(found.paragraph.astype(str) == row.paragraph) & (found.expression == row.expression)]
         if hits.empty:
-            raise AnnotationError(path, f"the expression {row.expression!r} is not a time expression of "
-                                        f"¶{row.paragraph}.", "copy it exactly as the essay writes it, with its "
-                                        "paragraph number, or delete the row.", line)
+            raise said(essay.folder, UNDATED, "not an expression", line, **row)
     return table
 
 
@@ -801,9 +792,7 @@ def load_dating(essay: Essay) -> pd.DataFrame:
             froms.append(_bounds(a)[0] if row.implies and a != ".." else None)
             tos.append(_bounds(b)[1] if b and b != ".." else None)
         except ValueError:
-            raise AnnotationError(path, f"the range {row.implies!r} is not written as A/B (dates like 2019-01, "
-                                        "open ends as ..).", "write it as e.g. 2019-01/2019-09.",
-                                  f"{line} ({row.id})") from None
+            raise said(essay.folder, DATING, "range form", f"{line} ({row.id})", implies=row.implies) from None
     table["from_date"], table["to_date"] = froms, tos
     _check_pulls(table, path)
     return table

@@ -10,11 +10,14 @@ the text, not an annotation) and IPython's ``load_ipython_extension`` hook.
     python -m tools.loader_lines --each     # per file and per function, then the total
     python -m tools.loader_lines --apart    # the total without workshop.py, then workshop.py's loaders alone
     python -m tools.loader_lines --base DIR # count another checkout's helpers/ (DIR holds helpers/)
-    python -m tools.loader_lines --called   # also: the private helpers the counted loaders call (not in the total)
+    python -m tools.loader_lines --called   # also: the private helpers the counted loaders call, and the lines of
+                                            # the readings' messages.yml (neither in the total)
 
 The total counts a loader's own body only: a check moved into a private helper of its module (a name starting with
 ``_``, such as ``timeline._check_follows``) leaves it. ``--called`` lists those helpers, followed from each counted
-function of a module that is not counted whole, so that a fall of the total can be told from a move of code.
+function of a module that is not counted whole, so that a fall of the total can be told from a move of code. Likewise
+the wording of the errors particular to one file, moved out of the loaders into ``seeds/<reading>/messages.yml``: its
+lines (not blank, not a comment) are listed with ``--called``.
 """
 from __future__ import annotations
 
@@ -94,6 +97,14 @@ def called(folder: Path = HELPERS) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
+def message_lines(folder: Path = HELPERS) -> dict[str, int]:
+    """Lines of each reading's messages.yml ('seeds/<reading>/messages.yml') that are not blank and not a comment:
+    the wording the loaders raise, kept as data beside the reading (``helpers.rules.said``)."""
+    return {str(path.relative_to(folder.parent)): sum(1 for line in path.read_text(encoding="utf-8").splitlines()
+                                                      if line.strip() and not line.lstrip().startswith("#"))
+            for path in sorted((folder.parent / "seeds").glob("*/messages.yml"))}
+
+
 def report(found: dict[str, int], each: bool, what: str) -> None:
     """Print the count (and with ``each``, per function and per file)."""
     if each:
@@ -119,6 +130,8 @@ def main(argv: list[str]) -> int:
         for name, n in helpers.items():
             print(f"{n:5d}  {name}")
         print(f"{sum(helpers.values())} code lines in private helpers the loaders call (not in the total)")
+        for name, n in message_lines(folder).items():
+            print(f"{n:5d}  {name} (the wording of the loaders' own errors, not in the total)")
     return 0
 
 
