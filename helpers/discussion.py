@@ -115,7 +115,18 @@ class Questions:
     """A notebook's discussion questions as a learner meets them: numbered within the notebook, as readable text
     (Markdown in JupyterLab, plain text in print and in the saved notebook's text), each with the paragraphs to read
     first and the number the facilitator's plans and the packet give it (learner review 19: monospace printout,
-    numbered across the series, with nowhere to write)."""
+    numbered across the series, with nowhere to write).
+
+    Parameters:
+        questions: the table from ``load_questions``.
+    Returns:
+        an object JupyterLab shows as Markdown (``_repr_markdown_``), and as plain text elsewhere.
+    Example:
+        >>> import helpers
+        >>> q = load_questions(helpers.load_essay(), "02_source_quotations")
+        >>> Questions(q)._repr_markdown_().startswith("1. ")
+        True
+    """
 
     def __init__(self, questions: pd.DataFrame):
         self.rows = [(k, question_name(q.id), q.question, ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs))))

@@ -742,6 +742,10 @@ def route_parts(nb: dict, path: Path | str = "the notebook") -> list[dict]:
 def route_skip_line(resume: str) -> str:
     """The line under a skipped heading: the learner on the short route skips down to ``resume``.
 
+    Parameters:
+        resume: the heading's text where the route resumes (``route_parts``), "" when the part ends the notebook.
+    Returns:
+        the line, in italics with the heading in bold.
     Example:
         >>> print(route_skip_line("Exercise 3: a reason, or what it explains?"))
         *Short route: skip this part.* It resumes at the heading **Exercise 3: a reason, or what it explains?**.
@@ -756,8 +760,12 @@ def route_skip_line(resume: str) -> str:
 def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
     """The notebook as its short route reads it: without the parts ``route_parts`` skips, its lesson metadata's
     exercises and discussion cut to match, and its reading the paragraphs to read before starting (``read_first``,
-    or ``read`` when it names no others). None for a notebook that declares no short route.
+    or ``read`` when it names no others).
 
+    Parameters:
+        nb: the notebook, as read from its JSON; path: its name, for error messages.
+    Returns:
+        a notebook dict (metadata and cells), or None for a notebook that declares no short route.
     Example:
         >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "## B", "text")]
         >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶3", "exercises": [], "discussion": 5,
@@ -788,7 +796,19 @@ def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
 
 def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> dict | None:
     """``lesson_row`` of the notebook's short route (``short_route``): the same counts as the whole notebook's
-    time, on the core alone. None for a notebook that declares no short route."""
+    time, on the core alone.
+
+    Parameters:
+        nb: the notebook, as read from its JSON; name: its file name; essay: the reading; path: for error messages.
+    Returns:
+        ``lesson_row``'s dict for the core, or None for a notebook that declares no short route.
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "word " * 300, "## B", "word " * 300)]
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "", "exercises": [], "discussion": 0,
+        ...       "short_route": {"skip": ["## B"]}}}, "cells": cells}
+        >>> short_route_row(nb, "x.ipynb", load_essay())["total_min"] < lesson_row(nb, "x.ipynb", load_essay())["total_min"]
+        True
+    """
     core = short_route(nb, path or name)
     return None if core is None else lesson_row(core, name, essay, path)
 
@@ -802,9 +822,8 @@ def route_line(core: dict, full: dict, skipped: int) -> str:
         the sentence, starting "**Short route, for one evening:**". Its words do not depend on the numbers' digits.
     Example:
         >>> print(route_line({"total_min": 120, "read": "¶3–¶13"}, {"total_min": 345}, 9))
-        **Short route, for one evening:** about 120 minutes of the 345, reading ¶3–¶13 first. Skip the 9 parts marked *Short route: skip this part*: each says where the route resumes. Run every cell as usual; the parts you skip wait for another day, and the full route is the whole notebook.
+        **Short route, for one evening:** about 120 minutes of the 345, with the reading before you start: skip the 9 parts marked *Short route: skip this part*, each naming where to resume.
     """
-    read = f", reading {core['read']} first" if core.get("read") else ""
-    return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}{read}. "
-            f"Skip the {skipped} parts marked *Short route: skip this part*: each says where the route resumes. Run "
-            "every cell as usual; the parts you skip wait for another day, and the full route is the whole notebook.")
+    return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}, with the "
+            f"reading before you start: skip the {skipped} parts marked *Short route: skip this part*, each naming where "
+            "to resume.")
