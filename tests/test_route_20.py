@@ -115,3 +115,19 @@ def test_no_first_cell_asks_for_a_key_a_learner_cannot_type(name):
         source = "".join(c["source"])
         assert not re.search(r"essay\.(?:show|search)\([^)]*[¶–]", source), (name, source[:200])
         assert "make lab" not in source, name
+
+
+def test_the_participant_editions_short_route_counts_no_worked_solutions(essay):
+    """The participant edition has no worked solutions and recomputes its time line without them
+    (tools.editions.without_solutions); its short-route line is recomputed the same way, against that time."""
+    import nbformat
+    from helpers.lessons import ROUTE_LINE_RE
+    from tools import editions
+    path = PROJECT / "notebooks" / "01_argument_structure.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    source = editions.without_solutions(nb.cells[0].source, nb)
+    full = editions.participant_lessons().set_index("title").loc[nb.metadata["lesson"]["title"]]
+    core = short_route_row(nb, path.name, essay)
+    shown = re.search(r"about (\d+) minutes of the (\d+)", ROUTE_LINE_RE.search(source).group(0)).groups()
+    assert int(shown[1]) == full.total_min
+    assert int(shown[0]) < core["total_min"], "the participant edition's short route still counts the solutions"
