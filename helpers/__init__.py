@@ -22,7 +22,8 @@ from .lessons import lessons   # eager: the module shares its name, so importing
 # a notebook that never draws the argument map or the timeline never imports them.
 _LAZY = {
     "reader_edition": "edition", "Argument": "argument", "load_argument": "argument",
-    "load_questions": "discussion", "print_questions": "discussion", "load_quotations": "quotations",
+    "load_questions": "discussion", "print_questions": "discussion", "show_questions": "discussion",
+    "load_quotations": "quotations",
     "load_figures": "figures", "load_timeline": "timeline", "load_terms": "terms",
 }
 
@@ -42,7 +43,7 @@ def __dir__():
 
 __all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
-           "print_questions", "reader_edition", "readings", "setup_display", "table"]
+           "print_questions", "reader_edition", "show_questions", "readings", "setup_display", "table"]
 
 
 if "IPython" in sys.modules:   # in a notebook: the package's errors as one paragraph, no traceback

@@ -109,3 +109,53 @@ def print_questions(questions: pd.DataFrame, width: int = 100) -> None:
         cites = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
         print(textwrap.fill(f"{question_name(q.id).capitalize()}. {q.question}", width, subsequent_indent="    "))
         print(f"    Read: {cites}\n")
+
+
+class Questions:
+    """A notebook's discussion questions as a learner meets them: numbered within the notebook, as readable text
+    (Markdown in JupyterLab, plain text in print and in the saved notebook's text), each with the paragraphs to read
+    first and the number the facilitator's plans and the packet give it (learner review 19: monospace printout,
+    numbered across the series, with nowhere to write).
+
+    Parameters:
+        questions: the table from ``load_questions``.
+    Returns:
+        an object JupyterLab shows as Markdown (``_repr_markdown_``), and as plain text elsewhere.
+    Example:
+        >>> import helpers
+        >>> q = load_questions(helpers.load_essay(), "02_source_quotations")
+        >>> Questions(q)._repr_markdown_().startswith("1. ")
+        True
+    """
+
+    def __init__(self, questions: pd.DataFrame):
+        self.rows = [(k, question_name(q.id), q.question, ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs))))
+                     for k, q in enumerate(questions.itertuples(), 1)]
+
+    def __repr__(self) -> str:
+        out = []
+        for k, series, text, cites in self.rows:
+            out.append(textwrap.fill(f"{k}. {' '.join(text.split())}", 100, subsequent_indent="   "))
+            out.append(f"   Read first: {cites}. In the facilitator's plans and the packet: {series}.\n")
+        return "\n".join(out).rstrip("\n")
+
+    def _repr_markdown_(self) -> str:
+        return "\n\n".join(f"{k}. {' '.join(text.split())}\n\n   *Read first: {cites}. In the facilitator's plans and "
+                           f"the packet: {series}.*" for k, series, text, cites in self.rows)
+
+
+def show_questions(questions: pd.DataFrame) -> Questions:
+    """Show a notebook's discussion questions as a learner reads them: numbered 1, 2, … within the notebook, each
+    with the paragraphs to read first and its number in the facilitator's plans and the packet.
+
+    Parameters:
+        questions: the table from ``load_questions``.
+    Returns:
+        an object that JupyterLab shows as Markdown (plain text elsewhere).
+    Example:
+        >>> import helpers
+        >>> q = load_questions(helpers.load_essay(), "01_argument_structure")
+        >>> print(repr(show_questions(q[q.id == "D20"])).splitlines()[0][:40])
+        1. ¶6 says the article uses "the case of
+    """
+    return Questions(questions)

@@ -200,10 +200,43 @@ def discussion_minutes(essay: Essay, notebook: str) -> tuple[int, int] | None:
     questions = load_questions(essay, notebook.removesuffix(".ipynb"))
     if questions.empty:
         return None
+    return len(questions), _talk_minutes(list(questions.question), essay)
+
+
+def _talk_minutes(questions: list[str], essay: Essay) -> int:
+    """reading.yml's discussion rule: each question ``discussion_question_minutes``, a minute more for every
+    ``discussion_words_a_minute`` words, the sum to the nearest 5 minutes."""
     t = timing(essay)
-    words = sum(count_words(q) for q in questions.question)
-    return len(questions), _nearest_five(len(questions) * t["discussion_question_minutes"]
-                                          + words / t["discussion_words_a_minute"])
+    words = sum(count_words(q) for q in questions)
+    return _nearest_five(len(questions) * t["discussion_question_minutes"] + words / t["discussion_words_a_minute"])
+
+
+# A discussion set in a notebook's own prose, for a notebook with no questions in discussion.yml (00's, under its
+# chart): "**Discuss (about 10 minutes, in pairs or as a group).** Which sections …? …". Its minutes are computed by
+# the same rule from the questions of its paragraph (learner review 19: 00's "10 minutes" was typed).
+DISCUSS_RE = re.compile(r"\*\*Discuss \((?:about )?\d+ minutes, (?P<who>[^)]*)\)\.\*\*(?P<prompt>[^\n]*)")
+
+
+def prompt_discussion(source: str, essay: Essay) -> tuple[int, str] | None:
+    """The minutes of a discussion prompt in a Markdown cell (DISCUSS_RE), and the cell with them written in.
+
+    Parameters:
+        source: a cell's Markdown; essay: the reading (its reading.yml holds the rule).
+    Returns:
+        (minutes, the Markdown with "**Discuss (about N minutes, …).**"), or None when the cell has no such prompt.
+        Each sentence of the prompt that ends with a question mark is one question.
+    Example:
+        >>> minutes, text = prompt_discussion("**Discuss (3 minutes, in pairs).** Why? And how?", load_essay())
+        >>> minutes, text
+        (10, '**Discuss (about 10 minutes, in pairs).** Why? And how?')
+    """
+    m = DISCUSS_RE.search(source)
+    if not m:
+        return None
+    questions = re.findall(r"[^.?!]*\?", m.group("prompt"))
+    minutes = _talk_minutes(questions, essay) if questions else timing(essay)["discussion_question_minutes"]
+    head = f"**Discuss (about {minutes} minutes, {m.group('who')}).**"
+    return minutes, source[:m.start()] + head + m.group("prompt") + source[m.end():]
 
 
 def exercise_time_line(minutes: int, answers: int, reread: bool) -> str:
@@ -257,7 +290,7 @@ def without_time_lines(source: str) -> str:
         >>> without_time_lines("## Exercise 1: x\\n\\n" + exercise_time_line(18, 3, True) + "\\n\\nRead ¶3.")
         '## Exercise 1: x\\n\\nRead ¶3.'
     """
-    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE):
+    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE, ROUTE_SKIP_RE, ROUTE_LINE_RE):   # the route's lines too
         source = re.sub(pattern.pattern + r"\n?\n?", "", source)
     return source
 
@@ -306,6 +339,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
                 and source.startswith("## Exercise")):
             continue
         heading, _, prompt = source.partition("\n")
+        prompt = ROUTE_SKIP_RE.sub("", prompt)   # the short route's line names another heading, not this question
         paras = sorted({n for m in _PARAGRAPH_REF.finditer(prompt)
                         for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)}
                        & set(essay.paragraphs.index))
@@ -639,3 +673,157 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool
                                        "solution_words", "notebook_shown_words", "solution_shown_words",
                                        "reading_min", "mechanics_min", "notebook_min", "solutions_min",
                                        "exercises_min", "discussion_min", "total_min", "assumes"])
+
+
+# --- the short route --------------------------------------------------------------------------------------------
+# The learner review of issue 19 (on 7820dda): 00–03 take about 15 hours, 01's first sitting alone 2 h 25 min, "and
+# there is no shorter route" for an activist with one evening. Each learners' notebook declares, in its lesson
+# metadata, the parts a learner with one evening can leave for another day:
+#
+#     "short_route": {"skip": ["## All the labels, for reference", "## Exercise 2: classify a passage", ...]}
+#
+# each entry the first line of a heading cell; a part runs from that cell down to the next heading of its level or
+# higher (an exercise's answer cells and folded solution with it). What is left is the core. Its time is the same
+# count as the whole notebook's (``lesson_row`` on the notebook without the skipped parts: its prose, what its code
+# cells show, its worked solutions, the core exercises' minutes, the discussion when it is kept, and the paragraphs
+# to read before starting, ``read_first``, or ``read`` when the notebook names no others). ``tools.cells`` writes a
+# ROUTE_SKIP line under each skipped heading, naming where the short route resumes; ``tools.run_notebooks`` writes
+# ``route_line`` under the opening cell's "**Time:**" line. The full route stays the notebook itself.
+ROUTE_KEY = "short_route"
+ROUTE_SKIP_RE = re.compile(r"(?m)^\*Short route: skip this part[^\n]*$")
+ROUTE_LINE_RE = re.compile(r"(?m)^\*\*Short route, for one evening:\*\*[^\n]*$")
+
+
+def _heading(cell: dict) -> tuple[int, str]:
+    """A Markdown cell's heading level and first line, or (0, "") when it does not open with a heading."""
+    source = "".join(cell.get("source", ""))
+    m = re.match(r"(#{1,6}) ", source) if cell.get("cell_type") == "markdown" else None
+    return (len(m.group(1)), source.split("\n", 1)[0]) if m else (0, "")
+
+
+def route_parts(nb: dict, path: Path | str = "the notebook") -> list[dict]:
+    """The parts of a notebook its short route skips (lesson metadata ``short_route.skip``), in notebook order.
+
+    Parameters:
+        nb: the notebook, as read from its JSON (or by nbformat); path: its name, for error messages.
+    Returns:
+        one dict per part: ``heading`` (the skipped heading's first line), ``start`` and ``end`` (the cell indices
+        it covers, ``end`` excluded) and ``resume`` (the heading's text where the short route resumes, "" at the
+        end). Raises HelperError naming a declared heading the notebook does not have.
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "text", "## B", "### B1", "## C")]
+        >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"]}}}, "cells": cells}
+        >>> [(p["start"], p["end"], p["resume"]) for p in route_parts(nb)]
+        [(2, 4, 'C')]
+    """
+    declared = (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("skip", [])
+    cells = nb.get("cells", [])
+    heads = [_heading(c) for c in cells]
+    found = []
+    for first in declared:
+        start = next((k for k, (level, line) in enumerate(heads) if level and line == first), None)
+        if start is None:
+            raise HelperError(path, f"its lesson metadata's short route skips {first!r}, but no cell of the notebook "
+                              "opens with that heading.", "copy the heading's first line exactly, or remove it from "
+                              f"\"{ROUTE_KEY}\".")
+        level = heads[start][0]
+        end = next((k for k in range(start + 1, len(cells)) if 0 < heads[k][0] <= level), len(cells))
+        found.append({"heading": first, "start": start, "end": end})
+    found.sort(key=lambda p: p["start"])
+    for p in found:   # where the route resumes: the next heading that is not skipped itself
+        skipped = {q["start"] for q in found}
+        k = p["end"]
+        while k in skipped:
+            k = next(q["end"] for q in found if q["start"] == k)
+        p["resume"] = heads[k][1].lstrip("#").strip() if k < len(cells) else ""
+    return found
+
+
+def route_skip_line(resume: str) -> str:
+    """The line under a skipped heading: the learner on the short route skips down to ``resume``.
+
+    Parameters:
+        resume: the heading's text where the route resumes (``route_parts``), "" when the part ends the notebook.
+    Returns:
+        the line, in italics with the heading in bold.
+    Example:
+        >>> print(route_skip_line("Exercise 3: a reason, or what it explains?"))
+        *Short route: skip this part.* It resumes at the heading **Exercise 3: a reason, or what it explains?**.
+        >>> print(route_skip_line(""))
+        *Short route: skip this part, down to the end of the notebook.*
+    """
+    if not resume:
+        return "*Short route: skip this part, down to the end of the notebook.*"
+    return f"*Short route: skip this part.* It resumes at the heading **{resume}**."
+
+
+def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
+    """The notebook as its short route reads it: without the parts ``route_parts`` skips, its lesson metadata's
+    exercises and discussion cut to match, and its reading the paragraphs to read before starting (``read_first``,
+    or ``read`` when it names no others).
+
+    Parameters:
+        nb: the notebook, as read from its JSON; path: its name, for error messages.
+    Returns:
+        a notebook dict (metadata and cells), or None for a notebook that declares no short route.
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "## B", "text")]
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶3", "exercises": [], "discussion": 5,
+        ...       "short_route": {"skip": ["## B"]}}}, "cells": cells}
+        >>> [c["source"] for c in short_route(nb)["cells"]]
+        ['## A']
+    """
+    lesson = nb.get("metadata", {}).get("lesson", {})
+    if not (lesson.get(ROUTE_KEY) or {}).get("skip"):
+        return None
+    parts = route_parts(nb, path)
+    gone = {k for p in parts for k in range(p["start"], p["end"])}
+    cells = nb.get("cells", [])
+
+    def is_exercise(c):
+        return (c.get("cell_type") == "markdown" and "exercise" in c.get("metadata", {}).get("tags", [])
+                and "".join(c.get("source", "")).startswith("## Exercise"))
+    kept = [k not in gone for k, c in enumerate(cells) if is_exercise(c)]
+    minutes = lesson.get("exercises", [])
+    talk = next((k for k, c in enumerate(cells) if "".join(c.get("source", "")).startswith("## Discussion questions")
+                 or DISCUSS_RE.search("".join(c.get("source", "")))), None)
+    core = dict(lesson, read=lesson.get("read_first") or lesson.get("read", ""),
+                exercises=[m for m, keep in zip(minutes, kept) if keep] if len(kept) == len(minutes) else minutes,
+                discussion=0 if talk in gone else lesson.get("discussion", 0))
+    return {"metadata": dict(nb.get("metadata", {}), lesson=core),
+            "cells": [c for k, c in enumerate(cells) if k not in gone]}
+
+
+def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> dict | None:
+    """``lesson_row`` of the notebook's short route (``short_route``): the same counts as the whole notebook's
+    time, on the core alone.
+
+    Parameters:
+        nb: the notebook, as read from its JSON; name: its file name; essay: the reading; path: for error messages.
+    Returns:
+        ``lesson_row``'s dict for the core, or None for a notebook that declares no short route.
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "word " * 300, "## B", "word " * 300)]
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "", "exercises": [], "discussion": 0,
+        ...       "short_route": {"skip": ["## B"]}}}, "cells": cells}
+        >>> short_route_row(nb, "x.ipynb", load_essay())["total_min"] < lesson_row(nb, "x.ipynb", load_essay())["total_min"]
+        True
+    """
+    core = short_route(nb, path or name)
+    return None if core is None else lesson_row(core, name, essay, path)
+
+
+def route_line(core: dict, full: dict, skipped: int) -> str:
+    """The opening cell's sentence on the short route, beside the full time.
+
+    Parameters:
+        core: ``short_route_row``; full: ``lesson_row`` of the whole notebook; skipped: how many parts it skips.
+    Returns:
+        the sentence, starting "**Short route, for one evening:**". Its words do not depend on the numbers' digits.
+    Example:
+        >>> print(route_line({"total_min": 120, "read": "¶3–¶13"}, {"total_min": 345}, 9))
+        **Short route, for one evening:** about 120 minutes of the 345, with the reading before you start: skip the 9 parts marked *Short route: skip this part*, each naming where to resume.
+    """
+    return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}, with the "
+            f"reading before you start: skip the {skipped} parts marked *Short route: skip this part*, each naming where "
+            "to resume.")

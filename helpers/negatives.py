@@ -141,9 +141,10 @@ def _sources(folder: Path, notebooks: Path | None) -> list[tuple[str, str, str]]
             continue
         table = read_csv(path, [])           # the first column names the row (id, term, expression)
         out += [(path.name, row.iloc[0], cell) for _, row in table.iterrows() for cell in row.iloc[1:]]
+    from .lessons import ROUTE_SKIP_RE      # the short route's generated line under a heading says nothing of the essay
     for path in sorted(notebooks.glob("*.ipynb")) if notebooks and notebooks.is_dir() else []:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        out += [(path.name, "", "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
+        out += [(path.name, "", re.sub(ROUTE_SKIP_RE.pattern + r"\n?\n?", "", "".join(c["source"])))
                 for c in cells if c.get("cell_type") == "markdown"]
     return out
 

@@ -525,6 +525,9 @@ def test_an_exercise_instruction_cannot_be_typed_into_but_its_answer_cell_can(la
             dirty = page.evaluate("() => [...document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab')]"
                                   ".map(t => t.className.includes('jp-mod-dirty'))")
             assert dirty == [typed], f"cell {index}: typing {'did not change' if typed else 'changed'} the notebook"
+            if typed:   # learner review 19: the cursor opens before "✎ Write here": what is typed stands on its own line
+                first = cells.nth(index).locator(".cm-line").first.inner_text()
+                assert first == "zqz typed here", f"typing ran into the placeholder: {first!r}"
             page.keyboard.press("Escape")
     except Exception:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -336,6 +336,8 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
                 seen += 1
                 assert "**Ctrl + Enter**" in text and not re.search(r"(?:press|with) \**Shift \+ Enter", text), (path.name, k)
                 follows = "".join(cells[k + 1]["source"]) if k + 1 < len(cells) else ""
+                if "discussion" in cell["metadata"]["tags"]:    # notes on the discussion questions: no solution
+                    continue
                 assert "Worked solution" in follows, (path.name, k, "an answer cell comes right before its solution")
     assert seen >= 10
     for path in [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")]:   # the same words in each
@@ -403,7 +405,7 @@ def test_an_answer_cell_holds_only_a_line_to_replace_under_a_label_that_says_how
     learner's sentence landed in front of "**Your answer:**". Every answer cell now holds only the short placeholder
     line, and the cell above it (made by tools.cells from the exercise's prompt) says what to write, how to replace
     the line (click, Enter, write) and how to finish (Ctrl + Enter); the same in every notebook."""
-    from tools.cells import ANSWER_HOW, ANSWER_PLACEHOLDER
+    from tools.cells import ANSWER_HOW, ANSWER_HOW_NOTES, ANSWER_PLACEHOLDER
     nb = read(path)
     answers = [i for i, c in enumerate(nb.cells) if "answer" in c.metadata.get("tags", [])]
     assert answers, path.name
@@ -411,7 +413,8 @@ def test_an_answer_cell_holds_only_a_line_to_replace_under_a_label_that_says_how
         assert nb.cells[i].cell_type == "markdown" and nb.cells[i].source == ANSWER_PLACEHOLDER, (path.name, i)
         label = nb.cells[i - 1]
         assert "answer-label" in label.metadata.get("tags", []), (path.name, i - 1)
-        assert re.fullmatch(r"\*\*Your answer:\*\* [A-Z][^\n]+\. " + re.escape(ANSWER_HOW), label.source), (path.name, label.source)
+        how = ANSWER_HOW_NOTES if "discussion" in label.metadata["tags"] else ANSWER_HOW   # notes: no solution below
+        assert re.fullmatch(r"\*\*Your answer:\*\* [A-Z][^\n]+\. " + re.escape(how), label.source), (path.name, label.source)
     labels = [i for i, c in enumerate(nb.cells) if "answer-label" in c.metadata.get("tags", [])]
     assert [i + 1 for i in labels] == answers, f"{path.name}: a label with no answer cell under it"
 
@@ -430,6 +433,8 @@ def test_the_answer_how_to_uses_no_key_that_acts_on_every_cell(path):
     for text in labels:
         assert "Ctrl + A" not in text and "double-click" not in text.lower(), (path.name, text)
         assert "click the line ✎ *Write here* in the cell below and press **Enter**" in text, (path.name, text)
+        if "Write your notes there" in text:     # the notes cell after the discussion questions: no solution below
+            continue
         assert "Stop here and write before you go on: the worked solution below stays folded until you click to " \
                "open it." in text, (path.name, text)
 
@@ -534,8 +539,9 @@ def test_the_sections_where_the_package_checks_itself_are_marked_optional(name, 
     time could not tell they may skip them. Each heading says (optional), and its first line says why and that
     nothing later depends on it."""
     nb = read(next(p for p in NOTEBOOKS if p.name.startswith(name)))
+    from helpers.lessons import without_time_lines
     cell = next(c for c in nb.cells if c.source.startswith(heading))
-    title, first = cell.source.split("\n\n")[:2]
+    title, first = without_time_lines(cell.source).split("\n\n")[:2]   # the short route's line aside (session 20)
     assert title == heading + " (optional)" and first.startswith("*Optional:") and "nothing later depends on it" in first
 
 

@@ -224,7 +224,8 @@ def test_every_exercise_has_an_answer_cell(path):
     nb = read(path)
     problems = []
     for i, after in exercises(nb):
-        answers = [j for j in after if nb.cells[j].cell_type == "markdown" and "answer" in tags(nb.cells[j])]
+        answers = [j for j in after if nb.cells[j].cell_type == "markdown" and "answer" in tags(nb.cells[j])
+                   and "discussion" not in tags(nb.cells[j])]    # the notes cell after the discussion questions
         if not answers:
             problems.append(f"{where(nb, i)}: no Markdown cell tagged answer after it")
         for j in answers:

@@ -16,6 +16,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | 00–04, exercise cells | the line `*Time for this exercise: …*` under the heading; lesson metadata `exercises` | each exercise's minutes, computed (helpers.lessons.exercises) | the prompt, reading.yml |
 | 01–04, "Discussion questions" cell | the line `*Time for the discussion: …*` under the heading; lesson metadata `discussion` | the discussion's minutes, by reading.yml's rule (helpers.lessons.discussion_minutes) | discussion.yml, reading.yml |
 | 00–04, every code cell | the cell's code | code folded unless Setup or a teaching call (a passage, a search, a lookup), in a worked solution too | this file (TEACHING_CALL) |
+| 00–03, headings the short route skips | the line `*Short route: skip this part.* It resumes at …` under the heading; lesson metadata `short_route` | where the short route resumes (helpers.lessons.route_parts); the opening cell's `**Short route, for one evening:**` line is written by tools.run_notebooks | lesson metadata |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
@@ -166,7 +167,9 @@ def set_reading(nb, name: str) -> None:
 # cursor at its start, so the learner's first sentence landed in front of "**Your answer:**". Now every exercise
 # has two cells, made here from the prompt: a label (tag `answer-label`) that says what to write and how, and under
 # it the answer cell (tag `answer`) holding only one short line to replace.
-ANSWER_PLACEHOLDER = "✎ *Write here.*"
+# Two blank lines first (learner review 19): Enter opens the cell with the cursor at its very start, so what the learner
+# types lands on the empty first line, a paragraph of its own, and does not run into the ✎ line.
+ANSWER_PLACEHOLDER = "\n\n✎ *Write here.*"
 # The learner review (round 13): "double-click, then Ctrl + A" wrecked the notebook when the double-click missed:
 # in command mode Ctrl + A selects every cell and the next key ("1") turns them all into headings. The how-to now
 # uses only keys that are harmless in command mode (a click, Enter, Ctrl + Enter), and says first to stop here:
@@ -177,14 +180,38 @@ ANSWER_HOW = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the c
               "cell opens for writing. Write your answer there (delete the ✎ line if you like). When you are done, "
               "press **Ctrl + Enter**: it shows your answer and keeps you here, so the worked solution below stays "
               "folded until you open it.")
+# The notes cell after a notebook's discussion questions (learner review 19: "nowhere to write"): the same way to
+# write, with no worked solution to keep folded.
+ANSWER_HOW_NOTES = ("To write, click the line ✎ *Write here* in the cell below and press **Enter**: the cell opens for "
+                    "writing. Write your notes there (delete the ✎ line if you like). When you are done, press "
+                    "**Ctrl + Enter**: it shows what you wrote.")
+NOTES_PROMPT = "note your thoughts on each question, numbered as above, to bring to your group"
 ANSWER_LABEL_RE = re.compile(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. " + re.escape(ANSWER_HOW) + "$", re.S)
 ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<prompt>.+?)\. When you are done, press "
                            r"\*\*Ctrl \+ Enter\*\*.*$", re.S)
 
 
-def answer_label(prompt: str) -> str:
-    """The label over an answer cell: what to write (the exercise's own prompt), then the same how-to everywhere."""
-    return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}. {ANSWER_HOW}"
+def answer_label(prompt: str, how: str = ANSWER_HOW) -> str:
+    """The label over an answer cell: what to write (the exercise's own prompt), then the same how-to everywhere
+    (``ANSWER_HOW_NOTES`` over the notes cell after the discussion questions, which has no solution under it)."""
+    return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}. {how}"
+
+
+def set_discussion_notes(nb, name: str) -> None:
+    """After the cell that shows a notebook's discussion questions (``helpers.show_questions``), a label and an answer
+    cell (tags ``answer-label`` / ``answer`` and ``discussion``) to write notes in, like an exercise's."""
+    at = index_of(nb, lambda c: c.cell_type == "code" and "show_questions(" in c.source)
+    if at is None:
+        return
+    after = nb.cells[at + 1] if at + 1 < len(nb.cells) else None
+    if after is not None and "answer-label" in after.metadata.get("tags", []):
+        return
+    label = markdown_cell(f"{nb.cells[at].id}-notes-label"[:64], "answer-label",
+                          answer_label(NOTES_PROMPT, ANSWER_HOW_NOTES))
+    answer = markdown_cell(f"{nb.cells[at].id}-notes"[:64], "answer", ANSWER_PLACEHOLDER)
+    for cell in (label, answer):
+        cell.metadata["tags"].append("discussion")
+    nb.cells[at + 1:at + 1] = [label, answer]
 
 
 READ_ONLY_TAGS = {"exercise", "answer-label"}
@@ -229,7 +256,12 @@ def set_exercise_times(nb, name: str, essay) -> None:
                                 exercise_time_line(int(row.floor_min), int(row.answers), bool(row.paragraphs)))
     lesson["exercises"] = [int(m) for m in found.floor_min]
     talk = discussion_minutes(essay, name)
-    if talk is None:
+    if talk is None:   # a discussion set in the notebook's prose (00's): its minutes computed by the same rule
+        from helpers.lessons import prompt_discussion
+        for cell in nb.cells:
+            found = prompt_discussion(cell.source, essay) if cell.cell_type == "markdown" else None
+            if found:
+                lesson["discussion"], cell.source = found
         return
     cell = next((c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Discussion questions")),
                 None)
@@ -237,6 +269,25 @@ def set_exercise_times(nb, name: str, essay) -> None:
         raise SystemExit(f"{name}: discussion.yml has questions for it, but no cell starts '## Discussion questions'.")
     cell.source = _put_line(cell.source, DISCUSSION_TIME_RE, discussion_time_line(*talk))
     lesson["discussion"] = talk[1]
+
+
+def set_route(nb, name: str) -> None:
+    """Under each heading the short route skips (lesson metadata ``short_route``), the line saying so and where the
+    route resumes (``helpers.lessons.route_skip_line``); the line is removed from a heading no longer skipped.
+    Learner review 19: no short route through 00–03 for a learner with one evening."""
+    from helpers.errors import HelperError
+    from helpers.lessons import ROUTE_SKIP_RE, route_parts, route_skip_line
+    try:
+        parts = {p["start"]: p for p in route_parts(nb, name)}
+    except HelperError as exc:
+        raise SystemExit(str(exc)) from None
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        if k in parts:
+            cell.source = _put_line(cell.source, ROUTE_SKIP_RE, route_skip_line(parts[k]["resume"]))
+        elif ROUTE_SKIP_RE.search(cell.source):
+            cell.source = re.sub(ROUTE_SKIP_RE.pattern + r"\n?\n?", "", cell.source).rstrip("\n")
 
 
 def set_answers(nb, name: str) -> None:
@@ -250,7 +301,8 @@ def set_answers(nb, name: str) -> None:
             continue
         above = nb.cells[i - 1] if i else None
         if above is not None and "answer-label" in above.metadata.get("tags", []):
-            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:Stop here|To write it|Double-click)", above.source, re.S)
+            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:Stop here|To write it|To write, click|Double-click)",
+                         above.source, re.S)
             if not m:
                 raise SystemExit(f"{name}: the answer label at cell {i} should start '**Your answer:** ' and the prompt "
                                  "(what to write), ending with a full stop.")
@@ -266,7 +318,8 @@ def set_answers(nb, name: str) -> None:
             above.metadata = {k: v for k, v in cell.metadata.items() if k != "tags"} | {"tags": ["answer-label"]}
             nb.cells.insert(i, above)
             i += 1
-        above.source = answer_label(prompt)
+        above.source = answer_label(prompt, ANSWER_HOW_NOTES if "discussion" in above.metadata.get("tags", [])
+                                    else ANSWER_HOW)
         cell.source = ANSWER_PLACEHOLDER
         i += 1
 
@@ -535,6 +588,8 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
         set_launch_links(nb, table, repo, branch)
     set_nav(nb, name, table)
     set_reading(nb, name)
+    set_route(nb, name)
+    set_discussion_notes(nb, name)
     set_answers(nb, name)
     set_read_only(nb)
     if essay is not None:

@@ -207,7 +207,23 @@ def without_solutions(source: str, nb: nbformat.NotebookNode) -> str:
         from helpers.lessons import time_line
         row = participant_lessons().set_index("title").loc[title].to_dict()
         source = TIME_LINE_RE.sub(lambda m: time_line(row), source)
+        source = _participant_route(source, nb, row)
     return source
+
+
+def _participant_route(source: str, nb: nbformat.NotebookNode, row: dict) -> str:
+    """The opening's short-route line (helpers.lessons.route_line), counted as the participant edition counts: no
+    time for worked solutions (session 20)."""
+    from helpers.essay import load_essay
+    from helpers.lessons import ROUTE_LINE_RE, _nearest_five, route_line, route_parts, short_route_row
+    if not ROUTE_LINE_RE.search(source):
+        return source
+    core = short_route_row(nb, "participant edition", load_essay())
+    if core is None:
+        return source
+    core["total_min"] = _nearest_five(core["reading_min"] + core["mechanics_min"] + core["notebook_min"]
+                                      + core["exercises_min"] + core["discussion_min"])
+    return ROUTE_LINE_RE.sub(lambda m: route_line(core, row, len(route_parts(nb))), source)
 
 
 def participant_lessons():

@@ -93,9 +93,27 @@ def stamp_time(nb: nbformat.NotebookNode, path: Path) -> None:
                 raise SystemExit(f"{path.name}: the notebook has the line {STOP_LINE} but its opening cell no line "
                                  "starting **Two sittings.** (it is filled in).")
             text = SITTINGS_RE.sub(lambda m: sittings_line(sitting, row["total_min"]), text)
+        text = _route(nb, path, row, text)
         if first.source == text:
             return
         first.source = text
+
+
+def _route(nb: nbformat.NotebookNode, path: Path, row: dict, text: str) -> str:
+    """The opening cell's text with its "**Short route, for one evening:**" paragraph, just under the "**Time:**"
+    line, written from ``helpers.lessons.short_route_row`` (the same counts as the full time); removed when the
+    notebook declares no short route."""
+    from helpers.essay import load_essay
+    from helpers.lessons import ROUTE_LINE_RE, route_line, route_parts, short_route_row
+    lines = text.split("\n")
+    for i in [i for i, t in enumerate(lines) if ROUTE_LINE_RE.match(t)][::-1]:   # the old paragraph, and its blank line
+        del lines[i - 1 if i and not lines[i - 1] else i:i + 1]
+    core = short_route_row(nb, path.name, load_essay(), path)
+    if core is None:
+        return "\n".join(lines)
+    at = next(i for i, t in enumerate(lines) if t.startswith("**Time:**"))
+    lines[at + 1:at + 1] = ["", route_line(core, row, len(route_parts(nb, path)))]
+    return "\n".join(lines)
 
 
 # Run silently in the kernel before the first cell (it takes no execution count and prints nothing): every file of
