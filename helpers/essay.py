@@ -574,6 +574,31 @@ class Essay:
             shown = f"Showing ¶{first} to ¶{last} ({last - first + 1} paragraphs):\n\n{shown}"
         say(shown, width)   # typeset in a notebook, so a narrow window never breaks a word
 
+    def show_sentence(self, n: int, words: str, width: int = 100) -> None:
+        """Print the one sentence of ¶``n`` that holds ``words``, under the paragraph's first line, and say how to read
+        it whole: for a long paragraph another notebook prints in full, where this one needs a sentence of it
+        (learner review 19: Bartolo Fuentes's ¶40, 265 words, printed whole in three notebooks).
+
+        Parameters:
+            n: the paragraph number; words: words of the sentence, as the essay has them; width: the line length.
+        Returns:
+            nothing: it shows the text, typeset in a notebook (plain text, wrapped at ``width``, elsewhere).
+        Example:
+            >>> load_essay().show_sentence(40, "Over 40 people")
+            ¶40 · Birth of Migrant Caravans · block quotation (attributed in ¶41) (introduced in ¶39)
+            Sentence 8 of 11 (essay.show(40) shows the whole paragraph):
+            Over 40 people were shot dead during those protests.
+        """
+        head = self.paragraph(n, None).split("\n", 1)[0]
+        own = self.sentences[self.sentences.paragraph == n]
+        found = own[own.text.map(lambda t: fold(" ".join(words.split())) in fold(" ".join(t.split())))]
+        if found.empty:
+            raise UsageError(f"¶{n} has no sentence with the words {words!r}: copy them as the essay has them, or "
+                             f"read the paragraph whole with essay.show({n})")
+        row = found.iloc[0]
+        say(f"{head}\nSentence {row.sentence - own.sentence.min() + 1} of {len(own)} (essay.show({n}) shows the whole "
+            f"paragraph):\n{' '.join(row.text.split())}", width)
+
 
 def _paragraph_range(n, last) -> tuple[int, int]:
     """(first, last) from show()'s arguments: 20 / (20, 33) / "¶20–¶33" / "20-33" / "¶20"."""

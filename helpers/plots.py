@@ -166,19 +166,83 @@ def _first_words(row, held_back=(), words: int = 10) -> str:
     return f"[{short}{more}]"
 
 
+# A box that cannot give a claim whole ends where a phrase ends (learner review 19: 114 of 121 boxes on 01's maps
+# ended mid-phrase, "…causes in order to…"): after a comma, colon, semicolon or closing bracket, or before a word that
+# opens a new phrase. The "…" still says the claim goes on; the table under the figure gives it in full.
+CLAUSE_OPENERS = frozenset("""which that who whom whose where when while because and but or although though if so
+    whether nor yet once unless""".split())
+PREPOSITIONS = frozenset("""in for by from with on into against under over after before since through until during
+    about among between without across toward towards beside despite""".split())
+# a phrase never ends on one of these: it needs the words after it
+NEEDS_MORE = frozenset("""a an the of to in for by from with on into at as and or but that which who whose their its his
+    her our your my this these those is are was were be been has have had will would can could should must not
+    no very more most than""".split()) | PREPOSITIONS | CLAUSE_OPENERS
+_PHRASE_END = re.compile(r"[,;:)\]”]$")
+
+
+def _plain(word: str) -> str:
+    return re.sub(r"^\W+|\W+$", "", word).lower()
+
+
+def _ends_a_phrase(words: list[str], k: int) -> int:
+    """How surely the first ``k`` of ``words`` end a phrase: 3 at a comma, colon, semicolon, closing bracket or full
+    stop; 2 before a word that opens a clause (``CLAUSE_OPENERS``); 1 before a preposition or a bracket; 0 otherwise, and always 0
+    when the last word needs the next (``NEEDS_MORE``: "the", "of", "to", "their" …) or a bracket or quotation is
+    left open."""
+    last, shown = words[k - 1], " ".join(words[:k])
+    if _plain(last) in NEEDS_MORE:
+        return 0
+    if shown.count("(") > shown.count(")") or shown.count("“") > shown.count("”") or shown.count('"') % 2:
+        return 0    # inside brackets or a quotation
+    if _PHRASE_END.search(last) or (last.endswith(".") and last.count(".") == 1):
+        return 3
+    following = _plain(words[k]) if k < len(words) else ""
+    opens = words[k][:1] == "(" if k < len(words) else False
+    return 2 if following in CLAUSE_OPENERS else 1 if following in PREPOSITIONS or opens else 0
+
+
+PHRASE_OVER = 4   # words a box may give beyond its share to reach the end of a phrase
+
+
+def phrase_cut(words: list[str], most: int) -> int:
+    """How many of ``words`` a box gives when it has room for about ``most``: of the cuts from half of ``most`` to
+    ``PHRASE_OVER`` words more that end a phrase (``_ends_a_phrase``), the longest within ``most``, else the shortest
+    beyond it; failing those, the longest shorter cut that ends one; ``most`` if none does.
+
+    Parameters: ``words`` a claim's words, in order; ``most`` how many the box has room for.
+    Returns: how many of the words the box gives (all of them when they fit).
+
+    Example:
+    >>> phrase_cut("to its root causes in order to more effectively counter".split(), 7)
+    4
+    """
+    if len(words) <= most:
+        return len(words)
+    cuts = [(_ends_a_phrase(words, k) > 0, k <= most, k if k <= most else -k)
+            for k in range(max(2, most // 2), min(len(words), most + PHRASE_OVER) + 1)]
+    best = max(cuts)
+    if not best[0]:   # no phrase ends near the box's share: the longest shorter one that does
+        best = max([(_ends_a_phrase(words, k), k, k) for k in range(2, max(2, most // 2))] or [(0, 0, most)])
+    return abs(best[2]) if best[0] else most
+
+
 def _short(text: str, words: int) -> str:
-    """The first ``words`` words of a text, "…" marking that it goes on (the table under the map gives it in full)."""
+    """The first ``words`` words of a text, or fewer, to end where a phrase ends (``phrase_cut``); "…" marking that
+    it goes on (the table under the map gives it in full)."""
     cut = str(text).split()
-    return " ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "")
+    k = phrase_cut(cut, words)
+    return " ".join(cut[:k]).rstrip(",;:.") + ("…" if len(cut) > k else "")
 
 
 def _within(text: str, width: int, lines: int) -> list[str]:
-    """A text wrapped at ``width``, kept to ``lines`` lines: cut at a word and marked "…" if it is longer."""
+    """A text wrapped at ``width``, kept to ``lines`` lines: cut where a phrase ends and marked "…" if it is longer."""
     wrapped = textwrap.wrap(str(text), width)
     if len(wrapped) <= lines:
         return wrapped
     kept = textwrap.wrap(" ".join(wrapped[:lines]), width - 1)[:lines]
-    return kept[:-1] + [kept[-1].rstrip(",;:") + "…"]
+    cut = str(text).split()
+    k = phrase_cut(cut, len(" ".join(kept).split()))
+    return textwrap.wrap(" ".join(cut[:k]).rstrip(",;:.") + "…", width - 1)
 
 
 def _root_words(argument, row) -> str:
@@ -233,12 +297,13 @@ def _words_that_fit(argument, nodes, ids, held_back=()) -> int:
     while every box stays within ``BOX_LINES`` lines and the boxes, with room for their arrows, still fit the
     figure's height; so a map of two or three claims is less cut than one of four."""
     words = BOX_WORDS
-    while words < MORE_WORDS:
-        more = [_child_text(argument, nodes, i, held_back, words + 2) for i in ids]
+    # every share up to MORE_WORDS is tried, not only until one fails: a box ends where a phrase ends (phrase_cut),
+    # so a share that runs a box one line too long may be followed by one that ends a phrase sooner
+    for more_words in range(BOX_WORDS + 2, MORE_WORDS + 1, 2):
+        more = [_child_text(argument, nodes, i, held_back, more_words) for i in ids]
         taller = sum((t.count("\n") + 1) * _LINE + 0.18 + 0.1 + _ARROW_ROOM for t in more)
-        if taller > _ROOM or any(t.count("\n") + 1 > BOX_LINES for t in more):
-            break
-        words += 2
+        if taller <= _ROOM and all(t.count("\n") + 1 <= BOX_LINES for t in more):
+            words = more_words
     return words
 
 
@@ -472,6 +537,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
               fontsize=MAP_SMALL, handlelength=1.4, columnspacing=0.8, labelspacing=0.25, borderaxespad=0.2,
               title=key, title_fontsize=MAP_SMALL, alignment="left")
     fig.alt_text = describe_argument_map(argument, root, ids, part, held_back, nodes=nodes)
+    fig.box_texts = [rt.get_text(), *texts]    # what each box says, for the test that none is cut mid-phrase
     fig.full_wording = True    # a box's "…" is not a cut: the table under the figure gives each claim in full
     fig.fills_canvas = True    # every text stays inside the figure (test_every_figure_fits_a_16_by_9_slide)
     return fig

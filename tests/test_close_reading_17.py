@@ -131,8 +131,10 @@ def test_each_word_has_one_gloss_and_every_notebook_that_glosses_it_uses_it(essa
     """Item 6: *We*, *imperialism*, *LeftRoots*, the IRI (with or without its context mark) and *[sic]* were glossed
     differently from notebook to notebook (02: imperialism "names U.S. power … through “military and economic
     intervention” (¶17)"; 00: "the essay does not define it"). Each now has one gloss, in glosses.yml, which
-    tools.cells writes into every notebook that glosses the word; no notebook glosses it any other way."""
+    tools.cells writes into every notebook that glosses the word; no notebook glosses it any other way (a long gloss
+    in full in the first, in one line in the others: learner review 19, tools.cells.gloss_line)."""
     from helpers.terms import load_glosses
+    from tools.cells import gloss_line
     glosses = load_glosses(essay)
     assert set(glosses.word) == {"We", "imperialism", "LeftRoots", "IRI", "[sic]", "cadre",   # cadre: review 18 (K1)
                                  "chargé d'affaires",   # learner review 18 (s19-nb23): 02 and 03
@@ -142,7 +144,7 @@ def test_each_word_has_one_gloss_and_every_notebook_that_glosses_it_uses_it(essa
         lines = _gloss_lines(folder, g.word)
         assert set(lines) == set(g.notebooks), (g.word, sorted(lines))
         for notebook, said in lines.items():
-            assert said == [f"- **{g.word}**: {g.gloss}"], (g.word, notebook, said)
+            assert said == [f"- **{g.word}**: {gloss_line(g, notebook)}"], (g.word, notebook, said)
     iri = glosses.set_index("word").loc["IRI", "gloss"]
     assert "context, not from the essay" in iri and "Wikipedia" in iri
 

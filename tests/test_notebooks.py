@@ -405,15 +405,19 @@ def test_an_answer_cell_holds_only_a_line_to_replace_under_a_label_that_says_how
     learner's sentence landed in front of "**Your answer:**". Every answer cell now holds only the short placeholder
     line, and the cell above it (made by tools.cells from the exercise's prompt) says what to write, how to replace
     the line (click, Enter, write) and how to finish (Ctrl + Enter); the same in every notebook."""
-    from tools.cells import ANSWER_HOW, ANSWER_HOW_NOTES, ANSWER_PLACEHOLDER
+    from tools.cells import ANSWER_AGAIN, ANSWER_HOW, ANSWER_HOW_NOTES, ANSWER_PLACEHOLDER
     nb = read(path)
     answers = [i for i, c in enumerate(nb.cells) if "answer" in c.metadata.get("tags", [])]
     assert answers, path.name
-    for i in answers:
+    first = next(k for k, i in enumerate(answers) if "discussion" not in nb.cells[i - 1].metadata.get("tags", []))
+    for k, i in enumerate(answers):
         assert nb.cells[i].cell_type == "markdown" and nb.cells[i].source == ANSWER_PLACEHOLDER, (path.name, i)
         label = nb.cells[i - 1]
         assert "answer-label" in label.metadata.get("tags", []), (path.name, i - 1)
-        how = ANSWER_HOW_NOTES if "discussion" in label.metadata["tags"] else ANSWER_HOW   # notes: no solution below
+        # learner review 19: the 90-word how-to twelve times; in full at a notebook's first exercise, then in a line;
+        # the notes cell after the discussion questions has no solution below it
+        how = (ANSWER_HOW_NOTES if "discussion" in label.metadata["tags"] else ANSWER_HOW if k == first
+               else ANSWER_AGAIN)
         assert re.fullmatch(r"\*\*Your answer:\*\* [A-Z][^\n]+\. " + re.escape(how), label.source), (path.name, label.source)
     labels = [i for i, c in enumerate(nb.cells) if "answer-label" in c.metadata.get("tags", [])]
     assert [i + 1 for i in labels] == answers, f"{path.name}: a label with no answer cell under it"

@@ -172,6 +172,103 @@ def test_no_long_passage_printed_twice(path):
                          f"once and point back to it by ¶ number:\n" + "\n".join(repeats))
 
 
+# Across notebooks 00–03 (learner review 19: Fuentes's ¶40, 265 words, printed whole in 00, 02 and 03): a paragraph of
+# LONG_PASSAGE words or more is printed whole by one notebook, and a sentence of it elsewhere (essay.show_sentence),
+# unless it is declared here, with the notebooks and why each needs it whole. A declaration that no longer holds fails
+# too, so the list stays true.
+SERIES = ("00", "01", "02", "03")
+PRINTED_WHOLE_IN_MORE_THAN_ONE = {
+    5: ({"01", "03"}, "01's opening reading (¶3–¶8); 03's Exercise 2 ready cell, one clue's paragraph"),
+    6: ({"00", "01"}, "00's first reading of the aim; 01's opening reading (¶3–¶8)"),
+    7: ({"01", "02"}, "01's opening reading (¶3–¶8); 02's who-said-it cards, one card a quotation"),
+    26: ({"01", "02"}, "01's Exercise 1 reads ¶25–¶26; 02's who-said-it cards, one card a quotation"),
+    27: ({"01", "03"}, "01's Exercise 3 reads ¶27–¶33; 03's Exercise 1 asks about its 'last year'"),
+}
+
+
+def printed_whole(essay, texts: dict) -> dict[int, set[str]]:
+    """For each paragraph of ``LONG_PASSAGE`` words or more: the notebooks (keys of ``texts``, each the words of its
+    code outputs as ``shown_once`` gives them) that print it whole, however the lines are wrapped."""
+    plain = {name: " ".join(words(text)) for name, text in texts.items()}
+    found = {}
+    for n, p in essay.paragraphs.iterrows():
+        body = " ".join(words(p.text))
+        if len(body.split()) >= LONG_PASSAGE:
+            where_ = {name for name, text in plain.items() if body in text}
+            if where_:
+                found[n] = where_
+    return found
+
+
+def series_outputs(folder) -> dict[str, str]:
+    out = {}
+    for path in sorted(folder.glob("0[0-3]_*.ipynb")):
+        nb = read(path)
+        out[path.name[:2]] = "\n".join(t for c in nb.cells if c.cell_type == "code" for t in shown_once(c))
+    return out
+
+
+def undeclared_repeats(essay, texts: dict) -> list[str]:
+    problems = []
+    whole = printed_whole(essay, texts)
+    for n, where_ in sorted(whole.items()):
+        declared = PRINTED_WHOLE_IN_MORE_THAN_ONE.get(n, (set(), ""))[0]
+        if len(where_) > 1 and where_ != declared:
+            problems.append(f"¶{n} is printed whole in {', '.join(sorted(where_))}")
+    for n, (declared, _) in PRINTED_WHOLE_IN_MORE_THAN_ONE.items():
+        if whole.get(n, set()) != declared and len(whole.get(n, set())) <= 1:
+            problems.append(f"¶{n} is declared printed whole in {', '.join(sorted(declared))}, but is not now: "
+                            "take it off PRINTED_WHOLE_IN_MORE_THAN_ONE")
+    return problems
+
+
+def test_no_paragraph_printed_whole_in_two_notebooks_unless_declared(essay):
+    problems = undeclared_repeats(essay, series_outputs(NOTEBOOKS[0].parent))
+    assert not problems, ("print a long paragraph whole in one notebook and, elsewhere, the sentence needed "
+                          "(essay.show_sentence(n, words)), or declare it with the reason:\n" + "\n".join(problems))
+
+
+def test_the_series_check_sees_a_paragraph_printed_whole_twice(essay):
+    fuentes = essay.paragraphs.loc[40].text
+    texts = {"00": "before " + fuentes.upper(), "02": fuentes.replace(" ", "\n"), "03": "¶40 " + fuentes.split(".")[0]}
+    assert undeclared_repeats(essay, texts)[:1] == ["¶40 is printed whole in 00, 02"]
+    assert not printed_whole(essay, {"00": fuentes.split(".")[0]})
+
+
+def gloss_printings(glosses, folder) -> dict[str, list[str]]:
+    """For each gloss in glosses.yml longer than one line (tools.cells.SHORT_GLOSS words): the notebooks whose
+    Markdown prints it in full."""
+    from tools.cells import SHORT_GLOSS
+    prose = {p.name[:2]: " ".join(" ".join(c.source for c in read(p).cells if c.cell_type == "markdown").split())
+             for p in sorted(folder.glob("0[0-5]_*.ipynb"))}
+    return {g.word: [n for n, text in prose.items() if " ".join(str(g.gloss).split()) in text]
+            for g in glosses.itertuples() if len(str(g.gloss).split()) > SHORT_GLOSS}
+
+
+def test_no_gloss_printed_in_full_in_two_notebooks(essay):
+    """Learner review 19: the 150-word gloss of *imperialism* in 00, 01 and 02, those of *We* and *LeftRoots* three
+    times each. A long gloss is printed in full by the first notebook that glosses the word, and in one line, with
+    where the full one is, by the others (tools.cells.gloss_line)."""
+    from helpers.terms import load_glosses
+    printed = gloss_printings(load_glosses(essay), NOTEBOOKS[0].parent)
+    assert all(printed.values()), [w for w, n in printed.items() if not n]
+    twice = {w: n for w, n in printed.items() if len(n) > 1}
+    assert not twice, f"glosses printed in full in more than one notebook: {twice}"
+
+
+def test_a_long_gloss_is_short_outside_its_first_notebook():
+    import pandas as pd
+    from tools.cells import SHORT_GLOSS, gloss_line
+    long_ = " ".join(["word"] * (SHORT_GLOSS + 1))
+    g = next(pd.DataFrame([{"word": "w", "gloss": long_, "notebooks": ["02_b", "01_a"], "short": "one line."}])
+             .itertuples())
+    assert gloss_line(g, "01_a") == long_
+    assert gloss_line(g, "02_b") == "one line. *In full in notebook 01, in its list of words.*"
+    with pytest.raises(SystemExit, match="short"):
+        gloss_line(g._replace(short=float("nan")), "02_b")
+    assert gloss_line(g._replace(gloss="a short gloss", short=float("nan")), "02_b") == "a short gloss"
+
+
 def quotation_repeats(nb, quotations) -> list[str]:
     """The essay's long quotations (over 30 words) are each printed at most once in a notebook: a run of 12 of
     their words found in two outputs (or twice in one) is a repeat, however the lines are wrapped."""

@@ -22,7 +22,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
-| 00–03, a Markdown cell's list of words | the line `- **<word>**: …` | the word's one gloss | glosses.yml |
+| 00–03, a Markdown cell's list of words | the line `- **<word>**: …` | the word's one gloss: in full in the first notebook that glosses it, in one line (and where the full one is) in the others | glosses.yml |
 | README.md | `<!-- launch-links -->` … `<!-- /launch-links -->` | the Binder badge, or how to turn links on | launch.yml |
 | README.md | `<!-- notebook-table -->` … `<!-- /notebook-table -->` | the table of notebooks (a badge per notebook when links are on) | lesson metadata |
 
@@ -186,14 +186,19 @@ ANSWER_HOW_NOTES = ("To write, click the line ✎ *Write here* in the cell below
                     "writing. Write your notes there (delete the ✎ line if you like). When you are done, press "
                     "**Ctrl + Enter**: it shows what you wrote.")
 NOTES_PROMPT = "note your thoughts on each question, numbered as above, to bring to your group"
+# Learner review 19: the 90-word how-to, twelve times across 00–03. The first exercise of each notebook says it in
+# full (a notebook may be opened on its own); every later one says only what to press, in a line.
+ANSWER_AGAIN = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the cell below and press **Enter**; when "
+                "you are done, **Ctrl + Enter** (as at this notebook's first exercise).")
 ANSWER_LABEL_RE = re.compile(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. " + re.escape(ANSWER_HOW) + "$", re.S)
 ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<prompt>.+?)\. When you are done, press "
                            r"\*\*Ctrl \+ Enter\*\*.*$", re.S)
 
 
 def answer_label(prompt: str, how: str = ANSWER_HOW) -> str:
-    """The label over an answer cell: what to write (the exercise's own prompt), then the same how-to everywhere
-    (``ANSWER_HOW_NOTES`` over the notes cell after the discussion questions, which has no solution under it)."""
+    """The label over an answer cell: what to write (the exercise's own prompt), then how: in full at a notebook's
+    first exercise (``ANSWER_HOW``), in a line at the others (``ANSWER_AGAIN``), and ``ANSWER_HOW_NOTES`` over the
+    notes cell after the discussion questions, which has no solution under it."""
     return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}. {how}"
 
 
@@ -293,7 +298,7 @@ def set_route(nb, name: str) -> None:
 def set_answers(nb, name: str) -> None:
     """Every answer cell holds only ANSWER_PLACEHOLDER, under a label cell made from the exercise's prompt. An answer
     cell in the old form (instructions inside it) is split into the two; a label is rewritten to the current how-to."""
-    i = 0
+    i, labelled = 0, False
     while i < len(nb.cells):
         cell = nb.cells[i]
         if cell.cell_type != "markdown" or "answer" not in cell.metadata.get("tags", []):
@@ -318,8 +323,9 @@ def set_answers(nb, name: str) -> None:
             above.metadata = {k: v for k, v in cell.metadata.items() if k != "tags"} | {"tags": ["answer-label"]}
             nb.cells.insert(i, above)
             i += 1
-        above.source = answer_label(prompt, ANSWER_HOW_NOTES if "discussion" in above.metadata.get("tags", [])
-                                    else ANSWER_HOW)
+        notes = "discussion" in above.metadata.get("tags", [])     # the notes cell after the questions
+        above.source = answer_label(prompt, ANSWER_HOW_NOTES if notes else ANSWER_AGAIN if labelled else ANSWER_HOW)
+        labelled = labelled or not notes
         cell.source = ANSWER_PLACEHOLDER
         i += 1
 
@@ -330,7 +336,7 @@ def set_answers(nb, name: str) -> None:
 # reader's edition). Every other code cell draws a figure or builds a table: its code is folded and its output
 # stays in sight. An exercise's code cell must be such a call, so a learner completes it by changing a word or a
 # number. The facilitator guide (05) is left as it is.
-TEACHING_CALL = re.compile(r"^(?:helpers\.table\()?(?:essay\.show|essay\.search|tm\.lookup|q\.appearances|"
+TEACHING_CALL = re.compile(r"^(?:helpers\.table\()?(?:essay\.show_sentence|essay\.show|essay\.search|tm\.lookup|q\.appearances|"
                            r"plots\.show_argument_map|helpers\.reader_edition)\(|^print\(\)$")
 PANDAS_IDIOM = re.compile(r"\.str\.|\.isin\(|\.assign\(|\.map\(|lambda\b|\.sort_values\(|\.reset_index\(|"
                           r"\.value_counts\(|\b\w+\[\w+\.\w+")
@@ -555,10 +561,29 @@ def apply_readme(path: Path, table, repo: str | None, branch: str) -> str:
 
 # --- all of it -------------------------------------------------------------------------------------------
 
+SHORT_GLOSS = 30   # words: a gloss longer than this is printed in full by one notebook only (learner review 19)
+
+
+def gloss_line(g, stem: str) -> str:
+    """What a notebook prints after "- **<word>**: ": the full gloss in the first notebook that glosses the word (in
+    series order), and in every other its one-line form and where the full one is (learner review 19: the same
+    150-word gloss of *imperialism* in three notebooks). A gloss of ``SHORT_GLOSS`` words or fewer is its own short
+    form. A longer gloss with no ``short`` in glosses.yml, or a ``short`` that is not short, stops the run."""
+    home = min(g.notebooks)
+    if len(str(g.gloss).split()) <= SHORT_GLOSS or stem == home:
+        return str(g.gloss)
+    short = g.short if isinstance(g.short, str) else ""
+    if not short or len(short.split()) > SHORT_GLOSS:
+        raise SystemExit(f"glosses.yml: the gloss of {g.word!r} is longer than {SHORT_GLOSS} words and printed in "
+                         f"{len(g.notebooks)} notebooks: give it a 'short:' of {SHORT_GLOSS} words at most, which every "
+                         f"notebook but {home} prints.")
+    return f"{short.rstrip('.')}. *In full in notebook {home[:2]}, in its list of words.*"
+
+
 def set_glosses(nb, name: str, glosses) -> None:
-    """Every word glosses.yml glosses in this notebook: its line "- **<word>**: …" holds that one gloss, so no two
-    notebooks gloss a word in different ways (close review of session 16). A notebook glosses.yml names without
-    such a line stops the run, with what to add."""
+    """Every word glosses.yml glosses in this notebook: its line "- **<word>**: …" holds that one gloss (in full or
+    in short, ``gloss_line``), so no two notebooks gloss a word in different ways (close review of session 16). A
+    notebook glosses.yml names without such a line stops the run, with what to add."""
     stem = name.removesuffix(".ipynb")
     for g in glosses.itertuples():
         if stem not in g.notebooks:
@@ -569,7 +594,8 @@ def set_glosses(nb, name: str, glosses) -> None:
             raise SystemExit(f"{name}: glosses.yml glosses {g.word!r} here, but {len(cells)} Markdown cells have a "
                              f"line '- **{g.word}**: …' to hold it; keep one such line in the notebook's list of "
                              "words, or take the notebook off the word's list in glosses.yml.")
-        cells[0].source = line.sub(lambda m: f"- **{g.word}**: {g.gloss}", cells[0].source)
+        text = gloss_line(g, stem)
+        cells[0].source = line.sub(lambda m: f"- **{g.word}**: {text}", cells[0].source)
 
 
 def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project: Path = PROJECT, glosses=None,
