@@ -1,7 +1,7 @@
 """Close reading 19's second pass, what it left (issue #19; /work/review19-out/close2.md, checked against the text
 at 314dcb6): C112's "Indeed" backs C50, not ¶48; the proposed framing's row says its words are what ¶17 says the
 other narratives erase; the referent of ¶45's "these struggles" marked as the package's reading wherever it is
-spelt out (C51, K3, D02, summary_es, discussion_es), not in C112 alone; K3 and K2 keep ¶45's and ¶51's words
+spelt out (C51, K3, summary_es), not in C112 alone, and D02 (both languages) saying less; K3 and K2 keep ¶45's and ¶51's words
 ("cutting off military aid to the dictator", "in any way", "in opposition", "If anything"); E08's reasoning as wide
 as its range, D17 without the unsupported "can still mean October 2018", E53 with "others have made it on their own
 across the border"; 02's rule for the speaker column says why news with no one named has a dash; the Spanish
@@ -83,19 +83,22 @@ def test_the_referent_of_these_struggles_is_a_reading_everywhere(essay):
     texts = {
         "C51": argument.claims.set_index("id").loc["C51", "paraphrase"],
         "K3": argument.counterarguments.set_index("id").loc["K3", "name"],
-        "D02": _d02()[0]["question"],
     }
     found = 0
     for key, text in texts.items():
         text = _squash(text)
         found += text.count(en_start[0])
         assert not _preceded_by_a_reading_mark(text, en_start, READING_EN), key
-    spanish = {"summary_es C51": summary.load_summary(essay).loc["C51", "es"], "discussion_es D02": _d02()[1]["es"]}
+    spanish = {"summary_es C51": summary.load_summary(essay).loc["C51", "es"]}
     for key, text in spanish.items():
         text = _squash(text)
         found += text.count(es_start[0])
         assert not _preceded_by_a_reading_mark(text, es_start, READING_ES), key
-    assert found >= 5
+    assert found >= 3
+    # D02 says less: the essay's own "these struggles" and "the struggles ¶45 names", no list to mark (its Spanish
+    # closing questions, projected alone, must keep every hedge within 120 words: test_decks)
+    en, es = (_squash(t) for t in (_d02()[0]["question"], _d02()[1]["es"]))
+    assert "these struggles" in en and en_start[0] not in en and es_start[0] not in es
 
 
 def test_k3_and_k2_keep_the_essays_words(essay):
