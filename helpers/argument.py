@@ -337,7 +337,8 @@ class Argument:
         """The two narratives the essay rejects and the framing it proposes, side by side, to read: how each sees
         migrants and what it leads to, in the essay's words, each with its ¶. What a narrative leads to is given as
         the whole sentence its span stands in (the span alone, "left the only policy questions on the table", is
-        a fragment); a sentence said of two narratives together is printed once, and the next row says so.
+        a fragment); a sentence said of two narratives together is printed once, and the next row says so. Where the essay does not
+        state a framing's view itself, the row's note says what its words are (after the ¶).
 
         Parameters:
             essay: the essay, from ``helpers.load_essay()`` (for the sentences).
@@ -363,7 +364,9 @@ class Argument:
             else:
                 said[whole] = f.name[0].lower() + f.name[1:]
                 leads = f"{whole} (¶{f.leads_to_paragraph})"
-            rows.append({"narrative": f.name, "how it sees migrants": f"{f.sees_migrants_as} (¶{f.sees_migrants_as_paragraph})",
+            note = getattr(f, "sees_migrants_as_note", "")
+            note = f"; {note}" if isinstance(note, str) and note else ""
+            rows.append({"narrative": f.name, "how it sees migrants": f"{f.sees_migrants_as} (¶{f.sees_migrants_as_paragraph}{note})",
                          "what it leads to": leads})
         return pd.DataFrame(rows, columns=["narrative", "how it sees migrants", "what it leads to"])
 
