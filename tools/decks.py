@@ -15,6 +15,7 @@ copy. What the pages say is for a facilitator, not a programmer: notebooks by nu
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 
@@ -1241,7 +1242,14 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             said = sentence[lang].replace("{sheet}", _listed(sheet, lang)) if sheet else ""
             text = text.replace("{spanish_sheet}", f" {said}" if said else "")
             # a meeting with no segment on the computers (the version for Spanish readers) asks nobody to install
-            which = "computers" if workshop.uses_computers(rows) else "paper"
+            # a later meeting sends no setup page again: it went with the first (facilitator review 19)
+            which = ("paper" if not workshop.uses_computers(rows) else "computers" if meeting == 1 else "again")
+            least_said = (ctx["handout"]["reading_message_minimum"][lang]
+                          if first.pre_reading_minimum != first.pre_reading else "")
+            due = first.homework_due.get(lang, "") if isinstance(first.homework_due, dict) else ""
+            text = text.replace("{short_of_time}", f" {least_said}" if least_said else "")
+            text = text.replace("{homework}", " " + ctx["handout"]["reading_message_homework"][lang].replace(
+                "{homework}", due) if due else "")
             text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             for key, value in values.items():
@@ -1250,16 +1258,17 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
                                   "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
-                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet}, {computers} "
-                                  "and {content_note}.")
+                                  "{short_of_time}, {homework}, {spanish_sheet}, {computers} and {content_note} (and "
+                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2} in reading_message_minimum).")
             texts[lang] = text
         # each thing to attach as a file of its own, linked (review 18: the Spanish was only printed under the
         # message, and pasted it lost its [traducción] labels and the key to [nota: …])
-        files = attachment_pages(ctx["handout"], sheet, workshop.uses_computers(rows), page)
+        setup_sent = workshop.uses_computers(rows) and meeting == 1
+        files = attachment_pages(ctx["handout"], sheet, setup_sent, page)
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
-                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, workshop.uses_computers(rows)))}.</p>"
+                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, setup_sent))}.</p>"
                      + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
@@ -1384,6 +1393,13 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 su = h["setup"]
                 text = " ".join([su["intro"]["en"], su["check"]["en"], su["if_not"]["en"]] + [x["en"] for x in su["problems"]]
                                 + [r["title"]["en"] + " " + " ".join(x["en"] for x in r["steps"]) for r in su["routes"]])
+            elif step["reads"] == "notebook":      # worked through as a participant does: the notebook's own time
+                from helpers.lessons import NOTEBOOKS, lesson_row
+                name = f"{step['notebook']}.ipynb"
+                row = lesson_row(json.loads((NOTEBOOKS / name).read_text(encoding="utf-8")), name, essay)
+                out.append({**step, "where": f"notebook {step['notebook'][:2]}", "words": 0,
+                            "minutes": int(row["total_min"]), "wpm": speed})
+                continue
             elif step["reads"] in workshop.DONE:     # done, not read: its minutes are stated in sessions.yml
                 out.append({**step, "where": "", "words": 0, "minutes": step["minutes"], "wpm": speed})
                 continue
