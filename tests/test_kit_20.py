@@ -154,3 +154,21 @@ def test_the_series_has_a_preparation_route_with_notebook_00_and_the_arranging(e
     assert arranging >= 60 and reading >= zero[0]["minutes"]
     sheet = decks.run_sheets()[f"run-sheet-{SERIES}-1.html"]
     assert f"Prepare: {decks.preparation_phrase(route)}" in sheet
+
+
+def broken_deck_links(built) -> dict[str, list[str]]:
+    """The local links of the notebooks' own decks (slides/0x_*.slides.html) that go to no file of the build."""
+    out = {}
+    for deck in sorted((built / "slides").glob("[0-9][0-9]_*.slides.html")):
+        hrefs = re.findall(r'href="([^"#]+)(?:#[^"]*)?"', deck.read_text(encoding="utf-8"))
+        bad = [h for h in hrefs if not re.match(r"[a-z]+:", h) and not (deck.parent / h).is_file()]
+        if bad:
+            out[deck.name] = sorted(set(bad))
+    return out
+
+
+def test_the_notebooks_own_decks_link_only_to_files_the_build_holds(editions_built):
+    """Review 19, item 7: the notebooks' own decks linked to .ipynb files and to the reader's edition notebook 00
+    saves, neither of which is beside them. Each link now goes to a page the build holds (tools.editions.link_the_deck)."""
+    assert list((editions_built / "slides").glob("0[0-5]_*.slides.html"))
+    assert broken_deck_links(editions_built) == {}

@@ -1084,8 +1084,11 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                    "; fill in the clock column)</p>"))
         version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
                    if first.version else
-                   "<p><b>Some read Spanish more easily?</b> Use the version for Spanish readers: print "
-                   f"{html.escape(version_printouts(plan, ctx))}, and project its deck.</p>"
+                   ("<p><b>Some read Spanish more easily?</b> Use the version for Spanish readers: print "
+                    f"{html.escape(version_printouts(plan, ctx))}, and project its deck.</p>"
+                    if once_only(plan, ctx) else      # a series: one line, each sheet its session's (session 20)
+                    "<p><b>Some read Spanish more easily?</b> Use this session's version: its run sheet, notes and "
+                    "deck.</p>")
                    if workshop.spanish_version(rows) is not None else "")
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
         sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
@@ -1111,6 +1114,11 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  + ("</p>" + hard_moments_html(ctx["handout"]) + "<p>" if first.version else " ")
                  + f"{_after(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
+
+
+def once_only(plan: str, ctx) -> bool:
+    """Whether the plan meets once (its run sheet has room to name every printout of its version)."""
+    return ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
 
 
 def _after(debrief: str) -> str:
@@ -1525,7 +1533,8 @@ def preparation_phrase(steps: list[dict]) -> str:
             + (f", and about {in_hours(arranging)} of arranging" if arranging else ""))
 
 
-def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False) -> str:
+def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False,
+               label: str = "this session") -> str:
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; both totals
     (reading and rehearsal; arranging, listed apart). On a run sheet (``sheet``) it is one compact paragraph with
     the totals. With ``version``, the route of a meeting's version for Spanish readers (its own run sheet, deck
@@ -1549,7 +1558,7 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
     read = sum(s["minutes"] for s in steps if s["words"])
     careful = math.ceil(read * wpm / CAREFUL_WPM) + sum(s["minutes"] for s in steps if not s["words"]
                                                         and s["reads"] != "arrange")
-    intro = (f"<b>Prepare {'this version' if version else 'this session'}: {phrase}</b>, in this order, from this "
+    intro = (f"<b>Prepare {'this version' if version else label}: {phrase}</b>, in this order, from this "
              "kit alone. What you read is counted from its words at "
              f"{wpm:g} words a minute, a brisk pace (a close reading at half that pace); at a careful {CAREFUL_WPM:g} "
              f"words a minute, the reading and rehearsal take about {in_hours(-(-careful // 5) * 5)}. What you do "
