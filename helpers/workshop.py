@@ -91,7 +91,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     rows = []
     for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         seen_topics: dict[str, str] = {}
-        raws = _with_next_reading(plan.meetings, path, f"plan {plan.id}")
+        filled = [_with_homework(m, path, f"plan {plan.id}, meeting {n}")
+                  for n, m in enumerate(_with_next_reading(plan.meetings, path, f"plan {plan.id}"), start=1)]
+        raws, homeworks = [m for m, _, _ in filled], [(said, own) for _, said, own in filled]
         for meeting, raw in zip(_within(essay, "meetings", raws, f"plan {plan.id}"), raws):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
             droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict) and seg.get("topic") not in kept]
@@ -115,6 +117,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
                     "meeting_title_es": meeting["title_es"], "length": length, "spanish_variant": {},
                     "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
+                    # the homework this meeting sets, and the one the meeting before set (its reading message says it)
+                    "homework": homeworks[meeting["n"] - 1][0],
+                    "homework_due": homeworks[meeting["n"] - 2][0] if meeting["n"] > 1 else {},
                     **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
@@ -180,6 +185,74 @@ def load_plans(essay: Essay) -> pd.DataFrame:
 
 
 NEXT_READING = "{next_reading}"
+HOMEWORK = "{homework}"
+
+
+def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") -> dict[str, str]:
+    """A meeting's ``homework`` (sessions.yml: a ``notebook`` and its ``exercises`` by number) as the closing line and
+    the reading message say it, with its minutes from the notebook's own exercise times (its lesson metadata), in
+    English and Spanish; {} for none.
+
+    Parameters:
+        essay_or_none: unused (kept for a reading of another folder); homework: the meeting's ``homework`` entry.
+
+    Returns:
+        ``{"en": …, "es": …, "minutes": N}``, or {} when the meeting sets none.
+
+    Example:
+        >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["en"]
+        'Exercises 2 to 4 of notebook 01 (about 52 minutes)'
+    """
+    if not homework:
+        return {}
+    notebook, numbers = homework.get("notebook"), homework.get("exercises")
+    nb_path = NOTEBOOKS / f"{notebook}.ipynb"
+    if not (isinstance(notebook, str) and nb_path.is_file()):
+        raise AnnotationError(path, f"homework names the notebook {notebook!r}, which is not in notebooks/.",
+                              "write a notebook's name without .ipynb, e.g. 01_argument_structure.", where)
+    stated = json.loads(nb_path.read_text(encoding="utf-8"))["metadata"]["lesson"]["exercises"]
+    if not (isinstance(numbers, list) and numbers and all(isinstance(n, int) and 0 < n <= len(stated)
+                                                           for n in numbers)):
+        raise AnnotationError(path, f"homework gives exercises {numbers!r} of {notebook}, which sets {len(stated)}.",
+                              f"list exercise numbers from 1 to {len(stated)}, e.g. [2, 3].", where)
+    minutes = sum(stated[n - 1] for n in numbers)
+    run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
+    en = (f"Exercises {numbers[0]} to {numbers[-1]}" if run else "Exercise " + _and([str(n) for n in numbers])
+          if len(numbers) == 1 else "Exercises " + _and([str(n) for n in numbers]))
+    es = (f"los ejercicios {numbers[0]} a {numbers[-1]}" if run else "el ejercicio " + str(numbers[0])
+          if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y "))
+    nb = notebook[:2]
+    return {"en": f"{en} of notebook {nb} (about {minutes} minutes)", "es": f"{es} del cuaderno {nb} (unos {minutes} minutos)",
+            "minutes": minutes}
+
+
+def _with_homework(meeting, path, where: str):
+    """A meeting with ``{homework}`` in its texts filled in from its ``homework`` (``homework_said``), in the
+    language of each text (``…_es`` fields in Spanish), and its version's from the version's own ``homework``
+    (facilitator review 19: Exercises 2 to 4, about 52 minutes, were in no message and no closing line).
+    Returns (the meeting filled in, its homework said, its version's homework said)."""
+    if not isinstance(meeting, dict):
+        return meeting, {}, {}
+
+    def fill(value, said, name=""):
+        if isinstance(value, str):
+            if HOMEWORK in value and not said:
+                raise AnnotationError(path, f"the {name or 'text'} says {HOMEWORK}, but the meeting sets no homework.",
+                                      "give the meeting (or its spanish_variant) a homework: {notebook: …, "
+                                      "exercises: […]}, or write the homework out.", where)
+            return value.replace(HOMEWORK, said.get("es" if name.endswith("_es") else "en", "")) if said else value
+        if isinstance(value, dict):
+            return {k: fill(v, said, k if isinstance(k, str) else name) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v, said, name) for v in value]
+        return value
+    said = homework_said(None, meeting.get("homework") or {}, path, where)
+    out = {k: (fill(v, said, k) if k != "spanish_variant" else v) for k, v in meeting.items()}
+    variant, own = meeting.get("spanish_variant"), said
+    if isinstance(variant, dict):
+        own = homework_said(None, variant.get("homework") or {}, path, f"{where}, spanish_variant") or said
+        out["spanish_variant"] = {k: fill(v, own, k) for k, v in variant.items() if k != "homework"}
+    return out, said, own
 
 
 def _with_next_reading(meetings: list, path, where: str) -> list:

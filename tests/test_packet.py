@@ -54,7 +54,7 @@ def test_the_packet_holds_every_part(essay, packet_page):
     # an agenda per meeting and per version of a meeting for Spanish readers, with blanks for date, place, start
     # and the facilitator's contact
     versions = sum(workshop.spanish_version(rows) is not None for _, rows in plans.groupby(["plan", "meeting"]))
-    assert versions == 1 and len(meetings) == 4
+    assert versions == 4 and len(meetings) == 4        # session 20: each series session has a version too
     assert visible(packet_page).count("Facilitator's contact") == len(meetings) + versions
     assert visible(packet_page).count("Date · Fecha") == len(meetings) + versions
     # review12: real write-in lines (a border to write on), not runs of underscores
@@ -451,13 +451,15 @@ def test_each_version_of_a_plan_has_a_packet_of_its_own_with_one_agenda_a_meetin
     packets = packet.plan_packets()
     plans = workshop.load_plans(essay)
     meetings = plans.groupby("plan").meeting.nunique()
-    assert set(packets) == {"packet-single-90.html", "packet-single-90-spanish.html", "packet-series-3x120.html"}
+    assert set(packets) == {"packet-single-90.html", "packet-single-90-spanish.html", "packet-series-3x120.html",
+                            "packet-series-3x120-spanish.html"}
     for name, page in packets.items():
         plan = next(p for p in meetings.index if name.startswith(f"packet-{p}"))
         assert page.count("Read before · Leer antes") == meetings[plan], name
         spanish = name.endswith("-spanish.html")
         assert ("para un grupo que lee mejor en español</span></em>" in page) == spanish, name
-        assert ("Hoja en español" in page) == spanish, name
+        # the series' versions have no sheet: their Spanish page goes with the reading message (session 20)
+        assert ("Hoja en español" in page) == (spanish and plan == "single-90"), name
         before = (plans[plans.plan == plan].setup == "before the day").all()
         assert ("Setup, before the day · Instalación, antes de la sesión" in page) != before, name
         # review 18: the version for Spanish readers uses no computers: its packet asks nobody to set one up

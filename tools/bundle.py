@@ -375,7 +375,8 @@ def _route_link(step: dict, plan: str, version: str = "") -> str:
             "setup page": "print/setup.html", "essay": "print/reader-edition.html",
             # the plan's glossary excerpt when its segments name entries (tools.packet.glossary_excerpts)
             "glossary": f"facilitator/glossary-{plan}.html" if plan in _excerpt_plans() else "print/glossary.html",
-            "exercise": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1{version}.slides.html",
+            "exercise": f"facilitator/{step.get('notebook', '')}.html",
+            "notebook": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1{version}.slides.html",
             "checklist": f"facilitator/checklist-{plan}.html",
             "reading message": "facilitator/reading-message.html",
             "notes": f"facilitator/notes-{plan}-1{version}.html", "install": "print/setup.html",
@@ -390,6 +391,12 @@ def _excerpt_plans() -> set[str]:
 def _routes(plans, built: Path | None = None) -> str:
     """The preparation route of each plan that has one (sessions.yml, prepare), for the start page's first box."""
     from tools import decks
+    from helpers import load_essay, workshop
+    sheets = workshop.load_spanish_sheet(load_essay())
+
+    def sheets_of(plan: str) -> bool:
+        """Whether a meeting of the plan has a Spanish sheet (its version's packet ends with it)."""
+        return any(key.startswith(f"{plan}-") for key in sheets)
     out = []
     parts = list(decks._sheet_parts(versions=True))
     versions = decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version])
@@ -397,13 +404,16 @@ def _routes(plans, built: Path | None = None) -> str:
         title = plans[plans.plan == plan].plan_title.iloc[0]
         out.append(f"<h3>Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
                    "<p>Instead of the whole guide; its run sheet gives the same totals.</p>"
-                   + decks.route_html(steps, links=[_route_link(step, plan) for step in steps]))
+                   + decks.route_html(steps, links=[_route_link(step, plan) for step in steps],
+                                      label="this series" if plans[plans.plan == plan].meeting.nunique() > 1
+                                      else "this session"))
         version = versions.get(plan)
         spanish = [stem for stem in _spanish_pages(built) if stem.startswith(f"spanish-{plan}-")] if built else []
         if version:
+            # only a version with a Spanish sheet has those last pages (the series' versions have none: session 20)
             out.append("<h3>For a room with Spanish readers: this version's own route</h3><p>Its run sheet, its deck "
-                       "and only the paragraphs it uses (its own packet's last pages, the Spanish sheet, are worth reading "
-                       "too: ¶49, three glossary entries and the key points in Spanish)."
+                       "and only the paragraphs it uses" + (" (its own packet's last pages, the Spanish sheet, are worth "
+                       "reading too: ¶49, three glossary entries and the key points in Spanish)." if sheets_of(plan) else ".")
                        + (" Its reading message attaches the Spanish of the paragraphs it reads together, a page of "
                           f"its own ({', '.join(_link(f'print/{stem}.pdf', 'PDF') for stem in spanish)})."
                           if spanish else "") + "</p>"

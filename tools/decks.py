@@ -15,6 +15,7 @@ copy. What the pages say is for a facilitator, not a programmer: notebooks by nu
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 
@@ -1084,8 +1085,11 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                    "; fill in the clock column)</p>"))
         version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
                    if first.version else
-                   "<p><b>Some read Spanish more easily?</b> Use the version for Spanish readers: print "
-                   f"{html.escape(version_printouts(plan, ctx))}, and project its deck.</p>"
+                   ("<p><b>Some read Spanish more easily?</b> Use the version for Spanish readers: print "
+                    f"{html.escape(version_printouts(plan, ctx))}, and project its deck.</p>"
+                    if once_only(plan, ctx) else      # a series: one line, each sheet its session's (session 20)
+                    "<p><b>Some read Spanish more easily?</b> Use this session's version: its run sheet, notes and "
+                    "deck.</p>")
                    if workshop.spanish_version(rows) is not None else "")
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
         sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
@@ -1111,6 +1115,11 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  + ("</p>" + hard_moments_html(ctx["handout"]) + "<p>" if first.version else " ")
                  + f"{_after(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
+
+
+def once_only(plan: str, ctx) -> bool:
+    """Whether the plan meets once (its run sheet has room to name every printout of its version)."""
+    return ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
 
 
 def _after(debrief: str) -> str:
@@ -1242,7 +1251,14 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             said = sentence[lang].replace("{sheet}", _listed(sheet, lang)) if sheet else ""
             text = text.replace("{spanish_sheet}", f" {said}" if said else "")
             # a meeting with no segment on the computers (the version for Spanish readers) asks nobody to install
-            which = "computers" if workshop.uses_computers(rows) else "paper"
+            # a later meeting sends no setup page again: it went with the first (facilitator review 19)
+            which = ("paper" if not workshop.uses_computers(rows) else "computers" if meeting == 1 else "again")
+            least_said = (ctx["handout"]["reading_message_minimum"][lang]
+                          if first.pre_reading_minimum != first.pre_reading else "")
+            due = first.homework_due.get(lang, "") if isinstance(first.homework_due, dict) else ""
+            text = text.replace("{short_of_time}", f" {least_said}" if least_said else "")
+            text = text.replace("{homework}", " " + ctx["handout"]["reading_message_homework"][lang].replace(
+                "{homework}", due) if due else "")
             text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             for key, value in values.items():
@@ -1251,16 +1267,17 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
                                   "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
-                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2}, {spanish_sheet}, {computers} "
-                                  "and {content_note}.")
+                                  "{short_of_time}, {homework}, {spanish_sheet}, {computers} and {content_note} (and "
+                                  "{minimum}, {minimum_minutes}, {minimum_minutes_l2} in reading_message_minimum).")
             texts[lang] = text
         # each thing to attach as a file of its own, linked (review 18: the Spanish was only printed under the
         # message, and pasted it lost its [traducción] labels and the key to [nota: …])
-        files = attachment_pages(ctx["handout"], sheet, workshop.uses_computers(rows), page)
+        setup_sent = workshop.uses_computers(rows) and meeting == 1
+        files = attachment_pages(ctx["handout"], sheet, setup_sent, page)
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
-                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, workshop.uses_computers(rows)))}.</p>"
+                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, setup_sent))}.</p>"
                      + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
@@ -1398,6 +1415,13 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 su = h["setup"]
                 text = " ".join([su["intro"]["en"], su["check"]["en"], su["if_not"]["en"]] + [x["en"] for x in su["problems"]]
                                 + [r["title"]["en"] + " " + " ".join(x["en"] for x in r["steps"]) for r in su["routes"]])
+            elif step["reads"] == "notebook":      # worked through as a participant does: the notebook's own time
+                from helpers.lessons import NOTEBOOKS, lesson_row
+                name = f"{step['notebook']}.ipynb"
+                row = lesson_row(json.loads((NOTEBOOKS / name).read_text(encoding="utf-8")), name, essay)
+                out.append({**step, "where": f"notebook {step['notebook'][:2]}", "words": 0,
+                            "minutes": int(row["total_min"]), "wpm": speed})
+                continue
             elif step["reads"] in workshop.DONE:     # done, not read: its minutes are stated in sessions.yml
                 out.append({**step, "where": "", "words": 0, "minutes": step["minutes"], "wpm": speed})
                 continue
@@ -1523,7 +1547,8 @@ def preparation_phrase(steps: list[dict]) -> str:
             + (f", and about {in_hours(arranging)} of arranging" if arranging else ""))
 
 
-def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False) -> str:
+def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False,
+               label: str = "this session") -> str:
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; both totals
     (reading and rehearsal; arranging, listed apart). On a run sheet (``sheet``) it is one compact paragraph with
     the totals. With ``version``, the route of a meeting's version for Spanish readers (its own run sheet, deck
@@ -1547,7 +1572,7 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
     read = sum(s["minutes"] for s in steps if s["words"])
     careful = math.ceil(read * wpm / CAREFUL_WPM) + sum(s["minutes"] for s in steps if not s["words"]
                                                         and s["reads"] != "arrange")
-    intro = (f"<b>Prepare {'this version' if version else 'this session'}: {phrase}</b>, in this order, from this "
+    intro = (f"<b>Prepare {'this version' if version else label}: {phrase}</b>, in this order, from this "
              "kit alone. What you read is counted from its words at "
              f"{wpm:g} words a minute, a brisk pace (a close reading at half that pace); at a careful {CAREFUL_WPM:g} "
              f"words a minute, the reading and rehearsal take about {in_hours(-(-careful // 5) * 5)}. What you do "

@@ -502,6 +502,19 @@ def link_the_html_pages(page_html: str, folder: Path) -> str:
     return re.sub(r'(<a\s[^>]*?href=")([0-9][0-9]_[A-Za-z0-9_]+)\.ipynb(#[^"]*)?"', repoint, page_html)
 
 
+def link_the_deck(page_html: str, out: Path) -> str:
+    """On a notebook's own deck (in ``out``/slides), a link to a notebook goes to its web page in the build: the
+    participant edition when there is one (the room may see it), else the facilitator's; a link to a notebook that
+    has neither stays as it is."""
+    def repoint(m):
+        stem, anchor = m.group(2), m.group(3) or ""
+        for audience in ("participant", "facilitator"):
+            if (out / audience / f"{stem}.html").exists():
+                return f'{m.group(1)}../{audience}/{stem}.html{anchor}"'
+        return m.group(0)
+    return re.sub(r'(<a\s[^>]*?href=")([0-9][0-9]_[A-Za-z0-9_]+)\.ipynb(#[^"]*)?"', repoint, page_html)
+
+
 def link_the_reader_edition(page_html: str, page: Path, reader: Path, reading: str = DEFAULT_READING) -> str:
     """On a printed lesson, the link to the reader's edition that notebook 00 saves beside itself
     (``helpers.reader_edition()``) goes to the reader's edition built with the handouts (``reader``)."""
@@ -692,6 +705,12 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
         for page in (out / audience).glob("[0-9][0-9]_*.html"):
             text = link_the_html_pages(page.read_text(encoding="utf-8"), page.parent)
             page.write_text(link_the_reader_edition(text, page, reader), encoding="utf-8")
+    # the notebooks' own decks: their links to another notebook go to its page (the participant's, else the
+    # facilitator's), and the reader's edition to the one built here (facilitator review 19: they pointed at .ipynb
+    # files and a saved reader's edition that the slides folder does not hold)
+    for deck in slides_dir.glob("[0-9][0-9]_*.slides.html"):
+        text = link_the_deck(deck.read_text(encoding="utf-8"), out)
+        deck.write_text(link_the_reader_edition(text, deck, reader), encoding="utf-8")
     reader.parent.mkdir(parents=True, exist_ok=True)
     reader.write_text(reader_html(), encoding="utf-8")      # its Spanish words are marked already
     written.append(reader)
