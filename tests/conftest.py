@@ -223,3 +223,21 @@ def reading_copy(tmp_path) -> Path:
     dest = tmp_path / "we-are-losing"
     shutil.copytree(helpers.SEEDS / helpers.DEFAULT_READING, dest)
     return dest
+
+
+@pytest.fixture(scope="module")
+def argument(essay):
+    """The package's reading of the argument (helpers.load_argument), loaded once per test file."""
+    return helpers.load_argument(essay)
+
+
+@pytest.fixture
+def closed_figures():
+    """A list to put the figures a test draws in (with matplotlib's Agg backend); each is closed after the test."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    made = []
+    yield made
+    for fig in made:
+        plt.close(fig)
