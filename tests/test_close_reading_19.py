@@ -9,6 +9,7 @@ import re
 
 import helpers
 from helpers import timeline as tl
+from helpers.anchoring import read_yaml
 from notebook_text import markdown_cell, plain
 
 
@@ -42,11 +43,10 @@ def test_after_ten_years_is_filed_under_both_readings(essay):
 
 
 def _d02(essay) -> tuple[dict, dict]:
-    import yaml
     from helpers.essay import reading_folder
     folder = reading_folder()
-    en = {q["id"]: q for q in yaml.safe_load((folder / "discussion.yml").read_text(encoding="utf-8"))["questions"]}
-    es = yaml.safe_load((folder / "discussion_es.yml").read_text(encoding="utf-8"))
+    en = {q["id"]: q for q in read_yaml(folder / "discussion.yml")["questions"]}
+    es = read_yaml(folder / "discussion_es.yml")
     es = es.get("questions", es)
     return en["D02"], es["D02"]
 
@@ -121,9 +121,8 @@ def test_the_feasibility_key_point_keeps_the_struggles_of_45(essay):
     the same narrowing as D02 ("immigrant-rights struggles", "las luchas por los derechos de las personas
     inmigrantes"). (Its "there have been periods of amnesty …, while setbacks …" stays as review 14 (F1) set it,
     though close2's item 7 read ¶45's "while" as concessive in C51: the two reviews differ, and this one is left.)"""
-    import yaml
     from helpers.essay import reading_folder
-    sessions = yaml.safe_load((reading_folder() / "sessions.yml").read_text(encoding="utf-8"))
+    sessions = read_yaml(reading_folder() / "sessions.yml")
     points = [p for meeting in sessions["spanish"]["sheet"].values()
               for p in meeting.get("key_points", []) if p.get("topic") == "feasibility objection"]
     assert points
