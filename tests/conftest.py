@@ -1,6 +1,7 @@
 """Shared fixtures: the essay as committed, and a throw-away copy of its folder to break on purpose."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -125,6 +126,14 @@ def work_order(items) -> list:
             return (3, 0)
         return (2 if item.path in editions else 1, 0)
     return sorted(items, key=rank)
+
+
+def pytest_collection_finish(session):
+    """Everything imported and collected so far lives as long as the test process: frozen (gc.freeze), the garbage
+    collector stops walking it again at every full collection. Measured (issue #24): the collector's time in three
+    test files fell from 29 to 8 s and their processor time by about 4 %; the final collections of pytest's
+    unraisable-exception check get shorter too. Nothing a test makes is frozen, so its garbage is still found."""
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(config, items):
