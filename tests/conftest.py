@@ -1,6 +1,7 @@
 """Shared fixtures: the essay as committed, and a throw-away copy of its folder to break on purpose."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -127,6 +128,14 @@ def work_order(items) -> list:
     return sorted(items, key=rank)
 
 
+def pytest_collection_finish(session):
+    """Everything imported and collected so far lives as long as the test process: frozen (gc.freeze), the garbage
+    collector stops walking it again at every full collection. Measured (issue #24): the collector's time in three
+    test files fell from 29 to 8 s and their processor time by about 4 %; the final collections of pytest's
+    unraisable-exception check get shorter too. Nothing a test makes is frozen, so its garbage is still found."""
+    gc.freeze()
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         uses = set(getattr(item, "fixturenames", ()))
@@ -223,3 +232,21 @@ def reading_copy(tmp_path) -> Path:
     dest = tmp_path / "we-are-losing"
     shutil.copytree(helpers.SEEDS / helpers.DEFAULT_READING, dest)
     return dest
+
+
+@pytest.fixture(scope="module")
+def argument(essay):
+    """The package's reading of the argument (helpers.load_argument), loaded once per test file."""
+    return helpers.load_argument(essay)
+
+
+@pytest.fixture
+def closed_figures():
+    """A list to put the figures a test draws in (with matplotlib's Agg backend); each is closed after the test."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    made = []
+    yield made
+    for fig in made:
+        plt.close(fig)

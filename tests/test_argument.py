@@ -15,11 +15,6 @@ from editing import rewrite
 matplotlib.use("Agg")
 
 
-@pytest.fixture(scope="module")
-def argument(essay):
-    return load_argument(essay)
-
-
 def test_every_span_is_in_its_paragraph(essay, argument):
     for table in (argument.thesis, argument.points, argument.claims):
         for row in table.itertuples():

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -399,46 +400,48 @@ def test_the_measure_scales_figures_as_jupyterlab_shows_them(lab, browser):
         page.close()
 
 
+@contextmanager
+def first_screen(lab, browser, workspace: str, notebook: str, size: tuple[int, int], first: str | None = None):
+    """A page of ``size`` (width, height) with ``notebook`` opened as a learner opens it (a fresh ``workspace``, the
+    file browser beside it), its title rendered (and ``first``, a selector, waited for before it) and laid out;
+    closed after."""
+    base, token = lab
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{notebook}.ipynb?reset&token={token}",
+                  wait_until="domcontentloaded")
+        title = ".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown h1"
+        for selector in ([first] if first else []) + [title]:
+            page.wait_for_selector(selector, timeout=90_000)
+        page.wait_for_timeout(1500)                                # the first cell's text laid out
+        yield page
+    finally:
+        page.close()
+
+
 def test_the_setup_cell_of_00_is_on_the_first_screen(lab, browser):
     """The learner review (round 14): at 1280×720 (a projector), 00's first screen showed only the title and its
     instructions; the Setup cell it told the learner to click was about 1½ screens down. Opened as a learner opens
     it (the file browser open beside it), the top of the Setup cell and its first lines are in the window."""
-    base, token = lab
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    try:
-        page.goto(f"{base}/lab/workspaces/first-screen/tree/notebooks/00_start_here.ipynb?reset&token={token}",
-                  wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-Notebook .jp-CodeCell .cm-content", timeout=90_000)
-        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown h1", timeout=30_000)
-        page.wait_for_timeout(1500)                                # the first cell's text laid out
+    with first_screen(lab, browser, "first-screen", "00_start_here", (1280, 720),
+                      ".jp-Notebook .jp-CodeCell .cm-content") as page:
         top = page.evaluate("() => document.querySelector('.jp-Notebook .jp-CodeCell').getBoundingClientRect().top")
         page.screenshot(path=str(SCREENSHOTS / "00-first-screen-1280x720.png"))
         assert top + 60 <= 720, f"the Setup cell starts at {top:.0f} px in a 720 px window"
-    finally:
-        page.close()
 
 
 def test_what_to_do_and_the_time_of_01_are_on_the_first_screen(lab, browser):
     """The learner review (round 18, issue 19): at 1366×768, 01's **Time** paragraph was below the first screen,
     after the reading, the overview, the questions and the objectives. Opened as a learner opens it, what to do and
     the time, which now follows it, are both inside the window."""
-    base, token = lab
-    page = browser.new_page(viewport={"width": 1366, "height": 768})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    try:
-        page.goto(f"{base}/lab/workspaces/first-screen-01/tree/notebooks/01_argument_structure.ipynb?reset&token={token}",
-                  wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown h1", timeout=90_000)
-        page.wait_for_timeout(1500)                                # the first cell's text laid out
+    with first_screen(lab, browser, "first-screen-01", "01_argument_structure", (1366, 768)) as page:
         bottom = page.evaluate("""() => {
             const strong = [...document.querySelectorAll('.jp-Notebook .jp-RenderedMarkdown strong')]
                 .find(s => s.textContent.startsWith('Time:'));
             return strong ? strong.parentElement.getBoundingClientRect().bottom : null; }""")
         page.screenshot(path=str(SCREENSHOTS / "01-first-screen-1366x768.png"))
         assert bottom is not None and bottom <= 768, f"the Time paragraph ends at {bottom} px in a 768 px window"
-    finally:
-        page.close()
 
 
 def test_shift_enter_down_the_notebook_leaves_the_solution_folded(lab, browser):

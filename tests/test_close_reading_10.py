@@ -8,14 +8,14 @@ import helpers
 from helpers import workshop
 from helpers.argument import load_argument
 from helpers.text import paragraph_numbers
+from helpers.anchoring import read_yaml
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _discussion_texts(essay) -> dict[str, str]:
     """Every text of discussion.yml a participant or facilitator reads: questions, prompts, likely answers, close."""
-    import yaml
-    data = yaml.safe_load((essay.folder / "discussion.yml").read_text(encoding="utf-8"))
+    data = read_yaml(essay.folder / "discussion.yml")
     texts = {}
     for q in data["questions"]:
         texts[f"{q['id']} question"] = q["question"]
@@ -136,8 +136,7 @@ def test_bds_is_not_placed_in_55(essay):
 
 def test_the_facilitation_notes_use_the_packages_own_terms_for_evidence(essay):
     """F1 and B1: no "second hand" (README retired it), and "sourced" is defined where groups sort figures."""
-    import yaml
-    notes = yaml.safe_load((essay.folder / "facilitation.yml").read_text(encoding="utf-8"))["notebooks"]
+    notes = read_yaml(essay.folder / "facilitation.yml")["notebooks"]
     flat = " ".join(" ".join(v) if isinstance(v, list) else str(v) for nb in notes.values() for v in nb.values())
     assert "second hand" not in flat.lower()
     sort = next(a for a in notes["04_people_places_terms"]["activities"] if a.startswith("Sourced or not"))

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 
-import yaml
 
 from helpers import summary
+from helpers.anchoring import read_yaml
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _question(essay, qid: str) -> dict[str, str]:
     """One question's texts: the question, its prompts, likely answers and close, whitespace collapsed."""
-    data = yaml.safe_load((essay.folder / "discussion.yml").read_text(encoding="utf-8"))
+    data = read_yaml(essay.folder / "discussion.yml")
     q = next(q for q in data["questions"] if q["id"] == qid)
     f = q["facilitation"]
     texts = {"question": q["question"], "close": f["close"]}

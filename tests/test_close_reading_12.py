@@ -7,10 +7,10 @@ import csv
 import re
 import unicodedata
 
-import yaml
 
 from helpers import summary, workshop
 from helpers.text import fold, paragraph_numbers
+from helpers.anchoring import read_yaml
 from test_argument import adopted_labels
 from test_close_reading_11 import _question
 
@@ -27,7 +27,7 @@ def _csv(essay, name: str) -> dict[str, dict]:
 
 
 def _yaml(essay, name: str):
-    return yaml.safe_load((essay.folder / name).read_text(encoding="utf-8"))
+    return read_yaml(essay.folder / name)
 
 
 # ---- the one-page summary ---------------------------------------------------------------------------------------

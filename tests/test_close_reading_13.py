@@ -8,10 +8,10 @@ import csv
 import re
 import unicodedata
 
-import yaml
 
 from helpers import workshop
 from helpers.text import fold, paragraph_numbers
+from helpers.anchoring import read_yaml
 
 
 def _squash(text: str) -> str:
@@ -19,7 +19,7 @@ def _squash(text: str) -> str:
 
 
 def _yaml(essay, name: str):
-    return yaml.safe_load((essay.folder / name).read_text(encoding="utf-8"))
+    return read_yaml(essay.folder / name)
 
 
 def _segment(essay, plan: str, topic: str) -> dict:

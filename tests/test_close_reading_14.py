@@ -8,10 +8,10 @@ import unicodedata
 from pathlib import Path
 
 import nbformat
-import yaml
 
 import helpers
 from helpers import workshop
+from helpers.anchoring import read_yaml
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -21,7 +21,7 @@ def _squash(text: str) -> str:
 
 
 def _yaml(essay, name: str):
-    return yaml.safe_load((essay.folder / name).read_text(encoding="utf-8"))
+    return read_yaml(essay.folder / name)
 
 
 def _cited(text: str) -> set[int]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import yaml
 
 from helpers import workshop
 from helpers.text import paragraph_list
+from helpers.anchoring import read_yaml
 from test_close_reading_14 import _cited
 
 
@@ -20,7 +20,7 @@ def _squash(text: str) -> str:
 
 
 def _yaml(essay, name: str):
-    return yaml.safe_load((essay.folder / name).read_text(encoding="utf-8"))
+    return read_yaml(essay.folder / name)
 
 
 def _plan(essay, plan: str) -> dict:

@@ -11,25 +11,7 @@ import nbformat
 
 import helpers
 from helpers import timeline as tl
-
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-
-
-def _squash(text: str) -> str:
-    return " ".join(str(text).replace("’", "'").replace("‘", "'").split())
-
-
-def _cell(notebook: str, starts: str) -> str:
-    """The source of the one markdown cell of a notebook that starts with ``starts``."""
-    nb = nbformat.read(next(NOTEBOOKS.glob(f"{notebook}_*.ipynb")), as_version=4)
-    found = [c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(starts)]
-    assert len(found) == 1, (notebook, starts, len(found))
-    return _squash(found[0])
-
-
-def _markdown(notebook: str) -> str:
-    nb = nbformat.read(next(NOTEBOOKS.glob(f"{notebook}_*.ipynb")), as_version=4)
-    return _squash(" ".join(c.source for c in nb.cells if c.cell_type == "markdown"))
+from notebook_text import NOTEBOOKS, markdown_cell, markdown_text, plain
 
 
 def test_a_clue_that_pulls_later_goes_past_the_limits(essay):
@@ -53,7 +35,7 @@ def test_a_clue_that_pulls_later_goes_past_the_limits(essay):
 def test_exercise_2s_solution_files_the_clues_as_the_data_does(essay):
     """Item 1: 03's Exercise 2 solution listed Venezuela (¶5) and "at least the White House" (¶48) under *What pulls
     later*; they now stand where dating.csv files them."""
-    solution = _cell("03", "**What sets a limit, from the essay.**")
+    solution = markdown_cell("03", "**What sets a limit, from the essay.**")
     later = solution.split("**What pulls later.**")[1].split("**What has no bearing.**")[0]
     none = solution.split("**What has no bearing.**")[1].split("**An answer.**")[0]
     for words in ("As of this writing", "at least the White House"):
@@ -72,8 +54,8 @@ def test_ten_years_is_weighed_the_same_everywhere(essay):
     time of writing, the other reading named in both places."""
     reasoning = tl.load_dating(essay).set_index("id").loc["D10", "reasoning"]
     assert "like D09" not in reasoning and "time of writing" in reasoning
-    ex1 = _cell("03", "**1.** “this last November”").split("**2.**")[1].split("**3.**")[0]
-    ex2 = _cell("03", "**What sets a limit, from the essay.**").split("**What has no bearing.**")[1]
+    ex1 = markdown_cell("03", "**1.** “this last November”").split("**2.**")[1].split("**3.**")[0]
+    ex2 = markdown_cell("03", "**What sets a limit, from the essay.**").split("**What has no bearing.**")[1]
     ten = next(s for s in re.split(r"(?<=\.) (?=“)", ex2) if s.startswith("“After ten years"))
     for text in (ex1, ten):
         assert "a weak pull" not in text and "past tense" in text, text
@@ -102,7 +84,7 @@ def test_c127_is_backed_by_the_coup_half_and_keeps_the_scare_quotes(essay):
 def test_her_memoir_is_not_called_one_work_only():
     """Item 5: 02 said "her memoir" is "a phrase that fits one work only". The essay's words name the kind of work
     and its author, and give no title; which book is not in them."""
-    prose = _markdown("02")
+    prose = markdown_text("02")
     assert "fits one work only" not in prose
     # learner review 19: the rule above Exercise 3 no longer names the memoir (the exercise asks about it); its
     # worked solution does

@@ -6,26 +6,11 @@ and C51's arrow is drawn where the essay's words put it. Each test pins one fix 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import nbformat
 
 import helpers
 from helpers import timeline as tl
-
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-
-
-def _squash(text: str) -> str:
-    return " ".join(str(text).replace("’", "'").replace("‘", "'").split())
-
-
-def _cell(notebook: str, starts: str) -> str:
-    """The source of the one markdown cell of a notebook that starts with ``starts``."""
-    nb = nbformat.read(next(NOTEBOOKS.glob(f"{notebook}_*.ipynb")), as_version=4)
-    found = [c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(starts)]
-    assert len(found) == 1, (notebook, starts, len(found))
-    return _squash(found[0])
+from helpers.anchoring import read_yaml
+from notebook_text import markdown_cell, plain
 
 
 def test_last_october_says_why_it_is_a_soft_limit(essay):
@@ -33,11 +18,11 @@ def test_last_october_says_why_it_is_a_soft_limit(essay):
     October before the writing), which with ¶39's "April 2018 … Then in October" rules out November and December
     2019, against 03's "the words do not exclude any month of 2019". The looser usage (the October of last year)
     is what makes the limit soft: D17 and 03's solution both say it, and neither excludes the end of 2019."""
-    reasoning = _squash(tl.load_dating(essay).set_index("id").loc["D17", "reasoning"])
+    reasoning = plain(tl.load_dating(essay).set_index("id").loc["D17", "reasoning"])
     assert "October of last year" in reasoning
     assert "does not exclude November or December 2019" in reasoning
     assert "Written later it would mean October 2019" not in reasoning
-    solution = _cell("03", "**What sets a limit, from the essay.**")
+    solution = markdown_cell("03", "**What sets a limit, from the essay.**")
     earlier = solution.split("**What pulls earlier.**")[1].split("**What pulls later.**")[0]
     october = next(s for s in earlier.split(". ") if "left last October" in s)
     assert "October of last year" in october and "November or December 2019" in october
@@ -48,7 +33,7 @@ def test_after_ten_years_is_filed_under_both_readings(essay):
     """Item 2: Exercise 2's solution filed "After ten years" under *no bearing* only, and *What pulls later* listed
     only "14 years". Both readings now stand where they pull: to the flight (no bearing, the package's reading, as
     D10 and E35 have it) and to the time of writing (from late June 2019, a reading the package does not weigh)."""
-    solution = _cell("03", "**What sets a limit, from the essay.**")
+    solution = markdown_cell("03", "**What sets a limit, from the essay.**")
     later = solution.split("**What pulls later.**")[1].split("**What has no bearing.**")[0]
     none = solution.split("**What has no bearing.**")[1].split("**An answer.**")[0]
     assert "After ten years" in later and "late June 2019" in later and "does not weigh" in later
@@ -58,11 +43,10 @@ def test_after_ten_years_is_filed_under_both_readings(essay):
 
 
 def _d02(essay) -> tuple[dict, dict]:
-    import yaml
     from helpers.essay import reading_folder
     folder = reading_folder()
-    en = {q["id"]: q for q in yaml.safe_load((folder / "discussion.yml").read_text(encoding="utf-8"))["questions"]}
-    es = yaml.safe_load((folder / "discussion_es.yml").read_text(encoding="utf-8"))
+    en = {q["id"]: q for q in read_yaml(folder / "discussion.yml")["questions"]}
+    es = read_yaml(folder / "discussion_es.yml")
     es = es.get("questions", es)
     return en["D02"], es["D02"]
 
@@ -74,8 +58,8 @@ def test_d02_and_c112_keep_the_struggles_of_45(essay):
     intervencionismo") and "against the occupying forces", and its "esas luchas" (like the English slide's "those
     fights") pointed at nothing on the slide."""
     en, es = _d02(essay)
-    question, slide = _squash(en["question"]), _squash(en["slide"])
-    es_question, es_slide = _squash(es["es"]), _squash(es["slide"])
+    question, slide = plain(en["question"]), plain(en["slide"])
+    es_question, es_slide = plain(es["es"]), plain(es["slide"])
     for text in (question, slide, es_question, es_slide):
         assert "immigrant-rights aims" not in text and "luchas por los derechos de las personas inmigrantes" not in text
     # close reading 20: D02 gives ¶45's own "these struggles" and no list (which struggles is a reading: C112)
@@ -100,12 +84,12 @@ def test_the_spanish_glossary_marks_the_authors_words_as_theirs(essay):
     terms = {}
     for sheet in workshop.load_spanish_sheet(essay).values():
         terms.update(sheet["terms"])
-    wop, civil = _squash(terms["war of position"]["in_the_essay"]), _squash(terms["civil society"]["in_the_essay"])
+    wop, civil = plain(terms["war of position"]["in_the_essay"]), plain(terms["civil society"]["in_the_essay"])
     assert "\"Trump's own war of position\" [la propia guerra de posiciones de Trump]" in wop
     assert "\"sturdy structure\" [sólida estructura]" in civil
     assert "\"when the state trembled\" [cuando el Estado temblaba]" in civil
     for quoted in re.findall(r'"([^"]+)"', wop + " " + civil):
-        assert _squash(quoted) in _squash(essay.text), quoted
+        assert plain(quoted) in plain(essay.text), quoted
 
 
 def test_c51_hangs_where_the_essays_words_put_it(essay):
@@ -120,7 +104,7 @@ def test_c51_hangs_where_the_essays_words_put_it(essay):
     assert c51.to == "C88" and c51.link == "the package's reading"
     assert "possible" not in c51.paraphrase and "¶48 does not name the objection" in c51.paraphrase
     from helpers import summary
-    es = _squash(summary.load_summary(essay).loc["C51", "es"])
+    es = plain(summary.load_summary(essay).loc["C51", "es"])
     assert '"possible"' not in es and "no la nombra" in es
     assert "por los derechos de inmigrantes, contra el muro fronterizo y la militarización de la frontera" in es
 
@@ -138,13 +122,12 @@ def test_the_feasibility_key_point_keeps_the_struggles_of_45(essay):
     the same narrowing as D02 ("immigrant-rights struggles", "las luchas por los derechos de las personas
     inmigrantes"). (Its "there have been periods of amnesty …, while setbacks …" stays as review 14 (F1) set it,
     though close2's item 7 read ¶45's "while" as concessive in C51: the two reviews differ, and this one is left.)"""
-    import yaml
     from helpers.essay import reading_folder
-    sessions = yaml.safe_load((reading_folder() / "sessions.yml").read_text(encoding="utf-8"))
+    sessions = read_yaml(reading_folder() / "sessions.yml")
     points = [p for meeting in sessions["spanish"]["sheet"].values()
               for p in meeting.get("key_points", []) if p.get("topic") == "feasibility objection"]
     assert points
     for point in points:
-        en, es = _squash(point["en"]), _squash(point["es"])
+        en, es = plain(point["en"]), plain(point["es"])
         assert "immigrant-rights struggles" not in en and "of these struggles (for immigrant rights" in en
         assert "de estas luchas (por los derechos de las personas inmigrantes" in es

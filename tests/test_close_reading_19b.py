@@ -12,10 +12,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
 
 import helpers
 from helpers import timeline as tl
+from helpers.anchoring import read_yaml
 
 ROOT = Path(helpers.__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def _squash(text: str) -> str:
 
 def _yaml(name: str):
     from helpers.essay import reading_folder
-    return yaml.safe_load((reading_folder() / name).read_text(encoding="utf-8"))
+    return read_yaml(reading_folder() / name)
 
 
 def _d02() -> tuple[dict, dict]:

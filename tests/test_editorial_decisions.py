@@ -11,12 +11,6 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.argument import load_argument
-
-
-@pytest.fixture(scope="module")
-def argument(essay):
-    return load_argument(essay)
 
 
 # ---- notebook 01 as a learner meets it ------------------------------------------------------------------------

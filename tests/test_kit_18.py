@@ -11,9 +11,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from helpers import workshop
+from helpers.anchoring import read_yaml
 from tools import decks, editions, packet
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "we-are-losing"
@@ -229,7 +229,7 @@ def test_the_spanish_texts_keep_one_quotation_mark_rule():
     (except inside a whole paragraph's translation, where «…» stands for the essay's quotation marks)."""
     texts = []
     for name in ("facilitation.yml", "sessions.yml", "summary_es.yml", "discussion_es.yml"):
-        data = yaml.safe_load((SEEDS / name).read_text(encoding="utf-8"))
+        data = read_yaml(SEEDS / name)
         texts += [(f"{name}: {w}", t) for w, t in _spanish_strings(data, spanish=name.endswith("_es.yml"))]
     texts += [("packet summary", t) for t in packet.SUMMARY_WORDS["es"].values()]
     texts += [("packet note mark", packet.NOTE_MARK["es"]), ("packet sheet note", packet.SHEET_NOTE["es"])]

@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-import yaml
 from PIL import Image
 
 from helpers import workshop
+from helpers.anchoring import read_yaml
 from tools import bundle, decks, packet
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "we-are-losing"
@@ -145,12 +145,12 @@ def test_the_spanish_review_18_points(essay):
     restrictive "leading forces that are often pitted against each other" say all leading forces are; the Binder
     agreement's Spanish said "que este grupo no controla" and the English did not (the English now says it too:
     it is why nothing personal goes there); the agendas' elapsed-time column is "Horario"."""
-    plans = yaml.safe_load((SEEDS / "sessions.yml").read_text(encoding="utf-8"))
+    plans = read_yaml(SEEDS / "sessions.yml")
     meeting = plans["plans"][0]["meetings"][0]
     version = meeting["spanish_variant"]["activities"]["feasibility objection"]
     assert "projected in short" in version["activity"]
     assert "la pregunta 2, proyectada en versión breve, primero en español y después en inglés" in version["activity_es"]
-    facilitation = yaml.safe_load((SEEDS / "facilitation.yml").read_text(encoding="utf-8"))
+    facilitation = read_yaml(SEEDS / "facilitation.yml")
     p52 = next(s for s in facilitation["exercise_sheets"] if s["exercise"] == 2)["spanish"]["paragraphs"][52]["es"]
     assert "particularly leading forces that are often pitted" in essay.paragraphs.loc[52].text
     assert "en particular a las fuerzas dirigentes que a menudo son enfrentadas unas con otras," in " ".join(p52.split())

@@ -5,7 +5,6 @@ figure for one box. Each test failed on the notebook and helpers the review read
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -15,24 +14,15 @@ import pytest
 import helpers
 from helpers import plots
 from helpers.argument import BASIS_MEANING, TYPE_MEANING, vocabulary
+from notebook_text import read, squash
 
 matplotlib.use("Agg")
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_argument_structure.ipynb"
 CLAIM_ID = re.compile(r"\b[CKP]\d{1,3}\b")
 
 
 @pytest.fixture(scope="module")
 def nb():
-    return nbformat.read(NOTEBOOK, as_version=4)
-
-
-@pytest.fixture(scope="module")
-def argument(essay):
-    return helpers.load_argument(essay)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
+    return read("01")
 
 
 def _section(cells, heading: str):
@@ -95,9 +85,9 @@ def test_the_types_of_claim_are_defined_in_sight_before_the_first_map(nb):
     in_sight = [i for i in range(first_map) if not folded_from <= i < folded_to]
     shown = [i for i in in_sight if cells[i].cell_type == "code" and 'vocabulary("type")' in cells[i].source]
     assert shown, "no table of the types in sight before the first map"
-    out = _squash(_plain(cells[shown[0]]))
+    out = squash(_plain(cells[shown[0]]))
     for word, meaning in TYPE_MEANING.items():
-        assert word in out and _squash(meaning)[:30] in out, word
+        assert word in out and squash(meaning)[:30] in out, word
     assert "explained where the notebook first uses it" not in cells[folded_from].source
 
 
@@ -144,7 +134,7 @@ def test_the_narratives_table_gives_the_fragment_its_sentence_once(nb):
     html = "".join(o["data"]["text/html"] for o in cell.outputs if "text/html" in o.get("data", {}))
     headers = [h.strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", html)]
     assert len(headers) == len(set(headers)) and "¶" not in headers, headers
-    out = _squash(_plain(cell))
+    out = squash(_plain(cell))
     assert "Meanwhile, these narratives have shaped the terms of debate and left the only policy questions" in out
     assert out.count("left the only policy questions on the table") == 1
 
@@ -162,10 +152,10 @@ def test_cited_means_the_same_in_the_exercise_the_data_and_the_solution(nb, argu
     """The exercise defined *cited* as naming "something you could look up (a document, a publication, a dated
     interview)"; the solution called the memoir cited though the essay gives no title. The definition now says a
     publication may be named by its author and kind, in the data's vocabulary and in the exercise alike."""
-    prompt = _squash(next(c.source for c in nb.cells if c.source.startswith("## Exercise 1:")))
+    prompt = squash(next(c.source for c in nb.cells if c.source.startswith("## Exercise 1:")))
     assert "by its author and kind" in BASIS_MEANING["cited"] and "by its author and kind" in prompt
     assert argument.claims.set_index("id").loc["C25", "basis"] == "cited"
-    solution = _squash(next(c.source for c in nb.cells if "Clinton's own words (¶26)" in c.source))
+    solution = squash(next(c.source for c in nb.cells if "Clinton's own words (¶26)" in c.source))
     assert "by its author and kind" in solution and "**cited**" in solution
 
 

@@ -6,15 +6,13 @@ failed on the notebook, data and helpers the review read (commit 0fe6ad3)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
-import helpers
+from notebook_text import read, squash
 from tools.cells import teaching
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_argument_structure.ipynb"
 CODE = r"(?:C\d{1,3}|K\d|P\d|T)"
 ANY_CODE = re.compile(r"(?<![\w¶-])(?:C\d{1,3}|K\d|P\d)\b(?![.,]\d)")
 # a small reference: in brackets of its own at the end of the words it names, "(C129)", "(¶25, C24)", "(C26, C27
@@ -25,16 +23,7 @@ WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "sev
 
 @pytest.fixture(scope="module")
 def nb():
-    return nbformat.read(NOTEBOOK, as_version=4)
-
-
-@pytest.fixture(scope="module")
-def argument(essay):
-    return helpers.load_argument(essay)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
+    return read("01")
 
 
 def _plain(cell) -> str:
@@ -78,7 +67,7 @@ def test_claim_codes_stand_only_as_small_references_beside_words(nb):
 
 def test_the_promise_about_codes_is_the_one_the_prose_keeps(nb):
     """01 says where codes stand and that a reader will not need them; the prose keeps that promise (above)."""
-    promise = _squash(next(c.source for c in nb.cells if c.source.startswith("## The map")))
+    promise = squash(next(c.source for c in nb.cells if c.source.startswith("## The map")))
     assert "you will not need it" in promise.lower() and "in brackets after the words" in promise
 
 
@@ -95,7 +84,7 @@ def test_solution_code_in_sight_teaches(nb):
 
 def test_exercise_1_says_in_words_which_claims_are_backed_by_more_than_the_authors_say_so(nb, argument):
     backed = argument.backed(paragraphs=range(20, 27))
-    solution = _squash(next(c.source for c in nb.cells if "Clinton's own words (¶26)" in c.source))
+    solution = squash(next(c.source for c in nb.cells if "Clinton's own words (¶26)" in c.source))
     assert len(backed) == 1 and set(backed.paragraph) == {26}
     assert f"only {WORDS[len(backed)]}" in solution and "backed by more than the authors' say-so" in solution
 
@@ -219,7 +208,7 @@ def exercise_1_facts(argument) -> int:
 
 def test_exercise_1_asks_for_as_many_facts_as_its_solution_lists(nb, argument):
     """Review 18, 3: the exercise asked for "six facts"; its solution had five bullets."""
-    prompt = _squash(next(c.source for c in nb.cells if c.source.startswith("## Exercise 1:")))
+    prompt = squash(next(c.source for c in nb.cells if c.source.startswith("## Exercise 1:")))
     solution = next(c.source for c in nb.cells if "Clinton's own words (¶26)" in c.source)
     bullets = [line for line in solution.split("\n") if line.startswith("- ")]
     n = exercise_1_facts(argument)

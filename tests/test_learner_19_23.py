@@ -165,24 +165,13 @@ def test_01_02_and_03_name_binder_alike():
 
 # 7. Figures ---------------------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def figures():
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    made = []
-    yield made
-    for fig in made:
-        plt.close(fig)
-
-
-def test_the_voices_chart_counts_reported_speech_and_its_section_numbers_stand_apart(essay, figures):
+def test_the_voices_chart_counts_reported_speech_and_its_section_numbers_stand_apart(essay, closed_figures):
     """02 cell 10: the reported-speech row was a crowded band of 50 overlapping marks, and §8 and §9 touched."""
     from helpers import plots
     from tools.figure_legibility import _drawn_texts, measure
     quotes = helpers.load_quotations(essay)
     ax = plots.voices_along_the_essay(essay, quotes)
-    figures.append(ax.figure)
+    closed_figures.append(ax.figure)
     m = measure(ax.figure)
     assert not m.problems()
     reported = plots._voice_rows(quotes).query("form == 'reported speech'")
@@ -200,11 +189,11 @@ def test_the_voices_chart_counts_reported_speech_and_its_section_numbers_stand_a
             assert gap >= 4, f"{a} and {b} are {gap:.1f} px apart"
 
 
-def test_the_timeline_key_says_colour_is_the_theme(essay, figures):
+def test_the_timeline_key_says_colour_is_the_theme(essay, closed_figures):
     from helpers import plots
     timeline = helpers.load_timeline(essay)
     for ax in (plots.timeline_long_view(timeline), plots.timeline_zoom(timeline, part=(1, 5))):
-        figures.append(ax.figure)
+        closed_figures.append(ax.figure)
         titles = [lg.get_title().get_text() for lg in ax.figure.legends + [ax.get_legend()] if lg]
         assert any(re.search(r"[Cc]olour[^.]*theme", t) for t in titles), titles
 

@@ -16,7 +16,7 @@ from helpers.terms import load_glosses
 
 import editing
 
-from test_close_reading_17 import NOTEBOOKS, _cell, _squash
+from notebook_text import NOTEBOOKS, markdown_cell, plain
 
 
 def _gloss(essay, word: str) -> str:
@@ -104,7 +104,7 @@ def test_a_pull_label_is_held_to_its_range_when_the_clues_load(essay, reading_co
 def test_exercise_2s_solution_lists_the_pulls_the_data_lists(essay):
     """D1: 03's Exercise 2 solution filed "the current series of caravans" (¶5) and "After ten years" (¶39) as
     pulls; they now stand where dating.csv files them, under *What has no bearing*."""
-    solution = _cell("03", "**What sets a limit, from the essay.**")
+    solution = markdown_cell("03", "**What sets a limit, from the essay.**")
     earlier = solution.split("**What pulls earlier.**")[1].split("**What pulls later.**")[0]
     later = solution.split("**What pulls later.**")[1].split("**What has no bearing.**")[0]
     none = solution.split("**What has no bearing.**")[1].split("**An answer.**")[0]
@@ -128,7 +128,7 @@ def test_ten_years_is_read_by_its_own_past_tense(essay):
     d10 = tl.load_dating(essay).set_index("id").loc["D10"]
     assert d10.pulls == "no bearing" and d10.implies == ""
     assert "lost hope and decided to flee”" in d10.reasoning and "nine years and some months" in d10.reasoning
-    ex1 = _cell("03", "**1.** “this last November”")
+    ex1 = markdown_cell("03", "**1.** “this last November”")
     assert "nine years or less" not in ex1 and "nine years and three months" in ex1
     assert "a weak pull later" not in ex1
 
@@ -138,8 +138,8 @@ def test_the_memoir_example_follows_its_rule_and_names_the_disagreement():
     which book; Clinton has published more than one memoir (context), and 01 counts *attributed* as defensible.
     Learner review 19: the example settled Exercise 3's question before it was asked, so the dispute is now in
     Exercise 3's worked solution, and the rule above the exercise only says that such a description is disputable."""
-    assert "open to dispute" in _cell("02", "The package lists every quotation")
-    text = _cell("02", "**Miguel Angel**: an *epigraph*")
+    assert "open to dispute" in markdown_cell("02", "The package lists every quotation")
+    text = markdown_cell("02", "**Miguel Angel**: an *epigraph*")
     assert "a reader has to find which book holds the quotation" not in text
     assert "more than one memoir" in text and "context" in text and "attributed" in text and "01" in text
 

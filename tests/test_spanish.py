@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-import yaml
 
 import pytest
 
 import helpers
 import helpers.anchoring
 from helpers import workshop
+from helpers.anchoring import read_yaml
 
 from editing import error_after, rewrite
 
@@ -362,7 +362,7 @@ def spanish_texts(essay, folder=None) -> dict[str, str]:
     every_string(workshop.load_spanish_sheet(essay), "sheet")
     for r in plans.drop_duplicates(["plan", "meeting"]).itertuples():
         every_string(r.spanish_variant.get("activities", {}), f"spanish variant {r.plan} {r.meeting}")
-    notes = yaml.safe_load((essay.folder / workshop.NOTES).read_text(encoding="utf-8"))
+    notes = read_yaml(essay.folder / workshop.NOTES)
     walk(notes.get("exercise_sheets", []), "exercise sheets")
     return texts
 
