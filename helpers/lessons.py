@@ -536,6 +536,10 @@ def series_line(table: pd.DataFrame) -> str:
 
 STOP_LINE = "**Stop here: the first sitting ends here.**"
 SITTINGS_RE = re.compile(r"\*\*Two sittings\.\*\* [^\n]*")
+# the one restart step at every sitting break (learner review 20: 01 and 03 said Run All Above, 02 the Setup cell
+# only); python -m tools.cells writes it at the end of the stop line's cell
+RESUME_STEP = ("**To start the second sitting,** click in this cell and choose **Run → Run All Above Selected Cell**: "
+               "the cells below use what the cells above loaded and made.")
 
 
 def first_sitting_min(nb: dict, essay: Essay) -> int | None:

@@ -11,6 +11,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
 | every notebook, first cell | `**Before you start, read ¶…**` and the `**Later**` sentence after it | the paragraphs to read first, and the rest of those the time counts | lesson metadata (`read_first`, `read`) |
+| 01–03, the cell of the stop line (`**Stop here: the first sitting ends here.**`) | the stop line | its last paragraph: the one restart step for the second sitting (older wordings removed) | helpers.lessons.RESUME_STEP |
 | every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
 | every notebook, exercise and answer-label cells | tags `exercise`, `answer-label` | cell metadata `editable: false`, `deletable: false` (JupyterLab opens them read-only); answer cells stay editable | this file |
 | 00–04, exercise cells | the line `*Time for this exercise: …*` under the heading; lesson metadata `exercises` | each exercise's minutes, computed (helpers.lessons.exercises) | the prompt, reading.yml |
@@ -598,11 +599,36 @@ def set_glosses(nb, name: str, glosses) -> None:
         cells[0].source = line.sub(lambda m: f"- **{g.word}**: {text}", cells[0].source)
 
 
+# the restart steps the stop cells gave before learner review 20 (01 and 03: Run All Above; 02: the Setup cell only),
+# removed so that only RESUME_STEP remains
+OLD_RESUME = ("; then click in this cell and choose **Run → Run All Above Selected Cell**: the cells below use what the "
+              "cells above loaded.",
+              " Before it, run the Setup cell at the top again (click in it and press **Shift + Enter**): the cells "
+              "below need only what it loads.",
+              " Before it, click in this cell and choose **Run → Run All Above Selected Cell**: the cells below use "
+              "tables the cells above made, not only the Setup cell.")
+
+
+def set_resume(nb) -> None:
+    """The cell of a long notebook's stop line ends with the one restart step, helpers.lessons.RESUME_STEP, so every
+    sitting break says the same (learner review 20: 01 and 03 said Run All Above, 02 the Setup cell only)."""
+    from helpers.lessons import RESUME_STEP, _is_stop
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or not _is_stop(cell.source):
+            continue
+        text = cell.source
+        for old in OLD_RESUME:
+            text = text.replace(old, "." if old.startswith(";") else "")
+        text = text.replace(RESUME_STEP, "").rstrip()
+        cell.source = f"{text}\n\n{RESUME_STEP}"
+
+
 def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project: Path = PROJECT, glosses=None,
                    essay=None):
     """Every generated part of one notebook, applied to ``nb`` in place; returns ``nb``."""
     if glosses is not None:
         set_glosses(nb, name, glosses)
+    set_resume(nb)
     set_badge(nb, name, repo, branch)
     plain_import(nb)
     if name == navigation.MAP_NOTEBOOK:
