@@ -123,3 +123,12 @@ def test_the_series_packet_prints_the_reading_tables_header_with_its_first_row(t
     after = here[0].split("Meeting · Reunión", 1)[1]
     assert "Session 1: Getting started" in after, after[-300:]
     assert "Reading before each meeting" in here[0]
+
+
+def test_the_series_death_tolls_slide_holds_what_a_room_can_read():
+    """The segment's question, in both languages, on its slide within SLIDE_WORDS (a first wording ran 154 words)."""
+    nb = _decks()[f"{SERIES}-2.slides.html"]
+    slide = next(c.source for c in nb.cells if c.metadata["slideshow"]["slide_type"] == "slide"
+                 and "Two death tolls" in c.source.split("\n", 1)[0] and "Who gives each" in c.source)
+    assert "¶41" in slide and "¿Quién da cada" in slide
+    assert decks.words(slide) <= decks.SLIDE_WORDS, decks.words(slide)
