@@ -120,7 +120,8 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     # the homework this meeting sets, and the one the meeting before set (its reading message says it)
                     "homework": homeworks[meeting["n"] - 1][0],
                     "homework_due": homeworks[meeting["n"] - 2][0] if meeting["n"] > 1 else {},
-                    **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "if_short", "if_not_read")}}
+                    **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "pre_reading_note_es",
+                                                "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
                 projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
@@ -882,7 +883,8 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
     Returns:
         A table with one row per meeting: ``plan``, ``meeting``, ``meeting_title`` (and its Spanish,
         ``meeting_title_es``), ``read before`` (the
-        paragraphs, like "¶1–¶18"), ``words``, ``minutes`` and ``note`` (what to tell participants).
+        paragraphs, like "¶1–¶18"), ``words``, ``minutes``, ``note`` (what to tell participants) and ``note_es`` (its
+        Spanish, for the "Before next time" slide; empty when the meeting has none).
 
     Example:
         >>> from helpers import load_essay
@@ -898,7 +900,7 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
         rows.append({"plan": plan, "meeting": meeting, "meeting_title": first.meeting_title,
                      "meeting_title_es": first.meeting_title_es, "read before": first.pre_reading, "words": words, "minutes": minutes,
                      "at least": first.pre_reading_minimum, "at least (min)": least,
-                     "note": first.pre_reading_note})
+                     "note": first.pre_reading_note, "note_es": first.pre_reading_note_es})
     return pd.DataFrame(rows)
 
 

@@ -868,7 +868,9 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
                f"<p>Read {_e(later['read before'])} in the reader's edition: about {later.minutes} minutes.</p>"
                f'<p lang="es" class="es">Lean {_e(later["read before"])} en la edición de lectura: unos {later.minutes} '
                f"minutos, o unos {twice} si leen en inglés como segunda lengua.</p>"
-               f"<p>{_e(plain(later.note, titles))}</p>")
+               f"<p>{_e(plain(later.note, titles))}</p>"
+               # its Spanish too (facilitator review 20: the third line was English only)
+               + (f'<p lang="es" class="es">{_e(plain(later.note_es, titles))}</p>' if later.note_es else ""))
     else:
         nxt = ("## After today · Después de hoy\n\n<p>The notebooks and the reader's edition stay yours. Every notebook "
                "ends with its own key points, and the exercises we did not do are there for home.</p>"
@@ -1261,13 +1263,16 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                 "{homework}", due) if due else "")
             text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
+            # a meeting after the first: bring the packet handed out at the first (facilitator review 20)
+            bring = (ctx["handout"].get("reading_message_bring") or {}).get(lang, "") if meeting > 1 else ""
+            text = text.replace("{bring}", bring)
             for key, value in values.items():
                 text = text.replace("{" + key + "}", str(value))
             left = re.findall(r"\{\w+\}", text)
             if left:
                 raise HelperError("facilitation.yml", f"the reading message ({lang}) has {left[0]}, which the kit "
                                   "does not fill in.", "use only {title}, {title_es}, {pre_reading}, {minutes}, {minutes_l2}, "
-                                  "{short_of_time}, {homework}, {spanish_sheet}, {computers} and {content_note} (and "
+                                  "{short_of_time}, {homework}, {spanish_sheet}, {computers}, {bring} and {content_note} (and "
                                   "{minimum}, {minimum_minutes}, {minimum_minutes_l2} in reading_message_minimum).")
             texts[lang] = text
         # each thing to attach as a file of its own, linked (review 18: the Spanish was only printed under the

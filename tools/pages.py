@@ -31,6 +31,9 @@ PRINT_CSS = """
   /* a short table (a run sheet) is never split; a long one never leaves a single row alone */
   table.keep { break-inside: avoid; page-break-inside: avoid; }
   tbody tr:first-child, tbody tr:last-child { break-before: avoid; page-break-before: avoid; }
+  /* a header row written without <thead> stays with the first row under it (facilitator review 20: the packets'
+     reading table printed its header alone at the foot of a page) */
+  tr:has(> th) + tr { break-before: avoid; page-break-before: avoid; }
   /* a heading or a line printed just before a table stays with it */
   .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) { break-after: avoid; page-break-after: avoid; }
   .jp-OutputArea-child:has(+ .jp-OutputArea-child table.print-sized) + .jp-OutputArea-child { break-before: avoid; }
