@@ -191,6 +191,11 @@ NOTES_PROMPT = "note your thoughts on each question, numbered as above, to bring
 # full (a notebook may be opened on its own); every later one says only what to press, in a line.
 ANSWER_AGAIN = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the cell below and press **Enter**; when "
                 "you are done, **Ctrl + Enter** (as at this notebook's first exercise).")
+# Learner review 20: JupyterLab's Markdown editor starts the next line of a list by itself, so a typed "2." became
+# "2. 2."; a label whose prompt asks for numbered or dashed lines says so.
+LIST_NOTE = ("In a list, JupyterLab writes the next number or dash for you when you press **Enter**: do not type it "
+             "again.")
+LIST_PROMPT = re.compile(r"\bnumbered\b|\bdash\b")
 ANSWER_LABEL_RE = re.compile(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. " + re.escape(ANSWER_HOW) + "$", re.S)
 ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<prompt>.+?)\. When you are done, press "
                            r"\*\*Ctrl \+ Enter\*\*.*$", re.S)
@@ -200,7 +205,8 @@ def answer_label(prompt: str, how: str = ANSWER_HOW) -> str:
     """The label over an answer cell: what to write (the exercise's own prompt), then how: in full at a notebook's
     first exercise (``ANSWER_HOW``), in a line at the others (``ANSWER_AGAIN``), and ``ANSWER_HOW_NOTES`` over the
     notes cell after the discussion questions, which has no solution under it."""
-    return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}. {how}"
+    listed = f" {LIST_NOTE}" if LIST_PROMPT.search(prompt) else ""
+    return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}.{listed} {how}"
 
 
 def set_discussion_notes(nb, name: str) -> None:
@@ -307,7 +313,7 @@ def set_answers(nb, name: str) -> None:
             continue
         above = nb.cells[i - 1] if i else None
         if above is not None and "answer-label" in above.metadata.get("tags", []):
-            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:Stop here|To write it|To write, click|Double-click)",
+            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:In a list, JupyterLab|Stop here|To write it|To write, click|Double-click)",
                          above.source, re.S)
             if not m:
                 raise SystemExit(f"{name}: the answer label at cell {i} should start '**Your answer:** ' and the prompt "
