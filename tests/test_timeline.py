@@ -356,3 +356,15 @@ def test_a_table_marks_each_row_in_a_short_column_not_in_its_label(timeline, ess
         assert not re.search(r"\((?:essay's|her) account\)$|\(context\)$", shown.loc[row.id, "label"]), row.id
     assert "(essay's account" not in " ".join(shown[tl.HOW_KNOWN]) + " ".join(shown["how the date is reached"])
     assert "Zelaya takes office (context)" in shown.loc["E67", tl.HOW_KNOWN]   # named in words, no code (review 18)
+
+
+def test_the_wifes_arrest_with_no_verdict_pulls_earlier(essay):
+    """¶27 gives Lobo's wife as "arrested last year" and names no verdict: like D13's "is being charged", a pull
+    towards a time before her conviction, from context with a named reference, and never a bound."""
+    dating = tl.load_dating(essay)
+    clue = dating[(dating.paragraph == 27) & (dating.pulls == "pulls earlier")]
+    assert len(clue) == 1
+    row = clue.iloc[0]
+    assert row.source == "context" and "Reuters" in row.reference and "2019" in row.reference
+    assert row.implies.startswith("..") and row.implies < "../2019-09-04"
+    assert row.reasoning.startswith("Context, not in the essay") and "a pull, not a bound" in row.reasoning
