@@ -368,3 +368,14 @@ def test_the_wifes_arrest_with_no_verdict_pulls_earlier(essay):
     assert row.source == "context" and "Reuters" in row.reference and "2019" in row.reference
     assert row.implies.startswith("..") and row.implies < "../2019-09-04"
     assert row.reasoning.startswith("Context, not in the essay") and "a pull, not a bound" in row.reasoning
+
+
+def test_the_recertification_is_drawn_with_its_context_row(timeline):
+    """Close reading 20: E24 (the essay's re-certification) was drawn from 29 November 2017 while its own context
+    row E103 dates the certification 28 November (signed) and 7 December 2017 (published): the row rests on E103
+    and is drawn between those two days."""
+    by_id = timeline.set_index("id")
+    e24, e103 = by_id.loc["E24"], by_id.loc["E103"]
+    assert "E103" in e24.rests_on.split(";") and e24.dated_by == tl.INFERENCE
+    assert e24.date.split("/")[0] == e103.date == "2017-11-28" and e24.date.split("/")[1] == "2017-12-07"
+    assert "7 December 2017" in e103.event and "do not quite agree" in e24.derived_by
