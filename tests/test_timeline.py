@@ -7,6 +7,7 @@ import re
 import json
 
 import pytest
+import pandas as pd
 
 import helpers
 from helpers import timeline as tl
@@ -379,3 +380,12 @@ def test_the_recertification_is_drawn_with_its_context_row(timeline):
     assert "E103" in e24.rests_on.split(";") and e24.dated_by == tl.INFERENCE
     assert e24.date.split("/")[0] == e103.date == "2017-11-28" and e24.date.split("/")[1] == "2017-12-07"
     assert "7 December 2017" in e103.event and "do not quite agree" in e24.derived_by
+
+
+def test_a_row_read_as_within_about_a_year_ends_about_a_year_on(timeline):
+    """Close reading 20: E12 read "shortly" as "within about a year" of the coup but was drawn to the end of 2010."""
+    about = timeline[timeline.derived_by.str.contains("within about a year")]
+    assert len(about)
+    for row in about.itertuples():
+        days = (pd.Timestamp(row.to_date) - pd.Timestamp(row.from_date)).days
+        assert days <= 400, (row.id, row.from_date, row.to_date)
