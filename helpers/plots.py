@@ -792,12 +792,18 @@ def describe_voices(essay, quotations) -> str:
     reported = q[q.form == "reported speech"]
     sections_quoting = set(essay.paragraphs.loc[q.paragraph, "section"])
     silent = [s.section for s in essay.sections.itertuples() if s.section not in sections_quoting]
-    top = own.groupby("voice").words.sum().sort_values(ascending=False, kind="stable")
-    first = own.drop_duplicates("voice").head(2)
+    named = own[own.voice != "not named"]     # words with no speaker named are no voice (README), counted apart
+    top = named.groupby("voice").words.sum().sort_values(ascending=False, kind="stable")
+    first = named.drop_duplicates("voice").head(2)
     busiest = essay.paragraphs.loc[reported.paragraph, "section"].value_counts()
-    text = (f"The essay quotes {own.voice.nunique()} voices in their own words, {len(own)} times: "
+    unnamed = len(own) - len(named)
+    text = (f"The essay quotes {named.voice.nunique()} named voices in their own words, {len(named)} times: "
             f"{' and '.join(f'{r.voice} (¶{r.paragraph})' for r in first.itertuples())} open it, and the most words "
-            f"go to {top.index[0]} ({top.iloc[0]}) and {top.index[1]} ({top.iloc[1]}). It also reports speech in its own "
+            f"go to {top.index[0]} ({top.iloc[0]}) and {top.index[1]} ({top.iloc[1]}). ")
+    if unnamed:
+        text += (f"{'Once' if unnamed == 1 else f'{unnamed} times'} it quotes words whose speaker it does not name "
+                 f"(the row not named). ")
+    text += ("It also reports speech in its own "
             f"words: the bars of the bottom row count the pieces of reported speech in each paragraph, {len(reported)} "
             f"in all, the most in {busiest.index[0]} ({busiest.iloc[0]}). ")
     text += ("Sections with no quotation and no reported speech: " + "; ".join(silent) + ".") if silent else \

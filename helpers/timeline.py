@@ -196,7 +196,8 @@ def _check_dated_by(table: pd.DataFrame, path, clues: dict[str, str]) -> None:
         label = f"{line} ({row.id})"
         if row.id in needs[row.id]:
             raise AnnotationError(path, "the row rests on itself.", f"remove {row.id} from rests_on.", label)
-        for named in re.findall(r"context row (E\d+)", row.derived_by):
+        for named in re.findall(r"context (?:row (E\d+)|\((E\d+)\))", row.derived_by):
+            named = "".join(named)   # "context row E43" or "context (E43)"
             if named not in needs[row.id]:
                 raise AnnotationError(path, f"derived_by names context row {named}, which rests_on does not list.",
                                       f"add {named} to rests_on, and mark the row as the package's inference.", label)

@@ -178,6 +178,17 @@ def test_a_context_row_named_in_derived_by_but_not_rested_on(reading_copy):
     assert "context row E43" in err.problem and "add E43 to rests_on" in err.fix
 
 
+def test_a_context_row_named_in_brackets_but_not_rested_on(reading_copy):
+    # "context (E43)" names the row as surely as "context row E43" (E24 once named E103 so, unlisted)
+    err = error_after(reading_copy, "takes its day from context row E43; the essay's “last year”, counted from the time of "
+                      "writing (2019, dating.csv D04, which rests on the same context row), fits it\",the package's "
+                      "inference,E43;D04,",
+                      "takes its day from context (E43); the essay's “last year”, counted from the time of "
+                      "writing (2019, dating.csv D04, which rests on the same context row), fits it\",the package's "
+                      "inference,D04,")
+    assert "context row E43" in err.problem and "add E43 to rests_on" in err.fix
+
+
 def test_a_rests_on_id_that_does_not_exist(reading_copy):
     err = error_after(reading_copy, "fits it\",the package's inference,E43;D04,",
                       "fits it\",the package's inference,E43;D99,")

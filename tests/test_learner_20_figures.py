@@ -10,6 +10,7 @@ import pytest
 import helpers
 from helpers import plots
 from helpers import timeline as tl
+from helpers import quotations as q
 
 ASKED_03 = ["E25", "E35", "E42", "E43", "E36", "E38"]   # as 03's figures hold them back (writing="E38")
 
@@ -150,8 +151,14 @@ def test_the_sentences_under_03s_figures_say_what_happened_not_how_it_is_drawn(e
 
 
 def test_the_sentence_under_02s_chart_says_who_is_quoted_not_how_it_is_drawn(essay):
-    text = plots.describe_voices(essay, helpers.load_quotations(essay))
-    assert text.startswith("The essay quotes 12 voices in their own words"), text[:100]
+    quotes = helpers.load_quotations(essay)
+    text = plots.describe_voices(essay, quotes)
+    # close reading 20: words with no speaker named are no voice (the README's rule); the count agrees with the
+    # table of voices above the chart, and the unnamed words are counted apart
+    named = q.voices(quotes)
+    assert text.startswith(f"The essay quotes {len(named)} named voices in their own words, "
+                           f"{named.quotations.sum()} times"), text[:100]
+    assert "12 voices" not in text and "whose speaker it does not name" in text
     for drawing in ("Colour", "hatching", "shape", "size"):
         assert drawing not in text, drawing
 

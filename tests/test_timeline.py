@@ -7,6 +7,7 @@ import re
 import json
 
 import pytest
+import pandas as pd
 
 import helpers
 from helpers import timeline as tl
@@ -356,3 +357,35 @@ def test_a_table_marks_each_row_in_a_short_column_not_in_its_label(timeline, ess
         assert not re.search(r"\((?:essay's|her) account\)$|\(context\)$", shown.loc[row.id, "label"]), row.id
     assert "(essay's account" not in " ".join(shown[tl.HOW_KNOWN]) + " ".join(shown["how the date is reached"])
     assert "Zelaya takes office (context)" in shown.loc["E67", tl.HOW_KNOWN]   # named in words, no code (review 18)
+
+
+def test_the_wifes_arrest_with_no_verdict_pulls_earlier(essay):
+    """¶27 gives Lobo's wife as "arrested last year" and names no verdict: like D13's "is being charged", a pull
+    towards a time before her conviction, from context with a named reference, and never a bound."""
+    dating = tl.load_dating(essay)
+    clue = dating[(dating.paragraph == 27) & (dating.pulls == "pulls earlier")]
+    assert len(clue) == 1
+    row = clue.iloc[0]
+    assert row.source == "context" and "Reuters" in row.reference and "2019" in row.reference
+    assert row.implies.startswith("..") and row.implies < "../2019-09-04"
+    assert row.reasoning.startswith("Context, not in the essay") and "a pull, not a bound" in row.reasoning
+
+
+def test_the_recertification_is_drawn_with_its_context_row(timeline):
+    """Close reading 20: E24 (the essay's re-certification) was drawn from 29 November 2017 while its own context
+    row E103 dates the certification 28 November (signed) and 7 December 2017 (published): the row rests on E103
+    and is drawn between those two days."""
+    by_id = timeline.set_index("id")
+    e24, e103 = by_id.loc["E24"], by_id.loc["E103"]
+    assert "E103" in e24.rests_on.split(";") and e24.dated_by == tl.INFERENCE
+    assert e24.date.split("/")[0] == e103.date == "2017-11-28" and e24.date.split("/")[1] == "2017-12-07"
+    assert "7 December 2017" in e103.event and "do not quite agree" in e24.derived_by
+
+
+def test_a_row_read_as_within_about_a_year_ends_about_a_year_on(timeline):
+    """Close reading 20: E12 read "shortly" as "within about a year" of the coup but was drawn to the end of 2010."""
+    about = timeline[timeline.derived_by.str.contains("within about a year")]
+    assert len(about)
+    for row in about.itertuples():
+        days = (pd.Timestamp(row.to_date) - pd.Timestamp(row.from_date)).days
+        assert days <= 400, (row.id, row.from_date, row.to_date)
