@@ -201,8 +201,8 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
         ``{"en": …, "es": …, "minutes": N}``, or {} when the meeting sets none.
 
     Example:
-        >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["en"]
-        'Exercises 2 to 4 of notebook 01 (about 52 minutes)'
+        >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["minutes"]
+        52
     """
     if not homework:
         return {}
@@ -223,8 +223,30 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
     es = (f"los ejercicios {numbers[0]} a {numbers[-1]}" if run else "el ejercicio " + str(numbers[0])
           if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y "))
     nb = notebook[:2]
+    # the minutes are the exercises' writing alone; in a notebook of two sittings whose second holds them all, say
+    # that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
+    sitting = _second_sitting_holding(json.loads(nb_path.read_text(encoding="utf-8")), numbers)
+    if sitting:
+        return {"en": f"{en} of notebook {nb} (about {minutes} minutes of writing; with the reading before them, its "
+                      f"second sitting takes about {sitting} minutes)",
+                "es": f"{es} del cuaderno {nb} (unos {minutes} minutos de escritura; con la lectura previa, su segunda "
+                      f"parte lleva unos {sitting} minutos)", "minutes": minutes, "sitting": sitting}
     return {"en": f"{en} of notebook {nb} (about {minutes} minutes)", "es": f"{es} del cuaderno {nb} (unos {minutes} minutos)",
             "minutes": minutes}
+
+
+def _second_sitting_holding(nb: dict, numbers: list[int]) -> int | None:
+    """The second sitting's minutes as the notebook's opening states them (``helpers.lessons.sittings_line``), when
+    every exercise in ``numbers`` comes after its stop line; else None."""
+    from .lessons import SITTINGS_RE, STOP_LINE
+    cells = ["".join(c.get("source", "")) for c in nb.get("cells", [])]
+    stop = next((k for k, c in enumerate(cells) if STOP_LINE in c), None)
+    line = next((m[0] for c in cells for m in [SITTINGS_RE.search(c)] if m), "")
+    second = re.search(r"the second, the rest, about (\d+) minutes", line)
+    heads = [k for k, c in enumerate(cells) for n in numbers if c.lstrip().startswith(f"## Exercise {n}:")]
+    if stop is None or not second or len(heads) != len(numbers) or min(heads) < stop:
+        return None
+    return int(second[1])
 
 
 def _with_homework(meeting, path, where: str):

@@ -175,3 +175,15 @@ def test_a_version_promises_no_segment_it_has_cut(essay, name):
                 assert not any(w in text for w in words), (n, topic)
         if not workshop.uses_computers(version):
             assert not any(w in text for w in screen), n
+
+
+def test_the_homework_says_what_its_minutes_count_and_the_sitting_it_sits_in():
+    """Review 20b, item 3: Session 1's homework said "Exercises 2 to 4 of notebook 01 (about 52 minutes)", the writing
+    alone, though notebook 01 puts them in a second sitting of its own stated minutes, with the reading they need."""
+    import json
+    nb = json.loads((workshop.NOTEBOOKS / "01_argument_structure.ipynb").read_text(encoding="utf-8"))
+    line = next("".join(c["source"]) for c in nb["cells"] if "**Two sittings.**" in "".join(c["source"]))
+    second = re.search(r"the second, the rest, about (\d+) minutes", line)[1]
+    said = workshop.homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})
+    assert "minutes of writing" in said["en"] and f"about {second} minutes" in said["en"], said["en"]
+    assert "minutos de escritura" in said["es"] and f"unos {second} minutos" in said["es"], said["es"]
