@@ -187,3 +187,15 @@ def test_the_homework_says_what_its_minutes_count_and_the_sitting_it_sits_in():
     said = workshop.homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})
     assert "minutes of writing" in said["en"] and f"about {second} minutes" in said["en"], said["en"]
     assert "minutos de escritura" in said["es"] and f"unos {second} minutos" in said["es"], said["es"]
+
+
+def test_the_cards_page_and_the_print_list_agree_on_who_holds_the_answers(essay):
+    """Review 20b, item 5: the cards page said the facilitator keeps the answers; the series' print list prints one
+    answer sheet for each pair, handed out after the guessing. The page now says what the print list does."""
+    from tools import editions
+    lists = workshop.load_print_lists(essay)
+    copies = set(lists[lists.printout == "cards answers"].copies)
+    page = _plain(editions.cards_html(False))
+    assert copies == {"each pair"}, copies
+    assert "the facilitator keeps" not in page and "guarda quien facilita" not in page
+    assert "one for each pair, handed out after the guessing" in page and "una por pareja" in page
