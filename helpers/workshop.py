@@ -201,8 +201,8 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
         ``{"en": …, "es": …, "minutes": N}``, or {} when the meeting sets none.
 
     Example:
-        >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["en"]
-        'Exercises 2 to 4 of notebook 01 (about 52 minutes)'
+        >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["minutes"]
+        52
     """
     if not homework:
         return {}
@@ -223,8 +223,30 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
     es = (f"los ejercicios {numbers[0]} a {numbers[-1]}" if run else "el ejercicio " + str(numbers[0])
           if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y "))
     nb = notebook[:2]
+    # the minutes are the exercises' writing alone; in a notebook of two sittings whose second holds them all, say
+    # that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
+    sitting = _second_sitting_holding(json.loads(nb_path.read_text(encoding="utf-8")), numbers)
+    if sitting:
+        return {"en": f"{en} of notebook {nb} (about {minutes} minutes of writing; with the reading before them, its "
+                      f"second sitting takes about {sitting} minutes)",
+                "es": f"{es} del cuaderno {nb} (unos {minutes} minutos de escritura; con la lectura previa, su segunda "
+                      f"parte lleva unos {sitting} minutos)", "minutes": minutes, "sitting": sitting}
     return {"en": f"{en} of notebook {nb} (about {minutes} minutes)", "es": f"{es} del cuaderno {nb} (unos {minutes} minutos)",
             "minutes": minutes}
+
+
+def _second_sitting_holding(nb: dict, numbers: list[int]) -> int | None:
+    """The second sitting's minutes as the notebook's opening states them (``helpers.lessons.sittings_line``), when
+    every exercise in ``numbers`` comes after its stop line; else None."""
+    from .lessons import SITTINGS_RE, STOP_LINE
+    cells = ["".join(c.get("source", "")) for c in nb.get("cells", [])]
+    stop = next((k for k, c in enumerate(cells) if STOP_LINE in c), None)
+    line = next((m[0] for c in cells for m in [SITTINGS_RE.search(c)] if m), "")
+    second = re.search(r"the second, the rest, about (\d+) minutes", line)
+    heads = [k for k, c in enumerate(cells) for n in numbers if c.lstrip().startswith(f"## Exercise {n}:")]
+    if stop is None or not second or len(heads) != len(numbers) or min(heads) < stop:
+        return None
+    return int(second[1])
 
 
 def _with_homework(meeting, path, where: str):
@@ -517,6 +539,20 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
                 raise AnnotationError(path, f"the {name} of {topic!r} has words for launch links ('[online: …]').",
                                       "keep a version's activity free of them (it replaces the segment's text in "
                                       "every kit), or leave the segment's own activity.", f"{where}, activities")
+    # `reword`: {topic: {words: words}}, words of a kept segment's texts that this version says otherwise (words
+    # that promise a segment it cuts); each must be found in the segment's texts, so a rewording left behind fails
+    reword = field(variant, "reword", dict, path, where, default={})
+    for topic, words in reword.items():
+        seg = next((s for s in segments if s.get("topic") == topic), None)
+        if seg is None or not minutes.get(topic, 1) or not isinstance(words, dict):
+            raise AnnotationError(path, f"rewords {topic!r}, which this version does not keep.",
+                                  "give `reword` a kept segment's topic and a mapping of its words to new ones.", where)
+        texts = " ".join(str(seg.get(n) or "") for n in ONLINE_FIELDS)
+        for old, new in words.items():
+            if not isinstance(old, str) or not isinstance(new, str) or not old or old not in texts:
+                raise AnnotationError(path, f"rewords {old!r} in {topic!r}, which its texts do not say.",
+                                      "copy the words exactly from the segment's activity, room or activity_es.",
+                                      f"{where}, reword")
     reading = {}
     for name in ("pre_reading_minimum", "pre_reading_note"):
         value = field(variant, name, str, path, where, default="")
@@ -526,7 +562,7 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
             reading[name] = " ".join(value.split())
     # a version's closing round says a person's turn interpreted (sessions.yml, closing_round)
     person = str(_round_seconds(essay, True))
-    return {"minutes": dict(minutes), "if_short": if_short, **reading,
+    return {"minutes": dict(minutes), "if_short": if_short, **reading, "reword": reword,
             "activities": {t: {k: " ".join(str(v).split()).replace("{seconds_a_person}", person)
                                for k, v in texts.items()} for t, texts in activities.items()}}
 
@@ -662,6 +698,12 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
     for topic, texts in variant.get("activities", {}).items():
         for name, text in texts.items():
             out.loc[out.topic == topic, name] = text
+    # words of a kept segment that would promise a cut one, reworded for this version (review 20b)
+    for topic, words in variant.get("reword", {}).items():
+        for old, new in words.items():
+            for name in [c for c in out.columns if c.split("_offline")[0] in ONLINE_FIELDS]:
+                out.loc[out.topic == topic, name] = [t.replace(old, new) if isinstance(t, str) else t
+                                                     for t in out.loc[out.topic == topic, name]]
     out["start"] = out.minutes.cumsum() - out.minutes
     out["segment"] = range(1, len(out) + 1)
     out["if_short"] = variant["if_short"]
@@ -670,7 +712,9 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
     return paper_minutes_said(out)
 
 
-PAPER_SAID = {"activity": re.compile(r"(the next )(\d+)( minutes)"), "activity_es": re.compile(r"(los próximos )(\d+)( minutos)")}
+# every text that states a stretch's minutes, the slide's (room) and a kit's without launch links too (review 20b)
+PAPER_SAID = {name: re.compile(r"(los próximos )(\d+)( minutos)" if "_es" in name else r"(the next )(\d+)( minutes)")
+              for name in ("activity", "room", "activity_es", "activity_offline", "room_offline", "activity_es_offline")}
 
 
 def paper_stretches(rows: pd.DataFrame) -> list[tuple[int, int]]:
@@ -721,6 +765,8 @@ def paper_minutes_said(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows.copy()
     for first, minutes in paper_stretches(rows):
         for name, said in PAPER_SAID.items():
+            if name not in rows.columns:
+                continue
             col = rows.columns.get_loc(name)
             rows.iat[first, col] = said.sub(lambda m: f"{m[1]}{minutes}{m[3]}", rows.iat[first, col], count=1)
     return rows

@@ -132,3 +132,70 @@ def test_the_series_death_tolls_slide_holds_what_a_room_can_read():
                  and "Two death tolls" in c.source.split("\n", 1)[0] and "Who gives each" in c.source)
     assert "¶41" in slide and "¿Quién da cada" in slide
     assert decks.words(slide) <= decks.SLIDE_WORDS, decks.words(slide)
+
+
+# ---- review 20b: a version for Spanish readers promises only what it keeps, and says its own paper minutes ------
+
+def _versions(essay):
+    plans = workshop.load_plans(essay)
+    series = plans[plans.plan == SERIES]
+    for n in sorted(set(series.meeting)):
+        version = workshop.spanish_version(series[series.meeting == n])
+        if version is not None:
+            yield n, version, series[series.meeting == n]
+
+
+def test_a_version_says_the_minutes_of_its_own_paper_stretches_in_every_language(essay):
+    """Review 20b: Session 3 (Spanish) said "the next 20 minutes are on paper" on the slide (room) and 30 in Spanish;
+    its stretch is 30: every text that states a stretch's minutes states this version's."""
+    seen = 0
+    for n, version, _ in _versions(essay):
+        for first, minutes in workshop.paper_stretches(version):
+            seg = version.iloc[first]
+            for name in ("activity", "room", "activity_es", "activity_offline", "room_offline", "activity_es_offline"):
+                for said in re.findall(r"(?:the next|los próximos) (\d+) (?:minutes|minutos)", seg[name] or ""):
+                    seen += 1
+                    assert int(said) == minutes, (n, name, seg[name])
+    assert seen
+
+
+@pytest.mark.parametrize("name", ["activity", "room", "activity_es"])
+def test_a_version_promises_no_segment_it_has_cut(essay, name):
+    """Review 20b: Session 3 (Spanish) promised "the printed glossary comes round later" with the glossary cut; Sessions
+    2–3 (Spanish) readied laptops "for the first screen segment" with none; Session 2 (Spanish) put the cards "before
+    the table of voices", which it cut."""
+    said = {"glossary": ["glossary goes round later", "glossary comes round later", "glosario impreso se reparte más tarde"],
+            "table of voices": ["before the table of voices", "antes de la tabla de voces"]}
+    screen = ["first screen segment", "primera parte en pantalla"]
+    for n, version, _ in _versions(essay):
+        kept = set(version.topic)
+        text = " ".join(version[name].fillna(""))
+        for topic, words in said.items():
+            if topic not in kept:
+                assert not any(w in text for w in words), (n, topic)
+        if not workshop.uses_computers(version):
+            assert not any(w in text for w in screen), n
+
+
+def test_the_homework_says_what_its_minutes_count_and_the_sitting_it_sits_in():
+    """Review 20b, item 3: Session 1's homework said "Exercises 2 to 4 of notebook 01 (about 52 minutes)", the writing
+    alone, though notebook 01 puts them in a second sitting of its own stated minutes, with the reading they need."""
+    import json
+    nb = json.loads((workshop.NOTEBOOKS / "01_argument_structure.ipynb").read_text(encoding="utf-8"))
+    line = next("".join(c["source"]) for c in nb["cells"] if "**Two sittings.**" in "".join(c["source"]))
+    second = re.search(r"the second, the rest, about (\d+) minutes", line)[1]
+    said = workshop.homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})
+    assert "minutes of writing" in said["en"] and f"about {second} minutes" in said["en"], said["en"]
+    assert "minutos de escritura" in said["es"] and f"unos {second} minutos" in said["es"], said["es"]
+
+
+def test_the_cards_page_and_the_print_list_agree_on_who_holds_the_answers(essay):
+    """Review 20b, item 5: the cards page said the facilitator keeps the answers; the series' print list prints one
+    answer sheet for each pair, handed out after the guessing. The page now says what the print list does."""
+    from tools import editions
+    lists = workshop.load_print_lists(essay)
+    copies = set(lists[lists.printout == "cards answers"].copies)
+    page = _plain(editions.cards_html(False))
+    assert copies == {"each pair"}, copies
+    assert "the facilitator keeps" not in page and "guarda quien facilita" not in page
+    assert "one for each pair, handed out after the guessing" in page and "una por pareja" in page

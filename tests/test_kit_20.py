@@ -96,14 +96,14 @@ def test_the_homework_is_said_at_the_close_and_in_the_next_message(essay, plans)
     stated = json.loads((NOTEBOOKS / "01_argument_structure.ipynb").read_text(encoding="utf-8"))["metadata"][
         "lesson"]["exercises"]
     close = _meeting(plans, 1).set_index("topic").loc["key points"]
-    said = f"Exercises 2 to 4 of notebook 01 (about {sum(stated[1:4])} minutes)"
+    said = f"Exercises 2 to 4 of notebook 01 (about {sum(stated[1:4])} minutes of writing"   # review 20b: and the sitting
     assert said in close.activity and "(¶19–¶42, ¶48–¶49)" in close.activity
     assert "los ejercicios 2 a 4 del cuaderno 01" in close.activity_es
     version = workshop.spanish_version(_meeting(plans, 1)).set_index("topic").loc["key points"]
-    assert f"Exercises 1 to 4 of notebook 01 (about {sum(stated)} minutes)" in version.activity
+    assert f"Exercises 1 to 4 of notebook 01 (about {sum(stated)} minutes of writing" in version.activity
     page = decks.reading_messages()["reading-message.html"]
     second = page.split("Session 2:")[1].split("Session 3:")[0]
-    assert f"Also before we meet, at home: {said}." in second
+    assert f"Also before we meet, at home: {said}" in second
     assert "en casa: los ejercicios 2 a 4 del cuaderno 01" in second
     assert "at home:" not in page.split("Session 2:")[0]
 

@@ -350,3 +350,14 @@ def test_a_glossary_table_that_runs_on_prints_its_header_again(built):
     first = doc.index(pages_with_terms[0])
     follows = doc[first + 1].extract_text()
     assert "Tres términos" not in follows and "Término" in follows and "En el ensayo" in follows
+
+
+def test_the_series_packet_keeps_the_clues_heading_with_its_clues(built):
+    """Facilitator review 20b: the series packet left "When was the essay written? Our clues" at the foot of page 4
+    with the clues on page 5. The heading, its intro and the clues now print on one page."""
+    doc = pages(built / "facilitator" / "packet-series-3x120.pdf")
+    heads = [k for k, p in enumerate(doc) if squash("When was the essay written? Our clues") in squash(p.extract_text())]
+    assert heads
+    for k in heads:
+        text = squash(doc[k].extract_text())
+        assert squash("The other clues: notebook 03") in text.split(squash("Our clues"), 1)[1], k + 1

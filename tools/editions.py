@@ -576,10 +576,12 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
 .card .no { font-weight: bold; font-size: 0.85em; color: #444; }"""
     body = ('<h1>Who said it? · <span lang="es">¿Quién lo dijo?</span></h1>'
             + _pair({"en": "Cut along the dashed lines. In pairs: who said it, and what makes you think so? The answers "
-                           "are on a separate sheet the facilitator keeps (Who said it? Answers). The quotations are in "
+                           "are on a separate sheet (Who said it? Answers), one for each pair, handed out after the guessing. "
+                           "The quotations are in "
                            "English, as the essay prints them.",
                      "es": "Corten por las líneas punteadas. En parejas: ¿quién lo dijo y qué les hace pensarlo? Las "
-                           "respuestas están en una hoja aparte que guarda quien facilita. Las citas están en inglés, "
+                           "respuestas están en una hoja aparte, una por pareja, que se reparte después de adivinar. Las "
+                           "citas están en inglés, "
                            "tal como aparecen en el ensayo: pidan que se las lean en voz alta o se las expliquen."},
                     cls="pair lead")
             + f'<div class="cards">{boxes}</div>')

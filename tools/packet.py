@@ -592,9 +592,12 @@ def clue_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> li
         listed, context = decks.room_clues_html(essay, seg.clues, intro=False)
         when = f"{seg.meeting_title}, {decks.clock(seg.start)}"
         r = decks.ROOM_CLUES
-        parts += [f'<div class="clues-page"><h2>{_e(r["title"])} · <span lang="es">{_e(r["title_es"])}</span></h2>',
+        # the heading, its intro and the clues on one page (facilitator review 20b: the heading printed alone at a
+        # page's foot; tools.pages, .keep-together)
+        parts += [f'<div class="clues-page"><div class="keep-together"><h2>{_e(r["title"])} · <span lang="es">'
+                  f'{_e(r["title_es"])}</span></h2>',
                   f"<p><em>{_e(when)}</em></p>", _pair({"en": r["intro"], "es": r["intro_es"]}, cls="pair"),
-                  listed]
+                  listed, "</div>"]
         if context:
             parts += [f'<h3>{_e(r["context_title"])} · <span lang="es">{_e(r["context_title_es"])}</span></h3>',
                       _pair({"en": r["context_intro"], "es": r["context_intro_es"]}, cls="pair"), context]

@@ -44,6 +44,9 @@ PRINT_CSS = """
   tr, img, figure, .card, .pair, li { break-inside: avoid; page-break-inside: avoid; }
   .pair.long { font-size: 0.88em; }   /* a long question: a size smaller, to fit one page with its heading */
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  /* a heading with the short part it opens, printed on one page (facilitator review 20b: Chromium left the clues'
+     heading at a page's foot, break-after: avoid notwithstanding) */
+  .keep-together { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   /* a web address is printed after its link text, since paper cannot be clicked (links within the kit are not:
      the text already names the notebook) */
