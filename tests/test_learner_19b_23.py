@@ -152,7 +152,8 @@ def test_the_continuation_marks_are_legible_and_overlap_nothing(zoom_part_1):
     from tools.figure_legibility import measure
     m = measure(zoom_part_1.figure, "zoom part 1")
     arrows = [t for t in m.texts if t.text.startswith("→ ")]
-    assert len(arrows) >= 2 and not any(t.cut for t in arrows)
+    # at least LIBRE's "→ Nov 2013" (E12's aid condition ran on too until close reading 20 ended it in June 2010)
+    assert len(arrows) >= 1 and not any(t.cut for t in arrows)
     assert not [o for o in m.overlaps if any(s.startswith("→ ") for s in o)], m.overlaps
 
 
