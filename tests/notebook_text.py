@@ -37,3 +37,10 @@ def markdown_cell(notebook: str, starts: str) -> str:
 def markdown_text(notebook: str) -> str:
     """Every markdown cell of a notebook, in order, made plain() as one string."""
     return plain(" ".join(c.source for c in read(notebook).cells if c.cell_type == "markdown"))
+
+
+def reading_yaml(name: str):
+    """One YAML file of the reading's folder, read as the package reads it (cached)."""
+    from helpers.anchoring import read_yaml
+    from helpers.essay import reading_folder
+    return read_yaml(reading_folder() / name)

@@ -17,21 +17,9 @@ import helpers
 from helpers import timeline as tl
 from helpers.anchoring import read_yaml
 
+from tests.notebook_text import plain as _squash, reading_yaml as _yaml  # noqa: E402
+
 ROOT = Path(helpers.__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def essay():
-    return helpers.load_essay()
-
-
-def _squash(text: str) -> str:
-    return " ".join(str(text).replace("’", "'").replace("‘", "'").split())
-
-
-def _yaml(name: str):
-    from helpers.essay import reading_folder
-    return read_yaml(reading_folder() / name)
 
 
 def _d02() -> tuple[dict, dict]:

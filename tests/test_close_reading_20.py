@@ -14,29 +14,15 @@ import re
 from pathlib import Path
 
 import nbformat
-import pytest
-import yaml
 
 import helpers
 from helpers import timeline as tl
 
+from tests.notebook_text import plain as _squash, reading_yaml as _yaml  # noqa: E402
+
 ROOT = Path(helpers.__file__).resolve().parent.parent
 READING_EN = "the package's reading"
 READING_ES = "la interpretación de este material"
-
-
-@pytest.fixture(scope="module")
-def essay():
-    return helpers.load_essay()
-
-
-def _squash(text: str) -> str:
-    return " ".join(str(text).replace("’", "'").replace("‘", "'").split())
-
-
-def _yaml(name: str):
-    from helpers.essay import reading_folder
-    return yaml.safe_load((reading_folder() / name).read_text(encoding="utf-8"))
 
 
 def _d02() -> tuple[dict, dict]:
