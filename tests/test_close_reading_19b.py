@@ -11,11 +11,9 @@ import re
 from pathlib import Path
 
 import nbformat
-import pytest
 
 import helpers
 from helpers import timeline as tl
-from helpers.anchoring import read_yaml
 
 from tests.notebook_text import plain as _squash, reading_yaml as _yaml  # noqa: E402
 
