@@ -543,16 +543,38 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     return fig
 
 
+def _opening(text) -> str:
+    """A text's words as a claim's first words are compared: quotation marks dropped, spaces single, lower case."""
+    return " ".join(re.sub(r"[“”\"‘’']", "", str(text)).split()).lower()
+
+
 def _known_id(argument, name) -> str:
-    """A claim id as the argument writes it ("c39" is C39); an id it does not have is a UsageError."""
+    """The claim a learner names, by its reference ("C39", or "c39") or in words: "thesis", "point 1", or the first
+    words of its box, that is of the package's paraphrase (``"The history the essay has told"``) or of the essay's
+    own words (``"All of this"``), as long as they name one claim only (learner review 20b: the codes in 01's
+    visible code). A name that fits no claim, or more than one, is a UsageError that says what to type."""
     from .errors import UsageError
     known = {"T", *argument.points.id, *argument.claims.id}
     wanted = str(name).strip().upper()
-    if wanted not in known:
-        raise UsageError(f"the argument has no claim {name!r}. Claims are named T (the thesis), P1 to P3 (the "
-                         "three points) and C01, C02, … (the other claims, as the argument's tables list them); for example "
-                         "plots.show_argument_map(argument, \"C39\").")
-    return wanted
+    if wanted in known:
+        return wanted
+    words = _opening(name)
+    point = re.fullmatch(r"point ([1-9])", words)
+    if words == "thesis" or (point and f"P{point.group(1)}" in known):
+        return "T" if words == "thesis" else f"P{point.group(1)}"
+    nodes = argument.nodes()
+    found = sorted(i for i, row in nodes.iterrows() if len(words.split()) >= 2 and (
+        _opening(row.paraphrase).startswith(words) or _opening(row.span).startswith(words)))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError(f"{len(found)} claims begin with the words {name!r}: " + ", ".join(
+            f"{_header(nodes.loc[i])}" for i in found[:6]) + ". Add a few more of the box's words, or give the "
+            "reference in brackets at the end of the box's first line.")
+    raise UsageError(f"the argument has no claim {name!r}. Name a claim by the first words of its box (at least two, "
+                     "for example plots.show_argument_map(argument, \"The history the essay has told\")), as "
+                     "\"thesis\" or \"point 1\", or by the reference in brackets at the end of the box's first line "
+                     "(T, P1 to P3, C01, C02, …).")
 
 
 def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=(), points: bool = True) -> list:
@@ -565,14 +587,14 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
 
     Parameters:
         argument: the argument, from ``helpers.load_argument(essay)``.
-        root: the claim on the left: ``"T"`` for the thesis (the default), ``"P1"`` for point 1, or a
-            claim id such as ``"C02"``.
+        root: the claim on the left: ``"thesis"`` (or ``"T"``, the default), ``"point 1"`` (or ``"P1"``), or any claim
+            by the first words of its box (``"The history the essay has told"``) or its id (``"C39"``).
         per_figure: at most this many claims on the right of one figure (default 4).
         ids: optional; the ids of the claims to draw on the right. Leave it out for all the claims directly
             under ``root`` (for the thesis: its three points).
         held_back: optional; ids of claims on the right whose box gives only the essay's words (their span), not
             the package's paraphrase, because an exercise further on asks what the package's reading would say.
-            One id may be given as it is (``held_back="C28"``).
+            One may be given as it is, by its first words or its id (``held_back="All of this"``).
         points: for the thesis only: ``False`` draws the claims directly under the thesis other than its three
             points (the opening diagnosis, the conclusion…) instead of the points.
 
@@ -1342,8 +1364,8 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
 
     Parameters:
         argument: the argument, from ``helpers.load_argument(essay)``.
-        root: the claim on the left: ``"T"`` for the thesis (the default), ``"P1"`` for point 1, or a
-            claim id.
+        root: the claim on the left, named as in ``argument_map``: ``"thesis"`` (the default), ``"point 1"``, or
+            the first words of a claim's box.
         per_figure: at most this many claims on the right of one figure (default 4), as in ``argument_map``.
         ids: optional; the ids of the claims to draw on the right, as in ``argument_map``.
         held_back: optional; ids of claims whose box gives the essay's words only, as in ``argument_map``.

@@ -13,8 +13,10 @@ import pytest
 from notebook_text import read, squash
 from tools.cells import teaching
 
-CODE = r"(?:C\d{1,3}|K\d|P\d|T)"
-ANY_CODE = re.compile(r"(?<![\w¶-])(?:C\d{1,3}|K\d|P\d)\b(?![.,]\d)")
+# a claim's code, and (learner review 20b, item 6) the codes of the package's other tables a learner may meet in 01's
+# prose: a timeline event (E38), a quotation (Q02), a dating clue (D05)
+CODE = r"(?:C\d{1,3}|K\d|P\d|T|[EQD]\d{2,3})"
+ANY_CODE = re.compile(r"(?<![\w¶-])(?:C\d{1,3}|K\d|P\d|[EQD]\d{2,3})\b(?![.,]\d)")
 # a small reference: in brackets of its own at the end of the words it names, "(C129)", "(¶25, C24)", "(C26, C27
 # and C106)"; a bracket that opens with words, as "(the claim of ¶33, C28)", is not one
 SMALL_REFERENCE = re.compile(rf"(?<=[\w”\"'*])\s\((?:¶\d+(?:–¶\d+)?, )?{CODE}(?:(?:, | and ){CODE})*\)")
@@ -63,6 +65,46 @@ def test_claim_codes_stand_only_as_small_references_beside_words(nb):
     name the claim, where it helps find the claim's box on a map or its row in a table."""
     found = [(i, codes_not_as_references(text)) for i, text in learner_prose(nb.cells) if codes_not_as_references(text)]
     assert not found, found
+
+
+# a claim's code inside a string of code: show_argument_map(argument, "C39"), held_back="C28"
+CODE_IN_A_STRING = re.compile(rf"""["']{CODE}["']""")
+
+
+def codes_in_visible_code(cells) -> list[tuple[int, str]]:
+    """The codes a learner reads in code that is in sight (its input not folded), worked solutions included: a call
+    names a claim by the first words of its box, "thesis" or "point 1" instead."""
+    return [(i, m.group(0)) for i, c in enumerate(cells) if c.cell_type == "code"
+            and not c.metadata.get("jupyter", {}).get("source_hidden")
+            for m in CODE_IN_A_STRING.finditer(c.source)]
+
+
+def test_the_visible_code_check_can_fail():
+    cells = [nbformat.v4.new_code_cell('plots.show_argument_map(argument, "C39", held_back="C28")'),
+             nbformat.v4.new_code_cell('plots.show_argument_map(argument, "T")'),
+             nbformat.v4.new_code_cell('plots.show_argument_map(argument, "P1")', metadata={"jupyter": {"source_hidden": True}}),
+             nbformat.v4.new_code_cell('plots.show_argument_map(argument, "The history the essay has told")')]
+    assert codes_in_visible_code(cells) == [(0, '"C39"'), (0, '"C28"'), (1, '"T"')]
+    assert codes_not_as_references("as the timeline's E38 and quotation Q02 show") == ["E38", "Q02"]
+    assert codes_not_as_references("the 2009 coup (E38), Clinton's memoir (Q02)") == []
+
+
+def test_visible_code_names_claims_in_words_not_codes(nb):
+    """Learner review 20b, item 6: 01's visible calls named claims by code (``"C39"``, ``held_back="C28"``,
+    ``in_full_below="C24"``) although the notebook says a learner will not need the codes. A call names a claim the
+    way its box shows it: its first words, "thesis", "point 1"."""
+    assert not codes_in_visible_code(nb.cells), codes_in_visible_code(nb.cells)
+
+
+def test_a_claim_named_in_words_is_found_and_a_wrong_name_says_what_to_type(argument):
+    from helpers.errors import UsageError
+    from helpers.plots import _known_id
+    assert [_known_id(argument, n) for n in ("thesis", "point 1", "The history the essay has told", "All of this",
+                                             "c39")] == ["T", "P1", "C39", "C28", "C39"]
+    with pytest.raises(UsageError, match="claims begin with the words 'The U.S.'"):
+        _known_id(argument, "The U.S.")
+    with pytest.raises(UsageError, match="first words of its box"):
+        _known_id(argument, "no such claim")
 
 
 def test_the_promise_about_codes_is_the_one_the_prose_keeps(nb):

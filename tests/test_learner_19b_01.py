@@ -28,7 +28,9 @@ def read(name: str):
 
 
 def text_of(cell) -> str:
-    outputs = "".join(str(o) for o in cell.get("outputs", []))
+    """A cell's source and the text of its outputs: not its images, whose base64 can spell "JBS" or "IMF" by chance."""
+    outputs = "".join(str(o.get("text", "")) + str({k: v for k, v in o.get("data", {}).items() if not k.startswith("image/")})
+                      + str(o.get("metadata", {})) for o in cell.get("outputs", []))
     return cell.source + outputs
 
 
@@ -61,8 +63,9 @@ def test_a_shared_gloss_is_the_one_glosses_yml_keeps(essay):
 
 
 def test_a_context_gloss_names_its_reference():
-    cell = read(ARGUMENT).cells[gloss_cell(read(ARGUMENT), "IMF")].source
+    nb = read(ARGUMENT)
     for word in ("IMF", "World Economic Forum", "racial capitalism", "Stephen Harper"):
+        cell = nb.cells[gloss_cell(nb, word)].source   # ¶55's names are glossed at Exercise 4 (learner review 20b)
         line = re.search(rf"(?m)^- \*\*{re.escape(word)}\*\*: (.*)$", cell).group(1)
         assert "context, not from the essay: Wikipedia, " in line, line
 

@@ -40,7 +40,7 @@ def test_the_two_label_sets_are_said_to_answer_different_questions_in_both_noteb
     items = differing_items()
     assert items, "no quoted words that are also a claim with another label: the sentences below would be idle"
     one = cell(read("01_argument_structure"), "labels-basis")
-    two = cell(read("02_source_quotations"), "v02-002")
+    two = cell(read("02_source_quotations"), "v02-030")   # Exercise 3, where source named is weighed (review 20b, 9)
     for text, other in ((one, "source named"), (two, "how a claim is backed")):
         assert "different question" in text and other in text, text[:400]
         for q, claim in items:

@@ -79,7 +79,10 @@ def test_01s_exercise_1_solution_maps_every_fact_the_data_offers_for_the_section
     claims = helpers.load_argument(essay).claims
     cells = _nb("01").cells
     start = _index(cells, "## Exercise 1")
-    drawn = next(c for c in cells[start:] if c.cell_type == "code" and '"C127"' in c.source)
+    from helpers.plots import _known_id
+    argument = helpers.load_argument(essay)
+    drawn = next(c for c in cells[start:] if c.cell_type == "code" and (m := re.search(  # named in words (review 20b)
+        r'show_argument_map\(argument, "([^"]+)"', c.source)) and _known_id(argument, m.group(1)) == "C127")
     # the boxes on the right, as each figure's description under it names them ("(¶20, C115)"); since review 17 the
     # call draws every claim under C127 rather than listing them (tests/test_learner_18_01.py)
     said = " ".join(o.get("text", "") + "".join(o.get("data", {}).get("text/plain", "")) for o in drawn.outputs)

@@ -138,7 +138,7 @@ def test_the_memoir_example_follows_its_rule_and_names_the_disagreement():
     which book; Clinton has published more than one memoir (context), and 01 counts *attributed* as defensible.
     Learner review 19: the example settled Exercise 3's question before it was asked, so the dispute is now in
     Exercise 3's worked solution, and the rule above the exercise only says that such a description is disputable."""
-    assert "open to dispute" in markdown_cell("02", "The package lists every quotation")
+    assert "open to dispute" in markdown_cell("02", "## Exercise 3: three axes")   # learner review 20b: moved there
     text = markdown_cell("02", "**Miguel Angel**: an *epigraph*")
     assert "a reader has to find which book holds the quotation" not in text
     assert "more than one memoir" in text and "context" in text and "attributed" in text and "01" in text
