@@ -849,15 +849,17 @@ def _year(d) -> float:
     return d.year + (d - start).days / days
 
 
-def _draw_event(ax, row, y, height=0.6, arrow=1.2):
+def _draw_event(ax, row, y, height=0.6, stop=None):
     """One event at its precision: a day as a diamond, a month, a year or a period as a bar over all of it, and a
     derived date (one the essay places only between two others) as a thin whisker with an end bar at each side: a
     date somewhere in that range, not something that lasted (round 14: hatched ranges were read as durations). A row
-    with no end given, or one that runs to the time of writing, goes on in an arrow.
+    with no end given goes on in a hollow arrow to the figure's right edge; one that runs to the time of writing, in
+    a filled arrow that stops at ``stop``, the line of the essay's publication (no later than it was written), or
+    at the right edge when the figure ends before it (``_arrow``).
 
-    Four kinds of mark, each in the key (learner review 19: eight were too many): who dates the row is in its label,
-    not in its mark (a " *" after it for the package's inference, italics and "(context)" for context). Each mark
-    carries the row's id (``get_gid``).
+    Five kinds of mark, each in the key (learner review 19: eight were too many; round 21: Exercise 2 needs the two
+    arrows told apart): who dates the row is in its label, not in its mark (a " *" after it for the package's
+    inference, italics and "(context)" for context). Each mark carries the row's id (``get_gid``).
     """
     colour = THEME_COLOURS[row.theme]
     derived = row.precision == "relative"
@@ -869,9 +871,7 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
                 zorder=2, gid=row.id)
         if derived:     # a derived start: the whisker's end bar, as in the key
             ax.plot([x0, x0], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
-        # the arrow runs on to the panel's right edge (learner review, round 12: a one-year stub read as an end date)
-        ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
-                    arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
+        _arrow(ax, row, y, x0, colour, stop)
         return
     if row.from_date == row.to_date and not row.open_end:
         ax.plot([x0], [y], marker="D", markersize=9, color=colour, markerfacecolor=colour, markeredgecolor=colour,
@@ -886,8 +886,61 @@ def _draw_event(ax, row, y, height=0.6, arrow=1.2):
         ax.barh(y, x1 - x0, left=x0, height=height, color=colour, alpha=0.9, edgecolor=colour, linewidth=1.2,
                 zorder=2, gid=row.id)
     if row.open_end:
-        ax.annotate("", xy=(1.0, y), xycoords=ax.get_yaxis_transform(), xytext=(x0, y), textcoords="data",
-                    arrowprops=dict(arrowstyle="->", color=colour, linewidth=2), zorder=3)
+        _arrow(ax, row, y, x0, colour, None)
+
+
+ARROW_HEAD = 16     # the arrowheads' size (matplotlib's mutation_scale): a filled and a hollow head told apart
+
+
+def _arrow(ax, row, y, x0, colour, stop) -> None:
+    """The arrow of a row that goes on, from its start: to the time of writing (``row.to_writing``), filled, ending at
+    ``stop`` (the publication line) when given, else at the right edge; with no end given, hollow, to the right edge
+    (learner review, round 12: a one-year stub read as an end date). Its gid is the row's id and "-to-writing" or
+    "-goes-on"."""
+    writing = bool(getattr(row, "to_writing", False))
+    end = dict(xy=(stop, y), xycoords="data") if writing and stop is not None else \
+        dict(xy=(1.0, y), xycoords=ax.get_yaxis_transform())
+    ax.annotate("", **end, xytext=(x0, y), textcoords="data", annotation_clip=False, zorder=3,
+                gid=f"{row.id}-{'to-writing' if writing else 'goes-on'}",
+                arrowprops=dict(arrowstyle="-|>", mutation_scale=ARROW_HEAD, linewidth=2, edgecolor=colour,
+                                facecolor=colour if writing else "white", shrinkA=0, shrinkB=0))
+
+
+def publication(timeline, writing=None):
+    """When the essay was published, as the timeline gives it. Arrows that run to the time of writing stop there.
+
+    Parameters:
+        timeline: the timeline, from ``helpers.load_timeline(essay)``.
+        writing: the id of the row for the time of writing, as the figures take it; None when a figure asks
+            nothing of the time of writing.
+    Returns:
+        the first day of the publication row (theme ``publication``, not the row ``writing``), a date;
+        None when ``writing`` is None or the timeline has no such row.
+    Example:
+        >>> from helpers import load_essay, load_timeline
+        >>> publication(load_timeline(load_essay()), writing="E38")
+        datetime.date(2020, 3, 1)
+    """
+    if writing is None:
+        return None
+    rows = timeline[(timeline.theme == "publication") & (timeline.id != writing)]
+    return min(rows.from_date) if len(rows) else None
+
+
+PUBLICATION_LABEL = "essay published"     # the line's label (matplotlib's), by which a test finds it
+
+
+def _publication_line(ax, published) -> float | None:
+    """A thin black line from top to bottom at the day the essay was published, where the figure's years reach it;
+    returns its decimal year (None when not drawn)."""
+    if published is None:
+        return None
+    x = _year(published)
+    lo, hi = ax.get_xlim()
+    if not lo <= x <= hi:
+        return None
+    ax.axvline(x, color="#000000", linewidth=1.4, zorder=1.5, label=PUBLICATION_LABEL)
+    return x
 
 
 #: the key's words for what dates a row, said by the row's label (a test holds every figure's key to them)
@@ -901,21 +954,28 @@ INFERRED_MARK = " *"      # after the label of a row whose date the package infe
 TIMELINE_KEY_FONT = 10.5  # 14.6 px: the figures are drawn for JupyterLab's 848 px output area
 
 
-def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False):
-    """The key to how an event is drawn: four kinds of mark (learner review 19: eight were too many). Its title says
-    what colour stands for, the theme (learner review 18: the key did not say so), and what the label says of who
-    dates the row; the themes are named in words beside each row, so they need no swatches."""
+def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False, published=None):
+    """The key to how an event is drawn: five kinds of mark (learner review 19: eight were too many; the two arrows
+    apart again for Exercise 2, round 21), and the publication line when the figure draws it (``published``, its
+    date). Its title says what colour stands for, the theme (learner review 18: the key did not say so), and what
+    the label says of who dates the row; the themes are named in words beside each row, so they need no swatches."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     plain, inferred, context = DATED_BY_KEY.values()
     title = f"{THEME_KEY_TITLE}\n{plain}; {inferred};\n{context}. The marks:"
-    handles = [Line2D([], [], marker="D", color="#777777", linestyle="none", markersize=8, label="a day"),
-               Patch(facecolor="#777777", label="a month, year or period"),
-               Line2D([], [], color="#777777", marker="|", markersize=11, markeredgewidth=2.2, linewidth=2,
+    grey = "#777777"
+    handles = [Line2D([], [], marker="D", color=grey, linestyle="none", markersize=8, label="a day"),
+               Patch(facecolor=grey, label="a month, year or period"),
+               Line2D([], [], color=grey, marker="|", markersize=11, markeredgewidth=2.2, linewidth=2,
                       label="within these limits; closer dates unknown"),
-               Line2D([], [], color="#777777", marker=">",
-                      label="goes on: no end date given" + (", or up to the time of writing (Exercise 2)"
-                                                            if to_writing else ""))]
+               Line2D([], [], color=grey, marker=">", markersize=9, markerfacecolor="white", markeredgewidth=1.8,
+                      linewidth=2, label="goes on: no end date given")]
+    if to_writing:
+        handles.append(Line2D([], [], color=grey, marker=">", markersize=9, markerfacecolor=grey, linewidth=2,
+                              label="up to the time of writing (Exercise 2)"))
+    if published is not None:
+        handles.append(Line2D([], [], color="#000000", marker="|", markersize=14, markeredgewidth=1.4,
+                              linestyle="none", label=f"the essay published ({published:%B %Y})"))
     return where.legend(handles=handles, loc=loc, frameon=False, fontsize=TIMELINE_KEY_FONT, ncol=ncol,
                         columnspacing=1.0, handlelength=1.8, labelspacing=0.3, title=title,
                         title_fontsize=TIMELINE_KEY_FONT, alignment="left")
@@ -943,8 +1003,9 @@ def _held_back(timeline, leave_out=(), writing=None):
     parts = [f"{asked.sum()} row{'s' if asked.sum() != 1 else ''} the exercises ask about"] if asked.any() else []
     if only_writing.any():
         parts.append(f"{only_writing.sum()} dated only by the time of writing")
-    return t, (f" Left out until the exercises' solutions: {' and '.join(parts)}; a row that runs to the time of "
-               "writing ends in an arrow, as a row with no end date does.")
+    return t, (f" Left out until the exercises' solutions: {' and '.join(parts)}. A row that runs to the time of "
+               "writing ends in a filled arrow, stopped at the line of the essay's publication where a chart reaches "
+               "it; a row with no end date ends in an open arrow.")
 
 
 def drawn_rows(rows) -> list[str]:
@@ -1020,6 +1081,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         >>> plt.close(ax.figure)
     """
     use_style()
+    published = publication(timeline, writing)
     timeline, _ = _held_back(timeline, leave_out, writing)
     inside = timeline[(timeline.from_date.map(lambda d: d.year) >= zoom[0])]
     early = timeline[timeline.from_date.map(lambda d: d.year) < zoom[0]].sort_values(["from_date", "to_date"],
@@ -1034,12 +1096,12 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     ax.spines["left"].set_visible(False)
     ax.grid(axis="x", color="#dddddd", zorder=0)
     labels = []
+    # a row that runs to the time of writing: its arrow crosses the shaded years of the zoom, where the writing falls
+    # (when is Exercise 2's question), and stops at the publication line
+    line = _publication_line(ax, published) if early.to_writing.any() else None
     for i, row in enumerate(early.itertuples()):
-        # a row that runs to the time of writing: its arrow reaches the shaded years of the zoom, where the writing
-        # falls (how far into them is Exercise 2's question)
-        arrow = 1.2 if row.open_end else max(6, zoom[0] - _year(row.from_date))
-        _draw_event(ax, row, i, arrow=arrow)
-        end = _year(row.to_date) + 1 / 365 if not (row.open_end or row.to_writing) else _year(row.from_date) + arrow
+        _draw_event(ax, row, i, stop=line)
+        end = _year(row.to_date) + 1 / 365 if not (row.open_end or row.to_writing) else (line or ax.get_xlim()[1])
         # the label just after its mark; moved before it below if it would run past the right-hand edge
         text = ax.annotate(_event_label(row), xy=(end, i), xytext=(7, 0), textcoords="offset points", ha="left",
                            va="center", fontsize=ZOOM_FONT,
@@ -1054,7 +1116,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
                  fontsize=12)
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
-                     to_writing=bool(early.to_writing.any()))
+                     to_writing=bool(early.to_writing.any()), published=published if line else None)
     ax.figure.canvas.draw()
     right = ax.get_window_extent().x1
     for text, start in labels:
@@ -1143,8 +1205,6 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     if ax is None:
         fig, ax = plt.subplots(figsize=ZOOM_SIZE if part else (ZOOM_SIZE[0], 0.3 * len(t) + 1.6),
                                layout="constrained")
-    for i, row in enumerate(t.itertuples()):
-        _draw_event(ax, row, i)
     # the label alone (round 14: an id before every label; the long view has none), the id kept in ``fig.drawn``
     # long labels on two lines, and the themes too, so the plot between them gets half the width, not a third (the
     # learner review 17)
@@ -1159,8 +1219,20 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
     lo, hi = _panel_span(t, years, part is not None)
-    first, last = math.ceil(lo), math.floor(hi)
+    # room at the right for the "→ Nov 2017" of a bar that runs on, clear of where the bar starts (round 20: four
+    # bars starting at the edge of part 2 were hidden under theirs)
+    hi = _room_to_run_on(ax, t, lo, hi, years)
     ax.set_xlim(lo, hi)
+    published = publication(timeline, writing)
+    pub_x = _publication_line(ax, published) if t.to_writing.any() else None
+    for i, row in enumerate(t.itertuples()):
+        _draw_event(ax, row, i, stop=pub_x)
+    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
+                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
+                     to_writing=bool(t.to_writing.any()), published=published if pub_x else None)
+    ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
+                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=12)
+    first, last = math.ceil(lo), math.floor(hi)
     runs_on = _runs_on(ax, t, hi)
     ax.figure.drawn = [line + runs_on.get(line.split()[0], "") for line in ax.figure.drawn]
     # the whole year at each 1 January (the learner review 17: "’18 ’19" read as nothing)
@@ -1176,12 +1248,41 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     ax.tick_params(axis="x", labelsize=ZOOM_FONT)
     ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''})",
                   fontsize=ZOOM_FONT)
-    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
-                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
-                     to_writing=bool(t.to_writing.any()))
-    ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
-                 f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=12)
     return ax
+
+
+RUN_ON_CLEAR_PX = 24     # a bar that runs on shows at least this much of itself left of its "→ Nov 2017"
+
+
+def _room_to_run_on(ax, rows, lo: float, hi: float, years) -> float:
+    """The panel's right edge, moved right (by whole quarters, up to the zoom's last year) until every bar that runs
+    on past it shows RUN_ON_CLEAR_PX of itself left of the "→ Nov 2017" box ``_runs_on`` puts at the edge, measured
+    from matplotlib's own extents of a box drawn and removed."""
+    for _ in range(4):
+        ax.set_xlim(lo, hi)
+        running = _running_on(rows, hi)
+        if not running:
+            return hi
+        ax.figure.canvas.draw()
+        width = ax.get_window_extent().width
+        boxes = []
+        for y, row in running:
+            box = ax.annotate(f"→ {row.to_date:%b %Y}", xy=(hi, y), ha="right", va="center", fontsize=ZOOM_FONT,
+                              fontweight="bold", bbox=dict(boxstyle="round,pad=0.15"))
+            boxes.append(box)
+        ax.figure.canvas.draw()
+        need = max(b.get_bbox_patch().get_window_extent().width for b in boxes) + RUN_ON_CLEAR_PX
+        for b in boxes:
+            b.remove()
+        start = max(_year(row.from_date) for _, row in running)
+        if (start - lo) / (hi - lo) * width + need <= width:
+            return hi
+        wanted = lo + (start - lo) * width / max(width - need, 1)
+        new = min(float(years[1] + 1), math.ceil(wanted * 4) / 4)
+        if new <= hi:
+            return hi
+        hi = new
+    return hi
 
 
 def _panel_span(t, years, part: bool) -> tuple[float, float]:

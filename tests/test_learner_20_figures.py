@@ -61,8 +61,8 @@ def mark_kinds(ax, colour: bool) -> set[tuple]:
         kinds.add(("point", line.get_marker(), _white(line.get_markerfacecolor()), outlined,
                    line.get_linestyle(), to_hex(line.get_color()) if colour else None))
     for t in ax.texts:
-        if isinstance(t, Annotation) and t.arrow_patch is not None:
-            kinds.add(("arrow", t.arrow_patch.get_linestyle()))
+        if isinstance(t, Annotation) and t.arrow_patch is not None:      # round 21: a filled or a hollow head
+            kinds.add(("arrow", t.arrow_patch.get_linestyle(), _white(t.arrow_patch.get_facecolor())))
     return kinds
 
 
@@ -112,14 +112,17 @@ def test_the_voices_chart_reads_on_a_projector(voices):
     assert not measure(voices.figure, "voices").problems()
 
 
-def test_each_timeline_figure_draws_at_most_four_kinds_of_mark_each_in_its_key(timeline_figures):
+def test_each_timeline_figure_draws_at_most_five_kinds_of_mark_each_in_its_key(timeline_figures):
     """Learner review 19: 03[5] and [7] used eight kinds of mark (a day, a period, limits, no end, up to the time of
     writing, and solid, hollow or dotted, and black-outlined for who dates a row). Who dates a row is in its label
-    (a * or italics), so the marks need only what happened when."""
+    (a * or italics), so the marks need only what happened when: a day, a period, limits, and two arrows (round 21:
+    Exercise 2 needs "no end date given" told from "up to the time of writing", which s20-fig had drawn alike). The
+    key has one entry for each kind, and one for the publication line where a figure draws it."""
     for k, fig in enumerate(timeline_figures):
-        kinds = {kind[0] for kind in mark_kinds(fig.axes[0], colour=False)}
-        assert len(mark_kinds(fig.axes[0], colour=False)) == len(kinds) <= 4, (k, mark_kinds(fig.axes[0], False))
-        assert len(key_entries(fig)) <= 4, (k, key_entries(fig))
+        kinds = mark_kinds(fig.axes[0], colour=False)
+        assert len(kinds) <= 5 and len({kind[0] for kind in kinds}) <= 4, (k, kinds)
+        line = any(ln.get_label() == plots.PUBLICATION_LABEL for ln in fig.axes[0].lines)
+        assert len(key_entries(fig)) <= 5 + line, (k, key_entries(fig))
 
 
 def test_the_timeline_key_still_says_who_dates_a_row(timeline_figures):
@@ -146,6 +149,8 @@ def test_the_sentences_under_03s_figures_say_what_happened_not_how_it_is_drawn(e
     texts = [long_view] + [plots.describe_timeline(timeline, zoomed=True, part=(k, 5), leave_out=ASKED_03,
                                                    writing="E38") for k in range(1, 6)]
     for text in texts:
+        # the one sentence that says how the rows Exercise 2 asks about are drawn (its arrows) is not counted
+        text = text.split(" A row that runs to the time of writing ends in")[0]
         for drawing in ("whisker", "hollow", "dotted", "dashed", "end bar", "diamond"):
             assert drawing not in text, (drawing, text[:100])
 

@@ -63,15 +63,60 @@ def test_a_changed_data_file_makes_exactly_its_readers_stale(project_copy, capsy
 
 
 def test_rerunning_a_notebook_does_not_make_the_ones_that_list_it_stale(project_copy):
+    """Only its own record of inputs changed: nothing another notebook reads of it."""
     path = project_copy / "notebooks" / "03_timeline.ipynb"
     nb = nbformat.read(path, as_version=4)
-    next(c for c in nb.cells if c.cell_type == "code" and c.outputs).outputs = []   # as if re-run, other outputs
     nb.metadata[rn.INPUTS_KEY] = {"seeds/we-are-losing/essay.txt": "0" * 16}
     nbformat.write(nb, path)
     assert rn.changed_inputs(project_copy / "notebooks" / "00_start_here.ipynb") == []
     nb.cells[0].source += "\nA new sentence in the opening cell."
     nbformat.write(nb, path)
     assert rn.changed_inputs(project_copy / "notebooks" / "00_start_here.ipynb") == ["notebooks/03_timeline.ipynb"]
+
+
+def test_new_outputs_make_the_notebooks_that_read_them_stale(project_copy):
+    """00's series table counts the words 03's outputs show (its minutes); an output 03 shows differently, with the
+    same cells and the same "**Time:**" line (as a merge or a run before the line was stamped leaves it), makes 00
+    out of date. Round 20: 00 still showed 03's old total and --stale said "up to date"."""
+    path = project_copy / "notebooks" / "03_timeline.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    out = next(o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream")
+    out.text += "more words shown " * 100
+    nbformat.write(nb, path)
+    for name in ("00_start_here.ipynb", "05_facilitator_guide.ipynb"):
+        assert rn.changed_inputs(project_copy / "notebooks" / name) == ["notebooks/03_timeline.ipynb"], name
+
+
+def test_stale_runs_a_notebook_before_those_that_read_it_and_again_until_settled(project_copy, monkeypatch, capsys):
+    """--stale runs 03 (its data changed) before 00 and 05 (they read 03), and then the ones 03's new outputs made
+    stale, in one call: no notebook reads another before that one is re-run."""
+    undated = project_copy / SEEDS / "undated.csv"
+    undated.write_bytes(undated.read_bytes() + b"\n")
+    ran = []
+
+    def fake_run(path, timeout=600):      # a run: new outputs, and the inputs recorded as they are now
+        ran.append(path.name)
+        nb = nbformat.read(path, as_version=4)
+        if path.name == "03_timeline.ipynb":
+            next(o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                 if o.output_type == "stream").text += "new words "
+        nb.metadata[rn.INPUTS_KEY] = {rel: rn.digest(project_copy / rel) for rel in nb.metadata[rn.INPUTS_KEY]
+                                      if (project_copy / rel).is_file() and rel != f"notebooks/{path.name}"}
+        nbformat.write(nb, path)
+
+    monkeypatch.setattr(rn, "run", fake_run)
+    assert rn.main(["--stale"]) == 0
+    assert ran == ["03_timeline.ipynb", "00_start_here.ipynb", "05_facilitator_guide.ipynb"], ran
+    assert not any(rn.changed_inputs(p) for p in rn.notebook_paths())
+
+
+def test_run_order_puts_what_is_read_first():
+    names = ["00_start_here.ipynb", "03_timeline.ipynb", "05_facilitator_guide.ipynb"]
+    reads = {"00_start_here.ipynb": {"notebooks/03_timeline.ipynb", "notebooks/05_facilitator_guide.ipynb"},
+             "03_timeline.ipynb": set(),
+             "05_facilitator_guide.ipynb": {"notebooks/00_start_here.ipynb", "notebooks/03_timeline.ipynb"}}
+    order = rn.run_order([Path("notebooks") / n for n in names], lambda p: reads[p.name])
+    assert [p.name for p in order] == ["03_timeline.ipynb", "00_start_here.ipynb", "05_facilitator_guide.ipynb"]
 
 
 def test_a_page_a_notebook_writes_is_not_among_what_it_reads(project_copy):

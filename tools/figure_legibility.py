@@ -27,7 +27,9 @@ A scatter mark is **too small** when it is narrower than 12 px on that screen (`
 
 Two texts **overlap** when their extents cross by more than 2 px each way. A label **sits by its mark** when
 the text of an annotation is at most 20 px from the point it annotates. A **mark is hidden** when a bar or a
-diamond lies wholly inside another bar of the same colour in the same axes.
+diamond lies wholly inside another bar of the same colour in the same axes, or when a **box** drawn over it (the
+background of a text, like the zoom's "→ Nov 2017") leaves less than ``MIN_SHOWN_PX`` of it showing inside the axes;
+a text whose box covers another text hides that label.
 
 A text is **cut** when its extent reaches past the edge of the figure's canvas (the slide it was drawn for), or
 when it ends in "…" (shortened to fit), unless the figure gives every text in full under it (``fig.full_wording``:
@@ -169,7 +171,7 @@ class Measure:
             out.append(f"{len(self.far)} labels away from their mark: "
                        + "; ".join(f"{t[:30]!r} {d:.0f} px" for t, d in self.far[:4]))
         if self.hidden:
-            out.append(f"{len(self.hidden)} marks hidden inside a bar of their colour: " + "; ".join(self.hidden[:4]))
+            out.append(f"{len(self.hidden)} marks hidden (inside a bar of their colour, or under a box): " + "; ".join(self.hidden[:4]))
         if self.tiny:
             out.append(f"{len(self.tiny)} marks under {MIN_MARK_PX} px wide, smallest {min(self.tiny):.1f} px")
         return out
@@ -238,7 +240,7 @@ def measure(fig, name: str = "") -> Measure:
             distance = (gap[0] ** 2 + gap[1] ** 2) ** 0.5 * scale
             if distance > NEAR_PX:
                 result.far.append((a.get_text(), distance))
-    result.hidden = _hidden_marks(fig)
+    result.hidden = _hidden_marks(fig) + _under_boxes(fig, scale)
     result.tiny = _tiny_marks(fig, scale)
     return result
 
@@ -271,6 +273,54 @@ def _hidden_marks(fig) -> list[str]:
                     hidden.append(f"{kind} at x={ax.transData.inverted().transform((inner.x0, inner.y0))[0]:.1f}")
                     break
     return hidden
+
+
+MIN_SHOWN_PX = 12   # a mark partly under a text's box shows at least this much of itself, on screen
+
+
+def _under_boxes(fig, scale: float = 1.0) -> list[str]:
+    """Marks (bars, diamonds, a whisker's end bars) of which a text's box, drawn over them, covers some and leaves
+    less than MIN_SHOWN_PX showing inside their axes, and texts a box covers (round 20: in 03's zoom, part 2, the boxes
+    "→ Nov 2017" and "→ Jan 2018" hid four rows' marks whole). Extents are matplotlib's own, after a draw."""
+    from matplotlib.text import Text
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    found = []
+    boxed = [t for ax in fig.axes for t in ax.texts if t.get_visible() and t.get_bbox_patch() is not None]
+    for ax in fig.axes:
+        boxes = [(t, t.get_bbox_patch().get_window_extent(renderer)) for t in ax.texts
+                 if t.get_visible() and t.get_bbox_patch() is not None]
+        if not boxes:
+            continue
+        frame = ax.get_window_extent(renderer)
+        marks = [(p.get_gid() or "a bar", p.get_window_extent(renderer))
+                 for c in ax.containers for p in getattr(c, "patches", [])]
+        marks += [(line.get_gid() or "a mark", line.get_window_extent(renderer)) for line in ax.lines
+                  if line.get_transform() == ax.transData]
+        for name, extent in marks:
+            x0, x1 = max(extent.x0, frame.x0), min(extent.x1, frame.x1)
+            if x1 <= x0:
+                continue          # outside the axes: not drawn
+            shown, over = [(x0, x1)], []
+            for t, box in boxes:
+                if min(box.y1, extent.y1) - max(box.y0, extent.y0) < extent.height / 2 \
+                        or min(box.x1, x1) <= max(box.x0, x0):
+                    continue      # a box beside the mark, not over it
+                over.append(t.get_text())
+                shown = [part for a, b in shown
+                         for part in ((a, min(b, box.x0)), (max(a, box.x1), b)) if part[1] > part[0]]
+            left = sum(b - a for a, b in shown)
+            if over and left * scale < MIN_SHOWN_PX:      # a box covers it, and leaves too little
+                found.append(f"{name} under the box of {' and '.join(over)!r}")
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip() or text in boxed:
+            continue
+        extent = Text.get_window_extent(text, renderer)
+        for t in boxed:
+            box = t.get_bbox_patch().get_window_extent(renderer)
+            if min(box.x1, extent.x1) - max(box.x0, extent.x0) > 2 and min(box.y1, extent.y1) - max(box.y0, extent.y0) > 2:
+                found.append(f"the label {text.get_text()[:30]!r} under the box of {t.get_text()!r}")
+    return found
 
 
 class _Captured:

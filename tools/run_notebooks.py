@@ -171,14 +171,17 @@ def _reads_here():
 
 
 def digest(path: Path) -> str:
-    """A short digest of a file's content. For another notebook, only what a notebook can read of it (its
-    metadata and cell sources, not its outputs or its own record of inputs), so re-running one notebook does
-    not make the others that list it (00's series map, 05's plans) look out of date."""
+    """A short digest of a file's content. For another notebook, everything a notebook can read of it (its
+    metadata, cells and outputs) but its own record of inputs, so re-running one notebook with the same results
+    does not make the others that list it (00's series map, 05's plans) look out of date, while new outputs do:
+    00's times count the words another notebook's outputs show (round 20: 00 kept 03's old total and ``--stale``
+    said "up to date", the digest having left the outputs out)."""
     if path.suffix != ".ipynb":
         return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     nb = json.loads(path.read_text(encoding="utf-8"))
     kept = {"metadata": {k: v for k, v in nb.get("metadata", {}).items() if k != INPUTS_KEY},
-            "cells": [[c.get("cell_type"), c.get("source"), c.get("metadata", {})] for c in nb.get("cells", [])]}
+            "cells": [[c.get("cell_type"), c.get("source"), c.get("metadata", {}), c.get("outputs", [])]
+                      for c in nb.get("cells", [])]}
     return hashlib.sha256(json.dumps(kept, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 
@@ -236,6 +239,24 @@ def changed_inputs(path: Path) -> list[str]:
                   if not (PROJECT / rel).is_file() or digest(PROJECT / rel) != old)
 
 
+def recorded_inputs(path: Path) -> set[str]:
+    """The project files this notebook read when it was last run (empty if it records none)."""
+    return set(nbformat.read(path, as_version=4).metadata.get(INPUTS_KEY) or {})
+
+
+def run_order(paths: list[Path], reads=recorded_inputs) -> list[Path]:
+    """``paths`` with every notebook after the ones among them it reads (00 and 05 after 03), else in teaching
+    order; two that read each other (00 and 05) keep their teaching order."""
+    names = {p: f"notebooks/{p.name}" for p in paths}
+    needs = {p: {q for q in paths if q != p and names[q] in reads(p)} for p in paths}
+    order: list[Path] = []
+    while len(order) < len(paths):
+        left = [p for p in paths if p not in order]
+        ready = [p for p in left if not needs[p] - set(order) - {q for q in left if p in needs[q]}]
+        order.append((ready or left)[0])
+    return order
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.run_notebooks", description=__doc__)
     parser.add_argument("notebooks", nargs="*", help="notebook files (default: every notebooks/NN_*.ipynb)")
@@ -247,13 +268,28 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print(f"no notebooks found in {NOTEBOOKS}", file=sys.stderr)
         return 1
-    if args.stale:
+    if not args.stale:
+        return _run_all(paths)
+    done: list[Path] = []
+    for _ in range(len(paths) + 1):   # a run can make the notebooks that read it stale: check again, run those too
         stale = {p: changed_inputs(p) for p in paths}
-        for p, changed in stale.items():
-            print(f"{p.name}: " + (f"changed since it was run: {', '.join(changed)}" if changed else "up to date"))
-        paths = [p for p, changed in stale.items() if changed]
-        if args.list:
+        if not done or args.list:
+            for p, changed in stale.items():
+                print(f"{p.name}: " + (f"changed since it was run: {', '.join(changed)}" if changed else "up to date"))
+        todo = run_order([p for p, changed in stale.items() if changed])
+        if args.list or not todo:
             return 0
+        if done:
+            print("read a notebook run just now: " + ", ".join(p.name for p in todo))
+        if _run_all(todo):
+            return 1
+        done += todo
+    print("still out of date after every round: " + ", ".join(p.name for p in paths if changed_inputs(p)),
+          file=sys.stderr)
+    return 1
+
+
+def _run_all(paths: list[Path]) -> int:
     for path in paths:
         print(f"running {path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path} …", flush=True)
         try:
