@@ -145,4 +145,6 @@ def test_e08_is_no_narrower_than_three_months_before(essay):
     """Item 9: E08 was dated March 2009 from "just three months before the coup" of June 28th: it could be early
     April."""
     e08 = tl.load_timeline(essay).set_index("id").loc["E08"]
-    assert str(e08.date) == "2009-03/2009-04" and "early April" in e08.derived_by
+    # round 21 narrowed the range to its reasoning (mid-March to early April, test_close_reading_21): it still
+    # reaches into April
+    assert tl.interval(str(e08.date))[1].month == 4 and "early April" in e08.derived_by
