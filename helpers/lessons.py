@@ -290,7 +290,8 @@ def without_time_lines(source: str) -> str:
         >>> without_time_lines("## Exercise 1: x\\n\\n" + exercise_time_line(18, 3, True) + "\\n\\nRead ¶3.")
         '## Exercise 1: x\\n\\nRead ¶3.'
     """
-    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE, ROUTE_SKIP_RE, ROUTE_LINE_RE):   # the route's lines too
+    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE, ROUTE_SKIP_RE, ROUTE_LINE_RE, ROUTE_ON_RE,
+                    ROUTE_POINT_RE):   # the route's lines too
         source = re.sub(pattern.pattern + r"\n?\n?", "", source)
     return source
 
@@ -538,6 +539,9 @@ STOP_LINE = "**Stop here: the first sitting ends here.**"
 SITTINGS_RE = re.compile(r"\*\*Two sittings\.\*\* [^\n]*")
 # the one restart step at every sitting break (learner review 20: 01 and 03 said Run All Above, 02 the Setup cell
 # only); python -m tools.cells writes it at the end of the stop line's cell
+# Learner review 20b: 02's and 03's sitting breaks stand in cells the short route keeps, so a learner with one evening
+# was told to stop halfway. ``python -m tools.cells`` writes this line first in such a cell (under its heading).
+ROUTE_ON_LINE = "*Short route: no break here. Go straight on to the next heading.*"
 RESUME_STEP = ("**To start the second sitting,** click in this cell and choose **Run → Run All Above Selected Cell**: "
                "the cells below use what the cells above loaded and made.")
 
@@ -575,10 +579,12 @@ def first_sitting_min(nb: dict, essay: Essay) -> int | None:
 
 
 def _is_stop(source: str) -> bool:
-    """Whether a cell is the stop line's own (it opens with the line, after a rule or a heading if it has one)."""
+    """Whether a cell is the stop line's own (it opens with the line, after a rule or a heading if it has one, and the
+    short route's ROUTE_ON_LINE if the route keeps the cell)."""
     source = source.removeprefix("---").lstrip()
     if source.startswith("## "):
         source = source.partition("\n")[2].lstrip()
+    source = source.removeprefix(ROUTE_ON_LINE).lstrip()
     return source.startswith(STOP_LINE)
 
 
@@ -696,6 +702,9 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool
 ROUTE_KEY = "short_route"
 ROUTE_SKIP_RE = re.compile(r"(?m)^\*Short route: skip this part[^\n]*$")
 ROUTE_LINE_RE = re.compile(r"(?m)^\*\*Short route, for one evening:\*\*[^\n]*$")
+ROUTE_ON_RE = re.compile(r"(?m)^\*Short route: no break here\.[^\n]*$")
+# the mark before a key point that sums up parts the route skips (lesson metadata ``short_route.key_points``)
+ROUTE_POINT_RE = re.compile(r"\*Full route\* \([^\n]*?\): ")
 
 
 def _heading(cell: dict) -> tuple[int, str]:
@@ -791,11 +800,65 @@ def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
     minutes = lesson.get("exercises", [])
     talk = next((k for k, c in enumerate(cells) if "".join(c.get("source", "")).startswith("## Discussion questions")
                  or DISCUSS_RE.search("".join(c.get("source", "")))), None)
-    core = dict(lesson, read=lesson.get("read_first") or lesson.get("read", ""),
+    core = dict(lesson, read=route_read(nb, path),
                 exercises=[m for m, keep in zip(minutes, kept) if keep] if len(kept) == len(minutes) else minutes,
                 discussion=0 if talk in gone else lesson.get("discussion", 0))
     return {"metadata": dict(nb.get("metadata", {}), lesson=core),
             "cells": [c for k, c in enumerate(cells) if k not in gone]}
+
+
+def route_read(nb: dict, path: Path | str = "the notebook") -> str:
+    """The paragraphs a learner on the short route reads before starting: those its kept exercises cite (learner
+    review 20b: 03 asked for ¶50 and ¶58 first, for parts the route skips). A notebook whose lesson names no
+    ``read_first`` keeps its ``read`` (00: the whole opening, which its own cells print).
+
+    Parameters:
+        nb: the notebook, as read from its JSON; path: its name, for error messages.
+    Returns:
+        the paragraphs, as ``paragraph_list`` writes them ("" for none); each one of the lesson's ``read``.
+    Example:
+        >>> ex = {"cell_type": "markdown", "metadata": {"tags": ["exercise"]}, "source": "## Exercise 1: x\\n\\nRead ¶4–¶5."}
+        >>> nb = {"metadata": {"lesson": {"read": "¶1–¶9", "read_first": "¶1–¶9", "short_route": {"skip": ["## B"]}}},
+        ...       "cells": [ex, {"cell_type": "markdown", "source": "## B\\n\\nRead ¶8."}]}
+        >>> route_read(nb)
+        '¶4–¶5'
+    """
+    lesson = nb.get("metadata", {}).get("lesson", {})
+    if not lesson.get("read_first"):
+        return lesson.get("read_first") or lesson.get("read", "")
+    gone = {k for p in route_parts(nb, path) for k in range(p["start"], p["end"])}
+    allowed = set(paragraph_numbers(lesson.get("read", "")))
+    cited = set()
+    for k, c in enumerate(nb.get("cells", [])):
+        source = "".join(c.get("source", ""))
+        if k in gone or not ("exercise" in c.get("metadata", {}).get("tags", []) and source.startswith("## Exercise")):
+            continue
+        prompt = ROUTE_SKIP_RE.sub("", source.partition("\n")[2])
+        cited |= {n for m in _PARAGRAPH_REF.finditer(prompt)
+                  for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)}
+    return paragraph_list(cited & allowed)
+
+
+def route_jumps(parts: list[dict]) -> list[list[dict]]:
+    """The skipped parts grouped into the jumps a learner makes: parts that follow one another with nothing kept
+    between them are one jump (learner review 20b: 01 said "skip the 13 parts" where the learner jumps once from
+    "A harder case" to Key points).
+
+    Parameters:
+        parts: ``route_parts``.
+    Returns:
+        one list of parts per jump, in notebook order.
+    Example:
+        >>> route_jumps([{"start": 2, "end": 4}, {"start": 4, "end": 6}, {"start": 8, "end": 9}])
+        [[{'start': 2, 'end': 4}, {'start': 4, 'end': 6}], [{'start': 8, 'end': 9}]]
+    """
+    jumps: list[list[dict]] = []
+    for p in sorted(parts, key=lambda p: p["start"]):
+        if jumps and p["start"] <= jumps[-1][-1]["end"]:
+            jumps[-1].append(p)
+        else:
+            jumps.append([p])
+    return jumps
 
 
 def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> dict | None:
@@ -817,17 +880,152 @@ def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None)
     return None if core is None else lesson_row(core, name, essay, path)
 
 
-def route_line(core: dict, full: dict, skipped: int) -> str:
-    """The opening cell's sentence on the short route, beside the full time.
+def route_minutes(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> dict[str, int]:
+    """Each notebook's short-route minutes (``short_route_row``), by file name, for the notebooks that have one: the
+    README's table gives them beside the full times.
 
     Parameters:
-        core: ``short_route_row``; full: ``lesson_row`` of the whole notebook; skipped: how many parts it skips.
+        folder: the notebooks' folder; essay: the reading (default: ``load_essay()``).
     Returns:
-        the sentence, starting "**Short route, for one evening:**". Its words do not depend on the numbers' digits.
+        {notebook file name: minutes}.
     Example:
-        >>> print(route_line({"total_min": 120, "read": "¶3–¶13"}, {"total_min": 345}, 9))
-        **Short route, for one evening:** about 120 minutes of the 345, with the reading before you start: skip the 9 parts marked *Short route: skip this part*, each naming where to resume.
+        >>> sorted(route_minutes())[:2]
+        ['00_start_here.ipynb', '01_argument_structure.ipynb']
     """
-    return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}, with the "
-            f"reading before you start: skip the {skipped} parts marked *Short route: skip this part*, each naming where "
-            "to resume.")
+    essay = essay if essay is not None else load_essay()
+    out = {}
+    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+        row = short_route_row(json.loads(path.read_text(encoding="utf-8")), path.name, essay, path)
+        if row is not None:
+            out[path.name] = row["total_min"]
+    return out
+
+
+def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = "") -> str:
+    """The opening cell's sentence on the short route, beside the full time: the reading it asks for first
+    (``route_read``), the exercises it keeps, and how many times the learner skips ahead (``route_jumps``: learner
+    review 20b, 01 said "skip the 13 parts" where the learner jumps twice). Kept to about the old line's length: the
+    first cell is at its limit of words (tests/test_review_16.py).
+
+    Parameters:
+        core: ``short_route_row``; full: ``lesson_row`` of the whole notebook; jumps: how many jumps; kept: the
+        headings of the exercises it keeps; read: the paragraphs to read first ("" for a notebook that names none).
+    Returns:
+        the sentence, one line, starting "**Short route, for one evening:**". Its words do not depend on the
+        minutes' digits.
+    Example:
+        >>> print(route_line({"total_min": 120}, {"total_min": 345}, 2, ["## Exercise 1: x", "## Exercise 3: y"], "¶4–¶5"))
+        **Short route, for one evening:** about 120 minutes of the 345: read first only ¶4–¶5; it keeps Exercises 1 and 3 and skips ahead twice, at each *Short route: skip this part*.
+    """
+    times = {1: "once", 2: "twice"}.get(jumps, f"{NUMBER_WORDS[jumps] if jumps < len(NUMBER_WORDS) else jumps} times")
+    numbers = [m.group(1) for h in kept for m in [re.match(r"#* ?Exercise (\d+)", h)] if m]
+    if len(numbers) > 1:
+        exercises = f"Exercises {', '.join(numbers[:-1])} and {numbers[-1]}"
+    elif numbers:
+        exercises = f"Exercise {numbers[0]}"
+    else:
+        exercises = "its exercise" if len(kept) == 1 else "its exercises" if kept else "no exercise"
+    reading = f": read first only {read};" if read else ", with its reading;"
+    return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}{reading} "
+            f"it keeps {exercises} and skips ahead {times}, at each *Short route: skip this part*.")
+
+
+def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the notebook") -> str:
+    """``route_line`` for a notebook: its jumps, kept exercises and first reading counted from its lesson metadata.
+
+    Parameters:
+        nb: the notebook; core: ``short_route_row``; full: ``lesson_row``; path: its name, for error messages.
+    Returns:
+        the sentence.
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "## B", "## C")]
+        >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"]}}}, "cells": cells}
+        >>> opening_route_line(nb, {"total_min": 5}, {"total_min": 10}).split(":** ", 1)[1]
+        'about 5 minutes of the 10, with its reading; it keeps no exercise and skips ahead once, at each *Short route: skip this part*.'
+    """
+    parts = route_parts(nb, path)
+    gone = {k for p in parts for k in range(p["start"], p["end"])}
+    kept = [line for k, c in enumerate(nb.get("cells", [])) for level, line in [_heading(c)]
+            if level == 2 and line.startswith("## Exercise") and k not in gone]
+    read = route_read(nb, path) if nb.get("metadata", {}).get("lesson", {}).get("read_first") else ""
+    return route_line(core, full, len(route_jumps(parts)), kept, read)
+
+
+def _route_point_short(heading: str) -> str:
+    """A skipped part's name in a key point's mark: "Exercise 3" for an exercise, else its heading's text."""
+    text = heading.lstrip("#").strip()
+    return text.split(":")[0] if text.startswith("Exercise") else text
+
+
+def route_point_mark(headings: list[str]) -> str:
+    """The mark before a key point that sums up parts the short route skips (lesson metadata ``short_route.key_points``:
+    the key point's first words, after the mark, and the skipped headings it comes from).
+
+    Parameters:
+        headings: the skipped parts' headings.
+    Returns:
+        the mark, ending with a space.
+    Example:
+        >>> print(route_point_mark(["## Exercise 4: an example, or a proof?", "## Discussion questions"]))
+        *Full route* (Exercise 4, Discussion questions): 
+    """
+    return f"*Full route* ({', '.join(_route_point_short(h) for h in headings)}): "
+
+
+def route_point_problems(nb: dict, path: Path | str = "the notebook") -> list[str]:
+    """What the Key points of a notebook with a short route sum up that the route never showed, in points not marked
+    *Full route* (``route_point_mark``): a skipped exercise or discussion question named ("Exercise 3", "question 5"),
+    or a paragraph (¶N) that no kept cell names, prints or draws. Also a mark whose parts the route does not skip.
+    Learner review 20b: 01's Key points summed up ¶33's "All of this", ¶55's stories and "question 5".
+
+    Parameters:
+        nb: the notebook, as read from its JSON; path: its name, for error messages.
+    Returns:
+        one sentence per problem; [] when none (or the notebook has no short route).
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "## Discussion questions",
+        ...                                                           "## Key points\\n\\n- As question 2 asks.")]
+        >>> route_point_problems({"metadata": {"lesson": {"short_route": {"skip": ["## Discussion questions"]}}},
+        ...                       "cells": cells})
+        ['a key point names question 2, which the short route skips: - As question 2 asks.']
+    """
+    if not (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("skip"):
+        return []
+    parts = route_parts(nb, path)
+    cells = nb.get("cells", [])
+    gone = {k for p in parts for k in range(p["start"], p["end"])}
+    skipped_heads = {p["heading"] for p in parts}
+    at = next((k for k, c in enumerate(cells) if "".join(c.get("source", "")).startswith("## Key points")), None)
+    if at is None:
+        return []
+    # what the route shows of a paragraph: kept prose, and the essay's own text printed by a kept cell (a ¶ number on
+    # a map's box or in a table's column is not the paragraph read)
+    shown = " ".join("".join(c.get("source", "")) if c.get("cell_type") == "markdown" else
+                     " ".join(_shown_text(o) for o in c.get("outputs", []))
+                     if re.search(r"essay\.show", "".join(c.get("source", ""))) else ""
+                     for k, c in enumerate(cells) if k not in gone and k not in (at, opening_index(nb)))
+    seen = {n for m in _PARAGRAPH_REF.finditer(shown) for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)}
+    skipped_exercises = {m.group(1) for h in skipped_heads for m in [re.match(r"## Exercise (\d+)", h)] if m}
+    problems = []
+    for line in "".join(cells[at]["source"]).split("\n"):
+        if not line.startswith("- "):
+            continue
+        mark = ROUTE_POINT_RE.match(line[2:])
+        if mark:
+            continue
+        for n in re.findall(r"\bExercise (\d+)", line):
+            if n in skipped_exercises:
+                problems.append(f"a key point names Exercise {n}, which the short route skips: {line[:80]}")
+        if "## Discussion questions" in skipped_heads:
+            for n in re.findall(r"\bquestion (\d+)", line):
+                problems.append(f"a key point names question {n}, which the short route skips: {line[:80]}")
+        for m in _PARAGRAPH_REF.finditer(line):
+            for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1):
+                if n not in seen:
+                    problems.append(f"a key point names ¶{n}, which no cell of the short route shows: {line[:80]}")
+    declared = (nb["metadata"]["lesson"][ROUTE_KEY].get("key_points") or {})
+    for start, heads in declared.items():
+        for h in heads:
+            if h not in skipped_heads:
+                problems.append(f"the key point {start!r} is marked as from {h!r}, which the short route keeps")
+    return problems

@@ -10,8 +10,8 @@ import pytest
 
 import helpers
 from helpers.errors import HelperError
-from helpers.lessons import (ROUTE_SKIP_RE, lesson_row, opening_index, prompt_discussion, route_line, route_parts,
-                             route_skip_line, short_route_row)
+from helpers.lessons import (ROUTE_SKIP_RE, lesson_row, opening_index, opening_route_line, prompt_discussion,
+                             route_parts, route_skip_line, short_route_row)
 from tests.conftest import PROJECT
 
 LEARNERS = ["00_start_here", "01_argument_structure", "02_source_quotations", "03_timeline"]
@@ -38,7 +38,7 @@ def test_the_first_screen_gives_the_short_routes_computed_time_beside_the_full_t
     assert core["total_min"] <= 150, f"{name}: the short route takes {core['total_min']} min, more than an evening"
     opening = "".join(nb["cells"][opening_index(nb)]["source"]).split("\n")
     at = next(i for i, line in enumerate(opening) if line.startswith("**Time:**"))
-    assert opening[at + 2] == route_line(core, full, len(route_parts(nb))), \
+    assert opening[at + 2] == opening_route_line(nb, core, full), \
         f"{name}: the opening cell's short route is missing or stale (run tools.run_notebooks)"
 
 

@@ -288,11 +288,12 @@ def set_route(nb, name: str) -> None:
     route resumes (``helpers.lessons.route_skip_line``); the line is removed from a heading no longer skipped.
     Learner review 19: no short route through 00–03 for a learner with one evening."""
     from helpers.errors import HelperError
-    from helpers.lessons import ROUTE_SKIP_RE, route_parts, route_skip_line
+    from helpers.lessons import (ROUTE_ON_LINE, ROUTE_ON_RE, ROUTE_SKIP_RE, _is_stop, route_parts, route_skip_line)
     try:
         parts = {p["start"]: p for p in route_parts(nb, name)}
     except HelperError as exc:
         raise SystemExit(str(exc)) from None
+    gone = {k for p in parts.values() for k in range(p["start"], p["end"])}
     for k, cell in enumerate(nb.cells):
         if cell.cell_type != "markdown":
             continue
@@ -300,6 +301,39 @@ def set_route(nb, name: str) -> None:
             cell.source = _put_line(cell.source, ROUTE_SKIP_RE, route_skip_line(parts[k]["resume"]))
         elif ROUTE_SKIP_RE.search(cell.source):
             cell.source = re.sub(ROUTE_SKIP_RE.pattern + r"\n?\n?", "", cell.source).rstrip("\n")
+        # a sitting break the route keeps (02, 03): its learner, with one evening, goes straight on (learner review 20b)
+        if _is_stop(cell.source) and parts and k not in gone:
+            cell.source = _put_line(cell.source, ROUTE_ON_RE, ROUTE_ON_LINE)
+        elif ROUTE_ON_RE.search(cell.source):
+            cell.source = re.sub(ROUTE_ON_RE.pattern + r"\n?\n?", "", cell.source).rstrip("\n")
+    set_route_points(nb, name)
+
+
+def set_route_points(nb, name: str) -> None:
+    """In Key points, the mark *Full route* (…) before each point that sums up parts the short route skips (lesson
+    metadata ``short_route.key_points``: a point's first words, after the mark, and the skipped headings it comes
+    from; ``helpers.lessons.route_point_mark``). A point no longer listed loses its mark. Learner review 20b: 01's Key
+    points summed up ¶33's "All of this", ¶55's stories and "question 5", which its route skips."""
+    from helpers.lessons import ROUTE_KEY, ROUTE_POINT_RE, route_point_mark
+    declared = (nb.metadata.get("lesson", {}).get(ROUTE_KEY) or {}).get("key_points") or {}
+    cell = next((c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Key points")), None)
+    if cell is None:
+        if declared:
+            raise SystemExit(f"{name}: its short route marks key points, but no cell starts '## Key points'.")
+        return
+    lines, found = cell.source.split("\n"), set()
+    for i, line in enumerate(lines):
+        if not line.startswith("- "):
+            continue
+        text = ROUTE_POINT_RE.sub("", line[2:], count=1) if ROUTE_POINT_RE.match(line[2:]) else line[2:]
+        start = next((s for s in declared if text.startswith(s)), None)
+        lines[i] = "- " + (route_point_mark(declared[start]) if start else "") + text
+        found.add(start)
+    missing = set(declared) - found
+    if missing:
+        raise SystemExit(f"{name}: its short route marks the key point starting {sorted(missing)[0]!r}, but no point "
+                         "of its Key points starts so; copy the point's first words exactly.")
+    cell.source = "\n".join(lines)
 
 
 def set_answers(nb, name: str) -> None:
@@ -563,7 +597,9 @@ def readme_launch(repo: str | None, branch: str) -> str:
 def apply_readme(path: Path, table, repo: str | None, branch: str) -> str:
     text = path.read_text(encoding="utf-8")
     text = replace_block(text, "launch-links", readme_launch(repo, branch), path)
-    return replace_block(text, "notebook-table", navigation.readme_table(table, repo, branch), path)
+    from helpers.lessons import route_minutes
+    routes = route_minutes(path.parent / "notebooks")
+    return replace_block(text, "notebook-table", navigation.readme_table(table, repo, branch, routes), path)
 
 
 # --- all of it -------------------------------------------------------------------------------------------

@@ -215,7 +215,7 @@ def _participant_route(source: str, nb: nbformat.NotebookNode, row: dict) -> str
     """The opening's short-route line (helpers.lessons.route_line), counted as the participant edition counts: no
     time for worked solutions (session 20)."""
     from helpers.essay import load_essay
-    from helpers.lessons import ROUTE_LINE_RE, _nearest_five, route_line, route_parts, short_route_row
+    from helpers.lessons import ROUTE_LINE_RE, _nearest_five, opening_route_line, short_route_row
     if not ROUTE_LINE_RE.search(source):
         return source
     core = short_route_row(nb, "participant edition", load_essay())
@@ -223,7 +223,7 @@ def _participant_route(source: str, nb: nbformat.NotebookNode, row: dict) -> str
         return source
     core["total_min"] = _nearest_five(core["reading_min"] + core["mechanics_min"] + core["notebook_min"]
                                       + core["exercises_min"] + core["discussion_min"])
-    return ROUTE_LINE_RE.sub(lambda m: route_line(core, row, len(route_parts(nb))), source)
+    return ROUTE_LINE_RE.sub(lambda m: opening_route_line(nb, core, row), source)
 
 
 def participant_lessons():

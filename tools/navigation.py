@@ -61,16 +61,21 @@ def series_map_markdown(table: pd.DataFrame) -> str:
     return "\n".join(lines + ["", series_line(learners)])
 
 
-def readme_table(table: pd.DataFrame, repo: str | None, branch: str) -> str:
-    """The README's notebook table; a launch column with one Binder badge per notebook when links are on."""
-    head = "| notebook | what it does | read in the essay | time in all |"
-    rule = "| --- | --- | --- | --- |"
+def readme_table(table: pd.DataFrame, repo: str | None, branch: str, routes: dict | None = None) -> str:
+    """The README's notebook table, with each notebook's short route for one evening (``routes``: minutes by notebook,
+    ``helpers.lessons.route_minutes``; learner review 20b: the table gave no route times); a launch column with one
+    Binder badge per notebook when links are on."""
+    from helpers.lessons import route_minutes
+    routes = route_minutes() if routes is None else routes
+    head = "| notebook | what it does | read in the essay | time in all | short route, for one evening |"
+    rule = "| --- | --- | --- | --- | --- |"
     if repo:
         head, rule = head + " launch |", rule + " --- |"
     lines = [head, rule]
     for row in table.itertuples():
+        route = f"about {routes[row.notebook]} min" if routes.get(row.notebook) else "—"
         line = (f"| [{row.notebook}](notebooks/{row.notebook}) | {row.title} | "
-                f"{row.read or '—'} | about {row.total_min} min |")
+                f"{row.read or '—'} | about {row.total_min} min | {route} |")
         if repo:
             line += f" {badge(row.notebook, repo, branch)} |"
         lines.append(line)

@@ -104,7 +104,7 @@ def _route(nb: nbformat.NotebookNode, path: Path, row: dict, text: str) -> str:
     line, written from ``helpers.lessons.short_route_row`` (the same counts as the full time); removed when the
     notebook declares no short route."""
     from helpers.essay import load_essay
-    from helpers.lessons import ROUTE_LINE_RE, route_line, route_parts, short_route_row
+    from helpers.lessons import ROUTE_LINE_RE, opening_route_line, short_route_row
     lines = text.split("\n")
     for i in [i for i, t in enumerate(lines) if ROUTE_LINE_RE.match(t)][::-1]:   # the old paragraph, and its blank line
         del lines[i - 1 if i and not lines[i - 1] else i:i + 1]
@@ -112,7 +112,7 @@ def _route(nb: nbformat.NotebookNode, path: Path, row: dict, text: str) -> str:
     if core is None:
         return "\n".join(lines)
     at = next(i for i, t in enumerate(lines) if t.startswith("**Time:**"))
-    lines[at + 1:at + 1] = ["", route_line(core, row, len(route_parts(nb, path)))]
+    lines[at + 1:at + 1] = ["", opening_route_line(nb, core, row, path)]
     return "\n".join(lines)
 
 
