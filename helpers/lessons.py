@@ -162,6 +162,39 @@ def timing(essay: Essay) -> dict:
     return out
 
 
+def answer_kinds(essay: Essay) -> dict[str, dict]:
+    """The kinds of answer an exercise asks for, with their minutes: reading.yml's ``answer_kinds``, e.g.
+    ``look up`` (find a word or a row and say it), ``classify`` (put a passage under a label offered, saying why),
+    ``weigh`` (weigh evidence or readings and write a reasoned answer). Each exercise's cell declares the kind of each
+    of its answers (``exercises``); the learner review of issue 19 (round 20) found the answers that weigh clues
+    under-timed at a flat 5 minutes, and the look-ups over-timed.
+
+    Parameters: ``essay`` the reading, whose reading.yml holds them.
+    Returns: a dict, kind → {"minutes": whole minutes, "what": what such an answer asks}; empty when reading.yml
+    declares none (every answer then takes ``answer_minutes``). Raises HelperError naming reading.yml for a kind
+    without whole minutes of 1 or more.
+
+    Example:
+        >>> kinds = answer_kinds(load_essay())
+        >>> kinds["look up"]["minutes"] < kinds["classify"]["minutes"] < kinds["weigh"]["minutes"]
+        True
+    """
+    declared = essay.meta.get("answer_kinds") or {}
+    path = essay.folder / "reading.yml"
+    if not isinstance(declared, dict):
+        raise HelperError(path, f"answer_kinds is {declared!r}; it must name each kind of answer with its minutes.",
+                          "write e.g. answer_kinds: {weigh: {minutes: 7, what: weigh the clues and say why}}.")
+    out = {}
+    for kind, spec in declared.items():
+        minutes = spec.get("minutes") if isinstance(spec, dict) else None
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1:
+            raise HelperError(path, f"answer_kinds gives the kind \"{kind}\" {minutes!r} minutes; it must be a whole "
+                              "number of 1 or more (the minutes to decide and write one such answer).",
+                              f"write e.g. \"{kind}\": {{minutes: 5, what: ...}}.")
+        out[str(kind)] = {"minutes": minutes, "what": str(spec.get("what") or "")}
+    return out
+
+
 def study_speeds(essay: Essay, facilitators: bool = False) -> tuple[float, float]:
     """The two speeds a notebook's times are counted at, in words a minute: prose and the essay's paragraphs, and
     what code cells show. For the learners' notebooks, reading.yml's fluent speeds slowed by ``self_study_pace``
@@ -239,19 +272,29 @@ def prompt_discussion(source: str, essay: Essay) -> tuple[int, str] | None:
     return minutes, source[:m.start()] + head + m.group("prompt") + source[m.end():]
 
 
-def exercise_time_line(minutes: int, answers: int, reread: bool) -> str:
-    """The line an exercise's cell shows under its heading: its own minutes, computed (``exercises``' floor_min).
+def exercise_time_line(minutes: int, answers: int, reread: bool, kinds: list[str] | tuple = ()) -> str:
+    """The line an exercise's cell shows under its heading: its own minutes, computed (``exercises``' floor_min),
+    and what they are for: the answers by kind (``answer_kinds``), so a learner sees why one exercise takes longer.
 
     Parameters:
         minutes: the exercise's minutes; answers: how many answers it asks for; reread: whether it names paragraphs
-        to reread.
+        to reread; kinds: the kind of each answer, in order (``exercises``' kinds), or none.
     Returns:
         the line, in italics (not a quotation of the essay).
     Example:
         >>> print(exercise_time_line(18, 3, True))
         *Time for this exercise: about 18 minutes (rereading the paragraphs it names, and 3 answers).*
+        >>> print(exercise_time_line(14, 3, False, ["look up", "classify", "weigh"]))
+        *Time for this exercise: about 14 minutes (3 answers: 1 to look up, 1 to classify, 1 to weigh).*
+        >>> print(exercise_time_line(47, 6, True, ["weigh"] * 6))
+        *Time for this exercise: about 47 minutes (rereading the paragraphs it names, and 6 answers, each to weigh).*
     """
     what = f"{answers} answer{'s' if answers != 1 else ''}"
+    counts = {k: list(kinds).count(k) for k in dict.fromkeys(kinds)}
+    if len(counts) == 1:
+        what += f"{', each' if answers != 1 else ','} to {next(iter(counts))}"
+    elif counts:
+        what += ": " + ", ".join(f"{n} to {k}" for k, n in counts.items())
     return (f"*Time for this exercise: about {minutes} minutes ("
             + ("rereading the paragraphs it names, and " if reread else "") + f"{what}).*")
 
@@ -277,6 +320,25 @@ def discussion_time_line(questions: int, minutes: int) -> str:
 DISCUSSION_TIME_RE = re.compile(r"(?m)^\*Time for the discussion: [^\n]*\*$")
 
 
+def solo_line(minutes: int) -> str:
+    """The line under a discussion's time (and under 00's discussion prompt): what to do with its minutes when
+    studying alone (learner review 20: "nothing tells someone studying alone what to do with them").
+
+    Parameters:
+        minutes: the discussion's minutes (``discussion_minutes``, or ``prompt_discussion``'s).
+    Returns:
+        the line, in italics.
+    Example:
+        >>> print(solo_line(35))
+        *Studying alone? Write two or three sentences for each question in these 35 minutes, or skip the questions and take 35 minutes off this notebook's time.*
+    """
+    return (f"*Studying alone? Write two or three sentences for each question in these {minutes} minutes, or skip the "
+            f"questions and take {minutes} minutes off this notebook's time.*")
+
+
+SOLO_RE = re.compile(r"(?m)^\*Studying alone\? [^\n]*\*$")
+
+
 def without_time_lines(source: str) -> str:
     """A cell's Markdown without the self-study time lines ``tools.cells`` writes into it (an exercise's, the
     discussion's): what a workshop's sheet, slide or facilitator edition takes from the cell, since a meeting has its
@@ -290,7 +352,7 @@ def without_time_lines(source: str) -> str:
         >>> without_time_lines("## Exercise 1: x\\n\\n" + exercise_time_line(18, 3, True) + "\\n\\nRead ¶3.")
         '## Exercise 1: x\\n\\nRead ¶3.'
     """
-    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE, ROUTE_SKIP_RE, ROUTE_LINE_RE, ROUTE_ON_RE,
+    for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE, SOLO_RE, ROUTE_SKIP_RE, ROUTE_LINE_RE, ROUTE_ON_RE,
                     ROUTE_POINT_RE):   # the route's lines too
         source = re.sub(pattern.pattern + r"\n?\n?", "", source)
     return source
@@ -308,8 +370,10 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
 
     - rereading the paragraphs of the essay its question names (``¶20``, ``¶27–¶33``, ``¶27 to ¶33``), at
       the notebook's prose speed (``study_speeds``): the answer is found there, so the learner reads them again;
-    - ``answer_minutes`` (reading.yml; 5 here) for each answer it asks for: each numbered item is one answer; without
-      numbered items, each question mark outside brackets and outside the heading; at least one;
+    - for each answer it asks for, the minutes of its kind (reading.yml's ``answer_kinds``: ``look up``, ``classify``,
+      ``weigh``…), declared in order in the cell's metadata, ``"exercise": {"answers": ["look up", "weigh", …]}``,
+      one kind per answer (``answer_minutes`` each for an exercise that declares none): each numbered item is one
+      answer; without numbered items, each question mark outside brackets and outside the heading; at least one;
     - a list task ("list the facts…", "find the expressions…") declares its kind in the heading cell's metadata,
       ``"exercise": {"list_items": N}``: its answer is a list of N items, each one answer, and its prompt must say
       how many it asks for (N in words or digits), so the learner knows when the list is done. Counted from the
@@ -323,8 +387,10 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         nb: the notebook, as read from its JSON; essay: the reading whose paragraphs it names.
     Returns:
         a DataFrame, one row per exercise in notebook order: title, paragraphs (the ¶ numbers named),
-        reread_words, list_items (0 unless a list task), answers, floor_min. Raises HelperError for a list task whose
-        declaration is not a whole number of at least 1, or whose prompt does not say how many items it asks for.
+        reread_words, list_items (0 unless a list task), answers, kinds (the kind of each answer, or an empty list
+        when none is declared), floor_min. Raises HelperError for a list task whose declaration is not a whole
+        number of at least 1, or whose prompt does not say how many items it asks for; and for declared kinds that
+        are not one per answer, or not among reading.yml's.
     Example:
         >>> cell = {"cell_type": "markdown", "metadata": {"tags": ["exercise"]},
         ...         "source": "## Exercise: two voices\\n\\n1. Who speaks in ¶3?\\n2. Who in ¶4?"}
@@ -334,6 +400,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
     """
     rows = []
     prose_wpm = study_speeds(essay, for_facilitators(nb))[0]
+    known = answer_kinds(essay)
     for cell in nb.get("cells", []):
         source = "".join(cell.get("source", ""))
         if not (cell.get("cell_type") == "markdown" and "exercise" in cell.get("metadata", {}).get("tags", [])
@@ -351,10 +418,33 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         listed = _list_items(cell, title, prompt)
         # a list task's questions ("For each, how is it backed?") are asked of each item; its numbered items are more
         answers = listed + items if listed else items or max(1, questions)
+        kinds = _answer_kinds_of(cell, title, answers, known)
+        answering = (sum(known[k]["minutes"] for k in kinds) if kinds
+                     else timing(essay)["answer_minutes"] * answers)
         rows.append({"title": title, "paragraphs": paras, "reread_words": reread, "list_items": listed,
-                     "answers": answers,
-                     "floor_min": _round_up(reread / prose_wpm) + timing(essay)["answer_minutes"] * answers})
-    return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "list_items", "answers", "floor_min"])
+                     "answers": answers, "kinds": kinds,
+                     "floor_min": _round_up(reread / prose_wpm) + answering})
+    return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "list_items", "answers", "kinds",
+                                       "floor_min"])
+
+
+def _answer_kinds_of(cell: dict, title: str, answers: int, known: dict) -> list[str]:
+    """The kind of each answer an exercise asks for (its cell's ``"exercise": {"answers": [...]}``), checked: one
+    per answer, each a kind of reading.yml's ``answer_kinds``; [] when the cell declares none."""
+    declared = (cell.get("metadata", {}).get("exercise") or {}).get("answers")
+    if declared is None:
+        return []
+    where = f"the exercise \"{title}\""
+    offered = ", ".join(f"\"{k}\" ({v['minutes']} min)" for k, v in known.items()) or "none in reading.yml"
+    if not isinstance(declared, list) or len(declared) != answers:
+        n = len(declared) if isinstance(declared, list) else 0
+        raise HelperError(where, f"declares {n} kinds of answer in its cell metadata (\"answers\"), but its prompt "
+                          f"asks for {answers} answers.", f"give one kind per answer, in order, from: {offered}.")
+    unknown = [k for k in declared if k not in known]
+    if unknown:
+        raise HelperError(where, f"declares the kind of answer \"{unknown[0]}\", which reading.yml's answer_kinds "
+                          "does not have.", f"use one of {offered}, or add the kind to answer_kinds.")
+    return list(declared)
 
 
 NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -401,8 +491,9 @@ def _stated_exercise_minutes(lesson: dict, found: pd.DataFrame, path: Path, wpm:
             read = f"rereading {paragraph_list(row.paragraphs)} ({row.reread_words} words) and " if row.paragraphs else ""
             answers = f"{row.answers} answer{'s' if row.answers > 1 else ''}"
             each = row.floor_min - _round_up(row.reread_words / wpm) if row.paragraphs else row.floor_min
+            how = (f" ({', '.join(row.kinds)})" if row.kinds else f" at {each // row.answers} min each")
             raise HelperError(path, f"lesson metadata \"exercises\" gives \"{row.title}\" {minutes} min, less than its "
-                              f"answer needs: {read}{answers} at {each // row.answers} min each, {row.floor_min} min in all.",
+                              f"answer needs: {read}{answers}{how}, {row.floor_min} min in all.",
                               f"give it at least {row.floor_min} minutes, or ask less of it.")
     return stated
 

@@ -202,7 +202,7 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
 
     Example:
         >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["minutes"]
-        52
+        57
     """
     if not homework:
         return {}

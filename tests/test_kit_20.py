@@ -11,7 +11,7 @@ import re
 import pytest
 
 from helpers import workshop
-from helpers.lessons import NOTEBOOKS, NUMBER_WORDS, exercises, timing
+from helpers.lessons import NOTEBOOKS, NUMBER_WORDS, answer_kinds, exercises, timing
 
 SERIES = "series-3x120"
 
@@ -69,23 +69,27 @@ def test_the_versions_run_sheets_and_decks_are_built(essay):
 
 def test_exercise_1_names_its_cut_with_computed_numbers(essay, plans):
     """Review 19, item 2: Session 1 gave Exercise 1 17 working minutes against its 35 and named no cut. The segment
-    says how many facts a pair lists (the minutes left after reading, at reading.yml's answer_minutes a fact), which
-    pairs take which, and how the room gets all six, on the run sheet and the slide (room line) and in Spanish."""
+    says how many facts a pair lists (the minutes left after reading, at the minutes of the kind of answer each fact
+    is, reading.yml's answer_kinds: session 21), which pairs take which, and how the room gets all six, on the run
+    sheet and the slide (room line) and in Spanish."""
     seg = _meeting(plans, 1).set_index("topic").loc["argument exercises"]
     nb = json.loads((NOTEBOOKS / "01_argument_structure.ipynb").read_text(encoding="utf-8"))
     first = exercises(nb, essay).iloc[0]
     stated = nb["metadata"]["lesson"]["exercises"][0]
     reading = workshop.reading_time(essay, seg.paragraphs)[1]
-    each = timing(essay)["answer_minutes"]
+    kinds = answer_kinds(essay)
+    each = max(kinds[k]["minutes"] for k in first.kinds) if first.kinds else timing(essay)["answer_minutes"]
     facts = (seg.minutes - reading) // each
     words = NUMBER_WORDS
-    assert 0 < facts < first.list_items and 2 * facts >= first.list_items
+    assert 0 < facts < first.list_items
+    groups = -(-first.list_items // facts)   # the pairs are numbered 1 to this, so the room has every fact
     text = " ".join(seg.activity.split())
     assert f"cut to {words[facts]} facts a pair" in text and f"{stated} minutes are for all {words[first.list_items]}" in text
     assert f"about {reading} minutes" in text and f"about {each} minutes a fact" in text
-    assert "Pairs numbered 1" in text and "pairs numbered 2" in text and "the room has all six" in text
-    assert f"{words[facts]} facts a pair" in seg.room and "Pairs numbered 2" in seg.room
-    assert "tres hechos por pareja" in seg.activity_es and "número 2" in seg.activity_es
+    assert "Pairs numbered 1" in text and f"pairs numbered {groups}" in text and "the room has all six" in text
+    assert f"{words[facts]} facts a pair" in seg.room and f"Pairs numbered {groups}" in seg.room
+    es = dict(zip(NUMBER_WORDS[1:4], ["un hecho", "dos hechos", "tres hechos"]))
+    assert f"{es[words[facts]]} por pareja" in seg.activity_es and f"número {groups}" in seg.activity_es
 
 
 def test_the_homework_is_said_at_the_close_and_in_the_next_message(essay, plans):

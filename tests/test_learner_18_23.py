@@ -10,7 +10,7 @@ import re
 import pytest
 
 import helpers
-from helpers.lessons import STOP_LINE, exercises, first_sitting_min, lesson_row, opening_text, timing
+from helpers.lessons import STOP_LINE, answer_kinds, exercises, first_sitting_min, lesson_row, opening_text, timing
 from tools.run_notebooks import notebook_paths
 
 NOTEBOOKS = {p.stem[:2]: p for p in notebook_paths()}
@@ -64,9 +64,11 @@ def test_more_items_asked_means_more_minutes(essay):
     cell = exercise_cell(nb, "Exercise 2:")
     n = cell["metadata"]["exercise"]["list_items"]
     cell["metadata"]["exercise"]["list_items"] = 12
+    kind = cell["metadata"]["exercise"]["answers"][-1]
+    cell["metadata"]["exercise"]["answers"] += [kind] * (12 - n)   # one kind per item asked (session 21)
     cell["source"] = "".join(cell["source"]).replace("Find ", "Find twelve of them, not only the ", 1)
     after = exercises(nb, essay)
-    assert after.floor_min[1] - before.floor_min[1] == timing(essay)["answer_minutes"] * (12 - n)
+    assert after.floor_min[1] - before.floor_min[1] == answer_kinds(essay)[kind]["minutes"] * (12 - n)
     assert list(after.floor_min.drop(1)) == list(before.floor_min.drop(1))
 
 
@@ -239,7 +241,7 @@ def test_a_plan_that_quotes_one_exercises_minutes_quotes_them_right(essay, readi
     (10 before the list task was timed by its items; a stale copy is caught)."""
     from helpers import workshop
     from tests.editing import rewrite
-    # "… 35 of them to Exercise 1" (the single session) or "Exercise 1 only, cut to … (the notebook's 35 minutes …"
+    # "… 47 of them to Exercise 1" (the single session) or "Exercise 1 only, cut to … (the notebook's 47 minutes …"
     # (the series' Session 1, after facilitator review 19 named the cut)
     pattern = re.compile(r"(?P<m>\d+) of them to Exercise (?P<k>\d+)|Exercise (?P<k2>\d+) only, cut to [^(]*"
                          r"\(the notebook's (?P<m2>\d+) minutes")
@@ -252,7 +254,7 @@ def test_a_plan_that_quotes_one_exercises_minutes_quotes_them_right(essay, readi
     for notebook, minutes, k in found:
         stated = json.loads(next(p for p in NOTEBOOKS.values() if p.stem == notebook).read_text(encoding="utf-8"))
         assert stated["metadata"]["lesson"]["exercises"][k - 1] == minutes, (notebook, k)
-    rewrite(reading_copy, "sessions.yml", "the notebook's 35 minutes are", "the notebook's 10 minutes are")
+    rewrite(reading_copy, "sessions.yml", "the notebook's 47 minutes are", "the notebook's 10 minutes are")
     stale = [c for c in claims(helpers.load_essay(reading_copy)) if c[1] == 10]
     assert len(stale) == 1
     [(notebook, minutes, k)] = stale

@@ -10,8 +10,8 @@ import nbformat
 import pytest
 
 import helpers
-from helpers.lessons import (ANSWER_MIN, exercises, lesson_row, notebook_word_parts, notebook_words, opening_text,
-                             study_speeds, time_line, timing)
+from helpers.lessons import (ANSWER_MIN, answer_kinds, exercises, lesson_row, notebook_word_parts, notebook_words,
+                             opening_text, study_speeds, time_line, timing)
 from helpers.text import paragraph_numbers
 from tools.run_notebooks import notebook_paths
 
@@ -95,7 +95,9 @@ def test_every_exercise_is_given_at_least_what_its_answer_needs(path, essay):
                 and "".join(c["source"]).startswith("## Exercise")]
     assert len(found) == len(stated) == len(headings)
     for minutes, row in zip(stated, found.itertuples()):
-        assert row.answers >= 1 and row.floor_min >= ANSWER_MIN * row.answers
+        kinds = answer_kinds(essay)   # each answer at least its kind's minutes (session 21), or ANSWER_MIN undeclared
+        least = sum(kinds[k]["minutes"] for k in row.kinds) if row.kinds else ANSWER_MIN * row.answers
+        assert row.answers >= 1 and row.floor_min >= least
         assert minutes >= row.floor_min, f"{path.name}: {row.title}"
     assert lesson_row(nb, path.name, essay)["exercises_min"] == sum(stated)
 
@@ -137,7 +139,9 @@ def test_an_exercise_that_sends_the_learner_to_more_paragraphs_needs_more_time(e
     after = exercises(nb, essay)
     added = int(essay.paragraphs.loc[41:50, "words"].sum())
     assert after.reread_words[1] == before.reread_words[1] + added
-    assert after.floor_min[1] == math.ceil(after.reread_words[1] / study_speeds(essay)[0]) + ANSWER_MIN * after.answers[1]
+    each = answer_kinds(essay)["classify"]["minutes"]   # 02's Exercise 2 asks four rows classified
+    assert after.kinds[1] == ["classify"] * after.answers[1]
+    assert after.floor_min[1] == math.ceil(after.reread_words[1] / study_speeds(essay)[0]) + each * after.answers[1]
     assert after.floor_min[1] > before.floor_min[1]
     assert list(after.floor_min.drop(1)) == list(before.floor_min.drop(1))
 

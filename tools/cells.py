@@ -255,8 +255,8 @@ def set_exercise_times(nb, name: str, essay) -> None:
     pace, and reading.yml's minutes per answer), never typed. A learners' notebook with discussion questions in
     discussion.yml shows the discussion's minutes under "## Discussion questions", and its lesson metadata's
     ``discussion`` holds them (``helpers.lessons.discussion_minutes``). Learner review 18 (issue 19)."""
-    from helpers.lessons import (DISCUSSION_TIME_RE, EXERCISE_TIME_RE, discussion_minutes, discussion_time_line,
-                                 exercise_time_line, exercises, for_facilitators)
+    from helpers.lessons import (DISCUSSION_TIME_RE, EXERCISE_TIME_RE, SOLO_RE, discussion_minutes,
+                                 discussion_time_line, exercise_time_line, exercises, for_facilitators, solo_line)
     lesson = nb.metadata.get("lesson")
     if lesson is None or for_facilitators(nb):
         return
@@ -265,7 +265,8 @@ def set_exercise_times(nb, name: str, essay) -> None:
              and c.source.startswith("## Exercise")]
     for cell, row in zip(cells, found.itertuples()):
         cell.source = _put_line(cell.source, EXERCISE_TIME_RE,
-                                exercise_time_line(int(row.floor_min), int(row.answers), bool(row.paragraphs)))
+                                exercise_time_line(int(row.floor_min), int(row.answers), bool(row.paragraphs),
+                                                   row.kinds))
     lesson["exercises"] = [int(m) for m in found.floor_min]
     talk = discussion_minutes(essay, name)
     if talk is None:   # a discussion set in the notebook's prose (00's): its minutes computed by the same rule
@@ -274,13 +275,26 @@ def set_exercise_times(nb, name: str, essay) -> None:
             found = prompt_discussion(cell.source, essay) if cell.cell_type == "markdown" else None
             if found:
                 lesson["discussion"], cell.source = found
+                cell.source = _after_prompt(cell.source, solo_line(found[0]))
         return
     cell = next((c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Discussion questions")),
                 None)
     if cell is None:
         raise SystemExit(f"{name}: discussion.yml has questions for it, but no cell starts '## Discussion questions'.")
     cell.source = _put_line(cell.source, DISCUSSION_TIME_RE, discussion_time_line(*talk))
+    # what to do with the minutes when studying alone (learner review 20), just under the time line
+    cell.source = SOLO_RE.sub("", cell.source).replace("\n\n\n\n", "\n\n")
+    cell.source = DISCUSSION_TIME_RE.sub(lambda m: m.group(0) + "\n\n" + solo_line(talk[1]), cell.source, count=1)
     lesson["discussion"] = talk[1]
+
+
+def _after_prompt(source: str, line: str) -> str:
+    """``source`` with ``line`` (the line for studying alone) as its own paragraph after the discussion prompt's
+    (``helpers.lessons.DISCUSS_RE``), replacing the one written before."""
+    from helpers.lessons import DISCUSS_RE, SOLO_RE
+    source = SOLO_RE.sub("", source).replace("\n\n\n\n", "\n\n").rstrip("\n")
+    end = source.find("\n", DISCUSS_RE.search(source).end())
+    return source + "\n\n" + line if end < 0 else source[:end] + "\n\n" + line + source[end:]
 
 
 def set_route(nb, name: str) -> None:
