@@ -63,7 +63,8 @@ def test_the_checklist_and_the_later_messages_bring_the_packet():
     assert row, checklist[:300]
     for n in (1, 2, 3):
         assert f"Session {n} at 0:00" in row.group(1), row.group(1)
-    series = [p for p in _messages() if p.startswith("A series of three")]
+    # the meetings as planned (review 20b: the versions for Spanish readers of Sessions 2 and 3 have their own)
+    series = [p for p in _messages() if p.startswith("A series of three") and "Spanish readers" not in p.split("</h2>")[0]]
     assert len(series) == 3
     for n, part in enumerate(series, start=1):
         text = _plain(part)

@@ -1222,15 +1222,15 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     from tools.pages import _page
     parts = []
     paces = sheets = None
-    # a meeting's version for Spanish readers gets a message of its own when its minimum reading is its own
+    # a meeting's version for Spanish readers gets a message of its own whenever its message differs from the
+    # meeting's: its minimum reading, its homework, no computers (facilitator review 20b: the series' versions had none)
+    planned: dict[tuple, tuple] = {}
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
         sheets = sheets if sheets is not None else workshop.load_spanish_sheet(ctx["essay"])
         paces = paces or workshop.reading_paces(ctx["essay"])
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
         first = rows.iloc[0]
-        if first.version and first.pre_reading_minimum == row["at least"]:
-            continue
         least = workshop.reading_time(ctx["essay"], first.pre_reading_minimum)[1]
         values = {"title": ctx["essay"].meta["title"], "title_es": workshop.essay_title_es(ctx["essay"]),
                   "pre_reading": first.pre_reading, "minutes": row.minutes,
@@ -1279,6 +1279,9 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         # message, and pasted it lost its [traducción] labels and the key to [nota: …])
         setup_sent = workshop.uses_computers(rows) and meeting == 1
         files = attachment_pages(ctx["handout"], sheet, setup_sent, page)
+        if first.version and planned.get((plan, meeting)) == (texts, files):
+            continue
+        planned[(plan, meeting)] = (texts, files)
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
@@ -1288,7 +1291,8 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                f'<div class="message" lang="{lang}">'
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
                                + "</div>" for lang, t in texts.items()))
-    body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
+    body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish (a version for "
+            "Spanish readers has its own when it sends something else; otherwise it shares the meeting's): copy it into an "
             "e-mail or a chat, fill in the blanks, and attach what it says above it. Send it a "
             "week before (two weeks if some read Spanish more easily).</p>"
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'

@@ -1,0 +1,94 @@
+"""Facilitator review 20b against main after session 20 (issue #20, task s21-facil): the series' versions for Spanish
+readers send messages of their own, homework that the readings allow and whose minutes say a second language too,
+the series' Spanish packet and print list, the death tolls' care at home, the run sheets' size."""
+import html
+import json
+import re
+from functools import lru_cache
+
+import pytest
+
+from helpers import load_essay, workshop
+from helpers.text import paragraph_numbers
+from tools import decks
+
+SERIES = "series-3x120"
+TAGS = re.compile(r"<[^>]+>")
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(TAGS.sub(" ", text)).split())
+
+
+@lru_cache(maxsize=None)
+def _messages() -> list[tuple[str, str]]:
+    """(heading, body) of each message on the reading-message page."""
+    page = decks.reading_messages()["reading-message.html"]
+    return [(_plain(p.split("</h2>")[0]), _plain(p.split("</h2>", 1)[1])) for p in re.split(r"<h2>", page)[1:]]
+
+
+# ---- 1: a version for Spanish readers whose message differs gets its own --------------------------------------
+
+def test_every_version_for_spanish_readers_has_its_own_reading_message():
+    """Review 20b, #1: the page said "One per meeting" but held 5 messages for 8 meetings; the series' versions had
+    none, so their homework and their "no computer needed" were never sent. A version whose message would be the
+    meeting's word for word (Session 1's: same reading, computers for setup) shares it, and the page says so."""
+    versions = [(h, b) for h, b in _messages() if "three 2-hour" in h and "Spanish readers" in h]
+    assert [h.split("Session ")[1][:1] for h, _ in versions] == ["2", "3"], [h for h, _ in _messages()]
+    for head, body in versions:
+        assert "No computer is needed" in body and "No hace falta computadora" in body, (head, body[:300])
+        assert "Bringing a laptop?" not in body and "set up as for our first meeting" not in body, head
+    page = _plain(decks.reading_messages()["reading-message.html"])
+    assert "shares the meeting's" in page
+
+
+def test_each_version_message_sends_the_version_s_own_homework(essay):
+    """The English Session 2 message would tell the Spanish readers' room the English room's homework."""
+    plans = workshop.load_plans(essay)
+    for n in (2, 3):
+        meeting = plans[(plans.plan == SERIES) & (plans.meeting == n)]
+        due = workshop.spanish_version(meeting).iloc[0].homework_due
+        assert due and (n == 3 or due["en"] != meeting.iloc[0].homework_due["en"]), n
+        body = next(b for h, b in _messages() if "three 2-hour" in h and f"Session {n}" in h and "Spanish" in h)
+        assert due["en"] in body and due["es"] in body, (n, due["en"], body[:600])
+
+
+# ---- 2: the homework is what the readings allow, and its minutes say a second language -------------------------
+
+def test_homework_uses_only_paragraphs_read_by_the_meeting_it_is_due(essay):
+    """Review 20b, #2: Session 1's homework (Exercises 2 to 4 of 01) works on ¶51–¶52 and ¶55, Session 3's reading,
+    though it is due at Session 2."""
+    plans = workshop.load_plans(essay)
+    series = plans[plans.plan == SERIES]
+    readings = [set(paragraph_numbers(series[series.meeting == m].iloc[0].pre_reading)) for m in (1, 2, 3)]
+    checked = 0
+    for m in (1, 2):
+        rows = series[series.meeting == m]
+        for homework in (rows.iloc[0].homework, workshop.spanish_version(rows).iloc[0].homework):
+            read = set().union(*readings[:m + 1])
+            needs = set(homework["paragraphs"])
+            assert needs and needs <= read, (m, homework["en"], sorted(needs - read))
+            checked += 1
+    assert checked >= 3
+
+
+def test_a_homework_that_needs_an_unread_paragraph_fails_loading(essay, tmp_path):
+    text = (essay.folder / "sessions.yml").read_text(encoding="utf-8")
+    first = re.search(r"(?m)^        homework: \{notebook: 01_argument_structure, exercises: \[[^\]]*\]\}$", text)
+    assert first, "Session 1 sets a homework of notebook 01"
+    import shutil
+    from helpers.errors import AnnotationError
+    folder = tmp_path / essay.folder.name
+    shutil.copytree(essay.folder, folder)
+    (folder / "sessions.yml").write_text(text[:first.start()] + "        homework: {notebook: 01_argument_structure, "
+                                         "exercises: [2, 3, 4]}" + text[first.end():], encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"¶5[1-5]"):
+        workshop.load_plans(load_essay(folder))
+
+
+def test_the_homework_says_its_minutes_in_a_second_language(essay):
+    said = workshop.homework_said(essay, {"notebook": "01_argument_structure", "exercises": [3]})
+    assert re.search(r"about (\d+) minutes, or about (\d+) in a second language", said["en"]), said["en"]
+    m = re.search(r"about (\d+) minutes, or about (\d+) in a second language", said["en"])
+    assert int(m[2]) > int(m[1])
+    assert re.search(r"unos \d+ minutos, o unos \d+ si leen en inglés como segunda lengua", said["es"]), said["es"]
