@@ -92,3 +92,28 @@ def test_the_homework_says_its_minutes_in_a_second_language(essay):
     m = re.search(r"about (\d+) minutes, or about (\d+) in a second language", said["en"])
     assert int(m[2]) > int(m[1])
     assert re.search(r"unos \d+ minutos, o unos \d+ si leen en inglés como segunda lengua", said["es"]), said["es"]
+
+
+# ---- 3: the series' packet for Spanish readers holds the Spanish it promises; its print list prints what it uses ---
+
+def test_the_series_spanish_packet_holds_its_spanish_sheet():
+    """Review 20b, #3: the print list and checklist promise "its own packet (with the Spanish sheet)", but the series'
+    Spanish packet had the English packet's pages; Session 3 (Spanish) reads ¶45, ¶48 and ¶49 from a page on no
+    series print list. The packet now ends with the Spanish of ¶45, ¶48 and ¶49 and the three glossary entries
+    Session 3 glosses; no key points of another plan's meeting."""
+    from tools import packet
+    spanish = _plain(packet.packet_html(plan=SERIES, version="spanish"))
+    english = _plain(packet.packet_html(plan=SERIES, version=""))
+    assert "Hoja en español" in spanish and "Hoja en español" not in english
+    assert "Relectura en español: ¶45 y ¶48" in spanish
+    assert "guerra de posiciones" in spanish.split("Hoja en español")[-1].lower()
+    assert "Puntos clave · Key points" not in spanish.split("Hoja en español")[-1]
+
+
+def test_the_series_version_prints_no_glossary_it_does_not_use(essay):
+    """Review 20b, #3: the version's print list still printed the whole glossary for each pair, though the version
+    cuts the glossary segment; its Spanish sheet (in the packet) holds the entries it glosses."""
+    lists = workshop.load_print_lists(essay)
+    version = workshop.version_print_list(lists, SERIES)
+    assert "glossary" not in set(version.printout), sorted(version.printout)
+    assert "glossary" in set(lists[lists.plan == SERIES].printout)
