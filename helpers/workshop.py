@@ -753,6 +753,10 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
             for name in [c for c in out.columns if c.split("_offline")[0] in ONLINE_FIELDS]:
                 out.loc[out.topic == topic, name] = [t.replace(old, new) if isinstance(t, str) else t
                                                      for t in out.loc[out.topic == topic, name]]
+    # a version with no segment on the computers keeps no save step: nothing to save (facilitator review 20b)
+    if _screen(out).empty:
+        for name in [c for c in out.columns if c.split("_offline")[0] in ONLINE_FIELDS]:
+            out[name] = [" ".join(NO_SAVE.sub("", t).split()) if isinstance(t, str) else t for t in out[name]]
     out["start"] = out.minutes.cumsum() - out.minutes
     out["segment"] = range(1, len(out) + 1)
     out["if_short"] = variant["if_short"]
@@ -762,6 +766,15 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
     for name in ("pre_reading_minimum", "pre_reading_note"):
         out[name] = variant.get(name) or out[name]
     return paper_minutes_said(out)
+
+
+# the save step before a paper stretch and at the close, in English and Spanish, as the segments say it
+NO_SAVE = re.compile(r"(?:Save first \(Ctrl\+S, Cmd\+S on a Mac(?:; then File → Download)?\): (?:the next \d+ minutes are "
+                     r"on paper|the rest is on paper)(?: and an idle Binder session is deleted)?\. ?"
+                     r"|Guarden primero \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download(?:, Archivo → "
+                     r"Descargar)?)?\): (?:los próximos \d+ minutos son en papel|el resto es en papel)\. ?"
+                     r"|save your work \(Ctrl\+S, Cmd\+S on a Mac(?:; then File → Download)?\); "
+                     r"|guarden su trabajo \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download)?\); )")
 
 
 # every text that states a stretch's minutes, the slide's (room) and a kit's without launch links too (review 20b)

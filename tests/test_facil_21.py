@@ -117,3 +117,20 @@ def test_the_series_version_prints_no_glossary_it_does_not_use(essay):
     version = workshop.version_print_list(lists, SERIES)
     assert "glossary" not in set(version.printout), sorted(version.printout)
     assert "glossary" in set(lists[lists.plan == SERIES].printout)
+
+
+# ---- 7: a series version's run sheet says its own session's cuts, and prints at 9 pt -----------------------------
+
+def test_a_series_version_run_sheet_says_only_its_own_session_s_cuts(essay):
+    """Review 20b, #7: Session 3's Spanish run sheet printed at 8.7 pt; its "This version." paragraph gave the whole
+    series' cuts (every session's). It now says this session's, from the data: what goes home, with its minutes."""
+    sheets = decks.run_sheets()
+    plans = workshop.load_plans(essay)
+    for n in (1, 2, 3):
+        rows = plans[(plans.plan == SERIES) & (plans.meeting == n)]
+        version = workshop.spanish_version(rows)
+        para = _plain(sheets[f"run-sheet-{SERIES}-{n}-spanish.html"]).split("This version.")[1].split("Participants read")[0]
+        cut = [t for t in rows.topic if t not in set(version.topic)]
+        assert cut and all(t in para for t in cut), (n, para)
+        others = {1: "Session 2", 2: "Session 3", 3: "Session 1"}[n]
+        assert others not in para, (n, para)

@@ -1085,7 +1085,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                 f'Starts at: <span class="line short"></span> ({first.length} minutes'    # one line (review13: two)
                 + (f"; the clock column assumes a start at {start})</p>" if start else
                    "; fill in the clock column)</p>"))
-        version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
+        version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles) if once_only(plan, ctx) else session_cuts(rows, ctx))}</p>"
                    if first.version else
                    ("<p><b>Some read Spanish more easily?</b> Use the version for Spanish readers: print "
                     f"{html.escape(version_printouts(plan, ctx))}, and project its deck.</p>"
@@ -1117,6 +1117,23 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  + ("</p>" + hard_moments_html(ctx["handout"]) + "<p>" if first.version else " ")
                  + f"{_after(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
+
+
+def session_cuts(rows, ctx) -> str:
+    """A series session's version for Spanish readers in two sentences, from the data: interpreted, kept segments take
+    longer, and what this session cuts, with its English minutes (facilitator review 20b: each session's run sheet
+    printed the plan's paragraph on every session's cuts, and Session 3's went down to 8.7 pt)."""
+    first = rows.iloc[0]
+    planned = ctx["plans"][(ctx["plans"].plan == first.plan) & (ctx["plans"].meeting == first.meeting)]
+    cut = [f"{s.topic} ({s.minutes} min)" for s in planned.itertuples() if s.topic not in set(rows.topic)]
+    pace = ctx["paces"]["interpreted"]
+    longer = "half as long again" if pace == 1.5 else f"{pace:g} times as long"
+    return (f"Everything said is interpreted, so each kept segment takes {longer} (the guide's rule; setup and the "
+            f"break keep their minutes). Cut, for home or for the notebooks: {_and_en(cut)}.")
+
+
+def _and_en(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def once_only(plan: str, ctx) -> bool:
