@@ -134,3 +134,37 @@ def test_a_series_version_run_sheet_says_only_its_own_session_s_cuts(essay):
         assert cut and all(t in para for t in cut), (n, para)
         others = {1: "Session 2", 2: "Session 3", 3: "Session 1"}[n]
         assert others not in para, (n, para)
+
+
+# ---- 9: the versions' preparation routes ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _routes():
+    parts = list(decks._sheet_parts(versions=True))
+    return (decks.preparation_routes(parts=[p for p in parts if not p[2].iloc[0].version]),
+            decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version]))
+
+
+def test_a_version_route_works_through_no_notebook_it_does_not_tour():
+    """Review 20b, #9: the series' version route counted "Notebook 00 … Session 1 tours it" (80 minutes), though the
+    version cuts the tour."""
+    english, version = _routes()
+    assert any(s["reads"] == "notebook" for s in english[SERIES])
+    assert not any(s["reads"] == "notebook" for s in version[SERIES]), [s["what"] for s in version[SERIES]]
+
+
+def test_a_series_route_attaches_the_setup_page_to_the_first_message_only():
+    """Review 20b, #9: the route sent the setup page with every session's message; the messages send it once."""
+    english, version = _routes()
+    for route in (english[SERIES], version[SERIES]):
+        step = next(s["what"] for s in route if "reading message, filled in" in s["what"])
+        assert "the setup page" in step and "Session 1's" in step, step
+        assert not re.search(r"with the reader's edition, the setup page", step), step
+
+
+def test_a_route_with_no_computers_tests_no_notebook():
+    """Review 20b, #9: the 90-minute version's route (no computers) tested "the first notebook" on the projector."""
+    english, version = _routes()
+    test = [s["what"] for s in version["single-90"] if "projector" in s["what"]]
+    assert test and not any("notebook" in t for t in test), test
+    assert any("first notebook" in s["what"] for s in english["single-90"])

@@ -1423,6 +1423,11 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
         for step in steps:
             if step.get("only", "every version") == "version for Spanish readers" and not spanish:
                 continue
+            if step.get("only", "every version") == "as planned" and spanish:
+                continue        # a step for the meetings as planned alone (review 20b: a laptop test, no computers)
+            if step["reads"] == "notebook" and not (
+                    (rows.notebook == step["notebook"]) & (rows.topic != "setup")).any():
+                continue        # a notebook no kept segment beyond the setup check uses (review 20b: the cut tour)
             if step["reads"] == "exercise" and (step["notebook"], int(step["exercise"])) not in done:
                 continue        # an exercise the route's meetings cut (review17: the Spanish readers' version, for home)
             if step["reads"] in ("install", "setup page") and not on_computers:
@@ -1430,7 +1435,12 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
             if "{attachments}" in step["what"]:      # the reading message's attachments, from their one list
                 sheet = [n for p_, m, r, *_ in mine for n in workshop.load_spanish_sheet(essay).get(f"{p_}-{m}", {})
                          .get("paragraphs", {})] if spanish and h["reading_message_sheet"] else []
-                step = {**step, "what": step["what"].replace("{attachments}", attachments(h, sheet, on_computers))}
+                said = attachments(h, sheet, on_computers)
+                if on_computers and len(mine) > 1:      # the setup page goes with the first message only (review 20b)
+                    said = (attachments({**h, "reading_message_attach": [i for i in h["reading_message_attach"] if i not in
+                                         h.get("reading_message_attach_computers", [])]}, sheet)
+                            + " (and, with Session 1's, " + _and_en(h.get("reading_message_attach_computers", [])) + ")")
+                step = {**step, "what": step["what"].replace("{attachments}", said)}
             where = ""
             if step["reads"] == "run sheet":
                 text = " ".join(table for *_, table in mine)
