@@ -168,3 +168,18 @@ def test_a_route_with_no_computers_tests_no_notebook():
     test = [s["what"] for s in version["single-90"] if "projector" in s["what"]]
     assert test and not any("notebook" in t for t in test), test
     assert any("first notebook" in s["what"] for s in english["single-90"])
+
+
+# ---- 8: the segment dropped first when time runs short frees enough to absorb a pause or a slow welcome ------------
+
+def test_every_meeting_drops_first_a_segment_of_ten_minutes_or_more(essay):
+    """Review 20b, #8: Session 1's only slack was the 5-minute tour, and its bilingual welcome runs tight; cutting the
+    tour also left no notebook shown before the homework."""
+    plans = workshop.load_plans(essay)
+    for (plan, n), rows in plans.groupby(["plan", "meeting"], sort=False):
+        for version in (rows, workshop.spanish_version(rows)):
+            if version is None:
+                continue
+            first = version.iloc[0]
+            dropped = version[version.topic == first.if_short]
+            assert len(dropped) == 1 and int(dropped.minutes.iloc[0]) >= 10, (plan, n, first.if_short)
