@@ -91,9 +91,10 @@ def load_plans(essay: Essay) -> pd.DataFrame:
     rows = []
     for plan in load_entries(essay, f"{PLANS} plans").itertuples():
         seen_topics: dict[str, str] = {}
-        filled = [_with_homework(m, path, f"plan {plan.id}, meeting {n}")
+        filled = [_with_homework(m, path, f"plan {plan.id}, meeting {n}", essay)
                   for n, m in enumerate(_with_next_reading(plan.meetings, path, f"plan {plan.id}"), start=1)]
         raws, homeworks = [m for m, _, _ in filled], [(said, own) for _, said, own in filled]
+        _check_homework_read(essay, raws, homeworks, path, f"plan {plan.id}")
         for meeting, raw in zip(_within(essay, "meetings", raws, f"plan {plan.id}"), raws):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
             droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict) and seg.get("topic") not in kept]
@@ -120,6 +121,9 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     # the homework this meeting sets, and the one the meeting before set (its reading message says it)
                     "homework": homeworks[meeting["n"] - 1][0],
                     "homework_due": homeworks[meeting["n"] - 2][0] if meeting["n"] > 1 else {},
+                    # the same for the meeting's version for Spanish readers (spanish_version puts them in place)
+                    "version_homework": homeworks[meeting["n"] - 1][1],
+                    "version_homework_due": homeworks[meeting["n"] - 2][1] if meeting["n"] > 1 else {},
                     **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "pre_reading_note_es",
                                                 "if_short", "if_not_read")}}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
@@ -191,14 +195,16 @@ HOMEWORK = "{homework}"
 
 def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") -> dict[str, str]:
     """A meeting's ``homework`` (sessions.yml: a ``notebook`` and its ``exercises`` by number) as the closing line and
-    the reading message say it, with its minutes from the notebook's own exercise times (its lesson metadata), in
-    English and Spanish; {} for none.
+    the reading message say it, with its minutes from the notebook's own exercise times (its lesson metadata), and
+    those minutes for a reader of English as a second language (the rereading each exercise names read at
+    ``reading_pace: second_language``; facilitator review 20b), in English and Spanish; {} for none.
 
     Parameters:
-        essay_or_none: unused (kept for a reading of another folder); homework: the meeting's ``homework`` entry.
+        essay_or_none: the reading (None: the default one); homework: the meeting's ``homework`` entry.
 
     Returns:
-        ``{"en": …, "es": …, "minutes": N}``, or {} when the meeting sets none.
+        ``{"en": …, "es": …, "minutes": N, "minutes_l2": M, "paragraphs": [the ¶ numbers the exercises name],
+        "exercises": [their numbers]}``, or {} when the meeting sets none.
 
     Example:
         >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["minutes"]
@@ -206,33 +212,56 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
     """
     if not homework:
         return {}
+    from .essay import load_essay
+    from .lessons import exercises, study_speeds
+    essay = essay_or_none or load_essay()
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
     nb_path = NOTEBOOKS / f"{notebook}.ipynb"
     if not (isinstance(notebook, str) and nb_path.is_file()):
         raise AnnotationError(path, f"homework names the notebook {notebook!r}, which is not in notebooks/.",
                               "write a notebook's name without .ipynb, e.g. 01_argument_structure.", where)
-    stated = json.loads(nb_path.read_text(encoding="utf-8"))["metadata"]["lesson"]["exercises"]
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    stated = nb["metadata"]["lesson"]["exercises"]
     if not (isinstance(numbers, list) and numbers and all(isinstance(n, int) and 0 < n <= len(stated)
                                                            for n in numbers)):
         raise AnnotationError(path, f"homework gives exercises {numbers!r} of {notebook}, which sets {len(stated)}.",
                               f"list exercise numbers from 1 to {len(stated)}, e.g. [2, 3].", where)
     minutes = sum(stated[n - 1] for n in numbers)
+    found = exercises(nb, essay)
+    paragraphs = sorted({p for n in numbers for p in _exercise_reads(nb, n, found)})
+    reread = sum(int(found.iloc[n - 1].reread_words) for n in numbers if n <= len(found))
+    extra = reread / study_speeds(essay)[0] * (reading_paces(essay)["second_language"] - 1)
+    minutes_l2 = minutes + math.ceil(extra - 1e-9)
     run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
     en = (f"Exercises {numbers[0]} to {numbers[-1]}" if run else "Exercise " + _and([str(n) for n in numbers])
           if len(numbers) == 1 else "Exercises " + _and([str(n) for n in numbers]))
     es = (f"los ejercicios {numbers[0]} a {numbers[-1]}" if run else "el ejercicio " + str(numbers[0])
           if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y "))
-    nb = notebook[:2]
-    # the minutes are the exercises' writing alone; in a notebook of two sittings whose second holds them all, say
-    # that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
-    sitting = _second_sitting_holding(json.loads(nb_path.read_text(encoding="utf-8")), numbers)
+    nb_no = notebook[:2]
+    base = {"minutes": minutes, "minutes_l2": minutes_l2, "paragraphs": paragraphs, "exercises": list(numbers)}
+    l2_en, l2_es = f", or about {minutes_l2} in a second language", f", o unos {minutes_l2} si leen en inglés como segunda lengua"
+    # the minutes are the exercises' own (their rereading and writing); in a notebook of two sittings whose second
+    # holds them all, say that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
+    sitting = _second_sitting_holding(nb, numbers)
     if sitting:
-        return {"en": f"{en} of notebook {nb} (about {minutes} minutes of writing; with the reading before them, its "
-                      f"second sitting takes about {sitting} minutes)",
-                "es": f"{es} del cuaderno {nb} (unos {minutes} minutos de escritura; con la lectura previa, su segunda "
-                      f"parte lleva unos {sitting} minutos)", "minutes": minutes, "sitting": sitting}
-    return {"en": f"{en} of notebook {nb} (about {minutes} minutes)", "es": f"{es} del cuaderno {nb} (unos {minutes} minutos)",
-            "minutes": minutes}
+        return {"en": f"{en} of notebook {nb_no} (about {minutes} minutes of writing{l2_en}; with the reading before "
+                      f"them, its second sitting takes about {sitting} minutes)",
+                "es": f"{es} del cuaderno {nb_no} (unos {minutes} minutos de escritura{l2_es}; con la lectura previa, "
+                      f"su segunda parte lleva unos {sitting} minutos)", **base, "sitting": sitting}
+    return {"en": f"{en} of notebook {nb_no} (about {minutes} minutes{l2_en})",
+            "es": f"{es} del cuaderno {nb_no} (unos {minutes} minutos{l2_es})", **base}
+
+
+def _exercise_reads(nb: dict, number: int, found: pd.DataFrame) -> list[int]:
+    """The paragraphs exercise ``number`` has the learner read: those of its sentence that says the cell below prints
+    them ("Read ¶27 to ¶33 (the cell below prints them)"), not a ¶ it names in passing as an example; every ¶ it
+    names when no sentence says so."""
+    from .lessons import _PARAGRAPH_REF
+    cell = next(("".join(c.get("source", "")) for c in nb.get("cells", [])
+                 if "".join(c.get("source", "")).lstrip().startswith(f"## Exercise {number}:")), "")
+    sentence = next((x for x in re.split(r"(?<=[.?!])\s+", cell) if re.search(r"below prints? (them|it)", x)), "")
+    named = {n for m in _PARAGRAPH_REF.finditer(sentence) for n in range(int(m[1]), int(m[2] or m[1]) + 1)}
+    return sorted(named) or list(found.iloc[number - 1].paragraphs if number <= len(found) else [])
 
 
 def _second_sitting_holding(nb: dict, numbers: list[int]) -> int | None:
@@ -240,16 +269,19 @@ def _second_sitting_holding(nb: dict, numbers: list[int]) -> int | None:
     every exercise in ``numbers`` comes after its stop line; else None."""
     from .lessons import SITTINGS_RE, STOP_LINE
     cells = ["".join(c.get("source", "")) for c in nb.get("cells", [])]
-    stop = next((k for k, c in enumerate(cells) if STOP_LINE in c), None)
+    stop = max((k for k, c in enumerate(cells) if STOP_LINE in c), default=None)   # the line itself, not its mention
     line = next((m[0] for c in cells for m in [SITTINGS_RE.search(c)] if m), "")
     second = re.search(r"the second, the rest, about (\d+) minutes", line)
     heads = [k for k, c in enumerate(cells) for n in numbers if c.lstrip().startswith(f"## Exercise {n}:")]
-    if stop is None or not second or len(heads) != len(numbers) or min(heads) < stop:
+    after = {int(m[1]) for k, c in enumerate(cells) if stop is not None and k > stop
+             for m in [re.match(r"\s*## Exercise (\d+):", c)] if m}
+    # the sitting's minutes describe the homework only when it is every exercise of that sitting
+    if stop is None or not second or len(heads) != len(numbers) or min(heads) < stop or set(numbers) != after:
         return None
     return int(second[1])
 
 
-def _with_homework(meeting, path, where: str):
+def _with_homework(meeting, path, where: str, essay: Essay | None = None):
     """A meeting with ``{homework}`` in its texts filled in from its ``homework`` (``homework_said``), in the
     language of each text (``…_es`` fields in Spanish), and its version's from the version's own ``homework``
     (facilitator review 19: Exercises 2 to 4, about 52 minutes, were in no message and no closing line).
@@ -269,13 +301,30 @@ def _with_homework(meeting, path, where: str):
         if isinstance(value, list):
             return [fill(v, said, name) for v in value]
         return value
-    said = homework_said(None, meeting.get("homework") or {}, path, where)
+    said = homework_said(essay, meeting.get("homework") or {}, path, where)
     out = {k: (fill(v, said, k) if k != "spanish_variant" else v) for k, v in meeting.items()}
     variant, own = meeting.get("spanish_variant"), said
     if isinstance(variant, dict):
-        own = homework_said(None, variant.get("homework") or {}, path, f"{where}, spanish_variant") or said
+        own = homework_said(essay, variant.get("homework") or {}, path, f"{where}, spanish_variant") or said
         out["spanish_variant"] = {k: fill(v, own, k) for k, v in variant.items() if k != "homework"}
     return out, said, own
+
+
+def _check_homework_read(essay: Essay, meetings: list, homeworks: list, path, where: str) -> None:
+    """Refuse a homework that works on paragraphs no reading has sent by the meeting it is due at (the next one):
+    facilitator review 20b, Session 1's Exercises 2 to 4 worked on ¶51–¶55, Session 3's reading."""
+    readings = [set(paragraph_numbers(str(m.get("pre_reading") or ""))) if isinstance(m, dict) else set()
+                for m in meetings]
+    for n, (said, own) in enumerate(homeworks, start=1):
+        read = set().union(*readings[:n + 1])
+        for which, homework in (("", said), (", spanish_variant", own)):
+            unread = sorted(set((homework or {}).get("paragraphs", [])) - read)
+            if unread:
+                raise AnnotationError(path, f"the homework of meeting {n} works on "
+                                            f"{', '.join(f'¶{p}' for p in unread)}, which no reading has sent by the "
+                                            "meeting it is due at.",
+                                      "set exercises whose paragraphs are read by then, or set them at a later "
+                                      "meeting.", f"{where}, meeting {n}{which}")
 
 
 def _with_next_reading(meetings: list, path, where: str) -> list:
@@ -704,12 +753,28 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
             for name in [c for c in out.columns if c.split("_offline")[0] in ONLINE_FIELDS]:
                 out.loc[out.topic == topic, name] = [t.replace(old, new) if isinstance(t, str) else t
                                                      for t in out.loc[out.topic == topic, name]]
+    # a version with no segment on the computers keeps no save step: nothing to save (facilitator review 20b)
+    if _screen(out).empty:
+        for name in [c for c in out.columns if c.split("_offline")[0] in ONLINE_FIELDS]:
+            out[name] = [" ".join(NO_SAVE.sub("", t).split()) if isinstance(t, str) else t for t in out[name]]
     out["start"] = out.minutes.cumsum() - out.minutes
     out["segment"] = range(1, len(out) + 1)
     out["if_short"] = variant["if_short"]
+    if "version_homework" in out:      # the homework this version sets, and the one its version before set
+        out["homework"] = [out.version_homework.iloc[0]] * len(out)
+        out["homework_due"] = [out.version_homework_due.iloc[0]] * len(out)
     for name in ("pre_reading_minimum", "pre_reading_note"):
         out[name] = variant.get(name) or out[name]
     return paper_minutes_said(out)
+
+
+# the save step before a paper stretch and at the close, in English and Spanish, as the segments say it
+NO_SAVE = re.compile(r"(?:Save first \(Ctrl\+S, Cmd\+S on a Mac(?:; then File → Download)?\): (?:the next \d+ minutes are "
+                     r"on paper|the rest is on paper)(?: and an idle Binder session is deleted)?\. ?"
+                     r"|Guarden primero \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download(?:, Archivo → "
+                     r"Descargar)?)?\): (?:los próximos \d+ minutos son en papel|el resto es en papel)\. ?"
+                     r"|save your work \(Ctrl\+S, Cmd\+S on a Mac(?:; then File → Download)?\); "
+                     r"|guarden su trabajo \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download)?\); )")
 
 
 # every text that states a stretch's minutes, the slide's (room) and a kit's without launch links too (review 20b)

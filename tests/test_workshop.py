@@ -56,7 +56,7 @@ def test_a_print_list_names_a_described_printout_and_plain_copies(reading_copy, 
     with pytest.raises(helpers.AnnotationError, match=r"(?s)'glosary excerpt'.*write one of: packet") as err:
         workshop.load_print_lists(helpers.load_essay(reading_copy))
     assert err.value.row == "plan single-90, print, line 3"
-    path.write_text(text.replace("{printout: glossary, copies: each pair}", "{printout: glossary, copies: two}", 1),
+    path.write_text(text.replace("{printout: glossary, copies: each pair", "{printout: glossary, copies: two", 1),
                     encoding="utf-8")
     with pytest.raises(helpers.AnnotationError, match=r"(?s)copies is .two.*each participant, each pair"):
         workshop.load_print_lists(helpers.load_essay(reading_copy))
@@ -933,7 +933,10 @@ def test_the_spanish_readers_route_briefs_the_interpreter_and_every_route_sends_
         assert [s for s in route if s["reads"] == "arrange" and s["what"].startswith("Send the reading message")]
         reading, arranging = decks.preparation_totals(route)
         assert reading + arranging >= sum(s["minutes"] for s in route) > reading + arranging - 10
-    assert decks.preparation_totals(version)[1] >= decks.preparation_totals(english)[1] + briefing[0]["minutes"]
+    # review 20b: a step the version does not take (only: as planned, the notebook's laptop test) is not its minutes
+    planned_only = sum(s["minutes"] for s in english if s.get("only") == "as planned")
+    assert planned_only and decks.preparation_totals(version)[1] >= (decks.preparation_totals(english)[1] - planned_only
+                                                                     + briefing[0]["minutes"])
 
 
 def test_the_spanish_readers_version_follows_the_guides_interpreting_rule(essay):

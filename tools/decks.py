@@ -1085,7 +1085,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                 f'Starts at: <span class="line short"></span> ({first.length} minutes'    # one line (review13: two)
                 + (f"; the clock column assumes a start at {start})</p>" if start else
                    "; fill in the clock column)</p>"))
-        version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles))}</p>"
+        version = (f"<p><b>This version.</b> {html.escape(plain(first.spanish_readers, titles) if once_only(plan, ctx) else session_cuts(rows, ctx))}</p>"
                    if first.version else
                    ("<p><b>Some read Spanish more easily?</b> Use the version for Spanish readers: print "
                     f"{html.escape(version_printouts(plan, ctx))}, and project its deck.</p>"
@@ -1117,6 +1117,23 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  + ("</p>" + hard_moments_html(ctx["handout"]) + "<p>" if first.version else " ")
                  + f"{_after(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
+
+
+def session_cuts(rows, ctx) -> str:
+    """A series session's version for Spanish readers in two sentences, from the data: interpreted, kept segments take
+    longer, and what this session cuts, with its English minutes (facilitator review 20b: each session's run sheet
+    printed the plan's paragraph on every session's cuts, and Session 3's went down to 8.7 pt)."""
+    first = rows.iloc[0]
+    planned = ctx["plans"][(ctx["plans"].plan == first.plan) & (ctx["plans"].meeting == first.meeting)]
+    cut = [f"{s.topic} ({s.minutes} min)" for s in planned.itertuples() if s.topic not in set(rows.topic)]
+    pace = ctx["paces"]["interpreted"]
+    longer = "half as long again" if pace == 1.5 else f"{pace:g} times as long"
+    return (f"Everything said is interpreted, so each kept segment takes {longer} (the guide's rule; setup and the "
+            f"break keep their minutes). Cut, for home or for the notebooks: {_and_en(cut)}.")
+
+
+def _and_en(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def once_only(plan: str, ctx) -> bool:
@@ -1222,15 +1239,15 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     from tools.pages import _page
     parts = []
     paces = sheets = None
-    # a meeting's version for Spanish readers gets a message of its own when its minimum reading is its own
+    # a meeting's version for Spanish readers gets a message of its own whenever its message differs from the
+    # meeting's: its minimum reading, its homework, no computers (facilitator review 20b: the series' versions had none)
+    planned: dict[tuple, tuple] = {}
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
         sheets = sheets if sheets is not None else workshop.load_spanish_sheet(ctx["essay"])
         paces = paces or workshop.reading_paces(ctx["essay"])
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
         first = rows.iloc[0]
-        if first.version and first.pre_reading_minimum == row["at least"]:
-            continue
         least = workshop.reading_time(ctx["essay"], first.pre_reading_minimum)[1]
         values = {"title": ctx["essay"].meta["title"], "title_es": workshop.essay_title_es(ctx["essay"]),
                   "pre_reading": first.pre_reading, "minutes": row.minutes,
@@ -1279,6 +1296,9 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         # message, and pasted it lost its [traducción] labels and the key to [nota: …])
         setup_sent = workshop.uses_computers(rows) and meeting == 1
         files = attachment_pages(ctx["handout"], sheet, setup_sent, page)
+        if first.version and planned.get((plan, meeting)) == (texts, files):
+            continue
+        planned[(plan, meeting)] = (texts, files)
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
@@ -1288,7 +1308,8 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                f'<div class="message" lang="{lang}">'
                                + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in t.split("\n\n"))
                                + "</div>" for lang, t in texts.items()))
-    body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish: copy it into an "
+    body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish (a version for "
+            "Spanish readers has its own when it sends something else; otherwise it shares the meeting's): copy it into an "
             "e-mail or a chat, fill in the blanks, and attach what it says above it. Send it a "
             "week before (two weeks if some read Spanish more easily).</p>"
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
@@ -1402,6 +1423,11 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
         for step in steps:
             if step.get("only", "every version") == "version for Spanish readers" and not spanish:
                 continue
+            if step.get("only", "every version") == "as planned" and spanish:
+                continue        # a step for the meetings as planned alone (review 20b: a laptop test, no computers)
+            if step["reads"] == "notebook" and not (
+                    (rows.notebook == step["notebook"]) & (rows.topic != "setup")).any():
+                continue        # a notebook no kept segment beyond the setup check uses (review 20b: the cut tour)
             if step["reads"] == "exercise" and (step["notebook"], int(step["exercise"])) not in done:
                 continue        # an exercise the route's meetings cut (review17: the Spanish readers' version, for home)
             if step["reads"] in ("install", "setup page") and not on_computers:
@@ -1409,7 +1435,12 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
             if "{attachments}" in step["what"]:      # the reading message's attachments, from their one list
                 sheet = [n for p_, m, r, *_ in mine for n in workshop.load_spanish_sheet(essay).get(f"{p_}-{m}", {})
                          .get("paragraphs", {})] if spanish and h["reading_message_sheet"] else []
-                step = {**step, "what": step["what"].replace("{attachments}", attachments(h, sheet, on_computers))}
+                said = attachments(h, sheet, on_computers)
+                if on_computers and len(mine) > 1:      # the setup page goes with the first message only (review 20b)
+                    said = (attachments({**h, "reading_message_attach": [i for i in h["reading_message_attach"] if i not in
+                                         h.get("reading_message_attach_computers", [])]}, sheet)
+                            + " (and, with Session 1's, " + _and_en(h.get("reading_message_attach_computers", [])) + ")")
+                step = {**step, "what": step["what"].replace("{attachments}", said)}
             where = ""
             if step["reads"] == "run sheet":
                 text = " ".join(table for *_, table in mine)

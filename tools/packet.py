@@ -269,8 +269,14 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
     essay = load_essay(reading)
     title_es = workshop.essay_title_es(essay)
     parts = []
+    # another plan's sheet whose Spanish a plan's meetings read (facilitation.yml, reading_message_spanish_page: the
+    # series' Sessions 2 and 3 read the 90-minute version's ¶45, ¶48 and ¶49): the plan's packet prints it too,
+    # without that meeting's key points (facilitator review 20b: the series' Spanish packet had no Spanish sheet)
+    pages = (workshop.load_handout(essay).get("reading_message_spanish_page") or {}).get("meetings") or {}
+    borrowed = {page for m, page in pages.items() if plan_id is not None and m.startswith(f"{plan_id}-")}
     for meeting, sheet in workshop.load_spanish_sheet(essay).items():
-        if plan_id is not None and not meeting.startswith(f"{plan_id}-"):
+        own = plan_id is None or meeting.startswith(f"{plan_id}-")
+        if not own and meeting not in borrowed:
             continue
         out = [f'<div class="spanish-sheet newpage"><h2><span lang="es">Hoja en español</span> · Spanish sheet</h2>',
                f"<p><em>{_e(essay.meta['title'])}</em>"
@@ -295,7 +301,7 @@ def spanish_sheet_parts(reading: str = DEFAULT_READING, plan_id: str | None = No
         plans = workshop.load_plans(essay)
         rows = plans[(plans.plan + "-" + plans.meeting.astype(str)) == meeting]
         version = workshop.spanish_version(rows) if len(rows) else None
-        points = workshop.kept_key_points(sheet["key_points"], version if version is not None else rows)
+        points = workshop.kept_key_points(sheet["key_points"], version if version is not None else rows) if own else []
         if points:
             out.append('<h3><span lang="es">Puntos clave</span> · Key points</h3><ul class="points">'
                        + "".join(f'<li><span lang="es">{_e(k["es"])}</span><br><small lang="en">{_e(k["en"])}</small></li>'
@@ -553,10 +559,13 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None, version
         contents += _pair(SETUP_SENT, cls="pair lead")
     sheets = spanish_sheet_parts(reading, plan) if version in (None, "spanish") else []
     if sheets:
+        points = any("Puntos clave" in s for s in sheets)
         contents += _pair({"en": "Last, for a room where some read Spanish more easily: the Spanish sheet (¶49 in "
-                                 "English and Spanish, three glossary entries and the key points in Spanish).",
+                                 "English and Spanish, ¶45 and ¶48 in Spanish, three glossary entries"
+                                 + (" and the key points in Spanish)." if points else " in Spanish)."),
                            "es": "Al final, para un grupo que lee mejor en español: la hoja en español (el ¶49 en "
-                                 "inglés y en español, tres términos del glosario y los puntos clave en español)."},
+                                 "inglés y en español, los ¶45 y ¶48 en español, tres términos del glosario"
+                                 + (" y los puntos clave en español)." if points else " en español).")},
                           cls="pair lead")
     parts = ["<h1>Participant packet · Cuadernillo para participantes</h1>",
              f"<p><em>{_e(essay.meta['title'])}</em> ({_e(essay.meta['publication'])})</p>", contents]
