@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,12 @@ MESSAGES = "messages.yml"     # the wording of the errors of checks particular t
 #: a value every "as given" column accepts although the essay never writes it: the essay's own authors
 AUTHORS = "the authors"
 _CACHE: dict[tuple[str, str], dict] = {}
+#: schema.yml's path -> (what os.stat said of it, its key in _CACHE): a file that stat shows unchanged is not read
+#: and hashed again (``declaration`` asks tens of thousands of times in a test run)
+_SEEN: dict[str, tuple[tuple, tuple[str, str]]] = {}
+#: how long ago a file must have last changed for its stat to be trusted: a later write within the clock's tick could
+#: leave size and times as they were (git's "racy" files); a file changed more recently is hashed at every call
+SETTLED_NS = 2_000_000_000
 #: each key of a declaration (besides "values"): the type it holds and what leaving it out means
 _SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_given": (list, []),
           "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
@@ -155,7 +162,8 @@ def _say(path: Path, where: str, template: str, values) -> str:
 
 
 def schema(folder: Path) -> dict:
-    """The reading's schema.yml, its shape checked (parsed once per content of the file).
+    """The reading's schema.yml, its shape checked (parsed once per content of the file; not read again while
+    os.stat shows it unchanged and it last changed more than SETTLED_NS ago).
 
     Parameters: ``folder`` the reading's folder (``essay.folder``).
     Returns: a dict from a file name ("timeline.csv" …) to its declaration.
@@ -166,9 +174,15 @@ def schema(folder: Path) -> dict:
     'id'
     """
     path = Path(folder) / SCHEMA
-    key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "")
+    st = path.stat() if path.is_file() else None
+    stat = st and (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    if stat and _SEEN.get(str(path), ((),))[0] == stat:
+        return _CACHE[_SEEN[str(path)][1]]
+    key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest() if st else "")
     if key not in _CACHE:
         _CACHE[key] = _checked(path, read_yaml(path))
+    if stat and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > SETTLED_NS:   # stat was read before the
+        _SEEN[str(path)] = (stat, key)                 # bytes: a write between the two changes the next call's stat
     return _CACHE[key]
 
 

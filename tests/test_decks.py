@@ -21,6 +21,7 @@ from helpers import workshop
 from editing import rewrite
 from helpers.text import paragraph_list
 from tools import decks, editions, packet
+import kit_once
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
@@ -41,17 +42,17 @@ def meetings(plans):
 # takes about a second); a test that changes what a build reads (monkeypatch, a copied reading) calls decks itself.
 @lru_cache(maxsize=None)
 def _decks() -> dict:
-    return decks.session_decks()
+    return kit_once.session_decks()
 
 
 @lru_cache(maxsize=None)
 def _sheets() -> dict[str, str]:
-    return decks.run_sheets()
+    return kit_once.run_sheets()
 
 
 @lru_cache(maxsize=None)
 def _notes() -> dict[str, str]:
-    return decks.notes_pages()
+    return kit_once.notes_pages()
 
 
 def visible_text(deck: str) -> str:
@@ -467,7 +468,7 @@ def test_a_reading_message_is_ready_for_every_meeting_in_both_languages(essay):
     """The review: the run sheet asks for the content note and the flashpoints "in the message that sends the
     reading", and the kit had no such message. Now one is filled in per meeting, English then Spanish: what to read
     with its minutes, the minimum, and the content note (which names the flashpoints) in the same language."""
-    page = html.unescape(decks.reading_messages()["reading-message.html"])
+    page = html.unescape(kit_once.reading_messages()["reading-message.html"])
     h = workshop.load_handout(essay)
     plans = workshop.load_plans(essay)
     pre = workshop.pre_reading(essay, plans)
@@ -558,7 +559,7 @@ def test_speaker_notes_carry_no_other_plans_activities_and_a_short_closing():
 def test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its_pace(essay):
     """The review took 145 minutes against the route's figure: the route now counts the checklist and the reading
     message too, and says the pace it counts at; review14: the arranging comes last, listed and totalled apart."""
-    route = decks.preparation_routes()["single-90"]
+    route = kit_once.preparation_routes()["single-90"]
     reads = [s["reads"] for s in route]
     assert {"checklist", "reading message"} <= set(reads) and reads[-1] == "arrange"
     assert all(s["words"] > 50 for s in route if s["reads"] in ("checklist", "reading message"))
@@ -574,7 +575,7 @@ def test_the_preparation_route_counts_the_checklist_and_the_message_and_says_its
 
 
 def test_the_reading_message_has_a_blank_for_where_to_get_the_project():
-    page = html.unescape(decks.reading_messages()["reading-message.html"])
+    page = html.unescape(kit_once.reading_messages()["reading-message.html"])
     assert "Get the project here: ____" in page and "Consigan el proyecto aquí: ____" in page
 
 
@@ -586,7 +587,7 @@ def test_the_checklist_starts_with_what_any_meeting_needs_and_latecomers_are_met
     assert any("Arrive 30 minutes early" in item for item in h["day_of"])
     assert any("late" in item for item in h["day_of"]) and any("arrives after the content note" in s
                                                                for s in h["facilitator_safety"])
-    for name, page in decks.checklists().items():
+    for name, page in kit_once.checklists().items():
         shown = html.unescape(page)
         at = [shown.index(item) for item in h["day_of"]]
         assert at == sorted(at), name
@@ -825,7 +826,7 @@ def test_every_table_or_section_a_room_is_pointed_to_is_where_it_reads():
     a section named "the section *…*" a heading of the same deck or packet."""
     from tools import packet
     pages = {name: _slides(nb) for name, nb in _decks().items()}
-    pages |= {name: re.split(r"(?=<h[23][ >])", page) for name, page in packet.plan_packets().items()}
+    pages |= {name: re.split(r"(?=<h[23][ >])", page) for name, page in kit_once.plan_packets().items()}
     for name, parts in pages.items():
         headings = {_plain(h) for part in parts for h in re.findall(r"^#+ (.+)$|<h\d[^>]*>(.*?)</h\d>", part, re.M)
                     for h in h if h}
@@ -938,7 +939,7 @@ def test_the_spanish_readers_reading_message_carries_the_spanish_of_what_the_roo
     that version's reading now says, in both languages, that their Spanish is attached, and the page prints each
     paragraph's Spanish under it (from sessions.yml, spanish: sheet); no other meeting's message names them. Since
     review 18 that Spanish is a page of its own to attach, with its labels (test_kit_19), linked from the page."""
-    page = html.unescape(decks.reading_messages()["reading-message.html"])
+    page = html.unescape(kit_once.reading_messages()["reading-message.html"])
     sheet = workshop.load_spanish_sheet(essay)["single-90-1"]["paragraphs"]
     assert set(sheet) == {45, 48, 49}
     sections = dict(re.findall(r"<h2>(.*?)</h2>(.*?)(?=<h2>|$)", page, flags=re.S))

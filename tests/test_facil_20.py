@@ -8,6 +8,7 @@ import pytest
 
 from helpers import workshop
 from tools import decks
+import kit_once
 
 SERIES = "series-3x120"
 TAGS = re.compile(r"<[^>]+>")
@@ -19,12 +20,12 @@ def _plain(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _decks() -> dict:
-    return decks.session_decks()
+    return kit_once.session_decks()
 
 
 @lru_cache(maxsize=None)
 def _messages() -> list[str]:
-    return re.split(r"<h2>", decks.reading_messages()["reading-message.html"])
+    return re.split(r"<h2>", kit_once.reading_messages()["reading-message.html"])
 
 
 # ---- 1: the 20 minutes on the death tolls get a question, likely answers and the worked solution -----------------
@@ -48,7 +49,7 @@ def test_every_death_tolls_segment_asks_its_question_and_carries_the_worked_solu
 
 
 def test_the_series_notes_print_the_death_tolls_worked_solution():
-    notes = _plain(decks.notes_pages()[f"notes-{SERIES}-2.html"])
+    notes = _plain(kit_once.notes_pages()[f"notes-{SERIES}-2.html"])
     assert "The worked solution: two numbers for one event" in notes or "two numbers for one event" in notes.lower()
     assert "The phrase occurs twice, in ¶36 and ¶40." in notes
 
@@ -58,7 +59,7 @@ def test_the_series_notes_print_the_death_tolls_worked_solution():
 def test_the_checklist_and_the_later_messages_bring_the_packet():
     """Review 20, #3: the checklist listed the packet at Session 1 only, and no message said to bring it, though
     Sessions 2 and 3 use it (the discussion questions, the page of clues)."""
-    checklist = _plain(decks.checklists()[f"checklist-{SERIES}.html"])
+    checklist = _plain(kit_once.checklists()[f"checklist-{SERIES}.html"])
     row = re.search(r"participant packet \(English and Spanish\) (.*?)☐", checklist)
     assert row, checklist[:300]
     for n in (1, 2, 3):
@@ -115,7 +116,7 @@ def test_the_series_packet_prints_the_reading_tables_header_with_its_first_row(t
     if not shutil.which("pdftotext"):
         pytest.skip("no pdftotext")
     page = tmp_path / "packet-series-3x120.html"
-    page.write_text(packet.plan_packets()[page.name], encoding="utf-8")
+    page.write_text(kit_once.plan_packets()[page.name], encoding="utf-8")
     pdf = editions.print_pdf(page)
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")

@@ -15,6 +15,7 @@ from pathlib import Path
 from helpers import workshop
 from helpers.anchoring import read_yaml
 from tools import decks, editions, packet
+import kit_once
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "we-are-losing"
 TAGS = re.compile(r"<[^>]+>")
@@ -58,7 +59,7 @@ def test_the_welcome_reads_the_spoken_content_note_and_the_packet_keeps_its_para
                    "deportaciones"), ("separation of families", "separación de familias"), ("electoral fraud",
                    "fraude electoral"), ("Palestine", "Palestina"), ("Venezuela", "Venezuela")):
         assert en in spoken["en"] and es in spoken["es"], (en, es)
-    decks_ = decks.session_decks()
+    decks_ = kit_once.session_decks()
     for name, nb in decks_.items():
         shown = _note_slides(_slides(nb))
         for lang in ("en", "es"):
@@ -115,8 +116,8 @@ def test_every_english_run_sheet_prints_at_9_pt_or_more(editions_built):
 
 @lru_cache(maxsize=None)
 def _sheets() -> dict[str, str]:
-    """decks.run_sheets(), built once for this file (about two seconds a build; the tests only read it)."""
-    return decks.run_sheets()
+    """decks.run_sheets(), built once for the test process (tests/kit_once.py; the tests only read it)."""
+    return kit_once.run_sheets()
 
 
 def test_a_run_sheet_labels_its_debrief_once():
@@ -192,7 +193,7 @@ def test_the_reading_message_attachments_are_one_list(essay):
     items = h["reading_message_attach"]
     assert len(items) >= 3
     english, version = _routes()
-    page = html.unescape(TAGS.sub(" ", decks.reading_messages()["reading-message.html"]))
+    page = html.unescape(TAGS.sub(" ", kit_once.reading_messages()["reading-message.html"]))
     for routes, spanish in ((english, False), (version, True)):
         step = next(s["what"] for s in routes["single-90"] if "reading message, filled in" in s["what"])
         # the version uses no computer, so it attaches no setup page (review 18; test below)
@@ -278,7 +279,7 @@ def test_a_meeting_on_paper_attaches_no_setup_page(essay):
     (facilitation.yml, reading_message_attach_computers) and left out of a paper meeting's list."""
     h = workshop.load_handout(essay)
     assert "the setup page" in decks.attachments(h) and "the setup page" not in decks.attachments(h, computers=False)
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     attach = re.findall(r"<p>Attach (.*?)\.</p>", html.unescape(page))
     assert any("the setup page" in a for a in attach) and any("the setup page" not in a for a in attach), attach
     english, version = _routes()

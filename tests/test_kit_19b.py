@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 from helpers import workshop
-from tools import decks
 from test_kit_19 import short_margins
+import kit_once
 
 MM = 72 / 25.4
 
@@ -101,7 +101,7 @@ def test_the_series_messages_attach_the_spanish_page_its_readers_need():
     did not attach it, though Session 2 pre-reads ¶48–¶49 and Session 3 reads ¶49 aloud and discusses ¶45 and ¶48.
     facilitation.yml (reading_message_spanish_page) names the meetings whose messages attach it; Session 1's does not."""
     import html as h
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     sections = {h.unescape(part.split("</h2>")[0]): part for part in page.split("<h2>")[1:]}
     series = {title.split("Session ")[1][:1]: part for title, part in sections.items() if "Session " in title}
     assert set(series) == {"1", "2", "3"}

@@ -12,6 +12,7 @@ import pytest
 
 from helpers import workshop
 from helpers.lessons import NOTEBOOKS, NUMBER_WORDS, answer_kinds, exercises, timing
+import kit_once
 
 SERIES = "series-3x120"
 
@@ -57,7 +58,7 @@ def test_every_meeting_has_a_version_that_follows_the_interpreting_rule(essay, p
 def test_the_versions_run_sheets_and_decks_are_built(essay):
     """The series' versions reach the handouts: a run sheet of their own per session, with their clock times."""
     from tools import decks
-    sheets = decks.run_sheets()
+    sheets = kit_once.run_sheets()
     plans = workshop.load_plans(essay)
     for n in (1, 2, 3):
         page = sheets[f"run-sheet-{SERIES}-{n}-spanish.html"]
@@ -107,7 +108,7 @@ def test_the_homework_is_said_at_the_close_and_in_the_next_message(essay, plans)
     assert "el ejercicio 3 del cuaderno 01" in close.activity_es
     version = workshop.spanish_version(_meeting(plans, 1)).set_index("topic").loc["key points"]
     assert f"Exercises 1 and 3 of notebook 01 (about {stated[0] + stated[2]} minutes" in version.activity
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     second = page.split("Session 2:")[1].split("Session 3:")[0]
     assert f"Also before we meet, at home: {said}" in second
     assert "en casa: el ejercicio 3 del cuaderno 01" in second
@@ -118,7 +119,7 @@ def test_the_messages_say_short_of_time_only_when_there_is_less_and_attach_the_s
     """Review 19, item 6: "Short of time? Read at least" repeated the whole reading in each series message, and
     Sessions 2 and 3 attached the setup page again."""
     from tools import decks
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     parts = re.split(r"<h2>", page)[1:]
     series = [p for p in parts if "three 2-hour sessions" in p.split("</h2>")[0]
               and "Spanish readers" not in p.split("</h2>")[0]]   # review 20b: the versions have their own
@@ -150,7 +151,7 @@ def test_the_series_has_a_preparation_route_with_notebook_00_and_the_arranging(e
     the sessions run, the arranging counted apart, and both totals on Session 1's run sheet."""
     from helpers.lessons import lesson_row
     from tools import decks
-    route = decks.preparation_routes()[SERIES]
+    route = kit_once.preparation_routes()[SERIES]
     nb = json.loads((NOTEBOOKS / "00_start_here.ipynb").read_text(encoding="utf-8"))
     zero = [s for s in route if s["reads"] == "notebook"]
     assert [s["notebook"] for s in zero] == ["00_start_here"]
@@ -159,7 +160,7 @@ def test_the_series_has_a_preparation_route_with_notebook_00_and_the_arranging(e
         ("01_argument_structure", 1), ("03_timeline", 2)}
     reading, arranging = decks.preparation_totals(route)
     assert arranging >= 60 and reading >= zero[0]["minutes"]
-    sheet = decks.run_sheets()[f"run-sheet-{SERIES}-1.html"]
+    sheet = kit_once.run_sheets()[f"run-sheet-{SERIES}-1.html"]
     assert f"Prepare: {decks.preparation_phrase(route)}" in sheet
 
 

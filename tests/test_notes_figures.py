@@ -5,13 +5,14 @@ import re
 import pytest
 
 from tools import decks
+import kit_once
 
 pytestmark = pytest.mark.slow       # builds every meeting's notes page
 
 
 @pytest.fixture(scope="module")
 def notes():
-    return decks.notes_pages()
+    return kit_once.notes_pages()
 
 
 def test_no_figure_is_printed_as_its_python_name(notes):

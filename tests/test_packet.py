@@ -15,6 +15,7 @@ from helpers import summary, workshop
 from helpers.readable import question_name
 from editing import rewrite
 from tools import decks, packet
+import kit_once
 
 
 def squash(text: str) -> str:
@@ -392,7 +393,7 @@ def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_t
     assert any("for every pair" in m for m in exercise.materials) and single.loc["exercise 01-2", "copies"] == "each pair"
     series = prints[prints.plan == "series-3x120"].set_index("printout")
     assert series.loc["glossary", "copies"] == "each pair"             # its glossary segment uses the whole of it
-    checklist = " ".join(visible(decks.checklists()["checklist-single-90.html"]).split())
+    checklist = " ".join(visible(kit_once.checklists()["checklist-single-90.html"]).split())
     assert "the glossary excerpt (printed, one per pair)" in checklist and "glossary (printed)" not in checklist
     room = workshop.load_handout(essay)["sensitive_for_group"]["war of position"]
     assert "Since" not in room["en"] and "glossary entries" in room["en"] and "entradas del glosario" in room["es"]
@@ -423,7 +424,7 @@ def test_the_print_list_holds_the_notes_the_run_sheet_asks_for(essay):
         notes = rows[rows.printout == "notes"]
         assert len(notes) == 1 and notes.copies.iloc[0] == "the facilitator", plan
         assert notes.file.iloc[0] == f"facilitator/notes-{plan}-*.pdf"
-    assert set(decks.notes_pages()) == {f"notes-{name[len('run-sheet-'):]}" for name in decks.run_sheets()}
+    assert set(kit_once.notes_pages()) == {f"notes-{name[len('run-sheet-'):]}" for name in kit_once.run_sheets()}
 
 
 def test_the_exercise_2_sheet_does_not_answer_question_3():
@@ -448,7 +449,7 @@ def test_each_version_of_a_plan_has_a_packet_of_its_own_with_one_agenda_a_meetin
     every room. A room runs one version: each version has its own packet, with its own agenda only, the Spanish
     sheet only in the Spanish readers' one, and the setup pages only where the plan sets up on the day."""
     from tools import bundle, packet
-    packets = packet.plan_packets()
+    packets = kit_once.plan_packets()
     plans = workshop.load_plans(essay)
     meetings = plans.groupby("plan").meeting.nunique()
     assert set(packets) == {"packet-single-90.html", "packet-single-90-spanish.html", "packet-series-3x120.html",

@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from helpers.errors import HelperError
+import kit_once
 
 
 def test_the_browser_that_prints_can_be_named_or_found_beyond_debian(tmp_path, monkeypatch):
@@ -36,7 +37,7 @@ def test_the_browser_that_prints_can_be_named_or_found_beyond_debian(tmp_path, m
 def test_the_preparation_route_says_its_reading_pace_as_a_whole_number():
     """Facilitator review 17: the start page said "200.0 words a minute" (the pace is a number in reading.yml)."""
     from tools import decks
-    for steps in decks.preparation_routes().values():
+    for steps in kit_once.preparation_routes().values():
         text = decks.route_html(steps)
         assert re.search(r"\b\d+ words a minute", text) and not re.search(r"\d\.0 words a minute", text)
 

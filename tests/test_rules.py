@@ -446,3 +446,30 @@ def test_a_new_verdict_and_a_new_kind_of_term_are_words_in_schema_yml(reading_co
             "    coup: [golpe]\n")
     glossary = terms.load_terms(helpers.load_essay(reading_copy)).set_index("term")
     assert glossary.loc["2009 coup", "kind"] == "coup"
+
+
+def test_an_unchanged_schema_yml_is_not_read_again(essay, monkeypatch):
+    """Issue #24: ``declaration`` is asked tens of thousands of times in a test run; a schema.yml that os.stat shows
+    unchanged (and that last changed long enough ago) is neither read nor hashed again."""
+    rules.schema(essay.folder)
+    read = []
+    real = type(essay.folder).read_bytes
+    monkeypatch.setattr(type(essay.folder), "read_bytes", lambda self: read.append(self.name) or real(self))
+    for name in ("timeline.csv", "quotations.csv", "figures.csv"):
+        assert rules.declaration(essay.folder, name)["columns"]
+    assert "schema.yml" not in read, read
+
+
+def test_an_edit_that_keeps_size_and_times_is_still_seen(reading_copy):
+    """The cache never hides an edit: schema.yml rewritten at once with the same size and its old times put back
+    gives the new declaration (a file changed within SETTLED_NS is hashed at every call)."""
+    import os
+    path = reading_copy / "schema.yml"
+    assert rules.vocabulary(reading_copy, "timeline.csv", "source") == ("essay", "context")
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "source: [essay, context]" in text
+    path.write_text(text.replace("source: [essay, context]", "source: [essay, contxet]"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert rules.vocabulary(reading_copy, "timeline.csv", "source") == ("essay", "contxet")

@@ -14,6 +14,7 @@ from helpers import workshop
 from helpers.anchoring import read_yaml
 
 from editing import error_after, rewrite
+import kit_once
 
 QUOTE = re.compile(r'"([^"]+)"')
 PILCROW = re.compile(r"¶(\d+)")
@@ -408,11 +409,11 @@ def tool_texts() -> dict[str, str]:
     strip = lambda page: re.sub(r"<[^>]+>", " ", page)
     texts = {"glossary": strip(packet.glossary_html()), "agendas": strip(" ".join(packet.agenda_parts())),
              "release notes": " ".join(es for *_, es in release.ASSETS),
-             "reading message": strip(decks.reading_messages()["reading-message.html"]),
+             "reading message": strip(kit_once.reading_messages()["reading-message.html"]),
              "exercise 2 sheet": strip(packet.exercise_sheets()["exercise-01-2.html"]),
              "summary": strip(packet.summary_html()),
-             "90-minute packet": strip(packet.plan_packets()["packet-single-90-spanish.html"])}
-    deck = decks.session_decks()["single-90-1-spanish.slides.html"]
+             "90-minute packet": strip(kit_once.plan_packets()["packet-single-90-spanish.html"])}
+    deck = kit_once.session_decks()["single-90-1-spanish.slides.html"]
     texts |= {f"spanish deck, cell {i}": strip(c.source) for i, c in enumerate(deck.cells)}
     return texts
 
@@ -434,7 +435,7 @@ def test_the_spanish_sheet_gives_the_room_its_material_in_spanish(essay):
     translation, not a published edition), the three glossary entries the segment glosses, and the key points."""
     from tools import packet
     sheet = workshop.load_spanish_sheet(essay)["single-90-1"]
-    page = packet.plan_packets()["packet-single-90-spanish.html"]
+    page = kit_once.plan_packets()["packet-single-90-spanish.html"]
     text = " ".join(html_text(page).split())
     assert "Hoja en español" in text and "[traducción]" in text and "no una edición publicada" in text
     assert " ".join(essay.paragraphs.loc[49].text.split()) in text           # the English stays, with its ¶
@@ -449,7 +450,7 @@ def test_the_spanish_sheet_gives_the_room_its_material_in_spanish(essay):
     assert len(kept) >= 3 and all(k["es"] in text for k in kept)
     assert not any(k["es"] in text for k in sheet["key_points"] if k not in kept)
     assert "Aliases only join" not in " ".join(k["en"] for k in sheet["key_points"])
-    assert "Hoja en español" not in packet.plan_packets()["packet-series-3x120.html"]
+    assert "Hoja en español" not in kit_once.plan_packets()["packet-series-3x120.html"]
 
 
 def html_text(page: str) -> str:
@@ -500,7 +501,7 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     """The review's tenth finding: English labels where Spanish existed (slide titles and time lines, "Today we
     worked on", the title slide's list), the essay's title never in Spanish, and D02 in Spanish after the English."""
     from tools import decks
-    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    cells = kit_once.session_decks()["single-90-1-spanish.slides.html"].cells
     slides = [html_text(c.source) for c in cells if c.metadata["slideshow"]["slide_type"] == "slide"]
     assert f"[{workshop.essay_title_es(essay)}, traducción del título]" in slides[0]
     # the day's sensitive parts on the title slide, or on the next when it would pass the words a slide may hold
@@ -522,7 +523,7 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     assert order == ["## Pregunta 2 ", "## Pregunta 2 ", "## Question 2 ", "## Question 2 "]
     notes = " ".join(c.source for c in cells if c.metadata["slideshow"]["slide_type"] == "notes")
     assert "Aliases only join" not in notes and "*Español:* La guerra de posiciones (¶49)" in notes
-    standard = decks.session_decks()["single-90-1.slides.html"].cells
+    standard = kit_once.session_decks()["single-90-1.slides.html"].cells
     assert [html_text(c.source)[:14] for c in standard if c.source.startswith(("## Pregunta 2 ", "## Question 2 "))] \
         == ["## Question 2 ", "## Question 2 ", "## Pregunta 2 ", "## Pregunta 2 "]
 
@@ -546,20 +547,20 @@ def test_the_spanish_run_sheet_gives_the_hard_moments_in_both_languages():
     """The review's fifth finding: the facilitator's lines for a heated moment or a disclosure existed only in English,
     and nothing said what the interpreter does or that the agreements bind the interpreter too."""
     from tools import decks
-    sheets = decks.run_sheets()
+    sheets = kit_once.run_sheets()
     spanish = html_text(sheets["run-sheet-single-90-1-spanish.html"])
     assert "Hablamos del texto; aquí no se discute la dignidad de nadie" in spanish and "Gracias por contarnos" in spanish
     assert "the agreements bind the interpreter and the helpers too" in spanish
     assert "Gracias por contarnos" not in html_text(sheets["run-sheet-single-90-1.html"])
-    notes = " ".join(c.source for c in decks.session_decks()["single-90-1-spanish.slides.html"].cells)
+    notes = " ".join(c.source for c in kit_once.session_decks()["single-90-1-spanish.slides.html"].cells)
     assert "Quien interpreta traduce todo con fidelidad" in notes
-    printed = html_text(decks.notes_pages()["notes-single-90-1-spanish.html"])     # both languages, on paper too
+    printed = html_text(kit_once.notes_pages()["notes-single-90-1-spanish.html"])     # both languages, on paper too
     assert "We discuss the text, not people's worth" in printed and "Gracias por contarnos" in printed
 
 
 def test_the_reading_message_warns_against_group_chats_in_both_languages():
     from tools import decks
-    page = html_text(decks.reading_messages()["reading-message.html"])
+    page = html_text(kit_once.reading_messages()["reading-message.html"])
     assert "never send it to a group" in page and "nunca lo envíen a un grupo" in page
     assert "lista de difusión" in page and "broadcast list" in page
     assert re.search(r"Lean por lo menos [^)]*o unos \d+ si leen en inglés como segunda lengua", page)
@@ -607,7 +608,7 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     """D02 in Spanish was one slide of about 260 words at 19 px: the Spanish readers' deck now projects only its
     closing questions, in large type, and says where the whole is; the notes keep the whole Spanish."""
     from tools import decks
-    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    cells = kit_once.session_decks()["single-90-1-spanish.slides.html"].cells
     i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta 2 ") and "es closing" in c.source)
     slide, notes = cells[i].source, cells[i + 1].source
     before = [c.source for c in cells[:i] if c.source.startswith("## Pregunta 2 ")]   # the lead-in's own slide
@@ -622,7 +623,7 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     assert len(lead) < len(es) / 2
     assert es in " ".join(html_text(notes).split())
     # the standard deck projects it in short too since review14 (380 words on one slide), the whole in its notes
-    standard = decks.session_decks()["single-90-1.slides.html"].cells
+    standard = kit_once.session_decks()["single-90-1.slides.html"].cells
     assert any(es in " ".join(html_text(c.source).split()) for c in standard
                if c.metadata["slideshow"]["slide_type"] == "notes")
 
@@ -645,7 +646,7 @@ def test_the_reading_message_explains_the_paragraph_sign_and_gives_the_title_in_
     """The first Spanish text participants receive: '¶' (calderón) is rarely known outside publishing, and the
     essay's title was in English only."""
     from tools import decks
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     text = " ".join(html_text(page).split())
     assert "el signo ¶ marca el número de párrafo" in text
     assert f"[{workshop.essay_title_es(essay)}] (en inglés)" in text
@@ -653,7 +654,7 @@ def test_the_reading_message_explains_the_paragraph_sign_and_gives_the_title_in_
 
 def test_the_spanish_deck_says_today_we_worked_on_and_puts_the_spanish_before_the_paragraph():
     from tools import decks
-    cells = decks.session_decks()["single-90-1-spanish.slides.html"].cells
+    cells = kit_once.session_decks()["single-90-1-spanish.slides.html"].cells
     slides = [" ".join(html_text(c.source).split()) for c in cells]
     assert any("Hoy trabajamos en :" in s for s in slides)
     assert any("(flashpoint · punto de tensión: ¶" in s for s in slides)

@@ -5,24 +5,21 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
 
 import pytest
 
 from helpers import load_essay, workshop
 from tools import decks, packet
 
+import kit_once
+
 PLAN = "single-90"
 
 
-def once(build):
-    """``build()`` (a whole kit's packets, run sheets, notes pages …) made once for this file: the tests only read
-    what it returns, and each build takes a second or two."""
-    return lru_cache(maxsize=None)(build)
-
-
-plan_packets, run_sheets, checklists, notes_pages, reading_messages = map(once, (
-    packet.plan_packets, decks.run_sheets, decks.checklists, decks.notes_pages, decks.reading_messages))
+# a whole kit's packets, run sheets, notes pages … made once for the test process (tests/kit_once.py): the tests
+# only read what they return, and each build takes a second or two
+plan_packets, run_sheets, checklists, notes_pages, reading_messages = (
+    kit_once.plan_packets, kit_once.run_sheets, kit_once.checklists, kit_once.notes_pages, kit_once.reading_messages)
 
 
 def text_of(page: str) -> str:

@@ -18,6 +18,7 @@ from helpers import workshop
 from tools import bundle, editions, launch
 
 from editing import error_after, rewrite
+import kit_once
 
 NOTEBOOKS = launch.notebooks()
 
@@ -622,7 +623,7 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
     pace, what is done with the minutes sessions.yml states. Both totals are recomputed here and must be what the
     run sheets and the start page print."""
     from tools import bundle, decks
-    route = decks.preparation_routes()["single-90"]
+    route = kit_once.preparation_routes()["single-90"]
     speed, paces = essay.reading_speed, workshop.reading_paces(essay)
     attach = decks.attachments(workshop.load_handout(essay))      # {attachments}: the reading message's, one list
     stated = {s["what"].replace("{attachments}", attach): s for s in workshop.load_preparation(essay)["single-90"]}
@@ -655,7 +656,7 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
     assert reading > 150 and arranging >= 120, phrase        # more than the two hours the kit once promised
     def text(page):
         return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
-    sheets = decks.run_sheets()
+    sheets = kit_once.run_sheets()
     sheet = sheets["run-sheet-single-90-1.html"]
     assert f"Prepare: {phrase} (" in text(sheet) and sheet.index("Prepare:") < sheet.index('<table class="sheet">')
     start = text(bundle._routes(workshop.load_plans(essay)))
@@ -676,15 +677,15 @@ def test_the_preparation_route_reads_nothing_twice():
     them, all but a segment's activity (its run sheet row) and the worked solution of the exercise the route's
     exercise step reads."""
     from tools import decks
-    route = {s["reads"]: s for s in decks.preparation_routes()["single-90"]}
-    notes = decks.notes_pages()["notes-single-90-1.html"]
+    route = {s["reads"]: s for s in kit_once.preparation_routes()["single-90"]}
+    notes = kit_once.notes_pages()["notes-single-90-1.html"]
     rows = decks.NOTES_READ_BEFORE.findall(notes)
     solution = re.search(r'<div class="answer"><h3>The worked solution: Exercise 2 of notebook 01 .*?</div>', notes,
                          flags=re.S)[0]
     assert rows and decks.words(solution) > 100
     assert route["notes"]["words"] == (decks.words(notes) - decks.words(solution)
                                        - sum(decks.words(r) for r in rows))
-    page = decks.checklists()["checklist-single-90.html"]
+    page = kit_once.checklists()["checklist-single-90.html"]
     assert abs(route["checklist"]["words"] - decks.words(page.split("</style>")[-1])) <= 10   # the page's title
 
 
@@ -708,9 +709,9 @@ def test_the_setup_page_promises_binder_only_with_a_link(essay):
 
 def test_the_day_of_checklists_and_run_sheets_name_an_interpreter_and_second_language_reading(essay):
     from tools import decks
-    for name, page in decks.checklists().items():
+    for name, page in kit_once.checklists().items():
         assert "an interpreter or a bilingual helper" in page, name
-    for name, page in decks.run_sheets().items():
+    for name, page in kit_once.run_sheets().items():
         assert "for anyone reading English as a second language" in page, name
 
 
@@ -921,7 +922,7 @@ def test_the_spanish_readers_route_briefs_the_interpreter_and_every_route_sends_
     readers, briefing the interpreter (what to send them and when); each is a step with its minutes, in the data,
     and the totals are the sum of the steps."""
     from tools import decks
-    english = decks.preparation_routes()["single-90"]
+    english = kit_once.preparation_routes()["single-90"]
     version = decks.preparation_routes(parts=[p for p in decks._sheet_parts(versions=True)
                                               if p[2].iloc[0].version])["single-90"]
     briefing = [s for s in version if "interpreter" in s["what"] and s["what"].startswith("Brief")]

@@ -1410,7 +1410,8 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
     essay, plans, h = ctx["essay"], ctx["plans"], ctx["handout"]
     speed, paces = essay.reading_speed, workshop.reading_paces(essay)
     anchors = ctx["questions"].paragraphs
-    routes = {}
+    routes, built = {}, {}      # the notes pages and the checklists, each built once a call (a build makes every plan's)
+    once = lambda build: built[build] if build in built else built.setdefault(build, build(reading))  # noqa: E731
     for plan, steps in workshop.load_preparation(essay).items():
         mine = [p for p in parts if p[0] == plan]
         if not mine:
@@ -1462,7 +1463,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 out.append({**step, "where": "", "words": 0, "minutes": step["minutes"], "wpm": speed})
                 continue
             elif step["reads"] == "notes":       # the printed facilitator's notes of the plan's meetings (review14:
-                pages = notes_pages(reading)     # 4,563 words, where the deck step counted 18 minutes), but what
+                pages = once(notes_pages)        # 4,563 words, where the deck step counted 18 minutes), but what
                 text = " ".join(pages[f"notes-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)  # a step reads:
                 text = NOTES_READ_BEFORE.sub(" ", text)        # the run sheet's rows
                 for other in steps:                            # and the worked solution of the route's exercise
@@ -1493,7 +1494,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                                 for t in step["terms"])
                 where = ", ".join(step["terms"])
             elif step["reads"] == "checklist":
-                text = checklists(reading)[f"checklist-{plan}.html"]
+                text = once(checklists)[f"checklist-{plan}.html"]
                 where = "1 page"
             elif step["reads"] == "reading message":     # once per meeting, in English (the Spanish is the same)
                 message = h["reading_message"]["en"].replace("{content_note}", h["content_note"]["en"])

@@ -1,0 +1,44 @@
+"""The kit's pages as ``tools.decks`` and ``tools.packet`` build them with their defaults, built once per test
+process and shared by every test file that only reads them (issue #24: the same run sheets, routes, notes pages,
+checklists, messages, decks and packets were built again in file after file, one to five seconds of processor time
+a build). A test that changes what a build reads (monkeypatch, a copied reading), or whose point is the build
+itself (under a network guard, in a bundle, printed), calls tools.decks or tools.packet directly. What these return
+is shared: read it, never change it."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from tools import decks, packet
+
+
+@lru_cache(maxsize=None)
+def _built(module, name: str):
+    return getattr(module, name)()
+
+
+def run_sheets() -> dict[str, str]:
+    return _built(decks, "run_sheets")
+
+
+def preparation_routes() -> dict[str, list[dict]]:
+    return _built(decks, "preparation_routes")
+
+
+def checklists() -> dict[str, str]:
+    return _built(decks, "checklists")
+
+
+def notes_pages() -> dict[str, str]:
+    return _built(decks, "notes_pages")
+
+
+def reading_messages() -> dict[str, str]:
+    return _built(decks, "reading_messages")
+
+
+def session_decks() -> dict:
+    return _built(decks, "session_decks")
+
+
+def plan_packets() -> dict[str, str]:
+    return _built(packet, "plan_packets")
