@@ -485,7 +485,10 @@ def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> 
     lines = ["**For the facilitator**", ""]
     spanish = bool(getattr(seg, "version", ""))      # a version for Spanish readers: its guidance in Spanish
     if getattr(seg, "room", ""):      # the slide shows the room's words; what to do is the run sheet's, and here
-        lines += [f"*Qué hacer:* {plain(seg.activity_es, titles)}" if spanish and seg.activity_es
+        # in a version, the room's Spanish, then the run sheet's fuller English directions (one line: the route
+        # does not count it again)
+        lines += [f"*Qué hacer:* {plain(seg.activity_es, titles)} (En la hoja de ruta, en inglés: "
+                  f"{plain(seg.activity, titles)})" if spanish and seg.activity_es
                   else f"*What to do:* {plain(seg.activity, titles)}", ""]
     if seg.sensitive:
         lines += [f"**Sensitive.** {plain(seg.sensitive, titles)}", ""]
