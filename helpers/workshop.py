@@ -1414,6 +1414,56 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
     return leads.to_dict()
 
 
+def load_leading_es(essay: Essay) -> dict[str, dict]:
+    """How to lead a discussion question, in Spanish (discussion_es.yml, ``leading``), by question id: what the run
+    sheet and the notes of a version for Spanish readers give, in place of the English of discussion.yml's
+    ``facilitation`` (native Spanish review 21: a facilitator who reads Spanish more easily could not lead from it).
+
+    Each entry has a prompt for every English prompt, in order, and a close; its ``from_en`` is the fingerprint of
+    the English prompts and close joined by spaces, so a changed English stops the loading. Each prompt and the
+    close keep the English one's paragraphs and quotations (``spanish_problems``, the English's curly quotes read as
+    straight ones; the anchors: the question's and the paragraphs the English names).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary from question id to ``{"prompts": [...], "close": "..."}`` (only the questions that have one).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> load_leading_es(load_essay())["D02"]["prompts"][0][:36]
+        '¿Quién plantea la objeción en el ¶45'
+    """
+    from helpers.discussion import load_facilitation
+    path = essay.folder / QUESTIONS_ES
+    questions, facilitation = load_questions(essay).set_index("id"), load_facilitation(essay)
+    out = {}
+    for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
+        if not q.leading:
+            continue
+        english = facilitation.get(q.question)
+        if not english:
+            raise AnnotationError(path, f"leads {q.question} in Spanish, which has no facilitation in discussion.yml.",
+                                  "remove its leading, or add the English facilitation first.", q.question)
+        check_fingerprint(path, q.question, q.leading, " ".join(english["prompts"] + [english["close"]]),
+                          "discussion.yml (facilitation)", "the same prompts in the same order, the same close")
+        prompts, close = q.leading.get("prompts") or [], q.leading.get("close") or ""
+        if len(prompts) != len(english["prompts"]) or not close:
+            raise AnnotationError(path, f"leads {q.question} with {len(prompts)} prompts"
+                                        f"{'' if close else ' and no close'}; the English has "
+                                        f"{len(english['prompts'])} and a close.",
+                                  "give one Spanish prompt for each English prompt, in order, and the close.", q.question)
+        for what, es, en in ([(f"prompt {n}", p, e) for n, (p, e) in enumerate(zip(prompts, english["prompts"]), 1)]
+                             + [("close", close, english["close"])]):
+            en = en.replace("\u201c", '"').replace("\u201d", '"')
+            anchors = sorted(set(questions.paragraphs[q.question]) | {int(n) for n in PILCROW.findall(en)})
+            check_spanish(path, spanish_problems(essay, " ".join(es.split()), en, anchors),
+                          f"the Spanish {what} for leading {q.question}", q.question)
+        out[q.question] = {"prompts": [" ".join(p.split()) for p in prompts], "close": " ".join(close.split())}
+    return out
+
+
 def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[str, str]:
     """The Spanish versions of the discussion questions (discussion_es.yml), by question id, checked.
 

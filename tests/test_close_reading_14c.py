@@ -93,7 +93,8 @@ def test_d02_keeps_the_qualifiers_of_the_grave_mistake(essay):
     any way"."""
     en, es = _d02(essay)
     assert "to treat a focus on U.S. imperialism as a distraction from, or in any way secondary to, those fights" in en
-    assert "como una distracción de esas luchas o como de algún modo secundario frente a ellas" in es
+    # native Spanish review 21, item 7: ¶48's "to think that … is a distraction", not the calque "tratar … como"
+    assert "creer que centrarse en el imperialismo estadounidense es una distracción de esas luchas o algo de algún modo secundario frente a ellas" in es
     assert "tratar el imperialismo como" not in es
     assert "tratar el imperialismo como" not in _squash(workshop.load_slide_leads_es(essay)["D02"])
 

@@ -638,8 +638,8 @@ def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_an
 
 
 def test_a_slide_lead_in_that_misquotes_the_essay_is_refused(reading_copy):
-    rewrite(reading_copy, "discussion_es.yml", '"a grave mistake" [un grave error] (¶48) tratar',
-            '"a big mistake" [un gran error] (¶48) tratar')
+    rewrite(reading_copy, "discussion_es.yml", '"a grave mistake" [un grave error] (¶48) creer',
+            '"a big mistake" [un gran error] (¶48) creer')
     with pytest.raises(helpers.AnnotationError, match=r"lead-in of D02 quotes 'a big mistake'"):
         workshop.load_slide_leads_es(helpers.load_essay(reading_copy))
 
@@ -708,7 +708,8 @@ def test_the_content_note_is_a_slide_per_language_and_the_room_reads_no_stage_di
         assert slides.index(spanish[0]) == slides.index(english[-1]) + 1, name
         shown = [STAGE_DIRECTION.search(html.unescape(s)) for s in slides]
         assert not any(shown), (name, [m.group(0) for m in shown if m])
-        assert "*What to do:* Welcome. Read out the content note" in notes or "recap" in name or "-2" in name \
+        assert ("*What to do:* Welcome. Read out the content note" in notes or "recap" in name or "-2" in name
+                or "(En la hoja de ruta, en inglés: Welcome. Read out the content note" in notes) \
             or "-3" in name, name
     plans = decks.kit_plans(essay)
     assert (plans.room != "").sum() >= 8
@@ -976,9 +977,17 @@ def test_question_2_leads_with_what_15_minutes_can_use():
     assert first[2] not in sheet
     # the version gives the question its interpreted minutes (review 18: its notes said 15 where it gives 23)
     built = _decks()                   # every deck, built once for both versions
-    for name, minutes in (("single-90-1.slides.html", 15), ("single-90-1-spanish.slides.html", 23)):
-        notes = next(c.source for c in built[name].cells if "Leading question 2" in c.source)
-        short, more = notes.split("*With more time, then:*")
-        assert f"*Leading question 2 in {minutes} minutes: ask these, in order:*" in short
+    notes = next(c.source for c in built["single-90-1.slides.html"].cells if "Leading question 2" in c.source)
+    short, more = notes.split("*With more time, then:*")
+    assert "*Leading question 2 in 15 minutes: ask these, in order:*" in short
+    assert all(p in short for p in lead["prompts"][:2]) and not any(p in short for p in lead["prompts"][2:])
+    assert all(p in more for p in lead["prompts"][2:]) and lead["close"] in more
+    # native Spanish review 21: the version leads it in Spanish (discussion_es.yml, leading), with the same parts
+    from helpers.workshop import load_leading_es
+    lead = load_leading_es(helpers.load_essay())["D02"]
+    for name, minutes in (("single-90-1-spanish.slides.html", 23),):
+        notes = next(c.source for c in built[name].cells if "Cómo conducir la pregunta 2" in c.source)
+        short, more = notes.split("*Con más tiempo, después:*")
+        assert f"*Cómo conducir la pregunta 2 en {minutes} minutos: pregunte esto, en este orden:*" in short
         assert all(p in short for p in lead["prompts"][:2]) and not any(p in short for p in lead["prompts"][2:])
         assert all(p in more for p in lead["prompts"][2:]) and lead["close"] in more

@@ -553,7 +553,7 @@ def test_the_spanish_run_sheet_gives_the_hard_moments_in_both_languages():
     assert "the agreements bind the interpreter and the helpers too" in spanish
     assert "Gracias por contarnos" not in html_text(sheets["run-sheet-single-90-1.html"])
     notes = " ".join(c.source for c in kit_once.session_decks()["single-90-1-spanish.slides.html"].cells)
-    assert "Quien interpreta traduce todo con fidelidad" in notes
+    assert "Quien interpreta lo interpreta todo con fidelidad" in notes     # review21: interprets, not "traduce"
     printed = html_text(kit_once.notes_pages()["notes-single-90-1-spanish.html"])     # both languages, on paper too
     assert "We discuss the text, not people's worth" in printed and "Gracias por contarnos" in printed
 

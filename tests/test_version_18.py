@@ -159,7 +159,7 @@ def test_the_versions_notes_carry_its_own_instructions():
     … exercise 2", the notebook 01 and 04 stuck points, "keep your work", and claimed a worked solution."""
     notes = text_of(notes_pages()[f"notes-{PLAN}-1-spanish.html"])
     english = text_of(notes_pages()[f"notes-{PLAN}-1.html"])
-    assert "Leading question 2 in 23 minutes" in notes and "in 15 minutes" not in notes
+    assert "Cómo conducir la pregunta 2 en 23 minutos" in notes and "en 15 minutos" not in notes   # review21: in Spanish
     for leftover in ("Without computers", "where people get stuck", "keep your work",
                      "with the worked solution of each exercise"):
         assert leftover not in notes, leftover

@@ -132,6 +132,7 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
                "notes": _remembered(workshop.load_notes, essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans),
                "leads_es": _remembered(workshop.load_slide_leads_es, essay),
+               "leading_es": _remembered(workshop.load_leading_es, essay),
                "sheet": _remembered(workshop.load_spanish_sheet, essay)}
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
         yield plan, meeting, rows.assign(version=""), context
@@ -360,13 +361,18 @@ def _flashpoint_box(hit: list[int], handout: dict, beside_sensitive: bool = Fals
             f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
 
-def leading(qid: str, ctx, short: bool = False, minutes: int = 15) -> str:
+def leading(qid: str, ctx, short: bool = False, minutes: int = 15, spanish: bool = False) -> str:
     """How to lead a discussion question (discussion.yml, ``facilitation``): the prompts, the likely answers with
-    the ¶ each rests on, and how to close; ``short`` gives the run sheet's line (the close only). Empty without."""
+    the ¶ each rests on, and how to close; ``short`` gives the run sheet's line (the close only). Empty without.
+    With ``spanish`` (a version for Spanish readers), the labels, prompts and close in Spanish (discussion_es.yml,
+    ``leading``); the likely answers stay in the essay's English, said so."""
     f = ctx["facilitation"].get(qid)
     if not f:
         return ""
     n = f.get("in_short", len(f["prompts"]))
+    es = ctx.get("leading_es", {}).get(qid) if spanish else None
+    if es:
+        return _leading_es(qid, f, es, n, short, minutes)
     if short:      # a slot of 15 minutes: the first prompts' questions (discussion.yml, in_short), then the close
         first = (f"First ask: {' '.join(first_sentence(p) for p in f['prompts'][:n])} "
                  if n < len(f["prompts"]) else "")
@@ -380,6 +386,25 @@ def leading(qid: str, ctx, short: bool = False, minutes: int = 15) -> str:
                      + ["", "*Answers the room may give (each rests on the essay):*"]
                      + [f"- {a['answer']} (¶{a['paragraph']})" for a in f["likely"]]
                      + ["", f"*To close:* {f['close']}"])
+
+
+def _leading_es(qid: str, f: dict, es: dict, n: int, short: bool, minutes: int) -> str:
+    """``leading`` in Spanish: the same parts, with the Spanish prompts and close (native Spanish review 21)."""
+    name = question_name(qid, spanish=True)
+    if short:
+        first = (f"Primero pregunte: {' '.join(first_sentence(p) for p in es['prompts'][:n])} "
+                 if n < len(es["prompts"]) else "")
+        return f"{first}Cierre ({name}): {es['close']}"
+    asks = ([f"*Cómo conducir la {name}: pregunte, en este orden:*"] + [f"- {p}" for p in es["prompts"]]
+            if n >= len(es["prompts"]) else
+            [f"*Cómo conducir la {name} en {minutes} minutos: pregunte esto, en este orden:*"]
+            + [f"- {p}" for p in es["prompts"][:n]] + ["", "*Con más tiempo, después:*"]
+            + [f"- {p}" for p in es["prompts"][n:]])
+    return "\n".join(asks
+                     + ["", "*Respuestas que puede dar el grupo (cada una se apoya en el ensayo; en inglés, con sus "
+                            "palabras):*"]
+                     + [f"- {a['answer']} (¶{a['paragraph']})" for a in f["likely"]]
+                     + ["", f"*Para cerrar:* {es['close']}"])
 
 
 def first_sentence(text: str) -> str:
@@ -458,8 +483,13 @@ def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> 
     a meeting the safety notes."""
     titles = ctx["titles"]
     lines = ["**For the facilitator**", ""]
+    spanish = bool(getattr(seg, "version", ""))      # a version for Spanish readers: its guidance in Spanish
     if getattr(seg, "room", ""):      # the slide shows the room's words; what to do is the run sheet's, and here
-        lines += [f"*What to do:* {plain(seg.activity, titles)}", ""]
+        # in a version, the room's Spanish, then the run sheet's fuller English directions (one line: the route
+        # does not count it again)
+        lines += [f"*Qué hacer:* {plain(seg.activity_es, titles)} (En la hoja de ruta, en inglés: "
+                  f"{plain(seg.activity, titles)})" if spanish and seg.activity_es
+                  else f"*What to do:* {plain(seg.activity, titles)}", ""]
     if seg.sensitive:
         lines += [f"**Sensitive.** {plain(seg.sensitive, titles)}", ""]
     hit = flashpoints_of(seg, ctx)
@@ -469,10 +499,11 @@ def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> 
     if seg.materials:
         lines += [f"*Materials:* {plain(seg.materials, titles)}", ""]
     if getattr(seg, "lead", ""):        # sessions.yml, lead: likely answers for a segment with no question
-        lines += [f"**Leading it.** {plain(seg.lead, titles)}", ""]
+        lines += [(f"**Cómo conducirlo** (respuestas probables, en inglés, con las palabras del ensayo). "
+                   if spanish else "**Leading it.** ") + plain(seg.lead, titles), ""]
     for qid in (q for q in seg.discussion.split(", ") if q):
         if leading(qid, ctx):
-            lines += [leading(qid, ctx, minutes=seg.minutes), ""]
+            lines += [leading(qid, ctx, minutes=seg.minutes, spanish=spanish), ""]
     # a version with no computers (no screen segment left) has no notebook to get stuck in, and nothing to do without
     note = ctx["notes"].get(seg.notebook) if first_use and computers else None
     if note:
@@ -675,8 +706,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         if seg.topic == "key points":         # the closing slide: what we worked on; then the reading for next time
             recap, nxt = closing(plan, meeting, rows, ctx)
             body += recap
-            notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles, ctx.get("sheet", {}).get(
-                f"{plan}-{meeting}"), spanish)) if x)
+            sheet = ctx.get("sheet", {}).get(f"{plan}-{meeting}") or (borrowed_key_points(rows, ctx) if spanish else None)
+            notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles, sheet, spanish)) if x)
         _slide(cells, body, notes=notes)
         if seg.Index == rows.index[0] and seg.topic in OPENINGS:   # the welcome says what comes: then the note
             safety_slides()
@@ -884,6 +915,25 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
 _NOT_FOR_THE_ROOM = re.compile(r"`|Shift \+ Enter|Binder|\b\d\d_[a-z_]+")
 
 
+def borrowed_key_points(rows, ctx) -> dict | None:
+    """For a version for Spanish readers whose meeting has no Spanish sheet of its own: the Spanish key points of the
+    other meetings' sheets on one of its topics or on a discussion question it asks too, as a sheet (None if none).
+    Native Spanish review 21, item 6: Session 3's Spanish deck closed on notebook 04's "Aliases only join names…", in
+    English and off its topic, though the single-90's sheet says its war of position and question 2 in Spanish."""
+    plans, topics = ctx["plans"], set(rows.topic)
+    asked = {q for cell in rows.discussion for q in cell.split(", ") if q}
+    points = []
+    for key, sheet in ctx.get("sheet", {}).items():
+        plan, _, meeting = key.rpartition("-")
+        theirs = plans[(plans.plan == plan) & (plans.meeting == int(meeting))]
+        for k in sheet.get("key_points", []):
+            segments = theirs[theirs.topic == k.get("topic")]
+            shared = {q for cell in segments.discussion for q in cell.split(", ") if q} & asked
+            if (k.get("topic") in topics or shared) and {**k, "topic": ""} not in points:
+                points.append({**k, "topic": ""})      # kept whatever this meeting's topics are called
+    return {"key_points": points} if points else None
+
+
 def key_points_notes(rows, titles, sheet: dict | None = None, spanish: bool = False) -> str:
     """For the speaker notes of the closing slide: the meeting's own key points when its Spanish sheet gives them
     (sessions.yml, ``spanish: sheet``; in Spanish too in the version for Spanish readers); otherwise one key point of
@@ -1062,7 +1112,10 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q">{ask(q)}'
-                           + (f" {html.escape(leading(q, ctx, short=True))} (the rest: the facilitator's notes)"
+                           + ((f' <span lang="es">{html.escape(leading(q, ctx, short=True, spanish=True))} '
+                               "(lo demás: en las notas de quien facilita)</span>"
+                               if first.version and q in ctx["leading_es"] else
+                               f" {html.escape(leading(q, ctx, short=True))} (the rest: the facilitator's notes)")
                               if leading(q, ctx) else "")
                            # the version for a room with Spanish readers: say where its Spanish is, to read it out
                            + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
@@ -1502,7 +1555,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 where = f"{len(mine)} message" + ("s" if len(mine) > 1 else "")
             else:   # deck: its speaker notes and the slides not read in an earlier step (review12: read twice)
                 decks = [deck_notebook(plan, m, r, c) for p_, m, r, c, *_ in mine]
-                text = " ".join(re.sub(r"^\*What to do:\*.*$", "", cell.source, flags=re.M)    # the run sheet's line
+                text = " ".join(re.sub(r"^\*(?:What to do|Qué hacer):\*.*$", "", cell.source, flags=re.M)    # the run sheet's line
                                 for nb in decks for cell in nb.cells if not READ_BEFORE.match(cell.source))
                 where = ", ".join(f"{sum(1 for c in nb.cells if c.metadata['slideshow']['slide_type'] == 'slide')} "
                                   "slides" for nb in decks)
@@ -1550,7 +1603,7 @@ def answer_paragraphs(rows, ctx) -> set[int]:
 
 
 # in the printed notes, what the run sheet step has read: a segment's activity, where its slide shows the room's words
-NOTES_READ_BEFORE = re.compile(r"<p><em>What to do:</em>.*?</p>", re.S)
+NOTES_READ_BEFORE = re.compile(r"<p><em>(?:What to do|Qué hacer):</em>.*?</p>", re.S)
 
 # the slides a facilitator has read by the deck's step of the route: a segment's slide is its run sheet row (and its
 # Spanish), the content note and the agreements are the safety step's, a question's Spanish slide its English one's
