@@ -145,7 +145,7 @@ def test_d18_rests_on_context_rows_of_the_timeline(essay):
     ids = [i for pair in rows for i in pair if i]
     assert len(ids) == 2, dating.loc["D18", "reasoning"]
     for i in ids:
-        assert timeline.loc[i, "source"] == "context" and timeline.loc[i, "paragraph"] == 50
+        assert timeline.loc[i, "source"] == "context" and str(timeline.loc[i, "paragraph"]) == "50"
         assert str(timeline.loc[i, "reference"]).strip()
     assert {timeline.loc[i, "date"] for i in ids} == {"2018-12-22/2019-01-25", "2019-02-15"}
 
