@@ -4,7 +4,7 @@ The English comes from the argument map (argument.yml, ``helpers.load_argument``
 sentence ("The authors argue that …") with the paragraphs it stands in, and the three numbered points in the
 authors' own words, each with the paragraph that states it and the sections the package's map hangs under it.
 Further claims of the map join them when summary_es.yml gives their Spanish under their claim id (the diagnosis
-of ¶3, the cause and the concession under point 1, what the essay asks movements to do (¶53, ¶55, ¶62), the conclusion
+of ¶3, the cause and the concession under point 1, what the essay asks movements to do (¶53, ¶62), the conclusion
 of ¶62): their English is the claim's paraphrase,
 placed by the map (under the point the claim's chain leads to, or before or after the thesis and points).
 The Spanish comes from summary_es.yml, keyed by the same ids (T, P1, P2, P3, and the claims' ids). Like discussion_es.yml, each entry
@@ -40,7 +40,7 @@ def summary_claims(essay: Essay) -> list[str]:
     Example:
         >>> from helpers import load_essay
         >>> summary_claims(load_essay())
-        ['C01', 'C51', 'C88', 'C39', 'C61', 'C62', 'C63', 'C91', 'C78', 'C80']
+        ['C01', 'C51', 'C88', 'C39', 'C62', 'C78', 'C80']
     """
     return [pid for pid in load_entries(essay, f"{FILE} parts").part if pid not in PARTS]
 

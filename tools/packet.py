@@ -47,14 +47,13 @@ SUMMARY_STYLE = """
    package's reading added): the footer still has its own margin; line height 1.18, not 1.2, since the thesis gives
    ¶10's "it is imperative" its own clause (review14 P1: at 1.2 the closing note ran to a third page) */
 @page es { margin: 10mm 16mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
-/* what the essay asks movements to do (¶53, ¶55, ¶62) added (close reading 21): both pages a little tighter, every
-   size kept (body 9.5 and 9.6 pt, notes as before) */
+/* what the essay asks movements to do added (close reading 21: ¶53's immigrant-rights strategy, ¶62's "We have to
+   expose"): both pages a little tighter, every size and margin kept, two lines still free under the Spanish */
 .summary .summary-page[lang=en] { line-height: 1.15; page: en; } .summary .summary-page[lang=en] p { margin: 0.12em 0; }
 .summary .summary-page[lang=en] :is(h2, h3, h4) { margin: 0.35em 0 0.1em; }
-.summary .summary-page[lang=es] { line-height: 1.06; } .summary .summary-page[lang=es] p { margin: 0.06em 0; }
-.summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.18em 0 0.02em; }
-@page en { margin: 11mm 14mm 14mm 13mm; }
-@page es { margin: 8mm 8mm 10mm 8mm; }
+.summary .summary-page[lang=es] { line-height: 1.06; } .summary .summary-page[lang=es] p { margin: 0.03em 0; }
+.summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.1em 0 0; }
+@page en { margin: 11mm 16mm 14mm 13mm; }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
