@@ -4,7 +4,8 @@ The English comes from the argument map (argument.yml, ``helpers.load_argument``
 sentence ("The authors argue that …") with the paragraphs it stands in, and the three numbered points in the
 authors' own words, each with the paragraph that states it and the sections the package's map hangs under it.
 Further claims of the map join them when summary_es.yml gives their Spanish under their claim id (the diagnosis
-of ¶3, the cause and the concession under point 1, the conclusion of ¶62): their English is the claim's paraphrase,
+of ¶3, the cause and the concession under point 1, what the essay asks movements to do (¶53, ¶62), the conclusion
+of ¶62): their English is the claim's paraphrase,
 placed by the map (under the point the claim's chain leads to, or before or after the thesis and points).
 The Spanish comes from summary_es.yml, keyed by the same ids (T, P1, P2, P3, and the claims' ids). Like discussion_es.yml, each entry
 records the fingerprint of the English it was translated from (``helpers.workshop.english_fingerprint``), so a
@@ -39,7 +40,7 @@ def summary_claims(essay: Essay) -> list[str]:
     Example:
         >>> from helpers import load_essay
         >>> summary_claims(load_essay())
-        ['C01', 'C51', 'C88', 'C39', 'C78']
+        ['C01', 'C51', 'C88', 'C39', 'C62', 'C78', 'C80']
     """
     return [pid for pid in load_entries(essay, f"{FILE} parts").part if pid not in PARTS]
 
@@ -93,8 +94,31 @@ def summary_english(essay: Essay) -> pd.DataFrame:
         if not re.search(r"\bthe authors\b(?!['’])", text, flags=re.I):     # "in the authors' words" is not a lead
             text = f"{LEADS[c.type]} {text[:1].lower() + text[1:]}"
         rows.append({"id": cid, "text": text, "stated": f"¶{c.paragraph}", "developed": "", "sections": 0,
-                     "type": c.type, "place": _place(argument, cid)})
+                     "type": c.type, "place": _place(argument, cid), "to": c.to})
     return pd.DataFrame(rows).set_index("id")
+
+
+def moved_from_points(essay: Essay) -> str:
+    """The paragraphs of the points' sections with claims the map hangs elsewhere (on the diagnosis and the thesis,
+    or under another point), as a reader reads them: what the summary page's note says the map moves.
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+    Returns:
+        the ¶ numbers, runs as ranges ("¶44–¶46, ¶49"); empty when every claim stays under its section's point.
+    Example:
+        >>> from helpers import load_essay
+        >>> moved_from_points(load_essay())
+        '¶44–¶46, ¶49'
+    """
+    argument = load_argument(essay)
+    paragraphs = essay.paragraphs
+    moved = set()
+    for p in argument.points.itertuples():
+        own = set(paragraphs[paragraphs.section.isin(p.sections)].paragraph)
+        moved |= {int(c.paragraph) for c in argument.claims.itertuples()
+                  if c.paragraph in own and argument.point_of(c.id) != p.id}
+    return paragraph_list(sorted(moved))
 
 
 def in_brief(essay: Essay) -> str:

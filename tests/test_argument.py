@@ -132,7 +132,8 @@ def test_by_point_counts_every_claim(argument):
 # marks) but never speak them in its own voice.
 LOADED = ("dictator", "dictatorship", "regime", "Empire", "fraud", "fraudulent", "white supremacist",
           "xenophobic", "ruling class", "bragged", "lured", "martyr", "puppet", "oligarchy", "falsely",
-          "militarism", "neoliberal", "concrete victories", "racial capitalism", "violation", "domination")
+          "militarism", "neoliberal", "concrete victories", "racial capitalism", "violation", "domination",
+          "liberation")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 REPORTED = re.compile(r"(the authors|they) call\b[^.;:]*$|\bcalls?\b[^.;:]*$")
 

@@ -82,7 +82,8 @@ def test_the_summary_note_names_the_essays_own_signals_and_the_authors_belong_to
     assert "¶55's “equally important”" in page and "section headings that repeat the points' words" in page
     # review17: the Spanish keeps the essay's words in straight quotes with a [rendering] and their (¶N)
     assert '"equally important" [igualmente importante] (¶55)' in page and "los títulos que repiten" in page
-    assert "hangs ¶46 and ¶49 on the diagnosis and the thesis" in page and "asigna los ¶46 y ¶49" in page
+    # close reading 21: the paragraphs come from the map (test_close_reading_21_arg), ¶44–¶46 as well as ¶49
+    assert "hangs claims of ¶44–¶46, ¶49 on the diagnosis and the thesis" in page and "de los ¶44–¶46, ¶49" in page
     s = summary.load_summary(essay)
     assert "they belong to and address" in s.loc["C01", "text"] and "pertenecen" in s.loc["C01", "es"]
 

@@ -49,10 +49,13 @@ def test_domestic_read_as_the_united_states_is_marked_as_the_packages_reading(es
     texts["key point 4"] = _key_point_4(essay)["es"]
     texts["D02"] = _d02(essay)[1]
     texts["D02 slide"] = _squash(workshop.load_slide_leads_es(essay)["D02"])
-    texts["summary C51"] = _squash(load_summary(essay).es["C51"])
     for where, text in texts.items():
         assert "es decir, en Estados Unidos" not in text, where
         assert NOTE_US in text, where
+    # close reading 21: summary C51's English reads no country into "domestic", so its Spanish keeps the essay's
+    # words and renders them ("en el propio país") with no reading of its own to mark
+    c51 = _squash(load_summary(essay).es["C51"])
+    assert "Estados Unidos, según" not in c51 and '"rather than domestic organizing in opposition" [' in c51
     assert "in the package's reading, in the United States" in _key_point_4(essay)["en"]
 
 

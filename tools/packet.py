@@ -47,6 +47,13 @@ SUMMARY_STYLE = """
    package's reading added): the footer still has its own margin; line height 1.18, not 1.2, since the thesis gives
    ¶10's "it is imperative" its own clause (review14 P1: at 1.2 the closing note ran to a third page) */
 @page es { margin: 10mm 16mm 14mm 13mm; @bottom-center { content: "Página " counter(page) " de " counter(pages); } }
+/* what the essay asks movements to do added (close reading 21: ¶53's immigrant-rights strategy, ¶62's "We have to
+   expose"): both pages a little tighter, every size and margin kept, two lines still free under the Spanish */
+.summary .summary-page[lang=en] { line-height: 1.15; page: en; } .summary .summary-page[lang=en] p { margin: 0.12em 0; }
+.summary .summary-page[lang=en] :is(h2, h3, h4) { margin: 0.35em 0 0.1em; }
+.summary .summary-page[lang=es] { line-height: 1.06; } .summary .summary-page[lang=es] p { margin: 0.03em 0; }
+.summary .summary-page[lang=es] :is(h2, h3, h4) { margin: 0.1em 0 0; }
+@page en { margin: 11mm 16mm 14mm 13mm; }
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
@@ -86,12 +93,12 @@ SUMMARY_WORDS = {
            "point": "Point", "before": "Where the argument starts", "after": "Where the essay ends",
            "conclusion": "A conclusion under it", "concession": "A concession under it", "premise": "A premise under it",
            "evidence": "Evidence under it", "recommendation": "A recommendation under it",
-           "argue": "The authors argue:",
+           "argue": "The authors argue:", "below": "{what}", "recommendations": "{n} recommendations under it",
            "note": "This page sums up the argument as the package's argument map reads it. ¶ numbers point to the "
                    "paragraphs of the reader's edition. Words in quotation marks are the authors' own. Which sections "
                    "develop which point, and which claims stand under a point, is the package's reading, apart from "
                    "¶57's “Finally”, ¶55's “equally important” and the section headings that repeat the points' "
-                   "words (notebook 01's map hangs ¶46 and ¶49 on the diagnosis and the thesis). The same page in "
+                   "words (notebook 01's map hangs claims of {moved} on the diagnosis and the thesis). The same page in "
                    "Spanish follows.",
            "end": "This is a summary, not the essay: read the essay itself to weigh the argument, and see each claim "
                   "and where it stands in notebook 01."},
@@ -100,11 +107,12 @@ SUMMARY_WORDS = {
            "conclusion": "Dentro de este punto, una conclusión", "concession": "Dentro de este punto, una concesión",
            "premise": "Dentro de este punto, una premisa", "evidence": "Dentro de este punto, una prueba",
            "recommendation": "Dentro de este punto, una recomendación", "argue": "Los autores sostienen:",
+           "below": "Debajo de la anterior, {what}", "recommendations": "Dentro de este punto, {n} recomendaciones",
            "note": "La página anterior, en español: los ¶ remiten a la edición de lectura, y las palabras de los "
                    "autores quedan en inglés, entre comillas, con su traducción. Qué secciones desarrollan cada punto "
                    "y qué afirmaciones van en él es la interpretación de este material de estudio, salvo el "
                    "\"Finally\" [por último] (¶57), el \"equally important\" [igualmente importante] (¶55) y los títulos que repiten las palabras de los puntos (el mapa del cuaderno 01 "
-                   "asigna los ¶46 y ¶49 al diagnóstico y a la tesis).",
+                   "asigna afirmaciones de los {moved} al diagnóstico y a la tesis).",
            "end": "Esto es un resumen, no el ensayo: lean el ensayo para sopesar el argumento (cada afirmación, en el "
                   "cuaderno 01)."},
 }
@@ -114,10 +122,11 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
     """The one-page summary as HTML parts, its title a heading of ``level`` (1 on its own page, 2 in the packet):
     the English on one page, then the same page in Spanish on the next (each language whole on its own page, in
     type as large as the rest of the packet; side by side the two no longer fit one page)."""
-    from helpers.summary import load_summary
+    from helpers.summary import load_summary, moved_from_points
     from tools.handout import _md_inline
     essay = load_essay(reading)
     s = load_summary(essay)
+    moved = moved_from_points(essay)
     h, sub, subsub = f"h{level}", f"h{level + 1}", f"h{level + 2}"
     title = essay.meta["title"]
     from helpers.workshop import essay_title_es
@@ -134,21 +143,38 @@ def summary_parts(reading: str = DEFAULT_READING, level: int = 1) -> list[str]:
 
         def claims(place: str) -> list[str]:
             """The map's claims the summary places before or after the thesis and points (each under a heading
-            of its own), or under a point (each led by what it is)."""
-            out = []
-            for cid, row in s[(s.place == place) & ~s.type.isin(["thesis", "point"])].iterrows():
-                if place in ("before", "after"):
+            of its own, or, when it stands under the claim just shown, led by what it is), or under a point (each
+            led by what it is; the recommendations of one paragraph together, under one lead)."""
+            out, shown, asks = [], set(), {}
+            rows = s[(s.place == place) & ~s.type.isin(["thesis", "point"])]
+            for cid, row in rows.iterrows():
+                if place in ("before", "after") and row.get("to") in shown:     # under a claim shown just above
+                    what = w["below"].format(what=w[row.type].split(", ", 1)[-1])
+                    out.append(f'<p class="claim"><strong>{_e(what)} ({_e(row.stated)}).</strong> '
+                               f"{_md_inline(row[col])}</p>")
+                elif place in ("before", "after"):
                     out += [f"<{sub}>{_e(w[place])} ({_e(row.stated)})</{sub}>", f"<p>{_md_inline(row[col])}</p>"]
+                elif row.type == "recommendation":
+                    if row.stated not in asks:
+                        asks[row.stated] = len(out)
+                        out.append([])
+                    out[asks[row.stated]].append(_md_inline(row[col]))
                 else:
                     out.append(f'<p class="claim"><strong>{_e(w[row.type])} ({_e(row.stated)}).</strong> '
                                f"{_md_inline(row[col])}</p>")
+                shown.add(cid)
+            for stated, at in asks.items():
+                texts = out[at]
+                lead = (w["recommendation"] if len(texts) == 1 else
+                        w["recommendations"].format(n=NUMBERS[lang][len(texts)]).capitalize())
+                out[at] = f'<p class="claim"><strong>{_e(lead)} ({_e(stated)}).</strong> ' + " ".join(texts) + "</p>"
             return out
 
         page = [f'<div class="summary-page" lang="{lang}">',
                 f'<{h} class="newpage">{_e(w["title"])}</{h}>',
                 f"<p><em>{_e(title)}</em> ({_e(essay.meta['publication'])})"
                 + (f" [{_e(title_es)}] (traducción del título)" if lang == "es" and title_es else "") + "</p>",
-                f'<p class="note">{_e(w["note"])}</p>', *claims("before"),
+                f'<p class="note">{_e(w["note"].format(moved=moved))}</p>', *claims("before"),
                 f"<{sub}>{_e(w['thesis'])} ({_e(s.loc['T', 'stated'])})</{sub}>", says(s.loc["T"]),
                 f"<{sub}>{_e(w['points'])}</{sub}>"]
         for n, (pid, row) in enumerate(s[s.type == "point"].iterrows(), start=1):
