@@ -795,7 +795,9 @@ ROUTE_SKIP_RE = re.compile(r"(?m)^\*Short route: skip this part[^\n]*$")
 ROUTE_LINE_RE = re.compile(r"(?m)^\*\*Short route, for one evening:\*\*[^\n]*$")
 ROUTE_ON_RE = re.compile(r"(?m)^\*Short route: no break here\.[^\n]*$")
 # the mark before a key point that sums up parts the route skips (lesson metadata ``short_route.key_points``)
-ROUTE_POINT_RE = re.compile(r"\*Full route\* \([^\n]*?\): ")
+# (learner review 21: "*Full route* (Exercise 4, Discussion questions)" was cryptic; the older form is still read, to
+# be rewritten)
+ROUTE_POINT_RE = re.compile(r"\*Full route(?: only)?\* \([^\n]*?\): ")
 
 
 def _heading(cell: dict) -> tuple[int, str]:
@@ -1006,7 +1008,7 @@ def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = 
         minutes' digits.
     Example:
         >>> print(route_line({"total_min": 120}, {"total_min": 345}, 2, ["## Exercise 1: x", "## Exercise 3: y"], "¶4–¶5"))
-        **Short route, for one evening:** about 120 minutes of the 345: read first only ¶4–¶5; it keeps Exercises 1 and 3 and skips ahead twice, at each *Short route: skip this part*.
+        **Short route, for one evening:** about 120 minutes of the 345: read first only ¶4–¶5 (not the full route's); it keeps Exercises 1 and 3 and skips ahead twice.
     """
     times = {1: "once", 2: "twice"}.get(jumps, f"{NUMBER_WORDS[jumps] if jumps < len(NUMBER_WORDS) else jumps} times")
     numbers = [m.group(1) for h in kept for m in [re.match(r"#* ?Exercise (\d+)", h)] if m]
@@ -1016,9 +1018,11 @@ def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = 
         exercises = f"Exercise {numbers[0]}"
     else:
         exercises = "its exercise" if len(kept) == 1 else "its exercises" if kept else "no exercise"
-    reading = f": read first only {read};" if read else ", with its reading;"
+    # learner review 21: "read first only …" beside "Before you start, read …" said nothing of which one applies; the
+    # full route's list is now marked *Full route:* (tools.cells), and this one says it replaces it
+    reading = f": read first only {read} (not the full route's);" if read else ", with its reading;"
     return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}{reading} "
-            f"it keeps {exercises} and skips ahead {times}, at each *Short route: skip this part*.")
+            f"it keeps {exercises} and skips ahead {times}.")
 
 
 def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the notebook") -> str:
@@ -1032,7 +1036,7 @@ def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the
         >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "## B", "## C")]
         >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"]}}}, "cells": cells}
         >>> opening_route_line(nb, {"total_min": 5}, {"total_min": 10}).split(":** ", 1)[1]
-        'about 5 minutes of the 10, with its reading; it keeps no exercise and skips ahead once, at each *Short route: skip this part*.'
+        'about 5 minutes of the 10, with its reading; it keeps no exercise and skips ahead once.'
     """
     parts = route_parts(nb, path)
     gone = {k for p in parts for k in range(p["start"], p["end"])}
@@ -1043,9 +1047,12 @@ def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the
 
 
 def _route_point_short(heading: str) -> str:
-    """A skipped part's name in a key point's mark: "Exercise 3" for an exercise, else its heading's text."""
+    """A skipped part's name in a key point's mark: "Exercise 3" for an exercise, "the discussion questions", else
+    its heading's text in italics."""
     text = heading.lstrip("#").strip()
-    return text.split(":")[0] if text.startswith("Exercise") else text
+    if text.startswith("Exercise"):
+        return text.split(":")[0]
+    return "the discussion questions" if text == "Discussion questions" else f"*{text}*"
 
 
 def route_point_mark(headings: list[str]) -> str:
@@ -1058,9 +1065,11 @@ def route_point_mark(headings: list[str]) -> str:
         the mark, ending with a space.
     Example:
         >>> print(route_point_mark(["## Exercise 4: an example, or a proof?", "## Discussion questions"]))
-        *Full route* (Exercise 4, Discussion questions): 
+        *Full route only* (from Exercise 4 and the discussion questions): 
     """
-    return f"*Full route* ({', '.join(_route_point_short(h) for h in headings)}): "
+    names = [_route_point_short(h) for h in headings]
+    said = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
+    return f"*Full route only* (from {said}): "
 
 
 def route_point_problems(nb: dict, path: Path | str = "the notebook") -> list[str]:
@@ -1119,4 +1128,61 @@ def route_point_problems(nb: dict, path: Path | str = "the notebook") -> list[st
         for h in heads:
             if h not in skipped_heads:
                 problems.append(f"the key point {start!r} is marked as from {h!r}, which the short route keeps")
+    return problems
+
+
+def _route_names(parts: list[dict]) -> list[re.Pattern]:
+    """How a kept cell can name a part the short route skips: "Exercise 3" (or "Exercises 2 and 3"), "question 5"
+    when the discussion questions are skipped, or the heading's words set in italics or bold (*Context rows*)."""
+    names = []
+    for p in parts:
+        text = p["heading"].lstrip("#").strip()
+        m = re.match(r"Exercise (\d+)", text)
+        if m:
+            names.append(re.compile(rf"\bExercises? (?:\d+, )*(?:\d+ and )?{m.group(1)}\b"))
+            continue
+        if text == "Discussion questions":
+            names.append(re.compile(r"\bquestions? \d+\b|\bdiscussion questions?\b", re.I))
+            continue
+        short = re.sub(r"\s*\(optional\)$", "", text).split(":")[0].strip()
+        names.append(re.compile(r"[*_]{1,2}" + re.escape(short) + r"[^*_\n]*[*_]{1,2}", re.I))
+    return names
+
+
+def route_reference_problems(nb: dict, path: Path | str = "the notebook") -> list[str]:
+    """What a cell the short route keeps says of a part the route skips without saying so: a kept exercise, solution
+    or prose cell that names a skipped exercise, a skipped discussion question, or a skipped section by its heading,
+    in a sentence that does not say "full route" or "short route" (learner review 21: 03's Exercise 2 sent the route
+    learner to the skipped *Context rows*, its solution to the skipped Exercise 1; 02's "Exercise 2 asks you to
+    follow one of them"). The opening cell and Key points have checks of their own (``route_point_problems``).
+
+    Parameters:
+        nb: the notebook, as read from its JSON; path: its name, for error messages.
+    Returns:
+        one sentence per problem, naming the cell; [] when none (or the notebook has no short route).
+    Example:
+        >>> cells = [{"cell_type": "markdown", "source": s} for s in ("# T", "## A\\n\\nAs Exercise 2 shows.",
+        ...          "## Exercise 2: x", "## C\\n\\nExercise 2, on the full route, shows it.")]
+        >>> route_reference_problems({"metadata": {"lesson": {"short_route": {"skip": ["## Exercise 2: x"]}}},
+        ...                           "cells": cells})
+        ['cell 1 names Exercise 2, which the short route skips: As Exercise 2 shows.']
+    """
+    if not (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("skip"):
+        return []
+    parts = route_parts(nb, path)
+    gone = {k for p in parts for k in range(p["start"], p["end"])}
+    names = _route_names(parts)
+    problems = []
+    for k, c in enumerate(nb.get("cells", [])):
+        source = "".join(c.get("source", ""))
+        if (k in gone or c.get("cell_type") != "markdown" or k == opening_index(nb)
+                or source.startswith("## Key points")):
+            continue
+        source = ROUTE_ON_RE.sub("", ROUTE_SKIP_RE.sub("", source))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", source):
+            if re.search(r"\b(full|short) route\b", sentence, re.I):
+                continue
+            for name in names:
+                for m in name.finditer(sentence):
+                    problems.append(f"cell {k} names {m.group(0)}, which the short route skips: {sentence[:100]}")
     return problems

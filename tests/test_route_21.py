@@ -11,8 +11,8 @@ import re
 import nbformat
 import pytest
 
-from helpers.lessons import (ROUTE_LINE_RE, ROUTE_ON_LINE, STOP_LINE, _is_stop, route_jumps, route_line, route_parts,
-                             route_point_problems, route_read, short_route)
+from helpers.lessons import (ROUTE_LINE_RE, ROUTE_ON_LINE, ROUTE_POINT_RE, STOP_LINE, _is_stop, route_jumps, route_line,
+                             route_parts, route_point_problems, route_read, short_route)
 from tests.conftest import PROJECT
 
 LEARNERS = ["00_start_here", "01_argument_structure", "02_source_quotations", "03_timeline"]
@@ -74,7 +74,7 @@ def test_the_problem_finder_sees_01s_old_key_points():
     nb = copy.deepcopy(_nb("01_argument_structure"))
     nb["metadata"]["lesson"]["short_route"].pop("key_points", None)
     cell = next(c for c in nb["cells"] if "".join(c["source"]).startswith("## Key points"))
-    cell["source"] = re.sub(r"\*Full route\* \([^\n]*?\): ", "", "".join(cell["source"]))
+    cell["source"] = ROUTE_POINT_RE.sub("", "".join(cell["source"]))
     problems = route_point_problems(nb)
     assert any("question 5" in p for p in problems), problems
 
@@ -104,7 +104,7 @@ def test_the_routes_reading_is_what_its_kept_exercises_cite_and_the_first_cell_s
     assert cited and paragraph_numbers(route_read(nb)) == sorted(cited)
     assert core["metadata"]["lesson"]["read"] == route_read(nb)
     line = ROUTE_LINE_RE.search("".join(nb["cells"][0]["source"])).group(0)
-    assert f": read first only {route_read(nb)};" in line, line
+    assert f": read first only {route_read(nb)} (not the full route's);" in line, line
 
 
 def test_03s_route_does_not_ask_for_the_reading_of_the_parts_it_skips():

@@ -10,7 +10,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
-| every notebook, first cell | `**Before you start, read ¶…**` and the `**Later**` sentence after it | the paragraphs to read first, and the rest of those the time counts | lesson metadata (`read_first`, `read`) |
+| every notebook, first cell | `**Before you start, read ¶…**` (after `*Full route:*` when the short route reads other paragraphs first) and the `**Later**` sentence after it | the paragraphs to read first, and the rest of those the time counts | lesson metadata (`read_first`, `read`) |
 | 01–03, the cell of the stop line (`**Stop here: the first sitting ends here.**`) | the stop line | its last paragraph: the one restart step for the second sitting (older wordings removed) | helpers.lessons.RESUME_STEP |
 | every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
 | every notebook, exercise and answer-label cells | tags `exercise`, `answer-label` | cell metadata `editable: false`, `deletable: false` (JupyterLab opens them read-only); answer cells stay editable | this file |
@@ -132,7 +132,9 @@ def set_solutions(nb, name: str) -> None:
 # The learner review (round 12): the opening cell's "Before you start, read" list and the paragraphs the time
 # counts (lesson metadata ``read``) disagreed. Both now come from the metadata: ``read_first`` fills the bold list,
 # and the rest of ``read`` is named in one sentence after it.
-BEFORE_RE = re.compile(r"\*\*Before you start, read ¶[^*]*\*\*")
+BEFORE_RE = re.compile(r"(?:\*Full route:\* )?\*\*Before you start, read ¶[^*]*\*\*")
+# learner review 21: in a notebook whose short route reads other paragraphs first, the list is the full route's
+FULL_FIRST = "*Full route:* "
 LATER_RE = re.compile(r" \*\*Later\*\*, the (?:exercises and the discussion|notebook) (?:also )?sends? you to [^;]*; read "
                       r"those when you get there \(the time counts them\)\.")
 
@@ -157,7 +159,10 @@ def set_reading(nb, name: str) -> None:
     m = BEFORE_RE.search(text)
     if not m:
         raise SystemExit(f"{name}: a Markdown cell needs '**Before you start, read ¶…**' (the lesson has read_first).")
-    text = text[:m.start()] + f"**Before you start, read {paragraph_list(first_paras)}**" + text[m.end():]
+    from helpers.lessons import route_read
+    routed = (lesson.get("short_route") or {}).get("skip")
+    mark = FULL_FIRST if routed and paragraph_numbers(route_read(nb, name)) != first_paras else ""
+    text = text[:m.start()] + f"{mark}**Before you start, read {paragraph_list(first_paras)}**" + text[m.end():]
     end = text.find("\n\n", m.start())
     end = len(text) if end < 0 else end
     cell.source = text[:end] + (later_sentence(rest) if rest else "") + text[end:]
@@ -498,7 +503,7 @@ def credit_markdown(project: Path = PROJECT) -> str:
         "",
         f"**The essay.** *{meta['title']}* was published in *{meta['series']}*, {meta['issue']} "
         f"({authors}). {meta['rights']} The package keeps it exactly as received, with its publication details "
-        "beside it (*Where the data lives*, above, names the files).",
+        "beside it (the full route's *Where the data lives*, above, names the files).",
         "",
         "**This package.** Its code (helpers/, tools/, tests/) is under the MIT licence; its own annotations, "
         "notebook prose and figures are under Creative Commons Attribution 4.0 (CC BY 4.0), so you may adapt "
