@@ -95,7 +95,7 @@ def test_d02_keeps_the_qualifiers_of_the_grave_mistake(essay):
     """F4: D02 said "to treat imperialism as secondary", dropping ¶48's "a focus on", "a distraction from" and "in
     any way"."""
     en, es = _d02(essay)
-    assert "to treat a focus on U.S. imperialism as a distraction from, or in any way secondary to, those fights" in en
+    assert "to think that a focus on U.S. imperialism is a distraction from, or in any way secondary to, those fights" in en
     # native Spanish review 21, item 7: ¶48's "to think that … is a distraction", not the calque "tratar … como"
     assert "creer que centrarse en el imperialismo estadounidense es una distracción de esas luchas o algo de algún modo secundario frente a ellas" in es
     assert "tratar el imperialismo como" not in es
