@@ -39,7 +39,7 @@ def test_the_spanish_sheet_keeps_callous_specifically_and_the_time_of_writing(es
     "specifically those of Latin American origin" was «en particular», the next sentence's word for "particularly";
     "in control of at least the White House", in the present on a sheet printed alone, read as current."""
     sheet = workshop.load_spanish_sheet(essay)["single-90-1"]["paragraphs"]
-    assert "el trato insensible y racista" in sheet[45] and "cruel" not in sheet[45]
+    assert "el trato despiadado y racista" in sheet[45] and "cruel" not in sheet[45]   # review 21: "insensible" was soft
     assert "específicamente las de origen latinoamericano" in sheet[48]
     assert "la Casa Blanca [nota: en el momento en que se escribió el ensayo]" in sheet[48]
 

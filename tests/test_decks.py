@@ -882,7 +882,7 @@ def test_the_english_deck_projects_question_2_in_short_after_its_lead_in():
 
 def test_a_slide_lead_in_that_misquotes_the_essay_in_english_is_refused(reading_copy):
     """The English lead-in is checked like the question: its quotations are the essay's words."""
-    rewrite(reading_copy, "discussion.yml", 'it would be "a grave mistake" to treat', 'it would be "a big mistake" to treat')
+    rewrite(reading_copy, "discussion.yml", 'it would be "a grave mistake" to think', 'it would be "a big mistake" to think')
     from helpers.errors import AnnotationError
     with pytest.raises(AnnotationError) as err:
         helpers.load_questions(helpers.load_essay(reading_copy))
