@@ -44,3 +44,75 @@ def check_01_reported_remark_rule(path: Path) -> None:
 
 def test_01_exercise_1_states_the_reported_remark_rule_with_a_worked_example():
     check_01_reported_remark_rule(NOTEBOOKS / "01_argument_structure.ipynb")
+
+
+def check_01_no_codes(path: Path) -> list[tuple[int, str]]:
+    """01 tells the learner the reference column is one they "will not need": the codes stay out of the prose a
+    learner reads, worked solutions included, and out of the maps' titles (the first line a map draws)."""
+    import re
+    code = re.compile(r"(?<![\w¶-])(?:C\d{1,3}|K\d|[EQD]\d{2,3})\b(?![.,]\d)")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    found = []
+    for i, c in enumerate(cells):
+        tags = c["metadata"].get("tags", [])
+        source = "".join(c["source"])
+        if c["cell_type"] == "markdown" and "facilitator" not in tags and "nav" not in tags \
+                and not source.startswith("## Where the data lives"):
+            found += [(i, m.group(0)) for m in code.finditer(source)]
+        for out in c.get("outputs", []):
+            drawn = out.get("metadata", {}).get("image/png", {}).get("drawn")
+            if drawn and "and what stands directly under it" in drawn[0]:
+                found += [(i, m.group(0)) for m in code.finditer(drawn[0])]
+    return found
+
+
+def test_01_prose_solutions_and_map_titles_carry_no_reference_codes():
+    assert check_01_no_codes(NOTEBOOKS / "01_argument_structure.ipynb") == []
+
+
+def stubs_thicker_than_their_arrows(fig) -> list[str]:
+    """The rows whose mark under an arrow to the time of writing is drawn thicker than the arrow's line: a thick bar
+    turning into a thin line, a mark in no key, that made a one-day press conference look as if it lasted."""
+    from matplotlib.patches import Rectangle
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    px_per_pt = fig.dpi / 72
+    arrows = {a.get_gid().removesuffix("-to-writing"): a.arrow_patch.get_linewidth() * px_per_pt
+              for a in ax.texts if (a.get_gid() or "").endswith("-to-writing")}
+    thick = []
+    for patch in ax.patches:
+        if isinstance(patch, Rectangle) and patch.get_gid() in arrows:
+            height = patch.get_window_extent().height + patch.get_linewidth() * px_per_pt
+            if height > arrows[patch.get_gid()] + 0.5:
+                thick.append(patch.get_gid())
+    return thick
+
+
+def test_03_zoom_draws_no_thick_stub_before_an_arrow_to_the_time_of_writing(essay):
+    import matplotlib.pyplot as plt
+    from helpers import plots, timeline as tl
+    figs = plots.timeline_zoom_panels(tl.load_timeline(essay), leave_out=["E25", "E35", "E42", "E43", "E36", "E38"],
+                                      writing="E38")
+    try:
+        drawn = [line.split()[0] for fig in figs for line in fig.drawn]
+        assert {"E45", "E48", "E49"} <= set(drawn)
+        assert [row for fig in figs for row in stubs_thicker_than_their_arrows(fig)] == []
+    finally:
+        for fig in figs:
+            plt.close(fig)
+
+
+def check_00_first_minute(path: Path) -> None:
+    """00's first code cell shows a newcomer no f-string; every name the content note lists among Honduras's
+    presidents, parties and candidates, and BDS, is glossed before the note."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    first = next("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert 'f"' not in first and "{" not in first, "the Setup cell shows the code that builds its line"
+    note = next(k for k, c in enumerate(cells) if "content-note" in c["metadata"].get("tags", []))
+    before = " ".join("".join(c["source"]) for c in cells[:note] if c["cell_type"] == "markdown")
+    for name in ("Juan Orlando Hernández", "National Party", "Nasralla", "BDS"):
+        assert f"- **{name}**" in before or f"- **the {name}**" in before, name
+
+
+def test_00_setup_shows_no_f_string_and_the_content_notes_names_are_glossed_first():
+    check_00_first_minute(NOTEBOOKS / "00_start_here.ipynb")
