@@ -393,6 +393,18 @@ class Essay:
         """
         return int(self.paragraphs["words"].sum())
 
+    def say_loaded(self) -> None:
+        """Print the one line notebook 00's Setup cell shows: what the package found in the essay file (learner review
+        21: the cell showed a newcomer the f-string that builds it; the facilitator's setup check quotes its start).
+
+        Example:
+            >>> load_essay().say_loaded()
+            The essay is loaded: 62 numbered paragraphs (¶1–¶62) in 10 sections, 6,381 words.
+        """
+        n = len(self.paragraphs)
+        print(f"The essay is loaded: {n} numbered paragraphs (¶1–¶{n}) in {len(self.sections)} sections, "
+              f"{self.words:,} words.")
+
     @property
     def reading_speed(self) -> float:
         """Words a minute, from reading.yml (``reading_speed_wpm``, default 200): the one reading speed every

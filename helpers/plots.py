@@ -658,7 +658,7 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=(), points
     base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
             else "The thesis and the other claims directly under it",
             "point": f"Point {root[1:]} and what stands directly under it"}.get(
-        r.type, f"{_a(r.type).capitalize()} of ¶{r.paragraph} ({root}) and what stands directly under it")
+        r.type, f"{_a(r.type).capitalize()} of ¶{r.paragraph} and what stands directly under it")   # no code: review 21
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
         fig = _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
@@ -867,8 +867,9 @@ def _draw_event(ax, row, y, height=0.6, stop=None):
     x1 = _year(row.to_date) + 1 / 365
     if getattr(row, "to_writing", False):
         # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
-        ax.barh(y, 0.25, left=x0, height=0.14 if derived else height, color=colour, alpha=0.9, edgecolor=colour,
-                zorder=2, gid=row.id)
+        # the row's mark (its gid) as thin as the arrow's line and under it (learner review 21: a thick stub turning
+        # into a thin line read as a span of months, a mark in no key): the key's end bar and filled arrow, no more
+        ax.barh(y, 0.25, left=x0, height=TO_WRITING_STUB, color=colour, alpha=0.9, linewidth=0, zorder=2, gid=row.id)
         if derived:     # a derived start: the whisker's end bar, as in the key
             ax.plot([x0, x0], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
         _arrow(ax, row, y, x0, colour, stop)
@@ -889,6 +890,7 @@ def _draw_event(ax, row, y, height=0.6, stop=None):
         _arrow(ax, row, y, x0, colour, None)
 
 
+TO_WRITING_STUB = 0.04   # rows: the mark under an arrow to the time of writing, no thicker than its line
 ARROW_HEAD = 16     # the arrowheads' size (matplotlib's mutation_scale): a filled and a hollow head told apart
 
 
