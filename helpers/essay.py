@@ -397,6 +397,8 @@ class Essay:
         """Print the one line notebook 00's Setup cell shows: what the package found in the essay file (learner review
         21: the cell showed a newcomer the f-string that builds it; the facilitator's setup check quotes its start).
 
+        Returns:
+            nothing: it prints the line.
         Example:
             >>> load_essay().say_loaded()
             The essay is loaded: 62 numbered paragraphs (¶1–¶62) in 10 sections, 6,381 words.

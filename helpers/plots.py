@@ -1079,7 +1079,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_long_view(load_timeline(load_essay()))
         >>> ax.get_title(loc="left")
-        'The long view (shaded: 2009–2020, 82 events, drawn in the zoom)'
+        'The long view (shaded: 2009–2020, 87 events, drawn in the zoom)'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -1157,7 +1157,7 @@ def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS, leave_o
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> zoom_parts(load_timeline(load_essay()))
-        [(0, 16), (16, 33), (33, 49), (49, 66), (66, 82)]
+        [(0, 14), (14, 29), (29, 44), (44, 58), (58, 72), (72, 87)]
     """
     n = len(_zoom_rows(_held_back(timeline, leave_out, writing)[0], years))
     return _even_parts(n, max(1, -(-n // per_panel)))
@@ -1193,7 +1193,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 5))
         >>> ax.get_title(loc="left")
-        'The zoom, part 1 of 5: events 1 to 16 of 82'
+        'The zoom, part 1 of 5: events 1 to 17 of 87'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -1341,7 +1341,7 @@ def timeline_zoom_panels(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROW
         >>> from helpers import load_essay, load_timeline
         >>> figs = timeline_zoom_panels(load_timeline(load_essay()))
         >>> len(figs), figs[0].alt_text.startswith("Part 1 of the zoom shows what happened")
-        (5, True)
+        (6, True)
         >>> for fig in figs:
         ...     plt.close(fig)
     """

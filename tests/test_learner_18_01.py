@@ -71,7 +71,9 @@ def test_the_harder_case_has_a_map_of_the_link_it_turns_on(nb, argument):
 def test_the_harder_case_names_claims_in_words(nb):
     prose = " ".join(c.source for c in _section(nb.cells, "## A harder case") if c.cell_type == "markdown")
     assert not bare_ids(prose), bare_ids(prose)
-    assert "C129" in prose and "C24" in prose
+    claims = __import__("helpers").load_argument(__import__("helpers").load_essay()).claims.set_index("id")
+    quoted = re.findall(r'"([^"]+)"', prose)     # learner review 21: the claims named by the essay's words they quote
+    assert any(q in claims.loc["C129", "span"] for q in quoted) and any(q in claims.loc["C24", "span"] for q in quoted)
 
 
 # 2. The types of claim, defined in sight before the first map --------------------------------------------------
