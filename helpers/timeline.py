@@ -923,13 +923,19 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     return shown[["id", "when", "label", MARK] + (["the essay's words"] if words else []) + ["how the date is reached"]]
 
 
-def clues_table(dating: pd.DataFrame, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
+#: the order in which a worked solution weighs the clues: what bounds, what pulls earlier, later, what has no bearing
+PULL_ORDER = ("bounds", "pulls earlier", "pulls later", "no bearing")
+
+
+def clues_table(dating: pd.DataFrame, timeline: pd.DataFrame | None = None, brief: bool = False) -> pd.DataFrame:
     """``dating_table`` with the headers a reader needs (what the clue is, counts from, range it implies…), the
     clue's name last: the worked solution's table of every clue, in one short call.
 
     Parameters: ``dating`` the table from ``load_dating``; ``timeline`` the table from ``load_timeline``
     (optional): with it, a row the reasoning cites ("timeline row E43") is named by its label, not its code
-    (learner review 18).
+    (learner review 18); ``brief`` True for the columns a worked solution's reasoning uses (where, what the clue
+    is, range, pulls, source, clue), rows in ``PULL_ORDER``: each clue's own reasoning, about 20,000 characters in
+    all, is left to the data (learner review 21).
     Returns: a pandas DataFrame for ``helpers.table``.
 
     Example:
@@ -940,6 +946,8 @@ def clues_table(dating: pd.DataFrame, timeline: pd.DataFrame | None = None) -> p
     >>> shown = clues_table(load_dating(essay), load_timeline(essay))
     >>> "E43" in " ".join(shown.reasoning), "(the timeline's row Lobo's wife arrested)" in " ".join(shown.reasoning)
     (False, True)
+    >>> list(clues_table(load_dating(essay), brief=True).pulls)[:4]
+    ['bounds: not before', 'bounds: not before', 'bounds: both', 'bounds: not after']
     """
     shown = dating_table(dating)
     if timeline is not None:
@@ -948,6 +956,10 @@ def clues_table(dating: pd.DataFrame, timeline: pd.DataFrame | None = None) -> p
             r"\btimeline rows? (E\d+)\b", lambda m: (f"the timeline's row {labels[m[1]]}" if m[1] in labels
                                                     else m[0]), t) if isinstance(t, str) else t))
     shown = shown[[c for c in shown.columns if c != "id"] + ["id"]]
+    if brief:
+        rank = shown.pulls.map(lambda p: PULL_ORDER.index("bounds" if p.startswith("bounds") else p))
+        shown = shown.assign(_rank=rank).sort_values("_rank", kind="stable")
+        shown = shown[["where", "clue", "range", "pulls", "source", "id"]]
     return shown.rename(columns={"id": "clue", "clue": "what the clue is", "where": "¶",
                                  "reference_point": "counts from", "range": "range it implies"})
 

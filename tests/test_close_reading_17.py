@@ -37,7 +37,7 @@ def test_exercise_2s_solution_files_the_clues_as_the_data_does(essay):
     later*; they now stand where dating.csv files them."""
     solution = markdown_cell("03", "**What sets a limit, from the essay.**")
     later = solution.split("**What pulls later.**")[1].split("**What has no bearing.**")[0]
-    none = solution.split("**What has no bearing.**")[1].split("**An answer.**")[0]
+    none = solution.split("**What has no bearing.**")[1].split("**Why the clues conflict.**")[0]
     for words in ("As of this writing", "at least the White House"):
         assert words not in later and words in none, words
     dating = tl.load_dating(essay)

@@ -107,7 +107,7 @@ def test_exercise_2s_solution_lists_the_pulls_the_data_lists(essay):
     solution = markdown_cell("03", "**What sets a limit, from the essay.**")
     earlier = solution.split("**What pulls earlier.**")[1].split("**What pulls later.**")[0]
     later = solution.split("**What pulls later.**")[1].split("**What has no bearing.**")[0]
-    none = solution.split("**What has no bearing.**")[1].split("**An answer.**")[0]
+    none = solution.split("**What has no bearing.**")[1].split("**Why the clues conflict.**")[0]
     dating = tl.load_dating(essay).set_index("id")
     for clue, words in (("D20", "the current series of caravans"), ("D10", "After ten years")):
         assert dating.loc[clue, "pulls"] == "no bearing"
