@@ -19,7 +19,7 @@ from .readable import questions_in_words
 from .errors import AnnotationError
 from .essay import PROJECT, Essay
 from .lessons import NOTEBOOKS
-from .rules import _paragraphs, load_entries, load_one, vocabulary
+from .rules import _paragraphs, load_entries, load_one, said, vocabulary
 from .schema import field
 from .text import paragraph_numbers
 
@@ -99,21 +99,16 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
             droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict) and seg.get("topic") not in kept]
             if meeting["if_short"] and meeting["if_short"] not in droppable:
-                raise AnnotationError(path, f"if_short names {meeting['if_short']!r}, which is not one of this meeting's "
-                                            "segments.", f"name the topic of the segment to drop first: one of "
-                                                         f"{', '.join(str(t) for t in droppable if t)}.", where)
+                raise said(essay.folder, PLANS, "if_short", where, if_short=meeting["if_short"],
+                           topics=", ".join(str(t) for t in droppable if t))
             table = _within(essay, "segments", segments, where)
             for s in table:     # the fields as checked: text with its spaces folded ("" when left out)
                 for name in (n for n in ONLINE_FIELDS if s[n].count("[online:") != len(ONLINE.findall(s[n]))):
-                    raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
-                                          "close it with ']' (the words inside are for launch links only).",
-                                          f"{s['row']} ({s['topic']})")
+                    raise said(essay.folder, PLANS, "online bracket", f"{s['row']} ({s['topic']})", name=name)
             _check_paper_stretches(segments, path, where)
             total = sum(s["minutes"] for s in table)
             if total != length:
-                raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
-                                            f"{length} minutes long.",
-                                      "change the minutes of a segment, or the meeting's length_minutes.", where)
+                raise said(essay.folder, PLANS, "total", where, total=total, length=length)
             here = {"plan": plan.id, "plan_title": plan.title, "setup": plan.setup, "plan_title_es": plan.title_es,
                     "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
                     "meeting_title_es": meeting["title_es"], "length": length, "spanish_variant": {},
@@ -131,38 +126,27 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
                 if topic not in recurring:
                     if topic in seen_topics:
-                        raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
-                                              "give this segment a different topic, or drop the repeat.", label)
+                        raise said(essay.folder, PLANS, "topic again", label, topic=topic, first=seen_topics[topic])
                     seen_topics[topic] = label
                 if topic == "setup" and plan.setup in in_session and s["minutes"] < MIN_SETUP_MINUTES:
-                    raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
-                                          f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
-                                          "setup to 'before the day'.", label)
+                    raise said(essay.folder, PLANS, "setup minutes", label, minutes=s["minutes"],
+                               least=MIN_SETUP_MINUTES)
                 if topic == "break" and not (k < len(table) and table[k]["topic"] == "back from break"):
-                    raise AnnotationError(path, "a break is not followed by a 'back from break' segment.",
-                                          "add a few minutes after it to relaunch Binder and upload saved work.", label)
+                    raise said(essay.folder, PLANS, "break", label)
                 if "sensitive" in seg and not s["sensitive"]:
-                    raise AnnotationError(path, "has an empty sensitive line.",
-                                          "say in a sentence what may hurt and what to do, or drop 'sensitive:'.", label)
+                    raise said(essay.folder, PLANS, "empty sensitive", label)
                 notebook_es = notebooks_es.get(notebook[:2]) if notebook else ""
                 if notebook and not (isinstance(notebook_es, str) and notebook_es.strip()):
-                    raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
-                                          f"add a line '\"{notebook[:2]}\": …' (its short title in Spanish) "
-                                          "under spanish: notebooks_es at the end of the file.", label)
+                    raise said(essay.folder, PLANS, "notebook title", label, number=notebook[:2])
                 if projects and not (notebook and 0 < projects <= len(notebook_figures(notebook))):
-                    raise AnnotationError(path, f"projects figure {projects} of {notebook or 'no notebook'}, which it "
-                                                "does not have.",
-                                          "name the segment's notebook, and the number of one of its figures "
-                                          "(1 for the first, counting from the top).", label)
+                    raise said(essay.folder, PLANS, "projects", label, projects=projects,
+                               notebook=notebook or "no notebook")
                 if s["projects_table"] and not (notebook and notebook_section(notebook, s["projects_table"])["table"]):
-                    raise AnnotationError(path, f"projects_table names '{s['projects_table']}', which {notebook or 'no notebook'} "
-                                                "does not have as a '## ' heading with a table under it.",
-                                          "name the segment's notebook, and a heading of it, as the notebook writes it "
-                                          "after '## ', whose first output is a table.", label)
+                    raise said(essay.folder, PLANS, "projects_table", label, heading=s["projects_table"],
+                               notebook=notebook or "no notebook")
                 if exercise and not (notebook and notebook_section(notebook, f"Exercise {exercise}:")["text"]):
-                    raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
-                                                "not have.", "name the segment's notebook, and the number of one of its "
-                                                "exercises ('## Exercise N: …').", label)
+                    raise said(essay.folder, PLANS, "exercise", label, exercise=exercise,
+                               notebook=notebook or "no notebook")
                 # as checked (a topic's Spanish is there: schema.yml's reference of segments' topic to topics_es)
                 rows.append({**here, **{f: v for f, v in s.items() if f not in ("row", "n")},
                              "topic_es": str(topics_es[topic]).strip(), "notebook_es": notebook_es, "segment": k,

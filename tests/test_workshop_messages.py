@@ -1,0 +1,88 @@
+"""The errors a facilitator meets when sessions.yml, facilitation.yml or discussion*.yml is wrong are worded in the
+reading's messages.yml, like the other loaders' (issue 24, item 1: messages kept word for word).
+
+The pinned cases give today's messages exactly: they passed on the code before the move (the wording was in
+helpers/workshop.py then) and pass after it, so the move changed no word."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import helpers
+from helpers import rules, workshop
+from helpers.anchoring import read_yaml
+from tests.editing import error_after
+
+WORKSHOP = Path(workshop.__file__)
+
+PINNED = [  # (old, new, row, problem, fix): an edit of sessions.yml and the whole message load_plans gives
+    ("if_short: two death tolls", "if_short: no such topic", "plan single-90, meeting 1",
+     "if_short names 'no such topic', which is not one of this meeting's segments.",
+     "name the topic of the segment to drop first: one of setup, thesis, war of position, argument map, two death "
+     "tolls, feasibility objection."),
+    ("relaunches it from the link]", "relaunches it from the link", "plan single-90, meeting 1, segment 5 (argument map)",
+     "the activity has an '[online: …' without its closing bracket.",
+     "close it with ']' (the words inside are for launch links only)."),
+    ("length_minutes: 90", "length_minutes: 91", "plan single-90, meeting 1",
+     "the segments add up to 90 minutes but the meeting is 91 minutes long.",
+     "change the minutes of a segment, or the meeting's length_minutes."),
+    ("topic: feasibility objection, paper: true", "topic: war of position, paper: true",
+     "plan single-90, meeting 1, segment 7",
+     "the topic 'war of position' comes again (first in plan single-90, meeting 1, segment 4).",
+     "give this segment a different topic, or drop the repeat."),
+    ('{minutes: 5, topic: back from break, activity: "Back from the break.[online:  Anyone',
+     '{minutes: 5, topic: welcome, activity: "Back from the break.[online:  Anyone',
+     "plan series-3x120, meeting 1, segment 4", "a break is not followed by a 'back from break' segment.",
+     "add a few minutes after it to relaunch Binder and upload saved work."),
+    ("sensitive: \"If events after the essay, or Trump and the wall (¶50), come up: the essay is the authors' account "
+     "as they wrote it; return to ¶49–¶50; offer the pause.\"", 'sensitive: ""', "plan single-90, meeting 1, segment 4",
+     "has an empty sensitive line.", "say in a sentence what may hurt and what to do, or drop 'sensitive:'."),
+    ('    "01": El argumento\n', "", "plan single-90, meeting 1, segment 5",
+     "names notebook 01, whose title has no Spanish.",
+     "add a line '\"01\": …' (its short title in Spanish) under spanish: notebooks_es at the end of the file."),
+    ('paragraphs: "¶11–¶13, ¶51", projects: 1,', 'paragraphs: "¶11–¶13, ¶51", projects: 99,',
+     "plan single-90, meeting 1, segment 5", "projects figure 99 of 01_argument_structure, which it does not have.",
+     "name the segment's notebook, and the number of one of its figures (1 for the first, counting from the top)."),
+    ("projects_table: The table of voices,", "projects_table: The table of names,",
+     "plan series-3x120, meeting 2, segment 4",
+     "projects_table names 'The table of names', which 02_source_quotations does not have as a '## ' heading with "
+     "a table under it.",
+     "name the segment's notebook, and a heading of it, as the notebook writes it after '## ', whose first output "
+     "is a table."),
+    ("exercise: 2, paragraphs:", "exercise: 7, paragraphs:", "plan series-3x120, meeting 3, segment 3",
+     "shows exercise 7 of 03_timeline, which it does not have.",
+     "name the segment's notebook, and the number of one of its exercises ('## Exercise N: …')."),
+]
+
+
+@pytest.mark.parametrize("case", PINNED, ids=[c[2] + ": " + c[3][:30] for c in PINNED])
+def test_a_plan_check_says_what_it_said(reading_copy, case):
+    old, new, row, problem, fix = case
+    err = error_after(reading_copy, "sessions.yml", old, new, workshop.load_plans)
+    assert (err.row, err.problem, err.fix) == (row, problem, fix)
+
+
+def _said_in_workshop() -> set[tuple[str, str]]:
+    """Each (declaration, key) workshop.py passes to ``said``: its second argument (a name of the module or a text)
+    and its third (a text)."""
+    tree = ast.parse(WORKSHOP.read_text(encoding="utf-8"))
+    names = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign) for t in n.targets
+             if isinstance(t, ast.Name) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)}
+    pairs = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "said" and len(node.args) >= 3:
+            name, key = node.args[1], node.args[2]
+            name = names.get(name.id) if isinstance(name, ast.Name) else getattr(name, "value", None)
+            pairs.add((name, getattr(key, "value", None)))
+    return pairs
+
+
+def test_every_workshop_message_is_worded_under_its_file(essay):
+    """Each message workshop.py raises through ``said`` is in messages.yml under the file it names (a key missing
+    there, or filed under another file, would fail with an error about messages.yml instead of its own)."""
+    worded = read_yaml(essay.folder / rules.MESSAGES)
+    used = _said_in_workshop()
+    assert used, "workshop.py raises no message of messages.yml"
+    assert {(name, key) for name, key in used if key not in worded.get(name, {})} == set()
