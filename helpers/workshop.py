@@ -938,8 +938,7 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
                 if reads == "essay" and step["paragraphs"] not in ("session", "answers"):
                     _paragraphs(essay, step["paragraphs"], path, where, "paragraphs")
             except AnnotationError:
-                raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, "
-                                      "'session' for every paragraph the plan uses, or 'answers'.", where) from None
+                raise said(essay.folder, PLANS, "prepare paragraphs", where, paragraphs=step["paragraphs"]) from None
             steps.append({k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in step.items()
                           if k not in ("row", "n") and v == v and v not in ("", None, [])})
         if steps:
@@ -1428,16 +1427,13 @@ def load_leading_es(essay: Essay) -> dict[str, dict]:
             continue
         english = facilitation.get(q.question)
         if not english:
-            raise AnnotationError(path, f"leads {q.question} in Spanish, which has no facilitation in discussion.yml.",
-                                  "remove its leading, or add the English facilitation first.", q.question)
+            raise said(essay.folder, QUESTIONS_ES, "no facilitation", q.question, question=q.question)
         check_fingerprint(path, q.question, q.leading, " ".join(english["prompts"] + [english["close"]]),
                           "discussion.yml (facilitation)", "the same prompts in the same order, the same close")
         prompts, close = q.leading.get("prompts") or [], q.leading.get("close") or ""
         if len(prompts) != len(english["prompts"]) or not close:
-            raise AnnotationError(path, f"leads {q.question} with {len(prompts)} prompts"
-                                        f"{'' if close else ' and no close'}; the English has "
-                                        f"{len(english['prompts'])} and a close.",
-                                  "give one Spanish prompt for each English prompt, in order, and the close.", q.question)
+            raise said(essay.folder, QUESTIONS_ES, "prompts", q.question, question=q.question, n=len(prompts),
+                       close="" if close else " and no close", english=len(english["prompts"]))
         for what, es, en in ([(f"prompt {n}", p, e) for n, (p, e) in enumerate(zip(prompts, english["prompts"]), 1)]
                              + [("close", close, english["close"])]):
             en = en.replace("\u201c", '"').replace("\u201d", '"')
@@ -1489,11 +1485,8 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
     if missing:
         first = missing[0]
         why = ", which a session plan uses" if first in used else ""
-        raise AnnotationError(path, f"has no Spanish version of {first}{why}; every discussion question needs one"
-                                    f" ({len(missing)} missing: {', '.join(missing)}).",
-                              f"add '{first}:' with 'from_en: {english_fingerprint(english[first])}' and 'es: >-' "
-                              f"(the question in Spanish, translated in full from the English in discussion.yml).",
-                              first)
+        raise said(essay.folder, QUESTIONS_ES, "no Spanish", first, question=first, why=why, n=len(missing),
+                   missing=", ".join(missing), fingerprint=english_fingerprint(english[first]))
     return out
 
 
@@ -1532,8 +1525,7 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
         for p in part["paragraphs"]:
             n = int(p.paragraph) if p.paragraph.isdigit() else 0
             if n not in essay.paragraphs.index:
-                raise AnnotationError(path, f"renders ¶{p.paragraph}, which the essay does not have.",
-                                      "give the ¶ number of the reader's edition.", p.row)
+                raise said(essay.folder, PLANS, "no such paragraph", p.row, paragraph=p.paragraph)
             check_fingerprint(path, f"¶{n}", p._asdict(), essay.paragraphs.loc[n].text, "essay.txt",
                               "every sentence, nothing added")
             paragraphs[n] = p.es

@@ -64,6 +64,47 @@ def test_a_plan_check_says_what_it_said(reading_copy, case):
     assert (err.row, err.problem, err.fix) == (row, problem, fix)
 
 
+def _spanish_questions(essay):
+    return workshop.load_questions_es(essay, workshop.load_plans(essay))
+
+
+OTHERS = [  # (file, old, new, loader, row, problem, fix): the other loaders' messages, whole
+    ("sessions.yml", 'paragraphs: "¶1–¶62", what', 'paragraphs: "¶1 to ¶62", what', workshop.load_preparation,
+     "plan single-90, prepare, step 3", "paragraphs is '¶1 to ¶62'.",
+     "write them like ¶1–¶62, 'session' for every paragraph the plan uses, or 'answers'."),
+    ("sessions.yml", "        45:\n          from_en:", "        99:\n          from_en:", workshop.load_spanish_sheet,
+     "spanish: sheet: single-90-1, ¶99", "renders ¶99, which the essay does not have.",
+     "give the ¶ number of the reader's edition."),
+    ("discussion_es.yml", "        - 'Pongan el ¶10 junto", "        # 'Pongan el ¶10 junto", workshop.load_leading_es,
+     "D01", "leads D01 with 4 prompts; the English has 5 and a close.",
+     "give one Spanish prompt for each English prompt, in order, and the close."),
+]
+
+
+@pytest.mark.parametrize("case", OTHERS, ids=[c[0] + ": " + c[5][:30] for c in OTHERS])
+def test_a_workshop_check_says_what_it_said(reading_copy, case):
+    name, old, new, load, row, problem, fix = case
+    err = error_after(reading_copy, name, old, new, load)
+    assert (err.row, err.problem, err.fix) == (row, problem, fix)
+
+
+@pytest.mark.parametrize("question, why, fingerprint", [("D03", "", "3973d2242709"),
+                                                        ("D02", ", which a session plan uses", "1333b08754ad")])
+def test_a_missing_spanish_question_word_for_word(reading_copy, question, why, fingerprint):
+    """load_questions_es' message when a question has no Spanish (and when a plan uses it), whole."""
+    import re
+    path = reading_copy / "discussion_es.yml"
+    following = f"D{int(question[1:]) + 1:02d}"
+    path.write_text(re.sub(rf"\n  {question}:.*?(?=\n  {following}:)", "", path.read_text(encoding="utf-8"), count=1,
+                           flags=re.S), encoding="utf-8")
+    with pytest.raises(helpers.AnnotationError) as info:
+        _spanish_questions(helpers.load_essay(reading_copy))
+    assert (info.value.row, info.value.problem, info.value.fix) == (
+        question, f"has no Spanish version of {question}{why}; every discussion question needs one (1 missing: "
+                  f"{question}).",
+        f"add '{question}:' with 'from_en: {fingerprint}' and 'es: >-' (the question in Spanish, translated in full "
+        "from the English in discussion.yml).")
+
 def _said_in_workshop() -> set[tuple[str, str]]:
     """Each (declaration, key) workshop.py passes to ``said``: its second argument (a name of the module or a text)
     and its third (a text)."""
