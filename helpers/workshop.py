@@ -543,49 +543,40 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
     topics = [seg.get("topic") for seg in segments]
     for topic, m in minutes.items():
         if topic not in topics:
-            raise AnnotationError(path, f"names {topic!r}, which is not one of this meeting's segments.",
-                                  f"use the topic of one of them: {', '.join(t for t in topics if t)}.", where)
+            raise said(essay.folder, PLANS, "version topic", where, path, topic=topic,
+                       topics=", ".join(t for t in topics if t))
         if not isinstance(m, int) or m < 0 or (m == 0 and topic not in droppable):
-            raise AnnotationError(path, f"gives {topic!r} {m!r} minutes.",
-                                  "write a whole number of minutes (0 drops the segment; the welcome and the key "
-                                  "points stay).", where)
+            raise said(essay.folder, PLANS, "version minutes", where, path, topic=topic, minutes=m)
     total = sum(minutes.get(seg.get("topic"), seg.get("minutes", 0)) for seg in segments)
     if total != length:
-        raise AnnotationError(path, f"its segments add up to {total} minutes, not the meeting's {length}.",
-                              "give the minutes a dropped segment frees to the segments that get them.", where)
+        raise said(essay.folder, PLANS, "version total", where, path, total=total, length=length)
     kept = [t for t in droppable if minutes.get(t, 1)]
     if_short = field(variant, "if_short", str, path, where, default="")
     if if_short and if_short not in kept:
-        raise AnnotationError(path, f"if_short names {if_short!r}, which this version does not keep.",
-                              f"name one of: {', '.join(t for t in kept if t)}.", where)
+        raise said(essay.folder, PLANS, "version if_short", where, path, if_short=if_short,
+                   topics=", ".join(t for t in kept if t))
     activities = field(variant, "activities", dict, path, where, default={})
     for topic, texts in activities.items():
         if topic not in kept + list(vocabulary(essay.folder, TOPICS, "kept")):
-            raise AnnotationError(path, f"gives an activity for {topic!r}, which this version does not keep.",
-                                  f"name one of its segments: {', '.join(t for t in topics if t and minutes.get(t, 1))}.",
-                                  where)
+            raise said(essay.folder, PLANS, "version activity", where, path, topic=topic,
+                       topics=", ".join(t for t in topics if t and minutes.get(t, 1)))
         texts = field(activities, topic, dict, path, f"{where}, activities")
         # an entry may give only the version's own ``materials`` (what its checklist names), keeping the activity
         for name in ("activity", "activity_es") if set(texts) - {"materials"} else ("materials",):
             text = field(texts, name, str, path, f"{where}, activities, {topic}")
             if "[online:" in text:
-                raise AnnotationError(path, f"the {name} of {topic!r} has words for launch links ('[online: …]').",
-                                      "keep a version's activity free of them (it replaces the segment's text in "
-                                      "every kit), or leave the segment's own activity.", f"{where}, activities")
+                raise said(essay.folder, PLANS, "version online", f"{where}, activities", path, name=name, topic=topic)
     # `reword`: {topic: {words: words}}, words of a kept segment's texts that this version says otherwise (words
     # that promise a segment it cuts); each must be found in the segment's texts, so a rewording left behind fails
     reword = field(variant, "reword", dict, path, where, default={})
     for topic, words in reword.items():
         seg = next((s for s in segments if s.get("topic") == topic), None)
         if seg is None or not minutes.get(topic, 1) or not isinstance(words, dict):
-            raise AnnotationError(path, f"rewords {topic!r}, which this version does not keep.",
-                                  "give `reword` a kept segment's topic and a mapping of its words to new ones.", where)
+            raise said(essay.folder, PLANS, "version reword", where, path, topic=topic)
         texts = " ".join(str(seg.get(n) or "") for n in ONLINE_FIELDS)
         for old, new in words.items():
             if not isinstance(old, str) or not isinstance(new, str) or not old or old not in texts:
-                raise AnnotationError(path, f"rewords {old!r} in {topic!r}, which its texts do not say.",
-                                      "copy the words exactly from the segment's activity, room or activity_es.",
-                                      f"{where}, reword")
+                raise said(essay.folder, PLANS, "version reword words", f"{where}, reword", path, old=old, topic=topic)
     reading = {}
     for name in ("pre_reading_minimum", "pre_reading_note"):
         value = field(variant, name, str, path, where, default="")

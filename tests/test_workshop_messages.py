@@ -54,6 +54,37 @@ PINNED = [  # (old, new, row, problem, fix): an edit of sessions.yml and the who
     ("exercise: 2, paragraphs:", "exercise: 7, paragraphs:", "plan series-3x120, meeting 3, segment 3",
      "shows exercise 7 of 03_timeline, which it does not have.",
      "name the segment's notebook, and the number of one of its exercises ('## Exercise N: …')."),
+    # a meeting's version for Spanish readers (spanish_variant)
+    ("minutes: {two death tolls: 0,", "minutes: {nonesuch: 0, two death tolls: 0,",
+     "plan single-90, meeting 1, spanish_variant", "names 'nonesuch', which is not one of this meeting's segments.",
+     "use the topic of one of them: welcome, setup, thesis, war of position, argument map, two death tolls, "
+     "feasibility objection, key points."),
+    ("key points: 8}", "key points: 0}", "plan single-90, meeting 1, spanish_variant", "gives 'key points' 0 minutes.",
+     "write a whole number of minutes (0 drops the segment; the welcome and the key points stay)."),
+    ("welcome: 21,", "welcome: 22,", "plan single-90, meeting 1, spanish_variant",
+     "its segments add up to 91 minutes, not the meeting's 90.",
+     "give the minutes a dropped segment frees to the segments that get them."),
+    ("          if_short: war of position\n          # no death-tolls",
+     "          if_short: argument map\n          # no death-tolls", "plan single-90, meeting 1, spanish_variant",
+     "if_short names 'argument map', which this version does not keep.",
+     "name one of: thesis, war of position, feasibility objection."),
+    ("            thesis:\n              activity:", "            two death tolls:\n              activity:",
+     "plan single-90, meeting 1, spanish_variant",
+     "gives an activity for 'two death tolls', which this version does not keep.",
+     "name one of its segments: welcome, thesis, war of position, feasibility objection, key points."),
+    ('activity: "Silent re-reading of ¶45 and ¶48 for four minutes',
+     'activity: "Silent[online:  x] re-reading of ¶45 and ¶48 for four minutes',
+     "plan single-90, meeting 1, spanish_variant, activities",
+     "the activity of 'feasibility objection' has words for launch links ('[online: …]').",
+     "keep a version's activity free of them (it replaces the segment's text in every kit), or leave the segment's "
+     "own activity."),
+    ('            recap:\n              "; meanwhile', '            nonesuch:\n              "; meanwhile',
+     "plan series-3x120, meeting 2, spanish_variant", "rewords 'nonesuch', which this version does not keep.",
+     "give `reword` a kept segment's topic and a mapping of its words to new ones."),
+    ('"; meanwhile laptops start and open', '"; meanwhile laptops do start and open',
+     "plan series-3x120, meeting 2, spanish_variant, reword",
+     'rewords "; meanwhile laptops do start and open today\'s notebooks, ready for the first screen segment" in '
+     "'recap', which its texts do not say.", "copy the words exactly from the segment's activity, room or activity_es."),
 ]
 
 
