@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -93,7 +94,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         seen_topics: dict[str, str] = {}
         filled = [_with_homework(m, path, f"plan {plan.id}, meeting {n}", essay)
                   for n, m in enumerate(_with_next_reading(plan.meetings, path, f"plan {plan.id}"), start=1)]
-        raws, homeworks = [m for m, _, _ in filled], [(said, own) for _, said, own in filled]
+        raws, homeworks = [m for m, _, _ in filled], [(done, own) for _, done, own in filled]
         _check_homework_read(essay, raws, homeworks, path, f"plan {plan.id}")
         for meeting, raw in zip(_within(essay, "meetings", raws, f"plan {plan.id}"), raws):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
@@ -202,14 +203,13 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
     nb_path = NOTEBOOKS / f"{notebook}.ipynb"
     if not (isinstance(notebook, str) and nb_path.is_file()):
-        raise AnnotationError(path, f"homework names the notebook {notebook!r}, which is not in notebooks/.",
-                              "write a notebook's name without .ipynb, e.g. 01_argument_structure.", where)
+        raise said(essay.folder, PLANS, "homework notebook", where, path, notebook=notebook)
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
     stated = nb["metadata"]["lesson"]["exercises"]
     if not (isinstance(numbers, list) and numbers and all(isinstance(n, int) and 0 < n <= len(stated)
                                                            for n in numbers)):
-        raise AnnotationError(path, f"homework gives exercises {numbers!r} of {notebook}, which sets {len(stated)}.",
-                              f"list exercise numbers from 1 to {len(stated)}, e.g. [2, 3].", where)
+        raise said(essay.folder, PLANS, "homework exercises", where, path, numbers=numbers, notebook=notebook,
+                   n=len(stated))
     minutes = sum(stated[n - 1] for n in numbers)
     found = exercises(nb, essay)
     paragraphs = sorted({p for n in numbers for p in _exercise_reads(nb, n, found)})
@@ -273,25 +273,23 @@ def _with_homework(meeting, path, where: str, essay: Essay | None = None):
     if not isinstance(meeting, dict):
         return meeting, {}, {}
 
-    def fill(value, said, name=""):
+    def fill(value, done, name=""):
         if isinstance(value, str):
-            if HOMEWORK in value and not said:
-                raise AnnotationError(path, f"the {name or 'text'} says {HOMEWORK}, but the meeting sets no homework.",
-                                      "give the meeting (or its spanish_variant) a homework: {notebook: …, "
-                                      "exercises: […]}, or write the homework out.", where)
-            return value.replace(HOMEWORK, said.get("es" if name.endswith("_es") else "en", "")) if said else value
+            if HOMEWORK in value and not done:
+                raise said(Path(path).parent, PLANS, "no homework", where, path, name=name or "text")
+            return value.replace(HOMEWORK, done.get("es" if name.endswith("_es") else "en", "")) if done else value
         if isinstance(value, dict):
-            return {k: fill(v, said, k if isinstance(k, str) else name) for k, v in value.items()}
+            return {k: fill(v, done, k if isinstance(k, str) else name) for k, v in value.items()}
         if isinstance(value, list):
-            return [fill(v, said, name) for v in value]
+            return [fill(v, done, name) for v in value]
         return value
-    said = homework_said(essay, meeting.get("homework") or {}, path, where)
-    out = {k: (fill(v, said, k) if k != "spanish_variant" else v) for k, v in meeting.items()}
-    variant, own = meeting.get("spanish_variant"), said
+    done = homework_said(essay, meeting.get("homework") or {}, path, where)
+    out = {k: (fill(v, done, k) if k != "spanish_variant" else v) for k, v in meeting.items()}
+    variant, own = meeting.get("spanish_variant"), done
     if isinstance(variant, dict):
-        own = homework_said(essay, variant.get("homework") or {}, path, f"{where}, spanish_variant") or said
+        own = homework_said(essay, variant.get("homework") or {}, path, f"{where}, spanish_variant") or done
         out["spanish_variant"] = {k: fill(v, own, k) for k, v in variant.items() if k != "homework"}
-    return out, said, own
+    return out, done, own
 
 
 def _check_homework_read(essay: Essay, meetings: list, homeworks: list, path, where: str) -> None:
@@ -299,16 +297,13 @@ def _check_homework_read(essay: Essay, meetings: list, homeworks: list, path, wh
     facilitator review 20b, Session 1's Exercises 2 to 4 worked on ¶51–¶55, Session 3's reading."""
     readings = [set(paragraph_numbers(str(m.get("pre_reading") or ""))) if isinstance(m, dict) else set()
                 for m in meetings]
-    for n, (said, own) in enumerate(homeworks, start=1):
+    for n, (set_, own) in enumerate(homeworks, start=1):
         read = set().union(*readings[:n + 1])
-        for which, homework in (("", said), (", spanish_variant", own)):
+        for which, homework in (("", set_), (", spanish_variant", own)):
             unread = sorted(set((homework or {}).get("paragraphs", [])) - read)
             if unread:
-                raise AnnotationError(path, f"the homework of meeting {n} works on "
-                                            f"{', '.join(f'¶{p}' for p in unread)}, which no reading has sent by the "
-                                            "meeting it is due at.",
-                                      "set exercises whose paragraphs are read by then, or set them at a later "
-                                      "meeting.", f"{where}, meeting {n}{which}")
+                raise said(essay.folder, PLANS, "homework unread", f"{where}, meeting {n}{which}", path, n=n,
+                           unread=", ".join(f"¶{p}" for p in unread))
 
 
 def _with_next_reading(meetings: list, path, where: str) -> list:
@@ -327,8 +322,7 @@ def _with_next_reading(meetings: list, path, where: str) -> list:
     for n, meeting in enumerate(meetings or [], start=1):
         following = meetings[n] if n < len(meetings) and isinstance(meetings[n], dict) else None
         if NEXT_READING in str(meeting) and not (following and following.get("pre_reading")):
-            raise AnnotationError(path, f"meeting {n} says {NEXT_READING}, but no meeting after it has a pre_reading.",
-                                  "write the reading out, or give the next meeting its pre_reading.", where)
+            raise said(Path(path).parent, PLANS, "next reading", where, path, n=n)
         out.append(fill(meeting, str(following["pre_reading"])) if following and following.get("pre_reading") else meeting)
     return out
 
@@ -829,21 +823,16 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
             minutes += segments[k]["minutes"]
             k += 1
         if minutes >= PAPER_STRETCH and SAVE_STEP not in for_links(str(segments[first].get("activity", "")), True):
-            raise AnnotationError(path, f"segments {first + 1} to {k} are {minutes} minutes on paper, and the first "
-                                        f"does not ask people to save first; an idle Binder session is deleted.",
-                                  f"start the activity of segment {first + 1} with 'Save first ({SAVE_STEP}): …'.",
-                                  f"{where}, segment {first + 1}")
+            raise said(Path(path).parent, PLANS, "save first", f"{where}, segment {first + 1}", path,
+                       first=first + 1, last=k, minutes=minutes, save=SAVE_STEP)
         # the screen segment after a long stretch on paper gives its first minutes to coming back: laptops wake, a
         # stopped session is relaunched (review13: every plan, not only the 90-minute session)
         back = segments[k] if k < len(segments) else None
         if (minutes >= PAPER_STRETCH and back is not None and back.get("notebook") and back.get("topic") != "key points"
                 and not (str(back.get("activity", "")).startswith(BACK_TO_SCREENS)
                          and "relaunch" in for_links(str(back.get("activity", "")), True))):
-            raise AnnotationError(path, f"segments {first + 1} to {k} are {minutes} minutes on paper, and segment "
-                                        f"{k + 1} goes back to the screens without time to wake the laptops and "
-                                        "relaunch a stopped session.",
-                                  f"start its activity with '{BACK_TO_SCREENS}[online:  after the paper stretch: anyone "
-                                  "whose session stopped relaunches it from the link]'.", f"{where}, segment {k + 1}")
+            raise said(Path(path).parent, PLANS, "back to screens", f"{where}, segment {k + 1}", path,
+                       first=first + 1, last=k, minutes=minutes, back=k + 1, opening=BACK_TO_SCREENS)
 
 
 def reading_paces(essay: Essay) -> dict[str, float]:

@@ -85,6 +85,36 @@ PINNED = [  # (old, new, row, problem, fix): an edit of sessions.yml and the who
      "plan series-3x120, meeting 2, spanish_variant, reword",
      'rewords "; meanwhile laptops do start and open today\'s notebooks, ready for the first screen segment" in '
      "'recap', which its texts do not say.", "copy the words exactly from the segment's activity, room or activity_es."),
+    # homework, the reading for next time, stretches on paper
+    ("homework: {notebook: 01_argument_structure, exercises: [3]}", "homework: {notebook: 01_argument, exercises: [3]}",
+     "plan series-3x120, meeting 1", "homework names the notebook '01_argument', which is not in notebooks/.",
+     "write a notebook's name without .ipynb, e.g. 01_argument_structure."),
+    ("homework: {notebook: 01_argument_structure, exercises: [3]}",
+     "homework: {notebook: 01_argument_structure, exercises: [3, 9]}", "plan series-3x120, meeting 1",
+     "homework gives exercises [3, 9] of 01_argument_structure, which sets 4.",
+     "list exercise numbers from 1 to 4, e.g. [2, 3]."),
+    ("        homework: {notebook: 01_argument_structure, exercises: [3]}\n", "", "plan series-3x120, meeting 1",
+     "the activity says {homework}, but the meeting sets no homework.",
+     "give the meeting (or its spanish_variant) a homework: {notebook: …, exercises: […]}, or write the homework out."),
+    ("homework: {notebook: 01_argument_structure, exercises: [3]}", "homework: {notebook: 03_timeline, exercises: [2]}",
+     "plan series-3x120, meeting 1",
+     "the homework of meeting 1 works on ¶52, ¶59, which no reading has sent by the meeting it is due at.",
+     "set exercises whose paragraphs are read by then, or set them at a later meeting."),
+    ('        pre_reading: "¶19–¶42, ¶48–¶49"\n', "", "plan series-3x120",
+     "meeting 1 says {next_reading}, but no meeting after it has a pre_reading.",
+     "write the reading out, or give the next meeting its pre_reading."),
+    ("Save first (Ctrl+S, Cmd+S on a Mac[online: ; then File → Download]): the next 35 minutes are on paper. Jigsaw",
+     "Jigsaw", "plan series-3x120, meeting 2, segment 2",
+     "segments 2 to 3 are 35 minutes on paper, and the first does not ask people to save first; an idle Binder "
+     "session is deleted.",
+     "start the activity of segment 2 with 'Save first (Ctrl+S, Cmd+S on a Mac; then File → Download): …'."),
+    ('activity: "Back to the screens after the jigsaw and the cards[online: : anyone whose Binder stopped relaunches '
+     'and uploads the saved notebook] while', 'activity: "Back to the screens after the jigsaw and the cards while',
+     "plan series-3x120, meeting 2, segment 4",
+     "segments 2 to 3 are 35 minutes on paper, and segment 4 goes back to the screens without time to wake the "
+     "laptops and relaunch a stopped session.",
+     "start its activity with 'Back to the screens[online:  after the paper stretch: anyone whose session stopped "
+     "relaunches it from the link]'."),
 ]
 
 
