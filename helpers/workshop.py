@@ -444,9 +444,7 @@ def notebook_titles_es(essay: Essay) -> dict[str, str]:
     for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         title = titles.get(p.stem[:2])
         if not (isinstance(title, str) and title.strip()):
-            raise AnnotationError(path, f"notebook {p.stem[:2]} has no Spanish title.",
-                                  f"add a line '\"{p.stem[:2]}\": …' (its short title in Spanish) under spanish: "
-                                  "notebooks_es at the end of the file.", "spanish")
+            raise said(essay.folder, PLANS, "notebook titles", "spanish", path, number=p.stem[:2])
     return {k: v.strip() for k, v in titles.items()}
 
 
@@ -1631,8 +1629,8 @@ def _fill(text: str, values: dict, path, where: str) -> str:
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError) as exc:
-        raise AnnotationError(path, f"the text has a blank {exc} that is not a computed number.",
-                              f"use only these names in braces: {', '.join(sorted(values))}.", where) from None
+        raise said(Path(path).parent, NOTES, "blank", where, path, blank=exc,
+                   names=", ".join(sorted(values))) from None
 
 
 def load_hub_sizing(essay: Essay, measured: dict | None = None) -> tuple[dict, dict, dict]:

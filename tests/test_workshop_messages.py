@@ -139,6 +139,13 @@ OTHERS = [  # (file, old, new, loader, row, problem, fix): the other loaders' me
     ("discussion_es.yml", "        - 'Pongan el ¶10 junto", "        # 'Pongan el ¶10 junto", workshop.load_leading_es,
      "D01", "leads D01 with 4 prompts; the English has 5 and a close.",
      "give one Spanish prompt for each English prompt, in order, and the close."),
+    ("sessions.yml", '    "05": Guía para quien facilita\n', "", workshop.notebook_titles_es, "spanish",
+     "notebook 05 has no Spanish title.",
+     "add a line '\"05\": …' (its short title in Spanish) under spanish: notebooks_es at the end of the file."),
+    ("facilitation.yml", 'intro:\n    en: "How big a JupyterHub', 'intro:\n    en: "{nonesuch} How big a JupyterHub',
+     workshop.hub_sizing, "hub_sizing.intro", "the text has a blank 'nonesuch' that is not a computed number.",
+     "use only these names in braces: cpu_guarantee, cull_idle_minutes, guarantee_mb, largest_group, limit_mb, "
+     "measured_cores, median_s, p95_s, participants, per_participant_mb, start_within_s, succeeded, whole_hub_gb."),
 ]
 
 
