@@ -18,9 +18,9 @@ from .anchoring import read_yaml
 from .discussion import load_questions
 from .readable import questions_in_words
 from .errors import AnnotationError
-from .essay import PROJECT, Essay
+from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .lessons import NOTEBOOKS
-from .rules import _paragraphs, load_entries, load_one, said, vocabulary
+from .rules import MESSAGES, _paragraphs, load_entries, load_one, said, vocabulary
 from .schema import field
 from .text import paragraph_numbers
 
@@ -1325,11 +1325,10 @@ def check_fingerprint(path, key: str, entry: dict, english: str, source: str, ke
     recorded = field(entry, "from_en", str, path, key)
     current = english_fingerprint(english)
     if recorded != current:
-        raise AnnotationError(path, f"the Spanish {key} was translated from English whose fingerprint is "
-                                    f"{recorded}, but the English of {key} in {source} now has {current}: "
-                                    "the English has changed since the translation.",
-                              f"translate {key} again from the current English in {source} (same sense, "
-                              f"{keep}), then set from_en: {current}.", key)
+        # the reading the file is in (tools.packet names a file of the default reading by its name alone)
+        folder = Path(path).parent if Path(path).parent.joinpath(MESSAGES).is_file() else SEEDS / DEFAULT_READING
+        raise said(folder, "from_en", "changed", key, path, key=key, recorded=recorded, source=source,
+                   current=current, keep=keep)
 
 
 def check_spanish(path, problems: list[tuple[str, str]], what: str, label: str) -> None:

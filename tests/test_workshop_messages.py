@@ -195,3 +195,24 @@ def test_every_workshop_message_is_worded_under_its_file(essay):
     used = _said_in_workshop()
     assert used, "workshop.py raises no message of messages.yml"
     assert {(name, key) for name, key in used if key not in worded.get(name, {})} == set()
+
+
+def test_a_changed_english_word_for_word(reading_copy):
+    """check_fingerprint's message, whole: from a loader (the file in the reading's folder) and as tools/packet.py
+    calls it (a file's bare name)."""
+    err = error_after(reading_copy, "discussion_es.yml", 'from_en: "9469f190dd18"', 'from_en: "000000000000"',
+                      workshop.load_questions_es)
+    assert (err.row, err.problem, err.fix) == (
+        "D01", "the Spanish D01 was translated from English whose fingerprint is 000000000000, but the English of D01 "
+               "in discussion.yml now has 9469f190dd18: the English has changed since the translation.",
+        "translate D01 again from the current English in discussion.yml (same sense, qualifiers and questions), then "
+        "set from_en: 9469f190dd18.")
+    with pytest.raises(helpers.AnnotationError) as info:
+        workshop.check_fingerprint("facilitation.yml", "K1", {"from_en": "000000000000"}, "Why?", "the lesson 01",
+                                   "the same steps")
+    assert (info.value.file, info.value.row, info.value.problem, info.value.fix) == (
+        "facilitation.yml", "K1", "the Spanish K1 was translated from English whose fingerprint is 000000000000, but "
+                                  "the English of K1 in the lesson 01 now has 5d8a995a6fa7: the English has changed "
+                                  "since the translation.",
+        "translate K1 again from the current English in the lesson 01 (same sense, the same steps), then set from_en: "
+        "5d8a995a6fa7.")
