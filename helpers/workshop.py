@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -17,9 +18,9 @@ from .anchoring import read_yaml
 from .discussion import load_questions
 from .readable import questions_in_words
 from .errors import AnnotationError
-from .essay import PROJECT, Essay
+from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .lessons import NOTEBOOKS
-from .rules import _paragraphs, load_entries, load_one, vocabulary
+from .rules import MESSAGES, _paragraphs, load_entries, load_one, said, vocabulary
 from .schema import field
 from .text import paragraph_numbers
 
@@ -93,27 +94,22 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         seen_topics: dict[str, str] = {}
         filled = [_with_homework(m, path, f"plan {plan.id}, meeting {n}", essay)
                   for n, m in enumerate(_with_next_reading(plan.meetings, path, f"plan {plan.id}"), start=1)]
-        raws, homeworks = [m for m, _, _ in filled], [(said, own) for _, said, own in filled]
+        raws, homeworks = [m for m, _, _ in filled], [(done, own) for _, done, own in filled]
         _check_homework_read(essay, raws, homeworks, path, f"plan {plan.id}")
         for meeting, raw in zip(_within(essay, "meetings", raws, f"plan {plan.id}"), raws):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
             droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict) and seg.get("topic") not in kept]
             if meeting["if_short"] and meeting["if_short"] not in droppable:
-                raise AnnotationError(path, f"if_short names {meeting['if_short']!r}, which is not one of this meeting's "
-                                            "segments.", f"name the topic of the segment to drop first: one of "
-                                                         f"{', '.join(str(t) for t in droppable if t)}.", where)
+                raise said(essay.folder, PLANS, "if_short", where, if_short=meeting["if_short"],
+                           topics=", ".join(str(t) for t in droppable if t))
             table = _within(essay, "segments", segments, where)
             for s in table:     # the fields as checked: text with its spaces folded ("" when left out)
                 for name in (n for n in ONLINE_FIELDS if s[n].count("[online:") != len(ONLINE.findall(s[n]))):
-                    raise AnnotationError(path, f"the {name} has an '[online: …' without its closing bracket.",
-                                          "close it with ']' (the words inside are for launch links only).",
-                                          f"{s['row']} ({s['topic']})")
+                    raise said(essay.folder, PLANS, "online bracket", f"{s['row']} ({s['topic']})", name=name)
             _check_paper_stretches(segments, path, where)
             total = sum(s["minutes"] for s in table)
             if total != length:
-                raise AnnotationError(path, f"the segments add up to {total} minutes but the meeting is "
-                                            f"{length} minutes long.",
-                                      "change the minutes of a segment, or the meeting's length_minutes.", where)
+                raise said(essay.folder, PLANS, "total", where, total=total, length=length)
             here = {"plan": plan.id, "plan_title": plan.title, "setup": plan.setup, "plan_title_es": plan.title_es,
                     "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
                     "meeting_title_es": meeting["title_es"], "length": length, "spanish_variant": {},
@@ -131,38 +127,27 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                 projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
                 if topic not in recurring:
                     if topic in seen_topics:
-                        raise AnnotationError(path, f"the topic {topic!r} comes again (first in {seen_topics[topic]}).",
-                                              "give this segment a different topic, or drop the repeat.", label)
+                        raise said(essay.folder, PLANS, "topic again", label, topic=topic, first=seen_topics[topic])
                     seen_topics[topic] = label
                 if topic == "setup" and plan.setup in in_session and s["minutes"] < MIN_SETUP_MINUTES:
-                    raise AnnotationError(path, f"gives setup {s['minutes']} minutes in the session.",
-                                          f"give it at least {MIN_SETUP_MINUTES} minutes, or set the plan's "
-                                          "setup to 'before the day'.", label)
+                    raise said(essay.folder, PLANS, "setup minutes", label, minutes=s["minutes"],
+                               least=MIN_SETUP_MINUTES)
                 if topic == "break" and not (k < len(table) and table[k]["topic"] == "back from break"):
-                    raise AnnotationError(path, "a break is not followed by a 'back from break' segment.",
-                                          "add a few minutes after it to relaunch Binder and upload saved work.", label)
+                    raise said(essay.folder, PLANS, "break", label)
                 if "sensitive" in seg and not s["sensitive"]:
-                    raise AnnotationError(path, "has an empty sensitive line.",
-                                          "say in a sentence what may hurt and what to do, or drop 'sensitive:'.", label)
+                    raise said(essay.folder, PLANS, "empty sensitive", label)
                 notebook_es = notebooks_es.get(notebook[:2]) if notebook else ""
                 if notebook and not (isinstance(notebook_es, str) and notebook_es.strip()):
-                    raise AnnotationError(path, f"names notebook {notebook[:2]}, whose title has no Spanish.",
-                                          f"add a line '\"{notebook[:2]}\": …' (its short title in Spanish) "
-                                          "under spanish: notebooks_es at the end of the file.", label)
+                    raise said(essay.folder, PLANS, "notebook title", label, number=notebook[:2])
                 if projects and not (notebook and 0 < projects <= len(notebook_figures(notebook))):
-                    raise AnnotationError(path, f"projects figure {projects} of {notebook or 'no notebook'}, which it "
-                                                "does not have.",
-                                          "name the segment's notebook, and the number of one of its figures "
-                                          "(1 for the first, counting from the top).", label)
+                    raise said(essay.folder, PLANS, "projects", label, projects=projects,
+                               notebook=notebook or "no notebook")
                 if s["projects_table"] and not (notebook and notebook_section(notebook, s["projects_table"])["table"]):
-                    raise AnnotationError(path, f"projects_table names '{s['projects_table']}', which {notebook or 'no notebook'} "
-                                                "does not have as a '## ' heading with a table under it.",
-                                          "name the segment's notebook, and a heading of it, as the notebook writes it "
-                                          "after '## ', whose first output is a table.", label)
+                    raise said(essay.folder, PLANS, "projects_table", label, heading=s["projects_table"],
+                               notebook=notebook or "no notebook")
                 if exercise and not (notebook and notebook_section(notebook, f"Exercise {exercise}:")["text"]):
-                    raise AnnotationError(path, f"shows exercise {exercise} of {notebook or 'no notebook'}, which it does "
-                                                "not have.", "name the segment's notebook, and the number of one of its "
-                                                "exercises ('## Exercise N: …').", label)
+                    raise said(essay.folder, PLANS, "exercise", label, exercise=exercise,
+                               notebook=notebook or "no notebook")
                 # as checked (a topic's Spanish is there: schema.yml's reference of segments' topic to topics_es)
                 rows.append({**here, **{f: v for f, v in s.items() if f not in ("row", "n")},
                              "topic_es": str(topics_es[topic]).strip(), "notebook_es": notebook_es, "segment": k,
@@ -218,14 +203,13 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
     nb_path = NOTEBOOKS / f"{notebook}.ipynb"
     if not (isinstance(notebook, str) and nb_path.is_file()):
-        raise AnnotationError(path, f"homework names the notebook {notebook!r}, which is not in notebooks/.",
-                              "write a notebook's name without .ipynb, e.g. 01_argument_structure.", where)
+        raise said(essay.folder, PLANS, "homework notebook", where, path, notebook=notebook)
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
     stated = nb["metadata"]["lesson"]["exercises"]
     if not (isinstance(numbers, list) and numbers and all(isinstance(n, int) and 0 < n <= len(stated)
                                                            for n in numbers)):
-        raise AnnotationError(path, f"homework gives exercises {numbers!r} of {notebook}, which sets {len(stated)}.",
-                              f"list exercise numbers from 1 to {len(stated)}, e.g. [2, 3].", where)
+        raise said(essay.folder, PLANS, "homework exercises", where, path, numbers=numbers, notebook=notebook,
+                   n=len(stated))
     minutes = sum(stated[n - 1] for n in numbers)
     found = exercises(nb, essay)
     paragraphs = sorted({p for n in numbers for p in _exercise_reads(nb, n, found)})
@@ -289,25 +273,23 @@ def _with_homework(meeting, path, where: str, essay: Essay | None = None):
     if not isinstance(meeting, dict):
         return meeting, {}, {}
 
-    def fill(value, said, name=""):
+    def fill(value, done, name=""):
         if isinstance(value, str):
-            if HOMEWORK in value and not said:
-                raise AnnotationError(path, f"the {name or 'text'} says {HOMEWORK}, but the meeting sets no homework.",
-                                      "give the meeting (or its spanish_variant) a homework: {notebook: …, "
-                                      "exercises: […]}, or write the homework out.", where)
-            return value.replace(HOMEWORK, said.get("es" if name.endswith("_es") else "en", "")) if said else value
+            if HOMEWORK in value and not done:
+                raise said(Path(path).parent, PLANS, "no homework", where, path, name=name or "text")
+            return value.replace(HOMEWORK, done.get("es" if name.endswith("_es") else "en", "")) if done else value
         if isinstance(value, dict):
-            return {k: fill(v, said, k if isinstance(k, str) else name) for k, v in value.items()}
+            return {k: fill(v, done, k if isinstance(k, str) else name) for k, v in value.items()}
         if isinstance(value, list):
-            return [fill(v, said, name) for v in value]
+            return [fill(v, done, name) for v in value]
         return value
-    said = homework_said(essay, meeting.get("homework") or {}, path, where)
-    out = {k: (fill(v, said, k) if k != "spanish_variant" else v) for k, v in meeting.items()}
-    variant, own = meeting.get("spanish_variant"), said
+    done = homework_said(essay, meeting.get("homework") or {}, path, where)
+    out = {k: (fill(v, done, k) if k != "spanish_variant" else v) for k, v in meeting.items()}
+    variant, own = meeting.get("spanish_variant"), done
     if isinstance(variant, dict):
-        own = homework_said(essay, variant.get("homework") or {}, path, f"{where}, spanish_variant") or said
+        own = homework_said(essay, variant.get("homework") or {}, path, f"{where}, spanish_variant") or done
         out["spanish_variant"] = {k: fill(v, own, k) for k, v in variant.items() if k != "homework"}
-    return out, said, own
+    return out, done, own
 
 
 def _check_homework_read(essay: Essay, meetings: list, homeworks: list, path, where: str) -> None:
@@ -315,16 +297,13 @@ def _check_homework_read(essay: Essay, meetings: list, homeworks: list, path, wh
     facilitator review 20b, Session 1's Exercises 2 to 4 worked on ¶51–¶55, Session 3's reading."""
     readings = [set(paragraph_numbers(str(m.get("pre_reading") or ""))) if isinstance(m, dict) else set()
                 for m in meetings]
-    for n, (said, own) in enumerate(homeworks, start=1):
+    for n, (set_, own) in enumerate(homeworks, start=1):
         read = set().union(*readings[:n + 1])
-        for which, homework in (("", said), (", spanish_variant", own)):
+        for which, homework in (("", set_), (", spanish_variant", own)):
             unread = sorted(set((homework or {}).get("paragraphs", [])) - read)
             if unread:
-                raise AnnotationError(path, f"the homework of meeting {n} works on "
-                                            f"{', '.join(f'¶{p}' for p in unread)}, which no reading has sent by the "
-                                            "meeting it is due at.",
-                                      "set exercises whose paragraphs are read by then, or set them at a later "
-                                      "meeting.", f"{where}, meeting {n}{which}")
+                raise said(essay.folder, PLANS, "homework unread", f"{where}, meeting {n}{which}", path, n=n,
+                           unread=", ".join(f"¶{p}" for p in unread))
 
 
 def _with_next_reading(meetings: list, path, where: str) -> list:
@@ -343,8 +322,7 @@ def _with_next_reading(meetings: list, path, where: str) -> list:
     for n, meeting in enumerate(meetings or [], start=1):
         following = meetings[n] if n < len(meetings) and isinstance(meetings[n], dict) else None
         if NEXT_READING in str(meeting) and not (following and following.get("pre_reading")):
-            raise AnnotationError(path, f"meeting {n} says {NEXT_READING}, but no meeting after it has a pre_reading.",
-                                  "write the reading out, or give the next meeting its pre_reading.", where)
+            raise said(Path(path).parent, PLANS, "next reading", where, path, n=n)
         out.append(fill(meeting, str(following["pre_reading"])) if following and following.get("pre_reading") else meeting)
     return out
 
@@ -466,9 +444,7 @@ def notebook_titles_es(essay: Essay) -> dict[str, str]:
     for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         title = titles.get(p.stem[:2])
         if not (isinstance(title, str) and title.strip()):
-            raise AnnotationError(path, f"notebook {p.stem[:2]} has no Spanish title.",
-                                  f"add a line '\"{p.stem[:2]}\": …' (its short title in Spanish) under spanish: "
-                                  "notebooks_es at the end of the file.", "spanish")
+            raise said(essay.folder, PLANS, "notebook titles", "spanish", path, number=p.stem[:2])
     return {k: v.strip() for k, v in titles.items()}
 
 
@@ -559,49 +535,40 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
     topics = [seg.get("topic") for seg in segments]
     for topic, m in minutes.items():
         if topic not in topics:
-            raise AnnotationError(path, f"names {topic!r}, which is not one of this meeting's segments.",
-                                  f"use the topic of one of them: {', '.join(t for t in topics if t)}.", where)
+            raise said(essay.folder, PLANS, "version topic", where, path, topic=topic,
+                       topics=", ".join(t for t in topics if t))
         if not isinstance(m, int) or m < 0 or (m == 0 and topic not in droppable):
-            raise AnnotationError(path, f"gives {topic!r} {m!r} minutes.",
-                                  "write a whole number of minutes (0 drops the segment; the welcome and the key "
-                                  "points stay).", where)
+            raise said(essay.folder, PLANS, "version minutes", where, path, topic=topic, minutes=m)
     total = sum(minutes.get(seg.get("topic"), seg.get("minutes", 0)) for seg in segments)
     if total != length:
-        raise AnnotationError(path, f"its segments add up to {total} minutes, not the meeting's {length}.",
-                              "give the minutes a dropped segment frees to the segments that get them.", where)
+        raise said(essay.folder, PLANS, "version total", where, path, total=total, length=length)
     kept = [t for t in droppable if minutes.get(t, 1)]
     if_short = field(variant, "if_short", str, path, where, default="")
     if if_short and if_short not in kept:
-        raise AnnotationError(path, f"if_short names {if_short!r}, which this version does not keep.",
-                              f"name one of: {', '.join(t for t in kept if t)}.", where)
+        raise said(essay.folder, PLANS, "version if_short", where, path, if_short=if_short,
+                   topics=", ".join(t for t in kept if t))
     activities = field(variant, "activities", dict, path, where, default={})
     for topic, texts in activities.items():
         if topic not in kept + list(vocabulary(essay.folder, TOPICS, "kept")):
-            raise AnnotationError(path, f"gives an activity for {topic!r}, which this version does not keep.",
-                                  f"name one of its segments: {', '.join(t for t in topics if t and minutes.get(t, 1))}.",
-                                  where)
+            raise said(essay.folder, PLANS, "version activity", where, path, topic=topic,
+                       topics=", ".join(t for t in topics if t and minutes.get(t, 1)))
         texts = field(activities, topic, dict, path, f"{where}, activities")
         # an entry may give only the version's own ``materials`` (what its checklist names), keeping the activity
         for name in ("activity", "activity_es") if set(texts) - {"materials"} else ("materials",):
             text = field(texts, name, str, path, f"{where}, activities, {topic}")
             if "[online:" in text:
-                raise AnnotationError(path, f"the {name} of {topic!r} has words for launch links ('[online: …]').",
-                                      "keep a version's activity free of them (it replaces the segment's text in "
-                                      "every kit), or leave the segment's own activity.", f"{where}, activities")
+                raise said(essay.folder, PLANS, "version online", f"{where}, activities", path, name=name, topic=topic)
     # `reword`: {topic: {words: words}}, words of a kept segment's texts that this version says otherwise (words
     # that promise a segment it cuts); each must be found in the segment's texts, so a rewording left behind fails
     reword = field(variant, "reword", dict, path, where, default={})
     for topic, words in reword.items():
         seg = next((s for s in segments if s.get("topic") == topic), None)
         if seg is None or not minutes.get(topic, 1) or not isinstance(words, dict):
-            raise AnnotationError(path, f"rewords {topic!r}, which this version does not keep.",
-                                  "give `reword` a kept segment's topic and a mapping of its words to new ones.", where)
+            raise said(essay.folder, PLANS, "version reword", where, path, topic=topic)
         texts = " ".join(str(seg.get(n) or "") for n in ONLINE_FIELDS)
         for old, new in words.items():
             if not isinstance(old, str) or not isinstance(new, str) or not old or old not in texts:
-                raise AnnotationError(path, f"rewords {old!r} in {topic!r}, which its texts do not say.",
-                                      "copy the words exactly from the segment's activity, room or activity_es.",
-                                      f"{where}, reword")
+                raise said(essay.folder, PLANS, "version reword words", f"{where}, reword", path, old=old, topic=topic)
     reading = {}
     for name in ("pre_reading_minimum", "pre_reading_note"):
         value = field(variant, name, str, path, where, default="")
@@ -854,21 +821,16 @@ def _check_paper_stretches(segments: list, path, where: str) -> None:
             minutes += segments[k]["minutes"]
             k += 1
         if minutes >= PAPER_STRETCH and SAVE_STEP not in for_links(str(segments[first].get("activity", "")), True):
-            raise AnnotationError(path, f"segments {first + 1} to {k} are {minutes} minutes on paper, and the first "
-                                        f"does not ask people to save first; an idle Binder session is deleted.",
-                                  f"start the activity of segment {first + 1} with 'Save first ({SAVE_STEP}): …'.",
-                                  f"{where}, segment {first + 1}")
+            raise said(Path(path).parent, PLANS, "save first", f"{where}, segment {first + 1}", path,
+                       first=first + 1, last=k, minutes=minutes, save=SAVE_STEP)
         # the screen segment after a long stretch on paper gives its first minutes to coming back: laptops wake, a
         # stopped session is relaunched (review13: every plan, not only the 90-minute session)
         back = segments[k] if k < len(segments) else None
         if (minutes >= PAPER_STRETCH and back is not None and back.get("notebook") and back.get("topic") != "key points"
                 and not (str(back.get("activity", "")).startswith(BACK_TO_SCREENS)
                          and "relaunch" in for_links(str(back.get("activity", "")), True))):
-            raise AnnotationError(path, f"segments {first + 1} to {k} are {minutes} minutes on paper, and segment "
-                                        f"{k + 1} goes back to the screens without time to wake the laptops and "
-                                        "relaunch a stopped session.",
-                                  f"start its activity with '{BACK_TO_SCREENS}[online:  after the paper stretch: anyone "
-                                  "whose session stopped relaunches it from the link]'.", f"{where}, segment {k + 1}")
+            raise said(Path(path).parent, PLANS, "back to screens", f"{where}, segment {k + 1}", path,
+                       first=first + 1, last=k, minutes=minutes, back=k + 1, opening=BACK_TO_SCREENS)
 
 
 def reading_paces(essay: Essay) -> dict[str, float]:
@@ -954,8 +916,7 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
                 if reads == "essay" and step["paragraphs"] not in ("session", "answers"):
                     _paragraphs(essay, step["paragraphs"], path, where, "paragraphs")
             except AnnotationError:
-                raise AnnotationError(path, f"paragraphs is {step['paragraphs']!r}.", "write them like ¶1–¶62, "
-                                      "'session' for every paragraph the plan uses, or 'answers'.", where) from None
+                raise said(essay.folder, PLANS, "prepare paragraphs", where, paragraphs=step["paragraphs"]) from None
             steps.append({k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in step.items()
                           if k not in ("row", "n") and v == v and v not in ("", None, [])})
         if steps:
@@ -1364,11 +1325,10 @@ def check_fingerprint(path, key: str, entry: dict, english: str, source: str, ke
     recorded = field(entry, "from_en", str, path, key)
     current = english_fingerprint(english)
     if recorded != current:
-        raise AnnotationError(path, f"the Spanish {key} was translated from English whose fingerprint is "
-                                    f"{recorded}, but the English of {key} in {source} now has {current}: "
-                                    "the English has changed since the translation.",
-                              f"translate {key} again from the current English in {source} (same sense, "
-                              f"{keep}), then set from_en: {current}.", key)
+        # the reading the file is in (tools.packet names a file of the default reading by its name alone)
+        folder = Path(path).parent if Path(path).parent.joinpath(MESSAGES).is_file() else SEEDS / DEFAULT_READING
+        raise said(folder, "from_en", "changed", key, path, key=key, recorded=recorded, source=source,
+                   current=current, keep=keep)
 
 
 def check_spanish(path, problems: list[tuple[str, str]], what: str, label: str) -> None:
@@ -1444,16 +1404,13 @@ def load_leading_es(essay: Essay) -> dict[str, dict]:
             continue
         english = facilitation.get(q.question)
         if not english:
-            raise AnnotationError(path, f"leads {q.question} in Spanish, which has no facilitation in discussion.yml.",
-                                  "remove its leading, or add the English facilitation first.", q.question)
+            raise said(essay.folder, QUESTIONS_ES, "no facilitation", q.question, question=q.question)
         check_fingerprint(path, q.question, q.leading, " ".join(english["prompts"] + [english["close"]]),
                           "discussion.yml (facilitation)", "the same prompts in the same order, the same close")
         prompts, close = q.leading.get("prompts") or [], q.leading.get("close") or ""
         if len(prompts) != len(english["prompts"]) or not close:
-            raise AnnotationError(path, f"leads {q.question} with {len(prompts)} prompts"
-                                        f"{'' if close else ' and no close'}; the English has "
-                                        f"{len(english['prompts'])} and a close.",
-                                  "give one Spanish prompt for each English prompt, in order, and the close.", q.question)
+            raise said(essay.folder, QUESTIONS_ES, "prompts", q.question, question=q.question, n=len(prompts),
+                       close="" if close else " and no close", english=len(english["prompts"]))
         for what, es, en in ([(f"prompt {n}", p, e) for n, (p, e) in enumerate(zip(prompts, english["prompts"]), 1)]
                              + [("close", close, english["close"])]):
             en = en.replace("\u201c", '"').replace("\u201d", '"')
@@ -1505,11 +1462,8 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
     if missing:
         first = missing[0]
         why = ", which a session plan uses" if first in used else ""
-        raise AnnotationError(path, f"has no Spanish version of {first}{why}; every discussion question needs one"
-                                    f" ({len(missing)} missing: {', '.join(missing)}).",
-                              f"add '{first}:' with 'from_en: {english_fingerprint(english[first])}' and 'es: >-' "
-                              f"(the question in Spanish, translated in full from the English in discussion.yml).",
-                              first)
+        raise said(essay.folder, QUESTIONS_ES, "no Spanish", first, question=first, why=why, n=len(missing),
+                   missing=", ".join(missing), fingerprint=english_fingerprint(english[first]))
     return out
 
 
@@ -1548,8 +1502,7 @@ def load_spanish_sheet(essay: Essay) -> dict[str, dict]:
         for p in part["paragraphs"]:
             n = int(p.paragraph) if p.paragraph.isdigit() else 0
             if n not in essay.paragraphs.index:
-                raise AnnotationError(path, f"renders ¶{p.paragraph}, which the essay does not have.",
-                                      "give the ¶ number of the reader's edition.", p.row)
+                raise said(essay.folder, PLANS, "no such paragraph", p.row, paragraph=p.paragraph)
             check_fingerprint(path, f"¶{n}", p._asdict(), essay.paragraphs.loc[n].text, "essay.txt",
                               "every sentence, nothing added")
             paragraphs[n] = p.es
@@ -1675,8 +1628,8 @@ def _fill(text: str, values: dict, path, where: str) -> str:
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError) as exc:
-        raise AnnotationError(path, f"the text has a blank {exc} that is not a computed number.",
-                              f"use only these names in braces: {', '.join(sorted(values))}.", where) from None
+        raise said(Path(path).parent, NOTES, "blank", where, path, blank=exc,
+                   names=", ".join(sorted(values))) from None
 
 
 def load_hub_sizing(essay: Essay, measured: dict | None = None) -> tuple[dict, dict, dict]:
