@@ -201,7 +201,9 @@ def test_every_run_sheet_prints_in_legible_type(built):
     assert len(sizes) == len(decks.run_sheets()) >= 8, sizes   # every meeting, and each version for Spanish readers
     assert all(size >= 8.5 for size in sizes.values()), sizes
     english = {name: size for name, size in sizes.items() if not name.endswith("-spanish")}
-    assert len(english) >= 4 and all(size >= 9 for size in sizes.values()), sizes
+    # the English sheets at 9 pt; a version for Spanish readers carries both languages (review 21 put the lines a
+    # facilitator reads aloud in Spanish beside the English), so at 8.5 pt or more, as above
+    assert len(english) >= 4 and all(size >= 9 for size in english.values()), sizes
 
 
 def test_printed_text_outputs_do_not_break_words(built):
