@@ -57,3 +57,22 @@ def test_the_spanish_session_3_message_sends_the_work_its_recap_expects(essay):
     assert "death tolls done at home" in third[third.topic == "recap"].iloc[0].activity
     body = _message(3, spanish=True)
     assert said["en"] in body and said["es"] in body, body[:800]
+
+
+def test_the_minimum_reading_holds_the_paragraphs_segments_send_pairs_to(essay):
+    """Review 21, #7: the single session's thesis segment sends pairs to ¶54–¶61 (its points_to), outside the
+    message's short-of-time minimum (¶1–¶13, ¶36, ¶40–¶41, ¶43–¶53), in 13 minutes."""
+    from helpers.text import paragraph_numbers
+    plans = workshop.load_plans(essay)
+    checked = 0
+    for plan, meetings in plans.groupby("plan"):
+        read = {"": set(), "spanish": set()}
+        for meeting, rows in meetings.groupby("meeting"):
+            spanish = workshop.spanish_version(rows)
+            for version, these in (("", rows), ("spanish", rows if spanish is None else spanish)):
+                read[version] |= set(paragraph_numbers(these.pre_reading_minimum.iloc[0]))
+                for seg in these.itertuples():
+                    sent = set(paragraph_numbers(seg.points_to)) if seg.points_to else set()
+                    checked += bool(sent)
+                    assert sent <= read[version], (plan, meeting, version, seg.topic, sorted(sent - read[version]))
+    assert checked
