@@ -76,3 +76,14 @@ def test_the_minimum_reading_holds_the_paragraphs_segments_send_pairs_to(essay):
                     checked += bool(sent)
                     assert sent <= read[version], (plan, meeting, version, seg.topic, sorted(sent - read[version]))
     assert checked
+
+
+def test_the_materials_say_which_bundle_and_which_printed_editions(essay):
+    """Review 21, #10: the checklists said "the bundle" (which zip? the facilitator's carries the solutions) and
+    "printed editions" (which? 48 pages a person)."""
+    plans = workshop.load_plans(essay)
+    said = [m for m in plans.materials if isinstance(m, str) and m]
+    bundles = [m for m in said if "the bundle" in m]
+    assert bundles and all(m.count("the bundle") == m.count("the bundle (the participants' kit") for m in bundles), \
+        bundles
+    assert not [m for m in said if re.search(r"(?<!participant )printed editions", m)], said
