@@ -216,24 +216,56 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
     reread = sum(int(found.iloc[n - 1].reread_words) for n in numbers if n <= len(found))
     extra = reread / study_speeds(essay)[0] * (reading_paces(essay)["second_language"] - 1)
     minutes_l2 = minutes + math.ceil(extra - 1e-9)
+    own = minutes
     run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
     en = (f"Exercises {numbers[0]} to {numbers[-1]}" if run else "Exercise " + _and([str(n) for n in numbers])
           if len(numbers) == 1 else "Exercises " + _and([str(n) for n in numbers]))
     es = (f"los ejercicios {numbers[0]} a {numbers[-1]}" if run else "el ejercicio " + str(numbers[0])
           if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y "))
     nb_no = notebook[:2]
-    base = {"minutes": minutes, "minutes_l2": minutes_l2, "paragraphs": paragraphs, "exercises": list(numbers)}
     l2_en, l2_es = f", or about {minutes_l2} in a second language", f", o unos {minutes_l2} si leen en inglés como segunda lengua"
+    # a whole notebook to work through first (``first``: Session 1 tours notebook 00 and sends it home; facilitator
+    # review 21: the homework said only Exercise 3 of 01, which assumes 00), with its minutes worked alone
+    before_en = before_es = ""
+    if homework.get("first"):
+        whole = _notebook_alone(essay, homework["first"], path, where)
+        before_en = (f"all of notebook {whole['no']} (about {whole['minutes']} minutes, or about {whole['minutes_l2']} "
+                     "in a second language: the session only toured it), then ")
+        before_es = (f"todo el cuaderno {whole['no']} (unos {whole['minutes']} minutos, o unos {whole['minutes_l2']} si "
+                     "leen en inglés como segunda lengua: la sesión solo lo recorrió), luego ")
+        minutes, minutes_l2 = minutes + whole["minutes"], minutes_l2 + whole["minutes_l2"]
+        paragraphs = sorted(set(paragraphs) | set(whole["paragraphs"]))
+    base = {"minutes": minutes, "minutes_l2": minutes_l2, "paragraphs": paragraphs, "exercises": list(numbers)}
     # the minutes are the exercises' own (their rereading and writing); in a notebook of two sittings whose second
     # holds them all, say that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
     sitting = _second_sitting_holding(nb, numbers)
+    # more work said after the exercises (``also``: {en, es}), so that the closing line and the next message say one
+    # homework (facilitator review 21: the Spanish Session 2 closing sent home the death tolls, its message did not)
+    also = homework.get("also") or {}
+    after_en, after_es = (f"; {also['en']}", f"; {also['es']}") if also else ("", "")
     if sitting:
-        return {"en": f"{en} of notebook {nb_no} (about {minutes} minutes of writing{l2_en}; with the reading before "
-                      f"them, its second sitting takes about {sitting} minutes)",
-                "es": f"{es} del cuaderno {nb_no} (unos {minutes} minutos de escritura{l2_es}; con la lectura previa, "
-                      f"su segunda parte lleva unos {sitting} minutos)", **base, "sitting": sitting}
-    return {"en": f"{en} of notebook {nb_no} (about {minutes} minutes{l2_en})",
-            "es": f"{es} del cuaderno {nb_no} (unos {minutes} minutos{l2_es})", **base}
+        return {"en": f"{before_en}{en} of notebook {nb_no} (about {own} minutes of writing{l2_en}; with the reading "
+                      f"before them, its second sitting takes about {sitting} minutes){after_en}",
+                "es": f"{before_es}{es} del cuaderno {nb_no} (unos {own} minutos de escritura{l2_es}; con la lectura "
+                      f"previa, su segunda parte lleva unos {sitting} minutos){after_es}", **base, "sitting": sitting}
+    return {"en": f"{before_en}{en} of notebook {nb_no} (about {own} minutes{l2_en}){after_en}",
+            "es": f"{before_es}{es} del cuaderno {nb_no} (unos {own} minutos{l2_es}){after_es}", **base}
+
+
+def _notebook_alone(essay: Essay, notebook, path, where: str) -> dict:
+    """A whole notebook worked through at home: its minutes from ``helpers.lessons.lesson_row`` less its discussion
+    (there is nobody to discuss with), and in a second language its reading read at ``reading_pace:
+    second_language``."""
+    from .lessons import lesson_row, study_speeds
+    nb_path = NOTEBOOKS / f"{notebook}.ipynb"
+    if not (isinstance(notebook, str) and nb_path.is_file()):
+        raise AnnotationError(path, f"homework's first names the notebook {notebook!r}, which is not in notebooks/.",
+                              "write a notebook's name without .ipynb, e.g. 00_start_here.", where)
+    row = lesson_row(json.loads(nb_path.read_text(encoding="utf-8")), nb_path.name, essay, nb_path)
+    minutes = int(row["total_min"]) - int(row["discussion_min"])
+    extra = row["reading_words"] / study_speeds(essay)[0] * (reading_paces(essay)["second_language"] - 1)
+    return {"no": notebook[:2], "minutes": minutes, "minutes_l2": minutes + math.ceil(extra - 1e-9),
+            "paragraphs": paragraph_numbers(row["read"]) if row["read"] else []}
 
 
 def _exercise_reads(nb: dict, number: int, found: pd.DataFrame) -> list[int]:

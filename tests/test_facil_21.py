@@ -74,7 +74,7 @@ def test_homework_uses_only_paragraphs_read_by_the_meeting_it_is_due(essay):
 
 def test_a_homework_that_needs_an_unread_paragraph_fails_loading(essay, tmp_path):
     text = (essay.folder / "sessions.yml").read_text(encoding="utf-8")
-    first = re.search(r"(?m)^        homework: \{notebook: 01_argument_structure, exercises: \[[^\]]*\]\}$", text)
+    first = re.search(r"(?m)^        homework: \{notebook: 01_argument_structure, exercises: \[[^\]]*\](, first: \w+)?\}$", text)
     assert first, "Session 1 sets a homework of notebook 01"
     import shutil
     from helpers.errors import AnnotationError

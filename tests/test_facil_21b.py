@@ -1,0 +1,89 @@
+"""Facilitator review 21 against fbcb6f0 (issue #20, task s21-facil2): the homework says all it asks (notebook 00,
+sent home by Session 1's tour, with its computed minutes)."""
+import json
+import re
+
+from helpers import workshop
+from helpers.lessons import lesson_row
+from tools import decks
+
+SERIES = "series-3x120"
+
+
+def test_session_1_homework_assigns_notebook_00_with_its_minutes(essay):
+    """Review 21, #3: Session 1's tour row and the preparation route send the rest of notebook 00 home, but the
+    closing row and Session 2's reading message assigned only Exercise 3 of 01 (01 assumes 00, about 80 minutes)."""
+    nb = json.loads((workshop.NOTEBOOKS / "00_start_here.ipynb").read_text(encoding="utf-8"))
+    row = lesson_row(nb, "00_start_here.ipynb", essay)
+    alone = row["total_min"] - row["discussion_min"]
+    plans = workshop.load_plans(essay)
+    first = plans[(plans.plan == SERIES) & (plans.meeting == 1)]
+    second = plans[(plans.plan == SERIES) & (plans.meeting == 2)]
+    for rows, later in ((first, second), (workshop.spanish_version(first), workshop.spanish_version(second))):
+        said = rows.iloc[0].homework
+        assert f"notebook 00 (about {alone} minutes" in said["en"], said["en"]
+        assert f"cuaderno 00 (unos {alone} minutos" in said["es"], said["es"]
+        assert said["minutes"] >= alone + 19, said
+        closing = rows[rows.topic == "key points"].iloc[0].activity
+        assert said["en"] in closing, closing
+        assert later.iloc[0].homework_due["en"] == said["en"]
+    body = " ".join(decks.reading_messages()["reading-message.html"].split())
+    assert f"notebook 00 (about {alone} minutes" in body
+
+
+def _message(session: int, spanish: bool) -> str:
+    page = decks.reading_messages()["reading-message.html"]
+    for part in page.split("<h2>")[1:]:
+        head = part.split("</h2>")[0]
+        if "three 2-hour" in head and f"Session {session}" in head and ("Spanish readers" in head) == spanish:
+            return " ".join(re.sub(r"<[^>]+>", " ", part).split())
+    raise AssertionError(f"no message for Session {session}")
+
+
+def test_the_spanish_session_3_message_sends_the_work_its_recap_expects(essay):
+    """Review 21, #5: the Spanish Session 2 closing sends home the table of voices and the two death tolls, and the
+    Session 3 recap expects "the two death tolls done at home", but the Session 3 message listed only Exercises 2
+    and 4. The closing and the message now say one homework, from the same data."""
+    plans = workshop.load_plans(essay)
+    second = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 2)])
+    said = second.iloc[0].homework
+    for words in ("table of voices", "two death tolls"):
+        assert words in said["en"], said["en"]
+    for words in ("tabla de voces", "dos cifras de muertos"):
+        assert words in said["es"], said["es"]
+    closing = second[second.topic == "key points"].iloc[0]
+    assert said["en"] in closing.activity and said["es"] in closing.activity_es
+    third = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 3)])
+    assert "death tolls done at home" in third[third.topic == "recap"].iloc[0].activity
+    body = _message(3, spanish=True)
+    assert said["en"] in body and said["es"] in body, body[:800]
+
+
+def test_the_minimum_reading_holds_the_paragraphs_segments_send_pairs_to(essay):
+    """Review 21, #7: the single session's thesis segment sends pairs to ¶54–¶61 (its points_to), outside the
+    message's short-of-time minimum (¶1–¶13, ¶36, ¶40–¶41, ¶43–¶53), in 13 minutes."""
+    from helpers.text import paragraph_numbers
+    plans = workshop.load_plans(essay)
+    checked = 0
+    for plan, meetings in plans.groupby("plan"):
+        read = {"": set(), "spanish": set()}
+        for meeting, rows in meetings.groupby("meeting"):
+            spanish = workshop.spanish_version(rows)
+            for version, these in (("", rows), ("spanish", rows if spanish is None else spanish)):
+                read[version] |= set(paragraph_numbers(these.pre_reading_minimum.iloc[0]))
+                for seg in these.itertuples():
+                    sent = set(paragraph_numbers(seg.points_to)) if seg.points_to else set()
+                    checked += bool(sent)
+                    assert sent <= read[version], (plan, meeting, version, seg.topic, sorted(sent - read[version]))
+    assert checked
+
+
+def test_the_materials_say_which_bundle_and_which_printed_editions(essay):
+    """Review 21, #10: the checklists said "the bundle" (which zip? the facilitator's carries the solutions) and
+    "printed editions" (which? 48 pages a person)."""
+    plans = workshop.load_plans(essay)
+    said = [m for m in plans.materials if isinstance(m, str) and m]
+    bundles = [m for m in said if "the bundle" in m]
+    assert bundles and all(m.count("the bundle") == m.count("the bundle (the participants' kit") for m in bundles), \
+        bundles
+    assert not [m for m in said if re.search(r"(?<!participant )printed editions", m)], said
