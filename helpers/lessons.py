@@ -1072,6 +1072,13 @@ def route_point_mark(headings: list[str]) -> str:
     return f"*Full route only* (from {said}): "
 
 
+def _skipped_parts(nb: dict, path: Path | str) -> list[dict] | None:
+    """The parts the short route skips (``route_parts``), or None when the notebook declares no route to skip by."""
+    if not (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("skip"):
+        return None
+    return route_parts(nb, path)
+
+
 def route_point_problems(nb: dict, path: Path | str = "the notebook") -> list[str]:
     """What the Key points of a notebook with a short route sum up that the route never showed, in points not marked
     *Full route* (``route_point_mark``): a skipped exercise or discussion question named ("Exercise 3", "question 5"),
@@ -1089,9 +1096,9 @@ def route_point_problems(nb: dict, path: Path | str = "the notebook") -> list[st
         ...                       "cells": cells})
         ['a key point names question 2, which the short route skips: - As question 2 asks.']
     """
-    if not (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("skip"):
+    parts = _skipped_parts(nb, path)
+    if parts is None:
         return []
-    parts = route_parts(nb, path)
     cells = nb.get("cells", [])
     gone = {k for p in parts for k in range(p["start"], p["end"])}
     skipped_heads = {p["heading"] for p in parts}
@@ -1167,9 +1174,9 @@ def route_reference_problems(nb: dict, path: Path | str = "the notebook") -> lis
         ...                           "cells": cells})
         ['cell 1 names Exercise 2, which the short route skips: As Exercise 2 shows.']
     """
-    if not (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("skip"):
+    parts = _skipped_parts(nb, path)
+    if parts is None:
         return []
-    parts = route_parts(nb, path)
     gone = {k for p in parts for k in range(p["start"], p["end"])}
     names = _route_names(parts)
     problems = []

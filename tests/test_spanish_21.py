@@ -11,6 +11,8 @@ import helpers
 from helpers import workshop
 from tools import decks
 
+import kit_once
+
 TAGS = re.compile(r"<[^>]+>")
 ENGLISH_LABELS = ("What to do:", "Leading it", "First ask", "Answers the room may give", "To close:",
                   "Close (question", "ask, in order", "With more time, then")
@@ -21,23 +23,13 @@ def _plain(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _notes() -> dict:
-    return decks.notes_pages()
-
-
-@lru_cache(maxsize=None)
-def _sheets() -> dict:
-    return decks.run_sheets()
-
-
-@lru_cache(maxsize=None)
 def _version_decks() -> dict:
     return {f"{decks.name_of(p, m, r)}": decks.deck_notebook(p, m, r, c)
             for p, m, r, c in decks.meetings(versions=True) if r.iloc[0].version}
 
 
 def test_the_spanish_versions_notes_lead_the_discussion_in_spanish():
-    notes = {name: _plain(page) for name, page in _notes().items() if "spanish" in name}
+    notes = {name: _plain(page) for name, page in kit_once.notes_pages().items() if "spanish" in name}
     assert notes, "the Spanish readers' versions have notes"
     for name, text in notes.items():
         for label in ENGLISH_LABELS:
@@ -58,7 +50,7 @@ def test_the_spanish_versions_speaker_notes_lead_the_discussion_in_spanish():
 
 
 def test_the_spanish_versions_run_sheets_ask_and_close_in_spanish():
-    sheets = {name: _plain(page) for name, page in _sheets().items() if "spanish" in name}
+    sheets = {name: _plain(page) for name, page in kit_once.run_sheets().items() if "spanish" in name}
     assert sheets
     for name, text in sheets.items():
         assert "First ask" not in text and "Close (question" not in text, name
@@ -66,7 +58,7 @@ def test_the_spanish_versions_run_sheets_ask_and_close_in_spanish():
     assert "Primero pregunte: ¿Quién plantea la objeción en el ¶45?" in single
     assert "Cierre (pregunta 2):" in single
     # the English rooms keep their English
-    english = _plain(_sheets()["run-sheet-single-90-1.html"])
+    english = _plain(kit_once.run_sheets()["run-sheet-single-90-1.html"])
     assert "First ask: Who raises the objection in ¶45?" in english
 
 
