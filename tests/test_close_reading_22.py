@@ -162,3 +162,13 @@ def test_exercise_2s_fuentes_example_explains_every_row_it_promises(essay):
     promise = _sentence(example, f"{WORDS[len(folded)]} rows")
     for speaker in set(folded.speaker) - {"Bartolo Fuentes"}:
         assert speaker in promise, (speaker, promise)      # said where the count is given, not only later
+
+
+def test_the_data_behind_exercise_2_makes_no_unreferenced_claim_either(essay):
+    """Item 7, in the data the solution points to ("Each clue's own reasoning, in full"): D13 dated the start of the
+    brother's trial ("early October 2019") though its reference is the press release of the conviction, and D18
+    said "funding moves went on later in 2019" with no reference for it."""
+    dating = tl.load_dating(essay).set_index("id")
+    assert "early October 2019" not in dating.loc["D13", "reasoning"]
+    assert "18 October 2019" in dating.loc["D13", "reasoning"] and "18 October 2019" in dating.loc["D13", "reference"]
+    assert "went on later" not in dating.loc["D18", "reasoning"]
