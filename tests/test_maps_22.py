@@ -119,3 +119,24 @@ def test_figures_of_00_to_04_draw_and_describe_no_code(name):
             drawn = [re.sub(r"^E\d{2,3}  ", "", line) for line in png.get("drawn", [])]
             found += [(i, c) for t in [png.get("alt", ""), *drawn] for c in codes(t)]
     assert not found, found
+
+
+# Close reading 21, item 8: "E04 (Baker, 1974) and E73 (Veolia and G4S, 2005-07/2019-12) are not narrowed by context,
+# as E62 and E94 were". E73 now rests on two context rows, each with its named reference. E04 stays the essay's "1974":
+# the reports of the Puerto Rico Solidarity Day rally of 27 October 1974 found (The Militant, 8 November 1974; The
+# Call, November 1974) do not name Ella Baker among its speakers, so no reference ties her words to that day.
+
+def test_e73_is_narrowed_by_the_context_rows_of_its_two_events():
+    import pandas as pd
+    from helpers.essay import reading_folder
+    timeline = pd.read_csv(reading_folder() / "timeline.csv", dtype=str).fillna("").set_index("id")
+    row = timeline.loc["E73"]
+    rests = row.rests_on.split(";")
+    context = [i for i in rests if timeline.loc[i, "source"] == "context"]
+    assert len(context) == 2, rests
+    for i in context:
+        assert timeline.loc[i, "paragraph"] == "59" and timeline.loc[i, "reference"].strip()
+        assert i in row.derived_by
+    first, last = sorted(timeline.loc[i, "date"] for i in context)
+    assert row.date == f"{first}/{last}", (row.date, first, last)
+    assert row.dated_by == "the package's inference" and "the package reads" in row.derived_by
