@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 
 import helpers                      # noqa: E402
 from helpers import plots           # noqa: E402
-from test_map_boxes import boxes_of, map_calls    # noqa: E402,F401  (the maps 01 draws)
+from test_map_boxes import map_calls    # noqa: E402  (the maps 01 draws)
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 # a claim (C24), a point (P1), an objection (K2), the thesis as a code ("T," or "T)"), an event, a voice, a dating
