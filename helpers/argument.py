@@ -162,9 +162,10 @@ class Argument:
         return out
 
     def named(self, id_: str, words: int = 8) -> str:
-        """A box of the map named in words, its id beside them as a small reference (learner review 19: a column of
-        bare ids told a reader nothing): "the thesis (T)", "point 2 (P2)", or the first ``words`` words of a
-        claim's paraphrase (the package's line, not the essay's words) and its id.
+        """A box of the map named in words (learner review 19: a column of bare ids told a reader nothing; review 21:
+        nor did an id beside the words, in a notebook that calls the ids a reference "you will not need"): "the
+        thesis", "point 2", or the first ``words`` words of a claim's paraphrase (the package's line, not the essay's
+        words) and, in brackets, what the claim is and where it stands, as its box's first line says it.
 
         Parameters:
             id_: the id of a box ("T", "P1", "C20", …);
@@ -174,22 +175,24 @@ class Argument:
         Example:
             >>> import helpers
             >>> argument = helpers.load_argument(helpers.load_essay())
-            >>> argument.named("P2")
-            'point 2 (P2)'
+            >>> argument.named("P2"), argument.named("C65", words=4)
+            ('point 2', "Though the essay's main… (conclusion, ¶55)")
         """
         if id_ == "T":
-            return "the thesis (T)"
+            return "the thesis"
         if id_ in set(self.points.id):
-            return f"point {id_[1:]} ({id_})"
-        cut = str(self.node(id_).paraphrase).split()
-        return " ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "") + f" ({id_})"
+            return f"point {id_[1:]}"
+        row = self.node(id_)
+        cut = str(row.paraphrase).split()
+        return (" ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "")
+                + f" ({row.type}, ¶{row.paragraph})")
 
     def branch(self, root: str, to_in_words: bool = False) -> pd.DataFrame:
         """Every claim further down the map from ``root``, however deep, in the order they appear in the essay.
 
         Parameters:
             root: the id at the top of the branch ("P2", "C32", …);
-            to_in_words: give the box each claim points to in words, with its id beside them (``named``), in a
+            to_in_words: give the box each claim points to in words, its type and ¶ beside them (``named``), in a
                 column "points to" in place of ``to``.
         Returns:
             a table of claims (id, type, relation, to, basis, paragraph, paraphrase, span, …).
@@ -246,20 +249,20 @@ class Argument:
         """How many claims of each type sit under each point (and directly under the thesis).
 
         Returns:
-            a table: one row per point ("point 1 (P1)" …) and one for the claims directly under the thesis
-            ("directly under the thesis (T)"), one column per type, and a total.
+            a table: one row per point ("point 1" …) and one for the claims directly under the thesis
+            ("directly under the thesis"), one column per type, and a total.
         Example:
             >>> import helpers
             >>> argument = helpers.load_argument(helpers.load_essay())
             >>> int(argument.by_point()["total"].sum()) == len(argument.claims)
             True
         """
-        def named(i: str) -> str:      # words first, the id as a small reference (issue 19, item 1)
-            return "directly under the thesis (T)" if i == "T" else f"point {i[1:]} ({i})"
+        def named(i: str) -> str:      # words, no code (issue 19, item 1; learner review 21, 5)
+            return "directly under the thesis" if i == "T" else f"point {i[1:]}"
         c = self.claims.assign(under=[named(self.point_of(i)) for i in self.claims.id])
         types = default_vocabulary(CLAIMS, "type", c)
         table = pd.crosstab(c.under, c.type).reindex(columns=list(types), fill_value=0)
-        table = table.reindex(sorted(table.index, key=lambda name: (name.endswith("(T)"), name)))   # the points first
+        table = table.reindex(sorted(table.index, key=lambda name: (name.endswith("thesis"), name)))   # the points first
         table["total"] = table.sum(axis=1)
         return table.rename_axis(index="under", columns=None)
 
@@ -312,12 +315,12 @@ class Argument:
             paragraphs: optional; the paragraphs to keep, written as ``essay.show`` reads them: "¶20–¶26" or 25.
             leave_out: optional; paragraphs to leave out, written the same way (an exercise asks about them).
         Returns:
-            a table (``helpers.table``) that a notebook shows: ¶, basis, the essay's words, the claim's reference.
+            a table (``helpers.table``) that a notebook shows: ¶, basis, the essay's words (no code: review 21).
         Example:
             >>> import helpers
             >>> argument = helpers.load_argument(helpers.load_essay())
             >>> print(repr(argument.show_backed("¶26")).splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
-            paragraph  basis  in the essay's words  ref.
+            paragraph  basis  in the essay's words
         """
         from .display import table
         from .essay import _paragraph_range
@@ -330,7 +333,7 @@ class Argument:
                 return range(first, last + 1)
             return which
         rows = self.backed(paragraphs=numbers(paragraphs), leave_out=numbers(leave_out) or ())
-        return table(rows, columns=["id", "paragraph", "basis", "span"], rows="all",
+        return table(rows, columns=["paragraph", "basis", "span"], rows="all",
                      rename={"span": "in the essay's words"})
 
     def narratives(self, essay: Essay) -> pd.DataFrame:

@@ -142,10 +142,37 @@ def _children(argument, id_):
 
 
 def _header(row) -> str:
-    """A box's first line: what the claim is and where it stands, its id last as a small reference
-    ("Conclusion · ¶48 (C39)"), so a reader meets words before a code."""
+    """A box's first line: what the claim is and where it stands ("Conclusion · ¶48"); the claim's first words follow
+    on the next lines. No code: 01 never asks a learner for one (learner review 21, 5: "Evidence · ¶25 (C24)" in a
+    notebook that called the codes a reference "you will not need")."""
     kind = {"thesis": "Thesis", "point": f"Point {str(row.id)[1:]}"}.get(row.type, str(row.type).capitalize())
-    return f"{kind} · {row['at']} ({row.id})"
+    return f"{kind} · {row['at']}"
+
+
+def claim_in_words(nodes, id_: str) -> str:
+    """A claim named in a sentence by what it is and where it stands, as its box's first line names it: "the thesis",
+    "point 2", "the conclusion of ¶48"; where one ¶ has two claims of one type, their first words tell them apart
+    ("the premise of ¶55 [Many of the movements' opponents…]").
+
+    Parameters:
+        nodes: ``argument.nodes()``; id_: the claim's id.
+    Returns:
+        the name, as text.
+
+    Example:
+        >>> from helpers import load_essay, load_argument
+        >>> nodes = load_argument(load_essay()).nodes()
+        >>> claim_in_words(nodes, "C28"), claim_in_words(nodes, "C31")
+        ('the conclusion of ¶33', 'the evidence of ¶33 [Democrats and Republicans both worked…]')
+    """
+    row = nodes.loc[id_]
+    if row.type == "thesis":
+        return "the thesis"
+    if row.type == "point":
+        return f"point {str(id_)[1:]}"
+    name = f"the {row.type} of ¶{row.paragraph}"
+    twins = (nodes.type == row.type) & (nodes.paragraph == row.paragraph)
+    return name if twins.sum() == 1 else f"{name} {_first_words(row, words=5)}"
 
 
 def _a(typ: str) -> str:
@@ -311,15 +338,12 @@ _BARE_ID = re.compile(r"\b([CPK]\d{1,3})\b")
 
 
 def _ids_in_words(text: str, nodes) -> str:
-    """A paraphrase as a reader meets it in the table: a claim it names by its bare id ("Like C31, …") is named by
-    where it stands, the id after it in brackets ("Like the claim of ¶33 (C31), …"); an id already in brackets is
-    a reference and stays (review15: the table under each map showed the data's ids to the learner)."""
+    """A paraphrase as a reader meets it in the table: a claim it names by its id ("Like C31, …", "(C28)") is named
+    by what it is and where it stands ("Like the premise of ¶33, …", "(the conclusion of ¶33)", ``claim_in_words``),
+    as the boxes name it (review15: the table under each map showed the data's ids; learner review 21, 5: the boxes
+    no longer carry a code, so a code in the table would point at nothing)."""
     def named(m):
-        id_ = m.group(1)
-        before = text[:m.start()]
-        if id_ not in nodes.index or before.count("(") > before.count(")"):    # inside brackets: a reference
-            return id_
-        return f"the claim of {nodes.loc[id_]['at'].split(',')[0]} ({id_})"
+        return claim_in_words(nodes, m.group(1)) if m.group(1) in nodes.index else m.group(1)
     return _BARE_ID.sub(named, text)
 
 
@@ -339,7 +363,7 @@ def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: b
     Example:
         >>> from helpers import load_essay, load_argument
         >>> box_wording(load_argument(load_essay()), "T", ["P1"]).box.tolist()
-        ['Thesis · ¶6, ¶9–¶10 (T)', 'Point 1 · ¶11 (P1)']
+        ['Thesis · ¶6, ¶9–¶10', 'Point 1 · ¶11']
     """
     import pandas as pd
     nodes = argument.nodes() if nodes is None else nodes
@@ -381,25 +405,25 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
     Example:
         >>> from helpers import load_essay, load_argument
         >>> print(describe_argument_map(load_argument(load_essay()), "T", ["P1", "P2", "P3"]))
-        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
-        “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1), “Anti-imperialism allows
-        our movements to grapple with the transnational nature…” (¶12, P2) and “Anti-imperialism provides our movements
-        opportunities to learn from more advanced…” (¶13, P3), each supports it. Quotation marks: the essay's words (the
+        Argument map: the thesis (¶6, ¶9–¶10) on the left; on the right, linked to it by arrows, 3 points,
+        “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11), “Anti-imperialism allows our
+        movements to grapple with the transnational nature…” (¶12) and “Anti-imperialism provides our movements
+        opportunities to learn from more advanced…” (¶13), each supports it. Quotation marks: the essay's words (the
         thesis box: ¶10's opening sentence); square brackets: the package's paraphrase. The table under the figure
         gives each box in full.
     """
     nodes = argument.nodes() if nodes is None else nodes
     r = nodes.loc[root]
-    name = {"thesis": f"the thesis (T, {r['at']})",
-            "point": f"point {root[1:]}, {_first_words(r)} (¶{r.paragraph}, {root})"}.get(
-        r.type, f"{_a(r.type)} in ¶{r.paragraph}, {_first_words(r, held_back)} ({root})")
+    name = {"thesis": f"the thesis ({r['at']})",
+            "point": f"point {root[1:]}, {_first_words(r)} (¶{r.paragraph})"}.get(
+        r.type, f"{_a(r.type)} in ¶{r.paragraph}, {_first_words(r, held_back)}")
     page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
     groups: dict[tuple[str, str], list[str]] = {}
     for id_ in ids:
         row = nodes.loc[id_]
         ours = "; the package's reading" if row.get("link") == "the package's reading" else ""
         groups.setdefault((row.relation or "supports", row.type), []).append(
-            f"{_first_words(row, held_back)} (¶{row.paragraph}, {id_}{ours})")
+            f"{_first_words(row, held_back)} (¶{row.paragraph}{ours})")
     parts = []
     for (rel, typ), members in groups.items():
         what = _a(typ) if len(members) == 1 else f"{len(members)} {PLURAL.get(typ, typ)}"
@@ -411,7 +435,7 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
             parts.append(f"{what}, {listed}{each} {rel} it" if len(members) > 1 else f"{what}, {listed}, {rel} it")
     held = [i for i in ids if i in held_back]
     full = (SHORT_NOTE if "T" in [root, *ids] else SHORT_NOTE_NO_THESIS) + (" The box of the claim an exercise asks about gives the essay's words only ("
-                         + ", ".join(held) + ")." if held else "")
+                         + ", ".join(claim_in_words(nodes, i) for i in held) + ")." if held else "")
     return (f"Argument map{page}: {name} on the left; on the right, linked to it by arrows, "
             + "; ".join(parts) + "." + full)
 
@@ -435,15 +459,16 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     ax.text(0.12, H - 0.1, title, ha="left", va="top", fontsize=13, fontweight="bold")
     top, bottom = H - 0.5, H - 0.5 - _ROOM
 
-    def box(x, y, text, colour, va="top", ha="left"):
+    def box(x, y, text, colour, id_, va="top", ha="left"):
         fill = colour + ("80" if colour == TYPE_COLOURS["point"] else "26")
-        return ax.text(x, y, text, ha=ha, va=va, fontsize=MAP_FONT, linespacing=1.15, wrap=False,
+        # the claim's id is kept as the text's gid, for the tests: the box itself draws no code (review 21)
+        return ax.text(x, y, text, ha=ha, va=va, fontsize=MAP_FONT, linespacing=1.15, wrap=False, gid=id_,
                        bbox=dict(boxstyle="round,pad=0.3", facecolor=fill, edgecolor=colour, linewidth=1.8))
 
     # the root on the left, at the top (the key goes under it)
     r = nodes.loc[root]
     rt = box(0.17, top - 0.08, _box_text(r, _ROOT_WIDTH, words=None, text=_root_words(argument, r)),
-             TYPE_COLOURS[r.type])
+             TYPE_COLOURS[r.type], root)
     # the claims under it on the right, one under another, spread over the height
     words = _words_that_fit(argument, nodes, ids, held_back)
     texts = [_child_text(argument, nodes, i, held_back, words) for i in ids]
@@ -454,7 +479,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     drawn = {}
     for id_, text, h in zip(ids, texts, heights):
         row = nodes.loc[id_]
-        drawn[id_] = (box(x_child, y, text, TYPE_COLOURS[row.type]), y - h / 2 + 0.15)
+        drawn[id_] = (box(x_child, y, text, TYPE_COLOURS[row.type], id_), y - h / 2 + 0.15)
         y -= h + gap
     # place the boxes round their texts as drawing would, without drawing the whole figure (a third of its cost)
     renderer = fig.canvas.get_renderer()
@@ -569,12 +594,10 @@ def _known_id(argument, name) -> str:
         return found[0]
     if found:
         raise UsageError(f"{len(found)} claims begin with the words {name!r}: " + ", ".join(
-            f"{_header(nodes.loc[i])}" for i in found[:6]) + ". Add a few more of the box's words, or give the "
-            "reference in brackets at the end of the box's first line.")
+            f"{_header(nodes.loc[i])}" for i in found[:6]) + ". Add a few more of the box's words.")
     raise UsageError(f"the argument has no claim {name!r}. Name a claim by the first words of its box (at least two, "
-                     "for example plots.show_argument_map(argument, \"The history the essay has told\")), as "
-                     "\"thesis\" or \"point 1\", or by the reference in brackets at the end of the box's first line "
-                     "(T, P1 to P3, C01, C02, …).")
+                     "for example plots.show_argument_map(argument, \"The history the essay has told\")), or as "
+                     "\"thesis\" or \"point 1\".")
 
 
 def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_back=(), points: bool = True) -> list:
@@ -607,7 +630,7 @@ def argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, held_
         >>> len(figs)
         2
         >>> print(figs[0].alt_text)  # doctest: +ELLIPSIS
-        Argument map (part 1 of 2): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11, P1) on the left; ... The table under the figure gives each box in full.
+        Argument map (part 1 of 2): point 1, “Anti-imperialism allows us to re-focus the debate about immigration to…” (¶11) on the left; ... The table under the figure gives each box in full.
         >>> for fig in figs:
         ...     plt.close(fig)
     """
@@ -666,6 +689,7 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=(), points
         # its three points), so a notebook that draws both does not print its long paraphrase twice
         spine = r.type != "thesis" or ids == list(argument.points.id)
         fig.wording = box_wording(argument, root, chunk, held_back, nodes=nodes, with_root=k == 1 and spine)
+        fig.wording_ids = ([root] if k == 1 and spine else []) + list(chunk)    # the claim of each row, in order
         if not spine:      # the sentence under the figure says where the box left out of its table is (review 18)
             fig.alt_text = fig.alt_text.replace(IN_FULL, IN_FULL_BUT_THESIS)
         elif k > 1:
@@ -1487,15 +1511,17 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
         >>> from helpers import load_essay, load_argument
         >>> show_argument_map(load_argument(load_essay()))  # doctest: +ELLIPSIS
         Figure(828x466)
-        Argument map: the thesis (T, ¶6, ¶9–¶10) on the left; ... The table under the figure gives each box in full.
+        Argument map: the thesis (¶6, ¶9–¶10) on the left; ... The table under the figure gives each box in full.
         box ...
-        Thesis · ¶6, ¶9–¶10 (T)  The essay states its aim in ¶6: ...
+        Thesis · ¶6, ¶9–¶10  The essay states its aim in ¶6: ...
     """
     from IPython.display import display
     from .display import folded, table
-    later = None if in_full_below is None else _header(argument.nodes().loc[_known_id(argument, in_full_below)])
+    later_id = None if in_full_below is None else _known_id(argument, in_full_below)
+    later = None if later_id is None else claim_in_words(argument.nodes(), later_id)
     for fig in _map_figures(argument, root, per_figure, ids, held_back, points):
-        shown = fig.wording[fig.wording.box != later]
+        # by the claim, not by the box's first line: two claims of one type in one ¶ share a first line
+        shown = fig.wording[[i != later_id for i in fig.wording_ids]]
         if len(shown) < len(fig.wording):
             fig.alt_text = fig.alt_text.replace(IN_FULL, f"The table under the figure gives each box in full but one, "
                                                          f"{later}: the next map gives it in full.").replace(

@@ -94,7 +94,9 @@ def test_00_and_01_gloss_the_thesis_words_alike():
 
 
 def test_the_map_tables_say_in_words_what_each_claim_points_to():
-    """01's two branch tables (points 2 and 3) had a `to` column of bare codes (C65, C135, C74)."""
+    """01's two branch tables (points 2 and 3) had a `to` column of bare codes (C65, C135, C74); then words with the
+    code beside them, "(C65)", in a notebook that calls the codes a reference "you will not need" (learner review
+    21, 5): now words, with what the claim is and where it stands, "(conclusion, ¶55)", or "point 2"."""
     from html import unescape
     nb = read(ARGUMENT)
     tables = [c for c in nb.cells if c.cell_type == "code" and re.match(r"helpers\.table\(argument\.branch\(", c.source)]
@@ -105,16 +107,16 @@ def test_the_map_tables_say_in_words_what_each_claim_points_to():
         column = head.index("points to")
         for row in re.findall(r"<tr>(.*?)</tr>", html)[1:]:
             to = unescape(re.findall(r"<td[^>]*>(.*?)</td>", row)[column])
-            assert re.fullmatch(r"\S.*\s\((?:P\d|T|C\d+|K\d)\)", to) and not re.fullmatch(r"\((?:P\d|T|C\d+)\)", to), to
+            assert re.fullmatch(r"point \d|\S.*\s\([a-z]+, ¶\d+\)", to) and not re.search(r"\b(?:P\d|C\d+|K\d)\b", to), to
 
 
-def test_named_puts_words_first_and_the_code_beside_them(essay):
+def test_named_puts_words_first_and_what_the_claim_is_beside_them(essay):
     import helpers
     argument = helpers.load_argument(essay)
-    assert argument.named("T") == "the thesis (T)"
-    assert argument.named("P2") == "point 2 (P2)"
-    some = argument.claims.id.iloc[0]
-    assert argument.named(some).endswith(f" ({some})") and len(argument.named(some)) > len(some) + 10
+    assert argument.named("T") == "the thesis"
+    assert argument.named("P2") == "point 2"
+    some = argument.node(argument.claims.id.iloc[0])
+    assert argument.named(some.id).endswith(f" ({some.type}, ¶{some.paragraph})") and some.id not in argument.named(some.id)
 
 
 @pytest.mark.parametrize("name", [p.stem for p in sorted(NOTEBOOKS.glob("0[0-5]_*.ipynb"))])

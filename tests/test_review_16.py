@@ -83,12 +83,20 @@ def test_01s_exercise_1_solution_maps_every_fact_the_data_offers_for_the_section
     argument = helpers.load_argument(essay)
     drawn = next(c for c in cells[start:] if c.cell_type == "code" and (m := re.search(  # named in words (review 20b)
         r'show_argument_map\(argument, "([^"]+)"', c.source)) and _known_id(argument, m.group(1)) == "C127")
-    # the boxes on the right, as each figure's description under it names them ("(¶20, C115)"); since review 17 the
-    # call draws every claim under C127 rather than listing them (tests/test_learner_18_01.py)
+    # the boxes on the right, as each figure's description under it names them (their first words, then "(¶20)";
+    # no code since review 21); since review 17 the call draws every claim under C127 rather than listing them
+    # (tests/test_learner_18_01.py)
+    from helpers.plots import _first_words
     said = " ".join(o.get("text", "") + "".join(o.get("data", {}).get("text/plain", "")) for o in drawn.outputs)
-    ids = set(re.findall(r"\(¶\d+, (C\d+)", said))
+    descriptions = [d for d in said.split("Argument map") if " on the left; " in d]
+    nodes = argument.nodes()
     under = set(claims[(claims.to == "C127") & claims.paragraph.between(20, 26)].id)
-    assert ids == under, f"the map draws {sorted(ids)}, the data files {sorted(under)} under the section's claim"
+    named = {i for i in under if f"{_first_words(nodes.loc[i])} (¶{nodes.loc[i].paragraph}" in said
+             or f"{_first_words(nodes.loc[i], {i})} (¶{nodes.loc[i].paragraph}" in said}
+    right = sum(len(re.findall(r"\(¶\d+(?:; the package's reading)?\)", d.split(" on the left; ", 1)[1].split(
+        " Quotation marks")[0])) for d in descriptions)
+    assert named == under and right == len(under), \
+        f"the map draws {right} boxes, naming {sorted(named)}; the data files {sorted(under)} under the section's claim"
     assert "backers in the United States" in cells[_index(cells, "**What counts is whether you could check it.**")].source
 
 
