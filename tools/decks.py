@@ -1473,8 +1473,8 @@ def on_minimum(step: dict) -> bool:
 # start page step counts them with the route's own box: review 21, the 4,989-word page no route counted)
 START_TITLE = "Start here: the facilitator's kit"
 START_LEAD = ("Find your plan just below and follow its route, in order: each step links to the page to open and "
-              "gives its minutes, this page included. Hand participants the participants' kit, the zip file in this "
-              "folder's folder named for-participants, never this folder: its notebooks carry the worked solutions. "
+              "gives its minutes, this page included. Hand participants the participants' kit, the zip file in the "
+              "folder named for-participants, never this folder: its notebooks carry the worked solutions. "
               "Everything after the routes is reference, headed so you can skip it.")
 
 
