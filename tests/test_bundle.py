@@ -58,7 +58,9 @@ def test_each_bundle_unzips_into_one_folder_with_a_start_page_that_opens_what_it
         broken = [link for link in links if not (folder / (html.unescape(link).split("#")[0] or bundle.START)).is_file()]
         assert not broken, (who, broken)
         shown = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
-        assert "Open first" in shown and "Start here" in shown, who
+        # the facilitator's page opens on its minimum routes (session 22), the participants' on what to open first
+        assert ("The minimum route to prepare" if who == "facilitator" else "Open first") in shown, who
+        assert "Start here" in shown, who
         # plain words: no file names on the page (the links carry them)
         assert not re.search(r"\b[\w-]+\.(ipynb|html|pdf|zip|yml|txt)\b|\b0\d_[a-z_]+", shown), (who, shown[:200])
 
@@ -346,6 +348,54 @@ def test_the_kit_gives_one_preparation_figure_for_the_single_session(kits):
                                           .read_text(encoding="utf-8"))).split())
     assert not re.search(r"single session[^.]{0,40}\d+ minutes", guide, flags=re.I)
     assert "Series: about" in guide and "its own, shorter route" in guide
+
+
+# the words a facilitator reads on the start page before the first step of the single session's route (session 22)
+LEAD_BOUND = 150
+
+
+def _body(page: str) -> str:
+    return page[page.index("<h1"):]
+
+
+def test_the_facilitator_start_page_leads_with_the_minimum_route_and_counts_itself(kits):
+    """Facilitator review 21: the start page was 4,989 words (about 25 minutes) that no route counted, with the
+    routes below a long box. Now the first thing it says is the single session's minimum route: under LEAD_BOUND
+    words before its first step, the rest (bundle contents, print lists, the full routes) below a heading that says
+    it can be skipped; the route's start page step counts the page down to the end of that box."""
+    from tools import decks
+    page = _body((kits["facilitator"][1] / bundle.FACILITATOR / bundle.START).read_text(encoding="utf-8"))
+    box = page.index('id="route-single-90"')
+    assert decks.words(page[:page.index("<li>", box)]) < LEAD_BOUND
+    assert "<h2" not in page[:box] and "<table" not in page[:box]
+    assert box < page.index('id="route-single-90-spanish"') < page.index('id="reference"') < page.index('id="print"')
+    assert "skip it" in html.unescape(page[page.index('id="reference"'):page.index("</h2>", page.index('id="reference"'))])
+    step = next(s for s in decks.preparation_routes(minimum=True)["single-90"] if s["reads"] == "start page")
+    end = page.index("</div>", box)
+    assert step["words"] == decks.words(page[:end]), (step["words"], decks.words(page[:end]))
+    # every step of the route links to what it opens, in this kit
+    assert len(re.findall(r"<li><a href=", page[box:end])) == len(
+        [s for s in decks.preparation_routes(minimum=True)["single-90"] if s["reads"] != "arrange" and not s.get("left")])
+
+
+def test_the_facilitator_kit_holds_the_participants_kit_to_hand_out(kits, tmp_path):
+    """Facilitator review 21: the facilitator's zip lacked the participants' kit, and its own notebooks carry the
+    solutions. The participants' zip is inside it, in its own folder, and the start page's lead says to hand it
+    out, not this folder."""
+    folder = kits["facilitator"][1] / bundle.FACILITATOR
+    inner = folder / bundle.PARTICIPANT_KIT / f"{bundle.NAME}.zip"
+    assert inner.read_bytes() == kits["participant"][0].read_bytes()
+    with zipfile.ZipFile(inner) as z:
+        z.extractall(tmp_path)
+    kit = tmp_path / bundle.NAME
+    assert (kit / bundle.START).is_file() and not (kit / "facilitator").exists() and not (kit / "slides").exists()
+    for nb_path in sorted((kit / "notebooks").glob("*.ipynb")):
+        tags = {t for c in nbformat.read(nb_path, as_version=4).cells for t in c.metadata.get("tags", [])}
+        assert not tags & {"solution", "facilitator"}, nb_path.name
+    page = _body((folder / bundle.START).read_text(encoding="utf-8"))
+    lead = page[:page.index('id="route-single-90"')]
+    assert f'href="{bundle.PARTICIPANT_KIT}/{bundle.NAME}.zip"' in lead
+    assert "never this folder" in html.unescape(lead)
 
 
 def test_the_print_list_names_a_meetings_spanish_version_as_a_replacement():

@@ -690,13 +690,13 @@ def test_the_preparation_route_reads_nothing_twice():
 
 
 def test_a_preparation_step_cannot_carry_typed_minutes(reading_copy):
-    err = error_after(reading_copy, workshop.PLANS, '{reads: notes, what:', '{reads: notes, minutes: 5, what:',
+    err = error_after(reading_copy, workshop.PLANS, '{reads: notes, minimum: true, what:', '{reads: notes, minimum: true, minutes: 5, what:',
                       workshop.load_preparation)
-    assert "plan single-90, prepare, step 12" in str(err) and "counted from the words" in str(err)
+    assert "plan single-90, prepare, step 13" in str(err) and "counted from the words" in str(err)
     # a step done rather than read states its minutes
     err = error_after(reading_copy, workshop.PLANS, '{reads: install, minutes: 30, what:', '{reads: install, what:',
                       workshop.load_preparation)
-    assert "plan single-90, prepare, step 9" in str(err) and "needs its minutes, stated" in str(err)
+    assert "plan single-90, prepare, step 10" in str(err) and "needs its minutes, stated" in str(err)
 
 
 def test_the_setup_page_promises_binder_only_with_a_link(essay):

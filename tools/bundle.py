@@ -370,7 +370,7 @@ def _version_print_list(files: dict, rows) -> str:
 def _route_link(step: dict, plan: str, version: str = "") -> str:
     """Where in the facilitator's kit a step of the preparation route is read (``version``: "-spanish" for the
     route of a meeting's version for Spanish readers, whose run sheet and deck are its own)."""
-    return {"run sheet": f"facilitator/run-sheet-{plan}-1{version}.html",
+    return {"start page": f"#{_anchor(plan, version)}", "run sheet": f"facilitator/run-sheet-{plan}-1{version}.html",
             "safety notes": "facilitator/05_facilitator_guide.html#Content-note-and-group-agreements",
             "setup page": "print/setup.html", "essay": "print/reader-edition.html",
             # the plan's glossary excerpt when its segments name entries (tools.packet.glossary_excerpts)
@@ -381,6 +381,33 @@ def _route_link(step: dict, plan: str, version: str = "") -> str:
             "reading message": "facilitator/reading-message.html",
             "notes": f"facilitator/notes-{plan}-1{version}.html", "install": "print/setup.html",
             "rehearse": f"facilitator/notes-{plan}-1{version}.html", "arrange": ""}[step["reads"]]
+
+
+def _anchor(plan: str, version: str = "", full: bool = False) -> str:
+    """The start page's anchor of a plan's route box (``full``: its full route, under the reference part)."""
+    return f"{'full' if full else 'route'}-{plan}{version}"
+
+
+PARTICIPANT_KIT = "for-participants"        # the folder of the facilitator's kit that holds the participants' zip
+
+
+def minimum_routes(plans) -> str:
+    """The start page's lead: each plan's minimum preparation route, then its version for Spanish readers' (review
+    21: the route was 2 h 45 of reading below 4,989 words of page, none of it counted)."""
+    from tools import decks
+    parts = list(decks._sheet_parts(versions=True))
+    out = []
+    for spanish in (False, True):
+        mine = [p for p in parts if bool(p[2].iloc[0].version) == spanish]
+        for plan, steps in decks.preparation_routes(parts=mine, minimum=True).items():
+            version = "-spanish" if spanish else ""
+            out.append((plan, spanish, decks.minimum_route_html(
+                steps, links=[_route_link(step, plan, version) for step in steps],
+                title=plans[plans.plan == plan].plan_title.iloc[0], version=spanish, anchor=_anchor(plan, version),
+                arranging_link=f"#{_anchor(plan, version, full=True)}")))
+    # each plan's box, then its version's
+    order = list(dict.fromkeys(p for p, *_ in out))
+    return "".join(box for plan in order for p, spanish, box in sorted(out, key=lambda o: o[1]) if p == plan)
 
 
 def _excerpt_plans() -> set[str]:
@@ -402,8 +429,9 @@ def _routes(plans, built: Path | None = None) -> str:
     versions = decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version])
     for plan, steps in decks.preparation_routes().items():
         title = plans[plans.plan == plan].plan_title.iloc[0]
-        out.append(f"<h3>Prepare {html.escape(title[:1].lower() + title[1:])} by this route</h3>"
-                   "<p>Instead of the whole guide; its run sheet gives the same totals.</p>"
+        out.append(f'<h3 id="{_anchor(plan, full=True)}">The full route for '
+                   f"{html.escape(title[:1].lower() + title[1:])}</h3>"
+                   "<p>Everything the session uses, instead of the whole guide; its run sheet gives the same totals.</p>"
                    + decks.route_html(steps, links=[_route_link(step, plan) for step in steps],
                                       label="this series" if plans[plans.plan == plan].meeting.nunique() > 1
                                       else "this session"))
@@ -411,7 +439,8 @@ def _routes(plans, built: Path | None = None) -> str:
         spanish = [stem for stem in _spanish_pages(built) if stem.startswith(f"spanish-{plan}-")] if built else []
         if version:
             # only a version with a Spanish sheet has those last pages (the series' versions have none: session 20)
-            out.append("<h3>For a room with Spanish readers: this version's own route</h3><p>Its run sheet, its deck "
+            out.append(f'<h3 id="{_anchor(plan, "-spanish", full=True)}">For a room with Spanish readers: this '
+                       "version's own full route</h3><p>Its run sheet, its deck "
                        "and only the paragraphs it uses" + (" (its own packet's last pages, the Spanish sheet, are worth "
                        "reading too: ¶49, three glossary entries and the key points in Spanish)." if sheets_of(plan) else ".")
                        + (" Its reading message attaches the Spanish of the paragraphs it reads together, a page of "
@@ -478,26 +507,27 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     excerpts = [_item(f"facilitator/glossary-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
                 for pid in dict.fromkeys(plans.plan) if pid in _excerpt_plans()]
     guide = _lessons(built / "facilitator")
-    body = ("<h1>Start here: the facilitator's kit</h1>"
-            f"<p>Everything to prepare and lead a study group on the essay <em>{html.escape(essay.meta['title'])}"
-            "</em>: the participants' kit, and what is for the person leading only.</p>"
-            '<div class="first"><h2>Open first</h2>'
-            # one way in per plan (review13: "open the guide first" sent a single session's facilitator to a guide
-            # whose first lines ask for every notebook, 14 hours, against the route's hour and a half)
-            "<p><strong>If your plan has a preparation route</strong> (just below), follow it: it reads what the "
-            "session uses, in order, and nothing else. <strong>For a plan without one:</strong> "
-            f"{_link('facilitator/05_facilitator_guide.html', 'the facilitator guide')} "
-            f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}): the plans, how to prepare, safety "
-            "and the group agreements, and how participants set up; then the run sheet of your plan's first meeting, "
-            "below.</p>" + _routes(plans, built) + computers_optional(plans) + "</div>"
-            "<h2 id=\"built\">Already built</h2>"
+    kit = f"{PARTICIPANT_KIT}/{NAME}.zip"
+    lead = html.escape(decks.START_LEAD).replace(
+        "the participants&#x27; kit", _link(kit, "the participants' kit"), 1)
+    body = (f"<h1>{html.escape(decks.START_TITLE)}</h1>"
+            f"<p>{lead}</p>"
+            + minimum_routes(plans)
+            + "<h2 id=\"reference\">Reference: the rest of the kit (skip it on a first reading)</h2>"
+            f"<p>The essay is <em>{html.escape(essay.meta['title'])}</em>. This kit holds the participants' kit "
+            f"({_link(kit, 'the zip file to hand out')}) and what is for the person leading only. For a plan of your "
+            f"own: {_link('facilitator/05_facilitator_guide.html', 'the facilitator guide')} "
+            f"({_link('facilitator/05_facilitator_guide.pdf', 'PDF to print')}).</p>"
+            + computers_optional(plans)
+            + "<h3>The full preparation routes</h3>" + _routes(plans, built)
+            + "<h2 id=\"built\">Already built</h2>"
             "<p>Where the guide says to run <code>make handouts</code> or <code>make bundle</code> in a terminal, you "
             "can skip it: everything those commands make is already in this folder, and where the guide names a "
             "place in the build folder, the same thing is here. The handouts, the reader's edition and the cards are "
             f"listed {_link('#participants', 'for the participants')}; the run sheets, checklists, slides, answers "
             f"and lessons with solutions {_link('#leading', 'for the person leading')}; what to print for your plan, "
-            f"with its pages, {_link('#print', 'under What to print')}. The participants' own kit is the other zip "
-            "file, made with this one.</p>"
+            f"with its pages, {_link('#print', 'under What to print')}. The participants' own kit is the zip file in "
+            f"the folder named {PARTICIPANT_KIT}.</p>"
             + print_lists(built, reading)
             + "<h2 id=\"leading\">For the person leading</h2><h3>Run sheets, one page per meeting</h3><p>Times from 0:00 with a column to "
             "write the clock in, what to say or do, each question (a long one in short, with its slide), the "
@@ -520,7 +550,8 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + "</ul><h3>Each lesson with its solutions and facilitator notes</h3>"
             f'<ul class="files">{_lesson_items("facilitator", [n for n in guide if not n.startswith("05")], titles)}</ul>'
             "<h2 id=\"participants\">For the participants</h2>"
-            "<p>Give participants the participant kit (the other zip file, made with this one), or print for them "
+            f"<p>Give participants the participant kit ({_link(kit, 'the zip file in the folder named ' + PARTICIPANT_KIT)}"
+            "; never this folder, whose notebooks carry the solutions), or print for them "
             "the packet and the reader's edition below. Their kit is this one without the facilitator's pages, "
             "the slides and the solutions.</p>"
             '<ul class="files">'
@@ -606,10 +637,12 @@ def bundles(out: Path = PROJECT / "build", built: Path | None = None, ref: str =
         editions.build(out, pdf=True)
         built = out
     base = committed(PROJECT_FILES, ref, project)
-    return {"participant": _write(out / f"{NAME}.zip", NAME, base, participant_files(built),
-                                  start_here_participant(built)),
+    participant = _write(out / f"{NAME}.zip", NAME, base, participant_files(built), start_here_participant(built))
+    # the participants' kit inside the facilitator's, to hand out (review 21: the facilitator's zip lacked it)
+    return {"participant": participant,
             "facilitator": _write(out / f"{FACILITATOR}.zip", FACILITATOR,
-                                  base | committed(FACILITATOR_FILES, ref, project), facilitator_files(built),
+                                  base | committed(FACILITATOR_FILES, ref, project),
+                                  facilitator_files(built) | {f"{PARTICIPANT_KIT}/{NAME}.zip": participant},
                                   start_here_facilitator(built))}
 
 

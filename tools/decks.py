@@ -1448,9 +1448,42 @@ def _exercise_text(notebook: str, number: int | str) -> str:
     return "\n".join(out)
 
 
-def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, list[dict]]:
+def _applies(step: dict, rows, spanish: bool, done: set, on_computers: bool) -> bool:
+    """Whether a step of a plan's ``prepare`` list belongs to the route of these meetings (``rows``; ``spanish``: its
+    version for Spanish readers)."""
+    if step.get("only", "every version") == "version for Spanish readers" and not spanish:
+        return False
+    if step.get("only", "every version") == "as planned" and spanish:
+        return False            # a step for the meetings as planned alone (review 20b: a laptop test, no computers)
+    if step["reads"] == "notebook" and not ((rows.notebook == step["notebook"]) & (rows.topic != "setup")).any():
+        return False            # a notebook no kept segment beyond the setup check uses (review 20b: the cut tour)
+    if step["reads"] == "exercise" and (step["notebook"], int(step["exercise"])) not in done:
+        return False            # an exercise the route's meetings cut (review17: the Spanish readers' version, for home)
+    if step["reads"] in ("install", "setup page") and not on_computers:
+        return False            # a route whose meetings use no computer installs nothing (review18, #2)
+    return True
+
+
+def on_minimum(step: dict) -> bool:
+    """Whether a step is on its plan's minimum route (sessions.yml ``minimum``): the arranging always is."""
+    return bool(step.get("minimum")) or step["reads"] == "arrange"
+
+
+# the start page's words before the first route (tools.bundle.start_here_facilitator prints them; the route's
+# start page step counts them with the route's own box: review 21, the 4,989-word page no route counted)
+START_TITLE = "Start here: the facilitator's kit"
+START_LEAD = ("Find your plan just below and follow its route, in order: each step links to the page to open and "
+              "gives its minutes, this page included. Hand participants the participants' kit, the zip file in the "
+              "folder named for-participants, never this folder: its notebooks carry the worked solutions. "
+              "Everything after the routes is reference, headed so you can skip it.")
+
+
+def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool = False) -> dict[str, list[dict]]:
     """Each plan's preparation route (sessions.yml, ``prepare``), every step with its ``words`` and ``minutes``,
     counted from what the step reads at the essay's reading speed (slower by reading_pace for a close reading).
+    With ``minimum``, the plan's minimum route: the steps marked ``minimum`` and the arranging; its start page
+    step counts the start page's lead and the minimum route's box (``minimum_route_html``), the full route's the
+    lead and the full route's box.
 
     Returns a dictionary from plan id to its steps: ``what``, ``reads``, ``where`` (the ¶ or part, in words),
     ``words``, ``minutes`` (rounded up).
@@ -1474,18 +1507,21 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
         spanish = "version" in rows and bool(rows["version"].iloc[0])       # the version for Spanish readers' route
         done = exercises_done(rows)
         on_computers = workshop.uses_computers(rows)
+        if minimum:
+            missing = [s for s in steps if not on_minimum(s) and not s.get("left_out")
+                       and _applies(s, rows, spanish, done, on_computers)]
+            if missing:
+                raise HelperError("sessions.yml", f"the preparation route of plan {plan} leaves the step "
+                                  f"{missing[0]['what']!r} off its minimum route without saying when it matters.",
+                                  "add left_out: (when the step matters) to the step, or minimum: true.")
+        # the steps whose reading the route's notes step leaves out of the notes (a worked solution read before)
+        scope = [s for s in steps if on_minimum(s)] if minimum else steps
         for step in steps:
-            if step.get("only", "every version") == "version for Spanish readers" and not spanish:
+            if not _applies(step, rows, spanish, done, on_computers):
                 continue
-            if step.get("only", "every version") == "as planned" and spanish:
-                continue        # a step for the meetings as planned alone (review 20b: a laptop test, no computers)
-            if step["reads"] == "notebook" and not (
-                    (rows.notebook == step["notebook"]) & (rows.topic != "setup")).any():
-                continue        # a notebook no kept segment beyond the setup check uses (review 20b: the cut tour)
-            if step["reads"] == "exercise" and (step["notebook"], int(step["exercise"])) not in done:
-                continue        # an exercise the route's meetings cut (review17: the Spanish readers' version, for home)
-            if step["reads"] in ("install", "setup page") and not on_computers:
-                continue        # a route whose meetings use no computer installs nothing (review18, #2)
+            if step["reads"] == "start page":     # counted below, from the box that holds the route itself
+                out.append({**step, "where": "its first part", "words": 0, "minutes": 0, "wpm": speed})
+                continue
             if "{attachments}" in step["what"]:      # the reading message's attachments, from their one list
                 sheet = [n for p_, m, r, *_ in mine for n in workshop.load_spanish_sheet(essay).get(f"{p_}-{m}", {})
                          .get("paragraphs", {})] if spanish and h["reading_message_sheet"] else []
@@ -1519,7 +1555,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
                 pages = once(notes_pages)        # 4,563 words, where the deck step counted 18 minutes), but what
                 text = " ".join(pages[f"notes-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)  # a step reads:
                 text = NOTES_READ_BEFORE.sub(" ", text)        # the run sheet's rows
-                for other in steps:                            # and the worked solution of the route's exercise
+                for other in scope:                            # and the worked solution of the route's exercise
                     if other["reads"] == "exercise":
                         text = re.sub(rf'<div class="answer"><h3>The worked solution: Exercise {other["exercise"]} of '
                                       rf'notebook {other["notebook"][:2]} .*?</div>', " ", text, flags=re.S)
@@ -1562,6 +1598,16 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None) -> dict[str, 
             n = words(text) if text is not None else n
             factor = paces["close"] if step["pace"] == "close" else 1
             out.append({**step, "where": where, "words": n, "minutes": math.ceil(n * factor / speed), "wpm": speed})
+        if minimum:             # the steps left off, after the route, marked (preparation_totals skips them)
+            out = ([s for s in out if on_minimum(s)] + [{**s, "left": True} for s in out if not on_minimum(s)])
+        for _ in range(2):      # the box prints the totals, which the start page's minutes change: count twice
+            for step in out:
+                if step["reads"] == "start page":
+                    box = (minimum_route_html(out, title=plans[plans.plan == plan].plan_title.iloc[0],
+                                              version=spanish, arranging_link="#")
+                           if minimum else route_html(out, version=spanish))
+                    step["words"] = words(f"{START_TITLE} {START_LEAD} {box}")
+                    step["minutes"] = math.ceil(step["words"] / speed)
         routes[plan] = out
     return routes
 
@@ -1617,6 +1663,7 @@ CAREFUL_WPM = 150
 def preparation_totals(steps: list[dict]) -> tuple[int, int]:
     """A preparation route's two totals in minutes, each rounded up to five: (reading and rehearsal: every step
     but the arranging, the installing included; arranging: the ``arrange`` steps)."""
+    steps = [s for s in steps if not s.get("left")]          # a minimum route's steps left off it
     arranging = sum(s["minutes"] for s in steps if s["reads"] == "arrange")
     reading = sum(s["minutes"] for s in steps) - arranging
     return -(-reading // 5) * 5, -(-arranging // 5) * 5
@@ -1671,6 +1718,43 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
     return (f'<div class="prep"><p>{intro}</p><ol>{doing}</ol>'
             + (f"<p><b>Arranging, over the week: about {in_hours(preparation_totals(steps)[1])}</b></p><ol>{arranging}</ol>"
                if arranging else "") + "</div>")
+
+
+def minimum_route_html(steps: list[dict], links: list[str] | None = None, title: str = "",
+                       version: bool = False, anchor: str = "", arranging_link: str = "") -> str:
+    """A plan's minimum preparation route (``preparation_routes(minimum=True)``) as the start page's box: what to
+    open, in order, with links and minutes; the totals; the arranging in one line; and the steps it leaves out
+    (marked ``left``), with their minutes and when each matters (``left_out``)."""
+    reading, arranging = preparation_totals(steps)
+    links = links or [""] * len(steps)
+    left = [s for s in steps if s.get("left")]
+    links = [h for s, h in zip(steps, links) if not s.get("left")]
+    steps = [s for s in steps if not s.get("left")]
+    name = title[:1].lower() + title[1:]
+    head = (f"{'Its version for Spanish readers' if version else title}: about {in_hours(reading)} of reading "
+            "and rehearsal")
+
+    def item(s, href):
+        what = html.escape(s["what"])
+        return ("<li>" + (f'<a href="{html.escape(href)}">{what}</a>' if href else what)
+                + (f" ({html.escape(s['where'])})" if s["where"] else "") + f": <b>{s['minutes']} min</b></li>")
+    doing = "".join(item(s, h) for s, h in zip(steps, links) if s["reads"] != "arrange")
+    more = f' ({_a(arranging_link, "each task below")})' if arranging_link else ""
+    at = f' id="{anchor}"' if anchor else ""
+    return (f'<div class="first"{at}><h2>{html.escape(head)}</h2>'
+            f"<p>The minimum route to prepare {html.escape(name) if not version else 'this version'}, in order; "
+            f"minutes counted from the words at a brisk {steps[0].get('wpm', 200):g} a minute.</p>"
+            f"<ol>{doing}</ol>"
+            + (f"<p><b>Over the week, arranging: about {in_hours(arranging)}</b>, apart from the reading{more}.</p>"
+               if arranging else "")
+            + ("<p><b>Left out, and when it matters:</b></p><ul>"
+               + "".join(f"<li>{html.escape(s['what'])} ({s['minutes']} min): {html.escape(s['left_out'])}.</li>"
+                         for s in left)
+               + "</ul>" if left else "") + "</div>")
+
+
+def _a(href: str, label: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(label)}</a>'
 
 
 def pdf_pages(data: bytes) -> int:
