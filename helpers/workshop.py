@@ -323,12 +323,16 @@ def _notebook_alone(essay: Essay, first, path, where: str) -> dict:
         raise AnnotationError(path, f"homework's first names the notebook {notebook!r}, which is not in notebooks/.",
                               "write a notebook's name without .ipynb, e.g. 00_start_here.", where)
     said_ = part.get("said") or {}
-    if isinstance(first, dict) and (len(first) > 1) != bool(said_.get("en") and said_.get("es")):
+    if any(part.get(k) for k in ("route", "leave", "only")) != bool(said_.get("en") and said_.get("es")):
         raise AnnotationError(path, "homework's first takes part of a notebook without saying which in words, or says "
                               "words for a whole notebook.", "give a part (route: short, leave or only) together with "
                               "said: {en: …, es: …}, or write the notebook's name alone.", where)
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
     lesson = nb["metadata"]["lesson"]
+    if part.get("route") not in (None, "short") or (part.get("route") and not (lesson.get("short_route") or {}).get("skip")):
+        raise AnnotationError(path, f"homework's first gives route {part.get('route')!r} for {notebook}, which has no "
+                              "such route.", "write route: short for a notebook whose lesson declares a short route, or "
+                              "leave route out.", where)
     try:
         if part.get("only"):
             # one part alone: its cells, with no reading of the essay's paragraphs beyond what they show

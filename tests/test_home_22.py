@@ -108,3 +108,12 @@ def test_what_a_later_recap_expects_done_at_home_is_in_the_needed_part(essay):
     assert "two death tolls" in needed and "dos cifras de muertos" in said["es"].split("; opcional, si tienen tiempo")[0]
     third = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 3)])
     assert "death tolls done at home" in third[third.topic == "recap"].iloc[0].activity
+
+
+def test_a_homework_part_of_a_notebook_it_does_not_have_fails_loading(essay, tmp_path):
+    """A part of a notebook (``first: {…, leave: [headings]}``) is found by its heading, or loading says which."""
+    old = 'leave: ["## Exercise: two numbers for one event"]\n            said:\n              en: "notebook 00 on its short route, without its exercise, which Session 2'
+    wrong = _over_budget_copy(essay, tmp_path, old, old.replace("two numbers for one event", "two numbers"))
+    with pytest.raises(AnnotationError, match=r"takes a part of 00_start_here that it does not have.*## Exercise: two "
+                                              r"numbers'"):
+        workshop.load_plans(wrong)
