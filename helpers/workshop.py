@@ -271,8 +271,8 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
     run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
     nb_no = notebook[:2]
     title = _unnumbered_exercise(nb) if numbers == [1] and len(stated) == 1 else ""
-    if title:      # a notebook of one exercise, headed "## Exercise: its title" (00): said by its title
-        en, es = f"the exercise of notebook {nb_no}, {title}", f"el ejercicio del cuaderno {nb_no}, {title}"
+    if title:      # a notebook of one exercise, headed "## Exercise: its title" (00): said by its (English) title
+        en, es = f"the exercise of notebook {nb_no}, {title}", f"el ejercicio del cuaderno {nb_no}"
     else:
         en = (f"Exercises {numbers[0]} to {numbers[-1]}" if run else "Exercise " + _and([str(n) for n in numbers])
               if len(numbers) == 1 else "Exercises " + _and([str(n) for n in numbers])) + f" of notebook {nb_no}"
