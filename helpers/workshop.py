@@ -17,7 +17,7 @@ import pandas as pd
 from .anchoring import read_yaml
 from .discussion import load_questions
 from .readable import questions_in_words
-from .errors import AnnotationError
+from .errors import AnnotationError, HelperError
 from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .lessons import NOTEBOOKS
 from .rules import MESSAGES, _paragraphs, load_entries, load_one, said, vocabulary
@@ -96,6 +96,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                   for n, m in enumerate(_with_next_reading(plan.meetings, path, f"plan {plan.id}"), start=1)]
         raws, homeworks = [m for m, _, _ in filled], [(done, own) for _, done, own in filled]
         _check_homework_read(essay, raws, homeworks, path, f"plan {plan.id}")
+        _check_homework_budget(essay, raws, homeworks, path, f"plan {plan.id}")
         for meeting, raw in zip(_within(essay, "meetings", raws, f"plan {plan.id}"), raws):
             where, segments, length = meeting["row"], raw["segments"], meeting["length_minutes"]
             droppable = [seg.get("topic") for seg in segments if isinstance(seg, dict) and seg.get("topic") not in kept]
@@ -179,28 +180,79 @@ HOMEWORK = "{homework}"
 
 
 def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") -> dict[str, str]:
-    """A meeting's ``homework`` (sessions.yml: a ``notebook`` and its ``exercises`` by number) as the closing line and
-    the reading message say it, with its minutes from the notebook's own exercise times (its lesson metadata), and
-    those minutes for a reader of English as a second language (the rereading each exercise names read at
-    ``reading_pace: second_language``; facilitator review 20b), in English and Spanish; {} for none.
+    """A meeting's ``homework`` as the closing line and the reading message say it: the part needed for next time
+    (sessions.yml: a ``notebook`` and its ``exercises`` by number, a whole notebook or part of one ``first``, and words
+    ``also``) and, after it, its ``optional`` part (the same keys), said as "if you have time", each with its minutes
+    from the notebooks' own times (their lesson metadata), and those minutes for a reader of English as a second
+    language (the essay's paragraphs read at ``reading_pace: second_language``; facilitator review 20b), in English
+    and Spanish; {} for none.
 
     Parameters:
         essay_or_none: the reading (None: the default one); homework: the meeting's ``homework`` entry.
 
     Returns:
-        ``{"en": …, "es": …, "minutes": N, "minutes_l2": M, "paragraphs": [the ¶ numbers the exercises name],
-        "exercises": [their numbers]}``, or {} when the meeting sets none.
+        ``{"en": …, "es": …, "minutes": N, "minutes_l2": M (the needed part's: what ``homework_budget`` holds),
+        "paragraphs": [the ¶ numbers either part works on], "exercises": [the needed part's numbers],
+        "optional": {the optional part's "en", "es", "minutes", "minutes_l2"} or {}}``, or {} when the meeting sets
+        none.
 
     Example:
         >>> homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 3, 4]})["minutes"]
         57
+        >>> said = homework_said(None, {"notebook": "01_argument_structure", "exercises": [2],
+        ...                             "optional": {"notebook": "01_argument_structure", "exercises": [4]}})
+        >>> said["minutes"], said["optional"]["minutes"], "; optional, if you have time: " in said["en"]
+        (17, 21, True)
     """
     if not homework:
         return {}
     from .essay import load_essay
-    from .lessons import exercises, study_speeds
     essay = essay_or_none or load_essay()
+    needed = _part_said(essay, {k: v for k, v in homework.items() if k != "optional"}, path, where)
+    extra = homework.get("optional") or {}
+    if not extra:
+        return {**needed, "optional": {}}
+    if not isinstance(extra, dict):
+        raise said(essay.folder, PLANS, "homework optional", where, path)
+    more = _part_said(essay, extra, path, f"{where}, optional")
+    # the optional part said as optional, after the needed one (facilitator review 21: Session 1's homework, about 89
+    # minutes in English and 138 for the version for Spanish readers, was all stated as due)
+    return {**needed, "en": f"{needed['en']}; optional, if you have time: {more['en']}",
+            "es": f"{needed['es']}; opcional, si tienen tiempo: {more['es']}",
+            "paragraphs": sorted(set(needed["paragraphs"]) | set(more["paragraphs"])),
+            "optional": {k: more[k] for k in ("en", "es", "minutes", "minutes_l2")}}
+
+
+def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
+    """One part of a homework (``homework_said``): a notebook to work through first, then exercises of a notebook,
+    then words said after them; with the minutes of what it asks."""
+    from .lessons import exercises, study_speeds
+    # a whole notebook, or part of one, to work through first (``first``: Session 1 tours notebook 00 and sends it
+    # home; facilitator review 21: the homework said only Exercise 3 of 01, which assumes 00), with its minutes alone
+    before_en = before_es = ""
+    minutes = minutes_l2 = 0
+    paragraphs: list[int] = []
+    if homework.get("first"):
+        whole = _notebook_alone(essay, homework["first"], path, where)
+        if whole["said"]:
+            l2_en, l2_es = _second_language_said(whole["minutes"], whole["minutes_l2"])
+            before_en = f"{whole['said']['en']} (about {whole['minutes']} minutes{l2_en})"
+            before_es = f"{whole['said']['es']} (unos {whole['minutes']} minutos{l2_es})"
+        else:
+            before_en = (f"all of notebook {whole['no']} (about {whole['minutes']} minutes, or about "
+                         f"{whole['minutes_l2']} in a second language: the session only toured it)")
+            before_es = (f"todo el cuaderno {whole['no']} (unos {whole['minutes']} minutos, o unos "
+                         f"{whole['minutes_l2']} si leen en inglés como segunda lengua: la sesión solo lo recorrió)")
+        minutes, minutes_l2, paragraphs = whole["minutes"], whole["minutes_l2"], list(whole["paragraphs"])
+    # more work said after the exercises (``also``: {en, es}), so that the closing line and the next message say one
+    # homework (facilitator review 21: the Spanish Session 2 closing sent home the death tolls, its message did not)
+    also = homework.get("also") or {}
+    after_en, after_es = (f"; {also['en']}", f"; {also['es']}") if also else ("", "")
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
+    if homework.get("first") and notebook is None and numbers is None:
+        return {"en": before_en + after_en, "es": before_es + after_es, "minutes": minutes, "minutes_l2": minutes_l2,
+                "paragraphs": sorted(set(paragraphs)), "exercises": []}
+    then_en, then_es = (f"{before_en}, then ", f"{before_es}, luego ") if before_en else ("", "")
     nb_path = NOTEBOOKS / f"{notebook}.ipynb"
     if not (isinstance(notebook, str) and nb_path.is_file()):
         raise said(essay.folder, PLANS, "homework notebook", where, path, notebook=notebook)
@@ -210,62 +262,103 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
                                                            for n in numbers)):
         raise said(essay.folder, PLANS, "homework exercises", where, path, numbers=numbers, notebook=notebook,
                    n=len(stated))
-    minutes = sum(stated[n - 1] for n in numbers)
+    own = sum(stated[n - 1] for n in numbers)
     found = exercises(nb, essay)
-    paragraphs = sorted({p for n in numbers for p in _exercise_reads(nb, n, found)})
+    paragraphs = sorted(set(paragraphs) | {p for n in numbers for p in _exercise_reads(nb, n, found)})
     reread = sum(int(found.iloc[n - 1].reread_words) for n in numbers if n <= len(found))
     extra = reread / study_speeds(essay)[0] * (reading_paces(essay)["second_language"] - 1)
-    minutes_l2 = minutes + math.ceil(extra - 1e-9)
-    own = minutes
+    own_l2 = own + math.ceil(extra - 1e-9)
     run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
-    en = (f"Exercises {numbers[0]} to {numbers[-1]}" if run else "Exercise " + _and([str(n) for n in numbers])
-          if len(numbers) == 1 else "Exercises " + _and([str(n) for n in numbers]))
-    es = (f"los ejercicios {numbers[0]} a {numbers[-1]}" if run else "el ejercicio " + str(numbers[0])
-          if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y "))
     nb_no = notebook[:2]
-    l2_en, l2_es = f", or about {minutes_l2} in a second language", f", o unos {minutes_l2} si leen en inglés como segunda lengua"
-    # a whole notebook to work through first (``first``: Session 1 tours notebook 00 and sends it home; facilitator
-    # review 21: the homework said only Exercise 3 of 01, which assumes 00), with its minutes worked alone
-    before_en = before_es = ""
-    if homework.get("first"):
-        whole = _notebook_alone(essay, homework["first"], path, where)
-        before_en = (f"all of notebook {whole['no']} (about {whole['minutes']} minutes, or about {whole['minutes_l2']} "
-                     "in a second language: the session only toured it), then ")
-        before_es = (f"todo el cuaderno {whole['no']} (unos {whole['minutes']} minutos, o unos {whole['minutes_l2']} si "
-                     "leen en inglés como segunda lengua: la sesión solo lo recorrió), luego ")
-        minutes, minutes_l2 = minutes + whole["minutes"], minutes_l2 + whole["minutes_l2"]
-        paragraphs = sorted(set(paragraphs) | set(whole["paragraphs"]))
-    base = {"minutes": minutes, "minutes_l2": minutes_l2, "paragraphs": paragraphs, "exercises": list(numbers)}
+    title = _unnumbered_exercise(nb) if numbers == [1] and len(stated) == 1 else ""
+    if title:      # a notebook of one exercise, headed "## Exercise: its title" (00): said by its (English) title
+        en, es = f"the exercise of notebook {nb_no}, {title}", f"el ejercicio del cuaderno {nb_no}"
+    else:
+        en = (f"Exercises {numbers[0]} to {numbers[-1]}" if run else "Exercise " + _and([str(n) for n in numbers])
+              if len(numbers) == 1 else "Exercises " + _and([str(n) for n in numbers])) + f" of notebook {nb_no}"
+        es = (f"los ejercicios {numbers[0]} a {numbers[-1]}" if run else "el ejercicio " + str(numbers[0])
+              if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y ")
+              ) + f" del cuaderno {nb_no}"
+    l2_en, l2_es = _second_language_said(own, own_l2)
+    base = {"minutes": minutes + own, "minutes_l2": minutes_l2 + own_l2, "paragraphs": paragraphs,
+            "exercises": list(numbers)}
     # the minutes are the exercises' own (their rereading and writing); in a notebook of two sittings whose second
     # holds them all, say that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
     sitting = _second_sitting_holding(nb, numbers)
-    # more work said after the exercises (``also``: {en, es}), so that the closing line and the next message say one
-    # homework (facilitator review 21: the Spanish Session 2 closing sent home the death tolls, its message did not)
-    also = homework.get("also") or {}
-    after_en, after_es = (f"; {also['en']}", f"; {also['es']}") if also else ("", "")
     if sitting:
-        return {"en": f"{before_en}{en} of notebook {nb_no} (about {own} minutes of writing{l2_en}; with the reading "
+        return {"en": f"{then_en}{en} (about {own} minutes of writing{l2_en}; with the reading "
                       f"before them, its second sitting takes about {sitting} minutes){after_en}",
-                "es": f"{before_es}{es} del cuaderno {nb_no} (unos {own} minutos de escritura{l2_es}; con la lectura "
+                "es": f"{then_es}{es} (unos {own} minutos de escritura{l2_es}; con la lectura "
                       f"previa, su segunda parte lleva unos {sitting} minutos){after_es}", **base, "sitting": sitting}
-    return {"en": f"{before_en}{en} of notebook {nb_no} (about {own} minutes{l2_en}){after_en}",
-            "es": f"{before_es}{es} del cuaderno {nb_no} (unos {own} minutos{l2_es}){after_es}", **base}
+    return {"en": f"{then_en}{en} (about {own} minutes{l2_en}){after_en}",
+            "es": f"{then_es}{es} (unos {own} minutos{l2_es}){after_es}", **base}
 
 
-def _notebook_alone(essay: Essay, notebook, path, where: str) -> dict:
-    """A whole notebook worked through at home: its minutes from ``helpers.lessons.lesson_row`` less its discussion
-    (there is nobody to discuss with), and in a second language its reading read at ``reading_pace:
-    second_language``."""
-    from .lessons import lesson_row, study_speeds
+def _second_language_said(minutes: int, minutes_l2: int) -> tuple[str, str]:
+    """", or about N in a second language" and its Spanish, or nothing when the work reads no more of the essay."""
+    if minutes_l2 == minutes:
+        return "", ""
+    return f", or about {minutes_l2} in a second language", f", o unos {minutes_l2} si leen en inglés como segunda lengua"
+
+
+def _unnumbered_exercise(nb: dict) -> str:
+    """The title of a notebook's one exercise when its heading carries no number ("## Exercise: two numbers for one
+    event"), else ""."""
+    heads = [m[1] for c in nb.get("cells", []) for m in [re.match(r"## Exercise: (.+)", "".join(c.get("source", "")))]
+             if m and c.get("cell_type") == "markdown"]
+    return heads[0].strip() if len(heads) == 1 else ""
+
+
+def _notebook_alone(essay: Essay, first, path, where: str) -> dict:
+    """A notebook worked through at home: its minutes from ``helpers.lessons.lesson_row`` less its discussion
+    (there is nobody to discuss with), and in a second language its essay reading read at ``reading_pace:
+    second_language``. ``first`` names the notebook, or is a mapping: ``notebook``, and ``route: short`` (the
+    notebook's own short route), ``leave`` (headings of parts left out, as the short route's are) or ``only`` (the
+    heading of the one part to do), with ``said`` ({en, es}: how the closing line and the message name that part)."""
+    from .lessons import lesson_row, route_parts, short_route_row, study_speeds
+    part = first if isinstance(first, dict) else {"notebook": first}
+    notebook = part.get("notebook")
     nb_path = NOTEBOOKS / f"{notebook}.ipynb"
     if not (isinstance(notebook, str) and nb_path.is_file()):
         raise AnnotationError(path, f"homework's first names the notebook {notebook!r}, which is not in notebooks/.",
                               "write a notebook's name without .ipynb, e.g. 00_start_here.", where)
-    row = lesson_row(json.loads(nb_path.read_text(encoding="utf-8")), nb_path.name, essay, nb_path)
+    said_ = part.get("said") or {}
+    if any(part.get(k) for k in ("route", "leave", "only")) != bool(said_.get("en") and said_.get("es")):
+        raise AnnotationError(path, "homework's first takes part of a notebook without saying which in words, or says "
+                              "words for a whole notebook.", "give a part (route: short, leave or only) together with "
+                              "said: {en: …, es: …}, or write the notebook's name alone.", where)
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    lesson = nb["metadata"]["lesson"]
+    if part.get("route") not in (None, "short") or (part.get("route") and not (lesson.get("short_route") or {}).get("skip")):
+        raise AnnotationError(path, f"homework's first gives route {part.get('route')!r} for {notebook}, which has no "
+                              "such route.", "write route: short for a notebook whose lesson declares a short route, or "
+                              "leave route out.", where)
+    try:
+        if part.get("only"):
+            # one part alone: its cells, with no reading of the essay's paragraphs beyond what they show
+            start = next(p for p in route_parts({"metadata": {"lesson": {"short_route": {"skip": [part["only"]]}}},
+                                                 "cells": nb["cells"]}, nb_path.name))
+            cells = nb["cells"][start["start"]:start["end"]]
+            n_ex = sum(1 for c in cells if "".join(c.get("source", "")).startswith("## Exercise"))
+            core = {"metadata": dict(nb["metadata"], lesson=dict(lesson, read="", discussion=0,
+                                                                exercises=[] if not n_ex else lesson["exercises"])),
+                    "cells": cells}
+            row = lesson_row(core, nb_path.name, essay, nb_path)
+        elif part.get("route") == "short" or part.get("leave"):
+            skip = list((lesson.get("short_route") or {}).get("skip", []) if part.get("route") == "short" else [])
+            skip += [h for h in part.get("leave") or [] if h not in skip]
+            nb = dict(nb, metadata=dict(nb["metadata"], lesson=dict(lesson, short_route={"skip": skip})))
+            row = short_route_row(nb, nb_path.name, essay, nb_path)
+        else:
+            row = lesson_row(nb, nb_path.name, essay, nb_path)
+    except (HelperError, StopIteration) as exc:
+        raise AnnotationError(path, f"homework's first takes a part of {notebook} that it does not have "
+                              f"({getattr(exc, 'problem', '') or exc}).",
+                              "copy the heading's first line exactly, e.g. '## The table of voices'.", where) from None
     minutes = int(row["total_min"]) - int(row["discussion_min"])
     extra = row["reading_words"] / study_speeds(essay)[0] * (reading_paces(essay)["second_language"] - 1)
     return {"no": notebook[:2], "minutes": minutes, "minutes_l2": minutes + math.ceil(extra - 1e-9),
-            "paragraphs": paragraph_numbers(row["read"]) if row["read"] else []}
+            "paragraphs": paragraph_numbers(row["read"]) if row["read"] else [], "said": said_}
 
 
 def _exercise_reads(nb: dict, number: int, found: pd.DataFrame) -> list[int]:
@@ -336,6 +429,54 @@ def _check_homework_read(essay: Essay, meetings: list, homeworks: list, path, wh
             if unread:
                 raise said(essay.folder, PLANS, "homework unread", f"{where}, meeting {n}{which}", path, n=n,
                            unread=", ".join(f"¶{p}" for p in unread))
+
+
+def homework_load(essay: Essay, meetings: list, homeworks: list) -> list[dict]:
+    """What each meeting gap asks of a participant at home: the reading for the next meeting and the homework's needed
+    part (``homework_said``), in English at a first reading's pace and for the version for Spanish readers at its
+    second-language pace (``reading_pace: second_language``: its reading and its homework's ``minutes_l2``).
+
+    Parameters:
+        essay: the essay; meetings: a plan's meetings as sessions.yml writes them; homeworks: each meeting's
+        (homework said, its version's homework said), as ``load_plans`` computes them.
+
+    Returns:
+        One dict per meeting that sets homework and version: ``meeting``, ``version`` ("" or "spanish"),
+        ``homework`` (its needed minutes), ``optional`` (its optional minutes), ``reading`` (the next meeting's
+        reading, in minutes) and ``total`` (reading and needed homework).
+    """
+    pace = reading_paces(essay)["second_language"]
+    out = []
+    for n, (set_, own) in enumerate(homeworks, start=1):
+        later = meetings[n] if n < len(meetings) and isinstance(meetings[n], dict) else {}
+        words = reading_time(essay, str(later["pre_reading"]))[0] if later.get("pre_reading") else 0
+        has_version = isinstance(meetings[n - 1], dict) and isinstance(meetings[n - 1].get("spanish_variant"), dict)
+        for version, said_, key, factor in (("", set_, "minutes", 1), ("spanish", own, "minutes_l2", pace)):
+            if not said_ or (version and not has_version):
+                continue
+            reading = math.ceil(words / essay.reading_speed * factor - 1e-9)
+            optional = (said_.get("optional") or {}).get(key, 0)
+            out.append({"meeting": n, "version": version, "homework": said_[key], "optional": optional,
+                        "reading": reading, "total": said_[key] + reading})
+    return out
+
+
+def _check_homework_budget(essay: Essay, meetings: list, homeworks: list, path, where: str) -> None:
+    """Refuse a homework whose needed part, or the needed part with the next meeting's reading, exceeds the
+    ``homework_budget`` of sessions.yml, in English and for the version for Spanish readers at its second-language
+    pace (facilitator review 21: before Session 2, about 89 minutes in English and 138 to 153 for the Spanish
+    readers, on top of the reading)."""
+    budget = load_one(essay, f"{PLANS} homework_budget")
+    if not budget:
+        return
+    for gap in homework_load(essay, meetings, homeworks):
+        if gap["homework"] > budget["homework"] or gap["total"] > budget["with_reading"]:
+            n = gap["meeting"]
+            raise said(essay.folder, PLANS, "homework budget",
+                       f"{where}, meeting {n}" + (", spanish_variant" if gap["version"] else ""), path, n=n,
+                       due=n + 1, work=gap["homework"], reading=gap["reading"], total=gap["total"],
+                       pace="the version for Spanish readers, in a second language" if gap["version"] else "in English",
+                       budget=budget["homework"], with_reading=budget["with_reading"])
 
 
 def _with_next_reading(meetings: list, path, where: str) -> list:

@@ -86,20 +86,29 @@ PINNED = [  # (old, new, row, problem, fix): an edit of sessions.yml and the who
      'rewords "; meanwhile laptops do start and open today\'s notebooks, ready for the first screen segment" in '
      "'recap', which its texts do not say.", "copy the words exactly from the segment's activity, room or activity_es."),
     # homework, the reading for next time, stretches on paper
-    ("homework: {notebook: 01_argument_structure, exercises: [3], first: 00_start_here}", "homework: {notebook: 01_argument, exercises: [3], first: 00_start_here}",
-     "plan series-3x120, meeting 1", "homework names the notebook '01_argument', which is not in notebooks/.",
+    ("homework: {notebook: 01_argument_structure, exercises: [2, 4]}", "homework: {notebook: 01_argument, exercises: [2, 4]}",
+     "plan series-3x120, meeting 2", "homework names the notebook '01_argument', which is not in notebooks/.",
      "write a notebook's name without .ipynb, e.g. 01_argument_structure."),
-    ("homework: {notebook: 01_argument_structure, exercises: [3], first: 00_start_here}",
-     "homework: {notebook: 01_argument_structure, exercises: [3, 9], first: 00_start_here}", "plan series-3x120, meeting 1",
-     "homework gives exercises [3, 9] of 01_argument_structure, which sets 4.",
+    ("homework: {notebook: 01_argument_structure, exercises: [2, 4]}",
+     "homework: {notebook: 01_argument_structure, exercises: [2, 9]}", "plan series-3x120, meeting 2",
+     "homework gives exercises [2, 9] of 01_argument_structure, which sets 4.",
      "list exercise numbers from 1 to 4, e.g. [2, 3]."),
-    ("        homework: {notebook: 01_argument_structure, exercises: [3], first: 00_start_here}\n", "", "plan series-3x120, meeting 1",
+    ("        homework: {notebook: 01_argument_structure, exercises: [2, 4]}\n", "", "plan series-3x120, meeting 2",
      "the activity says {homework}, but the meeting sets no homework.",
      "give the meeting (or its spanish_variant) a homework: {notebook: …, exercises: […]}, or write the homework out."),
-    ("homework: {notebook: 01_argument_structure, exercises: [3], first: 00_start_here}", "homework: {notebook: 03_timeline, exercises: [2], first: 00_start_here}",
+    # the optional part too works only on paragraphs read by the meeting it is due at (s22-home)
+    ("optional: {notebook: 01_argument_structure, exercises: [3]}", "optional: {notebook: 03_timeline, exercises: [2]}",
      "plan series-3x120, meeting 1",
      "the homework of meeting 1 works on ¶52, ¶59, which no reading has sent by the meeting it is due at.",
      "set exercises whose paragraphs are read by then, or set them at a later meeting."),
+    # the homework budget (sessions.yml homework_budget; s22-home)
+    ("homework: {notebook: 01_argument_structure, exercises: [2, 4]}",
+     "homework: {notebook: 01_argument_structure, exercises: [1, 2, 4]}", "plan series-3x120, meeting 2",
+     "the homework meeting 2 sets (in English) asks about 87 minutes beyond the reading, and about 101 with the reading "
+     "for meeting 3 (14 minutes): more than homework_budget allows (60 beyond the reading, 90 with it).",
+     "keep in the homework only what meeting 3 needs, and put the rest under its optional: (said as \"if you have "
+     "time\"), move an exercise into the meeting, or drop it from the homework; raise homework_budget only if the group "
+     "has agreed to more."),
     ('        pre_reading: "¶19–¶42, ¶48–¶49"\n', "", "plan series-3x120",
      "meeting 1 says {next_reading}, but no meeting after it has a pre_reading.",
      "write the reading out, or give the next meeting its pre_reading."),
