@@ -90,3 +90,16 @@ def test_the_solution_finder_sees_each_exercise():
         {"cell_type": "markdown", "metadata": {"tags": ["solution"]}, "source": "**The answer first.** Yes. " * 100}]})
     assert list(found) == ["Exercise 1: x"] and count_words(found["Exercise 1: x"][0]) == 400
     assert re.match(r"\*\*The answer first", found["Exercise 1: x"][0])
+
+
+def test_00_links_from_before_its_exercise_to_what_moved_after_it():
+    """What 00 said about notebooks before its exercise (running everything, folded code, solutions, keeping work)
+    moved after it; the short how-to before the exercise links there, and the heading it names is after it."""
+    cells = _nb("00_start_here")["cells"]
+    first = next(k for k, c in enumerate(cells) if "exercise" in _tags(c))
+    texts = ["".join(c["source"]) for c in cells]
+    links = [k for k, t in enumerate(texts[:first]) if "](#More-about-using-a-notebook)" in t]
+    later = [k for k, t in enumerate(texts) if t.startswith("## More about using a notebook")]
+    assert links and later and later[0] > first, (links, later, first)
+    moved = texts[later[0]]
+    assert all(part in moved for part in ("Run All Cells", "•••", "Worked solutions", "File → Download"))
