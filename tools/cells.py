@@ -168,6 +168,26 @@ def set_reading(nb, name: str) -> None:
     cell.source = text[:end] + (later_sentence(rest) if rest else "") + text[end:]
 
 
+# Learner review 22: 00's "read ¶1–¶13 … its introduction, about five minutes" beside its time line's "(6 min)". The
+# minutes of the paragraphs to read first, where the cell gives them, are counted as the time line counts them.
+FIRST_READ_MIN_RE = re.compile(r"(\*\*Before you start, read (¶[^*]*)\*\* of the essay: [^,.\n]*, )about [\w-]+ minutes")
+
+
+def set_first_reading_minutes(nb, name: str, essay) -> None:
+    """The minutes named after "**Before you start, read …**" (00's "about 6 minutes"): those paragraphs' words at the
+    notebook's reading speed, rounded up as ``helpers.lessons.lesson_row`` rounds its ``reading_min``."""
+    from helpers.lessons import _round_up, for_facilitators, study_speeds
+    wpm, _ = study_speeds(essay, for_facilitators(nb))
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+
+        def minutes(m: re.Match) -> str:
+            words = int(essay.paragraphs.loc[paragraph_numbers(m.group(2)), "words"].sum())
+            return f"{m.group(1)}about {_round_up(words / wpm, 1)} minutes"
+        cell.source = FIRST_READ_MIN_RE.sub(minutes, cell.source)
+
+
 # --- answer cells ----------------------------------------------------------------------------------------
 # The learner review (round 12): an answer cell that held its own instructions opened as raw Markdown with the
 # cursor at its start, so the learner's first sentence landed in front of "**Your answer:**". Now every exercise
@@ -707,6 +727,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     set_read_only(nb)
     if essay is not None:
         set_exercise_times(nb, name, essay)
+        set_first_reading_minutes(nb, name, essay)
     set_solutions(nb, name)
     set_code_in_sight(nb, name)
     return nb
