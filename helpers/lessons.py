@@ -845,22 +845,42 @@ def route_parts(nb: dict, path: Path | str = "the notebook") -> list[dict]:
     return found
 
 
+def heading_anchor(text: str) -> str:
+    """The link target of a heading in the same notebook, as JupyterLab 4 names it: the heading's text as shown (no
+    Markdown marks) with every space a hyphen (@jupyterlab/rendermime's ``createHeaderId``), after "#". A click on
+    it scrolls the notebook to the heading (learner review 22: "skip this part" gave no way to skip).
+
+    Parameters:
+        text: the heading's text, without its "#" marks.
+    Returns:
+        the target, starting "#".
+    Example:
+        >>> heading_anchor("Exercise 3: *three* axes, not one")
+        '#Exercise-3:-three-axes,-not-one'
+    """
+    shown = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)            # a link shows its words
+    shown = re.sub(r"<[^>]+>|`|\*+|(?<!\w)_+|_+(?!\w)", "", shown)  # emphasis, code and tags show no marks
+    return "#" + shown.strip().replace(" ", "-")
+
+
 def route_skip_line(resume: str) -> str:
-    """The line under a skipped heading: the learner on the short route skips down to ``resume``.
+    """The line under a skipped heading: the learner on the short route jumps, by its link, down to ``resume``.
 
     Parameters:
         resume: the heading's text where the route resumes (``route_parts``), "" when the part ends the notebook.
     Returns:
-        the line, in italics with the heading in bold.
+        the line, in italics, with a link to the heading (``heading_anchor``).
     Example:
         >>> print(route_skip_line("Exercise 3: a reason, or what it explains?"))
-        *Short route: skip this part.* It resumes at the heading **Exercise 3: a reason, or what it explains?**.
+        *Short route: skip this part.* Jump to where it resumes: [**Exercise 3: a reason, or what it explains?**](#Exercise-3:-a-reason,-or-what-it-explains?).
         >>> print(route_skip_line(""))
         *Short route: skip this part, down to the end of the notebook.*
     """
     if not resume:
         return "*Short route: skip this part, down to the end of the notebook.*"
-    return f"*Short route: skip this part.* It resumes at the heading **{resume}**."
+    target = heading_anchor(resume)
+    target = f"<{target}>" if re.search(r"[()<>]", target) else target   # a bracket would end a plain link target
+    return f"*Short route: skip this part.* Jump to where it resumes: [**{resume}**]({target})."
 
 
 def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
@@ -1008,7 +1028,7 @@ def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = 
         minutes' digits.
     Example:
         >>> print(route_line({"total_min": 120}, {"total_min": 345}, 2, ["## Exercise 1: x", "## Exercise 3: y"], "¶4–¶5"))
-        **Short route, for one evening:** about 120 minutes of the 345: read first only ¶4–¶5 (not the full route's); it keeps Exercises 1 and 3 and skips ahead twice.
+        **Short route, for one evening:** about 120 minutes of the 345: read first only ¶4–¶5 (not the full route's); it keeps Exercises 1 and 3 and skips ahead twice: the link under each skipped heading jumps there.
     """
     times = {1: "once", 2: "twice"}.get(jumps, f"{NUMBER_WORDS[jumps] if jumps < len(NUMBER_WORDS) else jumps} times")
     numbers = [m.group(1) for h in kept for m in [re.match(r"#* ?Exercise (\d+)", h)] if m]
@@ -1021,8 +1041,9 @@ def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = 
     # learner review 21: "read first only …" beside "Before you start, read …" said nothing of which one applies; the
     # full route's list is now marked *Full route:* (tools.cells), and this one says it replaces it
     reading = f": read first only {read} (not the full route's);" if read else ", with its reading;"
+    # learner review 22: "skip this part" said not how; said once here, the link under each skipped heading does it
     return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}{reading} "
-            f"it keeps {exercises} and skips ahead {times}.")
+            f"it keeps {exercises} and skips ahead {times}: the link under each skipped heading jumps there.")
 
 
 def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the notebook") -> str:
@@ -1036,7 +1057,7 @@ def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the
         >>> cells = [{"cell_type": "markdown", "source": s} for s in ("## A", "## B", "## C")]
         >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"]}}}, "cells": cells}
         >>> opening_route_line(nb, {"total_min": 5}, {"total_min": 10}).split(":** ", 1)[1]
-        'about 5 minutes of the 10, with its reading; it keeps no exercise and skips ahead once.'
+        'about 5 minutes of the 10, with its reading; it keeps no exercise and skips ahead once: the link under each skipped heading jumps there.'
     """
     parts = route_parts(nb, path)
     gone = {k for p in parts for k in range(p["start"], p["end"])}

@@ -66,11 +66,11 @@ def test_a_short_route_naming_a_missing_heading_is_refused():
         route_parts(nb)
 
 
-@pytest.mark.parametrize("name", LEARNERS[1:])
+@pytest.mark.parametrize("name", LEARNERS[1:] + ["04_people_places_terms"])
 def test_discussion_questions_read_as_numbered_markdown_with_somewhere_to_write(name):
     """Learner review 19: the questions were monospace printout numbered across the series ("1 to 5 and 20"), with
     nowhere to write. They show as Markdown, numbered from 1 in the notebook, each with its series number in words,
-    and a notes cell (editable) follows them."""
+    and a notes cell (editable) follows them. Learner review 22: 04 too, which had neither."""
     nb = _nb(name)
     cells = nb["cells"]
     at = next(k for k, c in enumerate(cells) if c["cell_type"] == "code" and "show_questions(" in "".join(c["source"]))

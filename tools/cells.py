@@ -9,15 +9,16 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | every notebook, first cell | its first line, if it is a Binder badge | the notebook's *Launch on Binder* badge, only while links are on | launch.yml |
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
-| every notebook, last cell | id `nav`, tag `nav` | "previous, series map, next" links | lesson metadata |
+| every notebook, last cell | id `nav`, tag `nav` | "previous, next" links (00: its series map between them; 01–05: the series listed after them) | lesson metadata |
 | every notebook, first cell | `**Before you start, read ¶…**` (after `*Full route:*` when the short route reads other paragraphs first) and the `**Later**` sentence after it | the paragraphs to read first, and the rest of those the time counts | lesson metadata (`read_first`, `read`) |
 | 01–03, the cell of the stop line (`**Stop here: the first sitting ends here.**`) | the stop line | its last paragraph: the one restart step for the second sitting (older wordings removed) | helpers.lessons.RESUME_STEP |
 | every notebook, answer cells | tag `answer` (and `answer-label` above it) | the label (the exercise's prompt, how to write, Ctrl + Enter) and a one-line placeholder to replace | the label's prompt, this file |
 | every notebook, exercise and answer-label cells | tags `exercise`, `answer-label` | cell metadata `editable: false`, `deletable: false` (JupyterLab opens them read-only); answer cells stay editable | this file |
+| a Markdown cell's `**Before you start, read ¶…** of the essay: …, about N minutes` (00's) | the words "about N minutes" | those paragraphs' reading minutes, as the time line counts them | the essay, reading.yml |
 | 00–04, exercise cells | the line `*Time for this exercise: …*` under the heading; lesson metadata `exercises` | each exercise's minutes, computed (helpers.lessons.exercises) | the prompt, reading.yml |
 | 01–04, "Discussion questions" cell | the line `*Time for the discussion: …*` under the heading; lesson metadata `discussion` | the discussion's minutes, by reading.yml's rule (helpers.lessons.discussion_minutes) | discussion.yml, reading.yml |
 | 00–04, every code cell | the cell's code | code folded unless Setup or a teaching call (a passage, a search, a lookup), in a worked solution too | this file (TEACHING_CALL) |
-| 00–03, headings the short route skips | the line `*Short route: skip this part.* It resumes at …` under the heading; lesson metadata `short_route` | where the short route resumes (helpers.lessons.route_parts); the opening cell's `**Short route, for one evening:**` line is written by tools.run_notebooks | lesson metadata |
+| 00–03, headings the short route skips | the line `*Short route: skip this part.* Jump to where it resumes: [**…**](#…)` under the heading; lesson metadata `short_route` | where the short route resumes (helpers.lessons.route_parts); the opening cell's `**Short route, for one evening:**` line is written by tools.run_notebooks | lesson metadata |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
@@ -166,6 +167,26 @@ def set_reading(nb, name: str) -> None:
     end = text.find("\n\n", m.start())
     end = len(text) if end < 0 else end
     cell.source = text[:end] + (later_sentence(rest) if rest else "") + text[end:]
+
+
+# Learner review 22: 00's "read ¶1–¶13 … its introduction, about five minutes" beside its time line's "(6 min)". The
+# minutes of the paragraphs to read first, where the cell gives them, are counted as the time line counts them.
+FIRST_READ_MIN_RE = re.compile(r"(\*\*Before you start, read (¶[^*]*)\*\* of the essay: [^,.\n]*, )about [\w-]+ minutes")
+
+
+def set_first_reading_minutes(nb, name: str, essay) -> None:
+    """The minutes named after "**Before you start, read …**" (00's "about 6 minutes"): those paragraphs' words at the
+    notebook's reading speed, rounded up as ``helpers.lessons.lesson_row`` rounds its ``reading_min``."""
+    from helpers.lessons import _round_up, for_facilitators, study_speeds
+    wpm, _ = study_speeds(essay, for_facilitators(nb))
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+
+        def minutes(m: re.Match) -> str:
+            words = int(essay.paragraphs.loc[paragraph_numbers(m.group(2)), "words"].sum())
+            return f"{m.group(1)}about {_round_up(words / wpm, 1)} minutes"
+        cell.source = FIRST_READ_MIN_RE.sub(minutes, cell.source)
 
 
 # --- answer cells ----------------------------------------------------------------------------------------
@@ -707,6 +728,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     set_read_only(nb)
     if essay is not None:
         set_exercise_times(nb, name, essay)
+        set_first_reading_minutes(nb, name, essay)
     set_solutions(nb, name)
     set_code_in_sight(nb, name)
     return nb

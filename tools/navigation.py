@@ -1,6 +1,7 @@
 """Navigation text generated from one source, the lesson metadata of the notebooks (``helpers.lessons()``).
 
-- ``nav_markdown``: the "previous | series map | next" line at the end of every notebook;
+- ``nav_markdown``: the "previous | next" line at the end of every notebook (00's with its own series map between),
+  and after it, in 01–05, the series (``series_list_markdown``);
 - ``series_map_markdown``: the linked list of every notebook in 00_start_here's series map;
 - ``readme_table``: the README's notebook table (with one Binder badge per notebook when links are on);
 - ``launch_table``: the facilitator guide's table of launch badges.
@@ -25,27 +26,41 @@ def label(row) -> str:
 
 
 def nav_markdown(table: pd.DataFrame, notebook: str) -> str:
-    """The navigation line for ``notebook``: links to the previous notebook, the series map and the next one."""
+    """The navigation for ``notebook``: links to the previous notebook and the next one (in 00, its series map between
+    them); in the other notebooks, the series after them (``series_list_markdown``)."""
     names = list(table.notebook)
     i = names.index(notebook)
-    here = "" if notebook == MAP_NOTEBOOK else MAP_NOTEBOOK
     parts = []
     if i > 0:
         prev = table.iloc[i - 1]
         parts.append(f"[← Previous: {label(prev)}]({prev.notebook})")
-    # JupyterLab opens another notebook at its top, whatever the link's #heading (the HTML pages do scroll to it),
-    # so from the other notebooks the words say where the map is. Learner review 19, measured with the browser test's
-    # walk in JupyterLab 4.5.11: "#The-series", "#heading=The-series" and "#cell-id=<the heading's cell>" all left
-    # the heading at 4,492 px in a 768 px window (JupyterLab looks for it before the new notebook's cells exist)
-    where = "" if notebook == MAP_NOTEBOOK else f" (in 00, under the heading *{MAP_HEADING.lstrip('# ')}*)"
-    parts.append(f"[Series map]({here}{MAP_ANCHOR}){where}")
+    # JupyterLab opens another notebook at its top, whatever the link's #heading (the HTML pages do scroll to it).
+    # Learner review 19, measured with the browser test's walk in JupyterLab 4.5.11: "#The-series", "#heading=The-series"
+    # and "#cell-id=<the heading's cell>" all left the heading at 4,492 px in a 768 px window (JupyterLab looks for it
+    # before the new notebook's cells exist). Learner review 22: the link still failed, whatever its words said; so
+    # only 00 links to its own map, and the other notebooks list the series below (``series_list_markdown``)
+    if notebook == MAP_NOTEBOOK:
+        parts.append(f"[Series map]({MAP_ANCHOR})")
     if i + 1 < len(names):
         nxt = table.iloc[i + 1]
         from tools.editions import FACILITATOR_ONLY
         # a learner at the last lesson is not sent on to the facilitator's guide as if it were the next lesson
         who = " (for whoever leads a group)" if nxt.notebook.removesuffix(".ipynb") in FACILITATOR_ONLY else ""
         parts.append(f"[Next{who}: {label(nxt)} →]({nxt.notebook})")
-    return "---\n\n" + " | ".join(parts)
+    line = "---\n\n" + " | ".join(parts)
+    return line if notebook == MAP_NOTEBOOK else line + "\n\n" + series_list_markdown(table, notebook)
+
+
+def series_list_markdown(table: pd.DataFrame, notebook: str) -> str:
+    """The series at the end of a notebook other than 00: every notebook with its time, each a plain link (it opens at
+    its top, which is what JupyterLab does), the notebook itself in bold."""
+    from tools.editions import FACILITATOR_ONLY
+    lines = ["**The series**, each notebook with its time in all (a link opens it at its top):", ""]
+    for row in table.itertuples():
+        who = " (for whoever leads a group)" if row.notebook.removesuffix(".ipynb") in FACILITATOR_ONLY else ""
+        name = f"**{label(row)}** (this notebook)" if row.notebook == notebook else f"[{label(row)}]({row.notebook})"
+        lines.append(f"- {name}{who}: about {row.total_min} minutes")
+    return "\n".join(lines)
 
 
 def series_map_markdown(table: pd.DataFrame) -> str:

@@ -105,7 +105,8 @@ HEADING_RE = re.compile(r"<(h[1-6])((?:(?!\bid=)[^>])*)>(.*?)</\1>", re.S)
 
 def heading_id(text: str) -> str:
     """The anchor JupyterLab and nbconvert give a heading: its text with spaces as hyphens ("The series" ->
-    "The-series"), so ``[Series map](00_start_here.ipynb#The-series)`` lands on it in both."""
+    "The-series"), so ``[Series map](#The-series)`` lands on it in both (helpers.lessons.heading_anchor is the same
+    rule for a heading's Markdown)."""
     return re.sub(r"\s+", "-", html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
 
 
