@@ -174,14 +174,14 @@ def test_a_missing_spanish_question_word_for_word(reading_copy, question, why, f
         "from the English in discussion.yml).")
 
 def _said_in_workshop() -> set[tuple[str, str]]:
-    """Each (declaration, key) workshop.py passes to ``said``: its second argument (a name of the module or a text)
-    and its third (a text)."""
+    """Each (declaration, key) workshop.py passes to ``said`` or ``worded``: its second argument (a name of the module
+    or a text) and its third (a text)."""
     tree = ast.parse(WORKSHOP.read_text(encoding="utf-8"))
     names = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign) for t in n.targets
              if isinstance(t, ast.Name) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)}
     pairs = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "said" and len(node.args) >= 3:
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("said", "worded") and len(node.args) >= 3:
             name, key = node.args[1], node.args[2]
             name = names.get(name.id) if isinstance(name, ast.Name) else getattr(name, "value", None)
             pairs.add((name, getattr(key, "value", None)))
@@ -194,6 +194,7 @@ def test_every_workshop_message_is_worded_under_its_file(essay):
     worded = read_yaml(essay.folder / rules.MESSAGES)
     used = _said_in_workshop()
     assert used, "workshop.py raises no message of messages.yml"
+    assert {("Spanish text", "left out"), ("sessions.yml", "no meeting")} <= used, "worded's calls are not read"
     assert {(name, key) for name, key in used if key not in worded.get(name, {})} == set()
 
 
