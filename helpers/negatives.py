@@ -158,13 +158,14 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:min(rights) if rights else b].strip(" ,\n").rstrip(".")
 
 
-def find_statements(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.DataFrame:
+def find_statements(essay: Essay, notebooks: Path | None = NOTEBOOKS, sources: list | None = None) -> pd.DataFrame:
     """Every negative statement the package writes about the essay, found by ``PATTERNS``.
 
     Parameters: ``essay`` the loaded essay (its folder's data files are searched); ``notebooks`` the folder of
     notebooks whose Markdown cells are searched (None: none).
     Returns: a DataFrame with columns file, row (an id, or the path of keys in a YAML file; empty for a
     notebook), text (the whole value or cell), start, end (the match in it) and clause (the words around it).
+    ``sources``: the texts to search, as ``_sources`` reads them (read here when not given).
     Example:
     >>> from helpers import load_essay
     >>> found = find_statements(load_essay())
@@ -173,7 +174,7 @@ def find_statements(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.Data
     """
     blank = _essays_words(fold(essay.text))
     rows = [{"file": file, "row": row, "text": text, "start": a, "end": b, "clause": _clause(text, a, b)}
-            for file, row, text in _sources(essay.folder, notebooks)
+            for file, row, text in (_sources(essay.folder, notebooks) if sources is None else sources)
             for a, b in matches(text, blank)]
     return pd.DataFrame(rows, columns=["file", "row", "text", "start", "end", "clause"])
 
@@ -213,12 +214,14 @@ def check_register(essay: Essay, notebooks: Path | None = NOTEBOOKS) -> pd.DataF
     True
     """
     register = load_register(essay)
-    found = find_statements(essay, notebooks)
-    texts = pd.DataFrame(_sources(essay.folder, notebooks), columns=["file", "row", "text"])
+    sources = _sources(essay.folder, notebooks)         # every data file and notebook read once for both
+    found = find_statements(essay, notebooks, sources)
+    texts = pd.DataFrame(sources, columns=["file", "row", "text"])
     covered: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    by_file = dict(tuple(texts.groupby("file", sort=False)))      # split once, not compared again for every row
     for line, row in register.iterrows():
         label = f"{line} ({row['file']}, {row['row']})"
-        same_file = texts[texts.file == row["file"]]
+        same_file = by_file.get(row["file"], texts.iloc[:0])
         if same_file.empty:
             raise said(essay.folder, FILE, "no such file", label, **row)
         if row["file"].endswith(".ipynb"):

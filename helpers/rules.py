@@ -230,19 +230,36 @@ def said(folder: Path, name: str, key: str, label=None, path: Path | None = None
 
     Parameters: ``folder`` the reading's folder; ``name`` the declaration; ``key`` the message; ``label`` the row;
     ``path`` the file the error names (default: the declaration's own file); ``values`` what its {names} stand for.
-    Returns: the AnnotationError (naming messages.yml when it words no such message, or one naming what is not given).
+    Returns: the AnnotationError (or raises one naming messages.yml when it words no such message, or what is not
+    given).
 
     Example:
     >>> from helpers import load_essay
     >>> said(load_essay().folder, "undated.csv", "not an expression", 3, expression="then", paragraph=9).problem
     "the expression 'then' is not a time expression of ¶9."
     """
+    return AnnotationError(path or Path(folder) / name.partition(" ")[0], *worded(folder, name, key, **values), label)
+
+
+def worded(folder: Path, name: str, key: str, /, **values) -> tuple[str, str]:
+    """The problem and fix messages.yml words as ``key`` under ``name``, with ``values`` put in their {names}: for a
+    check that reports more than one finding (``workshop.spanish_problems``) or raises another error than an
+    AnnotationError (``workshop.agenda``).
+
+    Parameters: as ``said``'s. Returns: (problem, fix); raises an AnnotationError naming messages.yml when it words no
+    such message.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> worded(load_essay().folder, "timeline.csv", "no such date", date="2019-02-30")[1]
+    'check the month and day.'
+    """
     file, where = Path(folder) / MESSAGES, f"{name}: {key}"
     words = messages(folder).get(name, {}).get(key)
     if words is None:
-        return AnnotationError(file, f"words no message {key!r} for {name}.", "restore messages.yml from git.", name)
+        raise AnnotationError(file, f"words no message {key!r} for {name}.", "restore messages.yml from git.", name)
     problem, fix = (_say(file, where, t, values) for t in words)
-    return AnnotationError(path or Path(folder) / name.partition(" ")[0], problem, fix, label)
+    return problem, fix
 
 
 def vocabulary(folder: Path, name: str, column: str) -> tuple:

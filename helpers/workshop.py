@@ -20,7 +20,7 @@ from .readable import questions_in_words
 from .errors import AnnotationError, HelperError
 from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .lessons import NOTEBOOKS
-from .rules import MESSAGES, _paragraphs, load_entries, load_one, said, vocabulary
+from .rules import MESSAGES, _paragraphs, load_entries, load_one, said, vocabulary, worded
 from .schema import field
 from .text import paragraph_numbers
 
@@ -1228,7 +1228,8 @@ def agenda(plans: pd.DataFrame, plan: str, meeting: int = 1) -> pd.DataFrame:
     """
     a = plans[(plans.plan == plan) & (plans.meeting == meeting)].copy()
     if a.empty:
-        raise ValueError(f"no meeting {meeting} in plan {plan!r}; plans: {sorted(set(plans.plan))}")
+        raise ValueError(" ".join(worded(SEEDS / DEFAULT_READING, PLANS, "no meeting", meeting=meeting, plan=plan,
+                                         plans=sorted(set(plans.plan)))))
     a.insert(0, "time", [f"{s // 60}:{s % 60:02d}" for s in a.start])
     return a[["time", "minutes", "activity", "notebook", "paragraphs", "discussion", "materials"]].set_index("time")
 
@@ -1716,6 +1717,7 @@ def essay_title_es(essay: Essay) -> str:
 QUOTED = re.compile(r'"([^"]+)"')
 RENDERING = re.compile(r'\s*\[[^\]]+\]')      # the Spanish rendering that follows a quotation: [ … ]
 PILCROW = re.compile(r"¶(\d+)")
+SPANISH_TEXT = "Spanish text"                # the messages of spanish_problems, in messages.yml
 
 
 def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int],
@@ -1747,19 +1749,17 @@ def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int
         ...                  'Read "a grave mistake" in ¶48.', [48])[0][0]
         "quotes 'a big mistake', which is not word for word in ¶48."
     """
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []         # each worded in the reading's messages.yml, under "Spanish text"
     named_en = {int(n) for n in PILCROW.findall(english)}
     named_es = {int(n) for n in PILCROW.findall(spanish)}
     allowed = named_en | set(anchors)
     where = ", ".join(f"¶{n}" for n in sorted(allowed))
     for n in sorted(set() if part else named_en - named_es):
-        found.append((f"does not name ¶{n}, which the English names.", f"name ¶{n} where the English does."))
+        found.append(worded(essay.folder, SPANISH_TEXT, "not named", n=n))
     for n in sorted(named_es - allowed):
-        found.append((f"names ¶{n}, which is neither in the English nor among the question's anchors ({where}).",
-                      "give the paragraph the English gives, or add an anchor to the question in discussion.yml."))
+        found.append(worded(essay.folder, SPANISH_TEXT, "outside", n=n, allowed=where))
     if any(mark in spanish for mark in "«»“”"):
-        found.append(("uses « » or curly double quotes.", 'put the essay\'s words in straight double quotes ("…"), '
-                      "and no other words: use brackets or plain text for Spanish."))
+        found.append(worded(essay.folder, SPANISH_TEXT, "curly quotes"))
     quoted_en = {" ".join(q.split()) for q in QUOTED.findall(english)}
     paragraphs = {n: " ".join(essay.paragraphs.loc[n].text.split()) for n in sorted(set(anchors))}
     quoted_es = set()
@@ -1768,22 +1768,18 @@ def spanish_problems(essay: Essay, spanish: str, english: str, anchors: list[int
         quoted_es.add(quote)
         holding = [n for n, text in paragraphs.items() if quote in text]
         if not holding:
-            found.append((f"quotes {quote!r}, which is not word for word in {', '.join(f'¶{n}' for n in paragraphs)}.",
-                          "copy the essay's words exactly (as the English question quotes them), or put Spanish "
-                          "words outside the double quotes."))
+            found.append(worded(essay.folder, SPANISH_TEXT, "not word for word", quote=quote,
+                                paragraphs=", ".join(f"¶{n}" for n in paragraphs)))
             continue
         if quote not in quoted_en:
-            found.append((f"quotes {quote!r}, which the English question does not quote.",
-                          "quote what the English quotes, no more; say anything else in Spanish."))
+            found.append(worded(essay.folder, SPANISH_TEXT, "not in the English", quote=quote))
         if not named_es & set(holding):
-            found.append((f"quotes {quote!r} without naming its paragraph ({', '.join(f'¶{n}' for n in holding)}).",
-                          f"add (¶{holding[0]}) after the quotation and its Spanish rendering."))
+            found.append(worded(essay.folder, SPANISH_TEXT, "no paragraph", quote=quote,
+                                paragraphs=", ".join(f"¶{n}" for n in holding), first=holding[0]))
         if len(quote.split()) >= 3 and not RENDERING.match(spanish, m.end()):
-            found.append((f"quotes {quote!r} with no Spanish rendering after it.",
-                          f'write the Spanish in brackets right after the closing quote: "{quote[:30]}…" [ … ].'))
+            found.append(worded(essay.folder, SPANISH_TEXT, "no rendering", quote=quote, start=quote[:30]))
     for quote in sorted(set() if part else quoted_en - quoted_es):
-        found.append((f"leaves out the English question's quotation {quote!r}.",
-                      "keep every quotation of the English, in English, with its Spanish rendering in brackets."))
+        found.append(worded(essay.folder, SPANISH_TEXT, "left out", quote=quote))
     return found
 
 

@@ -90,6 +90,8 @@ SLOW_TESTS = {
     "test_workshop.py::test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals",
     "test_workshop.py::test_the_preparation_route_reads_nothing_twice",
     "test_workshop.py::test_the_spanish_readers_route_briefs_the_interpreter_and_every_route_sends_the_reading",
+    # session 22 (issue #24): a test that prints a PDF with Chromium, which test-fast leaves out by its definition
+    "test_facil_20.py::test_the_series_packet_prints_the_reading_tables_header_with_its_first_row",
 }
 
 

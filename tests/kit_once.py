@@ -42,3 +42,24 @@ def session_decks() -> dict:
 
 def plan_packets() -> dict[str, str]:
     return _built(packet, "plan_packets")
+
+
+@lru_cache(maxsize=None)
+def sheet_parts() -> tuple:
+    """Each meeting's run sheet parts (tools.decks._sheet_parts), the Spanish readers' versions with them."""
+    return tuple(decks._sheet_parts(versions=True))
+
+
+@lru_cache(maxsize=None)
+def version_routes() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """The preparation routes built from sheet_parts(): (the meetings as planned, the versions for Spanish readers);
+    four test files asked for both, each building them again (about two seconds of processor time a pair)."""
+    parts = sheet_parts()
+    return (decks.preparation_routes(parts=[p for p in parts if not p[2].iloc[0].version]),
+            decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version]))
+
+
+@lru_cache(maxsize=None)
+def packet_page(plan: str | None = None, version: str | None = None) -> str:
+    """tools.packet.packet_html for the default reading, with ``plan`` and ``version`` as given (None is not "")."""
+    return packet.packet_html(plan=plan, version=version)

@@ -805,7 +805,7 @@ def test_the_series_dating_segment_gives_the_room_a_few_clues_and_the_context_th
         assert f"clue {int(c[1:])}, " in seg.lead, c
     nb = _decks()["series-3x120-3.slides.html"]
     deck = _plain(" ".join(_slides(nb)))
-    paper = _plain(packet.packet_html(helpers.DEFAULT_READING, "series-3x120", ""))   # plan_packets' packet-series-3x120.html
+    paper = _plain(kit_once.packet_page("series-3x120", ""))   # plan_packets' packet-series-3x120.html
     for where in (deck, paper):
         for c in clues.itertuples():
             assert f"{c.id.capitalize()} ({c.where}): {_plain(c.clue)}" in where, (c.id, where[:80])

@@ -10,7 +10,8 @@ import pytest
 
 from helpers import load_essay, workshop
 from helpers.text import paragraph_numbers
-from tools import decks
+
+import kit_once
 
 SERIES = "series-3x120"
 TAGS = re.compile(r"<[^>]+>")
@@ -23,7 +24,7 @@ def _plain(text: str) -> str:
 @lru_cache(maxsize=None)
 def _messages() -> list[tuple[str, str]]:
     """(heading, body) of each message on the reading-message page."""
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     return [(_plain(p.split("</h2>")[0]), _plain(p.split("</h2>", 1)[1])) for p in re.split(r"<h2>", page)[1:]]
 
 
@@ -38,7 +39,7 @@ def test_every_version_for_spanish_readers_has_its_own_reading_message():
     for head, body in versions:
         assert "No computer is needed" in body and "No hace falta computadora" in body, (head, body[:300])
         assert "Bringing a laptop?" not in body and "set up as for our first meeting" not in body, head
-    page = _plain(decks.reading_messages()["reading-message.html"])
+    page = _plain(kit_once.reading_messages()["reading-message.html"])
     assert "shares the meeting's" in page
 
 
@@ -102,9 +103,8 @@ def test_the_series_spanish_packet_holds_its_spanish_sheet():
     Spanish packet had the English packet's pages; Session 3 (Spanish) reads ¶45, ¶48 and ¶49 from a page on no
     series print list. The packet now ends with the Spanish of ¶45, ¶48 and ¶49 and the three glossary entries
     Session 3 glosses; no key points of another plan's meeting."""
-    from tools import packet
-    spanish = _plain(packet.packet_html(plan=SERIES, version="spanish"))
-    english = _plain(packet.packet_html(plan=SERIES, version=""))
+    spanish = _plain(kit_once.packet_page(plan=SERIES, version="spanish"))
+    english = _plain(kit_once.packet_page(plan=SERIES, version=""))
     assert "Hoja en español" in spanish and "Hoja en español" not in english
     assert "Relectura en español: ¶45 y ¶48" in spanish
     assert "guerra de posiciones" in spanish.split("Hoja en español")[-1].lower()
@@ -125,7 +125,7 @@ def test_the_series_version_prints_no_glossary_it_does_not_use(essay):
 def test_a_series_version_run_sheet_says_only_its_own_session_s_cuts(essay):
     """Review 20b, #7: Session 3's Spanish run sheet printed at 8.7 pt; its "This version." paragraph gave the whole
     series' cuts (every session's). It now says this session's, from the data: what goes home, with its minutes."""
-    sheets = decks.run_sheets()
+    sheets = kit_once.run_sheets()
     plans = workshop.load_plans(essay)
     for n in (1, 2, 3):
         rows = plans[(plans.plan == SERIES) & (plans.meeting == n)]
@@ -139,11 +139,8 @@ def test_a_series_version_run_sheet_says_only_its_own_session_s_cuts(essay):
 
 # ---- 9: the versions' preparation routes ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
 def _routes():
-    parts = list(decks._sheet_parts(versions=True))
-    return (decks.preparation_routes(parts=[p for p in parts if not p[2].iloc[0].version]),
-            decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version]))
+    return kit_once.version_routes()
 
 
 def test_a_version_route_works_through_no_notebook_it_does_not_tour():

@@ -5,7 +5,8 @@ import re
 
 from helpers import workshop
 from helpers.lessons import lesson_row
-from tools import decks
+
+import kit_once
 
 SERIES = "series-3x120"
 
@@ -34,13 +35,13 @@ def test_session_1_homework_assigns_notebook_00_with_its_minutes(essay):
         closing = rows[rows.topic == "key points"].iloc[0].activity
         assert said["en"] in closing, closing
         assert later.iloc[0].homework_due["en"] == said["en"]
-    body = " ".join(decks.reading_messages()["reading-message.html"].split())
+    body = " ".join(kit_once.reading_messages()["reading-message.html"].split())
     assert f"notebook 00 on its short route, without its exercise, which Session 2 does together (about {alone} minutes" \
         in body
 
 
 def _message(session: int, spanish: bool) -> str:
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     for part in page.split("<h2>")[1:]:
         head = part.split("</h2>")[0]
         if "three 2-hour" in head and f"Session {session}" in head and ("Spanish readers" in head) == spanish:

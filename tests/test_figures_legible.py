@@ -169,3 +169,24 @@ def test_a_figure_drawn_twice_gives_the_same_png():
         plt.close(ax.figure)
     assert pngs[0] == pngs[1]
     assert np.frombuffer(pngs[0][:8], dtype=np.uint8).tolist() == [137, 80, 78, 71, 13, 10, 26, 10]
+
+
+def test_the_measure_finds_a_mark_and_a_label_under_a_box():
+    """A text's box drawn over a bar (leaving less than MIN_SHOWN_PX of it) and over another label is found by the
+    measure, which draws the figure once for its texts and its boxes (issue #24), as by _under_boxes alone."""
+    fig = plt.figure(figsize=(8, 3), dpi=100)
+    ax = fig.add_subplot()
+    ax.barh(0, 2, left=2000, height=0.1, color="#E69F00", gid="E1")
+    ax.barh(1, 30, left=1980, height=0.1, color="#56B4E9", gid="E2")   # long: a box over part of it leaves most showing
+    ax.set_xlim(1970, 2020)
+    ax.text(1995, 0.6, "a label", fontsize=12)
+    for y in (0, 0.6, 1):
+        ax.text(1998, y, "→ a box over it all", fontsize=12, va="center", bbox={"facecolor": "white"})
+    try:
+        found = fl.measure(fig).hidden
+        assert any(h.startswith("E1 under the box of") for h in found), found
+        assert not any(h.startswith("E2") for h in found), found
+        assert any(h.startswith("the label 'a label' under the box") for h in found), found
+        assert fl._under_boxes(fig) == [h for h in found if "under the box" in h]
+    finally:
+        plt.close(fig)

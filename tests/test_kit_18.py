@@ -65,7 +65,7 @@ def test_the_welcome_reads_the_spoken_content_note_and_the_packet_keeps_its_para
         for lang in ("en", "es"):
             assert squash(shown[lang]) == squash(html.escape(spoken[lang], quote=False)), (name, lang)
             assert "¶" not in shown[lang], name
-    handout = html.unescape(re.sub(r"\s+", " ", TAGS.sub(" ", packet.packet_html(plan="single-90"))))
+    handout = html.unescape(re.sub(r"\s+", " ", TAGS.sub(" ", kit_once.packet_page(plan="single-90"))))
     assert " ".join(full["en"].split()) in handout and " ".join(full["es"].split()) in handout
 
 
@@ -132,11 +132,8 @@ def test_a_run_sheet_labels_its_debrief_once():
 
 @lru_cache(maxsize=None)
 def _routes():
-    """The preparation routes, English and the versions', built once for this file (about two seconds a build)."""
-    parts = list(decks._sheet_parts(versions=True))
-    english = decks.preparation_routes(parts=[p for p in parts if not p[2].iloc[0].version])
-    version = decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version])
-    return english, version
+    """The preparation routes, English and the versions', built once per test process (tests/kit_once.py)."""
+    return kit_once.version_routes()
 
 
 def test_the_versions_route_reads_only_the_exercises_the_version_does():
@@ -145,7 +142,7 @@ def test_the_versions_route_reads_only_the_exercises_the_version_does():
     the totals follow, computed."""
     english, version = _routes()
     for plan, steps in version.items():
-        rows = [p[2] for p in decks._sheet_parts(versions=True) if p[0] == plan and p[2].iloc[0].version]
+        rows = [p[2] for p in kit_once.sheet_parts() if p[0] == plan and p[2].iloc[0].version]
         done = decks.exercises_done(rows[0])
         assert all((s["notebook"], int(s["exercise"])) in done for s in steps if s["reads"] == "exercise"), plan
     assert any(s["reads"] == "exercise" for s in english["single-90"])

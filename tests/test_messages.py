@@ -123,11 +123,12 @@ def test_a_broken_message_names_messages_yml(reading_copy):
 
 
 def _said_keys() -> set[str]:
-    """Every message key a helper passes to ``said`` (its third argument, a text or a choice of texts)."""
+    """Every message key a helper passes to ``said`` or ``worded`` (its third argument, a text or a choice of texts)."""
     keys = set()
     for path in HELPERS.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "said" and len(node.args) >= 3:
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("said", "worded") \
+                    and len(node.args) >= 3:
                 keys |= {c.value for c in ast.walk(node.args[2]) if isinstance(c, ast.Constant)
                          and isinstance(c.value, str)}
     return keys

@@ -32,7 +32,7 @@ def visible(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def packet_page():
-    return packet.packet_html()
+    return kit_once.packet_page()
 
 
 def test_the_summary_comes_from_the_argument_map(essay):
@@ -307,8 +307,7 @@ def test_the_agenda_gives_the_reading_time_in_a_second_language_too(essay):
     gives twice that. Each agenda's reading line gives both times."""
     import math
     from helpers import workshop
-    from tools import packet
-    page = html.unescape(packet.packet_html(plan="single-90"))
+    page = html.unescape(kit_once.packet_page(plan="single-90"))
     pre = workshop.pre_reading(essay, workshop.load_plans(essay))
     r = pre[pre.plan == "single-90"].iloc[0]
     slower = math.ceil(r.minutes * workshop.reading_paces(essay)["second_language"])

@@ -661,7 +661,7 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
     assert f"Prepare: {phrase} (" in text(sheet) and sheet.index("Prepare:") < sheet.index('<table class="sheet">')
     start = text(bundle._routes(workshop.load_plans(essay)))
     assert f"Prepare this session: {phrase}, in this order" in start
-    version = decks.preparation_routes(parts=[p for p in decks._sheet_parts(versions=True) if p[2].iloc[0].version])
+    version = kit_once.version_routes()[1]
     said = decks.preparation_phrase(version["single-90"])
     assert f"Prepare this version: {said} (" in text(sheets["run-sheet-single-90-1-spanish.html"])
     assert f"Prepare this version: {said}, in this order" in start
@@ -924,8 +924,7 @@ def test_the_spanish_readers_route_briefs_the_interpreter_and_every_route_sends_
     and the totals are the sum of the steps."""
     from tools import decks
     english = kit_once.preparation_routes()["single-90"]
-    version = decks.preparation_routes(parts=[p for p in decks._sheet_parts(versions=True)
-                                              if p[2].iloc[0].version])["single-90"]
+    version = kit_once.version_routes()[1]["single-90"]
     briefing = [s for s in version if "interpreter" in s["what"] and s["what"].startswith("Brief")]
     assert len(briefing) == 1 and briefing[0]["minutes"] > 0
     for what in ("questions in Spanish", "glossary", "sensitive paragraphs", "weeks before"):

@@ -212,7 +212,8 @@ def measure(fig, name: str = "") -> Measure:
     scale = min(1.0, DISPLAY_WIDTH / png[0])
     result = Measure(name or fig.get_label() or "figure", png, scale)
     edge = fig.bbox
-    for text, extent, renderer in _drawn_texts(fig):
+    texts = _drawn_texts(fig)          # one draw for the sizes, the overlaps and the boxes below
+    for text, extent, renderer in texts:
         _, lp_height, _ = renderer.get_text_width_height_descent("lp", text.get_fontproperties(), ismath=False)
         cut = ""
         if (extent.x0 < edge.x0 - 1 or extent.y0 < edge.y0 - 1 or extent.x1 > edge.x1 + 1
@@ -222,7 +223,7 @@ def measure(fig, name: str = "") -> Measure:
             cut = "shortened with …"
         result.texts.append(TextSize(text.get_text(), lp_height * scale,
                                      text.get_fontsize() * fig.dpi / 72 * scale, cut))
-    drawn = [(t, e) for t, e, _ in _drawn_texts(fig)]
+    drawn = [(t, e) for t, e, _ in texts]
     for k, (a, ea) in enumerate(drawn):
         for b, eb in drawn[k + 1:]:
             dx = min(ea.x1, eb.x1) - max(ea.x0, eb.x0)
@@ -240,7 +241,7 @@ def measure(fig, name: str = "") -> Measure:
             distance = (gap[0] ** 2 + gap[1] ** 2) ** 0.5 * scale
             if distance > NEAR_PX:
                 result.far.append((a.get_text(), distance))
-    result.hidden = _hidden_marks(fig) + _under_boxes(fig, scale)
+    result.hidden = _hidden_marks(fig) + _under_boxes(fig, scale, drawn=True)
     result.tiny = _tiny_marks(fig, scale)
     return result
 
@@ -278,15 +279,18 @@ def _hidden_marks(fig) -> list[str]:
 MIN_SHOWN_PX = 12   # a mark partly under a text's box shows at least this much of itself, on screen
 
 
-def _under_boxes(fig, scale: float = 1.0) -> list[str]:
+def _under_boxes(fig, scale: float = 1.0, drawn: bool = False) -> list[str]:
     """Marks (bars, diamonds, a whisker's end bars) of which a text's box, drawn over them, covers some and leaves
     less than MIN_SHOWN_PX showing inside their axes, and texts a box covers (round 20: in 03's zoom, part 2, the boxes
-    "→ Nov 2017" and "→ Jan 2018" hid four rows' marks whole). Extents are matplotlib's own, after a draw."""
+    "→ Nov 2017" and "→ Jan 2018" hid four rows' marks whole). Extents are matplotlib's own, after a draw (``drawn``:
+    the caller has just drawn the figure)."""
     from matplotlib.text import Text
-    fig.canvas.draw()
+    if not drawn:
+        fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     found = []
     boxed = [t for ax in fig.axes for t in ax.texts if t.get_visible() and t.get_bbox_patch() is not None]
+    boxed_at = [(t, t.get_bbox_patch().get_window_extent(renderer)) for t in boxed]     # each box measured once
     for ax in fig.axes:
         boxes = [(t, t.get_bbox_patch().get_window_extent(renderer)) for t in ax.texts
                  if t.get_visible() and t.get_bbox_patch() is not None]
@@ -316,8 +320,7 @@ def _under_boxes(fig, scale: float = 1.0) -> list[str]:
         if not text.get_visible() or not text.get_text().strip() or text in boxed:
             continue
         extent = Text.get_window_extent(text, renderer)
-        for t in boxed:
-            box = t.get_bbox_patch().get_window_extent(renderer)
+        for t, box in boxed_at:
             if min(box.x1, extent.x1) - max(box.x0, extent.x0) > 2 and min(box.y1, extent.y1) - max(box.y0, extent.y0) > 2:
                 found.append(f"the label {text.get_text()[:30]!r} under the box of {t.get_text()!r}")
     return found
