@@ -831,7 +831,7 @@ ROUTE_POINT_RE = re.compile(r"\*Full route(?: only)?\* \([^\n]*?\): ")
 # words or digits), ``why`` is the maintainer's reason for the choice. The route's minutes count only those answers
 # (``short_route_row``); ``tools.cells`` writes ROUTE_ASK's line under the exercise's time line; the worked solution
 # stays whole.
-ROUTE_ASK_RE = re.compile(r"(?m)^\*On the short route: [^\n]*$")
+ROUTE_ASK_RE = re.compile(r"(?m)^\*On the short route\b[^\n]*$")
 
 
 def _heading(cell: dict) -> tuple[int, str]:
@@ -969,9 +969,9 @@ def route_ask_line(which: str, minutes: int) -> str:
         the line, in italics.
     Example:
         >>> print(route_ask_line("items 1 and 2", 12))
-        *On the short route: items 1 and 2, about 12 minutes. The worked solution still answers the whole exercise.*
+        *On the short route (about 12 minutes): items 1 and 2. The worked solution still answers the whole exercise.*
     """
-    return (f"*On the short route: {which}, about {minutes} minutes. The worked solution still answers the whole "
+    return (f"*On the short route (about {minutes} minutes): {which}. The worked solution still answers the whole "
             "exercise.*")
 
 
