@@ -353,7 +353,7 @@ def without_time_lines(source: str) -> str:
         '## Exercise 1: x\\n\\nRead ¶3.'
     """
     for pattern in (EXERCISE_TIME_RE, DISCUSSION_TIME_RE, SOLO_RE, ROUTE_SKIP_RE, ROUTE_LINE_RE, ROUTE_ON_RE,
-                    ROUTE_POINT_RE):   # the route's lines too
+                    ROUTE_POINT_RE, ROUTE_ASK_RE):   # the route's lines too
         source = re.sub(pattern.pattern + r"\n?\n?", "", source)
     return source
 
@@ -380,6 +380,8 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
       prompt, "list the facts… For each, how is it backed?" would be one answer, whatever the list's length (the
       learner review 17, issue 19: 01's Exercise 1 was given 10 minutes, 03's Exercise 2 25 minutes).
 
+    On a short route that asks part of the exercise (``short_route``, ``route_asks``), only the answers it asks count.
+
     The minutes a notebook states for an exercise (its ``exercises`` metadata) stand for answering it: they
     must be at least this floor (``lesson_row`` says which exercise is short, and by how much).
 
@@ -388,7 +390,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
     Returns:
         a DataFrame, one row per exercise in notebook order: title, paragraphs (the ¶ numbers named),
         reread_words, list_items (0 unless a list task), answers, kinds (the kind of each answer, or an empty list
-        when none is declared), floor_min. Raises HelperError for a list task whose declaration is not a whole
+        when none is declared), asked (the answer numbers a short route asks, [] for the whole), floor_min. Raises HelperError for a list task whose declaration is not a whole
         number of at least 1, or whose prompt does not say how many items it asks for; and for declared kinds that
         are not one per answer, or not among reading.yml's.
     Example:
@@ -408,6 +410,7 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
             continue
         heading, _, prompt = source.partition("\n")
         prompt = ROUTE_SKIP_RE.sub("", prompt)   # the short route's line names another heading, not this question
+        prompt = ROUTE_ASK_RE.sub("", prompt)    # and its line naming the answers it asks repeats the prompt's ¶s
         paras = sorted({n for m in _PARAGRAPH_REF.finditer(prompt)
                         for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)}
                        & set(essay.paragraphs.index))
@@ -419,13 +422,32 @@ def exercises(nb: dict, essay: Essay) -> pd.DataFrame:
         # a list task's questions ("For each, how is it backed?") are asked of each item; its numbered items are more
         answers = listed + items if listed else items or max(1, questions)
         kinds = _answer_kinds_of(cell, title, answers, known)
+        # on a short route that asks part of the exercise (``short_route``): only the answers it asks
+        asked = _asked_of(cell, title, answers)
+        if asked:
+            kinds = [kinds[n - 1] for n in asked] if kinds else []
+            answers = len(asked)
         answering = (sum(known[k]["minutes"] for k in kinds) if kinds
                      else timing(essay)["answer_minutes"] * answers)
         rows.append({"title": title, "paragraphs": paras, "reread_words": reread, "list_items": listed,
-                     "answers": answers, "kinds": kinds,
+                     "answers": answers, "kinds": kinds, "asked": asked,
                      "floor_min": _round_up(reread / prose_wpm) + answering})
     return pd.DataFrame(rows, columns=["title", "paragraphs", "reread_words", "list_items", "answers", "kinds",
-                                       "floor_min"])
+                                       "asked", "floor_min"])
+
+
+def _asked_of(cell: dict, title: str, answers: int) -> list[int]:
+    """The answers a short route asks of an exercise (``"exercise": {"asked": [...]}``, which ``short_route`` sets on
+    its copy of the cell from the lesson metadata's ``short_route.ask``), checked against the answers the exercise
+    asks for; [] for the whole exercise."""
+    asked = (cell.get("metadata", {}).get("exercise") or {}).get("asked") or []
+    missing = [n for n in asked if not 1 <= n <= answers]
+    if missing:
+        raise HelperError(f"the exercise \"{title}\"", f"its short route (lesson metadata \"{ROUTE_KEY}\", \"ask\") "
+                          f"asks for its answer {missing[0]}, but the exercise asks for {answers} answers.",
+                          f"number the answers the short route asks from 1 to {answers}, in the order the exercise "
+                          "counts them (the items of its list first, then its numbered items).")
+    return list(asked)
 
 
 def _answer_kinds_of(cell: dict, title: str, answers: int, known: dict) -> list[str]:
@@ -798,6 +820,18 @@ ROUTE_ON_RE = re.compile(r"(?m)^\*Short route: no break here\.[^\n]*$")
 # (learner review 21: "*Full route* (Exercise 4, Discussion questions)" was cryptic; the older form is still read, to
 # be rewritten)
 ROUTE_POINT_RE = re.compile(r"\*Full route(?: only)?\* \([^\n]*?\): ")
+# Learner review 22 (issue 19): the short routes kept their heaviest exercises whole (01's Exercise 1, six answers to
+# weigh; 03's Exercise 2, eight). A route may ask part of an exercise it keeps, declared beside ``skip``:
+#
+#     "ask": {"## Exercise 1: find the evidence, and how it is backed":
+#             {"answers": [1, 5, 6], "which": "three of the six facts: ...", "why": "one of each kind of backing ..."}}
+#
+# ``answers`` numbers the answers the exercise asks for as ``exercises`` counts them (the items of a list task first,
+# then the numbered items), ``which`` says in the learner's words which of them the route asks (how many, in
+# words or digits), ``why`` is the maintainer's reason for the choice. The route's minutes count only those answers
+# (``short_route_row``); ``tools.cells`` writes ROUTE_ASK's line under the exercise's time line; the worked solution
+# stays whole.
+ROUTE_ASK_RE = re.compile(r"(?m)^\*On the short route\b[^\n]*$")
 
 
 def _heading(cell: dict) -> tuple[int, str]:
@@ -883,10 +917,112 @@ def route_skip_line(resume: str) -> str:
     return f"*Short route: skip this part.* Jump to where it resumes: [**{resume}**]({target})."
 
 
+def _is_exercise(c: dict) -> bool:
+    return (c.get("cell_type") == "markdown" and "exercise" in c.get("metadata", {}).get("tags", [])
+            and "".join(c.get("source", "")).startswith("## Exercise"))
+
+
+def route_asks(nb: dict, path: Path | str = "the notebook") -> dict[int, dict]:
+    """The exercises a short route asks only in part (lesson metadata ``short_route.ask``), by cell index.
+
+    Parameters:
+        nb: the notebook, as read from its JSON (or by nbformat); path: its name, for error messages.
+    Returns:
+        {cell index: {"heading", "answers" (the answer numbers asked), "which", "why"}}; {} when none is declared.
+        Raises HelperError for a heading no exercise cell opens with or that the route skips, for answers that are not
+        distinct whole numbers from 1 in order, for a ``which`` that does not say how many it asks, and for a missing
+        ``why``. Whether the answers exist is checked by ``exercises``, which counts them.
+    Example:
+        >>> cells = [{"cell_type": "markdown", "metadata": {"tags": ["exercise"]}, "source": "## Exercise 1: x\\n\\n1. A?\\n2. B?"}]
+        >>> ask = {"## Exercise 1: x": {"answers": [2], "which": "item 2 only", "why": "the harder one"}}
+        >>> route_asks({"metadata": {"lesson": {"short_route": {"skip": [], "ask": ask}}}, "cells": cells})[0]["answers"]
+        [2]
+    """
+    declared = (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("ask") or {}
+    if not isinstance(declared, dict):
+        raise HelperError(path, f"its lesson metadata's short route has \"ask\": {declared!r}; it must map an "
+                          "exercise's heading to the answers the route asks.",
+                          "write e.g. \"ask\": {\"## Exercise 1: …\": {\"answers\": [1, 2], \"which\": \"items 1 and 2\", "
+                          "\"why\": \"…\"}}.")
+    cells = nb.get("cells", [])
+    gone = ({k for p in route_parts(nb, path) for k in range(p["start"], p["end"])}
+            if (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("skip") else set())
+    out = {}
+    for heading, spec in declared.items():
+        k = next((k for k, c in enumerate(cells) if _is_exercise(c) and _heading(c)[1] == heading), None)
+        where = f"its short route's \"ask\" for {heading!r}"
+        if k is None:
+            raise HelperError(path, f"{where} names no exercise: no exercise cell opens with that heading.",
+                              "copy the exercise's heading line exactly, or remove it from \"ask\".")
+        if k in gone:
+            raise HelperError(path, f"{where} names an exercise the route skips.",
+                              "ask part of an exercise the route keeps, or take it out of \"skip\".")
+        spec = spec if isinstance(spec, dict) else {}
+        answers, which, why = spec.get("answers"), spec.get("which"), spec.get("why")
+        if (not isinstance(answers, list) or not answers or any(isinstance(n, bool) or not isinstance(n, int) or n < 1
+                                                                for n in answers) or answers != sorted(set(answers))):
+            raise HelperError(path, f"{where} gives the answers {answers!r}; they must be distinct whole numbers from 1, "
+                              "in order.", "write e.g. \"answers\": [1, 2, 3].")
+        n = len(answers)
+        said = {str(n)} | ({NUMBER_WORDS[n]} if n < len(NUMBER_WORDS) else set())
+        # how many, in words or digits, or the numbered items themselves ("items 1–3")
+        if not isinstance(which, str) or not (any(re.search(rf"\b{w}\b", which, re.I) for w in said)
+                                              or re.search(r"\bitems? \d", which)):
+            raise HelperError(path, f"{where} asks {n} answer{'s' if n != 1 else ''}, but its \"which\" ({which!r}) "
+                              "does not say how many, so a learner cannot tell when the short route's part is done.",
+                              f"say it, e.g. \"which\": \"{NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else n} of the …\" "
+                              "or \"items 1–3\".")
+        if not isinstance(why, str) or not why.strip():
+            raise HelperError(path, f"{where} gives no \"why\": the reason these answers keep the exercise's point.",
+                              "write it in a sentence, for the next maintainer.")
+        out[k] = {"heading": heading, "answers": answers, "which": which.strip(), "why": why.strip()}
+    return out
+
+
+def route_ask_line(which: str, minutes: int) -> str:
+    """The line under an exercise's time line when the short route asks only part of it (``route_asks``).
+
+    Parameters:
+        which: the answers the route asks, in the learner's words (``short_route.ask``'s ``which``); minutes: their
+        minutes, computed (``short_route_row``).
+    Returns:
+        the line, in italics.
+    Example:
+        >>> print(route_ask_line("items 1 and 2", 12))
+        *On the short route (about 12 minutes): items 1 and 2. The worked solution still answers the whole exercise.*
+    """
+    return (f"*On the short route (about {minutes} minutes): {which}. The worked solution still answers the whole "
+            "exercise.*")
+
+
+def route_ask_minutes(nb: dict, essay: Essay, path: Path | str = "the notebook") -> dict[int, int]:
+    """The minutes of each exercise the short route asks in part (``route_asks``), counted by ``exercises`` on the
+    route's copy of the notebook (the rereading its prompt names, and the answers asked): {cell index: minutes}."""
+    asks = route_asks(nb, path)
+    if not asks:
+        return {}
+    core = short_route(nb, path) or _asked_copy(nb, asks)
+    found = exercises(core, essay)
+    titles = {_heading(nb["cells"][k])[1].removeprefix("## ").strip(): k for k in asks}
+    return {titles[row.title]: int(row.floor_min) for row in found.itertuples() if row.title in titles}
+
+
+def _asked_copy(nb: dict, asks: dict[int, dict]) -> dict:
+    """``nb`` with each exercise the route asks in part carrying ``"exercise": {"asked": [...]}`` in its metadata."""
+    cells = list(nb.get("cells", []))
+    for k, ask in asks.items():
+        meta = dict(cells[k].get("metadata", {}))
+        meta["exercise"] = dict(meta.get("exercise") or {}, asked=ask["answers"])
+        cells[k] = dict(cells[k], metadata=meta)
+    return dict(nb, cells=cells)
+
+
 def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
     """The notebook as its short route reads it: without the parts ``route_parts`` skips, its lesson metadata's
     exercises and discussion cut to match, and its reading the paragraphs to read before starting (``read_first``,
-    or ``read`` when it names no others).
+    or ``read`` when it names no others). An exercise the route asks only in part (``route_asks``) carries the answers
+    asked in its cell's metadata (``"exercise": {"asked": [...]}``), which ``exercises`` counts; ``short_route_row``
+    gives it their minutes.
 
     Parameters:
         nb: the notebook, as read from its JSON; path: its name, for error messages.
@@ -904,12 +1040,8 @@ def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
         return None
     parts = route_parts(nb, path)
     gone = {k for p in parts for k in range(p["start"], p["end"])}
-    cells = nb.get("cells", [])
-
-    def is_exercise(c):
-        return (c.get("cell_type") == "markdown" and "exercise" in c.get("metadata", {}).get("tags", [])
-                and "".join(c.get("source", "")).startswith("## Exercise"))
-    kept = [k not in gone for k, c in enumerate(cells) if is_exercise(c)]
+    cells = _asked_copy(nb, route_asks(nb, path))["cells"]
+    kept = [k not in gone for k, c in enumerate(cells) if _is_exercise(c)]
     minutes = lesson.get("exercises", [])
     talk = next((k for k, c in enumerate(cells) if "".join(c.get("source", "")).startswith("## Discussion questions")
                  or DISCUSS_RE.search("".join(c.get("source", "")))), None)
@@ -946,7 +1078,7 @@ def route_read(nb: dict, path: Path | str = "the notebook") -> str:
         source = "".join(c.get("source", ""))
         if k in gone or not ("exercise" in c.get("metadata", {}).get("tags", []) and source.startswith("## Exercise")):
             continue
-        prompt = ROUTE_SKIP_RE.sub("", source.partition("\n")[2])
+        prompt = ROUTE_ASK_RE.sub("", ROUTE_SKIP_RE.sub("", source.partition("\n")[2]))
         cited |= {n for m in _PARAGRAPH_REF.finditer(prompt)
                   for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)}
     return paragraph_list(cited & allowed)
@@ -990,7 +1122,15 @@ def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None)
         True
     """
     core = short_route(nb, path or name)
-    return None if core is None else lesson_row(core, name, essay, path)
+    if core is None:
+        return None
+    # an exercise the route asks in part takes the minutes of the answers asked (``exercises``), not the whole's
+    lesson = core["metadata"]["lesson"]
+    found = exercises(core, essay)
+    if len(found) == len(lesson.get("exercises", [])):
+        lesson["exercises"] = [int(row.floor_min) if row.asked else m
+                               for m, row in zip(lesson["exercises"], found.itertuples())]
+    return lesson_row(core, name, essay, path)
 
 
 def route_minutes(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> dict[str, int]:
@@ -1014,7 +1154,8 @@ def route_minutes(folder: Path = NOTEBOOKS, essay: Essay | None = None) -> dict[
     return out
 
 
-def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = "") -> str:
+def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = "",
+               asked: list[str] | tuple = ()) -> str:
     """The opening cell's sentence on the short route, beside the full time: the reading it asks for first
     (``route_read``), the exercises it keeps, and how many times the learner skips ahead (``route_jumps``: learner
     review 20b, 01 said "skip the 13 parts" where the learner jumps twice). Kept to about the old line's length: the
@@ -1022,28 +1163,38 @@ def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = 
 
     Parameters:
         core: ``short_route_row``; full: ``lesson_row`` of the whole notebook; jumps: how many jumps; kept: the
-        headings of the exercises it keeps; read: the paragraphs to read first ("" for a notebook that names none).
+        headings of the exercises it keeps; read: the paragraphs to read first ("" for a notebook that names none);
+        asked: the headings of the kept exercises the route asks only in part (``route_asks``; their cells say which
+        answers).
     Returns:
         the sentence, one line, starting "**Short route, for one evening:**". Its words do not depend on the
         minutes' digits.
     Example:
         >>> print(route_line({"total_min": 120}, {"total_min": 345}, 2, ["## Exercise 1: x", "## Exercise 3: y"], "¶4–¶5"))
         **Short route, for one evening:** about 120 minutes of the 345: read first only ¶4–¶5 (not the full route's); it keeps Exercises 1 and 3 and skips ahead twice: the link under each skipped heading jumps there.
+        >>> print(route_line({"total_min": 90}, {"total_min": 300}, 1, ["## Exercise 1: x", "## Exercise 2: y"], "",
+        ...                  ["## Exercise 2: y"]))
+        **Short route, for one evening:** about 90 minutes of the 300, with its reading; it keeps Exercise 1, shortens Exercise 2 and skips ahead once: the link under each skipped heading jumps there.
     """
     times = {1: "once", 2: "twice"}.get(jumps, f"{NUMBER_WORDS[jumps] if jumps < len(NUMBER_WORDS) else jumps} times")
-    numbers = [m.group(1) for h in kept for m in [re.match(r"#* ?Exercise (\d+)", h)] if m]
-    if len(numbers) > 1:
-        exercises = f"Exercises {', '.join(numbers[:-1])} and {numbers[-1]}"
-    elif numbers:
-        exercises = f"Exercise {numbers[0]}"
+    def named(numbers):
+        return (f"Exercises {', '.join(numbers[:-1])} and {numbers[-1]}" if len(numbers) > 1
+                else f"Exercise {numbers[0]}")
+    numbers = [(m.group(1), h in asked) for h in kept for m in [re.match(r"#* ?Exercise (\d+)", h)] if m]
+    whole, part = [n for n, a in numbers if not a], [n for n, a in numbers if a]
+    # an exercise the route asks only in part is "shortened" (learner review 22; its cell says which answers), in as
+    # few words as "keeps": the first cell is at its limit
+    if whole or not part:
+        keeps = "keeps " + (named(whole) if whole else "its exercise" if len(kept) == 1 else "its exercises" if kept
+                            else "no exercise") + (f", shortens {named(part)}" if part else "")
     else:
-        exercises = "its exercise" if len(kept) == 1 else "its exercises" if kept else "no exercise"
+        keeps = f"shortens {named(part)}"
     # learner review 21: "read first only …" beside "Before you start, read …" said nothing of which one applies; the
     # full route's list is now marked *Full route:* (tools.cells), and this one says it replaces it
     reading = f": read first only {read} (not the full route's);" if read else ", with its reading;"
     # learner review 22: "skip this part" said not how; said once here, the link under each skipped heading does it
     return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}{reading} "
-            f"it keeps {exercises} and skips ahead {times}: the link under each skipped heading jumps there.")
+            f"it {keeps} and skips ahead {times}: the link under each skipped heading jumps there.")
 
 
 def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the notebook") -> str:
@@ -1064,7 +1215,8 @@ def opening_route_line(nb: dict, core: dict, full: dict, path: Path | str = "the
     kept = [line for k, c in enumerate(nb.get("cells", [])) for level, line in [_heading(c)]
             if level == 2 and line.startswith("## Exercise") and k not in gone]
     read = route_read(nb, path) if nb.get("metadata", {}).get("lesson", {}).get("read_first") else ""
-    return route_line(core, full, len(route_jumps(parts)), kept, read)
+    asked = [a["heading"] for a in route_asks(nb, path).values()]
+    return route_line(core, full, len(route_jumps(parts)), kept, read, asked)
 
 
 def _route_point_short(heading: str) -> str:

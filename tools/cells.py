@@ -19,6 +19,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | 01–04, "Discussion questions" cell | the line `*Time for the discussion: …*` under the heading; lesson metadata `discussion` | the discussion's minutes, by reading.yml's rule (helpers.lessons.discussion_minutes) | discussion.yml, reading.yml |
 | 00–04, every code cell | the cell's code | code folded unless Setup or a teaching call (a passage, a search, a lookup), in a worked solution too | this file (TEACHING_CALL) |
 | 00–03, headings the short route skips | the line `*Short route: skip this part.* Jump to where it resumes: [**…**](#…)` under the heading; lesson metadata `short_route` | where the short route resumes (helpers.lessons.route_parts); the opening cell's `**Short route, for one evening:**` line is written by tools.run_notebooks | lesson metadata |
+| 01–03, exercises the short route asks in part | the line `*On the short route: …*` under the exercise's time line | which answers the route asks, and their minutes (helpers.lessons.route_asks, route_ask_minutes) | lesson metadata `short_route.ask` |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
@@ -294,6 +295,7 @@ def set_exercise_times(nb, name: str, essay) -> None:
                                 exercise_time_line(int(row.floor_min), int(row.answers), bool(row.paragraphs),
                                                    row.kinds))
     lesson["exercises"] = [int(m) for m in found.floor_min]
+    set_route_asks(nb, name, essay)
     talk = discussion_minutes(essay, name)
     if talk is None:   # a discussion set in the notebook's prose (00's): its minutes computed by the same rule
         from helpers.lessons import prompt_discussion
@@ -312,6 +314,30 @@ def set_exercise_times(nb, name: str, essay) -> None:
     cell.source = SOLO_RE.sub("", cell.source).replace("\n\n\n\n", "\n\n")
     cell.source = DISCUSSION_TIME_RE.sub(lambda m: m.group(0) + "\n\n" + solo_line(talk[1]), cell.source, count=1)
     lesson["discussion"] = talk[1]
+
+
+def set_route_asks(nb, name: str, essay) -> None:
+    """Under the time line of each exercise the short route asks only in part (lesson metadata ``short_route.ask``),
+    the line saying which answers the route asks and their minutes, computed (``helpers.lessons.route_ask_line``,
+    ``route_ask_minutes``); the line is removed from an exercise the route asks whole. Learner review 22: the short
+    routes kept 01's Exercise 1 (49 minutes) and 03's Exercise 2 (65 minutes) whole."""
+    from helpers.errors import HelperError
+    from helpers.lessons import EXERCISE_TIME_RE, ROUTE_ASK_RE, route_ask_line, route_ask_minutes, route_asks
+    try:
+        asks, minutes = route_asks(nb, name), route_ask_minutes(nb, essay, name)
+    except HelperError as exc:
+        raise SystemExit(str(exc)) from None
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        if ROUTE_ASK_RE.search(cell.source):
+            cell.source = re.sub(ROUTE_ASK_RE.pattern + r"\n?\n?", "", cell.source).rstrip("\n")
+        if k in asks:
+            line = route_ask_line(asks[k]["which"], minutes[k])
+            m = EXERCISE_TIME_RE.search(cell.source)
+            at = m.end() if m else len(cell.source.split("\n", 1)[0])
+            rest = cell.source[at:].lstrip("\n")
+            cell.source = cell.source[:at] + "\n\n" + line + ("\n\n" + rest if rest else "")
 
 
 def _after_prompt(source: str, line: str) -> str:
