@@ -286,6 +286,80 @@ def in_parts(text: str, limit: int) -> list[str]:
     return parts
 
 
+QUESTION_SLIDE_WORDS = 80   # words a discussion question's slide may hold, heading and all (facilitator review 21: the
+                            # question 2 slides held 119-120 words of small type; the series' questions up to 231)
+
+
+def asked(text: str) -> list[str]:
+    """A question's closing questions one by one, each a sentence ending in "?" (the Spanish may open with "¿" or
+    with "Si ...").
+
+    >>> asked("If so, does it hold? Why? ¿Y qué más?")
+    ['If so, does it hold?', 'Why?', '¿Y qué más?']
+    """
+    return [x for x in re.split(r"(?<=\?)\s+", " ".join(text.split())) if x]
+
+
+CUTS = (r"(?<=[.?!])\s+(?=[A-ZÁÉÍÓÚÑ¿])",      # where a question's text may be cut, first to last resort: sentence
+        r'(?<=[)"\]][,;]) ',                  # ends, after a closing bracket or quotation mark and its comma, after any
+        r"(?<=[,;:]) ", r" ")                 # comma, semicolon or colon, between words
+
+
+def cut(text: str, limit: int, level: int = 0) -> list[str]:
+    """``text`` in parts of at most ``limit`` words, each as many whole pieces as fit: cut at sentence ends, and a
+    piece still too long at the next of CUTS.
+
+    >>> cut("One two three. Four, five six seven.", 3)
+    ['One two three.', 'Four,', 'five six seven.']
+    """
+    parts: list[str] = []
+    for piece in re.split(CUTS[level], " ".join(text.split())):
+        for x in ([piece] if words(piece) <= limit or level + 1 == len(CUTS) else cut(piece, limit, level + 1)):
+            if parts and words(parts[-1]) + words(x) <= limit:
+                parts[-1] += " " + x
+            else:
+                parts.append(x)
+    return parts
+
+
+def _question_pieces(body: str, limit: int) -> list[tuple[str, str, int]]:
+    """The paragraphs of a question's slide body (after its heading) as pieces of at most ``limit`` words: a
+    closing-questions paragraph a question a piece, any other paragraph ``cut``; each piece (its paragraph's tag,
+    its text, which paragraph)."""
+    pieces = []
+    for n, (tag, text) in enumerate(re.findall(r"(<p\b[^>]*>)(.*?)</p>", body, flags=re.S)):
+        if "closing" in tag:
+            pieces += [(tag, x, -1) for x in asked(text)]
+        else:
+            pieces += [(tag, x, n) for x in cut(text, limit)]
+    return pieces
+
+
+def question_slides(heading: str, body: str, notes: str, bound: int = QUESTION_SLIDE_WORDS) -> list[tuple[str, str]]:
+    """A question's slide as slides of at most ``bound`` words each, heading and all: the slide itself when it fits,
+    else its paragraphs cut (``_question_pieces``) and packed in order, each slide under the same heading (a
+    paragraph cut across slides goes on in the same paragraph on each); the facilitator's notes stay with the first,
+    the others say they go on."""
+    if words(heading + body) <= bound:
+        return [(heading + body, notes)]
+    slides: list[list[tuple[str, str, int]]] = []
+    for tag, text, n in _question_pieces(body, bound - words(heading)):
+        if slides and words(heading + " ".join(x[1] for x in slides[-1]) + " " + text) <= bound:
+            last = slides[-1][-1]
+            if n >= 0 and last[2] == n:            # the same paragraph goes on
+                slides[-1][-1] = (tag, f"{last[1]} {text}", n)
+            else:
+                slides[-1].append((tag, text, n))
+        else:
+            slides.append([(tag, text, n)])
+    more = "**For the facilitator**\n\nThe same question, continued (a slide holds at most " \
+           f"{bound} words, so the back of the room can read it)."
+    # a slide of at most ``bound`` words needs no smaller type (the class ``long``, for a question whole on one slide)
+    return [(heading + "".join(f"{tag.replace(' long', '')}{text}</p>" for tag, text, _ in slide),
+             notes if i == 0 else more)
+            for i, slide in enumerate(slides)]
+
+
 def _box_slides(cells: list, head: str, boxes: list[str]) -> None:
     """A segment's boxes (sensitive, flashpoint) on slides of their own, under the segment's heading: together when
     they fit SLIDE_WORDS, else a box per slide, and a box too long for one slide in two, English then Spanish (the
@@ -806,7 +880,9 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                                + (" In this version the Spanish comes first; the English follows." if spanish else ""))]
             # a room of Spanish readers reads the question in Spanish first
             for body_, notes_ in (in_spanish + english if spanish else english + in_spanish):
-                _slide(cells, body_, notes=notes_)
+                head, _, rest = body_.partition("\n\n")
+                for part, said in question_slides(head + "\n\n", rest, notes_):
+                    _slide(cells, part, notes=said)
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
     for i, cell in enumerate(nb.cells):
