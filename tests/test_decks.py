@@ -432,13 +432,15 @@ def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, e
     main = html.unescape((editions_built / "facilitator" / "run-sheet-single-90-1.html").read_text(encoding="utf-8"))
     assert "Some read Spanish more easily?" in main
     # the native Spanish review: the version's title slide was English only, and its sheet gave the question to
-    # read out in English with no word of where its Spanish is
+    # read out in English with no word of where its Spanish is (review 21: the sheet now asks it in Spanish, and says
+    # once where its English and its whole text are)
     title_slide = _decks()["single-90-1-spanish.slides.html"].cells[0].source
     assert f"{single.iloc[0].plan_title_es}, {decks.VERSION_TITLES_ES['spanish']}" in html.unescape(title_slide)
     assert 'lang="es"' not in _decks()["single-90-1.slides.html"].cells[0].source.split("Sensitive")[0]
     asks = [q for q in version.discussion if q]
-    assert asks and sheet.count("(En español: en la diapositiva de la pregunta") == len(asks)
-    assert "(En español:" not in main
+    assert asks and all(f"<b>Pregunte (pregunta {int(q[1:])}" in sheet for q in asks)
+    assert sheet.count("(whole, and in English: slides and packet;") == 1
+    assert "Pregunte (" not in main and "in English: slides and packet" not in main
 
 
 @pytest.mark.parametrize("old, new, problem", [

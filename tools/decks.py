@@ -1133,9 +1133,12 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
     return pages
 
 
+# a table (a worked solution's) never split across a page, nor a solution's heading left at the foot of a page (facilitator
+# review 21: notes pages 5-6 split a solution table)
 NOTES_STYLE = """body { font-size: 10.5pt; line-height: 1.3; } h1 { font-size: 1.3em; } h2 { font-size: 1.05em;
 margin: 0.9em 0 0.2em; border-top: 1px solid #999; padding-top: 0.3em; break-after: avoid; } h3 { font-size: 1em; }
 .answer { border-left: 3px solid #000; padding-left: 0.5em; } li, p { break-inside: avoid; }
+table, tr { break-inside: avoid; page-break-inside: avoid; } h3 { break-after: avoid; page-break-after: avoid; }
 img.figure { max-width: 100%; max-height: 9cm; display: block; break-inside: avoid; }"""
 
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
@@ -1146,7 +1149,9 @@ SHEET_SIZES = ("10pt", "9.5pt", "9pt", "8.75pt", "8.5pt")   # a sheet that runs 
 # sheet's edge): 16 mm on the right, since A4 is 5.9 mm narrower, 13 mm on the left for an A4 printer that centres
 # the page; the type kept by a line height of 1.1 and paragraphs 0.4 em apart (tests/test_kit_19.py)
 SHEET_PAGE = "@page { margin: 10mm 16mm 10mm 13mm; @bottom-center { content: none; } }"
-SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.07; } p { margin: 0.25em 0; }
+# a line height of 1.04 (1.07 until review 21, when the single session's English sheet took the hard-moment lines and
+# the Spanish readers' sheets their questions in Spanish, at 9 pt)
+SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.04; } p { margin: 0.25em 0; }
 h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.35em 0 0.1em; }
 .sheet { width: 100%; } .sheet td, .sheet th { padding: 0.04em 0.25em; } .t { white-space: nowrap !important; }
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
@@ -1174,7 +1179,18 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             return f' <span class="cue"><b>Flashpoint:</b> name {paragraph_list(hit)} {when}.{flares}</span>'
 
         def ask(q: str) -> str:
-            """A question as the run sheet prints it: in full, or a long one in short with where its full text is."""
+            """A question as the run sheet prints it: in full, or a long one in short with where its full text is;
+            on a version for Spanish readers, in Spanish, like its prompts and close (facilitator review 21: question
+            2 in English, its prompts only in Spanish), in short when long (``closing_questions``)."""
+            if first.version and q in ctx["questions_es"]:
+                es = " ".join(ctx["questions_es"][q].split())
+                short = closing_questions(es) if words(es) > SHORT_AT or sheet_question(questions[q]) else ""
+                name = question_name(q, spanish=True)
+                if not short:
+                    return f'<span lang="es"><b>Pregunte ({name}):</b> <i>{html.escape(es)}</i></span>'
+                # where the whole is, and the English, the sheet says once (``version`` below): a line a question saved
+                return (f'<span lang="es"><b>Pregunte ({name}, sobre {question_paragraphs(ctx["questions"].loc[q])}), '
+                        f"en breve:</b> <i>{html.escape(short)}</i></span>")
             full = " ".join(questions[q].split())
             short = sheet_question(full)
             if not short:
@@ -1188,14 +1204,10 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q">{ask(q)}'
-                           + ((f' <span lang="es">{html.escape(leading(q, ctx, short=True, spanish=True))} '
-                               "(lo demás: en las notas de quien facilita)</span>"
+                           + ((f' <span lang="es">{html.escape(leading(q, ctx, short=True, spanish=True))}</span>'
                                if first.version and q in ctx["leading_es"] else
                                f" {html.escape(leading(q, ctx, short=True))} (the rest: the facilitator's notes)")
-                              if leading(q, ctx) else "")
-                           # the version for a room with Spanish readers: say where its Spanish is, to read it out
-                           + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
-                              if first.version and q in ctx["questions_es"] else "") + "</div>"
+                              if leading(q, ctx) else "") + "</div>"
                            for q in seg.discussion.split(", ") if q)
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             flag = f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>' if seg.sensitive else ""
@@ -1226,24 +1238,34 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
                 "ready).</span>" if flashpoints & set(paragraph_numbers(first.pre_reading)) else "")
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
+        if first.version and any(seg.discussion for seg in rows.itertuples()):
+            # review 21: each question asked in Spanish, like its prompts and close; where the rest is, said once
+            version = version[:-4] + (" <b>Questions</b> in Spanish, in short when long (whole, and in English: "
+                                      "slides and packet; how to lead them: the notes).</p>")
         said = workshop.computers_optional(rows) if once else ""   # the start page says it; the plan too (review13)
         if said:       # in the paragraph above, not one of its own: the sheet keeps its type size
             version = (version[:-4] + f" {html.escape(said)}</p>") if version else f"<p>{html.escape(said)}</p>"
+        flared = any(flashpoints_of(seg, ctx) for seg in rows.itertuples())
+        lines = (hard_moments_html(ctx["handout"]) if first.version else
+                 hard_moments_html(ctx["handout"], english=True) if once else "")
         table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's "
                  f"edition: about {pre_row.minutes} minutes; about {slower} for anyone reading English as a second "
                  f"language.{sent}" + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
-                 + (f'<p class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}</p>'
-                    if any(flashpoints_of(seg, ctx) for seg in rows.itertuples()) else "")
+                 # the lines for the hardest moments in the box the cues point to, for a version and for the single
+                 # session (review 21: the English single session's sheet had none)
+                 + (f'<div class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}' if flared else
+                    '<div class="prep">' if lines else "")
+                 + ((" " if flared else "") + lines + "</div>" if lines else "</div>" if flared else "")
                  + "<table class=\"sheet\"><tr><th>time</th><th>clock</th><th>what to say or do</th></tr>"
                  f"{''.join(body_rows)}</table>"
                  + (f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>" if running_late(rows, ctx) else "")
                  # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
                  # printed the same list again, and its type shrank to fit)
-                 + '<p class="bring"><b>Bring</b> what the day-of checklist lists (its own page), each thing with '
-                   "when it is first used."
+                 + '<p class="bring"><b>Bring</b> what the day-of checklist (its own page) lists, with when each is used.'
                  # the debrief in the same paragraph where nothing comes between (review17: a line saved on the
                  # series' third sheet), labelled once ("After. After the session:" said it twice)
-                 + ("</p>" + hard_moments_html(ctx["handout"]) + "<p>" if first.version else " ")
+                 + ("</p>" + interpreter_html(ctx["handout"]) + "<p>"
+                    if first.version and (rows.topic == "welcome").any() else " ")
                  + f"{_after(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
 
@@ -1280,20 +1302,31 @@ def _after(debrief: str) -> str:
     return f"<b>{html.escape(m[1])}</b> {html.escape(m[2])}" if m else f"<b>After.</b> {html.escape(debrief)}"
 
 
-def hard_moments_html(handout: dict) -> str:
-    """For the run sheet of a version for Spanish readers: the interpreter's role, to read out at the welcome, and
-    the facilitator's lines for the hardest moments in Spanish (facilitation.yml), to say without waiting for the
-    interpreter; their English is in the printed facilitator's notes (the welcome slide's notes), which keeps the
-    sheet to one page."""
+def hard_moments_html(handout: dict, english: bool = False) -> str:
+    """For the run sheet of a version for Spanish readers: the facilitator's lines for the hardest moments in Spanish
+    (facilitation.yml), to say without waiting for the interpreter; their English is in the printed facilitator's
+    notes (the welcome slide's notes). With ``english``, the single session's English sheet: the lines in English
+    (review 21: only its notes had them). The sheet prints them in the box the flashpoint cues point to ("the box
+    above"); the interpreter's role, at its foot (``interpreter_html``)."""
     if not handout.get("hard_moments"):
         return ""
-    return ('<div class="prep"><b>The interpreter</b> (say it at the welcome, in both languages: the welcome slide\'s '
-            "notes): interprets faithfully, both ways, keeping to what was said; calming a heated moment is yours; the "
-            "agreements bind the interpreter and the helpers too.<br><b>Hard moments, your lines in Spanish</b> (in "
-            "English too in the printed facilitator's notes, under the welcome): "
+    if english:
+        return ("<b>Hard moments, your lines:</b> "
+                + " ".join(f'<b>{html.escape(m["when"])}:</b> <i>“{html.escape(m["en"])}”</i>'
+                           for m in handout["hard_moments"]))
+    return ("<b>Hard moments, your lines in Spanish</b> (in English: the notes, under the welcome): "
             + " ".join(f'<b>{html.escape(m["when"])}:</b> '
-                       f'<span lang="es"><i>“{html.escape(m["es"])}”</i></span>' for m in handout["hard_moments"])
-            + "</div>")
+                       f'<span lang="es"><i>“{html.escape(m["es"])}”</i></span>' for m in handout["hard_moments"]))
+
+
+def interpreter_html(handout: dict) -> str:
+    """The interpreter's role, said at the welcome, for the sheet of a version's meeting that has the welcome (review
+    21: a series' Session 3 sheet printed it again, and its type was 8.75 pt)."""
+    if not handout.get("hard_moments"):
+        return ""
+    return ('<div class="prep"><b>The interpreter</b> (say it at the welcome, in both languages: the welcome '
+            "slide's notes): interprets faithfully, both ways, keeping to what was said; calming a heated moment is "
+            "yours; the agreements bind the interpreter and the helpers too.</div>")
 
 
 # how to send the reading message without showing anyone's address or number to the others: e-mail in BCC, and in a
