@@ -130,9 +130,10 @@ def test_the_handout_is_in_english_and_spanish(essay, built):
         assert squash(pair["en"]) in text and squash(pair["es"]) in text
     plans = workshop.load_plans(essay)
     used = {q for cell in plans.discussion for q in cell.split(", ") if q}
+    listed = text.replace("•", "")      # what a long question asks, a list (review 21): its bullets aside
     for qid, question in workshop.load_questions_es(essay, plans).items():
         if qid in used:                      # the handout prints the questions the plans use
-            assert squash(question) in text, qid
+            assert squash(question) in listed, qid
     assert squash("python -m venv .venv") in text and squash("pip install -r requirements.txt") in text
 
 
@@ -201,9 +202,15 @@ def test_every_run_sheet_prints_in_legible_type(built):
     assert len(sizes) == len(decks.run_sheets()) >= 8, sizes   # every meeting, and each version for Spanish readers
     assert all(size >= 8.5 for size in sizes.values()), sizes
     english = {name: size for name, size in sizes.items() if not name.endswith("-spanish")}
-    # the English sheets at 9 pt; a version for Spanish readers carries both languages (review 21 put the lines a
-    # facilitator reads aloud in Spanish beside the English), so at 8.5 pt or more, as above
+    # the English sheets at 9 pt; a version for Spanish readers at 9 pt too (facilitator review 21: Session 3's
+    # printed at 8.75 pt; the interpreter's role now prints on the sheet with the welcome only, the hard-moment lines
+    # in the flare-up box), except Session 1's, whose question 1 in Spanish (review 21: each question asked in the
+    # language of its prompts) is 230 words that cannot be printed in short without dropping a reading marked as the
+    # package's: 8.75 pt (measured to a tenth, 8.7)
     assert len(english) >= 4 and all(size >= 9 for size in english.values()), sizes
+    spanish = {name: size for name, size in sizes.items() if name.endswith("-spanish")}
+    assert len(spanish) == 4 and sizes["run-sheet-series-3x120-3-spanish"] >= 9, sizes
+    assert all(size >= (8.7 if name == "run-sheet-series-3x120-1-spanish" else 9) for name, size in spanish.items()), sizes
 
 
 def test_printed_text_outputs_do_not_break_words(built):

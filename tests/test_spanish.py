@@ -519,13 +519,15 @@ def test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_
     closing = next(s for s in slides if "Hoy trabajamos" in s)
     assert "La tesis" in closing and "Guerra de posiciones" in closing
     order = [s[:14] for s in slides if s.startswith(("## Pregunta 2 ", "## Question 2 "))]
-    # its lead-in, its questions, then the English the same way (review14: the English in short too)
-    assert order == ["## Pregunta 2 ", "## Pregunta 2 ", "## Question 2 ", "## Question 2 "]
+    # its lead-in, its questions, then the English the same way (review14: the English in short too), each over as
+    # many slides as 80 words a slide need (review 21)
+    runs = [h for k, h in enumerate(order) if k == 0 or order[k - 1] != h]
+    assert runs == ["## Pregunta 2 ", "## Question 2 "] and order.count("## Pregunta 2 ") >= 2 <= order.count("## Question 2 ")
     notes = " ".join(c.source for c in cells if c.metadata["slideshow"]["slide_type"] == "notes")
     assert "Aliases only join" not in notes and "*Español:* La guerra de posiciones (¶49)" in notes
     standard = kit_once.session_decks()["single-90-1.slides.html"].cells
-    assert [html_text(c.source)[:14] for c in standard if c.source.startswith(("## Pregunta 2 ", "## Question 2 "))] \
-        == ["## Question 2 ", "## Question 2 ", "## Pregunta 2 ", "## Pregunta 2 "]
+    order = [html_text(c.source)[:14] for c in standard if c.source.startswith(("## Pregunta 2 ", "## Question 2 "))]
+    assert [h for k, h in enumerate(order) if k == 0 or order[k - 1] != h] == ["## Question 2 ", "## Pregunta 2 "]
 
 
 def test_the_spanish_version_budgets_interpretation(essay):
@@ -610,7 +612,9 @@ def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_reader
     from tools import decks
     cells = kit_once.session_decks()["single-90-1-spanish.slides.html"].cells
     i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta 2 ") and "es closing" in c.source)
-    slide, notes = cells[i].source, cells[i + 1].source
+    # the closing questions over as many slides as 80 words a slide need (review 21), the notes under the first
+    slide = " ".join(c.source for c in cells if c.source.startswith("## Pregunta 2 ") and "es closing" in c.source)
+    notes = cells[i + 1].source
     before = [c.source for c in cells[:i] if c.source.startswith("## Pregunta 2 ")]   # the lead-in's own slide
     es = " ".join(workshop.load_questions_es(essay)["D02"].split())
     # where the whole is: under the closing questions, since the lead-in slide needs its words (review14 A3)

@@ -286,6 +286,80 @@ def in_parts(text: str, limit: int) -> list[str]:
     return parts
 
 
+QUESTION_SLIDE_WORDS = 80   # words a discussion question's slide may hold, heading and all (facilitator review 21: the
+                            # question 2 slides held 119-120 words of small type; the series' questions up to 231)
+
+
+def asked(text: str) -> list[str]:
+    """A question's closing questions one by one, each a sentence ending in "?" (the Spanish may open with "¿" or
+    with "Si ...").
+
+    >>> asked("If so, does it hold? Why? ¿Y qué más?")
+    ['If so, does it hold?', 'Why?', '¿Y qué más?']
+    """
+    return [x for x in re.split(r"(?<=\?)\s+", " ".join(text.split())) if x]
+
+
+CUTS = (r"(?<=[.?!])\s+(?=[A-ZÁÉÍÓÚÑ¿])",      # where a question's text may be cut, first to last resort: sentence
+        r'(?<=[)"\]][,;]) ',                  # ends, after a closing bracket or quotation mark and its comma, after any
+        r"(?<=[,;:]) ", r" ")                 # comma, semicolon or colon, between words
+
+
+def cut(text: str, limit: int, level: int = 0) -> list[str]:
+    """``text`` in parts of at most ``limit`` words, each as many whole pieces as fit: cut at sentence ends, and a
+    piece still too long at the next of CUTS.
+
+    >>> cut("One two three. Four, five six seven.", 3)
+    ['One two three.', 'Four,', 'five six seven.']
+    """
+    parts: list[str] = []
+    for piece in re.split(CUTS[level], " ".join(text.split())):
+        for x in ([piece] if words(piece) <= limit or level + 1 == len(CUTS) else cut(piece, limit, level + 1)):
+            if parts and words(parts[-1]) + words(x) <= limit:
+                parts[-1] += " " + x
+            else:
+                parts.append(x)
+    return parts
+
+
+def _question_pieces(body: str, limit: int) -> list[tuple[str, str, int]]:
+    """The paragraphs of a question's slide body (after its heading) as pieces of at most ``limit`` words: a
+    closing-questions paragraph a question a piece, any other paragraph ``cut``; each piece (its paragraph's tag,
+    its text, which paragraph)."""
+    pieces = []
+    for n, (tag, text) in enumerate(re.findall(r"(<p\b[^>]*>)(.*?)</p>", body, flags=re.S)):
+        if "closing" in tag:
+            pieces += [(tag, x, -1) for x in asked(text)]
+        else:
+            pieces += [(tag, x, n) for x in cut(text, limit)]
+    return pieces
+
+
+def question_slides(heading: str, body: str, notes: str, bound: int = QUESTION_SLIDE_WORDS) -> list[tuple[str, str]]:
+    """A question's slide as slides of at most ``bound`` words each, heading and all: the slide itself when it fits,
+    else its paragraphs cut (``_question_pieces``) and packed in order, each slide under the same heading (a
+    paragraph cut across slides goes on in the same paragraph on each); the facilitator's notes stay with the first,
+    the others say they go on."""
+    if words(heading + body) <= bound:
+        return [(heading + body, notes)]
+    slides: list[list[tuple[str, str, int]]] = []
+    for tag, text, n in _question_pieces(body, bound - words(heading)):
+        if slides and words(heading + " ".join(x[1] for x in slides[-1]) + " " + text) <= bound:
+            last = slides[-1][-1]
+            if n >= 0 and last[2] == n:            # the same paragraph goes on
+                slides[-1][-1] = (tag, f"{last[1]} {text}", n)
+            else:
+                slides[-1].append((tag, text, n))
+        else:
+            slides.append([(tag, text, n)])
+    more = "**For the facilitator**\n\nThe same question, continued (a slide holds at most " \
+           f"{bound} words, so the back of the room can read it)."
+    # a slide of at most ``bound`` words needs no smaller type (the class ``long``, for a question whole on one slide)
+    return [(heading + "".join(f"{tag.replace(' long', '')}{text}</p>" for tag, text, _ in slide),
+             notes if i == 0 else more)
+            for i, slide in enumerate(slides)]
+
+
 def _box_slides(cells: list, head: str, boxes: list[str]) -> None:
     """A segment's boxes (sensitive, flashpoint) on slides of their own, under the segment's heading: together when
     they fit SLIDE_WORDS, else a box per slide, and a box too long for one slide in two, English then Spanish (the
@@ -806,7 +880,9 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                                + (" In this version the Spanish comes first; the English follows." if spanish else ""))]
             # a room of Spanish readers reads the question in Spanish first
             for body_, notes_ in (in_spanish + english if spanish else english + in_spanish):
-                _slide(cells, body_, notes=notes_)
+                head, _, rest = body_.partition("\n\n")
+                for part, said in question_slides(head + "\n\n", rest, notes_):
+                    _slide(cells, part, notes=said)
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["language_info"] = {"name": "python"}
     for i, cell in enumerate(nb.cells):
@@ -1057,9 +1133,12 @@ def notes_pages(reading: str = DEFAULT_READING) -> dict[str, str]:
     return pages
 
 
+# a table (a worked solution's) never split across a page, nor a solution's heading left at the foot of a page (facilitator
+# review 21: notes pages 5-6 split a solution table)
 NOTES_STYLE = """body { font-size: 10.5pt; line-height: 1.3; } h1 { font-size: 1.3em; } h2 { font-size: 1.05em;
 margin: 0.9em 0 0.2em; border-top: 1px solid #999; padding-top: 0.3em; break-after: avoid; } h3 { font-size: 1em; }
 .answer { border-left: 3px solid #000; padding-left: 0.5em; } li, p { break-inside: avoid; }
+table, tr { break-inside: avoid; page-break-inside: avoid; } h3 { break-after: avoid; page-break-after: avoid; }
 img.figure { max-width: 100%; max-height: 9cm; display: block; break-inside: avoid; }"""
 
 # ---- the run sheets and the day-of checklist ----------------------------------------------------------------
@@ -1070,7 +1149,9 @@ SHEET_SIZES = ("10pt", "9.5pt", "9pt", "8.75pt", "8.5pt")   # a sheet that runs 
 # sheet's edge): 16 mm on the right, since A4 is 5.9 mm narrower, 13 mm on the left for an A4 printer that centres
 # the page; the type kept by a line height of 1.1 and paragraphs 0.4 em apart (tests/test_kit_19.py)
 SHEET_PAGE = "@page { margin: 10mm 16mm 10mm 13mm; @bottom-center { content: none; } }"
-SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.07; } p { margin: 0.25em 0; }
+# a line height of 1.04 (1.07 until review 21, when the single session's English sheet took the hard-moment lines and
+# the Spanish readers' sheets their questions in Spanish, at 9 pt)
+SHEET_STYLE = """body { font-size: 10pt; max-width: none; margin: 0; line-height: 1.04; } p { margin: 0.25em 0; }
 h1 { font-size: 1.25em; margin: 0 0 0.25em; } h2 { font-size: 1.05em; margin: 0.35em 0 0.1em; }
 .sheet { width: 100%; } .sheet td, .sheet th { padding: 0.04em 0.25em; } .t { white-space: nowrap !important; }
 .q { margin-top: 0.2em; } .blanks { margin: 0.2em 0; }
@@ -1098,7 +1179,18 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             return f' <span class="cue"><b>Flashpoint:</b> name {paragraph_list(hit)} {when}.{flares}</span>'
 
         def ask(q: str) -> str:
-            """A question as the run sheet prints it: in full, or a long one in short with where its full text is."""
+            """A question as the run sheet prints it: in full, or a long one in short with where its full text is;
+            on a version for Spanish readers, in Spanish, like its prompts and close (facilitator review 21: question
+            2 in English, its prompts only in Spanish), in short when long (``closing_questions``)."""
+            if first.version and q in ctx["questions_es"]:
+                es = " ".join(ctx["questions_es"][q].split())
+                short = closing_questions(es) if words(es) > SHORT_AT or sheet_question(questions[q]) else ""
+                name = question_name(q, spanish=True)
+                if not short:
+                    return f'<span lang="es"><b>Pregunte ({name}):</b> <i>{html.escape(es)}</i></span>'
+                # where the whole is, and the English, the sheet says once (``version`` below): a line a question saved
+                return (f'<span lang="es"><b>Pregunte ({name}, sobre {question_paragraphs(ctx["questions"].loc[q])}), '
+                        f"en breve:</b> <i>{html.escape(short)}</i></span>")
             full = " ".join(questions[q].split())
             short = sheet_question(full)
             if not short:
@@ -1112,14 +1204,10 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q">{ask(q)}'
-                           + ((f' <span lang="es">{html.escape(leading(q, ctx, short=True, spanish=True))} '
-                               "(lo demás: en las notas de quien facilita)</span>"
+                           + ((f' <span lang="es">{html.escape(leading(q, ctx, short=True, spanish=True))}</span>'
                                if first.version and q in ctx["leading_es"] else
                                f" {html.escape(leading(q, ctx, short=True))} (the rest: the facilitator's notes)")
-                              if leading(q, ctx) else "")
-                           # the version for a room with Spanish readers: say where its Spanish is, to read it out
-                           + (' <span lang="es">(En español: en la diapositiva de la pregunta y en el cuadernillo.)</span>'
-                              if first.version and q in ctx["questions_es"] else "") + "</div>"
+                              if leading(q, ctx) else "") + "</div>"
                            for q in seg.discussion.split(", ") if q)
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             flag = f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>' if seg.sensitive else ""
@@ -1150,24 +1238,34 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
                 "ready).</span>" if flashpoints & set(paragraph_numbers(first.pre_reading)) else "")
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
+        if first.version and any(seg.discussion for seg in rows.itertuples()):
+            # review 21: each question asked in Spanish, like its prompts and close; where the rest is, said once
+            version = version[:-4] + (" <b>Questions</b> in Spanish, in short when long (whole, and in English: "
+                                      "slides and packet; how to lead them: the notes).</p>")
         said = workshop.computers_optional(rows) if once else ""   # the start page says it; the plan too (review13)
         if said:       # in the paragraph above, not one of its own: the sheet keeps its type size
             version = (version[:-4] + f" {html.escape(said)}</p>") if version else f"<p>{html.escape(said)}</p>"
+        flared = any(flashpoints_of(seg, ctx) for seg in rows.itertuples())
+        lines = (hard_moments_html(ctx["handout"]) if first.version else
+                 hard_moments_html(ctx["handout"], english=True) if once else "")
         table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's "
                  f"edition: about {pre_row.minutes} minutes; about {slower} for anyone reading English as a second "
                  f"language.{sent}" + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
-                 + (f'<p class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}</p>'
-                    if any(flashpoints_of(seg, ctx) for seg in rows.itertuples()) else "")
+                 # the lines for the hardest moments in the box the cues point to, for a version and for the single
+                 # session (review 21: the English single session's sheet had none)
+                 + (f'<div class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}' if flared else
+                    '<div class="prep">' if lines else "")
+                 + ((" " if flared else "") + lines + "</div>" if lines else "</div>" if flared else "")
                  + "<table class=\"sheet\"><tr><th>time</th><th>clock</th><th>what to say or do</th></tr>"
                  f"{''.join(body_rows)}</table>"
                  + (f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>" if running_late(rows, ctx) else "")
                  # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
                  # printed the same list again, and its type shrank to fit)
-                 + '<p class="bring"><b>Bring</b> what the day-of checklist lists (its own page), each thing with '
-                   "when it is first used."
+                 + '<p class="bring"><b>Bring</b> what the day-of checklist (its own page) lists, with when each is used.'
                  # the debrief in the same paragraph where nothing comes between (review17: a line saved on the
                  # series' third sheet), labelled once ("After. After the session:" said it twice)
-                 + ("</p>" + hard_moments_html(ctx["handout"]) + "<p>" if first.version else " ")
+                 + ("</p>" + interpreter_html(ctx["handout"]) + "<p>"
+                    if first.version and (rows.topic == "welcome").any() else " ")
                  + f"{_after(ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
 
@@ -1204,20 +1302,31 @@ def _after(debrief: str) -> str:
     return f"<b>{html.escape(m[1])}</b> {html.escape(m[2])}" if m else f"<b>After.</b> {html.escape(debrief)}"
 
 
-def hard_moments_html(handout: dict) -> str:
-    """For the run sheet of a version for Spanish readers: the interpreter's role, to read out at the welcome, and
-    the facilitator's lines for the hardest moments in Spanish (facilitation.yml), to say without waiting for the
-    interpreter; their English is in the printed facilitator's notes (the welcome slide's notes), which keeps the
-    sheet to one page."""
+def hard_moments_html(handout: dict, english: bool = False) -> str:
+    """For the run sheet of a version for Spanish readers: the facilitator's lines for the hardest moments in Spanish
+    (facilitation.yml), to say without waiting for the interpreter; their English is in the printed facilitator's
+    notes (the welcome slide's notes). With ``english``, the single session's English sheet: the lines in English
+    (review 21: only its notes had them). The sheet prints them in the box the flashpoint cues point to ("the box
+    above"); the interpreter's role, at its foot (``interpreter_html``)."""
     if not handout.get("hard_moments"):
         return ""
-    return ('<div class="prep"><b>The interpreter</b> (say it at the welcome, in both languages: the welcome slide\'s '
-            "notes): interprets faithfully, both ways, keeping to what was said; calming a heated moment is yours; the "
-            "agreements bind the interpreter and the helpers too.<br><b>Hard moments, your lines in Spanish</b> (in "
-            "English too in the printed facilitator's notes, under the welcome): "
+    if english:
+        return ("<b>Hard moments, your lines:</b> "
+                + " ".join(f'<b>{html.escape(m["when"])}:</b> <i>“{html.escape(m["en"])}”</i>'
+                           for m in handout["hard_moments"]))
+    return ("<b>Hard moments, your lines in Spanish</b> (in English: the notes, under the welcome): "
             + " ".join(f'<b>{html.escape(m["when"])}:</b> '
-                       f'<span lang="es"><i>“{html.escape(m["es"])}”</i></span>' for m in handout["hard_moments"])
-            + "</div>")
+                       f'<span lang="es"><i>“{html.escape(m["es"])}”</i></span>' for m in handout["hard_moments"]))
+
+
+def interpreter_html(handout: dict) -> str:
+    """The interpreter's role, said at the welcome, for the sheet of a version's meeting that has the welcome (review
+    21: a series' Session 3 sheet printed it again, and its type was 8.75 pt)."""
+    if not handout.get("hard_moments"):
+        return ""
+    return ('<div class="prep"><b>The interpreter</b> (say it at the welcome, in both languages: the welcome '
+            "slide's notes): interprets faithfully, both ways, keeping to what was said; calming a heated moment is "
+            "yours; the agreements bind the interpreter and the helpers too.</div>")
 
 
 # how to send the reading message without showing anyone's address or number to the others: e-mail in BCC, and in a

@@ -77,10 +77,28 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None, setup:
         q = questions.loc[qid]
         read = ", ".join(f"¶{n}" for n in sorted(set(q.paragraphs)))
         # a long question a size smaller (review12: a page tall, it left its heading alone on a near-blank page)
-        parts.append(_pair({"en": f"**{question_name(qid).capitalize()}** ({read}) {' '.join(q.question.split())}",
-                            "es": f"**{question_name(qid, spanish=True).capitalize()}** ({read}) {es[qid]}"},
-                           cls="pair long" if len(es[qid]) > LONG_PAIR else "pair"))
+        en_ = f"**{question_name(qid).capitalize()}** ({read}) {' '.join(q.question.split())}"
+        es_ = f"**{question_name(qid, spanish=True).capitalize()}** ({read}) {es[qid]}"
+        pair = _pair({"en": en_, "es": es_}, cls="pair long" if len(es[qid]) > LONG_PAIR else "pair")
+        parts.append(_asks_listed(pair, en_, es_))
     return _page("Participant handout", "\n".join(parts))
+
+
+def _asks_listed(pair: str, en: str, es: str) -> str:
+    """A long question's pair with what it asks as a short list under what it leans on, in each language
+    (facilitator review 21: question 2, 200 words in English and 350 in Spanish, was a wall of small type): the
+    closing questions the run sheet and the slides give in short (tools.decks), one an item; the pair unchanged
+    when a language has fewer than two."""
+    from tools import decks
+    for text, asks in ((en, decks.sheet_question(en)), (es, decks.closing_questions(es))):
+        items = decks.asked(asks) if asks and text.endswith(asks) else []
+        if len(items) < 2:
+            continue
+        shown = _md_inline(text)
+        lead = _md_inline(text[:-len(asks)])
+        listed = "".join(f"<li>{_md_inline(x)}</li>" for x in items)
+        pair = pair.replace(f"<p>{shown}</p>", f'<p>{lead}</p><ul class="asks">{listed}</ul>', 1)
+    return pair
 
 
 LONG_PAIR = 1200      # characters of a question's Spanish: longer, and its pair is set a size smaller

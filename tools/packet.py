@@ -66,6 +66,7 @@ AGENDA_STYLE = """
 # in the same legible type, over two pages (review13: on one page it was 7.9 pt, one answer line touching the next
 # question)
 EXERCISE_EN_PT, EXERCISE_ES_PT = 9.5, 9.5
+EXERCISE_LINE = 1.4           # the line height of a sheet with Spanish under every line (review 21: 1.2 was cramped)
 EXERCISE_WRITE_EM = 5.5      # the room to write under each question: about four handwritten lines
 GLOSSARY_STYLE = """
 body { max-width: none; font-size: 9.5pt; }
@@ -238,9 +239,15 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
         if least != r["read before"]:
             read += f"; short of time, at least {_e(least)} · si les falta tiempo, al menos {_e(least)}"
         trs = []
+        # a version with no segment on the computers: its segments on paper name the packet the room holds, not the
+        # notebooks (facilitator review 21: the Spanish readers' agenda named notebooks 04 and 01)
+        no_computers = not workshop.uses_computers(rows)
         for seg in rows.itertuples():
             what = [f'{_e(seg.topic[:1].upper() + seg.topic[1:])} · <span lang="es">{_e(seg.topic_es)}</span>']
-            what += decks.where_it_happens(seg, titles, spanish=True)
+            if no_computers and seg.paper:
+                what.append('on paper: the participant packet · <span lang="es">en papel: el cuadernillo</span>')
+            else:
+                what += decks.where_it_happens(seg, titles, spanish=True)
             qs = [q for q in seg.discussion.split(", ") if q]
             if qs:
                 en, es = ("discussion questions", "preguntas de discusión") if len(qs) > 1 else \
@@ -720,10 +727,12 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                  # with the Spanish under every line: one legible size for both languages (review13: 7.9 pt on one
                  # page), a real space to write under each question, and a second page when it needs one; the
                  # Spanish, which is no gloss, upright (review11: 7.9 pt grey italics)
-                 + (f" body {{ font-size: {EXERCISE_EN_PT}pt; line-height: 1.2; }} "
+                 # ... and the two pages filled alike (facilitator review 21: page 1 cramped at a line height of
+                 # 1.2, page 2 half empty): more air between lines and paragraphs, the passage running on to page 2
+                 + (f" body {{ font-size: {EXERCISE_EN_PT}pt; line-height: {EXERCISE_LINE}; }} .para {{ margin: 0.6em 0; }} "
                     f".es, .recap .es, .para .es, table .es {{ font-size: {EXERCISE_ES_PT}pt; font-style: normal; }}"
                     " table.objections { width: 100% !important; table-layout: fixed !important; } "
-                    " .recap-pairs { display: grid; grid-template-columns: 5fr 6fr; gap: 0.15em 1em; margin: 0.15em 0; }"
+                    " .recap-pairs { display: grid; grid-template-columns: 5fr 6fr; gap: 0.3em 1em; margin: 0.2em 0; }"
                     " .recap-pairs > div { break-inside: avoid; } col.id { width: 2.4em; } col.name { width: 40%; } col.objection { width: 55%; }"
                     if es["intro"] else ""))
         # two pages, numbered like every other printout (review13: one page meant 7.9 pt and no room to write)

@@ -149,6 +149,7 @@ h3 { font-size: 1em; margin: 0.8em 0 0.3em; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; margin: 0.45em 0; }
 .pair > div[lang=es] { color: #222; }
 .pair > div > p { margin: 0; }
+.pair ul.asks { margin: 0; padding-left: 0; list-style-position: inside; } .pair ul.asks li { margin: 0; }   /* what a long question asks, a short list */
 .pair.stack { grid-template-columns: 1fr; gap: 0.25em; }   /* a long command: the English above the Spanish */
 .address { border: 1.5px solid #555; padding: 0.4em 0.8em; margin: 0.8em 0; overflow-wrap: anywhere; }
 .address .write-line { border-bottom: 1px solid #333; height: 1.6em; margin: 0.2em 0 0.3em; }
