@@ -997,7 +997,22 @@ def route_ask_line(which: str, minutes: int) -> str:
 
 def route_ask_minutes(nb: dict, essay: Essay, path: Path | str = "the notebook") -> dict[int, int]:
     """The minutes of each exercise the short route asks in part (``route_asks``), counted by ``exercises`` on the
-    route's copy of the notebook (the rereading its prompt names, and the answers asked): {cell index: minutes}."""
+    route's copy of the notebook (the rereading its prompt names, and the answers asked).
+
+    Parameters:
+        nb: the notebook (its lesson metadata's ``short_route.ask``); essay: the loaded essay; path: its name, for
+        error messages.
+    Returns:
+        {cell index of the exercise's heading: minutes}; empty when the route asks no exercise in part.
+    Example:
+        >>> import json
+        >>> nb = json.loads((PROJECT / "notebooks" / "01_argument_structure.ipynb").read_text(encoding="utf-8"))
+        >>> asked = route_ask_minutes(nb, load_essay())
+        >>> len(asked) == 1 and all(m > 0 for m in asked.values())
+        True
+        >>> route_ask_minutes({"metadata": {"lesson": {}}, "cells": []}, load_essay())
+        {}
+    """
     asks = route_asks(nb, path)
     if not asks:
         return {}

@@ -193,6 +193,8 @@ WITHOUT_SOLUTIONS = [
     (r", and its worked solution lists them\)", ")"),
     (r" \(their worked solutions show them\)", ""),
     (r"The worked solution below says what each counts from and stops there: when ([^.]*)\.", r"When \1."),
+    # the short route's line under an exercise it asks in part (helpers.lessons.route_ask_line)
+    (r" The worked solution still answers the whole exercise\.\*", "*"),
 ]
 TIME_LINE_RE = re.compile(r"\*\*Time:\*\* about \d+ minutes in all:[^\n]*")
 
