@@ -15,7 +15,7 @@ from helpers.lessons import (ROUTE_LINE_RE, ROUTE_ON_LINE, ROUTE_POINT_RE, STOP_
                              route_parts, route_point_problems, route_read, short_route)
 from tests.conftest import PROJECT
 
-LEARNERS = ["00_start_here", "01_argument_structure", "02_source_quotations", "03_timeline"]
+LEARNERS = ["00_start_here", "01_argument_structure", "02_source_quotations", "03_timeline", "04_people_places_terms"]
 
 
 def _nb(name: str) -> dict:
@@ -34,7 +34,8 @@ def test_a_sitting_break_the_route_keeps_tells_its_learner_to_go_straight_on(nam
     own line comes first in that cell (under its heading), so the one-evening learner reads it before the stop."""
     nb = _nb(name)
     gone = _skipped(nb)
-    assert name == "00_start_here" or any(_is_stop("".join(c["source"])) for c in nb["cells"]), name
+    # 00 and 04 are not split into two sittings (04, about 180 minutes, has no Two sittings line)
+    assert name in ("00_start_here", "04_people_places_terms") or any(_is_stop("".join(c["source"])) for c in nb["cells"]), name
     for k, cell in enumerate(nb["cells"]):
         source = "".join(cell["source"])
         if cell["cell_type"] != "markdown" or not _is_stop(source):

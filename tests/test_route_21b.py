@@ -16,7 +16,7 @@ from helpers.lessons import (ROUTE_LINE_RE, opening_index, route_parts, route_po
                              route_reference_problems)
 from tests.conftest import PROJECT
 
-LEARNERS = ["00_start_here", "01_argument_structure", "02_source_quotations", "03_timeline"]
+LEARNERS = ["00_start_here", "01_argument_structure", "02_source_quotations", "03_timeline", "04_people_places_terms"]
 
 
 def _nb(name: str) -> dict:

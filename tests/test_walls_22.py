@@ -14,7 +14,8 @@ from helpers.text import count_words
 from tests.conftest import PROJECT
 
 WORDS_BEFORE_FIRST_EXERCISE = 1200   # 00: about 3,300 in round 21 (the package described before the essay was used)
-OPENING_CELL_WORDS = 400             # 00's and 01's first cell; test_review_16 holds every notebook to 600
+OPENING_CELL_WORDS = 400             # 00–04's first cell; test_review_16 holds every notebook to 600
+OPENING = ["00_start_here", "01_argument_structure", "02_source_quotations", "03_timeline", "04_people_places_terms"]
 SOLUTION_WORDS = 450                 # 01: one worked solution's prose (its folding instructions not counted)
 ANSWER_FIRST_WORDS = 70              # the opening paragraph that gives the answer: two or three sentences
 
@@ -57,14 +58,16 @@ def test_00s_first_exercise_comes_within_the_first_1200_words():
     assert words <= WORDS_BEFORE_FIRST_EXERCISE, f"00: {words} words before the first exercise"
 
 
-@pytest.mark.parametrize("name", ["00_start_here", "01_argument_structure"])
-def test_the_first_cell_of_00_and_01_is_short(name):
+@pytest.mark.parametrize("name", OPENING)
+def test_the_first_cell_of_00_to_04_is_short(name):
+    """Learner review 22, item 3: 02–04 opened with 550–600 words, ~120 of them on keeping a copy and Binder."""
     words = count_words(IMAGE_LINK.sub("", "".join(_nb(name)["cells"][0]["source"])))
     assert words <= OPENING_CELL_WORDS, f"{name}: first cell {words} words"
 
 
-def test_01s_first_cell_says_what_to_do_first_in_its_first_lines():
-    lines = [ln for ln in "".join(_nb("01_argument_structure")["cells"][0]["source"]).splitlines() if ln.strip()]
+@pytest.mark.parametrize("name", OPENING[1:])
+def test_the_first_cell_of_01_to_04_says_what_to_do_first_in_its_first_lines(name):
+    lines = [ln for ln in "".join(_nb(name)["cells"][0]["source"]).splitlines() if ln.strip()]
     assert lines[1].startswith("**What to do first:**"), lines[:2]
 
 
