@@ -1103,7 +1103,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_long_view(load_timeline(load_essay()))
         >>> ax.get_title(loc="left")
-        'The long view (shaded: 2009–2020, 87 events, drawn in the zoom)'
+        'The long view (shaded: 2009–2020, 90 events, drawn in the zoom)'
         >>> plt.close(ax.figure)
     """
     use_style()
@@ -1181,7 +1181,7 @@ def zoom_parts(timeline, years=(2009, 2020), per_panel: int = ZOOM_ROWS, leave_o
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> zoom_parts(load_timeline(load_essay()))
-        [(0, 14), (14, 29), (29, 44), (44, 58), (58, 72), (72, 87)]
+        [(0, 15), (15, 30), (30, 45), (45, 60), (60, 75), (75, 90)]
     """
     n = len(_zoom_rows(_held_back(timeline, leave_out, writing)[0], years))
     return _even_parts(n, max(1, -(-n // per_panel)))
@@ -1217,7 +1217,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         >>> from helpers import load_essay, load_timeline
         >>> ax = timeline_zoom(load_timeline(load_essay()), part=(1, 5))
         >>> ax.get_title(loc="left")
-        'The zoom, part 1 of 5: events 1 to 17 of 87'
+        'The zoom, part 1 of 5: events 1 to 18 of 90'
         >>> plt.close(ax.figure)
     """
     use_style()

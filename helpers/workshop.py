@@ -444,6 +444,16 @@ def homework_load(essay: Essay, meetings: list, homeworks: list) -> list[dict]:
         One dict per meeting that sets homework and version: ``meeting``, ``version`` ("" or "spanish"),
         ``homework`` (its needed minutes), ``optional`` (its optional minutes), ``reading`` (the next meeting's
         reading, in minutes) and ``total`` (reading and needed homework).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> series = load_plans(essay).query("plan == 'series-3x120'")
+        >>> homeworks = [(m.iloc[0].homework, m.iloc[0].version_homework) for _, m in series.groupby("meeting")]
+        >>> raw = {plan["id"]: plan for plan in read_yaml(essay.folder / "sessions.yml")["plans"]}
+        >>> meetings = raw["series-3x120"]["meetings"]
+        >>> [(g["meeting"], g["version"], g["homework"], g["total"]) for g in homework_load(essay, meetings, homeworks)]
+        [(1, '', 45, 60), (1, 'spanish', 51, 80), (2, '', 38, 52), (2, 'spanish', 14, 41)]
     """
     pace = reading_paces(essay)["second_language"]
     out = []
@@ -1077,7 +1087,7 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
     Example:
         >>> from helpers import load_essay
         >>> [step["reads"] for step in load_preparation(load_essay())["single-90"]][:2]
-        ['run sheet', 'safety notes']
+        ['start page', 'run sheet']
     """
     path = essay.folder / PLANS
     out = {}

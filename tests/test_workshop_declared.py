@@ -87,8 +87,8 @@ def test_a_new_field_of_a_preparation_step_reaches_the_route(reading_copy, decla
     """A field declared for a preparation step (sessions.yml prepare) is in the step load_preparation gives; one that
     schema.yml does not declare is not."""
     if declared:
-        rewrite(reading_copy, "schema.yml", "  columns: [reads, what, pace, paragraphs, notebook, exercise, terms, minutes, only]\n",
-                "  columns: [reads, what, pace, paragraphs, notebook, exercise, terms, minutes, only, who]\n")
+        rewrite(reading_copy, "schema.yml", "exercise, terms, minutes, only, minimum, left_out]\n",
+                "exercise, terms, minutes, only, minimum, left_out, who]\n")
     rewrite(reading_copy, "sessions.yml", "pace: close,", "pace: close, who: the facilitator,")
     steps = workshop.load_preparation(helpers.load_essay(reading_copy))
     marked = [s for route in steps.values() for s in route if s.get("who")]

@@ -140,7 +140,7 @@ def _spanish_questions(essay):
 
 OTHERS = [  # (file, old, new, loader, row, problem, fix): the other loaders' messages, whole
     ("sessions.yml", 'paragraphs: "¶1–¶62", what', 'paragraphs: "¶1 to ¶62", what', workshop.load_preparation,
-     "plan single-90, prepare, step 3", "paragraphs is '¶1 to ¶62'.",
+     "plan single-90, prepare, step 4", "paragraphs is '¶1 to ¶62'.",
      "write them like ¶1–¶62, 'session' for every paragraph the plan uses, or 'answers'."),
     ("sessions.yml", "        45:\n          from_en:", "        99:\n          from_en:", workshop.load_spanish_sheet,
      "spanish: sheet: single-90-1, ¶99", "renders ¶99, which the essay does not have.",
