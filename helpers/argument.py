@@ -184,8 +184,10 @@ class Argument:
             return f"point {id_[1:]}"
         row = self.node(id_)
         cut = str(row.paraphrase).split()
-        return (" ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "")
-                + f" ({row.type}, ¶{row.paragraph})")
+        kept = " ".join(cut[:words]).rstrip(",;:") + ("…" if len(cut) > words else "")
+        # a cut inside a quotation closes it (close reading 22: 'movements "desperately…' left the quotation open)
+        kept += '"' * (kept.count('"') % 2) + "”" * max(kept.count("“") - kept.count("”"), 0)
+        return kept + f" ({row.type}, ¶{row.paragraph})"
 
     def branch(self, root: str, to_in_words: bool = False) -> pd.DataFrame:
         """Every claim further down the map from ``root``, however deep, in the order they appear in the essay.
