@@ -215,13 +215,19 @@ def test_every_run_sheet_prints_in_legible_type(built):
 
 def test_printed_text_outputs_do_not_break_words(built):
     import nbformat
-    nb = nbformat.read(built / "participant" / "04_people_places_terms.ipynb", as_version=4)
-    printed = words("".join(p.extract_text() for p in pages(built / "participant" / "04_people_places_terms.pdf")))
-    streams = [o.text for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-               if o.output_type == "stream"]
-    assert streams
-    for text in streams:
-        assert words(text) <= printed, sorted(words(text) - printed)[:5]
+    # every participant lesson's printed text outputs (04's questions became a rich display, s22-nav: it has none now)
+    checked = 0
+    for path in sorted((built / "participant").glob("0[0-4]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        streams = [o.text for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                   if o.output_type == "stream"]
+        if not streams:
+            continue
+        printed = words("".join(p.extract_text() for p in pages(path.with_suffix(".pdf"))))
+        for text in streams:
+            assert words(text) <= printed, (path.name, sorted(words(text) - printed)[:5])
+            checked += 1
+    assert checked >= 3, checked
 
 
 def test_the_handout_has_the_address_or_a_line_for_it(built):
