@@ -2,14 +2,11 @@
 (49 minutes, six answers to weigh) and 03's Exercise 2 (65 minutes, eight), and ran to 125–150 minutes. A route may
 now ask part of an exercise (lesson metadata ``short_route.ask``): the items it asks exist, the exercise's cell says
 which, their minutes are computed from those answers alone, and the worked solution stays whole."""
-import json
 import re
 
 import pytest
 
-import helpers
 from helpers.errors import HelperError
-from helpers.essay import PROJECT
 from helpers.lessons import (ROUTE_ASK_RE, answer_kinds, exercises, lesson_row, opening_route_line, route_ask_line,
                              route_ask_minutes, route_asks, short_route, short_route_row, without_time_lines)
 
@@ -20,13 +17,7 @@ ASKED = {"01_argument_structure": "## Exercise 1: find the evidence, and how it 
 EVENING = 110   # review 22's target, 90–110 minutes; before it, 150
 
 
-def _nb(name: str) -> dict:
-    return json.loads((PROJECT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def essay():
-    return helpers.load_essay()
+from tests.test_route_20 import _nb, essay  # noqa: E402,F401  (one notebook reader and essay fixture, shared)
 
 
 @pytest.mark.parametrize("name", LEARNERS)
