@@ -2,6 +2,7 @@
 before Session 2 the homework asked about 89 minutes in English and about 138–153 for the version for Spanish readers
 (in a second language), on top of the reading. sessions.yml now declares a budget, loading checks every meeting gap
 against it, and each homework says its needed part and, as optional, the rest, with minutes, from the same data."""
+import html
 import re
 import shutil
 
@@ -214,3 +215,15 @@ def html_text(page: str) -> str:
     """A page's text, each heading of the second level marked " ## "."""
     page = re.sub(r"<h2>", " ## ", page)
     return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_the_spanish_session_2_sheet_and_the_plan_say_where_the_death_tolls_are_done(essay):
+    """Review 22, #1: the Spanish Session 2 run sheet said the death tolls were cut "for home or for the notebooks",
+    and the plan's paragraph for Spanish readers sent them home; they are done in Session 3's recap."""
+    from tools import decks
+    sheets = {k: html.unescape(" ".join(re.sub(r"<[^>]+>", " ", v).split())) for k, v in decks.run_sheets().items()}
+    second = next(v for k, v in sheets.items() if "series-3x120-2-spanish" in k)
+    assert "two death tolls (20 min; done together in the next session's recap)" in second, second[:1500]
+    plans = workshop.load_plans(essay)
+    said = plans[plans.plan == SERIES].iloc[0].spanish_readers
+    assert "Session 2, the two death tolls" not in said and "Session 3's recap" in said, said

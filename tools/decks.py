@@ -1284,7 +1284,19 @@ def session_cuts(rows, ctx) -> str:
     printed the plan's paragraph on every session's cuts, and Session 3's went down to 8.7 pt)."""
     first = rows.iloc[0]
     planned = ctx["plans"][(ctx["plans"].plan == first.plan) & (ctx["plans"].meeting == first.meeting)]
-    cut = [f"{s.topic} ({s.minutes} min)" for s in planned.itertuples() if s.topic not in set(rows.topic)]
+    # a cut segment that a later meeting's version does in the room (its worked exercise: the Spanish Session 3 recap
+    # does the two death tolls, sensitive, which must not go home: facilitator review 22) says where
+    from helpers import workshop
+    later = {}
+    for m in sorted(set(ctx["plans"][ctx["plans"].plan == first.plan].meeting)):
+        if m <= first.meeting:
+            continue
+        version = workshop.spanish_version(ctx["plans"][(ctx["plans"].plan == first.plan) & (ctx["plans"].meeting == m)])
+        for s in ([] if version is None else version.itertuples()):
+            if s.worked and s.worked not in later:
+                later[s.worked] = ("the next session's" if m == first.meeting + 1 else f"Session {m}'s") + f" {s.topic}"
+    cut = [f"{s.topic} ({s.minutes} min" + (f"; done together in {later[s.worked]})" if s.worked in later else ")")
+           for s in planned.itertuples() if s.topic not in set(rows.topic)]
     pace = ctx["paces"]["interpreted"]
     longer = "half as long again" if pace == 1.5 else f"{pace:g} times as long"
     return (f"Everything said is interpreted, so each kept segment takes {longer} (the guide's rule; setup and the "
