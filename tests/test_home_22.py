@@ -227,3 +227,29 @@ def test_the_spanish_session_2_sheet_and_the_plan_say_where_the_death_tolls_are_
     plans = workshop.load_plans(essay)
     said = plans[plans.plan == SERIES].iloc[0].spanish_readers
     assert "Session 2, the two death tolls" not in said and "Session 3's recap" in said, said
+
+
+def test_every_notebook_a_plan_sends_home_or_names_printed_is_on_its_print_list(essay):
+    """Facilitator review 22, #3: the series checklist expected "printed participant editions of notebooks 00 and
+    01", and the homework sends notebook 00 home, but the print list had only lesson 01: anyone on paper had no named
+    way to do the homework. Each plan's print list holds a lesson for every notebook its homework needs (either
+    version) and every notebook its materials say is printed."""
+    lists = workshop.load_print_lists(essay)
+    plans = workshop.load_plans(essay)
+    raw = workshop.read_yaml(essay.folder / "sessions.yml")["plans"]
+    checked = 0
+    for plan in raw:
+        printed = {p.split()[-1] for p in lists[lists.plan == plan["id"]].printout if p.startswith("lesson ")}
+        needed = set()
+        for meeting in plan["meetings"]:
+            for homework in (meeting.get("homework"), (meeting.get("spanish_variant") or {}).get("homework")):
+                homework = homework or {}
+                first = homework.get("first")
+                first = first.get("notebook") if isinstance(first, dict) else first
+                needed |= {nb[:2] for nb in (first, homework.get("notebook")) if nb}
+        for text in plans[plans.plan == plan["id"]].materials:
+            for m in re.finditer(r"printed participant editions? of notebooks? ([\d ,and]+)", text):
+                needed |= set(re.findall(r"\d\d", m[1]))
+        checked += bool(needed)
+        assert needed <= printed, (plan["id"], needed - printed)
+    assert checked >= 1
