@@ -522,7 +522,11 @@ def test_a_meeting_opens_with_its_welcome_then_the_content_note_and_agreements()
         assert agreements and notes == list(range(note, note + len(notes))) and min(agreements) == notes[-1] + 1, name
         today = int(slides[1].startswith("## Today · Hoy"))   # the day's sensitive parts, when the title is full
         if opening is not None:
-            assert opening == 1 + today and note == 2 + today, (name, opening, note)
+            # the opening segment may take more than one slide (the Spanish Session 3 recap does the two death tolls,
+            # with its sensitive and flashpoint boxes first: facilitator review 22): the note follows its last
+            head = slides[opening].split("\n")[0]
+            last = max(i for i, s in enumerate(slides) if s.split("\n")[0] == head)
+            assert opening == 1 + today and note == last + 1 and last - opening <= 2, (name, opening, note)
         else:
             assert note == 1 + today, name
 

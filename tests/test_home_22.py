@@ -2,9 +2,11 @@
 before Session 2 the homework asked about 89 minutes in English and about 138–153 for the version for Spanish readers
 (in a second language), on top of the reading. sessions.yml now declares a budget, loading checks every meeting gap
 against it, and each homework says its needed part and, as optional, the rest, with minutes, from the same data."""
+import html
 import re
 import shutil
 
+import pandas as pd
 import pytest
 
 from helpers import load_essay, workshop
@@ -98,16 +100,25 @@ def test_the_optional_part_is_said_as_optional_with_its_minutes_wherever_the_hom
     assert checked >= 2
 
 
-def test_what_a_later_recap_expects_done_at_home_is_in_the_needed_part(essay):
-    """The Spanish Session 3 recap takes up "the two death tolls done at home": they are in the needed part of the
-    Spanish Session 2 homework, not in its optional part."""
+def test_the_spanish_series_does_the_death_tolls_in_the_room_not_at_home(essay):
+    """Facilitator review 22, #1 (which replaced review 21's fix, the death tolls as needed homework after Session 2):
+    the Spanish Session 2 homework and every place that says it (its closing line, the Session 3 message) leave out
+    the two death tolls; the Spanish Session 3 recap does them together and expects nothing of them done at home."""
+    from tools import decks
     plans = workshop.load_plans(essay)
     second = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 2)])
     said = second.iloc[0].homework
-    needed = said["en"].split("; optional, if you have time")[0]
-    assert "two death tolls" in needed and "dos cifras de muertos" in said["es"].split("; opcional, si tienen tiempo")[0]
+    assert "death toll" not in said["en"] and "cifras de muertos" not in said["es"], said
+    closing = second[second.topic == "key points"].iloc[0]
+    assert "death toll" not in closing.activity and "cifras de muertos" not in closing.activity_es
+    page = " ".join(decks.reading_messages()["reading-message.html"].split())
+    assert said["en"] in page and "the two death tolls, on the protesters killed" not in page
     third = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 3)])
-    assert "death tolls done at home" in third[third.topic == "recap"].iloc[0].activity
+    recap = third[third.topic == "recap"].iloc[0]
+    assert "at home" not in recap.activity and "en casa" not in recap.activity_es, recap.activity
+    assert "¶36" in recap.room and recap.worked and recap.sensitive
+    first = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 1)])
+    assert "which Session 3 does together" in first.iloc[0].homework["en"]
 
 
 def test_a_homework_part_of_a_notebook_it_does_not_have_fails_loading(essay, tmp_path):
@@ -117,3 +128,128 @@ def test_a_homework_part_of_a_notebook_it_does_not_have_fails_loading(essay, tmp
     with pytest.raises(AnnotationError, match=r"takes a part of 00_start_here that it does not have.*## Exercise: two "
                                               r"numbers'"):
         workshop.load_plans(wrong)
+
+
+def _exercise_headings(homework: dict) -> set[tuple[str, str]]:
+    """The (notebook, exercise heading) pairs a homework entry of sessions.yml asks, needed and optional: its
+    ``exercises`` by number, and the exercises of a notebook worked through ``first`` that its part keeps (a short
+    route's skipped and ``leave``'s headings out; with ``only``, that heading's part alone)."""
+    import json
+    from helpers.lessons import NOTEBOOKS
+    out: set[tuple[str, str]] = set()
+    for part in (homework or {}, (homework or {}).get("optional") or {}):
+        if part.get("notebook"):
+            cells = json.loads((NOTEBOOKS / f"{part['notebook']}.ipynb").read_text(encoding="utf-8"))["cells"]
+            heads = [c for c in ("".join(x["source"]).split("\n")[0] for x in cells if x["cell_type"] == "markdown")
+                     if c.startswith("## Exercise")]
+            for n in part.get("exercises") or []:
+                out |= {(part["notebook"], h) for h in heads if h.startswith(f"## Exercise {n}:") or
+                        (n == 1 and len(heads) == 1 and h.startswith("## Exercise:"))}
+        first = part.get("first")
+        if first:
+            first = first if isinstance(first, dict) else {"notebook": first}
+            nb = json.loads((NOTEBOOKS / f"{first['notebook']}.ipynb").read_text(encoding="utf-8"))
+            skip = list(first.get("leave") or [])
+            if first.get("route") == "short":
+                skip += nb["metadata"]["lesson"].get("short_route", {}).get("skip", [])
+            heads = [c for c in ("".join(x["source"]).split("\n")[0] for x in nb["cells"]
+                                 if x["cell_type"] == "markdown") if c.startswith("## Exercise")]
+            if first.get("only"):
+                heads = [h for h in heads if h.startswith(first["only"])]
+            out |= {(first["notebook"], h) for h in heads if not any(h.startswith(s) for s in skip)}
+    return out
+
+
+def test_no_version_sends_home_an_activity_the_plans_flag_sensitive(essay):
+    """Facilitator review 22, #1: the version for Spanish readers sent the two death tolls (00's exercise "two numbers
+    for one event", on protesters killed after the 2017 election) home after Session 2, alone and in English, while
+    the English room does it together with a facilitator and a helper there. No version's homework, needed or
+    optional, may ask an exercise that a segment flagged ``sensitive`` works on (its notebook's exercise, or the
+    notebook exercise whose worked solution it prints)."""
+    plans = workshop.load_plans(essay)
+    flagged = set()
+    for _, seg in plans[plans.sensitive.astype(bool)].iterrows():
+        if seg.worked:
+            notebook, title = seg.worked.split(": ", 1)
+            flagged.add((notebook, f"## Exercise: {title}"))
+        if seg.exercise:
+            flagged.add((seg.notebook, f"## Exercise {seg.exercise}:"))
+    assert ("00_start_here", "## Exercise: two numbers for one event") in flagged, flagged
+    raw = workshop.read_yaml(essay.folder / "sessions.yml")["plans"]
+    checked = 0
+    for plan in raw:
+        for n, meeting in enumerate(plan["meetings"], 1):
+            for version, homework in (("", meeting.get("homework")),
+                                      ("spanish", (meeting.get("spanish_variant") or {}).get("homework"))):
+                asked = _exercise_headings(homework or {})
+                checked += bool(asked)
+                clash = {(nb, h) for nb, h in asked for fnb, fh in flagged if nb == fnb and h.startswith(fh)}
+                assert not clash, (plan["id"], n, version, clash)
+    assert checked >= 3
+    # and the room does it: the Spanish series' version still works on the death tolls, with its sensitive line
+    spanish = pd.concat([workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == m)])
+                         for m in (1, 2, 3)])
+    room = spanish[spanish.activity.str.contains("Over 30 people were shot dead", regex=False)]
+    assert len(room) == 1 and room.iloc[0].sensitive and "¶36" in room.iloc[0].activity_es, room
+
+
+def test_a_paper_meeting_whose_homework_is_in_the_notebooks_gives_the_project_before_it(essay):
+    """Facilitator review 22, #2: the Spanish Session 2 and 3 messages said "No computer is needed… To go on with the
+    notebooks at home afterwards, get the project here" while assigning notebook work before the meeting. A message
+    that assigns notebook homework gives the project (or the printed editions) for doing it before the meeting."""
+    from tools import decks
+    page = html_text(decks.reading_messages()["reading-message.html"])
+    checked = 0
+    for part in page.split(" ## ")[1:]:
+        if "No computer is needed" not in part and "No hace falta computadora" not in part:
+            continue
+        en = part.split("En español")[0]
+        if "Also before we meet, at home:" in en and "notebook" in en.split("Also before we meet, at home:")[1]:
+            checked += 1
+            assert "afterwards" not in en and "before the meeting" in en, en
+            assert "después con los cuadernos" not in part and "antes de la reunión" in part.split("En español")[1]
+    assert checked >= 2, checked
+
+
+def html_text(page: str) -> str:
+    """A page's text, each heading of the second level marked " ## "."""
+    page = re.sub(r"<h2>", " ## ", page)
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_the_spanish_session_2_sheet_and_the_plan_say_where_the_death_tolls_are_done(essay):
+    """Review 22, #1: the Spanish Session 2 run sheet said the death tolls were cut "for home or for the notebooks",
+    and the plan's paragraph for Spanish readers sent them home; they are done in Session 3's recap."""
+    from tools import decks
+    sheets = {k: html.unescape(" ".join(re.sub(r"<[^>]+>", " ", v).split())) for k, v in decks.run_sheets().items()}
+    second = next(v for k, v in sheets.items() if "series-3x120-2-spanish" in k)
+    assert "two death tolls (20 min; done together in the next session's recap)" in second, second[:1500]
+    plans = workshop.load_plans(essay)
+    said = plans[plans.plan == SERIES].iloc[0].spanish_readers
+    assert "Session 2, the two death tolls" not in said and "Session 3's recap" in said, said
+
+
+def test_every_notebook_a_plan_sends_home_or_names_printed_is_on_its_print_list(essay):
+    """Facilitator review 22, #3: the series checklist expected "printed participant editions of notebooks 00 and
+    01", and the homework sends notebook 00 home, but the print list had only lesson 01: anyone on paper had no named
+    way to do the homework. Each plan's print list holds a lesson for every notebook its homework needs (either
+    version) and every notebook its materials say is printed."""
+    lists = workshop.load_print_lists(essay)
+    plans = workshop.load_plans(essay)
+    raw = workshop.read_yaml(essay.folder / "sessions.yml")["plans"]
+    checked = 0
+    for plan in raw:
+        printed = {p.split()[-1] for p in lists[lists.plan == plan["id"]].printout if p.startswith("lesson ")}
+        needed = set()
+        for meeting in plan["meetings"]:
+            for homework in (meeting.get("homework"), (meeting.get("spanish_variant") or {}).get("homework")):
+                homework = homework or {}
+                first = homework.get("first")
+                first = first.get("notebook") if isinstance(first, dict) else first
+                needed |= {nb[:2] for nb in (first, homework.get("notebook")) if nb}
+        for text in plans[plans.plan == plan["id"]].materials:
+            for m in re.finditer(r"printed participant editions? of notebooks? ([\d ,and]+)", text):
+                needed |= set(re.findall(r"\d\d", m[1]))
+        checked += bool(needed)
+        assert needed <= printed, (plan["id"], needed - printed)
+    assert checked >= 1

@@ -392,10 +392,18 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def sensitive_topic(seg) -> str:
+    """The topic whose line for the room (facilitation.yml, sensitive_for_group) a sensitive segment shows: its own, or
+    the one a version's segment says it does (sessions.yml, a spanish_variant's activities, ``sensitive_as``: the
+    Spanish Session 3 recap does the two death tolls, facilitator review 22)."""
+    as_ = getattr(seg, "sensitive_as", None)
+    return as_ if isinstance(as_, str) and as_ else seg.topic
+
+
 def _flag(seg, handout: dict) -> str:
     """The box on a sensitive segment's slide: the line for the room (facilitation.yml, sensitive_for_group),
     in English and Spanish; the facilitator's own line (sessions.yml) stays in the notes and on the run sheet."""
-    line = handout["sensitive_for_group"].get(seg.topic)
+    line = handout["sensitive_for_group"].get(sensitive_topic(seg))
     if line is None:
         raise HelperError("facilitation.yml", f"the segment {seg.topic!r} is marked sensitive in sessions.yml, but "
                           "there is no line for the room to read on its slide.",
@@ -750,7 +758,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                         + (" (next slides, in Spanish then English · en las diapositivas siguientes, en español y luego "
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
-        room = h["sensitive_for_group"].get(seg.topic) or {} if seg.sensitive else {}
+        room = h["sensitive_for_group"].get(sensitive_topic(seg)) or {} if seg.sensitive else {}
         shown = plain(seg.room or seg.activity, titles)    # what the room reads: the facilitator's words go to the notes
         weight = (len(shown) + len(seg.activity_es) + (300 if hit else 0)
                   + (max(400, len(room.get("en", "")) + len(room.get("es", ""))) if seg.sensitive else 0)
@@ -1276,7 +1284,19 @@ def session_cuts(rows, ctx) -> str:
     printed the plan's paragraph on every session's cuts, and Session 3's went down to 8.7 pt)."""
     first = rows.iloc[0]
     planned = ctx["plans"][(ctx["plans"].plan == first.plan) & (ctx["plans"].meeting == first.meeting)]
-    cut = [f"{s.topic} ({s.minutes} min)" for s in planned.itertuples() if s.topic not in set(rows.topic)]
+    # a cut segment that a later meeting's version does in the room (its worked exercise: the Spanish Session 3 recap
+    # does the two death tolls, sensitive, which must not go home: facilitator review 22) says where
+    from helpers import workshop
+    later = {}
+    for m in sorted(set(ctx["plans"][ctx["plans"].plan == first.plan].meeting)):
+        if m <= first.meeting:
+            continue
+        version = workshop.spanish_version(ctx["plans"][(ctx["plans"].plan == first.plan) & (ctx["plans"].meeting == m)])
+        for s in ([] if version is None else version.itertuples()):
+            if s.worked and s.worked not in later:
+                later[s.worked] = ("the next session's" if m == first.meeting + 1 else f"Session {m}'s") + f" {s.topic}"
+    cut = [f"{s.topic} ({s.minutes} min" + (f"; done together in {later[s.worked]})" if s.worked in later else ")")
+           for s in planned.itertuples() if s.topic not in set(rows.topic)]
     pace = ctx["paces"]["interpreted"]
     longer = "half as long again" if pace == 1.5 else f"{pace:g} times as long"
     return (f"Everything said is interpreted, so each kept segment takes {longer} (the guide's rule; setup and the "
@@ -1437,6 +1457,9 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             least_said = (ctx["handout"]["reading_message_minimum"][lang]
                           if first.pre_reading_minimum != first.pre_reading else "")
             due = first.homework_due.get(lang, "") if isinstance(first.homework_due, dict) else ""
+            # on paper, but with notebook work before it: the project before the meeting (facilitator review 22)
+            if which == "paper" and due and "paper_homework" in ctx["handout"]["reading_message_computers"]:
+                which = "paper_homework"
             text = text.replace("{short_of_time}", f" {least_said}" if least_said else "")
             text = text.replace("{homework}", " " + ctx["handout"]["reading_message_homework"][lang].replace(
                 "{homework}", due) if due else "")
