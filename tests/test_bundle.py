@@ -342,12 +342,43 @@ def test_the_kit_gives_one_preparation_figure_for_the_single_session(kits):
     start = " ".join(html.unescape(re.sub(r"<[^>]+>", "", (folder / bundle.START).read_text(encoding="utf-8"))).split())
     sheet = " ".join(html.unescape(re.sub(r"<[^>]+>", "", (folder / "facilitator" / "run-sheet-single-90-1.html")
                                           .read_text(encoding="utf-8"))).split())
-    figures = re.findall(r"Prepare(?: this session)?: (about .+? of arranging)", start + " " + sheet)
-    assert len(figures) >= 2 and set(figures) == {phrase}, figures
+    figures = re.findall(r"Prepare(?: this session)?: (about .+? of arranging)", start)
+    assert figures and set(figures) == {phrase}, figures
+    # the run sheet gives the start page's minimum route first, then this full route (facilitator review 22)
+    least = decks.preparation_routes(minimum=True)["single-90"]
+    said = decks.sheet_preparation_phrase(least, decks.preparation_routes()["single-90"])
+    assert re.findall(r"Prepare: (about .+? of arranging)", sheet) == [said], sheet[:400]
+    full = phrase.split(" of ")[0].removeprefix("about ")
+    assert f"{full} in full" in said and said.endswith(phrase.split(", and about ")[-1]), (said, phrase)
     guide = " ".join(html.unescape(re.sub(r"<[^>]+>", "", (folder / "facilitator" / "05_facilitator_guide.html")
                                           .read_text(encoding="utf-8"))).split())
     assert not re.search(r"single session[^.]{0,40}\d+ minutes", guide, flags=re.I)
     assert "Series: about" in guide and "its own, shorter route" in guide
+
+
+def test_each_run_sheet_gives_the_start_pages_minimum_route_first(kits):
+    """Facilitator review 22: each run sheet printed "Prepare: about 2 h 50" (the full route) while the start page
+    led with the minimum route (about 1 h 55 for the 90-minute session). Each plan's first run sheet, and its
+    version for Spanish readers', now gives first the very total the start page's minimum route box heads with."""
+    folder = kits["facilitator"][1] / bundle.FACILITATOR
+    page = (folder / bundle.START).read_text(encoding="utf-8")
+
+    def text(part):
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split())
+    checked = 0
+    for sheet in sorted((folder / "facilitator").glob("run-sheet-*.html")):
+        first = re.fullmatch(r"run-sheet-(.+)-1(-spanish)?", sheet.stem)      # a plan's first meeting
+        if not first:
+            continue
+        plan, version = first[1], first[2] or ""
+        box = page.index(f'id="{bundle._anchor(plan, version)}"')
+        head = text(page[box:page.index("</h2>", box)])
+        start = re.search(r": about (\d+ h(?: \d\d)?|\d+ min) of reading and rehearsal$", head)
+        said = re.search(r"Prepare(?: this version)?: about (\d+ h(?: \d\d)?|\d+ min)\b",
+                         text(sheet.read_text(encoding="utf-8")))
+        assert start and said and said[1] == start[1], (sheet.name, head, said and said[0])
+        checked += 1
+    assert checked == 4, checked
 
 
 # the words a facilitator reads on the start page before the first step of the single session's route (session 22)

@@ -658,12 +658,20 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
         return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
     sheets = kit_once.run_sheets()
     sheet = sheets["run-sheet-single-90-1.html"]
-    assert f"Prepare: {phrase} (" in text(sheet) and sheet.index("Prepare:") < sheet.index('<table class="sheet">')
+    # the sheet gives the start page's minimum route first, then this full route (facilitator review 22)
+    least = sum(s["minutes"] for s in decks.preparation_routes(minimum=True)["single-90"]
+                if s["reads"] != "arrange" and not s.get("left"))
+    assert least < reading
+    assert (f"Prepare: about {hours(least)} at least (the start page's minimum route), {hours(reading)} in full; "
+            f"and {hours(arranging)} of arranging." in text(sheet))
+    assert sheet.index("Prepare:") < sheet.index('<table class="sheet">')
     start = text(bundle._routes(workshop.load_plans(essay)))
     assert f"Prepare this session: {phrase}, in this order" in start
     version = kit_once.version_routes()[1]
     said = decks.preparation_phrase(version["single-90"])
-    assert f"Prepare this version: {said} (" in text(sheets["run-sheet-single-90-1-spanish.html"])
+    least = decks.preparation_routes(parts=[p for p in kit_once.sheet_parts() if p[2].iloc[0].version], minimum=True)
+    sheet_said = decks.sheet_preparation_phrase(least["single-90"], version["single-90"])
+    assert f"Prepare this version: {sheet_said}." in text(sheets["run-sheet-single-90-1-spanish.html"])
     assert f"Prepare this version: {said}, in this order" in start
     for page in (start, *map(text, sheets.values())):
         assert "minutes of reading" not in page

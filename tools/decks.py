@@ -1511,12 +1511,17 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
     flagged, and the flare-up script once. File name -> HTML."""
     from tools.pages import _page
     parts = list(_sheet_parts(reading, start, versions=True))
-    routes = preparation_routes(reading, [p for p in parts if not p[2].iloc[0].version])
-    versions = preparation_routes(reading, [p for p in parts if p[2].iloc[0].version])
+    planned = [p for p in parts if not p[2].iloc[0].version]
+    spanish = [p for p in parts if p[2].iloc[0].version]
+    routes, versions = preparation_routes(reading, planned), preparation_routes(reading, spanish)
+    # the start page's minimum routes, whose total the sheet gives first (facilitator review 22)
+    least = {False: preparation_routes(reading, planned, minimum=True),
+             True: preparation_routes(reading, spanish, minimum=True)}
     sheets = {}
     for plan, meeting, rows, ctx, title, head, table in parts:
-        mine = versions if rows.iloc[0].version else routes
-        route = (route_html(mine[plan], sheet=True, version=bool(rows.iloc[0].version))
+        version = bool(rows.iloc[0].version)
+        mine = versions if version else routes
+        route = (route_html(mine[plan], sheet=True, version=version, minimum=least[version].get(plan))
                  if plan in mine and meeting == 1 else "")
         sheets[f"run-sheet-{name_of(plan, meeting, rows)}.html"] = _page(f"Run sheet: {title}", head + route + table,
                                                                          SHEET_STYLE, SHEET_PAGE)
@@ -1816,14 +1821,31 @@ def preparation_phrase(steps: list[dict]) -> str:
             + (f", and about {in_hours(arranging)} of arranging" if arranging else ""))
 
 
+def sheet_preparation_phrase(minimum: list[dict], steps: list[dict]) -> str:
+    """A run sheet's preparation figures, in one short line: the start page's minimum route first, then the full
+    route, then the arranging (facilitator review 22: the sheet printed the full route's 2 h 50 alone, the start page
+    led with the minimum's 1 h 55): "about 1 h 55 at least (the start page's minimum route), 2 h 50 in full; and
+    2 h 25 of arranging"."""
+    least, _ = preparation_totals(minimum)
+    reading, arranging = preparation_totals(steps)
+    figures = (f"about {in_hours(least)} at least (the start page's minimum route), {in_hours(reading)} in full"
+               if least < reading else        # a route with nothing to leave out
+               f"about {in_hours(reading)} (the start page's minimum route is the full one)")
+    return figures + (f"; and {in_hours(arranging)} of arranging" if arranging else "")
+
+
 def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False,
-               label: str = "this session") -> str:
+               label: str = "this session", minimum: list[dict] | None = None) -> str:
     """A plan's preparation route as a short ordered list: each step, where it is, and its minutes; both totals
     (reading and rehearsal; arranging, listed apart). On a run sheet (``sheet``) it is one compact paragraph with
     the totals. With ``version``, the route of a meeting's version for Spanish readers (its own run sheet, deck
-    and paragraphs)."""
+    and paragraphs). On a run sheet, ``minimum`` is the plan's minimum route (``preparation_routes(minimum=True)``),
+    whose total comes first (``sheet_preparation_phrase``)."""
     phrase = preparation_phrase(steps)
     if sheet:       # the day's page: the figures and where the route is, not the route again
+        if minimum:
+            return (f'<p class="prep"><b>Prepare{" this version" if version else ""}: '
+                    f"{sheet_preparation_phrase(minimum, steps)}</b>.</p>")
         if version:
             return (f'<p class="prep"><b>Prepare this version: {phrase}</b> (its own route: the kit\'s start '
                     "page).</p>")
