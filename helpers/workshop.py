@@ -453,7 +453,7 @@ def homework_load(essay: Essay, meetings: list, homeworks: list) -> list[dict]:
         >>> raw = {plan["id"]: plan for plan in read_yaml(essay.folder / "sessions.yml")["plans"]}
         >>> meetings = raw["series-3x120"]["meetings"]
         >>> [(g["meeting"], g["version"], g["homework"], g["total"]) for g in homework_load(essay, meetings, homeworks)]
-        [(1, '', 45, 60), (1, 'spanish', 51, 80), (2, '', 38, 52), (2, 'spanish', 14, 41)]
+        [(1, '', 45, 60), (1, 'spanish', 51, 80), (2, '', 38, 52), (2, 'spanish', 42, 69)]
     """
     pace = reading_paces(essay)["second_language"]
     out = []
