@@ -241,7 +241,7 @@ def test_a_plan_that_quotes_one_exercises_minutes_quotes_them_right(essay, readi
     (10 before the list task was timed by its items; a stale copy is caught)."""
     from helpers import workshop
     from tests.editing import rewrite
-    # "… 49 of them to Exercise 1" (the single session) or "Exercise 1 only, cut to … (the notebook's 49 minutes …"
+    # "… 46 of them to Exercise 1" (the single session) or "Exercise 1 only, cut to … (the notebook's 46 minutes …"
     # (the series' Session 1, after facilitator review 19 named the cut)
     pattern = re.compile(r"(?P<m>\d+) of them to Exercise (?P<k>\d+)|Exercise (?P<k2>\d+) only, cut to [^(]*"
                          r"\(the notebook's (?P<m2>\d+) minutes")
@@ -254,7 +254,8 @@ def test_a_plan_that_quotes_one_exercises_minutes_quotes_them_right(essay, readi
     for notebook, minutes, k in found:
         stated = json.loads(next(p for p in NOTEBOOKS.values() if p.stem == notebook).read_text(encoding="utf-8"))
         assert stated["metadata"]["lesson"]["exercises"][k - 1] == minutes, (notebook, k)
-    rewrite(reading_copy, "sessions.yml", "the notebook's 49 minutes are", "the notebook's 10 minutes are")
+    stated01 = json.loads(NOTEBOOKS["01"].read_text(encoding="utf-8"))["metadata"]["lesson"]["exercises"][0]
+    rewrite(reading_copy, "sessions.yml", f"the notebook's {stated01} minutes are", "the notebook's 10 minutes are")
     stale = [c for c in claims(helpers.load_essay(reading_copy)) if c[1] == 10]
     assert len(stale) == 1
     [(notebook, minutes, k)] = stale
