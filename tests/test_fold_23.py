@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from test_browser import browser, lab  # noqa: F401  (JupyterLab in Chromium, for the last test)
 from test_maps_22 import CODE, codes
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("0*.ipynb"))
@@ -114,3 +115,25 @@ def test_02_and_03_show_no_reference_code(name):
     assert not found, f"{len(found)} codes a learner reads in {name}: {found[:20]}"
     prose = "".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"])
     assert "read past it" not in prose and "will not need" not in prose
+
+
+def test_jupyterlab_shows_each_folded_cell_of_03_as_its_line_in_words(lab, browser):
+    """In JupyterLab itself (headless Chromium): each folded cell of 03 is a placeholder whose text is the cell's
+    first line, here the line in words; the 2017 election's cell reads as a sentence, not as a list of ids."""
+    from test_browser import SCREENSHOTS, _open_and_wait, _send
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("03"))
+    _send(lab, path, "03-folded.ipynb")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        _open_and_wait(lab, page, "03-folded.ipynb", "folded-03")
+        texts = page.locator(".jp-InputPlaceholder .jp-PlaceholderText").all_inner_texts()
+        assert len(texts) == len(list(folded_cells(path))), texts
+        assert all(plain_words(t) for t in texts), texts
+        assert "# The events of the 2017 election, in order (click to see the code)" in texts
+        assert not [t for t in texts if "election_rows" in t or CODE.search(t)]
+        placeholder = page.locator(".jp-InputPlaceholder", has_text="2017 election").first
+        placeholder.scroll_into_view_if_needed()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "03-folded-cell-placeholder.png"))
+    finally:
+        page.close()
