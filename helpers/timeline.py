@@ -1022,7 +1022,7 @@ def how_dated(timeline: pd.DataFrame, dating: pd.DataFrame | None, *ids: str):
     from .display import table
     unknown = [i for i in ids if i not in set(timeline.id)]
     if not ids or unknown:
-        raise UsageError(f"the timeline has no row {unknown[0]}: give a reference from its tables, e.g. E09"
+        raise UsageError(f"the timeline has no row {unknown[0]}: give the reference of one of its rows, e.g. E09"
                          if unknown else "give the reference of a row, e.g. how_dated(timeline, dating, \"E09\")")
     return table(with_account(timeline, dating, only=ids), rows="all",
                  columns=["label", MARK, "when", HOW_KNOWN, "how the date is reached"])
