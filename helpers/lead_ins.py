@@ -132,6 +132,7 @@ def beside(lead: pd.DataFrame) -> pd.DataFrame:
         >>> list(beside(load_lead_ins(load_essay())).columns)[:2]
         ['¶', 'voice']
     """
+    from .readable import without_codes
     return pd.DataFrame({"¶": lead.paragraph, "voice": lead.speaker.where(lead.speaker != "", "unnamed"),
                          "the authors' lead-in": lead.span, "characterising words": lead.words,
-                         "what the words themselves say": lead.says})
+                         "what the words themselves say": lead.says.map(without_codes)})

@@ -180,7 +180,7 @@ def appearances(quotations: pd.DataFrame, who: str, answers: bool = True) -> pd.
     Parameters: ``quotations`` the table from ``load_quotations``; ``who`` a name or part of one ("Marx");
     ``answers`` False for an exercise: the form and what the quotation does are left out (they are what the learner
     works out: read the paragraphs to see them).
-    Returns: a table for reading, in the order of the essay: id, form, speaker, ¶, words and what the quotation
+    Returns: a table for reading, in the order of the essay: form, speaker, ¶, words and what the quotation
     does (this package's reading); when nothing is found, a sentence saying so and what to try, and no table.
 
     Example:
@@ -204,8 +204,10 @@ def appearances(quotations: pd.DataFrame, who: str, answers: bool = True) -> pd.
               "or another spelling.")
         return None
     if not answers:
-        return table(found, rows="all", columns=["id", "speaker", "paragraph", "words"], rename={"paragraph": "¶"})
-    return table(found, rows="all", columns=["id", "form", "speaker", "paragraph", "words", "function"],
+        return table(found, rows="all", columns=["speaker", "paragraph", "words"], rename={"paragraph": "¶"})
+    from .readable import without_codes       # the ¶ says which row: no code beside it (learner review 22)
+    return table(found.assign(function=found.function.map(without_codes)), rows="all",
+                 columns=["form", "speaker", "paragraph", "words", "function"],
                  rename={"paragraph": "¶", "function": "what it does (this package's reading)"})
 
 

@@ -120,6 +120,28 @@ def with_reference(label: str, ref: str) -> str:
     return f"{label} ({ref})"
 
 
+_REF = r"(?:[EQDN]\d{2,3}|C\d{1,3}|[PKH]\d)(?:–[EQDN]?\d{2,3})?"
+
+
+def without_codes(text) -> str:
+    """A sentence from a data file without the reference codes it carries beside names (Q02, E09, N01): the label
+    or the ¶ beside them already says which row, and a learner has no use for the code (learner review 22).
+
+    Parameters: ``text`` a sentence from a data file (anything else is returned as it is).
+    Returns: the sentence without its codes, and without brackets left empty by them.
+
+    >>> without_codes("Marx's phrase from his letter quoted in ¶7–¶8 (Q02), recalled")
+    "Marx's phrase from his letter quoted in ¶7–¶8, recalled"
+    >>> without_codes("the refrain (¶50, Q27); three words follow (Q30–Q32); Lobo takes office (context; E79)")
+    'the refrain (¶50); three words follow; Lobo takes office (context)'
+    """
+    if not isinstance(text, str):
+        return text
+    out = re.sub(rf"\s*\({_REF}\)", "", text)
+    out = re.sub(rf"[,;]\s*{_REF}(?=[),;])", "", out)
+    return re.sub(rf"(?<=\(){_REF}[,;]\s*", "", out)
+
+
 _CODE = re.compile(r"(?<![\w/.])((?:\d{4}(?:-\d{2}){0,2}|\d{3}X|\.\.)/(?:\d{4}(?:-\d{2}){0,2}|\d{3}X|\.\.)"
                    r"|\d{4}-\d{2}(?:-\d{2})?|\d{3}X)(?![\w/])")
 

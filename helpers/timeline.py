@@ -160,6 +160,30 @@ def load_timeline(essay: Essay) -> pd.DataFrame:
     return table.sort_values(["from_date", "to_date", "id"], kind="stable")
 
 
+def told_in(timeline: pd.DataFrame, first: int, last: int, starting_in: str | None = None) -> pd.DataFrame:
+    """The events the essay tells in paragraphs ``first`` to ``last``; with ``starting_in`` (a date in the file's
+    form: ``"2017"``, ``"2017-11"``), only those whose date begins within it. One episode of the story, chosen by
+    where the essay tells it rather than by a list of ids (03's table of the 2017 election: ¶35–¶37, begun in 2017).
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``first``, ``last`` paragraph numbers; ``starting_in``
+    a date in the file's form, or None for every date.
+    Returns: the rows of ``timeline`` chosen, in its order.
+
+    Example:
+
+    >>> from helpers import load_essay
+    >>> timeline = load_timeline(load_essay())
+    >>> told_in(timeline, 35, 35).label.tolist()[:2]
+    ["JOH runs for re-election (essay's account)", '2017 election day (context)']
+    """
+    paragraph = pd.to_numeric(timeline.paragraph, errors="coerce")
+    chosen = paragraph.between(first, last)
+    if starting_in is not None:
+        start, end = interval(starting_in)
+        chosen &= timeline.from_date.between(start, end)
+    return timeline[chosen]
+
+
 def _check_follows(table: pd.DataFrame, path) -> None:
     """No row is drawn starting before an event it follows (that the ids exist, schema.yml declares)."""
     starts = dict(zip(table.id, table.from_date))
@@ -507,7 +531,8 @@ def undated_table(undated: pd.DataFrame, timeline: pd.DataFrame, hold_back_clues
     plain = {i: bare_label(label) for i, label in labels.items()}
     if hold_back_clues:
         undated = undated[~clue_expressions(undated)]
-    return undated.assign(reason=undated.reason.map(lambda t: refs_in_words(prose(t, labels), plain)))
+    from .readable import without_codes
+    return undated.assign(reason=undated.reason.map(lambda t: without_codes(refs_in_words(prose(t, labels), plain))))
 
 
 def by_theme(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -907,7 +932,8 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating``; ``words``
     True for the rows with time words of their own, False for the others; ``leave_out``, ``writing`` as in
     ``with_account``.
-    Returns: a DataFrame for ``helpers.table``: id, when, label, mark, (the essay's words,) how the date is reached.
+    Returns: a DataFrame for ``helpers.table``: when, label, mark, (the essay's words,) how the date is reached
+    (no id: the label names the row).
 
     Example:
     >>> from helpers import load_essay
@@ -920,7 +946,7 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     said = relative.date_as_given.fillna("").str.strip() != ""
     shown = with_account(timeline, dating, only=relative.id[said if words else ~said], leave_out=leave_out,
                          writing=writing)
-    return shown[["id", "when", "label", MARK] + (["the essay's words"] if words else []) + ["how the date is reached"]]
+    return shown[["when", "label", MARK] + (["the essay's words"] if words else []) + ["how the date is reached"]]
 
 
 #: the order in which a worked solution weighs the clues: what bounds, what pulls earlier, later, what has no bearing
@@ -996,10 +1022,10 @@ def how_dated(timeline: pd.DataFrame, dating: pd.DataFrame | None, *ids: str):
     from .display import table
     unknown = [i for i in ids if i not in set(timeline.id)]
     if not ids or unknown:
-        raise UsageError(f"the timeline has no row {unknown[0]}: give a reference from its tables, e.g. E09"
+        raise UsageError(f"the timeline has no row {unknown[0]}: give the reference of one of its rows, e.g. E09"
                          if unknown else "give the reference of a row, e.g. how_dated(timeline, dating, \"E09\")")
     return table(with_account(timeline, dating, only=ids), rows="all",
-                 columns=["id", "label", MARK, "when", HOW_KNOWN, "how the date is reached"])
+                 columns=["label", MARK, "when", HOW_KNOWN, "how the date is reached"])
 
 
 CITED_ROW = re.compile(r"\btimeline rows? (E\d+)")

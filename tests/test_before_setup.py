@@ -94,7 +94,7 @@ def test_a_cell_run_before_setup_says_to_run_setup_first():
 RESUMED = {
     "01_argument_structure.ipynb": [("ledger-more", "ledger")],    # the code its text suggests typing in a new cell
     "02_source_quotations.ipynb": [("v02-038", "cards")],           # the answer key
-    "03_timeline.ipynb": [("v03-005", "asked"), ("v03-009", "election_rows")],   # the zoom; the 2017 election
+    "03_timeline.ipynb": [("v03-005", "asked"), ("v03-009", "election")],   # the zoom; the 2017 election
     "04_people_places_terms.ipynb": [("b662bec2", "glossary"), ("f89a5862", "mentions")],  # Spanish names; the grid
 }
 

@@ -115,7 +115,8 @@ def test_the_helpers_find_what_the_solutions_ask_for(essay):
         q.on_three_axes(quotes, 3)
     timeline, dating = helpers.load_timeline(essay), tl.load_dating(essay)
     assert tl.limits_in_words(dating).endswith("January 2019 to December 2019.")
-    assert "E25" in repr(tl.how_dated(timeline, dating, "E25"))
+    shown = repr(tl.how_dated(timeline, dating, "E25"))     # the row by its label, without its code (review 22)
+    assert "“This last November”: the vote" in shown and "E25" not in shown
     with pytest.raises(helpers.UsageError, match="no row E999"):
         tl.how_dated(timeline, dating, "E999")
 

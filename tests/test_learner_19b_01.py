@@ -99,7 +99,7 @@ def test_the_map_tables_say_in_words_what_each_claim_points_to():
     21, 5): now words, with what the claim is and where it stands, "(conclusion, ¶55)", or "point 2"."""
     from html import unescape
     nb = read(ARGUMENT)
-    tables = [c for c in nb.cells if c.cell_type == "code" and re.match(r"helpers\.table\(argument\.branch\(", c.source)]
+    tables = [c for c in nb.cells if c.cell_type == "code" and re.search(r"(?m)^helpers\.table\(argument\.branch\(", c.source)]
     assert len(tables) == 2
     for cell in tables:
         html = "".join(o.get("data", {}).get("text/html", "") for o in cell.outputs)

@@ -448,6 +448,23 @@ TEACHING_CALL = re.compile(r"^(?:helpers\.table\()?(?:essay\.show_sentence|essay
 PANDAS_IDIOM = re.compile(r"\.str\.|\.isin\(|\.assign\(|\.map\(|lambda\b|\.sort_values\(|\.reset_index\(|"
                           r"\.value_counts\(|\b\w+\[\w+\.\w+")
 FOLD_CODE_IN = ("00", "01", "02", "03", "04")
+# JupyterLab 4 shows a folded cell as one line, the first line of its code (@jupyterlab/cells: the input placeholder's
+# text is ``source.split("\n")[0]``): a folded cell opens with a comment in words a non-programmer can read, saying
+# what the cell shows (learner review 22: a learner read ``election_rows = ["E19", "E20", …]``). No code, no ids.
+PLAIN_FIRST_LINE = re.compile(r"# [A-Z¶][\w ,;:'’()¶–—-]+")
+CODE_IN_WORDS = re.compile(r"[=_\[\]{}`\"“”]|\w\(|\w\.\w|\b[A-Z]\d{1,3}\b")
+
+
+def plain_first_line(source: str) -> bool:
+    """Whether a code cell's first line is a comment in plain words (what JupyterLab shows of it folded).
+
+    >>> plain_first_line("# Draws the events of the 2017 election (click to see the code)")
+    True
+    >>> plain_first_line('election_rows = ["E19", "E20"]'), plain_first_line("# rows E19 and E20")
+    (False, False)
+    """
+    line = source.split("\n")[0]
+    return bool(PLAIN_FIRST_LINE.fullmatch(line)) and not CODE_IN_WORDS.search(line) and len(line) <= 90
 
 
 def teaching(cell) -> bool:
@@ -475,6 +492,10 @@ def set_code_in_sight(nb, name: str) -> None:
         if i == first or teaching(cell):
             jup.pop("source_hidden", None)
         else:
+            if not plain_first_line(cell.source):
+                raise SystemExit(f"{name}: the code cell {i + 1} ({cell.source.split(chr(10))[0][:50]!r}) is folded, and "
+                                 "JupyterLab shows a folded cell as its first line: begin it with a comment in plain "
+                                 "words saying what it shows, e.g. '# Draws the timeline (click to see the code)'.")
             jup["source_hidden"] = True
         if not jup:
             cell.metadata.pop("jupyter")
