@@ -20,6 +20,7 @@ a meeting version with each printout's pages, for the checklists and the run she
 from __future__ import annotations
 
 import copy
+import html
 import re
 from pathlib import Path
 
@@ -281,6 +282,15 @@ def paper_editions(out: Path, reading: str = DEFAULT_READING) -> dict[str, str]:
     return pages
 
 
+def without_dangling_anchors(page: str) -> str:
+    """A link to a place on the same page that the paper edition cut (a lesson's "Key points" below) keeps its words
+    and loses its link."""
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    return re.sub(r'<a\s[^>]*?href="#([^"]*)"[^>]*>(.*?)</a>',
+                  lambda m: m.group(0) if html.unescape(m.group(1)) in ids or m.group(1) in ids else m.group(2),
+                  page, flags=re.S)
+
+
 def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
     """Write the paper editions into out/facilitator; return the files."""
     from tools import editions
@@ -290,7 +300,7 @@ def build(out: Path, reading: str = DEFAULT_READING) -> list[Path]:
     written = []
     for name, page in paper_editions(out, reading).items():
         path = folder / name
-        page = editions.link_the_html_pages(page, folder)
+        page = editions.link_the_html_pages(without_dangling_anchors(page), folder)
         path.write_text(editions.link_the_reader_edition(page, path, reader, reading), encoding="utf-8")
         written.append(path)
     return written
