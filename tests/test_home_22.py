@@ -233,13 +233,19 @@ def test_every_notebook_a_plan_sends_home_or_names_printed_is_on_its_print_list(
     """Facilitator review 22, #3: the series checklist expected "printed participant editions of notebooks 00 and
     01", and the homework sends notebook 00 home, but the print list had only lesson 01: anyone on paper had no named
     way to do the homework. Each plan's print list holds a lesson for every notebook its homework needs (either
-    version) and every notebook its materials say is printed."""
+    version) and every notebook its materials say is printed, or (s23-print) the meetings' paper editions, which print
+    the parts of those notebooks the homework asks for (tools.paper)."""
+    from tools import paper
     lists = workshop.load_print_lists(essay)
     plans = workshop.load_plans(essay)
     raw = workshop.read_yaml(essay.folder / "sessions.yml")["plans"]
+    parts = paper.paper_parts()
     checked = 0
     for plan in raw:
         printed = {p.split()[-1] for p in lists[lists.plan == plan["id"]].printout if p.startswith("lesson ")}
+        if "paper editions" in set(lists[lists.plan == plan["id"]].printout):
+            printed |= {part["notebook"][:2] for stem, mine in parts.items() if stem.startswith(plan["id"] + "-")
+                        for part in mine if part["why"] == "homework"}
         needed = set()
         for meeting in plan["meetings"]:
             for homework in (meeting.get("homework"), (meeting.get("spanish_variant") or {}).get("homework")):

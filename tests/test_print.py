@@ -378,3 +378,49 @@ def test_the_series_packet_keeps_the_clues_heading_with_its_clues(built):
     for k in heads:
         text = squash(doc[k].extract_text())
         assert squash("The other clues: notebook 03") in text.split(squash("Our clues"), 1)[1], k + 1
+
+
+def test_exercise_2s_last_paragraph_prints_whole_on_the_page_of_its_questions(built):
+    """Facilitator review 22: the Exercise 2 sheet's page 1 was cramped (9.5 pt) and ¶52 ran on to page 2, away from
+    the questions about it. The sheet now prints at 10 pt at least, ¶52 whole on the page that holds the questions."""
+    pdf = built / "participant" / "exercise-01-2.pdf"
+    doc = pages(pdf)
+    assert len(doc) == 2 and body_size(pdf) >= 10, (len(doc), body_size(pdf))
+    first = squash(doc[0].extract_text())
+    assert body_size_of(doc[0]) >= 10, body_size_of(doc[0])
+    second = squash(doc[1].extract_text())
+    start, end = "Theonlyoptiontoturncompeting", "pointofconnectionbetweenstruggles."
+    assert start not in first and end not in first and squash("Is it a premise") in second
+    assert start in second and end in second, "¶52 is split across the pages"
+
+
+def body_size_of(page) -> float:
+    """The size most of one printed page's characters are set in."""
+    sizes = type_sizes(page)
+    return max(sizes, key=sizes.get)
+
+
+def test_paper_editions_print_only_what_a_meeting_uses_in_at_most_16_pages(built):
+    """Facilitator review 22, item 8: a participant on paper got lessons 00 and 01 whole (62 pages) for the series.
+    Each meeting version's paper edition prints the exercises its screen segments do and its homework, at most about
+    16 pages, each part headed by the segment it serves, a segment the version keeps; the run sheets' materials (in
+    the printed notes and the checklist) give its pages as printed."""
+    from tools import paper
+    made = sorted((built / "facilitator").glob("paper-*.pdf"))
+    assert {p.stem.removeprefix("paper-") for p in made} == set(paper.paper_parts()) and made
+    for pdf in made:
+        stem = pdf.stem.removeprefix("paper-")
+        plan, meeting, version = re.fullmatch(r"(.+)-(\d+)(?:-([a-z]+))?", stem).groups()
+        doc = pages(pdf)
+        assert len(doc) <= 16, (pdf.name, len(doc))
+        text = " ".join(" ".join(p.extract_text() for p in doc).split())
+        topics = {t for p, m, rows, _ in decks.meetings(versions=True)
+                  if (p, m, rows.iloc[0].version) == (plan, int(meeting), version or "") for t in rows.topic}
+        said = re.findall(r"On paper for this meeting's segment “([^”]+)”", text)
+        assert set(said) <= topics, (pdf.name, set(said) - topics)
+        assert "What to do first" not in text and "Shift + Enter" not in text.split("Homework after")[0], pdf.name
+    import html as h
+    n = len(pages(built / "facilitator" / "paper-series-3x120-1.pdf"))
+    for name in ("notes-series-3x120-1.html", "checklist-series-3x120.html"):
+        page = h.unescape((built / "facilitator" / name).read_text(encoding="utf-8"))
+        assert f"this session's paper edition ({n} pages)" in page, name

@@ -334,6 +334,8 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
                                   "give its file under printouts as a path in the kit (like print/packet.pdf), or "
                                   "run `make bundle` again if the handouts were not all built.")
             labels = meeting_labels(found, plan) if len(found) > 1 else [r.name]
+            if len(found) > 1:      # each meeting's own pages (a paper edition of 13 pages, another of 2)
+                labels = [f"{label} ({_pages_said(pdf_pages(files[k]))})" for k, label in zip(found, labels)]
             # a version for a room with Spanish readers replaces its meeting's page: not counted again
             pages = sum(pdf_pages(files[k]) for k, label in zip(found, labels) if "instead" not in label)
             each += pages if r.copies == "each participant" else 0
@@ -356,15 +358,28 @@ def _version_print_list(files: dict, rows) -> str:
     for r in rows.itertuples():
         found = [k for k in _as_printed([k for k in files if fnmatch.fnmatchcase(k, r.file)])
                  if k.endswith("-spanish.pdf") == bool(r.version)]
+        if not found:        # a printout with one file per meeting, none of them for this version's meetings
+            continue
         pages = sum(pdf_pages(files[k]) for k in found)
         each += pages if r.copies == "each participant" else 0
         name = f"{r.name.split(' (')[0]}: its own {r.version}" if r.version else r.name
         links = (_link(found[0], name) if len(found) == 1 else
-                 html.escape(name) + " (" + ", ".join(_link(k, f"part {n}") for n, k in enumerate(found, 1)) + ")")
+                 html.escape(name) + " (" + ", ".join(_link(k, f"{_part_label(k, n)} ({_pages_said(pdf_pages(files[k]))})")
+                                                      for n, k in enumerate(found, 1)) + ")")
         trs.append(f"<tr><td>{links}</td><td>{html.escape(r.copies)}</td><td>{pages}</td></tr>")
     return ("<h4>For a room with Spanish readers: this version's print list, instead of the one above</h4>"
             '<table class="print-list"><tr><th>print</th><th>copies</th><th>pages of one copy</th></tr>'
             + "".join(trs) + f"</table><p>Each participant's own copies come to {each} pages.</p>")
+
+
+def _pages_said(n: int) -> str:
+    return f"{n} page" + ("" if n == 1 else "s")
+
+
+def _part_label(name: str, n: int) -> str:
+    """How a version's print list names one of a printout's files: "meeting 2" for a meeting's own, else "part n"."""
+    m = re.search(r"-(\d+)-[a-z]+\.\w+$", name)
+    return f"meeting {m.group(1)}" if m else f"part {n}"
 
 
 def _route_link(step: dict, plan: str, version: str = "") -> str:

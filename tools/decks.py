@@ -134,11 +134,13 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
                "leads_es": _remembered(workshop.load_slide_leads_es, essay),
                "leading_es": _remembered(workshop.load_leading_es, essay),
                "sheet": _remembered(workshop.load_spanish_sheet, essay)}
+    from tools import paper
     for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
-        yield plan, meeting, rows.assign(version=""), context
+        # "this session's paper edition" with its pages, once the build has printed it (tools.paper)
+        yield plan, meeting, paper.with_pages(rows.assign(version=""), f"{plan}-{meeting}"), context
         spanish = workshop.spanish_version(rows) if versions else None
         if spanish is not None:
-            yield plan, meeting, spanish.assign(version="spanish"), context
+            yield plan, meeting, paper.with_pages(spanish.assign(version="spanish"), f"{plan}-{meeting}-spanish"), context
 
 
 VERSION_TITLES = {"spanish": "for a room with Spanish readers"}

@@ -20,6 +20,7 @@ and the slides reference no remote URL, so they work at a venue with no network.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import html
 import importlib.util
@@ -672,7 +673,7 @@ def forget_derived(out: Path) -> list[str]:
 def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list[Path]:
     """Build every edition into ``out``, with the decks, run sheets and checklists of tools.decks (run sheets
     timed from ``start``, like "18:30"); return the files written."""
-    from tools import decks, packet
+    from tools import decks, packet, paper
     stale = forget_derived(out)
     if stale:
         print(f"Removed {', '.join(stale)}: made from an earlier build, they would disagree with these pages. "
@@ -725,10 +726,26 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
     for path, text in extra.items():
         path.write_text(mark_languages(text), encoding="utf-8")
         written.append(path)
+    # the paper editions first, printed now: the run sheets' materials and the checklists give their pages
+    papers = paper.build(out)
+    written += papers
+    paper.PRINTED.clear()
+    if pdf:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:     # a browser for each page, as below
+            one = contextlib.nullcontext(print_pdf)
+        else:
+            one = Printer()
+        with one as printer:
+            for page in papers:
+                printed = printer(page)
+                written.append(printed)
+                paper.PRINTED[page.stem.removeprefix(paper.PREFIX)] = decks.pdf_pages(printed.read_bytes())
     written += decks.build(out, start=start or decks.DEFAULT_START)   # session decks, run sheets, checklists
     written += packet.build(out)          # the participant packet, the argument on one page, glossary, setup page
     if pdf:
-        pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides"]
+        pages = [p for p in written if p.suffix == ".html" and p.parent.name != "slides" and p not in papers]
         sheets = [p for p in pages if p.name.startswith(("run-sheet-", "checklist-"))]
         try:
             import playwright.sync_api  # noqa: F401

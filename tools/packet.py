@@ -65,9 +65,9 @@ AGENDA_STYLE = """
 # an exercise sheet with Spanish: the English and the Spanish, every part of it (the paragraphs, the table, the recap)
 # in the same legible type, over two pages (review13: on one page it was 7.9 pt, one answer line touching the next
 # question)
-EXERCISE_EN_PT, EXERCISE_ES_PT = 9.5, 9.5
-EXERCISE_LINE = 1.4           # the line height of a sheet with Spanish under every line (review 21: 1.2 was cramped)
-EXERCISE_WRITE_EM = 5.5      # the room to write under each question: about four handwritten lines
+EXERCISE_EN_PT, EXERCISE_ES_PT = 10, 10    # facilitator review 22: 9.5 pt read as cramped
+EXERCISE_LINE = 1.3           # the line height of a sheet with Spanish under every line (review 21: 1.2 was cramped)
+EXERCISE_WRITE_EM = 4.5      # the room to write under each question: three handwritten lines (review 22: ¶52 with its questions)
 GLOSSARY_STYLE = """
 body { max-width: none; font-size: 9.5pt; }
 table.glossary { width: 100%; table-layout: fixed; font-size: 9pt; }
@@ -607,7 +607,7 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None, version
         raise HelperError("sessions.yml", f"there is no plan {plan!r} to make a packet for.",
                           "give the id of one of the plans in sessions.yml.")
     parts += agendas
-    parts += clue_parts(reading, plan)
+    parts += clue_parts(reading, plan, version)
     parts.append('<h2 class="newpage">Handout · Material para participantes</h2>')
     handout = _main_of(handout_html(reading, plan, setup=not setup_sent))
     handout = re.sub(r"<(/?)h3([ >])", r"<\1h4\2", handout)          # one level down: the packet is the h1
@@ -618,18 +618,27 @@ def packet_html(reading: str = DEFAULT_READING, plan: str | None = None, version
     return _page("Participant packet", "\n".join(parts), SUMMARY_STYLE + AGENDA_STYLE + SPANISH_SHEET_STYLE)
 
 
-def clue_parts(reading: str = DEFAULT_READING, plan_id: str | None = None) -> list[str]:
+def clue_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, version: str | None = None) -> list[str]:
     """For each segment that works a few dating clues in the room (sessions.yml, ``clues``), the paper the room
     holds: the clues with their ¶ and the context rows of timeline.csv they need, with their references (the
-    same as the segment's slides), in English and Spanish."""
+    same as the segment's slides), in English and Spanish. With ``version`` "spanish", only for a segment that
+    version keeps (facilitator review 22: the Spanish series packet printed the clue pages of a segment it cuts)."""
     from helpers import workshop
     from tools import decks
     from tools.handout import _pair
     essay = load_essay(reading)
     plans = workshop.load_plans(essay)
+    kept = None
+    if version:
+        kept = set()
+        for (plan, meeting), rows in plans.groupby(["plan", "meeting"], sort=False):
+            mine = workshop.spanish_version(rows)
+            kept |= {(plan, meeting, t) for t in (mine if mine is not None else rows).topic}
     parts = []
     for seg in plans.itertuples():
         if not seg.clues or (plan_id is not None and seg.plan != plan_id):
+            continue
+        if kept is not None and (seg.plan, seg.meeting, seg.topic) not in kept:
             continue
         listed, context = decks.room_clues_html(essay, seg.clues, intro=False)
         when = f"{seg.meeting_title}, {decks.clock(seg.start)}"
@@ -680,10 +689,17 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
         es_paras = _sheet_paragraphs_es(sheet, essay)
         # each paragraph in English, the essay's words, and under it the package's Spanish when the sheet has it
         # (review14 B1: Spanish readers classified ¶51–¶52 in English only)
-        paras = "".join(f'<p class="para"><b>¶{n}</b> {html.escape(essay.paragraphs.loc[n].text)}'
-                        + (f'<br><span lang="es" class="es">[traducción] {html.escape(es_paras[n], quote=False)}</span>'
-                           if n in es_paras else "") + "</p>"
-                        for n in paragraph_numbers(sheet["paragraphs"]))
+        numbers = paragraph_numbers(sheet["paragraphs"])
+        # with Spanish, two pages: the last paragraph starts the second, whole, with the questions about it
+        # (facilitator review 22: page 1 cramped, ¶52 running on to page 2 away from its questions)
+        # with Spanish, on two pages: the first ends with the table of objections, and the last paragraph starts the
+        # second, whole, with the questions about it (facilitator review 22: page 1 cramped, ¶52 running on to page 2)
+        split = bool(es["intro"]) and len(numbers) > 1
+        paras = [f'<p class="para{" with-questions" if split and n == numbers[-1] else ""}">'
+                 f'<b>¶{n}</b> {html.escape(essay.paragraphs.loc[n].text)}'
+                 + (f'<br><span lang="es" class="es">[traducción] {html.escape(es_paras[n], quote=False)}</span>'
+                    if n in es_paras else "") + "</p>"
+                 for n in numbers]
 
         def also(text: str) -> str:      # a line's Spanish under it, when the sheet has Spanish
             return f'<br><span lang="es" class="es">{html.escape(text, quote=False)}</span>' if text else ""
@@ -713,12 +729,13 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                                                          f'{html.escape(es["recap"][i], quote=False)}</div>'
                                                          for i, line in enumerate(sheet["recap"])) + "</div>")
                 + "</div>"
-                f"<p>{_inline(intro.strip())}{also(es['intro'])}</p>{paras}<ol>{asks}</ol>"
-                "<p><b>The objections question 3 names</b> (in the essay's words)"
-                + (' · <span lang="es"><b>Las objeciones que nombra la pregunta 3</b> (con las palabras del ensayo)'
-                   "</span>" if es["intro"] else "") + "</p>"
-                f'<table class="keep objections"><colgroup><col class="id"><col class="name"><col class="objection">'
-                f'</colgroup><tr>{head}</tr>{rows}</table>')
+                f"<p>{_inline(intro.strip())}{also(es['intro'])}</p>")
+        table = ("<p><b>The objections question 3 names</b> (in the essay's words)"
+                 + (' · <span lang="es"><b>Las objeciones que nombra la pregunta 3</b> (con las palabras del ensayo)'
+                    "</span>" if es["intro"] else "") + "</p>"
+                 f'<table class="keep objections"><colgroup><col class="id"><col class="name"><col class="objection">'
+                 f'</colgroup><tr>{head}</tr>{rows}</table>')
+        page += f"{''.join(paras)}<ol>{asks}</ol>{table}"
         style = (f".write {{ border-bottom: 1px solid #555; height: {EXERCISE_WRITE_EM}em; margin-bottom: 0.6em; }} "
                  ".recap { border: 1px solid #888; "
                  "padding: 0.1em 0.5em; } .recap ul { margin: 0.1em 0; } .para { "
@@ -730,6 +747,7 @@ def exercise_sheets(reading: str = DEFAULT_READING) -> dict[str, str]:
                  # ... and the two pages filled alike (facilitator review 21: page 1 cramped at a line height of
                  # 1.2, page 2 half empty): more air between lines and paragraphs, the passage running on to page 2
                  + (f" body {{ font-size: {EXERCISE_EN_PT}pt; line-height: {EXERCISE_LINE}; }} .para {{ margin: 0.6em 0; }} "
+                    " .para.with-questions { break-before: page; margin-top: 0; } "
                     f".es, .recap .es, .para .es, table .es {{ font-size: {EXERCISE_ES_PT}pt; font-style: normal; }}"
                     " table.objections { width: 100% !important; table-layout: fixed !important; } "
                     " .recap-pairs { display: grid; grid-template-columns: 5fr 6fr; gap: 0.3em 1em; margin: 0.2em 0; }"
