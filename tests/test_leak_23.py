@@ -1,9 +1,10 @@
 """Issue 19 (found by s23-classify): 02's table of reported speech, above Exercise 1, gave "none" under *source named*
 for the OAS, Heidi Fulton and Fuentes's message, the answers to three of the exercise's items. The regex check of
 test_outputs (ANSWERS) held only what someone had thought to type. This check is computed: an exercise's items are
-the rows of the quotations data it points at (a quoted span or a speaker's name just before a ¶ anchor), the answers
-are those rows' values on the axes the exercise names (form, source named, language) and does not itself state beside
-the item, and no table, printed line or figure a learner sees before the worked solution may show an item's row with
+the rows of the package's data it points at (a quotation's or a claim's words quoted, or a speaker's name, just before
+a ¶ anchor), the answers are those rows' values on the axes the exercise asks (a quotation axis it names: form, source
+named, language; a claim's role or relation when it offers their values to choose from) and does not itself state
+beside the item, and no table, printed line or figure a learner sees before the worked solution may show an item's row with
 its answer. Seen failing on 9845d56 (02 Exercise 1: the three rows in the reported-speech table)."""
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ import pandas as pd
 import pytest
 
 from helpers import load_essay, load_quotations
+from helpers.argument import load_argument
 from tests.test_outputs import NOTEBOOKS, drawn, exercise_number, in_sight, read, tags
 
 LEARNERS = [p for p in NOTEBOOKS if p.name[:2] in {"01", "02", "03", "04"}]
-AXES = {"form": "form", "source_named": "source named", "language": "language"}   # column: its name in prose
+AXES = {"form": "form", "source_named": "source named", "language": "language",   # column: its name in prose
+        "type": "role", "relation": "relation"}
 ANCHOR = re.compile(r"\(¶(\d+)\)")
 
 
@@ -28,30 +31,54 @@ def quotes():
     return load_quotations(load_essay())
 
 
+@pytest.fixture(scope="module")
+def data(quotes):
+    """The package's rows an exercise can ask about, in one shape: id, paragraph, the words (a quotation's text, a
+    claim's span), a name (a quotation's speaker), and the answer columns."""
+    claims = load_argument(load_essay()).nodes
+    claims = (claims() if callable(claims) else claims).reset_index(drop=True)
+    return pd.concat([quotes.assign(words_=quotes.text, name=quotes.speaker.fillna("")),
+                      claims.assign(words_=claims.span, name="")], ignore_index=True)
+
+
+def asked_axes(text: str) -> list[str]:
+    """The axes an exercise asks: a quotation axis it names (*source named*), or an axis of the argument whose values
+    it offers to choose from (three or more, as in "a premise, evidence, a conclusion…" or "support, explain, …")."""
+    named = [col for col in ("form", "source_named", "language") if re.search(rf"\b{AXES[col]}\b", text)]
+    offered = [col for col, values in VOCABULARY.items()
+               if sum(bool(re.search(rf"\b{v}", text)) for v in values) >= 3]
+    return named + offered
+
+
+VOCABULARY = {"type": ["premise", "evidence", "conclusion", "recommendation", "concession"],   # as word stems
+              "relation": ["support", "explain", "illustrat", "qualif", "recommend"]}
+
+
 def sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.:?!])\s+(?=[A-Z*])", text)
 
 
-def exercise_items(text: str, quotes: pd.DataFrame) -> list[tuple[pd.Series, list[str]]]:
+def exercise_items(text: str, data: pd.DataFrame) -> list[tuple[pd.Series, list[str]]]:
     """The quotation rows an exercise's text points at, each with the axes it asks and does not itself answer.
 
     An item is a ¶ anchor preceded, in its sentence, by a quoted span found in a row of that paragraph, or else by
     the name of a row's speaker in that paragraph. The axes asked are those the exercise names; a value the exercise
     states in the item's own sentence ("Miguel Angel's epigraph (¶15)") is given, not asked."""
-    asked = [col for col, name in AXES.items() if re.search(rf"\b{name}\b", text)]
+    asked = asked_axes(text)
     items = []
     for sentence in sentences(text):
         last = 0
         for m in ANCHOR.finditer(sentence):
             before, last = sentence[last:m.start()], m.end()
-            rows = quotes[quotes.paragraph == int(m.group(1))]
+            rows = data[data.paragraph == int(m.group(1))]
             span = re.search(r"“([^”]+)”\s*$", before)
             if span:
-                hit = rows[rows.text.str.contains(span.group(1), regex=False)]
+                hit = rows[rows.words_.fillna("").str.contains(span.group(1), regex=False)]
             else:
-                hit = rows[[bool(s) and s in before[-60:] for s in rows.speaker.fillna("")]]
+                hit = rows[[bool(s) and s in before[-60:] for s in rows.name]]
             for _, row in hit.iterrows():
-                cols = [c for c in asked if not re.search(rf"\b{re.escape(str(row[c]))}\b", sentence)]
+                cols = [c for c in asked if isinstance(row[c], str) and row[c]
+                        and not re.search(rf"\b{re.escape(row[c])}\b", sentence)]
                 if cols and row.id not in [r.id for r, _ in items]:
                     items.append((row, cols))
     return items
@@ -83,7 +110,7 @@ def shows_answer(cells: list[str], row: pd.Series, col: str) -> bool:
     """A row of a table shows ``row``'s answer on ``col``: it names the row (its paragraph, and its words or its
     speaker) and gives the row's value as a cell of its own."""
     para = {str(row.paragraph), f"¶{row.paragraph}"}
-    names = {str(row.text).strip(), str(row.speaker)} - {"nan", ""}
+    names = {str(row.words_).strip(), str(row["name"]), str(row.id)} - {"nan", ""}
     return bool(para & set(cells)) and bool(names & set(cells)) and str(row[col]) in cells
 
 
@@ -95,49 +122,50 @@ def leaks(nb, number: int, items) -> list[str]:
             continue
         for text in shown(cell):
             for cells in cell_rows(text):
-                found += [f"cell {i}: {row.speaker} (¶{row.paragraph}) shown with its {AXES[col]}, {row[col]!r}"
+                found += [f"cell {i}: {row['name'] or row.id} (¶{row.paragraph}) shown with its {AXES[col]}, {row[col]!r}"
                           for row, cols in items for col in cols if shows_answer(cells, row, col)]
     return found
 
 
-def exercises_with_items(quotes):
+def exercises_with_items(data):
     """Every exercise of 01-04 whose items are rows of the quotations data: (notebook, number, items)."""
     found = []
     for path in LEARNERS:
         nb = read(path)
         for c in nb.cells:
             if c.cell_type == "markdown" and "exercise" in tags(c) and exercise_number(c) is not None:
-                items = exercise_items(c.source, quotes)
+                items = exercise_items(c.source, data)
                 if items:
                     found.append((path, exercise_number(c), items))
     return found
 
 
-def test_the_items_are_found_from_the_exercises_text(quotes):
+def test_the_items_are_found_from_the_exercises_text(quotes, data):
     """02 Exercise 1 points at three rows and asks their source; Exercise 3 at two and asks source and language
-    (their forms, epigraph and block, it states itself)."""
-    got = {(p.name[:2], n): {r.id: cols for r, cols in items} for p, n, items in exercises_with_items(quotes)}
+    (their forms, epigraph and block, it states itself); 01 Exercise 2 at one claim and asks its role and relation."""
+    got = {(p.name[:2], n): {r.id: cols for r, cols in items} for p, n, items in exercises_with_items(data)}
     ids = lambda speaker, para: quotes[(quotes.speaker == speaker) & (quotes.paragraph == para)].id.tolist()
     fuentes = quotes[quotes.text.str.startswith("His message was")].id.item()
     assert got[("02", 1)] == {ids("The OAS", 37)[0]: ["source_named"], ids("Heidi Fulton", 37)[0]: ["source_named"],
                               fuentes: ["source_named"]}
+    assert got[("01", 2)] == {"C54": ["type", "relation"]}   # "Is it a premise, evidence, …?", "support, explain, …"
     assert got[("02", 3)] == {ids("Miguel Angel", 15)[0]: ["source_named", "language"],
                               ids("Hillary Clinton", 26)[0]: ["source_named", "language"]}
 
 
-def test_no_exercise_item_is_shown_with_its_answer_before_the_solution(quotes):
+def test_no_exercise_item_is_shown_with_its_answer_before_the_solution(data):
     problems = []
-    for path, number, items in exercises_with_items(quotes):
+    for path, number, items in exercises_with_items(data):
         problems += [f"{path.name} Exercise {number}: {p}" for p in leaks(read(path), number, items)]
     assert not problems, ("an exercise's answer is in sight before its worked solution; hold the row back (as "
                           "02's tables do with the rows the exercises ask) or show it after the solution:\n"
                           + "\n".join(problems))
 
 
-def test_the_check_finds_an_item_shown_with_its_answer(quotes):
+def test_the_check_finds_an_item_shown_with_its_answer(data):
     """A table above the exercise that gives an item's row with its answer, in HTML or printed, is found; the same
     row without the answer column is not."""
-    path, number, items = next(e for e in exercises_with_items(quotes) if e[0].name.startswith("02") and e[1] == 1)
+    path, number, items = next(e for e in exercises_with_items(data) if e[0].name.startswith("02") and e[1] == 1)
     row, cols = items[1]
     nb = read(path)
     at = next(i for i, c in enumerate(nb.cells) if "exercise" in tags(c) and exercise_number(c) == number)
