@@ -1,11 +1,12 @@
 """Issue 19 (found by s23-classify): 02's table of reported speech, above Exercise 1, gave "none" under *source named*
 for the OAS, Heidi Fulton and Fuentes's message, the answers to three of the exercise's items. The regex check of
 test_outputs (ANSWERS) held only what someone had thought to type. This check is computed: an exercise's items are
-the rows of the package's data it points at (a quotation's or a claim's words quoted, or a speaker's name, just before
-a ¶ anchor), the answers are those rows' values on the axes the exercise asks (a quotation axis it names: form, source
-named, language; a claim's role or relation when it offers their values to choose from) and does not itself state
-beside the item, and no table, printed line or figure a learner sees before the worked solution may show an item's row with
-its answer. Seen failing on 9845d56 (02 Exercise 1: the three rows in the reported-speech table)."""
+the rows of the package's data it points at (a quotation's or a claim's words quoted, or a speaker's name, just
+before a ¶ anchor; a timeline row by its span), the answers are those rows' values on the axes the exercise asks (a
+quotation axis it names: form, source named, language; a timeline row's date, in words; a claim's role or relation
+when it offers their values to choose from) and does not itself state beside the item, and no table, printed line or
+figure a learner sees before the worked solution may show an item's row with its answer. Seen failing on 9845d56 (02
+Exercise 1: the three rows in the reported-speech table)."""
 from __future__ import annotations
 
 import copy
@@ -18,11 +19,13 @@ import pytest
 
 from helpers import load_essay, load_quotations
 from helpers.argument import load_argument
+from helpers.readable import date_in_words
+from helpers.timeline import bare_label, load_timeline
 from tests.test_outputs import NOTEBOOKS, drawn, exercise_number, in_sight, read, tags
 
 LEARNERS = [p for p in NOTEBOOKS if p.name[:2] in {"01", "02", "03", "04"}]
 AXES = {"form": "form", "source_named": "source named", "language": "language",   # column: its name in prose
-        "type": "role", "relation": "relation"}
+        "type": "role", "relation": "relation", "when": "date"}
 ANCHOR = re.compile(r"\(¶(\d+)\)")
 
 
@@ -35,16 +38,21 @@ def quotes():
 def data(quotes):
     """The package's rows an exercise can ask about, in one shape: id, paragraph, the words (a quotation's text, a
     claim's span), a name (a quotation's speaker), and the answer columns."""
-    claims = load_argument(load_essay()).nodes
+    essay = load_essay()
+    claims = load_argument(essay).nodes
     claims = (claims() if callable(claims) else claims).reset_index(drop=True)
+    timeline = load_timeline(essay)
     return pd.concat([quotes.assign(words_=quotes.text, name=quotes.speaker.fillna("")),
-                      claims.assign(words_=claims.span, name="")], ignore_index=True)
+                      claims.assign(words_=claims.span, name=""),
+                      timeline.assign(words_=timeline.span, name=timeline.label.map(bare_label),
+                                      when=timeline.date.map(date_in_words))], ignore_index=True)
 
 
 def asked_axes(text: str) -> list[str]:
-    """The axes an exercise asks: a quotation axis it names (*source named*), or an axis of the argument whose values
-    it offers to choose from (three or more, as in "a premise, evidence, a conclusion…" or "support, explain, …")."""
-    named = [col for col in ("form", "source_named", "language") if re.search(rf"\b{AXES[col]}\b", text)]
+    """The axes an exercise asks: a quotation axis it names (*source named*), a timeline row's date, or an axis of
+    the argument whose values it offers to choose from (three or more, as in "a premise, evidence, a conclusion…" or
+    "support, explain, …")."""
+    named = [col for col in ("form", "source_named", "language", "when") if re.search(rf"\b{AXES[col]}\b", text)]
     offered = [col for col, values in VOCABULARY.items()
                if sum(bool(re.search(rf"\b{v}", text)) for v in values) >= 3]
     return named + offered
@@ -111,7 +119,10 @@ def shows_answer(cells: list[str], row: pd.Series, col: str) -> bool:
     speaker) and gives the row's value as a cell of its own."""
     para = {str(row.paragraph), f"¶{row.paragraph}"}
     names = {str(row.words_).strip(), str(row["name"]), str(row.id)} - {"nan", ""}
-    return bool(para & set(cells)) and bool(names & set(cells)) and str(row[col]) in cells
+    label = {str(row.label)} - {"nan"} if "label" in row and isinstance(row.label, str) else set()
+    named = (bool(para & set(cells)) and bool(names & set(cells))) or bool((label | {bare_label(x) for x in label})
+                                                                          & set(cells))
+    return named and str(row[col]) in cells
 
 
 def leaks(nb, number: int, items) -> list[str]:
@@ -122,7 +133,8 @@ def leaks(nb, number: int, items) -> list[str]:
             continue
         for text in shown(cell):
             for cells in cell_rows(text):
-                found += [f"cell {i}: {row['name'] or row.id} (¶{row.paragraph}) shown with its {AXES[col]}, {row[col]!r}"
+                found += [f"cell {i}: {row['name'] or row.id} (¶{row.paragraph}) shown with its {AXES[col]}, "
+                          f"{row[col]!r}"
                           for row, cols in items for col in cols if shows_answer(cells, row, col)]
     return found
 
@@ -142,13 +154,16 @@ def exercises_with_items(data):
 
 def test_the_items_are_found_from_the_exercises_text(quotes, data):
     """02 Exercise 1 points at three rows and asks their source; Exercise 3 at two and asks source and language
-    (their forms, epigraph and block, it states itself); 01 Exercise 2 at one claim and asks its role and relation."""
+    (their forms, epigraph and block, it states itself); 01 Exercise 2 at one claim and asks its role and
+    relation; 03 Exercise 1 at the timeline's rows for its three expressions (¶27's with its context row) and asks
+    their dates."""
     got = {(p.name[:2], n): {r.id: cols for r, cols in items} for p, n, items in exercises_with_items(data)}
     ids = lambda speaker, para: quotes[(quotes.speaker == speaker) & (quotes.paragraph == para)].id.tolist()
     fuentes = quotes[quotes.text.str.startswith("His message was")].id.item()
     assert got[("02", 1)] == {ids("The OAS", 37)[0]: ["source_named"], ids("Heidi Fulton", 37)[0]: ["source_named"],
                               fuentes: ["source_named"]}
-    assert got[("01", 2)] == {"C54": ["type", "relation"]}   # "Is it a premise, evidence, …?", "support, explain, …"
+    assert got[("01", 2)] == {"C54": ["type", "relation"]}   # "Is it a premise, evidence, …?", "support, …"
+    assert got[("03", 1)] == {"E25": ["when"], "E35": ["when"], "E42": ["when"], "E43": ["when"]}
     assert got[("02", 3)] == {ids("Miguel Angel", 15)[0]: ["source_named", "language"],
                               ids("Hillary Clinton", 26)[0]: ["source_named", "language"]}
 
@@ -179,6 +194,21 @@ def test_the_check_finds_an_item_shown_with_its_answer(data):
         assert leaks(broken, number, items), data
     fine = copy.deepcopy(nb)
     shows = nbformat.v4.new_code_cell("helpers.table(…)")
-    shows.outputs = [nbformat.v4.new_output("stream", name="stdout", text=f"{row.speaker}  {row.paragraph}  {row.text}\n")]
+    line = f"{row.speaker}  {row.paragraph}  {row.text}\n"
+    shows.outputs = [nbformat.v4.new_output("stream", name="stdout", text=line)]
     fine.cells.insert(at - 1, shows)
     assert len(leaks(fine, number, items)) == len(leaks(nb, number, items))
+
+
+def test_the_check_finds_a_later_table_of_03_moved_above_exercise_1(data):
+    """03's tables after the break give the rows Exercise 1 asks about with their dates (the context row of Lobo's
+    wife's arrest, the ten years of resisting): moved above the exercise, the check finds them."""
+    path, number, items = next(e for e in exercises_with_items(data) if e[0].name.startswith("03") and e[1] == 1)
+    nb = read(path)
+    at = next(i for i, c in enumerate(nb.cells) if "exercise" in tags(c) and exercise_number(c) == number)
+    later = next(i for i, c in enumerate(nb.cells) if i > at and c.cell_type == "code" and "solution" not in tags(c)
+                 and any(shows_answer(cells, row, col) for text in shown(c) for cells in cell_rows(text)
+                         for row, cols in items for col in cols))
+    broken = copy.deepcopy(nb)
+    broken.cells.insert(at - 1, copy.deepcopy(nb.cells[later]))
+    assert not leaks(nb, number, items) and leaks(broken, number, items)
