@@ -172,6 +172,25 @@ def voices(quotations: pd.DataFrame, withhold=()) -> pd.DataFrame:
 WITHHELD = "(an exercise asks)"
 
 
+def withhold(quotations: pd.DataFrame, ids, columns=("source_named",)) -> pd.DataFrame:
+    """The table with the answers an exercise asks held back: for the rows ``ids``, each of ``columns`` says
+    "(an exercise asks)" instead of its value, so a table printed above the exercise can keep the rows it asks about.
+
+    Parameters: ``quotations`` the table from ``load_quotations`` (or some of its rows); ``ids`` the rows an exercise
+    asks about; ``columns`` the answers it asks for.
+    Returns: a copy of the table; the other rows and columns are unchanged.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> quotes = load_quotations(load_essay())
+    >>> withhold(quotes, ["Q45"]).set_index("id").loc[["Q44", "Q45"], "source_named"].tolist()
+    ['none', '(an exercise asks)']
+    """
+    table = quotations.copy()
+    table.loc[table.id.isin(list(ids)), list([columns] if isinstance(columns, str) else columns)] = WITHHELD
+    return table
+
+
 def appearances(quotations: pd.DataFrame, who: str, answers: bool = True) -> pd.DataFrame:
     """Every row in which a voice appears: as the speaker, or named in the quoted words or in what they do.
 
