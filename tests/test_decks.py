@@ -718,7 +718,7 @@ def test_the_content_note_is_a_slide_per_language_and_the_room_reads_no_stage_di
         shown = [STAGE_DIRECTION.search(html.unescape(s)) for s in slides]
         assert not any(shown), (name, [m.group(0) for m in shown if m])
         assert ("*What to do:* Welcome. Read out the content note" in notes or "recap" in name or "-2" in name
-                or "(En la hoja de ruta, en inglés: Welcome. Read out the content note" in notes) \
+                or "(En inglés, con más detalle: Welcome. Read out the content note" in notes) \
             or "-3" in name, name
     plans = decks.kit_plans(essay)
     assert (plans.room != "").sum() >= 8
