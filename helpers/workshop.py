@@ -281,7 +281,7 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
               ) + f" del cuaderno {nb_no}"
     l2_en, l2_es = _second_language_said(own, own_l2)
     base = {"minutes": minutes + own, "minutes_l2": minutes_l2 + own_l2, "paragraphs": paragraphs,
-            "exercises": list(numbers)}
+            "exercises": list(numbers), "notebook": notebook}
     # the minutes are the exercises' own (their rereading and writing); in a notebook of two sittings whose second
     # holds them all, say that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
     sitting = _second_sitting_holding(nb, numbers)

@@ -96,3 +96,17 @@ def test_a_question_in_a_two_question_segment_gets_its_share_of_the_minutes():
     assert "en 45 minutos" not in said
     assert "Cómo conducir la pregunta 2 (unos 22 de los 45 minutos de esta parte)" in said
     assert "en inglés, con las palabras del ensayo" in said
+
+
+def test_session_three_message_for_spanish_readers_attaches_the_exercise_2_sheet():
+    """Review 23, item 7: Exercises 2 and 4 are the Spanish Session 3's homework, but its reading message did not
+    attach the bilingual Exercise 2 sheet (Spanish instructions, ¶51–¶52 in Spanish). It attaches it now, and says so
+    in both languages; the English room's message does not (it works in the notebook)."""
+    page = kit_once.reading_messages()["reading-message.html"]
+    sections = {html.unescape(TAGS.sub("", s.split("</h2>")[0])): s for s in page.split("<h2>")[1:]}
+    version = next(s for t, s in sections.items() if "Session 3" in t and "Spanish readers" in t)
+    planned = next(s for t, s in sections.items() if "Session 3" in t and "Spanish readers" not in t)
+    assert 'href="../participant/exercise-01-2.pdf"' in version
+    assert "También va adjunta la hoja del Ejercicio 2, en inglés y en español" in _plain(version)
+    assert "The Exercise 2 sheet is attached too" in _plain(version)
+    assert "exercise-01-2" not in planned

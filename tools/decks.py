@@ -1499,6 +1499,14 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         if not sheet and f"{plan}-{meeting}" in (other.get("meetings") or {}):
             page, sentence = other["meetings"][f"{plan}-{meeting}"], other
             sheet = sheets[page]["paragraphs"]
+        # a version's homework with an exercise sheet: the sheet goes with the message, said (native Spanish review 23)
+        from helpers.anchoring import read_yaml
+        due_ = first.homework_due if isinstance(first.homework_due, dict) else {}
+        sent_sheets = [s for s in (read_yaml(ctx["essay"].folder / "facilitation.yml").get("exercise_sheets") or [])
+                       if first.version and s["notebook"] == due_.get("notebook") and s["exercise"] in due_.get("exercises", [])]
+        said_sheet = ctx["handout"].get("reading_message_exercise_sheet") or {}
+        exercise_said = [{lang: said_sheet[lang].replace("{exercise}", str(s["exercise"])) for lang in ("en", "es")}
+                         for s in sent_sheets if said_sheet]
         texts = {}
         for lang in ("en", "es"):
             text = ctx["handout"]["reading_message"][lang]
@@ -1515,7 +1523,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                 which = "paper_homework"
             text = text.replace("{short_of_time}", f" {least_said}" if least_said else "")
             text = text.replace("{homework}", " " + ctx["handout"]["reading_message_homework"][lang].replace(
-                "{homework}", due) if due else "")
+                "{homework}", due) + "".join(" " + s[lang] for s in exercise_said) if due else "")
             text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             # a meeting after the first: bring the packet handed out at the first (facilitator review 20)
@@ -1533,14 +1541,16 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         # each thing to attach as a file of its own, linked (review 18: the Spanish was only printed under the
         # message, and pasted it lost its [traducción] labels and the key to [nota: …])
         setup_sent = workshop.uses_computers(rows) and meeting == 1
-        files = attachment_pages(ctx["handout"], sheet, setup_sent, page)
+        files = attachment_pages(ctx["handout"], sheet, setup_sent, page) + [
+            (f"the Exercise {s['exercise']} sheet (English and Spanish)", f"participant/exercise-{s['notebook'][:2]}-{s['exercise']}")
+            for s in sent_sheets]
         if first.version and planned.get((plan, meeting)) == (texts, files):
             continue
         planned[(plan, meeting)] = (texts, files)
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
-                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, setup_sent))}.</p>"
+                     + f"<p>Attach {html.escape(_and_en([what for what, _ in files]))}.</p>"
                      + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'
