@@ -281,7 +281,7 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
               ) + f" del cuaderno {nb_no}"
     l2_en, l2_es = _second_language_said(own, own_l2)
     base = {"minutes": minutes + own, "minutes_l2": minutes_l2 + own_l2, "paragraphs": paragraphs,
-            "exercises": list(numbers)}
+            "exercises": list(numbers), "notebook": notebook}
     # the minutes are the exercises' own (their rereading and writing); in a notebook of two sittings whose second
     # holds them all, say that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
     sitting = _second_sitting_holding(nb, numbers)
@@ -759,9 +759,15 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
             _paragraphs(essay, value, path, where, name)
         if value:
             reading[name] = " ".join(value.split())
+    # `sheet_in_english`: kept segments whose run-sheet line stays in English, their Spanish too long for the one page
+    # (native Spanish review 23: the rest of a version's sheet is in Spanish)
+    english = field(variant, "sheet_in_english", list, path, where, default=[])
+    if not set(english) <= set(kept) | set(vocabulary(essay.folder, TOPICS, "kept")):
+        raise said(essay.folder, PLANS, "version activity", where, path, topic=", ".join(map(str, english)),
+                   topics=", ".join(t for t in topics if t and minutes.get(t, 1)))
     # a version's closing round says a person's turn interpreted (sessions.yml, closing_round)
     person = str(_round_seconds(essay, True))
-    return {"minutes": dict(minutes), "if_short": if_short, **reading, "reword": reword,
+    return {"minutes": dict(minutes), "if_short": if_short, **reading, "reword": reword, "sheet_in_english": english,
             "activities": {t: {k: " ".join(str(v).split()).replace("{seconds_a_person}", person)
                                for k, v in texts.items()} for t, texts in activities.items()}}
 

@@ -71,7 +71,7 @@ NAMED = {
     ],
 }
 NAMED["es"] = list(zip(
-    [r"manifestantes a quienes mataron", r"gases lacrimógenos", r"golpeados", r"asesinatos", r"medicamentos falsos",
+    [r"manifestantes a quienes mataron", r"gas lacrimógeno", r"golpearon", r"asesinatos", r"medicamentos falsos",
      r'"they want to kill me"', r"detenciones", r"resistencia armada contra fuerzas de ocupación",
      r"la separación de familias", r'"build the wall"', r"hace bajar los salarios", r"los dos partidos",
      r"Venezuela", r"BDS", r"fraude electoral"],
@@ -318,7 +318,7 @@ def test_the_run_sheet_row_of_d06_names_every_voice_the_question_names(essay):
     row = _segment(essay, "series-3x120", "how voices reach us")
     for v in voices:
         assert v.split()[-1] in row["activity"], v
-    assert "Ella Baker ¶2" in row["activity_es"] and "Instituto Republicano Internacional ¶20" in row["activity_es"]
+    assert "Ella Baker ¶2" in row["activity_es"] and "Instituto Republicano Internacional (IRI) ¶20" in row["activity_es"]
 
 
 def test_the_glossary_warnings_name_every_divisive_event_the_since_column_reports(essay):

@@ -439,8 +439,9 @@ def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, e
     assert 'lang="es"' not in _decks()["single-90-1.slides.html"].cells[0].source.split("Sensitive")[0]
     asks = [q for q in version.discussion if q]
     assert asks and all(f"<b>Pregunte (pregunta {int(q[1:])}" in sheet for q in asks)
-    assert sheet.count("(whole, and in English: slides and packet;") == 1
-    assert "Pregunte (" not in main and "in English: slides and packet" not in main
+    # said once, in Spanish since native review 23 ("Questions in Spanish, in short when long (whole, …)" was garbled)
+    assert sheet.count("(completas y en inglés: diapositivas y cuadernillo;") == 1
+    assert "Pregunte (" not in main and "diapositivas y cuadernillo" not in main
 
 
 @pytest.mark.parametrize("old, new, problem", [
@@ -559,7 +560,8 @@ def test_speaker_notes_carry_no_other_plans_activities_and_a_short_closing():
             said = closing[0].split("One key point from each notebook", 1)[1]
             assert "`" not in said and not re.search(r"\b\d\d_[a-z]", said), (name, said)
             assert len(said.split()) < 250, (name, len(said.split()))
-            lines = [x for x in said.splitlines() if x.startswith("- Notebook ")]
+            # a version for Spanish readers says a point in Spanish first, its English under it (native review 23)
+            lines = [x.strip() for x in said.splitlines() if x.strip().startswith("- Notebook ")]
             assert lines and len(lines) == len({x[:14] for x in lines}), name
 
 
@@ -718,7 +720,7 @@ def test_the_content_note_is_a_slide_per_language_and_the_room_reads_no_stage_di
         shown = [STAGE_DIRECTION.search(html.unescape(s)) for s in slides]
         assert not any(shown), (name, [m.group(0) for m in shown if m])
         assert ("*What to do:* Welcome. Read out the content note" in notes or "recap" in name or "-2" in name
-                or "(En la hoja de ruta, en inglés: Welcome. Read out the content note" in notes) \
+                or "(En inglés, con más detalle: Welcome. Read out the content note" in notes) \
             or "-3" in name, name
     plans = decks.kit_plans(essay)
     assert (plans.room != "").sum() >= 8

@@ -246,7 +246,9 @@ REVIEWED_OUT = {
     "bajo este punto": "a calque of 'under it': 'Dentro de este punto, una concesión (¶45)'",
     "bajo cada punto": "a calque of 'under': 'agrupa en cada punto'",
     "quedan bajo un punto": "a calque of 'under': 'se agrupan en cada punto'",
-    "encuadre": "media-studies jargon: 'marco', as D17 and the key points say",
+    # (an earlier entry refused "encuadre" as jargon; native review 23 asked for it where the essay says "framing",
+    # "marco" being "framework": ¶9's and ¶46's stay "marco", tests/test_spanish_23.py)
+    "el marco de la derecha": "review 23: 'framing' (¶18) is 'el encuadre de la derecha'",
     "desarrollado en ¶": "needs its article: 'desarrollado en los ¶14–¶53'",
     "algunos de nosotros": "the generic masculine in the one sentence addressed to survivors: 'Es posible que en "
                            "este grupo haya personas que vivieron estos hechos'",
@@ -278,7 +280,8 @@ REVIEWED_OUT = {
     "primer nombre": "the first of one's given names, and a real one: 'solo el nombre que prefieran usar aquí, "
                      "sin apellidos'",
     # the fourth native review (session 11), on D18–D20
-    "especialmente propici": "favourable, for 'compelling': 'especialmente convincente'",
+    # (it refused "especialmente propicia"; native review 23 found "oportunidad … convincente" a poor collocation)
+    "oportunidad especialmente convincente": "review 23: 'una oportunidad especialmente propicia' (¶52)",
     "el consiguiente aumento": "claims a cause the English does not ('corresponding'): 'el aumento correspondiente'",
     "cuentan la resistencia": "sounds like counting: 'relatan la resistencia'",
     "le sirve a esa parte": "sounds sceptical: '¿apoya esa parte del argumento…?'",
@@ -552,7 +555,8 @@ def test_the_spanish_run_sheet_gives_the_hard_moments_in_both_languages():
     sheets = kit_once.run_sheets()
     spanish = html_text(sheets["run-sheet-single-90-1-spanish.html"])
     assert "Hablamos del texto; aquí no se discute la dignidad de nadie" in spanish and "Gracias por contarnos" in spanish
-    assert "the agreements bind the interpreter and the helpers too" in spanish
+    # in Spanish since native review 23 (the facilitator's side of the Spanish sheets in Spanish)
+    assert "los acuerdos valen también para quien interpreta y para las personas de apoyo" in spanish
     assert "Gracias por contarnos" not in html_text(sheets["run-sheet-single-90-1.html"])
     notes = " ".join(c.source for c in kit_once.session_decks()["single-90-1-spanish.slides.html"].cells)
     assert "Quien interpreta lo interpreta todo con fidelidad" in notes     # review21: interprets, not "traduce"

@@ -149,7 +149,7 @@ def _spanish_items(built: Path, reading: str = DEFAULT_READING) -> str:
                            "Spanish readers: the paragraphs it reads together, in this kit's own Spanish; its reading "
                            "message attaches it.", "Para la versión de una sesión para quienes leen mejor en español: "
                            "los párrafos que se leen juntos, en la traducción de este material; va adjunto al mensaje "
-                           "con la lectura.", f"El español de los {_listed(numbers, 'es')}"))
+                           "con la lectura.", f"Los {_listed(numbers, 'es')} en español"))
     return "".join(items)
 
 

@@ -154,13 +154,25 @@ def name_of(plan: str, meeting: int, rows) -> str:
     return f"{plan}-{meeting}" + (f"-{version}" if version else "")
 
 
-def running_late(rows, ctx) -> str:
+def running_late(rows, ctx, spanish: bool = False) -> str:
     """What to drop first when time runs short (sessions.yml, ``if_short``), and whether the meeting has a break;
-    plain text for a run sheet and the title slide's notes; empty when the meeting names nothing to drop."""
+    plain text for a run sheet and the title slide's notes; empty when the meeting names nothing to drop. With
+    ``spanish``, in Spanish, for the run sheet of a version for Spanish readers (native Spanish review 23)."""
     name = rows.iloc[0].if_short
     if not name:
         return ""
     seg = rows[rows.topic == name].iloc[0]
+    if spanish:
+        home = (f"; su trabajo, para casa: cuaderno {seg.notebook[:2]}, {seg.notebook_es}"
+                if seg.notebook else "")
+        text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero «{seg.topic_es}» ({seg.minutes} min, "
+                f"a las {clock(seg.start)}{home}); una pausa sale de esa parte, no de las otras.")
+        if "break" not in set(rows.topic):
+            step_out = next((n for n, a in enumerate(ctx["handout"]["agreements"], start=1) if "step out" in a["en"]),
+                            None)
+            text += (" Esta sesión no tiene descanso: cualquiera puede salir en cualquier momento"
+                     + (f" (acuerdo {step_out})." if step_out else "."))
+        return text
     home = (f"; its work stays in notebook {seg.notebook[:2]} ({ctx['titles'].get(seg.notebook[:2], '')}) for home"
             if seg.notebook else "")
     text = (f"Running late (a pause, a heated moment, a slow start)? Drop the {seg.topic} segment first ({seg.minutes} minutes "
@@ -445,18 +457,20 @@ def _flashpoint_box(hit: list[int], handout: dict, beside_sensitive: bool = Fals
             f'<br><span lang="es" class="es">{_e(line["es"])}</span></div>')
 
 
-def leading(qid: str, ctx, short: bool = False, minutes: int = 15, spanish: bool = False) -> str:
+def leading(qid: str, ctx, short: bool = False, minutes: int = 15, spanish: bool = False, of: int = 0) -> str:
     """How to lead a discussion question (discussion.yml, ``facilitation``): the prompts, the likely answers with
     the ¶ each rests on, and how to close; ``short`` gives the run sheet's line (the close only). Empty without.
     With ``spanish`` (a version for Spanish readers), the labels, prompts and close in Spanish (discussion_es.yml,
-    ``leading``); the likely answers stay in the essay's English, said so."""
+    ``leading``); the likely answers stay in the essay's English, said so. ``of``: the minutes of a segment that holds
+    more than one question, ``minutes`` this question's share (native Spanish review 23: "question 2 in 45 minutes",
+    the whole segment's, where it has about 22)."""
     f = ctx["facilitation"].get(qid)
     if not f:
         return ""
     n = f.get("in_short", len(f["prompts"]))
     es = ctx.get("leading_es", {}).get(qid) if spanish else None
     if es:
-        return _leading_es(qid, f, es, n, short, minutes)
+        return _leading_es(qid, f, es, n, short, minutes, of)
     if short:      # a slot of 15 minutes: the first prompts' questions (discussion.yml, in_short), then the close
         first = (f"First ask: {' '.join(first_sentence(p) for p in f['prompts'][:n])} "
                  if n < len(f["prompts"]) else "")
@@ -464,7 +478,9 @@ def leading(qid: str, ctx, short: bool = False, minutes: int = 15, spanish: bool
     # the notes keep every prompt; those a 15-minute slot can use come first, the rest for a longer discussion
     asks = ([f"*Leading {question_name(qid)}: ask, in order:*"] + [f"- {p}" for p in f["prompts"]]
             if n >= len(f["prompts"]) else
-            [f"*Leading {question_name(qid)} in {minutes} minutes: ask these, in order:*"] + [f"- {p}" for p in f["prompts"][:n]]
+            [f"*Leading {question_name(qid)} "
+             + (f"(about {minutes} of this segment's {of} minutes)" if of else f"in {minutes} minutes")
+             + ": ask these, in order:*"] + [f"- {p}" for p in f["prompts"][:n]]
             + ["", "*With more time, then:*"] + [f"- {p}" for p in f["prompts"][n:]])
     return "\n".join(asks
                      + ["", "*Answers the room may give (each rests on the essay):*"]
@@ -472,7 +488,7 @@ def leading(qid: str, ctx, short: bool = False, minutes: int = 15, spanish: bool
                      + ["", f"*To close:* {f['close']}"])
 
 
-def _leading_es(qid: str, f: dict, es: dict, n: int, short: bool, minutes: int) -> str:
+def _leading_es(qid: str, f: dict, es: dict, n: int, short: bool, minutes: int, of: int = 0) -> str:
     """``leading`` in Spanish: the same parts, with the Spanish prompts and close (native Spanish review 21)."""
     name = question_name(qid, spanish=True)
     if short:
@@ -481,12 +497,14 @@ def _leading_es(qid: str, f: dict, es: dict, n: int, short: bool, minutes: int) 
         return f"{first}Cierre ({name}): {es['close']}"
     asks = ([f"*Cómo conducir la {name}: pregunte, en este orden:*"] + [f"- {p}" for p in es["prompts"]]
             if n >= len(es["prompts"]) else
-            [f"*Cómo conducir la {name} en {minutes} minutos: pregunte esto, en este orden:*"]
+            [f"*Cómo conducir la {name} "
+             + (f"(unos {minutes} de los {of} minutos de esta parte)" if of else f"en {minutes} minutos")
+             + ": pregunte esto, en este orden:*"]
             + [f"- {p}" for p in es["prompts"][:n]] + ["", "*Con más tiempo, después:*"]
             + [f"- {p}" for p in es["prompts"][n:]])
     return "\n".join(asks
-                     + ["", "*Respuestas que puede dar el grupo (cada una se apoya en el ensayo; en inglés, con sus "
-                            "palabras):*"]
+                     + ["", "*Respuestas que puede dar el grupo (cada una se apoya en el ensayo; en inglés, con las "
+                            "palabras del ensayo):*"]
                      + [f"- {a['answer']} (¶{a['paragraph']})" for a in f["likely"]]
                      + ["", f"*Para cerrar:* {es['close']}"])
 
@@ -505,6 +523,11 @@ def first_sentence(text: str) -> str:
 # what to do when a flashpoint divides the room: in the speaker notes and on the run sheet, once, in a box the cues point to
 IF_IT_FLARES = "If it flares: pause, restate both views neutrally, ask each side for its ¶, move on if it does not settle."
 FLARES_SEE_BOX = "If it flares: the box above."
+# the same on the run sheet of a version for Spanish readers, whose facilitator's side is in Spanish (native Spanish
+# review 23: "Usable on the day? Only if the facilitator reads English")
+IF_IT_FLARES_ES = ("Si se enciende: pausa; repita las dos lecturas con neutralidad, pida a cada lado su ¶ y siga "
+                   "adelante si no se resuelve.")
+FLARES_SEE_BOX_ES = "Si se enciende: el recuadro de arriba."
 SHORT_AT = 80      # words: a discussion question longer than this prints on the run sheet as what it asks
 
 
@@ -571,7 +594,7 @@ def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> 
     if getattr(seg, "room", ""):      # the slide shows the room's words; what to do is the run sheet's, and here
         # in a version, the room's Spanish, then the run sheet's fuller English directions (one line: the route
         # does not count it again)
-        lines += [f"*Qué hacer:* {plain(seg.activity_es, titles)} (En la hoja de ruta, en inglés: "
+        lines += [f"*Qué hacer:* {plain(seg.activity_es, titles)} (En inglés, con más detalle: "
                   f"{plain(seg.activity, titles)})" if spanish and seg.activity_es
                   else f"*What to do:* {plain(seg.activity, titles)}", ""]
     if seg.sensitive:
@@ -585,9 +608,11 @@ def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> 
     if getattr(seg, "lead", ""):        # sessions.yml, lead: likely answers for a segment with no question
         lines += [(f"**Cómo conducirlo** (respuestas probables, en inglés, con las palabras del ensayo). "
                    if spanish else "**Leading it.** ") + plain(seg.lead, titles), ""]
-    for qid in (q for q in seg.discussion.split(", ") if q):
+    asked = [q for q in seg.discussion.split(", ") if q]
+    for qid in asked:      # a segment with two questions gives each its share of the minutes
         if leading(qid, ctx):
-            lines += [leading(qid, ctx, minutes=seg.minutes, spanish=spanish), ""]
+            lines += [leading(qid, ctx, minutes=seg.minutes // len(asked), spanish=spanish,
+                              of=seg.minutes if len(asked) > 1 else 0), ""]
     # a version with no computers (no screen segment left) has no notebook to get stuck in, and nothing to do without
     note = ctx["notes"].get(seg.notebook) if first_use and computers else None
     if note:
@@ -791,7 +816,9 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             recap, nxt = closing(plan, meeting, rows, ctx)
             body += recap
             sheet = ctx.get("sheet", {}).get(f"{plan}-{meeting}") or (borrowed_key_points(rows, ctx) if spanish else None)
-            notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles, sheet, spanish)) if x)
+            from helpers.workshop import load_one
+            said_es = (load_one(ctx["essay"], "sessions.yml spanish").get("key_points_es") or {}) if spanish else {}
+            notes = "\n\n".join(x for x in (notes, key_points_notes(rows, titles, sheet, spanish, said_es)) if x)
         _slide(cells, body, notes=notes)
         if seg.Index == rows.index[0] and seg.topic in OPENINGS:   # the welcome says what comes: then the note
             safety_slides()
@@ -1020,11 +1047,12 @@ def borrowed_key_points(rows, ctx) -> dict | None:
     return {"key_points": points} if points else None
 
 
-def key_points_notes(rows, titles, sheet: dict | None = None, spanish: bool = False) -> str:
+def key_points_notes(rows, titles, sheet: dict | None = None, spanish: bool = False, said_es: dict | None = None) -> str:
     """For the speaker notes of the closing slide: the meeting's own key points when its Spanish sheet gives them
     (sessions.yml, ``spanish: sheet``; in Spanish too in the version for Spanish readers); otherwise one key point of
     each notebook the meeting used, the first of its "Key points" that a room can hear (no code, no file names,
-    nothing about running cells), to say aloud."""
+    nothing about running cells), to say aloud; in a version for Spanish readers, in Spanish first where ``said_es``
+    (sessions.yml, ``spanish: key_points_es``, by notebook) has it (native Spanish review 23)."""
     from helpers.workshop import kept_key_points
     points = kept_key_points(sheet["key_points"], rows) if sheet else []
     if points:       # only those of segments this meeting (or version) holds; a version says them once, in Spanish
@@ -1038,7 +1066,10 @@ def key_points_notes(rows, titles, sheet: dict | None = None, spanish: bool = Fa
     for n in used:
         points = [p.strip()[2:] for p in key_points(n).split("\n") if p.strip().startswith("- ")]
         point = next((p for p in points if not _NOT_FOR_THE_ROOM.search(p)), None)
-        if point:
+        es = (said_es or {}).get(n[:2]) if spanish else None
+        if point and es:
+            said.append(f"- *Español:* {' '.join(str(es).split())}\n  - Notebook {n[:2]} ({titles.get(n[:2], '')}): {point}")
+        elif point:
             said.append(f"- Notebook {n[:2]} ({titles.get(n[:2], '')}): {point}")
     return ("*One key point from each notebook we used, to say aloud (each notebook ends with the rest):*\n\n"
             + "\n".join(said)) if said else ""
@@ -1182,9 +1213,13 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         flashpoints = set(ctx["handout"]["flashpoints"])
 
         def cue(hit, when: str = "before reading") -> str:
-            """The content note's reminder, where a step reads a passage that can divide the room."""
+            """The content note's reminder, where a step reads a passage that can divide the room (in Spanish on a
+            version for Spanish readers)."""
             if not hit:
                 return ""
+            if first.version:
+                return (f' <span class="cue" lang="es"><b>Punto de tensión:</b> nombre '
+                        f'{paragraphs_in_words(paragraph_list(hit), spanish=True)} antes de leer. {FLARES_SEE_BOX_ES}</span>')
             flares = f" {FLARES_SEE_BOX}" if when == "before reading" else ""
             return f' <span class="cue"><b>Flashpoint:</b> name {paragraph_list(hit)} {when}.{flares}</span>'
 
@@ -1200,7 +1235,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                     return f'<span lang="es"><b>Pregunte ({name}):</b> <i>{html.escape(es)}</i></span>'
                 # where the whole is, and the English, the sheet says once (``version`` below): a line a question saved
                 return (f'<span lang="es"><b>Pregunte ({name}, sobre {question_paragraphs(ctx["questions"].loc[q])}), '
-                        f"en breve:</b> <i>{html.escape(short)}</i></span>")
+                        f"versión abreviada:</b> <i>{html.escape(short)}</i></span>")
             full = " ".join(questions[q].split())
             short = sheet_question(full)
             if not short:
@@ -1220,13 +1255,21 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                               if leading(q, ctx) else "") + "</div>"
                            for q in seg.discussion.split(", ") if q)
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
-            flag = f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>' if seg.sensitive else ""
+            # a version for Spanish readers: the facilitator's side in Spanish, its flag and what to do (the room's
+            # Spanish, activity_es; native Spanish review 23), the English in the notes
+            flag = ("" if not seg.sensitive else
+                    f'<span class="flag" lang="es">Tema delicado: {html.escape(seg.sensitive_es)}</span>' if first.version
+                    else f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>')
+            # (except the segments whose Spanish does not fit the page: spanish_variant, sheet_in_english)
+            in_spanish = first.version and seg.topic not in (first.spanish_variant or {}).get("sheet_in_english", [])
+            does = (f'<span lang="es">{html.escape(plain(seg.activity_es, titles))}</span>' if in_spanish
+                    else html.escape(plain(seg.activity, titles)))
             body_rows.append(
                 f'<tr><td><b class="t">{clock(seg.start)}–{clock(seg.start + seg.minutes)}</b><br>'
                 f'<span class="small">{seg.minutes} min</span>'
                 + (f'<br><span class="where">{html.escape(where)}</span>' if where else "") + "</td>"
                 + (f'<td class="t">{clock(seg.start, start)}</td>' if start else '<td class="clock"></td>') +
-                f"<td>{flag}{html.escape(plain(seg.activity, titles))}{cue(flashpoints_of(seg, ctx))}{asks}</td></tr>")
+                f"<td>{flag}{does}{cue(flashpoints_of(seg, ctx))}{asks}</td></tr>")
         title = _title(rows, ctx["plans"])
         pre = ctx["pre"]
         pre_row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
@@ -1245,13 +1288,16 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                     "deck.</p>")
                    if workshop.spanish_version(rows) is not None else "")
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
-        sent = (' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
-                "ready).</span>" if flashpoints & set(paragraph_numbers(first.pre_reading)) else "")
+        sent = ("" if not flashpoints & set(paragraph_numbers(first.pre_reading)) else
+                ' <span class="cue" lang="es"><b>Puntos de tensión:</b> los nombra el mensaje que envía la lectura (el kit '
+                "lo trae listo).</span>" if first.version else
+                ' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
+                "ready).</span>")
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
         if first.version and any(seg.discussion for seg in rows.itertuples()):
             # review 21: each question asked in Spanish, like its prompts and close; where the rest is, said once
-            version = version[:-4] + (" <b>Questions</b> in Spanish, in short when long (whole, and in English: "
-                                      "slides and packet; how to lead them: the notes).</p>")
+            version = version[:-4] + (' <span lang="es"><b>Preguntas</b> en español, las largas abreviadas (completas y '
+                                      "en inglés: diapositivas y cuadernillo; cómo conducirlas: notas).</span></p>")
         said = workshop.computers_optional(rows) if once else ""   # the start page says it; the plan too (review13)
         if said:       # in the paragraph above, not one of its own: the sheet keeps its type size
             version = (version[:-4] + f" {html.escape(said)}</p>") if version else f"<p>{html.escape(said)}</p>"
@@ -1263,20 +1309,26 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                  f"language.{sent}" + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
                  # the lines for the hardest moments in the box the cues point to, for a version and for the single
                  # session (review 21: the English single session's sheet had none)
-                 + (f'<div class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}' if flared else
+                 + (f'<div class="prep" lang="es"><b>Filas con punto de tensión.</b> {IF_IT_FLARES_ES}'
+                    if flared and first.version else
+                    f'<div class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}' if flared else
                     '<div class="prep">' if lines else "")
                  + ((" " if flared else "") + lines + "</div>" if lines else "</div>" if flared else "")
                  + "<table class=\"sheet\"><tr><th>time</th><th>clock</th><th>what to say or do</th></tr>"
                  f"{''.join(body_rows)}</table>"
-                 + (f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>" if running_late(rows, ctx) else "")
+                 + ("" if not running_late(rows, ctx) else
+                    f'<p lang="es"><b>Si falta tiempo.</b> {html.escape(running_late(rows, ctx, spanish=True))}</p>'
+                    if first.version else f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>")
                  # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
                  # printed the same list again, and its type shrank to fit)
-                 + '<p class="bring"><b>Bring</b> what the day-of checklist (its own page) lists, with when each is used.'
+                 + ('<p class="bring" lang="es"><b>Traiga</b> lo que pide la lista del día (en su propia página).'
+                    if first.version else
+                    '<p class="bring"><b>Bring</b> what the day-of checklist (its own page) lists, with when each is used.')
                  # the debrief in the same paragraph where nothing comes between (review17: a line saved on the
                  # series' third sheet), labelled once ("After. After the session:" said it twice)
                  + ("</p>" + interpreter_html(ctx["handout"]) + "<p>"
                     if first.version and (rows.topic == "welcome").any() else " ")
-                 + f"{_after(ctx['handout']['debrief'])}</p>")
+                 + f"{_after(ctx['handout']['debrief_es'] if first.version else ctx['handout']['debrief'])}</p>")
         yield plan, meeting, rows, ctx, title, head, table
 
 
@@ -1320,7 +1372,7 @@ def _after(debrief: str) -> str:
     >>> _after("After the session: rest."), _after("Rest.")
     ('<b>After the session:</b> rest.', '<b>After.</b> Rest.')
     """
-    m = re.match(r"(After[^:]{0,30}:)\s*(.*)", debrief, flags=re.S)
+    m = re.match(r"((?:After|Después)[^:]{0,30}:)\s*(.*)", debrief, flags=re.S)
     return f"<b>{html.escape(m[1])}</b> {html.escape(m[2])}" if m else f"<b>After.</b> {html.escape(debrief)}"
 
 
@@ -1336,9 +1388,9 @@ def hard_moments_html(handout: dict, english: bool = False) -> str:
         return ("<b>Hard moments, your lines:</b> "
                 + " ".join(f'<b>{html.escape(m["when"])}:</b> <i>“{html.escape(m["en"])}”</i>'
                            for m in handout["hard_moments"]))
-    return ("<b>Hard moments, your lines in Spanish</b> (in English: the notes, under the welcome): "
-            + " ".join(f'<b>{html.escape(m["when"])}:</b> '
-                       f'<span lang="es"><i>“{html.escape(m["es"])}”</i></span>' for m in handout["hard_moments"]))
+    return ('<span lang="es"><b>Momentos difíciles, sus frases:</b> '
+            + " ".join(f'<b>{html.escape(m["when_es"])}:</b> <i>“{html.escape(m["es"])}”</i>'
+                       for m in handout["hard_moments"]) + "</span>")
 
 
 def interpreter_html(handout: dict) -> str:
@@ -1346,9 +1398,10 @@ def interpreter_html(handout: dict) -> str:
     21: a series' Session 3 sheet printed it again, and its type was 8.75 pt)."""
     if not handout.get("hard_moments"):
         return ""
-    return ('<div class="prep"><b>The interpreter</b> (say it at the welcome, in both languages: the welcome '
-            "slide's notes): interprets faithfully, both ways, keeping to what was said; calming a heated moment is "
-            "yours; the agreements bind the interpreter and the helpers too.</div>")
+    return ('<div class="prep" lang="es"><b>Quien interpreta</b> (dígalo en la bienvenida, en los dos idiomas: las '
+            "notas de la diapositiva de bienvenida): interpreta con fidelidad, en los dos sentidos, sin agregar nada; "
+            "calmar un momento tenso le toca a usted; los acuerdos valen también para quien interpreta y para las "
+            "personas de apoyo.</div>")
 
 
 # how to send the reading message without showing anyone's address or number to the others: e-mail in BCC, and in a
@@ -1448,6 +1501,14 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         if not sheet and f"{plan}-{meeting}" in (other.get("meetings") or {}):
             page, sentence = other["meetings"][f"{plan}-{meeting}"], other
             sheet = sheets[page]["paragraphs"]
+        # a version's homework with an exercise sheet: the sheet goes with the message, said (native Spanish review 23)
+        from helpers.anchoring import read_yaml
+        due_ = first.homework_due if isinstance(first.homework_due, dict) else {}
+        sent_sheets = [s for s in (read_yaml(ctx["essay"].folder / "facilitation.yml").get("exercise_sheets") or [])
+                       if first.version and s["notebook"] == due_.get("notebook") and s["exercise"] in due_.get("exercises", [])]
+        said_sheet = ctx["handout"].get("reading_message_exercise_sheet") or {}
+        exercise_said = [{lang: said_sheet[lang].replace("{exercise}", str(s["exercise"])) for lang in ("en", "es")}
+                         for s in sent_sheets if said_sheet]
         texts = {}
         for lang in ("en", "es"):
             text = ctx["handout"]["reading_message"][lang]
@@ -1464,7 +1525,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                 which = "paper_homework"
             text = text.replace("{short_of_time}", f" {least_said}" if least_said else "")
             text = text.replace("{homework}", " " + ctx["handout"]["reading_message_homework"][lang].replace(
-                "{homework}", due) if due else "")
+                "{homework}", due) + "".join(" " + s[lang] for s in exercise_said) if due else "")
             text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             # a meeting after the first: bring the packet handed out at the first (facilitator review 20)
@@ -1482,14 +1543,16 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         # each thing to attach as a file of its own, linked (review 18: the Spanish was only printed under the
         # message, and pasted it lost its [traducción] labels and the key to [nota: …])
         setup_sent = workshop.uses_computers(rows) and meeting == 1
-        files = attachment_pages(ctx["handout"], sheet, setup_sent, page)
+        files = attachment_pages(ctx["handout"], sheet, setup_sent, page) + [
+            (f"the Exercise {s['exercise']} sheet (English and Spanish)", f"participant/exercise-{s['notebook'][:2]}-{s['exercise']}")
+            for s in sent_sheets]
         if first.version and planned.get((plan, meeting)) == (texts, files):
             continue
         planned[(plan, meeting)] = (texts, files)
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
-                     + f"<p>Attach {html.escape(attachments(ctx['handout'], sheet, setup_sent))}.</p>"
+                     + f"<p>Attach {html.escape(_and_en([what for what, _ in files]))}.</p>"
                      + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
                                f'<div class="message" lang="{lang}">'

@@ -372,7 +372,7 @@ def spanish_attachments(reading: str = DEFAULT_READING) -> dict[str, str]:
     for meeting, sheet in workshop.load_spanish_sheet(essay).items():
         numbers = sorted(sheet["paragraphs"])
         en, es = _listed(numbers), _listed(numbers, "es")
-        body = (f'<h1><span lang="es">El español de los {es}</span> · The Spanish of {en}</h1>'
+        body = (f'<h1><span lang="es">Los {es} en español</span> · The Spanish of {en}</h1>'
                 f"<p><em>{_e(essay.meta['title'])}</em>"
                 + (f' <span lang="es">[{_e(title_es)}] (traducción del título)</span>' if title_es else "") + "</p>"
                 + _pair({"en": "For a room where some read Spanish more easily. The Spanish on this page is this study "
