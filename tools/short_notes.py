@@ -81,6 +81,10 @@ def _section(seg, ctx, spanish: bool) -> str:
         short = decks.sheet_question(full)
         out.append(f"<p><b>Ask ({e(decks.question_name(q))}{', in short' if short else ''}):</b> "
                    f"<i>{e(short or full)}</i></p>")
+        es = " ".join(ctx.get("questions_es", {}).get(q, "").split()) if spanish else ""
+        if es:      # a version asks it in Spanish, as its run sheet does (in short when long)
+            es = (decks.closing_questions(es) if decks.words(es) > decks.SHORT_AT or short else "") or es
+            out.append(f'<p lang="es"><b>En español:</b> <i>{e(es)}</i></p>')
     likely = likely_answers(seg, ctx)
     if likely:
         out.append("<p><b>Two likely answers:</b></p>" if len(likely) > 1 else
@@ -112,7 +116,9 @@ def pages(reading: str = DEFAULT_READING) -> dict[str, str]:
                 "solutions: print those for the day). Each segment: what to say, what it asks, two likely answers "
                 "and, where a passage can divide the room, the flare-up line.</p>"
                 + ("<p><b>Hard moments, your lines:</b></p><ul>"
-                   + "".join(f"<li>{html.escape(m['when'])}: “{html.escape(m['en'])}”</li>" for m in moments)
+                   + "".join(f"<li>{html.escape(m['when'])}: “{html.escape(m['en'])}”"
+                             + (f' · <span lang="es">“{html.escape(m["es"])}”</span>' if spanish and m.get("es") else "")
+                             + "</li>" for m in moments)
                    + "</ul>" if moments else "")
                 + "".join(_section(seg, ctx, spanish) for seg in rows.itertuples() if seg.minutes))
         out[f"short-notes-{decks.name_of(plan, meeting, rows)}.html"] = _page(
