@@ -125,3 +125,19 @@ def test_the_notes_in_short_are_a_fraction_of_the_notes():
     short = decks.words(short_notes.pages()["short-notes-single-90-1.html"])
     full = decks.words(decks.notes_pages()["notes-single-90-1.html"])
     assert short < full / 2, (short, full)
+
+
+def test_an_essay_step_reads_closely_only_the_sessions_paragraphs(monkeypatch):
+    """``closely`` names the paragraphs an essay step slows down for: ``session`` (the plan's own), nothing else."""
+    from helpers import workshop
+    from helpers.errors import HelperError
+    real = workshop.load_preparation
+
+    def other(essay):
+        out = real(essay)
+        out["single-90"] = [{**s, "closely": "answers"} if s.get("closely") else s for s in out["single-90"]]
+        return out
+    monkeypatch.setattr(workshop, "load_preparation", other)
+    parts = [p for p in decks._sheet_parts() if p[0] == "single-90"]
+    with pytest.raises(HelperError, match="reads closely 'answers'"):
+        decks.preparation_routes(parts=parts, minimum=True)
