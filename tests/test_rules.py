@@ -308,7 +308,8 @@ def test_one_entry_and_a_vocabulary_with_its_own_message(reading_copy):
     err = error_after(reading_copy, "sessions.yml", "reading_pace:\n", "reading_pace:\n  - close: 2\nx_pace:\n",
                       workshop.reading_paces)
     assert err.file.endswith("sessions.yml") and "'reading_pace' should be a mapping" in err.problem
-    err = error_after(reading_copy, "sessions.yml", "pace: close,", "pace: slow,", workshop.load_preparation)
+    err = error_after(reading_copy, "sessions.yml", "{reads: glossary, minimum: true,",
+                      "{reads: glossary, pace: slow, minimum: true,", workshop.load_preparation)
     assert err.problem == "pace is 'slow'." and err.fix == "write one of: first, close."
 
 

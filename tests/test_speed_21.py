@@ -16,7 +16,14 @@ def test_the_preparation_routes_build_the_notes_pages_and_the_checklists_once(mo
         return lambda reading: calls.append(name) or defaultdict(str)
     monkeypatch.setattr(decks, "notes_pages", stand_in("notes"))
     monkeypatch.setattr(decks, "checklists", stand_in("checklists"))
+    from tools import short_notes       # session 23: the notes in short, which the minimum routes read
+    monkeypatch.setattr(short_notes, "pages", stand_in("short notes"))
     routes = decks.preparation_routes()
     reads = [step["reads"] for route in routes.values() for step in route]
     assert reads.count("notes") >= 2 and reads.count("checklist") >= 2, reads
     assert sorted(calls) == ["checklists", "notes"], calls
+    calls.clear()
+    routes = decks.preparation_routes(minimum=True)
+    reads = [step["reads"] for route in routes.values() for step in route]
+    assert reads.count("short notes") >= 2, reads
+    assert sorted(calls) == ["checklists", "notes", "short notes"], calls

@@ -395,7 +395,8 @@ def _route_link(step: dict, plan: str, version: str = "") -> str:
             "checklist": f"facilitator/checklist-{plan}.html",
             "reading message": "facilitator/reading-message.html",
             "notes": f"facilitator/notes-{plan}-1{version}.html", "install": "print/setup.html",
-            "rehearse": f"facilitator/notes-{plan}-1{version}.html", "arrange": ""}[step["reads"]]
+            "short notes": f"facilitator/short-notes-{plan}-1{version}.html",
+            "rehearse": f"facilitator/short-notes-{plan}-1{version}.html", "arrange": ""}[step["reads"]]
 
 
 def _anchor(plan: str, version: str = "", full: bool = False) -> str:
@@ -511,11 +512,12 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     essay = load_essay(reading)
     plans = decks.kit_plans(essay)
     titles = decks._short_titles()
-    sheets, slides, notes = [], [], []
+    sheets, slides, notes, short = [], [], [], []
     for plan, meeting, rows, _ in decks.meetings(reading, versions=True):
         name, stem = decks._title(rows, plans), decks.name_of(plan, meeting, rows)
         sheets.append(_item(f"facilitator/run-sheet-{stem}", name, ""))
         notes.append(_item(f"facilitator/notes-{stem}", name, ""))
+        short.append(_item(f"facilitator/short-notes-{stem}", name, ""))
         slides.append(f"<li>{_link(f'slides/{stem}.slides.html', name)}</li>")
     checklists = [_item(f"facilitator/checklist-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
                   for pid in dict.fromkeys(plans.plan)]
@@ -556,6 +558,9 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + "<h3>Facilitator's notes on paper, one per meeting</h3><p>The slides' speaker notes in order, with "
             "the worked solution of each exercise beside its segment: print them when the projector mirrors your "
             f'laptop, so the notes stay off the wall.</p><ul class="files">{"".join(notes)}</ul>'
+            "<h3>The notes in short, one per meeting</h3><p>For preparing: each segment's essentials (what to say, "
+            "what it asks, two likely answers, the flare-up line), from the same data as the notes.</p>"
+            f'<ul class="files">{"".join(short)}</ul>'
             "<h3>Slides, one deck per meeting</h3><p>Open a deck in a web browser (it works with no connection); "
             "press F for full screen and S for the speaker notes, which carry the facilitator notes.</p>"
             f'<ul class="files">{"".join(slides)}'

@@ -1595,15 +1595,16 @@ def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> di
 
 # ---- the preparation route: what the facilitator reads, in order, with minutes counted from the words ---------
 
-TAG = re.compile(r"<style\b.*?</style>|<[^>]+>|data:image/[^\"')\s]+", re.S)   # a style sheet is not read
+# a style sheet is not read, nor a page's title (the browser's tab: the page's heading says it)
+TAG = re.compile(r"<style\b.*?</style>|<title\b.*?</title>|<[^>]+>|data:image/[^\"')\s]+", re.S)
 
 
 def words(text: str) -> int:
-    """The words of a text a person reads (HTML tags, style sheets and embedded images left out): runs holding a
-    letter or digit.
+    """The words of a text a person reads (HTML tags, style sheets, a page's title and embedded images left out):
+    runs holding a letter or digit.
 
-    >>> words('<style>p { color: red; }</style><p>Read ¶49 aloud; gloss it.</p><img src="data:image/png;base64,AAAA">')
-    5
+    >>> words('<title>Tab</title><style>p { color: red; }</style><p>Read ¶49 aloud.</p><img src="data:image/png;base64,AAAA">')
+    3
     """
     return sum(1 for w in TAG.sub(" ", text).split() if re.search(r"\w", w))
 
@@ -1687,8 +1688,12 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
     step counts the start page's lead and the minimum route's box (``minimum_route_html``), the full route's the
     lead and the full route's box.
 
+    Every step counts the words it asks to read, all of them (a page of the kit as built: review 22, the notes step
+    left out the lines the run sheet had given, and said 24 minutes for 28 minutes of words). An essay step that
+    slows down for the session's paragraphs (``closely: session``) counts those at the close pace (``close_words``).
+
     Returns a dictionary from plan id to its steps: ``what``, ``reads``, ``where`` (the ¶ or part, in words),
-    ``words``, ``minutes`` (rounded up).
+    ``words``, ``close_words`` (those of them read closely), ``minutes`` (rounded up), ``wpm``.
     """
     from helpers import workshop, load_terms
     parts = parts if parts is not None else list(_sheet_parts(reading))
@@ -1699,6 +1704,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
     speed, paces = essay.reading_speed, workshop.reading_paces(essay)
     anchors = ctx["questions"].paragraphs
     routes, built = {}, {}      # the notes pages and the checklists, each built once a call (a build makes every plan's)
+    from tools import short_notes
     once = lambda build: built[build] if build in built else built.setdefault(build, build(reading))  # noqa: E731
     for plan, steps in workshop.load_preparation(essay).items():
         mine = [p for p in parts if p[0] == plan]
@@ -1716,11 +1722,11 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
                 raise HelperError("sessions.yml", f"the preparation route of plan {plan} leaves the step "
                                   f"{missing[0]['what']!r} off its minimum route without saying when it matters.",
                                   "add left_out: (when the step matters) to the step, or minimum: true.")
-        # the steps whose reading the route's notes step leaves out of the notes (a worked solution read before)
-        scope = [s for s in steps if on_minimum(s)] if minimum else steps
         for step in steps:
             if not _applies(step, rows, spanish, done, on_computers):
                 continue
+            if step["reads"] == "short notes" and not minimum and any(s["reads"] == "notes" for s in steps):
+                continue        # the full route reads the whole notes, which hold the notes in short
             if step["reads"] == "start page":     # counted below, from the box that holds the route itself
                 out.append({**step, "where": "its first part", "words": 0, "minutes": 0, "wpm": speed})
                 continue
@@ -1733,9 +1739,9 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
                                          h.get("reading_message_attach_computers", [])]}, sheet)
                             + " (and, with Session 1's, " + _and_en(h.get("reading_message_attach_computers", [])) + ")")
                 step = {**step, "what": step["what"].replace("{attachments}", said)}
-            where = ""
-            if step["reads"] == "run sheet":
-                text = " ".join(table for *_, table in mine)
+            where, closely = "", 0
+            if step["reads"] == "run sheet":       # every line but the Prepare line (the start page's totals, read)
+                text = " ".join(head + table for *_, head, table in mine)
                 where = f"{len(mine)} page" + ("s" if len(mine) > 1 else "")
             elif step["reads"] == "safety notes":
                 text = " ".join([h["content_note"]["en"]] + [a["en"] for a in h["agreements"]] + h["facilitator_safety"])
@@ -1753,14 +1759,11 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
             elif step["reads"] in workshop.DONE:     # done, not read: its minutes are stated in sessions.yml
                 out.append({**step, "where": "", "words": 0, "minutes": step["minutes"], "wpm": speed})
                 continue
-            elif step["reads"] == "notes":       # the printed facilitator's notes of the plan's meetings (review14:
-                pages = once(notes_pages)        # 4,563 words, where the deck step counted 18 minutes), but what
-                text = " ".join(pages[f"notes-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)  # a step reads:
-                text = NOTES_READ_BEFORE.sub(" ", text)        # the run sheet's rows
-                for other in scope:                            # and the worked solution of the route's exercise
-                    if other["reads"] == "exercise":
-                        text = re.sub(rf'<div class="answer"><h3>The worked solution: Exercise {other["exercise"]} of '
-                                      rf'notebook {other["notebook"][:2]} .*?</div>', " ", text, flags=re.S)
+            elif step["reads"] in ("notes", "short notes"):   # the printed facilitator's notes of the plan's meetings
+                # (review14: 4,563 words, where the deck step counted 18 minutes), or the notes in short: every page
+                pages = once(notes_pages if step["reads"] == "notes" else short_notes.pages)
+                prefix = "notes" if step["reads"] == "notes" else "short-notes"
+                text = " ".join(pages[f"{prefix}-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)
                 where = f"{len(mine)} meeting" + ("s" if len(mine) > 1 else "")
             elif step["reads"] == "essay":
                 if step["paragraphs"] in ("session", "answers"):
@@ -1772,6 +1775,14 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
                     where = step["paragraphs"]
                 n = workshop.reading_time(essay, where)[0]
                 text = None
+                if step.get("closely"):      # the session's paragraphs read closely in their place (session 23)
+                    if step["closely"] != "session":
+                        raise HelperError("sessions.yml", f"the preparation route of plan {plan} reads closely "
+                                          f"{step['closely']!r}.", "write closely: session (the paragraphs the plan's "
+                                          "segments and questions use), or leave closely out.")
+                    inside = sorted(session_paragraphs(rows, anchors) & set(paragraph_numbers(where)))
+                    closely = workshop.reading_time(essay, paragraph_list(inside))[0] if inside else 0
+                    where = f"{where}; closely: {paragraph_list(inside)}"
             elif step["reads"] == "exercise":
                 text = _exercise_text(step["notebook"], step["exercise"])
             elif step["reads"] == "glossary":
@@ -1798,8 +1809,12 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
                 where = ", ".join(f"{sum(1 for c in nb.cells if c.metadata['slideshow']['slide_type'] == 'slide')} "
                                   "slides" for nb in decks)
             n = words(text) if text is not None else n
-            factor = paces["close"] if step["pace"] == "close" else 1
-            out.append({**step, "where": where, "words": n, "minutes": math.ceil(n * factor / speed), "wpm": speed})
+            closely = n if step["pace"] == "close" else closely
+            out.append({**step, "where": where, "words": n, "close_words": closely, "close": paces["close"],
+                        "minutes": math.ceil((n + (paces["close"] - 1) * closely) / speed), "wpm": speed})
+        for step in out:        # a step done, the start page and a notebook: nothing read closely
+            step.setdefault("close_words", 0)
+            step.setdefault("close", paces["close"])
         if minimum:             # the steps left off, after the route, marked (preparation_totals skips them)
             out = ([s for s in out if on_minimum(s)] + [{**s, "left": True} for s in out if not on_minimum(s)])
         for _ in range(2):      # the box prints the totals, which the start page's minutes change: count twice
@@ -1850,9 +1865,6 @@ def answer_paragraphs(rows, ctx) -> set[int]:
     return numbers
 
 
-# in the printed notes, what the run sheet step has read: a segment's activity, where its slide shows the room's words
-NOTES_READ_BEFORE = re.compile(r"<p><em>(?:What to do|Qué hacer):</em>.*?</p>", re.S)
-
 # the slides a facilitator has read by the deck's step of the route: a segment's slide is its run sheet row (and its
 # Spanish), the content note and the agreements are the safety step's, a question's Spanish slide its English one's
 READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Aviso sobre el contenido|Group agreements|Pregunta )")
@@ -1862,12 +1874,25 @@ READ_BEFORE = re.compile(r"## (?:\d+:\d\d–\d+:\d\d · |Content note|Aviso sobr
 CAREFUL_WPM = 150
 
 
-def preparation_totals(steps: list[dict]) -> tuple[int, int]:
+def step_minutes(step: dict, wpm: float | None = None) -> int:
+    """A step's minutes at ``wpm`` words a minute (None: the route's own pace, its ``minutes``): its words, those
+    read closely (``close_words``) counted at the close pace; a step done, not read, has its stated minutes.
+
+    >>> step_minutes({"words": 1500, "close_words": 300, "close": 2, "minutes": 9}, 150)
+    12
+    """
+    if wpm is None or not step.get("words"):
+        return step["minutes"]
+    return math.ceil((step["words"] + (step.get("close", 1) - 1) * step.get("close_words", 0)) / wpm)
+
+
+def preparation_totals(steps: list[dict], wpm: float | None = None) -> tuple[int, int]:
     """A preparation route's two totals in minutes, each rounded up to five: (reading and rehearsal: every step
-    but the arranging, the installing included; arranging: the ``arrange`` steps)."""
+    but the arranging, the installing included; arranging: the ``arrange`` steps). With ``wpm``, the reading counted
+    at that pace (``CAREFUL_WPM``: a careful reader's), the steps done unchanged."""
     steps = [s for s in steps if not s.get("left")]          # a minimum route's steps left off it
     arranging = sum(s["minutes"] for s in steps if s["reads"] == "arrange")
-    reading = sum(s["minutes"] for s in steps) - arranging
+    reading = sum(step_minutes(s, wpm) for s in steps if s["reads"] != "arrange")
     return -(-reading // 5) * 5, -(-arranging // 5) * 5
 
 
@@ -1886,17 +1911,28 @@ def preparation_phrase(steps: list[dict]) -> str:
             + (f", and about {in_hours(arranging)} of arranging" if arranging else ""))
 
 
+def paces_phrase(steps: list[dict], short: bool = False) -> str:
+    """A route's reading and rehearsal at both paces, as the start page's box says it: "about 1 h 30 at 200 words a
+    minute, about 1 h 55 at 150" (facilitator review 22: 1 h 55 at 200 was about 2 h 25 at 150); ``short``, as the
+    run sheet's one line says it: "about 1 h 30 at 200 words a minute, 1 h 55 at 150"."""
+    brisk, _ = preparation_totals(steps)
+    careful, _ = preparation_totals(steps, CAREFUL_WPM)
+    wpm = next((s["wpm"] for s in steps if s.get("wpm")), 200)
+    return (f"about {in_hours(brisk)} at {wpm:g} words a minute, {'' if short else 'about '}{in_hours(careful)} at "
+            f"{CAREFUL_WPM:g}")
+
+
 def sheet_preparation_phrase(minimum: list[dict], steps: list[dict]) -> str:
-    """A run sheet's preparation figures, in one short line: the start page's minimum route first, then the full
-    route, then the arranging (facilitator review 22: the sheet printed the full route's 2 h 50 alone, the start page
-    led with the minimum's 1 h 55): "about 1 h 55 at least (the start page's minimum route), 2 h 50 in full; and
-    2 h 25 of arranging"."""
+    """A run sheet's preparation figures, in one short line: the start page's minimum route first, at both paces,
+    then the full route, then the arranging (facilitator review 22: the sheet printed the full route's 2 h 50
+    alone, the start page led with the minimum's 1 h 55): "about 1 h 30 at 200 words a minute, 1 h 55 at 150
+    (minimum route); 2 h 50 in full; 2 h 25 of arranging" (one line at 9 pt, so the sheet keeps its type size)."""
     least, _ = preparation_totals(minimum)
     reading, arranging = preparation_totals(steps)
-    figures = (f"about {in_hours(least)} at least (the start page's minimum route), {in_hours(reading)} in full"
+    figures = (f"{paces_phrase(minimum, short=True)} (minimum route); {in_hours(reading)} in full"
                if least < reading else        # a route with nothing to leave out
                f"about {in_hours(reading)} (the start page's minimum route is the full one)")
-    return figures + (f"; and {in_hours(arranging)} of arranging" if arranging else "")
+    return figures + (f"; {in_hours(arranging)} of arranging" if arranging else "")
 
 
 def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None = None, version: bool = False,
@@ -1925,13 +1961,11 @@ def route_html(steps: list[dict], sheet: bool = False, links: list[str] | None =
     doing = "".join(item(s, h) for s, h in zip(steps, links) if s["reads"] != "arrange")
     arranging = "".join(item(s, h) for s, h in zip(steps, links) if s["reads"] == "arrange")
     wpm = steps[0].get("wpm", 200)
-    read = sum(s["minutes"] for s in steps if s["words"])
-    careful = math.ceil(read * wpm / CAREFUL_WPM) + sum(s["minutes"] for s in steps if not s["words"]
-                                                        and s["reads"] != "arrange")
+    careful, _ = preparation_totals(steps, CAREFUL_WPM)
     intro = (f"<b>Prepare {'this version' if version else label}: {phrase}</b>, in this order, from this "
              "kit alone. What you read is counted from its words at "
              f"{wpm:g} words a minute, a brisk pace (a close reading at half that pace); at a careful {CAREFUL_WPM:g} "
-             f"words a minute, the reading and rehearsal take about {in_hours(-(-careful // 5) * 5)}. What you do "
+             f"words a minute, the reading and rehearsal take about {in_hours(careful)}. What you do "
              "(installing, rehearsing aloud, arranging) has the minutes it takes a first-time facilitator. Not "
              "counted: on the day, setting up the room and filling in the blanks of the packet (the day-of checklist).")
     return (f'<div class="prep"><p>{intro}</p><ol>{doing}</ol>'
@@ -1944,14 +1978,14 @@ def minimum_route_html(steps: list[dict], links: list[str] | None = None, title:
     """A plan's minimum preparation route (``preparation_routes(minimum=True)``) as the start page's box: what to
     open, in order, with links and minutes; the totals; the arranging in one line; and the steps it leaves out
     (marked ``left``), with their minutes and when each matters (``left_out``)."""
-    reading, arranging = preparation_totals(steps)
+    _, arranging = preparation_totals(steps)
     links = links or [""] * len(steps)
     left = [s for s in steps if s.get("left")]
     links = [h for s, h in zip(steps, links) if not s.get("left")]
     steps = [s for s in steps if not s.get("left")]
     name = title[:1].lower() + title[1:]
-    head = (f"{'Its version for Spanish readers' if version else title}: about {in_hours(reading)} of reading "
-            "and rehearsal")
+    head = (f"{'Its version for Spanish readers' if version else title}: reading and rehearsal "
+            f"{paces_phrase(steps)}")
 
     def item(s, href):
         what = html.escape(s["what"])
@@ -1962,7 +1996,8 @@ def minimum_route_html(steps: list[dict], links: list[str] | None = None, title:
     at = f' id="{anchor}"' if anchor else ""
     return (f'<div class="first"{at}><h2>{html.escape(head)}</h2>'
             f"<p>The minimum route to prepare {html.escape(name) if not version else 'this version'}, in order; "
-            f"minutes counted from the words at a brisk {steps[0].get('wpm', 200):g} a minute.</p>"
+            f"each step's minutes counted from the words it asks you to read, at a brisk {steps[0].get('wpm', 200):g} "
+            "a minute.</p>"
             f"<ol>{doing}</ol>"
             + (f"<p><b>Over the week, arranging: about {in_hours(arranging)}</b>, apart from the reading{more}.</p>"
                if arranging else "")
@@ -2044,7 +2079,8 @@ DECK_CSS = ("<style>.reveal .jp-RenderedHTMLCommon { font-size: 26px; }\n"
 # ---- building -----------------------------------------------------------------------------------------------
 
 def build(out, pdf: bool = True, start: str = DEFAULT_START) -> list:
-    """Write the decks into out/slides and the run sheets and checklists into out/facilitator; return the files
+    """Write the decks into out/slides and the run sheets, checklists, notes and notes in short into out/facilitator;
+    return the files
     (the PDFs are printed by ``tools.editions.build`` with every other page)."""
     from helpers.edition import mark_languages
     from tools.pages import _html
@@ -2059,7 +2095,9 @@ def build(out, pdf: bool = True, start: str = DEFAULT_START) -> list:
         written.append(path)
     folder = out / "facilitator"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, page in {**run_sheets(start=start), **checklists(), **reading_messages(), **notes_pages()}.items():
+    from tools import short_notes
+    for name, page in {**run_sheets(start=start), **checklists(), **reading_messages(), **notes_pages(),
+                       **short_notes.pages()}.items():
         path = folder / name
         path.write_text(mark_languages(page), encoding="utf-8")
         written.append(path)
