@@ -317,6 +317,12 @@ def homework_brief(said: dict) -> dict[str, str]:
     second language), the needed part first and then the optional one, in English and Spanish; {} for none
     (facilitator review 22: the Spanish closing slide said the homework in 336 words).
 
+    Parameters:
+        said: a homework as ``homework_said`` says it.
+
+    Returns:
+        ``{"en": …, "es": …}``, or {} when the meeting sets no homework.
+
     Example:
         >>> said = homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 4]})
         >>> homework_brief(said)["en"]
@@ -405,7 +411,24 @@ def _notebook_alone(essay: Essay, first, path, where: str) -> dict:
 def english_read(essay: Essay, row: dict) -> float:
     """The minutes of English a notebook's times count as reading (a ``helpers.lessons.lesson_row``): the essay's
     paragraphs, the notebook's prose and worked solutions at the prose speed, what their code cells show at the table
-    speed (``study_speeds``): all that ``second_language_minutes`` reads again, not the exercises' writing."""
+    speed (``study_speeds``): all that ``second_language_minutes`` reads again, not the exercises' writing.
+
+    Parameters:
+        essay: the essay; row: the notebook's (or its route's) row from ``lesson_row`` or ``short_route_row``.
+
+    Returns:
+        The minutes of reading, unrounded.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> from helpers.lessons import lesson_row
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶10–¶13", "exercises": [], "discussion": 0,
+        ...                               "assumes": "00_start_here"}}}
+        >>> essay = load_essay()
+        >>> row = lesson_row(nb, "x.ipynb", essay)
+        >>> row["reading_words"], round(english_read(essay, row), 2)      # at a newcomer's 154 words a minute
+        (174, 1.13)
+    """
     from .lessons import study_speeds
     prose, shown = study_speeds(essay)
     own_shown, sol_shown = row["notebook_shown_words"], row["solution_shown_words"]
@@ -1101,6 +1124,9 @@ def second_language_minutes(essay: Essay, minutes: int, reading: float) -> int:
         essay: the essay; minutes: the task's minutes as said in English; reading: the minutes of English reading
         in them, unrounded, at the pace the English figure counts it.
 
+    Returns:
+        The minutes in a second language, a whole number.
+
     Example:
         >>> from helpers import load_essay
         >>> second_language_minutes(load_essay(), 15, 14.5)
@@ -1113,6 +1139,12 @@ def second_language_minutes(essay: Essay, minutes: int, reading: float) -> int:
 def second_language_reading(essay: Essay, paragraphs: str) -> int:
     """The minutes some paragraphs take a reader of English as a second language (``second_language_minutes`` of
     ``reading_time``): the figure every reading line of the kit gives beside the first reading's.
+
+    Parameters:
+        essay: the essay; paragraphs: the paragraphs, written as in the notebooks, e.g. ``"¶1–¶18"``.
+
+    Returns:
+        The minutes, a whole number (the first reading's minutes and its reading once more, rounded up).
 
     Example:
         >>> from helpers import load_essay
