@@ -759,12 +759,8 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
         room = h["sensitive_for_group"].get(sensitive_topic(seg)) or {} if seg.sensitive else {}
-        shown = plain(seg.room or seg.activity, titles)    # what the room reads: the facilitator's words go to the notes
-        activity_es = seg.activity_es
+        shown, activity_es = room_texts(seg, first.homework, titles)
         said = first.homework if seg.topic == "key points" else {}
-        if said:      # the homework on a slide of its own, in brief (facilitator review 22: a 336-word closing slide)
-            shown = shown.replace(plain(said["en"], titles), HOMEWORK_POINTER["en"])
-            activity_es = activity_es.replace(said["es"], HOMEWORK_POINTER["es"])
         weight = (len(shown) + len(activity_es) + (300 if hit else 0)
                   + (max(400, len(room.get("en", "")) + len(room.get("es", ""))) if seg.sensitive else 0)
                   + (500 if seg.topic == "key points" else 0)            # the closing slide lists the topics too
@@ -978,6 +974,18 @@ def room_solution(essay, ids) -> str:
 
 # what the closing slide says in place of the homework, which the slide after the reading gives in brief
 HOMEWORK_POINTER = {"en": "the work on the At home slide", "es": "el trabajo de la diapositiva En casa"}
+
+
+def room_texts(seg, homework: dict, titles: dict[str, str]) -> tuple[str, str]:
+    """What a segment's slide shows the room, in English and Spanish: its ``room`` words (or its activity; the
+    facilitator's words go to the notes) and its ``activity_es``; the closing segment of a meeting that sets homework
+    names the At home slide in place of the homework, which that slide gives in brief (facilitator review 22: the
+    Spanish closing slide said it in 336 words)."""
+    shown, activity_es = plain(seg.room or seg.activity, titles), seg.activity_es
+    if seg.topic == "key points" and homework:
+        shown = shown.replace(plain(homework["en"], titles), HOMEWORK_POINTER["en"])
+        activity_es = activity_es.replace(homework["es"], HOMEWORK_POINTER["es"])
+    return shown, activity_es
 
 
 def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
