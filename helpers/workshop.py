@@ -220,7 +220,8 @@ def homework_said(essay_or_none, homework: dict, path=PLANS, where: str = "") ->
     return {**needed, "en": f"{needed['en']}; optional, if you have time: {more['en']}",
             "es": f"{needed['es']}; opcional, si tienen tiempo: {more['es']}",
             "paragraphs": sorted(set(needed["paragraphs"]) | set(more["paragraphs"])),
-            "optional": {k: more[k] for k in ("en", "es", "minutes", "minutes_l2")}}
+            "notebooks": sorted(set(needed["notebooks"]) | set(more["notebooks"])),
+            "optional": {k: more[k] for k in ("en", "es", "minutes", "minutes_l2", "name")}}
 
 
 def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
@@ -249,9 +250,11 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
     also = homework.get("also") or {}
     after_en, after_es = (f"; {also['en']}", f"; {also['es']}") if also else ("", "")
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
+    first_name = _part_name(homework["first"]) if homework.get("first") else {}
     if homework.get("first") and notebook is None and numbers is None:
         return {"en": before_en + after_en, "es": before_es + after_es, "minutes": minutes, "minutes_l2": minutes_l2,
-                "paragraphs": sorted(set(paragraphs)), "exercises": []}
+                "paragraphs": sorted(set(paragraphs)), "exercises": [], "name": first_name,
+                "notebooks": [first_name["no"]]}
     then_en, then_es = (f"{before_en}, then ", f"{before_es}, luego ") if before_en else ("", "")
     nb_path = NOTEBOOKS / f"{notebook}.ipynb"
     if not (isinstance(notebook, str) and nb_path.is_file()):
@@ -266,8 +269,7 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
     found = exercises(nb, essay)
     paragraphs = sorted(set(paragraphs) | {p for n in numbers for p in _exercise_reads(nb, n, found)})
     reread = sum(int(found.iloc[n - 1].reread_words) for n in numbers if n <= len(found))
-    extra = reread / study_speeds(essay)[0] * (reading_paces(essay)["second_language"] - 1)
-    own_l2 = own + math.ceil(extra - 1e-9)
+    own_l2 = second_language_minutes(essay, own, reread / study_speeds(essay)[0])
     run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
     nb_no = notebook[:2]
     title = _unnumbered_exercise(nb) if numbers == [1] and len(stated) == 1 else ""
@@ -280,8 +282,11 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
               if len(numbers) == 1 else "los ejercicios " + _and([str(n) for n in numbers]).replace(" and ", " y ")
               ) + f" del cuaderno {nb_no}"
     l2_en, l2_es = _second_language_said(own, own_l2)
+    name = ({"en": f"{first_name['en']}, then {en}", "es": f"{first_name['es']}, luego {es}"} if first_name
+            else {"en": en, "es": es})
     base = {"minutes": minutes + own, "minutes_l2": minutes_l2 + own_l2, "paragraphs": paragraphs,
-            "exercises": list(numbers), "notebook": notebook}
+            "exercises": list(numbers), "notebook": notebook, "name": name,
+            "notebooks": sorted({nb_no} | ({first_name["no"]} if first_name else set()))}
     # the minutes are the exercises' own (their rereading and writing); in a notebook of two sittings whose second
     # holds them all, say that sitting's own stated minutes too, with the reading they need (facilitator review 20b)
     sitting = _second_sitting_holding(nb, numbers)
@@ -292,6 +297,49 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
                       f"previa, su segunda parte lleva unos {sitting} minutos){after_es}", **base, "sitting": sitting}
     return {"en": f"{then_en}{en} (about {own} minutes{l2_en}){after_en}",
             "es": f"{then_es}{es} (unos {own} minutos{l2_es}){after_es}", **base}
+
+
+def _part_name(first) -> dict[str, str]:
+    """How the brief form (``homework_brief``) names a notebook worked through at home: {"en", "es", "no"}."""
+    part = first if isinstance(first, dict) else {"notebook": first}
+    no = str(part["notebook"])[:2]
+    if part.get("only"):
+        return {**part["said"], "no": no}
+    if part.get("route") == "short":
+        return {"en": f"notebook {no} on its short route", "es": f"el cuaderno {no} por su ruta corta", "no": no}
+    if part.get("leave"):
+        return {"en": f"part of notebook {no}", "es": f"parte del cuaderno {no}", "no": no}
+    return {"en": f"notebook {no}", "es": f"el cuaderno {no}", "no": no}
+
+
+def homework_brief(said: dict) -> dict[str, str]:
+    """A homework (``homework_said``) in brief, for a slide the room reads: what, then how long (with the minutes in a
+    second language), the needed part first and then the optional one, in English and Spanish; {} for none
+    (facilitator review 22: the Spanish closing slide said the homework in 336 words).
+
+    Parameters:
+        said: a homework as ``homework_said`` says it.
+
+    Returns:
+        ``{"en": …, "es": …}``, or {} when the meeting sets no homework.
+
+    Example:
+        >>> said = homework_said(None, {"notebook": "01_argument_structure", "exercises": [2, 4]})
+        >>> homework_brief(said)["en"]
+        'Exercises 2 and 4 of notebook 01, about 38 min (42 in a second language)'
+    """
+    if not said:
+        return {}
+
+    def one(part: dict, lang: str) -> str:
+        name = part["name"][lang]
+        l2 = part["minutes_l2"] != part["minutes"]
+        if lang == "en":
+            return f"{name}, about {part['minutes']} min" + (f" ({part['minutes_l2']} in a second language)" if l2 else "")
+        return f"{name}, unos {part['minutes']} min" + (f" ({part['minutes_l2']} en segunda lengua)" if l2 else "")
+    extra = said.get("optional") or {}
+    return {lang: one(said, lang) + (f"{'; optional: ' if lang == 'en' else '; opcional: '}"
+                                     f"{one(extra, lang)}" if extra else "") for lang in ("en", "es")}
 
 
 def _second_language_said(minutes: int, minutes_l2: int) -> tuple[str, str]:
@@ -356,9 +404,36 @@ def _notebook_alone(essay: Essay, first, path, where: str) -> dict:
                               f"({getattr(exc, 'problem', '') or exc}).",
                               "copy the heading's first line exactly, e.g. '## The table of voices'.", where) from None
     minutes = int(row["total_min"]) - int(row["discussion_min"])
-    extra = row["reading_words"] / study_speeds(essay)[0] * (reading_paces(essay)["second_language"] - 1)
-    return {"no": notebook[:2], "minutes": minutes, "minutes_l2": minutes + math.ceil(extra - 1e-9),
+    return {"no": notebook[:2], "minutes": minutes, "minutes_l2": second_language_minutes(essay, minutes, english_read(essay, row)),
             "paragraphs": paragraph_numbers(row["read"]) if row["read"] else [], "said": said_}
+
+
+def english_read(essay: Essay, row: dict) -> float:
+    """The minutes of English a notebook's times count as reading (a ``helpers.lessons.lesson_row``): the essay's
+    paragraphs, the notebook's prose and worked solutions at the prose speed, what their code cells show at the table
+    speed (``study_speeds``): all that ``second_language_minutes`` reads again, not the exercises' writing.
+
+    Parameters:
+        essay: the essay; row: the notebook's (or its route's) row from ``lesson_row`` or ``short_route_row``.
+
+    Returns:
+        The minutes of reading, unrounded.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> from helpers.lessons import lesson_row
+        >>> nb = {"metadata": {"lesson": {"title": "T", "read": "¶10–¶13", "exercises": [], "discussion": 0,
+        ...                               "assumes": "00_start_here"}}}
+        >>> essay = load_essay()
+        >>> row = lesson_row(nb, "x.ipynb", essay)
+        >>> row["reading_words"], round(english_read(essay, row), 2)      # at a newcomer's 154 words a minute
+        (174, 1.13)
+    """
+    from .lessons import study_speeds
+    prose, shown = study_speeds(essay)
+    own_shown, sol_shown = row["notebook_shown_words"], row["solution_shown_words"]
+    words = row["reading_words"] + row["notebook_words"] - own_shown + row["solution_words"] - sol_shown
+    return words / prose + (own_shown + sol_shown) / shown
 
 
 def _exercise_reads(nb: dict, number: int, found: pd.DataFrame) -> list[int]:
@@ -453,18 +528,20 @@ def homework_load(essay: Essay, meetings: list, homeworks: list) -> list[dict]:
         >>> raw = {plan["id"]: plan for plan in read_yaml(essay.folder / "sessions.yml")["plans"]}
         >>> meetings = raw["series-3x120"]["meetings"]
         >>> [(g["meeting"], g["version"], g["homework"], g["total"]) for g in homework_load(essay, meetings, homeworks)]
-        [(1, '', 45, 60), (1, 'spanish', 51, 80), (2, '', 38, 52), (2, 'spanish', 42, 69)]
+        [(1, '', 45, 60), (1, 'spanish', 59, 89), (2, '', 38, 52), (2, 'spanish', 42, 70)]
     """
-    pace = reading_paces(essay)["second_language"]
     out = []
     for n, (set_, own) in enumerate(homeworks, start=1):
         later = meetings[n] if n < len(meetings) and isinstance(meetings[n], dict) else {}
-        words = reading_time(essay, str(later["pre_reading"]))[0] if later.get("pre_reading") else 0
+        text = str(later["pre_reading"]) if later.get("pre_reading") else ""
+        # the reading as the run sheets and messages say it, in English and in a second language
+        times = {"minutes": reading_time(essay, text)[1] if text else 0,
+                 "minutes_l2": second_language_reading(essay, text) if text else 0}
         has_version = isinstance(meetings[n - 1], dict) and isinstance(meetings[n - 1].get("spanish_variant"), dict)
-        for version, said_, key, factor in (("", set_, "minutes", 1), ("spanish", own, "minutes_l2", pace)):
+        for version, said_, key in (("", set_, "minutes"), ("spanish", own, "minutes_l2")):
             if not said_ or (version and not has_version):
                 continue
-            reading = math.ceil(words / essay.reading_speed * factor - 1e-9)
+            reading = times[key]
             optional = (said_.get("optional") or {}).get(key, 0)
             out.append({"meeting": n, "version": version, "homework": said_[key], "optional": optional,
                         "reading": reading, "total": said_[key] + reading})
@@ -1041,6 +1118,50 @@ def reading_paces(essay: Essay) -> dict[str, float]:
     return load_one(essay, f"{PLANS} reading_pace")      # each 1 or more (schema.yml's rules)
 
 
+def second_language_minutes(essay: Essay, minutes: int, reading: float) -> int:
+    """The kit's one rule for a reader of English as a second language, behind every "or about N in a second
+    language" it prints (pre-reading, homework, notebooks, exercises): the minutes as said in English, plus the
+    English read in them once more for each step of ``reading_pace: second_language`` beyond 1 (sessions.yml: at 2,
+    every English word, the essay's and the notebooks' alike, takes twice as long), rounded up; writing answers,
+    discussion and hands-on minutes stay as they are (facilitator review 22: the essay doubled, notebook 00 went
+    from 45 to 51 and an exercise had no figure).
+
+    Parameters:
+        essay: the essay; minutes: the task's minutes as said in English; reading: the minutes of English reading
+        in them, unrounded, at the pace the English figure counts it.
+
+    Returns:
+        The minutes in a second language, a whole number.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> second_language_minutes(load_essay(), 15, 14.5)
+        30
+    """
+    extra = reading * (reading_paces(essay)["second_language"] - 1)
+    return int(minutes) + math.ceil(extra - 1e-9)
+
+
+def second_language_reading(essay: Essay, paragraphs: str) -> int:
+    """The minutes some paragraphs take a reader of English as a second language (``second_language_minutes`` of
+    ``reading_time``): the figure every reading line of the kit gives beside the first reading's.
+
+    Parameters:
+        essay: the essay; paragraphs: the paragraphs, written as in the notebooks, e.g. ``"¶1–¶18"``.
+
+    Returns:
+        The minutes, a whole number (the first reading's minutes and its reading once more, rounded up).
+
+    Example:
+        >>> from helpers import load_essay
+        >>> essay = load_essay()
+        >>> reading_time(essay, "¶1–¶18")[1], second_language_reading(essay, "¶1–¶18")
+        (7, 14)
+    """
+    words, minutes = reading_time(essay, paragraphs)
+    return second_language_minutes(essay, minutes, words / essay.reading_speed)
+
+
 def interpreted_minutes(minutes: list[int], factor: float) -> list[int]:
     """The minutes segments take when everything said in them is interpreted: each segment's minutes times
     ``factor`` (sessions.yml, ``reading_pace: interpreted``; the guide's "about half as much time again" is 1.5),
@@ -1144,7 +1265,8 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
     Returns:
         A table with one row per meeting: ``plan``, ``meeting``, ``meeting_title`` (and its Spanish,
         ``meeting_title_es``), ``read before`` (the
-        paragraphs, like "¶1–¶18"), ``words``, ``minutes``, ``note`` (what to tell participants) and ``note_es`` (its
+        paragraphs, like "¶1–¶18"), ``words``, ``minutes``, ``minutes_l2`` (in a second language,
+        ``second_language_reading``), ``note`` (what to tell participants) and ``note_es`` (its
         Spanish, for the "Before next time" slide; empty when the meeting has none).
 
     Example:
@@ -1160,6 +1282,7 @@ def pre_reading(essay: Essay, plans: pd.DataFrame) -> pd.DataFrame:
         least = reading_time(essay, first.pre_reading_minimum)[1]
         rows.append({"plan": plan, "meeting": meeting, "meeting_title": first.meeting_title,
                      "meeting_title_es": first.meeting_title_es, "read before": first.pre_reading, "words": words, "minutes": minutes,
+                     "minutes_l2": second_language_reading(essay, first.pre_reading),
                      "at least": first.pre_reading_minimum, "at least (min)": least,
                      "note": first.pre_reading_note, "note_es": first.pre_reading_note_es})
     return pd.DataFrame(rows)

@@ -79,7 +79,8 @@ def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetin
         for seg in rows.itertuples():           # every segment, in order, with its prompt and its ¶ range
             head = squash(f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}")
             at = shown.index(head, at + 1)
-            assert squash(html.escape(decks.plain(seg.room or seg.activity, decks._short_titles()), quote=False)
+            room = decks.room_texts(seg, rows.iloc[0].homework, decks._short_titles())[0]    # the homework: its slide
+            assert squash(html.escape(room, quote=False)
                           .replace("&amp;", "&")) in shown      # the room's words, where the activity is the facilitator's
             for part in filter(None, (p.strip() for p in seg.paragraphs.split(","))):
                 assert squash(part) in shown[at:], (plan, meeting, seg.activity)
@@ -316,7 +317,8 @@ def test_every_segment_slide_gives_its_prompt_in_spanish_and_paper_stretches_end
         deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
         body = re.sub(r'<aside class="notes">.*?</aside>', "", deck, flags=re.S)
         for seg in rows.itertuples():
-            assert squash(seg.activity_es) in squash(html.unescape(re.sub(r"<[^>]+>", "", body))), seg.activity_es
+            es = decks.room_texts(seg, rows.iloc[0].homework, {})[1]     # the homework said on its own slide, in brief
+            assert squash(es) in squash(html.unescape(re.sub(r"<[^>]+>", "", body))), es
         back = [seg for seg in rows.itertuples() if decks._after_paper(rows, seg)]
         assert body.count('class="reminder"') == (len(back) if decks.links_on() else 0), (plan, meeting)
         if not decks.links_on():

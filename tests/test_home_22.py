@@ -118,7 +118,7 @@ def test_the_spanish_series_does_the_death_tolls_in_the_room_not_at_home(essay):
     assert "at home" not in recap.activity and "en casa" not in recap.activity_es, recap.activity
     assert "¶36" in recap.room and recap.worked and recap.sensitive
     first = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 1)])
-    assert "which Session 3 does together" in first.iloc[0].homework["en"]
+    assert "(done together in Session 3)" in first.iloc[0].homework["en"]
 
 
 def test_a_homework_part_of_a_notebook_it_does_not_have_fails_loading(essay, tmp_path):

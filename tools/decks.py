@@ -786,8 +786,9 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                            "en inglés)" if spanish else " (next slides, in English then Spanish)"))
         hit = flashpoints_of(seg, ctx)
         room = h["sensitive_for_group"].get(sensitive_topic(seg)) or {} if seg.sensitive else {}
-        shown = plain(seg.room or seg.activity, titles)    # what the room reads: the facilitator's words go to the notes
-        weight = (len(shown) + len(seg.activity_es) + (300 if hit else 0)
+        shown, activity_es = room_texts(seg, first.homework, titles)
+        said = first.homework if seg.topic == "key points" else {}
+        weight = (len(shown) + len(activity_es) + (300 if hit else 0)
                   + (max(400, len(room.get("en", "")) + len(room.get("es", ""))) if seg.sensitive else 0)
                   + (500 if seg.topic == "key points" else 0)            # the closing slide lists the topics too
                   + (200 if spanish else 0)           # a version's heading and meta line are in both languages
@@ -796,18 +797,18 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         boxes = [b for b in ((_flag(seg, h) if seg.sensitive else ""),
                              (_flashpoint_box(hit, h, beside_sensitive=bool(seg.sensitive)) if hit else "")) if b]
         reminder = _back_from_paper() if ctx["links"] and _after_paper(rows, seg) else ""
-        prompt = (reminder + f"<p>{_e(shown)}</p>" + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
+        prompt = (reminder + f"<p>{_e(shown)}</p>" + f'<p lang="es" class="es">{_e(activity_es)}</p>'
                   + f'<p class="meta">{("; " if spanish else " · ").join(meta)}</p>')
         if boxes and words(head + "".join(boxes) + prompt) > SLIDE_WORDS:
             # too much for one slide the back of the room can read (review14 A3): the boxes first, on a slide of
             # their own (a box per slide, a language per slide, if need be), then the prompt, in larger type
             _box_slides(cells, head, boxes)
-            boxes, weight = [], len(shown) + len(seg.activity_es)
+            boxes, weight = [], len(shown) + len(activity_es)
             dense = weight > DENSE
         body = (f"{head}\n\n" + (f'<div class="dense{_denser(weight, DENSER, DENSEST)}">' if dense else "")
                 + "".join(boxes) + reminder
                 + f"<p>{_e(shown)}</p>"
-                + f'<p lang="es" class="es">{_e(seg.activity_es)}</p>'
+                + f'<p lang="es" class="es">{_e(activity_es)}</p>'
                 + f'<p class="meta">{("; " if spanish else " · ").join(meta)}</p>' + ("</div>" if dense else ""))
         notes = _segment_notes(seg, ctx, first_use=seg.notebook not in seen_notebooks,
                                computers=uses_computers(rows))
@@ -866,6 +867,10 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                          "this segment; show it only after the pairs have written their range.")
         if seg.topic == "key points":
             _slide(cells, nxt)
+            if said:
+                _slide(cells, homework_slide(plan, said, ctx, spanish),
+                       notes="**For the facilitator**\n\nThe homework in brief; the closing row of the run sheet, the "
+                             "packet's agenda and the next reading message say it in full, with what to leave out.")
         for qid in qs:
             q = questions.loc[qid]
             used.append(qid)
@@ -996,6 +1001,40 @@ def room_solution(essay, ids) -> str:
     return "\n".join(lines)
 
 
+# what the closing slide says in place of the homework, which the slide after the reading gives in brief
+HOMEWORK_POINTER = {"en": "the work on the At home slide", "es": "el trabajo de la diapositiva En casa"}
+
+
+def room_texts(seg, homework: dict, titles: dict[str, str]) -> tuple[str, str]:
+    """What a segment's slide shows the room, in English and Spanish: its ``room`` words (or its activity; the
+    facilitator's words go to the notes) and its ``activity_es``; the closing segment of a meeting that sets homework
+    names the At home slide in place of the homework, which that slide gives in brief (facilitator review 22: the
+    Spanish closing slide said it in 336 words)."""
+    shown, activity_es = plain(seg.room or seg.activity, titles), seg.activity_es
+    if seg.topic == "key points" and homework:
+        shown = shown.replace(plain(homework["en"], titles), HOMEWORK_POINTER["en"])
+        activity_es = activity_es.replace(homework["es"], HOMEWORK_POINTER["es"])
+    return shown, activity_es
+
+
+def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
+    """The homework a meeting sets, on a slide of its own, in brief (``helpers.workshop.homework_brief``): what, how
+    long (and in a second language), and where to find it: the kit's notebooks, or the printed lesson when the plan
+    prints it (sessions.yml, ``print``). In English and Spanish; the version for Spanish readers puts the Spanish
+    first."""
+    from helpers.workshop import homework_brief, load_print_lists
+    brief = homework_brief(said)
+    lists = load_print_lists(ctx["essay"])
+    mine = lists[(lists.plan == plan) & (lists.only != ("as planned" if spanish else "version for Spanish readers"))]
+    printed = [no for no in said["notebooks"] if f"lesson {no}" in set(mine.printout)]
+    where = ("Where · Dónde: the notebooks · los cuadernos"
+             + ("; on paper · en papel: lesson " + ", ".join(printed) if printed else ""))
+    en = f"<p>{_e(brief['en'][:1].upper() + brief['en'][1:])}.</p>"
+    es = f'<p lang="es" class="es">{_e(brief["es"][:1].upper() + brief["es"][1:])}.</p>'
+    place = f'<p class="meta">{_e(where)}.</p>'
+    return (("## En casa · At home\n\n" + es + en) if spanish else ("## At home · En casa\n\n" + en + es)) + place
+
+
 def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
     """What the meeting worked on (its topics with their ¶ ranges), and a slide with the reading for next time."""
     titles = ctx["titles"]
@@ -1006,7 +1045,7 @@ def closing(plan: str, meeting: int, rows, ctx) -> tuple[str, str]:
              + "</li>" for s in rows.itertuples() if s.topic not in RECAP_SKIP]
     later = _next_reading(ctx["pre"], plan, meeting)
     if later is not None:
-        twice = math.ceil(later.minutes * ctx["paces"]["second_language"])
+        twice = later.minutes_l2    # the kit's one second-language rule (workshop.second_language_minutes)
         nxt = (f"## Before next time · Para la próxima vez\n\n<p><strong>{_e(later.meeting_title)}</strong> · "
                f'<span lang="es" class="es">{_e(later.meeting_title_es)}</span></p>'
                f"<p>Read {_e(later['read before'])} in the reader's edition: about {later.minutes} minutes.</p>"
@@ -1273,7 +1312,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         title = _title(rows, ctx["plans"])
         pre = ctx["pre"]
         pre_row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
-        slower = math.ceil(pre_row.minutes * workshop.reading_paces(ctx["essay"])["second_language"])
+        slower = pre_row.minutes_l2
         head = (f"<h1>Run sheet. {html.escape(title)}</h1>"
                 f'<p class="blanks">Date: <span class="line"></span> Place: <span class="line"></span> '
                 f'Starts at: <span class="line short"></span> ({first.length} minutes'    # one line (review13: two)
@@ -1475,22 +1514,21 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     from helpers import workshop
     from tools.pages import _page
     parts = []
-    paces = sheets = None
+    sheets = None
     # a meeting's version for Spanish readers gets a message of its own whenever its message differs from the
     # meeting's: its minimum reading, its homework, no computers (facilitator review 20b: the series' versions had none)
     planned: dict[tuple, tuple] = {}
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
         sheets = sheets if sheets is not None else workshop.load_spanish_sheet(ctx["essay"])
-        paces = paces or workshop.reading_paces(ctx["essay"])
         pre = ctx["pre"]
         row = pre[(pre.plan == plan) & (pre.meeting == meeting)].iloc[0]
         first = rows.iloc[0]
         least = workshop.reading_time(ctx["essay"], first.pre_reading_minimum)[1]
         values = {"title": ctx["essay"].meta["title"], "title_es": workshop.essay_title_es(ctx["essay"]),
                   "pre_reading": first.pre_reading, "minutes": row.minutes,
-                  "minutes_l2": math.ceil(row.minutes * paces["second_language"]),
+                  "minutes_l2": row.minutes_l2,
                   "minimum": first.pre_reading_minimum, "minimum_minutes": least,
-                  "minimum_minutes_l2": math.ceil(least * paces["second_language"])}
+                  "minimum_minutes_l2": workshop.second_language_reading(ctx["essay"], first.pre_reading_minimum)}
         # the version for Spanish readers: the package's Spanish of the paragraphs read together goes with it
         # (review: the ¶45, ¶48 and ¶49 pages were in the packet, handed out on the day, after the reading)
         sheet = (sheets.get(f"{plan}-{meeting}", {}).get("paragraphs", {})

@@ -5,7 +5,6 @@ other."""
 from __future__ import annotations
 
 import html
-import math
 import re
 
 from helpers.essay import DEFAULT_READING, load_essay
@@ -54,11 +53,10 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None, setup:
                  f"<p>In the reader's edition, by ¶ number; about {essay.reading_speed:.0f} words a minute. · En la "
                  f"edición de lectura, por número de párrafo (¶); unas {essay.reading_speed:.0f} palabras por minuto.</p>")
     pre = workshop.pre_reading(essay, plans)
-    twice = workshop.reading_paces(essay)["second_language"]
     rows = "".join(f"<tr><td>{html.escape(r['meeting_title'])} · "
                    f"<span lang=\"es\">{html.escape(r['meeting_title_es'])}</span></td><td>{html.escape(r['read before'])}</td>"
                    f"<td>{r['words']:,} words, about {r['minutes']} min · <span lang=\"es\">{r['words']:,} palabras, "
-                   f"unos {r['minutes']} min; en inglés como segunda lengua, unos {math.ceil(r['minutes'] * twice)} min"
+                   f"unos {r['minutes']} min; en inglés como segunda lengua, unos {r['minutes_l2']} min"
                    "</span></td></tr>"
                    for _, r in pre.iterrows())
     parts.append("<table><tr><th>Meeting · Reunión</th><th>Read · Leer</th><th>Length · Extensión</th></tr>"

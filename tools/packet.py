@@ -232,7 +232,7 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
                                       "comienzo de la reunión."}, cls="pair note"))
             last_plan = plan
         r = pre.loc[(plan, meeting)]
-        slower = math.ceil(r.minutes * workshop.reading_paces(essay)["second_language"])
+        slower = r.minutes_l2       # the kit's one second-language rule (workshop.second_language_minutes)
         read = (f"{_e(r['read before'])} (about {r.minutes} minutes · unos {r.minutes} minutos, o unos {slower} si "
                 "leen en inglés como segunda lengua)")
         least = first.pre_reading_minimum       # a version's own minimum (sessions.yml, spanish_variant) or the meeting's
@@ -275,8 +275,24 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
                      '<table class="agenda"><tr><th scope="col">Time · Horario</th><th scope="col">What · Qué</th>'
-                     f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table></div>')
+                     f'<th scope="col">In the essay · En el ensayo</th></tr>{"".join(trs)}</table>'
+                     f"{homework_line(first.homework, bool(version))}</div>")
     return parts
+
+
+def homework_line(homework: dict, spanish: bool) -> str:
+    """What a meeting sends home for the next one, as the packet's agenda prints it under the meeting's table: the
+    same computed words as its closing row and the next reading message (``helpers.workshop.homework_said``: the
+    needed part, then the optional one, each with its minutes and their second-language minutes), in English for the
+    meeting as planned and in Spanish for its version for Spanish readers (facilitator review 22: the agendas gave
+    only "Read before"); "" for a meeting that sets none."""
+    if not homework:
+        return ""
+    if spanish:
+        return (f'<p class="homework" lang="es"><strong>En casa, para la próxima reunión · <span lang="en">At home, '
+                f"for the next meeting</span>:</strong> {_e(homework['es'])}.</p>")
+    return (f'<p class="homework"><strong>At home, for the next meeting · <span lang="es">En casa, para la próxima '
+            f"reunión</span>:</strong> {_e(homework['en'])}.</p>")
 
 
 # ---- the Spanish sheet --------------------------------------------------------------------------------------
