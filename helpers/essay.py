@@ -610,8 +610,14 @@ class Essay:
             raise UsageError(f"¶{n} has no sentence with the words {words!r}: copy them as the essay has them, or "
                              f"read the paragraph whole with essay.show({n})")
         row = found.iloc[0]
-        say(f"{head}\nSentence {row.sentence - own.sentence.min() + 1} of {len(own)} (essay.show({n}) shows the whole "
-            f"paragraph):\n{' '.join(row.text.split())}", width)
+        say(f"{head}\nSentence {row.sentence - own.sentence.min() + 1} of {len(own)} ({WHOLE_PARAGRAPH.format(n=n)}):"
+            f"\n{' '.join(row.text.split())}", width)
+
+
+# show_sentence's pointer to the whole paragraph, for the screen; on paper (the facilitator's printed notes) it says
+# where the paragraph is instead (tools.decks.on_paper)
+WHOLE_PARAGRAPH = "essay.show({n}) shows the whole paragraph"
+WHOLE_PARAGRAPH_ON_PAPER = "the reader's edition has ¶{n} whole"
 
 
 def _paragraph_range(n, last) -> tuple[int, int]:

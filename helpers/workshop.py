@@ -722,8 +722,9 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
         A table with one row per printout of each plan: ``plan``, ``plan_title``, ``printout`` (its short name),
         ``name`` (what it is, in plain words), ``file`` (its PDF in the facilitator's kit, with ``{plan}``
         filled in; a ``*`` gathers several PDFs), ``copies``, ``only`` (``every version``, ``as planned`` or
-        ``version for Spanish readers``) and ``version`` (how a version for Spanish readers names its own copy of
-        the printout, printed instead; "" when it prints the plan's).
+        ``version for Spanish readers``), ``version`` (how a version for Spanish readers names its own copy of
+        the printout, printed instead; "" when it prints the plan's) and ``at`` (the meeting whose day-of checklist
+        lists it, as text: "1", "2", … or "every meeting").
 
     Example:
         >>> from helpers import load_essay
@@ -734,12 +735,19 @@ def load_print_lists(essay: Essay) -> pd.DataFrame:
     printouts = load_entries(essay, f"{PLANS} printouts").set_index("printout")
     rows = []
     for plan in load_entries(essay, f"{PLANS} plans").itertuples():
+        held = {str(n) for n in range(1, len(plan.meetings) + 1)} | {"every meeting"}
         for entry in _within(essay, "print", plan.print, f"plan {plan.id}"):
             described = printouts.loc[entry["printout"]]
+            if str(entry["at"]) not in held:
+                raise HelperError(essay.folder / PLANS, f"{entry['row']}: the printout {entry['printout']!r} is listed "
+                                  f"at meeting {entry['at']}, which plan {plan.id} does not have.",
+                                  f"write at: a meeting's number (1 to {len(plan.meetings)}) or every meeting.")
             rows.append({"plan": plan.id, "plan_title": plan.title, "printout": entry["printout"],
                          "name": described["name"], "file": described.file.replace("{plan}", plan.id),
-                         "copies": entry["copies"], "only": entry["only"], "version": described.version or ""})
-    return pd.DataFrame(rows, columns=["plan", "plan_title", "printout", "name", "file", "copies", "only", "version"])
+                         "copies": entry["copies"], "only": entry["only"], "version": described.version or "",
+                         "at": str(entry["at"])})
+    return pd.DataFrame(rows, columns=["plan", "plan_title", "printout", "name", "file", "copies", "only", "version",
+                                       "at"])
 
 
 def version_print_list(lists: pd.DataFrame, plan: str) -> pd.DataFrame:
@@ -775,7 +783,7 @@ def version_own(lists: pd.DataFrame, plan: str) -> str:
     Example:
         >>> from helpers import load_essay
         >>> version_own(load_print_lists(load_essay()), "single-90")
-        "its own packet (with the Spanish sheet), run sheet and facilitator's notes"
+        "its own packet (with the Spanish sheet), run sheet, facilitator's notes and day-of checklist"
     """
     own = [v for v in version_print_list(lists, plan).version if v]
     return f"its own {_and(own)}" if own else ""

@@ -280,11 +280,11 @@ def test_every_run_sheet_and_checklist_is_one_page(essay, editions_built, plans,
                 assert squash(short or questions[q]) in squash(text), (pdf.name, q)
                 assert not short or "fulltext:packetandspeakernotes" in squash(text), (pdf.name, q)
         assert "day-of checklist" in text.replace("\n", " "), pdf.name   # what to bring: the checklist, not again
-    for plan in plans.plan.unique():
-        pdf = folder / f"checklist-{plan}.pdf"
+    for plan, meeting in meetings:          # a checklist per meeting since review 22, beside its run sheet
+        pdf = folder / f"checklist-{plan}-{meeting}.pdf"
         assert pdf_pages(pdf.read_bytes()) == 1, pdf.name
         text = squash(PdfReader(str(pdf)).pages[0].extract_text())
-        for m in set(plans[plans.plan == plan].materials):
+        for m in set(plans[(plans.plan == plan) & (plans.meeting == meeting)].materials):
             for item in decks.materials(decks.plain(m, decks._short_titles())):
                 assert squash(item) in text, (plan, item)
 
@@ -601,7 +601,7 @@ def test_the_checklist_starts_with_what_any_meeting_needs_and_latecomers_are_met
     assert any("late" in item for item in h["day_of"]) and any("arrives after the content note" in s
                                                                for s in h["facilitator_safety"])
     for name, page in kit_once.checklists().items():
-        shown = html.unescape(page)
+        shown = html.unescape(page.split(' room"', 1)[1])      # after what to print (review 22), the room's things
         at = [shown.index(item) for item in h["day_of"]]
         assert at == sorted(at), name
         first_segment_item = re.search(r"<tr><td>☐</td><td>([^<]*)</td><td>(?!every meeting)", shown)

@@ -392,7 +392,7 @@ def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_t
     assert any("for every pair" in m for m in exercise.materials) and single.loc["exercise 01-2", "copies"] == "each pair"
     series = prints[prints.plan == "series-3x120"].set_index("printout")
     assert series.loc["glossary", "copies"] == "each pair"             # its glossary segment uses the whole of it
-    checklist = " ".join(visible(kit_once.checklists()["checklist-single-90.html"]).split())
+    checklist = " ".join(visible(kit_once.checklists()["checklist-single-90-1.html"]).split())
     assert "the glossary excerpt (printed, one per pair)" in checklist and "glossary (printed)" not in checklist
     room = workshop.load_handout(essay)["sensitive_for_group"]["war of position"]
     assert "Since" not in room["en"] and "glossary entries" in room["en"] and "entradas del glosario" in room["es"]

@@ -54,7 +54,8 @@ def test_the_english_run_sheet_and_the_checklist_lead_to_the_versions_own_packet
     """Review 18, #1: the English run sheet said to swap only the "run sheet and deck", and the checklist's legend
     named no packet; followed, they printed the plan's packet, which has no Spanish sheet."""
     sheet = text_of(run_sheets()[f"run-sheet-{PLAN}-1.html"])
-    checklist = text_of(checklists()[f"checklist-{PLAN}.html"])
+    # since review 22 the version has a checklist of its own, which says what it prints instead
+    checklist = text_of(checklists()[f"checklist-{PLAN}-1-spanish.html"])
     for page in (sheet, checklist):
         assert own in page
     assert "two weeks ahead" in checklist
@@ -192,9 +193,12 @@ def test_the_start_page_prints_the_versions_own_list_with_its_pages(editions_bui
 def test_the_checklist_shows_what_the_version_uses_and_two_people_for_interpreting_and_helping():
     """Review 18, #8 and #5: the legend made the projector read as unused in the version (it projects question 2);
     nothing set the interpreter apart from the named helper, or asked for a helper who speaks Spanish."""
-    page = checklists()[f"checklist-{PLAN}.html"]
+    # since review 22 the version has a checklist of its own: what it uses is listed there, with its times
+    page = checklists()[f"checklist-{PLAN}-1-spanish.html"]
     rows = {text_of(a): text_of(b) for a, b in re.findall(r"<tr><td>☐</td><td>(.*?)</td><td>(.*?)</td></tr>", page)}
-    assert any(item.startswith("projector") and "for Spanish readers" in when for item, when in rows.items())
-    helper = [item for item, when in rows.items() if "helper who speaks Spanish" in item and "for Spanish readers" in when]
-    interpreter = [item for item, when in rows.items() if item == "an interpreter" and "for Spanish readers" in when]
+    assert any(item.startswith("projector") and "at 0:" in when for item, when in rows.items())
+    helper = [item for item, when in rows.items() if "helper who speaks Spanish" in item and "at 0:" in when]
+    interpreter = [item for item, when in rows.items() if item == "an interpreter" and "at 0:" in when]
     assert helper and interpreter
+    english = text_of(checklists()[f"checklist-{PLAN}-1.html"])
+    assert "helper who speaks Spanish" not in english

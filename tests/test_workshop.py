@@ -693,7 +693,7 @@ def test_the_preparation_route_reads_nothing_twice():
     notes = kit_once.notes_pages()["notes-single-90-1.html"]
     assert route["notes"]["words"] == decks.words(notes)
     assert "deck" not in route
-    page = kit_once.checklists()["checklist-single-90.html"]
+    page = kit_once.checklists()["checklist-single-90-1.html"]
     assert abs(route["checklist"]["words"] - decks.words(page.split("</style>")[-1])) <= 10   # the page's title
 
 
@@ -717,8 +717,9 @@ def test_the_setup_page_promises_binder_only_with_a_link(essay):
 
 def test_the_day_of_checklists_and_run_sheets_name_an_interpreter_and_second_language_reading(essay):
     from tools import decks
-    for name, page in kit_once.checklists().items():
-        assert "an interpreter or a bilingual helper" in page, name
+    for name, page in kit_once.checklists().items():     # a version's own page (review 22) may ask for the interpreter alone
+        assert ("an interpreter or a bilingual helper" in page
+                or name.endswith("-spanish.html") and "<td>an interpreter</td>" in page), name
     for name, page in kit_once.run_sheets().items():
         assert "for anyone reading English as a second language" in page, name
 

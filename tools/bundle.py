@@ -392,7 +392,7 @@ def _route_link(step: dict, plan: str, version: str = "") -> str:
             "glossary": f"facilitator/glossary-{plan}.html" if plan in _excerpt_plans() else "print/glossary.html",
             "exercise": f"facilitator/{step.get('notebook', '')}.html",
             "notebook": f"facilitator/{step.get('notebook', '')}.html", "deck": f"slides/{plan}-1{version}.slides.html",
-            "checklist": f"facilitator/checklist-{plan}.html",
+            "checklist": f"facilitator/checklist-{plan}-1{version}.html",
             "reading message": "facilitator/reading-message.html",
             "notes": f"facilitator/notes-{plan}-1{version}.html", "install": "print/setup.html",
             "short notes": f"facilitator/short-notes-{plan}-1{version}.html",
@@ -512,15 +512,14 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
     essay = load_essay(reading)
     plans = decks.kit_plans(essay)
     titles = decks._short_titles()
-    sheets, slides, notes, short = [], [], [], []
+    sheets, slides, notes, short, checklists = [], [], [], [], []
     for plan, meeting, rows, _ in decks.meetings(reading, versions=True):
         name, stem = decks._title(rows, plans), decks.name_of(plan, meeting, rows)
         sheets.append(_item(f"facilitator/run-sheet-{stem}", name, ""))
+        checklists.append(_item(f"facilitator/checklist-{stem}", name, ""))
         notes.append(_item(f"facilitator/notes-{stem}", name, ""))
         short.append(_item(f"facilitator/short-notes-{stem}", name, ""))
         slides.append(f"<li>{_link(f'slides/{stem}.slides.html', name)}</li>")
-    checklists = [_item(f"facilitator/checklist-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
-                  for pid in dict.fromkeys(plans.plan)]
     excerpts = [_item(f"facilitator/glossary-{pid}", plans[plans.plan == pid].plan_title.iloc[0], "")
                 for pid in dict.fromkeys(plans.plan) if pid in _excerpt_plans()]
     guide = _lessons(built / "facilitator")
@@ -550,8 +549,8 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             "write the clock in, what to say or do, each question (a long one in short, with its slide), the "
             "sensitive parts flagged, for your clipboard; what to bring is on the day-of checklist.</p>"
             '<ul class="files">'
-            + "".join(sheets) + "</ul><h3>Day-of checklists, one page per plan</h3><p>Everything to bring on the "
-            'day, each thing once, with when it is used.</p><ul class="files">' + "".join(checklists) + "</ul>"
+            + "".join(sheets) + "</ul><h3>Day-of checklists, one page per meeting</h3><p>Each beside its run sheet: what to print "
+            'for the meeting and everything to bring, each thing once, with when it is used.</p><ul class="files">' + "".join(checklists) + "</ul>"
             + ("<h3>Glossary excerpts, one page per plan</h3><p>Only the glossary entries the plan's segments use, "
                "in English and Spanish: a plan that glosses a few terms hands out this page instead of the whole "
                f'glossary.</p><ul class="files">{"".join(excerpts)}</ul>' if excerpts else "")

@@ -6,8 +6,9 @@
                                   facilitator notes of each segment are its speaker notes (press S);
 - facilitator/run-sheet-<plan>-<n>.html   one printed page per meeting: times from 0:00 and a column for the
                                   clock, what to say or do, where in the essay, each question (a long one in short);
-- facilitator/checklist-<plan>.html        one printed page per plan: everything to bring on the day,
-                                  deduplicated, with the meetings and times that use it.
+- facilitator/checklist-<plan>-<n>.html    one printed page per meeting (and per version for Spanish readers,
+                                  like the run sheet): what to print for it, from the plan's print list, and
+                                  everything to bring, each thing once, with when it is used.
 
 Everything is generated from sessions.yml, discussion.yml and facilitation.yml: nothing here is a second
 copy. What the pages say is for a facilitator, not a programmer: notebooks by number and title, no file names.
@@ -1360,9 +1361,9 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                     if first.version else f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>")
                  # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
                  # printed the same list again, and its type shrank to fit)
-                 + ('<p class="bring" lang="es"><b>Traiga</b> lo que pide la lista del día (en su propia página).'
+                 + ('<p class="bring" lang="es"><b>Traiga</b> lo que pide la lista del día de esta reunión.'
                     if first.version else
-                    '<p class="bring"><b>Bring</b> what the day-of checklist (its own page) lists, with when each is used.')
+                    '<p class="bring"><b>Bring</b> what this meeting\'s day-of checklist lists, with when each is used.')
                  # the debrief in the same paragraph where nothing comes between (review17: a line saved on the
                  # series' third sheet), labelled once ("After. After the session:" said it twice)
                  + ("</p>" + interpreter_html(ctx["handout"]) + "<p>"
@@ -1682,11 +1683,27 @@ def _exercise_text(notebook: str, number: int | str) -> str:
                     else data.get("text/markdown", "") or data.get("text/html", "") or data.get("text/plain", ""))
             out.append(f"\n```text\n{text.rstrip()}\n```\n" if text.strip() and (
                 o.get("output_type") == "stream" or not (data.get("text/markdown") or data.get("text/html"))) else text)
+            out[-1] = on_paper(out[-1])
     if not out:
         raise HelperError("sessions.yml", f"the preparation route names exercise {number} of notebook "
                           f"{notebook[:2]}, which has no heading '## Exercise {number}: …'.",
                           "give the number of one of the notebook's exercises.")
-    return "\n".join(out)
+    # each part a block of its own: an output's HTML (a passage) runs on to the next blank line, and Markdown right
+    # under it was printed raw (facilitator review 22: "**1.**" after the passage of ¶40)
+    return "\n\n".join(out)
+
+
+def on_paper(text: str) -> str:
+    """A cell's output as the printed notes give it: the helper's pointer to a call that shows a paragraph whole
+    (``helpers.essay.WHOLE_PARAGRAPH``, for the screen) says where the paragraph is on paper instead (facilitator
+    review 22: "Sentence 8 of 11 (essay.show(40) shows the whole paragraph)").
+
+    >>> on_paper("Sentence 8 of 11 (essay.show(40) shows the whole paragraph):")
+    "Sentence 8 of 11 (the reader's edition has ¶40 whole):"
+    """
+    from helpers.essay import WHOLE_PARAGRAPH, WHOLE_PARAGRAPH_ON_PAPER
+    said = re.escape(WHOLE_PARAGRAPH).replace(re.escape("{n}"), r"(?P<n>\d+)")
+    return re.sub(said, lambda m: WHOLE_PARAGRAPH_ON_PAPER.format(n=m["n"]), text)
 
 
 def _applies(step: dict, rows, spanish: bool, done: set, on_computers: bool) -> bool:
@@ -1833,9 +1850,9 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
                 text = " ".join(f"{t} {terms.loc[t].definition} {terms.loc[t].in_the_essay} {terms.loc[t].since}"
                                 for t in step["terms"])
                 where = ", ".join(step["terms"])
-            elif step["reads"] == "checklist":
-                text = once(checklists)[f"checklist-{plan}.html"]
-                where = "1 page"
+            elif step["reads"] == "checklist":      # each meeting's own (facilitator review 22: one page per plan)
+                text = " ".join(once(checklists)[f"checklist-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)
+                where = f"{len(mine)} page" + ("s" if len(mine) > 1 else "")
             elif step["reads"] == "reading message":     # once per meeting, in English (the Spanish is the same)
                 message = h["reading_message"]["en"].replace("{content_note}", h["content_note"]["en"])
                 text = " ".join([message] * len(mine))
@@ -2070,42 +2087,89 @@ def print_one_page(page, print_pdf):
                      "or split the meeting.")
 
 
+# the checklist of a version for Spanish readers says its own words in Spanish too, like the version's run sheet
+# (the things to bring are named as the plans name them, in English)
+CHECKLIST_WORDS = {"title": ("Day-of checklist", "Lista del día"), "done": ("done", "hecho"),
+                   "bring": ("bring", "traer"), "used": ("used", "se usa"),
+                   "printed": ("Printed, from the plan's print list (the kit's start page gives its pages)",
+                               "Impreso, según la lista de impresión del plan"),
+                   "room": ("In the room: what any meeting needs, then what this meeting's segments name",
+                            "En la sala: lo que necesita toda reunión y lo que nombran las partes de esta reunión"),
+                   "every": ("every meeting", "cada reunión"), "copies": ("copies", "copias")}
+
+
+def _said(key: str, spanish: bool, tag: str = "span") -> str:
+    """One of the checklist's own words (``CHECKLIST_WORDS``), with its Spanish after it on a version's checklist."""
+    en, es = CHECKLIST_WORDS[key]
+    return html.escape(en) + (f' · <{tag} lang="es">{html.escape(es)}</{tag}>' if spanish else "")
+
+
+def print_lines(lists, plan: str, meeting: int, version: bool) -> list[tuple[str, str]]:
+    """What a meeting's day-of checklist says to print, as (what, copies): the lines of the plan's print list
+    (``workshop.load_print_lists``, the start page's source) listed ``at`` this meeting or at every meeting; for a
+    version for Spanish readers its own list (``workshop.version_print_list``), a printout it replaces named as its
+    own, as the start page names it. Facilitator review 22: the series checklist's "printed participant editions of
+    notebooks 00 and 01" was written by hand and disagreed with the print list."""
+    from helpers import workshop
+    rows = (workshop.version_print_list(lists, plan) if version else
+            lists[(lists.plan == plan) & (lists.only != "version for Spanish readers")])
+    rows = rows[rows["at"].isin([str(meeting), "every meeting"])]
+    lines = []
+    for r in rows.itertuples():
+        short = re.split(r" \(|, ", r.name)[0]
+        if r.at == "every meeting" and "*" in r.file:       # a page per meeting (its run sheet): this meeting's
+            what = f"{short}: this meeting's" + (f" (the version's own {r.version})" if version and r.version else "")
+        else:
+            what = f"{r.name.split(' (')[0]}: its own {r.version}" if version and r.version else r.name
+        lines.append((what, r.copies))
+    return lines
+
+
 def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
-    """One page per plan: everything its meetings need, each thing once, with the meetings and times using it."""
+    """One page per meeting and per version for Spanish readers, named as its run sheet (facilitator review 22: one
+    table for a series' six meeting versions, filtered on the day): what to print for it (``print_lines``), what any
+    meeting needs in the room (facilitation.yml, ``day_of``), then each thing its segments name, once, with when it is
+    used, and the debrief."""
+    from helpers import workshop
     from tools.pages import _page
-    by_plan: dict[str, dict] = {}
+    pages, lists = {}, None
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
-        entry = by_plan.setdefault(plan, {"title": rows.iloc[0].plan_title, "items": {}, "ctx": ctx, "many": False,
-                                          "version": False})
-        entry["many"] = entry["many"] or meeting > 1
-        version = bool(rows.iloc[0].version)
-        entry["version"] = entry["version"] or version
+        lists = lists if lists is not None else workshop.load_print_lists(ctx["essay"])
+        first = rows.iloc[0]
+        spanish = bool(first.version)
+        items: dict[str, dict] = {}
         for seg in rows.itertuples():
             for item in materials(plain(seg.materials, ctx["titles"])):
-                slot = entry["items"].setdefault(_key(item), {"item": item, "when": []})
-                # a version's times come after the meeting's, marked: "for Spanish readers at 0:55"
-                slot["when"].append((meeting, rows.iloc[0].meeting_title, clock(seg.start), seg.topic, version))
-    pages = {}
-    for plan, entry in by_plan.items():
-        trs = []
-        for slot in entry["items"].values():
-            when = "; ".join(f"{(t.split(':')[0] + ' ') if entry['many'] else ''}"
-                             f"{'for Spanish readers ' if version else ''}at {c} ({topic})"
-                             for _, t, c, topic, version in slot["when"])
-            trs.append(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape(when)}</td></tr>")
-        body = (f"<h1>Day-of checklist. {html.escape(entry['title'])}</h1>"
-                "<p>What any meeting needs in the room, then everything the plan's segments name, each thing once, with when it is used. Also bring the run "
-                "sheet and the slides of each meeting."
-                + (" The times marked “for Spanish readers” are those of the version for a room with Spanish "
-                   f"readers, decided two weeks ahead: it prints {html.escape(version_printouts(plan, entry['ctx']))} "
-                   "instead of the plan's, and projects its own deck; a thing with no such time is not used in that "
-                   "version." if entry["version"] else "") + "</p>"
-                "<table class=\"sheet\"><tr><th>done</th><th>bring</th><th>used</th></tr>"
-                + "".join(f"<tr><td>☐</td><td>{html.escape(item)}</td><td>every meeting</td></tr>"
-                          for item in entry["ctx"]["handout"]["day_of"])
-                + "".join(trs) + "</table>"
-                f"<p>☐ {html.escape(entry['ctx']['handout']['debrief'])}</p>")
-        pages[f"checklist-{plan}.html"] = _page(f"Day-of checklist: {entry['title']}", body, SHEET_STYLE, SHEET_PAGE)
+                items.setdefault(_key(item), {"item": item, "when": []})["when"].append(
+                    f"at {clock(seg.start)} ({seg.topic})")
+        title = _title(rows, ctx["plans"])
+        every = _said("every", spanish)
+        printed = "".join(f"<tr><td>☐</td><td>{html.escape(what)}</td><td>{html.escape(copies)}</td></tr>"
+                          for what, copies in print_lines(lists, plan, meeting, spanish))
+        room = ("".join(f"<tr><td>☐</td><td>{html.escape(item)}</td><td>{every}</td></tr>"
+                        for item in ctx["handout"]["day_of"])
+                + "".join(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape('; '.join(slot['when']))}</td></tr>"
+                          for slot in items.values()))
+        lead = ("Everything this meeting needs, each thing once: what to print for it, then what any meeting needs in "
+                "the room and what its segments name, with when each is used.")
+        if spanish:
+            lead += (" This is the version for a room with Spanish readers, decided two weeks ahead: it prints "
+                     f"{html.escape(version_printouts(plan, ctx))} instead of the plan's, and projects its own deck.")
+        elif workshop.spanish_version(ctx["plans"][(ctx["plans"].plan == plan) & (ctx["plans"].meeting == meeting)]) is not None:
+            lead += (" With a room with Spanish readers (decided two weeks ahead), use the checklist of this meeting's "
+                     "version for Spanish readers instead (its own page).")
+        lead_es = ('<p lang="es">Todo lo que necesita esta reunión, una vez cada cosa: qué imprimir y qué llevar a la '
+                   "sala, con cuándo se usa. Las cosas se nombran como en los planes, en inglés.</p>" if spanish else "")
+        heading = (f'<h1>{_said("title", spanish)}. {html.escape(title)}</h1>'
+                   + (f'<p lang="es"><b>{html.escape(_title_es(rows, ctx["plans"]))}</b></p>' if spanish else ""))
+        body = (heading + f"<p>{lead}</p>{lead_es}"
+                + f'<table class="sheet printed"><tr><th>{_said("done", spanish, "div")}</th><th>{_said("printed", spanish)}'
+                  f"</th><th>{_said('copies', spanish)}</th></tr>{printed}</table>"
+                + f'<table class="sheet room"><tr><th>{_said("done", spanish, "div")}</th><th>{_said("room", spanish)}</th>'
+                  f'<th>{_said("used", spanish)}</th></tr>{room}</table>'
+                + f"<p>☐ {html.escape(ctx['handout']['debrief'])}</p>")
+        pages[f"checklist-{name_of(plan, meeting, rows)}.html"] = _page(f"Day-of checklist: {title}", body,
+                                                                         SHEET_STYLE, SHEET_PAGE)
     return pages
 
 

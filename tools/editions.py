@@ -8,8 +8,8 @@
 - participant/handout.html   content note, group agreements, setup page, pre-reading and discussion
                  questions, in English and Spanish; participant/cards.html the who-said-it cards (no
                  answers) and facilitator/cards-answers.html the answers, on their own pages;
-- slides/<plan>-<n>.slides.html, facilitator/run-sheet-<plan>-<n>.html and facilitator/checklist-<plan>.html:
-                 a deck and a one-page run sheet per meeting, a day-of checklist per plan (tools/decks.py);
+- slides/<plan>-<n>.slides.html, facilitator/run-sheet-<plan>-<n>.html and facilitator/checklist-<plan>-<n>.html:
+                 a deck, a one-page run sheet and a day-of checklist per meeting (tools/decks.py);
 - participant/packet.html (agendas, handout, the argument on one page), participant/summary.html (that page on
                  its own), participant/glossary.html and participant/setup.html (tools/packet.py);
 - every .html page is also printed to .pdf beside it with headless Chromium (``--no-pdf`` to skip).
@@ -256,10 +256,16 @@ PAPER_FIRST_STEP = ("<strong>On paper:</strong> read down the page; the tables, 
                     "exercises, and point to the essay by its ¶ numbers in the reader's edition.")
 
 
-def for_print(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def for_print(nb: nbformat.NotebookNode, code: bool = True) -> nbformat.NotebookNode:
     """The HTML/PDF copy of an edition: its first cell's "What to do first" (Shift + Enter) shows on screen only,
-    and a printed page says instead how to read it on paper."""
+    and a printed page says instead how to read it on paper. Without ``code`` (the facilitator guide, read as a page:
+    its code builds tables from the data and teaches nothing), no cell's code is shown, only what it shows
+    (facilitator review 22: the safety section, where the preparation route points, opened on a Python cell)."""
     nb = copy.deepcopy(nb)
+    if not code:
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.metadata.setdefault("transient", {})["remove_source"] = True
     first = nb.cells[0]
 
     def swap(m: re.Match) -> str:
@@ -691,7 +697,7 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
             nb_path = folder / path.name
             nbformat.write(ed, nb_path)
             html_path = nb_path.with_suffix(".html")
-            page = mark_languages(inject_print_css(_html(for_print(ed), "offline_lab")))
+            page = mark_languages(inject_print_css(_html(for_print(ed, code=path.stem not in FACILITATOR_ONLY), "offline_lab")))
             html_path.write_text(page, encoding="utf-8")
             written += [nb_path, html_path]
         slides_dir.mkdir(parents=True, exist_ok=True)

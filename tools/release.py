@@ -31,7 +31,7 @@ ASSETS = [
      "The one-page run sheets, one per meeting of each plan: times, steps and questions (for the person leading).",
      "Las hojas de ruta de una página, una por reunión de cada plan: tiempos, pasos y preguntas (para quien facilita)."),
     ("checklists.pdf", "facilitator/checklist-*.pdf",
-     "The day-of checklists, one page per plan: everything to bring, each thing once, with when it is used.",
+     "The day-of checklists, one page per meeting: what to print for it and everything to bring, each thing once, with when it is used.",
      "Las listas para el día, una página por plan: todo lo que hay que llevar, cada cosa una vez, con el momento en que se usa."),
     ("cards.pdf", "participant/cards.pdf",
      "The \"Who said it?\" cards, to print and cut.",
