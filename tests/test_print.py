@@ -165,7 +165,7 @@ def test_run_sheets_print_times_and_words_whole(essay, built):
 def test_every_run_sheet_is_one_page_with_its_times_and_questions_in_full(essay, built):
     from tools import decks
     plans = decks.kit_plans(essay)
-    questions = helpers.load_questions(essay).set_index("id").question
+    questions = helpers.load_questions(essay).set_index("id").aloud     # as read aloud (review 22), the whole elsewhere
     every = sorted((built / "facilitator").glob("run-sheet-*.pdf"))
     versions = [p for p in every if p.stem.endswith("-spanish")]      # held by tests/test_decks.py
     assert all(len(pages(p)) == 1 for p in versions) and len(versions) >= 1
@@ -183,8 +183,8 @@ def test_every_run_sheet_is_one_page_with_its_times_and_questions_in_full(essay,
             # as a facilitator reads it: notebooks by number and title, no file names (tools.decks.plain)
             activity = decks.plain(seg.activity, titles)
             assert words(activity) <= printed, (pdf.name, sorted(words(activity) - printed))
-            for q in filter(None, seg.discussion.split(", ")):    # a long question in short (its slide has it all)
-                assert words(decks.sheet_question(questions[q]) or questions[q]) <= printed, (pdf.name, q)
+            for q in filter(None, seg.discussion.split(", ")):    # the question as read aloud (packet, notes: whole)
+                assert words(questions[q]) <= printed, (pdf.name, q)
         assert "Date:" in text and "Place:" in text and "18:00" not in text
         html_ = pdf.with_suffix(".html").read_text(encoding="utf-8")
         assert html_.count('<span class="line') == 3 and "___" not in html_     # real write-in lines
