@@ -332,6 +332,10 @@ def counted(text: str, of: str) -> int:
     """What a declared limit counts in ``text``: its words (``of: words``), else how often ``of`` stands in it as a
     word or phrase of its own (case and the apostrophe's shape ignored), as "if" in "If so, and if not".
 
+    Parameters: ``text`` the value checked; ``of`` what the limit counts ("words", or a word or phrase).
+    Returns: the count, a whole number.
+
+    Example:
     >>> counted("If so, does it hold? And if not?", "if"), counted("Why the package's reading?", "package's reading")
     (2, 1)
     >>> counted("Qué significa? Sí, si lo hace.", "si"), counted("One two  three", "words")
