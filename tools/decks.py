@@ -239,8 +239,8 @@ def closing_questions(text: str) -> str:
     """A long Spanish question's closing questions: the sentences after the one with its last quotation of the
     essay, when they ask at least two questions ("" otherwise, and the slide keeps the whole question: a single
     question at the end often leans on what came before, "ese vínculo"). A long question is mostly the essay's words
-    and their renderings; on the Spanish readers' deck the slide projects only what it asks, large, and the packet
-    keeps the whole (review11: D02 was about 260 words at 19 px on a 1280×720 slide)."""
+    and their renderings; the packet lists what it asks under what it leans on (tools.handout; the slides project
+    the spoken form, discussion_es.yml ``aloud``, since facilitator review 22)."""
     text = " ".join(text.split())
     last = text.rfind('"')
     end = r"[.?!]\)? (?=[¿A-ZÁÉÍÓÚÑ])"
@@ -509,8 +509,8 @@ SHORT_AT = 80      # words: a discussion question longer than this prints on the
 
 
 def sheet_question(text: str) -> str:
-    """A long question's closing questions, as the run sheet prints it (the full text is on its slide and in the
-    packet): the sentences after the one with its last quotation of the essay, when they ask at least two
+    """A long question's closing questions, as the packet lists them under what they lean on (the run sheet and the
+    slides give the question's spoken form, discussion.yml ``aloud``, since facilitator review 22): the sentences after the one with its last quotation of the essay, when they ask at least two
     questions, begun earlier if need be to keep every mark of the package's reading (``keep_hedges``); "" for a question of at most SHORT_AT words, or one whose end leans on what came before.
 
     >>> sheet_question('A short one: "x"? Why?')
