@@ -39,7 +39,7 @@ _SHAPE = {"columns": (list, None), "id": (str, None), "filled": (list, []), "as_
           "vocabularies": (dict, {}), "span": (str, None), "paragraph": (str, "paragraph"), "references": (dict, {}),
           "rules": (list, []), "types": (dict, {}), "label": (str, None), "entry": (str, None), "defaults": (dict, {}),
           "keyed": (bool, False), "required": (bool, False), "one": (bool, False), "quotes": (dict, {}),
-          "chain": (dict, {})}
+          "chain": (dict, {}), "limits": (dict, {})}
 _KEYS = set(_SHAPE) | {"values"}
 #: what a field of a YAML list may be declared to hold (``types:``); a field not named there holds text
 TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": list, "flag": bool, "words": (str, list),
@@ -47,6 +47,8 @@ TYPES = {"text": str, "number": int, "paragraph": int, "list": list, "texts": li
          "pairs": list, "paragraphs": str}
 LANGUAGES = ("en", "es")      # a pair's two texts
 _QUOTED = ("quoted", "paragraphs")   # what a ``quotes`` message may name besides the entry's fields
+_COUNTED = ("found", "most")          # what a ``limits`` message may name besides the entry's fields
+WORDS = "words"                       # a limit ``of: words`` counts a text's words; any other ``of``, its occurrences
 WHOLE = "(file)"              # "<file> (file)" declares the file's own top-level keys, as one entry
 SECTIONS = "essay sections"     # a reference to the essay's headings (argument.yml points name them)
 
@@ -123,6 +125,14 @@ def _checked(path: Path, data: dict) -> dict:
                            "write the opening and the closing mark, like '“”'")
             _said(path, where, q, [*e["columns"], *_QUOTED])
             _columns_in(path, name, e, f"quotes.{col}.within", [q["within"]] if q.get("within") else [])
+        for col, limits in e["limits"].items():
+            where = f"{name} limits.{col}"
+            _columns_in(path, name, e, "limits", [col])
+            for n, limit in enumerate(expect(limits, list, path, where, "limits"), start=1):
+                expect(limit, dict, path, f"{where}[{n}]", "limit")
+                field(limit, "of", str, path, f"{where}[{n}]")
+                field(limit, "most", int, path, f"{where}[{n}]")
+                _said(path, f"{where}[{n}]", limit, [*e["columns"], *_COUNTED])
         if e["chain"]:      # a column that names another row of the file: following it never comes round again
             _said(path, f"{name} chain", e["chain"])
             _columns_in(path, name, e, "chain", [field(e["chain"], "column", str, path, f"{name} chain")])
@@ -318,6 +328,27 @@ def _at_least(value, least) -> bool:
         return False
 
 
+def counted(text: str, of: str) -> int:
+    """What a declared limit counts in ``text``: its words (``of: words``), else how often ``of`` stands in it as a
+    word or phrase of its own (case and the apostrophe's shape ignored), as "if" in "If so, and if not".
+
+    Parameters: ``text`` the value checked; ``of`` what the limit counts ("words", or a word or phrase).
+    Returns: the count, a whole number.
+
+    Example:
+    >>> counted("If so, does it hold? And if not?", "if"), counted("Why the package's reading?", "package's reading")
+    (2, 1)
+    >>> counted("Qué significa? Sí, si lo hace.", "si"), counted("One two  three", "words")
+    (1, 3)
+    """
+    if of == WORDS:
+        return len(text.split())
+    text, of = (t.replace("\u2019", "'") for t in (text, of))
+    left = r"(?<!\w)" if of[:1].isalnum() else ""
+    right = r"(?!\w)" if of[-1:].isalnum() else ""
+    return len(re.findall(left + re.escape(of) + right, text, flags=re.I))
+
+
 def _label(line, row, entry: dict) -> str:
     """How an error names a row: its spreadsheet line and, when the file has ids, its id (or as ``label`` says:
     {line} and the row's columns)."""
@@ -350,6 +381,13 @@ def check_row(path: Path, entry: dict, row, label) -> None:
                                                                   f"add the word to {col} under {entry['name']} in {SCHEMA}).")
                 raise AnnotationError(path, problem.replace("{ref}", repr(word)),
                                       fix.replace("{known}", ", ".join(allowed)), label)
+    for col, limits in entry.get("limits", {}).items():
+        for limit in limits:
+            found = counted(str(row[col] or ""), limit["of"])
+            if found > limit["most"]:
+                values = {**row, "found": found, "most": limit["most"]}
+                raise AnnotationError(path, _say(path, label, limit["problem"], values),
+                                      _say(path, label, limit["fix"], values), label)
     for rule in entry["rules"]:
         if _holds(row, rule.get("when") or {}) and not _holds(row, rule["then"]):
             raise AnnotationError(path, _say(path, label, rule["problem"], row), _say(path, label, rule["fix"], row),

@@ -1695,6 +1695,33 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
     return leads.to_dict()
 
 
+def load_aloud_es(essay: Essay) -> dict[str, str]:
+    """The spoken form of each discussion question in Spanish (discussion_es.yml, ``aloud``), by question id: what the
+    facilitator of a version for Spanish readers reads to the room, on its run sheet and its slides (facilitator
+    review 22: question 1 in Spanish was 230 words). schema.yml holds its limits (words, conditions, no hedge); here
+    it is checked as a part of the question: the ¶ it names are the question's, and any quotation is the essay's words
+    that the English question quotes, with its ¶ and, from three words up, a [rendering] (``spanish_problems``).
+
+    Parameters:
+        essay: the essay, from ``helpers.load_essay()``.
+
+    Returns:
+        A dictionary from question id to its spoken form, on one line.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> load_aloud_es(load_essay())["D02"].startswith("El ¶45 plantea una objeción")
+        True
+    """
+    questions = load_questions(essay).set_index("id")
+    spoken = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question").aloud
+    for qid, text in spoken.items():
+        check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, text, questions.question[qid],
+                                                                   questions.paragraphs[qid], part=True),
+                      f"the spoken form of {qid}", qid)
+    return spoken.to_dict()
+
+
 def load_leading_es(essay: Essay) -> dict[str, dict]:
     """How to lead a discussion question, in Spanish (discussion_es.yml, ``leading``), by question id: what the run
     sheet and the notes of a version for Spanish readers give, in place of the English of discussion.yml's

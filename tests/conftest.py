@@ -81,7 +81,7 @@ SLOW_TESTS = {
     "test_rules.py::test_any_node_of_schema_yml_of_the_wrong_shape_gives_a_plain_error",
     "test_spanish.py::test_no_wording_the_review_replaced_comes_back_in_what_the_tools_write",
     "test_spanish.py::test_the_spanish_deck_labels_its_slides_in_spanish_and_puts_the_question_in_spanish_first",
-    "test_spanish.py::test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_readers_to_the_packet",
+    "test_spanish.py::test_the_spanish_deck_projects_d02s_spoken_form_large_and_sends_readers_to_the_packet",
     "test_spanish.py::test_the_spanish_run_sheet_gives_the_hard_moments_in_both_languages",
     "test_spanish.py::test_the_spanish_sheet_gives_the_room_its_material_in_spanish",
     "test_terms.py::test_every_name_the_notebooks_use_is_in_the_glossary",

@@ -65,6 +65,7 @@ def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetin
     h = workshop.load_handout(essay)
     pre = workshop.pre_reading(essay, plans)
     spanish = workshop.load_questions_es(essay, plans)
+    spoken_es = workshop.load_aloud_es(essay)
     for plan, meeting in meetings:
         deck = (editions_built / "slides" / f"{plan}-{meeting}.slides.html").read_text(encoding="utf-8")
         assert editions.remote_references(deck) == [] and "reveal.js/dist/reveal.js" in deck
@@ -84,12 +85,12 @@ def test_each_deck_has_the_meeting_in_order(essay, editions_built, plans, meetin
                           .replace("&amp;", "&")) in shown      # the room's words, where the activity is the facilitator's
             for part in filter(None, (p.strip() for p in seg.paragraphs.split(","))):
                 assert squash(part) in shown[at:], (plan, meeting, seg.activity)
-            for q in filter(None, seg.discussion.split(", ")):       # the question in full, in both languages,
-                full = questions.loc[q].question                     # or, after its lead-in, in short (review14)
-                lead = questions.loc[q].slide if isinstance(questions.loc[q].slide, str) else ""
-                assert squash(decks.sheet_question(full) if lead else full) in shown, (plan, meeting, q)
-                assert squash(decks.closing_questions(spanish[q]) or spanish[q]) in shown, (plan, meeting, q)
-                assert not lead or squash(full) in squash(html.unescape(deck)), (plan, meeting, q)   # in the notes
+            for q in filter(None, seg.discussion.split(", ")):       # the question as read aloud, in both
+                full = questions.loc[q].question                     # languages (review 22), the whole in the notes
+                assert squash(questions.loc[q].aloud) in shown, (plan, meeting, q)
+                assert squash(spoken_es[q]) in shown, (plan, meeting, q)
+                assert squash(full) in squash(html.unescape(deck)), (plan, meeting, q)
+                assert squash(spanish[q]) in squash(html.unescape(deck)), (plan, meeting, q)
         later = pre[(pre.plan == plan) & (pre.meeting == meeting + 1)]
         tail = shown[shown.rindex(squash("Key points")):]
         if not later.empty:
@@ -265,7 +266,7 @@ def test_a_sheet_that_runs_over_is_printed_again_smaller_or_named(tmp_path):
 
 
 def test_every_run_sheet_and_checklist_is_one_page(essay, editions_built, plans, meetings):
-    questions = helpers.load_questions(essay).set_index("id").question
+    questions = helpers.load_questions(essay).set_index("id").aloud
     folder = editions_built / "facilitator"
     for plan, meeting in meetings:
         pdf = folder / f"run-sheet-{plan}-{meeting}.pdf"
@@ -275,10 +276,9 @@ def test_every_run_sheet_and_checklist_is_one_page(essay, editions_built, plans,
         assert "18:00" not in text and "clock" in text     # review12: elapsed time, and a column for the clock
         for seg in rows.itertuples():
             assert f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}" in text
-            for q in filter(None, seg.discussion.split(", ")):     # a long one in short, pointing at its full text
-                short = decks.sheet_question(questions[q])
-                assert squash(short or questions[q]) in squash(text), (pdf.name, q)
-                assert not short or "fulltext:packetandspeakernotes" in squash(text), (pdf.name, q)
+            for q in filter(None, seg.discussion.split(", ")):     # as read aloud, pointing at its full text
+                assert squash(questions[q]) in squash(text), (pdf.name, q)
+                assert "fulltext:packetandspeakernotes" in squash(text), (pdf.name, q)
         assert "day-of checklist" in text.replace("\n", " "), pdf.name   # what to bring: the checklist, not again
     for plan, meeting in meetings:          # a checklist per meeting since review 22, beside its run sheet
         pdf = folder / f"checklist-{plan}-{meeting}.pdf"
@@ -442,8 +442,8 @@ def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, e
     asks = [q for q in version.discussion if q]
     assert asks and all(f"<b>Pregunte (pregunta {int(q[1:])}" in sheet for q in asks)
     # said once, in Spanish since native review 23 ("Questions in Spanish, in short when long (whole, …)" was garbled)
-    assert sheet.count("(completas y en inglés: diapositivas y cuadernillo;") == 1
-    assert "Pregunte (" not in main and "diapositivas y cuadernillo" not in main
+    assert sheet.count("(completas y en inglés: cuadernillo y notas;") == 1
+    assert "Pregunte (" not in main and "cuadernillo y notas" not in main
 
 
 @pytest.mark.parametrize("old, new, problem", [
@@ -649,7 +649,7 @@ def test_the_spanish_slide_of_a_long_question_says_what_its_closing_questions_an
     # review 21: the lead-in over the slides it needs (80 words a slide), the closing questions on the next
     said = [squash(_plain(s.split("\n\n", 1)[1])) for s in slides]
     lead = next(k for k in range(len(slides)) if squash(leads["D02"]) in "".join(said[:k + 1]))
-    assert 'class="question es closing"' in slides[lead + 1]
+    assert 'class="question es aloud"' in slides[lead + 1]      # review 22: the question as read aloud
 
 
 def test_a_slide_lead_in_that_misquotes_the_essay_is_refused(reading_copy):
@@ -872,11 +872,12 @@ def test_no_slide_of_the_single_session_holds_more_than_a_room_can_read():
     assert not over, over
 
 
-def test_the_english_deck_projects_question_2_in_short_after_its_lead_in():
+def test_the_english_deck_projects_question_2_as_read_aloud_after_its_lead_in():
     """Review 14, A2 and A3: the English deck projected the 199-word question 2 whole, and its Spanish whole (380
-    words), where the Spanish readers' deck had a lead-in slide, then the closing questions. Every deck now gives a
-    question with a lead-in (discussion.yml, slide) a slide saying what it answers to, the concession whole, then its
-    closing questions, in each language; the full text is in the speaker notes and the packet."""
+    words); then its closing questions after a lead-in, which still could not be read aloud (facilitator review 22).
+    Every deck now gives a question with a lead-in (discussion.yml, slide) a slide saying what it answers to, the
+    concession whole, then its spoken form (aloud), in each language; the full text is in the speaker notes and the
+    packet."""
     essay = helpers.load_essay()
     q = helpers.load_questions(essay).set_index("id").loc["D02"]
     full = " ".join(q.question.split())
@@ -885,17 +886,16 @@ def test_the_english_deck_projects_question_2_in_short_after_its_lead_in():
             continue
         cells = nb.cells
         at = [i for i, c in enumerate(cells) if c.source.startswith("## Question 2 ")]
-        # review 21: the lead-in, then the closing questions, each over as many slides as 80 words a slide need
         leads = [i for i in at if 'class="lead"' in cells[i].source]
-        asks = [i for i in at if "closing" in cells[i].source]
-        assert leads and asks and max(leads) < min(asks) and len(leads) + len(asks) == len(at), (name, len(at))
-        lead, ask = " ".join(cells[i].source for i in leads), " ".join(cells[i].source for i in asks)
+        asks = [i for i in at if "aloud" in cells[i].source]
+        assert leads and len(asks) == 1 and max(leads) < min(asks) and len(leads) + len(asks) == len(at), (name, len(at))
+        lead, ask = " ".join(cells[i].source for i in leads), cells[asks[0]].source
         assert "while there have been periods of amnesty under both Republican and Democratic administrations" in lead
         assert "rather than domestic organizing in opposition" in lead and html.escape(full, quote=False) not in lead
-        assert all(html.escape(x, quote=False) in ask for x in decks.asked(decks.sheet_question(full)))
+        assert html.escape(" ".join(q.aloud.split()), quote=False) in ask
         assert html.escape(full, quote=False) in cells[asks[0] + 1].source        # the notes hold it whole
         spanish = [c.source for c in cells if c.source.startswith("## Pregunta 2 ")]
-        assert 'class="es lead"' in spanish[0] and "closing" in spanish[-1], name
+        assert 'class="es lead"' in spanish[0] and "aloud" in spanish[-1], name
 
 
 def test_a_slide_lead_in_that_misquotes_the_essay_in_english_is_refused(reading_copy):

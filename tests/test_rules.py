@@ -238,8 +238,8 @@ def test_a_new_field_of_a_yaml_list_is_an_edit_of_the_data(reading_copy):
     data["questions"][1]["difficulty"] = "hard"
     path.write_text(fast_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     rewrite(reading_copy, "schema.yml", "discussion.yml questions:\n  columns: [id, notebook, question, slide, "
-            "anchors, facilitation]\n", "discussion.yml questions:\n  columns: [id, notebook, question, slide, "
-            "anchors, facilitation, difficulty]\n  vocabularies:\n    difficulty: [warm-up, core]\n")
+            "aloud, anchors, facilitation]\n", "discussion.yml questions:\n  columns: [id, notebook, question, slide, "
+            "aloud, anchors, facilitation, difficulty]\n  vocabularies:\n    difficulty: [warm-up, core]\n")
     err = load_error(reading_copy, helpers.load_questions)
     assert err.file.endswith("discussion.yml") and err.problem == "'difficulty' is 'hard'."
     assert "(D02)" in str(err.row) and "add the word to difficulty under discussion.yml questions in schema.yml" in err.fix

@@ -36,21 +36,20 @@ def test_every_question_slide_holds_at_most_the_bound():
     assert not over, over
 
 
-def test_question_2_asks_one_question_a_paragraph_after_what_it_leans_on():
-    """Question 2's closing questions, each its own paragraph, on slides after the concession; nothing of the
-    question lost (the closing questions, the lead-in, all there in order)."""
+def test_question_2_is_read_out_after_what_it_leans_on():
+    """Question 2's spoken form (facilitator review 22: its closing questions could not be read aloud), on a slide
+    after the concession's; nothing the room reads lost (the lead-in whole, then the question as said)."""
     essay = helpers.load_essay()
     q = helpers.load_questions(essay).set_index("id").loc["D02"]
-    asks = decks.sheet_question(" ".join(q.question.split()))
     for name, nb in kit_once.session_decks().items():
         shown = [s for n, s in _question_slides() if n == name and s.startswith("## Question 2 ")]
         if not shown:
             continue
-        assert len(shown) >= 3, name
+        assert len(shown) >= 2, name
         text = " ".join(_plain(s.split("\n\n", 1)[1]) for s in shown)
         assert _plain(" ".join(q.slide.split())) in text, name
-        for one in decks.asked(asks):
-            assert any(f'closing">{html.escape(one, quote=False)}</p>' in s for s in shown), (name, one)
+        said = html.escape(" ".join(q.aloud.split()), quote=False)
+        assert f'class="question aloud">{said}</p>' in shown[-1] and 'class="lead"' in shown[0], name
 
 
 def test_the_packet_lists_what_question_2_asks():
@@ -68,11 +67,10 @@ def test_the_packet_lists_what_question_2_asks():
 def test_the_spanish_run_sheets_ask_each_question_in_the_language_of_its_prompts():
     """Review 21: the Spanish run sheet printed question 2 in English and its prompts and close only in Spanish. On a
     version for Spanish readers every question now asks in Spanish, like its prompts and its close ("Pregunte",
-    in short when long, where the English is said); the English sheets keep their English."""
+    as read aloud since review 22, where the English is said); the English sheets keep their English."""
     essay = helpers.load_essay()
-    plans = workshop.load_plans(essay)
-    spanish_q = workshop.load_questions_es(essay, plans)
-    english_q = helpers.load_questions(essay).set_index("id").question
+    spoken_es = workshop.load_aloud_es(essay)
+    questions = helpers.load_questions(essay).set_index("id")
     sheets = {name: _plain(page) for name, page in kit_once.run_sheets().items()}
     versions = {name: text for name, text in sheets.items() if name.endswith("-spanish.html")}
     assert len(versions) == 4
@@ -82,14 +80,13 @@ def test_the_spanish_run_sheets_ask_each_question_in_the_language_of_its_prompts
         assert asked_here, name
         for n in asked_here:
             qid = f"D{int(n):02d}"
-            es = " ".join(spanish_q[qid].split())
-            short = decks.closing_questions(es)
-            assert _plain(short or es) in text, (name, qid)
-            assert _plain(" ".join(english_q[qid].split())) not in text, (name, qid)
+            assert _plain(" ".join(spoken_es[qid].split())) in text, (name, qid)
+            assert _plain(" ".join(questions.aloud[qid].split())) not in text, (name, qid)
+            assert _plain(" ".join(questions.question[qid].split())) not in text, (name, qid)
     single = versions["run-sheet-single-90-1-spanish.html"]
     assert single.index("Pregunte (pregunta 2") < single.index("Primero pregunte:") < single.index("Cierre (pregunta 2)")
-    assert "¿Qué pruebas lo resolverían?" in single and "What evidence would settle it?" not in single
-    assert "Ask (question 2, on ¶45, ¶48), in short:" in sheets["run-sheet-single-90-1.html"]
+    assert "¿discute lo factible o pasa a las causas?" in single and "does it answer on feasibility" not in single
+    assert "Ask (question 2, on ¶45, ¶48):" in sheets["run-sheet-single-90-1.html"]
 
 
 def test_the_english_single_session_sheet_has_the_hard_moment_lines():

@@ -610,27 +610,26 @@ def test_an_objection_the_table_names_without_its_spanish_is_refused(reading_cop
         packet.exercise_sheets(str(reading_copy))
 
 
-def test_the_spanish_deck_projects_d02s_closing_questions_large_and_sends_readers_to_the_packet(essay):
-    """D02 in Spanish was one slide of about 260 words at 19 px: the Spanish readers' deck now projects only its
-    closing questions, in large type, and says where the whole is; the notes keep the whole Spanish."""
+def test_the_spanish_deck_projects_d02s_spoken_form_large_and_sends_readers_to_the_packet(essay):
+    """D02 in Spanish was one slide of about 260 words at 19 px, then its closing questions (review 14), which still
+    could not be read aloud (facilitator review 22): the Spanish readers' deck now projects its spoken form
+    (discussion_es.yml, aloud), in large type, after the lead-in's slide, and says where the whole is; the notes keep
+    the whole Spanish."""
     from tools import decks
     cells = kit_once.session_decks()["single-90-1-spanish.slides.html"].cells
-    i = next(i for i, c in enumerate(cells) if c.source.startswith("## Pregunta 2 ") and "es closing" in c.source)
-    # the closing questions over as many slides as 80 words a slide need (review 21), the notes under the first
-    slide = " ".join(c.source for c in cells if c.source.startswith("## Pregunta 2 ") and "es closing" in c.source)
-    notes = cells[i + 1].source
+    at = [i for i, c in enumerate(cells) if c.source.startswith("## Pregunta 2 ") and "es aloud" in c.source]
+    assert len(at) == 1, len(at)          # a spoken form fits one slide
+    i = at[0]
+    slide, notes = cells[i].source, cells[i + 1].source
     before = [c.source for c in cells[:i] if c.source.startswith("## Pregunta 2 ")]   # the lead-in's own slide
     es = " ".join(workshop.load_questions_es(essay)["D02"].split())
-    # where the whole is: under the closing questions, since the lead-in slide needs its words (review14 A3)
-    assert 'class="question es closing"' in slide and before and decks.SHORT_ON_PAPER in slide
+    aloud = " ".join(workshop.load_aloud_es(essay)["D02"].split())
+    assert 'class="question es aloud"' in slide and before and decks.SHORT_ON_PAPER in slide
     text = " ".join(html_text(slide).split())
-    assert "¿enfrenta la objeción en su propio terreno" in text and "¿Qué pruebas lo resolverían" in text
-    # under a short lead-in (what the questions answer to: review12), not the whole question again
-    lead = " ".join(html_text(workshop.load_slide_leads_es(essay)["D02"]).split())
-    assert '"The argument could be made"' not in text and len(text.replace(lead, "")) < len(es) / 2
-    assert len(lead) < len(es) / 2
+    assert aloud in text and "¿discute lo factible o pasa a las causas?" in text
+    assert '"The argument could be made"' not in text and len(text) < len(es) / 4
     assert es in " ".join(html_text(notes).split())
-    # the standard deck projects it in short too since review14 (380 words on one slide), the whole in its notes
+    # the standard deck projects its spoken forms too, the whole Spanish in its notes
     standard = kit_once.session_decks()["single-90-1.slides.html"].cells
     assert any(es in " ".join(html_text(c.source).split()) for c in standard
                if c.metadata["slideshow"]["slide_type"] == "notes")

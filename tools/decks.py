@@ -2,10 +2,11 @@
 
 - slides/<plan>-<n>.slides.html   one reveal.js deck per meeting (offline, 1280×720): title, content note,
                                   group agreements, each segment's prompt with its ¶ range, the discussion
-                                  questions in full, and the key points with the reading for next time; the
-                                  facilitator notes of each segment are its speaker notes (press S);
+                                  questions as read aloud (in full in the notes), and the key points with the
+                                  reading for next time; the facilitator notes of each segment are its speaker
+                                  notes (press S);
 - facilitator/run-sheet-<plan>-<n>.html   one printed page per meeting: times from 0:00 and a column for the
-                                  clock, what to say or do, where in the essay, each question (a long one in short);
+                                  clock, what to say or do, where in the essay, each question as read aloud;
 - facilitator/checklist-<plan>-<n>.html    one printed page per meeting (and per version for Spanish readers,
                                   like the run sheet): what to print for it, from the plan's print list, and
                                   everything to bring, each thing once, with when it is used.
@@ -133,6 +134,7 @@ def meetings(reading: str = DEFAULT_READING, versions: bool = False):
                "notes": _remembered(workshop.load_notes, essay),
                "pre": workshop.pre_reading(essay, plans), "questions_es": workshop.load_questions_es(essay, plans),
                "leads_es": _remembered(workshop.load_slide_leads_es, essay),
+               "aloud_es": _remembered(workshop.load_aloud_es, essay),
                "leading_es": _remembered(workshop.load_leading_es, essay),
                "sheet": _remembered(workshop.load_spanish_sheet, essay)}
     from tools import paper
@@ -252,8 +254,8 @@ def closing_questions(text: str) -> str:
     """A long Spanish question's closing questions: the sentences after the one with its last quotation of the
     essay, when they ask at least two questions ("" otherwise, and the slide keeps the whole question: a single
     question at the end often leans on what came before, "ese vínculo"). A long question is mostly the essay's words
-    and their renderings; on the Spanish readers' deck the slide projects only what it asks, large, and the packet
-    keeps the whole (review11: D02 was about 260 words at 19 px on a 1280×720 slide)."""
+    and their renderings; the packet lists what it asks under what it leans on (tools.handout; the slides project
+    the spoken form, discussion_es.yml ``aloud``, since facilitator review 22)."""
     text = " ".join(text.split())
     last = text.rfind('"')
     end = r"[.?!]\)? (?=[¿A-ZÁÉÍÓÚÑ])"
@@ -533,8 +535,8 @@ SHORT_AT = 80      # words: a discussion question longer than this prints on the
 
 
 def sheet_question(text: str) -> str:
-    """A long question's closing questions, as the run sheet prints it (the full text is on its slide and in the
-    packet): the sentences after the one with its last quotation of the essay, when they ask at least two
+    """A long question's closing questions, as the packet lists them under what they lean on (the run sheet and the
+    slides give the question's spoken form, discussion.yml ``aloud``, since facilitator review 22): the sentences after the one with its last quotation of the essay, when they ask at least two
     questions, begun earlier if need be to keep every mark of the package's reading (``keep_hedges``); "" for a question of at most SHORT_AT words, or one whose end leans on what came before.
 
     >>> sheet_question('A short one: "x"? Why?')
@@ -878,49 +880,34 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
             full = " ".join(q.question.split())
             heading_en = f"## {question_name(qid).capitalize()} · {question_paragraphs(q)}\n\n"
             lead_en = " ".join(str(getattr(q, "slide", "") or "").split())    # discussion.yml, slide
-            asks_en = sheet_question(full) if lead_en else ""
+            # the room hears and reads the question's spoken form (discussion.yml, aloud: facilitator review 22,
+            # question 2 "in short" was 110 words of nested conditions); the whole is in the notes and the packet
+            aloud_en = " ".join(q.aloud.split())
             elsewhere = ("The slides before give it in Spanish." if spanish else "The next slides give it in Spanish.")
-            if asks_en:   # the room reads it in short, as the Spanish readers' deck does (review14 A2, A3: 235 words)
-                english = [(heading_en + f'<p class="lead">{_e(lead_en)}</p><p>{FULL_ON_PAPER}</p>',
-                            "**For the facilitator**\n\nWhat the closing questions on the next slide answer to; "
-                            "read it out, then move on to the questions."),
-                           (heading_en + f'<p class="question closing">{_e(asks_en)}</p>',
-                            f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; participants "
-                            "answer with ¶ numbers. The slide projects its closing questions, in large type, after a "
-                            "slide saying what they answer to; the whole question, with the essay's words and their "
-                            f"¶, is in the participant packet. Read it out if the room asks:\n\n{_e(full)}\n\n"
-                            + elsewhere)]
-            else:
-                english = [(heading_en + f'<p class="question">{_e(full)}</p>',
-                            f"**For the facilitator**\n\nThe question draws on {question_paragraphs(q)}; "
-                            "participants answer with ¶ numbers. "
-                            + ("The slide before gives it in Spanish." if spanish else "The next slide gives it in Spanish."))]
+            english = ([(heading_en + f'<p class="lead">{_e(lead_en)}</p><p>{FULL_ON_PAPER}</p>',
+                         "**For the facilitator**\n\nWhat the question on the next slide answers to, the essay's "
+                         "words for the room to read; then read out the question.")] if lead_en else []) + [
+                (heading_en + f'<p class="question aloud">{_e(aloud_en)}</p>'
+                 + ("" if lead_en else f"<p>{FULL_ON_PAPER}</p>"),
+                 f"**For the facilitator**\n\nRead the question out as the slide gives it. It draws on "
+                 f"{question_paragraphs(q)}; participants answer with ¶ numbers. The full question, with the essay's "
+                 f"words and their ¶, is in the participant packet; read it out if the room asks:\n\n{_e(full)}\n\n"
+                 + elsewhere)]
             es = ctx["questions_es"][qid]
-            size = " long" if len(es) > LONG_QUESTION else ""
-            asks = closing_questions(es) if size else ""     # in every deck (review14 A3: 380 words on one slide)
+            aloud_es = " ".join(ctx["aloud_es"][qid].split())       # discussion_es.yml, aloud
             heading_es = f"## {question_name(qid, spanish=True).capitalize()} · {question_paragraphs(q)}\n\n"
-            if asks:      # the room's own language, projected: the questions large, the quotations on paper
-                lead = ctx["leads_es"].get(qid, "")     # what the closing questions lean on (discussion_es.yml, slide)
-                # the lead-in on a slide of its own, before the questions (with both, the question 2 slide ran 160 px
-                # past 720 once the lead kept the whole concession and the questions the whole comparison)
-                in_spanish = ([(heading_es + f'<p lang="es" class="es lead">{_e(lead)}</p>'
-                                "",
-                                "**For the facilitator**\n\nWhat the closing questions on the next slide answer to; "
-                                "read it out, then move on to the questions.")] if lead else []) + [
-                              (heading_es + f'<p lang="es" class="question es closing">{_e(asks)}</p>'
-                               + f'<p lang="es" class="es">{SHORT_ON_PAPER if lead else QUOTATIONS_ON_PAPER}</p>',
-                               "**For the facilitator**\n\nThe slide projects the question's closing questions, "
-                               "in large type" + (", after a slide saying what they answer to" if lead else "")
-                               + "; the whole Spanish, with the essay's words and their ¶, is in the "
-                               "participant packet. Read it out if the room asks:\n\n"
-                               f'<span lang="es">{_e(es)}</span>\n\n'
-                               + ("In this version the Spanish comes first; the English follows." if spanish
-                                  else "The English came first."))]
-            else:
-                in_spanish = [(heading_es + f'<p lang="es" class="question es{size}">{_e(es)}</p>',
-                               "**For the facilitator**\n\nThe same question in Spanish; its English quotations keep "
-                               "their ¶, so a reader finds them in the reader's edition."
-                               + (" In this version the Spanish comes first; the English follows." if spanish else ""))]
+            lead = ctx["leads_es"].get(qid, "")     # what the question leans on (discussion_es.yml, slide)
+            # the lead-in on a slide of its own, before the question
+            in_spanish = ([(heading_es + f'<p lang="es" class="es lead">{_e(lead)}</p>',
+                            "**For the facilitator**\n\nWhat the question on the next slide answers to, the essay's "
+                            "words for the room to read; then read out the question.")] if lead else []) + [
+                (heading_es + f'<p lang="es" class="question es aloud">{_e(aloud_es)}</p>'
+                 + f'<p lang="es" class="es">{SHORT_ON_PAPER}</p>',
+                 "**For the facilitator**\n\nRead the question out as the slide gives it, in Spanish; the whole "
+                 "Spanish, with the essay's words and their ¶, is in the participant packet. Read it out if the room "
+                 f'asks:\n\n<span lang="es">{_e(es)}</span>\n\n'
+                 + ("In this version the Spanish comes first; the English follows." if spanish
+                    else "The English came first."))]
             # a room of Spanish readers reads the question in Spanish first
             for body_, notes_ in (in_spanish + english if spanish else english + in_spanish):
                 head, _, rest = body_.partition("\n\n")
@@ -1249,7 +1236,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
     ``versions``, the Spanish readers' versions too."""
     from helpers import workshop
     for plan, meeting, rows, ctx in meetings(reading, versions):
-        questions, titles = ctx["questions"].question, ctx["titles"]
+        aloud, titles = ctx["questions"].aloud, ctx["titles"]
         flashpoints = set(ctx["handout"]["flashpoints"])
 
         def cue(hit, when: str = "before reading") -> str:
@@ -1264,27 +1251,19 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             return f' <span class="cue"><b>Flashpoint:</b> name {paragraph_list(hit)} {when}.{flares}</span>'
 
         def ask(q: str) -> str:
-            """A question as the run sheet prints it: in full, or a long one in short with where its full text is;
-            on a version for Spanish readers, in Spanish, like its prompts and close (facilitator review 21: question
-            2 in English, its prompts only in Spanish), in short when long (``closing_questions``)."""
-            if first.version and q in ctx["questions_es"]:
-                es = " ".join(ctx["questions_es"][q].split())
-                short = closing_questions(es) if words(es) > SHORT_AT or sheet_question(questions[q]) else ""
-                name = question_name(q, spanish=True)
-                if not short:
-                    return f'<span lang="es"><b>Pregunte ({name}):</b> <i>{html.escape(es)}</i></span>'
+            """A question as the run sheet prints it: its spoken form (discussion.yml, ``aloud``: facilitator review
+            22, question 2 "in short" could not be read aloud), with where its full text is; on a version for
+            Spanish readers, in Spanish (discussion_es.yml, ``aloud``), like its prompts and close (facilitator
+            review 21: question 2 in English, its prompts only in Spanish)."""
+            on = question_paragraphs(ctx["questions"].loc[q])
+            if first.version and q in ctx["aloud_es"]:
                 # where the whole is, and the English, the sheet says once (``version`` below): a line a question saved
-                return (f'<span lang="es"><b>Pregunte ({name}, sobre {question_paragraphs(ctx["questions"].loc[q])}), '
-                        f"versión abreviada:</b> <i>{html.escape(short)}</i></span>")
-            full = " ".join(questions[q].split())
-            short = sheet_question(full)
-            if not short:
-                return f"<b>Ask ({question_name(q)}):</b> <i>{html.escape(full)}</i>"
+                return (f'<span lang="es"><b>Pregunte ({question_name(q, spanish=True)}, sobre {on}):</b> '
+                        f'<i>{html.escape(" ".join(ctx["aloud_es"][q].split()))}</i></span>')
             # named by the slides' heading, not a number: the rendered deck adds slides (content note, boxes) that
             # the notebook deck does not count (review15 facilitator, 10: "deck slide 30" was the wrong slide)
-            where = "packet and speaker notes"
-            return (f"<b>Ask ({question_name(q)}, on {question_paragraphs(ctx['questions'].loc[q])}), in short:</b> "
-                    f"<i>{html.escape(short)}</i> <span class=\"small\">(full text: {where})</span>")
+            return (f"<b>Ask ({question_name(q)}, on {on}):</b> <i>{html.escape(' '.join(aloud[q].split()))}</i> "
+                    '<span class="small">(full text: packet and speaker notes)</span>')
         first = rows.iloc[0]
         body_rows = []
         for seg in rows.itertuples():
@@ -1336,8 +1315,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
         if first.version and any(seg.discussion for seg in rows.itertuples()):
             # review 21: each question asked in Spanish, like its prompts and close; where the rest is, said once
-            version = version[:-4] + (' <span lang="es"><b>Preguntas</b> en español, las largas abreviadas (completas y '
-                                      "en inglés: diapositivas y cuadernillo; cómo conducirlas: notas).</span></p>")
+            version = version[:-4] + (' <span lang="es"><b>Preguntas</b> en español, como se leen en voz alta (completas y '
+                                      "en inglés: cuadernillo y notas; cómo conducirlas: notas).</span></p>")
         said = workshop.computers_optional(rows) if once else ""   # the start page says it; the plan too (review13)
         if said:       # in the paragraph above, not one of its own: the sheet keeps its type size
             version = (version[:-4] + f" {html.escape(said)}</p>") if version else f"<p>{html.escape(said)}</p>"

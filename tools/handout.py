@@ -85,8 +85,8 @@ def handout_html(reading: str = DEFAULT_READING, plan: str | None = None, setup:
 def _asks_listed(pair: str, en: str, es: str) -> str:
     """A long question's pair with what it asks as a short list under what it leans on, in each language
     (facilitator review 21: question 2, 200 words in English and 350 in Spanish, was a wall of small type): the
-    closing questions the run sheet and the slides give in short (tools.decks), one an item; the pair unchanged
-    when a language has fewer than two."""
+    closing questions (tools.decks.sheet_question, closing_questions), one an item; the pair unchanged when a language
+    has fewer than two. The run sheets and the slides give the question's spoken form instead (discussion.yml, aloud)."""
     from tools import decks
     for text, asks in ((en, decks.sheet_question(en)), (es, decks.closing_questions(es))):
         items = decks.asked(asks) if asks and text.endswith(asks) else []
