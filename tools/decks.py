@@ -1315,8 +1315,9 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
         if first.version and any(seg.discussion for seg in rows.itertuples()):
             # review 21: each question asked in Spanish, like its prompts and close; where the rest is, said once
-            version = version[:-4] + (' <span lang="es"><b>Preguntas</b> en español, como se leen en voz alta (completas y '
-                                      "en inglés: cuadernillo y notas; cómo conducirlas: notas).</span></p>")
+            version = version[:-4] + (' <span lang="es"><b>Preguntas</b> en español, como se leen en voz alta '
+                                      "(completas y en inglés: cuadernillo y notas; cómo conducirlas: notas)."
+                                      "</span></p>")
         said = workshop.computers_optional(rows) if once else ""   # the start page says it; the plan too (review13)
         if said:       # in the paragraph above, not one of its own: the sheet keeps its type size
             version = (version[:-4] + f" {html.escape(said)}</p>") if version else f"<p>{html.escape(said)}</p>"
