@@ -1133,7 +1133,8 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
 
     Parameters:
         nb: the notebook, as read from its JSON; essay: the loaded essay; path: the notebook's file name (its
-        questions are those discussion.yml gives it).
+        questions are those discussion.yml gives it; for a name that is no notebook's, such as an edition's copy,
+        the question's own notebook).
     Returns:
         {"id", "number", "text", "minutes"}, or None when the route declares none. Raises HelperError for an id that
         is not one of the notebook's questions.
@@ -1147,8 +1148,11 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
     wanted = (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("discuss")
     if not wanted:
         return None
+    every = load_questions(essay)
     name = Path(str(path)).name.removesuffix(".ipynb")
-    questions = load_questions(essay, name).reset_index(drop=True)
+    if name not in set(every.notebook):   # an edition's copy ("participant edition"): the question's own notebook
+        name = next(iter(every.notebook[every.id == wanted]), name)
+    questions = every[every.notebook == name].reset_index(drop=True)
     found = questions.index[questions.id == wanted]
     if not len(found):
         raise HelperError(path, f"its short route (lesson metadata \"{ROUTE_KEY}\", \"discuss\") ends with "
