@@ -832,6 +832,11 @@ ROUTE_POINT_RE = re.compile(r"\*Full route(?: only)?\* \([^\n]*?\): ")
 # (``short_route_row``); ``tools.cells`` writes ROUTE_ASK's line under the exercise's time line; the worked solution
 # stays whole.
 ROUTE_ASK_RE = re.compile(r"(?m)^\*On the short route\b[^\n]*$")
+# Learner review 23 (issue 19): no short route had any discussion, though discussion is why a group meets. A route
+# ends with one of the notebook's own questions (discussion.yml), declared beside ``skip``: ``"discuss": "D04"``.
+# ``tools.cells`` writes ROUTE_DISCUSS's line under the skipped "Discussion questions" heading, with the question's
+# short form (``aloud``); ``short_route_row`` counts its minutes by the discussion rule (``_talk_minutes``).
+ROUTE_DISCUSS_RE = re.compile(r"(?m)^\*Short route: before you jump, one question[^\n]*$")
 
 
 def _heading(cell: dict) -> tuple[int, str]:
@@ -1121,6 +1126,58 @@ def route_jumps(parts: list[dict]) -> list[list[dict]]:
     return jumps
 
 
+def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") -> dict | None:
+    """The discussion question a short route ends with (lesson metadata ``short_route.discuss``, a question id of
+    discussion.yml for this notebook): its id, its number among the notebook's questions, the words the route shows
+    (the question's short spoken form, ``aloud``, or the question itself) and their minutes by the discussion rule.
+
+    Parameters:
+        nb: the notebook, as read from its JSON; essay: the loaded essay; path: the notebook's file name (its
+        questions are those discussion.yml gives it; for a name that is no notebook's, such as an edition's copy,
+        the question's own notebook).
+    Returns:
+        {"id", "number", "text", "minutes"}, or None when the route declares none. Raises HelperError for an id that
+        is not one of the notebook's questions.
+    Example:
+        >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"], "discuss": "D04"}}}, "cells": []}
+        >>> found = route_discussion(nb, load_essay(), "01_argument_structure.ipynb")
+        >>> found["number"], found["minutes"]
+        (4, 5)
+    """
+    from .discussion import load_questions
+    wanted = (nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}).get("discuss")
+    if not wanted:
+        return None
+    every = load_questions(essay)
+    name = Path(str(path)).name.removesuffix(".ipynb")
+    if name not in set(every.notebook):   # an edition's copy ("participant edition"): the question's own notebook
+        name = next(iter(every.notebook[every.id == wanted]), name)
+    questions = every[every.notebook == name].reset_index(drop=True)
+    found = questions.index[questions.id == wanted]
+    if not len(found):
+        raise HelperError(path, f"its short route (lesson metadata \"{ROUTE_KEY}\", \"discuss\") ends with "
+                          f"question {wanted}, which discussion.yml does not give this notebook.",
+                          "name one of its questions: " + ", ".join(questions.id) + ".")
+    row = questions.loc[found[0]]
+    text = str(row.get("aloud") or "").strip() or str(row.question).strip()
+    return {"id": wanted, "number": int(found[0]) + 1, "text": text, "minutes": _talk_minutes([text], essay)}
+
+
+def route_discuss_line(number: int, text: str, minutes: int) -> str:
+    """The line under the skipped "Discussion questions" heading: the one question the short route ends with.
+
+    Parameters:
+        number: the question's number among the notebook's; text: its words (``route_discussion``); minutes: theirs.
+    Returns:
+        the line, in italics but for the question.
+    Example:
+        >>> print(route_discuss_line(4, "Why?", 5))
+        *Short route: before you jump, one question (about 5 minutes), question 4 below in short, to think about or bring to your group:* Why?
+    """
+    return (f"*Short route: before you jump, one question (about {minutes} minutes), question {number} below in short, "
+            f"to think about or bring to your group:* {text}")
+
+
 def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> dict | None:
     """``lesson_row`` of the notebook's short route (``short_route``): the same counts as the whole notebook's
     time, on the core alone.
@@ -1145,6 +1202,9 @@ def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None)
     if len(found) == len(lesson.get("exercises", [])):
         lesson["exercises"] = [int(row.floor_min) if row.asked else m
                                for m, row in zip(lesson["exercises"], found.itertuples())]
+    talk = route_discussion(nb, essay, path or name)   # the one question the route ends with (learner review 23)
+    if talk is not None:
+        lesson["discussion"] = talk["minutes"]
     return lesson_row(core, name, essay, path)
 
 

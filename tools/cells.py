@@ -375,6 +375,31 @@ def set_route(nb, name: str) -> None:
     set_route_points(nb, name)
 
 
+def set_route_discussion(nb, name: str, essay) -> None:
+    """Under the skip line of the "Discussion questions" heading, the one question the short route ends with (lesson
+    metadata ``short_route.discuss``), in short, with its minutes (``helpers.lessons.route_discussion``,
+    ``route_discuss_line``); the line is removed when the route declares none. Learner review 23: no short route had
+    any discussion."""
+    from helpers.errors import HelperError
+    from helpers.lessons import ROUTE_DISCUSS_RE, ROUTE_SKIP_RE, route_discuss_line, route_discussion
+    try:
+        talk = route_discussion(nb, essay, name)
+    except HelperError as exc:
+        raise SystemExit(str(exc)) from None
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        if ROUTE_DISCUSS_RE.search(cell.source):
+            cell.source = re.sub(ROUTE_DISCUSS_RE.pattern + r"\n?\n?", "", cell.source).rstrip("\n")
+        if talk and cell.source.startswith("## Discussion questions"):
+            m = ROUTE_SKIP_RE.search(cell.source)
+            if m is None:
+                raise SystemExit(f"{name}: its short route ends with a discussion question, but does not skip the "
+                                 "\"Discussion questions\" part: keep it in \"skip\", the route shows one question.")
+            line = route_discuss_line(talk["number"], talk["text"], talk["minutes"])
+            cell.source = cell.source[:m.end()] + "\n\n" + line + cell.source[m.end():]
+
+
 def set_route_points(nb, name: str) -> None:
     """In Key points, the mark *Full route* (…) before each point that sums up parts the short route skips (lesson
     metadata ``short_route.key_points``: a point's first words, after the mark, and the skipped headings it comes
@@ -776,6 +801,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
     if essay is not None:
         set_exercise_times(nb, name, essay)
         set_first_reading_minutes(nb, name, essay)
+        set_route_discussion(nb, name, essay)
     set_solutions(nb, name)
     set_code_in_sight(nb, name)
     return nb
