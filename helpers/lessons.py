@@ -42,6 +42,12 @@ REQUIRED = {"title", "read", "exercises", "discussion"}
 
 # a linked image, like the "Launch on Binder" badge that `make links` puts atop each notebook's first cell
 IMAGE_LINK = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*")
+# how a first cell says to take a copy away: naming Binder only while launch links are on (tools.cells.set_copy_step;
+# learner review 23). Like the badge, the words launch links add are not counted, so a notebook's time is the same
+# with links on or off.
+COPY_STEP = {True: "on Binder (a free website that runs these notebooks in your browser), save (Ctrl/Cmd + S), then "
+                   "**File → Download**",
+             False: "to take your copy away, save (Ctrl/Cmd + S), then **File → Download**"}
 
 
 def _is_solution(cell: dict) -> bool:
@@ -79,6 +85,7 @@ def notebook_word_parts(nb: dict, solutions: bool = False) -> tuple[int, int]:
             continue
         if cell.get("cell_type") == "markdown" and not {"nav", "launch"} & set(cell.get("metadata", {}).get("tags", [])):
             text = IMAGE_LINK.sub("", "".join(cell.get("source", "")))   # a badge atop a cell is not lesson text
+            text = text.replace(COPY_STEP[True], COPY_STEP[False])         # nor what launch links add to it
             prose += count_words(text)   # links to elsewhere are not lesson text
         if "series" in cell.get("metadata", {}).get("tags", []):
             continue

@@ -489,6 +489,6 @@ def load_glosses(essay: Essay) -> pd.DataFrame:
     >>> from helpers import load_essay
     >>> glosses = load_glosses(load_essay()).set_index("word")
     >>> glosses.loc["IRI", "notebooks"]
-    ['02_source_quotations', '03_timeline']
+    ['01_argument_structure', '02_source_quotations', '03_timeline']
     """
     return load_entries(essay, f"{GLOSSES} glosses")

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from tools.run_notebooks import notebook_paths
-from tools.cells import LIST_NOTE
+from tools.cells import DASH_NOTE, LIST_NOTE
 
 NOTEBOOKS = notebook_paths()
 
@@ -19,10 +19,10 @@ def test_a_label_that_asks_for_a_list_says_the_editor_continues_it(path):
     nb = nbformat.read(path, as_version=4)
     labels = [c.source for c in nb.cells if "answer-label" in c.metadata.get("tags", [])]
     listed = [s for s in labels if LIST_PROMPT.search(s.split("Stop here", 1)[0].split("To write", 1)[0])]
-    for source in listed:
-        assert LIST_NOTE in source, source[:120]
+    for source in listed:      # learner review 23: a dashed list is told about dashes, a numbered one about numbers
+        assert (DASH_NOTE if "dash" in source.split("Type **")[0] else LIST_NOTE) in source, source[:120]
     for source in set(labels) - set(listed):
-        assert LIST_NOTE not in source, source[:120]
+        assert LIST_NOTE not in source and DASH_NOTE not in source, source[:120]
 
 
 def test_some_label_asks_for_a_list():

@@ -269,7 +269,9 @@ def test_the_first_cell_says_how_to_keep_your_own_copy(path):
     """A learner's first cell says how to keep their work: Save As on their own computer, save then download on
     Binder, and that the "modified" dot on opening loses nothing (tests/test_browser.py measures why it shows)."""
     first = read(path).cells[0].source
-    step = next(line for line in first.splitlines() if line.startswith("**What to do first:**"))
+    lines = first.splitlines()        # one line, or (00, learner review 23) a heading and a numbered list under it
+    start = next(i for i, line in enumerate(lines) if line.startswith("**What to do first:**"))
+    step = " ".join([lines[start]] + [line for line in lines[start + 1:] if re.match(r"\d+\. ", line)])
     assert "Save Notebook As" in step and "Ctrl/Cmd + S" in step and "File → Download" in step
     assert step.index("Ctrl/Cmd + S") < step.index("File → Download"), "save first, then download"
     assert "closing without saving loses nothing" in step and "saves an open notebook by itself every two minutes" in step
@@ -342,7 +344,7 @@ def test_every_answer_cell_says_how_to_finish_without_opening_the_solution():
     assert seen >= 10
     for path in [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03", "04")]:   # the same words in each
         first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
-        assert "At an exercise, stop and write your answer first, and there press **Ctrl + Enter**: the worked " \
+        assert "At an exercise, write your answer, then press **Ctrl + Enter**: the worked " \
             "solution below it stays folded until you click to open it." in first, path.name
         assert "Python version" not in first and "is harmless" in first, path.name
     for path in NOTEBOOKS:        # no first cell still says to finish an answer with Shift + Enter
@@ -370,7 +372,7 @@ def test_an_exercise_names_the_key_the_top_of_the_notebook_names(path):
     """The top of every notebook says: at an exercise, press Ctrl + Enter (Shift + Enter would open its folded
     solution). An exercise or answer cell that said "press Shift + Enter" contradicted it (00's search, 04's lookup)."""
     nb = read(path)
-    assert "At an exercise, stop and write your answer first, and there press **Ctrl + Enter**" in nb.cells[0].source
+    assert "At an exercise, write your answer, then press **Ctrl + Enter**" in nb.cells[0].source
     said = [f"cell {i}: {c.source[:60]!r}" for i, c in enumerate(nb.cells)
             if {"exercise", "answer"} & set(c.metadata.get("tags", [])) and c.cell_type == "markdown"
             and re.search(r"(?:press|run it \(|run it with)\W*Shift \+ Enter", c.source)]

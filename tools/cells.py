@@ -7,6 +7,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | where | identified by | what it holds | source |
 | --- | --- | --- | --- |
 | every notebook, first cell | its first line, if it is a Binder badge | the notebook's *Launch on Binder* badge, only while links are on | launch.yml |
+| every notebook, first cell | `on Binder (…), save (Ctrl/Cmd + S), then **File → Download**` or `to take your copy away, save …` | how to take a copy away: on Binder only while links are on | launch.yml |
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, next" links (00: its series map between them; 01–05: the series listed after them) | lesson metadata |
@@ -43,6 +44,7 @@ import yaml
 
 import helpers
 from helpers.essay import PROJECT
+from helpers.lessons import COPY_STEP
 from helpers.terms import GLOSSES, load_glosses
 from helpers.text import paragraph_list, paragraph_numbers
 from tools import launch, navigation
@@ -220,8 +222,11 @@ ANSWER_AGAIN = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the
                 "you are done, **Ctrl + Enter** (as at this notebook's first exercise).")
 # Learner review 20: JupyterLab's Markdown editor starts the next line of a list by itself, so a typed "2." became
 # "2. 2."; a label whose prompt asks for numbered or dashed lines says so.
-LIST_NOTE = ("In a list, JupyterLab writes the next number or dash for you when you press **Enter**: do not type it "
-             "again.")
+# Learner review 23: the warning was still missed ("2. B. test"); it now shows what to type and what JupyterLab writes.
+LIST_NOTE = ("Type **1.** and your first answer; when you press **Enter**, JupyterLab writes **2.** for you: type "
+             "only the answer.")
+DASH_NOTE = ("Type **-** and your first line; when you press **Enter**, JupyterLab writes the next dash for you: type "
+             "only the line.")
 LIST_PROMPT = re.compile(r"\bnumbered\b|\bdash\b")
 ANSWER_LABEL_RE = re.compile(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. " + re.escape(ANSWER_HOW) + "$", re.S)
 ANSWER_OLD_RE = re.compile(r"^\*\*Your answer:\*\* double-click here and (?P<prompt>.+?)\. When you are done, press "
@@ -232,7 +237,7 @@ def answer_label(prompt: str, how: str = ANSWER_HOW) -> str:
     """The label over an answer cell: what to write (the exercise's own prompt), then how: in full at a notebook's
     first exercise (``ANSWER_HOW``), in a line at the others (``ANSWER_AGAIN``), and ``ANSWER_HOW_NOTES`` over the
     notes cell after the discussion questions, which has no solution under it."""
-    listed = f" {LIST_NOTE}" if LIST_PROMPT.search(prompt) else ""
+    listed = f" {DASH_NOTE if 'dash' in prompt else LIST_NOTE}" if LIST_PROMPT.search(prompt) else ""
     return f"**Your answer:** {prompt[:1].upper()}{prompt[1:]}.{listed} {how}"
 
 
@@ -438,7 +443,7 @@ def set_answers(nb, name: str) -> None:
             continue
         above = nb.cells[i - 1] if i else None
         if above is not None and "answer-label" in above.metadata.get("tags", []):
-            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:In a list, JupyterLab|Stop here|To write it|To write, click|Double-click)",
+            m = re.match(r"^\*\*Your answer:\*\* (?P<prompt>.+?)\. (?:In a list, JupyterLab|Type \*\*(?:1\.|-)\*\* and your first|Stop here|To write it|To write, click|Double-click)",
                          above.source, re.S)
             if not m:
                 raise SystemExit(f"{name}: the answer label at cell {i} should start '**Your answer:** ' and the prompt "
@@ -535,6 +540,18 @@ def set_badge(nb, notebook: str, repo: str | None, branch: str) -> None:
     while launch.BADGE_RE.match(body):
         body = launch.BADGE_RE.sub("", body, count=1).lstrip("\n")
     first.source = f"{launch.badge(notebook, repo, branch)}\n\n{body}" if repo else body
+
+
+# Learner review 23: 01–04's first cells named Binder while launch links were off. How to take a copy away says
+# "on Binder (…)" only while links are on (launch.yml names a repository).
+COPY_STEP_RE = re.compile(r"(?:on Binder \(a free website that runs these notebooks in your browser\)|to take your copy "
+                          r"away), save \(Ctrl/Cmd \+ S\), then \*\*File → Download\*\*")
+
+
+def set_copy_step(nb, repo: str | None) -> None:
+    """The first cell's way to take a copy away names Binder only while launch links are on."""
+    first = nb.cells[0]
+    first.source = COPY_STEP_RE.sub(lambda m: COPY_STEP[bool(repo)], first.source)
 
 
 def plain_import(nb) -> None:
@@ -784,6 +801,7 @@ def apply_notebook(nb, name: str, table, repo: str | None, branch: str, project:
         set_glosses(nb, name, glosses)
     set_resume(nb)
     set_badge(nb, name, repo, branch)
+    set_copy_step(nb, repo)
     plain_import(nb)
     if name == navigation.MAP_NOTEBOOK:
         set_series_map(nb, table, project / "notebooks" / name)

@@ -185,7 +185,10 @@ def without_facilitator_links(source: str) -> str:
 # What the notebooks say of their worked solutions, which the participant edition leaves out (learner review: the
 # edition said it had none, then told the reader how to open them): each pattern, and what it becomes there
 WITHOUT_SOLUTIONS = [
-    (r" At an exercise, stop and write your answer first, and there press \*\*Ctrl \+ Enter\*\*: the worked solution "
+    # 00's first steps are a numbered list (learner review 23): there the step stays, without its solution
+    (r"(?m)^(\d+\. At an exercise, write your answer, then press \*\*Ctrl \+ Enter\*\*): the worked solution "
+     r"below it stays folded until you click to open it\.$", r"\1."),
+    (r" At an exercise, write your answer, then press \*\*Ctrl \+ Enter\*\*: the worked solution "
      r"below it stays folded until you click to open it\.", ""),
     (r"(?m)^- \*\*Worked solutions\*\*.*(?:\n(?![-*] |\n).+)*\n?", ""),
     (r", so the worked solution below stays folded until you open it\.", "."),
@@ -250,7 +253,7 @@ def participant_series_table(nb: nbformat.NotebookNode) -> None:
                     out["data"] = {"text/html": shown._repr_html_(), "text/plain": repr(shown)}
 
 
-FIRST_STEP_RE = re.compile(r"(?m)^\*\*What to do first:\*\*.*$")
+FIRST_STEP_RE = re.compile(r"(?m)^\*\*What to do first:\*\*.*$(?:\n\d+\. .*$)*")   # 00's is a numbered list
 PAPER_FIRST_STEP = ("<strong>On paper:</strong> read down the page; the tables, figures and lines of results are what "
                     "the notebook printed when it was run, so there is nothing to run. Write your answers beside the "
                     "exercises, and point to the essay by its ¶ numbers in the reader's edition.")
