@@ -1369,7 +1369,11 @@ def session_cuts(rows, ctx) -> str:
         for s in ([] if version is None else version.itertuples()):
             if s.worked and s.worked not in later:
                 later[s.worked] = ("the next session's" if m == first.meeting + 1 else f"Session {m}'s") + f" {s.topic}"
-    cut = [f"{s.topic} ({s.minutes} min" + (f"; done together in {later[s.worked]})" if s.worked in later else ")")
+    # a cut segment whose name opens a kept one's directions (the key points' "Closing round, …") is held there, shorter
+    held = {s.topic: k.topic for s in planned.itertuples() for k in rows.itertuples()
+            if s.topic not in set(rows.topic) and str(k.activity).lower().startswith(s.topic.lower())}
+    cut = [f"{s.topic} ({s.minutes} min" + (f"; done together in {later[s.worked]})" if s.worked in later else
+                                            f"; shorter, in the {held[s.topic]})" if s.topic in held else ")")
            for s in planned.itertuples() if s.topic not in set(rows.topic)]
     pace = ctx["paces"]["interpreted"]
     longer = "half as long again" if pace == 1.5 else f"{pace:g} times as long"

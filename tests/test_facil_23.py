@@ -1,0 +1,54 @@
+"""Facilitator review 23 (issue #20): Session 2's homework heard in Session 3's recap, in both rooms; the Spanish
+Session 3 run sheet's cut list agreeing with its rows, and its recap row in Spanish."""
+import html
+import re
+
+import helpers
+from helpers import workshop
+from tools import decks
+
+import kit_once
+
+TAGS = re.compile(r"<[^>]+>")
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(TAGS.sub(" ", text)).split())
+
+
+def _series():
+    plans = workshop.load_plans(helpers.load_essay())
+    return plans[plans.plan == "series-3x120"]
+
+
+def test_session_3_recap_hears_session_2_homework_in_both_rooms():
+    """Review 23, item 3: Exercises 2 and 4 of 01, set in Session 2, were never picked up in Session 3. Its recap, in
+    the English room and in the version for Spanish readers, names the homework (computed from Session 2's) and says
+    how it is heard, in minutes inside the recap; each version's minutes still add to its length."""
+    series = _series()
+    s3 = series[series.meeting == 3]
+    for rows, due in ((s3, s3.iloc[0].homework_due), (workshop.spanish_version(s3), s3.iloc[0].version_homework_due)):
+        assert due and due["exercises"] == [2, 4], due
+        recap = rows[rows.topic == "recap"].iloc[0]
+        assert due["name"]["en"] in recap.activity and due["name"]["es"] in recap.activity_es, recap.activity
+        assert re.search(r"\b\d minutes?\b", recap.activity) and re.search(r"\b\d minutos?\b", recap.activity_es)
+        assert "{" not in recap.activity + recap.activity_es + recap.room
+        assert rows.minutes.sum() == 120
+
+
+def test_spanish_session_3_sheet_cuts_agree_with_its_rows_and_speak_spanish():
+    """Review 23, item 10: the Spanish Session 3 run sheet listed the closing round as cut while its key points hold
+    one, and its recap row switched to English ("Pairs (15)")."""
+    sheets = kit_once.run_sheets()
+    text = _plain(sheets["run-sheet-series-3x120-3-spanish.html"])
+    cut = re.search(r"Cut, for home or for the notebooks: (.*?)\.", text)
+    assert cut, text[:400]
+    series = _series()
+    version = workshop.spanish_version(series[series.meeting == 3])
+    # a cut segment whose name opens a kept segment's directions (the key points' "Closing round, …") says where it went
+    items = re.findall(r"(?:, | and )?([a-z ]+) \(([^)]*)\)", cut[1])
+    assert [t for t, _ in items] == ["dating the essay", "glossary", "closing round"], items
+    held = [(t, where) for t, where in items if any(a.lower().startswith(t) for a in version.activity)]
+    assert held and all("key points" in where for _, where in held), (held, cut[1])
+    assert "Pairs (" not in text and "Content note, agreements" not in text
+    assert not version.iloc[0].spanish_variant.get("sheet_in_english")
