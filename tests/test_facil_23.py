@@ -52,3 +52,22 @@ def test_spanish_session_3_sheet_cuts_agree_with_its_rows_and_speak_spanish():
     assert held and all("key points" in where for _, where in held), (held, cut[1])
     assert "Pairs (" not in text and "Content note, agreements" not in text
     assert not version.iloc[0].spanish_variant.get("sheet_in_english")
+
+
+def test_each_later_reading_message_goes_after_the_meeting_before_it():
+    """Review 23, item 4: the messages said "a week before (two weeks for Spanish readers)" with no stated gap between
+    meetings: with weekly meetings, Session 2's message (which sets Session 1's homework) would go out before Session 1.
+    Each later meeting's message says when it goes, after the meeting before it, in English and Spanish."""
+    page = decks.reading_messages()["reading-message.html"]
+    parts = page.split("<h2>")[1:]
+    series = [p for p in parts if "Session " in p.split("</h2>")[0]]
+    assert series, [p.split("</h2>")[0] for p in parts]
+    for part in series:
+        n = int(re.search(r"Session (\d)", part.split("</h2>")[0])[1])
+        text = _plain(part)
+        if n == 1:
+            assert "Send it a week before" in text, text[:300]
+        else:
+            assert f"at the end of Session {n - 1}, or the day after" in text, text[:300]
+            assert f"al final de la sesión {n - 1}, o al día siguiente" in text, text[:300]
+    assert "each later one at the end of the session before it" in _plain(page.split("<h2>")[0])
