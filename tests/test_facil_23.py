@@ -71,3 +71,6 @@ def test_each_later_reading_message_goes_after_the_meeting_before_it():
             assert f"at the end of Session {n - 1}, or the day after" in text, text[:300]
             assert f"al final de la sesión {n - 1}, o al día siguiente" in text, text[:300]
     assert "each later one at the end of the session before it" in _plain(page.split("<h2>")[0])
+    # the preparation route's step says the same (it said "send a week before each session")
+    plans = (helpers.SEEDS / helpers.DEFAULT_READING / "sessions.yml").read_text(encoding="utf-8")
+    assert "a week before each session" not in plans and "each later one at the end of the session before it" in plans
