@@ -252,6 +252,12 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
     after_en, after_es = (f"; {also['en']}", f"; {also['es']}") if also else ("", "")
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
     first_name = _part_name(homework["first"]) if homework.get("first") else {}
+    # the brief names it as the closing row does, with what it leaves out (facilitator review 23, item 2: the At home
+    # slide said "notebook 00 on its short route", without "without its exercise" and the skipped parts)
+    if first_name and homework.get("first") and whole["said"]:
+        # in brief: its asides left out (in brackets, or "which …"/"que …": when the left-out part is done)
+        first_name = {**first_name, **{lang: re.sub(r",? (?:\([^)]*\)|(?:which|que) [^,;()]*)", "", whole["said"][lang])
+                                       for lang in ("en", "es")}}
     if homework.get("first") and notebook is None and numbers is None:
         return {"en": before_en + after_en, "es": before_es + after_es, "minutes": minutes, "minutes_l2": minutes_l2,
                 "paragraphs": sorted(set(paragraphs)), "exercises": [], "name": first_name,

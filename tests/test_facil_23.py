@@ -74,3 +74,20 @@ def test_each_later_reading_message_goes_after_the_meeting_before_it():
     # the preparation route's step says the same (it said "send a week before each session")
     plans = (helpers.SEEDS / helpers.DEFAULT_READING / "sessions.yml").read_text(encoding="utf-8")
     assert "a week before each session" not in plans and "each later one at the end of the session before it" in plans
+
+
+def test_the_packet_and_the_at_home_slide_say_the_run_sheets_homework():
+    """Review 23, item 2 (part): the English packet's "At home · En casa" line was English only, and the At home slides
+    left out "without its exercise" and the parts skipped: the packet's line gives both languages in both packets, and
+    the slide's brief names the homework with what it leaves out, as the closing row does."""
+    from tools import packet
+    series = _series()
+    s1 = series[series.meeting == 1].iloc[0]
+    for said in (s1.homework, s1.version_homework):
+        for spanish in (False, True):
+            line = html.unescape(packet.homework_line(said, spanish))
+            assert said["en"] in line and said["es"] in line, (spanish, line)
+        brief = workshop.homework_brief(said)
+        assert "without its exercise" in brief["en"] and "sin su ejercicio" in brief["es"], brief
+    brief = workshop.homework_brief(s1.version_homework)
+    assert "What the essay is" in brief["en"] and "What the essay is" in brief["es"], brief
