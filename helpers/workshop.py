@@ -95,6 +95,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
         filled = [_with_homework(m, path, f"plan {plan.id}, meeting {n}", essay)
                   for n, m in enumerate(_with_next_reading(plan.meetings, path, f"plan {plan.id}"), start=1)]
         raws, homeworks = [m for m, _, _ in filled], [(done, own) for _, done, own in filled]
+        raws = [_with_homework_due(m, homeworks[n - 2] if n > 1 else ({}, {})) for n, m in enumerate(raws, start=1)]
         _check_homework_read(essay, raws, homeworks, path, f"plan {plan.id}")
         _check_homework_budget(essay, raws, homeworks, path, f"plan {plan.id}")
         for meeting, raw in zip(_within(essay, "meetings", raws, f"plan {plan.id}"), raws):
@@ -251,6 +252,12 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
     after_en, after_es = (f"; {also['en']}", f"; {also['es']}") if also else ("", "")
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
     first_name = _part_name(homework["first"]) if homework.get("first") else {}
+    # the brief names it as the closing row does, with what it leaves out (facilitator review 23, item 2: the At home
+    # slide said "notebook 00 on its short route", without "without its exercise" and the skipped parts)
+    if first_name and homework.get("first") and whole["said"]:
+        # in brief: its asides left out (in brackets, or "which …"/"que …": when the left-out part is done)
+        first_name = {**first_name, **{lang: re.sub(r",? (?:\([^)]*\)|(?:which|que) [^,;()]*)", "", whole["said"][lang])
+                                       for lang in ("en", "es")}}
     if homework.get("first") and notebook is None and numbers is None:
         return {"en": before_en + after_en, "es": before_es + after_es, "minutes": minutes, "minutes_l2": minutes_l2,
                 "paragraphs": sorted(set(paragraphs)), "exercises": [], "name": first_name,
@@ -490,6 +497,32 @@ def _with_homework(meeting, path, where: str, essay: Essay | None = None):
         own = homework_said(essay, variant.get("homework") or {}, path, f"{where}, spanish_variant") or done
         out["spanish_variant"] = {k: fill(v, own, k) for k, v in variant.items() if k != "homework"}
     return out, done, own
+
+
+HOMEWORK_DUE = "{homework_due}"
+
+
+def _with_homework_due(meeting, due: tuple):
+    """A meeting with ``{homework_due}`` in its texts filled in with the name of the homework the meeting before set
+    (``homework_said``'s ``name``, in each text's language), its version's from that version's own, so the recap that
+    hears it names it (facilitator review 23, item 3: Exercises 2 and 4 of 01 were never picked up)."""
+    if not isinstance(meeting, dict) or HOMEWORK_DUE not in str(meeting):
+        return meeting
+    if not all(d.get("name") for d in due):
+        raise ValueError(f"sessions.yml: {{homework_due}} in a meeting whose meeting before sets no homework")
+
+    def fill(value, done, name=""):
+        if isinstance(value, str):
+            return value.replace(HOMEWORK_DUE, done["name"]["es" if name.endswith("_es") else "en"])
+        if isinstance(value, dict):
+            return {k: fill(v, done, k if isinstance(k, str) else name) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v, done, name) for v in value]
+        return value
+    out = {k: (fill(v, due[0], k) if k != "spanish_variant" else v) for k, v in meeting.items()}
+    if isinstance(meeting.get("spanish_variant"), dict):
+        out["spanish_variant"] = fill(meeting["spanish_variant"], due[1])
+    return out
 
 
 def _check_homework_read(essay: Essay, meetings: list, homeworks: list, path, where: str) -> None:

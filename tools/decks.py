@@ -1369,7 +1369,11 @@ def session_cuts(rows, ctx) -> str:
         for s in ([] if version is None else version.itertuples()):
             if s.worked and s.worked not in later:
                 later[s.worked] = ("the next session's" if m == first.meeting + 1 else f"Session {m}'s") + f" {s.topic}"
-    cut = [f"{s.topic} ({s.minutes} min" + (f"; done together in {later[s.worked]})" if s.worked in later else ")")
+    # a cut segment whose name opens a kept one's directions (the key points' "Closing round, …") is held there, shorter
+    held = {s.topic: k.topic for s in planned.itertuples() for k in rows.itertuples()
+            if s.topic not in set(rows.topic) and str(k.activity).lower().startswith(s.topic.lower())}
+    cut = [f"{s.topic} ({s.minutes} min" + (f"; done together in {later[s.worked]})" if s.worked in later else
+                                            f"; shorter, in the {held[s.topic]})" if s.topic in held else ")")
            for s in planned.itertuples() if s.topic not in set(rows.topic)]
     pace = ctx["paces"]["interpreted"]
     longer = "half as long again" if pace == 1.5 else f"{pace:g} times as long"
@@ -1571,6 +1575,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
+                     + _when_sent(meeting)
                      + f"<p>Attach {html.escape(_and_en([what for what, _ in files]))}.</p>"
                      + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
@@ -1580,12 +1585,31 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish (a version for "
             "Spanish readers has its own when it sends something else; otherwise it shares the meeting's): copy it into an "
             "e-mail or a chat, fill in the blanks, and attach what it says above it. Send it a "
-            "week before (two weeks if some read Spanish more easily).</p>"
+            "week before (two weeks if some read Spanish more easily); in a series, only the first: each later one at "
+            "the end of the session before it, or the day after, since it gives that session's homework (with weekly "
+            "meetings, a week before would be before that session).</p>"
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
             f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
     style = (".message, .attach { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
              ".privacy { border-left: 3px solid #000; padding-left: 0.5em; }")
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
+
+
+def _when_sent(meeting: int) -> str:
+    """When a meeting's reading message goes, in English and Spanish: the first a week before (two weeks for a version
+    for Spanish readers); a later one after the meeting before it, whose homework it gives (facilitator review 23,
+    item 4: with weekly meetings, "a week before" sent Session 2's message before Session 1).
+
+    >>> "the end of Session 1" in _when_sent(2), "a week before" in _when_sent(1)
+    (True, True)
+    """
+    if meeting == 1:
+        return ("<p><b>When.</b> Send it a week before (two weeks for the version for Spanish readers). "
+                '<span lang="es">Envíenlo una semana antes (dos semanas para la versión para quienes leen mejor en '
+                "español).</span></p>")
+    return (f"<p><b>When.</b> Send it at the end of Session {meeting - 1}, or the day after: it gives that session's "
+            f'homework, so not before it. <span lang="es">Envíenlo al final de la sesión {meeting - 1}, o al día '
+            "siguiente: da la tarea de esa sesión, así que nunca antes.</span></p>")
 
 
 def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:

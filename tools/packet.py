@@ -288,11 +288,14 @@ def homework_line(homework: dict, spanish: bool) -> str:
     only "Read before"); "" for a meeting that sets none."""
     if not homework:
         return ""
+    # both languages under the two-language heading, the packet's own language first (facilitator review 23, item 2:
+    # the English packet's "At home · En casa" line was English only)
     if spanish:
         return (f'<p class="homework" lang="es"><strong>En casa, para la próxima reunión · <span lang="en">At home, '
-                f"for the next meeting</span>:</strong> {_e(homework['es'])}.</p>")
+                f"for the next meeting</span>:</strong> {_e(homework['es'])}. "
+                f'<span lang="en">{_e(homework["en"])}.</span></p>')
     return (f'<p class="homework"><strong>At home, for the next meeting · <span lang="es">En casa, para la próxima '
-            f"reunión</span>:</strong> {_e(homework['en'])}.</p>")
+            f"reunión</span>:</strong> {_e(homework['en'])}. <span lang=\"es\">{_e(homework['es'])}.</span></p>")
 
 
 # ---- the Spanish sheet --------------------------------------------------------------------------------------
