@@ -1830,7 +1830,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
                 text = " ".join(f"{t} {terms.loc[t].definition} {terms.loc[t].in_the_essay} {terms.loc[t].since}"
                                 for t in step["terms"])
                 where = ", ".join(step["terms"])
-            elif step["reads"] == "checklist":      # each meeting's own (facilitator review 22: one page per plan)
+            elif step["reads"] == "checklist":      # each meeting version's own page (s23-check: one page per meeting, not per plan)
                 text = " ".join(once(checklists)[f"checklist-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)
                 where = f"{len(mine)} page" + ("s" if len(mine) > 1 else "")
             elif step["reads"] == "reading message":     # once per meeting, in English (the Spanish is the same)
