@@ -99,7 +99,7 @@ def test_the_spanish_session_1_says_how_to_start_notebook_00_without_the_tour(es
     rows = _meetings(essay, "spanish")[0]
     assert "first notebook" not in set(rows.topic)          # the tour is cut
     said = rows.iloc[0].homework
-    assert "setup check" in said["en"] and "this session's paper edition" in said["en"], said["en"]
+    assert "setup check" in said["en"] and "paper edition of this session" in said["en"], said["en"]
     assert "comprobación de la instalación" in said["es"] and "edición en papel de esta sesión" in said["es"], said["es"]
     # the plan prints each meeting version's paper edition (s23-print), and the version's first holds 00's short route
     lists = workshop.load_print_lists(essay)
