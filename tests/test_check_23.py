@@ -15,7 +15,9 @@ from helpers import workshop
 import kit_once
 from tools import decks
 
-LESSON = re.compile(r"^\d\d_[a-z_]+$")          # a notebook's page: 00_start_here, … and the guide, 05
+# a notebook's page: 00_start_here, … and the guide, 05; and a meeting's paper edition, cut from the participant
+# lessons (s23-print: paper-series-3x120-1), whose prose is the lesson's
+LESSON = re.compile(r"^(\d\d_[a-z_]+|paper-[a-z0-9-]+)$")
 GUIDE = "05_facilitator_guide"
 # what a notebook leaves behind on a page that is not a lesson: Markdown the page did not render, a call of the
 # package's code ("essay.show(40)"), and in the guide's pages a Python cell
