@@ -15,7 +15,9 @@ from helpers import workshop
 import kit_once
 from tools import decks
 
-LESSON = re.compile(r"^\d\d_[a-z_]+$")          # a notebook's page: 00_start_here, … and the guide, 05
+# a notebook's page: 00_start_here, … and the guide, 05; and a meeting's paper edition, cut from the participant
+# lessons (s23-print: paper-series-3x120-1), whose prose is the lesson's
+LESSON = re.compile(r"^(\d\d_[a-z_]+|paper-[a-z0-9-]+)$")
 GUIDE = "05_facilitator_guide"
 # what a notebook leaves behind on a page that is not a lesson: Markdown the page did not render, a call of the
 # package's code ("essay.show(40)"), and in the guide's pages a Python cell
@@ -64,7 +66,9 @@ def test_the_run_sheets_and_the_start_page_name_each_meetings_own_checklist():
     """Each run sheet sends the facilitator to its own meeting's checklist, and the preparation route of a plan reads
     the checklists of its meetings (the start page links the first's, like the run sheet's)."""
     for name, page in kit_once.run_sheets().items():
-        assert "this meeting's day-of checklist" in visible(page), name
+        # a version's sheet says it in Spanish, the facilitator's side of the Spanish sheets (s23-es)
+        own = "la lista del día de esta reunión" if name.endswith("-spanish.html") else "this meeting's day-of checklist"
+        assert own in visible(page), name
     from tools import bundle
     assert bundle._route_link({"reads": "checklist"}, "single-90", "-spanish") == "facilitator/checklist-single-90-1-spanish.html"
     route = kit_once.preparation_routes()["series-3x120"]

@@ -202,7 +202,10 @@ def test_the_reading_message_attachments_are_one_list(essay):
     assert page.count(f"Attach {decks.attachments(h)}.") >= 2
     # session 20: a later meeting sends no setup page again, so Sessions 2 and 3 attach as the paper version does
     # review 20b: and the series' versions for Spanish readers of Sessions 2 and 3 have messages of their own
-    assert page.count(f"Attach {decks.attachments(h, [45, 48, 49], computers=False)}.") == 5
+    # native review 23 (s23-es): Session 3's version for Spanish readers attaches the Exercise 2 sheet as well
+    assert page.count(f"Attach {decks.attachments(h, [45, 48, 49], computers=False)}.") == 4
+    listed = [what for what, _ in decks.attachment_pages(h, [45, 48, 49], computers=False, pages=False)]
+    assert page.count(f"Attach {decks._and_en(listed + ['the Exercise 2 sheet (English and Spanish)'])}.") == 1
     guide = (SEEDS.parent.parent / "notebooks" / "05_facilitator_guide.ipynb").read_text(encoding="utf-8")
     assert "three files attached" not in guide and "what its page says to attach" in guide
 

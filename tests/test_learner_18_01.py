@@ -28,7 +28,9 @@ def nb():
 def _section(cells, heading: str):
     """The cells from a ``## heading`` to the next heading of its level."""
     start = next(i for i, c in enumerate(cells) if c.source.startswith(heading))
-    end = next((i for i in range(start + 1, len(cells)) if re.match(r"#{1,2} ", cells[i].source)), len(cells))
+    # a heading is a Markdown cell's: a folded code cell opens with "# " too, a comment in plain words (s23-fold)
+    end = next((i for i in range(start + 1, len(cells))
+                if cells[i].cell_type == "markdown" and re.match(r"#{1,2} ", cells[i].source)), len(cells))
     return cells[start:end]
 
 

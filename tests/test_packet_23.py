@@ -79,7 +79,8 @@ def test_the_homework_has_a_slide_of_its_own_under_80_words_saying_what_how_long
                                                                if said["optional"] else [])
             for n in minutes:
                 assert re.search(rf"\b{n} min\b|\({n} (in a second language|en segunda lengua)\)", text), (name, n, text)
-            assert "Where · Dónde" in text and "lesson 01" in text.replace("lesson 00, 01", "lesson 01"), text
+            # on paper: the meeting's paper edition, which holds the homework's needed part (s23-print, tools.paper)
+            assert "Where · Dónde" in text and "the paper edition" in text and "la edición en papel" in text, text
             assert text.index("En casa") < text.index("At home") if version else text.index("At home") < text.index("En casa")
             closing = next(s for s in slides if "Key points" in s.split("\n")[0])
             assert said["en"] not in html.unescape(closing) and said["es"] not in html.unescape(closing), name
@@ -92,17 +93,23 @@ def test_the_homework_has_a_slide_of_its_own_under_80_words_saying_what_how_long
 
 def test_the_spanish_session_1_says_how_to_start_notebook_00_without_the_tour(essay):
     """The version cuts the 5-minute tour (interpreted, 8 minutes a kept segment would lose): its homework starts
-    where the setup check left everyone, 00's first cell run, or on the printed lesson 00, which the plan prints for
-    every version; the message and the closing row say so, in English and Spanish."""
+    where the setup check left everyone, 00's first cell run, or on paper in the session's paper edition, which the
+    plan prints for every version and which holds the homework (s23-print); the message and the closing row say so,
+    in English and Spanish."""
     rows = _meetings(essay, "spanish")[0]
     assert "first notebook" not in set(rows.topic)          # the tour is cut
     said = rows.iloc[0].homework
-    assert "setup check" in said["en"] and "printed lesson 00" in said["en"], said["en"]
-    assert "comprobación de la instalación" in said["es"] and "lección 00 impresa" in said["es"], said["es"]
+    assert "setup check" in said["en"] and "paper edition of this session" in said["en"], said["en"]
+    assert "comprobación de la instalación" in said["es"] and "edición en papel de esta sesión" in said["es"], said["es"]
+    # the plan prints each meeting version's paper edition (s23-print), and the version's first holds 00's short route
     lists = workshop.load_print_lists(essay)
-    lesson = lists[(lists.plan == SERIES) & (lists.printout == "lesson 00")]
-    assert len(lesson) == 1 and lesson.iloc[0].only == "every version", lesson
-    message = " ".join(kit_once.reading_messages()["reading-message.html"].split())
+    editions = lists[(lists.plan == SERIES) & (lists.printout == "paper editions")]
+    assert len(editions) == 1 and editions.iloc[0].only == "every version", editions
+    assert editions.iloc[0]["at"] == "every meeting", editions
+    from tools import paper
+    parts = paper.paper_parts()[f"{SERIES}-1-spanish"]
+    assert any(p["notebook"] == "00_start_here" and p["why"] == "homework" for p in parts), parts
+    message = " ".join(html.unescape(kit_once.reading_messages()["reading-message.html"]).split())
     assert said["en"] in message and said["es"] in message
     # the setup segment the homework points back to has everyone run notebook 00's first cell
     setup = rows[rows.topic == "setup"].iloc[0]

@@ -86,7 +86,7 @@ def test_every_steps_minutes_are_the_words_it_asks_to_read(routes, built, which)
                 assert step["minutes"] == at(step, step["wpm"]), (plan, step["reads"], step["minutes"])
             pages = {"notes": [notes.get(f"notes-{n}.html") for n in names[plan]],
                      "short notes": [short.get(f"short-notes-{n}.html") for n in names[plan]],
-                     "checklist": [checks[f"checklist-{plan}.html"]],
+                     "checklist": [checks[f"checklist-{n}.html"] for n in names[plan]],
                      "run sheet": [re.sub(r'<p class="prep">.*?</p>', " ", sheets[f"run-sheet-{n}.html"], flags=re.S)
                                    for n in names[plan]]}.get(step["reads"])
             if pages:

@@ -420,6 +420,6 @@ def test_paper_editions_print_only_what_a_meeting_uses_in_at_most_16_pages(built
         assert "What to do first" not in text and "Shift + Enter" not in text.split("Homework after")[0], pdf.name
     import html as h
     n = len(pages(built / "facilitator" / "paper-series-3x120-1.pdf"))
-    for name in ("notes-series-3x120-1.html", "checklist-series-3x120.html"):
+    for name in ("notes-series-3x120-1.html", "checklist-series-3x120-1.html"):    # a checklist per meeting (s23-check)
         page = h.unescape((built / "facilitator" / name).read_text(encoding="utf-8"))
         assert f"this session's paper edition ({n} pages)" in page, name

@@ -89,7 +89,7 @@ def test_a_new_field_of_a_preparation_step_reaches_the_route(reading_copy, decla
     if declared:
         rewrite(reading_copy, "schema.yml", "exercise, terms, minutes, only, minimum, left_out]\n",
                 "exercise, terms, minutes, only, minimum, left_out, who]\n")
-    rewrite(reading_copy, "sessions.yml", "pace: close,", "pace: close, who: the facilitator,")
+    rewrite(reading_copy, "sessions.yml", "closely: session,", "closely: session, who: the facilitator,")
     steps = workshop.load_preparation(helpers.load_essay(reading_copy))
     marked = [s for route in steps.values() for s in route if s.get("who")]
     assert [s["who"] for s in marked] == (["the facilitator"] if declared else [])

@@ -1007,15 +1007,19 @@ def room_texts(seg, homework: dict, titles: dict[str, str]) -> tuple[str, str]:
 
 def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
     """The homework a meeting sets, on a slide of its own, in brief (``helpers.workshop.homework_brief``): what, how
-    long (and in a second language), and where to find it: the kit's notebooks, or the printed lesson when the plan
-    prints it (sessions.yml, ``print``). In English and Spanish; the version for Spanish readers puts the Spanish
-    first."""
+    long (and in a second language), and where to find it: the kit's notebooks, and the printed lesson or the
+    meeting's paper edition when the plan prints it (sessions.yml, ``print``). In English and Spanish; the version
+    for Spanish readers puts the Spanish first."""
     from helpers.workshop import homework_brief, load_print_lists
     brief = homework_brief(said)
     lists = load_print_lists(ctx["essay"])
     mine = lists[(lists.plan == plan) & (lists.only != ("as planned" if spanish else "version for Spanish readers"))]
     printed = [no for no in said["notebooks"] if f"lesson {no}" in set(mine.printout)]
-    where = ("Where · Dónde: the notebooks · los cuadernos"
+    # a plan that prints each meeting's paper edition (tools.paper) has the homework's needed part in it (s23-print)
+    edition = "paper editions" in set(mine.printout)
+    where = ("Where · Dónde: the notebooks or the paper edition · los cuadernos o la edición en papel"
+             if edition and not printed else
+             "Where · Dónde: the notebooks · los cuadernos"
              + ("; on paper · en papel: lesson " + ", ".join(printed) if printed else ""))
     en = f"<p>{_e(brief['en'][:1].upper() + brief['en'][1:])}.</p>"
     es = f'<p lang="es" class="es">{_e(brief["es"][:1].upper() + brief["es"][1:])}.</p>'
@@ -1854,7 +1858,7 @@ def preparation_routes(reading: str = DEFAULT_READING, parts=None, minimum: bool
                 text = " ".join(f"{t} {terms.loc[t].definition} {terms.loc[t].in_the_essay} {terms.loc[t].since}"
                                 for t in step["terms"])
                 where = ", ".join(step["terms"])
-            elif step["reads"] == "checklist":      # each meeting's own (facilitator review 22: one page per plan)
+            elif step["reads"] == "checklist":      # each meeting version's own page (s23-check: one page per meeting, not per plan)
                 text = " ".join(once(checklists)[f"checklist-{name_of(p_, m, r)}.html"] for p_, m, r, *_ in mine)
                 where = f"{len(mine)} page" + ("s" if len(mine) > 1 else "")
             elif step["reads"] == "reading message":     # once per meeting, in English (the Spanish is the same)
