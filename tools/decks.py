@@ -1005,6 +1005,9 @@ def room_texts(seg, homework: dict, titles: dict[str, str]) -> tuple[str, str]:
     return shown, activity_es
 
 
+HOME_SLIDE_WORDS = 76     # an "At home" slide's words, its heading aside: a question slide's 80 at most
+
+
 def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
     """The homework a meeting sets, on a slide of its own, in brief (``helpers.workshop.homework_brief``): what, how
     long (and in a second language), and where to find it: the kit's notebooks, and the printed lesson or the
@@ -1017,13 +1020,17 @@ def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
     printed = [no for no in said["notebooks"] if f"lesson {no}" in set(mine.printout)]
     # a plan that prints each meeting's paper edition (tools.paper) has the homework's needed part in it (s23-print)
     edition = "paper editions" in set(mine.printout)
-    where = ("Where · Dónde: the notebooks or the paper edition · los cuadernos o la edición en papel"
+    where = ("Where · Dónde: notebooks or the paper edition · los cuadernos o la edición en papel"
              if edition and not printed else
              "Where · Dónde: the notebooks · los cuadernos"
              + ("; on paper · en papel: lesson " + ", ".join(printed) if printed else ""))
     en = f"<p>{_e(brief['en'][:1].upper() + brief['en'][1:])}.</p>"
     es = f'<p lang="es" class="es">{_e(brief["es"][:1].upper() + brief["es"][1:])}.</p>'
     place = f'<p class="meta">{_e(where)}.</p>'
+    if spanish and words(es + en + place) > HOME_SLIDE_WORDS:
+        # the version for Spanish readers says it in Spanish; the English, when both will not fit one slide, is in
+        # the packet's agenda (s23: the skipped parts of notebook 00 made the bilingual slide 106 words)
+        en = '<p class="meta">In English: the packet\'s agenda.</p>'
     return (("## En casa · At home\n\n" + es + en) if spanish else ("## At home · En casa\n\n" + en + es)) + place
 
 
