@@ -19,7 +19,7 @@ def routes():
     version = [p for p in parts if p[2].iloc[0].version]
     return {"planned": decks.preparation_routes(parts=planned, minimum=True),
             "version": decks.preparation_routes(parts=version, minimum=True),
-            "full": decks.preparation_routes(parts=planned)}
+            "full": decks.preparation_routes(parts=planned), "full version": decks.preparation_routes(parts=version)}
 
 
 @pytest.mark.parametrize("which", ["planned", "version"])

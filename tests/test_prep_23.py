@@ -10,20 +10,10 @@ import re
 
 import pytest
 
+from tests.test_prep_22 import BOUND, routes  # noqa: F401  (the preparation routes, minimum and full, shared)
 from tools import decks
 
-BOUND = 120         # the "under two hours of reading" for the 90-minute session
 CAREFUL = 150       # words a minute, a careful reader's pace (facilitator review 22)
-
-
-@pytest.fixture(scope="module")
-def routes():
-    parts = list(decks._sheet_parts(versions=True))
-    planned = [p for p in parts if not p[2].iloc[0].version]
-    version = [p for p in parts if p[2].iloc[0].version]
-    return {"planned": decks.preparation_routes(parts=planned, minimum=True),
-            "version": decks.preparation_routes(parts=version, minimum=True),
-            "full": decks.preparation_routes(parts=planned), "full version": decks.preparation_routes(parts=version)}
 
 
 def close_factor() -> float:
