@@ -716,6 +716,9 @@ QUOTED_KEY = "quoted: the voice's own words, in quotation marks (beside it, how 
 REPORTED_KEY = "reported: what was said, in the authors' words (a bar as tall as the pieces in its ¶)"
 
 
+SECTION_GAP_PX = 6       # at least this much space between two section numbers (tests/test_learner_19_23: 4 px)
+
+
 def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     """Light vertical lines where sections start, numbered along the top (1 = Introduction …)."""
     renderer = ax.figure.canvas.get_renderer()
@@ -725,10 +728,12 @@ def _section_guides(essay, ax, label_y: float = 1.0) -> None:
         label = ax.annotate(f"§{s.section_no}", (s.first_paragraph - 0.3, label_y), xycoords=ax.get_xaxis_transform(),
                             xytext=(0, 0), textcoords="offset points", fontsize=10.5, color="#444444",
                             va="bottom", annotation_clip=False)
-        # every number on one line (learner review 23: "§9" stood a line above the others); a number is raised a
-        # line only where its extent, as matplotlib measures it, would cross the one before it
-        if before is not None and label.get_window_extent(renderer).x0 < before.get_window_extent(renderer).x1 + 2:
-            label.xyann = (0, 17)
+        # every number on one line (learner review 23: "§9" stood a line above the others): a number closer than
+        # SECTION_GAP_PX to the one before it, as matplotlib measures their extents, moves right by the difference
+        if before is not None:
+            short = before.get_window_extent(renderer).x1 + SECTION_GAP_PX - label.get_window_extent(renderer).x0
+            if short > 0:
+                label.xyann = (short * 72 / ax.figure.dpi, 0)
         before = label
 
 
