@@ -10,6 +10,7 @@ import re
 import textwrap
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours safe for colour-blind readers.
@@ -715,17 +716,25 @@ QUOTED_KEY = "quoted: the voice's own words, in quotation marks (beside it, how 
 REPORTED_KEY = "reported: what was said, in the authors' words (a bar as tall as the pieces in its ¶)"
 
 
+SECTION_GAP_PX = 6       # at least this much space between two section numbers (tests/test_learner_19_23: 4 px)
+
+
 def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     """Light vertical lines where sections start, numbered along the top (1 = Introduction …)."""
-    last, raised = -99, False
+    renderer = ax.figure.canvas.get_renderer()
+    before = None
     for s in essay.sections.itertuples():
         ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
-        # a section that starts a few paragraphs after the one before has its number a line higher
-        raised = s.first_paragraph - last < 4 and not raised
-        ax.annotate(f"§{s.section_no}", (s.first_paragraph - 0.3, label_y), xycoords=ax.get_xaxis_transform(),
-                    xytext=(0, 17 if raised else 0), textcoords="offset points", fontsize=10.5, color="#444444",
-                    va="bottom", annotation_clip=False)
-        last = s.first_paragraph
+        label = ax.annotate(f"§{s.section_no}", (s.first_paragraph - 0.3, label_y), xycoords=ax.get_xaxis_transform(),
+                            xytext=(0, 0), textcoords="offset points", fontsize=10.5, color="#444444",
+                            va="bottom", annotation_clip=False)
+        # every number on one line (learner review 23: "§9" stood a line above the others): a number closer than
+        # SECTION_GAP_PX to the one before it, as matplotlib measures their extents, moves right by the difference
+        if before is not None:
+            short = before.get_window_extent(renderer).x1 + SECTION_GAP_PX - label.get_window_extent(renderer).x0
+            if short > 0:
+                label.xyann = (short * 72 / ax.figure.dpi, 0)
+        before = label
 
 
 def _voice_rows(quotations):
@@ -1082,6 +1091,21 @@ def _theme_words(ax, rows, wrap: int | None = None) -> None:
     themes.spines["right"].set_visible(False)
 
 
+THEME_GAP_PX = 4         # at least this much white between two rows' theme names, at the figure's own size
+
+
+def _theme_wrap(ax, rows) -> int | None:
+    """THEME_WRAP, if the themes on two lines leave THEME_GAP_PX between rows; else None, one line each (learner
+    reviews 22 and 23: two-line names touched the next row's, "Honduran politics / movements and solidarity"
+    read as one). Measured from matplotlib's extents of a two-line name, drawn and removed."""
+    probe = ax.text(0, 0, textwrap.fill(max(rows.theme, key=len), THEME_WRAP), fontsize=TIMELINE_KEY_FONT,
+                    linespacing=1.0)
+    tall = probe.get_window_extent(ax.figure.canvas.get_renderer()).height
+    probe.remove()
+    pitch = ax.bbox.height / max(len(rows), 1)
+    return THEME_WRAP if tall + THEME_GAP_PX <= pitch else None
+
+
 def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writing=None):
     """The timeline's long view: the events before the crowded years, one row each, each label beside its mark.
 
@@ -1240,7 +1264,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         if row.source == "context":
             tick.set_fontstyle("italic")
     ax.set_ylim(len(t) - 0.5, -0.5)
-    _theme_words(ax, t, wrap=THEME_WRAP)
+    _theme_words(ax, t, wrap=_theme_wrap(ax, t))
     ax.figure.drawn = drawn_rows(t)
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
@@ -1461,6 +1485,8 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left", fontsize=13, pad=24)
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, location="bottom", aspect=25, pad=0.02)
     bar.set_label("mentions", fontsize=11)
+    # counts are whole numbers: so are the bar's ticks (learner review 23: ticks at 2.5 and 7.5)
+    bar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     bar.ax.tick_params(labelsize=10.5)
     entries = [f"§{n}  " + textwrap.fill(names[n], 30, subsequent_indent="      ") for n in grid.columns]
     if key is not None:
