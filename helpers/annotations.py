@@ -68,6 +68,8 @@ def load_all(essay: Essay) -> dict[str, pd.DataFrame]:
                                      columns=["question", "spanish"])),
              (negatives.FILE, [negatives.FILE], remember(negatives.load_register)),
              (summary.FILE, [summary.FILE, argument.FILE], remember(summary.load_summary)),
+             (quotations.CARDS_ES, [quotations.CARDS_ES, quotations.FILE],
+              lambda e: pd.DataFrame(list(remembered(quotations.load_cards_es, e).items()), columns=["card", "spanish"])),
              (workshop.NOTES, [workshop.NOTES],
               lambda e: pd.DataFrame({"notebook": list(remembered(workshop.load_notes, e))})),
              # the wording of the loaders' own errors: its shape checked here, though a loader reads it only to fail

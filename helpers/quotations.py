@@ -357,6 +357,45 @@ def who_said_it_cards(quotations: pd.DataFrame) -> pd.DataFrame:
     return cards
 
 
+CARDS_ES = "cards_es.yml"
+
+
+def load_cards_es(essay: Essay) -> dict[str, str]:
+    """The kit's own Spanish of each "Who said it?" card (cards_es.yml), which the cards of the versions for Spanish
+    readers print under the card's English, checked against the cards.
+
+    Every card has an entry keyed by its quotation id, whose ``from_en`` is the fingerprint of the card's English
+    (``workshop.english_fingerprint`` of the quotation as the card prints it); loading stops with an
+    ``AnnotationError`` naming cards_es.yml, the card and the fix when a card has no Spanish, when its English has
+    changed since the translation, or when an entry is no card's.
+
+    Parameters: ``essay`` the essay, from ``helpers.load_essay()``.
+    Returns: ``{quotation id: the Spanish}``, one per card.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> load_cards_es(load_essay())["Q27"]
+    'construyan el muro'
+    """
+    from .rules import load_entries
+    from .workshop import check_fingerprint, english_fingerprint
+    cards = who_said_it_cards(load_quotations(essay)).set_index("id")
+    entries = load_entries(essay, f"{CARDS_ES} cards")
+    path = essay.folder / CARDS_ES
+    for entry in entries.itertuples():
+        if entry.card not in cards.index:
+            raise said(essay.folder, f"{CARDS_ES} cards", "not a card", entry.card, card=entry.card,
+                       cards=", ".join(cards.index))
+        check_fingerprint(path, entry.card, {"from_en": entry.from_en}, cards.loc[entry.card, "quotation"],
+                          "quotations.csv (the card's quotation)", "who did what, nothing softened")
+    spanish = {entry.card: " ".join(entry.es.split()) for entry in entries.itertuples()}
+    for card in cards.itertuples():
+        if card.Index not in spanish:
+            raise said(essay.folder, f"{CARDS_ES} cards", "no Spanish", card.Index, card=card.Index, number=card.card,
+                       where=card.paragraph, fingerprint=english_fingerprint(card.quotation))
+    return {card: spanish[card] for card in cards.index}
+
+
 def print_cards(cards: pd.DataFrame, width: int = 90) -> None:
     """The cards as a participant sees them: number and quotation, no speaker.
 

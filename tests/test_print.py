@@ -123,6 +123,21 @@ def test_the_cards_print_on_two_pages_in_legible_type(built):
     assert body_size(pdf) >= 10.5, body_size(pdf)
 
 
+def test_the_spanish_readers_cards_never_split_with_their_spanish_under_the_english(essay, built):
+    """Native Spanish review 23, item 5: the cards of the versions for Spanish readers print each card whole, its
+    English quotation and under it the kit's Spanish, on one page (Fuentes's card, about 250 words in English, too),
+    in legible type."""
+    from helpers.quotations import load_cards_es
+    cards, spanish = who_said_it_cards(load_quotations(essay)), load_cards_es(essay)
+    pdf = built / "participant" / "cards-es.pdf"
+    printed = [squash(p.extract_text()) for p in pages(pdf)]
+    for card in cards.itertuples():
+        whole = squash(f"Card {card.card} · Tarjeta {card.card}“{card.quotation}”"
+                       f"[Traducción de este material: {spanish[card.id]}]")
+        assert sum(whole in page for page in printed) == 1, f"card {card.card} is split or missing"
+    assert body_size(pdf) >= 10, body_size(pdf)
+
+
 def test_the_handout_is_in_english_and_spanish(essay, built):
     text = squash("".join(p.extract_text() for p in pages(built / "participant" / "handout.pdf")))
     h = workshop.load_handout(essay)

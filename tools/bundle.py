@@ -46,7 +46,7 @@ PROJECT_FILES = ["README.md", "LICENSE", "CITATION.cff", "requirements.txt", "en
 # the facilitator guide (notebook 05) reads the measured hub run and the hub's configuration for its sizing table
 FACILITATOR_FILES = ["hub/measured.yml", "hub/z2jh-config.yaml"]
 # built pages for participants: build/participant/<name> -> print/<name> (html and pdf)
-PARTICIPANT_PAGES = ["packet", "handout", "summary", "glossary", "setup", "cards"]
+PARTICIPANT_PAGES = ["packet", "handout", "summary", "glossary", "setup", "cards", "cards-es"]
 START = "start-here.html"
 
 
@@ -244,6 +244,10 @@ def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
         _item("print/cards", "The \"Who said it?\" cards", "to print and cut for the pairs' exercise.",
               "Para imprimir y recortar para el ejercicio en parejas; instrucciones en inglés y español, citas en "
               "inglés.", "Las tarjetas \"¿Quién lo dijo?\""),
+        _item("print/cards-es", "The \"Who said it?\" cards with their Spanish", "for a version for Spanish readers: "
+              "each quotation in English, and under it this kit's Spanish translation.", "Para la versión para "
+              "quienes leen mejor en español: cada cita en inglés y, debajo, la traducción de este material.",
+              "Las tarjetas \"¿Quién lo dijo?\" con su traducción"),
         _spanish_items(built),
     ]
     body = ("<h1>Start here · Empiecen aquí</h1>"
@@ -579,6 +583,8 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
             + _item("print/reader-edition", "The essay, reader's edition", "with its paragraph numbers (¶).")
             + _item("print/glossary", "The glossary", "its own printout.")
             + _item("print/cards", "The \"Who said it?\" cards", "to print and cut.")
+            + _item("print/cards-es", "The \"Who said it?\" cards with their Spanish", "for a version for Spanish "
+                    "readers: each quotation in English with this kit's Spanish translation under it.")
             + _item("print/setup", "The setup page", "to send before the day.")
             + _spanish_items(built)
             + "</ul><h3>Each lesson on paper</h3><p>The lessons as participants print them, without the solutions, "
@@ -592,7 +598,8 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
                            "session's slides every prompt, question, sensitive part and save reminder. "
                            "The glossary gives each term's Spanish name and its headings in both languages, but its "
                            "definitions only in English. The \"Who said it?\" cards give their instructions in both "
-                           "languages and the quotations in English, as the essay prints them. In English only: the "
+                           "languages and the quotations in English, as the essay prints them; the cards for "
+                           "Spanish readers add this kit's Spanish under each quotation. In English only: the "
                            "essay, the notebooks and their printed lessons, the facilitator guide, the run sheets, the "
                            "checklists, the notebooks' own slides and the answers.",
                      "es": "En inglés y español, lado a lado: el cuadernillo para participantes (los programas, el "
@@ -604,7 +611,9 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
                            "diapositivas de cada sesión, cada consigna, pregunta, tema sensible y recordatorio de guardar. "
                            "El glosario da el nombre en español de cada término y sus encabezados en los dos idiomas, "
                            "pero las definiciones solo en inglés. Las tarjetas \"¿Quién lo dijo?\" dan las "
-                           "instrucciones en los dos idiomas y las citas en inglés, tal como aparecen en el ensayo. "
+                           "instrucciones en los dos idiomas y las citas en inglés, tal como aparecen en el ensayo; "
+                           "las tarjetas para quienes leen en español agregan debajo de cada cita la traducción de "
+                           "este material. "
                            "Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para quien "
                            "facilita, las hojas de ruta, las listas, las diapositivas de los cuadernos y las respuestas."})
             + "<h2>To run the notebooks</h2>"

@@ -565,11 +565,15 @@ def _pilcrow(where) -> str:
     return ", ".join(p if p.startswith("¶") else f"¶{p}" for p in (s.strip() for s in str(where).split(",")))
 
 
-def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
-    """Who said it? One box per card, never split across pages, no speaker; or (answers=True) the key."""
-    from helpers.quotations import load_quotations, who_said_it_cards
+def cards_html(answers: bool, reading: str = DEFAULT_READING, spanish: bool = False) -> str:
+    """Who said it? One box per card, never split across pages, no speaker; or (answers=True) the key. With
+    ``spanish`` (the cards of the versions for Spanish readers, native Spanish review 23), each card's English
+    quotation is followed by the kit's own Spanish (cards_es.yml), in [brackets], marked as this material's
+    translation, one card to the page's width so the longest cards (Marx's, Fuentes's) fit in one box."""
+    from helpers.quotations import load_cards_es, load_quotations, who_said_it_cards
     essay = load_essay(reading)
     cards = who_said_it_cards(load_quotations(essay))
+    rendered = load_cards_es(essay) if spanish else {}
     if answers:
         rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>{html.escape(_pilcrow(c.paragraph))}</td></tr>"
                        for c in cards.itertuples())
@@ -578,26 +582,34 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING) -> str:
         return _page("Who said it? Answers", body)
     from tools.handout import _pair
     boxes = "".join(f'<div class="card"><div class="no">Card {c.card} · <span lang="es">Tarjeta {c.card}</span></div>'
-                    f'<p>“{html.escape(c.quotation)}”</p></div>' for c in cards.itertuples())
+                    f'<p>“{html.escape(c.quotation)}”</p>'
+                    + (f'<p class="es" lang="es">[<em>Traducción de este material:</em> {html.escape(rendered[c.id])}]</p>'
+                       if spanish else "") + "</div>" for c in cards.itertuples())
     # two columns that each card fills to its own length, never split (review13: a grid of equal rows printed four
     # pages per pair, a two-word card in a box the height of the longest); a box is at least tall enough to cut
     style = """.cards { column-count: 2; column-gap: 7mm; }
 .card { border: 1.5px dashed #555; padding: 0.5em 0.7em; min-height: 2.5cm; font-size: 11pt; line-height: 1.3;
         break-inside: avoid; margin: 0 0 5mm; box-sizing: border-box; }
 .card p { margin: 0.3em 0 0; }
-.card .no { font-weight: bold; font-size: 0.85em; color: #444; }"""
+.card .no { font-weight: bold; font-size: 0.85em; color: #444; }
+.card .es { font-size: 0.95em; }"""
+    if spanish:     # a whole width: Fuentes's card with its Spanish would overflow a column's height
+        style += "\n.cards { column-count: 1; }"
+    quoted = ("The quotations are in English, as the essay prints them, each with this material's Spanish "
+              "translation under it.", "Las citas están en inglés, tal como aparecen en el ensayo, y debajo de cada "
+              "una, entre corchetes, la traducción de este material.") if spanish else (
+              "The quotations are in English, as the essay prints them.", "Las citas están en inglés, tal como "
+              "aparecen en el ensayo: pidan que se las lean en voz alta o se las expliquen.")
     body = ('<h1>Who said it? · <span lang="es">¿Quién lo dijo?</span></h1>'
             + _pair({"en": "Cut along the dashed lines. In pairs: who said it, and what makes you think so? The answers "
                            "are on a separate sheet (Who said it? Answers), one for each pair, handed out after the guessing. "
-                           "The quotations are in "
-                           "English, as the essay prints them.",
+                           + quoted[0],
                      "es": "Corten por las líneas punteadas. En parejas: ¿quién lo dijo y qué les hace pensarlo? Las "
-                           "respuestas están en una hoja aparte, una por pareja, que se reparte después de adivinar. Las "
-                           "citas están en inglés, "
-                           "tal como aparecen en el ensayo: pidan que se las lean en voz alta o se las expliquen."},
+                           "respuestas están en una hoja aparte, una por pareja, que se reparte después de adivinar. "
+                           + quoted[1]},
                     cls="pair lead")
             + f'<div class="cards">{boxes}</div>')
-    return _page("Who said it? Cards", body, style)
+    return _page("Who said it? Cards" + (" in Spanish" if spanish else ""), body, style)
 
 
 def run_sheets(reading: str = DEFAULT_READING, start: str | None = None) -> dict[str, str]:
@@ -730,6 +742,7 @@ def build(out: Path = BUILD, pdf: bool = True, start: str | None = None) -> list
     written.append(reader)
     extra = {out / "participant" / "handout.html": handout_html(),
              out / "participant" / "cards.html": cards_html(answers=False),
+             out / "participant" / "cards-es.html": cards_html(answers=False, spanish=True),
              out / "facilitator" / "cards-answers.html": cards_html(answers=True),
              }
     for path, text in extra.items():
