@@ -898,6 +898,8 @@ def test_a_plan_that_hands_out_no_since_column_names_no_later_event_on_its_sheet
     for plan, rows in plans.groupby("plan"):
         if "glossary" in set(prints[prints.plan == plan].printout):
             continue          # the whole glossary, with its Since column, goes out in this plan
+        if ((rows.topic == "glossary") & (rows.notebook == "04_people_places_terms")).any():
+            continue          # its glossary segment opens notebook 04, whose glossary shows the Since column (review 23)
         for versions in (rows, workshop.spanish_version(rows)):
             for seg in (versions.itertuples() if versions is not None else []):
                 for line in (seg.sensitive, *(room.get(seg.topic, {}).values() if seg.sensitive else ())):
