@@ -356,9 +356,9 @@ def test_the_90_minute_plan_prints_a_glossary_excerpt_not_the_whole_glossary(ess
     """The facilitator reviews (review10, review10b): for a segment that uses three entries, the 90-minute plan
     printed the whole glossary for each pair (about 16 pages, with a Since column on current Honduran politics). The
     plan now prints an excerpt of the entries its segments name, in English and Spanish; the whole glossary stays a
-    printout of its own, which the series' glossary segment uses."""
+    printout of its own (the series' glossary segment has an excerpt of its own since facilitator review 23)."""
     from helpers.terms import glossary
-    assert packet.glossary_excerpts() == {"single-90": EXCERPT}
+    assert packet.glossary_excerpts()["single-90"] == EXCERPT
     page = " ".join(visible(packet.glossary_excerpt_html(plan="single-90")).split())
     g = glossary(helpers.load_terms(essay)).set_index("term")
     sheet = workshop.load_spanish_sheet(essay)["single-90-1"]["terms"]
@@ -370,7 +370,7 @@ def test_the_90_minute_plan_prints_a_glossary_excerpt_not_the_whole_glossary(ess
     assert "Since" not in page and "Hernández" not in page          # none of the three has a Since column
     assert "The whole glossary, A to Z, is a printout of its own" in page
     with pytest.raises(helpers.HelperError, match="names glossary entries"):
-        packet.glossary_excerpt_html(plan="series-3x120")
+        packet.glossary_excerpt_html(plan="no-such-plan")
 
 
 def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_the_copies(essay):
@@ -391,7 +391,7 @@ def test_the_plans_materials_checklist_and_print_list_agree_on_the_excerpt_and_t
     exercise = plans[(plans.plan == "single-90") & plans.materials.str.contains("Exercise 2 sheet")]
     assert any("for every pair" in m for m in exercise.materials) and single.loc["exercise 01-2", "copies"] == "each pair"
     series = prints[prints.plan == "series-3x120"].set_index("printout")
-    assert series.loc["glossary", "copies"] == "each pair"             # its glossary segment uses the whole of it
+    assert series.loc["glossary excerpt", "copies"] == "each pair"     # its glossary segment's (review 23)
     checklist = " ".join(visible(kit_once.checklists()["checklist-single-90-1.html"]).split())
     assert "the glossary excerpt (printed, one per pair)" in checklist and "glossary (printed)" not in checklist
     room = workshop.load_handout(essay)["sensitive_for_group"]["war of position"]

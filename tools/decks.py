@@ -1334,7 +1334,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             version = (version[:-4] + f" {html.escape(said)}</p>") if version else f"<p>{html.escape(said)}</p>"
         flared = any(flashpoints_of(seg, ctx) for seg in rows.itertuples())
         lines = (hard_moments_html(ctx["handout"]) if first.version else
-                 hard_moments_html(ctx["handout"], english=True) if once else "")
+                 hard_moments_html(ctx["handout"], english=True))   # every English sheet (facilitator review 23)
         table = version + (f"<p><b>Participants read before:</b> {html.escape(first.pre_reading)} in the reader's "
                  f"edition: about {pre_row.minutes} minutes; about {slower} for anyone reading English as a second "
                  f"language.{sent}" + (f" {html.escape(first.if_not_read)}" if first.if_not_read else "") + "</p>"
