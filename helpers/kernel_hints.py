@@ -7,6 +7,9 @@ loads this module as an IPython extension when it starts, before any cell has ru
 ``helpers/kernel/`` (``make install`` and ``make lab`` do it). ``helpers`` keeps the same answer once it is
 imported. A name that a later cell makes (``asked``, ``ledger``…), used after a restart with only Setup run, gets
 one paragraph saying to run the cells above first (``made_earlier``). Any other NameError keeps Python's own message.
+A cell Python cannot read answers in one paragraph too (``unreadable``): a sentence typed into a code cell (an answer
+in the wrong cell) is sent to the nearest answer cell, with the cell's own code to type back; any other line gets the
+line and what to check.
 """
 from __future__ import annotations
 
@@ -260,6 +263,275 @@ def unreadable_call(value: BaseException) -> str | None:
     return None
 
 
+# The mark the notebooks put in each answer cell (tools/cells.py writes it: ANSWER_PLACEHOLDER), as a learner sees it
+ANSWER_MARK = "✎ *Write here.*"
+SHOWN_MARK = "✎ Write here"
+# Python's keywords and the short words that join code (``for x in y``, ``x is not None``): three words in a row
+# made only of these are code, not a sentence
+CODE_WORDS = frozenset(__import__("keyword").kwlist) | {"print", "self"}
+WORDS_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def looks_like_prose(line: str) -> bool:
+    """Whether a line Python could not read is a sentence (an answer typed into a code cell), not code.
+
+    A sentence has three or more words in a row separated by single spaces, most of them not Python's keywords,
+    and none of code's marks: no name followed by a bracket (``essay.show(``), no ``=``, no square brackets.
+
+    Parameters:
+        line: the line Python could not read (``SyntaxError.text``), or a whole cell.
+    Returns:
+        True for a sentence, in any language written with letters; False for code.
+    Example:
+        >>> looks_like_prose("The authors argue that the coup was backed by the United States.")
+        True
+        >>> looks_like_prose("Los autores sostienen que el golpe fue apoyado desde fuera.")
+        True
+        >>> looks_like_prose("essay.search(shot dead)")
+        False
+    """
+    line = line.strip()
+    if not line or re.search(r"\w\s?\(|[=\[\]{}]|^\s*[#%!]|\.\w", line.replace("...", "").replace("…", "")):
+        return False
+    words = WORDS_RE.findall(line)
+    run = re.search(r"[^\W\d_]+(?:['’][^\W\d_]*)* +[^\W\d_]+(?:['’][^\W\d_]*)* +[^\W\d_]+", line)
+    plain = [w for w in words if w not in CODE_WORDS]
+    return bool(run) and len(words) >= 3 and len(plain) * 3 >= len(words) * 2
+
+
+def _cells_of(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _is_answer(cell: dict) -> bool:
+    return cell.get("cell_type") == "markdown" and ANSWER_MARK in _source(cell)
+
+
+def _heading(cells: list[dict], index: int) -> str | None:
+    """The text of the nearest heading at or above ``cells[index]`` (a Markdown cell's first line ``## …``)."""
+    for cell in reversed(cells[:index + 1]):
+        first = _source(cell).lstrip().split("\n", 1)[0]
+        if cell.get("cell_type") == "markdown" and first.startswith("#"):
+            return re.sub(r"[*_`]", "", first.lstrip("#")).strip()
+    return None
+
+
+def cell_in_notebook(cell_id: str | None, notebooks: list[Path] | None = None) -> tuple[str, str | None] | None:
+    """The code a notebook's cell has in the notebook (as saved), and where its nearest answer cell is, in words.
+
+    Parameters:
+        cell_id: the cell's id, as JupyterLab sends it with the request to run the cell (``cellId``).
+        notebooks: the notebooks to read (default: ``notebooks_here()``: the kernel's own notebook).
+    Returns:
+        (the cell's code, where the nearest answer cell is or None when the notebook has none), or None when no
+        notebook has a cell of that id (a cell the learner added, or a front end that sends no id).
+    Example:
+        >>> cell_in_notebook(None, notebooks=[]) is None
+        True
+    """
+    if not cell_id:
+        return None
+    for path in notebooks_here() if notebooks is None else notebooks:
+        try:
+            cells = _cells_of(path)
+        except (OSError, ValueError, AttributeError):
+            continue
+        at = next((i for i, c in enumerate(cells) if c.get("id") == cell_id), None)
+        if at is None:
+            continue
+        answers = [i for i, c in enumerate(cells) if _is_answer(c)]
+        if not answers:
+            return _source(cells[at]), None
+        # the nearest; on a tie the one below (an exercise's answer cell comes after its code)
+        nearest = min(answers, key=lambda i: (abs(i - at), i < at))
+        side = "below" if nearest > at else "above"
+        heading = _heading(cells, nearest)
+        where = f'under the heading "{heading}", {side} this cell' if heading else f"{side} this cell"
+        return _source(cells[at]), where
+    return None
+
+
+def _code_back(code: str) -> str:
+    """The cell's own code, to type back: inline when it is one line, on its own lines when two or three, else
+    Ctrl + Z (a folded cell's code runs to many lines)."""
+    lines = code.strip("\n").splitlines()
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        return f" This cell's own code, to type back in its place: {lines[0].strip()}"
+    if len(lines) <= 3:
+        return " This cell's own code, to type back in its place:\n" + "\n".join(lines)
+    return (" To get this cell's own code back, click in it and press Ctrl + Z until it returns (its first line is "
+            f"{lines[0].strip()}).")
+
+
+def answer_typed_as_code(value: BaseException, cell_id: str | None = None,
+                         notebooks: list[Path] | None = None) -> str | None:
+    """The paragraph for a sentence typed into a code cell (a learner's answer, written in the wrong cell), or None.
+
+    The learner review: a reviewer typed their answer into the code cell of an exercise and met a red SyntaxError.
+    The paragraph says that the cell runs Python, that answers go in the cells marked ✎ Write here, where the
+    nearest one is (from the cell's id in the notebook), and the cell's own code, to type back.
+
+    Parameters:
+        value: the exception (a ``SyntaxError`` when the cell could not be read).
+        cell_id: the id of the cell that was run (``cellId``, which JupyterLab sends), or None.
+        notebooks: the notebooks to read (default: ``notebooks_here()``).
+    Returns:
+        one paragraph, or None when the line Python could not read is not a sentence.
+    Example:
+        >>> print(answer_typed_as_code(SyntaxError("invalid syntax", ("<cell>", 1, 5, "I think they are right"))))
+        Not quite: this cell runs Python, so it cannot read a sentence. Written answers go in the answer cells, the ones marked ✎ Write here under each exercise: click there, press Enter, and write.
+    """
+    if not isinstance(value, SyntaxError) or not looks_like_prose(value.text or ""):
+        return None
+    found = cell_in_notebook(cell_id, notebooks)
+    said = "Not quite: this cell runs Python, so it cannot read a sentence. Written answers go in the answer cells, "
+    if found is None:
+        return said + f"the ones marked {SHOWN_MARK} under each exercise: click there, press Enter, and write."
+    code, where = found
+    where = f"the ones marked {SHOWN_MARK}; the nearest is {where}" if where else \
+        f"the ones marked {SHOWN_MARK} under each exercise"
+    return said + where + ": click there, press Enter, and write." + _code_back(code)
+
+
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def unreadable_line(value: BaseException, cell_id: str | None = None, code: str | None = None,
+                    notebooks: list[Path] | None = None) -> str | None:
+    """The paragraph for any other line Python cannot read (a missing bracket, a typo): the line and what to check.
+
+    Parameters:
+        value: the exception (a ``SyntaxError``, an ``IndentationError`` among them).
+        cell_id: the id of the cell that was run (``cellId``), or None; code: the code that was run, or None.
+        notebooks: the notebooks to read (default: ``notebooks_here()``).
+    Returns:
+        one paragraph, or None for an exception that is not a SyntaxError.
+    Example:
+        >>> print(unreadable_line(SyntaxError("'(' was never closed", ("<cell>", 1, 11, "essay.show(20"))))
+        Not quite: Python could not read line 1 of this cell, `essay.show(20`: a bracket opened on this line is never closed. Check that each ( has its ), then run the cell again.
+    """
+    if not isinstance(value, SyntaxError):
+        return None
+    msg = str(value.msg or "")
+    line = (value.text or "").strip()
+    if not line and code and value.lineno:
+        lines = code.splitlines()
+        line = lines[value.lineno - 1].strip() if 0 < value.lineno <= len(lines) else ""
+    opened = re.match(r"'(.)' was never closed", msg)
+    unmatched = re.match(r"unmatched '(.)'", msg)
+    crossed = re.match(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'", msg)
+    if opened:
+        check = (f"a bracket opened on this line is never closed. Check that each {opened.group(1)} has its "
+                 f"{BRACKETS.get(opened.group(1), '')}")
+    elif unmatched:
+        check = f"this line closes a bracket, {unmatched.group(1)}, that was never opened. Check the brackets"
+    elif crossed:
+        check = (f"a {crossed.group(2)} is closed by a {crossed.group(1)}. Check that each bracket is closed by its "
+                 "own kind")
+    elif isinstance(value, IndentationError):
+        check = ("its spaces at the start do not fit the lines around it. Start it where the line above starts "
+                 "(or, after a line that ends with a colon, a little further in)")
+    elif ("incomplete input" in msg or "unexpected EOF" in msg) and \
+            sum(map(line.count, BRACKETS)) > sum(map(line.count, BRACKETS.values())):
+        check = ("a bracket opened on this line is never closed. Check that each bracket, ( [ or {, has its "
+                 "closing one")
+    elif "incomplete input" in msg or "unexpected EOF" in msg:
+        check = "the cell ends before its code does. Check for a bracket or a quotation mark that is never closed"
+    elif "forgot a comma" in msg:
+        check = "check for a missing comma between the things in brackets"
+    elif "Maybe you meant '=='" in msg:
+        check = "check each = sign: a name is given a value with one =, and two things are compared with =="
+    else:
+        check = ("check its spelling, that every bracket and quotation mark has its pair, and that commas separate "
+                 "the things in brackets")
+    said = f"Not quite: Python could not read line {value.lineno} of this cell, `{line}`: {check}, then run the cell again."
+    found = cell_in_notebook(cell_id, notebooks)
+    if found and code is not None and found[0].strip() != code.strip() and len(found[0].splitlines()) <= 3:
+        said += " If it was changed by mistake, this cell's own code was:" + \
+            (f" {found[0].strip()}" if len(found[0].strip().splitlines()) == 1 else "\n" + found[0].strip("\n"))
+    return said
+
+
+def _request(shell) -> tuple[str | None, str | None]:
+    """The cell id JupyterLab sent with the request to run the cell (the request's metadata ``cellId``) and the code
+    it sent, from ipykernel's record of the request being answered; (None, None) elsewhere (IPython in a terminal)."""
+    try:
+        parent = shell.get_parent() or {}
+    except Exception:   # not a kernel, or a kernel without get_parent
+        return None, None
+    return (parent.get("metadata") or {}).get("cellId"), (parent.get("content") or {}).get("code")
+
+
+def _from_a_cell(shell, value: SyntaxError) -> bool:
+    """Whether the code Python could not read is a cell's own (IPython's compiler names each cell it compiles and
+    keeps the name: ``format_code_name`` knows it), not a string given to eval or exec, nor a module's file."""
+    name = getattr(value, "filename", None) or ""
+    if name == "<string>":
+        return False
+    known = getattr(getattr(shell, "compile", None), "format_code_name", None)
+    if known is None or not name.endswith(".py"):
+        return True
+    try:
+        return known(name) is not None
+    except Exception:
+        return True
+
+
+def unreadable(shell, value: BaseException) -> str | None:
+    """The one paragraph for a cell Python cannot read: a sentence, a ¶ sign, words without quotation marks,
+    curly or unpaired quotation marks, or else the line and what to check.
+
+    Parameters:
+        shell: the running IPython shell (a kernel's, whose request gives the cell's id), or None.
+        value: the exception.
+    Returns:
+        the paragraph, or None when ``value`` is not a SyntaxError.
+    Example:
+        >>> print(unreadable(None, SyntaxError("invalid character '¶' (U+00B6)", ("<cell>", 1, 12, "essay.show(¶36)"))))
+        Not quite: in code, a paragraph is its number alone, without the ¶ sign (Python cannot read the sign outside quotation marks). Type this instead: essay.show(36)
+    """
+    if not isinstance(value, SyntaxError):
+        return None
+    if not _from_a_cell(shell, value):
+        return None     # a SyntaxError from code this cell runs (eval, exec, a module), not from the cell: as usual
+    cell_id, code = _request(shell) if shell is not None else (None, None)
+    return (answer_typed_as_code(value, cell_id) or unreadable_call(value) or unreadable_quotes(value)
+            or unreadable_line(value, cell_id, code))
+
+
+def _answer_syntax_errors(shell) -> None:
+    """Route what IPython shows through ``showsyntaxerror`` to the paragraph too.
+
+    ``showsyntaxerror`` is not a documented hook: it is the method IPython's shell calls to show a SyntaxError raised
+    before the cell runs (the cell's code transformed, or compiled when SyntaxError is not among the custom
+    exceptions, and from ``showtraceback``, ``showindentationerror``). It is replaced on this shell only, once; if a
+    later IPython stops calling it, the custom exception handler (``set_custom_exc``, documented) still answers.
+    """
+    if getattr(shell.showsyntaxerror, "_helpers_hint", False):
+        return
+    original = shell.showsyntaxerror
+
+    def showsyntaxerror(filename=None, running_compiled_code=False):
+        try:
+            value = shell._get_exc_info()[1]    # as IPython's own showsyntaxerror finds it
+        except Exception:
+            value = sys.exc_info()[1]
+        message = None if running_compiled_code else unreadable(shell, value)
+        if message is None:
+            return original(filename, running_compiled_code)
+        print(message, file=sys.stderr)
+
+    showsyntaxerror._helpers_hint = True
+    shell.showsyntaxerror = showsyntaxerror
+
+
 def load_ipython_extension(shell) -> None:
     """Called by IPython when the kernel starts (``%load_ext helpers.kernel_hints`` does the same by hand).
 
@@ -323,7 +595,8 @@ def show_errors_plainly() -> None:
     Setup cell makes, used before Setup has run, as one sentence saying to run Setup, and a name a later cell makes,
     used before that cell has run, as one paragraph saying to run the cells above (``show_name_error``), and a
     line Python cannot read because of its quotation marks, a ¶ sign or words left without quotation marks as what
-    to type instead (``unreadable_quotes``, ``unreadable_call``).
+    to type instead (``unreadable_quotes``, ``unreadable_call``), a sentence typed into a code cell as where answers
+    go (``answer_typed_as_code``), and any other unreadable line as the line and what to check (``unreadable_line``).
     ``import helpers`` calls it; IPython keeps a single handler, so this is the one place it is registered.
 
     Parameters:
@@ -342,8 +615,8 @@ def show_errors_plainly() -> None:
         import sys
         if issubclass(etype, NameError):    # a cell run before Setup (after a restart, say): one sentence
             return show_name_error(shell, etype, value, tb, tb_offset)
-        if issubclass(etype, SyntaxError):  # a ¶ sign, missing or curly or unpaired quotation marks: what to type
-            message = unreadable_call(value) or unreadable_quotes(value)
+        if issubclass(etype, SyntaxError):  # a sentence, a ¶ sign, quotation marks, a bracket: one paragraph
+            message = unreadable(shell, value)
             if message is None:
                 return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
             return print(message, file=sys.stderr)
@@ -353,3 +626,4 @@ def show_errors_plainly() -> None:
             print(f"{etype.__name__}: {value}", file=sys.stderr)
 
     shell.set_custom_exc((HelperError, UsageError, NameError, SyntaxError), handler)
+    _answer_syntax_errors(shell)
