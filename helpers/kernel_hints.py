@@ -275,8 +275,9 @@ WORDS_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 def looks_like_prose(line: str) -> bool:
     """Whether a line Python could not read is a sentence (an answer typed into a code cell), not code.
 
-    A sentence has three or more words in a row separated by single spaces, most of them not Python's keywords,
-    and none of code's marks: no name followed by a bracket (``essay.show(``), no ``=``, no square brackets.
+    A sentence has three or more words in a row separated by spaces, most of them not Python's keywords, and none
+    of code's marks: no name followed by a bracket (``essay.show(``), no dotted name (``essay.search``), no ``=``,
+    no square or curly brackets. A bracket after a space, "the thesis (¶2)", and "U.S." or "e.g." are a sentence's.
 
     Parameters:
         line: the line Python could not read (``SyntaxError.text``), or a whole cell.
@@ -287,11 +288,13 @@ def looks_like_prose(line: str) -> bool:
         True
         >>> looks_like_prose("Los autores sostienen que el golpe fue apoyado desde fuera.")
         True
+        >>> looks_like_prose("The thesis (¶2) is that the U.S. backed the coup.")
+        True
         >>> looks_like_prose("essay.search(shot dead)")
         False
     """
     line = line.strip()
-    if not line or re.search(r"\w\s?\(|[=\[\]{}]|^\s*[#%!]|\.\w", line.replace("...", "").replace("…", "")):
+    if not line or re.search(r"\w\(|[=\[\]{}]|^[#%!]|\b[a-z_]\w*\.[a-z_]\w+", line):
         return False
     words = WORDS_RE.findall(line)
     run = re.search(r"[^\W\d_]+(?:['’][^\W\d_]*)* +[^\W\d_]+(?:['’][^\W\d_]*)* +[^\W\d_]+", line)
@@ -321,15 +324,16 @@ def _heading(cells: list[dict], index: int) -> str | None:
     return None
 
 
-def cell_in_notebook(cell_id: str | None, notebooks: list[Path] | None = None) -> tuple[str, str | None] | None:
-    """The code a notebook's cell has in the notebook (as saved), and where its nearest answer cell is, in words.
+def cell_in_notebook(cell_id: str | None, notebooks: list[Path] | None = None) -> tuple[str, str | None, str] | None:
+    """What a notebook's cell holds in the notebook (as saved), where its nearest answer cell is, in words, and what
+    kind of cell the notebook has there: "code", "answer" (a cell marked ✎ Write here) or "text" (other Markdown).
 
     Parameters:
         cell_id: the cell's id, as JupyterLab sends it with the request to run the cell (``cellId``).
         notebooks: the notebooks to read (default: ``notebooks_here()``: the kernel's own notebook).
     Returns:
-        (the cell's code, where the nearest answer cell is or None when the notebook has none), or None when no
-        notebook has a cell of that id (a cell the learner added, or a front end that sends no id).
+        (the cell's source, where the nearest answer cell is or None when the notebook has none, its kind), or None
+        when no notebook has a cell of that id (a cell the learner added, or a front end that sends no id).
     Example:
         >>> cell_in_notebook(None, notebooks=[]) is None
         True
@@ -344,24 +348,27 @@ def cell_in_notebook(cell_id: str | None, notebooks: list[Path] | None = None) -
         at = next((i for i, c in enumerate(cells) if c.get("id") == cell_id), None)
         if at is None:
             continue
-        answers = [i for i, c in enumerate(cells) if _is_answer(c)]
+        kind = "code" if cells[at].get("cell_type") == "code" else "answer" if _is_answer(cells[at]) else "text"
+        answers = [i for i, c in enumerate(cells) if _is_answer(c) and i != at]
         if not answers:
-            return _source(cells[at]), None
+            return _source(cells[at]), None, kind
         # the nearest; on a tie the one below (an exercise's answer cell comes after its code)
         nearest = min(answers, key=lambda i: (abs(i - at), i < at))
         side = "below" if nearest > at else "above"
         heading = _heading(cells, nearest)
         where = f'under the heading "{heading}", {side} this cell' if heading else f"{side} this cell"
-        return _source(cells[at]), where
+        return _source(cells[at]), where, kind
     return None
 
 
-def _code_back(code: str) -> str:
+def _code_back(code: str, now: str | None = None) -> str:
     """The cell's own code, to type back: inline when it is one line, on its own lines when two or three, else
-    Ctrl + Z (a folded cell's code runs to many lines)."""
+    Ctrl + Z (a folded cell's code runs to many lines); when the cell still has it (``now``), to keep."""
     lines = code.strip("\n").splitlines()
     if not lines:
         return ""
+    if now is not None and code.strip() in now:
+        return " Delete the sentence from this cell and keep only its own code."
     if len(lines) == 1:
         return f" This cell's own code, to type back in its place: {lines[0].strip()}"
     if len(lines) <= 3:
@@ -370,34 +377,46 @@ def _code_back(code: str) -> str:
             f"{lines[0].strip()}).")
 
 
-def answer_typed_as_code(value: BaseException, cell_id: str | None = None,
-                         notebooks: list[Path] | None = None) -> str | None:
+def answer_typed_as_code(value: BaseException, cell_id: str | None = None, notebooks: list[Path] | None = None,
+                         code: str | None = None) -> str | None:
     """The paragraph for a sentence typed into a code cell (a learner's answer, written in the wrong cell), or None.
 
     The learner review: a reviewer typed their answer into the code cell of an exercise and met a red SyntaxError.
     The paragraph says that the cell runs Python, that answers go in the cells marked ✎ Write here, where the
-    nearest one is (from the cell's id in the notebook), and the cell's own code, to type back.
+    nearest one is (from the cell's id in the notebook), and the cell's own code, to type back. A text cell of the
+    notebook turned into a code cell by mistake (the Y key) is told how to turn it back (Esc, then M).
 
     Parameters:
         value: the exception (a ``SyntaxError`` when the cell could not be read).
         cell_id: the id of the cell that was run (``cellId``, which JupyterLab sends), or None.
         notebooks: the notebooks to read (default: ``notebooks_here()``).
+        code: the whole cell, when known: a cell whose lines are mostly sentences is an answer even where the line
+            Python stopped at is not one ("1. ¶20").
     Returns:
         one paragraph, or None when the line Python could not read is not a sentence.
     Example:
         >>> print(answer_typed_as_code(SyntaxError("invalid syntax", ("<cell>", 1, 5, "I think they are right"))))
         Not quite: this cell runs Python, so it cannot read a sentence. Written answers go in the answer cells, the ones marked ✎ Write here under each exercise: click there, press Enter, and write.
     """
-    if not isinstance(value, SyntaxError) or not looks_like_prose(value.text or ""):
+    if not isinstance(value, SyntaxError):
+        return None
+    lines = [line for line in (code or "").splitlines() if line.strip()]
+    if not looks_like_prose(value.text or "") and not (
+            lines and sum(map(looks_like_prose, lines)) * 2 > len(lines)):
         return None
     found = cell_in_notebook(cell_id, notebooks)
+    if found and found[2] != "code":
+        what = f"an answer cell (marked {SHOWN_MARK})" if found[2] == "answer" else "a text cell"
+        return (f"Not quite: in the notebook this cell is {what}, but it has become a code cell, which runs Python "
+                "and cannot read a sentence. Make it a text cell again: press Esc, then M, then Ctrl + Enter to show "
+                "your writing.")
     said = "Not quite: this cell runs Python, so it cannot read a sentence. Written answers go in the answer cells, "
     if found is None:
         return said + f"the ones marked {SHOWN_MARK} under each exercise: click there, press Enter, and write."
-    code, where = found
+    source, where, _ = found
     where = f"the ones marked {SHOWN_MARK}; the nearest is {where}" if where else \
         f"the ones marked {SHOWN_MARK} under each exercise"
-    return said + where + ": click there, press Enter, and write." + _code_back(code)
+    return said + where + ": click there, press Enter, and write." + _code_back(source, code)
 
 
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
@@ -435,6 +454,10 @@ def unreadable_line(value: BaseException, cell_id: str | None = None, code: str 
     elif crossed:
         check = (f"a {crossed.group(2)} is closed by a {crossed.group(1)}. Check that each bracket is closed by its "
                  "own kind")
+    elif msg.startswith("expected an indented block"):
+        check = ("the line above it ends with a colon, so this one starts further in. Add four spaces at its start")
+    elif msg.startswith("unexpected indent"):
+        check = "it starts further in than the line above. Remove the spaces at its start"
     elif isinstance(value, IndentationError):
         check = ("its spaces at the start do not fit the lines around it. Start it where the line above starts "
                  "(or, after a line that ends with a colon, a little further in)")
@@ -453,7 +476,8 @@ def unreadable_line(value: BaseException, cell_id: str | None = None, code: str 
                  "the things in brackets")
     said = f"Not quite: Python could not read line {value.lineno} of this cell, `{line}`: {check}, then run the cell again."
     found = cell_in_notebook(cell_id, notebooks)
-    if found and code is not None and found[0].strip() != code.strip() and len(found[0].splitlines()) <= 3:
+    if found and found[2] == "code" and code is not None and found[0].strip() != code.strip() \
+            and len(found[0].strip().splitlines()) <= 3:
         said += " If it was changed by mistake, this cell's own code was:" + \
             (f" {found[0].strip()}" if len(found[0].strip().splitlines()) == 1 else "\n" + found[0].strip("\n"))
     return said
@@ -502,7 +526,7 @@ def unreadable(shell, value: BaseException) -> str | None:
     if not _from_a_cell(shell, value):
         return None     # a SyntaxError from code this cell runs (eval, exec, a module), not from the cell: as usual
     cell_id, code = _request(shell) if shell is not None else (None, None)
-    return (answer_typed_as_code(value, cell_id) or unreadable_call(value) or unreadable_quotes(value)
+    return (answer_typed_as_code(value, cell_id, code=code) or unreadable_call(value) or unreadable_quotes(value)
             or unreadable_line(value, cell_id, code))
 
 

@@ -21,6 +21,7 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOK = NOTEBOOKS / "01_argument_structure.ipynb"
 EXERCISE_1 = "53f1f539"    # 01's Exercise 1: its first code cell, essay.show(20); the answer cell is below
 EXERCISE_2 = "30e945b4"    # 01's Exercise 2: essay.show(51, 52)
+ANSWER_1 = "cc201642"      # 01's Exercise 1: its answer cell (Markdown, ✎ Write here)
 
 ENGLISH = "The authors argue that the coup of 2009 was backed by the United States, and that it still matters."
 SPANISH = "Los autores sostienen que el golpe de 2009 contó con el apoyo de Estados Unidos, y que aún importa."
@@ -64,7 +65,8 @@ def send(kc, code: str, cell_id: str | None) -> list[dict]:
 
 def one_paragraph(outputs) -> str:
     """The text of outputs that must be one plain paragraph: printed, no error output, <= 8 lines, no paths."""
-    assert [o["msg_type"] for o in outputs] == ["stream"], outputs      # no error output, so no traceback
+    # printed, no error output, so no traceback (a kernel under load may send the paragraph in two pieces)
+    assert outputs and {o["msg_type"] for o in outputs} == {"stream"}, outputs
     text = "".join(o["content"]["text"] for o in outputs)
     assert text.startswith("Not quite:"), text
     assert "Traceback" not in text and "SyntaxError" not in text and "File " not in text, text
@@ -83,6 +85,23 @@ def test_a_sentence_typed_into_a_code_cell_is_sent_to_the_answer_cell(kernel, se
     assert "Exercise 1: find the evidence, and how it is backed" in text, text   # where the nearest one is
     assert "below this cell" in text, text
     assert "essay.show(20)" in text, text                                      # the cell's code, to type back
+
+
+@pytest.mark.slow   # starts a kernel
+def test_an_answer_written_as_a_numbered_list_with_paragraph_signs_is_an_answer(kernel):
+    """The first exercise asks for numbered answers: the line Python stops at ("1. ¶20") is not a sentence, the
+    cell is."""
+    answer = "1. ¶20, the U.S. ambassador (a witness)\n2. The authors say it was backed\n3. Their evidence is a cable"
+    text = one_paragraph(send(kernel, answer, EXERCISE_1))
+    assert "runs Python" in text and "Exercise 1: find the evidence" in text and "essay.show(20)" in text, text
+
+
+@pytest.mark.slow   # starts a kernel
+def test_an_answer_cell_turned_into_a_code_cell_is_told_how_to_turn_it_back(kernel):
+    """The Y key makes the selected cell a code cell: the answer cell of Exercise 1, written in and run, is told
+    to press M (not given "✎ Write here" as code to type back)."""
+    text = one_paragraph(send(kernel, ENGLISH, ANSWER_1))
+    assert "answer cell" in text and "press Esc, then M" in text and "type back" not in text, text
 
 
 @pytest.mark.slow   # starts a kernel
@@ -139,6 +158,7 @@ def test_after_setup_the_packages_own_errors_are_as_before_and_a_sentence_still_
 def test_the_sentence_detector_reads_prose_not_code():
     assert kernel_hints.looks_like_prose(ENGLISH) and kernel_hints.looks_like_prose(SPANISH)
     assert kernel_hints.looks_like_prose("I think they don't say it")
+    assert kernel_hints.looks_like_prose("The thesis (¶2) says the U.S. backed the coup, e.g. by its aid.")
     for code in ("essay.show(20", "essay.search(shot dead)", "x = = 1", "for x in range(3) print(x)",
                  "len(“past 14 years”)"):
         assert not kernel_hints.looks_like_prose(code), code
