@@ -573,3 +573,39 @@ def test_an_exercise_instruction_cannot_be_typed_into_but_its_answer_cell_can(la
         raise
     finally:
         page.close()
+
+
+def test_a_sentence_typed_into_a_code_cell_is_answered_in_one_paragraph(lab, browser):
+    """Learner review (issue #19, item 2): a reviewer typed their answer into Exercise 1's code cell and met a red
+    SyntaxError traceback. In JupyterLab, which sends the cell's id with the request, the cell now answers in one
+    paragraph naming the exercise's answer cell and the cell's own code (tests/test_syntax_hints.py holds the
+    kernel's side)."""
+    import platform
+    path = PROJECT / "notebooks" / "01_argument_structure.ipynb"
+    cells_nb = nbformat.read(path, as_version=4).cells
+    index = next(i for i, c in enumerate(cells_nb) if c.get("id") == "53f1f539")   # essay.show(20), Exercise 1
+    name = "01_argument_structure-sentence.ipynb"
+    _send(lab, path, name, platform.python_version())
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        _open_and_wait(lab, page, name, "sentence")
+        cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
+        cell.scroll_into_view_if_needed()
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.type("The authors argue that the coup was backed by the United States")
+        page.keyboard.press("Shift+Enter")
+        output = cell.locator(".jp-OutputArea-output")
+        output.first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        text = output.all_inner_texts()
+        said = "\n".join(text)
+        assert "Traceback" not in said and "SyntaxError" not in said, said
+        assert "✎ Write here" in said and "Exercise 1: find the evidence" in said and "essay.show(20)" in said, said
+        assert len(said.strip().splitlines()) <= 8, said
+    except Exception:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "01-sentence-FAILED.png"))
+        raise
+    finally:
+        page.close()
