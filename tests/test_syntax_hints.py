@@ -162,3 +162,13 @@ def test_the_sentence_detector_reads_prose_not_code():
     for code in ("essay.show(20", "essay.search(shot dead)", "x = = 1", "for x in range(3) print(x)",
                  "len(“past 14 years”)"):
         assert not kernel_hints.looks_like_prose(code), code
+
+
+def test_the_answer_mark_is_the_one_the_notebooks_use():
+    """The hint finds answer cells by the mark tools/cells.py writes into them; every cell tagged as an answer in
+    the notebooks has it (a changed mark would leave the hint pointing nowhere)."""
+    from tools import cells
+    assert kernel_hints.ANSWER_MARK in cells.ANSWER_PLACEHOLDER
+    answers = [c for path in sorted(NOTEBOOKS.glob("0[0-4]_*.ipynb"))
+               for c in nbformat.read(path, as_version=4).cells if "answer" in c.metadata.get("tags", [])]
+    assert answers and all(kernel_hints.ANSWER_MARK in c.source for c in answers)
