@@ -1167,7 +1167,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(early.to_writing.any()), published=published if line else None)
-    ax.figure.canvas.draw()
+    _lay_out(ax.figure)      # where the layout puts the axes and each label: measured, not drawn
     right = ax.get_window_extent().x1
     for text, start in labels:
         if text.get_window_extent().x1 > right:
@@ -1304,6 +1304,17 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
 RUN_ON_CLEAR_PX = 24     # a bar that runs on shows at least this much of itself left of its "→ Nov 2017"
 
 
+def _lay_out(fig) -> None:
+    """Run the figure's layout engine (constrained layout) as drawing would, without drawing: what a draw placed
+    (the axes, and so every text's extent) is placed the same, for a fraction of a draw's cost."""
+    engine = fig.get_layout_engine()
+    if engine is not None and fig.axes:      # as Figure.draw runs it
+        try:
+            engine.execute(fig)
+        except ValueError:
+            pass
+
+
 def _room_to_run_on(ax, rows, lo: float, hi: float, years) -> float:
     """The panel's right edge, moved right (by whole quarters, up to the zoom's last year) until every bar that runs
     on past it shows RUN_ON_CLEAR_PX of itself left of the "→ Nov 2017" box ``_runs_on`` puts at the edge, measured
@@ -1313,14 +1324,15 @@ def _room_to_run_on(ax, rows, lo: float, hi: float, years) -> float:
         running = _running_on(rows, hi)
         if not running:
             return hi
-        ax.figure.canvas.draw()
+        _lay_out(ax.figure)      # the plot's width as the layout leaves it, without drawing the figure
         width = ax.get_window_extent().width
+        renderer = ax.figure.canvas.get_renderer()
         boxes = []
         for y, row in running:
             box = ax.annotate(f"→ {row.to_date:%b %Y}", xy=(hi, y), ha="right", va="center", fontsize=ZOOM_FONT,
                               fontweight="bold", bbox=dict(boxstyle="round,pad=0.15"))
+            box.update_bbox_position_size(renderer)     # the box round its text, placed as drawing would place it
             boxes.append(box)
-        ax.figure.canvas.draw()
         need = max(b.get_bbox_patch().get_window_extent().width for b in boxes) + RUN_ON_CLEAR_PX
         for b in boxes:
             b.remove()
@@ -1616,8 +1628,17 @@ def show_described(fig, description: str) -> None:
     from .display import say
     shell = get_ipython()
     if shell is not None:   # in a notebook: the figure's picture as figure_png draws it (once, quickly)
-        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
-    display(fig, metadata={"image/png": {"alt": description, "drawn": drawn_text(fig)}})
+        shell.display_formatter.formatters["image/png"].for_type(Figure, _shown_png)
+        # drawn first, so what it draws is read off that one draw, not laid out again (a timeline panel's cost);
+        # laid out twice before it, as when drawn_text laid it out and then print_figure did: constrained layout starts
+        # from where the last left the axes, so 04's grid (an image) lands on the same pixels only after two
+        _lay_out(fig)
+        fig._png = figure_png(fig)
+        drawn = drawn_text(fig, laid_out=True)
+    else:
+        drawn = drawn_text(fig)
+    display(fig, metadata={"image/png": {"alt": description, "drawn": drawn}})
+    fig.__dict__.pop("_png", None)
     plt.close(fig)
     if not plt.fignum_exists(getattr(fig, "number", -1)):   # really closed (a measuring harness may keep it open)
         _release(fig)
@@ -1649,12 +1670,31 @@ def figure_png(fig) -> str:
     from matplotlib.transforms import Bbox
     pad = plt.rcParams["savefig.pad_inches"]
     w, h = fig.get_size_inches()
-    box = Bbox.from_extents(-pad, -pad, w + pad, h + pad) if getattr(fig, "fills_canvas", False) else "tight"
+    engine = fig.get_layout_engine()
+    if getattr(fig, "fills_canvas", False):
+        box = Bbox.from_extents(-pad, -pad, w + pad, h + pad)
+    else:
+        # the tight box as print_figure finds it, from the layout alone: print_figure would draw the whole figure
+        # once (without painting) only to run the layout and measure it, then draw it again
+        _lay_out(fig)
+        box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(pad)
     out = io.BytesIO()
-    fig.canvas.print_figure(out, format="png", dpi=fig.dpi, facecolor=fig.get_facecolor(),
-                            edgecolor=fig.get_edgecolor(), bbox_inches=box, pad_inches=pad,
-                            pil_kwargs={"compress_level": 1})
+    fig.set_layout_engine(None)         # laid out above; print_figure lays out (and draws) again only if it has one
+    try:
+        fig.canvas.print_figure(out, format="png", dpi=fig.dpi, facecolor=fig.get_facecolor(),
+                                edgecolor=fig.get_edgecolor(), bbox_inches=box, pad_inches=pad,
+                                pil_kwargs={"compress_level": 1})
+    finally:
+        if engine is not None or fig.get_layout_engine() is not None:
+            fig.set_layout_engine(engine)
     return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _shown_png(fig) -> str:
+    """The picture a notebook shows for a figure: the one ``show_described`` has just drawn, if it has, else
+    ``figure_png``'s."""
+    png = fig.__dict__.pop("_png", None)
+    return png if png is not None else figure_png(fig)
 
 
 def _release(fig) -> None:
@@ -1686,7 +1726,7 @@ def _trim() -> None:
 _MALLOC_TRIM = None
 
 
-def drawn_text(fig) -> list[str]:
+def drawn_text(fig, laid_out: bool = False) -> list[str]:
     """Everything a figure says, as lines of text: each piece of text drawn (titles, labels, ticks, keys) and,
     where a mark's colour, shape or place says something (``fig.drawn``), that in words.
 
@@ -1695,6 +1735,8 @@ def drawn_text(fig) -> list[str]:
 
     Parameters:
         fig: a matplotlib figure drawn by this module.
+        laid_out: ``True`` if the figure has just been drawn as it stands (``figure_png``), so its tick labels are
+            made already and it need not be laid out again to read them.
     Returns:
         a list of strings, each piece of text once, then ``fig.drawn``.
 
@@ -1707,7 +1749,7 @@ def drawn_text(fig) -> list[str]:
     """
     from matplotlib.axis import Axis
     from matplotlib.text import Text
-    if any(ax.axison for ax in fig.axes):   # tick labels exist only once laid out; the maps draw no axis
+    if not laid_out and any(ax.axison for ax in fig.axes):   # tick labels exist only once laid out; maps draw no axis
         fig.draw_without_rendering()         # lays out every text (ticks included) without painting pixels
 
     def found(artist):                       # as fig.findobj(Text), without walking into an axis that is off
