@@ -1639,10 +1639,12 @@ def show_described(fig, description: str) -> None:
     shell = get_ipython()
     if shell is not None:   # in a notebook: the figure's picture as figure_png draws it (once, quickly)
         shell.display_formatter.formatters["image/png"].for_type(Figure, _shown_png)
-        # drawn first, so what it draws is read off that one draw, not laid out again (a timeline panel's cost);
-        # laid out twice before it, as when drawn_text laid it out and then print_figure did: constrained layout starts
-        # from where the last left the axes, so 04's grid (an image) lands on the same pixels only after two
-        _lay_out(fig)
+        # drawn first, so what it draws is read off that one draw, not laid out again (a timeline panel's cost).
+        # A figure with an image is laid out twice before it, as when drawn_text laid it out and then print_figure
+        # did: constrained layout starts from where the last left the axes, and a second pass moves them by a
+        # fraction of a pixel, which an image (04's grid), resampled onto the pixels, shows; lines and text do not
+        if any(ax.get_images() for ax in fig.axes):
+            _lay_out(fig)
         fig._png = figure_png(fig)
         drawn = drawn_text(fig, laid_out=True)
     else:
