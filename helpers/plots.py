@@ -305,13 +305,15 @@ HELD_BACK = ("(the essay's words only: the package's reading of this claim is he
              "asks about it)")
 
 
-def _child_text(argument, nodes, id_, held_back=(), words: int = BOX_WORDS) -> str:
+def _child_text(argument, nodes, id_, held_back=(), words: int = BOX_WORDS, below=None) -> str:
+    """A box on the right; ``below``: how many claims stand under each claim, if counted already (``_below``)."""
     row = nodes.loc[id_]
     # an exercise asks about this claim: its box gives the essay's words (in quotation marks), not the package's reading
     text = f"“{_short(row.span, words)}”" if id_ in held_back else None
     # a point is the essay's own sentence: its box gives more of it, so a projected map shows what each point says
     # (review15 learner, 5: point 3, 14 words, read "…learn from more advanced…")
-    return _box_text(row, _CHILD_WIDTH, below=len(argument.branch(id_)) if row.type != "point" else 0,
+    under = below[id_] if below is not None and id_ in below else len(argument.branch(id_))
+    return _box_text(row, _CHILD_WIDTH, below=under if row.type != "point" else 0,
                      words=None if text else (max(POINT_WORDS, words) if row.type == "point" else words), text=text)
 
 
@@ -320,7 +322,13 @@ BOX_LINES = 4          # but never more lines than this in a box on the right (r
 _ARROW_ROOM = 0.25     # inches kept free between boxes for each arrow and the word on it
 
 
-def _words_that_fit(argument, nodes, ids, held_back=()) -> int:
+def _below(argument, ids) -> dict[str, int]:
+    """How many claims stand under each of these claims, however deep: counted once for a map, not once for every
+    wording of its box that is tried (``_words_that_fit`` tries seven)."""
+    return {i: len(argument.branch(i)) for i in dict.fromkeys(ids)}
+
+
+def _words_that_fit(argument, nodes, ids, held_back=(), below=None) -> int:
     """How many words each box on the right of one figure can give: ``BOX_WORDS``, or more (up to ``MORE_WORDS``)
     while every box stays within ``BOX_LINES`` lines and the boxes, with room for their arrows, still fit the
     figure's height; so a map of two or three claims is less cut than one of four."""
@@ -328,7 +336,7 @@ def _words_that_fit(argument, nodes, ids, held_back=()) -> int:
     # every share up to MORE_WORDS is tried, not only until one fails: a box ends where a phrase ends (phrase_cut),
     # so a share that runs a box one line too long may be followed by one that ends a phrase sooner
     for more_words in range(BOX_WORDS + 2, MORE_WORDS + 1, 2):
-        more = [_child_text(argument, nodes, i, held_back, more_words) for i in ids]
+        more = [_child_text(argument, nodes, i, held_back, more_words, below) for i in ids]
         taller = sum((t.count("\n") + 1) * _LINE + 0.18 + 0.1 + _ARROW_ROOM for t in more)
         if taller <= _ROOM and all(t.count("\n") + 1 <= BOX_LINES for t in more):
             words = more_words
@@ -376,8 +384,8 @@ def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: b
     return pd.DataFrame(rows, columns=["box", "in full"])
 
 
-def _box_height(argument, nodes, id_, held_back=(), words: int = BOX_WORDS) -> float:
-    return (_child_text(argument, nodes, id_, held_back, words).count("\n") + 1) * _LINE + 0.18
+def _box_height(argument, nodes, id_, held_back=(), words: int = BOX_WORDS, below=None) -> float:
+    return (_child_text(argument, nodes, id_, held_back, words, below).count("\n") + 1) * _LINE + 0.18
 
 
 PLURAL = {"evidence": "pieces of evidence", "premise": "premises", "conclusion": "conclusions",
@@ -447,7 +455,7 @@ SHORT_NOTE_NO_THESIS = (" Quotation marks: the essay's words; square brackets: t
                         "under the figure gives each box in full.")
 
 
-def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
+def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None):
     """One figure of a map: the claim on the left, at the top, with the key under it; the claims under it on the
     right, one under another; an arrow from each to it, with the relation's word on the arrow."""
     use_style()
@@ -471,9 +479,10 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=()):
     rt = box(0.17, top - 0.08, _box_text(r, _ROOT_WIDTH, words=None, text=_root_words(argument, r)),
              TYPE_COLOURS[r.type], root)
     # the claims under it on the right, one under another, spread over the height
-    words = _words_that_fit(argument, nodes, ids, held_back)
-    texts = [_child_text(argument, nodes, i, held_back, words) for i in ids]
-    heights = [_box_height(argument, nodes, i, held_back, words) for i in ids]
+    below = _below(argument, ids) if below is None else below
+    words = _words_that_fit(argument, nodes, ids, held_back, below)
+    texts = [_child_text(argument, nodes, i, held_back, words, below) for i in ids]
+    heights = [_box_height(argument, nodes, i, held_back, words, below) for i in ids]
     gap = max(0.1, ((top - bottom) - sum(heights)) / max(len(ids), 1))
     y = top - gap / 2
     x_child = 4.3
@@ -676,7 +685,8 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=(), points
     held_back = {_known_id(argument, i) for i in ([held_back] if isinstance(held_back, str) else held_back)}
     nodes = argument.nodes()
     # as few figures as hold the claims (at most per_figure each, and as many as fit its height), shared out evenly
-    heights = [_box_height(argument, nodes, id_, held_back) + 0.1 for id_ in ids]
+    below = _below(argument, ids)
+    heights = [_box_height(argument, nodes, id_, held_back, below=below) + 0.1 for id_ in ids]
     chunks = [[ids[i] for i in part] for part in _chunks(heights, per_figure, _ROOM)]
     r = nodes.loc[root]
     base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
@@ -685,7 +695,7 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=(), points
         r.type, f"{_a(r.type).capitalize()} of ¶{r.paragraph} and what stands directly under it")   # no code: review 21
     for k, chunk in enumerate(chunks, start=1):
         title = base + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
-        fig = _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back)
+        fig = _draw_map(argument, nodes, root, chunk, title, (k, len(chunks)), held_back, below)
         # the box on the left in full under the first figure only; the thesis's only under the spine (the thesis and
         # its three points), so a notebook that draws both does not print its long paraphrase twice
         spine = r.type != "thesis" or ids == list(argument.points.id)
@@ -1026,8 +1036,8 @@ def _held_back(timeline, leave_out=(), writing=None):
     with an arrow (``to_writing``), its end unsaid. Every row kept has ``when``, its date in words, unsaid
     where it ends at the time of writing.
     """
-    from .timeline import with_account
-    shown = with_account(timeline, writing=writing).set_index("id")["when"]
+    from .timeline import dates_in_words
+    shown = dates_in_words(timeline, writing=writing)       # with_account's "when" alone (a tenth of its cost)
     t = timeline.assign(when=timeline.id.map(shown))
     asked = t.id.isin(list(leave_out))
     if writing is None:
@@ -1167,7 +1177,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
     _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                      loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
                      to_writing=bool(early.to_writing.any()), published=published if line else None)
-    ax.figure.canvas.draw()
+    _lay_out(ax.figure)      # where the layout puts the axes and each label: measured, not drawn
     right = ax.get_window_extent().x1
     for text, start in labels:
         if text.get_window_extent().x1 > right:
@@ -1304,6 +1314,17 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
 RUN_ON_CLEAR_PX = 24     # a bar that runs on shows at least this much of itself left of its "→ Nov 2017"
 
 
+def _lay_out(fig) -> None:
+    """Run the figure's layout engine (constrained layout) as drawing would, without drawing: what a draw placed
+    (the axes, and so every text's extent) is placed the same, for a fraction of a draw's cost."""
+    engine = fig.get_layout_engine()
+    if engine is not None and fig.axes:      # as Figure.draw runs it
+        try:
+            engine.execute(fig)
+        except ValueError:
+            pass
+
+
 def _room_to_run_on(ax, rows, lo: float, hi: float, years) -> float:
     """The panel's right edge, moved right (by whole quarters, up to the zoom's last year) until every bar that runs
     on past it shows RUN_ON_CLEAR_PX of itself left of the "→ Nov 2017" box ``_runs_on`` puts at the edge, measured
@@ -1313,14 +1334,15 @@ def _room_to_run_on(ax, rows, lo: float, hi: float, years) -> float:
         running = _running_on(rows, hi)
         if not running:
             return hi
-        ax.figure.canvas.draw()
+        _lay_out(ax.figure)      # the plot's width as the layout leaves it, without drawing the figure
         width = ax.get_window_extent().width
+        renderer = ax.figure.canvas.get_renderer()
         boxes = []
         for y, row in running:
             box = ax.annotate(f"→ {row.to_date:%b %Y}", xy=(hi, y), ha="right", va="center", fontsize=ZOOM_FONT,
                               fontweight="bold", bbox=dict(boxstyle="round,pad=0.15"))
+            box.update_bbox_position_size(renderer)     # the box round its text, placed as drawing would place it
             boxes.append(box)
-        ax.figure.canvas.draw()
         need = max(b.get_bbox_patch().get_window_extent().width for b in boxes) + RUN_ON_CLEAR_PX
         for b in boxes:
             b.remove()
@@ -1616,8 +1638,19 @@ def show_described(fig, description: str) -> None:
     from .display import say
     shell = get_ipython()
     if shell is not None:   # in a notebook: the figure's picture as figure_png draws it (once, quickly)
-        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
-    display(fig, metadata={"image/png": {"alt": description, "drawn": drawn_text(fig)}})
+        shell.display_formatter.formatters["image/png"].for_type(Figure, _shown_png)
+        # drawn first, so what it draws is read off that one draw, not laid out again (a timeline panel's cost).
+        # A figure with an image is laid out twice before it, as when drawn_text laid it out and then print_figure
+        # did: constrained layout starts from where the last left the axes, and a second pass moves them by a
+        # fraction of a pixel, which an image (04's grid), resampled onto the pixels, shows; lines and text do not
+        if any(ax.get_images() for ax in fig.axes):
+            _lay_out(fig)
+        fig._png = figure_png(fig)
+        drawn = drawn_text(fig, laid_out=True)
+    else:
+        drawn = drawn_text(fig)
+    display(fig, metadata={"image/png": {"alt": description, "drawn": drawn}})
+    fig.__dict__.pop("_png", None)
     plt.close(fig)
     if not plt.fignum_exists(getattr(fig, "number", -1)):   # really closed (a measuring harness may keep it open)
         _release(fig)
@@ -1649,12 +1682,31 @@ def figure_png(fig) -> str:
     from matplotlib.transforms import Bbox
     pad = plt.rcParams["savefig.pad_inches"]
     w, h = fig.get_size_inches()
-    box = Bbox.from_extents(-pad, -pad, w + pad, h + pad) if getattr(fig, "fills_canvas", False) else "tight"
+    engine = fig.get_layout_engine()
+    if getattr(fig, "fills_canvas", False):
+        box = Bbox.from_extents(-pad, -pad, w + pad, h + pad)
+    else:
+        # the tight box as print_figure finds it, from the layout alone: print_figure would draw the whole figure
+        # once (without painting) only to run the layout and measure it, then draw it again
+        _lay_out(fig)
+        box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(pad)
     out = io.BytesIO()
-    fig.canvas.print_figure(out, format="png", dpi=fig.dpi, facecolor=fig.get_facecolor(),
-                            edgecolor=fig.get_edgecolor(), bbox_inches=box, pad_inches=pad,
-                            pil_kwargs={"compress_level": 1})
+    fig.set_layout_engine(None)         # laid out above; print_figure lays out (and draws) again only if it has one
+    try:
+        fig.canvas.print_figure(out, format="png", dpi=fig.dpi, facecolor=fig.get_facecolor(),
+                                edgecolor=fig.get_edgecolor(), bbox_inches=box, pad_inches=pad,
+                                pil_kwargs={"compress_level": 1})
+    finally:
+        if engine is not None or fig.get_layout_engine() is not None:
+            fig.set_layout_engine(engine)
     return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _shown_png(fig) -> str:
+    """The picture a notebook shows for a figure: the one ``show_described`` has just drawn, if it has, else
+    ``figure_png``'s."""
+    png = fig.__dict__.pop("_png", None)
+    return png if png is not None else figure_png(fig)
 
 
 def _release(fig) -> None:
@@ -1686,7 +1738,7 @@ def _trim() -> None:
 _MALLOC_TRIM = None
 
 
-def drawn_text(fig) -> list[str]:
+def drawn_text(fig, laid_out: bool = False) -> list[str]:
     """Everything a figure says, as lines of text: each piece of text drawn (titles, labels, ticks, keys) and,
     where a mark's colour, shape or place says something (``fig.drawn``), that in words.
 
@@ -1695,6 +1747,8 @@ def drawn_text(fig) -> list[str]:
 
     Parameters:
         fig: a matplotlib figure drawn by this module.
+        laid_out: ``True`` if the figure has just been drawn as it stands (``figure_png``), so its tick labels are
+            made already and it need not be laid out again to read them.
     Returns:
         a list of strings, each piece of text once, then ``fig.drawn``.
 
@@ -1707,7 +1761,7 @@ def drawn_text(fig) -> list[str]:
     """
     from matplotlib.axis import Axis
     from matplotlib.text import Text
-    if any(ax.axison for ax in fig.axes):   # tick labels exist only once laid out; the maps draw no axis
+    if not laid_out and any(ax.axison for ax in fig.axes):   # tick labels exist only once laid out; maps draw no axis
         fig.draw_without_rendering()         # lays out every text (ticks included) without painting pixels
 
     def found(artist):                       # as fig.findobj(Text), without walking into an axis that is off

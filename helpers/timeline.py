@@ -466,9 +466,29 @@ def refs_in_words(text, labels: dict[str, str]) -> str:
     return _REF.sub(word, text)
 
 
-def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -> pd.DataFrame:
-    """``shown`` with the package's date for the time of writing (the row ``writing``) left unsaid: see
-    ``with_account``."""
+def dates_in_words(timeline: pd.DataFrame, writing: str | None = None) -> pd.Series:
+    """Each row's date in words, as ``with_account`` gives it in its ``when`` column, without the rest of that table
+    (the timeline figures need only this, once per panel).
+
+    Parameters:
+        timeline: the table from ``load_timeline``.
+        writing: optional; the id of the row for the time of writing, whose date is left unsaid (as in
+            ``with_account``).
+    Returns:
+        a Series of strings, by row id.
+    Example:
+        >>> from helpers import load_essay
+        >>> dates_in_words(load_timeline(load_essay()), writing="E38")["E38"]
+        'the time of writing'
+    """
+    when = timeline.assign(when=timeline.date.map(date_in_words))
+    if writing is not None:
+        when = when.assign(when=_when_writing_unsaid(when, timeline, writing))
+    return when.set_index("id")["when"]
+
+
+def _when_writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -> list[str]:
+    """``shown``'s ``when``, each date that ends at the time of writing (the row ``writing``) ending there in words."""
     rows = timeline.set_index("id")
     if writing not in rows.index:
         raise UsageError(f"there is no timeline row {writing}: name the row for the time of writing")
@@ -480,7 +500,12 @@ def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -
             return "the time of writing" if start in (w_from, "") or row.id == writing else \
                 f"between {date_in_words(start)} and the time of writing"
         return row.when
+    return [when(r) for r in shown.itertuples()]
 
+
+def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -> pd.DataFrame:
+    """``shown`` with the package's date for the time of writing (the row ``writing``) left unsaid: see
+    ``with_account``."""
     def unsaid(text):
         if not isinstance(text, str):
             return text
@@ -489,7 +514,7 @@ def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -
         # a clause that only named the year ("…; the time of writing: 2019 by …") says nothing once it is unsaid
         return re.sub(r"; the time of writing$", "", text) if "to the time of writing" in text else text
 
-    out = shown.assign(when=[when(r) for r in shown.itertuples()])
+    out = shown.assign(when=_when_writing_unsaid(shown, timeline, writing))
     for column in (HOW_KNOWN, "how the date is reached"):
         out[column] = out[column].map(unsaid)
     return out
