@@ -298,11 +298,20 @@ def _answers(cells) -> int:
     return 1
 
 
+def answer_block(label: str, lines: int) -> str:
+    """An answer on paper, as HTML: its label (Markdown, "**Your answer:** …") and ``lines`` ruled lines under it, on
+    one page (a label at a page's foot with its lines overleaf was Session 3's first print)."""
+    from tools.handout import _md_inline
+    paragraphs = "".join(f"<p>{_md_inline(p.strip())}</p>" for p in label.split("\n\n") if p.strip())
+    return (f'<div class="keep-together" style="break-inside: avoid; page-break-inside: avoid;">{paragraphs}'
+            f'{ruled_lines(lines)}</div>')
+
+
 def ruled_lines(lines: int) -> str:
-    """Lines to write on, as HTML: ``lines`` ruled lines (a few for each answer an exercise asks for)."""
-    return (f'<div class="write-here" style="height: {lines * LINE_HEIGHT_EM:.2f}em; border-bottom: 1px solid #999; '
-            f'background: repeating-linear-gradient(transparent 0 {LINE_HEIGHT_EM - 0.05:.2f}em, #bbb '
-            f'{LINE_HEIGHT_EM - 0.05:.2f}em {LINE_HEIGHT_EM:.2f}em);"></div>')
+    """Lines to write on, as HTML: ``lines`` ruled lines (a few for each answer an exercise asks for), each drawn on
+    its own (Chromium printed a repeating gradient's lines only part of the way down)."""
+    line = f'<div style="height: {LINE_HEIGHT_EM}em; border-bottom: 1px solid #aaa;"></div>'
+    return f'<div class="write-here">{line * lines}</div>'
 
 
 def _looked_up(source: str, old: str, new: str):
@@ -344,8 +353,8 @@ def paper_cells(cells) -> list:
             cell.source = cell.source.replace(m.group(0), f" Printed below: where *{m.group(2)}* occurs.")
         cell.source = on_paper(cell.source)
         if "answer-label" in tags:
-            cell.source = (cell.source + "\n\n" + ruled_lines(max(4, min(18, LINES_AN_ANSWER * answers)))).strip()
-            cell.source = cell.source if cell.source.startswith("**Your answer") else "**Your answer:**\n\n" + cell.source
+            label = cell.source if cell.source.startswith("**Your answer") else "**Your answer:** " + cell.source
+            cell.source = answer_block(label, max(4, min(18, LINES_AN_ANSWER * answers)))
         if cell.source.strip():
             out.append(cell)
     return out
@@ -362,8 +371,8 @@ def _clue_cells(nb, part: dict) -> list:
     listed, context = decks.room_clues_html(load_essay(), ids)
     source = (f"{heading}\n\n*This meeting works {len(ids)} of the exercise's clues, with the outside date one of "
               "them needs.*\n\n" + listed + ("\n\n" + context if context else ""))
-    answer = ("**Your answer:** for each clue, what it implies and whether it sets a limit or only pulls (two lines "
-              "a clue); then your range.\n\n" + ruled_lines(2 * len(ids) + LINES_AN_ANSWER))
+    answer = answer_block("**Your answer:** for each clue, what it implies and whether it sets a limit or only pulls "
+                          "(two lines a clue); then your range.", 2 * len(ids) + LINES_AN_ANSWER)
     return [nbformat.v4.new_markdown_cell(source), nbformat.v4.new_markdown_cell(answer)]
 
 
