@@ -251,7 +251,7 @@ PAPER_WORDS = {
     ", where one cell finds any term and lists where it appears": "",
     "Full details are in `CITATION.cff`; cite": "Cite",
     "Two voices' source and language are left for you to find in Exercise 3.":
-        "Two voices' source and language are left for an exercise of lesson 02 to ask (“an exercise asks”).",
+        "Two voices' source and language are left for an exercise of lesson 02 to find.",
 }
 # a lookup an exercise asks for on the screen ("change `election` to `shot dead` and run it"): on paper, printed done
 CHANGE = re.compile(r"[^.]*\bchange `([^`]+)` to `([^`]+)` and run it[^.]*\.(?: \([^)]*\)\.?)?")
