@@ -13,6 +13,12 @@ nothing):
 - the meeting's homework (the version's own), its needed part: a notebook's part (``first``: its short route, the
   parts it leaves, or the one part it names) and its exercises; the optional part stays in the lessons.
 
+Printed, a part speaks to paper (issue #20, facilitator review 25; ``paper_cells``): no code, no keys, nothing to run
+or click (those sentences, and the sections that teach the screen, are left out); a lookup an exercise asks for is
+printed done; an answer is ruled lines, a few for each answer; a part that points to a section of its lesson ("the
+table of objections above") prints it first, and a pointer to what is not on the paper is reworded; a segment that
+works a few of an exercise's clues (sessions.yml, ``clues``) prints those clues and the outside dates they need.
+
 ``paper_parts`` lists the parts, each with the segment it serves; ``paper_editions`` builds the pages
 (facilitator/paper-<plan>-<n>[-spanish].html, printed to PDF with the rest); ``print_lines`` gives the print list of
 a meeting version with each printout's pages, for the checklists and the run sheets.
