@@ -266,6 +266,8 @@ STAND_IN = re.compile(r"#.*\bin place of\b|#.*\bchange \d+ to\b", re.I)
 # where a printed part points to a section of its lesson, the section printed before it (it says "above")
 POINTS_TO = {"the table of objections above": "## Objections and replies"}
 SENTENCE = re.compile(r"(?<=[a-z0-9)”\"*_`][.!?])\s+(?=[A-Z“\"*(_`])")
+# a list item that is a link to open a lesson (00's "Open a notebook" list; the table above it says the same)
+OPEN_LINK = re.compile(r"\s*(?:[-*+]|\d+\.)\s+\[[^\]]*\]\(\d\d_\w+\.ipynb[^)]*\)")
 # a lesson's links to the lessons before and after it (tools.navigation): a page of paper has none
 NAVIGATION = re.compile(r"^---\s*\n+\[(?:← Previous|Series map|Next)")
 LINE_HEIGHT_EM = 1.75
@@ -284,6 +286,8 @@ def on_paper(source: str) -> str:
         source = source.replace(screen, paper)
     out = []
     for line in source.split("\n"):
+        if OPEN_LINK.match(line):      # "open a notebook": a list of links to click, with nothing else to say
+            continue
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", "|", "<", ">")) or not SCREEN.search(line):
             out.append(line)
