@@ -13,6 +13,12 @@ nothing):
 - the meeting's homework (the version's own), its needed part: a notebook's part (``first``: its short route, the
   parts it leaves, or the one part it names) and its exercises; the optional part stays in the lessons.
 
+Printed, a part speaks to paper (issue #20, facilitator review 25; ``paper_cells``): no code, no keys, nothing to run
+or click (those sentences, and the sections that teach the screen, are left out); a lookup an exercise asks for is
+printed done; an answer is ruled lines, a few for each answer; a part that points to a section of its lesson ("the
+table of objections above") prints it first, and a pointer to what is not on the paper is reworded; a segment that
+works a few of an exercise's clues (sessions.yml, ``clues``) prints those clues and the outside dates they need.
+
 ``paper_parts`` lists the parts, each with the segment it serves; ``paper_editions`` builds the pages
 (facilitator/paper-<plan>-<n>[-spanish].html, printed to PDF with the rest); ``print_lines`` gives the print list of
 a meeting version with each printout's pages, for the checklists and the run sheets.
@@ -178,9 +184,11 @@ def paper_parts(reading: str = DEFAULT_READING) -> dict[str, list[dict]]:
             if not seg.notebook or seg.paper or not seg.minutes:
                 continue
             numbers = list(decks.EXERCISE_NAMED.findall(seg.activity)) + ([str(seg.exercise)] if seg.exercise else [])
+            clues = list(getattr(seg, "clues", None) or [])
             for n in dict.fromkeys(int(x) for x in numbers):
                 if (seg.notebook, n) not in sheets:
-                    parts.append({"notebook": seg.notebook, "heading": f"## Exercise {n}:", "segment": seg.topic})
+                    parts.append({"notebook": seg.notebook, "heading": f"## Exercise {n}:", "segment": seg.topic,
+                                  **({"clues": clues} if clues and n == seg.exercise else {})})
             if seg.worked:
                 book, title = (x.strip() for x in seg.worked.split(":", 1))
                 parts.append({"notebook": book, "heading": f"## Exercise: {title}", "segment": seg.topic})
@@ -223,6 +231,163 @@ def _cells(nb, part: dict) -> list:
     return keep
 
 
+# On paper (issue #20, facilitator review 25): nothing is run, clicked, typed or pressed, and no code is printed. The
+# sections of a lesson that only teach the screen are left out of a whole notebook's route on paper.
+SCREEN_SECTIONS = ("## How to use a notebook", "## Finding a passage", "## More about using a notebook",
+                   "## The whole essay, numbered", "## Where the data lives")
+# a sentence that speaks to a screen: running, clicking, keys, cells, code (an inline code span with a call, a dot or
+# a sign), JupyterLab's menus and buttons, the short route's jumps
+SCREEN = re.compile(r"\b(?:runs?|running|re-run|click(?:s|ed)?|double-click|typed?|press(?:ing)?|toolbar|kernel|"
+                    r"cells?|JupyterLab|menu|button|tab|download|upload|folded|unfold|jump(?:s|ed)?)\b|Shift \+ Enter|"
+                    r"\bCtrl\b|\bCmd\b|\*\*Enter\*\*|▶|•••|▾|✎|File →|`[^`]*[(.=#/][^`]*`|\*Short route: skip",
+                    re.I)
+# pointers a printed page rewords: to cells (there are none on paper), to a line of code, to a part of a lesson that
+# is not printed with it
+PAPER_WORDS = {
+    " (the cells below print them)": " (printed below)",
+    " (the cell below prints them)": " (printed below)",
+    "(the cell below prints it) ": "(printed below) ",
+    "(The line `essay.show` prints above each paragraph gives its kind:": "(The line above each printed paragraph gives its kind:",
+    " (the full route's *Where the data lives*, above, names the files)": "",
+    "Then read each paragraph it finds: the cell under the table is ready for it; put the paragraph number in place of "
+    "3 and run it.": "Then read each paragraph it lists, in the reader's edition.",
+    "glossed in 04_people_places_terms": "glossed in notebook 04",
+    " See `LICENSE`.": "",
+    "The worked examples under this cell show": "The worked examples below show",
+    ", where one cell finds any term and lists where it appears": "",
+    "Full details are in `CITATION.cff`; cite": "Cite",
+    "Two voices' source and language are left for you to find in Exercise 3.":
+        "Two voices' source and language are left for an exercise of lesson 02 to find.",
+}
+# a lookup an exercise asks for on the screen ("change `election` to `shot dead` and run it"): on paper, printed done
+CHANGE = re.compile(r"[^.]*\bchange `([^`]+)` to `([^`]+)` and run it[^.]*\.(?: \([^)]*\)\.?)?")
+# a code cell whose number is a stand-in for the reader's own ("in place of 3"): nothing to print on paper
+STAND_IN = re.compile(r"#.*\bin place of\b|#.*\bchange \d+ to\b", re.I)
+# where a printed part points to a section of its lesson, the section printed before it (it says "above")
+POINTS_TO = {"the table of objections above": "## Objections and replies"}
+SENTENCE = re.compile(r"(?<=[a-z0-9)”\"*_`][.!?])\s+(?=[A-Z“\"*(_`])")
+# a list item that is a link to open a lesson (00's "Open a notebook" list; the table above it says the same)
+OPEN_LINK = re.compile(r"\s*(?:[-*+]|\d+\.)\s+\[[^\]]*\]\(\d\d_\w+\.ipynb[^)]*\)")
+# a lesson's links to the lessons before and after it (tools.navigation): a page of paper has none
+NAVIGATION = re.compile(r"^---\s*\n+\[(?:← Previous|Series map|Next)")
+LINE_HEIGHT_EM = 1.75
+LINES_AN_ANSWER = 3
+
+
+def on_paper(source: str) -> str:
+    """A lesson's Markdown as printed on paper: the rewordings of ``PAPER_WORDS``, each sentence that speaks to a screen
+    (``SCREEN``) left out (a list item or paragraph with none left goes), and the inline code that is left (a column's
+    name, a phrase to look for) in italics.
+
+    Parameters: ``source`` a Markdown cell's text.
+    Returns: the text for paper ("" when nothing is left).
+    Example: ``on_paper("Read ¶3. Click the cell and press **Shift + Enter**.")`` gives ``"Read ¶3."``."""
+    for screen, paper in PAPER_WORDS.items():
+        source = source.replace(screen, paper)
+    out = []
+    for line in source.split("\n"):
+        if OPEN_LINK.match(line):      # "open a notebook": a list of links to click, with nothing else to say
+            continue
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith(("#", "|", "<", ">")) or not SCREEN.search(line):
+            out.append(line)
+            continue
+        lead = re.match(r"\s*(?:[-*+]|\d+\.)\s+", line)
+        head, body = (line[:lead.end()], line[lead.end():]) if lead else ("", line)
+        kept = [s for s in SENTENCE.split(body) if not SCREEN.search(s)]
+        if kept:
+            out.append(head + " ".join(kept))
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+    return re.sub(r"`([^`]+)`", r"*\1*", text)
+
+
+def _answers(cells) -> int:
+    """How many answers an exercise asks for, from its "Time for this exercise" line (1 when it does not say)."""
+    for c in cells:
+        m = re.search(r"\b(\d+) answers?\b", c.source) if c.cell_type == "markdown" else None
+        if m:
+            return int(m.group(1))
+    return 1
+
+
+def answer_block(label: str, lines: int) -> str:
+    """An answer on paper, as HTML: its label (Markdown, "**Your answer:** …") and ``lines`` ruled lines under it, on
+    one page (a label at a page's foot with its lines overleaf was Session 3's first print)."""
+    from tools.handout import _md_inline
+    paragraphs = "".join(f"<p>{_md_inline(p.strip())}</p>" for p in label.split("\n\n") if p.strip())
+    return (f'<div class="keep-together" style="break-inside: avoid; page-break-inside: avoid;">{paragraphs}'
+            f'{ruled_lines(lines)}</div>')
+
+
+def ruled_lines(lines: int) -> str:
+    """Lines to write on, as HTML: ``lines`` ruled lines (a few for each answer an exercise asks for), each drawn on
+    its own (Chromium printed a repeating gradient's lines only part of the way down)."""
+    line = f'<div style="height: {LINE_HEIGHT_EM}em; border-bottom: 1px solid #aaa;"></div>'
+    return f'<div class="write-here">{line * lines}</div>'
+
+
+def _looked_up(source: str, old: str, new: str):
+    """A lookup cell's output with ``old`` changed to ``new`` (the change an exercise asks for on the screen), made
+    now: the outputs of a code cell."""
+    from helpers import display
+    import helpers
+    namespace = {"helpers": helpers, "essay": load_essay(), "display": display}
+    code = "\n".join(line for line in source.split("\n") if not line.lstrip().startswith("#"))
+    value = eval(code.replace(f'"{old}"', f'"{new}"'), namespace)  # noqa: S307 (the lesson's own one-line lookup)
+    data = {"text/plain": repr(value)}
+    if hasattr(value, "_repr_html_"):
+        data["text/html"] = value._repr_html_()
+    return [nbformat.v4.new_output("execute_result", data=data, execution_count=None)]
+
+
+def paper_cells(cells) -> list:
+    """A part's cells as printed on paper: Markdown through ``on_paper``, code cells without their code (their
+    tables, paragraphs and figures stay; one with nothing to show, or a stand-in for the reader's own choice,
+    goes), an exercise's lookup made as it asks, and its answer cell as ruled lines, a few for each answer."""
+    out, change = [], None
+    answers = _answers(cells)
+    for cell in copy.deepcopy(list(cells)):
+        tags = set(cell.metadata.get("tags", []))
+        if cell.cell_type == "code":
+            if not cell.get("outputs") or STAND_IN.search(cell.source):
+                continue
+            if change and f'"{change[0]}"' in cell.source:
+                cell.outputs = _looked_up(cell.source, *change)
+                change = None
+            cell.metadata.setdefault("transient", {})["remove_source"] = True
+            out.append(cell)
+            continue
+        if "answer" in tags or NAVIGATION.match(cell.source.lstrip()):   # the ✎ cell a screen writes in (the
+            continue                                                     # lines are under its label); the links
+        m = CHANGE.search(cell.source)
+        if m:
+            change = (m.group(1), m.group(2))
+            cell.source = cell.source.replace(m.group(0), f" Printed below: where *{m.group(2)}* occurs.")
+        cell.source = on_paper(cell.source)
+        if "answer-label" in tags:
+            label = cell.source if cell.source.startswith("**Your answer") else "**Your answer:** " + cell.source
+            cell.source = answer_block(label, max(4, min(18, LINES_AN_ANSWER * answers)))
+        if cell.source.strip():
+            out.append(cell)
+    return out
+
+
+def _clue_cells(nb, part: dict) -> list:
+    """A dating exercise as a meeting works it (sessions.yml, a segment's ``clues``): its heading, the room's clues
+    with their ¶ and the outside dates they need (as on the slide and in the packet), and lines for each clue and the
+    range; the exercise's other clues stay in the lesson."""
+    from tools import decks
+    found = _section(nb, part["heading"])
+    heading = nb.cells[found[0]].source.lstrip().split("\n", 1)[0]
+    ids = list(part["clues"])
+    listed, context = decks.room_clues_html(load_essay(), ids)
+    source = (f"{heading}\n\n*This meeting works {len(ids)} of the exercise's clues, with the outside date one of "
+              "them needs.*\n\n" + listed + ("\n\n" + context if context else ""))
+    answer = answer_block("**Your answer:** for each clue, what it implies and whether it sets a limit or only pulls "
+                          "(two lines a clue); then your range.", 2 * len(ids) + LINES_AN_ANSWER)
+    return [nbformat.v4.new_markdown_cell(source), nbformat.v4.new_markdown_cell(answer)]
+
+
 def _what_for(part: dict, titles: dict) -> str:
     """The line over a part: which segment of the meeting it serves, or the homework, and from which lesson (by
     number and title, no file name)."""
@@ -243,11 +408,24 @@ def paper_notebook(stem: str, parts: list[dict], reading: str = DEFAULT_READING)
     row = plans[(plans.plan == plan) & (plans.meeting == int(meeting))].iloc[0]
     books = {}
     cells = []
+    printed = {(p["notebook"], p["heading"]) for p in parts}
     for part in parts:
         if part["notebook"] not in books:
             nb = nbformat.read(NOTEBOOKS / f"{part['notebook']}.ipynb", as_version=4)
             books[part["notebook"]] = editions.edition(nb, participant=True, note=False)
-        picked = copy.deepcopy(_cells(books[part["notebook"]], part))
+        nb = books[part["notebook"]]
+        if part.get("clues"):
+            picked = _clue_cells(nb, part)
+        else:
+            if not part["heading"]:      # a whole notebook's route, on paper: less the sections that teach the screen
+                part = dict(part, leave=list(part.get("leave", [])) + list(SCREEN_SECTIONS))
+            picked = paper_cells(_cells(nb, part))
+            text = "\n".join(c.source for c in picked if c.cell_type == "markdown")
+            for pointer, heading in POINTS_TO.items():      # the section it points to, printed before it
+                if pointer in text and (part["notebook"], heading) not in printed:
+                    printed.add((part["notebook"], heading))
+                    picked = paper_cells(_cells(nb, {"notebook": part["notebook"], "heading": heading})) + picked
+        printed.add((part["notebook"], part["heading"]))
         for c in picked:
             if c.cell_type == "markdown":     # a notebook's own first step (Shift + Enter): this page says its own
                 c.source = editions.FIRST_STEP_RE.sub("", c.source)
@@ -262,7 +440,9 @@ def paper_notebook(stem: str, parts: list[dict], reading: str = DEFAULT_READING)
             + (f'<span lang="es">{row.meeting_title_es}, en papel: para quien no tiene computadora, las partes de '
                "las lecciones que la reunión trabaja en pantalla y la tarea, sin las soluciones (en inglés).</span>"
                if version else "")
-            + "\n\n**What to do first:** read down the page.\n\n"
+            + "\n\n**On paper:** read down the page. The tables and paragraphs are printed from the lessons; write "
+              "your answers on the lines under each exercise, and point to the essay by its ¶ numbers in the reader's "
+              "edition.\n\n"
             + "".join(f"- {_what_for(p, titles).strip('*')}\n" for p in parts))
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(lead)] + cells)
     nb.metadata = copy.deepcopy(next(iter(books.values())).metadata) if books else nbformat.NotebookNode()
