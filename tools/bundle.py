@@ -507,8 +507,48 @@ def computers_optional(plans) -> str:
             f"this kit yet (on python.org's Downloads page, pick a {newest} release; the setup page says so too).</p>")
 
 
-def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
-    """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants."""
+def sharing_html(kit_bytes: int | None) -> str:
+    """The facilitator start page's "Getting the kit to people without a link" (issue 20): e-mail in BCC, a shared
+    folder or a USB stick, with the participants' zip's size as measured when it was written (``kit_bytes``; None:
+    the size is not said). It gives no time of its own for sending: it defers to the reading message's page, which
+    says when each message goes (tools.decks._when_sent).
+
+    Parameters:
+        kit_bytes: the size in bytes of the participants' zip, read from the file just written (``bundles``).
+
+    Returns:
+        The section's HTML: a heading (h3), a line and a list, one item a way.
+
+    Example:
+        >>> "9.4 MB" in sharing_html(9_400_000)
+        True
+    """
+    from tools.decks import CHAT_PRIVACY
+    from tools.release import size
+    zip_name = f"{NAME}.zip"
+    said = f"The participants' kit ({zip_name}) is {size(kit_bytes)}." if kit_bytes else \
+        f"The participants' kit is the file {zip_name}."
+    ways = [
+        ("By e-mail", f"attach the zip to the reading message, when its page says to send it. "
+                      f"{CHAT_PRIVACY['en']} If your e-mail service refuses an attachment of that size, or a zip "
+                      "file, use a shared folder instead."),
+        ("A shared folder", "put the zip in a folder on a shared drive your group already uses, and write where "
+                            "it is in the reading message's blank for where to get the project."),
+        ("A USB stick", "copy the zip (not the unzipped folder) onto one or more USB sticks and pass them round, "
+                        "so people copy it onto their own computer before they unzip it; bring a stick on the day "
+                        "for anyone who could not get it."),
+    ]
+    items = "".join(f"<li><b>{html.escape(way)}:</b> {html.escape(text)}</li>" for way, text in ways)
+    return ('<h3 id="sharing">Getting the kit to people without a link</h3>'
+            f"<p>{html.escape(said)} Send or hand it out with the "
+            f"{_link('facilitator/reading-message.html', 'reading message')}, at the time that page gives for each "
+            "message; people install it at home by the setup page before the meeting.</p>"
+            f'<ul class="files">{items}</ul>')
+
+
+def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_bytes: int | None = None) -> str:
+    """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants; with
+    ``kit_bytes``, the participants' zip's measured size, in how to get it to people (``sharing_html``)."""
     from helpers import workshop
     from tools import decks
     from tools.handout import _pair
@@ -587,7 +627,8 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
                     "readers: each quotation in English with this kit's Spanish translation under it.")
             + _item("print/setup", "The setup page", "to send before the day.")
             + _spanish_items(built)
-            + "</ul><h3>Each lesson on paper</h3><p>The lessons as participants print them, without the solutions, "
+            + "</ul>" + sharing_html(kit_bytes)
+            + "<h3>Each lesson on paper</h3><p>The lessons as participants print them, without the solutions, "
               "for anyone working without a computer.</p>"
             f'<ul class="files">{_lesson_items("print", _lessons(built / "participant"), titles)}</ul>'
             + "<h3>Which pages are in Spanish · Qué páginas están en español</h3>"
@@ -671,7 +712,8 @@ def bundles(out: Path = PROJECT / "build", built: Path | None = None, ref: str =
             "facilitator": _write(out / f"{FACILITATOR}.zip", FACILITATOR,
                                   base | committed(FACILITATOR_FILES, ref, project),
                                   facilitator_files(built) | {f"{PARTICIPANT_KIT}/{NAME}.zip": participant},
-                                  start_here_facilitator(built))}
+                                  # the size of the zip just written, measured (review: about 9 MB; never typed)
+                                  start_here_facilitator(built, kit_bytes=participant.stat().st_size))}
 
 
 def main(argv: list[str] | None = None) -> int:
