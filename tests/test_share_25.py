@@ -26,6 +26,7 @@ def test_the_sharing_section_names_three_ways_and_the_size_it_is_given():
     for n in (9_400_000, 12_345_678):
         said = _text(bundle.sharing_html(n))
         assert f"is {size(n)}." in said, said
+        assert not re.search(r"\b[\w-]+\.zip\b", said)          # no file names on the page (test_bundle.py)
         assert "BCC" in said and "shared folder" in said.lower() and "USB stick" in said
     page = bundle.sharing_html(9_400_000)
     assert page.startswith("<h3") and 'href="facilitator/reading-message.html"' in page
@@ -49,7 +50,8 @@ def test_the_bundle_states_the_participant_zips_size_as_written(editions_built, 
         start = z.read(f"{bundle.FACILITATOR}/{bundle.START}").decode("utf-8")
         inner = z.getinfo(f"{bundle.FACILITATOR}/{bundle.PARTICIPANT_KIT}/{bundle.NAME}.zip").file_size
     assert inner == zips["participant"].stat().st_size
-    assert f"The participants' kit ({bundle.NAME}.zip) is {size(inner)}." in _text(start)
+    assert f"The participants' kit, the zip file in the folder named {bundle.PARTICIPANT_KIT}, is {size(inner)}." \
+        in _text(start)
 
 
 # ---- 2. who to ask if setup fails, beside every address and contact blank -------------------------------------
@@ -110,3 +112,25 @@ def test_no_notebook_types_the_setup_sizes_itself():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "markdown":
                 assert not re.search(r"download\w* about \d+ MB|\d+ MB of disk", cell.source), path.name
+
+
+# ---- 4. each exercise a route names, with its pages in the lesson's PDF ----------------------------------------
+
+def test_each_exercise_a_route_names_gives_its_pages_read_from_the_pdf(editions_built, tmp_path):
+    """Slow: "01 Exercise 2: p. 37, solution p. 38", the pages read from the built facilitator PDF: the page said
+    holds the exercise's heading, the solution's page says "Worked solution", and the full routes on the start page
+    say them for every exercise a route names."""
+    from pypdf import PdfReader
+    from tools import decks
+    named = {(s["notebook"], int(s["exercise"])) for steps in decks.preparation_routes().values()
+             for s in steps if s["reads"] == "exercise"}
+    assert named
+    zips = bundle.bundles(tmp_path, built=editions_built)
+    with zipfile.ZipFile(zips["facilitator"]) as z:
+        start = _text(z.read(f"{bundle.FACILITATOR}/{bundle.START}").decode("utf-8"))
+    for stem, n in sorted(named):
+        pdf = editions_built / "facilitator" / f"{stem}.pdf"
+        page, solution = bundle.exercise_pages(pdf, editions_built / "facilitator" / f"{stem}.ipynb")[n]
+        texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+        assert f"Exercise {n}:" in texts[page - 1] and "Worked solution" in texts[solution - 1] and page <= solution
+        assert f"{stem[:2]} Exercise {n}: p. {page}, solution p. {solution}, in its PDF" in start, (stem, n)

@@ -31,6 +31,7 @@ import re
 import subprocess
 import sys
 import tarfile
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -386,6 +387,73 @@ def _part_label(name: str, n: int) -> str:
     return f"meeting {m.group(1)}" if m else f"part {n}"
 
 
+def exercise_pages(pdf: Path, notebook: Path) -> dict[int, tuple[int, int]]:
+    """Where each exercise of a lesson is in its printed edition: {exercise number: (page of its heading, page of
+    its worked solution)}, read from the built PDF's text (pypdf), not typed (issue 20: "01 Exercise 2:
+    p. 37, solution p. 38"). An exercise is found by its heading's text in the notebook ("Exercise 2: classify a
+    passage"), on the page where a worked solution follows it before the next exercise; its solution is the first
+    page after it that says "Worked solution".
+
+    Parameters:
+        pdf: the lesson's built PDF (the facilitator edition, which prints the solutions).
+        notebook: the lesson's notebook, whose "## Exercise n: …" headings are looked for.
+
+    Returns:
+        {n: (page, solution page)}, pages counted from 1 as a PDF viewer shows them; an exercise whose heading, or
+        whose solution after it, is not found is left out.
+
+    Example:
+        >>> exercise_pages(Path("build/facilitator/01_argument_structure.pdf"),
+        ...                Path("notebooks/01_argument_structure.ipynb"))[2]    # doctest: +SKIP
+        (37, 38)
+    """
+    import nbformat
+    from pypdf import PdfReader
+    headings = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        m = re.search(r"(?m)^#+\s*(Exercise (\d+):[^\n]*)$", cell.source) if cell.cell_type == "markdown" else None
+        if m:
+            headings[int(m.group(2))] = " ".join(re.sub(r"[*_`]", "", m.group(1)).split())
+    # NFKC: the PDF's text has the printed ligatures ("ﬁnd" for "find")
+    texts = [" ".join(unicodedata.normalize("NFKC", page.extract_text() or "").split())
+             for page in PdfReader(pdf).pages]
+    solutions = [i for i, t in enumerate(texts) if "Worked solution" in t]
+    found = {}
+    for n, heading in sorted(headings.items()):
+        candidates = []
+        for i in (i for i, t in enumerate(texts) if heading in t):
+            solution = next((j for j in solutions if j >= i), None)
+            following = next((j for j, t in enumerate(texts) if j >= i and n + 1 in headings
+                              and headings[n + 1] in t), None)
+            # a contents list names the next exercise on the same page: the heading itself has its solution first
+            if solution is not None and (following is None or following >= solution):
+                candidates.append((solution - i, i, solution))
+        if candidates:       # a page that names the exercise earlier (a route through the lesson) is further off
+            _, i, solution = min(candidates)
+            found[n] = (i + 1, solution + 1)
+    return found
+
+
+def _with_pages(steps: list[dict], built: Path | None) -> list[dict]:
+    """The route's steps, each exercise's ``where`` giving its pages in the facilitator's printed lesson, read from
+    the built PDF (``exercise_pages``); the steps unchanged without ``built``. For the full routes only: the minimum
+    route's box counts its own words as its start page step (tools.decks.preparation_routes), without the pages."""
+    if built is None:
+        return steps
+    out = []
+    for step in steps:
+        step = dict(step)
+        if step["reads"] == "exercise":
+            stem = step["notebook"]
+            pages = exercise_pages(built / "facilitator" / f"{stem}.pdf", built / "facilitator" / f"{stem}.ipynb")
+            at = pages.get(int(step["exercise"]))
+            if at:
+                said = f"{stem[:2]} Exercise {step['exercise']}: p. {at[0]}, solution p. {at[1]}, in its PDF"
+                step["where"] = "; ".join(w for w in (step.get("where", ""), said) if w)
+        out.append(step)
+    return out
+
+
 def _route_link(step: dict, plan: str, version: str = "") -> str:
     """Where in the facilitator's kit a step of the preparation route is read (``version``: "-spanish" for the
     route of a meeting's version for Spanish readers, whose run sheet and deck are its own)."""
@@ -452,7 +520,7 @@ def _routes(plans, built: Path | None = None) -> str:
         out.append(f'<h3 id="{_anchor(plan, full=True)}">The full route for '
                    f"{html.escape(title[:1].lower() + title[1:])}</h3>"
                    "<p>Everything the session uses, instead of the whole guide; its run sheet gives the same totals.</p>"
-                   + decks.route_html(steps, links=[_route_link(step, plan) for step in steps],
+                   + decks.route_html(_with_pages(steps, built), links=[_route_link(step, plan) for step in steps],
                                       label="this series" if plans[plans.plan == plan].meeting.nunique() > 1
                                       else "this session"))
         version = versions.get(plan)
@@ -466,7 +534,8 @@ def _routes(plans, built: Path | None = None) -> str:
                        + (" Its reading message attaches the Spanish of the paragraphs it reads together, a page of "
                           f"its own ({', '.join(_link(f'print/{stem}.pdf', 'PDF') for stem in spanish)})."
                           if spanish else "") + "</p>"
-                       + decks.route_html(version, links=[_route_link(step, plan, "-spanish") for step in version],
+                       + decks.route_html(_with_pages(version, built),
+                                          links=[_route_link(step, plan, "-spanish") for step in version],
                                           version=True))
     if out:
         from helpers import workshop
@@ -525,9 +594,9 @@ def sharing_html(kit_bytes: int | None) -> str:
     """
     from tools.decks import CHAT_PRIVACY
     from tools.release import size
-    zip_name = f"{NAME}.zip"
-    said = f"The participants' kit ({zip_name}) is {size(kit_bytes)}." if kit_bytes else \
-        f"The participants' kit is the file {zip_name}."
+    # no file name on the page (tests/test_bundle.py): the zip is named by where it is
+    said = (f"The participants' kit, the zip file in the folder named {PARTICIPANT_KIT}, is {size(kit_bytes)}."
+            if kit_bytes else f"The participants' kit is the zip file in the folder named {PARTICIPANT_KIT}.")
     ways = [
         ("By e-mail", f"attach the zip to the reading message, when its page says to send it. "
                       f"{CHAT_PRIVACY['en']} If your e-mail service refuses an attachment of that size, or a zip "
