@@ -58,7 +58,7 @@ SUMMARY_STYLE = """
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
-.agenda td.t { white-space: nowrap !important; } .blanks { line-height: 2; }
+.agenda td.t { white-space: nowrap !important; } .blanks { line-height: 1.5; }   /* four write-in lines in the room three had at 2 (issue 20: who to ask if setup fails) */
 .blanks .line { display: inline-block; width: 11em; border-bottom: 1px solid #000; }
 .blanks .line.short { width: 5em; } .blanks .line.contact { width: 18em; } .blanks .line.long { width: 24em; }
 .meeting { break-inside: avoid; page-break-inside: avoid; }
