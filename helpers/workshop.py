@@ -26,6 +26,16 @@ from .text import paragraph_numbers
 
 PLANS = "sessions.yml"
 NOTES = "facilitation.yml"
+
+# The setup page's sizes for routes B and C, in MB, rounded to tens: facilitation.yml's setup intro says them with
+# {download_mb} and {installed_mb}, which load_handout fills from here, the one place they are kept (issue 20: the
+# page said 480 MB downloaded, which was the installed size). Measured on 2026-12-07, Linux x86-64, Python 3.11, in
+# the project folder:
+#   pip download -r requirements.txt -d /tmp/dl --only-binary=:all: && du -sm /tmp/dl
+#       98 (MB, as du counts them; 4 of them the project itself, zipped by pip for its `-e .` line)
+#   python -m venv /tmp/v && /tmp/v/bin/pip install -r requirements.txt && du -sm /tmp/v
+#       492 (the whole environment, pip and setuptools included)
+SETUP_SIZES_MB = {"download_mb": 100, "installed_mb": 490}
 #: schema.yml's vocabulary of the segments' topics the plans treat apart: those that come back in every meeting by
 #: design (any other topic may appear once per plan), those a meeting keeps when time runs short, and the plans'
 #: setup routes that give setup its minutes in the session
@@ -1506,6 +1516,7 @@ def load_handout(essay: Essay) -> dict:
     top = load_one(essay, f"{NOTES} (file)")
     h = load_one(essay, f"{NOTES} handout")
     setup = load_one(essay, f"{NOTES} setup", {"setup": h["setup"]})
+    setup = {**setup, "intro": _sizes_said(setup["intro"])}
     groups = load_entries(essay, f"{NOTES} sensitive_for_group").drop(columns="row").set_index("topic")
     load_one(essay, f"{NOTES} flashpoint_for_group", top)      # {paragraphs} in both languages (schema.yml)
     routes = load_entries(essay, f"{NOTES} routes", {"routes": setup["routes"]}).drop(columns="row")
@@ -1515,6 +1526,21 @@ def load_handout(essay: Essay) -> dict:
             "reading_message_sheet": top.get("reading_message_sheet") or {},
             "reading_message_spanish_page": top.get("reading_message_spanish_page") or {},
             "flashpoints": paragraph_numbers(top["flashpoints"])}
+
+
+def _sizes_said(pair: dict) -> dict:
+    """The setup intro with its {download_mb} and {installed_mb} filled from SETUP_SIZES_MB, in both languages; an
+    intro that does not say both is an error naming the file and the fix (the sizes are kept in one place)."""
+    out = {}
+    for lang, text in pair.items():
+        missing = [k for k in SETUP_SIZES_MB if "{" + k + "}" not in text]
+        if missing:
+            raise HelperError(NOTES, f"the setup intro ({lang}) does not say {', '.join('{' + k + '}' for k in missing)}.",
+                              "write the download and installed sizes as {download_mb} MB and {installed_mb} MB; "
+                              "the numbers are kept in helpers/workshop.py's SETUP_SIZES_MB, with how they were measured.")
+        out[lang] = text.replace("{download_mb}", str(SETUP_SIZES_MB["download_mb"])).replace(
+            "{installed_mb}", str(SETUP_SIZES_MB["installed_mb"]))
+    return out
 
 
 def _screen(rows: pd.DataFrame) -> pd.DataFrame:

@@ -31,6 +31,7 @@ import re
 import subprocess
 import sys
 import tarfile
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -386,6 +387,73 @@ def _part_label(name: str, n: int) -> str:
     return f"meeting {m.group(1)}" if m else f"part {n}"
 
 
+def exercise_pages(pdf: Path, notebook: Path) -> dict[int, tuple[int, int]]:
+    """Where each exercise of a lesson is in its printed edition: {exercise number: (page of its heading, page of
+    its worked solution)}, read from the built PDF's text (pypdf), not typed (issue 20: "01 Exercise 2:
+    p. 37, solution p. 38"). An exercise is found by its heading's text in the notebook ("Exercise 2: classify a
+    passage"), on the page where a worked solution follows it before the next exercise; its solution is the first
+    page after it that says "Worked solution".
+
+    Parameters:
+        pdf: the lesson's built PDF (the facilitator edition, which prints the solutions).
+        notebook: the lesson's notebook, whose "## Exercise n: …" headings are looked for.
+
+    Returns:
+        {n: (page, solution page)}, pages counted from 1 as a PDF viewer shows them; an exercise whose heading, or
+        whose solution after it, is not found is left out.
+
+    Example:
+        >>> exercise_pages(Path("build/facilitator/01_argument_structure.pdf"),
+        ...                Path("notebooks/01_argument_structure.ipynb"))[2]    # doctest: +SKIP
+        (37, 38)
+    """
+    import nbformat
+    from pypdf import PdfReader
+    headings = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        m = re.search(r"(?m)^#+\s*(Exercise (\d+):[^\n]*)$", cell.source) if cell.cell_type == "markdown" else None
+        if m:
+            headings[int(m.group(2))] = " ".join(re.sub(r"[*_`]", "", m.group(1)).split())
+    # NFKC: the PDF's text has the printed ligatures ("ﬁnd" for "find")
+    texts = [" ".join(unicodedata.normalize("NFKC", page.extract_text() or "").split())
+             for page in PdfReader(pdf).pages]
+    solutions = [i for i, t in enumerate(texts) if "Worked solution" in t]
+    found = {}
+    for n, heading in sorted(headings.items()):
+        candidates = []
+        for i in (i for i, t in enumerate(texts) if heading in t):
+            solution = next((j for j in solutions if j >= i), None)
+            following = next((j for j, t in enumerate(texts) if j >= i and n + 1 in headings
+                              and headings[n + 1] in t), None)
+            # a contents list names the next exercise on the same page: the heading itself has its solution first
+            if solution is not None and (following is None or following >= solution):
+                candidates.append((solution - i, i, solution))
+        if candidates:       # a page that names the exercise earlier (a route through the lesson) is further off
+            _, i, solution = min(candidates)
+            found[n] = (i + 1, solution + 1)
+    return found
+
+
+def _with_pages(steps: list[dict], built: Path | None) -> list[dict]:
+    """The route's steps, each exercise's ``where`` giving its pages in the facilitator's printed lesson, read from
+    the built PDF (``exercise_pages``); the steps unchanged without ``built``. For the full routes only: the minimum
+    route's box counts its own words as its start page step (tools.decks.preparation_routes), without the pages."""
+    if built is None:
+        return steps
+    out = []
+    for step in steps:
+        step = dict(step)
+        if step["reads"] == "exercise":
+            stem = step["notebook"]
+            pages = exercise_pages(built / "facilitator" / f"{stem}.pdf", built / "facilitator" / f"{stem}.ipynb")
+            at = pages.get(int(step["exercise"]))
+            if at:
+                said = f"{stem[:2]} Exercise {step['exercise']}: p. {at[0]}, solution p. {at[1]}, in its PDF"
+                step["where"] = "; ".join(w for w in (step.get("where", ""), said) if w)
+        out.append(step)
+    return out
+
+
 def _route_link(step: dict, plan: str, version: str = "") -> str:
     """Where in the facilitator's kit a step of the preparation route is read (``version``: "-spanish" for the
     route of a meeting's version for Spanish readers, whose run sheet and deck are its own)."""
@@ -452,7 +520,7 @@ def _routes(plans, built: Path | None = None) -> str:
         out.append(f'<h3 id="{_anchor(plan, full=True)}">The full route for '
                    f"{html.escape(title[:1].lower() + title[1:])}</h3>"
                    "<p>Everything the session uses, instead of the whole guide; its run sheet gives the same totals.</p>"
-                   + decks.route_html(steps, links=[_route_link(step, plan) for step in steps],
+                   + decks.route_html(_with_pages(steps, built), links=[_route_link(step, plan) for step in steps],
                                       label="this series" if plans[plans.plan == plan].meeting.nunique() > 1
                                       else "this session"))
         version = versions.get(plan)
@@ -466,7 +534,8 @@ def _routes(plans, built: Path | None = None) -> str:
                        + (" Its reading message attaches the Spanish of the paragraphs it reads together, a page of "
                           f"its own ({', '.join(_link(f'print/{stem}.pdf', 'PDF') for stem in spanish)})."
                           if spanish else "") + "</p>"
-                       + decks.route_html(version, links=[_route_link(step, plan, "-spanish") for step in version],
+                       + decks.route_html(_with_pages(version, built),
+                                          links=[_route_link(step, plan, "-spanish") for step in version],
                                           version=True))
     if out:
         from helpers import workshop
@@ -507,8 +576,48 @@ def computers_optional(plans) -> str:
             f"this kit yet (on python.org's Downloads page, pick a {newest} release; the setup page says so too).</p>")
 
 
-def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
-    """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants."""
+def sharing_html(kit_bytes: int | None) -> str:
+    """The facilitator start page's "Getting the kit to people without a link" (issue 20): e-mail in BCC, a shared
+    folder or a USB stick, with the participants' zip's size as measured when it was written (``kit_bytes``; None:
+    the size is not said). It gives no time of its own for sending: it defers to the reading message's page, which
+    says when each message goes (tools.decks._when_sent).
+
+    Parameters:
+        kit_bytes: the size in bytes of the participants' zip, read from the file just written (``bundles``).
+
+    Returns:
+        The section's HTML: a heading (h3), a line and a list, one item a way.
+
+    Example:
+        >>> "9.4 MB" in sharing_html(9_400_000)
+        True
+    """
+    from tools.decks import CHAT_PRIVACY
+    from tools.release import size
+    # no file name on the page (tests/test_bundle.py): the zip is named by where it is
+    said = (f"The participants' kit, the zip file in the folder named {PARTICIPANT_KIT}, is {size(kit_bytes)}."
+            if kit_bytes else f"The participants' kit is the zip file in the folder named {PARTICIPANT_KIT}.")
+    ways = [
+        ("By e-mail", f"attach the zip to the reading message, when its page says to send it. "
+                      f"{CHAT_PRIVACY['en']} If your e-mail service refuses an attachment of that size, or a zip "
+                      "file, use a shared folder instead."),
+        ("A shared folder", "put the zip in a folder on a shared drive your group already uses, and write where "
+                            "it is in the reading message's blank for where to get the project."),
+        ("A USB stick", "copy the zip (not the unzipped folder) onto one or more USB sticks and pass them round, "
+                        "so people copy it onto their own computer before they unzip it; bring a stick on the day "
+                        "for anyone who could not get it."),
+    ]
+    items = "".join(f"<li><b>{html.escape(way)}:</b> {html.escape(text)}</li>" for way, text in ways)
+    return ('<h3 id="sharing">Getting the kit to people without a link</h3>'
+            f"<p>{html.escape(said)} Send or hand it out with the "
+            f"{_link('facilitator/reading-message.html', 'reading message')}, at the time that page gives for each "
+            "message; people install it at home by the setup page before the meeting.</p>"
+            f'<ul class="files">{items}</ul>')
+
+
+def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_bytes: int | None = None) -> str:
+    """The facilitator bundle's start-here page: what is in it, what to open first, what to give participants; with
+    ``kit_bytes``, the participants' zip's measured size, in how to get it to people (``sharing_html``)."""
     from helpers import workshop
     from tools import decks
     from tools.handout import _pair
@@ -587,7 +696,8 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING) -> str:
                     "readers: each quotation in English with this kit's Spanish translation under it.")
             + _item("print/setup", "The setup page", "to send before the day.")
             + _spanish_items(built)
-            + "</ul><h3>Each lesson on paper</h3><p>The lessons as participants print them, without the solutions, "
+            + "</ul>" + sharing_html(kit_bytes)
+            + "<h3>Each lesson on paper</h3><p>The lessons as participants print them, without the solutions, "
               "for anyone working without a computer.</p>"
             f'<ul class="files">{_lesson_items("print", _lessons(built / "participant"), titles)}</ul>'
             + "<h3>Which pages are in Spanish · Qué páginas están en español</h3>"
@@ -671,7 +781,8 @@ def bundles(out: Path = PROJECT / "build", built: Path | None = None, ref: str =
             "facilitator": _write(out / f"{FACILITATOR}.zip", FACILITATOR,
                                   base | committed(FACILITATOR_FILES, ref, project),
                                   facilitator_files(built) | {f"{PARTICIPANT_KIT}/{NAME}.zip": participant},
-                                  start_here_facilitator(built))}
+                                  # the size of the zip just written, measured (review: about 9 MB; never typed)
+                                  start_here_facilitator(built, kit_bytes=participant.stat().st_size))}
 
 
 def main(argv: list[str] | None = None) -> int:

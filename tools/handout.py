@@ -130,6 +130,16 @@ def _long_command(step: dict) -> bool:
     return any(len(code) >= LONG_COMMAND for text in step.values() for code in re.findall(r"`([^`]+)`", str(text)))
 
 
+# the blank beside every address or contact blank of the packet and the handout (issue 20): someone to ask when the
+# setup page's steps fail, who need not be the facilitator (a helper, a friend who knows computers)
+SETUP_HELP = "Who to ask if setup fails · A quién preguntar si la instalación falla:"
+
+
+def setup_help_line() -> str:
+    """The "who to ask if setup fails" line written under an address: a label and a line to write on."""
+    return f'<p class="small"><strong>{SETUP_HELP}</strong></p><p class="write-line">&nbsp;</p>'
+
+
 def address_block(launch: dict | None = None) -> str:
     """Where participants find the notebooks: with launch links on (launch.yml names a repository), the
     Binder link and the repository's address; with them off, a line to write the address on."""
@@ -140,10 +150,11 @@ def address_block(launch: dict | None = None) -> str:
                 'the day: where the zip file we-are-losing-study.zip is (USB stick, shared drive), or a Binder link '
                 'or address if the project is published. · Quien facilita lo escribe aquí o lo envía antes de la sesión: '
                 'dónde está el archivo we-are-losing-study.zip (memoria USB, carpeta compartida), o un enlace de '
-                'Binder o una dirección si el proyecto está publicado.</p></div>')
+                'Binder o una dirección si el proyecto está publicado.</p>' + setup_help_line() + '</div>')
     repo, branch = launch["repository"], launch["branch"]
     binder = binder_url("00_start_here.ipynb", repo, branch)
     return ('<div class="address"><p><strong>Binder link · Enlace de Binder:</strong> '
             f'<a href="{html.escape(binder)}">{html.escape(binder)}</a></p>'
             '<p><strong>The project on GitHub (route B: Code → Download ZIP) · El proyecto en GitHub (vía B):</strong> '
-            f'<a href="https://github.com/{html.escape(repo)}">https://github.com/{html.escape(repo)}</a></p></div>')
+            f'<a href="https://github.com/{html.escape(repo)}">https://github.com/{html.escape(repo)}</a></p>'
+            + setup_help_line() + '</div>')

@@ -27,6 +27,7 @@ from pathlib import Path
 from helpers.errors import HelperError
 from helpers.essay import DEFAULT_READING, load_essay
 from helpers.lessons import without_time_lines
+from tools.handout import SETUP_HELP     # the blank beside the facilitator's contact
 from tools.decks import VERSION_TITLES_ES   # how a meeting version's agenda is headed in Spanish
 
 PAGES = ("packet.html", "summary.html", "glossary.html", "setup.html")     # written into participant/
@@ -57,7 +58,7 @@ SUMMARY_STYLE = """
 """
 AGENDA_STYLE = """
 .agenda { width: 100%; break-inside: avoid; page-break-inside: avoid; }
-.agenda td.t { white-space: nowrap !important; } .blanks { line-height: 2; }
+.agenda td.t { white-space: nowrap !important; } .blanks { line-height: 1.5; }   /* four write-in lines in the room three had at 2 (issue 20: who to ask if setup fails) */
 .blanks .line { display: inline-block; width: 11em; border-bottom: 1px solid #000; }
 .blanks .line.short { width: 5em; } .blanks .line.contact { width: 18em; } .blanks .line.long { width: 24em; }
 .meeting { break-inside: avoid; page-break-inside: avoid; }
@@ -271,7 +272,8 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
                      # write-in lines (a bottom border), not runs of underscores: a kit user fills them by hand
                      '<p class="blanks">Date · Fecha: <span class="line"></span> Starts at · Empieza a las: '
                      '<span class="line short"></span><br>Place · Lugar: <span class="line long"></span><br>'
-                     "Facilitator's contact · Contacto de quien facilita: <span class=\"line contact\"></span></p>"
+                     "Facilitator's contact · Contacto de quien facilita: <span class=\"line contact\"></span><br>"
+                     f"{SETUP_HELP} <span class=\"line contact\"></span></p>"
                      f"<p><strong>Read before · Leer antes:</strong> {read}, in the reader's edition · en la edición "
                      "de lectura.</p>"
                      '<table class="agenda"><tr><th scope="col">Time · Horario</th><th scope="col">What · Qué</th>'
