@@ -276,9 +276,9 @@ def test_every_run_sheet_and_checklist_is_one_page(essay, editions_built, plans,
         assert "18:00" not in text and "clock" in text     # review12: elapsed time, and a column for the clock
         for seg in rows.itertuples():
             assert f"{decks.clock(seg.start)}–{decks.clock(seg.start + seg.minutes)}" in text
-            for q in filter(None, seg.discussion.split(", ")):     # as read aloud, pointing at its full text
+            for q in filter(None, seg.discussion.split(", ")):     # as read aloud, pointing at its full text (s25: the notes in short, on the minimum route)
                 assert squash(questions[q]) in squash(text), (pdf.name, q)
-                assert "fulltext:packetandspeakernotes" in squash(text), (pdf.name, q)
+                assert "infull:thenotesinshortandthepacket" in squash(text), (pdf.name, q)
         assert "day-of checklist" in text.replace("\n", " "), pdf.name   # what to bring: the checklist, not again
     for plan, meeting in meetings:          # a checklist per meeting since review 22, beside its run sheet
         pdf = folder / f"checklist-{plan}-{meeting}.pdf"

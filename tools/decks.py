@@ -1242,6 +1242,35 @@ p.bring { margin: 0.4em 0 0; } p.bring span { white-space: nowrap; margin-right:
 .prep { border: 1px solid #000; padding: 0.1em 0.3em; margin: 0.15em 0; }"""
 
 
+def setup_check_line(handout: dict) -> str:
+    """What a setup check looks for, as a run sheet's setup row says it: the setup page's own test (facilitation.yml,
+    ``setup.check``), its last sentence, for a row that does not send the facilitator to the setup page (facilitator
+    review 24: the 90-minute session's minimum route left the setup page out, and its setup row did not say what to
+    check).
+
+    Parameters
+    ----------
+    handout : dict
+        The kit's handout data (``helpers.workshop.load_handout``), whose ``setup`` holds the setup page.
+
+    Returns
+    -------
+    str
+        One sentence: "What to check (the kit's setup page): …".
+
+    Example
+    -------
+    >>> setup_check_line({"setup": {"check": {"en": "Run the cell. One line appears under it, with no error."}}})
+    "What to check (the kit's setup page): one line appears under the first cell, with no error."
+    """
+    check = " ".join(handout["setup"]["check"]["en"].split())
+    last = re.split(r"(?<=\.)\s+(?=[A-Z])", check)[-1]
+    if " under it" not in last:
+        raise HelperError("facilitation.yml", f"the setup page's check ends {last!r}, which does not say what appears "
+                          "under the first cell.", "end setup.check with the sentence that says what appears under it.")
+    return "What to check (the kit's setup page): " + last[:1].lower() + last[1:].replace(" under it", " under the first cell", 1)
+
+
 def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, versions: bool = False):
     """Each meeting's run sheet without its preparation route: (plan, meeting, rows, ctx, title, head, table); with
     ``versions``, the Spanish readers' versions too."""
@@ -1274,14 +1303,14 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             # named by the slides' heading, not a number: the rendered deck adds slides (content note, boxes) that
             # the notebook deck does not count (review15 facilitator, 10: "deck slide 30" was the wrong slide)
             return (f"<b>Ask ({question_name(q)}, on {on}):</b> <i>{html.escape(' '.join(aloud[q].split()))}</i> "
-                    '<span class="small">(full text: packet and speaker notes)</span>')
+                    '<span class="small">(in full: the notes in short and the packet)</span>')
         first = rows.iloc[0]
         body_rows = []
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q">{ask(q)}'
                            + ((f' <span lang="es">{html.escape(leading(q, ctx, short=True, spanish=True))}</span>'
                                if first.version and q in ctx["leading_es"] else
-                               f" {html.escape(leading(q, ctx, short=True))} (the rest: the facilitator's notes)")
+                               f" {html.escape(leading(q, ctx, short=True))} (two likely answers: the notes in short)")
                               if leading(q, ctx) else "") + "</div>"
                            for q in seg.discussion.split(", ") if q)
             where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
@@ -1294,6 +1323,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             in_spanish = first.version and seg.topic not in (first.spanish_variant or {}).get("sheet_in_english", [])
             does = (f'<span lang="es">{html.escape(plain(seg.activity_es, titles))}</span>' if in_spanish
                     else html.escape(plain(seg.activity, titles)))
+            if seg.topic == "setup" and not in_spanish and "setup page" not in seg.activity:
+                does += " " + html.escape(setup_check_line(ctx["handout"]))     # what to check, the kit's own words
             body_rows.append(
                 f'<tr><td><b class="t">{clock(seg.start)}–{clock(seg.start + seg.minutes)}</b><br>'
                 f'<span class="small">{seg.minutes} min</span>'

@@ -22,22 +22,27 @@ def _discussion(seg) -> list[str]:
 
 
 def segment_questions(seg, ctx) -> list[str]:
-    """What a segment asks the room, as the short notes print it: each discussion question in the run sheet's form
-    (whole when short, else its closing questions: ``decks.sheet_question``), else the questions of what the room is
+    """What a segment asks the room, as the short notes print it: each discussion question in full (the run sheet
+    asks it in short and sends here for the whole: facilitator review 24), else the questions of what the room is
     told (its ``room`` words, else its activity), or, in a segment with likely answers of its own (``likely``) and
     no question mark, the task its last sentence sets; [] for a segment that asks nothing."""
     asked = [" ".join(ctx["questions"].question[q].split()) for q in _discussion(seg)]
     if asked:
-        return [decks.sheet_question(q) or q for q in asked]
+        return asked
     said = re.split(r"(?<=[.?!])\s+(?=[A-Z“(])", decks.plain(getattr(seg, "room", "") or seg.activity, ctx["titles"]))
     questions = " ".join(s for s in said if s.endswith("?"))
     return [questions] if questions else [said[-1]] if list(getattr(seg, "likely", None) or []) else []
 
 
+def _exercises_of(seg) -> list[str]:
+    """The numbers of the exercises a segment does: those its activity names ("Exercise 2") and its ``exercise``."""
+    numbers = list(decks.EXERCISE_NAMED.findall(seg.activity)) + ([str(seg.exercise)] if seg.exercise else [])
+    return list(dict.fromkeys(numbers)) if seg.notebook else []
+
+
 def _answer_first(seg) -> str:
     """The first paragraph of the worked solution of the exercise the segment does, when it gives the answer first."""
-    numbers = list(decks.EXERCISE_NAMED.findall(seg.activity)) + ([str(seg.exercise)] if seg.exercise else [])
-    for n in dict.fromkeys(numbers):
+    for n in _exercises_of(seg):
         if seg.notebook:
             first = decks.worked_solution(seg.notebook, int(n)).split("\n\n", 1)[0]
             if first.startswith("**The answer first.**"):
@@ -77,19 +82,23 @@ def _section(seg, ctx, spanish: bool) -> str:
     if seg.sensitive:
         out.append(f"<p><b>Sensitive.</b> {e(decks.plain(seg.sensitive, titles))}</p>")
     for q in _discussion(seg):
+        # in full: the run sheet asks it in short and sends here for the whole (facilitator review 24: the packet's
+        # page for question 2 was the only full text, and the minimum route did not read it)
         full = " ".join(ctx["questions"].question[q].split())
-        short = decks.sheet_question(full)
-        out.append(f"<p><b>Ask ({e(decks.question_name(q))}{', in short' if short else ''}):</b> "
-                   f"<i>{e(short or full)}</i></p>")
+        out.append(f"<p><b>Ask ({e(decks.question_name(q))}, in full):</b> <i>{e(full)}</i></p>")
         es = " ".join(ctx.get("questions_es", {}).get(q, "").split()) if spanish else ""
         if es:      # a version asks it in Spanish, as its run sheet does (in short when long)
+            short = decks.sheet_question(full)
             es = (decks.closing_questions(es) if decks.words(es) > decks.SHORT_AT or short else "") or es
             out.append(f'<p lang="es"><b>En español:</b> <i>{e(es)}</i></p>')
     likely = likely_answers(seg, ctx)
     if likely:
+        # an exercise's: its worked solution's answer first, which answers each of its questions (facilitator review
+        # 24: the checklist sent to the full notes for the solution, which the minimum route left out)
+        named = ", ".join(f"Exercise {n}" for n in _exercises_of(seg))
         out.append("<p><b>Two likely answers:</b></p>" if len(likely) > 1 else
-                   "<p><b>The answer the worked solution gives first</b> (the whole solution: the exercise step of "
-                   "the route, and the full notes):</p>")
+                   f"<p><b>{named}'s worked solution, in brief</b> (its answer first; the reasoning: the facilitator's "
+                   "notes):</p>")
         out.append("<ul>" + "".join(f'<li class="likely">{e(a)}</li>' for a in likely) + "</ul>")
     for q in _discussion(seg):
         f = ctx["facilitation"].get(q)
@@ -111,11 +120,15 @@ def pages(reading: str = DEFAULT_READING) -> dict[str, str]:
         title = decks._title(rows, ctx["plans"])
         moments = ctx["handout"].get("hard_moments", [])
         body = (f"<h1>The notes in short. {html.escape(title)}</h1>"
-                "<p>For preparing: each segment's essentials, from the same data as the full facilitator's notes "
-                "(which keep every prompt and likely answer, where people get stuck in a notebook, and the worked "
-                "solutions: print those for the day). Each segment: what to say, what it asks, two likely answers "
-                "and, where a passage can divide the room, the flare-up line.</p>"
-                + ("<p><b>Hard moments, your lines:</b></p><ul>"
+                "<p>For preparing: each segment's essentials (what to say, what it asks in full, two likely answers "
+                "or an exercise's solution in brief, the flare-up line), from the data of the full facilitator's "
+                "notes, which you print for the day.</p>"
+                # an English room's run sheet prints these lines in its box (s23-series), read just before: the notes
+                # in short say where they are (review 24: a minute of the minimum route read twice); a version's
+                # sheet has the Spanish alone, so its notes give both
+                + ("<p><b>Hard moments, your lines:</b> the box at the top of the run sheet.</p>"
+                   if moments and not spanish else
+                   "<p><b>Hard moments, your lines:</b></p><ul>"
                    + "".join(f"<li>{html.escape(m['when'])}: “{html.escape(m['en'])}”"
                              + (f' · <span lang="es">“{html.escape(m["es"])}”</span>' if spanish and m.get("es") else "")
                              + "</li>" for m in moments)
