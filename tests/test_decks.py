@@ -453,7 +453,7 @@ def test_the_spanish_readers_version_is_a_run_sheet_and_deck_of_its_own(essay, e
 @pytest.mark.parametrize("old, new, problem", [
     ("war of position: 19, feasibility", "war of position: 24, feasibility", "add up to 95 minutes"),
     ("{two death tolls: 0,", "{two deaths: 0,", "'two deaths'"),
-    ("if_short: war of position\n", "if_short: two death tolls\n", "does not keep"),
+    ("if_short: thesis\n", "if_short: two death tolls\n", "does not keep"),
 ])
 def test_a_spanish_version_that_does_not_add_up_is_refused(reading_copy, old, new, problem):
     rewrite(reading_copy, "sessions.yml", old, new)

@@ -1586,7 +1586,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
-                     + _when_sent(meeting)
+                     + _when_sent(meeting, True if first.version else None)
                      + f"<p>Attach {html.escape(_and_en([what for what, _ in files]))}.</p>"
                      + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
@@ -1595,10 +1595,9 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                + "</div>" for lang, t in texts.items()))
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish (a version for "
             "Spanish readers has its own when it sends something else; otherwise it shares the meeting's): copy it into an "
-            "e-mail or a chat, fill in the blanks, and attach what it says above it. Send it a "
-            "week before (two weeks if some read Spanish more easily); in a series, only the first: each later one at "
-            "the end of the session before it, or the day after, since it gives that session's homework (with weekly "
-            "meetings, a week before would be before that session).</p>"
+            "e-mail or a chat, fill in the blanks, and attach what it says above it. When to send it: "
+            f"{workshop.reading_message_when(None)}, since a later one gives that session's homework. "
+            f'<span lang="es">Cuándo enviarlo: {workshop.reading_message_when(None, "es")}.</span></p>'
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
             f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
     style = (".message, .attach { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
@@ -1606,21 +1605,18 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
 
-def _when_sent(meeting: int) -> str:
-    """When a meeting's reading message goes, in English and Spanish: the first a week before (two weeks for a version
-    for Spanish readers); a later one after the meeting before it, whose homework it gives (facilitator review 23,
-    item 4: with weekly meetings, "a week before" sent Session 2's message before Session 1).
+def _when_sent(meeting: int, version: bool | None = None) -> str:
+    """When a meeting's reading message goes, in English and Spanish, by the kit's one rule
+    (helpers.workshop.reading_message_when; ``version`` True for a version for Spanish readers' own message).
 
     >>> "the end of Session 1" in _when_sent(2), "a week before" in _when_sent(1)
     (True, True)
     """
-    if meeting == 1:
-        return ("<p><b>When.</b> Send it a week before (two weeks for the version for Spanish readers). "
-                '<span lang="es">Envíenlo una semana antes (dos semanas para la versión para quienes leen mejor en '
-                "español).</span></p>")
-    return (f"<p><b>When.</b> Send it at the end of Session {meeting - 1}, or the day after: it gives that session's "
-            f'homework, so not before it. <span lang="es">Envíenlo al final de la sesión {meeting - 1}, o al día '
-            "siguiente: da la tarea de esa sesión, así que nunca antes.</span></p>")
+    from helpers import workshop
+    why = ("" if meeting == 1 else ": it gives that session's homework", "" if meeting == 1 else
+           ": da la tarea de esa sesión")
+    return (f"<p><b>When.</b> Send it {workshop.reading_message_when(meeting, version=version)}{why[0]}. "
+            f'<span lang="es">Envíenlo {workshop.reading_message_when(meeting, "es", version)}{why[1]}.</span></p>')
 
 
 def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
@@ -2168,10 +2164,11 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
         lead = ("Everything this meeting needs, each thing once: what to print for it, then what any meeting needs in "
                 "the room and what its segments name, with when each is used.")
         if spanish:
-            lead += (" This is the version for a room with Spanish readers, decided two weeks ahead: it prints "
+            lead += (" This is the version for a room with Spanish readers, decided before its first reading message "
+                     f"went ({workshop.reading_message_when(1, version=True)} the first meeting): it prints "
                      f"{html.escape(version_printouts(plan, ctx))} instead of the plan's, and projects its own deck.")
         elif workshop.spanish_version(ctx["plans"][(ctx["plans"].plan == plan) & (ctx["plans"].meeting == meeting)]) is not None:
-            lead += (" With a room with Spanish readers (decided two weeks ahead), use the checklist of this meeting's "
+            lead += (" With a room with Spanish readers (decided before the first reading message goes), use the checklist of this meeting's "
                      "version for Spanish readers instead (its own page).")
         lead_es = ('<p lang="es">Todo lo que necesita esta reunión, una vez cada cosa: qué imprimir y qué llevar a la '
                    "sala, con cuándo se usa. Las cosas se nombran como en los planes, en inglés.</p>" if spanish else "")

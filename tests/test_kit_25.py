@@ -1,0 +1,83 @@
+"""Issue #20, facilitator review 25: the kit contradicting itself. One rule for when a reading message goes, which
+every page that states a timing takes its words from; checklists that name only what the kit builds; what a
+version for Spanish readers cuts first when time runs short; the Spanish room's hard-moment lines in both languages;
+the Spanish room's own cards."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from helpers import load_essay, workshop
+from tests import kit_once
+
+# a phrase that says when something is sent (English and Spanish); the essay's "day after day" is not one
+TIMING = re.compile(r"(?i)\b(?:a|one|two|three) weeks? (?:before|ahead|earlier)|\bthe day after\b(?! day)|"
+                    r"\bsession before\b|\bnever earlier\b|\b(?:una|dos|tres) semanas? antes\b|d[ií]a siguiente|"
+                    r"sesi[oó]n anterior|nunca antes")
+
+
+def shown(page: str) -> str:
+    """A page's words as a reader sees them, on one line."""
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def rule_phrases() -> list[str]:
+    """Every phrase the rule gives, longest first."""
+    out = {workshop.reading_message_when(m, lang, v) for m in (None, 1, 2, 3, 4) for lang in ("en", "es")
+           for v in (None, True, False)}
+    return sorted(out, key=len, reverse=True)
+
+
+def other_timings(text: str) -> list[str]:
+    """The timing phrases in ``text`` that are not inside one of the rule's phrases."""
+    covered = [False] * len(text)
+    for phrase in rule_phrases():
+        for m in re.finditer(re.escape(phrase), text):
+            covered[m.start():m.end()] = [True] * (m.end() - m.start())
+    return [text[max(0, m.start() - 80):m.end() + 30] for m in TIMING.finditer(text)
+            if not all(covered[m.start():m.end()])]
+
+
+def test_the_rule_sends_the_first_a_week_before_and_later_ones_at_the_end_of_the_session_before():
+    assert workshop.reading_message_when(1, version=False) == "a week before"
+    assert workshop.reading_message_when(1, version=True) == "two weeks before"
+    assert "never earlier" in workshop.reading_message_when(2) and "Session 1" in workshop.reading_message_when(2)
+    assert "nunca antes" in workshop.reading_message_when(3, "es")
+    assert workshop.when_sent("Send it {when_sent}.", 1, version=True) == "Send it two weeks before."
+    # the finder finds what the kit said before this rule
+    assert other_timings("Send it a week before it (two weeks for Spanish readers), or the day after.")
+
+
+def test_no_page_of_the_kit_states_another_timing_for_a_reading_message(essay):
+    pages = {**kit_once.run_sheets(), **kit_once.checklists(), **kit_once.reading_messages(),
+             **kit_once.notes_pages(), **kit_once.plan_packets()}
+    found = {name: other_timings(shown(page)) for name, page in pages.items()}
+    # the start page's preparation routes and over-the-week tasks, the guide's brief on the versions
+    routes = {f"route {plan}": " ".join(step["what"] for step in steps)
+              for routes in (kit_once.preparation_routes(), *kit_once.version_routes()) for plan, steps in routes.items()}
+    found |= {name: other_timings(text) for name, text in routes.items()}
+    plans = workshop.load_plans(essay)
+    found["over the week"] = other_timings(" ".join(workshop.load_handout(essay)["over_the_week"]))
+    found["versions in brief"] = other_timings(workshop.version_in_brief(essay, plans))
+    found["plans"] = other_timings(" ".join(str(v) for c in ("spanish_readers", "pre_reading_note", "pre_reading_note_es")
+                                            for v in plans[c]))
+    found = {k: v for k, v in found.items() if v}
+    assert not found, found
+    # and the rule is said where the timing is stated
+    assert workshop.reading_message_when(None) in shown(kit_once.reading_messages()["reading-message.html"])
+    assert workshop.reading_message_when(2) in shown(kit_once.reading_messages()["reading-message.html"])
+
+
+def test_a_version_for_spanish_readers_cuts_first_the_thesis_alone_and_in_session_3_the_strategy(essay):
+    """The teaching choice the facilitator reviewer asked for: the war of position, the concept in the essay's
+    title, stays when time runs short; the packet's one-page argument carries the thesis."""
+    sheets = kit_once.run_sheets()
+    topics = workshop.load_plans(essay).drop_duplicates("topic").set_index("topic").topic_es
+    late = {name: re.search(r"Si falta tiempo\. (.{0,160})", shown(page)).group(1)
+            for name, page in sheets.items() if name.endswith("-spanish.html") and "Si falta tiempo" in page}
+    assert late["run-sheet-single-90-1-spanish.html"].count(f"Quite primero «{topics['thesis']}»") == 1, late
+    assert late["run-sheet-series-3x120-3-spanish.html"].count(f"Quite primero «{topics['strategy']}»") == 1, late
+    assert not any(topics["war of position"] in said for said in late.values()), late
