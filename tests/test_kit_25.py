@@ -5,6 +5,7 @@ the Spanish room's own cards."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 import re
 
 import pytest
@@ -81,3 +82,84 @@ def test_a_version_for_spanish_readers_cuts_first_the_thesis_alone_and_in_sessio
     assert late["run-sheet-single-90-1-spanish.html"].count(f"Quite primero «{topics['thesis']}»") == 1, late
     assert late["run-sheet-series-3x120-3-spanish.html"].count(f"Quite primero «{topics['strategy']}»") == 1, late
     assert not any(topics["war of position"] in said for said in late.values()), late
+
+
+def checklist_items(page: str) -> list[str]:
+    """The first text cell of each row of a checklist's tables: what it says to print or bring."""
+    rows = re.findall(r"<tr>(.*?)</tr>", page, flags=re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S) for row in rows]
+    return [shown(c[1]) for c in cells if len(c) >= 2]
+
+
+def test_no_checklist_item_is_split_inside_brackets():
+    from tools import decks
+    assert decks.materials("the map (projected; on paper, the packet); reader's edition") == [
+        "the map (projected; on paper, the packet)", "reader's edition"]
+    for name, page in kit_once.checklists().items():
+        for item in checklist_items(page):
+            assert item.count("(") == item.count(")") and item.count("[") == item.count("]"), (name, item)
+
+
+def test_a_meeting_all_on_paper_brings_no_zip_to_its_checklist():
+    from tools import decks
+    paper_only = [decks.name_of(plan, meeting, rows) for plan, meeting, rows, _ in decks.meetings(versions=True)
+                  if not workshop.uses_computers(rows) and "setup" not in set(rows.topic)]
+    assert len(paper_only) >= 3, paper_only          # the versions for Spanish readers of single-90, Sessions 2 and 3
+    for stem in paper_only:
+        items = checklist_items(kit_once.checklists()[f"checklist-{stem}.html"])
+        assert not [i for i in items if re.search(r"\bzip\b|\bbundle\b|Binder", i)], stem
+
+
+def _files_of(r, plan: str, meeting: int, version: bool, files: set[str]) -> list[str]:
+    """The kit's files a checklist's print line stands for, this meeting's own where the printout has one per meeting."""
+    import fnmatch
+    if r.printout == "paper editions":
+        return [f for f in files if f == f"facilitator/paper-{plan}-{meeting}{'-spanish' if version else ''}.pdf"]
+    found = [f for f in files if fnmatch.fnmatchcase(f, r.file)]
+    if "*" in r.file:
+        own = version and bool(r.version)
+        found = [f for f in found if f.endswith("-spanish.pdf") == own]
+        if any(re.search(rf"{re.escape(plan)}-\d", f) for f in found):
+            found = [f for f in found if re.search(rf"{re.escape(plan)}-{meeting}(-spanish)?\.pdf$", f)]
+    return found
+
+
+def test_every_checklist_names_only_files_the_kit_builds_fast(essay):
+    """The same check against the names the kit's builders give (run sheets, notes, checklists, packets, paper
+    editions), without building the PDFs; the slow test below checks the bundle itself."""
+    from tools import decks, paper
+    files = {f"facilitator/{Path(n).stem}.pdf" for n in (*kit_once.run_sheets(), *kit_once.checklists(),
+                                                          *kit_once.notes_pages(), *kit_once.plan_packets())}
+    files |= {f"facilitator/paper-{stem}.pdf" for stem in paper.paper_parts()}
+    lists, papers = workshop.load_print_lists(essay), set(paper.paper_parts())
+    for plan, meeting, rows, _ in decks.meetings(versions=True):
+        version = bool(rows.iloc[0].version)
+        for r in decks.print_lines(lists, plan, meeting, version, papers, rows_only=True).itertuples():
+            if r.file.startswith("facilitator/") and "*" in r.file:
+                assert _files_of(r, plan, meeting, version, files), (plan, meeting, version, r.printout)
+
+
+@pytest.mark.slow
+def test_every_checklist_names_only_files_the_bundle_holds(essay, editions_built):
+    from tools import bundle, decks, paper
+    files = set(bundle.facilitator_files(editions_built))
+    lists, papers = workshop.load_print_lists(essay), set(paper.paper_parts())
+    for plan, meeting, rows, _ in decks.meetings(versions=True):
+        version = bool(rows.iloc[0].version)
+        for r in decks.print_lines(lists, plan, meeting, version, papers, rows_only=True).itertuples():
+            assert _files_of(r, plan, meeting, version, files), (plan, meeting, version, r.printout, r.file)
+
+
+def test_the_spanish_room_prints_its_own_cards_wherever_the_kit_says_to_print_cards(essay):
+    lists = workshop.load_print_lists(essay)
+    spanish_cards = lists[lists.printout == "cards es"]
+    assert set(spanish_cards.file) == {"print/cards-es.pdf"} and set(spanish_cards.only) == {"version for Spanish readers"}
+    pages = {**kit_once.checklists(), **kit_once.notes_pages(), **kit_once.run_sheets(), **kit_once.plan_packets()}
+    english = re.compile(r"“Who said it\?” cards(?! in Spanish)")
+    for name, page in pages.items():
+        text = shown(page)
+        if name.endswith("-spanish.html"):
+            assert not english.search(text), (name, english.search(text) and text[english.search(text).start() - 80:][:160])
+        else:
+            assert "cards in Spanish" not in text, name
+    assert spanish_cards.name.iloc[0] in shown(kit_once.checklists()["checklist-series-3x120-2-spanish.html"])

@@ -83,8 +83,26 @@ def paragraphs_in_words(paragraphs: str, spanish: bool = False) -> str:
 
 
 def materials(text: str) -> list[str]:
-    """The separate things a segment's materials name ("a; b; c" -> [a, b, c]), empty ones left out."""
-    return [m.strip() for m in (text or "").split(";") if m.strip()]
+    """The separate things a segment's materials name ("a; b; c" -> [a, b, c]), empty ones left out; a ";" inside
+    brackets does not separate (facilitator review 25: "the argument map of 01 (projected; on paper, …)" was two
+    checklist items, each with half the brackets).
+
+    >>> materials("the map (projected; on paper, the packet); reader's edition")
+    ["the map (projected; on paper, the packet)", "reader's edition"]
+    """
+    items, depth, start = [], 0, 0
+    text = text or ""
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == ";" and depth <= 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return [m.strip() for m in items if m.strip()]
+
+
+# what only a meeting on the computers uses: a meeting (or version) all on paper leaves it off its checklist
+COMPUTER_ONLY = re.compile(r"\bbundle\b|\bzip\b|\bBinder\b|\bsetup page\b", re.I)
 
 
 def _key(item: str) -> str:
@@ -573,15 +591,18 @@ def version_printouts(plan: str, ctx) -> str:
     return workshop.version_own(lists, plan)
 
 
-def paper_route(plan: str, ctx) -> str:
+def paper_route(plan: str, ctx, version: bool = False) -> str:
     """What a participant without a computer works from in this plan: its print list (sessions.yml, ``print``),
-    without the facilitator's own sheets, in plain words."""
+    without the facilitator's own sheets, in plain words; with ``version``, what the version for Spanish readers
+    prints (its own cards, not the English; facilitator review 25), else what the plan as planned prints."""
     lists = ctx.get("print")
     if lists is None:
         from helpers import workshop
         lists = ctx["print"] = workshop.load_print_lists(ctx["essay"])
-    short = [re.split(r" \(|: ", r.name)[0] for r in lists[lists.plan == plan].itertuples()
-             if r.printout not in FACILITATOR_PRINTOUTS]
+    from helpers import workshop
+    mine = (workshop.version_print_list(lists, plan) if version else
+            lists[(lists.plan == plan) & (lists.only != "version for Spanish readers")])
+    short = [re.split(r" \(|: ", r.name)[0] for r in mine.itertuples() if r.printout not in FACILITATOR_PRINTOUTS]
     names = [n[:1].lower() + n[1:] for n in short]
     return ("work from what this plan prints (the kit's start page lists it): " + "; ".join(names) + ". The "
             "figure a segment projects is on the slide after it.")
@@ -625,7 +646,7 @@ def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> 
                   "stuck:*"] + [f"- {plain(s, titles)}" for s in note["stumbling_points"]]
         # on paper, the plan's own printouts, never the notebook's general advice (which may name a facilitator
         # edition, with its solutions, or a printout this plan does not make)
-        lines += ["", f"*Without computers:* {paper_route(seg.plan, ctx)}"]
+        lines += ["", f"*Without computers:* {paper_route(seg.plan, ctx, spanish)}"]
     if seg.topic in ("welcome", "recap"):
         lines += ["", "*Safety notes:*"] + [f"- {plain(s, titles)}" for s in ctx["handout"]["facilitator_safety"]]
         if getattr(seg, "version", "") and ctx["handout"].get("hard_moments"):   # the version for Spanish readers
@@ -2115,16 +2136,24 @@ def _said(key: str, spanish: bool, tag: str = "span") -> str:
     return html.escape(en) + (f' · <{tag} lang="es">{html.escape(es)}</{tag}>' if spanish else "")
 
 
-def print_lines(lists, plan: str, meeting: int, version: bool) -> list[tuple[str, str]]:
+def print_lines(lists, plan: str, meeting: int, version: bool, papers: set[str] | None = None,
+                rows_only: bool = False) -> list[tuple[str, str]]:
     """What a meeting's day-of checklist says to print, as (what, copies): the lines of the plan's print list
     (``workshop.load_print_lists``, the start page's source) listed ``at`` this meeting or at every meeting; for a
     version for Spanish readers its own list (``workshop.version_print_list``), a printout it replaces named as its
     own, as the start page names it. Facilitator review 22: the series checklist's "printed participant editions of
-    notebooks 00 and 01" was written by hand and disagreed with the print list."""
+    notebooks 00 and 01" was written by hand and disagreed with the print list. ``papers``: the meeting versions
+    that have a paper edition (``tools.paper.paper_parts``); a meeting version without one does not list it
+    (facilitator review 25: Session 3's version listed "its own paper edition", which the kit does not build).
+    ``rows_only``: the print list's rows it lists, not the lines (to check each against the kit's files)."""
     from helpers import workshop
     rows = (workshop.version_print_list(lists, plan) if version else
             lists[(lists.plan == plan) & (lists.only != "version for Spanish readers")])
     rows = rows[rows["at"].isin([str(meeting), "every meeting"])]
+    if papers is not None:
+        rows = rows[(rows.printout != "paper editions") | (f"{plan}-{meeting}" + ("-spanish" if version else "") in papers)]
+    if rows_only:
+        return rows
     lines = []
     for r in rows.itertuples():
         short = re.split(r" \(|, ", r.name)[0]
@@ -2143,20 +2172,24 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
     used, and the debrief."""
     from helpers import workshop
     from tools.pages import _page
-    pages, lists = {}, None
+    from tools.paper import paper_parts
+    pages, lists, papers = {}, None, set(paper_parts(reading))
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
         lists = lists if lists is not None else workshop.load_print_lists(ctx["essay"])
         first = rows.iloc[0]
         spanish = bool(first.version)
         items: dict[str, dict] = {}
+        on_computers = workshop.uses_computers(rows) or "setup" in set(rows.topic)
         for seg in rows.itertuples():
             for item in materials(plain(seg.materials, ctx["titles"])):
+                if not on_computers and COMPUTER_ONLY.search(item):     # all on paper: no zip, no Binder
+                    continue
                 items.setdefault(_key(item), {"item": item, "when": []})["when"].append(
                     f"at {clock(seg.start)} ({seg.topic})")
         title = _title(rows, ctx["plans"])
         every = _said("every", spanish)
         printed = "".join(f"<tr><td>☐</td><td>{html.escape(what)}</td><td>{html.escape(copies)}</td></tr>"
-                          for what, copies in print_lines(lists, plan, meeting, spanish))
+                          for what, copies in print_lines(lists, plan, meeting, spanish, papers))
         room = ("".join(f"<tr><td>☐</td><td>{html.escape(item)}</td><td>{every}</td></tr>"
                         for item in ctx["handout"]["day_of"])
                 + "".join(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape('; '.join(slot['when']))}</td></tr>"
