@@ -163,3 +163,22 @@ def test_the_spanish_room_prints_its_own_cards_wherever_the_kit_says_to_print_ca
         else:
             assert "cards in Spanish" not in text, name
     assert spanish_cards.name.iloc[0] in shown(kit_once.checklists()["checklist-series-3x120-2-spanish.html"])
+
+
+def test_the_spanish_rooms_sheets_give_the_hard_moment_lines_in_spanish_and_english(essay):
+    moments = workshop.load_handout(essay)["hard_moments"]
+    sheets = {n: shown(p) for n, p in kit_once.run_sheets().items() if n.endswith("-spanish.html")}
+    assert len(sheets) == 4
+    for name, text in sheets.items():
+        for m in moments:
+            assert f"“{m['es']}”" in text and f"“{m['en']}”" in text, (name, m["when"])
+
+
+@pytest.mark.slow
+def test_the_start_page_says_which_sheets_are_in_which_language(editions_built):
+    from tools import bundle
+    page = shown(bundle.start_here_facilitator(editions_built))
+    said = page.split("Which pages are in Spanish")[1]
+    assert "each version's run sheet is in Spanish, its lines for hard moments in Spanish and then in English" in said
+    assert "run sheets and checklists of the meetings as planned" in said.split("In English only")[1]
+    assert not other_timings(page)

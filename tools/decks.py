@@ -1434,8 +1434,8 @@ def _after(debrief: str) -> str:
 
 def hard_moments_html(handout: dict, english: bool = False) -> str:
     """For the run sheet of a version for Spanish readers: the facilitator's lines for the hardest moments in Spanish
-    (facilitation.yml), to say without waiting for the interpreter; their English is in the printed facilitator's
-    notes (the welcome slide's notes). With ``english``, the single session's English sheet: the lines in English
+    (facilitation.yml), to say without waiting for the interpreter, each with its English after it, for a
+    facilitator who does not read Spanish (facilitator review 25). With ``english``, the single session's English sheet: the lines in English
     (review 21: only its notes had them). The sheet prints them in the box the flashpoint cues point to ("the box
     above"); the interpreter's role, at its foot (``interpreter_html``)."""
     if not handout.get("hard_moments"):
@@ -1444,8 +1444,10 @@ def hard_moments_html(handout: dict, english: bool = False) -> str:
         return ("<b>Hard moments, your lines:</b> "
                 + " ".join(f'<b>{html.escape(m["when"])}:</b> <i>“{html.escape(m["en"])}”</i>'
                            for m in handout["hard_moments"]))
-    return ('<span lang="es"><b>Momentos difíciles, sus frases:</b> '
-            + " ".join(f'<b>{html.escape(m["when_es"])}:</b> <i>“{html.escape(m["es"])}”</i>'
+    # in Spanish, then in English for a facilitator who does not read Spanish (facilitator review 25)
+    return ('<span lang="es"><b>Momentos difíciles, sus frases</b> <span lang="en">(hard moments, your lines)</span>: '
+            + " ".join(f'<b>{html.escape(m["when_es"])}:</b> <i>“{html.escape(m["es"])}”</i> '
+                       f'<span lang="en" class="small">“{html.escape(m["en"])}”</span>'
                        for m in handout["hard_moments"]) + "</span>")
 
 
