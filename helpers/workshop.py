@@ -61,6 +61,69 @@ PAPER_STRETCH = 20          # minutes away from the screen after which a Binder 
 MIN_SETUP_MINUTES = 20      # Carpentries practice: 20–30 minutes to get a room of newcomers running
 
 
+WHEN_SENT = "{when_sent}"      # where a text of sessions.yml or facilitation.yml says when a reading message goes
+
+
+def reading_message_when(meeting: int | None = 1, lang: str = "en", version: bool | None = None) -> str:
+    """When a reading message goes: the kit's one rule, which every page that states a timing takes its words from
+    (the start page, the checklists, the reading message page, the run sheets, the preparation routes; sessions.yml
+    and facilitation.yml write ``{when_sent}``). The first a week before (two weeks before for a version for Spanish
+    readers, who need the time); each later one at the end of the session before, never earlier, since it gives
+    that session's homework (facilitator review 23, item 4; review 25: the kit said "a week before it", "or the day
+    after" and "two weeks ahead" besides).
+
+    Parameters:
+        meeting: the meeting whose message it is (1 for the first or only one); None for every message of any plan,
+            said in one phrase.
+        lang: ``"en"`` or ``"es"``.
+        version: True for the version for Spanish readers alone, False for the meeting as planned alone, None for
+            both (the version's timing in brackets); the same for a later meeting.
+
+    Returns:
+        A phrase that follows "send it" (or "sent"), without a full stop.
+
+    Example:
+        >>> reading_message_when(1)
+        'a week before (two weeks before for the version for Spanish readers)'
+        >>> reading_message_when(3, "es")
+        'al final de la sesión 2, nunca antes'
+    """
+    if lang not in ("en", "es"):
+        raise ValueError(f"lang is {lang!r}: write 'en' or 'es'.")
+    en = lang == "en"
+    if meeting is None:
+        return ("the first (or only) one a week before the first meeting (two weeks before for a version for Spanish "
+                "readers), each later one at the end of the session before it, never earlier" if en else
+                "el primero (o el único) una semana antes de la primera reunión (dos semanas antes para una versión para "
+                "quienes leen mejor en español), cada uno de los siguientes al final de la sesión anterior, nunca antes")
+    if meeting > 1:
+        return (f"at the end of Session {meeting - 1}, never earlier" if en
+                else f"al final de la sesión {meeting - 1}, nunca antes")
+    if version is True:
+        return "two weeks before" if en else "dos semanas antes"
+    if version is False:
+        return "a week before" if en else "una semana antes"
+    return ("a week before (two weeks before for the version for Spanish readers)" if en else
+            "una semana antes (dos semanas antes para la versión para quienes leen mejor en español)")
+
+
+def when_sent(text: str, meeting: int | None = 1, lang: str = "en", version: bool | None = None) -> str:
+    """``text`` with ``{when_sent}`` replaced by ``reading_message_when(meeting, lang, version)``.
+
+    Parameters:
+        text: a text from sessions.yml or facilitation.yml.
+        meeting, lang, version: as ``reading_message_when`` takes them.
+
+    Returns:
+        The text, its timing the rule's.
+
+    Example:
+        >>> when_sent("Send it {when_sent}.", 2)
+        'Send it at the end of Session 1, never earlier.'
+    """
+    return text.replace(WHEN_SENT, reading_message_when(meeting, lang, version)) if isinstance(text, str) else text
+
+
 def load_plans(essay: Essay) -> pd.DataFrame:
     """Load the session plans for running this essay as a workshop (sessions.yml), every segment checked.
 
@@ -123,7 +186,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
             if total != length:
                 raise said(essay.folder, PLANS, "total", where, total=total, length=length)
             here = {"plan": plan.id, "plan_title": plan.title, "setup": plan.setup, "plan_title_es": plan.title_es,
-                    "spanish_readers": plan.spanish_readers, "meeting": meeting["n"], "meeting_title": meeting["title"],
+                    "spanish_readers": when_sent(plan.spanish_readers, 1, version=True), "meeting": meeting["n"], "meeting_title": meeting["title"],
                     "meeting_title_es": meeting["title_es"], "length": length, "spanish_variant": {},
                     "pre_reading_minimum": meeting["pre_reading_minimum"] or meeting["pre_reading"],
                     # the homework this meeting sets, and the one the meeting before set (its reading message says it)
@@ -133,7 +196,10 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                     "version_homework": homeworks[meeting["n"] - 1][1],
                     "version_homework_due": homeworks[meeting["n"] - 2][1] if meeting["n"] > 1 else {},
                     **{k: meeting[k] for k in ("pre_reading", "pre_reading_note", "pre_reading_note_es",
-                                                "if_short", "if_not_read")}}
+                                                "if_short", "if_not_read")},
+                    # when its reading goes: the kit's one rule (reading_message_when)
+                    "pre_reading_note": when_sent(meeting["pre_reading_note"], meeting["n"]),
+                    "pre_reading_note_es": when_sent(meeting["pre_reading_note_es"], meeting["n"], "es")}
             for k, (s, seg) in enumerate(zip(table, segments), start=1):
                 label, topic, notebook = s["row"], s["topic"], s["notebook"]
                 projects, exercise = seg.get("projects") or 0, seg.get("exercise") or 0   # checked numbers (NaN here)
@@ -886,7 +952,7 @@ def _spanish_variant(meeting: dict, segments: list, length: int, droppable: list
         if value and name == "pre_reading_minimum":
             _paragraphs(essay, value, path, where, name)
         if value:
-            reading[name] = " ".join(value.split())
+            reading[name] = when_sent(" ".join(value.split()), meeting.get("n", 1), version=True)
     # `sheet_in_english`: kept segments whose run-sheet line stays in English, their Spanish too long for the one page
     # (native Spanish review 23: the rest of a version's sheet is in Spanish)
     english = field(variant, "sheet_in_english", list, path, where, default=[])
@@ -927,8 +993,8 @@ def version_in_brief(essay: Essay, plans: pd.DataFrame) -> str:
                    if s.topic not in set(v.topic)]
         mine = lists[lists.plan == plan]
         left = [n.split(" (")[0] for n in mine[mine.only == "as planned"].name]
-        said = (f"**{title}, for a room with Spanish readers.** Decide on it two weeks ahead: its reading message goes "
-                "out then, the interpreter is asked and briefed, and its own packet is printed. It drops "
+        said = (f"**{title}, for a room with Spanish readers.** Decide on it before its first reading message goes "
+                f"({reading_message_when(1, version=True)} the first meeting): then the interpreter is asked and briefed, and its own packet is printed. It drops "
                 + _and(dropped) + f"; it prints {version_own(lists, plan)} instead of the plan's, and projects its "
                 "own deck" + (f"; it does not print {_and([n[:1].lower() + n[1:] for n in left])}" if left else "")
                 + ". Ask an interpreter and, besides, a named helper who speaks Spanish, to step out with anyone who "
@@ -1278,6 +1344,10 @@ def load_preparation(essay: Essay) -> dict[str, list[dict]]:
                     _paragraphs(essay, step["paragraphs"], path, where, "paragraphs")
             except AnnotationError:
                 raise said(essay.folder, PLANS, "prepare paragraphs", where, paragraphs=step["paragraphs"]) from None
+            # when a reading message goes, by the rule: a plan of one meeting says its one timing, a series all of them
+            once = len(plan.meetings) == 1
+            version = {"version for Spanish readers": True, "as planned": False}.get(step.get("only")) if once else None
+            step = {**step, "what": when_sent(step["what"], 1 if once else None, version=version)}
             steps.append({k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in step.items()
                           if k not in ("row", "n") and v == v and v not in ("", None, [])})
         if steps:
@@ -1525,7 +1595,8 @@ def load_handout(essay: Essay) -> dict:
             "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
             "reading_message_sheet": top.get("reading_message_sheet") or {},
             "reading_message_spanish_page": top.get("reading_message_spanish_page") or {},
-            "flashpoints": paragraph_numbers(top["flashpoints"])}
+            "flashpoints": paragraph_numbers(top["flashpoints"]),
+            "over_the_week": [when_sent(task, None) for task in top["over_the_week"]]}
 
 
 def _sizes_said(pair: dict) -> dict:

@@ -97,6 +97,10 @@ def test_every_print_line_is_the_plans_print_list_for_that_meeting(essay):
         mine = workshop.version_print_list(lists, plan) if version else lists[
             (lists.plan == plan) & (lists.only != "version for Spanish readers")]
         mine = mine[mine["at"].isin([str(meeting), "every meeting"])]
+        # review 25: a meeting version the kit builds no paper edition for does not list one
+        from tools import paper
+        stem = f"{plan}-{meeting}" + ("-spanish" if version else "")
+        mine = mine[(mine.printout != "paper editions") | (stem in set(paper.paper_parts()))]
         shown = _print_rows(page)
         assert len(shown) == len(mine), (plan, meeting, version, shown)
         for r, line in zip(mine.itertuples(), shown):
@@ -128,8 +132,9 @@ def test_a_print_line_at_a_meeting_the_plan_does_not_have_is_refused(reading_cop
     import helpers
     path = reading_copy / workshop.PLANS
     text = path.read_text(encoding="utf-8")
-    assert "{printout: cards, copies: each pair, at: 2}" in text
-    path.write_text(text.replace("{printout: cards, copies: each pair, at: 2}", "{printout: cards, copies: each pair, at: 7}", 1),
+    line = "{printout: cards, copies: each pair, at: 2, only: as planned}"
+    assert line in text
+    path.write_text(text.replace(line, line.replace("at: 2", "at: 7"), 1),
                     encoding="utf-8")
     with pytest.raises(helpers.HelperError, match="meeting 7"):
         workshop.load_print_lists(helpers.load_essay(reading_copy))

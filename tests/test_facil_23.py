@@ -68,12 +68,13 @@ def test_each_later_reading_message_goes_after_the_meeting_before_it():
         if n == 1:
             assert "Send it a week before" in text, text[:300]
         else:
-            assert f"at the end of Session {n - 1}, or the day after" in text, text[:300]
-            assert f"al final de la sesión {n - 1}, o al día siguiente" in text, text[:300]
+            # review 25: by the kit's one rule (workshop.reading_message_when), never earlier
+            assert f"at the end of Session {n - 1}, never earlier" in text, text[:300]
+            assert f"al final de la sesión {n - 1}, nunca antes" in text, text[:300]
     assert "each later one at the end of the session before it" in _plain(page.split("<h2>")[0])
     # the preparation route's step says the same (it said "send a week before each session")
     plans = (helpers.SEEDS / helpers.DEFAULT_READING / "sessions.yml").read_text(encoding="utf-8")
-    assert "a week before each session" not in plans and "each later one at the end of the session before it" in plans
+    assert "a week before each session" not in plans and "{when_sent}" in plans
 
 
 def test_the_packet_and_the_at_home_slide_say_the_run_sheets_homework():

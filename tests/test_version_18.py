@@ -58,7 +58,7 @@ def test_the_english_run_sheet_and_the_checklist_lead_to_the_versions_own_packet
     checklist = text_of(checklists()[f"checklist-{PLAN}-1-spanish.html"])
     for page in (sheet, checklist):
         assert own in page
-    assert "two weeks ahead" in checklist
+    assert "two weeks before" in checklist          # review 25: the reading message's rule, not "two weeks ahead"
 
 
 def test_the_guide_says_what_the_version_prints_from_the_print_list(own):
@@ -70,7 +70,7 @@ def test_the_guide_says_what_the_version_prints_from_the_print_list(own):
                      if c["cell_type"] == "code" for o in c["outputs"])
     assert "the plan's packet ends with" not in prose and "the dropped segment" not in prose
     assert "with the worked solution beside its segment" not in prose
-    assert own in shown and "two weeks ahead" in shown
+    assert own in shown and "two weeks before" in shown
     for topic in ("setup", "argument map", "two death tolls"):
         assert topic in shown
 

@@ -64,7 +64,7 @@ PINNED = [  # (old, new, row, problem, fix): an edit of sessions.yml and the who
     ("welcome: 21,", "welcome: 22,", "plan single-90, meeting 1, spanish_variant",
      "its segments add up to 91 minutes, not the meeting's 90.",
      "give the minutes a dropped segment frees to the segments that get them."),
-    ("          if_short: war of position\n          # no death-tolls",
+    ("          if_short: thesis\n          # no death-tolls",
      "          if_short: argument map\n          # no death-tolls", "plan single-90, meeting 1, spanish_variant",
      "if_short names 'argument map', which this version does not keep.",
      "name one of: thesis, war of position, feasibility objection."),

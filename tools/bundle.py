@@ -332,6 +332,8 @@ def print_lists(built: Path, reading: str = DEFAULT_READING) -> str:
     for plan, rows in workshop.load_print_lists(essay).groupby("plan", sort=False):
         trs, each = [], 0
         for r in rows.itertuples():
+            if r.only == "version for Spanish readers":     # its own list below names it (the Spanish cards)
+                continue
             found = _as_printed([k for k in files if fnmatch.fnmatchcase(k, r.file)])
             if not found:
                 raise HelperError(essay.folder / workshop.PLANS, f"the printout {r.printout!r} of plan {plan} is "
@@ -709,9 +711,14 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_byte
                            "The glossary gives each term's Spanish name and its headings in both languages, but its "
                            "definitions only in English. The \"Who said it?\" cards give their instructions in both "
                            "languages and the quotations in English, as the essay prints them; the cards for "
-                           "Spanish readers add this kit's Spanish under each quotation. In English only: the "
-                           "essay, the notebooks and their printed lessons, the facilitator guide, the run sheets, the "
-                           "checklists, the notebooks' own slides and the answers.",
+                           "Spanish readers add this kit's Spanish under each quotation. "
+                           # which sheets are in which language (facilitator review 25)
+                           "For a room with Spanish readers, each version's run sheet is in Spanish, its lines for "
+                           "hard moments in Spanish and then in English, for a facilitator who does not read Spanish; "
+                           "its day-of checklist has its headings in both languages and names the things to bring in "
+                           "English; its facilitator's notes say what to do in Spanish, then in English. In English "
+                           "only: the essay, the notebooks and their printed lessons, the facilitator guide, the run "
+                           "sheets and checklists of the meetings as planned, the notebooks' own slides and the answers.",
                      "es": "En inglés y español, lado a lado: el cuadernillo para participantes (los programas, el "
                            "material para participantes y el argumento en una página), el material para "
                            "participantes, la página de instalación, el argumento en una página (una página en "
@@ -724,8 +731,13 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_byte
                            "instrucciones en los dos idiomas y las citas en inglés, tal como aparecen en el ensayo; "
                            "las tarjetas para quienes leen en español agregan debajo de cada cita la traducción de "
                            "este material. "
-                           "Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para quien "
-                           "facilita, las hojas de ruta, las listas, las diapositivas de los cuadernos y las respuestas."})
+                           "Para una sala con personas que leen mejor en español, la hoja de ruta de cada versión está "
+                           "en español, con las frases para los momentos difíciles en español y luego en inglés, para "
+                           "quien facilita y no lee español; su lista del día tiene los encabezados en los dos idiomas "
+                           "y nombra en inglés lo que hay que traer; sus notas dicen qué hacer en español y luego en "
+                           "inglés. Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para "
+                           "quien facilita, las hojas de ruta y las listas de las reuniones tal como se planearon, las "
+                           "diapositivas de los cuadernos y las respuestas."})
             + "<h2>To run the notebooks</h2>"
             "<p>This folder is the project folder the setup page speaks of; its notebooks (in the folder named "
             "notebooks) are the facilitator editions, with the solutions.</p>")

@@ -83,8 +83,26 @@ def paragraphs_in_words(paragraphs: str, spanish: bool = False) -> str:
 
 
 def materials(text: str) -> list[str]:
-    """The separate things a segment's materials name ("a; b; c" -> [a, b, c]), empty ones left out."""
-    return [m.strip() for m in (text or "").split(";") if m.strip()]
+    """The separate things a segment's materials name ("a; b; c" -> [a, b, c]), empty ones left out; a ";" inside
+    brackets does not separate (facilitator review 25: "the argument map of 01 (projected; on paper, …)" was two
+    checklist items, each with half the brackets).
+
+    >>> materials("the map (projected; on paper, the packet); reader's edition")
+    ["the map (projected; on paper, the packet)", "reader's edition"]
+    """
+    items, depth, start = [], 0, 0
+    text = text or ""
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == ";" and depth <= 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return [m.strip() for m in items if m.strip()]
+
+
+# what only a meeting on the computers uses: a meeting (or version) all on paper leaves it off its checklist
+COMPUTER_ONLY = re.compile(r"\bbundle\b|\bzip\b|\bBinder\b|\bsetup page\b", re.I)
 
 
 def _key(item: str) -> str:
@@ -573,15 +591,18 @@ def version_printouts(plan: str, ctx) -> str:
     return workshop.version_own(lists, plan)
 
 
-def paper_route(plan: str, ctx) -> str:
+def paper_route(plan: str, ctx, version: bool = False) -> str:
     """What a participant without a computer works from in this plan: its print list (sessions.yml, ``print``),
-    without the facilitator's own sheets, in plain words."""
+    without the facilitator's own sheets, in plain words; with ``version``, what the version for Spanish readers
+    prints (its own cards, not the English; facilitator review 25), else what the plan as planned prints."""
     lists = ctx.get("print")
     if lists is None:
         from helpers import workshop
         lists = ctx["print"] = workshop.load_print_lists(ctx["essay"])
-    short = [re.split(r" \(|: ", r.name)[0] for r in lists[lists.plan == plan].itertuples()
-             if r.printout not in FACILITATOR_PRINTOUTS]
+    from helpers import workshop
+    mine = (workshop.version_print_list(lists, plan) if version else
+            lists[(lists.plan == plan) & (lists.only != "version for Spanish readers")])
+    short = [re.split(r" \(|: ", r.name)[0] for r in mine.itertuples() if r.printout not in FACILITATOR_PRINTOUTS]
     names = [n[:1].lower() + n[1:] for n in short]
     return ("work from what this plan prints (the kit's start page lists it): " + "; ".join(names) + ". The "
             "figure a segment projects is on the slide after it.")
@@ -625,7 +646,7 @@ def _segment_notes(seg, ctx, first_use: bool = True, computers: bool = True) -> 
                   "stuck:*"] + [f"- {plain(s, titles)}" for s in note["stumbling_points"]]
         # on paper, the plan's own printouts, never the notebook's general advice (which may name a facilitator
         # edition, with its solutions, or a printout this plan does not make)
-        lines += ["", f"*Without computers:* {paper_route(seg.plan, ctx)}"]
+        lines += ["", f"*Without computers:* {paper_route(seg.plan, ctx, spanish)}"]
     if seg.topic in ("welcome", "recap"):
         lines += ["", "*Safety notes:*"] + [f"- {plain(s, titles)}" for s in ctx["handout"]["facilitator_safety"]]
         if getattr(seg, "version", "") and ctx["handout"].get("hard_moments"):   # the version for Spanish readers
@@ -1444,8 +1465,8 @@ def _after(debrief: str) -> str:
 
 def hard_moments_html(handout: dict, english: bool = False) -> str:
     """For the run sheet of a version for Spanish readers: the facilitator's lines for the hardest moments in Spanish
-    (facilitation.yml), to say without waiting for the interpreter; their English is in the printed facilitator's
-    notes (the welcome slide's notes). With ``english``, the single session's English sheet: the lines in English
+    (facilitation.yml), to say without waiting for the interpreter, each with its English after it, for a
+    facilitator who does not read Spanish (facilitator review 25). With ``english``, the single session's English sheet: the lines in English
     (review 21: only its notes had them). The sheet prints them in the box the flashpoint cues point to ("the box
     above"); the interpreter's role, at its foot (``interpreter_html``)."""
     if not handout.get("hard_moments"):
@@ -1454,8 +1475,10 @@ def hard_moments_html(handout: dict, english: bool = False) -> str:
         return ("<b>Hard moments, your lines:</b> "
                 + " ".join(f'<b>{html.escape(m["when"])}:</b> <i>“{html.escape(m["en"])}”</i>'
                            for m in handout["hard_moments"]))
-    return ('<span lang="es"><b>Momentos difíciles, sus frases:</b> '
-            + " ".join(f'<b>{html.escape(m["when_es"])}:</b> <i>“{html.escape(m["es"])}”</i>'
+    # in Spanish, then in English for a facilitator who does not read Spanish (facilitator review 25)
+    return ('<span lang="es"><b>Momentos difíciles, sus frases</b> <span lang="en">(hard moments, your lines)</span>: '
+            + " ".join(f'<b>{html.escape(m["when_es"])}:</b> <i>“{html.escape(m["es"])}”</i> '
+                       f'<span lang="en" class="small">“{html.escape(m["en"])}”</span>'
                        for m in handout["hard_moments"]) + "</span>")
 
 
@@ -1617,7 +1640,7 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
         attach = ('<p class="files">The files to attach, each a PDF (in the kits, all in the folder named print): '
                   + ", ".join(f'<a href="../{page}.pdf">{html.escape(what)}</a>' for what, page in files) + ".</p>")
         parts.append(f"<h2>{html.escape(_title(rows, ctx['plans']))}</h2>"
-                     + _when_sent(meeting)
+                     + _when_sent(meeting, True if first.version else None)
                      + f"<p>Attach {html.escape(_and_en([what for what, _ in files]))}.</p>"
                      + attach
                      + "".join(f'<h3>{"In English" if lang == "en" else "En español"}</h3>'
@@ -1626,10 +1649,9 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
                                + "</div>" for lang, t in texts.items()))
     body = ("<h1>The reading message, ready to send</h1><p>One per meeting, in English and Spanish (a version for "
             "Spanish readers has its own when it sends something else; otherwise it shares the meeting's): copy it into an "
-            "e-mail or a chat, fill in the blanks, and attach what it says above it. Send it a "
-            "week before (two weeks if some read Spanish more easily); in a series, only the first: each later one at "
-            "the end of the session before it, or the day after, since it gives that session's homework (with weekly "
-            "meetings, a week before would be before that session).</p>"
+            "e-mail or a chat, fill in the blanks, and attach what it says above it. When to send it: "
+            f"{workshop.reading_message_when(None)}, since a later one gives that session's homework. "
+            f'<span lang="es">Cuándo enviarlo: {workshop.reading_message_when(None, "es")}.</span></p>'
             f'<div class="privacy"><p><b>Privacy.</b> {html.escape(CHAT_PRIVACY["en"])}</p>'
             f'<p lang="es"><b>Privacidad.</b> {html.escape(CHAT_PRIVACY["es"])}</p></div>' + "".join(parts))
     style = (".message, .attach { border: 1px solid #888; padding: 0.3em 0.8em; margin: 0.3em 0 0.8em; } "
@@ -1637,21 +1659,18 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
 
-def _when_sent(meeting: int) -> str:
-    """When a meeting's reading message goes, in English and Spanish: the first a week before (two weeks for a version
-    for Spanish readers); a later one after the meeting before it, whose homework it gives (facilitator review 23,
-    item 4: with weekly meetings, "a week before" sent Session 2's message before Session 1).
+def _when_sent(meeting: int, version: bool | None = None) -> str:
+    """When a meeting's reading message goes, in English and Spanish, by the kit's one rule
+    (helpers.workshop.reading_message_when; ``version`` True for a version for Spanish readers' own message).
 
     >>> "the end of Session 1" in _when_sent(2), "a week before" in _when_sent(1)
     (True, True)
     """
-    if meeting == 1:
-        return ("<p><b>When.</b> Send it a week before (two weeks for the version for Spanish readers). "
-                '<span lang="es">Envíenlo una semana antes (dos semanas para la versión para quienes leen mejor en '
-                "español).</span></p>")
-    return (f"<p><b>When.</b> Send it at the end of Session {meeting - 1}, or the day after: it gives that session's "
-            f'homework, so not before it. <span lang="es">Envíenlo al final de la sesión {meeting - 1}, o al día '
-            "siguiente: da la tarea de esa sesión, así que nunca antes.</span></p>")
+    from helpers import workshop
+    why = ("" if meeting == 1 else ": it gives that session's homework", "" if meeting == 1 else
+           ": da la tarea de esa sesión")
+    return (f"<p><b>When.</b> Send it {workshop.reading_message_when(meeting, version=version)}{why[0]}. "
+            f'<span lang="es">Envíenlo {workshop.reading_message_when(meeting, "es", version)}{why[1]}.</span></p>')
 
 
 def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
@@ -2150,16 +2169,24 @@ def _said(key: str, spanish: bool, tag: str = "span") -> str:
     return html.escape(en) + (f' · <{tag} lang="es">{html.escape(es)}</{tag}>' if spanish else "")
 
 
-def print_lines(lists, plan: str, meeting: int, version: bool) -> list[tuple[str, str]]:
+def print_lines(lists, plan: str, meeting: int, version: bool, papers: set[str] | None = None,
+                rows_only: bool = False) -> list[tuple[str, str]]:
     """What a meeting's day-of checklist says to print, as (what, copies): the lines of the plan's print list
     (``workshop.load_print_lists``, the start page's source) listed ``at`` this meeting or at every meeting; for a
     version for Spanish readers its own list (``workshop.version_print_list``), a printout it replaces named as its
     own, as the start page names it. Facilitator review 22: the series checklist's "printed participant editions of
-    notebooks 00 and 01" was written by hand and disagreed with the print list."""
+    notebooks 00 and 01" was written by hand and disagreed with the print list. ``papers``: the meeting versions
+    that have a paper edition (``tools.paper.paper_parts``); a meeting version without one does not list it
+    (facilitator review 25: Session 3's version listed "its own paper edition", which the kit does not build).
+    ``rows_only``: the print list's rows it lists, not the lines (to check each against the kit's files)."""
     from helpers import workshop
     rows = (workshop.version_print_list(lists, plan) if version else
             lists[(lists.plan == plan) & (lists.only != "version for Spanish readers")])
     rows = rows[rows["at"].isin([str(meeting), "every meeting"])]
+    if papers is not None:
+        rows = rows[(rows.printout != "paper editions") | (f"{plan}-{meeting}" + ("-spanish" if version else "") in papers)]
+    if rows_only:
+        return rows
     lines = []
     for r in rows.itertuples():
         short = re.split(r" \(|, ", r.name)[0]
@@ -2178,20 +2205,24 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
     used, and the debrief."""
     from helpers import workshop
     from tools.pages import _page
-    pages, lists = {}, None
+    from tools.paper import paper_parts
+    pages, lists, papers = {}, None, set(paper_parts(reading))
     for plan, meeting, rows, ctx in meetings(reading, versions=True):
         lists = lists if lists is not None else workshop.load_print_lists(ctx["essay"])
         first = rows.iloc[0]
         spanish = bool(first.version)
         items: dict[str, dict] = {}
+        on_computers = workshop.uses_computers(rows) or "setup" in set(rows.topic)
         for seg in rows.itertuples():
             for item in materials(plain(seg.materials, ctx["titles"])):
+                if not on_computers and COMPUTER_ONLY.search(item):     # all on paper: no zip, no Binder
+                    continue
                 items.setdefault(_key(item), {"item": item, "when": []})["when"].append(
                     f"at {clock(seg.start)} ({seg.topic})")
         title = _title(rows, ctx["plans"])
         every = _said("every", spanish)
         printed = "".join(f"<tr><td>☐</td><td>{html.escape(what)}</td><td>{html.escape(copies)}</td></tr>"
-                          for what, copies in print_lines(lists, plan, meeting, spanish))
+                          for what, copies in print_lines(lists, plan, meeting, spanish, papers))
         room = ("".join(f"<tr><td>☐</td><td>{html.escape(item)}</td><td>{every}</td></tr>"
                         for item in ctx["handout"]["day_of"])
                 + "".join(f"<tr><td>☐</td><td>{html.escape(slot['item'])}</td><td>{html.escape('; '.join(slot['when']))}</td></tr>"
@@ -2199,10 +2230,11 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
         lead = ("Everything this meeting needs, each thing once: what to print for it, then what any meeting needs in "
                 "the room and what its segments name, with when each is used.")
         if spanish:
-            lead += (" This is the version for a room with Spanish readers, decided two weeks ahead: it prints "
+            lead += (" This is the version for a room with Spanish readers, decided before its first reading message "
+                     f"went ({workshop.reading_message_when(1, version=True)} the first meeting): it prints "
                      f"{html.escape(version_printouts(plan, ctx))} instead of the plan's, and projects its own deck.")
         elif workshop.spanish_version(ctx["plans"][(ctx["plans"].plan == plan) & (ctx["plans"].meeting == meeting)]) is not None:
-            lead += (" With a room with Spanish readers (decided two weeks ahead), use the checklist of this meeting's "
+            lead += (" With a room with Spanish readers (decided before the first reading message goes), use the checklist of this meeting's "
                      "version for Spanish readers instead (its own page).")
         lead_es = ('<p lang="es">Todo lo que necesita esta reunión, una vez cada cosa: qué imprimir y qué llevar a la '
                    "sala, con cuándo se usa. Las cosas se nombran como en los planes, en inglés.</p>" if spanish else "")
