@@ -1352,7 +1352,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                     if first.version else f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>")
                  # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
                  # printed the same list again, and its type shrank to fit)
-                 + ('<p class="bring" lang="es"><b>Traiga</b> lo que pide la lista del día de esta reunión.'
+                 + ('<p class="bring" lang="es"><b>Lleve</b> lo que pide la lista del día de esta reunión.'
                     if first.version else
                     '<p class="bring"><b>Bring</b> what this meeting\'s day-of checklist lists, with when each is used.')
                  # the debrief in the same paragraph where nothing comes between (review17: a line saved on the
