@@ -871,7 +871,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         if seg.topic == "key points":
             _slide(cells, nxt)
             if said:
-                _slide(cells, homework_slide(plan, said, ctx, spanish),
+                _slide(cells, homework_slide(plan, said, ctx, spanish, _next_reading(ctx["pre"], plan, meeting)),
                        notes="**For the facilitator**\n\nThe homework in brief; the closing row of the run sheet, the "
                              "packet's agenda and the next reading message say it in full, with what to leave out.")
         for qid in qs:
@@ -1008,7 +1008,7 @@ def room_texts(seg, homework: dict, titles: dict[str, str]) -> tuple[str, str]:
 HOME_SLIDE_WORDS = 76     # an "At home" slide's words, its heading aside: a question slide's 80 at most
 
 
-def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
+def homework_slide(plan: str, said: dict, ctx, spanish: bool = False, reading=None) -> str:
     """The homework a meeting sets, on a slide of its own, in brief (``helpers.workshop.homework_brief``): what, how
     long (and in a second language), and where to find it: the kit's notebooks, and the printed lesson or the
     meeting's paper edition when the plan prints it (sessions.yml, ``print``). In English and Spanish; the version
@@ -1025,7 +1025,15 @@ def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
              "Where · Dónde: the notebooks · los cuadernos"
              + ("; on paper · en papel: lesson " + ", ".join(printed) if printed else ""))
     en = f"<p>{_e(brief['en'][:1].upper() + brief['en'][1:])}.</p>"
-    es = f'<p lang="es" class="es">{_e(brief["es"][:1].upper() + brief["es"][1:])}.</p>'
+    said_es = brief["es"][:1].upper() + brief["es"][1:]
+    # the version for Spanish readers: the needed part and the next reading in total, before the optional part, which
+    # it does not count (native Spanish review 25: each part had its minutes, the evening none)
+    if spanish and reading is not None and said.get("minutes"):
+        needed, _, optional = said_es.partition("; opcional: ")
+        said_es = (f"{needed}. Total, lectura incluida: {int(reading.minutes) + int(said['minutes'])} min "
+                   f"({int(reading.minutes_l2) + int(said['minutes_l2'])} en segunda lengua)"
+                   + (f". Opcional: {optional}" if optional else ""))
+    es = f'<p lang="es" class="es">{_e(said_es)}.</p>'
     place = f'<p class="meta">{_e(where)}.</p>'
     if spanish and words(es + en + place) > HOME_SLIDE_WORDS:
         # the version for Spanish readers says it in Spanish; the English, when both will not fit one slide, is in
@@ -1444,9 +1452,9 @@ def interpreter_html(handout: dict) -> str:
 CHAT_PRIVACY = {"en": "By e-mail, put every address in BCC (blind copy). In WhatsApp or another chat app, never send it "
                       "to a group: a group chat shows every member's phone number to everyone. Use a broadcast list "
                       "or individual messages.",
-                "es": "Por correo electrónico, pongan todas las direcciones en CCO (copia oculta). En WhatsApp u otra "
-                      "aplicación de mensajes, nunca lo envíen a un grupo: un chat de grupo muestra el número de "
-                      "teléfono de cada miembro a todos los demás. Usen una lista de difusión o mensajes individuales."}
+                "es": "Por correo electrónico, ponga todas las direcciones en CCO (copia oculta). En WhatsApp u otra "
+                      "aplicación de mensajes, nunca lo envíe a un grupo: un chat de grupo muestra el número de "
+                      "teléfono de cada miembro a todos los demás. Use una lista de difusión o mensajes individuales."}
 
 
 def _listed(numbers, lang: str = "en") -> str:
@@ -1557,9 +1565,14 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             # on paper, but with notebook work before it: the project before the meeting (facilitator review 22)
             if which == "paper" and due and "paper_homework" in ctx["handout"]["reading_message_computers"]:
                 which = "paper_homework"
+                # a later meeting: the project went with the first meeting's message; nobody installs again
+                # (native Spanish review 25)
+                if meeting > 1 and "paper_homework_again" in ctx["handout"]["reading_message_computers"]:
+                    which = "paper_homework_again"
             text = text.replace("{short_of_time}", f" {least_said}" if least_said else "")
             text = text.replace("{homework}", " " + ctx["handout"]["reading_message_homework"][lang].replace(
-                "{homework}", due) + "".join(" " + s[lang] for s in exercise_said) if due else "")
+                "{homework}", due) + "".join(" " + s[lang] for s in exercise_said)
+                + home_total(ctx["handout"], row.minutes, row.minutes_l2, first.homework_due, lang) if due else "")
             text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             # a meeting after the first: bring the packet handed out at the first (facilitator review 20)
@@ -1606,6 +1619,31 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
 
+def home_total(handout: dict, minutes: int, minutes_l2: int, due: dict, lang: str) -> str:
+    """The time the reading and the homework due take together, as a sentence starting with a space
+    (facilitation.yml, ``reading_message_total``), or "" when the kit says no total (native Spanish review 25: the
+    messages and the At home slide gave each part its minutes, never the sum).
+
+    Parameters:
+        handout: facilitation.yml as loaded; minutes, minutes_l2: the reading's minutes (and in a second language);
+        due: the homework as ``helpers.workshop.homework_said`` says it; lang: "en" or "es".
+
+    Returns:
+        " In all, … about N minutes, or about M in a second language." (its optional part named as not counted).
+
+    Example:
+        >>> said = {"all": {"en": "In all: {minutes}, {minutes_l2}{aside}.", "es": ""}, "aside": {"en": " (x)", "es": ""}}
+        >>> home_total({"reading_message_total": said}, 15, 30, {"minutes": 38, "minutes_l2": 42, "optional": {}}, "en")
+        ' In all: 53, 72.'
+    """
+    said = handout.get("reading_message_total") or {}
+    if not said or not isinstance(due, dict) or not due.get("minutes"):
+        return ""
+    aside = said["aside"][lang] if due.get("optional") else ""
+    return " " + (said["all"][lang].replace("{minutes}", str(int(minutes) + int(due["minutes"])))
+                  .replace("{minutes_l2}", str(int(minutes_l2) + int(due["minutes_l2"]))).replace("{aside}", aside))
+
+
 def _when_sent(meeting: int) -> str:
     """When a meeting's reading message goes, in English and Spanish: the first a week before (two weeks for a version
     for Spanish readers); a later one after the meeting before it, whose homework it gives (facilitator review 23,
@@ -1616,10 +1654,10 @@ def _when_sent(meeting: int) -> str:
     """
     if meeting == 1:
         return ("<p><b>When.</b> Send it a week before (two weeks for the version for Spanish readers). "
-                '<span lang="es">Envíenlo una semana antes (dos semanas para la versión para quienes leen mejor en '
+                '<span lang="es">Envíelo una semana antes (dos semanas para la versión para quienes leen mejor en '
                 "español).</span></p>")
     return (f"<p><b>When.</b> Send it at the end of Session {meeting - 1}, or the day after: it gives that session's "
-            f'homework, so not before it. <span lang="es">Envíenlo al final de la sesión {meeting - 1}, o al día '
+            f'homework, so not before it. <span lang="es">Envíelo al final de la sesión {meeting - 1}, o al día '
             "siguiente: da la tarea de esa sesión, así que nunca antes.</span></p>")
 
 
