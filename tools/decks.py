@@ -168,7 +168,7 @@ def running_late(rows, ctx, spanish: bool = False) -> str:
     if spanish:
         home = (f"; su trabajo, para casa: cuaderno {seg.notebook[:2]}, {seg.notebook_es}"
                 if seg.notebook else "")
-        text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero «{seg.topic_es}» ({seg.minutes} min, "
+        text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero '{seg.topic_es}' ({seg.minutes} min, "
                 f"a las {clock(seg.start)}{home}); una pausa sale de esa parte, no de las otras.")
         if "break" not in set(rows.topic):
             step_out = next((n for n, a in enumerate(ctx["handout"]["agreements"], start=1) if "step out" in a["en"]),
@@ -1327,8 +1327,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                    if workshop.spanish_version(rows) is not None else "")
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
         sent = ("" if not flashpoints & set(paragraph_numbers(first.pre_reading)) else
-                ' <span class="cue" lang="es"><b>Puntos de tensión:</b> los nombra el mensaje que envía la lectura (el kit '
-                "lo trae listo).</span>" if first.version else
+                ' <span class="cue" lang="es"><b>Puntos de tensión:</b> los nombra el mensaje que envía la lectura (este '
+                "material lo trae listo).</span>" if first.version else
                 ' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
                 "ready).</span>")
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
