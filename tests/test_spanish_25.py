@@ -9,6 +9,7 @@ import html
 import re
 
 import helpers
+from helpers import workshop
 from tools import decks, editions, paper
 
 import kit_once
@@ -28,7 +29,7 @@ def _texts() -> dict[str, str]:
 
 
 def _aloud_es() -> dict[str, str]:
-    return helpers.workshop.load_aloud_es(helpers.load_essay())
+    return workshop.load_aloud_es(helpers.load_essay())
 
 
 def test_d02_names_the_authors_strategy_and_the_organizing_at_home():
