@@ -169,7 +169,7 @@ def running_late(rows, ctx, spanish: bool = False) -> str:
         home = (f"; su trabajo, para casa: cuaderno {seg.notebook[:2]}, {seg.notebook_es}"
                 if seg.notebook else "")
         text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero '{seg.topic_es}' ({seg.minutes} min, "
-                f"a las {clock(seg.start)}{home}); una pausa sale de esa parte, no de las otras.")
+                f"a las {clock(seg.start)}{home}); el tiempo de una pausa se toma de esa parte, no de las otras.")
         if "break" not in set(rows.topic):
             step_out = next((n for n, a in enumerate(ctx["handout"]["agreements"], start=1) if "step out" in a["en"]),
                             None)
