@@ -408,11 +408,12 @@ def load_cards_who_es(essay: Essay) -> dict[str, str]:
     >>> load_cards_who_es(load_essay())["Q10"]
     'una persona encargada de programas del Instituto Republicano Internacional'
     """
-    from .rules import load_entries
+    from .anchoring import read_yaml
     load_cards_es(essay)    # the checks: every card, fingerprints current
     cards = who_said_it_cards(load_quotations(essay)).set_index("id")
-    who = {e.card: " ".join(str(e.who).split()) for e in load_entries(essay, f"{CARDS_ES} cards").itertuples()
-           if isinstance(e.who, str) and e.who.strip()}
+    entries = (read_yaml(essay.folder / CARDS_ES) or {}).get("cards") or {}
+    who = {card: " ".join(str(e["who"]).split()) for card, e in entries.items()
+           if isinstance(e, dict) and isinstance(e.get("who"), str) and e["who"].strip()}
     return {card: who.get(card, cards.loc[card, "speaker"]) for card in cards.index}
 
 

@@ -1619,10 +1619,19 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
 
+# the reading message's total for the reading and the homework due (native Spanish review 25: the Spanish messages gave
+# each part its minutes and no total); `aside` when the homework has an optional part, which is not counted
+HOME_TOTAL = {"all": {"en": "In all, the reading and the work at home: about {minutes} minutes, or about {minutes_l2} "
+                            "in a second language{aside}.",
+                      "es": "En total, la lectura y el trabajo en casa: unos {minutes} minutos, o unos {minutes_l2} si "
+                            "leen en inglés como segunda lengua{aside}."},
+              "aside": {"en": " (the optional part not counted)", "es": " (sin contar lo opcional)"}}
+
+
 def home_total(handout: dict, minutes: int, minutes_l2: int, due: dict, lang: str) -> str:
-    """The time the reading and the homework due take together, as a sentence starting with a space
-    (facilitation.yml, ``reading_message_total``), or "" when the kit says no total (native Spanish review 25: the
-    messages and the At home slide gave each part its minutes, never the sum).
+    """The time the reading and the homework due take together, as a sentence starting with a space (HOME_TOTAL,
+    unless ``handout`` has its own ``reading_message_total``), or "" when no homework is due (native Spanish review
+    25: the messages and the At home slide gave each part its minutes, never the sum).
 
     Parameters:
         handout: facilitation.yml as loaded; minutes, minutes_l2: the reading's minutes (and in a second language);
@@ -1636,8 +1645,8 @@ def home_total(handout: dict, minutes: int, minutes_l2: int, due: dict, lang: st
         >>> home_total({"reading_message_total": said}, 15, 30, {"minutes": 38, "minutes_l2": 42, "optional": {}}, "en")
         ' In all: 53, 72.'
     """
-    said = handout.get("reading_message_total") or {}
-    if not said or not isinstance(due, dict) or not due.get("minutes"):
+    said = handout.get("reading_message_total") or HOME_TOTAL
+    if not isinstance(due, dict) or not due.get("minutes"):
         return ""
     aside = said["aside"][lang] if due.get("optional") else ""
     return " " + (said["all"][lang].replace("{minutes}", str(int(minutes) + int(due["minutes"])))
