@@ -396,6 +396,27 @@ def load_cards_es(essay: Essay) -> dict[str, str]:
     return {card: spanish[card] for card in cards.index}
 
 
+def load_cards_who_es(essay: Essay) -> dict[str, str]:
+    """The speaker of each "Who said it?" card in Spanish, for the answers sheet (cards_es.yml's ``who``, else the
+    speaker as quotations.csv names them: a person's name needs no translation).
+
+    Parameters: ``essay`` the essay, from ``helpers.load_essay()``.
+    Returns: ``{quotation id: the speaker in Spanish}``, one per card.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> load_cards_who_es(load_essay())["Q10"]
+    'una persona encargada de programas del Instituto Republicano Internacional'
+    """
+    from .anchoring import read_yaml
+    load_cards_es(essay)    # the checks: every card, fingerprints current
+    cards = who_said_it_cards(load_quotations(essay)).set_index("id")
+    entries = (read_yaml(essay.folder / CARDS_ES) or {}).get("cards") or {}
+    who = {card: " ".join(str(e["who"]).split()) for card, e in entries.items()
+           if isinstance(e, dict) and isinstance(e.get("who"), str) and e["who"].strip()}
+    return {card: who.get(card, cards.loc[card, "speaker"]) for card in cards.index}
+
+
 def print_cards(cards: pd.DataFrame, width: int = 90) -> None:
     """The cards as a participant sees them: number and quotation, no speaker.
 

@@ -1840,7 +1840,7 @@ def load_aloud_es(essay: Essay) -> dict[str, str]:
 
     Example:
         >>> from helpers import load_essay
-        >>> load_aloud_es(load_essay())["D02"].startswith("El ¶45 plantea una objeción")
+        >>> load_aloud_es(load_essay())["D02"].startswith("El ¶45 admite que los reveses")
         True
     """
     questions = load_questions(essay).set_index("id")

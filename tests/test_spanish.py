@@ -380,7 +380,7 @@ def test_no_wording_the_native_review_replaced_comes_back(essay):
     assert len(texts) > 40 and any(w.startswith("handout.setup") for w in texts)
     assert not reviewed_out(texts)
     es = workshop.load_questions_es(essay)
-    assert "en el sentido que tiene la palabra en Estados Unidos" in es["D04"]     # "liberal", not the Partido Liberal
+    assert "liberal en el sentido estadounidense; no el Partido Liberal de Honduras" in es["D04"]     # "liberal", not the Partido Liberal
     assert "no el Partido Liberal de Honduras" in es["D04"]
     assert "al pie de la letra" not in es["D09"]                                   # the gloss gives no answer away
     assert "imperativo estratégico" in es["D01"]
@@ -567,7 +567,7 @@ def test_the_spanish_run_sheet_gives_the_hard_moments_in_both_languages():
 def test_the_reading_message_warns_against_group_chats_in_both_languages():
     from tools import decks
     page = html_text(kit_once.reading_messages()["reading-message.html"])
-    assert "never send it to a group" in page and "nunca lo envíen a un grupo" in page
+    assert "never send it to a group" in page and "nunca lo envíe a un grupo" in page
     assert "lista de difusión" in page and "broadcast list" in page
     assert re.search(r"Lean por lo menos [^)]*o unos \d+ si leen en inglés como segunda lengua", page)
 
@@ -691,7 +691,7 @@ def test_the_exercise_2_sheet_gives_51_and_52_in_spanish_under_their_english(ess
         english = " ".join(essay.paragraphs.loc[n].text.split())
         assert english[:80] in page and f"[traducción] {opening}" in page, n
         assert page.index(english[:80]) < page.index(f"[traducción] {opening}"), n
-    assert "Aún menos éxito han tenido los llamados a la conciencia moral de la gente." in page
+    assert "Aún menos éxito han tenido las apelaciones a la conciencia moral de la gente." in page
 
 
 def test_a_spanish_paragraph_of_the_exercise_sheet_whose_english_changed_is_refused(reading_copy):

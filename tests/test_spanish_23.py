@@ -73,11 +73,13 @@ def test_framing_is_encuadre_never_marco():
 
 def test_one_name_for_the_iri_voice():
     """Review 23, item 10: the IRI voice of ¶20 had three names ("funcionario", "oficial de la sesión informativa",
-    "persona … encargada de programas"). It is now "el encargado de programas" of the IRI, at a "reunión informativa"."""
+    "persona … encargada de programas"). It is now one name, at a "reunión informativa": since native Spanish review 25,
+    "la persona encargada de programas" of the IRI (the essay's "A program officer", ¶20, says no gender; review 23's
+    "el encargado" had become "la encargado" in D06)."""
     texts = " ".join(" ".join(t.split()) for t in _spanish_texts().values())
-    for other in ("funcionario", "oficial de la", "sesión informativa", "encargada de programas"):
+    for other in ("funcionario", "oficial de la", "sesión informativa", "encargado de programas", "la encargado"):
         assert other not in texts, other
-    assert texts.count("encargado de programas del Instituto Republicano Internacional (IRI)") >= 2
+    assert texts.count("persona encargada de programas del Instituto Republicano Internacional (IRI)") >= 2
 
 
 def test_session_two_spanish_key_point():

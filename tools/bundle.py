@@ -244,11 +244,11 @@ def start_here_participant(built: Path, reading: str = DEFAULT_READING) -> str:
               "Cómo usar los cuadernos en su computadora, en inglés y español.", "La página de instalación"),
         _item("print/cards", "The \"Who said it?\" cards", "to print and cut for the pairs' exercise.",
               "Para imprimir y recortar para el ejercicio en parejas; instrucciones en inglés y español, citas en "
-              "inglés.", "Las tarjetas \"¿Quién lo dijo?\""),
+              "inglés.", "Las tarjetas '¿Quién lo dijo?'"),
         _item("print/cards-es", "The \"Who said it?\" cards with their Spanish", "for a version for Spanish readers: "
               "each quotation in English, and under it this kit's Spanish translation.", "Para la versión para "
               "quienes leen mejor en español: cada cita en inglés y, debajo, la traducción de este material.",
-              "Las tarjetas \"¿Quién lo dijo?\" con su traducción"),
+              "Las tarjetas '¿Quién lo dijo?' con su traducción"),
         _spanish_items(built),
     ]
     body = ("<h1>Start here · Empiecen aquí</h1>"
@@ -727,7 +727,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_byte
                            "de participantes, las diapositivas del aviso sobre el contenido y los acuerdos del grupo y, en las "
                            "diapositivas de cada sesión, cada consigna, pregunta, tema sensible y recordatorio de guardar. "
                            "El glosario da el nombre en español de cada término y sus encabezados en los dos idiomas, "
-                           "pero las definiciones solo en inglés. Las tarjetas \"¿Quién lo dijo?\" dan las "
+                           "pero las definiciones solo en inglés. Las tarjetas '¿Quién lo dijo?' dan las "
                            "instrucciones en los dos idiomas y las citas en inglés, tal como aparecen en el ensayo; "
                            "las tarjetas para quienes leen en español agregan debajo de cada cita la traducción de "
                            "este material. "

@@ -186,8 +186,8 @@ def running_late(rows, ctx, spanish: bool = False) -> str:
     if spanish:
         home = (f"; su trabajo, para casa: cuaderno {seg.notebook[:2]}, {seg.notebook_es}"
                 if seg.notebook else "")
-        text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero «{seg.topic_es}» ({seg.minutes} min, "
-                f"a las {clock(seg.start)}{home}); una pausa sale de esa parte, no de las otras.")
+        text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero '{seg.topic_es}' ({seg.minutes} min, "
+                f"a las {clock(seg.start)}{home}); el tiempo de una pausa se toma de esa parte, no de las otras.")
         if "break" not in set(rows.topic):
             step_out = next((n for n, a in enumerate(ctx["handout"]["agreements"], start=1) if "step out" in a["en"]),
                             None)
@@ -892,7 +892,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
         if seg.topic == "key points":
             _slide(cells, nxt)
             if said:
-                _slide(cells, homework_slide(plan, said, ctx, spanish),
+                _slide(cells, homework_slide(plan, said, ctx, spanish, _next_reading(ctx["pre"], plan, meeting)),
                        notes="**For the facilitator**\n\nThe homework in brief; the closing row of the run sheet, the "
                              "packet's agenda and the next reading message say it in full, with what to leave out.")
         for qid in qs:
@@ -1029,7 +1029,7 @@ def room_texts(seg, homework: dict, titles: dict[str, str]) -> tuple[str, str]:
 HOME_SLIDE_WORDS = 76     # an "At home" slide's words, its heading aside: a question slide's 80 at most
 
 
-def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
+def homework_slide(plan: str, said: dict, ctx, spanish: bool = False, reading=None) -> str:
     """The homework a meeting sets, on a slide of its own, in brief (``helpers.workshop.homework_brief``): what, how
     long (and in a second language), and where to find it: the kit's notebooks, and the printed lesson or the
     meeting's paper edition when the plan prints it (sessions.yml, ``print``). In English and Spanish; the version
@@ -1046,7 +1046,15 @@ def homework_slide(plan: str, said: dict, ctx, spanish: bool = False) -> str:
              "Where · Dónde: the notebooks · los cuadernos"
              + ("; on paper · en papel: lesson " + ", ".join(printed) if printed else ""))
     en = f"<p>{_e(brief['en'][:1].upper() + brief['en'][1:])}.</p>"
-    es = f'<p lang="es" class="es">{_e(brief["es"][:1].upper() + brief["es"][1:])}.</p>'
+    said_es = brief["es"][:1].upper() + brief["es"][1:]
+    # the version for Spanish readers: the needed part and the next reading in total, before the optional part, which
+    # it does not count (native Spanish review 25: each part had its minutes, the evening none)
+    if spanish and reading is not None and said.get("minutes"):
+        needed, _, optional = said_es.partition("; opcional: ")
+        said_es = (f"{needed}. Total, lectura incluida: {int(reading.minutes) + int(said['minutes'])} min "
+                   f"({int(reading.minutes_l2) + int(said['minutes_l2'])} en segunda lengua)"
+                   + (f". Opcional: {optional}" if optional else ""))
+    es = f'<p lang="es" class="es">{_e(said_es)}.</p>'
     place = f'<p class="meta">{_e(where)}.</p>'
     if spanish and words(es + en + place) > HOME_SLIDE_WORDS:
         # the version for Spanish readers says it in Spanish; the English, when both will not fit one slide, is in
@@ -1371,8 +1379,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                    if workshop.spanish_version(rows) is not None else "")
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
         sent = ("" if not flashpoints & set(paragraph_numbers(first.pre_reading)) else
-                ' <span class="cue" lang="es"><b>Puntos de tensión:</b> los nombra el mensaje que envía la lectura (el kit '
-                "lo trae listo).</span>" if first.version else
+                ' <span class="cue" lang="es"><b>Puntos de tensión:</b> los nombra el mensaje que envía la lectura (este '
+                "material lo trae listo).</span>" if first.version else
                 ' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
                 "ready).</span>")
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
@@ -1404,7 +1412,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                     if first.version else f"<p><b>If short of time.</b> {html.escape(running_late(rows, ctx))}</p>")
                  # what to bring is the day-of checklist's, each thing with when it is used (review12: the sheet
                  # printed the same list again, and its type shrank to fit)
-                 + ('<p class="bring" lang="es"><b>Traiga</b> lo que pide la lista del día de esta reunión.'
+                 + ('<p class="bring" lang="es"><b>Lleve</b> lo que pide la lista del día de esta reunión.'
                     if first.version else
                     '<p class="bring"><b>Bring</b> what this meeting\'s day-of checklist lists, with when each is used.')
                  # the debrief in the same paragraph where nothing comes between (review17: a line saved on the
@@ -1498,9 +1506,9 @@ def interpreter_html(handout: dict) -> str:
 CHAT_PRIVACY = {"en": "By e-mail, put every address in BCC (blind copy). In WhatsApp or another chat app, never send it "
                       "to a group: a group chat shows every member's phone number to everyone. Use a broadcast list "
                       "or individual messages.",
-                "es": "Por correo electrónico, pongan todas las direcciones en CCO (copia oculta). En WhatsApp u otra "
-                      "aplicación de mensajes, nunca lo envíen a un grupo: un chat de grupo muestra el número de "
-                      "teléfono de cada miembro a todos los demás. Usen una lista de difusión o mensajes individuales."}
+                "es": "Por correo electrónico, ponga todas las direcciones en CCO (copia oculta). En WhatsApp u otra "
+                      "aplicación de mensajes, nunca lo envíe a un grupo: un chat de grupo muestra el número de "
+                      "teléfono de cada miembro a todos los demás. Use una lista de difusión o mensajes individuales."}
 
 
 def _listed(numbers, lang: str = "en") -> str:
@@ -1611,9 +1619,14 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
             # on paper, but with notebook work before it: the project before the meeting (facilitator review 22)
             if which == "paper" and due and "paper_homework" in ctx["handout"]["reading_message_computers"]:
                 which = "paper_homework"
+                # a later meeting: the project went with the first meeting's message; nobody installs again
+                # (native Spanish review 25)
+                if meeting > 1 and "paper_homework_again" in ctx["handout"]["reading_message_computers"]:
+                    which = "paper_homework_again"
             text = text.replace("{short_of_time}", f" {least_said}" if least_said else "")
             text = text.replace("{homework}", " " + ctx["handout"]["reading_message_homework"][lang].replace(
-                "{homework}", due) + "".join(" " + s[lang] for s in exercise_said) if due else "")
+                "{homework}", due) + "".join(" " + s[lang] for s in exercise_said)
+                + home_total(ctx["handout"], row.minutes, row.minutes_l2, first.homework_due, lang) if due else "")
             text = text.replace("{computers}", ctx["handout"]["reading_message_computers"][which][lang])
             text = text.replace("{content_note}", ctx["handout"]["content_note"][lang])
             # a meeting after the first: bring the packet handed out at the first (facilitator review 20)
@@ -1659,6 +1672,40 @@ def reading_messages(reading: str = DEFAULT_READING) -> dict[str, str]:
     return {"reading-message.html": _page("The reading message, ready to send", body, style)}
 
 
+# the reading message's total for the reading and the homework due (native Spanish review 25: the Spanish messages gave
+# each part its minutes and no total); `aside` when the homework has an optional part, which is not counted
+HOME_TOTAL = {"all": {"en": "In all, the reading and the work at home: about {minutes} minutes, or about {minutes_l2} "
+                            "in a second language{aside}.",
+                      "es": "En total, la lectura y el trabajo en casa: unos {minutes} minutos, o unos {minutes_l2} si "
+                            "leen en inglés como segunda lengua{aside}."},
+              "aside": {"en": " (the optional part not counted)", "es": " (sin contar lo opcional)"}}
+
+
+def home_total(handout: dict, minutes: int, minutes_l2: int, due: dict, lang: str) -> str:
+    """The time the reading and the homework due take together, as a sentence starting with a space (HOME_TOTAL,
+    unless ``handout`` has its own ``reading_message_total``), or "" when no homework is due (native Spanish review
+    25: the messages and the At home slide gave each part its minutes, never the sum).
+
+    Parameters:
+        handout: facilitation.yml as loaded; minutes, minutes_l2: the reading's minutes (and in a second language);
+        due: the homework as ``helpers.workshop.homework_said`` says it; lang: "en" or "es".
+
+    Returns:
+        " In all, … about N minutes, or about M in a second language." (its optional part named as not counted).
+
+    Example:
+        >>> said = {"all": {"en": "In all: {minutes}, {minutes_l2}{aside}.", "es": ""}, "aside": {"en": " (x)", "es": ""}}
+        >>> home_total({"reading_message_total": said}, 15, 30, {"minutes": 38, "minutes_l2": 42, "optional": {}}, "en")
+        ' In all: 53, 72.'
+    """
+    said = handout.get("reading_message_total") or HOME_TOTAL
+    if not isinstance(due, dict) or not due.get("minutes"):
+        return ""
+    aside = said["aside"][lang] if due.get("optional") else ""
+    return " " + (said["all"][lang].replace("{minutes}", str(int(minutes) + int(due["minutes"])))
+                  .replace("{minutes_l2}", str(int(minutes_l2) + int(due["minutes_l2"]))).replace("{aside}", aside))
+
+
 def _when_sent(meeting: int, version: bool | None = None) -> str:
     """When a meeting's reading message goes, in English and Spanish, by the kit's one rule
     (helpers.workshop.reading_message_when; ``version`` True for a version for Spanish readers' own message).
@@ -1670,7 +1717,7 @@ def _when_sent(meeting: int, version: bool | None = None) -> str:
     why = ("" if meeting == 1 else ": it gives that session's homework", "" if meeting == 1 else
            ": da la tarea de esa sesión")
     return (f"<p><b>When.</b> Send it {workshop.reading_message_when(meeting, version=version)}{why[0]}. "
-            f'<span lang="es">Envíenlo {workshop.reading_message_when(meeting, "es", version)}{why[1]}.</span></p>')
+            f'<span lang="es">Envíelo {workshop.reading_message_when(meeting, "es", version)}{why[1]}.</span></p>')
 
 
 def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:

@@ -575,15 +575,27 @@ def cards_html(answers: bool, reading: str = DEFAULT_READING, spanish: bool = Fa
     cards = who_said_it_cards(load_quotations(essay))
     rendered = load_cards_es(essay) if spanish else {}
     if answers:
-        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}</td><td>{html.escape(_pilcrow(c.paragraph))}</td></tr>"
+        # in English and Spanish: one sheet for every room, handed to each pair (native Spanish review 25: it was
+        # English only in the room with Spanish readers)
+        from helpers.quotations import load_cards_who_es
+        who_es = load_cards_who_es(essay)
+        rows = "".join(f"<tr><td>{c.card}</td><td>{html.escape(c.speaker)}"
+                       + (f' · <span lang="es">{html.escape(who_es[c.id])}</span>' if who_es[c.id] != c.speaker else "")
+                       + f"</td><td>{html.escape(_pilcrow(c.paragraph))}</td></tr>"
                        for c in cards.itertuples())
-        body = ("<h1>Who said it? Answers (facilitator)</h1><p>Hand these out only after the pairs have guessed.</p>"
-                f"<table><tr><th>Card</th><th>Who</th><th>Where</th></tr>{rows}</table>")
+        body = ('<h1>Who said it? Answers (facilitator) · <span lang="es">¿Quién lo dijo? Respuestas</span></h1>'
+                '<p>Hand these out only after the pairs have guessed. <span lang="es">Repártalas solo cuando las '
+                "parejas hayan terminado de adivinar.</span></p>"
+                '<table><tr><th>Card · <span lang="es">Tarjeta</span></th><th>Who · <span lang="es">Quién</span></th>'
+                f'<th>Where · <span lang="es">Dónde</span></th></tr>{rows}</table>')
         return _page("Who said it? Answers", body)
     from tools.handout import _pair
     boxes = "".join(f'<div class="card"><div class="no">Card {c.card} · <span lang="es">Tarjeta {c.card}</span></div>'
                     f'<p>“{html.escape(c.quotation)}”</p>'
-                    + (f'<p class="es" lang="es">[<em>Traducción de este material:</em> {html.escape(rendered[c.id])}]</p>'
+                    + ((f'<p class="es" lang="es">[<em>en español en el ensayo</em>]</p>'
+                        if " ".join(c.quotation.split()) == rendered[c.id] else
+                        f'<p class="es" lang="es">[<em>Traducción de este material, hecha del inglés del ensayo:</em> '
+                        f'{html.escape(rendered[c.id])}]</p>')
                        if spanish else "") + "</div>" for c in cards.itertuples())
     # two columns that each card fills to its own length, never split (review13: a grid of equal rows printed four
     # pages per pair, a two-word card in a box the height of the longest); a box is at least tall enough to cut

@@ -45,7 +45,7 @@ PRINTED: dict[str, int] = {}
 def pages_phrase(stem: str) -> str:
     """The paper edition of a meeting version in words, with its pages when this build has printed it."""
     n = PRINTED.get(stem)
-    return f"{PHRASE} ({n} pages)" if n else PHRASE
+    return f"{PHRASE} ({n} page{'' if n == 1 else 's'})" if n else PHRASE
 
 
 def with_pages(rows, stem: str):

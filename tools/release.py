@@ -35,7 +35,7 @@ ASSETS = [
      "Las listas para el día, una página por plan: todo lo que hay que llevar, cada cosa una vez, con el momento en que se usa."),
     ("cards.pdf", "participant/cards.pdf",
      "The \"Who said it?\" cards, to print and cut.",
-     "Las tarjetas \"¿Quién lo dijo?\", para imprimir y recortar."),
+     "Las tarjetas '¿Quién lo dijo?', para imprimir y recortar."),
     ("facilitator-guide.pdf", "facilitator/05_facilitator_guide.pdf",
      "The facilitator guide: session plans, timings, notes and answers (for the person leading; not for participants).",
      "La guía para quien facilita: planes de sesión, tiempos, notas y respuestas (no es para participantes)."),
