@@ -1075,8 +1075,65 @@ def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
     core = dict(lesson, read=route_read(nb, path),
                 exercises=[m for m, keep in zip(minutes, kept) if keep] if len(kept) == len(minutes) else minutes,
                 discussion=0 if talk in gone else lesson.get("discussion", 0))
+    opened = {k for p in route_opens(nb, path) for k in range(p["start"], p["end"])}
     return {"metadata": dict(nb.get("metadata", {}), lesson=core),
-            "cells": [c for k, c in enumerate(cells) if k not in gone]}
+            "cells": [c if k in opened else _unopened(c) for k, c in enumerate(cells) if k not in gone]}
+
+
+FOLDED_ROWS_RE = re.compile(r'<details class="more-rows">.*?</details>', re.S)
+
+
+def _unopened(cell: dict) -> dict:
+    """The cell as a learner reads it who does not open its tables' folded rows: a copy without them."""
+    if not any(FOLDED_ROWS_RE.search("".join(o.get("data", {}).get("text/html") or ""))
+               for o in cell.get("outputs", [])):
+        return cell
+    outputs = []
+    for o in cell["outputs"]:
+        html = "".join(o.get("data", {}).get("text/html") or "")
+        outputs.append(dict(o, data=dict(o["data"], **{"text/html": FOLDED_ROWS_RE.sub("", html)})) if html else o)
+    return dict(cell, outputs=outputs)
+
+
+def route_opens(nb: dict, path: Path | str = "the notebook") -> list[dict]:
+    """The parts whose folded table rows the short route asks the learner to open (lesson metadata
+    ``short_route.open``: headings, as ``skip`` names them). Only their folded rows count in the route's minutes; a
+    table's rows the route never asks for stay folded and uncounted (04's glossary of more than a hundred rows).
+
+    Parameters:
+        nb: the notebook, as read from its JSON; path: its name, for error messages.
+    Returns:
+        one dict per part: ``heading``, ``start`` and ``end`` (cell indices, ``end`` excluded). Raises HelperError
+        naming a declared heading the notebook does not have, one the route skips, or one with no folded rows.
+    Example:
+        >>> rows = '<details class="more-rows"><summary>Show the other 2 rows</summary>a b</details>'
+        >>> table = {"cell_type": "code", "outputs": [{"data": {"text/html": rows}}]}
+        >>> cells = [{"cell_type": "markdown", "source": "## A"}, table, {"cell_type": "markdown", "source": "## B"}]
+        >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"], "open": ["## A"]}}}, "cells": cells}
+        >>> [(p["start"], p["end"]) for p in route_opens(nb)]
+        [(0, 2)]
+    """
+    route = nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}
+    cells = nb.get("cells", [])
+    heads = [_heading(c) for c in cells]
+    gone = {k for p in route_parts(nb, path) for k in range(p["start"], p["end"])}
+    found = []
+    for first in route.get("open", []):
+        start = next((k for k, (level, line) in enumerate(heads) if level and line == first), None)
+        fix = f"copy the heading's first line exactly, or remove it from \"{ROUTE_KEY}\"'s \"open\"."
+        if start is None:
+            raise HelperError(path, f"its lesson metadata's short route opens the folded rows under {first!r}, but "
+                              "no cell of the notebook opens with that heading.", fix)
+        if start in gone:
+            raise HelperError(path, f"its lesson metadata's short route opens the folded rows under {first!r}, a "
+                              "part the route skips.", fix)
+        level = heads[start][0]
+        end = next((k for k in range(start + 1, len(cells)) if 0 < heads[k][0] <= level), len(cells))
+        if all(_unopened(c) is c for c in cells[start:end]):
+            raise HelperError(path, f"its lesson metadata's short route opens the folded rows under {first!r}, but "
+                              "no table there folds any rows.", fix)
+        found.append({"heading": first, "start": start, "end": end})
+    return found
 
 
 def route_read(nb: dict, path: Path | str = "the notebook") -> str:
