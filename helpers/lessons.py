@@ -617,8 +617,13 @@ def opening_index(nb: dict) -> int:
     return 0
 
 
+READ_FIRST = "**Before you start, read ¶"   # the line of the opening that sends the learner to the essay
+
+
 def opening_text(nb: dict) -> str:
-    """The Markdown of a notebook's opening: every Markdown cell from the first down to ``opening_index``'s.
+    """The Markdown of a notebook's opening: every Markdown cell from the first down to ``opening_index``'s, and on
+    down to the cell that says what to read first when that comes after it (00 gives its time and short route right
+    under Setup, then the names, the content note and the reading, as 01–04 give the time first: session 25).
 
     Parameters:
         nb: the notebook, as read from its JSON (or by nbformat).
@@ -629,7 +634,10 @@ def opening_text(nb: dict) -> str:
         ...                         {"cell_type": "markdown", "source": "**Time:** about 5 minutes"}]})
         '# T\\n\\n**Time:** about 5 minutes'
     """
-    cells = nb.get("cells", [])[:opening_index(nb) + 1]
+    every, end = nb.get("cells", []), opening_index(nb)
+    if end and not any(READ_FIRST in "".join(c.get("source", "")) for c in every[:end + 1]):
+        end = next((k for k in range(end + 1, len(every)) if READ_FIRST in "".join(every[k].get("source", ""))), end)
+    cells = every[:end + 1]
     return "\n\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
 
 
@@ -843,7 +851,7 @@ ROUTE_ASK_RE = re.compile(r"(?m)^\*On the short route\b[^\n]*$")
 # ends with one of the notebook's own questions (discussion.yml), declared beside ``skip``: ``"discuss": "D04"``.
 # ``tools.cells`` writes ROUTE_DISCUSS's line under the skipped "Discussion questions" heading, with the question's
 # short form (``aloud``); ``short_route_row`` counts its minutes by the discussion rule (``_talk_minutes``).
-ROUTE_DISCUSS_RE = re.compile(r"(?m)^\*Short route: before you jump, one question[^\n]*$")
+ROUTE_DISCUSS_RE = re.compile(r"(?m)^\*Short route: before you (?:jump|finish), one question[^\n]*$")
 
 
 def _heading(cell: dict) -> tuple[int, str]:
@@ -1192,7 +1200,7 @@ def route_jumps(parts: list[dict]) -> list[list[dict]]:
 
 def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") -> dict | None:
     """The discussion question a short route ends with (lesson metadata ``short_route.discuss``, a question id of
-    discussion.yml for this notebook): its id, its number among the notebook's questions, the words the route shows
+    discussion.yml for this notebook; a notebook with none of its own, 00, may name any notebook's): its id, its number among the notebook's questions, the words the route shows
     (the question's short spoken form, ``aloud``, or the question itself) and their minutes by the discussion rule.
 
     Parameters:
@@ -1200,7 +1208,7 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
         questions are those discussion.yml gives it; for a name that is no notebook's, such as an edition's copy,
         the question's own notebook).
     Returns:
-        {"id", "number", "text", "minutes"}, or None when the route declares none. Raises HelperError for an id that
+        {"id", "number", "text", "minutes", "notebook"} (the question's notebook), or None when the route declares none. Raises HelperError for an id that
         is not one of the notebook's questions.
     Example:
         >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"], "discuss": "D04"}}}, "cells": []}
@@ -1216,6 +1224,8 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
     name = Path(str(path)).name.removesuffix(".ipynb")
     if name not in set(every.notebook):   # an edition's copy ("participant edition"): the question's own notebook
         name = next(iter(every.notebook[every.id == wanted]), name)
+    if name not in set(every.notebook):   # a notebook with no questions of its own (00): the series' question
+        name = next(iter(every.notebook[every.id == wanted]), name)
     questions = every[every.notebook == name].reset_index(drop=True)
     found = questions.index[questions.id == wanted]
     if not len(found):
@@ -1224,7 +1234,8 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
                           "name one of its questions: " + ", ".join(questions.id) + ".")
     row = questions.loc[found[0]]
     text = str(row.get("aloud") or "").strip() or str(row.question).strip()
-    return {"id": wanted, "number": int(found[0]) + 1, "text": text, "minutes": _talk_minutes([text], essay)}
+    return {"id": wanted, "number": int(found[0]) + 1, "text": text, "minutes": _talk_minutes([text], essay),
+            "notebook": name}
 
 
 def route_discuss_line(number: int, text: str, minutes: int) -> str:
@@ -1240,6 +1251,23 @@ def route_discuss_line(number: int, text: str, minutes: int) -> str:
     """
     return (f"*Short route: before you jump, one question (about {minutes} minutes), question {number} below in short, "
             f"to think about or bring to your group:* {text}")
+
+
+def route_finish_line(number: int, notebook: str, title: str, text: str, minutes: int) -> str:
+    """The line that ends the short route of a notebook with no discussion questions of its own (00): one question
+    of the series, from the notebook that asks it.
+
+    Parameters:
+        number: the question's number in its notebook; notebook: that notebook's file name, without ".ipynb";
+        title: its short title, as a link's words; text: its words (``route_discussion``); minutes: theirs.
+    Returns:
+        the line, in italics but for the question, with a link to the notebook.
+    Example:
+        >>> print(route_finish_line(1, "01_argument_structure", "01 · The argument", "Why?", 5))
+        *Short route: before you finish, one question (about 5 minutes), discussion question 1 of [01 · The argument](01_argument_structure.ipynb) in short, to think about or bring to your group:* Why?
+    """
+    return (f"*Short route: before you finish, one question (about {minutes} minutes), discussion question {number} of "
+            f"[{title}]({notebook}.ipynb) in short, to think about or bring to your group:* {text}")
 
 
 def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> dict | None:

@@ -82,3 +82,34 @@ def test_a_route_that_opens_what_it_skips_or_what_is_not_there_is_refused():
     nb["metadata"]["lesson"]["short_route"]["open"] = ["## No such part"]
     with pytest.raises(HelperError, match="no cell"):
         lessons.route_opens(nb)
+
+
+def test_00_opens_like_01_to_04_time_and_short_route_then_names_note_and_reading():
+    """Seen failing before the change: 00 gave the names, the content note and the reading first, and its time and
+    short route only after them, where 01–04 give the time first."""
+    cells = _nb("00_start_here")["cells"]
+    setup = next(k for k, c in enumerate(cells) if c["cell_type"] == "code")
+    text = ["".join(c["source"]) for c in cells]
+    time = next(k for k, t in enumerate(text) if "**Short route, for one evening:**" in t and "**Time:**" in t)
+    names = next(k for k, t in enumerate(text) if t.startswith("## Before you read"))
+    note = next(k for k, c in enumerate(cells) if c.get("id") == "content-note")
+    reading = next(k for k, t in enumerate(text) if t.startswith("**Before you start, read ¶"))
+    assert time == setup + 1, "the time and short route come right after Setup"
+    assert setup < time < names < note < reading
+
+
+def test_00s_short_route_ends_with_discussion_question_1(essay):
+    """Seen failing before the change: 00, which has no questions of its own, ended its route with none."""
+    nb = _nb("00_start_here")
+    asked = lessons.route_discussion(nb, essay, "00_start_here")
+    assert asked is not None and asked["number"] == 1 and asked["notebook"] == "01_argument_structure"
+    assert short_route_row(nb, "00_start_here.ipynb", essay)["discussion_min"] == asked["minutes"] > 0
+    core = short_route(nb)
+    texts = ["".join(c["source"]) for c in core["cells"] if c["cell_type"] == "markdown"]
+    line = next(t for t in texts if lessons.ROUTE_DISCUSS_RE.search(t))
+    assert asked["text"] in line and "discussion question 1 of [01 · The argument](01_argument_structure.ipynb)" in line
+    from tools.cells import MANAGED_TAGS   # the credit and navigation cells are the package's, after the lesson
+    authored = ["".join(c["source"]) for c in core["cells"] if c["cell_type"] == "markdown"
+                and not (MANAGED_TAGS - {"route-discuss"}) & set(c.get("metadata", {}).get("tags", []))]
+    after = [t.split("\n", 1)[0] for t in authored[authored.index(line) + 1:] if t.startswith("## ")]
+    assert after == ["## Key points"], f"00's route goes on after its question: {after}"

@@ -60,7 +60,7 @@ FIX_IT = ["# If the next line says \"No module named 'helpers'\", JupyterLab was
 OLD_FIX_IT = {"# If the next line says \"No module named 'helpers'\": start JupyterLab",
               "# with `make lab` (see README, Troubleshooting)."}
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
-MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note"}
+MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note", "route-discuss"}
 
 
 def write_notebook(nb, path: Path) -> None:
@@ -386,7 +386,7 @@ def set_route_discussion(nb, name: str, essay) -> None:
     ``route_discuss_line``); the line is removed when the route declares none. Learner review 23: no short route had
     any discussion."""
     from helpers.errors import HelperError
-    from helpers.lessons import ROUTE_DISCUSS_RE, ROUTE_SKIP_RE, route_discuss_line, route_discussion
+    from helpers.lessons import ROUTE_DISCUSS_RE, ROUTE_SKIP_RE, route_discuss_line, route_discussion, route_finish_line
     try:
         talk = route_discussion(nb, essay, name)
     except HelperError as exc:
@@ -403,6 +403,18 @@ def set_route_discussion(nb, name: str, essay) -> None:
                                  "\"Discussion questions\" part: keep it in \"skip\", the route shows one question.")
             line = route_discuss_line(talk["number"], talk["text"], talk["minutes"])
             cell.source = cell.source[:m.end()] + "\n\n" + line + cell.source[m.end():]
+    # a notebook with no discussion of its own (00): the line in a cell of its own, where its route ends, just before
+    # *Where the data lives* (which the route skips); session 25
+    drop(nb, "route-discuss")
+    if talk and not any(c.source.startswith("## Discussion questions") for c in nb.cells if c.cell_type == "markdown"):
+        at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
+        if at is None:
+            raise SystemExit(f"{name}: its short route ends with a discussion question, but it has neither a "
+                             "'## Discussion questions' nor a '## Where the data lives' heading to put it before.")
+        other = nbformat.read(PROJECT / "notebooks" / f"{talk['notebook']}.ipynb", as_version=4)
+        title = f"{talk['notebook'][:2]} · {other.metadata['lesson']['title'].split(':')[0]}"
+        line = route_finish_line(talk["number"], talk["notebook"], title, talk["text"], talk["minutes"])
+        nb.cells.insert(at, markdown_cell("route-discuss", "route-discuss", line))
 
 
 def set_route_points(nb, name: str) -> None:
