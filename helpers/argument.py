@@ -63,6 +63,7 @@ PACKAGE_LINK = "the package's reading"
 THESIS_ROLES = {"thesis": "the authors' own statement of the thesis",
                 "contradiction": "the lacks that \"this contradiction\" names, in the package's reading",
                 "aim": "the aim the essay announces for itself; the paraphrase starts from it, the plain sentence does not"}
+BRIEF_WORDS = 10     # the first words of a point that ``Argument.in_brief`` gives (the maps print it whole)
 _DECLARED = {"TYPES": "type", "RELATION_WORDS": "relation", "BASES": "basis", "LINKS": "link"}
 
 
@@ -376,8 +377,8 @@ class Argument:
         return pd.DataFrame(rows, columns=["narrative", "how it sees migrants", "what it leads to"])
 
     def in_brief(self) -> str:
-        """The rest of the argument in brief, for a short route: points 2 and 3 (the ¶ that states each, its words
-        and the section that argues it), then every objection the essay answers, by its short name, with where the
+        """The rest of the argument in brief, for a short route: points 2 and 3 (the ¶ that states each, its first
+        words and the section that argues it), then every objection the essay answers, by its short name, with where the
         essay raises it, where it grants part of it (if it does) and where it answers it.
 
         Returns:
@@ -392,7 +393,8 @@ class Argument:
         lines = ["Points 2 and 3, which the essay argues after point 1:", ""]
         for pt in self.points[self.points.number > 1].itertuples():
             where = " and ".join(f'"{s}"' for s in pt.sections)
-            lines += [f"Point {pt.number} (¶{pt.paragraph}), argued in the section {where}:", f'  "{pt.span}"', ""]
+            opening = " ".join(pt.span.split()[:BRIEF_WORDS])   # its first words: the map prints it whole
+            lines += [f'Point {pt.number} (¶{pt.paragraph}), argued in the section {where}: "{opening}…"', ""]
         lines += [f"The {len(self.counterarguments)} objections the essay answers, with where it raises, grants "
                   "and answers each:", ""]
         for n, ca in enumerate(self.counterarguments.itertuples(), start=1):

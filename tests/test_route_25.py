@@ -28,7 +28,7 @@ def test_in_brief_gives_points_2_and_3_with_their_paragraphs(argument):
     text = argument.in_brief()
     for pt in argument.points[argument.points.number > 1].itertuples():
         assert f"Point {pt.number} (¶{pt.paragraph})" in text
-        assert pt.span in text
+        assert " ".join(pt.span.split()[:10]) + "…" in text, "its first words (the map prints it whole)"
     assert "Point 1 " not in text, "point 1 is the notebook's own subject, not the rest"
 
 
@@ -52,7 +52,7 @@ def test_a_long_objection_without_a_brief_is_refused(reading_copy):
 def test_01s_short_route_gives_the_argument_in_brief():
     core = short_route(_nb("01_argument_structure"))
     cell = next(c for c in core["cells"] if c["cell_type"] == "code" and "in_brief()" in "".join(c["source"]))
-    shown = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    shown = "".join("".join(o.get("text") or o.get("data", {}).get("text/plain", "")) for o in cell["outputs"])
     assert "Point 3 (¶13)" in shown and "6. " in shown
 
 

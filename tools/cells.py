@@ -649,7 +649,8 @@ def set_in_brief(nb) -> None:
     argues. A cell before *Where the data lives* says it, made from the argument map (helpers.summary.in_brief)."""
     from helpers.summary import in_brief
     drop(nb, "in-brief")
-    at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
+    at = index_of(nb, lambda c: c.get("id") == "route-discuss" or (   # the short route's question comes after it
+        c.cell_type == "markdown" and c.source.startswith("## Where the data lives")))
     if at is None:
         raise SystemExit("00_start_here: no '## Where the data lives' heading, so the argument in brief has no place.")
     words = f"*Two of the thesis's words, glossed as in 01 (our glosses, in ordinary usage):* {THESIS_WORDS}."
