@@ -827,6 +827,11 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool
 # to read before starting, ``read_first``, or ``read`` when the notebook names no others). ``tools.cells`` writes a
 # ROUTE_SKIP line under each skipped heading, naming where the short route resumes; ``tools.run_notebooks`` writes
 # ``route_line`` under the opening cell's "**Time:**" line. The full route stays the notebook itself.
+#
+# A table's rows folded under "Show the other N rows" count in the route's time only in the parts the route asks the
+# learner to open them (``"open": ["## The essay's numbers", ...]``, headings as in "skip", checked by ``route_opens``;
+# session 25: 04's glossary of a hundred rows no longer inflated its route). A notebook with no discussion questions
+# of its own (00) may end its route with another notebook's (``"discuss": "D01"``, ``route_discussion``).
 ROUTE_KEY = "short_route"
 ROUTE_SKIP_RE = re.compile(r"(?m)^\*Short route: skip this part[^\n]*$")
 ROUTE_LINE_RE = re.compile(r"(?m)^\*\*Short route, for one evening:\*\*[^\n]*$")

@@ -23,6 +23,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | 01–03, exercises the short route asks in part | the line `*On the short route: …*` under the exercise's time line | which answers the route asks, and their minutes (helpers.lessons.route_asks, route_ask_minutes) | lesson metadata `short_route.ask` |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
+| 00_start_here | id `route-discuss`, tag `route-discuss`, just after `in-brief` | the question its short route ends with, from another notebook (00 has none of its own) | lesson metadata `short_route.discuss` (helpers.lessons.route_discussion, route_finish_line) |
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
