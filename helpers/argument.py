@@ -63,6 +63,7 @@ PACKAGE_LINK = "the package's reading"
 THESIS_ROLES = {"thesis": "the authors' own statement of the thesis",
                 "contradiction": "the lacks that \"this contradiction\" names, in the package's reading",
                 "aim": "the aim the essay announces for itself; the paraphrase starts from it, the plain sentence does not"}
+BRIEF_WORDS = 10     # the first words of a point that ``Argument.in_brief`` gives (the maps print it whole)
 _DECLARED = {"TYPES": "type", "RELATION_WORDS": "relation", "BASES": "basis", "LINKS": "link"}
 
 
@@ -375,6 +376,38 @@ class Argument:
                          "what it leads to": leads})
         return pd.DataFrame(rows, columns=["narrative", "how it sees migrants", "what it leads to"])
 
+    def in_brief(self) -> str:
+        """The rest of the argument in brief, for a short route: points 2 and 3 (the ¶ that states each, its first
+        words and the section that argues it), then every objection the essay answers, by its short name, with where the
+        essay raises it, where it grants part of it (if it does) and where it answers it.
+
+        Returns:
+            plain text, one paragraph per point and one numbered line per objection, made from the argument map.
+        Example:
+            >>> import helpers
+            >>> text = helpers.load_argument(helpers.load_essay()).in_brief()
+            >>> "Point 2 (¶12)" in text and "raised in ¶45, granted in ¶45, answered in ¶48" in text
+            True
+        """
+        from .text import paragraph_list
+        lines = ["Points 2 and 3, which the essay argues after point 1:", ""]
+        for pt in self.points[self.points.number > 1].itertuples():
+            where = " and ".join(f'"{s}"' for s in pt.sections)
+            opening = " ".join(pt.span.split()[:BRIEF_WORDS])   # its first words: the map prints it whole
+            lines += [f'Point {pt.number} (¶{pt.paragraph}), argued in the section {where}: "{opening}…"', ""]
+        lines += [f"The {len(self.counterarguments)} objections the essay answers, with where it raises, grants "
+                  "and answers each:", ""]
+        for n, ca in enumerate(self.counterarguments.itertuples(), start=1):
+            def at(field: str) -> list[int]:
+                value = getattr(ca, f"{field}_paragraph", None)
+                return [int(value)] if pd.notna(value) else []
+            said_where = [f"raised in {paragraph_list(at('objection'))}"]
+            if at("concession"):
+                said_where.append(f"granted in {paragraph_list(at('concession'))}")
+            said_where.append(f"answered in {paragraph_list(at('reply') + at('reply_more'))}")
+            lines.append(f"{n}. {ca.brief or ca.name}: {', '.join(said_where)}.")
+        return "\n".join(lines)
+
     def to_argdown(self) -> str:
         """The argument in Argdown syntax (https://argdown.org), for other argument-mapping tools.
 
@@ -511,6 +544,12 @@ def load_argument(essay: Essay) -> Argument:
         if ca.how and isinstance(ca.concession, str):
             # `how` restates what the authors grant; the objection and reply it only summarises
             check_kept(qualifiers, ca.concession, ca.how, ca.qualifier_note or None, path, ca.row, "how")
+    # a name too long for the argument in brief has a short one (brief), within the limit schema.yml declares for it
+    most = declaration(essay.folder, f"{FILE} counterarguments")["limits"]["brief"][0]["most"]
+    for ca in counter.itertuples():
+        if not ca.brief and len(ca.name.split()) > most:
+            raise said(essay.folder, f"{FILE} counterarguments", "needs a brief", ca.row,
+                       found=len(ca.name.split()), most=most)
     counter = counter.drop(columns=["row", "qualifier_note"])
     framings = load_entries(essay, f"{FILE} framings").drop(columns="row")
     parallels = load_entries(essay, f"{FILE} parallels")

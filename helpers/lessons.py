@@ -617,8 +617,13 @@ def opening_index(nb: dict) -> int:
     return 0
 
 
+READ_FIRST = "**Before you start, read ¶"   # the line of the opening that sends the learner to the essay
+
+
 def opening_text(nb: dict) -> str:
-    """The Markdown of a notebook's opening: every Markdown cell from the first down to ``opening_index``'s.
+    """The Markdown of a notebook's opening: every Markdown cell from the first down to ``opening_index``'s, and on
+    down to the cell that says what to read first when that comes after it (00 gives its time and short route right
+    under Setup, then the names, the content note and the reading, as 01–04 give the time first: session 25).
 
     Parameters:
         nb: the notebook, as read from its JSON (or by nbformat).
@@ -629,7 +634,10 @@ def opening_text(nb: dict) -> str:
         ...                         {"cell_type": "markdown", "source": "**Time:** about 5 minutes"}]})
         '# T\\n\\n**Time:** about 5 minutes'
     """
-    cells = nb.get("cells", [])[:opening_index(nb) + 1]
+    every, end = nb.get("cells", []), opening_index(nb)
+    if end and not any(READ_FIRST in "".join(c.get("source", "")) for c in every[:end + 1]):
+        end = next((k for k in range(end + 1, len(every)) if READ_FIRST in "".join(every[k].get("source", ""))), end)
+    cells = every[:end + 1]
     return "\n\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
 
 
@@ -819,6 +827,11 @@ def lessons(folder: Path = NOTEBOOKS, essay: Essay | None = None, learners: bool
 # to read before starting, ``read_first``, or ``read`` when the notebook names no others). ``tools.cells`` writes a
 # ROUTE_SKIP line under each skipped heading, naming where the short route resumes; ``tools.run_notebooks`` writes
 # ``route_line`` under the opening cell's "**Time:**" line. The full route stays the notebook itself.
+#
+# A table's rows folded under "Show the other N rows" count in the route's time only in the parts the route asks the
+# learner to open them (``"open": ["## The essay's numbers", ...]``, headings as in "skip", checked by ``route_opens``;
+# session 25: 04's glossary of a hundred rows no longer inflated its route). A notebook with no discussion questions
+# of its own (00) may end its route with another notebook's (``"discuss": "D01"``, ``route_discussion``).
 ROUTE_KEY = "short_route"
 ROUTE_SKIP_RE = re.compile(r"(?m)^\*Short route: skip this part[^\n]*$")
 ROUTE_LINE_RE = re.compile(r"(?m)^\*\*Short route, for one evening:\*\*[^\n]*$")
@@ -843,7 +856,7 @@ ROUTE_ASK_RE = re.compile(r"(?m)^\*On the short route\b[^\n]*$")
 # ends with one of the notebook's own questions (discussion.yml), declared beside ``skip``: ``"discuss": "D04"``.
 # ``tools.cells`` writes ROUTE_DISCUSS's line under the skipped "Discussion questions" heading, with the question's
 # short form (``aloud``); ``short_route_row`` counts its minutes by the discussion rule (``_talk_minutes``).
-ROUTE_DISCUSS_RE = re.compile(r"(?m)^\*Short route: before you jump, one question[^\n]*$")
+ROUTE_DISCUSS_RE = re.compile(r"(?m)^\*Short route: before you (?:jump|finish), one question[^\n]*$")
 
 
 def _heading(cell: dict) -> tuple[int, str]:
@@ -1075,8 +1088,65 @@ def short_route(nb: dict, path: Path | str = "the notebook") -> dict | None:
     core = dict(lesson, read=route_read(nb, path),
                 exercises=[m for m, keep in zip(minutes, kept) if keep] if len(kept) == len(minutes) else minutes,
                 discussion=0 if talk in gone else lesson.get("discussion", 0))
+    opened = {k for p in route_opens(nb, path) for k in range(p["start"], p["end"])}
     return {"metadata": dict(nb.get("metadata", {}), lesson=core),
-            "cells": [c for k, c in enumerate(cells) if k not in gone]}
+            "cells": [c if k in opened else _unopened(c) for k, c in enumerate(cells) if k not in gone]}
+
+
+FOLDED_ROWS_RE = re.compile(r'<details class="more-rows">.*?</details>', re.S)
+
+
+def _unopened(cell: dict) -> dict:
+    """The cell as a learner reads it who does not open its tables' folded rows: a copy without them."""
+    if not any(FOLDED_ROWS_RE.search("".join(o.get("data", {}).get("text/html") or ""))
+               for o in cell.get("outputs", [])):
+        return cell
+    outputs = []
+    for o in cell["outputs"]:
+        html = "".join(o.get("data", {}).get("text/html") or "")
+        outputs.append(dict(o, data=dict(o["data"], **{"text/html": FOLDED_ROWS_RE.sub("", html)})) if html else o)
+    return dict(cell, outputs=outputs)
+
+
+def route_opens(nb: dict, path: Path | str = "the notebook") -> list[dict]:
+    """The parts whose folded table rows the short route asks the learner to open (lesson metadata
+    ``short_route.open``: headings, as ``skip`` names them). Only their folded rows count in the route's minutes; a
+    table's rows the route never asks for stay folded and uncounted (04's glossary of more than a hundred rows).
+
+    Parameters:
+        nb: the notebook, as read from its JSON; path: its name, for error messages.
+    Returns:
+        one dict per part: ``heading``, ``start`` and ``end`` (cell indices, ``end`` excluded). Raises HelperError
+        naming a declared heading the notebook does not have, one the route skips, or one with no folded rows.
+    Example:
+        >>> rows = '<details class="more-rows"><summary>Show the other 2 rows</summary>a b</details>'
+        >>> table = {"cell_type": "code", "outputs": [{"data": {"text/html": rows}}]}
+        >>> cells = [{"cell_type": "markdown", "source": "## A"}, table, {"cell_type": "markdown", "source": "## B"}]
+        >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"], "open": ["## A"]}}}, "cells": cells}
+        >>> [(p["start"], p["end"]) for p in route_opens(nb)]
+        [(0, 2)]
+    """
+    route = nb.get("metadata", {}).get("lesson", {}).get(ROUTE_KEY) or {}
+    cells = nb.get("cells", [])
+    heads = [_heading(c) for c in cells]
+    gone = {k for p in route_parts(nb, path) for k in range(p["start"], p["end"])}
+    found = []
+    for first in route.get("open", []):
+        start = next((k for k, (level, line) in enumerate(heads) if level and line == first), None)
+        fix = f"copy the heading's first line exactly, or remove it from \"{ROUTE_KEY}\"'s \"open\"."
+        if start is None:
+            raise HelperError(path, f"its lesson metadata's short route opens the folded rows under {first!r}, but "
+                              "no cell of the notebook opens with that heading.", fix)
+        if start in gone:
+            raise HelperError(path, f"its lesson metadata's short route opens the folded rows under {first!r}, a "
+                              "part the route skips.", fix)
+        level = heads[start][0]
+        end = next((k for k in range(start + 1, len(cells)) if 0 < heads[k][0] <= level), len(cells))
+        if all(_unopened(c) is c for c in cells[start:end]):
+            raise HelperError(path, f"its lesson metadata's short route opens the folded rows under {first!r}, but "
+                              "no table there folds any rows.", fix)
+        found.append({"heading": first, "start": start, "end": end})
+    return found
 
 
 def route_read(nb: dict, path: Path | str = "the notebook") -> str:
@@ -1135,7 +1205,7 @@ def route_jumps(parts: list[dict]) -> list[list[dict]]:
 
 def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") -> dict | None:
     """The discussion question a short route ends with (lesson metadata ``short_route.discuss``, a question id of
-    discussion.yml for this notebook): its id, its number among the notebook's questions, the words the route shows
+    discussion.yml for this notebook; a notebook with none of its own, 00, may name any notebook's): its id, its number among the notebook's questions, the words the route shows
     (the question's short spoken form, ``aloud``, or the question itself) and their minutes by the discussion rule.
 
     Parameters:
@@ -1143,7 +1213,7 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
         questions are those discussion.yml gives it; for a name that is no notebook's, such as an edition's copy,
         the question's own notebook).
     Returns:
-        {"id", "number", "text", "minutes"}, or None when the route declares none. Raises HelperError for an id that
+        {"id", "number", "text", "minutes", "notebook"} (the question's notebook), or None when the route declares none. Raises HelperError for an id that
         is not one of the notebook's questions.
     Example:
         >>> nb = {"metadata": {"lesson": {"short_route": {"skip": ["## B"], "discuss": "D04"}}}, "cells": []}
@@ -1159,6 +1229,8 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
     name = Path(str(path)).name.removesuffix(".ipynb")
     if name not in set(every.notebook):   # an edition's copy ("participant edition"): the question's own notebook
         name = next(iter(every.notebook[every.id == wanted]), name)
+    if name not in set(every.notebook):   # a notebook with no questions of its own (00): the series' question
+        name = next(iter(every.notebook[every.id == wanted]), name)
     questions = every[every.notebook == name].reset_index(drop=True)
     found = questions.index[questions.id == wanted]
     if not len(found):
@@ -1167,7 +1239,8 @@ def route_discussion(nb: dict, essay: Essay, path: Path | str = "the notebook") 
                           "name one of its questions: " + ", ".join(questions.id) + ".")
     row = questions.loc[found[0]]
     text = str(row.get("aloud") or "").strip() or str(row.question).strip()
-    return {"id": wanted, "number": int(found[0]) + 1, "text": text, "minutes": _talk_minutes([text], essay)}
+    return {"id": wanted, "number": int(found[0]) + 1, "text": text, "minutes": _talk_minutes([text], essay),
+            "notebook": name}
 
 
 def route_discuss_line(number: int, text: str, minutes: int) -> str:
@@ -1183,6 +1256,23 @@ def route_discuss_line(number: int, text: str, minutes: int) -> str:
     """
     return (f"*Short route: before you jump, one question (about {minutes} minutes), question {number} below in short, "
             f"to think about or bring to your group:* {text}")
+
+
+def route_finish_line(number: int, notebook: str, title: str, text: str, minutes: int) -> str:
+    """The line that ends the short route of a notebook with no discussion questions of its own (00): one question
+    of the series, from the notebook that asks it.
+
+    Parameters:
+        number: the question's number in its notebook; notebook: that notebook's file name, without ".ipynb";
+        title: its short title, as a link's words; text: its words (``route_discussion``); minutes: theirs.
+    Returns:
+        the line, in italics but for the question, with a link to the notebook.
+    Example:
+        >>> print(route_finish_line(1, "01_argument_structure", "01 · The argument", "Why?", 5))
+        *Short route: before you finish, one question (about 5 minutes), discussion question 1 of [01 · The argument](01_argument_structure.ipynb) in short, to think about or bring to your group:* Why?
+    """
+    return (f"*Short route: before you finish, one question (about {minutes} minutes), discussion question {number} of "
+            f"[{title}]({notebook}.ipynb) in short, to think about or bring to your group:* {text}")
 
 
 def short_route_row(nb: dict, name: str, essay: Essay, path: Path | None = None) -> dict | None:

@@ -478,7 +478,11 @@ def _notebook_alone(essay: Essay, first, path, where: str) -> dict:
         elif part.get("route") == "short" or part.get("leave"):
             skip = list((lesson.get("short_route") or {}).get("skip", []) if part.get("route") == "short" else [])
             skip += [h for h in part.get("leave") or [] if h not in skip]
-            nb = dict(nb, metadata=dict(nb["metadata"], lesson=dict(lesson, short_route={"skip": skip})))
+            # the folded rows the route asks to open still count (lesson metadata short_route.open), those of parts
+            # left out do not
+            opened = [h for h in (lesson.get("short_route") or {}).get("open", []) if h not in skip]
+            route = {"skip": skip, "open": opened} if part.get("route") == "short" and opened else {"skip": skip}
+            nb = dict(nb, metadata=dict(nb["metadata"], lesson=dict(lesson, short_route=route)))
             row = short_route_row(nb, nb_path.name, essay, nb_path)
         else:
             row = lesson_row(nb, nb_path.name, essay, nb_path)

@@ -23,6 +23,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | 01–03, exercises the short route asks in part | the line `*On the short route: …*` under the exercise's time line | which answers the route asks, and their minutes (helpers.lessons.route_asks, route_ask_minutes) | lesson metadata `short_route.ask` |
 | 00_start_here | id `series-map`, tag `series-map`, after the cell calling `helpers.lessons(learners=True)` | a link to every notebook | lesson metadata |
 | 00_start_here | id `in-brief`, tag `in-brief`, just before *Where the data lives* | what the essay argues: the thesis's plain sentence and the three points in the essay's words, with their ¶ | argument.yml (helpers.summary.in_brief) |
+| 00_start_here | id `route-discuss`, tag `route-discuss`, just after `in-brief` | the question its short route ends with, from another notebook (00 has none of its own) | lesson metadata `short_route.discuss` (helpers.lessons.route_discussion, route_finish_line) |
 | 00_start_here | id `content-note`, tag `content-note`, under *Before you read* | the content note, one topic a line | facilitation.yml (helpers.workshop.content_note_list) |
 | 00_start_here | id `credit`, tag `credit`, just before `nav` | credit for the essay, licence and citation of the package | reading.yml, CITATION.cff |
 | 05_facilitator_guide | id `launch-links`, tag `launch` (first time: replaces the code cell that called `launch.`) | one Binder badge per notebook, or how to turn links on; what a JupyterHub needs | launch.yml, lesson metadata |
@@ -60,7 +61,7 @@ FIX_IT = ["# If the next line says \"No module named 'helpers'\", JupyterLab was
 OLD_FIX_IT = {"# If the next line says \"No module named 'helpers'\": start JupyterLab",
               "# with `make lab` (see README, Troubleshooting)."}
 MOVED_TO_TOOLS = {"launch", "editions", "run_notebooks"}
-MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note"}
+MANAGED_TAGS = {"nav", "series-map", "credit", "launch", "in-brief", "content-note", "route-discuss"}
 
 
 def write_notebook(nb, path: Path) -> None:
@@ -386,7 +387,7 @@ def set_route_discussion(nb, name: str, essay) -> None:
     ``route_discuss_line``); the line is removed when the route declares none. Learner review 23: no short route had
     any discussion."""
     from helpers.errors import HelperError
-    from helpers.lessons import ROUTE_DISCUSS_RE, ROUTE_SKIP_RE, route_discuss_line, route_discussion
+    from helpers.lessons import ROUTE_DISCUSS_RE, ROUTE_SKIP_RE, route_discuss_line, route_discussion, route_finish_line
     try:
         talk = route_discussion(nb, essay, name)
     except HelperError as exc:
@@ -403,6 +404,18 @@ def set_route_discussion(nb, name: str, essay) -> None:
                                  "\"Discussion questions\" part: keep it in \"skip\", the route shows one question.")
             line = route_discuss_line(talk["number"], talk["text"], talk["minutes"])
             cell.source = cell.source[:m.end()] + "\n\n" + line + cell.source[m.end():]
+    # a notebook with no discussion of its own (00): the line in a cell of its own, where its route ends, just before
+    # *Where the data lives* (which the route skips); session 25
+    drop(nb, "route-discuss")
+    if talk and not any(c.source.startswith("## Discussion questions") for c in nb.cells if c.cell_type == "markdown"):
+        at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
+        if at is None:
+            raise SystemExit(f"{name}: its short route ends with a discussion question, but it has neither a "
+                             "'## Discussion questions' nor a '## Where the data lives' heading to put it before.")
+        other = nbformat.read(PROJECT / "notebooks" / f"{talk['notebook']}.ipynb", as_version=4)
+        title = f"{talk['notebook'][:2]} · {other.metadata['lesson']['title'].split(':')[0]}"
+        line = route_finish_line(talk["number"], talk["notebook"], title, talk["text"], talk["minutes"])
+        nb.cells.insert(at, markdown_cell("route-discuss", "route-discuss", line))
 
 
 def set_route_points(nb, name: str) -> None:
@@ -637,7 +650,8 @@ def set_in_brief(nb) -> None:
     argues. A cell before *Where the data lives* says it, made from the argument map (helpers.summary.in_brief)."""
     from helpers.summary import in_brief
     drop(nb, "in-brief")
-    at = index_of(nb, lambda c: c.cell_type == "markdown" and c.source.startswith("## Where the data lives"))
+    at = index_of(nb, lambda c: c.get("id") == "route-discuss" or (   # the short route's question comes after it
+        c.cell_type == "markdown" and c.source.startswith("## Where the data lives")))
     if at is None:
         raise SystemExit("00_start_here: no '## Where the data lives' heading, so the argument in brief has no place.")
     words = f"*Two of the thesis's words, glossed as in 01 (our glosses, in ordinary usage):* {THESIS_WORDS}."
