@@ -79,8 +79,8 @@ def test_a_version_for_spanish_readers_cuts_first_the_thesis_alone_and_in_sessio
     topics = workshop.load_plans(essay).drop_duplicates("topic").set_index("topic").topic_es
     late = {name: re.search(r"Si falta tiempo\. (.{0,160})", shown(page)).group(1)
             for name, page in sheets.items() if name.endswith("-spanish.html") and "Si falta tiempo" in page}
-    assert late["run-sheet-single-90-1-spanish.html"].count(f"Quite primero «{topics['thesis']}»") == 1, late
-    assert late["run-sheet-series-3x120-3-spanish.html"].count(f"Quite primero «{topics['strategy']}»") == 1, late
+    assert late["run-sheet-single-90-1-spanish.html"].count(f"Quite primero '{topics['thesis']}'") == 1, late
+    assert late["run-sheet-series-3x120-3-spanish.html"].count(f"Quite primero '{topics['strategy']}'") == 1, late
     assert not any(topics["war of position"] in said for said in late.values()), late
 
 
