@@ -29,6 +29,20 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = PROJECT / "build" / "screenshots"
+
+
+@contextmanager
+def _screenshot_on_failure(page, name: str):
+    """Run a browser check; if it fails, keep a screenshot of the page as build/screenshots/``name`` before the
+    failure is raised; close the page either way."""
+    try:
+        yield
+    except Exception:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / name))
+        raise
+    finally:
+        page.close()
 NOTEBOOKS = sorted((PROJECT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # the flags that keep Chromium from reaching the network on its own (see the machine notes)
@@ -294,16 +308,11 @@ def test_opening_a_notebook_leaves_it_unmodified_and_a_solution_opens_with_a_cli
     _send(lab, path, name, platform.python_version())
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    try:
+    with _screenshot_on_failure(page, f"{path.stem}-opened-FAILED.png"):
         dirty = _open_and_wait(lab, page, name, f"{path.stem}-opened")
         assert dirty == [False], f"{path.name} is marked modified as soon as it is opened (tabs: {dirty})"
         if solution_headings(path):
             _solution_opens_with_one_click(page, path)
-    except Exception:
-        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-opened-FAILED.png"))
-        raise
-    finally:
-        page.close()
 
 
 def test_every_notebook_with_exercises_has_a_folded_solution():
@@ -497,7 +506,7 @@ def test_shift_enter_down_the_notebook_leaves_the_solution_folded(lab, browser):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     active_js = ("() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')]"
                  ".findIndex(c => c.classList.contains('jp-mod-active'))")
-    try:
+    with _screenshot_on_failure(page, "00-shift-enter-FAILED.png"):
         page.goto(f"{base}/lab/workspaces/shift-enter/tree/notebooks/{path.name}?reset&token={token}",
                   wait_until="domcontentloaded")
         page.wait_for_function("(n) => document.querySelectorAll('.jp-Notebook .jp-Cell').length >= n",
@@ -531,11 +540,6 @@ def test_shift_enter_down_the_notebook_leaves_the_solution_folded(lab, browser):
         button = folded.locator(".jp-showHiddenCellsButton")       # still one click opens it
         button.click()
         cells.nth(heading + 1).wait_for(state="visible", timeout=10_000)
-    except Exception:
-        page.screenshot(path=str(SCREENSHOTS / "00-shift-enter-FAILED.png"))
-        raise
-    finally:
-        page.close()
 
 
 def test_an_exercise_instruction_cannot_be_typed_into_but_its_answer_cell_can(lab, browser):
@@ -550,7 +554,7 @@ def test_an_exercise_instruction_cannot_be_typed_into_but_its_answer_cell_can(la
     name = "00_start_here-typing.ipynb"
     _send(lab, path, name, platform.python_version())
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    try:
+    with _screenshot_on_failure(page, "00-typing-FAILED.png"):
         assert _open_and_wait(lab, page, name, "typing") == [False]
         cells = page.locator(".jp-Notebook .jp-Cell")
         for index, typed in ((label, False), (label + 1, True)):
@@ -567,12 +571,6 @@ def test_an_exercise_instruction_cannot_be_typed_into_but_its_answer_cell_can(la
                 first = cells.nth(index).locator(".cm-line").first.inner_text()
                 assert first == "zqz typed here", f"typing ran into the placeholder: {first!r}"
             page.keyboard.press("Escape")
-    except Exception:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "00-typing-FAILED.png"))
-        raise
-    finally:
-        page.close()
 
 
 def test_a_sentence_typed_into_a_code_cell_is_answered_in_one_paragraph(lab, browser):
@@ -587,7 +585,7 @@ def test_a_sentence_typed_into_a_code_cell_is_answered_in_one_paragraph(lab, bro
     name = "01_argument_structure-sentence.ipynb"
     _send(lab, path, name, platform.python_version())
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    try:
+    with _screenshot_on_failure(page, "01-sentence-FAILED.png"):
         _open_and_wait(lab, page, name, "sentence")
         cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
         cell.scroll_into_view_if_needed()
@@ -603,9 +601,3 @@ def test_a_sentence_typed_into_a_code_cell_is_answered_in_one_paragraph(lab, bro
         assert "Traceback" not in said and "SyntaxError" not in said, said
         assert "✎ Write here" in said and "Exercise 1: find the evidence" in said and "essay.show(20)" in said, said
         assert len(said.strip().splitlines()) <= 8, said
-    except Exception:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "01-sentence-FAILED.png"))
-        raise
-    finally:
-        page.close()
