@@ -386,7 +386,7 @@ class Argument:
         Example:
             >>> import helpers
             >>> text = helpers.load_argument(helpers.load_essay()).in_brief()
-            >>> "Point 2 (¶12)" in text and "raised in ¶45, granted in ¶45, answered in ¶48" in text
+            >>> "Point 2 (¶12)" in text and "stated in ¶45, granted in part in ¶45, answered in ¶48 (in" in text
             True
         """
         from .text import paragraph_list
@@ -395,16 +395,18 @@ class Argument:
             where = " and ".join(f'"{s}"' for s in pt.sections)
             opening = " ".join(pt.span.split()[:BRIEF_WORDS])   # its first words: the map prints it whole
             lines += [f'Point {pt.number} (¶{pt.paragraph}), argued in the section {where}: "{opening}…"', ""]
-        lines += [f"The {len(self.counterarguments)} objections the essay answers, with where it raises, grants "
-                  "and answers each:", ""]
+        lines += [f"The {len(self.counterarguments)} views the argument map records the essay arguing against "
+                  "(objections and rival narratives), with where it states each, where it grants part of one, and "
+                  "where it answers it:", ""]
         for n, ca in enumerate(self.counterarguments.itertuples(), start=1):
             def at(field: str) -> list[int]:
                 value = getattr(ca, f"{field}_paragraph", None)
                 return [int(value)] if pd.notna(value) else []
-            said_where = [f"raised in {paragraph_list(at('objection'))}"]
+            said_where = [f"stated in {paragraph_list(at('objection'))}"]
             if at("concession"):
-                said_where.append(f"granted in {paragraph_list(at('concession'))}")
-            said_where.append(f"answered in {paragraph_list(at('reply') + at('reply_more'))}")
+                said_where.append(f"granted in part in {paragraph_list(at('concession'))}")
+            reading = " (in the package's reading)" if getattr(ca, "reply_reading", None) == "package" else ""
+            said_where.append(f"answered in {paragraph_list(sorted(set(at('reply') + at('reply_more'))))}{reading}")
             lines.append(f"{n}. {ca.brief or ca.name}: {', '.join(said_where)}.")
         return "\n".join(lines)
 

@@ -85,7 +85,7 @@ def test_the_spanish_run_sheets_ask_each_question_in_the_language_of_its_prompts
             assert _plain(" ".join(questions.question[qid].split())) not in text, (name, qid)
     single = versions["run-sheet-single-90-1-spanish.html"]
     assert single.index("Pregunte (pregunta 2") < single.index("Primero pregunte:") < single.index("Cierre (pregunta 2)")
-    assert "¿discute lo factible o las causas?" in single and "does it answer on feasibility" not in single
+    assert "¿El ¶48 discute viabilidad o causas?" in single and "does it answer on feasibility" not in single
     assert "Ask (question 2, on ¶45, ¶48):" in sheets["run-sheet-single-90-1.html"]
 
 

@@ -734,7 +734,7 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_byte
                            "Para una sala con personas que leen mejor en español, la hoja de ruta de cada versión está "
                            "en español, con las frases para los momentos difíciles en español y luego en inglés, para "
                            "quien facilita y no lee español; su lista del día tiene los encabezados en los dos idiomas "
-                           "y nombra en inglés lo que hay que traer; sus notas dicen qué hacer en español y luego en "
+                           "y nombra en inglés lo que hay que llevar; sus notas dicen qué hacer en español y luego en "
                            "inglés. Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para "
                            "quien facilita, las hojas de ruta y las listas de las reuniones tal como se planearon, las "
                            "diapositivas de los cuadernos y las respuestas."})

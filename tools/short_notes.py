@@ -89,8 +89,12 @@ def _section(seg, ctx, spanish: bool) -> str:
         es = " ".join(ctx.get("questions_es", {}).get(q, "").split()) if spanish else ""
         if es:      # a version asks it in Spanish, as its run sheet does (in short when long)
             short = decks.sheet_question(full)
+            whole = es
             es = (decks.closing_questions(es) if decks.words(es) > decks.SHORT_AT or short else "") or es
-            out.append(f'<p lang="es"><b>En español:</b> <i>{e(es)}</i></p>')
+            # said when it is only the closing questions (Spanish review 25: the English above is "in full")
+            label = ("En español:" if es == whole else
+                     "En español, solo sus preguntas finales (la pregunta completa está en el cuadernillo):")
+            out.append(f'<p lang="es"><b>{label}</b> <i>{e(es)}</i></p>')
     likely = likely_answers(seg, ctx)
     if likely:
         # an exercise's: its worked solution's answer first, which answers each of its questions (facilitator review
