@@ -716,9 +716,12 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_byte
                            "For a room with Spanish readers, each version's run sheet is in Spanish, its lines for "
                            "hard moments in Spanish and then in English, for a facilitator who does not read Spanish; "
                            "its day-of checklist has its headings in both languages and names the things to bring in "
-                           "English; its facilitator's notes say what to do in Spanish, then in English. In English "
+                           "English; its facilitator's notes say what to do in Spanish, then in English. A "
+                           "facilitator who does not read Spanish leads that version from its notes, not from its run "
+                           "sheet, whose rows are in Spanish only. In English "
                            "only: the essay, the notebooks and their printed lessons, the facilitator guide, the run "
-                           "sheets and checklists of the meetings as planned, the notebooks' own slides and the answers.",
+                           "sheets and checklists of the meetings as planned, the notebooks' own slides and the "
+                           "notebooks' solutions.",
                      "es": "En inglés y español, lado a lado: el cuadernillo para participantes (los programas, el "
                            "material para participantes y el argumento en una página), el material para "
                            "participantes, la página de instalación, el argumento en una página (una página en "
@@ -735,9 +738,11 @@ def start_here_facilitator(built: Path, reading: str = DEFAULT_READING, kit_byte
                            "en español, con las frases para los momentos difíciles en español y luego en inglés, para "
                            "quien facilita y no lee español; su lista del día tiene los encabezados en los dos idiomas "
                            "y nombra en inglés lo que hay que llevar; sus notas dicen qué hacer en español y luego en "
-                           "inglés. Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para "
+                           "inglés. Quien facilita y no lee español dirige esa versión con sus notas, no con su hoja "
+                           "de ruta, cuyas filas están solo en español. "
+                           "Solo en inglés: el ensayo, los cuadernos y sus lecciones impresas, la guía para "
                            "quien facilita, las hojas de ruta y las listas de las reuniones tal como se planearon, las "
-                           "diapositivas de los cuadernos y las respuestas."})
+                           "diapositivas de los cuadernos y las soluciones de los cuadernos."})
             + "<h2>To run the notebooks</h2>"
             "<p>This folder is the project folder the setup page speaks of; its notebooks (in the folder named "
             "notebooks) are the facilitator editions, with the solutions.</p>")
