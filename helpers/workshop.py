@@ -325,6 +325,9 @@ def _part_said(essay: Essay, homework: dict, path, where: str) -> dict:
     # more work said after the exercises (``also``: {en, es}), so that the closing line and the next message say one
     # homework (facilitator review 21: the Spanish Session 2 closing sent home the death tolls, its message did not)
     also = homework.get("also") or {}
+    if also and not (isinstance(also, dict) and all(isinstance(also.get(k), str) for k in ("en", "es"))):
+        raise AnnotationError(path, "homework's also is not {en: …, es: …}.", "write also: {en: \"…\", es: \"…\"}: "
+                              "the words said after the exercises, in English and Spanish.", where)
     after_en, after_es = (f"; {also['en']}", f"; {also['es']}") if also else ("", "")
     notebook, numbers = homework.get("notebook"), homework.get("exercises")
     first_name = _part_name(homework["first"]) if homework.get("first") else {}
@@ -454,6 +457,10 @@ def _notebook_alone(essay: Essay, first, path, where: str) -> dict:
         raise AnnotationError(path, f"homework's first names the notebook {notebook!r}, which is not in notebooks/.",
                               "write a notebook's name without .ipynb, e.g. 00_start_here.", where)
     said_ = part.get("said") or {}
+    if not isinstance(said_, dict) or not all(isinstance(said_.get(k, ""), str) for k in ("en", "es")):
+        raise AnnotationError(path, "homework's first has a said that is not {en: …, es: …}.",
+                              "write said: {en: \"…\", es: \"…\"}: how the closing line and the message name the part, "
+                              "in English and Spanish.", where)
     if any(part.get(k) for k in ("route", "leave", "only")) != bool(said_.get("en") and said_.get("es")):
         raise AnnotationError(path, "homework's first takes part of a notebook without saying which in words, or says "
                               "words for a whole notebook.", "give a part (route: short, leave or only) together with "
@@ -641,7 +648,7 @@ def homework_load(essay: Essay, meetings: list, homeworks: list) -> list[dict]:
         >>> raw = {plan["id"]: plan for plan in read_yaml(essay.folder / "sessions.yml")["plans"]}
         >>> meetings = raw["series-3x120"]["meetings"]
         >>> [(g["meeting"], g["version"], g["homework"], g["total"]) for g in homework_load(essay, meetings, homeworks)]
-        [(1, '', 45, 60), (1, 'spanish', 59, 89), (2, '', 38, 52), (2, 'spanish', 42, 70)]
+        [(1, '', 45, 60), (1, 'spanish', 60, 90), (2, '', 38, 52), (2, 'spanish', 42, 70)]
     """
     out = []
     for n, (set_, own) in enumerate(homeworks, start=1):
@@ -1844,7 +1851,7 @@ def load_aloud_es(essay: Essay) -> dict[str, str]:
 
     Example:
         >>> from helpers import load_essay
-        >>> load_aloud_es(load_essay())["D02"].startswith("El ¶45 admite que los reveses")
+        >>> load_aloud_es(load_essay())["D02"].startswith("El ¶45 plantea una objeción")
         True
     """
     questions = load_questions(essay).set_index("id")

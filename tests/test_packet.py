@@ -59,7 +59,8 @@ def test_the_packet_holds_every_part(essay, packet_page):
     assert visible(packet_page).count("Facilitator's contact") == len(meetings) + versions
     assert visible(packet_page).count("Date · Fecha") == len(meetings) + versions
     # review12: real write-in lines (a border to write on), not runs of underscores
-    assert "___" not in packet_page and packet_page.count('<span class="line') == 4 * (len(meetings) + versions)
+    # five write-in lines an agenda: date, place, facilitator, contact, and who to ask if setup fails (issue #20)
+    assert "___" not in packet_page and packet_page.count('<span class="line') == 5 * (len(meetings) + versions)
     for title in plans.meeting_title.unique():
         assert squash(title) in text, title
     for seg in plans.itertuples():
