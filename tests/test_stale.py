@@ -139,3 +139,17 @@ def test_a_page_a_notebook_writes_is_not_among_what_it_reads(project_copy):
         written.unlink(missing_ok=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str([SEEDS + "reading.yml"])
+
+
+@pytest.mark.slow
+def test_what_a_notebook_records_reading_does_not_depend_on_what_ran_before_it():
+    """CI63: ``--stale`` ran 01 and then 00 in one process; the loaders' remembered results and the parsed schema,
+    warm from 01, read no file while 00's time line was computed, so 00 recorded no schema.yml, and a fresh
+    regeneration (which does read it) differed from the committed file. Run after another, a notebook records what
+    it records run alone."""
+    path = PROJECT / "notebooks" / "00_start_here.ipynb"
+    alone = nbformat.reads(rn.render(path), as_version=4).metadata[rn.INPUTS_KEY]
+    rn.render(PROJECT / "notebooks" / "01_argument_structure.ipynb")
+    after = nbformat.reads(rn.render(path), as_version=4).metadata[rn.INPUTS_KEY]
+    assert "seeds/we-are-losing/schema.yml" in alone
+    assert after == alone

@@ -210,8 +210,17 @@ def render(path: Path, timeout: int = 600, env: dict | None = None) -> str:
     root, read = Path(root), set(read)
     nb = normalise(nb)
     with _reads_here() as also:            # the "Time:" line is computed here, from files of its own
+        from helpers import memo, qualifiers, rules
         from helpers.essay import _load_cached
         _load_cached.cache_clear()
+        # and the loaders' remembered results and the parsed schema too: warm from a notebook run before this one in
+        # the same process, they read no file, so a notebook's record of inputs depended on the order the notebooks
+        # ran in (CI63: 00, run last by --stale, recorded no schema.yml; run alone, it does)
+        memo._MEMO.clear()
+        rules._CACHE.clear()
+        rules._SEEN.clear()
+        for cached in vars(qualifiers).values():
+            getattr(cached, "cache_clear", lambda: None)()
         stamp_time(nb, path)
     own = path.resolve().relative_to(PROJECT.resolve()).as_posix()
     # digests of the files as read: from the project the kernel's helpers come from (this one, or the project
