@@ -151,7 +151,7 @@ def _hook(event: str, args: tuple) -> None:
             and not _writes(args):
         p = Path(os.path.realpath(os.fsdecode(args[0])))
         root = PROJECT.resolve()
-        if p.is_relative_to(root) and p.suffix not in (".py", ".pyc"):
+        if p.is_relative_to(root) and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts:
             rel = p.relative_to(root).as_posix()
             if not rel.startswith((".venv", ".git", "build")):
                 _RECORDING[-1].add(rel)
@@ -209,9 +209,11 @@ def render(path: Path, timeout: int = 600, env: dict | None = None) -> str:
     root, read = json.loads(ast.literal_eval(found["data"]["text/plain"]))
     root, read = Path(root), set(read)
     nb = normalise(nb)
+    # imported before the recording starts: a first import writes compiled code (a temporary file in __pycache__),
+    # which is not a file the notebook reads
+    from helpers import memo, qualifiers, rules
+    from helpers.essay import _load_cached
     with _reads_here() as also:            # the "Time:" line is computed here, from files of its own
-        from helpers import memo, qualifiers, rules
-        from helpers.essay import _load_cached
         _load_cached.cache_clear()
         # and the loaders' remembered results and the parsed schema too: warm from a notebook run before this one in
         # the same process, they read no file, so a notebook's record of inputs depended on the order the notebooks
