@@ -2298,9 +2298,14 @@ def checklists(reading: str = DEFAULT_READING) -> dict[str, str]:
     return pages
 
 
-# a session deck has less on a slide than a notebook's: larger type, for the back of the room
+# a session deck has less on a slide than a notebook's: larger type, for the back of the room. A projected figure
+# fills the slide's picture area (its width, 600 px tall), scaled up from the notebook's PNG: shown at its own size,
+# in a slide reveal.js scales by 0.96, the argument map's smallest text was 14.0 px at 1280 × 720 (facilitator
+# review; session 26 measured 13.997), now about 17 px (tests/test_narrow_26.py)
 DECK_CSS = ("<style>.reveal .jp-RenderedHTMLCommon { font-size: 26px; }\n"
-            ".reveal img.projected { display: block; margin: 0 auto; max-width: 1180px; max-height: 600px; }</style>\n")
+            ".reveal img.projected { display: block; margin: 0 auto; max-width: 1180px; max-height: 600px; }\n"
+            ".reveal section img.projected { width: 100% !important; height: 600px !important; object-fit: contain; "
+            "object-position: center top; }</style>\n")
 
 
 # ---- building -----------------------------------------------------------------------------------------------
