@@ -36,6 +36,12 @@ STYLE = {
 SLIDE = (12.6, 7.0)
 # A figure drawn for that output area: 840 px wide with the margin, shown at its own size (11-point text: 15 px).
 NARROW = (8.2, 6.8)
+# The width of 02–04's figures (voices, timeline, mentions): cropped to what they draw, with the 0.1 inch margin,
+# 847 px, the whole of JupyterLab's 848 px output area, like the argument maps (session 26: drawn NARROW, they came
+# out 831 px wide), and their smallest text: 11 points, 15.3 px there (it was 10.5 points, 14.6 px;
+# tests/test_figures_legible.py holds 02–04 to ROOM_FLOOR_PX and to at least ROOM_MIN_WIDTH px wide)
+ROOM_WIDTH = 8.36
+ROOM_SMALL = 11
 
 
 def use_style() -> None:
@@ -736,7 +742,7 @@ def _section_guides(essay, ax, label_y: float = 1.0) -> None:
     for s in essay.sections.itertuples():
         ax.axvline(s.first_paragraph - 0.5, color="#cccccc", linewidth=1, zorder=0)
         label = ax.annotate(f"§{s.section_no}", (s.first_paragraph - 0.3, label_y), xycoords=ax.get_xaxis_transform(),
-                            xytext=(0, 0), textcoords="offset points", fontsize=10.5, color="#444444",
+                            xytext=(0, 0), textcoords="offset points", fontsize=ROOM_SMALL, color="#444444",
                             va="bottom", annotation_clip=False)
         # every number on one line (learner review 23: "§9" stood a line above the others): a number closer than
         # SECTION_GAP_PX to the one before it, as matplotlib measures their extents, moves right by the difference
@@ -803,8 +809,8 @@ def voices_along_the_essay(essay, quotations, ax=None):
     order = list(dict.fromkeys(own.sort_values("paragraph").voice)) + [REPORTED_ROW]
     y = {v: i for i, v in enumerate(order)}
     if ax is None:
-        # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
-        fig, ax = plt.subplots(figsize=(NARROW[0], 6.9), layout="constrained")
+        # drawn for JupyterLab's 848 px output area, so every text is 15.3 px or more there (ROOM_SMALL)
+        fig, ax = plt.subplots(figsize=(ROOM_WIDTH, 6.9), layout="constrained")
     # reported speech, 50 pieces in the authors' words, is counted, not dotted: one bar at each paragraph, as tall as
     # the pieces it reports (learner review 18: fifty dots on one row were a crowded band); fig.drawn keeps each one
     per = q[reported].groupby("paragraph").size()
@@ -814,15 +820,15 @@ def voices_along_the_essay(essay, quotations, ax=None):
                linewidths=0.8, zorder=3)
     for r in own.itertuples():
         ax.annotate(_words(r.words), (r.paragraph, y[r.voice]), xytext=(9, 0), textcoords="offset points",
-                    va="center", fontsize=10.5, color="#333333", zorder=4)
+                    va="center", fontsize=ROOM_SMALL, color="#333333", zorder=4)
     # what the chart shows of each row, and no more: a quotation's source and language are Exercise 3's to find
     ax.figure.drawn = [f"{r.voice}  ¶{r.paragraph}  " + ("reported" if r.form == "reported speech" else
                                                           f"quoted, {_words(r.words)}")
                        for r in q.sort_values("paragraph").itertuples()]
-    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 26)) for v in order], fontsize=10.5)
+    ax.set_yticks(range(len(order)), ["\n".join(textwrap.wrap(v, 26)) for v in order], fontsize=ROOM_SMALL)
     ax.set_ylim(y[order[-1]] + 0.65, -0.6)
     ax.set_xlim(0, len(essay.paragraphs) + 1)
-    ax.tick_params(axis="x", labelsize=10.5)
+    ax.tick_params(axis="x", labelsize=ROOM_SMALL)
     ax.set_xlabel("paragraph (¶)", fontsize=11)
     _section_guides(essay, ax)
     from matplotlib.lines import Line2D
@@ -830,7 +836,7 @@ def voices_along_the_essay(essay, quotations, ax=None):
     handles = [Line2D([], [], marker="o", linestyle="none", markersize=DOT_AREA ** 0.5, markerfacecolor=QUOTED_COLOUR,
                       markeredgecolor="black", label=QUOTED_KEY),
                Patch(facecolor=REPORTED_COLOUR, edgecolor="black", label=REPORTED_KEY)]
-    ax.figure.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=10.5, alignment="left",
+    ax.figure.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=ROOM_SMALL, alignment="left",
                      labelspacing=0.4, handlelength=1.5)
     ax.set_title("Who is quoted where, by paragraph", loc="left", pad=32, fontsize=13)
     return ax
@@ -996,7 +1002,7 @@ DATED_BY_KEY = {"the essay's words": "A plain label: dated by the essay's words"
 #: who dates the row; the marks (its entries) say only when
 THEME_KEY_TITLE = "Colour: the event's theme, named at the right of its row."
 INFERRED_MARK = " *"      # after the label of a row whose date the package infers (the key says so once)
-TIMELINE_KEY_FONT = 10.5  # 14.6 px: the figures are drawn for JupyterLab's 848 px output area
+TIMELINE_KEY_FONT = ROOM_SMALL  # 15.3 px: the figures are drawn for JupyterLab's 848 px output area
 
 
 def _timeline_legend(where, loc="outside lower left", ncol=2, to_writing=False, published=None):
@@ -1188,7 +1194,7 @@ def timeline_long_view(timeline, zoom=(2009, 2020), ax=None, leave_out=(), writi
 
 
 ZOOM_ROWS = 17     # rows in one panel of the zoom: 16 or 17 rows of 11-point labels fill a panel
-ZOOM_SIZE = (8.2, 6.9)   # inches: a panel 840 px wide (JupyterLab's 848 px output area shows it at its own size)
+ZOOM_SIZE = (ROOM_WIDTH, 6.9)   # inches: a panel 848 px wide (JupyterLab's 848 px output area shows it at its own size)
 ZOOM_FONT = 11           # the rows' labels: 15.3 px
 ZOOM_WRAP = 26           # a zoom label longer than this many characters goes on two lines
 THEME_WRAP = 13          # and so does a theme name ("migration and / caravans")
@@ -1489,36 +1495,36 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     grid = (mentions[mentions.term.isin(order)].groupby(["term", "section_no"]).size()
             .unstack(fill_value=0).reindex(index=order, columns=list(essay.sections.section_no), fill_value=0))
     if ax is None:
-        # drawn for JupyterLab's 848 px output area, so every text is 14.6 px or more there
-        _, (ax, key) = plt.subplots(1, 2, figsize=(NARROW[0], 6.6), width_ratios=[1.3, 1], layout="constrained")
+        # drawn for JupyterLab's 848 px output area, so every text is 15.3 px or more there (ROOM_SMALL)
+        _, (ax, key) = plt.subplots(1, 2, figsize=(ROOM_WIDTH, 6.6), width_ratios=[1.3, 1], layout="constrained")
     else:
         key = None      # drawn into a given Axes: the section names go under the grid instead
     image = ax.imshow(grid.to_numpy(), cmap="cividis", aspect="auto")
     peak = max(int(grid.to_numpy().max()), 1)
     for (i, j), n in __import__("numpy").ndenumerate(grid.to_numpy()):
         if n:
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=10.5,
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=ROOM_SMALL,
                     color="black" if n > peak * 0.55 else "white")
     ax.set_yticks(range(len(order)), order, fontsize=11)
     names = dict(zip(essay.sections.section_no, essay.sections.section))
     # the columns are numbered; the key beside the grid gives each section's whole heading, never shortened
-    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=10.5)
+    ax.set_xticks(range(len(grid.columns)), [f"§{n}" for n in grid.columns], fontsize=ROOM_SMALL)
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left", fontsize=13, pad=24)
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, location="bottom", aspect=25, pad=0.02)
     bar.set_label("mentions", fontsize=11)
     # counts are whole numbers: so are the bar's ticks (learner review 23: ticks at 2.5 and 7.5)
     bar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    bar.ax.tick_params(labelsize=10.5)
+    bar.ax.tick_params(labelsize=ROOM_SMALL)
     entries = [f"§{n}  " + textwrap.fill(names[n], 30, subsequent_indent="      ") for n in grid.columns]
     if key is not None:
         key.axis("off")
         key.text(0, 1, "The sections of the essay", transform=key.transAxes, va="top", ha="left", fontsize=11,
                  fontweight="bold")
-        key.text(0, 0.95, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=10.5,
+        key.text(0, 0.95, "\n".join(entries), transform=key.transAxes, va="top", ha="left", fontsize=ROOM_SMALL,
                  linespacing=1.2)
     else:
-        ax.set_xlabel("\n".join(entries), fontsize=10.5, loc="left")
+        ax.set_xlabel("\n".join(entries), fontsize=ROOM_SMALL, loc="left")
     ax.spines[:].set_visible(False)
     return ax
 

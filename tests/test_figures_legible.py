@@ -57,6 +57,25 @@ def test_no_text_under_14_px_at_1280_wide(measured):
         f"{k}: {v}" for k, v in small.items())
 
 
+ROOM_FLOOR_PX = 15       # 02–04's figures: no text smaller than this at 1280 px wide (11 points: 15.3 px)
+ROOM_MIN_WIDTH = 840     # 02–04's figures: at least this wide, of JupyterLab's 848 px output area
+ROOM = ("02_", "03_", "04_")
+
+
+def test_the_figures_of_02_to_04_use_the_output_areas_width_for_larger_text(measured):
+    """Session 26 (issue #19, item 3): 02–04's figures were drawn 831 px wide in the 848 px output area with text of
+    10.5 points (14.6 px). They now take the whole width (847 px) and their smallest text is 11 points (15.3 px):
+    the same content, larger, held to ROOM_FLOOR_PX, above the 14 px every figure must reach."""
+    assert ROOM_FLOOR_PX > fl.MIN_TEXT_PX and ROOM_MIN_WIDTH <= fl.DISPLAY_WIDTH
+    room = [m for name, figures in measured.items() if name.startswith(ROOM) for m in figures]
+    assert len(room) >= 8, "the voices chart, the long view, the zoom's five parts and the mentions grid"
+    small = {m.name: f"{m.smallest.font_px:.1f} px ({m.smallest.text[:40]!r})" for m in room
+             if m.smallest.font_px < ROOM_FLOOR_PX - 1e-6}
+    narrow = {m.name: m.png[0] for m in room if m.png[0] < ROOM_MIN_WIDTH}
+    assert not small, f"text under {ROOM_FLOOR_PX} px in 02–04: {small}"
+    assert not narrow, f"narrower than {ROOM_MIN_WIDTH} px of the {fl.DISPLAY_WIDTH} px output area: {narrow}"
+
+
 def test_every_figure_is_shown_at_its_own_size_in_jupyterlab(measured):
     """A figure wider than the output area is scaled down, and its text with it: every figure is drawn at most
     848 px wide, so JupyterLab at 1280 × 720 shows it at its own size."""
