@@ -1452,7 +1452,7 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
     Example:
         >>> from helpers import load_essay, load_timeline
         >>> show_timeline_zoom(load_timeline(load_essay()))  # doctest: +ELLIPSIS
-        Figure(820x690)
+        Figure(836x690)
         Part 1 of the zoom shows what happened from ...
     """
     for fig in _zoom_figures(timeline, years, ZOOM_ROWS, leave_out, writing):
