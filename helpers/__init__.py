@@ -15,7 +15,7 @@ import sys
 
 from .errors import AnnotationError, EssayError, HelperError, UsageError
 from .essay import DEFAULT_READING, KINDS, SEEDS, Essay, load_essay, readings
-from .display import folded, setup_display, table
+from .display import blocks, folded, setup_display, table
 from .lessons import lessons   # eager: the module shares its name, so importing it later would hide the function
 
 # Loaded on first use (PEP 562), so ``import helpers`` and ``load_essay()`` load only the essay's own modules:
@@ -41,7 +41,7 @@ def __dir__():
     return sorted(set(globals()) | set(_LAZY))
 
 
-__all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "folded",
+__all__ = ["AnnotationError", "Argument", "UsageError", "DEFAULT_READING", "Essay", "EssayError", "HelperError", "KINDS", "blocks", "folded",
            "SEEDS", "lessons", "load_argument", "load_essay", "load_figures", "load_questions", "load_quotations", "load_terms", "load_timeline",
            "print_questions", "reader_edition", "show_questions", "readings", "setup_display", "table"]
 

@@ -214,6 +214,107 @@ def table(data, rows: int | str | None = SCREENFUL, columns=None, rename=None) -
     return Table(data, rows=rows, columns=columns, rename=rename)
 
 
+#: a text of this many words or more, the same in a block as in the block above, is pointed to, not printed again
+SAME_AS_ABOVE = 8
+
+
+class Blocks(Table):
+    """A table whose rows are long texts, shown as blocks, one per row: the row's label in bold, then each other
+    column on a line of its own, its name first ("definition: …"). A wide table of long cells reads as tall, narrow
+    columns in a narrow window or on a projector; a block reads as a paragraph at any width (issue 19, item 3).
+
+    The HTML is still a reader's table (one cell a row, under one header naming the fields in order), so the first
+    rows show and the rest fold under "Show the other N rows" as in ``Table``; an id column is not a line of its
+    own but a small reference after the label, "(ref. E09)". The plain-text form (print, nbval) gives the same
+    blocks: the label, then the indented lines, a blank line between blocks.
+
+    >>> print(repr(Blocks(pd.DataFrame({"term": ["BDS"], "kind": ["movement"]}), label="term")))
+    BDS
+      kind: movement
+    """
+
+    def __init__(self, data, label: str, rows: int | str | None = SCREENFUL, columns=None, rename=None):
+        super().__init__(data, rows=rows, columns=columns, rename=rename)
+        self.label = (rename or {}).get(label, label)
+        if self.label not in self.frame.columns:
+            from .errors import UsageError
+            raise UsageError(f"the label {label!r} is not one of the table's columns "
+                             f"({', '.join(map(str, self.frame.columns))}): name one of those as the label")
+        self.fields = [c for c in self.frame.columns if c not in (self.label, ID_HEADER)]
+
+    def _blocks(self, frame: pd.DataFrame) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """(label, reference, [(field, text), …]) for each row of ``frame``: a field with no value is left out (a
+        block needs no dash to keep columns in line), and a long text the block above gives word for word is not
+        printed again but pointed to ("as for …, above")."""
+        out, before = [], {}
+        for _, row in frame.iterrows():
+            ref = _cell(row[ID_HEADER]) if ID_HEADER in frame.columns else ""
+            label, fields = _cell(row[self.label]), []
+            for c in self.fields:
+                text = _cell(row[c])
+                if text == MISSING:
+                    continue
+                same = before.get(c)
+                fields.append((str(c), f"as for {same[0]}, above" if same and same[1] == text
+                               and len(text.split()) >= SAME_AS_ABOVE else text))
+                before[c] = (label, text)
+            before = {c: v for c, v in before.items() if v[0] == label}     # only the block just above
+            out.append((label, "" if ref == MISSING else ref, fields))
+        return out
+
+    def __repr__(self) -> str:
+        if self.frame.empty:
+            return ""
+        out = []
+        for label, ref, fields in self._blocks(self.shown):
+            if out:
+                out.append("")
+            out.append(label + (f" (ref. {ref})" if ref else ""))
+            out += [textwrap.fill(text, WRAP, initial_indent=f"  {field}: ", subsequent_indent="    ")
+                    for field, text in fields]
+        note = self._note()
+        return "\n".join(out + (["", note] if note else []))
+
+    def _html_table(self, frame: pd.DataFrame) -> str:
+        head = html.escape(" · ".join([str(self.label)] + self.fields))
+        rows = []
+        for label, ref, fields in self._blocks(frame):
+            lines = [f'<div class="block-label"><strong>{html.escape(label)}</strong>'
+                     + (f" (ref. {html.escape(ref)})" if ref else "") + "</div>"]
+            for field, text in fields:
+                lang = f' lang="{self.languages[field]}"' if field in self.languages else ""
+                lines.append(f'<div class="block-field"><em>{html.escape(field)}</em>: '
+                             f"<span{lang}>{html.escape(text)}</span></div>")
+            rows.append(f'<tr><td style="text-align:left; white-space:normal">{"".join(lines)}</td></tr>')
+        return (f'<table class="reader-table reader-blocks"><thead><tr><th style="text-align:left">{head}</th></tr>'
+                f'</thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def blocks(data, label: str, rows: int | str | None = SCREENFUL, columns=None, rename=None) -> Blocks:
+    """Show a table of long texts as blocks, one per row: its label in bold, then each column on a line of its own.
+
+    Use it in place of ``table`` where a row's cells are paragraphs (a glossary's definitions, how a date is
+    reached): a wide table of such cells becomes tall, narrow columns in a narrow window or on a projector.
+
+    Parameters:
+        data: a pandas DataFrame.
+        label: the column that heads each block (its name before ``rename``), such as ``"term"``.
+        rows: how many blocks to show before the rest fold (default a screenful; ``"all"`` for all).
+        columns: the columns to keep, in order; ``rename``: new names for them, as in ``table``.
+
+    Returns:
+        a ``Blocks``, which a notebook displays when it is the last line of a cell (HTML in JupyterLab, the same
+        blocks as plain text elsewhere).
+
+    Example:
+        >>> frame = pd.DataFrame({"term": ["BDS"], "in_the_essay": ["a movement the authors learn from"]})
+        >>> print(repr(blocks(frame, "term", rename={"in_the_essay": "in the essay"})))
+        BDS
+          in the essay: a movement the authors learn from
+    """
+    return Blocks(data, label, rows=rows, columns=columns, rename=rename)
+
+
 class Folded:
     """A solution's result kept folded under a one-line summary, even after its cell is run again.
 

@@ -81,3 +81,89 @@ def test_the_projected_argument_map_has_no_text_under_the_floor(projected):
             if px * f["scale"] < PROJECTED_MIN_PX:
                 small.append(f"{deck} slide {f['slide']}: {key} smallest text {px * f['scale']:.1f} px")
     assert not small, "projected text too small for the back of the room:\n" + "\n".join(small)
+
+
+# ---- tables of long texts, shown as blocks ------------------------------------------------------------------
+
+TALL_ROW_CHARS = 300     # a table whose rows in sight average more characters than this reads as tall columns
+TALL_ROW_COLUMNS = 4     # ... when it has at least this many columns
+
+
+def tall_tables(nb, name: str) -> list[str]:
+    """The reader's tables (helpers.table) outside worked solutions whose rows in sight are long texts in
+    TALL_ROW_COLUMNS or more columns: each should be blocks (helpers.blocks)."""
+    import html as html_lib
+    import re
+    import statistics
+    found = []
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or "solution" in cell.metadata.get("tags", []):
+            continue
+        for out in cell.get("outputs", []):
+            page = str(out.get("data", {}).get("text/html", ""))
+            if 'class="reader-table"' not in page:
+                continue
+            rows = re.findall(r"<tr>(.*?)</tr>", page.split("<details")[0], re.S)[1:]
+            cells = [[html_lib.unescape(re.sub(r"<[^>]+>", "", td)) for td in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+                     for row in rows]
+            cells = [c for c in cells if c]
+            if cells and len(cells[0]) >= TALL_ROW_COLUMNS:
+                mean = statistics.mean(sum(map(len, c)) for c in cells)
+                if mean > TALL_ROW_CHARS:
+                    found.append(f"{name} cell {k}: {len(cells[0])} columns, {mean:.0f} characters a row")
+    return found
+
+
+@pytest.mark.parametrize("name", ["02_source_quotations", "03_timeline", "04_people_places_terms"])
+def test_tables_of_long_texts_in_02_to_04_are_shown_as_blocks(name):
+    """Issue #19, item 3: 03's derived dates and 2017 election, 04's glossary and what happened next were tables of
+    four or five columns whose cells are paragraphs (on average 330 to 370 characters a row): in a narrow window or
+    on a projector each column is a few words wide and a row a screen tall. They are now blocks, one per row."""
+    import nbformat
+    from tools.figure_legibility import NOTEBOOKS
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    found = tall_tables(nb, name)
+    assert not found, "show these as blocks (helpers.blocks):\n" + "\n".join(found)
+    if name != "02_source_quotations":
+        assert any('class="reader-table reader-blocks"' in str(o.get("data", {}).get("text/html", ""))
+                   for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+
+
+def test_the_tall_table_check_finds_a_tall_table():
+    import nbformat
+    import pandas as pd
+    import helpers
+    frame = pd.DataFrame({"a": ["x " * 100] * 3, "b": ["y"] * 3, "c": ["z " * 100] * 3, "d": ["w"] * 3})
+    for shown, found in ((helpers.table(frame), 1), (helpers.blocks(frame, "b"), 0)):
+        cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": shown._repr_html_(), "text/plain": repr(shown)})])
+        assert len(tall_tables(nbformat.v4.new_notebook(cells=[cell]), "x")) == found
+
+
+def test_blocks_give_the_label_then_each_field_in_html_and_plain_text():
+    """helpers.blocks: the label in bold, the id as a small reference after it, each other column on its own line;
+    no line for a missing value; a long text the block above gives is pointed to, not printed again; the rows past
+    the first fold as in a table; a label that is not a column is one plain sentence."""
+    import pandas as pd
+    import helpers
+    from helpers.errors import UsageError
+    reached = "counted back from the coup of 28 June 2009, three months before it"
+    frame = pd.DataFrame({"id": ["E08", "E09", "E10"], "label": ["Officer jokes", "Coup", "Protests"],
+                          "when": ["March 2009", "28 June 2009", None], "how the date is reached": [reached, reached, "x"]})
+    shown = helpers.blocks(frame, "label", rows=2)
+    assert repr(shown).splitlines()[:8] == [
+        "Officer jokes (ref. E08)", "  when: March 2009",
+        "  how the date is reached: counted back from the coup of 28 June 2009,", "    three months before it", "",
+        "Coup (ref. E09)", "  when: 28 June 2009", "  how the date is reached: as for Officer jokes, above"]
+    assert "Show the other 1 rows" in repr(shown)
+    page = shown._repr_html_()
+    assert page.startswith('<table class="reader-table reader-blocks"><thead><tr><th style="text-align:left">'
+                           "label · when · how the date is reached</th></tr></thead>")
+    assert '<div class="block-label"><strong>Officer jokes</strong> (ref. E08)</div>' in page
+    assert '<details class="more-rows"><summary>Show the other 1 rows</summary>' in page
+    rest = page.split("<details", 1)[1]
+    assert "<strong>Protests</strong>" in rest and "when" not in rest.split("<strong>Protests</strong>")[1]
+    spanish = helpers.blocks(pd.DataFrame({"term": ["PMOP"], "spanish": ["Policía Militar"]}), "term")
+    assert '<span lang="es">Policía Militar</span>' in spanish._repr_html_()
+    with pytest.raises(UsageError, match="the label 'name' is not one of the table's columns"):
+        helpers.blocks(frame, "name")
