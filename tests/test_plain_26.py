@@ -2,7 +2,7 @@
 
 The learner review found the prose of 02–04 hard going for an activist who has never used a notebook: sentences of
 50 or 60 words strung on semicolons and colons, a date written 11/20/2018, a notebook's file name in prose, and the
-package's own words ("context row") used before anything said what they are. These tests hold
+package's own words ("context row", "attribution line") used before anything said what they are. These tests hold
 the rules the rewrite applied, on the prose a learner reads (Markdown cells, outside tables, code and the links'
 targets):
 
@@ -41,6 +41,7 @@ DATA_SECTION = "## Where the data lives"
 # (notebook, the term as a learner first meets it, what must stand in that same sentence to explain it)
 TERMS = [
     ("03_timeline.ipynb", "context row", re.compile(r"from outside the essay|\*\*context rows?\*\*")),
+    ("02_source_quotations.ipynb", "attribution line", re.compile(r"naming its speaker \(attribution lines\)")),
 ]
 
 
