@@ -664,7 +664,8 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
         minutes = -(-minutes // 5) * 5
         return f"{minutes // 60} h" + (f" {minutes % 60:02d}" if minutes % 60 else "") if minutes >= 60 else f"{minutes} min"
     phrase = f"about {hours(reading)} of reading and rehearsal, and about {hours(arranging)} of arranging"
-    assert reading > 150 and arranging >= 120, phrase        # more than the two hours the kit once promised
+    # more than the two hours the kit once promised (review 26: installing moved to the arranging, 30 minutes)
+    assert reading > 120 and arranging >= 150, phrase
     def text(page):
         return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
     sheets = kit_once.run_sheets()
@@ -709,7 +710,8 @@ def test_the_preparation_route_reads_nothing_twice():
 def test_a_preparation_step_cannot_carry_typed_minutes(reading_copy):
     err = error_after(reading_copy, workshop.PLANS, '{reads: notes, what:', '{reads: notes, minutes: 5, what:',
                       workshop.load_preparation)
-    assert "plan single-90, prepare, step 13" in str(err) and "counted from the words" in str(err)
+    # step 12 since review 26 (the install step joined the laptop test, among the arranging)
+    assert "plan single-90, prepare, step 12" in str(err) and "counted from the words" in str(err)
     # a step done rather than read states its minutes
     err = error_after(reading_copy, workshop.PLANS, '{reads: install, minutes: 30, what:', '{reads: install, what:',
                       workshop.load_preparation)
