@@ -45,9 +45,12 @@ IMAGE_LINK = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*")
 # how a first cell says to take a copy away: naming Binder only while launch links are on (tools.cells.set_copy_step;
 # learner review 23). Like the badge, the words launch links add are not counted, so a notebook's time is the same
 # with links on or off.
-COPY_STEP = {True: "on Binder (a free website that runs these notebooks in your browser), save (Ctrl/Cmd + S), then "
+# The save key is said as the kit says it (run sheets, slides, setup page: facilitator review 26, "Ctrl/Cmd + S" here
+# and "Ctrl+S, Cmd+S on a Mac" there).
+SAVE_KEYS = "Ctrl+S, Cmd+S on a Mac"
+COPY_STEP = {True: f"on Binder (a free website that runs these notebooks in your browser), save ({SAVE_KEYS}), then "
                    "**File → Download**",
-             False: "to take your copy away, save (Ctrl/Cmd + S), then **File → Download**"}
+             False: f"to take your copy away, save ({SAVE_KEYS}), then **File → Download**"}
 
 
 def _is_solution(cell: dict) -> bool:

@@ -1578,7 +1578,8 @@ def load_handout(essay: Essay) -> dict:
         essay: the essay, from ``helpers.load_essay()``.
 
     Returns:
-        A dictionary with ``language_note``, ``content_note``, ``agreements`` (a list), ``setup`` (its
+        A dictionary with ``language_note``, ``content_note``, ``content_note_aloud`` (the note as a run sheet
+        says it aloud, at most 40 words in English and 48 in Spanish), ``agreements`` (a list), ``setup`` (its
         ``intro``, ``check``, ``if_not`` and ``routes``), ``sensitive_for_group`` (what the room reads on the
         slide of a sensitive segment, by the segment's topic), ``facilitator_safety``, ``debrief`` (the last line of a
         run sheet), ``reading_message`` (the message that sends the reading, with {placeholders}),
@@ -1597,11 +1598,12 @@ def load_handout(essay: Essay) -> dict:
     top = load_one(essay, f"{NOTES} (file)")
     h = load_one(essay, f"{NOTES} handout")
     setup = load_one(essay, f"{NOTES} setup", {"setup": h["setup"]})
+    aloud = load_one(essay, f"{NOTES} content_note_aloud", {"content_note_aloud": h["content_note_aloud"]})
     setup = {**setup, "intro": _sizes_said(setup["intro"])}
     groups = load_entries(essay, f"{NOTES} sensitive_for_group").drop(columns="row").set_index("topic")
     load_one(essay, f"{NOTES} flashpoint_for_group", top)      # {paragraphs} in both languages (schema.yml)
     routes = load_entries(essay, f"{NOTES} routes", {"routes": setup["routes"]}).drop(columns="row")
-    return {**top, **h, "setup": {**setup, "routes": routes.to_dict("records")},
+    return {**top, **h, "content_note_aloud": aloud, "setup": {**setup, "routes": routes.to_dict("records")},
             "sensitive_for_group": groups.to_dict("index"), "interpreter": top["interpreter"] or {},
             "hard_moments": load_entries(essay, f"{NOTES} hard_moments").drop(columns="row").to_dict("records"),
             "reading_message_sheet": top.get("reading_message_sheet") or {},

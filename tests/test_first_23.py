@@ -56,9 +56,9 @@ def test_the_copy_step_follows_the_launch_links_both_ways():
     nb = nbformat.read(LEARNERS[1], as_version=4)
     cells.set_copy_step(nb, "owner/name")
     on = nb.cells[0].source
-    assert "on Binder (a free website that runs these notebooks in your browser), save (Ctrl/Cmd + S)" in on
+    assert "on Binder (a free website that runs these notebooks in your browser), save (Ctrl+S, Cmd+S on a Mac)" in on
     cells.set_copy_step(nb, None)
-    assert "Binder" not in nb.cells[0].source and "save (Ctrl/Cmd + S), then **File → Download**" in nb.cells[0].source
+    assert "Binder" not in nb.cells[0].source and "save (Ctrl+S, Cmd+S on a Mac), then **File → Download**" in nb.cells[0].source
     cells.set_copy_step(nb, "owner/name")
     assert nb.cells[0].source == on
 

@@ -272,7 +272,10 @@ def test_a_route_whose_meetings_use_no_computer_installs_nothing():
     # session 20: the series' versions keep their screen segments, so their route installs
     assert not {s["reads"] for s in version["single-90"]} & {"install", "setup page"}
     assert {"install", "setup page"} <= {s["reads"] for s in version["series-3x120"]}
-    assert {"install", "setup page"} <= {s["reads"] for s in english["single-90"]}
+    assert "setup page" in {s["reads"] for s in english["single-90"]}
+    # review 26: the 90-minute session's install is arranging, with the laptop test it needs (tests/test_kit_26.py)
+    assert any(s["reads"] == "arrange" and s["what"].startswith("Install the kit") for s in english["single-90"])
+    assert not any(s["what"].startswith("Install the kit") for s in version["single-90"])
 
 
 def test_a_meeting_on_paper_attaches_no_setup_page(essay):

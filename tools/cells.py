@@ -7,7 +7,7 @@ exactly as the sources say. Running it twice changes nothing the second time. Wh
 | where | identified by | what it holds | source |
 | --- | --- | --- | --- |
 | every notebook, first cell | its first line, if it is a Binder badge | the notebook's *Launch on Binder* badge, only while links are on | launch.yml |
-| every notebook, first cell | `on Binder (…), save (Ctrl/Cmd + S), then **File → Download**` or `to take your copy away, save …` | how to take a copy away: on Binder only while links are on | launch.yml |
+| every notebook, first cell | `on Binder (…), save (Ctrl+S, Cmd+S on a Mac), then **File → Download**` or `to take your copy away, save …` | how to take a copy away: on Binder only while links are on | launch.yml |
 | every notebook, first code cell | the cell itself | plain `import helpers` (any `sys.path` lines are removed) with a fix-it comment | this file |
 | every notebook, any code cell | `from helpers import …` | names of modules that moved to tools/ are dropped | this file |
 | every notebook, last cell | id `nav`, tag `nav` | "previous, next" links (00: its series map between them; 01–05: the series listed after them) | lesson metadata |
@@ -558,7 +558,7 @@ def set_badge(nb, notebook: str, repo: str | None, branch: str) -> None:
 # Learner review 23: 01–04's first cells named Binder while launch links were off. How to take a copy away says
 # "on Binder (…)" only while links are on (launch.yml names a repository).
 COPY_STEP_RE = re.compile(r"(?:on Binder \(a free website that runs these notebooks in your browser\)|to take your copy "
-                          r"away), save \(Ctrl/Cmd \+ S\), then \*\*File → Download\*\*")
+                          r"away), save \((?:Ctrl/Cmd \+ S|Ctrl\+S, Cmd\+S on a Mac)\), then \*\*File → Download\*\*")
 
 
 def set_copy_step(nb, repo: str | None) -> None:

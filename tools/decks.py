@@ -681,10 +681,11 @@ def _back_from_paper() -> str:
 
 
 def where_it_happens(seg, titles: dict, spanish: bool = False) -> list[str]:
-    """A segment's notebook (number and short title) and whether it is on paper, as short HTML phrases for a
-    slide or, with ``spanish``, for the participant packet (English · Spanish)."""
+    """A segment's notebook (number and short title) or, for a segment on paper, that it is on paper, as short HTML
+    phrases for a slide or, with ``spanish``, for the participant packet (English · Spanish). A segment on paper
+    names no notebook (facilitator review 26: "notebook 04 · on paper" sent a room without screens to a notebook)."""
     out = []
-    if seg.notebook:
+    if seg.notebook and not seg.paper:
         n = seg.notebook[:2]
         out.append(f"notebook {n}, {_e(titles.get(n, ''))}"
                    + (f' · <span lang="es">cuaderno {n}, {_e(seg.notebook_es)}</span>' if spanish else ""))
@@ -1334,7 +1335,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             return (f"<b>Ask ({question_name(q)}, on {on}):</b> <i>{html.escape(' '.join(aloud[q].split()))}</i> "
                     '<span class="small">(in full: the notes in short and the packet)</span>')
         first = rows.iloc[0]
-        body_rows = []
+        body_rows, said_aloud = [], ""
         for seg in rows.itertuples():
             asks = "".join(f'<div class="q">{ask(q)}'
                            + ((f' <span lang="es">{html.escape(leading(q, ctx, short=True, spanish=True))}</span>'
@@ -1342,7 +1343,10 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                                f" {html.escape(leading(q, ctx, short=True))} (two likely answers: the notes in short)")
                               if leading(q, ctx) else "") + "</div>"
                            for q in seg.discussion.split(", ") if q)
-            where = ", ".join(x for x in (seg.paragraphs, seg.notebook and f"notebook {seg.notebook[:2]}") if x)
+            # a segment on paper names no notebook, only that it is on paper (facilitator review 26: a paper segment,
+            # and every segment of a version with no computers, named "notebook 04")
+            where = ", ".join(x for x in (seg.paragraphs, "on paper" if seg.paper else
+                                          seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             # a version for Spanish readers: the facilitator's side in Spanish, its flag and what to do (the room's
             # Spanish, activity_es; native Spanish review 23), the English in the notes
             flag = ("" if not seg.sensitive else
@@ -1352,6 +1356,13 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
             in_spanish = first.version and seg.topic not in (first.spanish_variant or {}).get("sheet_in_english", [])
             does = (f'<span lang="es">{html.escape(plain(seg.activity_es, titles))}</span>' if in_spanish
                     else html.escape(plain(seg.activity, titles)))
+            if in_spanish and seg.start == 0 and CONTENT_NOTE.search(seg.activity):
+                # the words to say, in a line of the page's width just above the table, on the version for Spanish
+                # readers' sheet. Not yet on the English sheets: two of them (single-90, series Session 3) sit at
+                # their 9 pt floor, and even above the table the line took them to 8.7 pt (review 26, left open)
+                said_aloud = (f'<p class="aloud"><b>{"Aviso sobre el contenido, en voz alta (0:00)" if in_spanish else "The content note, said at 0:00"}:</b>'
+                              + aloud_note(ctx["handout"], spanish=in_spanish).split("</b>", 1)[1].removesuffix("</span>")
+                              + "</p>")
             if seg.topic == "setup" and not in_spanish and "setup page" not in seg.activity:
                 does += " " + html.escape(setup_check_line(ctx["handout"]))     # what to check, the kit's own words
             body_rows.append(
@@ -1405,7 +1416,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                     f'<div class="prep"><b>Flashpoint rows.</b> {IF_IT_FLARES}' if flared else
                     '<div class="prep">' if lines else "")
                  + ((" " if flared else "") + lines + "</div>" if lines else "</div>" if flared else "")
-                 + "<table class=\"sheet\"><tr><th>time</th><th>clock</th><th>what to say or do</th></tr>"
+                 + said_aloud + "<table class=\"sheet\"><tr><th>time</th><th>clock</th><th>what to say or do</th></tr>"
                  f"{''.join(body_rows)}</table>"
                  + ("" if not running_late(rows, ctx) else
                     f'<p lang="es"><b>Si falta tiempo.</b> {html.escape(running_late(rows, ctx, spanish=True))}</p>'
@@ -1718,6 +1729,35 @@ def _when_sent(meeting: int, version: bool | None = None) -> str:
            ": da la tarea de esa sesión")
     return (f"<p><b>When.</b> Send it {workshop.reading_message_when(meeting, version=version)}{why[0]}. "
             f'<span lang="es">Envíelo {workshop.reading_message_when(meeting, "es", version)}{why[1]}.</span></p>')
+
+
+# a meeting's first segment that reads out the content note (facilitator review 26: its run sheet gives the words)
+CONTENT_NOTE = re.compile(r"(?i)\bcontent note\b")
+
+
+def aloud_note(handout: dict, spanish: bool = False, both: bool = False) -> str:
+    """The content note as a run sheet says it aloud (facilitation.yml, ``content_note_aloud``: at most 40 words in
+    English, 48 in Spanish), as HTML to follow the welcome's activity: in English, with its Spanish after it when
+    ``both`` (a room where some read Spanish more easily); in Spanish alone on a version for Spanish readers.
+
+    Parameters:
+        handout: ``helpers.workshop.load_handout(essay)``.
+        spanish: the run sheet of a version for Spanish readers.
+        both: give the Spanish too, for the bilingual helper or the interpreter.
+
+    Returns:
+        HTML: a space, then the words to say, each language in its own span.
+
+    Example:
+        >>> from helpers import load_essay, workshop
+        >>> aloud_note(workshop.load_handout(load_essay())).startswith(' <span class="aloud"><b>Say:</b>')
+        True
+    """
+    said = handout["content_note_aloud"]
+    if spanish:
+        return f' <span class="aloud" lang="es"><b>Diga:</b> “{html.escape(said["es"])}”</span>'
+    return (f' <span class="aloud"><b>Say:</b> “{html.escape(said["en"])}”</span>'
+            + (f' <span class="aloud" lang="es"><b>En español:</b> “{html.escape(said["es"])}”</span>' if both else ""))
 
 
 def run_sheets(reading: str = DEFAULT_READING, start: str = DEFAULT_START) -> dict[str, str]:
@@ -2160,13 +2200,18 @@ def minimum_route_html(steps: list[dict], links: list[str] | None = None, title:
                 + (f" ({html.escape(s['where'])})" if s["where"] else "") + f": <b>{s['minutes']} min</b></li>")
     doing = "".join(item(s, h) for s, h in zip(steps, links) if s["reads"] != "arrange")
     more = f' ({_a(arranging_link, "each task below")})' if arranging_link else ""
+    # setting up the computers, done over the week, named on the route with its minutes (facilitator review 26: the
+    # 90-minute minimum route never said where installing the kit was counted)
+    install = next((s for s in steps if s["reads"] == "arrange" and s["what"].startswith("Install the kit")), None)
+    among = (f", among it installing the kit on your laptop and testing it with the projector ({install['minutes']} min)"
+             if install else "")
     at = f' id="{anchor}"' if anchor else ""
     return (f'<div class="first"{at}><h2>{html.escape(head)}</h2>'
             f"<p>The minimum route to prepare {html.escape(name) if not version else 'this version'}, in order; "
             f"each step's minutes counted from the words it asks you to read, at a brisk {steps[0].get('wpm', 200):g} "
             "a minute.</p>"
             f"<ol>{doing}</ol>"
-            + (f"<p><b>Over the week, arranging: about {in_hours(arranging)}</b>, apart from the reading{more}.</p>"
+            + (f"<p><b>Over the week, arranging: about {in_hours(arranging)}</b>, apart from the reading{among}{more}.</p>"
                if arranging else "")
             + ("<p><b>Left out, and when it matters:</b></p><ul>"
                + "".join(f"<li>{html.escape(s['what'])} ({s['minutes']} min): {html.escape(s['left_out'])}.</li>"
