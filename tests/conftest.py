@@ -103,6 +103,8 @@ def slow_test(item) -> bool:
 
 
 def pytest_configure(config):
+    from tests import nbval_offline     # nbval's kernels run with the network blocked and compare figures too
+    nbval_offline.register(config)
     config.addinivalue_line("markers", "slow: starts a browser, prints PDFs, starts a hub, builds the handouts or "
                                        "executes notebooks; `make test-fast` leaves it out (tests/conftest.py, SLOW)")
     if hasattr(config.option, "loadscopereorder"):

@@ -63,3 +63,13 @@ def version_routes() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
 def packet_page(plan: str | None = None, version: str | None = None) -> str:
     """tools.packet.packet_html for the default reading, with ``plan`` and ``version`` as given (None is not "")."""
     return packet.packet_html(plan=plan, version=version)
+
+
+@lru_cache(maxsize=None)
+def minimum_routes() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """The minimum preparation routes built from sheet_parts(): (the meetings as planned, the versions for Spanish
+    readers); test_prep_22 and test_prep_23 each built them again with the full ones (a module fixture imported into
+    another module is a second fixture: about 50 s of test-fast under load, issue #24)."""
+    parts = sheet_parts()
+    return (decks.preparation_routes(parts=[p for p in parts if not p[2].iloc[0].version], minimum=True),
+            decks.preparation_routes(parts=[p for p in parts if p[2].iloc[0].version], minimum=True))

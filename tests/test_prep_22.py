@@ -7,6 +7,7 @@ import pytest
 
 from helpers import load_essay, workshop
 from helpers.errors import HelperError
+from tests import kit_once
 from tools import decks
 
 BOUND = 120     # the issue's "under two hours of reading" for the 90-minute session
@@ -14,12 +15,11 @@ BOUND = 120     # the issue's "under two hours of reading" for the 90-minute ses
 
 @pytest.fixture(scope="module")
 def routes():
-    parts = list(decks._sheet_parts(versions=True))
-    planned = [p for p in parts if not p[2].iloc[0].version]
-    version = [p for p in parts if p[2].iloc[0].version]
-    return {"planned": decks.preparation_routes(parts=planned, minimum=True),
-            "version": decks.preparation_routes(parts=version, minimum=True),
-            "full": decks.preparation_routes(parts=planned), "full version": decks.preparation_routes(parts=version)}
+    """The preparation routes, minimum and full, as planned and in the versions for Spanish readers: built once per
+    test process (tests/kit_once.py) and only read."""
+    planned, version = kit_once.minimum_routes()
+    full, full_version = kit_once.version_routes()
+    return {"planned": planned, "version": version, "full": full, "full version": full_version}
 
 
 @pytest.mark.parametrize("which", ["planned", "version"])

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from tests.test_prep_22 import BOUND, routes  # noqa: F401  (the preparation routes, minimum and full, shared)
+from tests import kit_once
 from tools import decks
 
 CAREFUL = 150       # words a minute, a careful reader's pace (facilitator review 22)
@@ -55,8 +56,8 @@ def test_the_single_sessions_minimum_route_takes_at_most_two_hours_at_150_words_
 @pytest.fixture(scope="module")
 def built():
     from tools import short_notes
-    return {"notes": decks.notes_pages(), "short": short_notes.pages(), "checks": decks.checklists(),
-            "sheets": decks.run_sheets()}
+    return {"notes": kit_once.notes_pages(), "short": short_notes.pages(), "checks": kit_once.checklists(),
+            "sheets": kit_once.run_sheets()}     # built once per test process (tests/kit_once.py), only read
 
 
 @pytest.mark.parametrize("which", ["planned", "version", "full", "full version"])
@@ -113,7 +114,7 @@ def test_the_notes_in_short_are_a_fraction_of_the_notes():
     """The point of the short edition: the 90-minute session's is under half its full notes' words."""
     from tools import short_notes
     short = decks.words(short_notes.pages()["short-notes-single-90-1.html"])
-    full = decks.words(decks.notes_pages()["notes-single-90-1.html"])
+    full = decks.words(kit_once.notes_pages()["notes-single-90-1.html"])
     assert short < full / 2, (short, full)
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from helpers import load_essay, workshop
 from helpers.text import paragraph_numbers
+from tests import kit_once
 from tools import decks, short_notes
 
 PLAN = "single-90"
@@ -30,14 +31,14 @@ def kit():
     parts = [p for p in decks._sheet_parts() if p[0] == PLAN]
     ctx = parts[0][3]
     steps = decks.preparation_routes(parts=parts, minimum=True)[PLAN]
-    sheet = decks.run_sheets()[f"run-sheet-{PLAN}-1.html"]
+    sheet = kit_once.run_sheets()[f"run-sheet-{PLAN}-1.html"]      # built once per test process, only read
     sheet = re.sub(r'<p class="prep">.*?</p>', " ", sheet, flags=re.S)     # the route's own totals, not a pointer
     rows = {seg.topic: text_of(row) for seg, row in
             zip([s for s in parts[0][2].itertuples() if s.minutes],
                 re.findall(r"<tr><td><b class=\"t\">.*?</tr>", sheet, flags=re.S))}
     return {"ctx": ctx, "segments": parts[0][2], "kept": [s for s in steps if not s.get("left")],
             "sheet": text_of(sheet), "rows": rows,
-            "checklist": text_of(decks.checklists()[f"checklist-{PLAN}-1.html"]),
+            "checklist": text_of(kit_once.checklists()[f"checklist-{PLAN}-1.html"]),
             "short": text_of(short_notes.pages()[f"short-notes-{PLAN}-1.html"]),
             "prints": set(workshop.load_print_lists(load_essay()).query("plan == @PLAN").printout)}
 
