@@ -111,7 +111,9 @@ def test_e08_is_drawn_no_wider_than_its_reasoning(essay):
     start, end = tl.interval(e08.date)
     assert date(2009, 3, 28) >= start >= date(2009, 3, 10) and date(2009, 4, 15) >= end >= date(2009, 4, 5)
     assert "mid-March" in e08.derived_by and "early April" in e08.derived_by
-    assert e08.dated_by == tl.WORDS       # counted from the coup's date the essay gives
+    # the two weeks each side are the package's reading of "just three months", so the date is its inference
+    # (close reading of session 26, finding 12: the row carries the star)
+    assert e08.dated_by == tl.INFERENCE
 
 
 def test_every_sentence_of_19_to_44_is_accounted_for(essay):
