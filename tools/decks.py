@@ -545,10 +545,11 @@ def first_sentence(text: str) -> str:
 IF_IT_FLARES = "If it flares: pause, restate both views neutrally, ask each side for its ¶, move on if it does not settle."
 FLARES_SEE_BOX = "If it flares: the box above."
 # the same on the run sheet of a version for Spanish readers, whose facilitator's side is in Spanish (native Spanish
-# review 23: "Usable on the day? Only if the facilitator reads English")
-IF_IT_FLARES_ES = ("Si se enciende: pausa; repita las dos lecturas con neutralidad, pida a cada lado su ¶ y siga "
-                   "adelante si no se resuelve.")
-FLARES_SEE_BOX_ES = "Si se enciende: el recuadro de arriba."
+# review 23: "Usable on the day? Only if the facilitator reads English"), with agreement 5's verb, "se acalora" (native
+# Spanish review 26b, 7: "Si se enciende" had no subject and a second verb for it)
+IF_IT_FLARES_ES = ("Si la discusión se acalora: pausa; repita las dos lecturas con neutralidad, pida a cada lado "
+                   "su ¶ y siga adelante si no se resuelve.")
+FLARES_SEE_BOX_ES = "Si se acalora: el recuadro de arriba."
 SHORT_AT = 80      # words: a discussion question longer than this prints on the run sheet as what it asks
 
 
@@ -1345,24 +1346,29 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                            for q in seg.discussion.split(", ") if q)
             # a segment on paper names no notebook, only that it is on paper (facilitator review 26: a paper segment,
             # and every segment of a version with no computers, named "notebook 04")
-            where = ", ".join(x for x in (seg.paragraphs, "on paper" if seg.paper else
-                                          seg.notebook and f"notebook {seg.notebook[:2]}") if x)
             # a version for Spanish readers: the facilitator's side in Spanish, its flag and what to do (the room's
             # Spanish, activity_es; native Spanish review 23), the English in the notes
+            # (except the segments whose Spanish does not fit the page: spanish_variant, sheet_in_english)
+            in_spanish = first.version and seg.topic not in (first.spanish_variant or {}).get("sheet_in_english", [])
+            # its place in the row's language too (native Spanish review 26b, 9: "on paper" beside a Spanish row)
+            book = "cuaderno" if in_spanish else "notebook"
+            where = ", ".join(x for x in (seg.paragraphs, ("en papel" if in_spanish else "on paper") if seg.paper else
+                                          seg.notebook and f"{book} {seg.notebook[:2]}") if x)
             flag = ("" if not seg.sensitive else
                     f'<span class="flag" lang="es">Tema delicado: {html.escape(seg.sensitive_es)}</span>' if first.version
                     else f'<span class="flag">Sensitive: {html.escape(seg.sensitive)}</span>')
-            # (except the segments whose Spanish does not fit the page: spanish_variant, sheet_in_english)
-            in_spanish = first.version and seg.topic not in (first.spanish_variant or {}).get("sheet_in_english", [])
             does = (f'<span lang="es">{html.escape(plain(seg.activity_es, titles))}</span>' if in_spanish
                     else html.escape(plain(seg.activity, titles)))
             if in_spanish and seg.start == 0 and CONTENT_NOTE.search(seg.activity):
                 # the words to say, in a line of the page's width just above the table, on the version for Spanish
                 # readers' sheet. Not yet on the English sheets: two of them (single-90, series Session 3) sit at
-                # their 9 pt floor, and even above the table the line took them to 8.7 pt (review 26, left open)
-                said_aloud = (f'<p class="aloud"><b>{"Aviso sobre el contenido, en voz alta (0:00)" if in_spanish else "The content note, said at 0:00"}:</b>'
-                              + aloud_note(ctx["handout"], spanish=in_spanish).split("</b>", 1)[1].removesuffix("</span>")
-                              + "</p>")
+                # their 9 pt floor, and even above the table the line took them to 8.7 pt (review 26, left open).
+                # A label with a verb, short enough that the note keeps its three lines (native Spanish review 26b,
+                # 2: "para leer en voz alta (0:00)" ran it to a fourth and the Session 1 sheet to 8.75 pt). Its
+                # English after it, like the hard-moment lines, took three of the four Spanish sheets to 8.75 pt:
+                # left open, the Spanish alone
+                said_aloud = ('<p class="aloud"><b>Lea el aviso en voz alta (0:00):</b>'
+                              f' <i lang="es">“{html.escape(ctx["handout"]["content_note_aloud"]["es"])}”</i></p>')
             if seg.topic == "setup" and not in_spanish and "setup page" not in seg.activity:
                 does += " " + html.escape(setup_check_line(ctx["handout"]))     # what to check, the kit's own words
             body_rows.append(
@@ -1390,8 +1396,8 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                    if workshop.spanish_version(rows) is not None else "")
         # the reading's flashpoints are named in the reading message (the day's page points to it, review12)
         sent = ("" if not flashpoints & set(paragraph_numbers(first.pre_reading)) else
-                ' <span class="cue" lang="es"><b>Puntos de tensión:</b> los nombra el mensaje que envía la lectura (este '
-                "material lo trae listo).</span>" if first.version else
+                ' <span class="cue" lang="es"><b>Puntos de tensión:</b> los nombra el mensaje con el que se envía la '
+                "lectura (este material lo trae listo).</span>" if first.version else
                 ' <span class="cue"><b>Flashpoints:</b> named in the message that sends the reading (the kit has it '
                 "ready).</span>")
         once = ctx["plans"][ctx["plans"].plan == plan].meeting.nunique() == 1
