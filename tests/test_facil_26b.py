@@ -1,0 +1,52 @@
+"""The independent facilitator's review of the 26th kit (the 90-minute session, English): what a facilitator holding
+only the kit met. The English run sheet gave no words for the content note (its slides had no speaker notes, the
+40-word spoken form was printed on the Spanish sheets alone, and rehearsal skipped it); the guide's packet path lost
+its ``<plan>``; the setup page promised on paper but not on the print list; the preparation headline gave reading
+and rehearsal alone."""
+from __future__ import annotations
+
+import html
+import re
+
+from helpers import load_essay, workshop
+from tests import kit_once
+from tools import decks
+
+
+def shown(page: str) -> str:
+    """A page's words as a reader sees them, on one line."""
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+# ---- finding 1: the content note, in words an English facilitator can say ----------------------------------------
+
+def test_the_content_note_slides_speaker_notes_give_the_words_to_say_and_the_english_sheet_points_there():
+    aloud = workshop.load_handout(load_essay())["content_note_aloud"]
+    checked = 0
+    for plan, meeting, rows, ctx in decks.meetings():
+        nb = decks.deck_notebook(plan, meeting, rows, ctx)
+        cells = nb.cells
+        for i, cell in enumerate(cells):
+            kind = cell.metadata.get("slideshow", {}).get("slide_type")
+            if kind != "slide" or not cell.source.startswith("## Content note"):
+                continue
+            checked += 1
+            after = cells[i + 1] if i + 1 < len(cells) else None
+            notes = after.source if after is not None and \
+                after.metadata.get("slideshow", {}).get("slide_type") == "notes" else ""
+            if "(1/" in cell.source.split("\n")[0] or "(" not in cell.source.split("\n")[0]:
+                assert aloud["en"] in notes, (plan, meeting, notes)
+    assert checked >= 2, checked
+    notes = shown(kit_once.notes_pages()["notes-single-90-1.html"])
+    assert aloud["en"] in notes
+    sheet = shown(kit_once.run_sheets()["run-sheet-single-90-1.html"])
+    assert "content note, in the words of its slide's speaker notes" in sheet
+
+
+def test_the_minimum_route_rehearses_the_content_note():
+    """Rehearsal covered the hard-moment lines, the flare-up line and question 2, not the first thing said."""
+    for plan, steps in kit_once.version_routes()[0].items():
+        said = [s["what"] for s in steps if s.get("reads") == "rehearse"]
+        assert said and all("the content note" in w for w in said), (plan, said)
+
