@@ -50,3 +50,26 @@ def test_the_minimum_route_rehearses_the_content_note():
         said = [s["what"] for s in steps if s.get("reads") == "rehearse"]
         assert said and all("the content note" in w for w in said), (plan, said)
 
+
+# ---- finding 5: the guide's packet path --------------------------------------------------------------------------
+
+def test_the_guide_s_kit_paths_render_whole_with_no_tag_swallowed_nor_stray_asterisk():
+    """``*facilitator/packet-<plan>.pdf*`` rendered as "facilitator/packet-.pdf": ``<plan>`` read as an HTML tag."""
+    import json
+    from pathlib import Path
+
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune as render
+    guide = Path(__file__).resolve().parents[1] / "notebooks" / "05_facilitator_guide.ipynb"
+    cells = [("".join(c["source"])) for c in json.loads(guide.read_text(encoding="utf-8"))["cells"]
+             if c["cell_type"] == "markdown"]
+    seen = 0
+    for source in cells:
+        page = render(source)
+        for m in re.finditer(r"in the kit (?:its folder )?(\S+)", shown(page)):
+            seen += 1
+            assert "*" not in m[1] and "-." not in m[1], m[0]
+        assert "packet-.pdf" not in shown(page)
+        assert not re.search(r"<(?!/?(?:p|em|strong|code|a|ul|ol|li|h\d|br|hr|table|thead|tbody|tr|th|td|span|div|"
+                             r"img|blockquote|pre|sup|sub|b|i|del|input|details|summary)\b)[a-z]", page), \
+            re.findall(r"<[a-z]+", page)
+    assert seen >= 7, seen
