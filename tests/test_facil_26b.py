@@ -73,3 +73,17 @@ def test_the_guide_s_kit_paths_render_whole_with_no_tag_swallowed_nor_stray_aste
                              r"img|blockquote|pre|sup|sub|b|i|del|input|details|summary)\b)[a-z]", page), \
             re.findall(r"<[a-z]+", page)
     assert seen >= 7, seen
+
+
+# ---- finding 4: the setup page promised on paper -----------------------------------------------------------------
+
+def test_a_plan_whose_packet_says_the_facilitator_has_setup_page_copies_prints_them():
+    """The packet said "the facilitator has copies" of the setup page, and the checklist used it at 0:14, but the
+    90-minute plan's print list (the start page's, the checklist's) had no setup page."""
+    lists = workshop.load_print_lists(load_essay())
+    mine = lists[(lists.plan == "single-90") & (lists.only != "version for Spanish readers")]
+    assert "setup page" in set(mine.printout), sorted(set(mine.printout))
+    assert "print/setup.pdf" in set(mine.file)
+    assert "the facilitator has copies" in shown(kit_once.plan_packets()["packet-single-90.html"])
+    checklist = shown(kit_once.checklists()["checklist-single-90-1.html"])
+    assert "setup page, for anyone who could not set up before the day" in checklist, checklist[:300]
