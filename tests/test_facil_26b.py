@@ -87,3 +87,20 @@ def test_a_plan_whose_packet_says_the_facilitator_has_setup_page_copies_prints_t
     assert "the facilitator has copies" in shown(kit_once.plan_packets()["packet-single-90.html"])
     checklist = shown(kit_once.checklists()["checklist-single-90-1.html"])
     assert "setup page, for anyone who could not set up before the day" in checklist, checklist[:300]
+
+
+# ---- finding 2: keeping one's own copy, where participants first write -------------------------------------------
+
+def test_the_90_minute_session_says_keep_your_own_copy_where_participants_first_write_and_why_they_save():
+    """The session never said Save Notebook As… (the notebooks' way to keep one's own copy), so everyone wrote into
+    the kit's own notebook 01 at 0:45; and the English slide at 0:19 left out "the next 26 minutes are on paper",
+    which its Spanish line gives."""
+    plans = workshop.load_plans(load_essay())
+    rows = plans[(plans.plan == "single-90") & (plans.meeting == 1)]
+    first_write = rows[rows.topic == "argument map"].iloc[0]
+    for text in (first_write.activity, first_write.room):
+        assert "keep" in text and "own copy" in text and "File → Save Notebook As…" in text, text
+    for seg in rows.itertuples():
+        if seg.activity.startswith("Save first"):
+            minutes = re.search(r"the next (\d+) minutes are on paper", seg.activity)
+            assert minutes and f"the next {minutes[1]} minutes are on paper" in seg.room, seg.room
