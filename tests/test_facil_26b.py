@@ -104,3 +104,27 @@ def test_the_90_minute_session_says_keep_your_own_copy_where_participants_first_
         if seg.activity.startswith("Save first"):
             minutes = re.search(r"the next (\d+) minutes are on paper", seg.activity)
             assert minutes and f"the next {minutes[1]} minutes are on paper" in seg.room, seg.room
+
+
+# ---- finding 3: preparation counted plainly; setup's minutes said to participants --------------------------------
+
+def test_the_start_page_heading_gives_the_arranging_and_the_setup_page_step_spares_the_named_helper():
+    """The heading gave "about 1 h 35 … 2 h at 150", reading and rehearsal alone, while 2 h 50 of arranging came
+    later; and the step left out of the minimum route sent the named helper, whom the guide keeps free, to the
+    setup page."""
+    parts = kit_once.sheet_parts()
+    planned = [p for p in parts if not p[2].iloc[0].version]
+    least = decks.preparation_routes(parts=planned, minimum=True)["single-90"]
+    box = shown(decks.minimum_route_html(least, title="One 90-minute study session"))
+    _, arranging = decks.preparation_totals(least)
+    assert f"at 150, plus about {decks.in_hours(arranging)} of arranging" in box, box[:300]
+    left = [s for s in least if s.get("left") and s["reads"] == "setup page"]
+    assert left and "named helper to" not in left[0]["left_out"], left
+
+
+def test_the_reading_message_says_how_long_setup_takes_as_the_setup_page_does():
+    intro = workshop.load_handout(load_essay())["setup"]["intro"]["en"]
+    minutes = re.search(r"It takes (\d+ to \d+ minutes)", intro)
+    assert minutes, intro
+    message = shown(kit_once.reading_messages()["reading-message.html"])
+    assert f"follow the setup page (attached) before the day: it takes {minutes[1]}" in message

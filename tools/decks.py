@@ -2213,8 +2213,10 @@ def minimum_route_html(steps: list[dict], links: list[str] | None = None, title:
     links = [h for s, h in zip(steps, links) if not s.get("left")]
     steps = [s for s in steps if not s.get("left")]
     name = title[:1].lower() + title[1:]
+    # arranging in the heading too, the figure shown first (facilitator review 26b: "1 h 35" alone read as the whole
+    # preparation, which with the arranging is about 4 h 25)
     head = (f"{'Its version for Spanish readers' if version else title}: reading and rehearsal "
-            f"{paces_phrase(steps)}")
+            f"{paces_phrase(steps)}" + (f", plus about {in_hours(arranging)} of arranging" if arranging else ""))
 
     def item(s, href):
         what = html.escape(s["what"])
