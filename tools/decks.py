@@ -423,6 +423,28 @@ def _slide(cells: list, body: str, notes: str = "") -> None:
         cells.append(note)
 
 
+def said_aloud(handout: dict, lang: str) -> str:
+    """The speaker notes of a content-note slide: the words to say at the welcome (facilitation.yml,
+    ``content_note_aloud``), so an English facilitator has them on screen (S) and in the facilitator's notes on paper
+    (facilitator review 26: the English run sheet said "read it from its slides", whose notes were empty).
+
+    Parameters:
+        handout: ``helpers.workshop.load_handout(essay)``.
+        lang: ``"en"`` or ``"es"``, the slide's language.
+
+    Returns:
+        Markdown for the slide's notes: a bold label, then the note in quotation marks.
+
+    Example:
+        >>> from helpers import load_essay, workshop
+        >>> said_aloud(workshop.load_handout(load_essay()), "en").startswith("**Say at the welcome")
+        True
+    """
+    label = {"en": "Say at the welcome (the content note in short; the slide is for the room to read)",
+             "es": "En voz alta, al dar la bienvenida (el aviso en breve; la diapositiva es para que la lea el grupo)"}
+    return f"**{label[lang]}:** “{handout['content_note_aloud'][lang]}”"
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -779,7 +801,7 @@ def deck_notebook(plan: str, meeting: int, rows, ctx) -> nbformat.NotebookNode:
                 count = f" ({n}/{len(parts)})" if len(parts) > 1 else ""
                 attrs = '<p lang="en">' if lang == "en" else '<p lang="es" class="es">'
                 _slide(cells, f'## {heading}{count}\n\n<div class="note-slide"' + (' lang="es"' if lang == "es" else "")
-                              + f'>{attrs}{_e(part)}</p></div>')
+                              + f'>{attrs}{_e(part)}</p></div>', notes=said_aloud(h, lang) if n == 1 else "")
         agreements = h["agreements"]
         item = [f'<li value="{n}"><span lang="en">{_e(a["en"])}</span><br><span lang="es" class="es">{_e(a["es"])}'
                 "</span></li>" for n, a in enumerate(agreements, start=1)]
@@ -2197,8 +2219,10 @@ def minimum_route_html(steps: list[dict], links: list[str] | None = None, title:
     links = [h for s, h in zip(steps, links) if not s.get("left")]
     steps = [s for s in steps if not s.get("left")]
     name = title[:1].lower() + title[1:]
+    # arranging in the heading too, the figure shown first (facilitator review 26b: "1 h 35" alone read as the whole
+    # preparation, which with the arranging is about 4 h 25)
     head = (f"{'Its version for Spanish readers' if version else title}: reading and rehearsal "
-            f"{paces_phrase(steps)}")
+            f"{paces_phrase(steps)}" + (f", plus about {in_hours(arranging)} of arranging" if arranging else ""))
 
     def item(s, href):
         what = html.escape(s["what"])
