@@ -79,3 +79,77 @@ def test_the_verdict_check_finds_a_second_language_and_a_rule_without_the_case()
     assert verdict_problems(good_rule, good, rows) == []
     assert verdict_problems(good_rule, good + " From the essay alone, *not stated* is the careful answer.", rows)
     assert verdict_problems("by title or name", good, rows)
+
+
+# Finding 9: in 04's heat map a cell with no mention and a cell with one were nearly the same navy.
+def _luminance(rgba) -> float:
+    r, g, b = rgba[:3]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_heat_map_tells_no_mention_from_one_at_a_glance():
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from helpers import plots
+    from helpers.terms import mentions
+    essay = helpers.load_essay()
+    ax = plots.mentions_by_section(essay, mentions(essay, helpers.load_terms(essay)))
+    image = ax.images[0]
+    data = np.ma.getdata(image.get_array())
+    colours = image.to_rgba(image.get_array())
+    zero = [_luminance(colours[i, j]) for i, j in zip(*np.nonzero(data == 0))]
+    one = [_luminance(colours[i, j]) for i, j in zip(*np.nonzero(data == 1))]
+    plt.close(ax.figure)
+    assert zero and one
+    assert min(abs(z - o) for z in set(zero) for o in set(one)) > 0.4
+
+
+# Finding 11: 02's and 03's Setup cells printed nothing; 00's says what it loaded.
+@pytest.mark.parametrize("key", ["02", "03"])
+def test_the_setup_cell_says_what_it_loaded(key):
+    nb = _nb(key)
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    shown = "".join(o.get("text", "") for o in setup.outputs if o.get("output_type") == "stream")
+    lines = [line for line in shown.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("The essay is loaded: 62 numbered paragraphs"), shown
+    if key != "00":
+        assert " With it: " in lines[0] and re.search(r"\d+ \w", lines[0].partition(" With it: ")[2])
+
+
+# Finding 1: each of 01–04's first cells said what the notebook is for only in its sixth paragraph, never which
+# route to take, and called the short route's reading "(not the full route's)".
+@pytest.mark.parametrize("key", ["01", "02", "03", "04"])
+def test_the_first_cell_says_what_you_do_and_which_route_first(key):
+    first = _nb(key).cells[0].source
+    paragraphs = [p for p in first.split("\n\n") if p.strip()]
+    assert paragraphs[0].startswith("# ")
+    plain = paragraphs[1]
+    assert plain.startswith("In this notebook you "), plain[:80]
+    assert re.search(r"For one evening, take the short route below; otherwise, the full route", plain), plain
+    assert "(not the full route's)" not in first
+    assert paragraphs[2].startswith("**What to do first:**")
+
+
+# Findings 6 and 12: 03 called itself "notebook 03" in its own discussion question; "the header" meant nothing.
+def test_03_does_not_name_itself_nor_an_unexplained_header():
+    text = "\n".join(c.source for c in _nb("03").cells if c.cell_type == "markdown")
+    assert "notebook 03" not in text.lower()
+    assert "the header" not in text
+
+
+# Finding 12: nothing told a Spanish-reading learner that the discussion questions exist in Spanish.
+@pytest.mark.parametrize("key", ["02", "03", "04"])
+def test_the_discussion_points_spanish_readers_to_the_spanish_questions(key):
+    cell = next(c for c in _nb(key).cells if c.cell_type == "markdown" and c.source.startswith("## Discussion questions"))
+    assert "Every discussion question also exists in Spanish" in cell.source
+
+
+# Finding 4: two columns of 03's tables were "how the date is known" and "how the date is reached".
+def test_03s_two_date_columns_have_clearly_different_names_explained_before_the_first_table():
+    nb = _nb("03")
+    text = [c.source for c in nb.cells]
+    assert not any("how the date is reached" in t for t in text)
+    first_table = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                       and any("steps to the date" in str(o) for o in c.outputs))
+    before = "\n".join(text[:first_table])
+    assert "*steps to the date*" in before and "*how the date is known*" in before
