@@ -393,19 +393,36 @@ class Essay:
         """
         return int(self.paragraphs["words"].sum())
 
-    def say_loaded(self) -> None:
-        """Print the one line notebook 00's Setup cell shows: what the package found in the essay file (learner review
-        21: the cell showed a newcomer the f-string that builds it; the facilitator's setup check quotes its start).
+    def say_loaded(self, parts: dict | None = None) -> None:
+        """Print the one line a Setup cell shows: what the package found in the essay file (learner review 21: the
+        cell showed a newcomer the f-string that builds it; the facilitator's setup check quotes its start), and what
+        else the cell loaded, counted (learner review 26: 02's and 03's Setup cells printed nothing, so a newcomer
+        could not tell whether they had worked).
 
+        Parameters:
+            parts: what else the cell loaded, each a plain name for its rows (plural) and the table itself, in
+                the order to name them; None (notebook 00) for the essay alone.
         Returns:
             nothing: it prints the line.
         Example:
             >>> load_essay().say_loaded()
             The essay is loaded: 62 numbered paragraphs (¶1–¶62) in 10 sections, 6,381 words.
+            >>> load_essay().say_loaded({"quotations": [1, 2], "numbers": [3, 4, 5]})
+            The essay is loaded: 62 numbered paragraphs (¶1–¶62) in 10 sections, 6,381 words. With it: 2
+            quotations and 3 numbers.
         """
         n = len(self.paragraphs)
-        print(f"The essay is loaded: {n} numbered paragraphs (¶1–¶{n}) in {len(self.sections)} sections, "
-              f"{self.words:,} words.")
+        line = (f"The essay is loaded: {n} numbered paragraphs (¶1–¶{n}) in {len(self.sections)} sections, "
+                f"{self.words:,} words.")
+        counted = [f"{len(rows):,} {name}" for name, rows in (parts or {}).items()]
+        if counted:
+            line += " With it: " + (", ".join(counted[:-1]) + " and " + counted[-1] if len(counted) > 1
+                                    else counted[0]) + "."
+        if not counted:
+            print(line)         # notebook 00's one line, as the facilitator's setup check quotes it
+            return
+        from .text import say       # wrapped at word boundaries: a long line broke mid-word in a narrow window
+        say(line)
 
     @property
     def reading_speed(self) -> float:

@@ -729,10 +729,10 @@ def sittings_line(minutes: int, total: int) -> str:
         the sentence, starting "**Two sittings.**"; the second sitting is the rest, rounded to 5 minutes.
     Example:
         >>> print(sittings_line(95, 235))
-        **Two sittings.** This notebook is long. The first sitting, down to the line **Stop here: the first sitting ends here.**, takes about 95 minutes with its reading; the second, the rest, about 140 minutes another day.
+        **Two sittings.** The first sitting, down to the line **Stop here: the first sitting ends here.**, takes about 95 minutes with its reading; the second, the rest, about 140 minutes another day.
     """
     rest = max(5, 5 * round((total - minutes) / 5))
-    return (f"**Two sittings.** This notebook is long. The first sitting, down to the line {STOP_LINE}, takes about "
+    return (f"**Two sittings.** The first sitting, down to the line {STOP_LINE}, takes about "
             f"{minutes} minutes with its reading; the second, the rest, about {rest} minutes another day.")
 
 
@@ -1346,7 +1346,7 @@ def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = 
         minutes' digits.
     Example:
         >>> print(route_line({"total_min": 120}, {"total_min": 345}, 2, ["## Exercise 1: x", "## Exercise 3: y"], "¶4–¶5"))
-        **Short route, for one evening:** about 120 minutes of the 345: read first only ¶4–¶5 (not the full route's); it keeps Exercises 1 and 3 and skips ahead twice: the link under each skipped heading jumps there.
+        **Short route, for one evening:** about 120 minutes of the 345: before you start, read only ¶4–¶5; it keeps Exercises 1 and 3 and skips ahead twice: the link under each skipped heading jumps there.
         >>> print(route_line({"total_min": 90}, {"total_min": 300}, 1, ["## Exercise 1: x", "## Exercise 2: y"], "",
         ...                  ["## Exercise 2: y"]))
         **Short route, for one evening:** about 90 minutes of the 300, with its reading; it keeps Exercise 1, shortens Exercise 2 and skips ahead once: the link under each skipped heading jumps there.
@@ -1366,7 +1366,9 @@ def route_line(core: dict, full: dict, jumps: int, kept: list[str], read: str = 
         keeps = f"shortens {named(part)}"
     # learner review 21: "read first only …" beside "Before you start, read …" said nothing of which one applies; the
     # full route's list is now marked *Full route:* (tools.cells), and this one says it replaces it
-    reading = f": read first only {read} (not the full route's);" if read else ", with its reading;"
+    # learner review 26: "(not the full route's)" was cryptic; the words now echo the full route's own "Before you
+    # start, read", with "only"
+    reading = f": before you start, read only {read};" if read else ", with its reading;"
     # learner review 22: "skip this part" said not how; said once here, the link under each skipped heading does it
     return (f"**Short route, for one evening:** about {core['total_min']} minutes of the {full['total_min']}{reading} "
             f"it {keeps} and skips ahead {times}: the link under each skipped heading jumps there.")

@@ -1463,6 +1463,9 @@ def show_timeline_zoom(timeline, years=(2009, 2020), leave_out=(), writing=None)
 # Who and what is named where
 # --------------------------------------------------------------------------------------------
 
+NO_MENTION = "#e6e6e6"   # the heat map's cell for a name not mentioned in a section
+
+
 def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     """A grid of the most-mentioned terms (rows) by section (columns), each cell the number of mentions.
 
@@ -1499,7 +1502,11 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
         _, (ax, key) = plt.subplots(1, 2, figsize=(ROOM_WIDTH, 6.6), width_ratios=[1.3, 1], layout="constrained")
     else:
         key = None      # drawn into a given Axes: the section names go under the grid instead
-    image = ax.imshow(grid.to_numpy(), cmap="cividis", aspect="auto")
+    # no mention is a pale cell, not the scale's darkest colour: on cividis alone 0 and 1 were nearly the same navy
+    # (learner review 26); the scale starts at one mention
+    counts = __import__("numpy").ma.masked_equal(grid.to_numpy(), 0)
+    image = ax.imshow(counts, cmap=plt.get_cmap("cividis").with_extremes(bad=NO_MENTION), aspect="auto",
+                      vmin=1, vmax=max(int(grid.to_numpy().max()), 2))
     peak = max(int(grid.to_numpy().max()), 1)
     for (i, j), n in __import__("numpy").ndenumerate(grid.to_numpy()):
         if n:
@@ -1512,7 +1519,7 @@ def mentions_by_section(essay, mentions, top: int = 15, ax=None):
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     ax.set_title(f"Where the {len(order)} most-mentioned names and terms appear", loc="left", fontsize=13, pad=24)
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, location="bottom", aspect=25, pad=0.02)
-    bar.set_label("mentions", fontsize=11)
+    bar.set_label("mentions (a pale grey cell: none)", fontsize=11)
     # counts are whole numbers: so are the bar's ticks (learner review 23: ticks at 2.5 and 7.5)
     bar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     bar.ax.tick_params(labelsize=ROOM_SMALL)

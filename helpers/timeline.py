@@ -390,7 +390,7 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
     ``mark`` (``row_mark``: essay, essay*, her account*, context) and ``how the date is known`` added (the file's
     ``dated_by``, in words): the essay's words, context and its reference, or the package's inference and what it
     rests on (a row it names is marked "(context)" when it is context, and bare when it is the essay's account);
-    and, for a reader, ``when`` (the date in words), ``how the date is reached`` (``derived_by`` with dates in words
+    and, for a reader, ``when`` (the date in words), ``steps to the date`` (``derived_by`` with dates in words
     and clues and rows named) and ``the essay's words`` (``date_as_given``).
 
     Example:
@@ -408,12 +408,12 @@ def with_account(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, onl
                             **{MARK: [row_mark(r) for r in timeline.itertuples()],
                                HOW_KNOWN: rests_on_in_words(named, dating).map(lambda t: prose(t, labels)),
                                "when": timeline.date.map(date_in_words),
-                               "how the date is reached": timeline.derived_by.map(lambda t: prose(t, labels)),
+                               "steps to the date": timeline.derived_by.map(lambda t: prose(t, labels)),
                                "the essay's words": timeline.date_as_given})
     if writing is not None:
         shown = _writing_unsaid(shown, timeline, writing)
     plain = {i: bare_label(label) for i, label in zip(timeline.id, timeline.label)}
-    for column in (HOW_KNOWN, "how the date is reached"):
+    for column in (HOW_KNOWN, "steps to the date"):
         shown[column] = shown[column].map(lambda t: refs_in_words(t, plain))
     if only is not None:
         shown = shown[shown.id.isin(list(only))]
@@ -515,7 +515,7 @@ def _writing_unsaid(shown: pd.DataFrame, timeline: pd.DataFrame, writing: str) -
         return re.sub(r"; the time of writing$", "", text) if "to the time of writing" in text else text
 
     out = shown.assign(when=_when_writing_unsaid(shown, timeline, writing))
-    for column in (HOW_KNOWN, "how the date is reached"):
+    for column in (HOW_KNOWN, "steps to the date"):
         out[column] = out[column].map(unsaid)
     return out
 
@@ -957,7 +957,7 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating``; ``words``
     True for the rows with time words of their own, False for the others; ``leave_out``, ``writing`` as in
     ``with_account``.
-    Returns: a DataFrame for ``helpers.table``: when, label, mark, (the essay's words,) how the date is reached
+    Returns: a DataFrame for ``helpers.table``: when, label, mark, (the essay's words,) steps to the date
     (no id: the label names the row).
 
     Example:
@@ -971,7 +971,7 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     said = relative.date_as_given.fillna("").str.strip() != ""
     shown = with_account(timeline, dating, only=relative.id[said if words else ~said], leave_out=leave_out,
                          writing=writing)
-    return shown[["when", "label", MARK] + (["the essay's words"] if words else []) + ["how the date is reached"]]
+    return shown[["when", "label", MARK] + (["the essay's words"] if words else []) + ["steps to the date"]]
 
 
 #: the order in which a worked solution weighs the clues: what bounds, what pulls earlier, later, what has no bearing
@@ -1050,7 +1050,7 @@ def how_dated(timeline: pd.DataFrame, dating: pd.DataFrame | None, *ids: str):
         raise UsageError(f"the timeline has no row {unknown[0]}: give the reference of one of its rows, e.g. E09"
                          if unknown else "give the reference of a row, e.g. how_dated(timeline, dating, \"E09\")")
     return table(with_account(timeline, dating, only=ids), rows="all",
-                 columns=["label", MARK, "when", HOW_KNOWN, "how the date is reached"])
+                 columns=["label", MARK, "when", HOW_KNOWN, "steps to the date"])
 
 
 CITED_ROW = re.compile(r"\btimeline rows? (E\d+)")

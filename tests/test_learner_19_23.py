@@ -77,11 +77,11 @@ def test_03s_table_cells_name_rows_in_words_without_codes(essay):
     """"Vietnam War ends (context; E55)" inside a bracket: codes and brackets inside brackets in 03's tables."""
     timeline, dating = helpers.load_timeline(essay), tl.load_dating(essay)
     shown = tl.with_account(timeline, dating)
-    cells = [t for col in (tl.HOW_KNOWN, "how the date is reached") for t in shown[col] if isinstance(t, str)]
+    cells = [t for col in (tl.HOW_KNOWN, "steps to the date") for t in shown[col] if isinstance(t, str)]
     cells += list(tl.undated_table(tl.load_undated(essay), timeline).reason)
     assert not [t for t in cells if re.search(r"\bE\d+\b", t)]
     assert not [t for t in cells if re.search(r"\([^()]*\([^()]*\)[^()]*\)", t)]
-    vietnam = shown.set_index("id").loc["E54", "how the date is reached"]
+    vietnam = shown.set_index("id").loc["E54", "steps to the date"]
     assert "Vietnam War ends, from context" in vietnam
     assert "Zelaya takes office (context)" in shown.set_index("id").loc["E67", tl.HOW_KNOWN]
 

@@ -105,7 +105,7 @@ def test_the_routes_reading_is_what_its_kept_exercises_cite_and_the_first_cell_s
     assert cited and paragraph_numbers(route_read(nb)) == sorted(cited)
     assert core["metadata"]["lesson"]["read"] == route_read(nb)
     line = ROUTE_LINE_RE.search("".join(nb["cells"][0]["source"])).group(0)
-    assert f": read first only {route_read(nb)} (not the full route's);" in line, line
+    assert f": before you start, read only {route_read(nb)};" in line, line
 
 
 def test_03s_route_does_not_ask_for_the_reading_of_the_parts_it_skips():

@@ -64,7 +64,7 @@ def test_the_opening_cell_says_which_reading_list_is_whose(name):
     first = "".join(nb["cells"][opening_index(nb)]["source"])
     assert "*Full route:* **Before you start, read ¶" in first
     line = ROUTE_LINE_RE.search(first).group(0)
-    assert f"read first only {route_read(nb)} (not the full route's);" in line, line
+    assert f": before you start, read only {route_read(nb)};" in line, line
 
 
 def test_tools_cells_writes_the_full_route_mark_once_and_only_where_the_lists_differ():

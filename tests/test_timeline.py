@@ -361,7 +361,7 @@ def test_a_table_marks_each_row_in_a_short_column_not_in_its_label(timeline, ess
         assert mark.endswith("*") == (row.dated_by == tl.INFERENCE), row.id
         assert (mark == "context") == (row.source == "context"), row.id
         assert not re.search(r"\((?:essay's|her) account\)$|\(context\)$", shown.loc[row.id, "label"]), row.id
-    assert "(essay's account" not in " ".join(shown[tl.HOW_KNOWN]) + " ".join(shown["how the date is reached"])
+    assert "(essay's account" not in " ".join(shown[tl.HOW_KNOWN]) + " ".join(shown["steps to the date"])
     assert "Zelaya takes office (context)" in shown.loc["E67", tl.HOW_KNOWN]   # named in words, no code (review 18)
 
 

@@ -68,7 +68,8 @@ def test_the_first_cell_of_00_to_04_is_short(name):
 @pytest.mark.parametrize("name", OPENING[1:])
 def test_the_first_cell_of_01_to_04_says_what_to_do_first_in_its_first_lines(name):
     lines = [ln for ln in "".join(_nb(name)["cells"][0]["source"]).splitlines() if ln.strip()]
-    assert lines[1].startswith("**What to do first:**"), lines[:2]
+    # learner review 26: one plain sentence of what the notebook is for, with which route to take, comes first
+    assert lines[1].startswith("In this notebook you ") and lines[2].startswith("**What to do first:**"), lines[:3]
 
 
 def test_01s_worked_solutions_are_short():
