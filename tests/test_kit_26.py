@@ -105,7 +105,12 @@ def test_the_content_note_has_a_short_spoken_form_which_every_welcome_row_gives(
         if "aviso sobre el contenido" not in first_row.lower():
             continue
         checked += 1
-        assert f"“{aloud['es']}”" in shown(page.split('<table class="sheet">')[0]), name
+        above = shown(page.split('<table class="sheet">')[0])
+        if "otra vez" in first_row.lower():
+            # read again in a later meeting: one line pointing to Session 1's words (Session 3's sheet keeps 9 pt)
+            assert "Lea otra vez el aviso en voz alta (0:00): el mismo de la sesión 1." in above, name
+            continue
+        assert f"“{aloud['es']}”" in above, name
     assert checked >= 2, checked
     packet = shown(kit_once.plan_packets()["packet-single-90.html"])
     assert " ".join(h["content_note"]["en"].split()) in packet

@@ -62,6 +62,10 @@ def test_the_spanish_sheets_label_the_note_said_aloud_with_a_verb():
             continue
         seen += 1
         assert "en voz alta (0:00):" in above and "Aviso sobre el contenido, en voz alta (0:00)" not in above, name
+        if "Lea otra vez el aviso" in above:
+            # a later meeting reads it again: one line pointing to Session 1's words (Session 3's sheet keeps 9 pt)
+            assert "Lea otra vez el aviso en voz alta (0:00): el mismo de la sesión 1." in above, name
+            continue
         assert f"Lea el aviso en voz alta (0:00): “{' '.join(said['es'].split())}”" in above, name
     assert seen >= 2, seen
 

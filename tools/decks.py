@@ -1391,6 +1391,11 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                 # left open, the Spanish alone
                 said_aloud = ('<p class="aloud"><b>Lea el aviso en voz alta (0:00):</b>'
                               f' <i lang="es">“{html.escape(ctx["handout"]["content_note_aloud"]["es"])}”</i></p>')
+                if re.search(r"(?i)\bagain\b", seg.activity):
+                    # read again in a later meeting: the words are Session 1's, on its sheet; here one line, so
+                    # Session 3's sheet keeps its 9 pt (the note in full took it to 8.75 pt, session 26's merge)
+                    said_aloud = ('<p class="aloud"><b>Lea otra vez el aviso en voz alta (0:00):</b>'
+                                  ' <span lang="es">el mismo de la sesión 1.</span></p>')
             if seg.topic == "setup" and not in_spanish and "setup page" not in seg.activity:
                 does += " " + html.escape(setup_check_line(ctx["handout"]))     # what to check, the kit's own words
             body_rows.append(
