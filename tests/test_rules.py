@@ -443,8 +443,8 @@ def test_a_new_verdict_and_a_new_kind_of_term_are_words_in_schema_yml(reading_co
     rewrite(reading_copy, "terms.csv", "2009 coup,event,", "2009 coup,coup,")
     err = load_error(reading_copy, terms.load_terms)
     assert err.problem == "'kind' is 'coup'." and err.row == "2 (2009 coup)"
-    rewrite(reading_copy, "schema.yml", "concept, publication]\n    definition_source:",
-            "concept, publication, coup]\n    definition_source:")
+    rewrite(reading_copy, "schema.yml", "concept, publication, law or bill]\n    definition_source:",
+            "concept, publication, law or bill, coup]\n    definition_source:")
     rewrite(reading_copy, "schema.yml", "    publication: [publicación]\n", "    publication: [publicación]\n"
             "    coup: [golpe]\n")
     glossary = terms.load_terms(helpers.load_essay(reading_copy)).set_index("term")
