@@ -509,8 +509,9 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
         row = nodes[id_]
         drawn[id_] = (box(x_child, y, text, TYPE_COLOURS[row.type], id_), y - h / 2 + 0.15)
         y -= h + gap
-    # place the boxes round their texts as drawing would, without drawing the whole figure (a third of its cost)
-    renderer = fig.canvas.get_renderer()
+    # place the boxes round their texts as drawing would, without drawing the whole figure (a third of its cost),
+    # measuring them with the renderer figure_png will draw the picture with: its texts are measured once, not twice
+    renderer = _picture_renderer(fig)
     for t in [rt, *(t for t, _ in drawn.values())]:
         t.update_bbox_position_size(renderer)
     inv = ax.transData.inverted()
@@ -594,6 +595,27 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
     fig.full_wording = True    # a box's "…" is not a cut: the table under the figure gives each claim in full
     fig.fills_canvas = True    # every text stays inside the figure (test_every_figure_fits_a_16_by_9_slide)
     return fig
+
+
+def _canvas_box(fig):
+    """The box a picture of a figure that fills its canvas shows: the figure and ``savefig.pad_inches`` round it."""
+    from matplotlib.transforms import Affine2D, TransformedBbox
+    pad = plt.rcParams["savefig.pad_inches"]
+    w, h = fig.get_size_inches()
+    box = Bbox.from_extents(-pad, -pad, w + pad, h + pad)
+    # the size of the canvas print_figure draws that box on, computed as it computes it (matplotlib's _tight_bbox)
+    size = TransformedBbox(Bbox.from_bounds(0, 0, *box.size), Affine2D().scale(fig.dpi)).size
+    return box, (size[0], size[1], fig.dpi)
+
+
+def _picture_renderer(fig):
+    """A renderer of the size of the picture ``figure_png`` draws of a figure that fills its canvas, kept on the
+    figure: matplotlib keeps the sizes of the texts it measures by renderer, and figure_png draws on this one, so
+    the texts a map measures to place its boxes and labels are not measured again to draw them."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    _, key = _canvas_box(fig)
+    fig._picture_renderer = (key, RendererAgg(key[0], key[1], key[2]))
+    return fig._picture_renderer[1]
 
 
 def _opening(text) -> str:
@@ -1709,7 +1731,12 @@ def figure_png(fig) -> str:
     w, h = fig.get_size_inches()
     engine = fig.get_layout_engine()
     if getattr(fig, "fills_canvas", False):
-        box = Bbox.from_extents(-pad, -pad, w + pad, h + pad)
+        box, key = _canvas_box(fig)
+        kept = getattr(fig, "_picture_renderer", None)
+        if kept is not None and kept[0] == key and hasattr(fig.canvas, "_lastKey"):
+            # an Agg canvas draws on the renderer it has if it is of the size wanted: the one that measured the texts
+            fig.canvas.renderer, fig.canvas._lastKey = kept[1], key
+        fig.__dict__.pop("_picture_renderer", None)
     else:
         # the tight box as print_figure finds it, from the layout alone: print_figure would draw the whole figure
         # once (without painting) only to run the layout and measure it, then draw it again
@@ -1742,6 +1769,14 @@ def _release(fig) -> None:
     if hasattr(canvas, "_lastKey"):        # an Agg canvas: a later draw would make a new renderer
         canvas._lastKey = None
         canvas.renderer = None
+    # what each Axes drew is let go of, then the Axes itself, without clearing it: Figure.clear clears every Axes,
+    # which makes its axes' ticks anew only to drop them (session 27: a quarter of what making a map's Axes costs)
+    for ax in list(fig.axes):
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        for artist in [*ax.texts, *ax.patches, *ax.lines, *ax.collections, *ax.images, *ax.artists, *ax.tables]:
+            artist.remove()
+        fig.delaxes(ax)
     fig.clear()
     _trim()
 
