@@ -509,9 +509,8 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
         row = nodes[id_]
         drawn[id_] = (box(x_child, y, text, TYPE_COLOURS[row.type], id_), y - h / 2 + 0.15)
         y -= h + gap
-    # place the boxes round their texts as drawing would, without drawing the whole figure (a third of its cost),
-    # measuring them with the renderer figure_png will draw the picture with: its texts are measured once, not twice
-    renderer = _picture_renderer(fig)
+    # place the boxes round their texts as drawing would, without drawing the whole figure (a third of its cost)
+    renderer = fig.canvas.get_renderer()
     for t in [rt, *(t for t, _ in drawn.values())]:
         t.update_bbox_position_size(renderer)
     inv = ax.transData.inverted()
@@ -595,27 +594,6 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
     fig.full_wording = True    # a box's "…" is not a cut: the table under the figure gives each claim in full
     fig.fills_canvas = True    # every text stays inside the figure (test_every_figure_fits_a_16_by_9_slide)
     return fig
-
-
-def _canvas_box(fig):
-    """The box a picture of a figure that fills its canvas shows: the figure and ``savefig.pad_inches`` round it."""
-    from matplotlib.transforms import Affine2D, TransformedBbox
-    pad = plt.rcParams["savefig.pad_inches"]
-    w, h = fig.get_size_inches()
-    box = Bbox.from_extents(-pad, -pad, w + pad, h + pad)
-    # the size of the canvas print_figure draws that box on, computed as it computes it (matplotlib's _tight_bbox)
-    size = TransformedBbox(Bbox.from_bounds(0, 0, *box.size), Affine2D().scale(fig.dpi)).size
-    return box, (size[0], size[1], fig.dpi)
-
-
-def _picture_renderer(fig):
-    """A renderer of the size of the picture ``figure_png`` draws of a figure that fills its canvas, kept on the
-    figure: matplotlib keeps the sizes of the texts it measures by renderer, and figure_png draws on this one, so
-    the texts a map measures to place its boxes and labels are not measured again to draw them."""
-    from matplotlib.backends.backend_agg import RendererAgg
-    _, key = _canvas_box(fig)
-    fig._picture_renderer = (key, RendererAgg(key[0], key[1], key[2]))
-    return fig._picture_renderer[1]
 
 
 def _opening(text) -> str:
@@ -1731,17 +1709,13 @@ def figure_png(fig) -> str:
     w, h = fig.get_size_inches()
     engine = fig.get_layout_engine()
     if getattr(fig, "fills_canvas", False):
-        box, key = _canvas_box(fig)
-        kept = getattr(fig, "_picture_renderer", None)
-        if kept is not None and kept[0] == key and hasattr(fig.canvas, "_lastKey"):
-            # an Agg canvas draws on the renderer it has if it is of the size wanted: the one that measured the texts
-            fig.canvas.renderer, fig.canvas._lastKey = kept[1], key
-        fig.__dict__.pop("_picture_renderer", None)
+        box = Bbox.from_extents(-pad, -pad, w + pad, h + pad)
     else:
         # the tight box as print_figure finds it, from the layout alone: print_figure would draw the whole figure
         # once (without painting) only to run the layout and measure it, then draw it again
         _lay_out(fig)
         box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(pad)
+    _draw_on_the_measuring_renderer(fig, box)
     out = io.BytesIO()
     fig.set_layout_engine(None)         # laid out above; print_figure lays out (and draws) again only if it has one
     try:
@@ -1752,6 +1726,24 @@ def figure_png(fig) -> str:
         if engine is not None or fig.get_layout_engine() is not None:
             fig.set_layout_engine(engine)
     return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _draw_on_the_measuring_renderer(fig, box) -> None:
+    """Let print_figure draw the picture of ``box`` on the renderer that measured the figure's texts (to place a
+    map's boxes, to lay a panel out, to find its tight box), made the picture's size: matplotlib keeps the sizes of
+    the texts it measures by renderer, and the picture's canvas, larger than the figure by its margin, made a
+    renderer of its own, on which every text was measured again (session 27: 20 texts a map; a zoom panel's many
+    tick labels). A text's size depends on the dpi only, and the renderer's pixels are cleared before it draws."""
+    from matplotlib.transforms import Affine2D, TransformedBbox
+    canvas = fig.canvas
+    renderer = getattr(canvas, "renderer", None)
+    if not hasattr(canvas, "_lastKey") or renderer is None or getattr(renderer, "dpi", None) != fig.dpi:
+        return
+    # the canvas's size as print_figure makes it for that box (matplotlib's _tight_bbox.adjust_bbox) and as an Agg
+    # canvas compares it (get_renderer): of that size, the renderer it has is the one it draws on
+    w, h = TransformedBbox(Bbox.from_bounds(0, 0, *box.size), Affine2D().scale(fig.dpi)).size
+    renderer.__init__(w, h, fig.dpi)    # the same object, a buffer of the new size (as matplotlib's __setstate__)
+    canvas._lastKey = (w, h, fig.dpi)
 
 
 def _shown_png(fig) -> str:

@@ -91,3 +91,21 @@ def test_a_maps_picture_measures_no_text_its_build_measured(monkeypatch):
         assert built and not again, f"{len(again)} texts measured again to draw the picture: {sorted(again)[:3]}"
         measured.clear()
         plt.close(fig)
+
+
+def test_a_zoom_panels_picture_measures_each_text_once(monkeypatch):
+    """03's zoom panels: laying a panel out and finding its tight box measure every tick label and theme word; the
+    picture is drawn on that renderer (made the picture's size), so figure_png measures no text twice (on main 65
+    texts a panel were measured again to draw it)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    timeline = helpers.load_timeline(helpers.load_essay())
+    measured: list[tuple] = []
+    original = RendererAgg.get_text_width_height_descent
+    monkeypatch.setattr(RendererAgg, "get_text_width_height_descent",
+                        lambda self, s, prop, ismath: measured.append((s, hash(prop))) or original(self, s, prop, ismath))
+    for k, fig in enumerate(plots.timeline_zoom_panels(timeline)):
+        measured.clear()
+        plots.figure_png(fig)
+        twice = {m for m in measured if measured.count(m) > 1}
+        assert measured and not twice, f"panel {k + 1}: {len(twice)} texts measured twice: {sorted(twice)[:3]}"
+        plt.close(fig)
