@@ -82,7 +82,8 @@ def test_a_maps_picture_measures_no_text_its_build_measured(monkeypatch):
     measured: list[tuple] = []     # (text, font) pairs: a legend may measure a label's word in another font
     original = RendererAgg.get_text_width_height_descent
     monkeypatch.setattr(RendererAgg, "get_text_width_height_descent",
-                        lambda self, s, prop, ismath: measured.append((s, hash(prop))) or original(self, s, prop, ismath))
+                        lambda self, s, prop, ismath: measured.append((s, hash(prop)))
+                        or original(self, s, prop, ismath))
     for fig in plots.argument_map(argument, "T"):
         built = set(measured)
         measured.clear()
@@ -102,7 +103,8 @@ def test_a_zoom_panels_picture_measures_each_text_once(monkeypatch):
     measured: list[tuple] = []
     original = RendererAgg.get_text_width_height_descent
     monkeypatch.setattr(RendererAgg, "get_text_width_height_descent",
-                        lambda self, s, prop, ismath: measured.append((s, hash(prop))) or original(self, s, prop, ismath))
+                        lambda self, s, prop, ismath: measured.append((s, hash(prop)))
+                        or original(self, s, prop, ismath))
     for k, fig in enumerate(plots.timeline_zoom_panels(timeline)):
         measured.clear()
         plots.figure_png(fig)
