@@ -162,7 +162,7 @@ def claim_in_words(nodes, id_: str) -> str:
     ("the premise of ¶55 [Many of the movements' opponents…]").
 
     Parameters:
-        nodes: ``argument.nodes()``; id_: the claim's id.
+        nodes: ``argument.nodes()`` (or ``argument.rows()``, the same as plain records); id_: the claim's id.
     Returns:
         the name, as text.
 
@@ -172,14 +172,25 @@ def claim_in_words(nodes, id_: str) -> str:
         >>> claim_in_words(nodes, "C28"), claim_in_words(nodes, "C31")
         ('the conclusion of ¶33', 'the evidence of ¶33 [Democrats and Republicans both worked…]')
     """
-    row = nodes.loc[id_]
+    nodes = _as_rows(nodes)
+    row = nodes[id_]
     if row.type == "thesis":
         return "the thesis"
     if row.type == "point":
         return f"point {str(id_)[1:]}"
     name = f"the {row.type} of ¶{row.paragraph}"
-    twins = (nodes.type == row.type) & (nodes.paragraph == row.paragraph)
-    return name if twins.sum() == 1 else f"{name} {_first_words(row, words=5)}"
+    twins = sum(other.type == row.type and other.paragraph == row.paragraph for other in nodes.values())
+    return name if twins == 1 else f"{name} {_first_words(row, words=5)}"
+
+
+def _as_rows(nodes) -> dict:
+    """The boxes of a map as plain records by id (``Argument.rows``), from ``argument.nodes()`` or as they are if
+    they are those records already: the maps look boxes up hundreds of times, and a pandas row costs a thousand
+    times a dict's look-up."""
+    if hasattr(nodes, "to_dict"):
+        from .argument import _NodeRow
+        return {i: _NodeRow(r) for i, r in zip(nodes.index, nodes.to_dict("records"))}
+    return nodes
 
 
 def _a(typ: str) -> str:
@@ -313,12 +324,12 @@ HELD_BACK = ("(the essay's words only: the package's reading of this claim is he
 
 def _child_text(argument, nodes, id_, held_back=(), words: int = BOX_WORDS, below=None) -> str:
     """A box on the right; ``below``: how many claims stand under each claim, if counted already (``_below``)."""
-    row = nodes.loc[id_]
+    row = nodes[id_]
     # an exercise asks about this claim: its box gives the essay's words (in quotation marks), not the package's reading
     text = f"“{_short(row.span, words)}”" if id_ in held_back else None
     # a point is the essay's own sentence: its box gives more of it, so a projected map shows what each point says
     # (review15 learner, 5: point 3, 14 words, read "…learn from more advanced…")
-    under = below[id_] if below is not None and id_ in below else len(argument.branch(id_))
+    under = below[id_] if below is not None and id_ in below else argument.below_counts().get(id_, 0)
     return _box_text(row, _CHILD_WIDTH, below=under if row.type != "point" else 0,
                      words=None if text else (max(POINT_WORDS, words) if row.type == "point" else words), text=text)
 
@@ -331,7 +342,8 @@ _ARROW_ROOM = 0.25     # inches kept free between boxes for each arrow and the w
 def _below(argument, ids) -> dict[str, int]:
     """How many claims stand under each of these claims, however deep: counted once for a map, not once for every
     wording of its box that is tried (``_words_that_fit`` tries seven)."""
-    return {i: len(argument.branch(i)) for i in dict.fromkeys(ids)}
+    counts = argument.below_counts()
+    return {i: counts.get(i, 0) for i in dict.fromkeys(ids)}
 
 
 def _words_that_fit(argument, nodes, ids, held_back=(), below=None) -> int:
@@ -358,7 +370,7 @@ def _ids_in_words(text: str, nodes) -> str:
     as the boxes name it (review15: the table under each map showed the data's ids; learner review 21, 5: the boxes
     no longer carry a code, so a code in the table would point at nothing)."""
     def named(m):
-        return claim_in_words(nodes, m.group(1)) if m.group(1) in nodes.index else m.group(1)
+        return claim_in_words(nodes, m.group(1)) if m.group(1) in nodes else m.group(1)
     return _BARE_ID.sub(named, text)
 
 
@@ -381,10 +393,10 @@ def box_wording(argument, root: str, ids, held_back=(), nodes=None, with_root: b
         ['Thesis · ¶6, ¶9–¶10', 'Point 1 · ¶11']
     """
     import pandas as pd
-    nodes = argument.nodes() if nodes is None else nodes
+    nodes = argument.rows() if nodes is None else _as_rows(nodes)
     rows = []
     for id_ in ([root] if with_root else []) + list(ids):
-        row = nodes.loc[id_]
+        row = nodes[id_]
         full = f"“{row.span}” {HELD_BACK}" if id_ in held_back else _ids_in_words(str(row.paraphrase), nodes)
         rows.append({"box": _header(row), "in full": full})
     return pd.DataFrame(rows, columns=["box", "in full"])
@@ -427,15 +439,15 @@ def describe_argument_map(argument, root: str, ids, part: tuple[int, int] = (1, 
         thesis box: ¶10's opening sentence); square brackets: the package's paraphrase. The table under the figure
         gives each box in full.
     """
-    nodes = argument.nodes() if nodes is None else nodes
-    r = nodes.loc[root]
+    nodes = argument.rows() if nodes is None else _as_rows(nodes)
+    r = nodes[root]
     name = {"thesis": f"the thesis ({r['at']})",
             "point": f"point {root[1:]}, {_first_words(r)} (¶{r.paragraph})"}.get(
         r.type, f"{_a(r.type)} in ¶{r.paragraph}, {_first_words(r, held_back)}")
     page = f" (part {part[0]} of {part[1]})" if part[1] > 1 else ""
     groups: dict[tuple[str, str], list[str]] = {}
     for id_ in ids:
-        row = nodes.loc[id_]
+        row = nodes[id_]
         ours = "; the package's reading" if row.get("link") == "the package's reading" else ""
         groups.setdefault((row.relation or "supports", row.type), []).append(
             f"{_first_words(row, held_back)} (¶{row.paragraph}{ours})")
@@ -481,7 +493,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
                        bbox=dict(boxstyle="round,pad=0.3", facecolor=fill, edgecolor=colour, linewidth=1.8))
 
     # the root on the left, at the top (the key goes under it)
-    r = nodes.loc[root]
+    r = nodes[root]
     rt = box(0.17, top - 0.08, _box_text(r, _ROOT_WIDTH, words=None, text=_root_words(argument, r)),
              TYPE_COLOURS[r.type], root)
     # the claims under it on the right, one under another, spread over the height
@@ -494,7 +506,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
     x_child = 4.3
     drawn = {}
     for id_, text, h in zip(ids, texts, heights):
-        row = nodes.loc[id_]
+        row = nodes[id_]
         drawn[id_] = (box(x_child, y, text, TYPE_COLOURS[row.type], id_), y - h / 2 + 0.15)
         y -= h + gap
     # place the boxes round their texts as drawing would, without drawing the whole figure (a third of its cost)
@@ -515,7 +527,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
         cb = inv.transform(t.get_bbox_patch().get_window_extent())
         cx, cy = cb[0][0], (cb[0][1] + cb[1][1]) / 2
         ry = (high - (high - low) * k / (count - 1)) if count > 1 and high > low else (rb[0][1] + rb[1][1]) / 2
-        rel = nodes.loc[id_].relation or "supports"
+        rel = nodes[id_].relation or "supports"
         style = RELATION_STYLES[rel]
         start, end = ((rx + 0.04, ry), (cx - 0.04, cy)) if rel == "explained by" else ((cx - 0.04, cy), (rx + 0.04, ry))
         ax.annotate("", xy=end, xytext=start,
@@ -528,7 +540,7 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
     boxes += [Bbox(h) for h in heads]
     for id_, (cx, cy, ry, start, end, rel, style) in arrows.items():
         word = "explains" if rel == "explained by" else rel
-        if nodes.loc[id_].get("link") == "the package's reading":
+        if nodes[id_].get("link") == "the package's reading":
             word += "\n(package's\nreading)"
         label = ax.text(0, 0, word, ha="center", va="center", fontsize=MAP_SMALL, color=style["color"],
                         fontstyle="italic", linespacing=1.0,
@@ -559,18 +571,18 @@ def _draw_map(argument, nodes, root, ids, title, part, held_back=(), below=None)
         _, at, shift = best
         label.set_position((rx + (cx - rx) * at, ry + (cy - ry) * at + shift))
         boxes.append(label.get_window_extent(renderer))
-    shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes.loc[i].type for i in ids]}]
+    shown = [t for t in TYPE_COLOURS if t in {r.type, *[nodes[i].type for i in ids]}]
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor=TYPE_COLOURS[t] + FILL.get(t, "26"), edgecolor=TYPE_COLOURS[t],
                              linewidth=1.8) for t in shown]
     # every line style drawn in this figure is in the legend too, with its word
     rels = []
     for i in ids:
-        rel = nodes.loc[i].relation or "supports"
+        rel = nodes[i].relation or "supports"
         word = "explains" if rel == "explained by" else rel
         if word not in rels:
             rels.append(word)
     handles += [plt.Line2D([0], [0], linewidth=1.5, **RELATION_STYLES[w]) for w in rels]
-    ours = any(nodes.loc[i].get("link") == "the package's reading" for i in ids)
+    ours = any(nodes[i].get("link") == "the package's reading" for i in ids)
     key = textwrap.fill("Box colour: type of claim. Line style and the word on an arrow: relation. "
                         + _arrow_direction(rels) + "."
                         + (" “Package's reading”: a link the essay leaves unstated." if ours else ""), 38)
@@ -603,14 +615,14 @@ def _known_id(argument, name) -> str:
     point = re.fullmatch(r"point ([1-9])", words)
     if words == "thesis" or (point and f"P{point.group(1)}" in known):
         return "T" if words == "thesis" else f"P{point.group(1)}"
-    nodes = argument.nodes()
-    found = sorted(i for i, row in nodes.iterrows() if len(words.split()) >= 2 and (
+    nodes = argument.rows()
+    found = sorted(i for i, row in nodes.items() if len(words.split()) >= 2 and (
         _opening(row.paraphrase).startswith(words) or _opening(row.span).startswith(words)))
     if len(found) == 1:
         return found[0]
     if found:
         raise UsageError(f"{len(found)} claims begin with the words {name!r}: " + ", ".join(
-            f"{_header(nodes.loc[i])}" for i in found[:6]) + ". Add a few more of the box's words.")
+            f"{_header(nodes[i])}" for i in found[:6]) + ". Add a few more of the box's words.")
     raise UsageError(f"the argument has no claim {name!r}. Name a claim by the first words of its box (at least two, "
                      "for example plots.show_argument_map(argument, \"The history the essay has told\")), or as "
                      "\"thesis\" or \"point 1\".")
@@ -689,12 +701,12 @@ def _map_figures(argument, root: str, per_figure: int, ids, held_back=(), points
             else list(_children(argument, root).id)
     ids = list(ids)
     held_back = {_known_id(argument, i) for i in ([held_back] if isinstance(held_back, str) else held_back)}
-    nodes = argument.nodes()
+    nodes = argument.rows()     # plain records: the boxes are looked up hundreds of times per map
     # as few figures as hold the claims (at most per_figure each, and as many as fit its height), shared out evenly
     below = _below(argument, ids)
     heights = [_box_height(argument, nodes, id_, held_back, below=below) + 0.1 for id_ in ids]
     chunks = [[ids[i] for i in part] for part in _chunks(heights, per_figure, _ROOM)]
-    r = nodes.loc[root]
+    r = nodes[root]
     base = {"thesis": "The thesis and its three points" if ids == list(argument.points.id)
             else "The thesis and the other claims directly under it",
             "point": f"Point {root[1:]} and what stands directly under it"}.get(
@@ -1579,7 +1591,7 @@ def show_argument_map(argument, root: str = "T", per_figure: int = 4, ids=None, 
     from IPython.display import display
     from .display import folded, table
     later_id = None if in_full_below is None else _known_id(argument, in_full_below)
-    later = None if later_id is None else claim_in_words(argument.nodes(), later_id)
+    later = None if later_id is None else claim_in_words(argument.rows(), later_id)
     for fig in _map_figures(argument, root, per_figure, ids, held_back, points):
         # by the claim, not by the box's first line: two claims of one type in one ¶ share a first line
         shown = fig.wording[[i != later_id for i in fig.wording_ids]]
@@ -1703,6 +1715,7 @@ def figure_png(fig) -> str:
         # once (without painting) only to run the layout and measure it, then draw it again
         _lay_out(fig)
         box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(pad)
+    _draw_on_the_measuring_renderer(fig, box)
     out = io.BytesIO()
     fig.set_layout_engine(None)         # laid out above; print_figure lays out (and draws) again only if it has one
     try:
@@ -1713,6 +1726,24 @@ def figure_png(fig) -> str:
         if engine is not None or fig.get_layout_engine() is not None:
             fig.set_layout_engine(engine)
     return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _draw_on_the_measuring_renderer(fig, box) -> None:
+    """Let print_figure draw the picture of ``box`` on the renderer that measured the figure's texts (to place a
+    map's boxes, to lay a panel out, to find its tight box), made the picture's size: matplotlib keeps the sizes of
+    the texts it measures by renderer, and the picture's canvas, larger than the figure by its margin, made a
+    renderer of its own, on which every text was measured again (session 27: 20 texts a map; a zoom panel's many
+    tick labels). A text's size depends on the dpi only, and the renderer's pixels are cleared before it draws."""
+    from matplotlib.transforms import Affine2D, TransformedBbox
+    canvas = fig.canvas
+    renderer = getattr(canvas, "renderer", None)
+    if not hasattr(canvas, "_lastKey") or renderer is None or getattr(renderer, "dpi", None) != fig.dpi:
+        return
+    # the canvas's size as print_figure makes it for that box (matplotlib's _tight_bbox.adjust_bbox) and as an Agg
+    # canvas compares it (get_renderer): of that size, the renderer it has is the one it draws on
+    w, h = TransformedBbox(Bbox.from_bounds(0, 0, *box.size), Affine2D().scale(fig.dpi)).size
+    renderer.__init__(w, h, fig.dpi)    # the same object, a buffer of the new size (as matplotlib's __setstate__)
+    canvas._lastKey = (w, h, fig.dpi)
 
 
 def _shown_png(fig) -> str:
@@ -1730,6 +1761,14 @@ def _release(fig) -> None:
     if hasattr(canvas, "_lastKey"):        # an Agg canvas: a later draw would make a new renderer
         canvas._lastKey = None
         canvas.renderer = None
+    # what each Axes drew is let go of, then the Axes itself, without clearing it: Figure.clear clears every Axes,
+    # which makes its axes' ticks anew only to drop them (session 27: a quarter of what making a map's Axes costs)
+    for ax in list(fig.axes):
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        for artist in [*ax.texts, *ax.patches, *ax.lines, *ax.collections, *ax.images, *ax.artists, *ax.tables]:
+            artist.remove()
+        fig.delaxes(ax)
     fig.clear()
     _trim()
 
