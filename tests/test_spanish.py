@@ -594,7 +594,7 @@ def test_the_exercise_2_sheet_gives_its_objections_table_in_spanish_upright_and_
     text = " ".join(html_text(page).split())
     assert "Ejercicio 2: clasificar un pasaje" in text
     for words in ("nombre", "objeción", "La narrativa liberal de las víctimas y la caridad",
-                  "La afirmación de que la inmigración hace bajar los salarios y quita empleos",
+                  "La afirmación de que la inmigración hace bajar los salarios o quita empleos",
                   "[la inmigración en realidad hace bajar los salarios o quita empleos]"):
         assert words in text, words
     assert "cómo responden los autores" not in text and "borra la capacidad de acción" not in text
