@@ -146,3 +146,17 @@ def test_the_spanish_thesis_rows_give_one_instruction(plans):
     for text in said:
         assert "numér" not in text, text
         assert text.count("Formen parejas con la persona de al lado") == 1 and "que le toque" in text, text
+
+
+def test_a_packet_for_one_plan_does_not_ask_which_plan_and_the_agreements_are_where_the_deck_has_them():
+    """Review 26, smaller points: the 90-minute packet's agenda said "The facilitator says which plan your group
+    follows" in a packet built for that one plan; the checklist and the guide put the agreements on "the first slide",
+    which is the deck's title (the agreements are the slides after the content note)."""
+    from tools import packet
+    one = " ".join(packet.agenda_parts(plan_id="single-90", version=""))
+    every = " ".join(packet.agenda_parts())
+    assert "which plan your group follows" in every                               # the packet of every plan asks
+    assert "which plan your group follows" not in one and "qué plan sigue su grupo" not in one
+    assert "The times count from the start of the meeting." in one
+    said = (SEEDS / "facilitation.yml").read_text(encoding="utf-8") + _guide()
+    assert "the first slide" not in said and said.count("on the wall or on their slides") >= 2
