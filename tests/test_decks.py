@@ -946,7 +946,7 @@ def test_the_room_never_sees_the_plans_bookkeeping():
 
 
 def test_a_segment_that_sends_pairs_to_a_flashpoint_cues_it(plans):
-    """The thesis segment of the 90-minute plan sends pairs to ¶45 and ¶48, ¶54–¶55 and ¶56–¶61 without the room
+    """The thesis segment of the 90-minute plan sends pairs to ¶48, ¶54–¶55 and ¶56–¶61 without the room
     reading them (its paragraphs, which count for the minimum reading and the slide's quotation, stay ¶10–¶13):
     its points_to names them, so the flashpoints among them (¶45, ¶48, ¶55, ¶58–¶61) get the cue as a segment
     reading them would (issue #20, s16)."""
@@ -955,7 +955,8 @@ def test_a_segment_that_sends_pairs_to_a_flashpoint_cues_it(plans):
     assert len(thesis) == 1
     seg = next(thesis.itertuples())
     sent = {n for m in re.findall(r"¶\d+(?:–¶\d+)?", seg.activity) for n in helpers.text.paragraph_numbers(m)}
-    assert {45, 48, 55, 58, 59, 60, 61} <= sent & fp, "the activity sends pairs to these flashpoints"
+    # session 27 (facilitator review 26, #8): point 1's pairs go to ¶48 alone; ¶45 is the feasibility segment's
+    assert {48, 55, 58, 59, 60, 61} <= sent & fp and 45 not in sent, "the activity sends pairs to these flashpoints"
     assert sent - set(helpers.text.paragraph_numbers(seg.paragraphs)) <= set(helpers.text.paragraph_numbers(seg.points_to))
     assert sent & fp <= set(decks.flashpoints_of(seg, CTX))
     assert set(helpers.text.paragraph_numbers(seg.paragraphs)) == set(range(10, 14)), "the room still reads ¶10–¶13"

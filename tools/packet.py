@@ -227,10 +227,13 @@ def agenda_parts(reading: str = DEFAULT_READING, plan_id: str | None = None, ver
         if plan != last_plan:   # (review12: alone, they left the packet's page 2 near blank)
             opening = (f'<h2>Agenda: {_e(first.plan_title)} · '
                        f'<span lang="es">Programa: {_e(first.plan_title_es)}</span></h2>')
+            # a packet built for one plan does not ask which plan (facilitator review 26, smaller points)
             opening += (_pair({"en": "The facilitator says which plan your group follows; the times count from the "
                                       "start of the meeting.",
                                 "es": "Quien facilita les dice qué plan sigue su grupo; los tiempos cuentan desde el "
-                                      "comienzo de la reunión."}, cls="pair note"))
+                                      "comienzo de la reunión."} if plan_id is None else
+                              {"en": "The times count from the start of the meeting.",
+                               "es": "Los tiempos cuentan desde el comienzo de la reunión."}, cls="pair note"))
             last_plan = plan
         r = pre.loc[(plan, meeting)]
         slower = r.minutes_l2       # the kit's one second-language rule (workshop.second_language_minutes)
