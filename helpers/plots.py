@@ -1096,15 +1096,16 @@ def _two_lines(label: str) -> str:
     return text + (INFERRED_MARK if star else "")
 
 
-def _theme_words(ax, rows, wrap: int | None = None) -> None:
+def _theme_words(ax, rows, wrap: int | None = None):
     """Each row's theme in words on the right, so colour is never the only cue (on lines of ``wrap`` characters at
-    most, if given)."""
+    most, if given). Returns the axes that hold them (a twin of ``ax``)."""
     themes = ax.twinx()
     themes.set_ylim(ax.get_ylim())
     themes.set_yticks(range(len(rows)), [textwrap.fill(r.theme, wrap) if wrap else r.theme for r in rows.itertuples()],
                       fontsize=TIMELINE_KEY_FONT, color="#333333", linespacing=1.0)
     themes.tick_params(axis="y", length=0)
     themes.spines["right"].set_visible(False)
+    return themes
 
 
 THEME_GAP_PX = 4         # at least this much white between two rows' theme names, at the figure's own size
@@ -1280,7 +1281,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         if row.source == "context":
             tick.set_fontstyle("italic")
     ax.set_ylim(len(t) - 0.5, -0.5)
-    _theme_words(ax, t, wrap=_theme_wrap(ax, t))
+    themes = _theme_words(ax, t, wrap=_theme_wrap(ax, t))
     ax.figure.drawn = drawn_rows(t)
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
@@ -1293,13 +1294,19 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     pub_x = _publication_line(ax, published) if t.to_writing.any() else None
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i, stop=pub_x)
-    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
-                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
-                     to_writing=bool(t.to_writing.any()), published=published if pub_x else None)
-    ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
+    # the key once, under the first panel, for every panel (learner review 26: five panels each repeated a key of
+    # about four lines); the later panels say where it is
+    every = _zoom_rows(_held_back(timeline, leave_out, writing)[0], years)
+    if part is None or part[0] == 1:
+        shows_writing = bool((every if part else t).to_writing.any())
+        _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
+                         loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
+                         to_writing=shows_writing, published=published if (pub_x or (part and shows_writing)) else None)
+    ax.set_title((f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part[0] == 1
+                  else f"Part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}{ZOOM_KEY_ONCE}") if part else
                  f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=12)
     first, last = math.ceil(lo), math.floor(hi)
-    runs_on = _runs_on(ax, t, hi)
+    runs_on = _runs_on(ax, t, hi, themes)
     ax.figure.drawn = [line + runs_on.get(line.split()[0], "") for line in ax.figure.drawn]
     # the whole year at each 1 January (the learner review 17: "’18 ’19" read as nothing)
     ax.set_xticks(range(first, last + 1), [str(y) for y in range(first, last + 1)])
@@ -1317,6 +1324,8 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     return ax
 
 
+#: the title of every zoom panel after the first: the key is drawn once, under part 1
+ZOOM_KEY_ONCE = " (key under part 1)"
 RUN_ON_CLEAR_PX = 24     # a bar that runs on shows at least this much of itself left of its "→ Nov 2017"
 
 
@@ -1383,20 +1392,31 @@ def _running_on(rows, hi: float):
             if not (getattr(row, "to_writing", False) or row.open_end) and _year(row.to_date) + 1 / 365 > hi]
 
 
-def _runs_on(ax, rows, hi: float) -> dict[str, str]:
-    """Mark each bar that runs on past a panel's right edge with where it ends ("→ Nov 2013") at the edge, and say
-    so in words, for the row's line in ``fig.drawn`` (learner review 19: "LIBRE newly formed", a range to November
-    2013, stopped at the edge of a panel ending in 2010 and was read as formed by mid-2010). A row that runs to the
-    time of writing or has no end keeps its arrow instead. Returns the words to add, by row id."""
-    said = {}
+RUN_ON_GAP_PT = 3       # between the frame and a "→ Nov 2017" outside it, and between that and the theme names
+
+
+def _runs_on(ax, rows, hi: float, themes=None) -> dict[str, str]:
+    """Mark each bar that runs on past a panel's right edge with where it ends ("→ Nov 2013"), just outside the
+    frame at the bar's end, and say so in words, for the row's line in ``fig.drawn`` (learner review 19: "LIBRE
+    newly formed", a range to November 2013, stopped at the edge of a panel ending in 2010 and was read as formed by
+    mid-2010). Outside the frame, not over the bar (learner review 26: "→ Nov 2017" sat on top of the bars); the
+    theme names on the right (``themes``, their axes) move right to make room. A row that runs to the time of
+    writing or has no end keeps its arrow instead. Returns the words to add, by row id."""
+    said, marks = {}, []
     for y, row in _running_on(rows, hi):
         end = row.to_date
         short = f"{end:%b %Y}"
-        ax.annotate(f"→ {short}", xy=(hi, y), xycoords="data", ha="right", va="center", fontsize=ZOOM_FONT,
-                    fontweight="bold", color="black", zorder=5, gid=f"{row.id}-runs-on",
-                    bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
+        marks.append(ax.annotate(f"→ {short}", xy=(1, y), xycoords=("axes fraction", "data"),
+                                 xytext=(RUN_ON_GAP_PT, 0), textcoords="offset points", ha="left", va="center",
+                                 fontsize=ZOOM_FONT, fontweight="bold", color="black", zorder=5,
+                                 gid=f"{row.id}-runs-on", annotation_clip=False,
+                                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none")))
         words = f"{end:%B %Y}"
         said[row.id] = f"  (runs on past the panel's right edge, to {words}: → {short})"
+    if marks and themes is not None:
+        renderer = ax.figure.canvas.get_renderer()
+        wide = max(m.get_window_extent(renderer).width for m in marks) * 72 / ax.figure.dpi
+        themes.tick_params(axis="y", pad=wide + 3 * RUN_ON_GAP_PT)
     return said
 
 
