@@ -508,7 +508,7 @@ def who_is_who(terms: pd.DataFrame, names: list[str]) -> None:
                               "row for it to terms.csv.")
         t = hits.iloc[0]
         what = str(t.definition).rstrip(".")
-        if what[:2].istitle() and what[1:2].islower() and " " in what and what.split()[0] in ("A", "An", "The"):
+        if what.split(" ", 1)[0] in ("A", "An", "The"):
             what = what[0].lower() + what[1:]    # "Veolia: a French company", not "Veolia: A French company"
         source = "" if t.definition_source == "essay" else f" (context, not the essay: {t.reference})"
         lines.append(f"{t.term}: {what}{source}. {t.in_the_essay}")
