@@ -1051,10 +1051,13 @@ def _held_back(timeline, leave_out=(), writing=None):
     only_writing = (t.when == "the time of writing") & ~asked
     t = t[~asked & ~only_writing]
     t = t.assign(to_writing=t.when.str.endswith("and the time of writing"))
-    parts = [f"{asked.sum()} row{'s' if asked.sum() != 1 else ''} the exercises ask about"] if asked.any() else []
+    # learner review 26 (finding 4): "Left out until the exercises' solutions: 6 rows the exercises ask about and 5
+    # dated only by the time of writing" made no sense to a newcomer; said as what is not drawn yet, and why
+    parts = [f"{asked.sum()} event{'s' if asked.sum() != 1 else ''} an exercise asks about"] if asked.any() else []
     if only_writing.any():
-        parts.append(f"{only_writing.sum()} dated only by the time of writing")
-    return t, (f" Left out until the exercises' solutions: {' and '.join(parts)}. A row that runs to the time of "
+        parts.append(f"{only_writing.sum()} whose only date is when the essay was written, Exercise 2's question")
+    return t, (f" Not drawn here, so as not to give answers away: {' and '.join(parts)}; the worked solutions show "
+               "them. A row that runs to the time of "
                "writing ends in a filled arrow, stopped at the line of the essay's publication where a chart reaches "
                "it; a row with no end date ends in an open arrow.")
 
@@ -1392,31 +1395,43 @@ def _running_on(rows, hi: float):
             if not (getattr(row, "to_writing", False) or row.open_end) and _year(row.to_date) + 1 / 365 > hi]
 
 
-RUN_ON_GAP_PT = 3       # between the frame and a "→ Nov 2017" outside it, and between that and the theme names
+RUN_ON_GAP_PT = 4       # between a "runs to Nov 2017" and the start of its bar
+RUN_ON_BEFORE = "runs to {}"    # before the bar: not "→ Nov 2017", which there would read as when the bar starts
 
 
 def _runs_on(ax, rows, hi: float, themes=None) -> dict[str, str]:
-    """Mark each bar that runs on past a panel's right edge with where it ends ("→ Nov 2013"), just outside the
-    frame at the bar's end, and say so in words, for the row's line in ``fig.drawn`` (learner review 19: "LIBRE
-    newly formed", a range to November 2013, stopped at the edge of a panel ending in 2010 and was read as formed by
-    mid-2010). Outside the frame, not over the bar (learner review 26: "→ Nov 2017" sat on top of the bars); the
-    theme names on the right (``themes``, their axes) move right to make room. A row that runs to the time of
-    writing or has no end keeps its arrow instead. Returns the words to add, by row id."""
-    said, marks = {}, []
-    for y, row in _running_on(rows, hi):
+    """Mark each bar that runs on past a panel's right edge with where it ends ("runs to Nov 2013"), and say so in words,
+    for the row's line in ``fig.drawn`` (learner review 19: "LIBRE newly formed", a range to November 2013, stopped at
+    the edge of a panel ending in 2010 and was read as formed by mid-2010). The mark sits in the row just before the
+    bar starts, in the white the bar leaves, not over the bar (learner review 26: "→ Nov 2017" at the edge sat on top
+    of the bars); only where that white is too narrow does it go at the edge, over the bar, as before. A row that
+    runs to the time of writing or has no end keeps its arrow instead. Returns the words to add, by row id.
+    (``themes`` is unused; kept so callers need not change.)"""
+    said = {}
+    running = _running_on(rows, hi)
+    if running:
+        _lay_out(ax.figure)
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    for y, row in running:
         end = row.to_date
         short = f"{end:%b %Y}"
-        marks.append(ax.annotate(f"→ {short}", xy=(1, y), xycoords=("axes fraction", "data"),
-                                 xytext=(RUN_ON_GAP_PT, 0), textcoords="offset points", ha="left", va="center",
-                                 fontsize=ZOOM_FONT, fontweight="bold", color="black", zorder=5,
-                                 gid=f"{row.id}-runs-on", annotation_clip=False,
-                                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none")))
+        style = dict(fontsize=ZOOM_FONT, fontweight="bold", color="black", zorder=5, gid=f"{row.id}-runs-on",
+                     bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
+        before = RUN_ON_BEFORE.format(short)
+        probe = ax.text(0, 0, before, fontsize=ZOOM_FONT, fontweight="bold")
+        wide = probe.get_window_extent(renderer).width + 0.3 * ZOOM_FONT * ax.figure.dpi / 72   # the box's padding
+        probe.remove()
+        start = ax.transData.transform((_year(row.from_date), y))[0]
+        if start - wide - RUN_ON_GAP_PT * ax.figure.dpi / 72 >= frame.x0 + 2:      # room before the bar
+            text = before
+            ax.annotate(text, xy=(_year(row.from_date), y), xycoords="data", xytext=(-RUN_ON_GAP_PT, 0),
+                        textcoords="offset points", ha="right", va="center", **style)
+        else:
+            text = f"→ {short}"
+            ax.annotate(text, xy=(hi, y), xycoords="data", ha="right", va="center", **style)
         words = f"{end:%B %Y}"
-        said[row.id] = f"  (runs on past the panel's right edge, to {words}: → {short})"
-    if marks and themes is not None:
-        renderer = ax.figure.canvas.get_renderer()
-        wide = max(m.get_window_extent(renderer).width for m in marks) * 72 / ax.figure.dpi
-        themes.tick_params(axis="y", pad=wide + 3 * RUN_ON_GAP_PT)
+        said[row.id] = f"  (runs on past the panel's right edge, to {words}: “{text}”)"
     return said
 
 
