@@ -1063,10 +1063,13 @@ def _held_back(timeline, leave_out=(), writing=None):
     only_writing = (t.when == "the time of writing") & ~asked
     t = t[~asked & ~only_writing]
     t = t.assign(to_writing=t.when.str.endswith("and the time of writing"))
-    parts = [f"{asked.sum()} row{'s' if asked.sum() != 1 else ''} the exercises ask about"] if asked.any() else []
+    # learner review 26 (finding 4): "Left out until the exercises' solutions: 6 rows the exercises ask about and 5
+    # dated only by the time of writing" made no sense to a newcomer; said as what is not drawn yet, and why
+    parts = [f"{asked.sum()} event{'s' if asked.sum() != 1 else ''} an exercise asks about"] if asked.any() else []
     if only_writing.any():
-        parts.append(f"{only_writing.sum()} dated only by the time of writing")
-    return t, (f" Left out until the exercises' solutions: {' and '.join(parts)}. A row that runs to the time of "
+        parts.append(f"{only_writing.sum()} whose only date is when the essay was written, Exercise 2's question")
+    return t, (f" Not drawn here, so as not to give answers away: {' and '.join(parts)}; the worked solutions show "
+               "them. A row that runs to the time of "
                "writing ends in a filled arrow, stopped at the line of the essay's publication where a chart reaches "
                "it; a row with no end date ends in an open arrow.")
 
@@ -1108,15 +1111,16 @@ def _two_lines(label: str) -> str:
     return text + (INFERRED_MARK if star else "")
 
 
-def _theme_words(ax, rows, wrap: int | None = None) -> None:
+def _theme_words(ax, rows, wrap: int | None = None):
     """Each row's theme in words on the right, so colour is never the only cue (on lines of ``wrap`` characters at
-    most, if given)."""
+    most, if given). Returns the axes that hold them (a twin of ``ax``)."""
     themes = ax.twinx()
     themes.set_ylim(ax.get_ylim())
     themes.set_yticks(range(len(rows)), [textwrap.fill(r.theme, wrap) if wrap else r.theme for r in rows.itertuples()],
                       fontsize=TIMELINE_KEY_FONT, color="#333333", linespacing=1.0)
     themes.tick_params(axis="y", length=0)
     themes.spines["right"].set_visible(False)
+    return themes
 
 
 THEME_GAP_PX = 4         # at least this much white between two rows' theme names, at the figure's own size
@@ -1292,7 +1296,7 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
         if row.source == "context":
             tick.set_fontstyle("italic")
     ax.set_ylim(len(t) - 0.5, -0.5)
-    _theme_words(ax, t, wrap=_theme_wrap(ax, t))
+    themes = _theme_words(ax, t, wrap=_theme_wrap(ax, t))
     ax.figure.drawn = drawn_rows(t)
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
@@ -1305,13 +1309,19 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     pub_x = _publication_line(ax, published) if t.to_writing.any() else None
     for i, row in enumerate(t.itertuples()):
         _draw_event(ax, row, i, stop=pub_x)
-    _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
-                     loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
-                     to_writing=bool(t.to_writing.any()), published=published if pub_x else None)
-    ax.set_title(f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part else
+    # the key once, under the first panel, for every panel (learner review 26: five panels each repeated a key of
+    # about four lines); the later panels say where it is
+    every = _zoom_rows(_held_back(timeline, leave_out, writing)[0], years)
+    if part is None or part[0] == 1:
+        shows_writing = bool((every if part else t).to_writing.any())
+        _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
+                         loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
+                         to_writing=shows_writing, published=published if (pub_x or (part and shows_writing)) else None)
+    ax.set_title((f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part[0] == 1
+                  else f"Part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}{ZOOM_KEY_ONCE}") if part else
                  f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=12)
     first, last = math.ceil(lo), math.floor(hi)
-    runs_on = _runs_on(ax, t, hi)
+    runs_on = _runs_on(ax, t, hi, themes)
     ax.figure.drawn = [line + runs_on.get(line.split()[0], "") for line in ax.figure.drawn]
     # the whole year at each 1 January (the learner review 17: "’18 ’19" read as nothing)
     ax.set_xticks(range(first, last + 1), [str(y) for y in range(first, last + 1)])
@@ -1329,6 +1339,8 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     return ax
 
 
+#: the title of every zoom panel after the first: the key is drawn once, under part 1
+ZOOM_KEY_ONCE = " (key under part 1)"
 RUN_ON_CLEAR_PX = 24     # a bar that runs on shows at least this much of itself left of its "→ Nov 2017"
 
 
@@ -1395,20 +1407,43 @@ def _running_on(rows, hi: float):
             if not (getattr(row, "to_writing", False) or row.open_end) and _year(row.to_date) + 1 / 365 > hi]
 
 
-def _runs_on(ax, rows, hi: float) -> dict[str, str]:
-    """Mark each bar that runs on past a panel's right edge with where it ends ("→ Nov 2013") at the edge, and say
-    so in words, for the row's line in ``fig.drawn`` (learner review 19: "LIBRE newly formed", a range to November
-    2013, stopped at the edge of a panel ending in 2010 and was read as formed by mid-2010). A row that runs to the
-    time of writing or has no end keeps its arrow instead. Returns the words to add, by row id."""
+RUN_ON_GAP_PT = 4       # between a "runs to Nov 2017" and the start of its bar
+RUN_ON_BEFORE = "runs to {}"    # before the bar: not "→ Nov 2017", which there would read as when the bar starts
+
+
+def _runs_on(ax, rows, hi: float, themes=None) -> dict[str, str]:
+    """Mark each bar that runs on past a panel's right edge with where it ends ("runs to Nov 2013"), and say so in words,
+    for the row's line in ``fig.drawn`` (learner review 19: "LIBRE newly formed", a range to November 2013, stopped at
+    the edge of a panel ending in 2010 and was read as formed by mid-2010). The mark sits in the row just before the
+    bar starts, in the white the bar leaves, not over the bar (learner review 26: "→ Nov 2017" at the edge sat on top
+    of the bars); only where that white is too narrow does it go at the edge, over the bar, as before. A row that
+    runs to the time of writing or has no end keeps its arrow instead. Returns the words to add, by row id.
+    (``themes`` is unused; kept so callers need not change.)"""
     said = {}
-    for y, row in _running_on(rows, hi):
+    running = _running_on(rows, hi)
+    if running:
+        _lay_out(ax.figure)
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    for y, row in running:
         end = row.to_date
         short = f"{end:%b %Y}"
-        ax.annotate(f"→ {short}", xy=(hi, y), xycoords="data", ha="right", va="center", fontsize=ZOOM_FONT,
-                    fontweight="bold", color="black", zorder=5, gid=f"{row.id}-runs-on",
-                    bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
+        style = dict(fontsize=ZOOM_FONT, fontweight="bold", color="black", zorder=5, gid=f"{row.id}-runs-on",
+                     bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
+        before = RUN_ON_BEFORE.format(short)
+        probe = ax.text(0, 0, before, fontsize=ZOOM_FONT, fontweight="bold")
+        wide = probe.get_window_extent(renderer).width + 0.3 * ZOOM_FONT * ax.figure.dpi / 72   # the box's padding
+        probe.remove()
+        start = ax.transData.transform((_year(row.from_date), y))[0]
+        if start - wide - RUN_ON_GAP_PT * ax.figure.dpi / 72 >= frame.x0 + 2:      # room before the bar
+            text = before
+            ax.annotate(text, xy=(_year(row.from_date), y), xycoords="data", xytext=(-RUN_ON_GAP_PT, 0),
+                        textcoords="offset points", ha="right", va="center", **style)
+        else:
+            text = f"→ {short}"
+            ax.annotate(text, xy=(hi, y), xycoords="data", ha="right", va="center", **style)
         words = f"{end:%B %Y}"
-        said[row.id] = f"  (runs on past the panel's right edge, to {words}: → {short})"
+        said[row.id] = f"  (runs on past the panel's right edge, to {words}: “{text}”)"
     return said
 
 

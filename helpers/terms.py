@@ -26,7 +26,7 @@ from datetime import date
 import pandas as pd
 
 from .rules import declaration, default_vocabulary, load_entries, load_table, said
-from .errors import AnnotationError
+from .errors import AnnotationError, HelperError
 from .essay import HEADING, Essay
 from .text import sentence_spans, fold_keep_case
 
@@ -474,6 +474,46 @@ def lookup(essay: Essay, terms: pd.DataFrame, query: str) -> pd.DataFrame:
             continue
         rows.append({"paragraph": f"¶{n}", "name": essay.text[start:end], "sentence": sentence})
     return pd.DataFrame(rows, columns=columns)
+
+
+def who_is_who(terms: pd.DataFrame, names: list[str]) -> None:
+    """Show who or what each of a few names is, where a table or figure first needs them, from the glossary data.
+
+    The learner review of session 26: 02 and 03 opened with long word lists, while the names a figure showed
+    (Harper, Omar and Tlaib in 03's panels; Chapo Guzmán in 02's Exercise 3) were explained only in 04. A notebook
+    calls this just under the figure or table that needs them, and the words come from terms.csv, never from the
+    notebook, so they say what the glossary says.
+
+    Parameters:
+        terms: the glossary, from ``helpers.load_terms(essay)``.
+        names: the names to explain, each a term of the glossary or one of its aliases, in the order to show them.
+
+    Returns:
+        nothing: it shows one line for each name: the term, what it is (and, for a definition from outside the
+        essay, that it is context and its reference), and what the essay says about it.
+
+    Example:
+        >>> from helpers import load_essay, load_terms
+        >>> who_is_who(load_terms(load_essay()), ["Stephen Harper"])  # doctest: +NORMALIZE_WHITESPACE
+        Stephen Harper: Prime Minister of Canada from 2006 to 2015 (context, not the essay: Wikipedia, “Stephen
+        Harper”). In the essay, Palestinian activists picketed him on his visit to the West Bank.
+    """
+    lines = []
+    for name in names:
+        key = fold_keep_case(str(name).strip()).lower()
+        hits = terms[[any(key == fold_keep_case(n).lower() for n in names_of(t)) for t in terms.itertuples()]]
+        if hits.empty:
+            raise HelperError(FILE, f"no term or alias is called {name!r}, so it cannot be explained.",
+                              "give a name exactly as the glossary's term column (or its aliases) has it, or add a "
+                              "row for it to terms.csv.")
+        t = hits.iloc[0]
+        what = str(t.definition).rstrip(".")
+        if what.split(" ", 1)[0] in ("A", "An", "The"):
+            what = what[0].lower() + what[1:]    # "Veolia: a French company", not "Veolia: A French company"
+        source = "" if t.definition_source == "essay" else f" (context, not the essay: {t.reference})"
+        lines.append(f"{t.term}: {what}{source}. {t.in_the_essay}")
+    from .text import say
+    say("\n".join(lines))
 
 
 def load_glosses(essay: Essay) -> pd.DataFrame:

@@ -107,7 +107,9 @@ def test_the_figures_draw_the_essays_account_only_for_rows_dated_by_its_words(ti
         seen = set()
         for fig in figs + [long_view]:
             keys = _key_texts(fig)
-            for words in plots.DATED_BY_KEY.values():          # the key names all three, in words
+            if not keys:      # session 27: a later zoom panel has no key of its own; the key is under part 1
+                assert fig.axes[0].get_title(loc="left").endswith(plots.ZOOM_KEY_ONCE)
+            for words in plots.DATED_BY_KEY.values() if keys else ():   # the key names all three, in words
                 assert any(words in key for key in keys), words
             ax = fig.axes[0]
             marks = {a.get_gid(): a for a in ax.lines + ax.patches if a.get_gid()}

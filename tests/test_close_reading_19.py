@@ -22,22 +22,20 @@ def test_last_october_says_why_it_is_a_soft_limit(essay):
     assert "October of last year" in reasoning
     assert "does not exclude November or December 2019" in reasoning
     assert "Written later it would mean October 2019" not in reasoning
-    solution = markdown_cell("03", "**What sets a limit, from the essay.**")
-    earlier = solution.split("**What pulls earlier.**")[1].split("**What pulls later.**")[0]
-    october = next(s for s in earlier.split(". ") if "left last October" in s)
-    assert "October of last year" in october and "November or December 2019" in october
-    assert "the words do not exclude any month of 2019" in markdown_cell("03", "**The answer first.**")
+    # session 27: the solution's prose keeps to the exercise's five answers; the clue table files D17 as a pull, and
+    # the answer says no month of 2019 is excluded
+    from tests.test_close_reading_22 import _clue_line, _clue_table_03
+    assert "pulls earlier" in _clue_line(_clue_table_03(), "D17")
+    assert "the words exclude no month" in markdown_cell("03", "**The answer.**")
 
 
 def test_after_ten_years_is_filed_under_both_readings(essay):
     """Item 2: Exercise 2's solution filed "After ten years" under *no bearing* only, and *What pulls later* listed
     only "14 years". Both readings now stand where they pull: to the flight (no bearing, the package's reading, as
     D10 and E35 have it) and to the time of writing (from late June 2019, a reading the package does not weigh)."""
-    solution = markdown_cell("03", "**What sets a limit, from the essay.**")
-    later = solution.split("**What pulls later.**")[1].split("**What has no bearing.**")[0]
-    none = solution.split("**What has no bearing.**")[1].split("**Why the clues conflict.**")[0]
-    assert "After ten years" in later and "late June 2019" in later and "does not weigh" in later
-    assert "After ten years" in none and "package's reading" in none
+    # session 27: Exercise 1's solution gives both readings (test_close_reading_17); Exercise 2's table files it
+    from tests.test_close_reading_22 import _clue_line, _clue_table_03
+    assert "no bearing" in _clue_line(_clue_table_03(), "D10")
     d10 = tl.load_dating(essay).set_index("id").loc["D10"]
     assert d10.pulls == "no bearing" and "late June 2019" in d10.reasoning
 

@@ -118,7 +118,10 @@ def test_veolia_was_forced_to_withdraw(essay):
     assert "“before being forced to withdraw”" in terms.loc["Veolia", "in_the_essay"]
     nb = nbformat.read(next((ROOT / "notebooks").glob("03_*.ipynb")), as_version=4)
     gloss = [c.source for c in nb.cells if c.cell_type == "markdown" and "- **Veolia**" in c.source]
-    assert len(gloss) == 1 and "“before being forced to withdraw”" in gloss[0] and "before withdrawing" not in gloss[0]
+    # session 27: 03 explains Veolia under the zoom, printing terms.csv's row (asserted above), not in its word list
+    shown = [c.source for c in nb.cells if c.cell_type == "code" and "who_is_who(" in c.source and '"Veolia"' in c.source]
+    assert (len(gloss) == 1 and "“before being forced to withdraw”" in gloss[0] and "before withdrawing" not in gloss[0]) \
+        or (not gloss and len(shown) == 1)
 
 
 def test_the_spanish_war_of_position_entry_is_attributed(essay):

@@ -28,7 +28,8 @@ def exercise_cell(nb: dict, title: str) -> dict:
 # 1. A list task is timed by the items it asks for, and 02 gets a break
 # ---------------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("key, title", [("01", "Exercise 1:"), ("03", "Exercise 2:")])
+# session 27: 03's Exercise 2 is no longer a list task (five numbered answers; learner review 26, finding 6)
+@pytest.mark.parametrize("key, title", [("01", "Exercise 1:")])
 def test_a_list_task_is_timed_by_its_items(key, title, essay):
     """01's Exercise 1 (list the facts, and how each is backed) and 03's Exercise 2 (find the clues to the date)
     were each counted as one answer (10 and 25 minutes stated; the learner took 20–30 and 45–60)."""
@@ -59,17 +60,17 @@ def test_a_list_task_must_say_how_many_items_it_asks_for(essay):
 
 
 def test_more_items_asked_means_more_minutes(essay):
-    nb = load("03")
+    nb = load("01")      # session 27: 01's Exercise 1, the list task left (03's Exercise 2 no longer is one)
     before = exercises(nb, essay)
-    cell = exercise_cell(nb, "Exercise 2:")
+    cell = exercise_cell(nb, "Exercise 1:")
     n = cell["metadata"]["exercise"]["list_items"]
     cell["metadata"]["exercise"]["list_items"] = 12
     kind = cell["metadata"]["exercise"]["answers"][-1]
     cell["metadata"]["exercise"]["answers"] += [kind] * (12 - n)   # one kind per item asked (session 21)
-    cell["source"] = "".join(cell["source"]).replace("Find ", "Find twelve of them, not only the ", 1)
+    cell["source"] = "".join(cell["source"]).replace("List the six facts", "List twelve facts, not only the six facts", 1)
     after = exercises(nb, essay)
-    assert after.floor_min[1] - before.floor_min[1] == answer_kinds(essay)[kind]["minutes"] * (12 - n)
-    assert list(after.floor_min.drop(1)) == list(before.floor_min.drop(1))
+    assert after.floor_min[0] - before.floor_min[0] == answer_kinds(essay)[kind]["minutes"] * (12 - n)
+    assert list(after.floor_min.drop(0)) == list(before.floor_min.drop(0))
 
 
 def test_02_has_a_break_with_its_first_sitting_computed(essay):
@@ -228,7 +229,10 @@ def test_the_zoom_names_whole_years_and_its_key_tells_solid_from_a_period(essay,
     years = [t.get_text() for t in ax.get_xticklabels()]
     assert years and all(re.fullmatch(r"20\d\d", y) for y in years), years
     assert "Jul" in [t.get_text() for t in ax.get_xticklabels(minor=True)]
-    legend = ax.figure.legends[0]
+    # session 27: the key is drawn once, under part 1
+    key = plots.timeline_zoom(timeline, part=(1, 5), leave_out=["E25", "E35", "E42", "E43", "E36", "E38"], writing="E38")
+    closed_figures.append(key.figure)
+    legend = key.figure.legends[0]
     handles = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles))
     # s20-fig: who dates a row is said in the key's title (the label shows it), so no grey bar stands for it beside
     # the grey bar of a period

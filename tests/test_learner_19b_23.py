@@ -38,7 +38,7 @@ def plain_outputs(cell: dict) -> list[str]:
 # answer each, its three values together, as 02's Exercise 2 counts a row's place, form and role as one) and asks
 # one caution for each (the learner: "6 min, 1 answer" for eight items).
 ASKED = {("02", "Exercise 1:"): 5, ("02", "Exercise 2:"): 4, ("02", "Exercise 3:"): 4,
-         ("03", "Exercise 1:"): 3, ("03", "Exercise 2:"): 8}
+         ("03", "Exercise 1:"): 3, ("03", "Exercise 2:"): 5}   # 03 Exercise 2: five numbered answers (session 27)
 
 
 def answers_counted(nb: dict, essay, title: str) -> int:
