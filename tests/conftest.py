@@ -24,7 +24,7 @@ import helpers  # noqa: E402
 SLOW = {"test_a11y.py", "test_browser.py", "test_hub.py", "test_hub_sizing.py", "test_binder.py", "test_bundle.py",
         "test_print.py", "test_launch.py", "test_offline_and_determinism.py", "test_properties.py"}
 # and, in other files, the tests that use one of these fixtures: the built handouts; every figure drawn and measured
-SLOW_FIXTURES = {("*", "editions_built"), ("test_figures_legible.py", "measured")}
+SLOW_FIXTURES = {("*", "editions_built"), ("*", "bundles_built"), ("test_figures_legible.py", "measured")}
 # and the single tests of the other files that took a second or more of processor time each under `make test-fast`
 # (measured per test, user + system, its kernels and subprocesses included): they build every deck, run sheet,
 # checklist or packet, walk every node of schema.yml, start a kernel or a Python, or draw every figure of a module's
@@ -229,6 +229,27 @@ def editions_built(tmp_path_factory) -> Path:
     digest = inputs_digest("helpers", "tools", "seeds", "notebooks", "launch.yml")
     return built_once(tmp_path_factory, f"editions-{'pdf' if pdf else 'html'}-{digest}",
                       lambda out: editions.build(out, pdf=pdf))
+
+
+@pytest.fixture(scope="session")
+def bundles_built(editions_built, tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    """The participant's and the facilitator's bundle (tools.bundle.bundles) from the shared build, written and
+    unzipped once per test run however many xdist workers ask (built_once), and only read: {"participant": (zip,
+    unzipped folder), "facilitator": (…)}. Session 27 (issue #24): test_bundle, test_share_25 (twice), test_kit_19
+    and test_kit_25 each wrote the bundles or their facilitator start page again, reading every lesson's PDF for
+    its exercise pages each time (155 to 275 s a test under load, CI70's durations)."""
+    import zipfile
+    from tools import bundle
+
+    def build(folder: Path) -> None:
+        zips = bundle.bundles(folder / "zips", built=editions_built)
+        for who, path in zips.items():
+            with zipfile.ZipFile(path) as z:
+                z.extractall(folder / f"unzipped-{who}")
+
+    folder = built_once(tmp_path_factory, f"bundles-{editions_built.name}", build)
+    return {who: (folder / "zips" / name, folder / f"unzipped-{who}")
+            for who, name in (("participant", f"{bundle.NAME}.zip"), ("facilitator", f"{bundle.FACILITATOR}.zip"))}
 
 
 @pytest.fixture

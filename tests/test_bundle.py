@@ -29,16 +29,10 @@ MAINTAINERS = ("tests/", "tools/", ".ci/", ".github/", "build/", ".venv/", "requ
 
 
 @pytest.fixture(scope="module")
-def kits(editions_built, tmp_path_factory):
-    """{"participant": (zip, unzipped folder), "facilitator": (…)}, from the shared build."""
-    zips = bundle.bundles(tmp_path_factory.mktemp("bundles"), built=editions_built)
-    out = {}
-    for who, path in zips.items():
-        dest = tmp_path_factory.mktemp(f"unzipped-{who}")
-        with zipfile.ZipFile(path) as z:
-            z.extractall(dest)
-        out[who] = (path, dest)
-    return out
+def kits(bundles_built):
+    """{"participant": (zip, unzipped folder), "facilitator": (…)}, from the shared build (conftest's bundles_built,
+    written once per test run)."""
+    return bundles_built
 
 
 def inside(kit) -> set[str]:

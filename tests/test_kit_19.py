@@ -34,7 +34,8 @@ def _attach_lists(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
     return [(html.unescape(said), re.findall(r'<a href="([^"]+)">(.*?)</a>', files)) for said, files in found]
 
 
-def test_the_reading_message_attaches_only_files_the_build_writes_and_both_kits_hold(editions_built, essay):
+def test_the_reading_message_attaches_only_files_the_build_writes_and_both_kits_hold(editions_built, bundles_built,
+                                                                                      essay):
     """Facilitator review 18 (3, 10): the message of the version for Spanish readers said the Spanish of ¶45, ¶48 and
     ¶49 was "attached too", but it was only a page inside the message's own page, and pasted it lost its
     "[traducción]" labels and the key to "[nota: …]". It is now a page of its own (HTML and PDF, beside the setup
@@ -69,7 +70,9 @@ def test_the_reading_message_attaches_only_files_the_build_writes_and_both_kits_
     # the page is no longer printed under the message (one copy, the attachable one)
     assert 'class="attach"' not in page and "to attach or paste" not in page
     # both kits' start pages list it
-    for start in (bundle.start_here_participant(editions_built), bundle.start_here_facilitator(editions_built)):
+    # (as the bundles hold them: conftest's bundles_built, written once per test run)
+    for start in ((folder / path.stem / bundle.START).read_text(encoding="utf-8")
+                  for path, folder in bundles_built.values()):
         assert 'href="print/spanish-single-90-1.pdf"' in start
 
 

@@ -43,9 +43,9 @@ def test_the_sharing_section_gives_no_time_of_its_own_for_sending():
     assert "at the time that page gives" in said
 
 
-def test_the_bundle_states_the_participant_zips_size_as_written(editions_built, tmp_path):
+def test_the_bundle_states_the_participant_zips_size_as_written(bundles_built):
     """Slow: the facilitator start page says the size of the participants' zip it holds, read from the file."""
-    zips = bundle.bundles(tmp_path, built=editions_built)
+    zips = {who: path for who, (path, _) in bundles_built.items()}
     with zipfile.ZipFile(zips["facilitator"]) as z:
         start = z.read(f"{bundle.FACILITATOR}/{bundle.START}").decode("utf-8")
         inner = z.getinfo(f"{bundle.FACILITATOR}/{bundle.PARTICIPANT_KIT}/{bundle.NAME}.zip").file_size
@@ -116,7 +116,7 @@ def test_no_notebook_types_the_setup_sizes_itself():
 
 # ---- 4. each exercise a route names, with its pages in the lesson's PDF ----------------------------------------
 
-def test_each_exercise_a_route_names_gives_its_pages_read_from_the_pdf(editions_built, tmp_path):
+def test_each_exercise_a_route_names_gives_its_pages_read_from_the_pdf(editions_built, bundles_built):
     """Slow: "01 Exercise 2: p. 37, solution p. 38", the pages read from the built facilitator PDF: the page said
     holds the exercise's heading, the solution's page says "Worked solution", and the full routes on the start page
     say them for every exercise a route names."""
@@ -125,12 +125,15 @@ def test_each_exercise_a_route_names_gives_its_pages_read_from_the_pdf(editions_
     named = {(s["notebook"], int(s["exercise"])) for steps in decks.preparation_routes().values()
              for s in steps if s["reads"] == "exercise"}
     assert named
-    zips = bundle.bundles(tmp_path, built=editions_built)
-    with zipfile.ZipFile(zips["facilitator"]) as z:
+    with zipfile.ZipFile(bundles_built["facilitator"][0]) as z:
         start = _text(z.read(f"{bundle.FACILITATOR}/{bundle.START}").decode("utf-8"))
-    for stem, n in sorted(named):
+    pages, texts_of = {}, {}      # each lesson's PDF read once (it was read twice for every exercise it holds)
+    for stem in sorted({stem for stem, _ in named}):
         pdf = editions_built / "facilitator" / f"{stem}.pdf"
-        page, solution = bundle.exercise_pages(pdf, editions_built / "facilitator" / f"{stem}.ipynb")[n]
-        texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+        pages[stem] = bundle.exercise_pages(pdf, editions_built / "facilitator" / f"{stem}.ipynb")
+        texts_of[stem] = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+    for stem, n in sorted(named):
+        page, solution = pages[stem][n]
+        texts = texts_of[stem]
         assert f"Exercise {n}:" in texts[page - 1] and "Worked solution" in texts[solution - 1] and page <= solution
         assert f"{stem[:2]} Exercise {n}: p. {page}, solution p. {solution}, in its PDF" in start, (stem, n)

@@ -623,7 +623,7 @@ def test_the_single_session_saves_before_its_last_paper_stretch(essay):
     assert stretch.activity.iloc[0].startswith(f"Save first ({workshop.SAVE_STEP})")
 
 
-def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(essay):
+def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(essay, bundles_built):
     """Review14 (Counts, item 7): the kit said "94 minutes of reading", where the reviewer's own count came to about
     3 h 10 of reading and rehearsal plus 2-3 h of arranging: the route left out the 8-page facilitator's notes,
     installing the kit, the paragraphs the likely answers send the room to, rehearsing the hard-moment lines and
@@ -671,18 +671,21 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
     sheets = kit_once.run_sheets()
     sheet = sheets["run-sheet-single-90-1.html"]
     # the sheet gives the start page's minimum route first, then this full route (facilitator review 22)
-    minimum = decks.preparation_routes(minimum=True)["single-90"]
+    minimum = kit_once.minimum_routes()[0]["single-90"]      # the minimum routes of the meetings as planned
     least = sum(s["minutes"] for s in minimum if s["reads"] != "arrange" and not s.get("left"))
     careful = sum(decks.step_minutes(s, decks.CAREFUL_WPM) for s in minimum if s["reads"] != "arrange" and not s.get("left"))
     assert least < reading
     assert (f"Prepare: about {hours(least)} at 200 words a minute, {hours(careful)} at 150 (minimum route); "
             f"{hours(reading)} in full; {hours(arranging)} of arranging." in text(sheet))
     assert sheet.index("Prepare:") < sheet.index('<table class="sheet">')
-    start = text(bundle._routes(workshop.load_plans(essay)))
+    # the facilitator's start page as the bundle holds it (conftest's bundles_built, written once a run): its full
+    # routes were built again here, about 90 s under load (session 27)
+    kit, unzipped = bundles_built["facilitator"]
+    start = text((unzipped / kit.stem / bundle.START).read_text(encoding="utf-8"))
     assert f"Prepare this session: {phrase}, in this order" in start
     version = kit_once.version_routes()[1]
     said = decks.preparation_phrase(version["single-90"])
-    least = decks.preparation_routes(parts=[p for p in kit_once.sheet_parts() if p[2].iloc[0].version], minimum=True)
+    least = kit_once.minimum_routes()[1]
     sheet_said = decks.sheet_preparation_phrase(least["single-90"], version["single-90"])
     assert f"Prepare this version: {sheet_said}." in text(sheets["run-sheet-single-90-1-spanish.html"])
     assert f"Prepare this version: {said}, in this order" in start
