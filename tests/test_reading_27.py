@@ -111,8 +111,12 @@ LOWER_CASE = {
     "military police": "Military Police",
     "end of history": "end of history",
     "prison notebooks": "told in Antonio Gramsci's entry, which names the Prison Notebooks",
-    "national dialogue": "a scare quote (¶37), words the essay holds at a distance and does not describe beyond "
-                         "Nasralla joining it; kept with the voices, not given a definition",
+    "national dialogue": "in quotation marks (¶37): the marks give the name of the 2018 talks and may also hold it at "
+                         "a distance (quotations.csv Q21); the talks are otherwise unglossed, kept with the voices",
+    "congressman": "a title (“former LIBRE congressman”, ¶39): a seat in Honduras's National Congress, told in "
+                   "Bartolo Fuentes's entry; not the U.S. Congress (not_aliases.csv)",
+    "congressionally-imposed condition to aid": "described, not named (¶37): the human-rights condition the U.S. "
+                                                "Congress set on aid; told in the timeline and the U.S. Congress row",
     "Honduran army": "a common noun for the armed forces, as “the military” throughout; the named force "
                      "(Military Police) has an entry",
     "state of emergency": "a common noun for what the dictator declared (¶36); told in the timeline",
