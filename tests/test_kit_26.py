@@ -108,7 +108,7 @@ def test_the_content_note_has_a_short_spoken_form_which_every_welcome_row_gives(
         above = shown(page.split('<table class="sheet">')[0])
         if "otra vez" in first_row.lower():
             # read again in a later meeting: one line pointing to Session 1's words (Session 3's sheet keeps 9 pt)
-            assert "Lea otra vez el aviso en voz alta (0:00): el mismo de la sesión 1." in above, name
+            assert "Lea otra vez el aviso en voz alta (0:00): el mismo de la sesión 1 (en las notas de la diapositiva del aviso)." in above, name
             continue
         assert f"“{aloud['es']}”" in above, name
     assert checked >= 2, checked
