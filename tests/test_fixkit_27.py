@@ -105,7 +105,8 @@ def test_a_menu_is_named_as_on_screen_with_its_spanish_in_parentheses(plans):
     """Finding 4: "File → Download, Archivo → Descargar" (two commands?), "[Ejecutar → …]" (the brackets of a
     translated quotation) and "File → Download" with no Spanish. One rule: the English, then the Spanish in
     parentheses."""
-    glosses = {"File → Download": "Archivo → Descargar", "Run → Run All Cells": "Ejecutar → Ejecutar todas las celdas"}
+    glosses = {"File → Download": "Archivo → Descargar", "Run → Run All Cells": "Ejecutar → Ejecutar todas las celdas",
+               "View → Table of Contents": "Ver → Tabla de contenido"}
     seen = 0
     for name, rows in every_row(plans):
         for text in rows.activity_es.dropna():
@@ -192,3 +193,30 @@ def test_the_package_headings_are_quoted_and_the_part_to_drop_is_found_by_its_ti
         assert time, (name, m[1])
         assert re.search(rf'<b class="t">{time[1]}–', page), (name, time[1])
     assert checked >= 2, checked
+
+
+# ---- the facilitator's review 27 (/work/out27/review-facil.md) ------------------------------------------------------
+
+def test_the_war_of_position_segments_name_the_paragraph_their_question_sends_pairs_to(plans):
+    """Facilitator review 27, 6: the question asks how the authors apply the concept "to movements (¶10, ¶53)", but
+    the segment's ¶ column and slide footer said "¶10 and ¶49–¶50", so ¶53, a flashpoint, had no cue."""
+    from helpers.text import paragraph_numbers
+    checked = 0
+    for name, rows in every_row(plans):
+        for seg in rows[rows.topic == "war of position"].itertuples():
+            if "¶53" not in seg.activity:
+                continue
+            checked += 1
+            assert 53 in paragraph_numbers(seg.paragraphs), (name, seg.paragraphs)
+    assert checked >= 3, checked
+
+
+def test_the_exercise_2_slide_gives_the_room_the_steps_to_reach_it(plans):
+    """Facilitator review 27, 7: the run sheet says Save Notebook As…, Run All Cells and the Table of Contents, but the
+    projected line gave only the first (and the Spanish not the Table of Contents): a room following the projector
+    could not reach the heading."""
+    seg = _segment(_meeting(plans, "single-90", 1), "argument map")
+    for step in ("File → Save Notebook As…", "Run → Run All Cells", "View → Table of Contents"):
+        assert step in seg.activity and step in seg.room, step
+    for step in ("Run → Run All Cells", "View → Table of Contents"):
+        assert step in seg.activity_es, step
