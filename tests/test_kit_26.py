@@ -51,7 +51,7 @@ def test_a_segment_on_paper_names_no_notebook_on_the_run_sheet_the_slides_or_the
         where = re.findall(r'<span class="where">([^<]*)</span>', page)
         assert where, name
         if name == "run-sheet-single-90-1.html":
-            assert "¶10, ¶49–¶50, on paper" in where, where
+            assert "¶10, ¶49–¶50, ¶53, on paper" in where, where
         if name == "run-sheet-single-90-1-spanish.html":       # no computers: no notebook named beside a segment
             assert not [w for w in where if "notebook" in w], where
 
