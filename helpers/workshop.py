@@ -1132,10 +1132,11 @@ def spanish_version(rows: pd.DataFrame) -> pd.DataFrame | None:
 # the save step before a paper stretch and at the close, in English and Spanish, as the segments say it
 NO_SAVE = re.compile(r"(?:Save first \(Ctrl\+S, Cmd\+S on a Mac(?:; then File → Download)?\): (?:the next \d+ minutes are "
                      r"on paper|the rest is on paper)(?: and an idle Binder session is deleted)?\. ?"
-                     r"|Guarden primero \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download(?:, Archivo → "
-                     r"Descargar)?)?\): (?:los próximos \d+ minutos son en papel|el resto es en papel)\. ?"
+                     r"|Guarden primero \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download(?: \(Archivo → "
+                     r"Descargar\))?)?\): (?:los próximos \d+ minutos son en papel|el resto es en papel)\. ?"
                      r"|save your work \(Ctrl\+S, Cmd\+S on a Mac(?:; then File → Download)?\); "
-                     r"|guarden su trabajo \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download)?\); )")
+                     r"|guarden su trabajo \(Ctrl\+S, o Cmd\+S en una Mac(?:; luego File → Download(?: \(Archivo → "
+                     r"Descargar\))?)?\); )")
 
 
 # every text that states a stretch's minutes, the slide's (room) and a kit's without launch links too (review 20b)

@@ -153,7 +153,7 @@ def test_the_spanish_review_18_points(essay):
     meeting = plans["plans"][0]["meetings"][0]
     version = meeting["spanish_variant"]["activities"]["feasibility objection"]
     assert "projected in short" in version["activity"]
-    assert "la pregunta 2, proyectada en versión breve, primero en español y después en inglés" in version["activity_es"]
+    assert "la pregunta 2 (diapositiva en versión breve, en español y luego en inglés" in version["activity_es"]
     facilitation = read_yaml(SEEDS / "facilitation.yml")
     p52 = next(s for s in facilitation["exercise_sheets"] if s["exercise"] == 2)["spanish"]["paragraphs"][52]["es"]
     assert "particularly leading forces that are often pitted" in essay.paragraphs.loc[52].text

@@ -79,8 +79,10 @@ def test_a_version_for_spanish_readers_cuts_first_the_thesis_alone_and_in_sessio
     topics = workshop.load_plans(essay).drop_duplicates("topic").set_index("topic").topic_es
     late = {name: re.search(r"Si falta tiempo\. (.{0,160})", shown(page)).group(1)
             for name, page in sheets.items() if name.endswith("-spanish.html") and "Si falta tiempo" in page}
-    assert late["run-sheet-single-90-1-spanish.html"].count(f"Quite primero '{topics['thesis']}'") == 1, late
-    assert late["run-sheet-series-3x120-3-spanish.html"].count(f"Quite primero '{topics['strategy']}'") == 1, late
+    # the part by its time and in words (native Spanish review 27, 13: its name in quotes matched no text on the sheet)
+    for name, topic in (("run-sheet-single-90-1-spanish.html", "thesis"), ("run-sheet-series-3x120-3-spanish.html", "strategy")):
+        said = topics[topic][:1].lower() + topics[topic][1:]
+        assert re.match(rf"¿Retraso[^?]*\? Quite primero la parte de las \d:\d\d \({said}, ", late[name]), late[name]
     assert not any(topics["war of position"] in said for said in late.values()), late
 
 

@@ -51,7 +51,7 @@ def test_a_segment_on_paper_names_no_notebook_on_the_run_sheet_the_slides_or_the
         where = re.findall(r'<span class="where">([^<]*)</span>', page)
         assert where, name
         if name == "run-sheet-single-90-1.html":
-            assert "¶10, ¶49–¶50, on paper" in where, where
+            assert "¶10, ¶49–¶50, ¶53, on paper" in where, where
         if name == "run-sheet-single-90-1-spanish.html":       # no computers: no notebook named beside a segment
             assert not [w for w in where if "notebook" in w], where
 
@@ -108,7 +108,7 @@ def test_the_content_note_has_a_short_spoken_form_which_every_welcome_row_gives(
         above = shown(page.split('<table class="sheet">')[0])
         if "otra vez" in first_row.lower():
             # read again in a later meeting: one line pointing to Session 1's words (Session 3's sheet keeps 9 pt)
-            assert "Lea otra vez el aviso en voz alta (0:00): el mismo de la sesión 1." in above, name
+            assert "Lea otra vez el aviso en voz alta (0:00): el mismo de la sesión 1 (en las notas de la diapositiva del aviso)." in above, name
             continue
         assert f"“{aloud['es']}”" in above, name
     assert checked >= 2, checked

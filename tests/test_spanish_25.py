@@ -68,7 +68,8 @@ def test_the_spanish_pair_work_says_how_pairs_are_formed():
                 theses.append(seg.activity_es)
     assert seen >= 8
     # session 27 (kit leftover): one instruction; the pairs' numbers are given them ("el punto … que le toque")
-    assert theses and all("el punto (1, 2 o 3) que le toque" in t and "numérenlas" not in t for t in theses)
+    # (native Spanish review 27: the facilitator gives them, "quien facilita da a cada pareja un punto")
+    assert theses and all("quien facilita da a cada pareja un punto (1, 2 o 3)" in t and "numérenlas" not in t for t in theses)
 
 
 def test_the_iri_voice_is_la_persona_encargada_de_programas():

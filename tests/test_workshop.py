@@ -781,7 +781,7 @@ def test_the_exercise_segment_says_where_the_exercise_is_on_screen_and_gives_the
     seg = plans[(plans.plan == "single-90") & (plans.topic == "argument map")].iloc[0]
     assert "in notebook 01, after Run → Run All Cells, under its heading, which View → Table of Contents finds" in seg.activity
     assert "or on the sheet" in seg.activity
-    assert "en el cuaderno 01, después de Run → Run All Cells [Ejecutar → Ejecutar todas las celdas], bajo su título; o en la hoja" in seg.activity_es
+    assert "en el cuaderno 01, después de Run → Run All Cells (Ejecutar → Ejecutar todas las celdas), bajo su título; o en la hoja" in seg.activity_es
     assert "Exercise 2 sheet (English and Spanish) for every pair" in seg.materials
     assert "printed facilitator's notes for the solution" in seg.materials
 

@@ -186,8 +186,11 @@ def running_late(rows, ctx, spanish: bool = False) -> str:
     if spanish:
         home = (f"; su trabajo, para casa: cuaderno {seg.notebook[:2]}, {seg.notebook_es}"
                 if seg.notebook else "")
-        text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero '{seg.topic_es}' ({seg.minutes} min, "
-                f"a las {clock(seg.start)}{home}); el tiempo de una pausa se toma de esa parte, no de las otras.")
+        # the part by its time, which the sheet prints, and in words; its name in quotes matched no text on the
+        # sheet, whose row opens with its activity (native Spanish review 27, 13)
+        text = (f"¿Retraso (pausa, momento tenso, comienzo lento)? Quite primero la parte de las {clock(seg.start)} "
+                f"({seg.topic_es[:1].lower()}{seg.topic_es[1:]}, {seg.minutes} min{home}); el tiempo de una pausa se "
+                "toma de esa parte, no de las otras.")
         if "break" not in set(rows.topic):
             step_out = next((n for n, a in enumerate(ctx["handout"]["agreements"], start=1) if "step out" in a["en"]),
                             None)
@@ -1395,7 +1398,7 @@ def _sheet_parts(reading: str = DEFAULT_READING, start: str = DEFAULT_START, ver
                     # read again in a later meeting: the words are Session 1's, on its sheet; here one line, so
                     # Session 3's sheet keeps its 9 pt (the note in full took it to 8.75 pt, session 26's merge)
                     said_aloud = ('<p class="aloud"><b>Lea otra vez el aviso en voz alta (0:00):</b>'
-                                  ' <span lang="es">el mismo de la sesión 1.</span></p>')
+                                  ' <span lang="es">el mismo de la sesión 1 (en las notas de la diapositiva del aviso).</span></p>')
             if seg.topic == "setup" and not in_spanish and "setup page" not in seg.activity:
                 does += " " + html.escape(setup_check_line(ctx["handout"]))     # what to check, the kit's own words
             body_rows.append(
