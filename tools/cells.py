@@ -220,7 +220,7 @@ NOTES_PROMPT = "note your thoughts on each question, numbered as above, to bring
 # Learner review 19: the 90-word how-to, twelve times across 00–03. The first exercise of each notebook says it in
 # full (a notebook may be opened on its own); every later one says only what to press, in a line.
 ANSWER_AGAIN = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the cell below and press **Enter**; when "
-                "you are done, **Ctrl + Enter** (as at this notebook's first exercise).")
+                "you are done, **Ctrl + Enter**.")
 # Learner review 20: JupyterLab's Markdown editor starts the next line of a list by itself, so a typed "2." became
 # "2. 2."; a label whose prompt asks for numbered or dashed lines says so.
 # Learner review 23: the warning was still missed ("2. B. test"); it now shows what to type and what JupyterLab writes.
