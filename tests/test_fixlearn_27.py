@@ -101,7 +101,7 @@ def test_one_place_to_look_a_word_up():
     for key in ("02", "03"):
         text = "\n".join(c.source for c in load(key).cells if c.cell_type == "markdown")
         assert "In full in notebook" not in text, key
-        assert "one place has them all: the glossary in [04" in text, key
+        assert "look in one place: the glossary in [04" in text, key
 
 
 def test_03_short_route_reads_what_its_exercise_needs_and_points_nowhere_it_skips():
