@@ -930,6 +930,18 @@ def _draw_event(ax, row, y, height=0.6, stop=None):
         # its end is the time of writing, which an exercise asks for: drawn from its start with an arrow, no end
         # the row's mark (its gid) as thin as the arrow's line and under it (learner review 21: a thick stub turning
         # into a thin line read as a span of months, a mark in no key): the key's end bar and filled arrow, no more
+        if getattr(row, "once", "") == "yes":
+            # a single event (a press conference, a visit, a vote) known only to fall between its start and the time
+            # of writing (learner review 27: drawn with the arrow, it read as something that went on for years): the
+            # key's whisker "within these limits", its right end bar at the publication line; where the chart ends
+            # before that line, the whisker runs off its edge with no end bar (its limit lies beyond the chart)
+            x1 = stop if stop is not None else ax.get_xlim()[1]
+            ax.barh(y, x1 - x0, left=x0, height=0.14, color=colour, alpha=0.9, edgecolor=colour, linewidth=1.2,
+                    zorder=2, gid=row.id, clip_on=stop is None)
+            for x in (x0, x1) if stop is not None else (x0,):
+                ax.plot([x, x], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2,
+                        gid=f"{row.id}-once")
+            return
         ax.barh(y, 0.25, left=x0, height=TO_WRITING_STUB, color=colour, alpha=0.9, linewidth=0, zorder=2, gid=row.id)
         if derived:     # a derived start: the whisker's end bar, as in the key
             ax.plot([x0, x0], [y - 0.28, y + 0.28], color=colour, linewidth=2.2, solid_capstyle="butt", zorder=2)
@@ -1071,7 +1083,8 @@ def _held_back(timeline, leave_out=(), writing=None):
     return t, (f" Not drawn here, so as not to give answers away: {' and '.join(parts)}; the worked solutions show "
                "them. A row that runs to the time of "
                "writing ends in a filled arrow, stopped at the line of the essay's publication where a chart reaches "
-               "it; a row with no end date ends in an open arrow.")
+               "it; a single event known only to come before the time of writing is a whisker that ends at that line; "
+               "a row with no end date ends in an open arrow.")
 
 
 def drawn_rows(rows) -> list[str]:

@@ -254,8 +254,9 @@ def test_the_same_quotation_has_one_rendering_across_the_spanish_questions_and_s
             renderings.setdefault(en, set()).add(es)
     assert not {en: r for en, r in renderings.items() if len(r) > 1}
     # the same words inside a longer quotation keep their rendering (D11: "left last October" and "last October")
-    assert renderings["last October"] and all(short in long for long in renderings["left last October"]
-                                              for short in renderings["last October"])
+    # (session 27: D11, cut to 75 words for a room, quotes only "left last October"; the check holds wherever both stand)
+    assert renderings["left last October"] and all(short in long for long in renderings["left last October"]
+                                                   for short in renderings.get("last October", ()))
     joined = " ".join(_squash(t) for t in texts.values())
     for old in ("enfrentar directamente", "desde hace cientos de años", "los propios refugiados", "sobre su origen",
                 "en modo alguno", "ver el foco en"):

@@ -40,8 +40,9 @@ def test_the_two_label_sets_are_said_to_answer_different_questions_in_both_noteb
     items = differing_items()
     assert items, "no quoted words that are also a claim with another label: the sentences below would be idle"
     one = cell(read("01_argument_structure"), "labels-basis")
-    two = cell(read("02_source_quotations"), "v02-030")   # Exercise 3, where source named is weighed (review 20b, 9)
-    for text, other in ((one, "source named"), (two, "how a claim is backed")):
+    # 02's Exercise 3 no longer sets out notebook 01's labels: the learner review of session 27 (finding 3) found it a
+    # detour from the exercise's question; 01 still says how the two label sets differ
+    for text, other in ((one, "source named"),):
         assert "different question" in text and other in text, text[:400]
         for q, claim in items:
             assert q.source_as_given.replace("’", "'") in text.replace("’", "'"), (q.id, claim.id)

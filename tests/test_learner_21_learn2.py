@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
-RULE = "a briefing or press conference with no name or date counts as *none*"
+RULE = "ask whether the words would let you find *the* one they stand in"   # session 27: no longer names the press conference
 
 
 def _cells(path: Path) -> list[tuple[list[str], str]]:

@@ -263,7 +263,7 @@ def test_a_long_gloss_is_short_outside_its_first_notebook():
     g = next(pd.DataFrame([{"word": "w", "gloss": long_, "notebooks": ["02_b", "01_a"], "short": "one line."}])
              .itertuples())
     assert gloss_line(g, "01_a") == long_
-    assert gloss_line(g, "02_b") == "one line. *In full in notebook 01, in its list of words.*"
+    assert gloss_line(g, "02_b") == "one line."
     with pytest.raises(SystemExit, match="short"):
         gloss_line(g._replace(short=float("nan")), "02_b")
     assert gloss_line(g._replace(gloss="a short gloss", short=float("nan")), "02_b") == "a short gloss"

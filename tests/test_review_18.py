@@ -134,7 +134,8 @@ def test_the_memoir_example_follows_its_rule_and_names_the_disagreement():
     assert "open to dispute" in markdown_cell("02", "## Exercise 3: three axes")   # learner review 20b: moved there
     text = markdown_cell("02", "**Miguel Angel**: an *epigraph*")
     assert "a reader has to find which book holds the quotation" not in text
-    assert "more than one memoir" in text and "context" in text and "attributed" in text and "01" in text
+    # session 27 (learner review, finding 3): one answer, with its reason; 01's *attributed* is no longer offered here
+    assert "more than one memoir" in text and "context" in text and "The answer is *document or publication*" in text
 
 
 def test_c127_names_the_readings_of_fraud(essay):

@@ -76,9 +76,12 @@ def test_the_notebook_and_the_readme_give_the_same_rules():
     readme = " ".join(Path("seeds/we-are-losing/README.md").read_text(encoding="utf-8").split())
     nb = nbformat.read(Path("notebooks/02_source_quotations.ipynb"), as_version=4)
     text = " ".join(" ".join(c.source for c in nb.cells if c.cell_type == "markdown").split())
-    for rule in ("a briefing or press conference with no name or date counts as",
-                 "A named speaker is not a source"):
-        assert rule in readme and rule.replace("A named", "a named") in text.replace("A named", "a named")
+    assert "a briefing or press conference with no name or date counts as" in readme
+    # session 27: 02 no longer states the press-conference case above Exercise 1 (it answered the exercise); the
+    # worked solution gives it as the reason
+    assert "press conference with no name or date" in text
+    rule = "A named speaker is not a source"
+    assert rule in readme and rule.replace("A named", "a named") in text.replace("A named", "a named")
     assert "an event (a rally, a briefing)" not in text.replace("*", "")
     assert "only where the essay or a referenced context says" in readme
     assert "only where the essay or a referenced context says the language" in text

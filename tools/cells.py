@@ -220,7 +220,7 @@ NOTES_PROMPT = "note your thoughts on each question, numbered as above, to bring
 # Learner review 19: the 90-word how-to, twelve times across 00–03. The first exercise of each notebook says it in
 # full (a notebook may be opened on its own); every later one says only what to press, in a line.
 ANSWER_AGAIN = (ANSWER_STOP + " To write, click the line ✎ *Write here* in the cell below and press **Enter**; when "
-                "you are done, **Ctrl + Enter** (as at this notebook's first exercise).")
+                "you are done, **Ctrl + Enter**.")
 # Learner review 20: JupyterLab's Markdown editor starts the next line of a list by itself, so a typed "2." became
 # "2. 2."; a label whose prompt asks for numbered or dashed lines says so.
 # Learner review 23: the warning was still missed ("2. B. test"); it now shows what to type and what JupyterLab writes.
@@ -752,7 +752,7 @@ SHORT_GLOSS = 30   # words: a gloss longer than this is printed in full by one n
 
 def gloss_line(g, stem: str) -> str:
     """What a notebook prints after "- **<word>**: ": the full gloss in the first notebook that glosses the word (in
-    series order), and in every other its one-line form and where the full one is (learner review 19: the same
+    series order), and in every other its one-line form, standing alone (learner review 19: the same
     150-word gloss of *imperialism* in three notebooks). A gloss of ``SHORT_GLOSS`` words or fewer is its own short
     form. A longer gloss with no ``short`` in glosses.yml, or a ``short`` that is not short, stops the run."""
     home = min(g.notebooks)
@@ -763,7 +763,9 @@ def gloss_line(g, stem: str) -> str:
         raise SystemExit(f"glosses.yml: the gloss of {g.word!r} is longer than {SHORT_GLOSS} words and printed in "
                          f"{len(g.notebooks)} notebooks: give it a 'short:' of {SHORT_GLOSS} words at most, which every "
                          f"notebook but {home} prints.")
-    return f"{short.rstrip('.')}. *In full in notebook {home[:2]}, in its list of words.*"
+    # learner review 27 (finding 4): "in full in notebook 00", "in notebook 01" and the glossary in 04 were three
+    # places to look a word up; the short form now stands alone, and each list of words names one place, 04's glossary
+    return f"{short.rstrip('.')}."
 
 
 def set_glosses(nb, name: str, glosses) -> None:
