@@ -7,6 +7,7 @@ a screenful of rows with a line saying how to see them all.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 
 import pandas as pd
@@ -99,6 +100,69 @@ def _cell(value) -> str:
 LANGUAGE_OF_COLUMN = {"spanish": "es"}
 
 
+# A title quoted in an English cell (a reference's “…”) that is written in Spanish: it holds ¡, ¿ or ñ, or at least
+# two of Spanish's short words and none of English's. The glossary's references cite Spanish-language newspapers by
+# their own titles; marked, a screen reader reads them with Spanish rules (tests/test_a11y.py).
+_QUOTED = re.compile(r"“[^”]+”")
+_SPANISH_WORDS = {"de", "del", "el", "la", "los", "las", "y", "en", "su", "sus", "a", "que", "con", "por", "para", "un", "una"}
+_ENGLISH_WORDS = {"the", "of", "and", "in", "to", "for", "on", "with", "by", "a's"}
+
+
+def spanish_title(title: str) -> bool:
+    """Whether a quoted title reads as Spanish (see ``_SPANISH_WORDS``).
+
+    Parameters:
+        title: the words of the title.
+    Returns:
+        True for a Spanish title.
+    Example:
+        >>> spanish_title("Embajador de Estados Unidos James Nealon y su esposa dicen adiós a Honduras")
+        True
+        >>> spanish_title("Chargé d'affaires"), spanish_title("The End of History?")
+        (False, False)
+    """
+    if any(c in title for c in "¡¿ñÑ"):
+        return True
+    words = re.findall(r"[a-záéíóúü']+", title.lower())
+    return sum(w in _SPANISH_WORDS for w in words) >= 2 and not any(w in _ENGLISH_WORDS for w in words)
+
+
+# The Spanish-language publishers the references name, marked Spanish wherever they stand in an English cell.
+SPANISH_PUBLISHERS = ("Centroamérica 360", "Confidencial HN", "El Heraldo", "El Libertador", "La Prensa", "Tu Nota",
+                      "ABC Color")
+_PUBLISHER = re.compile("|".join(re.escape(n) for n in SPANISH_PUBLISHERS))
+
+
+def _names_marked(text: str) -> str:
+    """``text`` escaped, with each Spanish-language publisher's name marked ``lang="es"``."""
+    out, last = [], 0
+    for m in _PUBLISHER.finditer(text):
+        out += [html.escape(text[last:m.start()]), f'<span lang="es">{html.escape(m.group())}</span>']
+        last = m.end()
+    return "".join(out) + html.escape(text[last:])
+
+
+def marked(text: str) -> str:
+    """``text`` as HTML, with each quoted title that reads as Spanish marked ``lang="es"``.
+
+    Parameters:
+        text: a cell's text.
+    Returns:
+        the escaped HTML.
+    Example:
+        >>> marked('La Prensa, “Embajadora de EEUU anuncia que se retira de Honduras”')
+        '<span lang="es">La Prensa</span>, <span lang="es">“Embajadora de EEUU anuncia que se retira de Honduras”</span>'
+    """
+    out, last = [], 0
+    for m in _QUOTED.finditer(text):
+        out.append(_names_marked(text[last:m.start()]))
+        quoted = html.escape(m.group())
+        out.append(f'<span lang="es">{quoted}</span>' if spanish_title(m.group()[1:-1]) else quoted)
+        last = m.end()
+    out.append(_names_marked(text[last:]))
+    return "".join(out)
+
+
 #: the header of a table's id column, which ``Table`` puts last: the words of the row come first
 ID_HEADER = "ref."
 
@@ -177,7 +241,7 @@ class Table:
     def _html_table(self, frame: pd.DataFrame) -> str:
         head = "".join(f"<th style=\"text-align:left\">{html.escape(str(c))}</th>" for c in self.frame.columns)
         langs = [f' lang="{self.languages[c]}"' if c in self.languages else "" for c in self.frame.columns]
-        body = "".join("<tr>" + "".join(f"<td{lang} style=\"text-align:left; white-space:normal\">{html.escape(c)}</td>"
+        body = "".join("<tr>" + "".join(f"<td{lang} style=\"text-align:left; white-space:normal\">{html.escape(c) if lang else marked(c)}</td>"
                                          for c, lang in zip(row, langs)) + "</tr>" for row in self._text_rows(frame))
         return f"<table class=\"reader-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -284,7 +348,7 @@ class Blocks(Table):
             for field, text in fields:
                 lang = f' lang="{self.languages[field]}"' if field in self.languages else ""
                 lines.append(f'<div class="block-field"><em>{html.escape(field)}</em>: '
-                             f"<span{lang}>{html.escape(text)}</span></div>")
+                             f"<span{lang}>{html.escape(text) if lang else marked(text)}</span></div>")
             rows.append(f'<tr><td style="text-align:left; white-space:normal">{"".join(lines)}</td></tr>')
         return (f'<table class="reader-table reader-blocks"><thead><tr><th style="text-align:left">{head}</th></tr>'
                 f'</thead><tbody>{"".join(rows)}</tbody></table>')
