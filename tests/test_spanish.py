@@ -429,7 +429,8 @@ def test_no_wording_the_review_replaced_comes_back_in_what_the_tools_write():
     agendas = " ".join(texts["agendas"].split())
     # elapsed time, not the clock; review17: "Tiempo", not "Minuto"; review18: "Horario" (never "Hora" alone)
     assert "Time · Horario" in agendas and not re.search(r"\bHora\b", agendas) and "Minuto" not in agendas
-    assert "¶10 and ¶49–¶50 · ¶10 y ¶49–¶50" in agendas
+    # the last "and" is "y" in Spanish (session 27: the war-of-position segments list ¶53 too)
+    assert "¶10, ¶49–¶50 and ¶53 · ¶10, ¶49–¶50 y ¶53" in agendas
 
 
 def test_the_spanish_sheet_gives_the_room_its_material_in_spanish(essay):

@@ -655,7 +655,11 @@ def test_the_preparation_route_counts_what_it_asks_for_and_prints_both_totals(es
     essay_steps = [s for s in route if s["reads"] == "essay"]
     assert essay_steps[0]["words"] == workshop.reading_time(essay, "¶1–¶62")[0] == int(essay.paragraphs.words.sum())
     answers = next(s for s in route if s.get("paragraphs") == "answers")
-    assert {17, 18, 19, 42, 52, 53, 55, 57, 61} <= set(helpers.text.paragraph_numbers(answers["where"]))
+    assert {17, 18, 19, 42, 52, 55, 57, 61} <= set(helpers.text.paragraph_numbers(answers["where"]))
+    # ¶53 is the session's own now (session 27: the war-of-position segments list it, so its flashpoint cue prints):
+    # read closely in the essay step, not again among the answers' paragraphs
+    closely = essay_steps[0]["where"].split("closely:", 1)[1]
+    assert 53 in helpers.text.paragraph_numbers(closely) and 53 not in helpers.text.paragraph_numbers(answers["where"])
     session = next(s for s in route if s.get("closely") == "session")["where"].split("closely: ")[1]
     assert not set(helpers.text.paragraph_numbers(answers["where"])) & set(helpers.text.paragraph_numbers(session))
     assert next(s for s in route if s["reads"] == "notes")["words"] > 3000      # the printed notes, all of them
