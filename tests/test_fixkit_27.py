@@ -27,11 +27,6 @@ def shown(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def essay():
-    return load_essay()
-
-
-@pytest.fixture(scope="module")
 def plans(essay):
     return workshop.load_plans(essay)
 

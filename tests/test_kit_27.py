@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import load_argument, load_essay, workshop
+from helpers import load_argument, workshop
 from helpers.text import paragraph_numbers
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -21,11 +21,6 @@ SEEDS = PROJECT / "seeds" / "we-are-losing"
 #: the slower reading pace the kit gives beside 200 words a minute (its preparation routes' "at 150")
 SLOW_WPM = 150
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
-@pytest.fixture(scope="module")
-def essay():
-    return load_essay()
 
 
 @pytest.fixture(scope="module")
