@@ -22,6 +22,7 @@ import pytest
 
 import helpers
 from helpers import plots
+from helpers.lessons import opening_text
 
 ROOT = Path(helpers.__file__).resolve().parent.parent
 ONE_OFFS = ["E48", "E49", "E85", "E91", "E100"]     # the review's examples: a press conference, a lure, votes, a visit
@@ -106,7 +107,7 @@ def test_one_place_to_look_a_word_up():
 
 def test_03_short_route_reads_what_its_exercise_needs_and_points_nowhere_it_skips():
     nb = load("03")
-    first = nb.cells[0].source
+    first = opening_text(nb)      # session 28: the route lines moved under Setup, to About this notebook
     short = next(line for line in first.splitlines() if line.startswith("**Short route"))
     assert "¶27" in short
     text = "\n".join(c.source for c in nb.cells)

@@ -71,7 +71,7 @@ def test_the_opening_cell_says_which_reading_list_is_whose(name):
 def test_tools_cells_writes_the_full_route_mark_once_and_only_where_the_lists_differ():
     from tools.cells import set_reading
     nb = nbformat.reads(json.dumps(_nb("03_timeline")), as_version=4)
-    first = nb.cells[0]
+    first = nb.cells[opening_index(nb)]      # session 28: About this notebook, under Setup
     first.source = first.source.replace("*Full route:* ", "")
     set_reading(nb, "03_timeline.ipynb")
     set_reading(nb, "03_timeline.ipynb")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
+from helpers.lessons import opening_text
 from tools.run_notebooks import notebook_paths
 
 MINE = [p for p in notebook_paths() if p.name in ("02_source_quotations.ipynb", "03_timeline.ipynb")]
@@ -29,14 +30,14 @@ def test_both_notebooks_are_here():
 @pytest.mark.parametrize("path", MINE, ids=IDS)
 def test_the_opening_names_the_reading_and_glosses_terms(path):
     nb = nbformat.read(path, as_version=4)
-    first = nb.cells[0].source
+    first = opening_text(nb)      # session 28: the first cell, then About this notebook under Setup
     read = nb.metadata["lesson"]["read"]
     assert "Before you start, read " in first
     for part in read.split(", "):
         assert part in first, part
     # the words glossed: in the first cell, or (02 and 03, whose first cell was too long: learner review 15) in their
     # own cell just after Setup, which the first cell names
-    words = "**Words used below.**" in first or any(c.source.startswith("## Words used below") for c in nb.cells[1:3])
+    words = "**Words used below.**" in first or any(c.source.startswith("## Words used below") for c in nb.cells[1:4])
     assert "04_people_places_terms.ipynb" in first and words
 
 
@@ -64,7 +65,7 @@ def test_the_timeline_notebook_writes_no_files_and_gives_context_before_exercise
 
 @pytest.mark.parametrize("path", MINE, ids=IDS)
 def test_openings_link_the_notebooks_and_point_to_the_reader_edition(path):
-    opening = nbformat.read(path, as_version=4).cells[0].source
+    opening = opening_text(nbformat.read(path, as_version=4))
     assert "](00_start_here.ipynb)" in opening and "](04_people_places_terms.ipynb)" in opening
     assert "reader's edition](we-are-losing-reader.html)" in opening and "make handouts" not in opening
     assert "`00_start_here.ipynb`" not in opening and "`04_people_places_terms.ipynb`" not in opening
