@@ -1341,7 +1341,9 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     if hi - lo <= 4:      # a few years across the screen: a light line at each quarter too
         quarters = [q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4]
         # "Jul" at each mid-year when the panel spans two years or so (at every quarter the names touch the years)
-        ax.set_xticks(quarters, ["Jul" if hi - lo <= 2.5 and round(q * 4) % 4 == 2 else "" for q in quarters],
+        # a "Jul" before the panel's first year line carries its year (learner review 27: parts 4 and 5 began "Jul")
+        ax.set_xticks(quarters, [("Jul" if q > first else f"Jul {math.floor(q)}")
+                                 if hi - lo <= 2.5 and round(q * 4) % 4 == 2 else "" for q in quarters],
                       minor=True)
         ax.tick_params(axis="x", which="minor", labelsize=ZOOM_FONT, colors="#555555")
         ax.grid(axis="x", which="minor", color="#eeeeee", zorder=0)

@@ -974,6 +974,43 @@ def derived_dates(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, wo
     return shown[["when", "label", MARK] + (["the essay's words"] if words else []) + ["steps to the date"]]
 
 
+def dated_from(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, leave_out=(),
+                writing: str | None = None) -> pd.DataFrame:
+    """The derived dates the essay gives in time words of its own, one short line each: its words, what they count
+    from, and the date they give (the learner review 27, finding 5: the same rows as blocks ran 50–90 words of steps
+    each, and what each counts from was buried in them). The steps stay in ``derived_dates``.
+
+    Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating``;
+    ``leave_out``, ``writing`` as in ``with_account``.
+    Returns: a DataFrame for ``helpers.table``: the essay's words, dated from, when, event; in date order. *Dated
+    from* is the event the row is counted or placed from (its ``follows``, else the first row it rests on),
+    "(context)" when that row is from outside the essay, or "the time of writing" when it rests on nothing else.
+
+    Example:
+    >>> from helpers import load_essay
+    >>> t = dated_from(load_timeline(load_essay())).set_index("the essay's words")
+    >>> t.loc["hundreds of days", "dated from"], t.loc["ever since", "dated from"], t.loc["now", "dated from"]
+    ('Coup against Zelaya', 'Lobo takes office (context)', 'the time of writing')
+    """
+    relative = timeline[timeline.precision == "relative"]
+    said = relative.id[relative.date_as_given.fillna("").str.strip() != ""]
+    shown = with_account(timeline, dating, only=said, leave_out=leave_out, writing=writing)
+    rows = timeline.set_index("id")
+    writing_ids = {i for i in (writing, "E38") if i}
+
+    def anchor(row) -> str:
+        ids = [str(row.follows).strip()] if isinstance(row.follows, str) and row.follows.strip() else []
+        ids += [i for i in str(row.rests_on or "").split(";") if re.fullmatch(r"E\d+", i.strip())]
+        ids = [i.strip() for i in ids if i.strip() in rows.index and i.strip() not in writing_ids]
+        if not ids:
+            return "the time of writing"
+        found = rows.loc[ids[0]]
+        context = row_mark(found) == "context"
+        return bare_label(found.label) + (" (context)" if context else "")
+    shown = shown.assign(**{"dated from": [anchor(r) for r in shown.itertuples()], "event": shown.label})
+    return shown[["the essay's words", "dated from", "when", "event"]]
+
+
 #: the order in which a worked solution weighs the clues: what bounds, what pulls earlier, later, what has no bearing
 PULL_ORDER = ("bounds", "pulls earlier", "pulls later", "no bearing")
 
