@@ -35,7 +35,8 @@ def terms(essay):
 
 
 def test_04_counts_since_from_the_time_of_writing_in_its_opening_too():
-    opening = _cell("04_people_places_terms.ipynb", "# Who's who")
+    from helpers.lessons import opening_text      # session 28: the first cell, then About this notebook under Setup
+    opening = opening_text(nbformat.read(NOTEBOOKS / "04_people_places_terms.ipynb", as_version=4))
     assert "since March 2020" not in opening
     assert "what has changed since the essay was written." in opening
 

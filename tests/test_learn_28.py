@@ -11,7 +11,7 @@ from helpers.lessons import IMAGE_LINK, opening_index
 from helpers.text import count_words
 from tests.conftest import PROJECT
 
-FIRST_CELL_WORDS_02_03 = 200   # finding 4: about 390 words before anything to do; a first cell read in a minute
+FIRST_CELL_WORDS_02_03 = 200   # finding 4: about 390 words before anything to do (02, 03, 04); read in a minute
 
 
 def _nb(key: str) -> dict:
@@ -26,8 +26,8 @@ def _src(cell: dict) -> str:
 
 # --- 1. the openings of 02 and 03 (finding 4) ------------------------------------------------------------------
 
-@pytest.mark.parametrize("key", ["02", "03"])
-def test_the_first_cell_of_02_and_03_is_read_in_a_minute_and_says_what_to_do(key):
+@pytest.mark.parametrize("key", ["02", "03", "04"])
+def test_the_first_cell_of_02_to_04_is_read_in_a_minute_and_says_what_to_do(key):
     nb = _nb(key)
     first = _src(nb["cells"][0])
     words = count_words(IMAGE_LINK.sub("", first))
