@@ -408,13 +408,11 @@ def load_cards_who_es(essay: Essay) -> dict[str, str]:
     >>> load_cards_who_es(load_essay())["Q10"]
     'una persona encargada de programas del Instituto Republicano Internacional'
     """
-    from .anchoring import read_yaml
+    from .rules import load_entries
     load_cards_es(essay)    # the checks: every card, fingerprints current
     cards = who_said_it_cards(load_quotations(essay)).set_index("id")
-    entries = (read_yaml(essay.folder / CARDS_ES) or {}).get("cards") or {}
-    who = {card: " ".join(str(e["who"]).split()) for card, e in entries.items()
-           if isinstance(e, dict) and isinstance(e.get("who"), str) and e["who"].strip()}
-    return {card: who.get(card, cards.loc[card, "speaker"]) for card in cards.index}
+    who = load_entries(essay, f"{CARDS_ES} cards").set_index("card").who      # declared: text, its spaces folded
+    return {card: who.get(card) or cards.loc[card, "speaker"] for card in cards.index}
 
 
 def print_cards(cards: pd.DataFrame, width: int = 90) -> None:
