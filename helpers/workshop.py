@@ -1812,14 +1812,15 @@ def check_spanish(path, problems: list[tuple[str, str]], what: str, label: str) 
         raise AnnotationError(path, f"{what} {problems[0][0]}", problems[0][1], label)
 
 
-def load_slide_leads_es(essay: Essay) -> dict[str, str]:
+def load_slide_leads_es(essay: Essay, column: str = "slide") -> dict[str, str]:
     """The Spanish lead-ins of the long questions' slides (discussion_es.yml, ``slide``), by question id, checked as
     a part of the question: its quotations are the essay's words that the English question quotes, each with its ¶
     and, from three words up, a [rendering] (``spanish_problems`` with ``part``). The Spanish readers' deck projects
     a long question's closing questions under this lead-in, so they do not lean on words that are not on screen.
 
     Parameters:
-        essay: the essay, from ``helpers.load_essay()``.
+        essay: the essay, from ``helpers.load_essay()``; column: the field read and checked so ("slide", or "aloud"
+        for ``load_aloud_es``).
 
     Returns:
         A dictionary from question id to its lead-in, on one line (only the questions that have one).
@@ -1830,12 +1831,13 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
         ['D02']
     """
     questions = load_questions(essay).set_index("id")
-    leads = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question").slide    # folded, "" if none
+    leads = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question")[column]    # folded, "" if none
     leads = leads[leads != ""]
+    what = {"slide": "the slide's lead-in of", "aloud": "the spoken form of"}[column]
     for qid, lead in leads.items():
         check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, lead, questions.question[qid],
                                                                    questions.paragraphs[qid], part=True),
-                      f"the slide's lead-in of {qid}", qid)
+                      f"{what} {qid}", qid)
     return leads.to_dict()
 
 
@@ -1857,13 +1859,7 @@ def load_aloud_es(essay: Essay) -> dict[str, str]:
         >>> load_aloud_es(load_essay())["D02"].startswith("El ¶45 plantea una objeción")
         True
     """
-    questions = load_questions(essay).set_index("id")
-    spoken = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question").aloud
-    for qid, text in spoken.items():
-        check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, text, questions.question[qid],
-                                                                   questions.paragraphs[qid], part=True),
-                      f"the spoken form of {qid}", qid)
-    return spoken.to_dict()
+    return load_slide_leads_es(essay, "aloud")      # every question has one (schema.yml: filled), checked the same way
 
 
 def load_leading_es(essay: Essay) -> dict[str, dict]:
