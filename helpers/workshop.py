@@ -238,7 +238,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                 for name in ONLINE_FIELDS}})
             # checked after the meeting itself, so a plan's own mistakes are named first
             variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant", essay)
-            sheets = load_one(essay, f"{PLANS} spanish").get("sheet") or {}
+            sheets = spanish.get("sheet") or {}
             if variant:      # its packet ends with the meeting's Spanish sheet, if it has one: the [sheet: …] words stay
                 held = f"{plan.id}-{meeting['n']}" in sheets
                 for seg in segments:
