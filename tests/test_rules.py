@@ -501,3 +501,12 @@ def test_a_limit_may_hold_only_when_a_condition_does(reading_copy):
     assert (err.row, err.problem) == ("counterarguments[3] (K3)",
                                       "the name has 45 words, too long for the argument in brief (at most 12).")
     assert err.fix == "add brief: a short name of at most 12 words (the full name stays for the tables)."
+
+
+def test_the_spanish_speaker_of_a_card_is_a_declared_column(reading_copy):
+    """cards_es.yml's `who` is a column of its declaration, read and checked by the one loader like the others (it
+    was read from the raw YAML, where a misshapen value was passed over in silence and the English speaker printed)."""
+    from helpers import quotations
+    err = error_after(reading_copy, "cards_es.yml", 'who: "hondureños; los propios refugiados"', "who: [3]",
+                      quotations.load_cards_who_es)
+    assert (err.row, err.problem) == ("Q22", "'who' should be text, but it is [3].")
