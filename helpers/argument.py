@@ -627,12 +627,6 @@ def load_argument(essay: Essay) -> Argument:
         if ca.how and isinstance(ca.concession, str):
             # `how` restates what the authors grant; the objection and reply it only summarises
             check_kept(qualifiers, ca.concession, ca.how, ca.qualifier_note or None, path, ca.row, "how")
-    # a name too long for the argument in brief has a short one (brief), within the limit schema.yml declares for it
-    most = declaration(essay.folder, f"{FILE} counterarguments")["limits"]["brief"][0]["most"]
-    for ca in counter.itertuples():
-        if not ca.brief and len(ca.name.split()) > most:
-            raise said(essay.folder, f"{FILE} counterarguments", "needs a brief", ca.row,
-                       found=len(ca.name.split()), most=most)
     counter = counter.drop(columns=["row", "qualifier_note"])
     framings = load_entries(essay, f"{FILE} framings").drop(columns="row")
     parallels = load_entries(essay, f"{FILE} parallels")

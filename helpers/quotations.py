@@ -377,22 +377,11 @@ def load_cards_es(essay: Essay) -> dict[str, str]:
     >>> load_cards_es(load_essay())["Q27"]
     'construyan el muro'
     """
-    from .rules import load_entries
-    from .workshop import check_fingerprint, english_fingerprint
+    from .workshop import check_translated
     cards = who_said_it_cards(load_quotations(essay)).set_index("id")
-    entries = load_entries(essay, f"{CARDS_ES} cards")
-    path = essay.folder / CARDS_ES
-    for entry in entries.itertuples():
-        if entry.card not in cards.index:
-            raise said(essay.folder, f"{CARDS_ES} cards", "not a card", entry.card, card=entry.card,
-                       cards=", ".join(cards.index))
-        check_fingerprint(path, entry.card, {"from_en": entry.from_en}, cards.loc[entry.card, "quotation"],
-                          "quotations.csv (the card's quotation)", "who did what, nothing softened")
-    spanish = {entry.card: " ".join(entry.es.split()) for entry in entries.itertuples()}
-    for card in cards.itertuples():
-        if card.Index not in spanish:
-            raise said(essay.folder, f"{CARDS_ES} cards", "no Spanish", card.Index, card=card.Index, number=card.card,
-                       where=card.paragraph, fingerprint=english_fingerprint(card.quotation))
+    spanish = check_translated(essay, f"{CARDS_ES} cards", cards.quotation, "quotations.csv (the card's quotation)",
+                               "who did what, nothing softened", lambda first, missing: {
+                                   "card": first, "number": cards.card[first], "where": cards.paragraph[first]}).es
     return {card: spanish[card] for card in cards.index}
 
 
@@ -408,13 +397,11 @@ def load_cards_who_es(essay: Essay) -> dict[str, str]:
     >>> load_cards_who_es(load_essay())["Q10"]
     'una persona encargada de programas del Instituto Republicano Internacional'
     """
-    from .anchoring import read_yaml
+    from .rules import load_entries
     load_cards_es(essay)    # the checks: every card, fingerprints current
     cards = who_said_it_cards(load_quotations(essay)).set_index("id")
-    entries = (read_yaml(essay.folder / CARDS_ES) or {}).get("cards") or {}
-    who = {card: " ".join(str(e["who"]).split()) for card, e in entries.items()
-           if isinstance(e, dict) and isinstance(e.get("who"), str) and e["who"].strip()}
-    return {card: who.get(card, cards.loc[card, "speaker"]) for card in cards.index}
+    who = load_entries(essay, f"{CARDS_ES} cards").set_index("card").who      # declared: text, its spaces folded
+    return {card: who.get(card) or cards.loc[card, "speaker"] for card in cards.index}
 
 
 def print_cards(cards: pd.DataFrame, width: int = 90) -> None:

@@ -132,6 +132,7 @@ def _checked(path: Path, data: dict) -> dict:
                 expect(limit, dict, path, f"{where}[{n}]", "limit")
                 field(limit, "of", str, path, f"{where}[{n}]")
                 field(limit, "most", int, path, f"{where}[{n}]")
+                _condition(path, where, e, field(limit, "when", dict, path, f"{where}[{n}]", default={}), "when")
                 _said(path, f"{where}[{n}]", limit, [*e["columns"], *_COUNTED])
         if e["chain"]:      # a column that names another row of the file: following it never comes round again
             _said(path, f"{name} chain", e["chain"])
@@ -384,7 +385,7 @@ def check_row(path: Path, entry: dict, row, label) -> None:
     for col, limits in entry.get("limits", {}).items():
         for limit in limits:
             found = counted(str(row[col] or ""), limit["of"])
-            if found > limit["most"]:
+            if found > limit["most"] and _holds(row, limit.get("when") or {}):
                 values = {**row, "found": found, "most": limit["most"]}
                 raise AnnotationError(path, _say(path, label, limit["problem"], values),
                                       _say(path, label, limit["fix"], values), label)

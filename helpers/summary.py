@@ -19,9 +19,9 @@ import pandas as pd
 
 from .argument import load_argument
 from .essay import Essay
-from .rules import load_entries, said
+from .rules import load_entries
 from .text import paragraph_list
-from .workshop import check_fingerprint, english_fingerprint
+from .workshop import check_translated
 
 FILE = "summary_es.yml"
 PARTS = ("T", "P1", "P2", "P3")
@@ -158,14 +158,7 @@ def load_summary(essay: Essay) -> pd.DataFrame:
         >>> list(load_summary(load_essay()).index)[:4]
         ['T', 'P1', 'P2', 'P3']
     """
-    english = summary_english(essay)
-    path = essay.folder / FILE
-    parts = load_entries(essay, f"{FILE} parts")      # what the Spanish puts "in quotes" is the essay's (schema.yml)
-    for pid, fingerprint in zip(parts.part, parts.from_en):
-        check_fingerprint(path, pid, {"from_en": fingerprint}, english.loc[pid, "text"], "argument.yml", "same qualifiers")
-    spanish = dict(zip(parts.part, parts.es))
-    missing = [pid for pid in english.index if pid not in spanish]
-    if missing:
-        raise said(essay.folder, f"{FILE} parts", "no Spanish", missing[0], part=missing[0],
-                   fingerprint=english_fingerprint(english.loc[missing[0], "text"]))
+    english = summary_english(essay)      # what the Spanish puts "in quotes" is the essay's (schema.yml: quotes)
+    spanish = check_translated(essay, f"{FILE} parts", english.text, "argument.yml", "same qualifiers",
+                               lambda first, missing: {"part": first}).es
     return english.assign(es=[spanish[pid] for pid in english.index])

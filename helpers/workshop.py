@@ -20,7 +20,7 @@ from .readable import questions_in_words
 from .errors import AnnotationError, HelperError
 from .essay import DEFAULT_READING, PROJECT, SEEDS, Essay
 from .lessons import NOTEBOOKS
-from .rules import MESSAGES, _paragraphs, load_entries, load_one, said, vocabulary, worded
+from .rules import MESSAGES, _paragraphs, declaration, load_entries, load_one, said, vocabulary, worded
 from .schema import field
 from .text import paragraph_numbers
 
@@ -238,7 +238,7 @@ def load_plans(essay: Essay) -> pd.DataFrame:
                                 for name in ONLINE_FIELDS}})
             # checked after the meeting itself, so a plan's own mistakes are named first
             variant = _spanish_variant(raw, segments, length, droppable, path, f"{where}, spanish_variant", essay)
-            sheets = load_one(essay, f"{PLANS} spanish").get("sheet") or {}
+            sheets = spanish.get("sheet") or {}
             if variant:      # its packet ends with the meeting's Spanish sheet, if it has one: the [sheet: …] words stay
                 held = f"{plan.id}-{meeting['n']}" in sheets
                 for seg in segments:
@@ -1796,6 +1796,43 @@ def check_fingerprint(path, key: str, entry: dict, english: str, source: str, ke
                    current=current, keep=keep)
 
 
+def check_translated(essay: Essay, name: str, english: pd.Series, source: str, keep: str, missing) -> pd.DataFrame:
+    """The Spanish of a list of English entries (a keyed list schema.yml declares, each entry with ``from_en`` and
+    ``es``), loaded and checked against that English: every entry renders one of them (else messages.yml's "not in
+    English" under ``name``), its ``from_en`` is that English's fingerprint now (``check_fingerprint``), and every
+    English entry has its Spanish (else "no Spanish", with the values ``missing`` gives).
+
+    Parameters:
+        essay: the essay; name: the declaration ("summary_es.yml parts"); english: the English text by id;
+        source, keep: as ``check_fingerprint``'s; missing: a function of (the first id without Spanish, all of them)
+        that gives the values "no Spanish" names besides the id's fingerprint.
+
+    Returns:
+        the entries as ``load_entries`` gives them, indexed by id.
+
+    Example:
+        >>> from helpers import load_essay
+        >>> from helpers.summary import summary_english
+        >>> essay = load_essay()
+        >>> spanish = check_translated(essay, "summary_es.yml parts", summary_english(essay).text, "argument.yml",
+        ...                            "same qualifiers", lambda first, ids: {"part": first})
+        >>> list(spanish.index[:2])
+        ['T', 'P1']
+    """
+    entries = load_entries(essay, name)
+    key = declaration(essay.folder, name)["id"]
+    for ident, row, from_en in zip(entries[key], entries.row, entries.from_en):
+        if ident not in english.index:
+            raise said(essay.folder, name, "not in English", row, **{key: ident, "ids": ", ".join(english.index)})
+        check_fingerprint(essay.folder / name.partition(" ")[0], ident, {"from_en": from_en}, english[ident], source,
+                          keep)
+    absent = [ident for ident in english.index if ident not in set(entries[key])]
+    if absent:
+        raise said(essay.folder, name, "no Spanish", absent[0], **missing(absent[0], absent),
+                   fingerprint=english_fingerprint(english[absent[0]]))
+    return entries.set_index(key)
+
+
 def check_spanish(path, problems: list[tuple[str, str]], what: str, label: str) -> None:
     """Stop at the first of the problems ``spanish_problems`` found: "<what> <its problem>", with its fix.
 
@@ -1812,14 +1849,15 @@ def check_spanish(path, problems: list[tuple[str, str]], what: str, label: str) 
         raise AnnotationError(path, f"{what} {problems[0][0]}", problems[0][1], label)
 
 
-def load_slide_leads_es(essay: Essay) -> dict[str, str]:
+def load_slide_leads_es(essay: Essay, column: str = "slide") -> dict[str, str]:
     """The Spanish lead-ins of the long questions' slides (discussion_es.yml, ``slide``), by question id, checked as
     a part of the question: its quotations are the essay's words that the English question quotes, each with its ¶
     and, from three words up, a [rendering] (``spanish_problems`` with ``part``). The Spanish readers' deck projects
     a long question's closing questions under this lead-in, so they do not lean on words that are not on screen.
 
     Parameters:
-        essay: the essay, from ``helpers.load_essay()``.
+        essay: the essay, from ``helpers.load_essay()``; column: the field read and checked so ("slide", or "aloud"
+        for ``load_aloud_es``).
 
     Returns:
         A dictionary from question id to its lead-in, on one line (only the questions that have one).
@@ -1830,12 +1868,13 @@ def load_slide_leads_es(essay: Essay) -> dict[str, str]:
         ['D02']
     """
     questions = load_questions(essay).set_index("id")
-    leads = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question").slide    # folded, "" if none
+    leads = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question")[column]    # folded, "" if none
     leads = leads[leads != ""]
+    what = {"slide": "the slide's lead-in of", "aloud": "the spoken form of"}[column]
     for qid, lead in leads.items():
         check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, lead, questions.question[qid],
                                                                    questions.paragraphs[qid], part=True),
-                      f"the slide's lead-in of {qid}", qid)
+                      f"{what} {qid}", qid)
     return leads.to_dict()
 
 
@@ -1857,13 +1896,7 @@ def load_aloud_es(essay: Essay) -> dict[str, str]:
         >>> load_aloud_es(load_essay())["D02"].startswith("El ¶45 plantea una objeción")
         True
     """
-    questions = load_questions(essay).set_index("id")
-    spoken = load_entries(essay, f"{QUESTIONS_ES} questions").set_index("question").aloud
-    for qid, text in spoken.items():
-        check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, text, questions.question[qid],
-                                                                   questions.paragraphs[qid], part=True),
-                      f"the spoken form of {qid}", qid)
-    return spoken.to_dict()
+    return load_slide_leads_es(essay, "aloud")      # every question has one (schema.yml: filled), checked the same way
 
 
 def load_leading_es(essay: Essay) -> dict[str, dict]:
@@ -1939,24 +1972,16 @@ def load_questions_es(essay: Essay, plans: pd.DataFrame | None = None) -> dict[s
         >>> len(es), es["D16"].startswith("El ensayo llama a Juan Orlando Hernández")
         (20, True)
     """
-    path = essay.folder / QUESTIONS_ES
     questions = load_questions(essay).set_index("id")
-    english = questions.question
-    out = {}
-    for q in load_entries(essay, f"{QUESTIONS_ES} questions").itertuples():
-        check_fingerprint(path, q.question, {"from_en": q.from_en}, english[q.question], "discussion.yml",
-                          "qualifiers and questions")
-        check_spanish(path, spanish_problems(essay, q.es, english[q.question], questions.loc[q.question].paragraphs),
-                      f"the Spanish {q.question}", q.question)
-        out[q.question] = q.es
     used = {q for cell in plans.discussion for q in cell.split(", ") if q} if plans is not None else set()
-    missing = [q for q in english.index if q not in out]
-    if missing:
-        first = missing[0]
-        why = ", which a session plan uses" if first in used else ""
-        raise said(essay.folder, QUESTIONS_ES, "no Spanish", first, question=first, why=why, n=len(missing),
-                   missing=", ".join(missing), fingerprint=english_fingerprint(english[first]))
-    return out
+    spanish = check_translated(essay, f"{QUESTIONS_ES} questions", questions.question, "discussion.yml",
+                               "qualifiers and questions", lambda first, missing: {
+                                   "question": first, "why": ", which a session plan uses" if first in used else "",
+                                   "n": len(missing), "missing": ", ".join(missing)}).es
+    for qid, es in spanish.items():
+        check_spanish(essay.folder / QUESTIONS_ES, spanish_problems(essay, es, questions.question[qid],
+                                                                    questions.paragraphs[qid]), f"the Spanish {qid}", qid)
+    return spanish.to_dict()
 
 
 def load_spanish_sheet(essay: Essay) -> dict[str, dict]:

@@ -476,3 +476,37 @@ def test_an_edit_that_keeps_size_and_times_is_still_seen(reading_copy):
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size
     assert rules.vocabulary(reading_copy, "timeline.csv", "source") == ("essay", "contxet")
+
+
+def test_a_limit_may_hold_only_when_a_condition_does(reading_copy):
+    """A declared limit with `when` counts only in the rows that keep the condition (issue 24: a check is declared,
+    not coded): on a file no code limits that way (dating.csv's reasoning), D02 is refused with the declared message
+    and D01, as long, is not; the counterarguments' "needs a brief" is such a limit now, its words kept; a `when` that
+    names no column is blamed on schema.yml."""
+    rewrite(reading_copy, "schema.yml", "  filled: [clue, reference_point, reasoning]\n",
+            "  filled: [clue, reference_point, reasoning]\n  limits:\n    reasoning:\n      - of: words\n        most: 3\n"
+            "        when: {id: [D02]}\n        problem: \"{id}'s reasoning has {found} words.\"\n"
+            "        fix: \"say it in {most}.\"\n")
+    err = load_error(reading_copy, tl.load_dating)
+    assert (err.problem, err.fix) == (f"D02's reasoning has {err.problem.split()[3]} words.", "say it in 3.")
+    assert "(D02)" in str(err.row) and int(err.problem.split()[3]) > 3
+    err = error_after(reading_copy, "schema.yml", "when: {id: [D02]}", "when: {nosuch: filled}", tl.load_dating)
+    assert "nosuch" in err.problem
+    rewrite(reading_copy, "schema.yml", "when: {nosuch: filled}", "when: {id: [D02]}")
+    rewrite(reading_copy, "schema.yml", "        most: 3\n", "        most: 300\n")
+    tl.load_dating(helpers.load_essay(reading_copy))
+    err = error_after(reading_copy, "argument.yml",
+                      '    brief: Some aims are "far more feasible than cutting off military aid"\n', "",
+                      argument.load_argument)
+    assert (err.row, err.problem) == ("counterarguments[3] (K3)",
+                                      "the name has 45 words, too long for the argument in brief (at most 12).")
+    assert err.fix == "add brief: a short name of at most 12 words (the full name stays for the tables)."
+
+
+def test_the_spanish_speaker_of_a_card_is_a_declared_column(reading_copy):
+    """cards_es.yml's `who` is a column of its declaration, read and checked by the one loader like the others (it
+    was read from the raw YAML, where a misshapen value was passed over in silence and the English speaker printed)."""
+    from helpers import quotations
+    err = error_after(reading_copy, "cards_es.yml", 'who: "hondureños; los propios refugiados"', "who: [3]",
+                      quotations.load_cards_who_es)
+    assert (err.row, err.problem) == ("Q22", "'who' should be text, but it is [3].")

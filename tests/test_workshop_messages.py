@@ -182,6 +182,10 @@ def test_a_missing_spanish_question_word_for_word(reading_copy, question, why, f
         f"add '{question}:' with 'from_en: {fingerprint}' and 'es: >-' (the question in Spanish, translated in full "
         "from the English in discussion.yml).")
 
+#: the declarations workshop.check_translated is called with (the loaders of the Spanish cards, summary and questions)
+TRANSLATED = ("cards_es.yml cards", "summary_es.yml parts", "discussion_es.yml questions")
+
+
 def _said_in_workshop() -> set[tuple[str, str]]:
     """Each (declaration, key) workshop.py passes to ``said`` or ``worded``: its second argument (a name of the module
     or a text) and its third (a text)."""
@@ -204,6 +208,9 @@ def test_every_workshop_message_is_worded_under_its_file(essay):
     used = _said_in_workshop()
     assert used, "workshop.py raises no message of messages.yml"
     assert {("Spanish text", "left out"), ("sessions.yml", "no meeting")} <= used, "worded's calls are not read"
+    # check_translated's calls name their declaration (cards, summary and questions in Spanish): each words its keys
+    translated = {name for name, key in used if name is None}
+    used = {(n, key) for name, key in used for n in ([name] if name else TRANSLATED if translated else [])}
     assert {(name, key) for name, key in used if key not in worded.get(name, {})} == set()
 
 
