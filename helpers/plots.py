@@ -1314,29 +1314,49 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
     # a panel spans only the years its own rows need (the learner review: the last panel's 17 rows were squeezed
     # into the last quarter of a 2009-2021 axis), so the zoom zooms where the story is densest
     lo, hi = _panel_span(t, years, part is not None)
-    # room at the right for the "→ Nov 2017" of a bar that runs on, clear of where the bar starts (round 20: four
-    # bars starting at the edge of part 2 were hidden under theirs)
-    hi = _room_to_run_on(ax, t, lo, hi, years)
     ax.set_xlim(lo, hi)
     published = publication(timeline, writing)
-    pub_x = _publication_line(ax, published) if t.to_writing.any() else None
-    for i, row in enumerate(t.itertuples()):
-        _draw_event(ax, row, i, stop=pub_x)
     # the key once, under the first panel, for every panel (learner review 26: five panels each repeated a key of
     # about four lines); the later panels say where it is
     every = _zoom_rows(_held_back(timeline, leave_out, writing)[0], years)
     if part is None or part[0] == 1:
         shows_writing = bool((every if part else t).to_writing.any())
+        # the publication line is in the key where the panel draws it (a whole zoom spans every year, so whether it
+        # does is known before the right edge moves), and under part 1 wherever a row runs to the time of writing
+        drawn_line = published is not None and t.to_writing.any() and lo <= _year(published) <= hi
         _timeline_legend(ax.figure if ax.figure.get_layout_engine() is not None else ax,
                          loc="outside lower left" if ax.figure.get_layout_engine() is not None else "upper left",
-                         to_writing=shows_writing, published=published if (pub_x or (part and shows_writing)) else None)
+                         to_writing=shows_writing,
+                         published=published if (drawn_line or (part and shows_writing)) else None)
     ax.set_title((f"The zoom, part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}" if part[0] == 1
                   else f"Part {part[0]} of {part[1]}: events {start + 1} to {stop} of {total}{ZOOM_KEY_ONCE}") if part else
                  f"The zoom: the {total} events from {years[0]} to {years[1]}", loc="left", fontsize=12)
-    first, last = math.ceil(lo), math.floor(hi)
+    _zoom_years(ax, lo, hi)
+    # laid out once, here, with every text that sets the margins in place (the rows' labels, the themes, the title,
+    # the key, the years and the axis's label): the bars and marks drawn below stay inside the plot, and moving the
+    # right edge changes the years' labels, not the margins. The run-on marks are placed on this layout and the
+    # picture is drawn from it (session 28: a panel was laid out up to four times, each pass measuring every label)
+    _lay_out(ax.figure)
+    # room at the right for the "→ Nov 2017" of a bar that runs on, clear of where the bar starts (round 20: four
+    # bars starting at the edge of part 2 were hidden under theirs)
+    moved = _room_to_run_on(ax, t, lo, hi, years)
+    if moved != hi:
+        hi = moved
+        ax.set_xlim(lo, hi)
+        _zoom_years(ax, lo, hi)
+    pub_x = _publication_line(ax, published) if t.to_writing.any() else None
+    for i, row in enumerate(t.itertuples()):
+        _draw_event(ax, row, i, stop=pub_x)
     runs_on = _runs_on(ax, t, hi, themes)
     ax.figure.drawn = [line + runs_on.get(line.split()[0], "") for line in ax.figure.drawn]
-    # the whole year at each 1 January (the learner review 17: "’18 ’19" read as nothing)
+    ax.figure.laid_out = ax.figure.get_layout_engine() is not None    # figure_png draws it as it is laid out
+    return ax
+
+
+def _zoom_years(ax, lo: float, hi: float) -> None:
+    """A zoom panel's x axis from ``lo`` to ``hi``: the whole year at each 1 January (the learner review 17: "’18 ’19"
+    read as nothing), a light line at each quarter when the panel spans a few years, its label saying so."""
+    first, last = math.ceil(lo), math.floor(hi)
     ax.set_xticks(range(first, last + 1), [str(y) for y in range(first, last + 1)])
     if hi - lo <= 4:      # a few years across the screen: a light line at each quarter too
         quarters = [q / 4 for q in range(math.ceil(lo * 4), math.floor(hi * 4) + 1) if q % 4]
@@ -1347,11 +1367,13 @@ def timeline_zoom(timeline, years=(2009, 2020), ax=None, part=None, leave_out=()
                       minor=True)
         ax.tick_params(axis="x", which="minor", labelsize=ZOOM_FONT, colors="#555555")
         ax.grid(axis="x", which="minor", color="#eeeeee", zorder=0)
+    else:
+        ax.set_xticks([], minor=True)
+        ax.grid(axis="x", which="minor", visible=False)
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.tick_params(axis="x", labelsize=ZOOM_FONT)
     ax.set_xlabel(f"year (a line at each 1 January{'; lighter lines at each quarter' if hi - lo <= 4 else ''})",
                   fontsize=ZOOM_FONT)
-    return ax
 
 
 #: the title of every zoom panel after the first: the key is drawn once, under part 1
@@ -1373,13 +1395,13 @@ def _lay_out(fig) -> None:
 def _room_to_run_on(ax, rows, lo: float, hi: float, years) -> float:
     """The panel's right edge, moved right (by whole quarters, up to the zoom's last year) until every bar that runs
     on past it shows RUN_ON_CLEAR_PX of itself left of the "→ Nov 2017" box ``_runs_on`` puts at the edge, measured
-    from matplotlib's own extents of a box drawn and removed."""
+    from matplotlib's own extents of a box drawn and removed, on the plot's width as the panel is laid out (once, by
+    ``timeline_zoom``: the margins do not move with the right edge)."""
     for _ in range(4):
         ax.set_xlim(lo, hi)
         running = _running_on(rows, hi)
         if not running:
             return hi
-        _lay_out(ax.figure)      # the plot's width as the layout leaves it, without drawing the figure
         width = ax.get_window_extent().width
         renderer = ax.figure.canvas.get_renderer()
         boxes = []
@@ -1433,11 +1455,10 @@ def _runs_on(ax, rows, hi: float, themes=None) -> dict[str, str]:
     bar starts, in the white the bar leaves, not over the bar (learner review 26: "→ Nov 2017" at the edge sat on top
     of the bars); only where that white is too narrow does it go at the edge, over the bar, as before. A row that
     runs to the time of writing or has no end keeps its arrow instead. Returns the words to add, by row id.
-    (``themes`` is unused; kept so callers need not change.)"""
+    (``themes`` is unused; kept so callers need not change.) The marks are placed on the panel as it is laid out
+    (``timeline_zoom`` lays it out once, before)."""
     said = {}
     running = _running_on(rows, hi)
-    if running:
-        _lay_out(ax.figure)
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     for y, row in running:
@@ -1762,8 +1783,10 @@ def figure_png(fig) -> str:
         box = Bbox.from_extents(-pad, -pad, w + pad, h + pad)
     else:
         # the tight box as print_figure finds it, from the layout alone: print_figure would draw the whole figure
-        # once (without painting) only to run the layout and measure it, then draw it again
-        _lay_out(fig)
+        # once (without painting) only to run the layout and measure it, then draw it again. A figure laid out
+        # already as it stands (``fig.laid_out``: a zoom panel) is not laid out again
+        if not getattr(fig, "laid_out", False):
+            _lay_out(fig)
         box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(pad)
     _draw_on_the_measuring_renderer(fig, box)
     out = io.BytesIO()

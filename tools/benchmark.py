@@ -68,24 +68,50 @@ def first_output_time(source: str) -> float:
     return time.perf_counter() - start
 
 
-def run_all_time(path: Path) -> float:
-    """Seconds for a new kernel to run every cell of the notebook at ``path`` (kernel start included)."""
+def run_all_time(path: Path, project: Path | None = None) -> float:
+    """Seconds for a new kernel to run every cell of the notebook at ``path`` (kernel start included); ``project``:
+    the copy of the package whose helpers the kernel imports (by default the one the environment finds)."""
+    import os
     nb = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    return time.perf_counter() - start
+    saved = os.environ.get("PYTHONPATH")
+    if project is not None:          # the kernel is a new process: it imports the helpers of this copy
+        os.environ["PYTHONPATH"] = str(project)
+    try:
+        start = time.perf_counter()
+        NotebookClient(nb, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        return time.perf_counter() - start
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = saved
 
 
-def per_notebook(notebooks: list[Path], floor: Path, repeat: int) -> dict[str, tuple[float, float]]:
-    """Each notebook's median Run All and the floor's, measured alternately (the machine's noise falls on both)."""
+def per_notebook(notebooks: list[Path], floor: Path, repeat: int,
+                 against: Path | None = None) -> dict[str, tuple[float, ...]]:
+    """Each notebook's median Run All and the floor's, measured alternately (the machine's noise falls on both);
+    with ``against`` (another copy of the project, e.g. main's), its copy of the notebook too, in the same rounds."""
     result = {}
     for path in notebooks:
-        ours, bare = [], []
+        ours, bare, theirs = [], [], []
         for _ in range(repeat):
-            ours.append(run_all_time(path))
+            ours.append(run_all_time(path, PROJECT))
             bare.append(run_all_time(floor))
-        result[path.name] = (statistics.median(ours), statistics.median(bare))
+            if against is not None:
+                theirs.append(run_all_time(against / "notebooks" / path.name, against))
+        result[path.name] = (statistics.median(ours), statistics.median(bare),
+                             *([statistics.median(theirs)] if theirs else []))
     return result
+
+
+def report_per_notebook(each: dict[str, tuple[float, ...]], against: Path | None = None) -> None:
+    for name, (ours_s, floor_s, *theirs) in each.items():
+        line = (f"Run All, {name}: median {ours_s:.2f} s; floor notebook {floor_s:.2f} s; ratio {ours_s / floor_s:.2f}"
+                "  (target: 1.5 or less)")
+        if theirs:
+            line += f"; {against}: median {theirs[0]:.2f} s, ratio {theirs[0] / floor_s:.2f}"
+        print(line, flush=True)
 
 
 def first_code_cell(path: Path) -> str:
@@ -95,8 +121,23 @@ def first_code_cell(path: Path) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", nargs="+", metavar="NN",
+                        help="measure only these notebooks' Run All and peak memory (by the start of their names, "
+                             "e.g. --only 01 03), not the suite, loader or first output")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="with --only: also run another copy of the project's notebooks (e.g. main's, from "
+                             "`git archive main`) in the same rounds, for a side-by-side comparison")
     args = parser.parse_args(argv)
     notebooks = notebook_paths()
+    if args.only:
+        chosen = [p for p in notebooks if any(p.name.startswith(k) for k in args.only)]
+        with tempfile.TemporaryDirectory() as tmp:
+            floor_notebooks(Path(tmp), 1)
+            each = per_notebook(chosen, Path(tmp) / "floor_00.ipynb", args.repeat, args.against)
+        report_per_notebook(each, args.against)
+        for p in chosen:
+            print(f"peak kernel memory, {p.name}: {peak_kernel_memory(p):.0f} MiB", flush=True)
+        return 0
     suite_times, floor_times = [], []
     with tempfile.TemporaryDirectory() as tmp:
         floor_notebooks(Path(tmp), len(notebooks))
@@ -135,9 +176,7 @@ def main(argv=None) -> int:
     print(f"first output of {notebooks[0].name}: median {first:.2f} s ({', '.join(f'{t:.2f}' for t in ours)}); "
           f"new kernel + pandas: median {first_floor:.2f} s ({', '.join(f'{t:.2f}' for t in bare)})")
     print(f"ratio first output / floor: {first / first_floor:.2f}  (target: 1.15 or less)")
-    for name, (ours_s, floor_s) in each.items():
-        print(f"Run All, {name}: median {ours_s:.2f} s; floor notebook {floor_s:.2f} s; ratio {ours_s / floor_s:.2f}"
-              f"  (target: 1.5 or less)")
+    report_per_notebook(each)
     for name, mib in memory.items():
         print(f"peak kernel memory, {name}: {mib:.0f} MiB")
     print(f"peak kernel memory, largest: {max(memory.values()):.0f} MiB")
