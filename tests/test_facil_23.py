@@ -5,7 +5,6 @@ import re
 
 import helpers
 from helpers import workshop
-from tools import decks
 
 import kit_once
 
@@ -58,7 +57,7 @@ def test_each_later_reading_message_goes_after_the_meeting_before_it():
     """Review 23, item 4: the messages said "a week before (two weeks for Spanish readers)" with no stated gap between
     meetings: with weekly meetings, Session 2's message (which sets Session 1's homework) would go out before Session 1.
     Each later meeting's message says when it goes, after the meeting before it, in English and Spanish."""
-    page = decks.reading_messages()["reading-message.html"]
+    page = kit_once.reading_messages()["reading-message.html"]
     parts = page.split("<h2>")[1:]
     series = [p for p in parts if "Session " in p.split("</h2>")[0]]
     assert series, [p.split("</h2>")[0] for p in parts]

@@ -112,9 +112,7 @@ def test_the_start_page_heading_gives_the_arranging_and_the_setup_page_step_spar
     """The heading gave "about 1 h 35 … 2 h at 150", reading and rehearsal alone, while 2 h 50 of arranging came
     later; and the step left out of the minimum route sent the named helper, whom the guide keeps free, to the
     setup page."""
-    parts = kit_once.sheet_parts()
-    planned = [p for p in parts if not p[2].iloc[0].version]
-    least = decks.preparation_routes(parts=planned, minimum=True)["single-90"]
+    least = kit_once.minimum_routes()[0]["single-90"]    # the planned meetings' minimum routes, built once
     box = shown(decks.minimum_route_html(least, title="One 90-minute study session"))
     _, arranging = decks.preparation_totals(least)
     assert f"at 150, plus about {decks.in_hours(arranging)} of arranging" in box, box[:300]

@@ -12,6 +12,7 @@ import pytest
 from helpers import load_essay, workshop
 from helpers.errors import AnnotationError
 from helpers.rules import load_one
+from tests import kit_once      # the kit's pages built once per test process, only read
 
 SERIES = "series-3x120"
 
@@ -79,9 +80,8 @@ def test_a_budget_the_version_for_spanish_readers_passes_only_in_english_fails(e
 def test_the_optional_part_is_said_as_optional_with_its_minutes_wherever_the_homework_is_said(essay):
     """Item 2: the closing row and the next reading message say the needed part with its minutes, then the
     optional part as optional, with its minutes, in English and Spanish, from the same data."""
-    from tools import decks
     plans = workshop.load_plans(essay)
-    page = " ".join(html.unescape(decks.reading_messages()["reading-message.html"]).split())   # quotes as read
+    page = " ".join(html.unescape(kit_once.reading_messages()["reading-message.html"]).split())   # quotes as read
     checked = 0
     for m in (1, 2):
         rows = plans[(plans.plan == SERIES) & (plans.meeting == m)]
@@ -104,14 +104,13 @@ def test_the_spanish_series_does_the_death_tolls_in_the_room_not_at_home(essay):
     """Facilitator review 22, #1 (which replaced review 21's fix, the death tolls as needed homework after Session 2):
     the Spanish Session 2 homework and every place that says it (its closing line, the Session 3 message) leave out
     the two death tolls; the Spanish Session 3 recap does them together and expects nothing of them done at home."""
-    from tools import decks
     plans = workshop.load_plans(essay)
     second = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 2)])
     said = second.iloc[0].homework
     assert "death toll" not in said["en"] and "cifras de muertos" not in said["es"], said
     closing = second[second.topic == "key points"].iloc[0]
     assert "death toll" not in closing.activity and "cifras de muertos" not in closing.activity_es
-    page = " ".join(html.unescape(decks.reading_messages()["reading-message.html"]).split())
+    page = " ".join(html.unescape(kit_once.reading_messages()["reading-message.html"]).split())
     assert said["en"] in page and "the two death tolls, on the protesters killed" not in page
     third = workshop.spanish_version(plans[(plans.plan == SERIES) & (plans.meeting == 3)])
     recap = third[third.topic == "recap"].iloc[0]
@@ -197,8 +196,7 @@ def test_a_paper_meeting_whose_homework_is_in_the_notebooks_gives_the_project_be
     """Facilitator review 22, #2: the Spanish Session 2 and 3 messages said "No computer is needed… To go on with the
     notebooks at home afterwards, get the project here" while assigning notebook work before the meeting. A message
     that assigns notebook homework gives the project (or the printed editions) for doing it before the meeting."""
-    from tools import decks
-    page = html_text(decks.reading_messages()["reading-message.html"])
+    page = html_text(kit_once.reading_messages()["reading-message.html"])
     checked = 0
     for part in page.split(" ## ")[1:]:
         if "No computer is needed" not in part and "No hace falta computadora" not in part:
@@ -220,8 +218,7 @@ def html_text(page: str) -> str:
 def test_the_spanish_session_2_sheet_and_the_plan_say_where_the_death_tolls_are_done(essay):
     """Review 22, #1: the Spanish Session 2 run sheet said the death tolls were cut "for home or for the notebooks",
     and the plan's paragraph for Spanish readers sent them home; they are done in Session 3's recap."""
-    from tools import decks
-    sheets = {k: html.unescape(" ".join(re.sub(r"<[^>]+>", " ", v).split())) for k, v in decks.run_sheets().items()}
+    sheets = {k: html.unescape(" ".join(re.sub(r"<[^>]+>", " ", v).split())) for k, v in kit_once.run_sheets().items()}
     second = next(v for k, v in sheets.items() if "series-3x120-2-spanish" in k)
     assert "two death tolls (20 min; done together in the next session's recap)" in second, second[:1500]
     plans = workshop.load_plans(essay)
