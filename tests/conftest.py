@@ -252,6 +252,39 @@ def bundles_built(editions_built, tmp_path_factory) -> dict[str, tuple[Path, Pat
             for who, name in (("participant", f"{bundle.NAME}.zip"), ("facilitator", f"{bundle.FACILITATOR}.zip"))}
 
 
+def printed_runs(page) -> tuple[str, list[tuple[float, float | None, str]]]:
+    """A PDF page's text (pypdf) and each piece of it with where it starts across the page and the type size it is
+    set in, in points: the font size times the text matrix's scale. ((x, size or None, text), …)"""
+    runs = []
+
+    def visit(text, cm, tm_, font, size):
+        if text.strip():
+            runs.append((cm[0] * tm_[4] + cm[2] * tm_[5] + cm[4],
+                         round(size * abs(tm_[3] * cm[3]), 1) if size else None, text))
+    return page.extract_text(visitor_text=visit), runs
+
+
+@pytest.fixture(scope="session")
+def printed_pages(editions_built, tmp_path_factory) -> dict[str, tuple]:
+    """Every PDF of the shared build read back once per test run (pypdf's text extraction, about 30 s of processor
+    time for the whole build), however many xdist workers ask (built_once): {path relative to the build, like
+    "facilitator/packet.pdf": ((width, height, text, runs), … one a page)}, runs as printed_runs gives them. Session
+    28 (issue #24): test_print and test_check_23 each read every PDF again, on whichever worker they ran."""
+    import pickle
+    from pypdf import PdfReader
+
+    def build(folder: Path) -> None:
+        read = {pdf.relative_to(editions_built).as_posix():
+                tuple((float(page.mediabox.width), float(page.mediabox.height), *printed_runs(page))
+                      for page in PdfReader(pdf).pages)
+                for pdf in sorted(editions_built.rglob("*.pdf"))}
+        folder.mkdir(parents=True)
+        (folder / "pages.pickle").write_bytes(pickle.dumps(read))
+
+    folder = built_once(tmp_path_factory, f"printed-{editions_built.name}", build)
+    return pickle.loads((folder / "pages.pickle").read_bytes())
+
+
 @pytest.fixture
 def reading_copy(tmp_path) -> Path:
     """A copy of seeds/we-are-losing/ in a temporary folder; the committed files are never touched."""

@@ -9,7 +9,6 @@ import re
 
 import pandas as pd
 import pytest
-from pypdf import PdfReader
 
 from helpers import workshop
 import kit_once
@@ -142,7 +141,7 @@ def test_a_print_line_at_a_meeting_the_plan_does_not_have_is_refused(reading_cop
 
 # ---- 3: no notebook leftovers on any built page ---------------------------------------------------------------
 
-def test_no_built_page_prints_a_notebook_leftover(editions_built):
+def test_no_built_page_prints_a_notebook_leftover(editions_built, printed_pages):
     """Review 22, section 4: notes-single-90-1 (pages 5–6) and notes-series-3x120-2 printed a raw "**1.**" and
     "Sentence 8 of 11 (essay.show(40)…)", and the guide's safety section, where the preparation route points, showed
     a Python cell. Every page the kit builds, printed or on screen: no Markdown left unrendered; no call of the
@@ -153,7 +152,8 @@ def test_no_built_page_prints_a_notebook_leftover(editions_built):
             continue
         stem = path.stem.removesuffix(".slides")
         if path.suffix == ".pdf":
-            text = "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+            # read once a test run (conftest's printed_pages, shared with test_print)
+            text = "\n".join(text for _, _, text, _ in printed_pages[path.relative_to(editions_built).as_posix()])
         else:
             page = path.read_text(encoding="utf-8")
             if stem == GUIDE and PYTHON_CELL.search(page):

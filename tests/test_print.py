@@ -7,9 +7,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
+
+from conftest import printed_runs
 
 import helpers
 from helpers.readable import questions_in_words
@@ -26,31 +29,36 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(editions_built):
+def built(editions_built, printed_pages):
+    # the build's PDFs as conftest's printed_pages read them, once for the whole test run (test_check_23 reads them too)
+    for name, read in printed_pages.items():
+        _SHARED[str(editions_built / name)] = tuple(Printed(width=w, height=h, text=t, runs=r) for w, h, t, r in read)
     return editions_built
 
 
 class Printed:
     """One printed page, read once (pypdf's text extraction is most of this file's time): its size, its text, and
-    each piece of text with where it starts across the page and the type size it is set in."""
+    each piece of text with where it starts across the page and the type size it is set in (conftest's
+    printed_runs); from a pypdf page, or from what printed_pages read."""
 
-    def __init__(self, page):
-        self.mediabox = page.mediabox
-        self.runs: list[tuple[float, float | None, str]] = []     # (x, size in points or None, text)
-
-        def visit(text, cm, tm_, font, size):
-            if text.strip():
-                self.runs.append((cm[0] * tm_[4] + cm[2] * tm_[5] + cm[4],
-                                  round(size * abs(tm_[3] * cm[3]), 1) if size else None, text))
-        self.text = page.extract_text(visitor_text=visit)
+    def __init__(self, page=None, *, width=None, height=None, text=None, runs=None):
+        if page is not None:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            text, runs = printed_runs(page)
+        self.mediabox = SimpleNamespace(width=width, height=height)
+        self.runs: list[tuple[float, float | None, str]] = runs     # (x, size in points or None, text)
+        self.text = text
 
     def extract_text(self) -> str:
         return self.text
 
 
+_SHARED: dict[str, tuple[Printed, ...]] = {}
+
+
 @functools.cache
 def _read(pdf: str) -> tuple[Printed, ...]:
-    return tuple(Printed(page) for page in PdfReader(pdf).pages)
+    return _SHARED.get(pdf) or tuple(Printed(page) for page in PdfReader(pdf).pages)
 
 
 def pages(pdf) -> tuple[Printed, ...]:
@@ -215,9 +223,9 @@ def test_every_run_sheet_prints_in_legible_type(built):
     leads from now prints at 8.5 pt at least, and 9 pt or more (facilitator review 20b: Session 3's Spanish readers'
     version printed at 8.75 pt; its paragraph on the version now says its own session's cuts, and a version with no
     computers no save step)."""
-    from tools import decks
+    import kit_once         # the run sheets as built once per test process, only counted here
     sizes = {p.stem: body_size(p) for p in sorted((built / "facilitator").glob("run-sheet-*.pdf"))}
-    assert len(sizes) == len(decks.run_sheets()) >= 8, sizes   # every meeting, and each version for Spanish readers
+    assert len(sizes) == len(kit_once.run_sheets()) >= 8, sizes   # every meeting, and each version for Spanish readers
     assert all(size >= 8.5 for size in sizes.values()), sizes
     english = {name: size for name, size in sizes.items() if not name.endswith("-spanish")}
     # the English sheets at 9 pt; a version for Spanish readers at 9 pt too (facilitator review 21: Session 3's

@@ -116,22 +116,21 @@ def test_no_notebook_types_the_setup_sizes_itself():
 
 # ---- 4. each exercise a route names, with its pages in the lesson's PDF ----------------------------------------
 
-def test_each_exercise_a_route_names_gives_its_pages_read_from_the_pdf(editions_built, bundles_built):
+def test_each_exercise_a_route_names_gives_its_pages_read_from_the_pdf(editions_built, bundles_built, printed_pages):
     """Slow: "01 Exercise 2: p. 37, solution p. 38", the pages read from the built facilitator PDF: the page said
     holds the exercise's heading, the solution's page says "Worked solution", and the full routes on the start page
     say them for every exercise a route names."""
-    from pypdf import PdfReader
     from tools import decks
     named = {(s["notebook"], int(s["exercise"])) for steps in decks.preparation_routes().values()
              for s in steps if s["reads"] == "exercise"}
     assert named
     with zipfile.ZipFile(bundles_built["facilitator"][0]) as z:
         start = _text(z.read(f"{bundle.FACILITATOR}/{bundle.START}").decode("utf-8"))
-    pages, texts_of = {}, {}      # each lesson's PDF read once (it was read twice for every exercise it holds)
+    pages, texts_of = {}, {}      # each lesson's PDF read once here, and its text as conftest's printed_pages read it
     for stem in sorted({stem for stem, _ in named}):
         pdf = editions_built / "facilitator" / f"{stem}.pdf"
         pages[stem] = bundle.exercise_pages(pdf, editions_built / "facilitator" / f"{stem}.ipynb")
-        texts_of[stem] = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+        texts_of[stem] = [" ".join((text or "").split()) for _, _, text, _ in printed_pages[f"facilitator/{stem}.pdf"]]
     for stem, n in sorted(named):
         page, solution = pages[stem][n]
         texts = texts_of[stem]
