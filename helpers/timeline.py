@@ -982,7 +982,8 @@ def dated_from(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, leave
 
     Parameters: ``timeline`` the table from ``load_timeline``; ``dating`` the table from ``load_dating``;
     ``leave_out``, ``writing`` as in ``with_account``.
-    Returns: a DataFrame for ``helpers.table``: the essay's words, dated from, when, event; in date order. *Dated
+    Returns: a DataFrame for ``helpers.table``: the essay's words, dated from, when, mark (``row_mark``), event; in
+    date order. *Dated
     from* is the event the row is counted or placed from (its ``follows``, else the first row it rests on),
     "(context)" when that row is from outside the essay, or "the time of writing" when it rests on nothing else.
 
@@ -1008,7 +1009,9 @@ def dated_from(timeline: pd.DataFrame, dating: pd.DataFrame | None = None, leave
         context = row_mark(found) == "context"
         return bare_label(found.label) + (" (context)" if context else "")
     shown = shown.assign(**{"dated from": [anchor(r) for r in shown.itertuples()], "event": shown.label})
-    return shown[["the essay's words", "dated from", "when", "event"]]
+    # the mark beside each date (close reader 28: without it an outside date or the package's inference read as the
+    # essay's own): "essay*" is the package's inference from the essay's words, "context" from outside the essay
+    return shown[["the essay's words", "dated from", "when", MARK, "event"]]
 
 
 #: the order in which a worked solution weighs the clues: what bounds, what pulls earlier, later, what has no bearing
